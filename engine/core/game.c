@@ -1,0 +1,490 @@
+#include "game.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "script.h"
+
+static void view_init(struct view *v)
+{
+    memset(v, 0, sizeof *v);
+    sb_init(&v->text);
+    for (int p = 0; p < GAME_MAX_PLAYERS; p++)
+        sb_init(&v->menu[p].labels);
+}
+
+static void view_free(struct view *v)
+{
+    sb_free(&v->text);
+    for (int p = 0; p < GAME_MAX_PLAYERS; p++)
+        sb_free(&v->menu[p].labels);
+}
+
+static void view_swap(struct view *a, struct view *b)
+{
+    struct view t = *a;
+    *a = *b;
+    *b = t;
+}
+
+struct game *game_new(struct scenario *sc)
+{
+    struct game *g = xcalloc(1, sizeof *g);
+    g->sc = sc;
+    g->visits = xcalloc((size_t)(sc->nscenes ? sc->nscenes : 1), sizeof *g->visits);
+    g->taken = xcalloc((sc->nchoices + 63) / 64 + 1, sizeof *g->taken);
+    view_init(&g->view);
+    view_init(&g->next_view);
+    text_builder_init(&g->builder);
+    sb_init(&g->scratch);
+    sb_init(&g->log_text);
+    g->nplayers = 1;
+    return g;
+}
+
+void game_free(struct game *g)
+{
+    if (!g)
+        return;
+    free(g->visits);
+    free(g->taken);
+    view_free(&g->view);
+    view_free(&g->next_view);
+    text_builder_free(&g->builder);
+    sb_free(&g->scratch);
+    sb_free(&g->log_text);
+    free(g->log);
+    free(g);
+}
+
+int game_decider(const struct game *g)
+{
+    return g->s.decider;
+}
+
+void game_set_stat(struct game *g, int stat, double value)
+{
+    const struct stat_def *st = &g->sc->stats[stat];
+    if (value < st->min)
+        value = st->min;
+    if (value > st->max)
+        value = st->max;
+    g->s.stats[stat] = value;
+}
+
+void game_set_flag(struct game *g, int flag, bool on)
+{
+    uint64_t bit = 1ULL << (flag % 64);
+    if (on)
+        g->s.flags[flag / 64] |= bit;
+    else
+        g->s.flags[flag / 64] &= ~bit;
+}
+
+int64_t game_random(struct game *g, int64_t lo, int64_t hi)
+{
+    return rng_range(&g->s.rng, lo, hi);
+}
+
+static bool taken(const struct game *g, uint32_t choice)
+{
+    return (g->taken[choice / 64] >> (choice % 64)) & 1;
+}
+
+void game_text_values(const struct game *g, struct text_values *v)
+{
+    const struct game_player *p = &g->s.players[g->s.decider];
+    v->stats = g->s.stats;
+    v->score = p->score;
+    v->flags = g->s.flags;
+    v->player = p->name;
+    v->role = g->sc->roles[p->role].name;
+}
+
+const struct scene *game_scene(const struct game *g)
+{
+    return &g->sc->scenes[g->s.scene];
+}
+
+const struct menu *game_menu(const struct game *g)
+{
+    return &g->view.menu[g->view.decider];
+}
+
+const char *game_label(const struct game *g, const struct menu *m, int i)
+{
+    (void)g;
+    return m->labels.data + m->offers[i].label;
+}
+
+const char *game_feedback(const struct game *g, int i)
+{
+    return g->log_text.data + g->log[i].feedback;
+}
+
+const char *game_decision_label(const struct game *g, int i)
+{
+    return g->log_text.data + g->log[i].label;
+}
+
+double game_weighted(const struct game *g, int player)
+{
+    const struct game_player *p = &g->s.players[player];
+    const struct role *r = &g->sc->roles[p->role];
+    double total = 0;
+    for (int d = 0; d < g->sc->ndimensions; d++)
+        total += p->score[d] * r->weights[d];
+    return total;
+}
+
+/* Renders a text (static, or made by its function) into out. */
+static bool render_text(struct game *g, const struct text_template *t, struct callsite site,
+                        struct strbuf *out, struct diag *err)
+{
+    struct text_values v;
+    game_text_values(g, &v);
+    if (!callback_present(t->fn)) {
+        text_render(t, &v, out);
+        return true;
+    }
+    sb_clear(&g->scratch);
+    if (!script_string(g->sc->script, t->fn, g, site, &g->scratch, err))
+        return false;
+    struct text_error terr;
+    bool paragraphs = site.kind == CB_TEXT;
+    if (!text_parse(&g->builder, g->scratch.data ? g->scratch.data : "", g->scratch.len, paragraphs,
+                    scenario_resolve_name, g->sc, &terr)) {
+        const struct scene *s = &g->sc->scenes[site.scene];
+        diag_set(err, scenario_file(g->sc, t->fn.pos), (int)t->fn.pos.line, "runtime",
+                 "the text that the %s function of %s '%s' returned: %s",
+                 site.kind == CB_FEEDBACK ? "feedback" : "text", s->is_ending ? "ending" : "scene",
+                 s->id, terr.message);
+        return false;
+    }
+    text_render_pieces(g->builder.chars.data ? g->builder.chars.data : "", g->builder.pieces,
+                       g->builder.npieces, &v, out);
+    return true;
+}
+
+/* Who decides in a scene: in solo the one player; in a duet the player
+ * holding the scene's 'by' role, or the first player for "both" scenes
+ * (the one whose role is listed first). */
+static int decider_for(const struct game *g, const struct scene *s)
+{
+    if (g->nplayers < 2)
+        return 0;
+    if (s->by >= 0) {
+        for (int p = 0; p < g->nplayers; p++)
+            if (g->s.players[p].role == s->by)
+                return p;
+    }
+    return g->s.players[0].role <= g->s.players[1].role ? 0 : 1;
+}
+
+/* Builds the menu of player p for the current scene. */
+static bool make_menu(struct game *g, int p, struct menu *m, struct diag *err)
+{
+    const struct scenario *sc = g->sc;
+    const struct scene *s = &sc->scenes[g->s.scene];
+    uint32_t role_bit = 1u << g->s.players[p].role;
+    int locked[LIMIT_CHOICES_PER_SCENE];
+    int nlocked = 0;
+    m->nopen = m->ntotal = 0;
+    m->timeout = 0;
+    sb_clear(&m->labels);
+    int saved_decider = g->s.decider;
+    g->s.decider = p; /* callbacks see this player's role and points */
+    for (int i = 0; i < s->nchoices; i++) {
+        uint32_t c = s->first_choice + (uint32_t)i;
+        const struct choice *ch = &sc->choices[c];
+        if (!(ch->role_mask & role_bit))
+            continue;
+        bool open = !(ch->once && taken(g, c));
+        for (int k = 0; open && k < ch->nrequires; k++)
+            open = game_flag(g, ch->requires[k]);
+        if (open && callback_present(ch->when)) {
+            struct callsite site = {CB_WHEN, g->s.scene, i + 1};
+            if (!script_when(sc->script, ch->when, g, site, &open, err)) {
+                g->s.decider = saved_decider;
+                return false;
+            }
+        }
+        if (open) {
+            struct offer *o = &m->offers[m->nopen++];
+            o->choice = (int)c;
+            o->listed = i + 1;
+            o->locked = false;
+            if (s->timeout == i + 1)
+                m->timeout = m->nopen;
+        } else if (ch->locked) {
+            locked[nlocked++] = i;
+        }
+    }
+    for (int k = 0; k < nlocked; k++) {
+        struct offer *o = &m->offers[m->nopen + k];
+        o->choice = (int)(s->first_choice + (uint32_t)locked[k]);
+        o->listed = locked[k] + 1;
+        o->locked = true;
+    }
+    m->ntotal = m->nopen + nlocked;
+    /* Labels, in menu order. */
+    for (int k = 0; k < m->ntotal; k++) {
+        struct offer *o = &m->offers[k];
+        o->label = (uint32_t)m->labels.len;
+        struct callsite site = {CB_LABEL, g->s.scene, o->listed};
+        if (!render_text(g, &sc->choices[o->choice].label, site, &m->labels, err)) {
+            g->s.decider = saved_decider;
+            return false;
+        }
+        sb_putc(&m->labels, '\0');
+    }
+    g->s.decider = saved_decider;
+    return true;
+}
+
+/* Enters a scene: visits, on_enter, text, menus (into next_view). */
+static bool enter(struct game *g, int scene, struct diag *err)
+{
+    const struct scenario *sc = g->sc;
+    const struct scene *s = &sc->scenes[scene];
+    g->s.scene = scene;
+    g->visits[scene]++;
+    g->s.decider = decider_for(g, s);
+    if (callback_present(s->on_enter)) {
+        struct callsite site = {CB_ON_ENTER, scene, 0};
+        if (!script_run(sc->script, s->on_enter, g, site, err))
+            return false;
+    }
+    struct view *v = &g->next_view;
+    v->scene = scene;
+    v->decider = g->s.decider;
+    sb_clear(&v->text);
+    struct callsite site = {CB_TEXT, scene, 0};
+    if (!render_text(g, &s->text, site, &v->text, err))
+        return false;
+    for (int p = 0; p < GAME_MAX_PLAYERS; p++) {
+        v->menu[p].nopen = v->menu[p].ntotal = v->menu[p].timeout = 0;
+        sb_clear(&v->menu[p].labels);
+    }
+    if (s->is_ending)
+        return true;
+    for (int p = 0; p < g->nplayers; p++) {
+        if (!make_menu(g, p, &v->menu[p], err))
+            return false;
+        bool decides = p == g->s.decider || (g->nplayers > 1 && s->by < 0);
+        if (decides && v->menu[p].nopen == 0) {
+            diag_set(err, scenario_file(sc, s->pos), (int)s->pos.line, "dead-end",
+                     "dead end: scene '%s' offers no choice to the %s here (every choice is "
+                     "conditional, role-only or once)",
+                     s->id, sc->roles[g->s.players[p].role].name);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool game_start(struct game *g, const struct game_setup *setup, struct diag *err)
+{
+    struct scenario *sc = g->sc;
+    memset(&g->s, 0, sizeof g->s);
+    g->seed = setup->seed;
+    rng_seed(&g->s.rng, setup->seed);
+    g->nplayers = setup->nplayers == 2 ? 2 : 1;
+    for (int p = 0; p < g->nplayers; p++) {
+        g->s.players[p].role = setup->players[p].role;
+        str_copy(g->s.players[p].name, sizeof g->s.players[p].name,
+                 setup->players[p].name ? setup->players[p].name : "");
+    }
+    for (int i = 0; i < sc->nstats; i++)
+        g->s.stats[i] = sc->stats[i].start;
+    memset(g->visits, 0, sizeof *g->visits * (size_t)sc->nscenes);
+    memset(g->taken, 0, sizeof *g->taken * ((sc->nchoices + 63) / 64 + 1));
+    g->picks[0] = g->picks[1] = 0;
+    g->nlog = 0;
+    sb_clear(&g->log_text);
+    g->over = false;
+    if (!enter(g, sc->start, err))
+        return false;
+    view_swap(&g->view, &g->next_view);
+    g->over = sc->scenes[g->s.scene].is_ending;
+    return true;
+}
+
+static struct decision *push_decision(struct game *g)
+{
+    if (g->nlog == g->caplog) {
+        g->caplog = g->caplog ? g->caplog * 2 : 32;
+        g->log = xrealloc(g->log, sizeof *g->log * (size_t)g->caplog);
+    }
+    return &g->log[g->nlog++];
+}
+
+bool game_choose(struct game *g, int number, bool timed_out, double seconds, struct diag *err)
+{
+    struct scenario *sc = g->sc;
+    if (g->over) {
+        diag_set(err, NULL, 0, "over", "the game is over: no more choices");
+        return false;
+    }
+    if (g->s.turn >= LIMIT_TURNS) {
+        diag_set(err, scenario_file(sc, sc->scenes[g->s.scene].pos),
+                 (int)sc->scenes[g->s.scene].pos.line, "too-long",
+                 "the run reached %d decisions without an ending (an endless loop?)", LIMIT_TURNS);
+        return false;
+    }
+    int p = g->view.decider;
+    const struct menu *m = &g->view.menu[p];
+    if (number < 1 || number > m->nopen) {
+        diag_set(err, NULL, 0, "not-offered", "choice %d is not offered here (choose 1 to %d)",
+                 number, m->nopen);
+        return false;
+    }
+    const struct offer *o = &m->offers[number - 1];
+    uint32_t c = (uint32_t)o->choice;
+    const struct choice *ch = &sc->choices[c];
+    int from = g->s.scene;
+
+    /* Everything a failing callback could leave behind. */
+    struct game_core before = g->s;
+    bool was_taken = taken(g, c);
+    size_t text_mark = g->log_text.len;
+
+    /* score, effects, set, unset; turn; act */
+    struct game_player *pl = &g->s.players[p];
+    for (int d = 0; d < sc->ndimensions; d++)
+        pl->score[d] += ch->score[d];
+    for (int k = 0; k < ch->neffects; k++)
+        game_set_stat(g, ch->effects[k].stat, g->s.stats[ch->effects[k].stat] + ch->effects[k].delta);
+    for (int k = 0; k < ch->nset; k++)
+        game_set_flag(g, ch->set[k], true);
+    for (int k = 0; k < ch->nunset; k++)
+        game_set_flag(g, ch->unset[k], false);
+    g->s.turn++;
+    g->taken[c / 64] |= 1ULL << (c % 64);
+    if (callback_present(ch->act)) {
+        struct callsite site = {CB_ACT, from, o->listed};
+        if (!script_run(sc->script, ch->act, g, site, err))
+            goto fail;
+    }
+
+    /* The log keeps the label and the feedback as the player saw them. */
+    uint32_t label_at = (uint32_t)g->log_text.len;
+    sb_puts(&g->log_text, game_label(g, m, number - 1));
+    sb_putc(&g->log_text, '\0');
+    uint32_t feedback_at = (uint32_t)g->log_text.len;
+    if (ch->has_feedback) {
+        struct callsite site = {CB_FEEDBACK, from, o->listed};
+        if (!render_text(g, &ch->feedback, site, &g->log_text, err))
+            goto fail;
+    }
+    sb_putc(&g->log_text, '\0');
+
+    /* next */
+    int next = ch->next;
+    if (next < 0) {
+        sb_clear(&g->scratch);
+        struct callsite site = {CB_NEXT, from, o->listed};
+        if (!script_string(sc->script, ch->next_fn, g, site, &g->scratch, err))
+            goto fail;
+        next = scenario_scene(sc, g->scratch.data);
+        if (next < 0) {
+            diag_set(err, scenario_file(sc, ch->next_fn.pos), (int)ch->next_fn.pos.line,
+                     "unknown-scene",
+                     "in the next of choice %d in scene '%s': it returned '%s', which is not a "
+                     "scene or ending",
+                     o->listed, sc->scenes[from].id, g->scratch.data);
+            goto fail;
+        }
+    }
+    if (!enter(g, next, err)) {
+        g->visits[next]--;
+        goto fail;
+    }
+
+    struct decision *dec = push_decision(g);
+    dec->turn = g->s.turn;
+    dec->scene = from;
+    dec->number = number;
+    dec->choice = (int)c;
+    dec->player = p;
+    dec->timed_out = timed_out;
+    dec->seconds = seconds;
+    memcpy(dec->score, ch->score, sizeof dec->score);
+    for (int i = 0; i < sc->nstats; i++)
+        dec->stat_delta[i] = g->s.stats[i] - before.stats[i];
+    dec->label = label_at;
+    dec->feedback = feedback_at;
+    view_swap(&g->view, &g->next_view);
+    g->over = sc->scenes[next].is_ending;
+    return true;
+
+fail:
+    g->s = before;
+    if (!was_taken)
+        g->taken[c / 64] &= ~(1ULL << (c % 64));
+    g->log_text.len = text_mark;
+    if (g->log_text.data)
+        g->log_text.data[text_mark] = '\0';
+    return false;
+}
+
+bool game_timeout(struct game *g, double seconds, struct diag *err)
+{
+    const struct menu *m = game_menu(g);
+    const struct scene *s = game_scene(g);
+    if (!m->timeout) {
+        diag_set(err, scenario_file(g->sc, s->pos), (int)s->pos.line, "timeout",
+                 "time ran out in scene '%s', but its timeout choice %d is not offered here", s->id,
+                 s->timeout);
+        return false;
+    }
+    return game_choose(g, m->timeout, true, seconds, err);
+}
+
+uint64_t game_hash(const struct game *g)
+{
+    const struct scenario *sc = g->sc;
+    uint64_t h = HASH_SEED;
+    h = hash_bytes(h, &g->s.scene, sizeof g->s.scene);
+    h = hash_bytes(h, &g->s.turn, sizeof g->s.turn);
+    h = hash_bytes(h, &g->s.decider, sizeof g->s.decider);
+    h = hash_bytes(h, g->s.stats, sizeof g->s.stats[0] * (size_t)sc->nstats);
+    h = hash_bytes(h, g->s.flags, sizeof g->s.flags[0] * (size_t)((sc->nflags + 63) / 64));
+    for (int p = 0; p < g->nplayers; p++)
+        h = hash_bytes(h, g->s.players[p].score, sizeof(double) * (size_t)sc->ndimensions);
+    h = hash_bytes(h, &g->s.rng, sizeof g->s.rng);
+    h = hash_bytes(h, g->visits, sizeof *g->visits * (size_t)sc->nscenes);
+    h = hash_bytes(h, g->taken, sizeof *g->taken * ((sc->nchoices + 63) / 64));
+    return h;
+}
+
+static void copy_view(struct view *dst, const struct view *src)
+{
+    dst->scene = src->scene;
+    dst->decider = src->decider;
+    sb_clear(&dst->text);
+    sb_append(&dst->text, src->text.data ? src->text.data : "", src->text.len);
+    for (int p = 0; p < GAME_MAX_PLAYERS; p++) {
+        struct strbuf labels = dst->menu[p].labels;
+        dst->menu[p] = src->menu[p];
+        dst->menu[p].labels = labels;
+        sb_clear(&dst->menu[p].labels);
+        sb_append(&dst->menu[p].labels, src->menu[p].labels.data ? src->menu[p].labels.data : "",
+                  src->menu[p].labels.len);
+    }
+}
+
+void game_copy_state(struct game *dst, const struct game *src)
+{
+    const struct scenario *sc = src->sc;
+    dst->seed = src->seed;
+    dst->nplayers = src->nplayers;
+    dst->s = src->s;
+    memcpy(dst->visits, src->visits, sizeof *dst->visits * (size_t)sc->nscenes);
+    memcpy(dst->taken, src->taken, sizeof *dst->taken * ((sc->nchoices + 63) / 64 + 1));
+    dst->over = src->over;
+    dst->picks[0] = src->picks[0];
+    dst->picks[1] = src->picks[1];
+    copy_view(&dst->view, &src->view);
+}

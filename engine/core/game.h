@@ -1,0 +1,179 @@
+/*
+ * game.h: one run of a scenario: its state and the rules that move it.
+ *
+ * A game is the scenario's state at a moment: the current scene, stats, flags,
+ * visits, each player's points, the turn and the seeded generator. Taking a
+ * choice follows the contract's order exactly:
+ *   score, effects, set, unset apply; the turn goes up; act runs; next is
+ *   resolved; the next scene is entered: its visit count goes up, on_enter
+ *   runs, then its text is made and its choices are offered.
+ * If any callback fails, the game is left exactly as it was before the choice
+ * and the error is returned: a player's run is never half-applied.
+ *
+ * A game also keeps its log: the decisions that made it. The seed plus the log
+ * is the whole run (see replay.h): saving, loading and undoing are replays.
+ *
+ * Solo play has one player; the state already holds two, for duets.
+ */
+#ifndef SCALEUP_GAME_H
+#define SCALEUP_GAME_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "limits.h"
+#include "rng.h"
+#include "scenario.h"
+#include "text.h"
+
+#define GAME_MAX_PLAYERS 2
+
+struct game_player {
+    int role; /* index into scenario.roles */
+    char name[LIMIT_NAME_BYTES + 1];
+    double score[LIMIT_DIMENSIONS];
+};
+
+struct game_setup {
+    uint64_t seed;
+    int nplayers; /* 1, or 2 for a duet */
+    struct {
+        int role;
+        const char *name;
+    } players[GAME_MAX_PLAYERS];
+};
+
+/* A choice as the player sees it now. Open choices come first, numbered 1, 2,
+ * 3...; locked ones (unavailable, with a reason) follow, unnumbered. */
+struct offer {
+    int choice;     /* index into scenario.choices */
+    int listed;     /* 1-based position in the scene's list */
+    bool locked;
+    uint32_t label; /* offset of the rendered label in menu.labels */
+};
+
+struct menu {
+    struct offer offers[LIMIT_CHOICES_PER_SCENE];
+    int nopen;  /* numbered choices */
+    int ntotal; /* open plus locked */
+    int timeout; /* 1-based number of the open choice taken on time-out, 0 for none */
+    struct strbuf labels; /* NUL-separated rendered labels */
+};
+
+/* What a front-end shows: the current scene, made for the deciding player. */
+struct view {
+    int scene;
+    struct strbuf text;   /* rendered, see text.h for the markers */
+    struct menu menu[GAME_MAX_PLAYERS];
+    int decider;          /* the player who decides here (duet), 0 in solo */
+};
+
+/* One decision of the log. */
+struct decision {
+    int turn;     /* 1-based */
+    int scene;
+    int number;   /* 1-based as offered */
+    int choice;   /* index into scenario.choices */
+    int player;
+    bool timed_out;
+    double seconds; /* time taken to decide, as measured by the front-end */
+    double score[LIMIT_DIMENSIONS];
+    double stat_delta[LIMIT_STATS]; /* every change the choice caused, through next's on_enter */
+    uint32_t feedback; /* offset of the rendered feedback in game.log_text */
+    uint32_t label;    /* offset of the rendered label in game.log_text */
+};
+
+/* The parts of the state a callback can change, saved before each choice so a
+ * failing callback leaves no trace. */
+struct game_core {
+    int scene;
+    int turn;
+    int decider;
+    double stats[LIMIT_STATS];
+    uint64_t flags[LIMIT_FLAGS / 64];
+    struct game_player players[GAME_MAX_PLAYERS];
+    struct rng rng;
+};
+
+struct game {
+    struct scenario *sc;
+    uint64_t seed;
+    int nplayers;
+    struct game_core s;
+    uint32_t *visits; /* per scene */
+    uint64_t *taken;  /* per choice: taken at least once (for once) */
+    bool over;        /* at an ending */
+
+    struct view view;
+    struct decision *log;
+    int nlog, caplog;
+    struct strbuf log_text; /* rendered labels and feedback of the log */
+
+    /* Scratch, reused to keep the hot path free of allocation. */
+    struct view next_view;
+    struct text_builder builder;
+    struct strbuf scratch;
+    int picks[GAME_MAX_PLAYERS]; /* the last secret picks (duet), 0 when none */
+};
+
+struct game *game_new(struct scenario *sc);
+void game_free(struct game *g);
+
+/* Starts a run: resets the state, seeds the generator, enters the start
+ * scene. False with err set when a callback of the start scene fails. */
+bool game_start(struct game *g, const struct game_setup *setup, struct diag *err);
+
+/* Takes open choice number (1-based as offered to the deciding player).
+ * False with err set, and the game unchanged, when the number is not offered
+ * or a callback fails. A scene that offers no choice is a "dead end" error,
+ * reported when it is entered. */
+bool game_choose(struct game *g, int number, bool timed_out, double seconds, struct diag *err);
+
+/* The rendered feedback and label of decision i of the log. */
+const char *game_feedback(const struct game *g, int i);
+const char *game_decision_label(const struct game *g, int i);
+
+/* Takes the scene's timeout choice (its timer ran out). */
+bool game_timeout(struct game *g, double seconds, struct diag *err);
+
+/* The rendered label of an offer. */
+const char *game_label(const struct game *g, const struct menu *m, int i);
+
+/* The menu of the deciding player. */
+const struct menu *game_menu(const struct game *g);
+
+/* The current scene. */
+const struct scene *game_scene(const struct game *g);
+
+/* Weighted total of a player: sum of points x their role's weight. */
+double game_weighted(const struct game *g, int player);
+
+/* A hash of the whole state (scene, stats, flags, visits, once-choices,
+ * points, turn, generator), for the explorer's deduplication. */
+uint64_t game_hash(const struct game *g);
+
+/* Copies the whole state of src into dst (same scenario); the log is not
+ * copied. For the explorer, which branches from a state. */
+void game_copy_state(struct game *dst, const struct game *src);
+
+/* Values for rendering a text in this game (the deciding player's points). */
+void game_text_values(const struct game *g, struct text_values *v);
+
+/* For the scripting bridge: the player whose choice is being made. */
+int game_decider(const struct game *g);
+
+/* Stat assignment as the contract says: clamped to the stat's min and max. */
+void game_set_stat(struct game *g, int stat, double value);
+
+static inline bool game_flag(const struct game *g, int flag)
+{
+    return (g->s.flags[flag / 64] >> (flag % 64)) & 1;
+}
+
+void game_set_flag(struct game *g, int flag, bool on);
+
+/* An integer in [lo, hi] from the run's generator. */
+int64_t game_random(struct game *g, int64_t lo, int64_t hi);
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * limits.h: every limit the engine enforces, in one place, each with its reason.
+ *
+ * A scenario is untrusted code and every file the program reads may be hostile,
+ * so sizes are checked against these numbers *before* anything is allocated for
+ * them. The Lua limits (memory, instructions, wall clock) are defaults: the
+ * command line can change them (see struct limits_config in sandbox.h and
+ * docs/security.md), the rest are fixed by the shape of the C structures.
+ */
+#ifndef SCALEUP_LIMITS_H
+#define SCALEUP_LIMITS_H
+
+/* Ids appear in file names, result files and messages; 64 bytes is plenty for
+ * "negotiation-round-3" and keeps every message one readable line. */
+#define LIMIT_ID_BYTES 64
+
+/* The contract: 1 to 8 dimensions and 1 to 8 roles (a debrief chart and a role
+ * menu with more would not fit a projector). */
+#define LIMIT_DIMENSIONS 8
+#define LIMIT_ROLES 8
+
+/* Stats live in a fixed array in every game state; the HUD shows at most a
+ * handful, 32 leaves room for hidden bookkeeping stats. */
+#define LIMIT_STATS 32
+
+/* Flags are bits in a fixed bitset in every game state (128 bytes). */
+#define LIMIT_FLAGS 1024
+
+/* Scenes plus endings. The large benchmark has 10,000; 100,000 leaves headroom
+ * while bounding the id table and the per-game visit counters. */
+#define LIMIT_SCENES 100000
+
+/* Choices listed in one scene. Keys 1-9 pick in the window; 32 is far beyond any
+ * readable menu and bounds a hostile scene with 100,000 choices at load. */
+#define LIMIT_CHOICES_PER_SCENE 32
+
+/* One text (scene text, feedback, a function's result). 64 KiB is about 30
+ * screens: anything longer is a mistake or an attack (a 50 MB text). */
+#define LIMIT_TEXT_BYTES (64 * 1024)
+
+/* One scenario source file, read whole before Lua sees it. The large
+ * benchmark scenario (10,000 scenes) is about 4 MB. */
+#define LIMIT_FILE_BYTES (16 * 1024 * 1024)
+
+/* Files per scenario and the nesting depth of include. */
+#define LIMIT_FILES 256
+#define LIMIT_INCLUDE_DEPTH 16
+
+/* An include path: relative, short enough that Lua never abbreviates it in its
+ * messages (Lua cuts chunk names at 60 bytes). */
+#define LIMIT_INCLUDE_PATH_BYTES 48
+
+/* Decisions in one run. A run longer than this is a loop no person would play;
+ * it also bounds result files and replays. */
+#define LIMIT_TURNS 5000
+
+/* A player's or team's name, as typed on the title screen. */
+#define LIMIT_NAME_BYTES 64
+
+/* Result, save and settings files the program reads back. A finished run of
+ * 5,000 decisions is well under 4 MiB. */
+#define LIMIT_RUN_FILE_BYTES (16 * 1024 * 1024)
+
+/* Lua memory for one scenario (its code, tables and strings). The large
+ * benchmark loads in about 20 MiB; past this the scenario gets an error. */
+#define LIMIT_LUA_MEMORY_DEFAULT (64u * 1024u * 1024u)
+
+/* Instructions for one call into scenario code (a when, act, next, text,
+ * on_enter or settle) and for running one scenario file at load. About 50 ms
+ * and 1 s of Lua on an old laptop. */
+#define LIMIT_CALL_INSTRUCTIONS_DEFAULT 10000000L
+#define LIMIT_LOAD_INSTRUCTIONS_DEFAULT 200000000L
+
+/* Wall clock for the same calls: covers what the instruction count cannot see,
+ * time spent inside library functions. */
+#define LIMIT_CALL_MILLISECONDS_DEFAULT 500
+#define LIMIT_LOAD_MILLISECONDS_DEFAULT 1500
+
+/* The count hook runs every this many instructions: rare enough to cost under
+ * 2% of a callback's time, often enough to stop a loop within microseconds. */
+#define LIMIT_HOOK_INTERVAL 1000
+
+/* Library functions that do unbounded work in one C call (the hook cannot stop
+ * them) get their arguments capped instead: */
+#define LIMIT_STRING_REP_BYTES (1024 * 1024)   /* string.rep result */
+#define LIMIT_PATTERN_SUBJECT_BYTES (256 * 1024) /* string.find/match/gmatch/gsub */
+#define LIMIT_PATTERN_COST 20000000.0          /* subject^(quantifiers+1) estimate */
+#define LIMIT_TABLE_OP_ELEMENTS 1000000L       /* table.move/sort/concat/insert */
+
+/* Diagnostics kept by one load or lint run: enough to fix a file in one go. */
+#define LIMIT_DIAGNOSTICS 200
+
+/* States the debrief may explore to find the best possible score when the
+ * scenario does not declare it; beyond this the best found so far is used. */
+#define LIMIT_BEST_STATES 200000
+
+#endif

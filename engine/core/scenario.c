@@ -1,0 +1,98 @@
+#include "scenario.h"
+
+#include <string.h>
+
+#include "script.h"
+
+int scenario_scene(const struct scenario *sc, const char *id)
+{
+    return strmap_get(&sc->scene_index, id, strlen(id));
+}
+
+int scenario_stat(const struct scenario *sc, const char *id)
+{
+    return strmap_get(&sc->stat_index, id, strlen(id));
+}
+
+int scenario_dimension(const struct scenario *sc, const char *id)
+{
+    return strmap_get(&sc->dimension_index, id, strlen(id));
+}
+
+int scenario_role(const struct scenario *sc, const char *id)
+{
+    return strmap_get(&sc->role_index, id, strlen(id));
+}
+
+int scenario_flag(const struct scenario *sc, const char *id)
+{
+    return strmap_get(&sc->flag_index, id, strlen(id));
+}
+
+int scenario_intern_flag(struct scenario *sc, const char *id)
+{
+    int f = scenario_flag(sc, id);
+    if (f >= 0)
+        return f;
+    if (sc->declares_flags)
+        return -1;
+    if (sc->nflags >= LIMIT_FLAGS)
+        return -2;
+    size_t len = strlen(id);
+    if (len == 0 || len > LIMIT_ID_BYTES)
+        return -1;
+    const char *copy = arena_strndup(&sc->arena, id, len);
+    sc->flags[sc->nflags] = copy; /* sized LIMIT_FLAGS at load */
+    strmap_put(&sc->flag_index, copy, len, sc->nflags);
+    return sc->nflags++;
+}
+
+const char *verdict_name(enum verdict v)
+{
+    switch (v) {
+    case VERDICT_SUCCESS: return "success";
+    case VERDICT_MIXED: return "mixed";
+    case VERDICT_FAILURE: return "failure";
+    default: return "none";
+    }
+}
+
+const char *scenario_file(const struct scenario *sc, struct srcpos pos)
+{
+    if (pos.file < sc->nfiles)
+        return sc->files[pos.file].display;
+    return sc->folder ? sc->folder : "";
+}
+
+const char *scenario_rating(const struct scenario *sc, double percent)
+{
+    for (int i = 0; i < sc->nratings; i++)
+        if (percent >= sc->ratings[i].min)
+            return sc->ratings[i].label;
+    return NULL;
+}
+
+bool scenario_resolve_name(void *ctx, const char *name, size_t len, struct piece *out)
+{
+    const struct scenario *sc = ctx;
+    int i;
+    if (len == 6 && memcmp(name, "player", 6) == 0) {
+        out->kind = PIECE_PLAYER;
+        out->len = 0;
+    } else if (len == 4 && memcmp(name, "role", 4) == 0) {
+        out->kind = PIECE_ROLE;
+        out->len = 0;
+    } else if ((i = strmap_get(&sc->stat_index, name, len)) >= 0) {
+        out->kind = PIECE_STAT;
+        out->len = (uint32_t)i;
+    } else if ((i = strmap_get(&sc->dimension_index, name, len)) >= 0) {
+        out->kind = PIECE_DIMENSION;
+        out->len = (uint32_t)i;
+    } else if ((i = strmap_get(&sc->flag_index, name, len)) >= 0) {
+        out->kind = PIECE_FLAG;
+        out->len = (uint32_t)i;
+    } else {
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,230 @@
+/*
+ * scenario.h: a loaded scenario, as static C data.
+ *
+ * Everything an author wrote as data (scenes, choices, scores, effects, flags,
+ * targets, texts) is validated once at load and kept here, so that playing a
+ * choice touches Lua only for the functions an author wrote (a when, act, next,
+ * text function, on_enter, settle). A callback is a handle into the scenario's
+ * Lua state (see script.h); a text is a parsed template (see text.h).
+ *
+ * All strings and arrays of a scenario live in one arena, freed together.
+ */
+#ifndef SCALEUP_SCENARIO_H
+#define SCALEUP_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "limits.h"
+#include "strmap.h"
+
+struct script;
+
+/* Where something was written: a file of the scenario and a line and column. */
+struct srcpos {
+    uint16_t file; /* index into scenario.files */
+    uint32_t line;
+    uint32_t col;
+};
+
+/* A Lua function an author wrote; ref 0 means "none". */
+struct callback {
+    int ref;
+    struct srcpos pos; /* where the function is defined */
+};
+
+static inline bool callback_present(struct callback cb)
+{
+    return cb.ref != 0;
+}
+
+/* A parsed text: literal runs, {name} references, emphasis and paragraph
+ * breaks (see text.h). A text written as a function has fn set instead. */
+enum piece_kind {
+    PIECE_LITERAL,   /* bytes [start, start+len) of template.chars */
+    PIECE_STAT,      /* value of stat #index */
+    PIECE_DIMENSION, /* points of the deciding player in dimension #index */
+    PIECE_FLAG,      /* "yes" or "no" for flag #index */
+    PIECE_PLAYER,    /* the player's name */
+    PIECE_ROLE,      /* the role's name */
+    PIECE_EMPHASIS,  /* toggles emphasis */
+    PIECE_PARAGRAPH, /* a paragraph break */
+};
+
+struct piece {
+    uint8_t kind;
+    uint32_t start; /* PIECE_LITERAL */
+    uint32_t len;   /* PIECE_LITERAL; index for references */
+};
+
+struct text_template {
+    const char *chars; /* the literal bytes the pieces point into */
+    const struct piece *pieces;
+    uint32_t npieces;
+    struct callback fn; /* when the text is a function(game) */
+    struct srcpos pos;
+};
+
+enum verdict { VERDICT_NONE, VERDICT_SUCCESS, VERDICT_MIXED, VERDICT_FAILURE };
+
+struct dimension {
+    const char *id;
+    const char *name;
+    const char *about;
+    struct srcpos pos;
+};
+
+struct role {
+    const char *id;
+    const char *name;
+    const char *brief; /* paragraphs, already normalised */
+    double weights[LIMIT_DIMENSIONS];
+    struct srcpos pos;
+};
+
+struct stat_def {
+    const char *id;
+    const char *name;
+    const char *unit; /* may be NULL */
+    double start;
+    double min, max; /* -HUGE_VAL / HUGE_VAL when unbounded */
+    bool hidden;
+    struct srcpos pos;
+};
+
+struct rating {
+    double min;
+    const char *label;
+};
+
+struct effect {
+    int16_t stat;
+    double delta;
+};
+
+struct choice {
+    struct text_template label;
+    struct srcpos pos;
+    int scene; /* the scene it belongs to */
+    uint32_t role_mask; /* bit r set: offered to role r; all ones when no role field */
+    const uint16_t *requires;
+    uint16_t nrequires;
+    const uint16_t *set;
+    uint16_t nset;
+    const uint16_t *unset;
+    uint16_t nunset;
+    const struct effect *effects;
+    uint16_t neffects;
+    double score[LIMIT_DIMENSIONS];
+    bool scores; /* any score at all */
+    bool once;
+    const char *locked; /* reason shown when unavailable, or NULL to hide */
+    struct callback when;
+    struct callback act;
+    int next;           /* scene index, or -1 when next is a function */
+    struct callback next_fn;
+    struct text_template feedback; /* npieces 0 and no fn: no feedback */
+    bool has_feedback;
+};
+
+enum by_kind { BY_ANYONE = -1, BY_BOTH = -2 }; /* otherwise a role index */
+
+struct scene {
+    const char *id;
+    const char *title;
+    const char *phase;
+    struct text_template text;
+    struct callback on_enter;
+    bool is_ending;
+    enum verdict verdict; /* endings */
+    int timer;            /* seconds, 0 for none */
+    int timeout;          /* 1-based as listed, 0 for none */
+    int by;               /* a role index, BY_ANYONE or BY_BOTH */
+    int conflict;         /* scene index, or -1 */
+    uint32_t first_choice; /* index into scenario.choices */
+    uint16_t nchoices;
+    struct srcpos pos;
+};
+
+struct source_file {
+    const char *name;    /* relative to the scenario folder: "main.lua" */
+    const char *display; /* as shown in messages: "scenarios/tutorial/main.lua" */
+    uint64_t hash;
+};
+
+struct scenario {
+    struct arena arena;
+    struct script *script; /* the Lua state that holds the callbacks */
+
+    const char *folder; /* as given or resolved, for messages and reloads */
+    const char *id;
+    const char *title;
+    const char *summary;
+    const char *version;
+    const char *language;
+    const char **authors;
+    int nauthors;
+    double minutes;
+    int start; /* scene index */
+    bool duet;
+    struct callback settle;
+    bool declares_flags;   /* a flags = {...} list makes unknown flags errors */
+    double best[LIMIT_ROLES]; /* declared best weighted totals, NAN when not */
+    struct srcpos pos;     /* the scenario { } call */
+
+    struct dimension dimensions[LIMIT_DIMENSIONS];
+    int ndimensions;
+    struct role roles[LIMIT_ROLES];
+    int nroles;
+    struct stat_def stats[LIMIT_STATS];
+    int nstats;
+    struct rating *ratings; /* sorted by min, highest first */
+    int nratings;
+
+    /* Flags: the names given in lists at load, then any created at run time by
+     * game.flags.X = true (unless the scenario declares its flags). */
+    const char **flags;
+    int nflags;
+    int nstatic_flags;
+    struct strmap flag_index;
+
+    struct scene *scenes; /* scenes and endings, in the order written */
+    int nscenes;
+    struct strmap scene_index;
+    struct choice *choices;
+    uint32_t nchoices;
+
+    struct strmap stat_index;
+    struct strmap dimension_index;
+    struct strmap role_index;
+
+    struct source_file files[LIMIT_FILES];
+    int nfiles;
+    uint64_t hash; /* of every file's bytes, in include order */
+};
+
+/* Lookups by id; -1 when absent. */
+int scenario_scene(const struct scenario *sc, const char *id);
+int scenario_stat(const struct scenario *sc, const char *id);
+int scenario_dimension(const struct scenario *sc, const char *id);
+int scenario_role(const struct scenario *sc, const char *id);
+int scenario_flag(const struct scenario *sc, const char *id);
+/* Finds or creates a flag at run time; -1 when the scenario declares its flags
+ * and id is not one of them, -2 when LIMIT_FLAGS is reached. */
+int scenario_intern_flag(struct scenario *sc, const char *id);
+
+/* Resolves a {name} of a text (see text.h): player, role, a stat, a
+ * dimension or a flag. ctx is the scenario. */
+bool scenario_resolve_name(void *ctx, const char *name, size_t len, struct piece *out);
+
+const char *verdict_name(enum verdict v);
+/* The file name to print for a position. */
+const char *scenario_file(const struct scenario *sc, struct srcpos pos);
+
+/* The rating label for a percentage, or NULL when the scenario has none. */
+const char *scenario_rating(const struct scenario *sc, double percent);
+
+#endif

@@ -1,0 +1,1871 @@
+/*
+ * loader.c: from a scenario folder to validated C data.
+ *
+ * Two stages. First the files run in the sandbox: scenario { }, scene "id" { },
+ * ending "id" { } and include "file.lua" only record what they are given (a
+ * registration: kind, id, file, line, and a reference to the table). Then, with
+ * no scenario code running, each registered table is read with raw access (no
+ * metamethod of the author's can run) and checked field by field against the
+ * contract. Positions come from the source map (srcmap.h), so an error points
+ * at the field that is wrong, not just at the scene.
+ */
+#include "../loader.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+
+#include "../limits.h"
+#include "../srcmap.h"
+#include "../text.h"
+#include "../utf8.h"
+#include "script_internal.h"
+
+enum reg_kind { REG_SCENARIO, REG_SCENE, REG_ENDING };
+
+struct registration {
+    enum reg_kind kind;
+    const char *id;
+    uint16_t file;
+    uint32_t line;
+    int ref; /* the table, 0 until given */
+};
+
+struct flag_list {
+    uint16_t items[LIMIT_FLAGS];
+    int count;
+};
+
+struct loader {
+    struct scenario *sc;
+    struct script *script;
+    lua_State *L;
+    struct diag_list *diags;
+    struct srcmap maps[LIMIT_FILES];
+    char folder_real[PATH_MAX];
+    struct registration *regs;
+    int nregs, capregs;
+    int scenario_reg;
+    int include_depth;
+    struct text_builder tb;
+    struct choice *choices;
+    uint32_t nchoices, capchoices;
+    struct flag_list flag_scratch;
+};
+
+static const char *reg_kind_name(enum reg_kind k)
+{
+    return k == REG_SCENARIO ? "scenario" : k == REG_SCENE ? "scene" : "ending";
+}
+
+/* ------------------------------------------------------------ messages */
+
+static struct srcpos make_pos(uint16_t file, uint32_t line, uint32_t col)
+{
+    struct srcpos p = {file, line, col};
+    return p;
+}
+
+PRINTF_LIKE(4, 5)
+static void report(struct loader *ld, struct srcpos pos, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(ld->diags, DIAG_ERROR, scenario_file(ld->sc, pos), (int)pos.line, (int)pos.col, code,
+              fmt, ap);
+    va_end(ap);
+}
+
+/* The position of a field of a table, or of the table, or of its call. */
+static struct srcpos field_pos(uint16_t file, const struct srcnode *node, const char *key,
+                               struct srcpos fallback)
+{
+    const struct srcfield *f = srcmap_field(node, key);
+    if (f)
+        return make_pos(file, f->line, f->col);
+    if (node)
+        return make_pos(file, node->line, node->col);
+    return fallback;
+}
+
+static struct srcpos item_pos(uint16_t file, const struct srcnode *node, int i,
+                              struct srcpos fallback)
+{
+    const struct srcfield *f = srcmap_item(node, i);
+    if (f)
+        return make_pos(file, f->vline, f->vcol);
+    if (node)
+        return make_pos(file, node->line, node->col);
+    return fallback;
+}
+
+static const struct srcnode *field_node(const struct srcnode *node, const char *key)
+{
+    const struct srcfield *f = srcmap_field(node, key);
+    return f ? f->value : NULL;
+}
+
+static const struct srcnode *item_node(const struct srcnode *node, int i)
+{
+    const struct srcfield *f = srcmap_item(node, i);
+    return f ? f->value : NULL;
+}
+
+/* A "did you mean" for a misspelt name among candidates. */
+static const char *suggest(const char *word, const char *const *candidates, int n, char *buf,
+                           size_t cap)
+{
+    int best = 3;
+    const char *pick = NULL;
+    for (int i = 0; i < n; i++) {
+        int d = edit_distance(word, candidates[i], best);
+        if (d < best) {
+            best = d;
+            pick = candidates[i];
+        }
+    }
+    if (!pick)
+        return "";
+    snprintf(buf, cap, " (did you mean '%s'?)", pick);
+    return buf;
+}
+
+/* ------------------------------------------------------------ files */
+
+static const char *resolve_chunk(void *ctx, const char *chunk, size_t len)
+{
+    struct scenario *sc = ctx;
+    for (int i = 0; i < sc->nfiles; i++)
+        if (strlen(sc->files[i].name) == len && memcmp(sc->files[i].name, chunk, len) == 0)
+            return sc->files[i].display;
+    return NULL;
+}
+
+static int file_index(struct scenario *sc, const char *short_src)
+{
+    for (int i = 0; i < sc->nfiles; i++)
+        if (strcmp(sc->files[i].name, short_src) == 0)
+            return i;
+    return 0;
+}
+
+static char *join_path(const char *folder, const char *name)
+{
+    struct strbuf sb;
+    sb_init(&sb);
+    if (strcmp(folder, ".") != 0) {
+        sb_puts(&sb, folder);
+        if (sb.len && sb.data[sb.len - 1] != '/')
+            sb_putc(&sb, '/');
+    }
+    sb_puts(&sb, name);
+    return sb_take(&sb);
+}
+
+/* Reads a whole file, refusing anything but a regular file under the size
+ * limit. Returns NULL with *why set. */
+static char *read_file(const char *path, size_t *len, char *why, size_t whycap)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(why, whycap, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(why, whycap, "not a regular file");
+        close(fd);
+        return NULL;
+    }
+    if (st.st_size > LIMIT_FILE_BYTES) {
+        snprintf(why, whycap, "the file is %lld bytes, over the limit of %d MiB for a scenario file",
+                 (long long)st.st_size, LIMIT_FILE_BYTES / (1024 * 1024));
+        close(fd);
+        return NULL;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = xmalloc(cap);
+    for (;;) {
+        if (n == cap - 1) {
+            if (cap > LIMIT_FILE_BYTES) {
+                snprintf(why, whycap, "the file is over the limit of %d MiB for a scenario file",
+                         LIMIT_FILE_BYTES / (1024 * 1024));
+                free(buf);
+                close(fd);
+                return NULL;
+            }
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+        ssize_t r = read(fd, buf + n, cap - 1 - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            snprintf(why, whycap, "cannot read: %s", strerror(errno));
+            free(buf);
+            close(fd);
+            return NULL;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Line and column of a byte offset. */
+static void offset_position(const char *buf, size_t offset, uint32_t *line, uint32_t *col)
+{
+    uint32_t l = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < offset; i++)
+        if (buf[i] == '\n') {
+            l++;
+            line_start = i + 1;
+        }
+    *line = l;
+    *col = (uint32_t)utf8_length(buf + line_start, offset - line_start) + 1;
+}
+
+/* Registers a file of the scenario, checks it is UTF-8 text, maps it and
+ * pushes its chunk. Returns the file index, or raises a Lua error (we are
+ * inside the protected load). */
+static int open_source(struct loader *ld, const char *name)
+{
+    struct scenario *sc = ld->sc;
+    lua_State *L = ld->L;
+    if (sc->nfiles >= LIMIT_FILES)
+        luaL_error(L, "too many files in one scenario (the limit is %d)", LIMIT_FILES);
+    int index = sc->nfiles;
+    struct source_file *f = &sc->files[index];
+    char *display = join_path(sc->folder, name);
+    f->name = arena_strdup(&sc->arena, name);
+    f->display = arena_strdup(&sc->arena, display);
+    free(display);
+    sc->nfiles++;
+
+    char *path = join_path(ld->folder_real, name);
+    char why[256];
+    size_t len;
+    char *buf = read_file(path, &len, why, sizeof why);
+    free(path);
+    if (!buf) {
+        report(ld, make_pos((uint16_t)index, 0, 0), "file", "%s", why);
+        return luaL_error(L, "%s", ""), -1;
+    }
+    f->hash = hash_bytes(HASH_SEED, buf, len);
+    sc->hash = hash_bytes(sc->hash, &f->hash, sizeof f->hash);
+    size_t bad;
+    if (!utf8_valid(buf, len, &bad)) {
+        uint32_t line, col;
+        offset_position(buf, bad, &line, &col);
+        if (buf[bad] == '\0')
+            report(ld, make_pos((uint16_t)index, line, col), "nul-byte",
+                   "NUL byte in the file: scenario files are UTF-8 text");
+        else
+            report(ld, make_pos((uint16_t)index, line, col), "utf8",
+                   "invalid UTF-8 (byte 0x%02x): scenario files must be saved as UTF-8",
+                   (unsigned char)buf[bad]);
+        free(buf);
+        return luaL_error(L, "%s", ""), -1;
+    }
+    srcmap_build(&sc->arena, buf, len, &ld->maps[index]);
+    struct diag err;
+    if (!sandbox_load(ld->script->sb, buf, len, name, f->display, &err)) {
+        free(buf);
+        diag_copy(ld->diags, &err);
+        return luaL_error(L, "%s", ""), -1;
+    }
+    free(buf);
+    return index;
+}
+
+/* ------------------------------------------------- the load-time API */
+
+/* The loader is reached through the script, not an upvalue: once loading is
+ * over it is gone, and a scene function a scenario kept for later says so
+ * instead of writing into freed memory. */
+static struct loader *loader_of(lua_State *L)
+{
+    struct script *s = sandbox_of(L)->owner;
+    if (!s->loader)
+        luaL_error(L, "scenario, scene, ending and include can only be called while the "
+                      "scenario loads");
+    return s->loader;
+}
+
+static void caller_position(struct loader *ld, lua_State *L, uint16_t *file, uint32_t *line)
+{
+    lua_Debug ar;
+    *file = 0;
+    *line = 0;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            *file = (uint16_t)file_index(ld->sc, ar.short_src);
+            *line = (uint32_t)ar.currentline;
+            return;
+        }
+    }
+}
+
+static int add_registration(struct loader *ld, lua_State *L, enum reg_kind kind, const char *id)
+{
+    if (ld->nregs >= LIMIT_SCENES + 1)
+        return luaL_error(L, "too many scenes and endings (the limit is %d)", LIMIT_SCENES);
+    if (ld->nregs == ld->capregs) {
+        ld->capregs = ld->capregs ? ld->capregs * 2 : 64;
+        ld->regs = xrealloc(ld->regs, sizeof *ld->regs * (size_t)ld->capregs);
+    }
+    struct registration *r = &ld->regs[ld->nregs];
+    r->kind = kind;
+    r->id = id ? arena_strdup(&ld->sc->arena, id) : NULL;
+    r->ref = 0;
+    caller_position(ld, L, &r->file, &r->line);
+    return ld->nregs++;
+}
+
+static int l_scenario(lua_State *L)
+{
+    struct loader *ld = loader_of(L);
+    if (lua_type(L, 1) != LUA_TTABLE)
+        return luaL_error(L, "scenario needs a table: scenario { id = \"...\", ... }");
+    if (ld->scenario_reg >= 0) {
+        const struct registration *first = &ld->regs[ld->scenario_reg];
+        return luaL_error(L, "scenario { } is called twice (first at %s:%d)",
+                          ld->sc->files[first->file].display, (int)first->line);
+    }
+    int r = add_registration(ld, L, REG_SCENARIO, NULL);
+    lua_pushvalue(L, 1);
+    ld->regs[r].ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    ld->scenario_reg = r;
+    return 0;
+}
+
+static int l_body(lua_State *L)
+{
+    struct loader *ld = loader_of(L);
+    int r = (int)lua_tointeger(L, lua_upvalueindex(1));
+    struct registration *reg = &ld->regs[r];
+    if (lua_type(L, 1) != LUA_TTABLE)
+        return luaL_error(L, "%s \"%s\" needs a table: %s \"%s\" { ... }", reg_kind_name(reg->kind),
+                          reg->id, reg_kind_name(reg->kind), reg->id);
+    if (reg->ref)
+        return luaL_error(L, "%s \"%s\" was given two tables", reg_kind_name(reg->kind), reg->id);
+    lua_pushvalue(L, 1);
+    reg->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
+static int declare(lua_State *L, enum reg_kind kind)
+{
+    struct loader *ld = loader_of(L);
+    const char *name = reg_kind_name(kind);
+    if (lua_type(L, 1) != LUA_TSTRING)
+        return luaL_error(L, "%s needs an id first: %s \"id\" { ... }", name, name);
+    int r = add_registration(ld, L, kind, lua_tostring(L, 1));
+    if (lua_type(L, 2) == LUA_TTABLE) { /* scene("id", { ... }) */
+        lua_pushvalue(L, 2);
+        ld->regs[r].ref = luaL_ref(L, LUA_REGISTRYINDEX);
+        return 0;
+    }
+    lua_pushinteger(L, r);
+    lua_pushcclosure(L, l_body, 1);
+    return 1;
+}
+
+static int l_scene(lua_State *L)
+{
+    return declare(L, REG_SCENE);
+}
+
+static int l_ending(lua_State *L)
+{
+    return declare(L, REG_ENDING);
+}
+
+/* include "file.lua": a file inside the scenario's own folder, once. */
+static int l_include(lua_State *L)
+{
+    struct loader *ld = loader_of(L);
+    size_t len;
+    const char *name = luaL_checklstring(L, 1, &len);
+    if (len == 0 || len > LIMIT_INCLUDE_PATH_BYTES)
+        return luaL_error(L, "include: the path must be 1 to %d bytes", LIMIT_INCLUDE_PATH_BYTES);
+    for (size_t i = 0; i < len; i++) {
+        char c = name[i];
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '_' || c == '-' || c == '.' || c == '/';
+        if (!ok)
+            return luaL_error(L, "include \"%s\": use letters, digits, '-', '_', '.' and '/' only",
+                              name);
+    }
+    if (name[0] == '/' || strstr(name, "..") || strstr(name, "//") || name[len - 1] == '/')
+        return luaL_error(L, "include \"%s\": the path must stay inside the scenario's folder "
+                             "(no absolute paths, no '..')",
+                          name);
+    if (len < 5 || strcmp(name + len - 4, ".lua") != 0)
+        return luaL_error(L, "include \"%s\": only .lua files can be included", name);
+    for (int i = 0; i < ld->sc->nfiles; i++)
+        if (strcmp(ld->sc->files[i].name, name) == 0)
+            return luaL_error(L, "include \"%s\": this file is already loaded (a file can be "
+                                 "included once, and never includes itself)",
+                              name);
+    if (ld->include_depth >= LIMIT_INCLUDE_DEPTH)
+        return luaL_error(L, "include \"%s\": includes are nested more than %d deep", name,
+                          LIMIT_INCLUDE_DEPTH);
+    /* A symbolic link must not lead out of the folder either. */
+    char *path = join_path(ld->folder_real, name);
+    char real[PATH_MAX];
+    bool found = realpath(path, real) != NULL;
+    free(path);
+    if (!found)
+        return luaL_error(L, "include \"%s\": no such file in the scenario's folder", name);
+    size_t flen = strlen(ld->folder_real);
+    if (strncmp(real, ld->folder_real, flen) != 0 || real[flen] != '/')
+        return luaL_error(L, "include \"%s\": the file is outside the scenario's folder", name);
+    open_source(ld, name);
+    ld->include_depth++;
+    lua_call(L, 0, 0);
+    ld->include_depth--;
+    return 0;
+}
+
+/* Runs the entry file with the load-time API as globals. */
+static int run_entry(lua_State *L)
+{
+    struct loader *ld = lua_touserdata(L, 1);
+    sandbox_push_env(ld->script->sb);
+    static const struct {
+        const char *name;
+        lua_CFunction fn;
+    } api[] = {
+        {"scenario", l_scenario},
+        {"scene", l_scene},
+        {"ending", l_ending},
+        {"include", l_include},
+    };
+    for (size_t i = 0; i < COUNT_OF(api); i++) {
+        lua_pushcfunction(L, api[i].fn);
+        lua_setfield(L, -2, api[i].name);
+    }
+    lua_pop(L, 1);
+    return 0;
+}
+
+/* After loading the load-time API leaves the environment. */
+static int remove_api(lua_State *L)
+{
+    sandbox_push_env(sandbox_of(L));
+    static const char *const names[] = {"scenario", "scene", "ending", "include"};
+    for (size_t i = 0; i < COUNT_OF(names); i++) {
+        lua_pushnil(L);
+        lua_setfield(L, -2, names[i]);
+    }
+    lua_pop(L, 1);
+    return 0;
+}
+
+/* ------------------------------------------------ reading tables */
+
+/* Pushes t[key], without metamethods, and returns its type. */
+static int get_raw(lua_State *L, int t, const char *key)
+{
+    t = lua_absindex(L, t);
+    lua_pushstring(L, key);
+    return lua_rawget(L, t);
+}
+
+static const char *type_name(lua_State *L, int idx)
+{
+    return luaL_typename(L, idx);
+}
+
+/* Every key of the table at t must be a string in allowed (or, when
+ * positional > 0, an integer 1..positional). */
+static void check_keys(struct loader *ld, int t, const char *const *allowed, int positional,
+                       const char *what, uint16_t file, const struct srcnode *node,
+                       struct srcpos fallback)
+{
+    lua_State *L = ld->L;
+    int nallowed = 0;
+    while (allowed[nallowed])
+        nallowed++;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            const char *k = lua_tostring(L, -1);
+            bool ok = false;
+            for (int i = 0; i < nallowed && !ok; i++)
+                ok = strcmp(allowed[i], k) == 0;
+            if (!ok) {
+                char hint[128];
+                report(ld, field_pos(file, node, k, fallback), "unknown-field",
+                       "unknown field '%s' in %s%s", k, what,
+                       suggest(k, allowed, nallowed, hint, sizeof hint));
+            }
+        } else if (lua_isinteger(L, -1) && positional > 0) {
+            lua_Integer i = lua_tointeger(L, -1);
+            if (i < 1 || i > positional)
+                report(ld, item_pos(file, node, (int)i, fallback), "unknown-field",
+                       "%s has an unexpected item at position %lld", what, (long long)i);
+        } else {
+            report(ld, node ? make_pos(file, node->line, node->col) : fallback, "unknown-field",
+                   "%s has a key that is not a name (%s)", what, type_name(ld->L, -1));
+        }
+    }
+}
+
+static bool valid_id(const char *s, size_t len, bool identifier)
+{
+    if (len == 0 || len > LIMIT_ID_BYTES)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        bool digit = c >= '0' && c <= '9';
+        if (identifier ? !(letter || (digit && i > 0)) : !(letter || digit || c == '-'))
+            return false;
+    }
+    return true;
+}
+
+/* String field: returns an arena copy, NULL when absent (or wrong, reported). */
+static const char *string_field(struct loader *ld, int t, const char *key, bool required,
+                                const char *what, uint16_t file, const struct srcnode *node,
+                                struct srcpos fallback)
+{
+    lua_State *L = ld->L;
+    int type = get_raw(L, t, key);
+    const char *result = NULL;
+    if (type == LUA_TSTRING) {
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        size_t bad;
+        if (len > LIMIT_TEXT_BYTES)
+            report(ld, field_pos(file, node, key, fallback), "text-too-long",
+                   "%s's %s is %zu bytes; the limit is %d", what, key, len, LIMIT_TEXT_BYTES);
+        else if (!utf8_valid(s, len, &bad))
+            report(ld, field_pos(file, node, key, fallback), "utf8",
+                   "%s's %s is not valid UTF-8 text", what, key);
+        else
+            result = arena_strndup(&ld->sc->arena, s, len);
+    } else if (type != LUA_TNIL) {
+        report(ld, field_pos(file, node, key, fallback), "type", "%s's %s must be a string, not a %s",
+               what, key, type_name(L, -1));
+    } else if (required) {
+        report(ld, field_pos(file, node, key, fallback), "missing", "%s needs a %s", what, key);
+    }
+    lua_pop(L, 1);
+    return result;
+}
+
+/* Number field: true when present and valid. */
+static bool number_field(struct loader *ld, int t, const char *key, double *out, const char *what,
+                         uint16_t file, const struct srcnode *node, struct srcpos fallback)
+{
+    lua_State *L = ld->L;
+    int type = get_raw(L, t, key);
+    bool ok = false;
+    if (type == LUA_TNUMBER) {
+        double v = lua_tonumber(L, -1);
+        if (!isfinite(v))
+            report(ld, field_pos(file, node, key, fallback), "type", "%s's %s must be a finite number",
+                   what, key);
+        else {
+            *out = v;
+            ok = true;
+        }
+    } else if (type != LUA_TNIL) {
+        report(ld, field_pos(file, node, key, fallback), "type", "%s's %s must be a number, not a %s",
+               what, key, type_name(L, -1));
+    }
+    lua_pop(L, 1);
+    return ok;
+}
+
+static bool bool_field(struct loader *ld, int t, const char *key, bool *out, const char *what,
+                       uint16_t file, const struct srcnode *node, struct srcpos fallback)
+{
+    lua_State *L = ld->L;
+    int type = get_raw(L, t, key);
+    bool ok = false;
+    if (type == LUA_TBOOLEAN) {
+        *out = lua_toboolean(L, -1);
+        ok = true;
+    } else if (type != LUA_TNIL) {
+        report(ld, field_pos(file, node, key, fallback), "type",
+               "%s's %s must be true or false, not a %s", what, key, type_name(L, -1));
+    }
+    lua_pop(L, 1);
+    return ok;
+}
+
+/* The position where a function was defined. */
+static struct srcpos function_pos(struct loader *ld, int idx, struct srcpos fallback)
+{
+    lua_State *L = ld->L;
+    lua_Debug ar;
+    lua_pushvalue(L, idx);
+    if (lua_getinfo(L, ">S", &ar) && ar.linedefined > 0)
+        return make_pos((uint16_t)file_index(ld->sc, ar.short_src), (uint32_t)ar.linedefined, 0);
+    return fallback;
+}
+
+static struct callback make_callback(struct loader *ld, int idx, struct srcpos fallback)
+{
+    struct callback cb;
+    cb.pos = function_pos(ld, idx, fallback);
+    lua_pushvalue(ld->L, idx);
+    cb.ref = luaL_ref(ld->L, LUA_REGISTRYINDEX);
+    if (cb.ref <= 0) /* refs are positive; 0 would read as "none" */
+        cb.ref = 0;
+    return cb;
+}
+
+static struct callback function_field(struct loader *ld, int t, const char *key, const char *what,
+                                      uint16_t file, const struct srcnode *node,
+                                      struct srcpos fallback)
+{
+    struct callback cb = {0, {0, 0, 0}};
+    int type = get_raw(ld->L, t, key);
+    struct srcpos pos = field_pos(file, node, key, fallback);
+    if (type == LUA_TFUNCTION)
+        cb = make_callback(ld, lua_gettop(ld->L), pos);
+    else if (type != LUA_TNIL)
+        report(ld, pos, "type", "%s's %s must be a function(game), not a %s", what, key,
+               type_name(ld->L, -1));
+    lua_pop(ld->L, 1);
+    return cb;
+}
+
+/* --------------------------------------------------------- texts */
+
+/* Position of a byte offset inside a string field's value. */
+static struct srcpos text_pos(uint16_t file, const struct srcfield *f, const char *s, size_t offset,
+                              struct srcpos fallback)
+{
+    if (!f || !f->value_is_string)
+        return fallback;
+    uint32_t line = f->vline + (f->value_first_newline ? 1 : 0);
+    size_t line_start = 0;
+    bool first = true;
+    for (size_t i = 0; i < offset; i++)
+        if (s[i] == '\n') {
+            line++;
+            line_start = i + 1;
+            first = false;
+        }
+    uint32_t col = (uint32_t)utf8_length(s + line_start, offset - line_start) + 1;
+    if (first && !f->value_first_newline)
+        col += f->vcol + (f->value_is_long_string ? 1 : 0);
+    return make_pos(file, line, col);
+}
+
+/* Parses the text at stack index idx (string, or function when allowed). */
+static bool convert_text(struct loader *ld, int idx, bool paragraphs, bool allow_function,
+                         const char *what, uint16_t file, const struct srcfield *f,
+                         struct srcpos pos, struct text_template *out)
+{
+    lua_State *L = ld->L;
+    memset(out, 0, sizeof *out);
+    out->pos = pos;
+    int type = lua_type(L, idx);
+    if (type == LUA_TFUNCTION && allow_function) {
+        out->fn = make_callback(ld, idx, pos);
+        out->chars = "";
+        return true;
+    }
+    if (type != LUA_TSTRING) {
+        report(ld, pos, "type", "%s must be a string%s, not a %s", what,
+               allow_function ? " or a function(game)" : "", type_name(L, idx));
+        return false;
+    }
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
+    if (len > LIMIT_TEXT_BYTES) {
+        report(ld, pos, "text-too-long", "%s is %zu bytes; the limit is %d (64 KiB)", what, len,
+               LIMIT_TEXT_BYTES);
+        return false;
+    }
+    struct text_error terr;
+    if (!text_parse(&ld->tb, s, len, paragraphs, scenario_resolve_name, ld->sc, &terr)) {
+        report(ld, text_pos(file, f, s, terr.offset, pos),
+               strstr(terr.message, "unknown name") ? "unknown-name"
+               : strstr(terr.message, "UTF-8") || strstr(terr.message, "NUL") ? "utf8"
+                                                                              : "text",
+               "%s: %s", what, terr.message);
+        return false;
+    }
+    text_freeze(&ld->sc->arena, &ld->tb, out);
+    return true;
+}
+
+/* A list of ids: a string, or a table of strings. Calls fn for each. */
+typedef void (*id_fn)(struct loader *ld, const char *id, struct srcpos pos, void *ctx);
+
+static void each_id(struct loader *ld, int idx, const char *what, uint16_t file,
+                    const struct srcfield *f, struct srcpos pos, id_fn fn, void *ctx)
+{
+    lua_State *L = ld->L;
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        fn(ld, lua_tostring(L, idx), pos, ctx);
+        return;
+    }
+    if (lua_type(L, idx) != LUA_TTABLE) {
+        report(ld, pos, "type", "%s must be a name or a list of names, not a %s", what,
+               type_name(L, idx));
+        return;
+    }
+    lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 || lua_tointeger(L, -1) > n) {
+            report(ld, pos, "type", "%s must be a list of names like { \"a\", \"b\" }", what);
+            lua_pop(L, 1);
+            return;
+        }
+    }
+    for (lua_Integer i = 1; i <= n && i <= LIMIT_FLAGS; i++) {
+        struct srcpos ipos = item_pos(file, f ? f->value : NULL, (int)i, pos);
+        if (lua_rawgeti(L, idx, i) != LUA_TSTRING)
+            report(ld, ipos, "type", "%s must hold names (strings), not a %s", what,
+                   type_name(L, -1));
+        else
+            fn(ld, lua_tostring(L, -1), ipos, ctx);
+        lua_pop(L, 1);
+    }
+}
+
+/* -------------------------------------------------- the scenario { } */
+
+static const char *const scenario_keys[] = {
+    "id", "title", "summary", "authors", "version", "language", "minutes", "start", "dimensions",
+    "roles", "stats", "ratings", "duet", "settle", "best", "flags", NULL,
+};
+
+static void convert_dimensions(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
+                               struct srcpos fallback)
+{
+    lua_State *L = ld->L;
+    struct scenario *sc = ld->sc;
+    struct srcpos pos = field_pos(file, node, "dimensions", fallback);
+    const struct srcnode *list = field_node(node, "dimensions");
+    int type = get_raw(L, t, "dimensions");
+    if (type != LUA_TTABLE) {
+        report(ld, pos, type == LUA_TNIL ? "missing" : "type",
+               type == LUA_TNIL ? "the scenario needs dimensions = { { id = \"vision\", name = "
+                                  "\"Vision\" }, ... } (1 to 8)"
+                                : "dimensions must be a list of tables");
+        lua_pop(L, 1);
+        return;
+    }
+    int list_idx = lua_gettop(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, list_idx);
+    if (n < 1 || n > LIMIT_DIMENSIONS)
+        report(ld, pos, "count", "a scenario has 1 to %d dimensions, not %lld", LIMIT_DIMENSIONS,
+               (long long)n);
+    static const char *const keys[] = {"id", "name", "about", NULL};
+    for (lua_Integer i = 1; i <= n && sc->ndimensions < LIMIT_DIMENSIONS; i++) {
+        struct srcpos ipos = item_pos(file, list, (int)i, pos);
+        const struct srcnode *in = item_node(list, (int)i);
+        if (lua_rawgeti(L, list_idx, i) != LUA_TTABLE) {
+            report(ld, ipos, "type", "dimension %lld must be a table { id = ..., name = ... }",
+                   (long long)i);
+            lua_pop(L, 1);
+            continue;
+        }
+        int d = lua_gettop(L);
+        char what[64];
+        snprintf(what, sizeof what, "dimension %lld", (long long)i);
+        check_keys(ld, d, keys, 0, what, file, in, ipos);
+        struct dimension *dim = &sc->dimensions[sc->ndimensions];
+        dim->id = string_field(ld, d, "id", true, what, file, in, ipos);
+        dim->name = string_field(ld, d, "name", false, what, file, in, ipos);
+        dim->about = string_field(ld, d, "about", false, what, file, in, ipos);
+        dim->pos = ipos;
+        lua_pop(L, 1);
+        if (!dim->id)
+            continue;
+        if (!valid_id(dim->id, strlen(dim->id), true)) {
+            report(ld, field_pos(file, in, "id", ipos), "bad-id",
+                   "dimension id '%s' must be a name of letters, digits and '_' (like vision)",
+                   dim->id);
+            continue;
+        }
+        if (!dim->name)
+            dim->name = dim->id;
+        if (strmap_get(&sc->dimension_index, dim->id, strlen(dim->id)) >= 0) {
+            report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate dimension id '%s'",
+                   dim->id);
+            continue;
+        }
+        strmap_put(&sc->dimension_index, dim->id, strlen(dim->id), sc->ndimensions);
+        sc->ndimensions++;
+    }
+    lua_pop(L, 1);
+}
+
+static void convert_roles(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
+                          struct srcpos fallback)
+{
+    lua_State *L = ld->L;
+    struct scenario *sc = ld->sc;
+    struct srcpos pos = field_pos(file, node, "roles", fallback);
+    const struct srcnode *list = field_node(node, "roles");
+    int type = get_raw(L, t, "roles");
+    if (type != LUA_TTABLE) {
+        report(ld, pos, type == LUA_TNIL ? "missing" : "type",
+               type == LUA_TNIL
+                   ? "the scenario needs roles = { { id = \"po\", name = \"Product Owner\" }, ... }"
+                   : "roles must be a list of tables");
+        lua_pop(L, 1);
+        return;
+    }
+    int list_idx = lua_gettop(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, list_idx);
+    if (n < 1 || n > LIMIT_ROLES)
+        report(ld, pos, "count", "a scenario has 1 to %d roles, not %lld", LIMIT_ROLES, (long long)n);
+    static const char *const keys[] = {"id", "name", "brief", "weights", NULL};
+    for (lua_Integer i = 1; i <= n && sc->nroles < LIMIT_ROLES; i++) {
+        struct srcpos ipos = item_pos(file, list, (int)i, pos);
+        const struct srcnode *in = item_node(list, (int)i);
+        if (lua_rawgeti(L, list_idx, i) != LUA_TTABLE) {
+            report(ld, ipos, "type", "role %lld must be a table { id = ..., name = ... }",
+                   (long long)i);
+            lua_pop(L, 1);
+            continue;
+        }
+        int r = lua_gettop(L);
+        char what[64];
+        snprintf(what, sizeof what, "role %lld", (long long)i);
+        check_keys(ld, r, keys, 0, what, file, in, ipos);
+        struct role *role = &sc->roles[sc->nroles];
+        role->id = string_field(ld, r, "id", true, what, file, in, ipos);
+        role->name = string_field(ld, r, "name", false, what, file, in, ipos);
+        role->pos = ipos;
+        for (int d = 0; d < LIMIT_DIMENSIONS; d++)
+            role->weights[d] = 1;
+        if (get_raw(L, r, "brief") != LUA_TNIL) {
+            struct text_template tt;
+            if (convert_text(ld, lua_gettop(L), true, false, "a role's brief", file,
+                             srcmap_field(in, "brief"), field_pos(file, in, "brief", ipos), &tt)) {
+                /* Briefs hold no references: render once, keep the text. */
+                struct strbuf out;
+                sb_init(&out);
+                struct text_values none = {0};
+                text_render(&tt, &none, &out);
+                role->brief = arena_strdup(&sc->arena, out.data ? out.data : "");
+                sb_free(&out);
+            }
+        }
+        lua_pop(L, 1);
+        int wtype = get_raw(L, r, "weights");
+        if (wtype == LUA_TTABLE) {
+            int w = lua_gettop(L);
+            const struct srcnode *wn = field_node(in, "weights");
+            lua_pushnil(L);
+            while (lua_next(L, w)) {
+                const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+                int d = k ? scenario_dimension(sc, k) : -1;
+                struct srcpos wpos = k ? field_pos(file, wn, k, ipos) : ipos;
+                if (d < 0) {
+                    report(ld, wpos, "unknown-dimension", "unknown dimension '%s' in weights",
+                           k ? k : "?");
+                } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)) ||
+                           lua_tonumber(L, -1) < 0) {
+                    report(ld, wpos, "type", "the weight of '%s' must be a number, 0 or more", k);
+                } else {
+                    role->weights[d] = lua_tonumber(L, -1);
+                }
+                lua_pop(L, 1);
+            }
+        } else if (wtype != LUA_TNIL) {
+            report(ld, field_pos(file, in, "weights", ipos), "type",
+                   "weights must be a table like { vision = 2 }");
+        }
+        lua_pop(L, 2);
+        if (!role->id)
+            continue;
+        if (!valid_id(role->id, strlen(role->id), false)) {
+            report(ld, field_pos(file, in, "id", ipos), "bad-id",
+                   "role id '%s' must use letters, digits and '-'", role->id);
+            continue;
+        }
+        if (!role->name)
+            role->name = role->id;
+        if (!role->brief)
+            role->brief = "";
+        if (strcmp(role->id, "both") == 0) {
+            report(ld, field_pos(file, in, "id", ipos), "bad-id",
+                   "'both' cannot be a role id: it is what by = \"both\" means");
+            continue;
+        }
+        if (strmap_get(&sc->role_index, role->id, strlen(role->id)) >= 0) {
+            report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate role id '%s'",
+                   role->id);
+            continue;
+        }
+        strmap_put(&sc->role_index, role->id, strlen(role->id), sc->nroles);
+        sc->nroles++;
+    }
+    lua_pop(L, 1);
+}
+
+static void convert_stats(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
+                          struct srcpos fallback)
+{
+    lua_State *L = ld->L;
+    struct scenario *sc = ld->sc;
+    struct srcpos pos = field_pos(file, node, "stats", fallback);
+    const struct srcnode *list = field_node(node, "stats");
+    int type = get_raw(L, t, "stats");
+    if (type == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (type != LUA_TTABLE) {
+        report(ld, pos, "type", "stats must be a list of tables");
+        lua_pop(L, 1);
+        return;
+    }
+    int list_idx = lua_gettop(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, list_idx);
+    if (n > LIMIT_STATS)
+        report(ld, pos, "count", "a scenario has at most %d stats, not %lld", LIMIT_STATS,
+               (long long)n);
+    static const char *const keys[] = {"id", "name", "unit", "start", "min", "max", "hidden", NULL};
+    for (lua_Integer i = 1; i <= n && sc->nstats < LIMIT_STATS; i++) {
+        struct srcpos ipos = item_pos(file, list, (int)i, pos);
+        const struct srcnode *in = item_node(list, (int)i);
+        if (lua_rawgeti(L, list_idx, i) != LUA_TTABLE) {
+            report(ld, ipos, "type", "stat %lld must be a table { id = ..., start = ... }",
+                   (long long)i);
+            lua_pop(L, 1);
+            continue;
+        }
+        int s = lua_gettop(L);
+        char what[64];
+        snprintf(what, sizeof what, "stat %lld", (long long)i);
+        check_keys(ld, s, keys, 0, what, file, in, ipos);
+        struct stat_def *st = &sc->stats[sc->nstats];
+        st->id = string_field(ld, s, "id", true, what, file, in, ipos);
+        st->name = string_field(ld, s, "name", false, what, file, in, ipos);
+        st->unit = string_field(ld, s, "unit", false, what, file, in, ipos);
+        st->start = 0;
+        st->min = -HUGE_VAL;
+        st->max = HUGE_VAL;
+        number_field(ld, s, "start", &st->start, what, file, in, ipos);
+        number_field(ld, s, "min", &st->min, what, file, in, ipos);
+        number_field(ld, s, "max", &st->max, what, file, in, ipos);
+        bool_field(ld, s, "hidden", &st->hidden, what, file, in, ipos);
+        st->pos = ipos;
+        lua_pop(L, 1);
+        if (!st->id)
+            continue;
+        if (!valid_id(st->id, strlen(st->id), true)) {
+            report(ld, field_pos(file, in, "id", ipos), "bad-id",
+                   "stat id '%s' must be a name of letters, digits and '_' (like runway)", st->id);
+            continue;
+        }
+        if (st->min > st->max) {
+            report(ld, field_pos(file, in, "min", ipos), "range", "stat '%s' has min above max",
+                   st->id);
+            continue;
+        }
+        if (st->start < st->min || st->start > st->max) {
+            report(ld, field_pos(file, in, "start", ipos), "range",
+                   "stat '%s' starts outside its min and max", st->id);
+            continue;
+        }
+        if (!st->name)
+            st->name = st->id;
+        if (strmap_get(&sc->stat_index, st->id, strlen(st->id)) >= 0) {
+            report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate stat id '%s'", st->id);
+            continue;
+        }
+        if (scenario_dimension(sc, st->id) >= 0) {
+            report(ld, field_pos(file, in, "id", ipos), "duplicate",
+                   "stat '%s' has the id of a dimension: {%s} in a text would be ambiguous", st->id,
+                   st->id);
+            continue;
+        }
+        strmap_put(&sc->stat_index, st->id, strlen(st->id), sc->nstats);
+        sc->nstats++;
+    }
+    lua_pop(L, 1);
+}
+
+static int compare_ratings(const void *a, const void *b)
+{
+    const struct rating *x = a, *y = b;
+    return (x->min < y->min) - (x->min > y->min);
+}
+
+static void convert_ratings(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
+                            struct srcpos fallback)
+{
+    lua_State *L = ld->L;
+    struct scenario *sc = ld->sc;
+    struct srcpos pos = field_pos(file, node, "ratings", fallback);
+    const struct srcnode *list = field_node(node, "ratings");
+    int type = get_raw(L, t, "ratings");
+    if (type == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (type != LUA_TTABLE) {
+        report(ld, pos, "type", "ratings must be a list like { { min = 80, label = \"...\" } }");
+        lua_pop(L, 1);
+        return;
+    }
+    int list_idx = lua_gettop(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, list_idx);
+    if (n > 32) {
+        report(ld, pos, "count", "at most 32 ratings");
+        n = 32;
+    }
+    sc->ratings = arena_alloc(&sc->arena, sizeof *sc->ratings * (size_t)(n ? n : 1));
+    static const char *const keys[] = {"min", "label", NULL};
+    for (lua_Integer i = 1; i <= n; i++) {
+        struct srcpos ipos = item_pos(file, list, (int)i, pos);
+        const struct srcnode *in = item_node(list, (int)i);
+        if (lua_rawgeti(L, list_idx, i) != LUA_TTABLE) {
+            report(ld, ipos, "type", "rating %lld must be a table { min = ..., label = ... }",
+                   (long long)i);
+            lua_pop(L, 1);
+            continue;
+        }
+        int r = lua_gettop(L);
+        check_keys(ld, r, keys, 0, "a rating", file, in, ipos);
+        struct rating *rt = &sc->ratings[sc->nratings];
+        rt->label = string_field(ld, r, "label", true, "a rating", file, in, ipos);
+        bool has_min = number_field(ld, r, "min", &rt->min, "a rating", file, in, ipos);
+        if (!has_min)
+            report(ld, field_pos(file, in, "min", ipos), "missing",
+                   "a rating needs min, the lowest percentage it applies to");
+        if (rt->label && has_min)
+            sc->nratings++;
+        lua_pop(L, 1);
+    }
+    qsort(sc->ratings, (size_t)sc->nratings, sizeof *sc->ratings, compare_ratings);
+    lua_pop(L, 1);
+}
+
+static void declare_flag(struct loader *ld, const char *id, struct srcpos pos, void *ctx)
+{
+    (void)ctx;
+    struct scenario *sc = ld->sc;
+    if (!valid_id(id, strlen(id), false)) {
+        report(ld, pos, "bad-id", "flag name '%s' must use letters, digits, '_' and '-'", id);
+        return;
+    }
+    if (scenario_stat(sc, id) >= 0 || scenario_dimension(sc, id) >= 0 || strcmp(id, "player") == 0 ||
+        strcmp(id, "role") == 0) {
+        report(ld, pos, "duplicate",
+               "flag '%s' has the name of a stat, dimension, player or role: {%s} would be "
+               "ambiguous",
+               id, id);
+        return;
+    }
+    int before = sc->nflags;
+    bool declared = sc->declares_flags;
+    sc->declares_flags = false;
+    int f = scenario_intern_flag(sc, id);
+    sc->declares_flags = declared;
+    if (f == -2)
+        report(ld, pos, "count", "too many flags (the limit is %d)", LIMIT_FLAGS);
+    (void)before;
+}
+
+static void convert_scenario(struct loader *ld)
+{
+    lua_State *L = ld->L;
+    struct scenario *sc = ld->sc;
+    const struct registration *reg = &ld->regs[ld->scenario_reg];
+    uint16_t file = reg->file;
+    struct srcpos pos = make_pos(file, reg->line, 0);
+    const struct srcnode *node = srcmap_call(&ld->maps[file], "scenario", reg->line, NULL);
+    sc->pos = node ? make_pos(file, node->line, node->col) : pos;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
+    int t = lua_gettop(L);
+    check_keys(ld, t, scenario_keys, 0, "scenario { }", file, node, pos);
+
+    sc->id = string_field(ld, t, "id", true, "the scenario", file, node, pos);
+    if (sc->id) {
+        bool ok = strlen(sc->id) > 0 && strlen(sc->id) <= LIMIT_ID_BYTES;
+        for (const char *p = sc->id; *p && ok; p++)
+            ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-';
+        if (!ok)
+            report(ld, field_pos(file, node, "id", pos), "bad-id",
+                   "the scenario id '%s' must use lowercase letters, digits and '-'", sc->id);
+    }
+    sc->title = string_field(ld, t, "title", true, "the scenario", file, node, pos);
+    sc->summary = string_field(ld, t, "summary", false, "the scenario", file, node, pos);
+    sc->version = string_field(ld, t, "version", false, "the scenario", file, node, pos);
+    sc->language = string_field(ld, t, "language", false, "the scenario", file, node, pos);
+    number_field(ld, t, "minutes", &sc->minutes, "the scenario", file, node, pos);
+    bool_field(ld, t, "duet", &sc->duet, "the scenario", file, node, pos);
+    sc->settle = function_field(ld, t, "settle", "the scenario", file, node, pos);
+    if (!sc->summary)
+        sc->summary = "";
+    if (!sc->version)
+        sc->version = "";
+    if (!sc->language)
+        sc->language = "en";
+
+    int atype = get_raw(L, t, "authors");
+    if (atype == LUA_TSTRING) {
+        sc->authors = arena_alloc(&sc->arena, sizeof *sc->authors);
+        sc->authors[0] = arena_strdup(&sc->arena, lua_tostring(L, -1));
+        sc->nauthors = 1;
+    } else if (atype == LUA_TTABLE) {
+        int a = lua_gettop(L);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, a);
+        if (n > 64)
+            n = 64;
+        sc->authors = arena_alloc(&sc->arena, sizeof *sc->authors * (size_t)(n ? n : 1));
+        for (lua_Integer i = 1; i <= n; i++) {
+            if (lua_rawgeti(L, a, i) == LUA_TSTRING)
+                sc->authors[sc->nauthors++] = arena_strdup(&sc->arena, lua_tostring(L, -1));
+            else
+                report(ld, field_pos(file, node, "authors", pos), "type", "authors must be names");
+            lua_pop(L, 1);
+        }
+    } else if (atype != LUA_TNIL) {
+        report(ld, field_pos(file, node, "authors", pos), "type",
+               "authors must be a list of names");
+    }
+    lua_pop(L, 1);
+
+    convert_dimensions(ld, t, file, node, pos);
+    convert_roles(ld, t, file, node, pos);
+    convert_stats(ld, t, file, node, pos);
+    convert_ratings(ld, t, file, node, pos);
+
+    if (sc->duet && sc->nroles != 2)
+        report(ld, field_pos(file, node, "duet", pos), "duet",
+               "a duet scenario has exactly two roles (it has %d)", sc->nroles);
+
+    /* flags = { ... } declares every flag; then unknown ones are errors. */
+    if (get_raw(L, t, "flags") != LUA_TNIL) {
+        each_id(ld, lua_gettop(L), "flags", file, srcmap_field(node, "flags"),
+                field_pos(file, node, "flags", pos), declare_flag, NULL);
+        sc->declares_flags = true;
+    }
+    lua_pop(L, 1);
+
+    /* best = { po = 40, pm = 38 }: the best weighted totals, declared. */
+    for (int r = 0; r < LIMIT_ROLES; r++)
+        sc->best[r] = NAN;
+    int btype = get_raw(L, t, "best");
+    if (btype == LUA_TTABLE) {
+        int b = lua_gettop(L);
+        const struct srcnode *bn = field_node(node, "best");
+        lua_pushnil(L);
+        while (lua_next(L, b)) {
+            const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+            int r = k ? scenario_role(sc, k) : -1;
+            struct srcpos bpos = k ? field_pos(file, bn, k, pos) : pos;
+            if (r < 0)
+                report(ld, bpos, "unknown-role", "unknown role '%s' in best", k ? k : "?");
+            else if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0))
+                report(ld, bpos, "type", "best.%s must be a number above 0", k);
+            else
+                sc->best[r] = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+        }
+    } else if (btype != LUA_TNIL) {
+        report(ld, field_pos(file, node, "best", pos), "type",
+               "best must be a table like { po = 40, pm = 38 }");
+    }
+    lua_pop(L, 1);
+    lua_pop(L, 1); /* the table */
+}
+
+/* ------------------------------------------------------- scenes */
+
+static const char *const scene_keys[] = {
+    "title", "phase", "text", "on_enter", "timer", "timeout", "choices", "by", "conflict", NULL,
+};
+static const char *const ending_keys[] = {"title", "phase", "text", "on_enter", "verdict", NULL};
+static const char *const choice_keys[] = {
+    "next", "score", "effects", "set", "unset", "requires", "role", "when", "once", "locked",
+    "act", "feedback", NULL,
+};
+
+static void add_flag(struct loader *ld, const char *id, struct srcpos pos, void *ctx)
+{
+    struct flag_list *fl = ctx;
+    int f = scenario_flag(ld->sc, id);
+    if (f < 0) {
+        if (ld->sc->declares_flags)
+            report(ld, pos, "unknown-flag", "unknown flag '%s': it is not in the scenario's flags list",
+                   id);
+        return; /* otherwise reported when collecting */
+    }
+    if (fl->count < LIMIT_FLAGS)
+        fl->items[fl->count++] = (uint16_t)f;
+}
+
+static void collect_flag(struct loader *ld, const char *id, struct srcpos pos, void *ctx)
+{
+    (void)ctx;
+    if (ld->sc->declares_flags)
+        return; /* checked against the list in add_flag */
+    declare_flag(ld, id, pos, NULL);
+}
+
+/* First pass over every choice: the flags that set, unset and requires name
+ * are the scenario's flags (unless it declares them), so that texts may
+ * refer to any of them. */
+static void collect_flags(struct loader *ld)
+{
+    lua_State *L = ld->L;
+    for (int r = 0; r < ld->nregs; r++) {
+        const struct registration *reg = &ld->regs[r];
+        if (reg->kind != REG_SCENE || !reg->ref)
+            continue;
+        lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
+        if (get_raw(L, -1, "choices") == LUA_TTABLE) {
+            int list = lua_gettop(L);
+            lua_Integer n = (lua_Integer)lua_rawlen(L, list);
+            for (lua_Integer i = 1; i <= n && i <= LIMIT_CHOICES_PER_SCENE; i++) {
+                if (lua_rawgeti(L, list, i) == LUA_TTABLE) {
+                    static const char *const lists[] = {"set", "unset", "requires"};
+                    for (int k = 0; k < 3; k++) {
+                        int type = get_raw(L, -1, lists[k]);
+                        if (type == LUA_TSTRING || type == LUA_TTABLE)
+                            each_id(ld, lua_gettop(L), lists[k], reg->file, NULL,
+                                    make_pos(reg->file, reg->line, 0), collect_flag, NULL);
+                        lua_pop(L, 1);
+                    }
+                }
+                lua_pop(L, 1);
+            }
+        }
+        lua_pop(L, 2);
+    }
+    ld->sc->nstatic_flags = ld->sc->nflags;
+}
+
+static const uint16_t *freeze_flags(struct loader *ld, const struct flag_list *fl, uint16_t *n)
+{
+    *n = (uint16_t)fl->count;
+    if (!fl->count)
+        return NULL;
+    uint16_t *out = arena_alloc(&ld->sc->arena, sizeof *out * (size_t)fl->count);
+    memcpy(out, fl->items, sizeof *out * (size_t)fl->count);
+    return out;
+}
+
+struct role_mask_ctx {
+    uint32_t mask;
+};
+
+static void add_role(struct loader *ld, const char *id, struct srcpos pos, void *ctx)
+{
+    struct role_mask_ctx *rm = ctx;
+    int r = scenario_role(ld->sc, id);
+    if (r < 0) {
+        char hint[128];
+        const char *ids[LIMIT_ROLES];
+        for (int i = 0; i < ld->sc->nroles; i++)
+            ids[i] = ld->sc->roles[i].id;
+        report(ld, pos, "unknown-role", "unknown role '%s'%s", id,
+               suggest(id, ids, ld->sc->nroles, hint, sizeof hint));
+        return;
+    }
+    rm->mask |= 1u << r;
+}
+
+/* A scene or ending id a field names; -1 (reported) when unknown. */
+static int target(struct loader *ld, const char *id, struct srcpos pos, const char *what)
+{
+    int s = scenario_scene(ld->sc, id);
+    if (s < 0) {
+        char hint[128] = "";
+        int best = 3;
+        const char *pick = NULL;
+        for (int i = 0; i < ld->sc->nscenes; i++) {
+            if (!ld->sc->scenes[i].id)
+                continue;
+            int d = edit_distance(id, ld->sc->scenes[i].id, best);
+            if (d < best) {
+                best = d;
+                pick = ld->sc->scenes[i].id;
+            }
+        }
+        if (pick)
+            snprintf(hint, sizeof hint, " (did you mean '%s'?)", pick);
+        report(ld, pos, "unknown-scene", "%s '%s' is not a scene or ending%s", what, id, hint);
+    }
+    return s;
+}
+
+static void convert_choice(struct loader *ld, int c, int scene, int listed, uint16_t file,
+                           const struct srcnode *node, struct srcpos pos)
+{
+    lua_State *L = ld->L;
+    struct scenario *sc = ld->sc;
+    if (ld->nchoices == ld->capchoices) {
+        ld->capchoices = ld->capchoices ? ld->capchoices * 2 : 256;
+        ld->choices = xrealloc(ld->choices, sizeof *ld->choices * ld->capchoices);
+    }
+    struct choice *ch = &ld->choices[ld->nchoices++];
+    memset(ch, 0, sizeof *ch);
+    ch->scene = scene;
+    ch->pos = pos;
+    ch->next = -1;
+    ch->role_mask = ~0u;
+    char what[160];
+    snprintf(what, sizeof what, "choice %d of scene '%s'", listed, sc->scenes[scene].id);
+    check_keys(ld, c, choice_keys, 1, what, file, node, pos);
+
+    /* The choice's text: its first item. */
+    struct srcpos tpos = item_pos(file, node, 1, pos);
+    if (lua_rawgeti(L, c, 1) == LUA_TNIL) {
+        report(ld, pos, "missing", "%s has no text: write { \"What the player does\", next = ... }",
+               what);
+    } else {
+        char twhat[200];
+        snprintf(twhat, sizeof twhat, "the text of %s", what);
+        convert_text(ld, lua_gettop(L), false, false, twhat, file, srcmap_item(node, 1), tpos,
+                     &ch->label);
+    }
+    lua_pop(L, 1);
+
+    /* next: a scene id or a function. */
+    struct srcpos npos = field_pos(file, node, "next", pos);
+    int ntype = get_raw(L, c, "next");
+    if (ntype == LUA_TSTRING)
+        ch->next = target(ld, lua_tostring(L, -1), npos, "next");
+    else if (ntype == LUA_TFUNCTION)
+        ch->next_fn = make_callback(ld, lua_gettop(L), npos);
+    else if (ntype == LUA_TNIL)
+        report(ld, pos, "no-next", "%s has no next: say which scene or ending it leads to", what);
+    else
+        report(ld, npos, "type", "next must be a scene id or a function(game), not a %s",
+               type_name(L, -1));
+    lua_pop(L, 1);
+
+    /* score = { dimension = points } */
+    int stype = get_raw(L, c, "score");
+    if (stype == LUA_TTABLE) {
+        int s = lua_gettop(L);
+        const struct srcnode *sn = field_node(node, "score");
+        lua_pushnil(L);
+        while (lua_next(L, s)) {
+            const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+            int d = k ? scenario_dimension(sc, k) : -1;
+            struct srcpos kpos = k ? field_pos(file, sn, k, field_pos(file, node, "score", pos))
+                                   : field_pos(file, node, "score", pos);
+            if (d < 0) {
+                const char *ids[LIMIT_DIMENSIONS];
+                for (int i = 0; i < sc->ndimensions; i++)
+                    ids[i] = sc->dimensions[i].id;
+                char hint[128];
+                if (k && scenario_stat(sc, k) >= 0)
+                    report(ld, kpos, "unknown-dimension",
+                           "'%s' is a stat, not a dimension: stats change in effects, not score", k);
+                else
+                    report(ld, kpos, "unknown-dimension", "unknown dimension '%s' in score%s",
+                           k ? k : "?", k ? suggest(k, ids, sc->ndimensions, hint, sizeof hint) : "");
+            } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
+                report(ld, kpos, "type", "score.%s must be a number", k);
+            } else {
+                ch->score[d] = lua_tonumber(L, -1);
+                ch->scores = true;
+            }
+            lua_pop(L, 1);
+        }
+    } else if (stype != LUA_TNIL) {
+        report(ld, field_pos(file, node, "score", pos), "type",
+               "score must be a table like { vision = 3 }");
+    }
+    lua_pop(L, 1);
+
+    /* effects = { stat = delta } */
+    int etype = get_raw(L, c, "effects");
+    if (etype == LUA_TTABLE) {
+        int e = lua_gettop(L);
+        const struct srcnode *en = field_node(node, "effects");
+        struct effect effects[LIMIT_STATS];
+        int ne = 0;
+        lua_pushnil(L);
+        while (lua_next(L, e)) {
+            const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+            int st = k ? scenario_stat(sc, k) : -1;
+            struct srcpos kpos = k ? field_pos(file, en, k, field_pos(file, node, "effects", pos))
+                                   : field_pos(file, node, "effects", pos);
+            if (st < 0) {
+                const char *ids[LIMIT_STATS];
+                for (int i = 0; i < sc->nstats; i++)
+                    ids[i] = sc->stats[i].id;
+                char hint[128];
+                if (k && scenario_dimension(sc, k) >= 0)
+                    report(ld, kpos, "unknown-stat",
+                           "'%s' is a dimension, not a stat: points go in score, not effects", k);
+                else
+                    report(ld, kpos, "unknown-stat", "unknown stat '%s' in effects%s", k ? k : "?",
+                           k ? suggest(k, ids, sc->nstats, hint, sizeof hint) : "");
+            } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
+                report(ld, kpos, "type", "effects.%s must be a number (a change, like -1)", k);
+            } else if (ne < LIMIT_STATS) {
+                effects[ne].stat = (int16_t)st;
+                effects[ne].delta = lua_tonumber(L, -1);
+                ne++;
+            }
+            lua_pop(L, 1);
+        }
+        if (ne) {
+            struct effect *out = arena_alloc(&sc->arena, sizeof *out * (size_t)ne);
+            /* Keep the order of the stats list, not of the hash table. */
+            int k = 0;
+            for (int s = 0; s < sc->nstats; s++)
+                for (int i = 0; i < ne; i++)
+                    if (effects[i].stat == s)
+                        out[k++] = effects[i];
+            ch->effects = out;
+            ch->neffects = (uint16_t)ne;
+        }
+    } else if (etype != LUA_TNIL) {
+        report(ld, field_pos(file, node, "effects", pos), "type",
+               "effects must be a table like { runway = -1 }");
+    }
+    lua_pop(L, 1);
+
+    /* set, unset, requires */
+    struct flag_list *fl = &ld->flag_scratch;
+    const char *lists[] = {"set", "unset", "requires"};
+    for (int k = 0; k < 3; k++) {
+        fl->count = 0;
+        if (get_raw(L, c, lists[k]) != LUA_TNIL)
+            each_id(ld, lua_gettop(L), lists[k], file, srcmap_field(node, lists[k]),
+                    field_pos(file, node, lists[k], pos), add_flag, fl);
+        lua_pop(L, 1);
+        if (k == 0)
+            ch->set = freeze_flags(ld, fl, &ch->nset);
+        else if (k == 1)
+            ch->unset = freeze_flags(ld, fl, &ch->nunset);
+        else
+            ch->requires = freeze_flags(ld, fl, &ch->nrequires);
+    }
+
+    /* role: only offered to these roles */
+    if (get_raw(L, c, "role") != LUA_TNIL) {
+        struct role_mask_ctx rm = {0};
+        each_id(ld, lua_gettop(L), "role", file, srcmap_field(node, "role"),
+                field_pos(file, node, "role", pos), add_role, &rm);
+        ch->role_mask = rm.mask ? rm.mask : ~0u;
+    }
+    lua_pop(L, 1);
+
+    ch->when = function_field(ld, c, "when", what, file, node, pos);
+    ch->act = function_field(ld, c, "act", what, file, node, pos);
+    bool_field(ld, c, "once", &ch->once, what, file, node, pos);
+    ch->locked = string_field(ld, c, "locked", false, what, file, node, pos);
+
+    int ftype = get_raw(L, c, "feedback");
+    if (ftype != LUA_TNIL) {
+        char fwhat[200];
+        snprintf(fwhat, sizeof fwhat, "the feedback of %s", what);
+        ch->has_feedback = convert_text(ld, lua_gettop(L), false, true, fwhat, file,
+                                        srcmap_field(node, "feedback"),
+                                        field_pos(file, node, "feedback", pos), &ch->feedback);
+    }
+    lua_pop(L, 1);
+}
+
+static void convert_scene(struct loader *ld, int index, const struct registration *reg)
+{
+    lua_State *L = ld->L;
+    struct scenario *sc = ld->sc;
+    struct scene *scene = &sc->scenes[index];
+    uint16_t file = reg->file;
+    struct srcpos pos = make_pos(file, reg->line, 0);
+    bool ending = reg->kind == REG_ENDING;
+    const struct srcnode *node =
+        srcmap_call(&ld->maps[file], reg_kind_name(reg->kind), reg->line, reg->id);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
+    int t = lua_gettop(L);
+    char what[128];
+    snprintf(what, sizeof what, "%s '%s'", ending ? "ending" : "scene", reg->id);
+    check_keys(ld, t, ending ? ending_keys : scene_keys, 0, what, file, node, pos);
+
+    scene->title = string_field(ld, t, "title", false, what, file, node, pos);
+    scene->phase = string_field(ld, t, "phase", false, what, file, node, pos);
+    if (!scene->title)
+        scene->title = "";
+    if (!scene->phase)
+        scene->phase = "";
+    scene->on_enter = function_field(ld, t, "on_enter", what, file, node, pos);
+    scene->is_ending = ending;
+    scene->conflict = -1;
+    scene->by = BY_ANYONE;
+
+    if (get_raw(L, t, "text") != LUA_TNIL) {
+        char twhat[160];
+        snprintf(twhat, sizeof twhat, "the text of %s", what);
+        convert_text(ld, lua_gettop(L), true, true, twhat, file, srcmap_field(node, "text"),
+                     field_pos(file, node, "text", pos), &scene->text);
+    } else {
+        scene->text.chars = "";
+        scene->text.pos = pos;
+    }
+    lua_pop(L, 1);
+
+    if (ending) {
+        const char *v = string_field(ld, t, "verdict", true, what, file, node, pos);
+        if (v) {
+            if (strcmp(v, "success") == 0)
+                scene->verdict = VERDICT_SUCCESS;
+            else if (strcmp(v, "mixed") == 0)
+                scene->verdict = VERDICT_MIXED;
+            else if (strcmp(v, "failure") == 0)
+                scene->verdict = VERDICT_FAILURE;
+            else
+                report(ld, field_pos(file, node, "verdict", pos), "verdict",
+                       "verdict must be \"success\", \"mixed\" or \"failure\", not \"%s\"", v);
+        }
+        scene->first_choice = ld->nchoices;
+        lua_pop(L, 1);
+        return;
+    }
+
+    double timer = 0, timeout = 0;
+    bool has_timer = number_field(ld, t, "timer", &timer, what, file, node, pos);
+    bool has_timeout = number_field(ld, t, "timeout", &timeout, what, file, node, pos);
+    if (has_timer && (timer != floor(timer) || timer < 1 || timer > 3600))
+        report(ld, field_pos(file, node, "timer", pos), "timer",
+               "timer must be a whole number of seconds from 1 to 3600");
+    else if (has_timer)
+        scene->timer = (int)timer;
+    if (has_timeout && !has_timer)
+        report(ld, field_pos(file, node, "timeout", pos), "timer",
+               "timeout needs a timer: timer = seconds, timeout = choice number");
+
+    /* by and conflict (duet) */
+    const char *by = string_field(ld, t, "by", false, what, file, node, pos);
+    if (by) {
+        if (strcmp(by, "both") == 0)
+            scene->by = BY_BOTH;
+        else if ((scene->by = scenario_role(sc, by)) < 0) {
+            scene->by = BY_ANYONE;
+            report(ld, field_pos(file, node, "by", pos), "unknown-role",
+                   "by = \"%s\" must name a role or be \"both\"", by);
+        }
+    }
+    const char *conflict = string_field(ld, t, "conflict", false, what, file, node, pos);
+    if (conflict)
+        scene->conflict = target(ld, conflict, field_pos(file, node, "conflict", pos), "conflict");
+
+    /* choices */
+    scene->first_choice = ld->nchoices;
+    struct srcpos cpos = field_pos(file, node, "choices", pos);
+    const struct srcnode *list = field_node(node, "choices");
+    int ctype = get_raw(L, t, "choices");
+    if (ctype == LUA_TNIL) {
+        report(ld, pos, "no-choices",
+               "%s has no choices: give it choices = { ... }, or make it an ending", what);
+    } else if (ctype != LUA_TTABLE) {
+        report(ld, cpos, "type", "choices must be a list of choices");
+    } else {
+        int cl = lua_gettop(L);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, cl);
+        check_keys(ld, cl, (const char *const[]){NULL}, (int)(n > LIMIT_CHOICES_PER_SCENE ? 0 : n),
+                   "the choices list", file, list, cpos);
+        if (n == 0) {
+            report(ld, cpos, "no-choices", "%s has an empty choices list", what);
+        } else if (n > LIMIT_CHOICES_PER_SCENE) {
+            report(ld, cpos, "too-many-choices", "%s has %lld choices; the limit is %d", what,
+                   (long long)n, LIMIT_CHOICES_PER_SCENE);
+        } else {
+            for (lua_Integer i = 1; i <= n; i++) {
+                struct srcpos ipos = item_pos(file, list, (int)i, cpos);
+                if (lua_rawgeti(L, cl, i) != LUA_TTABLE) {
+                    report(ld, ipos, "type",
+                           "choice %lld of %s must be a table { \"text\", next = ... }",
+                           (long long)i, what);
+                } else {
+                    convert_choice(ld, lua_gettop(L), index, (int)i, file, item_node(list, (int)i),
+                                   ipos);
+                }
+                lua_pop(L, 1);
+            }
+        }
+    }
+    lua_pop(L, 1);
+    scene->nchoices = (uint16_t)(ld->nchoices - scene->first_choice);
+    if (has_timeout && has_timer &&
+        (timeout != floor(timeout) || timeout < 1 || timeout > scene->nchoices))
+        report(ld, field_pos(file, node, "timeout", pos), "timer",
+               "timeout must be the number of one of the scene's %d choices", scene->nchoices);
+    else if (has_timeout && has_timer)
+        scene->timeout = (int)timeout;
+    lua_pop(L, 1);
+}
+
+static void convert_all(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    lua_State *L = ld->L;
+    if (ld->scenario_reg < 0) {
+        report(ld, make_pos(0, 1, 0), "no-scenario",
+               "no scenario { } found: the entry file must call scenario { id = ..., title = ..., "
+               "start = ... }");
+        return;
+    }
+    convert_scenario(ld);
+
+    /* Index scenes and endings. */
+    int nscenes = 0;
+    for (int r = 0; r < ld->nregs; r++)
+        if (ld->regs[r].kind != REG_SCENARIO)
+            nscenes++;
+    sc->scenes = arena_alloc(&sc->arena, sizeof *sc->scenes * (size_t)(nscenes ? nscenes : 1));
+    int *reg_of = xcalloc((size_t)(nscenes ? nscenes : 1), sizeof *reg_of);
+    for (int r = 0; r < ld->nregs; r++) {
+        const struct registration *reg = &ld->regs[r];
+        if (reg->kind == REG_SCENARIO)
+            continue;
+        struct srcpos pos = make_pos(reg->file, reg->line, 0);
+        const char *kind = reg_kind_name(reg->kind);
+        if (!reg->ref) {
+            report(ld, pos, "no-body", "%s \"%s\" has no table: write %s \"%s\" { ... }", kind,
+                   reg->id, kind, reg->id);
+            continue;
+        }
+        if (!valid_id(reg->id, strlen(reg->id), false)) {
+            report(ld, pos, "bad-id", "%s id '%s' must be 1 to %d letters, digits, '_' or '-'", kind,
+                   reg->id, LIMIT_ID_BYTES);
+            continue;
+        }
+        int existing = scenario_scene(sc, reg->id);
+        if (existing >= 0) {
+            const struct scene *first = &sc->scenes[existing];
+            report(ld, pos, "duplicate", "duplicate id '%s': a scene or ending with this id is at %s:%u",
+                   reg->id, scenario_file(sc, first->pos), first->pos.line);
+            continue;
+        }
+        struct scene *s = &sc->scenes[sc->nscenes];
+        s->id = reg->id;
+        s->pos = pos;
+        s->is_ending = reg->kind == REG_ENDING;
+        strmap_put(&sc->scene_index, s->id, strlen(s->id), sc->nscenes);
+        reg_of[sc->nscenes++] = r;
+    }
+
+    collect_flags(ld);
+    for (int i = 0; i < sc->nscenes; i++)
+        convert_scene(ld, i, &ld->regs[reg_of[i]]);
+    free(reg_of);
+
+    sc->choices = arena_alloc(&sc->arena, sizeof *sc->choices * (ld->nchoices ? ld->nchoices : 1));
+    if (ld->nchoices)
+        memcpy(sc->choices, ld->choices, sizeof *sc->choices * ld->nchoices);
+    sc->nchoices = ld->nchoices;
+
+    /* start */
+    const struct registration *reg = &ld->regs[ld->scenario_reg];
+    const struct srcnode *node = srcmap_call(&ld->maps[reg->file], "scenario", reg->line, NULL);
+    struct srcpos pos = make_pos(reg->file, reg->line, 0);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
+    const char *start = string_field(ld, lua_gettop(L), "start", true, "the scenario", reg->file,
+                                     node, pos);
+    lua_pop(L, 1);
+    sc->start = -1;
+    if (start) {
+        sc->start = target(ld, start, field_pos(reg->file, node, "start", pos), "start");
+        if (sc->start >= 0 && sc->scenes[sc->start].is_ending)
+            report(ld, field_pos(reg->file, node, "start", pos), "start",
+                   "start '%s' is an ending: start must be a scene with choices", start);
+    }
+}
+
+/* --------------------------------------------------------- entry */
+
+struct load_job {
+    struct loader *ld;
+    const char *entry;
+    bool ran;
+};
+
+static int load_entry(lua_State *L)
+{
+    struct load_job *job = lua_touserdata(L, 1);
+    open_source(job->ld, job->entry);
+    return 1; /* the chunk */
+}
+
+static int convert_protected(lua_State *L)
+{
+    convert_all(lua_touserdata(L, 1));
+    return 0;
+}
+
+static bool split_path(const char *path, char *folder, size_t fcap, char *entry, size_t ecap,
+                       struct diag_list *diags)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "file", "no such scenario folder or file");
+        return false;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        str_copy(folder, fcap, path);
+        size_t n = strlen(folder);
+        while (n > 1 && folder[n - 1] == '/')
+            folder[--n] = '\0';
+        str_copy(entry, ecap, "main.lua");
+        return true;
+    }
+    const char *slash = strrchr(path, '/');
+    if (slash) {
+        size_t n = (size_t)(slash - path);
+        if (n == 0)
+            n = 1;
+        if (n >= fcap)
+            n = fcap - 1;
+        memcpy(folder, path, n);
+        folder[n] = '\0';
+        str_copy(entry, ecap, slash + 1);
+    } else {
+        str_copy(folder, fcap, ".");
+        str_copy(entry, ecap, path);
+    }
+    size_t el = strlen(entry);
+    if (el < 5 || strcmp(entry + el - 4, ".lua") != 0) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "file",
+                 "a scenario is a folder or a .lua file");
+        return false;
+    }
+    if (el > LIMIT_INCLUDE_PATH_BYTES) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "file", "the file name is longer than %d bytes",
+                 LIMIT_INCLUDE_PATH_BYTES);
+        return false;
+    }
+    return true;
+}
+
+struct scenario *scenario_load(const char *path, const struct script_limits *limits,
+                               struct diag_list *diags)
+{
+    char folder[PATH_MAX], entry[PATH_MAX];
+    if (!split_path(path, folder, sizeof folder, entry, sizeof entry, diags))
+        return NULL;
+
+    struct scenario *sc = xcalloc(1, sizeof *sc);
+    arena_init(&sc->arena);
+    sc->folder = arena_strdup(&sc->arena, folder);
+    sc->hash = HASH_SEED;
+    sc->start = -1;
+    sc->flags = arena_alloc(&sc->arena, sizeof *sc->flags * LIMIT_FLAGS);
+    for (int r = 0; r < LIMIT_ROLES; r++)
+        sc->best[r] = NAN;
+
+    struct script *script = xcalloc(1, sizeof *script);
+    script->sb = sandbox_new(limits);
+    if (!script->sb) {
+        free(script);
+        free(sc);
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "engine", "cannot start Lua");
+        return NULL;
+    }
+    script->sb->owner = script;
+    script->sb->resolve = resolve_chunk;
+    script->sb->resolve_ctx = sc;
+    script->sc = sc;
+    sc->script = script;
+
+    struct loader *ld = xcalloc(1, sizeof *ld);
+    ld->sc = sc;
+    ld->script = script;
+    ld->L = script->sb->L;
+    ld->diags = diags;
+    ld->scenario_reg = -1;
+    text_builder_init(&ld->tb);
+    script->loader = ld;
+    int errors_before = diags->errors;
+
+    if (!realpath(folder, ld->folder_real)) {
+        diag_add(diags, DIAG_ERROR, folder, 0, 0, "file", "cannot open the scenario folder: %s",
+                 strerror(errno));
+        goto done;
+    }
+
+    struct diag err;
+    if (!sandbox_cpcall(script->sb, run_entry, ld, &err)) {
+        diag_copy(diags, &err);
+        goto done;
+    }
+    /* Open and run the entry; includes run inside this call. */
+    struct load_job job = {ld, entry, false};
+    lua_State *L = ld->L;
+    lua_pushcfunction(L, load_entry);
+    lua_pushlightuserdata(L, &job);
+    int status = lua_pcall(L, 1, 1, 0);
+    if (status != LUA_OK) {
+        if (diags->errors == errors_before) {
+            const char *msg = lua_tostring(L, -1);
+            diag_add(diags, DIAG_ERROR, path, 0, 0, "file", "%s", msg ? msg : "cannot load");
+        }
+        lua_pop(L, 1);
+        goto done;
+    }
+    if (!sandbox_call(script->sb, 0, 0, true, NULL, &err)) {
+        if (diags->errors == errors_before)
+            diag_copy(diags, &err);
+        goto done;
+    }
+    if (!sandbox_cpcall(script->sb, convert_protected, ld, &err)) {
+        diag_copy(diags, &err);
+        goto done;
+    }
+    if (diags->errors == errors_before) {
+        if (!sandbox_cpcall(script->sb, remove_api, NULL, &err))
+            diag_copy(diags, &err);
+        sandbox_freeze_env(script->sb);
+        if (!sandbox_cpcall(script->sb, script_make_game_object, NULL, &err))
+            diag_copy(diags, &err);
+    }
+
+done:;
+    script->loader = NULL;
+    bool ok = diags->errors == errors_before;
+    text_builder_free(&ld->tb);
+    free(ld->regs);
+    free(ld->choices);
+    free(ld);
+    if (!ok) {
+        scenario_free(sc);
+        return NULL;
+    }
+    return sc;
+}
+
+void scenario_free(struct scenario *sc)
+{
+    if (!sc)
+        return;
+    script_free(sc->script);
+    strmap_free(&sc->scene_index);
+    strmap_free(&sc->stat_index);
+    strmap_free(&sc->dimension_index);
+    strmap_free(&sc->role_index);
+    strmap_free(&sc->flag_index);
+    arena_free(&sc->arena);
+    free(sc);
+}

@@ -1,0 +1,880 @@
+/*
+ * sandbox.c: the Lua state scenarios run in, and every limit on it.
+ * See sandbox.h for what a scenario can and cannot do; docs/security.md says
+ * the same for authors.
+ */
+#include "sandbox.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "../limits.h"
+#include "../util.h"
+
+static void sandbox_hook(lua_State *L, lua_Debug *ar);
+
+/* Registry keys (addresses of these statics are unique light userdata). */
+static const char ENV_KEY = 'e';
+static const char FROZEN_KEY = 'f';
+
+struct sandbox *sandbox_of(lua_State *L)
+{
+    return *(struct sandbox **)lua_getextraspace(L);
+}
+
+/* ---------------------------------------------------------------- memory */
+
+/* Counting allocator. Past the soft cap the next instruction raises an error
+ * with file and line (through the hook); past the hard cap, 1/8 above it, the
+ * allocation itself fails, for single allocations too large to wait for. */
+static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    struct sandbox *sb = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        sb->mem_used -= old;
+        return NULL;
+    }
+    size_t hard = sb->limits.memory + sb->limits.memory / 8;
+    if (nsize > old && sb->mem_used - old + nsize > hard)
+        return NULL;
+    void *p = realloc(ptr, nsize);
+    if (!p)
+        return NULL;
+    sb->mem_used = sb->mem_used - old + nsize;
+    if (sb->mem_used > sb->mem_peak)
+        sb->mem_peak = sb->mem_used;
+    if (sb->mem_used > sb->limits.memory && sb->in_call && !sb->mem_tripped && sb->L) {
+        sb->mem_tripped = true;
+        /* lua_sethook is safe to call at any time (it is what lua.c calls
+         * from a signal handler); the hook then runs before the next
+         * instruction. */
+        lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
+    }
+    return p;
+}
+
+/* ------------------------------------------------------------ the hook */
+
+static int raise_abort(lua_State *L)
+{
+    struct sandbox *sb = sandbox_of(L);
+    lua_pushstring(L, sb->abort_message);
+    return lua_error(L);
+}
+
+static void abort_call(lua_State *L, lua_Debug *ar, int kind, const char *what)
+{
+    struct sandbox *sb = sandbox_of(L);
+    sb->aborted = kind;
+    if (ar && lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+        snprintf(sb->abort_message, sizeof sb->abort_message, "%s:%d: %s", ar->short_src,
+                 ar->currentline, what);
+    else if (sb->last_line > 0)
+        snprintf(sb->abort_message, sizeof sb->abort_message, "%s:%d: %s", sb->last_chunk,
+                 sb->last_line, what);
+    else
+        snprintf(sb->abort_message, sizeof sb->abort_message, "%s", what);
+}
+
+static void limit_text(struct sandbox *sb, int kind, char *buf, size_t n)
+{
+    switch (kind) {
+    case ABORT_INSTRUCTIONS:
+        snprintf(buf, n, "ran more than %ld instructions, the limit for %s (an endless loop?)",
+                 sb->loading ? sb->limits.load_instructions : sb->limits.call_instructions,
+                 sb->loading ? "loading a file" : "one call");
+        break;
+    case ABORT_TIME:
+        snprintf(buf, n, "ran longer than %d ms, the limit for %s",
+                 sb->loading ? sb->limits.load_ms : sb->limits.call_ms,
+                 sb->loading ? "loading a file" : "one call");
+        break;
+    default:
+        snprintf(buf, n, "used more than %zu MiB of memory, the scenario's limit",
+                 sb->limits.memory / (1024 * 1024));
+        break;
+    }
+}
+
+static void sandbox_hook(lua_State *L, lua_Debug *ar)
+{
+    struct sandbox *sb = sandbox_of(L);
+    if (!sb->in_call)
+        return;
+    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
+        str_copy(sb->last_chunk, sizeof sb->last_chunk, ar->short_src);
+        sb->last_line = ar->currentline;
+    }
+    if (sb->aborted)
+        raise_abort(L);
+    int kind = ABORT_NONE;
+    if (sb->mem_tripped) {
+        /* Much of what crossed the cap may be garbage: collect before
+         * deciding. lua_gc may run inside a hook. */
+        lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, LIMIT_HOOK_INTERVAL);
+        lua_gc(L, LUA_GCCOLLECT);
+        if (sb->mem_used > sb->limits.memory)
+            kind = ABORT_MEMORY;
+        else
+            sb->mem_tripped = false;
+    } else {
+        sb->budget -= LIMIT_HOOK_INTERVAL;
+        if (sb->budget <= 0)
+            kind = ABORT_INSTRUCTIONS;
+        else if (clock_seconds() > sb->deadline)
+            kind = ABORT_TIME;
+    }
+    if (kind == ABORT_NONE)
+        return;
+    char what[200];
+    limit_text(sb, kind, what, sizeof what);
+    abort_call(L, ar, kind, what);
+    raise_abort(L);
+}
+
+/* For library wrappers about to do a large amount of work in one C call. */
+static void check_deadline(lua_State *L)
+{
+    struct sandbox *sb = sandbox_of(L);
+    if (sb->aborted)
+        raise_abort(L);
+    if (sb->in_call && clock_seconds() > sb->deadline) {
+        char what[200];
+        limit_text(sb, ABORT_TIME, what, sizeof what);
+        abort_call(L, NULL, ABORT_TIME, what);
+        luaL_where(L, 1);
+        lua_pushstring(L, what);
+        lua_concat(L, 2);
+        str_copy(sb->abort_message, sizeof sb->abort_message, lua_tostring(L, -1));
+        lua_error(L);
+    }
+}
+
+/* ------------------------------------------------- base function wrappers */
+
+/* pcall and xpcall that let a limit error through: otherwise a scenario
+ * could catch its own time-out in a loop and never stop. */
+static int sb_pcall(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+    if (sandbox_of(L)->aborted)
+        return raise_abort(L);
+    lua_pushboolean(L, status == LUA_OK);
+    lua_insert(L, 1);
+    return lua_gettop(L);
+}
+
+static int sb_xpcall(lua_State *L)
+{
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 1); /* f */
+    lua_copy(L, 2, 1);   /* handler at 1 */
+    lua_replace(L, 2);   /* f at 2 */
+    int status = lua_pcall(L, n - 2, LUA_MULTRET, 1);
+    if (sandbox_of(L)->aborted)
+        return raise_abort(L);
+    lua_pushboolean(L, status == LUA_OK);
+    lua_replace(L, 1);
+    return lua_gettop(L);
+}
+
+/* setmetatable that refuses finalizers: a __gc would run at a garbage
+ * collection outside of any call's limits, even while the program exits. */
+static int sb_setmetatable(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int t = lua_type(L, 2);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (t == LUA_TTABLE) {
+        lua_getfield(L, 2, "__gc");
+        if (!lua_isnil(L, -1))
+            return luaL_error(L, "setmetatable: __gc finalizers are not allowed in a scenario");
+        lua_pop(L, 1);
+    }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
+/* --------------------------------------------------- library wrappers */
+
+/* Each wrapper checks its arguments against limits.h and then calls the
+ * original library function, kept as upvalue 1. */
+static int call_original(lua_State *L)
+{
+    int n = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, n, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static int sb_string_rep(lua_State *L)
+{
+    size_t len, seplen = 0;
+    luaL_checklstring(L, 1, &len);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &seplen);
+    if (n > 0) {
+        double total = (double)len * (double)n + (double)seplen * (double)(n - 1);
+        if (total > LIMIT_STRING_REP_BYTES)
+            return luaL_error(L, "string.rep would make %.0f bytes, over the limit of %d "
+                                 "(a text is at most %d bytes)",
+                              total, LIMIT_STRING_REP_BYTES, LIMIT_TEXT_BYTES);
+    }
+    return call_original(L);
+}
+
+/* Lua patterns backtrack: with q repetition items a match can take about
+ * n^(q+1) steps on an n-byte subject (n^q when anchored). The hook cannot
+ * interrupt a match, so a pattern whose worst case is too large is refused. */
+static int pattern_repetitions(const char *p, size_t len)
+{
+    int q = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = p[i];
+        if (c == '%') {
+            if (i + 1 < len && (p[i + 1] == 'b' || (p[i + 1] >= '1' && p[i + 1] <= '9')))
+                q++;
+            i++;
+        } else if (c == '[') {
+            i++;
+            if (i < len && p[i] == '^')
+                i++;
+            if (i < len && p[i] == ']')
+                i++;
+            while (i < len && p[i] != ']') {
+                if (p[i] == '%')
+                    i++;
+                i++;
+            }
+        } else if (c == '*' || c == '+' || c == '-' || c == '?') {
+            q++;
+        }
+    }
+    return q;
+}
+
+static int check_pattern(lua_State *L, const char *fname, int plain_arg)
+{
+    size_t n, plen;
+    luaL_checklstring(L, 1, &n);
+    const char *p = luaL_checklstring(L, 2, &plen);
+    if (n > LIMIT_PATTERN_SUBJECT_BYTES)
+        return luaL_error(L, "%s on a string of %d bytes: the limit is %d", fname, (int)n,
+                          LIMIT_PATTERN_SUBJECT_BYTES);
+    bool plain = plain_arg && lua_toboolean(L, plain_arg);
+    double cost;
+    if (plain || strpbrk(p, "^$*+?.([%-") == NULL) {
+        cost = (double)n * (double)(plen ? plen : 1);
+    } else {
+        int q = pattern_repetitions(p, plen);
+        bool anchored = plen && p[0] == '^';
+        int power = q + (anchored ? 0 : 1);
+        cost = pow((double)(n ? n : 1), power < 1 ? 1 : power) * (q == 0 ? (double)plen : 1.0);
+    }
+    if (cost > LIMIT_PATTERN_COST)
+        return luaL_error(L, "%s: this pattern could take too long on a string of %d bytes "
+                             "(simplify the pattern or split the string)",
+                          fname, (int)n);
+    if (cost > 1e6)
+        check_deadline(L);
+    return 0;
+}
+
+static int sb_string_find(lua_State *L)
+{
+    check_pattern(L, "string.find", 4);
+    return call_original(L);
+}
+
+static int sb_string_match(lua_State *L)
+{
+    check_pattern(L, "string.match", 0);
+    return call_original(L);
+}
+
+static int sb_string_gmatch(lua_State *L)
+{
+    check_pattern(L, "string.gmatch", 0);
+    return call_original(L);
+}
+
+static int sb_string_gsub(lua_State *L)
+{
+    check_pattern(L, "string.gsub", 0);
+    return call_original(L);
+}
+
+static lua_Integer length_of(lua_State *L, int arg)
+{
+    luaL_checktype(L, arg, LUA_TTABLE);
+    return (lua_Integer)lua_rawlen(L, arg);
+}
+
+static int too_many(lua_State *L, const char *fname, lua_Integer n)
+{
+    return luaL_error(L, "%s over %I elements: the limit for one call is %d", fname, n,
+                      (int)LIMIT_TABLE_OP_ELEMENTS);
+}
+
+static int sb_table_concat(lua_State *L)
+{
+    lua_Integer last = luaL_opt(L, luaL_checkinteger, 4, length_of(L, 1));
+    lua_Integer first = luaL_optinteger(L, 3, 1);
+    if (last - first > LIMIT_TABLE_OP_ELEMENTS)
+        return too_many(L, "table.concat", last - first);
+    if (last - first > 10000)
+        check_deadline(L);
+    return call_original(L);
+}
+
+static int sb_table_shift(lua_State *L)
+{
+    /* table.insert and table.remove move every element after the position. */
+    lua_Integer n = length_of(L, 1);
+    if (n > LIMIT_TABLE_OP_ELEMENTS)
+        return too_many(L, "table.insert/remove", n);
+    if (n > 10000)
+        check_deadline(L);
+    return call_original(L);
+}
+
+static int sb_table_move(lua_State *L)
+{
+    lua_Integer f = luaL_checkinteger(L, 2);
+    lua_Integer e = luaL_checkinteger(L, 3);
+    if (e >= f && (e - f > LIMIT_TABLE_OP_ELEMENTS || e - f < 0))
+        return too_many(L, "table.move", e - f);
+    if (e - f > 10000)
+        check_deadline(L);
+    return call_original(L);
+}
+
+static int sb_table_sort(lua_State *L)
+{
+    lua_Integer n = length_of(L, 1);
+    if (n > LIMIT_TABLE_OP_ELEMENTS)
+        return too_many(L, "table.sort", n);
+    if (n > 10000)
+        check_deadline(L);
+    return call_original(L);
+}
+
+/* ------------------------------------------------------ the environment */
+
+/* Names a scenario might reach for, each with the reason it is absent. */
+static const struct {
+    const char *name;
+    const char *why;
+} forbidden[] = {
+    {"io", "files are out of a scenario's reach"},
+    {"os", "the system is out of a scenario's reach"},
+    {"package", "modules are out of a scenario's reach; use include \"file.lua\""},
+    {"require", "use include \"file.lua\" for a file of the scenario"},
+    {"debug", "the debug library could break out of the sandbox"},
+    {"coroutine", "coroutines are not part of the scenario contract"},
+    {"dofile", "use include \"file.lua\" for a file of the scenario"},
+    {"loadfile", "use include \"file.lua\" for a file of the scenario"},
+    {"load", "scenarios cannot load code at run time"},
+    {"loadstring", "scenarios cannot load code at run time"},
+    {"collectgarbage", "memory is managed by the engine"},
+    {"print", "a scenario shows text through its scenes; print goes nowhere"},
+};
+
+static const struct {
+    const char *lib, *name, *why;
+} forbidden_fields[] = {
+    {"math", "random", "use game.random(m, n): it replays exactly from the run's seed"},
+    {"math", "randomseed", "the run's seed is set by the engine"},
+    {"string", "dump", "binary chunks cannot be loaded in a scenario"},
+};
+
+static int forbidden_index(lua_State *L)
+{
+    /* upvalue 1: the table to read from (or nil); upvalue 2: a table of
+     * forbidden name -> reason; upvalue 3: the prefix ("" or "math."). */
+    if (lua_type(L, 2) == LUA_TSTRING) {
+        lua_pushvalue(L, 2);
+        if (lua_rawget(L, lua_upvalueindex(2)) == LUA_TSTRING)
+            return luaL_error(L, "'%s%s' is not available in a scenario: %s",
+                              lua_tostring(L, lua_upvalueindex(3)), lua_tostring(L, 2),
+                              lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    if (lua_istable(L, lua_upvalueindex(1))) {
+        lua_pushvalue(L, 2);
+        lua_rawget(L, lua_upvalueindex(1));
+        return 1;
+    }
+    return 0;
+}
+
+static int frozen_newindex(lua_State *L)
+{
+    const char *name = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
+    return luaL_error(L, "cannot set global '%s' during play: keep the game's state in "
+                         "game.stats and game.flags so that runs replay exactly",
+                      name);
+}
+
+static int readonly_newindex(lua_State *L)
+{
+    return luaL_error(L, "the %s library cannot be changed by a scenario",
+                      lua_tostring(L, lua_upvalueindex(1)));
+}
+
+void sandbox_lock_metatable(lua_State *L)
+{
+    lua_pushliteral(L, "locked");
+    lua_setfield(L, -2, "__metatable");
+}
+
+/* Pushes a metatable {__index = forbidden_index(source, reasons, prefix)}. */
+static void push_guard(lua_State *L, int source, int reasons, const char *prefix)
+{
+    lua_newtable(L);
+    lua_pushvalue(L, source);
+    lua_pushvalue(L, reasons);
+    lua_pushstring(L, prefix);
+    lua_pushcclosure(L, forbidden_index, 3);
+    lua_setfield(L, -2, "__index");
+}
+
+/* Copies the named fields of the library table at lib into a new table. */
+static void copy_fields(lua_State *L, int lib, const char *const *names)
+{
+    lua_newtable(L);
+    for (const char *const *n = names; *n; n++) {
+        lua_getfield(L, lib, *n);
+        lua_setfield(L, -2, *n);
+    }
+}
+
+static void wrap(lua_State *L, int table, const char *name, lua_CFunction fn)
+{
+    lua_getfield(L, table, name);
+    lua_pushcclosure(L, fn, 1);
+    lua_setfield(L, table, name);
+}
+
+/* Makes the library table on the stack top read-only through a proxy: the
+ * proxy is what the scenario sees; its reads come from the copy. */
+static void push_library_proxy(lua_State *L, const char *libname, int reasons)
+{
+    int copy = lua_gettop(L);
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "%s.", libname);
+    lua_newtable(L); /* proxy */
+    push_guard(L, copy, reasons, prefix);
+    lua_pushstring(L, libname);
+    lua_pushcclosure(L, readonly_newindex, 1);
+    lua_setfield(L, -2, "__newindex");
+    sandbox_lock_metatable(L);
+    lua_setmetatable(L, -2);
+    lua_remove(L, copy);
+}
+
+static int open_sandbox(lua_State *L)
+{
+    /* Open only the libraries a scenario may use; io, os, package, debug and
+     * coroutine never exist in this state. */
+    lua_settop(L, 0);
+    luaL_requiref(L, LUA_GNAME, luaopen_base, 0);
+    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 0);
+    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 0);
+    luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 0);
+    luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 0);
+    int g = 1, str = 2, tab = 3, math = 4, utf = 5;
+
+    /* Reasons, by library: name -> why. */
+    lua_newtable(L);
+    int reasons_g = lua_gettop(L);
+    for (size_t i = 0; i < COUNT_OF(forbidden); i++) {
+        lua_pushstring(L, forbidden[i].why);
+        lua_setfield(L, reasons_g, forbidden[i].name);
+    }
+    lua_newtable(L);
+    int reasons_math = lua_gettop(L);
+    lua_newtable(L);
+    int reasons_string = lua_gettop(L);
+    for (size_t i = 0; i < COUNT_OF(forbidden_fields); i++) {
+        lua_pushstring(L, forbidden_fields[i].why);
+        lua_setfield(L, strcmp(forbidden_fields[i].lib, "math") == 0 ? reasons_math : reasons_string,
+                     forbidden_fields[i].name);
+    }
+    lua_newtable(L);
+    int reasons_none = lua_gettop(L);
+
+    static const char *const base_names[] = {
+        "assert", "error", "getmetatable", "ipairs", "next", "pairs", "rawequal", "rawget",
+        "rawlen", "rawset", "select", "tonumber", "tostring", "type", "_VERSION", NULL,
+    };
+    static const char *const string_names[] = {
+        "byte", "char", "find", "format", "gmatch", "gsub", "len", "lower", "match", "rep",
+        "reverse", "sub", "upper", "pack", "packsize", "unpack", NULL,
+    };
+    static const char *const table_names[] = {
+        "concat", "insert", "move", "pack", "remove", "sort", "unpack", NULL,
+    };
+    static const char *const math_names[] = {
+        "abs", "ceil", "cos", "deg", "exp", "floor", "fmod", "huge", "log", "max", "maxinteger",
+        "min", "mininteger", "modf", "pi", "rad", "sin", "sqrt", "tan", "tointeger", "type",
+        "ult", "atan", "asin", "acos", NULL,
+    };
+    static const char *const utf8_names[] = {
+        "char", "charpattern", "codepoint", "codes", "len", "offset", NULL,
+    };
+
+    /* string: capped copies; also the strings' own metatable, so that
+     * ("x"):rep(...) goes through the same caps and s:dump does not exist. */
+    copy_fields(L, str, string_names);
+    int s = lua_gettop(L);
+    wrap(L, s, "rep", sb_string_rep);
+    wrap(L, s, "find", sb_string_find);
+    wrap(L, s, "match", sb_string_match);
+    wrap(L, s, "gmatch", sb_string_gmatch);
+    wrap(L, s, "gsub", sb_string_gsub);
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushvalue(L, s);
+    push_library_proxy(L, "string", reasons_string);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, "__index");
+    int string_proxy = lua_gettop(L);
+    lua_pushvalue(L, -2);
+    sandbox_lock_metatable(L);
+    lua_pop(L, 1);
+
+    copy_fields(L, tab, table_names);
+    int t = lua_gettop(L);
+    wrap(L, t, "concat", sb_table_concat);
+    wrap(L, t, "insert", sb_table_shift);
+    wrap(L, t, "remove", sb_table_shift);
+    wrap(L, t, "move", sb_table_move);
+    wrap(L, t, "sort", sb_table_sort);
+    push_library_proxy(L, "table", reasons_none);
+    int table_proxy = lua_gettop(L);
+
+    copy_fields(L, math, math_names);
+    push_library_proxy(L, "math", reasons_math);
+    int math_proxy = lua_gettop(L);
+
+    copy_fields(L, utf, utf8_names);
+    push_library_proxy(L, "utf8", reasons_none);
+    int utf8_proxy = lua_gettop(L);
+
+    /* The environment. */
+    copy_fields(L, g, base_names);
+    int env = lua_gettop(L);
+    lua_pushcfunction(L, sb_pcall);
+    lua_setfield(L, env, "pcall");
+    lua_pushcfunction(L, sb_xpcall);
+    lua_setfield(L, env, "xpcall");
+    lua_pushcfunction(L, sb_setmetatable);
+    lua_setfield(L, env, "setmetatable");
+    lua_pushvalue(L, string_proxy);
+    lua_setfield(L, env, "string");
+    lua_pushvalue(L, table_proxy);
+    lua_setfield(L, env, "table");
+    lua_pushvalue(L, math_proxy);
+    lua_setfield(L, env, "math");
+    lua_pushvalue(L, utf8_proxy);
+    lua_setfield(L, env, "utf8");
+    lua_pushvalue(L, env);
+    lua_setfield(L, env, "_G");
+    lua_pushnil(L);
+    push_guard(L, lua_gettop(L), reasons_g, "");
+    lua_remove(L, -2);
+    sandbox_lock_metatable(L);
+    lua_setmetatable(L, env);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &ENV_KEY);
+
+    /* Keep the global reasons for the frozen environment. */
+    lua_pushvalue(L, reasons_g);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &FROZEN_KEY);
+    lua_settop(L, 0);
+    (void)utf;
+    return 0;
+}
+
+static int panic(lua_State *L)
+{
+    const char *msg = lua_tostring(L, -1);
+    fprintf(stderr, "scaleup: error: unprotected error in the scenario engine: %s\n",
+            msg ? msg : "(no message)");
+    exit(1);
+}
+
+void script_limits_default(struct script_limits *l)
+{
+    l->memory = LIMIT_LUA_MEMORY_DEFAULT;
+    l->call_instructions = LIMIT_CALL_INSTRUCTIONS_DEFAULT;
+    l->load_instructions = LIMIT_LOAD_INSTRUCTIONS_DEFAULT;
+    l->call_ms = LIMIT_CALL_MILLISECONDS_DEFAULT;
+    l->load_ms = LIMIT_LOAD_MILLISECONDS_DEFAULT;
+}
+
+struct sandbox *sandbox_new(const struct script_limits *limits)
+{
+    struct sandbox *sb = xcalloc(1, sizeof *sb);
+    if (limits)
+        sb->limits = *limits;
+    else
+        script_limits_default(&sb->limits);
+    lua_State *L = lua_newstate(sandbox_alloc, sb);
+    if (!L) {
+        free(sb);
+        return NULL;
+    }
+    *(struct sandbox **)lua_getextraspace(L) = sb;
+    sb->L = L;
+    lua_atpanic(L, panic);
+    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, LIMIT_HOOK_INTERVAL);
+    /* Lua's default warning function prints to stderr; a scenario has no
+     * business writing there. */
+    lua_setwarnf(L, NULL, NULL);
+    struct diag err;
+    if (!sandbox_cpcall(sb, open_sandbox, NULL, &err)) {
+        sandbox_free(sb);
+        return NULL;
+    }
+    return sb;
+}
+
+void sandbox_free(struct sandbox *sb)
+{
+    if (!sb)
+        return;
+    if (sb->L)
+        lua_close(sb->L);
+    free(sb);
+}
+
+void sandbox_push_env(struct sandbox *sb)
+{
+    lua_rawgetp(sb->L, LUA_REGISTRYINDEX, &ENV_KEY);
+}
+
+static int freeze_env(lua_State *L)
+{
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &ENV_KEY);
+    int env = lua_gettop(L);
+    lua_newtable(L);
+    int values = lua_gettop(L);
+    /* Move every global into values, leaving env empty, so that every write
+     * reaches __newindex. */
+    lua_pushnil(L);
+    while (lua_next(L, env)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, values);
+    }
+    lua_pushnil(L);
+    while (lua_next(L, values)) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, -1);
+        lua_pushnil(L);
+        lua_rawset(L, env);
+    }
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &FROZEN_KEY);
+    int reasons = lua_gettop(L);
+    /* The environment's metatable is locked, so set it with the raw API. */
+    push_guard(L, values, reasons, "");
+    lua_pushcfunction(L, frozen_newindex);
+    lua_setfield(L, -2, "__newindex");
+    sandbox_lock_metatable(L);
+    lua_setmetatable(L, env);
+    lua_pushvalue(L, env);
+    lua_setfield(L, values, "_G");
+    lua_settop(L, 0);
+    return 0;
+}
+
+void sandbox_freeze_env(struct sandbox *sb)
+{
+    struct diag err;
+    sandbox_cpcall(sb, freeze_env, NULL, &err);
+}
+
+/* --------------------------------------------------------- calling in */
+
+/* Message handler: turns any error value into "chunk:line: message" without
+ * calling metamethods (an error object's __tostring could itself fail or
+ * loop), taking the position from the innermost Lua function when the
+ * message has none. */
+static int message_handler(lua_State *L)
+{
+    const char *msg;
+    if (lua_type(L, 1) == LUA_TSTRING || lua_type(L, 1) == LUA_TNUMBER) {
+        msg = lua_tostring(L, 1);
+    } else {
+        lua_pushfstring(L, "error object is a %s value", luaL_typename(L, 1));
+        msg = lua_tostring(L, -1);
+    }
+    /* Already "name:123: ..."? */
+    const char *colon = strchr(msg, ':');
+    if (colon && colon != msg && colon[1] >= '0' && colon[1] <= '9') {
+        const char *q = colon + 1;
+        while (*q >= '0' && *q <= '9')
+            q++;
+        if (*q == ':' && !memchr(msg, ' ', (size_t)(colon - msg))) {
+            lua_pushstring(L, msg);
+            return 1;
+        }
+    }
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, msg);
+            return 1;
+        }
+    }
+    lua_pushstring(L, msg);
+    return 1;
+}
+
+/* Splits "chunk:line: message" into a diagnostic with the display path. */
+static void fill_diag(struct sandbox *sb, const char *msg, const char *what, struct diag *err)
+{
+    const char *file = NULL;
+    int line = 0;
+    const char *text = msg;
+    const char *colon = strchr(msg, ':');
+    if (colon && colon != msg && colon[1] >= '0' && colon[1] <= '9') {
+        const char *q = colon + 1;
+        int n = 0;
+        while (*q >= '0' && *q <= '9' && n < 100000000)
+            n = n * 10 + (*q++ - '0');
+        if (*q == ':' && !memchr(msg, ' ', (size_t)(colon - msg))) {
+            file = sb->resolve ? sb->resolve(sb->resolve_ctx, msg, (size_t)(colon - msg)) : NULL;
+            if (file) {
+                line = n;
+                text = q + 1;
+                while (*text == ' ')
+                    text++;
+            }
+        }
+    }
+    if (what)
+        diag_set(err, file, line, "runtime", "%s: %s", what, text);
+    else
+        diag_set(err, file, line, "runtime", "%s", text);
+}
+
+static void begin_call(struct sandbox *sb, bool loading)
+{
+    if (sb->mem_used > sb->limits.memory)
+        lua_gc(sb->L, LUA_GCCOLLECT);
+    sb->in_call = true;
+    sb->loading = loading;
+    sb->aborted = ABORT_NONE;
+    sb->mem_tripped = false;
+    sb->budget = loading ? sb->limits.load_instructions : sb->limits.call_instructions;
+    sb->deadline = clock_seconds() + (loading ? sb->limits.load_ms : sb->limits.call_ms) / 1000.0;
+    sb->last_line = 0;
+    lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, LIMIT_HOOK_INTERVAL);
+    if (sb->mem_used > sb->limits.memory) {
+        sb->mem_tripped = true;
+        lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
+    }
+}
+
+static void end_call(struct sandbox *sb)
+{
+    sb->in_call = false;
+}
+
+bool sandbox_call(struct sandbox *sb, int nargs, int nresults, bool loading, const char *what,
+                  struct diag *err)
+{
+    lua_State *L = sb->L;
+    int base = lua_gettop(L) - nargs; /* the function's index */
+    lua_pushcfunction(L, message_handler);
+    lua_insert(L, base);
+    begin_call(sb, loading);
+    int status = lua_pcall(L, nargs, nresults, base);
+    end_call(sb);
+    lua_remove(L, base);
+    if (status == LUA_OK)
+        return true;
+    if (sb->aborted) {
+        fill_diag(sb, sb->abort_message, what, err);
+    } else if (status == LUA_ERRMEM) {
+        char where[200] = "";
+        if (sb->last_line > 0)
+            snprintf(where, sizeof where, "%s:%d: ", sb->last_chunk, sb->last_line);
+        char msg[512];
+        snprintf(msg, sizeof msg, "%sused more than %zu MiB of memory, the scenario's limit", where,
+                 sb->limits.memory / (1024 * 1024));
+        fill_diag(sb, msg, what, err);
+    } else {
+        const char *msg = lua_tostring(L, -1);
+        fill_diag(sb, msg ? msg : "unknown error", what, err);
+    }
+    lua_pop(L, 1);
+    err->severity = DIAG_ERROR;
+    lua_gc(L, LUA_GCCOLLECT);
+    return false;
+}
+
+bool sandbox_cpcall(struct sandbox *sb, lua_CFunction fn, void *ud, struct diag *err)
+{
+    lua_State *L = sb->L;
+    lua_pushcfunction(L, fn);
+    lua_pushlightuserdata(L, ud);
+    /* Engine code, not scenario code: no budget to speak of, but still
+     * protected against memory errors. */
+    bool was = sb->in_call;
+    int status = lua_pcall(L, 1, 0, 0);
+    sb->in_call = was;
+    if (status == LUA_OK)
+        return true;
+    const char *msg = lua_tostring(L, -1);
+    diag_set(err, NULL, 0, "engine", "%s",
+             status == LUA_ERRMEM ? "the scenario's Lua state ran out of memory"
+                                  : (msg ? msg : "error"));
+    lua_pop(L, 1);
+    return false;
+}
+
+bool sandbox_load(struct sandbox *sb, const char *buf, size_t len, const char *chunk,
+                  const char *display, struct diag *err)
+{
+    lua_State *L = sb->L;
+    char name[LIMIT_INCLUDE_PATH_BYTES + 8];
+    snprintf(name, sizeof name, "@%s", chunk);
+    int status = luaL_loadbufferx(L, buf, len, name, "t");
+    if (status != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        if (status == LUA_ERRMEM || !msg) {
+            diag_set(err, display, 0, "memory", "the scenario's Lua state ran out of memory");
+        } else if (strstr(msg, "attempt to load a binary chunk")) {
+            diag_set(err, display, 1, "binary-chunk",
+                     "this is a compiled (binary) Lua chunk: scenarios are loaded as text only");
+        } else {
+            /* "main.lua:12: message near 'x'" */
+            fill_diag(sb, msg, NULL, err);
+            if (!err->file[0])
+                str_copy(err->file, sizeof err->file, display);
+            str_copy(err->code, sizeof err->code, "syntax");
+        }
+        lua_pop(L, 1);
+        return false;
+    }
+    sandbox_push_env(sb);
+    if (!lua_setupvalue(L, -2, 1))
+        lua_pop(L, 1);
+    return true;
+}

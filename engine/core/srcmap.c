@@ -1,0 +1,507 @@
+#include "srcmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+enum tok {
+    T_EOF,
+    T_NAME,
+    T_STRING,
+    T_NUMBER,
+    T_LBRACE,
+    T_RBRACE,
+    T_LPAREN,
+    T_RPAREN,
+    T_LBRACKET,
+    T_RBRACKET,
+    T_ASSIGN, /* = (not ==) */
+    T_COMMA,  /* , or ; inside constructors */
+    T_OTHER,
+};
+
+struct token {
+    enum tok kind;
+    const char *start;
+    size_t len;
+    uint32_t line, col;
+    bool long_string;
+    bool first_newline;
+    const char *str; /* T_STRING: the contents (escapes not decoded) */
+    size_t strlen;
+};
+
+struct lexer {
+    const char *buf, *p, *end;
+    uint32_t line;
+    const char *line_start;
+};
+
+static void newline(struct lexer *lx, const char *after)
+{
+    lx->line++;
+    lx->line_start = after;
+}
+
+/* Skips a "\r\n", "\n\r", "\n" or "\r" at p; returns the pointer after it. */
+static const char *skip_newline(struct lexer *lx, const char *p)
+{
+    char c = *p++;
+    if (p < lx->end && (*p == '\n' || *p == '\r') && *p != c)
+        p++;
+    newline(lx, p);
+    return p;
+}
+
+/* At '[': the level of a long bracket [==[ or -1 when it is not one. */
+static int long_bracket_level(const char *p, const char *end)
+{
+    const char *q = p + 1;
+    int level = 0;
+    while (q < end && *q == '=')
+        level++, q++;
+    return (q < end && *q == '[') ? level : -1;
+}
+
+/* Skips a long bracket body starting at the opening '['; returns after the
+ * closing bracket (or the end). */
+static const char *skip_long(struct lexer *lx, const char *p, int level)
+{
+    p += (size_t)level + 2;
+    while (p < lx->end) {
+        if (*p == ']') {
+            const char *q = p + 1;
+            int l = 0;
+            while (q < lx->end && *q == '=')
+                l++, q++;
+            if (l == level && q < lx->end && *q == ']')
+                return q + 1;
+            p++;
+        } else if (*p == '\n' || *p == '\r') {
+            p = skip_newline(lx, p);
+        } else {
+            p++;
+        }
+    }
+    return p;
+}
+
+static bool is_name_start(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static bool is_name_char(char c)
+{
+    return is_name_start(c) || (c >= '0' && c <= '9');
+}
+
+static void next_token(struct lexer *lx, struct token *t)
+{
+    for (;;) {
+        while (lx->p < lx->end && (*lx->p == ' ' || *lx->p == '\t' || *lx->p == '\f' ||
+                                   *lx->p == '\v'))
+            lx->p++;
+        if (lx->p >= lx->end) {
+            t->kind = T_EOF;
+            t->line = lx->line;
+            t->col = (uint32_t)(lx->p - lx->line_start) + 1;
+            return;
+        }
+        if (*lx->p == '\n' || *lx->p == '\r') {
+            lx->p = skip_newline(lx, lx->p);
+            continue;
+        }
+        if (lx->p + 1 < lx->end && lx->p[0] == '-' && lx->p[1] == '-') {
+            lx->p += 2;
+            int level;
+            if (lx->p < lx->end && *lx->p == '[' && (level = long_bracket_level(lx->p, lx->end)) >= 0) {
+                lx->p = skip_long(lx, lx->p, level);
+            } else {
+                while (lx->p < lx->end && *lx->p != '\n' && *lx->p != '\r')
+                    lx->p++;
+            }
+            continue;
+        }
+        break;
+    }
+    const char *s = lx->p;
+    t->start = s;
+    t->line = lx->line;
+    t->col = (uint32_t)(s - lx->line_start) + 1;
+    t->long_string = false;
+    t->first_newline = false;
+    t->str = NULL;
+    t->strlen = 0;
+    char c = *s;
+    if (is_name_start(c)) {
+        const char *q = s + 1;
+        while (q < lx->end && is_name_char(*q))
+            q++;
+        t->kind = T_NAME;
+        lx->p = q;
+    } else if ((c >= '0' && c <= '9') || (c == '.' && s + 1 < lx->end && s[1] >= '0' && s[1] <= '9')) {
+        const char *q = s + 1;
+        while (q < lx->end) {
+            char d = *q;
+            if (is_name_char(d) || d == '.') {
+                q++;
+            } else if ((d == '+' || d == '-') && (q[-1] == 'e' || q[-1] == 'E' || q[-1] == 'p' ||
+                                                  q[-1] == 'P')) {
+                q++;
+            } else {
+                break;
+            }
+        }
+        t->kind = T_NUMBER;
+        lx->p = q;
+    } else if (c == '"' || c == '\'') {
+        const char *q = s + 1;
+        while (q < lx->end && *q != c) {
+            if (*q == '\\' && q + 1 < lx->end) {
+                q++;
+                if (*q == '\n' || *q == '\r') {
+                    q = skip_newline(lx, q);
+                } else if (*q == 'z') {
+                    q++;
+                    while (q < lx->end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')) {
+                        if (*q == '\n' || *q == '\r')
+                            q = skip_newline(lx, q);
+                        else
+                            q++;
+                    }
+                } else {
+                    q++;
+                }
+            } else if (*q == '\n' || *q == '\r') {
+                break; /* unfinished string: Lua reports it */
+            } else {
+                q++;
+            }
+        }
+        t->kind = T_STRING;
+        t->str = s + 1;
+        t->strlen = (size_t)(q - s - 1);
+        lx->p = q < lx->end ? q + 1 : q;
+    } else if (c == '[') {
+        int level = long_bracket_level(s, lx->end);
+        if (level >= 0) {
+            t->kind = T_STRING;
+            t->long_string = true;
+            t->str = s + level + 2;
+            t->first_newline = t->str < lx->end && (*t->str == '\n' || *t->str == '\r');
+            lx->p = skip_long(lx, s, level);
+            t->strlen = (size_t)(lx->p - t->str) - (lx->p > t->str + level + 2 ? (size_t)level + 2 : 0);
+        } else {
+            t->kind = T_LBRACKET;
+            lx->p = s + 1;
+        }
+    } else {
+        lx->p = s + 1;
+        switch (c) {
+        case '{': t->kind = T_LBRACE; break;
+        case '}': t->kind = T_RBRACE; break;
+        case '(': t->kind = T_LPAREN; break;
+        case ')': t->kind = T_RPAREN; break;
+        case ']': t->kind = T_RBRACKET; break;
+        case ',':
+        case ';': t->kind = T_COMMA; break;
+        case '=':
+            if (lx->p < lx->end && *lx->p == '=') {
+                lx->p++;
+                t->kind = T_OTHER;
+            } else {
+                t->kind = T_ASSIGN;
+            }
+            break;
+        case '~':
+        case '<':
+        case '>':
+            if (lx->p < lx->end && *lx->p == '=')
+                lx->p++;
+            t->kind = T_OTHER;
+            break;
+        default: t->kind = T_OTHER; break;
+        }
+    }
+    t->len = (size_t)(lx->p - s);
+}
+
+/* A token stream with one token of lookahead. */
+struct parser {
+    struct lexer lx;
+    struct token cur, ahead;
+    bool have_ahead;
+    struct arena *arena;
+    int depth; /* constructor nesting, bounded against hostile files */
+};
+
+static void advance(struct parser *ps)
+{
+    if (ps->have_ahead) {
+        ps->cur = ps->ahead;
+        ps->have_ahead = false;
+    } else {
+        next_token(&ps->lx, &ps->cur);
+    }
+}
+
+static const struct token *peek(struct parser *ps)
+{
+    if (!ps->have_ahead) {
+        next_token(&ps->lx, &ps->ahead);
+        ps->have_ahead = true;
+    }
+    return &ps->ahead;
+}
+
+static bool name_is(const struct token *t, const char *word)
+{
+    size_t n = strlen(word);
+    return t->kind == T_NAME && t->len == n && memcmp(t->start, word, n) == 0;
+}
+
+static int block_delta(const struct token *t)
+{
+    if (t->kind != T_NAME)
+        return 0;
+    if (name_is(t, "function") || name_is(t, "if") || name_is(t, "do") || name_is(t, "repeat"))
+        return 1;
+    if (name_is(t, "end") || name_is(t, "until"))
+        return -1;
+    return 0;
+}
+
+static struct srcnode *parse_constructor(struct parser *ps);
+
+/* Skips one expression inside a constructor: up to a ',' or '}' at depth 0. */
+static void skip_value(struct parser *ps)
+{
+    int depth = 0;
+    while (ps->cur.kind != T_EOF) {
+        enum tok k = ps->cur.kind;
+        if (depth == 0 && (k == T_COMMA || k == T_RBRACE))
+            return;
+        if (k == T_LBRACE || k == T_LPAREN || k == T_LBRACKET)
+            depth++;
+        else if (k == T_RBRACE || k == T_RPAREN || k == T_RBRACKET)
+            depth--;
+        else
+            depth += block_delta(&ps->cur);
+        if (depth < 0)
+            return;
+        advance(ps);
+    }
+}
+
+struct field_list {
+    struct srcfield *items;
+    int count, cap;
+};
+
+static struct srcfield *add_field(struct field_list *fl)
+{
+    if (fl->count == fl->cap) {
+        fl->cap = fl->cap ? fl->cap * 2 : 8;
+        fl->items = xrealloc(fl->items, sizeof *fl->items * (size_t)fl->cap);
+    }
+    struct srcfield *f = &fl->items[fl->count++];
+    memset(f, 0, sizeof *f);
+    return f;
+}
+
+static void parse_value(struct parser *ps, struct srcfield *f)
+{
+    f->vline = ps->cur.line;
+    f->vcol = ps->cur.col;
+    f->value_is_string = ps->cur.kind == T_STRING;
+    f->value_is_long_string = ps->cur.long_string;
+    f->value_first_newline = ps->cur.first_newline;
+    if (ps->cur.kind == T_LBRACE) {
+        const struct token *next = peek(ps);
+        (void)next;
+        f->value = parse_constructor(ps);
+        /* A constructor followed by more expression (rare) is skipped. */
+        skip_value(ps);
+    } else {
+        skip_value(ps);
+    }
+}
+
+/* At '{': parses fields up to the matching '}' and moves past it. */
+static struct srcnode *parse_constructor(struct parser *ps)
+{
+    struct srcnode *node = arena_alloc(ps->arena, sizeof *node);
+    node->line = ps->cur.line;
+    node->col = ps->cur.col;
+    if (++ps->depth > 200) {
+        skip_value(ps);
+        ps->depth--;
+        return node;
+    }
+    advance(ps); /* past '{' */
+    struct field_list fl = {0};
+    int positional = 0;
+    while (ps->cur.kind != T_RBRACE && ps->cur.kind != T_EOF) {
+        if (ps->cur.kind == T_COMMA) {
+            advance(ps);
+            continue;
+        }
+        struct srcfield *f = add_field(&fl);
+        f->line = ps->cur.line;
+        f->col = ps->cur.col;
+        if (ps->cur.kind == T_NAME && peek(ps)->kind == T_ASSIGN) {
+            f->key = arena_strndup(ps->arena, ps->cur.start, ps->cur.len);
+            f->keylen = ps->cur.len;
+            advance(ps);
+            advance(ps);
+            parse_value(ps, f);
+        } else if (ps->cur.kind == T_LBRACKET) {
+            /* [expr] = value: a string key is recorded, others skipped. */
+            advance(ps);
+            if (ps->cur.kind == T_STRING && !ps->cur.long_string && peek(ps)->kind == T_RBRACKET) {
+                f->key = arena_strndup(ps->arena, ps->cur.str, ps->cur.strlen);
+                f->keylen = ps->cur.strlen;
+            }
+            int depth = 1;
+            while (ps->cur.kind != T_EOF && depth > 0) {
+                if (ps->cur.kind == T_LBRACKET)
+                    depth++;
+                else if (ps->cur.kind == T_RBRACKET)
+                    depth--;
+                if (depth > 0)
+                    advance(ps);
+            }
+            advance(ps); /* past ']' */
+            if (ps->cur.kind == T_ASSIGN)
+                advance(ps);
+            parse_value(ps, f);
+        } else {
+            f->index = ++positional;
+            parse_value(ps, f);
+        }
+    }
+    if (ps->cur.kind == T_RBRACE)
+        advance(ps);
+    node->fields = arena_alloc(ps->arena, sizeof *node->fields * (size_t)(fl.count ? fl.count : 1));
+    if (fl.count)
+        memcpy(node->fields, fl.items, sizeof *fl.items * (size_t)fl.count);
+    node->nfields = fl.count;
+    free(fl.items);
+    ps->depth--;
+    return node;
+}
+
+static bool is_call_name(const struct token *t)
+{
+    return name_is(t, "scene") || name_is(t, "ending") || name_is(t, "scenario") ||
+           name_is(t, "playthrough");
+}
+
+void srcmap_build(struct arena *a, const char *buf, size_t len, struct srcmap *out)
+{
+    struct parser ps = {0};
+    ps.lx.buf = ps.lx.p = ps.lx.line_start = buf;
+    ps.lx.end = buf + len;
+    ps.lx.line = 1;
+    ps.arena = a;
+    /* Skip a first line starting with '#', as Lua does. */
+    if (len && buf[0] == '#') {
+        while (ps.lx.p < ps.lx.end && *ps.lx.p != '\n')
+            ps.lx.p++;
+    }
+    struct srccall *calls = NULL;
+    int ncalls = 0, cap = 0;
+    advance(&ps);
+    while (ps.cur.kind != T_EOF) {
+        if (!is_call_name(&ps.cur) || (peek(&ps)->kind != T_STRING && peek(&ps)->kind != T_LPAREN &&
+                                       peek(&ps)->kind != T_LBRACE)) {
+            advance(&ps);
+            continue;
+        }
+        struct srccall call = {0};
+        call.name = arena_strndup(a, ps.cur.start, ps.cur.len);
+        call.line = ps.cur.line;
+        advance(&ps);
+        if (ps.cur.kind == T_STRING) {
+            call.arg = arena_strndup(a, ps.cur.str, ps.cur.strlen);
+            advance(&ps);
+            if (ps.cur.kind == T_LPAREN) /* scene "x" ({...}) */
+                advance(&ps);
+        } else if (ps.cur.kind == T_LPAREN) {
+            advance(&ps);
+            if (ps.cur.kind == T_STRING && (peek(&ps)->kind == T_COMMA || peek(&ps)->kind == T_RPAREN)) {
+                call.arg = arena_strndup(a, ps.cur.str, ps.cur.strlen);
+            }
+            /* Find a '{' at depth 1 after a comma, or just after the ')'. */
+            int depth = 1;
+            bool after_comma = ps.cur.kind == T_LBRACE;
+            while (ps.cur.kind != T_EOF && !(depth == 1 && after_comma && ps.cur.kind == T_LBRACE)) {
+                if (ps.cur.kind == T_LPAREN || ps.cur.kind == T_LBRACKET || ps.cur.kind == T_LBRACE)
+                    depth++;
+                else if (ps.cur.kind == T_RPAREN || ps.cur.kind == T_RBRACKET || ps.cur.kind == T_RBRACE)
+                    depth--;
+                else
+                    depth += block_delta(&ps.cur);
+                if (depth == 0) {
+                    advance(&ps); /* past ')' */
+                    break;
+                }
+                after_comma = depth == 1 && ps.cur.kind == T_COMMA;
+                advance(&ps);
+            }
+        }
+        if (ps.cur.kind == T_LBRACE) {
+            call.table = parse_constructor(&ps);
+            if (ncalls == cap) {
+                cap = cap ? cap * 2 : 64;
+                calls = xrealloc(calls, sizeof *calls * (size_t)cap);
+            }
+            calls[ncalls++] = call;
+        }
+    }
+    out->calls = arena_alloc(a, sizeof *calls * (size_t)(ncalls ? ncalls : 1));
+    if (ncalls)
+        memcpy(out->calls, calls, sizeof *calls * (size_t)ncalls);
+    out->ncalls = ncalls;
+    free(calls);
+}
+
+const struct srcnode *srcmap_call(const struct srcmap *m, const char *name, uint32_t line,
+                                  const char *arg)
+{
+    const struct srcnode *first = NULL;
+    for (int i = 0; i < m->ncalls; i++) {
+        const struct srccall *c = &m->calls[i];
+        if (c->line != line || strcmp(c->name, name) != 0)
+            continue;
+        if (!arg || !c->arg || strcmp(arg, c->arg) == 0)
+            return c->table;
+        if (!first)
+            first = c->table;
+    }
+    return first;
+}
+
+const struct srcfield *srcmap_field(const struct srcnode *node, const char *key)
+{
+    if (!node)
+        return NULL;
+    size_t n = strlen(key);
+    for (int i = 0; i < node->nfields; i++)
+        if (node->fields[i].key && node->fields[i].keylen == n &&
+            memcmp(node->fields[i].key, key, n) == 0)
+            return &node->fields[i];
+    return NULL;
+}
+
+const struct srcfield *srcmap_item(const struct srcnode *node, int i)
+{
+    if (!node)
+        return NULL;
+    for (int k = 0; k < node->nfields; k++)
+        if (!node->fields[k].key && node->fields[k].index == i)
+            return &node->fields[k];
+    return NULL;
+}

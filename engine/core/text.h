@@ -1,0 +1,75 @@
+/*
+ * text.h: scenario texts, parsed once and rendered many times.
+ *
+ * The contract's text rules: paragraphs are separated by a blank line; single
+ * newlines and runs of blanks inside a paragraph are one space; {name} is a
+ * stat, a dimension's points, a flag (yes/no), {player} or {role}; *words* is
+ * emphasis; {{ and }} are literal braces.
+ *
+ * A rendered text is UTF-8 with '\n' between paragraphs and emphasis between
+ * TEXT_EMPH_ON and TEXT_EMPH_OFF (control bytes that a scenario text can never
+ * contain: the parser rejects control characters). Front-ends turn these into
+ * ANSI styles, a font style, or nothing.
+ */
+#ifndef SCALEUP_TEXT_H
+#define SCALEUP_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "scenario.h"
+#include "util.h"
+
+#define TEXT_EMPH_ON '\x0e'
+#define TEXT_EMPH_OFF '\x0f'
+
+/* Resolves a {name} to a piece kind and index; false when the name is unknown. */
+typedef bool (*text_resolver)(void *ctx, const char *name, size_t len, struct piece *out);
+
+/* A reusable parse result (growable, for texts made at run time). */
+struct text_builder {
+    struct strbuf chars;
+    struct piece *pieces;
+    uint32_t npieces, cap;
+};
+
+void text_builder_init(struct text_builder *b);
+void text_builder_free(struct text_builder *b);
+
+struct text_error {
+    size_t offset; /* byte offset in the source text */
+    char message[256];
+};
+
+/* Parses src[0..len). With paragraphs false, every newline is a space (titles,
+ * choice labels, feedback). Returns false with *err set on an unknown name, a
+ * stray '{', a control character or invalid UTF-8. */
+bool text_parse(struct text_builder *b, const char *src, size_t len, bool paragraphs,
+                text_resolver resolve, void *ctx, struct text_error *err);
+
+/* Copies a parse result into the arena as a static template. */
+void text_freeze(struct arena *a, const struct text_builder *b, struct text_template *out);
+
+/* What references render to. */
+struct text_values {
+    const double *stats;
+    const double *score; /* the deciding player's points per dimension */
+    const uint64_t *flags;
+    const char *player;
+    const char *role;
+};
+
+/* Appends the rendering of pieces to out. */
+void text_render_pieces(const char *chars, const struct piece *pieces, uint32_t npieces,
+                        const struct text_values *v, struct strbuf *out);
+void text_render(const struct text_template *t, const struct text_values *v, struct strbuf *out);
+
+/* A rendered text without its emphasis markers, paragraphs joined by the given
+ * separator (for result files, feedback in CSV, and the like). */
+void text_plain(const char *rendered, const char *para_sep, struct strbuf *out);
+
+/* True when the template is a plain string with no references and no function:
+ * such a text renders the same every time. */
+bool text_is_static(const struct text_template *t);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * utf8.h: validation and decoding of UTF-8 (RFC 3629: no overlongs, no
+ * surrogates, nothing above U+10FFFF).
+ */
+#ifndef SCALEUP_UTF8_H
+#define SCALEUP_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* True when s[0..n) is valid UTF-8 without NUL bytes. On failure *bad is the
+ * byte offset of the first invalid sequence (or of the NUL). */
+bool utf8_valid(const char *s, size_t n, size_t *bad);
+
+/* Decodes one code point at s (which must be valid UTF-8) and returns its
+ * length in bytes (1 at the end of the string, with *cp = 0). */
+int utf8_decode(const char *s, uint32_t *cp);
+
+/* Code points in s[0..n), for wrapping and columns. */
+size_t utf8_length(const char *s, size_t n);
+
+/* Width on a terminal: 0 for combining marks, 2 for wide East Asian forms and
+ * emoji, 1 otherwise. An approximation of wcwidth that does not depend on the
+ * locale, so that transcripts are the same everywhere. */
+int utf8_width(uint32_t cp);
+
+#endif

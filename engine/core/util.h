@@ -1,0 +1,69 @@
+/*
+ * util.h: allocation that never returns NULL, a growable string buffer with
+ * bounded appends, and small helpers shared by every module.
+ *
+ * Out-of-memory on the host side is not recoverable in a useful way (the Lua
+ * side has its own cap, see sandbox.c), so xmalloc prints one line and exits.
+ */
+#ifndef SCALEUP_UTIL_H
+#define SCALEUP_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* A growable, always NUL-terminated byte buffer. */
+struct strbuf {
+    char *data;
+    size_t len;
+    size_t cap;
+};
+
+void sb_init(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+void sb_clear(struct strbuf *sb);
+void sb_reserve(struct strbuf *sb, size_t extra);
+void sb_append(struct strbuf *sb, const char *s, size_t n);
+void sb_puts(struct strbuf *sb, const char *s);
+void sb_putc(struct strbuf *sb, char c);
+void sb_printf(struct strbuf *sb, const char *fmt, ...) PRINTF_LIKE(2, 3);
+void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
+/* Detach the buffer: the caller owns the returned string. */
+char *sb_take(struct strbuf *sb);
+
+/* snprintf that always terminates and never reports truncation as an error. */
+void str_copy(char *dst, size_t cap, const char *src);
+void str_format(char *dst, size_t cap, const char *fmt, ...) PRINTF_LIKE(3, 4);
+
+/* Numbers as the contract shows them: whole numbers without a decimal point,
+ * others with up to two decimals and no trailing zeros ("12", "-1.5"). */
+void format_number(char *dst, size_t cap, double value);
+/* The same with a sign always shown ("+3", "-1.5"). */
+void format_signed(char *dst, size_t cap, double value);
+
+/* Edit distance for "did you mean" hints, capped at 'limit' for speed. */
+int edit_distance(const char *a, const char *b, int limit);
+
+/* 64-bit FNV-1a, used for state hashes and file hashes. */
+uint64_t hash_bytes(uint64_t h, const void *data, size_t n);
+#define HASH_SEED 0xcbf29ce484222325ULL
+
+/* Monotonic clock in seconds. */
+double clock_seconds(void);
+
+#endif
