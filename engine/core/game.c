@@ -128,6 +128,11 @@ const char *game_decision_label(const struct game *g, int i)
     return g->log_text.data + g->log[i].label;
 }
 
+const char *game_best_label(const struct game *g, int i)
+{
+    return g->log_text.data + g->log[i].best_label;
+}
+
 double game_weighted(const struct game *g, int player)
 {
     const struct game_player *p = &g->s.players[player];
@@ -402,7 +407,33 @@ bool game_choose(struct game *g, int number, bool timed_out, double seconds, str
         goto fail;
     }
 
+    /* The best-scoring open choice for this player's role. */
+    const double *weights = sc->roles[pl->role].weights;
+    int best = number;
+    double best_value = 0;
+    for (int d = 0; d < sc->ndimensions; d++)
+        best_value += ch->score[d] * weights[d];
+    for (int k = 0; k < m->nopen; k++) {
+        double v = 0;
+        for (int d = 0; d < sc->ndimensions; d++)
+            v += sc->choices[m->offers[k].choice].score[d] * weights[d];
+        if (v > best_value + 1e-9) {
+            best_value = v;
+            best = k + 1;
+        }
+    }
+    uint32_t best_at = label_at;
+    if (best != number) {
+        best_at = (uint32_t)g->log_text.len;
+        sb_puts(&g->log_text, game_label(g, m, best - 1));
+        sb_putc(&g->log_text, '\0');
+    }
+
     struct decision *dec = push_decision(g);
+    dec->best_number = best;
+    dec->best_choice = m->offers[best - 1].choice;
+    dec->best_label = best_at;
+    dec->offered = m->nopen;
     dec->turn = g->s.turn;
     dec->scene = from;
     dec->number = number;

@@ -82,6 +82,13 @@ struct decision {
     double stat_delta[LIMIT_STATS]; /* every change the choice caused, through next's on_enter */
     uint32_t feedback; /* offset of the rendered feedback in game.log_text */
     uint32_t label;    /* offset of the rendered label in game.log_text */
+    /* The open choice that scored best for the decider's role (weighted),
+     * the first listed on a tie; equal to number when the player took it or
+     * one as good. */
+    int best_number;
+    int best_choice;
+    uint32_t best_label; /* offset in game.log_text */
+    int offered;         /* how many choices were open */
 };
 
 /* The parts of the state a callback can change, saved before each choice so a
@@ -133,6 +140,7 @@ bool game_choose(struct game *g, int number, bool timed_out, double seconds, str
 /* The rendered feedback and label of decision i of the log. */
 const char *game_feedback(const struct game *g, int i);
 const char *game_decision_label(const struct game *g, int i);
+const char *game_best_label(const struct game *g, int i);
 
 /* Takes the scene's timeout choice (its timer ran out). */
 bool game_timeout(struct game *g, double seconds, struct diag *err);

@@ -1,0 +1,30 @@
+/*
+ * commands.h: the subcommands of the scaleup binary. Each takes its own
+ * argc/argv (argv[0] is the subcommand's name) and returns the exit code:
+ * 0 success, 1 a scenario error or a finding, 2 a usage error.
+ */
+#ifndef SCALEUP_COMMANDS_H
+#define SCALEUP_COMMANDS_H
+
+#include <stdbool.h>
+
+#include "core/script.h"
+
+int cmd_play(int argc, char **argv);
+
+/* Shared option handling: --max-memory MIB, --max-instructions N,
+ * --max-call-ms MS. Returns 1 when opt was one of them (and applied), 0 when
+ * not, -1 (after printing why) when its value is wrong. */
+int cli_limit_option(const char *opt, const char *value, struct script_limits *limits);
+
+/* Prints "scaleup: error: ..." on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints a list of diagnostics on stderr, one line each. */
+struct diag_list;
+void cli_print_diags(const struct diag_list *diags, bool with_col);
+
+/* Parses a whole number in [min, max]. */
+bool cli_number(const char *s, long long min, long long max, long long *out);
+
+#endif

@@ -1,0 +1,301 @@
+/*
+ * play.c: scaleup play: choose the front-end, the role and the run, then
+ * hand a session to the front-end.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "core/catalog.h"
+#include "core/run.h"
+#include "core/session.h"
+#include "term/term.h"
+#include "play_options.h"
+
+#ifdef SCALEUP_HAVE_WINDOW
+#include "window/window.h"
+#endif
+
+static void play_usage(FILE *f)
+{
+    fprintf(f,
+            "Usage: scaleup play [SCENARIO] [OPTIONS]\n"
+            "\n"
+            "Plays a scenario: a folder, a .lua file, or the id of a bundled scenario\n"
+            "(tutorial, seed-to-scale, the-offer, tug-of-war). Without --text it opens the\n"
+            "window; without SCENARIO the window starts on the title screen.\n"
+            "\n"
+            "  --text              play in the terminal\n"
+            "  --role ID           the role to play (po, pm, ...); asked when not given\n"
+            "  --player NAME       the player's or team's name\n"
+            "  --seed N            the run's seed (0 to 2^53-1); random when not given\n"
+            "  --choices LIST      decisions to take, e.g. 1,3,2 (t = let a timer run out,\n"
+            "                      u = undo); otherwise they are read from standard input\n"
+            "  --no-coaching       exam mode: all feedback waits for the debrief\n"
+            "  --results DIR       write the run's result file to DIR after every decision\n"
+            "  --resume FILE       continue the run in a result or save file\n"
+            "  --watch             reload the scenario when its files change, and replay\n"
+            "  --duet              two players share one company (with --partner NAME)\n"
+            "  --partner NAME      the second player's name in a duet\n"
+            "  --font FILE         the window's font (default: found with fontconfig)\n"
+            "  --fullscreen        start the window fullscreen\n"
+            "  --kiosk             workshop kiosk: fullscreen, back to the title screen after\n"
+            "                      each debrief, quitting needs Ctrl+Alt+Q\n"
+            "  --max-memory MIB    Lua memory for the scenario (default 64)\n"
+            "  --max-instructions N  instructions per call into the scenario (default 10000000)\n"
+            "  --max-call-ms MS    wall-clock time per call into the scenario (default 500)\n"
+            "  --help              this help\n"
+            "\n"
+            "Exit codes: 0 played to an ending, 1 scenario error, 2 usage error.\n");
+}
+
+static uint64_t fresh_seed(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    uint64_t s = (uint64_t)ts.tv_sec * 1000003u ^ (uint64_t)ts.tv_nsec ^ ((uint64_t)getpid() << 20);
+    s = rng_mix(&s);
+    return s % 1000000; /* short enough to read out in a workshop */
+}
+
+bool play_parse(int argc, char **argv, struct play_options *po)
+{
+    memset(po, 0, sizeof *po);
+    session_options_default(&po->session);
+    po->seed_given = false;
+    static const struct option opts[] = {
+        {"text", no_argument, NULL, 't'},
+        {"role", required_argument, NULL, 'r'},
+        {"player", required_argument, NULL, 'p'},
+        {"seed", required_argument, NULL, 's'},
+        {"choices", required_argument, NULL, 'c'},
+        {"no-coaching", no_argument, NULL, 'n'},
+        {"results", required_argument, NULL, 'R'},
+        {"resume", required_argument, NULL, 'm'},
+        {"watch", no_argument, NULL, 'w'},
+        {"duet", no_argument, NULL, 'd'},
+        {"partner", required_argument, NULL, 'P'},
+        {"font", required_argument, NULL, 'f'},
+        {"fullscreen", no_argument, NULL, 'F'},
+        {"kiosk", no_argument, NULL, 'k'},
+        {"screenshot", required_argument, NULL, 'S'},
+        {"max-memory", required_argument, NULL, 'L'},
+        {"max-instructions", required_argument, NULL, 'L'},
+        {"max-call-ms", required_argument, NULL, 'L'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    optind = 1;
+    opterr = 0;
+    int c, index = 0;
+    while ((c = getopt_long(argc, argv, ":", opts, &index)) != -1) {
+        long long v;
+        switch (c) {
+        case 't': po->text = true; break;
+        case 'r': po->role = optarg; break;
+        case 'p':
+            if (strlen(optarg) > LIMIT_NAME_BYTES) {
+                cli_error("--player: a name is at most %d bytes", LIMIT_NAME_BYTES);
+                return false;
+            }
+            po->player = optarg;
+            break;
+        case 's':
+            if (!cli_number(optarg, 0, (long long)RUN_SEED_MAX, &v)) {
+                cli_error("--seed takes a whole number from 0 to 2^53-1");
+                return false;
+            }
+            po->session.setup.seed = (uint64_t)v;
+            po->seed_given = true;
+            break;
+        case 'c':
+            if (!term_parse_choices(optarg, &po->choices, &po->nchoices)) {
+                cli_error("--choices takes numbers separated by commas, like 1,3,2 (t: time out, "
+                          "u: undo)");
+                return false;
+            }
+            break;
+        case 'n': po->session.coaching = false; break;
+        case 'R': po->session.results_dir = optarg; break;
+        case 'm': po->session.resume_file = optarg; break;
+        case 'w': po->watch = true; break;
+        case 'd': po->duet = true; break;
+        case 'P':
+            if (strlen(optarg) > LIMIT_NAME_BYTES) {
+                cli_error("--partner: a name is at most %d bytes", LIMIT_NAME_BYTES);
+                return false;
+            }
+            po->partner = optarg;
+            break;
+        case 'f': po->font = optarg; break;
+        case 'F': po->fullscreen = true; break;
+        case 'k': po->kiosk = true; break;
+        case 'S': po->screenshot = optarg; break;
+        case 'L':
+            if (cli_limit_option(opts[index].name, optarg, &po->session.limits) < 0)
+                return false;
+            break;
+        case 'h': po->help = true; break;
+        case ':':
+            cli_error("%s needs a value (see scaleup play --help)", argv[optind - 1]);
+            return false;
+        default:
+            cli_error("unknown option '%s' (see scaleup play --help)", argv[optind - 1]);
+            return false;
+        }
+    }
+    if (optind < argc)
+        po->scenario = argv[optind++];
+    if (optind < argc) {
+        cli_error("unexpected argument '%s' (see scaleup play --help)", argv[optind]);
+        return false;
+    }
+    if (!po->seed_given)
+        po->session.setup.seed = fresh_seed();
+    return true;
+}
+
+/* Picks the role: --role, the only role, or asks on a terminal. */
+static int choose_role(const struct scenario *sc, const char *wanted, struct term *t)
+{
+    struct strbuf roles;
+    sb_init(&roles);
+    for (int r = 0; r < sc->nroles; r++)
+        sb_printf(&roles, "%s%s (%s)", r ? ", " : "", sc->roles[r].id, sc->roles[r].name);
+    int found = -1;
+    if (wanted) {
+        found = scenario_role(sc, wanted);
+        if (found < 0)
+            cli_error("'%s' is not a role of %s; the roles are: %s", wanted, sc->id, roles.data);
+    } else if (sc->nroles == 1) {
+        found = 0;
+    } else if (!t->interactive || t->script) {
+        cli_error("choose a role with --role; the roles of %s are: %s", sc->id, roles.data);
+    } else {
+        fprintf(t->out, "\nChoose your role:\n\n");
+        for (int r = 0; r < sc->nroles; r++) {
+            fprintf(t->out, "%3d. %s\n", r + 1, sc->roles[r].name);
+            if (sc->roles[r].brief[0])
+                term_wrap(t, sc->roles[r].brief, 5);
+            fputc('\n', t->out);
+        }
+        while (found < 0) {
+            char prompt[64];
+            snprintf(prompt, sizeof prompt, "Your role [1-%d]: ", sc->nroles);
+            const char *a = term_ask(t, prompt);
+            if (feof(t->in))
+                break;
+            long long v;
+            if (cli_number(a, 1, sc->nroles, &v))
+                found = (int)v - 1;
+            else if ((found = scenario_role(sc, a)) < 0)
+                fprintf(t->out, "Type a number from 1 to %d.\n", sc->nroles);
+        }
+    }
+    sb_free(&roles);
+    return found;
+}
+
+static int play_text(struct play_options *po, const char *path)
+{
+    struct term t;
+    term_init(&t, stdin, stdout, stderr);
+    t.script = po->choices;
+    t.nscript = po->nchoices;
+
+    po->session.scenario_path = path;
+    struct diag_list diags;
+    diag_list_init(&diags);
+    struct session s;
+    if (!session_open(&s, &po->session, &diags)) {
+        cli_print_diags(&diags, false);
+        diag_list_free(&diags);
+        term_free(&t);
+        return 1;
+    }
+    diag_list_free(&diags);
+    int code = 0;
+    if (!po->session.resume_file) {
+        int role = choose_role(s.sc, po->role, &t);
+        if (role < 0) {
+            code = 2;
+            goto out;
+        }
+        const char *name = po->player;
+        char asked[LIMIT_NAME_BYTES + 1];
+        if (!name && t.interactive && !t.script) {
+            const char *a = term_ask(&t, "Your name, or your team's (Enter for \"Player\"): ");
+            str_copy(asked, sizeof asked, a);
+            name = asked[0] ? asked : NULL;
+        }
+        s.opt.setup.nplayers = 1;
+        s.opt.setup.players[0].role = role;
+        str_copy(s.names[0], sizeof s.names[0], name ? name : "Player");
+        s.opt.setup.players[0].name = s.names[0];
+    }
+    struct frontend fe = term_frontend(&t);
+    enum session_end end = session_play(&s, &fe);
+    if (end == SESSION_ERROR) {
+        code = 1;
+    } else if (t.bad_input) {
+        code = 2;
+    } else if (t.input_ended) {
+        cli_error("the %s ran out at scene '%s' (after %d decisions), before an ending",
+                  t.script ? "--choices list" : "input", game_scene(s.g)->id, s.g->nlog);
+        code = 2;
+    }
+out:
+    session_close(&s);
+    term_free(&t);
+    return code;
+}
+
+int cmd_play(int argc, char **argv)
+{
+    struct play_options po;
+    if (!play_parse(argc, argv, &po)) {
+        free(po.choices);
+        return 2;
+    }
+    if (po.help) {
+        play_usage(stdout);
+        free(po.choices);
+        return 0;
+    }
+    char path[PATH_MAX] = "";
+    if (po.scenario) {
+        char why[1024];
+        if (!catalog_resolve(po.scenario, path, sizeof path, why, sizeof why)) {
+            cli_error("%s", why);
+            free(po.choices);
+            return 2;
+        }
+    } else if (po.text) {
+        cli_error("play --text needs a scenario: a folder, a .lua file or a bundled id such as "
+                  "tutorial");
+        free(po.choices);
+        return 2;
+    }
+    if (po.duet && po.text == false) {
+        /* handled by the window */
+    }
+    int code;
+    if (po.text) {
+        code = play_text(&po, path);
+    } else {
+#ifdef SCALEUP_HAVE_WINDOW
+        code = window_main(&po, path[0] ? path : NULL);
+#else
+        cli_error("this build has no window; play in the terminal with --text");
+        code = 2;
+#endif
+    }
+    free(po.choices);
+    return code;
+}

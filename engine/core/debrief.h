@@ -1,0 +1,58 @@
+/*
+ * debrief.h: what the end of a run shows, as the contract defines it.
+ *
+ * Each dimension's points, the weighted total, the percentage of the best
+ * weighted total the scenario allows for the role, the rating, the ending's
+ * verdict, and decision by decision what was chosen, its feedback and the
+ * choice that would have scored best there (from the game's log).
+ *
+ * The best total is the scenario's declared best (scenario { best = {...} })
+ * when it has one; otherwise the explorer searches every state reachable with
+ * the run's seed (up to LIMIT_BEST_STATES) for it, and when that space is too
+ * large, takes the best of 500 random playthroughs: then the percentage is an
+ * estimate, and the debrief says so. The per-dimension bests come from the
+ * same search. Results are cached per scenario, role and seed.
+ */
+#ifndef SCALEUP_DEBRIEF_H
+#define SCALEUP_DEBRIEF_H
+
+#include <stdbool.h>
+
+#include "game.h"
+
+struct best {
+    double weighted;
+    double points[LIMIT_DIMENSIONS]; /* the most points any path gave in each dimension */
+    bool exact;                      /* false: an estimate from random playthroughs */
+    bool declared;                   /* weighted comes from the scenario */
+};
+
+/* The best a role can reach in this scenario with this seed. */
+void best_for(struct scenario *sc, int role, uint64_t seed, struct best *out);
+
+struct debrief_player {
+    int role;
+    const char *name;
+    double points[LIMIT_DIMENSIONS];
+    double weighted;
+    struct best best;
+    double percent;     /* 0 to 100 */
+    const char *rating; /* NULL when the scenario has no ratings */
+};
+
+struct debrief {
+    int ending; /* scene index, or -1 when the run did not finish */
+    enum verdict verdict;
+    int nplayers;
+    struct debrief_player players[GAME_MAX_PLAYERS];
+    /* Duet: secret picks that agreed, out of all secret picks. */
+    int agreed, secret_decisions;
+};
+
+/* Builds the debrief of a game (finished or not). */
+void debrief_build(struct game *g, struct debrief *d);
+
+/* The percentage for a weighted total against a best (clamped to 0-100). */
+double debrief_percent(double weighted, double best);
+
+#endif

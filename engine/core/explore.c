@@ -1,0 +1,368 @@
+#include "explore.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "game.h"
+#include "rng.h"
+#include "util.h"
+
+void explore_options_default(struct explore_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->mode = EXPLORE_RANDOM;
+    o->runs = 1000;
+    o->seed = 1;
+    o->max_states = 1000000;
+    o->role = -1;
+}
+
+uint64_t explore_seed(uint64_t base, long i)
+{
+    uint64_t state = base ^ ((uint64_t)i * 0x9e3779b97f4a7c15ULL);
+    return rng_mix(&state);
+}
+
+static void stat_add(struct explore_stat *s, double v)
+{
+    if (s->count == 0 || v < s->min)
+        s->min = v;
+    if (s->count == 0 || v > s->max)
+        s->max = v;
+    s->sum += v;
+    s->count++;
+}
+
+static void path_set(struct explore_path *p, int role, uint64_t seed, const int *choices, int n,
+                     double weighted)
+{
+    free(p->choices);
+    p->role = role;
+    p->seed = seed;
+    p->nchoices = n;
+    p->choices = xmalloc(sizeof *p->choices * (size_t)(n ? n : 1));
+    if (n)
+        memcpy(p->choices, choices, sizeof *choices * (size_t)n);
+    p->weighted = weighted;
+}
+
+static void add_finding(struct explore_finding **list, int *count, int role, uint64_t seed,
+                        const int *choices, int n, const struct diag *d)
+{
+    /* The same problem found many times is reported once, with its first
+     * (shortest, in search order) path. */
+    for (int i = 0; i < *count; i++)
+        if (strcmp((*list)[i].diag.message, d->message) == 0 &&
+            strcmp((*list)[i].diag.file, d->file) == 0 && (*list)[i].diag.line == d->line)
+            return;
+    if (*count >= 100)
+        return;
+    *list = xrealloc(*list, sizeof **list * (size_t)(*count + 1));
+    struct explore_finding *f = &(*list)[(*count)++];
+    memset(f, 0, sizeof *f);
+    path_set(&f->path, role, seed, choices, n, 0);
+    f->diag = *d;
+}
+
+static bool is_dead_end(const struct diag *d)
+{
+    return strcmp(d->code, "dead-end") == 0;
+}
+
+static void record_finding(struct explore_result *r, int role, uint64_t seed, const int *choices,
+                           int n, const struct diag *d)
+{
+    if (is_dead_end(d))
+        add_finding(&r->dead_ends, &r->ndead_ends, role, seed, choices, n, d);
+    else
+        add_finding(&r->errors, &r->nerrors, role, seed, choices, n, d);
+}
+
+static void record_ending(struct explore_result *r, const struct game *g, int role, uint64_t seed,
+                          const int *choices, int n)
+{
+    const struct scenario *sc = g->sc;
+    r->playthroughs++;
+    r->ending_counts[g->s.scene]++;
+    r->role_played[role] = true;
+    for (int p = 0; p < g->nplayers; p++) {
+        int pr = g->s.players[p].role;
+        for (int d = 0; d < sc->ndimensions; d++)
+            stat_add(&r->score[pr][d], g->s.players[p].score[d]);
+        double w = game_weighted(g, p);
+        bool first = r->weighted[pr].count == 0;
+        stat_add(&r->weighted[pr], w);
+        if (first || w > r->best[pr].weighted)
+            path_set(&r->best[pr], pr, seed, choices, n, w);
+        if (first || w < r->worst[pr].weighted)
+            path_set(&r->worst[pr], pr, seed, choices, n, w);
+        r->role_played[pr] = true;
+    }
+    (void)role;
+    int turns = g->s.turn;
+    if (turns >= r->nturns) {
+        int cap = turns + 1;
+        r->turns = xrealloc(r->turns, sizeof *r->turns * (size_t)cap);
+        memset(r->turns + r->nturns, 0, sizeof *r->turns * (size_t)(cap - r->nturns));
+        r->nturns = cap;
+    }
+    r->turns[turns]++;
+}
+
+static long view_text_bytes(const struct game *g)
+{
+    long n = (long)g->view.text.len;
+    for (int p = 0; p < g->nplayers; p++)
+        n += (long)g->view.menu[p].labels.len;
+    return n;
+}
+
+static void setup_for(const struct scenario *sc, int role, bool duet, uint64_t seed,
+                      struct game_setup *st)
+{
+    memset(st, 0, sizeof *st);
+    st->seed = seed;
+    if (duet) {
+        st->nplayers = 2;
+        st->players[0].role = 0;
+        st->players[0].name = "Player 1";
+        st->players[1].role = 1;
+        st->players[1].name = "Player 2";
+    } else {
+        st->nplayers = 1;
+        st->players[0].role = role;
+        st->players[0].name = "Explorer";
+    }
+    (void)sc;
+}
+
+/* ------------------------------------------------------------ random */
+
+static bool run_random(struct scenario *sc, const struct explore_options *o,
+                       struct explore_result *r, struct diag *err)
+{
+    struct game *g = game_new(sc);
+    int *path = xmalloc(sizeof *path * (LIMIT_TURNS + 1));
+    int first_role = o->role >= 0 ? o->role : 0;
+    int last_role = o->duet ? 0 : (o->role >= 0 ? o->role : sc->nroles - 1);
+    long total = o->runs * (last_role - first_role + 1), done = 0;
+    bool started_once = false;
+    for (int role = first_role; role <= last_role; role++) {
+        for (long i = 0; i < o->runs; i++, done++) {
+            uint64_t seed = explore_seed(o->seed, i);
+            struct game_setup st;
+            setup_for(sc, role, o->duet, seed, &st);
+            struct diag d;
+            if (o->progress && (done & 1023) == 0)
+                o->progress(o->progress_ctx, done, total);
+            if (!game_start(g, &st, &d)) {
+                if (!started_once && !is_dead_end(&d)) {
+                    *err = d;
+                    free(path);
+                    game_free(g);
+                    return false;
+                }
+                record_finding(r, role, seed, path, 0, &d);
+                continue;
+            }
+            started_once = true;
+            /* The choices draw from their own generator, seeded from the run's
+             * seed, so that the game's generator sees only the scenario's
+             * draws, exactly as when a person plays the same path. */
+            struct rng pick;
+            rng_seed(&pick, seed ^ 0x5ca1ab1e5ca1ab1eULL);
+            int n = 0;
+            r->scene_visits[g->s.scene]++;
+            r->text_bytes += view_text_bytes(g);
+            while (!g->over) {
+                const struct menu *m = game_menu(g);
+                int choice = (int)rng_range(&pick, 1, m->nopen);
+                path[n++] = choice;
+                if (!game_choose(g, choice, false, 0, &d)) {
+                    record_finding(r, role, seed, path, n, &d);
+                    break;
+                }
+                r->choices++;
+                r->scene_visits[g->s.scene]++;
+                r->text_bytes += view_text_bytes(g) + (long)strlen(game_feedback(g, g->nlog - 1));
+            }
+            if (g->over)
+                record_ending(r, g, role, seed, path, n);
+        }
+    }
+    if (o->progress)
+        o->progress(o->progress_ctx, total, total);
+    r->complete = true;
+    free(path);
+    game_free(g);
+    return true;
+}
+
+/* -------------------------------------------------------- exhaustive */
+
+/* An open-addressing set of 64-bit state hashes. */
+struct hashset {
+    uint64_t *slots;
+    size_t cap, count;
+};
+
+static bool hashset_add(struct hashset *s, uint64_t h)
+{
+    if (h == 0)
+        h = 1;
+    if ((s->count + 1) * 2 > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 1024;
+        uint64_t *slots = xcalloc(cap, sizeof *slots);
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slots[i])
+                for (size_t j = s->slots[i] & (cap - 1);; j = (j + 1) & (cap - 1))
+                    if (!slots[j]) {
+                        slots[j] = s->slots[i];
+                        break;
+                    }
+        free(s->slots);
+        s->slots = slots;
+        s->cap = cap;
+    }
+    for (size_t j = h & (s->cap - 1);; j = (j + 1) & (s->cap - 1)) {
+        if (s->slots[j] == h)
+            return false;
+        if (!s->slots[j]) {
+            s->slots[j] = h;
+            s->count++;
+            return true;
+        }
+    }
+}
+
+static bool run_exhaustive_role(struct scenario *sc, const struct explore_options *o, int role,
+                                struct explore_result *r, struct diag *err)
+{
+    struct game_setup st;
+    setup_for(sc, role, o->duet, o->seed, &st);
+    struct game *root = game_new(sc);
+    struct diag d;
+    if (!game_start(root, &st, &d)) {
+        if (is_dead_end(&d)) {
+            record_finding(r, role, o->seed, NULL, 0, &d);
+            game_free(root);
+            return true;
+        }
+        *err = d;
+        game_free(root);
+        return false;
+    }
+    struct hashset seen = {0};
+    hashset_add(&seen, game_hash(root));
+    r->states++;
+    r->scene_visits[root->s.scene]++;
+
+    /* The search stack: one game per depth, reused. */
+    int cap = 64;
+    struct game **stack = xmalloc(sizeof *stack * (size_t)cap);
+    int *next = xmalloc(sizeof *next * (size_t)cap);
+    int *path = xmalloc(sizeof *path * (size_t)cap);
+    int allocated = 1;
+    stack[0] = root;
+    next[0] = 1;
+    int depth = 0;
+    bool stopped = false;
+    if (root->over)
+        record_ending(r, root, role, o->seed, path, 0);
+    while (depth >= 0 && !stopped) {
+        struct game *g = stack[depth];
+        if (g->over || next[depth] > game_menu(g)->nopen) {
+            depth--;
+            continue;
+        }
+        int choice = next[depth]++;
+        if (depth + 1 >= cap) {
+            cap *= 2;
+            stack = xrealloc(stack, sizeof *stack * (size_t)cap);
+            next = xrealloc(next, sizeof *next * (size_t)cap);
+            path = xrealloc(path, sizeof *path * (size_t)cap);
+        }
+        if (depth + 1 >= allocated)
+            stack[allocated++] = game_new(sc);
+        struct game *child = stack[depth + 1];
+        game_copy_state(child, g);
+        child->nlog = 0;
+        sb_clear(&child->log_text);
+        path[depth] = choice;
+        if (!game_choose(child, choice, false, 0, &d)) {
+            record_finding(r, role, o->seed, path, depth + 1, &d);
+            continue;
+        }
+        r->choices++;
+        r->text_bytes += view_text_bytes(child) + (long)strlen(game_feedback(child, 0));
+        if (!hashset_add(&seen, game_hash(child)))
+            continue;
+        r->states++;
+        r->scene_visits[child->s.scene]++;
+        if (o->progress && (r->states & 4095) == 0)
+            o->progress(o->progress_ctx, r->states, o->max_states);
+        if (r->states > o->max_states) {
+            stopped = true;
+            break;
+        }
+        if (child->over) {
+            record_ending(r, child, role, o->seed, path, depth + 1);
+            continue;
+        }
+        depth++;
+        next[depth] = 1;
+    }
+    if (stopped)
+        r->complete = false;
+    for (int i = 0; i < allocated; i++)
+        game_free(stack[i]);
+    free(stack);
+    free(next);
+    free(path);
+    free(seen.slots);
+    return true;
+}
+
+bool explore_run(struct scenario *sc, const struct explore_options *o, struct explore_result *r,
+                 struct diag *err)
+{
+    memset(r, 0, sizeof *r);
+    r->nscenes = sc->nscenes;
+    r->scene_visits = xcalloc((size_t)(sc->nscenes ? sc->nscenes : 1), sizeof *r->scene_visits);
+    r->ending_counts = xcalloc((size_t)(sc->nscenes ? sc->nscenes : 1), sizeof *r->ending_counts);
+    r->conflict_visits = xcalloc((size_t)(sc->nscenes ? sc->nscenes : 1), sizeof *r->conflict_visits);
+    double t0 = clock_seconds();
+    bool ok;
+    if (o->mode == EXPLORE_RANDOM) {
+        ok = run_random(sc, o, r, err);
+    } else {
+        r->complete = true;
+        ok = true;
+        int first = o->role >= 0 ? o->role : 0;
+        int last = o->duet ? 0 : (o->role >= 0 ? o->role : sc->nroles - 1);
+        for (int role = first; ok && role <= last; role++)
+            ok = run_exhaustive_role(sc, o, role, r, err);
+    }
+    r->seconds = clock_seconds() - t0;
+    return ok;
+}
+
+void explore_result_free(struct explore_result *r)
+{
+    free(r->scene_visits);
+    free(r->ending_counts);
+    free(r->conflict_visits);
+    free(r->turns);
+    for (int i = 0; i < r->ndead_ends; i++)
+        free(r->dead_ends[i].path.choices);
+    free(r->dead_ends);
+    for (int i = 0; i < r->nerrors; i++)
+        free(r->errors[i].path.choices);
+    free(r->errors);
+    for (int i = 0; i < LIMIT_ROLES; i++) {
+        free(r->best[i].choices);
+        free(r->worst[i].choices);
+    }
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,102 @@
+/*
+ * explore.h: playing a scenario many times, by machine.
+ *
+ * Two ways, both deterministic:
+ *   - random: N playthroughs per role, each choice drawn uniformly from those
+ *     offered, each playthrough with its own seed derived from the base seed
+ *     (so every finding can be replayed as seed + choices);
+ *   - exhaustive: every game state reachable from the start for one seed, by
+ *     depth-first search, deduplicated by a hash of the whole state so paths
+ *     that merge are explored once; it stops when max_states is exceeded.
+ *
+ * The debrief uses the exhaustive search to find the best score a role could
+ * have reached; `scaleup explore` reports everything it found.
+ */
+#ifndef SCALEUP_EXPLORE_H
+#define SCALEUP_EXPLORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "scenario.h"
+
+enum explore_mode { EXPLORE_RANDOM, EXPLORE_EXHAUSTIVE };
+
+struct explore_options {
+    enum explore_mode mode;
+    long runs;       /* random: playthroughs per role */
+    uint64_t seed;   /* random: base seed; exhaustive: the run's seed */
+    long max_states; /* exhaustive: stop beyond this many states */
+    int role;        /* a role index, or -1 for every role */
+    bool duet;       /* both roles at once (duet scenarios) */
+    /* Called now and then with done/total (total 0 when unknown). */
+    void (*progress)(void *ctx, long done, long total);
+    void *progress_ctx;
+};
+
+void explore_options_default(struct explore_options *o);
+
+/* A path through the scenario that can be replayed. */
+struct explore_path {
+    int role;
+    uint64_t seed;
+    int *choices; /* 1-based numbers as offered */
+    int nchoices;
+    double weighted;
+};
+
+struct explore_finding {
+    struct explore_path path;
+    struct diag diag;
+};
+
+struct explore_stat {
+    double min, max, sum;
+    long count;
+};
+
+struct explore_result {
+    long playthroughs; /* random: runs; exhaustive: ending states reached */
+    long choices;      /* decisions taken */
+    long states;       /* distinct states seen */
+    bool complete;     /* exhaustive: every state was explored */
+    long text_bytes;   /* text produced (scene texts, labels, feedback) */
+    double seconds;
+
+    int nscenes;
+    long *scene_visits; /* per scene: how often it was entered */
+    long *ending_counts; /* per scene (endings only) */
+
+    struct explore_finding *dead_ends;
+    int ndead_ends;
+    struct explore_finding *errors;
+    int nerrors;
+
+    /* Per role. */
+    struct explore_stat score[LIMIT_ROLES][LIMIT_DIMENSIONS];
+    struct explore_stat weighted[LIMIT_ROLES];
+    struct explore_path best[LIMIT_ROLES];
+    struct explore_path worst[LIMIT_ROLES];
+    bool role_played[LIMIT_ROLES];
+
+    /* Turns to an ending: histogram by count of decisions. */
+    long *turns;
+    int nturns;
+
+    /* Duet: secret picks that agreed and differed. */
+    long picks_agreed, picks_differed;
+    long *conflict_visits; /* per scene: entered as a conflict scene */
+};
+
+/* Explores; false only when the scenario cannot be played at all (then err
+ * is the first error). Findings (dead ends, errors) are in the result. */
+bool explore_run(struct scenario *sc, const struct explore_options *o, struct explore_result *r,
+                 struct diag *err);
+void explore_result_free(struct explore_result *r);
+
+/* The seed of random playthrough i from a base seed (documented so that a
+ * report's seeds can be checked by hand). */
+uint64_t explore_seed(uint64_t base, long i);
+
+#endif

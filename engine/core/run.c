@@ -1,0 +1,524 @@
+#include "run.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "text.h"
+#include "utf8.h"
+
+void run_time_now(char *buf, size_t cap)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(buf, cap, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* ------------------------------------------------------------ writing */
+
+static cJSON *plain_string(const char *rendered)
+{
+    struct strbuf sb;
+    sb_init(&sb);
+    text_plain(rendered, "\n\n", &sb);
+    cJSON *s = cJSON_CreateString(sb.data ? sb.data : "");
+    sb_free(&sb);
+    return s;
+}
+
+static void add_number(cJSON *obj, const char *key, double v)
+{
+    /* Round away binary noise: 0.1 + 0.2 prints as 0.3. */
+    double r = round(v * 1e6) / 1e6;
+    cJSON_AddNumberToObject(obj, key, r);
+}
+
+static cJSON *dimension_object(const struct scenario *sc, const double *points, bool skip_zero)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (int d = 0; d < sc->ndimensions; d++)
+        if (!skip_zero || points[d] != 0)
+            add_number(o, sc->dimensions[d].id, points[d]);
+    return o;
+}
+
+static cJSON *stat_object(const struct scenario *sc, const double *values, bool skip_zero)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (int i = 0; i < sc->nstats; i++)
+        if (!skip_zero || values[i] != 0)
+            add_number(o, sc->stats[i].id, values[i]);
+    return o;
+}
+
+static char *hex64(uint64_t h, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%016llx", (unsigned long long)h);
+    return buf;
+}
+
+char *run_to_json(struct game *g, const struct run_times *t)
+{
+    struct scenario *sc = g->sc;
+    struct debrief d;
+    debrief_build(g, &d);
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "format", RUN_FORMAT);
+    cJSON *scn = cJSON_AddObjectToObject(root, "scenario");
+    cJSON_AddStringToObject(scn, "id", sc->id);
+    cJSON_AddStringToObject(scn, "version", sc->version);
+    cJSON_AddStringToObject(scn, "title", sc->title);
+    char hash[32];
+    cJSON_AddStringToObject(scn, "hash", hex64(sc->hash, hash, sizeof hash));
+
+    const struct game_player *p0 = &g->s.players[0];
+    cJSON_AddStringToObject(root, "player", p0->name);
+    cJSON_AddStringToObject(root, "role", sc->roles[p0->role].id);
+    cJSON_AddNumberToObject(root, "seed", (double)g->seed);
+    cJSON_AddStringToObject(root, "started", t->started);
+    cJSON_AddStringToObject(root, "updated", t->updated);
+    if (t->finished[0])
+        cJSON_AddStringToObject(root, "finished", t->finished);
+    else
+        cJSON_AddNullToObject(root, "finished");
+    if (d.ending >= 0) {
+        cJSON *e = cJSON_AddObjectToObject(root, "ending");
+        cJSON_AddStringToObject(e, "id", sc->scenes[d.ending].id);
+        cJSON_AddStringToObject(e, "title", sc->scenes[d.ending].title);
+        cJSON_AddStringToObject(e, "verdict", verdict_name(d.verdict));
+    } else {
+        cJSON_AddNullToObject(root, "ending");
+    }
+    const struct debrief_player *dp = &d.players[0];
+    cJSON_AddItemToObject(root, "score", dimension_object(sc, dp->points, false));
+    add_number(root, "weighted", dp->weighted);
+    add_number(root, "best", dp->best.weighted);
+    add_number(root, "percent", round(dp->percent * 10) / 10);
+    if (dp->rating)
+        cJSON_AddStringToObject(root, "rating", dp->rating);
+    else
+        cJSON_AddNullToObject(root, "rating");
+    cJSON_AddItemToObject(root, "stats", stat_object(sc, g->s.stats, false));
+
+    if (g->nplayers > 1) {
+        cJSON *players = cJSON_AddArrayToObject(root, "players");
+        for (int p = 0; p < g->nplayers; p++) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "name", d.players[p].name);
+            cJSON_AddStringToObject(o, "role", sc->roles[d.players[p].role].id);
+            cJSON_AddItemToObject(o, "score", dimension_object(sc, d.players[p].points, false));
+            add_number(o, "weighted", d.players[p].weighted);
+            add_number(o, "percent", round(d.players[p].percent * 10) / 10);
+            cJSON_AddItemToArray(players, o);
+        }
+    }
+
+    cJSON *decisions = cJSON_AddArrayToObject(root, "decisions");
+    for (int i = 0; i < g->nlog; i++) {
+        const struct decision *dec = &g->log[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "turn", dec->turn);
+        cJSON_AddStringToObject(o, "scene", sc->scenes[dec->scene].id);
+        cJSON_AddNumberToObject(o, "choice", dec->number);
+        cJSON_AddItemToObject(o, "text", plain_string(game_decision_label(g, i)));
+        if (g->nplayers > 1)
+            cJSON_AddStringToObject(o, "by", sc->roles[g->s.players[dec->player].role].id);
+        cJSON_AddItemToObject(o, "score", dimension_object(sc, dec->score, true));
+        cJSON_AddItemToObject(o, "effects", stat_object(sc, dec->stat_delta, true));
+        add_number(o, "seconds", round(dec->seconds * 10) / 10);
+        cJSON_AddBoolToObject(o, "timed_out", dec->timed_out);
+        cJSON_AddNumberToObject(o, "offered", dec->offered);
+        cJSON_AddNumberToObject(o, "best", dec->best_number);
+        cJSON_AddItemToArray(decisions, o);
+    }
+    char *out = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!out) {
+        fprintf(stderr, "scaleup: error: out of memory\n");
+        exit(1);
+    }
+    return out;
+}
+
+/* ------------------------------------------------------------ reading */
+
+static char *dup_string(const cJSON *item)
+{
+    return cJSON_IsString(item) && item->valuestring ? xstrdup(item->valuestring) : NULL;
+}
+
+void run_record_free(struct run_record *r)
+{
+    free(r->scenario_id);
+    free(r->scenario_hash);
+    for (int p = 0; p < GAME_MAX_PLAYERS; p++) {
+        free(r->players[p]);
+        free(r->roles[p]);
+    }
+    free(r->started);
+    for (int i = 0; i < r->ndecisions; i++) {
+        free(r->decisions[i].scene);
+        free(r->decisions[i].text);
+    }
+    free(r->decisions);
+    memset(r, 0, sizeof *r);
+}
+
+static bool bad(struct diag *err, const char *file, const char *fmt, const char *what)
+{
+    diag_set(err, file, 0, "run-file", fmt, what);
+    return false;
+}
+
+bool run_parse(const char *text, size_t len, const char *file, struct run_record *out,
+               struct diag *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t badpos;
+    if (!utf8_valid(text, len, &badpos))
+        return bad(err, file, "%s", "not a result file: it is not UTF-8 text");
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    if (!root)
+        return bad(err, file, "%s", "not a result file: it is not valid JSON (truncated?)");
+    bool ok = false;
+    const cJSON *format = cJSON_GetObjectItemCaseSensitive(root, "format");
+    if (!cJSON_IsObject(root) || !cJSON_IsString(format)) {
+        bad(err, file, "%s", "not a ScaleUp result file: it has no \"format\"");
+        goto done;
+    }
+    if (strcmp(format->valuestring, RUN_FORMAT) != 0) {
+        diag_set(err, file, 0, "run-format",
+                 "a result file of another format (\"%.60s\"); this version reads \"%s\"",
+                 format->valuestring, RUN_FORMAT);
+        goto done;
+    }
+    const cJSON *scn = cJSON_GetObjectItemCaseSensitive(root, "scenario");
+    out->scenario_id = dup_string(cJSON_GetObjectItemCaseSensitive(scn, "id"));
+    out->scenario_hash = dup_string(cJSON_GetObjectItemCaseSensitive(scn, "hash"));
+    if (!out->scenario_id) {
+        bad(err, file, "%s", "the result file has no scenario id");
+        goto done;
+    }
+    const cJSON *seed = cJSON_GetObjectItemCaseSensitive(root, "seed");
+    if (!cJSON_IsNumber(seed) || seed->valuedouble < 0 || seed->valuedouble > (double)RUN_SEED_MAX ||
+        seed->valuedouble != floor(seed->valuedouble)) {
+        bad(err, file, "%s", "the result file's seed must be a whole number from 0 to 2^53-1");
+        goto done;
+    }
+    out->seed = (uint64_t)seed->valuedouble;
+    out->started = dup_string(cJSON_GetObjectItemCaseSensitive(root, "started"));
+    const cJSON *fin = cJSON_GetObjectItemCaseSensitive(root, "finished");
+    out->finished = cJSON_IsString(fin);
+
+    const cJSON *players = cJSON_GetObjectItemCaseSensitive(root, "players");
+    if (cJSON_IsArray(players) && cJSON_GetArraySize(players) == 2) {
+        out->nplayers = 2;
+        for (int p = 0; p < 2; p++) {
+            const cJSON *o = cJSON_GetArrayItem(players, p);
+            out->players[p] = dup_string(cJSON_GetObjectItemCaseSensitive(o, "name"));
+            out->roles[p] = dup_string(cJSON_GetObjectItemCaseSensitive(o, "role"));
+            if (!out->players[p] || !out->roles[p]) {
+                bad(err, file, "%s", "a player of the result file has no name or role");
+                goto done;
+            }
+        }
+    } else {
+        out->nplayers = 1;
+        out->players[0] = dup_string(cJSON_GetObjectItemCaseSensitive(root, "player"));
+        out->roles[0] = dup_string(cJSON_GetObjectItemCaseSensitive(root, "role"));
+        if (!out->players[0] || !out->roles[0]) {
+            bad(err, file, "%s", "the result file has no player or role");
+            goto done;
+        }
+    }
+    if (strlen(out->players[0]) > LIMIT_NAME_BYTES) {
+        bad(err, file, "%s", "the result file's player name is too long");
+        goto done;
+    }
+
+    const cJSON *decisions = cJSON_GetObjectItemCaseSensitive(root, "decisions");
+    if (!cJSON_IsArray(decisions)) {
+        bad(err, file, "%s", "the result file has no list of decisions");
+        goto done;
+    }
+    int n = cJSON_GetArraySize(decisions);
+    if (n > LIMIT_TURNS) {
+        bad(err, file, "%s", "the result file has more decisions than a run can have");
+        goto done;
+    }
+    out->decisions = xcalloc((size_t)(n ? n : 1), sizeof *out->decisions);
+    const cJSON *item;
+    cJSON_ArrayForEach(item, decisions)
+    {
+        struct run_decision *rd = &out->decisions[out->ndecisions];
+        const cJSON *scene = cJSON_GetObjectItemCaseSensitive(item, "scene");
+        const cJSON *choice = cJSON_GetObjectItemCaseSensitive(item, "choice");
+        if (!cJSON_IsString(scene) || !cJSON_IsNumber(choice) || choice->valuedouble < 1 ||
+            choice->valuedouble > LIMIT_CHOICES_PER_SCENE ||
+            choice->valuedouble != floor(choice->valuedouble)) {
+            diag_set(err, file, 0, "run-file",
+                     "decision %d of the result file needs a scene and a choice number",
+                     out->ndecisions + 1);
+            goto done;
+        }
+        rd->scene = xstrdup(scene->valuestring);
+        rd->number = (int)choice->valuedouble;
+        rd->text = dup_string(cJSON_GetObjectItemCaseSensitive(item, "text"));
+        const cJSON *to = cJSON_GetObjectItemCaseSensitive(item, "timed_out");
+        rd->timed_out = cJSON_IsTrue(to);
+        const cJSON *secs = cJSON_GetObjectItemCaseSensitive(item, "seconds");
+        rd->seconds = cJSON_IsNumber(secs) && secs->valuedouble >= 0 ? secs->valuedouble : 0;
+        const cJSON *by = cJSON_GetObjectItemCaseSensitive(item, "by");
+        rd->player = 0;
+        if (cJSON_IsString(by) && out->nplayers == 2 && out->roles[1] &&
+            strcmp(by->valuestring, out->roles[1]) == 0)
+            rd->player = 1;
+        out->ndecisions++;
+    }
+    ok = true;
+done:
+    cJSON_Delete(root);
+    if (!ok)
+        run_record_free(out);
+    return ok;
+}
+
+char *file_read_all(const char *path, size_t max, size_t *len, struct diag *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        diag_set(err, path, 0, "file", "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        diag_set(err, path, 0, "file", "not a regular file");
+        close(fd);
+        return NULL;
+    }
+    if ((size_t)st.st_size > max) {
+        diag_set(err, path, 0, "file", "the file is %lld bytes, over the limit of %zu",
+                 (long long)st.st_size, max);
+        close(fd);
+        return NULL;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = xmalloc(cap + 1);
+    for (;;) {
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            diag_set(err, path, 0, "file", "cannot read: %s", strerror(errno));
+            free(buf);
+            close(fd);
+            return NULL;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (n == cap) {
+            if (cap > max) {
+                diag_set(err, path, 0, "file", "the file grew over the limit of %zu bytes", max);
+                free(buf);
+                close(fd);
+                return NULL;
+            }
+            cap *= 2;
+            buf = xrealloc(buf, cap + 1);
+        }
+    }
+    close(fd);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+bool run_read(const char *path, struct run_record *out, struct diag *err)
+{
+    size_t len;
+    char *text = file_read_all(path, LIMIT_RUN_FILE_BYTES, &len, err);
+    if (!text)
+        return false;
+    bool ok = run_parse(text, len, path, out, err);
+    free(text);
+    return ok;
+}
+
+/* ------------------------------------------------------------ replay */
+
+bool run_replay(struct game *g, const struct run_record *r, int upto, struct diag *err)
+{
+    struct scenario *sc = g->sc;
+    if (strcmp(r->scenario_id, sc->id) != 0) {
+        diag_set(err, NULL, 0, "replay", "the run is of scenario '%s', not '%s'", r->scenario_id,
+                 sc->id);
+        return false;
+    }
+    struct game_setup st = {0};
+    st.seed = r->seed;
+    st.nplayers = r->nplayers;
+    for (int p = 0; p < r->nplayers; p++) {
+        int role = scenario_role(sc, r->roles[p]);
+        if (role < 0) {
+            diag_set(err, NULL, 0, "replay", "the run's role '%s' is not a role of this scenario",
+                     r->roles[p]);
+            return false;
+        }
+        st.players[p].role = role;
+        st.players[p].name = r->players[p];
+    }
+    if (!game_start(g, &st, err))
+        return false;
+    int n = upto < 0 || upto > r->ndecisions ? r->ndecisions : upto;
+    for (int i = 0; i < n; i++) {
+        const struct run_decision *rd = &r->decisions[i];
+        const struct scene *here = game_scene(g);
+        if (g->over) {
+            diag_set(err, NULL, 0, "replay",
+                     "decision %d no longer fits the scenario: the run now ends at '%s' before it",
+                     i + 1, here->id);
+            return false;
+        }
+        if (strcmp(here->id, rd->scene) != 0) {
+            diag_set(err, NULL, 0, "replay",
+                     "decision %d no longer fits the scenario: it was made in scene '%s', but the "
+                     "run is now in scene '%s'",
+                     i + 1, rd->scene, here->id);
+            return false;
+        }
+        const struct menu *m = game_menu(g);
+        if (rd->number > m->nopen) {
+            diag_set(err, NULL, 0, "replay",
+                     "decision %d no longer fits the scenario: choice %d of scene '%s' is no "
+                     "longer offered (%d choices now)",
+                     i + 1, rd->number, rd->scene, m->nopen);
+            return false;
+        }
+        if (rd->text) {
+            struct strbuf plain;
+            sb_init(&plain);
+            text_plain(game_label(g, m, rd->number - 1), " ", &plain);
+            bool same = strcmp(plain.data ? plain.data : "", rd->text) == 0;
+            if (!same) {
+                diag_set(err, NULL, 0, "replay",
+                         "decision %d no longer fits the scenario: choice %d of scene '%s' is now "
+                         "\"%.80s\", it was \"%.80s\"",
+                         i + 1, rd->number, rd->scene, plain.data ? plain.data : "", rd->text);
+                sb_free(&plain);
+                return false;
+            }
+            sb_free(&plain);
+        }
+        struct diag cerr;
+        if (!game_choose(g, rd->number, rd->timed_out, rd->seconds, &cerr)) {
+            struct strbuf msg;
+            sb_init(&msg);
+            diag_format(&cerr, false, &msg);
+            diag_set(err, cerr.file[0] ? cerr.file : NULL, cerr.line, "replay",
+                     "decision %d could not be replayed: %s", i + 1, cerr.message);
+            sb_free(&msg);
+            return false;
+        }
+    }
+    return true;
+}
+
+void run_record_from_game(const struct game *g, struct run_record *out)
+{
+    const struct scenario *sc = g->sc;
+    memset(out, 0, sizeof *out);
+    out->scenario_id = xstrdup(sc->id);
+    out->nplayers = g->nplayers;
+    for (int p = 0; p < g->nplayers; p++) {
+        out->players[p] = xstrdup(g->s.players[p].name);
+        out->roles[p] = xstrdup(sc->roles[g->s.players[p].role].id);
+    }
+    out->seed = g->seed;
+    out->decisions = xcalloc((size_t)(g->nlog ? g->nlog : 1), sizeof *out->decisions);
+    out->ndecisions = g->nlog;
+    for (int i = 0; i < g->nlog; i++) {
+        struct run_decision *rd = &out->decisions[i];
+        rd->scene = xstrdup(sc->scenes[g->log[i].scene].id);
+        rd->number = g->log[i].number;
+        struct strbuf plain;
+        sb_init(&plain);
+        text_plain(game_decision_label(g, i), " ", &plain);
+        rd->text = sb_take(&plain);
+        rd->timed_out = g->log[i].timed_out;
+        rd->seconds = g->log[i].seconds;
+        rd->player = g->log[i].player;
+    }
+}
+
+/* ------------------------------------------------------------ files */
+
+bool file_write_atomic(const char *path, const char *data, size_t len, struct diag *err)
+{
+    char dir[PATH_MAX];
+    str_copy(dir, sizeof dir, path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    else
+        str_copy(dir, sizeof dir, ".");
+    char tmp[PATH_MAX];
+    str_format(tmp, sizeof tmp, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        diag_set(err, path, 0, "write", "cannot write: %s", strerror(errno));
+        return false;
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            int e = w < 0 ? errno : ENOSPC;
+            close(fd);
+            unlink(tmp);
+            diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
+            return false;
+        }
+        done += (size_t)w;
+    }
+    if (fsync(fd) != 0) {
+        int e = errno;
+        close(fd);
+        unlink(tmp);
+        diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
+        return false;
+    }
+    if (fchmod(fd, 0644) != 0) {
+        /* Not fatal: the file keeps mkstemp's 0600. */
+    }
+    if (close(fd) != 0) {
+        int e = errno;
+        unlink(tmp);
+        diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
+        return false;
+    }
+    if (rename(tmp, path) != 0) {
+        int e = errno;
+        unlink(tmp);
+        diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
+        return false;
+    }
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+    return true;
+}

@@ -1,0 +1,384 @@
+#include "session.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "loader.h"
+
+void session_options_default(struct session_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->coaching = true;
+    o->setup.nplayers = 1;
+    o->setup.seed = 1;
+    script_limits_default(&o->limits);
+}
+
+bool session_open(struct session *s, const struct session_options *o, struct diag_list *diags)
+{
+    memset(s, 0, sizeof *s);
+    s->opt = *o;
+    for (int p = 0; p < GAME_MAX_PLAYERS; p++) {
+        str_copy(s->names[p], sizeof s->names[p], o->setup.players[p].name ? o->setup.players[p].name : "");
+        s->opt.setup.players[p].name = s->names[p];
+    }
+    s->sc = scenario_load(o->scenario_path, &o->limits, diags);
+    if (!s->sc)
+        return false;
+    s->g = game_new(s->sc);
+    return true;
+}
+
+void session_close(struct session *s)
+{
+    game_free(s->g);
+    scenario_free(s->sc);
+    s->g = NULL;
+    s->sc = NULL;
+}
+
+/* A file-name-safe form of a name: lowercase letters, digits and '-'. */
+static void slug(const char *in, char *out, size_t cap)
+{
+    size_t n = 0;
+    bool dash = false;
+    for (const unsigned char *p = (const unsigned char *)in; *p && n + 1 < cap; p++) {
+        char c = (char)*p;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            out[n++] = c;
+            dash = false;
+        } else if (!dash && n > 0) {
+            out[n++] = '-';
+            dash = true;
+        }
+        if (n >= 40)
+            break;
+    }
+    while (n > 0 && out[n - 1] == '-')
+        n--;
+    out[n] = '\0';
+    if (n == 0)
+        str_copy(out, cap, "player");
+}
+
+static void new_results_path(struct session *s)
+{
+    s->results_path[0] = '\0';
+    if (!s->opt.results_dir)
+        return;
+    char who[64], stamp[32];
+    slug(s->g->s.players[0].name, who, sizeof who);
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    for (int k = 1; k < 1000; k++) {
+        char suffix[16] = "";
+        if (k > 1)
+            snprintf(suffix, sizeof suffix, "-%d", k);
+        str_format(s->results_path, sizeof s->results_path, "%s/%s-%s-%s%s.json",
+                   s->opt.results_dir, s->sc->id, who, stamp, suffix);
+        struct stat st;
+        if (stat(s->results_path, &st) != 0)
+            return;
+    }
+}
+
+static void begin_times(struct session *s)
+{
+    run_time_now(s->times.started, sizeof s->times.started);
+    s->times.updated[0] = s->times.finished[0] = '\0';
+}
+
+bool session_write_results(struct session *s, struct diag *err)
+{
+    if (!s->results_path[0])
+        return true;
+    run_time_now(s->times.updated, sizeof s->times.updated);
+    if (s->g->over && !s->times.finished[0])
+        str_copy(s->times.finished, sizeof s->times.finished, s->times.updated);
+    if (!s->g->over)
+        s->times.finished[0] = '\0';
+    char *json = run_to_json(s->g, &s->times);
+    bool ok = file_write_atomic(s->results_path, json, strlen(json), err);
+    free(json);
+    return ok;
+}
+
+/* Writes the results, telling the player once when writing starts failing
+ * and once when it works again. Nothing is lost meanwhile: the game holds
+ * every decision and the next write carries them all. */
+static void save_results(struct session *s, const struct frontend *fe)
+{
+    struct diag err;
+    if (session_write_results(s, &err)) {
+        if (s->results_failing) {
+            s->results_failing = false;
+            if (fe->notice)
+                fe->notice(fe->ctx, s, "Results are being written again; no decision was lost.");
+        }
+        return;
+    }
+    if (!s->results_failing) {
+        s->results_failing = true;
+        char msg[1200];
+        snprintf(msg, sizeof msg,
+                 "Cannot write the result file: %s. Your decisions are kept and will be written "
+                 "as soon as the folder is writable.",
+                 err.message);
+        if (fe->notice)
+            fe->notice(fe->ctx, s, msg);
+    }
+}
+
+void session_slot_path(const struct session *s, int slot, char *buf, size_t cap)
+{
+    str_format(buf, cap, "%s/%s-slot%d.json", s->opt.saves_dir ? s->opt.saves_dir : ".", s->sc->id,
+               slot);
+}
+
+static bool replay_record(struct session *s, const struct run_record *r, int upto, struct diag *err)
+{
+    return run_replay(s->g, r, upto, err);
+}
+
+static bool undo(struct session *s, struct diag *err)
+{
+    if (s->g->nlog == 0)
+        return true;
+    struct run_record r;
+    run_record_from_game(s->g, &r);
+    bool ok = replay_record(s, &r, r.ndecisions - 1, err);
+    run_record_free(&r);
+    return ok;
+}
+
+bool session_reload(struct session *s, struct diag_list *diags, struct diag *replay_err)
+{
+    struct scenario *fresh = scenario_load(s->opt.scenario_path, &s->opt.limits, diags);
+    if (!fresh)
+        return false;
+    struct run_record r;
+    run_record_from_game(s->g, &r);
+    game_free(s->g);
+    scenario_free(s->sc);
+    s->sc = fresh;
+    s->g = game_new(fresh);
+    bool ok = replay_record(s, &r, -1, replay_err);
+    if (!ok && !s->g->sc) {
+        /* unreachable: the game always has its scenario */
+    }
+    run_record_free(&r);
+    return ok;
+}
+
+static enum session_end fail(struct session *s, const struct frontend *fe, const struct diag *d)
+{
+    if (fe->error)
+        fe->error(fe->ctx, s, d);
+    return SESSION_ERROR;
+}
+
+/* Handles the commands every state shares; true when handled. */
+static bool common_command(struct session *s, const struct frontend *fe, struct fe_command c,
+                           enum session_end *end, bool *done)
+{
+    struct diag err;
+    char path[PATH_MAX + 32], msg[PATH_MAX + 64];
+    switch (c.action) {
+    case FE_UNDO:
+        if (!undo(s, &err)) {
+            *end = fail(s, fe, &err);
+            *done = true;
+        } else {
+            save_results(s, fe);
+        }
+        return true;
+    case FE_RESTART:
+        if (!game_start(s->g, &s->opt.setup, &err)) {
+            *end = fail(s, fe, &err);
+            *done = true;
+            return true;
+        }
+        begin_times(s);
+        new_results_path(s);
+        save_results(s, fe);
+        if (fe->begin)
+            fe->begin(fe->ctx, s);
+        return true;
+    case FE_SAVE:
+        if (!s->opt.saves_dir) {
+            if (fe->notice)
+                fe->notice(fe->ctx, s, "Saving is not available here.");
+            return true;
+        }
+        session_slot_path(s, c.slot, path, sizeof path);
+        mkdir(s->opt.saves_dir, 0755);
+        {
+            struct run_times t = s->times;
+            run_time_now(t.updated, sizeof t.updated);
+            char *json = run_to_json(s->g, &t);
+            bool ok = file_write_atomic(path, json, strlen(json), &err);
+            free(json);
+            if (ok)
+                snprintf(msg, sizeof msg, "Saved to slot %d.", c.slot);
+            else
+                snprintf(msg, sizeof msg, "Could not save to slot %d: %s", c.slot, err.message);
+            if (fe->notice)
+                fe->notice(fe->ctx, s, msg);
+        }
+        return true;
+    case FE_LOAD: {
+        session_slot_path(s, c.slot, path, sizeof path);
+        struct run_record r;
+        if (!run_read(path, &r, &err)) {
+            snprintf(msg, sizeof msg, "Slot %d cannot be loaded: %s", c.slot, err.message);
+            if (fe->notice)
+                fe->notice(fe->ctx, s, msg);
+            return true;
+        }
+        struct run_record current;
+        run_record_from_game(s->g, &current);
+        if (!replay_record(s, &r, -1, &err)) {
+            /* Back to where the player was. */
+            struct diag ignore;
+            replay_record(s, &current, -1, &ignore);
+            snprintf(msg, sizeof msg, "Slot %d cannot be loaded: %s", c.slot, err.message);
+        } else {
+            snprintf(msg, sizeof msg, "Loaded slot %d.", c.slot);
+            save_results(s, fe);
+        }
+        run_record_free(&current);
+        run_record_free(&r);
+        if (fe->notice)
+            fe->notice(fe->ctx, s, msg);
+        if (fe->begin)
+            fe->begin(fe->ctx, s);
+        return true;
+    }
+    case FE_RELOAD: {
+        struct diag_list diags;
+        diag_list_init(&diags);
+        struct diag rerr;
+        if (!session_reload(s, &diags, &rerr)) {
+            s->reload_pending = true;
+            struct diag first;
+            if (diags.count)
+                first = diags.items[0];
+            else
+                first = rerr;
+            diag_list_free(&diags);
+            struct fe_command r = fe->error ? fe->error(fe->ctx, s, &first) : fe_command(FE_QUIT);
+            if (r.action == FE_QUIT) {
+                *end = SESSION_ERROR;
+                *done = true;
+            } else if (r.action == FE_RELOAD) {
+                return common_command(s, fe, r, end, done);
+            }
+            return true;
+        }
+        diag_list_free(&diags);
+        s->reload_pending = false;
+        if (fe->notice)
+            fe->notice(fe->ctx, s, "Scenario reloaded.");
+        if (fe->begin)
+            fe->begin(fe->ctx, s);
+        return true;
+    }
+    case FE_QUIT:
+        save_results(s, fe);
+        *end = s->g->over ? SESSION_ENDED : SESSION_QUIT;
+        *done = true;
+        return true;
+    default:
+        return false;
+    }
+}
+
+enum session_end session_play(struct session *s, const struct frontend *fe)
+{
+    struct diag err;
+    if (s->opt.resume_file) {
+        struct run_record r;
+        if (!run_read(s->opt.resume_file, &r, &err))
+            return fail(s, fe, &err);
+        bool ok = replay_record(s, &r, -1, &err);
+        if (r.started)
+            str_copy(s->times.started, sizeof s->times.started, r.started);
+        else
+            run_time_now(s->times.started, sizeof s->times.started);
+        s->opt.setup.seed = r.seed;
+        s->opt.setup.nplayers = s->g->nplayers;
+        for (int p = 0; p < s->g->nplayers; p++) {
+            str_copy(s->names[p], sizeof s->names[p], s->g->s.players[p].name);
+            s->opt.setup.players[p].role = s->g->s.players[p].role;
+        }
+        run_record_free(&r);
+        if (!ok)
+            return fail(s, fe, &err);
+        /* Continue in the same file. */
+        str_copy(s->results_path, sizeof s->results_path, s->opt.resume_file);
+    } else {
+        if (!game_start(s->g, &s->opt.setup, &err))
+            return fail(s, fe, &err);
+        begin_times(s);
+        new_results_path(s);
+    }
+    if (s->opt.results_dir)
+        mkdir(s->opt.results_dir, 0755);
+    save_results(s, fe);
+    if (fe->begin)
+        fe->begin(fe->ctx, s);
+
+    enum session_end end = SESSION_QUIT;
+    bool done = false;
+    while (!done) {
+        if (s->g->over) {
+            save_results(s, fe);
+            struct debrief d;
+            debrief_build(s->g, &d);
+            struct fe_command c = fe->debrief(fe->ctx, s, &d);
+            if (c.action == FE_QUIT || c.action == FE_CONTINUE) {
+                end = SESSION_ENDED;
+                break;
+            }
+            common_command(s, fe, c, &end, &done);
+            continue;
+        }
+        s->decision_started = clock_seconds();
+        struct fe_command c = fe->decide(fe->ctx, s);
+        if (c.action == FE_CHOOSE || c.action == FE_TIMEOUT) {
+            double secs = c.seconds >= 0 ? c.seconds : clock_seconds() - s->decision_started;
+            bool ok = c.action == FE_TIMEOUT ? game_timeout(s->g, secs, &err)
+                                             : game_choose(s->g, c.number, false, secs, &err);
+            if (!ok) {
+                struct fe_command r = fe->error ? fe->error(fe->ctx, s, &err) : fe_command(FE_QUIT);
+                if (r.action == FE_QUIT) {
+                    save_results(s, fe);
+                    end = SESSION_ERROR;
+                    done = true;
+                } else if (r.action != FE_CONTINUE) {
+                    common_command(s, fe, r, &end, &done);
+                }
+                continue;
+            }
+            save_results(s, fe);
+            if (s->opt.coaching && fe->outcome) {
+                struct fe_command o = fe->outcome(fe->ctx, s);
+                if (o.action != FE_CONTINUE)
+                    common_command(s, fe, o, &end, &done);
+            }
+            continue;
+        }
+        if (c.action == FE_CONTINUE)
+            continue;
+        common_command(s, fe, c, &end, &done);
+    }
+    return end;
+}

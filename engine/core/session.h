@@ -1,0 +1,68 @@
+/*
+ * session.h: one player's (or one pair's) time with one scenario.
+ *
+ * The session owns the scenario and the game, and carries out what the
+ * front-end asks: choices, undo, restart, save, load, reload. It writes the
+ * result file after every decision (atomically, see run.h); when writing
+ * fails (a full disk, a vanished folder) it says so once, keeps every
+ * decision in memory, and writes them all as soon as writing works again.
+ */
+#ifndef SCALEUP_SESSION_H
+#define SCALEUP_SESSION_H
+
+#include <limits.h>
+#include <stdbool.h>
+
+#include "frontend.h"
+#include "game.h"
+#include "run.h"
+#include "script.h"
+
+struct session_options {
+    const char *scenario_path; /* folder or file, kept for reloads */
+    struct game_setup setup;
+    bool coaching;             /* feedback after each decision (else only in the debrief) */
+    const char *results_dir;   /* NULL for none */
+    const char *resume_file;   /* a result or save file to continue */
+    const char *saves_dir;     /* where save slots live; NULL: no saving */
+    struct script_limits limits;
+};
+
+void session_options_default(struct session_options *o);
+
+enum session_end {
+    SESSION_ENDED, /* the run reached an ending */
+    SESSION_QUIT,  /* the player left before an ending */
+    SESSION_ERROR, /* a scenario error stopped the run */
+};
+
+struct session {
+    struct session_options opt;
+    char names[GAME_MAX_PLAYERS][LIMIT_NAME_BYTES + 1]; /* opt.setup's names point here */
+    struct scenario *sc;
+    struct game *g;
+    struct run_times times;
+    char results_path[PATH_MAX];
+    bool results_failing; /* the last write failed; decisions are kept in memory */
+    double decision_started;
+    bool reload_pending;  /* a reload failed: waiting for the files to be fixed */
+};
+
+/* Loads the scenario. False with the errors in diags. */
+bool session_open(struct session *s, const struct session_options *o, struct diag_list *diags);
+void session_close(struct session *s);
+
+/* Plays until the front-end quits. */
+enum session_end session_play(struct session *s, const struct frontend *fe);
+
+/* Reloads the scenario's files and replays the run onto them. On a load
+ * error the old scenario stays and the errors are in diags. */
+bool session_reload(struct session *s, struct diag_list *diags, struct diag *replay_err);
+
+/* The file of a save slot (1-9). */
+void session_slot_path(const struct session *s, int slot, char *buf, size_t cap);
+
+/* Writes the result file now (no-op without a results folder). */
+bool session_write_results(struct session *s, struct diag *err);
+
+#endif

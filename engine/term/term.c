@@ -1,0 +1,680 @@
+#include "term.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "core/session.h"
+#include "core/text.h"
+#include "core/utf8.h"
+
+/* ANSI styles, used only when color is on. */
+#define BOLD "\x1b[1m"
+#define DIM "\x1b[2m"
+#define ITALIC "\x1b[3m"
+#define NOITALIC "\x1b[23m"
+#define RESET "\x1b[0m"
+#define GREEN "\x1b[32m"
+#define YELLOW "\x1b[33m"
+#define RED "\x1b[31m"
+#define CYAN "\x1b[36m"
+
+void term_init(struct term *t, FILE *in, FILE *out, FILE *err)
+{
+    memset(t, 0, sizeof *t);
+    t->in = in;
+    t->out = out;
+    t->err = err;
+    t->interactive = isatty(fileno(in));
+    bool out_tty = isatty(fileno(out));
+    const char *no_color = getenv("NO_COLOR");
+    t->color = out_tty && !(no_color && no_color[0]);
+    t->width = 80;
+    if (out_tty) {
+        struct winsize ws;
+        if (ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+            t->width = ws.ws_col;
+        if (t->width > 100)
+            t->width = 100; /* lines longer than this are hard to read */
+        if (t->width < 40)
+            t->width = 40;
+    }
+    sb_init(&t->line);
+}
+
+void term_free(struct term *t)
+{
+    sb_free(&t->line);
+}
+
+static void style(struct term *t, const char *code)
+{
+    if (t->color)
+        fputs(code, t->out);
+}
+
+/* Display width of s[0..n) without the emphasis markers. */
+static int text_width(const char *s, size_t n)
+{
+    int w = 0;
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] == TEXT_EMPH_ON || s[i] == TEXT_EMPH_OFF) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int len = utf8_decode(s + i, &cp);
+        w += utf8_width(cp);
+        i += (size_t)len;
+    }
+    return w;
+}
+
+/* Writes s[0..n), turning emphasis markers into styles (or nothing). */
+static void put_styled(struct term *t, const char *s, size_t n, bool *emph)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == TEXT_EMPH_ON) {
+            *emph = true;
+            style(t, ITALIC);
+        } else if (s[i] == TEXT_EMPH_OFF) {
+            *emph = false;
+            style(t, NOITALIC);
+        } else {
+            fputc(s[i], t->out);
+        }
+    }
+}
+
+static void indent_by(struct term *t, int n)
+{
+    for (int i = 0; i < n; i++)
+        fputc(' ', t->out);
+}
+
+/* Word-wraps one paragraph (no '\n' inside). A word longer than the line is
+ * broken at the line's end. */
+static void wrap_paragraph(struct term *t, const char *s, size_t n, int indent, int first_indent,
+                           bool *emph)
+{
+    int width = t->width - 1;
+    int col = first_indent;
+    indent_by(t, first_indent);
+    bool line_empty = true;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t start = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (start == i)
+            break;
+        int w = text_width(s + start, i - start);
+        if (!line_empty && col + 1 + w > width) {
+            fputc('\n', t->out);
+            indent_by(t, indent);
+            col = indent;
+            line_empty = true;
+        }
+        if (!line_empty) {
+            fputc(' ', t->out);
+            col++;
+        }
+        put_styled(t, s + start, i - start, emph);
+        col += w;
+        line_empty = false;
+    }
+    fputc('\n', t->out);
+}
+
+void term_wrap(struct term *t, const char *text, int indent)
+{
+    bool emph = false;
+    const char *p = text;
+    bool first = true;
+    while (*p || first) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        if (!first)
+            fputc('\n', t->out); /* a blank line between paragraphs */
+        wrap_paragraph(t, p, n, indent, indent, &emph);
+        first = false;
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    if (emph)
+        style(t, NOITALIC);
+}
+
+static void rule(struct term *t, const char *label, const char *ch)
+{
+    int w = t->width - 1;
+    style(t, BOLD);
+    int used = 0;
+    if (label && label[0]) {
+        fputs(ch, t->out);
+        fputs(ch, t->out);
+        fputc(' ', t->out);
+        fputs(label, t->out);
+        fputc(' ', t->out);
+        used = 4 + text_width(label, strlen(label));
+    }
+    for (int i = used; i < w; i++)
+        fputs(ch, t->out);
+    style(t, RESET);
+    fputc('\n', t->out);
+}
+
+bool term_parse_choices(const char *list, struct term_input **out, int *n)
+{
+    *out = NULL;
+    *n = 0;
+    int cap = 0;
+    const char *p = list;
+    while (*p) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        if (!*p)
+            break;
+        struct term_input in = {'n', 0};
+        if (*p == 't' || *p == 'u') {
+            in.kind = *p++;
+        } else if (isdigit((unsigned char)*p)) {
+            long v = 0;
+            while (isdigit((unsigned char)*p) && v < 100000)
+                v = v * 10 + (*p++ - '0');
+            in.number = (int)v;
+        } else {
+            free(*out);
+            *out = NULL;
+            return false;
+        }
+        if (*p && *p != ',' && *p != ' ') {
+            free(*out);
+            *out = NULL;
+            return false;
+        }
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *out = xrealloc(*out, sizeof **out * (size_t)cap);
+        }
+        (*out)[(*n)++] = in;
+    }
+    return true;
+}
+
+/* Reads one line from input; NULL at the end. */
+static const char *read_line(struct term *t)
+{
+    sb_clear(&t->line);
+    int c;
+    while ((c = fgetc(t->in)) != EOF && c != '\n')
+        if (t->line.len < 4096)
+            sb_putc(&t->line, (char)c);
+    if (c == EOF && t->line.len == 0)
+        return NULL;
+    while (t->line.len && (t->line.data[t->line.len - 1] == '\r' ||
+                           t->line.data[t->line.len - 1] == ' '))
+        t->line.data[--t->line.len] = '\0';
+    return t->line.data ? t->line.data : "";
+}
+
+const char *term_ask(struct term *t, const char *prompt)
+{
+    fputs(prompt, t->out);
+    fflush(t->out);
+    const char *l = read_line(t);
+    return l ? l : "";
+}
+
+/* ----------------------------------------------------------- callbacks */
+
+static void show_begin(void *ctx, struct session *s)
+{
+    struct term *t = ctx;
+    const struct scenario *sc = s->sc;
+    const struct game *g = s->g;
+    fputc('\n', t->out);
+    rule(t, sc->title, "═");
+    if (sc->summary[0]) {
+        term_wrap(t, sc->summary, 0);
+    }
+    const struct game_player *p = &g->s.players[0];
+    style(t, DIM);
+    fprintf(t->out, "%s plays the %s. Seed %llu.\n", p->name, sc->roles[p->role].name,
+            (unsigned long long)g->seed);
+    style(t, RESET);
+    if (sc->roles[p->role].brief[0]) {
+        fputc('\n', t->out);
+        term_wrap(t, sc->roles[p->role].brief, 0);
+    }
+    if (g->nlog > 0) {
+        style(t, DIM);
+        fprintf(t->out, "(Resumed after %d decision%s.)\n", g->nlog, g->nlog == 1 ? "" : "s");
+        style(t, RESET);
+    }
+}
+
+static void show_hud(struct term *t, const struct game *g)
+{
+    const struct scenario *sc = g->sc;
+    struct strbuf line;
+    sb_init(&line);
+    char num[64];
+    for (int i = 0; i < sc->nstats; i++) {
+        const struct stat_def *st = &sc->stats[i];
+        if (st->hidden)
+            continue;
+        format_number(num, sizeof num, g->s.stats[i]);
+        if (line.len)
+            sb_puts(&line, " · ");
+        sb_printf(&line, "%s %s%s%s", st->name, num, st->unit ? " " : "", st->unit ? st->unit : "");
+    }
+    style(t, DIM);
+    if (line.len)
+        term_wrap(t, line.data, 0);
+    sb_clear(&line);
+    const struct game_player *p = &g->s.players[g->view.decider];
+    for (int d = 0; d < sc->ndimensions; d++) {
+        format_number(num, sizeof num, p->score[d]);
+        if (line.len)
+            sb_puts(&line, " · ");
+        sb_printf(&line, "%s %s", sc->dimensions[d].name, num);
+    }
+    term_wrap(t, line.data, 0);
+    style(t, RESET);
+    sb_free(&line);
+}
+
+static void show_scene(struct term *t, const struct session *s)
+{
+    const struct game *g = s->g;
+    const struct scene *sc = game_scene(g);
+    fputc('\n', t->out);
+    char title[512];
+    if (sc->phase[0] && sc->title[0])
+        str_format(title, sizeof title, "%s · %s", sc->phase, sc->title);
+    else
+        str_copy(title, sizeof title, sc->title[0] ? sc->title : sc->phase);
+    rule(t, title, "─");
+    fputc('\n', t->out);
+    if (g->view.text.len) {
+        term_wrap(t, g->view.text.data, 0);
+        fputc('\n', t->out);
+    }
+}
+
+static void show_menu(struct term *t, const struct game *g)
+{
+    const struct menu *m = game_menu(g);
+    for (int i = 0; i < m->ntotal; i++) {
+        const struct offer *o = &m->offers[i];
+        struct strbuf item;
+        sb_init(&item);
+        if (o->locked) {
+            sb_printf(&item, "%s (locked: %s)", game_label(g, m, i),
+                      g->sc->choices[o->choice].locked);
+            style(t, DIM);
+            fputs("  -  ", t->out);
+        } else {
+            style(t, BOLD);
+            fprintf(t->out, "%3d. ", i + 1);
+            style(t, RESET);
+            sb_puts(&item, game_label(g, m, i));
+        }
+        bool emph = false;
+        wrap_paragraph(t, item.data, item.len, 5, 0, &emph);
+        style(t, RESET);
+        sb_free(&item);
+    }
+    const struct scene *sc = game_scene(g);
+    if (sc->timer) {
+        style(t, YELLOW);
+        if (m->timeout)
+            fprintf(t->out, "Timed decision: %d seconds. When time runs out, choice %d is taken.\n",
+                    sc->timer, m->timeout);
+        else
+            fprintf(t->out, "Timed decision: %d seconds.\n", sc->timer);
+        style(t, RESET);
+    }
+}
+
+/* Waits for input with the scene's timer: false when time ran out. */
+static bool wait_for_input(struct term *t, int seconds)
+{
+    if (seconds <= 0 || !t->interactive)
+        return true;
+    struct pollfd pfd = {fileno(t->in), POLLIN, 0};
+    int r;
+    do {
+        r = poll(&pfd, 1, seconds * 1000);
+    } while (r < 0 && errno == EINTR);
+    return r != 0;
+}
+
+static struct fe_command decide(void *ctx, struct session *s)
+{
+    struct term *t = ctx;
+    const struct game *g = s->g;
+    show_scene(t, s);
+    show_hud(t, g);
+    fputc('\n', t->out);
+    show_menu(t, g);
+    const struct menu *m = game_menu(g);
+    const struct scene *sc = game_scene(g);
+    for (;;) {
+        fprintf(t->out, "Your choice [1-%d]: ", m->nopen);
+        fflush(t->out);
+        char buf[32];
+        const char *line;
+        if (t->script) {
+            if (t->next >= t->nscript) {
+                fputc('\n', t->out);
+                t->input_ended = true;
+                return fe_command(FE_QUIT);
+            }
+            const struct term_input *in = &t->script[t->next++];
+            if (in->kind == 'n')
+                snprintf(buf, sizeof buf, "%d", in->number);
+            else
+                snprintf(buf, sizeof buf, "%c", in->kind);
+            line = buf;
+            fprintf(t->out, "%s\n", line);
+        } else {
+            if (!wait_for_input(t, sc->timer)) {
+                fprintf(t->out, "\nTime is up.\n");
+                return fe_command(FE_TIMEOUT);
+            }
+            line = read_line(t);
+            if (!line) {
+                fputc('\n', t->out);
+                if (t->interactive)
+                    t->quit = true;
+                else
+                    t->input_ended = true;
+                return fe_command(FE_QUIT);
+            }
+            if (!t->interactive)
+                fprintf(t->out, "%s\n", line);
+        }
+        while (*line == ' ')
+            line++;
+        if (!*line)
+            continue;
+        char *end;
+        long n = strtol(line, &end, 10);
+        if (end != line && *end == '\0') {
+            if (n >= 1 && n <= m->nopen) {
+                struct fe_command c = fe_command(FE_CHOOSE);
+                c.number = (int)n;
+                if (t->script || !t->interactive)
+                    c.seconds = 0;
+                return c;
+            }
+        } else if (strcmp(line, "t") == 0 && sc->timer) {
+            struct fe_command c = fe_command(FE_TIMEOUT);
+            c.seconds = sc->timer;
+            return c;
+        } else if (strcmp(line, "u") == 0 || strcmp(line, "undo") == 0) {
+            if (g->nlog == 0) {
+                fprintf(t->out, "Nothing to undo yet.\n");
+                if (!t->interactive && !t->script)
+                    continue;
+                continue;
+            }
+            fprintf(t->out, "Undone: %s\n", "the last decision");
+            return fe_command(FE_UNDO);
+        } else if (strcmp(line, "q") == 0 || strcmp(line, "quit") == 0) {
+            t->quit = true;
+            return fe_command(FE_QUIT);
+        } else if (strcmp(line, "?") == 0 || strcmp(line, "help") == 0) {
+            fprintf(t->out, "Type the number of a choice. Also: u = undo, q = quit%s.\n",
+                    sc->timer ? ", t = let the time run out" : "");
+            continue;
+        }
+        if (t->interactive && !t->script) {
+            fprintf(t->out, "Please type a number from 1 to %d (or ? for help).\n", m->nopen);
+            continue;
+        }
+        /* A script or a pipe that gives a wrong answer is a usage error: a
+         * transcript must never silently diverge. */
+        fprintf(t->err, "scaleup: error: '%s' at scene '%s' (decision %d) is not one of the "
+                        "choices 1 to %d\n",
+                line, sc->id, g->nlog + 1, m->nopen);
+        t->bad_input = true;
+        return fe_command(FE_QUIT);
+    }
+}
+
+/* "+3 Vision · Team morale +5 · Runway -1" */
+static void changes_line(const struct scenario *sc, const struct decision *d, struct strbuf *out)
+{
+    char num[64];
+    for (int k = 0; k < sc->ndimensions; k++) {
+        if (d->score[k] == 0)
+            continue;
+        format_signed(num, sizeof num, d->score[k]);
+        if (out->len)
+            sb_puts(out, " · ");
+        sb_printf(out, "%s %s", num, sc->dimensions[k].name);
+    }
+    for (int k = 0; k < sc->nstats; k++) {
+        if (sc->stats[k].hidden || fabs(d->stat_delta[k]) < 1e-9)
+            continue;
+        format_signed(num, sizeof num, d->stat_delta[k]);
+        if (out->len)
+            sb_puts(out, " · ");
+        sb_printf(out, "%s %s", sc->stats[k].name, num);
+    }
+}
+
+static struct fe_command outcome(void *ctx, struct session *s)
+{
+    struct term *t = ctx;
+    const struct game *g = s->g;
+    int i = g->nlog - 1;
+    const struct decision *d = &g->log[i];
+    struct strbuf line;
+    sb_init(&line);
+    changes_line(g->sc, d, &line);
+    fputc('\n', t->out);
+    if (line.len) {
+        style(t, CYAN);
+        fputs("  ", t->out);
+        fputs(line.data, t->out);
+        fputc('\n', t->out);
+        style(t, RESET);
+    }
+    const char *fb = game_feedback(g, i);
+    if (fb[0])
+        term_wrap(t, fb, 2);
+    sb_free(&line);
+    return fe_command(FE_CONTINUE);
+}
+
+static void bar(struct term *t, double share, int width)
+{
+    int full = (int)floor(share * width + 0.5);
+    if (full < 0)
+        full = 0;
+    if (full > width)
+        full = width;
+    style(t, GREEN);
+    for (int i = 0; i < full; i++)
+        fputs("█", t->out);
+    style(t, DIM);
+    for (int i = full; i < width; i++)
+        fputs("░", t->out);
+    style(t, RESET);
+}
+
+static struct fe_command debrief(void *ctx, struct session *s, const struct debrief *d)
+{
+    struct term *t = ctx;
+    const struct game *g = s->g;
+    const struct scenario *sc = g->sc;
+    const struct scene *end = game_scene(g);
+    fputc('\n', t->out);
+    rule(t, end->title[0] ? end->title : "The end", "═");
+    fputc('\n', t->out);
+    if (g->view.text.len) {
+        term_wrap(t, g->view.text.data, 0);
+        fputc('\n', t->out);
+    }
+    const char *vcolor = d->verdict == VERDICT_SUCCESS ? GREEN : d->verdict == VERDICT_MIXED ? YELLOW : RED;
+    fputs("Verdict: ", t->out);
+    style(t, BOLD);
+    style(t, vcolor);
+    fputs(verdict_name(d->verdict), t->out);
+    style(t, RESET);
+    fputs("\n", t->out);
+    char num[64], best[64];
+    for (int p = 0; p < d->nplayers; p++) {
+        const struct debrief_player *dp = &d->players[p];
+        fputc('\n', t->out);
+        style(t, BOLD);
+        fprintf(t->out, "%s · %s\n", dp->name, sc->roles[dp->role].name);
+        style(t, RESET);
+        int namew = 0;
+        for (int k = 0; k < sc->ndimensions; k++) {
+            int w = text_width(sc->dimensions[k].name, strlen(sc->dimensions[k].name));
+            if (w > namew)
+                namew = w;
+        }
+        for (int k = 0; k < sc->ndimensions; k++) {
+            const char *name = sc->dimensions[k].name;
+            fprintf(t->out, "  %s", name);
+            indent_by(t, namew - text_width(name, strlen(name)));
+            format_number(num, sizeof num, dp->points[k]);
+            fprintf(t->out, " %4s  ", num);
+            double top = dp->best.points[k];
+            bar(t, top > 0 ? dp->points[k] / top : 0, 20);
+            if (top > 0) {
+                format_number(best, sizeof best, top);
+                fprintf(t->out, "  %3.0f%% of %s\n", debrief_percent(dp->points[k], top), best);
+            } else {
+                fputc('\n', t->out);
+            }
+        }
+        format_number(num, sizeof num, dp->weighted);
+        format_number(best, sizeof best, dp->best.weighted);
+        fprintf(t->out, "  Weighted total %s of %s%s: ", num, best,
+                dp->best.exact ? "" : " (estimated best)");
+        style(t, BOLD);
+        fprintf(t->out, "%.0f%%", dp->percent);
+        style(t, RESET);
+        if (dp->rating)
+            fprintf(t->out, " · %s", dp->rating);
+        fputc('\n', t->out);
+    }
+
+    if (g->nlog) {
+        fputc('\n', t->out);
+        style(t, BOLD);
+        fputs("Decision by decision\n", t->out);
+        style(t, RESET);
+    }
+    for (int i = 0; i < g->nlog; i++) {
+        const struct decision *dec = &g->log[i];
+        const struct scene *where = &sc->scenes[dec->scene];
+        struct strbuf line;
+        sb_init(&line);
+        sb_printf(&line, "%s: %s", where->title[0] ? where->title : where->id,
+                  game_decision_label(g, i));
+        struct strbuf ch;
+        sb_init(&ch);
+        changes_line(sc, dec, &ch);
+        if (ch.len)
+            sb_printf(&line, " (%s)", ch.data);
+        if (dec->timed_out)
+            sb_puts(&line, " [time ran out]");
+        fputc('\n', t->out);
+        fprintf(t->out, "%3d. ", i + 1);
+        bool emph = false;
+        wrap_paragraph(t, line.data, line.len, 5, 0, &emph);
+        const char *fb = game_feedback(g, i);
+        if (fb[0])
+            term_wrap(t, fb, 5);
+        if (dec->offered > 1) {
+            sb_clear(&line);
+            if (dec->best_number == dec->number) {
+                style(t, GREEN);
+                sb_puts(&line, "The best-scoring choice here.");
+            } else {
+                const struct choice *bc = &sc->choices[dec->best_choice];
+                struct decision tmp = {0};
+                memcpy(tmp.score, bc->score, sizeof tmp.score);
+                sb_clear(&ch);
+                changes_line(sc, &tmp, &ch);
+                style(t, YELLOW);
+                sb_printf(&line, "Best for a %s: %s%s%s%s",
+                          sc->roles[g->s.players[dec->player].role].name, game_best_label(g, i),
+                          ch.len ? " (" : "", ch.len ? ch.data : "", ch.len ? ")" : "");
+            }
+            indent_by(t, 5);
+            emph = false;
+            wrap_paragraph(t, line.data, line.len, 5, 0, &emph);
+            style(t, RESET);
+        }
+        sb_free(&ch);
+        sb_free(&line);
+    }
+    fputc('\n', t->out);
+    if (t->interactive && !t->script) {
+        for (;;) {
+            const char *a = term_ask(t, "Enter to finish, u to undo the last decision, r to play again: ");
+            if (strcmp(a, "u") == 0)
+                return fe_command(FE_UNDO);
+            if (strcmp(a, "r") == 0)
+                return fe_command(FE_RESTART);
+            if (!a[0] || strcmp(a, "q") == 0)
+                return fe_command(FE_QUIT);
+        }
+    }
+    fflush(t->out);
+    return fe_command(FE_QUIT);
+}
+
+static struct fe_command error(void *ctx, struct session *s, const struct diag *d)
+{
+    struct term *t = ctx;
+    (void)s;
+    struct strbuf line;
+    sb_init(&line);
+    diag_format(d, false, &line);
+    fflush(t->out);
+    fprintf(t->err, "%s\n", line.data);
+    sb_free(&line);
+    return fe_command(FE_QUIT);
+}
+
+static void notice(void *ctx, struct session *s, const char *message)
+{
+    struct term *t = ctx;
+    (void)s;
+    style(t, YELLOW);
+    fprintf(t->out, "%s\n", message);
+    style(t, RESET);
+}
+
+struct frontend term_frontend(struct term *t)
+{
+    struct frontend fe = {
+        .ctx = t,
+        .begin = show_begin,
+        .decide = decide,
+        .outcome = outcome,
+        .debrief = debrief,
+        .error = error,
+        .notice = notice,
+    };
+    return fe;
+}
