@@ -162,8 +162,8 @@ bool text_parse(struct text_builder *b, const char *src, size_t len, bool paragr
             struct piece ref;
             if (!resolve || !resolve(ctx, src + i + 1, j - i - 1, &ref)) {
                 char msg[200];
-                snprintf(msg, sizeof msg, "unknown name {%.*s} in text: not a stat, dimension, flag, "
-                         "player or role", (int)(j - i - 1 > 64 ? 64 : j - i - 1), src + i + 1);
+                snprintf(msg, sizeof msg, "unknown name {%.*s}: not a stat, dimension, flag, player or "
+                         "role (write {{ for a literal brace)", (int)(j - i - 1 > 64 ? 64 : j - i - 1), src + i + 1);
                 return fail(err, i, msg);
             }
             flush_pending(&st);

@@ -265,6 +265,12 @@ static int open_source(struct loader *ld, const char *name)
         return luaL_error(L, "%s", ""), -1;
     }
     f->hash = hash_bytes(HASH_SEED, buf, len);
+    if (len >= 4 && memcmp(buf, "\x1bLua", 4) == 0) {
+        report(ld, make_pos((uint16_t)index, 1, 1), "binary-chunk",
+               "this is a compiled (binary) Lua chunk: scenarios are loaded as text only");
+        free(buf);
+        return luaL_error(L, "%s", ""), -1;
+    }
     sc->hash = hash_bytes(sc->hash, &f->hash, sizeof f->hash);
     size_t bad;
     if (!utf8_valid(buf, len, &bad)) {
@@ -555,15 +561,15 @@ static const char *string_field(struct loader *ld, int t, const char *key, bool 
         size_t bad;
         if (len > LIMIT_TEXT_BYTES)
             report(ld, field_pos(file, node, key, fallback), "text-too-long",
-                   "%s's %s is %zu bytes; the limit is %d", what, key, len, LIMIT_TEXT_BYTES);
+                   "the %s of %s is %zu bytes; the limit is %d", key, what, len, LIMIT_TEXT_BYTES);
         else if (!utf8_valid(s, len, &bad))
             report(ld, field_pos(file, node, key, fallback), "utf8",
-                   "%s's %s is not valid UTF-8 text", what, key);
+                   "the %s of %s is not valid UTF-8 text", key, what);
         else
             result = arena_strndup(&ld->sc->arena, s, len);
     } else if (type != LUA_TNIL) {
-        report(ld, field_pos(file, node, key, fallback), "type", "%s's %s must be a string, not a %s",
-               what, key, type_name(L, -1));
+        report(ld, field_pos(file, node, key, fallback), "type", "the %s of %s must be a string, not a %s",
+               key, what, type_name(L, -1));
     } else if (required) {
         report(ld, field_pos(file, node, key, fallback), "missing", "%s needs a %s", what, key);
     }
@@ -581,15 +587,15 @@ static bool number_field(struct loader *ld, int t, const char *key, double *out,
     if (type == LUA_TNUMBER) {
         double v = lua_tonumber(L, -1);
         if (!isfinite(v))
-            report(ld, field_pos(file, node, key, fallback), "type", "%s's %s must be a finite number",
-                   what, key);
+            report(ld, field_pos(file, node, key, fallback), "type", "the %s of %s must be a finite number",
+                   key, what);
         else {
             *out = v;
             ok = true;
         }
     } else if (type != LUA_TNIL) {
-        report(ld, field_pos(file, node, key, fallback), "type", "%s's %s must be a number, not a %s",
-               what, key, type_name(L, -1));
+        report(ld, field_pos(file, node, key, fallback), "type", "the %s of %s must be a number, not a %s",
+               key, what, type_name(L, -1));
     }
     lua_pop(L, 1);
     return ok;
@@ -606,7 +612,7 @@ static bool bool_field(struct loader *ld, int t, const char *key, bool *out, con
         ok = true;
     } else if (type != LUA_TNIL) {
         report(ld, field_pos(file, node, key, fallback), "type",
-               "%s's %s must be true or false, not a %s", what, key, type_name(L, -1));
+               "the %s of %s must be true or false, not a %s", key, what, type_name(L, -1));
     }
     lua_pop(L, 1);
     return ok;
@@ -644,7 +650,7 @@ static struct callback function_field(struct loader *ld, int t, const char *key,
     if (type == LUA_TFUNCTION)
         cb = make_callback(ld, lua_gettop(ld->L), pos);
     else if (type != LUA_TNIL)
-        report(ld, pos, "type", "%s's %s must be a function(game), not a %s", what, key,
+        report(ld, pos, "type", "the %s of %s must be a function(game), not a %s", key, what,
                type_name(ld->L, -1));
     lua_pop(ld->L, 1);
     return cb;
@@ -1585,8 +1591,9 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
     } else {
         int cl = lua_gettop(L);
         lua_Integer n = (lua_Integer)lua_rawlen(L, cl);
-        check_keys(ld, cl, (const char *const[]){NULL}, (int)(n > LIMIT_CHOICES_PER_SCENE ? 0 : n),
-                   "the choices list", file, list, cpos);
+        if (n <= LIMIT_CHOICES_PER_SCENE)
+            check_keys(ld, cl, (const char *const[]){NULL}, (int)n, "the choices list", file, list,
+                       cpos);
         if (n == 0) {
             report(ld, cpos, "no-choices", "%s has an empty choices list", what);
         } else if (n > LIMIT_CHOICES_PER_SCENE) {

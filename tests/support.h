@@ -1,0 +1,55 @@
+/*
+ * support.h: what the tests share: paths to fixtures, loading a scenario
+ * that must load, running the scaleup binary with input and capturing its
+ * output, and reading files.
+ */
+#ifndef SCALEUP_TEST_SUPPORT_H
+#define SCALEUP_TEST_SUPPORT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdbool.h>
+
+#include <cmocka.h>
+
+#include "core/diag.h"
+#include "core/scenario.h"
+
+/* tests/<rel> and <source>/<rel>, in a static buffer per call slot. */
+const char *test_path(const char *rel);
+const char *source_path(const char *rel);
+
+/* Loads a scenario that must load; fails the test with its errors if not. */
+struct scenario *load_ok(const char *path);
+
+/* The diagnostics of loading path (which must fail); formatted one per line. */
+char *load_errors(const char *path, bool with_col);
+
+struct cmd_result {
+    int status;   /* exit code, or 128+signal */
+    char *out;    /* standard output */
+    char *err;    /* standard error */
+    double seconds;
+};
+
+/* Runs argv (argv[0] a path) with input on stdin (NULL: /dev/null), in cwd
+ * (NULL: inherit), with extra "NAME=value" environment entries (NULL-ended or
+ * NULL), killing it after timeout seconds. */
+void run_cmd(const char *const *argv, const char *input, const char *cwd, const char *const *env,
+             double timeout, struct cmd_result *r);
+void cmd_result_free(struct cmd_result *r);
+
+/* The scaleup binary under test. */
+const char *scaleup_bin(void);
+
+/* A whole file, NUL-terminated (NULL when missing). */
+char *slurp(const char *path, size_t *len);
+
+/* A fresh temporary folder (removed by rm_rf). */
+char *make_temp_dir(void);
+void rm_rf(const char *path);
+
+#endif

@@ -1,0 +1,183 @@
+/*
+ * test_loader.c: every load-time validation, with its exact message, file,
+ * line and column.
+ *
+ * Each tests/fixtures/errors/NAME.lua is a scenario with one mistake;
+ * NAME.expect holds the diagnostics loading it must give, one per line, as
+ * `scaleup lint` prints them. Adding a case is adding two files.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/loader.h"
+#include "core/game.h"
+#include "support.h"
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void every_error_fixture_gives_its_exact_diagnostics(void **state)
+{
+    (void)state;
+    const char *dir = test_path("fixtures/errors");
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(dir), 0);
+    DIR *d = opendir(".");
+    assert_non_null(d);
+    char *names[256];
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < 256) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && strcmp(e->d_name + len - 4, ".lua") == 0)
+            names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof *names, compare_names);
+    assert_true(n >= 40);
+    int failures = 0;
+    for (int i = 0; i < n; i++) {
+        char expect_path[512];
+        snprintf(expect_path, sizeof expect_path, "%.*s.expect", (int)(strlen(names[i]) - 4),
+                 names[i]);
+        char *expected = slurp(expect_path, NULL);
+        char *actual = load_errors(names[i], true);
+        if (!expected) {
+            print_message("%s: no %s; it gives:\n%s", names[i], expect_path, actual);
+            failures++;
+        } else if (strcmp(expected, actual) != 0) {
+            print_message("%s:\n  expected:\n%s  got:\n%s", names[i], expected, actual);
+            failures++;
+        }
+        free(expected);
+        free(actual);
+        free(names[i]);
+    }
+    assert_int_equal(chdir(cwd), 0);
+    assert_int_equal(failures, 0);
+}
+
+/* Every message is one line (the contract for players and tools). */
+static void messages_are_single_lines(void **state)
+{
+    (void)state;
+    char *errs = load_errors(test_path("fixtures/errors/unknown-name-text.lua"), false);
+    size_t lines = 0;
+    for (char *p = errs; *p; p++)
+        lines += *p == '\n';
+    assert_int_equal(lines, 1);
+    free(errs);
+}
+
+/* A valid scenario's static data lands in C structures as written. */
+static void static_data_is_kept_in_c(void **state)
+{
+    (void)state;
+    struct scenario *sc = load_ok(source_path("scenarios/tutorial"));
+    assert_string_equal(sc->id, "tutorial");
+    assert_int_equal(sc->ndimensions, 4);
+    assert_int_equal(sc->nroles, 2);
+    assert_string_equal(sc->roles[1].id, "pm");
+    assert_true(sc->roles[1].weights[scenario_dimension(sc, "launch")] == 2.0);
+    assert_int_equal(sc->nstats, 4);
+    assert_true(sc->stats[scenario_stat(sc, "trust")].hidden);
+    assert_int_equal(sc->nfiles, 2);
+    assert_string_equal(sc->files[1].name, "backlog.lua");
+    int backlog = scenario_scene(sc, "backlog");
+    assert_true(backlog >= 0);
+    const struct scene *s = &sc->scenes[backlog];
+    assert_int_equal(s->nchoices, 4);
+    const struct choice *criteria = &sc->choices[s->first_choice + 2];
+    assert_true(criteria->once);
+    assert_int_equal(criteria->nrequires, 1);
+    assert_string_equal(sc->flags[criteria->requires[0]], "validated");
+    assert_int_equal(criteria->role_mask, 1u << scenario_role(sc, "po"));
+    assert_int_equal(criteria->next, backlog);
+    const struct scene *launch = &sc->scenes[scenario_scene(sc, "launch_day")];
+    assert_int_equal(launch->timer, 60);
+    assert_int_equal(launch->timeout, 3);
+    assert_int_equal(launch->by, scenario_role(sc, "pm"));
+    const struct scene *pay = &sc->scenes[scenario_scene(sc, "pay_talk")];
+    assert_int_equal(pay->by, BY_BOTH);
+    assert_int_equal(pay->conflict, scenario_scene(sc, "pay_conflict"));
+    assert_int_equal(sc->nratings, 3);
+    assert_true(sc->ratings[0].min == 80);
+    assert_true(sc->duet);
+    assert_true(callback_present(sc->settle));
+    scenario_free(sc);
+}
+
+/* Positions of errors in files pulled in with include name that file. */
+static void errors_in_included_files_name_that_file(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char path[512];
+    snprintf(path, sizeof path, "%s/main.lua", dir);
+    FILE *f = fopen(path, "w");
+    fputs("scenario { id = \"x\", title = \"X\", start = \"a\",\n"
+          "  dimensions = { { id = \"vision\" } }, roles = { { id = \"po\" } } }\n"
+          "include \"parts/one.lua\"\n",
+          f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/parts", dir);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/parts/one.lua", dir);
+    f = fopen(path, "w");
+    fputs("scene \"a\" {\n  choices = {\n    { \"Go\", next = \"nowhere\" },\n  },\n}\n", f);
+    fclose(f);
+    char *errs = load_errors(dir, true);
+    char want[1024];
+    snprintf(want, sizeof want,
+             "%s/parts/one.lua:3:13: error: next 'nowhere' is not a scene or ending\n", dir);
+    assert_string_equal(errs, want);
+    free(errs);
+    rm_rf(dir);
+    free(dir);
+}
+
+/* include must not leave the folder through a symbolic link either. */
+static void include_through_symlink_is_refused(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char path[512], target[512];
+    snprintf(path, sizeof path, "%s/main.lua", dir);
+    FILE *f = fopen(path, "w");
+    fputs("scenario { id = \"x\", title = \"X\", start = \"a\",\n"
+          "  dimensions = { { id = \"vision\" } }, roles = { { id = \"po\" } } }\n"
+          "include \"link.lua\"\n",
+          f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/link.lua", dir);
+    snprintf(target, sizeof target, "%s", test_path("fixtures/errors/unknown-stat.lua"));
+    assert_int_equal(symlink(target, path), 0);
+    char *errs = load_errors(dir, false);
+    char want[1024];
+    snprintf(want, sizeof want,
+             "%s/main.lua:3: error: include \"link.lua\": the file is outside the scenario's "
+             "folder\n",
+             dir);
+    assert_string_equal(errs, want);
+    free(errs);
+    rm_rf(dir);
+    free(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_error_fixture_gives_its_exact_diagnostics),
+        cmocka_unit_test(messages_are_single_lines),
+        cmocka_unit_test(static_data_is_kept_in_c),
+        cmocka_unit_test(errors_in_included_files_name_that_file),
+        cmocka_unit_test(include_through_symlink_is_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
