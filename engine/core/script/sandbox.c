@@ -229,9 +229,10 @@ static int sb_string_rep(lua_State *L)
     if (n > 0) {
         double total = (double)len * (double)n + (double)seplen * (double)(n - 1);
         if (total > LIMIT_STRING_REP_BYTES)
-            return luaL_error(L, "string.rep would make %.0f bytes, over the limit of %d "
+            return luaL_error(L, "string.rep would make %I bytes, over the limit of %d "
                                  "(a text is at most %d bytes)",
-                              total, LIMIT_STRING_REP_BYTES, LIMIT_TEXT_BYTES);
+                              (lua_Integer)(total < 9e18 ? total : 9e18), LIMIT_STRING_REP_BYTES,
+                              LIMIT_TEXT_BYTES);
     }
     return call_original(L);
 }

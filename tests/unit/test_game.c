@@ -1,0 +1,317 @@
+/*
+ * test_game.c: the rules of the contract, on tests/fixtures/games/rules.lua
+ * and on the tutorial: order of operations, clamping, conditions, locked and
+ * once choices, timers, the generator, failures that leave no trace, dead
+ * ends, the debrief's best choice, and the explorer.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/debrief.h"
+#include "core/explore.h"
+#include "core/game.h"
+#include "core/loader.h"
+#include "core/run.h"
+#include "core/text.h"
+#include "support.h"
+
+static struct scenario *sc;
+
+static int setup(void **state)
+{
+    (void)state;
+    sc = load_ok(test_path("fixtures/games/rules.lua"));
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    scenario_free(sc);
+    return 0;
+}
+
+static struct game *start(const char *role, uint64_t seed)
+{
+    struct game *g = game_new(sc);
+    struct game_setup st = {.seed = seed, .nplayers = 1};
+    st.players[0].role = scenario_role(sc, role);
+    st.players[0].name = "Ana";
+    struct diag err;
+    if (!game_start(g, &st, &err))
+        fail_msg("start: %s", err.message);
+    return g;
+}
+
+static void choose(struct game *g, int n)
+{
+    struct diag err;
+    if (!game_choose(g, n, false, 1.5, &err))
+        fail_msg("choice %d at %s: %s", n, game_scene(g)->id, err.message);
+}
+
+static double stat(const struct game *g, const char *id)
+{
+    return g->s.stats[scenario_stat(sc, id)];
+}
+
+static void a_choice_applies_in_the_contracts_order(void **state)
+{
+    (void)state;
+    struct game *g = start("po", 1);
+    assert_string_equal(g->view.text.data, "Runway 10.");
+    choose(g, 1);
+    assert_true(stat(g, "runway") == 15);
+    assert_true(stat(g, "seen_in_act") == 15);  /* effects before act */
+    assert_true(stat(g, "turn_in_act") == 1);   /* turn before act */
+    assert_true(stat(g, "seen_in_next") == 151); /* act and set before next */
+    assert_true(stat(g, "visits_in_enter") == 1); /* visits before on_enter */
+    assert_string_equal(g->view.text.data, "visits 1, integer: integer"); /* on_enter before text */
+    assert_true(g->s.players[0].score[0] == 2 && g->s.players[0].score[1] == -1);
+    assert_true(game_weighted(g, 0) == 2 * 2 - 1);
+    assert_int_equal(g->s.turn, 1);
+    assert_int_equal(g->nlog, 1);
+    assert_string_equal(game_feedback(g, 0), "Runway now 15.");
+    assert_string_equal(game_decision_label(g, 0), "Go");
+    assert_true(g->log[0].seconds == 1.5);
+    assert_true(g->log[0].stat_delta[scenario_stat(sc, "runway")] == 5);
+    game_free(g);
+}
+
+static void stats_clamp_and_stay_whole(void **state)
+{
+    (void)state;
+    struct game *g = start("po", 1);
+    choose(g, 2); /* runway + 100, max 20 */
+    assert_true(stat(g, "runway") == 20);
+    assert_true(g->log[0].stat_delta[scenario_stat(sc, "runway")] == 10);
+    const struct menu *m = game_menu(g);
+    int drain = 0;
+    for (int i = 0; i < m->nopen; i++)
+        if (strcmp(game_label(g, m, i), "Drain") == 0)
+            drain = i + 1;
+    assert_true(drain > 0);
+    choose(g, drain);
+    assert_true(stat(g, "runway") == 0);
+    game_free(g);
+}
+
+/* b offers: Again (once), Needs g (locked, listed after the open ones),
+ * Low runway (when), Set g, Drain. PM only is hidden from a PO, Hidden
+ * (requires g, no locked reason) is hidden. */
+static void menus_filter_number_and_lock(void **state)
+{
+    (void)state;
+    struct game *g = start("po", 1);
+    choose(g, 1);
+    const struct menu *m = game_menu(g);
+    assert_int_equal(m->nopen, 3);
+    assert_int_equal(m->ntotal, 4);
+    assert_string_equal(game_label(g, m, 0), "Again");
+    assert_string_equal(game_label(g, m, 1), "Set g");
+    assert_string_equal(game_label(g, m, 2), "Drain");
+    assert_string_equal(game_label(g, m, 3), "Needs g");
+    assert_true(m->offers[3].locked);
+    assert_int_equal(m->offers[3].listed, 3);
+    choose(g, 1); /* Again: once */
+    m = game_menu(g);
+    assert_int_equal(m->nopen, 2);
+    assert_string_equal(game_label(g, m, 0), "Set g");
+    assert_true(stat(g, "visits_in_enter") == 2);
+    game_free(g);
+
+    g = start("pm", 1);
+    choose(g, 2); /* runway 20 */
+    m = game_menu(g);
+    assert_string_equal(game_label(g, m, 1), "PM only");
+    game_free(g);
+}
+
+static void a_timer_takes_the_timeout_choice(void **state)
+{
+    (void)state;
+    struct game *g = start("po", 1);
+    choose(g, 1);
+    choose(g, 2); /* Set g -> b2 */
+    assert_string_equal(game_scene(g)->id, "b2");
+    assert_int_equal(game_menu(g)->timeout, 2);
+    struct diag err;
+    assert_true(game_timeout(g, 30, &err));
+    assert_true(g->log[g->nlog - 1].timed_out);
+    assert_int_equal(g->log[g->nlog - 1].number, 2);
+    assert_true(g->s.players[0].score[1] == -1 + 1);
+    assert_true(g->over);
+    game_free(g);
+}
+
+static double roll(uint64_t seed)
+{
+    struct game *g = start("po", seed);
+    choose(g, 1);
+    choose(g, 2);
+    choose(g, 3);
+    double v = stat(g, "seen_in_next");
+    game_free(g);
+    return v;
+}
+
+static void outcomes_depend_on_the_seed_only(void **state)
+{
+    (void)state;
+    assert_true(roll(7) == roll(7));
+    int different = 0;
+    for (uint64_t s = 1; s <= 10; s++)
+        different += roll(s) != roll(s + 100);
+    assert_true(different >= 8);
+    double v = roll(7);
+    assert_true(v >= 1 && v <= 1000 && v == floor(v));
+}
+
+static void a_failing_callback_leaves_no_trace(void **state)
+{
+    (void)state;
+    struct game *g = start("po", 9);
+    uint64_t before = game_hash(g);
+    struct diag err;
+    assert_false(game_choose(g, 3, false, 0, &err)); /* Break: act errors */
+    assert_non_null(strstr(err.file, "rules.lua"));
+    assert_int_equal(err.line, 36);
+    assert_non_null(strstr(err.message, "in the act of choice 3 in scene 'a': boom"));
+    assert_true(game_hash(g) == before);
+    assert_int_equal(g->nlog, 0);
+    assert_true(stat(g, "runway") == 10);
+    assert_string_equal(game_scene(g)->id, "a");
+    /* and the game goes on */
+    choose(g, 1);
+    assert_string_equal(game_scene(g)->id, "b");
+    game_free(g);
+}
+
+static void dead_ends_and_bad_targets_are_errors(void **state)
+{
+    (void)state;
+    struct game *g = start("po", 1);
+    struct diag err;
+    assert_false(game_choose(g, 4, false, 0, &err));
+    assert_string_equal(err.code, "dead-end");
+    assert_non_null(strstr(err.message, "dead end: scene 'dead' offers no choice"));
+    assert_string_equal(game_scene(g)->id, "a");
+    assert_int_equal(g->visits[scenario_scene(sc, "dead")], 0);
+    assert_false(game_choose(g, 5, false, 0, &err));
+    assert_non_null(strstr(err.message, "it returned 'no_such_scene', which is not a scene"));
+    assert_false(game_choose(g, 7, false, 0, &err));
+    assert_string_equal(err.code, "not-offered");
+    game_free(g);
+}
+
+static void the_game_object_guards_itself(void **state)
+{
+    (void)state;
+    static const struct {
+        int choice;
+        const char *message;
+    } cases[] = {
+        {1, "unknown stat 'cash' (stats are: runway, seen_in_act, turn_in_act, seen_in_next, "
+            "visits_in_enter, half)"},
+        {2, "game.stats.runway must be set to a number, not a string"},
+        {3, "game.budget does not exist"},
+        {4, "game is read-only"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct game *g = start("po", 1);
+        choose(g, 6);
+        assert_string_equal(g->view.text.data, "Half is 0.5.");
+        struct diag err;
+        assert_false(game_choose(g, cases[i].choice, false, 0, &err));
+        if (!strstr(err.message, cases[i].message))
+            fail_msg("got: %s", err.message);
+        game_free(g);
+    }
+    struct game *g = start("po", 1);
+    choose(g, 6);
+    choose(g, 5); /* unknown flags read false; writing one creates it */
+    assert_true(g->over);
+    assert_string_equal(g->view.text.data, "Runway 10, made up: no.");
+    int f = scenario_flag(sc, "made_up");
+    assert_true(f >= 0 && game_flag(g, f));
+    game_free(g);
+}
+
+static void the_log_keeps_the_best_choice_for_the_role(void **state)
+{
+    (void)state;
+    struct scenario *tut = load_ok(source_path("scenarios/tutorial"));
+    struct game *g = game_new(tut);
+    struct game_setup st = {.seed = 1, .nplayers = 1};
+    st.players[0].role = scenario_role(tut, "po");
+    st.players[0].name = "Ana";
+    struct diag err;
+    assert_true(game_start(g, &st, &err));
+    assert_true(game_choose(g, 2, false, 0, &err)); /* the broad whiteboard: -1 vision */
+    assert_int_equal(g->log[0].best_number, 1);
+    assert_string_equal(game_best_label(g, 0),
+                        "Write a one-line product goal with Mara and Jonas: cut no-shows at "
+                        "small clinics");
+    assert_true(game_choose(g, 1, false, 0, &err)); /* interview: the best */
+    assert_int_equal(g->log[1].best_number, 1);
+    assert_int_equal(g->log[1].offered, 2); /* the pilot is the PM's */
+    game_free(g);
+    scenario_free(tut);
+}
+
+static void exhaustive_exploration_finds_every_scene_of_the_tutorial(void **state)
+{
+    (void)state;
+    struct scenario *tut = load_ok(source_path("scenarios/tutorial"));
+    struct explore_options o;
+    explore_options_default(&o);
+    o.mode = EXPLORE_EXHAUSTIVE;
+    o.seed = 1;
+    struct explore_result r;
+    struct diag err;
+    assert_true(explore_run(tut, &o, &r, &err));
+    assert_true(r.complete);
+    assert_int_equal(r.ndead_ends, 0);
+    assert_int_equal(r.nerrors, 0);
+    /* Every scene is reached, but for the conflict scene: solo play ignores
+     * conflict, so only a duet enters it. */
+    for (int s = 0; s < tut->nscenes; s++) {
+        bool conflict_only = s == scenario_scene(tut, "pay_conflict");
+        if ((r.scene_visits[s] == 0) != conflict_only)
+            fail_msg("scene %s: %ld visits", tut->scenes[s].id, r.scene_visits[s]);
+    }
+    int po = scenario_role(tut, "po"), pm = scenario_role(tut, "pm");
+    assert_true(r.role_played[po] && r.role_played[pm]);
+    assert_true(r.best[po].weighted >= 2 * r.worst[po].weighted);
+    /* The best path replays to the best total. */
+    struct game *g = game_new(tut);
+    struct game_setup st = {.seed = r.best[pm].seed, .nplayers = 1};
+    st.players[0].role = pm;
+    st.players[0].name = "x";
+    assert_true(game_start(g, &st, &err));
+    for (int i = 0; i < r.best[pm].nchoices; i++)
+        assert_true(game_choose(g, r.best[pm].choices[i], false, 0, &err));
+    assert_true(g->over);
+    assert_true(game_weighted(g, 0) == r.best[pm].weighted);
+    game_free(g);
+    explore_result_free(&r);
+    scenario_free(tut);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_choice_applies_in_the_contracts_order),
+        cmocka_unit_test(stats_clamp_and_stay_whole),
+        cmocka_unit_test(menus_filter_number_and_lock),
+        cmocka_unit_test(a_timer_takes_the_timeout_choice),
+        cmocka_unit_test(outcomes_depend_on_the_seed_only),
+        cmocka_unit_test(a_failing_callback_leaves_no_trace),
+        cmocka_unit_test(dead_ends_and_bad_targets_are_errors),
+        cmocka_unit_test(the_game_object_guards_itself),
+        cmocka_unit_test(the_log_keeps_the_best_choice_for_the_role),
+        cmocka_unit_test(exhaustive_exploration_finds_every_scene_of_the_tutorial),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,136 @@
+/* test_text.c: the contract's text rules, parsed and rendered. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "support.h"
+
+/* A tiny resolver: stats runway (0) and morale (1), dimension vision (0),
+ * flag has_vision (3), player and role. */
+static bool resolve(void *ctx, const char *name, size_t len, struct piece *out)
+{
+    (void)ctx;
+    static const struct {
+        const char *name;
+        enum piece_kind kind;
+        uint32_t index;
+    } names[] = {
+        {"runway", PIECE_STAT, 0}, {"morale", PIECE_STAT, 1},   {"vision", PIECE_DIMENSION, 0},
+        {"has_vision", PIECE_FLAG, 3}, {"player", PIECE_PLAYER, 0}, {"role", PIECE_ROLE, 0},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i].name) == len && memcmp(names[i].name, name, len) == 0) {
+            out->kind = (uint8_t)names[i].kind;
+            out->len = names[i].index;
+            return true;
+        }
+    return false;
+}
+
+static char *render(const char *src, bool paragraphs)
+{
+    struct text_builder b;
+    text_builder_init(&b);
+    struct text_error err;
+    if (!text_parse(&b, src, strlen(src), paragraphs, resolve, NULL, &err))
+        fail_msg("parse failed at %zu: %s", err.offset, err.message);
+    double stats[2] = {12, 60.5};
+    double score[1] = {3};
+    uint64_t flags[1] = {1u << 3};
+    struct text_values v = {stats, score, flags, "Ana", "Product Owner"};
+    struct strbuf out;
+    sb_init(&out);
+    text_render_pieces(b.chars.data ? b.chars.data : "", b.pieces, b.npieces, &v, &out);
+    text_builder_free(&b);
+    /* Show the markers as < and > to compare easily. */
+    for (char *p = out.data; p && *p; p++)
+        if (*p == TEXT_EMPH_ON)
+            *p = '<';
+        else if (*p == TEXT_EMPH_OFF)
+            *p = '>';
+    return out.data ? sb_take(&out) : strdup("");
+}
+
+static void check(const char *src, bool paragraphs, const char *want)
+{
+    char *got = render(src, paragraphs);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void paragraphs_and_spaces_follow_the_contract(void **state)
+{
+    (void)state;
+    check("\nYour co-founder slides\n   a napkin across.\n\n\n  Second   one.\n", true,
+          "Your co-founder slides a napkin across.\nSecond one.");
+    check("a\n  \t \nb", true, "a\nb");
+    check("  lead and trail  ", true, "lead and trail");
+    check("one\n\ntwo", false, "one two");
+    check("", true, "");
+}
+
+static void names_render_their_values(void **state)
+{
+    (void)state;
+    check("We have {runway} months, {player}.", true, "We have 12 months, Ana.");
+    check("Morale {morale}, vision {vision}, vision known: {has_vision}, as {role}", true,
+          "Morale 60.5, vision 3, vision known: yes, as Product Owner");
+    check("{{literal}} and }} and a lone } brace", true, "{literal} and } and a lone } brace");
+}
+
+static void emphasis_needs_a_closing_star(void **state)
+{
+    (void)state;
+    check("This is *important* now", true, "This is <important> now");
+    check("*Decide* before noon.", true, "<Decide> before noon.");
+    check("5 * 3 = 15", true, "5 * 3 = 15");
+    check("an *unclosed star\n\nnext", true, "an *unclosed star\nnext");
+    check("**", true, "**");
+    check("*two words*, done", true, "<two words>, done");
+}
+
+static void bad_texts_are_refused_with_an_offset(void **state)
+{
+    (void)state;
+    struct text_builder b;
+    text_builder_init(&b);
+    struct text_error err;
+    const char *cases[][2] = {
+        {"Hello {playr}!", "unknown name {playr}"},
+        {"Pay { now", "'{' must start a {name}"},
+        {"tab\x01here", "control character"},
+        {"bad \xff byte", "invalid UTF-8"},
+    };
+    size_t offsets[] = {6, 4, 3, 4};
+    for (size_t i = 0; i < 4; i++) {
+        assert_false(text_parse(&b, cases[i][0], strlen(cases[i][0]), true, resolve, NULL, &err));
+        assert_non_null(strstr(err.message, cases[i][1]));
+        assert_int_equal(err.offset, offsets[i]);
+    }
+    char nul[] = "a\0b";
+    assert_false(text_parse(&b, nul, 3, true, resolve, NULL, &err));
+    assert_non_null(strstr(err.message, "NUL"));
+    text_builder_free(&b);
+}
+
+static void plain_text_drops_markers(void **state)
+{
+    (void)state;
+    struct strbuf out;
+    sb_init(&out);
+    text_plain("a \x0e" "b\x0f c\nd", " / ", &out);
+    assert_string_equal(out.data, "a b c / d");
+    sb_free(&out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(paragraphs_and_spaces_follow_the_contract),
+        cmocka_unit_test(names_render_their_values),
+        cmocka_unit_test(emphasis_needs_a_closing_star),
+        cmocka_unit_test(bad_texts_are_refused_with_an_offset),
+        cmocka_unit_test(plain_text_drops_markers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

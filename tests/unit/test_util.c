@@ -1,0 +1,148 @@
+/* test_util.c: numbers, strings, UTF-8, the generator, the id map. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/rng.h"
+#include "core/strmap.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "support.h"
+
+static void numbers_show_whole_values_without_a_point(void **state)
+{
+    (void)state;
+    char b[64];
+    format_number(b, sizeof b, 12);
+    assert_string_equal(b, "12");
+    format_number(b, sizeof b, -3);
+    assert_string_equal(b, "-3");
+    format_number(b, sizeof b, 1.5);
+    assert_string_equal(b, "1.5");
+    format_number(b, sizeof b, 2.25);
+    assert_string_equal(b, "2.25");
+    format_number(b, sizeof b, 0.1 + 0.2);
+    assert_string_equal(b, "0.3");
+    format_number(b, sizeof b, -0.001);
+    assert_string_equal(b, "0");
+    format_signed(b, sizeof b, 3);
+    assert_string_equal(b, "+3");
+    format_signed(b, sizeof b, -1.5);
+    assert_string_equal(b, "-1.5");
+    format_signed(b, sizeof b, 0);
+    assert_string_equal(b, "0");
+}
+
+static void strbuf_grows_and_stays_terminated(void **state)
+{
+    (void)state;
+    struct strbuf sb;
+    sb_init(&sb);
+    for (int i = 0; i < 1000; i++)
+        sb_printf(&sb, "%d,", i);
+    assert_int_equal(strlen(sb.data), sb.len);
+    assert_memory_equal(sb.data, "0,1,2,", 6);
+    assert_string_equal(sb.data + sb.len - 4, "999,");
+    sb_clear(&sb);
+    assert_string_equal(sb.data, "");
+    sb_free(&sb);
+}
+
+static void edit_distance_finds_typos(void **state)
+{
+    (void)state;
+    assert_int_equal(edit_distance("runway", "runwya", 3), 2);
+    assert_int_equal(edit_distance("vision", "visoin", 3), 2);
+    assert_int_equal(edit_distance("score", "scor", 3), 1);
+    assert_true(edit_distance("negotiation", "po", 3) > 3);
+}
+
+static void utf8_validation_follows_rfc_3629(void **state)
+{
+    (void)state;
+    size_t bad;
+    assert_true(utf8_valid("Café ✓ 🚀", strlen("Café ✓ 🚀"), &bad));
+    assert_false(utf8_valid("a\xe9z", 3, &bad));
+    assert_int_equal(bad, 1);
+    assert_false(utf8_valid("\xc0\xaf", 2, &bad)); /* overlong '/' */
+    assert_false(utf8_valid("\xed\xa0\x80", 3, &bad)); /* surrogate */
+    assert_false(utf8_valid("\xf4\x90\x80\x80", 4, &bad)); /* above U+10FFFF */
+    assert_false(utf8_valid("ab\0c", 4, &bad));
+    assert_int_equal(bad, 2);
+    assert_false(utf8_valid("\xe2\x82", 2, &bad)); /* truncated */
+    uint32_t cp;
+    assert_int_equal(utf8_decode("€", &cp), 3);
+    assert_int_equal(cp, 0x20ac);
+    assert_int_equal(utf8_length("Café", strlen("Café")), 4);
+    assert_int_equal(utf8_width(0x4e2d), 2);
+    assert_int_equal(utf8_width(0x0301), 0);
+    assert_int_equal(utf8_width('a'), 1);
+}
+
+/* xoshiro256** against the reference implementation's first outputs for the
+ * state {1, 2, 3, 4}. */
+static void generator_matches_the_reference(void **state)
+{
+    (void)state;
+    struct rng r = {{1, 2, 3, 4}};
+    assert_true(rng_next(&r) == 11520ULL);
+    assert_true(rng_next(&r) == 0ULL);
+    assert_true(rng_next(&r) == 1509978240ULL);
+    assert_true(rng_next(&r) == 1215971899390074240ULL);
+}
+
+static void ranges_are_inclusive_deterministic_and_fair(void **state)
+{
+    (void)state;
+    struct rng a, b;
+    rng_seed(&a, 42);
+    rng_seed(&b, 42);
+    int counts[6] = {0};
+    for (int i = 0; i < 60000; i++) {
+        int64_t x = rng_range(&a, 1, 6);
+        assert_true(x == rng_range(&b, 1, 6));
+        assert_true(x >= 1 && x <= 6);
+        counts[x - 1]++;
+    }
+    for (int k = 0; k < 6; k++)
+        assert_true(counts[k] > 9400 && counts[k] < 10600);
+    assert_true(rng_range(&a, 5, 5) == 5);
+    assert_true(rng_range(&a, -3, -3) == -3);
+    int64_t big = rng_range(&a, INT64_MIN, INT64_MAX);
+    (void)big;
+    struct rng c;
+    rng_seed(&c, 43);
+    assert_true(rng_next(&c) != rng_next(&a));
+}
+
+static void strmap_maps_ids(void **state)
+{
+    (void)state;
+    struct strmap m;
+    strmap_init(&m);
+    char keys[500][16];
+    for (int i = 0; i < 500; i++) {
+        snprintf(keys[i], sizeof keys[i], "scene-%d", i);
+        assert_int_equal(strmap_put(&m, keys[i], strlen(keys[i]), i), i);
+    }
+    for (int i = 0; i < 500; i++)
+        assert_int_equal(strmap_get(&m, keys[i], strlen(keys[i])), i);
+    assert_int_equal(strmap_put(&m, keys[7], strlen(keys[7]), 99), 7);
+    assert_int_equal(strmap_get(&m, "scene-500", 9), -1);
+    assert_int_equal(strmap_get(&m, "scene-1", 7), 1);
+    strmap_free(&m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(numbers_show_whole_values_without_a_point),
+        cmocka_unit_test(strbuf_grows_and_stays_terminated),
+        cmocka_unit_test(edit_distance_finds_typos),
+        cmocka_unit_test(utf8_validation_follows_rfc_3629),
+        cmocka_unit_test(generator_matches_the_reference),
+        cmocka_unit_test(ranges_are_inclusive_deterministic_and_fair),
+        cmocka_unit_test(strmap_maps_ids),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
