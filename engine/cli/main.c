@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "lint/lint.h"
 #include "core/diag.h"
 #include "core/util.h"
 
@@ -20,6 +21,7 @@ static const struct {
     const char *summary;
 } commands[] = {
     {"play", cmd_play, "play a scenario, in a window or with --text in the terminal"},
+    {"lint", cmd_lint, "check scenarios for mistakes (FILE:LINE:COL: error|warning: WHAT)"},
 };
 
 static void usage(FILE *f)

@@ -33,7 +33,8 @@ struct srcpos {
 /* A Lua function an author wrote; ref 0 means "none". */
 struct callback {
     int ref;
-    struct srcpos pos; /* where the function is defined */
+    struct srcpos pos;  /* where the function is defined */
+    uint32_t last_line; /* and where it ends (tools read its source) */
 };
 
 static inline bool callback_present(struct callback cb)

@@ -423,6 +423,7 @@ void srcmap_build(struct arena *a, const char *buf, size_t len, struct srcmap *o
         struct srccall call = {0};
         call.name = arena_strndup(a, ps.cur.start, ps.cur.len);
         call.line = ps.cur.line;
+        call.col = ps.cur.col;
         advance(&ps);
         if (ps.cur.kind == T_STRING) {
             call.arg = arena_strndup(a, ps.cur.str, ps.cur.strlen);
@@ -480,6 +481,21 @@ const struct srcnode *srcmap_call(const struct srcmap *m, const char *name, uint
             return c->table;
         if (!first)
             first = c->table;
+    }
+    return first;
+}
+
+uint32_t srcmap_call_col(const struct srcmap *m, const char *name, uint32_t line, const char *arg)
+{
+    uint32_t first = 0;
+    for (int i = 0; i < m->ncalls; i++) {
+        const struct srccall *c = &m->calls[i];
+        if (c->line != line || strcmp(c->name, name) != 0)
+            continue;
+        if (!arg || !c->arg || strcmp(arg, c->arg) == 0)
+            return c->col;
+        if (!first)
+            first = c->col;
     }
     return first;
 }

@@ -45,6 +45,7 @@ struct srccall {
     const char *name;  /* scene, ending, scenario, playthrough */
     const char *arg;   /* the string argument, or NULL */
     uint32_t line;     /* of the name token: the line Lua reports for the call */
+    uint32_t col;      /* of the name token */
     struct srcnode *table;
 };
 
@@ -60,6 +61,8 @@ void srcmap_build(struct arena *a, const char *buf, size_t len, struct srcmap *o
  * arg when given and several calls share the line), or NULL. */
 const struct srcnode *srcmap_call(const struct srcmap *m, const char *name, uint32_t line,
                                   const char *arg);
+/* The column of that call's name token, or 0. */
+uint32_t srcmap_call_col(const struct srcmap *m, const char *name, uint32_t line, const char *arg);
 /* The field with that key, or NULL (node may be NULL). */
 const struct srcfield *srcmap_field(const struct srcnode *node, const char *key);
 /* The positional field at 1-based index i, or NULL. */

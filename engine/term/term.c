@@ -98,14 +98,13 @@ static void indent_by(struct term *t, int n)
         fputc(' ', t->out);
 }
 
-/* Word-wraps one paragraph (no '\n' inside). A word longer than the line is
- * broken at the line's end. */
-static void wrap_paragraph(struct term *t, const char *s, size_t n, int indent, int first_indent,
+/* Word-wraps one paragraph (no '\n' inside), starting at column col (what
+ * is already printed on the line), continuing lines at indent. A word longer
+ * than a line overflows it rather than being cut. */
+static void wrap_paragraph(struct term *t, const char *s, size_t n, int indent, int col,
                            bool *emph)
 {
     int width = t->width - 1;
-    int col = first_indent;
-    indent_by(t, first_indent);
     bool line_empty = true;
     size_t i = 0;
     while (i < n) {
@@ -144,6 +143,7 @@ void term_wrap(struct term *t, const char *text, int indent)
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
         if (!first)
             fputc('\n', t->out); /* a blank line between paragraphs */
+        indent_by(t, indent);
         wrap_paragraph(t, p, n, indent, indent, &emph);
         first = false;
         if (!nl)
@@ -331,7 +331,7 @@ static void show_menu(struct term *t, const struct game *g)
             sb_puts(&item, game_label(g, m, i));
         }
         bool emph = false;
-        wrap_paragraph(t, item.data, item.len, 5, 0, &emph);
+        wrap_paragraph(t, item.data, item.len, 5, 5, &emph);
         style(t, RESET);
         sb_free(&item);
     }
@@ -566,13 +566,18 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
         }
         format_number(num, sizeof num, dp->weighted);
         format_number(best, sizeof best, dp->best.weighted);
-        fprintf(t->out, "  Weighted total %s of %s%s: ", num, best,
-                dp->best.exact ? "" : " (estimated best)");
+        fprintf(t->out, "  Weighted total: %s of %s possible%s (", num, best,
+                dp->best.exact ? "" : ", estimated");
         style(t, BOLD);
         fprintf(t->out, "%.0f%%", dp->percent);
         style(t, RESET);
-        if (dp->rating)
-            fprintf(t->out, " · %s", dp->rating);
+        fputc(')', t->out);
+        if (dp->rating) {
+            fputs(" · Rating: ", t->out);
+            style(t, BOLD);
+            fputs(dp->rating, t->out);
+            style(t, RESET);
+        }
         fputc('\n', t->out);
     }
 
@@ -599,7 +604,7 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
         fputc('\n', t->out);
         fprintf(t->out, "%3d. ", i + 1);
         bool emph = false;
-        wrap_paragraph(t, line.data, line.len, 5, 0, &emph);
+        wrap_paragraph(t, line.data, line.len, 5, 5, &emph);
         const char *fb = game_feedback(g, i);
         if (fb[0])
             term_wrap(t, fb, 5);
@@ -621,7 +626,7 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
             }
             indent_by(t, 5);
             emph = false;
-            wrap_paragraph(t, line.data, line.len, 5, 0, &emph);
+            wrap_paragraph(t, line.data, line.len, 5, 5, &emph);
             style(t, RESET);
         }
         sb_free(&ch);

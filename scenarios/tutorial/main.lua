@@ -138,12 +138,16 @@ scene "launch_day" {
   by = "pm",
   timer = 60,
   timeout = 3,
-  text = [[
+  text = function(game)
+    local promise = game.flags.overpromised
+      and "\n\nDr Okafor has emailed twice: where are the waiting list and the one-button "
+        .. "move you promised for this month?" or ""
+    return [[
 Friday. Reminders work for {users} clinics. Jonas found a bug: two
 reminders go out when a patient moves an appointment. The launch post is
-scheduled for noon, and Mara is already on the phone with a journalist.
-
-*Decide before the post goes out.*]],
+scheduled for noon, and Mara is already on the phone with a journalist.]]
+      .. promise .. "\n\n*Decide before the post goes out.*"
+  end,
   choices = {
     { "Launch to the pilot clinics only, fix the bug, then open to everyone",
       next = "pay_talk",
@@ -237,9 +241,13 @@ matters more to each of you, cash now or a stake in what you build?]],
 scene "wrap_up" {
   title = "Six Months Later",
   phase = "Scale",
-  text = [[
-Nimbus has {users} clinics, {runway} months of runway and a team morale of
-{morale}. Mara asks what comes next.]],
+  text = function(game)
+    local terms = game.flags.asked_terms
+      and " Your option agreement is signed: 0.5% of 2 million shares, four years' vesting "
+        .. "with a one-year cliff, because you asked before you answered." or ""
+    return "Nimbus has {users} clinics, {runway} months of runway and a team morale of "
+      .. "{morale}." .. terms .. " Mara asks what comes next."
+  end,
   choices = {
     { "A quarterly goal: halve no-shows for the clinics you have before selling to more",
       next = function(game)

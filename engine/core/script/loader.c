@@ -618,21 +618,25 @@ static bool bool_field(struct loader *ld, int t, const char *key, bool *out, con
     return ok;
 }
 
-/* The position where a function was defined. */
-static struct srcpos function_pos(struct loader *ld, int idx, struct srcpos fallback)
+/* The position where a function was defined, and its last line. */
+static struct srcpos function_pos(struct loader *ld, int idx, struct srcpos fallback,
+                                  uint32_t *last)
 {
     lua_State *L = ld->L;
     lua_Debug ar;
     lua_pushvalue(L, idx);
-    if (lua_getinfo(L, ">S", &ar) && ar.linedefined > 0)
+    *last = fallback.line;
+    if (lua_getinfo(L, ">S", &ar) && ar.linedefined > 0) {
+        *last = (uint32_t)(ar.lastlinedefined > 0 ? ar.lastlinedefined : ar.linedefined);
         return make_pos((uint16_t)file_index(ld->sc, ar.short_src), (uint32_t)ar.linedefined, 0);
+    }
     return fallback;
 }
 
 static struct callback make_callback(struct loader *ld, int idx, struct srcpos fallback)
 {
     struct callback cb;
-    cb.pos = function_pos(ld, idx, fallback);
+    cb.pos = function_pos(ld, idx, fallback, &cb.last_line);
     lua_pushvalue(ld->L, idx);
     cb.ref = luaL_ref(ld->L, LUA_REGISTRYINDEX);
     if (cb.ref <= 0) /* refs are positive; 0 would read as "none" */
@@ -644,7 +648,7 @@ static struct callback function_field(struct loader *ld, int t, const char *key,
                                       uint16_t file, const struct srcnode *node,
                                       struct srcpos fallback)
 {
-    struct callback cb = {0, {0, 0, 0}};
+    struct callback cb = {0, {0, 0, 0}, 0};
     int type = get_raw(ld->L, t, key);
     struct srcpos pos = field_pos(file, node, key, fallback);
     if (type == LUA_TFUNCTION)
@@ -1670,6 +1674,7 @@ static void convert_all(struct loader *ld)
         struct scene *s = &sc->scenes[sc->nscenes];
         s->id = reg->id;
         s->pos = pos;
+        s->pos.col = srcmap_call_col(&ld->maps[reg->file], kind, reg->line, reg->id);
         s->is_ending = reg->kind == REG_ENDING;
         strmap_put(&sc->scene_index, s->id, strlen(s->id), sc->nscenes);
         reg_of[sc->nscenes++] = r;

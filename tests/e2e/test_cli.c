@@ -1,0 +1,160 @@
+/*
+ * test_cli.c: the scaleup binary end to end: the terminal player's exact
+ * transcript for a fixed seed and choice list (golden file), byte-identical
+ * twice and the same from standard input; exit codes; every error a single
+ * FILE:LINE: error: WHAT line; help and version.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "support.h"
+
+static struct cmd_result run(const char *const *args, const char *input)
+{
+    const char *argv[32];
+    int n = 0;
+    argv[n++] = scaleup_bin();
+    for (const char *const *a = args; *a && n < 31; a++)
+        argv[n++] = *a;
+    argv[n] = NULL;
+    struct cmd_result r;
+    run_cmd(argv, input, source_path(""), NULL, 30, &r);
+    return r;
+}
+
+#define RUN(input, ...) run((const char *const[]){__VA_ARGS__, NULL}, input)
+
+static const char *golden_choices = "1,1,3,1,3,1,3,1";
+
+static void the_transcript_matches_the_golden_file(void **state)
+{
+    (void)state;
+    struct cmd_result r = RUN(NULL, "play", "tutorial", "--text", "--role", "po", "--player", "Ana",
+                              "--seed", "1", "--choices", golden_choices);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    char *golden = slurp(test_path("e2e/golden/tutorial-po-seed1.txt"), NULL);
+    assert_non_null(golden);
+    if (strcmp(r.out, golden) != 0) {
+        /* Leave the new transcript beside the golden one for a diff. */
+        FILE *f = fopen("/tmp/scaleup-tutorial-po-seed1.actual.txt", "w");
+        fputs(r.out, f);
+        fclose(f);
+        fail_msg("the transcript differs from tests/e2e/golden/tutorial-po-seed1.txt; see "
+                 "/tmp/scaleup-tutorial-po-seed1.actual.txt");
+    }
+    free(golden);
+    cmd_result_free(&r);
+}
+
+static void the_same_input_gives_the_same_bytes(void **state)
+{
+    (void)state;
+    struct cmd_result a = RUN(NULL, "play", "tutorial", "--text", "--role", "pm", "--seed", "77",
+                              "--choices", "1,3,1,3,2,1,2");
+    struct cmd_result b = RUN(NULL, "play", "tutorial", "--text", "--role", "pm", "--seed", "77",
+                              "--choices", "1,3,1,3,2,1,2");
+    assert_int_equal(a.status, 0);
+    assert_string_equal(a.out, b.out);
+    /* Piped standard input plays the same game as --choices. */
+    struct cmd_result c = RUN("1\n3\n1\n3\n2\n1\n2\n", "play", "tutorial", "--text", "--role", "pm",
+                              "--seed", "77");
+    assert_int_equal(c.status, 0);
+    assert_string_equal(a.out, c.out);
+    cmd_result_free(&a);
+    cmd_result_free(&b);
+    cmd_result_free(&c);
+}
+
+static void usage_errors_exit_2_with_one_line(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *args[12];
+        const char *err;
+    } cases[] = {
+        {{"play", "tutorial", "--text", NULL},
+         "scaleup: error: choose a role with --role; the roles of tutorial are: po (Product "
+         "Owner), pm (Product Manager)\n"},
+        {{"play", "tutorial", "--text", "--role", "ceo", NULL},
+         "scaleup: error: 'ceo' is not a role of tutorial; the roles are: po (Product Owner), pm "
+         "(Product Manager)\n"},
+        {{"play", "tutorial", "--text", "--bogus", NULL},
+         "scaleup: error: unknown option '--bogus' (see scaleup play --help)\n"},
+        {{"play", "tutorial", "--text", "--seed", "-4", NULL},
+         "scaleup: error: --seed takes a whole number from 0 to 2^53-1\n"},
+        {{"play", "tutorial", "--text", "--choices", "1,x", NULL},
+         "scaleup: error: --choices takes numbers separated by commas, like 1,3,2 (t: time out, u: "
+         "undo)\n"},
+        {{"play", "tutorial", "--text", "--role", "po", "--seed", "1", "--choices", "1,9", NULL},
+         "scaleup: error: '9' at scene 'first_customer' (decision 2) is not one of the choices 1 to "
+         "2\n"},
+        {{"play", "tutorial", "--text", "--role", "po", "--seed", "1", "--choices", "1,1", NULL},
+         "scaleup: error: the --choices list ran out at scene 'backlog' (after 2 decisions), before "
+         "an ending\n"},
+        {{"frobnicate", NULL}, "scaleup: error: unknown command 'frobnicate' (try scaleup --help)\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct cmd_result r = run(cases[i].args, NULL);
+        if (r.status != 2 || strcmp(r.err, cases[i].err) != 0)
+            fail_msg("case %zu: status %d, stderr: %s", i, r.status, r.err);
+        cmd_result_free(&r);
+    }
+    struct cmd_result r = RUN(NULL, "play", "no-such-scenario", "--text");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "scaleup: error: no scenario 'no-such-scenario': not a folder, a "
+                                  ".lua file or a bundled scenario (bundled: "));
+    assert_non_null(strstr(r.err, "tutorial"));
+    cmd_result_free(&r);
+}
+
+static void scenario_errors_exit_1_with_file_and_line(void **state)
+{
+    (void)state;
+    struct cmd_result r = RUN(NULL, "play", "tests/fixtures/errors/unknown-stat.lua", "--text",
+                              "--role", "po");
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.err, "tests/fixtures/errors/unknown-stat.lua:11: error: unknown stat "
+                               "'runwya' in effects (did you mean 'runway'?)\n");
+    assert_string_equal(r.out, "");
+    cmd_result_free(&r);
+    /* A run-time error: the transcript up to it, then one line. */
+    r = RUN(NULL, "play", "tests/fixtures/games/rules.lua", "--text", "--role", "po", "--seed",
+            "1", "--choices", "3");
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.err, "tests/fixtures/games/rules.lua:36: error: in the act of choice 3 "
+                               "in scene 'a': boom\n");
+    cmd_result_free(&r);
+}
+
+static void help_and_version(void **state)
+{
+    (void)state;
+    struct cmd_result r = RUN(NULL, "--version");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "scaleup 1.0.0\n");
+    cmd_result_free(&r);
+    r = RUN(NULL, "--help");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "Usage: scaleup [COMMAND] [OPTIONS]"));
+    assert_non_null(strstr(r.out, "  play "));
+    cmd_result_free(&r);
+    r = RUN(NULL, "play", "--help");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "Usage: scaleup play [SCENARIO] [OPTIONS]"));
+    assert_non_null(strstr(r.out, "Exit codes: 0 played to an ending, 1 scenario error, 2 usage "
+                                  "error."));
+    cmd_result_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_transcript_matches_the_golden_file),
+        cmocka_unit_test(the_same_input_gives_the_same_bytes),
+        cmocka_unit_test(usage_errors_exit_2_with_one_line),
+        cmocka_unit_test(scenario_errors_exit_1_with_file_and_line),
+        cmocka_unit_test(help_and_version),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,111 @@
+/*
+ * test_lint.c: scaleup lint. Each tests/fixtures/lint/NAME.lua has exactly
+ * one mistake (clean.lua none); NAME.expect is lint --strict's exact output.
+ * Also: the JSON form, and every bundled scenario passing lint --strict.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/catalog.h"
+#include "support.h"
+
+static void each_check_finds_its_fixtures_mistake(void **state)
+{
+    (void)state;
+    const char *dir = test_path("fixtures/lint");
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *e;
+    int checked = 0, failures = 0;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".lua") != 0)
+            continue;
+        char expect[512];
+        snprintf(expect, sizeof expect, "%s/%.*s.expect", dir, (int)(len - 4), e->d_name);
+        char *want = slurp(expect, NULL);
+        const char *argv[] = {scaleup_bin(), "lint", "--strict", e->d_name, NULL};
+        struct cmd_result r;
+        run_cmd(argv, NULL, dir, NULL, 30, &r);
+        int want_status = strcmp(e->d_name, "clean.lua") == 0 ? 0 : 1;
+        if (!want || strcmp(want, r.out) != 0 || r.status != want_status) {
+            print_message("%s: exit %d\n  expected:\n%s  got:\n%s%s", e->d_name, r.status,
+                          want ? want : "(no .expect)\n", r.out, r.err);
+            failures++;
+        }
+        free(want);
+        cmd_result_free(&r);
+        checked++;
+    }
+    closedir(d);
+    assert_true(checked >= 18);
+    assert_int_equal(failures, 0);
+}
+
+static void warnings_fail_only_with_strict(void **state)
+{
+    (void)state;
+    const char *argv[] = {scaleup_bin(), "lint", "no-feedback.lua", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, test_path("fixtures/lint"), NULL, 30, &r);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "0 errors, 1 warning in 1 scenario"));
+    cmd_result_free(&r);
+}
+
+static void json_holds_the_same_findings(void **state)
+{
+    (void)state;
+    const char *argv[] = {scaleup_bin(), "lint", "--json", "load-error.lua", "unreachable.lua", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, test_path("fixtures/lint"), NULL, 30, &r);
+    assert_int_equal(r.status, 1);
+    cJSON *root = cJSON_Parse(r.out);
+    assert_non_null(root);
+    assert_int_equal(cJSON_GetObjectItem(root, "errors")->valueint, 1);
+    assert_int_equal(cJSON_GetObjectItem(root, "warnings")->valueint, 1);
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(root, "ok")));
+    cJSON *findings = cJSON_GetObjectItem(root, "findings");
+    assert_int_equal(cJSON_GetArraySize(findings), 2);
+    cJSON *f = cJSON_GetArrayItem(findings, 0);
+    assert_string_equal(cJSON_GetObjectItem(f, "file")->valuestring, "load-error.lua");
+    assert_int_equal(cJSON_GetObjectItem(f, "line")->valueint, 10);
+    assert_int_equal(cJSON_GetObjectItem(f, "col")->valueint, 64);
+    assert_string_equal(cJSON_GetObjectItem(f, "severity")->valuestring, "error");
+    assert_string_equal(cJSON_GetObjectItem(f, "code")->valuestring, "unknown-stat");
+    f = cJSON_GetArrayItem(findings, 1);
+    assert_string_equal(cJSON_GetObjectItem(f, "code")->valuestring, "unreachable");
+    cJSON_Delete(root);
+    cmd_result_free(&r);
+}
+
+static void bundled_scenarios_pass_lint_strict(void **state)
+{
+    (void)state;
+    char **list = catalog_list();
+    int n = 0;
+    for (char **id = list; *id; id++, n++) {
+        const char *argv[] = {scaleup_bin(), "lint", "--strict", *id, NULL};
+        struct cmd_result r;
+        run_cmd(argv, NULL, NULL, NULL, 60, &r);
+        if (r.status != 0)
+            fail_msg("scaleup lint --strict %s:\n%s%s", *id, r.out, r.err);
+        cmd_result_free(&r);
+    }
+    assert_true(n >= 1);
+    catalog_free_list(list);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(each_check_finds_its_fixtures_mistake),
+        cmocka_unit_test(warnings_fail_only_with_strict),
+        cmocka_unit_test(json_holds_the_same_findings),
+        cmocka_unit_test(bundled_scenarios_pass_lint_strict),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

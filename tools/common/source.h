@@ -1,0 +1,34 @@
+/*
+ * source.h: reading a scenario's source text, for the tools that look at
+ * what an author wrote rather than at what it does: lint (flags and stats
+ * changed in code), map and lint (scene ids a next function names).
+ */
+#ifndef SCALEUP_TOOLS_SOURCE_H
+#define SCALEUP_TOOLS_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/scenario.h"
+
+struct source_cache {
+    char *text[LIMIT_FILES];
+    size_t len[LIMIT_FILES];
+    bool tried[LIMIT_FILES];
+};
+
+void source_cache_free(struct source_cache *c);
+/* The text of file i of the scenario ("" when it cannot be read). */
+const char *source_text(struct source_cache *c, const struct scenario *sc, int file);
+
+/* Calls fn for each string literal ('...' or "...") on lines [first, last]. */
+typedef void (*literal_fn)(void *ctx, const char *s, size_t len, int line, int col);
+void source_literals(const char *text, int first, int last, literal_fn fn, void *ctx);
+
+/* Calls fn for each `WORD.NAME` or `WORD["NAME"]` in text (e.g. flags.pitched),
+ * telling whether it is assigned (followed by a single '='). Comments and
+ * strings are skipped. */
+typedef void (*access_fn)(void *ctx, const char *name, size_t len, bool assigned, int line, int col);
+void source_accesses(const char *text, const char *word, access_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,359 @@
+/*
+ * checks.c: lint's checks, one function each (see lint.h for the list).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/graph.h"
+#include "common/source.h"
+#include "core/text.h"
+#include "core/utf8.h"
+#include "lint.h"
+
+struct lint {
+    const struct scenario *sc;
+    struct diag_list *out;
+    struct source_cache src;
+    struct scene_graph graph;
+};
+
+PRINTF_LIKE(4, 5)
+static void warn(struct lint *l, struct srcpos pos, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(l->out, DIAG_WARNING, scenario_file(l->sc, pos), (int)pos.line, (int)pos.col, code,
+              fmt, ap);
+    va_end(ap);
+}
+
+static const char *kind_of(const struct scene *s)
+{
+    return s->is_ending ? "ending" : "scene";
+}
+
+static void check_reachability(struct lint *l)
+{
+    const struct scenario *sc = l->sc;
+    for (int s = 0; s < sc->nscenes; s++) {
+        const struct scene *sn = &sc->scenes[s];
+        if (sn->is_ending) {
+            if (l->graph.incoming[s] == 0)
+                warn(l, sn->pos, "unused-ending",
+                     "ending '%s' is never reached: no choice leads to it", sn->id);
+            continue;
+        }
+        if (!l->graph.reachable[s])
+            warn(l, sn->pos, "unreachable",
+                 "scene '%s' cannot be reached from start '%s' (if a next function leads there, "
+                 "name '%s' in its code)",
+                 sn->id, sc->scenes[sc->start].id, sn->id);
+    }
+}
+
+static bool conditional(const struct choice *ch)
+{
+    return ch->nrequires > 0 || callback_present(ch->when) || ch->once;
+}
+
+static void check_ways_out(struct lint *l)
+{
+    const struct scenario *sc = l->sc;
+    for (int s = 0; s < sc->nscenes; s++) {
+        const struct scene *sn = &sc->scenes[s];
+        if (sn->is_ending || !l->graph.reachable[s])
+            continue;
+        for (int r = 0; r < sc->nroles; r++) {
+            /* In a duet scene decided by one role, the other does not choose. */
+            if (sc->duet && sn->by >= 0 && sn->by != r && sc->nroles == 2)
+                continue;
+            int offered = 0, unconditional = 0;
+            for (int i = 0; i < sn->nchoices; i++) {
+                const struct choice *ch = &sc->choices[sn->first_choice + (uint32_t)i];
+                if (!(ch->role_mask & (1u << r)))
+                    continue;
+                offered++;
+                unconditional += !conditional(ch);
+            }
+            if (offered == 0)
+                warn(l, sn->pos, "no-way-out",
+                     "scene '%s' offers no choice at all to the %s: it is a dead end for that role",
+                     sn->id, sc->roles[r].name);
+            else if (unconditional == 0)
+                warn(l, sn->pos, "no-way-out",
+                     "every choice of scene '%s' is conditional for the %s (requires, when or "
+                     "once): it dead-ends when none holds; add a choice that is always offered",
+                     sn->id, sc->roles[r].name);
+        }
+    }
+}
+
+/* Flag use, from the lists and from code. */
+struct flag_use {
+    bool set, required, shown, read_in_code, set_in_code;
+    struct srcpos first_required, first_set;
+};
+
+struct access_ctx {
+    const struct scenario *sc;
+    struct flag_use *flags;
+    bool *stat_assigned;
+    bool stats;
+};
+
+static void on_access(void *ctx, const char *name, size_t len, bool assigned, int line, int col)
+{
+    (void)line, (void)col;
+    struct access_ctx *a = ctx;
+    char id[LIMIT_ID_BYTES + 1];
+    if (len == 0 || len > LIMIT_ID_BYTES)
+        return;
+    memcpy(id, name, len);
+    id[len] = '\0';
+    if (a->stats) {
+        int s = scenario_stat(a->sc, id);
+        if (s >= 0 && assigned)
+            a->stat_assigned[s] = true;
+        return;
+    }
+    int f = scenario_flag(a->sc, id);
+    if (f < 0)
+        return;
+    if (assigned)
+        a->flags[f].set_in_code = true;
+    else
+        a->flags[f].read_in_code = true;
+}
+
+static void note_text_flags(const struct text_template *t, struct flag_use *flags)
+{
+    for (uint32_t i = 0; i < t->npieces; i++)
+        if (t->pieces[i].kind == PIECE_FLAG)
+            flags[t->pieces[i].len].shown = true;
+}
+
+static void check_flags_and_stats(struct lint *l)
+{
+    const struct scenario *sc = l->sc;
+    struct flag_use *flags = xcalloc((size_t)sc->nflags + 1, sizeof *flags);
+    bool stat_changed[LIMIT_STATS] = {false};
+    for (uint32_t c = 0; c < sc->nchoices; c++) {
+        const struct choice *ch = &sc->choices[c];
+        for (int k = 0; k < ch->nset; k++) {
+            if (!flags[ch->set[k]].set)
+                flags[ch->set[k]].first_set = ch->pos;
+            flags[ch->set[k]].set = true;
+        }
+        for (int k = 0; k < ch->nrequires; k++) {
+            if (!flags[ch->requires[k]].required)
+                flags[ch->requires[k]].first_required = ch->pos;
+            flags[ch->requires[k]].required = true;
+        }
+        for (int k = 0; k < ch->neffects; k++)
+            if (ch->effects[k].delta != 0)
+                stat_changed[ch->effects[k].stat] = true;
+        note_text_flags(&ch->label, flags);
+        note_text_flags(&ch->feedback, flags);
+    }
+    for (int s = 0; s < sc->nscenes; s++)
+        note_text_flags(&sc->scenes[s].text, flags);
+    struct access_ctx a = {sc, flags, stat_changed, false};
+    for (int f = 0; f < sc->nfiles; f++) {
+        const char *text = source_text(&l->src, sc, f);
+        a.stats = false;
+        source_accesses(text, "flags", on_access, &a);
+        a.stats = true;
+        source_accesses(text, "stats", on_access, &a);
+    }
+    for (int f = 0; f < sc->nstatic_flags; f++) {
+        const struct flag_use *u = &flags[f];
+        bool set = u->set || u->set_in_code;
+        bool used = u->required || u->shown || u->read_in_code;
+        if (u->required && !set)
+            warn(l, u->first_required, "flag-never-set",
+                 "flag '%s' is required but never set: no choice sets it and no code assigns it, "
+                 "so the choices that require it are never offered",
+                 sc->flags[f]);
+        else if (u->set && !used)
+            warn(l, u->first_set, "flag-never-used",
+                 "flag '%s' is set but never used: nothing requires it, shows it or reads it",
+                 sc->flags[f]);
+    }
+    for (int s = 0; s < sc->nstats; s++)
+        if (!stat_changed[s])
+            warn(l, sc->stats[s].pos, "stat-never-changes",
+                 "stat '%s' never changes: no effect changes it and no code assigns it",
+                 sc->stats[s].id);
+    free(flags);
+}
+
+static void check_dimensions(struct lint *l)
+{
+    const struct scenario *sc = l->sc;
+    for (int d = 0; d < sc->ndimensions; d++) {
+        uint32_t roles = 0;
+        int scored = 0;
+        for (uint32_t c = 0; c < sc->nchoices; c++) {
+            const struct choice *ch = &sc->choices[c];
+            if (ch->score[d] == 0 || !l->graph.reachable[ch->scene])
+                continue;
+            scored++;
+            roles |= ch->role_mask;
+        }
+        uint32_t all = sc->nroles >= 32 ? ~0u : (1u << sc->nroles) - 1;
+        roles &= all;
+        if (scored == 0) {
+            warn(l, sc->dimensions[d].pos, "dimension-unscored",
+                 "dimension '%s' is never scored by a choice that can be reached",
+                 sc->dimensions[d].id);
+        } else if (sc->nroles > 1 && (roles & (roles - 1)) == 0) {
+            int r = 0;
+            while (!(roles & (1u << r)))
+                r++;
+            warn(l, sc->dimensions[d].pos, "dimension-one-role",
+                 "dimension '%s' is scored only for the %s: the other roles always get 0 in it",
+                 sc->dimensions[d].id, sc->roles[r].name);
+        }
+    }
+}
+
+static bool same_label(const struct text_template *a, const struct text_template *b)
+{
+    if (callback_present(a->fn) || callback_present(b->fn) || a->npieces != b->npieces)
+        return false;
+    for (uint32_t i = 0; i < a->npieces; i++) {
+        const struct piece *p = &a->pieces[i], *q = &b->pieces[i];
+        if (p->kind != q->kind)
+            return false;
+        if (p->kind == PIECE_LITERAL) {
+            if (p->len != q->len || memcmp(a->chars + p->start, b->chars + q->start, p->len) != 0)
+                return false;
+        } else if (p->len != q->len) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void check_choices(struct lint *l)
+{
+    const struct scenario *sc = l->sc;
+    for (int s = 0; s < sc->nscenes; s++) {
+        const struct scene *sn = &sc->scenes[s];
+        for (int i = 0; i < sn->nchoices; i++) {
+            const struct choice *ch = &sc->choices[sn->first_choice + (uint32_t)i];
+            if (!ch->has_feedback)
+                warn(l, ch->pos, "no-feedback",
+                     "choice %d of scene '%s' has no feedback: say in 1-3 sentences why it is "
+                     "good or poor practice",
+                     i + 1, sn->id);
+            for (int j = 0; j < i; j++) {
+                const struct choice *other = &sc->choices[sn->first_choice + (uint32_t)j];
+                if ((other->role_mask & ch->role_mask) && same_label(&ch->label, &other->label)) {
+                    warn(l, ch->pos, "duplicate-choice",
+                         "choices %d and %d of scene '%s' have the same text", j + 1, i + 1, sn->id);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/* Lines a text takes when wrapped at LINT_WINDOW_COLUMNS. */
+static int wrapped_lines(const struct text_template *t)
+{
+    int lines = 0, col = 0;
+    for (uint32_t i = 0; i < t->npieces; i++) {
+        const struct piece *p = &t->pieces[i];
+        if (p->kind == PIECE_PARAGRAPH) {
+            lines += 2; /* the line it ends and a blank one */
+            col = 0;
+            continue;
+        }
+        int width = p->kind == PIECE_LITERAL ? (int)utf8_length(t->chars + p->start, p->len)
+                    : p->kind == PIECE_EMPHASIS ? 0
+                                                : 4;
+        col += width;
+        while (col > LINT_WINDOW_COLUMNS) {
+            lines++;
+            col -= LINT_WINDOW_COLUMNS;
+        }
+    }
+    return lines + (col > 0 ? 1 : 0);
+}
+
+static void check_text_fits(struct lint *l)
+{
+    const struct scenario *sc = l->sc;
+    for (int s = 0; s < sc->nscenes; s++) {
+        const struct scene *sn = &sc->scenes[s];
+        if (callback_present(sn->text.fn))
+            continue;
+        int lines = wrapped_lines(&sn->text);
+        int choice_lines = 0;
+        for (int i = 0; i < sn->nchoices; i++)
+            choice_lines += wrapped_lines(&sc->choices[sn->first_choice + (uint32_t)i].label);
+        /* Choices have their own area; the text must fit above them. */
+        if (lines > LINT_WINDOW_LINES)
+            warn(l, sn->text.pos, "text-overflow",
+                 "the text of %s '%s' takes about %d lines; the window shows about %d at "
+                 "1280x720 before the player must scroll (split it, or cut it)",
+                 kind_of(sn), sn->id, lines, LINT_WINDOW_LINES);
+        else if (lines + choice_lines > LINT_WINDOW_LINES + 6)
+            warn(l, sn->text.pos, "text-overflow",
+                 "%s '%s' with its choices takes about %d lines; the window shows about %d at "
+                 "1280x720 before the player must scroll",
+                 kind_of(sn), sn->id, lines + choice_lines, LINT_WINDOW_LINES + 6);
+    }
+}
+
+static void check_timers_and_duets(struct lint *l)
+{
+    const struct scenario *sc = l->sc;
+    for (int s = 0; s < sc->nscenes; s++) {
+        const struct scene *sn = &sc->scenes[s];
+        if (sn->timer && !sn->timeout)
+            warn(l, sn->pos, "timer-no-timeout",
+                 "scene '%s' has a timer but no timeout: say which choice is taken when time "
+                 "runs out (timeout = N)",
+                 sn->id);
+        if (sn->timeout) {
+            const struct choice *ch = &sc->choices[sn->first_choice + (uint32_t)(sn->timeout - 1)];
+            if (conditional(ch) || ch->role_mask != ~0u)
+                warn(l, sn->pos, "timeout-conditional",
+                     "the timeout choice %d of scene '%s' is not always offered: when it is not, "
+                     "time running out is an error",
+                     sn->timeout, sn->id);
+        }
+        if (!sc->duet && (sn->by != BY_ANYONE || sn->conflict >= 0))
+            warn(l, sn->pos, "by-solo",
+                 "scene '%s' says who decides (by or conflict), but the scenario is not a duet "
+                 "(duet = true)",
+                 sn->id);
+        if (sc->duet && !sn->is_ending && (sn->by == BY_BOTH || sn->by == BY_ANYONE) &&
+            sn->conflict < 0 && !callback_present(sc->settle))
+            warn(l, sn->pos, "both-no-settle",
+                 "in a duet both players decide scene '%s' but it has no conflict scene and the "
+                 "scenario no settle function: a disagreement is settled by a coin toss",
+                 sn->id);
+    }
+}
+
+void lint_checks(const struct scenario *sc, struct diag_list *out)
+{
+    struct lint l;
+    memset(&l, 0, sizeof l);
+    l.sc = sc;
+    l.out = out;
+    graph_build(sc, &l.src, &l.graph);
+    check_reachability(&l);
+    check_ways_out(&l);
+    check_flags_and_stats(&l);
+    check_dimensions(&l);
+    check_choices(&l);
+    check_text_fits(&l);
+    check_timers_and_duets(&l);
+    graph_free(&l.graph);
+    source_cache_free(&l.src);
+}

@@ -1,0 +1,139 @@
+/*
+ * lint.c: scaleup lint SCENARIO...: load each scenario, run the static
+ * checks, print the findings as FILE:LINE:COL: error|warning: WHAT (or as
+ * JSON), a summary, and exit 1 on any error (or warning, with --strict).
+ */
+#include "lint.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "commands.h"
+#include "core/catalog.h"
+#include "core/loader.h"
+
+static int compare_diags(const void *a, const void *b)
+{
+    const struct diag *x = a, *y = b;
+    int c = strcmp(x->file, y->file);
+    if (c)
+        return c;
+    if (x->line != y->line)
+        return x->line - y->line;
+    return x->col - y->col;
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f, "Usage: scaleup lint SCENARIO... [--strict] [--json]\n"
+               "\n"
+               "Checks scenarios for mistakes before a workshop finds them: everything loading\n"
+               "checks, plus unreachable scenes, dead ends, endings nothing leads to, flags set\n"
+               "but never used (or required but never set), stats that never change, dimensions\n"
+               "scored for one role only, choices without feedback, duplicate choices, texts\n"
+               "too long for the window, timers without timeout, duet scenes without a way to\n"
+               "settle. Prints FILE:LINE:COL: error|warning: WHAT, then a summary.\n"
+               "\n"
+               "  --strict   warnings count as errors\n"
+               "  --json     print the findings as one JSON object\n"
+               "\n"
+               "Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.\n");
+}
+
+int cmd_lint(int argc, char **argv)
+{
+    bool strict = false, json = false;
+    static const struct option opts[] = {
+        {"strict", no_argument, NULL, 's'},
+        {"json", no_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 's': strict = true; break;
+        case 'j': json = true; break;
+        case 'h': usage(stdout); return 0;
+        default:
+            cli_error("unknown option '%s' (see scaleup lint --help)", argv[optind - 1]);
+            return 2;
+        }
+    }
+    if (optind >= argc) {
+        cli_error("lint needs at least one scenario (see scaleup lint --help)");
+        return 2;
+    }
+    struct diag_list all;
+    diag_list_init(&all);
+    int nscenarios = 0;
+    cJSON *root = json ? cJSON_CreateObject() : NULL;
+    cJSON *list = root ? cJSON_AddArrayToObject(root, "scenarios") : NULL;
+    for (int i = optind; i < argc; i++) {
+        char path[PATH_MAX], why[1024];
+        if (!catalog_resolve(argv[i], path, sizeof path, why, sizeof why)) {
+            cli_error("%s", why);
+            diag_list_free(&all);
+            cJSON_Delete(root);
+            return 2;
+        }
+        struct diag_list diags;
+        diag_list_init(&diags);
+        struct scenario *sc = scenario_load(path, NULL, &diags);
+        if (sc)
+            lint_checks(sc, &diags);
+        qsort(diags.items, (size_t)diags.count, sizeof *diags.items, compare_diags);
+        nscenarios++;
+        if (list)
+            cJSON_AddItemToArray(list, cJSON_CreateString(sc ? sc->id : argv[i]));
+        for (int k = 0; k < diags.count; k++)
+            diag_copy(&all, &diags.items[k]);
+        all.dropped += diags.dropped;
+        scenario_free(sc);
+        diag_list_free(&diags);
+    }
+    bool failed = all.errors > 0 || (strict && all.warnings > 0);
+    if (json) {
+        cJSON *findings = cJSON_AddArrayToObject(root, "findings");
+        for (int k = 0; k < all.count; k++) {
+            const struct diag *d = &all.items[k];
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "file", d->file);
+            cJSON_AddNumberToObject(o, "line", d->line);
+            cJSON_AddNumberToObject(o, "col", d->col);
+            cJSON_AddStringToObject(o, "severity", d->severity == DIAG_ERROR ? "error" : "warning");
+            cJSON_AddStringToObject(o, "code", d->code);
+            cJSON_AddStringToObject(o, "message", d->message);
+            cJSON_AddItemToArray(findings, o);
+        }
+        cJSON_AddNumberToObject(root, "errors", all.errors);
+        cJSON_AddNumberToObject(root, "warnings", all.warnings);
+        cJSON_AddBoolToObject(root, "ok", !failed);
+        char *text = cJSON_Print(root);
+        printf("%s\n", text);
+        free(text);
+        cJSON_Delete(root);
+    } else {
+        struct strbuf line;
+        sb_init(&line);
+        for (int k = 0; k < all.count; k++) {
+            sb_clear(&line);
+            diag_format(&all.items[k], true, &line);
+            printf("%s\n", line.data);
+        }
+        sb_free(&line);
+        if (all.dropped)
+            printf("(%d more not shown)\n", all.dropped);
+        printf("%d error%s, %d warning%s in %d scenario%s\n", all.errors, all.errors == 1 ? "" : "s",
+               all.warnings, all.warnings == 1 ? "" : "s", nscenarios, nscenarios == 1 ? "" : "s");
+    }
+    diag_list_free(&all);
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,36 @@
+/*
+ * lint.h: static checks of a loaded scenario, beyond what loading refuses.
+ *
+ * Each finding is a diagnostic with a code (see docs/authoring.md, "Lint"):
+ *   unreachable          a scene no path from start leads to
+ *   no-way-out           a scene where every choice (for some role) is conditional
+ *   unused-ending        an ending no choice leads to
+ *   flag-never-set       a flag required but never set (by set or in code)
+ *   flag-never-used      a flag set but never required, shown or read
+ *   stat-never-changes   a stat no effect or code changes
+ *   dimension-unscored   a dimension no choice scores
+ *   dimension-one-role   a dimension only one role can score
+ *   no-feedback          a choice without feedback
+ *   duplicate-choice     two choices of a scene with the same text
+ *   text-overflow        a scene that will not fit the window without scrolling
+ *   timer-no-timeout     a timed scene without a timeout choice
+ *   timeout-conditional  a timeout choice that may not be offered
+ *   both-no-settle       a duet scene decided by both, with no conflict scene or settle
+ *   by-solo              by on a scene of a scenario that is not a duet
+ */
+#ifndef SCALEUP_LINT_H
+#define SCALEUP_LINT_H
+
+#include "core/diag.h"
+#include "core/scenario.h"
+
+/* What the window shows without scrolling, at its reference size (1280x720,
+ * default text size): used by the text-overflow check. */
+#define LINT_WINDOW_COLUMNS 72
+#define LINT_WINDOW_LINES 15
+
+void lint_checks(const struct scenario *sc, struct diag_list *out);
+
+int cmd_lint(int argc, char **argv);
+
+#endif
