@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "explore/explore_cmd.h"
 #include "lint/lint.h"
 #include "core/diag.h"
 #include "core/util.h"
@@ -22,6 +23,7 @@ static const struct {
 } commands[] = {
     {"play", cmd_play, "play a scenario, in a window or with --text in the terminal"},
     {"lint", cmd_lint, "check scenarios for mistakes (FILE:LINE:COL: error|warning: WHAT)"},
+    {"explore", cmd_explore, "play a scenario by machine: reachability, dead ends, scores"},
 };
 
 static void usage(FILE *f)

@@ -21,7 +21,8 @@ void explore_options_default(struct explore_options *o)
 uint64_t explore_seed(uint64_t base, long i)
 {
     uint64_t state = base ^ ((uint64_t)i * 0x9e3779b97f4a7c15ULL);
-    return rng_mix(&state);
+    /* Below 2^53, like every seed a run file or --seed can hold. */
+    return rng_mix(&state) & ((1ULL << 53) - 1);
 }
 
 static void stat_add(struct explore_stat *s, double v)

@@ -95,8 +95,8 @@ bool explore_run(struct scenario *sc, const struct explore_options *o, struct ex
                  struct diag *err);
 void explore_result_free(struct explore_result *r);
 
-/* The seed of random playthrough i from a base seed (documented so that a
- * report's seeds can be checked by hand). */
+/* The seed of random playthrough i from a base seed: splitmix64 of
+ * base ^ i * 0x9e3779b97f4a7c15, kept below 2^53. */
 uint64_t explore_seed(uint64_t base, long i);
 
 #endif

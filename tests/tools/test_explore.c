@@ -1,0 +1,188 @@
+/*
+ * test_explore.c: scaleup explore on tests/fixtures/explore/branch.lua,
+ * whose state graph is small enough to count by hand (see the fixture), and
+ * on every bundled scenario, which must explore without a finding.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/catalog.h"
+#include "support.h"
+
+static cJSON *explore_json(const char *const *extra, int *status)
+{
+    const char *argv[16] = {scaleup_bin(), "explore"};
+    int n = 2;
+    for (const char *const *e = extra; *e; e++)
+        argv[n++] = *e;
+    argv[n++] = "--json";
+    argv[n] = NULL;
+    struct cmd_result r;
+    run_cmd(argv, NULL, test_path("fixtures/explore"), NULL, 120, &r);
+    *status = r.status;
+    cJSON *root = cJSON_Parse(r.out);
+    if (!root)
+        fail_msg("not JSON: %s%s", r.out, r.err);
+    cmd_result_free(&r);
+    return root;
+}
+
+static int num(cJSON *o, const char *key)
+{
+    cJSON *v = cJSON_GetObjectItem(o, key);
+    if (!cJSON_IsNumber(v))
+        fail_msg("no number %s", key);
+    return v->valueint;
+}
+
+static void choices_are(cJSON *path, int a, int b)
+{
+    cJSON *c = cJSON_GetObjectItem(path, "choices");
+    assert_int_equal(cJSON_GetArraySize(c), 2);
+    assert_int_equal(cJSON_GetArrayItem(c, 0)->valueint, a);
+    assert_int_equal(cJSON_GetArrayItem(c, 1)->valueint, b);
+}
+
+static void exhaustive_counts_every_state_once(void **state)
+{
+    (void)state;
+    int status;
+    cJSON *root = explore_json((const char *const[]){"branch.lua", "--exhaustive", NULL}, &status);
+    assert_int_equal(status, 1); /* a dead end and an error were found */
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItem(root, "complete")));
+    assert_int_equal(num(root, "states"), 5);
+    assert_int_equal(num(root, "choices"), 4);
+    assert_int_equal(num(root, "playthroughs"), 2);
+    assert_int_equal(num(root, "scenes_total"), 6);
+    assert_int_equal(num(root, "scenes_reached"), 5);
+    cJSON *un = cJSON_GetObjectItem(root, "unreached");
+    assert_int_equal(cJSON_GetArraySize(un), 1);
+    assert_string_equal(cJSON_GetArrayItem(un, 0)->valuestring, "stuck");
+    cJSON *endings = cJSON_GetObjectItem(root, "endings");
+    assert_int_equal(num(endings, "win"), 1);
+    assert_int_equal(num(endings, "lose"), 1);
+    cJSON *dead = cJSON_GetObjectItem(root, "dead_ends");
+    assert_int_equal(cJSON_GetArraySize(dead), 1);
+    choices_are(cJSON_GetArrayItem(dead, 0), 2, 1);
+    assert_non_null(strstr(cJSON_GetObjectItem(cJSON_GetArrayItem(dead, 0), "message")->valuestring,
+                           "branch.lua:24: error: dead end: scene 'stuck' offers no choice"));
+    cJSON *errors = cJSON_GetObjectItem(root, "errors");
+    assert_int_equal(cJSON_GetArraySize(errors), 1);
+    choices_are(cJSON_GetArrayItem(errors, 0), 2, 2);
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(errors, 0), "message")->valuestring,
+                        "branch.lua:22: error: in the act of choice 2 in scene 'c': the act fails");
+    cJSON *vision = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "score"), "vision");
+    assert_int_equal(num(vision, "min"), 0);
+    assert_true(cJSON_GetObjectItem(vision, "mean")->valuedouble == 1.5);
+    assert_int_equal(num(vision, "max"), 3);
+    cJSON *best = cJSON_GetObjectItem(root, "best");
+    assert_string_equal(cJSON_GetObjectItem(best, "role")->valuestring, "po");
+    choices_are(best, 1, 1);
+    assert_int_equal(num(best, "weighted"), 3);
+    choices_are(cJSON_GetObjectItem(root, "worst"), 1, 2);
+    assert_int_equal(num(cJSON_GetObjectItem(root, "turns"), "2"), 2);
+    assert_true(cJSON_IsNumber(cJSON_GetObjectItem(root, "seconds")));
+    cJSON_Delete(root);
+}
+
+static void random_playthroughs_find_the_same_and_replay(void **state)
+{
+    (void)state;
+    int status;
+    cJSON *root = explore_json((const char *const[]){"branch.lua", "--random", "200", "--seed", "9",
+                                                     NULL},
+                               &status);
+    assert_int_equal(status, 1);
+    assert_int_equal(num(root, "playthroughs") + 0, num(cJSON_GetObjectItem(root, "endings"), "win") +
+                                                        num(cJSON_GetObjectItem(root, "endings"), "lose"));
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "dead_ends")), 1);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "errors")), 1);
+    /* The error's seed and choices replay to the same error. */
+    cJSON *e = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "errors"), 0);
+    char seed[32];
+    snprintf(seed, sizeof seed, "%.0f", cJSON_GetObjectItem(e, "seed")->valuedouble);
+    const char *argv[] = {scaleup_bin(), "play", "branch.lua", "--text", "--seed", seed,
+                          "--choices", "2,2", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, test_path("fixtures/explore"), NULL, 30, &r);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.err, "branch.lua:22: error: in the act of choice 2 in scene 'c': the act fails\n");
+    cmd_result_free(&r);
+    cJSON_Delete(root);
+    /* Same seed, same report. */
+    cJSON *again = explore_json((const char *const[]){"branch.lua", "--random", "200", "--seed", "9",
+                                                      NULL},
+                                &status);
+    cJSON *first = explore_json((const char *const[]){"branch.lua", "--random", "200", "--seed", "9",
+                                                      NULL},
+                                &status);
+    cJSON_DeleteItemFromObject(again, "seconds");
+    cJSON_DeleteItemFromObject(first, "seconds");
+    assert_true(cJSON_Compare(again, first, true));
+    cJSON_Delete(again);
+    cJSON_Delete(first);
+}
+
+static void a_declared_best_below_a_real_path_is_a_finding(void **state)
+{
+    (void)state;
+    const char *argv[] = {scaleup_bin(), "explore", "best-too-low.lua", "--exhaustive", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, test_path("fixtures/explore"), NULL, 30, &r);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.out, "  best: the scenario declares best.po = 2, but a path scores 3\n"));
+    cmd_result_free(&r);
+}
+
+static void too_many_states_stop_with_a_message(void **state)
+{
+    (void)state;
+    const char *argv[] = {scaleup_bin(), "explore", "tutorial", "--exhaustive", "--max-states", "100", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, NULL, NULL, 30, &r);
+    assert_non_null(strstr(r.out, "(stopped: more than --max-states states; raise it, or use --random)"));
+    cmd_result_free(&r);
+}
+
+static void bundled_scenarios_explore_clean(void **state)
+{
+    (void)state;
+    char **list = catalog_list();
+    for (char **id = list; *id; id++) {
+        /* Exhaustive where the state space allows, random otherwise. */
+        const char *argv[] = {scaleup_bin(), "explore", *id, "--exhaustive", "--max-states",
+                              "2000000", "--json", NULL};
+        struct cmd_result r;
+        run_cmd(argv, NULL, NULL, NULL, 600, &r);
+        cJSON *root = cJSON_Parse(r.out);
+        if (!root)
+            fail_msg("%s: %s", *id, r.err);
+        if (!cJSON_IsTrue(cJSON_GetObjectItem(root, "complete"))) {
+            cJSON_Delete(root);
+            cmd_result_free(&r);
+            const char *rargv[] = {scaleup_bin(), "explore", *id, "--random", "20000", "--json", NULL};
+            run_cmd(rargv, NULL, NULL, NULL, 600, &r);
+            root = cJSON_Parse(r.out);
+        }
+        if (r.status != 0)
+            fail_msg("scaleup explore %s found problems:\n%s", *id, r.out);
+        assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "unreached")), 0);
+        cJSON_Delete(root);
+        cmd_result_free(&r);
+    }
+    catalog_free_list(list);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(exhaustive_counts_every_state_once),
+        cmocka_unit_test(random_playthroughs_find_the_same_and_replay),
+        cmocka_unit_test(a_declared_best_below_a_real_path_is_a_finding),
+        cmocka_unit_test(too_many_states_stop_with_a_message),
+        cmocka_unit_test(bundled_scenarios_explore_clean),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

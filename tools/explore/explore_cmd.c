@@ -1,0 +1,450 @@
+/*
+ * explore_cmd.c: scaleup explore SCENARIO: play a scenario many times by
+ * machine (random or exhaustive, see core/explore.h) and report what was
+ * found: scenes never reached, endings, dead ends and run-time errors with a
+ * replayable seed and choice list, points and weighted totals, the best and
+ * worst paths, and how many decisions a run takes.
+ */
+#include "explore_cmd.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "commands.h"
+#include "core/catalog.h"
+#include "core/explore.h"
+#include "core/loader.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "Usage: scaleup explore SCENARIO [--random N] [--exhaustive] [OPTIONS]\n"
+            "\n"
+            "Plays the scenario by machine and reports scenes never reached, endings, dead ends\n"
+            "and run-time errors (each with a seed and choice list to replay it), points per\n"
+            "dimension, weighted totals, the best and worst paths and the number of decisions.\n"
+            "\n"
+            "  --random N         N random playthroughs per role (default 1000), each choice\n"
+            "                     drawn uniformly from those offered\n"
+            "  --seed S           base seed; playthrough i uses a seed derived from S and i\n"
+            "  --exhaustive       every reachable game state for one seed (--seed), paths that\n"
+            "                     merge explored once\n"
+            "  --max-states K     stop the exhaustive search beyond K states (default 1000000)\n"
+            "  --role ID          only this role\n"
+            "  --duet             play duets: both roles at once, independent random picks\n"
+            "  --json             print the report as one JSON object\n"
+            "  --max-memory MIB, --max-instructions N, --max-call-ms MS   scenario limits\n"
+            "\n"
+            "Exit codes: 0 nothing wrong found, 1 a dead end, a run-time error, or a path above\n"
+            "the scenario's declared best; 2 usage error.\n");
+}
+
+struct progress {
+    bool on;
+    double last;
+};
+
+static void show_progress(void *ctx, long done, long total)
+{
+    struct progress *p = ctx;
+    if (!p->on)
+        return;
+    double now = clock_seconds();
+    if (now - p->last < 0.1 && done != total)
+        return;
+    p->last = now;
+    if (total > 0) {
+        int width = 30, filled = (int)((double)done / (double)total * width);
+        fprintf(stderr, "\r[");
+        for (int i = 0; i < width; i++)
+            fputc(i < filled ? '#' : '.', stderr);
+        fprintf(stderr, "] %ld/%ld", done, total);
+    } else {
+        fprintf(stderr, "\r%ld", done);
+    }
+    if (done == total)
+        fputs("\r\x1b[K", stderr);
+    fflush(stderr);
+}
+
+static void path_text(const struct explore_path *p, struct strbuf *out)
+{
+    for (int i = 0; i < p->nchoices; i++)
+        sb_printf(out, "%s%d", i ? "," : "", p->choices[i]);
+}
+
+static cJSON *path_json(const struct scenario *sc, const struct explore_path *p)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "role", sc->roles[p->role].id);
+    cJSON_AddNumberToObject(o, "seed", (double)p->seed);
+    cJSON *c = cJSON_AddArrayToObject(o, "choices");
+    for (int i = 0; i < p->nchoices; i++)
+        cJSON_AddItemToArray(c, cJSON_CreateNumber(p->choices[i]));
+    cJSON_AddNumberToObject(o, "weighted", round(p->weighted * 1e6) / 1e6);
+    return o;
+}
+
+static cJSON *stat_json(const struct explore_stat *s)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "min", s->count ? s->min : 0);
+    cJSON_AddNumberToObject(o, "mean", s->count ? round(s->sum / (double)s->count * 1000) / 1000 : 0);
+    cJSON_AddNumberToObject(o, "max", s->count ? s->max : 0);
+    return o;
+}
+
+static void merge(struct explore_stat *into, const struct explore_stat *s)
+{
+    if (!s->count)
+        return;
+    if (!into->count || s->min < into->min)
+        into->min = s->min;
+    if (!into->count || s->max > into->max)
+        into->max = s->max;
+    into->sum += s->sum;
+    into->count += s->count;
+}
+
+/* A scene entered only as a conflict scene is reached in duets alone. */
+static bool conflict_only(const struct scenario *sc, int s)
+{
+    for (int i = 0; i < sc->nscenes; i++)
+        if (sc->scenes[i].conflict == s)
+            return true;
+    return false;
+}
+
+static cJSON *finding_json(const struct scenario *sc, const struct explore_finding *f)
+{
+    cJSON *o = path_json(sc, &f->path);
+    cJSON_DeleteItemFromObject(o, "weighted");
+    struct strbuf line;
+    sb_init(&line);
+    diag_format(&f->diag, false, &line);
+    cJSON_AddStringToObject(o, "message", line.data);
+    sb_free(&line);
+    return o;
+}
+
+static void print_finding(const struct scenario *sc, const char *what,
+                          const struct explore_finding *f)
+{
+    struct strbuf line;
+    sb_init(&line);
+    diag_format(&f->diag, false, &line);
+    printf("  %s: %s\n", what, line.data);
+    sb_clear(&line);
+    path_text(&f->path, &line);
+    printf("    replay: scaleup play %s --text --role %s --seed %llu --choices %s\n", sc->id,
+           sc->roles[f->path.role].id, (unsigned long long)f->path.seed,
+           line.len ? line.data : "(none: at the start)");
+    sb_free(&line);
+}
+
+int cmd_explore(int argc, char **argv)
+{
+    struct explore_options o;
+    explore_options_default(&o);
+    struct script_limits limits;
+    script_limits_default(&limits);
+    bool json = false;
+    const char *role = NULL;
+    static const struct option opts[] = {
+        {"random", required_argument, NULL, 'r'},
+        {"seed", required_argument, NULL, 's'},
+        {"exhaustive", no_argument, NULL, 'x'},
+        {"max-states", required_argument, NULL, 'm'},
+        {"role", required_argument, NULL, 'R'},
+        {"duet", no_argument, NULL, 'd'},
+        {"json", no_argument, NULL, 'j'},
+        {"max-memory", required_argument, NULL, 'L'},
+        {"max-instructions", required_argument, NULL, 'L'},
+        {"max-call-ms", required_argument, NULL, 'L'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    optind = 1;
+    opterr = 0;
+    int c, index = 0;
+    long long v;
+    while ((c = getopt_long(argc, argv, ":", opts, &index)) != -1) {
+        switch (c) {
+        case 'r':
+            if (!cli_number(optarg, 1, 1000000000, &v)) {
+                cli_error("--random takes a number of playthroughs from 1 up");
+                return 2;
+            }
+            o.mode = EXPLORE_RANDOM;
+            o.runs = (long)v;
+            break;
+        case 's':
+            if (!cli_number(optarg, 0, (1LL << 53) - 1, &v)) {
+                cli_error("--seed takes a whole number from 0 to 2^53-1");
+                return 2;
+            }
+            o.seed = (uint64_t)v;
+            break;
+        case 'x': o.mode = EXPLORE_EXHAUSTIVE; break;
+        case 'm':
+            if (!cli_number(optarg, 1, 1000000000, &v)) {
+                cli_error("--max-states takes a number from 1 up");
+                return 2;
+            }
+            o.max_states = (long)v;
+            break;
+        case 'R': role = optarg; break;
+        case 'd': o.duet = true; break;
+        case 'j': json = true; break;
+        case 'L':
+            if (cli_limit_option(opts[index].name, optarg, &limits) < 0)
+                return 2;
+            break;
+        case 'h': usage(stdout); return 0;
+        case ':': cli_error("%s needs a value (see scaleup explore --help)", argv[optind - 1]); return 2;
+        default: cli_error("unknown option '%s' (see scaleup explore --help)", argv[optind - 1]); return 2;
+        }
+    }
+    if (optind != argc - 1) {
+        cli_error("explore needs one scenario (see scaleup explore --help)");
+        return 2;
+    }
+    char path[PATH_MAX], why[1024];
+    if (!catalog_resolve(argv[optind], path, sizeof path, why, sizeof why)) {
+        cli_error("%s", why);
+        return 2;
+    }
+    struct diag_list diags;
+    diag_list_init(&diags);
+    struct scenario *sc = scenario_load(path, &limits, &diags);
+    if (!sc) {
+        cli_print_diags(&diags, false);
+        diag_list_free(&diags);
+        return 1;
+    }
+    diag_list_free(&diags);
+    if (role) {
+        o.role = scenario_role(sc, role);
+        if (o.role < 0) {
+            cli_error("'%s' is not a role of %s", role, sc->id);
+            scenario_free(sc);
+            return 2;
+        }
+    }
+    if (o.duet && !sc->duet) {
+        cli_error("%s is not a duet scenario (it has no duet = true)", sc->id);
+        scenario_free(sc);
+        return 2;
+    }
+    struct progress prog = {isatty(2) && !json, 0};
+    o.progress = show_progress;
+    o.progress_ctx = &prog;
+    struct explore_result r;
+    struct diag err;
+    if (!explore_run(sc, &o, &r, &err)) {
+        struct strbuf line;
+        sb_init(&line);
+        diag_format(&err, false, &line);
+        fprintf(stderr, "%s\n", line.data);
+        sb_free(&line);
+        explore_result_free(&r);
+        scenario_free(sc);
+        return 1;
+    }
+
+    /* Scenes: reached, and never reached (conflict scenes are expected to
+     * be missed by solo play). */
+    int reached = 0;
+    struct strbuf unreached, duet_only;
+    sb_init(&unreached);
+    sb_init(&duet_only);
+    for (int s = 0; s < sc->nscenes; s++) {
+        if (r.scene_visits[s]) {
+            reached++;
+        } else if (!o.duet && conflict_only(sc, s)) {
+            sb_printf(&duet_only, "%s%s", duet_only.len ? ", " : "", sc->scenes[s].id);
+        } else {
+            sb_printf(&unreached, "%s%s", unreached.len ? ", " : "", sc->scenes[s].id);
+        }
+    }
+    struct explore_stat dims[LIMIT_DIMENSIONS] = {{0}}, weighted = {0};
+    for (int role_i = 0; role_i < sc->nroles; role_i++) {
+        for (int d = 0; d < sc->ndimensions; d++)
+            merge(&dims[d], &r.score[role_i][d]);
+        merge(&weighted, &r.weighted[role_i]);
+    }
+    /* A path above a declared best makes every percentage wrong. */
+    struct strbuf over;
+    sb_init(&over);
+    for (int role_i = 0; role_i < sc->nroles; role_i++)
+        if (r.role_played[role_i] && !isnan(sc->best[role_i]) &&
+            r.best[role_i].weighted > sc->best[role_i] + 1e-9) {
+            char a[64], b[64];
+            format_number(a, sizeof a, sc->best[role_i]);
+            format_number(b, sizeof b, r.best[role_i].weighted);
+            sb_printf(&over, "%sthe scenario declares best.%s = %s, but a path scores %s",
+                      over.len ? "; " : "", sc->roles[role_i].id, a, b);
+        }
+    bool found = r.ndead_ends > 0 || r.nerrors > 0 || over.len > 0;
+
+    if (json) {
+        cJSON *root = cJSON_CreateObject();
+        cJSON_AddStringToObject(root, "scenario", sc->id);
+        cJSON_AddStringToObject(root, "mode", o.mode == EXPLORE_RANDOM ? "random" : "exhaustive");
+        cJSON_AddBoolToObject(root, "complete", r.complete);
+        cJSON_AddNumberToObject(root, "playthroughs", (double)r.playthroughs);
+        cJSON_AddNumberToObject(root, "choices", (double)r.choices);
+        cJSON_AddNumberToObject(root, "states", (double)r.states);
+        cJSON_AddNumberToObject(root, "scenes_total", sc->nscenes);
+        cJSON_AddNumberToObject(root, "scenes_reached", reached);
+        cJSON *un = cJSON_AddArrayToObject(root, "unreached");
+        cJSON *duet = cJSON_AddArrayToObject(root, "duet_only");
+        for (int s = 0; s < sc->nscenes; s++)
+            if (!r.scene_visits[s])
+                cJSON_AddItemToArray(!o.duet && conflict_only(sc, s) ? duet : un,
+                                     cJSON_CreateString(sc->scenes[s].id));
+        cJSON *endings = cJSON_AddObjectToObject(root, "endings");
+        for (int s = 0; s < sc->nscenes; s++)
+            if (sc->scenes[s].is_ending)
+                cJSON_AddNumberToObject(endings, sc->scenes[s].id, (double)r.ending_counts[s]);
+        cJSON *de = cJSON_AddArrayToObject(root, "dead_ends");
+        for (int i = 0; i < r.ndead_ends; i++)
+            cJSON_AddItemToArray(de, finding_json(sc, &r.dead_ends[i]));
+        cJSON *er = cJSON_AddArrayToObject(root, "errors");
+        for (int i = 0; i < r.nerrors; i++)
+            cJSON_AddItemToArray(er, finding_json(sc, &r.errors[i]));
+        if (over.len)
+            cJSON_AddItemToArray(er, cJSON_CreateString(over.data));
+        cJSON *score = cJSON_AddObjectToObject(root, "score");
+        for (int d = 0; d < sc->ndimensions; d++)
+            cJSON_AddItemToObject(score, sc->dimensions[d].id, stat_json(&dims[d]));
+        cJSON_AddItemToObject(root, "weighted", stat_json(&weighted));
+        cJSON *roles = cJSON_AddObjectToObject(root, "roles");
+        int best_role = -1, worst_role = -1;
+        for (int role_i = 0; role_i < sc->nroles; role_i++) {
+            if (!r.role_played[role_i])
+                continue;
+            cJSON *ro = cJSON_AddObjectToObject(roles, sc->roles[role_i].id);
+            cJSON *rs = cJSON_AddObjectToObject(ro, "score");
+            for (int d = 0; d < sc->ndimensions; d++)
+                cJSON_AddItemToObject(rs, sc->dimensions[d].id, stat_json(&r.score[role_i][d]));
+            cJSON_AddItemToObject(ro, "weighted", stat_json(&r.weighted[role_i]));
+            cJSON_AddItemToObject(ro, "best", path_json(sc, &r.best[role_i]));
+            cJSON_AddItemToObject(ro, "worst", path_json(sc, &r.worst[role_i]));
+            if (best_role < 0 || r.best[role_i].weighted > r.best[best_role].weighted)
+                best_role = role_i;
+            if (worst_role < 0 || r.worst[role_i].weighted < r.worst[worst_role].weighted)
+                worst_role = role_i;
+        }
+        if (best_role >= 0) {
+            cJSON_AddItemToObject(root, "best", path_json(sc, &r.best[best_role]));
+            cJSON_AddItemToObject(root, "worst", path_json(sc, &r.worst[worst_role]));
+        } else {
+            cJSON_AddNullToObject(root, "best");
+            cJSON_AddNullToObject(root, "worst");
+        }
+        cJSON *turns = cJSON_AddObjectToObject(root, "turns");
+        for (int t = 0; t < r.nturns; t++)
+            if (r.turns[t]) {
+                char k[16];
+                snprintf(k, sizeof k, "%d", t);
+                cJSON_AddNumberToObject(turns, k, (double)r.turns[t]);
+            }
+        if (o.duet) {
+            cJSON *d = cJSON_AddObjectToObject(root, "duet");
+            cJSON_AddNumberToObject(d, "picks_agreed", (double)r.picks_agreed);
+            cJSON_AddNumberToObject(d, "picks_differed", (double)r.picks_differed);
+            long total = r.picks_agreed + r.picks_differed;
+            cJSON_AddNumberToObject(d, "alignment",
+                                    total ? round((double)r.picks_agreed / (double)total * 1000) / 1000 : 0);
+            cJSON *cv = cJSON_AddObjectToObject(d, "conflict_scenes");
+            for (int s = 0; s < sc->nscenes; s++)
+                if (conflict_only(sc, s))
+                    cJSON_AddNumberToObject(cv, sc->scenes[s].id, (double)r.conflict_visits[s]);
+        }
+        cJSON_AddNumberToObject(root, "seconds", round(r.seconds * 1000) / 1000);
+        char *text = cJSON_Print(root);
+        printf("%s\n", text);
+        free(text);
+        cJSON_Delete(root);
+    } else {
+        if (o.mode == EXPLORE_RANDOM)
+            printf("Explored %s: %ld random playthroughs%s, seed %llu, in %.2f s\n", sc->id, o.runs,
+                   o.duet ? " of duets" : o.role >= 0 ? "" : " per role", (unsigned long long)o.seed,
+                   r.seconds);
+        else
+            printf("Explored %s exhaustively: %ld states, seed %llu, in %.2f s%s\n", sc->id, r.states,
+                   (unsigned long long)o.seed, r.seconds,
+                   r.complete ? "" : " (stopped: more than --max-states states; raise it, or use "
+                                     "--random)");
+        printf("  playthroughs %ld, choices %ld (%.0f choices per second)\n", r.playthroughs,
+               r.choices, r.seconds > 0 ? (double)r.choices / r.seconds : 0.0);
+        printf("  scenes reached %d of %d", reached, sc->nscenes);
+        if (unreached.len)
+            printf("; never reached: %s", unreached.data);
+        printf("\n");
+        if (duet_only.len)
+            printf("  conflict scenes (played in duets only): %s\n", duet_only.data);
+        printf("  endings:");
+        for (int s = 0; s < sc->nscenes; s++)
+            if (sc->scenes[s].is_ending)
+                printf(" %s %ld (%s)%s", sc->scenes[s].id, r.ending_counts[s],
+                       verdict_name(sc->scenes[s].verdict), "");
+        printf("\n");
+        if (!r.ndead_ends)
+            printf("  dead ends: none\n");
+        for (int i = 0; i < r.ndead_ends; i++)
+            print_finding(sc, "dead end", &r.dead_ends[i]);
+        if (!r.nerrors)
+            printf("  run-time errors: none\n");
+        for (int i = 0; i < r.nerrors; i++)
+            print_finding(sc, "run-time error", &r.errors[i]);
+        if (over.len)
+            printf("  best: %s\n", over.data);
+        for (int role_i = 0; role_i < sc->nroles; role_i++) {
+            if (!r.role_played[role_i])
+                continue;
+            printf("  %s: points min / mean / max\n", sc->roles[role_i].name);
+            for (int d = 0; d < sc->ndimensions; d++) {
+                const struct explore_stat *s = &r.score[role_i][d];
+                printf("    %-14s %6g %7.1f %6g\n", sc->dimensions[d].name, s->min,
+                       s->sum / (double)s->count, s->max);
+            }
+            const struct explore_stat *w = &r.weighted[role_i];
+            printf("    %-14s %6g %7.1f %6g\n", "weighted", w->min, w->sum / (double)w->count, w->max);
+            struct strbuf p;
+            sb_init(&p);
+            path_text(&r.best[role_i], &p);
+            printf("    best  %g: --seed %llu --choices %s\n", r.best[role_i].weighted,
+                   (unsigned long long)r.best[role_i].seed, p.data ? p.data : "");
+            sb_clear(&p);
+            path_text(&r.worst[role_i], &p);
+            printf("    worst %g: --seed %llu --choices %s\n", r.worst[role_i].weighted,
+                   (unsigned long long)r.worst[role_i].seed, p.data ? p.data : "");
+            sb_free(&p);
+        }
+        printf("  decisions per run:");
+        for (int t = 0; t < r.nturns; t++)
+            if (r.turns[t])
+                printf(" %d: %ld", t, r.turns[t]);
+        printf("\n");
+        if (o.duet) {
+            long total = r.picks_agreed + r.picks_differed;
+            printf("  duet: secret picks agreed %ld of %ld (%.0f%%)\n", r.picks_agreed, total,
+                   total ? 100.0 * (double)r.picks_agreed / (double)total : 0.0);
+        }
+    }
+    sb_free(&unreached);
+    sb_free(&duet_only);
+    sb_free(&over);
+    explore_result_free(&r);
+    scenario_free(sc);
+    return found ? 1 : 0;
+}
