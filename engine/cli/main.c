@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "explore/explore_cmd.h"
 #include "lint/lint.h"
+#include "playtest/playtest_cmd.h"
 #include "core/diag.h"
 #include "core/util.h"
 
@@ -24,6 +25,7 @@ static const struct {
     {"play", cmd_play, "play a scenario, in a window or with --text in the terminal"},
     {"lint", cmd_lint, "check scenarios for mistakes (FILE:LINE:COL: error|warning: WHAT)"},
     {"explore", cmd_explore, "play a scenario by machine: reachability, dead ends, scores"},
+    {"test", cmd_test, "run the playthrough tests in a scenario's tests.lua"},
 };
 
 static void usage(FILE *f)

@@ -14,6 +14,7 @@ struct script {
     struct game *game;  /* the game the current call is about */
     int game_ref;       /* registry ref of the game object given to callbacks */
     struct loader *loader; /* while loading only */
+    struct tests_ctx *tests; /* while loading tests.lua only */
 };
 
 /* Creates the game object (a userdata with locked metatables) and keeps it in

@@ -1,0 +1,269 @@
+#include "playtest.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run.h"
+#include "text.h"
+
+static void free_values(struct playtest_value *v, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(v[i].id);
+    free(v);
+}
+
+void playtest_set_free(struct playtest_set *set)
+{
+    for (int i = 0; i < set->count; i++) {
+        struct playtest *p = &set->items[i];
+        free(p->name);
+        free(p->file);
+        free(p->role);
+        free(p->player);
+        for (int k = 0; k < p->nchoices; k++)
+            free(p->choices[k].prefix);
+        free(p->choices);
+        free(p->ending);
+        free(p->verdict);
+        free_values(p->score, p->nscore);
+        free_values(p->stats, p->nstats);
+        free_values(p->flags, p->nflags);
+    }
+    free(set->items);
+    set->items = NULL;
+    set->count = 0;
+}
+
+PRINTF_LIKE(3, 4)
+static void mismatch(struct diag_list *out, const struct playtest *pt, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(out, DIAG_ERROR, pt->file, pt->line, 0, "playthrough", fmt, ap);
+    va_end(ap);
+}
+
+/* Case-insensitive "starts with" on the plain label. */
+static bool starts_with(const char *label, const char *prefix)
+{
+    for (; *prefix; prefix++, label++)
+        if (tolower((unsigned char)*label) != tolower((unsigned char)*prefix))
+            return false;
+    return true;
+}
+
+static int find_choice(const struct game *g, const char *prefix, int *matches)
+{
+    const struct menu *m = game_menu(g);
+    int found = 0;
+    *matches = 0;
+    struct strbuf plain;
+    sb_init(&plain);
+    for (int i = 0; i < m->nopen; i++) {
+        sb_clear(&plain);
+        text_plain(game_label(g, m, i), " ", &plain);
+        if (starts_with(plain.data ? plain.data : "", prefix)) {
+            if (!found)
+                found = i + 1;
+            (*matches)++;
+        }
+    }
+    sb_free(&plain);
+    return found;
+}
+
+static void number_text(double v, char *buf, size_t cap)
+{
+    format_number(buf, cap, v);
+}
+
+bool playtest_run(struct scenario *sc, const struct playtest *pt, struct diag_list *failures)
+{
+    int before = failures->errors;
+    struct game_setup st = {0};
+    st.seed = pt->seed;
+    st.nplayers = 1;
+    st.players[0].name = pt->player ? pt->player : "Tester";
+    if (pt->role) {
+        st.players[0].role = scenario_role(sc, pt->role);
+        if (st.players[0].role < 0) {
+            mismatch(failures, pt, "'%s' is not a role of %s", pt->role, sc->id);
+            return false;
+        }
+    } else if (sc->nroles > 1) {
+        mismatch(failures, pt, "the scenario has %d roles: say which with role = \"%s\"", sc->nroles,
+                 sc->roles[0].id);
+        return false;
+    }
+    struct game *g = game_new(sc);
+    struct diag err;
+    if (!game_start(g, &st, &err)) {
+        mismatch(failures, pt, "the run could not start: %s", err.message);
+        game_free(g);
+        return false;
+    }
+    for (int i = 0; i < pt->nchoices; i++) {
+        const struct playtest_choice *c = &pt->choices[i];
+        const char *here = game_scene(g)->id;
+        if (g->over) {
+            mismatch(failures, pt, "decision %d: the run already ended at '%s'", i + 1, here);
+            break;
+        }
+        int number = c->number;
+        if (c->prefix) {
+            int matches;
+            number = find_choice(g, c->prefix, &matches);
+            if (matches == 0) {
+                mismatch(failures, pt, "decision %d: no choice of scene '%s' starts with \"%s\"",
+                         i + 1, here, c->prefix);
+                break;
+            }
+            if (matches > 1) {
+                mismatch(failures, pt,
+                         "decision %d: %d choices of scene '%s' start with \"%s\"; give more of "
+                         "the text",
+                         i + 1, matches, here, c->prefix);
+                break;
+            }
+        }
+        const struct menu *m = game_menu(g);
+        if (number < 1 || number > m->nopen) {
+            mismatch(failures, pt, "decision %d: choice %d is not offered in scene '%s' (choose 1 "
+                                   "to %d)",
+                     i + 1, number, here, m->nopen);
+            break;
+        }
+        if (!game_choose(g, number, false, 0, &err)) {
+            struct strbuf line;
+            sb_init(&line);
+            diag_format(&err, false, &line);
+            mismatch(failures, pt, "decision %d in scene '%s': %s", i + 1, here, line.data);
+            sb_free(&line);
+            break;
+        }
+    }
+    if (failures->errors == before) {
+        const struct scene *at = game_scene(g);
+        if (pt->ending) {
+            if (!g->over)
+                mismatch(failures, pt,
+                         "expected ending '%s', got no ending (the run is at scene '%s' after %d "
+                         "decision%s)",
+                         pt->ending, at->id, g->nlog, g->nlog == 1 ? "" : "s");
+            else if (strcmp(at->id, pt->ending) != 0)
+                mismatch(failures, pt, "expected ending '%s', got '%s'", pt->ending, at->id);
+        }
+        if (pt->verdict && strcmp(verdict_name(g->over ? at->verdict : VERDICT_NONE), pt->verdict) != 0)
+            mismatch(failures, pt, "expected verdict '%s', got '%s'", pt->verdict,
+                     verdict_name(g->over ? at->verdict : VERDICT_NONE));
+        char a[64], b[64];
+        for (int i = 0; i < pt->nscore; i++) {
+            int d = scenario_dimension(sc, pt->score[i].id);
+            if (d < 0) {
+                mismatch(failures, pt, "expect.score: '%s' is not a dimension", pt->score[i].id);
+                continue;
+            }
+            double got = g->s.players[0].score[d];
+            if (fabs(got - pt->score[i].value) > 1e-9) {
+                number_text(pt->score[i].value, a, sizeof a);
+                number_text(got, b, sizeof b);
+                mismatch(failures, pt, "expected score.%s = %s, got %s", pt->score[i].id, a, b);
+            }
+        }
+        for (int i = 0; i < pt->nstats; i++) {
+            int s = scenario_stat(sc, pt->stats[i].id);
+            if (s < 0) {
+                mismatch(failures, pt, "expect.stats: '%s' is not a stat", pt->stats[i].id);
+                continue;
+            }
+            double got = g->s.stats[s];
+            if (fabs(got - pt->stats[i].value) > 1e-9) {
+                number_text(pt->stats[i].value, a, sizeof a);
+                number_text(got, b, sizeof b);
+                mismatch(failures, pt, "expected stats.%s = %s, got %s", pt->stats[i].id, a, b);
+            }
+        }
+        for (int i = 0; i < pt->nflags; i++) {
+            int f = scenario_flag(sc, pt->flags[i].id);
+            bool got = f >= 0 && game_flag(g, f);
+            if (got != (pt->flags[i].value != 0))
+                mismatch(failures, pt, "expected flags.%s = %s, got %s", pt->flags[i].id,
+                         pt->flags[i].value ? "true" : "false", got ? "true" : "false");
+        }
+        if (pt->has_weighted && fabs(game_weighted(g, 0) - pt->weighted) > 1e-9) {
+            number_text(pt->weighted, a, sizeof a);
+            number_text(game_weighted(g, 0), b, sizeof b);
+            mismatch(failures, pt, "expected weighted = %s, got %s", a, b);
+        }
+        if (pt->has_turns && g->s.turn != pt->turns)
+            mismatch(failures, pt, "expected turns = %d, got %d", pt->turns, g->s.turn);
+    }
+    game_free(g);
+    return failures->errors == before;
+}
+
+static void lua_string(struct strbuf *out, const char *s)
+{
+    sb_putc(out, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            sb_putc(out, '\\');
+        if (*s == '\n')
+            sb_puts(out, "\\n");
+        else
+            sb_putc(out, *s);
+    }
+    sb_putc(out, '"');
+}
+
+void playtest_format(const struct game *g, const char *name, struct strbuf *out)
+{
+    const struct scenario *sc = g->sc;
+    char num[64];
+    sb_puts(out, "playthrough { name = ");
+    lua_string(out, name);
+    sb_puts(out, ", role = ");
+    lua_string(out, sc->roles[g->s.players[0].role].id);
+    sb_printf(out, ", seed = %llu, choices = {", (unsigned long long)g->seed);
+    for (int i = 0; i < g->nlog; i++)
+        sb_printf(out, "%s%d", i ? ", " : " ", g->log[i].number);
+    sb_puts(out, g->nlog ? " }" : "}");
+    sb_puts(out, ", expect = { ");
+    if (g->over)
+        sb_printf(out, "ending = \"%s\", ", sc->scenes[g->s.scene].id);
+    sb_puts(out, "score = {");
+    for (int d = 0; d < sc->ndimensions; d++) {
+        format_number(num, sizeof num, g->s.players[0].score[d]);
+        sb_printf(out, "%s%s = %s", d ? ", " : " ", sc->dimensions[d].id, num);
+    }
+    sb_puts(out, " }, stats = {");
+    for (int s = 0; s < sc->nstats; s++) {
+        format_number(num, sizeof num, g->s.stats[s]);
+        sb_printf(out, "%s%s = %s", s ? ", " : " ", sc->stats[s].id, num);
+    }
+    sb_puts(out, sc->nstats ? " } } }\n" : "} } }\n");
+}
+
+bool playtest_append(const char *path, const char *line, struct diag *err)
+{
+    size_t len = 0;
+    struct diag ignore;
+    char *old = file_read_all(path, LIMIT_FILE_BYTES, &len, &ignore);
+    struct strbuf all;
+    sb_init(&all);
+    if (old) {
+        sb_append(&all, old, len);
+        if (len && old[len - 1] != '\n')
+            sb_putc(&all, '\n');
+    } else {
+        sb_puts(&all, "-- Playthrough tests: scaleup test runs them (see docs/authoring.md).\n");
+    }
+    sb_puts(&all, line);
+    bool ok = file_write_atomic(path, all.data, all.len, err);
+    free(old);
+    sb_free(&all);
+    return ok;
+}

@@ -1,0 +1,73 @@
+/*
+ * playtest.h: playthrough tests an author keeps beside a scenario.
+ *
+ * A file tests.lua in the scenario's folder holds entries like
+ *   playthrough { name = "cautious PO", role = "po", seed = 7,
+ *                 choices = { 1, 3, "Pitch the investor" },
+ *                 expect = { ending = "ipo", score = { vision = 5 }, stats = { runway = 4 } } }
+ * A choice is its number as offered, or the start of its text. expect may hold
+ * ending, verdict, score (dimension -> points), stats (stat -> value), flags
+ * (flag -> true/false), weighted and turns. Each mismatch is reported as
+ * "tests.lua:LINE: expected ..., got ...".
+ */
+#ifndef SCALEUP_PLAYTEST_H
+#define SCALEUP_PLAYTEST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "game.h"
+
+struct playtest_choice {
+    int number;   /* 1-based, or 0 when given by text */
+    char *prefix; /* the start of the choice's text */
+};
+
+struct playtest_value {
+    char *id;
+    double value;
+};
+
+struct playtest {
+    char *name;
+    char *file; /* as shown in messages */
+    int line;
+    char *role; /* NULL: the scenario's only role */
+    char *player;
+    uint64_t seed;
+    struct playtest_choice *choices;
+    int nchoices;
+    char *ending, *verdict;
+    struct playtest_value *score, *stats, *flags;
+    int nscore, nstats, nflags;
+    bool has_weighted, has_turns;
+    double weighted;
+    int turns;
+};
+
+struct playtest_set {
+    struct playtest *items;
+    int count;
+};
+
+void playtest_set_free(struct playtest_set *set);
+
+/* Loads path (a tests.lua) into set, with the scenario's sandbox. False with
+ * errors in diags (file, line). Defined in script/tests_loader.c. */
+bool playtest_load(struct scenario *sc, const char *path, struct playtest_set *set,
+                   struct diag_list *diags);
+
+/* Runs one playthrough; every mismatch goes to failures (as errors at the
+ * entry's line). True when it passed. */
+bool playtest_run(struct scenario *sc, const struct playtest *pt, struct diag_list *failures);
+
+/* One line of tests.lua for the run of g, with its outcome as the
+ * expectation (for recording a path from the window). */
+void playtest_format(const struct game *g, const char *name, struct strbuf *out);
+
+/* Appends a line to path atomically (creating the file with a header
+ * comment when it does not exist). */
+bool playtest_append(const char *path, const char *line, struct diag *err);
+
+#endif

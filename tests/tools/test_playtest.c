@@ -1,0 +1,136 @@
+/*
+ * test_playtest.c: scaleup test on tests/fixtures/playtest (each kind of
+ * mismatch, with its line), mistakes in a tests file, recording a run as a
+ * playthrough line, and the bundled scenarios' own playthroughs passing.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/catalog.h"
+#include "core/game.h"
+#include "core/loader.h"
+#include "core/playtest.h"
+#include "support.h"
+
+static void mismatches_name_their_line(void **state)
+{
+    (void)state;
+    const char *argv[] = {scaleup_bin(), "test", ".", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, test_path("fixtures/playtest"), NULL, 30, &r);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.out,
+                        "PASS  win by numbers\n"
+                        "PASS  win by text\n"
+                        "tests.lua:4: expected ending 'win', got 'lose'\n"
+                        "tests.lua:4: expected score.vision = 1, got 0\n"
+                        "FAIL  wrong ending and score\n"
+                        "tests.lua:5: expected ending 'win', got no ending (the run is at scene 'b' "
+                        "after 1 decision)\n"
+                        "FAIL  not over\n"
+                        "tests.lua:6: decision 2: choice 7 is not offered in scene 'b' (choose 1 to 2)\n"
+                        "FAIL  no such choice\n"
+                        "tests.lua:7: decision 1: 2 choices of scene 'a' start with \"to\"; give more "
+                        "of the text\n"
+                        "FAIL  ambiguous\n"
+                        "tests.lua:8: decision 2 in scene 'c': main.lua:19: error: in the act of "
+                        "choice 2 in scene 'c': the act fails\n"
+                        "FAIL  run-time error\n"
+                        "7 playthroughs: 2 passed, 5 failed\n");
+    cmd_result_free(&r);
+}
+
+static void mistakes_in_a_tests_file_are_reported(void **state)
+{
+    (void)state;
+    const char *argv[] = {scaleup_bin(), "test", ".", "--file", "bad-tests.lua", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, test_path("fixtures/playtest"), NULL, 30, &r);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.err,
+                        "bad-tests.lua:2: error: unknown field 'seeed' in playthrough (fields: name, "
+                        "role, seed, player, choices, expect)\n"
+                        "bad-tests.lua:3: error: a playthrough needs a name = \"...\"\n"
+                        "bad-tests.lua:3: error: choice 2 must be a number as offered, or the start "
+                        "of the choice's text\n"
+                        "bad-tests.lua:3: error: unknown field 'scores' in expect (fields: ending, "
+                        "verdict, score, stats, flags, weighted, turns)\n");
+    cmd_result_free(&r);
+}
+
+/* A run recorded as a line of tests.lua passes as a playthrough. */
+static void a_recorded_run_becomes_a_passing_playthrough(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp %s/*.lua %s/ && rm %s/tests.lua", source_path("scenarios/tutorial"),
+             dir, dir);
+    assert_int_equal(system(cmd), 0);
+    struct scenario *sc = load_ok(dir);
+    struct game *g = game_new(sc);
+    struct game_setup st = {.seed = 21, .nplayers = 1};
+    st.players[0].role = 1;
+    st.players[0].name = "x";
+    struct diag err;
+    assert_true(game_start(g, &st, &err));
+    int path[] = {1, 3, 1, 4, 2, 1, 2};
+    for (int i = 0; i < 7; i++)
+        assert_true(game_choose(g, path[i], false, 0, &err));
+    struct strbuf line;
+    sb_init(&line);
+    playtest_format(g, "recorded \"in\" the window", &line);
+    char tests[600];
+    snprintf(tests, sizeof tests, "%s/tests.lua", dir);
+    assert_true(playtest_append(tests, line.data, &err));
+    assert_true(playtest_append(tests, line.data, &err));
+    char *text = slurp(tests, NULL);
+    assert_non_null(strstr(text, "playthrough { name = \"recorded \\\"in\\\" the window\", role = "
+                                 "\"pm\", seed = 21, choices = { 1, 3, 1, 4, 2, 1, 2 }, expect = { "
+                                 "ending = "));
+    free(text);
+    scenario_free(sc);
+    sc = load_ok(dir);
+    struct playtest_set set;
+    struct diag_list diags;
+    diag_list_init(&diags);
+    assert_true(playtest_load(sc, tests, &set, &diags));
+    assert_int_equal(set.count, 2);
+    assert_true(playtest_run(sc, &set.items[0], &diags));
+    assert_int_equal(set.items[0].line, 2);
+    assert_int_equal(set.items[1].line, 3);
+    playtest_set_free(&set);
+    diag_list_free(&diags);
+    sb_free(&line);
+    game_free(g);
+    scenario_free(sc);
+    rm_rf(dir);
+    free(dir);
+}
+
+static void bundled_scenarios_pass_their_playthroughs(void **state)
+{
+    (void)state;
+    char **list = catalog_list();
+    for (char **id = list; *id; id++) {
+        const char *argv[] = {scaleup_bin(), "test", *id, NULL};
+        struct cmd_result r;
+        run_cmd(argv, NULL, NULL, NULL, 120, &r);
+        if (r.status != 0)
+            fail_msg("scaleup test %s:\n%s%s", *id, r.out, r.err);
+        assert_non_null(strstr(r.out, " 0 failed\n"));
+        cmd_result_free(&r);
+    }
+    catalog_free_list(list);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(mismatches_name_their_line),
+        cmocka_unit_test(mistakes_in_a_tests_file_are_reported),
+        cmocka_unit_test(a_recorded_run_becomes_a_passing_playthrough),
+        cmocka_unit_test(bundled_scenarios_pass_their_playthroughs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
