@@ -10,6 +10,7 @@
 #include "explore/explore_cmd.h"
 #include "lint/lint.h"
 #include "playtest/playtest_cmd.h"
+#include "report/report.h"
 #include "core/diag.h"
 #include "core/util.h"
 
@@ -26,6 +27,7 @@ static const struct {
     {"lint", cmd_lint, "check scenarios for mistakes (FILE:LINE:COL: error|warning: WHAT)"},
     {"explore", cmd_explore, "play a scenario by machine: reachability, dead ends, scores"},
     {"test", cmd_test, "run the playthrough tests in a scenario's tests.lua"},
+    {"report", cmd_report, "the facilitator's debrief from a folder of result files"},
 };
 
 static void usage(FILE *f)
