@@ -1,0 +1,295 @@
+/*
+ * map.c: scaleup map SCENARIO: the scene graph as Graphviz DOT, or SVG
+ * through graphviz's dot program: scenes grouped by phase, endings coloured
+ * by verdict, edges labelled with the choice, role-only choices marked,
+ * unreachable scenes highlighted.
+ */
+#include "map.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "common/graph.h"
+#include "core/catalog.h"
+#include "core/loader.h"
+#include "core/run.h"
+#include "core/text.h"
+
+/* A DOT string literal (the text between the quotes). */
+static void dot_escape(struct strbuf *out, const char *s, size_t max_chars)
+{
+    size_t n = 0;
+    for (; *s && n < max_chars; s++, n++) {
+        if (*s == '"' || *s == '\\')
+            sb_putc(out, '\\');
+        if (*s == '\n')
+            sb_puts(out, "\\n");
+        else if (*s != TEXT_EMPH_ON && *s != TEXT_EMPH_OFF)
+            sb_putc(out, *s);
+    }
+    if (*s)
+        sb_puts(out, "...");
+}
+
+/* A choice's label as written (static texts; "(text function)" otherwise). */
+static void label_text(const struct choice *ch, struct strbuf *out)
+{
+    if (callback_present(ch->label.fn)) {
+        sb_puts(out, "(text function)");
+        return;
+    }
+    for (uint32_t i = 0; i < ch->label.npieces; i++) {
+        const struct piece *p = &ch->label.pieces[i];
+        if (p->kind == PIECE_LITERAL)
+            sb_append(out, ch->label.chars + p->start, p->len);
+        else if (p->kind != PIECE_EMPHASIS && p->kind != PIECE_PARAGRAPH)
+            sb_puts(out, "{...}");
+    }
+}
+
+static const char *verdict_color(enum verdict v)
+{
+    return v == VERDICT_SUCCESS ? "#2e7d32" : v == VERDICT_MIXED ? "#f9a825" : "#c62828";
+}
+
+void map_dot(const struct scenario *sc, struct strbuf *out)
+{
+    struct source_cache src;
+    memset(&src, 0, sizeof src);
+    struct scene_graph g;
+    graph_build(sc, &src, &g);
+    sb_puts(out, "digraph \"");
+    dot_escape(out, sc->id, 64);
+    sb_puts(out, "\" {\n  graph [rankdir=LR, fontname=\"DejaVu Sans\", label=\"");
+    dot_escape(out, sc->title, 80);
+    sb_puts(out, "\", labelloc=t, fontsize=20];\n"
+                 "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", "
+                 "fontname=\"DejaVu Sans\"];\n"
+                 "  edge [fontname=\"DejaVu Sans\", fontsize=9];\n");
+    /* Phases, in the order they first appear. */
+    const char *phases[256];
+    int nphases = 0;
+    for (int s = 0; s < sc->nscenes; s++) {
+        const char *p = sc->scenes[s].phase;
+        bool seen = false;
+        for (int k = 0; k < nphases && !seen; k++)
+            seen = strcmp(phases[k], p) == 0;
+        if (!seen && nphases < 256)
+            phases[nphases++] = p;
+    }
+    for (int k = 0; k < nphases; k++) {
+        bool cluster = phases[k][0] != '\0';
+        if (cluster) {
+            sb_printf(out, "  subgraph \"cluster_%d\" {\n    label=\"", k);
+            dot_escape(out, phases[k], 60);
+            sb_puts(out, "\"; style=\"rounded\"; color=\"#9e9e9e\";\n");
+        }
+        for (int s = 0; s < sc->nscenes; s++) {
+            const struct scene *sn = &sc->scenes[s];
+            if (strcmp(sn->phase, phases[k]) != 0)
+                continue;
+            sb_puts(out, cluster ? "    \"" : "  \"");
+            dot_escape(out, sn->id, 64);
+            sb_puts(out, "\" [label=\"");
+            dot_escape(out, sn->title[0] ? sn->title : sn->id, 40);
+            if (sn->title[0] && strcmp(sn->title, sn->id) != 0) {
+                sb_puts(out, "\\n(");
+                dot_escape(out, sn->id, 40);
+                sb_puts(out, ")");
+            }
+            sb_puts(out, "\"");
+            if (sn->is_ending)
+                sb_printf(out, ", shape=doubleoctagon, fillcolor=\"%s\", fontcolor=\"#ffffff\"",
+                          verdict_color(sn->verdict));
+            if (s == sc->start)
+                sb_puts(out, ", penwidth=3");
+            if (!g.reachable[s])
+                sb_puts(out, ", color=\"#d50000\", fillcolor=\"#ffcdd2\", style=\"rounded,filled,dashed\", "
+                             "xlabel=\"unreachable\"");
+            sb_puts(out, "];\n");
+        }
+        if (cluster)
+            sb_puts(out, "  }\n");
+    }
+    struct strbuf label;
+    sb_init(&label);
+    for (int e = 0; e < g.nedges; e++) {
+        const struct edge *ed = &g.edges[e];
+        sb_puts(out, "  \"");
+        dot_escape(out, sc->scenes[ed->from].id, 64);
+        sb_puts(out, "\" -> \"");
+        dot_escape(out, sc->scenes[ed->to].id, 64);
+        sb_puts(out, "\" [");
+        if (ed->kind == EDGE_CONFLICT) {
+            sb_puts(out, "label=\"conflict (duet)\", style=dotted, color=\"#6a1b9a\"");
+        } else {
+            const struct choice *ch = &sc->choices[ed->choice];
+            const struct scene *from = &sc->scenes[ed->from];
+            sb_clear(&label);
+            sb_printf(&label, "%d. ", ed->choice - (int)from->first_choice + 1);
+            label_text(ch, &label);
+            sb_puts(out, "label=\"");
+            dot_escape(out, label.data, 40);
+            if (ch->role_mask != ~0u) {
+                sb_puts(out, "\\n[");
+                bool first = true;
+                for (int r = 0; r < sc->nroles; r++)
+                    if (ch->role_mask & (1u << r)) {
+                        sb_printf(out, "%s%s", first ? "" : ", ", sc->roles[r].id);
+                        first = false;
+                    }
+                sb_puts(out, " only]");
+            }
+            sb_puts(out, "\"");
+            if (ch->role_mask != ~0u)
+                sb_puts(out, ", color=\"#1565c0\", fontcolor=\"#1565c0\", style=bold");
+            if (ed->kind == EDGE_NEXT_FN)
+                sb_puts(out, ", style=dashed");
+        }
+        sb_puts(out, "];\n");
+    }
+    sb_puts(out, "}\n");
+    sb_free(&label);
+    graph_free(&g);
+    source_cache_free(&src);
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f, "Usage: scaleup map SCENARIO [--format dot|svg] [--output FILE]\n"
+               "\n"
+               "Draws the scene graph: scenes grouped by phase, endings coloured by verdict\n"
+               "(green success, amber mixed, red failure), edges labelled with the choice,\n"
+               "role-only choices in blue, next functions dashed, unreachable scenes in red.\n"
+               "SVG needs graphviz's dot program (Debian package graphviz).\n"
+               "\n"
+               "  --format dot|svg   default dot\n"
+               "  --output FILE      write to FILE instead of standard output\n");
+}
+
+/* Pipes DOT through `dot -Tsvg`; false (with why) when dot is missing or fails. */
+static bool to_svg(const struct strbuf *dot, struct strbuf *svg, char *why, size_t cap)
+{
+    int in[2], out[2];
+    if (pipe(in) || pipe(out)) {
+        snprintf(why, cap, "cannot start dot: %s", strerror(errno));
+        return false;
+    }
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        close(in[0]), close(in[1]), close(out[0]), close(out[1]);
+        execlp("dot", "dot", "-Tsvg", (char *)NULL);
+        _exit(127);
+    }
+    close(in[0]);
+    close(out[1]);
+    /* DOT for even a large scenario fits the pipe and dot reads it all
+     * before writing, but write in a loop regardless. */
+    size_t done = 0;
+    while (done < dot->len) {
+        ssize_t w = write(in[1], dot->data + done, dot->len - done);
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
+    close(in[1]);
+    char buf[65536];
+    ssize_t n;
+    while ((n = read(out[0], buf, sizeof buf)) > 0)
+        sb_append(svg, buf, (size_t)n);
+    close(out[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
+        snprintf(why, cap, "--format svg needs graphviz's dot program, which is not installed "
+                           "(sudo apt-get install graphviz), or use --format dot");
+        return false;
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        snprintf(why, cap, "dot failed to draw the graph");
+        return false;
+    }
+    return true;
+}
+
+int cmd_map(int argc, char **argv)
+{
+    const char *format = "dot", *output = NULL;
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f': format = optarg; break;
+        case 'o': output = optarg; break;
+        case 'h': usage(stdout); return 0;
+        case ':': cli_error("%s needs a value (see scaleup map --help)", argv[optind - 1]); return 2;
+        default: cli_error("unknown option '%s' (see scaleup map --help)", argv[optind - 1]); return 2;
+        }
+    }
+    if (strcmp(format, "dot") != 0 && strcmp(format, "svg") != 0) {
+        cli_error("--format is dot or svg, not '%s'", format);
+        return 2;
+    }
+    if (optind != argc - 1) {
+        cli_error("map needs one scenario (see scaleup map --help)");
+        return 2;
+    }
+    char path[PATH_MAX], why[1024];
+    if (!catalog_resolve(argv[optind], path, sizeof path, why, sizeof why)) {
+        cli_error("%s", why);
+        return 2;
+    }
+    struct diag_list diags;
+    diag_list_init(&diags);
+    struct scenario *sc = scenario_load(path, NULL, &diags);
+    if (!sc) {
+        cli_print_diags(&diags, false);
+        diag_list_free(&diags);
+        return 1;
+    }
+    diag_list_free(&diags);
+    struct strbuf dot, svg;
+    sb_init(&dot);
+    sb_init(&svg);
+    map_dot(sc, &dot);
+    scenario_free(sc);
+    const struct strbuf *result = &dot;
+    if (strcmp(format, "svg") == 0) {
+        if (!to_svg(&dot, &svg, why, sizeof why)) {
+            cli_error("%s", why);
+            sb_free(&dot);
+            sb_free(&svg);
+            return 1;
+        }
+        result = &svg;
+    }
+    int code = 0;
+    if (output) {
+        struct diag err;
+        if (!file_write_atomic(output, result->data, result->len, &err)) {
+            cli_error("%s: %s", output, err.message);
+            code = 1;
+        }
+    } else {
+        fwrite(result->data, 1, result->len, stdout);
+    }
+    sb_free(&dot);
+    sb_free(&svg);
+    return code;
+}
