@@ -209,3 +209,88 @@ void rm_rf(const char *path)
 {
     nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
+
+void proc_start(struct proc *p, const char *const *argv, const char *cwd)
+{
+    memset(p, 0, sizeof *p);
+    int in[2], out[2], err[2];
+    if (pipe(in) || pipe(out) || pipe(err))
+        fail_msg("pipe: %s", strerror(errno));
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        dup2(err[1], 2);
+        close(in[0]), close(in[1]), close(out[0]), close(out[1]), close(err[0]), close(err[1]);
+        if (cwd && chdir(cwd) != 0)
+            _exit(126);
+        setenv("NO_COLOR", "1", 1);
+        execv(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    close(in[0]);
+    close(out[1]);
+    close(err[1]);
+    signal(SIGPIPE, SIG_IGN);
+    p->pid = pid;
+    p->in = in[1];
+    p->out = out[0];
+    p->err = err[0];
+    sb_init(&p->seen_out);
+    sb_init(&p->seen_err);
+}
+
+void proc_expect(struct proc *p, const char *needle, bool from_err, double timeout)
+{
+    double t0 = clock_seconds();
+    struct strbuf *seen = from_err ? &p->seen_err : &p->seen_out;
+    bool out_open = p->out >= 0, err_open = p->err >= 0;
+    while (!seen->data || !strstr(seen->data, needle)) {
+        int ms = (int)((timeout - (clock_seconds() - t0)) * 1000);
+        if (ms <= 0 || (!out_open && !err_open))
+            fail_msg("waited for \"%s\" on %s; stdout so far:\n%s\nstderr so far:\n%s", needle,
+                     from_err ? "stderr" : "stdout", p->seen_out.data ? p->seen_out.data : "",
+                     p->seen_err.data ? p->seen_err.data : "");
+        struct pollfd fds[2] = {{out_open ? p->out : -1, POLLIN, 0}, {err_open ? p->err : -1, POLLIN, 0}};
+        if (poll(fds, 2, ms) <= 0)
+            continue;
+        if (out_open && (fds[0].revents & (POLLIN | POLLHUP)))
+            drain(p->out, &p->seen_out, &out_open);
+        if (err_open && (fds[1].revents & (POLLIN | POLLHUP)))
+            drain(p->err, &p->seen_err, &err_open);
+    }
+}
+
+void proc_send(struct proc *p, const char *text)
+{
+    size_t n = strlen(text), done = 0;
+    while (done < n) {
+        ssize_t w = write(p->in, text + done, n - done);
+        if (w <= 0)
+            fail_msg("cannot write to the program");
+        done += (size_t)w;
+    }
+}
+
+int proc_finish(struct proc *p, double timeout)
+{
+    close(p->in);
+    double t0 = clock_seconds();
+    int status = 0;
+    for (;;) {
+        pid_t r = waitpid(p->pid, &status, WNOHANG);
+        if (r == p->pid)
+            break;
+        if (clock_seconds() - t0 > timeout) {
+            kill(p->pid, SIGKILL);
+            waitpid(p->pid, &status, 0);
+            break;
+        }
+        usleep(10000);
+    }
+    close(p->out);
+    close(p->err);
+    sb_free(&p->seen_out);
+    sb_free(&p->seen_err);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}

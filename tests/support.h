@@ -42,6 +42,21 @@ void run_cmd(const char *const *argv, const char *input, const char *cwd, const 
              double timeout, struct cmd_result *r);
 void cmd_result_free(struct cmd_result *r);
 
+/* A running program whose input stays open, for interactive tests. */
+struct proc {
+    int pid;
+    int in, out, err;
+    struct strbuf seen_out, seen_err; /* everything read so far */
+};
+
+void proc_start(struct proc *p, const char *const *argv, const char *cwd);
+/* Reads until needle appears in standard output (or standard error when
+ * from_err); fails the test after timeout seconds. */
+void proc_expect(struct proc *p, const char *needle, bool from_err, double timeout);
+void proc_send(struct proc *p, const char *text);
+/* Closes the input and waits; returns the exit code. */
+int proc_finish(struct proc *p, double timeout);
+
 /* The scaleup binary under test. */
 const char *scaleup_bin(void);
 

@@ -2,6 +2,7 @@
  * play.c: scaleup play: choose the front-end, the role and the run, then
  * hand a session to the front-end.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include "core/catalog.h"
 #include "core/run.h"
 #include "core/session.h"
+#include "core/watch.h"
 #include "term/term.h"
 #include "play_options.h"
 
@@ -210,14 +212,36 @@ static int play_text(struct play_options *po, const char *path)
     t.nscript = po->nchoices;
 
     po->session.scenario_path = path;
+    if (po->watch && !po->choices) {
+        /* Unbuffered, so that waiting on standard input and on the files
+         * at once sees every line. */
+        setvbuf(stdin, NULL, _IONBF, 0);
+        char folder[PATH_MAX];
+        struct stat st;
+        str_copy(folder, sizeof folder, path);
+        if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+            char *slash = strrchr(folder, '/');
+            if (slash)
+                *slash = '\0';
+            else
+                str_copy(folder, sizeof folder, ".");
+        }
+        t.watch = watch_open(folder);
+        if (!t.watch)
+            cli_error("--watch: cannot watch %s: %s", folder, strerror(errno));
+    }
     struct diag_list diags;
     diag_list_init(&diags);
     struct session s;
-    if (!session_open(&s, &po->session, &diags)) {
+    while (!session_open(&s, &po->session, &diags)) {
         cli_print_diags(&diags, false);
-        diag_list_free(&diags);
-        term_free(&t);
-        return 1;
+        diag_list_clear(&diags);
+        if (!t.watch || !term_wait_for_change(&t)) {
+            diag_list_free(&diags);
+            watch_close(t.watch);
+            term_free(&t);
+            return 1;
+        }
     }
     diag_list_free(&diags);
     int code = 0;
@@ -252,6 +276,7 @@ static int play_text(struct play_options *po, const char *path)
     }
 out:
     session_close(&s);
+    watch_close(t.watch);
     term_free(&t);
     return code;
 }

@@ -159,23 +159,32 @@ static bool undo(struct session *s, struct diag *err)
     return ok;
 }
 
-bool session_reload(struct session *s, struct diag_list *diags, struct diag *replay_err)
+enum reload_result session_reload(struct session *s, struct diag_list *diags,
+                                  struct diag *replay_err)
 {
     struct scenario *fresh = scenario_load(s->opt.scenario_path, &s->opt.limits, diags);
     if (!fresh)
-        return false;
+        return RELOAD_FAILED;
     struct run_record r;
     run_record_from_game(s->g, &r);
+    struct game *g = game_new(fresh);
+    bool ok = run_replay(g, &r, -1, replay_err);
+    /* run_replay leaves the decisions that fit; when not even the start
+     * could be entered (not a "replay" mismatch but an error of the new
+     * files), keep the old scenario and game. */
+    if (!ok && strcmp(replay_err->code, "replay") != 0) {
+        game_free(g);
+        scenario_free(fresh);
+        run_record_free(&r);
+        diag_copy(diags, replay_err);
+        return RELOAD_FAILED;
+    }
     game_free(s->g);
     scenario_free(s->sc);
     s->sc = fresh;
-    s->g = game_new(fresh);
-    bool ok = replay_record(s, &r, -1, replay_err);
-    if (!ok && !s->g->sc) {
-        /* unreachable: the game always has its scenario */
-    }
+    s->g = g;
     run_record_free(&r);
-    return ok;
+    return ok ? RELOAD_OK : RELOAD_PARTIAL;
 }
 
 static enum session_end fail(struct session *s, const struct frontend *fe, const struct diag *d)
@@ -262,35 +271,42 @@ static bool common_command(struct session *s, const struct frontend *fe, struct 
             fe->begin(fe->ctx, s);
         return true;
     }
-    case FE_RELOAD: {
-        struct diag_list diags;
-        diag_list_init(&diags);
-        struct diag rerr;
-        if (!session_reload(s, &diags, &rerr)) {
+    case FE_RELOAD:
+        /* Until the files load, show the error and wait for the next edit. */
+        for (;;) {
+            struct diag_list diags;
+            diag_list_init(&diags);
+            struct diag rerr;
+            enum reload_result rr = session_reload(s, &diags, &rerr);
+            if (rr != RELOAD_FAILED) {
+                diag_list_free(&diags);
+                s->reload_pending = false;
+                if (rr == RELOAD_OK)
+                    snprintf(msg, sizeof msg, "Scenario reloaded; the run was replayed (%d "
+                                              "decision%s).",
+                             s->g->nlog, s->g->nlog == 1 ? "" : "s");
+                else
+                    snprintf(msg, sizeof msg, "Scenario reloaded; the run was replayed up to "
+                                              "decision %d: %s",
+                             s->g->nlog, rerr.message);
+                if (fe->notice)
+                    fe->notice(fe->ctx, s, msg);
+                if (fe->begin)
+                    fe->begin(fe->ctx, s);
+                return true;
+            }
             s->reload_pending = true;
-            struct diag first;
-            if (diags.count)
-                first = diags.items[0];
-            else
-                first = rerr;
+            struct diag first = diags.count ? diags.items[0] : rerr;
             diag_list_free(&diags);
             struct fe_command r = fe->error ? fe->error(fe->ctx, s, &first) : fe_command(FE_QUIT);
+            if (r.action == FE_RELOAD)
+                continue;
             if (r.action == FE_QUIT) {
                 *end = SESSION_ERROR;
                 *done = true;
-            } else if (r.action == FE_RELOAD) {
-                return common_command(s, fe, r, end, done);
             }
             return true;
         }
-        diag_list_free(&diags);
-        s->reload_pending = false;
-        if (fe->notice)
-            fe->notice(fe->ctx, s, "Scenario reloaded.");
-        if (fe->begin)
-            fe->begin(fe->ctx, s);
-        return true;
-    }
     case FE_QUIT:
         save_results(s, fe);
         *end = s->g->over ? SESSION_ENDED : SESSION_QUIT;

@@ -55,9 +55,15 @@ void session_close(struct session *s);
 /* Plays until the front-end quits. */
 enum session_end session_play(struct session *s, const struct frontend *fe);
 
-/* Reloads the scenario's files and replays the run onto them. On a load
- * error the old scenario stays and the errors are in diags. */
-bool session_reload(struct session *s, struct diag_list *diags, struct diag *replay_err);
+/* Reloads the scenario's files and replays the run onto them. */
+enum reload_result {
+    RELOAD_FAILED,  /* a load error: the old scenario stays; the errors are in diags */
+    RELOAD_OK,      /* the new scenario, the whole run replayed onto it */
+    RELOAD_PARTIAL, /* the new scenario, the run replayed up to where it stopped fitting
+                       (replay_err says where and why) */
+};
+enum reload_result session_reload(struct session *s, struct diag_list *diags,
+                                  struct diag *replay_err);
 
 /* The file of a save slot (1-9). */
 void session_slot_path(const struct session *s, int slot, char *buf, size_t cap);

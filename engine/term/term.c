@@ -12,6 +12,7 @@
 #include "core/session.h"
 #include "core/text.h"
 #include "core/utf8.h"
+#include "core/watch.h"
 
 /* ANSI styles, used only when color is on. */
 #define BOLD "\x1b[1m"
@@ -347,17 +348,48 @@ static void show_menu(struct term *t, const struct game *g)
     }
 }
 
-/* Waits for input with the scene's timer: false when time ran out. */
-static bool wait_for_input(struct term *t, int seconds)
+enum wait_result { WAIT_INPUT, WAIT_TIMEOUT, WAIT_CHANGED };
+
+/* Waits for input, for the scene's timer (on a terminal) and for a change
+ * of the scenario's files (with --watch). */
+static enum wait_result wait_for_input(struct term *t, int seconds)
 {
-    if (seconds <= 0 || !t->interactive)
-        return true;
-    struct pollfd pfd = {fileno(t->in), POLLIN, 0};
-    int r;
-    do {
-        r = poll(&pfd, 1, seconds * 1000);
-    } while (r < 0 && errno == EINTR);
-    return r != 0;
+    bool timed = seconds > 0 && t->interactive;
+    if (!timed && !t->watch)
+        return WAIT_INPUT;
+    struct pollfd p[2] = {{fileno(t->in), POLLIN, 0}, {t->watch ? watch_fd(t->watch) : -1, POLLIN, 0}};
+    double deadline = clock_seconds() + seconds;
+    for (;;) {
+        int ms = -1;
+        if (timed) {
+            ms = (int)((deadline - clock_seconds()) * 1000);
+            if (ms <= 0)
+                return WAIT_TIMEOUT;
+        }
+        int r = poll(p, t->watch ? 2 : 1, ms);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r == 0)
+            return WAIT_TIMEOUT;
+        if (p[0].revents)
+            return WAIT_INPUT;
+        if (t->watch && p[1].revents && watch_changed(t->watch))
+            return WAIT_CHANGED;
+    }
+}
+
+bool term_wait_for_change(struct term *t)
+{
+    fprintf(t->out, "Fix the file and save it: the game goes on from here (q to quit).\n");
+    fflush(t->out);
+    for (;;) {
+        enum wait_result w = wait_for_input(t, 0);
+        if (w == WAIT_CHANGED)
+            return true;
+        const char *line = read_line(t);
+        if (!line || strcmp(line, "q") == 0)
+            return false;
+    }
 }
 
 static struct fe_command decide(void *ctx, struct session *s)
@@ -389,9 +421,14 @@ static struct fe_command decide(void *ctx, struct session *s)
             line = buf;
             fprintf(t->out, "%s\n", line);
         } else {
-            if (!wait_for_input(t, sc->timer)) {
+            enum wait_result w = wait_for_input(t, sc->timer);
+            if (w == WAIT_TIMEOUT) {
                 fprintf(t->out, "\nTime is up.\n");
                 return fe_command(FE_TIMEOUT);
+            }
+            if (w == WAIT_CHANGED) {
+                fprintf(t->out, "\nThe scenario changed: reloading.\n");
+                return fe_command(FE_RELOAD);
             }
             line = read_line(t);
             if (!line) {
@@ -657,7 +694,11 @@ static struct fe_command error(void *ctx, struct session *s, const struct diag *
     diag_format(d, false, &line);
     fflush(t->out);
     fprintf(t->err, "%s\n", line.data);
+    fflush(t->err);
     sb_free(&line);
+    /* With --watch the author fixes the file and the game goes on. */
+    if (t->watch && !t->script)
+        return fe_command(term_wait_for_change(t) ? FE_RELOAD : FE_QUIT);
     return fe_command(FE_QUIT);
 }
 

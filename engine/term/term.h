@@ -34,6 +34,7 @@ struct term {
     bool bad_input;     /* a scripted input was not a valid choice */
     bool quit;          /* the player chose to quit */
     struct strbuf line;
+    struct watch *watch; /* --watch: reload when the scenario's files change */
 };
 
 /* Sets up a terminal front-end on the given streams; width and color are
@@ -48,6 +49,10 @@ bool term_parse_choices(const char *list, struct term_input **out, int *n);
 /* Asks a question on the terminal and returns the answer line (empty on
  * end of input). */
 const char *term_ask(struct term *t, const char *prompt);
+
+/* Waits until a scenario file changes (true) or the player quits (false),
+ * for --watch after an error. */
+bool term_wait_for_change(struct term *t);
 
 /* Prints text wrapped at the terminal's width with an indent. */
 void term_wrap(struct term *t, const char *text, int indent);
