@@ -120,7 +120,9 @@ static void sandbox_hook(lua_State *L, lua_Debug *ar)
          * deciding. lua_gc may run inside a hook. */
         lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, LIMIT_HOOK_INTERVAL);
         lua_gc(L, LUA_GCCOLLECT);
-        if (sb->mem_used > sb->limits.memory)
+        /* Live data within an eighth of the cap would have the collector
+         * run again and again for little: that is the cap reached too. */
+        if (sb->mem_used > sb->limits.memory - sb->limits.memory / 8)
             kind = ABORT_MEMORY;
         else
             sb->mem_tripped = false;

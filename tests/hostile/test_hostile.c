@@ -1,0 +1,130 @@
+/*
+ * test_hostile.c: the hostile suite. Each tests/hostile/NAME.lua is a
+ * scenario that attacks the engine (an endless loop in each kind of
+ * callback, memory bombs, deep recursion, each forbidden library, bytecode,
+ * metatable tricks, error values whose __tostring fails, includes that
+ * escape, 100,000 choices, invalid UTF-8, NUL bytes...); NAME.expect is the
+ * one line it must end with. Each must end within 2 seconds with exit code 1
+ * and that line, in the terminal player and in the explorer.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support.h"
+
+static int compare(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void check_one(const char *dir, const char *name, int *failures)
+{
+    char expect_path[1024];
+    snprintf(expect_path, sizeof expect_path, "%s/%.*s.expect", dir, (int)(strlen(name) - 4), name);
+    char *want = slurp(expect_path, NULL);
+    const char *argv[] = {scaleup_bin(), "play", name, "--text", "--role", "po", "--seed", "1",
+                          "--choices", "1", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, dir, NULL, 10, &r);
+    if (!want || r.status != 1 || strcmp(r.err, want) != 0 || r.seconds >= 2.0) {
+        print_message("%s: exit %d after %.2f s\n  expected: %s  got:      %s", name, r.status,
+                      r.seconds, want ? want : "(no .expect)\n", r.err);
+        (*failures)++;
+    }
+    cmd_result_free(&r);
+    /* The explorer reports the same problem, with the same file and line. */
+    const char *xargv[] = {scaleup_bin(), "explore", name, "--random", "3", NULL};
+    run_cmd(xargv, NULL, dir, NULL, 20, &r);
+    char *line = want ? strdup(want) : strdup("");
+    line[strcspn(line, "\n")] = '\0';
+    if (r.status != 1 || (!strstr(r.out, line) && !strstr(r.err, line))) {
+        print_message("explore %s: exit %d, expected to report: %s\nstdout: %s\nstderr: %s", name,
+                      r.status, line, r.out, r.err);
+        (*failures)++;
+    }
+    free(line);
+    free(want);
+    cmd_result_free(&r);
+}
+
+static void every_attack_ends_with_its_message(void **state)
+{
+    (void)state;
+    const char *dir = test_path("hostile");
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    char *names[128];
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < 128) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && strcmp(e->d_name + len - 4, ".lua") == 0)
+            names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof *names, compare);
+    assert_true(n >= 25);
+    int failures = 0;
+    for (int i = 0; i < n; i++) {
+        check_one(dir, names[i], &failures);
+        free(names[i]);
+    }
+    assert_int_equal(failures, 0);
+}
+
+/* Texts too large to keep in the repository are written here. */
+static void enormous_files_and_texts_are_refused(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    static const char head[] =
+        "scenario { id = \"big\", title = \"Big\", start = \"a\", dimensions = { { id = \"v\" } }, "
+        "roles = { { id = \"po\" } } }\nscene \"a\" {\n  text = \"";
+    static const char tail[] = "\",\n  choices = { { \"Go\", next = \"e\" } },\n}\nending \"e\" { "
+                               "verdict = \"success\" }\n";
+    struct {
+        const char *name;
+        size_t bytes;
+        const char *want;
+    } cases[] = {
+        {"text-50mb.lua", 50u * 1024 * 1024,
+         "text-50mb.lua: error: the file is 52429010 bytes, over the limit of 16 MiB for a scenario "
+         "file\n"},
+        {"text-1mb.lua", 1000000,
+         "text-1mb.lua:3: error: the text of scene 'a' is 1000000 bytes; the limit is 65536 (64 KiB)\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s", dir, cases[i].name);
+        FILE *f = fopen(path, "w");
+        fputs(head, f);
+        char chunk[4096];
+        memset(chunk, 'x', sizeof chunk);
+        for (size_t left = cases[i].bytes; left > 0;) {
+            size_t k = left < sizeof chunk ? left : sizeof chunk;
+            fwrite(chunk, 1, k, f);
+            left -= k;
+        }
+        fputs(tail, f);
+        fclose(f);
+        const char *argv[] = {scaleup_bin(), "play", cases[i].name, "--text", "--role", "po", NULL};
+        struct cmd_result r;
+        run_cmd(argv, NULL, dir, NULL, 10, &r);
+        assert_int_equal(r.status, 1);
+        assert_string_equal(r.err, cases[i].want);
+        assert_true(r.seconds < 2.0);
+        cmd_result_free(&r);
+    }
+    rm_rf(dir);
+    free(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_attack_ends_with_its_message),
+        cmocka_unit_test(enormous_files_and_texts_are_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
