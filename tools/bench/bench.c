@@ -1,0 +1,162 @@
+/*
+ * bench.c: scaleup-bench, the measuring helper of the benchmark (tools/bench/run).
+ * It is not part of the scaleup binary and is never installed.
+ *
+ *   scaleup-bench load SCENARIO REPEATS
+ *       loads and validates SCENARIO REPEATS times (scenario_load, as every
+ *       command does); prints the median and fastest time, the Lua state's
+ *       size, and the process's peak memory after the first load.
+ *   scaleup-bench random SCENARIO RUNS SEED
+ *       the exploration `scaleup explore --random RUNS --seed SEED` runs
+ *       (explore_run), and the bytes of text it produced: scene texts, every
+ *       label offered, every feedback.
+ *   scaleup-bench spawn OUTFILE COMMAND ARGS...
+ *       runs COMMAND and writes its wall time, CPU time and peak memory
+ *       (from wait4) to OUTFILE as JSON; COMMAND's output passes through.
+ *
+ * Each prints one JSON object on stdout (spawn: into OUTFILE).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/explore.h"
+#include "core/loader.h"
+#include "core/util.h"
+
+static long max_rss_kib(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static struct scenario *load(const char *path)
+{
+    struct diag_list diags;
+    diag_list_init(&diags);
+    struct scenario *sc = scenario_load(path, NULL, &diags);
+    if (!sc) {
+        for (int i = 0; i < diags.count && i < 5; i++) {
+            struct strbuf line;
+            sb_init(&line);
+            diag_format(&diags.items[i], true, &line);
+            fprintf(stderr, "%s\n", line.data);
+            sb_free(&line);
+        }
+    }
+    diag_list_free(&diags);
+    return sc;
+}
+
+static int cmd_load(const char *path, int repeats)
+{
+    double *t = xmalloc(sizeof *t * (size_t)repeats);
+    long rss = 0;
+    size_t lua = 0, lua_peak = 0;
+    int nscenes = 0;
+    for (int i = 0; i < repeats; i++) {
+        double t0 = clock_seconds();
+        struct scenario *sc = load(path);
+        t[i] = clock_seconds() - t0;
+        if (!sc)
+            return 1;
+        if (i == 0) {
+            rss = max_rss_kib();
+            lua = script_memory(sc->script);
+            lua_peak = script_memory_peak(sc->script);
+            nscenes = sc->nscenes;
+        }
+        scenario_free(sc);
+    }
+    qsort(t, (size_t)repeats, sizeof *t, compare_doubles);
+    printf("{\"scenes\": %d, \"repeats\": %d, \"median_seconds\": %.6f, \"min_seconds\": %.6f, "
+           "\"lua_bytes\": %zu, \"lua_peak_bytes\": %zu, \"max_rss_kib\": %ld}\n",
+           nscenes, repeats, t[repeats / 2], t[0], lua, lua_peak, rss);
+    free(t);
+    return 0;
+}
+
+static int cmd_random(const char *path, long runs, unsigned long long seed)
+{
+    struct scenario *sc = load(path);
+    if (!sc)
+        return 1;
+    struct explore_options o;
+    explore_options_default(&o);
+    o.mode = EXPLORE_RANDOM;
+    o.runs = runs;
+    o.seed = seed;
+    struct explore_result r;
+    struct diag err;
+    if (!explore_run(sc, &o, &r, &err)) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    printf("{\"playthroughs\": %ld, \"choices\": %ld, \"text_bytes\": %ld, \"seconds\": %.6f, "
+           "\"errors\": %d, \"dead_ends\": %d, \"max_rss_kib\": %ld}\n",
+           r.playthroughs, r.choices, r.text_bytes, r.seconds, r.nerrors, r.ndead_ends,
+           max_rss_kib());
+    explore_result_free(&r);
+    scenario_free(sc);
+    return 0;
+}
+
+static int cmd_spawn(const char *out, char **argv)
+{
+    double t0 = clock_seconds();
+    pid_t pid = fork();
+    if (pid < 0) {
+        perror("fork");
+        return 1;
+    }
+    if (pid == 0) {
+        execvp(argv[0], argv);
+        perror(argv[0]);
+        _exit(127);
+    }
+    int status;
+    struct rusage ru;
+    if (wait4(pid, &status, 0, &ru) < 0) {
+        perror("wait4");
+        return 1;
+    }
+    double wall = clock_seconds() - t0;
+    FILE *f = fopen(out, "w");
+    if (!f) {
+        perror(out);
+        return 1;
+    }
+    fprintf(f,
+            "{\"wall_seconds\": %.6f, \"user_seconds\": %.6f, \"system_seconds\": %.6f, "
+            "\"max_rss_kib\": %ld, \"exit\": %d}\n",
+            wall, (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6,
+            (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6, ru.ru_maxrss,
+            WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+    fclose(f);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 4 && strcmp(argv[1], "load") == 0)
+        return cmd_load(argv[2], atoi(argv[3]) > 0 ? atoi(argv[3]) : 1);
+    if (argc == 5 && strcmp(argv[1], "random") == 0)
+        return cmd_random(argv[2], atol(argv[3]), strtoull(argv[4], NULL, 10));
+    if (argc >= 4 && strcmp(argv[1], "spawn") == 0)
+        return cmd_spawn(argv[2], argv + 3);
+    fprintf(stderr, "usage: scaleup-bench load SCENARIO REPEATS\n"
+                    "       scaleup-bench random SCENARIO RUNS SEED\n"
+                    "       scaleup-bench spawn OUTFILE COMMAND ARGS...\n");
+    return 2;
+}

@@ -1,0 +1,241 @@
+// tools/bench/measure.js: runs every measurement of the benchmark and prints
+// the results table (Markdown). Called by tools/bench/run, which builds the
+// programs, installs inkjs and generates the stories first; see
+// docs/performance.md for what each figure means.
+//
+//   node tools/bench/measure.js BUILD_DIR OUT_DIR [--quick]
+//
+// Every figure is the median of several runs (--quick: fewer runs, fewer
+// playthroughs). The raw numbers go to OUT_DIR/results.json.
+"use strict";
+
+const { execFileSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const [buildDir, outDir, ...flags] = process.argv.slice(2);
+if (!buildDir || !outDir) {
+    console.error("usage: node measure.js BUILD_DIR OUT_DIR [--quick]");
+    process.exit(2);
+}
+const quick = flags.includes("--quick");
+const repeats = quick ? 3 : 5;
+const here = __dirname;
+const scaleup = path.join(buildDir, "engine", "scaleup");
+const helper = path.join(buildDir, "tools", "bench", "scaleup-bench");
+const seed = 1;
+
+// Playthroughs per run, chosen so that one run takes about half a second.
+const sizes = [
+    { name: "small", dims: "10 x 4 x 3", ours: 50000, ink: 500, states: 100000 },
+    { name: "medium", dims: "40 x 25 x 4", ours: 20000, ink: 200, states: 200000 },
+    { name: "large", dims: "100 x 100 x 4", ours: 5000, ink: 50, states: 200000 },
+];
+if (quick)
+    for (const s of sizes) {
+        s.ours = Math.ceil(s.ours / 5);
+        s.ink = Math.ceil(s.ink / 2);
+        s.states = Math.ceil(s.states / 4);
+    }
+
+function median(xs) {
+    const s = [...xs].sort((a, b) => a - b);
+    const n = s.length;
+    return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+function run(cmd, args, opts = {}) {
+    return execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 28, ...opts });
+}
+
+// Runs a command under scaleup-bench spawn: its stdout, and the wall time,
+// CPU time and peak memory of the process.
+function spawn(cmd, args) {
+    const usage = path.join(outDir, "spawn.json");
+    let stdout = "";
+    try {
+        stdout = run(helper, ["spawn", usage, cmd, ...args]);
+    } catch (e) {
+        stdout = e.stdout || "";
+    }
+    const u = JSON.parse(fs.readFileSync(usage, "utf8"));
+    if (u.exit !== 0 && u.exit !== 1)
+        throw new Error(`${cmd} ${args.join(" ")} exited with ${u.exit}`);
+    return { stdout, usage: u };
+}
+
+function times(n, f) {
+    const out = [];
+    for (let i = 0; i < n; i++)
+        out.push(f(i));
+    return out;
+}
+
+function progress(msg) {
+    process.stderr.write(`bench: ${msg}\n`);
+}
+
+const results = { sizes: {} };
+for (const s of sizes) {
+    const dir = path.join(outDir, s.name);
+    const r = { ours: {}, ink: {}, dims: s.dims };
+    results.sizes[s.name] = r;
+
+    progress(`${s.name}: load`);
+    const load = JSON.parse(run(helper, ["load", dir, String(repeats * 2 + 1)]));
+    r.scenes = load.scenes;
+    r.ours.load_seconds = load.median_seconds;
+    r.ours.load_rss_kib = median(times(repeats, () =>
+        JSON.parse(run(helper, ["load", dir, "1"])).max_rss_kib));
+    r.ours.lua_bytes = load.lua_bytes;
+
+    progress(`${s.name}: scaleup explore --random ${s.ours}`);
+    const explore = times(repeats, () => {
+        const { stdout, usage } = spawn(scaleup, ["explore", dir, "--random", String(s.ours),
+            "--seed", String(seed), "--json"]);
+        const j = JSON.parse(stdout);
+        if (j.errors.length || j.dead_ends.length)
+            throw new Error(`explore found problems in ${dir}`);
+        return { choices: j.choices, playthroughs: j.playthroughs, seconds: j.seconds,
+                 wall: usage.wall_seconds, rss: usage.max_rss_kib };
+    });
+    r.ours.playthroughs = explore[0].playthroughs;
+    r.ours.choices = explore[0].choices;
+    r.ours.seconds = median(explore.map((e) => e.seconds));
+    r.ours.choices_per_second = median(explore.map((e) => e.choices / e.seconds));
+    r.ours.playthroughs_per_second = median(explore.map((e) => e.playthroughs / e.seconds));
+    r.ours.peak_rss_kib = median(explore.map((e) => e.rss));
+
+    progress(`${s.name}: text produced`);
+    const text = times(repeats, () =>
+        JSON.parse(run(helper, ["random", dir, String(s.ours), String(seed)])));
+    r.ours.text_chars = text[0].text_bytes;
+    r.ours.text_chars_per_second = median(text.map((t) => t.text_bytes / t.seconds));
+
+    progress(`${s.name}: lint`);
+    r.ours.lint_seconds = median(times(repeats, () =>
+        spawn(scaleup, ["lint", dir]).usage.wall_seconds));
+
+    progress(`${s.name}: exhaustive, up to ${s.states} states`);
+    const ex = times(repeats, () => {
+        const j = JSON.parse(spawn(scaleup, ["explore", dir, "--exhaustive", "--max-states",
+            String(s.states), "--seed", String(seed), "--json"]).stdout);
+        return { states: j.states, seconds: j.seconds };
+    });
+    r.ours.exhaustive_states = ex[0].states;
+    r.ours.states_per_second = median(ex.map((e) => e.states / e.seconds));
+
+    // ink: compile (large: fewer runs, each takes a while), then play.
+    const ink = path.join(dir, "story.ink");
+    const json = path.join(dir, "story.json");
+    const compileRuns = s.name === "large" ? Math.min(repeats, 3) : repeats;
+    progress(`${s.name}: inkjs compile (${compileRuns} runs)`);
+    const compiles = times(compileRuns, () =>
+        JSON.parse(run("node", [path.join(here, "ink.js"), "compile", ink, json])));
+    r.ink.compile_seconds = median(compiles.map((c) => c.compile_seconds));
+    r.ink.compile_rss_kib = median(compiles.map((c) => c.max_rss_kib));
+
+    progress(`${s.name}: inkjs play ${s.ink}`);
+    const plays = times(repeats, () =>
+        JSON.parse(run("node", [path.join(here, "ink.js"), "play", json, String(s.ink), String(seed)])));
+    r.ink.load_seconds = median(plays.map((p) => p.load_seconds));
+    r.ink.playthroughs = plays[0].playthroughs;
+    r.ink.choices = plays[0].choices;
+    r.ink.text_chars = plays[0].text_chars;
+    r.ink.choices_per_second = median(plays.map((p) => p.choices / p.seconds));
+    r.ink.playthroughs_per_second = median(plays.map((p) => p.playthroughs / p.seconds));
+    r.ink.text_chars_per_second = median(plays.map((p) => p.text_chars / p.seconds));
+    r.ink.peak_rss_kib = median(plays.map((p) => p.max_rss_kib));
+}
+
+// -------------------------------------------------------------- the table
+
+function si(x) {
+    if (x >= 1e9) return (x / 1e9).toPrecision(3) + " G";
+    if (x >= 1e6) return (x / 1e6).toPrecision(3) + " M";
+    if (x >= 1e3) return (x / 1e3).toPrecision(3) + " k";
+    return x.toPrecision(3);
+}
+function secs(x) {
+    if (x < 1e-3) return (x * 1e6).toPrecision(3) + " µs";
+    if (x < 1) return (x * 1e3).toPrecision(3) + " ms";
+    return x.toPrecision(3) + " s";
+}
+function mib(kib) {
+    return (kib / 1024).toFixed(1) + " MiB";
+}
+
+const inkVersion = JSON.parse(fs.readFileSync(path.join(here, "node_modules", "inkjs",
+    "package.json"), "utf8")).version;
+let commit = "unknown";
+try {
+    commit = run("git", ["rev-parse", "--short", "HEAD"]).trim();
+    if (run("git", ["status", "--porcelain", "--untracked-files=no"]).trim())
+        commit += " (with uncommitted changes)";
+} catch (e) { /* not a git checkout */ }
+const cpu = os.cpus();
+results.machine = {
+    cpu: cpu.length ? cpu[0].model : "unknown",
+    cores: cpu.length,
+    memory_gib: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    inkjs: inkVersion,
+    commit,
+    date: new Date().toISOString().slice(0, 10),
+    repeats,
+};
+fs.writeFileSync(path.join(outDir, "results.json"), JSON.stringify(results, null, 2) + "\n");
+
+const out = [];
+const m = results.machine;
+out.push(`Measured ${m.date} at commit ${m.commit}: ${m.cpu}, ${m.cores} cores, ` +
+    `${m.memory_gib} GiB, ${m.os}; Node.js ${m.node}, inkjs ${m.inkjs}. ` +
+    `Each figure is the median of ${m.repeats} runs${quick ? " (--quick)" : ""}.`);
+out.push("");
+out.push("| story | engine | load | playthroughs/s | choices/s | text chars/s | peak memory | lint | exhaustive states/s |");
+out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+for (const s of sizes) {
+    const r = results.sizes[s.name];
+    const label = `${s.name} (${s.dims}, ${r.scenes} scenes)`;
+    out.push(`| ${label} | ScaleUp | ${secs(r.ours.load_seconds)} | ` +
+        `${si(r.ours.playthroughs_per_second)} | ${si(r.ours.choices_per_second)} | ` +
+        `${si(r.ours.text_chars_per_second)} | ${mib(r.ours.peak_rss_kib)} | ` +
+        `${secs(r.ours.lint_seconds)} | ${si(r.ours.states_per_second)} |`);
+    out.push(`| | inkjs ${m.inkjs} | ${secs(r.ink.compile_seconds)} + ${secs(r.ink.load_seconds)} | ` +
+        `${si(r.ink.playthroughs_per_second)} | ${si(r.ink.choices_per_second)} | ` +
+        `${si(r.ink.text_chars_per_second)} | ${mib(r.ink.peak_rss_kib)} | – | – |`);
+    out.push(`| | ScaleUp's lead | ${((r.ink.compile_seconds + r.ink.load_seconds) / r.ours.load_seconds).toFixed(0)}× | ` +
+        `${(r.ours.playthroughs_per_second / r.ink.playthroughs_per_second).toFixed(0)}× | ` +
+        `${(r.ours.choices_per_second / r.ink.choices_per_second).toFixed(0)}× | ` +
+        `${(r.ours.text_chars_per_second / r.ink.text_chars_per_second).toFixed(0)}× | ` +
+        `${(r.ink.peak_rss_kib / r.ours.peak_rss_kib).toFixed(1)}× less | | |`);
+}
+out.push("");
+out.push("Text per playthrough (scene texts, every choice offered, feedback): " + sizes.map((s) => {
+    const r = results.sizes[s.name];
+    return `${s.name} ${Math.round(r.ours.text_chars / r.ours.playthroughs)} (ScaleUp) and ` +
+        `${Math.round(r.ink.text_chars / r.ink.playthroughs)} (inkjs) characters`;
+}).join("; ") + ".");
+out.push("");
+
+// Budgets.
+const med = results.sizes.medium, big = results.sizes.large;
+const holds = (ok) => (ok ? "holds" : "**misses**");
+const ratioMed = med.ours.choices_per_second / med.ink.choices_per_second;
+const ratioBig = big.ours.choices_per_second / big.ink.choices_per_second;
+out.push("| budget | measured | |");
+out.push("|---|---:|---|");
+out.push(`| random playthroughs, medium: ≥ 100 × inkjs's choices/s | ${ratioMed.toFixed(0)}× ` +
+    `(${si(med.ours.choices_per_second)} vs ${si(med.ink.choices_per_second)}) | ${holds(ratioMed >= 100)} |`);
+out.push(`| random playthroughs, large: ≥ 100 × inkjs's choices/s | ${ratioBig.toFixed(0)}× ` +
+    `(${si(big.ours.choices_per_second)} vs ${si(big.ink.choices_per_second)}) | ${holds(ratioBig >= 100)} |`);
+out.push(`| load and validate the large story: < 0.5 s | ${secs(big.ours.load_seconds)} | ` +
+    `${holds(big.ours.load_seconds < 0.5)} |`);
+out.push(`| load and validate the large story: < 64 MiB | ${mib(big.ours.load_rss_kib)} | ` +
+    `${holds(big.ours.load_rss_kib < 64 * 1024)} |`);
+out.push("| window: first frame < 0.3 s | not measured yet | |");
+out.push("| window: redraw of a full 4K screen of cached text < 4 ms | not measured yet | |");
+out.push("| window: 0% CPU while waiting for input | not measured yet | |");
+console.log(out.join("\n"));
