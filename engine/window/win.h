@@ -1,0 +1,305 @@
+/*
+ * win.h: the window front-end's insides, shared by its files.
+ *
+ * The design, in short:
+ *
+ *  - Screens are a small state machine (enum win_screen) with an overlay on
+ *    top (the Esc menu, the history). Each front-end callback of the session
+ *    sets the screen and runs the event loop (win_loop) until the player has
+ *    decided; the title and role screens run the same loop before a session.
+ *
+ *  - Event-driven: the loop sleeps in SDL_WaitEvent. It wakes on a timeout
+ *    only while something moves on its own: a countdown, a banner that will
+ *    hide, a watched file's change. It draws only when something changed.
+ *
+ *  - Layout once per change, draw many: a screen's layout (screens.c) builds
+ *    a display list of rectangles and single-line text runs in pixels, and the
+ *    buttons to hit-test. Drawing (draw.c) walks the list; hover, focus and
+ *    scrolling change only how the list is drawn, not the list.
+ *
+ *  - Text is rasterised once: each run's texture is kept in a cache keyed by
+ *    text, face (font and size and style) and colour (textcache.c).
+ */
+#ifndef SCALEUP_WIN_H
+#define SCALEUP_WIN_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "core/debrief.h"
+#include "core/session.h"
+#include "settings.h"
+#include "theme.h"
+#include "window.h"
+#include "window_probe.h"
+
+/* ------------------------------------------------------------ fonts */
+
+enum win_face {
+    FACE_BODY,
+    FACE_ITALIC,
+    FACE_BOLD,
+    FACE_SMALL,
+    FACE_SMALL_BOLD,
+    FACE_H2,
+    FACE_H1,
+    FACE_DISPLAY,
+    FACE_COUNT
+};
+
+struct win_fonts {
+    char regular[PATH_MAX], bold[PATH_MAX], italic[PATH_MAX];
+    bool synth_bold, synth_italic; /* no such file: let FreeType embolden or slant */
+    TTF_Font *font[FACE_COUNT];
+    int px[FACE_COUNT];   /* the pixel size each face is open at */
+    int skip[FACE_COUNT]; /* line height */
+    int space[FACE_COUNT];
+};
+
+/* Finds the font files: override (--font) or fontconfig's DejaVu Sans. False
+ * with why set when there is none. */
+bool win_fonts_find(struct win_fonts *f, const char *override, char *why, size_t cap);
+/* (Re)opens every face for a body size of unit pixels. */
+bool win_fonts_open(struct win_fonts *f, int unit, char *why, size_t cap);
+void win_fonts_close(struct win_fonts *f);
+
+/* ------------------------------------------------------------ text cache */
+
+struct win_text {
+    SDL_Texture *tex;
+    int w, h;
+};
+
+struct text_entry;
+struct win_textcache {
+    struct text_entry *slots;
+    int cap, count;
+    uint32_t frame;
+    size_t bytes; /* of texture memory, estimated */
+    /* Statistics, for the benchmark and tests. */
+    unsigned long hits, misses;
+};
+
+void win_textcache_init(struct win_textcache *c);
+void win_textcache_free(struct win_textcache *c);
+void win_textcache_clear(struct win_textcache *c);
+/* The texture of text s[0..n) in face and colour; NULL for empty text or a
+ * rendering failure. Valid until the next call that rasterises. */
+const struct win_text *win_text_get(struct window *w, const char *s, size_t n, int face,
+                                    SDL_Color color);
+
+/* ------------------------------------------------------------ display list */
+
+enum item_kind {
+    IT_RECT,  /* a filled, maybe rounded, rectangle */
+    IT_TEXT,  /* one line of text, no markers */
+    IT_RING,  /* the focus ring of a button, drawn only when it has the focus */
+    IT_CLIP,  /* starts clipping to the scroll view of layer 'scroll' (0 ends it) */
+};
+
+struct item {
+    uint8_t kind;
+    uint8_t scroll;   /* 0: fixed; 1: scrolls with the base view; 2: with the overlay view */
+    uint8_t color;    /* enum win_color */
+    uint8_t hot;      /* colour when its button is hovered, or = color */
+    uint8_t face;
+    int16_t button;   /* -1, or the button whose hover picks the colour */
+    int16_t radius;
+    int x, y, w, h;
+    uint32_t text, len; /* IT_TEXT: bytes in layout.chars */
+};
+
+
+
+struct button {
+    SDL_Rect r;       /* in layout pixels; scroll-layer buttons in content coordinates */
+    uint8_t kind;
+    uint8_t scroll;
+    uint8_t layer;    /* 0 base, 1 overlay: only the top layer takes input */
+    bool disabled;
+    int arg;
+};
+
+struct scroll_view {
+    SDL_Rect view;
+    int content_h;
+    int offset;
+};
+
+struct layout {
+    struct item *items;
+    int nitems, capitems;
+    struct button *buttons;
+    int nbuttons, capbuttons;
+    struct strbuf chars;
+    struct scroll_view scroll[3]; /* [1] base, [2] overlay */
+    uint8_t cur_scroll;           /* the layer new items and buttons go to */
+    uint8_t cur_layer;
+    uint8_t ring_bg;              /* the colour under new buttons' focus rings */
+    /* Probes for tests: where things were put. */
+    SDL_Rect bar_track[GAME_MAX_PLAYERS][LIMIT_DIMENSIONS];
+    double bar_share[GAME_MAX_PLAYERS][LIMIT_DIMENSIONS];
+    SDL_Rect scene_text;  /* the scene text's block, content coordinates of layer 1 */
+    SDL_Rect countdown;   /* the countdown pill, or empty */
+    SDL_Rect banner;
+};
+
+void layout_reset(struct layout *L);
+void layout_free(struct layout *L);
+struct item *layout_rect(struct layout *L, int x, int y, int w, int h, int color, int radius);
+struct item *layout_text(struct layout *L, int x, int y, int face, int color, const char *s,
+                         size_t n);
+int layout_button(struct layout *L, int kind, int arg, int x, int y, int w, int h, bool disabled);
+
+/* Text measures in pixels (markers ignored). */
+int text_width(struct window *w, int face, const char *s, size_t n);
+
+/* Wraps text (UTF-8 with '\n' between paragraphs and emphasis markers) to
+ * width, laying it out from (x, y) in the current scroll layer. Paragraphs are
+ * separated by para_gap pixels. Returns the y below the last line. With
+ * measure_only, adds nothing. */
+int layout_wrap(struct window *w, struct layout *L, const char *text, int x, int y, int width,
+                int face, int emph_face, int color, int para_gap, bool measure_only);
+
+/* ------------------------------------------------------------ screens */
+
+
+
+
+
+
+
+
+
+#define WIN_SLOTS 5
+
+/* A bundled scenario on the title screen. */
+struct title_entry {
+    char id[LIMIT_ID_BYTES + 1];
+    char path[PATH_MAX];
+    char *title, *summary;
+    double minutes;
+    char *error; /* it did not load: the first error, one line */
+};
+
+/* A save slot as the menu shows it. */
+struct slot_info {
+    bool used;
+    char when[32];
+    int decisions;
+    char scene[128];
+};
+
+struct window {
+    struct play_options *po;
+    const struct window_hooks *hooks;
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    int out_w, out_h;   /* renderer output in pixels */
+    int win_w, win_h;   /* window in screen coordinates (mouse events) */
+    int unit;           /* body text size in pixels */
+    struct win_fonts fonts;
+    struct win_textcache cache;
+    struct layout L;
+    bool need_layout, need_draw;
+
+    struct settings settings;
+    char settings_path[PATH_MAX];
+    bool settings_broken; /* the file could not be read: keep it until a change */
+    const struct palette *pal;
+
+    /* Screens. */
+    enum win_screen screen;
+    enum win_overlay overlay;
+    int focus;          /* focused button of the top layer, or -1 */
+    int hover;          /* hovered button, or -1 */
+    bool kbd;           /* the focus ring shows (the keyboard was used) */
+    int menu_focus_memory;
+
+    /* The loop. */
+    bool done;                  /* the current wait has its answer */
+    struct fe_command cmd;      /* ... which is this */
+    bool quit_all;              /* close the window after this run */
+    bool leave_run;             /* back to the title after this run */
+
+    /* Title and role screens. */
+    struct title_entry *titles;
+    int ntitles;
+    int picked_title;
+    char name[LIMIT_NAME_BYTES + 1];
+    bool name_field;            /* the role screen shows the name field */
+    bool editing;               /* a text field has the keyboard */
+    char results_edit[PATH_MAX];
+    struct scenario *role_sc;   /* the scenario whose roles are shown */
+    int picked_role;
+
+    /* The session being played, while one is. */
+    struct session *s;
+    struct debrief debrief;
+    struct diag error;
+    bool error_pre_session;     /* a load error before the session began */
+    struct best best[GAME_MAX_PLAYERS];
+    int last_scene, last_nlog;  /* to know a new scene from a redraw */
+    struct slot_info slots[WIN_SLOTS + 1];
+    char saves_dir[PATH_MAX];
+
+    /* The countdown of a timed decision. */
+    bool timing;
+    double timer_start, timer_paused_at, timer_paused_total, clock_offset;
+    int timer_seconds;
+    int shown_remaining;
+
+    /* A notice banner. */
+    char banner[1200];
+    double banner_until;
+
+    /* History, rebuilt on opening: scene titles, texts and the choices. */
+    struct strbuf history;
+
+    /* Scripted play (--choices) and screenshots. */
+    int script_next;
+    bool unattended;            /* --screenshot with --choices: no one is watching */
+    bool script_failed;
+    int shot_number;
+    bool shot_pending;
+    const char *shot_name;
+
+    /* --watch */
+    struct win_watch *watch;
+    uint32_t watch_event;
+    bool file_changed;
+
+    /* Measures. */
+    double started;
+    double first_frame;         /* seconds from window_run to the first present */
+    double last_draw;           /* seconds the last draw took */
+};
+
+/* screens.c: builds the layout of the current screen and overlay. */
+void win_layout(struct window *w);
+
+/* draw.c: draws the layout (and presents when present is set). */
+void win_draw(struct window *w, bool present);
+void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c);
+
+/* window.c helpers used by screens.c */
+const char *win_key_hints(const struct window *w);
+double win_now(const struct window *w);
+int win_timer_remaining(const struct window *w);
+void win_history_build(struct window *w);
+void win_slots_refresh(struct window *w);
+
+/* watch.c: file watching for --watch. */
+struct win_watch;
+/* Watches the files (relative names, NULL for every .lua file) of folder;
+ * pushes an SDL user event of type event_type when one changes. NULL when
+ * watching is not possible (with why set). */
+struct win_watch *win_watch_start(const char *folder, const char *const *names, int nnames,
+                                  uint32_t event_type, char *why, size_t cap);
+void win_watch_stop(struct win_watch *wt);
+
+#endif

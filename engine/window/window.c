@@ -1,0 +1,1910 @@
+/*
+ * window.c: the window's life: opening it, the event loop, input, the
+ * session's callbacks, and the title and role screens around a session.
+ *
+ * One loop (win_loop) serves every screen: it draws when something changed,
+ * then sleeps in SDL_WaitEvent until input comes, or until the next moment
+ * something moves by itself (the countdown's next second, a banner's end).
+ * Input that decides something sets w->cmd and w->done; the callback that
+ * ran the loop returns w->cmd to the session.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <SDL_image.h>
+
+#include "core/catalog.h"
+#include "core/loader.h"
+#include "core/run.h"
+#include "core/text.h"
+#include "core/utf8.h"
+#include "win.h"
+
+#define DEFAULT_W 1280
+#define DEFAULT_H 720
+#define BANNER_SECONDS 5.0
+
+static void err_line(const char *fmt, ...) PRINTF_LIKE(1, 2);
+static void err_line(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("scaleup: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+double win_now(const struct window *w)
+{
+    return clock_seconds() + w->clock_offset;
+}
+
+static double timer_elapsed(const struct window *w)
+{
+    double now = w->timer_paused_at > 0 ? w->timer_paused_at : win_now(w);
+    return now - w->timer_start - w->timer_paused_total;
+}
+
+int win_timer_remaining(const struct window *w)
+{
+    double left = w->timer_seconds - timer_elapsed(w);
+    if (left < 0)
+        left = 0;
+    return (int)ceil(left - 1e-6);
+}
+
+/* ------------------------------------------------------------ sizes */
+
+/* The body size: 30 px at 1080 pixels high (readable at 3 m on a
+ * projector), less when the window is narrow, times the text size setting. */
+static int unit_for(const struct window *w)
+{
+    double base = 30.0 * fmin(w->out_h / 1080.0, w->out_w / 1500.0);
+    if (base < 15)
+        base = 15;
+    int u = (int)lround(base * w->settings.text_size / 100.0);
+    return u < 10 ? 10 : u;
+}
+
+static bool update_size(struct window *w, char *why, size_t cap)
+{
+    SDL_GetRendererOutputSize(w->ren, &w->out_w, &w->out_h);
+    SDL_GetWindowSize(w->win, &w->win_w, &w->win_h);
+    if (w->out_w <= 0 || w->out_h <= 0) {
+        w->out_w = w->win_w;
+        w->out_h = w->win_h;
+    }
+    w->unit = unit_for(w);
+    if (!win_fonts_open(&w->fonts, w->unit, why, cap))
+        return false;
+    w->need_layout = true;
+    return true;
+}
+
+static void resized(struct window *w)
+{
+    char why[512];
+    if (!update_size(w, why, sizeof why))
+        err_line("%s", why);
+}
+
+/* ------------------------------------------------------------ focus */
+
+static bool focusable(const struct window *w, int i)
+{
+    const struct button *b = &w->L.buttons[i];
+    int top = w->overlay ? 1 : 0;
+    return b->layer == top && !b->disabled;
+}
+
+/* A button's rect on screen (scroll applied); false when out of sight. */
+static bool screen_rect(const struct window *w, int i, SDL_Rect *out)
+{
+    const struct button *b = &w->L.buttons[i];
+    SDL_Rect r = b->r;
+    if (b->scroll) {
+        const struct scroll_view *sv = &w->L.scroll[b->scroll];
+        r.x += sv->view.x;
+        r.y += sv->view.y - sv->offset;
+        SDL_Rect vis;
+        if (!SDL_IntersectRect(&r, &sv->view, &vis))
+            return false;
+        *out = vis;
+        return true;
+    }
+    *out = r;
+    return true;
+}
+
+/* Scrolls the button's view so that the button shows whole. */
+static void scroll_to(struct window *w, int i)
+{
+    const struct button *b = &w->L.buttons[i];
+    if (!b->scroll)
+        return;
+    struct scroll_view *sv = &w->L.scroll[b->scroll];
+    int pad = w->unit / 2;
+    if (b->r.y - pad < sv->offset)
+        sv->offset = b->r.y - pad;
+    else if (b->r.y + b->r.h + pad > sv->offset + sv->view.h)
+        sv->offset = b->r.y + b->r.h + pad - sv->view.h;
+    int max = sv->content_h - sv->view.h;
+    if (sv->offset > max)
+        sv->offset = max;
+    if (sv->offset < 0)
+        sv->offset = 0;
+}
+
+static int find_button(const struct window *w, int kind, int arg)
+{
+    for (int i = 0; i < w->L.nbuttons; i++)
+        if (w->L.buttons[i].kind == kind && w->L.buttons[i].arg == arg && focusable(w, i))
+            return i;
+    return -1;
+}
+
+static int default_focus(const struct window *w)
+{
+    int i = -1;
+    if (!w->overlay) {
+        switch (w->screen) {
+        case SCREEN_OUTCOME: i = find_button(w, BTN_CONTINUE, 0); break;
+        case SCREEN_DEBRIEF: i = find_button(w, BTN_DEBRIEF, FE_QUIT); break;
+        case SCREEN_TITLE:
+            i = w->editing ? find_button(w, BTN_NAME, 0) : find_button(w, BTN_SCENARIO, w->picked_title);
+            break;
+        case SCREEN_ROLE:
+            i = w->editing ? find_button(w, BTN_NAME, 0) : find_button(w, BTN_ROLE, 0);
+            break;
+        default: break;
+        }
+    }
+    if (i >= 0)
+        return i;
+    for (int k = 0; k < w->L.nbuttons; k++)
+        if (focusable(w, k) && w->L.buttons[k].kind != BTN_NAME)
+            return k;
+    return -1;
+}
+
+/* Lays the screen out again, keeping the focus on the same button. */
+static void relayout(struct window *w)
+{
+    int kind = -1, arg = 0;
+    if (w->focus >= 0 && w->focus < w->L.nbuttons) {
+        kind = w->L.buttons[w->focus].kind;
+        arg = w->L.buttons[w->focus].arg;
+    }
+    win_layout(w);
+    w->need_layout = false;
+    w->need_draw = true;
+    w->focus = kind >= 0 ? find_button(w, kind, arg) : -1;
+    if (w->focus < 0)
+        w->focus = default_focus(w);
+    if (w->hover >= w->L.nbuttons)
+        w->hover = -1;
+}
+
+static void move_focus(struct window *w, int dir)
+{
+    int n = w->L.nbuttons;
+    if (n == 0)
+        return;
+    int i = w->focus;
+    for (int k = 0; k < n; k++) {
+        i = i < 0 ? (dir > 0 ? 0 : n - 1) : (i + dir + n) % n;
+        if (focusable(w, i))
+            break;
+    }
+    if (i >= 0 && focusable(w, i)) {
+        w->focus = i;
+        w->kbd = true;
+        scroll_to(w, i);
+        w->need_draw = true;
+    }
+}
+
+/* ------------------------------------------------------------ screens */
+
+static void set_text_input(struct window *w, bool on)
+{
+    w->editing = on;
+    if (on)
+        SDL_StartTextInput();
+    else
+        SDL_StopTextInput();
+}
+
+static void set_screen(struct window *w, enum win_screen s, bool fresh)
+{
+    if (w->screen != s || fresh) {
+        w->L.scroll[1].offset = 0;
+        w->focus = -1;
+        w->hover = -1;
+        w->shot_pending = true;
+    }
+    w->screen = s;
+    w->need_layout = true;
+}
+
+static void set_overlay(struct window *w, enum win_overlay o)
+{
+    if (w->overlay == o)
+        return;
+    /* The countdown stops while the game is paused. */
+    if (w->timing) {
+        if (o != OVERLAY_NONE && w->timer_paused_at == 0)
+            w->timer_paused_at = win_now(w);
+        else if (o == OVERLAY_NONE && w->timer_paused_at > 0) {
+            w->timer_paused_total += win_now(w) - w->timer_paused_at;
+            w->timer_paused_at = 0;
+        }
+    }
+    if (w->editing && w->overlay == OVERLAY_SETTINGS)
+        set_text_input(w, false);
+    if (o == OVERLAY_HISTORY)
+        win_history_build(w);
+    if (o == OVERLAY_SAVE || o == OVERLAY_LOAD)
+        win_slots_refresh(w);
+    w->overlay = o;
+    w->L.scroll[2].offset = o == OVERLAY_HISTORY ? 1 << 30 : 0; /* history opens at its end */
+    w->focus = -1;
+    w->hover = -1;
+    w->need_layout = true;
+    if (o != OVERLAY_NONE)
+        w->shot_pending = true;
+}
+
+static void decide(struct window *w, enum fe_action a)
+{
+    w->cmd = fe_command(a);
+    w->done = true;
+}
+
+void win_notice(struct window *w, const char *msg);
+void win_notice(struct window *w, const char *msg)
+{
+    str_copy(w->banner, sizeof w->banner, msg);
+    double secs = BANNER_SECONDS + (double)strlen(msg) / 40.0;
+    w->banner_until = win_now(w) + secs;
+    w->need_layout = true;
+}
+
+const char *win_key_hints(const struct window *w)
+{
+    switch (w->screen) {
+    case SCREEN_TITLE:
+        return w->editing ? "Type a name   Enter: to the scenarios   Esc: menu   F11: full screen"
+                          : "1–9 or ↑↓ Enter: choose a scenario   Esc: menu   F1: keys   F11: full screen";
+    case SCREEN_ROLE:
+        return "1–9 or ↑↓ Enter: choose your role   Esc: menu   F1: keys";
+    case SCREEN_PLAY:
+        return "1–9 or ↑↓ Enter: choose   H: history   U: undo   Esc: menu   F1: keys";
+    case SCREEN_OUTCOME:
+        return "Enter or Space: continue   H: history   U: undo   Esc: menu   F1: keys";
+    case SCREEN_DEBRIEF:
+        return "Enter: finish   ↑↓ Page Up/Down: scroll   Esc: menu   F12: screenshot";
+    case SCREEN_ERROR:
+        return "Enter: go back   R: reload   Esc: menu";
+    default:
+        return "";
+    }
+}
+
+/* ------------------------------------------------------------ settings */
+
+static void apply_fullscreen(struct window *w, bool on)
+{
+    SDL_SetWindowFullscreen(w->win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    resized(w);
+}
+
+static void save_settings(struct window *w)
+{
+    if (!w->settings_path[0])
+        return;
+    char why[PATH_MAX + 256];
+    bool broken = w->settings_broken;
+    if (!settings_save(w->settings_path, &w->settings, broken, why, sizeof why)) {
+        char msg[PATH_MAX + 400];
+        str_format(msg, sizeof msg, "Settings not saved: %s", why);
+        win_notice(w, msg);
+        return;
+    }
+    if (broken) {
+        w->settings_broken = false;
+        char msg[PATH_MAX + 200];
+        str_format(msg, sizeof msg, "Settings saved. The unreadable file was kept as %s.bad.",
+                   w->settings_path);
+        win_notice(w, msg);
+    }
+}
+
+static void set_text_size(struct window *w, int percent)
+{
+    if (percent < SETTINGS_TEXT_MIN)
+        percent = SETTINGS_TEXT_MIN;
+    if (percent > SETTINGS_TEXT_MAX)
+        percent = SETTINGS_TEXT_MAX;
+    if (percent == w->settings.text_size)
+        return;
+    w->settings.text_size = percent;
+    save_settings(w);
+    resized(w);
+}
+
+static void change_setting(struct window *w, int row, int dir)
+{
+    struct settings *st = &w->settings;
+    switch (row) {
+    case SET_TEXT_SIZE:
+        set_text_size(w, st->text_size + dir * SETTINGS_TEXT_STEP);
+        return;
+    case SET_THEME:
+        st->theme = (st->theme + dir + THEME_COUNT) % THEME_COUNT;
+        w->pal = theme_palette((enum win_theme)st->theme);
+        break;
+    case SET_FULLSCREEN:
+        st->fullscreen = !st->fullscreen;
+        apply_fullscreen(w, st->fullscreen || w->po->kiosk);
+        break;
+    case SET_COACHING:
+        st->coaching = !st->coaching;
+        if (w->s)
+            w->s->opt.coaching = st->coaching && w->po->session.coaching;
+        break;
+    case SET_RESULTS:
+        if (!w->editing) {
+            str_copy(w->results_edit, sizeof w->results_edit, st->results_dir);
+            set_text_input(w, true);
+            w->need_layout = true;
+            return;
+        }
+        str_copy(st->results_dir, sizeof st->results_dir, w->results_edit);
+        set_text_input(w, false);
+        break;
+    default:
+        return;
+    }
+    save_settings(w);
+    w->need_layout = true;
+}
+
+/* ------------------------------------------------------------ screenshots */
+
+static bool save_png(struct window *w, const char *path, char *why, size_t cap)
+{
+    win_draw(w, false);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w->out_w, w->out_h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!surf) {
+        str_copy(why, cap, SDL_GetError());
+        return false;
+    }
+    bool ok = SDL_RenderReadPixels(w->ren, NULL, SDL_PIXELFORMAT_ARGB8888, surf->pixels, surf->pitch) == 0;
+    if (ok)
+        ok = IMG_SavePNG(surf, path) == 0;
+    if (!ok)
+        str_copy(why, cap, SDL_GetError());
+    SDL_FreeSurface(surf);
+    return ok;
+}
+
+static const char *screen_name(const struct window *w)
+{
+    switch (w->overlay) {
+    case OVERLAY_MENU: return "menu";
+    case OVERLAY_SAVE: return "save";
+    case OVERLAY_LOAD: return "load";
+    case OVERLAY_SETTINGS: return "settings";
+    case OVERLAY_HISTORY: return "history";
+    case OVERLAY_HELP: return "keys";
+    default: break;
+    }
+    switch (w->screen) {
+    case SCREEN_TITLE: return "title";
+    case SCREEN_ROLE: return "role";
+    case SCREEN_PLAY: return "play";
+    case SCREEN_OUTCOME: return "outcome";
+    case SCREEN_DEBRIEF: return "debrief";
+    case SCREEN_ERROR: return "error";
+    default: return "screen";
+    }
+}
+
+/* --screenshot DIR: a PNG of each new screen, numbered in order. */
+static void auto_shot(struct window *w)
+{
+    w->shot_pending = false;
+    if (!w->po->screenshot)
+        return;
+    mkdir(w->po->screenshot, 0755);
+    char path[PATH_MAX + 64], why[512];
+    w->shot_number++;
+    str_format(path, sizeof path, "%s/%02d-%s.png", w->po->screenshot, w->shot_number, screen_name(w));
+    if (!save_png(w, path, why, sizeof why))
+        err_line("cannot save the screenshot %s: %s", path, why);
+}
+
+/* F12: a screenshot of what shows now. */
+static void user_shot(struct window *w)
+{
+    char dir[PATH_MAX];
+    const char *home = getenv("HOME");
+    struct stat st;
+    if (w->po->screenshot)
+        str_copy(dir, sizeof dir, w->po->screenshot);
+    else if (home && (str_format(dir, sizeof dir, "%s/Pictures", home), stat(dir, &st) == 0))
+        ;
+    else
+        str_copy(dir, sizeof dir, ".");
+    mkdir(dir, 0755);
+    char stamp[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    char path[PATH_MAX + 64], why[512], msg[PATH_MAX + 600];
+    for (int k = 1; k < 100; k++) {
+        str_format(path, sizeof path, "%s/scaleup-%s%s%.0d.png", dir, stamp, k > 1 ? "-" : "", k > 1 ? k : 0);
+        if (stat(path, &st) != 0)
+            break;
+    }
+    if (save_png(w, path, why, sizeof why))
+        str_format(msg, sizeof msg, "Screenshot saved: %s", path);
+    else
+        str_format(msg, sizeof msg, "Screenshot not saved: %s", why);
+    win_notice(w, msg);
+}
+
+/* ------------------------------------------------------------ input */
+
+static void activate(struct window *w, int i);
+
+static void leave_overlay(struct window *w)
+{
+    switch (w->overlay) {
+    case OVERLAY_SAVE:
+    case OVERLAY_LOAD:
+    case OVERLAY_SETTINGS:
+    case OVERLAY_HELP:
+        set_overlay(w, w->menu_focus_memory ? OVERLAY_MENU : OVERLAY_NONE);
+        break;
+    default:
+        set_overlay(w, OVERLAY_NONE);
+        break;
+    }
+}
+
+static void menu_action(struct window *w, int item)
+{
+    w->menu_focus_memory = 1;
+    switch (item) {
+    case MENU_RESUME: set_overlay(w, OVERLAY_NONE); break;
+    case MENU_SAVE: set_overlay(w, OVERLAY_SAVE); break;
+    case MENU_LOAD: set_overlay(w, OVERLAY_LOAD); break;
+    case MENU_UNDO:
+        set_overlay(w, OVERLAY_NONE);
+        if (w->s && w->s->g->nlog > 0)
+            decide(w, FE_UNDO);
+        break;
+    case MENU_RESTART:
+        set_overlay(w, OVERLAY_NONE);
+        decide(w, FE_RESTART);
+        break;
+    case MENU_HISTORY: set_overlay(w, OVERLAY_HISTORY); break;
+    case MENU_SETTINGS: set_overlay(w, OVERLAY_SETTINGS); break;
+    case MENU_HELP: set_overlay(w, OVERLAY_HELP); break;
+    case MENU_LEAVE:
+        set_overlay(w, OVERLAY_NONE);
+        w->leave_run = true;
+        decide(w, FE_QUIT);
+        break;
+    case MENU_QUIT:
+        if (w->po->kiosk)
+            break;
+        set_overlay(w, OVERLAY_NONE);
+        w->quit_all = true;
+        decide(w, FE_QUIT);
+        break;
+    default: break;
+    }
+}
+
+static void activate(struct window *w, int i)
+{
+    if (i < 0 || i >= w->L.nbuttons || !focusable(w, i))
+        return;
+    const struct button *b = &w->L.buttons[i];
+    int arg = b->arg;
+    switch (b->kind) {
+    case BTN_CHOICE:
+        if (w->s && arg < game_menu(w->s->g)->nopen) {
+            w->cmd = fe_command(FE_CHOOSE);
+            w->cmd.number = arg + 1;
+            w->done = true;
+        }
+        break;
+    case BTN_CONTINUE: decide(w, FE_CONTINUE); break;
+    case BTN_SCENARIO:
+        w->picked_title = arg;
+        set_text_input(w, false);
+        w->done = true;
+        break;
+    case BTN_NAME:
+        set_text_input(w, true);
+        w->need_layout = true;
+        break;
+    case BTN_ROLE:
+        w->picked_role = arg;
+        set_text_input(w, false);
+        w->done = true;
+        break;
+    case BTN_MENU: menu_action(w, arg); break;
+    case BTN_SLOT: {
+        enum fe_action a = w->overlay == OVERLAY_SAVE ? FE_SAVE : FE_LOAD;
+        set_overlay(w, OVERLAY_NONE);
+        w->cmd = fe_command(a);
+        w->cmd.slot = arg;
+        w->done = true;
+        break;
+    }
+    case BTN_SETTING: change_setting(w, arg, 1); break;
+    case BTN_DEBRIEF:
+    case BTN_ERROR:
+        if (arg == FE_QUIT && w->error_pre_session && w->titles)
+            w->leave_run = true;
+        decide(w, (enum fe_action)arg);
+        break;
+    case BTN_BACK: leave_overlay(w); break;
+    default: break;
+    }
+    w->need_draw = true;
+}
+
+static void open_menu(struct window *w)
+{
+    w->menu_focus_memory = 0;
+    set_overlay(w, OVERLAY_MENU);
+    w->menu_focus_memory = 1;
+}
+
+static void scroll_by(struct window *w, int layer, int dy)
+{
+    struct scroll_view *sv = &w->L.scroll[layer];
+    int max = sv->content_h - sv->view.h;
+    int o = sv->offset + dy;
+    if (o > max)
+        o = max;
+    if (o < 0)
+        o = 0;
+    if (o != sv->offset) {
+        sv->offset = o;
+        w->need_draw = true;
+    }
+}
+
+static int top_scroll(const struct window *w)
+{
+    return w->overlay ? 2 : 1;
+}
+
+/* Typing into the name field or the results folder. */
+static void edit_text(struct window *w, const char *in)
+{
+    char *buf = w->overlay == OVERLAY_SETTINGS ? w->results_edit : w->name;
+    size_t cap = w->overlay == OVERLAY_SETTINGS ? sizeof w->results_edit : LIMIT_NAME_BYTES + 1;
+    size_t len = strlen(buf), add = strlen(in);
+    size_t bad;
+    if (!utf8_valid(in, add, &bad))
+        return;
+    if (len + add + 1 > cap)
+        return;
+    memcpy(buf + len, in, add + 1);
+    w->need_layout = true;
+}
+
+static void edit_backspace(struct window *w)
+{
+    char *buf = w->overlay == OVERLAY_SETTINGS ? w->results_edit : w->name;
+    size_t len = strlen(buf);
+    while (len > 0) {
+        len--;
+        if (((unsigned char)buf[len] & 0xC0) != 0x80)
+            break;
+    }
+    buf[len] = '\0';
+    w->need_layout = true;
+}
+
+static void toggle_fullscreen(struct window *w)
+{
+    if (w->po->kiosk)
+        return;
+    Uint32 flags = SDL_GetWindowFlags(w->win);
+    bool on = !(flags & SDL_WINDOW_FULLSCREEN);
+    apply_fullscreen(w, on);
+}
+
+static void quit_request(struct window *w, bool forced)
+{
+    if (w->po->kiosk && !forced)
+        return;
+    w->quit_all = true;
+    set_text_input(w, false);
+    decide(w, FE_QUIT);
+}
+
+static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
+{
+    SDL_Keycode key = k->keysym.sym;
+    Uint16 mod = k->keysym.mod;
+    bool ctrl = mod & KMOD_CTRL, alt = mod & KMOD_ALT;
+    if (ctrl && alt && key == SDLK_q) {
+        quit_request(w, true);
+        return;
+    }
+    if (ctrl && key == SDLK_q) {
+        quit_request(w, false);
+        return;
+    }
+    if (key == SDLK_F11) {
+        toggle_fullscreen(w);
+        return;
+    }
+    if (key == SDLK_F12) {
+        user_shot(w);
+        return;
+    }
+    if (ctrl && (key == SDLK_PLUS || key == SDLK_EQUALS || key == SDLK_KP_PLUS)) {
+        set_text_size(w, w->settings.text_size + SETTINGS_TEXT_STEP);
+        return;
+    }
+    if (ctrl && (key == SDLK_MINUS || key == SDLK_KP_MINUS)) {
+        set_text_size(w, w->settings.text_size - SETTINGS_TEXT_STEP);
+        return;
+    }
+    if (ctrl && (key == SDLK_0 || key == SDLK_KP_0)) {
+        set_text_size(w, 100);
+        return;
+    }
+    if (w->editing) {
+        switch (key) {
+        case SDLK_BACKSPACE: edit_backspace(w); return;
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER:
+            if (w->overlay == OVERLAY_SETTINGS) {
+                change_setting(w, SET_RESULTS, 1);
+                return;
+            }
+            set_text_input(w, false);
+            w->need_layout = true;
+            move_focus(w, 1);
+            return;
+        case SDLK_TAB:
+        case SDLK_DOWN:
+            if (w->overlay == OVERLAY_SETTINGS)
+                return;
+            set_text_input(w, false);
+            w->need_layout = true;
+            move_focus(w, 1);
+            return;
+        case SDLK_ESCAPE:
+            set_text_input(w, false);
+            w->need_layout = true;
+            return;
+        default: return; /* letters arrive as SDL_TEXTINPUT */
+        }
+    }
+    int top = top_scroll(w);
+    int page = w->L.scroll[top].view.h * 8 / 10;
+    switch (key) {
+    case SDLK_ESCAPE:
+        if (w->overlay)
+            leave_overlay(w);
+        else
+            open_menu(w);
+        return;
+    case SDLK_F1:
+        set_overlay(w, w->overlay == OVERLAY_HELP ? OVERLAY_NONE : OVERLAY_HELP);
+        return;
+    case SDLK_UP:
+    case SDLK_LEFT:
+        if (key == SDLK_LEFT && w->overlay == OVERLAY_SETTINGS && w->focus >= 0 &&
+            w->L.buttons[w->focus].kind == BTN_SETTING) {
+            change_setting(w, w->L.buttons[w->focus].arg, -1);
+            return;
+        }
+        move_focus(w, -1);
+        return;
+    case SDLK_DOWN:
+    case SDLK_RIGHT:
+        if (key == SDLK_RIGHT && w->overlay == OVERLAY_SETTINGS && w->focus >= 0 &&
+            w->L.buttons[w->focus].kind == BTN_SETTING && w->L.buttons[w->focus].arg != SET_RESULTS) {
+            change_setting(w, w->L.buttons[w->focus].arg, 1);
+            return;
+        }
+        move_focus(w, 1);
+        return;
+    case SDLK_TAB:
+        move_focus(w, (mod & KMOD_SHIFT) ? -1 : 1);
+        return;
+    case SDLK_PAGEUP: scroll_by(w, top, -page); return;
+    case SDLK_PAGEDOWN: scroll_by(w, top, page); return;
+    case SDLK_HOME: scroll_by(w, top, -(1 << 29)); return;
+    case SDLK_END: scroll_by(w, top, 1 << 29); return;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE:
+        if (!w->kbd && w->screen == SCREEN_PLAY && !w->overlay) {
+            /* The first Enter shows where the focus is rather than choosing blind. */
+            w->kbd = true;
+            w->need_draw = true;
+            return;
+        }
+        activate(w, w->focus);
+        return;
+    default: break;
+    }
+    if (w->overlay == OVERLAY_HISTORY && key == SDLK_h) {
+        set_overlay(w, OVERLAY_NONE);
+        return;
+    }
+    if (w->overlay)
+        return;
+    bool in_run = w->s && (w->screen == SCREEN_PLAY || w->screen == SCREEN_OUTCOME ||
+                           w->screen == SCREEN_DEBRIEF);
+    if (key == SDLK_h && in_run) {
+        set_overlay(w, OVERLAY_HISTORY);
+        return;
+    }
+    if (key == SDLK_u && in_run && w->s->g->nlog > 0) {
+        decide(w, FE_UNDO);
+        return;
+    }
+    if (key == SDLK_r && w->screen == SCREEN_ERROR) {
+        decide(w, FE_RELOAD);
+        return;
+    }
+    int digit = -1;
+    if (key >= SDLK_1 && key <= SDLK_9)
+        digit = (int)(key - SDLK_1);
+    else if (key >= SDLK_KP_1 && key <= SDLK_KP_9)
+        digit = (int)(key - SDLK_KP_1);
+    if (digit >= 0) {
+        int kind = w->screen == SCREEN_PLAY ? BTN_CHOICE : w->screen == SCREEN_ROLE ? BTN_ROLE
+                 : w->screen == SCREEN_TITLE ? BTN_SCENARIO : -1;
+        int i = kind >= 0 ? find_button(w, kind, digit) : -1;
+        if (i >= 0)
+            activate(w, i);
+    }
+}
+
+/* Mouse coordinates are in window units; the layout is in output pixels. */
+static void to_pixels(const struct window *w, int x, int y, int *px, int *py)
+{
+    *px = w->win_w > 0 ? x * w->out_w / w->win_w : x;
+    *py = w->win_h > 0 ? y * w->out_h / w->win_h : y;
+}
+
+static int hit(const struct window *w, int px, int py)
+{
+    SDL_Point p = {px, py};
+    for (int i = w->L.nbuttons - 1; i >= 0; i--) {
+        SDL_Rect r;
+        if (focusable(w, i) && screen_rect(w, i, &r) && SDL_PointInRect(&p, &r))
+            return i;
+    }
+    return -1;
+}
+
+static int pressed = -1;
+
+static void handle_mouse(struct window *w, const SDL_Event *e)
+{
+    int px, py;
+    switch (e->type) {
+    case SDL_MOUSEMOTION: {
+        to_pixels(w, e->motion.x, e->motion.y, &px, &py);
+        int h = hit(w, px, py);
+        if (h != w->hover) {
+            w->hover = h;
+            w->need_draw = true;
+        }
+        break;
+    }
+    case SDL_MOUSEBUTTONDOWN:
+        if (e->button.button != SDL_BUTTON_LEFT)
+            break;
+        to_pixels(w, e->button.x, e->button.y, &px, &py);
+        pressed = hit(w, px, py);
+        break;
+    case SDL_MOUSEBUTTONUP: {
+        if (e->button.button != SDL_BUTTON_LEFT)
+            break;
+        to_pixels(w, e->button.x, e->button.y, &px, &py);
+        int h = hit(w, px, py);
+        if (h >= 0 && h == pressed) {
+            w->focus = h;
+            w->kbd = false;
+            if (w->editing && w->L.buttons[h].kind != BTN_NAME && w->overlay != OVERLAY_SETTINGS)
+                set_text_input(w, false);
+            activate(w, h);
+        } else if (h < 0 && w->overlay && w->overlay != OVERLAY_HISTORY) {
+            /* A click beside a panel closes it, as Esc does. */
+        }
+        pressed = -1;
+        break;
+    }
+    case SDL_MOUSEWHEEL: {
+        int top = top_scroll(w);
+        int dy = -e->wheel.y * w->unit * 3;
+        if (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
+            dy = -dy;
+        if (dy < 0 && !w->overlay && w->screen == SCREEN_PLAY && w->L.scroll[1].offset == 0 && w->s &&
+            w->s->g->nlog > 0) {
+            /* Scrolling up past the top of a scene: the history. */
+            set_overlay(w, OVERLAY_HISTORY);
+            break;
+        }
+        scroll_by(w, top, dy);
+        break;
+    }
+    default: break;
+    }
+}
+
+static void handle_event(struct window *w, const SDL_Event *e)
+{
+    switch (e->type) {
+    case SDL_QUIT:
+        quit_request(w, false);
+        break;
+    case SDL_WINDOWEVENT:
+        switch (e->window.event) {
+        case SDL_WINDOWEVENT_SIZE_CHANGED:
+        case SDL_WINDOWEVENT_RESIZED:
+        case SDL_WINDOWEVENT_DISPLAY_CHANGED:
+            resized(w);
+            break;
+        case SDL_WINDOWEVENT_EXPOSED:
+            w->need_draw = true;
+            break;
+        case SDL_WINDOWEVENT_LEAVE:
+            if (w->hover >= 0) {
+                w->hover = -1;
+                w->need_draw = true;
+            }
+            break;
+        default: break;
+        }
+        break;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        win_textcache_clear(&w->cache);
+        w->need_draw = true;
+        break;
+    case SDL_KEYDOWN:
+        handle_key(w, &e->key);
+        break;
+    case SDL_TEXTINPUT:
+        if (w->editing)
+            edit_text(w, e->text.text);
+        break;
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEWHEEL:
+        handle_mouse(w, e);
+        break;
+    default:
+        if (w->watch_event && e->type == w->watch_event) {
+            w->file_changed = true;
+            if (w->screen == SCREEN_PLAY || w->screen == SCREEN_OUTCOME || w->screen == SCREEN_DEBRIEF ||
+                w->screen == SCREEN_ERROR) {
+                set_overlay(w, OVERLAY_NONE);
+                decide(w, FE_RELOAD);
+            }
+        }
+        break;
+    }
+}
+
+/* ------------------------------------------------------------ the loop */
+
+/* Milliseconds until something changes by itself; -1: nothing will. */
+static int next_wakeup(const struct window *w)
+{
+    int ms = -1;
+    double now = win_now(w);
+    if (w->timing && w->timer_paused_at == 0 && w->screen == SCREEN_PLAY) {
+        double left = w->timer_seconds - timer_elapsed(w);
+        double frac = left - floor(left);
+        int t = (int)(frac * 1000) + 5;
+        if (left <= 0)
+            t = 0;
+        ms = t;
+    }
+    if (w->banner[0]) {
+        int t = (int)((w->banner_until - now) * 1000) + 5;
+        if (t < 0)
+            t = 0;
+        if (ms < 0 || t < ms)
+            ms = t;
+    }
+    if (w->hooks && (ms < 0 || ms > 1000))
+        ms = 1000;
+    return ms;
+}
+
+static void check_timers(struct window *w)
+{
+    if (w->timing && w->screen == SCREEN_PLAY && w->timer_paused_at == 0) {
+        int left = win_timer_remaining(w);
+        if (left != w->shown_remaining) {
+            w->shown_remaining = left;
+            w->need_layout = true;
+        }
+        if (timer_elapsed(w) >= w->timer_seconds) {
+            w->cmd = fe_command(FE_TIMEOUT);
+            w->cmd.seconds = w->timer_seconds;
+            w->done = true;
+        }
+    }
+    if (w->banner[0] && win_now(w) >= w->banner_until) {
+        w->banner[0] = '\0';
+        w->need_layout = true;
+    }
+}
+
+static bool scripted(const struct window *w)
+{
+    return w->po->nchoices > 0 || w->unattended;
+}
+
+/* --choices: the next decision, taken as a player would. True when it
+ * answered. */
+static bool script_step(struct window *w)
+{
+    if (!scripted(w) || w->overlay || w->script_failed)
+        return false;
+    const struct play_options *po = w->po;
+    switch (w->screen) {
+    case SCREEN_PLAY: {
+        const struct game *g = w->s->g;
+        const struct scene *sc = game_scene(g);
+        if (w->script_next >= po->nchoices) {
+            if (!w->unattended)
+                return false; /* the player takes over */
+            err_line("the --choices list ran out at scene '%s' (after %d decisions), before an ending",
+                     sc->id, g->nlog);
+            w->script_failed = true;
+            decide(w, FE_QUIT);
+            return true;
+        }
+        const struct term_input *in = &po->choices[w->script_next++];
+        const struct menu *m = game_menu(g);
+        if (in->kind == 'u') {
+            decide(w, FE_UNDO);
+        } else if (in->kind == 't' && sc->timer) {
+            decide(w, FE_TIMEOUT);
+            w->cmd.seconds = sc->timer;
+        } else if (in->kind == 'n' && in->number >= 1 && in->number <= m->nopen) {
+            decide(w, FE_CHOOSE);
+            w->cmd.number = in->number;
+            w->cmd.seconds = 0;
+        } else {
+            char what[32];
+            if (in->kind == 'n')
+                str_format(what, sizeof what, "%d", in->number);
+            else
+                str_format(what, sizeof what, "%c", in->kind);
+            err_line("'%s' at scene '%s' (decision %d) is not one of the choices 1 to %d", what, sc->id,
+                     g->nlog + 1, m->nopen);
+            w->script_failed = true;
+            decide(w, FE_QUIT);
+        }
+        return true;
+    }
+    case SCREEN_OUTCOME:
+        decide(w, FE_CONTINUE);
+        return true;
+    case SCREEN_DEBRIEF:
+    case SCREEN_ERROR:
+        decide(w, FE_QUIT);
+        return true;
+    case SCREEN_TITLE:
+    case SCREEN_ROLE:
+        if (!w->unattended)
+            return false;
+        w->done = true; /* the picks were made from the options */
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void present(struct window *w)
+{
+    if (w->shot_pending && w->po->screenshot)
+        auto_shot(w);
+    w->shot_pending = false;
+    win_draw(w, true);
+    if (w->first_frame == 0)
+        w->first_frame = clock_seconds() - w->started;
+    w->need_draw = false;
+}
+
+static void win_loop(struct window *w)
+{
+    w->done = false;
+    SDL_Event e;
+    while (!w->done) {
+        if (w->need_layout)
+            relayout(w);
+        if (w->need_draw)
+            present(w);
+        check_timers(w);
+        if (w->done)
+            break;
+        if (w->need_layout)
+            continue;
+        if (script_step(w))
+            break;
+        SDL_PumpEvents();
+        if (w->hooks && w->hooks->idle &&
+            SDL_PeepEvents(&e, 1, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 0) {
+            if (!w->hooks->idle(w->hooks->ctx, w)) {
+                quit_request(w, true);
+                break;
+            }
+            if (w->need_layout || w->need_draw)
+                continue;
+        }
+        int ms = next_wakeup(w);
+        int got = ms < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, ms);
+        if (got)
+            handle_event(w, &e);
+        while (!w->done && SDL_PollEvent(&e))
+            handle_event(w, &e);
+    }
+}
+
+/* ------------------------------------------------------------ history and slots */
+
+static void history_add(struct strbuf *h, char kind, const char *title, const char *text)
+{
+    sb_putc(h, kind);
+    sb_putc(h, '\x1f');
+    for (const char *p = title; *p; p++)
+        if (*p != '\x1e' && *p != '\x1f')
+            sb_putc(h, *p);
+    sb_putc(h, '\x1f');
+    for (const char *p = text; *p; p++)
+        if (*p != '\x1e' && *p != '\x1f')
+            sb_putc(h, *p);
+    sb_putc(h, '\x1e');
+}
+
+static void scene_heading(const struct scene *sc, char *buf, size_t cap)
+{
+    str_format(buf, cap, "%s%s%s", sc->phase, sc->phase[0] ? " · " : "", sc->title[0] ? sc->title : sc->id);
+}
+
+/* Every past scene of the run with its text, as it read then, and the choice
+ * made: the run is replayed from its seed on a scratch game. */
+void win_history_build(struct window *w)
+{
+    sb_clear(&w->history);
+    if (!w->s)
+        return;
+    const struct game *g = w->s->g;
+    struct game *tmp = game_new(g->sc);
+    struct game_setup setup;
+    memset(&setup, 0, sizeof setup);
+    setup.seed = g->seed;
+    setup.nplayers = g->nplayers;
+    for (int p = 0; p < g->nplayers; p++) {
+        setup.players[p].role = g->s.players[p].role;
+        setup.players[p].name = g->s.players[p].name;
+    }
+    struct diag err;
+    bool ok = game_start(tmp, &setup, &err);
+    char head[600];
+    for (int i = 0; i < g->nlog; i++) {
+        const struct decision *d = &g->log[i];
+        scene_heading(&g->sc->scenes[d->scene], head, sizeof head);
+        history_add(&w->history, 'S', head, ok && tmp->view.scene == d->scene ? tmp->view.text.data : "");
+        const char *fb = w->s->opt.coaching ? game_feedback(g, i) : "";
+        char label[1200];
+        str_format(label, sizeof label, "%s%s", d->timed_out ? "Time ran out: " : "",
+                   game_decision_label(g, i));
+        history_add(&w->history, 'C', fb, label);
+        if (ok)
+            ok = game_choose(tmp, d->number, d->timed_out, d->seconds, &err);
+    }
+    if (!g->over) {
+        scene_heading(game_scene(g), head, sizeof head);
+        char now[700];
+        str_format(now, sizeof now, "Now: %s", head);
+        history_add(&w->history, 'N', now, g->view.text.data ? g->view.text.data : "");
+    }
+    if (g->nlog == 0 && w->history.len == 0)
+        history_add(&w->history, 'N', "Nothing yet", "No decision has been made in this run.");
+    game_free(tmp);
+}
+
+void win_slots_refresh(struct window *w)
+{
+    for (int k = 1; k <= WIN_SLOTS; k++) {
+        struct slot_info *si = &w->slots[k];
+        memset(si, 0, sizeof *si);
+        if (!w->s || !w->saves_dir[0])
+            continue;
+        char path[PATH_MAX + 32];
+        session_slot_path(w->s, k, path, sizeof path);
+        struct run_record r;
+        struct diag err;
+        if (!run_read(path, &r, &err))
+            continue;
+        si->used = true;
+        si->decisions = r.ndecisions;
+        const char *scene = r.ndecisions ? r.decisions[r.ndecisions - 1].scene : "the start";
+        int idx = r.ndecisions ? scenario_scene(w->s->sc, scene) : -1;
+        str_copy(si->scene, sizeof si->scene,
+                 idx >= 0 && w->s->sc->scenes[idx].title[0] ? w->s->sc->scenes[idx].title : scene);
+        struct stat st;
+        if (stat(path, &st) == 0) {
+            struct tm tm;
+            localtime_r(&st.st_mtime, &tm);
+            strftime(si->when, sizeof si->when, "%d %b %H:%M", &tm);
+        }
+        run_record_free(&r);
+    }
+}
+
+/* ------------------------------------------------------------ the session's callbacks */
+
+static void start_watch(struct window *w, const char *folder, const struct scenario *sc)
+{
+    if (!w->po->watch)
+        return;
+    win_watch_stop(w->watch);
+    w->watch = NULL;
+    const char *names[LIMIT_FILES];
+    int n = 0;
+    if (sc)
+        for (int i = 0; i < sc->nfiles && n < LIMIT_FILES; i++)
+            names[n++] = sc->files[i].name;
+    char why[512];
+    w->watch = win_watch_start(folder, sc ? names : NULL, sc ? n : 0, w->watch_event, why, sizeof why);
+    if (!w->watch) {
+        char msg[700];
+        str_format(msg, sizeof msg, "Cannot watch the scenario's files: %s", why);
+        win_notice(w, msg);
+    }
+}
+
+static void fe_begin(void *ctx, struct session *s)
+{
+    struct window *w = ctx;
+    w->s = s;
+    for (int p = 0; p < s->g->nplayers; p++)
+        best_for(s->sc, s->g->s.players[p].role, s->g->seed, &w->best[p]);
+    w->last_scene = -1;
+    w->last_nlog = -1;
+    start_watch(w, s->sc->folder, s->sc);
+    w->need_layout = true;
+}
+
+static struct fe_command fe_decide(void *ctx, struct session *s)
+{
+    struct window *w = ctx;
+    w->s = s;
+    const struct game *g = s->g;
+    const struct scene *sc = game_scene(g);
+    bool fresh = g->view.scene != w->last_scene || g->nlog != w->last_nlog || w->screen != SCREEN_PLAY;
+    if (fresh) {
+        w->timing = sc->timer > 0;
+        w->timer_seconds = sc->timer;
+        w->timer_start = win_now(w);
+        w->timer_paused_total = 0;
+        w->timer_paused_at = 0;
+        w->shown_remaining = sc->timer;
+        w->kbd = w->kbd && true;
+    } else if (w->timing && w->timer_paused_at > 0 && !w->overlay) {
+        w->timer_paused_total += win_now(w) - w->timer_paused_at;
+        w->timer_paused_at = 0;
+    }
+    w->last_scene = g->view.scene;
+    w->last_nlog = g->nlog;
+    set_screen(w, SCREEN_PLAY, fresh);
+    win_loop(w);
+    w->timing = w->timing && !(w->cmd.action == FE_CHOOSE || w->cmd.action == FE_TIMEOUT ||
+                               w->cmd.action == FE_UNDO || w->cmd.action == FE_RESTART ||
+                               w->cmd.action == FE_LOAD || w->cmd.action == FE_RELOAD);
+    if (w->timing && w->timer_paused_at == 0)
+        w->timer_paused_at = win_now(w); /* saving: the clock waits */
+    return w->cmd;
+}
+
+static struct fe_command fe_outcome(void *ctx, struct session *s)
+{
+    struct window *w = ctx;
+    w->s = s;
+    w->timing = false;
+    set_screen(w, SCREEN_OUTCOME, true);
+    win_loop(w);
+    return w->cmd;
+}
+
+static struct fe_command fe_debrief(void *ctx, struct session *s, const struct debrief *d)
+{
+    struct window *w = ctx;
+    w->s = s;
+    w->timing = false;
+    w->debrief = *d;
+    set_screen(w, SCREEN_DEBRIEF, true);
+    win_loop(w);
+    if (w->cmd.action == FE_CONTINUE)
+        w->cmd.action = FE_QUIT;
+    return w->cmd;
+}
+
+static struct fe_command fe_error(void *ctx, struct session *s, const struct diag *d)
+{
+    struct window *w = ctx;
+    w->s = s;
+    w->timing = false;
+    w->error = *d;
+    w->error_pre_session = false;
+    struct strbuf line;
+    sb_init(&line);
+    diag_format(d, false, &line);
+    fprintf(stderr, "%s\n", line.data);
+    sb_free(&line);
+    set_overlay(w, OVERLAY_NONE);
+    set_screen(w, SCREEN_ERROR, true);
+    win_loop(w);
+    w->last_scene = -1;
+    return w->cmd;
+}
+
+static void fe_notice(void *ctx, struct session *s, const char *message)
+{
+    struct window *w = ctx;
+    (void)s;
+    win_notice(w, message);
+}
+
+static struct frontend window_frontend(struct window *w)
+{
+    struct frontend fe = {
+        .ctx = w,
+        .begin = fe_begin,
+        .decide = fe_decide,
+        .outcome = fe_outcome,
+        .debrief = fe_debrief,
+        .error = fe_error,
+        .notice = fe_notice,
+    };
+    return fe;
+}
+
+/* ------------------------------------------------------------ title and role */
+
+static void load_titles(struct window *w)
+{
+    if (w->titles)
+        return;
+    char **ids = catalog_list();
+    int n = 0;
+    while (ids && ids[n])
+        n++;
+    w->titles = xcalloc((size_t)(n ? n : 1), sizeof *w->titles);
+    w->ntitles = 0;
+    for (int i = 0; i < n; i++) {
+        struct title_entry *t = &w->titles[w->ntitles];
+        char why[1024];
+        str_copy(t->id, sizeof t->id, ids[i]);
+        if (!catalog_resolve(ids[i], t->path, sizeof t->path, why, sizeof why))
+            continue;
+        struct diag_list diags;
+        diag_list_init(&diags);
+        struct script_limits limits;
+        script_limits_default(&limits);
+        struct scenario *sc = scenario_load(t->path, &limits, &diags);
+        if (sc) {
+            t->title = xstrdup(sc->title);
+            t->summary = xstrdup(sc->summary);
+            t->minutes = sc->minutes;
+            scenario_free(sc);
+        } else {
+            struct strbuf sb;
+            sb_init(&sb);
+            if (diags.count)
+                diag_format(&diags.items[0], false, &sb);
+            t->error = sb_take(&sb);
+            t->title = xstrdup(ids[i]);
+        }
+        diag_list_free(&diags);
+        w->ntitles++;
+    }
+    catalog_free_list(ids);
+}
+
+static void free_titles(struct window *w)
+{
+    for (int i = 0; i < w->ntitles; i++) {
+        free(w->titles[i].title);
+        free(w->titles[i].summary);
+        free(w->titles[i].error);
+    }
+    free(w->titles);
+    w->titles = NULL;
+    w->ntitles = 0;
+}
+
+/* The title screen: a scenario's path in path, or false to close. */
+static bool run_title(struct window *w, char *path, size_t cap)
+{
+    load_titles(w);
+    w->s = NULL;
+    w->picked_title = 0;
+    for (int i = 0; i < w->ntitles; i++)
+        if (!w->titles[i].error) {
+            w->picked_title = i;
+            break;
+        }
+    set_overlay(w, OVERLAY_NONE);
+    set_screen(w, SCREEN_TITLE, true);
+    set_text_input(w, true);
+    w->quit_all = false;
+    win_loop(w);
+    set_text_input(w, false);
+    if (w->quit_all || w->picked_title < 0 || w->picked_title >= w->ntitles)
+        return false;
+    str_copy(path, cap, w->titles[w->picked_title].path);
+    return true;
+}
+
+/* The role screen: a role index, -1 to close, -2 back to the title. */
+static int run_role(struct window *w, struct scenario *sc, bool ask_name)
+{
+    w->role_sc = sc;
+    w->picked_role = -1;
+    w->name_field = ask_name;
+    set_overlay(w, OVERLAY_NONE);
+    set_screen(w, SCREEN_ROLE, true);
+    if (ask_name)
+        set_text_input(w, !w->unattended);
+    w->leave_run = false;
+    win_loop(w);
+    set_text_input(w, false);
+    w->role_sc = NULL;
+    if (w->quit_all)
+        return -1;
+    if (w->leave_run)
+        return -2;
+    return w->picked_role;
+}
+
+/* ------------------------------------------------------------ a run */
+
+static void folder_of(const char *path, char *out, size_t cap)
+{
+    struct stat st;
+    str_copy(out, cap, path);
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return;
+    char *slash = strrchr(out, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        str_copy(out, cap, ".");
+}
+
+enum run_result { RUN_DONE, RUN_TITLE, RUN_QUIT };
+
+/* Plays one scenario from its path: opens the session (showing load errors
+ * and retrying them), picks the role, plays. Sets *code. */
+static enum run_result play_path(struct window *w, const char *path, bool from_title, int *code)
+{
+    const struct play_options *po = w->po;
+    struct session_options o = po->session;
+    o.scenario_path = path;
+    o.coaching = po->session.coaching && w->settings.coaching;
+    if (!o.results_dir && w->settings.results_dir[0])
+        o.results_dir = w->settings.results_dir;
+    o.saves_dir = w->saves_dir[0] ? w->saves_dir : NULL;
+    struct session s;
+    *code = 0;
+    for (;;) {
+        struct diag_list diags;
+        diag_list_init(&diags);
+        if (session_open(&s, &o, &diags)) {
+            diag_list_free(&diags);
+            break;
+        }
+        struct strbuf sb;
+        sb_init(&sb);
+        for (int i = 0; i < diags.count; i++) {
+            sb_clear(&sb);
+            diag_format(&diags.items[i], false, &sb);
+            fprintf(stderr, "%s\n", sb.data);
+        }
+        sb_free(&sb);
+        if (diags.count)
+            w->error = diags.items[0];
+        else
+            diag_set(&w->error, path, 0, "load", "the scenario could not be loaded");
+        diag_list_free(&diags);
+        *code = 1;
+        if (scripted(w))
+            return RUN_QUIT;
+        char folder[PATH_MAX];
+        folder_of(path, folder, sizeof folder);
+        start_watch(w, folder, NULL);
+        w->error_pre_session = true;
+        w->leave_run = false;
+        set_overlay(w, OVERLAY_NONE);
+        set_screen(w, SCREEN_ERROR, true);
+        win_loop(w);
+        w->error_pre_session = false;
+        win_watch_stop(w->watch);
+        w->watch = NULL;
+        if (w->cmd.action == FE_RELOAD && !w->quit_all)
+            continue;
+        if (w->quit_all)
+            return RUN_QUIT;
+        return from_title || w->leave_run ? RUN_TITLE : RUN_QUIT;
+    }
+
+    if (!po->session.resume_file) {
+        int role = -1;
+        if (po->role) {
+            role = scenario_role(s.sc, po->role);
+            if (role < 0) {
+                struct strbuf roles;
+                sb_init(&roles);
+                for (int r = 0; r < s.sc->nroles; r++)
+                    sb_printf(&roles, "%s%s (%s)", r ? ", " : "", s.sc->roles[r].id, s.sc->roles[r].name);
+                err_line("'%s' is not a role of %s; the roles are: %s", po->role, s.sc->id, roles.data);
+                sb_free(&roles);
+                session_close(&s);
+                *code = 2;
+                return RUN_QUIT;
+            }
+        } else if (s.sc->nroles == 1) {
+            role = 0;
+        } else if (scripted(w)) {
+            struct strbuf roles;
+            sb_init(&roles);
+            for (int r = 0; r < s.sc->nroles; r++)
+                sb_printf(&roles, "%s%s (%s)", r ? ", " : "", s.sc->roles[r].id, s.sc->roles[r].name);
+            err_line("choose a role with --role; the roles of %s are: %s", s.sc->id, roles.data);
+            sb_free(&roles);
+            session_close(&s);
+            *code = 2;
+            return RUN_QUIT;
+        }
+        bool ask_name = !from_title && !po->player;
+        if (role < 0 || w->unattended) {
+            if (w->unattended)
+                w->picked_role = role;
+            int r = run_role(w, s.sc, ask_name && !w->unattended);
+            if (w->unattended)
+                r = role;
+            if (r < 0) {
+                session_close(&s);
+                return r == -2 ? RUN_TITLE : RUN_QUIT;
+            }
+            role = r;
+        }
+        const char *name = po->player ? po->player : w->name[0] ? w->name : "Player";
+        s.opt.setup.nplayers = 1;
+        s.opt.setup.players[0].role = role;
+        str_copy(s.names[0], sizeof s.names[0], name);
+        s.opt.setup.players[0].name = s.names[0];
+    }
+    if (po->duet)
+        win_notice(w, "Duet play comes to the window in a later version: this run is played solo.");
+    w->leave_run = false;
+    w->script_next = 0;
+    struct frontend fe = window_frontend(w);
+    enum session_end end = session_play(&s, &fe);
+    win_watch_stop(w->watch);
+    w->watch = NULL;
+    w->timing = false;
+    w->s = NULL;
+    session_close(&s);
+    set_overlay(w, OVERLAY_NONE);
+    if (w->script_failed)
+        *code = 2;
+    else if (end == SESSION_ERROR)
+        *code = 1;
+    if (w->quit_all)
+        return RUN_QUIT;
+    if (scripted(w))
+        return RUN_QUIT;
+    if (w->leave_run || (from_title && end != SESSION_ERROR) || po->kiosk)
+        return RUN_TITLE;
+    return RUN_QUIT;
+}
+
+/* ------------------------------------------------------------ opening */
+
+static void data_dir(char *buf, size_t cap, const char *sub)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    buf[0] = '\0';
+    if (xdg && xdg[0] == '/')
+        str_format(buf, cap, "%s/scaleup/%s", xdg, sub);
+    else if (home && home[0])
+        str_format(buf, cap, "%s/.local/share/scaleup/%s", home, sub);
+    if (!buf[0])
+        return;
+    char tmp[PATH_MAX];
+    str_copy(tmp, sizeof tmp, buf);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(tmp, 0755);
+            *p = '/';
+        }
+    }
+    if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+        buf[0] = '\0';
+}
+
+static void window_size(int *ww, int *wh)
+{
+    *ww = DEFAULT_W;
+    *wh = DEFAULT_H;
+    const char *env = getenv("SCALEUP_WINDOW_SIZE");
+    int a, b;
+    if (env && sscanf(env, "%dx%d", &a, &b) == 2 && a >= 320 && b >= 240 && a <= 8192 && b <= 8192) {
+        *ww = a;
+        *wh = b;
+        return;
+    }
+    SDL_Rect usable;
+    if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 0 && usable.h > 0) {
+        if (*ww > usable.w * 9 / 10 || *wh > usable.h * 9 / 10) {
+            *ww = usable.w * 9 / 10;
+            *wh = usable.h * 9 / 10;
+        }
+    }
+}
+
+static int open_window(struct window *w)
+{
+    char why[PATH_MAX + 256];
+    if (!win_fonts_find(&w->fonts, w->po->font, why, sizeof why)) {
+        err_line("%s", why);
+        return 1;
+    }
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
+    SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        err_line("no display found (is $DISPLAY set?); play in the terminal with --text");
+        return 1;
+    }
+    if (TTF_Init() != 0) {
+        err_line("cannot start the font renderer: %s; play in the terminal with --text", TTF_GetError());
+        return 1;
+    }
+    IMG_Init(IMG_INIT_PNG);
+    int ww, wh;
+    window_size(&ww, &wh);
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (w->po->fullscreen || w->po->kiosk || w->settings.fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    w->win = SDL_CreateWindow("ScaleUp", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, ww, wh, flags);
+    if (!w->win) {
+        err_line("cannot open a window (%s); play in the terminal with --text", SDL_GetError());
+        return 1;
+    }
+    SDL_SetWindowMinimumSize(w->win, 640, 480);
+    w->ren = SDL_CreateRenderer(w->win, -1, SDL_RENDERER_ACCELERATED);
+    if (!w->ren)
+        w->ren = SDL_CreateRenderer(w->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!w->ren) {
+        err_line("cannot start a renderer (%s); play in the terminal with --text", SDL_GetError());
+        return 1;
+    }
+    win_textcache_init(&w->cache);
+    if (!update_size(w, why, sizeof why)) {
+        err_line("%s", why);
+        return 1;
+    }
+    SDL_StopTextInput();
+    w->watch_event = SDL_RegisterEvents(1);
+    if (w->watch_event == (Uint32)-1)
+        w->watch_event = 0;
+    return 0;
+}
+
+static void close_window(struct window *w)
+{
+    win_watch_stop(w->watch);
+    w->watch = NULL;
+    win_textcache_free(&w->cache);
+    win_fonts_close(&w->fonts);
+    layout_free(&w->L);
+    if (w->ren)
+        SDL_DestroyRenderer(w->ren);
+    if (w->win)
+        SDL_DestroyWindow(w->win);
+    if (TTF_WasInit())
+        TTF_Quit();
+    IMG_Quit();
+    SDL_Quit();
+    sb_free(&w->history);
+    free_titles(w);
+}
+
+int window_run(struct play_options *po, const char *scenario_path, const struct window_hooks *hooks)
+{
+    struct window *w = xcalloc(1, sizeof *w);
+    w->po = po;
+    w->hooks = hooks;
+    w->started = clock_seconds();
+    w->focus = w->hover = -1;
+    w->last_scene = -1;
+    sb_init(&w->history);
+    settings_default(&w->settings);
+    if (settings_path(w->settings_path, sizeof w->settings_path)) {
+        char why[1024];
+        if (settings_load(w->settings_path, &w->settings, why, sizeof why) == SETTINGS_BROKEN) {
+            w->settings_broken = true;
+            char msg[PATH_MAX + 1200];
+            str_format(msg, sizeof msg,
+                       "Your settings file %s could not be read (%s); using the defaults. The file is "
+                       "kept as it is until you change a setting.", w->settings_path, why);
+            fprintf(stderr, "scaleup: note: %s\n", msg);
+            win_notice(w, msg);
+        }
+    }
+    w->pal = theme_palette((enum win_theme)w->settings.theme);
+    if (po->player)
+        str_copy(w->name, sizeof w->name, po->player);
+    data_dir(w->saves_dir, sizeof w->saves_dir, "saves");
+    w->unattended = po->screenshot && po->nchoices > 0 && scenario_path;
+
+    int code = open_window(w);
+    if (code == 0) {
+        char path[PATH_MAX];
+        bool from_title = scenario_path == NULL;
+        if (scenario_path)
+            str_copy(path, sizeof path, scenario_path);
+        if (w->unattended) {
+            /* Show the title screen too when the scenario is a bundled one. */
+            load_titles(w);
+            int found = -1;
+            for (int i = 0; i < w->ntitles; i++)
+                if (strcmp(w->titles[i].path, path) == 0)
+                    found = i;
+            if (found >= 0) {
+                set_screen(w, SCREEN_TITLE, true);
+                w->picked_title = found;
+                win_loop(w);
+            }
+        }
+        for (;;) {
+            if (!scenario_path || (from_title && !w->unattended)) {
+                if (!run_title(w, path, sizeof path))
+                    break;
+            }
+            enum run_result r = play_path(w, path, from_title, &code);
+            if (r == RUN_QUIT)
+                break;
+            if (po->kiosk)
+                w->name[0] = '\0';
+            if (r == RUN_TITLE) {
+                from_title = true;
+                scenario_path = NULL;
+                code = 0;
+            }
+        }
+    }
+    close_window(w);
+    free(w);
+    return code;
+}
+
+int window_main(struct play_options *po, const char *scenario_path)
+{
+    return window_run(po, scenario_path, NULL);
+}
+
+/* ------------------------------------------------------------ probes */
+
+enum win_screen window_probe_screen(const struct window *w) { return w->screen; }
+enum win_overlay window_probe_overlay(const struct window *w) { return w->overlay; }
+struct session *window_probe_session(const struct window *w) { return w->s; }
+const struct debrief *window_probe_debrief(const struct window *w) { return &w->debrief; }
+const char *window_probe_banner(const struct window *w) { return w->banner; }
+int window_probe_unit(const struct window *w) { return w->unit; }
+bool window_probe_editing(const struct window *w) { return w->editing; }
+const char *window_probe_name(const struct window *w) { return w->name; }
+double window_probe_first_frame(const struct window *w) { return w->first_frame; }
+
+void window_probe_size(const struct window *w, int *width, int *height)
+{
+    *width = w->out_w;
+    *height = w->out_h;
+}
+
+bool window_probe_button(const struct window *w, enum button_kind kind, int arg, SDL_Rect *r,
+                         bool *disabled)
+{
+    int top = w->overlay ? 1 : 0;
+    for (int i = 0; i < w->L.nbuttons; i++) {
+        const struct button *b = &w->L.buttons[i];
+        if (b->kind == kind && b->arg == arg && b->layer == top) {
+            if (disabled)
+                *disabled = b->disabled;
+            return screen_rect(w, i, r);
+        }
+    }
+    return false;
+}
+
+bool window_probe_focus(const struct window *w, enum button_kind *kind, int *arg)
+{
+    if (w->focus < 0 || w->focus >= w->L.nbuttons)
+        return false;
+    *kind = (enum button_kind)w->L.buttons[w->focus].kind;
+    *arg = w->L.buttons[w->focus].arg;
+    return true;
+}
+
+bool window_probe_bar(const struct window *w, int player, int dim, SDL_Rect *track, double *share)
+{
+    if (w->screen != SCREEN_DEBRIEF || player < 0 || player >= GAME_MAX_PLAYERS || dim < 0 ||
+        dim >= LIMIT_DIMENSIONS || w->L.bar_track[player][dim].w == 0)
+        return false;
+    const struct scroll_view *sv = &w->L.scroll[1];
+    *track = w->L.bar_track[player][dim];
+    track->x += sv->view.x;
+    track->y += sv->view.y - sv->offset;
+    *share = w->L.bar_share[player][dim];
+    return true;
+}
+
+bool window_probe_scene_text(const struct window *w, SDL_Rect *r)
+{
+    const struct scroll_view *sv = &w->L.scroll[1];
+    SDL_Rect t = w->L.scene_text;
+    if (t.h == 0)
+        return false;
+    t.x += sv->view.x;
+    t.y += sv->view.y - sv->offset;
+    return SDL_IntersectRect(&t, &sv->view, r);
+}
+
+bool window_probe_countdown(const struct window *w, SDL_Rect *r)
+{
+    *r = w->L.countdown;
+    return r->w > 0;
+}
+
+SDL_Color window_probe_color(const struct window *w, enum win_color c)
+{
+    return w->pal->c[c];
+}
+
+bool window_probe_pixels(struct window *w, SDL_Rect r, Uint32 *argb)
+{
+    if (w->need_layout)
+        relayout(w);
+    win_draw(w, false);
+    return SDL_RenderReadPixels(w->ren, &r, SDL_PIXELFORMAT_ARGB8888, argb, r.w * 4) == 0;
+}
+
+static void to_window(const struct window *w, int px, int py, int *x, int *y)
+{
+    *x = w->out_w > 0 ? px * w->win_w / w->out_w : px;
+    *y = w->out_h > 0 ? py * w->win_h / w->out_h : py;
+}
+
+void window_probe_key(struct window *w, SDL_Keycode key, Uint16 mod)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.windowID = SDL_GetWindowID(w->win);
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = key;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+    e.key.keysym.mod = mod;
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+}
+
+void window_probe_text(struct window *w, const char *utf8)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_TEXTINPUT;
+    e.text.windowID = SDL_GetWindowID(w->win);
+    str_copy(e.text.text, sizeof e.text.text, utf8);
+    SDL_PushEvent(&e);
+}
+
+void window_probe_move(struct window *w, int px, int py)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEMOTION;
+    e.motion.windowID = SDL_GetWindowID(w->win);
+    to_window(w, px, py, &e.motion.x, &e.motion.y);
+    SDL_PushEvent(&e);
+}
+
+void window_probe_click(struct window *w, int px, int py)
+{
+    window_probe_move(w, px, py);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.windowID = SDL_GetWindowID(w->win);
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = SDL_PRESSED;
+    e.button.clicks = 1;
+    to_window(w, px, py, &e.button.x, &e.button.y);
+    SDL_PushEvent(&e);
+    e.type = SDL_MOUSEBUTTONUP;
+    e.button.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+}
+
+void window_probe_wheel(struct window *w, int px, int py, int dy)
+{
+    window_probe_move(w, px, py);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.windowID = SDL_GetWindowID(w->win);
+    e.wheel.y = dy;
+    e.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
+    SDL_PushEvent(&e);
+}
+
+void window_probe_resize(struct window *w, int width, int height)
+{
+    SDL_SetWindowSize(w->win, width, height);
+    resized(w);
+}
+
+void window_probe_advance(struct window *w, double seconds)
+{
+    w->clock_offset += seconds;
+}
+
+double window_probe_draw_time(struct window *w, bool cold)
+{
+    if (w->need_layout)
+        relayout(w);
+    if (cold)
+        win_textcache_clear(&w->cache);
+    win_draw(w, false);
+    return w->last_draw;
+}
+
+void window_probe_cache(const struct window *w, int *entries, unsigned long *hits,
+                        unsigned long *misses)
+{
+    *entries = w->cache.count;
+    *hits = w->cache.hits;
+    *misses = w->cache.misses;
+}

@@ -1,0 +1,135 @@
+/*
+ * window_probe.h: what tests and benchmarks may see of a running window.
+ *
+ * Tests drive the real window (window_run with an idle hook) under SDL's
+ * offscreen video driver: at each idle point they look at the screen through
+ * these functions, read back pixels, and push key and mouse events. Nothing
+ * here changes the game; window_probe_advance only moves the countdown's
+ * clock, so a 60-second timer can be tested in no time.
+ */
+#ifndef SCALEUP_WINDOW_PROBE_H
+#define SCALEUP_WINDOW_PROBE_H
+
+#include <stdbool.h>
+
+#include <SDL.h>
+
+#include "core/debrief.h"
+#include "theme.h"
+
+struct window;
+struct session;
+
+enum win_screen {
+    SCREEN_NONE,
+    SCREEN_TITLE,   /* bundled scenarios and the name field */
+    SCREEN_ROLE,    /* the roles of the chosen scenario */
+    SCREEN_PLAY,    /* a scene and its choices */
+    SCREEN_OUTCOME, /* what the last choice did */
+    SCREEN_DEBRIEF,
+    SCREEN_ERROR,   /* a scenario error: back or reload */
+};
+
+enum win_overlay {
+    OVERLAY_NONE,
+    OVERLAY_MENU,     /* the Esc menu */
+    OVERLAY_SAVE,     /* save slots */
+    OVERLAY_LOAD,     /* load slots */
+    OVERLAY_SETTINGS,
+    OVERLAY_HISTORY,
+    OVERLAY_HELP,     /* keys */
+};
+
+enum button_kind {
+    BTN_CHOICE,    /* arg: offer index (open and locked) */
+    BTN_CONTINUE,
+    BTN_SCENARIO,  /* arg: index in the title list */
+    BTN_NAME,      /* the name field */
+    BTN_ROLE,      /* arg: role index */
+    BTN_MENU,      /* arg: enum menu_item */
+    BTN_SLOT,      /* arg: slot number */
+    BTN_SETTING,   /* arg: enum setting_row */
+    BTN_DEBRIEF,   /* arg: enum fe_action */
+    BTN_ERROR,     /* arg: enum fe_action */
+    BTN_BACK,      /* leaves the overlay or sub-menu */
+    BTN_START,     /* the role screen: start */
+};
+
+enum menu_item {
+    MENU_RESUME,
+    MENU_SAVE,
+    MENU_LOAD,
+    MENU_UNDO,
+    MENU_RESTART,
+    MENU_HISTORY,
+    MENU_SETTINGS,
+    MENU_HELP,
+    MENU_LEAVE, /* leave the run for the title screen */
+    MENU_QUIT,  /* close ScaleUp */
+    MENU_COUNT
+};
+
+enum setting_row {
+    SET_TEXT_SIZE,
+    SET_THEME,
+    SET_FULLSCREEN,
+    SET_COACHING,
+    SET_RESULTS,
+    SET_COUNT
+};
+
+enum win_screen window_probe_screen(const struct window *w);
+enum win_overlay window_probe_overlay(const struct window *w);
+/* The session being played, or NULL on the title and role screens. */
+struct session *window_probe_session(const struct window *w);
+/* The debrief on the debrief screen. */
+const struct debrief *window_probe_debrief(const struct window *w);
+/* The banner's text, or "" when none shows. */
+const char *window_probe_banner(const struct window *w);
+/* The body text size in pixels, and the renderer's size. */
+int window_probe_unit(const struct window *w);
+void window_probe_size(const struct window *w, int *width, int *height);
+bool window_probe_editing(const struct window *w);
+const char *window_probe_name(const struct window *w);
+
+/* Where a button is drawn now, in renderer pixels, clipped to its scroll
+ * view; false when there is no such button on the top layer or it is
+ * scrolled out of sight. disabled may be NULL. */
+bool window_probe_button(const struct window *w, enum button_kind kind, int arg, SDL_Rect *r,
+                         bool *disabled);
+/* The button that has the focus (kind and arg), false when none. */
+bool window_probe_focus(const struct window *w, enum button_kind *kind, int *arg);
+/* The debrief's bar for a dimension: its whole track in renderer pixels and
+ * the share of it that should be filled. */
+bool window_probe_bar(const struct window *w, int player, int dim, SDL_Rect *track, double *share);
+/* The scene text's block, visible part, in renderer pixels. */
+bool window_probe_scene_text(const struct window *w, SDL_Rect *r);
+bool window_probe_countdown(const struct window *w, SDL_Rect *r);
+SDL_Color window_probe_color(const struct window *w, enum win_color c);
+
+/* Draws the current frame and reads the pixels of r (ARGB8888, r.w * r.h
+ * values). */
+bool window_probe_pixels(struct window *w, SDL_Rect r, Uint32 *argb);
+
+/* Input, as the player would give it (pushed on SDL's queue). Coordinates
+ * are renderer pixels. */
+void window_probe_key(struct window *w, SDL_Keycode key, Uint16 mod);
+void window_probe_text(struct window *w, const char *utf8);
+void window_probe_move(struct window *w, int x, int y);
+void window_probe_click(struct window *w, int x, int y);
+void window_probe_wheel(struct window *w, int x, int y, int dy);
+void window_probe_resize(struct window *w, int width, int height);
+
+/* Moves the countdown's clock forward. */
+void window_probe_advance(struct window *w, double seconds);
+
+/* Measures one full draw of the current screen (not presented): cold empties
+ * the text cache first, so every run is rasterised again. Seconds. */
+double window_probe_draw_time(struct window *w, bool cold);
+/* Seconds from window_run to the first frame on screen. */
+double window_probe_first_frame(const struct window *w);
+/* Text cache statistics: entries, hits, misses. */
+void window_probe_cache(const struct window *w, int *entries, unsigned long *hits,
+                        unsigned long *misses);
+
+#endif
