@@ -348,6 +348,14 @@ static struct srcnode *parse_constructor(struct parser *ps)
             advance(ps);
             continue;
         }
+        /* Every turn of this loop must consume input: on text it cannot
+         * follow (a stray ')' or 'end', which Lua reports), step over a
+         * token. */
+        const char *before = ps->cur.start;
+        if (ps->cur.kind == T_RPAREN || ps->cur.kind == T_RBRACKET || block_delta(&ps->cur) < 0) {
+            advance(ps);
+            continue;
+        }
         struct srcfield *f = add_field(&fl);
         f->line = ps->cur.line;
         f->col = ps->cur.col;
@@ -381,6 +389,8 @@ static struct srcnode *parse_constructor(struct parser *ps)
             f->index = ++positional;
             parse_value(ps, f);
         }
+        if (ps->cur.start == before && ps->cur.kind != T_EOF)
+            advance(ps);
     }
     if (ps->cur.kind == T_RBRACE)
         advance(ps);

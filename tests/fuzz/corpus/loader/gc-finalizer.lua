@@ -1,0 +1,7 @@
+scenario { id = "hostile", title = "Hostile", start = "a", dimensions = { { id = "v" } }, roles = { { id = "po" } }, stats = { { id = "n", start = 0 } } }
+setmetatable({}, { __gc = function() while true do end end })
+scene "a" {
+  text = "Hi.",
+  choices = { { "Go", next = "e" } },
+}
+ending "e" { verdict = "success", text = "Bye." }

@@ -1,0 +1,86 @@
+-- Scenes pulled in from main.lua with include "work.lua".
+
+scene "backlog" {
+  title = "The Backlog",
+  phase = "Plan",
+  by = "po",                               -- in a duet, the PO decides here
+  -- A text can be a function of the game.
+  text = function(game)
+    if game.flags.has_goal then
+      return "The goal is on the wall. Six items compete for the next sprint."
+    end
+    return "Six items compete for the next sprint, and nothing says which matters."
+  end,
+  on_enter = function(game)                -- runs each time the scene is entered
+    game.stats.budget = game.stats.budget - 10
+  end,
+  choices = {
+    { "Order by value and effort, against the goal",
+      requires = { "has_goal" },           -- offered only when these flags are up
+      locked = "Needs a goal first",       -- shown disabled, with this reason, otherwise
+      next = "launch",
+      score = { roadmap = 3 },
+      feedback = "Ordering by value and effort against a goal makes the order easy to "
+              .. "explain and easy to change." },
+    { "Ask the team to estimate every item first",
+      once = true,                         -- never offered again after it was taken
+      next = "backlog",
+      score = { roadmap = 1 },
+      effects = { morale = -5 },
+      feedback = "Estimates help ordering, but estimating everything delays the decision." },
+    { "Do the loudest stakeholder's item first",
+      next = "launch",
+      score = { roadmap = -2, negotiation = -1 },
+      feedback = "The loudest request is not the most valuable one." },
+  },
+}
+
+scene "launch" {
+  title = "Launch Day",
+  phase = "Ship",
+  by = "both",                             -- in a duet, both pick in secret
+  conflict = "launch_talk",                -- and talk it out here when they differ
+  timer = 45,                              -- seconds to decide
+  timeout = 2,                             -- choice 2 is taken when time runs out
+  text = "Release day. A tester found a bug in a rare path. Budget left: {budget}k€.",
+  choices = {
+    { "Release to 10% of users and watch the metrics",
+      next = "shipped",
+      score = { launch = 3 },
+      feedback = "A staged roll-out limits the damage of what you do not know yet." },
+    { "Hold the release until the bug is fixed",
+      next = "late",
+      score = { launch = 1 },
+      effects = { morale = -5 },
+      feedback = "Quality first is defensible; say the new date openly." },
+    { "Ship to everyone and hope",
+      role = "pm",                         -- only offered to this role
+      when = function(game) return game.stats.morale >= 50 end,  -- a further condition
+      act = function(game)                 -- any further effect
+        game.stats.luck = game.random(1, 6)  -- the run's seeded generator
+      end,
+      next = function(game)                -- next can be a function
+        if game.stats.luck >= 4 then return "shipped" end
+        return "stalled"
+      end,
+      score = { launch = -2 },
+      feedback = "Hope is not a launch plan: choose success metrics and a rollback first." },
+  },
+}
+
+scene "launch_talk" {
+  title = "Two Plans for One Launch",
+  phase = "Ship",
+  text = "The PO and the PM picked differently. Talk it through: what does the goal need?",
+  choices = {
+    { "Agree on a staged release with a date for everyone",
+      next = "shipped",
+      score = { negotiation = 2 },
+      unset = { "has_goal" },              -- flags to lower
+      feedback = "Settling in the open, on interests, keeps one product goal." },
+    { "Escalate to the manager",
+      next = "late",
+      score = { negotiation = -1 },
+      feedback = "Escalating a trade-off the two of you own costs trust and time." },
+  },
+}

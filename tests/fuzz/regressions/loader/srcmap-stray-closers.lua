@@ -1,0 +1,1 @@
+scene "a" { x = 1, end, ) ] until }
