@@ -1,6 +1,7 @@
 /*
  * main.c: the scaleup binary: one program, several subcommands.
  */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,6 +124,9 @@ int cli_limit_option(const char *opt, const char *value, struct script_limits *l
 
 int main(int argc, char **argv)
 {
+    /* A file-size limit (ulimit -f) must fail a write like a full disk does,
+     * not kill the program: decisions are kept and written later. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         char name[] = "play";
         char *play_argv[] = {name, NULL};
