@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "support.h"
 
@@ -127,6 +128,93 @@ static void scenario_errors_exit_1_with_file_and_line(void **state)
     cmd_result_free(&r);
 }
 
+/* A run file that cannot be resumed is named and never changed; a good one
+ * continues in place. */
+static void resume_refuses_bad_files_and_continues_good_ones(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char path[600];
+    static const struct {
+        const char *name, *content, *err;
+    } cases[] = {
+        {"truncated.json", "{\"format\": \"scaleup-result/1\", \"scenario\": {\"id",
+         "truncated.json: error: not a result file: it is not valid JSON (truncated?)\n"},
+        {"future.json", "{\"format\": \"scaleup-result/2\", \"decisions\": []}",
+         "future.json: error: a result file of another format (\"scaleup-result/2\"); this version "
+         "reads \"scaleup-result/1\"\n"},
+        {"latin1.json", "{\"player\": \"Caf\xe9\"}",
+         "latin1.json: error: not a result file: it is not UTF-8 text\n"},
+        {"other-scenario.json",
+         "{\"format\": \"scaleup-result/1\", \"scenario\": {\"id\": \"the-offer\"}, \"seed\": 1, "
+         "\"player\": \"x\", \"role\": \"po\", \"decisions\": []}",
+         "scaleup: error: the run is of scenario 'the-offer', not 'tutorial'\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, cases[i].name);
+        FILE *f = fopen(path, "w");
+        fputs(cases[i].content, f);
+        fclose(f);
+        const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", cases[i].name,
+                              NULL};
+        struct cmd_result r;
+        run_cmd(argv, NULL, dir, NULL, 30, &r);
+        assert_int_equal(r.status, 1);
+        if (strcmp(r.err, cases[i].err) != 0)
+            fail_msg("%s: %s", cases[i].name, r.err);
+        char *after = slurp(path, NULL);
+        assert_string_equal(after, cases[i].content);
+        free(after);
+        cmd_result_free(&r);
+    }
+    /* Enormous: refused before it is read. */
+    snprintf(path, sizeof path, "%s/huge.json", dir);
+    FILE *f = fopen(path, "w");
+    fclose(f);
+    assert_int_equal(truncate(path, 17 * 1024 * 1024), 0);
+    {
+        const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", "huge.json", NULL};
+        struct cmd_result r;
+        run_cmd(argv, NULL, dir, NULL, 30, &r);
+        assert_int_equal(r.status, 1);
+        assert_string_equal(r.err, "huge.json: error: the file is 17825792 bytes, over the limit of "
+                                   "16777216\n");
+        cmd_result_free(&r);
+    }
+    /* A good file: three decisions, then two more in the same file. */
+    {
+        const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--role", "pm", "--player",
+                              "Ana", "--seed", "8", "--choices", "1,3,1", "--results", dir, NULL};
+        struct cmd_result r;
+        run_cmd(argv, NULL, dir, NULL, 30, &r);
+        assert_int_equal(r.status, 2); /* the list ran out before an ending */
+        cmd_result_free(&r);
+    }
+    char cmd[800], name[600] = "";
+    snprintf(cmd, sizeof cmd, "ls %s/tutorial-ana-*.json", dir);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(fgets(name, sizeof name, p));
+    pclose(p);
+    name[strcspn(name, "\n")] = '\0';
+    {
+        const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", name,
+                              "--choices", "4,1,1,1", NULL};
+        struct cmd_result r;
+        run_cmd(argv, NULL, dir, NULL, 30, &r);
+        assert_int_equal(r.status, 0);
+        assert_non_null(strstr(r.out, "Ana plays the Product Manager. Seed 8.\n"));
+        assert_non_null(strstr(r.out, "(Resumed after 3 decisions.)"));
+        assert_non_null(strstr(r.out, "══ Ready to Scale ══"));
+        cmd_result_free(&r);
+    }
+    char *text = slurp(name, NULL);
+    assert_non_null(strstr(text, "\"turn\":\t7"));
+    assert_non_null(strstr(text, "\"verdict\":\t\"success\""));
+    free(text);
+    rm_rf(dir);
+    free(dir);
+}
+
 static void help_and_version(void **state)
 {
     (void)state;
@@ -154,6 +242,7 @@ int main(void)
         cmocka_unit_test(the_same_input_gives_the_same_bytes),
         cmocka_unit_test(usage_errors_exit_2_with_one_line),
         cmocka_unit_test(scenario_errors_exit_1_with_file_and_line),
+        cmocka_unit_test(resume_refuses_bad_files_and_continues_good_ones),
         cmocka_unit_test(help_and_version),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
