@@ -21,11 +21,26 @@ static void view_free(struct view *v)
         sb_free(&v->menu[p].labels);
 }
 
+/* Makes b the shown view a; a's buffers go to b, for reuse as scratch (b's
+ * content is not needed afterwards). Copies only the offers in use: a whole
+ * view is over a kilobyte, and this runs on every choice. */
 static void view_swap(struct view *a, struct view *b)
 {
-    struct view t = *a;
-    *a = *b;
-    *b = t;
+    struct strbuf t = a->text;
+    a->text = b->text;
+    b->text = t;
+    a->scene = b->scene;
+    a->decider = b->decider;
+    for (int p = 0; p < GAME_MAX_PLAYERS; p++) {
+        struct menu *ma = &a->menu[p], *mb = &b->menu[p];
+        struct strbuf l = ma->labels;
+        ma->labels = mb->labels;
+        mb->labels = l;
+        ma->nopen = mb->nopen;
+        ma->ntotal = mb->ntotal;
+        ma->timeout = mb->timeout;
+        memcpy(ma->offers, mb->offers, sizeof *mb->offers * (size_t)mb->ntotal);
+    }
 }
 
 struct game *game_new(struct scenario *sc)
