@@ -161,7 +161,25 @@ void format_number(char *dst, size_t cap, double value)
         return;
     }
     if (value == floor(value) && fabs(value) < 1e15) {
-        str_format(dst, cap, "%lld", (long long)value);
+        /* Whole numbers, the usual case (a stat in a text on every scene):
+         * the digits by hand, as "%lld" would print them. */
+        char digits[24];
+        long long v = (long long)value;
+        unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+        size_t n = sizeof digits;
+        do {
+            digits[--n] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (v < 0)
+            digits[--n] = '-';
+        size_t len = sizeof digits - n;
+        if (cap) {
+            if (len > cap - 1)
+                len = cap - 1;
+            memcpy(dst, digits + n, len);
+            dst[len] = '\0';
+        }
         return;
     }
     str_format(dst, cap, "%.2f", value);
