@@ -340,9 +340,19 @@ static struct decision *push_decision(struct game *g)
     return &g->log[g->nlog++];
 }
 
-bool game_choose(struct game *g, int number, bool timed_out, double seconds, struct diag *err)
+bool game_is_secret(const struct game *g)
 {
-    struct scenario *sc = g->sc;
+    if (g->nplayers < 2 || g->over)
+        return false;
+    int by = g->sc->scenes[g->s.scene].by;
+    return by == BY_BOTH || by == BY_ANYONE;
+}
+
+/* ----------------------------------------------------- taking a choice */
+
+static bool check_can_choose(const struct game *g, struct diag *err)
+{
+    const struct scenario *sc = g->sc;
     if (g->over) {
         diag_set(err, NULL, 0, "over", "the game is over: no more choices");
         return false;
@@ -353,79 +363,102 @@ bool game_choose(struct game *g, int number, bool timed_out, double seconds, str
                  "the run reached %d decisions without an ending (an endless loop?)", LIMIT_TURNS);
         return false;
     }
-    int p = g->view.decider;
-    const struct menu *m = &g->view.menu[p];
-    if (number < 1 || number > m->nopen) {
-        diag_set(err, NULL, 0, "not-offered", "choice %d is not offered here (choose 1 to %d)",
-                 number, m->nopen);
-        return false;
-    }
-    const struct offer *o = &m->offers[number - 1];
-    uint32_t c = (uint32_t)o->choice;
-    const struct choice *ch = &sc->choices[c];
-    int from = g->s.scene;
+    return true;
+}
 
-    /* Everything a failing callback could leave behind. */
-    struct game_core before = g->s;
-    bool was_taken = taken(g, c);
-    size_t text_mark = g->log_text.len;
+static bool check_offered(const struct menu *m, int number, struct diag *err)
+{
+    if (number >= 1 && number <= m->nopen)
+        return true;
+    diag_set(err, NULL, 0, "not-offered", "choice %d is not offered here (choose 1 to %d)", number,
+             m->nopen);
+    return false;
+}
 
-    /* score, effects, set, unset; turn; act */
-    struct game_player *pl = &g->s.players[p];
-    for (int d = 0; d < sc->ndimensions; d++)
-        pl->score[d] += ch->score[d];
+static void add_score(struct game *g, int player, uint32_t c)
+{
+    const struct choice *ch = &g->sc->choices[c];
+    for (int d = 0; d < g->sc->ndimensions; d++)
+        g->s.players[player].score[d] += ch->score[d];
+}
+
+/* A choice's effects, set and unset, and its once-mark. */
+static void apply_effects(struct game *g, uint32_t c)
+{
+    const struct choice *ch = &g->sc->choices[c];
     for (int k = 0; k < ch->neffects; k++)
         game_set_stat(g, ch->effects[k].stat, g->s.stats[ch->effects[k].stat] + ch->effects[k].delta);
     for (int k = 0; k < ch->nset; k++)
         game_set_flag(g, ch->set[k], true);
     for (int k = 0; k < ch->nunset; k++)
         game_set_flag(g, ch->unset[k], false);
-    g->s.turn++;
     g->taken[c / 64] |= 1ULL << (c % 64);
-    if (callback_present(ch->act)) {
-        struct callsite site = {CB_ACT, from, o->listed};
-        if (!script_run(sc->script, ch->act, g, site, err))
-            goto fail;
-    }
+}
 
-    /* The log keeps the label and the feedback as the player saw them. */
-    uint32_t label_at = (uint32_t)g->log_text.len;
-    sb_puts(&g->log_text, game_label(g, m, number - 1));
+static bool run_act(struct game *g, uint32_t c, int from, int listed, struct diag *err)
+{
+    const struct choice *ch = &g->sc->choices[c];
+    if (!callback_present(ch->act))
+        return true;
+    struct callsite site = {CB_ACT, from, listed};
+    return script_run(g->sc->script, ch->act, g, site, err);
+}
+
+/* Appends a string to the log's text; returns its offset. */
+static uint32_t log_string(struct game *g, const char *s)
+{
+    uint32_t at = (uint32_t)g->log_text.len;
+    sb_puts(&g->log_text, s);
     sb_putc(&g->log_text, '\0');
-    uint32_t feedback_at = (uint32_t)g->log_text.len;
+    return at;
+}
+
+static bool log_feedback(struct game *g, uint32_t c, int from, int listed, uint32_t *at,
+                         struct diag *err)
+{
+    const struct choice *ch = &g->sc->choices[c];
+    *at = (uint32_t)g->log_text.len;
     if (ch->has_feedback) {
-        struct callsite site = {CB_FEEDBACK, from, o->listed};
+        struct callsite site = {CB_FEEDBACK, from, listed};
         if (!render_text(g, &ch->feedback, site, &g->log_text, err))
-            goto fail;
+            return false;
     }
     sb_putc(&g->log_text, '\0');
+    return true;
+}
 
-    /* next */
-    int next = ch->next;
-    if (next < 0) {
-        sb_clear(&g->scratch);
-        struct callsite site = {CB_NEXT, from, o->listed};
-        if (!script_string(sc->script, ch->next_fn, g, site, &g->scratch, err))
-            goto fail;
-        next = scenario_scene(sc, g->scratch.data);
-        if (next < 0) {
-            diag_set(err, scenario_file(sc, ch->next_fn.pos), (int)ch->next_fn.pos.line,
-                     "unknown-scene",
-                     "in the next of choice %d in scene '%s': it returned '%s', which is not a "
-                     "scene or ending",
-                     o->listed, sc->scenes[from].id, g->scratch.data);
-            goto fail;
-        }
+static bool resolve_next(struct game *g, uint32_t c, int from, int listed, int *next,
+                         struct diag *err)
+{
+    const struct scenario *sc = g->sc;
+    const struct choice *ch = &sc->choices[c];
+    *next = ch->next;
+    if (*next >= 0)
+        return true;
+    sb_clear(&g->scratch);
+    struct callsite site = {CB_NEXT, from, listed};
+    if (!script_string(sc->script, ch->next_fn, g, site, &g->scratch, err))
+        return false;
+    *next = scenario_scene(sc, g->scratch.data);
+    if (*next < 0) {
+        diag_set(err, scenario_file(sc, ch->next_fn.pos), (int)ch->next_fn.pos.line, "unknown-scene",
+                 "in the next of choice %d in scene '%s': it returned '%s', which is not a scene or "
+                 "ending",
+                 listed, sc->scenes[from].id, g->scratch.data);
+        return false;
     }
-    if (!enter(g, next, err)) {
-        g->visits[next]--;
-        goto fail;
-    }
+    return true;
+}
 
-    /* The best-scoring open choice for this player's role. */
-    const double *weights = sc->roles[pl->role].weights;
+/* The best-scoring open choice of menu m for the role of player p, the
+ * first listed on a tie; number itself when it is as good. */
+static int best_offer(const struct game *g, const struct menu *m, int p, int number)
+{
+    const struct scenario *sc = g->sc;
+    const double *weights = sc->roles[g->s.players[p].role].weights;
     int best = number;
     double best_value = 0;
+    const struct choice *ch = &sc->choices[m->offers[number - 1].choice];
     for (int d = 0; d < sc->ndimensions; d++)
         best_value += ch->score[d] * weights[d];
     for (int k = 0; k < m->nopen; k++) {
@@ -437,48 +470,255 @@ bool game_choose(struct game *g, int number, bool timed_out, double seconds, str
             best = k + 1;
         }
     }
-    uint32_t best_at = label_at;
-    if (best != number) {
-        best_at = (uint32_t)g->log_text.len;
-        sb_puts(&g->log_text, game_label(g, m, best - 1));
-        sb_putc(&g->log_text, '\0');
-    }
+    return best;
+}
 
-    struct decision *dec = push_decision(g);
-    dec->best_number = best;
-    dec->best_choice = m->offers[best - 1].choice;
-    dec->best_label = best_at;
-    dec->offered = m->nopen;
+/* Everything a failing callback could leave behind, to put back. */
+struct undo_mark {
+    struct game_core core;
+    uint64_t taken_bits[GAME_MAX_PLAYERS];
+    uint32_t choices[GAME_MAX_PLAYERS];
+    int nchoices;
+    size_t text_len;
+    int picks[GAME_MAX_PLAYERS];
+};
+
+static void mark(struct game *g, struct undo_mark *u, const uint32_t *choices, int n)
+{
+    u->core = g->s;
+    u->nchoices = n;
+    for (int i = 0; i < n; i++) {
+        u->choices[i] = choices[i];
+        u->taken_bits[i] = g->taken[choices[i] / 64];
+    }
+    u->text_len = g->log_text.len;
+    memcpy(u->picks, g->picks, sizeof u->picks);
+}
+
+static void roll_back(struct game *g, const struct undo_mark *u)
+{
+    g->s = u->core;
+    for (int i = u->nchoices - 1; i >= 0; i--)
+        g->taken[u->choices[i] / 64] = u->taken_bits[i];
+    g->log_text.len = u->text_len;
+    if (g->log_text.data)
+        g->log_text.data[u->text_len] = '\0';
+    memcpy(g->picks, u->picks, sizeof g->picks);
+}
+
+static void finish_decision(struct game *g, struct decision *dec, int from, int next,
+                            const struct game_core *before, bool timed_out, double seconds)
+{
+    const struct scenario *sc = g->sc;
     dec->turn = g->s.turn;
     dec->scene = from;
+    dec->timed_out = timed_out;
+    dec->seconds = seconds;
+    for (int i = 0; i < sc->nstats; i++)
+        dec->stat_delta[i] = g->s.stats[i] - before->stats[i];
+    view_swap(&g->view, &g->next_view);
+    g->over = sc->scenes[next].is_ending;
+}
+
+bool game_choose(struct game *g, int number, bool timed_out, double seconds, struct diag *err)
+{
+    struct scenario *sc = g->sc;
+    if (!check_can_choose(g, err))
+        return false;
+    if (game_is_secret(g)) {
+        diag_set(err, NULL, 0, "secret", "both players pick here, in secret (game_choose_pair)");
+        return false;
+    }
+    int p = g->view.decider;
+    const struct menu *m = &g->view.menu[p];
+    if (!check_offered(m, number, err))
+        return false;
+    const struct offer *o = &m->offers[number - 1];
+    uint32_t c = (uint32_t)o->choice;
+    int from = g->s.scene;
+    struct undo_mark u;
+    mark(g, &u, &c, 1);
+
+    /* score, effects, set, unset; turn; act; next; enter */
+    add_score(g, p, c);
+    apply_effects(g, c);
+    g->s.turn++;
+    uint32_t label_at, feedback_at;
+    int next;
+    if (!run_act(g, c, from, o->listed, err))
+        goto fail;
+    /* The log keeps the label and the feedback as the player saw them. */
+    label_at = log_string(g, game_label(g, m, number - 1));
+    if (!log_feedback(g, c, from, o->listed, &feedback_at, err))
+        goto fail;
+    if (!resolve_next(g, c, from, o->listed, &next, err))
+        goto fail;
+    if (!enter(g, next, err)) {
+        g->visits[next]--;
+        goto fail;
+    }
+
+    int best = best_offer(g, m, p, number);
+    struct decision *dec = push_decision(g);
+    memset(dec, 0, sizeof *dec);
     dec->number = number;
     dec->choice = (int)c;
     dec->player = p;
-    dec->timed_out = timed_out;
-    dec->seconds = seconds;
-    memcpy(dec->score, ch->score, sizeof dec->score);
-    for (int i = 0; i < sc->nstats; i++)
-        dec->stat_delta[i] = g->s.stats[i] - before.stats[i];
+    memcpy(dec->score, sc->choices[c].score, sizeof dec->score);
     dec->label = label_at;
     dec->feedback = feedback_at;
-    view_swap(&g->view, &g->next_view);
-    g->over = sc->scenes[next].is_ending;
+    dec->best_number = best;
+    dec->best_choice = m->offers[best - 1].choice;
+    dec->best_label = best == number ? label_at : log_string(g, game_label(g, m, best - 1));
+    dec->offered = m->nopen;
+    dec->stood = -1;
+    finish_decision(g, dec, from, next, &u.core, timed_out, seconds);
     return true;
 
 fail:
-    g->s = before;
-    if (!was_taken)
-        g->taken[c / 64] &= ~(1ULL << (c % 64));
-    g->log_text.len = text_mark;
-    if (g->log_text.data)
-        g->log_text.data[text_mark] = '\0';
+    roll_back(g, &u);
+    return false;
+}
+
+bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool timed_out,
+                      double seconds, struct diag *err)
+{
+    struct scenario *sc = g->sc;
+    if (!check_can_choose(g, err))
+        return false;
+    if (!game_is_secret(g)) {
+        diag_set(err, NULL, 0, "not-secret", "one player decides here, not both");
+        return false;
+    }
+    uint32_t c[GAME_MAX_PLAYERS];
+    int listed[GAME_MAX_PLAYERS];
+    for (int p = 0; p < 2; p++) {
+        const struct menu *m = &g->view.menu[p];
+        if (!check_offered(m, numbers[p], err))
+            return false;
+        c[p] = (uint32_t)m->offers[numbers[p] - 1].choice;
+        listed[p] = m->offers[numbers[p] - 1].listed;
+    }
+    int from = g->s.scene;
+    const struct scene *here = &sc->scenes[from];
+    struct undo_mark u;
+    mark(g, &u, c, 2);
+    for (int p = 0; p < 2; p++)
+        g->picks[p] = numbers[p];
+
+    /* Each pick scores for the player who made it (the same choice scores
+     * for both). Then one choice is taken in full, or none. */
+    enum duet_outcome outcome;
+    int stood = -1, full = -1;
+    uint32_t feedback_at[GAME_MAX_PLAYERS], label_at[GAME_MAX_PLAYERS];
+    int next;
+    add_score(g, 0, c[0]);
+    add_score(g, 1, c[1]);
+    if (c[0] == c[1]) {
+        outcome = DUET_AGREED;
+        full = 0;
+    } else if (here->conflict >= 0) {
+        outcome = DUET_CONFLICT;
+    } else if (callback_present(sc->settle)) {
+        outcome = DUET_SETTLED;
+        sb_clear(&g->scratch);
+        struct callsite site = {CB_SETTLE, -1, 0};
+        if (!script_string(sc->script, sc->settle, g, site, &g->scratch, err))
+            goto fail;
+        for (int p = 0; p < 2; p++)
+            if (strcmp(sc->roles[g->s.players[p].role].id, g->scratch.data) == 0)
+                stood = p;
+        if (stood < 0) {
+            diag_set(err, scenario_file(sc, sc->settle.pos), (int)sc->settle.pos.line, "runtime",
+                     "in the scenario's settle function: it returned '%s', which is not the role "
+                     "of either player",
+                     g->scratch.data);
+            goto fail;
+        }
+        full = stood;
+    } else {
+        outcome = DUET_COIN;
+        stood = (int)game_random(g, 0, 1);
+        full = stood;
+    }
+    if (full >= 0)
+        apply_effects(g, c[full]);
+    g->s.turn++;
+    if (full >= 0 && !run_act(g, c[full], from, listed[full], err))
+        goto fail;
+    for (int p = 0; p < 2; p++) {
+        label_at[p] = log_string(g, game_label(g, &g->view.menu[p], numbers[p] - 1));
+        if (!log_feedback(g, c[p], from, listed[p], &feedback_at[p], err))
+            goto fail;
+    }
+    if (full >= 0) {
+        if (!resolve_next(g, c[full], from, listed[full], &next, err))
+            goto fail;
+    } else {
+        next = here->conflict;
+    }
+    if (!enter(g, next, err)) {
+        g->visits[next]--;
+        goto fail;
+    }
+
+    struct decision *dec = push_decision(g);
+    memset(dec, 0, sizeof *dec);
+    dec->secret = true;
+    dec->outcome = outcome;
+    dec->stood = stood;
+    for (int p = 0; p < 2; p++) {
+        const struct menu *m = &g->view.menu[p];
+        int best = best_offer(g, m, p, numbers[p]);
+        dec->pick[p].number = numbers[p];
+        dec->pick[p].choice = (int)c[p];
+        dec->pick[p].label = label_at[p];
+        dec->pick[p].feedback = feedback_at[p];
+        dec->pick[p].best_number = best;
+        dec->pick[p].best_choice = m->offers[best - 1].choice;
+        dec->pick[p].best_label =
+            best == numbers[p] ? label_at[p] : log_string(g, game_label(g, m, best - 1));
+        dec->pick[p].offered = m->nopen;
+        memcpy(dec->pick[p].score, sc->choices[c[p]].score, sizeof dec->pick[p].score);
+    }
+    /* The top-level fields are the first player's pick. */
+    dec->player = stood >= 0 ? stood : 0;
+    dec->number = numbers[0];
+    dec->choice = (int)c[0];
+    dec->label = label_at[0];
+    dec->feedback = feedback_at[0];
+    dec->best_number = dec->pick[0].best_number;
+    dec->best_choice = dec->pick[0].best_choice;
+    dec->best_label = dec->pick[0].best_label;
+    dec->offered = dec->pick[0].offered;
+    memcpy(dec->score, dec->pick[0].score, sizeof dec->score);
+    finish_decision(g, dec, from, next, &u.core, timed_out, seconds);
+    return true;
+
+fail:
+    roll_back(g, &u);
     return false;
 }
 
 bool game_timeout(struct game *g, double seconds, struct diag *err)
 {
-    const struct menu *m = game_menu(g);
     const struct scene *s = game_scene(g);
+    if (game_is_secret(g)) {
+        /* Time runs out for both: both take the timeout choice. */
+        int numbers[GAME_MAX_PLAYERS];
+        for (int p = 0; p < 2; p++) {
+            numbers[p] = g->view.menu[p].timeout;
+            if (!numbers[p]) {
+                diag_set(err, scenario_file(g->sc, s->pos), (int)s->pos.line, "timeout",
+                         "time ran out in scene '%s', but its timeout choice %d is not offered "
+                         "to the %s here",
+                         s->id, s->timeout, g->sc->roles[g->s.players[p].role].name);
+                return false;
+            }
+        }
+        return game_choose_pair(g, numbers, true, seconds, err);
+    }
+    const struct menu *m = game_menu(g);
     if (!m->timeout) {
         diag_set(err, scenario_file(g->sc, s->pos), (int)s->pos.line, "timeout",
                  "time ran out in scene '%s', but its timeout choice %d is not offered here", s->id,
@@ -500,6 +740,7 @@ uint64_t game_hash(const struct game *g)
     for (int p = 0; p < g->nplayers; p++)
         h = hash_bytes(h, g->s.players[p].score, sizeof(double) * (size_t)sc->ndimensions);
     h = hash_bytes(h, &g->s.rng, sizeof g->s.rng);
+    h = hash_bytes(h, g->picks, sizeof g->picks);
     h = hash_bytes(h, g->visits, sizeof *g->visits * (size_t)sc->nscenes);
     h = hash_bytes(h, g->taken, sizeof *g->taken * ((sc->nchoices + 63) / 64));
     return h;

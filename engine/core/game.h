@@ -69,6 +69,15 @@ struct view {
     int decider;          /* the player who decides here (duet), 0 in solo */
 };
 
+/* How a duet's secret picks were resolved. */
+enum duet_outcome {
+    DUET_NONE,     /* not a secret decision */
+    DUET_AGREED,   /* the same choice: taken, and it scores for both */
+    DUET_CONFLICT, /* different picks, and the scene's conflict scene came next */
+    DUET_SETTLED,  /* different picks; the scenario's settle named whose stood */
+    DUET_COIN,     /* different picks; a coin toss from the run's generator decided */
+};
+
 /* One decision of the log. */
 struct decision {
     int turn;     /* 1-based */
@@ -89,6 +98,19 @@ struct decision {
     int best_choice;
     uint32_t best_label; /* offset in game.log_text */
     int offered;         /* how many choices were open */
+
+    /* Duet: a decision both players made in secret (see game_choose_pair).
+     * Then number, choice, label, feedback and best above are the first
+     * player's, and pick[p] holds each player's. */
+    bool secret;
+    enum duet_outcome outcome;
+    int stood; /* the player whose pick was taken (settled or coin toss), or -1 */
+    struct {
+        int number, choice;
+        uint32_t label, feedback, best_label;
+        int best_number, best_choice, offered;
+        double score[LIMIT_DIMENSIONS];
+    } pick[GAME_MAX_PLAYERS];
 };
 
 /* The parts of the state a callback can change, saved before each choice so a
@@ -141,6 +163,19 @@ bool game_choose(struct game *g, int number, bool timed_out, double seconds, str
 const char *game_feedback(const struct game *g, int i);
 const char *game_decision_label(const struct game *g, int i);
 const char *game_best_label(const struct game *g, int i);
+
+/* True when, in a duet, both players pick the current scene in secret (the
+ * scene is by = "both", or has no by). */
+bool game_is_secret(const struct game *g);
+
+/* Both players' secret picks (numbers as offered to each). The picks agree:
+ * the choice is taken and scores for both. They differ: each pick scores for
+ * the player who made it; then the scene's conflict scene comes next (no
+ * pick's effects, flags, act or next apply), or the scenario's settle names
+ * whose pick is taken in full, or a coin toss from the run's generator does.
+ * game.picks holds the picks from then on. */
+bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool timed_out,
+                      double seconds, struct diag *err);
 
 /* Takes the scene's timeout choice (its timer ran out). */
 bool game_timeout(struct game *g, double seconds, struct diag *err);
