@@ -253,34 +253,38 @@ void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c)
         SDL_RenderFillRect(w->ren, &r);
         return;
     }
-    /* A fan around the centre through the four corner arcs. */
-    enum { SEG = 8 };
-    SDL_Vertex v[1 + 4 * (SEG + 1) + 1];
-    int idx[3 * (4 * (SEG + 1))];
-    float cx = (float)r.x + (float)r.w / 2, cy = (float)r.y + (float)r.h / 2;
-    SDL_Color col = c;
-    int n = 0;
-    v[n++] = (SDL_Vertex){{cx, cy}, col, {0, 0}};
+    /* The straight parts as rectangles (fast on every renderer), the four
+     * corners as small triangle fans. */
+    set_color(w->ren, c);
+    SDL_Rect parts[3] = {
+        {r.x + radius, r.y, r.w - 2 * radius, r.h},
+        {r.x, r.y + radius, radius, r.h - 2 * radius},
+        {r.x + r.w - radius, r.y + radius, radius, r.h - 2 * radius},
+    };
+    SDL_RenderFillRects(w->ren, parts, 3);
+    enum { SEG = 6 };
+    SDL_Vertex v[4 * (SEG + 2)];
+    int idx[4 * SEG * 3];
+    int n = 0, ni = 0;
     const float rad = (float)radius;
     const float corners[4][2] = {
-        {(float)(r.x + r.w) - rad, (float)(r.y + r.h) - rad},
-        {(float)r.x + rad, (float)(r.y + r.h) - rad},
-        {(float)r.x + rad, (float)r.y + rad},
-        {(float)(r.x + r.w) - rad, (float)r.y + rad},
+        {(float)(r.x + r.w - radius), (float)(r.y + r.h - radius)},
+        {(float)(r.x + radius), (float)(r.y + r.h - radius)},
+        {(float)(r.x + radius), (float)(r.y + radius)},
+        {(float)(r.x + r.w - radius), (float)(r.y + radius)},
     };
     for (int k = 0; k < 4; k++) {
+        int centre = n;
+        v[n++] = (SDL_Vertex){{corners[k][0], corners[k][1]}, c, {0, 0}};
         for (int s = 0; s <= SEG; s++) {
             float a = (float)M_PI / 2.0f * ((float)k + (float)s / SEG);
-            v[n++] = (SDL_Vertex){{corners[k][0] + rad * cosf(a), corners[k][1] + rad * sinf(a)},
-                                  col, {0, 0}};
+            v[n++] = (SDL_Vertex){{corners[k][0] + rad * cosf(a), corners[k][1] + rad * sinf(a)}, c, {0, 0}};
+            if (s > 0) {
+                idx[ni++] = centre;
+                idx[ni++] = n - 2;
+                idx[ni++] = n - 1;
+            }
         }
-    }
-    int ni = 0;
-    int ring = n - 1;
-    for (int k = 0; k < ring; k++) {
-        idx[ni++] = 0;
-        idx[ni++] = 1 + k;
-        idx[ni++] = 1 + (k + 1) % ring;
     }
     SDL_RenderGeometry(w->ren, NULL, v, n, idx, ni);
 }

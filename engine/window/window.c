@@ -1736,6 +1736,11 @@ bool window_probe_editing(const struct window *w) { return w->editing; }
 const char *window_probe_name(const struct window *w) { return w->name; }
 double window_probe_first_frame(const struct window *w) { return w->first_frame; }
 
+const char *window_probe_scenario_id(const struct window *w, int i)
+{
+    return i >= 0 && i < w->ntitles ? w->titles[i].id : NULL;
+}
+
 void window_probe_size(const struct window *w, int *width, int *height)
 {
     *width = w->out_w;

@@ -90,6 +90,8 @@ const char *window_probe_banner(const struct window *w);
 int window_probe_unit(const struct window *w);
 void window_probe_size(const struct window *w, int *width, int *height);
 bool window_probe_editing(const struct window *w);
+/* The id of the i-th scenario on the title screen, or NULL. */
+const char *window_probe_scenario_id(const struct window *w, int i);
 const char *window_probe_name(const struct window *w);
 
 /* Where a button is drawn now, in renderer pixels, clipped to its scroll

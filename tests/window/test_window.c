@@ -1,0 +1,989 @@
+/*
+ * test_window.c: the real window, driven as a player would drive it.
+ *
+ * Each test runs window_run under SDL's offscreen video driver with the
+ * software renderer, and an idle hook: whenever the window has drawn a frame
+ * and waits for input, the hook looks at the screen (window_probe.h), reads
+ * pixels back from the renderer, and pushes keys or mouse clicks. The
+ * tutorial is played to its ending with the keyboard alone and with the mouse
+ * alone; what is drawn is checked by colour: button and text colours in a
+ * choice's region, hover, a locked choice in the disabled colour, the focus
+ * ring, the countdown, and the debrief's bars at the expected length.
+ */
+#include "support.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/play_options.h"
+#include "core/run.h"
+#include "core/session.h"
+#include "settings.h"
+#include "window.h"
+#include "window_probe.h"
+
+#define GUARD 400 /* idle calls before a test gives up: a hook that never advances */
+
+static char *tmp_root;
+
+static void env_setup(const char *size)
+{
+    setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    setenv("SDL_RENDER_DRIVER", "software", 1);
+    setenv("SCALEUP_WINDOW_SIZE", size ? size : "1280x720", 1);
+    char buf[4200];
+    snprintf(buf, sizeof buf, "%s/config", tmp_root);
+    mkdir(buf, 0755);
+    setenv("XDG_CONFIG_HOME", buf, 1);
+    snprintf(buf, sizeof buf, "%s/data", tmp_root);
+    mkdir(buf, 0755);
+    setenv("XDG_DATA_HOME", buf, 1);
+    unsetenv("SCALEUP_DATA");
+}
+
+static void options(struct play_options *po, const char *role, uint64_t seed)
+{
+    memset(po, 0, sizeof *po);
+    session_options_default(&po->session);
+    po->role = role;
+    po->session.setup.seed = seed;
+    po->seed_given = true;
+}
+
+/* ------------------------------------------------------------ pixels */
+
+static bool near(Uint32 px, SDL_Color c, int tol)
+{
+    int r = (int)((px >> 16) & 0xff), g = (int)((px >> 8) & 0xff), b = (int)(px & 0xff);
+    return abs(r - c.r) <= tol && abs(g - c.g) <= tol && abs(b - c.b) <= tol;
+}
+
+static int count_color(struct window *w, SDL_Rect r, SDL_Color c, int tol)
+{
+    Uint32 *px = malloc(sizeof *px * (size_t)(r.w * r.h));
+    assert_true(window_probe_pixels(w, r, px));
+    int n = 0;
+    for (int i = 0; i < r.w * r.h; i++)
+        n += near(px[i], c, tol);
+    free(px);
+    return n;
+}
+
+static Uint32 pixel(struct window *w, int x, int y)
+{
+    Uint32 px = 0;
+    SDL_Rect r = {x, y, 1, 1};
+    assert_true(window_probe_pixels(w, r, &px));
+    return px;
+}
+
+/* A pixel inside the button, right of its label, in its padding. */
+static Uint32 button_fill(struct window *w, SDL_Rect r)
+{
+    int u = window_probe_unit(w);
+    return pixel(w, r.x + r.w - u / 3, r.y + r.h / 2);
+}
+
+static SDL_Point centre(SDL_Rect r)
+{
+    return (SDL_Point){r.x + r.w / 2, r.y + r.h / 2};
+}
+
+/* A choice button has the button colour inside and text-coloured pixels. */
+static void assert_choice_drawn(struct window *w, int index)
+{
+    SDL_Rect r;
+    bool disabled;
+    assert_true(window_probe_button(w, BTN_CHOICE, index, &r, &disabled));
+    assert_false(disabled);
+    assert_true(near(button_fill(w, r), window_probe_color(w, C_SURFACE), 0));
+    int text = count_color(w, r, window_probe_color(w, C_TEXT), 24);
+    assert_true(text > 30);
+    /* The number badge, in the accent colour. */
+    assert_true(count_color(w, r, window_probe_color(w, C_ACCENT), 0) > 100);
+}
+
+/* ------------------------------------------------------------ the tutorial */
+
+/* Choices that take a Product Owner through the tutorial to an ending: the
+ * whiteboard (goal), the interview, acceptance criteria, then ordering,
+ * the paid pilot, a staged launch, asking about the options, a quarterly goal. */
+static const int po_path[] = {1, 1, 3, 1, 3, 1, 1, 1};
+
+struct drive {
+    int idles;
+    int step;        /* decisions made */
+    int outcomes;
+    bool saw_debrief;
+    bool finished;
+    bool keyboard;   /* play with keys; else the mouse */
+    int checks;      /* assertions made on drawn pixels */
+    bool checked_hover, checked_ring, checked_locked, checked_countdown;
+    const int *path;
+    int npath;
+    char name[64];
+};
+
+static int find_title(struct window *w, const char *id)
+{
+    for (int i = 0; window_probe_scenario_id(w, i); i++)
+        if (strcmp(window_probe_scenario_id(w, i), id) == 0)
+            return i;
+    fail_msg("no bundled scenario '%s' on the title screen", id);
+    return -1;
+}
+
+static void click_button(struct window *w, enum button_kind kind, int arg)
+{
+    SDL_Rect r;
+    assert_true(window_probe_button(w, kind, arg, &r, NULL));
+    SDL_Point c = centre(r);
+    window_probe_click(w, c.x, c.y);
+}
+
+static void check_debrief_bars(struct window *w, struct drive *d)
+{
+    const struct debrief *db = window_probe_debrief(w);
+    struct session *s = window_probe_session(w);
+    for (int k = 0; k < s->sc->ndimensions; k++) {
+        SDL_Rect track;
+        double share;
+        assert_true(window_probe_bar(w, 0, k, &track, &share));
+        double top = db->players[0].best.points[k];
+        double expect = top > 0 ? db->players[0].points[k] / top : 0;
+        if (expect < 0)
+            expect = 0;
+        if (expect > 1)
+            expect = 1;
+        assert_true(fabs(share - expect) < 1e-9);
+        int H;
+        int W;
+        window_probe_size(w, &W, &H);
+        if (track.y < 0 || track.y + track.h > H)
+            continue; /* scrolled out of sight */
+        /* The middle row of the bar: accent pixels for the filled part. */
+        SDL_Rect row = {track.x, track.y + track.h / 2, track.w, 1};
+        int filled = count_color(w, row, window_probe_color(w, C_ACCENT), 0);
+        int want = (int)lround(track.w * expect);
+        assert_in_range(filled, want > 2 ? want - 2 : 0, want + 2);
+        int empty = count_color(w, row, window_probe_color(w, C_TRACK), 0);
+        int rest = track.w - want;
+        assert_in_range(empty, rest > 2 ? rest - 2 : 0, rest + 2);
+        d->checks++;
+    }
+}
+
+static bool play_hook(void *ctx, struct window *w)
+{
+    struct drive *d = ctx;
+    if (++d->idles > GUARD)
+        fail_msg("the window did not get to the ending (stuck on screen %d)", window_probe_screen(w));
+    switch (window_probe_screen(w)) {
+    case SCREEN_TITLE: {
+        if (d->finished)
+            return false; /* after the debrief: back on the title, close */
+        int t = find_title(w, "tutorial");
+        if (d->keyboard) {
+            assert_true(window_probe_editing(w)); /* the name field has the keys */
+            window_probe_text(w, d->name);
+            window_probe_key(w, SDLK_RETURN, 0);
+            window_probe_key(w, SDLK_1 + t, 0);
+        } else {
+            click_button(w, BTN_SCENARIO, t);
+        }
+        return true;
+    }
+    case SCREEN_ROLE:
+        if (d->keyboard)
+            window_probe_key(w, SDLK_1, 0);
+        else
+            click_button(w, BTN_ROLE, 0);
+        return true;
+    case SCREEN_PLAY: {
+        struct session *s = window_probe_session(w);
+        assert_non_null(s);
+        if (d->keyboard)
+            assert_string_equal(s->g->s.players[0].name, d->name);
+        assert_int_equal(s->g->nlog, d->step);
+        assert_true(d->step < d->npath);
+        const char *scene = game_scene(s->g)->id;
+        assert_choice_drawn(w, 0);
+        d->checks++;
+        SDL_Rect text;
+        assert_true(window_probe_scene_text(w, &text));
+        assert_true(count_color(w, text, window_probe_color(w, C_TEXT), 24) > 200);
+        if (strcmp(scene, "launch_day") == 0 && !d->checked_countdown) {
+            SDL_Rect cd;
+            assert_true(window_probe_countdown(w, &cd));
+            assert_true(count_color(w, cd, window_probe_color(w, C_ACCENT), 0) > 50);
+            assert_true(count_color(w, cd, window_probe_color(w, C_ON_ACCENT), 24) > 20);
+            d->checked_countdown = true;
+        }
+        if (d->keyboard && d->step == 0 && !d->checked_ring) {
+            /* Down, Up: the focus ring moves and is drawn around choice 1. */
+            window_probe_key(w, SDLK_DOWN, 0);
+            window_probe_key(w, SDLK_UP, 0);
+            d->checked_ring = true;
+            return true;
+        }
+        if (d->keyboard && d->step == 0) {
+            enum button_kind kind;
+            int arg;
+            assert_true(window_probe_focus(w, &kind, &arg));
+            assert_int_equal(kind, BTN_CHOICE);
+            assert_int_equal(arg, 0);
+            SDL_Rect r;
+            assert_true(window_probe_button(w, BTN_CHOICE, 0, &r, NULL));
+            int u = window_probe_unit(w);
+            SDL_Rect around = {r.x - u / 3, r.y - u / 3, r.w + 2 * (u / 3), u / 3};
+            assert_true(count_color(w, around, window_probe_color(w, C_FOCUS), 0) > r.w / 2);
+            d->checks++;
+            window_probe_key(w, SDLK_RETURN, 0); /* takes the focused choice 1 */
+            d->step++;
+            return true;
+        }
+        if (!d->keyboard && !d->checked_hover) {
+            /* Hover changes the button's colour. */
+            SDL_Rect r;
+            assert_true(window_probe_button(w, BTN_CHOICE, 1, &r, NULL));
+            assert_true(near(button_fill(w, r), window_probe_color(w, C_SURFACE), 0));
+            SDL_Point c = centre(r);
+            window_probe_move(w, c.x, c.y);
+            d->checked_hover = true;
+            return true;
+        }
+        if (!d->keyboard && d->checked_hover && d->step == 0) {
+            SDL_Rect r;
+            assert_true(window_probe_button(w, BTN_CHOICE, 1, &r, NULL));
+            assert_true(near(button_fill(w, r), window_probe_color(w, C_SURFACE_HOT), 0));
+            SDL_Rect r0;
+            assert_true(window_probe_button(w, BTN_CHOICE, 0, &r0, NULL));
+            assert_true(near(button_fill(w, r0), window_probe_color(w, C_SURFACE), 0));
+            d->checks++;
+        }
+        const struct menu *m = game_menu(s->g);
+        if (!d->checked_locked && m->ntotal > m->nopen) {
+            /* A locked choice: disabled colours, and a click does nothing. */
+            SDL_Rect r;
+            bool disabled;
+            assert_true(window_probe_button(w, BTN_CHOICE, m->nopen, &r, &disabled));
+            assert_true(disabled);
+            assert_true(near(button_fill(w, r), window_probe_color(w, C_DISABLED_BG), 0));
+            assert_true(count_color(w, r, window_probe_color(w, C_DISABLED_TEXT), 24) > 30);
+            assert_int_equal(count_color(w, r, window_probe_color(w, C_TEXT), 0), 0);
+            d->checked_locked = true;
+            d->checks++;
+            if (!d->keyboard) {
+                SDL_Point c = centre(r);
+                window_probe_click(w, c.x, c.y);
+                return true; /* next idle: still here, same decision count */
+            }
+        }
+        int n = d->path[d->step++];
+        if (d->keyboard)
+            window_probe_key(w, SDLK_0 + n, 0);
+        else
+            click_button(w, BTN_CHOICE, n - 1);
+        return true;
+    }
+    case SCREEN_OUTCOME: {
+        d->outcomes++;
+        SDL_Rect r;
+        assert_true(window_probe_button(w, BTN_CONTINUE, 0, &r, NULL));
+        assert_true(count_color(w, r, window_probe_color(w, C_ACCENT), 0) > r.w * r.h / 3);
+        if (d->keyboard)
+            window_probe_key(w, d->outcomes % 2 ? SDLK_RETURN : SDLK_SPACE, 0);
+        else
+            click_button(w, BTN_CONTINUE, 0);
+        return true;
+    }
+    case SCREEN_DEBRIEF: {
+        d->saw_debrief = true;
+        check_debrief_bars(w, d);
+        const struct debrief *db = window_probe_debrief(w);
+        struct session *s = window_probe_session(w);
+        assert_int_equal(s->g->nlog, d->npath);
+        assert_string_equal(s->sc->scenes[db->ending].id, "scale_up");
+        d->finished = true;
+        if (d->keyboard)
+            window_probe_key(w, SDLK_RETURN, 0);
+        else
+            click_button(w, BTN_DEBRIEF, FE_QUIT);
+        return true;
+    }
+    default:
+        fail_msg("unexpected screen %d", window_probe_screen(w));
+    }
+    return false;
+}
+
+static void test_keyboard_to_debrief(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    struct play_options po;
+    options(&po, NULL, 3);
+    struct drive d = {.keyboard = true, .path = po_path, .npath = (int)COUNT_OF(po_path)};
+    str_copy(d.name, sizeof d.name, "Team Kéys ✓");
+    struct window_hooks hooks = {&d, play_hook};
+    int code = window_run(&po, NULL, &hooks);
+    assert_int_equal(code, 0);
+    assert_true(d.saw_debrief);
+    assert_true(d.checked_ring);
+    assert_true(d.checked_locked);
+    assert_true(d.checked_countdown);
+    assert_int_equal(d.outcomes, d.npath);
+    assert_true(d.checks > 10);
+}
+
+/* The mouse path avoids the interview, so that the backlog shows its locked
+ * choice ("Put invoices first") to be clicked in vain. */
+static const int mouse_path[] = {1, 2, 1, 1, 1, 1, 1};
+
+static bool mouse_hook(void *ctx, struct window *w)
+{
+    struct drive *d = ctx;
+    if (window_probe_screen(w) == SCREEN_PLAY && d->checked_locked && d->step == 2) {
+        /* The click on the locked choice did nothing. */
+        struct session *s = window_probe_session(w);
+        assert_int_equal(s->g->nlog, 2);
+        assert_string_equal(game_scene(s->g)->id, "backlog");
+    }
+    return play_hook(ctx, w);
+}
+
+static void test_mouse_to_debrief(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    struct play_options po;
+    options(&po, NULL, 3);
+    struct drive d = {.keyboard = false, .path = mouse_path, .npath = (int)COUNT_OF(mouse_path)};
+    struct window_hooks hooks = {&d, mouse_hook};
+    int code = window_run(&po, NULL, &hooks);
+    assert_int_equal(code, 0);
+    assert_true(d.saw_debrief);
+    assert_true(d.checked_hover);
+    assert_true(d.checked_locked);
+    assert_int_equal(d.outcomes, d.npath);
+}
+
+/* ------------------------------------------------------------ the timer */
+
+struct timer_drive {
+    int idles;
+    bool advanced;
+    bool done;
+};
+
+static bool timer_hook(void *ctx, struct window *w)
+{
+    struct timer_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck");
+    struct session *s = window_probe_session(w);
+    if (window_probe_screen(w) == SCREEN_PLAY) {
+        const char *scene = game_scene(s->g)->id;
+        if (strcmp(scene, "launch_day") != 0) {
+            window_probe_key(w, SDLK_1, 0);
+            return true;
+        }
+        if (!t->advanced) {
+            /* The countdown shows 1:00 at first; 61 s later, the time-out choice is taken. */
+            SDL_Rect cd;
+            assert_true(window_probe_countdown(w, &cd));
+            window_probe_advance(w, 61);
+            t->advanced = true;
+            return true;
+        }
+        fail_msg("the timer ran out but no choice was taken");
+    }
+    if (window_probe_screen(w) == SCREEN_OUTCOME) {
+        if (t->advanced) {
+            const struct decision *d = &s->g->log[s->g->nlog - 1];
+            assert_true(d->timed_out);
+            assert_int_equal(d->number, 3); /* launch_day: timeout = 3 */
+            assert_string_equal(s->sc->scenes[d->scene].id, "launch_day");
+            t->done = true;
+            return false;
+        }
+        window_probe_key(w, SDLK_RETURN, 0);
+        return true;
+    }
+    fail_msg("unexpected screen %d", window_probe_screen(w));
+    return false;
+}
+
+static void test_timer_runs_out(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    struct play_options po;
+    options(&po, "pm", 5);
+    struct timer_drive t = {0};
+    struct window_hooks hooks = {&t, timer_hook};
+    window_run(&po, source_path("scenarios/tutorial"), &hooks);
+    assert_true(t.done);
+}
+
+/* ------------------------------------------------------------ Esc menu */
+
+struct menu_drive {
+    int idles;
+    int phase;
+};
+
+static void menu_pick(struct window *w, enum menu_item item)
+{
+    click_button(w, BTN_MENU, (int)item);
+}
+
+static bool menu_hook(void *ctx, struct window *w)
+{
+    struct menu_drive *m = ctx;
+    if (++m->idles > GUARD)
+        fail_msg("stuck in phase %d", m->phase);
+    struct session *s = window_probe_session(w);
+    enum win_screen sc = window_probe_screen(w);
+    enum win_overlay ov = window_probe_overlay(w);
+    switch (m->phase) {
+    case 0: /* first scene: choose 1, continue */
+        assert_int_equal(sc, SCREEN_PLAY);
+        window_probe_key(w, SDLK_1, 0);
+        window_probe_key(w, SDLK_RETURN, 0);
+        m->phase = 1;
+        return true;
+    case 1: /* Esc, Save..., slot 2 */
+        assert_int_equal(sc, SCREEN_PLAY);
+        assert_int_equal(s->g->nlog, 1);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        m->phase = 2;
+        return true;
+    case 2:
+        assert_int_equal(ov, OVERLAY_MENU);
+        /* The menu panel is drawn over a scrim. */
+        assert_true(window_probe_button(w, BTN_MENU, MENU_SAVE, &(SDL_Rect){0}, NULL));
+        menu_pick(w, MENU_SAVE);
+        m->phase = 3;
+        return true;
+    case 3:
+        assert_int_equal(ov, OVERLAY_SAVE);
+        click_button(w, BTN_SLOT, 2);
+        m->phase = 4;
+        return true;
+    case 4: /* saved: a banner; then choose and continue twice */
+        assert_int_equal(ov, OVERLAY_NONE);
+        assert_non_null(strstr(window_probe_banner(w), "Saved to slot 2"));
+        window_probe_key(w, SDLK_2, 0);
+        window_probe_key(w, SDLK_RETURN, 0);
+        m->phase = 5;
+        return true;
+    case 5: /* three decisions now? no: two. Open history with H. */
+        assert_int_equal(s->g->nlog, 2);
+        window_probe_key(w, SDLK_h, 0);
+        m->phase = 6;
+        return true;
+    case 6:
+        assert_int_equal(ov, OVERLAY_HISTORY);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        m->phase = 7;
+        return true;
+    case 7: /* Load slot 2: back to one decision */
+        assert_int_equal(ov, OVERLAY_NONE);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        m->phase = 8;
+        return true;
+    case 8:
+        menu_pick(w, MENU_LOAD);
+        m->phase = 9;
+        return true;
+    case 9: {
+        assert_int_equal(ov, OVERLAY_LOAD);
+        bool disabled = false;
+        SDL_Rect r;
+        assert_true(window_probe_button(w, BTN_SLOT, 1, &r, &disabled));
+        assert_true(disabled); /* slot 1 is empty */
+        click_button(w, BTN_SLOT, 2);
+        m->phase = 10;
+        return true;
+    }
+    case 10:
+        assert_int_equal(s->g->nlog, 1);
+        assert_non_null(strstr(window_probe_banner(w), "Loaded slot 2"));
+        /* Undo from the menu. */
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        m->phase = 11;
+        return true;
+    case 11:
+        menu_pick(w, MENU_UNDO);
+        m->phase = 12;
+        return true;
+    case 12:
+        assert_int_equal(s->g->nlog, 0);
+        window_probe_key(w, SDLK_3, 0); /* choose, then restart from the outcome's menu */
+        m->phase = 13;
+        return true;
+    case 13:
+        assert_int_equal(sc, SCREEN_OUTCOME);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        m->phase = 14;
+        return true;
+    case 14:
+        menu_pick(w, MENU_RESTART);
+        m->phase = 15;
+        return true;
+    case 15:
+        assert_int_equal(sc, SCREEN_PLAY);
+        assert_int_equal(s->g->nlog, 0);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        m->phase = 16;
+        return true;
+    case 16:
+        menu_pick(w, MENU_QUIT);
+        m->phase = 17;
+        return true;
+    default:
+        fail_msg("the window stayed open after Quit");
+    }
+    return false;
+}
+
+static void test_menu_save_load_undo_restart(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    struct play_options po;
+    options(&po, "po", 7);
+    struct menu_drive m = {0};
+    struct window_hooks hooks = {&m, menu_hook};
+    int code = window_run(&po, source_path("scenarios/tutorial"), &hooks);
+    assert_int_equal(code, 0);
+    assert_int_equal(m.phase, 17);
+}
+
+/* ------------------------------------------------------------ settings */
+
+struct settings_drive {
+    int idles;
+    int phase;
+    SDL_Color bg_seen;
+    char banner[1200];
+};
+
+static bool settings_hook(void *ctx, struct window *w)
+{
+    struct settings_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    switch (t->phase) {
+    case 0:
+        str_copy(t->banner, sizeof t->banner, window_probe_banner(w));
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 1;
+        return true;
+    case 1:
+        click_button(w, BTN_MENU, MENU_SETTINGS);
+        t->phase = 2;
+        return true;
+    case 2: /* Theme: light -> dark */
+        assert_int_equal(window_probe_overlay(w), OVERLAY_SETTINGS);
+        click_button(w, BTN_SETTING, SET_THEME);
+        t->phase = 3;
+        return true;
+    case 3: /* back to the menu, then to the game */
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 4;
+        return true;
+    case 4:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_MENU);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 5;
+        return true;
+    case 5: {
+        assert_int_equal(window_probe_overlay(w), OVERLAY_NONE);
+        Uint32 px = pixel(w, 2, 2);
+        t->bg_seen = (SDL_Color){(Uint8)(px >> 16), (Uint8)(px >> 8), (Uint8)px, 255};
+        return false;
+    }
+    }
+    return false;
+}
+
+static bool close_hook(void *ctx, struct window *w)
+{
+    struct settings_drive *t = ctx;
+    Uint32 px = pixel(w, 2, 2);
+    t->bg_seen = (SDL_Color){(Uint8)(px >> 16), (Uint8)(px >> 8), (Uint8)px, 255};
+    str_copy(t->banner, sizeof t->banner, window_probe_banner(w));
+    return false;
+}
+
+static void test_settings_persist(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    char path[4200];
+    assert_true(settings_path(path, sizeof path));
+    unlink(path);
+    struct play_options po;
+    options(&po, "po", 1);
+    struct settings_drive t = {0};
+    struct window_hooks hooks = {&t, settings_hook};
+    window_run(&po, source_path("scenarios/tutorial"), &hooks);
+    assert_int_equal(t.phase, 5);
+    const struct palette *dark = theme_palette(THEME_DARK);
+    assert_memory_equal(&t.bg_seen, &dark->c[C_BG], 3);
+    char *json = slurp(path, NULL);
+    assert_non_null(json);
+    assert_non_null(strstr(json, "\"theme\":\t\"dark\""));
+    free(json);
+
+    /* A second run starts dark. */
+    struct settings_drive t2 = {0};
+    struct window_hooks h2 = {&t2, close_hook};
+    window_run(&po, source_path("scenarios/tutorial"), &h2);
+    assert_memory_equal(&t2.bg_seen, &dark->c[C_BG], 3);
+    assert_string_equal(t2.banner, "");
+}
+
+static void test_settings_corrupt(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    char path[4200], bad[4300];
+    assert_true(settings_path(path, sizeof path));
+    snprintf(bad, sizeof bad, "%s.bad", path);
+    unlink(bad);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("{\"theme\": \"dark\", oops", f);
+    fclose(f);
+    struct play_options po;
+    options(&po, "po", 1);
+    /* Opening and closing: a notice, the defaults, the file untouched. */
+    struct settings_drive t = {0};
+    struct window_hooks h = {&t, close_hook};
+    window_run(&po, source_path("scenarios/tutorial"), &h);
+    assert_non_null(strstr(t.banner, "could not be read"));
+    const struct palette *light = theme_palette(THEME_LIGHT);
+    assert_memory_equal(&t.bg_seen, &light->c[C_BG], 3);
+    char *text = slurp(path, NULL);
+    assert_string_equal(text, "{\"theme\": \"dark\", oops");
+    free(text);
+    /* Changing a setting moves the bad file aside, and says so. */
+    struct settings_drive t2 = {0};
+    struct window_hooks h2 = {&t2, settings_hook};
+    window_run(&po, source_path("scenarios/tutorial"), &h2);
+    text = slurp(bad, NULL);
+    assert_non_null(text);
+    assert_string_equal(text, "{\"theme\": \"dark\", oops");
+    free(text);
+    struct settings st;
+    char why[256];
+    assert_int_equal(settings_load(path, &st, why, sizeof why), SETTINGS_OK);
+    assert_int_equal(st.theme, THEME_DARK);
+}
+
+/* ------------------------------------------------------------ sizes */
+
+struct size_drive {
+    int idles;
+    int phase;
+    int units[8];
+};
+
+static const int sizes[][2] = {{800, 600}, {1280, 720}, {1920, 1080}, {3840, 2160}, {1024, 1280}};
+
+static void assert_inside(struct window *w)
+{
+    int W, H;
+    window_probe_size(w, &W, &H);
+    struct session *s = window_probe_session(w);
+    const struct menu *m = game_menu(s->g);
+    for (int i = 0; i < m->ntotal; i++) {
+        SDL_Rect r;
+        if (!window_probe_button(w, BTN_CHOICE, i, &r, NULL))
+            continue; /* scrolled out of sight */
+        assert_true(r.x >= 0 && r.y >= 0 && r.x + r.w <= W && r.y + r.h <= H);
+    }
+    SDL_Rect t;
+    assert_true(window_probe_scene_text(w, &t));
+    assert_true(t.x >= 0 && t.x + t.w <= W);
+    /* The first choice is drawn in full, whatever the size. */
+    assert_choice_drawn(w, 0);
+}
+
+static bool size_hook(void *ctx, struct window *w)
+{
+    struct size_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck");
+    int n = (int)COUNT_OF(sizes);
+    if (t->phase < n) {
+        if (t->phase > 0) {
+            int W, H;
+            window_probe_size(w, &W, &H);
+            assert_int_equal(W, sizes[t->phase - 1][0]);
+            assert_int_equal(H, sizes[t->phase - 1][1]);
+            t->units[t->phase - 1] = window_probe_unit(w);
+            assert_inside(w);
+        }
+        window_probe_resize(w, sizes[t->phase][0], sizes[t->phase][1]);
+        t->phase++;
+        return true;
+    }
+    if (t->phase == n) {
+        t->units[n - 1] = window_probe_unit(w);
+        assert_inside(w);
+        /* Ctrl+plus: larger text. */
+        window_probe_resize(w, 1920, 1080);
+        window_probe_key(w, SDLK_EQUALS, KMOD_LCTRL);
+        t->phase++;
+        return true;
+    }
+    assert_int_equal(window_probe_unit(w), 33); /* 30 px at 1080p, +10% */
+    assert_inside(w);
+    window_probe_key(w, SDLK_0, KMOD_LCTRL);
+    return false;
+}
+
+static void test_reflow_sizes(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    char path[4200];
+    assert_true(settings_path(path, sizeof path));
+    unlink(path);
+    struct play_options po;
+    options(&po, "pm", 2);
+    struct size_drive t = {0};
+    struct window_hooks h = {&t, size_hook};
+    window_run(&po, source_path("scenarios/tutorial"), &h);
+    assert_int_equal(t.phase, (int)COUNT_OF(sizes) + 1);
+    /* Type scales with the window: 30 px body at 1080p, 60 at 4K. */
+    assert_int_equal(t.units[2], 30);
+    assert_int_equal(t.units[3], 60);
+    assert_true(t.units[0] >= 15 && t.units[0] < t.units[1]);
+    unlink(path);
+}
+
+/* ------------------------------------------------------------ errors and --watch */
+
+static const char *broken_main =
+    "scenario {\n"
+    "  id = \"broken\", title = \"Broken\", start = \"a\",\n"
+    "  dimensions = { { id = \"skill\", name = \"Skill\" } },\n"
+    "  roles = { { id = \"po\", name = \"Product Owner\" } },\n"
+    "}\n"
+    "scene \"a\" {\n"
+    "  title = \"First\",\n"
+    "  text = \"VERSION_ONE\",\n"
+    "  choices = {\n"
+    "    { \"Fail\", next = \"end\", act = function(game) error(\"the act broke\") end },\n"
+    "    { \"Fine\", next = \"end\", score = { skill = 1 } },\n"
+    "  },\n"
+    "}\n"
+    "ending \"end\" { title = \"The End\", text = \"Done.\", verdict = \"success\" }\n";
+
+static char *write_scenario(const char *text)
+{
+    char *dir = make_temp_dir();
+    char path[4200];
+    snprintf(path, sizeof path, "%s/main.lua", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return dir;
+}
+
+struct error_drive {
+    int idles;
+    int phase;
+    char dir[4096];
+};
+
+static bool error_hook(void *ctx, struct window *w)
+{
+    struct error_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    struct session *s = window_probe_session(w);
+    switch (t->phase) {
+    case 0:
+        assert_int_equal(window_probe_screen(w), SCREEN_PLAY);
+        window_probe_key(w, SDLK_1, 0);
+        t->phase = 1;
+        return true;
+    case 1: {
+        assert_int_equal(window_probe_screen(w), SCREEN_ERROR);
+        SDL_Rect r;
+        assert_true(window_probe_button(w, BTN_ERROR, FE_CONTINUE, &r, NULL));
+        assert_true(window_probe_button(w, BTN_ERROR, FE_RELOAD, &r, NULL));
+        assert_int_equal(s->g->nlog, 0);
+        window_probe_key(w, SDLK_RETURN, 0); /* go back */
+        t->phase = 2;
+        return true;
+    }
+    case 2:
+        assert_int_equal(window_probe_screen(w), SCREEN_PLAY);
+        assert_int_equal(s->g->nlog, 0);
+        assert_string_equal(game_scene(s->g)->id, "a");
+        /* Edit the file: --watch reloads it. */
+        {
+            char path[4200];
+            snprintf(path, sizeof path, "%s/main.lua", t->dir);
+            char *text = xstrdup(broken_main);
+            char *v = strstr(text, "VERSION_ONE");
+            memcpy(v, "VERSION_TWO", 11);
+            FILE *f = fopen(path, "w");
+            fputs(text, f);
+            fclose(f);
+            free(text);
+        }
+        t->phase = 3;
+        return true;
+    case 3:
+        if (!strstr(s->g->view.text.data, "VERSION_TWO"))
+            return true; /* not yet: the watcher waits for the file to settle */
+        assert_non_null(strstr(window_probe_banner(w), "reloaded"));
+        window_probe_key(w, SDLK_2, 0);
+        t->phase = 4;
+        return true;
+    case 4:
+        assert_int_equal(window_probe_screen(w), SCREEN_OUTCOME);
+        window_probe_key(w, SDLK_RETURN, 0);
+        t->phase = 5;
+        return true;
+    case 5:
+        assert_int_equal(window_probe_screen(w), SCREEN_DEBRIEF);
+        window_probe_key(w, SDLK_RETURN, 0);
+        t->phase = 6;
+        return true;
+    }
+    fail_msg("unexpected phase %d", t->phase);
+    return false;
+}
+
+static void test_error_screen_and_watch(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    char *dir = write_scenario(broken_main);
+    struct play_options po;
+    options(&po, NULL, 1);
+    po.watch = true;
+    struct error_drive t = {0};
+    str_copy(t.dir, sizeof t.dir, dir);
+    struct window_hooks h = {&t, error_hook};
+    int code = window_run(&po, dir, &h);
+    assert_int_equal(t.phase, 6);
+    assert_int_equal(code, 0);
+    rm_rf(dir);
+    free(dir);
+}
+
+/* ------------------------------------------------------------ speed */
+
+struct bench_drive {
+    int idles;
+    int phase;
+    double cold[2], warm[2];
+    unsigned long misses_after_warm;
+};
+
+static bool bench_hook(void *ctx, struct window *w)
+{
+    struct bench_drive *b = ctx;
+    if (++b->idles > GUARD)
+        fail_msg("stuck");
+    static const int sz[2][2] = {{1920, 1080}, {3840, 2160}};
+    if (b->phase < 2) {
+        window_probe_resize(w, sz[b->phase][0], sz[b->phase][1]);
+        b->cold[b->phase] = window_probe_draw_time(w, true);
+        int entries;
+        unsigned long hits, misses0, misses1;
+        window_probe_cache(w, &entries, &hits, &misses0);
+        double best = 1e9;
+        for (int i = 0; i < 20; i++) {
+            double t = window_probe_draw_time(w, false);
+            if (t < best)
+                best = t;
+        }
+        window_probe_cache(w, &entries, &hits, &misses1);
+        assert_int_equal(misses1, misses0); /* a cached redraw rasterises nothing */
+        assert_true(entries > 10);
+        b->warm[b->phase] = best;
+        b->phase++;
+        return true;
+    }
+    return false;
+}
+
+static void test_draw_speed(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    struct play_options po;
+    options(&po, "po", 1);
+    struct bench_drive b = {0};
+    struct window_hooks h = {&b, bench_hook};
+    double t0 = clock_seconds();
+    window_run(&po, source_path("scenarios/tutorial"), &h);
+    (void)t0;
+    printf("window draw (software renderer): 1920x1080 cold %.1f ms, cached %.2f ms; "
+           "3840x2160 cold %.1f ms, cached %.2f ms\n",
+           b.cold[0] * 1000, b.warm[0] * 1000, b.cold[1] * 1000, b.warm[1] * 1000);
+    assert_int_equal(b.phase, 2);
+    assert_true(b.warm[0] < b.cold[0]);
+    assert_true(b.warm[1] < b.cold[1]);
+}
+
+struct first_drive {
+    double first;
+};
+
+static bool first_hook(void *ctx, struct window *w)
+{
+    struct first_drive *f = ctx;
+    f->first = window_probe_first_frame(w);
+    return false;
+}
+
+static void test_first_frame(void **state)
+{
+    (void)state;
+    env_setup("1920x1080");
+    struct play_options po;
+    options(&po, NULL, 1);
+    struct first_drive f = {0};
+    struct window_hooks h = {&f, first_hook};
+    window_run(&po, NULL, &h);
+    printf("first frame of the title screen: %.0f ms\n", f.first * 1000);
+    assert_true(f.first > 0);
+    assert_true(f.first < 3.0); /* generous: sanitizer builds are slow; the budget is 0.3 s */
+}
+
+int main(void)
+{
+    tmp_root = make_temp_dir();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_keyboard_to_debrief),
+        cmocka_unit_test(test_mouse_to_debrief),
+        cmocka_unit_test(test_timer_runs_out),
+        cmocka_unit_test(test_menu_save_load_undo_restart),
+        cmocka_unit_test(test_settings_persist),
+        cmocka_unit_test(test_settings_corrupt),
+        cmocka_unit_test(test_reflow_sizes),
+        cmocka_unit_test(test_error_screen_and_watch),
+        cmocka_unit_test(test_draw_speed),
+        cmocka_unit_test(test_first_frame),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    rm_rf(tmp_root);
+    free(tmp_root);
+    return failed;
+}

@@ -1,0 +1,334 @@
+/*
+ * test_window_cli.c: the scaleup binary's window, from the outside.
+ *
+ *  - The window's game is the terminal's game: the same seed and choices give
+ *    the same result file (ending, scores, weighted total, decisions).
+ *  - No display: exit 1 with one line that suggests --text; a missing font too.
+ *  - --screenshot with --choices plays a whole run unattended and leaves one
+ *    PNG per screen.
+ *  - Waiting for input costs no CPU (under Xvfb, when it is installed).
+ */
+#include "support.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+static char *home;
+
+static const char *env_of(const char *fmt, const char *value)
+{
+    static char bufs[8][4200];
+    static int next;
+    char *b = bufs[next++ % 8];
+    snprintf(b, sizeof bufs[0], fmt, value);
+    return b;
+}
+
+/* The only result file in dir, parsed. */
+static cJSON *result_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *e;
+    char path[4200] = "";
+    int n = 0;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len > 5 && strcmp(e->d_name + len - 5, ".json") == 0) {
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            n++;
+        }
+    }
+    closedir(d);
+    assert_int_equal(n, 1);
+    char *text = slurp(path, NULL);
+    cJSON *j = cJSON_Parse(text);
+    free(text);
+    assert_non_null(j);
+    return j;
+}
+
+static char *json_of(const cJSON *j, const char *key)
+{
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(j, key);
+    assert_non_null(it);
+    return cJSON_PrintUnformatted(it);
+}
+
+static void same_game(const char *role, const char *seed, const char *choices)
+{
+    char *text_dir = make_temp_dir(), *win_dir = make_temp_dir();
+    const char *text_argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--role", role, "--seed",
+                               seed, "--player", "Team", "--choices", choices, "--results",
+                               text_dir, NULL};
+    struct cmd_result r;
+    run_cmd(text_argv, NULL, NULL, NULL, 60, &r);
+    assert_int_equal(r.status, 0);
+    cmd_result_free(&r);
+    const char *win_argv[] = {scaleup_bin(), "play", "tutorial", "--role", role, "--seed", seed,
+                              "--player", "Team", "--choices", choices, "--results", win_dir, NULL};
+    const char *env[] = {"SDL_VIDEODRIVER=offscreen", "SDL_RENDER_DRIVER=software",
+                         env_of("XDG_CONFIG_HOME=%s/config", home), env_of("XDG_DATA_HOME=%s/data", home),
+                         NULL};
+    run_cmd(win_argv, NULL, NULL, env, 120, &r);
+    if (r.status != 0)
+        fail_msg("the window exited %d: %s", r.status, r.err);
+    cmd_result_free(&r);
+    cJSON *a = result_in(text_dir), *b = result_in(win_dir);
+    static const char *const keys[] = {"ending", "score", "weighted", "best", "percent", "rating",
+                                       "stats", "seed", "role", "player"};
+    for (size_t k = 0; k < COUNT_OF(keys); k++) {
+        char *x = json_of(a, keys[k]), *y = json_of(b, keys[k]);
+        assert_string_equal(x, y);
+        free(x);
+        free(y);
+    }
+    /* Decision by decision: scene, number, text, score, effects (not the seconds). */
+    const cJSON *da = cJSON_GetObjectItemCaseSensitive(a, "decisions");
+    const cJSON *db = cJSON_GetObjectItemCaseSensitive(b, "decisions");
+    assert_int_equal(cJSON_GetArraySize(da), cJSON_GetArraySize(db));
+    assert_true(cJSON_GetArraySize(da) > 3);
+    for (int i = 0; i < cJSON_GetArraySize(da); i++) {
+        static const char *const dk[] = {"scene", "choice", "text", "score", "effects", "timed_out"};
+        for (size_t k = 0; k < COUNT_OF(dk); k++) {
+            char *x = json_of(cJSON_GetArrayItem(da, i), dk[k]);
+            char *y = json_of(cJSON_GetArrayItem(db, i), dk[k]);
+            assert_string_equal(x, y);
+            free(x);
+            free(y);
+        }
+    }
+    const cJSON *ending = cJSON_GetObjectItemCaseSensitive(b, "ending");
+    assert_true(cJSON_IsObject(ending));
+    cJSON_Delete(a);
+    cJSON_Delete(b);
+    rm_rf(text_dir);
+    rm_rf(win_dir);
+    free(text_dir);
+    free(win_dir);
+}
+
+static void test_same_game_as_terminal(void **state)
+{
+    (void)state;
+    same_game("po", "3", "1,1,3,1,3,1,1,1");
+    same_game("pm", "11", "2,3,1,4,t,3,2");   /* a timed-out launch and a random outcome */
+    same_game("pm", "12", "3,u,1,2,2,2,4,2"); /* an undo on the way */
+}
+
+static void test_no_display(void **state)
+{
+    (void)state;
+    const char *argv[] = {scaleup_bin(), "play", "tutorial", "--role", "po", NULL};
+    const char *env[] = {"DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER=x11", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, NULL, env, 30, &r);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.err,
+                        "scaleup: error: no display found (is $DISPLAY set?); play in the terminal with --text\n");
+    cmd_result_free(&r);
+    /* scaleup with no arguments: the same. */
+    const char *bare[] = {scaleup_bin(), NULL};
+    run_cmd(bare, NULL, NULL, env, 30, &r);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "no display found"));
+    assert_ptr_equal(strchr(r.err, '\n'), r.err + strlen(r.err) - 1); /* one line */
+    cmd_result_free(&r);
+}
+
+static void test_missing_font(void **state)
+{
+    (void)state;
+    const char *argv[] = {scaleup_bin(), "play", "tutorial", "--role", "po", "--font",
+                          "/nonexistent/font.ttf", NULL};
+    const char *env[] = {"SDL_VIDEODRIVER=offscreen", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, NULL, env, 30, &r);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "scaleup: error: cannot open the font /nonexistent/font.ttf"));
+    assert_ptr_equal(strchr(r.err, '\n'), r.err + strlen(r.err) - 1); /* one line */
+    cmd_result_free(&r);
+}
+
+static void test_screenshots(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    const char *argv[] = {scaleup_bin(), "play", "tutorial", "--role", "po", "--seed", "3",
+                          "--choices", "1,1,3,1,3,1,1,1", "--screenshot", dir, NULL};
+    const char *env[] = {"SDL_VIDEODRIVER=offscreen", "SDL_RENDER_DRIVER=software",
+                         "SCALEUP_WINDOW_SIZE=1280x720", env_of("XDG_CONFIG_HOME=%s/config", home),
+                         env_of("XDG_DATA_HOME=%s/data", home), NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, NULL, env, 120, &r);
+    if (r.status != 0)
+        fail_msg("exit %d: %s", r.status, r.err);
+    cmd_result_free(&r);
+    static const char *const want[] = {"01-title.png", "02-role.png", "03-play.png", "04-outcome.png",
+                                       "19-debrief.png"};
+    for (size_t i = 0; i < COUNT_OF(want); i++) {
+        char path[4300];
+        snprintf(path, sizeof path, "%s/%s", dir, want[i]);
+        SDL_Surface *s = IMG_Load(path);
+        if (!s)
+            fail_msg("%s: %s", path, IMG_GetError());
+        assert_int_equal(s->w, 1280);
+        assert_int_equal(s->h, 720);
+        SDL_FreeSurface(s);
+    }
+    char extra[4300];
+    snprintf(extra, sizeof extra, "%s/20-title.png", dir);
+    assert_int_not_equal(access(extra, F_OK), 0); /* it exits after the debrief */
+    rm_rf(dir);
+    free(dir);
+    /* A list that runs out before the ending: exit 2, like the terminal. */
+    dir = make_temp_dir();
+    const char *short_argv[] = {scaleup_bin(), "play", "tutorial", "--role", "po", "--choices", "1,1",
+                                "--screenshot", dir, NULL};
+    run_cmd(short_argv, NULL, NULL, env, 60, &r);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "ran out"));
+    cmd_result_free(&r);
+    rm_rf(dir);
+    free(dir);
+}
+
+/* CPU time (user + system) of a process, in clock ticks. */
+static long cpu_ticks(pid_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    char *text = slurp(path, NULL);
+    if (!text)
+        return -1;
+    const char *p = strrchr(text, ')');
+    long utime = 0, stime = 0;
+    /* Fields after the name: state(3) ... utime(14) stime(15). */
+    int field = 2;
+    for (const char *q = p + 1; *q && field < 15; q++) {
+        if (*q == ' ') {
+            field++;
+            if (field == 14)
+                utime = strtol(q + 1, NULL, 10);
+            if (field == 15)
+                stime = strtol(q + 1, NULL, 10);
+        }
+    }
+    free(text);
+    return utime + stime;
+}
+
+static bool on_path(const char *prog, char *out, size_t cap)
+{
+    const char *path = getenv("PATH");
+    if (!path)
+        path = "/usr/bin:/bin";
+    char *copy = strdup(path);
+    bool found = false;
+    for (char *dir = strtok(copy, ":"); dir; dir = strtok(NULL, ":")) {
+        snprintf(out, cap, "%s/%s", dir, prog);
+        if (access(out, X_OK) == 0) {
+            found = true;
+            break;
+        }
+    }
+    free(copy);
+    return found;
+}
+
+static void test_idle_cpu_under_xvfb(void **state)
+{
+    (void)state;
+    char xvfb[4200];
+    if (!on_path("Xvfb", xvfb, sizeof xvfb)) {
+        printf("Xvfb is not installed (package xvfb): skipping the idle CPU test\n");
+        skip();
+    }
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t x = fork();
+    if (x == 0) {
+        close(fds[0]);
+        int devnull = open("/dev/null", O_RDWR);
+        dup2(devnull, 1);
+        dup2(devnull, 2);
+        char fd[16];
+        snprintf(fd, sizeof fd, "%d", fds[1]);
+        execl(xvfb, "Xvfb", "-displayfd", fd, "-screen", "0", "1280x800x24", "-nolisten", "tcp",
+              (char *)NULL);
+        _exit(127);
+    }
+    close(fds[1]);
+    char num[32] = "";
+    ssize_t n = read(fds[0], num, sizeof num - 1);
+    close(fds[0]);
+    if (n <= 0) {
+        kill(x, SIGTERM);
+        waitpid(x, NULL, 0);
+        fail_msg("Xvfb did not start");
+    }
+    num[n] = '\0';
+    num[strcspn(num, "\n")] = '\0';
+    pid_t p = fork();
+    if (p == 0) {
+        int devnull = open("/dev/null", O_RDWR);
+        dup2(devnull, 0);
+        dup2(devnull, 1);
+        char display[40];
+        snprintf(display, sizeof display, ":%s", num);
+        setenv("DISPLAY", display, 1);
+        setenv("SDL_VIDEODRIVER", "x11", 1);
+        setenv("XDG_CONFIG_HOME", env_of("%s/config", home), 1);
+        setenv("XDG_DATA_HOME", env_of("%s/data", home), 1);
+        execl(scaleup_bin(), "scaleup", "play", "tutorial", "--role", "po", "--seed", "1", (char *)NULL);
+        _exit(127);
+    }
+    /* Let it open and draw, then measure while it waits for the player. */
+    struct timespec settle = {2, 0}, span = {3, 0};
+    nanosleep(&settle, NULL);
+    int status;
+    assert_int_equal(waitpid(p, &status, WNOHANG), 0); /* still running: it waits for input */
+    long t0 = cpu_ticks(p);
+    nanosleep(&span, NULL);
+    long t1 = cpu_ticks(p);
+    kill(p, SIGTERM);
+    waitpid(p, NULL, 0);
+    kill(x, SIGTERM);
+    waitpid(x, NULL, 0);
+    long hz = sysconf(_SC_CLK_TCK);
+    printf("CPU while waiting for input: %ld ticks of 1/%ld s in 3 s\n", t1 - t0, hz);
+    assert_true(t0 >= 0 && t1 >= 0);
+    assert_true(t1 - t0 <= 1); /* at most one tick (10 ms) in 3 s: idle */
+}
+
+int main(void)
+{
+    home = make_temp_dir();
+    char buf[4300];
+    snprintf(buf, sizeof buf, "%s/config", home);
+    mkdir(buf, 0755);
+    snprintf(buf, sizeof buf, "%s/data", home);
+    mkdir(buf, 0755);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same_game_as_terminal),
+        cmocka_unit_test(test_no_display),
+        cmocka_unit_test(test_missing_font),
+        cmocka_unit_test(test_screenshots),
+        cmocka_unit_test(test_idle_cpu_under_xvfb),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    rm_rf(home);
+    free(home);
+    return failed;
+}
