@@ -106,49 +106,59 @@ struct effect {
     double delta;
 };
 
+/* The fields are grouped by when they are read: to build a menu (every choice
+ * of every scene entered), to take the choice, and for messages and tools. A
+ * large scenario's choices do not fit in the cache, so the menu fields are
+ * kept together at the front (see docs/performance.md). */
 struct choice {
-    struct text_template label;
-    struct srcpos pos;
-    int scene; /* the scene it belongs to */
+    /* Building a menu. */
     uint32_t role_mask; /* bit r set: offered to role r; all ones when no role field */
-    const uint16_t *requires;
     uint16_t nrequires;
-    const uint16_t *set;
-    uint16_t nset;
-    const uint16_t *unset;
-    uint16_t nunset;
-    const struct effect *effects;
-    uint16_t neffects;
-    double score[LIMIT_DIMENSIONS];
-    bool scores; /* any score at all */
     bool once;
-    const char *locked; /* reason shown when unavailable, or NULL to hide */
+    const uint16_t *requires;
     struct callback when;
+    struct text_template label;
+    const char *locked; /* reason shown when unavailable, or NULL to hide */
+    /* Taking it. */
+    double score[LIMIT_DIMENSIONS];
+    const struct effect *effects;
+    const uint16_t *set;
+    const uint16_t *unset;
+    uint16_t neffects;
+    uint16_t nset;
+    uint16_t nunset;
+    bool scores; /* any score at all */
+    bool has_feedback;
     struct callback act;
     int next;           /* scene index, or -1 when next is a function */
     struct callback next_fn;
     struct text_template feedback; /* npieces 0 and no fn: no feedback */
-    bool has_feedback;
+    /* Messages and tools. */
+    struct srcpos pos;
+    int scene; /* the scene it belongs to */
 };
 
 enum by_kind { BY_ANYONE = -1, BY_BOTH = -2 }; /* otherwise a role index */
 
+/* Grouped like struct choice: entering a scene first, then what is shown and
+ * reported. */
 struct scene {
+    uint32_t first_choice; /* index into scenario.choices */
+    uint16_t nchoices;
+    bool is_ending;
+    int by;               /* a role index, BY_ANYONE or BY_BOTH */
+    int timeout;          /* 1-based as listed, 0 for none */
+    int conflict;         /* scene index, or -1 */
+    struct callback on_enter;
+    struct text_template text;
     const char *id;
     const char *title;
     const char *phase;
-    struct text_template text;
-    struct callback on_enter;
-    bool is_ending;
     enum verdict verdict; /* endings */
     int timer;            /* seconds, 0 for none */
-    int timeout;          /* 1-based as listed, 0 for none */
-    int by;               /* a role index, BY_ANYONE or BY_BOTH */
-    int conflict;         /* scene index, or -1 */
-    uint32_t first_choice; /* index into scenario.choices */
-    uint16_t nchoices;
     struct srcpos pos;
 };
+
 
 struct source_file {
     const char *name;    /* relative to the scenario folder: "main.lua" */

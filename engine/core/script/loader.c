@@ -1685,7 +1685,9 @@ static void convert_all(struct loader *ld)
         convert_scene(ld, i, &ld->regs[reg_of[i]]);
     free(reg_of);
 
-    sc->choices = arena_alloc(&sc->arena, sizeof *sc->choices * (ld->nchoices ? ld->nchoices : 1));
+    /* On a cache line: a choice is five lines, its menu fields in the first two. */
+    uintptr_t at = (uintptr_t)arena_alloc(&sc->arena, sizeof *sc->choices * (ld->nchoices ? ld->nchoices : 1) + 63);
+    sc->choices = (struct choice *)((at + 63) & ~(uintptr_t)63);
     if (ld->nchoices)
         memcpy(sc->choices, ld->choices, sizeof *sc->choices * ld->nchoices);
     sc->nchoices = ld->nchoices;
