@@ -245,7 +245,26 @@ static int play_text(struct play_options *po, const char *path)
     }
     diag_list_free(&diags);
     int code = 0;
-    if (!po->session.resume_file) {
+    if (po->duet && !po->session.resume_file) {
+        /* Two players share the company: the first takes the first role
+         * unless --role says otherwise, the partner the other. */
+        if (!s.sc->duet) {
+            cli_error("%s is not written for duets (its scenario { } has no duet = true)", s.sc->id);
+            code = 2;
+            goto out;
+        }
+        int role = po->role ? scenario_role(s.sc, po->role) : 0;
+        if (role < 0) {
+            cli_error("'%s' is not a role of %s", po->role, s.sc->id);
+            code = 2;
+            goto out;
+        }
+        s.opt.setup.nplayers = 2;
+        s.opt.setup.players[0].role = role;
+        s.opt.setup.players[1].role = 1 - role;
+        str_copy(s.names[0], sizeof s.names[0], po->player ? po->player : "Player 1");
+        str_copy(s.names[1], sizeof s.names[1], po->partner ? po->partner : "Player 2");
+    } else if (!po->session.resume_file) {
         int role = choose_role(s.sc, po->role, &t);
         if (role < 0) {
             code = 2;

@@ -12,13 +12,14 @@ struct best_cache_entry {
     uint64_t hash;
     uint64_t seed;
     int role;
+    bool duet;
     bool valid;
     struct best best;
 };
 
 static struct best_cache_entry cache[LIMIT_ROLES * 2];
 
-static void compute(struct scenario *sc, int role, uint64_t seed, struct best *out)
+static void compute(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
 {
     memset(out, 0, sizeof *out);
     struct explore_options o;
@@ -26,7 +27,8 @@ static void compute(struct scenario *sc, int role, uint64_t seed, struct best *o
     o.mode = EXPLORE_EXHAUSTIVE;
     o.seed = seed;
     o.max_states = LIMIT_BEST_STATES;
-    o.role = role;
+    o.role = duet ? -1 : role;
+    o.duet = duet;
     struct explore_result r;
     struct diag err;
     bool ok = explore_run(sc, &o, &r, &err);
@@ -46,16 +48,29 @@ static void compute(struct scenario *sc, int role, uint64_t seed, struct best *o
     explore_result_free(&r);
 }
 
-void best_for(struct scenario *sc, int role, uint64_t seed, struct best *out)
+void best_for(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
 {
-    struct best_cache_entry *slot = &cache[role % (int)(sizeof cache / sizeof cache[0])];
+    int index = (role + (duet ? LIMIT_ROLES : 0)) % (int)(sizeof cache / sizeof cache[0]);
+    struct best_cache_entry *slot = &cache[index];
     if (!(slot->valid && slot->sc == sc && slot->hash == sc->hash && slot->seed == seed &&
-          slot->role == role)) {
-        compute(sc, role, seed, &slot->best);
+          slot->role == role && slot->duet == duet)) {
+        compute(sc, role, seed, duet, &slot->best);
+        if (duet) {
+            /* A duet can reach what solo play reaches, and more. */
+            struct best solo;
+            compute(sc, role, seed, false, &solo);
+            if (solo.weighted > slot->best.weighted)
+                slot->best.weighted = solo.weighted;
+            for (int d = 0; d < sc->ndimensions; d++)
+                if (solo.points[d] > slot->best.points[d])
+                    slot->best.points[d] = solo.points[d];
+            slot->best.exact = slot->best.exact && solo.exact;
+        }
         slot->sc = sc;
         slot->hash = sc->hash;
         slot->seed = seed;
         slot->role = role;
+        slot->duet = duet;
         slot->valid = true;
     }
     *out = slot->best;
@@ -91,8 +106,14 @@ void debrief_build(struct game *g, struct debrief *d)
         dp->name = g->s.players[p].name;
         memcpy(dp->points, g->s.players[p].score, sizeof dp->points);
         dp->weighted = game_weighted(g, p);
-        best_for(sc, dp->role, g->seed, &dp->best);
+        best_for(sc, dp->role, g->seed, g->nplayers > 1, &dp->best);
         dp->percent = debrief_percent(dp->weighted, dp->best.weighted);
         dp->rating = scenario_rating(sc, dp->percent);
     }
+    for (int i = 0; i < g->nlog; i++)
+        if (g->log[i].secret) {
+            d->secret_decisions++;
+            d->agreed += g->log[i].outcome == DUET_AGREED;
+        }
+    d->alignment = d->secret_decisions ? (double)d->agreed / d->secret_decisions : 1.0;
 }

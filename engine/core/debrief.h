@@ -27,8 +27,9 @@ struct best {
     bool declared;                   /* weighted comes from the scenario */
 };
 
-/* The best a role can reach in this scenario with this seed. */
-void best_for(struct scenario *sc, int role, uint64_t seed, struct best *out);
+/* The best a role can reach in this scenario with this seed, playing solo
+ * or in a duet (where a conflict scene can score what solo play cannot). */
+void best_for(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out);
 
 struct debrief_player {
     int role;
@@ -45,8 +46,9 @@ struct debrief {
     enum verdict verdict;
     int nplayers;
     struct debrief_player players[GAME_MAX_PLAYERS];
-    /* Duet: secret picks that agreed, out of all secret picks. */
+    /* Duet: secret decisions whose picks agreed, out of all secret ones. */
     int agreed, secret_decisions;
+    double alignment; /* agreed / secret_decisions, 0 to 1 (1 with none) */
 };
 
 /* Builds the debrief of a game (finished or not). */

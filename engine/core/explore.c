@@ -144,7 +144,7 @@ static bool run_random(struct scenario *sc, const struct explore_options *o,
                        struct explore_result *r, struct diag *err)
 {
     struct game *g = game_new(sc);
-    int *path = xmalloc(sizeof *path * (LIMIT_TURNS + 1));
+    int *path = xmalloc(sizeof *path * (2 * LIMIT_TURNS + 2));
     int first_role = o->role >= 0 ? o->role : 0;
     int last_role = o->duet ? 0 : (o->role >= 0 ? o->role : sc->nroles - 1);
     long total = o->runs * (last_role - first_role + 1), done = 0;
@@ -177,10 +177,29 @@ static bool run_random(struct scenario *sc, const struct explore_options *o,
             r->scene_visits[g->s.scene]++;
             r->text_bytes += view_text_bytes(g);
             while (!g->over) {
-                const struct menu *m = game_menu(g);
-                int choice = (int)rng_range(&pick, 1, m->nopen);
-                path[n++] = choice;
-                if (!game_choose(g, choice, false, 0, &d)) {
+                bool ok;
+                if (game_is_secret(g)) {
+                    /* A duet: independent picks, one per player. */
+                    int picks[GAME_MAX_PLAYERS];
+                    for (int p = 0; p < 2; p++)
+                        picks[p] = path[n++] = (int)rng_range(&pick, 1, g->view.menu[p].nopen);
+                    ok = game_choose_pair(g, picks, false, 0, &d);
+                    if (ok) {
+                        const struct decision *last = &g->log[g->nlog - 1];
+                        if (last->outcome == DUET_AGREED)
+                            r->picks_agreed++;
+                        else
+                            r->picks_differed++;
+                        if (last->outcome == DUET_CONFLICT)
+                            r->conflict_visits[g->s.scene]++;
+                    }
+                } else {
+                    const struct menu *m = game_menu(g);
+                    int choice = (int)rng_range(&pick, 1, m->nopen);
+                    path[n++] = choice;
+                    ok = game_choose(g, choice, false, 0, &d);
+                }
+                if (!ok) {
                     record_finding(r, role, seed, path, n, &d);
                     break;
                 }
@@ -263,7 +282,7 @@ static bool run_exhaustive_role(struct scenario *sc, const struct explore_option
     int cap = 64;
     struct game **stack = xmalloc(sizeof *stack * (size_t)cap);
     int *next = xmalloc(sizeof *next * (size_t)cap);
-    int *path = xmalloc(sizeof *path * (size_t)cap);
+    int *path = xmalloc(sizeof *path * (size_t)(2 * cap));
     int allocated = 1;
     stack[0] = root;
     next[0] = 1;
@@ -271,18 +290,25 @@ static bool run_exhaustive_role(struct scenario *sc, const struct explore_option
     bool stopped = false;
     if (root->over)
         record_ending(r, root, role, o->seed, path, 0);
+    /* path holds the inputs that lead to the state at each depth: one number
+     * per decision, two for a duet's secret one; pathlen[d] is its length
+     * at depth d. */
+    int *pathlen = xcalloc((size_t)cap, sizeof *pathlen);
     while (depth >= 0 && !stopped) {
         struct game *g = stack[depth];
-        if (g->over || next[depth] > game_menu(g)->nopen) {
+        bool secret = game_is_secret(g);
+        int options = secret ? g->view.menu[0].nopen * g->view.menu[1].nopen : game_menu(g)->nopen;
+        if (g->over || next[depth] > options) {
             depth--;
             continue;
         }
-        int choice = next[depth]++;
+        int option = next[depth]++;
         if (depth + 1 >= cap) {
             cap *= 2;
             stack = xrealloc(stack, sizeof *stack * (size_t)cap);
             next = xrealloc(next, sizeof *next * (size_t)cap);
-            path = xrealloc(path, sizeof *path * (size_t)cap);
+            pathlen = xrealloc(pathlen, sizeof *pathlen * (size_t)cap);
+            path = xrealloc(path, sizeof *path * (size_t)(2 * cap));
         }
         if (depth + 1 >= allocated)
             stack[allocated++] = game_new(sc);
@@ -290,9 +316,30 @@ static bool run_exhaustive_role(struct scenario *sc, const struct explore_option
         game_copy_state(child, g);
         child->nlog = 0;
         sb_clear(&child->log_text);
-        path[depth] = choice;
-        if (!game_choose(child, choice, false, 0, &d)) {
-            record_finding(r, role, o->seed, path, depth + 1, &d);
+        int at = pathlen[depth];
+        bool ok;
+        if (secret) {
+            int n1 = g->view.menu[1].nopen;
+            int picks[GAME_MAX_PLAYERS] = {(option - 1) / n1 + 1, (option - 1) % n1 + 1};
+            path[at] = picks[0];
+            path[at + 1] = picks[1];
+            pathlen[depth + 1] = at + 2;
+            ok = game_choose_pair(child, picks, false, 0, &d);
+            if (ok) {
+                if (child->log[0].outcome == DUET_AGREED)
+                    r->picks_agreed++;
+                else
+                    r->picks_differed++;
+                if (child->log[0].outcome == DUET_CONFLICT)
+                    r->conflict_visits[child->s.scene]++;
+            }
+        } else {
+            path[at] = option;
+            pathlen[depth + 1] = at + 1;
+            ok = game_choose(child, option, false, 0, &d);
+        }
+        if (!ok) {
+            record_finding(r, role, o->seed, path, pathlen[depth + 1], &d);
             continue;
         }
         r->choices++;
@@ -308,7 +355,7 @@ static bool run_exhaustive_role(struct scenario *sc, const struct explore_option
             break;
         }
         if (child->over) {
-            record_ending(r, child, role, o->seed, path, depth + 1);
+            record_ending(r, child, role, o->seed, path, pathlen[depth + 1]);
             continue;
         }
         depth++;
@@ -321,6 +368,7 @@ static bool run_exhaustive_role(struct scenario *sc, const struct explore_option
     free(stack);
     free(next);
     free(path);
+    free(pathlen);
     free(seen.slots);
     return true;
 }

@@ -31,7 +31,8 @@ enum fe_action {
 
 struct fe_command {
     enum fe_action action;
-    int number;     /* FE_CHOOSE: 1-based as offered */
+    int number;     /* FE_CHOOSE: 1-based as offered (in a duet's secret scene, the first player's) */
+    int number2;    /* FE_CHOOSE in a secret scene: the second player's pick */
     int slot;       /* FE_SAVE, FE_LOAD */
     double seconds; /* FE_CHOOSE, FE_TIMEOUT: time taken to decide; < 0: let the session measure */
 };
@@ -40,7 +41,8 @@ struct frontend {
     void *ctx;
     /* A run begins: new, restarted, loaded or reloaded. */
     void (*begin)(void *ctx, struct session *s);
-    /* Shows the current scene (game_scene, game_menu) and waits for a command. */
+    /* Shows the current scene (game_scene, game_menu) and waits for a command.
+     * In a duet's secret scene (game_is_secret) it returns both picks. */
     struct fe_command (*decide)(void *ctx, struct session *s);
     /* Shows what the last decision did: its feedback and the changes. Called
      * only when coaching is on; returns FE_CONTINUE or another command. */
@@ -56,7 +58,7 @@ struct frontend {
 
 static inline struct fe_command fe_command(enum fe_action action)
 {
-    struct fe_command c = {action, 0, 0, -1};
+    struct fe_command c = {action, 0, 0, 0, -1};
     return c;
 }
 

@@ -123,6 +123,18 @@ char *run_to_json(struct game *g, const struct run_times *t)
         }
     }
 
+    if (g->nplayers > 1) {
+        cJSON *al = cJSON_AddObjectToObject(root, "alignment");
+        cJSON_AddNumberToObject(al, "agreed", d.agreed);
+        cJSON_AddNumberToObject(al, "secret", d.secret_decisions);
+        add_number(al, "ratio", round(d.alignment * 1000) / 1000);
+        cJSON *dis = cJSON_AddArrayToObject(al, "disagreed");
+        for (int i = 0; i < g->nlog; i++)
+            if (g->log[i].secret && g->log[i].outcome != DUET_AGREED)
+                cJSON_AddItemToArray(dis, cJSON_CreateNumber(g->log[i].turn));
+    }
+
+    static const char *const outcomes[] = {"", "agreed", "conflict", "settled", "coin"};
     cJSON *decisions = cJSON_AddArrayToObject(root, "decisions");
     for (int i = 0; i < g->nlog; i++) {
         const struct decision *dec = &g->log[i];
@@ -132,13 +144,32 @@ char *run_to_json(struct game *g, const struct run_times *t)
         cJSON_AddNumberToObject(o, "choice", dec->number);
         cJSON_AddItemToObject(o, "text", plain_string(game_decision_label(g, i)));
         if (g->nplayers > 1)
-            cJSON_AddStringToObject(o, "by", sc->roles[g->s.players[dec->player].role].id);
+            cJSON_AddStringToObject(o, "by", dec->secret ? "both"
+                                                          : sc->roles[g->s.players[dec->player].role].id);
         cJSON_AddItemToObject(o, "score", dimension_object(sc, dec->score, true));
         cJSON_AddItemToObject(o, "effects", stat_object(sc, dec->stat_delta, true));
         add_number(o, "seconds", round(dec->seconds * 10) / 10);
         cJSON_AddBoolToObject(o, "timed_out", dec->timed_out);
         cJSON_AddNumberToObject(o, "offered", dec->offered);
         cJSON_AddNumberToObject(o, "best", dec->best_number);
+        if (dec->secret) {
+            cJSON_AddBoolToObject(o, "secret", true);
+            cJSON_AddStringToObject(o, "outcome", outcomes[dec->outcome]);
+            if (dec->stood >= 0)
+                cJSON_AddStringToObject(o, "stood", sc->roles[g->s.players[dec->stood].role].id);
+            else
+                cJSON_AddNullToObject(o, "stood");
+            cJSON *picks = cJSON_AddObjectToObject(o, "picks");
+            for (int p = 0; p < g->nplayers; p++) {
+                cJSON *pk = cJSON_CreateObject();
+                cJSON_AddNumberToObject(pk, "choice", dec->pick[p].number);
+                cJSON_AddItemToObject(pk, "text", plain_string(g->log_text.data + dec->pick[p].label));
+                cJSON_AddItemToObject(pk, "score", dimension_object(sc, dec->pick[p].score, true));
+                cJSON_AddNumberToObject(pk, "offered", dec->pick[p].offered);
+                cJSON_AddNumberToObject(pk, "best", dec->pick[p].best_number);
+                cJSON_AddItemToObject(picks, sc->roles[g->s.players[p].role].id, pk);
+            }
+        }
         cJSON_AddItemToArray(decisions, o);
     }
     char *out = cJSON_Print(root);
@@ -169,6 +200,8 @@ void run_record_free(struct run_record *r)
     for (int i = 0; i < r->ndecisions; i++) {
         free(r->decisions[i].scene);
         free(r->decisions[i].text);
+        for (int p = 0; p < GAME_MAX_PLAYERS; p++)
+            free(r->decisions[i].texts[p]);
     }
     free(r->decisions);
     memset(r, 0, sizeof *r);
@@ -283,6 +316,29 @@ bool run_parse(const char *text, size_t len, const char *file, struct run_record
         if (cJSON_IsString(by) && out->nplayers == 2 && out->roles[1] &&
             strcmp(by->valuestring, out->roles[1]) == 0)
             rd->player = 1;
+        const cJSON *picks = cJSON_GetObjectItemCaseSensitive(item, "picks");
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "secret"))) {
+            if (out->nplayers != 2 || !cJSON_IsObject(picks)) {
+                diag_set(err, file, 0, "run-file",
+                         "decision %d of the result file is secret but has no picks of two players",
+                         out->ndecisions + 1);
+                goto done;
+            }
+            rd->secret = true;
+            for (int p = 0; p < 2; p++) {
+                const cJSON *pk = cJSON_GetObjectItemCaseSensitive(picks, out->roles[p]);
+                const cJSON *pn = cJSON_GetObjectItemCaseSensitive(pk, "choice");
+                if (!cJSON_IsNumber(pn) || pn->valuedouble < 1 ||
+                    pn->valuedouble > LIMIT_CHOICES_PER_SCENE) {
+                    diag_set(err, file, 0, "run-file",
+                             "decision %d of the result file has no pick for the role '%s'",
+                             out->ndecisions + 1, out->roles[p]);
+                    goto done;
+                }
+                rd->picks[p] = (int)pn->valuedouble;
+                rd->texts[p] = dup_string(cJSON_GetObjectItemCaseSensitive(pk, "text"));
+            }
+        }
         out->ndecisions++;
     }
     ok = true;
@@ -397,6 +453,47 @@ bool run_replay(struct game *g, const struct run_record *r, int upto, struct dia
                      i + 1, rd->scene, here->id);
             return false;
         }
+        if (rd->secret != game_is_secret(g)) {
+            diag_set(err, NULL, 0, "replay",
+                     "decision %d no longer fits the scenario: scene '%s' is now decided %s", i + 1,
+                     rd->scene, game_is_secret(g) ? "by both players in secret" : "by one player");
+            return false;
+        }
+        if (rd->secret) {
+            for (int p = 0; p < 2; p++) {
+                const struct menu *pm = &g->view.menu[p];
+                if (rd->picks[p] > pm->nopen) {
+                    diag_set(err, NULL, 0, "replay",
+                             "decision %d no longer fits the scenario: pick %d of the %s in scene "
+                             "'%s' is no longer offered (%d choices now)",
+                             i + 1, rd->picks[p], sc->roles[g->s.players[p].role].name, rd->scene,
+                             pm->nopen);
+                    return false;
+                }
+                if (rd->texts[p]) {
+                    struct strbuf plain;
+                    sb_init(&plain);
+                    text_plain(game_label(g, pm, rd->picks[p] - 1), " ", &plain);
+                    bool same = strcmp(plain.data ? plain.data : "", rd->texts[p]) == 0;
+                    sb_free(&plain);
+                    if (!same) {
+                        diag_set(err, NULL, 0, "replay",
+                                 "decision %d no longer fits the scenario: the %s's pick %d in "
+                                 "scene '%s' is no longer \"%.80s\"",
+                                 i + 1, sc->roles[g->s.players[p].role].name, rd->picks[p],
+                                 rd->scene, rd->texts[p]);
+                        return false;
+                    }
+                }
+            }
+            struct diag cerr;
+            if (!game_choose_pair(g, rd->picks, rd->timed_out, rd->seconds, &cerr)) {
+                diag_set(err, cerr.file[0] ? cerr.file : NULL, cerr.line, "replay",
+                         "decision %d could not be replayed: %s", i + 1, cerr.message);
+                return false;
+            }
+            continue;
+        }
         const struct menu *m = game_menu(g);
         if (rd->number > m->nopen) {
             diag_set(err, NULL, 0, "replay",
@@ -458,6 +555,15 @@ void run_record_from_game(const struct game *g, struct run_record *out)
         rd->timed_out = g->log[i].timed_out;
         rd->seconds = g->log[i].seconds;
         rd->player = g->log[i].player;
+        if (g->log[i].secret) {
+            rd->secret = true;
+            for (int p = 0; p < g->nplayers; p++) {
+                rd->picks[p] = g->log[i].pick[p].number;
+                sb_init(&plain);
+                text_plain(g->log_text.data + g->log[i].pick[p].label, " ", &plain);
+                rd->texts[p] = sb_take(&plain);
+            }
+        }
     }
 }
 

@@ -37,6 +37,10 @@ struct run_decision {
     int player;
     bool timed_out;
     double seconds;
+    /* A duet's secret decision: each player's pick and its text. */
+    bool secret;
+    int picks[GAME_MAX_PLAYERS];
+    char *texts[GAME_MAX_PLAYERS];
 };
 
 struct run_record {

@@ -371,8 +371,15 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
         struct fe_command c = fe->decide(fe->ctx, s);
         if (c.action == FE_CHOOSE || c.action == FE_TIMEOUT) {
             double secs = c.seconds >= 0 ? c.seconds : clock_seconds() - s->decision_started;
-            bool ok = c.action == FE_TIMEOUT ? game_timeout(s->g, secs, &err)
-                                             : game_choose(s->g, c.number, false, secs, &err);
+            bool ok;
+            if (c.action == FE_TIMEOUT) {
+                ok = game_timeout(s->g, secs, &err);
+            } else if (game_is_secret(s->g)) {
+                int picks[GAME_MAX_PLAYERS] = {c.number, c.number2};
+                ok = game_choose_pair(s->g, picks, false, secs, &err);
+            } else {
+                ok = game_choose(s->g, c.number, false, secs, &err);
+            }
             if (!ok) {
                 struct fe_command r = fe->error ? fe->error(fe->ctx, s, &err) : fe_command(FE_QUIT);
                 if (r.action == FE_QUIT) {

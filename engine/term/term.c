@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "core/session.h"
@@ -250,12 +251,27 @@ static void show_begin(void *ctx, struct session *s)
     }
     const struct game_player *p = &g->s.players[0];
     style(t, DIM);
-    fprintf(t->out, "%s plays the %s. Seed %llu.\n", p->name, sc->roles[p->role].name,
-            (unsigned long long)g->seed);
+    if (g->nplayers > 1) {
+        const struct game_player *q = &g->s.players[1];
+        fprintf(t->out, "A duet: %s plays the %s, %s the %s. Seed %llu.\n", p->name,
+                sc->roles[p->role].name, q->name, sc->roles[q->role].name,
+                (unsigned long long)g->seed);
+    } else {
+        fprintf(t->out, "%s plays the %s. Seed %llu.\n", p->name, sc->roles[p->role].name,
+                (unsigned long long)g->seed);
+    }
     style(t, RESET);
-    if (sc->roles[p->role].brief[0]) {
+    for (int k = 0; k < g->nplayers; k++) {
+        const struct game_player *pk = &g->s.players[k];
+        if (!sc->roles[pk->role].brief[0])
+            continue;
         fputc('\n', t->out);
-        term_wrap(t, sc->roles[p->role].brief, 0);
+        if (g->nplayers > 1) {
+            style(t, BOLD);
+            fprintf(t->out, "%s, %s:\n", pk->name, sc->roles[pk->role].name);
+            style(t, RESET);
+        }
+        term_wrap(t, sc->roles[pk->role].brief, 0);
     }
     if (g->nlog > 0) {
         style(t, DIM);
@@ -282,15 +298,20 @@ static void show_hud(struct term *t, const struct game *g)
     style(t, DIM);
     if (line.len)
         term_wrap(t, line.data, 0);
-    sb_clear(&line);
-    const struct game_player *p = &g->s.players[g->view.decider];
-    for (int d = 0; d < sc->ndimensions; d++) {
-        format_number(num, sizeof num, p->score[d]);
-        if (line.len)
-            sb_puts(&line, " · ");
-        sb_printf(&line, "%s %s", sc->dimensions[d].name, num);
+    /* Points: the player's, or in a duet each player's. */
+    for (int k = 0; k < g->nplayers; k++) {
+        const struct game_player *p = &g->s.players[k];
+        sb_clear(&line);
+        if (g->nplayers > 1)
+            sb_printf(&line, "%s: ", p->name);
+        for (int d = 0; d < sc->ndimensions; d++) {
+            format_number(num, sizeof num, p->score[d]);
+            if (d)
+                sb_puts(&line, " · ");
+            sb_printf(&line, "%s %s", sc->dimensions[d].name, num);
+        }
+        term_wrap(t, line.data, 0);
     }
-    term_wrap(t, line.data, 0);
     style(t, RESET);
     sb_free(&line);
 }
@@ -313,9 +334,8 @@ static void show_scene(struct term *t, const struct session *s)
     }
 }
 
-static void show_menu(struct term *t, const struct game *g)
+static void show_menu(struct term *t, const struct game *g, const struct menu *m)
 {
-    const struct menu *m = game_menu(g);
     for (int i = 0; i < m->ntotal; i++) {
         const struct offer *o = &m->offers[i];
         struct strbuf item;
@@ -392,6 +412,99 @@ bool term_wait_for_change(struct term *t)
     }
 }
 
+/* Reads one secret pick: hidden on a terminal (echo off), "(secret)" in a
+ * transcript. 0 when the input ended; -1 on a wrong scripted answer. */
+static int read_secret_pick(struct term *t, const struct game *g, int p)
+{
+    const struct menu *m = &g->view.menu[p];
+    const struct game_player *pl = &g->s.players[p];
+    for (;;) {
+        fprintf(t->out, "%s's secret pick [1-%d]: ", pl->name, m->nopen);
+        fflush(t->out);
+        if (t->script) {
+            if (t->next >= t->nscript) {
+                fputc('\n', t->out);
+                t->input_ended = true;
+                return 0;
+            }
+            const struct term_input *in = &t->script[t->next++];
+            fprintf(t->out, "(secret)\n");
+            if (in->kind == 'n' && in->number >= 1 && in->number <= m->nopen)
+                return in->number;
+            fflush(t->out);
+            fprintf(t->err, "scaleup: error: a secret pick at scene '%s' (decision %d) must be one "
+                            "of the choices 1 to %d\n",
+                    game_scene(g)->id, g->nlog + 1, m->nopen);
+            t->bad_input = true;
+            return -1;
+        }
+        struct termios saved;
+        bool hide = t->interactive && tcgetattr(fileno(t->in), &saved) == 0;
+        if (hide) {
+            struct termios quiet = saved;
+            quiet.c_lflag &= (tcflag_t)~ECHO;
+            tcsetattr(fileno(t->in), TCSANOW, &quiet);
+        }
+        const char *line = read_line(t);
+        if (hide) {
+            tcsetattr(fileno(t->in), TCSANOW, &saved);
+            fputc('\n', t->out);
+        } else if (line) {
+            fprintf(t->out, "(secret)\n");
+        }
+        if (!line) {
+            if (t->interactive)
+                t->quit = true;
+            else
+                t->input_ended = true;
+            return 0;
+        }
+        char *end;
+        long n = strtol(line, &end, 10);
+        if (end != line && *end == '\0' && n >= 1 && n <= m->nopen)
+            return (int)n;
+        if (!t->interactive) {
+            fflush(t->out);
+            fprintf(t->err, "scaleup: error: '%s' at scene '%s' (decision %d) is not one of the "
+                            "choices 1 to %d\n",
+                    line, game_scene(g)->id, g->nlog + 1, m->nopen);
+            t->bad_input = true;
+            return -1;
+        }
+        fprintf(t->out, "Please type a number from 1 to %d.\n", m->nopen);
+    }
+}
+
+/* A duet scene both players decide: each sees their own role's choices and
+ * picks in secret; nothing shows which until both have picked. */
+static struct fe_command decide_secret(struct term *t, struct session *s)
+{
+    const struct game *g = s->g;
+    int picks[GAME_MAX_PLAYERS] = {0, 0};
+    style(t, BOLD);
+    fputs("Both of you decide here, in secret.\n", t->out);
+    style(t, RESET);
+    for (int p = 0; p < g->nplayers; p++) {
+        const struct game_player *pl = &g->s.players[p];
+        fputc('\n', t->out);
+        style(t, BOLD);
+        fprintf(t->out, "%s, %s:\n", pl->name, g->sc->roles[pl->role].name);
+        style(t, RESET);
+        show_menu(t, g, &g->view.menu[p]);
+        picks[p] = read_secret_pick(t, g, p);
+        if (picks[p] <= 0) {
+            if (picks[p] == 0 && !t->quit)
+                t->input_ended = true;
+            return fe_command(FE_QUIT);
+        }
+    }
+    struct fe_command c = fe_command(FE_CHOOSE);
+    c.number = picks[0];
+    c.number2 = picks[1];
+    c.seconds = t->interactive && !t->script ? -1 : 0;
+    return c;
+}
+
 static struct fe_command decide(void *ctx, struct session *s)
 {
     struct term *t = ctx;
@@ -399,8 +512,16 @@ static struct fe_command decide(void *ctx, struct session *s)
     show_scene(t, s);
     show_hud(t, g);
     fputc('\n', t->out);
-    show_menu(t, g);
+    if (game_is_secret(g))
+        return decide_secret(t, s);
+    if (g->nplayers > 1) {
+        const struct game_player *d = &g->s.players[g->view.decider];
+        style(t, BOLD);
+        fprintf(t->out, "%s (%s) decides here.\n", d->name, g->sc->roles[d->role].name);
+        style(t, RESET);
+    }
     const struct menu *m = game_menu(g);
+    show_menu(t, g, m);
     const struct scene *sc = game_scene(g);
     for (;;) {
         fprintf(t->out, "Your choice [1-%d]: ", m->nopen);
@@ -483,6 +604,7 @@ static struct fe_command decide(void *ctx, struct session *s)
         }
         /* A script or a pipe that gives a wrong answer is a usage error: a
          * transcript must never silently diverge. */
+        fflush(t->out);
         fprintf(t->err, "scaleup: error: '%s' at scene '%s' (decision %d) is not one of the "
                         "choices 1 to %d\n",
                 line, sc->id, g->nlog + 1, m->nopen);
@@ -513,12 +635,100 @@ static void changes_line(const struct scenario *sc, const struct decision *d, st
     }
 }
 
+/* "+3 Vision · +1 Roadmap" for one pick's points. */
+static void score_line(const struct scenario *sc, const double *score, struct strbuf *out)
+{
+    char num[64];
+    for (int k = 0; k < sc->ndimensions; k++) {
+        if (score[k] == 0)
+            continue;
+        format_signed(num, sizeof num, score[k]);
+        if (out->len)
+            sb_puts(out, " · ");
+        sb_printf(out, "%s %s", num, sc->dimensions[k].name);
+    }
+}
+
+static void stat_line(const struct scenario *sc, const double *delta, struct strbuf *out)
+{
+    char num[64];
+    for (int k = 0; k < sc->nstats; k++) {
+        if (sc->stats[k].hidden || fabs(delta[k]) < 1e-9)
+            continue;
+        format_signed(num, sizeof num, delta[k]);
+        if (out->len)
+            sb_puts(out, " · ");
+        sb_printf(out, "%s %s", sc->stats[k].name, num);
+    }
+}
+
+/* How a secret decision was resolved, in a sentence. */
+static void outcome_sentence(const struct game *g, const struct decision *d, struct strbuf *out)
+{
+    const struct scenario *sc = g->sc;
+    const char *stood = d->stood >= 0 ? sc->roles[g->s.players[d->stood].role].name : "";
+    switch (d->outcome) {
+    case DUET_AGREED: sb_puts(out, "You agree."); break;
+    case DUET_CONFLICT: sb_puts(out, "You disagree: now talk it out."); break;
+    case DUET_SETTLED: sb_printf(out, "You disagree: the %s's pick stands, as the scenario settles it.", stood); break;
+    case DUET_COIN: sb_printf(out, "You disagree: a coin toss decides, and the %s's pick stands.", stood); break;
+    default: break;
+    }
+}
+
+static void show_secret_outcome(struct term *t, const struct game *g, const struct decision *d)
+{
+    const struct scenario *sc = g->sc;
+    fputc('\n', t->out);
+    struct strbuf line;
+    sb_init(&line);
+    for (int p = 0; p < g->nplayers; p++) {
+        const struct game_player *pl = &g->s.players[p];
+        sb_clear(&line);
+        sb_printf(&line, "%s picked %d: %s", pl->name, d->pick[p].number,
+                  g->log_text.data + d->pick[p].label);
+        bool emph = false;
+        fputs("  ", t->out);
+        wrap_paragraph(t, line.data, line.len, 4, 2, &emph);
+    }
+    sb_clear(&line);
+    outcome_sentence(g, d, &line);
+    style(t, BOLD);
+    fputs("  ", t->out);
+    fputs(line.data, t->out);
+    fputc('\n', t->out);
+    style(t, RESET);
+    sb_clear(&line);
+    stat_line(sc, d->stat_delta, &line);
+    if (line.len) {
+        style(t, CYAN);
+        fprintf(t->out, "  %s\n", line.data);
+        style(t, RESET);
+    }
+    for (int p = 0; p < g->nplayers; p++) {
+        const struct game_player *pl = &g->s.players[p];
+        sb_clear(&line);
+        score_line(sc, d->pick[p].score, &line);
+        style(t, BOLD);
+        fprintf(t->out, "  %s%s%s\n", pl->name, line.len ? ": " : "", line.len ? line.data : "");
+        style(t, RESET);
+        const char *fb = g->log_text.data + d->pick[p].feedback;
+        if (fb[0])
+            term_wrap(t, fb, 4);
+    }
+    sb_free(&line);
+}
+
 static struct fe_command outcome(void *ctx, struct session *s)
 {
     struct term *t = ctx;
     const struct game *g = s->g;
     int i = g->nlog - 1;
     const struct decision *d = &g->log[i];
+    if (d->secret) {
+        show_secret_outcome(t, g, d);
+        return fe_command(FE_CONTINUE);
+    }
     struct strbuf line;
     sb_init(&line);
     changes_line(g->sc, d, &line);
@@ -551,6 +761,53 @@ static void bar(struct term *t, double share, int width)
     for (int i = full; i < width; i++)
         fputs("░", t->out);
     style(t, RESET);
+}
+
+/* A duet's secret decision in the debrief: both picks, how it was settled,
+ * each feedback and each player's best choice. */
+static void debrief_secret(struct term *t, const struct game *g, int i)
+{
+    const struct scenario *sc = g->sc;
+    const struct decision *dec = &g->log[i];
+    const struct scene *where = &sc->scenes[dec->scene];
+    struct strbuf line, ch;
+    sb_init(&line);
+    sb_init(&ch);
+    sb_printf(&line, "%s: ", where->title[0] ? where->title : where->id);
+    outcome_sentence(g, dec, &line);
+    fputc('\n', t->out);
+    fprintf(t->out, "%3d. ", i + 1);
+    bool emph = false;
+    wrap_paragraph(t, line.data, line.len, 5, 5, &emph);
+    for (int p = 0; p < g->nplayers; p++) {
+        const struct game_player *pl = &g->s.players[p];
+        sb_clear(&line);
+        sb_clear(&ch);
+        score_line(sc, dec->pick[p].score, &ch);
+        sb_printf(&line, "%s: %s%s%s%s", pl->name, g->log_text.data + dec->pick[p].label,
+                  ch.len ? " (" : "", ch.len ? ch.data : "", ch.len ? ")" : "");
+        indent_by(t, 5);
+        emph = false;
+        wrap_paragraph(t, line.data, line.len, 7, 5, &emph);
+        const char *fb = g->log_text.data + dec->pick[p].feedback;
+        if (fb[0])
+            term_wrap(t, fb, 7);
+        if (dec->pick[p].offered > 1 && dec->pick[p].best_number != dec->pick[p].number) {
+            sb_clear(&line);
+            sb_clear(&ch);
+            score_line(sc, sc->choices[dec->pick[p].best_choice].score, &ch);
+            sb_printf(&line, "Best for a %s: %s%s%s%s", sc->roles[pl->role].name,
+                      g->log_text.data + dec->pick[p].best_label, ch.len ? " (" : "",
+                      ch.len ? ch.data : "", ch.len ? ")" : "");
+            style(t, YELLOW);
+            indent_by(t, 7);
+            emph = false;
+            wrap_paragraph(t, line.data, line.len, 7, 7, &emph);
+            style(t, RESET);
+        }
+    }
+    sb_free(&line);
+    sb_free(&ch);
 }
 
 static struct fe_command debrief(void *ctx, struct session *s, const struct debrief *d)
@@ -618,6 +875,25 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
         fputc('\n', t->out);
     }
 
+    if (d->secret_decisions) {
+        fputc('\n', t->out);
+        style(t, BOLD);
+        fputs("Alignment: ", t->out);
+        style(t, RESET);
+        fprintf(t->out, "your secret picks agreed %d of %d times (%.0f%%).", d->agreed,
+                d->secret_decisions, d->alignment * 100);
+        struct strbuf where;
+        sb_init(&where);
+        for (int i = 0; i < g->nlog; i++)
+            if (g->log[i].secret && g->log[i].outcome != DUET_AGREED) {
+                const struct scene *sn = &sc->scenes[g->log[i].scene];
+                sb_printf(&where, "%s%s", where.len ? ", " : "", sn->title[0] ? sn->title : sn->id);
+            }
+        if (where.len)
+            fprintf(t->out, " You disagreed at: %s.", where.data);
+        fputc('\n', t->out);
+        sb_free(&where);
+    }
     if (g->nlog) {
         fputc('\n', t->out);
         style(t, BOLD);
@@ -627,6 +903,10 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
     for (int i = 0; i < g->nlog; i++) {
         const struct decision *dec = &g->log[i];
         const struct scene *where = &sc->scenes[dec->scene];
+        if (dec->secret) {
+            debrief_secret(t, g, i);
+            continue;
+        }
         struct strbuf line;
         sb_init(&line);
         sb_printf(&line, "%s: %s", where->title[0] ? where->title : where->id,

@@ -142,10 +142,10 @@ scene "launch_day" {
     local promise = game.flags.overpromised
       and "\n\nDr Okafor has emailed twice: where are the waiting list and the one-button "
         .. "move you promised for this month?" or ""
-    return [[
-Friday. Reminders work for {users} clinics. Jonas found a bug: two
-reminders go out when a patient moves an appointment. The launch post is
-scheduled for noon, and Mara is already on the phone with a journalist.]]
+    local clinics = game.stats.users == 1 and "one clinic" or "{users} clinics"
+    return "Friday. Reminders work for " .. clinics .. ". Jonas found a bug: two "
+      .. "reminders go out when a patient moves an appointment. The launch post is "
+      .. "scheduled for noon, and Mara is already on the phone with a journalist."
       .. promise .. "\n\n*Decide before the post goes out.*"
   end,
   choices = {

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
+
 #include "support.h"
 
 static struct cmd_result run(const char *const *args, const char *input)
@@ -215,6 +217,86 @@ static void resume_refuses_bad_files_and_continues_good_ones(void **state)
     free(dir);
 }
 
+/* A scripted duet (Ana the PO, Ben the PM): a scene settled by the
+ * scenario's settle, agreements, scenes each role decides alone, and a
+ * disagreement that goes to the conflict scene. Scores worked out by hand:
+ *   Ana: vision 3+2+2+1+2 = 10, roadmap 1+3+1 = 5, negotiation 1+2+2 = 5 -> 30
+ *   Ben: vision -1+2+2 = 3, roadmap 1+1+1 = 3, launch 3, negotiation 3+3+2 = 8 -> 23 */
+static void a_scripted_duet_scores_each_player(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--duet", "--player", "Ana",
+                          "--partner", "Ben", "--seed", "1", "--choices",
+                          "1,2,1,1,1,1,3,1,3,1,1,1,1,1", "--results", dir, NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, source_path(""), NULL, 30, &r);
+    assert_int_equal(r.status, 0);
+    char *golden = slurp(test_path("e2e/golden/tutorial-duet-seed1.txt"), NULL);
+    if (strcmp(r.out, golden) != 0) {
+        FILE *f = fopen("/tmp/scaleup-tutorial-duet-seed1.actual.txt", "w");
+        fputs(r.out, f);
+        fclose(f);
+        fail_msg("the duet transcript differs from tests/e2e/golden/tutorial-duet-seed1.txt; see "
+                 "/tmp/scaleup-tutorial-duet-seed1.actual.txt");
+    }
+    free(golden);
+    assert_non_null(strstr(r.out, "  You disagree: the Product Owner's pick stands, as the scenario "
+                                  "settles it.\n"));
+    assert_non_null(strstr(r.out, "  You disagree: now talk it out.\n"));
+    assert_non_null(strstr(r.out, "── Scale · Two Views on Pay ──"));
+    assert_non_null(strstr(r.out, "Alignment: your secret picks agreed 3 of 6 times (50%). You "
+                                  "disagreed at: The Whiteboard, The Big Chain, The Pay Talk.\n"));
+    cmd_result_free(&r);
+
+    char cmd[800], name[600] = "";
+    snprintf(cmd, sizeof cmd, "ls %s/tutorial-ana-*.json", dir);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(fgets(name, sizeof name, p));
+    pclose(p);
+    name[strcspn(name, "\n")] = '\0';
+    char *text = slurp(name, NULL);
+    cJSON *root = cJSON_Parse(text);
+    free(text);
+    cJSON *players = cJSON_GetObjectItem(root, "players");
+    assert_int_equal(cJSON_GetArraySize(players), 2);
+    cJSON *ana = cJSON_GetArrayItem(players, 0), *ben = cJSON_GetArrayItem(players, 1);
+    assert_string_equal(cJSON_GetObjectItem(ana, "role")->valuestring, "po");
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "vision")->valueint, 10);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "roadmap")->valueint, 5);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "negotiation")->valueint, 5);
+    assert_int_equal(cJSON_GetObjectItem(ana, "weighted")->valueint, 30);
+    assert_string_equal(cJSON_GetObjectItem(ben, "name")->valuestring, "Ben");
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ben, "score"), "negotiation")->valueint, 8);
+    assert_int_equal(cJSON_GetObjectItem(ben, "weighted")->valueint, 23);
+    cJSON *al = cJSON_GetObjectItem(root, "alignment");
+    assert_int_equal(cJSON_GetObjectItem(al, "agreed")->valueint, 3);
+    assert_int_equal(cJSON_GetObjectItem(al, "secret")->valueint, 6);
+    cJSON *dis = cJSON_GetObjectItem(al, "disagreed");
+    assert_int_equal(cJSON_GetArraySize(dis), 3);
+    assert_int_equal(cJSON_GetArrayItem(dis, 2)->valueint, 6);
+    cJSON *d6 = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "decisions"), 5);
+    assert_string_equal(cJSON_GetObjectItem(d6, "scene")->valuestring, "pay_talk");
+    assert_string_equal(cJSON_GetObjectItem(d6, "outcome")->valuestring, "conflict");
+    assert_string_equal(cJSON_GetObjectItem(d6, "by")->valuestring, "both");
+    cJSON *pm = cJSON_GetObjectItem(cJSON_GetObjectItem(d6, "picks"), "pm");
+    assert_int_equal(cJSON_GetObjectItem(pm, "choice")->valueint, 1);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(pm, "score"), "negotiation")->valueint, 3);
+    cJSON_Delete(root);
+
+    /* The duet's result file resumes into the same duet, replayed to the
+     * same scores. */
+    const char *rargv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", name, NULL};
+    run_cmd(rargv, NULL, source_path(""), NULL, 30, &r);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "A duet: Ana plays the Product Owner, Ben the Product Manager. "
+                                  "Seed 1.\n"));
+    assert_non_null(strstr(r.out, "Weighted total: 23 of "));
+    cmd_result_free(&r);
+    rm_rf(dir);
+    free(dir);
+}
+
 static void help_and_version(void **state)
 {
     (void)state;
@@ -243,6 +325,7 @@ int main(void)
         cmocka_unit_test(usage_errors_exit_2_with_one_line),
         cmocka_unit_test(scenario_errors_exit_1_with_file_and_line),
         cmocka_unit_test(resume_refuses_bad_files_and_continues_good_ones),
+        cmocka_unit_test(a_scripted_duet_scores_each_player),
         cmocka_unit_test(help_and_version),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

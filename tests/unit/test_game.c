@@ -299,6 +299,80 @@ static void exhaustive_exploration_finds_every_scene_of_the_tutorial(void **stat
     scenario_free(tut);
 }
 
+static struct game *start_duet(struct scenario *dsc, uint64_t seed)
+{
+    struct game *g = game_new(dsc);
+    struct game_setup st = {.seed = seed, .nplayers = 2};
+    st.players[0].role = 1; /* the first player may take the second role */
+    st.players[0].name = "Ben";
+    st.players[1].role = 0;
+    st.players[1].name = "Ana";
+    struct diag err;
+    if (!game_start(g, &st, &err))
+        fail_msg("start: %s", err.message);
+    return g;
+}
+
+static void duet_picks_that_differ_go_to_a_coin_toss(void **state)
+{
+    (void)state;
+    struct scenario *dsc = load_ok(test_path("fixtures/games/duet.lua"));
+    int seen[2] = {0, 0};
+    for (uint64_t seed = 1; seed <= 40; seed++) {
+        struct game *g = start_duet(dsc, seed);
+        assert_true(game_is_secret(g));
+        struct diag err;
+        int picks[2] = {2, 1}; /* Ben (PM) a feature list, Ana (PO) an outcome goal */
+        assert_false(game_choose(g, 1, false, 0, &err));
+        assert_string_equal(err.code, "secret");
+        assert_true(game_choose_pair(g, picks, false, 3, &err));
+        const struct decision *d = &g->log[0];
+        assert_true(d->secret);
+        assert_int_equal(d->outcome, DUET_COIN);
+        assert_true(d->stood == 0 || d->stood == 1);
+        seen[d->stood]++;
+        /* Each pick scores for its player; only the winner's effects apply. */
+        assert_true(g->s.players[0].score[0] == -1);
+        assert_true(g->s.players[1].score[0] == 2);
+        double budget = g->s.stats[0];
+        assert_true(budget == (d->stood == 0 ? 7 : 9));
+        assert_int_equal(game_flag(g, scenario_flag(dsc, "goal")), d->stood == 1);
+        /* The same seed tosses the same coin. */
+        struct game *h = start_duet(dsc, seed);
+        assert_true(game_choose_pair(h, picks, false, 3, &err));
+        assert_int_equal(h->log[0].stood, d->stood);
+        game_free(h);
+        /* The scene without by is decided by both too; time runs out for both. */
+        assert_true(game_is_secret(g));
+        assert_true(game_timeout(g, 30, &err));
+        assert_int_equal(g->log[1].outcome, DUET_AGREED);
+        assert_true(g->log[1].timed_out);
+        assert_true(g->s.players[0].score[1] == 1 && g->s.players[1].score[1] == 1);
+        game_free(g);
+    }
+    assert_true(seen[0] > 5 && seen[1] > 5);
+    scenario_free(dsc);
+}
+
+static void game_picks_are_visible_to_callbacks(void **state)
+{
+    (void)state;
+    struct scenario *dsc = load_ok(test_path("fixtures/games/duet.lua"));
+    struct game *g = start_duet(dsc, 1);
+    struct diag err;
+    int agree[2] = {1, 1};
+    assert_true(game_choose_pair(g, agree, false, 0, &err));
+    assert_int_equal(g->log[0].outcome, DUET_AGREED);
+    assert_true(g->s.players[0].score[0] == 2 && g->s.players[1].score[0] == 2);
+    assert_string_equal(g->view.text.data, "Picks so far: yes.");
+    int pilot[2] = {1, 1};
+    assert_true(game_choose_pair(g, pilot, false, 0, &err));
+    /* game.picks = { po = 1, pm = 1 }: 9 + 10 + 1 */
+    assert_true(g->s.stats[0] == 20);
+    game_free(g);
+    scenario_free(dsc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -312,6 +386,8 @@ int main(void)
         cmocka_unit_test(the_game_object_guards_itself),
         cmocka_unit_test(the_log_keeps_the_best_choice_for_the_role),
         cmocka_unit_test(exhaustive_exploration_finds_every_scene_of_the_tutorial),
+        cmocka_unit_test(duet_picks_that_differ_go_to_a_coin_toss),
+        cmocka_unit_test(game_picks_are_visible_to_callbacks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -135,7 +135,7 @@ static cJSON *finding_json(const struct scenario *sc, const struct explore_findi
 }
 
 static void print_finding(const struct scenario *sc, const char *what,
-                          const struct explore_finding *f)
+                          const struct explore_finding *f, bool duet)
 {
     struct strbuf line;
     sb_init(&line);
@@ -143,9 +143,9 @@ static void print_finding(const struct scenario *sc, const char *what,
     printf("  %s: %s\n", what, line.data);
     sb_clear(&line);
     path_text(&f->path, &line);
-    printf("    replay: scaleup play %s --text --role %s --seed %llu --choices %s\n", sc->id,
-           sc->roles[f->path.role].id, (unsigned long long)f->path.seed,
-           line.len ? line.data : "(none: at the start)");
+    printf("    replay: scaleup play %s --text %s%s --seed %llu --choices %s\n", sc->id,
+           duet ? "--duet" : "--role ", duet ? "" : sc->roles[f->path.role].id,
+           (unsigned long long)f->path.seed, line.len ? line.data : "(none: at the start)");
     sb_free(&line);
 }
 
@@ -401,11 +401,11 @@ int cmd_explore(int argc, char **argv)
         if (!r.ndead_ends)
             printf("  dead ends: none\n");
         for (int i = 0; i < r.ndead_ends; i++)
-            print_finding(sc, "dead end", &r.dead_ends[i]);
+            print_finding(sc, "dead end", &r.dead_ends[i], o.duet);
         if (!r.nerrors)
             printf("  run-time errors: none\n");
         for (int i = 0; i < r.nerrors; i++)
-            print_finding(sc, "run-time error", &r.errors[i]);
+            print_finding(sc, "run-time error", &r.errors[i], o.duet);
         if (over.len)
             printf("  best: %s\n", over.data);
         for (int role_i = 0; role_i < sc->nroles; role_i++) {
