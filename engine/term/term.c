@@ -413,7 +413,9 @@ bool term_wait_for_change(struct term *t)
 }
 
 /* Reads one secret pick: hidden on a terminal (echo off), "(secret)" in a
- * transcript. 0 when the input ended; -1 on a wrong scripted answer. */
+ * transcript. 0 when the input ended; -1 on a wrong scripted answer;
+ * TIMEOUT_PICK for a scripted 't' (the timer ran out for both). */
+enum { TIMEOUT_PICK = -2 };
 static int read_secret_pick(struct term *t, const struct game *g, int p)
 {
     const struct menu *m = &g->view.menu[p];
@@ -428,6 +430,10 @@ static int read_secret_pick(struct term *t, const struct game *g, int p)
                 return 0;
             }
             const struct term_input *in = &t->script[t->next++];
+            if (in->kind == 't' && p == 0 && game_scene(g)->timer) {
+                fprintf(t->out, "t\n");
+                return TIMEOUT_PICK;
+            }
             fprintf(t->out, "(secret)\n");
             if (in->kind == 'n' && in->number >= 1 && in->number <= m->nopen)
                 return in->number;
@@ -492,6 +498,11 @@ static struct fe_command decide_secret(struct term *t, struct session *s)
         style(t, RESET);
         show_menu(t, g, &g->view.menu[p]);
         picks[p] = read_secret_pick(t, g, p);
+        if (picks[p] == TIMEOUT_PICK) {
+            struct fe_command c = fe_command(FE_TIMEOUT);
+            c.seconds = game_scene(g)->timer;
+            return c;
+        }
         if (picks[p] <= 0) {
             if (picks[p] == 0 && !t->quit)
                 t->input_ended = true;
