@@ -24,6 +24,12 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 struct diag_list;
 void cli_print_diags(const struct diag_list *diags, bool with_col);
 
+/* Resolves a scenario argument (folder, .lua file or bundled id) and loads
+ * it, printing every error on stderr. NULL with *code set to 2 when there is
+ * no such scenario, 1 when it does not load. limits may be NULL. */
+struct scenario;
+struct scenario *cli_load_scenario(const char *arg, const struct script_limits *limits, int *code);
+
 /* Parses a whole number in [min, max]. */
 bool cli_number(const char *s, long long min, long long max, long long *out);
 

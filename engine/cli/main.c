@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "commands.h"
+#include "core/catalog.h"
+#include "core/loader.h"
 #include "explore/explore_cmd.h"
 #include "lint/lint.h"
 #include "map/map.h"
@@ -74,6 +76,25 @@ void cli_print_diags(const struct diag_list *diags, bool with_col)
     if (diags->dropped)
         fprintf(stderr, "scaleup: note: %d more not shown\n", diags->dropped);
     sb_free(&line);
+}
+
+struct scenario *cli_load_scenario(const char *arg, const struct script_limits *limits, int *code)
+{
+    char path[4096], why[1024];
+    if (!catalog_resolve(arg, path, sizeof path, why, sizeof why)) {
+        cli_error("%s", why);
+        *code = 2;
+        return NULL;
+    }
+    struct diag_list diags;
+    diag_list_init(&diags);
+    struct scenario *sc = scenario_load(path, limits, &diags);
+    if (!sc) {
+        cli_print_diags(&diags, false);
+        *code = 1;
+    }
+    diag_list_free(&diags);
+    return sc;
 }
 
 bool cli_number(const char *s, long long min, long long max, long long *out)

@@ -25,81 +25,95 @@ const char *source_text(struct source_cache *c, const struct scenario *sc, int f
     return c->text[file] ? c->text[file] : "";
 }
 
-/* Skips a long bracket [==[ ... ]==] starting at p (which is at '['); returns
- * NULL when p is not one. Counts newlines into *line. */
-static const char *skip_long(const char *p, int *line)
+/* A position in a source text, for the two scans below. */
+struct walk {
+    const char *p;
+    int line;
+    const char *line_start;
+};
+
+/* Skips a long bracket [==[ ... ]==] at w->p (which is at '['), counting its
+ * newlines; false when w->p is not one. */
+static bool skip_long(struct walk *w, const char *at)
 {
-    const char *q = p + 1;
+    const char *q = at + 1;
     int level = 0;
     while (*q == '=')
         level++, q++;
     if (*q != '[')
-        return NULL;
-    q++;
-    for (; *q; q++) {
-        if (*q == '\n')
-            (*line)++;
+        return false;
+    for (q++; *q; q++) {
+        if (*q == '\n') {
+            w->line++;
+            w->line_start = q + 1;
+        }
         if (*q == ']') {
             const char *r = q + 1;
             int l = 0;
             while (*r == '=')
                 l++, r++;
-            if (l == level && *r == ']')
-                return r + 1;
+            if (l == level && *r == ']') {
+                w->p = r + 1;
+                return true;
+            }
         }
     }
-    return q;
+    w->p = q;
+    return true;
+}
+
+/* Steps over what is not code: a newline (counted), a comment, a long
+ * string. True when it stepped over something. */
+static bool skip_non_code(struct walk *w)
+{
+    const char *p = w->p;
+    if (*p == '\n') {
+        w->line++;
+        w->line_start = w->p = p + 1;
+        return true;
+    }
+    if (p[0] == '-' && p[1] == '-') {
+        if (p[2] == '[' && skip_long(w, p + 2))
+            return true;
+        while (*p && *p != '\n')
+            p++;
+        w->p = p;
+        return true;
+    }
+    return *p == '[' && skip_long(w, p);
+}
+
+/* At a quote: the body of the short string [*s, *s + *len), and steps past it. */
+static void short_string(struct walk *w, const char **s, size_t *len)
+{
+    char q = *w->p;
+    const char *b = w->p + 1, *e = b;
+    while (*e && *e != q && *e != '\n') {
+        if (*e == '\\' && e[1])
+            e++;
+        e++;
+    }
+    *s = b;
+    *len = (size_t)(e - b);
+    w->p = *e == q ? e + 1 : e;
 }
 
 void source_literals(const char *text, int first, int last, literal_fn fn, void *ctx)
 {
-    int line = 1;
-    const char *line_start = text;
-    for (const char *p = text; *p;) {
-        if (*p == '\n') {
-            line++;
-            line_start = ++p;
-            if (line > last)
-                return;
+    struct walk w = {text, 1, text};
+    while (*w.p && w.line <= last) {
+        if (skip_non_code(&w))
             continue;
-        }
-        if (p[0] == '-' && p[1] == '-') {
-            if (p[2] == '[') {
-                int l = line;
-                const char *e = skip_long(p + 2, &l);
-                if (e) {
-                    line = l;
-                    p = e;
-                    continue;
-                }
-            }
-            while (*p && *p != '\n')
-                p++;
-            continue;
-        }
-        if (*p == '[') {
-            int l = line;
-            const char *e = skip_long(p, &l);
-            if (e) {
-                line = l;
-                p = e;
-                continue;
-            }
-        }
-        if (*p == '"' || *p == '\'') {
-            char q = *p;
-            const char *s = p + 1, *e = s;
-            while (*e && *e != q && *e != '\n') {
-                if (*e == '\\' && e[1])
-                    e++;
-                e++;
-            }
+        if (*w.p == '"' || *w.p == '\'') {
+            int line = w.line, col = (int)(w.p - w.line_start) + 1;
+            const char *str;
+            size_t len;
+            short_string(&w, &str, &len);
             if (line >= first && line <= last)
-                fn(ctx, s, (size_t)(e - s), line, (int)(p - line_start) + 1);
-            p = *e == q ? e + 1 : e;
+                fn(ctx, str, len, line, col);
             continue;
         }
-        p++;
+        w.p++;
     }
 }
 
@@ -118,46 +132,15 @@ static bool assigned_after(const char *p)
 void source_accesses(const char *text, const char *word, access_fn fn, void *ctx)
 {
     size_t wl = strlen(word);
-    int line = 1;
-    const char *line_start = text;
-    for (const char *p = text; *p;) {
-        if (*p == '\n') {
-            line++;
-            line_start = ++p;
+    struct walk w = {text, 1, text};
+    while (*w.p) {
+        if (skip_non_code(&w))
             continue;
-        }
-        if (p[0] == '-' && p[1] == '-') {
-            if (p[2] == '[') {
-                int l = line;
-                const char *e = skip_long(p + 2, &l);
-                if (e) {
-                    line = l;
-                    p = e;
-                    continue;
-                }
-            }
-            while (*p && *p != '\n')
-                p++;
-            continue;
-        }
-        if (*p == '[') {
-            int l = line;
-            const char *e = skip_long(p, &l);
-            if (e) {
-                line = l;
-                p = e;
-                continue;
-            }
-        }
+        const char *p = w.p;
         if (*p == '"' || *p == '\'') {
-            char q = *p++;
-            while (*p && *p != q && *p != '\n') {
-                if (*p == '\\' && p[1])
-                    p++;
-                p++;
-            }
-            if (*p == q)
-                p++;
+            const char *str;
+            size_t len;
+            short_string(&w, &str, &len);
             continue;
         }
         if (strncmp(p, word, wl) == 0 && (p == text || !name_char(p[-1]))) {
@@ -166,8 +149,8 @@ void source_accesses(const char *text, const char *word, access_fn fn, void *ctx
                 const char *n = q + 1, *e = n;
                 while (name_char(*e))
                     e++;
-                fn(ctx, n, (size_t)(e - n), assigned_after(e), line, (int)(n - line_start) + 1);
-                p = e;
+                fn(ctx, n, (size_t)(e - n), assigned_after(e), w.line, (int)(n - w.line_start) + 1);
+                w.p = e;
                 continue;
             }
             if (q[0] == '[' && (q[1] == '"' || q[1] == '\'')) {
@@ -176,13 +159,13 @@ void source_accesses(const char *text, const char *word, access_fn fn, void *ctx
                 while (*e && *e != quote && *e != '\n')
                     e++;
                 if (*e == quote && e[1] == ']') {
-                    fn(ctx, n, (size_t)(e - n), assigned_after(e + 2), line,
-                       (int)(n - line_start) + 1);
-                    p = e + 2;
+                    fn(ctx, n, (size_t)(e - n), assigned_after(e + 2), w.line,
+                       (int)(n - w.line_start) + 1);
+                    w.p = e + 2;
                     continue;
                 }
             }
         }
-        p++;
+        w.p++;
     }
 }

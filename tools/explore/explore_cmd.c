@@ -216,20 +216,10 @@ int cmd_explore(int argc, char **argv)
         cli_error("explore needs one scenario (see scaleup explore --help)");
         return 2;
     }
-    char path[PATH_MAX], why[1024];
-    if (!catalog_resolve(argv[optind], path, sizeof path, why, sizeof why)) {
-        cli_error("%s", why);
-        return 2;
-    }
-    struct diag_list diags;
-    diag_list_init(&diags);
-    struct scenario *sc = scenario_load(path, &limits, &diags);
-    if (!sc) {
-        cli_print_diags(&diags, false);
-        diag_list_free(&diags);
-        return 1;
-    }
-    diag_list_free(&diags);
+    int code;
+    struct scenario *sc = cli_load_scenario(argv[optind], &limits, &code);
+    if (!sc)
+        return code;
     if (role) {
         o.role = scenario_role(sc, role);
         if (o.role < 0) {

@@ -250,20 +250,10 @@ int cmd_map(int argc, char **argv)
         cli_error("map needs one scenario (see scaleup map --help)");
         return 2;
     }
-    char path[PATH_MAX], why[1024];
-    if (!catalog_resolve(argv[optind], path, sizeof path, why, sizeof why)) {
-        cli_error("%s", why);
-        return 2;
-    }
-    struct diag_list diags;
-    diag_list_init(&diags);
-    struct scenario *sc = scenario_load(path, NULL, &diags);
-    if (!sc) {
-        cli_print_diags(&diags, false);
-        diag_list_free(&diags);
-        return 1;
-    }
-    diag_list_free(&diags);
+    int code;
+    struct scenario *sc = cli_load_scenario(argv[optind], NULL, &code);
+    if (!sc)
+        return code;
     struct strbuf dot, svg;
     sb_init(&dot);
     sb_init(&svg);
@@ -271,6 +261,7 @@ int cmd_map(int argc, char **argv)
     scenario_free(sc);
     const struct strbuf *result = &dot;
     if (strcmp(format, "svg") == 0) {
+        char why[1024];
         if (!to_svg(&dot, &svg, why, sizeof why)) {
             cli_error("%s", why);
             sb_free(&dot);
@@ -279,7 +270,7 @@ int cmd_map(int argc, char **argv)
         }
         result = &svg;
     }
-    int code = 0;
+    code = 0;
     if (output) {
         struct diag err;
         if (!file_write_atomic(output, result->data, result->len, &err)) {

@@ -55,19 +55,12 @@ int cmd_test(int argc, char **argv)
         cli_error("test needs one scenario (see scaleup test --help)");
         return 2;
     }
-    char path[PATH_MAX], why[1024];
-    if (!catalog_resolve(argv[optind], path, sizeof path, why, sizeof why)) {
-        cli_error("%s", why);
-        return 2;
-    }
+    int code;
+    struct scenario *sc = cli_load_scenario(argv[optind], NULL, &code);
+    if (!sc)
+        return code;
     struct diag_list diags;
     diag_list_init(&diags);
-    struct scenario *sc = scenario_load(path, NULL, &diags);
-    if (!sc) {
-        cli_print_diags(&diags, false);
-        diag_list_free(&diags);
-        return 1;
-    }
     char tests[PATH_MAX + 16];
     if (file)
         str_copy(tests, sizeof tests, file);
