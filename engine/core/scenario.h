@@ -67,6 +67,7 @@ struct text_template {
     uint32_t npieces;
     struct callback fn; /* when the text is a function(game) */
     struct srcpos pos;
+    bool plain; /* no references, emphasis or paragraphs: renders as chars itself */
 };
 
 enum verdict { VERDICT_NONE, VERDICT_SUCCESS, VERDICT_MIXED, VERDICT_FAILURE };

@@ -220,6 +220,11 @@ void text_freeze(struct arena *a, const struct text_builder *b, struct text_temp
         memcpy(pieces, b->pieces, sizeof *pieces * b->npieces);
     out->pieces = pieces;
     out->npieces = b->npieces;
+    /* The usual label or feedback: one literal run. Rendering it is then a copy of
+     * chars, without reading the pieces (one cache line less per text shown). */
+    out->plain = b->npieces == 0 ||
+                 (b->npieces == 1 && b->pieces[0].kind == PIECE_LITERAL && b->pieces[0].start == 0 &&
+                  b->pieces[0].len == b->chars.len && strlen(out->chars) == b->chars.len);
 }
 
 void text_render_pieces(const char *chars, const struct piece *pieces, uint32_t npieces,
@@ -269,6 +274,11 @@ void text_render_pieces(const char *chars, const struct piece *pieces, uint32_t 
 
 void text_render(const struct text_template *t, const struct text_values *v, struct strbuf *out)
 {
+    if (t->plain) {
+        if (t->chars[0])
+            sb_puts(out, t->chars);
+        return;
+    }
     text_render_pieces(t->chars, t->pieces, t->npieces, v, out);
 }
 

@@ -14,7 +14,8 @@
  *       runs COMMAND and writes its wall time, CPU time and peak memory
  *       (from wait4) to OUTFILE as JSON; COMMAND's output passes through.
  *
- * Each prints one JSON object on stdout (spawn: into OUTFILE).
+ * Each prints one JSON object on stdout (spawn: into OUTFILE). With
+ * SCALEUP_BENCH_SLOW set (for valgrind), the wall-clock limits are 10 minutes.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +46,12 @@ static struct scenario *load(const char *path)
 {
     struct diag_list diags;
     diag_list_init(&diags);
-    struct scenario *sc = scenario_load(path, NULL, &diags);
+    /* Under valgrind, loading takes longer than its wall-clock limit. */
+    struct script_limits limits;
+    script_limits_default(&limits);
+    if (getenv("SCALEUP_BENCH_SLOW"))
+        limits.load_ms = limits.call_ms = 600000;
+    struct scenario *sc = scenario_load(path, &limits, &diags);
     if (!sc) {
         for (int i = 0; i < diags.count && i < 5; i++) {
             struct strbuf line;
