@@ -1,16 +1,19 @@
 -- The endings, and the function that picks one after the board call.
 --
--- Failure can come early (out_of_cash, exodus: see checkpoint in main.lua);
+-- Failure can come early (out_of_cash, exodus: see broke() in main.lua);
 -- new_chapter is the player walking away in the pay talk. The rest are
 -- decided here from the company's state, with some luck.
 
 -- Signals that the roadmap belongs to whoever shouts loudest.
 local function factory_signals(game)
   local n = 0
-  for _, f in ipairs({ "sales_led", "date_promised", "overpromised", "hiring_spree",
-                       "shipped_buggy", "turf_war", "split_teams" }) do
-    if game.flags[f] then n = n + 1 end
-  end
+  if game.flags.sales_led then n = n + 1 end
+  if game.flags.date_promised then n = n + 1 end
+  if game.flags.overpromised then n = n + 1 end
+  if game.flags.hiring_spree then n = n + 1 end
+  if game.flags.shipped_buggy then n = n + 1 end
+  if game.flags.turf_war then n = n + 1 end
+  if game.flags.split_teams then n = n + 1 end
   return n
 end
 
@@ -21,7 +24,7 @@ local function health(game)
   if game.flags.aligned then h = h + 10 end
   if game.flags.product_goal or game.flags.pm_focus then h = h + 5 end
   if game.flags.renewed then h = h + 5 end
-  if game.flags.climacore_churned then h = h - 10 end
+  if game.flags.climacore_churned then h = h - 5 end
   return h + game.random(-10, 10)
 end
 
@@ -31,7 +34,7 @@ function final_ending(game)
   local h = health(game)
   local misaligned = game.flags.turf_war or game.flags.split_teams
   if h >= 95 and game.flags.aligned and not misaligned then return "category_leader" end
-  if h >= 75 then
+  if h >= 70 then
     if misaligned or not game.flags.aligned then return "acquired" end
     return "built_to_last"
   end

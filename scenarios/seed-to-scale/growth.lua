@@ -17,6 +17,9 @@ scene "growth_intro" {
     if game.flags.broad_vision then gained = gained - 5 end
     if game.flags.hired_sales then gained = gained + 5 end
     game.stats.customers = game.stats.customers + gained
+    -- How the first hire was treated is still remembered.
+    if game.flags.hire_ok and game.flags.fair_offer then game.stats.morale = game.stats.morale + 5 end
+    if game.flags.hire_ok and game.flags.lowballed then game.stats.morale = game.stats.morale - 5 end
     update_revenue(game)
   end,
   text = function(game)
@@ -29,8 +32,18 @@ scene "growth_intro" {
     else
       money = "Northgate's seed money is in the bank, and Ruth Adler sits on the board."
     end
+    if game.flags.bluffed and not game.flags.bridge_only then
+      money = money .. " Ruth has not quite forgiven the Lakeline bluff."
+    end
     local design = game.flags.hired_designer and ""
       or " Hana Kim joined as the designer after the seed round."
+    if game.flags.hire_ok and game.flags.fair_offer then
+      design = design .. " Your first hire still tells new joiners about the offer call; it "
+        .. "is why they stayed when a bigger company came knocking."
+    elseif game.flags.hire_ok and game.flags.lowballed then
+      design = design .. " Your first hire found out what the others were paid, and hasn't "
+        .. "mentioned it since, which is worse."
+    end
     return "Month eighteen. Fieldnote has {customers} paying firms and {revenue}k$ a month "
       .. "in revenue. " .. money .. "\n\n"
       .. "The team is eleven people." .. design .. " Marcus Bell joined as head of sales "
@@ -103,7 +116,7 @@ sign-on, one. Custom reports, forever."]],
         end
         update_revenue(game)
       end,
-      next = "requirements",
+      next = function(game) return po_turn(game) and "story_slicing" or "market_sizing" end,
       score = { negotiation = 3, roadmap = 1 },
       effects = { trust = 5 },
       feedback = "A paid pilot trades what Linda needs (proof it works in her branches) for "
@@ -112,7 +125,7 @@ sign-on, one. Custom reports, forever."]],
               .. "contract. She may still walk; that is a risk worth taking." },
     { "Say yes to everything by September: this deal makes the year",
       act = update_revenue,
-      next = "requirements",
+      next = function(game) return po_turn(game) and "story_slicing" or "market_sizing" end,
       score = { negotiation = -2, roadmap = -2 },
       effects = { trust = 15, debt = 20, morale = -10 },
       set = { "climacore_contract", "overpromised" },
@@ -131,14 +144,14 @@ sign-on, one. Custom reports, forever."]],
         end
         update_revenue(game)
       end,
-      next = "requirements",
+      next = function(game) return po_turn(game) and "story_slicing" or "market_sizing" end,
       score = { negotiation = 3, roadmap = 2 },
       effects = { trust = 5 },
       feedback = "\"If we add this, that moves\" turns a yes-or-no fight into a choice between "
               .. "priorities that Priya and Marcus can see. The pilot then protects both the "
               .. "deal and the roadmap." },
     { "Decline: a 400-technician chain is not our segment",
-      next = "requirements",
+      next = function(game) return po_turn(game) and "story_slicing" or "market_sizing" end,
       score = { vision = 1, negotiation = -1 },
       effects = { trust = -10 },
       set = { "climacore_declined" },
@@ -150,43 +163,71 @@ sign-on, one. Custom reports, forever."]],
 
 -- After ClimaCore: the Product Owner turns requirements into work; the
 -- Product Manager checks whether dispatch is a market. In a duet, both.
-scene "requirements" {
+
+-- Where the dispatch requirements come from, after the ClimaCore decision.
+local function dispatch_source(game)
+  if game.flags.climacore_contract then
+    return "ClimaCore's requirements document arrives: twelve pages, \"all mandatory\", "
+      .. "due in September."
+  elseif game.flags.climacore_pilot then
+    return "Linda agreed to the pilot. Her branch managers send a twelve-page wish list for "
+      .. "the dispatch board."
+  elseif game.flags.climacore_lost then
+    return "Linda took a Jobsite360 trial instead. But three of your own customers with ten "
+      .. "or more vans have asked for \"some kind of dispatch view\"; their emails fill "
+      .. "twelve pages."
+  end
+  return "ClimaCore is out of the picture, but three of your own customers with ten or more "
+    .. "vans have asked for \"some kind of dispatch view\"; their emails fill twelve pages."
+end
+
+scene "story_slicing" {
   title = "Twelve Pages",
   phase = "Growth",
+  by = "po",
   text = function(game)
-    local source
-    if game.flags.climacore_contract then
-      source = "ClimaCore's requirements document arrives: twelve pages, \"all mandatory\", "
-        .. "due in September."
-    elseif game.flags.climacore_pilot then
-      source = "Linda agreed to the pilot. Her branch managers send a twelve-page wish list "
-        .. "for the dispatch board."
-    elseif game.flags.climacore_lost then
-      source = "Linda took a Jobsite360 trial instead. But three of your own customers with "
-        .. "ten or more vans have asked for \"some kind of dispatch view\"; their emails fill "
-        .. "twelve pages."
-    else
-      source = "ClimaCore is gone, but three of your own customers with ten or more vans have "
-        .. "asked for \"some kind of dispatch view\"; their emails fill twelve pages."
-    end
-    return source .. "\n\n"
-      .. "Dispatch is clearly the next big piece of work. Tomás: \"I can't estimate a "
-      .. "document. I can estimate stories.\" Hana wants to sit in a dispatch office for a "
-      .. "morning before anyone draws a screen. Marcus wants to know when he can sell it."
+    return dispatch_source(game) .. "\n\n"
+      .. "Dispatch is clearly the next big piece of work, and turning it into a backlog is "
+      .. "your job. Tomás: \"I can't estimate a document. I can estimate stories.\" Hana "
+      .. "wants to sit in a dispatch office for a morning before anyone draws a screen."
   end,
   choices = {
     { "Go with Hana to a dispatch office, then split the work into thin vertical slices "
       .. "with acceptance criteria; first slice: drag a job onto a technician",
-      role = "po",
-      next = "flow",
+      next = function(game) return game.duet and "market_sizing" or "flow" end,
       score = { roadmap = 3, vision = 1 },
       set = { "slices" },
       feedback = "Seeing the work first, then slicing it thin: each slice is usable, testable "
               .. "and small enough to learn from. The twelve pages become a source of ideas, "
               .. "not a contract." },
+    { "Turn the twelve pages into 40 user stories as written, and let the team estimate",
+      next = function(game) return game.duet and "market_sizing" or "flow" end,
+      score = { roadmap = 0 },
+      feedback = "Stories copied from a document are a spec in disguise: they carry the "
+              .. "author's solution, not the dispatcher's problem. Estimates on them will be "
+              .. "precise and wrong." },
+    { "Ask Tomás to design the whole system up front, so nothing is missed",
+      next = function(game) return game.duet and "market_sizing" or "flow" end,
+      score = { roadmap = -2 },
+      effects = { debt = 5 },
+      feedback = "Big design up front feels safe and delays all learning to the end. The "
+              .. "first dispatcher to use it will break assumptions that cost weeks to undo." },
+  },
+}
+
+scene "market_sizing" {
+  title = "Product or Favour?",
+  phase = "Growth",
+  by = "pm",
+  text = function(game)
+    return dispatch_source(game) .. "\n\n"
+      .. "Before a quarter of the team's time goes into dispatch, you want to know whether it "
+      .. "is a product or a favour. Marcus: \"Every firm over ten vans has a dispatcher "
+      .. "crying into a spreadsheet.\" Ruth, by email: \"Show me.\""
+  end,
+  choices = {
     { "Interview eight dispatchers at firms of 10 to 50 technicians, and count how many "
       .. "prospects in the pipeline fit that profile",
-      role = "pm",
       next = "flow",
       score = { vision = 1, launch = 2 },
       effects = { runway = -1 },
@@ -195,25 +236,23 @@ scene "requirements" {
               .. "not a favour: eight interviews for the problem, the pipeline for the size of "
               .. "the market. A month of runway well spent." },
     { "Buy an analyst report on the field-service software market",
-      role = "pm",
       next = "flow",
       score = { launch = 1 },
       effects = { runway = -1 },
       feedback = "A top-down market size impresses investors, but it says nothing about "
               .. "whether your firms' dispatchers will use your board or pay for it. Useful "
               .. "context, weak evidence." },
-    { "Turn the twelve pages into 40 user stories as written, and let the team estimate",
+    { "Trust Marcus: he talks to customers every day",
       next = "flow",
-      score = { roadmap = 0 },
-      feedback = "Stories copied from a document are a spec in disguise: they carry the "
-              .. "author's solution, not the dispatcher's problem. Estimates on them will be "
-              .. "precise and wrong." },
-    { "Ask Tomás to design the whole system up front, so nothing is missed",
+      score = { vision = -1, launch = -1 },
+      feedback = "Marcus hears the firms that are buying, not the ones that aren't, and he "
+              .. "is paid to be optimistic. His instinct is a hypothesis, not the evidence "
+              .. "Ruth asked for." },
+    { "Hand the twelve pages to the team as the spec and start",
       next = "flow",
-      score = { roadmap = -2 },
-      effects = { debt = 5 },
-      feedback = "Big design up front feels safe and delays all learning to the end. The "
-              .. "first dispatcher to use it will break assumptions that cost weeks to undo." },
+      score = { roadmap = -1 },
+      feedback = "Building from a customer's document skips both questions: is it the right "
+              .. "problem, and is it a market. The team will build exactly what was written." },
   },
 }
 
@@ -277,10 +316,16 @@ scene "tech_debt" {
     elseif game.stats.debt >= 25 then
       rate = "one job in 200"
     end
+    local wsjf = ""
+    if game.flags.wsjf then
+      wsjf = " Tomás taps the WSJF sheet: the sync fix scored highest on risk reduction, and "
+        .. "Marcus helped score it."
+    end
     return "Tomás puts a chart on the screen. " .. rate .. " loses its photos when a phone "
       .. "reconnects after a basement. \"It's the sync layer I wrote in month three. I want "
       .. "three weeks to replace it properly.\"\n\n"
-      .. "Marcus: \"Three weeks with no new features? I have twelve demos booked.\"\n\n"
+      .. "Marcus: \"Three weeks with no new features? I have twelve demos booked.\"" .. wsjf
+      .. "\n\n"
       .. "Tech debt stands at {debt}."
   end,
   choices = {
@@ -466,6 +511,7 @@ scene "series_a" {
     if game.visits.series_a > 1 then return end
     local strength = game.stats.trust + game.stats.customers / 2 + game.random(-15, 15)
     if game.flags.goal_set then strength = strength + 10 end
+    if game.flags.bluffed then strength = strength - 10 end
     if strength >= 80 then
       game.flags.series_a_strong = true
       game.stats.runway = game.stats.runway + 24
@@ -495,14 +541,14 @@ scene "series_a" {
   choices = {
     { "Hire against the plan: a second product team, a support lead and a product "
       .. "marketer, each hire tied to an objective for the Teams launch",
-      next = passage(10, "launch_strategy"),
+      next = function(game) return broke(game, 10, "crunch_launch") or "launch_strategy" end,
       score = { roadmap = 2, vision = 1 },
       effects = { morale = 5, runway = -2 },
       feedback = "Hiring to objectives keeps headcount a means, not a goal. Each new person "
               .. "knows what they were hired to change, which shortens onboarding and makes "
               .. "the next budget conversation easy." },
     { "Hire 30 people in six months: grow into the valuation",
-      next = passage(10, "launch_strategy"),
+      next = function(game) return broke(game, 10, "crunch_launch") or "launch_strategy" end,
       score = { roadmap = -2 },
       effects = { runway = -8, morale = -10 },
       set = { "hiring_spree" },
@@ -510,7 +556,7 @@ scene "series_a" {
               .. "people without clear objectives create coordination work faster than "
               .. "product, and the runway shrinks at the same speed." },
     { "Bank it: hire three people and stretch the runway",
-      next = passage(10, "launch_strategy"),
+      next = function(game) return broke(game, 10, "crunch_launch") or "launch_strategy" end,
       score = { roadmap = 0 },
       effects = { runway = 3, morale = -5 },
       feedback = "Prudence is a virtue when the market is unsure. But you have traction and a "

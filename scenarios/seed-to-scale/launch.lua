@@ -67,14 +67,17 @@ scene "pricing" {
   title = "The Price Tag",
   phase = "Launch",
   by = "pm",
-  text = [[
-Fieldnote costs $29 per technician per month. Teams needs its own price.
-
-Priya: "Jobsite360 charges $99 a technician. We charge $49 and look like a
-bargain." Marcus: "Charge $19 and we crush them." Ruth, by email: "Whatever
-you pick, tell me why."
-
-Nobody has asked a customer.]],
+  text = function(game)
+    local known = "Nobody has asked a customer."
+    if game.flags.revenue_hypothesis then
+      known = "Your pilot hypothesis from year one held: firms paid $29 a technician without "
+        .. "blinking. Nobody has tested what they would pay for dispatch."
+    end
+    return "Fieldnote costs $29 per technician per month. Teams needs its own price.\n\n"
+      .. "Priya: \"Jobsite360 charges $99 a technician. We charge $49 and look like a "
+      .. "bargain.\" Marcus: \"Charge $19 and we crush them.\" Ruth, by email: \"Whatever "
+      .. "you pick, tell me why.\"\n\n" .. known
+  end,
   choices = {
     { "Test it: put $39, $49 and $69 (dispatch included) in front of 30 prospects in real "
       .. "sales conversations and on a landing page; pick on conversion and willingness to pay",
@@ -163,6 +166,13 @@ scene "date_slip" {
     local promise = ""
     if game.flags.date_promised then
       promise = "\n\nAnd you promised the board September. ServiceCon *is* September."
+    elseif game.flags.range_given then
+      promise = "\n\nYour range to the board said October at 50%. This is that risk "
+        .. "arriving, and nobody on the board will be surprised."
+    end
+    if game.flags.dod then
+      promise = promise .. " Thanks to the definition of done, what Tomás calls working is "
+        .. "tested and working."
     end
     return "Four weeks to ServiceCon. Tomás: \"The dispatch board works. Recurring jobs and "
       .. "single sign-on for the big accounts don't. Three more weeks. Realistically, "
@@ -260,6 +270,9 @@ scene "launch_day" {
     else
       booth = "The booth is busy, and the live dispatch board on the big screen works."
     end
+    if game.flags.debt_budget then
+      booth = booth .. " The debt budget shows: not one sync problem in the beta."
+    end
     return "Las Vegas. " .. booth .. "\n\n"
       .. "Teams is ready to switch on. Tomás has a rollback switch wired in, \"just in "
       .. "case\". The last decision is how to turn it on."
@@ -268,14 +281,24 @@ scene "launch_day" {
     { "Staged roll-out: booth sign-ups and beta customers first, everyone else in two "
       .. "weeks, watching the activation numbers, with the rollback switch ready",
       act = function(game) game.flags.teams_live = true end,
-      next = function(game) return launch_outcome(game) end,
+      next = function(game)
+        local answer = market_answer(game)
+        if answer == "hit" then return "launch_hit" end
+        if answer == "flop" then return "launch_flop" end
+        return "launch_lukewarm"
+      end,
       score = { launch = 2 },
       set = { "staged" },
       feedback = "A staged roll-out limits the blast radius of whatever you didn't find, and "
               .. "gives you two weeks of real data before the whole base sees it." },
     { "Switch it on for all {customers} customers at once, during the keynote",
       act = function(game) game.flags.teams_live = true end,
-      next = function(game) return launch_outcome(game) end,
+      next = function(game)
+        local answer = market_answer(game)
+        if answer == "hit" then return "launch_hit" end
+        if answer == "flop" then return "launch_flop" end
+        return "launch_lukewarm"
+      end,
       score = { launch = -1 },
       effects = { trust = 5 },
       feedback = "Great theatre, and every customer meets every bug at the same moment. "
@@ -283,8 +306,9 @@ scene "launch_day" {
   },
 }
 
--- The market's answer: the launch decisions set the odds, the seed decides.
-function launch_outcome(game)
+-- The market's answer ("hit", "lukewarm" or "flop"): the launch decisions
+-- set the odds, the seed decides.
+function market_answer(game)
   local odds = 30
   if game.flags.segment_set then odds = odds + 15 end
   if game.flags.launch_brief then odds = odds + 5 end
@@ -300,9 +324,9 @@ function launch_outcome(game)
   if game.flags.slipped_silently then odds = odds - 10 end
   odds = odds - game.stats.debt // 4
   local roll = game.random(1, 100)
-  if roll <= odds - 20 then return "launch_hit" end
-  if roll > odds + 30 then return "launch_flop" end
-  return "launch_lukewarm"
+  if roll <= odds - 20 then return "hit" end
+  if roll > odds + 30 then return "flop" end
+  return "lukewarm"
 end
 
 scene "launch_hit" {
@@ -458,9 +482,10 @@ Priya hasn't said much. Ruth has asked for "a frank conversation".]],
 -- The move from Launch to Scale: six months pass. A tired team gets a scene
 -- of its own before the split.
 after_launch = function(game)
-  game.stats.runway = game.stats.runway - 8
-  if game.stats.runway <= 0 then return "out_of_cash" end
-  if game.stats.morale <= 20 then return "exodus" end
+  local broken = broke(game, 8, "crunch_scale")
+  if broken == "crunch_scale" then return "crunch_scale" end
+  if broken == "out_of_cash" then return "out_of_cash" end
+  if broken == "exodus" then return "exodus" end
   if game.stats.morale < 45 then return "resignation" end
   return "the_split"
 end
@@ -469,13 +494,18 @@ scene "roi_review" {
   title = "Was It Worth It?",
   phase = "Launch",
   by = "pm",
-  text = [[
-Three months after ServiceCon, Priya and Ruth ask the question every launch
-owes an answer to: did Teams pay off?
-
-It cost about $1.1M: two teams for eight months, and $140k for Las Vegas.
-Fieldnote now has {customers} customers and {revenue}k$ a month in revenue.
-Ruth: "Not the story. The numbers."]],
+  text = function(game)
+    local measure = ""
+    if game.flags.vanity_metric then
+      measure = " The measure chosen before launch, booth sign-ups, says 1,400. Ruth "
+        .. "doesn't look at it."
+    end
+    return "Three months after ServiceCon, Priya and Ruth ask the question every launch "
+      .. "owes an answer to: did Teams pay off?\n\n"
+      .. "It cost about $1.1M: two teams for eight months, and $140k for Las Vegas. "
+      .. "Fieldnote now has {customers} customers and {revenue}k$ a month in revenue."
+      .. measure .. " Ruth: \"Not the story. The numbers.\""
+  end,
   choices = {
     { "Show the payback: Teams revenue by cohort, 90-day retention, acquisition cost "
       .. "against lifetime value, and what isn't working yet",
@@ -542,10 +572,74 @@ and nobody has asked the engineers what they need.]],
       feedback = "Money treats the symptom. They are leaving because of the workload, and a "
               .. "bonus keeps them a few more months in the same conditions." },
     { "Tell Tomás it's a phase: the split will fix it",
-      next = checkpoint("the_split"),
+      next = function(game) return broke(game, 0, "crunch_scale") or "the_split" end,
       score = { roadmap = -1 },
       effects = { morale = -10 },
       feedback = "A reorganisation changes who decides, not how much work is in flight. "
               .. "Waiting for it to fix burnout is how you lose the people who know the code." },
   },
 }
+
+-- ------------------------------------------------------------ cash crunch
+--
+-- The first time the money runs out between phases, the company gets one
+-- last decision instead of an ending. The three scenes differ only in their
+-- phase label and where the company resumes.
+
+-- Where a company that survives its crunch goes next.
+local function after_crunch(game)
+  if game.stats.morale <= 20 then return "exodus" end
+  if game.visits.crunch_growth > 0 then return "growth_intro" end
+  if game.visits.crunch_launch > 0 then return "launch_strategy" end
+  if game.stats.morale < 45 then return "resignation" end
+  return "the_split"
+end
+
+local function crunch_scene(id, phase)
+  scene(id) {
+    title = "Two Payrolls Left",
+    phase = phase,
+    text = [[
+Priya closes the door of the meeting room. "We make payroll twice more,
+{player}. Then we don't."
+
+Ruth has agreed to one meeting, on Thursday. Marcus has a customer who might
+prepay a year if the price is right. Team morale stands at {morale}.]],
+    choices = {
+      { "Cut to the core: pause hiring, stop all work that doesn't serve the objective, "
+        .. "founders on half pay; take Ruth a three-month plan with the numbers",
+        act = function(game)
+          if game.random(1, 100) <= 65 then
+            game.flags.crunch_bridge = true
+            game.stats.runway = game.stats.runway + 6
+          end
+        end,
+        next = function(game)
+          if not game.flags.crunch_bridge then return "out_of_cash" end
+          return after_crunch(game)
+        end,
+        score = { negotiation = 2, roadmap = 1 },
+        effects = { morale = -5 },
+        feedback = "A smaller plan with honest numbers is the only thing an investor can fund "
+                .. "in a crunch: it shows you know what matters and what can stop. Even then, "
+                .. "the answer may be no." },
+      { "Get the prepayment at any price: a year up front at 60% off",
+        act = function(game) game.stats.runway = game.stats.runway + 3 end,
+        next = after_crunch,
+        score = { negotiation = -2 },
+        effects = { trust = -10, debt = 10 },
+        feedback = "It buys three months by teaching one customer, and everyone they talk to, "
+                .. "that your price drops 60% when you are desperate. Cash now, pricing power "
+                .. "gone." },
+      { "Keep going as planned: next month's pipeline looks good",
+        next = "out_of_cash",
+        score = { roadmap = -1, negotiation = -1 },
+        feedback = "A pipeline is not a bank balance. Not deciding is deciding to run out; "
+                .. "cutting scope and burn early is a product decision too." },
+    },
+  }
+end
+
+crunch_scene("crunch_growth", "Growth")
+crunch_scene("crunch_launch", "Launch")
+crunch_scene("crunch_scale", "Scale")

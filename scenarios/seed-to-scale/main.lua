@@ -15,7 +15,7 @@
 --
 -- The company's state lives in stats (shown in the HUD) and flags. Scores
 -- judge each decision on its merits; the delayed consequences of a choice
--- travel through the stats and flags, and the checkpoints below turn an
+-- travel through the stats and flags, and the broke() checks below turn an
 -- empty bank account or an exhausted team into an ending.
 
 scenario {
@@ -91,9 +91,9 @@ not forgive a product that stands for nothing.]],
     -- Startup
     "problem_first", "broad_vision", "fast_start", "validated", "surveyed", "gary_spec",
     "goal_set", "revenue_hypothesis", "hired_designer", "hired_engineer", "hired_sales",
-    "fair_offer", "lowballed", "paid_ask", "hire_ok", "mvp_cut", "thin_slice", "criteria",
+    "fair_offer", "lowballed", "hire_ok", "mvp_cut", "thin_slice", "criteria",
     "build_all", "beta_exit", "open_early", "lakeline_in", "seed_closed", "bluffed",
-    "bridge_only",
+    "bridge_only", "crunch_bridge",
     -- Growth
     "wsjf", "sales_led", "climacore_pilot", "climacore_contract", "climacore_lost",
     "climacore_declined", "overpromised", "slices", "market_sized", "dod", "debt_budget", "hid_incident",
@@ -106,32 +106,42 @@ not forgive a product that stands for nothing.]],
     -- Scale
     "split_agreement", "turf_war", "product_goal", "pm_focus", "aligned", "split_teams",
     "climacore_risk", "climacore_churned", "renewed", "renewal_discount", "pay_prepared", "asked_options",
-    "asked_bonus", "asked_jordan", "wants_cash", "wants_equity", "overreached", "pay_written",
-    "walked_away", "career_po", "career_pm",
+    "asked_bonus", "wants_cash", "wants_equity", "overreached", "pay_written",
+    "career_po", "career_pm",
   },
+
+  -- In a duet, a disagreement on a scene that has no conflict scene of its
+  -- own: the Product Goal referees, and the Product Owner owns it.
+  settle = function(game) return "po" end,
 }
 
 -- Shared helpers. They are globals so that every included file can use them;
 -- during play they are read-only.
 
--- A next function that goes to target unless the company has broken: no
--- money left, or a team too tired to go on.
-function checkpoint(target)
-  return function(game)
-    if game.stats.runway <= 0 then return "out_of_cash" end
-    if game.stats.morale <= 20 then return "exodus" end
-    return target
+-- Used in next functions between phases: months of burn pass, then, if the
+-- company has broken, where it goes instead of the next phase: the first
+-- time the money runs out, that phase's cash crunch scene (crunch is its
+-- id: "crunch_growth", "crunch_launch" or "crunch_scale"); the second time,
+-- the end. A team too tired to go on is the end too. Nil when all is well.
+-- Written as
+--   next = function(game) return broke(game, 10, "crunch_growth") or "growth_intro" end
+-- so that every scene id a next function can lead to is named in its code.
+function broke(game, months, crunch)
+  game.stats.runway = game.stats.runway - months
+  if game.stats.runway <= 0 then
+    local crunched = game.visits.crunch_growth + game.visits.crunch_launch
+      + game.visits.crunch_scale
+    if crunched > 0 then return "out_of_cash" end
+    return crunch
   end
+  if game.stats.morale <= 20 then return "exodus" end
+  return nil
 end
 
--- A next function for the move from one phase to the next: months of burn
--- pass, then the checkpoint.
-function passage(months, target)
-  local check = checkpoint(target)
-  return function(game)
-    game.stats.runway = game.stats.runway - months
-    return check(game)
-  end
+-- Solo, the player sees their own role's scenes; in a duet both are played,
+-- the Product Owner's first.
+function po_turn(game)
+  return game.duet or game.role == "po"
 end
 
 -- Monthly revenue in k$, from the customer count and what they pay.

@@ -8,23 +8,6 @@
 -- Each role has scenes of its own. Solo, the player sees their role's
 -- scenes; in a duet both are played, the PO's first.
 
--- Where to go after a shared scene: the player's own role scene (solo), or
--- the PO's scene then the PM's (duet).
-local function role_step(po_scene, pm_scene)
-  return function(game)
-    if game.duet or game.role == "po" then return po_scene end
-    return pm_scene
-  end
-end
-
--- After a PO scene: in a duet the PM's scene follows, solo the next shared one.
-local function after_po(pm_scene, shared)
-  return function(game)
-    if game.duet then return pm_scene end
-    return shared
-  end
-end
-
 scene "the_split" {
   title = "Two Jobs",
   phase = "Scale",
@@ -51,7 +34,7 @@ scene "the_split" {
       climacore = " ClimaCore, which walked away two years ago, signed for Teams after "
         .. "ServiceCon and is now the biggest account."
     end
-    local head = "Year four. Fieldnote has 94 people, four product teams, {customers} "
+    local head = "Year four. Fieldnote has 70 people, four product teams, {customers} "
       .. "customers and {revenue}k$ a month in revenue." .. climacore
       .. " Priya has split your job in two.\n\n"
     local mine
@@ -75,7 +58,7 @@ scene "the_split" {
     { "Write it down together: the one product goal you both serve, who decides what "
       .. "(backlog order: the PO; roadmap themes and launch dates: the PM), and a weekly hour "
       .. "to settle conflicts in the open",
-      next = role_step("po_goal", "pm_market"),
+      next = function(game) return po_turn(game) and "po_goal" or "pm_market" end,
       score = { vision = 2, negotiation = 2 },
       effects = { morale = 5 },
       set = { "split_agreement" },
@@ -83,13 +66,13 @@ scene "the_split" {
               .. "tension between backlog and market becomes a conversation with a referee "
               .. "instead of a turf war. The weekly hour is where it stays healthy." },
     { "Keep it informal: you've always sorted things out as they come",
-      next = role_step("po_goal", "pm_market"),
+      next = function(game) return po_turn(game) and "po_goal" or "pm_market" end,
       score = { negotiation = -1 },
       feedback = "Informal worked when you were one person. With two people, four teams and "
               .. "a sales floor, unwritten decision rights get decided by whoever speaks to "
               .. "the engineers first." },
     { "Claim as much ground as you can before Jordan settles in",
-      next = role_step("po_goal", "pm_market"),
+      next = function(game) return po_turn(game) and "po_goal" or "pm_market" end,
       score = { negotiation = -2, vision = -1 },
       effects = { morale = -5 },
       set = { "turf_war" },
@@ -153,20 +136,20 @@ by chat: "ClimaCore renews in three months. Just saying."]],
     { "Refine with the teams: split Linda's asks into stories, estimate them, and order "
       .. "by value to the goal and to the renewal; bulk reassign makes the top ten, the rest "
       .. "waits with reasons you share with Jordan",
-      next = after_po("pm_market", "tug_of_war"),
+      next = function(game) return game.duet and "pm_market" or "tug_of_war" end,
       score = { roadmap = 3, vision = 1 },
       feedback = "Refinement with the team turns a customer's list into sized, ordered work, "
               .. "and ordering by value makes the trade-off explicit: the one ask that matters "
               .. "most gets in, and Jordan can explain the rest to Linda." },
     { "Put all three ClimaCore asks at the top: it's the biggest account",
-      next = after_po("pm_market", "tug_of_war"),
+      next = function(game) return game.duet and "pm_market" or "tug_of_war" end,
       score = { roadmap = -2, vision = -1 },
       effects = { trust = 5 },
       feedback = "The biggest account is not the backlog's owner. The goal you just set "
               .. "waits behind a nightly export, and the other thousand customers notice." },
     { "Write detailed specs for the three asks yourself, so the teams don't need to talk "
       .. "to Linda's people",
-      next = after_po("pm_market", "tug_of_war"),
+      next = function(game) return game.duet and "pm_market" or "tug_of_war" end,
       score = { roadmap = -1 },
       effects = { morale = -5 },
       feedback = "Specs written alone are a proxy for conversation. The teams build what "
@@ -249,8 +232,6 @@ nothing, and we hear everything."]],
   },
 }
 
-local branch_after_tug = role_step("po_review", "pm_renewal")
-
 scene "tug_of_war" {
   title = "Tug of War",
   phase = "Scale",
@@ -265,10 +246,14 @@ scene "tug_of_war" {
       pull = "Jordan, your Product Manager, wants both teams on ClimaCore's list for six "
         .. "weeks. You want the onboarding work to continue: it is the goal."
     end
+    local marcus = "Marcus has already told her \"it's in hand\"."
+    if game.flags.deal_desk then
+      marcus = "Marcus, to his credit, brought it to the deal review before promising her "
+        .. "anything."
+    end
     return "ClimaCore renews in eight weeks: $660k a year, " .. climacore_share(game)
-      .. "% of revenue. Linda wants bulk "
-      .. "reassignment and the branch hierarchy before she signs, and Marcus has already told "
-      .. "her \"it's in hand\".\n\n"
+      .. "% of revenue. Linda wants bulk reassignment and the branch hierarchy before she "
+      .. "signs. " .. marcus .. "\n\n"
       .. "Meanwhile 62% of new Teams accounts stall before their twentieth job, and that "
       .. "number decides next year's growth.\n\n" .. pull
   end,
@@ -276,7 +261,7 @@ scene "tug_of_war" {
     { "Put both on one page as cost of delay: revenue at risk at ClimaCore against revenue "
       .. "lost to the stall. Sequence it: one team on bulk reassign for four weeks, one on "
       .. "onboarding; the hierarchy after",
-      next = branch_after_tug,
+      next = function(game) return po_turn(game) and "po_review" or "pm_renewal" end,
       score = { roadmap = 3, negotiation = 2 },
       set = { "aligned" },
       feedback = "Cost of delay gives both pulls a common unit, so the answer stops being "
@@ -288,14 +273,14 @@ scene "tug_of_war" {
       feedback = "Talking before deciding, in private and with the data, is how two product "
               .. "people disagree without the teams feeling the rope." },
     { "Back the renewal: both teams on ClimaCore for six weeks",
-      next = branch_after_tug,
+      next = function(game) return po_turn(game) and "po_review" or "pm_renewal" end,
       score = { roadmap = -1, vision = -1 },
       effects = { trust = 10 },
       feedback = "It saves the renewal, probably. It also stops the work on the problem that "
               .. "decides next year, for one customer's list, and tells the teams the goal "
               .. "bends to whoever shouts." },
     { "Back onboarding: ClimaCore can wait for the next release",
-      next = branch_after_tug,
+      next = function(game) return po_turn(game) and "po_review" or "pm_renewal" end,
       score = { vision = 1, negotiation = -2 },
       effects = { trust = -10 },
       set = { "climacore_risk" },
@@ -330,7 +315,7 @@ scene "tug_settle" {
   choices = {
     { "Go back to the goal you share and let cost of delay decide the sequence; take one "
       .. "plan to Priya and defend it together, disagree-and-commit on what's left",
-      next = branch_after_tug,
+      next = function(game) return po_turn(game) and "po_review" or "pm_renewal" end,
       score = { negotiation = 3, vision = 1 },
       effects = { morale = 5 },
       set = { "aligned" },
@@ -338,13 +323,13 @@ scene "tug_settle" {
               .. "a sequence serves both. Defending one plan together is what makes the split "
               .. "of the roles work." },
     { "Escalate to Priya and let her choose",
-      next = branch_after_tug,
+      next = function(game) return po_turn(game) and "po_review" or "pm_renewal" end,
       score = { negotiation = -1 },
       feedback = "Escalation is sometimes right, but escalating before you've put the "
               .. "trade-off on one page makes the CEO the referee of every product "
               .. "argument from now on." },
     { "Split the teams: each of you runs one team your own way",
-      next = branch_after_tug,
+      next = function(game) return po_turn(game) and "po_review" or "pm_renewal" end,
       score = { negotiation = -2, roadmap = -1 },
       effects = { morale = -10 },
       set = { "split_teams" },
@@ -368,20 +353,20 @@ live. The decision about what is done enough to release is yours.]],
   choices = {
     { "Fix the error message (a day), then release on Thursday to new accounts only, behind "
       .. "a feature flag, with the spreadsheet import marked beta",
-      next = after_po("pm_renewal", "pay_intro"),
+      next = function(game) return game.duet and "pm_renewal" or "pay_intro" end,
       score = { launch = 2, roadmap = 1 },
       effects = { customers = 10 },
       feedback = "Releasing to a slice of users, with the known gap labelled, gets real data "
               .. "and Jordan's demo without betting every account on an unfinished import. "
               .. "\"Done enough\" is a decision, taken in the open." },
     { "Release it to everyone: nine out of eleven is close enough",
-      next = after_po("pm_renewal", "pay_intro"),
+      next = function(game) return game.duet and "pm_renewal" or "pay_intro" end,
       score = { launch = -2 },
       effects = { debt = 10 },
       feedback = "Acceptance criteria you override whenever a date appears stop meaning "
               .. "anything. The confusing error message reaches every new account." },
     { "Hold it until all eleven pass; the webinar can show screenshots",
-      next = after_po("pm_renewal", "pay_intro"),
+      next = function(game) return game.duet and "pm_renewal" or "pay_intro" end,
       score = { roadmap = 1 },
       effects = { trust = -5 },
       feedback = "Holding the line on quality is defensible, and the criteria keep their "
@@ -657,7 +642,6 @@ scene "pay_result" {
       when = function(game) return game.flags.pay_prepared and game.stats.salary < 150 end,
       next = "new_chapter",
       score = { negotiation = 1 },
-      set = { "walked_away" },
       feedback = "A walk-away point you never use isn't one. Leaving is legitimate when the "
               .. "deal is below your alternative; make sure it's the deal you're leaving and "
               .. "not the work." },

@@ -3,8 +3,8 @@
 -- first release and the seed round.
 
 -- Nine months pass between the seed round and the Growth phase; the team
--- grows, so they cost ten months of runway at the new burn.
-to_growth = passage(10, "growth_intro")
+-- grows, so they cost ten months of runway at the new burn: see broke() in
+-- main.lua.
 
 scene "kitchen_table" {
   title = "The Kitchen Table",
@@ -62,6 +62,9 @@ scene "ride_along" {
     if game.flags.fast_start then
       opening = opening .. " Tomás already has an invoice screen running on his phone; "
         .. "Gary squints at it and says nothing."
+    elseif game.flags.problem_first then
+      opening = opening .. " The week at the kitchen table gave you three questions to ask. "
+        .. "Gary answers the first before you finish it."
     end
     return opening .. "\n\n"
       .. "\"I don't need an app,\" Gary says. \"I need my Fridays back. Every Friday I turn "
@@ -267,7 +270,6 @@ scene "hire_offer" {
       next = "hire_result",
       score = { negotiation = -1 },
       effects = { runway = -2 },
-      set = { "paid_ask" },
       feedback = "Speed has value, but paying above budget without asking anything back "
               .. "spends runway you could have kept by trading options or a review date. "
               .. "Concessions should be traded, not given." },
@@ -317,13 +319,14 @@ scene "hire_result" {
       feedback = "Onboarding into the problem, not the task list, is what lets a new hire make "
               .. "good decisions without you. Ownership of a slice turns a pair of hands into "
               .. "a colleague." },
-    { "Hand them the task list: there's no time for onboarding",
-      requires = { "hire_ok" },
+    { "Heads down: no time for onboarding or interviews; everyone works weekends until "
+      .. "the release is out",
       next = "mvp_scope",
       score = { roadmap = -1 },
-      effects = { morale = -5 },
-      feedback = "It feels efficient, and it makes the new hire a ticket-taker who cannot "
-              .. "tell a good idea from a bad one because nobody shared the goal." },
+      effects = { morale = -15 },
+      feedback = "Heroics buy a few weeks and cost more than they save: nobody explains the "
+              .. "goal to anyone, tired people make the mistakes that become next year's tech "
+              .. "debt, and the real gap, people who understand the problem, is still there." },
     { "Call the runner-up today with an honest, fair offer in writing, and start them with "
       .. "a ride-along and a slice of the release to own",
       when = function(game) return not game.flags.hire_ok and game.stats.runway >= 3 end,
@@ -334,13 +337,6 @@ scene "hire_result" {
       feedback = "A second good candidate is your BATNA in hiring: going back quickly, with "
               .. "a fair offer in writing, turns a lost week into a hire. Onboarding them into "
               .. "the problem makes up the time." },
-    { "Cover the gap yourselves: you and Tomás work weekends until the release",
-      when = function(game) return not game.flags.hire_ok end,
-      next = "mvp_scope",
-      score = { roadmap = -1 },
-      effects = { morale = -15 },
-      feedback = "Heroics buy a few weeks and cost more than they save: tired people make the "
-              .. "mistakes that become next year's tech debt, and the gap is still there." },
     { "Bring in a low-cost agency for three months",
       when = function(game) return not game.flags.hire_ok end,
       next = "mvp_scope",
@@ -414,6 +410,10 @@ scene "pilot" {
     if game.flags.build_all then days = "six days" end
     local scope = game.flags.build_all and "The full app, late and heavy,"
       or "The first version"
+    if game.flags.criteria then
+      scope = "The first version, a week early thanks to the acceptance criteria everyone "
+        .. "agreed up front,"
+    end
     return "Month seven. " .. scope .. " runs on the phones of 8 crews at Doyle & Sons "
       .. "and two other firms. Job-to-invoice time at the pilot firms: " .. days .. ".\n\n"
       .. "Gary, on the phone: \"The lads like it. It's not my list, mind.\" Then the bad "
@@ -470,7 +470,7 @@ scene "seed_pitch" {
       .. "with Lakeline to test your alternative before you counter",
       when = function(game) return game.stats.customers >= 8 end,
       locked = "Needs at least 8 firms on the app to show",
-      next = to_growth,
+      next = function(game) return broke(game, 10, "crunch_growth") or "growth_intro" end,
       score = { negotiation = 3 },
       act = function(game)
         game.flags.seed_closed = true
@@ -485,7 +485,7 @@ scene "seed_pitch" {
               .. "Lakeline turns a hope into a BATNA you can name. You counter from evidence, "
               .. "not from nerve, and even if Lakeline stays cool you learned her price." },
     { "Accept on the spot: money in the bank is money in the bank",
-      next = to_growth,
+      next = function(game) return broke(game, 10, "crunch_growth") or "growth_intro" end,
       score = { negotiation = -1 },
       effects = { runway = 15 },
       set = { "seed_closed" },
@@ -493,7 +493,7 @@ scene "seed_pitch" {
               .. "without one question leaves the valuation, and the board seat's terms, "
               .. "wherever Ruth put them." },
     { "Split the difference: counter at $1.75M on $7M",
-      next = to_growth,
+      next = function(game) return broke(game, 10, "crunch_growth") or "growth_intro" end,
       score = { negotiation = 0 },
       effects = { runway = 16 },
       set = { "seed_closed" },
@@ -508,7 +508,7 @@ scene "seed_pitch" {
         end
       end,
       next = function(game)
-        if game.flags.seed_closed then return to_growth(game) end
+        if game.flags.seed_closed then return broke(game, 10, "crunch_growth") or "growth_intro" end
         return "bluff_called"
       end,
       score = { negotiation = -3 },
@@ -544,7 +544,7 @@ Stakeholder trust is down to {trust}.]],
           game.stats.runway = game.stats.runway + 3
         end
       end,
-      next = to_growth,
+      next = function(game) return broke(game, 10, "crunch_growth") or "growth_intro" end,
       score = { negotiation = 2 },
       feedback = "Owning a mistake fast is the only way to rebuild trust with an investor: "
               .. "people forgive a bad move more easily than a second story. She may reopen "
@@ -558,7 +558,7 @@ Stakeholder trust is down to {trust}.]],
         end
       end,
       next = function(game)
-        if game.flags.seed_closed then return to_growth(game) end
+        if game.flags.seed_closed then return broke(game, 10, "crunch_growth") or "growth_intro" end
         return "out_of_cash"
       end,
       score = { negotiation = -2 },
