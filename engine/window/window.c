@@ -473,6 +473,7 @@ static void leave_overlay(struct window *w)
     case OVERLAY_LOAD:
     case OVERLAY_SETTINGS:
     case OVERLAY_HELP:
+    case OVERLAY_HISTORY:
         set_overlay(w, w->menu_focus_memory ? OVERLAY_MENU : OVERLAY_NONE);
         break;
     default:
@@ -711,6 +712,7 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
             open_menu(w);
         return;
     case SDLK_F1:
+        w->menu_focus_memory = 0;
         set_overlay(w, w->overlay == OVERLAY_HELP ? OVERLAY_NONE : OVERLAY_HELP);
         return;
     case SDLK_UP:
@@ -752,7 +754,7 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
     default: break;
     }
     if (w->overlay == OVERLAY_HISTORY && key == SDLK_h) {
-        set_overlay(w, OVERLAY_NONE);
+        leave_overlay(w);
         return;
     }
     if (w->overlay)
@@ -760,6 +762,7 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
     bool in_run = w->s && (w->screen == SCREEN_PLAY || w->screen == SCREEN_OUTCOME ||
                            w->screen == SCREEN_DEBRIEF);
     if (key == SDLK_h && in_run) {
+        w->menu_focus_memory = 0;
         set_overlay(w, OVERLAY_HISTORY);
         return;
     }
@@ -849,6 +852,7 @@ static void handle_mouse(struct window *w, const SDL_Event *e)
         if (dy < 0 && !w->overlay && w->screen == SCREEN_PLAY && w->L.scroll[1].offset == 0 && w->s &&
             w->s->g->nlog > 0) {
             /* Scrolling up past the top of a scene: the history. */
+            w->menu_focus_memory = 0;
             set_overlay(w, OVERLAY_HISTORY);
             break;
         }
@@ -1195,7 +1199,7 @@ static void fe_begin(void *ctx, struct session *s)
     struct window *w = ctx;
     w->s = s;
     for (int p = 0; p < s->g->nplayers; p++)
-        best_for(s->sc, s->g->s.players[p].role, s->g->seed, &w->best[p]);
+        best_for(s->sc, s->g->s.players[p].role, s->g->seed, s->g->nplayers > 1, &w->best[p]);
     w->last_scene = -1;
     w->last_nlog = -1;
     start_watch(w, s->sc->folder, s->sc);
@@ -1594,6 +1598,8 @@ static int open_window(struct window *w)
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         err_line("no display found (is $DISPLAY set?); play in the terminal with --text");
+        if (getenv("SCALEUP_DEBUG"))
+            fprintf(stderr, "scaleup: note: SDL: %s\n", SDL_GetError());
         return 1;
     }
     if (TTF_Init() != 0) {
@@ -1812,6 +1818,14 @@ bool window_probe_pixels(struct window *w, SDL_Rect r, Uint32 *argb)
         relayout(w);
     win_draw(w, false);
     return SDL_RenderReadPixels(w->ren, &r, SDL_PIXELFORMAT_ARGB8888, argb, r.w * 4) == 0;
+}
+
+bool window_probe_save_png(struct window *w, const char *path)
+{
+    char why[512];
+    if (w->need_layout)
+        relayout(w);
+    return save_png(w, path, why, sizeof why);
 }
 
 static void to_window(const struct window *w, int px, int py, int *x, int *y)

@@ -113,6 +113,9 @@ SDL_Color window_probe_color(const struct window *w, enum win_color c);
  * values). */
 bool window_probe_pixels(struct window *w, SDL_Rect r, Uint32 *argb);
 
+/* Saves the current frame as a PNG. */
+bool window_probe_save_png(struct window *w, const char *path);
+
 /* Input, as the player would give it (pushed on SDL's queue). Coordinates
  * are renderer pixels. */
 void window_probe_key(struct window *w, SDL_Keycode key, Uint16 mod);

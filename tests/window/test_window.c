@@ -967,6 +967,186 @@ static void test_first_frame(void **state)
     assert_true(f.first < 3.0); /* generous: sanitizer builds are slow; the budget is 0.3 s */
 }
 
+
+/* ------------------------------------------------------------ a tour, in pictures */
+
+/* Every screen and overlay, saved as PNG: to $SCALEUP_TOUR_DIR when set (to
+ * look at them), else to a temporary folder. With SCALEUP_TOUR_ALL set, at
+ * three sizes in each theme. */
+struct tour {
+    int idles;
+    char dir[4096];
+    const char *tag;
+    int phase;
+    int saved;
+};
+
+static void shot(struct window *w, struct tour *t, const char *name)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%s-%s.png", t->dir, t->tag, name);
+    assert_true(window_probe_save_png(w, path));
+    t->saved++;
+}
+
+static bool tour_hook(void *ctx, struct window *w)
+{
+    struct tour *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    enum win_screen sc = window_probe_screen(w);
+    enum win_overlay ov = window_probe_overlay(w);
+    struct session *s = window_probe_session(w);
+    const char *scene = s && s->g ? game_scene(s->g)->id : "";
+    int p = t->phase++;
+    switch (p) {
+    case 0:
+        assert_int_equal(sc, SCREEN_TITLE);
+        window_probe_text(w, "Team Blue");
+        return true;
+    case 1:
+        shot(w, t, "01-title");
+        window_probe_key(w, SDLK_RETURN, 0);
+        window_probe_key(w, SDLK_1 + find_title(w, "tutorial"), 0);
+        return true;
+    case 2:
+        assert_int_equal(sc, SCREEN_ROLE);
+        window_probe_key(w, SDLK_DOWN, 0);
+        return true;
+    case 3:
+        shot(w, t, "02-role");
+        window_probe_key(w, SDLK_1, 0);
+        return true;
+    case 4:
+        assert_int_equal(sc, SCREEN_PLAY);
+        window_probe_key(w, SDLK_DOWN, 0);
+        return true;
+    case 5:
+        shot(w, t, "03-play");
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        return true;
+    case 6:
+        assert_int_equal(ov, OVERLAY_MENU);
+        shot(w, t, "04-menu");
+        click_button(w, BTN_MENU, MENU_SETTINGS);
+        return true;
+    case 7:
+        shot(w, t, "05-settings");
+        click_button(w, BTN_SETTING, SET_TEXT_SIZE);
+        return true;
+    case 8:
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        window_probe_key(w, SDLK_F1, 0);
+        return true;
+    case 9:
+        assert_int_equal(ov, OVERLAY_HELP);
+        shot(w, t, "06-keys");
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        window_probe_key(w, SDLK_0, KMOD_LCTRL);
+        window_probe_key(w, SDLK_1, 0);
+        return true;
+    case 10:
+        assert_int_equal(sc, SCREEN_OUTCOME);
+        shot(w, t, "07-outcome");
+        window_probe_key(w, SDLK_RETURN, 0);
+        window_probe_key(w, SDLK_2, 0);
+        window_probe_key(w, SDLK_RETURN, 0);
+        return true;
+    case 11:
+        assert_string_equal(scene, "backlog");
+        shot(w, t, "08-locked");
+        window_probe_key(w, SDLK_h, 0);
+        return true;
+    case 12:
+        assert_int_equal(ov, OVERLAY_HISTORY);
+        shot(w, t, "09-history");
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        window_probe_key(w, SDLK_1, 0);
+        window_probe_key(w, SDLK_RETURN, 0);
+        window_probe_key(w, SDLK_1, 0);
+        window_probe_key(w, SDLK_RETURN, 0);
+        return true;
+    case 13:
+        assert_string_equal(scene, "launch_day");
+        window_probe_advance(w, 17);
+        window_probe_move(w, 10, 10);
+        return true;
+    case 14:
+        shot(w, t, "10-timed");
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        return true;
+    case 15:
+        click_button(w, BTN_MENU, MENU_SAVE);
+        return true;
+    case 16:
+        shot(w, t, "11-save");
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        window_probe_key(w, SDLK_1, 0);
+        window_probe_key(w, SDLK_RETURN, 0);
+        window_probe_key(w, SDLK_1, 0);
+        window_probe_key(w, SDLK_RETURN, 0);
+        window_probe_key(w, SDLK_1, 0);
+        window_probe_key(w, SDLK_RETURN, 0);
+        return true;
+    case 17:
+        assert_int_equal(sc, SCREEN_DEBRIEF);
+        shot(w, t, "12-debrief");
+        window_probe_key(w, SDLK_PAGEDOWN, 0);
+        return true;
+    case 18:
+        shot(w, t, "13-debrief-review");
+        window_probe_key(w, SDLK_RETURN, 0);
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void tour_once(const char *dir, const char *size, int theme)
+{
+    env_setup(size);
+    char path[4200];
+    assert_true(settings_path(path, sizeof path));
+    struct settings st;
+    settings_default(&st);
+    st.theme = theme;
+    char why[256];
+    assert_true(settings_save(path, &st, false, why, sizeof why));
+    struct play_options po;
+    options(&po, NULL, 3);
+    struct tour t = {0};
+    str_copy(t.dir, sizeof t.dir, dir);
+    char tag[64];
+    snprintf(tag, sizeof tag, "%s-%s", size, theme_palette((enum win_theme)theme)->name);
+    t.tag = tag;
+    struct window_hooks h = {&t, tour_hook};
+    window_run(&po, NULL, &h);
+    assert_int_equal(t.saved, 13);
+    unlink(path);
+}
+
+static void test_tour(void **state)
+{
+    (void)state;
+    const char *env = getenv("SCALEUP_TOUR_DIR");
+    char *tmp = env ? NULL : make_temp_dir();
+    const char *dir = env ? env : tmp;
+    if (getenv("SCALEUP_TOUR_ALL")) {
+        static const char *const sizes_[] = {"800x600", "1280x720", "1920x1080"};
+        for (size_t i = 0; i < COUNT_OF(sizes_); i++)
+            for (int th = 0; th < THEME_COUNT; th++)
+                tour_once(dir, sizes_[i], th);
+    } else {
+        tour_once(dir, "1280x720", THEME_DARK);
+    }
+    if (tmp) {
+        rm_rf(tmp);
+        free(tmp);
+    }
+}
+
 int main(void)
 {
     tmp_root = make_temp_dir();
@@ -981,6 +1161,7 @@ int main(void)
         cmocka_unit_test(test_error_screen_and_watch),
         cmocka_unit_test(test_draw_speed),
         cmocka_unit_test(test_first_frame),
+        cmocka_unit_test(test_tour),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rm_rf(tmp_root);

@@ -124,7 +124,7 @@ static void test_same_game_as_terminal(void **state)
     (void)state;
     same_game("po", "3", "1,1,3,1,3,1,1,1");
     same_game("pm", "11", "2,3,1,4,t,3,2");   /* a timed-out launch and a random outcome */
-    same_game("pm", "12", "3,u,1,2,2,2,4,2"); /* an undo on the way */
+    same_game("pm", "12", "3,u,1,2,2,2,2,2,1"); /* an undo, and a launch with a random outcome */
 }
 
 static void test_no_display(void **state)
@@ -247,14 +247,11 @@ static bool on_path(const char *prog, char *out, size_t cap)
     return found;
 }
 
-static void test_idle_cpu_under_xvfb(void **state)
+/* Starts Xvfb and the window on it, and measures the window's CPU time over
+ * 3 s of waiting for input. False (with why) when the window could not
+ * start, which a busy machine's X server can cause; the caller retries. */
+static bool idle_once(const char *xvfb, long *ticks, char *why, size_t cap)
 {
-    (void)state;
-    char xvfb[4200];
-    if (!on_path("Xvfb", xvfb, sizeof xvfb)) {
-        printf("Xvfb is not installed (package xvfb): skipping the idle CPU test\n");
-        skip();
-    }
     int fds[2];
     assert_int_equal(pipe(fds), 0);
     pid_t x = fork();
@@ -265,7 +262,7 @@ static void test_idle_cpu_under_xvfb(void **state)
         dup2(devnull, 2);
         char fd[16];
         snprintf(fd, sizeof fd, "%d", fds[1]);
-        execl(xvfb, "Xvfb", "-displayfd", fd, "-screen", "0", "1280x800x24", "-nolisten", "tcp",
+        execl(xvfb, "Xvfb", "-displayfd", fd, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset",
               (char *)NULL);
         _exit(127);
     }
@@ -276,40 +273,74 @@ static void test_idle_cpu_under_xvfb(void **state)
     if (n <= 0) {
         kill(x, SIGTERM);
         waitpid(x, NULL, 0);
-        fail_msg("Xvfb did not start");
+        snprintf(why, cap, "Xvfb did not start");
+        return false;
     }
     num[n] = '\0';
     num[strcspn(num, "\n")] = '\0';
+    /* Xvfb names its display before it is ready to take clients. */
+    nanosleep(&(struct timespec){1, 0}, NULL);
+    char errfile[4300];
+    snprintf(errfile, sizeof errfile, "%s/idle-stderr.txt", home);
     pid_t p = fork();
     if (p == 0) {
         int devnull = open("/dev/null", O_RDWR);
         dup2(devnull, 0);
         dup2(devnull, 1);
+        int ef = open(errfile, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(ef, 2);
         char display[40];
         snprintf(display, sizeof display, ":%s", num);
         setenv("DISPLAY", display, 1);
         setenv("SDL_VIDEODRIVER", "x11", 1);
+        setenv("SCALEUP_DEBUG", "1", 1);
         setenv("XDG_CONFIG_HOME", env_of("%s/config", home), 1);
         setenv("XDG_DATA_HOME", env_of("%s/data", home), 1);
         execl(scaleup_bin(), "scaleup", "play", "tutorial", "--role", "po", "--seed", "1", (char *)NULL);
         _exit(127);
     }
     /* Let it open and draw, then measure while it waits for the player. */
-    struct timespec settle = {2, 0}, span = {3, 0};
-    nanosleep(&settle, NULL);
+    nanosleep(&(struct timespec){2, 0}, NULL);
     int status;
-    assert_int_equal(waitpid(p, &status, WNOHANG), 0); /* still running: it waits for input */
-    long t0 = cpu_ticks(p);
-    nanosleep(&span, NULL);
-    long t1 = cpu_ticks(p);
-    kill(p, SIGTERM);
-    waitpid(p, NULL, 0);
+    bool ok = true;
+    if (waitpid(p, &status, WNOHANG) != 0) {
+        char *err = slurp(errfile, NULL);
+        snprintf(why, cap, "the window exited early (status %d, display :%s): %s", status, num,
+                 err ? err : "");
+        free(err);
+        ok = false;
+    } else {
+        long t0 = cpu_ticks(p);
+        nanosleep(&(struct timespec){3, 0}, NULL);
+        long t1 = cpu_ticks(p);
+        assert_true(t0 >= 0 && t1 >= 0);
+        *ticks = t1 - t0;
+        kill(p, SIGTERM);
+        waitpid(p, NULL, 0);
+    }
     kill(x, SIGTERM);
     waitpid(x, NULL, 0);
+    return ok;
+}
+
+static void test_idle_cpu_under_xvfb(void **state)
+{
+    (void)state;
+    char xvfb[4200];
+    if (!on_path("Xvfb", xvfb, sizeof xvfb)) {
+        printf("Xvfb is not installed (package xvfb): skipping the idle CPU test\n");
+        skip();
+    }
+    long ticks = -1;
+    char why[8192] = "";
+    bool ok = false;
+    for (int attempt = 0; attempt < 3 && !ok; attempt++)
+        ok = idle_once(xvfb, &ticks, why, sizeof why);
+    if (!ok)
+        fail_msg("%s", why);
     long hz = sysconf(_SC_CLK_TCK);
-    printf("CPU while waiting for input: %ld ticks of 1/%ld s in 3 s\n", t1 - t0, hz);
-    assert_true(t0 >= 0 && t1 >= 0);
-    assert_true(t1 - t0 <= 1); /* at most one tick (10 ms) in 3 s: idle */
+    printf("CPU while waiting for input: %ld ticks of 1/%ld s in 3 s\n", ticks, hz);
+    assert_true(ticks <= 1); /* at most one tick (10 ms) in 3 s: idle */
 }
 
 int main(void)
