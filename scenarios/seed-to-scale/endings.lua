@@ -73,7 +73,7 @@ ending "category_leader" {
   text = function(game)
     return "Northgate and a growth fund lead a $40M Series B. Ruth's memo to her partners "
       .. "quotes your sentence from the board call word for word, and then the numbers that "
-      .. "prove it: {customers} customers, {revenue}k$ a month, net revenue retention at "
+      .. "prove it: {customers} customers, ${revenue}k a month, net revenue retention at "
       .. "118%.\n\n"
       .. "The PO/PM pairing on Dispatch becomes the model for the other three product areas. "
       .. "Jordan jokes that you two argue more than anyone in the building, and agree faster."
@@ -87,7 +87,7 @@ ending "built_to_last" {
   verdict = "success",
   text = function(game)
     return "The Series B closes: $25M, on fair terms, after a longer roadshow than Priya "
-      .. "wanted. Fieldnote has {customers} customers and {revenue}k$ a month, and the "
+      .. "wanted. Fieldnote has {customers} customers and ${revenue}k a month, and the "
       .. "numbers Ruth asked for are moving the right way, if not yet fast.\n\n"
       .. "The product organisation works: goals are outcomes, the backlog has an owner, the "
       .. "roadmap has a method, and conflicts get settled in a room instead of in the code."
@@ -133,7 +133,7 @@ ending "plateau" {
   verdict = "mixed",
   text = function(game)
     return "No Series B this year. Ruth calls it \"a good business, not yet a great one\". "
-      .. "Fieldnote has {customers} customers and {revenue}k$ a month: enough to live on, not "
+      .. "Fieldnote has {customers} customers and ${revenue}k a month: enough to live on, not "
       .. "enough to lead.\n\n"
       .. "Nothing went badly wrong. Several things went half right, and the compounding "
       .. "that a sharper goal, a tested price or a calmer launch would have bought never "

@@ -38,13 +38,13 @@ scene "growth_intro" {
     local design = game.flags.hired_designer and ""
       or " Hana Kim joined as the designer after the seed round."
     if game.flags.hire_ok and game.flags.fair_offer then
-      design = design .. " Your first hire still tells new joiners about the offer call; it "
-        .. "is why they stayed when a bigger company came knocking."
+      design = design .. " Your first hire still tells new joiners about the offer call, and "
+        .. "turned down a bigger company last month because of how it went."
     elseif game.flags.hire_ok and game.flags.lowballed then
       design = design .. " Your first hire found out what the others were paid, and hasn't "
         .. "mentioned it since, which is worse."
     end
-    return "Month eighteen. Fieldnote has {customers} paying firms and {revenue}k$ a month "
+    return "Month eighteen. Fieldnote has {customers} paying firms and ${revenue}k a month "
       .. "in revenue. " .. money .. "\n\n"
       .. "The team is eleven people." .. design .. " Marcus Bell joined as head of sales "
       .. "in the spring and has closed 19 deals since. He talks in quarters and closes in "
@@ -261,10 +261,10 @@ scene "flow" {
   phase = "Growth",
   by = "po",
   text = function(game)
-    local engineers = game.flags.hired_engineer and "Leo and the two engineers hired after "
-      .. "the seed" or "the three engineers hired after the seed"
+    local engineers = game.flags.hired_engineer and "Leo and the two engineers who joined "
+      .. "after the seed" or "the three engineers who joined after the seed"
     return "Sprint review, week six of the dispatch work. Hana's designs for the board "
-      .. "arrived after " .. engineers .. " had built half of it. Testing happens in the "
+      .. "arrived when " .. engineers .. " had already built half of it. Testing happens in the "
       .. "last two days of each sprint, by whoever is free; this sprint, eleven bugs reached "
       .. "customers.\n\n"
       .. "Tomás: \"We're a relay race where everybody drops the baton.\" Hana, quietly: "
@@ -310,11 +310,11 @@ scene "tech_debt" {
   title = "The Sync Bug",
   phase = "Growth",
   text = function(game)
-    local rate = "one job in 400"
+    local rate = "One job in 400"
     if game.stats.debt >= 40 then
-      rate = "one job in 90, and rising"
+      rate = "One job in 90, and rising,"
     elseif game.stats.debt >= 25 then
-      rate = "one job in 200"
+      rate = "One job in 200"
     end
     local wsjf = ""
     if game.flags.wsjf then
@@ -415,7 +415,7 @@ scene "board_update" {
       incident = " Ruth opens with: \"Gary Doyle tells me you lost his photos. I'd rather "
         .. "have heard it from you.\""
     end
-    return "Quarterly board meeting. Revenue is {revenue}k$ a month, from {customers} "
+    return "Quarterly board meeting. Revenue is ${revenue}k a month, from {customers} "
       .. "firms." .. incident .. "\n\n"
       .. "Ruth: \"Marcus says a Teams plan with the dispatch board will win the bigger firms. "
       .. "When does it launch? I need a date for the Series A story.\"\n\n"

@@ -6,6 +6,19 @@ scene "launch_strategy" {
   title = "Fieldnote Teams",
   phase = "Launch",
   by = "pm",
+  on_enter = function(game)
+    if game.visits.launch_strategy > 1 then return end
+    -- A year of growth: how the backlog, the debt and sales were run shows here.
+    local gained = 30
+    if game.stats.debt < 25 then gained = gained + 15 end
+    if game.flags.deal_desk then gained = gained + 5 end
+    if game.flags.incident_owned then gained = gained + 5 end
+    if game.flags.hid_incident then gained = gained - 10 end
+    if game.flags.hiring_spree then gained = gained + 10 end
+    if game.flags.climacore_lost or game.flags.climacore_declined then gained = gained - 5 end
+    game.stats.customers = game.stats.customers + gained
+    update_revenue(game)
+  end,
   text = function(game)
     local proof
     if game.flags.climacore_pilot then
@@ -342,7 +355,7 @@ scene "launch_hit" {
   text = [[
 Three weeks after ServiceCon: 160 new firms on Teams. Marcus rings a bell
 every time one signs; the office has asked him to stop. Revenue is
-{revenue}k$ a month.
+${revenue}k a month.
 
 The dashboard you set up before launch tells a quieter story too: a third of
 the new accounts haven't dispatched a single job yet. Support tickets are up
@@ -390,7 +403,7 @@ scene "launch_lukewarm" {
   end,
   text = [[
 Three weeks after ServiceCon: 70 new firms on Teams. Not a flop; not what
-Priya pictured. Revenue is {revenue}k$ a month.
+Priya pictured. Revenue is ${revenue}k a month.
 
 Only 38% of the new accounts have dispatched a job. The support queue says
 setting up technicians takes "an afternoon, and a phone call". And the parts
@@ -503,7 +516,7 @@ scene "roi_review" {
     return "Three months after ServiceCon, Priya and Ruth ask the question every launch "
       .. "owes an answer to: did Teams pay off?\n\n"
       .. "It cost about $1.1M: two teams for eight months, and $140k for Las Vegas. "
-      .. "Fieldnote now has {customers} customers and {revenue}k$ a month in revenue."
+      .. "Fieldnote now has {customers} customers and ${revenue}k a month in revenue."
       .. measure .. " Ruth: \"Not the story. The numbers.\""
   end,
   choices = {

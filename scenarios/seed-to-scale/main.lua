@@ -146,23 +146,31 @@ end
 
 -- Monthly revenue in k$, from the customer count and what they pay.
 -- Small accounts pay about $180 a month before the Teams plan (six
--- technicians at $29), about $500 after it; ClimaCore pays on its own terms.
+-- technicians at $29). In the months after the Teams launch, customers move
+-- to it gradually (about $300 on average); by the Scale phase most have (about
+-- $500, more with a tested price, less with a cheap one). ClimaCore pays on
+-- its own terms: $240k a year on the big contract, $24k for the pilot, and
+-- $660k a year for all its branches from year four.
 function update_revenue(game)
   local per = 0.18
+  local scale = game.visits.the_split > 0
   if game.flags.teams_live then
-    per = 0.5
-    if game.flags.price_tested then per = 0.55 end
-    if game.flags.cheap_price then per = 0.3 end
+    per = scale and 0.45 or 0.3
+    if game.flags.price_tested then per = per + 0.05 end
+    if game.flags.cheap_price then per = per - 0.12 end
   end
   local enterprise = 0
-  if game.flags.renewed then
+  if game.flags.climacore_churned then
+    enterprise = 0
+  elseif game.flags.renewed then
     enterprise = game.flags.renewal_discount and 39 or 55
+  elseif scale then
+    enterprise = 55
   elseif game.flags.climacore_contract then
-    enterprise = game.flags.teams_live and 55 or 20
+    enterprise = 20
   elseif game.flags.climacore_pilot then
-    enterprise = game.flags.teams_live and 55 or 2
+    enterprise = 2
   end
-  if game.flags.climacore_churned then enterprise = 0 end
   game.stats.revenue = math.floor(game.stats.customers * per + enterprise + 0.5)
 end
 

@@ -35,8 +35,8 @@ scene "the_split" {
         .. "ServiceCon and is now the biggest account."
     end
     local head = "Year four. Fieldnote has 70 people, four product teams, {customers} "
-      .. "customers and {revenue}k$ a month in revenue." .. climacore
-      .. " Priya has split your job in two.\n\n"
+      .. "customers and ${revenue}k a month in revenue." .. climacore
+      .. " Most customers have moved to Teams. Priya has split your job in two.\n\n"
     local mine
     if game.role == "pm" then
       mine = "You are now the Product Manager for Dispatch: its roadmap, its launches, its "
@@ -125,7 +125,8 @@ scene "po_refinement" {
   phase = "Scale",
   by = "po",
   text = [[
-ClimaCore's 1,100 technicians produce a third of Dispatch's support tickets.
+ClimaCore, with 1,100 technicians since it bought two regional chains,
+produces a third of Dispatch's support tickets.
 Linda Voss has sent three "critical" requirements: bulk reassignment of jobs,
 a branch hierarchy, and a nightly export. Your two teams finish about 40
 points of work a sprint between them.
@@ -309,8 +310,8 @@ scene "tug_settle" {
     return duet .. "A closed door and a whiteboard. " .. tone .. "\n\n"
       .. "Jordan lays out the renewal: $660k, " .. climacore_share(game) .. "% of revenue, "
       .. "and a reference customer for "
-      .. "every enterprise deal. You lay out the funnel: 310 new accounts a quarter that "
-      .. "stall. Both numbers are true."
+      .. "every enterprise deal. You lay out the funnel: six in ten new accounts stall "
+      .. "before their twentieth job, every quarter. Both numbers are true."
   end,
   choices = {
     { "Go back to the goal you share and let cost of delay decide the sequence; take one "
@@ -396,7 +397,7 @@ switch. I'd rather not switch. Convince me."
 Stakeholder trust stands at {trust}.]],
   choices = {
     { "Ask what the hierarchy must let her branch managers do by March, point out what "
-      .. "switching costs her (four years of job history), and offer two years: bulk reassign "
+      .. "switching costs her (all her job history), and offer two years: bulk reassign "
       .. "now, the hierarchy in Q2, at today's price",
       when = function(game) return game.stats.trust >= 35 end,
       locked = "Linda doesn't trust your dates enough (stakeholder trust below 35)",
@@ -722,7 +723,7 @@ scene "board_call" {
     local climacore = game.flags.climacore_churned
       and "ClimaCore left for Jobsite360 last month."
       or "ClimaCore renewed for two more years."
-    return "Series B board call. Fieldnote has {customers} customers, {revenue}k$ a month "
+    return "Series B board call. Fieldnote has {customers} customers, ${revenue}k a month "
       .. "in revenue and {runway} months of runway. " .. climacore .. "\n\n"
       .. "Ruth Adler: \"Before we talk about the round, one sentence from product. What is "
       .. "Fieldnote's strategy for the next eighteen months, and what number tells us it "

@@ -284,13 +284,13 @@ scene "hire_result" {
     if game.flags.hire_ok then
       local first
       if game.flags.hired_designer then
-        first = "Hana arrives with a box of index cards and asks to see the crews before she "
-          .. "sees the code."
+        first = "She arrives on Monday with a box of index cards and asks to see the crews "
+          .. "before she sees the code."
       elseif game.flags.hired_engineer then
-        first = "Leo reads Tomás's sync code on day one and says, politely, \"Interesting.\" "
+        first = "He reads Tomás's sync code on day one and says, politely, \"Interesting.\" "
           .. "Tomás takes it well."
       else
-        first = "Dev has booked twelve demos by lunchtime. Nobody has told him what the "
+        first = "He has booked twelve demos by lunchtime. Nobody has told him what the "
           .. "product does yet."
       end
       return name .. " said yes. " .. first .. "\n\n"
@@ -405,6 +405,10 @@ scene "mvp_scope" {
 scene "pilot" {
   title = "The Pilot",
   phase = "Startup",
+  on_enter = function(game)
+    -- The three pilot firms are customers now, whatever came before.
+    if game.stats.customers < 3 then game.stats.customers = 3 end
+  end,
   text = function(game)
     local days = "two days"
     if game.flags.build_all then days = "six days" end
@@ -414,19 +418,20 @@ scene "pilot" {
       scope = "The first version, a week early thanks to the acceptance criteria everyone "
         .. "agreed up front,"
     end
-    return "Month seven. " .. scope .. " runs on the phones of 8 crews at Doyle & Sons "
-      .. "and two other firms. Job-to-invoice time at the pilot firms: " .. days .. ".\n\n"
+    return "Month seven. " .. scope .. " runs on the phones of eight crews at three firms: "
+      .. "Doyle & Sons and two others. Job-to-invoice time at the pilot firms: " .. days
+      .. ".\n\n"
       .. "Gary, on the phone: \"The lads like it. It's not my list, mind.\" Then the bad "
       .. "news: when a phone comes back online after a basement job, photos sometimes fail "
       .. "to upload. Three jobs so far. Tomás thinks it is a sync edge case.\n\n"
       .. "Forty more firms have asked to try it."
   end,
   choices = {
-    { "Set an exit criterion for the beta: 15 firms invoicing same-day for four weeks, no "
-      .. "lost photos. Fix the sync bug, then open sign-ups",
+    { "Fix the sync bug, take nine of the forty into a beta, and set its exit criterion: "
+      .. "same-day invoicing for four weeks, no lost photos. Then open sign-ups",
       next = "seed_pitch",
       score = { launch = 3 },
-      effects = { customers = 8, runway = -1 },
+      effects = { customers = 9, runway = -1 },
       set = { "beta_exit" },
       feedback = "An exit criterion makes \"ready\" a fact instead of a mood, and fixing a "
               .. "data-loss bug before scaling protects the trust you are building. Forty firms "
@@ -434,15 +439,15 @@ scene "pilot" {
     { "Open sign-ups to all forty now: the bug is rare and momentum matters",
       next = "seed_pitch",
       score = { launch = -2 },
-      effects = { customers = 20, debt = 10, trust = 5 },
+      effects = { customers = 40, debt = 10, trust = 5 },
       set = { "open_early" },
       feedback = "The numbers look great for the investor deck. But losing a plumber's photos "
-              .. "loses his proof of work, and 48 firms will hit the bug instead of 8. Growth "
+              .. "loses his proof of work, and 43 firms will hit the bug instead of 3. Growth "
               .. "on a known data-loss bug is borrowed." },
     { "Keep the pilot private and polish for two more months until it's perfect",
       next = "seed_pitch",
       score = { launch = -1 },
-      effects = { customers = 6, runway = -2 },
+      effects = { runway = -2 },
       feedback = "Perfection is not a launch criterion. Two more months of private polish "
               .. "spends runway without learning anything the forty waiting firms could have "
               .. "taught you." },
@@ -469,7 +474,7 @@ scene "seed_pitch" {
     { "Ask Ruth what she would need to see to go to $2M at $8M, and share the pilot numbers "
       .. "with Lakeline to test your alternative before you counter",
       when = function(game) return game.stats.customers >= 8 end,
-      locked = "Needs at least 8 firms on the app to show",
+      locked = "Needs more than the three pilot firms to show",
       next = function(game) return broke(game, 10, "crunch_growth") or "growth_intro" end,
       score = { negotiation = 3 },
       act = function(game)
