@@ -71,11 +71,12 @@ static void link(struct item *it, int button, int hot)
 static void card(struct window *w, const struct metrics *M, int x, int y, int width, int height,
                  int button, int fill, int fill_hot)
 {
-    struct item *o = layout_rect(&w->L, x, y, width, height, C_BORDER, M->rad);
+    struct item *o = layout_rect(&w->L, x, y, width, height, fill == C_DISABLED_BG ? C_TRACK : C_BORDER,
+                                 M->rad);
     struct item *i = layout_rect(&w->L, x + M->bw, y + M->bw, width - 2 * M->bw,
                                  height - 2 * M->bw, fill, M->rad - M->bw);
     if (button >= 0) {
-        link(o, button, fill == C_DISABLED_BG ? C_BORDER : C_ACCENT);
+        link(o, button, fill == C_DISABLED_BG ? C_TRACK : C_ACCENT);
         link(i, button, fill_hot);
     }
 }
@@ -805,7 +806,9 @@ static int panel(struct window *w, const struct metrics *M, const char *title, i
         pw = M->W - 2 * M->m;
     int head = lh_of(w, FACE_H2) + M->pad;
     int R = M->ring;
-    int ph = full ? M->H - 2 * M->m : head + content_h + 2 * M->pad + R;
+    if (w->L.overlay_h > 0)
+        content_h = w->L.overlay_h;
+    int ph = full ? M->H - 2 * M->m : head + content_h + M->pad;
     if (ph > M->H - M->m)
         ph = M->H - M->m;
     int px = (M->W - pw) / 2, py = (M->H - ph) / 2;
@@ -832,9 +835,11 @@ static int row_button(struct window *w, const struct metrics *M, int kind, int a
         link(bg, b, C_SURFACE_HOT);
     int ty = y + M->pad / 2 + (lh - w->fonts.skip[FACE_BODY]) / 2;
     line(w, x + M->pad, ty, FACE_BODY, disabled ? C_DISABLED_TEXT : C_TEXT, label);
-    if (value)
-        line_right(w, x + width - M->pad, ty, value[0] == '[' ? FACE_SMALL : FACE_BOLD,
-                   disabled ? C_DISABLED_TEXT : C_ACCENT, value);
+    if (value) {
+        int vf = value[0] == '[' ? FACE_SMALL : FACE_BOLD;
+        int vy = y + M->pad / 2 + (lh - w->fonts.skip[vf]) / 2;
+        line_right(w, x + width - M->pad, vy, vf, disabled ? C_DISABLED_TEXT : C_ACCENT, value);
+    }
     if (sub)
         layout_wrap(w, &w->L, sub, x + M->pad, y + M->pad / 2 + lh, width - 2 * M->pad, FACE_SMALL,
                     FACE_SMALL, C_MUTED, 0, false);
@@ -987,6 +992,7 @@ static void history_overlay(struct window *w, const struct metrics *M)
                 y += lh_of(w, FACE_SMALL);
                 y = wrap(w, text, R, y, width, FACE_BODY, kind == 'N' ? C_TEXT : C_MUTED);
             } else {
+                y += M->u / 4;
                 layout_rect(&w->L, R, y + M->u / 4, M->u / 5, lh_of(w, FACE_BOLD) - M->u / 2, C_ACCENT, 2);
                 y = wrap(w, text, R + M->u * 2 / 3, y, width - M->u * 2 / 3, FACE_BOLD, C_TEXT);
                 if (title[0])
@@ -1077,14 +1083,30 @@ void win_layout(struct window *w)
     case SCREEN_ERROR: error_screen(w, &M); break;
     default: break;
     }
-    switch (w->overlay) {
-    case OVERLAY_MENU: menu_overlay(w, &M); break;
-    case OVERLAY_SAVE: slots_overlay(w, &M, true); break;
-    case OVERLAY_LOAD: slots_overlay(w, &M, false); break;
-    case OVERLAY_SETTINGS: settings_overlay(w, &M); break;
-    case OVERLAY_HISTORY: history_overlay(w, &M); break;
-    case OVERLAY_HELP: help_overlay(w, &M); break;
-    default: break;
+    /* Overlays are laid out twice: once to measure their content, then in
+     * a panel of that height. */
+    for (int pass = 0; pass < 2 && w->overlay; pass++) {
+        int mark_items = w->L.nitems, mark_buttons = w->L.nbuttons;
+        size_t mark_chars = w->L.chars.len;
+        w->L.overlay_h = 0;
+        if (pass == 1)
+            w->L.overlay_h = w->L.scroll[2].content_h;
+        switch (w->overlay) {
+        case OVERLAY_MENU: menu_overlay(w, &M); break;
+        case OVERLAY_SAVE: slots_overlay(w, &M, true); break;
+        case OVERLAY_LOAD: slots_overlay(w, &M, false); break;
+        case OVERLAY_SETTINGS: settings_overlay(w, &M); break;
+        case OVERLAY_HISTORY: history_overlay(w, &M); break;
+        case OVERLAY_HELP: help_overlay(w, &M); break;
+        default: break;
+        }
+        if (pass == 0) {
+            w->L.nitems = mark_items;
+            w->L.nbuttons = mark_buttons;
+            w->L.chars.len = mark_chars;
+            w->L.chars.data[mark_chars] = '\0';
+        }
+        w->L.cur_scroll = 0;
     }
     banner(w, &M);
     for (int k = 1; k < 3; k++) {

@@ -140,6 +140,7 @@ struct layout {
     uint8_t cur_scroll;           /* the layer new items and buttons go to */
     uint8_t cur_layer;
     uint8_t ring_bg;              /* the colour under new buttons' focus rings */
+    int overlay_h;                /* the overlay's content height, measured by a first pass */
     /* Probes for tests: where things were put. */
     SDL_Rect bar_track[GAME_MAX_PLAYERS][LIMIT_DIMENSIONS];
     double bar_share[GAME_MAX_PLAYERS][LIMIT_DIMENSIONS];
