@@ -49,11 +49,13 @@ end
 local function package(game)
   if game.stats.salary <= 0 then return "" end
   local how = game.flags.pay_written and "in writing" or "on a handshake"
-  local kind = ""
+  local kind = " and a 15% bonus"
   if game.flags.wants_equity then
-    kind = " with options on terms you negotiated"
-  elseif game.flags.wants_cash then
-    kind = " with a 15% bonus"
+    kind = " and options on terms you negotiated"
+  elseif game.stats.salary == 138 then
+    kind = " and 0.35% in options on terms you never read"
+  elseif game.stats.salary == 143 then
+    kind = " and half of Sam's options"
   end
   return "\n\nYour own package: $" .. game.stats.salary .. "k base" .. kind .. ", " .. how .. "."
 end

@@ -534,9 +534,13 @@ scene "series_a" {
       round = "The Series A doesn't close. Two funds passed, citing \"stakeholder concerns\". "
         .. "Priya raises a $1M extension from existing investors: {runway} months of runway."
     end
-    return round .. "\n\n"
-      .. "Priya has a hiring plan on the whiteboard and a question for you: \"How do we "
-      .. "spend it, {player}?\""
+    local ask = "Priya has a hiring plan on the whiteboard and a question for you: \"How do "
+      .. "we spend it, {player}?\""
+    if not (game.flags.series_a_strong or game.flags.series_a_small) then
+      ask = "Priya's hiring plan is still on the whiteboard. \"What can we still afford, "
+        .. "{player}?\""
+    end
+    return round .. "\n\n" .. ask
   end,
   choices = {
     { "Hire against the plan: a second product team, a support lead and a product "
@@ -548,6 +552,8 @@ scene "series_a" {
               .. "knows what they were hired to change, which shortens onboarding and makes "
               .. "the next budget conversation easy." },
     { "Hire 30 people in six months: grow into the valuation",
+      when = function(game) return game.flags.series_a_strong or game.flags.series_a_small end,
+      locked = "Only with a Series A in the bank",
       next = function(game) return broke(game, 10, "crunch_launch") or "launch_strategy" end,
       score = { roadmap = -2 },
       effects = { runway = -8, morale = -10 },

@@ -272,21 +272,24 @@ scene "slip_settle" {
 }
 
 scene "launch_day" {
-  title = "ServiceCon",
+  title = "Switch-On Day",
   phase = "Launch",
   text = function(game)
     local booth
     if game.flags.slip_open or game.flags.slipped_silently then
-      booth = "The booth shows a preview. The launch itself is four weeks away."
+      booth = "ServiceCon came and went with a preview at the booth. Four weeks later, the "
+        .. "real thing is ready."
     elseif game.flags.shipped_buggy then
-      booth = "The booth is packed, and Tomás's team is fixing bugs from a hotel room."
+      booth = "Las Vegas. The booth is packed, and Tomás's team is fixing bugs from a hotel "
+        .. "room."
     else
-      booth = "The booth is busy, and the live dispatch board on the big screen works."
+      booth = "Las Vegas. The booth is busy, and the live dispatch board on the big screen "
+        .. "works."
     end
     if game.flags.debt_budget then
       booth = booth .. " The debt budget shows: not one sync problem in the beta."
     end
-    return "Las Vegas. " .. booth .. "\n\n"
+    return booth .. "\n\n"
       .. "Teams is ready to switch on. Tomás has a rollback switch wired in, \"just in "
       .. "case\". The last decision is how to turn it on."
   end,
@@ -304,7 +307,7 @@ scene "launch_day" {
       set = { "staged" },
       feedback = "A staged roll-out limits the blast radius of whatever you didn't find, and "
               .. "gives you two weeks of real data before the whole base sees it." },
-    { "Switch it on for all {customers} customers at once, during the keynote",
+    { "Switch it on for all {customers} customers at once, with a big announcement",
       act = function(game) game.flags.teams_live = true end,
       next = function(game)
         local answer = market_answer(game)
@@ -353,7 +356,7 @@ scene "launch_hit" {
     update_revenue(game)
   end,
   text = [[
-Three weeks after ServiceCon: 160 new firms on Teams. Marcus rings a bell
+Three weeks after the switch-on: 160 new firms on Teams. Marcus rings a bell
 every time one signs; the office has asked him to stop. Revenue is
 ${revenue}k a month.
 
@@ -402,7 +405,7 @@ scene "launch_lukewarm" {
     update_revenue(game)
   end,
   text = [[
-Three weeks after ServiceCon: 70 new firms on Teams. Not a flop; not what
+Three weeks after the switch-on: 70 new firms on Teams. Not a flop; not what
 Priya pictured. Revenue is ${revenue}k a month.
 
 Only 38% of the new accounts have dispatched a job. The support queue says
@@ -453,7 +456,7 @@ scene "launch_flop" {
     update_revenue(game)
   end,
   text = [[
-Three weeks after ServiceCon: 15 new firms. Jobsite360 announced a dispatch
+Three weeks after the switch-on: 15 new firms. Jobsite360 announced a dispatch
 board the same morning, at half your price. Support has 140 open tickets;
 half of them say "confusing". Two existing customers have asked to cancel.
 
@@ -508,16 +511,16 @@ scene "roi_review" {
   phase = "Launch",
   by = "pm",
   text = function(game)
-    local measure = ""
+    local measure = " Ruth: \"Not the story. The numbers.\""
     if game.flags.vanity_metric then
-      measure = " The measure chosen before launch, booth sign-ups, says 1,400. Ruth "
-        .. "doesn't look at it."
+      measure = " The measure chosen before launch, booth sign-ups, says 1,400. Ruth doesn't "
+        .. "even look at it: \"Not the story. The numbers.\""
     end
-    return "Three months after ServiceCon, Priya and Ruth ask the question every launch "
+    return "Three months after the launch, Priya and Ruth ask the question every launch "
       .. "owes an answer to: did Teams pay off?\n\n"
       .. "It cost about $1.1M: two teams for eight months, and $140k for Las Vegas. "
       .. "Fieldnote now has {customers} customers and ${revenue}k a month in revenue."
-      .. measure .. " Ruth: \"Not the story. The numbers.\""
+      .. measure
   end,
   choices = {
     { "Show the payback: Teams revenue by cohort, 90-day retention, acquisition cost "
@@ -560,7 +563,7 @@ scene "roi_review" {
 
 scene "resignation" {
   title = "Tomás's Letter",
-  phase = "Launch",
+  phase = "Scale",
   text = [[
 Tomás leaves an envelope on your desk on a Sunday evening. It isn't a
 resignation, quite. "I haven't had a weekend since the Teams launch. Two of

@@ -30,9 +30,12 @@ scene "the_split" {
   end,
   text = function(game)
     local climacore = ""
-    if game.flags.climacore_lost or game.flags.climacore_declined then
-      climacore = " ClimaCore, which walked away two years ago, signed for Teams after "
-        .. "ServiceCon and is now the biggest account."
+    if game.flags.climacore_lost then
+      climacore = " ClimaCore, which walked away two years ago, signed for Teams after the "
+        .. "launch and is now the biggest account."
+    elseif game.flags.climacore_declined then
+      climacore = " ClimaCore, which you turned down two years ago, signed for Teams after the "
+        .. "launch and is now the biggest account."
     end
     local head = "Year four. Fieldnote has 70 people, four product teams, {customers} "
       .. "customers and ${revenue}k a month in revenue." .. climacore
@@ -400,7 +403,7 @@ Stakeholder trust stands at {trust}.]],
       .. "switching costs her (all her job history), and offer two years: bulk reassign "
       .. "now, the hierarchy in Q2, at today's price",
       when = function(game) return game.stats.trust >= 35 end,
-      locked = "Linda doesn't trust your dates enough (stakeholder trust below 35)",
+      locked = "Linda does not trust your dates enough: needs stakeholder trust of 35 or more",
       act = function(game) climacore_outcome(game, 90) end,
       next = "pay_intro",
       score = { negotiation = 3, launch = 1 },
@@ -720,9 +723,12 @@ scene "board_call" {
   timer = 90,
   timeout = 3,
   text = function(game)
-    local climacore = game.flags.climacore_churned
-      and "ClimaCore left for Jobsite360 last month."
-      or "ClimaCore renewed for two more years."
+    local climacore = "ClimaCore renewed."
+    if game.flags.climacore_churned then
+      climacore = "ClimaCore left for Jobsite360 last month."
+    elseif game.flags.renewal_discount then
+      climacore = "ClimaCore renewed for a year, at 30% off."
+    end
     return "Series B board call. Fieldnote has {customers} customers, ${revenue}k a month "
       .. "in revenue and {runway} months of runway. " .. climacore .. "\n\n"
       .. "Ruth Adler: \"Before we talk about the round, one sentence from product. What is "

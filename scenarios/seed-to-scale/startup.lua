@@ -311,7 +311,7 @@ scene "hire_result" {
   end,
   choices = {
     { "Start with a ride-along at Doyle & Sons, put the objective on the wall, and give "
-      .. "them a slice of the first release to own",
+      .. "them a piece of the first release to own",
       requires = { "hire_ok" },
       next = "mvp_scope",
       score = { vision = 1, roadmap = 1 },
