@@ -1,0 +1,228 @@
+/*
+ * csv.c: the report as CSV for a spreadsheet: the ranking (one row per
+ * player of a run) and every decision (one row each). RFC 4180: fields with
+ * a comma, a quote or a line break are quoted, quotes doubled, lines end in
+ * CRLF. Dimension columns are the union of every scenario's, by id.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+
+static void text_field(struct strbuf *out, const char *s)
+{
+    if (!s)
+        return;
+    /* A spreadsheet runs a cell starting with one of these as a formula: a
+     * team named "=HYPERLINK(...)" must stay a name. */
+    bool formula = strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
+    bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+    if (quote)
+        sb_putc(out, '"');
+    if (formula)
+        sb_putc(out, '\'');
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            sb_putc(out, '"');
+        sb_putc(out, *p);
+    }
+    if (quote)
+        sb_putc(out, '"');
+}
+
+static void number_field(struct strbuf *out, double v)
+{
+    char num[64];
+    format_number(num, sizeof num, v);
+    sb_puts(out, num);
+}
+
+static void sep(struct strbuf *out)
+{
+    sb_putc(out, ',');
+}
+
+static void end_line(struct strbuf *out)
+{
+    sb_puts(out, "\r\n");
+}
+
+/* Every group's dimensions, in order of first appearance. */
+static int all_dims(const struct report *r, const char ***dims)
+{
+    int n = 0;
+    *dims = NULL;
+    for (int gi = 0; gi < r->ngroups; gi++)
+        for (int d = 0; d < r->groups[gi].ndims; d++) {
+            const char *id = r->groups[gi].dims[d];
+            bool seen = false;
+            for (int k = 0; k < n && !seen; k++)
+                seen = strcmp((*dims)[k], id) == 0;
+            if (seen)
+                continue;
+            *dims = xrealloc((void *)*dims, sizeof **dims * (size_t)(n + 1));
+            (*dims)[n++] = id;
+        }
+    return n;
+}
+
+static void dims_header(struct strbuf *out, const char **dims, int ndims)
+{
+    for (int d = 0; d < ndims; d++) {
+        sep(out);
+        text_field(out, dims[d]);
+    }
+}
+
+/* Points per dimension; an absent one is 0 when the group (the decision's
+ * scenario) has that dimension, and empty when zero_group is NULL or not. */
+static void dims_fields(struct strbuf *out, const struct rep_score *s, const char **dims, int ndims,
+                        const struct rep_group *zero_group)
+{
+    for (int d = 0; d < ndims; d++) {
+        sep(out);
+        bool has, in_group = false;
+        double v = rep_points(s, dims[d], &has);
+        for (int k = 0; zero_group && !has && k < zero_group->ndims; k++)
+            in_group = in_group || strcmp(zero_group->dims[k], dims[d]) == 0;
+        if (has || in_group)
+            number_field(out, v);
+    }
+}
+
+void report_csv_runs(const struct report *r, struct strbuf *out)
+{
+    const char **dims;
+    int ndims = all_dims(r, &dims);
+    sb_puts(out, "rank,scenario,version,player,role,ending,ending_title,verdict");
+    dims_header(out, dims, ndims);
+    sb_puts(out, ",weighted,best,percent,rating,minutes,finished,decisions,seed,started,updated,"
+                 "file");
+    end_line(out);
+    for (int gi = 0; gi < r->ngroups; gi++) {
+        const struct rep_group *g = &r->groups[gi];
+        for (int i = 0; i < g->nrows; i++) {
+            const struct rep_row *row = &g->rows[i];
+            const struct rep_run *run = row->run;
+            const struct rep_player *p = rep_row_player(row);
+            number_field(out, row->rank);
+            sep(out);
+            text_field(out, run->scenario_id);
+            sep(out);
+            text_field(out, run->scenario_version);
+            sep(out);
+            text_field(out, p->name);
+            sep(out);
+            text_field(out, p->role);
+            sep(out);
+            text_field(out, run->ending_id);
+            sep(out);
+            text_field(out, run->ending_title);
+            sep(out);
+            text_field(out, run->verdict);
+            dims_fields(out, &p->score, dims, ndims, NULL);
+            sep(out);
+            number_field(out, p->weighted);
+            sep(out);
+            number_field(out, run->best);
+            sep(out);
+            number_field(out, p->percent);
+            sep(out);
+            text_field(out, run->rating);
+            sep(out);
+            if (run->minutes >= 0)
+                number_field(out, round(run->minutes * 10) / 10);
+            sep(out);
+            sb_puts(out, run->finished ? "yes" : "no");
+            sep(out);
+            number_field(out, run->ndecisions);
+            sep(out);
+            number_field(out, run->seed);
+            sep(out);
+            text_field(out, run->started);
+            sep(out);
+            text_field(out, run->updated);
+            sep(out);
+            text_field(out, run->file);
+            end_line(out);
+        }
+    }
+    free((void *)dims);
+}
+
+static void effects_field(struct strbuf *out, const struct rep_score *e)
+{
+    struct strbuf s;
+    sb_init(&s);
+    for (int i = 0; i < e->n; i++) {
+        char num[64];
+        format_signed(num, sizeof num, e->points[i]);
+        sb_printf(&s, "%s%s %s", i ? "; " : "", e->dims[i], num);
+    }
+    text_field(out, s.data ? s.data : "");
+    sb_free(&s);
+}
+
+void report_csv_decisions(const struct report *r, struct strbuf *out)
+{
+    const char **dims;
+    int ndims = all_dims(r, &dims);
+    sb_puts(out, "scenario,version,player,role,seed,started,turn,scene,choice,text,offered,best,"
+                 "took_best");
+    dims_header(out, dims, ndims);
+    sb_puts(out, ",seconds,timed_out,effects,file");
+    end_line(out);
+    for (int gi = 0; gi < r->ngroups; gi++) {
+        const struct rep_group *g = &r->groups[gi];
+        for (int i = 0; i < g->nrows; i++) {
+            const struct rep_row *row = &g->rows[i];
+            const struct rep_run *run = row->run;
+            const struct rep_player *p = rep_row_player(row);
+            for (int j = 0; j < run->ndecisions; j++) {
+                const struct rep_decision *d = &run->decisions[j];
+                if (d->player != row->player)
+                    continue;
+                text_field(out, run->scenario_id);
+                sep(out);
+                text_field(out, run->scenario_version);
+                sep(out);
+                text_field(out, p->name);
+                sep(out);
+                text_field(out, p->role);
+                sep(out);
+                number_field(out, run->seed);
+                sep(out);
+                text_field(out, run->started);
+                sep(out);
+                number_field(out, d->turn);
+                sep(out);
+                text_field(out, d->scene);
+                sep(out);
+                number_field(out, d->choice);
+                sep(out);
+                text_field(out, d->text);
+                sep(out);
+                if (d->offered > 0)
+                    number_field(out, d->offered);
+                sep(out);
+                if (d->best > 0)
+                    number_field(out, d->best);
+                sep(out);
+                if (d->best > 0)
+                    sb_puts(out, d->choice == d->best ? "yes" : "no");
+                dims_fields(out, &d->score, dims, ndims, g);
+                sep(out);
+                number_field(out, d->seconds);
+                sep(out);
+                sb_puts(out, d->timed_out ? "yes" : "no");
+                sep(out);
+                effects_field(out, &d->effects);
+                sep(out);
+                text_field(out, run->file);
+                end_line(out);
+            }
+        }
+    }
+    free((void *)dims);
+}

@@ -1,0 +1,796 @@
+/*
+ * html.c: the debrief page for the projector: one self-contained HTML file
+ * (no scripts, no fonts or images to fetch), its charts inline SVG drawn
+ * here, readable from the back of a room and in print.
+ *
+ * Per scenario: the ranking; points per dimension by role (each team a dot
+ * on its role's lane, with the median); every decision point with the
+ * options the teams took, how many of them and what each scored, the best
+ * option when nobody took it, and a question to ask when most teams took
+ * something else; the best choices most often missed; the endings reached;
+ * the time taken per decision. The page uses what the result files hold:
+ * scene ids rather than titles, role ids rather than names, and only the
+ * options somebody chose.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+
+/* Okabe-Ito: told apart with any colour vision, and in grey print. */
+static const char *const role_colours[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
+                                           "#56B4E9", "#E69F00", "#000000", "#F0E442"};
+#define VERDICT_SUCCESS "#009E73"
+#define VERDICT_MIXED "#E69F00"
+#define VERDICT_FAILURE "#D55E00"
+#define UNFINISHED "#999999"
+#define BAR "#0072B2"
+#define BEST "#009E73"
+
+/* SVG sizes are in user units; a chart is 1200 wide and scales to the
+ * page, so its text stays about the size of the page's. */
+#define CHART_W 1200
+#define FONT 26
+
+static const char *role_colour(int r)
+{
+    return r >= 0 ? role_colours[r % (int)COUNT_OF(role_colours)] : UNFINISHED;
+}
+
+static void esc(struct strbuf *out, const char *s)
+{
+    if (!s)
+        return;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '&': sb_puts(out, "&amp;"); break;
+        case '<': sb_puts(out, "&lt;"); break;
+        case '>': sb_puts(out, "&gt;"); break;
+        case '"': sb_puts(out, "&quot;"); break;
+        case '\'': sb_puts(out, "&#39;"); break;
+        default:
+            if (*p < 0x20 || *p == 0x7f)
+                sb_putc(out, ' ');
+            else
+                sb_putc(out, (char)*p);
+        }
+    }
+}
+
+static void num(struct strbuf *out, double v)
+{
+    char buf[64];
+    format_number(buf, sizeof buf, v);
+    /* A real minus sign reads better from afar than a hyphen. */
+    if (buf[0] == '-')
+        sb_printf(out, "\u2212%s", buf + 1);
+    else
+        sb_puts(out, buf);
+}
+
+static void seconds_text(struct strbuf *out, double s)
+{
+    if (s < 10)
+        num(out, round(s * 10) / 10);
+    else
+        num(out, round(s));
+    sb_puts(out, "\u00a0s");
+}
+
+static void role_text(struct strbuf *out, const char *role)
+{
+    char label[128];
+    rep_role_label(role, label, sizeof label);
+    esc(out, label);
+}
+
+static void scene_text(struct strbuf *out, const char *scene)
+{
+    char label[256];
+    rep_dim_label(scene, label, sizeof label);
+    esc(out, label);
+}
+
+static const char *verdict_colour(const char *verdict)
+{
+    if (!verdict)
+        return UNFINISHED;
+    if (strcmp(verdict, "success") == 0)
+        return VERDICT_SUCCESS;
+    if (strcmp(verdict, "mixed") == 0)
+        return VERDICT_MIXED;
+    if (strcmp(verdict, "failure") == 0)
+        return VERDICT_FAILURE;
+    return UNFINISHED;
+}
+
+/* An inline bar of fraction f (0-1), w x h pixels at the page's scale. */
+static void bar(struct strbuf *out, double f, int w, int h, const char *colour, const char *label)
+{
+    if (f < 0)
+        f = 0;
+    if (f > 1)
+        f = 1;
+    sb_printf(out,
+              "<svg class=\"bar\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
+              "aria-label=\"",
+              w, h, w, h);
+    esc(out, label);
+    sb_printf(out,
+              "\"><rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#e8e8e8\"/>"
+              "<rect x=\"0\" y=\"0\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/></svg>",
+              w, h, f * w, h, colour);
+}
+
+/* Round numbers for an axis from lo to hi: a step of 1, 2 or 5 times a
+ * power of ten giving at most about 8 ticks. */
+static double nice_step(double span)
+{
+    if (span <= 0)
+        return 1;
+    double raw = span / 8, p = pow(10, floor(log10(raw)));
+    double m = raw / p;
+    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+/* ------------------------------------------------------------ page */
+
+static const char style[] =
+    "*{box-sizing:border-box}"
+    "html{font-size:clamp(16px,0.8vw + 8px,28px)}"
+    "body{margin:0;padding:1.2rem 2.2rem 3rem;font-family:\"DejaVu Sans\",\"Segoe UI\","
+    "Helvetica,Arial,sans-serif;color:#111;background:#fff;line-height:1.35}"
+    "main{max-width:100rem;margin:0 auto}"
+    "h1{font-size:2.1rem;margin:.2rem 0 .2rem}"
+    "h2{font-size:1.6rem;margin:2.4rem 0 .6rem;padding-top:.6rem;border-top:4px solid #111}"
+    "h3{font-size:1.2rem;margin:1.4rem 0 .4rem}"
+    "p{margin:.3rem 0 .6rem}"
+    ".sub{font-size:1.1rem;color:#333}"
+    ".note{color:#333}"
+    "nav{margin:.8rem 0 0;font-size:.95rem}"
+    "nav a{color:#0057a0;margin-right:1.2rem;white-space:nowrap}"
+    "table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}"
+    "table.ranking td{font-size:.92rem}"
+    "th,td{padding:.3rem .45rem;text-align:left;vertical-align:middle;"
+    "border-bottom:1px solid #bbb}"
+    "th{font-size:.85rem;color:#333;border-bottom:3px solid #111}"
+    "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+    "tr.unfinished td{color:#444;font-style:italic}"
+    ".team{font-weight:bold;white-space:nowrap}"
+    ".nowrap{white-space:nowrap}"
+    ".role{display:inline-block;min-width:2.6em;padding:.05em .4em;border-radius:.3em;"
+    "color:#fff;font-weight:bold;text-align:center;font-size:.85rem}"
+    ".verdict{display:inline-block;padding:.05em .4em;border-radius:.3em;font-size:.8rem;"
+    "border:2px solid;margin-left:.3em;white-space:nowrap}"
+    ".pct{white-space:nowrap}"
+    ".pct svg{vertical-align:middle;margin-left:.4em}"
+    "svg.bar{vertical-align:middle}"
+    "svg.chart{width:100%;height:auto;display:block;margin:.4rem 0 1rem}"
+    ".point{margin:1.2rem 0 1.8rem;break-inside:avoid;page-break-inside:avoid}"
+    ".point h3 small{font-weight:normal;color:#333;font-size:.8rem}"
+    "table.options{table-layout:fixed}"
+    "table.options col.c1{width:4.5rem}table.options col.c3{width:30%}"
+    "table.options col.c4{width:24%}"
+    ".num{font-weight:bold;font-variant-numeric:tabular-nums}"
+    ".best{display:inline-block;padding:.05em .4em;border-radius:.3em;background:" BEST ";"
+    "color:#fff;font-weight:bold;font-size:.8rem;white-space:nowrap}"
+    ".missed{margin:.3rem 0;padding:.4rem .7rem;border-left:.4rem solid " VERDICT_FAILURE ";"
+    "background:#fbeee6;font-weight:bold}"
+    ".ask{margin:.3rem 0;padding:.4rem .7rem;border-left:.4rem solid " BAR ";background:#e9f2f9}"
+    ".scene-id{font-family:\"DejaVu Sans Mono\",monospace;font-size:.75rem;color:#444}"
+    "footer{margin-top:3rem;font-size:.85rem;color:#333}"
+    "section{break-before:auto}"
+    "@media (max-width:1600px){table.ranking td,table.ranking th{padding:.25rem .3rem}"
+    "table.ranking td{font-size:.85rem}table.ranking .pct svg{width:70px;height:16px}"
+    ".verdict{font-size:.7rem}}"
+    "@media print{"
+    "html{font-size:11pt}body{padding:0}nav{display:none}"
+    "h2{break-before:page;page-break-before:always;border-top:none}"
+    "h2.first{break-before:avoid;page-break-before:avoid}"
+    "table,svg.chart,.point{break-inside:avoid;page-break-inside:avoid}"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}"
+    "@page{size:A4 landscape;margin:12mm}";
+
+static void ranking(const struct rep_group *g, int gi, struct strbuf *out)
+{
+    sb_printf(out, "<section id=\"s%d-ranking\">\n<h2%s>Ranking</h2>\n", gi + 1,
+              gi == 0 ? " class=\"first\"" : "");
+    sb_puts(out, "<table class=\"ranking\">\n<thead><tr><th class=\"n\">#</th><th>Team</th>"
+                 "<th>Role</th><th>Ending</th>");
+    for (int d = 0; d < g->ndims; d++) {
+        char label[128];
+        rep_dim_label(g->dims[d], label, sizeof label);
+        sb_puts(out, "<th class=\"n\">");
+        esc(out, label);
+        sb_puts(out, "</th>");
+    }
+    sb_puts(out, "<th class=\"n\">Weighted</th><th class=\"n\">Percent</th><th>Rating</th>"
+                 "<th class=\"n\">Min.</th></tr></thead>\n<tbody>\n");
+    for (int i = 0; i < g->nrows; i++) {
+        const struct rep_row *row = &g->rows[i];
+        const struct rep_run *run = row->run;
+        const struct rep_player *p = rep_row_player(row);
+        int ri = rep_role_index(g, p->role);
+        sb_printf(out, "<tr%s><td class=\"n\">%d</td><td class=\"team\">",
+                  run->finished ? "" : " class=\"unfinished\"", row->rank);
+        esc(out, p->name);
+        sb_printf(out, "</td><td><span class=\"role\" style=\"background:%s\">", role_colour(ri));
+        role_text(out, p->role);
+        sb_puts(out, "</span></td><td class=\"nowrap\">");
+        if (run->ending_id) {
+            esc(out, run->ending_title ? run->ending_title : run->ending_id);
+            if (run->verdict) {
+                sb_printf(out, "<span class=\"verdict\" style=\"border-color:%s\">",
+                          verdict_colour(run->verdict));
+                esc(out, run->verdict);
+                sb_puts(out, "</span>");
+            }
+        } else {
+            sb_printf(out, "unfinished (%d decision%s)", run->ndecisions,
+                      run->ndecisions == 1 ? "" : "s");
+        }
+        sb_puts(out, "</td>");
+        for (int d = 0; d < g->ndims; d++) {
+            bool has;
+            double v = rep_points(&p->score, g->dims[d], &has);
+            sb_puts(out, "<td class=\"n\">");
+            if (has)
+                num(out, v);
+            else
+                sb_puts(out, "\u2013");
+            sb_puts(out, "</td>");
+        }
+        sb_puts(out, "<td class=\"n\">");
+        num(out, p->weighted);
+        sb_puts(out, "</td><td class=\"n pct\">");
+        char pct[32];
+        str_format(pct, sizeof pct, "%.1f%%", p->percent);
+        sb_puts(out, pct);
+        bar(out, p->percent / 100, 110, 20, BAR, pct);
+        sb_puts(out, "</td><td class=\"nowrap\">");
+        esc(out, run->rating ? run->rating : "\u2013");
+        sb_puts(out, "</td><td class=\"n\">");
+        char mins[32];
+        rep_minutes_text(run->minutes, mins, sizeof mins);
+        sb_puts(out, mins);
+        sb_puts(out, "</td></tr>\n");
+    }
+    sb_puts(out, "</tbody></table>\n</section>\n");
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Per dimension and role, each team's points as a dot on a lane, the
+ * median as a bar across it; one axis for all (points are points). */
+static void spread(const struct rep_group *g, int gi, struct strbuf *out)
+{
+    sb_printf(out, "<section id=\"s%d-spread\">\n<h2>Points per dimension, by role</h2>\n",
+              gi + 1);
+    sb_puts(out, "<p class=\"note\">Each dot is a team (a number in it: that many teams); the "
+                 "black bar is the role's median. Unfinished runs count with the points they "
+                 "had.</p>\n");
+    double lo = 0, hi = 0;
+    for (int i = 0; i < g->nrows; i++)
+        for (int d = 0; d < g->ndims; d++) {
+            double v = rep_points(&rep_row_player(&g->rows[i])->score, g->dims[d], NULL);
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+        }
+    double step = nice_step(hi - lo);
+    lo = floor(lo / step) * step;
+    hi = ceil(hi / step) * step;
+    if (hi <= lo)
+        hi = lo + step;
+    int lane = 46, gap = 18, left = 330, right = 150, top = 10, pad = 24;
+    int lanes = g->ndims * g->nroles;
+    int height = top + lanes * lane + g->ndims * gap + 50;
+    double plot = CHART_W - left - right;
+#define X(v) (left + pad + ((v) - lo) / (hi - lo) * (plot - 2 * pad))
+    sb_printf(out,
+              "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Points per "
+              "dimension, by role\" font-size=\"%d\" font-family=\"DejaVu Sans, sans-serif\">\n",
+              CHART_W, height, FONT);
+    int axis = top + lanes * lane + g->ndims * gap;
+    /* Lanes and their labels, then the grid, then the teams on top. */
+    for (int pass = 0; pass < 3; pass++) {
+        if (pass == 1) {
+            for (double t = lo; t <= hi + step / 2; t += step) {
+                bool zero = fabs(t) < step / 2;
+                sb_printf(out,
+                          "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
+                          "stroke-width=\"%d\"/>\n<text x=\"%.1f\" y=\"%d\" "
+                          "text-anchor=\"middle\">",
+                          X(t), top, X(t), axis, zero ? "#111" : "#bbb", zero ? 2 : 1, X(t),
+                          axis + 32);
+                num(out, zero ? 0 : t);
+                sb_puts(out, "</text>\n");
+            }
+            sb_printf(out, "<text x=\"%d\" y=\"%d\">median</text>\n", CHART_W - right + 16,
+                      axis + 32);
+            continue;
+        }
+        int y = top;
+        for (int d = 0; d < g->ndims; d++) {
+            char label[128];
+            rep_dim_label(g->dims[d], label, sizeof label);
+            for (int r = 0; r < g->nroles; r++, y += lane) {
+                double cy = y + lane / 2.0;
+                if (pass == 0) {
+                    if (r % 2 == 0)
+                        sb_printf(out,
+                                  "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%d\" "
+                                  "fill=\"#f0f0f0\"/>\n",
+                                  left, y, plot, lane);
+                    if (r == 0) {
+                        sb_printf(out, "<text x=\"10\" y=\"%.1f\" dominant-baseline=\"middle\" "
+                                       "font-weight=\"bold\">",
+                                  cy);
+                        esc(out, label);
+                        sb_puts(out, "</text>");
+                    }
+                    sb_printf(out, "<text x=\"%d\" y=\"%.1f\" dominant-baseline=\"middle\" "
+                                   "text-anchor=\"end\" fill=\"%s\" font-weight=\"bold\">",
+                              left - 12, cy, role_colour(r));
+                    role_text(out, g->roles[r]);
+                    sb_puts(out, "</text>\n");
+                    continue;
+                }
+                double *v = NULL;
+                int n = 0;
+                for (int i = 0; i < g->nrows; i++) {
+                    const struct rep_player *p = rep_row_player(&g->rows[i]);
+                    if (strcmp(p->role, g->roles[r]) != 0)
+                        continue;
+                    v = xrealloc(v, sizeof *v * (size_t)(n + 1));
+                    v[n++] = rep_points(&p->score, g->dims[d], NULL);
+                }
+                if (n) {
+                    qsort(v, (size_t)n, sizeof *v, compare_doubles);
+                    double med = rep_median(v, n);
+                    sb_printf(out,
+                              "<rect x=\"%.1f\" y=\"%d\" width=\"6\" height=\"%d\" "
+                              "fill=\"#111\"/>\n",
+                              X(med) - 3, y, lane);
+                    /* One dot per score, with the number of teams on it. */
+                    for (int i = 0; i < n;) {
+                        int count = 1;
+                        while (i + count < n && v[i + count] == v[i])
+                            count++;
+                        sb_printf(out,
+                                  "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\" "
+                                  "stroke=\"#fff\" stroke-width=\"2\"/>\n",
+                                  X(v[i]), cy, count > 1 ? 17 : 12, role_colour(r));
+                        if (count > 1)
+                            sb_printf(out,
+                                      "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                                      "dominant-baseline=\"central\" fill=\"#fff\" "
+                                      "font-size=\"22\" font-weight=\"bold\">%d</text>\n",
+                                      X(v[i]), cy, count);
+                        i += count;
+                    }
+                    sb_printf(out, "<text x=\"%d\" y=\"%.1f\" dominant-baseline=\"middle\">",
+                              CHART_W - right + 16, cy);
+                    num(out, med);
+                    sb_puts(out, "</text>\n");
+                }
+                free(v);
+            }
+            y += gap;
+        }
+    }
+#undef X
+    sb_puts(out, "</svg>\n</section>\n");
+}
+
+static void option_score(struct strbuf *out, const struct rep_score *s)
+{
+    struct strbuf t;
+    sb_init(&t);
+    rep_score_text(s, &t);
+    /* A real minus sign, as everywhere on the page. */
+    for (size_t i = 0; i < t.len; i++) {
+        if (t.data[i] == '-' && (i == 0 || t.data[i - 1] == ' '))
+            sb_puts(out, "\u2212");
+        else if (t.data[i] == '&')
+            sb_puts(out, "&amp;");
+        else if (t.data[i] == '<')
+            sb_puts(out, "&lt;");
+        else if (t.data[i] == '>')
+            sb_puts(out, "&gt;");
+        else
+            sb_putc(out, t.data[i]);
+    }
+    sb_free(&t);
+}
+
+/* "PO, PM" for the roles in mask. */
+static void roles_text(const struct rep_group *g, int mask, struct strbuf *out)
+{
+    int k = 0;
+    for (int r = 0; r < g->nroles && r < 31; r++)
+        if (mask & (1 << r)) {
+            if (k++)
+                sb_puts(out, ", ");
+            role_text(out, g->roles[r]);
+        }
+}
+
+static void by_role(const struct rep_group *g, const int *counts, struct strbuf *out)
+{
+    if (g->nroles < 2)
+        return;
+    sb_puts(out, " (");
+    int k = 0;
+    for (int r = 0; r < g->nroles; r++) {
+        if (!counts[r])
+            continue;
+        if (k++)
+            sb_puts(out, ", ");
+        role_text(out, g->roles[r]);
+        sb_printf(out, "\u00a0%d", counts[r]);
+    }
+    sb_puts(out, ")");
+}
+
+static const struct rep_option *find_option(const struct rep_point *pt, int number)
+{
+    for (int o = 0; o < pt->noptions; o++)
+        if (pt->options[o].number == number && !pt->options[o].varied)
+            return &pt->options[o];
+    return NULL;
+}
+
+static void decision_points(const struct rep_group *g, int gi, struct strbuf *out)
+{
+    sb_printf(out, "<section id=\"s%d-decisions\">\n<h2>Decision by decision</h2>\n", gi + 1);
+    sb_puts(out, "<p class=\"note\">The options the teams took at each decision point, most "
+                 "taken first, with the points each gave. A result file holds the option a team "
+                 "chose and the number of the best one offered, so options nobody took are not "
+                 "listed; a best option nobody took is named by its number.</p>\n");
+    for (int k = 0; k < g->npoints; k++) {
+        const struct rep_point *pt = &g->points[k];
+        sb_printf(out, "<div class=\"point\" id=\"s%d-d%d\">\n<h3>%d. ", gi + 1, k + 1, k + 1);
+        scene_text(out, pt->scene);
+        sb_printf(out, " <small>\u00b7 <span class=\"scene-id\">");
+        esc(out, pt->scene);
+        sb_printf(out, "</span> \u00b7 %d team%s decided here", pt->teams,
+                  pt->teams == 1 ? "" : "s");
+        by_role(g, pt->teams_by_role, out);
+        sb_puts(out, "</small></h3>\n<table class=\"options\"><colgroup><col class=\"c1\"><col class=\"c2\">"
+                     "<col class=\"c3\"><col class=\"c4\"></colgroup>\n<thead><tr><th class=\"n\">No.</th>"
+                     "<th>Option taken</th><th>Teams</th><th>Points</th></tr></thead>\n<tbody>\n");
+        for (int o = 0; o < pt->noptions; o++) {
+            const struct rep_option *op = &pt->options[o];
+            sb_printf(out, "<tr class=\"option\"><td class=\"n num\">%d%s</td><td class=\"text\">",
+                      op->number, op->varied ? "*" : "");
+            esc(out, op->text);
+            if (op->best_for) {
+                sb_puts(out, " <span class=\"best\">best");
+                bool all = true;
+                for (int r = 0; r < g->nroles && r < 31; r++)
+                    if (pt->teams_by_role[r] && !(op->best_for & (1 << r)))
+                        all = false;
+                if (!all) {
+                    sb_puts(out, " for ");
+                    roles_text(g, op->best_for, out);
+                }
+                sb_puts(out, "</span>");
+            }
+            char label[64];
+            str_format(label, sizeof label, "%d of %d teams", op->teams, pt->teams);
+            sb_puts(out, "</td><td class=\"pct\">");
+            bar(out, pt->teams ? (double)op->teams / pt->teams : 0, 200, 22,
+                op->best_for ? BEST : BAR, label);
+            sb_printf(out, " <span class=\"num\">%d of %d</span>", op->teams, pt->teams);
+            by_role(g, op->teams_by_role, out);
+            sb_puts(out, "</td><td>");
+            option_score(out, op->score);
+            sb_puts(out, "</td></tr>\n");
+        }
+        sb_puts(out, "</tbody></table>\n");
+        for (int u = 0; u < pt->nuntaken; u++) {
+            const struct rep_missed_best *m = &pt->untaken[u];
+            sb_puts(out, "<p class=\"missed\">Best option");
+            if (!m->all_roles) {
+                sb_puts(out, " for ");
+                roles_text(g, m->roles, out);
+            }
+            sb_printf(out, ": choice %d", m->number);
+            const struct rep_option *known = find_option(pt, m->number);
+            if (known && m->all_roles) {
+                sb_puts(out, " (");
+                esc(out, known->text);
+                sb_puts(out, ")");
+            }
+            sb_puts(out, ", taken by no ");
+            if (!m->all_roles) {
+                roles_text(g, m->roles, out);
+                sb_puts(out, " ");
+            }
+            sb_puts(out, "team.</p>\n");
+        }
+        /* A question for the room when most teams took a lesser option. */
+        if (pt->noptions > 0 && !pt->options[0].best_for && pt->teams >= 2 &&
+            pt->options[0].teams * 2 > pt->teams) {
+            const struct rep_option *top = &pt->options[0];
+            sb_printf(out, "<p class=\"ask\">Ask the room: why did %d of %d teams pick \u201c",
+                      top->teams, pt->teams);
+            esc(out, top->text);
+            sb_puts(out, "\u201d");
+            if (pt->nuntaken == 0) {
+                const struct rep_option *best = NULL;
+                for (int o = 0; o < pt->noptions && !best; o++)
+                    if (pt->options[o].best_for)
+                        best = &pt->options[o];
+                if (best) {
+                    sb_puts(out, " over \u201c");
+                    esc(out, best->text);
+                    sb_puts(out, "\u201d");
+                }
+            }
+            sb_puts(out, "? Who would have pushed back, and why?</p>\n");
+        }
+        if (pt->timed_out)
+            sb_printf(out, "<p class=\"note\">The timer ran out for %d team%s here.</p>\n",
+                      pt->timed_out, pt->timed_out == 1 ? "" : "s");
+        sb_puts(out, "</div>\n");
+    }
+    sb_puts(out, "</section>\n");
+}
+
+static int compare_missed(const void *a, const void *b)
+{
+    const struct rep_point *x = *(const struct rep_point *const *)a;
+    const struct rep_point *y = *(const struct rep_point *const *)b;
+    double fx = x->decisions ? (double)x->missed / x->decisions : 0;
+    double fy = y->decisions ? (double)y->missed / y->decisions : 0;
+    if (x->missed != y->missed)
+        return y->missed - x->missed;
+    if (fx != fy)
+        return fx < fy ? 1 : -1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void missed(const struct rep_group *g, int gi, struct strbuf *out)
+{
+    sb_printf(out, "<section id=\"s%d-missed\">\n<h2>Best choices most often missed</h2>\n",
+              gi + 1);
+    const struct rep_point **list = xcalloc((size_t)(g->npoints ? g->npoints : 1), sizeof *list);
+    int n = 0;
+    for (int k = 0; k < g->npoints; k++)
+        if (g->points[k].missed > 0)
+            list[n++] = &g->points[k];
+    qsort(list, (size_t)n, sizeof *list, compare_missed);
+    if (n == 0) {
+        sb_puts(out, "<p>Every team took the best option at every decision it reached.</p>\n");
+    } else {
+        sb_puts(out, "<table class=\"missed-table\">\n<thead><tr><th>Decision</th>"
+                     "<th>Missed by</th><th>Taken most instead</th></tr></thead>\n<tbody>\n");
+        for (int i = 0; i < n && i < 10; i++) {
+            const struct rep_point *pt = list[i];
+            int k = (int)(pt - g->points);
+            sb_printf(out, "<tr><td><a href=\"#s%d-d%d\">%d. ", gi + 1, k + 1, k + 1);
+            scene_text(out, pt->scene);
+            sb_puts(out, "</a></td><td class=\"pct\">");
+            char label[64];
+            str_format(label, sizeof label, "%d of %d decisions", pt->missed, pt->decisions);
+            bar(out, pt->decisions ? (double)pt->missed / pt->decisions : 0, 200, 22,
+                VERDICT_FAILURE, label);
+            sb_printf(out, " <span class=\"num\">%d of %d</span></td><td>", pt->missed,
+                      pt->decisions);
+            const struct rep_option *instead = NULL;
+            for (int o = 0; o < pt->noptions && !instead; o++)
+                if (!pt->options[o].best_for)
+                    instead = &pt->options[o];
+            if (instead) {
+                sb_printf(out, "<span class=\"num\">%d</span> ", instead->number);
+                esc(out, instead->text);
+                sb_printf(out, " (%d)", instead->teams);
+            }
+            sb_puts(out, "</td></tr>\n");
+        }
+        sb_puts(out, "</tbody></table>\n");
+    }
+    free(list);
+    sb_puts(out, "</section>\n");
+}
+
+static void endings(const struct report *r, int gi, struct strbuf *out)
+{
+    sb_printf(out, "<section id=\"s%d-endings\">\n<h2>Endings reached</h2>\n", gi + 1);
+    struct ending {
+        const char *id, *title, *verdict;
+        int count;
+    } *list = NULL;
+    int n = 0, unfinished = 0;
+    for (int i = 0; i < r->nruns; i++) {
+        const struct rep_run *run = &r->runs[i];
+        if (run->group != gi)
+            continue;
+        if (!run->ending_id) {
+            unfinished++;
+            continue;
+        }
+        int k = 0;
+        while (k < n && strcmp(list[k].id, run->ending_id) != 0)
+            k++;
+        if (k == n) {
+            list = xrealloc(list, sizeof *list * (size_t)(n + 1));
+            list[n] = (struct ending){run->ending_id, run->ending_title, run->verdict, 0};
+            n++;
+        }
+        list[k].count++;
+    }
+    /* Most reached first; ties by title. */
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && (list[j].count > list[j - 1].count ||
+                                  (list[j].count == list[j - 1].count &&
+                                   strcmp(list[j].id, list[j - 1].id) < 0));
+             j--) {
+            struct ending t = list[j];
+            list[j] = list[j - 1];
+            list[j - 1] = t;
+        }
+    int rows = n + (unfinished > 0);
+    int rowh = 52, left = 520, height = rows * rowh + 10;
+    int most = unfinished;
+    for (int i = 0; i < n; i++)
+        most = list[i].count > most ? list[i].count : most;
+    sb_printf(out,
+              "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Endings "
+              "reached\" font-size=\"%d\" font-family=\"DejaVu Sans, sans-serif\">\n",
+              CHART_W, height, FONT);
+    double unit = most ? (CHART_W - left - 90.0) / most : 0;
+    for (int i = 0; i < rows; i++) {
+        bool un = i == n;
+        const char *title = un ? "Did not finish" : list[i].title ? list[i].title : list[i].id;
+        const char *verdict = un ? NULL : list[i].verdict;
+        int count = un ? unfinished : list[i].count;
+        int y = 5 + i * rowh;
+        sb_printf(out, "<text x=\"10\" y=\"%d\" dominant-baseline=\"middle\">", y + rowh / 2);
+        esc(out, title);
+        if (verdict) {
+            sb_puts(out, " <tspan fill=\"#444\" font-size=\"22\">(");
+            esc(out, verdict);
+            sb_puts(out, ")</tspan>");
+        }
+        sb_printf(out,
+                  "</text>\n<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n"
+                  "<text x=\"%.1f\" y=\"%d\" dominant-baseline=\"middle\" font-weight=\"bold\">%d"
+                  "</text>\n",
+                  left, y + 8, unit * count, rowh - 16, verdict_colour(verdict),
+                  left + unit * count + 12, y + rowh / 2, count);
+    }
+    sb_puts(out, "</svg>\n</section>\n");
+    free(list);
+}
+
+static void timing(const struct rep_group *g, int gi, struct strbuf *out)
+{
+    sb_printf(out, "<section id=\"s%d-time\">\n<h2>Time taken per decision</h2>\n", gi + 1);
+    sb_puts(out, "<p class=\"note\">Each dot is a decision; the black bar is the median. A decision "
+                 "point where the timer ran out says so on the right.</p>\n");
+    double hi = 0;
+    for (int k = 0; k < g->npoints; k++)
+        for (int i = 0; i < g->points[k].nseconds; i++)
+            hi = g->points[k].seconds[i] > hi ? g->points[k].seconds[i] : hi;
+    double step = nice_step(hi);
+    hi = ceil(hi / step) * step;
+    if (hi <= 0)
+        hi = step;
+    int lane = 46, left = 360, right = 300, top = 10;
+    int height = top + g->npoints * lane + 50;
+    double plot = CHART_W - left - right;
+#define X(v) (left + (v) / hi * plot)
+    sb_printf(out,
+              "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Time taken per "
+              "decision\" font-size=\"%d\" font-family=\"DejaVu Sans, sans-serif\">\n",
+              CHART_W, height, FONT);
+    for (int k = 0; k < g->npoints; k++) {
+        const struct rep_point *pt = &g->points[k];
+        int y = top + k * lane;
+        double cy = y + lane / 2.0;
+        if (k % 2 == 0)
+            sb_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%d\" fill=\"#f3f3f3\"/>\n",
+                      left, y, plot, lane);
+        sb_printf(out, "<text x=\"10\" y=\"%.1f\" dominant-baseline=\"middle\">%d. ", cy, k + 1);
+        scene_text(out, pt->scene);
+        sb_puts(out, "</text>\n");
+        for (int i = 0; i < pt->nseconds; i++)
+            sb_printf(out,
+                      "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"10\" fill=\"" BAR "\" fill-opacity=\"0.6\" "
+                      "stroke=\"#fff\" stroke-width=\"2\"/>\n",
+                      X(pt->seconds[i]), cy);
+        if (pt->nseconds) {
+            double med = rep_median(pt->seconds, pt->nseconds);
+            sb_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"5\" height=\"%d\" fill=\"#111\"/>\n",
+                      X(med) - 2.5, cy - lane / 2.0 + 4, lane - 8);
+            sb_printf(out, "<text x=\"%d\" y=\"%.1f\" dominant-baseline=\"middle\">",
+                      CHART_W - right + 16, cy);
+            seconds_text(out, med);
+            if (pt->timed_out)
+                sb_printf(out, " <tspan fill=\"" VERDICT_FAILURE "\" font-weight=\"bold\">"
+                               "%d timed out</tspan>",
+                          pt->timed_out);
+            sb_puts(out, "</text>\n");
+        }
+    }
+    int axis = top + g->npoints * lane;
+    for (double t = 0; t <= hi + step / 2; t += step) {
+        sb_printf(out,
+                  "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ccc\"/>\n"
+                  "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">",
+                  X(t), top, X(t), axis, X(t), axis + 32);
+        num(out, t);
+        sb_puts(out, "</text>\n");
+    }
+    sb_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">median</text>\n",
+              CHART_W - right / 2 + 6, axis + 32);
+#undef X
+    sb_puts(out, "</svg>\n</section>\n");
+}
+
+void report_html(const struct report *r, struct strbuf *out)
+{
+    sb_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                 "<title>Debrief: ");
+    for (int gi = 0; gi < r->ngroups; gi++) {
+        if (gi)
+            sb_puts(out, " \u00b7 ");
+        esc(out, r->groups[gi].title ? r->groups[gi].title : r->groups[gi].scenario_id);
+    }
+    sb_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n", style);
+    for (int gi = 0; gi < r->ngroups; gi++) {
+        const struct rep_group *g = &r->groups[gi];
+        sb_printf(out, "<header id=\"s%d\">\n<h1>Debrief: ", gi + 1);
+        esc(out, g->title ? g->title : g->scenario_id);
+        sb_printf(out, "</h1>\n<p class=\"sub\">%d team%s", g->nrows, g->nrows == 1 ? "" : "s");
+        if (g->nroles > 1) {
+            sb_puts(out, " (");
+            for (int ro = 0; ro < g->nroles; ro++) {
+                int count = 0;
+                for (int i = 0; i < g->nrows; i++)
+                    count += strcmp(rep_row_player(&g->rows[i])->role, g->roles[ro]) == 0;
+                if (ro)
+                    sb_puts(out, ", ");
+                sb_printf(out, "%d ", count);
+                role_text(out, g->roles[ro]);
+            }
+            sb_puts(out, ")");
+        }
+        sb_printf(out, " \u00b7 %d finished \u00b7 scenario <span class=\"scene-id\">",
+                  g->nfinished);
+        esc(out, g->scenario_id);
+        sb_puts(out, " ");
+        esc(out, g->version ? g->version : "");
+        sb_puts(out, "</span>");
+        if (g->versions_differ)
+            sb_puts(out, " (and other versions)");
+        sb_puts(out, "</p>\n<nav>");
+        static const char *const parts[][2] = {
+            {"ranking", "Ranking"},   {"spread", "Points by role"}, {"decisions", "Decisions"},
+            {"missed", "Missed best"}, {"endings", "Endings"},      {"time", "Time"},
+        };
+        for (size_t k = 0; k < COUNT_OF(parts); k++)
+            sb_printf(out, "<a href=\"#s%d-%s\">%s</a>", gi + 1, parts[k][0], parts[k][1]);
+        sb_puts(out, "</nav>\n</header>\n");
+        ranking(g, gi, out);
+        spread(g, gi, out);
+        decision_points(g, gi, out);
+        missed(g, gi, out);
+        endings(r, gi, out);
+        timing(g, gi, out);
+    }
+    sb_printf(out, "<footer>Made by <code>scaleup report</code> from %d result file%s", r->nruns,
+              r->nruns == 1 ? "" : "s");
+    if (r->skipped)
+        sb_printf(out, "; %d file%s skipped (not valid results)", r->skipped,
+                  r->skipped == 1 ? "" : "s");
+    sb_puts(out, ".</footer>\n</main>\n</body>\n</html>\n");
+}

@@ -1,0 +1,676 @@
+/*
+ * results.c: reading a workshop's result files and summing them up (see
+ * results.h). Files are only ever opened for reading; every string kept
+ * lives in the report's arena.
+ */
+#include "results.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/diag.h"
+#include "core/limits.h"
+#include "core/run.h"
+
+/* ------------------------------------------------------------ helpers */
+
+double rep_points(const struct rep_score *s, const char *dim, bool *has)
+{
+    for (int i = 0; i < s->n; i++)
+        if (strcmp(s->dims[i], dim) == 0) {
+            if (has)
+                *has = true;
+            return s->points[i];
+        }
+    if (has)
+        *has = false;
+    return 0;
+}
+
+const struct rep_player *rep_row_player(const struct rep_row *row)
+{
+    return &row->run->players[row->player];
+}
+
+int rep_role_index(const struct rep_group *g, const char *role)
+{
+    for (int i = 0; i < g->nroles; i++)
+        if (strcmp(g->roles[i], role) == 0)
+            return i;
+    return -1;
+}
+
+void rep_dim_label(const char *id, char *buf, size_t cap)
+{
+    str_copy(buf, cap, id);
+    for (char *p = buf; *p; p++)
+        if (*p == '_' || *p == '-')
+            *p = ' ';
+    if (buf[0] >= 'a' && buf[0] <= 'z')
+        buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
+void rep_role_label(const char *id, char *buf, size_t cap)
+{
+    str_copy(buf, cap, id);
+    for (char *p = buf; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+}
+
+void rep_score_text(const struct rep_score *s, struct strbuf *out)
+{
+    int shown = 0;
+    for (int i = 0; i < s->n; i++) {
+        if (s->points[i] == 0)
+            continue;
+        char num[32], label[128];
+        format_signed(num, sizeof num, s->points[i]);
+        rep_dim_label(s->dims[i], label, sizeof label);
+        sb_printf(out, "%s%s %s", shown++ ? " \u00b7 " : "", num, label);
+    }
+    if (!shown)
+        sb_puts(out, "no points");
+}
+
+void rep_minutes_text(double minutes, char *buf, size_t cap)
+{
+    if (minutes < 0)
+        str_copy(buf, cap, "-");
+    else
+        str_format(buf, cap, "%.1f", minutes);
+}
+
+double rep_median(const double *v, int n)
+{
+    if (n <= 0)
+        return 0;
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* ------------------------------------------------------------ reading */
+
+struct loader {
+    struct report *r;
+    report_warn_fn warn;
+    void *ctx;
+    int cap;
+};
+
+static void warn(struct loader *ld, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static void warn(struct loader *ld, const char *fmt, ...)
+{
+    char msg[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    diag_fold_line(msg);
+    if (ld->warn)
+        ld->warn(ld->ctx, msg);
+}
+
+static const char *keep(struct loader *ld, const cJSON *item)
+{
+    return cJSON_IsString(item) && item->valuestring ? arena_strdup(&ld->r->arena, item->valuestring)
+                                                      : NULL;
+}
+
+static const cJSON *field(const cJSON *o, const char *key)
+{
+    return cJSON_GetObjectItemCaseSensitive(o, key);
+}
+
+static double number_or(const cJSON *item, double fallback)
+{
+    return cJSON_IsNumber(item) && isfinite(item->valuedouble) ? item->valuedouble : fallback;
+}
+
+/* A JSON object of numbers as a score; false when it is not one. */
+static bool read_score(struct loader *ld, const cJSON *o, struct rep_score *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!cJSON_IsObject(o))
+        return false;
+    int n = cJSON_GetArraySize(o);
+    if (n > 64)
+        return false;
+    out->dims = arena_alloc(&ld->r->arena, sizeof *out->dims * (size_t)(n ? n : 1));
+    out->points = arena_alloc(&ld->r->arena, sizeof *out->points * (size_t)(n ? n : 1));
+    const cJSON *item;
+    cJSON_ArrayForEach(item, o)
+    {
+        if (!item->string || !cJSON_IsNumber(item) || !isfinite(item->valuedouble))
+            return false;
+        out->dims[out->n] = arena_strdup(&ld->r->arena, item->string);
+        out->points[out->n] = item->valuedouble;
+        out->n++;
+    }
+    return true;
+}
+
+/* "2026-11-28T09:00:00Z" as seconds since the epoch; -1 when not one. */
+double rep_parse_time(const char *s)
+{
+    if (!s)
+        return -1;
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    char z = 0;
+    if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+               &tm.tm_min, &tm.tm_sec, &z) != 7 ||
+        z != 'Z')
+        return -1;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t t = timegm(&tm);
+    return t == (time_t)-1 ? -1 : (double)t;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Fills run from a file that run_parse accepted. False (after a warning)
+ * when a number the report needs is missing. */
+static bool read_run(struct loader *ld, const char *path, const cJSON *root, struct rep_run *run)
+{
+    struct arena *a = &ld->r->arena;
+    memset(run, 0, sizeof *run);
+    run->path = arena_strdup(a, path);
+    run->file = base_name(run->path);
+    const cJSON *scn = field(root, "scenario");
+    run->scenario_id = keep(ld, field(scn, "id"));
+    run->scenario_version = keep(ld, field(scn, "version"));
+    run->scenario_title = keep(ld, field(scn, "title"));
+    run->scenario_hash = keep(ld, field(scn, "hash"));
+    run->seed = number_or(field(root, "seed"), 0);
+    run->started = keep(ld, field(root, "started"));
+    run->updated = keep(ld, field(root, "updated"));
+    run->finished = keep(ld, field(root, "finished"));
+    double t0 = rep_parse_time(run->started);
+    double t1 = rep_parse_time(run->finished ? run->finished : run->updated);
+    run->minutes = t0 >= 0 && t1 >= t0 ? (t1 - t0) / 60 : -1;
+    const cJSON *ending = field(root, "ending");
+    if (cJSON_IsObject(ending)) {
+        run->ending_id = keep(ld, field(ending, "id"));
+        run->ending_title = keep(ld, field(ending, "title"));
+        run->verdict = keep(ld, field(ending, "verdict"));
+    }
+    run->best = number_or(field(root, "best"), 0);
+    run->rating = keep(ld, field(root, "rating"));
+
+    const cJSON *players = field(root, "players");
+    if (cJSON_IsArray(players) && cJSON_GetArraySize(players) == 2) {
+        run->nplayers = 2;
+        for (int p = 0; p < 2; p++) {
+            const cJSON *o = cJSON_GetArrayItem(players, p);
+            struct rep_player *pl = &run->players[p];
+            pl->name = keep(ld, field(o, "name"));
+            pl->role = keep(ld, field(o, "role"));
+            pl->weighted = number_or(field(o, "weighted"), NAN);
+            pl->percent = number_or(field(o, "percent"), NAN);
+            if (!read_score(ld, field(o, "score"), &pl->score) || isnan(pl->weighted) ||
+                isnan(pl->percent) || !pl->name || !pl->role) {
+                warn(ld, "%s: a player of this result file has no score, weighted total or percent "
+                         "(skipped)", path);
+                return false;
+            }
+        }
+    } else {
+        run->nplayers = 1;
+        struct rep_player *pl = &run->players[0];
+        pl->name = keep(ld, field(root, "player"));
+        pl->role = keep(ld, field(root, "role"));
+        pl->weighted = number_or(field(root, "weighted"), NAN);
+        pl->percent = number_or(field(root, "percent"), NAN);
+        if (!read_score(ld, field(root, "score"), &pl->score) || isnan(pl->weighted) ||
+            isnan(pl->percent)) {
+            warn(ld, "%s: this result file has no score, weighted total or percent (skipped)", path);
+            return false;
+        }
+    }
+
+    const cJSON *decisions = field(root, "decisions");
+    int n = cJSON_GetArraySize(decisions);
+    run->decisions = arena_alloc(a, sizeof *run->decisions * (size_t)(n ? n : 1));
+    const cJSON *item;
+    cJSON_ArrayForEach(item, decisions)
+    {
+        struct rep_decision *d = &run->decisions[run->ndecisions];
+        d->turn = (int)number_or(field(item, "turn"), run->ndecisions + 1);
+        d->scene = keep(ld, field(item, "scene"));
+        d->choice = (int)number_or(field(item, "choice"), 0);
+        d->text = keep(ld, field(item, "text"));
+        read_score(ld, field(item, "score"), &d->score);
+        read_score(ld, field(item, "effects"), &d->effects);
+        d->seconds = number_or(field(item, "seconds"), 0);
+        if (d->seconds < 0)
+            d->seconds = 0;
+        d->timed_out = cJSON_IsTrue(field(item, "timed_out"));
+        d->offered = (int)number_or(field(item, "offered"), 0);
+        d->best = (int)number_or(field(item, "best"), 0);
+        const cJSON *by = field(item, "by");
+        if (run->nplayers == 2 && cJSON_IsString(by) &&
+            strcmp(by->valuestring, run->players[1].role) == 0)
+            d->player = 1;
+        run->ndecisions++;
+    }
+    return true;
+}
+
+static bool same_run(const struct rep_run *x, const struct rep_run *y)
+{
+    return strcmp(x->file, y->file) == 0 && strcmp(x->scenario_id, y->scenario_id) == 0 &&
+           x->seed == y->seed && x->started && y->started && strcmp(x->started, y->started) == 0 &&
+           strcmp(x->players[0].name, y->players[0].name) == 0;
+}
+
+static void load_file(struct loader *ld, const char *path)
+{
+    struct report *r = ld->r;
+    r->inputs = xrealloc((void *)r->inputs, sizeof *r->inputs * (size_t)(r->ninputs + 1));
+    r->inputs[r->ninputs++] = arena_strdup(&r->arena, path);
+    struct diag err;
+    size_t len;
+    char *text = file_read_all(path, LIMIT_RUN_FILE_BYTES, &len, &err);
+    if (!text) {
+        warn(ld, "%s: %s (skipped)", path, err.message);
+        r->skipped++;
+        return;
+    }
+    struct run_record rec;
+    if (!run_parse(text, len, path, &rec, &err)) {
+        warn(ld, "%s: %s (skipped)", path, err.message);
+        free(text);
+        r->skipped++;
+        return;
+    }
+    run_record_free(&rec);
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    free(text);
+    struct rep_run run;
+    bool ok = root && read_run(ld, path, root, &run);
+    cJSON_Delete(root);
+    if (!ok) {
+        r->skipped++;
+        return;
+    }
+    for (int i = 0; i < r->nruns; i++) {
+        struct rep_run *old = &r->runs[i];
+        if (!same_run(old, &run))
+            continue;
+        bool newer = run.ndecisions > old->ndecisions ||
+                     (run.ndecisions == old->ndecisions && run.updated && old->updated &&
+                      strcmp(run.updated, old->updated) > 0);
+        warn(ld, "%s: the same run as %s; counted once, from the copy with %d decisions",
+             newer ? old->path : path, newer ? path : old->path,
+             newer ? run.ndecisions : old->ndecisions);
+        if (newer)
+            *old = run;
+        return;
+    }
+    if (r->nruns == ld->cap) {
+        ld->cap = ld->cap ? ld->cap * 2 : 16;
+        r->runs = xrealloc(r->runs, sizeof *r->runs * (size_t)ld->cap);
+    }
+    r->runs[r->nruns++] = run;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static bool load_dir(struct loader *ld, const char *dir, char *errbuf, size_t errcap)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        str_format(errbuf, errcap, "cannot read the folder %s: %s", dir, strerror(errno));
+        return false;
+    }
+    char **names = NULL;
+    int n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.' || !ends_with(e->d_name, ".json"))
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            names = xrealloc(names, sizeof *names * (size_t)cap);
+        }
+        names[n++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof *names, compare_strings);
+    for (int i = 0; i < n; i++) {
+        struct strbuf path;
+        sb_init(&path);
+        sb_printf(&path, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/", names[i]);
+        struct stat st;
+        if (stat(path.data, &st) == 0 && S_ISDIR(st.st_mode)) {
+            /* A folder named like a result file: not one, and not read. */
+        } else {
+            load_file(ld, path.data);
+        }
+        sb_free(&path);
+        free(names[i]);
+    }
+    free(names);
+    return true;
+}
+
+/* ------------------------------------------------------------ summing up */
+
+static int add_unique(const char ***list, int *n, const char *s)
+{
+    for (int i = 0; i < *n; i++)
+        if (strcmp((*list)[i], s) == 0)
+            return i;
+    *list = xrealloc((void *)*list, sizeof **list * (size_t)(*n + 1));
+    (*list)[*n] = s;
+    return (*n)++;
+}
+
+static int compare_rows(const void *a, const void *b)
+{
+    const struct rep_row *x = a, *y = b;
+    const struct rep_player *px = rep_row_player(x), *py = rep_row_player(y);
+    if (px->percent != py->percent)
+        return px->percent > py->percent ? -1 : 1;
+    if (px->weighted != py->weighted)
+        return px->weighted > py->weighted ? -1 : 1;
+    int c = strcmp(px->name, py->name);
+    if (c)
+        return c;
+    c = strcmp(x->run->file, y->run->file);
+    return c ? c : x->player - y->player;
+}
+
+static int compare_points(const void *a, const void *b)
+{
+    const struct rep_point *x = a, *y = b;
+    if (x->order != y->order)
+        return x->order < y->order ? -1 : 1;
+    return strcmp(x->scene, y->scene);
+}
+
+static int compare_options(const void *a, const void *b)
+{
+    const struct rep_option *x = a, *y = b;
+    if (x->teams != y->teams)
+        return y->teams - x->teams;
+    if (x->number != y->number)
+        return x->number - y->number;
+    return strcmp(x->text, y->text);
+}
+
+/* Copies a heap array into the arena (the summaries outlive the building). */
+static void *to_arena(struct arena *a, void *heap, size_t bytes)
+{
+    void *p = arena_alloc(a, bytes ? bytes : 1);
+    if (bytes)
+        memcpy(p, heap, bytes);
+    free(heap);
+    return p;
+}
+
+static const char *option_text(struct arena *a, const struct rep_decision *d)
+{
+    if (d->text)
+        return d->text;
+    char buf[32];
+    str_format(buf, sizeof buf, "choice %d", d->choice);
+    return arena_strdup(a, buf);
+}
+
+static void build_point(struct report *r, struct rep_group *g, struct rep_point *pt)
+{
+    struct arena *a = &r->arena;
+    int nruns = g->nruns;
+    /* seen[k]: run k (in group order) decided here; per option the same. */
+    bool *seen = xcalloc((size_t)nruns, sizeof *seen);
+    struct rep_option *opts = NULL;
+    bool **taken = NULL;
+    int nopts = 0;
+    double *secs = NULL;
+    double turns = 0;
+    pt->teams_by_role = arena_alloc(a, sizeof *pt->teams_by_role * (size_t)(g->nroles ? g->nroles : 1));
+    int k = 0;
+    for (int i = 0; i < r->nruns; i++) {
+        const struct rep_run *run = &r->runs[i];
+        if (run->group != (int)(g - r->groups))
+            continue;
+        for (int j = 0; j < run->ndecisions; j++) {
+            const struct rep_decision *d = &run->decisions[j];
+            if (!d->scene || strcmp(d->scene, pt->scene) != 0)
+                continue;
+            int role = rep_role_index(g, run->players[d->player].role);
+            if (!seen[k]) {
+                seen[k] = true;
+                pt->teams++;
+                if (role >= 0)
+                    pt->teams_by_role[role]++;
+            }
+            pt->decisions++;
+            turns += d->turn;
+            if (d->best > 0 && d->choice != d->best)
+                pt->missed++;
+            if (d->timed_out)
+                pt->timed_out++;
+            secs = xrealloc(secs, sizeof *secs * (size_t)(pt->decisions));
+            secs[pt->decisions - 1] = d->seconds;
+            const char *text = option_text(a, d);
+            int o = 0;
+            while (o < nopts && strcmp(opts[o].text, text) != 0)
+                o++;
+            if (o == nopts) {
+                opts = xrealloc(opts, sizeof *opts * (size_t)(nopts + 1));
+                taken = xrealloc(taken, sizeof *taken * (size_t)(nopts + 1));
+                memset(&opts[o], 0, sizeof opts[o]);
+                opts[o].text = text;
+                opts[o].number = d->choice;
+                opts[o].score = &d->score;
+                opts[o].teams_by_role =
+                    arena_alloc(a, sizeof(int) * (size_t)(g->nroles ? g->nroles : 1));
+                taken[o] = xcalloc((size_t)nruns, sizeof **taken);
+                nopts++;
+            }
+            if (d->choice != opts[o].number)
+                opts[o].varied = true;
+            if (d->best > 0 && d->choice == d->best && role >= 0 && role < 31)
+                opts[o].best_for |= 1 << role;
+            if (!taken[o][k]) {
+                taken[o][k] = true;
+                opts[o].teams++;
+                if (role >= 0)
+                    opts[o].teams_by_role[role]++;
+            }
+        }
+        k++;
+    }
+    pt->order = pt->decisions ? turns / pt->decisions : 0;
+    qsort(secs, (size_t)pt->decisions, sizeof *secs, compare_doubles);
+    pt->nseconds = pt->decisions;
+    pt->seconds = to_arena(a, secs, sizeof *secs * (size_t)pt->decisions);
+    qsort(opts, (size_t)nopts, sizeof *opts, compare_options);
+    pt->noptions = nopts;
+    pt->options = to_arena(a, opts, sizeof *opts * (size_t)nopts);
+    for (int o = 0; o < nopts; o++)
+        free(taken[o]);
+    free(taken);
+    free(seen);
+
+    /* Best options nobody concerned took: group the decisions by the number
+     * of their best option. */
+    struct rep_missed_best *un = NULL;
+    int nun = 0;
+    for (int i = 0; i < r->nruns; i++) {
+        const struct rep_run *run = &r->runs[i];
+        if (run->group != (int)(g - r->groups))
+            continue;
+        for (int j = 0; j < run->ndecisions; j++) {
+            const struct rep_decision *d = &run->decisions[j];
+            if (!d->scene || strcmp(d->scene, pt->scene) != 0 || d->best <= 0)
+                continue;
+            int b = d->best, with = 0, took = 0, roles = 0;
+            bool listed = false;
+            for (int u = 0; u < nun; u++)
+                listed = listed || un[u].number == b;
+            if (listed)
+                continue;
+            for (int i2 = 0; i2 < r->nruns; i2++) {
+                const struct rep_run *run2 = &r->runs[i2];
+                if (run2->group != run->group)
+                    continue;
+                for (int j2 = 0; j2 < run2->ndecisions; j2++) {
+                    const struct rep_decision *d2 = &run2->decisions[j2];
+                    if (!d2->scene || strcmp(d2->scene, pt->scene) != 0 || d2->best != b)
+                        continue;
+                    with++;
+                    took += d2->choice == b;
+                    int role = rep_role_index(g, run2->players[d2->player].role);
+                    if (role >= 0 && role < 31)
+                        roles |= 1 << role;
+                }
+            }
+            if (took)
+                continue;
+            un = xrealloc(un, sizeof *un * (size_t)(nun + 1));
+            un[nun].number = b;
+            un[nun].roles = roles;
+            un[nun].all_roles = with == pt->decisions;
+            nun++;
+        }
+    }
+    pt->nuntaken = nun;
+    pt->untaken = to_arena(a, un, sizeof *un * (size_t)nun);
+}
+
+static void build_group(struct report *r, struct rep_group *g)
+{
+    int gi = (int)(g - r->groups);
+    const char **dims = NULL, **roles = NULL, **scenes = NULL;
+    int nscenes = 0;
+    struct rep_row *rows = NULL;
+    for (int i = 0; i < r->nruns; i++) {
+        const struct rep_run *run = &r->runs[i];
+        if (run->group != gi)
+            continue;
+        g->nruns++;
+        g->nfinished += run->finished != NULL;
+        if (!g->title && run->scenario_title)
+            g->title = run->scenario_title;
+        if (run->scenario_version) {
+            if (!g->version)
+                g->version = run->scenario_version;
+            else if (strcmp(g->version, run->scenario_version) != 0)
+                g->versions_differ = true;
+        }
+        for (int p = 0; p < run->nplayers; p++) {
+            for (int d = 0; d < run->players[p].score.n; d++)
+                add_unique(&dims, &g->ndims, run->players[p].score.dims[d]);
+            add_unique(&roles, &g->nroles, run->players[p].role);
+            rows = xrealloc(rows, sizeof *rows * (size_t)(g->nrows + 1));
+            rows[g->nrows].run = run;
+            rows[g->nrows].player = p;
+            g->nrows++;
+        }
+        for (int j = 0; j < run->ndecisions; j++)
+            if (run->decisions[j].scene)
+                add_unique(&scenes, &nscenes, run->decisions[j].scene);
+    }
+    qsort(rows, (size_t)g->nrows, sizeof *rows, compare_rows);
+    for (int i = 0; i < g->nrows; i++)
+        rows[i].rank = i + 1;
+    g->rows = to_arena(&r->arena, rows, sizeof *rows * (size_t)g->nrows);
+    g->dims = to_arena(&r->arena, (void *)dims, sizeof *dims * (size_t)g->ndims);
+    /* Roles in a fixed order whatever the files' names: by id. */
+    qsort((void *)roles, (size_t)g->nroles, sizeof *roles, compare_strings);
+    g->roles = to_arena(&r->arena, (void *)roles, sizeof *roles * (size_t)g->nroles);
+    g->npoints = nscenes;
+    g->points = arena_alloc(&r->arena, sizeof *g->points * (size_t)(nscenes ? nscenes : 1));
+    for (int s = 0; s < nscenes; s++) {
+        g->points[s].scene = scenes[s];
+        build_point(r, g, &g->points[s]);
+    }
+    free((void *)scenes);
+    qsort(g->points, (size_t)nscenes, sizeof *g->points, compare_points);
+}
+
+static int compare_runs(const void *a, const void *b)
+{
+    const struct rep_run *x = a, *y = b;
+    int c = strcmp(x->scenario_id, y->scenario_id);
+    return c ? c : strcmp(x->path, y->path);
+}
+
+bool report_load(struct report *r, const char *const *paths, int npaths, report_warn_fn warnfn,
+                 void *ctx, char *err, size_t errcap)
+{
+    memset(r, 0, sizeof *r);
+    arena_init(&r->arena);
+    struct loader ld = {r, warnfn, ctx, 0};
+    for (int i = 0; i < npaths; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0) {
+            str_format(err, errcap, "cannot read %s: %s", paths[i], strerror(errno));
+            return false;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            if (!load_dir(&ld, paths[i], err, errcap))
+                return false;
+        } else {
+            load_file(&ld, paths[i]);
+        }
+    }
+    qsort(r->runs, (size_t)r->nruns, sizeof *r->runs, compare_runs);
+    for (int i = 0; i < r->nruns; i++) {
+        struct rep_run *run = &r->runs[i];
+        if (i == 0 || strcmp(run->scenario_id, r->runs[i - 1].scenario_id) != 0) {
+            r->groups = xrealloc(r->groups, sizeof *r->groups * (size_t)(r->ngroups + 1));
+            memset(&r->groups[r->ngroups], 0, sizeof *r->groups);
+            r->groups[r->ngroups].scenario_id = run->scenario_id;
+            r->ngroups++;
+        }
+        run->group = r->ngroups - 1;
+    }
+    for (int gi = 0; gi < r->ngroups; gi++) {
+        build_group(r, &r->groups[gi]);
+        if (r->groups[gi].versions_differ)
+            warn(&ld, "the runs of '%s' were played with different versions of the scenario; "
+                      "decision points are compared by scene and option text",
+                 r->groups[gi].scenario_id);
+    }
+    return true;
+}
+
+void report_free(struct report *r)
+{
+    free(r->runs);
+    free(r->groups);
+    free((void *)r->inputs);
+    arena_free(&r->arena);
+    memset(r, 0, sizeof *r);
+}
