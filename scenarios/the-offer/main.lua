@@ -1,0 +1,788 @@
+-- The Offer: a negotiation deep-dive.
+--
+-- The player, as a Product Owner or a Product Manager, negotiates a job offer
+-- from Kestrel, a logistics-software scale-up, with its VP of Product, Nadia
+-- Rahman. Nadia has a budget ceiling and a limit to her patience, drawn at
+-- the start and never shown; she reacts to anchors, silence, traded and
+-- given concessions, bluffs and deadlines, and can withdraw the offer.
+--
+-- Files: main.lua (the scenario and the negotiation), endings.lua.
+
+scenario {
+  id = "the-offer",
+  title = "The Offer",
+  summary = "Kestrel wants you as its next product lead. Prepare, anchor, ask the right "
+         .. "questions, trade concessions and get it in writing, with a hiring manager who "
+         .. "has a budget and a walk-away point of her own.",
+  authors = { "ScaleUp" },
+  version = "1.0.0",
+  language = "en",
+  minutes = 12,
+  start = "two_evenings",
+
+  dimensions = {
+    { id = "vision",      name = "Vision",
+      about = "Knowing what you want from the role: scope, decision rights, priorities" },
+    { id = "roadmap",     name = "Roadmap",
+      about = "Your career plan: where this job leads and how you will grow" },
+    { id = "launch",      name = "Launch",
+      about = "Starting well: what the first 90 days must deliver" },
+    { id = "negotiation", name = "Negotiation",
+      about = "Preparation, anchoring, questions, trading concessions, getting it in writing" },
+  },
+
+  roles = {
+    { id = "po", name = "Product Owner",
+      brief = [[
+Kestrel wants you as Senior Product Owner for its carrier app: the team's
+Product Goal, its backlog and what ships. You want the job. You also want to
+be paid what the job is worth, and to own the backlog for real rather than
+carry a sales VP's list.
+
+Your weights favour *negotiation*, then *vision*: knowing what you want from
+the role, above all the decision rights a Product Owner needs.]],
+      weights = { vision = 2, roadmap = 1, launch = 1, negotiation = 3 } },
+    { id = "pm", name = "Product Manager",
+      brief = [[
+Kestrel wants you as Senior Product Manager for its carrier app: its market,
+pricing, launches and roadmap. You want the job. You also want to be paid what
+the job is worth, and to own the market decisions rather than execute
+someone else's.
+
+Your weights favour *negotiation*, then *roadmap*: a career plan for where
+this role should take you, and the market ownership that gets you there.]],
+      weights = { vision = 1, roadmap = 2, launch = 1, negotiation = 3 } },
+  },
+
+  stats = {
+    { id = "base",     name = "Base salary",   unit = "k$",  start = 0, min = 0 },
+    { id = "bonus",    name = "Bonus target",  unit = "%",   start = 10, min = 0 },
+    { id = "options",  name = "Stock options", unit = "thousand", start = 20, min = 0 },
+    { id = "signing",  name = "Signing bonus", unit = "k$",  start = 0, min = 0 },
+    { id = "start",    name = "Start",         unit = "weeks away", start = 2, min = 1 },
+    -- Nadia's side, never shown: her ceiling for the base salary, what is
+    -- left of her patience, and bookkeeping for the negotiation.
+    { id = "budget",   name = "Nadia's ceiling", unit = "k$", start = 0, hidden = true },
+    { id = "patience", name = "Nadia's patience", start = 0, hidden = true },
+    { id = "ask",      name = "Your ask", unit = "k$", start = 0, hidden = true },
+    { id = "evenings", name = "Evenings left", start = 2, min = 0, hidden = true },
+    { id = "minutes",  name = "Questions left", start = 3, min = 0, hidden = true },
+  },
+
+  ratings = {
+    { min = 85, label = "Negotiates like a pro" },
+    { min = 60, label = "Solid deal-maker" },
+    { min = 35, label = "Leaves money on the table" },
+    { min = 0,  label = "Needs coaching" },
+  },
+
+  flags = {
+    "researched", "priorities", "career_plan", "batna",
+    "anchored", "gave_salary", "overanchored",
+    "asked_equity", "asked_bonus", "asked_scope", "asked_growth", "asked_success",
+    "bluffed", "traded", "split", "scope_written", "lead_title", "rushed_notice",
+    "verbal", "written", "pushed_last",
+  },
+}
+
+-- The Kestrel title for the player's role.
+function title_for(game)
+  if game.role == "po" then return "Senior Product Owner" end
+  return "Senior Product Manager"
+end
+
+-- Nadia's patience runs out: the offer is withdrawn.
+function out_of_patience(game)
+  return game.stats.patience <= 0
+end
+
+scene "two_evenings" {
+  title = "Two Evenings",
+  phase = "Preparation",
+  on_enter = function(game)
+    if game.visits.two_evenings > 1 then return end
+    -- Nadia's side of the table, drawn once and never shown.
+    game.stats.budget = game.random(166, 180)
+    game.stats.patience = game.random(50, 80)
+  end,
+  text = function(game)
+    if game.stats.evenings == 2 then
+      return "Kestrel makes software for freight carriers: 420 people, a Series C last "
+        .. "spring. Nadia Rahman, its VP of Product, wants you as its next "
+        .. title_for(game) .. ". The recruiter has booked the offer call for Thursday.\n\n"
+        .. "You earn $138k today, and you like your team. You have two free evenings before "
+        .. "Thursday, and four things you could do with them."
+    elseif game.stats.evenings == 1 then
+      return "One evening left before Thursday's call."
+    end
+    return "Thursday. Nadia's call is in ten minutes."
+  end,
+  choices = {
+    { "Research the market: pay for this level and city at companies of Kestrel's stage, "
+      .. "and pick a number you can defend",
+      once = true,
+      when = function(game) return game.stats.evenings > 0 end,
+      next = "two_evenings",
+      score = { negotiation = 2 },
+      effects = { evenings = -1 },
+      set = { "researched" },
+      feedback = "A researched number is the only anchor that survives the question \"where "
+              .. "does that come from?\". Senior product roles like this one pay $160k to $180k "
+              .. "base here: now you know." },
+    { "Write down what you want, in order (scope, decision rights, cash, equity, start "
+      .. "date), and the point at which you would walk away",
+      once = true,
+      when = function(game) return game.stats.evenings > 0 end,
+      next = "two_evenings",
+      score = { vision = 2, negotiation = 1 },
+      effects = { evenings = -1 },
+      set = { "priorities" },
+      feedback = "Knowing your priorities lets you trade the things you care less about for "
+              .. "the things you care about most, and a walk-away decided calmly in advance "
+              .. "protects you from deciding it under pressure. Yours: $165k." },
+    { "Sketch where this job should take you in three years, and what it must teach you",
+      once = true,
+      when = function(game) return game.stats.evenings > 0 end,
+      next = "two_evenings",
+      score = { roadmap = 2, vision = 1 },
+      effects = { evenings = -1 },
+      set = { "career_plan" },
+      feedback = "A career plan turns \"is this a good offer?\" into \"does this get me where "
+              .. "I want to go?\": the title, the scope and the growth path become things to "
+              .. "negotiate, not just the number." },
+    { "Push your other process, at Parcelly, to a final round, so you have a real "
+      .. "alternative",
+      once = true,
+      when = function(game) return game.stats.evenings > 0 end,
+      next = "two_evenings",
+      score = { negotiation = 2 },
+      effects = { evenings = -1 },
+      set = { "batna" },
+      feedback = "Your BATNA (best alternative to a negotiated agreement) is your real power "
+              .. "at the table. A final round at Parcelly is an alternative you can mention "
+              .. "honestly; a vague \"other conversations\" is not." },
+    { "Take the call",
+      next = "first_call",
+      feedback = function(game)
+        local done = 2 - game.stats.evenings
+        if done == 2 then
+          return "Two evenings of preparation: most people negotiating a job offer spend none."
+        elseif done == 1 then
+          return "One evening unused. Preparation is the cheapest negotiating power there is."
+        end
+        return "You go into a negotiation with no preparation at all. The other side has "
+          .. "done this a hundred times."
+      end },
+  },
+}
+
+scene "first_call" {
+  title = "The Call",
+  phase = "The offer",
+  text = function(game)
+    return "Nadia is warm, fast and direct. \"Honestly, the team loved you. We'd like you as "
+      .. title_for(game) .. " on the carrier app. Before I send the letter, so I don't waste "
+      .. "your time: what are your salary expectations?\""
+  end,
+  choices = {
+    { "\"For this level in this city, $175k base. That's the top of the market range, and "
+      .. "here's why I'm at the top of it.\"",
+      requires = { "researched" },
+      locked = "You haven't researched the market",
+      act = function(game) game.stats.base = math.min(game.stats.budget - 4, 170) end,
+      next = "offer_letter",
+      score = { negotiation = 3 },
+      set = { "anchored" },
+      feedback = "You anchored first, high but defensible, with a reason. Her letter will now "
+              .. "start near your number rather than hers: first numbers pull every later one "
+              .. "toward them." },
+    { "\"I'd rather hear how you've levelled the role and what range you have in mind.\"",
+      act = function(game) game.stats.base = 158 end,
+      next = "offer_letter",
+      score = { negotiation = 1 },
+      feedback = "Asking for her range is a sound move when you don't know the market: it "
+              .. "avoids anchoring low. But she anchors instead, at her number, and you will "
+              .. "spend the next rounds pulling up from it." },
+    { "\"I'm on $138k at the moment.\"",
+      act = function(game) game.stats.base = 148 end,
+      next = "offer_letter",
+      score = { negotiation = -2 },
+      set = { "gave_salary" },
+      feedback = "Your current salary is the price of your old job, not this one. Telling her "
+              .. "anchors the whole negotiation to it, and in many places she isn't even "
+              .. "allowed to ask." },
+    { "\"$220k. Start high, right?\"",
+      act = function(game)
+        game.stats.base = 158
+        game.stats.patience = game.stats.patience - 25
+      end,
+      next = "offer_letter",
+      score = { negotiation = -2 },
+      set = { "overanchored" },
+      feedback = "An anchor only works if it is credible. $40k above the market tells Nadia "
+              .. "you haven't looked, she ignores it, and she notes that you might be hard "
+              .. "work." },
+    { "\"Honestly, the role matters more to me than the money.\"",
+      act = function(game) game.stats.base = 152 end,
+      next = "offer_letter",
+      score = { negotiation = -1 },
+      feedback = "It may be true, and it's a gift to the other side: you've told her the "
+              .. "money is negotiable downward before she has made an offer." },
+  },
+}
+
+scene "offer_letter" {
+  title = "The Letter",
+  phase = "The offer",
+  text = function(game)
+    local note = ""
+    if game.flags.anchored then
+      note = " Your $175k has pulled her a long way up."
+    elseif game.flags.gave_salary then
+      note = " Exactly ten thousand above the salary you told her."
+    elseif game.flags.overanchored then
+      note = " Your $220k isn't mentioned anywhere."
+    end
+    return "The written offer arrives an hour later: " .. title_for(game) .. ", $"
+      .. game.stats.base .. "k base, a 10% bonus target, 20 thousand stock options, starting "
+      .. "in two weeks." .. note .. "\n\n"
+      .. "Nadia, by message: \"We're so excited. Let me know!\""
+  end,
+  choices = {
+    { "Thank her warmly, say you'll review it properly, and book a call for Monday with your "
+      .. "questions",
+      act = function(game)
+        -- Silence works on people: sometimes she fills it herself.
+        if game.random(1, 100) <= 40 then
+          game.stats.base = math.min(game.stats.base + 3, game.stats.budget)
+        end
+      end,
+      next = "monday_call",
+      score = { negotiation = 2 },
+      feedback = "Enthusiasm for the job, time for the offer: a weekend of silence costs you "
+              .. "nothing and tells her you take it seriously. Sometimes the other side even "
+              .. "improves an offer unprompted, just to fill the quiet." },
+    { "Counter straight away by email, before you lose momentum",
+      next = "counter",
+      score = { negotiation = 0 },
+      feedback = "Fast, and not wrong, but you counter without knowing what the options, the "
+              .. "bonus or the scope are really worth. Questions first, numbers second." },
+    { "Accept on the spot: it's $" .. "10k or more above what you earn now",
+      next = "first_offer",
+      score = { negotiation = -3 },
+      feedback = "Accepting the first offer, on the day it arrives, says it was too high. "
+              .. "Nadia expected a counter and had room for one; you compared the offer to "
+              .. "your old salary instead of the market." },
+  },
+}
+
+-- ------------------------------------------------------------- Monday
+
+local function answers(game)
+  local lines = {}
+  if game.flags.asked_equity then
+    lines[#lines + 1] = "Options: 20 thousand out of 64 million shares (0.03%), strike price "
+      .. "$4.20 against a last valuation of $6.10 a share, four-year vesting with a one-year "
+      .. "cliff, 90 days to exercise after leaving, nothing on acquisition."
+  end
+  if game.flags.asked_bonus then
+    lines[#lines + 1] = "Bonus: on company revenue targets; it paid 100%, 40% and 70% of "
+      .. "target in the last three years."
+  end
+  if game.flags.asked_scope then
+    if game.role == "po" then
+      lines[#lines + 1] = "Scope: the carrier app, one team of seven. Today the sales VP "
+        .. "sends the team a priority list every Monday. Nadia would like that to stop."
+    else
+      lines[#lines + 1] = "Scope: the carrier app's market. Pricing sits with finance today, "
+        .. "and the launch calendar with marketing. Nadia is open to changing both."
+    end
+  end
+  if game.flags.asked_growth then
+    lines[#lines + 1] = "Growth: a written career ladder; the next level up is Lead, usually "
+      .. "after 18 to 24 months, decided at twice-yearly reviews."
+  end
+  if game.flags.asked_success then
+    lines[#lines + 1] = "Success: in 90 days, carrier onboarding time down from nine days "
+      .. "to five, and a roadmap the sales team stops arguing with."
+  end
+  return table.concat(lines, "\n\n")
+end
+
+scene "monday_call" {
+  title = "Monday, 30 Minutes",
+  phase = "Questions",
+  text = function(game)
+    local head
+    if game.stats.minutes == 3 then
+      head = "Monday. Nadia has half an hour, which is time for about three good questions. "
+        .. "\"Ask me anything.\""
+    elseif game.stats.minutes > 0 then
+      head = "Nadia checks the time. \"Go on.\""
+    else
+      head = "\"I have to jump into another call. Send me your thoughts?\""
+    end
+    local known = answers(game)
+    if known ~= "" then head = head .. "\n\n" .. known end
+    return head
+  end,
+  choices = {
+    { "The options: how many shares exist, the strike price, vesting and cliff, the "
+      .. "exercise window, and what happens on an acquisition",
+      once = true,
+      when = function(game) return game.stats.minutes > 0 end,
+      next = "monday_call",
+      score = { negotiation = 2 },
+      effects = { minutes = -1 },
+      set = { "asked_equity" },
+      feedback = "20 thousand options means nothing until you know of how many shares, at "
+              .. "what price, over what time, and what happens if you leave or Kestrel is "
+              .. "sold. Now you can value them, and negotiate their terms." },
+    { "The bonus: how it's measured, and how much it actually paid in past years",
+      once = true,
+      when = function(game) return game.stats.minutes > 0 end,
+      next = "monday_call",
+      score = { negotiation = 2 },
+      effects = { minutes = -1 },
+      set = { "asked_bonus" },
+      feedback = "A 10% target is worth its payout history: here about 70% of target on "
+              .. "average. Useful when you weigh bonus against base: a dollar of base is "
+              .. "worth more than a dollar of target." },
+    { "The scope: which product, which team, and who decides the order of the backlog: "
+      .. "you, or the sales VP?",
+      role = "po",
+      once = true,
+      when = function(game) return game.stats.minutes > 0 end,
+      next = "monday_call",
+      score = { vision = 2 },
+      effects = { minutes = -1 },
+      set = { "asked_scope" },
+      feedback = "A Product Owner without authority over the backlog is a proxy, however "
+              .. "senior the title. Asking now shows you know what the role needs, and tells "
+              .. "you what to get in writing." },
+    { "The scope: which market, whose P&L, and who owns pricing and the launch calendar?",
+      role = "pm",
+      once = true,
+      when = function(game) return game.stats.minutes > 0 end,
+      next = "monday_call",
+      score = { vision = 1, roadmap = 1 },
+      effects = { minutes = -1 },
+      set = { "asked_scope" },
+      feedback = "A Product Manager who owns neither pricing nor the launch calendar owns a "
+              .. "roadmap and an opinion. Knowing where those decisions sit tells you what to "
+              .. "ask for, and where the job leads." },
+    { "Growth: what does the path from this role look like, and how are people promoted?",
+      once = true,
+      when = function(game) return game.stats.minutes > 0 end,
+      next = "monday_call",
+      score = { roadmap = 2 },
+      effects = { minutes = -1 },
+      set = { "asked_growth" },
+      feedback = "A written ladder and a review cadence turn \"you'll grow here\" into "
+              .. "something you can plan against and hold them to." },
+    { "Success: what should the first 90 days deliver, and how will it be measured?",
+      once = true,
+      when = function(game) return game.stats.minutes > 0 end,
+      next = "monday_call",
+      score = { launch = 2, vision = 1 },
+      effects = { minutes = -1 },
+      set = { "asked_success" },
+      feedback = "Agreeing the first outcome before you start means your first quarter is "
+              .. "judged on a number you both chose, not on impressions." },
+    { "Thank her, and say you'll send a counter proposal tomorrow",
+      next = "counter",
+      feedback = function(game)
+        if game.stats.minutes > 0 then
+          return "You left time on the table: every question she answers is information "
+            .. "you can trade with."
+        end
+        return "Three good questions, answered. You counter knowing what the package is "
+          .. "really worth to you."
+      end },
+  },
+}
+
+-- ------------------------------------------------------------- counter
+
+scene "counter" {
+  title = "The Counter",
+  phase = "The counter",
+  text = function(game)
+    local walk = ""
+    if game.flags.priorities then
+      walk = " Your walk-away, written down last week: $165k."
+    end
+    return "Your counter proposal, in an email to Nadia. The letter says $" .. game.stats.base
+      .. "k base, 10% bonus, 20 thousand options, start in two weeks." .. walk
+  end,
+  choices = {
+    { "Your researched number: $175k base, the rest as offered, with the reasons in two "
+      .. "lines",
+      requires = { "researched" },
+      locked = "You haven't researched the market",
+      act = function(game) game.stats.ask = 175 end,
+      next = "pushback",
+      score = { negotiation = 2 },
+      feedback = "A clear counter, anchored on market data, with reasons: easy for Nadia to "
+              .. "take to her CFO. Only the base is on the table, so there is little for her "
+              .. "to trade with." },
+    { "A trade: $168k base, 35 thousand options and a ten-year exercise window, and you'll "
+      .. "accept the bonus as it is",
+      requires = { "asked_equity" },
+      locked = "You don't know what the options are worth yet",
+      act = function(game)
+        game.stats.ask = 168
+        game.flags.traded = true
+      end,
+      next = "pushback",
+      score = { negotiation = 3 },
+      feedback = "You traded instead of asking: a little less base for more options on better "
+              .. "terms, which cost Kestrel less cash today. A ten-year window fixes the "
+              .. "90-day trap that makes options worthless to people who leave." },
+    { "Honest leverage: Parcelly's final round is next week, likely around $170k; ask "
+      .. "whether Kestrel can get to $172k so you can stop that process",
+      requires = { "batna" },
+      locked = "You have no real alternative to mention",
+      act = function(game) game.stats.ask = 172 end,
+      next = "pushback",
+      score = { negotiation = 3 },
+      feedback = "A real alternative, stated honestly and without a threat, gives Nadia a "
+              .. "reason to move and a way to look good doing it: she closes you before "
+              .. "Parcelly does." },
+    { "Tell her you have another offer at $185k (you don't)",
+      act = function(game)
+        game.stats.ask = 185
+        game.stats.patience = game.stats.patience - 15
+      end,
+      next = "pushback",
+      score = { negotiation = -3 },
+      set = { "bluffed" },
+      feedback = "A bluff is a bet that she won't ask to see the offer or call your bluff by "
+              .. "saying \"take it\". If she does, you have to walk or fold, and either way "
+              .. "she knows." },
+    { "Ask for more of everything: $185k, 40 thousand options, a 15% bonus and a Lead title",
+      act = function(game)
+        game.stats.ask = 185
+        game.stats.patience = game.stats.patience - 20
+      end,
+      next = "pushback",
+      score = { negotiation = -2 },
+      feedback = "A wish list with no priorities gives Nadia nothing to trade and everything "
+              .. "to refuse. She will pick what she can live with, not what you care about "
+              .. "most." },
+    { "Ask for $5k more and leave it there",
+      act = function(game) game.stats.ask = game.stats.base + 5 end,
+      next = "pushback",
+      score = { negotiation = -1 },
+      feedback = "A small, unexplained ask is negotiating against yourself: you have told her "
+              .. "your ceiling is barely above her offer." },
+  },
+}
+
+scene "pushback" {
+  title = "Nadia Pushes Back",
+  phase = "The counter",
+  on_enter = function(game)
+    if game.visits.pushback > 1 then return end
+    -- Nadia never simply says yes to a counter: she comes back a little
+    -- below the ask, or at her ceiling.
+    local offer = math.min(game.stats.ask, game.stats.budget) - 3
+    if offer > game.stats.base then game.stats.base = offer end
+    if game.flags.traded then
+      game.stats.options = 30
+    elseif game.stats.ask == 185 and not game.flags.bluffed then
+      -- The wish list: she picks what costs her least today.
+      game.stats.bonus = 12
+    end
+  end,
+  text = function(game)
+    local lead
+    if game.flags.bluffed then
+      lead = "\"Could you send me the other offer? Our CFO likes to see them.\" A pause. "
+        .. "\"Anyway. "
+    else
+      lead = "\"I took it to our CFO. "
+    end
+    local options = ""
+    if game.flags.traded then
+      options = " I can do 30 thousand options and the ten-year window; not 35."
+    elseif game.stats.bonus > 10 then
+      options = " I can move the bonus target to 12%. Not the options, not the title."
+    end
+    return "Nadia calls. " .. lead .. "The best I can do on base is $" .. game.stats.base
+      .. "k." .. options .. " I really want this to work.\"\n\n"
+      .. "She stops talking and waits."
+  end,
+  choices = {
+    { "Say nothing for a moment. Let the number sit.",
+      act = function(game)
+        if game.stats.base < game.stats.budget then
+          game.stats.base = game.stats.base + 2
+        else
+          game.stats.signing = game.stats.signing + 5
+        end
+      end,
+      next = function(game)
+        if out_of_patience(game) then return "withdrawn" end
+        return "scope_title"
+      end,
+      score = { negotiation = 2 },
+      feedback = "Silence is uncomfortable, and the discomfort is mostly on the side that "
+              .. "wants the deal closed. Nadia fills it with a little more, as people usually "
+              .. "do." },
+    { "Trade: \"I can accept that base if we add a pay review at six months, in the "
+      .. "contract, and a $10k signing bonus.\"",
+      effects = { signing = 10 },
+      next = function(game)
+        if out_of_patience(game) then return "withdrawn" end
+        return "scope_title"
+      end,
+      score = { negotiation = 3 },
+      feedback = "You conceded the base, but you traded it for two things that cost her "
+              .. "less: a one-off signing bonus and a review date. Concessions traded, not "
+              .. "given, keep the deal balanced and your respect intact." },
+    { "Split the difference between your ask and her number",
+      act = function(game)
+        local middle = (game.stats.ask + game.stats.base) // 2
+        game.stats.base = math.min(middle, game.stats.budget)
+        game.stats.patience = game.stats.patience - 10
+      end,
+      next = function(game)
+        if out_of_patience(game) then return "withdrawn" end
+        return "scope_title"
+      end,
+      score = { negotiation = -1 },
+      set = { "split" },
+      feedback = "Splitting the difference feels fair and rewards whoever anchored more "
+              .. "boldly. It also skips the question of what else could have been traded." },
+    { "\"If you can't meet my number, I'll have to walk.\"",
+      act = function(game)
+        game.stats.patience = game.stats.patience - (game.flags.batna and 20 or 40)
+      end,
+      next = function(game)
+        if out_of_patience(game) then return "withdrawn" end
+        return "scope_title"
+      end,
+      score = { negotiation = -2 },
+      feedback = function(game)
+        if game.flags.batna then
+          return "You have a real alternative, but an ultimatum turns a negotiation about "
+            .. "interests into a contest of positions. She holds her number; now you both "
+            .. "know you didn't mean it."
+        end
+        return "An ultimatum with no alternative behind it is a bluff: if she says \"I "
+          .. "understand\", you walk away from a job you want, or you stay and everyone knows."
+      end },
+    { "Accept her number: it's close enough",
+      next = "scope_title",
+      score = { negotiation = 0 },
+      feedback = "A reasonable place to land, but you conceded without getting anything back. "
+              .. "There was still a signing bonus or a review date on the table." },
+  },
+}
+
+scene "scope_title" {
+  title = "Title and Scope",
+  phase = "The role",
+  text = function(game)
+    local role_line
+    if game.role == "po" then
+      role_line = "For a Product Owner the question under the title is authority: who orders "
+        .. "the backlog."
+    else
+      role_line = "For a Product Manager the question under the title is ownership: who "
+        .. "decides pricing and launches."
+    end
+    return "With the money nearly settled, Nadia moves on. \"The title's " .. title_for(game)
+      .. ", the scope is the carrier app. Anything you want to change there?\"\n\n"
+      .. role_line
+  end,
+  choices = {
+    { "Get the backlog's decision rights into the role description: you order it, and the "
+      .. "sales VP's requests come through you",
+      role = "po",
+      requires = { "asked_scope" },
+      locked = "You didn't ask Nadia how the scope works today",
+      next = "start_date",
+      score = { vision = 2, negotiation = 1 },
+      set = { "scope_written" },
+      feedback = "This is the clause that decides whether you will be a Product Owner or a "
+              .. "backlog administrator. Nadia wanted the change anyway; you gave her the "
+              .. "reason to make it." },
+    { "Get pricing input and the launch calendar for the carrier app written into the role "
+      .. "description",
+      role = "pm",
+      requires = { "asked_scope" },
+      locked = "You didn't ask Nadia how the scope works today",
+      next = "start_date",
+      score = { vision = 1, roadmap = 1, negotiation = 1 },
+      set = { "scope_written" },
+      feedback = "Owning the launch calendar and a seat in pricing is what makes the market "
+              .. "half of the job real, and it is the experience that leads to group PM." },
+    { "Ask for the Lead title now, with the criteria for the next level and a review date in "
+      .. "writing",
+      next = "start_date",
+      score = { roadmap = 2 },
+      set = { "lead_title" },
+      feedback = function(game)
+        if game.flags.career_plan then
+          return "Your three-year sketch pays off: you asked for the thing that moves you "
+            .. "along it, and made the criteria explicit instead of hoping. Nadia agrees to "
+            .. "the criteria and the review; the title waits for it."
+        end
+        return "Titles vary by company; the criteria and the review date are what count. "
+          .. "Nadia agrees to those, and the title waits for the review."
+      end },
+    { "Ask to run two products instead of one, to make the role bigger",
+      next = "start_date",
+      score = { vision = -1, negotiation = -1 },
+      feedback = "More scope is not more value: two products at half attention is how a "
+              .. "product person becomes a ticket router. Ask for the scope you can own." },
+    { "Whatever scope they have in mind: it's a great company",
+      next = "start_date",
+      score = { vision = -2 },
+      feedback = "Scope and decision rights are the part of the offer that decides what your "
+              .. "days will be like. Leaving them vague is how good people end up in "
+              .. "proxy roles." },
+  },
+}
+
+scene "start_date" {
+  title = "Two Weeks?",
+  phase = "The role",
+  text = [[
+"Last thing: can you start in two weeks? The carrier team is without a product
+lead and the Q3 plan is due."
+
+Your notice period is four weeks, and you promised your current team a clean
+handover of their own Q3 plan.]],
+  choices = {
+    { "\"Five weeks: four of notice and one to rest. I'll join your Q3 planning day as a "
+      .. "guest before that.\"",
+      act = function(game) game.stats.start = 5 end,
+      next = "deadline",
+      score = { negotiation = 2, vision = 1 },
+      feedback = "You kept your word to your current team, which is exactly what Kestrel will "
+              .. "want from you one day, and offered something that solves her real problem, "
+              .. "the Q3 plan, without breaking your notice." },
+    { "\"Four weeks, no break, if the signing bonus covers the overlap.\"",
+      when = function(game) return game.stats.signing == 0 end,
+      act = function(game) game.stats.start = 4 end,
+      effects = { signing = 8 },
+      next = "deadline",
+      score = { negotiation = 2 },
+      feedback = "A start date is a concession like any other: you traded your week of rest "
+              .. "for a signing bonus. Fair, if the rest is worth less to you than the money." },
+    { "\"Two weeks it is: I'll cut my notice short.\"",
+      act = function(game) game.stats.start = 2 end,
+      next = "deadline",
+      score = { negotiation = -1, vision = -1 },
+      set = { "rushed_notice" },
+      feedback = "You gave away your notice, your rest and your reputation with your old "
+              .. "team, and asked for nothing. Nadia would have waited; good hires are worth "
+              .. "four weeks." },
+  },
+}
+
+scene "deadline" {
+  title = "By Five O'Clock",
+  phase = "Closing",
+  timer = 60,
+  timeout = 2,
+  text = function(game)
+    return "Nadia's message, at 2 pm: \"Our CEO wants this closed. The offer as we discussed "
+      .. "stands until 5 pm today.\" The revised letter is not attached.\n\n"
+      .. "On the table: $" .. game.stats.base .. "k base, a " .. game.stats.bonus .. "% "
+      .. "bonus, " .. game.stats.options .. " thousand options, a $" .. game.stats.signing
+      .. "k signing bonus, a start in " .. game.stats.start .. " weeks."
+  end,
+  choices = {
+    { "\"I'm excited to say yes. Send me the revised letter and I'll sign it as soon as "
+      .. "every term we agreed is in it.\"",
+      next = "final",
+      score = { negotiation = 2 },
+      set = { "written" },
+      feedback = "An exploding offer is a pressure tactic; the answer is calm, not speed. "
+              .. "Saying yes to the deal and no to signing blind keeps the goodwill and "
+              .. "protects every term you negotiated." },
+    { "Accept by phone now, before the deadline: the letter can follow",
+      next = "final",
+      score = { negotiation = -1 },
+      set = { "verbal" },
+      feedback = "The deadline worked on you. A verbal yes to a deal that exists only in two "
+              .. "people's memories is how signing bonuses and review dates quietly "
+              .. "disappear." },
+    { "Ask for 48 hours: a good offer survives a weekend",
+      act = function(game) game.stats.patience = game.stats.patience - 15 end,
+      next = function(game)
+        if out_of_patience(game) then return "withdrawn" end
+        return "final"
+      end,
+      score = { negotiation = 1 },
+      feedback = "Refusing an artificial deadline is fair, and asking for time was right on "
+              .. "Thursday. Today, with everything agreed, it mostly costs goodwill; what you "
+              .. "needed was the letter, not the weekend." },
+  },
+}
+
+scene "final" {
+  title = "The Letter, Again",
+  phase = "Closing",
+  text = function(game)
+    local missing = ""
+    if game.stats.signing > 0 and game.flags.verbal then
+      missing = "\n\nThe signing bonus is not in it. Neither is the review date."
+    end
+    return "The revised letter arrives: " .. title_for(game) .. ", $" .. game.stats.base
+      .. "k base, " .. game.stats.bonus .. "% bonus, " .. game.stats.options
+      .. " thousand options, start in " .. game.stats.start .. " weeks." .. missing
+  end,
+  choices = {
+    { "Check every term against your notes (base, bonus measure, grant and vesting terms, "
+      .. "signing bonus, review date, scope, start date), get the gaps fixed, then sign",
+      act = function(game)
+        game.flags.written = true
+        game.flags.verbal = false
+      end,
+      next = function(game)
+        if well_signed(game) then return "strong_start" end
+        return "fair_deal"
+      end,
+      score = { negotiation = 3 },
+      feedback = "A deal is what is written down. Checking the letter against your notes is "
+              .. "dull, and it is where the last few thousand dollars and the clauses that "
+              .. "matter most are kept or lost." },
+    { "Sign it as it is: you trust Nadia",
+      next = function(game)
+        if well_signed(game) then return "strong_start" end
+        return "fair_deal"
+      end,
+      score = { negotiation = -1 },
+      feedback = "Nadia may well be trustworthy. But she may not be your manager in a year, "
+              .. "and whatever isn't in the letter depends on who remembers it." },
+    { "Push once more: ask for another $5k before signing",
+      act = function(game)
+        game.flags.pushed_last = true
+        game.stats.patience = game.stats.patience - 30
+      end,
+      next = function(game)
+        if out_of_patience(game) then return "withdrawn" end
+        if well_signed(game) then return "strong_start" end
+        return "fair_deal"
+      end,
+      score = { negotiation = -1 },
+      feedback = "Reopening a settled deal at the signature tells the other side that no "
+              .. "agreement with you is final. Even if it works, you start the job with a "
+              .. "manager who feels played." },
+    { "Walk away: it is below your walk-away point, and Parcelly is a real alternative",
+      requires = { "batna", "priorities" },
+      when = function(game) return game.stats.base < 165 end,
+      next = "other_door",
+      score = { negotiation = 2 },
+      feedback = "A walk-away point is only real if you use it. Below it, with a real "
+              .. "alternative, walking is not a failure of the negotiation: it is the "
+              .. "negotiation working." },
+  },
+}
+
+include "endings.lua"
