@@ -44,12 +44,21 @@ struct flag_list {
     int count;
 };
 
+/* A file's source map, built when conversion needs it (see file_map). */
+struct map_slot {
+    int file; /* -1 when empty */
+    unsigned long used; /* for replacing the least recently used */
+    struct arena arena;
+    struct srcmap map;
+};
+
 struct loader {
     struct scenario *sc;
     struct script *script;
     lua_State *L;
     struct diag_list *diags;
-    struct srcmap maps[LIMIT_FILES];
+    struct map_slot map_slots[2]; /* see file_map */
+    unsigned long map_clock;
     char folder_real[PATH_MAX];
     struct registration *regs;
     int nregs, capregs;
@@ -238,9 +247,9 @@ static void offset_position(const char *buf, size_t offset, uint32_t *line, uint
     *col = (uint32_t)utf8_length(buf + line_start, offset - line_start) + 1;
 }
 
-/* Registers a file of the scenario, checks it is UTF-8 text, maps it and
- * pushes its chunk. Returns the file index, or raises a Lua error (we are
- * inside the protected load). */
+/* Registers a file of the scenario, checks it is UTF-8 text, and pushes its
+ * chunk (its source map is made later, see file_map). Returns the file
+ * index, or raises a Lua error (we are inside the protected load). */
 static int open_source(struct loader *ld, const char *name)
 {
     struct scenario *sc = ld->sc;
@@ -286,7 +295,6 @@ static int open_source(struct loader *ld, const char *name)
         free(buf);
         return luaL_error(L, "%s", ""), -1;
     }
-    srcmap_build(&sc->arena, buf, len, &ld->maps[index]);
     struct diag err;
     if (!sandbox_load(ld->script->sb, buf, len, name, f->display, &err)) {
         free(buf);
@@ -295,6 +303,43 @@ static int open_source(struct loader *ld, const char *name)
     }
     free(buf);
     return index;
+}
+
+/* The source map of a file, for positions in messages. Maps are made while
+ * converting, one file at a time, and dropped as conversion moves on: a map
+ * is about three times the size of its file, and keeping one for every file
+ * from the moment it ran made them the largest part of a large scenario's
+ * peak memory (docs/performance.md). Two are kept, so that an entry file
+ * that includes others between its own scenes is mapped only a few times.
+ * The file is read again; if it changed since it ran, it gets an empty map
+ * and positions fall back to the lines Lua reported, as for text the map
+ * cannot follow. */
+static const struct srcmap *file_map(struct loader *ld, uint16_t file)
+{
+    struct map_slot *slot = &ld->map_slots[0];
+    for (size_t i = 0; i < COUNT_OF(ld->map_slots); i++) {
+        struct map_slot *s = &ld->map_slots[i];
+        if (s->file == file) {
+            s->used = ++ld->map_clock;
+            return &s->map;
+        }
+        if (s->used < slot->used)
+            slot = s;
+    }
+    arena_free(&slot->arena);
+    memset(&slot->map, 0, sizeof slot->map);
+    slot->file = file;
+    slot->used = ++ld->map_clock;
+    const struct source_file *f = &ld->sc->files[file];
+    char *path = join_path(ld->folder_real, f->name);
+    char why[256];
+    size_t len;
+    char *buf = read_file(path, &len, why, sizeof why);
+    free(path);
+    if (buf && hash_bytes(HASH_SEED, buf, len) == f->hash)
+        srcmap_build(&slot->arena, buf, len, &slot->map);
+    free(buf);
+    return &slot->map;
 }
 
 /* ------------------------------------------------- the load-time API */
@@ -1107,7 +1152,7 @@ static void convert_scenario(struct loader *ld)
     const struct registration *reg = &ld->regs[ld->scenario_reg];
     uint16_t file = reg->file;
     struct srcpos pos = make_pos(file, reg->line, 0);
-    const struct srcnode *node = srcmap_call(&ld->maps[file], "scenario", reg->line, NULL);
+    const struct srcnode *node = srcmap_call(file_map(ld, file), "scenario", reg->line, NULL);
     sc->pos = node ? make_pos(file, node->line, node->col) : pos;
     lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
     int t = lua_gettop(L);
@@ -1271,6 +1316,36 @@ static void collect_flags(struct loader *ld)
     ld->sc->nstatic_flags = ld->sc->nflags;
 }
 
+/* The choices array, in the arena and on a cache line: a choice is five
+ * lines, its menu fields in the first two. */
+static struct choice *alloc_choices(struct scenario *sc, uint32_t n)
+{
+    uintptr_t at = (uintptr_t)arena_alloc(&sc->arena, sizeof(struct choice) * (n ? n : 1) + 63);
+    return (struct choice *)((at + 63) & ~(uintptr_t)63);
+}
+
+/* How many choices the scenes list: the size of the choices array, allocated
+ * once (it is the largest array of a scenario; growing it by doubling kept two
+ * copies at the peak of loading). */
+static uint32_t count_choices(struct loader *ld)
+{
+    lua_State *L = ld->L;
+    uint32_t total = 0;
+    for (int r = 0; r < ld->nregs; r++) {
+        const struct registration *reg = &ld->regs[r];
+        if (reg->kind != REG_SCENE || !reg->ref)
+            continue;
+        lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
+        if (get_raw(L, -1, "choices") == LUA_TTABLE) {
+            size_t n = lua_rawlen(L, -1);
+            if (n <= LIMIT_CHOICES_PER_SCENE)
+                total += (uint32_t)n;
+        }
+        lua_pop(L, 2);
+    }
+    return total;
+}
+
 static const uint16_t *freeze_flags(struct loader *ld, const struct flag_list *fl, uint16_t *n)
 {
     *n = (uint16_t)fl->count;
@@ -1331,8 +1406,12 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
     lua_State *L = ld->L;
     struct scenario *sc = ld->sc;
     if (ld->nchoices == ld->capchoices) {
-        ld->capchoices = ld->capchoices ? ld->capchoices * 2 : 256;
-        ld->choices = xrealloc(ld->choices, sizeof *ld->choices * ld->capchoices);
+        /* Not reached: count_choices counted every choice a scene lists. */
+        ld->capchoices = ld->capchoices ? ld->capchoices * 2 : 16;
+        struct choice *grown = alloc_choices(sc, ld->capchoices);
+        if (ld->nchoices)
+            memcpy(grown, ld->choices, sizeof *grown * ld->nchoices);
+        ld->choices = grown;
     }
     struct choice *ch = &ld->choices[ld->nchoices++];
     memset(ch, 0, sizeof *ch);
@@ -1508,7 +1587,8 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
     struct srcpos pos = make_pos(file, reg->line, 0);
     bool ending = reg->kind == REG_ENDING;
     const struct srcnode *node =
-        srcmap_call(&ld->maps[file], reg_kind_name(reg->kind), reg->line, reg->id);
+        srcmap_call(file_map(ld, file), reg_kind_name(reg->kind), reg->line, reg->id);
+    scene->pos.col = srcmap_call_col(file_map(ld, file), reg_kind_name(reg->kind), reg->line, reg->id);
     lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
     int t = lua_gettop(L);
     char what[128];
@@ -1673,28 +1753,24 @@ static void convert_all(struct loader *ld)
         }
         struct scene *s = &sc->scenes[sc->nscenes];
         s->id = reg->id;
-        s->pos = pos;
-        s->pos.col = srcmap_call_col(&ld->maps[reg->file], kind, reg->line, reg->id);
+        s->pos = pos; /* its column: in convert_scene, with the file's map */
         s->is_ending = reg->kind == REG_ENDING;
         strmap_put(&sc->scene_index, s->id, strlen(s->id), sc->nscenes);
         reg_of[sc->nscenes++] = r;
     }
 
     collect_flags(ld);
+    ld->capchoices = count_choices(ld);
+    ld->choices = alloc_choices(sc, ld->capchoices);
     for (int i = 0; i < sc->nscenes; i++)
         convert_scene(ld, i, &ld->regs[reg_of[i]]);
     free(reg_of);
-
-    /* On a cache line: a choice is five lines, its menu fields in the first two. */
-    uintptr_t at = (uintptr_t)arena_alloc(&sc->arena, sizeof *sc->choices * (ld->nchoices ? ld->nchoices : 1) + 63);
-    sc->choices = (struct choice *)((at + 63) & ~(uintptr_t)63);
-    if (ld->nchoices)
-        memcpy(sc->choices, ld->choices, sizeof *sc->choices * ld->nchoices);
+    sc->choices = ld->choices;
     sc->nchoices = ld->nchoices;
 
     /* start */
     const struct registration *reg = &ld->regs[ld->scenario_reg];
-    const struct srcnode *node = srcmap_call(&ld->maps[reg->file], "scenario", reg->line, NULL);
+    const struct srcnode *node = srcmap_call(file_map(ld, reg->file), "scenario", reg->line, NULL);
     struct srcpos pos = make_pos(reg->file, reg->line, 0);
     lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
     const char *start = string_field(ld, lua_gettop(L), "start", true, "the scenario", reg->file,
@@ -1810,6 +1886,10 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
     ld->L = script->sb->L;
     ld->diags = diags;
     ld->scenario_reg = -1;
+    for (size_t i = 0; i < COUNT_OF(ld->map_slots); i++) {
+        ld->map_slots[i].file = -1;
+        arena_init(&ld->map_slots[i].arena);
+    }
     text_builder_init(&ld->tb);
     script->loader = ld;
     int errors_before = diags->errors;
@@ -1861,7 +1941,8 @@ done:;
     bool ok = diags->errors == errors_before;
     text_builder_free(&ld->tb);
     free(ld->regs);
-    free(ld->choices);
+    for (size_t i = 0; i < COUNT_OF(ld->map_slots); i++)
+        arena_free(&ld->map_slots[i].arena);
     free(ld);
     if (!ok) {
         scenario_free(sc);
