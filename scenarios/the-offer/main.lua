@@ -55,7 +55,7 @@ this role should take you, and the market ownership that gets you there.]],
   },
 
   stats = {
-    { id = "base",     name = "Base salary",   unit = "k$",  start = 0, min = 0 },
+    { id = "base",     name = "Base salary",   unit = "k$",  start = 138, min = 0 },
     { id = "bonus",    name = "Bonus target",  unit = "%",   start = 10, min = 0 },
     { id = "options",  name = "Stock options", unit = "thousand", start = 20, min = 0 },
     { id = "signing",  name = "Signing bonus", unit = "k$",  start = 0, min = 0 },
@@ -65,6 +65,7 @@ this role should take you, and the market ownership that gets you there.]],
     { id = "budget",   name = "Nadia's ceiling", unit = "k$", start = 0, hidden = true },
     { id = "patience", name = "Nadia's patience", start = 0, hidden = true },
     { id = "ask",      name = "Your ask", unit = "k$", start = 0, hidden = true },
+    { id = "trade",    name = "Your base ask in a trade", unit = "k$", start = 0, hidden = true },
     { id = "evenings", name = "Evenings left", start = 2, min = 0, hidden = true },
     { id = "minutes",  name = "Questions left", start = 3, min = 0, hidden = true },
   },
@@ -80,7 +81,7 @@ this role should take you, and the market ownership that gets you there.]],
     "researched", "priorities", "career_plan", "batna",
     "anchored", "gave_salary", "overanchored",
     "asked_equity", "asked_bonus", "asked_scope", "asked_growth", "asked_success",
-    "bluffed", "traded", "split", "scope_written", "lead_title", "rushed_notice",
+    "sweetened", "bluffed", "traded", "split", "scope_written", "lead_title", "rushed_notice",
     "verbal", "written", "pushed_last",
   },
 }
@@ -109,7 +110,9 @@ scene "two_evenings" {
     if game.stats.evenings == 2 then
       return "Kestrel makes software for freight carriers: 420 people, a Series C last "
         .. "spring. Nadia Rahman, its VP of Product, wants you as its next "
-        .. title_for(game) .. ". The recruiter has booked the offer call for Thursday.\n\n"
+        .. title_for(game) .. ". The recruiter has booked the offer call for Thursday, and "
+        .. "sent an outline: a 10% bonus, 20 thousand stock options, a start in two weeks, "
+        .. "base salary to be discussed.\n\n"
         .. "You earn $138k today, and you like your team. You have two free evenings before "
         .. "Thursday, and four things you could do with them."
     elseif game.stats.evenings == 1 then
@@ -253,8 +256,9 @@ scene "offer_letter" {
       .. "questions",
       act = function(game)
         -- Silence works on people: sometimes she fills it herself.
-        if game.random(1, 100) <= 40 then
-          game.stats.base = math.min(game.stats.base + 3, game.stats.budget)
+        if game.random(1, 100) <= 40 and game.stats.base + 3 <= game.stats.budget then
+          game.stats.base = game.stats.base + 3
+          game.flags.sweetened = true
         end
       end,
       next = "monday_call",
@@ -317,6 +321,11 @@ scene "monday_call" {
     if game.stats.minutes == 3 then
       head = "Monday. Nadia has half an hour, which is time for about three good questions. "
         .. "\"Ask me anything.\""
+      if game.flags.sweetened then
+        head = "Monday. Before you can ask anything, Nadia says she went back to finance over "
+          .. "the weekend: the base is now $" .. game.stats.base .. "k. She has half an hour, "
+          .. "time for about three good questions. \"Ask me anything.\""
+      end
     elseif game.stats.minutes > 0 then
       head = "Nadia checks the time. \"Go on.\""
     else
@@ -407,6 +416,11 @@ scene "monday_call" {
 scene "counter" {
   title = "The Counter",
   phase = "The counter",
+  on_enter = function(game)
+    -- In a trade you ask a little less base than a pure-cash counter would,
+    -- but never less than the letter already offers.
+    game.stats.trade = math.min(174, math.max(168, game.stats.base + 2))
+  end,
   text = function(game)
     local walk = ""
     if game.flags.priorities then
@@ -426,12 +440,12 @@ scene "counter" {
       feedback = "A clear counter, anchored on market data, with reasons: easy for Nadia to "
               .. "take to her CFO. Only the base is on the table, so there is little for her "
               .. "to trade with." },
-    { "A trade: $168k base, 35 thousand options and a ten-year exercise window, and you'll "
-      .. "accept the bonus as it is",
+    { "A trade: ${trade}k base, 35 thousand options and a ten-year exercise window, and "
+      .. "you'll accept the bonus as it is",
       requires = { "asked_equity" },
       locked = "You don't know what the options are worth yet",
       act = function(game)
-        game.stats.ask = 168
+        game.stats.ask = game.stats.trade
         game.flags.traded = true
       end,
       next = "pushback",
@@ -439,11 +453,11 @@ scene "counter" {
       feedback = "You traded instead of asking: a little less base for more options on better "
               .. "terms, which cost Kestrel less cash today. A ten-year window fixes the "
               .. "90-day trap that makes options worthless to people who leave." },
-    { "Honest leverage: Parcelly's final round is next week, likely around $170k; ask "
-      .. "whether Kestrel can get to $172k so you can stop that process",
+    { "Honest leverage: Parcelly's final round is next week, likely around $175k; ask "
+      .. "whether Kestrel can get to $178k so you can stop that process",
       requires = { "batna" },
       locked = "You have no real alternative to mention",
-      act = function(game) game.stats.ask = 172 end,
+      act = function(game) game.stats.ask = 178 end,
       next = "pushback",
       score = { negotiation = 3 },
       feedback = "A real alternative, stated honestly and without a threat, gives Nadia a "
@@ -733,9 +747,14 @@ scene "final" {
     if game.stats.signing > 0 and game.flags.verbal then
       missing = "\n\nThe signing bonus is not in it. Neither is the review date."
     end
+    local signing = ""
+    if game.stats.signing > 0 and not game.flags.verbal then
+      signing = ", a $" .. game.stats.signing .. "k signing bonus"
+    end
     return "The revised letter arrives: " .. title_for(game) .. ", $" .. game.stats.base
       .. "k base, " .. game.stats.bonus .. "% bonus, " .. game.stats.options
-      .. " thousand options, start in " .. game.stats.start .. " weeks." .. missing
+      .. " thousand options" .. signing .. ", start in " .. game.stats.start .. " weeks."
+      .. missing
   end,
   choices = {
     { "Check every term against your notes (base, bonus measure, grant and vesting terms, "
