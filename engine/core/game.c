@@ -732,17 +732,17 @@ uint64_t game_hash(const struct game *g)
 {
     const struct scenario *sc = g->sc;
     uint64_t h = HASH_SEED;
-    h = hash_bytes(h, &g->s.scene, sizeof g->s.scene);
-    h = hash_bytes(h, &g->s.turn, sizeof g->s.turn);
-    h = hash_bytes(h, &g->s.decider, sizeof g->s.decider);
-    h = hash_bytes(h, g->s.stats, sizeof g->s.stats[0] * (size_t)sc->nstats);
-    h = hash_bytes(h, g->s.flags, sizeof g->s.flags[0] * (size_t)((sc->nflags + 63) / 64));
+    h = hash_fast(h, &g->s.scene, sizeof g->s.scene);
+    h = hash_fast(h, &g->s.turn, sizeof g->s.turn);
+    h = hash_fast(h, &g->s.decider, sizeof g->s.decider);
+    h = hash_fast(h, g->s.stats, sizeof g->s.stats[0] * (size_t)sc->nstats);
+    h = hash_fast(h, g->s.flags, sizeof g->s.flags[0] * (size_t)((sc->nflags + 63) / 64));
     for (int p = 0; p < g->nplayers; p++)
-        h = hash_bytes(h, g->s.players[p].score, sizeof(double) * (size_t)sc->ndimensions);
-    h = hash_bytes(h, &g->s.rng, sizeof g->s.rng);
-    h = hash_bytes(h, g->picks, sizeof g->picks);
-    h = hash_bytes(h, g->visits, sizeof *g->visits * (size_t)sc->nscenes);
-    h = hash_bytes(h, g->taken, sizeof *g->taken * ((sc->nchoices + 63) / 64));
+        h = hash_fast(h, g->s.players[p].score, sizeof(double) * (size_t)sc->ndimensions);
+    h = hash_fast(h, &g->s.rng, sizeof g->s.rng);
+    h = hash_fast(h, g->picks, sizeof g->picks);
+    h = hash_fast(h, g->visits, sizeof *g->visits * (size_t)sc->nscenes);
+    h = hash_fast(h, g->taken, sizeof *g->taken * ((sc->nchoices + 63) / 64));
     return h;
 }
 

@@ -59,9 +59,14 @@ void format_signed(char *dst, size_t cap, double value);
 /* Edit distance for "did you mean" hints, capped at 'limit' for speed. */
 int edit_distance(const char *a, const char *b, int limit);
 
-/* 64-bit FNV-1a, used for state hashes and file hashes. */
+/* 64-bit FNV-1a, used for file hashes and the string maps. */
 uint64_t hash_bytes(uint64_t h, const void *data, size_t n);
 #define HASH_SEED 0xcbf29ce484222325ULL
+
+/* A fast 64-bit hash of memory, eight bytes at a time, for tables kept in
+ * memory (the explorer's set of states). Unlike hash_bytes, its values may
+ * change between versions: never store them. */
+uint64_t hash_fast(uint64_t h, const void *data, size_t n);
 
 /* Monotonic clock in seconds. */
 double clock_seconds(void);

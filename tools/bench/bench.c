@@ -10,6 +10,8 @@
  *       the exploration `scaleup explore --random RUNS --seed SEED` runs
  *       (explore_run), and the bytes of text it produced: scene texts, every
  *       label offered, every feedback.
+ *   scaleup-bench exhaustive SCENARIO MAX_STATES SEED
+ *       the same for `scaleup explore --exhaustive --max-states MAX_STATES`.
  *   scaleup-bench spawn OUTFILE COMMAND ARGS...
  *       runs COMMAND and writes its wall time, CPU time and peak memory
  *       (from wait4) to OUTFILE as JSON; COMMAND's output passes through.
@@ -17,6 +19,7 @@
  * Each prints one JSON object on stdout (spawn: into OUTFILE). With
  * SCALEUP_BENCH_SLOW set (for valgrind), the wall-clock limits are 10 minutes.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,15 +96,16 @@ static int cmd_load(const char *path, int repeats)
     return 0;
 }
 
-static int cmd_random(const char *path, long runs, unsigned long long seed)
+static int cmd_explore(const char *path, bool exhaustive, long n, unsigned long long seed)
 {
     struct scenario *sc = load(path);
     if (!sc)
         return 1;
     struct explore_options o;
     explore_options_default(&o);
-    o.mode = EXPLORE_RANDOM;
-    o.runs = runs;
+    o.mode = exhaustive ? EXPLORE_EXHAUSTIVE : EXPLORE_RANDOM;
+    o.runs = n;
+    o.max_states = n;
     o.seed = seed;
     struct explore_result r;
     struct diag err;
@@ -109,9 +113,9 @@ static int cmd_random(const char *path, long runs, unsigned long long seed)
         fprintf(stderr, "%s\n", err.message);
         return 1;
     }
-    printf("{\"playthroughs\": %ld, \"choices\": %ld, \"text_bytes\": %ld, \"seconds\": %.6f, "
-           "\"errors\": %d, \"dead_ends\": %d, \"max_rss_kib\": %ld}\n",
-           r.playthroughs, r.choices, r.text_bytes, r.seconds, r.nerrors, r.ndead_ends,
+    printf("{\"playthroughs\": %ld, \"choices\": %ld, \"states\": %ld, \"text_bytes\": %ld, "
+           "\"seconds\": %.6f, \"errors\": %d, \"dead_ends\": %d, \"max_rss_kib\": %ld}\n",
+           r.playthroughs, r.choices, r.states, r.text_bytes, r.seconds, r.nerrors, r.ndead_ends,
            max_rss_kib());
     explore_result_free(&r);
     scenario_free(sc);
@@ -158,11 +162,14 @@ int main(int argc, char **argv)
     if (argc == 4 && strcmp(argv[1], "load") == 0)
         return cmd_load(argv[2], atoi(argv[3]) > 0 ? atoi(argv[3]) : 1);
     if (argc == 5 && strcmp(argv[1], "random") == 0)
-        return cmd_random(argv[2], atol(argv[3]), strtoull(argv[4], NULL, 10));
+        return cmd_explore(argv[2], false, atol(argv[3]), strtoull(argv[4], NULL, 10));
+    if (argc == 5 && strcmp(argv[1], "exhaustive") == 0)
+        return cmd_explore(argv[2], true, atol(argv[3]), strtoull(argv[4], NULL, 10));
     if (argc >= 4 && strcmp(argv[1], "spawn") == 0)
         return cmd_spawn(argv[2], argv + 3);
     fprintf(stderr, "usage: scaleup-bench load SCENARIO REPEATS\n"
                     "       scaleup-bench random SCENARIO RUNS SEED\n"
+                    "       scaleup-bench exhaustive SCENARIO MAX_STATES SEED\n"
                     "       scaleup-bench spawn OUTFILE COMMAND ARGS...\n");
     return 2;
 }
