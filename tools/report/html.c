@@ -69,6 +69,16 @@ static void num(struct strbuf *out, double v)
         sb_puts(out, buf);
 }
 
+/* Numbers for a data- attribute: plain, separated by spaces. */
+static void data_numbers(struct strbuf *out, const double *v, int n)
+{
+    for (int i = 0; i < n; i++) {
+        char buf[64];
+        format_number(buf, sizeof buf, v[i]);
+        sb_printf(out, "%s%s", i ? " " : "", buf);
+    }
+}
+
 static void seconds_text(struct strbuf *out, double s)
 {
     if (s < 10)
@@ -352,6 +362,16 @@ static void spread(const struct rep_group *g, int gi, struct strbuf *out)
                 if (n) {
                     qsort(v, (size_t)n, sizeof *v, compare_doubles);
                     double med = rep_median(v, n);
+                    /* The numbers drawn, for a reader that is not a person. */
+                    sb_puts(out, "<g data-dim=\"");
+                    esc(out, g->dims[d]);
+                    sb_puts(out, "\" data-role=\"");
+                    esc(out, g->roles[r]);
+                    sb_puts(out, "\" data-points=\"");
+                    data_numbers(out, v, n);
+                    sb_puts(out, "\" data-median=\"");
+                    data_numbers(out, &med, 1);
+                    sb_puts(out, "\">\n");
                     sb_printf(out,
                               "<rect x=\"%.1f\" y=\"%d\" width=\"6\" height=\"%d\" "
                               "fill=\"#111\"/>\n",
@@ -376,7 +396,7 @@ static void spread(const struct rep_group *g, int gi, struct strbuf *out)
                     sb_printf(out, "<text x=\"%d\" y=\"%.1f\" dominant-baseline=\"middle\">",
                               CHART_W - right + 16, cy);
                     num(out, med);
-                    sb_puts(out, "</text>\n");
+                    sb_puts(out, "</text>\n</g>\n");
                 }
                 free(v);
             }
@@ -701,6 +721,11 @@ static void timing(const struct rep_group *g, int gi, struct strbuf *out)
         sb_printf(out, "<text x=\"10\" y=\"%.1f\" dominant-baseline=\"middle\">%d. ", cy, k + 1);
         scene_text(out, pt->scene);
         sb_puts(out, "</text>\n");
+        sb_puts(out, "<g data-scene=\"");
+        esc(out, pt->scene);
+        sb_puts(out, "\" data-seconds=\"");
+        data_numbers(out, pt->seconds, pt->nseconds);
+        sb_printf(out, "\" data-timed-out=\"%d\">\n", pt->timed_out);
         for (int i = 0; i < pt->nseconds; i++)
             sb_printf(out,
                       "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"10\" fill=\"" BAR "\" fill-opacity=\"0.6\" "
@@ -719,6 +744,7 @@ static void timing(const struct rep_group *g, int gi, struct strbuf *out)
                           pt->timed_out);
             sb_puts(out, "</text>\n");
         }
+        sb_puts(out, "</g>\n");
     }
     int axis = top + g->npoints * lane;
     for (double t = 0; t <= hi + step / 2; t += step) {

@@ -1,0 +1,1145 @@
+/*
+ * test_report.c: a workshop simulated end to end, then scaleup report on
+ * its results folder.
+ *
+ * Seven teams play tests/report/fixtures/workshop (both roles): five to an
+ * ending, one whose input runs out after two decisions, and one killed with
+ * SIGKILL while it waits for its third decision (its file must still parse
+ * and hold the two decisions made). Beside their files lie a truncated
+ * copy of a result, a file of another format, binary garbage, a note and
+ * the temporary file of an interrupted write. The report's table, CSV,
+ * HTML (opened in headless Chromium: DOM text, screenshots, PDF) and xAPI
+ * (checked by Learning Locker's validator under node, installed by
+ * xapi_setup.sh) are compared with what the runs did, worked out by hand
+ * from the fixture:
+ *
+ *   team             role seed choices  points v/r/l/n  weighted  percent  ending
+ *   Team A           po   11   1,1,1,1   3  3  3  4     16 of 17  94.1     scale_up
+ *   Équipe B         pm   12   1,3,3,1   3  1 -1  3      6 of 19  31.6     steady
+ *   Team <C> & "Co"  po   13   2,2,t,2  -1 -2 -2 -2     -8 of 17   0       stalled
+ *   Team D           pm   14   1,1,1,1   3  3  3  4     19 of 19 100       scale_up
+ *   =1+1 Team E      pm   15   3,1,3,3   2  2 -2  0      2 of 19  10.5     steady
+ *   Team F           po   16   1,2       3 -2  0  1      5 of 17  29.4     (unfinished)
+ *   Team G           pm   17   1,1 (killed)  3 3 0 0     9 of 19  47.4     (unfinished)
+ *
+ * (PO weights vision 2, others 1; PM weights roadmap and launch 2.) The
+ * best option is 1 everywhere except at "pay" for the PO (3). Only what the
+ * clock decides (start and end times, the killed run's seconds per
+ * decision) is read back from the result files. Last, the folder must be
+ * byte for byte and time for time as it was before the report ran.
+ */
+#include "support.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <dirent.h>
+#include <math.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/run.h"
+#include "core/util.h"
+
+#define CHROMIUM "/usr/bin/chromium"
+#define HOMEPAGE "https://workshop.example.com"
+
+struct team {
+    const char *name, *slug, *role;
+    int seed;
+    const char *choices; /* NULL: the run killed at its third decision */
+};
+
+enum { A, B, C, D, E, F, G, NTEAMS };
+static const struct team teams[NTEAMS] = {
+    [A] = {"Team A", "team-a", "po", 11, "1,1,1,1"},
+    [B] = {"\xc3\x89quipe B", "quipe-b", "pm", 12, "1,3,3,1"},
+    [C] = {"Team <C> & \"Co\"", "team-c-co", "po", 13, "2,2,t,2"},
+    [D] = {"Team D", "team-d", "pm", 14, "1,1,1,1"},
+    [E] = {"=1+1 Team E", "1-1-team-e", "pm", 15, "3,1,3,3"},
+    [F] = {"Team F", "team-f", "po", 16, "1,2"},
+    [G] = {"Team G", "team-g", "pm", 17, NULL},
+};
+/* The ranking: by percent. */
+static const int ranked[NTEAMS] = {D, A, G, B, F, E, C};
+
+struct snapshot_entry {
+    char name[256];
+    char *data;
+    size_t len;
+    struct timespec mtime;
+};
+
+static struct {
+    char *tmp, *ws, *out, *data;
+    char files[NTEAMS][4096];
+    cJSON *json[NTEAMS];
+    int killed_status;
+    struct snapshot_entry *before;
+    int nbefore;
+    struct cmd_result report; /* the report run with every output */
+} W;
+
+/* ------------------------------------------------------------ helpers */
+
+static char *path_in(const char *dir, const char *name)
+{
+    struct strbuf sb;
+    sb_init(&sb);
+    sb_printf(&sb, "%s/%s", dir, name);
+    return sb_take(&sb);
+}
+
+static void write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* Runs scaleup with args (NULL-ended), extra environment env. */
+static void scaleup(const char *const *args, const char *const *env, struct cmd_result *r)
+{
+    const char *argv[40];
+    int n = 0;
+    argv[n++] = scaleup_bin();
+    for (const char *const *a = args; *a && n < 39; a++)
+        argv[n++] = *a;
+    argv[n] = NULL;
+    run_cmd(argv, NULL, NULL, env, 120, r);
+}
+
+static int snapshot(const char *dir, struct snapshot_entry **out)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct snapshot_entry *list = NULL;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        list = xrealloc(list, sizeof *list * (size_t)(n + 1));
+        struct snapshot_entry *s = &list[n++];
+        str_copy(s->name, sizeof s->name, e->d_name);
+        char *p = path_in(dir, e->d_name);
+        struct stat st;
+        assert_int_equal(stat(p, &st), 0);
+        s->mtime = st.st_mtim;
+        s->data = slurp(p, &s->len);
+        assert_non_null(s->data);
+        free(p);
+    }
+    closedir(d);
+    *out = list;
+    return n;
+}
+
+static void snapshot_free(struct snapshot_entry *list, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(list[i].data);
+    free(list);
+}
+
+static const cJSON *get(const cJSON *o, const char *key)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!item)
+        fail_msg("no \"%s\" in the JSON", key);
+    return item;
+}
+
+static const char *str(const cJSON *o, const char *key)
+{
+    const cJSON *item = get(o, key);
+    if (!cJSON_IsString(item))
+        fail_msg("\"%s\" is not a string", key);
+    return item->valuestring;
+}
+
+static double number(const cJSON *o, const char *key)
+{
+    const cJSON *item = get(o, key);
+    if (!cJSON_IsNumber(item))
+        fail_msg("\"%s\" is not a number", key);
+    return item->valuedouble;
+}
+
+static time_t when(const char *iso)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    assert_int_equal(sscanf(iso, "%d-%d-%dT%d:%d:%dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                            &tm.tm_hour, &tm.tm_min, &tm.tm_sec),
+                     6);
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    return timegm(&tm);
+}
+
+/* From a team's file: its seconds from start to finish (or last write). */
+static double run_seconds(int t)
+{
+    const cJSON *fin = get(W.json[t], "finished");
+    const char *end = cJSON_IsString(fin) ? fin->valuestring : str(W.json[t], "updated");
+    return (double)(when(end) - when(str(W.json[t], "started")));
+}
+
+static void assert_near(double got, double want)
+{
+    if (fabs(got - want) > 1e-9)
+        fail_msg("%g, expected %g", got, want);
+}
+
+static const char *base(const char *path)
+{
+    return strrchr(path, '/') + 1;
+}
+
+/* The text of an HTML document: tags out, entities decoded, runs of
+ * white space as one space. */
+static char *dom_text(const char *html)
+{
+    struct strbuf sb;
+    sb_init(&sb);
+    bool space = true;
+    for (const char *p = html; *p;) {
+        if (*p == '<') {
+            const char *close = strchr(p, '>');
+            if (!close)
+                break;
+            /* Block ends and cells part words. */
+            if (!space) {
+                sb_putc(&sb, ' ');
+                space = true;
+            }
+            p = close + 1;
+            continue;
+        }
+        static const struct {
+            const char *ent, *text;
+        } ents[] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+                    {"&#39;", "'"}, {"&nbsp;", " "}};
+        bool done = false;
+        for (size_t k = 0; k < COUNT_OF(ents) && !done; k++)
+            if (strncmp(p, ents[k].ent, strlen(ents[k].ent)) == 0) {
+                if (ents[k].text[0] == ' ') {
+                    if (!space)
+                        sb_putc(&sb, ' ');
+                    space = true;
+                } else {
+                    sb_puts(&sb, ents[k].text);
+                    space = false;
+                }
+                p += strlen(ents[k].ent);
+                done = true;
+            }
+        if (done)
+            continue;
+        if (strncmp(p, "\xc2\xa0", 2) == 0 || *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+            if (!space)
+                sb_putc(&sb, ' ');
+            space = true;
+            p += *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' ? 1 : 2;
+            continue;
+        }
+        sb_putc(&sb, *p++);
+        space = false;
+    }
+    return sb_take(&sb);
+}
+
+/* Each of needles in text, in this order. */
+static void expect_in_order(const char *text, const char *const *needles, int n)
+{
+    const char *at = text;
+    for (int i = 0; i < n; i++) {
+        const char *found = strstr(at, needles[i]);
+        if (!found)
+            fail_msg("not found (in order) in the page: \"%s\"\nafter: %.400s", needles[i], at);
+        at = found + strlen(needles[i]);
+    }
+}
+
+static void chromium(const char *const *args, struct cmd_result *r, const char *profile)
+{
+    if (access(CHROMIUM, X_OK) != 0)
+        fail_msg("%s is missing: run tools/setup --test", CHROMIUM);
+    char dir[4200];
+    str_format(dir, sizeof dir, "--user-data-dir=%s", profile);
+    const char *argv[24] = {CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+                            "--disable-quic", "--no-first-run", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                            dir};
+    int n = 11;
+    for (const char *const *a = args; *a && n < 23; a++)
+        argv[n++] = *a;
+    argv[n] = NULL;
+    run_cmd(argv, NULL, NULL, NULL, 180, r);
+}
+
+/* Width and height of a PNG, from its IHDR. */
+static void png_size(const char *path, unsigned *w, unsigned *h, size_t *len)
+{
+    char *data = slurp(path, len);
+    if (!data)
+        fail_msg("no screenshot at %s", path);
+    assert_true(*len > 24);
+    assert_memory_equal(data, "\x89PNG\r\n\x1a\n", 8);
+    const unsigned char *u = (const unsigned char *)data;
+    *w = (unsigned)u[16] << 24 | (unsigned)u[17] << 16 | (unsigned)u[18] << 8 | u[19];
+    *h = (unsigned)u[20] << 24 | (unsigned)u[21] << 16 | (unsigned)u[22] << 8 | u[23];
+    free(data);
+}
+
+/* ------------------------------------------------------------ the workshop */
+
+static void play_killed(void)
+{
+    char seed[16];
+    str_format(seed, sizeof seed, "%d", teams[G].seed);
+    const char *argv[] = {scaleup_bin(), "play", REPORT_FIXTURE, "--text", "--role", teams[G].role,
+                          "--seed", seed, "--player", teams[G].name, "--results", W.ws, NULL};
+    struct proc p;
+    proc_start(&p, argv, NULL);
+    proc_expect(&p, "3. Start coding the booking screen\nYour choice [1-3]: ", false, 30);
+    proc_send(&p, "1\n");
+    proc_expect(&p, "3. Price the premium plan first\nYour choice [1-3]: ", false, 30);
+    proc_send(&p, "1\n");
+    /* Waiting for the third decision, its input still open. */
+    proc_expect(&p, "choice 3 is taken.\nYour choice [1-3]: ", false, 30);
+    assert_int_equal(kill(p.pid, SIGKILL), 0);
+    W.killed_status = proc_finish(&p, 10);
+}
+
+static int workshop_setup(void **state)
+{
+    (void)state;
+    W.tmp = make_temp_dir();
+    W.ws = path_in(W.tmp, "results");
+    W.out = path_in(W.tmp, "out");
+    W.data = path_in(W.tmp, "data");
+    mkdir(W.ws, 0755);
+    mkdir(W.out, 0755);
+    for (int t = 0; t < NTEAMS; t++) {
+        if (!teams[t].choices) {
+            play_killed();
+            continue;
+        }
+        char seed[16];
+        str_format(seed, sizeof seed, "%d", teams[t].seed);
+        const char *args[] = {"play", REPORT_FIXTURE, "--text", "--role", teams[t].role, "--seed",
+                              seed, "--player", teams[t].name, "--choices", teams[t].choices,
+                              "--results", W.ws, NULL};
+        struct cmd_result r;
+        scaleup(args, NULL, &r);
+        /* Team F's list runs out before an ending: exit 2, file kept. */
+        if (r.status != (t == F ? 2 : 0))
+            fail_msg("play for %s: exit %d\n%s", teams[t].name, r.status, r.err);
+        cmd_result_free(&r);
+    }
+    /* Each team's file, by its name's slug. */
+    DIR *d = opendir(W.ws);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        for (int t = 0; t < NTEAMS; t++) {
+            char prefix[128];
+            str_format(prefix, sizeof prefix, "report-fixture-%s-2", teams[t].slug);
+            if (strncmp(e->d_name, prefix, strlen(prefix)) == 0) {
+                char *p = path_in(W.ws, e->d_name);
+                str_copy(W.files[t], sizeof W.files[t], p);
+                free(p);
+            }
+        }
+    closedir(d);
+    for (int t = 0; t < NTEAMS; t++) {
+        if (!W.files[t][0])
+            fail_msg("no result file for %s", teams[t].name);
+        char *text = slurp(W.files[t], NULL);
+        W.json[t] = cJSON_Parse(text);
+        free(text);
+        assert_non_null(W.json[t]);
+    }
+
+    /* What else a shared folder holds. */
+    size_t len;
+    char *a = slurp(W.files[A], &len);
+    char *p = path_in(W.ws, "report-fixture-team-x-20261128T090000Z.json");
+    write_file(p, a, len / 2); /* cut off mid-file */
+    free(p);
+    p = path_in(W.ws, "notes.json");
+    const char *other = "{\"format\": \"workshop-notes/2\", \"notes\": []}\n";
+    write_file(p, other, strlen(other));
+    free(p);
+    p = path_in(W.ws, "garbage.json");
+    write_file(p, "\xff\xfe\x00\x01binary", 10);
+    free(p);
+    p = path_in(W.ws, "README.txt");
+    write_file(p, "Results of the 28 November workshop.\n", 37);
+    free(p);
+    char tmpname[4200];
+    str_format(tmpname, sizeof tmpname, "%s.tmp-AbC123", W.files[D]);
+    write_file(tmpname, a, len / 3);
+    free(a);
+
+    /* A data folder where the fixture is "installed", for the default
+     * passing ratings of --xapi. */
+    char *scn = path_in(W.data, "scenarios");
+    char *dst = path_in(scn, "report-fixture");
+    mkdir(W.data, 0755);
+    mkdir(scn, 0755);
+    mkdir(dst, 0755);
+    char *lua = slurp(REPORT_FIXTURE "/main.lua", &len);
+    char *mainlua = path_in(dst, "main.lua");
+    write_file(mainlua, lua, len);
+    free(lua);
+    free(mainlua);
+    free(dst);
+    free(scn);
+
+    W.nbefore = snapshot(W.ws, &W.before);
+    /* Let any change of a file show in its time. */
+    usleep(20000);
+
+    char csv[4200], dcsv[4200], html[4200], xapi[4200];
+    str_format(csv, sizeof csv, "%s/runs.csv", W.out);
+    str_format(dcsv, sizeof dcsv, "%s/decisions.csv", W.out);
+    str_format(html, sizeof html, "%s/debrief.html", W.out);
+    str_format(xapi, sizeof xapi, "%s/xapi.json", W.out);
+    const char *args[] = {"report", W.ws, "--csv", csv, "--decisions-csv", dcsv, "--html", html,
+                          "--xapi", xapi, "--xapi-homepage", HOMEPAGE, "--xapi-pass",
+                          "Ready to scale, Growing", NULL};
+    scaleup(args, NULL, &W.report);
+    return 0;
+}
+
+static int workshop_teardown(void **state)
+{
+    (void)state;
+    cmd_result_free(&W.report);
+    for (int t = 0; t < NTEAMS; t++)
+        cJSON_Delete(W.json[t]);
+    snapshot_free(W.before, W.nbefore);
+    rm_rf(W.tmp);
+    free(W.tmp);
+    free(W.ws);
+    free(W.out);
+    free(W.data);
+    return 0;
+}
+
+/* ------------------------------------------------------------ tests */
+
+/* The killed run's file parses and holds both decisions made before. */
+static void test_killed_run_kept(void **state)
+{
+    (void)state;
+    assert_int_equal(W.killed_status, 128 + SIGKILL);
+    struct run_record rec;
+    struct diag err;
+    if (!run_read(W.files[G], &rec, &err))
+        fail_msg("the killed run's file does not parse: %s", err.message);
+    assert_int_equal(rec.ndecisions, 2);
+    assert_string_equal(rec.decisions[0].scene, "goal");
+    assert_int_equal(rec.decisions[0].number, 1);
+    assert_string_equal(rec.decisions[1].scene, "backlog");
+    assert_int_equal(rec.decisions[1].number, 1);
+    assert_false(rec.finished);
+    run_record_free(&rec);
+    assert_true(cJSON_IsNull(get(W.json[G], "finished")));
+    assert_true(cJSON_IsNull(get(W.json[G], "ending")));
+}
+
+static void minutes_text(int t, char *buf, size_t cap)
+{
+    str_format(buf, cap, "%.1f", run_seconds(t) / 60);
+}
+
+static void test_table(void **state)
+{
+    (void)state;
+    assert_int_equal(W.report.status, 0);
+    static const char *const rows[NTEAMS] = {
+        "1  Team D           pm    Ready to Scale  success       3        3       3            4"
+        "        19    100.0  Ready to scale  %7s  yes\n",
+        "2  Team A           po    Ready to Scale  success       3        3       3            4"
+        "        16     94.1  Ready to scale  %7s  yes\n",
+        "3  Team G           pm    -               -             3        3       0            0"
+        "         9     47.4  Needs coaching  %7s  no\n",
+        "4  \xc3\x89quipe B         pm    Steady Going    mixed         3        1      -1       "
+        "     3         6     31.6  Needs coaching  %7s  yes\n",
+        "5  Team F           po    -               -             3       -2       0            1"
+        "         5     29.4  Needs coaching  %7s  no\n",
+        "6  =1+1 Team E      pm    Steady Going    mixed         2        2      -2            0"
+        "         2     10.5  Needs coaching  %7s  yes\n",
+        "7  Team <C> & \"Co\"  po    Stalled         failure      -1       -2      -2           -2"
+        "        -8      0.0  Needs coaching  %7s  yes\n",
+    };
+    struct strbuf want;
+    sb_init(&want);
+    sb_puts(&want, "Workshop Fixture (report-fixture 2.1.0): 7 runs, 5 finished\n\n"
+                   "#  Player           Role  Ending          Verdict  Vision  Roadmap  Launch  "
+                   "Negotiation  Weighted  Percent  Rating          Minutes  Finished\n");
+    for (int i = 0; i < NTEAMS; i++) {
+        char mins[32];
+        minutes_text(ranked[i], mins, sizeof mins);
+        sb_printf(&want, rows[i], mins);
+    }
+    assert_string_equal(W.report.out, want.data);
+    sb_free(&want);
+
+    /* Every invalid file named, once; the note and the temporary file of
+     * a write in progress are no result files and pass in silence. */
+    struct strbuf err;
+    sb_init(&err);
+    sb_printf(&err,
+              "scaleup: warning: %s/garbage.json: not a result file: it is not UTF-8 text "
+              "(skipped)\n"
+              "scaleup: warning: %s/notes.json: a result file of another format "
+              "(\"workshop-notes/2\"); this version reads \"scaleup-result/1\" (skipped)\n"
+              "scaleup: warning: %s/report-fixture-team-x-20261128T090000Z.json: not a result "
+              "file: it is not valid JSON (truncated?) (skipped)\n",
+              W.ws, W.ws, W.ws);
+    assert_string_equal(W.report.err, err.data);
+    sb_free(&err);
+}
+
+static void test_runs_csv(void **state)
+{
+    (void)state;
+    static const char *const rows[NTEAMS] = {
+        "1,report-fixture,2.1.0,Team D,pm,scale_up,Ready to Scale,success,3,3,3,4,19,19,100,"
+        "Ready to scale,%s,yes,4,14,%s,%s,%s\r\n",
+        "2,report-fixture,2.1.0,Team A,po,scale_up,Ready to Scale,success,3,3,3,4,16,17,94.1,"
+        "Ready to scale,%s,yes,4,11,%s,%s,%s\r\n",
+        "3,report-fixture,2.1.0,Team G,pm,,,,3,3,0,0,9,19,47.4,Needs coaching,%s,no,2,17,%s,%s,%s"
+        "\r\n",
+        "4,report-fixture,2.1.0,\xc3\x89quipe B,pm,steady,Steady Going,mixed,3,1,-1,3,6,19,31.6,"
+        "Needs coaching,%s,yes,4,12,%s,%s,%s\r\n",
+        "5,report-fixture,2.1.0,Team F,po,,,,3,-2,0,1,5,17,29.4,Needs coaching,%s,no,2,16,%s,%s,%s"
+        "\r\n",
+        /* A name a spreadsheet would run as a formula stays a name. */
+        "6,report-fixture,2.1.0,\"'=1+1 Team E\",pm,steady,Steady Going,mixed,2,2,-2,0,2,19,10.5,"
+        "Needs coaching,%s,yes,4,15,%s,%s,%s\r\n",
+        "7,report-fixture,2.1.0,\"Team <C> & \"\"Co\"\"\",po,stalled,Stalled,failure,-1,-2,-2,-2,"
+        "-8,17,0,Needs coaching,%s,yes,4,13,%s,%s,%s\r\n",
+    };
+    struct strbuf want;
+    sb_init(&want);
+    sb_puts(&want, "rank,scenario,version,player,role,ending,ending_title,verdict,vision,roadmap,"
+                   "launch,negotiation,weighted,best,percent,rating,minutes,finished,decisions,seed,"
+                   "started,updated,file\r\n");
+    for (int i = 0; i < NTEAMS; i++) {
+        int t = ranked[i];
+        char mins[32];
+        format_number(mins, sizeof mins, round(run_seconds(t) / 60 * 10) / 10);
+        sb_printf(&want, rows[i], mins, str(W.json[t], "started"), str(W.json[t], "updated"),
+                  base(W.files[t]));
+    }
+    char *csv = path_in(W.out, "runs.csv");
+    char *got = slurp(csv, NULL);
+    assert_non_null(got);
+    assert_string_equal(got, want.data);
+    free(got);
+    free(csv);
+    sb_free(&want);
+}
+
+struct dec {
+    const char *scene;
+    int choice;
+    const char *text;
+    int offered, best;
+    const char *points; /* vision,roadmap,launch,negotiation */
+    const char *effects;
+};
+
+#define GOAL1 {"goal", 1, "Write one product goal with the team", 3, 1, "3,0,0,0", "runway -1"}
+#define GOAL2 {"goal", 2, "Keep every idea on the whiteboard", 3, 1, "-1,0,0,0", ""}
+#define GOAL3 {"goal", 3, "Start coding the booking screen", 3, 1, "0,-1,0,0", ""}
+#define BACKLOG1(n) {"backlog", 1, "Order by value and effort", n, 1, "0,3,0,0", ""}
+#define BACKLOG2(n) {"backlog", 2, "Let the loudest customer decide", n, 1, "0,-2,0,1", ""}
+#define BACKLOG3 {"backlog", 3, "Price the premium plan first", 3, 1, "0,1,1,0", ""}
+#define LAUNCH1 {"launch", 1, "Launch to the pilot clinics first", 3, 1, "0,0,3,0", ""}
+#define LAUNCH3 {"launch", 3, "Postpone without telling anyone", 3, 1, "0,0,-2,-1", ""}
+#define PAY1(b) {"pay", 1, "Ask about the options first", 3, b, "0,0,0,4", ""}
+#define PAY2(b) {"pay", 2, "Accept on the spot", 3, b, "0,0,0,-2", ""}
+#define PAY3(b) {"pay", 3, "Counter with the market rate", 3, b, "2,0,0,1", ""}
+
+static const struct dec decisions[NTEAMS][4] = {
+    [A] = {GOAL1, BACKLOG1(2), LAUNCH1, PAY1(3)},
+    [B] = {GOAL1, BACKLOG3, LAUNCH3, PAY1(1)},
+    [C] = {GOAL2, BACKLOG2(2), LAUNCH3, PAY2(3)},
+    [D] = {GOAL1, BACKLOG1(3), LAUNCH1, PAY1(1)},
+    [E] = {GOAL3, BACKLOG1(3), LAUNCH3, PAY3(1)},
+    [F] = {GOAL1, BACKLOG2(2)},
+    [G] = {GOAL1, BACKLOG1(3)},
+};
+
+static void test_decisions_csv(void **state)
+{
+    (void)state;
+    struct strbuf want;
+    sb_init(&want);
+    sb_puts(&want, "scenario,version,player,role,seed,started,turn,scene,choice,text,offered,best,"
+                   "took_best,vision,roadmap,launch,negotiation,seconds,timed_out,effects,file\r\n");
+    static const char *const csv_names[NTEAMS] = {
+        [A] = "Team A", [B] = "\xc3\x89quipe B", [C] = "\"Team <C> & \"\"Co\"\"\"",
+        [D] = "Team D", [E] = "\"'=1+1 Team E\"", [F] = "Team F", [G] = "Team G"};
+    for (int i = 0; i < NTEAMS; i++) {
+        int t = ranked[i];
+        const cJSON *list = get(W.json[t], "decisions");
+        for (int j = 0; j < 4 && decisions[t][j].scene; j++) {
+            const struct dec *d = &decisions[t][j];
+            /* Scripted decisions take no time; the timed-out one its 30 s;
+             * the killed run's, what the clock said. */
+            char secs[32];
+            bool timed_out = t == C && j == 2;
+            format_number(secs, sizeof secs,
+                          t == G ? number(cJSON_GetArrayItem(list, j), "seconds")
+                                 : timed_out ? 30 : 0);
+            sb_printf(&want, "report-fixture,2.1.0,%s,%s,%d,%s,%d,%s,%d,%s,%d,%d,%s,%s,%s,%s,%s,%s\r\n",
+                      csv_names[t], teams[t].role, teams[t].seed, str(W.json[t], "started"), j + 1,
+                      d->scene, d->choice, d->text, d->offered, d->best,
+                      d->choice == d->best ? "yes" : "no", d->points, secs,
+                      timed_out ? "yes" : "no", d->effects, base(W.files[t]));
+        }
+    }
+    char *csv = path_in(W.out, "decisions.csv");
+    char *got = slurp(csv, NULL);
+    assert_non_null(got);
+    assert_string_equal(got, want.data);
+    free(got);
+    free(csv);
+    sb_free(&want);
+}
+
+static void test_html(void **state)
+{
+    (void)state;
+    char *html_path = path_in(W.out, "debrief.html");
+    char *html = slurp(html_path, NULL);
+    assert_non_null(html);
+    /* Self-contained: nothing to run, nothing to fetch. */
+    assert_null(strstr(html, "<script"));
+    assert_null(strstr(html, "http://"));
+    assert_null(strstr(html, "https://"));
+    assert_null(strstr(html, "src="));
+    assert_null(strstr(html, "@import"));
+    assert_null(strstr(html, "url("));
+    free(html);
+
+    char url[4300], profile[4200];
+    str_format(url, sizeof url, "file://%s", html_path);
+    str_format(profile, sizeof profile, "%s/chromium-profile", W.tmp);
+    struct cmd_result r;
+    const char *dump[] = {"--dump-dom", url, NULL};
+    chromium(dump, &r, profile);
+    if (r.status != 0 || !strstr(r.out, "</html>"))
+        fail_msg("chromium --dump-dom: exit %d\n%s", r.status, r.err);
+
+    /* Every part is there, with the numbers the runs gave. */
+    static const char *const ids[] = {"s1-ranking", "s1-spread", "s1-decisions", "s1-missed",
+                                      "s1-endings", "s1-time"};
+    for (size_t i = 0; i < COUNT_OF(ids); i++) {
+        char attr[64];
+        str_format(attr, sizeof attr, "id=\"%s\"", ids[i]);
+        if (!strstr(r.out, attr))
+            fail_msg("the page has no section %s", ids[i]);
+    }
+    static const char *const spread[] = {
+        "data-dim=\"vision\" data-role=\"pm\" data-points=\"2 3 3 3\" data-median=\"3\"",
+        "data-dim=\"vision\" data-role=\"po\" data-points=\"-1 3 3\" data-median=\"3\"",
+        "data-dim=\"roadmap\" data-role=\"pm\" data-points=\"1 2 3 3\" data-median=\"2.5\"",
+        "data-dim=\"roadmap\" data-role=\"po\" data-points=\"-2 -2 3\" data-median=\"-2\"",
+        "data-dim=\"launch\" data-role=\"pm\" data-points=\"-2 -1 0 3\" data-median=\"-0.5\"",
+        "data-dim=\"launch\" data-role=\"po\" data-points=\"-2 0 3\" data-median=\"0\"",
+        "data-dim=\"negotiation\" data-role=\"pm\" data-points=\"0 0 3 4\" data-median=\"1.5\"",
+        "data-dim=\"negotiation\" data-role=\"po\" data-points=\"-2 1 4\" data-median=\"1\"",
+        "data-scene=\"launch\" data-seconds=\"0 0 0 0 30\" data-timed-out=\"1\"",
+        "data-scene=\"pay\" data-seconds=\"0 0 0 0 0\" data-timed-out=\"0\"",
+    };
+    expect_in_order(r.out, spread, (int)COUNT_OF(spread));
+
+    char *text = dom_text(r.out);
+    char mins[NTEAMS][32];
+    for (int t = 0; t < NTEAMS; t++)
+        minutes_text(t, mins[t], sizeof mins[t]);
+    char rank[NTEAMS][200];
+    static const char *const rank_rows[NTEAMS] = {
+        [D] = "1 Team D PM Ready to Scale success 3 3 3 4 19 100.0%% Ready to scale %s",
+        [A] = "2 Team A PO Ready to Scale success 3 3 3 4 16 94.1%% Ready to scale %s",
+        [G] = "3 Team G PM unfinished (2 decisions) 3 3 0 0 9 47.4%% Needs coaching %s",
+        [B] = "4 \xc3\x89quipe B PM Steady Going mixed 3 1 \xe2\x88\x92" "1 3 6 31.6%% "
+              "Needs coaching %s",
+        [F] = "5 Team F PO unfinished (2 decisions) 3 \xe2\x88\x92" "2 0 1 5 29.4%% "
+              "Needs coaching %s",
+        [E] = "6 =1+1 Team E PM Steady Going mixed 2 2 \xe2\x88\x92" "2 0 2 10.5%% "
+              "Needs coaching %s",
+        [C] = "7 Team <C> & \"Co\" PO Stalled failure \xe2\x88\x92" "1 \xe2\x88\x92" "2 "
+              "\xe2\x88\x92" "2 \xe2\x88\x92" "2 \xe2\x88\x92" "8 0.0%% Needs coaching %s",
+    };
+    for (int t = 0; t < NTEAMS; t++)
+        str_format(rank[t], sizeof rank[t], rank_rows[t], mins[t]);
+    const char *const page[] = {
+        "Debrief: Workshop Fixture 7 teams (4 PM, 3 PO) \xc2\xb7 5 finished \xc2\xb7 scenario "
+        "report-fixture 2.1.0",
+        "Ranking",
+        rank[D], rank[A], rank[G], rank[B], rank[F], rank[E], rank[C],
+        "Points per dimension, by role",
+        "Decision by decision",
+        "1. Goal \xc2\xb7 goal \xc2\xb7 7 teams decided here (PM 4, PO 3)",
+        "1 Write one product goal with the team best 5 of 7 (PM 3, PO 2) +3 Vision",
+        "2 Keep every idea on the whiteboard 1 of 7 (PO 1) \xe2\x88\x92" "1 Vision",
+        "3 Start coding the booking screen 1 of 7 (PM 1) \xe2\x88\x92" "1 Roadmap",
+        "2. Backlog \xc2\xb7 backlog \xc2\xb7 7 teams decided here (PM 4, PO 3)",
+        "1 Order by value and effort best 4 of 7 (PM 3, PO 1) +3 Roadmap",
+        "2 Let the loudest customer decide 2 of 7 (PO 2) \xe2\x88\x92" "2 Roadmap \xc2\xb7 "
+        "+1 Negotiation",
+        "3 Price the premium plan first 1 of 7 (PM 1) +1 Roadmap \xc2\xb7 +1 Launch",
+        "3. Launch \xc2\xb7 launch \xc2\xb7 5 teams decided here (PM 3, PO 2)",
+        "3 Postpone without telling anyone 3 of 5 (PM 2, PO 1) \xe2\x88\x92" "2 Launch \xc2\xb7 "
+        "\xe2\x88\x92" "1 Negotiation",
+        "1 Launch to the pilot clinics first best 2 of 5 (PM 1, PO 1) +3 Launch",
+        "Ask the room: why did 3 of 5 teams pick \xe2\x80\x9cPostpone without telling anyone"
+        "\xe2\x80\x9d over \xe2\x80\x9cLaunch to the pilot clinics first\xe2\x80\x9d? Who would "
+        "have pushed back, and why?",
+        "The timer ran out for 1 team here.",
+        "4. Pay \xc2\xb7 pay \xc2\xb7 5 teams decided here (PM 3, PO 2)",
+        "1 Ask about the options first best for PM 3 of 5 (PM 2, PO 1) +4 Negotiation",
+        "2 Accept on the spot 1 of 5 (PO 1) \xe2\x88\x92" "2 Negotiation",
+        "3 Counter with the market rate 1 of 5 (PM 1) +2 Vision \xc2\xb7 +1 Negotiation",
+        "Best option for PO: choice 3, taken by no PO team.",
+        "Best choices most often missed",
+        "3. Launch 3 of 5 3 Postpone without telling anyone (3)",
+        "4. Pay 3 of 5 2 Accept on the spot (1)",
+        "2. Backlog 3 of 7 2 Let the loudest customer decide (2)",
+        "1. Goal 2 of 7 2 Keep every idea on the whiteboard (1)",
+        "Endings reached",
+        "Ready to Scale (success) 2",
+        "Steady Going (mixed) 2",
+        "Stalled (failure) 1",
+        "Did not finish 2",
+        "Time taken per decision",
+        "1. Goal", "2. Backlog", "3. Launch", "0 s 1 timed out", "4. Pay",
+        "Made by scaleup report from 7 result files; 3 files skipped (not valid results).",
+    };
+    expect_in_order(text, page, (int)COUNT_OF(page));
+    /* Only "Pay" names a best option nobody took, only "Launch" asks. */
+    char *first_untaken = strstr(text, "taken by no");
+    assert_non_null(first_untaken);
+    assert_null(strstr(first_untaken + 1, "taken by no"));
+    char *first_ask = strstr(text, "Ask the room");
+    assert_non_null(first_ask);
+    assert_null(strstr(first_ask + 1, "Ask the room"));
+    free(text);
+    cmd_result_free(&r);
+
+    /* As a person sees it: on a projector and on a laptop, and printed. */
+    static const struct {
+        const char *size, *file;
+        unsigned w, h;
+    } shots[] = {{"--window-size=1920,1080", "debrief-1920x1080.png", 1920, 1080},
+                 {"--window-size=1280,720", "debrief-1280x720.png", 1280, 720}};
+    mkdir(REPORT_SHOTS, 0755);
+    for (size_t i = 0; i < COUNT_OF(shots); i++) {
+        char *png = path_in(REPORT_SHOTS, shots[i].file);
+        unlink(png);
+        char arg[4300];
+        str_format(arg, sizeof arg, "--screenshot=%s", png);
+        const char *args[] = {shots[i].size, arg, url, NULL};
+        chromium(args, &r, profile);
+        assert_int_equal(r.status, 0);
+        unsigned w, h;
+        size_t len;
+        png_size(png, &w, &h, &len);
+        assert_int_equal(w, shots[i].w);
+        assert_int_equal(h, shots[i].h);
+        assert_true(len > 30000); /* a page, not a blank */
+        cmd_result_free(&r);
+        free(png);
+    }
+    char *pdf = path_in(REPORT_SHOTS, "debrief.pdf");
+    unlink(pdf);
+    char arg[4300];
+    str_format(arg, sizeof arg, "--print-to-pdf=%s", pdf);
+    const char *args[] = {"--no-pdf-header-footer", arg, url, NULL};
+    chromium(args, &r, profile);
+    assert_int_equal(r.status, 0);
+    size_t len;
+    char *data = slurp(pdf, &len);
+    assert_non_null(data);
+    assert_true(len > 10000);
+    assert_memory_equal(data, "%PDF", 4);
+    free(data);
+    free(pdf);
+    cmd_result_free(&r);
+    free(html_path);
+}
+
+/* node PREFIX/xapi_validate.js: status and output. */
+static void validate_xapi(const char *file, struct cmd_result *r)
+{
+    const char *argv[] = {"/usr/bin/env", "node", REPORT_SOURCE "/xapi_validate.js", XAPI_PREFIX,
+                          file, NULL};
+    run_cmd(argv, NULL, NULL, NULL, 60, r);
+}
+
+static const cJSON *extension(const cJSON *ext, const char *name)
+{
+    char key[256];
+    str_format(key, sizeof key, HOMEPAGE "/scaleup/xapi/%s", name);
+    return get(ext, key);
+}
+
+static void test_xapi(void **state)
+{
+    (void)state;
+    char *file = path_in(W.out, "xapi.json");
+    struct cmd_result r;
+    validate_xapi(file, &r);
+    if (r.status != 0)
+        fail_msg("the xAPI validator: exit %d\n%s%s", r.status, r.out, r.err);
+    assert_string_equal(r.out, "29 statements valid (@learninglocker/xapi-validation 3.0.0)\n");
+    cmd_result_free(&r);
+
+    /* The validator is real: it refuses a statement without an actor id. */
+    char *bad = path_in(W.out, "bad-xapi.json");
+    const char *bad_json = "[{\"actor\": {\"name\": \"Team A\"}, \"verb\": {\"id\": "
+                           "\"http://adlnet.gov/expapi/verbs/answered\"}, \"object\": {\"id\": "
+                           "\"" HOMEPAGE "/scaleup/x\"}, \"result\": {\"score\": {\"scaled\": 2}}}]";
+    write_file(bad, bad_json, strlen(bad_json));
+    validate_xapi(bad, &r);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.out, "NoIfiWarning at statement.actor"));
+    assert_non_null(strstr(r.out, "TypeWarning at statement.result.score.scaled"));
+    cmd_result_free(&r);
+    free(bad);
+
+    char *text = slurp(file, NULL);
+    cJSON *all = cJSON_Parse(text);
+    assert_non_null(all);
+    assert_int_equal(cJSON_GetArraySize(all), 29);
+
+    /* In ranking order, each team's decisions then its completion. */
+    int k = 0;
+    for (int i = 0; i < NTEAMS; i++) {
+        int t = ranked[i];
+        int n = t == F || t == G ? 2 : 4;
+        for (int j = 0; j <= n; j++) {
+            if (j == n && (t == F || t == G))
+                break;
+            const cJSON *st = cJSON_GetArrayItem(all, k++);
+            const cJSON *actor = get(st, "actor");
+            assert_string_equal(str(actor, "objectType"), "Agent");
+            assert_string_equal(str(actor, "name"), teams[t].name);
+            const cJSON *account = get(actor, "account");
+            assert_string_equal(str(account, "homePage"), HOMEPAGE);
+            assert_string_equal(str(account, "name"), teams[t].name);
+            assert_string_equal(str(get(st, "verb"), "id"),
+                                j < n ? "http://adlnet.gov/expapi/verbs/answered"
+                                      : "http://adlnet.gov/expapi/verbs/completed");
+            const cJSON *ctx = get(st, "context");
+            const cJSON *ext = get(ctx, "extensions");
+            assert_string_equal(extension(ext, "role")->valuestring, teams[t].role);
+            assert_int_equal((int)extension(ext, "seed")->valuedouble, teams[t].seed);
+            const cJSON *scn = extension(ext, "scenario");
+            assert_string_equal(str(scn, "id"), "report-fixture");
+            assert_string_equal(str(scn, "version"), "2.1.0");
+            assert_string_equal(str(scn, "hash"), str(get(W.json[t], "scenario"), "hash"));
+            assert_string_equal(
+                str(get(cJSON_GetArrayItem(get(get(ctx, "contextActivities"), "parent"), 0),
+                        "definition"),
+                    "type"),
+                "http://adlnet.gov/expapi/activities/simulation");
+            if (j < n) {
+                const struct dec *d = &decisions[t][j];
+                const cJSON *obj = get(st, "object");
+                char id[256];
+                str_format(id, sizeof id, HOMEPAGE "/scaleup/report-fixture/%s", d->scene);
+                assert_string_equal(str(obj, "id"), id);
+                const cJSON *res = get(st, "result");
+                assert_string_equal(str(res, "response"), d->text);
+                int v, rd, l, ng;
+                assert_int_equal(sscanf(d->points, "%d,%d,%d,%d", &v, &rd, &l, &ng), 4);
+                assert_int_equal((int)number(get(res, "score"), "raw"), v + rd + l + ng);
+                assert_true(cJSON_IsBool(get(res, "success")));
+                assert_int_equal(cJSON_IsTrue(get(res, "success")), d->choice == d->best);
+                const cJSON *rext = get(res, "extensions");
+                assert_int_equal((int)extension(rext, "choice")->valuedouble, d->choice);
+                assert_int_equal((int)extension(rext, "best-choice")->valuedouble, d->best);
+                assert_int_equal(cJSON_IsTrue(extension(rext, "timed-out")), t == C && j == 2);
+                if (t == C && j == 2)
+                    assert_string_equal(str(res, "duration"), "PT30S");
+            }
+        }
+    }
+
+    /* The completions, in full. */
+    static const struct {
+        int team, index;
+        double scaled, raw, min, max;
+        bool success;
+        const char *rating, *ending;
+    } done[] = {
+        {D, 4, 1, 19, 0, 19, true, "Ready to scale", "scale_up"},
+        {A, 9, 0.941, 16, 0, 17, true, "Ready to scale", "scale_up"},
+        {B, 16, 0.316, 6, 0, 19, false, "Needs coaching", "steady"},
+        {E, 23, 0.105, 2, 0, 19, false, "Needs coaching", "steady"},
+        {C, 28, 0, -8, -8, 17, false, "Needs coaching", "stalled"},
+    };
+    for (size_t i = 0; i < COUNT_OF(done); i++) {
+        const cJSON *st = cJSON_GetArrayItem(all, done[i].index);
+        int t = done[i].team;
+        assert_string_equal(str(get(st, "verb"), "id"), "http://adlnet.gov/expapi/verbs/completed");
+        assert_string_equal(str(get(st, "actor"), "name"), teams[t].name);
+        assert_string_equal(str(get(st, "object"), "id"), HOMEPAGE "/scaleup/report-fixture");
+        const cJSON *res = get(st, "result");
+        const cJSON *score = get(res, "score");
+        assert_near(number(score, "scaled"), done[i].scaled);
+        assert_near(number(score, "raw"), done[i].raw);
+        assert_near(number(score, "min"), done[i].min);
+        assert_near(number(score, "max"), done[i].max);
+        assert_int_equal(cJSON_IsTrue(get(res, "success")), done[i].success);
+        assert_true(cJSON_IsTrue(get(res, "completion")));
+        char dur[64], secs[32];
+        format_number(secs, sizeof secs, run_seconds(t));
+        str_format(dur, sizeof dur, "PT%sS", secs);
+        assert_string_equal(str(res, "duration"), dur);
+        const cJSON *rext = get(res, "extensions");
+        assert_string_equal(extension(rext, "rating")->valuestring, done[i].rating);
+        assert_string_equal(str(extension(rext, "ending"), "id"), done[i].ending);
+        assert_string_equal(str(st, "timestamp"), str(W.json[t], "finished"));
+    }
+
+    /* Statement ids are unique; a run's registration is its own. */
+    for (int i = 0; i < 29; i++)
+        for (int j = i + 1; j < 29; j++)
+            assert_string_not_equal(str(cJSON_GetArrayItem(all, i), "id"),
+                                    str(cJSON_GetArrayItem(all, j), "id"));
+    const char *reg_d = str(get(cJSON_GetArrayItem(all, 0), "context"), "registration");
+    assert_string_equal(str(get(cJSON_GetArrayItem(all, 4), "context"), "registration"), reg_d);
+    assert_string_not_equal(str(get(cJSON_GetArrayItem(all, 5), "context"), "registration"),
+                            reg_d);
+
+    /* Exporting again gives the same statements (an LRS keeps one each). */
+    char *again = path_in(W.out, "xapi-again.json");
+    const char *args[] = {"report", W.ws, "--quiet", "--xapi", again, "--xapi-homepage",
+                          HOMEPAGE, "--xapi-pass", "Ready to scale,Growing", NULL};
+    scaleup(args, NULL, &r);
+    assert_int_equal(r.status, 0);
+    cmd_result_free(&r);
+    char *text2 = slurp(again, NULL);
+    assert_string_equal(text2, text);
+    free(text2);
+    free(again);
+
+    cJSON_Delete(all);
+    free(text);
+    free(file);
+}
+
+/* Players by mbox, and success from the installed scenario's ratings. */
+static void test_xapi_mbox_and_default_pass(void **state)
+{
+    (void)state;
+    char *file = path_in(W.out, "xapi-mbox.json");
+    char env[4300];
+    str_format(env, sizeof env, "SCALEUP_DATA=%s", W.data);
+    const char *const envs[] = {env, NULL};
+    const char *args[] = {"report", W.ws, "--quiet", "--xapi", file, "--xapi-homepage",
+                          HOMEPAGE "/", "--xapi-mbox", NULL};
+    struct cmd_result r;
+    scaleup(args, envs, &r);
+    assert_int_equal(r.status, 0);
+    /* Only the skipped files are warned about: the ratings are known. */
+    assert_null(strstr(r.err, "ratings"));
+    cmd_result_free(&r);
+    validate_xapi(file, &r);
+    if (r.status != 0)
+        fail_msg("the xAPI validator: exit %d\n%s%s", r.status, r.out, r.err);
+    cmd_result_free(&r);
+    char *text = slurp(file, NULL);
+    cJSON *all = cJSON_Parse(text);
+    const cJSON *actor = get(cJSON_GetArrayItem(all, 0), "actor");
+    assert_string_equal(str(actor, "mbox"), "mailto:team-d@workshop.example.com");
+    assert_null(cJSON_GetObjectItemCaseSensitive(actor, "account"));
+    assert_string_equal(str(get(cJSON_GetArrayItem(all, 16), "actor"), "mbox"),
+                        "mailto:quipe-b@workshop.example.com");
+    /* All ratings but the lowest pass: "Needs coaching" fails. */
+    assert_true(cJSON_IsTrue(get(get(cJSON_GetArrayItem(all, 4), "result"), "success")));
+    assert_true(cJSON_IsFalse(get(get(cJSON_GetArrayItem(all, 16), "result"), "success")));
+    cJSON_Delete(all);
+    free(text);
+
+    /* Not installed, not told: no success, and a warning that says why. */
+    const char *args2[] = {"report", W.ws, "--quiet", "--xapi", file, "--xapi-homepage",
+                           HOMEPAGE, NULL};
+    scaleup(args2, NULL, &r);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "scaleup: warning: the ratings of scenario 'report-fixture' are "
+                                  "not known here (it is not installed, or has none): its "
+                                  "\"completed\" statements carry no success; give --xapi-pass "
+                                  "RATING,... to say which ratings pass\n"));
+    cmd_result_free(&r);
+    text = slurp(file, NULL);
+    all = cJSON_Parse(text);
+    assert_null(cJSON_GetObjectItemCaseSensitive(get(cJSON_GetArrayItem(all, 4), "result"),
+                                                 "success"));
+    cJSON_Delete(all);
+    free(text);
+    free(file);
+}
+
+/* A copy of a run found in a second folder counts once. */
+static void test_duplicate_copy(void **state)
+{
+    (void)state;
+    char *usb = path_in(W.tmp, "usb-stick");
+    mkdir(usb, 0755);
+    size_t len;
+    char *data = slurp(W.files[A], &len);
+    char *copy = path_in(usb, base(W.files[A]));
+    write_file(copy, data, len);
+    const char *args[] = {"report", W.ws, usb, NULL};
+    struct cmd_result r;
+    scaleup(args, NULL, &r);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, W.report.out);
+    struct strbuf want;
+    sb_init(&want);
+    sb_printf(&want, "scaleup: warning: %s: the same run as %s; counted once, from the copy with 4 "
+                     "decisions\n",
+              copy, W.files[A]);
+    assert_non_null(strstr(r.err, want.data));
+    sb_free(&want);
+    cmd_result_free(&r);
+    free(copy);
+    free(data);
+    rm_rf(usb);
+    free(usb);
+}
+
+static void test_usage(void **state)
+{
+    (void)state;
+    struct cmd_result r;
+    const char *none[] = {"report", NULL};
+    scaleup(none, NULL, &r);
+    assert_int_equal(r.status, 2);
+    assert_string_equal(r.err, "scaleup: error: report needs the folder of result files (see "
+                               "scaleup report --help)\n");
+    cmd_result_free(&r);
+
+    const char *nohome[] = {"report", W.ws, "--xapi", "/dev/null", NULL};
+    scaleup(nohome, NULL, &r);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "--xapi needs --xapi-homepage URL"));
+    cmd_result_free(&r);
+
+    const char *badhome[] = {"report", W.ws, "--xapi", "/dev/null", "--xapi-homepage",
+                             "workshop", NULL};
+    scaleup(badhome, NULL, &r);
+    assert_int_equal(r.status, 2);
+    cmd_result_free(&r);
+
+    char *empty = path_in(W.tmp, "empty");
+    mkdir(empty, 0755);
+    const char *args[] = {"report", empty, NULL};
+    scaleup(args, NULL, &r);
+    assert_int_equal(r.status, 1);
+    struct strbuf want;
+    sb_init(&want);
+    sb_printf(&want, "scaleup: error: no result files found in %s\n", empty);
+    assert_string_equal(r.err, want.data);
+    sb_free(&want);
+    cmd_result_free(&r);
+    free(empty);
+
+    const char *missing[] = {"report", "/nonexistent-folder", NULL};
+    scaleup(missing, NULL, &r);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.err, "scaleup: error: cannot read /nonexistent-folder: No such file or "
+                               "directory\n");
+    cmd_result_free(&r);
+
+    const char *help[] = {"report", "--help", NULL};
+    scaleup(help, NULL, &r);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "Usage: scaleup report DIR... [OPTIONS]"));
+    cmd_result_free(&r);
+}
+
+/* An output never goes over a file the report read, valid or not. */
+static void test_refuses_to_overwrite_inputs(void **state)
+{
+    (void)state;
+    const char *targets[] = {W.files[A], "report-fixture-team-x-20261128T090000Z.json"};
+    const char *options[] = {"--csv", "--html"};
+    for (size_t i = 0; i < COUNT_OF(targets); i++) {
+        char *target = targets[i][0] == '/' ? xstrdup(targets[i]) : path_in(W.ws, targets[i]);
+        const char *args[] = {"report", W.ws, options[i], target, NULL};
+        struct cmd_result r;
+        scaleup(args, NULL, &r);
+        assert_int_equal(r.status, 2);
+        struct strbuf want;
+        sb_init(&want);
+        sb_printf(&want, "scaleup: error: %s %s: that is one of the files read; the report never "
+                         "writes over them\n",
+                  options[i], target);
+        assert_non_null(strstr(r.err, want.data));
+        assert_string_equal(r.out, "");
+        sb_free(&want);
+        cmd_result_free(&r);
+        free(target);
+    }
+}
+
+/* Last: after every report above, the folder is as it was, byte for byte
+ * and time for time, with nothing added. */
+static void test_folder_unchanged(void **state)
+{
+    (void)state;
+    struct snapshot_entry *after;
+    int n = snapshot(W.ws, &after);
+    assert_int_equal(n, W.nbefore);
+    assert_int_equal(n, NTEAMS + 5);
+    for (int i = 0; i < n; i++) {
+        const struct snapshot_entry *b = NULL;
+        for (int j = 0; j < W.nbefore && !b; j++)
+            if (strcmp(W.before[j].name, after[i].name) == 0)
+                b = &W.before[j];
+        if (!b)
+            fail_msg("a file appeared in the results folder: %s", after[i].name);
+        assert_int_equal(after[i].len, b->len);
+        assert_memory_equal(after[i].data, b->data, b->len);
+        if (after[i].mtime.tv_sec != b->mtime.tv_sec || after[i].mtime.tv_nsec != b->mtime.tv_nsec)
+            fail_msg("%s was touched", after[i].name);
+    }
+    snapshot_free(after, n);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_killed_run_kept),
+        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_runs_csv),
+        cmocka_unit_test(test_decisions_csv),
+        cmocka_unit_test(test_html),
+        cmocka_unit_test(test_xapi),
+        cmocka_unit_test(test_xapi_mbox_and_default_pass),
+        cmocka_unit_test(test_duplicate_copy),
+        cmocka_unit_test(test_usage),
+        cmocka_unit_test(test_refuses_to_overwrite_inputs),
+        cmocka_unit_test(test_folder_unchanged),
+    };
+    return cmocka_run_group_tests(tests, workshop_setup, workshop_teardown);
+}
