@@ -165,6 +165,10 @@ static int game_random_fn(lua_State *L)
     return 1;
 }
 
+/* The fields of game that change: role, player, turn, duet and picks. The
+ * others (stats, flags, score, visits, random) never change and are found in
+ * the table game's __index points to, without a call into C: game.stats.X in
+ * a when is the most frequent read of all (see script_make_game_object). */
 static int game_index(lua_State *L)
 {
     struct game *g = current_game(L);
@@ -173,17 +177,7 @@ static int game_index(lua_State *L)
         return luaL_error(L, "game has no field of type %s", luaL_typename(L, 2));
     struct scenario *sc = g->sc;
     int decider = game_decider(g);
-    if (strcmp(k, "stats") == 0) {
-        lua_pushvalue(L, lua_upvalueindex(1));
-    } else if (strcmp(k, "flags") == 0) {
-        lua_pushvalue(L, lua_upvalueindex(2));
-    } else if (strcmp(k, "score") == 0) {
-        lua_pushvalue(L, lua_upvalueindex(3));
-    } else if (strcmp(k, "visits") == 0) {
-        lua_pushvalue(L, lua_upvalueindex(4));
-    } else if (strcmp(k, "random") == 0) {
-        lua_pushvalue(L, lua_upvalueindex(5));
-    } else if (strcmp(k, "role") == 0) {
+    if (strcmp(k, "role") == 0) {
         lua_pushstring(L, sc->roles[g->s.players[decider].role].id);
     } else if (strcmp(k, "player") == 0) {
         lua_pushstring(L, g->s.players[decider].name);
@@ -235,12 +229,25 @@ int script_make_game_object(lua_State *L)
     struct script *s = script_of(L);
     lua_newuserdatauv(L, 0, 0);
     lua_createtable(L, 0, 4);
+    /* __index: a table of the fixed fields, whose own __index is game_index
+     * for the others. Neither table can be reached from a scenario: both
+     * metatables are locked. */
+    lua_createtable(L, 0, 5);
     push_proxy(L, stats_index, stats_newindex, "game.stats");
+    lua_setfield(L, -2, "stats");
     push_proxy(L, flags_index, flags_newindex, "game.flags");
+    lua_setfield(L, -2, "flags");
     push_proxy(L, score_index, NULL, "game.score");
+    lua_setfield(L, -2, "score");
     push_proxy(L, visits_index, NULL, "game.visits");
+    lua_setfield(L, -2, "visits");
     lua_pushcfunction(L, game_random_fn);
-    lua_pushcclosure(L, game_index, 5);
+    lua_setfield(L, -2, "random");
+    lua_createtable(L, 0, 2);
+    lua_pushcfunction(L, game_index);
+    lua_setfield(L, -2, "__index");
+    sandbox_lock_metatable(L);
+    lua_setmetatable(L, -2);
     lua_setfield(L, -2, "__index");
     lua_pushliteral(L, "game");
     lua_pushcclosure(L, readonly, 1);
