@@ -180,8 +180,9 @@ static const char style[] =
     ".point{margin:1.2rem 0 1.8rem;break-inside:avoid;page-break-inside:avoid}"
     ".point h3 small{font-weight:normal;color:#333;font-size:.8rem}"
     "table.options{table-layout:fixed}"
-    "table.options col.c1{width:4.5rem}table.options col.c3{width:30%}"
+    "table.options col.c1{width:4.5rem}table.options col.c3{width:32%}"
     "table.options col.c4{width:24%}"
+    ".teams svg.bar{width:6em;height:.9em;margin-right:.2em}"
     ".num{font-weight:bold;font-variant-numeric:tabular-nums}"
     ".best{display:inline-block;padding:.05em .4em;border-radius:.3em;background:" BEST ";"
     "color:#fff;font-weight:bold;font-size:.8rem;white-space:nowrap}"
@@ -503,7 +504,7 @@ static void decision_points(const struct rep_group *g, int gi, struct strbuf *ou
             }
             char label[64];
             str_format(label, sizeof label, "%d of %d teams", op->teams, pt->teams);
-            sb_puts(out, "</td><td class=\"pct\">");
+            sb_puts(out, "</td><td class=\"teams\">");
             bar(out, pt->teams ? (double)op->teams / pt->teams : 0, 200, 22,
                 op->best_for ? BEST : BAR, label);
             sb_printf(out, " <span class=\"num\">%d of %d</span>", op->teams, pt->teams);
@@ -596,7 +597,7 @@ static void missed(const struct rep_group *g, int gi, struct strbuf *out)
             int k = (int)(pt - g->points);
             sb_printf(out, "<tr><td><a href=\"#s%d-d%d\">%d. ", gi + 1, k + 1, k + 1);
             scene_text(out, pt->scene);
-            sb_puts(out, "</a></td><td class=\"pct\">");
+            sb_puts(out, "</a></td><td class=\"teams\">");
             char label[64];
             str_format(label, sizeof label, "%d of %d decisions", pt->missed, pt->decisions);
             bar(out, pt->decisions ? (double)pt->missed / pt->decisions : 0, 200, 22,

@@ -363,7 +363,8 @@ static bool load_dir(struct loader *ld, const char *dir, char *errbuf, size_t er
         names[n++] = xstrdup(e->d_name);
     }
     closedir(d);
-    qsort(names, (size_t)n, sizeof *names, compare_strings);
+    if (n > 1)
+        qsort(names, (size_t)n, sizeof *names, compare_strings);
     for (int i = 0; i < n; i++) {
         struct strbuf path;
         sb_init(&path);
@@ -645,7 +646,8 @@ bool report_load(struct report *r, const char *const *paths, int npaths, report_
             load_file(&ld, paths[i]);
         }
     }
-    qsort(r->runs, (size_t)r->nruns, sizeof *r->runs, compare_runs);
+    if (r->nruns > 1)
+        qsort(r->runs, (size_t)r->nruns, sizeof *r->runs, compare_runs);
     for (int i = 0; i < r->nruns; i++) {
         struct rep_run *run = &r->runs[i];
         if (i == 0 || strcmp(run->scenario_id, r->runs[i - 1].scenario_id) != 0) {
