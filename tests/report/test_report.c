@@ -1077,6 +1077,70 @@ static void test_usage(void **state)
     cmd_result_free(&r);
 }
 
+/* A hand-edited file with numbers no run gives, markup and escapes in its
+ * texts: the report still ends quickly, and escapes what it shows. */
+static void test_odd_values(void **state)
+{
+    (void)state;
+    char *odd = path_in(W.tmp, "odd");
+    mkdir(odd, 0755);
+    cJSON *root = cJSON_Duplicate(W.json[D], true);
+    cJSON_ReplaceItemInObject(root, "player", cJSON_CreateString("<script>alert(1)</script>"));
+    cJSON_ReplaceItemInObject(root, "percent", cJSON_CreateNumber(1e308));
+    cJSON_ReplaceItemInObject(root, "weighted", cJSON_CreateNumber(-1e308));
+    cJSON_ReplaceItemInObject(root, "finished", cJSON_CreateString("not a time"));
+    cJSON_ReplaceItemInObject(cJSON_GetObjectItemCaseSensitive(root, "ending"), "title",
+                              cJSON_CreateString("\x1b[2JThe End"));
+    cJSON *score = cJSON_GetObjectItemCaseSensitive(root, "score");
+    cJSON_ReplaceItemInObject(score, "vision", cJSON_CreateNumber(1e308));
+    cJSON *d0 = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(root, "decisions"), 0);
+    cJSON_ReplaceItemInObject(d0, "turn", cJSON_CreateNumber(1e300));
+    cJSON_ReplaceItemInObject(d0, "best", cJSON_CreateNumber(-7e200));
+    cJSON_ReplaceItemInObject(d0, "seconds", cJSON_CreateNumber(1.7e308));
+    cJSON_ReplaceItemInObject(d0, "scene", cJSON_CreateString("a/b <i>&amp;</i>"));
+    cJSON_ReplaceItemInObject(d0, "text", cJSON_CreateString("\x1b[31mred\x1b[0m \"quoted\", line\nbreak"));
+    char *json = cJSON_Print(root);
+    cJSON_Delete(root);
+    char *file = path_in(odd, "odd.json");
+    write_file(file, json, strlen(json));
+    free(json);
+
+    char *html = path_in(W.out, "odd.html"), *xapi = path_in(W.out, "odd-xapi.json");
+    char *csv = path_in(W.out, "odd.csv");
+    const char *args[] = {"report", odd, "--html", html, "--xapi", xapi, "--decisions-csv", csv,
+                          "--xapi-homepage", HOMEPAGE, "--xapi-pass", "Ready to scale", NULL};
+    struct cmd_result r;
+    scaleup(args, NULL, &r);
+    assert_int_equal(r.status, 0);
+    assert_true(r.seconds < 20);
+    /* No escape sequence reaches the terminal. */
+    assert_null(strchr(r.out, '\x1b'));
+    assert_non_null(strstr(r.out, " [2JThe End"));
+    assert_non_null(strstr(r.out, "<script>alert(1)</script>"));
+    cmd_result_free(&r);
+    char *page = slurp(html, NULL);
+    assert_null(strstr(page, "<script"));
+    assert_non_null(strstr(page, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert_non_null(strstr(page, "a/b &lt;i&gt;&amp;amp;&lt;/i&gt;"));
+    free(page);
+    char *text = slurp(csv, NULL);
+    assert_non_null(strstr(text, ",\"\x1b[31mred\x1b[0m \"\"quoted\"\", line\nbreak\","));
+    free(text);
+    validate_xapi(xapi, &r);
+    if (r.status != 0)
+        fail_msg("the xAPI validator: exit %d\n%s%s", r.status, r.out, r.err);
+    cmd_result_free(&r);
+    text = slurp(xapi, NULL);
+    assert_non_null(strstr(text, HOMEPAGE "/scaleup/report-fixture/a%2Fb%20%3Ci%3E%26amp%3B%3C%2Fi%3E"));
+    free(text);
+    free(html);
+    free(xapi);
+    free(csv);
+    free(file);
+    rm_rf(odd);
+    free(odd);
+}
+
 /* An output never goes over a file the report read, valid or not. */
 static void test_refuses_to_overwrite_inputs(void **state)
 {
@@ -1138,6 +1202,7 @@ int main(void)
         cmocka_unit_test(test_xapi_mbox_and_default_pass),
         cmocka_unit_test(test_duplicate_copy),
         cmocka_unit_test(test_usage),
+        cmocka_unit_test(test_odd_values),
         cmocka_unit_test(test_refuses_to_overwrite_inputs),
         cmocka_unit_test(test_folder_unchanged),
     };

@@ -310,7 +310,10 @@ static void spread(const struct rep_group *g, int gi, struct strbuf *out)
     /* Lanes and their labels, then the grid, then the teams on top. */
     for (int pass = 0; pass < 3; pass++) {
         if (pass == 1) {
-            for (double t = lo; t <= hi + step / 2; t += step) {
+            for (int i = 0; i <= 40; i++) {
+                double t = lo + i * step;
+                if (t > hi + step / 2)
+                    break;
                 bool zero = fabs(t) < step / 2;
                 sb_printf(out,
                           "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
@@ -748,7 +751,10 @@ static void timing(const struct rep_group *g, int gi, struct strbuf *out)
         sb_puts(out, "</g>\n");
     }
     int axis = top + g->npoints * lane;
-    for (double t = 0; t <= hi + step / 2; t += step) {
+    for (int i = 0; i <= 40; i++) {
+        double t = i * step;
+        if (t > hi + step / 2)
+            break;
         sb_printf(out,
                   "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ccc\"/>\n"
                   "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">",

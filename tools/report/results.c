@@ -144,6 +144,23 @@ static double number_or(const cJSON *item, double fallback)
     return cJSON_IsNumber(item) && isfinite(item->valuedouble) ? item->valuedouble : fallback;
 }
 
+/* A whole number in [lo, hi] (or the fallback): a hand-edited file must
+ * not make a cast overflow. */
+static int int_or(const cJSON *item, int fallback, int lo, int hi)
+{
+    double v = number_or(item, fallback);
+    return v >= lo && v <= hi ? (int)v : fallback;
+}
+
+/* Points, seconds: beyond this a number is not from a run, and charts
+ * would have no scale for it. */
+#define REPORT_NUMBER_MAX 1e9
+
+static double clamp(double v)
+{
+    return v > REPORT_NUMBER_MAX ? REPORT_NUMBER_MAX : v < -REPORT_NUMBER_MAX ? -REPORT_NUMBER_MAX : v;
+}
+
 /* A JSON object of numbers as a score; false when it is not one. */
 static bool read_score(struct loader *ld, const cJSON *o, struct rep_score *out)
 {
@@ -161,7 +178,7 @@ static bool read_score(struct loader *ld, const cJSON *o, struct rep_score *out)
         if (!item->string || !cJSON_IsNumber(item) || !isfinite(item->valuedouble))
             return false;
         out->dims[out->n] = arena_strdup(&ld->r->arena, item->string);
-        out->points[out->n] = item->valuedouble;
+        out->points[out->n] = clamp(item->valuedouble);
         out->n++;
     }
     return true;
@@ -217,7 +234,7 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
         run->ending_title = keep(ld, field(ending, "title"));
         run->verdict = keep(ld, field(ending, "verdict"));
     }
-    run->best = number_or(field(root, "best"), 0);
+    run->best = clamp(number_or(field(root, "best"), 0));
     run->rating = keep(ld, field(root, "rating"));
 
     const cJSON *players = field(root, "players");
@@ -228,8 +245,8 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
             struct rep_player *pl = &run->players[p];
             pl->name = keep(ld, field(o, "name"));
             pl->role = keep(ld, field(o, "role"));
-            pl->weighted = number_or(field(o, "weighted"), NAN);
-            pl->percent = number_or(field(o, "percent"), NAN);
+            pl->weighted = clamp(number_or(field(o, "weighted"), NAN));
+            pl->percent = clamp(number_or(field(o, "percent"), NAN));
             if (!read_score(ld, field(o, "score"), &pl->score) || isnan(pl->weighted) ||
                 isnan(pl->percent) || !pl->name || !pl->role) {
                 warn(ld, "%s: a player of this result file has no score, weighted total or percent "
@@ -242,8 +259,8 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
         struct rep_player *pl = &run->players[0];
         pl->name = keep(ld, field(root, "player"));
         pl->role = keep(ld, field(root, "role"));
-        pl->weighted = number_or(field(root, "weighted"), NAN);
-        pl->percent = number_or(field(root, "percent"), NAN);
+        pl->weighted = clamp(number_or(field(root, "weighted"), NAN));
+        pl->percent = clamp(number_or(field(root, "percent"), NAN));
         if (!read_score(ld, field(root, "score"), &pl->score) || isnan(pl->weighted) ||
             isnan(pl->percent)) {
             warn(ld, "%s: this result file has no score, weighted total or percent (skipped)", path);
@@ -258,18 +275,18 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
     cJSON_ArrayForEach(item, decisions)
     {
         struct rep_decision *d = &run->decisions[run->ndecisions];
-        d->turn = (int)number_or(field(item, "turn"), run->ndecisions + 1);
+        d->turn = int_or(field(item, "turn"), run->ndecisions + 1, 0, LIMIT_TURNS * 2);
         d->scene = keep(ld, field(item, "scene"));
-        d->choice = (int)number_or(field(item, "choice"), 0);
+        d->choice = int_or(field(item, "choice"), 0, 1, LIMIT_CHOICES_PER_SCENE);
         d->text = keep(ld, field(item, "text"));
         read_score(ld, field(item, "score"), &d->score);
         read_score(ld, field(item, "effects"), &d->effects);
-        d->seconds = number_or(field(item, "seconds"), 0);
+        d->seconds = clamp(number_or(field(item, "seconds"), 0));
         if (d->seconds < 0)
             d->seconds = 0;
         d->timed_out = cJSON_IsTrue(field(item, "timed_out"));
-        d->offered = (int)number_or(field(item, "offered"), 0);
-        d->best = (int)number_or(field(item, "best"), 0);
+        d->offered = int_or(field(item, "offered"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+        d->best = int_or(field(item, "best"), 0, 1, LIMIT_CHOICES_PER_SCENE);
         const cJSON *by = field(item, "by");
         if (run->nplayers == 2 && cJSON_IsString(by) &&
             strcmp(by->valuestring, run->players[1].role) == 0)

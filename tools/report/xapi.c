@@ -140,12 +140,16 @@ static void duration(double seconds, char *buf, size_t cap)
     str_format(buf, cap, "PT%sS", num);
 }
 
-static void format_time(double t, char *buf, size_t cap)
+/* False when t is not a time of a run (before 1970, after 9999). */
+static bool format_time(double t, char *buf, size_t cap)
 {
+    if (!(t >= 0 && t < 253402300800.0))
+        return false;
     time_t tt = (time_t)floor(t);
     struct tm tm;
     gmtime_r(&tt, &tm);
     strftime(buf, cap, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return true;
 }
 
 /* ------------------------------------------------------------ success */
@@ -366,10 +370,8 @@ static cJSON *answered(const struct xapi *x, const struct rep_run *run, int j, d
     add_extension(x, ext, "turn", cJSON_CreateNumber(d->turn));
 
     cJSON_AddItemToObject(st, "context", context(x, run, p->role));
-    if (at >= 0) {
-        format_time(at, ts, sizeof ts);
+    if (format_time(at, ts, sizeof ts))
         cJSON_AddStringToObject(st, "timestamp", ts);
-    }
     return st;
 }
 
@@ -425,7 +427,9 @@ static cJSON *completed(const struct xapi *x, const struct rep_run *run, int pla
     }
     add_extension(x, ext, "points", points_object(&p->score));
     cJSON_AddItemToObject(st, "context", context(x, run, p->role));
-    cJSON_AddStringToObject(st, "timestamp", run->finished);
+    char ts[40];
+    if (format_time(rep_parse_time(run->finished), ts, sizeof ts))
+        cJSON_AddStringToObject(st, "timestamp", ts);
     return st;
 }
 
