@@ -538,20 +538,30 @@ static void decision_points(const struct rep_group *g, int gi, struct strbuf *ou
             }
             sb_puts(out, "team.</p>\n");
         }
-        /* A question for the room when most teams took a lesser option. */
-        if (pt->noptions > 0 && !pt->options[0].best_for && pt->teams >= 2 &&
-            pt->options[0].teams * 2 > pt->teams) {
-            const struct rep_option *top = &pt->options[0];
-            sb_printf(out, "<p class=\"ask\">Ask the room: why did %d of %d teams pick \u201c",
-                      top->teams, pt->teams);
+        /* A question for the room when most teams took the same lesser
+         * option. */
+        const struct rep_option *top = NULL;
+        for (int o = 0; o < pt->noptions; o++)
+            if (pt->teams >= 2 && pt->options[o].missed_by * 2 > pt->teams &&
+                (!top || pt->options[o].missed_by > top->missed_by))
+                top = &pt->options[o];
+        if (top) {
+            sb_printf(out, "<p class=\"ask\">Ask the room: why did %d of %d teams", top->missed_by,
+                      pt->teams);
+            by_role(g, top->missed_by_role, out);
+            sb_puts(out, " pick \u201c");
             esc(out, top->text);
             sb_puts(out, "\u201d");
+            /* "over" the best option, when there is one for everybody. */
             if (pt->nuntaken == 0) {
                 const struct rep_option *best = NULL;
-                for (int o = 0; o < pt->noptions && !best; o++)
-                    if (pt->options[o].best_for)
+                int nbest = 0;
+                for (int o = 0; o < pt->noptions; o++)
+                    if (pt->options[o].best_for) {
                         best = &pt->options[o];
-                if (best) {
+                        nbest++;
+                    }
+                if (nbest == 1 && best != top) {
                     sb_puts(out, " over \u201c");
                     esc(out, best->text);
                     sb_puts(out, "\u201d");
@@ -608,13 +618,14 @@ static void missed(const struct rep_group *g, int gi, struct strbuf *out)
             sb_printf(out, " <span class=\"num\">%d of %d</span></td><td>", pt->missed,
                       pt->decisions);
             const struct rep_option *instead = NULL;
-            for (int o = 0; o < pt->noptions && !instead; o++)
-                if (!pt->options[o].best_for)
+            for (int o = 0; o < pt->noptions; o++)
+                if (pt->options[o].missed_by > 0 &&
+                    (!instead || pt->options[o].missed_by > instead->missed_by))
                     instead = &pt->options[o];
             if (instead) {
                 sb_printf(out, "<span class=\"num\">%d</span> ", instead->number);
                 esc(out, instead->text);
-                sb_printf(out, " (%d)", instead->teams);
+                sb_printf(out, " (%d)", instead->missed_by);
             }
             sb_puts(out, "</td></tr>\n");
         }

@@ -512,6 +512,8 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
                 opts[o].score = &d->score;
                 opts[o].teams_by_role =
                     arena_alloc(a, sizeof(int) * (size_t)(g->nroles ? g->nroles : 1));
+                opts[o].missed_by_role =
+                    arena_alloc(a, sizeof(int) * (size_t)(g->nroles ? g->nroles : 1));
                 taken[o] = xcalloc((size_t)nruns, sizeof **taken);
                 nopts++;
             }
@@ -519,6 +521,11 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
                 opts[o].varied = true;
             if (d->best > 0 && d->choice == d->best && role >= 0 && role < 31)
                 opts[o].best_for |= 1 << role;
+            if (d->best > 0 && d->choice != d->best) {
+                opts[o].missed_by++;
+                if (role >= 0)
+                    opts[o].missed_by_role[role]++;
+            }
             if (!taken[o][k]) {
                 taken[o][k] = true;
                 opts[o].teams++;

@@ -87,6 +87,8 @@ struct rep_option {
     int teams;         /* distinct rows that took it */
     int *teams_by_role; /* per role of the group */
     int best_for;      /* bit r: it was the best option for role r */
+    int missed_by;     /* decisions that took it when it was not their best */
+    int *missed_by_role;
 };
 
 /* A best option nobody (of the roles concerned) took at a decision point. */
