@@ -67,7 +67,8 @@ struct text_template {
     uint32_t npieces;
     struct callback fn; /* when the text is a function(game) */
     struct srcpos pos;
-    bool plain; /* no references, emphasis or paragraphs: renders as chars itself */
+    uint32_t plain; /* a plain text (one literal run, or empty) renders as chars itself:
+                       its length + 1; 0 for any other text */
 };
 
 enum verdict { VERDICT_NONE, VERDICT_SUCCESS, VERDICT_MIXED, VERDICT_FAILURE };

@@ -222,9 +222,34 @@ void text_freeze(struct arena *a, const struct text_builder *b, struct text_temp
     out->npieces = b->npieces;
     /* The usual label or feedback: one literal run. Rendering it is then a copy of
      * chars, without reading the pieces (one cache line less per text shown). */
-    out->plain = b->npieces == 0 ||
+    bool plain = b->npieces == 0 ||
                  (b->npieces == 1 && b->pieces[0].kind == PIECE_LITERAL && b->pieces[0].start == 0 &&
                   b->pieces[0].len == b->chars.len && strlen(out->chars) == b->chars.len);
+    out->plain = plain ? (uint32_t)b->chars.len + 1 : 0;
+}
+
+/* Appends to out without terminating it (render_end does): rendering runs for
+ * every text and label shown, and a call into sb_append per piece was a
+ * noticeable part of taking a choice. */
+static inline void render_put(struct strbuf *out, const char *s, size_t n)
+{
+    if (out->len + n >= out->cap)
+        sb_reserve(out, n);
+    memcpy(out->data + out->len, s, n);
+    out->len += n;
+}
+
+static inline void render_putc(struct strbuf *out, char c)
+{
+    if (out->len + 1 >= out->cap)
+        sb_reserve(out, 1);
+    out->data[out->len++] = c;
+}
+
+static inline void render_end(struct strbuf *out)
+{
+    if (out->data)
+        out->data[out->len] = '\0';
 }
 
 void text_render_pieces(const char *chars, const struct piece *pieces, uint32_t npieces,
@@ -236,51 +261,58 @@ void text_render_pieces(const char *chars, const struct piece *pieces, uint32_t 
         const struct piece *p = &pieces[i];
         switch ((enum piece_kind)p->kind) {
         case PIECE_LITERAL:
-            sb_append(out, chars + p->start, p->len);
+            render_put(out, chars + p->start, p->len);
             break;
         case PIECE_STAT:
             format_number(num, sizeof num, v->stats[p->len]);
-            sb_puts(out, num);
+            render_put(out, num, strlen(num));
             break;
         case PIECE_DIMENSION:
             format_number(num, sizeof num, v->score[p->len]);
-            sb_puts(out, num);
+            render_put(out, num, strlen(num));
             break;
         case PIECE_FLAG:
-            sb_puts(out, (v->flags[p->len / 64] >> (p->len % 64)) & 1 ? "yes" : "no");
+            if ((v->flags[p->len / 64] >> (p->len % 64)) & 1)
+                render_put(out, "yes", 3);
+            else
+                render_put(out, "no", 2);
             break;
         case PIECE_PLAYER:
-            sb_puts(out, v->player ? v->player : "");
+            render_put(out, v->player ? v->player : "", v->player ? strlen(v->player) : 0);
             break;
         case PIECE_ROLE:
-            sb_puts(out, v->role ? v->role : "");
+            render_put(out, v->role ? v->role : "", v->role ? strlen(v->role) : 0);
             break;
         case PIECE_EMPHASIS:
             emph = !emph;
-            sb_putc(out, emph ? TEXT_EMPH_ON : TEXT_EMPH_OFF);
+            render_putc(out, emph ? TEXT_EMPH_ON : TEXT_EMPH_OFF);
             break;
         case PIECE_PARAGRAPH:
             if (emph) {
-                sb_putc(out, TEXT_EMPH_OFF);
+                render_putc(out, TEXT_EMPH_OFF);
                 emph = false;
             }
-            sb_putc(out, '\n');
+            render_putc(out, '\n');
             break;
         }
     }
     if (emph)
-        sb_putc(out, TEXT_EMPH_OFF);
+        render_putc(out, TEXT_EMPH_OFF);
+    render_end(out);
 }
 
 void text_render(const struct text_template *t, const struct text_values *v, struct strbuf *out)
 {
     if (t->plain) {
-        if (t->chars[0])
-            sb_puts(out, t->chars);
+        if (t->plain > 1) {
+            render_put(out, t->chars, t->plain - 1);
+            render_end(out);
+        }
         return;
     }
     text_render_pieces(t->chars, t->pieces, t->npieces, v, out);
 }
+
 
 void text_plain(const char *rendered, const char *para_sep, struct strbuf *out)
 {
