@@ -560,6 +560,9 @@ Stakeholder trust is down to {trust}.]],
           game.flags.seed_closed = true
           game.flags.lakeline_in = true
           game.stats.runway = game.stats.runway + 10
+        else
+          -- The weeks of waiting burn what was left.
+          game.stats.runway = 0
         end
       end,
       next = function(game)
