@@ -349,7 +349,7 @@ scene "monday_call" {
       score = { negotiation = 2 },
       effects = { minutes = -1 },
       set = { "asked_equity" },
-      feedback = "20 thousand options means nothing until you know of how many shares, at "
+      feedback = "20 thousand options means nothing until you know out of how many shares, at "
               .. "what price, over what time, and what happens if you leave or Kestrel is "
               .. "sold. Now you can value them, and negotiate their terms." },
     { "The bonus: how it's measured, and how much it actually paid in past years",
