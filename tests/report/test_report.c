@@ -1142,6 +1142,114 @@ static void test_odd_values(void **state)
     free(odd);
 }
 
+/* A duet: two teams share one company, each its own row, its own picks at
+ * the secret decisions (the PO's pick stands when they differ) and its own
+ * statements. Pat (PO) picks 1,1,1,3; Max (PM) 1,3,1,1: Pat 5/3/3/1 = 17
+ * of 17, Max 3/1/4/4 = 17 of 19. */
+static void test_duet(void **state)
+{
+    (void)state;
+    char *duet = path_in(W.tmp, "duet");
+    mkdir(duet, 0755);
+    const char *play[] = {"play", REPORT_FIXTURE, "--text", "--duet", "--player", "Pat",
+                          "--partner", "Max", "--seed", "21", "--choices", "1,1,1,3,1,1,3,1",
+                          "--results", duet, NULL};
+    struct cmd_result r;
+    scaleup(play, NULL, &r);
+    if (r.status != 0)
+        fail_msg("duet play: exit %d\n%s", r.status, r.err);
+    cmd_result_free(&r);
+    char *csv = path_in(W.out, "duet.csv"), *dcsv = path_in(W.out, "duet-decisions.csv");
+    char *xapi = path_in(W.out, "duet-xapi.json");
+    const char *args[] = {"report", duet, "--csv", csv, "--decisions-csv", dcsv, "--xapi", xapi,
+                          "--xapi-homepage", HOMEPAGE, "--xapi-pass", "Ready to scale", NULL};
+    scaleup(args, NULL, &r);
+    assert_int_equal(r.status, 0);
+    /* The minutes, from the file's clock. */
+    DIR *d = opendir(duet);
+    struct dirent *e;
+    char *file = NULL;
+    while ((e = readdir(d)) != NULL)
+        if (strstr(e->d_name, ".json"))
+            file = path_in(duet, e->d_name);
+    closedir(d);
+    assert_non_null(file);
+    char *json = slurp(file, NULL);
+    cJSON *run = cJSON_Parse(json);
+    double secs = (double)(when(str(run, "finished")) - when(str(run, "started")));
+    char mins[32], csv_mins[32];
+    str_format(mins, sizeof mins, "%.1f", secs / 60);
+    format_number(csv_mins, sizeof csv_mins, round(secs / 6) / 10);
+    cJSON_Delete(run);
+    free(json);
+    free(file);
+    struct strbuf want;
+    sb_init(&want);
+    sb_printf(&want,
+              "Workshop Fixture (report-fixture 2.1.0): 1 run, 1 finished\n\n"
+              "#  Player  Role  Ending          Verdict  Vision  Roadmap  Launch  Negotiation  "
+              "Weighted  Percent  Rating          Minutes  Finished\n"
+              "1  Pat     po    Ready to Scale  success       5        3       3            1      "
+              "  17    100.0  Ready to scale  %7s  yes\n"
+              "2  Max     pm    Ready to Scale  success       3        1       4            4      "
+              "  17     89.5  Ready to scale  %7s  yes\n",
+              mins, mins);
+    assert_string_equal(r.out, want.data);
+    sb_free(&want);
+    cmd_result_free(&r);
+    char *text = slurp(csv, NULL);
+    /* The file has the first player's best total only. */
+    char pat[200], max[200];
+    str_format(pat, sizeof pat,
+               ",Pat,po,scale_up,Ready to Scale,success,5,3,3,1,17,17,100,Ready to scale,%s,yes,4,21,",
+               csv_mins);
+    str_format(max, sizeof max,
+               ",Max,pm,scale_up,Ready to Scale,success,3,1,4,4,17,,89.5,Ready to scale,%s,yes,4,21,",
+               csv_mins);
+    assert_non_null(strstr(text, pat));
+    assert_non_null(strstr(text, max));
+    free(text);
+    text = slurp(dcsv, NULL);
+    static const char *const rows[] = {
+        ",Pat,po,21,", ",1,goal,1,Write one product goal with the team,3,1,yes,3,0,0,0,",
+        ",Pat,po,21,", ",2,backlog,1,Order by value and effort,2,1,yes,0,3,0,0,",
+        ",Pat,po,21,", ",3,launch,1,Launch to the pilot clinics first,3,1,yes,0,0,3,0,",
+        ",Pat,po,21,", ",4,pay,3,Counter with the market rate,3,3,yes,2,0,0,1,",
+        ",Max,pm,21,", ",1,goal,1,Write one product goal with the team,3,1,yes,3,0,0,0,",
+        ",Max,pm,21,", ",2,backlog,3,Price the premium plan first,3,1,no,0,1,1,0,",
+        ",Max,pm,21,", ",3,launch,1,Launch to the pilot clinics first,3,1,yes,0,0,3,0,",
+        ",Max,pm,21,", ",4,pay,1,Ask about the options first,3,1,yes,0,0,0,4,",
+    };
+    expect_in_order(text, rows, (int)COUNT_OF(rows));
+    free(text);
+    validate_xapi(xapi, &r);
+    if (r.status != 0)
+        fail_msg("the xAPI validator: exit %d\n%s%s", r.status, r.out, r.err);
+    assert_string_equal(r.out, "10 statements valid (@learninglocker/xapi-validation 3.0.0)\n");
+    cmd_result_free(&r);
+    text = slurp(xapi, NULL);
+    cJSON *all = cJSON_Parse(text);
+    /* Max's pick at the backlog, by Max; Max's completion without the
+     * min and max the file does not hold for him. */
+    const cJSON *st = cJSON_GetArrayItem(all, 6);
+    assert_string_equal(str(get(st, "actor"), "name"), "Max");
+    assert_string_equal(str(get(st, "result"), "response"), "Price the premium plan first");
+    assert_true(cJSON_IsFalse(get(get(st, "result"), "success")));
+    st = cJSON_GetArrayItem(all, 9);
+    assert_string_equal(str(get(st, "verb"), "id"), "http://adlnet.gov/expapi/verbs/completed");
+    const cJSON *score = get(get(st, "result"), "score");
+    assert_near(number(score, "scaled"), 0.895);
+    assert_near(number(score, "raw"), 17);
+    assert_null(cJSON_GetObjectItemCaseSensitive(score, "max"));
+    cJSON_Delete(all);
+    free(text);
+    free(csv);
+    free(dcsv);
+    free(xapi);
+    rm_rf(duet);
+    free(duet);
+}
+
 /* An output never goes over a file the report read, valid or not. */
 static void test_refuses_to_overwrite_inputs(void **state)
 {
@@ -1204,6 +1312,7 @@ int main(void)
         cmocka_unit_test(test_duplicate_copy),
         cmocka_unit_test(test_usage),
         cmocka_unit_test(test_odd_values),
+        cmocka_unit_test(test_duet),
         cmocka_unit_test(test_refuses_to_overwrite_inputs),
         cmocka_unit_test(test_folder_unchanged),
     };

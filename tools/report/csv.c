@@ -125,7 +125,10 @@ void report_csv_runs(const struct report *r, struct strbuf *out)
             sep(out);
             number_field(out, p->weighted);
             sep(out);
-            number_field(out, run->best);
+            /* The result file holds the best total of a duet's first
+             * player only. */
+            if (row->player == 0)
+                number_field(out, run->best);
             sep(out);
             number_field(out, p->percent);
             sep(out);
@@ -136,7 +139,10 @@ void report_csv_runs(const struct report *r, struct strbuf *out)
             sep(out);
             sb_puts(out, run->finished ? "yes" : "no");
             sep(out);
-            number_field(out, run->ndecisions);
+            int mine = 0;
+            for (int j = 0; j < run->ndecisions; j++)
+                mine += run->decisions[j].player == row->player;
+            number_field(out, mine);
             sep(out);
             number_field(out, run->seed);
             sep(out);

@@ -270,7 +270,9 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
 
     const cJSON *decisions = field(root, "decisions");
     int n = cJSON_GetArraySize(decisions);
-    run->decisions = arena_alloc(a, sizeof *run->decisions * (size_t)(n ? n : 1));
+    /* A duet's secret decision becomes one decision per player: each
+     * player's own pick, scored and judged for that player's role. */
+    run->decisions = arena_alloc(a, sizeof *run->decisions * (size_t)(n ? 2 * n : 1));
     const cJSON *item;
     cJSON_ArrayForEach(item, decisions)
     {
@@ -292,6 +294,24 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
             strcmp(by->valuestring, run->players[1].role) == 0)
             d->player = 1;
         run->ndecisions++;
+        const cJSON *picks = field(item, "picks");
+        if (run->nplayers == 2 && cJSON_IsTrue(field(item, "secret")) && cJSON_IsObject(picks)) {
+            struct rep_decision shared = *d;
+            run->ndecisions--;
+            for (int p = 0; p < 2; p++) {
+                const cJSON *pick = field(picks, run->players[p].role);
+                if (!cJSON_IsObject(pick))
+                    continue;
+                struct rep_decision *pd = &run->decisions[run->ndecisions++];
+                *pd = shared;
+                pd->player = p;
+                pd->choice = int_or(field(pick, "choice"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+                pd->text = keep(ld, field(pick, "text"));
+                read_score(ld, field(pick, "score"), &pd->score);
+                pd->offered = int_or(field(pick, "offered"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+                pd->best = int_or(field(pick, "best"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+            }
+        }
     }
     return true;
 }
@@ -463,19 +483,27 @@ static const char *option_text(struct arena *a, const struct rep_decision *d)
     return arena_strdup(a, buf);
 }
 
+/* The row of a run's player in its group. */
+static int row_of(const struct rep_group *g, const struct rep_run *run, int player)
+{
+    for (int i = 0; i < g->nrows; i++)
+        if (g->rows[i].run == run && g->rows[i].player == player)
+            return i;
+    return 0;
+}
+
 static void build_point(struct report *r, struct rep_group *g, struct rep_point *pt)
 {
     struct arena *a = &r->arena;
-    int nruns = g->nruns;
-    /* seen[k]: run k (in group order) decided here; per option the same. */
-    bool *seen = xcalloc((size_t)nruns, sizeof *seen);
+    int nrows = g->nrows;
+    /* seen[k]: row k (a player of a run) decided here; per option the same. */
+    bool *seen = xcalloc((size_t)nrows, sizeof *seen);
     struct rep_option *opts = NULL;
     bool **taken = NULL;
     int nopts = 0;
     double *secs = NULL;
     double turns = 0;
     pt->teams_by_role = arena_alloc(a, sizeof *pt->teams_by_role * (size_t)(g->nroles ? g->nroles : 1));
-    int k = 0;
     for (int i = 0; i < r->nruns; i++) {
         const struct rep_run *run = &r->runs[i];
         if (run->group != (int)(g - r->groups))
@@ -485,6 +513,7 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
             if (!d->scene || strcmp(d->scene, pt->scene) != 0)
                 continue;
             int role = rep_role_index(g, run->players[d->player].role);
+            int k = row_of(g, run, d->player);
             if (!seen[k]) {
                 seen[k] = true;
                 pt->teams++;
@@ -514,7 +543,7 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
                     arena_alloc(a, sizeof(int) * (size_t)(g->nroles ? g->nroles : 1));
                 opts[o].missed_by_role =
                     arena_alloc(a, sizeof(int) * (size_t)(g->nroles ? g->nroles : 1));
-                taken[o] = xcalloc((size_t)nruns, sizeof **taken);
+                taken[o] = xcalloc((size_t)nrows, sizeof **taken);
                 nopts++;
             }
             if (d->choice != opts[o].number)
@@ -533,7 +562,6 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
                     opts[o].teams_by_role[role]++;
             }
         }
-        k++;
     }
     pt->order = pt->decisions ? turns / pt->decisions : 0;
     qsort(secs, (size_t)pt->decisions, sizeof *secs, compare_doubles);
