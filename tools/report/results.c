@@ -575,10 +575,13 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
     free(taken);
     free(seen);
 
-    /* Best options nobody concerned took: group the decisions by the number
-     * of their best option. */
-    struct rep_missed_best *un = NULL;
-    int nun = 0;
+    /* Best options nobody concerned took. The best option depends on the
+     * role (and on what was offered), so count per best number and role:
+     * decisions whose best was number b, and how many of them took it. */
+    int nroles = g->nroles < 31 ? g->nroles : 31;
+    int with[LIMIT_CHOICES_PER_SCENE + 1][32], took[LIMIT_CHOICES_PER_SCENE + 1][32];
+    memset(with, 0, sizeof with);
+    memset(took, 0, sizeof took);
     for (int i = 0; i < r->nruns; i++) {
         const struct rep_run *run = &r->runs[i];
         if (run->group != (int)(g - r->groups))
@@ -587,35 +590,30 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
             const struct rep_decision *d = &run->decisions[j];
             if (!d->scene || strcmp(d->scene, pt->scene) != 0 || d->best <= 0)
                 continue;
-            int b = d->best, with = 0, took = 0, roles = 0;
-            bool listed = false;
-            for (int u = 0; u < nun; u++)
-                listed = listed || un[u].number == b;
-            if (listed)
+            int role = rep_role_index(g, run->players[d->player].role);
+            if (role < 0 || role >= nroles)
                 continue;
-            for (int i2 = 0; i2 < r->nruns; i2++) {
-                const struct rep_run *run2 = &r->runs[i2];
-                if (run2->group != run->group)
-                    continue;
-                for (int j2 = 0; j2 < run2->ndecisions; j2++) {
-                    const struct rep_decision *d2 = &run2->decisions[j2];
-                    if (!d2->scene || strcmp(d2->scene, pt->scene) != 0 || d2->best != b)
-                        continue;
-                    with++;
-                    took += d2->choice == b;
-                    int role = rep_role_index(g, run2->players[d2->player].role);
-                    if (role >= 0 && role < 31)
-                        roles |= 1 << role;
-                }
-            }
-            if (took)
-                continue;
-            un = xrealloc(un, sizeof *un * (size_t)(nun + 1));
-            un[nun].number = b;
-            un[nun].roles = roles;
-            un[nun].all_roles = with == pt->decisions;
-            nun++;
+            with[d->best][role]++;
+            took[d->best][role] += d->choice == d->best;
         }
+    }
+    struct rep_missed_best *un = NULL;
+    int nun = 0;
+    for (int b = 1; b <= LIMIT_CHOICES_PER_SCENE; b++) {
+        int roles = 0, all = 0, took_any = 0;
+        for (int ro = 0; ro < nroles; ro++) {
+            all += with[b][ro];
+            took_any += took[b][ro];
+            if (with[b][ro] && !took[b][ro])
+                roles |= 1 << ro;
+        }
+        if (!roles)
+            continue;
+        un = xrealloc(un, sizeof *un * (size_t)(nun + 1));
+        un[nun].number = b;
+        un[nun].roles = roles;
+        un[nun].all_roles = all == pt->decisions && took_any == 0;
+        nun++;
     }
     pt->nuntaken = nun;
     pt->untaken = to_arena(a, un, sizeof *un * (size_t)nun);
