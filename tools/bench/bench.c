@@ -15,10 +15,15 @@
  *   scaleup-bench spawn OUTFILE COMMAND ARGS...
  *       runs COMMAND and writes its wall time, CPU time and peak memory
  *       (from wait4) to OUTFILE as JSON; COMMAND's output passes through.
+ *   scaleup-bench idle SETTLE SECONDS COMMAND ARGS...
+ *       starts COMMAND, waits SETTLE seconds, measures the CPU time it uses in
+ *       the next SECONDS (a window waiting for input should use none), ends it
+ *       (SIGTERM) and prints that and its peak memory.
  *
  * Each prints one JSON object on stdout (spawn: into OUTFILE). With
  * SCALEUP_BENCH_SLOW set (for valgrind), the wall-clock limits are 10 minutes.
  */
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +31,7 @@
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/explore.h"
@@ -157,6 +163,75 @@ static int cmd_spawn(const char *out, char **argv)
     return 0;
 }
 
+/* CPU time (user + system) of a running process, in seconds; -1 if gone. */
+static double cpu_of(pid_t pid)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    const char *p = strrchr(buf, ')');
+    if (!p)
+        return -1;
+    /* After the name: state (field 3) ... utime (14), stime (15). */
+    unsigned long utime = 0, stime = 0;
+    int field = 2;
+    for (const char *q = p + 1; *q && field < 15; q++)
+        if (*q == ' ') {
+            field++;
+            if (field == 14)
+                utime = strtoul(q + 1, NULL, 10);
+            else if (field == 15)
+                stime = strtoul(q + 1, NULL, 10);
+        }
+    return (double)(utime + stime) / (double)sysconf(_SC_CLK_TCK);
+}
+
+static void sleep_seconds(double s)
+{
+    struct timespec ts = {(time_t)s, (long)((s - (double)(time_t)s) * 1e9)};
+    while (nanosleep(&ts, &ts) != 0)
+        ;
+}
+
+/* Starts COMMAND, lets it settle, measures its CPU time over SECONDS while
+ * nobody touches it (a window waiting for input), then ends it. */
+static int cmd_idle(double settle, double seconds, char **argv)
+{
+    pid_t pid = fork();
+    if (pid < 0) {
+        perror("fork");
+        return 1;
+    }
+    if (pid == 0) {
+        execvp(argv[0], argv);
+        perror(argv[0]);
+        _exit(127);
+    }
+    sleep_seconds(settle);
+    double c0 = cpu_of(pid);
+    sleep_seconds(seconds);
+    double c1 = cpu_of(pid);
+    kill(pid, SIGTERM);
+    int status;
+    struct rusage ru;
+    if (wait4(pid, &status, 0, &ru) < 0) {
+        perror("wait4");
+        return 1;
+    }
+    if (c0 < 0 || c1 < 0) {
+        fprintf(stderr, "scaleup-bench: %s exited before the measurement ended\n", argv[0]);
+        return 1;
+    }
+    printf("{\"seconds\": %.3f, \"cpu_seconds\": %.3f, \"cpu_percent\": %.3f, \"max_rss_kib\": %ld}\n",
+           seconds, c1 - c0, 100.0 * (c1 - c0) / seconds, ru.ru_maxrss);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 4 && strcmp(argv[1], "load") == 0)
@@ -167,9 +242,12 @@ int main(int argc, char **argv)
         return cmd_explore(argv[2], true, atol(argv[3]), strtoull(argv[4], NULL, 10));
     if (argc >= 4 && strcmp(argv[1], "spawn") == 0)
         return cmd_spawn(argv[2], argv + 3);
+    if (argc >= 5 && strcmp(argv[1], "idle") == 0)
+        return cmd_idle(strtod(argv[2], NULL), strtod(argv[3], NULL), argv + 4);
     fprintf(stderr, "usage: scaleup-bench load SCENARIO REPEATS\n"
                     "       scaleup-bench random SCENARIO RUNS SEED\n"
                     "       scaleup-bench exhaustive SCENARIO MAX_STATES SEED\n"
-                    "       scaleup-bench spawn OUTFILE COMMAND ARGS...\n");
+                    "       scaleup-bench spawn OUTFILE COMMAND ARGS...\n"
+                    "       scaleup-bench idle SETTLE SECONDS COMMAND ARGS...\n");
     return 2;
 }

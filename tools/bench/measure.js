@@ -6,7 +6,9 @@
 //   node tools/bench/measure.js BUILD_DIR OUT_DIR [--quick]
 //
 // Every figure is the median of several runs (--quick: fewer runs, fewer
-// playthroughs). The raw numbers go to OUT_DIR/results.json.
+// playthroughs). ScaleUp's and inkjs's random playthroughs run side by side,
+// alternately, so that both see the same machine. The raw numbers go to
+// OUT_DIR/results.json.
 "use strict";
 
 const { execFileSync } = require("child_process");
@@ -22,8 +24,10 @@ if (!buildDir || !outDir) {
 const quick = flags.includes("--quick");
 const repeats = quick ? 3 : 5;
 const here = __dirname;
+const root = path.resolve(here, "..", "..");
 const scaleup = path.join(buildDir, "engine", "scaleup");
 const helper = path.join(buildDir, "tools", "bench", "scaleup-bench");
+const windowHelper = path.join(buildDir, "tools", "bench", "scaleup-window-bench");
 const seed = 1;
 
 // Playthroughs per run, chosen so that one run takes about half a second.
@@ -76,6 +80,20 @@ function progress(msg) {
     process.stderr.write(`bench: ${msg}\n`);
 }
 
+function ourRandom(dir, runs) {
+    const { stdout, usage } = spawn(scaleup, ["explore", dir, "--random", String(runs),
+        "--seed", String(seed), "--json"]);
+    const j = JSON.parse(stdout);
+    if (j.errors.length || j.dead_ends.length)
+        throw new Error(`explore found problems in ${dir}`);
+    return { choices: j.choices, playthroughs: j.playthroughs, seconds: j.seconds,
+             rss: usage.max_rss_kib };
+}
+
+function inkPlay(json, runs) {
+    return JSON.parse(run("node", [path.join(here, "ink.js"), "play", json, String(runs), String(seed)]));
+}
+
 const results = { sizes: {} };
 for (const s of sizes) {
     const dir = path.join(outDir, s.name);
@@ -90,28 +108,43 @@ for (const s of sizes) {
         JSON.parse(run(helper, ["load", dir, "1"])).max_rss_kib));
     r.ours.lua_bytes = load.lua_bytes;
 
-    progress(`${s.name}: scaleup explore --random ${s.ours}`);
-    const explore = times(repeats, () => {
-        const { stdout, usage } = spawn(scaleup, ["explore", dir, "--random", String(s.ours),
-            "--seed", String(seed), "--json"]);
-        const j = JSON.parse(stdout);
-        if (j.errors.length || j.dead_ends.length)
-            throw new Error(`explore found problems in ${dir}`);
-        return { choices: j.choices, playthroughs: j.playthroughs, seconds: j.seconds,
-                 wall: usage.wall_seconds, rss: usage.max_rss_kib };
-    });
-    r.ours.playthroughs = explore[0].playthroughs;
-    r.ours.choices = explore[0].choices;
-    r.ours.seconds = median(explore.map((e) => e.seconds));
-    r.ours.choices_per_second = median(explore.map((e) => e.choices / e.seconds));
-    r.ours.playthroughs_per_second = median(explore.map((e) => e.playthroughs / e.seconds));
-    r.ours.peak_rss_kib = median(explore.map((e) => e.rss));
+    // ink compiles (large: fewer runs, each takes a while).
+    const ink = path.join(dir, "story.ink");
+    const json = path.join(dir, "story.json");
+    const compileRuns = s.name === "large" ? Math.min(repeats, 3) : repeats;
+    progress(`${s.name}: inkjs compile (${compileRuns} runs)`);
+    const compiles = times(compileRuns, () =>
+        JSON.parse(run("node", [path.join(here, "ink.js"), "compile", ink, json])));
+    r.ink.compile_seconds = median(compiles.map((c) => c.compile_seconds));
+    r.ink.compile_rss_kib = median(compiles.map((c) => c.max_rss_kib));
 
-    progress(`${s.name}: text produced`);
-    const text = times(repeats, () =>
-        JSON.parse(run(helper, ["random", dir, String(s.ours), String(seed)])));
+    // Random playthroughs, side by side: scaleup explore, then inkjs, then the
+    // text count, in turn.
+    progress(`${s.name}: scaleup explore --random ${s.ours} and inkjs ${s.ink}, alternately`);
+    const ours = [], plays = [], text = [];
+    for (let i = 0; i < repeats; i++) {
+        ours.push(ourRandom(dir, s.ours));
+        plays.push(inkPlay(json, s.ink));
+        text.push(JSON.parse(run(helper, ["random", dir, String(s.ours), String(seed)])));
+    }
+    r.ours.playthroughs = ours[0].playthroughs;
+    r.ours.choices = ours[0].choices;
+    r.ours.choices_per_second = median(ours.map((e) => e.choices / e.seconds));
+    r.ours.playthroughs_per_second = median(ours.map((e) => e.playthroughs / e.seconds));
+    r.ours.peak_rss_kib = median(ours.map((e) => e.rss));
     r.ours.text_chars = text[0].text_bytes;
     r.ours.text_chars_per_second = median(text.map((t) => t.text_bytes / t.seconds));
+    r.ink.load_seconds = median(plays.map((p) => p.load_seconds));
+    r.ink.playthroughs = plays[0].playthroughs;
+    r.ink.choices = plays[0].choices;
+    r.ink.text_chars = plays[0].text_chars;
+    r.ink.choices_per_second = median(plays.map((p) => p.choices / p.seconds));
+    r.ink.playthroughs_per_second = median(plays.map((p) => p.playthroughs / p.seconds));
+    r.ink.text_chars_per_second = median(plays.map((p) => p.text_chars / p.seconds));
+    r.ink.peak_rss_kib = median(plays.map((p) => p.max_rss_kib));
+    // The ratio of each pair of runs made one after the other.
+    r.choices_ratio = median(ours.map((e, i) =>
+        (e.choices / e.seconds) / (plays[i].choices / plays[i].seconds)));
 
     progress(`${s.name}: lint`);
     r.ours.lint_seconds = median(times(repeats, () =>
@@ -125,28 +158,62 @@ for (const s of sizes) {
     });
     r.ours.exhaustive_states = ex[0].states;
     r.ours.states_per_second = median(ex.map((e) => e.states / e.seconds));
+}
 
-    // ink: compile (large: fewer runs, each takes a while), then play.
-    const ink = path.join(dir, "story.ink");
-    const json = path.join(dir, "story.json");
-    const compileRuns = s.name === "large" ? Math.min(repeats, 3) : repeats;
-    progress(`${s.name}: inkjs compile (${compileRuns} runs)`);
-    const compiles = times(compileRuns, () =>
-        JSON.parse(run("node", [path.join(here, "ink.js"), "compile", ink, json])));
-    r.ink.compile_seconds = median(compiles.map((c) => c.compile_seconds));
-    r.ink.compile_rss_kib = median(compiles.map((c) => c.max_rss_kib));
+// ------------------------------------------------------------- the window
 
-    progress(`${s.name}: inkjs play ${s.ink}`);
-    const plays = times(repeats, () =>
-        JSON.parse(run("node", [path.join(here, "ink.js"), "play", json, String(s.ink), String(seed)])));
-    r.ink.load_seconds = median(plays.map((p) => p.load_seconds));
-    r.ink.playthroughs = plays[0].playthroughs;
-    r.ink.choices = plays[0].choices;
-    r.ink.text_chars = plays[0].text_chars;
-    r.ink.choices_per_second = median(plays.map((p) => p.choices / p.seconds));
-    r.ink.playthroughs_per_second = median(plays.map((p) => p.playthroughs / p.seconds));
-    r.ink.text_chars_per_second = median(plays.map((p) => p.text_chars / p.seconds));
-    r.ink.peak_rss_kib = median(plays.map((p) => p.max_rss_kib));
+// Under Xvfb (a 4K screen), with SDL's software renderer: Xvfb has no GPU,
+// and with one the figures would say little about an old laptop's.
+function underXvfb(args, env = {}) {
+    const config = fs.mkdtempSync(path.join(os.tmpdir(), "scaleup-bench-"));
+    try {
+        return run("xvfb-run", ["-a", "-s", "-screen 0 3840x2160x24 -nolisten tcp", ...args], {
+            env: { ...process.env, SDL_VIDEODRIVER: "x11", SDL_RENDER_DRIVER: "software",
+                   XDG_CONFIG_HOME: path.join(config, "config"),
+                   XDG_DATA_HOME: path.join(config, "data"), ...env },
+        });
+    } finally {
+        fs.rmSync(config, { recursive: true, force: true });
+    }
+}
+
+function haveXvfb() {
+    try {
+        run("sh", ["-c", "command -v xvfb-run"]);
+        return true;
+    } catch (e) {
+        return false;
+    }
+}
+
+results.window = null;
+if (fs.existsSync(windowHelper) && haveXvfb()) {
+    const w = {};
+    const tutorial = path.join(root, "scenarios", "tutorial");
+    const wall = path.join(here, "fullscreen");
+    progress("window: first frame (tutorial, 1920x1080)");
+    const firsts = times(repeats, () =>
+        JSON.parse(underXvfb([windowHelper, "first", tutorial, "po"], { SCALEUP_WINDOW_SIZE: "1920x1080" })));
+    w.first_frame_from_main = median(firsts.map((f) => f.from_main_seconds));
+    w.first_frame_from_window_run = median(firsts.map((f) => f.from_window_run_seconds));
+    progress("window: drawing a full screen of text at 1920x1080 and 3840x2160");
+    const draws = times(quick ? 1 : 3, () =>
+        JSON.parse(underXvfb([windowHelper, "draw", wall, "po"], { SCALEUP_WINDOW_SIZE: "1920x1080" })));
+    for (const size of ["1920x1080", "3840x2160"]) {
+        w[size] = {
+            cold: median(draws.map((d) => d[size].cold_seconds)),
+            cached: median(draws.map((d) => d[size].cached_seconds)),
+            rasterised_when_cached: Math.max(...draws.map((d) => d[size].rasterised_when_cached)),
+        };
+    }
+    progress("window: CPU while waiting 10 s for input (scaleup play tutorial)");
+    const idles = times(quick ? 1 : 3, () =>
+        JSON.parse(underXvfb([helper, "idle", "3", "10", scaleup, "play", "tutorial", "--role", "po",
+            "--seed", "1"], { SCALEUP_WINDOW_SIZE: "1920x1080" })));
+    w.idle_cpu_percent = median(idles.map((i) => i.cpu_percent));
+    w.idle_cpu_seconds = median(idles.map((i) => i.cpu_seconds));
+    w.rss_kib = median(idles.map((i) => i.max_rss_kib));
+    results.window = w;
 }
 
 // -------------------------------------------------------------- the table
@@ -170,8 +237,8 @@ const inkVersion = JSON.parse(fs.readFileSync(path.join(here, "node_modules", "i
     "package.json"), "utf8")).version;
 let commit = "unknown";
 try {
-    commit = run("git", ["rev-parse", "--short", "HEAD"]).trim();
-    if (run("git", ["status", "--porcelain", "--untracked-files=no"]).trim())
+    commit = run("git", ["rev-parse", "--short", "HEAD"], { cwd: root }).trim();
+    if (run("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root }).trim())
         commit += " (with uncommitted changes)";
 } catch (e) { /* not a git checkout */ }
 const cpu = os.cpus();
@@ -208,7 +275,7 @@ for (const s of sizes) {
         `${si(r.ink.text_chars_per_second)} | ${mib(r.ink.peak_rss_kib)} | – | – |`);
     out.push(`| | ScaleUp's lead | ${((r.ink.compile_seconds + r.ink.load_seconds) / r.ours.load_seconds).toFixed(0)}× | ` +
         `${(r.ours.playthroughs_per_second / r.ink.playthroughs_per_second).toFixed(0)}× | ` +
-        `${(r.ours.choices_per_second / r.ink.choices_per_second).toFixed(0)}× | ` +
+        `${r.choices_ratio.toFixed(0)}× | ` +
         `${(r.ours.text_chars_per_second / r.ink.text_chars_per_second).toFixed(0)}× | ` +
         `${(r.ink.peak_rss_kib / r.ours.peak_rss_kib).toFixed(1)}× less | | |`);
 }
@@ -220,22 +287,41 @@ out.push("Text per playthrough (scene texts, every choice offered, feedback): " 
 }).join("; ") + ".");
 out.push("");
 
+const w = results.window;
+if (w) {
+    const a = w["1920x1080"], b = w["3840x2160"];
+    out.push("| window (Xvfb, SDL software renderer) | 1920x1080 | 3840x2160 |");
+    out.push("|---|---:|---:|");
+    out.push(`| lay out and draw a full screen of text, cold (text cache empty) | ${secs(a.cold)} | ${secs(b.cold)} |`);
+    out.push(`| draw it again, cached | ${secs(a.cached)} | ${secs(b.cached)} |`);
+    out.push(`| first frame, from the start of the program (tutorial) | ${secs(w.first_frame_from_main)} | |`);
+    out.push(`| CPU while waiting 10 s for input | ${w.idle_cpu_percent.toFixed(2)} % (${secs(w.idle_cpu_seconds)}) | |`);
+    out.push(`| memory (peak, scaleup play tutorial) | ${mib(w.rss_kib)} | |`);
+    out.push("");
+}
+
 // Budgets.
 const med = results.sizes.medium, big = results.sizes.large;
 const holds = (ok) => (ok ? "holds" : "**misses**");
-const ratioMed = med.ours.choices_per_second / med.ink.choices_per_second;
-const ratioBig = big.ours.choices_per_second / big.ink.choices_per_second;
 out.push("| budget | measured | |");
 out.push("|---|---:|---|");
-out.push(`| random playthroughs, medium: ≥ 100 × inkjs's choices/s | ${ratioMed.toFixed(0)}× ` +
-    `(${si(med.ours.choices_per_second)} vs ${si(med.ink.choices_per_second)}) | ${holds(ratioMed >= 100)} |`);
-out.push(`| random playthroughs, large: ≥ 100 × inkjs's choices/s | ${ratioBig.toFixed(0)}× ` +
-    `(${si(big.ours.choices_per_second)} vs ${si(big.ink.choices_per_second)}) | ${holds(ratioBig >= 100)} |`);
+out.push(`| random playthroughs, medium: ≥ 100 × inkjs's choices/s | ${med.choices_ratio.toFixed(0)}× ` +
+    `(${si(med.ours.choices_per_second)} vs ${si(med.ink.choices_per_second)}) | ${holds(med.choices_ratio >= 100)} |`);
+out.push(`| random playthroughs, large: ≥ 100 × inkjs's choices/s | ${big.choices_ratio.toFixed(0)}× ` +
+    `(${si(big.ours.choices_per_second)} vs ${si(big.ink.choices_per_second)}) | ${holds(big.choices_ratio >= 100)} |`);
 out.push(`| load and validate the large story: < 0.5 s | ${secs(big.ours.load_seconds)} | ` +
     `${holds(big.ours.load_seconds < 0.5)} |`);
 out.push(`| load and validate the large story: < 64 MiB | ${mib(big.ours.load_rss_kib)} | ` +
     `${holds(big.ours.load_rss_kib < 64 * 1024)} |`);
-out.push("| window: first frame < 0.3 s | not measured yet | |");
-out.push("| window: redraw of a full 4K screen of cached text < 4 ms | not measured yet | |");
-out.push("| window: 0% CPU while waiting for input | not measured yet | |");
+if (w) {
+    out.push(`| window: first frame < 0.3 s | ${secs(w.first_frame_from_main)} | ${holds(w.first_frame_from_main < 0.3)} |`);
+    out.push(`| window: redraw of a full 4K screen of cached text < 4 ms | ${secs(w["3840x2160"].cached)} | ` +
+        `${holds(w["3840x2160"].cached < 0.004)} |`);
+    out.push(`| window: 0% CPU while waiting for input | ${w.idle_cpu_percent.toFixed(2)} % | ` +
+        `${holds(w.idle_cpu_seconds === 0)} |`);
+} else {
+    out.push("| window: first frame < 0.3 s | not measured (no window build or no Xvfb) | |");
+    out.push("| window: redraw of a full 4K screen of cached text < 4 ms | not measured | |");
+    out.push("| window: 0% CPU while waiting for input | not measured | |");
+}
 console.log(out.join("\n"));
