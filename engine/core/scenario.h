@@ -61,14 +61,16 @@ struct piece {
     uint32_t len;   /* PIECE_LITERAL; index for references */
 };
 
+/* The fields read to show a text come first (chars, plain, fn): in a choice,
+ * they share the cache line of the menu fields. */
 struct text_template {
     const char *chars; /* the literal bytes the pieces point into */
     const struct piece *pieces;
-    uint32_t npieces;
-    struct callback fn; /* when the text is a function(game) */
-    struct srcpos pos;
     uint32_t plain; /* a plain text (one literal run, or empty) renders as chars itself:
                        its length + 1; 0 for any other text */
+    struct callback fn; /* when the text is a function(game) */
+    uint32_t npieces;
+    struct srcpos pos;
 };
 
 enum verdict { VERDICT_NONE, VERDICT_SUCCESS, VERDICT_MIXED, VERDICT_FAILURE };
@@ -110,8 +112,10 @@ struct effect {
 
 /* The fields are grouped by when they are read: to build a menu (every choice
  * of every scene entered), to take the choice, and for messages and tools. A
- * large scenario's choices do not fit in the cache, so the menu fields are
- * kept together at the front (see docs/performance.md). */
+ * large scenario's choices do not fit in the cache: building a menu reads the
+ * first cache line of each choice (the choices array is aligned on one), the
+ * best-choice check reads the third (score), taking a choice the rest (see
+ * docs/performance.md). */
 struct choice {
     /* Building a menu. */
     uint32_t role_mask; /* bit r set: offered to role r; all ones when no role field */
@@ -122,10 +126,10 @@ struct choice {
     struct text_template label;
     const char *locked; /* reason shown when unavailable, or NULL to hide */
     /* Taking it. */
-    double score[LIMIT_DIMENSIONS];
     const struct effect *effects;
     const uint16_t *set;
     const uint16_t *unset;
+    double score[LIMIT_DIMENSIONS];
     uint16_t neffects;
     uint16_t nset;
     uint16_t nunset;
