@@ -1,0 +1,95 @@
+-- The six endings, chosen by final_ending() in main.lua from the shared
+-- company state at the end of the quarter.
+
+-- The goal's result in one sentence, for the endings.
+local function goal_result(game)
+  if game.flags.goal_retention then
+    return "First-month churn in the summit cohort: {churn}%, against a target of 5%."
+  elseif game.flags.goal_teams then
+    return "Paying Teams accounts: {studios}, against a target of 20."
+  end
+  return "First-month churn {churn}%, {studios} Teams accounts, and no agreed target for either."
+end
+
+ending "one_product" {
+  title = "One Product, One Goal",
+  phase = "Review · Week 13",
+  verdict = "success",
+  text = function(game)
+    return "The board reads one page. " .. goal_result(game) .. " ARR: {arr}k€, NPS {nps}.\n\n"
+      .. "What the board remembers is not the number but how you got there: the goal you "
+      .. "agreed in week 1 settled the Brightwater call, the hire and the side letter, and "
+      .. "every disagreement between product's two seats was settled in the open."
+      .. (game.flags.joint_review and " Both your names are on the page." or "") .. " Ines "
+      .. "asks you to run Q4's planning the same way, with the team in the room from day one."
+  end,
+}
+
+ending "numbers_no_glue" {
+  title = "Good Numbers, Tired Team",
+  phase = "Review · Week 13",
+  verdict = "mixed",
+  text = function(game)
+    return "ARR reaches {arr}k€ and the board is pleased. " .. goal_result(game) .. "\n\n"
+      .. "Inside, it feels different. Team focus is at {focus} and morale at {morale}: the "
+      .. "developers got one direction from the sprint and another from sales, and learned to "
+      .. "ask whichever of you would say yes. Marek books a one-to-one with Ines about "
+      .. "\"how product works here\". The numbers are borrowed against next quarter."
+  end,
+}
+
+ending "quiet_quarter" {
+  title = "A Quiet Quarter",
+  phase = "Review · Week 13",
+  verdict = "mixed",
+  text = function(game)
+    local spin = game.flags.spin
+      and " A board member asks, on page two, for the number the pre-read left out." or ""
+    return "Nothing broke and nothing took off. " .. goal_result(game) .. " ARR {arr}k€, NPS "
+      .. "{nps}, stakeholder trust {trust}.\n\n"
+      .. "The board asks what Tallybook learned this quarter, and the honest answer is \"some "
+      .. "things\". Ines keeps both of you, and asks for a goal in Q4 that someone outside "
+      .. "product could repeat." .. spin
+  end,
+}
+
+ending "their_roadmap" {
+  title = "Brightwater's Roadmap",
+  phase = "Review · Week 13",
+  verdict = "failure",
+  text = function(game)
+    return "Approvals and single sign-on shipped, late and brittle, and Brightwater's logo "
+      .. "is on the board deck. " .. goal_result(game) .. "\n\n"
+      .. "Two of the quarter's five sprints went to one customer's list and the last one to a "
+      .. "side letter. Tech debt stands at {debt}. Roxanne already has three studios asking "
+      .. "for their own features \"like Brightwater got\". The roadmap now belongs to "
+      .. "whoever signs next."
+  end,
+}
+
+ending "launch_wall" {
+  title = "Into the Wall",
+  phase = "Review · Week 13",
+  verdict = "failure",
+  text = function(game)
+    return "The summit was supposed to be the quarter's proof. Instead the forums remember "
+      .. "the bank step that broke on stage week. NPS fell to {nps}. " .. goal_result(game)
+      .. "\n\n"
+      .. "Ines asks the question nobody could answer in week 10: who decided it was ready, "
+      .. "and on what evidence? The board gives product one more quarter, with a monthly "
+      .. "review."
+  end,
+}
+
+ending "tug_of_war" {
+  title = "Two Products, One Team",
+  phase = "Review · Week 13",
+  verdict = "failure",
+  text = function(game)
+    return "By week 13 the team has two backlogs in all but name. Team focus: {focus}. "
+      .. "Morale: {morale}. " .. goal_result(game) .. "\n\n"
+      .. "Two senior developers resign in the same week and say the same thing in their exit "
+      .. "interviews: they never knew which product person to believe. Ines merges the two "
+      .. "product jobs again, under a new hire."
+  end,
+}

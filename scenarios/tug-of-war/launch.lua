@@ -1,0 +1,486 @@
+-- Weeks 9-13: pricing and the launch plan (the PM), launch morning and the
+-- week after (the PO), the board pre-read (both).
+
+-- What goes live at the summit, by goal.
+local function launch_words(game)
+  if game.flags.goal_retention then
+    return "\"Connect in two minutes\", the rebuilt bank step"
+  elseif game.flags.goal_teams then
+    return "the Teams plan: shared ledgers and roles for studios"
+  end
+  return "two half-finished pieces: a faster bank step for some banks and a Teams beta "
+    .. "without roles"
+end
+
+scene "pricing" {
+  title = "Pricing the Launch",
+  phase = "Launch · Week 9",
+  by = "pm",
+  text = [[
+The summit launch comes with a new pricing page. Tallybook charges 36€ a
+month. Ines: "After this launch we're worth 42." Roxanne: "Give me 30% off
+annual plans at the booth and I'll fill the funnel."
+
+Last year's rise, from 32€ to 36€, was never tested. Churn rose a point that
+quarter, and nobody knows whether that was why.]],
+  choices = {
+    { "Test it: show 42€ to half of new sign-ups for two weeks, measuring conversion and churn",
+      next = "launch_plan",
+      score = { launch = 3 },
+      set = { "price_tested" },
+      act = function(game)
+        -- The market's answer is uncertain.
+        if game.random(1, 100) <= 60 then
+          game.flags.price_up = true
+          game.stats.arr = game.stats.arr + 90
+        end
+      end,
+      feedback = function(game)
+        local result = game.flags.price_up
+          and " This time 42€ converts at 95% of 36€: it goes live for new accounts."
+          or " This time 42€ loses a fifth of conversions: 36€ stays, and now you know why."
+        return "Pricing tested rather than guessed, on new accounts only, so existing "
+          .. "customers and the goal's churn number stay clean." .. result
+      end },
+    { "Raise to 42€ for everyone at the summit: the new product is worth it",
+      next = "launch_plan",
+      score = { launch = -1 },
+      effects = { arr = 150, nps = -6, trust = 5 },
+      set = { "price_raised" },
+      feedback = function(game)
+        local goal = game.flags.goal_retention
+          and " And in the quarter your goal is churn, you have muddied your own number."
+          or ""
+        return "It may be right, and you will never know: whatever churn it causes lands in "
+          .. "the same weeks as the launch's, on customers who were promised nothing new."
+          .. goal
+      end },
+    { "30% off annual plans at the booth, as Roxanne asks",
+      next = "launch_plan",
+      score = { launch = -1, negotiation = -1 },
+      effects = { arr = 40, nps = 2 },
+      set = { "price_discount" },
+      feedback = "A discount given for nothing anchors the price low and fills the funnel with "
+              .. "people who came for the deal. Trade it for something: a commitment, a case "
+              .. "study, a referral." },
+    { "Trade the booth discount: 15% off annual plans for studios that give a case study",
+      role = "pm",
+      next = "launch_plan",
+      score = { launch = 2, negotiation = 2 },
+      effects = { arr = 50, trust = 5 },
+      set = { "price_traded" },
+      feedback = "A concession traded, not given: Roxanne gets her booth offer, marketing gets "
+              .. "stories from real studios, and the list price stays where it is." },
+    { "Keep 36€: price changes can wait until the goal is met",
+      role = "po",
+      next = "launch_plan",
+      score = { vision = 1 },
+      feedback = "Defensible focus: one change at a time keeps the goal's number readable. But "
+              .. "you learn nothing about what the launch is worth; a test on new sign-ups "
+              .. "would have cost no focus at all." },
+  },
+}
+
+scene "launch_plan" {
+  title = "The Launch Plan",
+  phase = "Launch · Week 9",
+  by = "pm",
+  text = function(game)
+    local extra = ""
+    if game.flags.overcommitted then
+      extra = " Plus Brightwater's approvals, held together by Marek's weekends."
+    end
+    if game.flags.date_rule then
+      extra = extra .. " Roxanne sends you the booth script before printing it: no date in "
+        .. "it without Marek's estimate."
+    end
+    return "Eight days to Lisbon. Ines's keynote: 1,200 freelancers in the room, 40,000 on the "
+      .. "stream. Going live: " .. launch_words(game) .. "." .. extra .. "\n\n"
+      .. "Sunniva: \"Support needs to know what we're launching before the customers do.\" "
+      .. "Roxanne: \"And sales needs to know who it's for.\""
+  end,
+  choices = {
+    { "A one-page brief: who it's for, the message, metrics chosen now, support and sales briefed, staged roll-out",
+      next = "launch_morning",
+      score = { launch = 3, negotiation = 1 },
+      effects = { trust = 5 },
+      set = { "launch_plan" },
+      feedback = "A target segment, a message, success metrics chosen before the launch "
+              .. "(activation in the first day, first-month churn) and a staged roll-out: now a "
+              .. "bad morning can be contained and a good one measured." },
+    { "Announce it to everyone at the keynote and let the sign-ups tell us how it went",
+      next = "launch_morning",
+      score = { launch = -1 },
+      set = { "big_bang" },
+      feedback = "Sign-ups always go up after a keynote. With no metric chosen in advance, any "
+              .. "result can be called a success, and everyone meets the product at once." },
+    { "Skip the brief: the team is busy shipping, marketing can improvise",
+      next = "launch_morning",
+      score = { launch = -2 },
+      effects = { trust = -5 },
+      set = { "no_plan" },
+      feedback = "Support learns about the launch from the tickets, and sales pitches it to "
+              .. "whoever is at the booth. A launch without positioning is a demo with an "
+              .. "audience." },
+    { "Agree the release's exit criteria with the team: what \"done enough to ship\" means on day 8",
+      role = "po",
+      next = "launch_morning",
+      score = { launch = 2, roadmap = 1 },
+      set = { "exit_criteria" },
+      feedback = "Deciding what is done enough to ship, before the pressure of the day, is the "
+              .. "PO's half of a launch. It still needs the PM's half: who it's for and how "
+              .. "you'll know it worked." },
+  },
+}
+
+scene "launch_morning" {
+  title = "Keynote at Ten",
+  phase = "Launch · Week 10",
+  by = "po",
+  timer = 60,
+  timeout = 3,
+  text = function(game)
+    local more = ""
+    if game.flags.hire_qa then
+      more = " The new QA engineer caught it at 08:40."
+    elseif game.flags.hire_split then
+      more = " The contractor who was meant to test it is on day three of onboarding."
+    elseif game.flags.hire_none then
+      more = " Nobody was hired to test it; Marek found it himself at 08:50."
+    end
+    if game.flags.debt_ignored then
+      more = more .. " \"And the sync failed again last night. Patched, for now.\""
+    elseif game.flags.debt_budget or game.flags.debt_stop then
+      more = more .. " \"The sync engine, at least, has been quiet for three weeks.\""
+    end
+    if game.flags.launch_plan then
+      more = more .. "\n\nThe launch brief says staged roll-out, and the switch to hold "
+        .. "customers back by bank is built."
+    end
+    if game.flags.exit_criteria then
+      more = more .. "\n\nYour exit criteria say: no known failure in the bank step above 2% of "
+        .. "sign-ups."
+    end
+    return "Lisbon, 09:12. Ines walks on stage at ten. Marek calls from the hotel: \"The new "
+      .. "bank step fails for customers of two banks, Caixa and Openbank. About 6% of sign-ups "
+      .. "here. The fix takes four hours.\"" .. more .. "\n\n*Decide before she walks on.*"
+  end,
+  choices = {
+    { "Go live for all but the two banks' customers: a waitlist, a fix tonight, and Ines says so on stage",
+      next = "first_week",
+      score = { launch = 3, negotiation = 1 },
+      effects = { trust = 5 },
+      set = { "staged" },
+      feedback = "A staged roll-out contains a known problem and still launches: 94% of the "
+              .. "room gets the product, 6% get an honest date, and the keynote gets a story "
+              .. "about a team that knows its product." },
+    { "Hold the launch: Ines announces it for next week",
+      next = "first_week",
+      score = { launch = -1 },
+      effects = { trust = -10 },
+      set = { "held_back" },
+      feedback = "Holding for a 6% problem trades a known, containable bug for a public slip "
+              .. "on the biggest stage of your year. Sometimes right; here a staged roll-out "
+              .. "could contain it." },
+    { "Go live for everyone as planned and fix it this afternoon",
+      next = "first_week",
+      score = { launch = -2 },
+      set = { "launched_bug" },
+      feedback = "Shipping on a fixed date with a known problem can be a fair bet, taken "
+              .. "openly. Taken by default, 6% of the summit's new accounts meet a broken first "
+              .. "step, the step where most users already gave up." },
+  },
+}
+
+-- The market's reaction to the launch: a draw from the run's generator,
+-- moved by how the quarter was run. Entered once.
+local function market_reaction(game)
+  local r = game.random(1, 100)
+  if game.flags.goal_owned then r = r + 8 end
+  if game.flags.goal_split then r = r - 10 end
+  if game.flags.letter_dropped_goal then r = r - 8 end
+  if game.flags.launch_plan then r = r + 12 end
+  if game.flags.big_bang then r = r - 4 end
+  if game.flags.no_plan then r = r - 12 end
+  if game.flags.staged then r = r + 10 end
+  if game.flags.launched_bug then r = r - 20 end
+  if game.flags.held_back then r = r - 8 end
+  if game.flags.debt_budget or game.flags.debt_stop then r = r + 6 end
+  if game.flags.debt_ignored then r = r - 12 end
+  if game.flags.criteria or game.flags.exit_criteria then r = r + 5 end
+  if game.flags.hire_qa then r = r + 5 end
+  if game.flags.price_tested or game.flags.price_traded then r = r + 4 end
+  if game.flags.letter_crunch or game.flags.letter_half then r = r - 8 end
+  if game.stats.morale < 40 then r = r - 8 end
+
+  local level
+  if r >= 75 then
+    game.flags.launch_hit = true
+    level = 3
+    game.stats.nps = game.stats.nps + 12
+    game.stats.arr = game.stats.arr + 150
+  elseif r < 35 then
+    game.flags.launch_flop = true
+    level = 1
+    game.stats.nps = game.stats.nps - 10
+    game.stats.arr = game.stats.arr + 10
+  else
+    level = 2
+    game.stats.nps = game.stats.nps + 4
+    game.stats.arr = game.stats.arr + 60
+  end
+
+  -- The goal's own numbers.
+  if game.flags.goal_retention then
+    game.stats.churn = ({ 8, 6, 5 })[level]
+  elseif game.flags.goal_split then
+    game.stats.churn = ({ 9, 8, 7 })[level]
+  end
+  if game.flags.goal_teams then
+    game.stats.studios = ({ 7, 15, 22 })[level]
+  elseif game.flags.goal_split then
+    game.stats.studios = ({ 4, 8, 12 })[level]
+  else
+    game.stats.studios = 3
+  end
+  if game.flags.pilot or game.flags.spend_limits or game.flags.overcommitted
+    or game.flags.half_yes then
+    game.stats.studios = game.stats.studios + 1
+  end
+
+  -- Northlight's 20k€ a year starts billing, unless the promise nobody kept
+  -- came due on 30 September.
+  if game.flags.letter_ignored then
+    game.stats.nps = game.stats.nps - 5
+  else
+    game.stats.arr = game.stats.arr + 20
+  end
+end
+
+scene "first_week" {
+  title = "The Numbers Come In",
+  phase = "Launch · Week 11",
+  by = "po",
+  on_enter = function(game)
+    if game.visits.first_week == 1 then market_reaction(game) end
+  end,
+  text = function(game)
+    local mood
+    if game.flags.launch_hit then
+      mood = "The launch lands. 4,800 new accounts in a week, and the press picks up the "
+        .. "keynote."
+    elseif game.flags.launch_flop then
+      mood = "The launch stumbles. 2,100 new accounts, and the forums fill with screenshots of "
+        .. "the bank step."
+    else
+      mood = "The launch does fine. 3,400 new accounts, a few good posts, no headlines."
+    end
+    local goal
+    if game.flags.goal_retention then
+      goal = "First-month churn in the summit cohort: {churn}%, against a target of 5%."
+    elseif game.flags.goal_teams then
+      goal = "Paying Teams accounts: {studios}, against a target of 20."
+    else
+      goal = "First-month churn: {churn}%. Teams accounts: {studios}. Nobody agrees which "
+        .. "of the two was the target."
+    end
+    local letter = ""
+    if game.flags.price_raised then
+      letter = " Ninety of the tickets are about the new price."
+    elseif game.flags.price_discount then
+      letter = " 900 annual sign-ups came through the booth discount; a third never connected "
+        .. "a bank."
+    elseif game.flags.price_traded then
+      letter = " Four studios signed up for case studies at the booth."
+    elseif game.flags.price_up then
+      letter = " The 42€ price is live for new accounts."
+    end
+    if game.flags.staged then
+      letter = letter .. " Caixa and Openbank customers were let in the same night."
+    end
+    if game.flags.letter_ignored then
+      letter = letter .. " On 30 September Northlight cancelled, citing the side letter."
+    end
+    return mood .. " " .. goal .. letter .. "\n\n"
+      .. "Sunniva forwards the week's 610 tickets, sorted: 41% about the bank step, 22% about "
+      .. "invoices. NPS stands at {nps}. Sprint planning is Monday."
+  end,
+  choices = {
+    { "Read the tickets and the funnel with Priya and Sunniva; fix the two biggest drop-offs next sprint",
+      next = "board_review",
+      score = { launch = 3 },
+      effects = { nps = 4 },
+      set = { "listened" },
+      feedback = "After a launch the real work starts: the data and the tickets say what to "
+              .. "iterate. Two fixes, chosen from evidence, beat a new feature chosen from the "
+              .. "roadmap." },
+    { "Publish the sign-up number: a new record is a headline",
+      next = "board_review",
+      score = { launch = -1 },
+      effects = { trust = 5 },
+      set = { "vanity" },
+      feedback = "Sign-ups are a vanity metric here: they say the keynote worked, not that the "
+              .. "product did. The goal's number is the one that tells you." },
+    { "Start the next big feature: the launch is done",
+      next = "board_review",
+      score = { launch = -2, roadmap = -1 },
+      effects = { nps = -4 },
+      feedback = "A launch is the start of learning, not the end of a project. Moving on now "
+              .. "leaves 610 tickets telling you what to fix, unread." },
+    { "Switch the new flow off for new sign-ups, keep it for a beta group, and find out why",
+      when = function(game) return game.flags.launch_flop end,
+      next = "board_review",
+      score = { launch = 2, roadmap = 1 },
+      effects = { nps = 6 },
+      set = { "rolled_back" },
+      feedback = "Rolling back what does not work, while still learning from a beta group, "
+              .. "stops the damage without throwing away the launch." },
+    { "Measure the summit cohort against the goal's own number before planning anything",
+      role = "po",
+      next = "board_review",
+      score = { vision = 2, launch = 1 },
+      effects = { focus = 5 },
+      set = { "listened" },
+      feedback = "The goal was an outcome; now it gets measured as one. Planning the next "
+              .. "sprint from the goal's number keeps the team from drifting back to outputs." },
+  },
+}
+
+local BOARD = {
+  { "report against the goal, with a Q4 goal" },
+  { "lead with sign-ups and logos" },
+  { "Q4 as everything we didn't get to" },
+  { "the analyst's churn cohorts", needs = "hire_analyst" },
+  { "velocity and a burn-up", role = "po" },
+  { "skip the number, pitch the market bet", role = "pm" },
+}
+
+scene "board_review" {
+  title = "The Board Pre-Read",
+  phase = "Review · Week 13",
+  by = "both",
+  conflict = "review_talk",
+  on_enter = function(game) game.flags.market_question = true end,
+  text = function(game)
+    local hal
+    if game.flags.spend_limits then
+      hal = "Brightwater runs all sixty seats on spending limits."
+    elseif game.flags.overcommitted then
+      hal = "Brightwater pays for sixty seats and waits for two late features."
+    elseif game.flags.pilot or game.flags.half_yes then
+      hal = "Brightwater's 20-seat pilot is live."
+    elseif game.flags.hal_lost or game.flags.said_no then
+      hal = "Brightwater signed with Ledgerline."
+    else
+      hal = "Brightwater is still deciding."
+    end
+    if game.flags.rox_closes then
+      hal = hal .. " Roxanne tells the story as her deal."
+    end
+    local letter = ""
+    if game.flags.letter_reneg then
+      letter = " Northlight got a Q4 date for sign-on, and stayed."
+    elseif game.flags.letter_crunch or game.flags.letter_half then
+      letter = " Sign-on went out on the 30th, after three weekends of overtime."
+    elseif game.flags.letter_dropped_goal then
+      letter = " Sign-on shipped; the bank step it displaced did not."
+    end
+    local after = ""
+    if game.flags.listened then
+      after = " The two fixes from the tickets shipped in week 12."
+    elseif game.flags.rolled_back then
+      after = " The new flow is back with a beta group, and the drop-off is understood."
+    elseif game.flags.vanity then
+      after = " Your sign-up post got 40,000 views."
+    end
+    return "Week 13. " .. hal .. letter .. after .. " Ines: \"The pre-read goes out Friday. One document from product: what "
+      .. "we set out to do, what happened, what's next.\"\n\n"
+      .. "The goal was: " .. goal_words(game) .. ". ARR stands at {arr}k€, NPS at {nps}, "
+      .. "stakeholder trust at {trust}. The team's focus: {focus}, morale: {morale}."
+  end,
+  choices = {
+    { "Report against the goal you set: the number, what worked, what didn't, and a Q4 goal with evidence",
+      next = final_ending,
+      score = { vision = 2, negotiation = 2 },
+      effects = { trust = 10, focus = 5 },
+      set = { "honest_review" },
+      feedback = "A board trusts the team that reports against its own goal, misses included. "
+              .. "Proposing Q4's goal with its evidence turns the review into the next "
+              .. "decision." },
+    { "Lead with the sign-ups, the logos and the summit crowd; leave the goal's number out",
+      next = final_ending,
+      score = { vision = -1, negotiation = -2 },
+      effects = { trust = -5 },
+      set = { "spin" },
+      feedback = "Boards find the missing number; one member asks for it on page two. Spin "
+              .. "buys a good Friday and costs the credibility of every later number." },
+    { "Propose Q4 as everything we didn't get to: sign-on, approvals, receipts, dark mode",
+      next = final_ending,
+      score = { vision = -2 },
+      effects = { focus = -10 },
+      feedback = "A leftovers list is not a goal. Q4 starts where Q3 started, and the tug-of-war "
+              .. "over what comes first starts again." },
+    { "Show the summit cohort's churn curve the analyst built, and what it says about Q4",
+      requires = { "hire_analyst" },
+      locked = "Needs the analyst: nobody has built the cohorts",
+      next = final_ending,
+      score = { vision = 2, launch = 2, negotiation = 1 },
+      effects = { trust = 15, focus = 5 },
+      set = { "honest_review" },
+      feedback = "Evidence, not adjectives: the cohort shows where the summit accounts leave "
+              .. "and why, and Q4's goal writes itself from it. The hire paid for itself." },
+    { "Show the team's velocity and a burn-up of everything delivered",
+      role = "po",
+      next = final_ending,
+      score = { vision = -1 },
+      effects = { trust = -5 },
+      feedback = "Velocity says the team was busy, not that customers were better off. Output "
+              .. "over outcome, in a chart the board can't act on." },
+    { "Skip the quarter's number and pitch Q4's market bet: Ledgerline and the studio segment",
+      role = "pm",
+      next = final_ending,
+      score = { vision = -1, negotiation = -1, launch = 1 },
+      feedback = "A strong market story, told to avoid the quarter's result. The board will "
+              .. "ask for the number anyway, and the next bet gets judged by the one you hid." },
+  },
+}
+
+scene "review_talk" {
+  title = "Two Drafts of One Story",
+  phase = "Review · Week 13",
+  on_enter = function(game) game.flags.market_question = true end,
+  text = function(game)
+    return standoff(game, BOARD)
+      .. "Two drafts, one Friday. Ines has read neither: \"I'm sending the board *one* "
+      .. "document. If product can't agree on what happened, the board will decide it for "
+      .. "you.\""
+  end,
+  choices = {
+    { "Merge around the goal: one number, one page, both names; list the disagreements and how you settled them",
+      next = final_ending,
+      score = { vision = 2, negotiation = 3 },
+      effects = { trust = 10, focus = 10, morale = 5 },
+      set = { "joint_review", "honest_review" },
+      feedback = "Showing the board how you disagreed and settled it is the strongest signal "
+              .. "that the PO-PM split works: one product, two views, one decision." },
+    { "Disagree and commit: the PM presents, the PO's points go in as the team's view, both back Q4",
+      next = final_ending,
+      score = { vision = 1, negotiation = 2 },
+      effects = { trust = 5, focus = 5 },
+      set = { "honest_review" },
+      feedback = "The board update is the PM's to give; the PO's view is in it, and both back "
+              .. "the Q4 goal in the room. Disagree and commit, done properly." },
+    { "Send both drafts and let the board choose",
+      next = final_ending,
+      score = { vision = -1, negotiation = -2 },
+      effects = { trust = -15, focus = -10 },
+      feedback = "The board sees two product strategies and concludes it has none. Handing the "
+              .. "choice upward invites the board to pick your next goal for you." },
+    { "Let Ines write it: she knows the board",
+      next = final_ending,
+      score = { negotiation = -2 },
+      effects = { trust = -5, focus = -5 },
+      feedback = "Escalation by another name: Ines writes the story she believes, and product "
+              .. "will spend Q4 delivering it." },
+  },
+}

@@ -1,0 +1,191 @@
+-- Tug of War: one quarter, two product jobs, one company.
+--
+-- Tallybook sells invoicing and bookkeeping to 6,800 freelancers and small
+-- studios. This quarter its Product Owner and its Product Manager must agree
+-- one product goal, a roadmap and a launch at the Freelance Summit, while a
+-- big customer, a side letter from sales, a broken sync engine and a single
+-- headcount pull them apart. Written for duets (one player per role, sharing
+-- the company); solo, one player covers both jobs.
+--
+-- Files:
+--   main.lua     the scenario, shared helpers, includes
+--   plan.lua     weeks 1-3: the goal, the backlog, the roadmap
+--   build.lua    weeks 4-8: a big customer, an outage, one hire, a side letter
+--   launch.lua   weeks 9-13: pricing, the launch, the numbers, the board
+--   endings.lua  the six endings
+--
+-- Duet design. Five scenes are decided by both players in secret
+-- (by = "both"); when their picks differ, a conflict scene follows in which
+-- they talk it out, and its choices are ways to settle: a shared goal and an
+-- open trade-off score well, escalation, splitting the difference and each
+-- going their own way score badly, and the settlement changes the shared
+-- stats. If the two disagree again inside a conflict scene, settle() below
+-- lets the product goal referee: the PO's pick stands on questions of the
+-- goal and the team, the PM's on questions of customers and the market.
+-- Each such scene says which kind it is in its on_enter.
+
+scenario {
+  id = "tug-of-war",
+  title = "Tug of War",
+  summary = "One quarter at Tallybook: the Product Owner and the Product Manager must agree a "
+         .. "product goal, a roadmap and a launch, while a big customer, a side letter from "
+         .. "sales and one headcount pull them apart. Best played as a duet, one player per role.",
+  authors = { "ScaleUp" },
+  version = "1.0.0",
+  language = "en",
+  minutes = 18,
+  start = "kickoff",
+  duet = true,
+
+  dimensions = {
+    { id = "vision",      name = "Vision",
+      about = "One product goal stated as an outcome, grounded in evidence, and the nerve to say no" },
+    { id = "roadmap",     name = "Roadmap",
+      about = "Ordering the backlog by value, cost and risk; outcome roadmaps; visible trade-offs" },
+    { id = "launch",      name = "Launch",
+      about = "Positioning, pricing, a staged launch with metrics chosen in advance, and listening after" },
+    { id = "negotiation", name = "Negotiation",
+      about = "Settling PO-PM conflicts in the open; customers, sales and the CEO; interests over positions" },
+  },
+
+  roles = {
+    { id = "po", name = "Product Owner",
+      brief = [[
+You are Tallybook's Product Owner. You face the team: you own the product
+goal, order the backlog, turn what users struggle with into work the team can
+finish, and decide what is done enough to ship.
+
+Your weights favour *vision*. In a duet the Product Manager sits across the
+table, and some decisions are yours alone, some theirs, some you must agree
+on. Solo, the PM is on leave this quarter and you cover both jobs.]],
+      weights = { vision = 2, roadmap = 1, launch = 1, negotiation = 1 } },
+    { id = "pm", name = "Product Manager",
+      brief = [[
+You are Tallybook's Product Manager. You face the market: customers, pricing,
+the roadmap, the launch, and the people who sell and run the company.
+
+Your weights favour *roadmap* and *launch*. In a duet the Product Owner sits
+across the table, and some decisions are yours alone, some theirs, some you
+must agree on. Solo, the PO is on leave this quarter and you cover both jobs.]],
+      weights = { vision = 1, roadmap = 2, launch = 2, negotiation = 1 } },
+  },
+
+  stats = {
+    { id = "focus",  name = "Team focus", start = 50, min = 0, max = 100 },
+    { id = "morale", name = "Team morale", start = 65, min = 0, max = 100 },
+    { id = "trust",  name = "Stakeholder trust", start = 55, min = 0, max = 100 },
+    { id = "arr",    name = "ARR", unit = "k€", start = 2900, min = 0 },
+    { id = "debt",   name = "Tech debt", start = 40, min = 0, max = 100 },
+    { id = "nps",    name = "NPS", start = 18, min = -100, max = 100 },
+    -- The goal's own numbers, measured after the launch.
+    { id = "churn",   name = "First-month churn", unit = "%", start = 9, min = 0, hidden = true },
+    { id = "studios", name = "Teams accounts", start = 0, min = 0, hidden = true },
+  },
+
+  ratings = {
+    { min = 80, label = "One product, one goal" },
+    { min = 55, label = "Pulling together" },
+    { min = 30, label = "Pulling apart" },
+    { min = 0,  label = "Needs coaching" },
+  },
+
+  flags = {
+    -- which question a duet disagreement is about (read by settle)
+    "market_question",
+    -- the goal
+    "goal_retention", "goal_teams", "goal_split", "goal_owned", "two_goals", "team_vote",
+    "ceo_goal",
+    -- backlog and roadmap
+    "wsjf", "criteria", "cod_numbers", "loud_order", "parallel", "outcome_roadmap",
+    "dated_roadmap", "no_roadmap",
+    -- Brightwater
+    "hal_interests", "hal_list", "hal_pushback", "overcommitted", "tradeoff_visible", "pilot",
+    "spend_limits", "said_no", "hal_lost", "rox_closes", "half_yes",
+    -- the sync engine
+    "debt_budget", "debt_stop", "debt_ignored", "outage_mail",
+    -- the headcount
+    "hire_qa", "hire_analyst", "hire_split", "hire_none",
+    -- the side letter
+    "letter_reneg", "letter_crunch", "letter_ignored", "letter_half", "letter_dropped_goal",
+    "date_rule",
+    -- pricing and the launch
+    "price_tested", "price_up", "price_raised", "price_discount", "price_traded",
+    "launch_plan", "big_bang", "no_plan", "exit_criteria", "staged", "held_back",
+    "launched_bug", "launch_hit", "launch_flop", "listened", "vanity", "rolled_back",
+    -- the board
+    "honest_review", "spin", "joint_review",
+  },
+
+  -- In a duet, when the two disagree inside a conflict scene: the product
+  -- goal referees. The PO's pick stands on questions of the goal and the
+  -- team, the PM's on questions of customers and the market (each scene
+  -- raises or lowers market_question when it is entered).
+  settle = function(game)
+    if game.flags.market_question then return "pm" end
+    return "po"
+  end,
+}
+
+-- Shared helpers. They are globals so that every included file can use them;
+-- during play they are read-only.
+
+-- "the two of you" in a duet, "you" solo.
+function you_two(game)
+  if game.duet then return "the two of you" end
+  return "you"
+end
+
+-- The goal in a few words, for texts.
+function goal_words(game)
+  if game.flags.goal_retention then
+    return "cut first-month churn from 9% to 5% by getting new accounts to a connected bank"
+  elseif game.flags.goal_teams then
+    return "20 paying Teams accounts by the board meeting, 70% of their seats active weekly"
+  end
+  return "the onboarding fix *and* the Teams plan, both \"priority one\""
+end
+
+-- In a conflict scene: what each player picked in the secret decision before
+-- it. list holds each choice of that scene in the order it is listed there,
+-- as { "short words", role = "po" | "pm" | nil, needs = flag | nil }, with
+-- the same conditions as the choices, so the numbers as offered to each role
+-- can be mapped back to the choice.
+local function picked(game, list, role)
+  local want = game.picks and game.picks[role]
+  local n = 0
+  for _, item in ipairs(list) do
+    if (item.role == nil or item.role == role) and (item.needs == nil or game.flags[item.needs]) then
+      n = n + 1
+      if n == want then return item[1] end
+    end
+  end
+  return "another answer"
+end
+
+function standoff(game, list)
+  if not game.duet or not game.picks then return "" end
+  return "You picked differently. The Product Owner: *" .. picked(game, list, "po")
+    .. "*. The Product Manager: *" .. picked(game, list, "pm") .. "*.\n\n"
+end
+
+-- The end of the quarter: which ending the company's state earns.
+function final_ending(game)
+  local stats = game.stats
+  if stats.focus <= 20 or stats.morale <= 25 then return "tug_of_war" end
+  if game.flags.launch_flop and stats.nps < 15 then return "launch_wall" end
+  if game.flags.overcommitted
+    and (game.flags.letter_crunch or game.flags.letter_half or not game.flags.goal_owned) then
+    return "their_roadmap"
+  end
+  if game.flags.goal_owned and game.flags.honest_review and stats.focus >= 60
+    and stats.trust >= 55 and stats.nps >= 25 and stats.morale >= 50 then
+    return "one_product"
+  end
+  if stats.arr >= 3100 and (stats.focus < 45 or stats.morale < 45) then return "numbers_no_glue" end
+  return "quiet_quarter"
+end
+
+include "plan.lua"
+include "build.lua"
+include "launch.lua"
+include "endings.lua"
