@@ -4,7 +4,10 @@
 scene "hal_call" {
   title = "A Call with Brightwater",
   phase = "Build · Week 4",
-  by = "pm",
+  -- Both are on the call; if they would run it differently, settle() lets
+  -- the PM's way stand: the customer is the PM's question.
+  by = "both",
+  on_enter = function(game) game.flags.market_question = true end,
   text = function(game)
     local seen
     if game.flags.dated_roadmap then
@@ -155,7 +158,7 @@ scene "hal_talk" {
   choices = {
     { "Agree what the goal can afford, then make Hal one offer together: what's in, what moves, why",
       next = "sync_engine",
-      score = { negotiation = 3, vision = 1 },
+      score = { negotiation = 2 },
       effects = { trust = 5, focus = 10 },
       set = { "tradeoff_visible", "pilot" },
       act = function(game)
@@ -168,14 +171,14 @@ scene "hal_talk" {
       end,
       feedback = function(game)
         local deal = game.flags.hal_interests
-          and " Built on what Hal needs, spending limits, it wins all sixty seats."
-          or " Hal signs 20 seats as a pilot."
+          and " Built on what Hal needs, spending limits, it can win all sixty seats."
+          or " Without knowing what Hal needs, the best it can win is a 20-seat pilot."
         return "One offer, built on the goal you share and with the trade-off spelled out, is "
           .. "stronger than either first answer." .. deal
       end },
     { "Disagree and commit: the PM owns the customer, offers a 20-seat pilot, and the PO backs it",
       next = "sync_engine",
-      score = { negotiation = 2 },
+      score = { negotiation = 1 },
       effects = { arr = 9, focus = 5 },
       set = { "pilot" },
       feedback = "Disagree and commit works when the person who owns the question decides and "
@@ -216,16 +219,11 @@ scene "sync_engine" {
     if game.flags.overcommitted or game.flags.half_yes then
       booked = " And Brightwater's features already hold the sprints that might have paid for it."
     end
-    local mail = ""
-    if game.flags.outage_mail then
-      mail = "\n\nThe email to the 1,900 accounts is out. Sunniva: \"Tickets dropped by half "
-        .. "within the hour.\""
-    end
     return "03:10, Tuesday. The nightly bank sync fails for the third time this month, and "
       .. "1,900 accounts wake up to yesterday's balance. By nine, Sunniva Berg, head of "
       .. "support, has 340 tickets.\n\n"
       .. "Marek: \"The sync engine is four years of patches. Two sprints to rebuild it "
-      .. "properly, or we keep patching.\" Tech debt stands at {debt}." .. booked .. mail
+      .. "properly, or we keep patching.\" Tech debt stands at {debt}." .. booked
   end,
   choices = {
     { "Reserve 20% of every sprint for the sync engine until it's rebuilt, visible on the roadmap",
@@ -252,15 +250,15 @@ scene "sync_engine" {
       feedback = "The patch is right for tonight. As the plan, it borrows against the launch: "
               .. "the next failure will come in summit week, when the most new accounts "
               .. "connect a bank." },
-    { "Email the 1,900 accounts today: what happened, and what you are changing",
+    { "Reserve 20% for the rebuild, and email the 1,900 accounts what happened and what changes",
       role = "pm",
-      once = true,
-      next = "sync_engine",
-      score = { launch = 2, negotiation = 1 },
-      effects = { nps = 4, trust = 5 },
-      set = { "outage_mail" },
-      feedback = "Telling customers first, with the cause and the fix, turns an outage into a "
-              .. "moment of trust. Support tickets are the market talking; the PM answers." },
+      next = "headcount",
+      score = { roadmap = 2, launch = 1 },
+      effects = { debt = -15, nps = 5, trust = 5 },
+      set = { "debt_budget", "outage_mail" },
+      feedback = "Paying down the debt at a steady rate, and telling customers first with the "
+              .. "cause and the fix, turns an outage into a moment of trust. The team's "
+              .. "capacity is still the PO's call: agree the 20% with them." },
   },
 }
 
@@ -359,7 +357,7 @@ scene "headcount_talk" {
   choices = {
     { "Let the goal decide: which gap blocks it most? Write the reason down; the other is Q4's first hire",
       next = "side_letter",
-      score = { vision = 2, negotiation = 3 },
+      score = { negotiation = 2 },
       effects = { focus = 10, morale = 5 },
       act = function(game)
         if game.stats.debt >= 50 then
@@ -377,7 +375,7 @@ scene "headcount_talk" {
       end },
     { "Disagree and commit: the team's capacity is the PO's call, so QA; the PM backs it openly",
       next = "side_letter",
-      score = { negotiation = 2 },
+      score = { negotiation = 1 },
       effects = { focus = 5, debt = -10 },
       set = { "hire_qa" },
       feedback = "Disagree and commit: the person who owns the question decides, the other "
@@ -503,7 +501,7 @@ scene "letter_talk" {
   choices = {
     { "Lay it out together: if sign-on goes in, the goal's work moves. Agree which, then call Northlight with Roxanne",
       next = "pricing",
-      score = { negotiation = 3, roadmap = 1 },
+      score = { negotiation = 2 },
       effects = { focus = 10, trust = 5, arr = -2 },
       set = { "letter_reneg", "date_rule" },
       feedback = "\"If we add this, that moves\", said by both of you, settles it: the goal "
@@ -511,7 +509,7 @@ scene "letter_talk" {
               .. "a rule for the next deal." },
     { "Disagree and commit: the PM renegotiates the date, the PO backs it with the team",
       next = "pricing",
-      score = { negotiation = 2 },
+      score = { negotiation = 1 },
       effects = { focus = 5, arr = -2 },
       set = { "letter_reneg" },
       feedback = "The customer is the PM's question, so the PM decides and the PO commits in "

@@ -260,8 +260,11 @@ end
 scene "first_week" {
   title = "The Numbers Come In",
   phase = "Launch · Week 11",
-  by = "po",
+  -- Both decide what the next sprint does with the launch's evidence; if
+  -- they differ, settle() lets the PO's pick stand: it is the team's sprint.
+  by = "both",
   on_enter = function(game)
+    game.flags.market_question = false
     if game.visits.first_week == 1 then market_reaction(game) end
   end,
   text = function(game)
@@ -298,6 +301,10 @@ scene "first_week" {
     if game.flags.staged then
       letter = letter .. " Caixa and Openbank customers were let in the same night."
     end
+    if game.flags.outage_mail then
+      letter = letter .. " Since the outage email, customers write to support before they "
+        .. "write on the forums."
+    end
     if game.flags.letter_ignored then
       letter = letter .. " On 30 September Northlight cancelled, citing the side letter."
     end
@@ -308,7 +315,7 @@ scene "first_week" {
   choices = {
     { "Read the tickets and the funnel with Priya and Sunniva; fix the two biggest drop-offs next sprint",
       next = "board_review",
-      score = { launch = 3 },
+      score = { launch = 3, roadmap = 1 },
       effects = { nps = 4 },
       set = { "listened" },
       feedback = "After a launch the real work starts: the data and the tickets say what to "
@@ -338,7 +345,7 @@ scene "first_week" {
     { "Measure the summit cohort against the goal's own number before planning anything",
       role = "po",
       next = "board_review",
-      score = { vision = 2, launch = 1 },
+      score = { vision = 1, launch = 2 },
       effects = { focus = 5 },
       set = { "listened" },
       feedback = "The goal was an outcome; now it gets measured as one. Planning the next "
@@ -458,14 +465,14 @@ scene "review_talk" {
   choices = {
     { "Merge around the goal: one number, one page, both names; list the disagreements and how you settled them",
       next = final_ending,
-      score = { vision = 2, negotiation = 3 },
+      score = { negotiation = 2 },
       effects = { trust = 10, focus = 10, morale = 5 },
       set = { "joint_review", "honest_review" },
       feedback = "Showing the board how you disagreed and settled it is the strongest signal "
               .. "that the PO-PM split works: one product, two views, one decision." },
     { "Disagree and commit: the PM presents, the PO's points go in as the team's view, both back Q4",
       next = final_ending,
-      score = { vision = 1, negotiation = 2 },
+      score = { negotiation = 1 },
       effects = { trust = 5, focus = 5 },
       set = { "honest_review" },
       feedback = "The board update is the PM's to give; the PO's view is in it, and both back "

@@ -82,16 +82,25 @@ must agree on. Solo, the PO is on leave this quarter and you cover both jobs.]],
     { id = "studios", name = "Teams accounts", start = 0, min = 0, hidden = true },
   },
 
+  -- In a duet each player scores only the scenes they decide, so a perfect
+  -- duet reaches about 80% of the solo best below: the top rating starts at 75.
   ratings = {
-    { min = 80, label = "One product, one goal" },
-    { min = 55, label = "Pulling together" },
-    { min = 30, label = "Pulling apart" },
+    { min = 75, label = "One product, one goal" },
+    { min = 50, label = "Pulling together" },
+    { min = 25, label = "Pulling apart" },
     { min = 0,  label = "Needs coaching" },
   },
 
+  -- The best weighted totals, solo. Scores do not depend on the state, so
+  -- these are the sums of each scene's best choice for the role along one
+  -- path (the state space is too large for the debrief to search). A duet
+  -- player decides fewer scenes and cannot exceed them either (PO at most 57,
+  -- PM at most 71).
+  best = { po = 58, pm = 80 },
+
   flags = {
     -- which question a duet disagreement is about (read by settle)
-    "market_question",
+    "market_question", "po_wants_retention", "po_wants_teams",
     -- the goal
     "goal_retention", "goal_teams", "goal_split", "goal_owned", "two_goals", "team_vote",
     "ceo_goal",
@@ -150,15 +159,21 @@ end
 -- as { "short words", role = "po" | "pm" | nil, needs = flag | nil }, with
 -- the same conditions as the choices, so the numbers as offered to each role
 -- can be mapped back to the choice.
-local function picked(game, list, role)
+function pick_index(game, list, role)
   local want = game.picks and game.picks[role]
   local n = 0
-  for _, item in ipairs(list) do
+  for i, item in ipairs(list) do
     if (item.role == nil or item.role == role) and (item.needs == nil or game.flags[item.needs]) then
       n = n + 1
-      if n == want then return item[1] end
+      if n == want then return i end
     end
   end
+  return nil
+end
+
+local function picked(game, list, role)
+  local i = pick_index(game, list, role)
+  if i then return list[i][1] end
   return "another answer"
 end
 

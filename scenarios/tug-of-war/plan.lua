@@ -83,7 +83,13 @@ The Freelance Summit in Lisbon is in week 10. The keynote slot is booked.]],
 scene "goal_talk" {
   title = "Two Goals on One Whiteboard",
   phase = "Plan · Week 1",
-  on_enter = function(game) game.flags.market_question = false end,
+  on_enter = function(game)
+    game.flags.market_question = false
+    -- Remember the PO's pick at the kickoff, for "disagree and commit".
+    local i = pick_index(game, KICKOFF, "po")
+    game.flags.po_wants_retention = (i == 1 or i == 5)
+    game.flags.po_wants_teams = (i == 2)
+  end,
   text = function(game)
     return standoff(game, KICKOFF)
       .. "Thursday evening, one meeting room, one whiteboard. Marek Nowak, the CTO, leans in "
@@ -95,7 +101,7 @@ scene "goal_talk" {
   choices = {
     { "Test both goals against the same numbers; agree retention first, Teams \"next\", reviewed in week 6",
       next = "backlog",
-      score = { vision = 2, negotiation = 3 },
+      score = { negotiation = 2 },
       effects = { focus = 15, morale = 5 },
       set = { "goal_retention", "goal_owned" },
       feedback = "Interests over positions: you both want growth the board believes in, and the "
@@ -103,12 +109,36 @@ scene "goal_talk" {
               .. "for \"next\" turns the other case into a plan, not a defeat." },
     { "Test both goals against the same numbers; agree Teams first, with bank-connect fixes for studios",
       next = "backlog",
-      score = { vision = 2, negotiation = 3 },
+      score = { negotiation = 2 },
       effects = { focus = 12, trust = 5 },
       set = { "goal_teams", "goal_owned" },
       feedback = "One goal, settled on evidence, with the other's concern built into it rather "
               .. "than dropped. Solo accounts still leak; you chose that openly, which makes it a "
               .. "trade-off and not an accident." },
+    { "Disagree and commit: the goal is the PO's call; the PM backs it in public, and brings Teams back in week 6",
+      next = "backlog",
+      score = { negotiation = 1 },
+      effects = { focus = 10 },
+      act = function(game)
+        if game.flags.po_wants_teams then
+          game.flags.goal_teams = true
+          game.flags.goal_owned = true
+        elseif game.flags.po_wants_retention then
+          game.flags.goal_retention = true
+          game.flags.goal_owned = true
+        else
+          game.flags.goal_split = true
+        end
+      end,
+      feedback = function(game)
+        if game.flags.goal_owned then
+          return "The product goal is the PO's to own: the PM disagrees, says so, and "
+            .. "commits in public. Less satisfying than a goal you both chose, but the team "
+            .. "hears one goal, and the Teams case has a date to come back."
+        end
+        return "Disagree and commit needs something to commit to, and the PO's pick was not "
+          .. "an outcome. The team gets a list, with both of your names under it."
+      end },
     { "Take it to Ines and let the CEO choose",
       next = "backlog",
       score = { vision = -1, negotiation = -2 },
@@ -150,10 +180,6 @@ scene "backlog" {
       extra = extra .. " The team heard the goal from Ines's slide, not from product."
     elseif game.flags.two_goals then
       extra = extra .. " Marek has two goal statements pinned above his desk."
-    end
-    if game.flags.cod_numbers then
-      extra = extra .. " Each item now carries a cost of delay in euros a week: the bank "
-        .. "step leaks about 4k€ of ARR a week, Teams defers about 2k€."
     end
     return "Sprint planning is Tuesday. Marek's six developers take about 40 points a sprint, "
       .. "and five sprints remain before the summit. The top of the backlog, unordered:\n\n"
@@ -202,14 +228,15 @@ scene "backlog" {
       feedback = "Criteria written with the designer and the developers keep design, building "
               .. "and testing in one flow: \"done\" means the same to all of them, and the "
               .. "sprint review has a test." },
-    { "Put a euro figure on each item's cost of delay, from churn and pipeline data",
+    { "Put a euro figure on each item's cost of delay from churn and pipeline data, then order by it",
       role = "pm",
-      once = true,
-      next = "backlog",
-      score = { roadmap = 2, negotiation = 1 },
-      set = { "cod_numbers" },
-      feedback = "The PM's half of WSJF: the market's cost of waiting, in money. It turns "
-              .. "ordering from a matter of opinion into arithmetic both of you can check." },
+      next = "roadmap_board",
+      score = { roadmap = 2, negotiation = 2 },
+      effects = { focus = 10, trust = 5 },
+      set = { "wsjf", "cod_numbers" },
+      feedback = "The PM's half of WSJF: the market's cost of waiting, in money. Ordering "
+              .. "becomes arithmetic that Roxanne and Marek can check, not a matter of who "
+              .. "argues best; the job sizes still have to come from the team." },
   },
 }
 
@@ -219,7 +246,10 @@ scene "roadmap_board" {
   by = "pm",
   text = function(game)
     local sprint
-    if game.flags.wsjf then
+    if game.flags.cod_numbers then
+      sprint = "The backlog is ordered by cost of delay in euros: the bank step leaks about "
+        .. "4k€ of ARR a week, Teams defers about 2k€. Sprint one is on track."
+    elseif game.flags.wsjf then
       sprint = "The backlog is ordered, a cost of delay beside each item, and sprint one is "
         .. "on track."
     elseif game.flags.loud_order then
