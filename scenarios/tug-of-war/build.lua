@@ -287,31 +287,39 @@ five releases needed a hotfix. Tech debt stands at {debt}.
 The case for a product analyst: nobody can say which accounts churn, or
 whether the launch worked, without a week of Marek's time in SQL.]],
   choices = {
+    -- Which hire unblocks the goal depends on the state of the code: each
+    -- hire comes in two versions, and exactly one of each is offered.
+    { "A QA engineer: with debt this high, releases that don't need hotfixes",
+      when = function(game) return game.stats.debt >= 50 end,
+      next = "side_letter",
+      score = { roadmap = 2, vision = 1 },
+      effects = { debt = -10, morale = 5 },
+      set = { "hire_qa" },
+      feedback = "With debt at this level, quality is what blocks the goal: the next outage "
+              .. "would cost more customers than any dashboard could save. A QA engineer makes "
+              .. "the launch safe and gives the developers their evenings back." },
     { "A QA engineer: releases that don't need hotfixes, and a safer launch",
+      when = function(game) return game.stats.debt < 50 end,
       next = "side_letter",
       score = { roadmap = 2 },
       effects = { debt = -10, morale = 5 },
       set = { "hire_qa" },
-      feedback = function(game)
-        if game.stats.debt >= 50 then
-          return "With debt at this level, quality is what blocks the goal: a QA engineer "
-            .. "makes the launch safe and gives the developers their evenings back."
-        end
-        return "A fair case: fewer hotfixes, a safer launch. But with debt under control the "
-          .. "bigger gap may be knowing whether the goal is being met at all."
-      end },
+      feedback = "A fair case: fewer hotfixes, a safer launch. But with debt under control, the "
+              .. "bigger gap is knowing whether the goal is being met at all." },
+    { "A product analyst: know which accounts churn and why, even with debt this high",
+      when = function(game) return game.stats.debt >= 50 end,
+      next = "side_letter",
+      score = { launch = 2 },
+      set = { "hire_analyst" },
+      feedback = "Data on the goal matters, but with debt this high the next outage will say "
+              .. "more about churn than any dashboard. Weigh which gap blocks the goal first." },
     { "A product analyst: know which accounts churn, and why, and measure the launch",
+      when = function(game) return game.stats.debt < 50 end,
       next = "side_letter",
       score = { launch = 2, vision = 1 },
       set = { "hire_analyst" },
-      feedback = function(game)
-        if game.stats.debt >= 50 then
-          return "Data on the goal matters, but with debt this high the next outage will "
-            .. "say more about churn than any dashboard. Weigh which gap blocks the goal first."
-        end
-        return "A goal you can't measure is a slogan: an analyst turns \"churn\" into cohorts "
-          .. "you can act on, and gives the launch a number that isn't sign-ups."
-      end },
+      feedback = "A goal you can't measure is a slogan: an analyst turns \"churn\" into cohorts "
+              .. "you can act on, and gives the launch a number that isn't sign-ups." },
     { "Ask Ines for two, and make the case louder",
       next = "side_letter",
       score = { negotiation = -1 },

@@ -39,17 +39,20 @@ ending "numbers_no_glue" {
 }
 
 ending "quiet_quarter" {
-  title = "A Quiet Quarter",
+  title = "Busy, Not Better",
   phase = "Review · Week 13",
   verdict = "mixed",
   text = function(game)
+    local opening = game.flags.launch_hit
+      and "The summit went well, and some numbers moved."
+      or "Nothing broke, and nothing took off."
     local spin = game.flags.spin
       and " A board member asks, on page two, for the number the pre-read left out." or ""
-    return "Nothing broke and nothing took off. " .. goal_result(game) .. " ARR {arr}k€, NPS "
-      .. "{nps}, stakeholder trust {trust}.\n\n"
-      .. "The board asks what Tallybook learned this quarter, and the honest answer is \"some "
-      .. "things\". Ines keeps both of you, and asks for a goal in Q4 that someone outside "
-      .. "product could repeat." .. spin
+    return opening .. " " .. goal_result(game) .. " ARR {arr}k€, NPS {nps}, stakeholder "
+      .. "trust {trust}, team focus {focus}.\n\n"
+      .. "The board sees a lot of activity and no direction it could hold product to: the "
+      .. "quarter's big calls were made one at a time, not by the goal. Ines keeps both of "
+      .. "you, and asks for a Q4 goal that someone outside product could repeat." .. spin
   end,
 }
 

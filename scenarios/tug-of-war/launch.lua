@@ -287,30 +287,36 @@ scene "first_week" {
       goal = "First-month churn: {churn}%. Teams accounts: {studios}. Nobody agrees which "
         .. "of the two was the target."
     end
-    local letter = ""
-    if game.flags.price_raised then
-      letter = " Ninety of the tickets are about the new price."
-    elseif game.flags.price_discount then
-      letter = " 900 annual sign-ups came through the booth discount; a third never connected "
-        .. "a bank."
-    elseif game.flags.price_traded then
-      letter = " Four studios signed up for case studies at the booth."
-    elseif game.flags.price_up then
-      letter = " The 42€ price is live for new accounts."
-    end
     if game.flags.staged then
-      letter = letter .. " Caixa and Openbank customers were let in the same night."
+      mood = mood .. " Caixa and Openbank customers were let in the same night."
+    end
+    local letter = ""
+    if game.flags.letter_ignored then
+      letter = " On 30 September Northlight cancelled, citing the side letter."
+    end
+    local tickets
+    if game.flags.goal_teams then
+      tickets = "38% about inviting teammates and roles, 25% about the bank step."
+    else
+      tickets = "41% about the bank step, 22% about invoices."
+    end
+    if game.flags.price_raised then
+      tickets = tickets .. " Ninety are about the new price."
+    elseif game.flags.price_discount then
+      tickets = tickets .. " 900 annual sign-ups came through the booth discount; a third "
+        .. "never connected a bank."
+    elseif game.flags.price_traded then
+      tickets = tickets .. " Four studios signed up for case studies at the booth."
+    elseif game.flags.price_up then
+      tickets = tickets .. " The 42€ price is live for new accounts, without a complaint."
     end
     if game.flags.outage_mail then
-      letter = letter .. " Since the outage email, customers write to support before they "
+      tickets = tickets .. " Since the outage email, customers write to support before they "
         .. "write on the forums."
     end
-    if game.flags.letter_ignored then
-      letter = letter .. " On 30 September Northlight cancelled, citing the side letter."
-    end
     return mood .. " " .. goal .. letter .. "\n\n"
-      .. "Sunniva forwards the week's 610 tickets, sorted: 41% about the bank step, 22% about "
-      .. "invoices. NPS stands at {nps}. Sprint planning is Monday."
+      .. "Sunniva forwards the week's 610 tickets, sorted: " .. tickets .. " NPS stands at "
+      .. "{nps}. Sprint planning is Monday."
   end,
   choices = {
     { "Read the tickets and the funnel with Priya and Sunniva; fix the two biggest drop-offs next sprint",

@@ -83,11 +83,11 @@ must agree on. Solo, the PO is on leave this quarter and you cover both jobs.]],
   },
 
   -- In a duet each player scores only the scenes they decide, so a perfect
-  -- duet reaches about 80% of the solo best below: the top rating starts at 75.
+  -- duet reaches 75-80% of the solo best below: the top rating starts at 70.
   ratings = {
-    { min = 75, label = "One product, one goal" },
-    { min = 50, label = "Pulling together" },
-    { min = 25, label = "Pulling apart" },
+    { min = 70, label = "One product, one goal" },
+    { min = 45, label = "Pulling together" },
+    { min = 20, label = "Pulling apart" },
     { min = 0,  label = "Needs coaching" },
   },
 
