@@ -189,10 +189,17 @@ function final_ending(game)
   if stats.focus <= 20 or stats.morale <= 25 then return "tug_of_war" end
   if game.flags.launch_flop and stats.nps < 15 then return "launch_wall" end
   if game.flags.overcommitted
-    and (game.flags.letter_crunch or game.flags.letter_half or not game.flags.goal_owned) then
+    and (game.flags.letter_crunch or game.flags.letter_half or game.flags.letter_dropped_goal
+         or not game.flags.goal_owned or stats.debt >= 60) then
     return "their_roadmap"
   end
-  if game.flags.goal_owned and game.flags.honest_review and stats.focus >= 60
+  -- Success needs the goal kept (no customer's list and no broken promise
+  -- took it over), a launch that was listened to, an honest review, and a
+  -- company in good shape.
+  local kept = game.flags.goal_owned and not game.flags.overcommitted
+    and not game.flags.letter_ignored and not game.flags.letter_dropped_goal
+  local learned = (game.flags.listened or game.flags.rolled_back) and not game.flags.launch_flop
+  if kept and learned and game.flags.honest_review and stats.focus >= 60
     and stats.trust >= 55 and stats.nps >= 25 and stats.morale >= 50 then
     return "one_product"
   end
