@@ -31,9 +31,9 @@ scene "hal_call" {
       score = { negotiation = 3, vision = 1 },
       effects = { trust = 5 },
       set = { "hal_interests" },
-      feedback = "Interests over positions: \"approval workflows\" is Hal's solution. His "
-              .. "problem turns out to be juniors spending on client cards with no limit, 31k€ "
-              .. "unbilled last year. Now there is more than one way to solve it." },
+      feedback = "Interests over positions: \"approval workflows\" is Hal's solution, not his "
+              .. "problem. Asking what goes wrong today, and what it costs, finds the need "
+              .. "underneath, and with it more than one way to meet it." },
     { "Take his list, thank him, and promise an answer by Friday",
       next = "big_customer",
       score = { roadmap = 1 },
@@ -53,9 +53,9 @@ scene "hal_call" {
       next = "big_customer",
       score = { vision = 2, negotiation = 1 },
       set = { "hal_interests" },
-      feedback = "Watching the work beats asking about it. Within an hour you see the real "
-              .. "problem: juniors spending on client cards with no limit. Users, not the "
-              .. "buyer's list, are the PO's way in." },
+      feedback = "Watching the work beats asking about it: an hour in their finance meeting "
+              .. "shows the problem behind the feature request. Users, not the buyer's list, "
+              .. "are the PO's way in." },
   },
 }
 
@@ -81,8 +81,8 @@ scene "big_customer" {
     elseif game.flags.hal_list then
       need = "\n\nYou have Hal's list. You don't have the reason behind it."
     elseif game.flags.hal_interests then
-      need = "\n\nWhat Hal needs underneath: a spending limit per junior on client cards. "
-        .. "Marek: \"Limits per user? Five points.\""
+      need = "\n\nWhat Hal needs underneath: his juniors spend on client cards with no limit, "
+        .. "31k€ unbilled last year. Marek: \"Limits per user? Five points.\""
     end
     return "Friday. Roxanne: \"Hal signs today if we say yes. Sixty seats, and forty studios "
       .. "watching.\"\n\n"
@@ -356,7 +356,11 @@ whether the launch worked, without a week of Marek's time in SQL.]],
 scene "headcount_talk" {
   title = "QA or Analyst?",
   phase = "Build · Week 7",
-  on_enter = function(game) game.flags.market_question = false end,
+  on_enter = function(game)
+    game.flags.market_question = false
+    -- Which gap blocks the goal, as it stands when the two sit down.
+    game.flags.debt_high = game.stats.debt >= 50
+  end,
   text = function(game)
     return standoff(game, HEADCOUNT)
       .. "Ines wants a name on the requisition by tonight. Marek would take either. Priya, "
@@ -368,7 +372,7 @@ scene "headcount_talk" {
       score = { negotiation = 2 },
       effects = { focus = 10, morale = 5 },
       act = function(game)
-        if game.stats.debt >= 50 then
+        if game.flags.debt_high then
           game.flags.hire_qa = true
           game.stats.debt = game.stats.debt - 10
         else
@@ -376,7 +380,7 @@ scene "headcount_talk" {
         end
       end,
       feedback = function(game)
-        local who = game.flags.hire_qa and "quality is the bottleneck, so a QA engineer"
+        local who = game.flags.debt_high and "quality is the bottleneck, so a QA engineer"
           or "debt is under control, so the analyst"
         return "The goal referees: " .. who .. " unblocks it most, and the other hire has a "
           .. "date. Disagreements settled by the goal don't need a winner."

@@ -43,9 +43,12 @@ ending "quiet_quarter" {
   phase = "Review · Week 13",
   verdict = "mixed",
   text = function(game)
-    local opening = game.flags.launch_hit
-      and "The summit went well, and some numbers moved."
-      or "Nothing broke, and nothing took off."
+    local opening = "Nothing broke, and nothing took off."
+    if game.flags.launch_hit then
+      opening = "The summit went well, and some numbers moved."
+    elseif game.flags.launch_flop then
+      opening = "The summit stumbled, and the recovery took the rest of the quarter."
+    end
     local spin = game.flags.spin
       and " A board member asks, on page two, for the number the pre-read left out." or ""
     return opening .. " " .. goal_result(game) .. " ARR {arr}k€, NPS {nps}, stakeholder "

@@ -6,7 +6,7 @@ local function launch_words(game)
   if game.flags.goal_retention then
     return "\"Connect in two minutes\", the rebuilt bank step"
   elseif game.flags.goal_teams then
-    return "the Teams plan: shared ledgers and roles for studios"
+    return "the Teams plan, with shared ledgers and roles for studios"
   end
   return "two half-finished pieces: a faster bank step for some banks and a Teams beta "
     .. "without roles"
@@ -38,7 +38,7 @@ quarter, and nobody knows whether that was why.]],
       feedback = function(game)
         local result = game.flags.price_up
           and " This time 42€ converts at 95% of 36€: it goes live for new accounts."
-          or " This time 42€ loses a fifth of conversions: 36€ stays, and now you know why."
+          or " This time 42€ loses a fifth of conversions: 36€ stays, learned in two weeks."
         return "Pricing tested rather than guessed, on new accounts only, so existing "
           .. "customers and the goal's churn number stay clean." .. result
       end },
@@ -149,9 +149,9 @@ scene "launch_morning" {
       more = " Nobody was hired to test it; Marek found it himself at 08:50."
     end
     if game.flags.debt_ignored then
-      more = more .. " \"And the sync failed again last night. Patched, for now.\""
+      more = more .. " Then, quieter: \"And the sync failed again last night. Patched, for now.\""
     elseif game.flags.debt_budget or game.flags.debt_stop then
-      more = more .. " \"The sync engine, at least, has been quiet for three weeks.\""
+      more = more .. " He adds: \"The sync engine, at least, has been quiet for three weeks.\""
     end
     if game.flags.launch_plan then
       more = more .. "\n\nThe launch brief says staged roll-out, and the switch to hold "

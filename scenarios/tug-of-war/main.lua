@@ -101,6 +101,7 @@ must agree on. Solo, the PO is on leave this quarter and you cover both jobs.]],
   flags = {
     -- which question a duet disagreement is about (read by settle)
     "market_question", "po_wants_retention", "po_wants_teams",
+    "debt_high",
     -- the goal
     "goal_retention", "goal_teams", "goal_split", "goal_owned", "two_goals", "team_vote",
     "ceo_goal",
@@ -187,7 +188,7 @@ end
 function final_ending(game)
   local stats = game.stats
   if stats.focus <= 20 or stats.morale <= 25 then return "tug_of_war" end
-  if game.flags.launch_flop and stats.nps < 15 then return "launch_wall" end
+  if game.flags.launch_flop and stats.nps < 20 then return "launch_wall" end
   if game.flags.overcommitted
     and (game.flags.letter_crunch or game.flags.letter_half or game.flags.letter_dropped_goal
          or not game.flags.goal_owned or stats.debt >= 60) then

@@ -115,7 +115,7 @@ scene "goal_talk" {
       feedback = "One goal, settled on evidence, with the other's concern built into it rather "
               .. "than dropped. Solo accounts still leak; you chose that openly, which makes it a "
               .. "trade-off and not an accident." },
-    { "Disagree and commit: the goal is the PO's call; the PM backs it in public, and brings Teams back in week 6",
+    { "Disagree and commit: the goal is the PO's call; the PM backs it in public, reviewed in week 6",
       next = "backlog",
       score = { negotiation = 1 },
       effects = { focus = 10 },
@@ -134,7 +134,7 @@ scene "goal_talk" {
         if game.flags.goal_owned then
           return "The product goal is the PO's to own: the PM disagrees, says so, and "
             .. "commits in public. Less satisfying than a goal you both chose, but the team "
-            .. "hears one goal, and the Teams case has a date to come back."
+            .. "hears one goal, and the other case has a date to come back."
         end
         return "Disagree and commit needs something to commit to, and the PO's pick was not "
           .. "an outcome. The team gets a list, with both of your names under it."
