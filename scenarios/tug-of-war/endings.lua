@@ -51,11 +51,18 @@ ending "quiet_quarter" {
     end
     local spin = game.flags.spin
       and " A board member asks, on page two, for the number the pre-read left out." or ""
+    local verdict
+    if game.flags.goal_owned then
+      verdict = "The goal held, but too many calls along the way were made for the week "
+        .. "rather than for the goal, and the board's questions are all about those. Ines "
+        .. "keeps both of you, and asks for fewer surprises in Q4."
+    else
+      verdict = "The board sees a lot of activity and no direction it could hold product to: "
+        .. "the quarter's big calls were made one at a time, not by a goal. Ines keeps both "
+        .. "of you, and asks for a Q4 goal that someone outside product could repeat."
+    end
     return opening .. " " .. goal_result(game) .. " ARR {arr}k€, NPS {nps}, stakeholder "
-      .. "trust {trust}, team focus {focus}.\n\n"
-      .. "The board sees a lot of activity and no direction it could hold product to: the "
-      .. "quarter's big calls were made one at a time, not by the goal. Ines keeps both of "
-      .. "you, and asks for a Q4 goal that someone outside product could repeat." .. spin
+      .. "trust {trust}, team focus {focus}.\n\n" .. verdict .. spin
   end,
 }
 

@@ -248,6 +248,11 @@ local function market_reaction(game)
     game.stats.studios = game.stats.studios + 1
   end
 
+  -- The dates promised in week 3 come due: the board notices the slips.
+  if game.flags.dated_roadmap then
+    game.stats.trust = game.stats.trust - 15
+  end
+
   -- Northlight's 20k€ a year starts billing, unless the promise nobody kept
   -- came due on 30 September.
   if game.flags.letter_ignored then
@@ -397,6 +402,9 @@ scene "board_review" {
       letter = " Sign-on went out on the 30th, after three weekends of overtime."
     elseif game.flags.letter_dropped_goal then
       letter = " Sign-on shipped; the bank step it displaced did not."
+    end
+    if game.flags.dated_roadmap then
+      letter = letter .. " Three dates on the roadmap the board saw in week 3 have slipped."
     end
     local after = ""
     if game.flags.listened then

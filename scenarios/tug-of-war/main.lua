@@ -200,7 +200,16 @@ function final_ending(game)
   local kept = game.flags.goal_owned and not game.flags.overcommitted
     and not game.flags.letter_ignored and not game.flags.letter_dropped_goal
   local learned = (game.flags.listened or game.flags.rolled_back) and not game.flags.launch_flop
-  if kept and learned and game.flags.honest_review and stats.focus >= 60
+  -- ...and at most one of the quarter's classic mistakes along the way.
+  local mistakes = 0
+  for _, slip in ipairs({
+    game.flags.loud_order, game.flags.parallel, game.flags.dated_roadmap, game.flags.no_roadmap,
+    game.flags.hal_pushback, game.flags.debt_ignored, game.flags.hire_none, game.flags.hire_split,
+    game.flags.price_raised, game.flags.price_discount, game.flags.big_bang, game.flags.no_plan,
+    game.flags.held_back, game.flags.launched_bug, game.flags.vanity }) do
+    if slip then mistakes = mistakes + 1 end
+  end
+  if kept and learned and mistakes <= 1 and game.flags.honest_review and stats.focus >= 60
     and stats.trust >= 55 and stats.nps >= 25 and stats.morale >= 50 then
     return "one_product"
   end
