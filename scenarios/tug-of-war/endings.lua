@@ -4,7 +4,7 @@
 -- The goal's result in one sentence, for the endings.
 local function goal_result(game)
   if game.flags.goal_retention then
-    return "First-month churn in the summit cohort: {churn}%, against a target of 5%."
+    return "First-month churn in the launch cohort: {churn}%, against a target of 5%."
   elseif game.flags.goal_teams then
     return "Paying Teams accounts: {studios}, against a target of 20."
   end
@@ -44,7 +44,9 @@ ending "quiet_quarter" {
   verdict = "mixed",
   text = function(game)
     local opening = "Nothing broke, and nothing took off."
-    if game.flags.launch_hit then
+    if game.flags.held_back then
+      opening = "The launch missed the summit by a week, and the board noticed."
+    elseif game.flags.launch_hit then
       opening = "The summit went well, and some numbers moved."
     elseif game.flags.launch_flop then
       opening = "The summit stumbled, and the recovery took the rest of the quarter."

@@ -274,18 +274,23 @@ scene "first_week" {
   end,
   text = function(game)
     local mood
-    if game.flags.launch_hit then
-      mood = "The launch lands. 4,800 new accounts in a week, and the press picks up the "
-        .. "keynote."
-    elseif game.flags.launch_flop then
-      mood = "The launch stumbles. 2,100 new accounts, and the forums fill with screenshots of "
-        .. "the bank step."
+    if game.flags.held_back then
+      mood = "The launch went out a week after the summit, without a stage. "
     else
-      mood = "The launch does fine. 3,400 new accounts, a few good posts, no headlines."
+      mood = ""
     end
+    if game.flags.launch_hit then
+      mood = mood .. "It lands: 4,800 new accounts in a week, and the press picks it up."
+    elseif game.flags.launch_flop then
+      mood = mood .. "It stumbles: 2,100 new accounts, and the forums fill with screenshots "
+        .. "of the bank step."
+    else
+      mood = mood .. "It does fine: 3,400 new accounts, a few good posts, no headlines."
+    end
+    if not game.flags.held_back then mood = "The launch is out. " .. mood end
     local goal
     if game.flags.goal_retention then
-      goal = "First-month churn in the summit cohort: {churn}%, against a target of 5%."
+      goal = "First-month churn in the launch cohort: {churn}%, against a target of 5%."
     elseif game.flags.goal_teams then
       goal = "Paying Teams accounts: {studios}, against a target of 20."
     else
@@ -353,7 +358,7 @@ scene "first_week" {
       set = { "rolled_back" },
       feedback = "Rolling back what does not work, while still learning from a beta group, "
               .. "stops the damage without throwing away the launch." },
-    { "Measure the summit cohort against the goal's own number before planning anything",
+    { "Measure the launch cohort against the goal's own number before planning anything",
       role = "po",
       next = "board_review",
       score = { vision = 1, launch = 2 },
@@ -441,7 +446,7 @@ scene "board_review" {
       effects = { focus = -10 },
       feedback = "A leftovers list is not a goal. Q4 starts where Q3 started, and the tug-of-war "
               .. "over what comes first starts again." },
-    { "Show the summit cohort's churn curve the analyst built, and what it says about Q4",
+    { "Show the launch cohort's churn curve the analyst built, and what it says about Q4",
       requires = { "hire_analyst" },
       locked = "Needs the analyst: nobody has built the cohorts",
       next = final_ending,
