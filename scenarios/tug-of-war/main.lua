@@ -94,9 +94,9 @@ must agree on. Solo, the PO is on leave this quarter and you cover both jobs.]],
   -- The best weighted totals, solo. Scores do not depend on the state, so
   -- these are the sums of each scene's best choice for the role along one
   -- path (the state space is too large for the debrief to search). A duet
-  -- player decides fewer scenes and cannot exceed them either (PO at most 57,
-  -- PM at most 71).
-  best = { po = 58, pm = 80 },
+  -- player decides fewer scenes and cannot exceed them either (PO at most 58,
+  -- PM at most 72).
+  best = { po = 59, pm = 81 },
 
   flags = {
     -- which question a duet disagreement is about (read by settle)

@@ -31,12 +31,13 @@ The Freelance Summit in Lisbon is in week 10. The keynote slot is booked.]],
   choices = {
     { "Retention: cut first-month churn from 9% to 5% by getting new accounts to a connected bank",
       next = "backlog",
-      score = { vision = 3 },
+      score = { vision = 3, launch = 1 },
       effects = { focus = 15 },
       set = { "goal_retention", "goal_owned" },
       feedback = "An outcome with a baseline and a target, grounded in what Priya watched and in "
-              .. "the churn data. It also says what waits: the Teams plan is next quarter, and "
-              .. "Roxanne needs to hear why from you, not from the roadmap." },
+              .. "the churn data, with activation (a connected bank) as its leading measure. It "
+              .. "also says what waits: Roxanne needs to hear why Teams is next quarter from you, "
+              .. "not from the roadmap." },
     { "Studios: 20 paying Teams accounts by the board, 70% of their seats active weekly",
       next = "backlog",
       score = { vision = 2, launch = 1 },
