@@ -1,5 +1,5 @@
--- Weeks 4-8: a big customer (the PM's call, then both), an outage (the PO),
--- one headcount (both), a side letter from sales (both).
+-- Weeks 4-8: a big customer (a call, then an answer, both decided by both),
+-- an outage (the PO), one headcount (both), a side letter from sales (both).
 
 scene "hal_call" {
   title = "A Call with Brightwater",
@@ -330,7 +330,7 @@ whether the launch worked, without a week of Marek's time in SQL.]],
     { "Two half-time contractors, one for each",
       next = "side_letter",
       score = { roadmap = -1, negotiation = -1 },
-      effects = { morale = -5, arr = -15 },
+      effects = { morale = -5, focus = -5 },
       set = { "hire_split" },
       feedback = "Splitting the difference: two people half-present, each onboarding for a "
               .. "month, at a higher day rate. Neither gap closes before the summit." },

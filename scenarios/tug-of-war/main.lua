@@ -14,15 +14,19 @@
 --   launch.lua   weeks 9-13: pricing, the launch, the numbers, the board
 --   endings.lua  the six endings
 --
--- Duet design. Five scenes are decided by both players in secret
--- (by = "both"); when their picks differ, a conflict scene follows in which
--- they talk it out, and its choices are ways to settle: a shared goal and an
--- open trade-off score well, escalation, splitting the difference and each
--- going their own way score badly, and the settlement changes the shared
--- stats. If the two disagree again inside a conflict scene, settle() below
--- lets the product goal referee: the PO's pick stands on questions of the
--- goal and the team, the PM's on questions of customers and the market.
--- Each such scene says which kind it is in its on_enter.
+-- Duet design. Seven scenes are decided by both players in secret
+-- (by = "both"); three by the PO alone (the backlog, the outage, launch
+-- morning) and three by the PM alone (the board roadmap, pricing, the launch
+-- plan). Five of the shared scenes have a conflict scene: when the picks
+-- differ, the two talk it out, and its choices are ways to settle: a shared
+-- goal and an open trade-off score well, escalation, splitting the
+-- difference and each going their own way score badly, and the settlement
+-- changes the shared stats. Where the two disagree without a conflict scene
+-- (the Brightwater call, the week after the launch, or again inside a
+-- conflict scene), settle() below lets the product goal referee: the PO's
+-- pick stands on questions of the goal and the team, the PM's on questions
+-- of customers and the market. Each such scene says which kind it is in its
+-- on_enter.
 
 scenario {
   id = "tug-of-war",
