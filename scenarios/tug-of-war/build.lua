@@ -56,6 +56,14 @@ scene "hal_call" {
       feedback = "Watching the work beats asking about it: an hour in their finance meeting "
               .. "shows the problem behind the feature request. Users, not the buyer's list, "
               .. "are the PO's way in." },
+    { "Ask Hal what exactly Ledgerline offered him, and by when, in writing",
+      role = "pm",
+      next = "big_customer",
+      score = { negotiation = 3 },
+      set = { "hal_batna" },
+      feedback = "Estimating the other side's BATNA: \"Ledgerline says they can\" is a claim "
+              .. "until you see it. Asking calmly, without dismissing it, tells you how strong "
+              .. "Hal's alternative really is. It still leaves his problem unasked." },
   },
 }
 
@@ -78,6 +86,9 @@ scene "big_customer" {
     local need = ""
     if game.flags.hal_pushback then
       need = "\n\nHal's email this morning is two lines long, and copies Ledgerline's offer."
+    elseif game.flags.hal_batna then
+      need = "\n\nHal forwarded Ledgerline's offer: approvals, yes; single sign-on, \"on our "
+        .. "roadmap\". His alternative is weaker than he said on the call."
     elseif game.flags.hal_list then
       need = "\n\nYou have Hal's list. You don't have the reason behind it."
     elseif game.flags.hal_interests then

@@ -358,6 +358,15 @@ scene "first_week" {
       set = { "rolled_back" },
       feedback = "Rolling back what does not work, while still learning from a beta group, "
               .. "stops the damage without throwing away the launch." },
+    { "Call ten of the new accounts this week: why did they stay, and why did they leave?",
+      role = "pm",
+      next = "board_review",
+      score = { launch = 2, negotiation = 1 },
+      effects = { nps = 3 },
+      set = { "listened" },
+      feedback = "Ten conversations explain what the funnel only shows. A good PM habit after "
+              .. "any launch; better still with the tickets and the data beside them, so the "
+              .. "next sprint fixes what matters most, not what was said last." },
     { "Measure the launch cohort against the goal's own number before planning anything",
       role = "po",
       next = "board_review",

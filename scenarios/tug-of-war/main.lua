@@ -113,7 +113,7 @@ must agree on. Solo, the PO is on leave this quarter and you cover both jobs.]],
     "wsjf", "criteria", "cod_numbers", "loud_order", "parallel", "outcome_roadmap",
     "dated_roadmap", "no_roadmap",
     -- Brightwater
-    "hal_interests", "hal_list", "hal_pushback", "overcommitted", "tradeoff_visible", "pilot",
+    "hal_interests", "hal_list", "hal_pushback", "hal_batna", "overcommitted", "tradeoff_visible", "pilot",
     "spend_limits", "said_no", "hal_lost", "rox_closes", "half_yes",
     -- the sync engine
     "debt_budget", "debt_stop", "debt_ignored", "outage_mail",
