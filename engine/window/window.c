@@ -1596,6 +1596,9 @@ static int open_window(struct window *w)
     }
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
+    /* The software renderer draws into the window's own surface; without
+     * this, SDL would put an OpenGL renderer under that surface too. */
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         err_line("no display found (is $DISPLAY set?); play in the terminal with --text");
         if (getenv("SCALEUP_DEBUG"))
