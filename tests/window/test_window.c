@@ -144,6 +144,22 @@ static void click_button(struct window *w, enum button_kind kind, int arg)
     window_probe_click(w, c.x, c.y);
 }
 
+/* Clicks a button, scrolling with the mouse wheel first when it is out of
+ * sight (as a player would). False when it scrolled instead. */
+static bool click_or_scroll(struct window *w, enum button_kind kind, int arg)
+{
+    SDL_Rect r;
+    if (window_probe_button(w, kind, arg, &r, NULL)) {
+        SDL_Point c = centre(r);
+        window_probe_click(w, c.x, c.y);
+        return true;
+    }
+    int W, H;
+    window_probe_size(w, &W, &H);
+    window_probe_wheel(w, W / 2, H * 3 / 4, -1);
+    return false;
+}
+
 static void check_debrief_bars(struct window *w, struct drive *d)
 {
     const struct debrief *db = window_probe_debrief(w);
@@ -192,7 +208,7 @@ static bool play_hook(void *ctx, struct window *w)
             window_probe_key(w, SDLK_RETURN, 0);
             window_probe_key(w, SDLK_1 + t, 0);
         } else {
-            click_button(w, BTN_SCENARIO, t);
+            click_or_scroll(w, BTN_SCENARIO, t);
         }
         return true;
     }
@@ -200,7 +216,7 @@ static bool play_hook(void *ctx, struct window *w)
         if (d->keyboard)
             window_probe_key(w, SDLK_1, 0);
         else
-            click_button(w, BTN_ROLE, 0);
+            click_or_scroll(w, BTN_ROLE, 0);
         return true;
     case SCREEN_PLAY: {
         struct session *s = window_probe_session(w);
