@@ -141,7 +141,7 @@ char **catalog_list(void)
         list[n] = NULL;
     }
     closedir(d);
-    qsort(list, n, sizeof *list, compare);
+    sort_items(list, n, sizeof *list, compare);
     return list;
 }
 

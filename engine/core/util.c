@@ -36,6 +36,12 @@ void *xrealloc(void *p, size_t n)
     return q;
 }
 
+void sort_items(void *base, size_t count, size_t size, int (*compare)(const void *, const void *))
+{
+    if (count > 1)
+        qsort(base, count, size, compare);
+}
+
 char *xstrndup(const char *s, size_t n)
 {
     char *d = xmalloc(n + 1);

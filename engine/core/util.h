@@ -26,6 +26,9 @@ void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* qsort that accepts an empty (possibly NULL) array: qsort(NULL, 0, ...) is
+ * undefined behaviour in C, and empty lists are common here. */
+void sort_items(void *base, size_t count, size_t size, int (*compare)(const void *, const void *));
 
 /* A growable, always NUL-terminated byte buffer. */
 struct strbuf {

@@ -63,7 +63,7 @@ static void every_attack_ends_with_its_message(void **state)
             names[n++] = strdup(e->d_name);
     }
     closedir(d);
-    qsort(names, (size_t)n, sizeof *names, compare);
+    sort_items(names, (size_t)n, sizeof *names, compare);
     assert_true(n >= 25);
     int failures = 0;
     for (int i = 0; i < n; i++) {

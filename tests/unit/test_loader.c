@@ -39,7 +39,7 @@ static void every_error_fixture_gives_its_exact_diagnostics(void **state)
             names[n++] = strdup(e->d_name);
     }
     closedir(d);
-    qsort(names, (size_t)n, sizeof *names, compare_names);
+    sort_items(names, (size_t)n, sizeof *names, compare_names);
     assert_true(n >= 40);
     int failures = 0;
     for (int i = 0; i < n; i++) {

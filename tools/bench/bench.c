@@ -94,7 +94,7 @@ static int cmd_load(const char *path, int repeats)
         }
         scenario_free(sc);
     }
-    qsort(t, (size_t)repeats, sizeof *t, compare_doubles);
+    sort_items(t, (size_t)repeats, sizeof *t, compare_doubles);
     printf("{\"scenes\": %d, \"repeats\": %d, \"median_seconds\": %.6f, \"min_seconds\": %.6f, "
            "\"lua_bytes\": %zu, \"lua_peak_bytes\": %zu, \"max_rss_kib\": %ld}\n",
            nscenes, repeats, t[repeats / 2], t[0], lua, lua_peak, rss);

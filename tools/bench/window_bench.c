@@ -41,7 +41,7 @@ static int compare_doubles(const void *a, const void *b)
 
 static double median(double *v, int n)
 {
-    qsort(v, (size_t)n, sizeof *v, compare_doubles);
+    sort_items(v, (size_t)n, sizeof *v, compare_doubles);
     return v[n / 2];
 }
 

@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "core/catalog.h"
 #include "core/loader.h"
+#include "core/util.h"
 
 static int compare_diags(const void *a, const void *b)
 {
@@ -89,7 +90,7 @@ int cmd_lint(int argc, char **argv)
         struct scenario *sc = scenario_load(path, NULL, &diags);
         if (sc)
             lint_checks(sc, &diags);
-        qsort(diags.items, (size_t)diags.count, sizeof *diags.items, compare_diags);
+        sort_items(diags.items, (size_t)diags.count, sizeof *diags.items, compare_diags);
         nscenarios++;
         if (list)
             cJSON_AddItemToArray(list, cJSON_CreateString(sc ? sc->id : argv[i]));

@@ -364,7 +364,7 @@ static void spread(const struct rep_group *g, int gi, struct strbuf *out)
                     v[n++] = rep_points(&p->score, g->dims[d], NULL);
                 }
                 if (n) {
-                    qsort(v, (size_t)n, sizeof *v, compare_doubles);
+                    sort_items(v, (size_t)n, sizeof *v, compare_doubles);
                     double med = rep_median(v, n);
                     /* The numbers drawn, for a reader that is not a person. */
                     sb_puts(out, "<g data-dim=\"");
@@ -599,7 +599,7 @@ static void missed(const struct rep_group *g, int gi, struct strbuf *out)
     for (int k = 0; k < g->npoints; k++)
         if (g->points[k].missed > 0)
             list[n++] = &g->points[k];
-    qsort(list, (size_t)n, sizeof *list, compare_missed);
+    sort_items(list, (size_t)n, sizeof *list, compare_missed);
     if (n == 0) {
         sb_puts(out, "<p>Every team took the best option at every decision it reached.</p>\n");
     } else {

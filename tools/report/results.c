@@ -18,6 +18,7 @@
 #include "core/diag.h"
 #include "core/limits.h"
 #include "core/run.h"
+#include "core/util.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -401,7 +402,7 @@ static bool load_dir(struct loader *ld, const char *dir, char *errbuf, size_t er
     }
     closedir(d);
     if (n > 1)
-        qsort(names, (size_t)n, sizeof *names, compare_strings);
+        sort_items(names, (size_t)n, sizeof *names, compare_strings);
     for (int i = 0; i < n; i++) {
         struct strbuf path;
         sb_init(&path);
@@ -564,10 +565,10 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
         }
     }
     pt->order = pt->decisions ? turns / pt->decisions : 0;
-    qsort(secs, (size_t)pt->decisions, sizeof *secs, compare_doubles);
+    sort_items(secs, (size_t)pt->decisions, sizeof *secs, compare_doubles);
     pt->nseconds = pt->decisions;
     pt->seconds = to_arena(a, secs, sizeof *secs * (size_t)pt->decisions);
-    qsort(opts, (size_t)nopts, sizeof *opts, compare_options);
+    sort_items(opts, (size_t)nopts, sizeof *opts, compare_options);
     pt->noptions = nopts;
     pt->options = to_arena(a, opts, sizeof *opts * (size_t)nopts);
     for (int o = 0; o < nopts; o++)
@@ -652,13 +653,13 @@ static void build_group(struct report *r, struct rep_group *g)
             if (run->decisions[j].scene)
                 add_unique(&scenes, &nscenes, run->decisions[j].scene);
     }
-    qsort(rows, (size_t)g->nrows, sizeof *rows, compare_rows);
+    sort_items(rows, (size_t)g->nrows, sizeof *rows, compare_rows);
     for (int i = 0; i < g->nrows; i++)
         rows[i].rank = i + 1;
     g->rows = to_arena(&r->arena, rows, sizeof *rows * (size_t)g->nrows);
     g->dims = to_arena(&r->arena, (void *)dims, sizeof *dims * (size_t)g->ndims);
     /* Roles in a fixed order whatever the files' names: by id. */
-    qsort((void *)roles, (size_t)g->nroles, sizeof *roles, compare_strings);
+    sort_items((void *)roles, (size_t)g->nroles, sizeof *roles, compare_strings);
     g->roles = to_arena(&r->arena, (void *)roles, sizeof *roles * (size_t)g->nroles);
     g->npoints = nscenes;
     g->points = arena_alloc(&r->arena, sizeof *g->points * (size_t)(nscenes ? nscenes : 1));
@@ -667,7 +668,7 @@ static void build_group(struct report *r, struct rep_group *g)
         build_point(r, g, &g->points[s]);
     }
     free((void *)scenes);
-    qsort(g->points, (size_t)nscenes, sizeof *g->points, compare_points);
+    sort_items(g->points, (size_t)nscenes, sizeof *g->points, compare_points);
 }
 
 static int compare_runs(const void *a, const void *b)
@@ -697,7 +698,7 @@ bool report_load(struct report *r, const char *const *paths, int npaths, report_
         }
     }
     if (r->nruns > 1)
-        qsort(r->runs, (size_t)r->nruns, sizeof *r->runs, compare_runs);
+        sort_items(r->runs, (size_t)r->nruns, sizeof *r->runs, compare_runs);
     for (int i = 0; i < r->nruns; i++) {
         struct rep_run *run = &r->runs[i];
         if (i == 0 || strcmp(run->scenario_id, r->runs[i - 1].scenario_id) != 0) {

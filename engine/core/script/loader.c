@@ -1115,7 +1115,7 @@ static void convert_ratings(struct loader *ld, int t, uint16_t file, const struc
             sc->nratings++;
         lua_pop(L, 1);
     }
-    qsort(sc->ratings, (size_t)sc->nratings, sizeof *sc->ratings, compare_ratings);
+    sort_items(sc->ratings, (size_t)sc->nratings, sizeof *sc->ratings, compare_ratings);
     lua_pop(L, 1);
 }
 

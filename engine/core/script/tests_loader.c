@@ -17,6 +17,7 @@
 #include "../run.h"
 #include "../srcmap.h"
 #include "../utf8.h"
+#include "../util.h"
 #include "script_internal.h"
 
 struct tests_ctx {
@@ -237,9 +238,9 @@ static void convert(struct tests_ctx *t, int i, struct playtest *pt)
     }
     lua_pop(L, 2);
     /* Stable order for messages (hash tables have none). */
-    qsort(pt->score, (size_t)pt->nscore, sizeof *pt->score, compare_values);
-    qsort(pt->stats, (size_t)pt->nstats, sizeof *pt->stats, compare_values);
-    qsort(pt->flags, (size_t)pt->nflags, sizeof *pt->flags, compare_values);
+    sort_items(pt->score, (size_t)pt->nscore, sizeof *pt->score, compare_values);
+    sort_items(pt->stats, (size_t)pt->nstats, sizeof *pt->stats, compare_values);
+    sort_items(pt->flags, (size_t)pt->nflags, sizeof *pt->flags, compare_values);
 }
 
 /* Gives the chunk (argument 1) an environment of its own: playthrough, and
