@@ -74,7 +74,10 @@ void best_for(struct scenario *sc, int role, uint64_t seed, bool duet, struct be
         slot->valid = true;
     }
     *out = slot->best;
-    if (!isnan(sc->best[role])) {
+    /* The declared best is solo play's. A duet can score more than it (a
+     * conflict scene or a settle adds choices solo play never offers), so a
+     * duet is measured against the higher of the two. */
+    if (!isnan(sc->best[role]) && (!duet || sc->best[role] >= out->weighted)) {
         out->weighted = sc->best[role];
         out->declared = true;
         out->exact = true;

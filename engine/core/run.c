@@ -118,7 +118,12 @@ char *run_to_json(struct game *g, const struct run_times *t)
             cJSON_AddStringToObject(o, "role", sc->roles[d.players[p].role].id);
             cJSON_AddItemToObject(o, "score", dimension_object(sc, d.players[p].points, false));
             add_number(o, "weighted", d.players[p].weighted);
+            add_number(o, "best", d.players[p].best.weighted);
             add_number(o, "percent", round(d.players[p].percent * 10) / 10);
+            if (d.players[p].rating)
+                cJSON_AddStringToObject(o, "rating", d.players[p].rating);
+            else
+                cJSON_AddNullToObject(o, "rating");
             cJSON_AddItemToArray(players, o);
         }
     }

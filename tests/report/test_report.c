@@ -1198,13 +1198,13 @@ static void test_duet(void **state)
     sb_free(&want);
     cmd_result_free(&r);
     char *text = slurp(csv, NULL);
-    /* The file has the first player's best total only. */
+    /* Each player's best total, from the file's players. */
     char pat[200], max[200];
     str_format(pat, sizeof pat,
                ",Pat,po,scale_up,Ready to Scale,success,5,3,3,1,17,17,100,Ready to scale,%s,yes,4,21,",
                csv_mins);
     str_format(max, sizeof max,
-               ",Max,pm,scale_up,Ready to Scale,success,3,1,4,4,17,,89.5,Ready to scale,%s,yes,4,21,",
+               ",Max,pm,scale_up,Ready to Scale,success,3,1,4,4,17,19,89.5,Ready to scale,%s,yes,4,21,",
                csv_mins);
     assert_non_null(strstr(text, pat));
     assert_non_null(strstr(text, max));
@@ -1229,8 +1229,8 @@ static void test_duet(void **state)
     cmd_result_free(&r);
     text = slurp(xapi, NULL);
     cJSON *all = cJSON_Parse(text);
-    /* Max's pick at the backlog, by Max; Max's completion without the
-     * min and max the file does not hold for him. */
+    /* Max's pick at the backlog, by Max; Max's completion with his own
+     * best (19) as the max. */
     const cJSON *st = cJSON_GetArrayItem(all, 6);
     assert_string_equal(str(get(st, "actor"), "name"), "Max");
     assert_string_equal(str(get(st, "result"), "response"), "Price the premium plan first");
@@ -1240,12 +1240,75 @@ static void test_duet(void **state)
     const cJSON *score = get(get(st, "result"), "score");
     assert_near(number(score, "scaled"), 0.895);
     assert_near(number(score, "raw"), 17);
-    assert_null(cJSON_GetObjectItemCaseSensitive(score, "max"));
+    assert_near(number(score, "min"), 0);
+    assert_near(number(score, "max"), 19);
     cJSON_Delete(all);
     free(text);
     free(csv);
     free(dcsv);
     free(xapi);
+    rm_rf(duet);
+    free(duet);
+}
+
+/* The HTML report's duet section: two pairs, the decisions where the
+ * roles agreed least first, each role's picks with their counts. */
+static void test_duet_pairs_section(void **state)
+{
+    (void)state;
+    char *duet = path_in(W.tmp, "pairs");
+    mkdir(duet, 0755);
+    const char *pat[] = {"play", REPORT_FIXTURE, "--text", "--duet", "--player", "Pat", "--partner",
+                         "Max", "--seed", "21", "--choices", "1,1,1,3,1,1,3,1", "--results", duet,
+                         NULL};
+    const char *ann[] = {"play", REPORT_FIXTURE, "--text", "--duet", "--player", "Ann", "--partner",
+                         "Bo", "--role", "pm", "--seed", "21", "--choices", "1,1,1,1,1,1,1,1",
+                         "--results", duet, NULL};
+    const char *const *plays[] = {pat, ann};
+    struct cmd_result r;
+    for (int i = 0; i < 2; i++) {
+        scaleup(plays[i], NULL, &r);
+        if (r.status != 0)
+            fail_msg("duet play: exit %d\n%s", r.status, r.err);
+        cmd_result_free(&r);
+    }
+    char *html = path_in(W.out, "pairs.html");
+    const char *args[] = {"report", duet, "--html", html, NULL};
+    scaleup(args, NULL, &r);
+    assert_int_equal(r.status, 0);
+    cmd_result_free(&r);
+    char *text = slurp(html, NULL);
+    char *section = strstr(text, "<section id=\"s1-duet\">");
+    assert_non_null(section);
+    assert_non_null(strstr(text, "<a href=\"#s1-duet\">Duet pairs</a>"));
+    *strstr(section, "</section>") = '\0';
+    static const char *const expected[] = {
+        "<h2>Duet pairs</h2>",
+        "<p>2 pairs agreed on 6 of 8 secret decisions (75%).</p>",
+        /* Ann (PM) and Bo agreed on all four; Pat and Max on two. */
+        "<span class=\"team\">Ann</span> <span class=\"role\" style=\"background:#0072B2\">PM</span>"
+        " &amp; <span class=\"team\">Bo</span> <span class=\"role\" style=\"background:#D55E00\">PO"
+        "</span></td><td class=\"n\">19 \u00b7 16</td><td class=\"n\">100.0% \u00b7 94.1%</td>"
+        "<td class=\"n\">4 of 4</td>",
+        "<span class=\"team\">Pat</span>",
+        "<td class=\"n\">17 \u00b7 17</td><td class=\"n\">100.0% \u00b7 89.5%</td>"
+        "<td class=\"n\">2 of 4</td>",
+        "<p class=\"ask\">Ask each pair: at Backlog, what did each of you want, and why?",
+        "<tr><td>Backlog</td>",
+        "<span class=\"num\">1 of 2</span></td><td>1 settled</td>",
+        "<li>Order by value and effort <span class=\"num\">(1)</span></li>"
+        "<li>Price the premium plan first <span class=\"num\">(1)</span></li>",
+        "<li>Order by value and effort <span class=\"num\">(2)</span></li>",
+        "<tr><td>Pay</td>",
+        "<li>Ask about the options first <span class=\"num\">(1)</span></li>"
+        "<li>Counter with the market rate <span class=\"num\">(1)</span></li>",
+        "<tr><td>Goal</td>",
+        "<span class=\"num\">2 of 2</span></td><td>\u2013</td>",
+        "<tr><td>Launch</td>",
+    };
+    expect_in_order(section, expected, (int)COUNT_OF(expected));
+    free(text);
+    free(html);
     rm_rf(duet);
     free(duet);
 }
@@ -1313,6 +1376,7 @@ int main(void)
         cmocka_unit_test(test_usage),
         cmocka_unit_test(test_odd_values),
         cmocka_unit_test(test_duet),
+        cmocka_unit_test(test_duet_pairs_section),
         cmocka_unit_test(test_refuses_to_overwrite_inputs),
         cmocka_unit_test(test_folder_unchanged),
     };

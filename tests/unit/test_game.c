@@ -354,6 +354,40 @@ static void duet_picks_that_differ_go_to_a_coin_toss(void **state)
     scenario_free(dsc);
 }
 
+/* The declared best is solo play's; a duet that scores more (here: picks
+ * that differ, then the conflict scene's 3 points) is measured against the
+ * duet's own best, and a solo game still against the declared one. */
+static void a_duet_is_measured_against_its_own_best(void **state)
+{
+    (void)state;
+    struct scenario *dsc = load_ok(test_path("fixtures/games/duet-best.lua"));
+    struct best solo, duet;
+    best_for(dsc, 0, 1, false, &solo);
+    assert_true(solo.declared);
+    assert_true(solo.weighted == 2);
+    best_for(dsc, 0, 1, true, &duet);
+    /* The PO's best duet: the outcome goal (2), the PM's other pick, then
+     * the talk (3). */
+    assert_false(duet.declared);
+    assert_true(duet.weighted == 5);
+    struct game *g = start_duet(dsc, 1);
+    struct diag err;
+    int picks[2] = {2, 1}; /* Ben (PM) the feature list, Ana (PO) the goal */
+    assert_true(game_choose_pair(g, picks, false, 1, &err));
+    assert_int_equal(g->log[0].outcome, DUET_CONFLICT);
+    int agree[2] = {1, 1};
+    assert_true(game_choose_pair(g, agree, false, 1, &err));
+    assert_true(g->over);
+    struct debrief d;
+    debrief_build(g, &d);
+    assert_true(d.players[1].weighted == 5); /* Ana */
+    assert_true(d.players[1].percent == 100);
+    assert_true(d.players[0].weighted == 2); /* Ben */
+    assert_true(fabs(d.players[0].percent - 40) < 1e-9);
+    game_free(g);
+    scenario_free(dsc);
+}
+
 static void game_picks_are_visible_to_callbacks(void **state)
 {
     (void)state;
@@ -387,6 +421,7 @@ int main(void)
         cmocka_unit_test(the_log_keeps_the_best_choice_for_the_role),
         cmocka_unit_test(exhaustive_exploration_finds_every_scene_of_the_tutorial),
         cmocka_unit_test(duet_picks_that_differ_go_to_a_coin_toss),
+        cmocka_unit_test(a_duet_is_measured_against_its_own_best),
         cmocka_unit_test(game_picks_are_visible_to_callbacks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

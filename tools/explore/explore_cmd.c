@@ -270,11 +270,13 @@ int cmd_explore(int argc, char **argv)
             merge(&dims[d], &r.score[role_i][d]);
         merge(&weighted, &r.weighted[role_i]);
     }
-    /* A path above a declared best makes every percentage wrong. */
+    /* A solo path above a declared best makes every percentage wrong. (The
+     * declared best is solo play's: a duet's debrief takes the higher of it
+     * and what the duet search finds, so duets are not held to it.) */
     struct strbuf over;
     sb_init(&over);
     for (int role_i = 0; role_i < sc->nroles; role_i++)
-        if (r.role_played[role_i] && !isnan(sc->best[role_i]) &&
+        if (!o.duet && r.role_played[role_i] && !isnan(sc->best[role_i]) &&
             r.best[role_i].weighted > sc->best[role_i] + 1e-9) {
             char a[64], b[64];
             format_number(a, sizeof a, sc->best[role_i]);

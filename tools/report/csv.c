@@ -125,14 +125,14 @@ void report_csv_runs(const struct report *r, struct strbuf *out)
             sep(out);
             number_field(out, p->weighted);
             sep(out);
-            /* The result file holds the best total of a duet's first
-             * player only. */
-            if (row->player == 0)
-                number_field(out, run->best);
+            /* Files older than per-player bests hold a duet's first
+             * player's only. */
+            if (!isnan(p->best))
+                number_field(out, p->best);
             sep(out);
             number_field(out, p->percent);
             sep(out);
-            text_field(out, run->rating);
+            text_field(out, p->rating);
             sep(out);
             if (run->minutes >= 0)
                 number_field(out, round(run->minutes * 10) / 10);

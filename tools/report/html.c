@@ -190,6 +190,7 @@ static const char style[] =
     "background:#fbeee6;font-weight:bold}"
     ".ask{margin:.3rem 0;padding:.4rem .7rem;border-left:.4rem solid " BAR ";background:#e9f2f9}"
     ".scene-id{font-family:\"DejaVu Sans Mono\",monospace;font-size:.75rem;color:#444}"
+    "ul.picks{margin:0;padding-left:1.1em}"
     "footer{margin-top:3rem;font-size:.85rem;color:#333}"
     "section{break-before:auto}"
     "@media (max-width:1600px){table.ranking td,table.ranking th{padding:.25rem .3rem}"
@@ -260,7 +261,7 @@ static void ranking(const struct rep_group *g, int gi, struct strbuf *out)
         sb_puts(out, pct);
         bar(out, p->percent / 100, 110, 20, BAR, pct);
         sb_puts(out, "</td><td class=\"nowrap\">");
-        esc(out, run->rating ? run->rating : "\u2013");
+        esc(out, p->rating ? p->rating : "\u2013");
         sb_puts(out, "</td><td class=\"n\">");
         char mins[32];
         rep_minutes_text(run->minutes, mins, sizeof mins);
@@ -635,6 +636,134 @@ static void missed(const struct rep_group *g, int gi, struct strbuf *out)
     sb_puts(out, "</section>\n");
 }
 
+/* "Mara (PO) & Jonas (PM)", each name in its role's colour. */
+static void pair_names(const struct rep_group *g, const struct rep_run *run, struct strbuf *out)
+{
+    for (int p = 0; p < 2; p++) {
+        if (p)
+            sb_puts(out, " &amp; ");
+        sb_puts(out, "<span class=\"team\">");
+        esc(out, run->players[p].name);
+        sb_printf(out, "</span> <span class=\"role\" style=\"background:%s\">",
+                  role_colour(rep_role_index(g, run->players[p].role)));
+        role_text(out, run->players[p].role);
+        sb_puts(out, "</span>");
+    }
+}
+
+static void pick_list(const struct rep_duet_point *pt, int k, struct strbuf *out)
+{
+    if (pt->npicks[k] == 0) {
+        sb_puts(out, "\u2013");
+        return;
+    }
+    sb_puts(out, "<ul class=\"picks\">");
+    for (int i = 0; i < pt->npicks[k] && i < 3; i++) {
+        sb_puts(out, "<li>");
+        esc(out, pt->picks[k][i].text);
+        sb_printf(out, " <span class=\"num\">(%d)</span></li>", pt->picks[k][i].count);
+    }
+    if (pt->npicks[k] > 3)
+        sb_printf(out, "<li>and %d more</li>", pt->npicks[k] - 3);
+    sb_puts(out, "</ul>");
+}
+
+/* Duet pairs: each pair's scores and alignment, then the secret decisions
+ * where the two roles agreed least: the pair's debrief starts there. */
+static void duets(const struct report *r, const struct rep_group *g, int gi, struct strbuf *out)
+{
+    sb_printf(out, "<section id=\"s%d-duet\">\n<h2>Duet pairs</h2>\n", gi + 1);
+    sb_printf(out, "<p>%d pair%s", g->npairs, g->npairs == 1 ? "" : "s");
+    if (g->pair_secret)
+        sb_printf(out, " agreed on %d of %d secret decisions (%.0f%%).", g->pair_agreed,
+                  g->pair_secret, 100.0 * g->pair_agreed / g->pair_secret);
+    else
+        sb_puts(out, "; no secret decision reached yet.");
+    sb_puts(out, "</p>\n<table class=\"pairs\">\n<thead><tr><th>Pair</th>"
+                 "<th class=\"n\">Weighted</th><th class=\"n\">Percent</th>"
+                 "<th class=\"n\">Agreed</th><th>Ending</th></tr></thead>\n<tbody>\n");
+    for (int i = 0; i < r->nruns; i++) {
+        const struct rep_run *run = &r->runs[i];
+        if (run->group != gi || run->nplayers != 2)
+            continue;
+        int agreed = 0, secret = 0;
+        for (int j = 0; j < run->ndecisions; j++) {
+            const struct rep_decision *d = &run->decisions[j];
+            if (d->secret && d->player == 0 && d->outcome) {
+                secret++;
+                agreed += strcmp(d->outcome, "agreed") == 0;
+            }
+        }
+        sb_printf(out, "<tr%s><td>", run->finished ? "" : " class=\"unfinished\"");
+        pair_names(g, run, out);
+        sb_puts(out, "</td><td class=\"n\">");
+        for (int p = 0; p < 2; p++) {
+            if (p)
+                sb_puts(out, " \u00b7 ");
+            num(out, run->players[p].weighted);
+        }
+        sb_puts(out, "</td><td class=\"n\">");
+        for (int p = 0; p < 2; p++)
+            sb_printf(out, "%s%.1f%%", p ? " \u00b7 " : "", run->players[p].percent);
+        sb_printf(out, "</td><td class=\"n\">%d of %d</td><td class=\"nowrap\">", agreed, secret);
+        if (run->ending_id)
+            esc(out, run->ending_title ? run->ending_title : run->ending_id);
+        else
+            sb_puts(out, "unfinished");
+        sb_puts(out, "</td></tr>\n");
+    }
+    sb_puts(out, "</tbody></table>\n");
+    if (g->nduet_points == 0) {
+        sb_puts(out, "</section>\n");
+        return;
+    }
+    const struct rep_duet_point *top = &g->duet_points[0];
+    sb_puts(out, "<h3>Where the two roles disagree most</h3>\n");
+    if (top->agreed < top->pairs) {
+        sb_puts(out, "<p class=\"ask\">Ask each pair: at ");
+        scene_text(out, top->scene);
+        sb_puts(out, ", what did each of you want, and why? Who gave way, and was it the right "
+                     "call for the product?</p>\n");
+    }
+    sb_puts(out, "<table class=\"duet\">\n<thead><tr><th>Decision</th><th>Agreed</th>"
+                 "<th>Then</th>");
+    for (int k = 0; k < 2; k++) {
+        sb_printf(out, "<th><span class=\"role\" style=\"background:%s\">",
+                  role_colour(rep_role_index(g, top->roles[k])));
+        role_text(out, top->roles[k]);
+        sb_puts(out, "</span> picked</th>");
+    }
+    sb_puts(out, "</tr></thead>\n<tbody>\n");
+    for (int i = 0; i < g->nduet_points; i++) {
+        const struct rep_duet_point *pt = &g->duet_points[i];
+        sb_puts(out, "<tr><td>");
+        scene_text(out, pt->scene);
+        sb_puts(out, "</td><td class=\"teams nowrap\">");
+        char label[64];
+        str_format(label, sizeof label, "%d of %d agreed", pt->agreed, pt->pairs);
+        bar(out, (double)pt->agreed / pt->pairs, 200, 22, BEST, label);
+        sb_printf(out, " <span class=\"num\">%d of %d</span></td><td>", pt->agreed, pt->pairs);
+        const char *sep = "";
+        static const char *const names[][2] = {{"conflict scene", "conflict scenes"},
+                                               {"settled", "settled"},
+                                               {"coin toss", "coin tosses"}};
+        const int counts[] = {pt->conflict, pt->settled, pt->coin};
+        for (int k = 0; k < 3; k++)
+            if (counts[k]) {
+                sb_printf(out, "%s%d %s", sep, counts[k], names[k][counts[k] != 1]);
+                sep = ", ";
+            }
+        if (!*sep)
+            sb_puts(out, "\u2013");
+        for (int k = 0; k < 2; k++) {
+            sb_puts(out, "</td><td>");
+            pick_list(pt, k, out);
+        }
+        sb_puts(out, "</td></tr>\n");
+    }
+    sb_puts(out, "</tbody></table>\n</section>\n");
+}
+
 static void endings(const struct report *r, int gi, struct strbuf *out)
 {
     sb_printf(out, "<section id=\"s%d-endings\">\n<h2>Endings reached</h2>\n", gi + 1);
@@ -823,8 +952,12 @@ void report_html(const struct report *r, struct strbuf *out)
         };
         for (size_t k = 0; k < COUNT_OF(parts); k++)
             sb_printf(out, "<a href=\"#s%d-%s\">%s</a>", gi + 1, parts[k][0], parts[k][1]);
+        if (g->npairs)
+            sb_printf(out, "<a href=\"#s%d-duet\">Duet pairs</a>", gi + 1);
         sb_puts(out, "</nav>\n</header>\n");
         ranking(g, gi, out);
+        if (g->npairs)
+            duets(r, g, gi, out);
         spread(g, gi, out);
         decision_points(g, gi, out);
         missed(g, gi, out);

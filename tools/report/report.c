@@ -136,7 +136,7 @@ void report_table(const struct report *r, struct strbuf *out)
             cells[c++] = cell(num);
             str_format(num, sizeof num, "%.1f", p->percent);
             cells[c++] = cell(num);
-            cells[c++] = cell(run->rating);
+            cells[c++] = cell(p->rating);
             rep_minutes_text(run->minutes, num, sizeof num);
             cells[c++] = cell(num);
             cells[c++] = cell(run->finished ? "yes" : "no");

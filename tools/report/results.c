@@ -248,6 +248,12 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
             pl->role = keep(ld, field(o, "role"));
             pl->weighted = clamp(number_or(field(o, "weighted"), NAN));
             pl->percent = clamp(number_or(field(o, "percent"), NAN));
+            /* Files written before players held their best: the run's
+             * best is the first player's. */
+            pl->best = clamp(number_or(field(o, "best"), p == 0 ? run->best : (double)NAN));
+            pl->rating = cJSON_IsString(field(o, "rating")) ? keep(ld, field(o, "rating"))
+                         : p == 0                          ? run->rating
+                                                           : NULL;
             if (!read_score(ld, field(o, "score"), &pl->score) || isnan(pl->weighted) ||
                 isnan(pl->percent) || !pl->name || !pl->role) {
                 warn(ld, "%s: a player of this result file has no score, weighted total or percent "
@@ -262,6 +268,8 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
         pl->role = keep(ld, field(root, "role"));
         pl->weighted = clamp(number_or(field(root, "weighted"), NAN));
         pl->percent = clamp(number_or(field(root, "percent"), NAN));
+        pl->best = run->best;
+        pl->rating = run->rating;
         if (!read_score(ld, field(root, "score"), &pl->score) || isnan(pl->weighted) ||
             isnan(pl->percent)) {
             warn(ld, "%s: this result file has no score, weighted total or percent (skipped)", path);
@@ -298,6 +306,9 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
         const cJSON *picks = field(item, "picks");
         if (run->nplayers == 2 && cJSON_IsTrue(field(item, "secret")) && cJSON_IsObject(picks)) {
             struct rep_decision shared = *d;
+            shared.secret = true;
+            shared.outcome = keep(ld, field(item, "outcome"));
+            shared.stood = keep(ld, field(item, "stood"));
             run->ndecisions--;
             for (int p = 0; p < 2; p++) {
                 const cJSON *pick = field(picks, run->players[p].role);
@@ -669,6 +680,7 @@ static void build_group(struct report *r, struct rep_group *g)
     }
     free((void *)scenes);
     sort_items(g->points, (size_t)nscenes, sizeof *g->points, compare_points);
+    rep_build_duets(r, g);
 }
 
 static int compare_runs(const void *a, const void *b)

@@ -45,6 +45,11 @@ struct rep_decision {
     int offered; /* how many options were offered (0: not recorded) */
     int best;    /* the best-scoring option's number (0: not recorded) */
     int player;  /* who decided: 0, or 1 in a duet */
+    /* A duet's secret decision (a "both" scene) is two decisions, player 0's
+     * then player 1's, with the same turn, outcome and stood. */
+    bool secret;
+    const char *outcome; /* "agreed", "conflict", "settled", "coin"; NULL when not secret */
+    const char *stood;   /* the role whose pick stood after a settle or a coin; or NULL */
 };
 
 struct rep_player {
@@ -52,6 +57,8 @@ struct rep_player {
     const char *role;
     struct rep_score score;
     double weighted, percent;
+    double best; /* the best weighted total for this player's role; NAN when not recorded */
+    const char *rating; /* NULL when the scenario has no ratings */
 };
 
 struct rep_run {
@@ -98,6 +105,22 @@ struct rep_missed_best {
     bool all_roles;
 };
 
+/* What the pairs of a duet scenario did at one secret decision. */
+struct rep_pick_count {
+    const char *text;
+    int count;
+};
+
+struct rep_duet_point {
+    const char *scene;
+    double order; /* mean turn */
+    int pairs;    /* decisions here (a pair deciding twice counts twice) */
+    int agreed, conflict, settled, coin;
+    const char *roles[2]; /* the two roles, by id */
+    struct rep_pick_count *picks[2]; /* per role, most taken first */
+    int npicks[2];
+};
+
 struct rep_point {
     const char *scene;
     double order;  /* mean turn: decision points are listed by it */
@@ -125,6 +148,12 @@ struct rep_group {
     int nrows, nruns, nfinished;
     struct rep_point *points;
     int npoints;
+    /* Duet runs of the group (pairs) and their secret decisions, by scene
+     * (see duet.c): where the two roles agree and where they do not. */
+    int npairs;
+    int pair_agreed, pair_secret; /* summed over the pairs */
+    struct rep_duet_point *duet_points; /* most disagreement first */
+    int nduet_points;
 };
 
 struct report {
@@ -147,6 +176,9 @@ typedef void (*report_warn_fn)(void *ctx, const char *message);
 bool report_load(struct report *r, const char *const *paths, int npaths, report_warn_fn warn,
                  void *ctx, char *err, size_t errcap);
 void report_free(struct report *r);
+
+/* Fills g's duet fields from the report's runs of g (duet.c). */
+void rep_build_duets(struct report *r, struct rep_group *g);
 
 /* Points of dimension dim in s; 0 (and *has false) when absent. */
 double rep_points(const struct rep_score *s, const char *dim, bool *has);

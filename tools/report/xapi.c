@@ -400,11 +400,11 @@ static cJSON *completed(const struct xapi *x, const struct rep_run *run, int pla
         scaled = 0;
     cJSON_AddNumberToObject(score, "scaled", round(scaled * 1000) / 1000);
     cJSON_AddNumberToObject(score, "raw", p->weighted);
-    /* The best weighted total is the run's (a duet's second player's best
-     * is not in the result file): min and max only where they hold. */
-    if (run->nplayers == 1 && run->best > 0) {
+    /* min and max only where the file holds the player's best (files
+     * older than per-player bests hold a duet's first player's only). */
+    if (p->best > 0) {
         cJSON_AddNumberToObject(score, "min", p->weighted < 0 ? p->weighted : 0);
-        cJSON_AddNumberToObject(score, "max", p->weighted > run->best ? p->weighted : run->best);
+        cJSON_AddNumberToObject(score, "max", p->weighted > p->best ? p->weighted : p->best);
     }
     if (success >= 0)
         cJSON_AddBoolToObject(res, "success", success == 1);
@@ -414,8 +414,8 @@ static cJSON *completed(const struct xapi *x, const struct rep_run *run, int pla
         cJSON_AddStringToObject(res, "duration", dur);
     }
     cJSON *ext = cJSON_AddObjectToObject(res, "extensions");
-    if (run->rating)
-        add_extension(x, ext, "rating", cJSON_CreateString(run->rating));
+    if (p->rating)
+        add_extension(x, ext, "rating", cJSON_CreateString(p->rating));
     if (run->ending_id) {
         cJSON *e = cJSON_CreateObject();
         cJSON_AddStringToObject(e, "id", run->ending_id);
@@ -471,7 +471,7 @@ void report_xapi(const struct report *r, const struct xapi_options *o, report_wa
             }
             if (run->finished)
                 cJSON_AddItemToArray(all,
-                                     completed(&x, run, row->player, success_of(&rule, run->rating)));
+                                     completed(&x, run, row->player, success_of(&rule, run->players[row->player].rating)));
         }
         rule_free(&rule);
     }
