@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "loader.h"
+#include "playtest.h"
 
 void session_options_default(struct session_options *o)
 {
@@ -94,6 +95,45 @@ static void begin_times(struct session *s)
 {
     run_time_now(s->times.started, sizeof s->times.started);
     s->times.updated[0] = s->times.finished[0] = '\0';
+}
+
+bool session_save_playthrough(struct session *s, char *path, size_t cap, int *line,
+                              struct diag *err)
+{
+    memset(err, 0, sizeof *err);
+    if (s->g->nplayers > 1) {
+        str_copy(err->message, sizeof err->message,
+                 "a duet cannot be saved as a playthrough test (a playthrough has one role)");
+        return false;
+    }
+    if (s->g->nlog == 0) {
+        str_copy(err->message, sizeof err->message,
+                 "make a decision first: a playthrough without choices tests nothing");
+        return false;
+    }
+    str_format(path, cap, "%s/tests.lua", s->sc->folder);
+    /* The name says where the run went and who recorded it: the author
+     * renames it to say what it checks. */
+    char name[LIMIT_NAME_BYTES + 160];
+    const struct scene *at = &s->sc->scenes[s->g->s.scene];
+    str_format(name, sizeof name, "%s, %d choices, to %s%s", s->names[0], s->g->nlog, at->id,
+               s->g->over ? "" : " (unfinished)");
+    struct strbuf text;
+    sb_init(&text);
+    playtest_format(s->g, name, &text);
+    size_t len = 0;
+    struct diag ignore;
+    char *old = file_read_all(path, LIMIT_FILE_BYTES, &len, &ignore);
+    int lines = old ? 0 : 1; /* a new file starts with a comment line */
+    for (size_t i = 0; old && i < len; i++)
+        lines += old[i] == '\n';
+    if (old && len && old[len - 1] != '\n')
+        lines++;
+    free(old);
+    bool ok = playtest_append(path, text.data, err);
+    sb_free(&text);
+    *line = lines + 1;
+    return ok;
 }
 
 bool session_write_results(struct session *s, struct diag *err)
@@ -243,6 +283,17 @@ static bool common_command(struct session *s, const struct frontend *fe, struct 
                 fe->notice(fe->ctx, s, msg);
         }
         return true;
+    case FE_SAVE_TEST: {
+        int line = 0;
+        if (session_save_playthrough(s, path, sizeof path, &line, &err))
+            str_format(msg, sizeof msg, "Saved as a playthrough test: %s:%d (scaleup test replays it).",
+                     path, line);
+        else
+            snprintf(msg, sizeof msg, "Could not save a playthrough test: %s", err.message);
+        if (fe->notice)
+            fe->notice(fe->ctx, s, msg);
+        return true;
+    }
     case FE_LOAD: {
         session_slot_path(s, c.slot, path, sizeof path);
         struct run_record r;

@@ -68,6 +68,13 @@ enum reload_result session_reload(struct session *s, struct diag_list *diags,
 /* The file of a save slot (1-9). */
 void session_slot_path(const struct session *s, int slot, char *buf, size_t cap);
 
+/* Appends the run so far to the tests.lua beside the scenario as a
+ * playthrough (its choices, and its ending, score and stats as the
+ * expectation), so that `scaleup test` replays it from now on. Solo runs
+ * only: a playthrough has one role. On success path holds the file and
+ * *line the playthrough's line in it. */
+bool session_save_playthrough(struct session *s, char *path, size_t cap, int *line,
+                              struct diag *err);
 /* Writes the result file now (no-op without a results folder). */
 bool session_write_results(struct session *s, struct diag *err);
 

@@ -412,12 +412,26 @@ bool term_wait_for_change(struct term *t)
     }
 }
 
+/* 'k': the run so far goes into the scenario's tests.lua as a playthrough,
+ * so that `scaleup test` replays it from now on. */
+static void keep_as_test(struct term *t, struct session *s)
+{
+    char path[PATH_MAX];
+    int line = 0;
+    struct diag err;
+    if (session_save_playthrough(s, path, sizeof path, &line, &err))
+        fprintf(t->out, "Kept as a playthrough test: %s:%d (scaleup test replays it).\n", path, line);
+    else
+        fprintf(t->out, "Could not keep it as a playthrough test: %s\n", err.message);
+}
+
 /* Reads one secret pick: hidden on a terminal (echo off), "(secret)" in a
  * transcript. 0 when the input ended; -1 on a wrong scripted answer;
  * TIMEOUT_PICK for a scripted 't' (the timer ran out for both). */
 enum { TIMEOUT_PICK = -2 };
-static int read_secret_pick(struct term *t, const struct game *g, int p)
+static int read_secret_pick(struct term *t, struct session *s, int p)
 {
+    const struct game *g = s->g;
     const struct menu *m = &g->view.menu[p];
     const struct game_player *pl = &g->s.players[p];
     for (;;) {
@@ -465,6 +479,10 @@ static int read_secret_pick(struct term *t, const struct game *g, int p)
                 t->input_ended = true;
             return 0;
         }
+        if (p == 0 && (strcmp(line, "k") == 0 || strcmp(line, "keep") == 0)) {
+            keep_as_test(t, s);
+            continue;
+        }
         char *end;
         long n = strtol(line, &end, 10);
         if (end != line && *end == '\0' && n >= 1 && n <= m->nopen)
@@ -497,7 +515,7 @@ static struct fe_command decide_secret(struct term *t, struct session *s)
         fprintf(t->out, "%s, %s:\n", pl->name, g->sc->roles[pl->role].name);
         style(t, RESET);
         show_menu(t, g, &g->view.menu[p]);
-        picks[p] = read_secret_pick(t, g, p);
+        picks[p] = read_secret_pick(t, s, p);
         if (picks[p] == TIMEOUT_PICK) {
             struct fe_command c = fe_command(FE_TIMEOUT);
             c.seconds = game_scene(g)->timer;
@@ -604,8 +622,12 @@ static struct fe_command decide(void *ctx, struct session *s)
         } else if (strcmp(line, "q") == 0 || strcmp(line, "quit") == 0) {
             t->quit = true;
             return fe_command(FE_QUIT);
+        } else if (strcmp(line, "k") == 0 || strcmp(line, "keep") == 0) {
+            keep_as_test(t, s);
+            continue;
         } else if (strcmp(line, "?") == 0 || strcmp(line, "help") == 0) {
-            fprintf(t->out, "Type the number of a choice. Also: u = undo, q = quit%s.\n",
+            fprintf(t->out, "Type the number of a choice. Also: u = undo, q = quit, k = keep the "
+                            "run so far as a playthrough test%s.\n",
                     sc->timer ? ", t = let the time run out" : "");
             continue;
         }
@@ -963,7 +985,12 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
     fputc('\n', t->out);
     if (t->interactive && !t->script) {
         for (;;) {
-            const char *a = term_ask(t, "Enter to finish, u to undo the last decision, r to play again: ");
+            const char *a = term_ask(t, "Enter to finish, u to undo the last decision, r to play "
+                                        "again, k to keep this run as a playthrough test: ");
+            if (strcmp(a, "k") == 0) {
+                keep_as_test(t, s);
+                continue;
+            }
             if (strcmp(a, "u") == 0)
                 return fe_command(FE_UNDO);
             if (strcmp(a, "r") == 0)

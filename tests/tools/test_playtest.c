@@ -108,6 +108,53 @@ static void a_recorded_run_becomes_a_passing_playthrough(void **state)
     free(dir);
 }
 
+/* In the terminal, k keeps the run so far (here two choices, then two
+ * more and k again at the debrief) as playthroughs that scaleup test
+ * passes; a duet cannot be kept (a playthrough has one role). */
+static void k_in_the_terminal_keeps_the_run_as_a_test(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp %s/*.lua %s/ && rm %s/tests.lua", source_path("scenarios/tutorial"),
+             dir, dir);
+    assert_int_equal(system(cmd), 0);
+    const char *play[] = {scaleup_bin(), "play", dir, "--text", "--role", "po", "--seed", "4",
+                          "--player", "Ana", NULL};
+    struct cmd_result r;
+    run_cmd(play, "1\n1\nk\n3\n", NULL, NULL, 30, &r);
+    struct strbuf want;
+    sb_init(&want);
+    sb_printf(&want, "Kept as a playthrough test: %s/tests.lua:2 (scaleup test replays it).\n", dir);
+    assert_non_null(strstr(r.out, want.data));
+    cmd_result_free(&r);
+    char tests[600];
+    snprintf(tests, sizeof tests, "%s/tests.lua", dir);
+    char *text = slurp(tests, NULL);
+    assert_string_equal(text,
+                        "-- Playthrough tests: scaleup test runs them (see docs/authoring.md).\n"
+                        "playthrough { name = \"Ana, 2 choices, to backlog (unfinished)\", role = "
+                        "\"po\", seed = 4, choices = { 1, 1 }, expect = { score = { vision = 5, "
+                        "roadmap = 1, launch = 0, negotiation = 0 }, stats = { runway = 8, morale = "
+                        "65, users = 1, trust = 50 } } }\n");
+    free(text);
+    const char *test[] = {scaleup_bin(), "test", dir, NULL};
+    run_cmd(test, NULL, NULL, NULL, 30, &r);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "PASS  Ana, 2 choices, to backlog (unfinished)\n"
+                               "1 playthrough: 1 passed, 0 failed\n");
+    cmd_result_free(&r);
+    const char *duet[] = {scaleup_bin(), "play", dir, "--text", "--duet", "--player", "Ana",
+                          "--partner", "Ben", "--seed", "4", NULL};
+    run_cmd(duet, "1\n1\nk\n", NULL, NULL, 30, &r);
+    assert_non_null(strstr(r.out, "Could not keep it as a playthrough test: a duet cannot be saved "
+                                  "as a playthrough test (a playthrough has one role)\n"));
+    cmd_result_free(&r);
+    sb_free(&want);
+    rm_rf(dir);
+    free(dir);
+}
+
 static void bundled_scenarios_pass_their_playthroughs(void **state)
 {
     (void)state;
@@ -130,6 +177,7 @@ int main(void)
         cmocka_unit_test(mismatches_name_their_line),
         cmocka_unit_test(mistakes_in_a_tests_file_are_reported),
         cmocka_unit_test(a_recorded_run_becomes_a_passing_playthrough),
+        cmocka_unit_test(k_in_the_terminal_keeps_the_run_as_a_test),
         cmocka_unit_test(bundled_scenarios_pass_their_playthroughs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
