@@ -129,7 +129,49 @@ static bool assigned_after(const char *p)
     return p[0] == '=' && p[1] != '=';
 }
 
+/* For `.WORD` at p (p[-1] == '.'), ending at q: when the statement is
+ * `local NAME = OBJECT.WORD` alone on its line, NAME (an alias to follow). */
+static bool local_alias(const char *text, const char *p, const char *q, char *name, size_t cap)
+{
+    while (*q == ' ' || *q == '\t' || *q == '\r' || *q == ';')
+        q++;
+    if (*q && *q != '\n' && !(q[0] == '-' && q[1] == '-'))
+        return false;
+    const char *b = p - 1; /* the '.' */
+    while (b > text && name_char(b[-1]))
+        b--;
+    while (b > text && (b[-1] == ' ' || b[-1] == '\t'))
+        b--;
+    if (b <= text + 1 || b[-1] != '=' || strchr("=~<>", b[-2]))
+        return false;
+    b--;
+    while (b > text && (b[-1] == ' ' || b[-1] == '\t'))
+        b--;
+    const char *end = b;
+    while (b > text && name_char(b[-1]))
+        b--;
+    size_t len = (size_t)(end - b);
+    if (len == 0 || len >= cap || (*b >= '0' && *b <= '9'))
+        return false;
+    const char *n = b;
+    while (b > text && (b[-1] == ' ' || b[-1] == '\t'))
+        b--;
+    if (b - text < 5 || strncmp(b - 5, "local", 5) != 0 || (b - 5 > text && name_char(b[-6])))
+        return false;
+    memcpy(name, n, len);
+    name[len] = '\0';
+    return true;
+}
+
+static void accesses(const char *text, const char *word, access_fn fn, void *ctx, int depth);
+
 void source_accesses(const char *text, const char *word, access_fn fn, void *ctx)
+{
+    accesses(text, word, fn, ctx, 0);
+}
+
+/* depth: 1 while following an alias (whose own aliases are not followed). */
+static void accesses(const char *text, const char *word, access_fn fn, void *ctx, int depth)
 {
     size_t wl = strlen(word);
     struct walk w = {text, 1, text};
@@ -164,6 +206,25 @@ void source_accesses(const char *text, const char *word, access_fn fn, void *ctx
                     w.p = e + 2;
                     continue;
                 }
+            }
+            if (p > text && p[-1] == '.' && !name_char(*q)) {
+                /* A computed key tells whether it is assigned; anything
+                 * else (an alias not followed, an argument) may be both. */
+                bool assigned = true;
+                char alias[64];
+                if (*q == '[') {
+                    const char *e = q;
+                    while (*e && *e != ']' && *e != '\n')
+                        e++;
+                    assigned = *e == ']' && assigned_after(e + 1);
+                } else if (depth == 0 && local_alias(text, p, q, alias, sizeof alias)) {
+                    accesses(text, alias, fn, ctx, 1);
+                    w.p = q;
+                    continue;
+                }
+                fn(ctx, NULL, 0, assigned, w.line, (int)(p - w.line_start) + 1);
+                w.p = q;
+                continue;
             }
         }
         w.p++;

@@ -27,7 +27,12 @@ void source_literals(const char *text, int first, int last, literal_fn fn, void 
 
 /* Calls fn for each `WORD.NAME` or `WORD["NAME"]` in text (e.g. flags.pitched),
  * telling whether it is assigned (followed by a single '='). Comments and
- * strings are skipped. */
+ * strings are skipped. An alias made alone on its line, `local f =
+ * game.flags`, is followed: `f.funded = true` counts as flags.funded. A
+ * `.WORD` used any other way (`game.flags[id]`, `pairs(game.stats)`) is an
+ * access the source does not name: fn gets it with name NULL and len 0
+ * (assigned: a computed key that is assigned, or any other use, which may
+ * be both), so that a check can stay silent rather than be wrong. */
 typedef void (*access_fn)(void *ctx, const char *name, size_t len, bool assigned, int line, int col);
 void source_accesses(const char *text, const char *word, access_fn fn, void *ctx);
 

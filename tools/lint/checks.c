@@ -100,6 +100,10 @@ struct access_ctx {
     struct flag_use *flags;
     bool *stat_assigned;
     bool stats;
+    /* game.flags or game.stats read (written) through a computed key or
+     * passed on: which flags (stats) it touches cannot be known from the
+     * source. */
+    bool flags_read_opaque, flags_written_opaque, stats_written_opaque;
 };
 
 static void on_access(void *ctx, const char *name, size_t len, bool assigned, int line, int col)
@@ -107,6 +111,15 @@ static void on_access(void *ctx, const char *name, size_t len, bool assigned, in
     (void)line, (void)col;
     struct access_ctx *a = ctx;
     char id[LIMIT_ID_BYTES + 1];
+    if (!name) {
+        if (a->stats)
+            a->stats_written_opaque |= assigned;
+        else if (assigned)
+            a->flags_written_opaque = a->flags_read_opaque = true; /* any other use: both */
+        else
+            a->flags_read_opaque = true;
+        return;
+    }
     if (len == 0 || len > LIMIT_ID_BYTES)
         return;
     memcpy(id, name, len);
@@ -158,7 +171,7 @@ static void check_flags_and_stats(struct lint *l)
     }
     for (int s = 0; s < sc->nscenes; s++)
         note_text_flags(&sc->scenes[s].text, flags);
-    struct access_ctx a = {sc, flags, stat_changed, false};
+    struct access_ctx a = {sc, flags, stat_changed, false, false, false, false};
     for (int f = 0; f < sc->nfiles; f++) {
         const char *text = source_text(&l->src, sc, f);
         a.stats = false;
@@ -168,8 +181,8 @@ static void check_flags_and_stats(struct lint *l)
     }
     for (int f = 0; f < sc->nstatic_flags; f++) {
         const struct flag_use *u = &flags[f];
-        bool set = u->set || u->set_in_code;
-        bool used = u->required || u->shown || u->read_in_code;
+        bool set = u->set || u->set_in_code || a.flags_written_opaque;
+        bool used = u->required || u->shown || u->read_in_code || a.flags_read_opaque;
         if (u->required && !set)
             warn(l, u->first_required, "flag-never-set",
                  "flag '%s' is required but never set: no choice sets it and no code assigns it, "
@@ -180,7 +193,7 @@ static void check_flags_and_stats(struct lint *l)
                  "flag '%s' is set but never used: nothing requires it, shows it or reads it",
                  sc->flags[f]);
     }
-    for (int s = 0; s < sc->nstats; s++)
+    for (int s = 0; s < sc->nstats && !a.stats_written_opaque; s++)
         if (!stat_changed[s])
             warn(l, sc->stats[s].pos, "stat-never-changes",
                  "stat '%s' never changes: no effect changes it and no code assigns it",
