@@ -58,15 +58,22 @@ static void mistakes_in_a_tests_file_are_reported(void **state)
     cmd_result_free(&r);
 }
 
-/* A run recorded as a line of tests.lua passes as a playthrough. */
-static void a_recorded_run_becomes_a_passing_playthrough(void **state)
+/* A temporary copy of the tutorial without its tests.lua (rm_rf it). */
+static char *tutorial_without_tests(void)
 {
-    (void)state;
     char *dir = make_temp_dir();
     char cmd[1024];
     snprintf(cmd, sizeof cmd, "cp %s/*.lua %s/ && rm %s/tests.lua", source_path("scenarios/tutorial"),
              dir, dir);
     assert_int_equal(system(cmd), 0);
+    return dir;
+}
+
+/* A run recorded as a line of tests.lua passes as a playthrough. */
+static void a_recorded_run_becomes_a_passing_playthrough(void **state)
+{
+    (void)state;
+    char *dir = tutorial_without_tests();
     struct scenario *sc = load_ok(dir);
     struct game *g = game_new(sc);
     struct game_setup st = {.seed = 21, .nplayers = 1};
@@ -108,17 +115,13 @@ static void a_recorded_run_becomes_a_passing_playthrough(void **state)
     free(dir);
 }
 
-/* In the terminal, k keeps the run so far (here two choices, then two
- * more and k again at the debrief) as playthroughs that scaleup test
- * passes; a duet cannot be kept (a playthrough has one role). */
+/* In the terminal, k keeps the run so far (here two choices) as a
+ * playthrough that scaleup test passes; a duet cannot be kept (a
+ * playthrough has one role). */
 static void k_in_the_terminal_keeps_the_run_as_a_test(void **state)
 {
     (void)state;
-    char *dir = make_temp_dir();
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "cp %s/*.lua %s/ && rm %s/tests.lua", source_path("scenarios/tutorial"),
-             dir, dir);
-    assert_int_equal(system(cmd), 0);
+    char *dir = tutorial_without_tests();
     const char *play[] = {scaleup_bin(), "play", dir, "--text", "--role", "po", "--seed", "4",
                           "--player", "Ana", NULL};
     struct cmd_result r;
