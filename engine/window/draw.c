@@ -235,12 +235,87 @@ int layout_wrap(struct window *w, struct layout *L, const char *text, int x, int
 
 /* --------------------------------------------------------------- drawing */
 
+/* What a frame has painted so far, in order, so that a text run can be drawn
+ * as a plain copy of a texture blended beforehand onto its background
+ * (textcache.c): that is right only where everything under the run's box is
+ * one opaque colour. The page's clear is the bottom of the list. */
+struct painted {
+    SDL_Rect box;      /* every pixel it may have touched (clipped) */
+    SDL_Rect solid[2]; /* where it is surely its one colour (clipped), or empty */
+    SDL_Color c;
+};
+
+enum { PAINTED_MAX = 512 };
+
+struct frame {
+    struct window *w;
+    SDL_Rect clip;      /* the clip in force */
+    SDL_Rect text;      /* the text run being asked about: its place */
+    int n;
+    bool overflow;      /* more was painted than the list holds: no copies */
+    struct painted p[PAINTED_MAX];
+};
+
+static bool contains(const SDL_Rect *outer, const SDL_Rect *inner)
+{
+    return inner->x >= outer->x && inner->y >= outer->y && inner->x + inner->w <= outer->x + outer->w &&
+           inner->y + inner->h <= outer->y + outer->h;
+}
+
+static void painted_add(struct frame *f, SDL_Rect box, const SDL_Rect *solid, int nsolid, SDL_Color c)
+{
+    struct painted p = {{0, 0, 0, 0}, {{0, 0, 0, 0}, {0, 0, 0, 0}}, c};
+    if (!SDL_IntersectRect(&box, &f->clip, &p.box))
+        return;
+    if (f->n == PAINTED_MAX) {
+        f->overflow = true;
+        return;
+    }
+    for (int k = 0; k < nsolid && c.a == 255; k++)
+        if (!SDL_IntersectRect(&solid[k], &f->clip, &p.solid[k]))
+            p.solid[k] = (SDL_Rect){0, 0, 0, 0};
+    f->p[f->n++] = p;
+}
+
+/* win_text_bg_fn: the one colour under the run at f->text of tw x th
+ * pixels, as far as it shows through the clip, or alpha 0. */
+static SDL_Color text_bg(void *ctx, int tw, int th)
+{
+    struct frame *f = ctx;
+    const SDL_Color none = {0, 0, 0, 0};
+    SDL_Rect r = {f->text.x, f->text.y, tw, th}, vis;
+    if (f->overflow || !SDL_IntersectRect(&r, &f->clip, &vis))
+        return none;
+    for (int i = f->n - 1; i >= 0; i--) {
+        const struct painted *p = &f->p[i];
+        if (!SDL_HasIntersection(&p->box, &vis))
+            continue;
+        if (p->c.a == 255 && (contains(&p->solid[0], &vis) || contains(&p->solid[1], &vis)))
+            return p->c;
+        return none;
+    }
+    return none; /* not reached: the clear covers the page */
+}
+
 static void set_color(SDL_Renderer *r, SDL_Color c)
 {
     SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
 }
 
-void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c)
+/* Fills rectangles: an opaque colour without blending (the same pixels, as
+ * blending at alpha 255 gives the colour itself, without reading each pixel
+ * first). Leaves the blend mode at blending. */
+static void fill_rects(SDL_Renderer *r, const SDL_Rect *rects, int n, SDL_Color c)
+{
+    set_color(r, c);
+    if (c.a == 255)
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    SDL_RenderFillRects(r, rects, n);
+    if (c.a == 255)
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+}
+
+static void fill_round_in(struct window *w, struct frame *f, SDL_Rect r, int radius, SDL_Color c)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
@@ -249,19 +324,24 @@ void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c)
     if (radius * 2 > r.h)
         radius = r.h / 2;
     if (radius < 2) {
-        set_color(w->ren, c);
-        SDL_RenderFillRect(w->ren, &r);
+        fill_rects(w->ren, &r, 1, c);
+        if (f)
+            painted_add(f, r, &r, 1, c);
         return;
     }
     /* The straight parts as rectangles (fast on every renderer), the four
      * corners as small triangle fans. */
-    set_color(w->ren, c);
     SDL_Rect parts[3] = {
         {r.x + radius, r.y, r.w - 2 * radius, r.h},
         {r.x, r.y + radius, radius, r.h - 2 * radius},
         {r.x + r.w - radius, r.y + radius, radius, r.h - 2 * radius},
     };
-    SDL_RenderFillRects(w->ren, parts, 3);
+    fill_rects(w->ren, parts, 3, c);
+    if (f) {
+        SDL_Rect solid[2] = {parts[0], {r.x, r.y + radius, r.w, r.h - 2 * radius}};
+        painted_add(f, r, solid, 2, c);
+    }
+    set_color(w->ren, c);
     enum { SEG = 6 };
     SDL_Vertex v[4 * (SEG + 2)];
     int idx[4 * SEG * 3];
@@ -287,6 +367,11 @@ void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c)
         }
     }
     SDL_RenderGeometry(w->ren, NULL, v, n, idx, ni);
+}
+
+void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c)
+{
+    fill_round_in(w, NULL, r, radius, c);
 }
 
 static const struct button *button_of(const struct window *w, const struct item *it)
@@ -318,6 +403,12 @@ void win_draw(struct window *w, bool present)
     SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     set_color(ren, w->pal->c[C_BG]);
     SDL_RenderClear(ren);
+    struct frame frame, *f = &frame;
+    f->w = w;
+    f->clip = (SDL_Rect){0, 0, w->out_w, w->out_h};
+    f->n = 0;
+    f->overflow = false;
+    painted_add(f, f->clip, &f->clip, 1, w->pal->c[C_BG]);
     const struct layout *L = &w->L;
     int clip_layer = 0;
     for (int i = 0; i < L->nitems; i++) {
@@ -328,14 +419,17 @@ void win_draw(struct window *w, bool present)
         if (it->kind == IT_CLIP) {
             clip_layer = it->scroll;
             SDL_RenderSetClipRect(ren, clip_layer ? &L->scroll[clip_layer].view : NULL);
+            f->clip = clip_layer ? L->scroll[clip_layer].view : (SDL_Rect){0, 0, w->out_w, w->out_h};
             continue;
         }
         if (sv && clip_layer != it->scroll) {
             clip_layer = it->scroll;
             SDL_RenderSetClipRect(ren, &sv->view);
+            f->clip = sv->view;
         } else if (!sv && clip_layer) {
             clip_layer = 0;
             SDL_RenderSetClipRect(ren, NULL);
+            f->clip = (SDL_Rect){0, 0, w->out_w, w->out_h};
         }
         int x = it->x + dx, y = it->y + dy;
         if (sv && (y > sv->view.y + sv->view.h || y + (it->h ? it->h : 4 * w->unit) < sv->view.y))
@@ -345,22 +439,25 @@ void win_draw(struct window *w, bool present)
         SDL_Color c = w->pal->c[hot ? it->hot : it->color];
         switch (it->kind) {
         case IT_RECT:
-            fill_round(w, (SDL_Rect){x, y, it->w, it->h}, it->radius, c);
+            fill_round_in(w, f, (SDL_Rect){x, y, it->w, it->h}, it->radius, c);
             break;
         case IT_RING:
             if (w->kbd && it->button == w->focus) {
                 int t = w->unit / 7 > 3 ? w->unit / 7 : 3;
                 SDL_Rect r = {x - 2 * t, y - 2 * t, it->w + 4 * t, it->h + 4 * t};
-                fill_round(w, r, w->unit / 2 + 2 * t, w->pal->c[C_FOCUS]);
+                fill_round_in(w, f, r, w->unit / 2 + 2 * t, w->pal->c[C_FOCUS]);
                 SDL_Rect gap = {x - t, y - t, it->w + 2 * t, it->h + 2 * t};
-                fill_round(w, gap, w->unit / 2 + t, w->pal->c[it->color]);
+                fill_round_in(w, f, gap, w->unit / 2 + t, w->pal->c[it->color]);
             }
             break;
         case IT_TEXT: {
-            const struct win_text *t = win_text_get(w, L->chars.data + it->text, it->len, it->face, c);
+            f->text = (SDL_Rect){x, y, 0, 0};
+            const struct win_text *t =
+                win_text_get(w, L->chars.data + it->text, it->len, it->face, c, text_bg, f);
             if (t && t->tex) {
                 SDL_Rect dst = {x, y, t->w, t->h};
                 SDL_RenderCopy(ren, t->tex, NULL, &dst);
+                painted_add(f, dst, NULL, 0, c);
             }
             break;
         }
