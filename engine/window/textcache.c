@@ -222,6 +222,7 @@ const struct win_text *win_text_get(struct window *w, const char *s, size_t n, i
     /* Should the opaque texture fail, the alpha one draws the same pixels
      * (slower); it is kept under the same key, not made again each frame. */
     SDL_Texture *tex = bg ? opaque_texture(w, surf, bgc) : NULL;
+    bool opaque = tex != NULL;
     if (!tex)
         tex = SDL_CreateTextureFromSurface(w->ren, surf);
     struct text_entry *e = &c->slots[j];
@@ -234,6 +235,7 @@ const struct win_text *win_text_get(struct window *w, const char *s, size_t n, i
     e->bg = bg;
     e->used = c->frame;
     e->t.tex = tex;
+    e->t.opaque = opaque;
     e->t.w = surf->w;
     e->t.h = surf->h;
     SDL_FreeSurface(surf);

@@ -72,6 +72,7 @@ void win_fonts_close(struct win_fonts *f);
 struct win_text {
     SDL_Texture *tex;
     int w, h;
+    bool opaque; /* blended onto its background: it paints its whole box */
 };
 
 struct text_entry;
