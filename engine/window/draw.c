@@ -2,10 +2,10 @@
  * draw.c: the display list (building blocks for screens.c), word wrapping,
  * and drawing a layout.
  *
- * Drawing walks the items once: rectangles, then cached text textures at
- * their places, offset by their scroll view and clipped to it. Nothing is
- * measured or laid out here, so a redraw of an unchanged screen costs only
- * the blits.
+ * Drawing walks the items: rectangles and cached text textures at their
+ * places, offset by their scroll view and clipped to it, in two passes (see
+ * "drawing" below). Nothing is measured or laid out here, so a redraw of an
+ * unchanged screen costs only the blits.
  */
 #include <math.h>
 #include <string.h>
@@ -235,33 +235,153 @@ int layout_wrap(struct window *w, struct layout *L, const char *text, int x, int
 
 /* --------------------------------------------------------------- drawing */
 
+/* A frame is drawn in two passes. The first walks the display list and notes,
+ * in order, what each visible item will paint (an op: a fill or a text run),
+ * clipped, and where it surely paints every pixel opaquely. The second clears
+ * only the part of the page that no opaque op covers (in SDL's software
+ * renderer, writing the pixels of a 4K frame costs about as much as anything
+ * else in it, so they are not written twice where a panel or a run goes
+ * anyway), then runs the ops.
+ *
+ * Knowing what lies under each text run also lets a run that sits wholly on
+ * one opaque colour (the page or a panel) be drawn as a plain copy of a
+ * texture blended onto that colour beforehand (textcache.c), instead of
+ * blending every pixel of an alpha texture at each draw. Runs over anything
+ * else (another run, a rounded corner, a translucent scrim) stay alpha
+ * textures. Both give the same pixels as drawing everything in order over a
+ * cleared page. */
+
+enum op_kind { OP_CLEAR, OP_FILL, OP_TEXT };
+
+struct op {
+    uint8_t kind;
+    int radius;        /* OP_FILL, at most half the sides */
+    SDL_Rect r;        /* where it draws, before the clip */
+    SDL_Rect clip;
+    SDL_Rect box;      /* every pixel it may touch: r within the clip */
+    SDL_Rect solid[2]; /* where it surely paints opaquely (the colour c for a
+                        * fill), within the clip; or empty */
+    SDL_Color c;
+    SDL_Texture *tex;  /* OP_TEXT */
+};
+
+struct frame {
+    SDL_Rect page;     /* the whole output */
+    SDL_Rect clip;     /* the clip in force */
+    SDL_Rect text;     /* the run being asked about (text_bg): its place */
+    struct op *ops;
+    int n;
+};
+
+static bool contains(const SDL_Rect *outer, const SDL_Rect *inner)
+{
+    return inner->x >= outer->x && inner->y >= outer->y && inner->x + inner->w <= outer->x + outer->w &&
+           inner->y + inner->h <= outer->y + outer->h;
+}
+
+/* Notes an op that draws at r; nothing when the clip hides all of it. */
+static struct op *op_add(struct frame *f, int kind, SDL_Rect r, const SDL_Rect *solid, int nsolid,
+                         SDL_Color c)
+{
+    struct op *o = &f->ops[f->n];
+    memset(o, 0, sizeof *o);
+    if (!SDL_IntersectRect(&r, &f->clip, &o->box))
+        return NULL;
+    o->kind = (uint8_t)kind;
+    o->r = r;
+    o->clip = f->clip;
+    o->c = c;
+    for (int k = 0; k < nsolid; k++) {
+        SDL_Rect a;
+        if (SDL_IntersectRect(&solid[k], &f->clip, &a))
+            SDL_IntersectRect(&a, &f->page, &o->solid[k]);
+    }
+    f->n++;
+    return o;
+}
+
+static int clamp_radius(SDL_Rect r, int radius)
+{
+    if (radius * 2 > r.w)
+        radius = r.w / 2;
+    if (radius * 2 > r.h)
+        radius = r.h / 2;
+    return radius;
+}
+
+static void op_fill(struct frame *f, SDL_Rect r, int radius, SDL_Color c)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    radius = clamp_radius(r, radius);
+    /* Where a rounded rectangle is surely its colour: the cross of its
+     * straight parts. */
+    SDL_Rect solid[2] = {r, {0, 0, 0, 0}};
+    if (radius >= 2) {
+        solid[0] = (SDL_Rect){r.x + radius, r.y, r.w - 2 * radius, r.h};
+        solid[1] = (SDL_Rect){r.x, r.y + radius, r.w, r.h - 2 * radius};
+    }
+    struct op *o = op_add(f, OP_FILL, r, solid, c.a == 255 ? 2 : 0, c);
+    if (o)
+        o->radius = radius;
+}
+
+/* win_text_bg_fn: the one colour under the run at f->text of tw x th
+ * pixels, as far as it shows through the clip, or alpha 0. */
+static SDL_Color text_bg(void *ctx, int tw, int th)
+{
+    struct frame *f = ctx;
+    const SDL_Color none = {0, 0, 0, 0};
+    SDL_Rect r = {f->text.x, f->text.y, tw, th}, vis;
+    if (!SDL_IntersectRect(&r, &f->clip, &vis))
+        return none;
+    for (int i = f->n - 1; i >= 0; i--) {
+        const struct op *o = &f->ops[i];
+        if (!SDL_HasIntersection(&o->box, &vis))
+            continue;
+        if (o->kind != OP_TEXT && o->c.a == 255 && (contains(&o->solid[0], &vis) || contains(&o->solid[1], &vis)))
+            return o->c;
+        return none;
+    }
+    return none; /* not reached: the clear covers the page */
+}
+
 static void set_color(SDL_Renderer *r, SDL_Color c)
 {
     SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
 }
 
-void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c)
+/* Fills rectangles: an opaque colour without blending (the same pixels, as
+ * blending at alpha 255 gives the colour itself, without reading each pixel
+ * first). Leaves the blend mode at blending. */
+static void fill_rects(SDL_Renderer *r, const SDL_Rect *rects, int n, SDL_Color c)
 {
-    if (r.w <= 0 || r.h <= 0)
+    if (n <= 0)
         return;
-    if (radius * 2 > r.w)
-        radius = r.w / 2;
-    if (radius * 2 > r.h)
-        radius = r.h / 2;
+    set_color(r, c);
+    if (c.a == 255)
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    SDL_RenderFillRects(r, rects, n);
+    if (c.a == 255)
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+}
+
+/* A rectangle with corners of radius (already clamped). */
+static void draw_round(SDL_Renderer *ren, SDL_Rect r, int radius, SDL_Color c)
+{
     if (radius < 2) {
-        set_color(w->ren, c);
-        SDL_RenderFillRect(w->ren, &r);
+        fill_rects(ren, &r, 1, c);
         return;
     }
     /* The straight parts as rectangles (fast on every renderer), the four
      * corners as small triangle fans. */
-    set_color(w->ren, c);
     SDL_Rect parts[3] = {
         {r.x + radius, r.y, r.w - 2 * radius, r.h},
         {r.x, r.y + radius, radius, r.h - 2 * radius},
         {r.x + r.w - radius, r.y + radius, radius, r.h - 2 * radius},
     };
-    SDL_RenderFillRects(w->ren, parts, 3);
+    fill_rects(ren, parts, 3, c);
+    set_color(ren, c);
     enum { SEG = 6 };
     SDL_Vertex v[4 * (SEG + 2)];
     int idx[4 * SEG * 3];
@@ -286,7 +406,107 @@ void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c)
             }
         }
     }
-    SDL_RenderGeometry(w->ren, NULL, v, n, idx, ni);
+    SDL_RenderGeometry(ren, NULL, v, n, idx, ni);
+}
+
+void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    draw_round(w->ren, r, clamp_radius(r, radius), c);
+}
+
+/* Clears, in colour bg, the page but for the opaque parts of the ops: the
+ * page minus the largest of them, cut into horizontal bands. */
+static void clear_uncovered(SDL_Renderer *ren, const struct frame *f, SDL_Color bg)
+{
+    enum { MAX_BOXES = 64 };
+    SDL_Rect box[MAX_BOXES];
+    long area[MAX_BOXES];
+    int nb = 0;
+    for (int i = 0; i < f->n; i++) {
+        const struct op *o = &f->ops[i];
+        if (o->kind == OP_CLEAR)
+            continue;
+        for (int k = 0; k < 2; k++) {
+            const SDL_Rect *s = &o->solid[k];
+            if (s->w <= 0 || s->h <= 0)
+                continue;
+            long a = (long)s->w * s->h;
+            int slot = nb;
+            if (nb == MAX_BOXES) { /* keep the largest */
+                slot = 0;
+                for (int j = 1; j < nb; j++)
+                    if (area[j] < area[slot])
+                        slot = j;
+                if (area[slot] >= a)
+                    continue;
+            } else {
+                nb++;
+            }
+            box[slot] = *s;
+            area[slot] = a;
+        }
+    }
+    /* The bands: between consecutive distinct edges. */
+    int ys[2 * MAX_BOXES + 2], ny = 0;
+    ys[ny++] = f->page.y;
+    ys[ny++] = f->page.y + f->page.h;
+    for (int j = 0; j < nb; j++) {
+        ys[ny++] = box[j].y;
+        ys[ny++] = box[j].y + box[j].h;
+    }
+    for (int i = 1; i < ny; i++)
+        for (int j = i; j > 0 && ys[j - 1] > ys[j]; j--) {
+            int t = ys[j];
+            ys[j] = ys[j - 1];
+            ys[j - 1] = t;
+        }
+    SDL_Rect *out = xmalloc(sizeof *out * (size_t)(ny - 1) * (size_t)(nb + 1));
+    int nout = 0;
+    for (int b = 0; b + 1 < ny; b++) {
+        int y0 = ys[b], y1 = ys[b + 1];
+        if (y1 <= y0)
+            continue;
+        /* The boxes across this band, by left edge. */
+        int x0[MAX_BOXES], x1[MAX_BOXES], nx = 0;
+        for (int j = 0; j < nb; j++) {
+            if (box[j].y > y0 || box[j].y + box[j].h < y1)
+                continue;
+            int k = nx++;
+            for (; k > 0 && x0[k - 1] > box[j].x; k--) {
+                x0[k] = x0[k - 1];
+                x1[k] = x1[k - 1];
+            }
+            x0[k] = box[j].x;
+            x1[k] = box[j].x + box[j].w;
+        }
+        /* The gaps between them, widened to whole 64-byte cache lines
+         * (16 pixels: SDL's fill writes past the cache, and a line written
+         * in part that way is slow; what is widened over is painted over
+         * again). */
+        int cx = f->page.x, right = f->page.x + f->page.w;
+        for (int k = 0; k <= nx; k++) {
+            int gx0 = cx, gx1 = k < nx ? x0[k] : right;
+            if (gx1 > gx0) {
+                gx0 &= ~15;
+                gx1 = (gx1 + 15) & ~15;
+                if (gx0 < f->page.x)
+                    gx0 = f->page.x;
+                if (gx1 > right)
+                    gx1 = right;
+                SDL_Rect *last = nout ? &out[nout - 1] : NULL;
+                if (last && last->y == y0 && last->x + last->w >= gx0)
+                    last->w = gx1 - last->x;
+                else
+                    out[nout++] = (SDL_Rect){gx0, y0, gx1 - gx0, y1 - y0};
+            }
+            if (k < nx && x1[k] > cx)
+                cx = x1[k];
+        }
+    }
+    fill_rects(ren, out, nout, bg);
+    free(out);
 }
 
 static const struct button *button_of(const struct window *w, const struct item *it)
@@ -314,11 +534,16 @@ void win_draw(struct window *w, bool present)
     double t0 = clock_seconds();
     SDL_Renderer *ren = w->ren;
     w->cache.frame++;
-    SDL_RenderSetClipRect(ren, NULL);
-    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
-    set_color(ren, w->pal->c[C_BG]);
-    SDL_RenderClear(ren);
     const struct layout *L = &w->L;
+    /* Pass 1: the ops (a ring paints two fills; the clear is the first). */
+    enum { STACK_OPS = 256 };
+    struct op stack_ops[STACK_OPS];
+    size_t max_ops = 2 * (size_t)L->nitems + 1;
+    struct frame frame = {.ops = max_ops <= STACK_OPS ? stack_ops : xmalloc(max_ops * sizeof(struct op))};
+    struct frame *f = &frame;
+    f->page = (SDL_Rect){0, 0, w->out_w, w->out_h};
+    f->clip = f->page;
+    op_add(f, OP_CLEAR, f->page, &f->page, 1, w->pal->c[C_BG]);
     int clip_layer = 0;
     for (int i = 0; i < L->nitems; i++) {
         const struct item *it = &L->items[i];
@@ -327,15 +552,15 @@ void win_draw(struct window *w, bool present)
         int dx = sv ? sv->view.x : 0;
         if (it->kind == IT_CLIP) {
             clip_layer = it->scroll;
-            SDL_RenderSetClipRect(ren, clip_layer ? &L->scroll[clip_layer].view : NULL);
+            f->clip = clip_layer ? L->scroll[clip_layer].view : f->page;
             continue;
         }
         if (sv && clip_layer != it->scroll) {
             clip_layer = it->scroll;
-            SDL_RenderSetClipRect(ren, &sv->view);
+            f->clip = sv->view;
         } else if (!sv && clip_layer) {
             clip_layer = 0;
-            SDL_RenderSetClipRect(ren, NULL);
+            f->clip = f->page;
         }
         int x = it->x + dx, y = it->y + dy;
         if (sv && (y > sv->view.y + sv->view.h || y + (it->h ? it->h : 4 * w->unit) < sv->view.y))
@@ -345,22 +570,26 @@ void win_draw(struct window *w, bool present)
         SDL_Color c = w->pal->c[hot ? it->hot : it->color];
         switch (it->kind) {
         case IT_RECT:
-            fill_round(w, (SDL_Rect){x, y, it->w, it->h}, it->radius, c);
+            op_fill(f, (SDL_Rect){x, y, it->w, it->h}, it->radius, c);
             break;
         case IT_RING:
             if (w->kbd && it->button == w->focus) {
                 int t = w->unit / 7 > 3 ? w->unit / 7 : 3;
                 SDL_Rect r = {x - 2 * t, y - 2 * t, it->w + 4 * t, it->h + 4 * t};
-                fill_round(w, r, w->unit / 2 + 2 * t, w->pal->c[C_FOCUS]);
+                op_fill(f, r, w->unit / 2 + 2 * t, w->pal->c[C_FOCUS]);
                 SDL_Rect gap = {x - t, y - t, it->w + 2 * t, it->h + 2 * t};
-                fill_round(w, gap, w->unit / 2 + t, w->pal->c[it->color]);
+                op_fill(f, gap, w->unit / 2 + t, w->pal->c[it->color]);
             }
             break;
         case IT_TEXT: {
-            const struct win_text *t = win_text_get(w, L->chars.data + it->text, it->len, it->face, c);
+            f->text = (SDL_Rect){x, y, 0, 0};
+            const struct win_text *t =
+                win_text_get(w, L->chars.data + it->text, it->len, it->face, c, text_bg, f);
             if (t && t->tex) {
                 SDL_Rect dst = {x, y, t->w, t->h};
-                SDL_RenderCopy(ren, t->tex, NULL, &dst);
+                struct op *o = op_add(f, OP_TEXT, dst, &dst, t->opaque ? 1 : 0, c);
+                if (o)
+                    o->tex = t->tex;
             }
             break;
         }
@@ -368,6 +597,26 @@ void win_draw(struct window *w, bool present)
             break;
         }
     }
+    /* Pass 2: the page where nothing opaque goes, then the ops in order. */
+    SDL_RenderSetClipRect(ren, NULL);
+    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
+    clear_uncovered(ren, f, w->pal->c[C_BG]);
+    SDL_Rect clip = f->page;
+    for (int i = 0; i < f->n; i++) {
+        const struct op *o = &f->ops[i];
+        if (o->kind == OP_CLEAR)
+            continue;
+        if (!SDL_RectEquals(&o->clip, &clip)) {
+            clip = o->clip;
+            SDL_RenderSetClipRect(ren, SDL_RectEquals(&clip, &f->page) ? NULL : &clip);
+        }
+        if (o->kind == OP_FILL)
+            draw_round(ren, o->r, o->radius, o->c);
+        else
+            SDL_RenderCopy(ren, o->tex, NULL, &o->r);
+    }
+    if (f->ops != stack_ops)
+        free(f->ops);
     SDL_RenderSetClipRect(ren, NULL);
     for (int k = 1; k < 3; k++)
         draw_scrollbar(w, &L->scroll[k]);

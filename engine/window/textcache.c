@@ -3,10 +3,22 @@
  *
  * Rasterising a line with FreeType costs far more than drawing its texture,
  * so every run is rendered once and kept, keyed by its bytes, its face (font,
- * pixel size and style) and its colour. The table is open-addressed; when it
- * grows past its budget, the entries not drawn in the current frame go (the
- * screen being drawn always fits). Resizing changes the pixel sizes and so
- * the keys: old entries simply age out.
+ * pixel size and style), its colour and its background. The table is
+ * open-addressed; when it grows past its budget, the entries not drawn in the
+ * current frame go (the screen being drawn always fits). Resizing changes the
+ * pixel sizes and so the keys: old entries simply age out.
+ *
+ * A run whose background is one known colour (draw.c knows: the page or the
+ * panel under it) is kept already blended onto that colour, opaque, in the
+ * format of the window's pixels: drawing it is then a plain copy, which in
+ * SDL's software renderer is several times faster than blending every pixel
+ * of an alpha texture (and than converting its format). The blend is SDL's
+ * own, the one the renderer does when it draws an alpha texture, so the
+ * pixels are the same. Runs on anything else stay alpha textures.
+ *
+ * The hash covers the bytes and the face only, so that every colour of a run
+ * is on the same probe sequence: a lookup learns the run's size from any of
+ * them before it must say which background the run is drawn on.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +34,7 @@ struct text_entry {
     uint32_t n;
     uint16_t face, px;
     uint32_t rgba;
+    uint32_t bg;   /* the opaque background it is blended onto, 0: none (alpha) */
     uint32_t used; /* the frame it was last drawn in */
     struct win_text t;
 };
@@ -60,10 +73,10 @@ void win_textcache_free(struct win_textcache *c)
     c->slots = NULL;
 }
 
-static uint64_t key_hash(const char *s, size_t n, int face, int px, uint32_t rgba)
+static uint64_t key_hash(const char *s, size_t n, int face, int px)
 {
     uint64_t h = hash_bytes(HASH_SEED, s, n);
-    uint32_t extra[3] = {(uint32_t)face, (uint32_t)px, rgba};
+    uint32_t extra[2] = {(uint32_t)face, (uint32_t)px};
     h = hash_bytes(h, extra, sizeof extra);
     return h ? h : 1;
 }
@@ -96,25 +109,97 @@ static void rebuild(struct win_textcache *c, int cap, bool only_current)
     free(old);
 }
 
+static uint32_t pack(SDL_Color c)
+{
+    return (uint32_t)c.r << 24 | (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | c.a;
+}
+
+/* The pixel format runs on a background are kept in: the window's, when the
+ * renderer takes it (a copy then needs no conversion), else the renderer's
+ * first. */
+static Uint32 opaque_format(struct window *w)
+{
+    Uint32 want = SDL_GetWindowPixelFormat(w->win);
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(w->ren, &info) != 0 || info.num_texture_formats == 0)
+        return SDL_PIXELFORMAT_UNKNOWN;
+    for (Uint32 i = 0; i < info.num_texture_formats; i++)
+        if (info.texture_formats[i] == want)
+            return want;
+    Uint32 f = info.texture_formats[0];
+    return SDL_ISPIXELFORMAT_FOURCC(f) || SDL_ISPIXELFORMAT_INDEXED(f) ? SDL_PIXELFORMAT_UNKNOWN : f;
+}
+
+/* The texture of the blended run surf drawn on bg, opaque; NULL when that
+ * cannot be made (the caller then keeps the alpha texture). */
+static SDL_Texture *opaque_texture(struct window *w, SDL_Surface *surf, SDL_Color bg)
+{
+    Uint32 fmt = opaque_format(w);
+    if (fmt == SDL_PIXELFORMAT_UNKNOWN)
+        return NULL;
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, surf->w, surf->h, SDL_BITSPERPIXEL(fmt), fmt);
+    if (!out)
+        return NULL;
+    SDL_Texture *tex = NULL;
+    if (SDL_FillRect(out, NULL, SDL_MapRGBA(out->format, bg.r, bg.g, bg.b, 255)) == 0 &&
+        SDL_SetSurfaceBlendMode(surf, SDL_BLENDMODE_BLEND) == 0 && SDL_BlitSurface(surf, NULL, out, NULL) == 0)
+        tex = SDL_CreateTexture(w->ren, fmt, SDL_TEXTUREACCESS_STATIC, out->w, out->h);
+    if (tex && (SDL_UpdateTexture(tex, NULL, out->pixels, out->pitch) != 0 ||
+                SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE) != 0)) {
+        SDL_DestroyTexture(tex);
+        tex = NULL;
+    }
+    SDL_FreeSurface(out);
+    return tex;
+}
+
 const struct win_text *win_text_get(struct window *w, const char *s, size_t n, int face,
-                                    SDL_Color color)
+                                    SDL_Color color, win_text_bg_fn bg_of, void *ctx)
 {
     struct win_textcache *c = &w->cache;
     if (n == 0)
         return NULL;
     int px = w->fonts.px[face];
-    uint32_t rgba = (uint32_t)color.r << 24 | (uint32_t)color.g << 16 | (uint32_t)color.b << 8 | color.a;
-    uint64_t h = key_hash(s, n, face, px, rgba);
+    uint32_t rgba = pack(color);
+    uint64_t h = key_hash(s, n, face, px);
+    /* First the run's size, from any entry of it (every colour and
+     * background of a run has the same), to learn its background. */
+    int tw = -1, th = -1;
     int j = (int)(h % (uint64_t)c->cap);
     while (c->slots[j].hash) {
         struct text_entry *e = &c->slots[j];
-        if (e->hash == h && e->n == n && e->face == face && e->px == px && e->rgba == rgba &&
-            memcmp(e->s, s, n) == 0) {
-            e->used = c->frame;
-            c->hits++;
-            return &e->t;
+        if (e->hash == h && e->n == n && e->face == face && e->px == px && memcmp(e->s, s, n) == 0) {
+            tw = e->t.w;
+            th = e->t.h;
+            break;
         }
         j = (j + 1) % c->cap;
+    }
+    SDL_Surface *surf = NULL;
+    char *copy = NULL;
+    if (tw < 0) {
+        copy = xstrndup(s, n);
+        surf = TTF_RenderUTF8_Blended(w->fonts.font[face], copy, color);
+        if (!surf) {
+            free(copy);
+            c->misses++;
+            return NULL;
+        }
+        tw = surf->w;
+        th = surf->h;
+    }
+    SDL_Color bgc = bg_of ? bg_of(ctx, tw, th) : (SDL_Color){0, 0, 0, 0};
+    uint32_t bg = bgc.a == 255 ? pack(bgc) : 0;
+    if (!surf) {
+        for (; c->slots[j].hash; j = (j + 1) % c->cap) {
+            struct text_entry *e = &c->slots[j];
+            if (e->hash == h && e->n == n && e->face == face && e->px == px && e->rgba == rgba &&
+                e->bg == bg && memcmp(e->s, s, n) == 0) {
+                e->used = c->frame;
+                c->hits++;
+                return &e->t;
+            }
+        }
     }
     c->misses++;
     /* Make room first: the probe position may move. */
@@ -122,17 +207,24 @@ const struct win_text *win_text_get(struct window *w, const char *s, size_t n, i
         rebuild(c, c->cap, true);
         if ((c->count + 1) * 2 > c->cap)
             rebuild(c, c->cap * 2, false);
-        j = (int)(h % (uint64_t)c->cap);
-        while (c->slots[j].hash)
-            j = (j + 1) % c->cap;
     }
-    char *copy = xstrndup(s, n);
-    SDL_Surface *surf = TTF_RenderUTF8_Blended(w->fonts.font[face], copy, color);
+    j = (int)(h % (uint64_t)c->cap);
+    while (c->slots[j].hash)
+        j = (j + 1) % c->cap;
+    if (!copy)
+        copy = xstrndup(s, n);
+    if (!surf)
+        surf = TTF_RenderUTF8_Blended(w->fonts.font[face], copy, color);
     if (!surf) {
         free(copy);
         return NULL;
     }
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(w->ren, surf);
+    /* Should the opaque texture fail, the alpha one draws the same pixels
+     * (slower); it is kept under the same key, not made again each frame. */
+    SDL_Texture *tex = bg ? opaque_texture(w, surf, bgc) : NULL;
+    bool opaque = tex != NULL;
+    if (!tex)
+        tex = SDL_CreateTextureFromSurface(w->ren, surf);
     struct text_entry *e = &c->slots[j];
     e->hash = h;
     e->s = copy;
@@ -140,8 +232,10 @@ const struct win_text *win_text_get(struct window *w, const char *s, size_t n, i
     e->face = (uint16_t)face;
     e->px = (uint16_t)px;
     e->rgba = rgba;
+    e->bg = bg;
     e->used = c->frame;
     e->t.tex = tex;
+    e->t.opaque = opaque;
     e->t.w = surf->w;
     e->t.h = surf->h;
     SDL_FreeSurface(surf);

@@ -72,6 +72,7 @@ void win_fonts_close(struct win_fonts *f);
 struct win_text {
     SDL_Texture *tex;
     int w, h;
+    bool opaque; /* blended onto its background: it paints its whole box */
 };
 
 struct text_entry;
@@ -87,10 +88,15 @@ struct win_textcache {
 void win_textcache_init(struct win_textcache *c);
 void win_textcache_free(struct win_textcache *c);
 void win_textcache_clear(struct win_textcache *c);
+/* Says the opaque colour a run of tw x th pixels will be drawn on, or a
+ * colour with alpha 0 when it is not one colour (draw.c). */
+typedef SDL_Color (*win_text_bg_fn)(void *ctx, int tw, int th);
 /* The texture of text s[0..n) in face and colour; NULL for empty text or a
- * rendering failure. Valid until the next call that rasterises. */
+ * rendering failure. With bg_of, the run is drawn on the colour it says: the
+ * texture is then opaque, blended onto it (bg_of NULL: an alpha texture).
+ * Valid until the next call that rasterises. */
 const struct win_text *win_text_get(struct window *w, const char *s, size_t n, int face,
-                                    SDL_Color color);
+                                    SDL_Color color, win_text_bg_fn bg_of, void *ctx);
 
 /* ------------------------------------------------------------ display list */
 
