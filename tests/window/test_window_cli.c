@@ -16,7 +16,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -250,6 +252,26 @@ static bool on_path(const char *prog, char *out, size_t cap)
 /* Starts Xvfb and the window on it, and measures the window's CPU time over
  * 3 s of waiting for input. False (with why) when the window could not
  * start, which a busy machine's X server can cause; the caller retries. */
+/* Waits (up to 15 s: a loaded machine, a sanitizer build) until the X
+ * server of display num takes connections on its socket. */
+static bool x_server_ready(const char *num, pid_t server)
+{
+    struct sockaddr_un addr = {.sun_family = AF_UNIX};
+    snprintf(addr.sun_path, sizeof addr.sun_path, "/tmp/.X11-unix/X%s", num);
+    for (int i = 0; i < 150; i++) {
+        if (waitpid(server, NULL, WNOHANG) != 0)
+            return false;
+        int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+        bool ok = fd >= 0 && connect(fd, (struct sockaddr *)&addr, sizeof addr) == 0;
+        if (fd >= 0)
+            close(fd);
+        if (ok)
+            return true;
+        nanosleep(&(struct timespec){0, 100 * 1000 * 1000}, NULL);
+    }
+    return false;
+}
+
 static bool idle_once(const char *xvfb, long *ticks, char *why, size_t cap)
 {
     int fds[2];
@@ -278,8 +300,13 @@ static bool idle_once(const char *xvfb, long *ticks, char *why, size_t cap)
     }
     num[n] = '\0';
     num[strcspn(num, "\n")] = '\0';
-    /* Xvfb names its display before it is ready to take clients. */
-    nanosleep(&(struct timespec){1, 0}, NULL);
+    /* Xvfb may name its display before it takes clients. */
+    if (!x_server_ready(num, x)) {
+        kill(x, SIGTERM);
+        waitpid(x, NULL, 0);
+        snprintf(why, cap, "Xvfb (display :%s) did not take connections within 15 s", num);
+        return false;
+    }
     char errfile[4300];
     snprintf(errfile, sizeof errfile, "%s/idle-stderr.txt", home);
     pid_t p = fork();
