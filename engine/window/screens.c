@@ -528,7 +528,7 @@ static void debrief_screen(struct window *w, const struct metrics *M)
         /* In a duet each player's card wears their role colour. */
         int pcolor = d->nplayers > 1 ? theme_role_color(dp->role) : C_ACCENT;
         if (d->nplayers > 1)
-            layout_rect(&w->L, x, y, M->u / 4, 0, pcolor, M->u / 8);
+            layout_rect(&w->L, x, card_y, M->u / 4, 0, pcolor, M->u / 8);
         int stripe_item = d->nplayers > 1 ? w->L.nitems - 1 : -1;
         str_format(buf, sizeof buf, "%s · %s", dp->name, sc->roles[dp->role].name);
         ui_line(w, cx, y, FACE_H2, d->nplayers > 1 ? pcolor : C_TEXT, buf);
