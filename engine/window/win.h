@@ -340,7 +340,12 @@ void win_layout(struct window *w);
 void win_draw(struct window *w, bool present);
 void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c);
 
-/* window.c helpers used by screens.c and duet.c */
+/* window.c helpers used by screens.c, duet.c and window_probe.c */
+void win_resized(struct window *w);  /* the window's size changed: new type scale, new layout */
+void win_relayout(struct window *w); /* lays the screen out again, keeping the focus */
+/* A button's rect on screen (scroll applied); false when out of sight. */
+bool win_button_rect(const struct window *w, int i, SDL_Rect *out);
+bool win_save_png(struct window *w, const char *path, char *why, size_t cap);
 const char *win_key_hints(const struct window *w);
 void win_set_screen(struct window *w, enum win_screen s, bool fresh);
 void win_loop(struct window *w);

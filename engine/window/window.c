@@ -87,7 +87,7 @@ static bool update_size(struct window *w, char *why, size_t cap)
     return true;
 }
 
-static void resized(struct window *w)
+void win_resized(struct window *w)
 {
     char why[512];
     if (!update_size(w, why, sizeof why))
@@ -104,7 +104,7 @@ static bool focusable(const struct window *w, int i)
 }
 
 /* A button's rect on screen (scroll applied); false when out of sight. */
-static bool screen_rect(const struct window *w, int i, SDL_Rect *out)
+bool win_button_rect(const struct window *w, int i, SDL_Rect *out)
 {
     const struct button *b = &w->L.buttons[i];
     SDL_Rect r = b->r;
@@ -175,7 +175,7 @@ static int default_focus(const struct window *w)
 }
 
 /* Lays the screen out again, keeping the focus on the same button. */
-static void relayout(struct window *w)
+void win_relayout(struct window *w)
 {
     int kind = -1, arg = 0;
     if (w->focus >= 0 && w->focus < w->L.nbuttons) {
@@ -311,7 +311,7 @@ const char *win_key_hints(const struct window *w)
 static void apply_fullscreen(struct window *w, bool on)
 {
     SDL_SetWindowFullscreen(w->win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-    resized(w);
+    win_resized(w);
 }
 
 static void save_settings(struct window *w)
@@ -345,7 +345,7 @@ static void set_text_size(struct window *w, int percent)
         return;
     w->settings.text_size = percent;
     save_settings(w);
-    resized(w);
+    win_resized(w);
 }
 
 static void change_setting(struct window *w, int row, int dir)
@@ -387,7 +387,7 @@ static void change_setting(struct window *w, int row, int dir)
 
 /* ------------------------------------------------------------ screenshots */
 
-static bool save_png(struct window *w, const char *path, char *why, size_t cap)
+bool win_save_png(struct window *w, const char *path, char *why, size_t cap)
 {
     win_draw(w, false);
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w->out_w, w->out_h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -437,7 +437,7 @@ static void auto_shot(struct window *w)
     char path[PATH_MAX + 64], why[512];
     w->shot_number++;
     str_format(path, sizeof path, "%s/%02d-%s.png", w->po->screenshot, w->shot_number, screen_name(w));
-    if (!save_png(w, path, why, sizeof why))
+    if (!win_save_png(w, path, why, sizeof why))
         err_line("cannot save the screenshot %s: %s", path, why);
 }
 
@@ -465,7 +465,7 @@ static void user_shot(struct window *w)
         if (stat(path, &st) != 0)
             break;
     }
-    if (save_png(w, path, why, sizeof why))
+    if (win_save_png(w, path, why, sizeof why))
         str_format(msg, sizeof msg, "Screenshot saved: %s", path);
     else
         str_format(msg, sizeof msg, "Screenshot not saved: %s", why);
@@ -831,7 +831,7 @@ static int hit(const struct window *w, int px, int py)
     SDL_Point p = {px, py};
     for (int i = w->L.nbuttons - 1; i >= 0; i--) {
         SDL_Rect r;
-        if (focusable(w, i) && screen_rect(w, i, &r) && SDL_PointInRect(&p, &r))
+        if (focusable(w, i) && win_button_rect(w, i, &r) && SDL_PointInRect(&p, &r))
             return i;
     }
     return -1;
@@ -905,7 +905,7 @@ static void handle_event(struct window *w, const SDL_Event *e)
         case SDL_WINDOWEVENT_SIZE_CHANGED:
         case SDL_WINDOWEVENT_RESIZED:
         case SDL_WINDOWEVENT_DISPLAY_CHANGED:
-            resized(w);
+            win_resized(w);
             break;
         case SDL_WINDOWEVENT_EXPOSED:
             w->need_draw = true;
@@ -1089,7 +1089,7 @@ void win_loop(struct window *w)
     SDL_Event e;
     while (!w->done) {
         if (w->need_layout)
-            relayout(w);
+            win_relayout(w);
         if (w->need_draw)
             present(w);
         check_timers(w);
@@ -1838,223 +1838,4 @@ int window_run(struct play_options *po, const char *scenario_path, const struct 
 int window_main(struct play_options *po, const char *scenario_path)
 {
     return window_run(po, scenario_path, NULL);
-}
-
-/* ------------------------------------------------------------ probes */
-
-enum win_screen window_probe_screen(const struct window *w) { return w->screen; }
-enum win_overlay window_probe_overlay(const struct window *w) { return w->overlay; }
-struct session *window_probe_session(const struct window *w) { return w->s; }
-const struct debrief *window_probe_debrief(const struct window *w) { return &w->debrief; }
-const char *window_probe_banner(const struct window *w) { return w->banner; }
-int window_probe_unit(const struct window *w) { return w->unit; }
-bool window_probe_editing(const struct window *w) { return w->editing; }
-const char *window_probe_name(const struct window *w) { return w->name; }
-double window_probe_first_frame(const struct window *w) { return w->first_frame; }
-
-const char *window_probe_scenario_id(const struct window *w, int i)
-{
-    return i >= 0 && i < w->ntitles ? w->titles[i].id : NULL;
-}
-
-void window_probe_size(const struct window *w, int *width, int *height)
-{
-    *width = w->out_w;
-    *height = w->out_h;
-}
-
-bool window_probe_button(const struct window *w, enum button_kind kind, int arg, SDL_Rect *r,
-                         bool *disabled)
-{
-    int top = w->overlay ? 1 : 0;
-    for (int i = 0; i < w->L.nbuttons; i++) {
-        const struct button *b = &w->L.buttons[i];
-        if (b->kind == kind && b->arg == arg && b->layer == top) {
-            if (disabled)
-                *disabled = b->disabled;
-            return screen_rect(w, i, r);
-        }
-    }
-    return false;
-}
-
-bool window_probe_focus(const struct window *w, enum button_kind *kind, int *arg)
-{
-    if (w->focus < 0 || w->focus >= w->L.nbuttons)
-        return false;
-    *kind = (enum button_kind)w->L.buttons[w->focus].kind;
-    *arg = w->L.buttons[w->focus].arg;
-    return true;
-}
-
-bool window_probe_bar(const struct window *w, int player, int dim, SDL_Rect *track, double *share)
-{
-    if (w->screen != SCREEN_DEBRIEF || player < 0 || player >= GAME_MAX_PLAYERS || dim < 0 ||
-        dim >= LIMIT_DIMENSIONS || w->L.bar_track[player][dim].w == 0)
-        return false;
-    const struct scroll_view *sv = &w->L.scroll[1];
-    *track = w->L.bar_track[player][dim];
-    track->x += sv->view.x;
-    track->y += sv->view.y - sv->offset;
-    *share = w->L.bar_share[player][dim];
-    return true;
-}
-
-bool window_probe_scene_text(const struct window *w, SDL_Rect *r)
-{
-    const struct scroll_view *sv = &w->L.scroll[1];
-    SDL_Rect t = w->L.scene_text;
-    if (t.h == 0)
-        return false;
-    t.x += sv->view.x;
-    t.y += sv->view.y - sv->offset;
-    return SDL_IntersectRect(&t, &sv->view, r);
-}
-
-bool window_probe_turn(const struct window *w, SDL_Rect *r, int *player)
-{
-    *r = w->L.turn;
-    *player = w->L.turn_player;
-    return r->w > 0;
-}
-
-bool window_probe_reveal(const struct window *w, int player, SDL_Rect *r)
-{
-    if (player < 0 || player >= GAME_MAX_PLAYERS || w->L.reveal[player].w == 0)
-        return false;
-    const struct scroll_view *sv = &w->L.scroll[1];
-    SDL_Rect t = w->L.reveal[player];
-    t.x += sv->view.x;
-    t.y += sv->view.y - sv->offset;
-    return SDL_IntersectRect(&t, &sv->view, r);
-}
-
-int window_probe_secret(const struct window *w) { return (int)w->secret; }
-const char *window_probe_history(const struct window *w) { return w->history.data ? w->history.data : ""; }
-
-bool window_probe_countdown(const struct window *w, SDL_Rect *r)
-{
-    *r = w->L.countdown;
-    return r->w > 0;
-}
-
-SDL_Color window_probe_color(const struct window *w, enum win_color c)
-{
-    return w->pal->c[c];
-}
-
-bool window_probe_pixels(struct window *w, SDL_Rect r, Uint32 *argb)
-{
-    if (w->need_layout)
-        relayout(w);
-    win_draw(w, false);
-    return SDL_RenderReadPixels(w->ren, &r, SDL_PIXELFORMAT_ARGB8888, argb, r.w * 4) == 0;
-}
-
-bool window_probe_save_png(struct window *w, const char *path)
-{
-    char why[512];
-    if (w->need_layout)
-        relayout(w);
-    return save_png(w, path, why, sizeof why);
-}
-
-static void to_window(const struct window *w, int px, int py, int *x, int *y)
-{
-    *x = w->out_w > 0 ? px * w->win_w / w->out_w : px;
-    *y = w->out_h > 0 ? py * w->win_h / w->out_h : py;
-}
-
-void window_probe_key(struct window *w, SDL_Keycode key, Uint16 mod)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.windowID = SDL_GetWindowID(w->win);
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = key;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
-    e.key.keysym.mod = mod;
-    SDL_PushEvent(&e);
-    e.type = SDL_KEYUP;
-    e.key.state = SDL_RELEASED;
-    SDL_PushEvent(&e);
-}
-
-void window_probe_text(struct window *w, const char *utf8)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_TEXTINPUT;
-    e.text.windowID = SDL_GetWindowID(w->win);
-    str_copy(e.text.text, sizeof e.text.text, utf8);
-    SDL_PushEvent(&e);
-}
-
-void window_probe_move(struct window *w, int px, int py)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEMOTION;
-    e.motion.windowID = SDL_GetWindowID(w->win);
-    to_window(w, px, py, &e.motion.x, &e.motion.y);
-    SDL_PushEvent(&e);
-}
-
-void window_probe_click(struct window *w, int px, int py)
-{
-    window_probe_move(w, px, py);
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.windowID = SDL_GetWindowID(w->win);
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.state = SDL_PRESSED;
-    e.button.clicks = 1;
-    to_window(w, px, py, &e.button.x, &e.button.y);
-    SDL_PushEvent(&e);
-    e.type = SDL_MOUSEBUTTONUP;
-    e.button.state = SDL_RELEASED;
-    SDL_PushEvent(&e);
-}
-
-void window_probe_wheel(struct window *w, int px, int py, int dy)
-{
-    window_probe_move(w, px, py);
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEWHEEL;
-    e.wheel.windowID = SDL_GetWindowID(w->win);
-    e.wheel.y = dy;
-    e.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
-    SDL_PushEvent(&e);
-}
-
-void window_probe_resize(struct window *w, int width, int height)
-{
-    SDL_SetWindowSize(w->win, width, height);
-    resized(w);
-}
-
-void window_probe_advance(struct window *w, double seconds)
-{
-    w->clock_offset += seconds;
-}
-
-double window_probe_draw_time(struct window *w, bool cold)
-{
-    if (w->need_layout)
-        relayout(w);
-    if (cold)
-        win_textcache_clear(&w->cache);
-    win_draw(w, false);
-    return w->last_draw;
-}
-
-void window_probe_cache(const struct window *w, int *entries, unsigned long *hits,
-                        unsigned long *misses)
-{
-    *entries = w->cache.count;
-    *hits = w->cache.hits;
-    *misses = w->cache.misses;
 }
