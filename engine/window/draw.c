@@ -32,6 +32,9 @@ void layout_reset(struct layout *L)
     L->scene_text = (SDL_Rect){0, 0, 0, 0};
     L->countdown = (SDL_Rect){0, 0, 0, 0};
     L->banner = (SDL_Rect){0, 0, 0, 0};
+    L->turn = (SDL_Rect){0, 0, 0, 0};
+    L->turn_player = -1;
+    memset(L->reveal, 0, sizeof L->reveal);
 }
 
 void layout_free(struct layout *L)

@@ -16,24 +16,14 @@
 #include "core/text.h"
 #include "win.h"
 
-struct metrics {
-    int u, W, H;
-    int m;      /* outer margin */
-    int gap;    /* between blocks */
-    int pad;    /* inside cards and buttons */
-    int rad;    /* corner radius */
-    int bw;     /* border width */
-    int ring;   /* room for the focus ring around a button */
-    int sbw;    /* room for a scroll bar */
-};
 
-static int lh_of(const struct window *w, int face)
+int ui_lh(const struct window *w, int face)
 {
     return (int)lround(w->fonts.px[face] * 1.42);
 }
 
 /* One line of text; returns its width. */
-static int line(struct window *w, int x, int y, int face, int color, const char *s)
+int ui_line(struct window *w, int x, int y, int face, int color, const char *s)
 {
     size_t n = strlen(s);
     layout_text(&w->L, x, y, face, color, s, n);
@@ -41,13 +31,13 @@ static int line(struct window *w, int x, int y, int face, int color, const char 
 }
 
 /* One line, right-aligned at x. */
-static void line_right(struct window *w, int x, int y, int face, int color, const char *s)
+void ui_line_right(struct window *w, int x, int y, int face, int color, const char *s)
 {
     int tw = text_width(w, face, s, strlen(s));
-    line(w, x - tw, y, face, color, s);
+    ui_line(w, x - tw, y, face, color, s);
 }
 
-static int wrap(struct window *w, const char *text, int x, int y, int width, int face, int color)
+int ui_wrap(struct window *w, const char *text, int x, int y, int width, int face, int color)
 {
     int emph = face == FACE_SMALL || face == FACE_SMALL_BOLD ? FACE_SMALL : FACE_ITALIC;
     if (face == FACE_BOLD || face == FACE_H2 || face == FACE_H1)
@@ -55,20 +45,20 @@ static int wrap(struct window *w, const char *text, int x, int y, int width, int
     return layout_wrap(w, &w->L, text, x, y, width, face, emph, color, w->unit * 6 / 10, false);
 }
 
-static int wrap_height(struct window *w, const char *text, int width, int face)
+int ui_wrap_height(struct window *w, const char *text, int width, int face)
 {
     return layout_wrap(w, &w->L, text, 0, 0, width, face, face == FACE_BODY ? FACE_ITALIC : face,
                        C_TEXT, w->unit * 6 / 10, true);
 }
 
-static void link(struct item *it, int button, int hot)
+void ui_link(struct item *it, int button, int hot)
 {
     it->button = (int16_t)button;
     it->hot = (uint8_t)hot;
 }
 
 /* A bordered card; returns the inner rect's item. */
-static void card(struct window *w, const struct metrics *M, int x, int y, int width, int height,
+void ui_card(struct window *w, const struct metrics *M, int x, int y, int width, int height,
                  int button, int fill, int fill_hot)
 {
     struct item *o = layout_rect(&w->L, x, y, width, height, fill == C_DISABLED_BG ? C_TRACK : C_BORDER,
@@ -76,59 +66,59 @@ static void card(struct window *w, const struct metrics *M, int x, int y, int wi
     struct item *i = layout_rect(&w->L, x + M->bw, y + M->bw, width - 2 * M->bw,
                                  height - 2 * M->bw, fill, M->rad - M->bw);
     if (button >= 0) {
-        link(o, button, fill == C_DISABLED_BG ? C_TRACK : C_ACCENT);
-        link(i, button, fill_hot);
+        ui_link(o, button, fill == C_DISABLED_BG ? C_TRACK : C_ACCENT);
+        ui_link(i, button, fill_hot);
     }
 }
 
 /* A button sized to its label: primary (accent) or secondary (bordered).
  * Returns its width. */
-static int push_button(struct window *w, const struct metrics *M, int kind, int arg,
+int ui_button(struct window *w, const struct metrics *M, int kind, int arg,
                        const char *label, const char *key, int x, int y, bool primary,
                        bool disabled)
 {
     int tw = text_width(w, FACE_BOLD, label, strlen(label));
     int kw = key ? text_width(w, FACE_SMALL, key, strlen(key)) + M->u / 2 : 0;
-    int h = lh_of(w, FACE_BOLD) + M->pad;
+    int h = ui_lh(w, FACE_BOLD) + M->pad;
     int width = tw + kw + 2 * M->pad + M->u / 2;
     int b = layout_button(&w->L, kind, arg, x, y, width, h, disabled);
     int text_color = C_TEXT, key_color = C_MUTED;
     if (disabled) {
-        card(w, M, x, y, width, h, b, C_DISABLED_BG, C_DISABLED_BG);
+        ui_card(w, M, x, y, width, h, b, C_DISABLED_BG, C_DISABLED_BG);
         text_color = key_color = C_DISABLED_TEXT;
     } else if (primary) {
-        link(layout_rect(&w->L, x, y, width, h, C_ACCENT, M->rad), b, C_ACCENT_HOT);
+        ui_link(layout_rect(&w->L, x, y, width, h, C_ACCENT, M->rad), b, C_ACCENT_HOT);
         text_color = key_color = C_ON_ACCENT;
     } else {
-        card(w, M, x, y, width, h, b, C_SURFACE, C_SURFACE_HOT);
+        ui_card(w, M, x, y, width, h, b, C_SURFACE, C_SURFACE_HOT);
     }
     int ty = y + (h - w->fonts.skip[FACE_BOLD]) / 2;
-    line(w, x + M->pad + M->u / 4, ty, FACE_BOLD, text_color, label);
+    ui_line(w, x + M->pad + M->u / 4, ty, FACE_BOLD, text_color, label);
     if (key) {
         int ky = y + (h - w->fonts.skip[FACE_SMALL]) / 2;
-        line(w, x + M->pad + M->u / 4 + tw + M->u / 2, ky, FACE_SMALL, key_color, key);
+        ui_line(w, x + M->pad + M->u / 4 + tw + M->u / 2, ky, FACE_SMALL, key_color, key);
     }
     return width;
 }
 
-static int chip(struct window *w, const struct metrics *M, int x, int y, const char *text,
+int ui_chip(struct window *w, const struct metrics *M, int x, int y, const char *text,
                 int color, int fill)
 {
     int tw = text_width(w, FACE_SMALL_BOLD, text, strlen(text));
-    int h = lh_of(w, FACE_SMALL);
+    int h = ui_lh(w, FACE_SMALL);
     int width = tw + M->u;
     layout_rect(&w->L, x, y, width, h, fill, h / 2);
-    line(w, x + M->u / 2, y + (h - w->fonts.skip[FACE_SMALL_BOLD]) / 2, FACE_SMALL_BOLD, color, text);
+    ui_line(w, x + M->u / 2, y + (h - w->fonts.skip[FACE_SMALL_BOLD]) / 2, FACE_SMALL_BOLD, color, text);
     return width;
 }
 
 /* "+3 Vision", "Runway -1" chips for a decision's changes, flowing in rows.
  * Returns the y below them (y itself when there is nothing to show). */
-static int change_chips(struct window *w, const struct metrics *M, const struct scenario *sc,
+int ui_change_chips(struct window *w, const struct metrics *M, const struct scenario *sc,
                         const double *score, const double *stat_delta, int x, int y, int width)
 {
     int cx = x, rows = 0;
-    int h = lh_of(w, FACE_SMALL);
+    int h = ui_lh(w, FACE_SMALL);
     char num[64], buf[256];
     for (int pass = 0; pass < 2; pass++) {
         int n = pass == 0 ? sc->ndimensions : sc->nstats;
@@ -146,7 +136,7 @@ static int change_chips(struct window *w, const struct metrics *M, const struct 
             }
             if (rows == 0 && cx == x)
                 rows = 1;
-            chip(w, M, cx, y + (rows - 1) * (h + M->u / 3), buf, v > 0 ? C_POSITIVE : C_NEGATIVE,
+            ui_chip(w, M, cx, y + (rows - 1) * (h + M->u / 3), buf, v > 0 ? C_POSITIVE : C_NEGATIVE,
                  C_TRACK);
             cx += cw + M->u / 3;
         }
@@ -154,7 +144,7 @@ static int change_chips(struct window *w, const struct metrics *M, const struct 
     return rows ? y + rows * (h + M->u / 3) : y;
 }
 
-static void bar(struct window *w, int x, int y, int width, int height, double share, int fill)
+void ui_bar(struct window *w, int x, int y, int width, int height, double share, int fill)
 {
     if (share < 0)
         share = 0;
@@ -168,15 +158,15 @@ static void bar(struct window *w, int x, int y, int width, int height, double sh
 
 /* The header of the game screens: a phase label, a title, and who plays on
  * the right. Returns the y below it. */
-static int header(struct window *w, const struct metrics *M, const char *kicker, int kicker_color,
+int ui_header(struct window *w, const struct metrics *M, const char *kicker, int kicker_color,
                   const char *title, const char *right)
 {
     int y = M->m * 6 / 10;
     if (kicker && kicker[0])
-        line(w, M->m, y, FACE_SMALL_BOLD, kicker_color, kicker);
+        ui_line(w, M->m, y, FACE_SMALL_BOLD, kicker_color, kicker);
     if (right && right[0])
-        line_right(w, M->W - M->m, y, FACE_SMALL, C_MUTED, right);
-    y += lh_of(w, FACE_SMALL);
+        ui_line_right(w, M->W - M->m, y, FACE_SMALL, C_MUTED, right);
+    y += ui_lh(w, FACE_SMALL);
     int tw = M->W - 2 * M->m - (w->timing ? 7 * M->u : 0);
     y = layout_wrap(w, &w->L, title, M->m, y, tw, FACE_H1, FACE_H1, C_TEXT, 0, false);
     y += M->u / 3;
@@ -184,9 +174,9 @@ static int header(struct window *w, const struct metrics *M, const char *kicker,
     return y + M->u * 3 / 4;
 }
 
-static int footer(struct window *w, const struct metrics *M, const char *hints)
+int ui_footer(struct window *w, const struct metrics *M, const char *hints)
 {
-    int h = lh_of(w, FACE_SMALL) + M->m / 2;
+    int h = ui_lh(w, FACE_SMALL) + M->m / 2;
     int y = M->H - h + (h - w->fonts.skip[FACE_SMALL]) / 2 - M->m / 8;
     int maxw = M->W - 2 * M->m;
     /* Hints drop from the end when they do not fit. */
@@ -200,13 +190,17 @@ static int footer(struct window *w, const struct metrics *M, const char *hints)
             break;
         *cut = '\0';
     }
-    line(w, M->m, y, FACE_SMALL, C_MUTED, buf);
+    ui_line(w, M->m, y, FACE_SMALL, C_MUTED, buf);
     return h;
 }
 
 static const char *who(struct window *w, char *buf, size_t cap)
 {
     const struct game *g = w->s->g;
+    if (g->nplayers > 1) {
+        str_format(buf, cap, "A duet: %s and %s", g->s.players[0].name, g->s.players[1].name);
+        return buf;
+    }
     const struct game_player *p = &g->s.players[g->view.decider];
     str_format(buf, cap, "%s · %s", p->name, g->sc->roles[p->role].name);
     return buf;
@@ -214,7 +208,7 @@ static const char *who(struct window *w, char *buf, size_t cap)
 
 /* Starts a scroll view: items and buttons after this go into it. Content
  * coordinates start at the view's top left; ring room is left on the sides. */
-static void begin_scroll(struct window *w, int layer, SDL_Rect view)
+void ui_begin_scroll(struct window *w, int layer, SDL_Rect view)
 {
     w->L.scroll[layer].view = view;
     w->L.cur_scroll = (uint8_t)layer;
@@ -222,7 +216,7 @@ static void begin_scroll(struct window *w, int layer, SDL_Rect view)
     clip->kind = IT_CLIP;
 }
 
-static void end_scroll(struct window *w, int content_h)
+void ui_end_scroll(struct window *w, int content_h)
 {
     int layer = w->L.cur_scroll;
     w->L.scroll[layer].content_h = content_h;
@@ -239,7 +233,7 @@ static int hud(struct window *w, const struct metrics *M, int x, int y, int widt
     const struct scenario *sc = g->sc;
     int y0 = y;
     char num[64], buf[256];
-    int small = lh_of(w, FACE_SMALL);
+    int small = ui_lh(w, FACE_SMALL);
     int barh = M->u / 4 > 4 ? M->u / 4 : 4;
     bool any = false;
     for (int i = 0; i < sc->nstats; i++) {
@@ -247,33 +241,35 @@ static int hud(struct window *w, const struct metrics *M, int x, int y, int widt
         if (st->hidden)
             continue;
         if (!any) {
-            line(w, x, y, FACE_SMALL_BOLD, C_MUTED, "Company");
+            ui_line(w, x, y, FACE_SMALL_BOLD, C_MUTED, "Company");
             y += small + M->u / 6;
             any = true;
         }
         format_number(num, sizeof num, g->s.stats[i]);
         str_format(buf, sizeof buf, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
-        line(w, x, y, FACE_SMALL, C_TEXT, st->name);
-        line_right(w, x + width, y, FACE_SMALL_BOLD, C_TEXT, buf);
+        ui_line(w, x, y, FACE_SMALL, C_TEXT, st->name);
+        ui_line_right(w, x + width, y, FACE_SMALL_BOLD, C_TEXT, buf);
         y += small;
         if (isfinite(st->min) && isfinite(st->max) && st->max > st->min) {
-            bar(w, x, y, width, barh, (g->s.stats[i] - st->min) / (st->max - st->min), C_MUTED);
+            ui_bar(w, x, y, width, barh, (g->s.stats[i] - st->min) / (st->max - st->min), C_MUTED);
             y += barh;
         }
         y += M->u / 3;
     }
     if (any)
         y += M->u / 3;
+    if (g->nplayers > 1)
+        return duet_hud_scores(w, M, x, y, width) - y0;
     const struct game_player *p = &g->s.players[g->view.decider];
-    line(w, x, y, FACE_SMALL_BOLD, C_MUTED, "Scores");
+    ui_line(w, x, y, FACE_SMALL_BOLD, C_MUTED, "Scores");
     y += small + M->u / 6;
     for (int d = 0; d < sc->ndimensions; d++) {
         format_number(num, sizeof num, p->score[d]);
-        line(w, x, y, FACE_SMALL, C_TEXT, sc->dimensions[d].name);
-        line_right(w, x + width, y, FACE_SMALL_BOLD, p->score[d] < 0 ? C_NEGATIVE : C_TEXT, num);
+        ui_line(w, x, y, FACE_SMALL, C_TEXT, sc->dimensions[d].name);
+        ui_line_right(w, x + width, y, FACE_SMALL_BOLD, p->score[d] < 0 ? C_NEGATIVE : C_TEXT, num);
         y += small;
         double top = w->best[g->view.decider].points[d];
-        bar(w, x, y, width, barh, top > 0 ? p->score[d] / top : 0, C_ACCENT);
+        ui_bar(w, x, y, width, barh, top > 0 ? p->score[d] / top : 0, C_ACCENT);
         y += barh + M->u / 3;
     }
     return y - y0;
@@ -326,39 +322,39 @@ static int choice_button(struct window *w, const struct metrics *M, int index, i
                          int width)
 {
     const struct game *g = w->s->g;
-    const struct menu *mn = game_menu(g);
+    const struct menu *mn = duet_menu(w);
     const struct offer *o = &mn->offers[index];
     const char *label = game_label(g, mn, index);
     int badge = M->u * 3 / 2;
     int lx = x + M->pad + badge + M->pad * 3 / 4;
     int lw = x + width - M->pad - lx;
-    int th = wrap_height(w, label, lw, FACE_BODY);
+    int th = ui_wrap_height(w, label, lw, FACE_BODY);
     char reason[600] = "";
     if (o->locked) {
         const char *why = g->sc->choices[o->choice].locked;
         str_format(reason, sizeof reason, "Locked: %s", why ? why : "not available now");
-        th += wrap_height(w, reason, lw, FACE_SMALL);
+        th += ui_wrap_height(w, reason, lw, FACE_SMALL);
     }
     int inner = th > badge ? th : badge;
     int h = inner + 2 * M->pad * 3 / 4;
     int b = layout_button(&w->L, BTN_CHOICE, index, x, y, width, h, o->locked);
-    card(w, M, x, y, width, h, b, o->locked ? C_DISABLED_BG : C_SURFACE,
+    ui_card(w, M, x, y, width, h, b, o->locked ? C_DISABLED_BG : C_SURFACE,
          o->locked ? C_DISABLED_BG : C_SURFACE_HOT);
     int by = y + (h - badge) / 2;
     struct item *bd = layout_rect(&w->L, x + M->pad, by, badge, badge, o->locked ? C_TRACK : C_ACCENT,
                                   M->rad * 2 / 3);
     if (!o->locked)
-        link(bd, b, C_ACCENT_HOT);
+        ui_link(bd, b, C_ACCENT_HOT);
     char num[16];
     if (o->locked)
         str_copy(num, sizeof num, "–");
     else
         str_format(num, sizeof num, "%d", index + 1);
     int nw = text_width(w, FACE_BOLD, num, strlen(num));
-    line(w, x + M->pad + (badge - nw) / 2, by + (badge - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD,
+    ui_line(w, x + M->pad + (badge - nw) / 2, by + (badge - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD,
          o->locked ? C_DISABLED_TEXT : C_ON_ACCENT, num);
     int ty = y + (h - th) / 2;
-    ty = wrap(w, label, lx, ty, lw, FACE_BODY, o->locked ? C_DISABLED_TEXT : C_TEXT);
+    ty = ui_wrap(w, label, lx, ty, lw, FACE_BODY, o->locked ? C_DISABLED_TEXT : C_TEXT);
     if (o->locked)
         layout_wrap(w, &w->L, reason, lx, ty, lw, FACE_SMALL, FACE_SMALL, C_DISABLED_TEXT, 0, false);
     return h;
@@ -370,17 +366,17 @@ static void countdown(struct window *w, const struct metrics *M, int y_title, in
     char buf[64];
     str_format(buf, sizeof buf, "%d:%02d left", left / 60, left % 60);
     int tw = text_width(w, FACE_BOLD, buf, strlen(buf));
-    int h = lh_of(w, FACE_BOLD) + M->pad / 2;
+    int h = ui_lh(w, FACE_BOLD) + M->pad / 2;
     int width = tw + 2 * M->pad;
     int x = M->W - M->m - width;
     int color = left <= 10 ? C_NEGATIVE : C_ACCENT;
     layout_rect(&w->L, x, y_title, width, h, color, h / 2);
-    line(w, x + M->pad, y_title + (h - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_ON_ACCENT, buf);
+    ui_line(w, x + M->pad, y_title + (h - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_ON_ACCENT, buf);
     w->L.countdown = (SDL_Rect){x, y_title, width, h};
     /* The rule under the header becomes the time left. */
     int bh = M->u / 5 > 3 ? M->u / 5 : 3;
     double share = w->timer_seconds > 0 ? (double)left / w->timer_seconds : 0;
-    bar(w, M->m, y_rule - bh / 2, M->W - 2 * M->m, bh, share, color);
+    ui_bar(w, M->m, y_rule - bh / 2, M->W - 2 * M->m, bh, share, color);
 }
 
 static void play_screen(struct window *w, const struct metrics *M)
@@ -388,19 +384,21 @@ static void play_screen(struct window *w, const struct metrics *M)
     const struct game *g = w->s->g;
     const struct scene *scene = game_scene(g);
     char whobuf[256];
-    int y_title = M->m * 6 / 10 + lh_of(w, FACE_SMALL);
-    int y0 = header(w, M, scene->phase, C_ACCENT, scene->title[0] ? scene->title : scene->id,
+    int y_title = M->m * 6 / 10 + ui_lh(w, FACE_SMALL);
+    int y0 = ui_header(w, M, scene->phase, C_ACCENT, scene->title[0] ? scene->title : scene->id,
                     who(w, whobuf, sizeof whobuf));
     if (w->timing)
         countdown(w, M, y_title, y0 - M->u * 3 / 4);
-    int fh = footer(w, M, win_key_hints(w));
+    if (g->nplayers > 1)
+        y0 = duet_turn_band(w, M, y0);
+    int fh = ui_footer(w, M, win_key_hints(w));
     int y1 = M->H - fh;
     bool narrow;
     int main_w = side_panel(M, &narrow);
     if (!narrow)
         hud_card(w, M, y0, y1);
     int R = M->ring;
-    begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
+    ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
     int x = R, y = R, width = main_w;
     if (narrow) {
         y += hud(w, M, x, y, width);
@@ -408,10 +406,10 @@ static void play_screen(struct window *w, const struct metrics *M)
     }
     int ty = y;
     if (g->view.text.len)
-        y = wrap(w, g->view.text.data, x, y, width, FACE_BODY, C_TEXT);
+        y = ui_wrap(w, g->view.text.data, x, y, width, FACE_BODY, C_TEXT);
     w->L.scene_text = (SDL_Rect){x, ty, width, y - ty};
     y += M->u * 2 / 3;
-    const struct menu *mn = game_menu(g);
+    const struct menu *mn = duet_menu(w);
     if (scene->timer) {
         char note[200];
         if (mn->timeout)
@@ -419,14 +417,14 @@ static void play_screen(struct window *w, const struct metrics *M)
                        mn->timeout);
         else
             str_copy(note, sizeof note, "A timed decision.");
-        y = wrap(w, note, x, y, width, FACE_SMALL, C_WARNING);
+        y = ui_wrap(w, note, x, y, width, FACE_SMALL, C_WARNING);
         y += M->u / 4;
     }
     for (int i = 0; i < mn->ntotal; i++) {
         y += choice_button(w, M, i, x, y, width);
         y += M->u / 2;
     }
-    end_scroll(w, y + R);
+    ui_end_scroll(w, y + R);
 }
 
 static void outcome_screen(struct window *w, const struct metrics *M)
@@ -435,40 +433,47 @@ static void outcome_screen(struct window *w, const struct metrics *M)
     const struct scenario *sc = g->sc;
     int i = g->nlog - 1;
     const struct decision *d = &g->log[i];
+    if (d->secret) {
+        duet_outcome_screen(w, M);
+        return;
+    }
     const struct scene *where = &sc->scenes[d->scene];
     char whobuf[256];
-    int y0 = header(w, M, where->phase, C_ACCENT, where->title[0] ? where->title : where->id,
+    int y0 = ui_header(w, M, where->phase, C_ACCENT, where->title[0] ? where->title : where->id,
                     who(w, whobuf, sizeof whobuf));
-    int fh = footer(w, M, win_key_hints(w));
+    int fh = ui_footer(w, M, win_key_hints(w));
     int y1 = M->H - fh;
     bool narrow;
     int main_w = side_panel(M, &narrow);
     if (!narrow)
         hud_card(w, M, y0, y1);
     int R = M->ring;
-    begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
+    ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
     int x = R, y = R, width = main_w;
-    line(w, x, y, FACE_SMALL_BOLD, C_MUTED, d->timed_out ? "Time ran out, so this was taken:" : "You chose");
-    y += lh_of(w, FACE_SMALL);
-    y = wrap(w, game_decision_label(g, i), x, y, width, FACE_BOLD, C_TEXT);
+    char chose[LIMIT_NAME_BYTES + 64] = "You chose";
+    if (g->nplayers > 1)
+        str_format(chose, sizeof chose, "%s chose", g->s.players[d->player].name);
+    ui_line(w, x, y, FACE_SMALL_BOLD, C_MUTED, d->timed_out ? "Time ran out, so this was taken:" : chose);
+    y += ui_lh(w, FACE_SMALL);
+    y = ui_wrap(w, game_decision_label(g, i), x, y, width, FACE_BOLD, C_TEXT);
     y += M->u / 2;
-    int cy = change_chips(w, M, sc, d->score, d->stat_delta, x, y, width);
+    int cy = ui_change_chips(w, M, sc, d->score, d->stat_delta, x, y, width);
     y = cy > y ? cy + M->u / 2 : y;
     const char *fb = game_feedback(g, i);
     if (fb[0]) {
         int fw = width - 2 * M->pad - M->u / 4;
-        int fhgt = wrap_height(w, fb, fw, FACE_BODY);
+        int fhgt = ui_wrap_height(w, fb, fw, FACE_BODY);
         layout_rect(&w->L, x, y, width, fhgt + 2 * M->pad, C_SURFACE, M->rad);
         layout_rect(&w->L, x, y, M->u / 4, fhgt + 2 * M->pad, C_ACCENT, M->u / 8);
-        wrap(w, fb, x + M->pad + M->u / 4, y + M->pad, fw, FACE_BODY, C_TEXT);
+        ui_wrap(w, fb, x + M->pad + M->u / 4, y + M->pad, fw, FACE_BODY, C_TEXT);
         y += fhgt + 2 * M->pad + M->gap;
     }
     if (g->over)
         y += 0;
-    push_button(w, M, BTN_CONTINUE, 0, g->over ? "See the debrief" : "Continue", "Enter", x, y, true,
+    ui_button(w, M, BTN_CONTINUE, 0, g->over ? "See the debrief" : "Continue", "Enter", x, y, true,
                 false);
-    y += lh_of(w, FACE_BOLD) + M->pad;
-    end_scroll(w, y + R);
+    y += ui_lh(w, FACE_BOLD) + M->pad;
+    ui_end_scroll(w, y + R);
 }
 
 static void debrief_screen(struct window *w, const struct metrics *M)
@@ -478,17 +483,17 @@ static void debrief_screen(struct window *w, const struct metrics *M)
     const struct debrief *d = &w->debrief;
     const struct scene *end = d->ending >= 0 ? &sc->scenes[d->ending] : game_scene(g);
     char whobuf[256], buf[600], num[64], best[64];
-    int y0 = header(w, M, "Debrief", C_ACCENT, end->title[0] ? end->title : end->id,
+    int y0 = ui_header(w, M, "Debrief", C_ACCENT, end->title[0] ? end->title : end->id,
                     who(w, whobuf, sizeof whobuf));
-    int fh = footer(w, M, win_key_hints(w));
+    int fh = ui_footer(w, M, win_key_hints(w));
     /* The buttons stay at the bottom. */
-    int bh = lh_of(w, FACE_BOLD) + M->pad;
+    int bh = ui_lh(w, FACE_BOLD) + M->pad;
     int by = M->H - fh - bh - M->u / 2;
     int bx = M->m;
-    bx += push_button(w, M, BTN_DEBRIEF, FE_RESTART, "Play again", NULL, bx, by, false, false) + M->u / 2;
-    bx += push_button(w, M, BTN_DEBRIEF, FE_UNDO, "Undo last choice", NULL, bx, by, false,
+    bx += ui_button(w, M, BTN_DEBRIEF, FE_RESTART, "Play again", NULL, bx, by, false, false) + M->u / 2;
+    bx += ui_button(w, M, BTN_DEBRIEF, FE_UNDO, "Undo last choice", NULL, bx, by, false,
                       g->nlog == 0) + M->u / 2;
-    push_button(w, M, BTN_DEBRIEF, FE_QUIT, w->po->kiosk ? "Next team" : "Finish", "Enter", bx, by,
+    ui_button(w, M, BTN_DEBRIEF, FE_QUIT, w->po->kiosk ? "Next team" : "Finish", "Enter", bx, by,
                 true, false);
     int y1 = by - M->u / 2;
     layout_rect(&w->L, M->m, y1, M->W - 2 * M->m, M->bw > 1 ? M->bw : 1, C_BORDER, 0);
@@ -497,16 +502,16 @@ static void debrief_screen(struct window *w, const struct metrics *M)
     if (main_w > 44 * M->u)
         main_w = 44 * M->u;
     int R = M->ring;
-    begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
+    ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
     int x = R, y = R, width = main_w;
     int vcolor = d->verdict == VERDICT_SUCCESS ? C_POSITIVE : d->verdict == VERDICT_MIXED ? C_WARNING : C_NEGATIVE;
     if (d->verdict != VERDICT_NONE) {
         str_format(buf, sizeof buf, "Verdict: %s", verdict_name(d->verdict));
-        chip(w, M, x, y, buf, vcolor, C_TRACK);
-        y += lh_of(w, FACE_SMALL) + M->u / 2;
+        ui_chip(w, M, x, y, buf, vcolor, C_TRACK);
+        y += ui_lh(w, FACE_SMALL) + M->u / 2;
     }
     if (g->view.text.len) {
-        y = wrap(w, g->view.text.data, x, y, width, FACE_BODY, C_TEXT);
+        y = ui_wrap(w, g->view.text.data, x, y, width, FACE_BODY, C_TEXT);
         y += M->gap;
     }
     for (int p = 0; p < d->nplayers; p++) {
@@ -520,9 +525,14 @@ static void debrief_screen(struct window *w, const struct metrics *M)
         layout_rect(&w->L, x, y, width, 0, C_SURFACE, M->rad);
         int card_item = w->L.nitems - 1;
         y += M->pad;
+        /* In a duet each player's card wears their role colour. */
+        int pcolor = d->nplayers > 1 ? theme_role_color(dp->role) : C_ACCENT;
+        if (d->nplayers > 1)
+            layout_rect(&w->L, x, card_y, M->u / 4, 0, pcolor, M->u / 8);
+        int stripe_item = d->nplayers > 1 ? w->L.nitems - 1 : -1;
         str_format(buf, sizeof buf, "%s · %s", dp->name, sc->roles[dp->role].name);
-        line(w, cx, y, FACE_H2, C_TEXT, buf);
-        y += lh_of(w, FACE_H2) + M->u / 4;
+        ui_line(w, cx, y, FACE_H2, d->nplayers > 1 ? pcolor : C_TEXT, buf);
+        y += ui_lh(w, FACE_H2) + M->u / 4;
         int namew = 0;
         for (int k = 0; k < sc->ndimensions; k++) {
             int nw = text_width(w, FACE_BODY, sc->dimensions[k].name, strlen(sc->dimensions[k].name));
@@ -533,9 +543,9 @@ static void debrief_screen(struct window *w, const struct metrics *M)
         int trackx = cx + namew + M->u;
         int trackw = cw - namew - M->u - valw - M->u;
         int barh = M->u * 2 / 3;
-        int row = lh_of(w, FACE_BODY);
+        int row = ui_lh(w, FACE_BODY);
         for (int k = 0; k < sc->ndimensions; k++) {
-            line(w, cx, y + (row - w->fonts.skip[FACE_BODY]) / 2, FACE_BODY, C_TEXT, sc->dimensions[k].name);
+            ui_line(w, cx, y + (row - w->fonts.skip[FACE_BODY]) / 2, FACE_BODY, C_TEXT, sc->dimensions[k].name);
             double top = dp->best.points[k];
             double share = top > 0 ? dp->points[k] / top : 0;
             if (share < 0)
@@ -543,7 +553,7 @@ static void debrief_screen(struct window *w, const struct metrics *M)
             if (share > 1)
                 share = 1;
             int bar_y = y + (row - barh) / 2;
-            bar(w, trackx, bar_y, trackw, barh, share, C_ACCENT);
+            ui_bar(w, trackx, bar_y, trackw, barh, share, pcolor);
             if (p < GAME_MAX_PLAYERS) {
                 w->L.bar_track[p][k] = (SDL_Rect){trackx, bar_y, trackw, barh};
                 w->L.bar_share[p][k] = share;
@@ -555,92 +565,104 @@ static void debrief_screen(struct window *w, const struct metrics *M)
             } else {
                 str_copy(buf, sizeof buf, num);
             }
-            line(w, trackx + trackw + M->u, y + (row - w->fonts.skip[FACE_SMALL]) / 2, FACE_SMALL,
+            ui_line(w, trackx + trackw + M->u, y + (row - w->fonts.skip[FACE_SMALL]) / 2, FACE_SMALL,
                  dp->points[k] < 0 ? C_NEGATIVE : C_MUTED, buf);
             y += row + M->u / 6;
         }
         y += M->u / 2;
         str_format(buf, sizeof buf, "%.0f%%", dp->percent);
-        int pw = line(w, cx, y, FACE_H1, C_ACCENT, buf);
+        int pw = ui_line(w, cx, y, FACE_H1, pcolor, buf);
         format_number(num, sizeof num, dp->weighted);
         format_number(best, sizeof best, dp->best.weighted);
         str_format(buf, sizeof buf, "Weighted total %s of %s possible%s", num, best,
                    dp->best.exact ? "" : " (estimated)");
         int tx = cx + pw + M->u;
-        int ty = y + (lh_of(w, FACE_H1) - 2 * lh_of(w, FACE_SMALL)) / 2;
-        line(w, tx, ty, FACE_SMALL, C_MUTED, buf);
+        int ty = y + (ui_lh(w, FACE_H1) - 2 * ui_lh(w, FACE_SMALL)) / 2;
+        ui_line(w, tx, ty, FACE_SMALL, C_MUTED, buf);
         if (dp->rating)
-            line(w, tx, ty + lh_of(w, FACE_SMALL), FACE_SMALL_BOLD, C_TEXT, dp->rating);
-        y += lh_of(w, FACE_H1) + M->pad;
+            ui_line(w, tx, ty + ui_lh(w, FACE_SMALL), FACE_SMALL_BOLD, C_TEXT, dp->rating);
+        y += ui_lh(w, FACE_H1) + M->pad;
         w->L.items[card_item].h = y - card_y;
+        if (stripe_item >= 0)
+            w->L.items[stripe_item].h = y - card_y;
         (void)mark_items;
         y += M->gap;
     }
+    if (d->nplayers > 1)
+        y = duet_debrief_alignment(w, M, x, y, width);
     if (g->nlog) {
-        line(w, x, y, FACE_H2, C_TEXT, "Decision by decision");
-        y += lh_of(w, FACE_H2) + M->u / 3;
+        ui_line(w, x, y, FACE_H2, C_TEXT, "Decision by decision");
+        y += ui_lh(w, FACE_H2) + M->u / 3;
     }
     for (int i = 0; i < g->nlog; i++) {
         const struct decision *dec = &g->log[i];
+        if (dec->secret) {
+            y = duet_debrief_decision(w, M, i, x, y, width);
+            continue;
+        }
         const struct scene *where = &sc->scenes[dec->scene];
         int badge = M->u * 3 / 2;
         int lx = x + badge + M->u * 2 / 3, lw = width - (lx - x);
         layout_rect(&w->L, x, y, badge, badge, C_TRACK, M->rad * 2 / 3);
         str_format(num, sizeof num, "%d", i + 1);
         int nw = text_width(w, FACE_BOLD, num, strlen(num));
-        line(w, x + (badge - nw) / 2, y + (badge - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_TEXT, num);
+        ui_line(w, x + (badge - nw) / 2, y + (badge - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_TEXT, num);
         str_format(buf, sizeof buf, "%s%s%s", where->phase, where->phase[0] ? " · " : "",
                    where->title[0] ? where->title : where->id);
-        line(w, lx, y, FACE_SMALL_BOLD, C_MUTED, buf);
-        int yy = y + lh_of(w, FACE_SMALL);
-        yy = wrap(w, game_decision_label(g, i), lx, yy, lw, FACE_BOLD, C_TEXT);
-        if (dec->timed_out) {
-            line(w, lx, yy, FACE_SMALL, C_WARNING, "Time ran out: this was taken for you.");
-            yy += lh_of(w, FACE_SMALL);
+        if (g->nplayers > 1) {
+            size_t n = strlen(buf);
+            str_format(buf + n, sizeof buf - n, " · %s decided", g->s.players[dec->player].name);
         }
-        int cy = change_chips(w, M, sc, dec->score, dec->stat_delta, lx, yy + M->u / 6, lw);
+        ui_line(w, lx, y, FACE_SMALL_BOLD, C_MUTED, buf);
+        int yy = y + ui_lh(w, FACE_SMALL);
+        yy = ui_wrap(w, game_decision_label(g, i), lx, yy, lw, FACE_BOLD, C_TEXT);
+        if (dec->timed_out) {
+            ui_line(w, lx, yy, FACE_SMALL, C_WARNING, "Time ran out: this was taken for you.");
+            yy += ui_lh(w, FACE_SMALL);
+        }
+        int cy = ui_change_chips(w, M, sc, dec->score, dec->stat_delta, lx, yy + M->u / 6, lw);
         if (cy > yy)
             yy = cy + M->u / 6;
         const char *fb = game_feedback(g, i);
         if (fb[0])
-            yy = wrap(w, fb, lx, yy, lw, FACE_BODY, C_MUTED);
+            yy = ui_wrap(w, fb, lx, yy, lw, FACE_BODY, C_MUTED);
         if (dec->offered > 1) {
             if (dec->best_number == dec->number) {
-                yy = wrap(w, "✓ The best-scoring choice here.", lx, yy, lw, FACE_SMALL_BOLD, C_POSITIVE);
+                yy = ui_wrap(w, "✓ The best-scoring choice here.", lx, yy, lw, FACE_SMALL_BOLD, C_POSITIVE);
             } else {
                 const struct choice *bc = &sc->choices[dec->best_choice];
                 str_format(buf, sizeof buf, "Best for a %s: %s",
                            sc->roles[g->s.players[dec->player].role].name, game_best_label(g, i));
-                yy = wrap(w, buf, lx, yy, lw, FACE_SMALL_BOLD, C_WARNING);
-                int c2 = change_chips(w, M, sc, bc->score, NULL, lx, yy + M->u / 6, lw);
+                yy = ui_wrap(w, buf, lx, yy, lw, FACE_SMALL_BOLD, C_WARNING);
+                int c2 = ui_change_chips(w, M, sc, bc->score, NULL, lx, yy + M->u / 6, lw);
                 if (c2 > yy)
                     yy = c2;
             }
         }
         y = (yy > y + badge ? yy : y + badge) + M->gap;
     }
-    end_scroll(w, y + R);
+    ui_end_scroll(w, y + R);
 }
 
 static void error_screen(struct window *w, const struct metrics *M)
 {
     bool pre = w->error_pre_session;
-    int y0 = header(w, M, pre ? "The scenario did not load" : "Scenario error", C_NEGATIVE,
+    int y0 = ui_header(w, M, pre ? "The scenario did not load" : "Scenario error", C_NEGATIVE,
                     pre ? "Fix the scenario, then reload" : "Something in the scenario went wrong",
                     NULL);
-    int fh = footer(w, M, win_key_hints(w));
+    int fh = ui_footer(w, M, win_key_hints(w));
     int y1 = M->H - fh;
     int main_w = M->W - 2 * M->m;
     if (main_w > 44 * M->u)
         main_w = 44 * M->u;
     int R = M->ring;
-    begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
+    ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
     int x = R, y = R, width = main_w;
     struct strbuf lineb;
     sb_init(&lineb);
     diag_format(&w->error, false, &lineb);
     int tw = width - 2 * M->pad - M->u / 4;
-    int th = wrap_height(w, lineb.data, tw, FACE_BOLD);
+    int th = ui_wrap_height(w, lineb.data, tw, FACE_BOLD);
     layout_rect(&w->L, x, y, width, th + 2 * M->pad, C_SURFACE, M->rad);
     layout_rect(&w->L, x, y, M->u / 4, th + 2 * M->pad, C_NEGATIVE, M->u / 8);
     layout_wrap(w, &w->L, lineb.data, x + M->pad + M->u / 4, y + M->pad, tw, FACE_BOLD, FACE_BOLD,
@@ -651,42 +673,45 @@ static void error_screen(struct window *w, const struct metrics *M)
         ? "Open the file at that line, fix it and save, then reload."
         : "Your game is as it was before this step. Go back and choose again, or fix the file at "
           "that line and reload: the run is replayed onto the fixed scenario.";
-    y = wrap(w, explain, x, y, width, FACE_BODY, C_TEXT);
+    y = ui_wrap(w, explain, x, y, width, FACE_BODY, C_TEXT);
     if (w->watch) {
         y += M->u / 3;
-        y = wrap(w, "Watching the scenario's files: saving a fix reloads it.", x, y, width, FACE_SMALL,
+        y = ui_wrap(w, "Watching the scenario's files: saving a fix reloads it.", x, y, width, FACE_SMALL,
                  C_MUTED);
     }
     y += M->gap;
     int bx = x;
     if (!pre)
-        bx += push_button(w, M, BTN_ERROR, FE_CONTINUE, "Go back", "Enter", bx, y, true, false) + M->u / 2;
-    bx += push_button(w, M, BTN_ERROR, FE_RELOAD, "Reload", "R", bx, y, pre, false) + M->u / 2;
-    push_button(w, M, BTN_ERROR, FE_QUIT, pre && w->titles ? "Back to the title" : "Quit", NULL, bx,
+        bx += ui_button(w, M, BTN_ERROR, FE_CONTINUE, "Go back", "Enter", bx, y, true, false) + M->u / 2;
+    bx += ui_button(w, M, BTN_ERROR, FE_RELOAD, "Reload", "R", bx, y, pre, false) + M->u / 2;
+    ui_button(w, M, BTN_ERROR, FE_QUIT, pre && w->titles ? "Back to the title" : "Quit", NULL, bx,
                 y, false, false);
-    y += lh_of(w, FACE_BOLD) + M->pad;
-    end_scroll(w, y + R);
+    y += ui_lh(w, FACE_BOLD) + M->pad;
+    ui_end_scroll(w, y + R);
 }
 
 /* The name field of the title (or role) screen. Returns the y below it. */
-static int name_field(struct window *w, const struct metrics *M, int x, int y, int width)
+static int name_field(struct window *w, const struct metrics *M, int field, const char *caption,
+                      int x, int y, int width)
 {
-    line(w, x, y, FACE_SMALL_BOLD, C_MUTED, "Your name, or your team's");
-    y += lh_of(w, FACE_SMALL) + M->u / 6;
-    int h = lh_of(w, FACE_BODY) + M->pad;
-    int b = layout_button(&w->L, BTN_NAME, 0, x, y, width, h, false);
-    struct item *o = layout_rect(&w->L, x, y, width, h, w->editing ? C_ACCENT : C_BORDER, M->rad);
-    link(o, b, C_ACCENT);
+    const char *name = field ? w->partner : w->name;
+    bool editing = w->editing && w->edit_field == field;
+    ui_line(w, x, y, FACE_SMALL_BOLD, C_MUTED, caption);
+    y += ui_lh(w, FACE_SMALL) + M->u / 6;
+    int h = ui_lh(w, FACE_BODY) + M->pad;
+    int b = layout_button(&w->L, BTN_NAME, field, x, y, width, h, false);
+    struct item *o = layout_rect(&w->L, x, y, width, h, editing ? C_ACCENT : C_BORDER, M->rad);
+    ui_link(o, b, C_ACCENT);
     layout_rect(&w->L, x + M->bw * 2, y + M->bw * 2, width - 4 * M->bw, h - 4 * M->bw, C_SURFACE,
                 M->rad - M->bw);
     int ty = y + (h - w->fonts.skip[FACE_BODY]) / 2;
     int tx = x + M->pad;
     int tw = 0;
-    if (w->name[0])
-        tw = line(w, tx, ty, FACE_BODY, C_TEXT, w->name);
-    else if (!w->editing)
-        line(w, tx, ty, FACE_BODY, C_MUTED, "Player");
-    if (w->editing)
+    if (name[0])
+        tw = ui_line(w, tx, ty, FACE_BODY, C_TEXT, name);
+    else if (!editing)
+        ui_line(w, tx, ty, FACE_BODY, C_MUTED, field ? "Player 2" : w->duet_mode ? "Player 1" : "Player");
+    if (editing)
         layout_rect(&w->L, tx + tw + 2, y + h / 5, M->u / 10 > 2 ? M->u / 10 : 2, h * 3 / 5, C_TEXT, 0);
     return y + h;
 }
@@ -698,96 +723,128 @@ static void title_screen(struct window *w, const struct metrics *M)
         colw = 40 * M->u;
     int x0 = (M->W - colw) / 2;
     int y = M->m * 3 / 4;
-    line(w, x0, y, FACE_DISPLAY, C_TEXT, "ScaleUp");
-    y += lh_of(w, FACE_DISPLAY) * 9 / 10;
-    y = wrap(w, "A training simulation for product people: lead a company as its Product Owner or "
+    ui_line(w, x0, y, FACE_DISPLAY, C_TEXT, "ScaleUp");
+    y += ui_lh(w, FACE_DISPLAY) * 9 / 10;
+    y = ui_wrap(w, "A training simulation for product people: lead a company as its Product Owner or "
                 "Product Manager.", x0, y, colw, FACE_BODY, C_MUTED);
     y += M->gap;
-    y = name_field(w, M, x0, y, colw < 22 * M->u ? colw : 22 * M->u);
+    y = name_field(w, M, 0, "Your name, or your team's", x0, y, colw < 22 * M->u ? colw : 22 * M->u);
     y += M->gap;
-    line(w, x0, y, FACE_SMALL_BOLD, C_MUTED, "Choose a scenario");
-    y += lh_of(w, FACE_SMALL) + M->u / 4;
-    int fh = footer(w, M, win_key_hints(w));
+    ui_line(w, x0, y, FACE_SMALL_BOLD, C_MUTED, "Choose a scenario");
+    y += ui_lh(w, FACE_SMALL) + M->u / 4;
+    int fh = ui_footer(w, M, win_key_hints(w));
     int R = M->ring;
-    begin_scroll(w, 1, (SDL_Rect){x0 - R, y - R, colw + 2 * R + M->sbw, M->H - fh - y + R});
+    ui_begin_scroll(w, 1, (SDL_Rect){x0 - R, y - R, colw + 2 * R + M->sbw, M->H - fh - y + R});
     int cy = R;
     for (int i = 0; i < w->ntitles; i++) {
         const struct title_entry *t = &w->titles[i];
         int iw = colw - 2 * M->pad;
         const char *summary = t->error ? t->error : t->summary ? t->summary : "";
-        int sh = wrap_height(w, summary, iw, FACE_BODY);
-        int h = lh_of(w, FACE_H2) + sh + 2 * M->pad;
+        int sh = ui_wrap_height(w, summary, iw, FACE_BODY);
+        int h = ui_lh(w, FACE_H2) + sh + 2 * M->pad;
         int b = layout_button(&w->L, BTN_SCENARIO, i, R, cy, colw, h, t->error != NULL);
-        card(w, M, R, cy, colw, h, b, t->error ? C_DISABLED_BG : C_SURFACE,
+        ui_card(w, M, R, cy, colw, h, b, t->error ? C_DISABLED_BG : C_SURFACE,
              t->error ? C_DISABLED_BG : C_SURFACE_HOT);
         char num[16];
         str_format(num, sizeof num, "%d  ", i + 1);
         int nx = R + M->pad;
-        nx += line(w, nx, cy + M->pad, FACE_H2, C_ACCENT, num);
-        line(w, nx, cy + M->pad, FACE_H2, t->error ? C_DISABLED_TEXT : C_TEXT,
+        nx += ui_line(w, nx, cy + M->pad, FACE_H2, C_ACCENT, num);
+        ui_line(w, nx, cy + M->pad, FACE_H2, t->error ? C_DISABLED_TEXT : C_TEXT,
              t->title ? t->title : t->id);
         if (t->minutes > 0) {
             char mins[32];
             str_format(mins, sizeof mins, "%.0f min", t->minutes);
             int cw = text_width(w, FACE_SMALL_BOLD, mins, strlen(mins)) + M->u;
-            chip(w, M, R + colw - M->pad - cw, cy + M->pad + (lh_of(w, FACE_H2) - lh_of(w, FACE_SMALL)) / 2,
+            ui_chip(w, M, R + colw - M->pad - cw, cy + M->pad + (ui_lh(w, FACE_H2) - ui_lh(w, FACE_SMALL)) / 2,
                  mins, C_TEXT, C_TRACK);
         }
-        wrap(w, summary, R + M->pad, cy + M->pad + lh_of(w, FACE_H2), iw, FACE_BODY,
+        ui_wrap(w, summary, R + M->pad, cy + M->pad + ui_lh(w, FACE_H2), iw, FACE_BODY,
              t->error ? C_NEGATIVE : C_MUTED);
         cy += h + M->u / 2;
     }
     if (w->ntitles == 0)
-        cy = wrap(w, "No bundled scenarios were found. Start one with: scaleup play FOLDER", R, cy,
+        cy = ui_wrap(w, "No bundled scenarios were found. Start one with: scaleup play FOLDER", R, cy,
                   colw, FACE_BODY, C_MUTED);
-    end_scroll(w, cy + R);
+    ui_end_scroll(w, cy + R);
 }
 
 static void role_screen(struct window *w, const struct metrics *M)
 {
     const struct scenario *sc = w->role_sc;
+    bool duet = sc->duet && w->duet_mode;
+    const char *p1 = w->name[0] ? w->name : "Player 1";
+    const char *p2 = w->partner[0] ? w->partner : "Player 2";
     int colw = M->W - 2 * M->m;
     if (colw > 40 * M->u)
         colw = 40 * M->u;
     int x0 = (M->W - colw) / 2;
     int y = M->m * 3 / 4;
-    line(w, x0, y, FACE_SMALL_BOLD, C_ACCENT, "Choose your role");
-    y += lh_of(w, FACE_SMALL);
+    char kicker[LIMIT_NAME_BYTES + 64];
+    if (duet)
+        str_format(kicker, sizeof kicker, "A duet: choose %s's role; %s takes the other", p1, p2);
+    else
+        str_copy(kicker, sizeof kicker, "Choose your role");
+    ui_line(w, x0, y, FACE_SMALL_BOLD, C_ACCENT, kicker);
+    y += ui_lh(w, FACE_SMALL);
     y = layout_wrap(w, &w->L, sc->title, x0, y, colw, FACE_H1, FACE_H1, C_TEXT, 0, false);
     if (sc->summary[0])
-        y = wrap(w, sc->summary, x0, y, colw, FACE_BODY, C_MUTED);
+        y = ui_wrap(w, sc->summary, x0, y, colw, FACE_BODY, C_MUTED);
     y += M->gap;
-    if (w->name_field) {
-        y = name_field(w, M, x0, y, colw < 22 * M->u ? colw : 22 * M->u);
+    if (sc->duet) {
+        /* Solo or duet: the selected one is filled. */
+        int bx = x0;
+        bx += ui_button(w, M, BTN_MODE, 0, "Solo", NULL, bx, y, !duet, false) + M->u / 2;
+        ui_button(w, M, BTN_MODE, 1, "Duet: two players, one company", NULL, bx, y, duet, false);
+        y += ui_lh(w, FACE_BOLD) + M->pad + M->gap * 2 / 3;
+    }
+    int fieldw = colw < 22 * M->u ? colw : 22 * M->u;
+    if (duet) {
+        int half = (colw - M->u) / 2;
+        int y2 = name_field(w, M, 0, "Player 1's name, or team's", x0, y, half);
+        name_field(w, M, 1, "Partner's name, or team's", x0 + half + M->u, y, half);
+        y = y2 + M->gap;
+    } else if (w->name_field) {
+        y = name_field(w, M, 0, "Your name, or your team's", x0, y, fieldw);
         y += M->gap;
     }
-    int fh = footer(w, M, win_key_hints(w));
+    int fh = ui_footer(w, M, win_key_hints(w));
     int R = M->ring;
-    begin_scroll(w, 1, (SDL_Rect){x0 - R, y - R, colw + 2 * R + M->sbw, M->H - fh - y + R});
+    ui_begin_scroll(w, 1, (SDL_Rect){x0 - R, y - R, colw + 2 * R + M->sbw, M->H - fh - y + R});
     int cy = R;
     for (int r = 0; r < sc->nroles; r++) {
         const struct role *role = &sc->roles[r];
         int badge = M->u * 3 / 2;
         int lx = R + M->pad + badge + M->pad * 3 / 4;
         int lw = R + colw - M->pad - lx;
-        int bh = role->brief[0] ? wrap_height(w, role->brief, lw, FACE_BODY) : 0;
-        int inner = lh_of(w, FACE_H2) + bh;
+        int bh = role->brief[0] ? ui_wrap_height(w, role->brief, lw, FACE_BODY) : 0;
+        char takes[2 * LIMIT_NAME_BYTES + 200] = "";
+        if (duet) {
+            str_format(takes, sizeof takes, "%s plays the %s, %s the %s", p1, role->name, p2,
+                       sc->roles[1 - r].name);
+            bh += ui_wrap_height(w, takes, lw, FACE_SMALL_BOLD);
+        }
+        int inner = ui_lh(w, FACE_H2) + bh;
         int h = inner + 2 * M->pad;
         int b = layout_button(&w->L, BTN_ROLE, r, R, cy, colw, h, false);
-        card(w, M, R, cy, colw, h, b, C_SURFACE, C_SURFACE_HOT);
-        link(layout_rect(&w->L, R + M->pad, cy + M->pad, badge, badge, C_ACCENT, M->rad * 2 / 3), b,
-             C_ACCENT_HOT);
+        ui_card(w, M, R, cy, colw, h, b, C_SURFACE, C_SURFACE_HOT);
+        /* In a duet the badge shows the role's colour, which it keeps all game. */
+        int bcolor = duet ? theme_role_color(r) : C_ACCENT;
+        ui_link(layout_rect(&w->L, R + M->pad, cy + M->pad, badge, badge, bcolor, M->rad * 2 / 3), b,
+                duet ? bcolor : C_ACCENT_HOT);
         char num[16];
         str_format(num, sizeof num, "%d", r + 1);
         int nw = text_width(w, FACE_BOLD, num, strlen(num));
-        line(w, R + M->pad + (badge - nw) / 2, cy + M->pad + (badge - w->fonts.skip[FACE_BOLD]) / 2,
-             FACE_BOLD, C_ON_ACCENT, num);
-        line(w, lx, cy + M->pad, FACE_H2, C_TEXT, role->name);
+        ui_line(w, R + M->pad + (badge - nw) / 2, cy + M->pad + (badge - w->fonts.skip[FACE_BOLD]) / 2,
+             FACE_BOLD, duet ? C_ON_ROLE : C_ON_ACCENT, num);
+        ui_line(w, lx, cy + M->pad, FACE_H2, duet ? bcolor : C_TEXT, role->name);
+        int ty = cy + M->pad + ui_lh(w, FACE_H2);
+        if (takes[0])
+            ty = ui_wrap(w, takes, lx, ty, lw, FACE_SMALL_BOLD, C_TEXT);
         if (role->brief[0])
-            wrap(w, role->brief, lx, cy + M->pad + lh_of(w, FACE_H2), lw, FACE_BODY, C_MUTED);
+            ui_wrap(w, role->brief, lx, ty, lw, FACE_BODY, C_MUTED);
         cy += h + M->u / 2;
     }
-    end_scroll(w, cy + R);
+    ui_end_scroll(w, cy + R);
 }
 
 /* ------------------------------------------------------------ overlays */
@@ -804,7 +861,7 @@ static int panel(struct window *w, const struct metrics *M, const char *title, i
     int pw = full ? M->W - 2 * M->m : want_w;
     if (pw > M->W - 2 * M->m)
         pw = M->W - 2 * M->m;
-    int head = lh_of(w, FACE_H2) + M->pad;
+    int head = ui_lh(w, FACE_H2) + M->pad;
     int R = M->ring;
     if (w->L.overlay_h > 0)
         content_h = w->L.overlay_h;
@@ -813,11 +870,11 @@ static int panel(struct window *w, const struct metrics *M, const char *title, i
         ph = M->H - M->m;
     int px = (M->W - pw) / 2, py = (M->H - ph) / 2;
     layout_rect(L, px, py, pw, ph, C_SURFACE, M->rad);
-    line(w, px + M->pad + R, py + M->pad, FACE_H2, C_TEXT, title);
+    ui_line(w, px + M->pad + R, py + M->pad, FACE_H2, C_TEXT, title);
     const char *hint = "Esc: back";
-    line_right(w, px + pw - M->pad - R, py + M->pad + (lh_of(w, FACE_H2) - lh_of(w, FACE_SMALL)) / 2,
+    ui_line_right(w, px + pw - M->pad - R, py + M->pad + (ui_lh(w, FACE_H2) - ui_lh(w, FACE_SMALL)) / 2,
                FACE_SMALL, C_MUTED, hint);
-    begin_scroll(w, 2, (SDL_Rect){px + M->pad, py + head + M->pad / 2, pw - 2 * M->pad,
+    ui_begin_scroll(w, 2, (SDL_Rect){px + M->pad, py + head + M->pad / 2, pw - 2 * M->pad,
                                   ph - head - M->pad});
     return pw - 2 * M->pad - 2 * R - M->sbw;
 }
@@ -826,19 +883,19 @@ static int panel(struct window *w, const struct metrics *M, const char *title, i
 static int row_button(struct window *w, const struct metrics *M, int kind, int arg, int x, int y,
                       int width, const char *label, const char *value, const char *sub, bool disabled)
 {
-    int lh = lh_of(w, FACE_BODY);
-    int sh = sub ? wrap_height(w, sub, width - 2 * M->pad, FACE_SMALL) : 0;
+    int lh = ui_lh(w, FACE_BODY);
+    int sh = sub ? ui_wrap_height(w, sub, width - 2 * M->pad, FACE_SMALL) : 0;
     int h = lh + sh + M->pad;
     int b = layout_button(&w->L, kind, arg, x, y, width, h, disabled);
     struct item *bg = layout_rect(&w->L, x, y, width, h, disabled ? C_SURFACE : C_BG, M->rad);
     if (!disabled)
-        link(bg, b, C_SURFACE_HOT);
+        ui_link(bg, b, C_SURFACE_HOT);
     int ty = y + M->pad / 2 + (lh - w->fonts.skip[FACE_BODY]) / 2;
-    line(w, x + M->pad, ty, FACE_BODY, disabled ? C_DISABLED_TEXT : C_TEXT, label);
+    ui_line(w, x + M->pad, ty, FACE_BODY, disabled ? C_DISABLED_TEXT : C_TEXT, label);
     if (value) {
         int vf = value[0] == '[' ? FACE_SMALL : FACE_BOLD;
         int vy = y + M->pad / 2 + (lh - w->fonts.skip[vf]) / 2;
-        line_right(w, x + width - M->pad, vy, vf, disabled ? C_DISABLED_TEXT : C_ACCENT, value);
+        ui_line_right(w, x + width - M->pad, vy, vf, disabled ? C_DISABLED_TEXT : C_ACCENT, value);
     }
     if (sub)
         layout_wrap(w, &w->L, sub, x + M->pad, y + M->pad / 2 + lh, width - 2 * M->pad, FACE_SMALL,
@@ -889,7 +946,7 @@ static void menu_overlay(struct window *w, const struct metrics *M)
         menu_label(w, i, &key, &dis, &shown);
         rows += shown;
     }
-    int rh = lh_of(w, FACE_BODY) + M->pad;
+    int rh = ui_lh(w, FACE_BODY) + M->pad;
     int width = panel(w, M, w->s ? "Paused" : "Menu", 24 * M->u, rows * (rh + M->u / 6), false);
     int R = M->ring, y = R;
     for (int i = 0; i < MENU_COUNT; i++) {
@@ -903,12 +960,12 @@ static void menu_overlay(struct window *w, const struct metrics *M)
             str_format(kb, sizeof kb, "[%s]", key);
         y += row_button(w, M, BTN_MENU, i, R, y, width, label, key ? kb : NULL, NULL, dis) + M->u / 6;
     }
-    end_scroll(w, y + R);
+    ui_end_scroll(w, y + R);
 }
 
 static void slots_overlay(struct window *w, const struct metrics *M, bool save)
 {
-    int rh = lh_of(w, FACE_BODY) + lh_of(w, FACE_SMALL) + M->pad;
+    int rh = ui_lh(w, FACE_BODY) + ui_lh(w, FACE_SMALL) + M->pad;
     int width = panel(w, M, save ? "Save to a slot" : "Load a slot", 28 * M->u,
                       WIN_SLOTS * (rh + M->u / 6), false);
     int R = M->ring, y = R;
@@ -925,13 +982,13 @@ static void slots_overlay(struct window *w, const struct metrics *M, bool save)
                         save ? (si->used ? "Overwrite" : "Save") : NULL, sub, !save && !si->used) +
              M->u / 6;
     }
-    end_scroll(w, y + R);
+    ui_end_scroll(w, y + R);
 }
 
 static void settings_overlay(struct window *w, const struct metrics *M)
 {
-    int rh = lh_of(w, FACE_BODY) + lh_of(w, FACE_SMALL) + M->pad;
-    int width = panel(w, M, "Settings", 32 * M->u, SET_COUNT * (rh + M->u / 6) + lh_of(w, FACE_SMALL) * 2, false);
+    int rh = ui_lh(w, FACE_BODY) + ui_lh(w, FACE_SMALL) + M->pad;
+    int width = panel(w, M, "Settings", 32 * M->u, SET_COUNT * (rh + M->u / 6) + ui_lh(w, FACE_SMALL) * 2, false);
     int R = M->ring, y = R;
     const struct settings *st = &w->settings;
     char v[PATH_MAX + 16];
@@ -957,14 +1014,14 @@ static void settings_overlay(struct window *w, const struct metrics *M)
     /* The folder on its own line: paths are long. */
     layout_wrap(w, &w->L, v, R + M->pad, y, width - 2 * M->pad, FACE_SMALL_BOLD, FACE_SMALL_BOLD,
                 w->editing ? C_ACCENT : C_TEXT, 0, false);
-    y += lh_of(w, FACE_SMALL) * 2;
+    y += ui_lh(w, FACE_SMALL) * 2;
     if (w->settings_path[0]) {
         char where[PATH_MAX + 32];
         str_format(where, sizeof where, "Saved in %s", w->settings_path);
         y = layout_wrap(w, &w->L, where, R + M->pad, y, width - 2 * M->pad, FACE_SMALL, FACE_SMALL,
                         C_MUTED, 0, false);
     }
-    end_scroll(w, y + R);
+    ui_end_scroll(w, y + R);
 }
 
 static void history_overlay(struct window *w, const struct metrics *M)
@@ -974,7 +1031,9 @@ static void history_overlay(struct window *w, const struct metrics *M)
     if (width > 44 * M->u)
         width = 44 * M->u;
     /* w->history: records separated by '\x1e'; fields by '\x1f':
-     * kind ('S' scene, 'C' choice, 'N' now), title, text. */
+     * kind ('S' scene, 'C' choice, 'N' now; in a duet '1' and '2' a secret
+     * pick by the player of role colour 1 or 2, 'F' its feedback, 'O' how
+     * the picks were resolved), title, text. */
     const char *p = w->history.data ? w->history.data : "";
     while (*p) {
         const char *end = strchr(p, '\x1e');
@@ -986,17 +1045,33 @@ static void history_overlay(struct window *w, const struct metrics *M)
         if (f1 && f2 && f2 < end) {
             char *title = xstrndup(f1 + 1, (size_t)(f2 - f1 - 1));
             char *text = xstrndup(f2 + 1, (size_t)(end - f2 - 1));
-            if (kind == 'S' || kind == 'N') {
+            if (kind == '1' || kind == '2') {
+                /* A duet's secret pick, in its player's colour, after the reveal. */
+                int pc = kind == '1' ? C_ROLE1 : C_ROLE2;
+                y += M->u / 6;
+                layout_rect(&w->L, R, y + M->u / 4, M->u / 5, ui_lh(w, FACE_BOLD) - M->u / 2, pc, 2);
+                ui_line(w, R + M->u * 2 / 3, y, FACE_SMALL_BOLD, pc, title);
+                y += ui_lh(w, FACE_SMALL);
+                y = ui_wrap(w, text, R + M->u * 2 / 3, y, width - M->u * 2 / 3, FACE_BOLD, C_TEXT);
+            } else if (kind == 'F' || kind == 'O') {
+                /* A pick's feedback; how the picks were resolved. */
+                if (kind == 'O')
+                    y += M->u / 4;
+                y = ui_wrap(w, text, R + M->u * 2 / 3, y, width - M->u * 2 / 3,
+                            kind == 'O' ? FACE_SMALL_BOLD : FACE_SMALL, kind == 'O' ? C_TEXT : C_MUTED);
+                if (kind == 'O')
+                    y += M->u / 3;
+            } else if (kind == 'S' || kind == 'N') {
                 y += M->u / 3;
-                line(w, R, y, FACE_SMALL_BOLD, C_ACCENT, title);
-                y += lh_of(w, FACE_SMALL);
-                y = wrap(w, text, R, y, width, FACE_BODY, kind == 'N' ? C_TEXT : C_MUTED);
+                ui_line(w, R, y, FACE_SMALL_BOLD, C_ACCENT, title);
+                y += ui_lh(w, FACE_SMALL);
+                y = ui_wrap(w, text, R, y, width, FACE_BODY, kind == 'N' ? C_TEXT : C_MUTED);
             } else {
                 y += M->u / 4;
-                layout_rect(&w->L, R, y + M->u / 4, M->u / 5, lh_of(w, FACE_BOLD) - M->u / 2, C_ACCENT, 2);
-                y = wrap(w, text, R + M->u * 2 / 3, y, width - M->u * 2 / 3, FACE_BOLD, C_TEXT);
+                layout_rect(&w->L, R, y + M->u / 4, M->u / 5, ui_lh(w, FACE_BOLD) - M->u / 2, C_ACCENT, 2);
+                y = ui_wrap(w, text, R + M->u * 2 / 3, y, width - M->u * 2 / 3, FACE_BOLD, C_TEXT);
                 if (title[0])
-                    y = wrap(w, title, R + M->u * 2 / 3, y, width - M->u * 2 / 3, FACE_SMALL, C_MUTED);
+                    y = ui_wrap(w, title, R + M->u * 2 / 3, y, width - M->u * 2 / 3, FACE_SMALL, C_MUTED);
                 y += M->u / 3;
             }
             free(title);
@@ -1004,7 +1079,7 @@ static void history_overlay(struct window *w, const struct metrics *M)
         }
         p = *end ? end + 1 : end;
     }
-    end_scroll(w, y + R);
+    ui_end_scroll(w, y + R);
 }
 
 static void help_overlay(struct window *w, const struct metrics *M)
@@ -1023,7 +1098,7 @@ static void help_overlay(struct window *w, const struct metrics *M)
         {"Ctrl+Q", "Quit (kiosk: Ctrl+Alt+Q)"},
     };
     int n = (int)COUNT_OF(keys);
-    int rh = lh_of(w, FACE_BODY);
+    int rh = ui_lh(w, FACE_BODY);
     int width = panel(w, M, "Keys", 34 * M->u, n * rh, false);
     int R = M->ring, y = R;
     int kw = 0;
@@ -1033,10 +1108,10 @@ static void help_overlay(struct window *w, const struct metrics *M)
             kw = tw;
     }
     for (int i = 0; i < n; i++) {
-        line(w, R + M->pad, y, FACE_BOLD, C_ACCENT, keys[i][0]);
-        y = wrap(w, keys[i][1], R + M->pad + kw + M->u, y, width - kw - M->u - 2 * M->pad, FACE_BODY, C_TEXT);
+        ui_line(w, R + M->pad, y, FACE_BOLD, C_ACCENT, keys[i][0]);
+        y = ui_wrap(w, keys[i][1], R + M->pad + kw + M->u, y, width - kw - M->u - 2 * M->pad, FACE_BODY, C_TEXT);
     }
-    end_scroll(w, y + R);
+    ui_end_scroll(w, y + R);
 }
 
 static void banner(struct window *w, const struct metrics *M)
@@ -1081,6 +1156,7 @@ void win_layout(struct window *w)
     case SCREEN_OUTCOME: outcome_screen(w, &M); break;
     case SCREEN_DEBRIEF: debrief_screen(w, &M); break;
     case SCREEN_ERROR: error_screen(w, &M); break;
+    case SCREEN_HANDOVER: duet_handover_screen(w, &M); break;
     default: break;
     }
     /* Overlays are laid out twice: once to measure their content, then in

@@ -26,6 +26,9 @@ static const struct palette palettes[THEME_COUNT] = {
         [C_BANNER_BG] = RGB(0x1C2026),
         [C_BANNER_TEXT] = RGB(0xFFFFFF),
         [C_SCRIM] = RGBA(0x1C2026, 150),
+        [C_ROLE1] = RGB(0xB84A0E), /* white on it: 5.2:1 */
+        [C_ROLE2] = RGB(0x7437A6), /* white on it: 7.4:1 */
+        [C_ON_ROLE] = RGB(0xFFFFFF),
     }},
     [THEME_DARK] = {"dark", "Dark", {
         [C_BG] = RGB(0x15181D),
@@ -47,6 +50,9 @@ static const struct palette palettes[THEME_COUNT] = {
         [C_BANNER_BG] = RGB(0xECEEF1),
         [C_BANNER_TEXT] = RGB(0x15181D),
         [C_SCRIM] = RGBA(0x000000, 160),
+        [C_ROLE1] = RGB(0xFF9A52),
+        [C_ROLE2] = RGB(0xC69BFF),
+        [C_ON_ROLE] = RGB(0x0D1220),
     }},
     [THEME_CONTRAST] = {"contrast", "High contrast", {
         [C_BG] = RGB(0x000000),
@@ -68,6 +74,9 @@ static const struct palette palettes[THEME_COUNT] = {
         [C_BANNER_BG] = RGB(0xFFE000),
         [C_BANNER_TEXT] = RGB(0x000000),
         [C_SCRIM] = RGBA(0x000000, 200),
+        [C_ROLE1] = RGB(0xFF8A2B),
+        [C_ROLE2] = RGB(0xD59CFF),
+        [C_ON_ROLE] = RGB(0x000000),
     }},
 };
 

@@ -4,6 +4,7 @@
  * Screens name colours by their role (text, accent, disabled...), never by
  * value, so a theme is one table. One accent colour per theme; the high
  * contrast theme is black, white and yellow for projectors in bright rooms.
+ * Duets add one colour per role.
  */
 #ifndef SCALEUP_THEME_H
 #define SCALEUP_THEME_H
@@ -32,6 +33,15 @@ enum win_color {
     C_BANNER_BG,
     C_BANNER_TEXT,
     C_SCRIM,         /* behind an overlay */
+    /* A duet's two roles, each with its own colour so that whose turn it is
+     * shows from across a room: the scenario's first role (the PO in the
+     * tutorial) is orange, the second purple, in every theme. Hues far from
+     * the accent's and from each other (also for the common colour-vision
+     * deficiencies: they differ in lightness too); text on them uses
+     * C_ON_ROLE at 4.5:1 or more. */
+    C_ROLE1,
+    C_ROLE2,
+    C_ON_ROLE,
     C_COUNT
 };
 
@@ -44,5 +54,11 @@ struct palette {
 const struct palette *theme_palette(enum win_theme t);
 /* "light", "dark", "contrast" to a theme; -1 when unknown. */
 int theme_from_name(const char *name);
+
+/* The colour of a scenario's role (index into scenario.roles). */
+static inline enum win_color theme_role_color(int role)
+{
+    return role % 2 == 0 ? C_ROLE1 : C_ROLE2;
+}
 
 #endif

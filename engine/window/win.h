@@ -153,6 +153,9 @@ struct layout {
     SDL_Rect scene_text;  /* the scene text's block, content coordinates of layer 1 */
     SDL_Rect countdown;   /* the countdown pill, or empty */
     SDL_Rect banner;
+    SDL_Rect turn;        /* a duet's whose-turn band, or empty */
+    int turn_player;
+    SDL_Rect reveal[GAME_MAX_PLAYERS]; /* the reveal's pick cards, content coordinates of layer 1 */
 };
 
 void layout_reset(struct layout *L);
@@ -172,15 +175,56 @@ int text_width(struct window *w, int face, const char *s, size_t n);
 int layout_wrap(struct window *w, struct layout *L, const char *text, int x, int y, int width,
                 int face, int emph_face, int color, int para_gap, bool measure_only);
 
+/* ------------------------------------------------------------ layout kit */
+
+/* One screen's measures, all derived from the body size (see screens.c). */
+struct metrics {
+    int u, W, H;
+    int m;      /* outer margin */
+    int gap;    /* between blocks */
+    int pad;    /* inside cards and buttons */
+    int rad;    /* corner radius */
+    int bw;     /* border width */
+    int ring;   /* room for the focus ring around a button */
+    int sbw;    /* room for a scroll bar */
+};
+
+/* The pieces screens are built from (screens.c), shared with duet.c. Each
+ * adds items at layout pixels and returns a width or the y below it as
+ * said. */
+int ui_lh(const struct window *w, int face); /* line height of a face */
+int ui_line(struct window *w, int x, int y, int face, int color, const char *s); /* width */
+void ui_line_right(struct window *w, int x, int y, int face, int color, const char *s);
+int ui_wrap(struct window *w, const char *text, int x, int y, int width, int face, int color);
+int ui_wrap_height(struct window *w, const char *text, int width, int face);
+void ui_link(struct item *it, int button, int hot); /* the item's colour follows the button's hover */
+void ui_card(struct window *w, const struct metrics *M, int x, int y, int width, int height,
+             int button, int fill, int fill_hot);
+int ui_button(struct window *w, const struct metrics *M, int kind, int arg, const char *label,
+              const char *key, int x, int y, bool primary, bool disabled); /* width */
+int ui_chip(struct window *w, const struct metrics *M, int x, int y, const char *text, int color,
+            int fill); /* width */
+int ui_change_chips(struct window *w, const struct metrics *M, const struct scenario *sc,
+                    const double *score, const double *stat_delta, int x, int y, int width);
+void ui_bar(struct window *w, int x, int y, int width, int height, double share, int fill);
+int ui_header(struct window *w, const struct metrics *M, const char *kicker, int kicker_color,
+              const char *title, const char *right);
+int ui_footer(struct window *w, const struct metrics *M, const char *hints); /* its height */
+void ui_begin_scroll(struct window *w, int layer, SDL_Rect view);
+void ui_end_scroll(struct window *w, int content_h);
+
 /* ------------------------------------------------------------ screens */
 
-
-
-
-
-
-
-
+/* Where a duet's secret decision stands. The first player's pick lives only
+ * in the window (secret_pick) until the second player has picked: then both
+ * go to the session at once, so nothing of the first pick reaches the game,
+ * its log or the history before the reveal. */
+enum secret_stage {
+    SECRET_NONE,     /* not a secret decision */
+    SECRET_FIRST,    /* player 1 picks; the partner looks away */
+    SECRET_HANDOVER, /* "pass to the partner": nothing of the pick shows */
+    SECRET_SECOND,   /* the partner picks on a screen that was never touched */
+};
 
 #define WIN_SLOTS 5
 
@@ -238,7 +282,10 @@ struct window {
     int ntitles;
     int picked_title;
     char name[LIMIT_NAME_BYTES + 1];
+    char partner[LIMIT_NAME_BYTES + 1]; /* the second player's, in a duet */
+    int edit_field;             /* the name field being typed into: 0 name, 1 partner */
     bool name_field;            /* the role screen shows the name field */
+    bool duet_mode;             /* the role screen's Solo/Duet switch is on Duet */
     bool editing;               /* a text field has the keyboard */
     char results_edit[PATH_MAX];
     struct scenario *role_sc;   /* the scenario whose roles are shown */
@@ -251,6 +298,12 @@ struct window {
     bool error_pre_session;     /* a load error before the session began */
     struct best best[GAME_MAX_PLAYERS];
     int last_scene, last_nlog;  /* to know a new scene from a redraw */
+
+    /* A duet's secret decision (duet.c). */
+    enum secret_stage secret;
+    int secret_pick;            /* the first player's pick, 1-based; 0 while none */
+    int revealed_nlog;          /* decisions of the log whose picks have been revealed */
+    bool reveal_only;           /* the reveal without feedback (coaching is off) */
     struct slot_info slots[WIN_SLOTS + 1];
     char saves_dir[PATH_MAX];
 
@@ -293,12 +346,52 @@ void win_layout(struct window *w);
 void win_draw(struct window *w, bool present);
 void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c);
 
-/* window.c helpers used by screens.c */
+/* window.c helpers used by screens.c, duet.c and window_probe.c */
+void win_resized(struct window *w);  /* the window's size changed: new type scale, new layout */
+void win_relayout(struct window *w); /* lays the screen out again, keeping the focus */
+/* A button's rect on screen (scroll applied); false when out of sight. */
+bool win_button_rect(const struct window *w, int i, SDL_Rect *out);
+bool win_save_png(struct window *w, const char *path, char *why, size_t cap);
 const char *win_key_hints(const struct window *w);
+void win_set_screen(struct window *w, enum win_screen s, bool fresh);
+void win_loop(struct window *w);
+void win_set_text_input(struct window *w, bool on);
 double win_now(const struct window *w);
 int win_timer_remaining(const struct window *w);
 void win_history_build(struct window *w);
 void win_slots_refresh(struct window *w);
+
+/* duet.c: two players at one window. */
+/* The player choosing now: the decider, or in a secret decision whoever's
+ * turn it is. */
+int duet_picker(const struct window *w);
+/* The menu the play screen offers: the picker's. */
+const struct menu *duet_menu(const struct window *w);
+/* A decision is about to be shown (fe_decide): starts a secret decision
+ * when one begins (new is set when the scene or the log changed). */
+void duet_begin_decision(struct window *w, bool new_decision);
+/* A choice was taken in a secret decision: the first pick goes to the
+ * hand-over, the second completes the command. False when not secret. */
+bool duet_pick(struct window *w, int number);
+/* The partner is ready: their untouched pick screen. */
+void duet_handover_done(struct window *w);
+/* Back to the first player's pick (U during a secret decision). */
+void duet_restart_picks(struct window *w);
+/* Shows the reveal of the last secret decision when it has not been shown
+ * (coaching off: no outcome screen showed it). Returns the player's answer:
+ * FE_CONTINUE to go on. */
+struct fe_command duet_pending_reveal(struct window *w);
+/* The session (re)began: no reveal is owed for decisions already made. */
+void duet_reset(struct window *w);
+/* Layouts. */
+int duet_turn_band(struct window *w, const struct metrics *M, int y); /* the y below it */
+int duet_hud_scores(struct window *w, const struct metrics *M, int x, int y, int width);
+void duet_handover_screen(struct window *w, const struct metrics *M);
+void duet_outcome_screen(struct window *w, const struct metrics *M);
+int duet_debrief_alignment(struct window *w, const struct metrics *M, int x, int y, int width);
+int duet_debrief_decision(struct window *w, const struct metrics *M, int i, int x, int y, int width);
+/* The sentence for how a secret decision was resolved. */
+void duet_outcome_sentence(const struct game *g, const struct decision *d, char *buf, size_t cap);
 
 /* watch.c: file watching for --watch. */
 struct win_watch;

@@ -87,7 +87,7 @@ static bool update_size(struct window *w, char *why, size_t cap)
     return true;
 }
 
-static void resized(struct window *w)
+void win_resized(struct window *w)
 {
     char why[512];
     if (!update_size(w, why, sizeof why))
@@ -104,7 +104,7 @@ static bool focusable(const struct window *w, int i)
 }
 
 /* A button's rect on screen (scroll applied); false when out of sight. */
-static bool screen_rect(const struct window *w, int i, SDL_Rect *out)
+bool win_button_rect(const struct window *w, int i, SDL_Rect *out)
 {
     const struct button *b = &w->L.buttons[i];
     SDL_Rect r = b->r;
@@ -160,8 +160,9 @@ static int default_focus(const struct window *w)
             i = w->editing ? find_button(w, BTN_NAME, 0) : find_button(w, BTN_SCENARIO, w->picked_title);
             break;
         case SCREEN_ROLE:
-            i = w->editing ? find_button(w, BTN_NAME, 0) : find_button(w, BTN_ROLE, 0);
+            i = w->editing ? find_button(w, BTN_NAME, w->edit_field) : find_button(w, BTN_ROLE, 0);
             break;
+        case SCREEN_HANDOVER: i = find_button(w, BTN_HANDOVER, 0); break;
         default: break;
         }
     }
@@ -174,7 +175,7 @@ static int default_focus(const struct window *w)
 }
 
 /* Lays the screen out again, keeping the focus on the same button. */
-static void relayout(struct window *w)
+void win_relayout(struct window *w)
 {
     int kind = -1, arg = 0;
     if (w->focus >= 0 && w->focus < w->L.nbuttons) {
@@ -212,7 +213,7 @@ static void move_focus(struct window *w, int dir)
 
 /* ------------------------------------------------------------ screens */
 
-static void set_text_input(struct window *w, bool on)
+void win_set_text_input(struct window *w, bool on)
 {
     w->editing = on;
     if (on)
@@ -221,7 +222,7 @@ static void set_text_input(struct window *w, bool on)
         SDL_StopTextInput();
 }
 
-static void set_screen(struct window *w, enum win_screen s, bool fresh)
+void win_set_screen(struct window *w, enum win_screen s, bool fresh)
 {
     if (w->screen != s || fresh) {
         w->L.scroll[1].offset = 0;
@@ -247,7 +248,7 @@ static void set_overlay(struct window *w, enum win_overlay o)
         }
     }
     if (w->editing && w->overlay == OVERLAY_SETTINGS)
-        set_text_input(w, false);
+        win_set_text_input(w, false);
     if (o == OVERLAY_HISTORY)
         win_history_build(w);
     if (o == OVERLAY_SAVE || o == OVERLAY_LOAD)
@@ -283,9 +284,17 @@ const char *win_key_hints(const struct window *w)
         return w->editing ? "Type a name   Enter: to the scenarios   Esc: menu   F11: full screen"
                           : "1–9 or ↑↓ Enter: choose a scenario   Esc: menu   F1: keys   F11: full screen";
     case SCREEN_ROLE:
+        if (w->role_sc && w->role_sc->duet && w->duet_mode)
+            return "1–9 or ↑↓ Enter: choose player 1's role   Tab: names, solo or duet   Esc: menu";
         return "1–9 or ↑↓ Enter: choose your role   Esc: menu   F1: keys";
     case SCREEN_PLAY:
+        if (w->secret == SECRET_FIRST)
+            return "1–9 or ↑↓ Enter: pick in secret   H: history   Esc: menu   F1: keys";
+        if (w->secret == SECRET_SECOND)
+            return "1–9 or ↑↓ Enter: pick in secret   U: back to the first pick   Esc: menu   F1: keys";
         return "1–9 or ↑↓ Enter: choose   H: history   U: undo   Esc: menu   F1: keys";
+    case SCREEN_HANDOVER:
+        return "Enter or Space: ready to pick   U: back to the first pick   Esc: menu   F1: keys";
     case SCREEN_OUTCOME:
         return "Enter or Space: continue   H: history   U: undo   Esc: menu   F1: keys";
     case SCREEN_DEBRIEF:
@@ -302,7 +311,7 @@ const char *win_key_hints(const struct window *w)
 static void apply_fullscreen(struct window *w, bool on)
 {
     SDL_SetWindowFullscreen(w->win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-    resized(w);
+    win_resized(w);
 }
 
 static void save_settings(struct window *w)
@@ -336,7 +345,7 @@ static void set_text_size(struct window *w, int percent)
         return;
     w->settings.text_size = percent;
     save_settings(w);
-    resized(w);
+    win_resized(w);
 }
 
 static void change_setting(struct window *w, int row, int dir)
@@ -362,12 +371,12 @@ static void change_setting(struct window *w, int row, int dir)
     case SET_RESULTS:
         if (!w->editing) {
             str_copy(w->results_edit, sizeof w->results_edit, st->results_dir);
-            set_text_input(w, true);
+            win_set_text_input(w, true);
             w->need_layout = true;
             return;
         }
         str_copy(st->results_dir, sizeof st->results_dir, w->results_edit);
-        set_text_input(w, false);
+        win_set_text_input(w, false);
         break;
     default:
         return;
@@ -378,7 +387,7 @@ static void change_setting(struct window *w, int row, int dir)
 
 /* ------------------------------------------------------------ screenshots */
 
-static bool save_png(struct window *w, const char *path, char *why, size_t cap)
+bool win_save_png(struct window *w, const char *path, char *why, size_t cap)
 {
     win_draw(w, false);
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w->out_w, w->out_h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -413,6 +422,7 @@ static const char *screen_name(const struct window *w)
     case SCREEN_OUTCOME: return "outcome";
     case SCREEN_DEBRIEF: return "debrief";
     case SCREEN_ERROR: return "error";
+    case SCREEN_HANDOVER: return "handover";
     default: return "screen";
     }
 }
@@ -427,7 +437,7 @@ static void auto_shot(struct window *w)
     char path[PATH_MAX + 64], why[512];
     w->shot_number++;
     str_format(path, sizeof path, "%s/%02d-%s.png", w->po->screenshot, w->shot_number, screen_name(w));
-    if (!save_png(w, path, why, sizeof why))
+    if (!win_save_png(w, path, why, sizeof why))
         err_line("cannot save the screenshot %s: %s", path, why);
 }
 
@@ -455,7 +465,7 @@ static void user_shot(struct window *w)
         if (stat(path, &st) != 0)
             break;
     }
-    if (save_png(w, path, why, sizeof why))
+    if (win_save_png(w, path, why, sizeof why))
         str_format(msg, sizeof msg, "Screenshot saved: %s", path);
     else
         str_format(msg, sizeof msg, "Screenshot not saved: %s", why);
@@ -525,7 +535,9 @@ static void activate(struct window *w, int i)
     int arg = b->arg;
     switch (b->kind) {
     case BTN_CHOICE:
-        if (w->s && arg < game_menu(w->s->g)->nopen) {
+        if (w->s && arg < duet_menu(w)->nopen) {
+            if (duet_pick(w, arg + 1))
+                break;
             w->cmd = fe_command(FE_CHOOSE);
             w->cmd.number = arg + 1;
             w->done = true;
@@ -534,16 +546,29 @@ static void activate(struct window *w, int i)
     case BTN_CONTINUE: decide(w, FE_CONTINUE); break;
     case BTN_SCENARIO:
         w->picked_title = arg;
-        set_text_input(w, false);
+        win_set_text_input(w, false);
         w->done = true;
         break;
     case BTN_NAME:
-        set_text_input(w, true);
+        w->edit_field = arg;
+        win_set_text_input(w, true);
+        w->need_layout = true;
+        break;
+    case BTN_HANDOVER: duet_handover_done(w); break;
+    case BTN_MODE:
+        w->duet_mode = arg == 1;
+        /* Duet: ask for the partner's name first when there is none yet. */
+        if (w->duet_mode && !w->partner[0] && !w->unattended) {
+            w->edit_field = 1;
+            win_set_text_input(w, true);
+        } else {
+            win_set_text_input(w, false);
+        }
         w->need_layout = true;
         break;
     case BTN_ROLE:
         w->picked_role = arg;
-        set_text_input(w, false);
+        win_set_text_input(w, false);
         w->done = true;
         break;
     case BTN_MENU: menu_action(w, arg); break;
@@ -598,7 +623,7 @@ static int top_scroll(const struct window *w)
 /* Typing into the name field or the results folder. */
 static void edit_text(struct window *w, const char *in)
 {
-    char *buf = w->overlay == OVERLAY_SETTINGS ? w->results_edit : w->name;
+    char *buf = w->overlay == OVERLAY_SETTINGS ? w->results_edit : w->edit_field ? w->partner : w->name;
     size_t cap = w->overlay == OVERLAY_SETTINGS ? sizeof w->results_edit : LIMIT_NAME_BYTES + 1;
     size_t len = strlen(buf), add = strlen(in);
     size_t bad;
@@ -612,7 +637,7 @@ static void edit_text(struct window *w, const char *in)
 
 static void edit_backspace(struct window *w)
 {
-    char *buf = w->overlay == OVERLAY_SETTINGS ? w->results_edit : w->name;
+    char *buf = w->overlay == OVERLAY_SETTINGS ? w->results_edit : w->edit_field ? w->partner : w->name;
     size_t len = strlen(buf);
     while (len > 0) {
         len--;
@@ -637,7 +662,7 @@ static void quit_request(struct window *w, bool forced)
     if (w->po->kiosk && !forced)
         return;
     w->quit_all = true;
-    set_text_input(w, false);
+    win_set_text_input(w, false);
     decide(w, FE_QUIT);
 }
 
@@ -683,7 +708,7 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
                 change_setting(w, SET_RESULTS, 1);
                 return;
             }
-            set_text_input(w, false);
+            win_set_text_input(w, false);
             w->need_layout = true;
             move_focus(w, 1);
             return;
@@ -691,12 +716,12 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
         case SDLK_DOWN:
             if (w->overlay == OVERLAY_SETTINGS)
                 return;
-            set_text_input(w, false);
+            win_set_text_input(w, false);
             w->need_layout = true;
             move_focus(w, 1);
             return;
         case SDLK_ESCAPE:
-            set_text_input(w, false);
+            win_set_text_input(w, false);
             w->need_layout = true;
             return;
         default: return; /* letters arrive as SDL_TEXTINPUT */
@@ -760,7 +785,13 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
     if (w->overlay)
         return;
     bool in_run = w->s && (w->screen == SCREEN_PLAY || w->screen == SCREEN_OUTCOME ||
-                           w->screen == SCREEN_DEBRIEF);
+                           w->screen == SCREEN_DEBRIEF || w->screen == SCREEN_HANDOVER);
+    if (key == SDLK_u && in_run && (w->secret == SECRET_HANDOVER || w->secret == SECRET_SECOND)) {
+        /* Mid-way through secret picks, U takes back the first pick, not
+         * the decision before. */
+        duet_restart_picks(w);
+        return;
+    }
     if (key == SDLK_h && in_run) {
         w->menu_focus_memory = 0;
         set_overlay(w, OVERLAY_HISTORY);
@@ -800,7 +831,7 @@ static int hit(const struct window *w, int px, int py)
     SDL_Point p = {px, py};
     for (int i = w->L.nbuttons - 1; i >= 0; i--) {
         SDL_Rect r;
-        if (focusable(w, i) && screen_rect(w, i, &r) && SDL_PointInRect(&p, &r))
+        if (focusable(w, i) && win_button_rect(w, i, &r) && SDL_PointInRect(&p, &r))
             return i;
     }
     return -1;
@@ -836,7 +867,7 @@ static void handle_mouse(struct window *w, const SDL_Event *e)
             w->focus = h;
             w->kbd = false;
             if (w->editing && w->L.buttons[h].kind != BTN_NAME && w->overlay != OVERLAY_SETTINGS)
-                set_text_input(w, false);
+                win_set_text_input(w, false);
             activate(w, h);
         } else if (h < 0 && w->overlay && w->overlay != OVERLAY_HISTORY) {
             /* A click beside a panel closes it, as Esc does. */
@@ -874,7 +905,7 @@ static void handle_event(struct window *w, const SDL_Event *e)
         case SDL_WINDOWEVENT_SIZE_CHANGED:
         case SDL_WINDOWEVENT_RESIZED:
         case SDL_WINDOWEVENT_DISPLAY_CHANGED:
-            resized(w);
+            win_resized(w);
             break;
         case SDL_WINDOWEVENT_EXPOSED:
             w->need_draw = true;
@@ -992,8 +1023,13 @@ static bool script_step(struct window *w)
             return true;
         }
         const struct term_input *in = &po->choices[w->script_next++];
-        const struct menu *m = game_menu(g);
-        if (in->kind == 'u') {
+        const struct menu *m = duet_menu(w);
+        if (in->kind == 'n' && in->number >= 1 && in->number <= m->nopen &&
+            duet_pick(w, in->number)) {
+            /* A secret pick, one per entry as in the terminal: the first
+             * goes on to the hand-over screen. */
+            w->cmd.seconds = 0;
+        } else if (in->kind == 'u') {
             decide(w, FE_UNDO);
         } else if (in->kind == 't' && sc->timer) {
             decide(w, FE_TIMEOUT);
@@ -1017,6 +1053,9 @@ static bool script_step(struct window *w)
     }
     case SCREEN_OUTCOME:
         decide(w, FE_CONTINUE);
+        return true;
+    case SCREEN_HANDOVER:
+        duet_handover_done(w);
         return true;
     case SCREEN_DEBRIEF:
     case SCREEN_ERROR:
@@ -1044,13 +1083,13 @@ static void present(struct window *w)
     w->need_draw = false;
 }
 
-static void win_loop(struct window *w)
+void win_loop(struct window *w)
 {
     w->done = false;
     SDL_Event e;
     while (!w->done) {
         if (w->need_layout)
-            relayout(w);
+            win_relayout(w);
         if (w->need_draw)
             present(w);
         check_timers(w);
@@ -1058,8 +1097,11 @@ static void win_loop(struct window *w)
             break;
         if (w->need_layout)
             continue;
-        if (script_step(w))
-            break;
+        if (script_step(w)) {
+            if (w->done)
+                break;
+            continue; /* a step within a secret decision: show its screen */
+        }
         SDL_PumpEvents();
         if (w->hooks && w->hooks->idle &&
             SDL_PeepEvents(&e, 1, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 0) {
@@ -1124,13 +1166,38 @@ void win_history_build(struct window *w)
         const struct decision *d = &g->log[i];
         scene_heading(&g->sc->scenes[d->scene], head, sizeof head);
         history_add(&w->history, 'S', head, ok && tmp->view.scene == d->scene ? tmp->view.text.data : "");
+        if (d->secret) {
+            /* Both picks: a secret decision is in the log only once both
+             * players have picked, and its reveal comes straight after. */
+            for (int p = 0; p < g->nplayers; p++) {
+                const struct game_player *pl = &g->s.players[p];
+                char who[LIMIT_NAME_BYTES + 200];
+                str_format(who, sizeof who, "%s · %s picked", pl->name, g->sc->roles[pl->role].name);
+                history_add(&w->history, theme_role_color(pl->role) == C_ROLE1 ? '1' : '2', who,
+                            g->log_text.data + d->pick[p].label);
+                if (w->s->opt.coaching && g->log_text.data[d->pick[p].feedback])
+                    history_add(&w->history, 'F', "", g->log_text.data + d->pick[p].feedback);
+            }
+            char sentence[LIMIT_NAME_BYTES + 300];
+            duet_outcome_sentence(g, d, sentence, sizeof sentence);
+            history_add(&w->history, 'O', "", sentence);
+            if (ok) {
+                int picks[GAME_MAX_PLAYERS] = {d->pick[0].number, d->pick[1].number};
+                ok = game_choose_pair(tmp, picks, d->timed_out, d->seconds, &err);
+            }
+            continue;
+        }
         const char *fb = w->s->opt.coaching ? game_feedback(g, i) : "";
         char label[1200];
-        str_format(label, sizeof label, "%s%s", d->timed_out ? "Time ran out: " : "",
+        char by[LIMIT_NAME_BYTES + 16] = "";
+        if (g->nplayers > 1)
+            str_format(by, sizeof by, "%s: ", g->s.players[d->player].name);
+        str_format(label, sizeof label, "%s%s%s", by, d->timed_out ? "Time ran out: " : "",
                    game_decision_label(g, i));
         history_add(&w->history, 'C', fb, label);
         if (ok)
-            ok = game_choose(tmp, d->number, d->timed_out, d->seconds, &err);
+            ok = d->timed_out ? game_timeout(tmp, d->seconds, &err)
+                              : game_choose(tmp, d->number, false, d->seconds, &err);
     }
     if (!g->over) {
         scene_heading(game_scene(g), head, sizeof head);
@@ -1202,6 +1269,7 @@ static void fe_begin(void *ctx, struct session *s)
         best_for(s->sc, s->g->s.players[p].role, s->g->seed, s->g->nplayers > 1, &w->best[p]);
     w->last_scene = -1;
     w->last_nlog = -1;
+    duet_reset(w);
     start_watch(w, s->sc->folder, s->sc);
     w->need_layout = true;
 }
@@ -1210,9 +1278,17 @@ static struct fe_command fe_decide(void *ctx, struct session *s)
 {
     struct window *w = ctx;
     w->s = s;
+    /* With coaching off no outcome screen showed the last secret picks:
+     * the players see them before anything else. */
+    struct fe_command r = duet_pending_reveal(w);
+    if (r.action != FE_CONTINUE)
+        return r;
     const struct game *g = s->g;
     const struct scene *sc = game_scene(g);
-    bool fresh = g->view.scene != w->last_scene || g->nlog != w->last_nlog || w->screen != SCREEN_PLAY;
+    /* Saving from the hand-over comes back here: that is not a new scene. */
+    bool fresh = g->view.scene != w->last_scene || g->nlog != w->last_nlog ||
+                 (w->screen != SCREEN_PLAY && w->screen != SCREEN_HANDOVER);
+    duet_begin_decision(w, fresh);
     if (fresh) {
         w->timing = sc->timer > 0;
         w->timer_seconds = sc->timer;
@@ -1227,7 +1303,7 @@ static struct fe_command fe_decide(void *ctx, struct session *s)
     }
     w->last_scene = g->view.scene;
     w->last_nlog = g->nlog;
-    set_screen(w, SCREEN_PLAY, fresh);
+    win_set_screen(w, w->secret == SECRET_HANDOVER ? SCREEN_HANDOVER : SCREEN_PLAY, fresh);
     win_loop(w);
     w->timing = w->timing && !(w->cmd.action == FE_CHOOSE || w->cmd.action == FE_TIMEOUT ||
                                w->cmd.action == FE_UNDO || w->cmd.action == FE_RESTART ||
@@ -1242,7 +1318,9 @@ static struct fe_command fe_outcome(void *ctx, struct session *s)
     struct window *w = ctx;
     w->s = s;
     w->timing = false;
-    set_screen(w, SCREEN_OUTCOME, true);
+    w->revealed_nlog = s->g->nlog; /* this screen is the reveal of a secret decision */
+    w->reveal_only = false;
+    win_set_screen(w, SCREEN_OUTCOME, true);
     win_loop(w);
     return w->cmd;
 }
@@ -1252,8 +1330,11 @@ static struct fe_command fe_debrief(void *ctx, struct session *s, const struct d
     struct window *w = ctx;
     w->s = s;
     w->timing = false;
+    struct fe_command r = duet_pending_reveal(w);
+    if (r.action != FE_CONTINUE)
+        return r;
     w->debrief = *d;
-    set_screen(w, SCREEN_DEBRIEF, true);
+    win_set_screen(w, SCREEN_DEBRIEF, true);
     win_loop(w);
     if (w->cmd.action == FE_CONTINUE)
         w->cmd.action = FE_QUIT;
@@ -1273,7 +1354,7 @@ static struct fe_command fe_error(void *ctx, struct session *s, const struct dia
     fprintf(stderr, "%s\n", line.data);
     sb_free(&line);
     set_overlay(w, OVERLAY_NONE);
-    set_screen(w, SCREEN_ERROR, true);
+    win_set_screen(w, SCREEN_ERROR, true);
     win_loop(w);
     w->last_scene = -1;
     return w->cmd;
@@ -1366,11 +1447,12 @@ static bool run_title(struct window *w, char *path, size_t cap)
             break;
         }
     set_overlay(w, OVERLAY_NONE);
-    set_screen(w, SCREEN_TITLE, true);
-    set_text_input(w, true);
+    win_set_screen(w, SCREEN_TITLE, true);
+    w->edit_field = 0;
+    win_set_text_input(w, true);
     w->quit_all = false;
     win_loop(w);
-    set_text_input(w, false);
+    win_set_text_input(w, false);
     if (w->quit_all || w->picked_title < 0 || w->picked_title >= w->ntitles)
         return false;
     str_copy(path, cap, w->titles[w->picked_title].path);
@@ -1384,12 +1466,17 @@ static int run_role(struct window *w, struct scenario *sc, bool ask_name)
     w->picked_role = -1;
     w->name_field = ask_name;
     set_overlay(w, OVERLAY_NONE);
-    set_screen(w, SCREEN_ROLE, true);
-    if (ask_name)
-        set_text_input(w, !w->unattended);
+    win_set_screen(w, SCREEN_ROLE, true);
+    w->edit_field = 0;
+    if (ask_name) {
+        win_set_text_input(w, !w->unattended);
+    } else if (sc->duet && w->duet_mode && !w->partner[0]) {
+        w->edit_field = 1; /* player 1's name came from the title screen */
+        win_set_text_input(w, !w->unattended);
+    }
     w->leave_run = false;
     win_loop(w);
-    set_text_input(w, false);
+    win_set_text_input(w, false);
     w->role_sc = NULL;
     if (w->quit_all)
         return -1;
@@ -1457,7 +1544,7 @@ static enum run_result play_path(struct window *w, const char *path, bool from_t
         w->error_pre_session = true;
         w->leave_run = false;
         set_overlay(w, OVERLAY_NONE);
-        set_screen(w, SCREEN_ERROR, true);
+        win_set_screen(w, SCREEN_ERROR, true);
         win_loop(w);
         w->error_pre_session = false;
         win_watch_stop(w->watch);
@@ -1486,6 +1573,8 @@ static enum run_result play_path(struct window *w, const char *path, bool from_t
             }
         } else if (s.sc->nroles == 1) {
             role = 0;
+        } else if (po->duet) {
+            role = 0; /* as in the terminal: player 1 takes the first role */
         } else if (scripted(w)) {
             struct strbuf roles;
             sb_init(&roles);
@@ -1497,6 +1586,14 @@ static enum run_result play_path(struct window *w, const char *path, bool from_t
             *code = 2;
             return RUN_QUIT;
         }
+        if (po->duet && !s.sc->duet) {
+            err_line("%s is not written for duets (its scenario { } has no duet = true)", s.sc->id);
+            session_close(&s);
+            *code = 2;
+            return RUN_QUIT;
+        }
+        if (po->duet)
+            w->duet_mode = true;
         bool ask_name = !from_title && !po->player;
         if (role < 0 || w->unattended) {
             if (w->unattended)
@@ -1510,14 +1607,21 @@ static enum run_result play_path(struct window *w, const char *path, bool from_t
             }
             role = r;
         }
-        const char *name = po->player ? po->player : w->name[0] ? w->name : "Player";
-        s.opt.setup.nplayers = 1;
-        s.opt.setup.players[0].role = role;
-        str_copy(s.names[0], sizeof s.names[0], name);
-        s.opt.setup.players[0].name = s.names[0];
+        if (w->duet_mode && s.sc->duet && s.sc->nroles == 2) {
+            /* Two players share the company, one role each. */
+            s.opt.setup.nplayers = 2;
+            s.opt.setup.players[0].role = role;
+            s.opt.setup.players[1].role = 1 - role;
+            str_copy(s.names[0], sizeof s.names[0], w->name[0] ? w->name : "Player 1");
+            str_copy(s.names[1], sizeof s.names[1], w->partner[0] ? w->partner : "Player 2");
+        } else {
+            const char *name = po->player ? po->player : w->name[0] ? w->name : "Player";
+            s.opt.setup.nplayers = 1;
+            s.opt.setup.players[0].role = role;
+            str_copy(s.names[0], sizeof s.names[0], name);
+            s.opt.setup.players[0].name = s.names[0];
+        }
     }
-    if (po->duet)
-        win_notice(w, "Duet play comes to the window in a later version: this run is played solo.");
     w->leave_run = false;
     w->script_next = 0;
     struct frontend fe = window_frontend(w);
@@ -1684,6 +1788,9 @@ int window_run(struct play_options *po, const char *scenario_path, const struct 
     w->pal = theme_palette((enum win_theme)w->settings.theme);
     if (po->player)
         str_copy(w->name, sizeof w->name, po->player);
+    if (po->partner)
+        str_copy(w->partner, sizeof w->partner, po->partner);
+    w->duet_mode = po->duet;
     data_dir(w->saves_dir, sizeof w->saves_dir, "saves");
     w->unattended = po->screenshot && po->nchoices > 0 && scenario_path;
 
@@ -1701,7 +1808,7 @@ int window_run(struct play_options *po, const char *scenario_path, const struct 
                 if (strcmp(w->titles[i].path, path) == 0)
                     found = i;
             if (found >= 0) {
-                set_screen(w, SCREEN_TITLE, true);
+                win_set_screen(w, SCREEN_TITLE, true);
                 w->picked_title = found;
                 win_loop(w);
             }
@@ -1715,7 +1822,7 @@ int window_run(struct play_options *po, const char *scenario_path, const struct 
             if (r == RUN_QUIT)
                 break;
             if (po->kiosk)
-                w->name[0] = '\0';
+                w->name[0] = w->partner[0] = '\0';
             if (r == RUN_TITLE) {
                 from_title = true;
                 scenario_path = NULL;
@@ -1731,202 +1838,4 @@ int window_run(struct play_options *po, const char *scenario_path, const struct 
 int window_main(struct play_options *po, const char *scenario_path)
 {
     return window_run(po, scenario_path, NULL);
-}
-
-/* ------------------------------------------------------------ probes */
-
-enum win_screen window_probe_screen(const struct window *w) { return w->screen; }
-enum win_overlay window_probe_overlay(const struct window *w) { return w->overlay; }
-struct session *window_probe_session(const struct window *w) { return w->s; }
-const struct debrief *window_probe_debrief(const struct window *w) { return &w->debrief; }
-const char *window_probe_banner(const struct window *w) { return w->banner; }
-int window_probe_unit(const struct window *w) { return w->unit; }
-bool window_probe_editing(const struct window *w) { return w->editing; }
-const char *window_probe_name(const struct window *w) { return w->name; }
-double window_probe_first_frame(const struct window *w) { return w->first_frame; }
-
-const char *window_probe_scenario_id(const struct window *w, int i)
-{
-    return i >= 0 && i < w->ntitles ? w->titles[i].id : NULL;
-}
-
-void window_probe_size(const struct window *w, int *width, int *height)
-{
-    *width = w->out_w;
-    *height = w->out_h;
-}
-
-bool window_probe_button(const struct window *w, enum button_kind kind, int arg, SDL_Rect *r,
-                         bool *disabled)
-{
-    int top = w->overlay ? 1 : 0;
-    for (int i = 0; i < w->L.nbuttons; i++) {
-        const struct button *b = &w->L.buttons[i];
-        if (b->kind == kind && b->arg == arg && b->layer == top) {
-            if (disabled)
-                *disabled = b->disabled;
-            return screen_rect(w, i, r);
-        }
-    }
-    return false;
-}
-
-bool window_probe_focus(const struct window *w, enum button_kind *kind, int *arg)
-{
-    if (w->focus < 0 || w->focus >= w->L.nbuttons)
-        return false;
-    *kind = (enum button_kind)w->L.buttons[w->focus].kind;
-    *arg = w->L.buttons[w->focus].arg;
-    return true;
-}
-
-bool window_probe_bar(const struct window *w, int player, int dim, SDL_Rect *track, double *share)
-{
-    if (w->screen != SCREEN_DEBRIEF || player < 0 || player >= GAME_MAX_PLAYERS || dim < 0 ||
-        dim >= LIMIT_DIMENSIONS || w->L.bar_track[player][dim].w == 0)
-        return false;
-    const struct scroll_view *sv = &w->L.scroll[1];
-    *track = w->L.bar_track[player][dim];
-    track->x += sv->view.x;
-    track->y += sv->view.y - sv->offset;
-    *share = w->L.bar_share[player][dim];
-    return true;
-}
-
-bool window_probe_scene_text(const struct window *w, SDL_Rect *r)
-{
-    const struct scroll_view *sv = &w->L.scroll[1];
-    SDL_Rect t = w->L.scene_text;
-    if (t.h == 0)
-        return false;
-    t.x += sv->view.x;
-    t.y += sv->view.y - sv->offset;
-    return SDL_IntersectRect(&t, &sv->view, r);
-}
-
-bool window_probe_countdown(const struct window *w, SDL_Rect *r)
-{
-    *r = w->L.countdown;
-    return r->w > 0;
-}
-
-SDL_Color window_probe_color(const struct window *w, enum win_color c)
-{
-    return w->pal->c[c];
-}
-
-bool window_probe_pixels(struct window *w, SDL_Rect r, Uint32 *argb)
-{
-    if (w->need_layout)
-        relayout(w);
-    win_draw(w, false);
-    return SDL_RenderReadPixels(w->ren, &r, SDL_PIXELFORMAT_ARGB8888, argb, r.w * 4) == 0;
-}
-
-bool window_probe_save_png(struct window *w, const char *path)
-{
-    char why[512];
-    if (w->need_layout)
-        relayout(w);
-    return save_png(w, path, why, sizeof why);
-}
-
-static void to_window(const struct window *w, int px, int py, int *x, int *y)
-{
-    *x = w->out_w > 0 ? px * w->win_w / w->out_w : px;
-    *y = w->out_h > 0 ? py * w->win_h / w->out_h : py;
-}
-
-void window_probe_key(struct window *w, SDL_Keycode key, Uint16 mod)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.windowID = SDL_GetWindowID(w->win);
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = key;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
-    e.key.keysym.mod = mod;
-    SDL_PushEvent(&e);
-    e.type = SDL_KEYUP;
-    e.key.state = SDL_RELEASED;
-    SDL_PushEvent(&e);
-}
-
-void window_probe_text(struct window *w, const char *utf8)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_TEXTINPUT;
-    e.text.windowID = SDL_GetWindowID(w->win);
-    str_copy(e.text.text, sizeof e.text.text, utf8);
-    SDL_PushEvent(&e);
-}
-
-void window_probe_move(struct window *w, int px, int py)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEMOTION;
-    e.motion.windowID = SDL_GetWindowID(w->win);
-    to_window(w, px, py, &e.motion.x, &e.motion.y);
-    SDL_PushEvent(&e);
-}
-
-void window_probe_click(struct window *w, int px, int py)
-{
-    window_probe_move(w, px, py);
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.windowID = SDL_GetWindowID(w->win);
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.state = SDL_PRESSED;
-    e.button.clicks = 1;
-    to_window(w, px, py, &e.button.x, &e.button.y);
-    SDL_PushEvent(&e);
-    e.type = SDL_MOUSEBUTTONUP;
-    e.button.state = SDL_RELEASED;
-    SDL_PushEvent(&e);
-}
-
-void window_probe_wheel(struct window *w, int px, int py, int dy)
-{
-    window_probe_move(w, px, py);
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEWHEEL;
-    e.wheel.windowID = SDL_GetWindowID(w->win);
-    e.wheel.y = dy;
-    e.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
-    SDL_PushEvent(&e);
-}
-
-void window_probe_resize(struct window *w, int width, int height)
-{
-    SDL_SetWindowSize(w->win, width, height);
-    resized(w);
-}
-
-void window_probe_advance(struct window *w, double seconds)
-{
-    w->clock_offset += seconds;
-}
-
-double window_probe_draw_time(struct window *w, bool cold)
-{
-    if (w->need_layout)
-        relayout(w);
-    if (cold)
-        win_textcache_clear(&w->cache);
-    win_draw(w, false);
-    return w->last_draw;
-}
-
-void window_probe_cache(const struct window *w, int *entries, unsigned long *hits,
-                        unsigned long *misses)
-{
-    *entries = w->cache.count;
-    *hits = w->cache.hits;
-    *misses = w->cache.misses;
 }

@@ -28,6 +28,7 @@ enum win_screen {
     SCREEN_OUTCOME, /* what the last choice did */
     SCREEN_DEBRIEF,
     SCREEN_ERROR,   /* a scenario error: back or reload */
+    SCREEN_HANDOVER, /* a duet's secret decision: pass the window to the partner */
 };
 
 enum win_overlay {
@@ -53,6 +54,8 @@ enum button_kind {
     BTN_ERROR,     /* arg: enum fe_action */
     BTN_BACK,      /* leaves the overlay or sub-menu */
     BTN_START,     /* the role screen: start */
+    BTN_HANDOVER,  /* the partner is ready to pick */
+    BTN_MODE,      /* the role screen: arg 0 solo, 1 duet */
 };
 
 enum menu_item {
@@ -107,6 +110,16 @@ bool window_probe_bar(const struct window *w, int player, int dim, SDL_Rect *tra
 /* The scene text's block, visible part, in renderer pixels. */
 bool window_probe_scene_text(const struct window *w, SDL_Rect *r);
 bool window_probe_countdown(const struct window *w, SDL_Rect *r);
+/* A duet's whose-turn band on the play screen, and the player it names. */
+bool window_probe_turn(const struct window *w, SDL_Rect *r, int *player);
+/* The reveal's card of a player's pick (visible part, renderer pixels). */
+bool window_probe_reveal(const struct window *w, int player, SDL_Rect *r);
+/* Where a duet's secret decision stands: 0 none, 1 the first player picks,
+ * 2 the hand-over, 3 the partner picks (enum secret_stage). */
+int window_probe_secret(const struct window *w);
+/* The history overlay's text as built when it was last opened: records of
+ * kind, title and text separated by control characters. */
+const char *window_probe_history(const struct window *w);
 SDL_Color window_probe_color(const struct window *w, enum win_color c);
 
 /* Draws the current frame and reads the pixels of r (ARGB8888, r.w * r.h

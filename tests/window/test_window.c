@@ -387,6 +387,380 @@ static void test_mouse_to_debrief(void **state)
     assert_int_equal(d.outcomes, d.npath);
 }
 
+/* ------------------------------------------------------------ duets */
+
+/* The golden duet (tests/e2e/golden/tutorial-duet-seed1.txt): one entry per
+ * pick, two per secret decision. */
+static const int duet_path[] = {1, 2, 1, 1, 1, 1, 3, 1, 3, 1, 1, 1, 1, 1};
+
+struct duet_drive {
+    int idles;
+    int next;           /* entries of duet_path used */
+    int phase;          /* of the no-trace check on the first secret decision */
+    int reveals, turn_checks;
+    bool saw_handover, checked_trace, checked_reveal, checked_history, finished;
+    bool opened_reveal_history;
+    Uint32 *fresh;      /* the first player's untouched screen: its choices' region */
+    Uint32 *second_a;   /* the partner's screen after a keyboard pick */
+    SDL_Rect choices;   /* the region of the choice buttons */
+    int W, H;
+};
+
+static Uint32 *grab(struct window *w, SDL_Rect r)
+{
+    Uint32 *px = malloc(sizeof *px * (size_t)(r.w * r.h));
+    assert_true(window_probe_pixels(w, r, px));
+    return px;
+}
+
+static int differing(const Uint32 *a, const Uint32 *b, int n)
+{
+    int d = 0;
+    for (int i = 0; i < n; i++)
+        d += a[i] != b[i];
+    return d;
+}
+
+/* The region from the first choice button to the last (whole width). */
+static SDL_Rect choices_region(struct window *w)
+{
+    struct session *s = window_probe_session(w);
+    const struct menu *m = &s->g->view.menu[0];
+    SDL_Rect first, last;
+    assert_true(window_probe_button(w, BTN_CHOICE, 0, &first, NULL));
+    assert_true(window_probe_button(w, BTN_CHOICE, m->ntotal - 1, &last, NULL));
+    int u = window_probe_unit(w);
+    return (SDL_Rect){first.x - u / 2, first.y - u / 2, first.w + u, last.y + last.h - first.y + u};
+}
+
+/* The whose-turn band names the player choosing now, in their role colour. */
+static void check_turn(struct window *w, struct duet_drive *d, int expect)
+{
+    struct session *s = window_probe_session(w);
+    SDL_Rect band;
+    int player;
+    assert_true(window_probe_turn(w, &band, &player));
+    assert_int_equal(player, expect);
+    enum win_color mine = theme_role_color(s->g->s.players[expect].role);
+    enum win_color theirs = theme_role_color(s->g->s.players[1 - expect].role);
+    assert_int_not_equal(mine, theirs);
+    assert_true(count_color(w, band, window_probe_color(w, mine), 0) > band.w * band.h / 2);
+    assert_int_equal(count_color(w, band, window_probe_color(w, theirs), 0), 0);
+    /* The name on it, in the text colour for the role colour. */
+    assert_true(count_color(w, band, window_probe_color(w, C_ON_ROLE), 40) > 50);
+    d->turn_checks++;
+}
+
+static bool history_has_label(const char *h, const struct game *g, const struct menu *m)
+{
+    for (int i = 0; i < m->nopen; i++)
+        if (strstr(h, game_label(g, m, i)))
+            return true;
+    return false;
+}
+
+static bool duet_hook(void *ctx, struct window *w)
+{
+    struct duet_drive *d = ctx;
+    if (++d->idles > GUARD)
+        fail_msg("the duet did not get to the ending (screen %d, phase %d)", window_probe_screen(w),
+                 d->phase);
+    struct session *s = window_probe_session(w);
+    enum win_screen screen = window_probe_screen(w);
+    enum win_overlay ov = window_probe_overlay(w);
+    int secret = window_probe_secret(w);
+    if (ov == OVERLAY_HISTORY) {
+        const char *h = window_probe_history(w);
+        if (d->phase == 2) {
+            /* The partner's turn: the first pick is nowhere in the history. */
+            assert_false(history_has_label(h, s->g, &s->g->view.menu[0]));
+            assert_false(history_has_label(h, s->g, &s->g->view.menu[1]));
+            assert_non_null(strstr(h, "Now: "));
+            d->checked_history = true;
+        } else if (d->opened_reveal_history && !d->checked_reveal) {
+            /* After the reveal: both picks. */
+            assert_non_null(strstr(h, "Write a one-line product goal"));
+            assert_non_null(strstr(h, "Keep the whole whiteboard"));
+            assert_non_null(strstr(h, "Ana · Product Owner picked"));
+            assert_non_null(strstr(h, "Ben · Product Manager picked"));
+            d->checked_reveal = true;
+        }
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        return true;
+    }
+    switch (screen) {
+    case SCREEN_PLAY: {
+        assert_int_equal(s->g->nplayers, 2);
+        assert_string_equal(s->g->s.players[0].name, "Ana");
+        assert_string_equal(s->g->s.players[1].name, "Ben");
+        bool is_secret = game_is_secret(s->g);
+        if (!is_secret)
+            assert_int_equal(secret, 0);
+        else if (s->g->nlog == 0 && d->phase < 6)
+            assert_int_equal(secret, d->phase == 2 || d->phase == 5 ? 3 : 1);
+        else
+            assert_true(secret == 1 || secret == 3);
+        check_turn(w, d, secret == 3 ? 1 : secret == 1 ? 0 : s->g->view.decider);
+        if (s->g->nlog == 0) {
+            /* The first secret decision, played twice up to the partner's
+             * screen: once picking by keys (focus moved around), once by
+             * mouse (hovering another choice). Whatever the first player
+             * did, the partner's screen is the same pixels as a screen
+             * nobody touched. */
+            switch (d->phase) {
+            case 0:
+                d->choices = choices_region(w);
+                d->fresh = grab(w, d->choices);
+                window_probe_size(w, &d->W, &d->H);
+                window_probe_key(w, SDLK_DOWN, 0); /* the focus starts on choice 1 */
+                window_probe_key(w, SDLK_DOWN, 0);
+                d->phase = 1;
+                return true;
+            case 1: {
+                /* The focus ring shows on choice 3; Enter takes it. */
+                enum button_kind kind;
+                int arg;
+                assert_true(window_probe_focus(w, &kind, &arg));
+                assert_int_equal(arg, 2);
+                window_probe_key(w, SDLK_RETURN, 0);
+                return true;
+            }
+            case 2: {
+                /* The partner's first look. */
+                SDL_Rect all = {0, 0, d->W, d->H};
+                assert_int_equal(count_color(w, all, window_probe_color(w, C_FOCUS), 0), 0);
+                assert_int_equal(count_color(w, d->choices, window_probe_color(w, C_SURFACE_HOT), 0), 0);
+                Uint32 *now = grab(w, d->choices);
+                assert_int_equal(differing(now, d->fresh, d->choices.w * d->choices.h), 0);
+                free(now);
+                if (!d->checked_history) {
+                    free(d->second_a);
+                    d->second_a = grab(w, all);
+                    window_probe_key(w, SDLK_h, 0);
+                    return true;
+                }
+                /* U: back to the first player's pick. */
+                window_probe_key(w, SDLK_u, 0);
+                d->phase = 3;
+                return true;
+            }
+            case 3: {
+                /* The first pick again, by mouse this time: hover choice 3,
+                 * then click choice 1 (the golden path's pick). */
+                assert_int_equal(secret, 1);
+                SDL_Rect r;
+                assert_true(window_probe_button(w, BTN_CHOICE, 2, &r, NULL));
+                SDL_Point c = centre(r);
+                window_probe_move(w, c.x, c.y);
+                d->phase = 4;
+                return true;
+            }
+            case 4:
+                click_button(w, BTN_CHOICE, duet_path[0] - 1);
+                d->next = 1;
+                return true;
+            case 5: {
+                SDL_Rect all = {0, 0, d->W, d->H};
+                Uint32 *now = grab(w, all);
+                assert_int_equal(differing(now, d->second_a, d->W * d->H), 0);
+                free(now);
+                free(d->second_a);
+                d->second_a = NULL;
+                d->checked_trace = true;
+                d->phase = 6;
+                click_button(w, BTN_CHOICE, duet_path[d->next++] - 1);
+                return true;
+            }
+            default: break;
+            }
+        }
+        assert_true(d->next < (int)COUNT_OF(duet_path));
+        window_probe_key(w, SDLK_0 + duet_path[d->next++], 0);
+        return true;
+    }
+    case SCREEN_HANDOVER: {
+        d->saw_handover = true;
+        assert_int_equal(secret, 2);
+        /* Nothing of the pick: no choice buttons, the partner's colour. */
+        SDL_Rect r;
+        assert_false(window_probe_button(w, BTN_CHOICE, 0, &r, NULL));
+        assert_true(window_probe_button(w, BTN_HANDOVER, 0, &r, NULL));
+        SDL_Rect top = {0, 0, d->W ? d->W : 1280, 4};
+        assert_true(count_color(w, top, window_probe_color(w, C_ROLE2), 0) > top.w * 3);
+        if (d->phase == 1) {
+            d->phase = 2;
+            window_probe_key(w, SDLK_RETURN, 0);
+        } else if (d->phase == 4) {
+            d->phase = 5;
+            click_button(w, BTN_HANDOVER, 0);
+        } else {
+            window_probe_key(w, SDLK_SPACE, 0);
+        }
+        return true;
+    }
+    case SCREEN_OUTCOME: {
+        const struct decision *dec = &s->g->log[s->g->nlog - 1];
+        if (dec->secret) {
+            SDL_Rect a, b;
+            assert_true(window_probe_reveal(w, 0, &a));
+            assert_true(window_probe_reveal(w, 1, &b));
+            /* Side by side, each in its player's colour only. */
+            assert_int_equal(a.y, b.y);
+            assert_true(b.x >= a.x + a.w);
+            assert_true(count_color(w, a, window_probe_color(w, C_ROLE1), 0) > 500);
+            assert_int_equal(count_color(w, a, window_probe_color(w, C_ROLE2), 0), 0);
+            assert_true(count_color(w, b, window_probe_color(w, C_ROLE2), 0) > 500);
+            assert_int_equal(count_color(w, b, window_probe_color(w, C_ROLE1), 0), 0);
+            assert_true(count_color(w, a, window_probe_color(w, C_TEXT), 24) > 200);
+            assert_true(count_color(w, b, window_probe_color(w, C_TEXT), 24) > 200);
+            if (!d->opened_reveal_history) {
+                d->opened_reveal_history = true;
+                window_probe_key(w, SDLK_h, 0);
+                return true;
+            }
+            d->reveals++;
+        }
+        click_button(w, BTN_CONTINUE, 0);
+        return true;
+    }
+    case SCREEN_DEBRIEF: {
+        const struct debrief *db = window_probe_debrief(w);
+        assert_int_equal(db->nplayers, 2);
+        /* As the terminal reports for the same picks (the golden file). */
+        static const double ana[] = {10, 5, 0, 5}, ben[] = {3, 3, 3, 8};
+        for (int k = 0; k < 4; k++) {
+            assert_true(fabs(db->players[0].points[k] - ana[k]) < 1e-9);
+            assert_true(fabs(db->players[1].points[k] - ben[k]) < 1e-9);
+        }
+        assert_true(fabs(db->players[0].weighted - 30) < 1e-9);
+        assert_true(fabs(db->players[1].weighted - 23) < 1e-9);
+        assert_int_equal(db->agreed, 3);
+        assert_int_equal(db->secret_decisions, 6);
+        /* Each player's bars in their colour. */
+        SDL_Rect track;
+        double share;
+        assert_true(window_probe_bar(w, 0, 0, &track, &share));
+        assert_true(fabs(share - 1.0) < 1e-9);
+        if (track.y >= 0 && track.y + track.h <= d->H) {
+            SDL_Rect row = {track.x, track.y + track.h / 2, track.w, 1};
+            assert_true(count_color(w, row, window_probe_color(w, C_ROLE1), 0) >= track.w - 2);
+        }
+        d->finished = true;
+        window_probe_key(w, SDLK_RETURN, 0);
+        return true;
+    }
+    default:
+        if (d->finished)
+            return false;
+        fail_msg("unexpected screen %d", screen);
+    }
+    return false;
+}
+
+static void test_duet_secret_picks(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    struct play_options po;
+    options(&po, NULL, 1);
+    po.duet = true;
+    po.player = "Ana";
+    po.partner = "Ben";
+    struct duet_drive d = {0};
+    struct window_hooks hooks = {&d, duet_hook};
+    int code = window_run(&po, source_path("scenarios/tutorial"), &hooks);
+    assert_int_equal(code, 0);
+    assert_true(d.finished);
+    assert_true(d.saw_handover);
+    assert_true(d.checked_trace);
+    assert_true(d.checked_history);
+    assert_true(d.checked_reveal);
+    assert_int_equal(d.next, (int)COUNT_OF(duet_path));
+    assert_int_equal(d.reveals, 6);
+    assert_true(d.turn_checks >= 10);
+    free(d.fresh);
+    free(d.second_a);
+}
+
+/* From the title, keys only: a name, the tutorial, Duet on the role screen,
+ * the partner's name, a role: the duet starts with both names and roles. */
+struct title_duet {
+    int idles, step;
+    bool started;
+};
+
+static bool title_duet_hook(void *ctx, struct window *w)
+{
+    struct title_duet *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck at step %d", t->step);
+    switch (window_probe_screen(w)) {
+    case SCREEN_TITLE:
+        assert_int_equal(t->step, 0);
+        window_probe_text(w, "Ana");
+        window_probe_key(w, SDLK_RETURN, 0);
+        window_probe_key(w, SDLK_1 + find_title(w, "tutorial"), 0);
+        t->step = 1;
+        return true;
+    case SCREEN_ROLE: {
+        SDL_Rect r;
+        if (t->step == 1) {
+            /* The tutorial allows duets: Solo and Duet are offered. */
+            assert_true(window_probe_button(w, BTN_MODE, 0, &r, NULL));
+            assert_true(window_probe_button(w, BTN_MODE, 1, &r, NULL));
+            assert_false(window_probe_button(w, BTN_NAME, 1, &r, NULL));
+            window_probe_key(w, SDLK_UP, 0); /* from the first role to "Duet" */
+            window_probe_key(w, SDLK_RETURN, 0);
+            t->step = 2;
+            return true;
+        }
+        if (t->step == 2) {
+            /* Duet: the partner's name field has the keys. */
+            assert_true(window_probe_button(w, BTN_NAME, 1, &r, NULL));
+            assert_true(window_probe_editing(w));
+            window_probe_text(w, "Ben");
+            window_probe_key(w, SDLK_RETURN, 0);
+            t->step = 3;
+            return true;
+        }
+        assert_false(window_probe_editing(w));
+        window_probe_key(w, SDLK_2, 0); /* Ana takes the second role (the PM) */
+        return true;
+    }
+    case SCREEN_PLAY: {
+        struct session *s = window_probe_session(w);
+        assert_int_equal(s->g->nplayers, 2);
+        assert_string_equal(s->g->s.players[0].name, "Ana");
+        assert_string_equal(s->g->s.players[1].name, "Ben");
+        assert_string_equal(s->sc->roles[s->g->s.players[0].role].id, "pm");
+        assert_string_equal(s->sc->roles[s->g->s.players[1].role].id, "po");
+        /* Ana picks first; her band is in the PM's colour. */
+        SDL_Rect band;
+        int player;
+        assert_true(window_probe_turn(w, &band, &player));
+        assert_int_equal(player, 0);
+        assert_true(count_color(w, band, window_probe_color(w, C_ROLE2), 0) > band.w * band.h / 2);
+        t->started = true;
+        return false;
+    }
+    default:
+        fail_msg("unexpected screen %d", window_probe_screen(w));
+    }
+    return false;
+}
+
+static void test_duet_from_title(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    struct play_options po;
+    options(&po, NULL, 1);
+    struct title_duet t = {0};
+    struct window_hooks hooks = {&t, title_duet_hook};
+    window_run(&po, NULL, &hooks);
+    assert_true(t.started);
+}
+
 /* ------------------------------------------------------------ the timer */
 
 struct timer_drive {
@@ -1169,6 +1543,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keyboard_to_debrief),
         cmocka_unit_test(test_mouse_to_debrief),
+        cmocka_unit_test(test_duet_secret_picks),
+        cmocka_unit_test(test_duet_from_title),
         cmocka_unit_test(test_timer_runs_out),
         cmocka_unit_test(test_menu_save_load_undo_restart),
         cmocka_unit_test(test_settings_persist),

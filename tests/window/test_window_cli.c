@@ -121,6 +121,78 @@ static void same_game(const char *role, const char *seed, const char *choices)
     free(win_dir);
 }
 
+/* A duet played by the window with --choices (two entries per secret
+ * decision, as in the terminal) writes the same result as the terminal:
+ * each player's points, weighted total and percentage, the alignment, and
+ * both picks of every secret decision. */
+static void same_duet(const char *seed, const char *choices)
+{
+    char *text_dir = make_temp_dir(), *win_dir = make_temp_dir();
+    const char *text_argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--duet", "--player", "Ana",
+                               "--partner", "Ben", "--seed", seed, "--choices", choices, "--results",
+                               text_dir, NULL};
+    struct cmd_result r;
+    run_cmd(text_argv, NULL, NULL, NULL, 60, &r);
+    assert_int_equal(r.status, 0);
+    cmd_result_free(&r);
+    const char *win_argv[] = {scaleup_bin(), "play", "tutorial", "--duet", "--player", "Ana",
+                              "--partner", "Ben", "--seed", seed, "--choices", choices, "--results",
+                              win_dir, NULL};
+    const char *env[] = {"SDL_VIDEODRIVER=offscreen", "SDL_RENDER_DRIVER=software",
+                         env_of("XDG_CONFIG_HOME=%s/config", home), env_of("XDG_DATA_HOME=%s/data", home),
+                         NULL};
+    run_cmd(win_argv, NULL, NULL, env, 120, &r);
+    if (r.status != 0)
+        fail_msg("the window exited %d: %s", r.status, r.err);
+    cmd_result_free(&r);
+    cJSON *a = result_in(text_dir), *b = result_in(win_dir);
+    static const char *const keys[] = {"ending", "players", "alignment", "stats", "seed"};
+    for (size_t k = 0; k < COUNT_OF(keys); k++) {
+        char *x = json_of(a, keys[k]), *y = json_of(b, keys[k]);
+        assert_string_equal(x, y);
+        free(x);
+        free(y);
+    }
+    const cJSON *players = cJSON_GetObjectItemCaseSensitive(b, "players");
+    assert_int_equal(cJSON_GetArraySize(players), 2);
+    const cJSON *da = cJSON_GetObjectItemCaseSensitive(a, "decisions");
+    const cJSON *db = cJSON_GetObjectItemCaseSensitive(b, "decisions");
+    assert_int_equal(cJSON_GetArraySize(da), cJSON_GetArraySize(db));
+    int secret = 0;
+    for (int i = 0; i < cJSON_GetArraySize(da); i++) {
+        static const char *const dk[] = {"scene", "by", "outcome", "picks", "effects"};
+        for (size_t k = 0; k < COUNT_OF(dk); k++) {
+            const cJSON *x0 = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(da, i), dk[k]);
+            const cJSON *y0 = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(db, i), dk[k]);
+            assert_true((x0 == NULL) == (y0 == NULL));
+            if (!x0)
+                continue;
+            char *x = cJSON_PrintUnformatted(x0), *y = cJSON_PrintUnformatted(y0);
+            assert_string_equal(x, y);
+            free(x);
+            free(y);
+        }
+        secret += cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(db, i), "picks") != NULL;
+    }
+    assert_true(secret >= 4);
+    cJSON_Delete(a);
+    cJSON_Delete(b);
+    rm_rf(text_dir);
+    rm_rf(win_dir);
+    free(text_dir);
+    free(win_dir);
+}
+
+static void test_same_duet_as_terminal(void **state)
+{
+    (void)state;
+    /* The golden duet (tests/e2e/golden/tutorial-duet-seed1.txt): settled,
+     * agreed, by one role, a conflict scene. */
+    same_duet("1", "1,2,1,1,1,1,3,1,3,1,1,1,1,1");
+    /* Other picks and seed: the conflict scene's disagreement too. */
+    same_duet("5", "2,3,1,1,2,1,1,2,3,2,1,2,2,1");
+}
+
 static void test_same_game_as_terminal(void **state)
 {
     (void)state;
@@ -380,6 +452,7 @@ int main(void)
     mkdir(buf, 0755);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_game_as_terminal),
+        cmocka_unit_test(test_same_duet_as_terminal),
         cmocka_unit_test(test_no_display),
         cmocka_unit_test(test_missing_font),
         cmocka_unit_test(test_screenshots),

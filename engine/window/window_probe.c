@@ -1,0 +1,225 @@
+/*
+ * window_probe.c: what tests and benchmarks may see of a running window
+ * (window_probe.h), kept apart from the window's own life in window.c so
+ * that no screen depends on it.
+ */
+#include <string.h>
+
+#include "win.h"
+
+enum win_screen window_probe_screen(const struct window *w) { return w->screen; }
+enum win_overlay window_probe_overlay(const struct window *w) { return w->overlay; }
+struct session *window_probe_session(const struct window *w) { return w->s; }
+const struct debrief *window_probe_debrief(const struct window *w) { return &w->debrief; }
+const char *window_probe_banner(const struct window *w) { return w->banner; }
+int window_probe_unit(const struct window *w) { return w->unit; }
+bool window_probe_editing(const struct window *w) { return w->editing; }
+const char *window_probe_name(const struct window *w) { return w->name; }
+double window_probe_first_frame(const struct window *w) { return w->first_frame; }
+
+const char *window_probe_scenario_id(const struct window *w, int i)
+{
+    return i >= 0 && i < w->ntitles ? w->titles[i].id : NULL;
+}
+
+void window_probe_size(const struct window *w, int *width, int *height)
+{
+    *width = w->out_w;
+    *height = w->out_h;
+}
+
+bool window_probe_button(const struct window *w, enum button_kind kind, int arg, SDL_Rect *r,
+                         bool *disabled)
+{
+    int top = w->overlay ? 1 : 0;
+    for (int i = 0; i < w->L.nbuttons; i++) {
+        const struct button *b = &w->L.buttons[i];
+        if (b->kind == kind && b->arg == arg && b->layer == top) {
+            if (disabled)
+                *disabled = b->disabled;
+            return win_button_rect(w, i, r);
+        }
+    }
+    return false;
+}
+
+bool window_probe_focus(const struct window *w, enum button_kind *kind, int *arg)
+{
+    if (w->focus < 0 || w->focus >= w->L.nbuttons)
+        return false;
+    *kind = (enum button_kind)w->L.buttons[w->focus].kind;
+    *arg = w->L.buttons[w->focus].arg;
+    return true;
+}
+
+bool window_probe_bar(const struct window *w, int player, int dim, SDL_Rect *track, double *share)
+{
+    if (w->screen != SCREEN_DEBRIEF || player < 0 || player >= GAME_MAX_PLAYERS || dim < 0 ||
+        dim >= LIMIT_DIMENSIONS || w->L.bar_track[player][dim].w == 0)
+        return false;
+    const struct scroll_view *sv = &w->L.scroll[1];
+    *track = w->L.bar_track[player][dim];
+    track->x += sv->view.x;
+    track->y += sv->view.y - sv->offset;
+    *share = w->L.bar_share[player][dim];
+    return true;
+}
+
+bool window_probe_scene_text(const struct window *w, SDL_Rect *r)
+{
+    const struct scroll_view *sv = &w->L.scroll[1];
+    SDL_Rect t = w->L.scene_text;
+    if (t.h == 0)
+        return false;
+    t.x += sv->view.x;
+    t.y += sv->view.y - sv->offset;
+    return SDL_IntersectRect(&t, &sv->view, r);
+}
+
+bool window_probe_turn(const struct window *w, SDL_Rect *r, int *player)
+{
+    *r = w->L.turn;
+    *player = w->L.turn_player;
+    return r->w > 0;
+}
+
+bool window_probe_reveal(const struct window *w, int player, SDL_Rect *r)
+{
+    if (player < 0 || player >= GAME_MAX_PLAYERS || w->L.reveal[player].w == 0)
+        return false;
+    const struct scroll_view *sv = &w->L.scroll[1];
+    SDL_Rect t = w->L.reveal[player];
+    t.x += sv->view.x;
+    t.y += sv->view.y - sv->offset;
+    return SDL_IntersectRect(&t, &sv->view, r);
+}
+
+int window_probe_secret(const struct window *w) { return (int)w->secret; }
+const char *window_probe_history(const struct window *w) { return w->history.data ? w->history.data : ""; }
+
+bool window_probe_countdown(const struct window *w, SDL_Rect *r)
+{
+    *r = w->L.countdown;
+    return r->w > 0;
+}
+
+SDL_Color window_probe_color(const struct window *w, enum win_color c)
+{
+    return w->pal->c[c];
+}
+
+bool window_probe_pixels(struct window *w, SDL_Rect r, Uint32 *argb)
+{
+    if (w->need_layout)
+        win_relayout(w);
+    win_draw(w, false);
+    return SDL_RenderReadPixels(w->ren, &r, SDL_PIXELFORMAT_ARGB8888, argb, r.w * 4) == 0;
+}
+
+bool window_probe_save_png(struct window *w, const char *path)
+{
+    char why[512];
+    if (w->need_layout)
+        win_relayout(w);
+    return win_save_png(w, path, why, sizeof why);
+}
+
+static void to_window(const struct window *w, int px, int py, int *x, int *y)
+{
+    *x = w->out_w > 0 ? px * w->win_w / w->out_w : px;
+    *y = w->out_h > 0 ? py * w->win_h / w->out_h : py;
+}
+
+void window_probe_key(struct window *w, SDL_Keycode key, Uint16 mod)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.windowID = SDL_GetWindowID(w->win);
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = key;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+    e.key.keysym.mod = mod;
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+}
+
+void window_probe_text(struct window *w, const char *utf8)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_TEXTINPUT;
+    e.text.windowID = SDL_GetWindowID(w->win);
+    str_copy(e.text.text, sizeof e.text.text, utf8);
+    SDL_PushEvent(&e);
+}
+
+void window_probe_move(struct window *w, int px, int py)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEMOTION;
+    e.motion.windowID = SDL_GetWindowID(w->win);
+    to_window(w, px, py, &e.motion.x, &e.motion.y);
+    SDL_PushEvent(&e);
+}
+
+void window_probe_click(struct window *w, int px, int py)
+{
+    window_probe_move(w, px, py);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.windowID = SDL_GetWindowID(w->win);
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = SDL_PRESSED;
+    e.button.clicks = 1;
+    to_window(w, px, py, &e.button.x, &e.button.y);
+    SDL_PushEvent(&e);
+    e.type = SDL_MOUSEBUTTONUP;
+    e.button.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+}
+
+void window_probe_wheel(struct window *w, int px, int py, int dy)
+{
+    window_probe_move(w, px, py);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.windowID = SDL_GetWindowID(w->win);
+    e.wheel.y = dy;
+    e.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
+    SDL_PushEvent(&e);
+}
+
+void window_probe_resize(struct window *w, int width, int height)
+{
+    SDL_SetWindowSize(w->win, width, height);
+    win_resized(w);
+}
+
+void window_probe_advance(struct window *w, double seconds)
+{
+    w->clock_offset += seconds;
+}
+
+double window_probe_draw_time(struct window *w, bool cold)
+{
+    if (w->need_layout)
+        win_relayout(w);
+    if (cold)
+        win_textcache_clear(&w->cache);
+    win_draw(w, false);
+    return w->last_draw;
+}
+
+void window_probe_cache(const struct window *w, int *entries, unsigned long *hits,
+                        unsigned long *misses)
+{
+    *entries = w->cache.count;
+    *hits = w->cache.hits;
+    *misses = w->cache.misses;
+}
