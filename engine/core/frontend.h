@@ -26,7 +26,6 @@ enum fe_action {
     FE_SAVE,     /* save to slot 'slot' */
     FE_LOAD,     /* load slot 'slot' */
     FE_RELOAD,   /* reload the scenario's files and replay the run onto them */
-    FE_SAVE_TEST, /* keep the run so far as a playthrough in the scenario's tests.lua */
     FE_QUIT,     /* leave the run */
 };
 

@@ -97,8 +97,7 @@ static void begin_times(struct session *s)
     s->times.updated[0] = s->times.finished[0] = '\0';
 }
 
-bool session_save_playthrough(struct session *s, char *path, size_t cap, int *line,
-                              struct diag *err)
+static bool save_playthrough(struct session *s, char *path, size_t cap, int *line, struct diag *err)
 {
     memset(err, 0, sizeof *err);
     if (s->g->nplayers > 1) {
@@ -133,6 +132,20 @@ bool session_save_playthrough(struct session *s, char *path, size_t cap, int *li
     bool ok = playtest_append(path, text.data, err);
     sb_free(&text);
     *line = lines + 1;
+    return ok;
+}
+
+bool session_keep_as_test(struct session *s, char *message, size_t cap)
+{
+    char path[PATH_MAX];
+    int line = 0;
+    struct diag err;
+    bool ok = save_playthrough(s, path, sizeof path, &line, &err);
+    if (ok)
+        str_format(message, cap, "Kept as a playthrough test: %s:%d (scaleup test replays it).",
+                   path, line);
+    else
+        str_format(message, cap, "Could not keep it as a playthrough test: %s", err.message);
     return ok;
 }
 
@@ -283,17 +296,6 @@ static bool common_command(struct session *s, const struct frontend *fe, struct 
                 fe->notice(fe->ctx, s, msg);
         }
         return true;
-    case FE_SAVE_TEST: {
-        int line = 0;
-        if (session_save_playthrough(s, path, sizeof path, &line, &err))
-            str_format(msg, sizeof msg, "Saved as a playthrough test: %s:%d (scaleup test replays it).",
-                     path, line);
-        else
-            snprintf(msg, sizeof msg, "Could not save a playthrough test: %s", err.message);
-        if (fe->notice)
-            fe->notice(fe->ctx, s, msg);
-        return true;
-    }
     case FE_LOAD: {
         session_slot_path(s, c.slot, path, sizeof path);
         struct run_record r;

@@ -71,10 +71,9 @@ void session_slot_path(const struct session *s, int slot, char *buf, size_t cap)
 /* Appends the run so far to the tests.lua beside the scenario as a
  * playthrough (its choices, and its ending, score and stats as the
  * expectation), so that `scaleup test` replays it from now on. Solo runs
- * only: a playthrough has one role. On success path holds the file and
- * *line the playthrough's line in it. */
-bool session_save_playthrough(struct session *s, char *path, size_t cap, int *line,
-                              struct diag *err);
+ * only: a playthrough has one role. message says what happened, for the
+ * player: "Kept as a playthrough test: FILE:LINE (...)" or why not. */
+bool session_keep_as_test(struct session *s, char *message, size_t cap);
 /* Writes the result file now (no-op without a results folder). */
 bool session_write_results(struct session *s, struct diag *err);
 

@@ -416,13 +416,9 @@ bool term_wait_for_change(struct term *t)
  * so that `scaleup test` replays it from now on. */
 static void keep_as_test(struct term *t, struct session *s)
 {
-    char path[PATH_MAX];
-    int line = 0;
-    struct diag err;
-    if (session_save_playthrough(s, path, sizeof path, &line, &err))
-        fprintf(t->out, "Kept as a playthrough test: %s:%d (scaleup test replays it).\n", path, line);
-    else
-        fprintf(t->out, "Could not keep it as a playthrough test: %s\n", err.message);
+    char message[PATH_MAX + 1200];
+    session_keep_as_test(s, message, sizeof message);
+    fprintf(t->out, "%s\n", message);
 }
 
 /* Reads one secret pick: hidden on a terminal (echo off), "(secret)" in a

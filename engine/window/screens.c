@@ -920,6 +920,11 @@ static const char *menu_label(struct window *w, int item, const char **key, bool
         return "Undo last choice";
     case MENU_RESTART: *shown = in_run; return "Restart this run";
     case MENU_HISTORY: *shown = in_run; *key = "H"; return "History";
+    case MENU_KEEP_TEST:
+        /* For authors: a playthrough has one role, so solo runs only. */
+        *shown = in_run && w->s->g->nplayers == 1;
+        *disabled = !in_run || w->s->g->nlog == 0;
+        return "Keep as a test (tests.lua)";
     case MENU_SETTINGS: return "Settings…";
     case MENU_HELP: *key = "F1"; return "Keys";
     case MENU_LEAVE:
@@ -1088,9 +1093,9 @@ static void help_overlay(struct window *w, const struct metrics *M)
         {"1 – 9", "Take a choice, a role or a scenario"},
         {"↑ ↓  Tab", "Move the focus"},
         {"Enter  Space", "Activate the focused button; Continue"},
-        {"Esc", "Menu: save, load, undo, restart, settings"},
+        {"Esc", "Menu: save, load, undo, restart, keep as a test, settings"},
         {"H", "History of this run"},
-        {"U", "Undo the last choice"},
+        {"U", "Undo the last choice (duet: back to the first secret pick)"},
         {"Page Up / Down", "Scroll"},
         {"Ctrl + plus / minus", "Text size (Ctrl+0: default)"},
         {"F11", "Full screen"},

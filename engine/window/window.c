@@ -509,6 +509,14 @@ static void menu_action(struct window *w, int item)
         decide(w, FE_RESTART);
         break;
     case MENU_HISTORY: set_overlay(w, OVERLAY_HISTORY); break;
+    case MENU_KEEP_TEST:
+        set_overlay(w, OVERLAY_NONE);
+        if (w->s && w->s->g->nlog > 0) {
+            char message[PATH_MAX + 1200];
+            session_keep_as_test(w->s, message, sizeof message);
+            win_notice(w, message);
+        }
+        break;
     case MENU_SETTINGS: set_overlay(w, OVERLAY_SETTINGS); break;
     case MENU_HELP: set_overlay(w, OVERLAY_HELP); break;
     case MENU_LEAVE:

@@ -65,6 +65,7 @@ enum menu_item {
     MENU_UNDO,
     MENU_RESTART,
     MENU_HISTORY,
+    MENU_KEEP_TEST, /* keep the run so far as a playthrough in tests.lua */
     MENU_SETTINGS,
     MENU_HELP,
     MENU_LEAVE, /* leave the run for the title screen */

@@ -954,6 +954,95 @@ static void test_menu_save_load_undo_restart(void **state)
     assert_int_equal(m.phase, 17);
 }
 
+/* Esc menu, Keep as a test: the run so far becomes a line of tests.lua
+ * (in a copy of the tutorial) that scaleup test passes. */
+struct keep_drive {
+    int idles;
+    int phase;
+    char banner[1200];
+};
+
+static bool keep_hook(void *ctx, struct window *w)
+{
+    struct keep_drive *k = ctx;
+    if (++k->idles > GUARD)
+        fail_msg("stuck in phase %d", k->phase);
+    struct session *s = window_probe_session(w);
+    switch (k->phase) {
+    case 0: { /* nothing chosen yet: the item is there, disabled */
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        k->phase = 1;
+        return true;
+    }
+    case 1: {
+        bool disabled = false;
+        assert_true(window_probe_button(w, BTN_MENU, MENU_KEEP_TEST, &(SDL_Rect){0}, &disabled));
+        assert_true(disabled);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        window_probe_key(w, SDLK_1, 0);
+        window_probe_key(w, SDLK_RETURN, 0);
+        k->phase = 2;
+        return true;
+    }
+    case 2:
+        assert_int_equal(s->g->nlog, 1);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        k->phase = 3;
+        return true;
+    case 3:
+        menu_pick(w, MENU_KEEP_TEST);
+        k->phase = 4;
+        return true;
+    case 4:
+        str_copy(k->banner, sizeof k->banner, window_probe_banner(w));
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        k->phase = 5;
+        return true;
+    case 5:
+        menu_pick(w, MENU_QUIT);
+        k->phase = 6;
+        return true;
+    default:
+        fail_msg("the window stayed open after Quit");
+    }
+    return false;
+}
+
+static void test_menu_keeps_the_run_as_a_test(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    char *dir = make_temp_dir();
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp %s/*.lua %s/ && rm %s/tests.lua", source_path("scenarios/tutorial"),
+             dir, dir);
+    assert_int_equal(system(cmd), 0);
+    struct play_options po;
+    options(&po, "po", 7);
+    struct keep_drive k = {0};
+    struct window_hooks hooks = {&k, keep_hook};
+    assert_int_equal(window_run(&po, dir, &hooks), 0);
+    assert_int_equal(k.phase, 6);
+    char want[1400];
+    snprintf(want, sizeof want, "Kept as a playthrough test: %s/tests.lua:2 (scaleup test replays it).",
+             dir);
+    assert_string_equal(k.banner, want);
+    snprintf(cmd, sizeof cmd, "%s/tests.lua", dir);
+    char *text = slurp(cmd, NULL);
+    assert_non_null(strstr(text, "\nplaythrough { name = \""));
+    assert_non_null(strstr(text, ", 1 choices, to "));
+    assert_non_null(strstr(text, "role = \"po\", seed = 7, choices = { 1 }, expect = { score = {"));
+    free(text);
+    const char *test[] = {scaleup_bin(), "test", dir, NULL};
+    struct cmd_result r;
+    run_cmd(test, NULL, NULL, NULL, 30, &r);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "1 playthrough: 1 passed, 0 failed\n"));
+    cmd_result_free(&r);
+    rm_rf(dir);
+    free(dir);
+}
+
 /* ------------------------------------------------------------ settings */
 
 struct settings_drive {
@@ -1313,7 +1402,11 @@ static bool bench_hook(void *ctx, struct window *w)
     return false;
 }
 
-static void test_draw_speed(void **state)
+/* A redraw at 1080p and 4K takes its text from the cache (bench_hook
+ * asserts that nothing is rasterised again). The times are printed for a
+ * person to read; the budgets are the benchmark's (docs/performance.md),
+ * never a timed test's. */
+static void test_redraw_uses_the_text_cache(void **state)
 {
     (void)state;
     env_setup(NULL);
@@ -1321,15 +1414,11 @@ static void test_draw_speed(void **state)
     options(&po, "po", 1);
     struct bench_drive b = {0};
     struct window_hooks h = {&b, bench_hook};
-    double t0 = clock_seconds();
     window_run(&po, source_path("scenarios/tutorial"), &h);
-    (void)t0;
     printf("window draw (software renderer): 1920x1080 cold %.1f ms, cached %.2f ms; "
            "3840x2160 cold %.1f ms, cached %.2f ms\n",
            b.cold[0] * 1000, b.warm[0] * 1000, b.cold[1] * 1000, b.warm[1] * 1000);
     assert_int_equal(b.phase, 2);
-    assert_true(b.warm[0] < b.cold[0]);
-    assert_true(b.warm[1] < b.cold[1]);
 }
 
 struct first_drive {
@@ -1353,8 +1442,7 @@ static void test_first_frame(void **state)
     struct window_hooks h = {&f, first_hook};
     window_run(&po, NULL, &h);
     printf("first frame of the title screen: %.0f ms\n", f.first * 1000);
-    assert_true(f.first > 0);
-    assert_true(f.first < 3.0); /* generous: sanitizer builds are slow; the budget is 0.3 s */
+    assert_true(f.first > 0); /* a first frame was shown (its budget is the benchmark's) */
 }
 
 
@@ -1547,11 +1635,12 @@ int main(void)
         cmocka_unit_test(test_duet_from_title),
         cmocka_unit_test(test_timer_runs_out),
         cmocka_unit_test(test_menu_save_load_undo_restart),
+        cmocka_unit_test(test_menu_keeps_the_run_as_a_test),
         cmocka_unit_test(test_settings_persist),
         cmocka_unit_test(test_settings_corrupt),
         cmocka_unit_test(test_reflow_sizes),
         cmocka_unit_test(test_error_screen_and_watch),
-        cmocka_unit_test(test_draw_speed),
+        cmocka_unit_test(test_redraw_uses_the_text_cache),
         cmocka_unit_test(test_first_frame),
         cmocka_unit_test(test_tour),
     };
