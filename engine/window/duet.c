@@ -93,6 +93,9 @@ void duet_handover_done(struct window *w)
         return;
     w->secret = SECRET_SECOND;
     w->kbd = false;
+    /* A timed scene gives the partner the whole time too: the clock
+     * starts again when the partner can see the choices. */
+    win_timer_restart(w);
     win_set_screen(w, SCREEN_PLAY, true);
 }
 
@@ -103,6 +106,7 @@ void duet_restart_picks(struct window *w)
     w->secret = SECRET_FIRST;
     w->secret_pick = 0;
     w->kbd = false;
+    win_timer_restart(w);
     win_set_screen(w, SCREEN_PLAY, true);
 }
 

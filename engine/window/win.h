@@ -358,6 +358,8 @@ void win_loop(struct window *w);
 void win_set_text_input(struct window *w, bool on);
 double win_now(const struct window *w);
 int win_timer_remaining(const struct window *w);
+/* The countdown starts again from the scene's whole time (a duet's partner). */
+void win_timer_restart(struct window *w);
 void win_history_build(struct window *w);
 void win_slots_refresh(struct window *w);
 

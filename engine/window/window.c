@@ -51,6 +51,14 @@ static double timer_elapsed(const struct window *w)
     return now - w->timer_start - w->timer_paused_total;
 }
 
+void win_timer_restart(struct window *w)
+{
+    w->timer_start = win_now(w);
+    w->timer_paused_total = 0;
+    w->timer_paused_at = 0;
+    w->shown_remaining = w->timer_seconds;
+}
+
 int win_timer_remaining(const struct window *w)
 {
     double left = w->timer_seconds - timer_elapsed(w);

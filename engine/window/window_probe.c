@@ -206,6 +206,11 @@ void window_probe_advance(struct window *w, double seconds)
     w->clock_offset += seconds;
 }
 
+int window_probe_timer_left(const struct window *w)
+{
+    return w->timing ? win_timer_remaining(w) : -1;
+}
+
 double window_probe_draw_time(struct window *w, bool cold)
 {
     if (w->need_layout)

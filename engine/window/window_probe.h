@@ -141,6 +141,8 @@ void window_probe_resize(struct window *w, int width, int height);
 
 /* Moves the countdown's clock forward. */
 void window_probe_advance(struct window *w, double seconds);
+/* The whole seconds left on the scene's countdown, as shown; -1 without one. */
+int window_probe_timer_left(const struct window *w);
 
 /* Measures one full draw of the current screen (not presented): cold empties
  * the text cache first, so every run is rasterised again. Seconds. */

@@ -682,6 +682,84 @@ static void test_duet_secret_picks(void **state)
     free(d.second_a);
 }
 
+/* A timed scene both decide (the duet fixture's "ship", 30 s): the first
+ * player uses 20 s, the hand-over takes 25 s more, and the partner still
+ * has the whole 30 s; when the partner's time runs out, the time-out
+ * choice is taken for both. */
+struct timed_duet {
+    int idles, step;
+    bool timed_out;
+};
+
+static bool timed_duet_hook(void *ctx, struct window *w)
+{
+    struct timed_duet *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck at step %d", t->step);
+    struct session *s = window_probe_session(w);
+    enum win_screen screen = window_probe_screen(w);
+    if (screen == SCREEN_OUTCOME) { /* the reveal, then each outcome */
+        window_probe_key(w, SDLK_RETURN, 0);
+        return true;
+    }
+    if (screen == SCREEN_DEBRIEF) {
+        const struct decision *d = &s->g->log[1];
+        t->timed_out = d->timed_out && d->number == 2 && d->outcome == DUET_AGREED;
+        return false;
+    }
+    if (screen == SCREEN_HANDOVER) {
+        if (t->step == 2) {
+            window_probe_advance(w, 25);
+            t->step = 3;
+        }
+        window_probe_key(w, SDLK_RETURN, 0);
+        return true;
+    }
+    assert_int_equal(screen, SCREEN_PLAY);
+    if (strcmp(game_scene(s->g)->id, "ship") != 0) {
+        window_probe_key(w, SDLK_1, 0); /* "goal": both take 1 */
+        return true;
+    }
+    switch (t->step) {
+    /* Real time passes too between two calls of the hook (under a second
+     * or two): hence the ranges. */
+    case 0:
+        assert_in_range(window_probe_timer_left(w), 28, 30);
+        window_probe_advance(w, 20);
+        t->step = 1;
+        return true;
+    case 1:
+        assert_in_range(window_probe_timer_left(w), 7, 10);
+        window_probe_key(w, SDLK_1, 0);
+        t->step = 2;
+        return true;
+    case 3: /* the partner's screen: the whole time again */
+        assert_in_range(window_probe_timer_left(w), 28, 30);
+        window_probe_advance(w, 31);
+        t->step = 4;
+        return true;
+    default:
+        fail_msg("the partner's time ran out but no choice was taken (step %d)", t->step);
+    }
+    return false;
+}
+
+static void test_duet_timer_gives_the_partner_the_whole_time(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    struct play_options po;
+    options(&po, NULL, 1);
+    po.duet = true;
+    po.player = "Ana";
+    po.partner = "Ben";
+    struct timed_duet t = {0};
+    struct window_hooks hooks = {&t, timed_duet_hook};
+    window_run(&po, test_path("fixtures/games/duet.lua"), &hooks);
+    assert_int_equal(t.step, 4);
+    assert_true(t.timed_out);
+}
+
 /* From the title, keys only: a name, the tutorial, Duet on the role screen,
  * the partner's name, a role: the duet starts with both names and roles. */
 struct title_duet {
@@ -1632,6 +1710,7 @@ int main(void)
         cmocka_unit_test(test_keyboard_to_debrief),
         cmocka_unit_test(test_mouse_to_debrief),
         cmocka_unit_test(test_duet_secret_picks),
+        cmocka_unit_test(test_duet_timer_gives_the_partner_the_whole_time),
         cmocka_unit_test(test_duet_from_title),
         cmocka_unit_test(test_timer_runs_out),
         cmocka_unit_test(test_menu_save_load_undo_restart),
