@@ -313,7 +313,32 @@ int cmd_play(int argc, char **argv)
         return 0;
     }
     char path[PATH_MAX] = "";
-    if (po.scenario) {
+    if (!po.scenario && po.session.resume_file) {
+        /* The result file names its scenario: a bundled one needs no
+         * argument. */
+        struct run_record rec;
+        struct diag err;
+        if (!run_read(po.session.resume_file, &rec, &err)) {
+            struct strbuf line;
+            sb_init(&line);
+            diag_format(&err, false, &line);
+            fprintf(stderr, "%s\n", line.data);
+            sb_free(&line);
+            free(po.choices);
+            return 1;
+        }
+        char why[1024];
+        bool found = catalog_resolve(rec.scenario_id, path, sizeof path, why, sizeof why);
+        if (!found)
+            cli_error("%s was played with scenario '%s', which is not bundled: give its folder, as in "
+                      "scaleup play FOLDER --resume %s",
+                      po.session.resume_file, rec.scenario_id, po.session.resume_file);
+        run_record_free(&rec);
+        if (!found) {
+            free(po.choices);
+            return 2;
+        }
+    } else if (po.scenario) {
         char why[1024];
         if (!catalog_resolve(po.scenario, path, sizeof path, why, sizeof why)) {
             cli_error("%s", why);
@@ -325,9 +350,6 @@ int cmd_play(int argc, char **argv)
                   "tutorial");
         free(po.choices);
         return 2;
-    }
-    if (po.duet && po.text == false) {
-        /* handled by the window */
     }
     int code;
     if (po.text) {

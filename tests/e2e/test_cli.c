@@ -293,6 +293,34 @@ static void a_scripted_duet_scores_each_player(void **state)
                                   "Seed 1.\n"));
     assert_non_null(strstr(r.out, "Weighted total: 23 of "));
     cmd_result_free(&r);
+    /* Without a scenario: the result file names it (a bundled one). */
+    const char *bare[] = {scaleup_bin(), "play", "--text", "--resume", name, NULL};
+    run_cmd(bare, NULL, NULL, NULL, 30, &r);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "(Resumed after 8 decisions.)\n"));
+    assert_non_null(strstr(r.out, "Weighted total: 23 of "));
+    cmd_result_free(&r);
+    /* A scenario that is not bundled needs its folder. */
+    char *json = slurp(name, NULL);
+    char *id = strstr(json, "\"tutorial\"");
+    assert_non_null(id);
+    memcpy(id + 1, "tutoriel", 8);
+    char other[4300];
+    snprintf(other, sizeof other, "%s/other.json", dir);
+    FILE *f = fopen(other, "w");
+    fputs(json, f);
+    fclose(f);
+    free(json);
+    const char *oargv[] = {scaleup_bin(), "play", "--text", "--resume", other, NULL};
+    run_cmd(oargv, NULL, NULL, NULL, 30, &r);
+    assert_int_equal(r.status, 2);
+    char want[9000];
+    snprintf(want, sizeof want,
+             "scaleup: error: %s was played with scenario 'tutoriel', which is not bundled: give its "
+             "folder, as in scaleup play FOLDER --resume %s\n",
+             other, other);
+    assert_string_equal(r.err, want);
+    cmd_result_free(&r);
     rm_rf(dir);
     free(dir);
 }

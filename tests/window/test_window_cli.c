@@ -121,30 +121,11 @@ static void same_game(const char *role, const char *seed, const char *choices)
     free(win_dir);
 }
 
-/* A duet played by the window with --choices (two entries per secret
- * decision, as in the terminal) writes the same result as the terminal:
- * each player's points, weighted total and percentage, the alignment, and
- * both picks of every secret decision. */
-static void same_duet(const char *seed, const char *choices)
+/* The two result files hold the same duet: ending, players, alignment,
+ * stats, seed, and every decision's scene, decider, outcome, picks and
+ * effects. */
+static void expect_same_duet(const char *text_dir, const char *win_dir)
 {
-    char *text_dir = make_temp_dir(), *win_dir = make_temp_dir();
-    const char *text_argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--duet", "--player", "Ana",
-                               "--partner", "Ben", "--seed", seed, "--choices", choices, "--results",
-                               text_dir, NULL};
-    struct cmd_result r;
-    run_cmd(text_argv, NULL, NULL, NULL, 60, &r);
-    assert_int_equal(r.status, 0);
-    cmd_result_free(&r);
-    const char *win_argv[] = {scaleup_bin(), "play", "tutorial", "--duet", "--player", "Ana",
-                              "--partner", "Ben", "--seed", seed, "--choices", choices, "--results",
-                              win_dir, NULL};
-    const char *env[] = {"SDL_VIDEODRIVER=offscreen", "SDL_RENDER_DRIVER=software",
-                         env_of("XDG_CONFIG_HOME=%s/config", home), env_of("XDG_DATA_HOME=%s/data", home),
-                         NULL};
-    run_cmd(win_argv, NULL, NULL, env, 120, &r);
-    if (r.status != 0)
-        fail_msg("the window exited %d: %s", r.status, r.err);
-    cmd_result_free(&r);
     cJSON *a = result_in(text_dir), *b = result_in(win_dir);
     static const char *const keys[] = {"ending", "players", "alignment", "stats", "seed"};
     for (size_t k = 0; k < COUNT_OF(keys); k++) {
@@ -177,10 +158,84 @@ static void same_duet(const char *seed, const char *choices)
     assert_true(secret >= 4);
     cJSON_Delete(a);
     cJSON_Delete(b);
+}
+
+/* The golden duet played whole in the terminal into a fresh folder. */
+static char *terminal_duet(const char *seed, const char *choices)
+{
+    char *dir = make_temp_dir();
+    const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--duet", "--player", "Ana",
+                          "--partner", "Ben", "--seed", seed, "--choices", choices, "--results",
+                          dir, NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, NULL, NULL, 60, &r);
+    assert_int_equal(r.status, 0);
+    cmd_result_free(&r);
+    return dir;
+}
+
+static void run_window(const char *const *argv)
+{
+    const char *env[] = {"SDL_VIDEODRIVER=offscreen", "SDL_RENDER_DRIVER=software",
+                         env_of("XDG_CONFIG_HOME=%s/config", home), env_of("XDG_DATA_HOME=%s/data", home),
+                         NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, NULL, env, 120, &r);
+    if (r.status != 0)
+        fail_msg("the window exited %d: %s", r.status, r.err);
+    cmd_result_free(&r);
+}
+
+/* The same duet in the terminal and in the window (scripted with --choices,
+ * two entries per secret decision as in the terminal): each player's points, weighted total and percentage, the alignment, and
+ * both picks of every secret decision. */
+static void same_duet(const char *seed, const char *choices)
+{
+    char *text_dir = terminal_duet(seed, choices), *win_dir = make_temp_dir();
+    const char *win_argv[] = {scaleup_bin(), "play", "tutorial", "--duet", "--player", "Ana",
+                              "--partner", "Ben", "--seed", seed, "--choices", choices, "--results",
+                              win_dir, NULL};
+    run_window(win_argv);
+    expect_same_duet(text_dir, win_dir);
     rm_rf(text_dir);
     rm_rf(win_dir);
     free(text_dir);
     free(win_dir);
+}
+
+/* A duet begun in the terminal (three decisions) and resumed in the window
+ * from its result file alone (no scenario named) ends as the same duet
+ * played in one go. */
+static void test_duet_resumes_in_the_window(void **state)
+{
+    (void)state;
+    char *whole = terminal_duet("1", "1,2,1,1,1,1,3,1,3,1,1,1,1,1");
+    char *split = make_temp_dir();
+    const char *begin[] = {scaleup_bin(), "play", "tutorial", "--text", "--duet", "--player", "Ana",
+                           "--partner", "Ben", "--seed", "1", "--choices", "1,2,1,1,1", "--results",
+                           split, NULL};
+    struct cmd_result r;
+    run_cmd(begin, NULL, NULL, NULL, 60, &r);
+    assert_int_equal(r.status, 2); /* the list ran out before an ending */
+    cmd_result_free(&r);
+    cJSON *partial = result_in(split);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(partial, "decisions")), 3);
+    cJSON_Delete(partial);
+    DIR *d = opendir(split);
+    struct dirent *e;
+    char file[8400] = "";
+    while ((e = readdir(d)) != NULL)
+        if (strstr(e->d_name, ".json"))
+            snprintf(file, sizeof file, "%s/%s", split, e->d_name);
+    closedir(d);
+    const char *resume[] = {scaleup_bin(), "play", "--resume", file, "--choices",
+                            "1,3,1,3,1,1,1,1,1", NULL};
+    run_window(resume);
+    expect_same_duet(whole, split);
+    rm_rf(whole);
+    rm_rf(split);
+    free(whole);
+    free(split);
 }
 
 static void test_same_duet_as_terminal(void **state)
@@ -453,6 +508,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_game_as_terminal),
         cmocka_unit_test(test_same_duet_as_terminal),
+        cmocka_unit_test(test_duet_resumes_in_the_window),
         cmocka_unit_test(test_no_display),
         cmocka_unit_test(test_missing_font),
         cmocka_unit_test(test_screenshots),
