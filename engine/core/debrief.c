@@ -5,79 +5,110 @@
 
 #include "explore.h"
 
-/* One cached answer per role: the same run asks again after every decision
- * (result files carry the percentage), and a restart keeps the seed. */
+/* One cached answer per scenario, seed and way of playing, for every role:
+ * the same run asks again after every decision (result files carry the
+ * percentage), a restart keeps the seed, and a duet's two players share one
+ * search. */
 struct best_cache_entry {
     const struct scenario *sc;
     uint64_t hash;
     uint64_t seed;
-    int role;
     bool duet;
     bool valid;
-    struct best best;
+    struct best best[LIMIT_ROLES];
 };
 
-static struct best_cache_entry cache[LIMIT_ROLES * 2];
+static struct best_cache_entry cache[2]; /* solo, duet */
 
-static void compute(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
+/* Copies a role's best from a search's result. */
+static void take_best(const struct scenario *sc, const struct explore_result *r, int role, bool exact,
+                      struct best *out)
 {
     memset(out, 0, sizeof *out);
+    if (r->weighted[role].count > 0) {
+        out->weighted = r->weighted[role].max;
+        for (int d = 0; d < sc->ndimensions; d++)
+            out->points[d] = r->score[role][d].max;
+    }
+    out->exact = exact;
+    out->searched = true;
+}
+
+/* An exhaustive search (up to LIMIT_BEST_STATES) for role's best; true with
+ * out filled when it completed. In a duet the explorer's player p plays
+ * role p, and states are told apart by that player's points only. */
+static bool search_exhaustive(struct scenario *sc, int role, uint64_t seed, bool duet,
+                              struct best *out)
+{
     struct explore_options o;
     explore_options_default(&o);
     o.mode = EXPLORE_EXHAUSTIVE;
     o.seed = seed;
-    o.max_states = LIMIT_BEST_STATES;
+    /* A duet searches once per role: each gets its share of the budget,
+     * so the pause stays that of a solo game. */
+    o.max_states = duet ? LIMIT_BEST_STATES / sc->nroles : LIMIT_BEST_STATES;
+    o.role = duet ? -1 : role;
+    o.duet = duet;
+    o.score_of = duet ? role : -1;
+    struct explore_result r;
+    struct diag err;
+    if (!explore_run(sc, &o, &r, &err))
+        return false;
+    bool complete = r.complete;
+    if (complete)
+        take_best(sc, &r, role, true, out);
+    explore_result_free(&r);
+    return complete;
+}
+
+/* LIMIT_BEST_RUNS random playthroughs (of both roles at once in a duet):
+ * an estimate for every role searched that has none yet. */
+static void search_random(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
+{
+    struct explore_options o;
+    explore_options_default(&o);
+    o.mode = EXPLORE_RANDOM;
+    o.runs = LIMIT_BEST_RUNS;
+    o.seed = seed;
     o.role = duet ? -1 : role;
     o.duet = duet;
     struct explore_result r;
     struct diag err;
-    bool ok = explore_run(sc, &o, &r, &err);
-    bool exact = ok && r.complete;
-    if (!exact) {
-        explore_result_free(&r);
-        o.mode = EXPLORE_RANDOM;
-        o.runs = 500;
-        ok = explore_run(sc, &o, &r, &err);
+    if (!explore_run(sc, &o, &r, &err)) {
+        memset(&out[role], 0, sizeof out[role]);
+        out[role].searched = true;
+        return;
     }
-    if (ok && r.weighted[role].count > 0) {
-        out->weighted = r.weighted[role].max;
-        for (int d = 0; d < sc->ndimensions; d++)
-            out->points[d] = r.score[role][d].max;
-    }
-    out->exact = exact;
+    for (int ro = 0; ro < sc->nroles; ro++)
+        if ((duet || ro == role) && !out[ro].searched)
+            take_best(sc, &r, ro, false, &out[ro]);
     explore_result_free(&r);
 }
 
 void best_for(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
 {
-    int index = (role + (duet ? LIMIT_ROLES : 0)) % (int)(sizeof cache / sizeof cache[0]);
-    struct best_cache_entry *slot = &cache[index];
+    struct best_cache_entry *slot = &cache[duet];
     if (!(slot->valid && slot->sc == sc && slot->hash == sc->hash && slot->seed == seed &&
-          slot->role == role && slot->duet == duet)) {
-        compute(sc, role, seed, duet, &slot->best);
-        if (duet) {
-            /* A duet can reach what solo play reaches, and more. */
-            struct best solo;
-            compute(sc, role, seed, false, &solo);
-            if (solo.weighted > slot->best.weighted)
-                slot->best.weighted = solo.weighted;
-            for (int d = 0; d < sc->ndimensions; d++)
-                if (solo.points[d] > slot->best.points[d])
-                    slot->best.points[d] = solo.points[d];
-            slot->best.exact = slot->best.exact && solo.exact;
-        }
+          slot->duet == duet)) {
+        memset(slot, 0, sizeof *slot);
         slot->sc = sc;
         slot->hash = sc->hash;
         slot->seed = seed;
-        slot->role = role;
         slot->duet = duet;
         slot->valid = true;
     }
-    *out = slot->best;
-    /* The declared best is solo play's. A duet can score more than it (a
-     * conflict scene or a settle adds choices solo play never offers), so a
-     * duet is measured against the higher of the two. */
-    if (!isnan(sc->best[role]) && (!duet || sc->best[role] >= out->weighted)) {
+    /* The declared best is solo play's: a duet reaches other totals (the
+     * other player decides some scenes; conflict scenes add choices), so a
+     * duet is always measured against what the duet search finds. */
+    bool declared = !duet && !isnan(sc->best[role]);
+    if (!slot->best[role].searched) {
+        /* With a declared best the search only estimates each dimension's
+         * most points (for the debrief's bars): random play does that. */
+        if (declared || !search_exhaustive(sc, role, seed, duet, &slot->best[role]))
+            search_random(sc, role, seed, duet, slot->best);
+    }
+    *out = slot->best[role];
+    if (declared) {
         out->weighted = sc->best[role];
         out->declared = true;
         out->exact = true;

@@ -7,11 +7,13 @@
  * choice that would have scored best there (from the game's log).
  *
  * The best total is the scenario's declared best (scenario { best = {...} })
- * when it has one; otherwise the explorer searches every state reachable with
- * the run's seed (up to LIMIT_BEST_STATES) for it, and when that space is too
- * large, takes the best of 500 random playthroughs: then the percentage is an
- * estimate, and the debrief says so. The per-dimension bests come from the
- * same search. Results are cached per scenario, role and seed.
+ * when it has one and the game is solo; otherwise the explorer searches every
+ * state reachable with the run's seed (up to LIMIT_BEST_STATES) for it, and
+ * when that space is too large, takes the best of LIMIT_BEST_RUNS random
+ * playthroughs: then the percentage is an estimate, and the debrief says so.
+ * A duet is searched as a duet (both roles at once). The per-dimension bests
+ * come from the same search (random play only, when the best is declared).
+ * Results are cached per scenario, seed and way of playing.
  */
 #ifndef SCALEUP_DEBRIEF_H
 #define SCALEUP_DEBRIEF_H
@@ -25,6 +27,7 @@ struct best {
     double points[LIMIT_DIMENSIONS]; /* the most points any path gave in each dimension */
     bool exact;                      /* false: an estimate from random playthroughs */
     bool declared;                   /* weighted comes from the scenario */
+    bool searched;                   /* (the cache's own: this role was searched) */
 };
 
 /* The best a role can reach in this scenario with this seed, playing solo

@@ -16,6 +16,7 @@ void explore_options_default(struct explore_options *o)
     o->seed = 1;
     o->max_states = 1000000;
     o->role = -1;
+    o->score_of = -1;
 }
 
 uint64_t explore_seed(uint64_t base, long i)
@@ -274,7 +275,7 @@ static bool run_exhaustive_role(struct scenario *sc, const struct explore_option
         return false;
     }
     struct hashset seen = {0};
-    hashset_add(&seen, game_hash(root));
+    hashset_add(&seen, game_hash_of(root, o->score_of));
     r->states++;
     r->scene_visits[root->s.scene]++;
 
@@ -344,7 +345,7 @@ static bool run_exhaustive_role(struct scenario *sc, const struct explore_option
         }
         r->choices++;
         r->text_bytes += view_text_bytes(child) + (long)strlen(game_feedback(child, 0));
-        if (!hashset_add(&seen, game_hash(child)))
+        if (!hashset_add(&seen, game_hash_of(child, o->score_of)))
             continue;
         r->states++;
         r->scene_visits[child->s.scene]++;
@@ -388,10 +389,15 @@ bool explore_run(struct scenario *sc, const struct explore_options *o, struct ex
     } else {
         r->complete = true;
         ok = true;
+        unsigned long reads = sc->score_reads;
         int first = o->role >= 0 ? o->role : 0;
         int last = o->duet ? 0 : (o->role >= 0 ? o->role : sc->nroles - 1);
         for (int role = first; ok && role <= last; role++)
             ok = run_exhaustive_role(sc, o, role, r, err);
+        /* States merged without the other players' points may have had
+         * different futures if a callback read game.score. */
+        if (o->score_of >= 0 && sc->score_reads != reads)
+            r->complete = false;
     }
     r->seconds = clock_seconds() - t0;
     return ok;

@@ -30,6 +30,11 @@ struct explore_options {
     long max_states; /* exhaustive: stop beyond this many states */
     int role;        /* a role index, or -1 for every role */
     bool duet;       /* both roles at once (duet scenarios) */
+    /* exhaustive: -1 to tell states apart by every player's points; a
+     * player's index to ignore the others' points (that player's best in
+     * far fewer states; the search is then not complete if a callback read
+     * game.score, see scenario.score_reads). */
+    int score_of;
     /* Called now and then with done/total (total 0 when unknown). */
     void (*progress)(void *ctx, long done, long total);
     void *progress_ctx;

@@ -730,6 +730,11 @@ bool game_timeout(struct game *g, double seconds, struct diag *err)
 
 uint64_t game_hash(const struct game *g)
 {
+    return game_hash_of(g, -1);
+}
+
+uint64_t game_hash_of(const struct game *g, int player)
+{
     const struct scenario *sc = g->sc;
     uint64_t h = HASH_SEED;
     h = hash_fast(h, &g->s.scene, sizeof g->s.scene);
@@ -738,7 +743,8 @@ uint64_t game_hash(const struct game *g)
     h = hash_fast(h, g->s.stats, sizeof g->s.stats[0] * (size_t)sc->nstats);
     h = hash_fast(h, g->s.flags, sizeof g->s.flags[0] * (size_t)((sc->nflags + 63) / 64));
     for (int p = 0; p < g->nplayers; p++)
-        h = hash_fast(h, g->s.players[p].score, sizeof(double) * (size_t)sc->ndimensions);
+        if (player < 0 || p == player)
+            h = hash_fast(h, g->s.players[p].score, sizeof(double) * (size_t)sc->ndimensions);
     h = hash_fast(h, &g->s.rng, sizeof g->s.rng);
     h = hash_fast(h, g->picks, sizeof g->picks);
     h = hash_fast(h, g->visits, sizeof *g->visits * (size_t)sc->nscenes);

@@ -195,6 +195,10 @@ double game_weighted(const struct game *g, int player);
 /* A hash of the whole state (scene, stats, flags, visits, once-choices,
  * points, turn, generator), for the explorer's deduplication. */
 uint64_t game_hash(const struct game *g);
+/* The same, with the points of one player only (player >= 0): two states
+ * that differ only in the other player's points have the same future for
+ * this player, as long as no callback reads game.score. */
+uint64_t game_hash_of(const struct game *g, int player);
 
 /* Copies the whole state of src into dst (same scenario); the log is not
  * copied. For the explorer, which branches from a state. */

@@ -91,8 +91,12 @@
 /* Diagnostics kept by one load or lint run: enough to fix a file in one go. */
 #define LIMIT_DIAGNOSTICS 200
 
-/* States the debrief may explore to find the best possible score when the
- * scenario does not declare it; beyond this the best found so far is used. */
-#define LIMIT_BEST_STATES 200000
+/* The debrief's search for the best possible score runs on the player's
+ * time (after the first decision, when the result file is first written):
+ * an exhaustive search of at most LIMIT_BEST_STATES states (about a quarter
+ * of a second), else LIMIT_BEST_RUNS random playthroughs (an estimate).
+ * A scenario that declares its best skips the exhaustive search. */
+#define LIMIT_BEST_STATES 50000
+#define LIMIT_BEST_RUNS 1000
 
 #endif

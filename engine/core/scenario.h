@@ -190,6 +190,9 @@ struct scenario {
     struct callback settle;
     bool declares_flags;   /* a flags = {...} list makes unknown flags errors */
     double best[LIMIT_ROLES]; /* declared best weighted totals, NAN when not */
+    /* How many times a callback has read game.score: the explorer's search
+     * for one player's best is exact only while nothing does. */
+    unsigned long score_reads;
     struct srcpos pos;     /* the scenario { } call */
 
     struct dimension dimensions[LIMIT_DIMENSIONS];

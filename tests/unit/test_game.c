@@ -388,6 +388,41 @@ static void a_duet_is_measured_against_its_own_best(void **state)
     scenario_free(dsc);
 }
 
+/* The search for one player's best merges states that differ only in the
+ * other player's points, unless a callback reads game.score: then it says
+ * it is not complete, and the debrief's best is an estimate. */
+static void a_search_that_reads_scores_is_not_trusted_merged(void **state)
+{
+    (void)state;
+    struct scenario *dsc = load_ok(test_path("fixtures/games/duet-score-read.lua"));
+    struct explore_options o;
+    explore_options_default(&o);
+    o.mode = EXPLORE_EXHAUSTIVE;
+    o.duet = true;
+    o.score_of = 0;
+    struct explore_result r;
+    struct diag err;
+    assert_true(explore_run(dsc, &o, &r, &err));
+    assert_false(r.complete);
+    explore_result_free(&r);
+    o.score_of = -1; /* every player's points: exact */
+    assert_true(explore_run(dsc, &o, &r, &err));
+    assert_true(r.complete);
+    explore_result_free(&r);
+    struct best b;
+    best_for(dsc, 0, 1, true, &b);
+    assert_false(b.exact);
+    scenario_free(dsc);
+    /* Without reads (duet-best.lua), the merged search is complete. */
+    dsc = load_ok(test_path("fixtures/games/duet-best.lua"));
+    o.score_of = 1;
+    assert_true(explore_run(dsc, &o, &r, &err));
+    assert_true(r.complete);
+    assert_true(r.weighted[1].max == 5);
+    explore_result_free(&r);
+    scenario_free(dsc);
+}
+
 static void game_picks_are_visible_to_callbacks(void **state)
 {
     (void)state;
@@ -422,6 +457,7 @@ int main(void)
         cmocka_unit_test(exhaustive_exploration_finds_every_scene_of_the_tutorial),
         cmocka_unit_test(duet_picks_that_differ_go_to_a_coin_toss),
         cmocka_unit_test(a_duet_is_measured_against_its_own_best),
+        cmocka_unit_test(a_search_that_reads_scores_is_not_trusted_merged),
         cmocka_unit_test(game_picks_are_visible_to_callbacks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -128,6 +128,7 @@ static int score_index(lua_State *L)
         return luaL_error(L, "unknown dimension '%s' (dimensions are: %s)", k ? k : "?",
                           list_ids(L, &g->sc->dimensions[0].id, g->sc->ndimensions,
                                    sizeof g->sc->dimensions[0]));
+    g->sc->score_reads++;
     script_push_number(L, g->s.players[game_decider(g)].score[d]);
     return 1;
 }
