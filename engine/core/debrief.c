@@ -16,6 +16,10 @@ struct best_cache_entry {
     bool duet;
     bool valid;
     struct best best[LIMIT_ROLES];
+    /* Random play's estimates, kept apart from best[] so that in a duet a
+     * role whose exhaustive search failed does not stop the other role's
+     * own exhaustive search (the answer must not depend on who asks first). */
+    struct best estimate[LIMIT_ROLES];
 };
 
 static struct best_cache_entry cache[2]; /* solo, duet */
@@ -62,8 +66,9 @@ static bool search_exhaustive(struct scenario *sc, int role, uint64_t seed, bool
 }
 
 /* LIMIT_BEST_RUNS random playthroughs (of both roles at once in a duet):
- * an estimate for every role searched that has none yet. */
-static void search_random(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
+ * fills estimate[] for role, and in a duet for every role, once. */
+static void search_random(struct scenario *sc, int role, uint64_t seed, bool duet,
+                          struct best *estimate)
 {
     struct explore_options o;
     explore_options_default(&o);
@@ -74,15 +79,19 @@ static void search_random(struct scenario *sc, int role, uint64_t seed, bool due
     o.duet = duet;
     struct explore_result r;
     struct diag err;
-    if (!explore_run(sc, &o, &r, &err)) {
-        memset(&out[role], 0, sizeof out[role]);
-        out[role].searched = true;
-        return;
+    bool ran = explore_run(sc, &o, &r, &err);
+    for (int ro = 0; ro < sc->nroles; ro++) {
+        if (!(duet || ro == role) || estimate[ro].searched)
+            continue;
+        if (ran) {
+            take_best(sc, &r, ro, false, &estimate[ro]);
+        } else {
+            memset(&estimate[ro], 0, sizeof estimate[ro]);
+            estimate[ro].searched = true;
+        }
     }
-    for (int ro = 0; ro < sc->nroles; ro++)
-        if ((duet || ro == role) && !out[ro].searched)
-            take_best(sc, &r, ro, false, &out[ro]);
-    explore_result_free(&r);
+    if (ran)
+        explore_result_free(&r);
 }
 
 void best_for(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
@@ -104,8 +113,11 @@ void best_for(struct scenario *sc, int role, uint64_t seed, bool duet, struct be
     if (!slot->best[role].searched) {
         /* With a declared best the search only estimates each dimension's
          * most points (for the debrief's bars): random play does that. */
-        if (declared || !search_exhaustive(sc, role, seed, duet, &slot->best[role]))
-            search_random(sc, role, seed, duet, slot->best);
+        if (declared || !search_exhaustive(sc, role, seed, duet, &slot->best[role])) {
+            if (!slot->estimate[role].searched)
+                search_random(sc, role, seed, duet, slot->estimate);
+            slot->best[role] = slot->estimate[role];
+        }
     }
     *out = slot->best[role];
     if (declared) {
@@ -141,6 +153,13 @@ void debrief_build(struct game *g, struct debrief *d)
         memcpy(dp->points, g->s.players[p].score, sizeof dp->points);
         dp->weighted = game_weighted(g, p);
         best_for(sc, dp->role, g->seed, g->nplayers > 1, &dp->best);
+        /* An estimate can fall short of what this run reached: the run
+         * itself shows more is possible ("12 of 10" would mislead). */
+        if (dp->weighted > dp->best.weighted)
+            dp->best.weighted = dp->weighted;
+        for (int k = 0; k < sc->ndimensions; k++)
+            if (dp->points[k] > dp->best.points[k])
+                dp->best.points[k] = dp->points[k];
         dp->percent = debrief_percent(dp->weighted, dp->best.weighted);
         dp->rating = scenario_rating(sc, dp->percent);
     }

@@ -392,7 +392,10 @@ static void apply_effects(struct game *g, uint32_t c)
         game_set_flag(g, ch->set[k], true);
     for (int k = 0; k < ch->nunset; k++)
         game_set_flag(g, ch->unset[k], false);
-    g->taken[c / 64] |= 1ULL << (c % 64);
+    /* Only a once-choice's mark changes what can happen next: marking no
+     * other keeps paths that differ only in such choices one state. */
+    if (ch->once)
+        g->taken[c / 64] |= 1ULL << (c % 64);
 }
 
 static bool run_act(struct game *g, uint32_t c, int from, int listed, struct diag *err)

@@ -388,6 +388,52 @@ static void a_duet_is_measured_against_its_own_best(void **state)
     scenario_free(dsc);
 }
 
+/* In a duet each role gets its own exhaustive search: the PO's failing
+ * (too many states) must not leave the PM with an estimate, whichever of
+ * the two the debrief asks about first. */
+static void a_duet_best_does_not_depend_on_who_asks_first(void **state)
+{
+    (void)state;
+    struct scenario *dsc = load_ok(test_path("fixtures/games/duet-wide.lua"));
+    struct best po, pm;
+    best_for(dsc, 0, 1, true, &po); /* seed 1: the PO first */
+    best_for(dsc, 1, 1, true, &pm);
+    assert_false(po.exact);
+    assert_true(pm.exact);
+    assert_true(pm.weighted == 3);
+    best_for(dsc, 1, 2, true, &pm); /* seed 2: the PM first */
+    best_for(dsc, 0, 2, true, &po);
+    assert_true(pm.exact);
+    assert_true(pm.weighted == 3);
+    assert_false(po.exact);
+    scenario_free(dsc);
+}
+
+/* An estimated best never reads lower than what the run itself reached. */
+static void a_run_never_beats_its_best(void **state)
+{
+    (void)state;
+    struct scenario *dsc = load_ok(test_path("fixtures/games/duet-wide.lua"));
+    struct game *g = start_duet(dsc, 3);
+    struct diag err;
+    /* The PO takes every vision step (65,535 points): random play's
+     * estimate of a thousand runs cannot have found that path. */
+    while (!g->over) {
+        assert_false(game_is_secret(g));
+        assert_true(game_choose(g, 1, false, 1, &err));
+    }
+    struct debrief d;
+    debrief_build(g, &d);
+    const struct debrief_player *ana = &d.players[1]; /* the PO */
+    assert_true(ana->weighted == 65535);
+    assert_false(ana->best.exact);
+    assert_true(ana->best.weighted == 65535);
+    assert_true(ana->best.points[0] == 65535);
+    assert_true(ana->percent == 100);
+    game_free(g);
+    scenario_free(dsc);
+}
+
 /* The search for one player's best merges states that differ only in the
  * other player's points, unless a callback reads game.score: then it says
  * it is not complete, and the debrief's best is an estimate. */
@@ -458,6 +504,8 @@ int main(void)
         cmocka_unit_test(duet_picks_that_differ_go_to_a_coin_toss),
         cmocka_unit_test(a_duet_is_measured_against_its_own_best),
         cmocka_unit_test(a_search_that_reads_scores_is_not_trusted_merged),
+        cmocka_unit_test(a_duet_best_does_not_depend_on_who_asks_first),
+        cmocka_unit_test(a_run_never_beats_its_best),
         cmocka_unit_test(game_picks_are_visible_to_callbacks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -271,8 +271,8 @@ int cmd_explore(int argc, char **argv)
         merge(&weighted, &r.weighted[role_i]);
     }
     /* A solo path above a declared best makes every percentage wrong. (The
-     * declared best is solo play's: a duet's debrief takes the higher of it
-     * and what the duet search finds, so duets are not held to it.) */
+     * declared best is solo play's: a duet's debrief ignores it and uses
+     * what the duet search finds, so duets are not held to it.) */
     struct strbuf over;
     sb_init(&over);
     for (int role_i = 0; role_i < sc->nroles; role_i++)
