@@ -98,6 +98,14 @@ char *slurp(const char *path, size_t *len)
     return sb_take(&sb);
 }
 
+void write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
 static void drain(int fd, struct strbuf *sb, bool *open_flag)
 {
     char buf[65536];

@@ -62,6 +62,8 @@ const char *scaleup_bin(void);
 
 /* A whole file, NUL-terminated (NULL when missing). */
 char *slurp(const char *path, size_t *len);
+/* Writes a whole file (failing the test when it cannot). */
+void write_file(const char *path, const char *data, size_t len);
 
 /* A fresh temporary folder (removed by rm_rf). */
 char *make_temp_dir(void);

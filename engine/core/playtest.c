@@ -1,9 +1,13 @@
 #include "playtest.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "run.h"
 #include "text.h"
@@ -247,23 +251,57 @@ void playtest_format(const struct game *g, const char *name, struct strbuf *out)
     sb_puts(out, sc->nstats ? " } } }\n" : "} } }\n");
 }
 
-bool playtest_append(const char *path, const char *line, struct diag *err)
+void playtest_path(const struct scenario *sc, char *buf, size_t cap)
 {
-    size_t len = 0;
-    struct diag ignore;
-    char *old = file_read_all(path, LIMIT_FILE_BYTES, &len, &ignore);
+    const char *entry = sc->nfiles > 0 ? sc->files[0].name : "main.lua";
+    char dir[PATH_MAX];
+    if (strcmp(sc->folder, ".") == 0)
+        dir[0] = '\0';
+    else
+        str_format(dir, sizeof dir, "%s/", sc->folder);
+    if (strcmp(entry, "main.lua") == 0)
+        str_format(buf, cap, "%stests.lua", dir);
+    else
+        str_format(buf, cap, "%s%.*s.tests.lua", dir, (int)(strlen(entry) - 4), entry);
+}
+
+bool playtest_append(const char *path, const char *line, int *at, struct diag *err)
+{
+    /* Only a missing file is a new one: a file that cannot be read or
+     * written is refused, never replaced by the one line kept. */
+    struct stat st;
+    bool exists = stat(path, &st) == 0;
+    if (!exists && errno != ENOENT) {
+        diag_set(err, path, 0, "file", "cannot read: %s", strerror(errno));
+        return false;
+    }
+    if (exists && access(path, R_OK | W_OK) != 0) {
+        diag_set(err, path, 0, "file", "cannot add to it: %s", strerror(errno));
+        return false;
+    }
     struct strbuf all;
     sb_init(&all);
-    if (old) {
+    if (exists) {
+        size_t len = 0;
+        char *old = file_read_all(path, LIMIT_FILE_BYTES, &len, err);
+        if (!old) {
+            sb_free(&all);
+            return false;
+        }
         sb_append(&all, old, len);
         if (len && old[len - 1] != '\n')
             sb_putc(&all, '\n');
+        free(old);
     } else {
         sb_puts(&all, "-- Playthrough tests: scaleup test runs them (see docs/authoring.md).\n");
     }
+    int lines = 1;
+    for (size_t i = 0; i < all.len; i++)
+        lines += all.data[i] == '\n';
+    if (at)
+        *at = lines;
     sb_puts(&all, line);
     bool ok = file_write_atomic(path, all.data, all.len, err);
-    free(old);
     sb_free(&all);
     return ok;
 }

@@ -66,8 +66,15 @@ bool playtest_run(struct scenario *sc, const struct playtest *pt, struct diag_li
  * expectation (for recording a path from the window). */
 void playtest_format(const struct game *g, const char *name, struct strbuf *out);
 
+/* Where sc's playthrough tests live: tests.lua in the scenario's folder,
+ * or, for a single-file scenario NAME.lua, NAME.tests.lua beside it (its
+ * folder may hold other scenarios, whose tests are not its own). */
+void playtest_path(const struct scenario *sc, char *buf, size_t cap);
+
 /* Appends a line to path atomically (creating the file with a header
- * comment when it does not exist). */
-bool playtest_append(const char *path, const char *line, struct diag *err);
+ * comment when it does not exist); *at (if not NULL) gets the line's number.
+ * A file that exists but cannot be read or written is an error, never
+ * overwritten. */
+bool playtest_append(const char *path, const char *line, int *at, struct diag *err);
 
 #endif

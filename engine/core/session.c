@@ -110,28 +110,18 @@ static bool save_playthrough(struct session *s, char *path, size_t cap, int *lin
                  "make a decision first: a playthrough without choices tests nothing");
         return false;
     }
-    str_format(path, cap, "%s/tests.lua", s->sc->folder);
+    playtest_path(s->sc, path, cap);
     /* The name says where the run went and who recorded it: the author
      * renames it to say what it checks. */
     char name[LIMIT_NAME_BYTES + 160];
     const struct scene *at = &s->sc->scenes[s->g->s.scene];
-    str_format(name, sizeof name, "%s, %d choices, to %s%s", s->names[0], s->g->nlog, at->id,
-               s->g->over ? "" : " (unfinished)");
+    str_format(name, sizeof name, "%s, %d choice%s, to %s%s", s->names[0], s->g->nlog,
+               s->g->nlog == 1 ? "" : "s", at->id, s->g->over ? "" : " (unfinished)");
     struct strbuf text;
     sb_init(&text);
     playtest_format(s->g, name, &text);
-    size_t len = 0;
-    struct diag ignore;
-    char *old = file_read_all(path, LIMIT_FILE_BYTES, &len, &ignore);
-    int lines = old ? 0 : 1; /* a new file starts with a comment line */
-    for (size_t i = 0; old && i < len; i++)
-        lines += old[i] == '\n';
-    if (old && len && old[len - 1] != '\n')
-        lines++;
-    free(old);
-    bool ok = playtest_append(path, text.data, err);
+    bool ok = playtest_append(path, text.data, line, err);
     sb_free(&text);
-    *line = lines + 1;
     return ok;
 }
 

@@ -622,8 +622,8 @@ static struct fe_command decide(void *ctx, struct session *s)
             keep_as_test(t, s);
             continue;
         } else if (strcmp(line, "?") == 0 || strcmp(line, "help") == 0) {
-            fprintf(t->out, "Type the number of a choice. Also: u = undo, q = quit, k = keep the "
-                            "run so far as a playthrough test%s.\n",
+            fprintf(t->out, "Type the number of a choice. Also: u = undo, q = quit%s%s.\n",
+                    s->g->nplayers == 1 ? ", k = keep the run so far as a playthrough test" : "",
                     sc->timer ? ", t = let the time run out" : "");
             continue;
         }
@@ -981,8 +981,13 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
     fputc('\n', t->out);
     if (t->interactive && !t->script) {
         for (;;) {
-            const char *a = term_ask(t, "Enter to finish, u to undo the last decision, r to play "
-                                        "again, k to keep this run as a playthrough test: ");
+            /* A duet cannot be kept (a playthrough has one role). */
+            const char *a = term_ask(t, s->g->nplayers == 1
+                                            ? "Enter to finish, u to undo the last decision, r to "
+                                              "play again, k to keep this run as a playthrough "
+                                              "test: "
+                                            : "Enter to finish, u to undo the last decision, r to "
+                                              "play again: ");
             if (strcmp(a, "k") == 0) {
                 keep_as_test(t, s);
                 continue;

@@ -924,7 +924,7 @@ static const char *menu_label(struct window *w, int item, const char **key, bool
         /* For authors: a playthrough has one role, so solo runs only. */
         *shown = in_run && w->s->g->nplayers == 1;
         *disabled = !in_run || w->s->g->nlog == 0;
-        return "Keep as a test (tests.lua)";
+        return "Keep as a playthrough test";
     case MENU_SETTINGS: return "Settings…";
     case MENU_HELP: *key = "F1"; return "Keys";
     case MENU_LEAVE:

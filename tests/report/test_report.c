@@ -95,14 +95,6 @@ static char *path_in(const char *dir, const char *name)
     return sb_take(&sb);
 }
 
-static void write_file(const char *path, const char *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, len, f), len);
-    assert_int_equal(fclose(f), 0);
-}
-
 /* Runs scaleup with args (NULL-ended), extra environment env. */
 static void scaleup(const char *const *args, const char *const *env, struct cmd_result *r)
 {

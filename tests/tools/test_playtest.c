@@ -5,6 +5,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/catalog.h"
 #include "core/game.h"
@@ -89,8 +91,11 @@ static void a_recorded_run_becomes_a_passing_playthrough(void **state)
     playtest_format(g, "recorded \"in\" the window", &line);
     char tests[600];
     snprintf(tests, sizeof tests, "%s/tests.lua", dir);
-    assert_true(playtest_append(tests, line.data, &err));
-    assert_true(playtest_append(tests, line.data, &err));
+    int at = 0;
+    assert_true(playtest_append(tests, line.data, &at, &err));
+    assert_int_equal(at, 2); /* after the header comment */
+    assert_true(playtest_append(tests, line.data, &at, &err));
+    assert_int_equal(at, 3);
     char *text = slurp(tests, NULL);
     assert_non_null(strstr(text, "playthrough { name = \"recorded \\\"in\\\" the window\", role = "
                                  "\"pm\", seed = 21, choices = { 1, 3, 1, 4, 2, 1, 2 }, expect = { "
@@ -158,6 +163,82 @@ static void k_in_the_terminal_keeps_the_run_as_a_test(void **state)
     free(dir);
 }
 
+/* A tests file that exists but cannot be read or written is refused, never
+ * replaced by the one playthrough being kept. */
+static void keeping_never_replaces_a_tests_file_it_cannot_use(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char path[600];
+    snprintf(path, sizeof path, "%s/tests.lua", dir);
+    struct diag err;
+    /* Not a file at all: */
+    assert_int_equal(mkdir(path, 0755), 0);
+    assert_false(playtest_append(path, "playthrough {}\n", NULL, &err));
+    assert_non_null(strstr(err.message, "not a regular file"));
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(S_ISDIR(st.st_mode));
+    assert_int_equal(rmdir(path), 0);
+    /* Read-only (root may write anyway: then it is appended to). */
+    write_file(path, "-- mine\n", 8);
+    assert_int_equal(chmod(path, 0444), 0);
+    if (geteuid() != 0) {
+        assert_false(playtest_append(path, "playthrough {}\n", NULL, &err));
+        assert_non_null(strstr(err.message, "cannot add to it: Permission denied"));
+        char *text = slurp(path, NULL);
+        assert_string_equal(text, "-- mine\n");
+        free(text);
+    }
+    rm_rf(dir);
+    free(dir);
+}
+
+/* A single-file scenario keeps its tests in NAME.tests.lua: the folder's
+ * tests.lua may be another scenario's. */
+static void a_single_file_scenario_has_its_own_tests_file(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "printf 'broken(' > %s/tests.lua", dir);
+    assert_int_equal(system(cmd), 0);
+    char entry[600];
+    snprintf(entry, sizeof entry, "%s/coin.lua", dir);
+    const char *coin = "scenario { id = \"coin\", title = \"Coin\", start = \"a\",\n"
+                       "  dimensions = { { id = \"vision\", name = \"Vision\" } },\n"
+                       "  roles = { { id = \"po\", name = \"Product Owner\" } } }\n"
+                       "scene \"a\" { choices = { { \"Goal\", next = \"b\", score = { vision = 1 } },\n"
+                       "  { \"List\", next = \"b\" } } }\n"
+                       "scene \"b\" { choices = { { \"Ship\", next = \"done\" } } }\n"
+                       "ending \"done\" { verdict = \"success\" }\n";
+    write_file(entry, coin, strlen(coin));
+    struct scenario *sc = load_ok(entry);
+    char path[700], want[700];
+    playtest_path(sc, path, sizeof path);
+    snprintf(want, sizeof want, "%s/coin.tests.lua", dir);
+    assert_string_equal(path, want);
+    scenario_free(sc);
+    const char *play[] = {scaleup_bin(), "play", entry, "--text", "--seed", "1", "--player", "Ana",
+                          NULL};
+    struct cmd_result r;
+    run_cmd(play, "1\nk\n1\n", NULL, NULL, 30, &r);
+    struct strbuf kept;
+    sb_init(&kept);
+    sb_printf(&kept, "Kept as a playthrough test: %s:2 (scaleup test replays it).\n", want);
+    assert_non_null(strstr(r.out, kept.data));
+    cmd_result_free(&r);
+    const char *test[] = {scaleup_bin(), "test", entry, NULL};
+    run_cmd(test, NULL, NULL, NULL, 30, &r);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "PASS  Ana, 1 choice, to b (unfinished)\n"
+                               "1 playthrough: 1 passed, 0 failed\n");
+    cmd_result_free(&r);
+    sb_free(&kept);
+    rm_rf(dir);
+    free(dir);
+}
+
 static void bundled_scenarios_pass_their_playthroughs(void **state)
 {
     (void)state;
@@ -181,6 +262,8 @@ int main(void)
         cmocka_unit_test(mistakes_in_a_tests_file_are_reported),
         cmocka_unit_test(a_recorded_run_becomes_a_passing_playthrough),
         cmocka_unit_test(k_in_the_terminal_keeps_the_run_as_a_test),
+        cmocka_unit_test(keeping_never_replaces_a_tests_file_it_cannot_use),
+        cmocka_unit_test(a_single_file_scenario_has_its_own_tests_file),
         cmocka_unit_test(bundled_scenarios_pass_their_playthroughs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1108,7 +1108,7 @@ static void test_menu_keeps_the_run_as_a_test(void **state)
     snprintf(cmd, sizeof cmd, "%s/tests.lua", dir);
     char *text = slurp(cmd, NULL);
     assert_non_null(strstr(text, "\nplaythrough { name = \""));
-    assert_non_null(strstr(text, ", 1 choices, to "));
+    assert_non_null(strstr(text, ", 1 choice, to "));
     assert_non_null(strstr(text, "role = \"po\", seed = 7, choices = { 1 }, expect = { score = {"));
     free(text);
     const char *test[] = {scaleup_bin(), "test", dir, NULL};

@@ -27,7 +27,8 @@ static void usage(FILE *f)
                "A choice is its number as offered or the start of its text. Each mismatch is\n"
                "reported as tests.lua:LINE: expected ..., got ...\n"
                "\n"
-               "  --file FILE   the tests file (default: tests.lua in the scenario's folder)\n"
+               "  --file FILE   the tests file (default: tests.lua in the scenario's folder;\n"
+               "                NAME.tests.lua beside a single-file scenario NAME.lua)\n"
                "\n"
                "Exit codes: 0 all passed, 1 a playthrough failed or the file has errors, 2 usage.\n");
 }
@@ -64,10 +65,8 @@ int cmd_test(int argc, char **argv)
     char tests[PATH_MAX + 16];
     if (file)
         str_copy(tests, sizeof tests, file);
-    else if (strcmp(sc->folder, ".") == 0)
-        str_copy(tests, sizeof tests, "tests.lua");
     else
-        str_format(tests, sizeof tests, "%s/tests.lua", sc->folder);
+        playtest_path(sc, tests, sizeof tests);
     struct stat st;
     if (stat(tests, &st) != 0) {
         cli_error("%s has no playthrough tests: %s does not exist", sc->id, tests);
