@@ -327,8 +327,9 @@ int cmd_play(int argc, char **argv)
             free(po.choices);
             return 1;
         }
-        char why[1024];
-        bool found = catalog_resolve(rec.scenario_id, path, sizeof path, why, sizeof why);
+        /* Only the bundled catalog: a folder in the working directory
+         * that happens to bear the id is not the scenario. */
+        bool found = catalog_bundled(rec.scenario_id, path, sizeof path);
         if (!found)
             cli_error("%s was played with scenario '%s', which is not bundled: give its folder, as in "
                       "scaleup play FOLDER --resume %s",

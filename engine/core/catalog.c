@@ -78,6 +78,19 @@ static bool valid_id(const char *s)
     return true;
 }
 
+bool catalog_bundled(const char *id, char *path, size_t cap)
+{
+    const char *data = catalog_data_dir();
+    if (!valid_id(id) || !data)
+        return false;
+    char p[PATH_MAX];
+    str_format(p, sizeof p, "%s/scenarios/%s", data, id);
+    if (!is_dir(p))
+        return false;
+    str_copy(path, cap, p);
+    return true;
+}
+
 bool catalog_resolve(const char *arg, char *path, size_t cap, char *why, size_t whycap)
 {
     struct stat st;
@@ -85,15 +98,8 @@ bool catalog_resolve(const char *arg, char *path, size_t cap, char *why, size_t 
         str_copy(path, cap, arg);
         return true;
     }
-    const char *data = catalog_data_dir();
-    if (valid_id(arg) && data) {
-        char p[PATH_MAX];
-        str_format(p, sizeof p, "%s/scenarios/%s", data, arg);
-        if (is_dir(p)) {
-            str_copy(path, cap, p);
-            return true;
-        }
-    }
+    if (catalog_bundled(arg, path, cap))
+        return true;
     char **list = catalog_list();
     struct strbuf known;
     sb_init(&known);

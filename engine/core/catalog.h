@@ -16,7 +16,12 @@
 /* The data folder (with scenarios/ and assets/ in it), or NULL. */
 const char *catalog_data_dir(void);
 
-/* Resolves a scenario argument to a path. False with why set. */
+/* The folder of the bundled scenario id, looked for in the data folder only
+ * (never relative to the working folder). False when there is none. */
+bool catalog_bundled(const char *id, char *path, size_t cap);
+
+/* Resolves a scenario argument (a path, else a bundled id) to a path.
+ * False with why set. */
 bool catalog_resolve(const char *arg, char *path, size_t cap, char *why, size_t whycap);
 
 /* The ids of the bundled scenarios, sorted (NULL-terminated, caller frees

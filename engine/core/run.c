@@ -418,6 +418,12 @@ bool run_read(const char *path, struct run_record *out, struct diag *err)
 
 /* ------------------------------------------------------------ replay */
 
+bool run_same_version(const struct run_record *r, const struct scenario *sc)
+{
+    char hash[32];
+    return !r->scenario_hash || strcmp(r->scenario_hash, hex64(sc->hash, hash, sizeof hash)) == 0;
+}
+
 bool run_replay(struct game *g, const struct run_record *r, int upto, struct diag *err)
 {
     struct scenario *sc = g->sc;

@@ -81,6 +81,10 @@ void run_record_free(struct run_record *r);
  * scenario; the game then holds the decisions that did fit. */
 bool run_replay(struct game *g, const struct run_record *r, int upto, struct diag *err);
 
+/* False when r was played with other scenario files than sc's (its hash
+ * differs): the decisions may still replay, but not to the same scores. */
+bool run_same_version(const struct run_record *r, const struct scenario *sc);
+
 /* The record of a live game (for undo and reload: replay it elsewhere). */
 void run_record_from_game(const struct game *g, struct run_record *out);
 

@@ -363,11 +363,13 @@ static bool common_command(struct session *s, const struct frontend *fe, struct 
 enum session_end session_play(struct session *s, const struct frontend *fe)
 {
     struct diag err;
+    bool other_version = false;
     if (s->opt.resume_file) {
         struct run_record r;
         if (!run_read(s->opt.resume_file, &r, &err))
             return fail(s, fe, &err);
         bool ok = replay_record(s, &r, -1, &err);
+        other_version = !run_same_version(&r, s->sc);
         if (r.started)
             str_copy(s->times.started, sizeof s->times.started, r.started);
         else
@@ -394,6 +396,14 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
     save_results(s, fe);
     if (fe->begin)
         fe->begin(fe->ctx, s);
+    if (other_version && fe->notice) {
+        char msg[600];
+        str_format(msg, sizeof msg,
+                   "This run was played with another version of %s: its %d decision%s still fit "
+                   "and were replayed, but the scores follow the scenario as it is now.",
+                   s->sc->title, s->g->nlog, s->g->nlog == 1 ? "" : "s");
+        fe->notice(fe->ctx, s, msg);
+    }
 
     enum session_end end = SESSION_QUIT;
     bool done = false;

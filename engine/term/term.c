@@ -36,6 +36,7 @@ void term_init(struct term *t, FILE *in, FILE *out, FILE *err)
     bool out_tty = isatty(fileno(out));
     const char *no_color = getenv("NO_COLOR");
     t->color = out_tty && !(no_color && no_color[0]);
+    t->out_tty = out_tty;
     t->width = 80;
     if (out_tty) {
         struct winsize ws;
@@ -412,13 +413,25 @@ bool term_wait_for_change(struct term *t)
     }
 }
 
+/* A message that is not part of the story. On a terminal it wraps like
+ * the rest; piped, it stays one line for scripts that look for it. */
+static void print_message(struct term *t, const char *message)
+{
+    if (t->out_tty) {
+        bool emph = false;
+        wrap_paragraph(t, message, strlen(message), 0, 0, &emph);
+    } else {
+        fprintf(t->out, "%s\n", message);
+    }
+}
+
 /* 'k': the run so far goes into the scenario's tests.lua as a playthrough,
  * so that `scaleup test` replays it from now on. */
 static void keep_as_test(struct term *t, struct session *s)
 {
     char message[PATH_MAX + 1200];
     session_keep_as_test(s, message, sizeof message);
-    fprintf(t->out, "%s\n", message);
+    print_message(t, message);
 }
 
 /* Reads one secret pick: hidden on a terminal (echo off), "(secret)" in a
@@ -1026,7 +1039,7 @@ static void notice(void *ctx, struct session *s, const char *message)
     struct term *t = ctx;
     (void)s;
     style(t, YELLOW);
-    fprintf(t->out, "%s\n", message);
+    print_message(t, message);
     style(t, RESET);
 }
 

@@ -26,6 +26,7 @@ struct term {
     FILE *in, *out, *err;
     bool interactive; /* standard input is a terminal */
     bool color;
+    bool out_tty; /* standard output is a terminal: wrap messages too */
     int width;
     const struct term_input *script; /* --choices, or NULL to read input */
     int nscript, next;

@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
@@ -299,6 +300,28 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "(Resumed after 8 decisions.)\n"));
     assert_non_null(strstr(r.out, "Weighted total: 23 of "));
+    assert_null(strstr(r.out, "another version"));
+    cmd_result_free(&r);
+    /* ...looked for among the bundled ones only, not in the working folder
+     * (where a results folder may bear the scenario's id). */
+    char here[4200];
+    snprintf(here, sizeof here, "%s/tutorial", dir);
+    assert_int_equal(mkdir(here, 0755), 0);
+    run_cmd(bare, NULL, dir, NULL, 30, &r);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "Weighted total: 23 of "));
+    cmd_result_free(&r);
+    /* A run resumed with changed scenario files says so. */
+    char cp[9000];
+    snprintf(cp, sizeof cp, "cp %s/*.lua %s/ && echo '-- edited' >> %s/main.lua",
+             source_path("scenarios/tutorial"), here, here);
+    assert_int_equal(system(cp), 0);
+    const char *edited[] = {scaleup_bin(), "play", here, "--text", "--resume", name, NULL};
+    run_cmd(edited, NULL, NULL, NULL, 30, &r);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "This run was played with another version of First Sprint: "
+                                  "its 8 decisions still fit and were replayed, but the scores "
+                                  "follow the scenario as it is now."));
     cmd_result_free(&r);
     /* A scenario that is not bundled needs its folder. */
     char *json = slurp(name, NULL);
