@@ -159,23 +159,29 @@ void duet_outcome_sentence(const struct game *g, const struct decision *d, char 
     }
 }
 
-/* s cut to fit width pixels, with an ellipsis when cut. */
+/* s cut to fit width pixels, with an ellipsis when cut (at a character
+ * boundary, in buf itself: any length cap holds works). */
 static void fit(struct window *w, int face, const char *s, int width, char *buf, size_t cap)
 {
+    static const char ellipsis[] = "\u2026";
+    const size_t el = sizeof ellipsis - 1;
     str_copy(buf, cap, s);
     size_t n = strlen(buf);
     if (text_width(w, face, buf, n) <= width)
         return;
+    if (cap <= el) {
+        buf[0] = '\0';
+        return;
+    }
+    if (n > cap - 1 - el)
+        n = cap - 1 - el + 1; /* the loop steps back at least one byte */
     while (n > 0) {
         do
             n--;
         while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);
-        char tmp[LIMIT_NAME_BYTES + 8];
-        str_format(tmp, sizeof tmp, "%.*s…", (int)n, buf);
-        if (text_width(w, face, tmp, strlen(tmp)) <= width || n == 0) {
-            str_copy(buf, cap, tmp);
+        memcpy(buf + n, ellipsis, el + 1);
+        if (n == 0 || text_width(w, face, buf, n + el) <= width)
             return;
-        }
     }
 }
 

@@ -1264,10 +1264,24 @@ static void test_duet_pairs_section(void **state)
             fail_msg("duet play: exit %d\n%s", r.status, r.err);
         cmd_result_free(&r);
     }
+    /* A damaged copy whose two players have the same role is skipped, not
+     * counted into the pairs. */
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd,
+             "cd %s && for f in *.json; do sed 's/\"role\":\t\"pm\"/\"role\":\t\"po\"/' \"$f\" "
+             "> zz-same-roles.json; break; done",
+             duet);
+    assert_int_equal(system(cmd), 0);
     char *html = path_in(W.out, "pairs.html");
     const char *args[] = {"report", duet, "--html", html, NULL};
     scaleup(args, NULL, &r);
     assert_int_equal(r.status, 0);
+    struct strbuf warning;
+    sb_init(&warning);
+    sb_printf(&warning, "%s/zz-same-roles.json: both players of this duet have the role 'po' (skipped)\n",
+              duet);
+    assert_non_null(strstr(r.err, warning.data));
+    sb_free(&warning);
     cmd_result_free(&r);
     char *text = slurp(html, NULL);
     char *section = strstr(text, "<section id=\"s1-duet\">");

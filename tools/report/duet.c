@@ -95,6 +95,8 @@ void rep_build_duets(struct report *r, struct rep_group *g)
             if (!pt->roles[0]) {
                 pt->roles[0] = roles[0];
                 pt->roles[1] = roles[1];
+            } else if (strcmp(pt->roles[0], roles[0]) != 0 || strcmp(pt->roles[1], roles[1]) != 0) {
+                continue; /* another pair of roles for this scene: not comparable */
             }
             turns = xrealloc(turns, sizeof *turns * (size_t)npoints);
             if (pt->pairs == 0)

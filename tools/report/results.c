@@ -261,6 +261,12 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
                 return false;
             }
         }
+        /* A duet is one player per role: the pair tables count picks by role. */
+        if (strcmp(run->players[0].role, run->players[1].role) == 0) {
+            warn(ld, "%s: both players of this duet have the role '%s' (skipped)", path,
+                 run->players[0].role);
+            return false;
+        }
     } else {
         run->nplayers = 1;
         struct rep_player *pl = &run->players[0];
