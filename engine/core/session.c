@@ -1,11 +1,13 @@
 #include "session.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "loader.h"
 #include "playtest.h"
@@ -42,39 +44,17 @@ void session_close(struct session *s)
     s->sc = NULL;
 }
 
-/* A file-name-safe form of a name: lowercase letters, digits and '-'. */
-static void slug(const char *in, char *out, size_t cap)
-{
-    size_t n = 0;
-    bool dash = false;
-    for (const unsigned char *p = (const unsigned char *)in; *p && n + 1 < cap; p++) {
-        char c = (char)*p;
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            out[n++] = c;
-            dash = false;
-        } else if (!dash && n > 0) {
-            out[n++] = '-';
-            dash = true;
-        }
-        if (n >= 40)
-            break;
-    }
-    while (n > 0 && out[n - 1] == '-')
-        n--;
-    out[n] = '\0';
-    if (n == 0)
-        str_copy(out, cap, "player");
-}
-
+/* Picks a new result file's name and takes it at once (created empty, with
+ * O_EXCL): two runs started in the same second with the same name, on two
+ * laptops sharing one folder, never get the same file. */
 static void new_results_path(struct session *s)
 {
     s->results_path[0] = '\0';
     if (!s->opt.results_dir)
         return;
+    mkdir(s->opt.results_dir, 0755);
     char who[64], stamp[32];
-    slug(s->g->s.players[0].name, who, sizeof who);
+    name_slug(s->g->s.players[0].name, false, who, sizeof who);
     time_t now = time(NULL);
     struct tm tm;
     gmtime_r(&now, &tm);
@@ -85,9 +65,13 @@ static void new_results_path(struct session *s)
             snprintf(suffix, sizeof suffix, "-%d", k);
         str_format(s->results_path, sizeof s->results_path, "%s/%s-%s-%s%s.json",
                    s->opt.results_dir, s->sc->id, who, stamp, suffix);
-        struct stat st;
-        if (stat(s->results_path, &st) != 0)
+        int fd = open(s->results_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd >= 0) {
+            close(fd);
             return;
+        }
+        if (errno != EEXIST)
+            return; /* the folder is not writable: the first write says so */
     }
 }
 
@@ -170,14 +154,61 @@ static void save_results(struct session *s, const struct frontend *fe)
     }
     if (!s->results_failing) {
         s->results_failing = true;
-        char msg[1200];
-        snprintf(msg, sizeof msg,
-                 "Cannot write the result file: %s. Your decisions are kept and will be written "
-                 "as soon as the folder is writable.",
-                 err.message);
+        char msg[PATH_MAX + 1200];
+        str_format(msg, sizeof msg,
+                   "Cannot save the results to %s (%s). Your decisions are kept and will be "
+                   "written as soon as the folder is writable.",
+                   s->results_path, err.message);
         if (fe->notice)
             fe->notice(fe->ctx, s, msg);
     }
+}
+
+/* The run ends (or the player leaves) while its result file still cannot be
+ * written: it is kept where it can be (the user's data folder, else the
+ * temporary folder) and the player is told where, so that no decision is
+ * lost with the program. */
+static void rescue_results(struct session *s, const struct frontend *fe)
+{
+    if (!s->results_failing || !s->results_path[0])
+        return;
+    const char *base = strrchr(s->results_path, '/');
+    base = base ? base + 1 : s->results_path;
+    char dirs[2][PATH_MAX];
+    user_data_dir(dirs[0], sizeof dirs[0], "unsaved");
+    const char *tmp = getenv("TMPDIR");
+    str_format(dirs[1], sizeof dirs[1], "%s/scaleup-unsaved", tmp && tmp[0] == '/' ? tmp : "/tmp");
+    mkdir(dirs[1], 0700);
+    char *json = run_to_json(s->g, &s->times);
+    char msg[3 * PATH_MAX];
+    bool kept = false;
+    for (int i = 0; i < 2 && !kept; i++) {
+        if (!dirs[i][0])
+            continue;
+        char path[PATH_MAX];
+        str_format(path, sizeof path, "%s/%s", dirs[i], base);
+        struct diag err;
+        if (!file_write_atomic(path, json, strlen(json), &err))
+            continue;
+        kept = true;
+        if (strcmp(path, s->rescued_path) != 0) {
+            str_copy(s->rescued_path, sizeof s->rescued_path, path);
+            str_format(msg, sizeof msg,
+                       "The result file %s still cannot be written, so this run is kept in %s: "
+                       "copy it into the results folder for the report.",
+                       s->results_path, path);
+            if (fe->notice)
+                fe->notice(fe->ctx, s, msg);
+        }
+    }
+    if (!kept && fe->notice) {
+        str_format(msg, sizeof msg,
+                   "This run could not be written anywhere (not %s, not the data or temporary "
+                   "folder): it is lost when ScaleUp closes.",
+                   s->results_path);
+        fe->notice(fe->ctx, s, msg);
+    }
+    free(json);
 }
 
 void session_slot_path(const struct session *s, int slot, char *buf, size_t cap)
@@ -391,8 +422,6 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
         begin_times(s);
         new_results_path(s);
     }
-    if (s->opt.results_dir)
-        mkdir(s->opt.results_dir, 0755);
     save_results(s, fe);
     if (fe->begin)
         fe->begin(fe->ctx, s);
@@ -410,6 +439,7 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
     while (!done) {
         if (s->g->over) {
             save_results(s, fe);
+            rescue_results(s, fe);
             struct debrief d;
             debrief_build(s->g, &d);
             struct fe_command c = fe->debrief(fe->ctx, s, &d);
@@ -456,5 +486,6 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
             continue;
         common_command(s, fe, c, &end, &done);
     }
+    rescue_results(s, fe);
     return end;
 }

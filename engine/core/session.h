@@ -44,6 +44,7 @@ struct session {
     struct run_times times;
     char results_path[PATH_MAX];
     bool results_failing; /* the last write failed; decisions are kept in memory */
+    char rescued_path[PATH_MAX]; /* where the run went instead ("" when nowhere yet) */
     double decision_started;
     bool reload_pending;  /* a reload failed: waiting for the files to be fixed */
 };

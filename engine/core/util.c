@@ -1,9 +1,14 @@
 #include "util.h"
 
+#include "utf8.h"
+
+#include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 static void out_of_memory(size_t n)
@@ -301,4 +306,81 @@ double clock_seconds(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void name_slug(const char *name, bool ascii_only, char *out, size_t cap)
+{
+    size_t limit = cap > 41 ? 40 : (cap ? cap - 1 : 0);
+    size_t n = 0;
+    bool dash = false, dropped = false;
+    const char *p = name;
+    while (*p) {
+        unsigned char c = (unsigned char)*p;
+        size_t len = 1;
+        bool keep;
+        char lower = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        if (c >= 0x80) {
+            size_t bad = 0;
+            /* One whole, valid sequence, or a single byte that is dropped. */
+            size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (strnlen(p, want) == want && utf8_valid(p, want, &bad))
+                len = want;
+            keep = !ascii_only && len > 1;
+            dropped = true;
+        } else {
+            keep = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9');
+        }
+        if (keep) {
+            if (n + len > limit)
+                break;
+            if (len == 1)
+                out[n] = lower;
+            else
+                memcpy(out + n, p, len);
+            n += len;
+            dash = false;
+        } else if (!dash && n > 0 && n < limit) {
+            out[n++] = '-';
+            dash = true;
+        }
+        p += len;
+    }
+    while (n > 0 && out[n - 1] == '-')
+        n--;
+    if (cap)
+        out[n] = '\0';
+    if (n == 0)
+        str_copy(out, cap, "player");
+    if (ascii_only && dropped) {
+        char tail[16];
+        uint64_t h = hash_bytes(HASH_SEED, name, strlen(name));
+        snprintf(tail, sizeof tail, "-%08x", (unsigned)(h & 0xffffffffu));
+        size_t have = strlen(out);
+        if (have + strlen(tail) < cap)
+            memcpy(out + have, tail, strlen(tail) + 1);
+    }
+}
+
+void user_data_dir(char *buf, size_t cap, const char *sub)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    buf[0] = '\0';
+    if (xdg && xdg[0] == '/')
+        str_format(buf, cap, "%s/scaleup/%s", xdg, sub);
+    else if (home && home[0])
+        str_format(buf, cap, "%s/.local/share/scaleup/%s", home, sub);
+    if (!buf[0])
+        return;
+    char tmp[PATH_MAX];
+    str_copy(tmp, sizeof tmp, buf);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(tmp, 0755);
+            *p = '/';
+        }
+    }
+    if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+        buf[0] = '\0';
 }

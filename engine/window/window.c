@@ -1663,30 +1663,6 @@ static enum run_result play_path(struct window *w, const char *path, bool from_t
 
 /* ------------------------------------------------------------ opening */
 
-static void data_dir(char *buf, size_t cap, const char *sub)
-{
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
-    buf[0] = '\0';
-    if (xdg && xdg[0] == '/')
-        str_format(buf, cap, "%s/scaleup/%s", xdg, sub);
-    else if (home && home[0])
-        str_format(buf, cap, "%s/.local/share/scaleup/%s", home, sub);
-    if (!buf[0])
-        return;
-    char tmp[PATH_MAX];
-    str_copy(tmp, sizeof tmp, buf);
-    for (char *p = tmp + 1; *p; p++) {
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(tmp, 0755);
-            *p = '/';
-        }
-    }
-    if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
-        buf[0] = '\0';
-}
-
 static void window_size(int *ww, int *wh)
 {
     *ww = DEFAULT_W;
@@ -1807,7 +1783,7 @@ int window_run(struct play_options *po, const char *scenario_path, const struct 
     if (po->partner)
         str_copy(w->partner, sizeof w->partner, po->partner);
     w->duet_mode = po->duet;
-    data_dir(w->saves_dir, sizeof w->saves_dir, "saves");
+    user_data_dir(w->saves_dir, sizeof w->saves_dir, "saves");
     w->unattended = po->screenshot && po->nchoices > 0 && scenario_path;
 
     int code = open_window(w);

@@ -105,17 +105,16 @@ static void a_full_disk_loses_no_decision(void **state)
     else
         assert_int_equal(prlimit(p.pid, RLIMIT_FSIZE, &small, NULL), 0);
     proc_send(&p, "3\n");
-    proc_expect(&p, mounted ? "Cannot write the result file: cannot write: No space left on device. "
-                              "Your decisions are kept and will be written as soon as the folder is "
-                              "writable."
-                            : "Cannot write the result file: cannot write: File too large. Your "
-                              "decisions are kept",
+    proc_expect(&p, "Cannot save the results to ", false, 10);
+    proc_expect(&p, mounted ? " (cannot write: No space left on device). Your decisions are kept and "
+                              "will be written as soon as the folder is writable."
+                            : " (cannot write: File too large). Your decisions are kept",
                 false, 10);
     proc_expect(&p, "Your choice [1-3]: ", false, 10);
     assert_int_equal(decisions_in(results), 2); /* the last good file is whole */
     proc_send(&p, "1\n");
     proc_expect(&p, "Your choice [1-3]: ", false, 10);
-    assert_null(strstr(strstr(p.seen_out.data, "Cannot write") + 1, "Cannot write")); /* told once */
+    assert_null(strstr(strstr(p.seen_out.data, "Cannot save") + 1, "Cannot save")); /* told once */
 
     /* Room again. */
     if (mounted)

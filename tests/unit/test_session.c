@@ -254,10 +254,11 @@ static void a_vanished_results_folder_loses_nothing(void **state)
     struct frontend fe = recorder_frontend(&r);
     assert_int_equal(session_play(&s, &fe), SESSION_ENDED);
     const char *log = r.log.data;
-    const char *fail = strstr(log, "notice Cannot write the result file: cannot write: No such file "
-                                   "or directory. Your decisions are kept");
+    const char *fail = strstr(log, "notice Cannot save the results to ");
     assert_non_null(fail);
-    assert_null(strstr(fail + 1, "notice Cannot write")); /* told once */
+    assert_non_null(strstr(fail, " (cannot write: No such file or directory). Your decisions are "
+                                 "kept"));
+    assert_null(strstr(fail + 1, "notice Cannot save")); /* told once */
     const char *back = strstr(log, "notice Results are being written again; no decision was lost.");
     assert_non_null(back);
     assert_true(back > fail);
@@ -268,12 +269,64 @@ static void a_vanished_results_folder_loses_nothing(void **state)
     free(dir);
 }
 
+static void vanish_for_good(struct recorder *r, struct session *s)
+{
+    if (s->g->nlog == 2)
+        rm_rf(r->results_dir);
+}
+
+/* The results folder never comes back: at the ending the run is kept in the
+ * user's data folder, and the player is told where. */
+static void a_run_that_cannot_be_written_is_kept_elsewhere(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char *data = make_temp_dir();
+    setenv("XDG_DATA_HOME", data, 1);
+    struct session s;
+    open_tutorial(&s, dir, NULL, true);
+    struct recorder r = {0};
+    sb_init(&r.log);
+    r.results_dir = dir;
+    r.before_decide = vanish_for_good;
+    for (int i = 0; i < 7; i++)
+        r.script[i] = pick(1);
+    r.n = 7;
+    struct frontend fe = recorder_frontend(&r);
+    assert_int_equal(session_play(&s, &fe), SESSION_ENDED);
+    const char *base = strrchr(s.results_path, '/') + 1;
+    struct strbuf want;
+    sb_init(&want);
+    sb_printf(&want,
+              "notice The result file %s still cannot be written, so this run is kept in "
+              "%s/scaleup/unsaved/%s: copy it into the results folder for the report.",
+              s.results_path, data, base);
+    const char *told = strstr(r.log.data, want.data);
+    assert_non_null(told);
+    if (strstr(told + want.len, "still cannot be written"))
+        fail_msg("told twice:\n%s", r.log.data);
+    /* It was told before the debrief, which the player sees last. */
+    assert_non_null(strstr(told, "\ndebrief "));
+    char unsaved[1200];
+    snprintf(unsaved, sizeof unsaved, "%s/scaleup/unsaved", data);
+    assert_int_equal(decisions_in(unsaved), 7);
+    unsetenv("XDG_DATA_HOME");
+    sb_free(&want);
+    session_close(&s);
+    sb_free(&r.log);
+    rm_rf(dir);
+    rm_rf(data);
+    free(dir);
+    free(data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(commands_undo_restart_save_and_load),
         cmocka_unit_test(results_are_written_after_every_decision),
         cmocka_unit_test(a_vanished_results_folder_loses_nothing),
+        cmocka_unit_test(a_run_that_cannot_be_written_is_kept_elsewhere),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

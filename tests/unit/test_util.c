@@ -115,6 +115,39 @@ static void ranges_are_inclusive_deterministic_and_fair(void **state)
     assert_true(rng_next(&c) != rng_next(&a));
 }
 
+/* Names in file names and addresses: distinct names stay distinct. */
+static void slugs_keep_names_apart(void **state)
+{
+    (void)state;
+    char a[64], b[64];
+    name_slug("Team A", false, a, sizeof a);
+    assert_string_equal(a, "team-a");
+    name_slug("  Équipe 3!  ", false, a, sizeof a);
+    assert_string_equal(a, "Équipe-3");
+    name_slug("日本", false, a, sizeof a);
+    name_slug("中国", false, b, sizeof b);
+    assert_string_equal(a, "日本");
+    assert_string_equal(b, "中国");
+    /* ASCII only: dropped letters leave the name's hash, so two names that
+     * lose everything are still two. */
+    name_slug("日本", true, a, sizeof a);
+    name_slug("中国", true, b, sizeof b);
+    assert_int_equal(strlen(a), strlen("player-") + 8);
+    assert_memory_equal(a, "player-", 7);
+    assert_string_not_equal(a, b);
+    name_slug("Équipe 3", true, a, sizeof a);
+    assert_memory_equal(a, "quipe-3-", 8);
+    name_slug("Team A", true, a, sizeof a);
+    assert_string_equal(a, "team-a"); /* nothing dropped: no hash */
+    name_slug("", false, a, sizeof a);
+    assert_string_equal(a, "player");
+    /* Cut at 40 bytes, never inside a character; a broken byte is dropped. */
+    name_slug("ééééééééééééééééééééé", false, a, sizeof a); /* 21 x 2 bytes */
+    assert_int_equal(strlen(a), 40);
+    name_slug("a\xff" "b", false, a, sizeof a);
+    assert_string_equal(a, "a-b");
+}
+
 static void strmap_maps_ids(void **state)
 {
     (void)state;
@@ -143,6 +176,7 @@ int main(void)
         cmocka_unit_test(generator_matches_the_reference),
         cmocka_unit_test(ranges_are_inclusive_deterministic_and_fair),
         cmocka_unit_test(strmap_maps_ids),
+        cmocka_unit_test(slugs_keep_names_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -75,31 +75,6 @@ static char *iri(const struct xapi *x, const char *a, const char *b, const char 
     return sb_take(&s);
 }
 
-/* A name as the local part of an address: lowercase ASCII letters, digits
- * and '-' ("Team A" -> "team-a"). */
-static void slug(const char *in, char *out, size_t cap)
-{
-    size_t n = 0;
-    bool dash = false;
-    for (const unsigned char *p = (const unsigned char *)in; *p && n + 1 < cap && n < 64; p++) {
-        char c = (char)*p;
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            out[n++] = c;
-            dash = false;
-        } else if (!dash && n > 0) {
-            out[n++] = '-';
-            dash = true;
-        }
-    }
-    while (n > 0 && out[n - 1] == '-')
-        n--;
-    out[n] = '\0';
-    if (n == 0)
-        str_copy(out, cap, "player");
-}
-
 /* A UUID (RFC 9562 version 8: name-based, our own hash) of the parts. */
 static void uuid_of(const char *const *parts, int n, char out[37])
 {
@@ -248,7 +223,7 @@ static cJSON *actor(const struct xapi *x, const char *name)
     cJSON_AddStringToObject(a, "name", name);
     if (x->mbox) {
         char local[80], addr[400];
-        slug(name, local, sizeof local);
+        name_slug(name, true, local, sizeof local);
         str_format(addr, sizeof addr, "mailto:%s@%s", local, x->host);
         cJSON_AddStringToObject(a, "mbox", addr);
     } else {
