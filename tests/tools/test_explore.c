@@ -136,6 +136,38 @@ static void a_declared_best_below_a_real_path_is_a_finding(void **state)
     cmd_result_free(&r);
 }
 
+/* explore --duet on duet-best.lua: one secret decision per run, and a
+ * disagreement always goes to the conflict scene "talk" (whose single
+ * choice both then take, agreeing). So the conflict scene is reached once
+ * per disagreement, and the text report says the same as the JSON. */
+static void duets_report_alignment_and_conflict_scenes(void **state)
+{
+    (void)state;
+    int status;
+    const char *extra[] = {"../games/duet-best.lua", "--duet", "--random", "400", NULL};
+    cJSON *root = explore_json(extra, &status);
+    assert_int_equal(status, 0);
+    cJSON *duet = cJSON_GetObjectItem(root, "duet");
+    int agreed = num(duet, "picks_agreed"), differed = num(duet, "picks_differed");
+    int talks = num(cJSON_GetObjectItem(duet, "conflict_scenes"), "talk");
+    assert_int_equal(talks, differed);
+    assert_int_equal(agreed + differed, 400 + differed);
+    assert_true(differed > 100 && differed < 300); /* two fair picks differ half the time */
+    cJSON_Delete(root);
+    const char *argv[] = {scaleup_bin(), "explore", "../games/duet-best.lua", "--duet", "--random",
+                          "400", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, test_path("fixtures/explore"), NULL, 30, &r);
+    assert_int_equal(r.status, 0);
+    char want[200];
+    snprintf(want, sizeof want,
+             "  duet: secret picks agreed %d of %d (%.0f%%)\n"
+             "  conflict scenes reached (times): talk %d\n",
+             agreed, agreed + differed, 100.0 * agreed / (agreed + differed), talks);
+    assert_non_null(strstr(r.out, want));
+    cmd_result_free(&r);
+}
+
 static void too_many_states_stop_with_a_message(void **state)
 {
     (void)state;
@@ -184,6 +216,7 @@ int main(void)
         cmocka_unit_test(exhaustive_counts_every_state_once),
         cmocka_unit_test(random_playthroughs_find_the_same_and_replay),
         cmocka_unit_test(a_declared_best_below_a_real_path_is_a_finding),
+        cmocka_unit_test(duets_report_alignment_and_conflict_scenes),
         cmocka_unit_test(too_many_states_stop_with_a_message),
         cmocka_unit_test(bundled_scenarios_explore_clean),
     };

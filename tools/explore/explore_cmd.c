@@ -431,6 +431,16 @@ int cmd_explore(int argc, char **argv)
             long total = r.picks_agreed + r.picks_differed;
             printf("  duet: secret picks agreed %ld of %ld (%.0f%%)\n", r.picks_agreed, total,
                    total ? 100.0 * (double)r.picks_agreed / (double)total : 0.0);
+            /* Each conflict scene: how often a disagreement led there (0: never tried). */
+            bool any = false;
+            for (int s = 0; s < sc->nscenes; s++)
+                if (conflict_only(sc, s)) {
+                    printf("%s %s %ld", any ? "," : "  conflict scenes reached (times):", sc->scenes[s].id,
+                           r.conflict_visits[s]);
+                    any = true;
+                }
+            if (any)
+                printf("\n");
         }
     }
     sb_free(&unreached);
