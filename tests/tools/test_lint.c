@@ -57,6 +57,26 @@ static void warnings_fail_only_with_strict(void **state)
     cmd_result_free(&r);
 }
 
+/* lint takes play's limits: a scenario is checked under the limits it will
+ * be played with. */
+static void limits_are_those_given(void **state)
+{
+    (void)state;
+    const char *argv[] = {scaleup_bin(), "lint", "memory-load.lua", "--max-memory", "2", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, test_path("hostile"), NULL, 30, &r);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.out, "memory-load.lua:2: error: used more than 2 MiB of memory, the "
+                               "scenario's limit\n"
+                               "1 error, 0 warnings in 1 scenario\n");
+    cmd_result_free(&r);
+    const char *bad[] = {scaleup_bin(), "lint", "memory-load.lua", "--max-memory", "0", NULL};
+    run_cmd(bad, NULL, test_path("hostile"), NULL, 30, &r);
+    assert_int_equal(r.status, 2);
+    assert_string_equal(r.err, "scaleup: error: --max-memory takes mebibytes from 1 to 4096\n");
+    cmd_result_free(&r);
+}
+
 static void json_holds_the_same_findings(void **state)
 {
     (void)state;
@@ -105,6 +125,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(each_check_finds_its_fixtures_mistake),
         cmocka_unit_test(warnings_fail_only_with_strict),
+        cmocka_unit_test(limits_are_those_given),
         cmocka_unit_test(json_holds_the_same_findings),
         cmocka_unit_test(bundled_scenarios_pass_lint_strict),
     };

@@ -31,7 +31,7 @@ static int compare_diags(const void *a, const void *b)
 
 static void usage(FILE *f)
 {
-    fprintf(f, "Usage: scaleup lint SCENARIO... [--strict] [--json]\n"
+    fprintf(f, "Usage: scaleup lint SCENARIO... [--strict] [--json] [LIMITS]\n"
                "\n"
                "Checks scenarios for mistakes before a workshop finds them: everything loading\n"
                "checks, plus unreachable scenes, dead ends, endings nothing leads to, flags set\n"
@@ -42,6 +42,8 @@ static void usage(FILE *f)
                "\n"
                "  --strict   warnings count as errors\n"
                "  --json     print the findings as one JSON object\n"
+               "  --max-memory MIB, --max-instructions N, --max-call-ms MS\n"
+               "             scenario limits, as for play (for a scenario that needs more)\n"
                "\n"
                "Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.\n");
 }
@@ -49,19 +51,28 @@ static void usage(FILE *f)
 int cmd_lint(int argc, char **argv)
 {
     bool strict = false, json = false;
+    struct script_limits limits;
+    script_limits_default(&limits);
     static const struct option opts[] = {
         {"strict", no_argument, NULL, 's'},
         {"json", no_argument, NULL, 'j'},
+        {"max-memory", required_argument, NULL, 'L'},
+        {"max-instructions", required_argument, NULL, 'L'},
+        {"max-call-ms", required_argument, NULL, 'L'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     optind = 1;
     opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    int c, index = 0;
+    while ((c = getopt_long(argc, argv, "", opts, &index)) != -1) {
         switch (c) {
         case 's': strict = true; break;
         case 'j': json = true; break;
+        case 'L':
+            if (cli_limit_option(opts[index].name, optarg, &limits) < 0)
+                return 2;
+            break;
         case 'h': usage(stdout); return 0;
         default:
             cli_error("unknown option '%s' (see scaleup lint --help)", argv[optind - 1]);
@@ -87,7 +98,7 @@ int cmd_lint(int argc, char **argv)
         }
         struct diag_list diags;
         diag_list_init(&diags);
-        struct scenario *sc = scenario_load(path, NULL, &diags);
+        struct scenario *sc = scenario_load(path, &limits, &diags);
         if (sc)
             lint_checks(sc, &diags);
         sort_items(diags.items, (size_t)diags.count, sizeof *diags.items, compare_diags);
