@@ -21,6 +21,7 @@
 #include "play_options.h"
 
 #ifdef SCALEUP_HAVE_WINDOW
+#include "window/settings.h"
 #include "window/window.h"
 #endif
 
@@ -212,6 +213,15 @@ static int play_text(struct play_options *po, const char *path)
     t.nscript = po->nchoices;
 
     po->session.scenario_path = path;
+#ifdef SCALEUP_HAVE_WINDOW
+    /* The results folder set in the window's settings holds the terminal's
+     * runs too: a workshop laptop is set up once. */
+    static struct settings saved;
+    char settings_file[PATH_MAX], why[512];
+    if (!po->session.results_dir && settings_path(settings_file, sizeof settings_file) &&
+        settings_load(settings_file, &saved, why, sizeof why) == SETTINGS_OK && saved.results_dir[0])
+        po->session.results_dir = saved.results_dir;
+#endif
     if (po->watch && !po->choices) {
         /* Unbuffered, so that waiting on standard input and on the files
          * at once sees every line. */

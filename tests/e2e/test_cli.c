@@ -348,6 +348,38 @@ static void a_scripted_duet_scores_each_player(void **state)
     free(dir);
 }
 
+/* The results folder set in the window's settings holds terminal runs too. */
+static void the_settings_results_folder_holds_terminal_runs(void **state)
+{
+    (void)state;
+    char *home = make_temp_dir();
+    char path[4300], results[4300], json[9000];
+    snprintf(path, sizeof path, "%s/scaleup", home);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(results, sizeof results, "%s/results", home);
+    snprintf(path, sizeof path, "%s/scaleup/settings.json", home);
+    snprintf(json, sizeof json, "{ \"results_dir\": \"%s\" }\n", results);
+    write_file(path, json, strlen(json));
+    char env[4400];
+    snprintf(env, sizeof env, "XDG_CONFIG_HOME=%s", home);
+    const char *const envs[] = {env, NULL};
+    const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--role", "po", "--player",
+                          "Ana", "--choices", "1,1", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, NULL, envs, 30, &r);
+    assert_int_equal(r.status, 2); /* the choices run out before an ending */
+    cmd_result_free(&r);
+    char cmd[4500];
+    snprintf(cmd, sizeof cmd, "ls %s | grep -c '^tutorial-ana-.*\\.json$'", results);
+    FILE *p = popen(cmd, "r");
+    char count[16] = "";
+    assert_non_null(fgets(count, sizeof count, p));
+    pclose(p);
+    assert_string_equal(count, "1\n");
+    rm_rf(home);
+    free(home);
+}
+
 static void help_and_version(void **state)
 {
     (void)state;
@@ -377,6 +409,7 @@ int main(void)
         cmocka_unit_test(scenario_errors_exit_1_with_file_and_line),
         cmocka_unit_test(resume_refuses_bad_files_and_continues_good_ones),
         cmocka_unit_test(a_scripted_duet_scores_each_player),
+        cmocka_unit_test(the_settings_results_folder_holds_terminal_runs),
         cmocka_unit_test(help_and_version),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
