@@ -1123,6 +1123,82 @@ static void test_menu_keeps_the_run_as_a_test(void **state)
     free(dir);
 }
 
+/* ------------------------------------------------------------ kiosk */
+
+/* Kiosk mode, for a workshop laptop: Ctrl+Q and the menu's Quit do nothing,
+ * the menu ends a run for the next team (back to the title, the name
+ * cleared), and only Ctrl+Alt+Q closes ScaleUp. */
+struct kiosk_drive {
+    int idles;
+    int phase;
+};
+
+static bool kiosk_hook(void *ctx, struct window *w)
+{
+    struct kiosk_drive *k = ctx;
+    if (++k->idles > GUARD)
+        fail_msg("stuck in phase %d", k->phase);
+    enum win_screen screen = window_probe_screen(w);
+    switch (k->phase) {
+    case 0:
+        if (screen != SCREEN_PLAY)
+            return true;
+        window_probe_key(w, SDLK_q, KMOD_LCTRL);
+        k->phase = 1;
+        return true;
+    case 1: { /* still playing; the menu's Quit is disabled */
+        assert_int_equal(screen, SCREEN_PLAY);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        k->phase = 2;
+        return true;
+    }
+    case 2: {
+        assert_int_equal(window_probe_overlay(w), OVERLAY_MENU);
+        bool disabled = false;
+        assert_true(window_probe_button(w, BTN_MENU, MENU_QUIT, &(SDL_Rect){0}, &disabled));
+        assert_true(disabled);
+        menu_pick(w, MENU_QUIT);
+        k->phase = 3;
+        return true;
+    }
+    case 3:
+        assert_int_equal(screen, SCREEN_PLAY);
+        if (window_probe_overlay(w) != OVERLAY_MENU)
+            window_probe_key(w, SDLK_ESCAPE, 0);
+        k->phase = 4;
+        return true;
+    case 4:
+        menu_pick(w, MENU_LEAVE); /* "End this run (next team)" */
+        k->phase = 5;
+        return true;
+    case 5:
+        if (screen != SCREEN_TITLE)
+            return true;
+        assert_string_equal(window_probe_name(w), "");
+        assert_null(window_probe_session(w));
+        window_probe_key(w, SDLK_q, KMOD_LCTRL | KMOD_LALT);
+        k->phase = 6;
+        return true;
+    default:
+        fail_msg("the kiosk stayed open after Ctrl+Alt+Q");
+    }
+    return false;
+}
+
+static void test_kiosk(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    struct play_options po;
+    options(&po, "po", 1);
+    po.kiosk = true;
+    po.player = "Team Blue";
+    struct kiosk_drive k = {0};
+    struct window_hooks hooks = {&k, kiosk_hook};
+    assert_int_equal(window_run(&po, source_path("scenarios/tutorial"), &hooks), 0);
+    assert_int_equal(k.phase, 6);
+}
+
 /* ------------------------------------------------------------ settings */
 
 struct settings_drive {
@@ -1717,6 +1793,7 @@ int main(void)
         cmocka_unit_test(test_timer_runs_out),
         cmocka_unit_test(test_menu_save_load_undo_restart),
         cmocka_unit_test(test_menu_keeps_the_run_as_a_test),
+        cmocka_unit_test(test_kiosk),
         cmocka_unit_test(test_settings_persist),
         cmocka_unit_test(test_settings_corrupt),
         cmocka_unit_test(test_reflow_sizes),
