@@ -508,26 +508,26 @@ static void test_runs_csv(void **state)
     (void)state;
     static const char *const rows[NTEAMS] = {
         "1,report-fixture,2.1.0,Team D,pm,scale_up,Ready to Scale,success,3,3,3,4,19,19,100,"
-        "Ready to scale,%s,yes,4,14,%s,%s,%s\r\n",
+        "Ready to scale,%s,yes,4,14,%s,%s,%s,,,,\r\n",
         "2,report-fixture,2.1.0,Team A,po,scale_up,Ready to Scale,success,3,3,3,4,16,17,94.1,"
-        "Ready to scale,%s,yes,4,11,%s,%s,%s\r\n",
-        "3,report-fixture,2.1.0,Team G,pm,,,,3,3,0,0,9,19,47.4,Needs coaching,%s,no,2,17,%s,%s,%s"
+        "Ready to scale,%s,yes,4,11,%s,%s,%s,,,,\r\n",
+        "3,report-fixture,2.1.0,Team G,pm,,,,3,3,0,0,9,19,47.4,Needs coaching,%s,no,2,17,%s,%s,%s,,,,"
         "\r\n",
         "4,report-fixture,2.1.0,\xc3\x89quipe B,pm,steady,Steady Going,mixed,3,1,-1,3,6,19,31.6,"
-        "Needs coaching,%s,yes,4,12,%s,%s,%s\r\n",
-        "5,report-fixture,2.1.0,Team F,po,,,,3,-2,0,1,5,17,29.4,Needs coaching,%s,no,2,16,%s,%s,%s"
+        "Needs coaching,%s,yes,4,12,%s,%s,%s,,,,\r\n",
+        "5,report-fixture,2.1.0,Team F,po,,,,3,-2,0,1,5,17,29.4,Needs coaching,%s,no,2,16,%s,%s,%s,,,,"
         "\r\n",
         /* A name a spreadsheet would run as a formula stays a name. */
         "6,report-fixture,2.1.0,\"'=1+1 Team E\",pm,steady,Steady Going,mixed,2,2,-2,0,2,19,10.5,"
-        "Needs coaching,%s,yes,4,15,%s,%s,%s\r\n",
+        "Needs coaching,%s,yes,4,15,%s,%s,%s,,,,\r\n",
         "7,report-fixture,2.1.0,\"Team <C> & \"\"Co\"\"\",po,stalled,Stalled,failure,-1,-2,-2,-2,"
-        "-8,17,0,Needs coaching,%s,yes,4,13,%s,%s,%s\r\n",
+        "-8,17,0,Needs coaching,%s,yes,4,13,%s,%s,%s,,,,\r\n",
     };
     struct strbuf want;
     sb_init(&want);
     sb_puts(&want, "rank,scenario,version,player,role,ending,ending_title,verdict,vision,roadmap,"
                    "launch,negotiation,weighted,best,percent,rating,minutes,finished,decisions,seed,"
-                   "started,updated,file\r\n");
+                   "started,updated,file,partner,partner_role,agreed,secret\r\n");
     for (int i = 0; i < NTEAMS; i++) {
         int t = ranked[i];
         char mins[32];
@@ -581,7 +581,8 @@ static void test_decisions_csv(void **state)
     struct strbuf want;
     sb_init(&want);
     sb_puts(&want, "scenario,version,player,role,seed,started,turn,scene,choice,text,offered,best,"
-                   "took_best,vision,roadmap,launch,negotiation,seconds,timed_out,effects,file\r\n");
+                   "took_best,vision,roadmap,launch,negotiation,seconds,timed_out,effects,file,"
+                   "outcome,stood\r\n");
     static const char *const csv_names[NTEAMS] = {
         [A] = "Team A", [B] = "\xc3\x89quipe B", [C] = "\"Team <C> & \"\"Co\"\"\"",
         [D] = "Team D", [E] = "\"'=1+1 Team E\"", [F] = "Team F", [G] = "Team G"};
@@ -597,7 +598,7 @@ static void test_decisions_csv(void **state)
             format_number(secs, sizeof secs,
                           t == G ? number(cJSON_GetArrayItem(list, j), "seconds")
                                  : timed_out ? 30 : 0);
-            sb_printf(&want, "report-fixture,2.1.0,%s,%s,%d,%s,%d,%s,%d,%s,%d,%d,%s,%s,%s,%s,%s,%s\r\n",
+            sb_printf(&want, "report-fixture,2.1.0,%s,%s,%d,%s,%d,%s,%d,%s,%d,%d,%s,%s,%s,%s,%s,%s,,\r\n",
                       csv_names[t], teams[t].role, teams[t].seed, str(W.json[t], "started"), j + 1,
                       d->scene, d->choice, d->text, d->offered, d->best,
                       d->choice == d->best ? "yes" : "no", d->points, secs,
@@ -1188,7 +1189,10 @@ static void test_duet(void **state)
               "1  Pat     po    Ready to Scale  success       5        3       3            1      "
               "  17    100.0  Ready to scale  %7s  yes\n"
               "2  Max     pm    Ready to Scale  success       3        1       4            4      "
-              "  17     89.5  Ready to scale  %7s  yes\n",
+              "  17     89.5  Ready to scale  %7s  yes\n"
+              "\n"
+              "Duet pairs (secret picks agreed):\n"
+              "  Pat (po) & Max (pm): 2 of 4\n",
               mins, mins);
     assert_string_equal(r.out, want.data);
     sb_free(&want);
@@ -1204,17 +1208,22 @@ static void test_duet(void **state)
                csv_mins);
     assert_non_null(strstr(text, pat));
     assert_non_null(strstr(text, max));
+    /* Each row names the partner, and the pair's alignment: they agreed at
+     * two of the four secret decisions. */
+    assert_non_null(strstr(strstr(text, pat), ".json,Max,pm,2,4\r\n"));
+    assert_non_null(strstr(strstr(text, max), ".json,Pat,po,2,4\r\n"));
     free(text);
     text = slurp(dcsv, NULL);
     static const char *const rows[] = {
-        ",Pat,po,21,", ",1,goal,1,Write one product goal with the team,3,1,yes,3,0,0,0,",
-        ",Pat,po,21,", ",2,backlog,1,Order by value and effort,2,1,yes,0,3,0,0,",
-        ",Pat,po,21,", ",3,launch,1,Launch to the pilot clinics first,3,1,yes,0,0,3,0,",
-        ",Pat,po,21,", ",4,pay,3,Counter with the market rate,3,3,yes,2,0,0,1,",
-        ",Max,pm,21,", ",1,goal,1,Write one product goal with the team,3,1,yes,3,0,0,0,",
-        ",Max,pm,21,", ",2,backlog,3,Price the premium plan first,3,1,no,0,1,1,0,",
-        ",Max,pm,21,", ",3,launch,1,Launch to the pilot clinics first,3,1,yes,0,0,3,0,",
-        ",Max,pm,21,", ",4,pay,1,Ask about the options first,3,1,yes,0,0,0,4,",
+        /* ...and each secret decision's outcome: the PO's pick stood. */
+        ",Pat,po,21,", ",1,goal,1,Write one product goal with the team,3,1,yes,3,0,0,0,", ",agreed,\r\n",
+        ",Pat,po,21,", ",2,backlog,1,Order by value and effort,2,1,yes,0,3,0,0,", ",settled,po\r\n",
+        ",Pat,po,21,", ",3,launch,1,Launch to the pilot clinics first,3,1,yes,0,0,3,0,", ",agreed,\r\n",
+        ",Pat,po,21,", ",4,pay,3,Counter with the market rate,3,3,yes,2,0,0,1,", ",settled,po\r\n",
+        ",Max,pm,21,", ",1,goal,1,Write one product goal with the team,3,1,yes,3,0,0,0,", ",agreed,\r\n",
+        ",Max,pm,21,", ",2,backlog,3,Price the premium plan first,3,1,no,0,1,1,0,", ",settled,po\r\n",
+        ",Max,pm,21,", ",3,launch,1,Launch to the pilot clinics first,3,1,yes,0,0,3,0,", ",agreed,\r\n",
+        ",Max,pm,21,", ",4,pay,1,Ask about the options first,3,1,yes,0,0,0,4,", ",settled,po\r\n",
     };
     expect_in_order(text, rows, (int)COUNT_OF(rows));
     free(text);

@@ -98,7 +98,7 @@ void report_csv_runs(const struct report *r, struct strbuf *out)
     sb_puts(out, "rank,scenario,version,player,role,ending,ending_title,verdict");
     dims_header(out, dims, ndims);
     sb_puts(out, ",weighted,best,percent,rating,minutes,finished,decisions,seed,started,updated,"
-                 "file");
+                 "file,partner,partner_role,agreed,secret");
     end_line(out);
     for (int gi = 0; gi < r->ngroups; gi++) {
         const struct rep_group *g = &r->groups[gi];
@@ -151,6 +151,24 @@ void report_csv_runs(const struct report *r, struct strbuf *out)
             text_field(out, run->updated);
             sep(out);
             text_field(out, run->file);
+            /* A duet: who the partner was, and how often their secret picks
+             * agreed (the same for both rows of the pair). */
+            sep(out);
+            if (run->nplayers == 2)
+                text_field(out, run->players[1 - row->player].name);
+            sep(out);
+            if (run->nplayers == 2)
+                text_field(out, run->players[1 - row->player].role);
+            sep(out);
+            if (run->nplayers == 2) {
+                int agreed, secret;
+                rep_run_alignment(run, &agreed, &secret);
+                number_field(out, agreed);
+                sep(out);
+                number_field(out, secret);
+            } else {
+                sep(out);
+            }
             end_line(out);
         }
     }
@@ -177,7 +195,7 @@ void report_csv_decisions(const struct report *r, struct strbuf *out)
     sb_puts(out, "scenario,version,player,role,seed,started,turn,scene,choice,text,offered,best,"
                  "took_best");
     dims_header(out, dims, ndims);
-    sb_puts(out, ",seconds,timed_out,effects,file");
+    sb_puts(out, ",seconds,timed_out,effects,file,outcome,stood");
     end_line(out);
     for (int gi = 0; gi < r->ngroups; gi++) {
         const struct rep_group *g = &r->groups[gi];
@@ -226,6 +244,12 @@ void report_csv_decisions(const struct report *r, struct strbuf *out)
                 effects_field(out, &d->effects);
                 sep(out);
                 text_field(out, run->file);
+                /* A duet's secret decision: agreed, conflict, settled or
+                 * coin, and whose pick stood after a settle or a coin. */
+                sep(out);
+                text_field(out, d->outcome);
+                sep(out);
+                text_field(out, d->stood);
                 end_line(out);
             }
         }

@@ -686,14 +686,8 @@ static void duets(const struct report *r, const struct rep_group *g, int gi, str
         const struct rep_run *run = &r->runs[i];
         if (run->group != gi || run->nplayers != 2)
             continue;
-        int agreed = 0, secret = 0;
-        for (int j = 0; j < run->ndecisions; j++) {
-            const struct rep_decision *d = &run->decisions[j];
-            if (d->secret && d->player == 0 && d->outcome) {
-                secret++;
-                agreed += strcmp(d->outcome, "agreed") == 0;
-            }
-        }
+        int agreed, secret;
+        rep_run_alignment(run, &agreed, &secret);
         sb_printf(out, "<tr%s><td>", run->finished ? "" : " class=\"unfinished\"");
         pair_names(g, run, out);
         sb_puts(out, "</td><td class=\"n\">");

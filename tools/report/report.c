@@ -173,6 +173,24 @@ void report_table(const struct report *r, struct strbuf *out)
         free(cells);
         free(right);
         free(width);
+        /* Duets: the pairs, and how often their secret picks agreed. */
+        if (g->npairs) {
+            sb_puts(out, "\nDuet pairs (secret picks agreed):\n");
+            for (int i = 0; i < r->nruns; i++) {
+                const struct rep_run *run = &r->runs[i];
+                if (run->group != gi || run->nplayers != 2)
+                    continue;
+                int agreed, secret;
+                rep_run_alignment(run, &agreed, &secret);
+                char *a = cell(run->players[0].name), *ar = cell(run->players[0].role);
+                char *b = cell(run->players[1].name), *br = cell(run->players[1].role);
+                sb_printf(out, "  %s (%s) & %s (%s): %d of %d\n", a, ar, b, br, agreed, secret);
+                free(a);
+                free(ar);
+                free(b);
+                free(br);
+            }
+        }
     }
 }
 

@@ -40,6 +40,18 @@ const struct rep_player *rep_row_player(const struct rep_row *row)
     return &row->run->players[row->player];
 }
 
+void rep_run_alignment(const struct rep_run *run, int *agreed, int *secret)
+{
+    *agreed = *secret = 0;
+    for (int j = 0; j < run->ndecisions; j++) {
+        const struct rep_decision *d = &run->decisions[j];
+        if (d->secret && d->player == 0 && d->outcome) {
+            (*secret)++;
+            *agreed += strcmp(d->outcome, "agreed") == 0;
+        }
+    }
+}
+
 int rep_role_index(const struct rep_group *g, const char *role)
 {
     for (int i = 0; i < g->nroles; i++)

@@ -184,6 +184,8 @@ void rep_build_duets(struct report *r, struct rep_group *g);
 double rep_points(const struct rep_score *s, const char *dim, bool *has);
 /* The weighted and percent of a row's player. */
 const struct rep_player *rep_row_player(const struct rep_row *row);
+/* A duet run's alignment: its secret decisions, and those whose picks agreed. */
+void rep_run_alignment(const struct rep_run *run, int *agreed, int *secret);
 /* Index of role in the group, or -1. */
 int rep_role_index(const struct rep_group *g, const char *role);
 
