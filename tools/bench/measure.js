@@ -192,8 +192,16 @@ if (fs.existsSync(windowHelper) && haveXvfb()) {
     const tutorial = path.join(root, "scenarios", "tutorial");
     const wall = path.join(here, "fullscreen");
     progress("window: first frame (tutorial, 1920x1080)");
-    const firsts = times(repeats, () =>
-        JSON.parse(underXvfb([windowHelper, "first", tutorial, "po"], { SCALEUP_WINDOW_SIZE: "1920x1080" })));
+    /* The shell prints the wall clock, then becomes the program: the first
+     * frame's time counts from there (exec, dynamic linking and all). */
+    const firsts = times(repeats, () => {
+        const lines = underXvfb(["sh", "-c", 'date +%s.%N; exec "$0" "$@"', windowHelper, "first",
+                                 tutorial, "po"], { SCALEUP_WINDOW_SIZE: "1920x1080" }).trim().split("\n");
+        const f = JSON.parse(lines[lines.length - 1]);
+        f.from_start_seconds = f.first_frame_unix_seconds - Number(lines[0]);
+        return f;
+    });
+    w.first_frame_from_start = median(firsts.map((f) => f.from_start_seconds));
     w.first_frame_from_main = median(firsts.map((f) => f.from_main_seconds));
     w.first_frame_from_window_run = median(firsts.map((f) => f.from_window_run_seconds));
     progress("window: drawing a full screen of text at 1920x1080 and 3840x2160");
@@ -294,7 +302,7 @@ if (w) {
     out.push("|---|---:|---:|");
     out.push(`| lay out and draw a full screen of text, cold (text cache empty) | ${secs(a.cold)} | ${secs(b.cold)} |`);
     out.push(`| draw it again, cached | ${secs(a.cached)} | ${secs(b.cached)} |`);
-    out.push(`| first frame, from the start of the program (tutorial) | ${secs(w.first_frame_from_main)} | |`);
+    out.push(`| first frame, from the start of the program (exec, tutorial) | ${secs(w.first_frame_from_start)} | |`);
     out.push(`| CPU while waiting 10 s for input | ${w.idle_cpu_percent.toFixed(2)} % (${secs(w.idle_cpu_seconds)}) | |`);
     out.push(`| memory (peak, scaleup play tutorial) | ${mib(w.rss_kib)} | |`);
     out.push("");
@@ -314,7 +322,7 @@ out.push(`| load and validate the large story: < 0.5 s | ${secs(big.ours.load_se
 out.push(`| load and validate the large story: < 64 MiB | ${mib(big.ours.load_rss_kib)} | ` +
     `${holds(big.ours.load_rss_kib < 64 * 1024)} |`);
 if (w) {
-    out.push(`| window: first frame < 0.3 s | ${secs(w.first_frame_from_main)} | ${holds(w.first_frame_from_main < 0.3)} |`);
+    out.push(`| window: first frame < 0.3 s | ${secs(w.first_frame_from_start)} | ${holds(w.first_frame_from_start < 0.3)} |`);
     out.push(`| window: redraw of a full 4K screen of cached text < 4 ms | ${secs(w["3840x2160"].cached)} | ` +
         `${holds(w["3840x2160"].cached < 0.004)} |`);
     out.push(`| window: 0% CPU while waiting for input | ${w.idle_cpu_percent.toFixed(2)} % | ` +
