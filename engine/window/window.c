@@ -9,12 +9,14 @@
  * ran the loop returns w->cmd to the session.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <SDL_image.h>
 
@@ -1663,6 +1665,29 @@ static enum run_result play_path(struct window *w, const char *path, bool from_t
 
 /* ------------------------------------------------------------ opening */
 
+/* SDL_Init for video. The display libraries SDL tries print their own
+ * complaints ("XDG_RUNTIME_DIR is invalid..."): the player gets ScaleUp's
+ * one line instead (SCALEUP_DEBUG=1 keeps them). */
+static bool init_video(void)
+{
+    int saved = -1;
+    if (!getenv("SCALEUP_DEBUG")) {
+        fflush(stderr);
+        saved = dup(2);
+        int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (saved >= 0 && devnull >= 0)
+            dup2(devnull, 2);
+        if (devnull >= 0)
+            close(devnull);
+    }
+    bool ok = SDL_Init(SDL_INIT_VIDEO) == 0;
+    if (saved >= 0) {
+        dup2(saved, 2);
+        close(saved);
+    }
+    return ok;
+}
+
 static void window_size(int *ww, int *wh)
 {
     *ww = DEFAULT_W;
@@ -1695,10 +1720,21 @@ static int open_window(struct window *w)
     /* The software renderer draws into the window's own surface; without
      * this, SDL would put an OpenGL renderer under that surface too. */
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+    if (!init_video()) {
         err_line("no display found (is $DISPLAY set?); play in the terminal with --text");
         if (getenv("SCALEUP_DEBUG"))
             fprintf(stderr, "scaleup: note: SDL: %s\n", SDL_GetError());
+        return 1;
+    }
+    /* With no display SDL falls back to a driver that draws nowhere: the
+     * player would wait before an invisible window. Only a driver asked for
+     * by name (the tests ask for "offscreen") may be one of those. */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    const char *asked = getenv("SDL_VIDEODRIVER");
+    if (driver && (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0) &&
+        !(asked && strcmp(asked, driver) == 0)) {
+        SDL_Quit();
+        err_line("no display found (is $DISPLAY set?); play in the terminal with --text");
         return 1;
     }
     if (TTF_Init() != 0) {

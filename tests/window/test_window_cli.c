@@ -267,6 +267,14 @@ static void test_no_display(void **state)
     assert_string_equal(r.err,
                         "scaleup: error: no display found (is $DISPLAY set?); play in the terminal with --text\n");
     cmd_result_free(&r);
+    /* No driver asked for: SDL would fall back to one that draws nowhere
+     * (offscreen), and the player would wait before an invisible window. */
+    const char *none[] = {"DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER", NULL};
+    run_cmd(argv, NULL, NULL, none, 30, &r);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.err,
+                        "scaleup: error: no display found (is $DISPLAY set?); play in the terminal with --text\n");
+    cmd_result_free(&r);
     /* scaleup with no arguments: the same. */
     const char *bare[] = {scaleup_bin(), NULL};
     run_cmd(bare, NULL, NULL, env, 30, &r);
