@@ -178,13 +178,14 @@ static void rescue_results(struct session *s, const struct frontend *fe)
     user_data_dir(dirs[0], sizeof dirs[0], "unsaved");
     const char *tmp = getenv("TMPDIR");
     str_format(dirs[1], sizeof dirs[1], "%s/scaleup-unsaved", tmp && tmp[0] == '/' ? tmp : "/tmp");
-    mkdir(dirs[1], 0700);
     char *json = run_to_json(s->g, &s->times);
     char msg[3 * PATH_MAX];
     bool kept = false;
     for (int i = 0; i < 2 && !kept; i++) {
         if (!dirs[i][0])
             continue;
+        if (i == 1)
+            mkdir(dirs[1], 0700); /* only when the data folder failed */
         char path[PATH_MAX];
         str_format(path, sizeof path, "%s/%s", dirs[i], base);
         struct diag err;

@@ -361,6 +361,19 @@ void name_slug(const char *name, bool ascii_only, char *out, size_t cap)
     }
 }
 
+void make_parents(const char *path)
+{
+    char buf[PATH_MAX];
+    str_copy(buf, sizeof buf, path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        mkdir(buf, 0755);
+        *p = '/';
+    }
+}
+
 void user_data_dir(char *buf, size_t cap, const char *sub)
 {
     const char *xdg = getenv("XDG_DATA_HOME");
@@ -372,15 +385,7 @@ void user_data_dir(char *buf, size_t cap, const char *sub)
         str_format(buf, cap, "%s/.local/share/scaleup/%s", home, sub);
     if (!buf[0])
         return;
-    char tmp[PATH_MAX];
-    str_copy(tmp, sizeof tmp, buf);
-    for (char *p = tmp + 1; *p; p++) {
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(tmp, 0755);
-            *p = '/';
-        }
-    }
-    if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+    make_parents(buf);
+    if (mkdir(buf, 0755) != 0 && errno != EEXIST)
         buf[0] = '\0';
 }

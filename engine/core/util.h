@@ -79,6 +79,9 @@ uint64_t hash_fast(uint64_t h, const void *data, size_t n);
  * ("player-1f0c94a2"). Never empty: a name with nothing kept is "player". */
 void name_slug(const char *name, bool ascii_only, char *out, size_t cap);
 
+/* mkdir -p for the folders above path (errors are left to whoever writes there). */
+void make_parents(const char *path);
+
 /* The user's data folder for ScaleUp's sub ($XDG_DATA_HOME/scaleup/sub, or
  * ~/.local/share/scaleup/sub), created when missing; "" when there is none. */
 void user_data_dir(char *buf, size_t cap, const char *sub);

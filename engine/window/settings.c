@@ -110,20 +110,6 @@ enum settings_status settings_load(const char *path, struct settings *s, char *w
     return SETTINGS_OK;
 }
 
-/* mkdir -p for the folders above path. */
-static void make_parents(const char *path)
-{
-    char buf[PATH_MAX];
-    str_copy(buf, sizeof buf, path);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        mkdir(buf, 0755);
-        *p = '/';
-    }
-}
-
 bool settings_save(const char *path, const struct settings *s, bool broken, char *why, size_t cap)
 {
     make_parents(path);

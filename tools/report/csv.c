@@ -154,20 +154,19 @@ void report_csv_runs(const struct report *r, struct strbuf *out)
             /* A duet: who the partner was, and how often their secret picks
              * agreed (the same for both rows of the pair). */
             sep(out);
-            if (run->nplayers == 2)
-                text_field(out, run->players[1 - row->player].name);
-            sep(out);
-            if (run->nplayers == 2)
-                text_field(out, run->players[1 - row->player].role);
-            sep(out);
             if (run->nplayers == 2) {
+                const struct rep_player *partner = &run->players[1 - row->player];
                 int agreed, secret;
                 rep_run_alignment(run, &agreed, &secret);
+                text_field(out, partner->name);
+                sep(out);
+                text_field(out, partner->role);
+                sep(out);
                 number_field(out, agreed);
                 sep(out);
                 number_field(out, secret);
             } else {
-                sep(out);
+                sb_puts(out, ",,,");
             }
             end_line(out);
         }
