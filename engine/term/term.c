@@ -635,9 +635,11 @@ static struct fe_command decide(void *ctx, struct session *s)
             keep_as_test(t, s);
             continue;
         } else if (strcmp(line, "?") == 0 || strcmp(line, "help") == 0) {
-            fprintf(t->out, "Type the number of a choice. Also: u = undo, q = quit%s%s.\n",
-                    s->g->nplayers == 1 ? ", k = keep the run so far as a playthrough test" : "",
-                    sc->timer ? ", t = let the time run out" : "");
+            char help[300];
+            str_format(help, sizeof help, "Type the number of a choice. Also: u = undo, q = quit%s%s.",
+                       s->g->nplayers == 1 ? ", k = keep the run so far as a playthrough test" : "",
+                       sc->timer ? ", t = let the time run out" : "");
+            print_message(t, help);
             continue;
         }
         if (t->interactive && !t->script) {
