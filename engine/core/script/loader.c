@@ -1224,7 +1224,7 @@ static void convert_scenario(struct loader *ld)
 
     /* best = { po = 40, pm = 38 }: the best weighted totals, declared. */
     for (int r = 0; r < LIMIT_ROLES; r++)
-        sc->best[r] = NAN;
+        sc->best[r] = (double)NAN;
     int btype = get_raw(L, t, "best");
     if (btype == LUA_TTABLE) {
         int b = lua_gettop(L);
@@ -1864,7 +1864,7 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
     sc->start = -1;
     sc->flags = arena_alloc(&sc->arena, sizeof *sc->flags * LIMIT_FLAGS);
     for (int r = 0; r < LIMIT_ROLES; r++)
-        sc->best[r] = NAN;
+        sc->best[r] = (double)NAN;
 
     struct script *script = xcalloc(1, sizeof *script);
     script->sb = sandbox_new(limits);
