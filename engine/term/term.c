@@ -281,7 +281,9 @@ static void show_begin(void *ctx, struct session *s)
     }
 }
 
-static void show_hud(struct term *t, const struct game *g)
+/* The visible stats, and the points unless coaching is off: in an exam the
+ * points a choice earned are feedback too, kept for the debrief. */
+static void show_hud(struct term *t, const struct game *g, bool points)
 {
     const struct scenario *sc = g->sc;
     struct strbuf line;
@@ -300,7 +302,7 @@ static void show_hud(struct term *t, const struct game *g)
     if (line.len)
         term_wrap(t, line.data, 0);
     /* Points: the player's, or in a duet each player's. */
-    for (int k = 0; k < g->nplayers; k++) {
+    for (int k = 0; points && k < g->nplayers; k++) {
         const struct game_player *p = &g->s.players[k];
         sb_clear(&line);
         if (g->nplayers > 1)
@@ -548,7 +550,7 @@ static struct fe_command decide(void *ctx, struct session *s)
     struct term *t = ctx;
     const struct game *g = s->g;
     show_scene(t, s);
-    show_hud(t, g);
+    show_hud(t, g, s->opt.coaching);
     fputc('\n', t->out);
     if (game_is_secret(g))
         return decide_secret(t, s);

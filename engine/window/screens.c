@@ -258,6 +258,11 @@ static int hud(struct window *w, const struct metrics *M, int x, int y, int widt
     }
     if (any)
         y += M->u / 3;
+    /* Coaching off (an exam): the points a choice earned are feedback too,
+     * kept for the debrief. */
+    w->hud_points = w->s->opt.coaching;
+    if (!w->hud_points)
+        return y - y0;
     if (g->nplayers > 1)
         return duet_hud_scores(w, M, x, y, width) - y0;
     const struct game_player *p = &g->s.players[g->view.decider];

@@ -336,6 +336,7 @@ struct window {
     /* Measures. */
     double started;
     double first_frame;         /* seconds from window_run to the first present */
+    bool hud_points;            /* the last layout's HUD showed the points (coaching on) */
     double last_draw;           /* seconds the last draw took */
 };
 

@@ -16,6 +16,7 @@ int window_probe_unit(const struct window *w) { return w->unit; }
 bool window_probe_editing(const struct window *w) { return w->editing; }
 const char *window_probe_name(const struct window *w) { return w->name; }
 double window_probe_first_frame(const struct window *w) { return w->first_frame; }
+bool window_probe_hud_points(const struct window *w) { return w->hud_points; }
 
 const char *window_probe_scenario_id(const struct window *w, int i)
 {

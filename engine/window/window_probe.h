@@ -149,6 +149,8 @@ int window_probe_timer_left(const struct window *w);
 double window_probe_draw_time(struct window *w, bool cold);
 /* Seconds from window_run to the first frame on screen. */
 double window_probe_first_frame(const struct window *w);
+/* Whether the last layout's HUD showed the points (not with coaching off). */
+bool window_probe_hud_points(const struct window *w);
 /* Text cache statistics: entries, hits, misses. */
 void window_probe_cache(const struct window *w, int *entries, unsigned long *hits,
                         unsigned long *misses);

@@ -348,6 +348,26 @@ static void a_scripted_duet_scores_each_player(void **state)
     free(dir);
 }
 
+/* Coaching off: no feedback and no running points until the debrief; the
+ * company's stats still show (the players decide by them). */
+static void exam_mode_keeps_points_for_the_debrief(void **state)
+{
+    (void)state;
+    const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--role", "po", "--seed", "1",
+                          "--no-coaching", "--choices", "1,1,3,1,3,1,3,1", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, NULL, NULL, 30, &r);
+    assert_int_equal(r.status, 0);
+    const char *debrief = strstr(r.out, "Decision by decision");
+    assert_non_null(debrief);
+    assert_null(strstr(r.out, "Vision 0 · Roadmap 0")); /* the running points */
+    assert_null(strstr(r.out, "Vision 3 · Roadmap 0"));
+    assert_non_null(strstr(r.out, "Runway 9 months · Team morale 60"));
+    const char *fb = strstr(r.out, "A goal stated as an outcome");
+    assert_true(fb == NULL || fb > debrief);
+    cmd_result_free(&r);
+}
+
 /* The results folder set in the window's settings holds terminal runs too. */
 static void the_settings_results_folder_holds_terminal_runs(void **state)
 {
@@ -409,6 +429,7 @@ int main(void)
         cmocka_unit_test(scenario_errors_exit_1_with_file_and_line),
         cmocka_unit_test(resume_refuses_bad_files_and_continues_good_ones),
         cmocka_unit_test(a_scripted_duet_scores_each_player),
+        cmocka_unit_test(exam_mode_keeps_points_for_the_debrief),
         cmocka_unit_test(the_settings_results_folder_holds_terminal_runs),
         cmocka_unit_test(help_and_version),
     };

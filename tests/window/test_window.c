@@ -1123,6 +1123,56 @@ static void test_menu_keeps_the_run_as_a_test(void **state)
     free(dir);
 }
 
+/* ------------------------------------------------------------ exam */
+
+/* Coaching off (an exam): a choice goes straight on to the next scene, with
+ * no outcome screen and no points in the HUD; the debrief has it all. */
+struct exam_drive {
+    int idles;
+    int phase;
+};
+
+static bool exam_hook(void *ctx, struct window *w)
+{
+    struct exam_drive *e = ctx;
+    if (++e->idles > GUARD)
+        fail_msg("stuck in phase %d", e->phase);
+    enum win_screen screen = window_probe_screen(w);
+    struct session *s = window_probe_session(w);
+    switch (e->phase) {
+    case 0:
+        if (screen != SCREEN_PLAY)
+            return true;
+        assert_false(window_probe_hud_points(w));
+        window_probe_key(w, SDLK_1, 0);
+        e->phase = 1;
+        return true;
+    case 1:
+        assert_int_equal(s->g->nlog, 1);
+        assert_int_equal(screen, SCREEN_PLAY); /* no outcome screen */
+        assert_false(window_probe_hud_points(w));
+        window_probe_key(w, SDLK_q, KMOD_LCTRL);
+        e->phase = 2;
+        return true;
+    default:
+        fail_msg("the window stayed open after Ctrl+Q");
+    }
+    return false;
+}
+
+static void test_exam_hides_feedback_and_points(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    struct play_options po;
+    options(&po, "po", 1);
+    po.session.coaching = false;
+    struct exam_drive e = {0};
+    struct window_hooks hooks = {&e, exam_hook};
+    assert_int_equal(window_run(&po, source_path("scenarios/tutorial"), &hooks), 0);
+    assert_int_equal(e.phase, 2);
+}
+
 /* ------------------------------------------------------------ kiosk */
 
 /* Kiosk mode, for a workshop laptop: Ctrl+Q and the menu's Quit do nothing,
@@ -1793,6 +1843,7 @@ int main(void)
         cmocka_unit_test(test_timer_runs_out),
         cmocka_unit_test(test_menu_save_load_undo_restart),
         cmocka_unit_test(test_menu_keeps_the_run_as_a_test),
+        cmocka_unit_test(test_exam_hides_feedback_and_points),
         cmocka_unit_test(test_kiosk),
         cmocka_unit_test(test_settings_persist),
         cmocka_unit_test(test_settings_corrupt),
