@@ -276,6 +276,7 @@ static bool run_exhaustive_role(struct scenario *sc, const struct explore_option
     }
     struct hashset seen = {0};
     hashset_add(&seen, game_hash_of(root, o->score_of));
+    long states0 = r->states; /* the budget is per role: the next role gets its own */
     r->states++;
     r->scene_visits[root->s.scene]++;
 
@@ -351,7 +352,7 @@ static bool run_exhaustive_role(struct scenario *sc, const struct explore_option
         r->scene_visits[child->s.scene]++;
         if (o->progress && (r->states & 4095) == 0)
             o->progress(o->progress_ctx, r->states, o->max_states);
-        if (r->states > o->max_states) {
+        if (r->states - states0 > o->max_states) {
             stopped = true;
             break;
         }

@@ -27,7 +27,7 @@ struct explore_options {
     enum explore_mode mode;
     long runs;       /* random: playthroughs per role */
     uint64_t seed;   /* random: base seed; exhaustive: the run's seed */
-    long max_states; /* exhaustive: stop beyond this many states */
+    long max_states; /* exhaustive: stop a role's search beyond this many states */
     int role;        /* a role index, or -1 for every role */
     bool duet;       /* both roles at once (duet scenarios) */
     /* exhaustive: -1 to tell states apart by every player's points; a

@@ -175,6 +175,11 @@ static void too_many_states_stop_with_a_message(void **state)
     struct cmd_result r;
     run_cmd(argv, NULL, NULL, NULL, 30, &r);
     assert_non_null(strstr(r.out, "(stopped: more than --max-states states; raise it, or use --random)"));
+    /* The budget is each role's: the second role is explored too, and the
+     * scenes a cut-short search missed are not called never reached. */
+    assert_non_null(strstr(r.out, "  Product Owner: points"));
+    assert_non_null(strstr(r.out, "  Product Manager: points"));
+    assert_null(strstr(r.out, "never reached"));
     cmd_result_free(&r);
 }
 

@@ -36,7 +36,8 @@ static void usage(FILE *f)
             "  --seed S           base seed; playthrough i uses a seed derived from S and i\n"
             "  --exhaustive       every reachable game state for one seed (--seed), paths that\n"
             "                     merge explored once\n"
-            "  --max-states K     stop the exhaustive search beyond K states (default 1000000)\n"
+            "  --max-states K     stop the exhaustive search of a role beyond K states\n"
+            "                     (default 1000000)\n"
             "  --role ID          only this role\n"
             "  --duet             play duets: both roles at once, independent random picks\n"
             "  --json             print the report as one JSON object\n"
@@ -380,7 +381,9 @@ int cmd_explore(int argc, char **argv)
                r.choices, r.seconds > 0 ? (double)r.choices / r.seconds : 0.0);
         printf("  scenes reached %d of %d", reached, sc->nscenes);
         if (unreached.len)
-            printf("; never reached: %s", unreached.data);
+            printf("; %s: %s",
+                   o.mode == EXPLORE_RANDOM || r.complete ? "never reached" : "not reached before the stop",
+                   unreached.data);
         printf("\n");
         if (duet_only.len)
             printf("  conflict scenes (played in duets only): %s\n", duet_only.data);
