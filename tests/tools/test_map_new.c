@@ -103,6 +103,13 @@ static void a_new_scenario_plays_and_passes_every_check(void **state)
     assert_int_equal(r.status, 0);
     expect_line(r.out, "══ Team Offsite ══");
     cmd_result_free(&r);
+    /* Into a folder that does not exist yet: it is made. */
+    r = scaleup(dir, (const char *const[]){"new", "retro", "later/scenarios", NULL}, NULL);
+    assert_int_equal(r.status, 0);
+    cmd_result_free(&r);
+    r = scaleup(dir, (const char *const[]){"lint", "--strict", "later/scenarios/retro", NULL}, NULL);
+    assert_int_equal(r.status, 0);
+    cmd_result_free(&r);
     /* Not over an existing folder, not with a bad name. */
     r = scaleup(dir, (const char *const[]){"new", "team-offsite", NULL}, NULL);
     assert_int_equal(r.status, 2);

@@ -103,6 +103,7 @@ int cmd_new(int argc, char **argv)
         cli_error("cannot open the template folder %s", template_dir);
         return 1;
     }
+    make_parents(dir); /* scaleup new NAME DIR: DIR is made when missing */
     if (mkdir(dir, 0755) != 0) {
         cli_error("cannot create %s: %s", dir, strerror(errno));
         closedir(d);
