@@ -299,8 +299,9 @@ static int play_text(struct play_options *po, const char *path)
     } else if (t.bad_input) {
         code = 2;
     } else if (t.input_ended) {
-        cli_error("the %s ran out at scene '%s' (after %d decisions), before an ending",
-                  t.script ? "--choices list" : "input", game_scene(s.g)->id, s.g->nlog);
+        cli_error("the %s ran out at scene '%s' (after %d decision%s), before an ending",
+                  t.script ? "--choices list" : "input", game_scene(s.g)->id, s.g->nlog,
+                  s.g->nlog == 1 ? "" : "s");
         code = 2;
     }
 out:

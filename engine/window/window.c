@@ -1034,8 +1034,8 @@ static bool script_step(struct window *w)
         if (w->script_next >= po->nchoices) {
             if (!w->unattended)
                 return false; /* the player takes over */
-            err_line("the --choices list ran out at scene '%s' (after %d decisions), before an ending",
-                     sc->id, g->nlog);
+            err_line("the --choices list ran out at scene '%s' (after %d decision%s), before an ending",
+                     sc->id, g->nlog, g->nlog == 1 ? "" : "s");
             w->script_failed = true;
             decide(w, FE_QUIT);
             return true;
