@@ -121,6 +121,7 @@ struct choice {
     uint32_t role_mask; /* bit r set: offered to role r; all ones when no role field */
     uint16_t nrequires;
     bool once;
+    int next; /* scene index, or -1 when next is a function (read early: see game.c) */
     const uint16_t *requires;
     struct callback when;
     struct text_template label;
@@ -136,7 +137,6 @@ struct choice {
     bool scores; /* any score at all */
     bool has_feedback;
     struct callback act;
-    int next;           /* scene index, or -1 when next is a function */
     struct callback next_fn;
     struct text_template feedback; /* npieces 0 and no fn: no feedback */
     /* Messages and tools. */

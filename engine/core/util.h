@@ -19,6 +19,14 @@
 #define PRINTF_LIKE(f, a)
 #endif
 
+/* A hint to start loading memory the caller will read soon; no effect on
+ * what the program does. */
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 void *xmalloc(size_t n);

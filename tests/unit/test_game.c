@@ -13,6 +13,8 @@
 #include "core/game.h"
 #include "core/loader.h"
 #include "core/run.h"
+#include "core/script/sandbox.h"
+#include "core/script/script_internal.h"
 #include "core/text.h"
 #include "support.h"
 
@@ -488,6 +490,33 @@ static void game_picks_are_visible_to_callbacks(void **state)
     scenario_free(dsc);
 }
 
+/* The game prefetches a condition's function by the address the loader kept
+ * for its ref (script_prefetch): that address must be the function's. */
+static void each_callback_keeps_its_functions_address(void **state)
+{
+    (void)state;
+    lua_State *L = sc->script->sb->L;
+    int checked = 0;
+    for (uint32_t c = 0; c < sc->nchoices; c++) {
+        const struct callback cbs[] = {sc->choices[c].when, sc->choices[c].act,
+                                       sc->choices[c].next_fn, sc->choices[c].label.fn};
+        for (size_t k = 0; k < COUNT_OF(cbs); k++) {
+            if (!callback_present(cbs[k]))
+                continue;
+            assert_true(cbs[k].ref < sc->script->nfn_at);
+            lua_rawgeti(L, LUA_REGISTRYINDEX, cbs[k].ref);
+            assert_int_equal(lua_type(L, -1), LUA_TFUNCTION);
+            assert_ptr_equal(sc->script->fn_at[cbs[k].ref], lua_topointer(L, -1));
+            lua_pop(L, 1);
+            checked++;
+        }
+    }
+    assert_true(checked >= 3);
+    /* Absent and unknown refs are ignored. */
+    script_prefetch(sc->script, (struct callback){0});
+    script_prefetch(sc->script, (struct callback){.ref = sc->script->nfn_at + 5});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -507,6 +536,7 @@ int main(void)
         cmocka_unit_test(a_duet_best_does_not_depend_on_who_asks_first),
         cmocka_unit_test(a_run_never_beats_its_best),
         cmocka_unit_test(game_picks_are_visible_to_callbacks),
+        cmocka_unit_test(each_callback_keeps_its_functions_address),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -683,9 +683,12 @@ static struct callback make_callback(struct loader *ld, int idx, struct srcpos f
     struct callback cb;
     cb.pos = function_pos(ld, idx, fallback, &cb.last_line);
     lua_pushvalue(ld->L, idx);
+    const void *fn = lua_topointer(ld->L, -1);
     cb.ref = luaL_ref(ld->L, LUA_REGISTRYINDEX);
     if (cb.ref <= 0) /* refs are positive; 0 would read as "none" */
         cb.ref = 0;
+    else
+        script_note_function(ld->script, cb.ref, fn);
     return cb;
 }
 
