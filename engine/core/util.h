@@ -20,8 +20,15 @@
 #endif
 
 /* A hint to start loading memory the caller will read soon; no effect on
- * what the program does. */
-#if defined(__GNUC__)
+ * what the program does, and never a fault, whatever the address. As an
+ * instruction GCC must keep: GCC 12 at -O2 deletes a loop of nothing but
+ * __builtin_prefetch as dead code, depending on what surrounds it (seen in
+ * game.c's prefetching, which then measured 1.5 times slower). */
+#if defined(__GNUC__) && defined(__x86_64__)
+#define PREFETCH(p) __asm__ volatile("prefetcht0 (%0)" : : "r"((const void *)(p)))
+#elif defined(__GNUC__) && defined(__aarch64__)
+#define PREFETCH(p) __asm__ volatile("prfm pldl1keep, [%0]" : : "r"((const void *)(p)))
+#elif defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p)
 #else
 #define PREFETCH(p) ((void)(p))
