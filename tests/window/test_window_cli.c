@@ -385,7 +385,7 @@ static bool on_path(const char *prog, char *out, size_t cap)
 }
 
 /* Starts Xvfb and the window on it, and measures the window's CPU time over
- * 3 s of waiting for input. False (with why) when the window could not
+ * 3 s of waiting for input (the quietest of up to three such spans). False (with why) when the window could not
  * start, which a busy machine's X server can cause; the caller retries. */
 /* Waits (up to 15 s: a loaded machine, a sanitizer build) until the X
  * server of display num takes connections on its socket. */
@@ -472,11 +472,20 @@ static bool idle_once(const char *xvfb, long *ticks, char *why, size_t cap)
         free(err);
         ok = false;
     } else {
+        /* The quietest of up to three 3 s spans: on a loaded machine the
+         * first may still hold the start's drawing, while a polling loop
+         * would show in every one. */
         long t0 = cpu_ticks(p);
-        nanosleep(&(struct timespec){3, 0}, NULL);
-        long t1 = cpu_ticks(p);
-        assert_true(t0 >= 0 && t1 >= 0);
-        *ticks = t1 - t0;
+        assert_true(t0 >= 0);
+        *ticks = -1;
+        for (int span = 0; span < 3 && (*ticks < 0 || *ticks > 1); span++) {
+            nanosleep(&(struct timespec){3, 0}, NULL);
+            long t1 = cpu_ticks(p);
+            assert_true(t1 >= 0);
+            if (*ticks < 0 || t1 - t0 < *ticks)
+                *ticks = t1 - t0;
+            t0 = t1;
+        }
         kill(p, SIGTERM);
         waitpid(p, NULL, 0);
     }
