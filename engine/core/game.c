@@ -238,6 +238,12 @@ static void prefetch_text(const struct text_template *t)
         PREFETCH(t->pieces);
 }
 
+static void prefetch_callback(const struct scenario *sc, struct callback cb)
+{
+    if (cb.ref > 0 && cb.ref < sc->ncallback_fn)
+        PREFETCH(sc->callback_fn[cb.ref]);
+}
+
 static void prefetch_offer(const struct scenario *sc, const struct choice *ch)
 {
     if (ch->next >= 0)
@@ -253,7 +259,7 @@ static void prefetch_taking(const struct scenario *sc, const struct choice *ch)
     const struct scene *s = &sc->scenes[ch->next];
     const struct choice *first = &sc->choices[s->first_choice];
     for (int i = 0; i < s->nchoices; i++)
-        script_prefetch(sc->script, first[i].when);
+        prefetch_callback(sc, first[i].when);
     prefetch_lines(first, sizeof *first * s->nchoices);
     const struct text_template *t = &s->text;
     if (t->plain)

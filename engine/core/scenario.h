@@ -194,6 +194,10 @@ struct scenario {
      * for one player's best is exact only while nothing does. */
     unsigned long score_reads;
     struct srcpos pos;     /* the scenario { } call */
+    /* By callback ref: where the callback's Lua function lives, an address
+     * the game prefetches (game.c) and never reads through. */
+    const void **callback_fn;
+    int ncallback_fn;
 
     struct dimension dimensions[LIMIT_DIMENSIONS];
     int ndimensions;

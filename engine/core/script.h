@@ -55,9 +55,6 @@ struct callsite {
 };
 
 /* A condition: *out is the truth of the function's result. */
-/* A hint that cb will be called soon: starts loading its function into the
- * cache. Changes nothing else. */
-void script_prefetch(const struct script *s, struct callback cb);
 bool script_when(struct script *s, struct callback cb, struct game *g, struct callsite site,
                  bool *out, struct diag *err);
 /* An action; its result is ignored. */

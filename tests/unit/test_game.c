@@ -491,7 +491,7 @@ static void game_picks_are_visible_to_callbacks(void **state)
 }
 
 /* The game prefetches a condition's function by the address the loader kept
- * for its ref (script_prefetch): that address must be the function's. */
+ * for its ref (scenario.callback_fn): that address must be the function's. */
 static void each_callback_keeps_its_functions_address(void **state)
 {
     (void)state;
@@ -503,18 +503,15 @@ static void each_callback_keeps_its_functions_address(void **state)
         for (size_t k = 0; k < COUNT_OF(cbs); k++) {
             if (!callback_present(cbs[k]))
                 continue;
-            assert_true(cbs[k].ref < sc->script->nfn_at);
+            assert_true(cbs[k].ref < sc->ncallback_fn);
             lua_rawgeti(L, LUA_REGISTRYINDEX, cbs[k].ref);
             assert_int_equal(lua_type(L, -1), LUA_TFUNCTION);
-            assert_ptr_equal(sc->script->fn_at[cbs[k].ref], lua_topointer(L, -1));
+            assert_ptr_equal(sc->callback_fn[cbs[k].ref], lua_topointer(L, -1));
             lua_pop(L, 1);
             checked++;
         }
     }
     assert_true(checked >= 3);
-    /* Absent and unknown refs are ignored. */
-    script_prefetch(sc->script, (struct callback){0});
-    script_prefetch(sc->script, (struct callback){.ref = sc->script->nfn_at + 5});
 }
 
 int main(void)

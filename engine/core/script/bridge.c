@@ -361,30 +361,10 @@ bool script_string(struct script *s, struct callback cb, struct game *g, struct 
     return true;
 }
 
-void script_note_function(struct script *s, int ref, const void *fn)
-{
-    if (ref >= s->nfn_at) {
-        int n = s->nfn_at ? s->nfn_at : 256;
-        while (n <= ref)
-            n *= 2;
-        s->fn_at = xrealloc(s->fn_at, sizeof *s->fn_at * (size_t)n);
-        memset(s->fn_at + s->nfn_at, 0, sizeof *s->fn_at * (size_t)(n - s->nfn_at));
-        s->nfn_at = n;
-    }
-    s->fn_at[ref] = fn;
-}
-
-void script_prefetch(const struct script *s, struct callback cb)
-{
-    if (cb.ref > 0 && cb.ref < s->nfn_at)
-        PREFETCH(s->fn_at[cb.ref]);
-}
-
 void script_free(struct script *s)
 {
     if (!s)
         return;
-    free(s->fn_at);
     sandbox_free(s->sb);
     free(s);
 }

@@ -678,6 +678,20 @@ static struct srcpos function_pos(struct loader *ld, int idx, struct srcpos fall
     return fallback;
 }
 
+static void keep_callback_fn(struct scenario *sc, int ref, const void *fn)
+{
+    if (ref >= sc->ncallback_fn) {
+        int n = sc->ncallback_fn ? sc->ncallback_fn : 256;
+        while (n <= ref)
+            n *= 2;
+        sc->callback_fn = xrealloc(sc->callback_fn, sizeof *sc->callback_fn * (size_t)n);
+        memset(sc->callback_fn + sc->ncallback_fn, 0,
+               sizeof *sc->callback_fn * (size_t)(n - sc->ncallback_fn));
+        sc->ncallback_fn = n;
+    }
+    sc->callback_fn[ref] = fn;
+}
+
 static struct callback make_callback(struct loader *ld, int idx, struct srcpos fallback)
 {
     struct callback cb;
@@ -688,7 +702,7 @@ static struct callback make_callback(struct loader *ld, int idx, struct srcpos f
     if (cb.ref <= 0) /* refs are positive; 0 would read as "none" */
         cb.ref = 0;
     else
-        script_note_function(ld->script, cb.ref, fn);
+        keep_callback_fn(ld->sc, cb.ref, fn);
     return cb;
 }
 
@@ -1965,5 +1979,6 @@ void scenario_free(struct scenario *sc)
     strmap_free(&sc->role_index);
     strmap_free(&sc->flag_index);
     arena_free(&sc->arena);
+    free(sc->callback_fn);
     free(sc);
 }

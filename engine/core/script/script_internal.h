@@ -15,14 +15,7 @@ struct script {
     int game_ref;       /* registry ref of the game object given to callbacks */
     struct loader *loader; /* while loading only */
     struct tests_ctx *tests; /* while loading tests.lua only */
-    /* Where each callback's function lives, by registry ref: an address to
-     * prefetch (script_prefetch), never read through. */
-    const void **fn_at;
-    int nfn_at;
 };
-
-/* Keeps the address of the function registered under ref. */
-void script_note_function(struct script *s, int ref, const void *fn);
 
 /* Creates the game object (a userdata with locked metatables) and keeps it in
  * the registry. Runs inside a protected call. */
