@@ -542,6 +542,24 @@ static const char *type_name(lua_State *L, int idx)
     return luaL_typename(L, idx);
 }
 
+/* What the value at idx is, when a finite number was wanted: "a string",
+ * "math.huge", "-math.huge" or "NaN (0/0)". */
+static const char *not_finite_number(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TNUMBER) {
+        static const char *const with_article[] = {
+            [LUA_TNIL] = "nil",           [LUA_TBOOLEAN] = "a boolean",
+            [LUA_TLIGHTUSERDATA] = "a userdata", [LUA_TSTRING] = "a string",
+            [LUA_TTABLE] = "a table",     [LUA_TFUNCTION] = "a function",
+            [LUA_TUSERDATA] = "a userdata", [LUA_TTHREAD] = "a thread",
+        };
+        int t = lua_type(L, idx);
+        return t >= 0 && t < (int)COUNT_OF(with_article) ? with_article[t] : "not a number";
+    }
+    double v = lua_tonumber(L, idx);
+    return isnan(v) ? "NaN (0/0)" : v > 0 ? "math.huge" : "-math.huge";
+}
+
 /* Every key of the table at t must be a string in allowed (or, when
  * positional > 0, an integer 1..positional). */
 static void check_keys(struct loader *ld, int t, const char *const *allowed, int positional,
@@ -632,8 +650,8 @@ static bool number_field(struct loader *ld, int t, const char *key, double *out,
     if (type == LUA_TNUMBER) {
         double v = lua_tonumber(L, -1);
         if (!isfinite(v))
-            report(ld, field_pos(file, node, key, fallback), "type", "the %s of %s must be a finite number",
-                   key, what);
+            report(ld, field_pos(file, node, key, fallback), "type",
+                   "the %s of %s must be a finite number, not %s", key, what, not_finite_number(L, -1));
         else {
             *out = v;
             ok = true;
@@ -958,7 +976,12 @@ static void convert_roles(struct loader *ld, int t, uint16_t file, const struct 
                            k ? k : "?");
                 } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)) ||
                            lua_tonumber(L, -1) < 0) {
-                    report(ld, wpos, "type", "the weight of '%s' must be a number, 0 or more", k);
+                    if (lua_type(L, -1) == LUA_TNUMBER && isfinite(lua_tonumber(L, -1)))
+                        report(ld, wpos, "type", "the weight of '%s' must be 0 or more, not %g", k,
+                               lua_tonumber(L, -1));
+                    else
+                        report(ld, wpos, "type", "the weight of '%s' must be a number, 0 or more, not %s",
+                               k, not_finite_number(L, -1));
                 } else {
                     role->weights[d] = lua_tonumber(L, -1);
                 }
@@ -1034,6 +1057,8 @@ static void convert_stats(struct loader *ld, int t, uint16_t file, const struct 
         check_keys(ld, s, keys, 0, what, file, in, ipos);
         struct stat_def *st = &sc->stats[sc->nstats];
         st->id = string_field(ld, s, "id", true, what, file, in, ipos);
+        if (st->id) /* the rest of its messages name it */
+            snprintf(what, sizeof what, "stat '%.50s'", st->id);
         st->name = string_field(ld, s, "name", false, what, file, in, ipos);
         st->unit = string_field(ld, s, "unit", false, what, file, in, ipos);
         st->start = 0;
@@ -1490,7 +1515,8 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
                     report(ld, kpos, "unknown-dimension", "unknown dimension '%s' in score%s",
                            k ? k : "?", k ? suggest(k, ids, sc->ndimensions, hint, sizeof hint) : "");
             } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
-                report(ld, kpos, "type", "score.%s must be a number", k);
+                report(ld, kpos, "type", "score.%s must be a finite number, not %s", k,
+                       not_finite_number(L, -1));
             } else {
                 ch->score[d] = lua_tonumber(L, -1);
                 ch->scores = true;
@@ -1528,7 +1554,8 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
                     report(ld, kpos, "unknown-stat", "unknown stat '%s' in effects%s", k ? k : "?",
                            k ? suggest(k, ids, sc->nstats, hint, sizeof hint) : "");
             } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
-                report(ld, kpos, "type", "effects.%s must be a number (a change, like -1)", k);
+                report(ld, kpos, "type", "effects.%s must be a finite number (a change, like -1), not %s",
+                       k, not_finite_number(L, -1));
             } else if (ne < LIMIT_STATS) {
                 effects[ne].stat = (int16_t)st;
                 effects[ne].delta = lua_tonumber(L, -1);
