@@ -1057,7 +1057,8 @@ static void convert_stats(struct loader *ld, int t, uint16_t file, const struct 
         check_keys(ld, s, keys, 0, what, file, in, ipos);
         struct stat_def *st = &sc->stats[sc->nstats];
         st->id = string_field(ld, s, "id", true, what, file, in, ipos);
-        if (st->id) /* the rest of its messages name it */
+        /* The rest of its messages name it (an id is ASCII once valid). */
+        if (st->id && valid_id(st->id, strlen(st->id), true))
             snprintf(what, sizeof what, "stat '%.50s'", st->id);
         st->name = string_field(ld, s, "name", false, what, file, in, ipos);
         st->unit = string_field(ld, s, "unit", false, what, file, in, ipos);
