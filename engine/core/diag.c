@@ -23,6 +23,49 @@ void diag_list_clear(struct diag_list *list)
     list->count = list->errors = list->warnings = list->dropped = 0;
 }
 
+struct diag_order {
+    int file_rank; /* index of the first item naming the same file */
+    int index;
+    const struct diag *d;
+};
+
+static int compare_order(const void *a, const void *b)
+{
+    const struct diag_order *x = a, *y = b;
+    if (x->file_rank != y->file_rank)
+        return x->file_rank < y->file_rank ? -1 : 1;
+    if (x->d->line != y->d->line)
+        return x->d->line < y->d->line ? -1 : 1;
+    if (x->d->col != y->d->col)
+        return x->d->col < y->d->col ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void diag_list_sort_from(struct diag_list *list, int first)
+{
+    int n = list->count - first;
+    if (first < 0 || n < 2)
+        return;
+    struct diag_order *order = xmalloc(sizeof *order * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        const struct diag *d = &list->items[first + i];
+        order[i] = (struct diag_order){i, i, d};
+        for (int j = 0; j < i; j++) {
+            if (strcmp(list->items[first + j].file, d->file) == 0) {
+                order[i].file_rank = order[j].file_rank;
+                break;
+            }
+        }
+    }
+    qsort(order, (size_t)n, sizeof *order, compare_order);
+    struct diag *sorted = xmalloc(sizeof *sorted * (size_t)n);
+    for (int i = 0; i < n; i++)
+        sorted[i] = *order[i].d;
+    memcpy(&list->items[first], sorted, sizeof *sorted * (size_t)n);
+    free(sorted);
+    free(order);
+}
+
 void diag_fold_line(char *s)
 {
     for (unsigned char *p = (unsigned char *)s; *p; p++)

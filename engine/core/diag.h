@@ -46,6 +46,12 @@ void diag_addv(struct diag_list *list, enum diag_severity severity, const char *
                int col, const char *code, const char *fmt, va_list ap);
 void diag_copy(struct diag_list *list, const struct diag *d);
 
+/* Puts the items from index first on in source order: by file (in the order
+ * the files were first named), line, then column; items at the same place
+ * keep their order. A loader walks Lua tables in hash order, which changes
+ * from run to run: sorted, its messages read the same every time. */
+void diag_list_sort_from(struct diag_list *list, int first);
+
 /* Sets a single diagnostic (for the many places that fail with one error). */
 void diag_set(struct diag *d, const char *file, int line, const char *code, const char *fmt, ...)
     PRINTF_LIKE(5, 6);

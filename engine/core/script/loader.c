@@ -570,6 +570,7 @@ static void check_keys(struct loader *ld, int t, const char *const *allowed, int
     int nallowed = 0;
     while (allowed[nallowed])
         nallowed++;
+    int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
     lua_pushnil(L);
     while (lua_next(L, t)) {
         lua_pop(L, 1);
@@ -594,6 +595,7 @@ static void check_keys(struct loader *ld, int t, const char *const *allowed, int
                    "%s has a key that is not a name (%s)", what, type_name(ld->L, -1));
         }
     }
+    diag_list_sort_from(ld->diags, walked_from);
 }
 
 static bool valid_id(const char *s, size_t len, bool identifier)
@@ -966,6 +968,7 @@ static void convert_roles(struct loader *ld, int t, uint16_t file, const struct 
         if (wtype == LUA_TTABLE) {
             int w = lua_gettop(L);
             const struct srcnode *wn = field_node(in, "weights");
+            int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
             lua_pushnil(L);
             while (lua_next(L, w)) {
                 const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
@@ -987,6 +990,7 @@ static void convert_roles(struct loader *ld, int t, uint16_t file, const struct 
                 }
                 lua_pop(L, 1);
             }
+            diag_list_sort_from(ld->diags, walked_from);
         } else if (wtype != LUA_TNIL) {
             report(ld, field_pos(file, in, "weights", ipos), "type",
                    "weights must be a table like { vision = 2 }");
@@ -1272,6 +1276,7 @@ static void convert_scenario(struct loader *ld)
     if (btype == LUA_TTABLE) {
         int b = lua_gettop(L);
         const struct srcnode *bn = field_node(node, "best");
+        int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
         lua_pushnil(L);
         while (lua_next(L, b)) {
             const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
@@ -1285,6 +1290,7 @@ static void convert_scenario(struct loader *ld)
                 sc->best[r] = lua_tonumber(L, -1);
             lua_pop(L, 1);
         }
+        diag_list_sort_from(ld->diags, walked_from);
     } else if (btype != LUA_TNIL) {
         report(ld, field_pos(file, node, "best", pos), "type",
                "best must be a table like { po = 40, pm = 38 }");
@@ -1498,6 +1504,7 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
     if (stype == LUA_TTABLE) {
         int s = lua_gettop(L);
         const struct srcnode *sn = field_node(node, "score");
+        int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
         lua_pushnil(L);
         while (lua_next(L, s)) {
             const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
@@ -1524,6 +1531,7 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
             }
             lua_pop(L, 1);
         }
+        diag_list_sort_from(ld->diags, walked_from);
     } else if (stype != LUA_TNIL) {
         report(ld, field_pos(file, node, "score", pos), "type",
                "score must be a table like { vision = 3 }");
@@ -1537,6 +1545,7 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
         const struct srcnode *en = field_node(node, "effects");
         struct effect effects[LIMIT_STATS];
         int ne = 0;
+        int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
         lua_pushnil(L);
         while (lua_next(L, e)) {
             const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
@@ -1564,6 +1573,7 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
             }
             lua_pop(L, 1);
         }
+        diag_list_sort_from(ld->diags, walked_from);
         if (ne) {
             struct effect *out = arena_alloc(&sc->arena, sizeof *out * (size_t)ne);
             /* Keep the order of the stats list, not of the hash table. */
