@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/diag.h"
 #include "core/rng.h"
 #include "core/strmap.h"
 #include "core/utf8.h"
@@ -166,6 +167,26 @@ static void strmap_maps_ids(void **state)
     strmap_free(&m);
 }
 
+static void diagnostics_sort_into_source_order(void **state)
+{
+    (void)state;
+    struct diag_list list;
+    diag_list_init(&list);
+    diag_add(&list, DIAG_ERROR, "kept.lua", 9, 0, "x", "before the sorted range");
+    diag_add(&list, DIAG_ERROR, "main.lua", 5, 67, "x", "main 5:67");
+    diag_add(&list, DIAG_ERROR, "layer.lua", 1, 0, "x", "layer 1");
+    diag_add(&list, DIAG_ERROR, "main.lua", 5, 54, "x", "main 5:54");
+    diag_add(&list, DIAG_ERROR, "main.lua", 2, 0, "x", "main 2, first");
+    diag_add(&list, DIAG_ERROR, "main.lua", 2, 0, "x", "main 2, second");
+    diag_list_sort_from(&list, 1);
+    static const char *const want[] = {"before the sorted range", "main 2, first", "main 2, second",
+                                       "main 5:54", "main 5:67", "layer 1"};
+    assert_int_equal(list.count, (int)COUNT_OF(want));
+    for (size_t i = 0; i < COUNT_OF(want); i++)
+        assert_string_equal(list.items[i].message, want[i]);
+    diag_list_free(&list);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +198,7 @@ int main(void)
         cmocka_unit_test(ranges_are_inclusive_deterministic_and_fair),
         cmocka_unit_test(strmap_maps_ids),
         cmocka_unit_test(slugs_keep_names_apart),
+        cmocka_unit_test(diagnostics_sort_into_source_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
