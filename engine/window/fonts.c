@@ -1,6 +1,13 @@
 /*
  * fonts.c: finding the font files (fontconfig) and opening every face at the
- * sizes of the current type scale.
+ * sizes of the current type scale; measuring and rendering text with them.
+ *
+ * DejaVu Sans covers Latin, Greek and Cyrillic but not Chinese or Japanese.
+ * A second font, the fallback, found by fontconfig as one that has those
+ * characters (Debian's fonts-droid-fallback, installed by tools/setup; it has
+ * no Korean Hangul), draws what the main font lacks: a text is cut into runs by which font has
+ * its characters, each run rendered with its font, on one baseline. Text of
+ * the main font alone takes the direct path.
  *
  * The type scale is relative to the body size (the unit): at 1080 pixels high
  * the body is 30 px, readable at 3 m on a projector; every other face is a
@@ -11,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/utf8.h"
 #include "win.h"
 
 /* Face sizes relative to the body, in percent, and their files. */
@@ -27,6 +35,12 @@ static const struct {
     [FACE_H1] = {165, 'b'},
     [FACE_DISPLAY] = {260, 'b'},
 };
+
+static bool readable(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
 
 /* Asks fontconfig for pattern; copies the file it picks. *slant and *weight
  * tell whether the match is really italic or bold. */
@@ -56,10 +70,42 @@ static bool fc_find(FcConfig *cfg, const char *pattern, char *out, size_t cap, i
     return ok;
 }
 
-static bool readable(const char *path)
+/* A font that has the Chinese characters and Japanese kana DejaVu lacks, or
+ * false. */
+static bool fc_find_fallback(FcConfig *cfg, char *out, size_t cap)
 {
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    static const FcChar32 probes[] = {0x65E5, 0x672C, 0x306E, 0x30C1}; /* 日 本 の チ */
+    FcPattern *pat = FcPatternCreate();
+    FcCharSet *want = FcCharSetCreate();
+    if (!pat || !want) {
+        if (pat)
+            FcPatternDestroy(pat);
+        if (want)
+            FcCharSetDestroy(want);
+        return false;
+    }
+    for (size_t i = 0; i < COUNT_OF(probes); i++)
+        FcCharSetAddChar(want, probes[i]);
+    FcPatternAddCharSet(pat, FC_CHARSET, want);
+    FcConfigSubstitute(cfg, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res;
+    FcPattern *match = FcFontMatch(cfg, pat, &res);
+    FcPatternDestroy(pat);
+    bool ok = false;
+    FcCharSet *has = NULL;
+    FcChar8 *file = NULL;
+    /* fontconfig always matches something: keep it only if it has them. */
+    if (match && FcPatternGetCharSet(match, FC_CHARSET, 0, &has) == FcResultMatch &&
+        FcCharSetIsSubset(want, has) && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
+        file && readable((const char *)file)) {
+        str_copy(out, cap, (const char *)file);
+        ok = true;
+    }
+    if (match)
+        FcPatternDestroy(match);
+    FcCharSetDestroy(want);
+    return ok;
 }
 
 bool win_fonts_find(struct win_fonts *f, const char *override, char *why, size_t cap)
@@ -74,9 +120,16 @@ bool win_fonts_find(struct win_fonts *f, const char *override, char *why, size_t
         str_copy(f->bold, sizeof f->bold, override);
         str_copy(f->italic, sizeof f->italic, override);
         f->synth_bold = f->synth_italic = true;
-        return true;
     }
     FcConfig *cfg = FcInitLoadConfigAndFonts();
+    if (override) {
+        if (cfg) {
+            fc_find_fallback(cfg, f->fallback, sizeof f->fallback);
+            FcConfigDestroy(cfg);
+            FcFini();
+        }
+        return true;
+    }
     if (!cfg) {
         str_copy(why, cap, "fontconfig could not load its configuration; pass a font with --font FILE");
         return false;
@@ -96,6 +149,7 @@ bool win_fonts_find(struct win_fonts *f, const char *override, char *why, size_t
             str_copy(f->italic, sizeof f->italic, f->regular);
             f->synth_italic = true;
         }
+        fc_find_fallback(cfg, f->fallback, sizeof f->fallback);
     }
     FcConfigDestroy(cfg);
     FcFini();
@@ -111,7 +165,9 @@ void win_fonts_close(struct win_fonts *f)
     for (int i = 0; i < FACE_COUNT; i++) {
         if (f->font[i])
             TTF_CloseFont(f->font[i]);
-        f->font[i] = NULL;
+        if (f->fallback_font[i])
+            TTF_CloseFont(f->fallback_font[i]);
+        f->font[i] = f->fallback_font[i] = NULL;
         f->px[i] = 0;
     }
 }
@@ -141,6 +197,18 @@ bool win_fonts_open(struct win_fonts *f, int unit, char *why, size_t cap)
         if (f->font[i])
             TTF_CloseFont(f->font[i]);
         f->font[i] = font;
+        /* The fallback has one file: bold and italic are made by FreeType.
+         * Without it (it failed to open), such characters show as boxes. */
+        if (f->fallback_font[i])
+            TTF_CloseFont(f->fallback_font[i]);
+        f->fallback_font[i] = f->fallback[0] ? TTF_OpenFont(f->fallback, px) : NULL;
+        if (f->fallback_font[i]) {
+            int fstyle = faces[i].file == 'b' ? TTF_STYLE_BOLD
+                         : faces[i].file == 'i' ? TTF_STYLE_ITALIC
+                                                : TTF_STYLE_NORMAL;
+            TTF_SetFontStyle(f->fallback_font[i], fstyle);
+            TTF_SetFontHinting(f->fallback_font[i], TTF_HINTING_LIGHT);
+        }
         f->px[i] = px;
         f->skip[i] = TTF_FontLineSkip(font);
         int sw = 0, sh = 0;
@@ -148,4 +216,140 @@ bool win_fonts_open(struct win_fonts *f, int unit, char *why, size_t cap)
         f->space[i] = sw;
     }
     return true;
+}
+
+/* ------------------------------------------------------------ runs by font */
+
+enum { MAX_SEGMENTS = 64 };
+
+struct segment {
+    size_t start, len;
+    TTF_Font *font;
+};
+
+/* Cuts s into runs by the font that has their characters. Returns the count,
+ * 0 when s is all in the main font (or there is no fallback). Characters
+ * neither font has stay with the main one (a box) and are counted when
+ * count_missing. */
+static int segments_of(struct win_fonts *f, int face, const char *s, struct segment *seg,
+                       bool count_missing)
+{
+    TTF_Font *main_font = f->font[face], *fallback = f->fallback_font[face];
+    bool ascii = true;
+    for (const char *p = s; *p && ascii; p++)
+        ascii = (unsigned char)*p < 0x80;
+    if (ascii)
+        return 0;
+    int n = 0;
+    bool any_fallback = false;
+    for (size_t at = 0; s[at];) {
+        uint32_t cp;
+        int len = utf8_decode(s + at, &cp);
+        TTF_Font *font = main_font;
+        if (cp >= 0x80 && !TTF_GlyphIsProvided32(main_font, cp)) {
+            if (fallback && TTF_GlyphIsProvided32(fallback, cp)) {
+                font = fallback;
+                any_fallback = true;
+            } else if (count_missing) {
+                f->missing++;
+            }
+        }
+        /* A space belongs to the run it is in. */
+        if (cp == ' ' && n > 0)
+            font = seg[n - 1].font;
+        if (n > 0 && seg[n - 1].font == font) {
+            seg[n - 1].len += (size_t)len;
+        } else if (n < MAX_SEGMENTS) {
+            seg[n++] = (struct segment){at, (size_t)len, font};
+        } else {
+            seg[n - 1].len += (size_t)len; /* past the cap: the last font draws the rest */
+        }
+        at += (size_t)len;
+    }
+    return any_fallback ? n : 0;
+}
+
+/* Where each run sits: x, and y below the text's top so that every run has
+ * the same baseline. */
+static void place(const struct segment *seg, int n, const int *widths, int *xs, int *ys, int *w,
+                  int *h)
+{
+    int ascent = 0, below = 0;
+    for (int i = 0; i < n; i++) {
+        if (TTF_FontAscent(seg[i].font) > ascent)
+            ascent = TTF_FontAscent(seg[i].font);
+        int d = TTF_FontHeight(seg[i].font) - TTF_FontAscent(seg[i].font);
+        if (d > below)
+            below = d;
+    }
+    int x = 0;
+    for (int i = 0; i < n; i++) {
+        xs[i] = x;
+        ys[i] = ascent - TTF_FontAscent(seg[i].font);
+        x += widths[i];
+    }
+    *w = x;
+    *h = ascent + below;
+}
+
+bool win_text_size(struct win_fonts *f, int face, const char *s, int *w, int *h)
+{
+    struct segment seg[MAX_SEGMENTS];
+    int n = segments_of(f, face, s, seg, false);
+    if (n == 0)
+        return TTF_SizeUTF8(f->font[face], s, w, h) == 0;
+    int widths[MAX_SEGMENTS], xs[MAX_SEGMENTS], ys[MAX_SEGMENTS];
+    for (int i = 0; i < n; i++) {
+        char *part = xstrndup(s + seg[i].start, seg[i].len);
+        int sh = 0;
+        bool ok = TTF_SizeUTF8(seg[i].font, part, &widths[i], &sh) == 0;
+        free(part);
+        if (!ok)
+            return false;
+    }
+    place(seg, n, widths, xs, ys, w, h);
+    return true;
+}
+
+SDL_Surface *win_text_render(struct win_fonts *f, int face, const char *s, SDL_Color color)
+{
+    struct segment seg[MAX_SEGMENTS];
+    int n = segments_of(f, face, s, seg, true);
+    if (n == 0)
+        return TTF_RenderUTF8_Blended(f->font[face], s, color);
+    SDL_Surface *parts[MAX_SEGMENTS] = {NULL};
+    int widths[MAX_SEGMENTS], xs[MAX_SEGMENTS], ys[MAX_SEGMENTS];
+    SDL_Surface *out = NULL;
+    bool ok = true;
+    for (int i = 0; i < n && ok; i++) {
+        char *part = xstrndup(s + seg[i].start, seg[i].len);
+        parts[i] = TTF_RenderUTF8_Blended(seg[i].font, part, color);
+        free(part);
+        ok = parts[i] != NULL;
+        if (ok)
+            widths[i] = parts[i]->w;
+    }
+    int w = 0, h = 0;
+    if (ok) {
+        place(seg, n, widths, xs, ys, &w, &h);
+        out = SDL_CreateRGBSurfaceWithFormat(0, w > 0 ? w : 1, h > 0 ? h : 1, 32,
+                                             SDL_PIXELFORMAT_ARGB8888);
+    }
+    if (out) {
+        SDL_FillRect(out, NULL, 0); /* transparent */
+        for (int i = 0; i < n; i++) {
+            /* Copied as they are, alpha included: the runs do not overlap. */
+            SDL_Rect at = {xs[i], ys[i], parts[i]->w, parts[i]->h};
+            if (SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE) != 0 ||
+                SDL_BlitSurface(parts[i], NULL, out, &at) != 0) {
+                SDL_FreeSurface(out);
+                out = NULL;
+                break;
+            }
+        }
+    }
+    for (int i = 0; i < n; i++)
+        if (parts[i])
+            SDL_FreeSurface(parts[i]);
+    return out;
 }

@@ -179,7 +179,7 @@ const struct win_text *win_text_get(struct window *w, const char *s, size_t n, i
     char *copy = NULL;
     if (tw < 0) {
         copy = xstrndup(s, n);
-        surf = TTF_RenderUTF8_Blended(w->fonts.font[face], copy, color);
+        surf = win_text_render(&w->fonts, face, copy, color);
         if (!surf) {
             free(copy);
             c->misses++;
@@ -214,7 +214,7 @@ const struct win_text *win_text_get(struct window *w, const char *s, size_t n, i
     if (!copy)
         copy = xstrndup(s, n);
     if (!surf)
-        surf = TTF_RenderUTF8_Blended(w->fonts.font[face], copy, color);
+        surf = win_text_render(&w->fonts, face, copy, color);
     if (!surf) {
         free(copy);
         return NULL;

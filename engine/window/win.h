@@ -53,19 +53,29 @@ enum win_face {
 
 struct win_fonts {
     char regular[PATH_MAX], bold[PATH_MAX], italic[PATH_MAX];
+    /* A font for the characters the main one lacks (Chinese, Japanese),
+     * found by fontconfig; "" when there is none. */
+    char fallback[PATH_MAX];
     bool synth_bold, synth_italic; /* no such file: let FreeType embolden or slant */
     TTF_Font *font[FACE_COUNT];
+    TTF_Font *fallback_font[FACE_COUNT]; /* NULL without a fallback */
     int px[FACE_COUNT];   /* the pixel size each face is open at */
     int skip[FACE_COUNT]; /* line height */
     int space[FACE_COUNT];
+    unsigned long missing; /* characters rendered that no font has: drawn as boxes */
 };
 
-/* Finds the font files: override (--font) or fontconfig's DejaVu Sans. False
- * with why set when there is none. */
+/* Finds the font files: override (--font) or fontconfig's DejaVu Sans, and
+ * the fallback. False with why set when there is no main font. */
 bool win_fonts_find(struct win_fonts *f, const char *override, char *why, size_t cap);
 /* (Re)opens every face for a body size of unit pixels. */
 bool win_fonts_open(struct win_fonts *f, int unit, char *why, size_t cap);
 void win_fonts_close(struct win_fonts *f);
+/* The size of the UTF-8 text s in a face, and s rendered (alpha, ARGB8888):
+ * the characters the face's font lacks come from the fallback font, on the
+ * same baseline. */
+bool win_text_size(struct win_fonts *f, int face, const char *s, int *w, int *h);
+SDL_Surface *win_text_render(struct win_fonts *f, int face, const char *s, SDL_Color color);
 
 /* ------------------------------------------------------------ text cache */
 

@@ -229,3 +229,13 @@ void window_probe_cache(const struct window *w, int *entries, unsigned long *hit
     *hits = w->cache.hits;
     *misses = w->cache.misses;
 }
+
+unsigned long window_probe_missing_glyphs(const struct window *w)
+{
+    return w->fonts.missing;
+}
+
+bool window_probe_has_fallback_font(const struct window *w)
+{
+    return w->fonts.fallback_font[FACE_BODY] != NULL;
+}

@@ -149,6 +149,10 @@ int window_probe_timer_left(const struct window *w);
 double window_probe_draw_time(struct window *w, bool cold);
 /* Seconds from window_run to the first frame on screen. */
 double window_probe_first_frame(const struct window *w);
+/* Characters rendered so far that no font had (drawn as boxes), and whether
+ * a fallback font for Chinese, Japanese and Korean was found. */
+unsigned long window_probe_missing_glyphs(const struct window *w);
+bool window_probe_has_fallback_font(const struct window *w);
 /* Whether the last layout's HUD showed the points (not with coaching off). */
 bool window_probe_hud_points(const struct window *w);
 /* Text cache statistics: entries, hits, misses. */

@@ -1173,6 +1173,105 @@ static void test_exam_hides_feedback_and_points(void **state)
     assert_int_equal(e.phase, 2);
 }
 
+/* ------------------------------------------------------------ other scripts */
+
+static char *write_scenario(const char *text);
+
+/* Japanese is drawn with the fallback font (no boxes) and wraps without
+ * spaces; a character no font has is counted as missing. */
+static const char *japanese_main =
+    "scenario {\n"
+    "  id = \"ja\", title = \"\\u{65E5}\\u{672C}\\u{306E}\\u{4F1A}\\u{793E}\", start = \"a\",\n"
+    "  dimensions = { { id = \"vision\", name = \"\\u{30D3}\\u{30B8}\\u{30E7}\\u{30F3}\" } },\n"
+    "  roles = { { id = \"po\", name = \"\\u{30D7}\\u{30ED}\\u{30C0}\\u{30AF}\\u{30C8}\" } },\n"
+    "}\n"
+    "scene \"a\" {\n"
+    "  title = \"\\u{6700}\\u{521D}\\u{306E}\\u{9078}\\u{629E}\",\n"
+    "  text = string.rep(\"\\u{79C1}\\u{305F}\\u{3061}\\u{306F}\\u{9867}\\u{5BA2}\\u{306E}\\u{554F}"
+    "\\u{984C}\\u{3092}\\u{89E3}\\u{6C7A}\\u{3057}\\u{307E}\\u{3059}\\u{3002}\", 12),\n"
+    "  choices = {\n"
+    "    { \"\\u{9867}\\u{5BA2}\\u{306B}\\u{805E}\\u{304F}\", next = \"b\", score = { vision = 1 } },\n"
+    "    { \"Ship it (\\u{3059}\\u{3050}\\u{306B})\", next = \"b\" },\n"
+    "  },\n"
+    "}\n"
+    "scene \"b\" {\n"
+    "  title = \"B\",\n"
+    "  text = \"A private character: \\u{E000}.\",\n"
+    "  choices = { { \"\\u{7D42}\\u{308F}\\u{308A}\", next = \"e\" } },\n"
+    "}\n"
+    "ending \"e\" { title = \"\\u{7D42}\", text = \"\\u{304A}\\u{75B2}\\u{308C}\\u{69D8}\", "
+    "verdict = \"success\" }\n";
+
+struct script_drive {
+    int idles;
+    int phase;
+    char png[4300];
+};
+
+static bool script_hook(void *ctx, struct window *w)
+{
+    struct script_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    enum win_screen screen = window_probe_screen(w);
+    if (screen == SCREEN_OUTCOME && t->phase == 1) {
+        window_probe_key(w, SDLK_RETURN, 0);
+        return true;
+    }
+    if (screen != SCREEN_PLAY)
+        return true;
+    struct session *s = window_probe_session(w);
+    if (t->phase == 0) {
+        assert_true(window_probe_has_fallback_font(w)); /* tools/setup installs fonts-droid-fallback */
+        assert_int_equal(window_probe_missing_glyphs(w), 0);
+        /* 168 characters without a space wrap onto several full lines. */
+        SDL_Rect r;
+        int ww, wh;
+        window_probe_size(w, &ww, &wh);
+        assert_true(window_probe_scene_text(w, &r));
+        int unit = window_probe_unit(w);
+        assert_true(r.h >= 4 * unit);
+        assert_true(r.w <= ww);
+        assert_true(r.w >= ww / 3);
+        /* Ink: the characters are drawn, not left blank. */
+        Uint32 *px = malloc(sizeof *px * (size_t)r.w * (size_t)r.h);
+        assert_non_null(px);
+        assert_true(window_probe_pixels(w, r, px));
+        long ink = 0;
+        for (long i = 0; i < (long)r.w * r.h; i++)
+            ink += px[i] != px[0];
+        free(px);
+        assert_true(ink > (long)r.w * r.h / 20);
+        assert_true(window_probe_save_png(w, t->png));
+        window_probe_key(w, SDLK_1, 0);
+        t->phase = 1;
+        return true;
+    }
+    if (t->phase == 1 && s->g->nlog == 1) {
+        assert_true(window_probe_missing_glyphs(w) >= 1); /* U+E000: no font has it */
+        t->phase = 2;
+        return false;
+    }
+    return true;
+}
+
+static void test_japanese_uses_the_fallback_font(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    char *dir = write_scenario(japanese_main);
+    struct play_options po;
+    options(&po, "po", 1);
+    po.player = "\u65E5\u672C\u30C1\u30FC\u30E0";
+    struct script_drive t = {0};
+    snprintf(t.png, sizeof t.png, "%s/japanese.png", tmp_root);
+    struct window_hooks h = {&t, script_hook};
+    window_run(&po, dir, &h);
+    assert_int_equal(t.phase, 2);
+    printf("screenshot: %s\n", t.png);
+    free(dir);
+}
+
 /* ------------------------------------------------------------ kiosk */
 
 /* Kiosk mode, for a workshop laptop: Ctrl+Q and the menu's Quit do nothing,
@@ -1844,6 +1943,7 @@ int main(void)
         cmocka_unit_test(test_menu_save_load_undo_restart),
         cmocka_unit_test(test_menu_keeps_the_run_as_a_test),
         cmocka_unit_test(test_exam_hides_feedback_and_points),
+        cmocka_unit_test(test_japanese_uses_the_fallback_font),
         cmocka_unit_test(test_kiosk),
         cmocka_unit_test(test_settings_persist),
         cmocka_unit_test(test_settings_corrupt),
