@@ -298,7 +298,7 @@ bool win_text_size(struct win_fonts *f, int face, const char *s, int *w, int *h)
     int n = segments_of(f, face, s, seg, false);
     if (n == 0)
         return TTF_SizeUTF8(f->font[face], s, w, h) == 0;
-    int widths[MAX_SEGMENTS], xs[MAX_SEGMENTS], ys[MAX_SEGMENTS];
+    int widths[MAX_SEGMENTS] = {0}, xs[MAX_SEGMENTS], ys[MAX_SEGMENTS];
     for (int i = 0; i < n; i++) {
         char *part = xstrndup(s + seg[i].start, seg[i].len);
         int sh = 0;
@@ -318,7 +318,7 @@ SDL_Surface *win_text_render(struct win_fonts *f, int face, const char *s, SDL_C
     if (n == 0)
         return TTF_RenderUTF8_Blended(f->font[face], s, color);
     SDL_Surface *parts[MAX_SEGMENTS] = {NULL};
-    int widths[MAX_SEGMENTS], xs[MAX_SEGMENTS], ys[MAX_SEGMENTS];
+    int widths[MAX_SEGMENTS] = {0}, xs[MAX_SEGMENTS], ys[MAX_SEGMENTS];
     SDL_Surface *out = NULL;
     bool ok = true;
     for (int i = 0; i < n && ok; i++) {
