@@ -564,7 +564,10 @@ static struct fe_command decide(void *ctx, struct session *s)
     show_menu(t, g, m);
     const struct scene *sc = game_scene(g);
     for (;;) {
-        fprintf(t->out, "Your choice [1-%d]: ", m->nopen);
+        if (m->nopen == 1)
+            fprintf(t->out, "Your choice [1]: ");
+        else
+            fprintf(t->out, "Your choice [1-%d]: ", m->nopen);
         fflush(t->out);
         char buf[32];
         const char *line;

@@ -400,6 +400,31 @@ static void the_settings_results_folder_holds_terminal_runs(void **state)
     free(home);
 }
 
+/* A single open choice is asked for as [1], not [1-1]. */
+static void a_lone_choice_is_asked_for_as_one(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char path[4200];
+    snprintf(path, sizeof path, "%s/main.lua", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("scenario { id = \"one\", title = \"One\", start = \"a\", dimensions = { { id = \"v\" } },"
+          " roles = { { id = \"po\" } } }\n"
+          "scene \"a\" { text = \"Hi.\", choices = { { \"Go\", next = \"b\" } } }\n"
+          "scene \"b\" { text = \"Then.\", choices = { { \"Left\", next = \"e\" }, { \"Right\", next = \"e\" } } }\n"
+          "ending \"e\" { verdict = \"success\", text = \"Bye.\" }\n",
+          f);
+    fclose(f);
+    struct cmd_result r = RUN("1\n2\n", "play", path, "--text", "--role", "po", "--seed", "1");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "Your choice [1]: "));
+    assert_non_null(strstr(r.out, "Your choice [1-2]: "));
+    assert_null(strstr(r.out, "[1-1]"));
+    cmd_result_free(&r);
+    free(dir);
+}
+
 static void help_and_version(void **state)
 {
     (void)state;
@@ -431,6 +456,7 @@ int main(void)
         cmocka_unit_test(a_scripted_duet_scores_each_player),
         cmocka_unit_test(exam_mode_keeps_points_for_the_debrief),
         cmocka_unit_test(the_settings_results_folder_holds_terminal_runs),
+        cmocka_unit_test(a_lone_choice_is_asked_for_as_one),
         cmocka_unit_test(help_and_version),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
