@@ -440,13 +440,25 @@ static void keep_as_test(struct term *t, struct session *s)
  * transcript. 0 when the input ended; -1 on a wrong scripted answer;
  * TIMEOUT_PICK for a scripted 't' (the timer ran out for both). */
 enum { TIMEOUT_PICK = -2 };
+
+/* "[1-3]", or "[1]" when there is one choice. */
+static const char *choice_range(int n, char *buf, size_t cap)
+{
+    if (n == 1)
+        snprintf(buf, cap, "[1]");
+    else
+        snprintf(buf, cap, "[1-%d]", n);
+    return buf;
+}
+
 static int read_secret_pick(struct term *t, struct session *s, int p)
 {
+    char range[32];
     const struct game *g = s->g;
     const struct menu *m = &g->view.menu[p];
     const struct game_player *pl = &g->s.players[p];
     for (;;) {
-        fprintf(t->out, "%s's secret pick [1-%d]: ", pl->name, m->nopen);
+        fprintf(t->out, "%s's secret pick %s: ", pl->name, choice_range(m->nopen, range, sizeof range));
         fflush(t->out);
         if (t->script) {
             if (t->next >= t->nscript) {
@@ -563,11 +575,9 @@ static struct fe_command decide(void *ctx, struct session *s)
     const struct menu *m = game_menu(g);
     show_menu(t, g, m);
     const struct scene *sc = game_scene(g);
+    char range[32];
     for (;;) {
-        if (m->nopen == 1)
-            fprintf(t->out, "Your choice [1]: ");
-        else
-            fprintf(t->out, "Your choice [1-%d]: ", m->nopen);
+        fprintf(t->out, "Your choice %s: ", choice_range(m->nopen, range, sizeof range));
         fflush(t->out);
         char buf[32];
         const char *line;
