@@ -1,5 +1,7 @@
 #include "utf8.h"
 
+#include <string.h>
+
 bool utf8_valid(const char *str, size_t n, size_t *bad)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -92,4 +94,48 @@ int utf8_width(uint32_t cp)
         (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd))
         return 2;
     return 1;
+}
+
+static bool is_cjk(uint32_t cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+static bool in_list(uint32_t cp, const uint16_t *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i] == cp)
+            return true;
+    return false;
+}
+
+static bool no_break_before(uint32_t cp)
+{
+    static const uint16_t closing[] = {
+        0x3001, 0x3002, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x30FC, 0xFF01, 0xFF09,
+        0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF5D, 0x3041, 0x3043, 0x3045, 0x3047, 0x3049,
+        0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3,
+        0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6,
+    };
+    if (cp < 0x80)
+        return cp && strchr(")]}.,:;!?%", (int)cp) != NULL;
+    return in_list(cp, closing, sizeof closing / sizeof closing[0]);
+}
+
+static bool no_break_after(uint32_t cp)
+{
+    static const uint16_t opening[] = {0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014,
+                                       0xFF08, 0xFF5B};
+    if (cp < 0x80)
+        return cp && strchr("([{$", (int)cp) != NULL;
+    return in_list(cp, opening, sizeof opening / sizeof opening[0]);
+}
+
+bool utf8_may_break(uint32_t prev, uint32_t next)
+{
+    if (!is_cjk(prev) && !is_cjk(next))
+        return false;
+    return !no_break_before(next) && !no_break_after(prev);
 }

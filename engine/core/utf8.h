@@ -25,4 +25,12 @@ size_t utf8_length(const char *s, size_t n);
  * locale, so that transcripts are the same everywhere. */
 int utf8_width(uint32_t cp);
 
+/* Whether a line may break between two characters with no space between
+ * them. Chinese and Japanese are written without spaces: a line may break
+ * before or after any of their characters, but not before closing
+ * punctuation or small kana, nor after opening punctuation (theirs or
+ * ASCII's): a short form of Unicode's line breaking classes ID, CL, NS and
+ * OP (UAX #14). Elsewhere only at spaces: false. */
+bool utf8_may_break(uint32_t prev, uint32_t next);
+
 #endif

@@ -166,65 +166,22 @@ static void flush_line(struct window *w, struct layout *L, struct atom *a, int n
     }
 }
 
-/* Chinese and Japanese are written without spaces: a line may break before
- * or after any of their characters, except before closing punctuation and
- * small kana, and after an opening bracket (a short form of the usual
- * rules, Unicode's line breaking classes ID, CL and OP). */
-static bool is_cjk(uint32_t cp)
+static bool is_marker(char c)
 {
-    return (cp >= 0x2E80 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+    return c == TEXT_EMPH_ON || c == TEXT_EMPH_OFF;
 }
 
-static bool in_list(uint32_t cp, const uint16_t *list, size_t n)
+/* The next character at or after s, past emphasis markers; 0 at end or at
+ * a space. */
+static uint32_t next_char(const char *s, const char *end)
 {
-    for (size_t i = 0; i < n; i++)
-        if (list[i] == cp)
-            return true;
-    return false;
-}
-
-static bool no_break_before(uint32_t cp)
-{
-    static const uint16_t closing[] = {
-        0x3001, 0x3002, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x30FC, 0xFF01, 0xFF09,
-        0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF5D, 0x3041, 0x3043, 0x3045, 0x3047, 0x3049,
-        0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3,
-        0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6,
-    };
-    return in_list(cp, closing, COUNT_OF(closing));
-}
-
-static bool no_break_after(uint32_t cp)
-{
-    static const uint16_t opening[] = {0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014,
-                                       0xFF08, 0xFF5B};
-    return in_list(cp, opening, COUNT_OF(opening));
-}
-
-/* The end of a piece of text that starts with a CJK character at s and
- * must stay on one line: the character, what may not break before the next,
- * and the next after an opening bracket. */
-static const char *cjk_piece_end(const char *s, const char *end)
-{
+    while (s < end && is_marker(*s))
+        s++;
+    if (s >= end || *s == ' ')
+        return 0;
     uint32_t cp;
-    const char *q = s + utf8_decode(s, &cp);
-    while (q < end) {
-        uint32_t next;
-        int len = utf8_decode(q, &next);
-        if (!(no_break_before(next) || (no_break_after(cp) && is_cjk(next))))
-            break;
-        cp = next;
-        q += len;
-    }
-    return q;
-}
-
-static bool starts_cjk(const char *s, const char *end)
-{
-    uint32_t cp;
-    return s < end && (unsigned char)*s >= 0x80 && (utf8_decode(s, &cp), is_cjk(cp));
+    utf8_decode(s, &cp);
+    return cp;
 }
 
 int layout_wrap(struct window *w, struct layout *L, const char *text, int x, int y, int width,
@@ -253,26 +210,32 @@ int layout_wrap(struct window *w, struct layout *L, const char *text, int x, int
             if (q >= end)
                 break;
             bool spaced = q > gap;
-            /* One word: atoms until a space, or a piece of CJK text (see
-             * cjk_piece_end), which is a word of its own. */
+            /* One word: atoms (runs in one face) until a space, or until a
+             * place where a line may break without one (utf8_may_break). */
             struct atom word[32];
             int nw = 0, ww = 0;
             bool word_ends = false;
+            uint32_t prev = 0;
             while (q < end && *q != ' ' && !word_ends) {
-                if (*q == TEXT_EMPH_ON || *q == TEXT_EMPH_OFF) {
+                if (is_marker(*q)) {
                     emph = *q == TEXT_EMPH_ON;
                     q++;
                     continue;
                 }
                 const char *s = q;
-                if (starts_cjk(q, end)) {
-                    q = cjk_piece_end(q, end);
-                    word_ends = true;
-                } else {
-                    while (q < end && *q != ' ' && *q != TEXT_EMPH_ON && *q != TEXT_EMPH_OFF &&
-                           !starts_cjk(q, end))
-                        q++;
-                    word_ends = starts_cjk(q, end);
+                while (q < end && *q != ' ' && !is_marker(*q)) {
+                    uint32_t cp;
+                    int len = utf8_decode(q, &cp);
+                    if (q > s && utf8_may_break(prev, cp)) {
+                        word_ends = true;
+                        break;
+                    }
+                    prev = cp;
+                    q += (size_t)len;
+                }
+                if (!word_ends && q < end && is_marker(*q)) {
+                    uint32_t next = next_char(q, end);
+                    word_ends = next && utf8_may_break(prev, next);
                 }
                 if (nw == (int)COUNT_OF(word))
                     continue;

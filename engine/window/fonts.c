@@ -72,7 +72,7 @@ static bool fc_find(FcConfig *cfg, const char *pattern, char *out, size_t cap, i
 
 /* A font that has the Chinese characters and Japanese kana DejaVu lacks, or
  * false. */
-static bool fc_find_fallback(FcConfig *cfg, char *out, size_t cap)
+static bool fc_find_fallback(FcConfig *cfg, char *out, size_t cap, int *index)
 {
     static const FcChar32 probes[] = {0x65E5, 0x672C, 0x306E, 0x30C1}; /* 日 本 の チ */
     FcPattern *pat = FcPatternCreate();
@@ -100,6 +100,9 @@ static bool fc_find_fallback(FcConfig *cfg, char *out, size_t cap)
         FcCharSetIsSubset(want, has) && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
         file && readable((const char *)file)) {
         str_copy(out, cap, (const char *)file);
+        /* In a collection (.ttc), the face fontconfig chose. */
+        if (FcPatternGetInteger(match, FC_INDEX, 0, index) != FcResultMatch)
+            *index = 0;
         ok = true;
     }
     if (match)
@@ -124,7 +127,7 @@ bool win_fonts_find(struct win_fonts *f, const char *override, char *why, size_t
     FcConfig *cfg = FcInitLoadConfigAndFonts();
     if (override) {
         if (cfg) {
-            fc_find_fallback(cfg, f->fallback, sizeof f->fallback);
+            fc_find_fallback(cfg, f->fallback, sizeof f->fallback, &f->fallback_index);
             FcConfigDestroy(cfg);
             FcFini();
         }
@@ -149,7 +152,7 @@ bool win_fonts_find(struct win_fonts *f, const char *override, char *why, size_t
             str_copy(f->italic, sizeof f->italic, f->regular);
             f->synth_italic = true;
         }
-        fc_find_fallback(cfg, f->fallback, sizeof f->fallback);
+        fc_find_fallback(cfg, f->fallback, sizeof f->fallback, &f->fallback_index);
     }
     FcConfigDestroy(cfg);
     FcFini();
@@ -201,7 +204,7 @@ bool win_fonts_open(struct win_fonts *f, int unit, char *why, size_t cap)
          * Without it (it failed to open), such characters show as boxes. */
         if (f->fallback_font[i])
             TTF_CloseFont(f->fallback_font[i]);
-        f->fallback_font[i] = f->fallback[0] ? TTF_OpenFont(f->fallback, px) : NULL;
+        f->fallback_font[i] = f->fallback[0] ? TTF_OpenFontIndex(f->fallback, px, f->fallback_index) : NULL;
         if (f->fallback_font[i]) {
             int fstyle = faces[i].file == 'b' ? TTF_STYLE_BOLD
                          : faces[i].file == 'i' ? TTF_STYLE_ITALIC
@@ -220,27 +223,29 @@ bool win_fonts_open(struct win_fonts *f, int unit, char *why, size_t cap)
 
 /* ------------------------------------------------------------ runs by font */
 
-enum { MAX_SEGMENTS = 64 };
-
 struct segment {
     size_t start, len;
     TTF_Font *font;
+    int x, y, w, h; /* where it goes (y from the text's top; may be < 0), its size */
+    SDL_Surface *surface; /* win_text_render only */
 };
 
-/* Cuts s into runs by the font that has their characters. Returns the count,
- * 0 when s is all in the main font (or there is no fallback). Characters
- * neither font has stay with the main one (a box) and are counted when
- * count_missing. */
-static int segments_of(struct win_fonts *f, int face, const char *s, struct segment *seg,
+/* Cuts s into runs by the font that has their characters, into *out (the
+ * caller frees it). Returns the count, 0 when s is all in the main font (or
+ * there is no fallback). Characters neither font has stay with the main one
+ * (a box) and are counted when count_missing. */
+static int segments_of(struct win_fonts *f, int face, const char *s, struct segment **out,
                        bool count_missing)
 {
     TTF_Font *main_font = f->font[face], *fallback = f->fallback_font[face];
+    *out = NULL;
     bool ascii = true;
     for (const char *p = s; *p && ascii; p++)
         ascii = (unsigned char)*p < 0x80;
     if (ascii)
         return 0;
-    int n = 0;
+    struct segment *seg = NULL;
+    int n = 0, cap = 0;
     bool any_fallback = false;
     for (size_t at = 0; s[at];) {
         uint32_t cp;
@@ -259,89 +264,96 @@ static int segments_of(struct win_fonts *f, int face, const char *s, struct segm
             font = seg[n - 1].font;
         if (n > 0 && seg[n - 1].font == font) {
             seg[n - 1].len += (size_t)len;
-        } else if (n < MAX_SEGMENTS) {
-            seg[n++] = (struct segment){at, (size_t)len, font};
         } else {
-            seg[n - 1].len += (size_t)len; /* past the cap: the last font draws the rest */
+            if (n == cap) {
+                cap = cap ? cap * 2 : 8;
+                seg = xrealloc(seg, sizeof *seg * (size_t)cap);
+            }
+            seg[n++] = (struct segment){.start = at, .len = (size_t)len, .font = font};
         }
         at += (size_t)len;
     }
-    return any_fallback ? n : 0;
+    if (!any_fallback) {
+        free(seg);
+        return 0;
+    }
+    *out = seg;
+    return n;
 }
 
-/* Where each run sits: x, and y below the text's top so that every run has
- * the same baseline. */
-static void place(const struct segment *seg, int n, const int *widths, int *xs, int *ys, int *w,
-                  int *h)
+/* Places the runs side by side on the main font's baseline (a run in the
+ * fallback, whose ascent is larger, starts above the text's top: its top rows
+ * are empty), and returns the whole text's size. */
+static void place(TTF_Font *main_font, struct segment *seg, int n, int *w, int *h)
 {
-    int ascent = 0, below = 0;
+    int base = TTF_FontAscent(main_font);
+    int x = 0, bottom = TTF_FontHeight(main_font);
     for (int i = 0; i < n; i++) {
-        if (TTF_FontAscent(seg[i].font) > ascent)
-            ascent = TTF_FontAscent(seg[i].font);
-        int d = TTF_FontHeight(seg[i].font) - TTF_FontAscent(seg[i].font);
-        if (d > below)
-            below = d;
-    }
-    int x = 0;
-    for (int i = 0; i < n; i++) {
-        xs[i] = x;
-        ys[i] = ascent - TTF_FontAscent(seg[i].font);
-        x += widths[i];
+        seg[i].x = x;
+        seg[i].y = base - TTF_FontAscent(seg[i].font);
+        x += seg[i].w;
+        if (seg[i].y + seg[i].h > bottom)
+            bottom = seg[i].y + seg[i].h;
     }
     *w = x;
-    *h = ascent + below;
+    *h = bottom;
+}
+
+static char *segment_text(const char *s, const struct segment *g)
+{
+    return xstrndup(s + g->start, g->len);
 }
 
 bool win_text_size(struct win_fonts *f, int face, const char *s, int *w, int *h)
 {
-    struct segment seg[MAX_SEGMENTS];
-    int n = segments_of(f, face, s, seg, false);
+    struct segment *seg;
+    int n = segments_of(f, face, s, &seg, false);
     if (n == 0)
         return TTF_SizeUTF8(f->font[face], s, w, h) == 0;
-    int widths[MAX_SEGMENTS] = {0}, xs[MAX_SEGMENTS], ys[MAX_SEGMENTS];
-    for (int i = 0; i < n; i++) {
-        char *part = xstrndup(s + seg[i].start, seg[i].len);
-        int sh = 0;
-        bool ok = TTF_SizeUTF8(seg[i].font, part, &widths[i], &sh) == 0;
+    bool ok = true;
+    for (int i = 0; i < n && ok; i++) {
+        char *part = segment_text(s, &seg[i]);
+        ok = TTF_SizeUTF8(seg[i].font, part, &seg[i].w, &seg[i].h) == 0;
         free(part);
-        if (!ok)
-            return false;
     }
-    place(seg, n, widths, xs, ys, w, h);
-    return true;
+    if (ok)
+        place(f->font[face], seg, n, w, h);
+    free(seg);
+    return ok;
 }
 
 SDL_Surface *win_text_render(struct win_fonts *f, int face, const char *s, SDL_Color color)
 {
-    struct segment seg[MAX_SEGMENTS];
-    int n = segments_of(f, face, s, seg, true);
+    struct segment *seg;
+    int n = segments_of(f, face, s, &seg, true);
     if (n == 0)
         return TTF_RenderUTF8_Blended(f->font[face], s, color);
-    SDL_Surface *parts[MAX_SEGMENTS] = {NULL};
-    int widths[MAX_SEGMENTS] = {0}, xs[MAX_SEGMENTS], ys[MAX_SEGMENTS];
-    SDL_Surface *out = NULL;
     bool ok = true;
-    for (int i = 0; i < n && ok; i++) {
-        char *part = xstrndup(s + seg[i].start, seg[i].len);
-        parts[i] = TTF_RenderUTF8_Blended(seg[i].font, part, color);
+    for (int i = 0; i < n; i++) {
+        char *part = segment_text(s, &seg[i]);
+        seg[i].surface = ok ? TTF_RenderUTF8_Blended(seg[i].font, part, color) : NULL;
         free(part);
-        ok = parts[i] != NULL;
-        if (ok)
-            widths[i] = parts[i]->w;
+        ok = ok && seg[i].surface;
+        if (ok) {
+            seg[i].w = seg[i].surface->w;
+            seg[i].h = seg[i].surface->h;
+        }
     }
-    int w = 0, h = 0;
+    SDL_Surface *out = NULL;
     if (ok) {
-        place(seg, n, widths, xs, ys, &w, &h);
+        int w = 0, h = 0;
+        place(f->font[face], seg, n, &w, &h);
         out = SDL_CreateRGBSurfaceWithFormat(0, w > 0 ? w : 1, h > 0 ? h : 1, 32,
                                              SDL_PIXELFORMAT_ARGB8888);
     }
     if (out) {
         SDL_FillRect(out, NULL, 0); /* transparent */
         for (int i = 0; i < n; i++) {
-            /* Copied as they are, alpha included: the runs do not overlap. */
-            SDL_Rect at = {xs[i], ys[i], parts[i]->w, parts[i]->h};
-            if (SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE) != 0 ||
-                SDL_BlitSurface(parts[i], NULL, out, &at) != 0) {
+            /* Copied as they are, alpha included: the runs do not overlap.
+             * A run placed above the top loses its (empty) top rows. */
+            SDL_Rect at = {seg[i].x, seg[i].y, seg[i].w, seg[i].h};
+            if (SDL_SetSurfaceBlendMode(seg[i].surface, SDL_BLENDMODE_NONE) != 0 ||
+                SDL_BlitSurface(seg[i].surface, NULL, out, &at) != 0) {
                 SDL_FreeSurface(out);
                 out = NULL;
                 break;
@@ -349,7 +361,8 @@ SDL_Surface *win_text_render(struct win_fonts *f, int face, const char *s, SDL_C
         }
     }
     for (int i = 0; i < n; i++)
-        if (parts[i])
-            SDL_FreeSurface(parts[i]);
+        if (seg[i].surface)
+            SDL_FreeSurface(seg[i].surface);
+    free(seg);
     return out;
 }

@@ -56,6 +56,7 @@ struct win_fonts {
     /* A font for the characters the main one lacks (Chinese, Japanese),
      * found by fontconfig; "" when there is none. */
     char fallback[PATH_MAX];
+    int fallback_index; /* its face in a collection (.ttc) */
     bool synth_bold, synth_italic; /* no such file: let FreeType embolden or slant */
     TTF_Font *font[FACE_COUNT];
     TTF_Font *fallback_font[FACE_COUNT]; /* NULL without a fallback */

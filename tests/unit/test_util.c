@@ -82,6 +82,29 @@ static void utf8_validation_follows_rfc_3629(void **state)
 
 /* xoshiro256** against the reference implementation's first outputs for the
  * state {1, 2, 3, 4}. */
+/* Line breaks without a space: around Chinese and Japanese only, never before
+ * closing or after opening punctuation. */
+static void lines_break_between_cjk_characters(void **state)
+{
+    (void)state;
+    assert_true(utf8_may_break(0x79C1, 0x305F));   /* 私|た */
+    assert_true(utf8_may_break(0x3002, 0x79C1));   /* 。|私 */
+    assert_true(utf8_may_break('t', 0x79C1));      /* Latin|私 */
+    assert_true(utf8_may_break(0x79C1, 'A'));      /* 私|Latin */
+    assert_false(utf8_may_break(0x79C1, 0x3002));  /* not before 。 */
+    assert_false(utf8_may_break(0x79C1, 0x3001));  /* nor 、 */
+    assert_false(utf8_may_break(0x79C1, 0x300D));  /* nor 」 */
+    assert_false(utf8_may_break(0x30C1, 0x30FC));  /* nor ー */
+    assert_false(utf8_may_break(0x3057, 0x3083));  /* nor small ゃ */
+    assert_false(utf8_may_break(0x300C, 0x79C1));  /* not after 「 */
+    assert_false(utf8_may_break('(', 0x3059));     /* not after ASCII ( */
+    assert_false(utf8_may_break(0x306B, ')'));     /* nor before ASCII ) */
+    assert_false(utf8_may_break(0x306B, '.'));
+    assert_false(utf8_may_break('a', 'b'));        /* Latin: only at spaces */
+    assert_false(utf8_may_break(0xE9, 0xE8));      /* é|è */
+    assert_false(utf8_may_break(0xAC00, 0xAC01));  /* Korean is written with spaces */
+}
+
 static void generator_matches_the_reference(void **state)
 {
     (void)state;
@@ -199,6 +222,7 @@ int main(void)
         cmocka_unit_test(strmap_maps_ids),
         cmocka_unit_test(slugs_keep_names_apart),
         cmocka_unit_test(diagnostics_sort_into_source_order),
+        cmocka_unit_test(lines_break_between_cjk_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
