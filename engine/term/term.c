@@ -102,8 +102,9 @@ static void indent_by(struct term *t, int n)
 }
 
 /* Word-wraps one paragraph (no '\n' inside), starting at column col (what
- * is already printed on the line), continuing lines at indent. A word longer
- * than a line overflows it rather than being cut. */
+ * is already printed on the line), continuing lines at indent. Lines break at
+ * spaces, and within Chinese and Japanese text where utf8_may_break allows.
+ * A word longer than a line overflows it rather than being cut. */
 static void wrap_paragraph(struct term *t, const char *s, size_t n, int indent, int col,
                            bool *emph)
 {
@@ -111,21 +112,35 @@ static void wrap_paragraph(struct term *t, const char *s, size_t n, int indent, 
     bool line_empty = true;
     size_t i = 0;
     while (i < n) {
+        size_t gap = i;
         while (i < n && s[i] == ' ')
             i++;
+        bool spaced = i > gap;
         size_t start = i;
-        while (i < n && s[i] != ' ')
-            i++;
+        uint32_t prev = 0;
+        while (i < n && s[i] != ' ') {
+            if (s[i] == TEXT_EMPH_ON || s[i] == TEXT_EMPH_OFF) {
+                i++;
+                continue;
+            }
+            uint32_t cp;
+            int len = utf8_decode(s + i, &cp);
+            if (prev && utf8_may_break(prev, cp))
+                break;
+            prev = cp;
+            i += (size_t)len;
+        }
         if (start == i)
             break;
         int w = text_width(s + start, i - start);
-        if (!line_empty && col + 1 + w > width) {
+        int sep = spaced ? 1 : 0;
+        if (!line_empty && col + sep + w > width) {
             fputc('\n', t->out);
             indent_by(t, indent);
             col = indent;
             line_empty = true;
         }
-        if (!line_empty) {
+        if (!line_empty && spaced) {
             fputc(' ', t->out);
             col++;
         }

@@ -11,6 +11,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "core/utf8.h"
+#include "core/util.h"
 #include "support.h"
 
 static struct cmd_result run(const char *const *args, const char *input)
@@ -425,6 +427,63 @@ static void a_lone_choice_is_asked_for_as_one(void **state)
     free(dir);
 }
 
+/* Japanese wraps within the width, between characters, never starting a
+ * line with "。", and loses no character. */
+static void japanese_wraps_between_characters(void **state)
+{
+    (void)state;
+    static const char sentence[] = "\u79C1\u305F\u3061\u306F\u9867\u5BA2\u306E\u554F\u984C"
+                                   "\u3092\u89E3\u6C7A\u3057\u307E\u3059\u3002";
+    char *dir = make_temp_dir();
+    char path[4200];
+    snprintf(path, sizeof path, "%s/main.lua", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f,
+            "scenario { id = \"ja\", title = \"JA\", start = \"a\", dimensions = { { id = \"v\" } },"
+            " roles = { { id = \"po\" } } }\n"
+            "scene \"a\" { title = \"A\", text = string.rep(\"%s\", 8),"
+            " choices = { { \"Go\", next = \"e\" } } }\n"
+            "ending \"e\" { verdict = \"success\", text = \"Bye.\" }\n",
+            sentence);
+    fclose(f);
+    struct cmd_result r = RUN(NULL, "play", path, "--text", "--role", "po", "--seed", "1",
+                              "--choices", "1");
+    assert_int_equal(r.status, 0);
+    const char *at = strstr(r.out, sentence);
+    assert_non_null(at);
+    const char *end = strstr(at, "\n\n");
+    assert_non_null(end);
+    struct strbuf joined;
+    sb_init(&joined);
+    int lines = 0;
+    for (const char *line = at; line < end;) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        const char *stop = nl ? nl : end;
+        assert_true(strncmp(line, "\u3002", strlen("\u3002")) != 0);
+        int width = 0;
+        for (const char *c = line; c < stop;) {
+            uint32_t cp;
+            c += utf8_decode(c, &cp);
+            width += utf8_width(cp);
+        }
+        assert_true(width <= 79);
+        sb_append(&joined, line, (size_t)(stop - line));
+        lines++;
+        line = nl ? nl + 1 : end;
+    }
+    assert_true(lines >= 3);
+    struct strbuf want;
+    sb_init(&want);
+    for (int i = 0; i < 8; i++)
+        sb_puts(&want, sentence);
+    assert_string_equal(joined.data, want.data);
+    sb_free(&joined);
+    sb_free(&want);
+    cmd_result_free(&r);
+    free(dir);
+}
+
 static void help_and_version(void **state)
 {
     (void)state;
@@ -457,6 +516,7 @@ int main(void)
         cmocka_unit_test(exam_mode_keeps_points_for_the_debrief),
         cmocka_unit_test(the_settings_results_folder_holds_terminal_runs),
         cmocka_unit_test(a_lone_choice_is_asked_for_as_one),
+        cmocka_unit_test(japanese_wraps_between_characters),
         cmocka_unit_test(help_and_version),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
