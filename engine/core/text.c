@@ -336,3 +336,22 @@ bool text_is_static(const struct text_template *t)
             return false;
     return true;
 }
+
+size_t text_word_end(const char *s, size_t n)
+{
+    uint32_t prev = 0;
+    size_t i = 0;
+    while (i < n && s[i] != ' ') {
+        if (s[i] == TEXT_EMPH_ON || s[i] == TEXT_EMPH_OFF) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int len = utf8_decode(s + i, &cp);
+        if (prev && utf8_may_break(prev, cp))
+            break;
+        prev = cp;
+        i += (size_t)len;
+    }
+    return i;
+}

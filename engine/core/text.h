@@ -72,4 +72,10 @@ void text_plain(const char *rendered, const char *para_sep, struct strbuf *out);
  * such a text renders the same every time. */
 bool text_is_static(const struct text_template *t);
 
+/* Where the word that starts at s[0] (not a space) ends, for wrapping a
+ * rendered text: at the next space, or where utf8_may_break lets a line
+ * break without one (within Chinese or Japanese). Emphasis markers belong to
+ * the word they are in. Both front-ends wrap by it. */
+size_t text_word_end(const char *s, size_t n);
+
 #endif

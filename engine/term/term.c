@@ -102,8 +102,8 @@ static void indent_by(struct term *t, int n)
 }
 
 /* Word-wraps one paragraph (no '\n' inside), starting at column col (what
- * is already printed on the line), continuing lines at indent. Lines break at
- * spaces, and within Chinese and Japanese text where utf8_may_break allows.
+ * is already printed on the line), continuing lines at indent. Lines break
+ * between words (text_word_end): at spaces, and within Chinese and Japanese.
  * A word longer than a line overflows it rather than being cut. */
 static void wrap_paragraph(struct term *t, const char *s, size_t n, int indent, int col,
                            bool *emph)
@@ -117,19 +117,7 @@ static void wrap_paragraph(struct term *t, const char *s, size_t n, int indent, 
             i++;
         bool spaced = i > gap;
         size_t start = i;
-        uint32_t prev = 0;
-        while (i < n && s[i] != ' ') {
-            if (s[i] == TEXT_EMPH_ON || s[i] == TEXT_EMPH_OFF) {
-                i++;
-                continue;
-            }
-            uint32_t cp;
-            int len = utf8_decode(s + i, &cp);
-            if (prev && utf8_may_break(prev, cp))
-                break;
-            prev = cp;
-            i += (size_t)len;
-        }
+        i += text_word_end(s + i, n - i);
         if (start == i)
             break;
         int w = text_width(s + start, i - start);

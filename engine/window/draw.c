@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "core/text.h"
-#include "core/utf8.h"
 #include "win.h"
 
 void layout_reset(struct layout *L)
@@ -171,19 +170,6 @@ static bool is_marker(char c)
     return c == TEXT_EMPH_ON || c == TEXT_EMPH_OFF;
 }
 
-/* The next character at or after s, past emphasis markers; 0 at end or at
- * a space. */
-static uint32_t next_char(const char *s, const char *end)
-{
-    while (s < end && is_marker(*s))
-        s++;
-    if (s >= end || *s == ' ')
-        return 0;
-    uint32_t cp;
-    utf8_decode(s, &cp);
-    return cp;
-}
-
 int layout_wrap(struct window *w, struct layout *L, const char *text, int x, int y, int width,
                 int face, int emph_face, int color, int para_gap, bool measure_only)
 {
@@ -210,33 +196,19 @@ int layout_wrap(struct window *w, struct layout *L, const char *text, int x, int
             if (q >= end)
                 break;
             bool spaced = q > gap;
-            /* One word: atoms (runs in one face) until a space, or until a
-             * place where a line may break without one (utf8_may_break). */
+            /* One word (text_word_end), cut into atoms at emphasis markers. */
+            const char *word_end = q + text_word_end(q, (size_t)(end - q));
             struct atom word[32];
             int nw = 0, ww = 0;
-            bool word_ends = false;
-            uint32_t prev = 0;
-            while (q < end && *q != ' ' && !word_ends) {
+            while (q < word_end) {
                 if (is_marker(*q)) {
                     emph = *q == TEXT_EMPH_ON;
                     q++;
                     continue;
                 }
                 const char *s = q;
-                while (q < end && *q != ' ' && !is_marker(*q)) {
-                    uint32_t cp;
-                    int len = utf8_decode(q, &cp);
-                    if (q > s && utf8_may_break(prev, cp)) {
-                        word_ends = true;
-                        break;
-                    }
-                    prev = cp;
-                    q += (size_t)len;
-                }
-                if (!word_ends && q < end && is_marker(*q)) {
-                    uint32_t next = next_char(q, end);
-                    word_ends = next && utf8_may_break(prev, next);
-                }
+                while (q < word_end && !is_marker(*q))
+                    q++;
                 if (nw == (int)COUNT_OF(word))
                     continue;
                 int f = emph ? emph_face : face;

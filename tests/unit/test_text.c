@@ -123,6 +123,24 @@ static void plain_text_drops_markers(void **state)
     sb_free(&out);
 }
 
+/* Words end at spaces, and between Chinese or Japanese characters where a
+ * line may break; emphasis markers stay in their word. */
+static void words_end_at_spaces_and_cjk_breaks(void **state)
+{
+    (void)state;
+    assert_int_equal(text_word_end("plan the launch", 15), 4);
+    assert_int_equal(text_word_end("plan", 4), 4);
+    assert_int_equal(text_word_end("\x0eplan\x0f now", 10), 6);
+    /* 私た: a break after 私 (3 bytes). */
+    assert_int_equal(text_word_end("\u79C1\u305F", 6), 3);
+    /* す。: none before 。, so both (6 bytes). */
+    assert_int_equal(text_word_end("\u3059\u3002\u79C1", 9), 6);
+    /* は*重: the marker stays with は. */
+    assert_int_equal(text_word_end("\u306F\x0e\u91CD", 7), 4);
+    /* (す): none after ( or before ). */
+    assert_int_equal(text_word_end("(\u3059) x", 7), 5);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -131,6 +149,7 @@ int main(void)
         cmocka_unit_test(emphasis_needs_a_closing_star),
         cmocka_unit_test(bad_texts_are_refused_with_an_offset),
         cmocka_unit_test(plain_text_drops_markers),
+        cmocka_unit_test(words_end_at_spaces_and_cjk_breaks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
