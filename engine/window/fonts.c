@@ -5,9 +5,9 @@
  * DejaVu Sans covers Latin, Greek and Cyrillic but not Chinese or Japanese.
  * A second font, the fallback, found by fontconfig as one that has those
  * characters (Debian's fonts-droid-fallback, installed by tools/setup; it has
- * no Korean Hangul), draws what the main font lacks: a text is cut into runs by which font has
- * its characters, each run rendered with its font, on one baseline. Text of
- * the main font alone takes the direct path.
+ * no Korean Hangul), draws what the main font lacks: a text is cut into runs
+ * by which font has its characters, each run rendered with its font, on the
+ * main font's baseline. Text of the main font alone takes the direct path.
  *
  * The type scale is relative to the body size (the unit): at 1080 pixels high
  * the body is 30 px, readable at 3 m on a projector; every other face is a
@@ -111,6 +111,27 @@ static bool fc_find_fallback(FcConfig *cfg, char *out, size_t cap, int *index)
     return ok;
 }
 
+/* DejaVu Sans, regular, bold and oblique (or the regular one, made bold or
+ * slanted by FreeType). */
+static bool fc_find_dejavu(FcConfig *cfg, struct win_fonts *f)
+{
+    int slant, weight;
+    if (!fc_find(cfg, "DejaVu Sans:style=Book", f->regular, sizeof f->regular, &slant, &weight) ||
+        !readable(f->regular))
+        return false;
+    if (!fc_find(cfg, "DejaVu Sans:style=Bold", f->bold, sizeof f->bold, &slant, &weight) ||
+        weight < FC_WEIGHT_BOLD || !readable(f->bold)) {
+        str_copy(f->bold, sizeof f->bold, f->regular);
+        f->synth_bold = true;
+    }
+    if (!fc_find(cfg, "DejaVu Sans:style=Oblique", f->italic, sizeof f->italic, &slant, &weight) ||
+        slant == FC_SLANT_ROMAN || weight >= FC_WEIGHT_BOLD || !readable(f->italic)) {
+        str_copy(f->italic, sizeof f->italic, f->regular);
+        f->synth_italic = true;
+    }
+    return true;
+}
+
 bool win_fonts_find(struct win_fonts *f, const char *override, char *why, size_t cap)
 {
     memset(f, 0, sizeof *f);
@@ -125,37 +146,17 @@ bool win_fonts_find(struct win_fonts *f, const char *override, char *why, size_t
         f->synth_bold = f->synth_italic = true;
     }
     FcConfig *cfg = FcInitLoadConfigAndFonts();
-    if (override) {
-        if (cfg) {
-            fc_find_fallback(cfg, f->fallback, sizeof f->fallback, &f->fallback_index);
-            FcConfigDestroy(cfg);
-            FcFini();
-        }
-        return true;
-    }
-    if (!cfg) {
+    if (!cfg && !override) {
         str_copy(why, cap, "fontconfig could not load its configuration; pass a font with --font FILE");
         return false;
     }
-    int slant, weight;
-    bool ok = fc_find(cfg, "DejaVu Sans:style=Book", f->regular, sizeof f->regular, &slant, &weight);
-    if (ok && !readable(f->regular))
-        ok = false;
-    if (ok) {
-        if (!fc_find(cfg, "DejaVu Sans:style=Bold", f->bold, sizeof f->bold, &slant, &weight) ||
-            weight < FC_WEIGHT_BOLD || !readable(f->bold)) {
-            str_copy(f->bold, sizeof f->bold, f->regular);
-            f->synth_bold = true;
-        }
-        if (!fc_find(cfg, "DejaVu Sans:style=Oblique", f->italic, sizeof f->italic, &slant, &weight) ||
-            slant == FC_SLANT_ROMAN || weight >= FC_WEIGHT_BOLD || !readable(f->italic)) {
-            str_copy(f->italic, sizeof f->italic, f->regular);
-            f->synth_italic = true;
-        }
-        fc_find_fallback(cfg, f->fallback, sizeof f->fallback, &f->fallback_index);
+    bool ok = override || fc_find_dejavu(cfg, f);
+    if (cfg) {
+        if (ok) /* with --font too: it may lack them as well */
+            fc_find_fallback(cfg, f->fallback, sizeof f->fallback, &f->fallback_index);
+        FcConfigDestroy(cfg);
+        FcFini();
     }
-    FcConfigDestroy(cfg);
-    FcFini();
     if (!ok) {
         str_copy(why, cap, "no font found (install fonts-dejavu-core, or pass a font with --font FILE)");
         return false;
@@ -204,7 +205,8 @@ bool win_fonts_open(struct win_fonts *f, int unit, char *why, size_t cap)
          * Without it (it failed to open), such characters show as boxes. */
         if (f->fallback_font[i])
             TTF_CloseFont(f->fallback_font[i]);
-        f->fallback_font[i] = f->fallback[0] ? TTF_OpenFontIndex(f->fallback, px, f->fallback_index) : NULL;
+        f->fallback_font[i] =
+            f->fallback[0] ? TTF_OpenFontIndex(f->fallback, px, f->fallback_index) : NULL;
         if (f->fallback_font[i]) {
             int fstyle = faces[i].file == 'b' ? TTF_STYLE_BOLD
                          : faces[i].file == 'i' ? TTF_STYLE_ITALIC
