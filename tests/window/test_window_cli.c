@@ -6,21 +6,14 @@
  *  - No display: exit 1 with one line that suggests --text; a missing font too.
  *  - --screenshot with --choices plays a whole run unattended and leaves one
  *    PNG per screen.
- *  - Waiting for input costs no CPU (under Xvfb, when it is installed).
  */
 #include "support.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <SDL.h>
@@ -341,189 +334,6 @@ static void test_screenshots(void **state)
     free(dir);
 }
 
-/* CPU time (user + system) of a process, in clock ticks. */
-static long cpu_ticks(pid_t pid)
-{
-    char path[64];
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    char *text = slurp(path, NULL);
-    if (!text)
-        return -1;
-    const char *p = strrchr(text, ')');
-    long utime = 0, stime = 0;
-    /* Fields after the name: state(3) ... utime(14) stime(15). */
-    int field = 2;
-    for (const char *q = p + 1; *q && field < 15; q++) {
-        if (*q == ' ') {
-            field++;
-            if (field == 14)
-                utime = strtol(q + 1, NULL, 10);
-            if (field == 15)
-                stime = strtol(q + 1, NULL, 10);
-        }
-    }
-    free(text);
-    return utime + stime;
-}
-
-static bool on_path(const char *prog, char *out, size_t cap)
-{
-    const char *path = getenv("PATH");
-    if (!path)
-        path = "/usr/bin:/bin";
-    char *copy = strdup(path);
-    bool found = false;
-    for (char *dir = strtok(copy, ":"); dir; dir = strtok(NULL, ":")) {
-        snprintf(out, cap, "%s/%s", dir, prog);
-        if (access(out, X_OK) == 0) {
-            found = true;
-            break;
-        }
-    }
-    free(copy);
-    return found;
-}
-
-/* Starts Xvfb and the window on it, and measures the window's CPU time over
- * 3 s of waiting for input (the second such span when the first was busy). False (with why) when the window could not
- * start, which a busy machine's X server can cause; the caller retries. */
-/* Waits (up to 15 s: a loaded machine, a sanitizer build) until the X
- * server of display num takes connections on its socket. */
-static bool x_server_ready(const char *num, pid_t server)
-{
-    struct sockaddr_un addr = {.sun_family = AF_UNIX};
-    snprintf(addr.sun_path, sizeof addr.sun_path, "/tmp/.X11-unix/X%s", num);
-    for (int i = 0; i < 150; i++) {
-        if (waitpid(server, NULL, WNOHANG) != 0)
-            return false;
-        int fd = socket(AF_UNIX, SOCK_STREAM, 0);
-        bool ok = fd >= 0 && connect(fd, (struct sockaddr *)&addr, sizeof addr) == 0;
-        if (fd >= 0)
-            close(fd);
-        if (ok)
-            return true;
-        nanosleep(&(struct timespec){0, 100 * 1000 * 1000}, NULL);
-    }
-    return false;
-}
-
-static bool idle_once(const char *xvfb, long *ticks, char *why, size_t cap)
-{
-    int fds[2];
-    assert_int_equal(pipe(fds), 0);
-    pid_t x = fork();
-    if (x == 0) {
-        close(fds[0]);
-        int devnull = open("/dev/null", O_RDWR);
-        dup2(devnull, 1);
-        dup2(devnull, 2);
-        char fd[16];
-        snprintf(fd, sizeof fd, "%d", fds[1]);
-        execl(xvfb, "Xvfb", "-displayfd", fd, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset",
-              (char *)NULL);
-        _exit(127);
-    }
-    close(fds[1]);
-    char num[32] = "";
-    ssize_t n = read(fds[0], num, sizeof num - 1);
-    close(fds[0]);
-    if (n <= 0) {
-        kill(x, SIGTERM);
-        waitpid(x, NULL, 0);
-        snprintf(why, cap, "Xvfb did not start");
-        return false;
-    }
-    num[n] = '\0';
-    num[strcspn(num, "\n")] = '\0';
-    /* Xvfb may name its display before it takes clients. */
-    if (!x_server_ready(num, x)) {
-        kill(x, SIGTERM);
-        waitpid(x, NULL, 0);
-        snprintf(why, cap, "Xvfb (display :%s) did not take connections within 15 s", num);
-        return false;
-    }
-    char errfile[4300];
-    snprintf(errfile, sizeof errfile, "%s/idle-stderr.txt", home);
-    pid_t p = fork();
-    if (p == 0) {
-        int devnull = open("/dev/null", O_RDWR);
-        dup2(devnull, 0);
-        dup2(devnull, 1);
-        int ef = open(errfile, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        dup2(ef, 2);
-        char display[40];
-        snprintf(display, sizeof display, ":%s", num);
-        setenv("DISPLAY", display, 1);
-        setenv("SDL_VIDEODRIVER", "x11", 1);
-        setenv("SCALEUP_DEBUG", "1", 1);
-        setenv("XDG_CONFIG_HOME", env_of("%s/config", home), 1);
-        setenv("XDG_DATA_HOME", env_of("%s/data", home), 1);
-        execl(scaleup_bin(), "scaleup", "play", "tutorial", "--role", "po", "--seed", "1", (char *)NULL);
-        _exit(127);
-    }
-    /* Let it open and draw, then measure while it waits for the player. */
-    nanosleep(&(struct timespec){2, 0}, NULL);
-    int status;
-    bool ok = true;
-    if (waitpid(p, &status, WNOHANG) != 0) {
-        char *err = slurp(errfile, NULL);
-        snprintf(why, cap, "the window exited early (status %d, display :%s): %s", status, num,
-                 err ? err : "");
-        free(err);
-        ok = false;
-    } else {
-        /* A 3 s span; on a loaded machine the first may still hold the
-         * start's drawing, so a busy first span is excused once and the
-         * next one counts: a window that polls, or settles only later,
-         * fails. */
-        long t0 = cpu_ticks(p);
-        nanosleep(&(struct timespec){3, 0}, NULL);
-        long t1 = cpu_ticks(p);
-        assert_true(t0 >= 0 && t1 >= 0);
-        *ticks = t1 - t0;
-        if (*ticks > 1) {
-            nanosleep(&(struct timespec){3, 0}, NULL);
-            long t2 = cpu_ticks(p);
-            assert_true(t2 >= 0);
-            *ticks = t2 - t1;
-        }
-        /* A window that died mid-span would read as idle. */
-        if (waitpid(p, &status, WNOHANG) != 0) {
-            char *err = slurp(errfile, NULL);
-            snprintf(why, cap, "the window exited while measured (status %d): %s", status,
-                     err ? err : "");
-            free(err);
-            ok = false;
-        }
-        kill(p, SIGTERM);
-        waitpid(p, NULL, 0);
-    }
-    kill(x, SIGTERM);
-    waitpid(x, NULL, 0);
-    return ok;
-}
-
-static void test_idle_cpu_under_xvfb(void **state)
-{
-    (void)state;
-    char xvfb[4200];
-    if (!on_path("Xvfb", xvfb, sizeof xvfb)) {
-        printf("Xvfb is not installed (package xvfb): skipping the idle CPU test\n");
-        skip();
-    }
-    long ticks = -1;
-    char why[3][8192] = {""};
-    bool ok = false;
-    int attempt = 0;
-    for (; attempt < 3 && !ok; attempt++)
-        ok = idle_once(xvfb, &ticks, why[attempt], sizeof why[attempt]);
-    if (!ok) /* every attempt's reason: a pattern tells a busy machine from a broken one */
-        fail_msg("1: %s\n2: %s\n3: %s", why[0], why[1], why[2]);
-    long hz = sysconf(_SC_CLK_TCK);
-    printf("CPU while waiting for input: %ld ticks of 1/%ld s in 3 s\n", ticks, hz);
-    assert_true(ticks <= 1); /* at most one tick (10 ms) in 3 s: idle */
-}
-
 int main(void)
 {
     home = make_temp_dir();
@@ -539,7 +349,6 @@ int main(void)
         cmocka_unit_test(test_no_display),
         cmocka_unit_test(test_missing_font),
         cmocka_unit_test(test_screenshots),
-        cmocka_unit_test(test_idle_cpu_under_xvfb),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rm_rf(home);
