@@ -2,10 +2,10 @@
  * fonts.c: finding the font files (fontconfig) and opening every face at the
  * sizes of the current type scale; measuring and rendering text with them.
  *
- * DejaVu Sans covers Latin, Greek and Cyrillic but not Chinese or Japanese.
- * A second font, the fallback, found by fontconfig as one that has those
- * characters (Debian's fonts-droid-fallback, installed by tools/setup; it has
- * no Korean Hangul), draws what the main font lacks: a text is cut into runs
+ * DejaVu Sans covers Latin, Greek and Cyrillic but not Chinese, Japanese or
+ * Korean. A second font, the fallback, found by fontconfig as one that has
+ * those characters (Debian's fonts-wqy-microhei, installed by tools/setup),
+ * draws what the main font lacks: a text is cut into runs
  * by which font has its characters, each run rendered with its font, on the
  * main font's baseline. Text of the main font alone takes the direct path.
  *
@@ -70,11 +70,9 @@ static bool fc_find(FcConfig *cfg, const char *pattern, char *out, size_t cap, i
     return ok;
 }
 
-/* A font that has the Chinese characters and Japanese kana DejaVu lacks, or
- * false. */
-static bool fc_find_fallback(FcConfig *cfg, char *out, size_t cap, int *index)
+/* A font that has every one of chars, or false. */
+static bool fc_find_with(FcConfig *cfg, const FcChar32 *chars, size_t n, char *out, size_t cap, int *index)
 {
-    static const FcChar32 probes[] = {0x65E5, 0x672C, 0x306E, 0x30C1}; /* 日 本 の チ */
     FcPattern *pat = FcPatternCreate();
     FcCharSet *want = FcCharSetCreate();
     if (!pat || !want) {
@@ -84,8 +82,8 @@ static bool fc_find_fallback(FcConfig *cfg, char *out, size_t cap, int *index)
             FcCharSetDestroy(want);
         return false;
     }
-    for (size_t i = 0; i < COUNT_OF(probes); i++)
-        FcCharSetAddChar(want, probes[i]);
+    for (size_t i = 0; i < n; i++)
+        FcCharSetAddChar(want, chars[i]);
     FcPatternAddCharSet(pat, FC_CHARSET, want);
     FcConfigSubstitute(cfg, pat, FcMatchPattern);
     FcDefaultSubstitute(pat);
@@ -109,6 +107,16 @@ static bool fc_find_fallback(FcConfig *cfg, char *out, size_t cap, int *index)
         FcPatternDestroy(match);
     FcCharSetDestroy(want);
     return ok;
+}
+
+/* The fallback: a font with the Chinese characters, Japanese kana and Korean
+ * Hangul that DejaVu lacks; else one without Hangul (Droid Sans Fallback,
+ * say); else false. */
+static bool fc_find_fallback(FcConfig *cfg, char *out, size_t cap, int *index)
+{
+    static const FcChar32 cjk[] = {0x65E5, 0x672C, 0x306E, 0x30C1, 0xD55C, 0xAD6D}; /* 日 本 の チ 한 국 */
+    return fc_find_with(cfg, cjk, COUNT_OF(cjk), out, cap, index) ||
+           fc_find_with(cfg, cjk, COUNT_OF(cjk) - 2, out, cap, index);
 }
 
 /* DejaVu Sans, regular, bold and oblique (or the regular one, made bold or

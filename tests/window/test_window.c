@@ -1177,9 +1177,9 @@ static void test_exam_hides_feedback_and_points(void **state)
 
 static char *write_scenario(const char *text);
 
-/* Japanese is drawn with the fallback font (no boxes) and wraps without
- * spaces; a character no font has is counted as missing. */
-static const char *japanese_main =
+/* Japanese and Korean are drawn with the fallback font (no boxes), Japanese
+ * wraps without spaces; a character no font has is counted as missing. */
+static const char *cjk_main =
     "scenario {\n"
     "  id = \"ja\", title = \"\\u{65E5}\\u{672C}\\u{306E}\\u{4F1A}\\u{793E}\", start = \"a\",\n"
     "  dimensions = { { id = \"vision\", name = \"\\u{30D3}\\u{30B8}\\u{30E7}\\u{30F3}\" } },\n"
@@ -1190,7 +1190,7 @@ static const char *japanese_main =
     "  text = string.rep(\"\\u{79C1}\\u{305F}\\u{3061}\\u{306F}\\u{9867}\\u{5BA2}\\u{306E}\\u{554F}"
     "\\u{984C}\\u{3092}\\u{89E3}\\u{6C7A}\\u{3057}\\u{307E}\\u{3059}\\u{3002}\", 12)"
     " .. \"\\u{3053}\\u{308C}\\u{306F}\\u{300C}*\\u{91CD}\\u{8981}*\\u{300D}\\u{3067}\\u{3059}"
-    "\\u{3002} Mixed: xx\\u{65E5}xx.\",\n"
+    "\\u{3002} Mixed: xx\\u{65E5}xx. Korean: \\u{D55C}\\u{AD6D}\\u{C5B4} \\u{D300}.\",\n"
     "  choices = {\n"
     "    { \"\\u{9867}\\u{5BA2}\\u{306B}\\u{805E}\\u{304F}\", next = \"b\", score = { vision = 1 } },\n"
     "    { \"Ship it (\\u{3059}\\u{3050}\\u{306B})\", next = \"b\" },\n"
@@ -1224,7 +1224,7 @@ static bool script_hook(void *ctx, struct window *w)
         return true;
     struct session *s = window_probe_session(w);
     if (t->phase == 0) {
-        assert_true(window_probe_has_fallback_font(w)); /* tools/setup installs fonts-droid-fallback */
+        assert_true(window_probe_has_fallback_font(w)); /* tools/setup installs fonts-wqy-microhei */
         assert_int_equal(window_probe_missing_glyphs(w), 0);
         /* 168 characters without a space wrap onto several full lines. */
         SDL_Rect r;
@@ -1257,11 +1257,11 @@ static bool script_hook(void *ctx, struct window *w)
     return true;
 }
 
-static void test_japanese_uses_the_fallback_font(void **state)
+static void test_cjk_uses_the_fallback_font(void **state)
 {
     (void)state;
     env_setup(NULL);
-    char *dir = write_scenario(japanese_main);
+    char *dir = write_scenario(cjk_main);
     struct play_options po;
     options(&po, "po", 1);
     po.player = "\u65E5\u672C\u30C1\u30FC\u30E0";
@@ -1945,7 +1945,7 @@ int main(void)
         cmocka_unit_test(test_menu_save_load_undo_restart),
         cmocka_unit_test(test_menu_keeps_the_run_as_a_test),
         cmocka_unit_test(test_exam_hides_feedback_and_points),
-        cmocka_unit_test(test_japanese_uses_the_fallback_font),
+        cmocka_unit_test(test_cjk_uses_the_fallback_font),
         cmocka_unit_test(test_kiosk),
         cmocka_unit_test(test_settings_persist),
         cmocka_unit_test(test_settings_corrupt),
