@@ -209,17 +209,19 @@ bool win_fonts_open(struct win_fonts *f, int unit, char *why, size_t cap)
         if (f->font[i])
             TTF_CloseFont(f->font[i]);
         f->font[i] = font;
-        /* The fallback has one file: bold and italic are made by FreeType.
-         * Without it (it failed to open), such characters show as boxes. */
+        /* The fallback has one file and one weight. Its italic is FreeType's
+         * slant; its bold is the regular glyphs drawn again a pixel or more
+         * to the right (fallback_bold): FreeType's emboldening adds a tenth
+         * of the size to every stroke, which fills the counters of dense
+         * Chinese and Korean characters. Without a fallback (it failed to
+         * open), such characters show as boxes. */
         if (f->fallback_font[i])
             TTF_CloseFont(f->fallback_font[i]);
         f->fallback_font[i] =
             f->fallback[0] ? TTF_OpenFontIndex(f->fallback, px, f->fallback_index) : NULL;
+        f->fallback_bold[i] = faces[i].file == 'b' ? (px + 8) / 18 : 0;
         if (f->fallback_font[i]) {
-            int fstyle = faces[i].file == 'b' ? TTF_STYLE_BOLD
-                         : faces[i].file == 'i' ? TTF_STYLE_ITALIC
-                                                : TTF_STYLE_NORMAL;
-            TTF_SetFontStyle(f->fallback_font[i], fstyle);
+            TTF_SetFontStyle(f->fallback_font[i], faces[i].file == 'i' ? TTF_STYLE_ITALIC : TTF_STYLE_NORMAL);
             TTF_SetFontHinting(f->fallback_font[i], TTF_HINTING_LIGHT);
         }
         f->px[i] = px;
@@ -236,6 +238,7 @@ bool win_fonts_open(struct win_fonts *f, int unit, char *why, size_t cap)
 struct segment {
     size_t start, len;
     TTF_Font *font;
+    int smear; /* pixels of synthetic bold (fallback_bold), added to its width */
     int x, y, w, h; /* where it goes (y from the text's top; may be < 0), its size */
     SDL_Surface *surface; /* win_text_render only */
 };
@@ -279,7 +282,9 @@ static int segments_of(struct win_fonts *f, int face, const char *s, struct segm
                 cap = cap ? cap * 2 : 8;
                 seg = xrealloc(seg, sizeof *seg * (size_t)cap);
             }
-            seg[n++] = (struct segment){.start = at, .len = (size_t)len, .font = font};
+            seg[n++] = (struct segment){
+                .start = at, .len = (size_t)len, .font = font,
+                .smear = font == fallback ? f->fallback_bold[face] : 0};
         }
         at += (size_t)len;
     }
@@ -309,6 +314,46 @@ static void place(TTF_Font *main_font, struct segment *seg, int n, int *w, int *
     *h = bottom;
 }
 
+/* A bold of a one-weight font: the run drawn again at each of the next
+ * smear pixels to the right, so every vertical stroke is that much wider and
+ * no counter fills. The run is one colour with coverage in alpha (SDL_ttf's
+ * blended text); each pixel keeps the colour and takes the highest coverage
+ * of the copies (blending copies would darken the edges of light text).
+ * Frees run; NULL on failure. */
+static SDL_Surface *smeared(SDL_Surface *run, int smear)
+{
+    SDL_Surface *in = SDL_ConvertSurfaceFormat(run, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(run);
+    SDL_Surface *out =
+        in ? SDL_CreateRGBSurfaceWithFormat(0, in->w + smear, in->h, 32, SDL_PIXELFORMAT_ARGB8888) : NULL;
+    bool ok = out && SDL_LockSurface(in) == 0;
+    if (ok && SDL_LockSurface(out) != 0) {
+        SDL_UnlockSurface(in);
+        ok = false;
+    }
+    if (ok) {
+        for (int y = 0; y < in->h; y++) {
+            const Uint32 *src = (const Uint32 *)((const Uint8 *)in->pixels + (size_t)y * (size_t)in->pitch);
+            Uint32 *dst = (Uint32 *)((Uint8 *)out->pixels + (size_t)y * (size_t)out->pitch);
+            for (int x = 0; x < out->w; x++) {
+                Uint32 best = 0;
+                for (int from = x - smear; from <= x; from++)
+                    if (from >= 0 && from < in->w && src[from] >> 24 > best >> 24)
+                        best = src[from];
+                dst[x] = best;
+            }
+        }
+        SDL_UnlockSurface(out);
+        SDL_UnlockSurface(in);
+    }
+    if (!ok && out) {
+        SDL_FreeSurface(out);
+        out = NULL;
+    }
+    SDL_FreeSurface(in);
+    return out;
+}
+
 static char *segment_text(const char *s, const struct segment *g)
 {
     return xstrndup(s + g->start, g->len);
@@ -324,6 +369,7 @@ bool win_text_size(struct win_fonts *f, int face, const char *s, int *w, int *h)
     for (int i = 0; i < n && ok; i++) {
         char *part = segment_text(s, &seg[i]);
         ok = TTF_SizeUTF8(seg[i].font, part, &seg[i].w, &seg[i].h) == 0;
+        seg[i].w += seg[i].smear;
         free(part);
     }
     if (ok)
@@ -342,6 +388,8 @@ SDL_Surface *win_text_render(struct win_fonts *f, int face, const char *s, SDL_C
     for (int i = 0; i < n; i++) {
         char *part = segment_text(s, &seg[i]);
         seg[i].surface = ok ? TTF_RenderUTF8_Blended(seg[i].font, part, color) : NULL;
+        if (seg[i].surface && seg[i].smear > 0)
+            seg[i].surface = smeared(seg[i].surface, seg[i].smear);
         free(part);
         ok = ok && seg[i].surface;
         if (ok) {

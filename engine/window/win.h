@@ -53,13 +53,14 @@ enum win_face {
 
 struct win_fonts {
     char regular[PATH_MAX], bold[PATH_MAX], italic[PATH_MAX];
-    /* A font for the characters the main one lacks (Chinese, Japanese),
-     * found by fontconfig; "" when there is none. */
+    /* A font for the characters the main one lacks (Chinese, Japanese,
+     * Korean), found by fontconfig; "" when there is none. */
     char fallback[PATH_MAX];
     int fallback_index; /* its face in a collection (.ttc) */
     bool synth_bold, synth_italic; /* no such file: let FreeType embolden or slant */
     TTF_Font *font[FACE_COUNT];
     TTF_Font *fallback_font[FACE_COUNT]; /* NULL without a fallback */
+    int fallback_bold[FACE_COUNT];       /* bold faces: the fallback's runs smeared this many px */
     int px[FACE_COUNT];   /* the pixel size each face is open at */
     int skip[FACE_COUNT]; /* line height */
     int space[FACE_COUNT];
