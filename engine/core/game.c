@@ -85,6 +85,11 @@ void game_set_stat(struct game *g, int stat, double value)
         value = st->min;
     if (value > st->max)
         value = st->max;
+    /* Within the range every number the game keeps is in (limits.h). */
+    if (value < -LIMIT_NUMBER)
+        value = -LIMIT_NUMBER;
+    if (value > LIMIT_NUMBER)
+        value = LIMIT_NUMBER;
     g->s.stats[stat] = value;
 }
 

@@ -65,6 +65,14 @@
  * benchmark loads in about 20 MiB; past this the scenario gets an error. */
 #define LIMIT_LUA_MEMORY_DEFAULT (64u * 1024u * 1024u)
 
+/* Numbers the game keeps (a choice's points and effects, weights, a stat's
+ * start, min and max, and a stat's value, which is held inside this range as
+ * inside its own min and max): at most a trillion from zero. Whole numbers up
+ * to it are exact in a double, and LIMIT_TURNS decisions of it sum to 5e15,
+ * still exact, so scores, totals, percentages and result files stay finite
+ * (a score of 1e308 twice was infinity: "-nan%", a result file with no score). */
+#define LIMIT_NUMBER 1e12
+
 /* Instructions for one call into scenario code (a when, act, next, text,
  * on_enter or settle) and for running one scenario file at load. About 50 ms
  * and 0.4 s of Lua on an old laptop: well inside the wall-clock limits below,

@@ -99,6 +99,40 @@ static void stats_clamp_and_stay_whole(void **state)
     game_free(g);
 }
 
+/* However code or effects push a stat with no min or max, it stays within
+ * LIMIT_NUMBER of zero; points of LIMIT_NUMBER a decision, weighted by as
+ * much, stay finite and the sum exact (they were infinity once). */
+static void numbers_stay_within_a_trillion(void **state)
+{
+    (void)state;
+    struct scenario *bsc = load_ok(test_path("fixtures/games/big-numbers.lua"));
+    struct game *g = game_new(bsc);
+    struct game_setup st = {.seed = 1, .nplayers = 1};
+    st.players[0].role = scenario_role(bsc, "po");
+    st.players[0].name = "Ana";
+    struct diag err;
+    assert_true(game_start(g, &st, &err));
+    int valuation = scenario_stat(bsc, "valuation");
+    assert_true(game_choose(g, 1, false, 1, &err)); /* Boom: set to 1e300 */
+    assert_true(g->s.stats[valuation] == LIMIT_NUMBER);
+    assert_string_equal(g->view.text.data, "Valuation 1000000000000.");
+    assert_true(game_choose(g, 2, false, 1, &err)); /* Sink: -1e12 */
+    assert_true(g->s.stats[valuation] == 0);
+    assert_true(game_choose(g, 2, false, 1, &err));
+    assert_true(game_choose(g, 2, false, 1, &err));
+    assert_true(g->s.stats[valuation] == -LIMIT_NUMBER);
+    for (int i = 0; i < 3; i++) /* Compound: times 1e6, three times */
+        assert_true(game_choose(g, 3, false, 1, &err));
+    assert_true(g->s.stats[valuation] == -LIMIT_NUMBER);
+    for (int i = 0; i < 1000; i++) /* Score: 1e12 points a time */
+        assert_true(game_choose(g, 4, false, 1, &err));
+    assert_true(g->s.players[0].score[0] == 1e15);
+    assert_true(game_weighted(g, 0) == 1e27);
+    assert_true(isfinite(game_weighted(g, 0)));
+    game_free(g);
+    scenario_free(bsc);
+}
+
 /* b offers: Again (once), Needs g (locked, listed after the open ones),
  * Low runway (when), Set g, Drain. PM only is hidden from a PO, Hidden
  * (requires g, no locked reason) is hidden. */
@@ -519,6 +553,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_choice_applies_in_the_contracts_order),
         cmocka_unit_test(stats_clamp_and_stay_whole),
+        cmocka_unit_test(numbers_stay_within_a_trillion),
         cmocka_unit_test(menus_filter_number_and_lock),
         cmocka_unit_test(a_timer_takes_the_timeout_choice),
         cmocka_unit_test(outcomes_depend_on_the_seed_only),

@@ -560,6 +560,16 @@ static const char *not_finite_number(lua_State *L, int idx)
     return isnan(v) ? "NaN (0/0)" : v > 0 ? "math.huge" : "-math.huge";
 }
 
+/* A finite number the game keeps must be within LIMIT_NUMBER of zero;
+ * false, with an error at pos naming it (what), when it is not. */
+static bool number_in_range(struct loader *ld, struct srcpos pos, double v, const char *what)
+{
+    if (fabs(v) <= LIMIT_NUMBER)
+        return true;
+    report(ld, pos, "range", "%s is %g: numbers the game keeps go from -1e12 to 1e12 (a trillion)", what, v);
+    return false;
+}
+
 /* Every key of the table at t must be a string in allowed (or, when
  * positional > 0, an integer 1..positional). */
 static void check_keys(struct loader *ld, int t, const char *const *allowed, int positional,
@@ -651,10 +661,12 @@ static bool number_field(struct loader *ld, int t, const char *key, double *out,
     bool ok = false;
     if (type == LUA_TNUMBER) {
         double v = lua_tonumber(L, -1);
-        if (!isfinite(v))
-            report(ld, field_pos(file, node, key, fallback), "type",
-                   "the %s of %s must be a finite number, not %s", key, what, not_finite_number(L, -1));
-        else {
+        char name[200];
+        str_format(name, sizeof name, "the %s of %s", key, what);
+        if (!isfinite(v)) {
+            report(ld, field_pos(file, node, key, fallback), "type", "%s must be a finite number, not %s", name,
+                   not_finite_number(L, -1));
+        } else if (number_in_range(ld, field_pos(file, node, key, fallback), v, name)) {
             *out = v;
             ok = true;
         }
@@ -986,7 +998,10 @@ static void convert_roles(struct loader *ld, int t, uint16_t file, const struct 
                         report(ld, wpos, "type", "the weight of '%s' must be a number, 0 or more, not %s",
                                k, not_finite_number(L, -1));
                 } else {
-                    role->weights[d] = lua_tonumber(L, -1);
+                    char name[200];
+                    str_format(name, sizeof name, "the weight of '%s'", k);
+                    if (number_in_range(ld, wpos, lua_tonumber(L, -1), name))
+                        role->weights[d] = lua_tonumber(L, -1);
                 }
                 lua_pop(L, 1);
             }
@@ -1526,8 +1541,12 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
                 report(ld, kpos, "type", "score.%s must be a finite number, not %s", k,
                        not_finite_number(L, -1));
             } else {
-                ch->score[d] = lua_tonumber(L, -1);
-                ch->scores = true;
+                char name[200];
+                str_format(name, sizeof name, "score.%s", k);
+                if (number_in_range(ld, kpos, lua_tonumber(L, -1), name)) {
+                    ch->score[d] = lua_tonumber(L, -1);
+                    ch->scores = true;
+                }
             }
             lua_pop(L, 1);
         }
@@ -1567,9 +1586,13 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
                 report(ld, kpos, "type", "effects.%s must be a finite number (a change, like -1), not %s",
                        k, not_finite_number(L, -1));
             } else if (ne < LIMIT_STATS) {
-                effects[ne].stat = (int16_t)st;
-                effects[ne].delta = lua_tonumber(L, -1);
-                ne++;
+                char name[200];
+                str_format(name, sizeof name, "effects.%s", k);
+                if (number_in_range(ld, kpos, lua_tonumber(L, -1), name)) {
+                    effects[ne].stat = (int16_t)st;
+                    effects[ne].delta = lua_tonumber(L, -1);
+                    ne++;
+                }
             }
             lua_pop(L, 1);
         }
