@@ -582,16 +582,21 @@ static void roll_back(struct game *g, const struct undo_mark *u)
     memcpy(g->picks, u->picks, sizeof g->picks);
 }
 
+/* before: the stats before the choice; entering: before the next scene
+ * was entered. */
 static void finish_decision(struct game *g, struct decision *dec, int from, int next,
-                            const struct game_core *before, bool timed_out, double seconds)
+                            const struct game_core *before, const double *entering, bool timed_out,
+                            double seconds)
 {
     const struct scenario *sc = g->sc;
     dec->turn = g->s.turn;
     dec->scene = from;
     dec->timed_out = timed_out;
     dec->seconds = seconds;
-    for (int i = 0; i < sc->nstats; i++)
-        dec->stat_delta[i] = g->s.stats[i] - before->stats[i];
+    for (int i = 0; i < sc->nstats; i++) {
+        dec->stat_delta[i] = entering[i] - before->stats[i];
+        dec->enter_delta[i] = g->s.stats[i] - entering[i];
+    }
     view_swap(&g->view, &g->next_view);
     g->over = sc->scenes[next].is_ending;
 }
@@ -630,6 +635,8 @@ bool game_choose(struct game *g, int number, bool timed_out, double seconds, str
         goto fail;
     if (!resolve_next(g, c, from, o->listed, &next, err))
         goto fail;
+    double entering[LIMIT_STATS];
+    memcpy(entering, g->s.stats, sizeof entering);
     if (!enter(g, next, err)) {
         g->visits[next]--;
         goto fail;
@@ -649,7 +656,7 @@ bool game_choose(struct game *g, int number, bool timed_out, double seconds, str
     dec->best_label = best == number ? label_at : log_string(g, game_label(g, m, best - 1));
     dec->offered = m->nopen;
     dec->stood = -1;
-    finish_decision(g, dec, from, next, &u.core, timed_out, seconds);
+    finish_decision(g, dec, from, next, &u.core, entering, timed_out, seconds);
     return true;
 
 fail:
@@ -734,6 +741,8 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
     } else {
         next = here->conflict;
     }
+    double entering[LIMIT_STATS];
+    memcpy(entering, g->s.stats, sizeof entering);
     if (!enter(g, next, err)) {
         g->visits[next]--;
         goto fail;
@@ -769,7 +778,7 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
     dec->best_label = dec->pick[0].best_label;
     dec->offered = dec->pick[0].offered;
     memcpy(dec->score, dec->pick[0].score, sizeof dec->score);
-    finish_decision(g, dec, from, next, &u.core, timed_out, seconds);
+    finish_decision(g, dec, from, next, &u.core, entering, timed_out, seconds);
     return true;
 
 fail:

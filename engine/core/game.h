@@ -88,7 +88,9 @@ struct decision {
     bool timed_out;
     double seconds; /* time taken to decide, as measured by the front-end */
     double score[LIMIT_DIMENSIONS];
-    double stat_delta[LIMIT_STATS]; /* every change the choice caused, through next's on_enter */
+    double stat_delta[LIMIT_STATS];  /* what the choice changed: its effects, act and next */
+    double enter_delta[LIMIT_STATS]; /* what changed as the next scene was entered (its
+                                      * on_enter): the world moving, shown as "meanwhile" */
     uint32_t feedback; /* offset of the rendered feedback in game.log_text */
     uint32_t label;    /* offset of the rendered label in game.log_text */
     /* The open choice that scored best for the decider's role (weighted),

@@ -153,6 +153,7 @@ char *run_to_json(struct game *g, const struct run_times *t)
                                                           : sc->roles[g->s.players[dec->player].role].id);
         cJSON_AddItemToObject(o, "score", dimension_object(sc, dec->score, true));
         cJSON_AddItemToObject(o, "effects", stat_object(sc, dec->stat_delta, true));
+        cJSON_AddItemToObject(o, "meanwhile", stat_object(sc, dec->enter_delta, true));
         add_number(o, "seconds", round(dec->seconds * 10) / 10);
         cJSON_AddBoolToObject(o, "timed_out", dec->timed_out);
         cJSON_AddNumberToObject(o, "offered", dec->offered);

@@ -675,28 +675,6 @@ static struct fe_command decide(void *ctx, struct session *s)
     }
 }
 
-/* "+3 Vision · Team morale +5 · Runway -1" */
-static void changes_line(const struct scenario *sc, const struct decision *d, struct strbuf *out)
-{
-    char num[64];
-    for (int k = 0; k < sc->ndimensions; k++) {
-        if (d->score[k] == 0)
-            continue;
-        format_signed(num, sizeof num, d->score[k]);
-        if (out->len)
-            sb_puts(out, " · ");
-        sb_printf(out, "%s %s", num, sc->dimensions[k].name);
-    }
-    for (int k = 0; k < sc->nstats; k++) {
-        if (sc->stats[k].hidden || fabs(d->stat_delta[k]) < 1e-9)
-            continue;
-        format_signed(num, sizeof num, d->stat_delta[k]);
-        if (out->len)
-            sb_puts(out, " · ");
-        sb_printf(out, "%s %s", sc->stats[k].name, num);
-    }
-}
-
 /* "+3 Vision · +1 Roadmap" for one pick's points. */
 static void score_line(const struct scenario *sc, const double *score, struct strbuf *out)
 {
@@ -711,6 +689,7 @@ static void score_line(const struct scenario *sc, const double *score, struct st
     }
 }
 
+/* "Team morale +5 · Runway -1" (visible stats only). */
 static void stat_line(const struct scenario *sc, const double *delta, struct strbuf *out)
 {
     char num[64];
@@ -722,6 +701,25 @@ static void stat_line(const struct scenario *sc, const double *delta, struct str
             sb_puts(out, " · ");
         sb_printf(out, "%s %s", sc->stats[k].name, num);
     }
+}
+
+/* "+3 Vision · Team morale +5 · Runway -1": what a choice did. */
+static void changes_line(const struct scenario *sc, const struct decision *d, struct strbuf *out)
+{
+    score_line(sc, d->score, out);
+    stat_line(sc, d->stat_delta, out);
+}
+
+/* "Meanwhile: Runway +24": what changed as the next scene began, kept apart
+ * so that it does not read as the choice's doing. Nothing when nothing did. */
+static void meanwhile_line(const struct scenario *sc, const struct decision *d, struct strbuf *out)
+{
+    struct strbuf stats;
+    sb_init(&stats);
+    stat_line(sc, d->enter_delta, &stats);
+    if (stats.len)
+        sb_printf(out, "Meanwhile: %s", stats.data);
+    sb_free(&stats);
 }
 
 /* How a secret decision was resolved, in a sentence. */
@@ -778,6 +776,13 @@ static void show_secret_outcome(struct term *t, const struct game *g, const stru
         if (fb[0])
             term_wrap(t, fb, 4);
     }
+    sb_clear(&line);
+    meanwhile_line(sc, d, &line);
+    if (line.len) {
+        style(t, CYAN);
+        fprintf(t->out, "  %s\n", line.data);
+        style(t, RESET);
+    }
     sb_free(&line);
 }
 
@@ -805,6 +810,15 @@ static struct fe_command outcome(void *ctx, struct session *s)
     const char *fb = game_feedback(g, i);
     if (fb[0])
         term_wrap(t, fb, 2);
+    sb_clear(&line);
+    meanwhile_line(g->sc, d, &line);
+    if (line.len) {
+        style(t, CYAN);
+        fputs("  ", t->out);
+        fputs(line.data, t->out);
+        fputc('\n', t->out);
+        style(t, RESET);
+    }
     sb_free(&line);
     return fe_command(FE_CONTINUE);
 }

@@ -30,6 +30,7 @@ void layout_reset(struct layout *L)
     memset(L->bar_track, 0, sizeof L->bar_track);
     memset(L->bar_share, 0, sizeof L->bar_share);
     L->scene_text = (SDL_Rect){0, 0, 0, 0};
+    L->meanwhile = (SDL_Rect){0, 0, 0, 0};
     L->countdown = (SDL_Rect){0, 0, 0, 0};
     L->banner = (SDL_Rect){0, 0, 0, 0};
     L->turn = (SDL_Rect){0, 0, 0, 0};

@@ -387,6 +387,8 @@ void duet_outcome_screen(struct window *w, const struct metrics *M)
     static const double none[LIMIT_DIMENSIONS];
     int cy = ui_change_chips(w, M, sc, none, d->stat_delta, x, y, width);
     y = cy > y ? cy + M->u / 3 : y;
+    cy = ui_meanwhile(w, M, sc, d->enter_delta, x, y, width);
+    y = cy > y ? cy + M->u / 3 : y;
 
     if (!w->reveal_only) {
         int colw = (width - M->u) / 2;

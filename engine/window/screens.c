@@ -144,6 +144,24 @@ int ui_change_chips(struct window *w, const struct metrics *M, const struct scen
     return rows ? y + rows * (h + M->u / 3) : y;
 }
 
+/* "Meanwhile" and chips for what changed as the next scene began (a
+ * decision's enter_delta), apart from the choice's own changes. Returns the
+ * y below (y itself when nothing changed). */
+int ui_meanwhile(struct window *w, const struct metrics *M, const struct scenario *sc,
+                 const double *enter_delta, int x, int y, int width)
+{
+    bool any = false;
+    for (int k = 0; k < sc->nstats && !any; k++)
+        any = !sc->stats[k].hidden && fabs(enter_delta[k]) >= 1e-9;
+    if (!any)
+        return y;
+    static const double none[LIMIT_DIMENSIONS];
+    ui_line(w, x, y, FACE_SMALL_BOLD, C_MUTED, "Meanwhile");
+    int bottom = ui_change_chips(w, M, sc, none, enter_delta, x, y + ui_lh(w, FACE_SMALL), width);
+    w->L.meanwhile = (SDL_Rect){x, y, width, bottom - y};
+    return bottom;
+}
+
 void ui_bar(struct window *w, int x, int y, int width, int height, double share, int fill)
 {
     if (share < 0)
@@ -473,8 +491,8 @@ static void outcome_screen(struct window *w, const struct metrics *M)
         ui_wrap(w, fb, x + M->pad + M->u / 4, y + M->pad, fw, FACE_BODY, C_TEXT);
         y += fhgt + 2 * M->pad + M->gap;
     }
-    if (g->over)
-        y += 0;
+    int my = ui_meanwhile(w, M, sc, d->enter_delta, x, y, width);
+    y = my > y ? my + M->u / 2 : y;
     ui_button(w, M, BTN_CONTINUE, 0, g->over ? "See the debrief" : "Continue", "Enter", x, y, true,
                 false);
     y += ui_lh(w, FACE_BOLD) + M->pad;

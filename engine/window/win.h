@@ -163,6 +163,7 @@ struct layout {
     SDL_Rect bar_track[GAME_MAX_PLAYERS][LIMIT_DIMENSIONS];
     double bar_share[GAME_MAX_PLAYERS][LIMIT_DIMENSIONS];
     SDL_Rect scene_text;  /* the scene text's block, content coordinates of layer 1 */
+    SDL_Rect meanwhile;   /* the outcome's "Meanwhile" changes, likewise (0 wide: none) */
     SDL_Rect countdown;   /* the countdown pill, or empty */
     SDL_Rect banner;
     SDL_Rect turn;        /* a duet's whose-turn band, or empty */
@@ -218,6 +219,8 @@ int ui_chip(struct window *w, const struct metrics *M, int x, int y, const char 
             int fill); /* width */
 int ui_change_chips(struct window *w, const struct metrics *M, const struct scenario *sc,
                     const double *score, const double *stat_delta, int x, int y, int width);
+int ui_meanwhile(struct window *w, const struct metrics *M, const struct scenario *sc,
+                 const double *enter_delta, int x, int y, int width);
 void ui_bar(struct window *w, int x, int y, int width, int height, double share, int fill);
 int ui_header(struct window *w, const struct metrics *M, const char *kicker, int kicker_color,
               const char *title, const char *right);

@@ -77,6 +77,17 @@ bool window_probe_scene_text(const struct window *w, SDL_Rect *r)
     return SDL_IntersectRect(&t, &sv->view, r);
 }
 
+bool window_probe_meanwhile(const struct window *w, SDL_Rect *r)
+{
+    const struct scroll_view *sv = &w->L.scroll[1];
+    SDL_Rect t = w->L.meanwhile;
+    if (t.h == 0)
+        return false;
+    t.x += sv->view.x;
+    t.y += sv->view.y - sv->offset;
+    return SDL_IntersectRect(&t, &sv->view, r);
+}
+
 bool window_probe_turn(const struct window *w, SDL_Rect *r, int *player)
 {
     *r = w->L.turn;

@@ -110,6 +110,9 @@ bool window_probe_focus(const struct window *w, enum button_kind *kind, int *arg
 bool window_probe_bar(const struct window *w, int player, int dim, SDL_Rect *track, double *share);
 /* The scene text's block, visible part, in renderer pixels. */
 bool window_probe_scene_text(const struct window *w, SDL_Rect *r);
+/* Where the outcome screen shows what changed as the next scene began
+ * ("Meanwhile"), on screen; false when it shows none. */
+bool window_probe_meanwhile(const struct window *w, SDL_Rect *r);
 bool window_probe_countdown(const struct window *w, SDL_Rect *r);
 /* A duet's whose-turn band on the play screen, and the player it names. */
 bool window_probe_turn(const struct window *w, SDL_Rect *r, int *player);

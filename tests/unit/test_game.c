@@ -78,6 +78,11 @@ static void a_choice_applies_in_the_contracts_order(void **state)
     assert_string_equal(game_decision_label(g, 0), "Go");
     assert_true(g->log[0].seconds == 1.5);
     assert_true(g->log[0].stat_delta[scenario_stat(sc, "runway")] == 5);
+    /* What the next scene's on_enter changed is kept apart, as "meanwhile". */
+    assert_true(g->log[0].enter_delta[scenario_stat(sc, "runway")] == 0);
+    assert_true(g->log[0].stat_delta[scenario_stat(sc, "visits_in_enter")] == 0);
+    assert_true(g->log[0].enter_delta[scenario_stat(sc, "visits_in_enter")] == 1);
+    assert_true(g->log[0].stat_delta[scenario_stat(sc, "seen_in_next")] == 151);
     game_free(g);
 }
 

@@ -71,6 +71,14 @@ static void a_run_file_holds_the_result_format(void **state)
                         "Offer her a free pilot of the reminders only, in exchange for weekly feedback");
     assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(d2, "score"), "negotiation")->valueint, 3);
     assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(d2, "effects"), "users")->valueint, 1);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(d2, "meanwhile")), 0);
+    /* Entering the prospect's scene costs a month: not the first choice's doing. */
+    cJSON *d1 = cJSON_GetArrayItem(decisions, 0);
+    assert_null(cJSON_GetObjectItem(cJSON_GetObjectItem(d1, "effects"), "runway"));
+    cJSON *meanwhile = cJSON_GetObjectItem(d1, "meanwhile");
+    assert_int_equal(cJSON_GetArraySize(meanwhile), 1);
+    assert_non_null(cJSON_GetObjectItem(meanwhile, "runway"));
+    assert_int_equal(cJSON_GetObjectItem(meanwhile, "runway")->valueint, -1);
     assert_true(cJSON_GetObjectItem(d2, "seconds")->valuedouble == 3.0);
     assert_true(cJSON_IsFalse(cJSON_GetObjectItem(d2, "timed_out")));
     cJSON_Delete(root);

@@ -310,6 +310,16 @@ static bool play_hook(void *ctx, struct window *w)
         SDL_Rect r;
         assert_true(window_probe_button(w, BTN_CONTINUE, 0, &r, NULL));
         assert_true(count_color(w, r, window_probe_color(w, C_ACCENT), 0) > r.w * r.h / 3);
+        /* Entering the prospect's scene costs a month: shown apart from the
+         * first choice's changes, as a red chip under "Meanwhile"; the second
+         * choice's next scene changes nothing as it begins. */
+        SDL_Rect mw;
+        if (d->outcomes == 1) {
+            assert_true(window_probe_meanwhile(w, &mw));
+            assert_true(count_color(w, mw, window_probe_color(w, C_NEGATIVE), 0) > 20);
+        } else if (d->outcomes == 2) {
+            assert_false(window_probe_meanwhile(w, &mw));
+        }
         if (d->keyboard)
             window_probe_key(w, d->outcomes % 2 ? SDLK_RETURN : SDLK_SPACE, 0);
         else

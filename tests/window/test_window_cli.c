@@ -95,7 +95,7 @@ static void same_game(const char *role, const char *seed, const char *choices)
     assert_int_equal(cJSON_GetArraySize(da), cJSON_GetArraySize(db));
     assert_true(cJSON_GetArraySize(da) > 3);
     for (int i = 0; i < cJSON_GetArraySize(da); i++) {
-        static const char *const dk[] = {"scene", "choice", "text", "score", "effects", "timed_out"};
+        static const char *const dk[] = {"scene", "choice", "text", "score", "effects", "meanwhile", "timed_out"};
         for (size_t k = 0; k < COUNT_OF(dk); k++) {
             char *x = json_of(cJSON_GetArrayItem(da, i), dk[k]);
             char *y = json_of(cJSON_GetArrayItem(db, i), dk[k]);
