@@ -193,8 +193,9 @@ static bool render_text(struct game *g, const struct text_template *t, struct ca
 }
 
 /* Who decides in a scene: in solo the one player; in a duet the player
- * holding the scene's 'by' role, or the first player for "both" scenes
- * (the one whose role is listed first). */
+ * holding the scene's 'by' role. In a "both" scene callbacks see the PO
+ * (the contract: game.role is the PO's there), or, when neither role's id
+ * is "po", the player whose role is listed first. */
 static int decider_for(const struct game *g, const struct scene *s)
 {
     if (g->nplayers < 2)
@@ -204,6 +205,9 @@ static int decider_for(const struct game *g, const struct scene *s)
             if (g->s.players[p].role == s->by)
                 return p;
     }
+    for (int p = 0; p < g->nplayers; p++)
+        if (strcmp(g->sc->roles[g->s.players[p].role].id, "po") == 0)
+            return p;
     return g->s.players[0].role <= g->s.players[1].role ? 0 : 1;
 }
 

@@ -354,6 +354,30 @@ static struct game *start_duet(struct scenario *dsc, uint64_t seed)
     return g;
 }
 
+/* In a scene both decide, game.role and game.player are the PO's, whoever
+ * is listed or seated first. */
+static void a_both_scene_shows_callbacks_the_po(void **state)
+{
+    (void)state;
+    struct scenario *dsc = load_ok(test_path("fixtures/games/duet-pm-first.lua"));
+    struct game *g = start_duet(dsc, 1); /* Ben: the second role (po); Ana: pm */
+    assert_true(game_is_secret(g));
+    assert_string_equal(g->view.text.data, "Deciding: po, Ben.");
+    game_free(g);
+    /* Seated the other way round, still the PO. */
+    g = game_new(dsc);
+    struct game_setup st = {.seed = 1, .nplayers = 2};
+    st.players[0].role = scenario_role(dsc, "pm");
+    st.players[0].name = "Cleo";
+    st.players[1].role = scenario_role(dsc, "po");
+    st.players[1].name = "Dev";
+    struct diag err;
+    assert_true(game_start(g, &st, &err));
+    assert_string_equal(g->view.text.data, "Deciding: po, Dev.");
+    game_free(g);
+    scenario_free(dsc);
+}
+
 static void duet_picks_that_differ_go_to_a_coin_toss(void **state)
 {
     (void)state;
@@ -567,6 +591,7 @@ int main(void)
         cmocka_unit_test(the_game_object_guards_itself),
         cmocka_unit_test(the_log_keeps_the_best_choice_for_the_role),
         cmocka_unit_test(exhaustive_exploration_finds_every_scene_of_the_tutorial),
+        cmocka_unit_test(a_both_scene_shows_callbacks_the_po),
         cmocka_unit_test(duet_picks_that_differ_go_to_a_coin_toss),
         cmocka_unit_test(a_duet_is_measured_against_its_own_best),
         cmocka_unit_test(a_search_that_reads_scores_is_not_trusted_merged),
