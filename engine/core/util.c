@@ -134,6 +134,26 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
     va_end(ap);
 }
 
+void sb_shell_word(struct strbuf *sb, const char *word)
+{
+    bool plain = word[0] != '\0';
+    for (const char *c = word; *c && plain; c++)
+        plain = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+                strchr("_./-+,:=@%", *c) != NULL;
+    if (plain) {
+        sb_puts(sb, word);
+        return;
+    }
+    sb_putc(sb, '\'');
+    for (const char *c = word; *c; c++) {
+        if (*c == '\'')
+            sb_puts(sb, "'\\''");
+        else
+            sb_putc(sb, *c);
+    }
+    sb_putc(sb, '\'');
+}
+
 char *sb_take(struct strbuf *sb)
 {
     char *s = sb->data ? sb->data : xstrdup("");

@@ -60,6 +60,9 @@ void sb_append(struct strbuf *sb, const char *s, size_t n);
 void sb_puts(struct strbuf *sb, const char *s);
 void sb_putc(struct strbuf *sb, char c);
 void sb_printf(struct strbuf *sb, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* word as one word of a POSIX shell command: as it is when that is safe,
+ * else in single quotes (a ' inside becomes '\''). */
+void sb_shell_word(struct strbuf *sb, const char *word);
 void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
 /* Detach the buffer: the caller owns the returned string. */
 char *sb_take(struct strbuf *sb);

@@ -125,6 +125,38 @@ static void random_playthroughs_find_the_same_and_replay(void **state)
     cJSON_Delete(first);
 }
 
+/* The text report's replay command names the scenario as it was given (a
+ * path from where explore ran, not the scenario's id) and, run from there,
+ * gives the same error. */
+static void the_replay_command_runs_as_printed(void **state)
+{
+    (void)state;
+    const char *argv[] = {scaleup_bin(), "explore", "fixtures/explore/branch.lua", "--exhaustive", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, test_path(""), NULL, 120, &r);
+    assert_int_equal(r.status, 1);
+    const char *err = strstr(r.out, "  run-time error: ");
+    assert_non_null(err);
+    const char *replay = strstr(err, "    replay: scaleup play ");
+    assert_non_null(replay);
+    replay += strlen("    replay: scaleup ");
+    char line[512];
+    snprintf(line, sizeof line, "%.*s", (int)strcspn(replay, "\n"), replay);
+    assert_non_null(strstr(line, "play fixtures/explore/branch.lua --text --role po --seed "));
+    assert_non_null(strstr(line, " --choices 2,2"));
+    const char *words[16] = {scaleup_bin()};
+    int n = 1;
+    for (char *w = strtok(line, " "); w && n < 15; w = strtok(NULL, " "))
+        words[n++] = w;
+    words[n] = NULL;
+    struct cmd_result p;
+    run_cmd(words, NULL, test_path(""), NULL, 30, &p);
+    assert_int_equal(p.status, 1);
+    assert_string_equal(p.err, "fixtures/explore/branch.lua:22: error: in the act of choice 2 in scene 'c': the act fails\n");
+    cmd_result_free(&p);
+    cmd_result_free(&r);
+}
+
 static void a_declared_best_below_a_real_path_is_a_finding(void **state)
 {
     (void)state;
@@ -220,6 +252,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(exhaustive_counts_every_state_once),
         cmocka_unit_test(random_playthroughs_find_the_same_and_replay),
+        cmocka_unit_test(the_replay_command_runs_as_printed),
         cmocka_unit_test(a_declared_best_below_a_real_path_is_a_finding),
         cmocka_unit_test(duets_report_alignment_and_conflict_scenes),
         cmocka_unit_test(too_many_states_stop_with_a_message),

@@ -49,6 +49,28 @@ static void strbuf_grows_and_stays_terminated(void **state)
     sb_free(&sb);
 }
 
+static void shell_words_are_quoted_only_when_needed(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *word, *shell;
+    } cases[] = {
+        {"seed-to-scale", "seed-to-scale"},
+        {"sub/dir/mine2", "sub/dir/mine2"},
+        {"my scenarios/main.lua", "'my scenarios/main.lua'"},
+        {"it's", "'it'\\''s'"},
+        {"$HOME", "'$HOME'"},
+        {"", "''"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct strbuf sb;
+        sb_init(&sb);
+        sb_shell_word(&sb, cases[i].word);
+        assert_string_equal(sb.data, cases[i].shell);
+        sb_free(&sb);
+    }
+}
+
 static void edit_distance_finds_typos(void **state)
 {
     (void)state;
@@ -215,6 +237,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers_show_whole_values_without_a_point),
         cmocka_unit_test(strbuf_grows_and_stays_terminated),
+        cmocka_unit_test(shell_words_are_quoted_only_when_needed),
         cmocka_unit_test(edit_distance_finds_typos),
         cmocka_unit_test(utf8_validation_follows_rfc_3629),
         cmocka_unit_test(generator_matches_the_reference),

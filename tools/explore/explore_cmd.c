@@ -135,19 +135,24 @@ static cJSON *finding_json(const struct scenario *sc, const struct explore_findi
     return o;
 }
 
-static void print_finding(const struct scenario *sc, const char *what,
+/* target: the scenario as the author named it, so that the replay command
+ * runs from where they ran explore. */
+static void print_finding(const struct scenario *sc, const char *target, const char *what,
                           const struct explore_finding *f, bool duet)
 {
-    struct strbuf line;
+    struct strbuf line, where;
     sb_init(&line);
+    sb_init(&where);
     diag_format(&f->diag, false, &line);
     printf("  %s: %s\n", what, line.data);
     sb_clear(&line);
     path_text(&f->path, &line);
-    printf("    replay: scaleup play %s --text %s%s --seed %llu --choices %s\n", sc->id,
+    sb_shell_word(&where, target);
+    printf("    replay: scaleup play %s --text %s%s --seed %llu --choices %s\n", where.data,
            duet ? "--duet" : "--role ", duet ? "" : sc->roles[f->path.role].id,
            (unsigned long long)f->path.seed, line.len ? line.data : "(none: at the start)");
     sb_free(&line);
+    sb_free(&where);
 }
 
 int cmd_explore(int argc, char **argv)
@@ -396,11 +401,11 @@ int cmd_explore(int argc, char **argv)
         if (!r.ndead_ends)
             printf("  dead ends: none\n");
         for (int i = 0; i < r.ndead_ends; i++)
-            print_finding(sc, "dead end", &r.dead_ends[i], o.duet);
+            print_finding(sc, argv[optind], "dead end", &r.dead_ends[i], o.duet);
         if (!r.nerrors)
             printf("  run-time errors: none\n");
         for (int i = 0; i < r.nerrors; i++)
-            print_finding(sc, "run-time error", &r.errors[i], o.duet);
+            print_finding(sc, argv[optind], "run-time error", &r.errors[i], o.duet);
         if (over.len)
             printf("  best: %s\n", over.data);
         for (int role_i = 0; role_i < sc->nroles; role_i++) {
