@@ -2,7 +2,7 @@
 -- an outage (the PO), one headcount (both), a side letter from sales (both).
 
 scene "hal_call" {
-  title = "A Call with Brightwater",
+  title = "A Call with Bluepeak",
   phase = "Build · Week 4",
   -- Both are on the call; if they would run it differently, settle() lets
   -- the PM's way stand: the customer is the PM's question.
@@ -11,7 +11,7 @@ scene "hal_call" {
   text = function(game)
     local seen
     if game.flags.dated_roadmap then
-      seen = " He has read your roadmap: \"It says Teams in November. I need it in September.\""
+      seen = " He has read your roadmap: \"It says approvals in November. I need them in September.\""
     elseif game.flags.no_roadmap then
       seen = " He has no roadmap to read: \"Roxanne says Q4 for everything. Which Q4?\""
     elseif game.flags.outcome_roadmap then
@@ -19,9 +19,9 @@ scene "hal_call" {
     else
       seen = ""
     end
-    return "Roxanne patches product into a call with Hal Brennan, COO of Brightwater "
+    return "Roxanne patches product into a call with Hal Brennan, COO of Bluepeak "
       .. "Studios: 60 designers, about 27k€ a year at list price, and 40 partner studios that "
-      .. "copy whatever Brightwater uses.\n\n"
+      .. "copy whatever Bluepeak uses.\n\n"
       .. "Hal is friendly and fast. \"Two things and we sign. Approval workflows, and single "
       .. "sign-on. By your summit. Ledgerline tells me they can.\"" .. seen
   end,
@@ -48,7 +48,7 @@ scene "hal_call" {
       set = { "hal_pushback" },
       feedback = "Arguing with his alternative makes him defend it. Ledgerline is Hal's BATNA: "
               .. "find out what it really offers him instead of dismissing it." },
-    { "Ask to sit in on Brightwater's Monday finance meeting and watch how they handle costs",
+    { "Ask to sit in on Bluepeak's Monday finance meeting and watch how they handle costs",
       role = "po",
       next = "big_customer",
       score = { vision = 2, negotiation = 1 },
@@ -70,14 +70,14 @@ scene "hal_call" {
 local BIG_CUSTOMER = {
   { "yes to both by the summit" },
   { "show Hal and Ines what moves" },
-  { "say no, Brightwater is not the goal" },
+  { "say no, Bluepeak is not the goal" },
   { "spending limits per user", needs = "hal_interests" },
   { "refuse to discuss it until the sprint review", role = "po" },
   { "let Roxanne close it her way", role = "pm" },
 }
 
 scene "big_customer" {
-  title = "Brightwater's Answer",
+  title = "Bluepeak's Answer",
   phase = "Build · Week 5",
   by = "both",
   conflict = "hal_talk",
@@ -97,8 +97,9 @@ scene "big_customer" {
     end
     return "Friday. Roxanne: \"Hal signs today if we say yes. Sixty seats, and forty studios "
       .. "watching.\"\n\n"
-      .. "Marek's team has sized it: approvals 13 points, single sign-on 21. Together, two of "
-      .. "the five sprints left before the summit. The goal: " .. goal_words(game) .. "."
+      .. "Marek's team has sized it: approvals 13 points, single sign-on 21. Together, 34 "
+      .. "points: nearly all of the two sprints left before the summit. The goal: "
+      .. goal_words(game) .. "."
       .. need
   end,
   choices = {
@@ -107,9 +108,10 @@ scene "big_customer" {
       score = { vision = -2, roadmap = -2, negotiation = -1 },
       effects = { arr = 27, trust = 10, focus = -15, morale = -10, debt = 10 },
       set = { "overcommitted" },
-      feedback = "Building for the biggest prospect hands him your quarter: two of five sprints "
-              .. "go to one customer's list, and the goal you set in week 1 slips quietly. If "
-              .. "you wanted this, it needed to be a goal change, made openly." },
+      feedback = "Building for the biggest prospect hands him your quarter: nearly all of the "
+              .. "two sprints left before the summit go to one customer's list, and the goal you "
+              .. "set in week 1 slips quietly. If you wanted this, it needed to be a goal change, "
+              .. "made openly." },
     { "Show Hal and Ines what moves: approvals after the summit, sign-on next quarter",
       next = "sync_engine",
       score = { negotiation = 3, roadmap = 2 },
@@ -118,7 +120,7 @@ scene "big_customer" {
       feedback = "\"If we add this, that moves\": with the cost in sprints on the table, Ines "
               .. "backs the goal and Hal signs 20 seats as a pilot. He wanted all sixty on his "
               .. "terms, and he'll remember that you didn't say yes." },
-    { "Say no: Brightwater is not this quarter's goal",
+    { "Say no: Bluepeak is not this quarter's goal",
       next = "sync_engine",
       score = { vision = 2, negotiation = -1 },
       effects = { trust = -10, focus = 5 },
@@ -126,24 +128,24 @@ scene "big_customer" {
       feedback = "Saying no to a good deal that doesn't serve the goal is the hardest part of "
               .. "owning one. Saying it without asking what Hal needs leaves the next move to "
               .. "Ledgerline, and Roxanne walks out of the room." },
-    { "Solve Hal's real problem: spending limits per user in one sprint, approvals later",
+    { "Solve Hal's real problem: spending limits per user next sprint, sign-on dated for Q4",
       requires = { "hal_interests" },
       locked = "Only if you found out what the approvals are for",
       next = "sync_engine",
       score = { negotiation = 3, roadmap = 1, launch = 1 },
       effects = { arr = 27, trust = 10, nps = 3 },
       set = { "spend_limits" },
-      feedback = "Interests over positions pays: five points solve the 31k€ problem that 34 "
-              .. "points of approvals were meant to solve. Hal signs all sixty seats, and your "
-              .. "goal keeps its sprints." },
+      feedback = "Interests over positions pays: five points solve the 31k€ problem that 13 "
+              .. "points of approvals were meant to solve, and sign-on goes on the Q4 roadmap. Hal "
+              .. "signs all sixty seats, and your goal keeps its sprints." },
     { "Refuse to discuss it until the sprint review: the sprint is locked",
       role = "po",
       next = "sync_engine",
       score = { roadmap = -1, negotiation = -2 },
       effects = { trust = -10 },
       set = { "hal_lost" },
-      feedback = "Protecting the sprint is right; refusing the conversation is not. The team's "
-              .. "capacity is the PO's to defend with a trade-off, not a closed door. Hal signs "
+      feedback = "Protecting the sprint is right; refusing the conversation is not. The PO "
+              .. "defends the order with a trade-off, not a closed door. Hal signs "
               .. "with Ledgerline on Monday." },
     { "Let Roxanne close it her way: sales owns the deal",
       role = "pm",
@@ -209,8 +211,8 @@ scene "hal_talk" {
       effects = { arr = 9, focus = -10, debt = 5 },
       set = { "half_yes" },
       feedback = "Half of each position is nobody's plan: Hal still has no sign-on, the goal "
-              .. "still loses a sprint, and you negotiated against yourselves without asking "
-              .. "what he needed." },
+              .. "still loses most of a sprint, and you negotiated against yourselves without "
+              .. "asking what he needed." },
     { "Each answers Hal separately: the PM by email, the PO through Roxanne",
       next = "sync_engine",
       score = { negotiation = -3 },
@@ -228,7 +230,7 @@ scene "sync_engine" {
   text = function(game)
     local booked = ""
     if game.flags.overcommitted or game.flags.half_yes then
-      booked = " And Brightwater's features already hold the sprints that might have paid for it."
+      booked = " And Bluepeak's features already hold the sprints that might have paid for it."
     end
     return "03:10, Tuesday. The nightly bank sync fails for the third time this month, and "
       .. "1,900 accounts wake up to yesterday's balance. By nine, Sunniva Berg, head of "
@@ -250,7 +252,7 @@ scene "sync_engine" {
       score = { roadmap = 1 },
       effects = { debt = -25, focus = -10, trust = -5, nps = 2 },
       set = { "debt_stop" },
-      feedback = "It fixes the engine for good and costs two of the five sprints before the "
+      feedback = "It fixes the engine for good and costs both sprints left before the "
               .. "summit, which nobody outside the team agreed to. A big-bang rebuild can be "
               .. "right; decide it with the PM and Ines, not at 3 a.m." },
     { "Patch it tonight and keep the roadmap: the summit matters more",
@@ -268,8 +270,9 @@ scene "sync_engine" {
       effects = { debt = -15, nps = 5, trust = 5 },
       set = { "debt_budget", "outage_mail" },
       feedback = "Paying down the debt at a steady rate, and telling customers first with the "
-              .. "cause and the fix, turns an outage into a moment of trust. The team's "
-              .. "capacity is still the PO's call: agree the 20% with them." },
+              .. "cause and the fix, turns an outage into a moment of trust. What the "
+              .. "team works on first is the PO's call, and the developers say how much fits: "
+              .. "agree the 20% with them." },
   },
 }
 
@@ -374,7 +377,7 @@ scene "headcount_talk" {
   end,
   text = function(game)
     return standoff(game, HEADCOUNT)
-      .. "Ines wants a name on the requisition by tonight. Marek would take either. Priya, "
+      .. "Ines wants a name on the requisition by tonight. Marek would take either. Elif, "
       .. "passing: \"Whoever it is, they'll ask what we're trying to achieve. Have an answer.\""
   end,
   choices = {
@@ -396,7 +399,7 @@ scene "headcount_talk" {
         return "The goal referees: " .. who .. " unblocks it most, and the other hire has a "
           .. "date. Disagreements settled by the goal don't need a winner."
       end },
-    { "Disagree and commit: the team's capacity is the PO's call, so QA; the PM backs it openly",
+    { "Disagree and commit: release quality is the PO's question, so QA; the PM backs it openly",
       next = "side_letter",
       score = { negotiation = 1 },
       effects = { focus = 5, debt = -10 },
@@ -447,7 +450,7 @@ scene "side_letter" {
   text = function(game)
     local load = ""
     if game.flags.overcommitted or game.flags.half_yes then
-      load = " Brightwater's approvals already eat that sprint."
+      load = " Bluepeak's approvals already eat that sprint."
     end
     if game.flags.tradeoff_visible then
       load = load .. " Roxanne brings it to product before Marek hears of it: \"You showed Hal "
@@ -457,7 +460,7 @@ scene "side_letter" {
       .. "night, 45 seats, 20k€ a year. To get the signature she added a side letter: single "
       .. "sign-on \"live by 30 September\", summit week. \"It was that or Ledgerline. You'd "
       .. "have done the same.\"\n\n"
-      .. "Marek: \"Sign-on is 21 points. We have one sprint of slack, if nothing else breaks.\""
+      .. "Marek: \"Sign-on is 21 points: all of the last sprint before the summit, and then some.\""
       .. load .. "\n\nThe goal: " .. goal_words(game) .. "."
   end,
   choices = {

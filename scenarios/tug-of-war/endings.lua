@@ -4,11 +4,13 @@
 -- The goal's result in one sentence, for the endings.
 local function goal_result(game)
   if game.flags.goal_retention then
-    return "First-month churn in the launch cohort: {churn}%, against a target of 5%."
+    return "Projected first-month churn for the launch cohort, from its bank connections: "
+      .. "{churn}%, against a target of 5%."
   elseif game.flags.goal_teams then
     return "Paying Teams accounts: {studios}, against a target of 20."
   end
-  return "First-month churn {churn}%, {studios} Teams accounts, and no agreed target for either."
+  return "Projected first-month churn {churn}%, {studios} Teams accounts, and no agreed target "
+    .. "for either."
 end
 
 ending "one_product" {
@@ -18,7 +20,7 @@ ending "one_product" {
   text = function(game)
     return "The board reads one page. " .. goal_result(game) .. " ARR: {arr}k€, NPS {nps}.\n\n"
       .. "What the board remembers is not the number but how you got there: the goal you "
-      .. "agreed in week 1 settled the Brightwater call, the hire and the side letter, and "
+      .. "agreed in week 1 settled the Bluepeak call, the hire and the side letter, and "
       .. "every disagreement between product's two seats was settled in the open."
       .. (game.flags.joint_review and " Both your names are on the page." or "") .. " Ines "
       .. "asks you to run Q4's planning the same way, with the team in the room from day one."
@@ -69,15 +71,28 @@ ending "quiet_quarter" {
 }
 
 ending "their_roadmap" {
-  title = "Brightwater's Roadmap",
+  title = "Bluepeak's Roadmap",
   phase = "Review · Week 13",
   verdict = "failure",
   text = function(game)
-    return "Approvals and single sign-on shipped, late and brittle, and Brightwater's logo "
-      .. "is on the board deck. " .. goal_result(game) .. "\n\n"
-      .. "Two of the quarter's five sprints went to one customer's list and the last one to a "
-      .. "side letter. Tech debt stands at {debt}. Roxanne already has three studios asking "
-      .. "for their own features \"like Brightwater got\". The roadmap now belongs to "
+    local features, letter
+    if game.flags.letter_crunch or game.flags.letter_dropped_goal then
+      features = "Single sign-on went out in summit week; Bluepeak's approvals are late and "
+        .. "half-built"
+    else
+      features = "Bluepeak's approvals and single sign-on are late and half-built"
+    end
+    if game.flags.letter_crunch or game.flags.letter_half then
+      letter = ", and the team's weekends to a side letter"
+    elseif game.flags.letter_dropped_goal then
+      letter = ", and the goal's own work to a side letter"
+    else
+      letter = ""
+    end
+    return features .. ", and its logo is on the board deck. " .. goal_result(game) .. "\n\n"
+      .. "The last two sprints before the summit went to one customer's list" .. letter .. ". Tech "
+      .. "debt stands at {debt}. Roxanne already has three studios asking "
+      .. "for their own features \"like Bluepeak got\". The roadmap now belongs to "
       .. "whoever signs next."
   end,
 }

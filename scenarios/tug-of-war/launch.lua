@@ -24,24 +24,21 @@ annual plans at the booth and I'll fill the funnel."
 Last year's rise, from 32€ to 36€, was never tested. Churn rose a point that
 quarter, and nobody knows whether that was why.]],
   choices = {
-    { "Test it: show 42€ to half of new sign-ups for two weeks, measuring conversion and churn",
+    { "Test it: show 42€ to half of new sign-ups from the summit on, reading conversion in two weeks and churn at day 30",
       next = "launch_plan",
       score = { launch = 3 },
       set = { "price_tested" },
       act = function(game)
-        -- The market's answer is uncertain.
+        -- The market's answer is uncertain. It is drawn now, but nobody
+        -- learns it (and ARR does not move) until the test reads out in
+        -- week 12: see the board pre-read.
         if game.random(1, 100) <= 60 then
           game.flags.price_up = true
-          game.stats.arr = game.stats.arr + 90
         end
       end,
-      feedback = function(game)
-        local result = game.flags.price_up
-          and " This time 42€ converts at 95% of 36€: it goes live for new accounts."
-          or " This time 42€ loses a fifth of conversions: 36€ stays, learned in two weeks."
-        return "Pricing tested rather than guessed, on new accounts only, so existing "
-          .. "customers and the goal's churn number stay clean." .. result
-      end },
+      feedback = "Pricing tested rather than guessed: existing customers are untouched, and the "
+              .. "36€ half of the launch cohort keeps the goal's churn number readable. The "
+              .. "answer comes after the launch, in two weeks for conversion and a month for churn." },
     { "Raise to 42€ for everyone at the summit: the new product is worth it",
       next = "launch_plan",
       score = { launch = -1 },
@@ -88,7 +85,7 @@ scene "launch_plan" {
   text = function(game)
     local extra = ""
     if game.flags.overcommitted then
-      extra = " Plus Brightwater's approvals, held together by Marek's weekends."
+      extra = " Plus Bluepeak's approvals, held together by Marek's weekends."
     end
     if game.flags.date_rule then
       extra = extra .. " Roxanne sends you the booth script before printing it: no date in "
@@ -290,12 +287,13 @@ scene "first_week" {
     if not game.flags.held_back then mood = "The launch is out. " .. mood end
     local goal
     if game.flags.goal_retention then
-      goal = "First-month churn in the launch cohort: {churn}%, against a target of 5%."
+      goal = "Projected first-month churn for the launch cohort, from week-one bank connections: "
+        .. "{churn}%, against a target of 5%."
     elseif game.flags.goal_teams then
       goal = "Paying Teams accounts: {studios}, against a target of 20."
     else
-      goal = "First-month churn: {churn}%. Teams accounts: {studios}. Nobody agrees which "
-        .. "of the two was the target."
+      goal = "Projected first-month churn, from week-one bank connections: {churn}%. Teams "
+        .. "accounts: {studios}. Nobody agrees which of the two was the target."
     end
     if game.flags.staged then
       mood = mood .. " Caixa and Openbank customers were let in the same night."
@@ -317,8 +315,9 @@ scene "first_week" {
         .. "never connected a bank."
     elseif game.flags.price_traded then
       tickets = tickets .. " Four studios signed up for case studies at the booth."
-    elseif game.flags.price_up then
-      tickets = tickets .. " The 42€ price is live for new accounts, without a complaint."
+    elseif game.flags.price_tested then
+      tickets = tickets .. " Half of the new accounts see 42€; the test reads its conversion "
+        .. "next week."
     end
     if game.flags.outage_mail then
       tickets = tickets .. " Since the outage email, customers write to support before they "
@@ -326,10 +325,10 @@ scene "first_week" {
     end
     return mood .. " " .. goal .. letter .. "\n\n"
       .. "Sunniva forwards the week's 610 tickets, sorted: " .. tickets .. " NPS stands at "
-      .. "{nps}. Sprint planning is Monday."
+      .. "{nps}. Sprint planning is Tuesday."
   end,
   choices = {
-    { "Read the tickets and the funnel with Priya and Sunniva; fix the two biggest drop-offs next sprint",
+    { "Read the tickets and the funnel with Elif and Sunniva; fix the two biggest drop-offs next sprint",
       next = "board_review",
       score = { launch = 3, roadmap = 1 },
       effects = { nps = 4 },
@@ -392,19 +391,28 @@ scene "board_review" {
   phase = "Review · Week 13",
   by = "both",
   conflict = "review_talk",
-  on_enter = function(game) game.flags.market_question = true end,
+  on_enter = function(game)
+    game.flags.market_question = true
+    -- The price test read out in week 12: 42€ goes live for new accounts.
+    if game.visits.board_review == 1 and game.flags.price_up then
+      game.stats.arr = game.stats.arr + 90
+    end
+  end,
   text = function(game)
     local hal
     if game.flags.spend_limits then
-      hal = "Brightwater runs all sixty seats on spending limits."
+      hal = "Bluepeak runs all sixty seats on spending limits."
+    elseif game.flags.overcommitted
+      and (game.flags.letter_crunch or game.flags.letter_dropped_goal) then
+      hal = "Bluepeak pays for sixty seats and is still waiting for approvals."
     elseif game.flags.overcommitted then
-      hal = "Brightwater pays for sixty seats and waits for two late features."
+      hal = "Bluepeak pays for sixty seats and waits for two late features."
     elseif game.flags.pilot or game.flags.half_yes then
-      hal = "Brightwater's 20-seat pilot is live."
+      hal = "Bluepeak's 20-seat pilot is live."
     elseif game.flags.hal_lost or game.flags.said_no then
-      hal = "Brightwater signed with Ledgerline."
+      hal = "Bluepeak signed with Ledgerline."
     else
-      hal = "Brightwater is still deciding."
+      hal = "Bluepeak is still deciding."
     end
     if game.flags.rox_closes then
       hal = hal .. " Roxanne tells the story as her deal."
@@ -412,13 +420,23 @@ scene "board_review" {
     local letter = ""
     if game.flags.letter_reneg then
       letter = " Northlight got a Q4 date for sign-on, and stayed."
-    elseif game.flags.letter_crunch or game.flags.letter_half then
+    elseif game.flags.letter_crunch then
       letter = " Sign-on went out on the 30th, after three weekends of overtime."
+    elseif game.flags.letter_half then
+      letter = " Half of sign-on went out on the 30th, after weekends of overtime; Northlight "
+        .. "can't use it until October."
     elseif game.flags.letter_dropped_goal then
       letter = " Sign-on shipped; the bank step it displaced did not."
     end
     if game.flags.dated_roadmap then
       letter = letter .. " Three dates on the roadmap the board saw in week 3 have slipped."
+    end
+    if game.flags.price_up then
+      letter = letter .. " The price test read out in week 12: 42€ converts at 95% of 36€, so "
+        .. "it is now the price for new accounts; churn reads at day 30."
+    elseif game.flags.price_tested then
+      letter = letter .. " The price test read out in week 12: 42€ lost a fifth of conversions, "
+        .. "so 36€ stays."
     end
     local after = ""
     if game.flags.listened then

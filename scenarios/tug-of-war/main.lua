@@ -22,7 +22,7 @@
 -- goal and an open trade-off score well, escalation, splitting the
 -- difference and each going their own way score badly, and the settlement
 -- changes the shared stats. Where the two disagree without a conflict scene
--- (the Brightwater call, the week after the launch, or again inside a
+-- (the Bluepeak call, the week after the launch, or again inside a
 -- conflict scene), settle() below lets the product goal referee: the PO's
 -- pick stands on questions of the goal and the team, the PM's on questions
 -- of customers and the market. Each such scene says which kind it is in its
@@ -112,7 +112,7 @@ must agree on. Solo, the PO is on leave this quarter and you cover both jobs.]],
     -- backlog and roadmap
     "wsjf", "criteria", "cod_numbers", "loud_order", "parallel", "outcome_roadmap",
     "dated_roadmap", "no_roadmap",
-    -- Brightwater
+    -- Bluepeak
     "hal_interests", "hal_list", "hal_pushback", "hal_batna", "overcommitted", "tradeoff_visible", "pilot",
     "spend_limits", "said_no", "hal_lost", "rox_closes", "half_yes",
     -- the sync engine

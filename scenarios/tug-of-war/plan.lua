@@ -23,7 +23,7 @@ Monday, week 1 of the quarter at Tallybook: invoicing and bookkeeping for
 calls from the airport: "Board in thirteen weeks. I want *one* product goal
 from product by Friday. Something the team can repeat."
 
-Priya Raman, the designer, watched 11 people sign up: 7 gave up at "connect
+Elif Demir, the designer, watched 11 people sign up: 7 gave up at "connect
 your bank", and 9% of new accounts cancel in their first month. Roxanne
 Blake, head of sales, has 14 studios in her pipeline asking for a Teams plan.
 
@@ -34,7 +34,7 @@ The Freelance Summit in Lisbon is in week 10. The keynote slot is booked.]],
       score = { vision = 3, launch = 1 },
       effects = { focus = 15 },
       set = { "goal_retention", "goal_owned" },
-      feedback = "An outcome with a baseline and a target, grounded in what Priya watched and in "
+      feedback = "An outcome with a baseline and a target, grounded in what Elif watched and in "
               .. "the churn data, with activation (a connected bank) as its leading measure. It "
               .. "also says what waits: Roxanne needs to hear why Teams is next quarter from you, "
               .. "not from the roadmap." },
@@ -172,7 +172,7 @@ scene "backlog" {
   text = function(game)
     local extra = ""
     if game.flags.criteria then
-      extra = extra .. " Acceptance criteria for the bank step are written: Priya's designs, "
+      extra = extra .. " Acceptance criteria for the bank step are written: Elif's designs, "
         .. "Marek's test cases, one definition of done."
     end
     if game.flags.team_vote then
@@ -182,8 +182,8 @@ scene "backlog" {
     elseif game.flags.two_goals then
       extra = extra .. " Marek has two goal statements pinned above his desk."
     end
-    return "Sprint planning is Tuesday. Marek's six developers take about 40 points a sprint, "
-      .. "and five sprints remain before the summit. The top of the backlog, unordered:\n\n"
+    return "Sprint planning is Tuesday. Marek's six developers take about 20 points a sprint, "
+      .. "and four two-week sprints remain before the summit. The top of the backlog, unordered:\n\n"
       .. "Bank-connect rework, 13 points. Teams plan (shared ledgers, roles), 21. Approval "
       .. "workflows, 13. Dark mode, 3, with 212 votes on the feature board. Sync-engine "
       .. "repairs, 8.\n\n"
@@ -219,7 +219,7 @@ scene "backlog" {
       set = { "parallel" },
       feedback = "Five items in progress across six developers means nothing finishes before "
               .. "the summit. Limiting work in progress is how a team ships anything at all." },
-    { "Write acceptance criteria for the top item with Priya and the developers first",
+    { "Write acceptance criteria for the top item with Elif and the developers first",
       role = "po",
       once = true,
       next = "backlog",
@@ -265,7 +265,7 @@ scene "roadmap_board" {
       .. "\"My studios ask one thing. *When.*\" Marek has another: \"Any date you write down, "
       .. "my team will read as a promise.\"\n\n"
       .. sprint .. " The summit is seven weeks away, and the team has estimated only the "
-      .. "first two items of the backlog."
+      .. "top of the backlog."
   end,
   choices = {
     { "Now / next / later, each line an outcome with its measure; dates only where the team estimated",
