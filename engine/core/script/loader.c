@@ -560,6 +560,13 @@ static const char *not_finite_number(lua_State *L, int idx)
     return isnan(v) ? "NaN (0/0)" : v > 0 ? "math.huge" : "-math.huge";
 }
 
+/* Names {player} and {role} already mean in a text: no dimension, stat or
+ * flag may have them. */
+static bool reserved_name(const char *id)
+{
+    return strcmp(id, "player") == 0 || strcmp(id, "role") == 0;
+}
+
 /* A finite number the game keeps must be within LIMIT_NUMBER of zero;
  * false, with an error at pos naming it (what), when it is not. */
 static bool number_in_range(struct loader *ld, struct srcpos pos, double v, const char *what)
@@ -911,6 +918,12 @@ static void convert_dimensions(struct loader *ld, int t, uint16_t file, const st
         }
         if (!dim->name)
             dim->name = dim->id;
+        if (reserved_name(dim->id)) {
+            report(ld, field_pos(file, in, "id", ipos), "duplicate",
+                   "dimension id '%s' is taken: {%s} in a text is the %s", dim->id, dim->id,
+                   strcmp(dim->id, "player") == 0 ? "player's name" : "role's name");
+            continue;
+        }
         if (strmap_get(&sc->dimension_index, dim->id, strlen(dim->id)) >= 0) {
             report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate dimension id '%s'",
                    dim->id);
@@ -1109,6 +1122,12 @@ static void convert_stats(struct loader *ld, int t, uint16_t file, const struct 
         }
         if (!st->name)
             st->name = st->id;
+        if (reserved_name(st->id)) {
+            report(ld, field_pos(file, in, "id", ipos), "duplicate",
+                   "stat id '%s' is taken: {%s} in a text is the %s", st->id, st->id,
+                   strcmp(st->id, "player") == 0 ? "player's name" : "role's name");
+            continue;
+        }
         if (strmap_get(&sc->stat_index, st->id, strlen(st->id)) >= 0) {
             report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate stat id '%s'", st->id);
             continue;
@@ -1189,8 +1208,7 @@ static void declare_flag(struct loader *ld, const char *id, struct srcpos pos, v
         report(ld, pos, "bad-id", "flag name '%s' must use letters, digits, '_' and '-'", id);
         return;
     }
-    if (scenario_stat(sc, id) >= 0 || scenario_dimension(sc, id) >= 0 || strcmp(id, "player") == 0 ||
-        strcmp(id, "role") == 0) {
+    if (scenario_stat(sc, id) >= 0 || scenario_dimension(sc, id) >= 0 || reserved_name(id)) {
         report(ld, pos, "duplicate",
                "flag '%s' has the name of a stat, dimension, player or role: {%s} would be "
                "ambiguous",
