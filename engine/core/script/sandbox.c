@@ -4,6 +4,7 @@
  * the same for authors.
  */
 #include "sandbox.h"
+#include "syntax_hint.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -872,6 +873,7 @@ bool sandbox_load(struct sandbox *sb, const char *buf, size_t len, const char *c
             if (!err->file[0])
                 str_copy(err->file, sizeof err->file, display);
             str_copy(err->code, sizeof err->code, "syntax");
+            syntax_hint_missing_comma(buf, len, err);
         }
         lua_pop(L, 1);
         return false;
