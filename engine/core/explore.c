@@ -166,6 +166,7 @@ static bool run_random(struct scenario *sc, const struct explore_options *o,
                     return false;
                 }
                 record_finding(r, role, seed, path, 0, &d);
+                r->runs_failed++;
                 continue;
             }
             started_once = true;
@@ -202,6 +203,7 @@ static bool run_random(struct scenario *sc, const struct explore_options *o,
                 }
                 if (!ok) {
                     record_finding(r, role, seed, path, n, &d);
+                    r->runs_failed++;
                     break;
                 }
                 r->choices++;

@@ -63,6 +63,7 @@ struct explore_stat {
 
 struct explore_result {
     long playthroughs; /* random: runs; exhaustive: ending states reached */
+    long runs_failed;  /* random: runs that stopped at an error or a dead end */
     long choices;      /* decisions taken */
     long states;       /* distinct states seen */
     bool complete;     /* exhaustive: every state was explored */

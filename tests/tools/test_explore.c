@@ -97,6 +97,9 @@ static void random_playthroughs_find_the_same_and_replay(void **state)
     assert_int_equal(status, 1);
     assert_int_equal(num(root, "playthroughs") + 0, num(cJSON_GetObjectItem(root, "endings"), "win") +
                                                         num(cJSON_GetObjectItem(root, "endings"), "lose"));
+    /* Every run either reached an ending or stopped at an error or dead end. */
+    assert_true(num(root, "runs_failed") > 0);
+    assert_int_equal(num(root, "playthroughs") + num(root, "runs_failed"), 200);
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "dead_ends")), 1);
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "errors")), 1);
     /* The error's seed and choices replay to the same error. */

@@ -298,6 +298,8 @@ int cmd_explore(int argc, char **argv)
         cJSON_AddStringToObject(root, "mode", o.mode == EXPLORE_RANDOM ? "random" : "exhaustive");
         cJSON_AddBoolToObject(root, "complete", r.complete);
         cJSON_AddNumberToObject(root, "playthroughs", (double)r.playthroughs);
+        if (o.mode == EXPLORE_RANDOM)
+            cJSON_AddNumberToObject(root, "runs_failed", (double)r.runs_failed);
         cJSON_AddNumberToObject(root, "choices", (double)r.choices);
         cJSON_AddNumberToObject(root, "states", (double)r.states);
         cJSON_AddNumberToObject(root, "scenes_total", sc->nscenes);
@@ -384,10 +386,18 @@ int cmd_explore(int argc, char **argv)
                                      "--random)");
         printf("  playthroughs %ld, choices %ld (%.0f choices per second)\n", r.playthroughs,
                r.choices, r.seconds > 0 ? (double)r.choices / r.seconds : 0.0);
+        if (r.runs_failed)
+            printf("  %ld of %ld runs stopped at an error or a dead end (below); the points are of the %ld "
+                   "that reached an ending\n",
+                   r.runs_failed, r.runs_failed + r.playthroughs, r.playthroughs);
         printf("  scenes reached %d of %d", reached, sc->nscenes);
+        /* A path that stopped at an error may have been on its way there. */
+        bool stopped = r.nerrors > 0 || r.ndead_ends > 0;
         if (unreached.len)
             printf("; %s: %s",
-                   o.mode == EXPLORE_RANDOM || r.complete ? "never reached" : "not reached before the stop",
+                   o.mode == EXPLORE_EXHAUSTIVE && !r.complete ? "not reached before the stop"
+                   : stopped ? "not reached (paths that stopped at an error may lead there)"
+                             : "never reached",
                    unreached.data);
         printf("\n");
         if (duet_only.len)
