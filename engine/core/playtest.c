@@ -94,7 +94,12 @@ bool playtest_run(struct scenario *sc, const struct playtest *pt, struct diag_li
     if (pt->role) {
         st.players[0].role = scenario_role(sc, pt->role);
         if (st.players[0].role < 0) {
-            mismatch(failures, pt, "'%s' is not a role of %s", pt->role, sc->id);
+            struct strbuf roles;
+            sb_init(&roles);
+            for (int r = 0; r < sc->nroles; r++)
+                sb_printf(&roles, "%s%s", r ? ", " : "", sc->roles[r].id);
+            mismatch(failures, pt, "'%s' is not a role of %s (roles: %s)", pt->role, sc->id, roles.data);
+            sb_free(&roles);
             return false;
         }
     } else if (sc->nroles > 1) {

@@ -24,21 +24,23 @@ static void mismatches_name_their_line(void **state)
     assert_string_equal(r.out,
                         "PASS  win by numbers\n"
                         "PASS  win by text\n"
-                        "tests.lua:4: expected ending 'win', got 'lose'\n"
-                        "tests.lua:4: expected score.vision = 1, got 0\n"
+                        "tests.lua:4: error: expected ending 'win', got 'lose'\n"
+                        "tests.lua:4: error: expected score.vision = 1, got 0\n"
                         "FAIL  wrong ending and score\n"
-                        "tests.lua:5: expected ending 'win', got no ending (the run is at scene 'b' "
+                        "tests.lua:5: error: expected ending 'win', got no ending (the run is at scene 'b' "
                         "after 1 decision)\n"
                         "FAIL  not over\n"
-                        "tests.lua:6: decision 2: choice 7 is not offered in scene 'b' (choose 1 to 2)\n"
+                        "tests.lua:6: error: decision 2: choice 7 is not offered in scene 'b' (choose 1 to 2)\n"
                         "FAIL  no such choice\n"
-                        "tests.lua:7: decision 1: 2 choices of scene 'a' start with \"to\"; give more "
+                        "tests.lua:7: error: decision 1: 2 choices of scene 'a' start with \"to\"; give more "
                         "of the text\n"
                         "FAIL  ambiguous\n"
-                        "tests.lua:8: decision 2 in scene 'c': main.lua:19: error: in the act of "
+                        "tests.lua:8: error: decision 2 in scene 'c': main.lua:19: error: in the act of "
                         "choice 2 in scene 'c': the act fails\n"
                         "FAIL  run-time error\n"
-                        "7 playthroughs: 2 passed, 5 failed\n");
+                        "tests.lua:9: error: 'cto' is not a role of playtest (roles: po)\n"
+                        "FAIL  no such role\n"
+                        "8 playthroughs: 2 passed, 6 failed\n");
     cmd_result_free(&r);
 }
 
@@ -56,7 +58,9 @@ static void mistakes_in_a_tests_file_are_reported(void **state)
                         "bad-tests.lua:3: error: choice 2 must be a number as offered, or the start "
                         "of the choice's text\n"
                         "bad-tests.lua:3: error: unknown field 'scores' in expect (fields: ending, "
-                        "verdict, score, stats, flags, weighted, turns)\n");
+                        "verdict, score, stats, flags, weighted, turns)\n"
+                        "bad-tests.lua:4: error: expect.verdict is 'succes'; a verdict is success, mixed or "
+                        "failure\n");
     cmd_result_free(&r);
 }
 

@@ -88,7 +88,7 @@ int cmd_test(int argc, char **argv)
         bool ok = playtest_run(sc, &set.items[i], &fails);
         /* Mismatches read FILE:LINE: expected ..., got ... */
         for (int k = 0; k < fails.count; k++)
-            printf("%s:%d: %s\n", fails.items[k].file, fails.items[k].line, fails.items[k].message);
+            printf("%s:%d: error: %s\n", fails.items[k].file, fails.items[k].line, fails.items[k].message);
         printf("%s  %s\n", ok ? "PASS" : "FAIL", set.items[i].name ? set.items[i].name : "?");
         failed += !ok;
         diag_list_free(&fails);

@@ -209,8 +209,14 @@ static void convert(struct tests_ctx *t, int i, struct playtest *pt)
             pt->ending = string_of(L, -1);
         lua_pop(L, 1);
         lua_getfield(L, e, "verdict");
-        if (lua_type(L, -1) == LUA_TSTRING)
-            pt->verdict = string_of(L, -1);
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            const char *v = lua_tostring(L, -1);
+            if (strcmp(v, "success") != 0 && strcmp(v, "mixed") != 0 && strcmp(v, "failure") != 0)
+                bad(t, en ? en : node, "verdict", line,
+                    "expect.verdict is '%s'; a verdict is success, mixed or failure", v);
+            else
+                pt->verdict = string_of(L, -1);
+        }
         lua_pop(L, 1);
         if (lua_getfield(L, e, "score") != LUA_TNIL)
             values(t, lua_gettop(L), false, &pt->score, &pt->nscore, en, "score", line);
