@@ -129,8 +129,11 @@ static const struct srcnode *item_node(const struct srcnode *node, int i)
 }
 
 /* A "did you mean" for a misspelt name among candidates. */
-static const char *suggest(const char *word, const char *const *candidates, int n, char *buf,
-                           size_t cap)
+/* " (did you mean 'x'?)" for the candidate nearest to word; when none is
+ * near and the candidates are few, " (the NOUN are: a, b, c)" (noun: NULL
+ * for no list); else "". */
+static const char *suggest(const char *word, const char *const *candidates, int n, const char *noun,
+                           char *buf, size_t cap)
 {
     int best = 3;
     const char *pick = NULL;
@@ -141,9 +144,17 @@ static const char *suggest(const char *word, const char *const *candidates, int 
             pick = candidates[i];
         }
     }
-    if (!pick)
+    if (pick) {
+        snprintf(buf, cap, " (did you mean '%s'?)", pick);
+        return buf;
+    }
+    if (!noun || n == 0 || n > 12)
         return "";
-    snprintf(buf, cap, " (did you mean '%s'?)", pick);
+    size_t len = (size_t)snprintf(buf, cap, " (the %s are: ", noun);
+    for (int i = 0; i < n && len < cap; i++)
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? ", " : "", candidates[i]);
+    if (len < cap)
+        snprintf(buf + len, cap - len, ")");
     return buf;
 }
 
@@ -600,7 +611,7 @@ static void check_keys(struct loader *ld, int t, const char *const *allowed, int
                 char hint[128];
                 report(ld, field_pos(file, node, k, fallback), "unknown-field",
                        "unknown field '%s' in %s%s", k, what,
-                       suggest(k, allowed, nallowed, hint, sizeof hint));
+                       suggest(k, allowed, nallowed, NULL, hint, sizeof hint));
             }
         } else if (lua_isinteger(L, -1) && positional > 0) {
             lua_Integer i = lua_tointeger(L, -1);
@@ -1000,8 +1011,12 @@ static void convert_roles(struct loader *ld, int t, uint16_t file, const struct 
                 int d = k ? scenario_dimension(sc, k) : -1;
                 struct srcpos wpos = k ? field_pos(file, wn, k, ipos) : ipos;
                 if (d < 0) {
-                    report(ld, wpos, "unknown-dimension", "unknown dimension '%s' in weights",
-                           k ? k : "?");
+                    const char *ids[LIMIT_DIMENSIONS];
+                    for (int j = 0; j < sc->ndimensions; j++)
+                        ids[j] = sc->dimensions[j].id;
+                    char hint[256];
+                    report(ld, wpos, "unknown-dimension", "unknown dimension '%s' in weights%s",
+                           k ? k : "?", k ? suggest(k, ids, sc->ndimensions, "dimensions", hint, sizeof hint) : "");
                 } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)) ||
                            lua_tonumber(L, -1) < 0) {
                     if (lua_type(L, -1) == LUA_TNUMBER && isfinite(lua_tonumber(L, -1)))
@@ -1348,9 +1363,14 @@ static void add_flag(struct loader *ld, const char *id, struct srcpos pos, void 
     struct flag_list *fl = ctx;
     int f = scenario_flag(ld->sc, id);
     if (f < 0) {
-        if (ld->sc->declares_flags)
-            report(ld, pos, "unknown-flag", "unknown flag '%s': it is not in the scenario's flags list",
-                   id);
+        if (ld->sc->declares_flags) {
+            const char *ids[LIMIT_FLAGS];
+            for (int i = 0; i < ld->sc->nflags; i++)
+                ids[i] = ld->sc->flags[i];
+            char hint[256];
+            report(ld, pos, "unknown-flag", "unknown flag '%s': it is not in the scenario's flags list%s", id,
+                   suggest(id, ids, ld->sc->nflags, "flags", hint, sizeof hint));
+        }
         return; /* otherwise reported when collecting */
     }
     if (fl->count < LIMIT_FLAGS)
@@ -1447,12 +1467,12 @@ static void add_role(struct loader *ld, const char *id, struct srcpos pos, void 
     struct role_mask_ctx *rm = ctx;
     int r = scenario_role(ld->sc, id);
     if (r < 0) {
-        char hint[128];
+        char hint[256];
         const char *ids[LIMIT_ROLES];
         for (int i = 0; i < ld->sc->nroles; i++)
             ids[i] = ld->sc->roles[i].id;
         report(ld, pos, "unknown-role", "unknown role '%s'%s", id,
-               suggest(id, ids, ld->sc->nroles, hint, sizeof hint));
+               suggest(id, ids, ld->sc->nroles, "roles", hint, sizeof hint));
         return;
     }
     rm->mask |= 1u << r;
@@ -1548,13 +1568,13 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
                 const char *ids[LIMIT_DIMENSIONS];
                 for (int i = 0; i < sc->ndimensions; i++)
                     ids[i] = sc->dimensions[i].id;
-                char hint[128];
+                char hint[256];
                 if (k && scenario_stat(sc, k) >= 0)
                     report(ld, kpos, "unknown-dimension",
                            "'%s' is a stat, not a dimension: stats change in effects, not score", k);
                 else
                     report(ld, kpos, "unknown-dimension", "unknown dimension '%s' in score%s",
-                           k ? k : "?", k ? suggest(k, ids, sc->ndimensions, hint, sizeof hint) : "");
+                           k ? k : "?", k ? suggest(k, ids, sc->ndimensions, "dimensions", hint, sizeof hint) : "");
             } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
                 report(ld, kpos, "type", "score.%s must be a finite number, not %s", k,
                        not_finite_number(L, -1));
@@ -1593,13 +1613,13 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
                 const char *ids[LIMIT_STATS];
                 for (int i = 0; i < sc->nstats; i++)
                     ids[i] = sc->stats[i].id;
-                char hint[128];
+                char hint[256];
                 if (k && scenario_dimension(sc, k) >= 0)
                     report(ld, kpos, "unknown-stat",
                            "'%s' is a dimension, not a stat: points go in score, not effects", k);
                 else
                     report(ld, kpos, "unknown-stat", "unknown stat '%s' in effects%s", k ? k : "?",
-                           k ? suggest(k, ids, sc->nstats, hint, sizeof hint) : "");
+                           k ? suggest(k, ids, sc->nstats, "stats", hint, sizeof hint) : "");
             } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
                 report(ld, kpos, "type", "effects.%s must be a finite number (a change, like -1), not %s",
                        k, not_finite_number(L, -1));
