@@ -158,6 +158,22 @@ static const char *suggest(const char *word, const char *const *candidates, int 
     return buf;
 }
 
+/* Whether the table at t has a string key other than word but within two
+ * edits of it: a misspelling of it. */
+static bool has_near_key(lua_State *L, int t, const char *word)
+{
+    bool near = false;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        if (!near && lua_type(L, -1) == LUA_TSTRING) {
+            const char *k = lua_tostring(L, -1);
+            near = strcmp(k, word) != 0 && edit_distance(k, word, 3) < 3;
+        }
+    }
+    return near;
+}
+
 /* ------------------------------------------------------------ files */
 
 static const char *resolve_chunk(void *ctx, const char *chunk, size_t len)
@@ -1784,8 +1800,12 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
     const struct srcnode *list = field_node(node, "choices");
     int ctype = get_raw(L, t, "choices");
     if (ctype == LUA_TNIL) {
-        report(ld, pos, "no-choices",
-               "%s has no choices: give it choices = { ... }, or make it an ending", what);
+        /* A misspelt choices (choises = {) is reported as an unknown field
+         * with its correction; "no choices" would send the author looking
+         * for something else. */
+        if (!has_near_key(L, t, "choices"))
+            report(ld, pos, "no-choices",
+                   "%s has no choices: give it choices = { ... }, or make it an ending", what);
     } else if (ctype != LUA_TTABLE) {
         report(ld, cpos, "type", "choices must be a list of choices");
     } else {
