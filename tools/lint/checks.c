@@ -353,6 +353,75 @@ static void check_timers_and_duets(struct lint *l)
     }
 }
 
+/* ------------------------------------------------------------ names in code */
+
+/* game.stats.X, game.score.X and game.visits.X in a function name a stat, a
+ * dimension and a scene: a name that is none of them is an error the first
+ * time that code runs, which may be deep into a workshop. */
+struct code_names {
+    struct lint *l;
+    uint16_t file;
+    const char *field; /* "stats", "score" or "visits" */
+};
+
+static const char *nearest_name(const struct code_names *c, const char *id)
+{
+    const struct scenario *sc = c->l->sc;
+    int n = c->field[1] == 't' ? sc->nstats : c->field[1] == 'c' ? sc->ndimensions : sc->nscenes;
+    int best = 3;
+    const char *pick = NULL;
+    for (int i = 0; i < n; i++) {
+        const char *name = c->field[1] == 't'   ? sc->stats[i].id
+                           : c->field[1] == 'c' ? sc->dimensions[i].id
+                                                : sc->scenes[i].id;
+        int d = name ? edit_distance(id, name, best) : best;
+        if (d < best) {
+            best = d;
+            pick = name;
+        }
+    }
+    return pick;
+}
+
+static void on_code_name(void *ctx, const char *name, size_t len, bool assigned, int line, int col)
+{
+    (void)assigned;
+    struct code_names *c = ctx;
+    const struct scenario *sc = c->l->sc;
+    if (!name || len == 0 || len > LIMIT_ID_BYTES)
+        return; /* a computed key: cannot be known */
+    char id[LIMIT_ID_BYTES + 1];
+    memcpy(id, name, len);
+    id[len] = '\0';
+    bool known = c->field[1] == 't'   ? scenario_stat(sc, id) >= 0
+                 : c->field[1] == 'c' ? scenario_dimension(sc, id) >= 0
+                                      : scenario_scene(sc, id) >= 0;
+    if (known)
+        return;
+    const char *what = c->field[1] == 't' ? "stat" : c->field[1] == 'c' ? "dimension" : "scene";
+    const char *near = nearest_name(c, id);
+    char hint[LIMIT_ID_BYTES + 32] = "";
+    if (near)
+        str_format(hint, sizeof hint, " (did you mean '%s'?)", near);
+    struct srcpos pos = {c->file, (uint32_t)line, (uint32_t)col};
+    warn(c->l, pos, "unknown-name-in-code",
+         "game.%s.%s names no %s%s: the code fails when it runs", c->field, id, what, hint);
+}
+
+static void check_names_in_code(struct lint *l)
+{
+    static const char *const fields[] = {"stats", "score", "visits"};
+    for (int f = 0; f < l->sc->nfiles; f++) {
+        const char *text = source_text(&l->src, l->sc, f);
+        if (!text)
+            continue;
+        for (size_t i = 0; i < COUNT_OF(fields); i++) {
+            struct code_names c = {l, (uint16_t)f, fields[i]};
+            source_accesses(text, fields[i], on_code_name, &c);
+        }
+    }
+}
+
 void lint_checks(const struct scenario *sc, struct diag_list *out)
 {
     struct lint l;
@@ -367,6 +436,7 @@ void lint_checks(const struct scenario *sc, struct diag_list *out)
     check_choices(&l);
     check_text_fits(&l);
     check_timers_and_duets(&l);
+    check_names_in_code(&l);
     graph_free(&l.graph);
     source_cache_free(&l.src);
 }

@@ -17,6 +17,7 @@
  *   timeout-conditional  a timeout choice that may not be offered
  *   both-no-settle       a duet scene decided by both, with no conflict scene or settle
  *   by-solo              by on a scene of a scenario that is not a duet
+ *   unknown-name-in-code game.stats.X, game.score.X or game.visits.X names nothing
  */
 #ifndef SCALEUP_LINT_H
 #define SCALEUP_LINT_H
