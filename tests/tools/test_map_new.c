@@ -48,12 +48,12 @@ static void the_map_shows_phases_verdicts_roles_and_unreachable_scenes(void **st
     assert_int_equal(r.status, 0);
     expect_line(r.out, "  subgraph \"cluster_1\" {\n    label=\"Growth\";");
     expect_line(r.out, "  \"first_customer\" -> \"backlog\" [label=\"3. Offer her a free pilot of the "
-                       "reminde...\\n[pm only]\", color=\"#1565c0\", fontcolor=\"#1565c0\", style=bold];\n");
+                       "reminde...\\n[pm only]\", color=\"#1565c0\", fontcolor=\"#1565c0\", style=\"bold\"];\n");
     expect_line(r.out, "  \"pay_talk\" -> \"pay_conflict\" [label=\"conflict (duet)\", style=dotted, "
                        "color=\"#6a1b9a\"];\n");
     /* A next function's targets come from the scene ids its code names. */
     expect_line(r.out, "  \"wrap_up\" -> \"burnout\" [label=\"2. Sign as many clinics as possible "
-                       "befo...\", style=dashed];\n");
+                       "befo...\", style=\"dashed\"];\n");
     cmd_result_free(&r);
 }
 
@@ -96,6 +96,13 @@ static void a_new_scenario_plays_and_passes_every_check(void **state)
     r = scaleup(dir, (const char *const[]){"test", "team-offsite", NULL}, NULL);
     assert_int_equal(r.status, 0);
     expect_line(r.out, "3 playthroughs: 3 passed, 0 failed\n");
+    cmd_result_free(&r);
+    /* A role-only choice whose next is a function: both styles in one
+     * attribute (Graphviz keeps only the last of two). */
+    r = scaleup(dir, (const char *const[]){"map", "team-offsite", NULL}, NULL);
+    assert_int_equal(r.status, 0);
+    expect_line(r.out, "  \"launch\" -> \"shipped\" [label=\"3. Ship to everyone and hope\\n[pm only]\", "
+                       "color=\"#1565c0\", fontcolor=\"#1565c0\", style=\"bold,dashed\"];\n");
     cmd_result_free(&r);
     r = scaleup(dir, (const char *const[]){"play", "team-offsite", "--text", "--role", "po", "--seed",
                                            "1", "--choices", "1,1,1", NULL},

@@ -261,6 +261,11 @@ static void check_choices(struct lint *l)
                      "choice %d of scene '%s' has no feedback: say in 1-3 sentences why it is "
                      "good or poor practice",
                      i + 1, sn->id);
+            if (ch->locked && !conditional(ch))
+                warn(l, ch->pos, "locked-never-shown",
+                     "choice %d of scene '%s' has a locked reason but no condition (requires, when "
+                     "or once): it is always offered, so the reason never shows",
+                     i + 1, sn->id);
             for (int j = 0; j < i; j++) {
                 const struct choice *other = &sc->choices[sn->first_choice + (uint32_t)j];
                 if ((other->role_mask & ch->role_mask) && same_label(&ch->label, &other->label)) {

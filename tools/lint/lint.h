@@ -18,6 +18,7 @@
  *   both-no-settle       a duet scene decided by both, with no conflict scene or settle
  *   by-solo              by on a scene of a scenario that is not a duet
  *   unknown-name-in-code game.stats.X, game.score.X or game.visits.X names nothing
+ *   locked-never-shown   a locked reason on a choice that has no condition
  */
 #ifndef SCALEUP_LINT_H
 #define SCALEUP_LINT_H

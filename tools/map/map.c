@@ -148,10 +148,13 @@ void map_dot(const struct scenario *sc, struct strbuf *out)
                 sb_puts(out, " only]");
             }
             sb_puts(out, "\"");
-            if (ch->role_mask != ~0u)
-                sb_puts(out, ", color=\"#1565c0\", fontcolor=\"#1565c0\", style=bold");
-            if (ed->kind == EDGE_NEXT_FN)
-                sb_puts(out, ", style=dashed");
+            /* One style attribute: Graphviz keeps only the last of several. */
+            bool role_only = ch->role_mask != ~0u, via_fn = ed->kind == EDGE_NEXT_FN;
+            if (role_only)
+                sb_puts(out, ", color=\"#1565c0\", fontcolor=\"#1565c0\"");
+            if (role_only || via_fn)
+                sb_printf(out, ", style=\"%s%s%s\"", role_only ? "bold" : "", role_only && via_fn ? "," : "",
+                          via_fn ? "dashed" : "");
         }
         sb_puts(out, "];\n");
     }
