@@ -1,14 +1,22 @@
 -- The endings of The Offer, and the function that picks one when the player
 -- signs.
 
--- The package, as a sentence.
+-- The package, as a sentence: what the signed letter says. After a verbal
+-- yes, a letter signed without checking leaves out the signing bonus, the
+-- pay review and the Lead criteria.
 local function package(game)
   local s = game.stats
+  local verbal = game.flags.verbal
   local parts = "$" .. s.base .. "k base, a " .. s.bonus .. "% bonus target, " .. s.options
     .. " thousand options"
-  if s.signing > 0 then parts = parts .. ", a $" .. s.signing .. "k signing bonus" end
+  if s.signing > 0 and not verbal then
+    parts = parts .. ", " .. signing_bonus(game)
+  end
+  if game.flags.review and not verbal then
+    parts = parts .. ", a pay review at six months"
+  end
   parts = parts .. ", starting in " .. s.start .. " weeks"
-  if game.flags.lead_title then
+  if game.flags.lead_title and not verbal then
     parts = parts .. ", with the criteria for the Lead level and a review date in writing"
   end
   return parts
@@ -59,14 +67,19 @@ ending "fair_deal" {
       gaps[#gaps + 1] = "some of what you agreed lives only in two people's memories"
     end
     if game.flags.split then
-      gaps[#gaps + 1] = "splitting the difference left the signing bonus and the review date "
-        .. "unasked for"
+      if game.stats.signing == 0 then
+        gaps[#gaps + 1] = "splitting the difference left the signing bonus and the pay review "
+          .. "unasked for"
+      else
+        gaps[#gaps + 1] = "splitting the difference left the pay review unasked for"
+      end
     end
     local gap = #gaps > 0 and (" But " .. table.concat(gaps, "; ") .. ".") or ""
     return "You sign: " .. package(game) .. ". It's a good job and a better package than "
       .. "your old one." .. gap .. handover(game) .. "\n\n"
-      .. "Six months in, you'll know which of those gaps mattered. The next negotiation, the "
-      .. "pay review, starts from the numbers in this letter."
+      .. "Six months in, you'll know which of those gaps mattered. The next negotiation, your "
+      .. "first pay review" .. (game.flags.review and not game.flags.verbal and " at six months"
+      or "") .. ", starts from the numbers in this letter."
   end,
 }
 
@@ -74,10 +87,12 @@ ending "first_offer" {
   title = "Yes on Day One",
   verdict = "mixed",
   text = function(game)
+    -- The colleague got Nadia's ceiling, which is always above the first offer.
     return "You accept the first offer: $" .. game.stats.base .. "k, 10% bonus, 20 thousand "
       .. "options, starting in two weeks. Nadia is delighted, a little too delighted.\n\n"
       .. "Three months later a colleague hired at the same level mentions, without malice, "
-      .. "that she started at $172k. The offer had room in it; nobody asked."
+      .. "that she started at $" .. game.stats.budget .. "k. The offer had room in it; "
+      .. "nobody asked."
   end,
 }
 
@@ -101,8 +116,9 @@ ending "other_door" {
     return "You thank Nadia, and tell her the final offer, $" .. game.stats.base .. "k, is "
       .. "below the point you decided you would walk away at. She understands; she has done "
       .. "it too.\n\n"
-      .. "Parcelly's final round goes well, and its offer clears your walk-away point. "
+      .. "You keep the job you like while Parcelly decides. Its final round goes well, and "
+      .. "its offer clears your walk-away point. "
       .. "Walking away was the negotiation working, not failing. Whether Parcelly is the "
-      .. "better job is a question your three-year plan will have to answer."
+      .. "better job depends on where you want to be in three years."
   end,
 }

@@ -71,9 +71,13 @@ this role should take you, and the market ownership that gets you there.]],
   },
 
   -- The best weighted totals a run can reach, found by an exact search over
-  -- every game state for 500 seeds (each seed reaches them; none exceeds
-  -- them) and checked by scaleup explore.
-  best = { po = 92, pm = 88 },
+  -- every game state (scaleup explore --exhaustive --max-states 30000000,
+  -- each role, seeds 1 to 30: each seed reaches them; none exceeds them)
+  -- and checked by scaleup explore. The seed draws Nadia's budget and
+  -- patience and whether silence sweetens her letter; none of that changes
+  -- a score, and the best path spends none of her patience. Recompute them
+  -- after any change to the scores.
+  best = { po = 95, pm = 91 },
 
   ratings = {
     { min = 85, label = "Negotiates like a pro" },
@@ -87,7 +91,7 @@ this role should take you, and the market ownership that gets you there.]],
     "anchored", "gave_salary", "overanchored",
     "asked_equity", "asked_bonus", "asked_scope", "asked_growth", "asked_success",
     "sweetened", "bluffed", "traded", "split", "scope_written", "lead_title", "rushed_notice",
-    "verbal", "written", "pushed_last",
+    "verbal", "written", "pushed_last", "review",
   },
 }
 
@@ -95,6 +99,14 @@ this role should take you, and the market ownership that gets you there.]],
 function title_for(game)
   if game.role == "po" then return "Senior Product Owner" end
   return "Senior Product Manager"
+end
+
+-- The signing bonus with its article: "a $10k signing bonus", "an $8k signing bonus".
+function signing_bonus(game)
+  local n = game.stats.signing
+  local article = tostring(n):sub(1, 1) == "8" and "an" or "a"
+  if n == 11 or n == 18 then article = "an" end
+  return article .. " $" .. n .. "k signing bonus"
 end
 
 -- Nadia's patience runs out: the offer is withdrawn.
@@ -131,12 +143,13 @@ scene "two_evenings" {
       once = true,
       when = function(game) return game.stats.evenings > 0 end,
       next = "two_evenings",
-      score = { negotiation = 2 },
+      score = { negotiation = 3 },
       effects = { evenings = -1 },
       set = { "researched" },
-      feedback = "A researched number is the only anchor that survives the question \"where "
+      feedback = "The first thing to prepare: your anchor, your walk-away point and your guess "
+              .. "at Nadia's budget all rest on it, and a researched number survives \"where "
               .. "does that come from?\". Senior product roles like this one pay $160k to $180k "
-              .. "base here: now you know." },
+              .. "base here." },
     { "Write down what you want, in order (scope, decision rights, cash, equity, start "
       .. "date), and the point at which you would walk away",
       once = true,
@@ -158,7 +171,7 @@ scene "two_evenings" {
       feedback = "A career plan turns \"is this a good offer?\" into \"does this get me where "
               .. "I want to go?\": the title, the scope and the growth path become things to "
               .. "negotiate, not just the number." },
-    { "Push your other process, at Parcelly, to a final round, so you have a real "
+    { "Push your other process, at Parcelly, to a final round, so you may soon have a real "
       .. "alternative",
       once = true,
       when = function(game) return game.stats.evenings > 0 end,
@@ -166,9 +179,10 @@ scene "two_evenings" {
       score = { negotiation = 2 },
       effects = { evenings = -1 },
       set = { "batna" },
-      feedback = "Your BATNA (best alternative to a negotiated agreement) is your real power "
-              .. "at the table. A final round at Parcelly is an alternative you can mention "
-              .. "honestly; a vague \"other conversations\" is not." },
+      feedback = "Your BATNA (best alternative to a negotiated agreement) is your power at the "
+              .. "table. A final round is not an offer: today your BATNA is the job you like at "
+              .. "$138k; Parcelly could make it stronger, and meanwhile it is a fact you can "
+              .. "mention honestly." },
     { "Take the call",
       next = "first_call",
       feedback = function(game)
@@ -193,8 +207,8 @@ scene "first_call" {
       .. "your time: what are your salary expectations?\""
   end,
   choices = {
-    { "\"For this level in this city, $175k base. That's the top of the market range, and "
-      .. "here's why I'm at the top of it.\"",
+    { "\"For this level in this city, $175k base. That's near the top of the market range, "
+      .. "and here's why I'm near the top of it.\"",
       requires = { "researched" },
       locked = "You haven't researched the market",
       act = function(game) game.stats.base = math.min(game.stats.budget - 4, 170) end,
@@ -208,17 +222,24 @@ scene "first_call" {
       act = function(game) game.stats.base = 158 end,
       next = "offer_letter",
       score = { negotiation = 1 },
-      feedback = "Asking for her range is a sound move when you don't know the market: it "
-              .. "avoids anchoring low. But she anchors instead, at her number, and you will "
-              .. "spend the next rounds pulling up from it." },
+      feedback = function(game)
+        if game.flags.researched then
+          return "You knew the market and let her anchor first anyway. Her number, not your "
+            .. "researched one, is now the starting point, and you will spend the next rounds "
+            .. "pulling up from it."
+        end
+        return "Asking for her range is a sound move when you don't know the market: it "
+          .. "avoids anchoring low. But she anchors instead, at her number, and you will "
+          .. "spend the next rounds pulling up from it."
+      end },
     { "\"I'm on $138k at the moment.\"",
       act = function(game) game.stats.base = 148 end,
       next = "offer_letter",
       score = { negotiation = -2 },
       set = { "gave_salary" },
       feedback = "Your current salary is the price of your old job, not this one. Telling her "
-              .. "anchors the whole negotiation to it, and in many places she isn't even "
-              .. "allowed to ask." },
+              .. "anchors the whole negotiation to it, and in many places employers may not "
+              .. "even ask for your salary history." },
     { "\"$220k. Start high, right?\"",
       act = function(game)
         game.stats.base = 158
@@ -441,10 +462,10 @@ scene "counter" {
       locked = "You haven't researched the market",
       act = function(game) game.stats.ask = 175 end,
       next = "pushback",
-      score = { negotiation = 2 },
+      score = { negotiation = 3 },
       feedback = "A clear counter, anchored on market data, with reasons: easy for Nadia to "
-              .. "take to her CFO. Only the base is on the table, so there is little for her "
-              .. "to trade with." },
+              .. "take to her CFO. The cost: only the base is on the table, so there is little "
+              .. "for her to trade with." },
     { "A trade: ${trade}k base, 35 thousand options and a ten-year exercise window, and "
       .. "you'll accept the bonus as it is",
       requires = { "asked_equity" },
@@ -455,19 +476,22 @@ scene "counter" {
       end,
       next = "pushback",
       score = { negotiation = 3 },
-      feedback = "You traded instead of asking: a little less base for more options on better "
-              .. "terms, which cost Kestrel less cash today. A ten-year window fixes the "
-              .. "90-day trap that makes options worthless to people who leave." },
-    { "Honest leverage: Parcelly's final round is next week, likely around $175k; ask "
-      .. "whether Kestrel can get to $178k so you can stop that process",
+      feedback = "You traded instead of asking: a little base for more options, which cost "
+              .. "Kestrel less cash today. At a $4.20 strike against a last valuation of $6.10 a "
+              .. "share, every 10 thousand more options are about $19k on paper over four "
+              .. "years, illiquid and at risk: worth it only if you believe in Kestrel. The "
+              .. "ten-year window removes the 90-day deadline to pay the strike, often with tax, "
+              .. "or lose what has vested." },
+    { "Honest leverage: you're in Parcelly's final round next week; ask whether Kestrel can "
+      .. "get to $178k so you can stop that process",
       requires = { "batna" },
-      locked = "You have no real alternative to mention",
+      locked = "You have no other process to mention",
       act = function(game) game.stats.ask = 178 end,
       next = "pushback",
       score = { negotiation = 3 },
-      feedback = "A real alternative, stated honestly and without a threat, gives Nadia a "
-              .. "reason to move and a way to look good doing it: she closes you before "
-              .. "Parcelly does." },
+      feedback = "A fact you can back, stated without a threat or an invented number, gives "
+              .. "Nadia a reason to move and a way to look good doing it: she closes you "
+              .. "before Parcelly does." },
     { "Tell her you have another offer at $185k (you don't)",
       act = function(game)
         game.stats.ask = 185
@@ -552,6 +576,7 @@ scene "pushback" {
     { "Trade: \"I can accept that base if we add a pay review at six months, in the "
       .. "contract, and a $10k signing bonus.\"",
       effects = { signing = 10 },
+      set = { "review" },
       next = function(game)
         if out_of_patience(game) then return "withdrawn" end
         return "scope_title"
@@ -585,9 +610,9 @@ scene "pushback" {
       score = { negotiation = -2 },
       feedback = function(game)
         if game.flags.batna then
-          return "You have a real alternative, but an ultimatum turns a negotiation about "
-            .. "interests into a contest of positions. She holds her number; now you both "
-            .. "know you didn't mean it."
+          return "You have a final round elsewhere and a job you like, but an ultimatum turns "
+            .. "a negotiation about interests into a contest of positions. She holds her "
+            .. "number; now you both know you didn't mean it."
         end
         return "An ultimatum with no alternative behind it is a bluff: if she says \"I "
           .. "understand\", you walk away from a job you want, or you stay and everyone knows."
@@ -684,7 +709,8 @@ handover of their own Q3 plan.]],
       feedback = "You kept your word to your current team, which is exactly what Kestrel will "
               .. "want from you one day, and offered something that solves her real problem, "
               .. "the Q3 plan, without breaking your notice." },
-    { "\"Four weeks, no break, if the signing bonus covers the overlap.\"",
+    { "\"Four weeks: I'll start straight after my notice, with no break, if a signing bonus "
+      .. "makes that worth it.\"",
       when = function(game) return game.stats.signing == 0 end,
       act = function(game) game.stats.start = 4 end,
       effects = { signing = 8 },
@@ -712,8 +738,10 @@ scene "deadline" {
     return "Nadia's message, at 2 pm: \"Our CEO wants this closed. The offer as we discussed "
       .. "stands until 5 pm today.\" The revised letter is not attached.\n\n"
       .. "On the table: $" .. game.stats.base .. "k base, a " .. game.stats.bonus .. "% "
-      .. "bonus, " .. game.stats.options .. " thousand options, a $" .. game.stats.signing
-      .. "k signing bonus, a start in " .. game.stats.start .. " weeks."
+      .. "bonus, " .. game.stats.options .. " thousand options"
+      .. (game.stats.signing > 0 and (", " .. signing_bonus(game)) or "")
+      .. (game.flags.review and ", a pay review at six months" or "")
+      .. ", a start in " .. game.stats.start .. " weeks."
   end,
   choices = {
     { "\"I'm excited to say yes. Send me the revised letter and I'll sign it as soon as "
@@ -749,16 +777,32 @@ scene "final" {
   phase = "Closing",
   text = function(game)
     local missing = ""
-    if game.stats.signing > 0 and game.flags.verbal then
-      missing = "\n\nThe signing bonus is not in it. Neither is the review date."
+    if game.flags.verbal then
+      local gone = {}
+      if game.stats.signing > 0 then
+        gone[#gone + 1] = "the $" .. game.stats.signing .. "k signing bonus"
+      end
+      if game.flags.review then gone[#gone + 1] = "the pay review at six months" end
+      if game.flags.lead_title then
+        gone[#gone + 1] = "the criteria for the Lead level and their review date"
+      end
+      if #gone > 0 then
+        missing = "\n\nMissing from it: " .. table.concat(gone, ", ") .. "."
+      end
     end
-    local signing = ""
-    if game.stats.signing > 0 and not game.flags.verbal then
-      signing = ", a $" .. game.stats.signing .. "k signing bonus"
+    local extras = ""
+    if not game.flags.verbal then
+      if game.stats.signing > 0 then
+        extras = ", " .. signing_bonus(game)
+      end
+      if game.flags.review then extras = extras .. ", a pay review at six months" end
+      if game.flags.lead_title then
+        extras = extras .. ", the criteria for the Lead level and their review date"
+      end
     end
     return "The revised letter arrives: " .. title_for(game) .. ", $" .. game.stats.base
       .. "k base, " .. game.stats.bonus .. "% bonus, " .. game.stats.options
-      .. " thousand options" .. signing .. ", start in " .. game.stats.start .. " weeks."
+      .. " thousand options" .. extras .. ", start in " .. game.stats.start .. " weeks."
       .. missing
   end,
   choices = {
@@ -798,14 +842,15 @@ scene "final" {
       feedback = "Reopening a settled deal at the signature tells the other side that no "
               .. "agreement with you is final. Even if it works, you start the job with a "
               .. "manager who feels played." },
-    { "Walk away: it is below your walk-away point, and Parcelly is a real alternative",
+    { "Walk away: it is below your walk-away point, and you keep a job you like while "
+      .. "Parcelly decides",
       requires = { "batna", "priorities" },
       when = function(game) return game.stats.base < 165 end,
       next = "other_door",
       score = { negotiation = 2 },
-      feedback = "A walk-away point is only real if you use it. Below it, with a real "
-              .. "alternative, walking is not a failure of the negotiation: it is the "
-              .. "negotiation working." },
+      feedback = "A walk-away point is only real if you use it. Below it, with a job you like "
+              .. "to keep and another process running, walking is not a failure of the "
+              .. "negotiation: it is the negotiation working." },
   },
 }
 
