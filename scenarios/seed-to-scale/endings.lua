@@ -53,7 +53,8 @@ local function package(game)
   if game.flags.wants_equity then
     kind = " and options on terms you negotiated"
   elseif game.stats.salary == 138 then
-    kind = " and 0.35% in options on terms you never read"
+    kind = " and 0.35% in options"
+      .. (game.flags.asked_options and " on Sam's standard terms" or " on terms you never read")
   elseif game.stats.salary == 143 then
     kind = " and half of Sam's options"
   end
@@ -64,7 +65,7 @@ local function career(game)
   if game.flags.career_po then
     return " You are on the path you chose: product ownership across a growing product area."
   elseif game.flags.career_pm then
-    return " You are on the path you chose: the front line of product management."
+    return " You are on the path you chose: product management, toward group PM."
   end
   return ""
 end
@@ -105,6 +106,10 @@ ending "acquired" {
     if game.flags.wants_equity then
       options = " Your options, with the exercise window and acceleration you negotiated, "
         .. "turn into real money."
+    elseif game.stats.salary == 138 or game.stats.salary == 143 then
+      options = " Your options convert on Sam's standard terms: no acceleration, because you "
+        .. "never asked for it, so only the vested part is yours unless you stay on at "
+        .. "Jobsite360."
     elseif game.stats.salary > 0 then
       options = " Your cash package was the safer bet; it paid out exactly as written."
     end
@@ -192,8 +197,9 @@ ending "new_chapter" {
   title = "The Other Offer",
   verdict = "mixed",
   text = [[
-You thank Sam, and you mean it. Two weeks later you join Jobsite360 as a
-senior product lead, at a package above your walk-away point.
+You thank Sam, and you mean it, and you take the Jobsite360 interview. It
+becomes an offer: two weeks later you join Jobsite360 as a senior product
+lead, at a package above your walk-away point.
 
 Fieldnote goes on without you; Jordan takes over Dispatch. Leaving at your
 walk-away point was a legitimate negotiation outcome. Whether it was the

@@ -1,4 +1,4 @@
--- Phase 2, Growth: months 18 to 28. A sales team, a big customer, a backlog
+-- Phase 2, Growth: months 18 to 21 (March to June). A sales team, a big customer, a backlog
 -- that has outgrown one head, design, development and testing to keep in one
 -- flow, and a roadmap that sales, investors and engineers all pull at.
 
@@ -15,7 +15,7 @@ scene "growth_intro" {
     if game.flags.open_early then gained = gained - 10 end
     if game.flags.build_all then gained = gained - 5 end
     if game.flags.broad_vision then gained = gained - 5 end
-    if game.flags.hired_sales then gained = gained + 5 end
+    if game.flags.hired_sales and game.flags.hire_ok then gained = gained + 5 end
     game.stats.customers = game.stats.customers + gained
     -- How the first hire was treated is still remembered.
     if game.flags.hire_ok and game.flags.fair_offer then game.stats.morale = game.stats.morale + 5 end
@@ -35,8 +35,17 @@ scene "growth_intro" {
     if game.flags.bluffed and not game.flags.bridge_only then
       money = money .. " Ruth has not quite forgiven the Lakeline bluff."
     end
-    local design = game.flags.hired_designer and ""
-      or " Hana Kim joined as the designer after the seed round."
+    -- Hana is the designer from here on, whoever the first hire was.
+    local design = " Hana Kim joined as the designer after the seed round."
+    if game.flags.hired_designer and game.flags.runner_up then
+      design = " Hana Kim, who turned you down in year one, joined after the seed round as a "
+        .. "second designer: the runner-up you hired told her how fairly you deal."
+    elseif game.flags.hired_designer and game.flags.hire_ok then
+      design = ""
+    elseif game.flags.hired_designer then
+      design = " Hana Kim, who turned you down in year one, joined as the designer after the "
+        .. "seed round."
+    end
     if game.flags.hire_ok and game.flags.fair_offer then
       design = design .. " Your first hire still tells new joiners about the offer call, and "
         .. "turned down a bigger company last month because of how it went."
@@ -47,7 +56,7 @@ scene "growth_intro" {
     return "Month eighteen. Fieldnote has {customers} paying firms and ${revenue}k a month "
       .. "in revenue. " .. money .. "\n\n"
       .. "The team is eleven people." .. design .. " Marcus Bell joined as head of sales "
-      .. "in the spring and has closed 19 deals since. He talks in quarters and closes in "
+      .. "last autumn and has closed 19 deals since. He talks in quarters and closes in "
       .. "weeks.\n\n"
       .. "The backlog has 212 items. Everyone who added one calls theirs priority one."
   end,
@@ -261,8 +270,12 @@ scene "flow" {
   phase = "Growth",
   by = "po",
   text = function(game)
-    local engineers = game.flags.hired_engineer and "Leo and the two engineers who joined "
-      .. "after the seed" or "the three engineers who joined after the seed"
+    local engineers = "the three engineers who joined after the seed"
+    if game.flags.hired_engineer and game.flags.runner_up then
+      engineers = "your first engineering hire and the two engineers who joined after the seed"
+    elseif game.flags.hired_engineer and game.flags.hire_ok then
+      engineers = "Leo and the two engineers who joined after the seed"
+    end
     return "Sprint review, week six of the dispatch work. Hana's designs for the board "
       .. "arrived when " .. engineers .. " had already built half of it. Testing happens in the "
       .. "last two days of each sprint, by whoever is free; this sprint, eleven bugs reached "
@@ -284,7 +297,7 @@ scene "flow" {
       .. "before a story enters a sprint",
       role = "po",
       next = "tech_debt",
-      score = { roadmap = 2, vision = 1 },
+      score = { roadmap = 2 },
       effects = { morale = 5 },
       set = { "dod" },
       feedback = "This is the Product Owner's part of the flow: criteria written with the "
@@ -545,12 +558,22 @@ scene "series_a" {
   choices = {
     { "Hire against the plan: a second product team, a support lead and a product "
       .. "marketer, each hire tied to an objective for the Teams launch",
+      when = function(game) return game.flags.series_a_strong or game.flags.series_a_small end,
       next = function(game) return broke(game, 10, "crunch_launch") or "launch_strategy" end,
       score = { roadmap = 2, vision = 1 },
       effects = { morale = 5, runway = -2 },
       feedback = "Hiring to objectives keeps headcount a means, not a goal. Each new person "
               .. "knows what they were hired to change, which shortens onboarding and makes "
               .. "the next budget conversation easy." },
+    { "Hire only the support lead; everything else waits until Teams is in beta",
+      when = function(game)
+        return not (game.flags.series_a_strong or game.flags.series_a_small)
+      end,
+      next = function(game) return broke(game, 10, "crunch_launch") or "launch_strategy" end,
+      score = { roadmap = 2, vision = 1 },
+      effects = { runway = 4 },
+      feedback = "With no Series A, every hire must pay for itself before the launch. Protect "
+              .. "the runway and the one goal." },
     { "Hire 30 people in six months: grow into the valuation",
       when = function(game) return game.flags.series_a_strong or game.flags.series_a_small end,
       locked = "Only with a Series A in the bank",
@@ -565,8 +588,14 @@ scene "series_a" {
       next = function(game) return broke(game, 10, "crunch_launch") or "launch_strategy" end,
       score = { roadmap = 0 },
       effects = { runway = 3, morale = -5 },
-      feedback = "Prudence is a virtue when the market is unsure. But you have traction and a "
-              .. "launch to staff, and under-investing now hands the mid-market to "
-              .. "Jobsite360." },
+      feedback = function(game)
+        if game.flags.series_a_strong or game.flags.series_a_small then
+          return "Prudence is a virtue when the market is unsure. But you have traction and a "
+            .. "launch to staff, and under-investing now hands the mid-market to Jobsite360."
+        end
+        return "Without a round, stretching the runway is right. But three hires with no "
+          .. "objective behind them spread the money thin: tie each hire to the Teams launch, "
+          .. "or wait."
+      end },
   },
 }

@@ -1,4 +1,4 @@
--- Phase 3, Launch: months 30 to 36. Fieldnote Teams, the first major
+-- Phase 3, Launch: months 22 to 27 (July to December). Fieldnote Teams, the first major
 -- release: strategy, pricing, go-to-market, a slipping date, the market's
 -- answer, return on investment and managing the product after the launch.
 
@@ -31,7 +31,7 @@ scene "launch_strategy" {
       proof = "Three of your larger customers have used an early dispatch board for two "
         .. "months and say they would pay for it."
     end
-    return "Month thirty. The Teams plan (the dispatch board, roles for office staff, single "
+    return "Month twenty-two. The Teams plan (the dispatch board, roles for office staff, single "
       .. "sign-on) is nine weeks from done. " .. proof .. "\n\n"
       .. "Priya wants to launch it at ServiceCon in Las Vegas, where 8,000 contractors "
       .. "gather, in ten weeks. \"Picture it: our booth, the big screen, a live dispatch "
@@ -70,7 +70,7 @@ scene "launch_strategy" {
     { "Go enterprise-only: chase ClimaCore look-alikes with a sales team",
       next = "pricing",
       score = { launch = -1, vision = -1 },
-      feedback = "Large deals are tempting, but your product and your 200-odd customers are "
+      feedback = "Large deals are tempting, but your product and your {customers} customers are "
               .. "mid-market. Switching to enterprise now builds for the largest prospects and "
               .. "abandons the segment where you win." },
   },
@@ -150,7 +150,7 @@ Nobody has written down what a successful launch would look like.]],
       .. "release criteria visible to everyone",
       role = "po",
       next = "date_slip",
-      score = { roadmap = 2, launch = 1 },
+      score = { roadmap = 1 },
       set = { "metrics_set" },
       feedback = "Deciding what is done enough to release is the Product Owner's call, and "
               .. "making the criteria visible means the date conversation that is coming "
@@ -246,7 +246,7 @@ scene "slip_settle" {
     { "Agree one rule together: the date holds, the scope flexes. List the must-haves "
       .. "together; what isn't done is announced as \"coming in November\"",
       next = "launch_day",
-      score = { launch = 2, negotiation = 2 },
+      score = { launch = 2, negotiation = 1 },
       effects = { morale = 5 },
       set = { "scope_cut" },
       feedback = "A rule both sides helped write survives the next argument. Tomás keeps "
@@ -255,7 +255,7 @@ scene "slip_settle" {
     { "Disagree and commit: Tomás calls quality, the launch moves four weeks, everyone "
       .. "backs it publicly and Marcus demos a preview",
       next = "launch_day",
-      score = { launch = 1, negotiation = 2 },
+      score = { launch = 1, negotiation = 1 },
       effects = { trust = -5 },
       set = { "slip_open" },
       feedback = "An open slip with a preview at the booth, backed by everyone, costs some "
@@ -276,9 +276,12 @@ scene "launch_day" {
   phase = "Launch",
   text = function(game)
     local booth
-    if game.flags.slip_open or game.flags.slipped_silently then
+    if game.flags.slip_open then
       booth = "ServiceCon came and went with a preview at the booth. Four weeks later, the "
         .. "real thing is ready."
+    elseif game.flags.slipped_silently then
+      booth = "ServiceCon came and went with the spring demo; Marcus heard about the slip "
+        .. "from a customer. Four weeks later, the real thing is ready."
     elseif game.flags.shipped_buggy then
       booth = "Las Vegas. The booth is packed, and Tomás's team is fixing bugs from a hotel "
         .. "room."
@@ -355,14 +358,17 @@ scene "launch_hit" {
     game.stats.morale = game.stats.morale + 10
     update_revenue(game)
   end,
-  text = [[
-Three weeks after the switch-on: 160 new firms on Teams. Marcus rings a bell
-every time one signs; the office has asked him to stop. Revenue is
-${revenue}k a month.
-
-The dashboard you set up before launch tells a quieter story too: a third of
-the new accounts haven't dispatched a single job yet. Support tickets are up
-fourfold, most of them about setting up technicians.]],
+  text = function(game)
+    local data = "The dashboard you set up before launch tells a quieter story too: a third of"
+    if not game.flags.metrics_set then
+      data = "Nobody set up a dashboard before launch, but support can count: a third of"
+    end
+    return "Three weeks after the switch-on: 160 new firms on Teams. Marcus rings a bell "
+      .. "every time one signs; the office has asked him to stop. Revenue is ${revenue}k a "
+      .. "month.\n\n"
+      .. data .. " the new accounts haven't dispatched a single job yet. Support tickets are "
+      .. "up fourfold, most of them about setting up technicians."
+  end,
   choices = {
     { "Enjoy one evening, then put a team on onboarding: the tickets and the silent third "
       .. "are telling you where activation breaks",
@@ -495,8 +501,8 @@ Priya hasn't said much. Ruth has asked for "a frank conversation".]],
   },
 }
 
--- The move from Launch to Scale: six months pass. A tired team gets a scene
--- of its own before the split.
+-- The move from Launch to Scale: about a year passes (eight months of burn at
+-- the new revenue). A tired team gets a scene of its own before the split.
 after_launch = function(game)
   local broken = broke(game, 8, "crunch_scale")
   if broken == "crunch_scale" then return "crunch_scale" end
@@ -541,7 +547,7 @@ scene "roi_review" {
       .. "saves firms, next to the revenue",
       role = "po",
       next = after_launch,
-      score = { vision = 2, launch = 1 },
+      score = { vision = 1, launch = 1 },
       effects = { trust = 5 },
       feedback = "Outcome over output: the goal is what the product changes for the firms, "
               .. "and revenue follows it. Ruth will still want the cohort numbers; bring them "

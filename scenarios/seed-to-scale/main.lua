@@ -83,7 +83,7 @@ not forgive a product that stands for nothing.]],
   -- The best weighted totals a run can reach, found by an exact
   -- branch-and-bound search over every game state for 300 seeds (each seed
   -- reaches them; none exceeds them) and checked by scaleup explore.
-  best = { po = 250, pm = 292 },
+  best = { po = 243, pm = 292 },
 
   ratings = {
     { min = 85, label = "Ready to scale" },
@@ -96,7 +96,7 @@ not forgive a product that stands for nothing.]],
     -- Startup
     "problem_first", "broad_vision", "fast_start", "validated", "surveyed", "gary_spec",
     "goal_set", "revenue_hypothesis", "hired_designer", "hired_engineer", "hired_sales",
-    "fair_offer", "lowballed", "hire_ok", "mvp_cut", "thin_slice", "criteria",
+    "fair_offer", "lowballed", "hire_ok", "runner_up", "mvp_cut", "thin_slice", "criteria",
     "build_all", "beta_exit", "open_early", "lakeline_in", "seed_closed", "bluffed",
     "bridge_only", "crunch_bridge",
     -- Growth

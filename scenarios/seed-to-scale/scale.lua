@@ -14,7 +14,7 @@ scene "the_split" {
   by = "both",
   on_enter = function(game)
     if game.visits.the_split > 1 then return end
-    -- Six months after the launch: the launch and how it was managed compound.
+    -- The year after the launch: the launch and how it was managed compound.
     local growth = 30
     if game.flags.listened then growth = growth + 30 end
     if game.flags.launch_hit then growth = growth + 20 end
@@ -320,7 +320,7 @@ scene "tug_settle" {
     { "Go back to the goal you share and let cost of delay decide the sequence; take one "
       .. "plan to Priya and defend it together, disagree-and-commit on what's left",
       next = function(game) return po_turn(game) and "po_review" or "pm_renewal" end,
-      score = { negotiation = 3, vision = 1 },
+      score = { negotiation = 3 },
       effects = { morale = 5 },
       set = { "aligned" },
       feedback = "Interests over positions: Jordan needs the renewal, you need the goal, and "
@@ -467,8 +467,8 @@ scene "pay_intro" {
     local known = {}
     if game.flags.pay_prepared then
       known[#known + 1] = "Your research: product roles at your level in this city pay "
-        .. "$150k to $170k base. Your walk-away is $150k, and your alternative is real: "
-        .. "Jobsite360 would interview you next week."
+        .. "$150k to $170k base. Your walk-away is $150k. Your alternative today is staying on "
+        .. "$128k; Jobsite360 would interview you next week, which could become a better one."
     end
     if game.flags.asked_options then
       known[#known + 1] = "Sam on the options: 0.35% is 168,000 options out of 48 million "
@@ -492,8 +492,9 @@ scene "pay_intro" {
       score = { negotiation = 2, vision = 1 },
       set = { "pay_prepared" },
       feedback = "Market data gives you an anchor you can defend; a walk-away point decided "
-              .. "in advance keeps you from talking yourself down in the room; a real "
-              .. "interview is a BATNA, not a bluff." },
+              .. "in advance keeps you from talking yourself down in the room; an "
+              .. "interview that could become an offer is how you build a BATNA; until then, "
+              .. "your BATNA is the job you have." },
     { "Ask Sam for the fine print of both: for the options, the share count, strike "
       .. "price, vesting, exercise window and acquisition terms; for the bonus, how it's "
       .. "measured and what it paid in past years",
@@ -528,9 +529,16 @@ scene "pay_intro" {
       act = function(game) game.stats.salary = 138 end,
       next = "career",
       score = { negotiation = -2 },
-      feedback = "Belief is a fine reason to want equity and a poor reason not to read the "
-              .. "terms. Without the share count, strike price and exercise window, you "
-              .. "accepted a lottery ticket of unknown size." },
+      feedback = function(game)
+        if game.flags.asked_options then
+          return "You read the terms and took them unchanged: fine if you believe in the "
+            .. "outcome, but the 90-day window and the missing acquisition clause were yours "
+            .. "to negotiate."
+        end
+        return "Belief is a fine reason to want equity and a poor reason not to read the "
+          .. "terms. Without the share count, strike price and exercise window, you "
+          .. "accepted a lottery ticket of unknown size."
+      end },
   },
 }
 
@@ -554,8 +562,8 @@ for you?"]],
               .. "options' upside for it, knowingly." },
     { "Equity: $150k base and 0.5% in options, with a ten-year exercise window and "
       .. "accelerated vesting if Fieldnote is acquired",
-      requires = { "asked_options" },
-      locked = "Ask Sam about the option terms first",
+      requires = { "pay_prepared", "asked_options" },
+      locked = "Research the market and ask about the option terms first",
       next = "pay_result",
       score = { negotiation = 3 },
       set = { "wants_equity" },
@@ -566,8 +574,12 @@ for you?"]],
       next = "pay_result",
       score = { negotiation = -1 },
       act = function(game) game.stats.salary = 143 end,
-      feedback = "Splitting the difference is a reflex, not a strategy: you negotiated "
-              .. "against Sam's own two offers and came out below both." },
+      feedback = function(game)
+        local why = game.flags.asked_options and ", and the terms you asked about went unused."
+          or ", without learning what either was worth."
+        return "Splitting the difference is a reflex, not a strategy: you gave up A's bonus "
+          .. "and half of B's options for $5k of base" .. why
+      end },
     { "Ask for $200k and see what Sam says",
       next = "pay_result",
       score = { negotiation = -2 },
@@ -620,7 +632,7 @@ scene "pay_result" {
       score = { negotiation = 3 },
       set = { "pay_written" },
       feedback = "A yes is not an agreement until it's written down: base, bonus measures, "
-              .. "the grant's terms and a review date. Sam suggested it; good HR people do." },
+              .. "the grant's terms and a review date. Good HR people expect the request." },
     { "Hold out for $165k: tell Sam it's your final number",
       when = function(game) return game.flags.wants_cash and game.stats.salary < 165 end,
       next = "career",
@@ -642,13 +654,15 @@ scene "pay_result" {
       feedback = "Sam probably is. But Sam may not be here when the review date comes, and "
               .. "the option terms you didn't write down are the ones that matter most in "
               .. "an acquisition." },
-    { "Walk away: it's below your walk-away point, and Jobsite360 is a real alternative",
-      when = function(game) return game.flags.pay_prepared and game.stats.salary < 150 end,
+    { "Decline the package, stay on your current terms, and take the Jobsite360 interview",
+      when = function(game)
+        return game.flags.overreached and game.flags.pay_prepared and game.stats.salary < 150
+      end,
       next = "new_chapter",
       score = { negotiation = 1 },
-      feedback = "A walk-away point you never use isn't one. Leaving is legitimate when the "
-              .. "deal is below your alternative; make sure it's the deal you're leaving and "
-              .. "not the work." },
+      feedback = "A walk-away point you never use isn't one. Declining a deal below it is "
+              .. "legitimate when the market backs your number; make sure it's the deal you're "
+              .. "leaving and not the work." },
   },
 }
 
@@ -664,7 +678,7 @@ scene "career" {
     else
       paths = "You could grow as a Product Owner toward owning the goals of a whole product "
         .. "area, several teams and their backlogs. Or you could cross to product "
-        .. "management, the front line where market and P&L decisions are made."
+        .. "management, where market and P&L decisions are made."
     end
     return "Late on a Thursday, Priya sits on the edge of your desk. \"Jordan told me they "
       .. "want my job one day. I liked that. Where do you want to be in three years?\"\n\n"
@@ -679,16 +693,15 @@ scene "career" {
       set = { "career_po" },
       feedback = "A deliberate choice with a plan and a mentor. Product ownership done well, "
               .. "across several teams, is a senior craft, not a waiting room for a PM title." },
-    { "Move toward product management, the front line of decisions: ask for a stretch "
-      .. "project with a revenue target first, to test it",
+    { "Move toward product management: ask for a stretch project with a revenue target "
+      .. "first, to test it",
       role = "po",
       next = "board_call",
       score = { vision = 2, launch = 1 },
       set = { "career_pm" },
       feedback = "Testing the move with a stretch project is the low-risk way to find out "
               .. "whether you want the market and the P&L, before you change jobs." },
-    { "Stay on the front line as a PM: ask for a path to group PM, with a P&L target and a "
-      .. "review in a year",
+    { "Grow as a PM: ask for a path to group PM, with a P&L target and a review in a year",
       role = "pm",
       next = "board_call",
       score = { vision = 2, launch = 1 },

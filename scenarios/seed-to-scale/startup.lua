@@ -192,7 +192,7 @@ Hana Kim, product designer, five years, two of them on an app for
 electricians. Asks $115k.
 
 Dev Kapoor, salesperson from a building-supplies firm, knows half the
-contractors in the county. Asks $80k plus commission.]],
+county's contractors. Asks $115k on target ($85k base plus commission).]],
   choices = {
     { "Hana: the crews' problem lives on a small screen, in gloves, in a basement",
       next = "hire_offer",
@@ -223,7 +223,7 @@ contractors in the county. Asks $80k plus commission.]],
 local function candidate(game)
   if game.flags.hired_designer then return "Hana", "$115k" end
   if game.flags.hired_engineer then return "Leo", "$125k" end
-  return "Dev", "$80k plus commission"
+  return "Dev", "$115k on target ($85k base plus commission)"
 end
 
 scene "hire_offer" {
@@ -231,17 +231,14 @@ scene "hire_offer" {
   phase = "Startup",
   text = function(game)
     local name, ask = candidate(game)
-    local budget = game.flags.hired_sales
-      and "The budget covers it, but Priya wants the commission capped."
-      or "The budget is $110k."
-    return name .. " asks " .. ask .. ". " .. budget .. "\n\n"
+    return name .. " asks " .. ask .. ". The budget is $110k.\n\n"
       .. "Priya, on the way out of the room: \"Offer a hundred and see what happens. "
       .. "Everybody negotiates.\" Tomás: \"Or we could just not insult the first person "
       .. "who wants to work here.\"\n\n"
       .. "You have the offer call in ten minutes."
   end,
   choices = {
-    { "Ask what matters most to them beyond the number, then offer the full budget, 0.25% "
+    { "Ask what matters most to them beyond the number, then offer the full budget, 0.75% "
       .. "in options (four years, one-year cliff) and a pay review at the seed round",
       act = function(game)
         if game.random(1, 100) <= 80 then game.flags.hire_ok = true end
@@ -333,7 +330,8 @@ scene "hire_result" {
       next = "mvp_scope",
       score = { vision = 1, roadmap = 1 },
       effects = { runway = -1 },
-      set = { "hire_ok" },
+      set = { "hire_ok", "fair_offer", "runner_up" },
+      unset = { "lowballed" },
       feedback = "A second good candidate is your BATNA in hiring: going back quickly, with "
               .. "a fair offer in writing, turns a lost week into a hire. Onboarding them into "
               .. "the problem makes up the time." },
@@ -489,6 +487,14 @@ scene "seed_pitch" {
       feedback = "Asking what would move her reveals her interests; a real conversation with "
               .. "Lakeline turns a hope into a BATNA you can name. You counter from evidence, "
               .. "not from nerve, and even if Lakeline stays cool you learned her price." },
+    { "Before answering, ask Ruth what the board seat involves and what would make her go "
+      .. "further; decide on her answers",
+      next = function(game) return broke(game, 10, "crunch_growth") or "growth_intro" end,
+      score = { negotiation = 2 },
+      effects = { runway = 15 },
+      set = { "seed_closed" },
+      feedback = "Questions cost nothing and you have no alternative yet: learn her interests "
+              .. "and the seat's terms before you say yes." },
     { "Accept on the spot: money in the bank is money in the bank",
       next = function(game) return broke(game, 10, "crunch_growth") or "growth_intro" end,
       score = { negotiation = -1 },
@@ -499,7 +505,7 @@ scene "seed_pitch" {
               .. "wherever Ruth put them." },
     { "Split the difference: counter at $1.75M on $7M",
       next = function(game) return broke(game, 10, "crunch_growth") or "growth_intro" end,
-      score = { negotiation = 0 },
+      score = { negotiation = -1 },
       effects = { runway = 16 },
       set = { "seed_closed" },
       feedback = "Splitting the difference by reflex is a concession with a counter's clothes "
