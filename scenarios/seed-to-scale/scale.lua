@@ -584,9 +584,14 @@ for you?"]],
       next = "pay_result",
       score = { negotiation = -2 },
       set = { "overreached" },
-      feedback = "An anchor is only as strong as the research behind it. A number $30k above "
-              .. "the market tells Sam you haven't looked, and weakens everything you say "
-              .. "next." },
+      feedback = function(game)
+        if game.flags.pay_prepared then
+          return "You did the research and then ignored it: a number $30k above the market "
+            .. "you know tells Sam you are bluffing, and weakens everything you say next."
+        end
+        return "An anchor is only as strong as the research behind it. A number $30k above "
+          .. "the market tells Sam you haven't looked, and weakens everything you say next."
+      end },
   },
 }
 
