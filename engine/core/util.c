@@ -237,6 +237,29 @@ void format_signed(char *dst, size_t cap, double value)
         str_format(dst, cap, "+%s", num);
 }
 
+const char *name_at(const void *first, size_t stride, int i)
+{
+    const char *const *field = (const char *const *)((const char *)first + stride * (size_t)i);
+    return *field;
+}
+
+const char *nearest_name(const char *word, const void *first, size_t stride, int n)
+{
+    int best = 3;
+    const char *pick = NULL;
+    for (int i = 0; i < n; i++) {
+        const char *name = name_at(first, stride, i);
+        if (!name)
+            continue;
+        int d = edit_distance(word, name, best);
+        if (d < best) {
+            best = d;
+            pick = name;
+        }
+    }
+    return pick;
+}
+
 int edit_distance(const char *a, const char *b, int limit)
 {
     size_t la = strlen(a), lb = strlen(b);

@@ -79,6 +79,14 @@ void format_signed(char *dst, size_t cap, double value);
 
 /* Edit distance for "did you mean" hints, capped at 'limit' for speed. */
 int edit_distance(const char *a, const char *b, int limit);
+/* For "did you mean": of n names, the nearest to word within two edits (the
+ * first of equals), or NULL. The names are const char * fields `stride`
+ * bytes apart from `first`: an array of strings (stride sizeof(char *)) or
+ * the id field of an array of structs (&sc->scenes[0].id, sizeof(struct
+ * scene)). NULL names are skipped. */
+const char *nearest_name(const char *word, const void *first, size_t stride, int n);
+/* The i-th of those names. */
+const char *name_at(const void *first, size_t stride, int i);
 
 /* 64-bit FNV-1a, used for file hashes and the string maps. */
 uint64_t hash_bytes(uint64_t h, const void *data, size_t n);

@@ -80,6 +80,24 @@ static void edit_distance_finds_typos(void **state)
     assert_true(edit_distance("negotiation", "po", 3) > 3);
 }
 
+/* nearest_name reads names from an array of strings or from a field of an
+ * array of structs, skips NULL names, and wants two edits or fewer. */
+static void nearest_name_finds_the_closest_within_two_edits(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"runway", NULL, "morale", "luck"};
+    assert_string_equal(nearest_name("runwya", names, sizeof *names, 4), "runway");
+    assert_string_equal(nearest_name("lcuk", names, sizeof *names, 4), "luck");
+    assert_null(nearest_name("money", names, sizeof *names, 4));
+    assert_null(nearest_name("runway", names, sizeof *names, 0));
+    struct item {
+        int n;
+        const char *id;
+    } items[] = {{1, "vision"}, {2, "roadmap"}};
+    assert_string_equal(nearest_name("roadmpa", &items[0].id, sizeof items[0], 2), "roadmap");
+    assert_string_equal(name_at(&items[0].id, sizeof items[0], 1), "roadmap");
+}
+
 static void utf8_validation_follows_rfc_3629(void **state)
 {
     (void)state;
@@ -239,6 +257,7 @@ int main(void)
         cmocka_unit_test(strbuf_grows_and_stays_terminated),
         cmocka_unit_test(shell_words_are_quoted_only_when_needed),
         cmocka_unit_test(edit_distance_finds_typos),
+        cmocka_unit_test(nearest_name_finds_the_closest_within_two_edits),
         cmocka_unit_test(utf8_validation_follows_rfc_3629),
         cmocka_unit_test(generator_matches_the_reference),
         cmocka_unit_test(ranges_are_inclusive_deterministic_and_fair),

@@ -367,62 +367,50 @@ struct code_names {
     struct lint *l;
     uint16_t file;
     const char *field; /* "stats", "score" or "visits" */
+    const char *what;  /* "stat", "dimension" or "scene" */
+    int (*lookup)(const struct scenario *sc, const char *id);
+    const void *names; /* for nearest_name */
+    size_t stride;
+    int count;
 };
-
-static const char *nearest_name(const struct code_names *c, const char *id)
-{
-    const struct scenario *sc = c->l->sc;
-    int n = c->field[1] == 't' ? sc->nstats : c->field[1] == 'c' ? sc->ndimensions : sc->nscenes;
-    int best = 3;
-    const char *pick = NULL;
-    for (int i = 0; i < n; i++) {
-        const char *name = c->field[1] == 't'   ? sc->stats[i].id
-                           : c->field[1] == 'c' ? sc->dimensions[i].id
-                                                : sc->scenes[i].id;
-        int d = name ? edit_distance(id, name, best) : best;
-        if (d < best) {
-            best = d;
-            pick = name;
-        }
-    }
-    return pick;
-}
 
 static void on_code_name(void *ctx, const char *name, size_t len, bool assigned, int line, int col)
 {
     (void)assigned;
     struct code_names *c = ctx;
-    const struct scenario *sc = c->l->sc;
     if (!name || len == 0 || len > LIMIT_ID_BYTES)
         return; /* a computed key: cannot be known */
     char id[LIMIT_ID_BYTES + 1];
     memcpy(id, name, len);
     id[len] = '\0';
-    bool known = c->field[1] == 't'   ? scenario_stat(sc, id) >= 0
-                 : c->field[1] == 'c' ? scenario_dimension(sc, id) >= 0
-                                      : scenario_scene(sc, id) >= 0;
-    if (known)
+    if (c->lookup(c->l->sc, id) >= 0)
         return;
-    const char *what = c->field[1] == 't' ? "stat" : c->field[1] == 'c' ? "dimension" : "scene";
-    const char *near = nearest_name(c, id);
+    const char *near = nearest_name(id, c->names, c->stride, c->count);
     char hint[LIMIT_ID_BYTES + 32] = "";
     if (near)
         str_format(hint, sizeof hint, " (did you mean '%s'?)", near);
     struct srcpos pos = {c->file, (uint32_t)line, (uint32_t)col};
     warn(c->l, pos, "unknown-name-in-code",
-         "game.%s.%s names no %s%s: the code fails when it runs", c->field, id, what, hint);
+         "game.%s.%s names no %s%s: the code fails when it runs", c->field, id, c->what, hint);
 }
 
 static void check_names_in_code(struct lint *l)
 {
-    static const char *const fields[] = {"stats", "score", "visits"};
-    for (int f = 0; f < l->sc->nfiles; f++) {
-        const char *text = source_text(&l->src, l->sc, f);
+    const struct scenario *sc = l->sc;
+    struct code_names kinds[] = {
+        {l, 0, "stats", "stat", scenario_stat, &sc->stats[0].id, sizeof(struct stat_def), sc->nstats},
+        {l, 0, "score", "dimension", scenario_dimension, &sc->dimensions[0].id, sizeof(struct dimension),
+         sc->ndimensions},
+        {l, 0, "visits", "scene", scenario_scene, sc->nscenes ? &sc->scenes[0].id : NULL, sizeof(struct scene),
+         sc->nscenes},
+    };
+    for (int f = 0; f < sc->nfiles; f++) {
+        const char *text = source_text(&l->src, sc, f);
         if (!text)
             continue;
-        for (size_t i = 0; i < COUNT_OF(fields); i++) {
-            struct code_names c = {l, (uint16_t)f, fields[i]};
-            source_accesses(text, fields[i], on_code_name, &c);
+        for (size_t i = 0; i < COUNT_OF(kinds); i++) {
+            kinds[i].file = (uint16_t)f;
+            source_accesses(text, kinds[i].field, on_code_name, &kinds[i]);
         }
     }
 }

@@ -128,22 +128,13 @@ static const struct srcnode *item_node(const struct srcnode *node, int i)
     return f ? f->value : NULL;
 }
 
-/* A "did you mean" for a misspelt name among candidates. */
-/* " (did you mean 'x'?)" for the candidate nearest to word; when none is
- * near and the candidates are few, " (the NOUN are: a, b, c)" (noun: NULL
- * for no list); else "". */
-static const char *suggest(const char *word, const char *const *candidates, int n, const char *noun,
+/* " (did you mean 'x'?)" for the name nearest to word (names as for
+ * nearest_name); when none is near and the names are few, " (the NOUN are:
+ * a, b, c)" (noun: NULL for no list); else "". */
+static const char *suggest(const char *word, const void *first, size_t stride, int n, const char *noun,
                            char *buf, size_t cap)
 {
-    int best = 3;
-    const char *pick = NULL;
-    for (int i = 0; i < n; i++) {
-        int d = edit_distance(word, candidates[i], best);
-        if (d < best) {
-            best = d;
-            pick = candidates[i];
-        }
-    }
+    const char *pick = nearest_name(word, first, stride, n);
     if (pick) {
         snprintf(buf, cap, " (did you mean '%s'?)", pick);
         return buf;
@@ -152,10 +143,22 @@ static const char *suggest(const char *word, const char *const *candidates, int 
         return "";
     size_t len = (size_t)snprintf(buf, cap, " (the %s are: ", noun);
     for (int i = 0; i < n && len < cap; i++)
-        len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? ", " : "", candidates[i]);
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? ", " : "", name_at(first, stride, i));
     if (len < cap)
         snprintf(buf + len, cap - len, ")");
     return buf;
+}
+
+/* suggest among a scenario's dimensions, and among its stats. */
+static const char *suggest_dimension(const struct scenario *sc, const char *word, char *buf, size_t cap)
+{
+    return suggest(word, &sc->dimensions[0].id, sizeof(struct dimension), sc->ndimensions, "dimensions",
+                   buf, cap);
+}
+
+static const char *suggest_stat(const struct scenario *sc, const char *word, char *buf, size_t cap)
+{
+    return suggest(word, &sc->stats[0].id, sizeof(struct stat_def), sc->nstats, "stats", buf, cap);
 }
 
 /* Whether the table at t has a string key other than word but within two
@@ -627,7 +630,7 @@ static void check_keys(struct loader *ld, int t, const char *const *allowed, int
                 char hint[128];
                 report(ld, field_pos(file, node, k, fallback), "unknown-field",
                        "unknown field '%s' in %s%s", k, what,
-                       suggest(k, allowed, nallowed, NULL, hint, sizeof hint));
+                       suggest(k, allowed, sizeof *allowed, nallowed, NULL, hint, sizeof hint));
             }
         } else if (lua_isinteger(L, -1) && positional > 0) {
             lua_Integer i = lua_tointeger(L, -1);
@@ -1027,12 +1030,9 @@ static void convert_roles(struct loader *ld, int t, uint16_t file, const struct 
                 int d = k ? scenario_dimension(sc, k) : -1;
                 struct srcpos wpos = k ? field_pos(file, wn, k, ipos) : ipos;
                 if (d < 0) {
-                    const char *ids[LIMIT_DIMENSIONS];
-                    for (int j = 0; j < sc->ndimensions; j++)
-                        ids[j] = sc->dimensions[j].id;
                     char hint[256];
                     report(ld, wpos, "unknown-dimension", "unknown dimension '%s' in weights%s",
-                           k ? k : "?", k ? suggest(k, ids, sc->ndimensions, "dimensions", hint, sizeof hint) : "");
+                           k ? k : "?", k ? suggest_dimension(sc, k, hint, sizeof hint) : "");
                 } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)) ||
                            lua_tonumber(L, -1) < 0) {
                     if (lua_type(L, -1) == LUA_TNUMBER && isfinite(lua_tonumber(L, -1)))
@@ -1380,12 +1380,10 @@ static void add_flag(struct loader *ld, const char *id, struct srcpos pos, void 
     int f = scenario_flag(ld->sc, id);
     if (f < 0) {
         if (ld->sc->declares_flags) {
-            const char *ids[LIMIT_FLAGS];
-            for (int i = 0; i < ld->sc->nflags; i++)
-                ids[i] = ld->sc->flags[i];
             char hint[256];
             report(ld, pos, "unknown-flag", "unknown flag '%s': it is not in the scenario's flags list%s", id,
-                   suggest(id, ids, ld->sc->nflags, "flags", hint, sizeof hint));
+                   suggest(id, ld->sc->flags, sizeof *ld->sc->flags, ld->sc->nflags, "flags", hint,
+                           sizeof hint));
         }
         return; /* otherwise reported when collecting */
     }
@@ -1484,11 +1482,9 @@ static void add_role(struct loader *ld, const char *id, struct srcpos pos, void 
     int r = scenario_role(ld->sc, id);
     if (r < 0) {
         char hint[256];
-        const char *ids[LIMIT_ROLES];
-        for (int i = 0; i < ld->sc->nroles; i++)
-            ids[i] = ld->sc->roles[i].id;
         report(ld, pos, "unknown-role", "unknown role '%s'%s", id,
-               suggest(id, ids, ld->sc->nroles, "roles", hint, sizeof hint));
+               suggest(id, &ld->sc->roles[0].id, sizeof(struct role), ld->sc->nroles, "roles", hint,
+                       sizeof hint));
         return;
     }
     rm->mask |= 1u << r;
@@ -1499,21 +1495,10 @@ static int target(struct loader *ld, const char *id, struct srcpos pos, const ch
 {
     int s = scenario_scene(ld->sc, id);
     if (s < 0) {
-        char hint[128] = "";
-        int best = 3;
-        const char *pick = NULL;
-        for (int i = 0; i < ld->sc->nscenes; i++) {
-            if (!ld->sc->scenes[i].id)
-                continue;
-            int d = edit_distance(id, ld->sc->scenes[i].id, best);
-            if (d < best) {
-                best = d;
-                pick = ld->sc->scenes[i].id;
-            }
-        }
-        if (pick)
-            snprintf(hint, sizeof hint, " (did you mean '%s'?)", pick);
-        report(ld, pos, "unknown-scene", "%s '%s' is not a scene or ending%s", what, id, hint);
+        char hint[128];
+        report(ld, pos, "unknown-scene", "%s '%s' is not a scene or ending%s", what, id,
+               suggest(id, ld->sc->nscenes ? &ld->sc->scenes[0].id : NULL, sizeof(struct scene),
+                       ld->sc->nscenes, NULL, hint, sizeof hint));
     }
     return s;
 }
@@ -1581,16 +1566,13 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
             struct srcpos kpos = k ? field_pos(file, sn, k, field_pos(file, node, "score", pos))
                                    : field_pos(file, node, "score", pos);
             if (d < 0) {
-                const char *ids[LIMIT_DIMENSIONS];
-                for (int i = 0; i < sc->ndimensions; i++)
-                    ids[i] = sc->dimensions[i].id;
                 char hint[256];
                 if (k && scenario_stat(sc, k) >= 0)
                     report(ld, kpos, "unknown-dimension",
                            "'%s' is a stat, not a dimension: stats change in effects, not score", k);
                 else
                     report(ld, kpos, "unknown-dimension", "unknown dimension '%s' in score%s",
-                           k ? k : "?", k ? suggest(k, ids, sc->ndimensions, "dimensions", hint, sizeof hint) : "");
+                           k ? k : "?", k ? suggest_dimension(sc, k, hint, sizeof hint) : "");
             } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
                 report(ld, kpos, "type", "score.%s must be a finite number, not %s", k,
                        not_finite_number(L, -1));
@@ -1626,16 +1608,13 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
             struct srcpos kpos = k ? field_pos(file, en, k, field_pos(file, node, "effects", pos))
                                    : field_pos(file, node, "effects", pos);
             if (st < 0) {
-                const char *ids[LIMIT_STATS];
-                for (int i = 0; i < sc->nstats; i++)
-                    ids[i] = sc->stats[i].id;
                 char hint[256];
                 if (k && scenario_dimension(sc, k) >= 0)
                     report(ld, kpos, "unknown-stat",
                            "'%s' is a dimension, not a stat: points go in score, not effects", k);
                 else
                     report(ld, kpos, "unknown-stat", "unknown stat '%s' in effects%s", k ? k : "?",
-                           k ? suggest(k, ids, sc->nstats, "stats", hint, sizeof hint) : "");
+                           k ? suggest_stat(sc, k, hint, sizeof hint) : "");
             } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
                 report(ld, kpos, "type", "effects.%s must be a finite number (a change, like -1), not %s",
                        k, not_finite_number(L, -1));
