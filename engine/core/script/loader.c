@@ -598,13 +598,31 @@ static bool reserved_name(const char *id)
 }
 
 /* A finite number the game keeps must be within LIMIT_NUMBER of zero;
- * false, with an error at pos naming it (what), when it is not. */
-static bool number_in_range(struct loader *ld, struct srcpos pos, double v, const char *what)
+ * false, with an error at pos naming it (a format, like "score.%s"), when
+ * it is not. */
+PRINTF_LIKE(4, 5)
+static bool number_in_range(struct loader *ld, struct srcpos pos, double v, const char *name_fmt, ...)
 {
     if (fabs(v) <= LIMIT_NUMBER)
         return true;
-    report(ld, pos, "range", "%s is %g: numbers the game keeps go from -1e12 to 1e12 (a trillion)", what, v);
+    char name[200];
+    va_list ap;
+    va_start(ap, name_fmt);
+    vsnprintf(name, sizeof name, name_fmt, ap);
+    va_end(ap);
+    report(ld, pos, "range", "%s is %g: numbers the game keeps go from -1e12 to 1e12 (a trillion)", name, v);
     return false;
+}
+
+/* A dimension or stat (kind) called player or role: refused with an error,
+ * since {player} and {role} in a text already mean something. */
+static bool refuse_reserved(struct loader *ld, struct srcpos pos, const char *kind, const char *id)
+{
+    if (!reserved_name(id))
+        return false;
+    report(ld, pos, "duplicate", "%s id '%s' is taken: {%s} in a text is the %s", kind, id, id,
+           strcmp(id, "player") == 0 ? "player's name" : "role's name");
+    return true;
 }
 
 /* Every key of the table at t must be a string in allowed (or, when
@@ -698,12 +716,10 @@ static bool number_field(struct loader *ld, int t, const char *key, double *out,
     bool ok = false;
     if (type == LUA_TNUMBER) {
         double v = lua_tonumber(L, -1);
-        char name[200];
-        str_format(name, sizeof name, "the %s of %s", key, what);
         if (!isfinite(v)) {
-            report(ld, field_pos(file, node, key, fallback), "type", "%s must be a finite number, not %s", name,
-                   not_finite_number(L, -1));
-        } else if (number_in_range(ld, field_pos(file, node, key, fallback), v, name)) {
+            report(ld, field_pos(file, node, key, fallback), "type", "the %s of %s must be a finite number, not %s",
+                   key, what, not_finite_number(L, -1));
+        } else if (number_in_range(ld, field_pos(file, node, key, fallback), v, "the %s of %s", key, what)) {
             *out = v;
             ok = true;
         }
@@ -948,12 +964,8 @@ static void convert_dimensions(struct loader *ld, int t, uint16_t file, const st
         }
         if (!dim->name)
             dim->name = dim->id;
-        if (reserved_name(dim->id)) {
-            report(ld, field_pos(file, in, "id", ipos), "duplicate",
-                   "dimension id '%s' is taken: {%s} in a text is the %s", dim->id, dim->id,
-                   strcmp(dim->id, "player") == 0 ? "player's name" : "role's name");
+        if (refuse_reserved(ld, field_pos(file, in, "id", ipos), "dimension", dim->id))
             continue;
-        }
         if (strmap_get(&sc->dimension_index, dim->id, strlen(dim->id)) >= 0) {
             report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate dimension id '%s'",
                    dim->id);
@@ -1041,11 +1053,8 @@ static void convert_roles(struct loader *ld, int t, uint16_t file, const struct 
                     else
                         report(ld, wpos, "type", "the weight of '%s' must be a number, 0 or more, not %s",
                                k, not_finite_number(L, -1));
-                } else {
-                    char name[200];
-                    str_format(name, sizeof name, "the weight of '%s'", k);
-                    if (number_in_range(ld, wpos, lua_tonumber(L, -1), name))
-                        role->weights[d] = lua_tonumber(L, -1);
+                } else if (number_in_range(ld, wpos, lua_tonumber(L, -1), "the weight of '%s'", k)) {
+                    role->weights[d] = lua_tonumber(L, -1);
                 }
                 lua_pop(L, 1);
             }
@@ -1153,12 +1162,8 @@ static void convert_stats(struct loader *ld, int t, uint16_t file, const struct 
         }
         if (!st->name)
             st->name = st->id;
-        if (reserved_name(st->id)) {
-            report(ld, field_pos(file, in, "id", ipos), "duplicate",
-                   "stat id '%s' is taken: {%s} in a text is the %s", st->id, st->id,
-                   strcmp(st->id, "player") == 0 ? "player's name" : "role's name");
+        if (refuse_reserved(ld, field_pos(file, in, "id", ipos), "stat", st->id))
             continue;
-        }
         if (strmap_get(&sc->stat_index, st->id, strlen(st->id)) >= 0) {
             report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate stat id '%s'", st->id);
             continue;
@@ -1576,13 +1581,9 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
             } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
                 report(ld, kpos, "type", "score.%s must be a finite number, not %s", k,
                        not_finite_number(L, -1));
-            } else {
-                char name[200];
-                str_format(name, sizeof name, "score.%s", k);
-                if (number_in_range(ld, kpos, lua_tonumber(L, -1), name)) {
-                    ch->score[d] = lua_tonumber(L, -1);
-                    ch->scores = true;
-                }
+            } else if (number_in_range(ld, kpos, lua_tonumber(L, -1), "score.%s", k)) {
+                ch->score[d] = lua_tonumber(L, -1);
+                ch->scores = true;
             }
             lua_pop(L, 1);
         }
@@ -1618,14 +1619,10 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
             } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
                 report(ld, kpos, "type", "effects.%s must be a finite number (a change, like -1), not %s",
                        k, not_finite_number(L, -1));
-            } else if (ne < LIMIT_STATS) {
-                char name[200];
-                str_format(name, sizeof name, "effects.%s", k);
-                if (number_in_range(ld, kpos, lua_tonumber(L, -1), name)) {
-                    effects[ne].stat = (int16_t)st;
-                    effects[ne].delta = lua_tonumber(L, -1);
-                    ne++;
-                }
+            } else if (ne < LIMIT_STATS && number_in_range(ld, kpos, lua_tonumber(L, -1), "effects.%s", k)) {
+                effects[ne].stat = (int16_t)st;
+                effects[ne].delta = lua_tonumber(L, -1);
+                ne++;
             }
             lua_pop(L, 1);
         }
