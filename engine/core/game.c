@@ -553,6 +553,18 @@ static int best_offer(const struct game *g, const struct menu *m, int p, int num
     return best;
 }
 
+/* Enters next after a choice, keeping in entering the stats as they were
+ * just before (what on_enter changes is the decision's "meanwhile"). When it
+ * fails the visit is taken back; the caller rolls back the rest. */
+static bool enter_after_choice(struct game *g, int next, double *entering, struct diag *err)
+{
+    memcpy(entering, g->s.stats, sizeof *entering * (size_t)g->sc->nstats);
+    if (enter(g, next, err))
+        return true;
+    g->visits[next]--;
+    return false;
+}
+
 /* Everything a failing callback could leave behind, to put back. */
 struct undo_mark {
     struct game_core core;
@@ -640,11 +652,8 @@ bool game_choose(struct game *g, int number, bool timed_out, double seconds, str
     if (!resolve_next(g, c, from, o->listed, &next, err))
         goto fail;
     double entering[LIMIT_STATS];
-    memcpy(entering, g->s.stats, sizeof entering);
-    if (!enter(g, next, err)) {
-        g->visits[next]--;
+    if (!enter_after_choice(g, next, entering, err))
         goto fail;
-    }
 
     int best = best_offer(g, m, p, number);
     struct decision *dec = push_decision(g);
@@ -746,11 +755,8 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
         next = here->conflict;
     }
     double entering[LIMIT_STATS];
-    memcpy(entering, g->s.stats, sizeof entering);
-    if (!enter(g, next, err)) {
-        g->visits[next]--;
+    if (!enter_after_choice(g, next, entering, err))
         goto fail;
-    }
 
     struct decision *dec = push_decision(g);
     memset(dec, 0, sizeof *dec);

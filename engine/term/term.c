@@ -722,6 +722,17 @@ static void meanwhile_line(const struct scenario *sc, const struct decision *d, 
     sb_free(&stats);
 }
 
+/* A line of changes ("+3 Vision · Runway -1", "Meanwhile: ..."), indented
+ * two columns, in the changes' colour; nothing when line is empty. */
+static void print_changes(struct term *t, const struct strbuf *line)
+{
+    if (!line->len)
+        return;
+    style(t, CYAN);
+    fprintf(t->out, "  %s\n", line->data);
+    style(t, RESET);
+}
+
 /* How a secret decision was resolved, in a sentence. */
 static void outcome_sentence(const struct game *g, const struct decision *d, struct strbuf *out)
 {
@@ -760,11 +771,7 @@ static void show_secret_outcome(struct term *t, const struct game *g, const stru
     style(t, RESET);
     sb_clear(&line);
     stat_line(sc, d->stat_delta, &line);
-    if (line.len) {
-        style(t, CYAN);
-        fprintf(t->out, "  %s\n", line.data);
-        style(t, RESET);
-    }
+    print_changes(t, &line);
     for (int p = 0; p < g->nplayers; p++) {
         const struct game_player *pl = &g->s.players[p];
         sb_clear(&line);
@@ -778,11 +785,7 @@ static void show_secret_outcome(struct term *t, const struct game *g, const stru
     }
     sb_clear(&line);
     meanwhile_line(sc, d, &line);
-    if (line.len) {
-        style(t, CYAN);
-        fprintf(t->out, "  %s\n", line.data);
-        style(t, RESET);
-    }
+    print_changes(t, &line);
     sb_free(&line);
 }
 
@@ -800,25 +803,13 @@ static struct fe_command outcome(void *ctx, struct session *s)
     sb_init(&line);
     changes_line(g->sc, d, &line);
     fputc('\n', t->out);
-    if (line.len) {
-        style(t, CYAN);
-        fputs("  ", t->out);
-        fputs(line.data, t->out);
-        fputc('\n', t->out);
-        style(t, RESET);
-    }
+    print_changes(t, &line);
     const char *fb = game_feedback(g, i);
     if (fb[0])
         term_wrap(t, fb, 2);
     sb_clear(&line);
     meanwhile_line(g->sc, d, &line);
-    if (line.len) {
-        style(t, CYAN);
-        fputs("  ", t->out);
-        fputs(line.data, t->out);
-        fputc('\n', t->out);
-        style(t, RESET);
-    }
+    print_changes(t, &line);
     sb_free(&line);
     return fe_command(FE_CONTINUE);
 }
