@@ -69,7 +69,8 @@ static struct sym find_sym(const struct scenario *sc, const char *id, size_t n, 
     struct sym found = {SYM_NONE, -1, NULL};
     if (!sc)
         return found;
-    for (int pass = 0; pass < 2; pass++) {
+    /* With a hint, its kind is looked in first; then every kind. */
+    for (int pass = hint == SYM_NONE; pass < 2; pass++) {
         for (int i = 0; i < sc->nscenes; i++) {
             enum sym_kind k = sc->scenes[i].is_ending ? SYM_ENDING : SYM_SCENE;
             if ((pass || k == hint || (hint == SYM_SCENE && k == SYM_ENDING)) &&
@@ -85,8 +86,6 @@ static struct sym find_sym(const struct scenario *sc, const char *id, size_t n, 
         FIND(sc->roles[i].id, sc->nroles, SYM_ROLE)
         FIND(sc->flags[i], sc->nflags, SYM_FLAG)
 #undef FIND
-        if (hint == SYM_NONE)
-            break;
     }
     return found;
 }
