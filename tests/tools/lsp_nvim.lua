@@ -1,8 +1,10 @@
--- Driven by tests/tools/test_lsp_nvim.c: Neovim's built-in LSP client (0.7)
--- starts `scaleup lsp` on a copy of tests/fixtures/lsp/story, a mistake is
+-- Driven by tests/tools/test_lsp_nvim.c: Neovim's built-in LSP client (0.7),
+-- set up by the documented tools/editors/neovim/scaleup.lua ($LSP_CONFIG,
+-- with scaleup on the PATH), starts `scaleup lsp` on a copy of
+-- tests/fixtures/lsp/story, a mistake is
 -- typed into the buffer, and what the editor gets back is written, one
 -- fact a line, to $LSP_OUT for the test to compare.
-local bin, dir, out_path = os.getenv('SCALEUP_BIN'), os.getenv('LSP_DIR'), os.getenv('LSP_OUT')
+local dir, out_path = os.getenv('LSP_DIR'), os.getenv('LSP_OUT')
 local out = {}
 local function say(fmt, ...) table.insert(out, string.format(fmt, ...)) end
 
@@ -25,13 +27,13 @@ local function request(method, line, character)
 end
 
 local function run()
-  local id = vim.lsp.start_client({ name = 'scaleup', cmd = { bin, 'lsp' }, root_dir = dir })
+  vim.cmd('filetype on')
+  vim.cmd('luafile ' .. os.getenv('LSP_CONFIG'))
   vim.cmd('edit ' .. dir .. '/main.lua')
-  vim.lsp.buf_attach_client(0, id)
   assert(vim.wait(10000, function()
-    local c = vim.lsp.get_client_by_id(id)
+    local c = vim.lsp.buf_get_clients(0)[1]
     return c and c.initialized
-  end), 'the server did not initialize')
+  end), 'the server did not start for the buffer')
 
   -- Type a mistake: a misspelt scene id.
   local line, col = find('next = "clinic"')

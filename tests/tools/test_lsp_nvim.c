@@ -2,7 +2,9 @@
  * test_lsp_nvim.c: scaleup lsp with a real client, Debian's Neovim (0.7,
  * its built-in LSP client), started headless by tests/tools/lsp_nvim.lua:
  * a mistake typed into a buffer comes back as a diagnostic, a definition
- * in the included file, completions and a hover. Skipped (exit 77) only
+ * in the included file, completions and a hover. The client is set up by
+ * the file docs/authoring.md tells Neovim users to install,
+ * tools/editors/neovim/scaleup.lua. Skipped (exit 77) only
  * where nvim is not installed; tools/setup --test installs it.
  */
 #include <stdlib.h>
@@ -26,7 +28,8 @@ static void neovim_shows_what_the_server_says(void **state)
 {
     (void)state;
     char *dir = make_temp_dir();
-    char path[1024], stages[1024], out[1024], env_bin[1200], env_dir[1200], env_out[1200];
+    char path[1024], stages[1024], out[1024], env_path[4200], env_dir[1200], env_out[1200],
+        env_config[1200];
     snprintf(stages, sizeof stages, "%s/stages", dir);
     assert_int_equal(mkdir(stages, 0700), 0);
     const char *files[] = {"main.lua", "stages/more.lua"};
@@ -41,10 +44,15 @@ static void neovim_shows_what_the_server_says(void **state)
         free(text);
     }
     snprintf(out, sizeof out, "%s/out.txt", dir);
-    snprintf(env_bin, sizeof env_bin, "SCALEUP_BIN=%s", scaleup_bin());
+    /* scaleup on the PATH, as the documented set-up expects it. */
+    char bin_dir[1024];
+    str_copy(bin_dir, sizeof bin_dir, scaleup_bin());
+    *strrchr(bin_dir, '/') = '\0';
+    snprintf(env_path, sizeof env_path, "PATH=%s:%s", bin_dir, getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+    snprintf(env_config, sizeof env_config, "LSP_CONFIG=%s", source_path("tools/editors/neovim/scaleup.lua"));
     snprintf(env_dir, sizeof env_dir, "LSP_DIR=%s", dir);
     snprintf(env_out, sizeof env_out, "LSP_OUT=%s", out);
-    const char *env[] = {env_bin, env_dir, env_out, "XDG_CONFIG_HOME=/nonexistent",
+    const char *env[] = {env_path, env_dir, env_out, env_config, "XDG_CONFIG_HOME=/nonexistent",
                          "XDG_DATA_HOME=/nonexistent", NULL};
     char script[1024];
     snprintf(script, sizeof script, "luafile %s", test_path("tools/lsp_nvim.lua"));
