@@ -1,9 +1,12 @@
 /*
  * checks.c: lint's checks, one function each (see lint.h for the list).
  */
+#include <dirent.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "common/graph.h"
 #include "common/source.h"
@@ -65,9 +68,10 @@ static void check_ways_out(struct lint *l)
         if (sn->is_ending || !l->graph.reachable[s])
             continue;
         for (int r = 0; r < sc->nroles; r++) {
-            /* In a duet scene decided by one role, the other does not choose. */
-            if (sc->duet && sn->by >= 0 && sn->by != r && sc->nroles == 2)
-                continue;
+            /* In a duet, a scene decided by one role is never the other's to
+             * choose in; but a duet scenario is also played solo, and there
+             * every role decides every scene. */
+            bool solo_only = sc->duet && sn->by >= 0 && sn->by != r;
             int offered = 0, unconditional = 0;
             for (int i = 0; i < sn->nchoices; i++) {
                 const struct choice *ch = &sc->choices[sn->first_choice + (uint32_t)i];
@@ -76,7 +80,12 @@ static void check_ways_out(struct lint *l)
                 offered++;
                 unconditional += !conditional(ch);
             }
-            if (offered == 0)
+            if (offered == 0 && solo_only)
+                warn(l, sn->pos, "no-way-out",
+                     "scene '%s' offers no choice at all to the %s: in a duet the %s decides it, "
+                     "but played solo it is a dead end for the %s; give it a choice for every role",
+                     sn->id, sc->roles[r].name, sc->roles[sn->by].name, sc->roles[r].name);
+            else if (offered == 0)
                 warn(l, sn->pos, "no-way-out",
                      "scene '%s' offers no choice at all to the %s: it is a dead end for that role",
                      sn->id, sc->roles[r].name);
@@ -415,6 +424,82 @@ static void check_names_in_code(struct lint *l)
     }
 }
 
+/* How deep under a scenario's folder unused files are looked for. */
+#define UNUSED_FILE_DEPTH 3
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool file_is_included(const struct scenario *sc, const char *name)
+{
+    for (int f = 0; f < sc->nfiles; f++)
+        if (strcmp(sc->files[f].name, name) == 0)
+            return true;
+    return false;
+}
+
+static void find_unused_files(struct lint *l, const char *folder, const char *rel, int depth)
+{
+    struct strbuf path;
+    sb_init(&path);
+    sb_printf(&path, "%s%s%s", folder, *rel ? "/" : "", rel);
+    DIR *d = opendir(path.data);
+    sb_free(&path);
+    if (!d)
+        return;
+    /* Sorted, so that the warnings read the same on every file system. */
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < 4096) {
+        if (e->d_name[0] == '.')
+            continue;
+        names = xrealloc(names, (n + 1) * sizeof *names);
+        names[n++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    sort_items(names, n, sizeof *names, compare_strings);
+    for (size_t i = 0; i < n; i++) {
+        struct strbuf name, full;
+        sb_init(&name);
+        sb_init(&full);
+        sb_printf(&name, "%s%s%s", rel, *rel ? "/" : "", names[i]);
+        sb_printf(&full, "%s/%s", folder, name.data);
+        struct stat st;
+        size_t len = strlen(names[i]);
+        if (lstat(full.data, &st) == 0 && S_ISDIR(st.st_mode) && depth < UNUSED_FILE_DEPTH) {
+            find_unused_files(l, folder, name.data, depth + 1);
+        } else if (S_ISREG(st.st_mode) && len > 4 && strcmp(names[i] + len - 4, ".lua") == 0 &&
+                   strcmp(name.data, "tests.lua") != 0 && !file_is_included(l->sc, name.data)) {
+            struct strbuf display;
+            sb_init(&display);
+            sb_printf(&display, "%s/%s", l->sc->folder, name.data);
+            diag_add(l->out, DIAG_WARNING, display.data, 0, 0, "unused-file",
+                     "%s is in the scenario's folder but nothing includes it: add include \"%s\" "
+                     "to main.lua, or move it out of the folder", name.data, name.data);
+            sb_free(&display);
+        }
+        sb_free(&name);
+        sb_free(&full);
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* A .lua file in the scenario's folder that no include names is most
+ * likely a scene file the author forgot to include. Only a scenario that
+ * is a folder (its entry main.lua) is checked: a lone .lua file shares its
+ * folder with others. */
+static void check_unused_files(struct lint *l)
+{
+    const struct scenario *sc = l->sc;
+    if (sc->nfiles == 0 || strcmp(sc->files[0].name, "main.lua") != 0)
+        return;
+    find_unused_files(l, sc->folder, "", 0);
+}
+
 void lint_checks(const struct scenario *sc, struct diag_list *out)
 {
     struct lint l;
@@ -430,6 +515,7 @@ void lint_checks(const struct scenario *sc, struct diag_list *out)
     check_text_fits(&l);
     check_timers_and_duets(&l);
     check_names_in_code(&l);
+    check_unused_files(&l);
     graph_free(&l.graph);
     source_cache_free(&l.src);
 }

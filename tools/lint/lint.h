@@ -19,6 +19,7 @@
  *   by-solo              by on a scene of a scenario that is not a duet
  *   unknown-name-in-code game.stats.X, game.score.X or game.visits.X names nothing
  *   locked-never-shown   a locked reason on a choice that has no condition
+ *   unused-file          a .lua file of the scenario's folder that nothing includes
  */
 #ifndef SCALEUP_LINT_H
 #define SCALEUP_LINT_H
