@@ -153,6 +153,8 @@ static void note_text_flags(const struct text_template *t, struct flag_use *flag
     for (uint32_t i = 0; i < t->npieces; i++)
         if (t->pieces[i].kind == PIECE_FLAG)
             flags[t->pieces[i].len].shown = true;
+        else if (text_condition_flag(&t->pieces[i]) >= 0) /* {if flag} reads it */
+            flags[text_condition_flag(&t->pieces[i])].shown = true;
 }
 
 static void check_flags_and_stats(struct lint *l)
@@ -298,9 +300,12 @@ static int wrapped_lines(const struct text_template *t)
             col = 0;
             continue;
         }
+        /* Both branches of a condition are counted: the longer shows sometimes. */
         int width = p->kind == PIECE_LITERAL ? (int)utf8_length(t->chars + p->start, p->len)
-                    : p->kind == PIECE_EMPHASIS ? 0
-                                                : 4;
+                    : p->kind == PIECE_EMPHASIS || p->kind == PIECE_IF || p->kind == PIECE_ELSE ||
+                            p->kind == PIECE_END
+                        ? 0
+                        : 4;
         col += width;
         while (col > LINT_WINDOW_COLUMNS) {
             lines++;
@@ -424,6 +429,140 @@ static void check_names_in_code(struct lint *l)
     }
 }
 
+/* The {name}s of a string: calls fn for each {word} that is a plain
+ * reference (not {{, not {if ...}, {else}, {end} or a {cond ? a : b}). */
+static void each_reference(const char *s, size_t len, void (*fn)(void *ctx, const char *name, size_t n,
+                                                                 size_t at),
+                           void *ctx)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '{')
+            continue;
+        if (i + 1 < len && s[i + 1] == '{') {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < len && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
+                           (s[j] >= '0' && s[j] <= '9') || s[j] == '_' || s[j] == '-'))
+            j++;
+        if (j < len && s[j] == '}' && j > i + 1 &&
+            !(j - i - 1 == 4 && memcmp(s + i + 1, "else", 4) == 0) &&
+            !(j - i - 1 == 3 && memcmp(s + i + 1, "end", 3) == 0))
+            fn(ctx, s + i + 1, j - i - 1, i);
+    }
+}
+
+struct literal_names {
+    struct lint *l;
+    uint16_t file;
+    int line, col;
+};
+
+static void on_reference_in_code(void *ctx, const char *name, size_t n, size_t at)
+{
+    (void)at;
+    struct literal_names *c = ctx;
+    struct piece ref;
+    if (scenario_resolve_name((void *)c->l->sc, name, n, &ref))
+        return;
+    char id[LIMIT_ID_BYTES + 1], hint[LIMIT_ID_BYTES + 32] = "";
+    str_format(id, sizeof id, "%.*s", (int)(n > LIMIT_ID_BYTES ? LIMIT_ID_BYTES : n), name);
+    const struct scenario *sc = c->l->sc;
+    const char *near = nearest_name(id, &sc->stats[0].id, sizeof(struct stat_def), sc->nstats);
+    if (!near)
+        near = nearest_name(id, &sc->dimensions[0].id, sizeof(struct dimension), sc->ndimensions);
+    if (!near && sc->nflags)
+        near = nearest_name(id, &sc->flags[0], sizeof(const char *), sc->nflags);
+    if (near)
+        str_format(hint, sizeof hint, " (did you mean {%s}?)", near);
+    struct srcpos pos = {c->file, (uint32_t)c->line, (uint32_t)c->col};
+    warn(c->l, pos, "unknown-name-in-text",
+         "{%s} in a string of a text function names no stat, dimension, flag, player or role%s: "
+         "the text fails when it is shown", id, hint);
+}
+
+static void on_text_function_literal(void *ctx, const char *s, size_t len, int line, int col)
+{
+    struct literal_names *c = ctx;
+    c->line = line;
+    c->col = col;
+    each_reference(s, len, on_reference_in_code, c);
+}
+
+static void check_text_function(struct lint *l, const struct text_template *t)
+{
+    if (!callback_present(t->fn))
+        return;
+    const char *text = source_text(&l->src, l->sc, t->fn.pos.file);
+    if (!text)
+        return;
+    struct literal_names c = {l, t->fn.pos.file, 0, 0};
+    source_literals(text, (int)t->fn.pos.line, (int)t->fn.last_line, on_text_function_literal, &c);
+}
+
+/* A text written as a function is made when it is shown: a {name} in its
+ * strings is checked only then, so lint checks the literal strings. */
+static void check_text_functions(struct lint *l)
+{
+    const struct scenario *sc = l->sc;
+    for (int s = 0; s < sc->nscenes; s++)
+        check_text_function(l, &sc->scenes[s].text);
+    for (uint32_t c = 0; c < sc->nchoices; c++) {
+        check_text_function(l, &sc->choices[c].label);
+        check_text_function(l, &sc->choices[c].feedback);
+    }
+}
+
+struct unfilled {
+    struct lint *l;
+    struct srcpos pos;
+    const char *what;
+    bool warned;
+};
+
+static void on_unfilled(void *ctx, const char *name, size_t n, size_t at)
+{
+    (void)at;
+    struct unfilled *u = ctx;
+    struct piece ref;
+    if (u->warned || !scenario_resolve_name((void *)u->l->sc, name, n, &ref))
+        return;
+    u->warned = true;
+    warn(u->l, u->pos, "name-not-filled",
+         "%s shows {%.*s} as written: names are filled in texts, choice labels, feedback and "
+         "discuss questions, not in titles, phases or locked reasons", u->what, (int)n, name);
+}
+
+static void check_unfilled(struct lint *l, const char *s, struct srcpos pos, const char *what)
+{
+    if (!s)
+        return;
+    struct unfilled u = {l, pos, what, false};
+    each_reference(s, strlen(s), on_unfilled, &u);
+}
+
+/* {name} is filled in texts, labels and feedback; a title or a locked
+ * reason is shown as written, so a {name} there is a slip. */
+static void check_unfilled_names(struct lint *l)
+{
+    const struct scenario *sc = l->sc;
+    char what[160];
+    for (int s = 0; s < sc->nscenes; s++) {
+        const struct scene *sn = &sc->scenes[s];
+        str_format(what, sizeof what, "the title of %s '%s'", kind_of(sn), sn->id);
+        check_unfilled(l, sn->title, sn->pos, what);
+        str_format(what, sizeof what, "the phase of %s '%s'", kind_of(sn), sn->id);
+        check_unfilled(l, sn->phase, sn->pos, what);
+    }
+    for (uint32_t c = 0; c < sc->nchoices; c++) {
+        const struct choice *ch = &sc->choices[c];
+        str_format(what, sizeof what, "the locked reason of choice %d of scene '%s'",
+                   (int)(c - sc->scenes[ch->scene].first_choice) + 1, sc->scenes[ch->scene].id);
+        check_unfilled(l, ch->locked, ch->pos, what);
+    }
+}
+
 /* How deep under a scenario's folder unused files are looked for. */
 #define UNUSED_FILE_DEPTH 3
 
@@ -516,6 +655,8 @@ void lint_checks(const struct scenario *sc, struct diag_list *out)
     check_timers_and_duets(&l);
     check_names_in_code(&l);
     check_unused_files(&l);
+    check_text_functions(&l);
+    check_unfilled_names(&l);
     graph_free(&l.graph);
     source_cache_free(&l.src);
 }

@@ -492,7 +492,9 @@ static void text_start(const struct text_template *t, struct strbuf *out)
             }
         } else if (p->kind == PIECE_PARAGRAPH) {
             sb_puts(out, " ");
-        } else if (p->kind != PIECE_EMPHASIS) {
+        } else if (p->kind == PIECE_ELSE) {
+            sb_puts(out, " / ");
+        } else if (p->kind != PIECE_EMPHASIS && p->kind != PIECE_IF && p->kind != PIECE_END) {
             sb_puts(out, "{...}");
         }
     }

@@ -49,7 +49,10 @@ static void label_text(const struct choice *ch, struct strbuf *out)
         const struct piece *p = &ch->label.pieces[i];
         if (p->kind == PIECE_LITERAL)
             sb_append(out, ch->label.chars + p->start, p->len);
-        else if (p->kind != PIECE_EMPHASIS && p->kind != PIECE_PARAGRAPH)
+        else if (p->kind == PIECE_ELSE)
+            sb_puts(out, " / ");
+        else if (p->kind != PIECE_EMPHASIS && p->kind != PIECE_PARAGRAPH && p->kind != PIECE_IF &&
+                 p->kind != PIECE_END)
             sb_puts(out, "{...}");
     }
 }
