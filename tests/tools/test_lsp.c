@@ -447,7 +447,9 @@ static void a_hostile_buffer_cannot_hang_the_server(void **state)
     assert_int_equal(t.status, 0);
     const cJSON *d = diagnostics(&t, s.main_uri, after);
     assert_int_equal(cJSON_GetArraySize(d), 1);
-    assert_non_null(strstr(str(cJSON_GetArrayItem(d, 0), "message"), "instruction"));
+    /* Which limit stops it (instructions or the clock) depends on how busy
+     * the machine is; that one of them does is what this test is about. */
+    assert_non_null(strstr(str(cJSON_GetArrayItem(d, 0), "message"), "limit"));
     assert_true(cJSON_IsNull(result(&t, after)));
     assert_int_equal(cJSON_GetArraySize(result(&t, later)), 0);
     transcript_free(&t);
