@@ -12,6 +12,7 @@
 #include "core/loader.h"
 #include "explore/explore_cmd.h"
 #include "lint/lint.h"
+#include "lsp/lsp.h"
 #include "map/map.h"
 #include "new/new.h"
 #include "playtest/playtest_cmd.h"
@@ -32,6 +33,7 @@ static const struct {
     {"lint", cmd_lint, "check scenarios for mistakes (FILE:LINE:COL: error|warning: WHAT)"},
     {"explore", cmd_explore, "play a scenario by machine: reachability, dead ends, scores"},
     {"test", cmd_test, "run the playthrough tests in a scenario's tests.lua"},
+    {"lsp", cmd_lsp, "a language server for scenarios, for your editor (stdin/stdout)"},
     {"map", cmd_map, "draw the scene graph (Graphviz DOT or SVG)"},
     {"new", cmd_new, "create a scenario folder from a template that shows every feature"},
     {"report", cmd_report, "the facilitator's debrief from a folder of result files"},

@@ -53,6 +53,10 @@ enum piece_kind {
     PIECE_ROLE,      /* the role's name */
     PIECE_EMPHASIS,  /* toggles emphasis */
     PIECE_PARAGRAPH, /* a paragraph break */
+    PIECE_IF,        /* {if COND}: the pieces up to its ELSE or END show when COND
+                        holds; start and len encode COND (see text.c) */
+    PIECE_ELSE,      /* {else} */
+    PIECE_END,       /* {end} */
 };
 
 struct piece {

@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,115 @@ static bool fail(struct text_error *err, size_t offset, const char *msg)
     return false;
 }
 
+/* A condition in a PIECE_IF: start holds the subject's index (bits 0-15),
+ * its kind (bits 16-17: stat, flag, dimension), the comparison (bits
+ * 18-20) and "not" (bit 21); len holds the whole number compared with. */
+enum cond_op { COND_HOLDS, COND_LT, COND_LE, COND_GT, COND_GE, COND_EQ, COND_NE };
+enum cond_subject { SUBJECT_STAT, SUBJECT_FLAG, SUBJECT_DIMENSION };
+
+static const char *skip_blanks(const char *p, const char *end)
+{
+    while (p < end && is_blank(*p))
+        p++;
+    return p;
+}
+
+/* Parses COND in src[0..n) into an IF piece's start and len. */
+static bool parse_condition(const char *src, size_t n, text_resolver resolve, void *ctx,
+                            uint32_t *start, uint32_t *len, const char **why)
+{
+    const char *p = skip_blanks(src, src + n), *end = src + n;
+    while (end > p && is_blank(end[-1]))
+        end--;
+    bool negate = false;
+    if (end - p > 4 && memcmp(p, "not", 3) == 0 && is_blank(p[3])) {
+        negate = true;
+        p = skip_blanks(p + 3, end);
+    }
+    const char *name = p;
+    while (p < end && is_name_char(*p))
+        p++;
+    if (p == name) {
+        *why = "a condition starts with the name of a flag, stat or dimension";
+        return false;
+    }
+    struct piece ref;
+    if (!resolve || !resolve(ctx, name, (size_t)(p - name), &ref)) {
+        *why = "a condition names something that is not a flag, stat or dimension";
+        return false;
+    }
+    enum cond_subject subject = ref.kind == PIECE_STAT ? SUBJECT_STAT
+                                : ref.kind == PIECE_FLAG ? SUBJECT_FLAG
+                                : SUBJECT_DIMENSION;
+    if (ref.kind != PIECE_STAT && ref.kind != PIECE_FLAG && ref.kind != PIECE_DIMENSION) {
+        *why = "a condition tests a flag, a stat or a dimension, not the player or the role";
+        return false;
+    }
+    p = skip_blanks(p, end);
+    enum cond_op op = COND_HOLDS;
+    double number = 0;
+    if (p < end) {
+        static const struct {
+            const char *text;
+            enum cond_op op;
+        } ops[] = {{"<=", COND_LE}, {">=", COND_GE}, {"==", COND_EQ}, {"~=", COND_NE},
+                   {"<", COND_LT},  {">", COND_GT}};
+        size_t k = 0;
+        while (k < COUNT_OF(ops) && strncmp(p, ops[k].text, strlen(ops[k].text)) != 0)
+            k++;
+        if (k == COUNT_OF(ops) || subject == SUBJECT_FLAG || negate) {
+            *why = subject == SUBJECT_FLAG || negate
+                       ? "a flag is tested alone ({if flag} or {if not flag}); a stat or dimension "
+                         "may be compared with a number (runway < 3)"
+                       : "a condition compares with <, <=, >, >=, == or ~= and a whole number";
+            return false;
+        }
+        op = ops[k].op;
+        p = skip_blanks(p + strlen(ops[k].text), end);
+        char buf[32], *num_end;
+        size_t m = (size_t)(end - p) < sizeof buf - 1 ? (size_t)(end - p) : sizeof buf - 1;
+        memcpy(buf, p, m);
+        buf[m] = '\0';
+        number = strtod(buf, &num_end);
+        if (num_end == buf || *num_end || number != floor(number) || fabs(number) > 1e9) {
+            *why = "a condition compares with a whole number (from -1000000000 to 1000000000)";
+            return false;
+        }
+    }
+    *start = ref.len | ((uint32_t)subject << 16) | ((uint32_t)op << 18) | ((uint32_t)negate << 21);
+    *len = (uint32_t)(int32_t)number;
+    return true;
+}
+
+bool text_condition_holds(const struct piece *p, const struct text_values *v)
+{
+    uint32_t index = p->start & 0xffff;
+    enum cond_subject subject = (enum cond_subject)((p->start >> 16) & 3);
+    enum cond_op op = (enum cond_op)((p->start >> 18) & 7);
+    bool negate = (p->start >> 21) & 1;
+    double value = subject == SUBJECT_FLAG  ? (double)((v->flags[index / 64] >> (index % 64)) & 1)
+                   : subject == SUBJECT_STAT ? v->stats[index]
+                                             : v->score[index];
+    double number = (double)(int32_t)p->len;
+    bool holds;
+    switch (op) {
+    case COND_LT: holds = value < number; break;
+    case COND_LE: holds = value <= number; break;
+    case COND_GT: holds = value > number; break;
+    case COND_GE: holds = value >= number; break;
+    case COND_EQ: holds = value == number; break;
+    case COND_NE: holds = value != number; break;
+    default: holds = value != 0; break;
+    }
+    return holds != negate;
+}
+
+int text_condition_flag(const struct piece *p)
+{
+    return p->kind == PIECE_IF && ((p->start >> 16) & 3) == SUBJECT_FLAG ? (int)(p->start & 0xffff)
+                                                                          : -1;
+}
+
 /* State of the parse: spaces and paragraph breaks are emitted lazily, so that
  * texts never start or end with them and runs collapse. */
 struct parse_state {
@@ -79,6 +189,9 @@ struct parse_state {
     bool emph;            /* emphasis open */
     uint32_t emph_piece;  /* the piece that opened it */
     bool last_was_space;  /* the last emitted character was a space */
+    int depth;            /* open {if}s */
+    bool has_else[TEXT_MAX_NESTING];
+    size_t if_at[TEXT_MAX_NESTING]; /* where each open {if} is, for its error */
 };
 
 static void flush_pending(struct parse_state *st)
@@ -111,6 +224,79 @@ static void close_paragraph(struct parse_state *st)
     p->len = 1;
     sb_putc(&st->b->chars, '*');
     st->emph = false;
+}
+
+/* At src[i] == '{': a {if COND}, {else}, {end} or {COND ? a : b}. Returns
+ * the offset after it, 0 when it is none of them (a {name}), -1 on an error
+ * (err set). */
+static int conditional_piece(struct parse_state *st, const char *src, size_t len, size_t i,
+                             text_resolver resolve, void *ctx, struct text_error *err)
+{
+    const char *close = memchr(src + i, '}', len - i);
+    if (!close)
+        return 0;
+    const char *body = src + i + 1;
+    size_t n = (size_t)(close - body);
+    int after = (int)(close - src) + 1;
+    const char *why = NULL;
+    uint32_t start, number;
+    if (n == 4 && memcmp(body, "else", 4) == 0) {
+        if (st->depth == 0 || st->has_else[st->depth - 1])
+            return fail(err, i, st->depth ? "a second {else} for one {if}" : "{else} without an {if}"), -1;
+        st->has_else[st->depth - 1] = true;
+        /* Blanks around {else} belong to neither branch. */
+        st->pending_space = false;
+        push_piece(st->b, PIECE_ELSE);
+        return after;
+    }
+    if (n == 3 && memcmp(body, "end", 3) == 0) {
+        if (st->depth == 0)
+            return fail(err, i, "{end} without an {if}"), -1;
+        st->depth--;
+        st->pending_space = false;
+        push_piece(st->b, PIECE_END);
+        return after;
+    }
+    const char *q = memchr(body, '?', n);
+    if (n > 3 && memcmp(body, "if", 2) == 0 && is_blank(body[2])) {
+        if (st->depth == TEXT_MAX_NESTING)
+            return fail(err, i, "{if} nests more than 8 deep"), -1;
+        if (!parse_condition(body + 3, n - 3, resolve, ctx, &start, &number, &why))
+            return fail(err, i, why), -1;
+        flush_pending(st);
+        struct piece *p = push_piece(st->b, PIECE_IF);
+        p->start = start;
+        p->len = number;
+        st->has_else[st->depth] = false;
+        st->if_at[st->depth++] = i;
+        st->pending_space = false; /* the space before {if} is out already */
+        return after;
+    }
+    if (q) {
+        /* {COND ? this : that}: IF, this, ELSE, that, END. */
+        const char *colon = memchr(q, ':', (size_t)(close - q));
+        if (!colon)
+            return fail(err, i, "{COND ? this : that} needs its ':'"), -1;
+        if (!parse_condition(body, (size_t)(q - body), resolve, ctx, &start, &number, &why))
+            return fail(err, i, why), -1;
+        const char *a = skip_blanks(q + 1, colon), *a_end = colon;
+        while (a_end > a && is_blank(a_end[-1]))
+            a_end--;
+        const char *b = skip_blanks(colon + 1, close), *b_end = close;
+        while (b_end > b && is_blank(b_end[-1]))
+            b_end--;
+        flush_pending(st);
+        struct piece *p = push_piece(st->b, PIECE_IF);
+        p->start = start;
+        p->len = number;
+        push_literal(st->b, a, (size_t)(a_end - a));
+        push_piece(st->b, PIECE_ELSE);
+        push_literal(st->b, b, (size_t)(b_end - b));
+        push_piece(st->b, PIECE_END);
+        st->content = st->para_content = true;
+        return after;
+    }
+    return 0;
 }
 
 bool text_parse(struct text_builder *b, const char *src, size_t len, bool paragraphs,
@@ -157,6 +343,13 @@ bool text_parse(struct text_builder *b, const char *src, size_t len, bool paragr
             size_t j = i + 1;
             while (j < len && is_name_char(src[j]))
                 j++;
+            int cond = conditional_piece(&st, src, len, i, resolve, ctx, err);
+            if (cond < 0)
+                return false;
+            if (cond > 0) {
+                i = (size_t)cond;
+                continue;
+            }
             if (j == i + 1 || j >= len || src[j] != '}')
                 return fail(err, i, "'{' must start a {name} (write {{ for a literal brace)");
             struct piece ref;
@@ -208,6 +401,8 @@ bool text_parse(struct text_builder *b, const char *src, size_t len, bool paragr
         emit_text(&st, src + i, j - i);
         i = j;
     }
+    if (st.depth > 0)
+        return fail(err, st.if_at[st.depth - 1], "{if ...} without its {end}");
     close_paragraph(&st);
     return true;
 }
@@ -257,11 +452,44 @@ void text_render_pieces(const char *chars, const struct piece *pieces, uint32_t 
 {
     bool emph = false;
     char num[64];
+    /* Conditional text: depth of open {if}s, and the depth whose branch is
+     * being skipped (0: none). */
+    int depth = 0, skipping = 0;
+    bool conditional = false;
+    size_t first = out->len;
     for (uint32_t i = 0; i < npieces; i++) {
         const struct piece *p = &pieces[i];
+        if (p->kind == PIECE_IF) {
+            conditional = true;
+            depth++;
+            if (!skipping && !text_condition_holds(p, v))
+                skipping = depth;
+            continue;
+        }
+        if (p->kind == PIECE_ELSE) {
+            if (skipping == depth)
+                skipping = 0;
+            else if (!skipping)
+                skipping = depth;
+            continue;
+        }
+        if (p->kind == PIECE_END) {
+            if (skipping == depth)
+                skipping = 0;
+            depth--;
+            continue;
+        }
+        if (skipping)
+            continue;
         switch ((enum piece_kind)p->kind) {
         case PIECE_LITERAL:
-            render_put(out, chars + p->start, p->len);
+            /* A branch left out can leave a space at the start or two in a
+             * row: the parser placed spaces for the text with every branch. */
+            if (conditional && chars[p->start] == ' ' &&
+                (out->len == first || out->data[out->len - 1] == ' ' || out->data[out->len - 1] == '\n'))
+                render_put(out, chars + p->start + 1, p->len - 1);
+            else
+                render_put(out, chars + p->start, p->len);
             break;
         case PIECE_STAT:
             format_number(num, sizeof num, v->stats[p->len]);
@@ -294,8 +522,13 @@ void text_render_pieces(const char *chars, const struct piece *pieces, uint32_t 
             }
             render_putc(out, '\n');
             break;
+        default:
+            break;
         }
     }
+    if (conditional)
+        while (out->len > first && out->data[out->len - 1] == ' ')
+            out->len--;
     if (emph)
         render_putc(out, TEXT_EMPH_OFF);
     render_end(out);

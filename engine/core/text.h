@@ -4,7 +4,11 @@
  * The contract's text rules: paragraphs are separated by a blank line; single
  * newlines and runs of blanks inside a paragraph are one space; {name} is a
  * stat, a dimension's points, a flag (yes/no), {player} or {role}; *words* is
- * emphasis; {{ and }} are literal braces.
+ * emphasis; {{ and }} are literal braces. Conditional text needs no function:
+ * {if COND}...{else}...{end} (nested up to TEXT_MAX_NESTING deep) and
+ * {COND ? this : that}, where COND is a flag, stat or dimension by name, with
+ * "not" before it, or compared with a whole number (runway < 3, morale >= 50,
+ * == and ~= too). A stat or dimension alone holds when it is not 0.
  *
  * A rendered text is UTF-8 with '\n' between paragraphs and emphasis between
  * TEXT_EMPH_ON and TEXT_EMPH_OFF (control bytes that a scenario text can never
@@ -22,6 +26,9 @@
 
 #define TEXT_EMPH_ON '\x0e'
 #define TEXT_EMPH_OFF '\x0f'
+
+/* How deep {if} may nest in one text. */
+#define TEXT_MAX_NESTING 8
 
 /* Resolves a {name} to a piece kind and index; false when the name is unknown. */
 typedef bool (*text_resolver)(void *ctx, const char *name, size_t len, struct piece *out);
@@ -58,6 +65,11 @@ struct text_values {
     const char *player;
     const char *role;
 };
+
+/* Whether the condition of a PIECE_IF holds for these values. */
+bool text_condition_holds(const struct piece *p, const struct text_values *v);
+/* The flag a PIECE_IF tests, or -1 (lint counts such a flag as read). */
+int text_condition_flag(const struct piece *p);
 
 /* Appends the rendering of pieces to out. */
 void text_render_pieces(const char *chars, const struct piece *pieces, uint32_t npieces,

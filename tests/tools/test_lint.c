@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 
@@ -120,9 +121,52 @@ static void bundled_scenarios_pass_lint_strict(void **state)
     catalog_free_list(list);
 }
 
+/* A .lua file of a scenario folder that nothing includes is named, with
+ * the include that would use it; tests.lua is not such a file. */
+static void a_file_nothing_includes_is_warned_of(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char path[1024];
+    const char *files[] = {"main.lua", "stages/more.lua"};
+    snprintf(path, sizeof path, "%s/stages", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    for (size_t i = 0; i < 2; i++) {
+        char from[256];
+        snprintf(from, sizeof from, "fixtures/lsp/story/%s", files[i]);
+        size_t len;
+        char *text = slurp(test_path(from), &len);
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        write_file(path, text, len);
+        free(text);
+    }
+    snprintf(path, sizeof path, "%s/stages/work.lua", dir);
+    write_file(path, "-- not included yet\n", 20);
+    snprintf(path, sizeof path, "%s/tests.lua", dir);
+    write_file(path, "playthrough \"x\" { role = \"po\", choices = { 1 } }\n", 51);
+    const char *argv[] = {scaleup_bin(), "lint", "story", NULL};
+    struct cmd_result r;
+    char parent[1024];
+    snprintf(parent, sizeof parent, "%s/..", dir);
+    const char *name = strrchr(dir, '/') + 1;
+    argv[2] = name;
+    run_cmd(argv, NULL, parent, NULL, 30, &r);
+    char want[2048];
+    snprintf(want, sizeof want,
+             "%s/stages/work.lua: warning: stages/work.lua is in the scenario's folder but nothing "
+             "includes it: add include \"stages/work.lua\" to main.lua, or move it out of the folder\n"
+             "0 errors, 1 warning in 1 scenario\n", name);
+    assert_string_equal(r.out, want);
+    assert_int_equal(r.status, 0);
+    cmd_result_free(&r);
+    rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_file_nothing_includes_is_warned_of),
         cmocka_unit_test(each_check_finds_its_fixtures_mistake),
         cmocka_unit_test(warnings_fail_only_with_strict),
         cmocka_unit_test(limits_are_those_given),

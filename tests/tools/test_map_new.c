@@ -48,12 +48,43 @@ static void the_map_shows_phases_verdicts_roles_and_unreachable_scenes(void **st
     assert_int_equal(r.status, 0);
     expect_line(r.out, "  subgraph \"cluster_1\" {\n    label=\"Growth\";");
     expect_line(r.out, "  \"first_customer\" -> \"backlog\" [label=\"3. Offer her a free pilot of the "
-                       "reminde...\\n[pm only]\", color=\"#1565c0\", fontcolor=\"#1565c0\", style=\"bold\"];\n");
+                       "reminde...\\n[pm only]\\nsets +validated, +pilot\", color=\"#1565c0\", fontcolor=\"#1565c0\", style=\"bold\"];\n");
     expect_line(r.out, "  \"pay_talk\" -> \"pay_conflict\" [label=\"conflict (duet)\", style=dotted, "
                        "color=\"#6a1b9a\"];\n");
     /* A next function's targets come from the scene ids its code names. */
     expect_line(r.out, "  \"wrap_up\" -> \"burnout\" [label=\"2. Sign as many clinics as possible "
                        "befo...\", style=\"dashed\"];\n");
+    cmd_result_free(&r);
+}
+
+/* Conditions and flags on the edges, who decides and timers on the
+ * scenes, the direction and a legend (issue: authoring rough edges). */
+static void the_map_shows_conditions_owners_and_a_legend(void **state)
+{
+    (void)state;
+    struct cmd_result r = scaleup(NULL, (const char *const[]){"map", "tutorial", "--direction", "tb",
+                                                              NULL}, NULL);
+    assert_int_equal(r.status, 0);
+    expect_line(r.out, "  graph [rankdir=TB, ");
+    expect_line(r.out, "\\npo decides\"");
+    expect_line(r.out, "\\npm decides\\n60 s timer\"");
+    expect_line(r.out, "\\nboth decide\"");
+    expect_line(r.out, "\\n[po only]\\nif validated, once\\nsets +criteria\"");
+    expect_line(r.out, "  subgraph \"cluster_legend\" {\n    label=\"Legend\";");
+    cmd_result_free(&r);
+    r = scaleup(NULL, (const char *const[]){"map", "tutorial", "--direction", "up", NULL}, NULL);
+    assert_int_equal(r.status, 2);
+    assert_string_equal(r.err, "scaleup: error: --direction is lr or tb, not 'up'\n");
+    cmd_result_free(&r);
+}
+
+static void png_is_drawn_by_graphviz(void **state)
+{
+    (void)state;
+    struct cmd_result r = scaleup(NULL, (const char *const[]){"map", "tutorial", "--format", "png", NULL},
+                                  NULL);
+    assert_int_equal(r.status, 0);
+    assert_memory_equal(r.out, "\x89PNG", 4);
     cmd_result_free(&r);
 }
 
@@ -101,7 +132,7 @@ static void a_new_scenario_plays_and_passes_every_check(void **state)
      * attribute (Graphviz keeps only the last of two). */
     r = scaleup(dir, (const char *const[]){"map", "team-offsite", NULL}, NULL);
     assert_int_equal(r.status, 0);
-    expect_line(r.out, "  \"launch\" -> \"shipped\" [label=\"3. Ship to everyone and hope\\n[pm only]\", "
+    expect_line(r.out, "  \"launch\" -> \"shipped\" [label=\"3. Ship to everyone and hope\\n[pm only]\\nif when()\", "
                        "color=\"#1565c0\", fontcolor=\"#1565c0\", style=\"bold,dashed\"];\n");
     cmd_result_free(&r);
     r = scaleup(dir, (const char *const[]){"play", "team-offsite", "--text", "--role", "po", "--seed",
@@ -137,6 +168,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_map_shows_phases_verdicts_roles_and_unreachable_scenes),
         cmocka_unit_test(svg_needs_graphviz_and_says_so),
+        cmocka_unit_test(the_map_shows_conditions_owners_and_a_legend),
+        cmocka_unit_test(png_is_drawn_by_graphviz),
         cmocka_unit_test(a_new_scenario_plays_and_passes_every_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -113,6 +113,56 @@ static void bad_texts_are_refused_with_an_offset(void **state)
     text_builder_free(&b);
 }
 
+/* Conditional text: runway is 12, morale 60.5, vision 3, has_vision set
+ * (see render). */
+static void conditions_choose_what_shows(void **state)
+{
+    (void)state;
+    check("You are {if has_vision}focused{else}lost{end}.", false, "You are focused.");
+    check("You are {if not has_vision}lost{else}focused{end}.", false, "You are focused.");
+    check("{if runway < 6}Cut costs now.{else}Time to think.{end}", false, "Time to think.");
+    check("{if runway >= 12}Enough.{end} Go.", false, "Enough. Go.");
+    check("{if runway > 12}Plenty.{end} Go.", false, "Go.");
+    check("{if runway == 12}exact{end}|{if runway ~= 12}off{end}", false, "exact|");
+    check("{if morale <= 60}low{else}fine{end}", false, "fine");
+    check("{if vision}scored{end}", false, "scored");
+    check("Morale is {morale >= 50 ? high : low} today.", false, "Morale is high today.");
+    check("Runway: {runway < 3 ? short : fine}.", false, "Runway: fine.");
+    check("A {if has_vision}{if runway > 20}rich{else}lean{end} clear{end} plan", false,
+          "A lean clear plan");
+    check("A {if not has_vision}hidden *bold*{end} text", false, "A text");
+}
+
+static void bad_conditions_are_refused_with_an_offset(void **state)
+{
+    (void)state;
+    struct text_builder b;
+    text_builder_init(&b);
+    struct text_error err;
+    const struct {
+        const char *src, *message;
+        size_t offset;
+    } cases[] = {
+        {"Go {if runway < 3}now", "{if ...} without its {end}", 3},
+        {"Go {else} now", "{else} without an {if}", 3},
+        {"Go {end}", "{end} without an {if}", 3},
+        {"{if runway}a{else}b{else}c{end}", "a second {else} for one {if}", 19},
+        {"{if runwy}a{end}", "not a flag, stat or dimension", 0},
+        {"{if player}a{end}", "not the player or the role", 0},
+        {"{if runway < 2.5}a{end}", "whole number", 0},
+        {"{if has_vision > 1}a{end}", "a flag is tested alone", 0},
+        {"{runway < 3 ? short}", "needs its ':'", 0},
+    };
+    for (size_t i = 0; i < COUNT_OF(cases); i++) {
+        if (text_parse(&b, cases[i].src, strlen(cases[i].src), true, resolve, NULL, &err))
+            fail_msg("parsed: %s", cases[i].src);
+        if (!strstr(err.message, cases[i].message))
+            fail_msg("%s: %s", cases[i].src, err.message);
+        assert_int_equal(err.offset, cases[i].offset);
+    }
+    text_builder_free(&b);
+}
+
 static void plain_text_drops_markers(void **state)
 {
     (void)state;
@@ -148,6 +198,8 @@ int main(void)
         cmocka_unit_test(names_render_their_values),
         cmocka_unit_test(emphasis_needs_a_closing_star),
         cmocka_unit_test(bad_texts_are_refused_with_an_offset),
+        cmocka_unit_test(conditions_choose_what_shows),
+        cmocka_unit_test(bad_conditions_are_refused_with_an_offset),
         cmocka_unit_test(plain_text_drops_markers),
         cmocka_unit_test(words_end_at_spaces_and_cjk_breaks),
     };

@@ -1,9 +1,12 @@
 /*
  * checks.c: lint's checks, one function each (see lint.h for the list).
  */
+#include <dirent.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "common/graph.h"
 #include "common/source.h"
@@ -65,9 +68,10 @@ static void check_ways_out(struct lint *l)
         if (sn->is_ending || !l->graph.reachable[s])
             continue;
         for (int r = 0; r < sc->nroles; r++) {
-            /* In a duet scene decided by one role, the other does not choose. */
-            if (sc->duet && sn->by >= 0 && sn->by != r && sc->nroles == 2)
-                continue;
+            /* In a duet, a scene decided by one role is never the other's to
+             * choose in; but a duet scenario is also played solo, and there
+             * every role decides every scene. */
+            bool solo_only = sc->duet && sn->by >= 0 && sn->by != r;
             int offered = 0, unconditional = 0;
             for (int i = 0; i < sn->nchoices; i++) {
                 const struct choice *ch = &sc->choices[sn->first_choice + (uint32_t)i];
@@ -76,7 +80,12 @@ static void check_ways_out(struct lint *l)
                 offered++;
                 unconditional += !conditional(ch);
             }
-            if (offered == 0)
+            if (offered == 0 && solo_only)
+                warn(l, sn->pos, "no-way-out",
+                     "scene '%s' offers no choice at all to the %s: in a duet the %s decides it, "
+                     "but played solo it is a dead end for the %s; give it a choice for every role",
+                     sn->id, sc->roles[r].name, sc->roles[sn->by].name, sc->roles[r].name);
+            else if (offered == 0)
                 warn(l, sn->pos, "no-way-out",
                      "scene '%s' offers no choice at all to the %s: it is a dead end for that role",
                      sn->id, sc->roles[r].name);
@@ -144,6 +153,8 @@ static void note_text_flags(const struct text_template *t, struct flag_use *flag
     for (uint32_t i = 0; i < t->npieces; i++)
         if (t->pieces[i].kind == PIECE_FLAG)
             flags[t->pieces[i].len].shown = true;
+        else if (text_condition_flag(&t->pieces[i]) >= 0) /* {if flag} reads it */
+            flags[text_condition_flag(&t->pieces[i])].shown = true;
 }
 
 static void check_flags_and_stats(struct lint *l)
@@ -289,9 +300,12 @@ static int wrapped_lines(const struct text_template *t)
             col = 0;
             continue;
         }
+        /* Both branches of a condition are counted: the longer shows sometimes. */
         int width = p->kind == PIECE_LITERAL ? (int)utf8_length(t->chars + p->start, p->len)
-                    : p->kind == PIECE_EMPHASIS ? 0
-                                                : 4;
+                    : p->kind == PIECE_EMPHASIS || p->kind == PIECE_IF || p->kind == PIECE_ELSE ||
+                            p->kind == PIECE_END
+                        ? 0
+                        : 4;
         col += width;
         while (col > LINT_WINDOW_COLUMNS) {
             lines++;
@@ -415,6 +429,216 @@ static void check_names_in_code(struct lint *l)
     }
 }
 
+/* The {name}s of a string: calls fn for each {word} that is a plain
+ * reference (not {{, not {if ...}, {else}, {end} or a {cond ? a : b}). */
+static void each_reference(const char *s, size_t len, void (*fn)(void *ctx, const char *name, size_t n,
+                                                                 size_t at),
+                           void *ctx)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '{')
+            continue;
+        if (i + 1 < len && s[i + 1] == '{') {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < len && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
+                           (s[j] >= '0' && s[j] <= '9') || s[j] == '_' || s[j] == '-'))
+            j++;
+        if (j < len && s[j] == '}' && j > i + 1 &&
+            !(j - i - 1 == 4 && memcmp(s + i + 1, "else", 4) == 0) &&
+            !(j - i - 1 == 3 && memcmp(s + i + 1, "end", 3) == 0))
+            fn(ctx, s + i + 1, j - i - 1, i);
+    }
+}
+
+struct literal_names {
+    struct lint *l;
+    uint16_t file;
+    int line, col;
+};
+
+static void on_reference_in_code(void *ctx, const char *name, size_t n, size_t at)
+{
+    (void)at;
+    struct literal_names *c = ctx;
+    struct piece ref;
+    if (scenario_resolve_name((void *)c->l->sc, name, n, &ref))
+        return;
+    char id[LIMIT_ID_BYTES + 1], hint[LIMIT_ID_BYTES + 32] = "";
+    str_format(id, sizeof id, "%.*s", (int)(n > LIMIT_ID_BYTES ? LIMIT_ID_BYTES : n), name);
+    const struct scenario *sc = c->l->sc;
+    const char *near = nearest_name(id, &sc->stats[0].id, sizeof(struct stat_def), sc->nstats);
+    if (!near)
+        near = nearest_name(id, &sc->dimensions[0].id, sizeof(struct dimension), sc->ndimensions);
+    if (!near && sc->nflags)
+        near = nearest_name(id, &sc->flags[0], sizeof(const char *), sc->nflags);
+    if (near)
+        str_format(hint, sizeof hint, " (did you mean {%s}?)", near);
+    struct srcpos pos = {c->file, (uint32_t)c->line, (uint32_t)c->col};
+    warn(c->l, pos, "unknown-name-in-text",
+         "{%s} in a string of a text function names no stat, dimension, flag, player or role%s: "
+         "the text fails when it is shown", id, hint);
+}
+
+static void on_text_function_literal(void *ctx, const char *s, size_t len, int line, int col)
+{
+    struct literal_names *c = ctx;
+    c->line = line;
+    c->col = col;
+    each_reference(s, len, on_reference_in_code, c);
+}
+
+static void check_text_function(struct lint *l, const struct text_template *t)
+{
+    if (!callback_present(t->fn))
+        return;
+    const char *text = source_text(&l->src, l->sc, t->fn.pos.file);
+    if (!text)
+        return;
+    struct literal_names c = {l, t->fn.pos.file, 0, 0};
+    source_literals(text, (int)t->fn.pos.line, (int)t->fn.last_line, on_text_function_literal, &c);
+}
+
+/* A text written as a function is made when it is shown: a {name} in its
+ * strings is checked only then, so lint checks the literal strings. */
+static void check_text_functions(struct lint *l)
+{
+    const struct scenario *sc = l->sc;
+    for (int s = 0; s < sc->nscenes; s++)
+        check_text_function(l, &sc->scenes[s].text);
+    for (uint32_t c = 0; c < sc->nchoices; c++) {
+        check_text_function(l, &sc->choices[c].label);
+        check_text_function(l, &sc->choices[c].feedback);
+    }
+}
+
+struct unfilled {
+    struct lint *l;
+    struct srcpos pos;
+    const char *what;
+    bool warned;
+};
+
+static void on_unfilled(void *ctx, const char *name, size_t n, size_t at)
+{
+    (void)at;
+    struct unfilled *u = ctx;
+    struct piece ref;
+    if (u->warned || !scenario_resolve_name((void *)u->l->sc, name, n, &ref))
+        return;
+    u->warned = true;
+    warn(u->l, u->pos, "name-not-filled",
+         "%s shows {%.*s} as written: names are filled in texts, choice labels, feedback and "
+         "discuss questions, not in titles, phases or locked reasons", u->what, (int)n, name);
+}
+
+static void check_unfilled(struct lint *l, const char *s, struct srcpos pos, const char *what)
+{
+    if (!s)
+        return;
+    struct unfilled u = {l, pos, what, false};
+    each_reference(s, strlen(s), on_unfilled, &u);
+}
+
+/* {name} is filled in texts, labels and feedback; a title or a locked
+ * reason is shown as written, so a {name} there is a slip. */
+static void check_unfilled_names(struct lint *l)
+{
+    const struct scenario *sc = l->sc;
+    char what[160];
+    for (int s = 0; s < sc->nscenes; s++) {
+        const struct scene *sn = &sc->scenes[s];
+        str_format(what, sizeof what, "the title of %s '%s'", kind_of(sn), sn->id);
+        check_unfilled(l, sn->title, sn->pos, what);
+        str_format(what, sizeof what, "the phase of %s '%s'", kind_of(sn), sn->id);
+        check_unfilled(l, sn->phase, sn->pos, what);
+    }
+    for (uint32_t c = 0; c < sc->nchoices; c++) {
+        const struct choice *ch = &sc->choices[c];
+        str_format(what, sizeof what, "the locked reason of choice %d of scene '%s'",
+                   (int)(c - sc->scenes[ch->scene].first_choice) + 1, sc->scenes[ch->scene].id);
+        check_unfilled(l, ch->locked, ch->pos, what);
+    }
+}
+
+/* How deep under a scenario's folder unused files are looked for. */
+#define UNUSED_FILE_DEPTH 3
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool file_is_included(const struct scenario *sc, const char *name)
+{
+    for (int f = 0; f < sc->nfiles; f++)
+        if (strcmp(sc->files[f].name, name) == 0)
+            return true;
+    return false;
+}
+
+static void find_unused_files(struct lint *l, const char *folder, const char *rel, int depth)
+{
+    struct strbuf path;
+    sb_init(&path);
+    sb_printf(&path, "%s%s%s", folder, *rel ? "/" : "", rel);
+    DIR *d = opendir(path.data);
+    sb_free(&path);
+    if (!d)
+        return;
+    /* Sorted, so that the warnings read the same on every file system. */
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < 4096) {
+        if (e->d_name[0] == '.')
+            continue;
+        names = xrealloc(names, (n + 1) * sizeof *names);
+        names[n++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    sort_items(names, n, sizeof *names, compare_strings);
+    for (size_t i = 0; i < n; i++) {
+        struct strbuf name, full;
+        sb_init(&name);
+        sb_init(&full);
+        sb_printf(&name, "%s%s%s", rel, *rel ? "/" : "", names[i]);
+        sb_printf(&full, "%s/%s", folder, name.data);
+        struct stat st;
+        size_t len = strlen(names[i]);
+        if (lstat(full.data, &st) == 0 && S_ISDIR(st.st_mode) && depth < UNUSED_FILE_DEPTH) {
+            find_unused_files(l, folder, name.data, depth + 1);
+        } else if (S_ISREG(st.st_mode) && len > 4 && strcmp(names[i] + len - 4, ".lua") == 0 &&
+                   strcmp(name.data, "tests.lua") != 0 && !file_is_included(l->sc, name.data)) {
+            struct strbuf display;
+            sb_init(&display);
+            sb_printf(&display, "%s/%s", l->sc->folder, name.data);
+            diag_add(l->out, DIAG_WARNING, display.data, 0, 0, "unused-file",
+                     "%s is in the scenario's folder but nothing includes it: add include \"%s\" "
+                     "to main.lua, or move it out of the folder", name.data, name.data);
+            sb_free(&display);
+        }
+        sb_free(&name);
+        sb_free(&full);
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* A .lua file in the scenario's folder that no include names is most
+ * likely a scene file the author forgot to include. Only a scenario that
+ * is a folder (its entry main.lua) is checked: a lone .lua file shares its
+ * folder with others. */
+static void check_unused_files(struct lint *l)
+{
+    const struct scenario *sc = l->sc;
+    if (sc->nfiles == 0 || strcmp(sc->files[0].name, "main.lua") != 0)
+        return;
+    find_unused_files(l, sc->folder, "", 0);
+}
+
 void lint_checks(const struct scenario *sc, struct diag_list *out)
 {
     struct lint l;
@@ -430,6 +654,9 @@ void lint_checks(const struct scenario *sc, struct diag_list *out)
     check_text_fits(&l);
     check_timers_and_duets(&l);
     check_names_in_code(&l);
+    check_unused_files(&l);
+    check_text_functions(&l);
+    check_unfilled_names(&l);
     graph_free(&l.graph);
     source_cache_free(&l.src);
 }

@@ -99,9 +99,12 @@ int cmd_lint(int argc, char **argv)
         struct diag_list diags;
         diag_list_init(&diags);
         struct scenario *sc = scenario_load(path, &limits, &diags);
-        if (sc)
+        /* A scenario that does not load has the loader's errors only, in
+         * the loader's order: root causes first (see loader.c). */
+        if (sc) {
             lint_checks(sc, &diags);
-        sort_items(diags.items, (size_t)diags.count, sizeof *diags.items, compare_diags);
+            sort_items(diags.items, (size_t)diags.count, sizeof *diags.items, compare_diags);
+        }
         nscenarios++;
         if (list)
             cJSON_AddItemToArray(list, cJSON_CreateString(sc ? sc->id : argv[i]));

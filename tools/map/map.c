@@ -49,7 +49,10 @@ static void label_text(const struct choice *ch, struct strbuf *out)
         const struct piece *p = &ch->label.pieces[i];
         if (p->kind == PIECE_LITERAL)
             sb_append(out, ch->label.chars + p->start, p->len);
-        else if (p->kind != PIECE_EMPHASIS && p->kind != PIECE_PARAGRAPH)
+        else if (p->kind == PIECE_ELSE)
+            sb_puts(out, " / ");
+        else if (p->kind != PIECE_EMPHASIS && p->kind != PIECE_PARAGRAPH && p->kind != PIECE_IF &&
+                 p->kind != PIECE_END)
             sb_puts(out, "{...}");
     }
 }
@@ -59,7 +62,66 @@ static const char *verdict_color(enum verdict v)
     return v == VERDICT_SUCCESS ? "#2e7d32" : v == VERDICT_MIXED ? "#f9a825" : "#c62828";
 }
 
-void map_dot(const struct scenario *sc, struct strbuf *out)
+/* What an edge needs and does, one short line each: its conditions
+ * (requires, when, once) and the flags it sets and unsets. */
+static void edge_conditions(const struct scenario *sc, const struct choice *ch, struct strbuf *out)
+{
+    if (ch->nrequires || callback_present(ch->when) || ch->once) {
+        sb_puts(out, "\\nif ");
+        const char *sep = "";
+        for (int i = 0; i < ch->nrequires; i++) {
+            sb_puts(out, sep);
+            dot_escape(out, sc->flags[ch->requires[i]], 30);
+            sep = ", ";
+        }
+        if (callback_present(ch->when)) {
+            sb_printf(out, "%swhen()", sep);
+            sep = ", ";
+        }
+        if (ch->once)
+            sb_printf(out, "%sonce", sep);
+    }
+    if (ch->nset || ch->nunset) {
+        sb_puts(out, "\\nsets ");
+        for (int i = 0; i < ch->nset; i++) {
+            sb_puts(out, i ? ", +" : "+");
+            dot_escape(out, sc->flags[ch->set[i]], 30);
+        }
+        for (int i = 0; i < ch->nunset; i++) {
+            sb_puts(out, i || ch->nset ? ", -" : "-");
+            dot_escape(out, sc->flags[ch->unset[i]], 30);
+        }
+    }
+}
+
+/* A legend of the drawing's conventions, as a cluster of its own. */
+static void legend(struct strbuf *out)
+{
+    sb_puts(out,
+            "  subgraph \"cluster_legend\" {\n"
+            "    label=\"Legend\"; style=\"rounded\"; color=\"#616161\"; fontsize=12;\n"
+            "    node [fontsize=10];\n"
+            "    \"legend_start\" [label=\"start scene\", penwidth=3];\n"
+            "    \"legend_scene\" [label=\"scene\\npo decides\"];\n"
+            "    \"legend_unreachable\" [label=\"unreachable\", color=\"#d50000\", "
+            "fillcolor=\"#ffcdd2\", style=\"rounded,filled,dashed\"];\n"
+            "    \"legend_success\" [label=\"success\", shape=doubleoctagon, fillcolor=\"#2e7d32\", "
+            "fontcolor=\"#ffffff\"];\n"
+            "    \"legend_mixed\" [label=\"mixed\", shape=doubleoctagon, fillcolor=\"#f9a825\", "
+            "fontcolor=\"#ffffff\"];\n"
+            "    \"legend_failure\" [label=\"failure\", shape=doubleoctagon, fillcolor=\"#c62828\", "
+            "fontcolor=\"#ffffff\"];\n"
+            "    \"legend_start\" -> \"legend_scene\" [label=\"1. a choice\\nif flag\\nsets +flag\"];\n"
+            "    \"legend_scene\" -> \"legend_success\" [label=\"role only\", color=\"#1565c0\", "
+            "fontcolor=\"#1565c0\", style=\"bold\"];\n"
+            "    \"legend_scene\" -> \"legend_mixed\" [label=\"next function\", style=\"dashed\"];\n"
+            "    \"legend_scene\" -> \"legend_failure\" [label=\"conflict (duet)\", style=dotted, "
+            "color=\"#6a1b9a\"];\n"
+            "    \"legend_scene\" -> \"legend_unreachable\" [style=invis];\n"
+            "  }\n");
+}
+
+void map_dot(const struct scenario *sc, bool top_down, struct strbuf *out)
 {
     struct source_cache src;
     memset(&src, 0, sizeof src);
@@ -67,7 +129,7 @@ void map_dot(const struct scenario *sc, struct strbuf *out)
     graph_build(sc, &src, &g);
     sb_puts(out, "digraph \"");
     dot_escape(out, sc->id, 64);
-    sb_puts(out, "\" {\n  graph [rankdir=LR, fontname=\"DejaVu Sans\", label=\"");
+    sb_printf(out, "\" {\n  graph [rankdir=%s, fontname=\"DejaVu Sans\", label=\"", top_down ? "TB" : "LR");
     dot_escape(out, sc->title, 80);
     sb_puts(out, "\", labelloc=t, fontsize=20];\n"
                  "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", "
@@ -104,6 +166,12 @@ void map_dot(const struct scenario *sc, struct strbuf *out)
                 dot_escape(out, sn->id, 40);
                 sb_puts(out, ")");
             }
+            if (!sn->is_ending && sn->by >= 0)
+                sb_printf(out, "\\n%s decides", sc->roles[sn->by].id);
+            else if (!sn->is_ending && sn->by == BY_BOTH)
+                sb_puts(out, "\\nboth decide");
+            if (sn->timer)
+                sb_printf(out, "\\n%d s timer", sn->timer);
             sb_puts(out, "\"");
             if (sn->is_ending)
                 sb_printf(out, ", shape=doubleoctagon, fillcolor=\"%s\", fontcolor=\"#ffffff\"",
@@ -147,6 +215,7 @@ void map_dot(const struct scenario *sc, struct strbuf *out)
                     }
                 sb_puts(out, " only]");
             }
+            edge_conditions(sc, ch, out);
             sb_puts(out, "\"");
             /* One style attribute: Graphviz keeps only the last of several. */
             bool role_only = ch->role_mask != ~0u, via_fn = ed->kind == EDGE_NEXT_FN;
@@ -158,6 +227,7 @@ void map_dot(const struct scenario *sc, struct strbuf *out)
         }
         sb_puts(out, "];\n");
     }
+    legend(out);
     sb_puts(out, "}\n");
     sb_free(&label);
     graph_free(&g);
@@ -166,19 +236,24 @@ void map_dot(const struct scenario *sc, struct strbuf *out)
 
 static void usage(FILE *f)
 {
-    fprintf(f, "Usage: scaleup map SCENARIO [--format dot|svg] [--output FILE]\n"
+    fprintf(f, "Usage: scaleup map SCENARIO [--format dot|svg|png] [--direction lr|tb]\n"
+               "                   [--output FILE]\n"
                "\n"
-               "Draws the scene graph: scenes grouped by phase, endings coloured by verdict\n"
-               "(green success, amber mixed, red failure), edges labelled with the choice,\n"
-               "role-only choices in blue, next functions dashed, unreachable scenes in red.\n"
-               "SVG needs graphviz's dot program (Debian package graphviz).\n"
+               "Draws the scene graph: scenes grouped by phase, with who decides and timers;\n"
+               "endings coloured by verdict (green success, amber mixed, red failure); edges\n"
+               "labelled with the choice, its conditions (if flag, when(), once) and the flags\n"
+               "it sets; role-only choices in blue, next functions dashed, unreachable scenes\n"
+               "in red; a legend explains it all. SVG and PNG need graphviz's dot program\n"
+               "(Debian package graphviz).\n"
                "\n"
-               "  --format dot|svg   default dot\n"
-               "  --output FILE      write to FILE instead of standard output\n");
+               "  --format dot|svg|png   default dot\n"
+               "  --direction lr|tb      left to right (default) or top to bottom\n"
+               "  --output FILE          write to FILE instead of standard output\n");
 }
 
-/* Pipes DOT through `dot -Tsvg`; false (with why) when dot is missing or fails. */
-static bool to_svg(const struct strbuf *dot, struct strbuf *svg, char *why, size_t cap)
+/* Pipes DOT through `dot -T<format>`; false (with why) when dot is missing or fails. */
+static bool render(const struct strbuf *dot, const char *format, struct strbuf *svg, char *why,
+                   size_t cap)
 {
     int in[2], out[2];
     if (pipe(in) || pipe(out)) {
@@ -190,7 +265,9 @@ static bool to_svg(const struct strbuf *dot, struct strbuf *svg, char *why, size
         dup2(in[0], 0);
         dup2(out[1], 1);
         close(in[0]), close(in[1]), close(out[0]), close(out[1]);
-        execlp("dot", "dot", "-Tsvg", (char *)NULL);
+        char flag[16];
+        snprintf(flag, sizeof flag, "-T%s", format);
+        execlp("dot", "dot", flag, (char *)NULL);
         _exit(127);
     }
     close(in[0]);
@@ -213,8 +290,8 @@ static bool to_svg(const struct strbuf *dot, struct strbuf *svg, char *why, size
     int status;
     waitpid(pid, &status, 0);
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
-        snprintf(why, cap, "--format svg needs graphviz's dot program, which is not installed "
-                           "(sudo apt-get install graphviz), or use --format dot");
+        snprintf(why, cap, "--format %s needs graphviz's dot program, which is not installed "
+                           "(sudo apt-get install graphviz), or use --format dot", format);
         return false;
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -227,8 +304,10 @@ static bool to_svg(const struct strbuf *dot, struct strbuf *svg, char *why, size
 int cmd_map(int argc, char **argv)
 {
     const char *format = "dot", *output = NULL;
+    bool top_down = false;
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'},
+        {"direction", required_argument, NULL, 'd'},
         {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -240,13 +319,20 @@ int cmd_map(int argc, char **argv)
         switch (c) {
         case 'f': format = optarg; break;
         case 'o': output = optarg; break;
+        case 'd':
+            if (strcmp(optarg, "lr") != 0 && strcmp(optarg, "tb") != 0) {
+                cli_error("--direction is lr or tb, not '%s'", optarg);
+                return 2;
+            }
+            top_down = strcmp(optarg, "tb") == 0;
+            break;
         case 'h': usage(stdout); return 0;
         case ':': cli_error("%s needs a value (see scaleup map --help)", argv[optind - 1]); return 2;
         default: cli_error("unknown option '%s' (see scaleup map --help)", argv[optind - 1]); return 2;
         }
     }
-    if (strcmp(format, "dot") != 0 && strcmp(format, "svg") != 0) {
-        cli_error("--format is dot or svg, not '%s'", format);
+    if (strcmp(format, "dot") != 0 && strcmp(format, "svg") != 0 && strcmp(format, "png") != 0) {
+        cli_error("--format is dot, svg or png, not '%s'", format);
         return 2;
     }
     if (optind != argc - 1) {
@@ -260,12 +346,12 @@ int cmd_map(int argc, char **argv)
     struct strbuf dot, svg;
     sb_init(&dot);
     sb_init(&svg);
-    map_dot(sc, &dot);
+    map_dot(sc, top_down, &dot);
     scenario_free(sc);
     const struct strbuf *result = &dot;
-    if (strcmp(format, "svg") == 0) {
+    if (strcmp(format, "dot") != 0) {
         char why[1024];
-        if (!to_svg(&dot, &svg, why, sizeof why)) {
+        if (!render(&dot, format, &svg, why, sizeof why)) {
             cli_error("%s", why);
             sb_free(&dot);
             sb_free(&svg);

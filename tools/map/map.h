@@ -2,11 +2,13 @@
 #ifndef SCALEUP_MAP_H
 #define SCALEUP_MAP_H
 
+#include <stdbool.h>
+
 #include "core/scenario.h"
 #include "core/util.h"
 
 /* The scene graph as Graphviz DOT. */
-void map_dot(const struct scenario *sc, struct strbuf *out);
+void map_dot(const struct scenario *sc, bool top_down, struct strbuf *out);
 
 int cmd_map(int argc, char **argv);
 

@@ -161,6 +161,111 @@ static const char *suggest_stat(const struct scenario *sc, const char *word, cha
     return suggest(word, &sc->stats[0].id, sizeof(struct stat_def), sc->nstats, "stats", buf, cap);
 }
 
+static bool contains(const char *text, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(text + i, word, n) == 0)
+            return true;
+    return false;
+}
+
+/* What to add to a text's error: "did you mean {runway}?" for an unknown
+ * {name} near a stat, dimension, flag, player or role; for a stray '{' in a
+ * text that reads like code, the likely cause: a [[ ... ]] text closed with
+ * a single ], so that it ran on into the fields after it. */
+static void text_error_hint(const struct scenario *sc, const char *text, size_t len,
+                            const char *message, char *hint, size_t cap)
+{
+    hint[0] = '\0';
+    const char *open = strstr(message, "unknown name {");
+    if (open) {
+        char word[LIMIT_ID_BYTES + 1];
+        open += strlen("unknown name {");
+        size_t n = strcspn(open, "}");
+        snprintf(word, sizeof word, "%.*s", (int)n, open);
+        static const char *const builtin[] = {"player", "role"};
+        const char *pick = nearest_name(word, &sc->stats[0].id, sizeof(struct stat_def), sc->nstats);
+        if (!pick)
+            pick = nearest_name(word, &sc->dimensions[0].id, sizeof(struct dimension), sc->ndimensions);
+        if (!pick && sc->nflags)
+            pick = nearest_name(word, &sc->flags[0], sizeof(const char *), sc->nflags);
+        if (!pick)
+            pick = nearest_name(word, &builtin[0], sizeof(const char *), 2);
+        if (pick)
+            snprintf(hint, cap, " (did you mean {%s}?)", pick);
+        return;
+    }
+    if (strstr(message, "'{' must start") &&
+        (contains(text, len, "choices") || contains(text, len, "next =") ||
+         contains(text, len, "feedback =") || contains(text, len, "],\n")))
+        snprintf(hint, cap, "; the text seems to run on into code: does a [[ ... ]] text before "
+                            "this point end with a single ] instead of ]]?");
+}
+
+/* A misspelt list of declarations (dimentions = { ... }) leaves its ids
+ * undeclared, and every later use of one is an error of its own: dozens of
+ * them, sorted by file, with the cause somewhere in the middle. Such a root
+ * cause is moved first, and the errors that follow from it are dropped and
+ * counted in its message. An error that says a text ran on into code (a
+ * [[ ... ]] closed with one ]) is moved first too: what follows it in that
+ * file was read as text. */
+static void root_causes_first(struct diag_list *diags, int first)
+{
+    static const struct {
+        const char *list;  /* the suggestion of the unknown-field error */
+        const char *code;  /* the errors that follow from it */
+        const char *missing; /* and the one that says the list is missing */
+    } causes[] = {
+        {"(did you mean 'dimensions'?)", "unknown-dimension", "the scenario needs dimensions"},
+        {"(did you mean 'stats'?)", "unknown-stat", NULL},
+        {"(did you mean 'roles'?)", "unknown-role", "the scenario needs roles"},
+        {"(did you mean 'flags'?)", "unknown-flag", NULL},
+    };
+    int root = first; /* where the next root cause goes */
+    for (int i = first; i < diags->count; i++) {
+        struct diag *d = &diags->items[i];
+        bool run_on = strstr(d->message, "the text seems to run on into code") != NULL;
+        int cause = -1;
+        for (size_t c = 0; c < COUNT_OF(causes) && strcmp(d->code, "unknown-field") == 0; c++)
+            if (strstr(d->message, causes[c].list))
+                cause = (int)c;
+        if (cause < 0 && !run_on)
+            continue;
+        int dropped = 0;
+        if (cause >= 0) {
+            int kept = first;
+            for (int k = first; k < diags->count; k++) {
+                struct diag *e = &diags->items[k];
+                if (strcmp(e->code, causes[cause].code) == 0 ||
+                    (causes[cause].missing &&
+                     strncmp(e->message, causes[cause].missing, strlen(causes[cause].missing)) == 0)) {
+                    dropped++;
+                    if (e->severity == DIAG_ERROR)
+                        diags->errors--;
+                    else
+                        diags->warnings--;
+                    if (k < i)
+                        i--;
+                    continue;
+                }
+                diags->items[kept++] = *e;
+            }
+            diags->count = kept;
+            d = &diags->items[i];
+        }
+        struct diag moved = *d;
+        if (dropped) {
+            size_t n = strlen(moved.message);
+            snprintf(moved.message + n, sizeof moved.message - n,
+                     "; %d error%s that follow%s from it %s not shown", dropped,
+                     dropped == 1 ? "" : "s", dropped == 1 ? "s" : "", dropped == 1 ? "is" : "are");
+        }
+        memmove(&diags->items[root + 1], &diags->items[root], (size_t)(i - root) * sizeof *d);
+        diags->items[root++] = moved;
+    }
+}
+
 /* Whether the table at t has a string key other than word but within two
  * edits of it: a misspelling of it. */
 static bool has_near_key(lua_State *L, int t, const char *word)
@@ -858,11 +963,13 @@ static bool convert_text(struct loader *ld, int idx, bool paragraphs, bool allow
     }
     struct text_error terr;
     if (!text_parse(&ld->tb, s, len, paragraphs, scenario_resolve_name, ld->sc, &terr)) {
+        char hint[160];
+        text_error_hint(ld->sc, s, len, terr.message, hint, sizeof hint);
         report(ld, text_pos(file, f, s, terr.offset, pos),
                strstr(terr.message, "unknown name") ? "unknown-name"
                : strstr(terr.message, "UTF-8") || strstr(terr.message, "NUL") ? "utf8"
                                                                               : "text",
-               "%s: %s", what, terr.message);
+               "%s: %s%s", what, terr.message, hint);
         return false;
     }
     text_freeze(&ld->sc->arena, &ld->tb, out);
@@ -1551,6 +1658,11 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
         ch->next = target(ld, lua_tostring(L, -1), npos, "next");
     else if (ntype == LUA_TFUNCTION)
         ch->next_fn = make_callback(ld, lua_gettop(L), npos);
+    else if (ntype == LUA_TNIL && srcmap_field(node, "next") && !srcmap_field(node, "next")->value_is_string)
+        /* next = garage: Lua reads the bare word as a variable, which is nil. */
+        report(ld, npos, "no-next",
+               "%s has no next: next is written without quotes, which Lua reads as an empty "
+               "variable; write the scene id in quotes, like next = \"garage\"", what);
     else if (ntype == LUA_TNIL)
         report(ld, pos, "no-next", "%s has no next: say which scene or ending it leads to", what);
     else
@@ -2005,6 +2117,7 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
     text_builder_init(&ld->tb);
     script->loader = ld;
     int errors_before = diags->errors;
+    int first_diag = diags->count;
 
     if (!realpath(folder, ld->folder_real)) {
         diag_add(diags, DIAG_ERROR, folder, 0, 0, "file", "cannot open the scenario folder: %s",
@@ -2049,6 +2162,7 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
     }
 
 done:;
+    root_causes_first(diags, first_diag);
     script->loader = NULL;
     bool ok = diags->errors == errors_before;
     text_builder_free(&ld->tb);

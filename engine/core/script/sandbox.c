@@ -775,6 +775,7 @@ static void fill_diag(struct sandbox *sb, const char *msg, const char *what, str
         diag_set(err, file, line, "runtime", "%s: %s", what, text);
     else
         diag_set(err, file, line, "runtime", "%s", text);
+    runtime_hint(err);
 }
 
 static void begin_call(struct sandbox *sb, bool loading)

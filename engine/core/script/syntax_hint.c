@@ -7,6 +7,9 @@
  * line of code before that token, which is what the rewritten message names.
  * When that token is a declaration at the start of its line (scene "b"), a
  * '}' is what is missing: the message names the '{' left open.
+ *
+ * Run-time errors get the same care: Lua's "attempt to index a nil value
+ * (field 'stat')" is followed by what it means for an author.
  */
 #include "syntax_hint.h"
 
@@ -126,4 +129,68 @@ void syntax_hint_missing_comma(const char *src, size_t len, struct diag *err)
     str_copy(err->message, sizeof err->message, message);
     err->line = line;
     err->col = (int)code + 1;
+}
+
+/* The name in "... (field 'x')", "(global 'x')", "(local 'x')" or
+ * "(upvalue 'x')" of a Lua message: its kind and the name, or false. */
+static bool named_value(const char *msg, char *kind, size_t kcap, char *name, size_t ncap)
+{
+    static const char *const kinds[] = {"field", "global", "local", "upvalue", "method"};
+    for (size_t i = 0; i < COUNT_OF(kinds); i++) {
+        char pat[32];
+        snprintf(pat, sizeof pat, "(%s '", kinds[i]);
+        const char *p = strstr(msg, pat);
+        if (!p)
+            continue;
+        p += strlen(pat);
+        const char *e = strchr(p, '\'');
+        if (!e)
+            return false;
+        str_copy(kind, kcap, kinds[i]);
+        snprintf(name, ncap, "%.*s", (int)(e - p > 60 ? 60 : e - p), p);
+        return true;
+    }
+    return false;
+}
+
+void runtime_hint(struct diag *err)
+{
+    const char *m = err->message;
+    char kind[16] = "", name[64] = "", hint[400] = "";
+    bool named = named_value(m, kind, sizeof kind, name, sizeof name);
+    bool unknown_name = named && strcmp(name, "?") == 0;
+    if (named && strncmp(name, "__", 2) == 0) /* a metamethod: the script is not a slip */
+        return;
+    if (strstr(m, "attempt to index a nil value")) {
+        if (named && !unknown_name && strcmp(kind, "global") == 0)
+            snprintf(hint, sizeof hint, "%s is not defined here: in a function, the state is "
+                     "game.stats, game.flags, game.score and game.visits", name);
+        else if (named && !unknown_name)
+            snprintf(hint, sizeof hint, "%s has no value, so nothing can be read from it: check "
+                     "the spelling of '%s'", name, name);
+        else
+            snprintf(hint, sizeof hint, "something on this line has no value (nil), so nothing "
+                     "can be read from it: check the spelling of each name before a '.' or '['");
+    } else if (strstr(m, "attempt to call a nil value")) {
+        if (named && !unknown_name)
+            snprintf(hint, sizeof hint, "%s is not a function a scenario can call (see "
+                     "docs/authoring.md, \"The game object\")", name);
+        else
+            snprintf(hint, sizeof hint, "a function called on this line does not exist");
+    } else if (strstr(m, "attempt to perform arithmetic on a nil value") ||
+               strstr(m, "attempt to concatenate a nil value")) {
+        if (named && !unknown_name)
+            snprintf(hint, sizeof hint, "%s has no value: if it is a stat, is it declared "
+                     "in stats (and spelt the same)?", name);
+        else
+            snprintf(hint, sizeof hint, "a value used on this line is missing (nil): check "
+                     "the names of stats and flags");
+    } else if (strstr(m, "attempt to compare") && strstr(m, "nil")) {
+        snprintf(hint, sizeof hint, "one side of a comparison is missing (nil): check the "
+                 "names of stats on this line");
+    }
+    if (!hint[0])
+        return;
+    size_t n = strlen(err->message);
+    snprintf(err->message + n, sizeof err->message - n, " (%s)", hint);
 }

@@ -16,4 +16,9 @@
  * name the '{' left open instead. Leaves err as it is in every other case. */
 void syntax_hint_missing_comma(const char *src, size_t len, struct diag *err);
 
+/* err holds a run-time error in Lua's words ("attempt to index a nil
+ * value (field 'stat')"). Appends what it means in an author's words, with
+ * the name it involves; leaves other messages as they are. */
+void runtime_hint(struct diag *err);
+
 #endif
