@@ -48,14 +48,16 @@ static void play_usage(FILE *f)
             "  --partner NAME      the second player's name in a duet\n"
             "  --font FILE         the window's font (default: found with fontconfig)\n"
             "  --fullscreen        start the window fullscreen\n"
-            "  --kiosk             workshop kiosk: fullscreen, back to the title screen after\n"
-            "                      each debrief, quitting needs Ctrl+Alt+Q\n"
+            "  --kiosk             workshop kiosk: fullscreen, back to the title screen\n"
+            "                      after each debrief, quitting needs Ctrl+Alt+Q\n"
             "  --max-memory MIB    Lua memory for the scenario (default 64)\n"
-            "  --max-instructions N  instructions per call into the scenario (default 10000000)\n"
+            "  --max-instructions N  instructions per call into the scenario\n"
+            "                      (default 10000000)\n"
             "  --max-call-ms MS    wall-clock time per call into the scenario (default 500)\n"
             "  --help              this help\n"
             "\n"
-            "Exit codes: 0 played to an ending, 1 scenario error, 2 usage error.\n");
+            "Exit codes: 0 played to an ending, 1 scenario error, 2 usage error, 3 quit\n"
+            "before an ending.\n");
 }
 
 static uint64_t fresh_seed(void)
@@ -303,6 +305,8 @@ static int play_text(struct play_options *po, const char *path)
                   t.script ? "--choices list" : "input", game_scene(s.g)->id, s.g->nlog,
                   s.g->nlog == 1 ? "" : "s");
         code = 2;
+    } else if (t.quit && !s.g->over) {
+        code = 3; /* quit before an ending: 0 means an ending was reached */
     }
 out:
     session_close(&s);
