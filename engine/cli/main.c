@@ -108,9 +108,9 @@ static int unknown_command(const char *cmd)
 {
     const char *near = nearest_name(cmd, &commands[0].name, sizeof commands[0], (int)COUNT_OF(commands));
     if (near)
-        cli_error("unknown command '%s'; did you mean '%s'? (see scaleup --help)", cmd, near);
+        cli_error("unknown command '%s'; did you mean '%s'? (try scaleup --help)", cmd, near);
     else
-        cli_error("unknown command '%s' (see scaleup --help)", cmd);
+        cli_error("unknown command '%s' (try scaleup --help)", cmd);
     return 2;
 }
 

@@ -21,6 +21,27 @@ void session_options_default(struct session_options *o)
     script_limits_default(&o->limits);
 }
 
+int session_timers_from_name(const char *name)
+{
+    static const char *const names[] = {"on", "slow", "off"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *session_timers_name(enum session_timers t)
+{
+    return t == TIMERS_OFF ? "off" : t == TIMERS_SLOW ? "slow" : "on";
+}
+
+int session_timer_seconds(const struct session *s, const struct scene *sc)
+{
+    if (!sc->timer || s->opt.timers == TIMERS_OFF)
+        return 0;
+    return s->opt.timers == TIMERS_SLOW ? sc->timer * TIMERS_SLOW_FACTOR : sc->timer;
+}
+
 bool session_open(struct session *s, const struct session_options *o, struct diag_list *diags)
 {
     memset(s, 0, sizeof *s);
@@ -453,6 +474,8 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
         }
         s->decision_started = clock_seconds();
         struct fe_command c = fe->decide(fe->ctx, s);
+        if (c.action == FE_TIMEOUT && s->opt.timers == TIMERS_OFF)
+            continue; /* untimed: the timeout choice is never forced */
         if (c.action == FE_CHOOSE || c.action == FE_TIMEOUT) {
             double secs = c.seconds >= 0 ? c.seconds : clock_seconds() - s->decision_started;
             bool ok;
