@@ -61,6 +61,10 @@ exe="$ROOT/usr/bin/scaleup"
 "$exe" lint tutorial >"$TMP/lint.txt" 2>&1
 "$exe" report "$TMP/results" >"$TMP/report.txt"
 "$exe" --version
+# k on the installed, read-only scenario: a copy in the user's data folder.
+code=0
+printf '1\nk\nq\n' | "$exe" play tutorial --text --role po --seed 1 --player Ana >"$TMP/keep.txt" || code=$?
+echo "quit: $code"
 SCRIPT
 env -i PATH=/usr/bin:/bin HOME="$tmp/home" SRC="$src" BUILD="$build" TMP="$tmp" ROOT="$root" \
     unshare --mount sh "$tmp/run.sh" >"$tmp/run.log" 2>&1 || { cat "$tmp/run.log"; fail "the installed scaleup"; }
@@ -69,4 +73,12 @@ grep -q '^Verdict: success' "$tmp/play.txt" || fail "play did not reach an endin
 grep -q 'Ana' "$tmp/report.txt" || fail "report: $(cat "$tmp/report.txt")"
 grep -qx 'scaleup [0-9.]*' "$tmp/run.log" || fail "--version: $(cat "$tmp/run.log")"
 ok "the installed scaleup plays, lints and reports with the build tree out of reach"
+
+copy=$tmp/home/.local/share/scaleup/scenarios/tutorial
+grep -q "^Kept as a playthrough test: $copy/tests.lua:6, in your copy of the installed scenario" \
+    "$tmp/keep.txt" || fail "k: $(grep -i kept "$tmp/keep.txt")"
+grep -q '"Ana, 1 choice, to first_customer (unfinished)"' "$copy/tests.lua" || fail "k: no playthrough in the copy"
+grep -q 'Ana' "$root/usr/share/scaleup/scenarios/tutorial/tests.lua" && fail "k wrote into the installed scenario"
+grep -qx 'quit: 3' "$tmp/run.log" || fail "quitting before an ending: $(grep quit: "$tmp/run.log")"
+ok "k on the installed scenario keeps the playthrough in a copy; quitting exits 3"
 echo "$passed passed, 0 failed"
