@@ -603,6 +603,42 @@ static const char *choice_range(int n, char *buf, size_t cap)
     return buf;
 }
 
+/* Prints a prompt and remembers its width, so that an answer echoed into a
+ * transcript goes on the next line when it would not fit. */
+static int prompt_width;
+static void prompt(struct term *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void prompt(struct term *t, const char *fmt, ...)
+{
+    char buf[LIMIT_NAME_BYTES + 128];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    /* Wrapped at spaces like the rest, the cursor staying on its last line. */
+    int col = 0;
+    const char *p = buf;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        size_t n = sp ? (size_t)(sp - p) + 1 : strlen(p);
+        int w = text_width(p, sp ? n - 1 : n);
+        if (col > 0 && col + w > t->width - 1) {
+            fputc('\n', t->out);
+            col = 0;
+        }
+        fwrite(p, 1, n, t->out);
+        col += text_width(p, n);
+        p += n;
+    }
+    prompt_width = col;
+}
+
+static void echo_answer(struct term *t, const char *answer)
+{
+    if (prompt_width + text_width(answer, strlen(answer)) > t->width - 1)
+        fputc('\n', t->out);
+    fprintf(t->out, "%s\n", answer);
+}
+
 static int read_secret_pick(struct term *t, struct session *s, int p)
 {
     char range[32];
@@ -610,7 +646,7 @@ static int read_secret_pick(struct term *t, struct session *s, int p)
     const struct menu *m = &g->view.menu[p];
     const struct game_player *pl = &g->s.players[p];
     for (;;) {
-        fprintf(t->out, "%s's secret pick %s: ", pl->name, choice_range(m->nopen, range, sizeof range));
+        prompt(t, "%s's secret pick %s: ", pl->name, choice_range(m->nopen, range, sizeof range));
         fflush(t->out);
         if (t->script) {
             if (t->next >= t->nscript) {
@@ -620,10 +656,10 @@ static int read_secret_pick(struct term *t, struct session *s, int p)
             }
             const struct term_input *in = &t->script[t->next++];
             if (in->kind == 't' && p == 0 && session_timer_seconds(s, game_scene(g))) {
-                fprintf(t->out, "t\n");
+                echo_answer(t, "t");
                 return TIMEOUT_PICK;
             }
-            fprintf(t->out, "(secret)\n");
+            echo_answer(t, "(secret)");
             if (in->kind == 'n' && in->number >= 1 && in->number <= m->nopen)
                 return in->number;
             fflush(t->out);
@@ -645,7 +681,7 @@ static int read_secret_pick(struct term *t, struct session *s, int p)
             tcsetattr(fileno(t->in), TCSANOW, &saved);
             fputc('\n', t->out);
         } else if (line) {
-            fprintf(t->out, "(secret)\n");
+            echo_answer(t, "(secret)");
         }
         if (!line) {
             if (t->interactive)
@@ -729,7 +765,7 @@ static struct fe_command decide(void *ctx, struct session *s)
     const struct scene *sc = game_scene(g);
     char range[32];
     for (;;) {
-        fprintf(t->out, "Your choice %s: ", choice_range(m->nopen, range, sizeof range));
+        prompt(t, "Your choice %s: ", choice_range(m->nopen, range, sizeof range));
         fflush(t->out);
         char buf[32];
         const char *line;
@@ -745,7 +781,7 @@ static struct fe_command decide(void *ctx, struct session *s)
             else
                 snprintf(buf, sizeof buf, "%c", in->kind);
             line = buf;
-            fprintf(t->out, "%s\n", line);
+            echo_answer(t, line);
         } else {
             enum wait_result w = wait_for_input(t, session_timer_seconds(s, sc));
             if (w == WAIT_TIMEOUT) {
@@ -766,7 +802,7 @@ static struct fe_command decide(void *ctx, struct session *s)
                 return fe_command(FE_QUIT);
             }
             if (!t->interactive)
-                fprintf(t->out, "%s\n", line);
+                echo_answer(t, line);
         }
         while (*line == ' ')
             line++;
