@@ -528,6 +528,8 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
         begin_times(s);
         new_results_path(s);
     }
+    /* The result file says when timed decisions were slowed or off. */
+    s->times.timers = s->opt.timers == TIMERS_ON ? NULL : session_timers_name(s->opt.timers);
     save_results(s, fe);
     if (fe->begin)
         fe->begin(fe->ctx, s);

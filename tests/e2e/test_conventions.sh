@@ -107,5 +107,10 @@ code=0
 "$bin" $solo --timers sometimes 2>"$tmp/err" || code=$?
 [ "$code" = 2 ] && [ "$(cat "$tmp/err")" = "scaleup: error: --timers takes on, slow or off" ] ||
     fail "--timers sometimes: $(cat "$tmp/err")"
-ok "--timers slow and off"
+"$bin" $solo --choices $choices --timers off --results "$tmp/results" >/dev/null
+grep -q '"timers":[[:space:]]*"off"' "$tmp"/results/*.json || fail "the result file does not say timers were off"
+rm -r "$tmp/results"
+"$bin" $solo --choices $choices --results "$tmp/results" >/dev/null
+grep -q '"timers"' "$tmp"/results/*.json && fail "timers as written are recorded"
+ok "--timers slow and off; the result file records them"
 echo "$passed passed, 0 failed"
