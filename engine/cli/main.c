@@ -52,8 +52,68 @@ static void usage(FILE *f)
     for (size_t i = 0; i < COUNT_OF(commands); i++)
         fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\n"
-               "Run 'scaleup COMMAND --help' for a command's options.\n"
-               "Options: --help, --version.\n");
+               "Run 'scaleup help COMMAND' or 'scaleup COMMAND --help' for its options.\n"
+               "Every command takes -h, --help and --version.\n"
+               "\n"
+               "Exit codes: 0 success (play: an ending was reached), 1 a scenario error or\n"
+               "a finding, 2 a usage error, 3 play was quit before an ending.\n"
+               "\n"
+               "Environment:\n"
+               "  SCALEUP_DATA         the folder with scenarios/ and assets/ (default: the\n"
+               "                       install prefix's share/scaleup)\n"
+               "  XDG_DATA_HOME        own scenarios in scaleup/scenarios, found by id; saves,\n"
+               "                       kept playthroughs (default ~/.local/share)\n"
+               "  XDG_CONFIG_HOME      the window's settings (default ~/.config)\n"
+               "  HOME                 where those defaults are\n"
+               "  TMPDIR               last resort for a result file that cannot be written\n"
+               "  NO_COLOR             set and not empty: no colour in the terminal\n"
+               "  TERM                 dumb: no colour, and play --plain\n"
+               "  COLUMNS              the terminal's width for play --text\n"
+               "  SCALEUP_WINDOW_SIZE  the window's size, WIDTHxHEIGHT\n"
+               "  SCALEUP_DEBUG        set: the window logs what it does on standard error\n"
+               "  SDL_VIDEODRIVER      SDL's video driver for the window (x11, wayland, ...)\n");
+}
+
+/* -h, --help or --version among a command's arguments (before "--"). */
+static bool asks(int argc, char **argv, const char *a, const char *b)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], a) == 0 || (b && strcmp(argv[i], b) == 0))
+            return true;
+    return false;
+}
+
+static int run_command(size_t i, int argc, char **argv)
+{
+    static char help[] = "--help";
+    if (asks(argc, argv, "--version", NULL)) {
+        printf("scaleup %s\n", SCALEUP_VERSION);
+        return 0;
+    }
+    if (asks(argc, argv, "-h", "--help")) {
+        /* Every command's help, whatever else is on the line. */
+        char *help_argv[] = {argv[0], help, NULL};
+        return commands[i].run(2, help_argv);
+    }
+    return commands[i].run(argc, argv);
+}
+
+static int find_command(const char *name)
+{
+    for (size_t i = 0; i < COUNT_OF(commands); i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static int unknown_command(const char *cmd)
+{
+    const char *near = nearest_name(cmd, &commands[0].name, sizeof commands[0], (int)COUNT_OF(commands));
+    if (near)
+        cli_error("unknown command '%s'; did you mean '%s'? (try scaleup --help)", cmd, near);
+    else
+        cli_error("unknown command '%s' (try scaleup --help)", cmd);
+    return 2;
 }
 
 void cli_error(const char *fmt, ...)
@@ -156,23 +216,35 @@ int main(int argc, char **argv)
         return cmd_play(1, play_argv);
     }
     const char *cmd = argv[1];
-    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         usage(stdout);
         return 0;
+    }
+    if (strcmp(cmd, "help") == 0) {
+        /* scaleup help [COMMAND] */
+        if (argc < 3) {
+            usage(stdout);
+            return 0;
+        }
+        int i = find_command(argv[2]);
+        if (i < 0)
+            return unknown_command(argv[2]);
+        static char help[] = "--help";
+        char *help_argv[] = {argv[2], help, NULL};
+        return commands[i].run(2, help_argv);
     }
     if (strcmp(cmd, "--version") == 0) {
         printf("scaleup %s\n", SCALEUP_VERSION);
         return 0;
     }
-    for (size_t i = 0; i < COUNT_OF(commands); i++)
-        if (strcmp(cmd, commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+    int i = find_command(cmd);
+    if (i >= 0)
+        return run_command((size_t)i, argc - 1, argv + 1);
     if (cmd[0] == '-') {
         /* Options without a command are play's: scaleup --kiosk */
         static char name[] = "play";
         argv[0] = name;
-        return cmd_play(argc, argv);
+        return run_command(0, argc, argv);
     }
-    cli_error("unknown command '%s' (try scaleup --help)", cmd);
-    return 2;
+    return unknown_command(cmd);
 }

@@ -41,6 +41,10 @@ static void play_usage(FILE *f)
             "  --choices LIST      decisions to take, e.g. 1,3,2 (t = let a timer run out,\n"
             "                      u = undo); otherwise they are read from standard input\n"
             "  --no-coaching       exam mode: all feedback waits for the debrief\n"
+            "  --plain             ASCII only, no rules or bars, scores in words, for\n"
+            "                      screen readers (the default when TERM=dumb)\n"
+            "  --timers MODE       timed decisions: on, slow (ten times the time) or off\n"
+            "                      (no choice is ever taken for you)\n"
             "  --results DIR       write the run's result file to DIR after every decision\n"
             "  --resume FILE       continue the run in a result or save file\n"
             "  --watch             reload the scenario when its files change, and replay\n"
@@ -48,14 +52,16 @@ static void play_usage(FILE *f)
             "  --partner NAME      the second player's name in a duet\n"
             "  --font FILE         the window's font (default: found with fontconfig)\n"
             "  --fullscreen        start the window fullscreen\n"
-            "  --kiosk             workshop kiosk: fullscreen, back to the title screen after\n"
-            "                      each debrief, quitting needs Ctrl+Alt+Q\n"
+            "  --kiosk             workshop kiosk: fullscreen, back to the title screen\n"
+            "                      after each debrief, quitting needs Ctrl+Alt+Q\n"
             "  --max-memory MIB    Lua memory for the scenario (default 64)\n"
-            "  --max-instructions N  instructions per call into the scenario (default 10000000)\n"
+            "  --max-instructions N  instructions per call into the scenario\n"
+            "                      (default 10000000)\n"
             "  --max-call-ms MS    wall-clock time per call into the scenario (default 500)\n"
             "  --help              this help\n"
             "\n"
-            "Exit codes: 0 played to an ending, 1 scenario error, 2 usage error.\n");
+            "Exit codes: 0 played to an ending, 1 scenario error, 2 usage error, 3 quit\n"
+            "before an ending.\n");
 }
 
 static uint64_t fresh_seed(void)
@@ -91,6 +97,8 @@ bool play_parse(int argc, char **argv, struct play_options *po)
         {"max-memory", required_argument, NULL, 'L'},
         {"max-instructions", required_argument, NULL, 'L'},
         {"max-call-ms", required_argument, NULL, 'L'},
+        {"plain", no_argument, NULL, 'a'},
+        {"timers", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -144,6 +152,17 @@ bool play_parse(int argc, char **argv, struct play_options *po)
             if (cli_limit_option(opts[index].name, optarg, &po->session.limits) < 0)
                 return false;
             break;
+        case 'a': po->plain = true; break;
+        case 'T': {
+            int mode = session_timers_from_name(optarg);
+            if (mode < 0) {
+                cli_error("--timers takes on, slow or off");
+                return false;
+            }
+            po->session.timers = (enum session_timers)mode;
+            po->timers_given = true;
+            break;
+        }
         case 'h': po->help = true; break;
         case ':':
             cli_error("%s needs a value (see scaleup play --help)", argv[optind - 1]);
@@ -211,6 +230,8 @@ static int play_text(struct play_options *po, const char *path)
     term_init(&t, stdin, stdout, stderr);
     t.script = po->choices;
     t.nscript = po->nchoices;
+    if (po->plain)
+        term_set_plain(&t);
 
     po->session.scenario_path = path;
 #ifdef SCALEUP_HAVE_WINDOW
@@ -303,6 +324,8 @@ static int play_text(struct play_options *po, const char *path)
                   t.script ? "--choices list" : "input", game_scene(s.g)->id, s.g->nlog,
                   s.g->nlog == 1 ? "" : "s");
         code = 2;
+    } else if (t.quit && !s.g->over) {
+        code = 3; /* quit before an ending: 0 means an ending was reached */
     }
 out:
     session_close(&s);

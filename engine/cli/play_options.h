@@ -18,6 +18,8 @@ struct play_options {
     const char *partner;
     bool seed_given;
     bool text, watch, duet, fullscreen, kiosk, help;
+    bool plain;        /* --plain: ASCII only, no rules or bars */
+    bool timers_given; /* --timers was given (else the window's setting counts) */
     const char *font;
     const char *screenshot; /* window tests: save a PNG of each screen here */
     struct term_input *choices;

@@ -10,11 +10,11 @@
 
 #include "util.h"
 
-#ifndef SCALEUP_SOURCE_DATA_DIR
-#define SCALEUP_SOURCE_DATA_DIR ""
-#endif
 #ifndef SCALEUP_INSTALL_DATA_DIR
 #define SCALEUP_INSTALL_DATA_DIR ""
+#endif
+#ifndef SCALEUP_RELATIVE_DATA_DIR
+#define SCALEUP_RELATIVE_DATA_DIR "../share/scaleup"
 #endif
 
 static bool is_dir(const char *path)
@@ -30,6 +30,29 @@ static bool has_scenarios(const char *dir)
     return dir[0] && is_dir(p);
 }
 
+/* The data folder beside the executable: BINDIR/../share/scaleup of the
+ * prefix it is installed in, wherever that prefix was moved (a package
+ * unpacked into another root; the build tree links its share/ to the
+ * source). False when there is none. */
+static bool beside_executable(char *out, size_t cap)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return false;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return false;
+    *slash = '\0';
+    char p[PATH_MAX];
+    str_format(p, sizeof p, "%s/%s", exe, SCALEUP_RELATIVE_DATA_DIR);
+    if (!has_scenarios(p))
+        return false;
+    str_copy(out, cap, p);
+    return true;
+}
+
 const char *catalog_data_dir(void)
 {
     static char found[PATH_MAX];
@@ -42,30 +65,25 @@ const char *catalog_data_dir(void)
         str_copy(found, sizeof found, env);
         return found;
     }
-    if (has_scenarios(SCALEUP_SOURCE_DATA_DIR)) {
-        str_copy(found, sizeof found, SCALEUP_SOURCE_DATA_DIR);
+    if (beside_executable(found, sizeof found))
         return found;
-    }
     if (has_scenarios(SCALEUP_INSTALL_DATA_DIR)) {
         str_copy(found, sizeof found, SCALEUP_INSTALL_DATA_DIR);
         return found;
     }
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            char p[PATH_MAX];
-            str_format(p, sizeof p, "%s/../share/scaleup", exe);
-            if (has_scenarios(p)) {
-                str_copy(found, sizeof found, p);
-                return found;
-            }
-        }
-    }
     return NULL;
+}
+
+bool catalog_user_dir(char *path, size_t cap)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    path[0] = '\0';
+    if (xdg && xdg[0] == '/')
+        str_format(path, cap, "%s/scaleup/scenarios", xdg);
+    else if (home && home[0] == '/')
+        str_format(path, cap, "%s/.local/share/scaleup/scenarios", home);
+    return path[0] != '\0';
 }
 
 static bool valid_id(const char *s)
@@ -78,17 +96,31 @@ static bool valid_id(const char *s)
     return true;
 }
 
-bool catalog_bundled(const char *id, char *path, size_t cap)
+/* A scenario folder dir/id with a main.lua in it. */
+static bool scenario_in(const char *dir, const char *id, char *path, size_t cap)
 {
-    const char *data = catalog_data_dir();
-    if (!valid_id(id) || !data)
-        return false;
-    char p[PATH_MAX];
-    str_format(p, sizeof p, "%s/scenarios/%s", data, id);
-    if (!is_dir(p))
+    char p[PATH_MAX], main_lua[PATH_MAX];
+    str_format(p, sizeof p, "%s/%s", dir, id);
+    str_format(main_lua, sizeof main_lua, "%s/main.lua", p);
+    struct stat st;
+    if (!is_dir(p) || stat(main_lua, &st) != 0)
         return false;
     str_copy(path, cap, p);
     return true;
+}
+
+bool catalog_bundled(const char *id, char *path, size_t cap)
+{
+    if (!valid_id(id))
+        return false;
+    char dir[PATH_MAX];
+    if (catalog_user_dir(dir, sizeof dir) && scenario_in(dir, id, path, cap))
+        return true;
+    const char *data = catalog_data_dir();
+    if (!data)
+        return false;
+    str_format(dir, sizeof dir, "%s/scenarios", data);
+    return scenario_in(dir, id, path, cap);
 }
 
 bool catalog_resolve(const char *arg, char *path, size_t cap, char *why, size_t whycap)
@@ -121,32 +153,42 @@ static int compare(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-char **catalog_list(void)
+/* Adds the ids of the scenarios in dir to list (n of them so far), once each. */
+static char **list_folder(const char *dir, char **list, size_t *n)
 {
-    const char *data = catalog_data_dir();
-    char **list = xcalloc(1, sizeof *list);
-    if (!data)
-        return list;
-    char dir[PATH_MAX];
-    str_format(dir, sizeof dir, "%s/scenarios", data);
     DIR *d = opendir(dir);
     if (!d)
         return list;
-    size_t n = 0;
     struct dirent *e;
     while ((e = readdir(d))) {
-        if (!valid_id(e->d_name))
-            continue;
         char p[PATH_MAX];
-        str_format(p, sizeof p, "%s/%s/main.lua", dir, e->d_name);
-        struct stat st;
-        if (stat(p, &st) != 0)
+        if (!valid_id(e->d_name) || !scenario_in(dir, e->d_name, p, sizeof p))
             continue;
-        list = xrealloc(list, sizeof *list * (n + 2));
-        list[n++] = xstrdup(e->d_name);
-        list[n] = NULL;
+        bool seen = false;
+        for (size_t i = 0; i < *n && !seen; i++)
+            seen = strcmp(list[i], e->d_name) == 0;
+        if (seen)
+            continue;
+        list = xrealloc(list, sizeof *list * (*n + 2));
+        list[(*n)++] = xstrdup(e->d_name);
+        list[*n] = NULL;
     }
     closedir(d);
+    return list;
+}
+
+char **catalog_list(void)
+{
+    char **list = xcalloc(1, sizeof *list);
+    size_t n = 0;
+    char dir[PATH_MAX];
+    if (catalog_user_dir(dir, sizeof dir))
+        list = list_folder(dir, list, &n);
+    const char *data = catalog_data_dir();
+    if (data) {
+        str_format(dir, sizeof dir, "%s/scenarios", data);
+        list = list_folder(dir, list, &n);
+    }
     sort_items(list, n, sizeof *list, compare);
     return list;
 }

@@ -91,6 +91,8 @@ char *run_to_json(struct game *g, const struct run_times *t)
         cJSON_AddStringToObject(root, "finished", t->finished);
     else
         cJSON_AddNullToObject(root, "finished");
+    if (t->timers)
+        cJSON_AddStringToObject(root, "timers", t->timers);
     if (d.ending >= 0) {
         cJSON *e = cJSON_AddObjectToObject(root, "ending");
         cJSON_AddStringToObject(e, "id", sc->scenes[d.ending].id);

@@ -61,6 +61,7 @@ struct run_times {
     char started[32];
     char updated[32];
     char finished[32]; /* empty while unfinished */
+    const char *timers; /* "slow" or "off" when the player changed timed decisions; NULL: as written */
 };
 
 void run_time_now(char *buf, size_t cap);

@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "catalog.h"
 #include "loader.h"
 #include "playtest.h"
 
@@ -19,6 +21,27 @@ void session_options_default(struct session_options *o)
     o->setup.nplayers = 1;
     o->setup.seed = 1;
     script_limits_default(&o->limits);
+}
+
+int session_timers_from_name(const char *name)
+{
+    static const char *const names[] = {"on", "slow", "off"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *session_timers_name(enum session_timers t)
+{
+    return t == TIMERS_OFF ? "off" : t == TIMERS_SLOW ? "slow" : "on";
+}
+
+int session_timer_seconds(const struct session *s, const struct scene *sc)
+{
+    if (!sc->timer || s->opt.timers == TIMERS_OFF)
+        return 0;
+    return s->opt.timers == TIMERS_SLOW ? sc->timer * TIMERS_SLOW_FACTOR : sc->timer;
 }
 
 bool session_open(struct session *s, const struct session_options *o, struct diag_list *diags)
@@ -81,7 +104,82 @@ static void begin_times(struct session *s)
     s->times.updated[0] = s->times.finished[0] = '\0';
 }
 
-static bool save_playthrough(struct session *s, char *path, size_t cap, int *line, struct diag *err)
+/* Copies the folder from into to (created), files and sub-folders. */
+static bool copy_tree(const char *from, const char *to, struct diag *err)
+{
+    if (mkdir(to, 0755) != 0 && errno != EEXIST) {
+        diag_set(err, to, 0, "file", "cannot create the folder: %s", strerror(errno));
+        return false;
+    }
+    DIR *d = opendir(from);
+    if (!d) {
+        diag_set(err, from, 0, "file", "cannot read the folder: %s", strerror(errno));
+        return false;
+    }
+    bool ok = true;
+    struct dirent *e;
+    while (ok && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char src[PATH_MAX], dst[PATH_MAX];
+        str_format(src, sizeof src, "%s/%s", from, e->d_name);
+        str_format(dst, sizeof dst, "%s/%s", to, e->d_name);
+        struct stat st;
+        if (stat(src, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode)) {
+            ok = copy_tree(src, dst, err);
+        } else if (S_ISREG(st.st_mode)) {
+            size_t len;
+            char *data = file_read_all(src, 64 * 1024 * 1024, &len, err);
+            ok = data && file_write_atomic(dst, data, len, err);
+            free(data);
+        }
+    }
+    closedir(d);
+    return ok;
+}
+
+/* A scenario installed with the program (in the data folder), or in a
+ * folder the player cannot write, is never changed: its playthroughs go to
+ * a copy in the user's scenarios folder, made once, which its id then
+ * finds. *copied says whether path is now in such a copy. */
+static bool writable_tests_path(struct session *s, char *path, size_t cap, bool *copied,
+                                struct diag *err)
+{
+    *copied = false;
+    playtest_path(s->sc, path, cap);
+    char folder[PATH_MAX], real_folder[PATH_MAX], real_data[PATH_MAX];
+    str_copy(folder, sizeof folder, s->sc->folder);
+    const char *data = catalog_data_dir();
+    bool installed = data && realpath(folder, real_folder) && realpath(data, real_data) &&
+                     strncmp(real_folder, real_data, strlen(real_data)) == 0 &&
+                     real_folder[strlen(real_data)] == '/';
+    bool folder_scenario = s->sc->nfiles == 0 || strcmp(s->sc->files[0].name, "main.lua") == 0;
+    if (!folder_scenario || (!installed && access(folder, W_OK) == 0))
+        return true;
+    char users[PATH_MAX], copy[PATH_MAX];
+    if (!catalog_user_dir(users, sizeof users)) {
+        diag_set(err, path, 0, "file", "the scenario is read-only and there is no home folder "
+                                       "for a copy (set HOME or XDG_DATA_HOME)");
+        return false;
+    }
+    str_format(copy, sizeof copy, "%s/%s", users, s->sc->id);
+    char main_lua[PATH_MAX];
+    str_format(main_lua, sizeof main_lua, "%s/main.lua", copy);
+    struct stat st;
+    if (stat(main_lua, &st) != 0) {
+        make_parents(copy);
+        if (!copy_tree(folder, copy, err))
+            return false;
+    }
+    str_format(path, cap, "%s/tests.lua", copy);
+    *copied = true;
+    return true;
+}
+
+static bool save_playthrough(struct session *s, char *path, size_t cap, int *line, bool *copied,
+                             struct diag *err)
 {
     memset(err, 0, sizeof *err);
     if (s->g->nplayers > 1) {
@@ -94,7 +192,8 @@ static bool save_playthrough(struct session *s, char *path, size_t cap, int *lin
                  "make a decision first: a playthrough without choices tests nothing");
         return false;
     }
-    playtest_path(s->sc, path, cap);
+    if (!writable_tests_path(s, path, cap, copied, err))
+        return false;
     /* The name says where the run went and who recorded it: the author
      * renames it to say what it checks. */
     char name[LIMIT_NAME_BYTES + 160];
@@ -113,9 +212,15 @@ bool session_keep_as_test(struct session *s, char *message, size_t cap)
 {
     char path[PATH_MAX];
     int line = 0;
+    bool copied = false;
     struct diag err;
-    bool ok = save_playthrough(s, path, sizeof path, &line, &err);
-    if (ok)
+    bool ok = save_playthrough(s, path, sizeof path, &line, &copied, &err);
+    if (ok && copied)
+        str_format(message, cap,
+                   "Kept as a playthrough test: %s:%d, in your copy of the installed scenario "
+                   "(scaleup test %s replays it; scaleup play %s now plays the copy).",
+                   path, line, s->sc->id, s->sc->id);
+    else if (ok)
         str_format(message, cap, "Kept as a playthrough test: %s:%d (scaleup test replays it).",
                    path, line);
     else
@@ -423,6 +528,8 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
         begin_times(s);
         new_results_path(s);
     }
+    /* The result file says when timed decisions were slowed or off. */
+    s->times.timers = s->opt.timers == TIMERS_ON ? NULL : session_timers_name(s->opt.timers);
     save_results(s, fe);
     if (fe->begin)
         fe->begin(fe->ctx, s);
@@ -453,6 +560,8 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
         }
         s->decision_started = clock_seconds();
         struct fe_command c = fe->decide(fe->ctx, s);
+        if (c.action == FE_TIMEOUT && s->opt.timers == TIMERS_OFF)
+            continue; /* untimed: the timeout choice is never forced */
         if (c.action == FE_CHOOSE || c.action == FE_TIMEOUT) {
             double secs = c.seconds >= 0 ? c.seconds : clock_seconds() - s->decision_started;
             bool ok;

@@ -18,6 +18,11 @@
 #include "run.h"
 #include "script.h"
 
+/* Timed decisions (WCAG 2.2.1): as written, ten times slower, or untimed
+ * (the scenario's timeout choice is then never forced). */
+enum session_timers { TIMERS_ON, TIMERS_SLOW, TIMERS_OFF };
+#define TIMERS_SLOW_FACTOR 10
+
 struct session_options {
     const char *scenario_path; /* folder or file, kept for reloads */
     struct game_setup setup;
@@ -26,9 +31,18 @@ struct session_options {
     const char *resume_file;   /* a result or save file to continue */
     const char *saves_dir;     /* where save slots live; NULL: no saving */
     struct script_limits limits;
+    enum session_timers timers;
 };
 
 void session_options_default(struct session_options *o);
+
+/* "on", "slow", "off" and back; -1 for another name. */
+int session_timers_from_name(const char *name);
+const char *session_timers_name(enum session_timers t);
+
+/* The seconds a timed scene gives with the session's timers: the scene's
+ * timer, ten times it when slow, 0 (untimed) when off or without a timer. */
+int session_timer_seconds(const struct session *s, const struct scene *sc);
 
 enum session_end {
     SESSION_ENDED, /* the run reached an ending */

@@ -1,9 +1,11 @@
+#define _GNU_SOURCE /* fopencookie, for --plain's ASCII filter */
 #include "term.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -35,24 +37,134 @@ void term_init(struct term *t, FILE *in, FILE *out, FILE *err)
     t->interactive = isatty(fileno(in));
     bool out_tty = isatty(fileno(out));
     const char *no_color = getenv("NO_COLOR");
-    t->color = out_tty && !(no_color && no_color[0]);
+    const char *term = getenv("TERM");
+    bool dumb = term && strcmp(term, "dumb") == 0;
+    t->color = out_tty && !(no_color && no_color[0]) && !dumb;
     t->out_tty = out_tty;
     t->width = 80;
     if (out_tty) {
         struct winsize ws;
         if (ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
             t->width = ws.ws_col;
-        if (t->width > 100)
-            t->width = 100; /* lines longer than this are hard to read */
-        if (t->width < 40)
-            t->width = 40;
     }
+    /* COLUMNS, when set, is the width, piped or not. */
+    const char *columns = getenv("COLUMNS");
+    if (columns && columns[0]) {
+        char *end;
+        long c = strtol(columns, &end, 10);
+        if (!*end && c > 0 && c < 10000) {
+            t->width = (int)c;
+            t->width_given = true;
+        }
+    }
+    if (t->width > 100)
+        t->width = 100; /* lines longer than this are hard to read */
+    if (t->width < TERM_MIN_WIDTH)
+        t->width = TERM_MIN_WIDTH;
     sb_init(&t->line);
+    if (dumb)
+        term_set_plain(t);
+}
+
+/* --plain's filter on the output: typographic punctuation and accented
+ * Latin letters become ASCII, so that a braille display or a speech
+ * synthesizer gets plain text. A character split across two writes is
+ * held until the rest comes. */
+struct ascii_filter {
+    FILE *to;
+    char held[4];
+    size_t nheld;
+};
+
+static const char *ascii_for(uint32_t cp)
+{
+    static const struct {
+        uint32_t cp;
+        const char *ascii;
+    } table[] = {
+        {0x00A0, " "}, {0x00A9, "(c)"}, {0x00AB, "\""}, {0x00B7, ","}, {0x00BB, "\""},
+        {0x00D7, "x"}, {0x2010, "-"}, {0x2011, "-"}, {0x2012, "-"}, {0x2013, "-"},
+        {0x2014, "--"}, {0x2018, "'"}, {0x2019, "'"}, {0x201C, "\""}, {0x201D, "\""},
+        {0x2022, "*"}, {0x2026, "..."}, {0x2192, "->"}, {0x20AC, "EUR "}, {0x00A3, "GBP "},
+        {0x2264, "<="}, {0x2265, ">="}, {0x2212, "-"}, {0x2039, "<"}, {0x203A, ">"},
+    };
+    for (size_t i = 0; i < COUNT_OF(table); i++)
+        if (table[i].cp == cp)
+            return table[i].ascii;
+    /* Latin-1 letters with accents: their base letter. */
+    static const char latin1[] = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+    static char one[2];
+    if (cp >= 0xC0 && cp <= 0xFF) {
+        one[0] = latin1[cp - 0xC0];
+        return one;
+    }
+    return "?";
+}
+
+static ssize_t ascii_write(void *cookie, const char *buf, size_t n)
+{
+    struct ascii_filter *f = cookie;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if (f->nheld == 0 && c < 0x80) {
+            fputc(c, f->to);
+            continue;
+        }
+        if (f->nheld < sizeof f->held)
+            f->held[f->nheld++] = (char)c;
+        unsigned char lead = (unsigned char)f->held[0];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (f->nheld < need)
+            continue;
+        char seq[5] = {0};
+        memcpy(seq, f->held, f->nheld);
+        uint32_t cp;
+        utf8_decode(seq, &cp);
+        fputs(ascii_for(cp), f->to);
+        f->nheld = 0;
+    }
+    fflush(f->to);
+    return (ssize_t)n;
+}
+
+static int ascii_close(void *cookie)
+{
+    free(cookie);
+    return 0;
+}
+
+void term_set_plain(struct term *t)
+{
+    if (t->plain)
+        return;
+    t->plain = true;
+    t->color = false;
+    struct ascii_filter *f = xcalloc(1, sizeof *f);
+    f->to = t->out;
+    cookie_io_functions_t io = {.write = ascii_write, .close = ascii_close};
+    FILE *out = fopencookie(f, "w", io);
+    if (!out) {
+        free(f);
+        return;
+    }
+    t->real_out = t->out;
+    t->out = out;
 }
 
 void term_free(struct term *t)
 {
+    if (t->real_out) {
+        fclose(t->out);
+        t->out = t->real_out;
+        t->real_out = NULL;
+    }
     sb_free(&t->line);
+}
+
+/* " · " between items of a line, ", " in plain text. */
+static const char *sep(const struct term *t)
+{
+    return t->plain ? ", " : " · ";
 }
 
 static void style(struct term *t, const char *code)
@@ -160,11 +272,43 @@ void term_wrap(struct term *t, const char *text, int indent)
         style(t, NOITALIC);
 }
 
+/* One line of the program's own, formatted, wrapped at the width with
+ * continuation lines at indent (the first line starts at indent too). */
+static void say(struct term *t, int indent, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void say(struct term *t, int indent, const char *fmt, ...)
+{
+    struct strbuf line;
+    sb_init(&line);
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&line, fmt, ap);
+    va_end(ap);
+    bool emph = false;
+    indent_by(t, indent);
+    wrap_paragraph(t, line.data ? line.data : "", line.len, indent, indent, &emph);
+    sb_free(&line);
+}
+
+/* A heading: a rule of ch with the label in it, or in plain text the label
+ * alone; a label wider than the line wraps under the rule. */
 static void rule(struct term *t, const char *label, const char *ch)
 {
     int w = t->width - 1;
+    if (t->plain) {
+        if (label && label[0])
+            say(t, 0, "%s", label);
+        return;
+    }
     style(t, BOLD);
     int used = 0;
+    if (label && label[0] && 4 + text_width(label, strlen(label)) > w) {
+        for (int i = 0; i < w; i++)
+            fputs(ch, t->out);
+        fputc('\n', t->out);
+        say(t, 0, "%s", label);
+        style(t, RESET);
+        return;
+    }
     if (label && label[0]) {
         fputs(ch, t->out);
         fputs(ch, t->out);
@@ -257,11 +401,11 @@ static void show_begin(void *ctx, struct session *s)
     style(t, DIM);
     if (g->nplayers > 1) {
         const struct game_player *q = &g->s.players[1];
-        fprintf(t->out, "A duet: %s plays the %s, %s the %s. Seed %llu.\n", p->name,
+        say(t, 0, "A duet: %s plays the %s, %s the %s. Seed %llu.", p->name,
                 sc->roles[p->role].name, q->name, sc->roles[q->role].name,
                 (unsigned long long)g->seed);
     } else {
-        fprintf(t->out, "%s plays the %s. Seed %llu.\n", p->name, sc->roles[p->role].name,
+        say(t, 0, "%s plays the %s. Seed %llu.", p->name, sc->roles[p->role].name,
                 (unsigned long long)g->seed);
     }
     style(t, RESET);
@@ -272,14 +416,14 @@ static void show_begin(void *ctx, struct session *s)
         fputc('\n', t->out);
         if (g->nplayers > 1) {
             style(t, BOLD);
-            fprintf(t->out, "%s, %s:\n", pk->name, sc->roles[pk->role].name);
+            say(t, 0, "%s, %s:", pk->name, sc->roles[pk->role].name);
             style(t, RESET);
         }
         term_wrap(t, sc->roles[pk->role].brief, 0);
     }
     if (g->nlog > 0) {
         style(t, DIM);
-        fprintf(t->out, "(Resumed after %d decision%s.)\n", g->nlog, g->nlog == 1 ? "" : "s");
+        say(t, 0, "(Resumed after %d decision%s.)", g->nlog, g->nlog == 1 ? "" : "s");
         style(t, RESET);
     }
 }
@@ -298,7 +442,7 @@ static void show_hud(struct term *t, const struct game *g, bool points)
             continue;
         format_number(num, sizeof num, g->s.stats[i]);
         if (line.len)
-            sb_puts(&line, " · ");
+            sb_puts(&line, sep(t));
         sb_printf(&line, "%s %s%s%s", st->name, num, st->unit ? " " : "", st->unit ? st->unit : "");
     }
     style(t, DIM);
@@ -313,7 +457,7 @@ static void show_hud(struct term *t, const struct game *g, bool points)
         for (int d = 0; d < sc->ndimensions; d++) {
             format_number(num, sizeof num, p->score[d]);
             if (d)
-                sb_puts(&line, " · ");
+                sb_puts(&line, sep(t));
             sb_printf(&line, "%s %s", sc->dimensions[d].name, num);
         }
         term_wrap(t, line.data, 0);
@@ -329,7 +473,7 @@ static void show_scene(struct term *t, const struct session *s)
     fputc('\n', t->out);
     char title[512];
     if (sc->phase[0] && sc->title[0])
-        str_format(title, sizeof title, "%s · %s", sc->phase, sc->title);
+        str_format(title, sizeof title, "%s%s%s", sc->phase, t->plain ? ": " : " · ", sc->title);
     else
         str_copy(title, sizeof title, sc->title[0] ? sc->title : sc->phase);
     rule(t, title, "─");
@@ -340,7 +484,8 @@ static void show_scene(struct term *t, const struct session *s)
     }
 }
 
-static void show_menu(struct term *t, const struct game *g, const struct menu *m)
+static void show_menu(struct term *t, const struct session *s, const struct game *g,
+                      const struct menu *m)
 {
     for (int i = 0; i < m->ntotal; i++) {
         const struct offer *o = &m->offers[i];
@@ -364,12 +509,16 @@ static void show_menu(struct term *t, const struct game *g, const struct menu *m
     }
     const struct scene *sc = game_scene(g);
     if (sc->timer) {
+        int seconds = session_timer_seconds(s, sc);
         style(t, YELLOW);
-        if (m->timeout)
-            fprintf(t->out, "Timed decision: %d seconds. When time runs out, choice %d is taken.\n",
-                    sc->timer, m->timeout);
+        if (!seconds)
+            say(t, 0, "Timed decision, but timers are off: take your time.");
+        else if (m->timeout)
+            say(t, 0, "Timed decision: %d seconds%s. When time runs out, choice %d is taken.",
+                seconds, s->opt.timers == TIMERS_SLOW ? " (slowed)" : "", m->timeout);
         else
-            fprintf(t->out, "Timed decision: %d seconds.\n", sc->timer);
+            say(t, 0, "Timed decision: %d seconds%s.", seconds,
+                s->opt.timers == TIMERS_SLOW ? " (slowed)" : "");
         style(t, RESET);
     }
 }
@@ -406,7 +555,7 @@ static enum wait_result wait_for_input(struct term *t, int seconds)
 
 bool term_wait_for_change(struct term *t)
 {
-    fprintf(t->out, "Fix the file and save it: the game goes on from here (q to quit).\n");
+    say(t, 0, "Fix the file and save it: the game goes on from here (q to quit).");
     fflush(t->out);
     for (;;) {
         enum wait_result w = wait_for_input(t, 0);
@@ -422,7 +571,7 @@ bool term_wait_for_change(struct term *t)
  * the rest; piped, it stays one line for scripts that look for it. */
 static void print_message(struct term *t, const char *message)
 {
-    if (t->out_tty) {
+    if (t->out_tty || t->width_given) {
         bool emph = false;
         wrap_paragraph(t, message, strlen(message), 0, 0, &emph);
     } else {
@@ -454,6 +603,42 @@ static const char *choice_range(int n, char *buf, size_t cap)
     return buf;
 }
 
+/* Prints a prompt and remembers its width, so that an answer echoed into a
+ * transcript goes on the next line when it would not fit. */
+static int prompt_width;
+static void prompt(struct term *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void prompt(struct term *t, const char *fmt, ...)
+{
+    char buf[LIMIT_NAME_BYTES + 128];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    /* Wrapped at spaces like the rest, the cursor staying on its last line. */
+    int col = 0;
+    const char *p = buf;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        size_t n = sp ? (size_t)(sp - p) + 1 : strlen(p);
+        int w = text_width(p, sp ? n - 1 : n);
+        if (col > 0 && col + w > t->width - 1) {
+            fputc('\n', t->out);
+            col = 0;
+        }
+        fwrite(p, 1, n, t->out);
+        col += text_width(p, n);
+        p += n;
+    }
+    prompt_width = col;
+}
+
+static void echo_answer(struct term *t, const char *answer)
+{
+    if (prompt_width + text_width(answer, strlen(answer)) > t->width - 1)
+        fputc('\n', t->out);
+    fprintf(t->out, "%s\n", answer);
+}
+
 static int read_secret_pick(struct term *t, struct session *s, int p)
 {
     char range[32];
@@ -461,7 +646,7 @@ static int read_secret_pick(struct term *t, struct session *s, int p)
     const struct menu *m = &g->view.menu[p];
     const struct game_player *pl = &g->s.players[p];
     for (;;) {
-        fprintf(t->out, "%s's secret pick %s: ", pl->name, choice_range(m->nopen, range, sizeof range));
+        prompt(t, "%s's secret pick %s: ", pl->name, choice_range(m->nopen, range, sizeof range));
         fflush(t->out);
         if (t->script) {
             if (t->next >= t->nscript) {
@@ -470,11 +655,11 @@ static int read_secret_pick(struct term *t, struct session *s, int p)
                 return 0;
             }
             const struct term_input *in = &t->script[t->next++];
-            if (in->kind == 't' && p == 0 && game_scene(g)->timer) {
-                fprintf(t->out, "t\n");
+            if (in->kind == 't' && p == 0 && session_timer_seconds(s, game_scene(g))) {
+                echo_answer(t, "t");
                 return TIMEOUT_PICK;
             }
-            fprintf(t->out, "(secret)\n");
+            echo_answer(t, "(secret)");
             if (in->kind == 'n' && in->number >= 1 && in->number <= m->nopen)
                 return in->number;
             fflush(t->out);
@@ -496,7 +681,7 @@ static int read_secret_pick(struct term *t, struct session *s, int p)
             tcsetattr(fileno(t->in), TCSANOW, &saved);
             fputc('\n', t->out);
         } else if (line) {
-            fprintf(t->out, "(secret)\n");
+            echo_answer(t, "(secret)");
         }
         if (!line) {
             if (t->interactive)
@@ -521,7 +706,7 @@ static int read_secret_pick(struct term *t, struct session *s, int p)
             t->bad_input = true;
             return -1;
         }
-        fprintf(t->out, "Please type a number from 1 to %d.\n", m->nopen);
+        say(t, 0, "Please type a number from 1 to %d.", m->nopen);
     }
 }
 
@@ -532,15 +717,15 @@ static struct fe_command decide_secret(struct term *t, struct session *s)
     const struct game *g = s->g;
     int picks[GAME_MAX_PLAYERS] = {0, 0};
     style(t, BOLD);
-    fputs("Both of you decide here, in secret.\n", t->out);
+    say(t, 0, "Both of you decide here, in secret.");
     style(t, RESET);
     for (int p = 0; p < g->nplayers; p++) {
         const struct game_player *pl = &g->s.players[p];
         fputc('\n', t->out);
         style(t, BOLD);
-        fprintf(t->out, "%s, %s:\n", pl->name, g->sc->roles[pl->role].name);
+        say(t, 0, "%s, %s:", pl->name, g->sc->roles[pl->role].name);
         style(t, RESET);
-        show_menu(t, g, &g->view.menu[p]);
+        show_menu(t, s, g, &g->view.menu[p]);
         picks[p] = read_secret_pick(t, s, p);
         if (picks[p] == TIMEOUT_PICK) {
             struct fe_command c = fe_command(FE_TIMEOUT);
@@ -572,15 +757,15 @@ static struct fe_command decide(void *ctx, struct session *s)
     if (g->nplayers > 1) {
         const struct game_player *d = &g->s.players[g->view.decider];
         style(t, BOLD);
-        fprintf(t->out, "%s (%s) decides here.\n", d->name, g->sc->roles[d->role].name);
+        say(t, 0, "%s (%s) decides here.", d->name, g->sc->roles[d->role].name);
         style(t, RESET);
     }
     const struct menu *m = game_menu(g);
-    show_menu(t, g, m);
+    show_menu(t, s, g, m);
     const struct scene *sc = game_scene(g);
     char range[32];
     for (;;) {
-        fprintf(t->out, "Your choice %s: ", choice_range(m->nopen, range, sizeof range));
+        prompt(t, "Your choice %s: ", choice_range(m->nopen, range, sizeof range));
         fflush(t->out);
         char buf[32];
         const char *line;
@@ -596,9 +781,9 @@ static struct fe_command decide(void *ctx, struct session *s)
             else
                 snprintf(buf, sizeof buf, "%c", in->kind);
             line = buf;
-            fprintf(t->out, "%s\n", line);
+            echo_answer(t, line);
         } else {
-            enum wait_result w = wait_for_input(t, sc->timer);
+            enum wait_result w = wait_for_input(t, session_timer_seconds(s, sc));
             if (w == WAIT_TIMEOUT) {
                 fprintf(t->out, "\nTime is up.\n");
                 return fe_command(FE_TIMEOUT);
@@ -617,7 +802,7 @@ static struct fe_command decide(void *ctx, struct session *s)
                 return fe_command(FE_QUIT);
             }
             if (!t->interactive)
-                fprintf(t->out, "%s\n", line);
+                echo_answer(t, line);
         }
         while (*line == ' ')
             line++;
@@ -633,7 +818,7 @@ static struct fe_command decide(void *ctx, struct session *s)
                     c.seconds = 0;
                 return c;
             }
-        } else if (strcmp(line, "t") == 0 && sc->timer) {
+        } else if (strcmp(line, "t") == 0 && session_timer_seconds(s, sc)) {
             struct fe_command c = fe_command(FE_TIMEOUT);
             c.seconds = sc->timer;
             return c;
@@ -656,12 +841,12 @@ static struct fe_command decide(void *ctx, struct session *s)
             char help[300];
             str_format(help, sizeof help, "Type the number of a choice. Also: u = undo, q = quit%s%s.",
                        s->g->nplayers == 1 ? ", k = keep the run so far as a playthrough test" : "",
-                       sc->timer ? ", t = let the time run out" : "");
+                       session_timer_seconds(s, sc) ? ", t = let the time run out" : "");
             print_message(t, help);
             continue;
         }
         if (t->interactive && !t->script) {
-            fprintf(t->out, "Please type a number from 1 to %d (or ? for help).\n", m->nopen);
+            say(t, 0, "Please type a number from 1 to %d (or ? for help).", m->nopen);
             continue;
         }
         /* A script or a pipe that gives a wrong answer is a usage error: a
@@ -676,7 +861,7 @@ static struct fe_command decide(void *ctx, struct session *s)
 }
 
 /* "+3 Vision · +1 Roadmap" for one pick's points. */
-static void score_line(const struct scenario *sc, const double *score, struct strbuf *out)
+static void score_line(const struct term *t, const struct scenario *sc, const double *score, struct strbuf *out)
 {
     char num[64];
     for (int k = 0; k < sc->ndimensions; k++) {
@@ -684,13 +869,13 @@ static void score_line(const struct scenario *sc, const double *score, struct st
             continue;
         format_signed(num, sizeof num, score[k]);
         if (out->len)
-            sb_puts(out, " · ");
+            sb_puts(out, sep(t));
         sb_printf(out, "%s %s", num, sc->dimensions[k].name);
     }
 }
 
 /* "Team morale +5 · Runway -1" (visible stats only). */
-static void stat_line(const struct scenario *sc, const double *delta, struct strbuf *out)
+static void stat_line(const struct term *t, const struct scenario *sc, const double *delta, struct strbuf *out)
 {
     char num[64];
     for (int k = 0; k < sc->nstats; k++) {
@@ -698,25 +883,25 @@ static void stat_line(const struct scenario *sc, const double *delta, struct str
             continue;
         format_signed(num, sizeof num, delta[k]);
         if (out->len)
-            sb_puts(out, " · ");
+            sb_puts(out, sep(t));
         sb_printf(out, "%s %s", sc->stats[k].name, num);
     }
 }
 
 /* "+3 Vision · Team morale +5 · Runway -1": what a choice did. */
-static void changes_line(const struct scenario *sc, const struct decision *d, struct strbuf *out)
+static void changes_line(const struct term *t, const struct scenario *sc, const struct decision *d, struct strbuf *out)
 {
-    score_line(sc, d->score, out);
-    stat_line(sc, d->stat_delta, out);
+    score_line(t, sc, d->score, out);
+    stat_line(t, sc, d->stat_delta, out);
 }
 
 /* "Meanwhile: Runway +24": what changed as the next scene began, kept apart
  * so that it does not read as the choice's doing. Nothing when nothing did. */
-static void meanwhile_line(const struct scenario *sc, const struct decision *d, struct strbuf *out)
+static void meanwhile_line(const struct term *t, const struct scenario *sc, const struct decision *d, struct strbuf *out)
 {
     struct strbuf stats;
     sb_init(&stats);
-    stat_line(sc, d->enter_delta, &stats);
+    stat_line(t, sc, d->enter_delta, &stats);
     if (stats.len)
         sb_printf(out, "Meanwhile: %s", stats.data);
     sb_free(&stats);
@@ -729,7 +914,7 @@ static void print_changes(struct term *t, const struct strbuf *line)
     if (!line->len)
         return;
     style(t, CYAN);
-    fprintf(t->out, "  %s\n", line->data);
+    say(t, 2, "%s", line->data);
     style(t, RESET);
 }
 
@@ -765,26 +950,24 @@ static void show_secret_outcome(struct term *t, const struct game *g, const stru
     sb_clear(&line);
     outcome_sentence(g, d, &line);
     style(t, BOLD);
-    fputs("  ", t->out);
-    fputs(line.data, t->out);
-    fputc('\n', t->out);
+    say(t, 2, "%s", line.data);
     style(t, RESET);
     sb_clear(&line);
-    stat_line(sc, d->stat_delta, &line);
+    stat_line(t, sc, d->stat_delta, &line);
     print_changes(t, &line);
     for (int p = 0; p < g->nplayers; p++) {
         const struct game_player *pl = &g->s.players[p];
         sb_clear(&line);
-        score_line(sc, d->pick[p].score, &line);
+        score_line(t, sc, d->pick[p].score, &line);
         style(t, BOLD);
-        fprintf(t->out, "  %s%s%s\n", pl->name, line.len ? ": " : "", line.len ? line.data : "");
+        say(t, 2, "%s%s%s", pl->name, line.len ? ": " : "", line.len ? line.data : "");
         style(t, RESET);
         const char *fb = g->log_text.data + d->pick[p].feedback;
         if (fb[0])
             term_wrap(t, fb, 4);
     }
     sb_clear(&line);
-    meanwhile_line(sc, d, &line);
+    meanwhile_line(t, sc, d, &line);
     print_changes(t, &line);
     sb_free(&line);
 }
@@ -801,14 +984,14 @@ static struct fe_command outcome(void *ctx, struct session *s)
     }
     struct strbuf line;
     sb_init(&line);
-    changes_line(g->sc, d, &line);
+    changes_line(t, g->sc, d, &line);
     fputc('\n', t->out);
     print_changes(t, &line);
     const char *fb = game_feedback(g, i);
     if (fb[0])
         term_wrap(t, fb, 2);
     sb_clear(&line);
-    meanwhile_line(g->sc, d, &line);
+    meanwhile_line(t, g->sc, d, &line);
     print_changes(t, &line);
     sb_free(&line);
     return fe_command(FE_CONTINUE);
@@ -850,7 +1033,7 @@ static void debrief_secret(struct term *t, const struct game *g, int i)
         const struct game_player *pl = &g->s.players[p];
         sb_clear(&line);
         sb_clear(&ch);
-        score_line(sc, dec->pick[p].score, &ch);
+        score_line(t, sc, dec->pick[p].score, &ch);
         sb_printf(&line, "%s: %s%s%s%s", pl->name, g->log_text.data + dec->pick[p].label,
                   ch.len ? " (" : "", ch.len ? ch.data : "", ch.len ? ")" : "");
         indent_by(t, 5);
@@ -862,7 +1045,7 @@ static void debrief_secret(struct term *t, const struct game *g, int i)
         if (dec->pick[p].offered > 1 && dec->pick[p].best_number != dec->pick[p].number) {
             sb_clear(&line);
             sb_clear(&ch);
-            score_line(sc, sc->choices[dec->pick[p].best_choice].score, &ch);
+            score_line(t, sc, sc->choices[dec->pick[p].best_choice].score, &ch);
             sb_printf(&line, "Best for a %s: %s%s%s%s", sc->roles[pl->role].name,
                       g->log_text.data + dec->pick[p].best_label, ch.len ? " (" : "",
                       ch.len ? ch.data : "", ch.len ? ")" : "");
@@ -891,18 +1074,16 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
         fputc('\n', t->out);
     }
     const char *vcolor = d->verdict == VERDICT_SUCCESS ? GREEN : d->verdict == VERDICT_MIXED ? YELLOW : RED;
-    fputs("Verdict: ", t->out);
     style(t, BOLD);
     style(t, vcolor);
-    fputs(verdict_name(d->verdict), t->out);
+    say(t, 0, "Verdict: %s", verdict_name(d->verdict));
     style(t, RESET);
-    fputs("\n", t->out);
     char num[64], best[64];
     for (int p = 0; p < d->nplayers; p++) {
         const struct debrief_player *dp = &d->players[p];
         fputc('\n', t->out);
         style(t, BOLD);
-        fprintf(t->out, "%s · %s\n", dp->name, sc->roles[dp->role].name);
+        say(t, 0, "%s%s%s", dp->name, sep(t), sc->roles[dp->role].name);
         style(t, RESET);
         int namew = 0;
         for (int k = 0; k < sc->ndimensions; k++) {
@@ -912,43 +1093,43 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
         }
         for (int k = 0; k < sc->ndimensions; k++) {
             const char *name = sc->dimensions[k].name;
-            fprintf(t->out, "  %s", name);
-            indent_by(t, namew - text_width(name, strlen(name)));
             format_number(num, sizeof num, dp->points[k]);
-            fprintf(t->out, " %4s  ", num);
             double top = dp->best.points[k];
-            bar(t, top > 0 ? dp->points[k] / top : 0, 20);
+            char tail[96] = "";
             if (top > 0) {
                 format_number(best, sizeof best, top);
-                fprintf(t->out, "  %3.0f%% of %s\n", debrief_percent(dp->points[k], top), best);
-            } else {
-                fputc('\n', t->out);
+                snprintf(tail, sizeof tail, "  %3.0f%% of %s", debrief_percent(dp->points[k], top), best);
             }
+            /* The bar takes what the line leaves, at most 20 columns; in
+             * plain text, or with fewer than 5 left, the line is words. */
+            int barw = t->width - 1 - (2 + namew + 1 + 4 + 2) - (int)strlen(tail);
+            if (barw > 20)
+                barw = 20;
+            if (t->plain || barw < 5) {
+                if (top > 0)
+                    say(t, 2, "%s: %s of %s points (%.0f%%)", name, num, best,
+                        debrief_percent(dp->points[k], top));
+                else
+                    say(t, 2, "%s: %s points", name, num);
+                continue;
+            }
+            fprintf(t->out, "  %s", name);
+            indent_by(t, namew - text_width(name, strlen(name)));
+            fprintf(t->out, " %4s  ", num);
+            bar(t, top > 0 ? dp->points[k] / top : 0, barw);
+            fprintf(t->out, "%s\n", tail);
         }
         format_number(num, sizeof num, dp->weighted);
         format_number(best, sizeof best, dp->best.weighted);
-        fprintf(t->out, "  Weighted total: %s of %s possible%s (", num, best,
-                dp->best.exact ? "" : ", estimated");
         style(t, BOLD);
-        fprintf(t->out, "%.0f%%", dp->percent);
+        say(t, 2, "Weighted total: %s of %s possible%s (%.0f%%)%s%s%s", num, best,
+            dp->best.exact ? "" : ", estimated", dp->percent, dp->rating ? sep(t) : "",
+            dp->rating ? "Rating: " : "", dp->rating ? dp->rating : "");
         style(t, RESET);
-        fputc(')', t->out);
-        if (dp->rating) {
-            fputs(" · Rating: ", t->out);
-            style(t, BOLD);
-            fputs(dp->rating, t->out);
-            style(t, RESET);
-        }
-        fputc('\n', t->out);
     }
 
     if (d->secret_decisions) {
         fputc('\n', t->out);
-        style(t, BOLD);
-        fputs("Alignment: ", t->out);
-        style(t, RESET);
-        fprintf(t->out, "your secret picks agreed %d of %d times (%.0f%%).", d->agreed,
-                d->secret_decisions, d->alignment * 100);
         struct strbuf where;
         sb_init(&where);
         for (int i = 0; i < g->nlog; i++)
@@ -956,9 +1137,9 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
                 const struct scene *sn = &sc->scenes[g->log[i].scene];
                 sb_printf(&where, "%s%s", where.len ? ", " : "", sn->title[0] ? sn->title : sn->id);
             }
-        if (where.len)
-            fprintf(t->out, " You disagreed at: %s.", where.data);
-        fputc('\n', t->out);
+        say(t, 0, "Alignment: your secret picks agreed %d of %d times (%.0f%%).%s%s%s", d->agreed,
+            d->secret_decisions, d->alignment * 100, where.len ? " You disagreed at: " : "",
+            where.len ? where.data : "", where.len ? "." : "");
         sb_free(&where);
     }
     if (g->nlog) {
@@ -980,7 +1161,7 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
                   game_decision_label(g, i));
         struct strbuf ch;
         sb_init(&ch);
-        changes_line(sc, dec, &ch);
+        changes_line(t, sc, dec, &ch);
         if (ch.len)
             sb_printf(&line, " (%s)", ch.data);
         if (dec->timed_out)
@@ -1002,7 +1183,7 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
                 struct decision tmp = {0};
                 memcpy(tmp.score, bc->score, sizeof tmp.score);
                 sb_clear(&ch);
-                changes_line(sc, &tmp, &ch);
+                changes_line(t, sc, &tmp, &ch);
                 style(t, YELLOW);
                 sb_printf(&line, "Best for a %s: %s%s%s%s",
                           sc->roles[g->s.players[dec->player].role].name, game_best_label(g, i),

@@ -27,7 +27,10 @@ struct term {
     bool interactive; /* standard input is a terminal */
     bool color;
     bool out_tty; /* standard output is a terminal: wrap messages too */
+    bool plain;   /* --plain or TERM=dumb: ASCII only, no rules or bars */
+    bool width_given; /* COLUMNS set the width: wrap messages too */
     int width;
+    FILE *real_out; /* under --plain's ASCII filter: the stream it writes to */
     const struct term_input *script; /* --choices, or NULL to read input */
     int nscript, next;
     /* How the run ended, for the exit code. */
@@ -38,9 +41,17 @@ struct term {
     struct watch *watch; /* --watch: reload when the scenario's files change */
 };
 
+/* The narrowest width wrapped to (COLUMNS or the terminal's below it are
+ * raised to it). */
+#define TERM_MIN_WIDTH 16
+
 /* Sets up a terminal front-end on the given streams; width and color are
- * found from out (a terminal or not) and the environment. */
+ * found from out (a terminal or not) and the environment: COLUMNS, NO_COLOR,
+ * TERM=dumb (no colour, plain). */
 void term_init(struct term *t, FILE *in, FILE *out, FILE *err);
+/* Plain output for screen readers and braille displays: ASCII only (through
+ * a filter on out), no colour, no rules or bars, scores in words. */
+void term_set_plain(struct term *t);
 void term_free(struct term *t);
 struct frontend term_frontend(struct term *t);
 

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "core/run.h"
+#include "core/session.h"
 #include "core/util.h"
 #include "theme.h"
 
@@ -95,6 +96,15 @@ enum settings_status settings_load(const char *path, struct settings *s, char *w
             ok = false;
         }
     }
+    if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "timers"))) {
+        int t = cJSON_IsString(it) ? session_timers_from_name(it->valuestring) : -1;
+        if (t >= 0) {
+            v.timers = t;
+        } else {
+            str_copy(why, cap, "\"timers\" must be \"on\", \"slow\" or \"off\"");
+            ok = false;
+        }
+    }
     if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "results_dir"))) {
         if (cJSON_IsString(it) && strlen(it->valuestring) < sizeof v.results_dir) {
             str_copy(v.results_dir, sizeof v.results_dir, it->valuestring);
@@ -126,6 +136,7 @@ bool settings_save(const char *path, const struct settings *s, bool broken, char
     cJSON_AddStringToObject(root, "theme", theme_palette((enum win_theme)s->theme)->name);
     cJSON_AddBoolToObject(root, "fullscreen", s->fullscreen);
     cJSON_AddBoolToObject(root, "coaching", s->coaching);
+    cJSON_AddStringToObject(root, "timers", session_timers_name((enum session_timers)s->timers));
     cJSON_AddStringToObject(root, "results_dir", s->results_dir);
     char *json = cJSON_Print(root);
     cJSON_Delete(root);

@@ -24,6 +24,7 @@ struct settings {
     int theme;       /* enum win_theme */
     bool fullscreen;
     bool coaching;   /* feedback after each decision; off: all of it in the debrief */
+    int timers;      /* enum session_timers: timed decisions on, slow or off */
     char results_dir[PATH_MAX]; /* empty: no result files */
 };
 

@@ -1308,12 +1308,12 @@ static struct fe_command fe_decide(void *ctx, struct session *s)
                  (w->screen != SCREEN_PLAY && w->screen != SCREEN_HANDOVER);
     duet_begin_decision(w, fresh);
     if (fresh) {
-        w->timing = sc->timer > 0;
-        w->timer_seconds = sc->timer;
+        w->timer_seconds = session_timer_seconds(w->s, sc); /* --timers, the settings */
+        w->timing = w->timer_seconds > 0;
         w->timer_start = win_now(w);
         w->timer_paused_total = 0;
         w->timer_paused_at = 0;
-        w->shown_remaining = sc->timer;
+        w->shown_remaining = w->timer_seconds;
         w->kbd = w->kbd && true;
     } else if (w->timing && w->timer_paused_at > 0 && !w->overlay) {
         w->timer_paused_total += win_now(w) - w->timer_paused_at;
@@ -1528,6 +1528,8 @@ static enum run_result play_path(struct window *w, const char *path, bool from_t
     struct session_options o = po->session;
     o.scenario_path = path;
     o.coaching = po->session.coaching && w->settings.coaching;
+    if (!po->timers_given)
+        o.timers = (enum session_timers)w->settings.timers;
     if (!o.results_dir && w->settings.results_dir[0])
         o.results_dir = w->settings.results_dir;
     o.saves_dir = w->saves_dir[0] ? w->saves_dir : NULL;

@@ -249,7 +249,7 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_non_null(strstr(r.out, "  You disagree: now talk it out.\n"));
     assert_non_null(strstr(r.out, "── Scale · Two Views on Pay ──"));
     assert_non_null(strstr(r.out, "Alignment: your secret picks agreed 3 of 6 times (50%). You "
-                                  "disagreed at: The Whiteboard, The Big Chain, The Pay Talk.\n"));
+                                  "disagreed at: The\nWhiteboard, The Big Chain, The Pay Talk.\n"));
     cmd_result_free(&r);
 
     char cmd[800], name[600] = "";
@@ -500,7 +500,7 @@ static void help_and_version(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "Usage: scaleup play [SCENARIO] [OPTIONS]"));
     assert_non_null(strstr(r.out, "Exit codes: 0 played to an ending, 1 scenario error, 2 usage "
-                                  "error."));
+                                  "error, 3 quit\nbefore an ending."));
     cmd_result_free(&r);
 }
 

@@ -38,7 +38,7 @@ static void a_run_file_holds_the_result_format(void **state)
     struct scenario *sc = load_ok(source_path("scenarios/tutorial"));
     struct game *g = play_tutorial(sc, best_pm_path, 7);
     assert_true(g->over);
-    struct run_times t = {"2026-11-28T09:00:00Z", "2026-11-28T09:20:00Z", "2026-11-28T09:20:00Z"};
+    struct run_times t = {"2026-11-28T09:00:00Z", "2026-11-28T09:20:00Z", "2026-11-28T09:20:00Z", NULL};
     char *json = run_to_json(g, &t);
     cJSON *root = cJSON_Parse(json);
     assert_non_null(root);
@@ -92,7 +92,7 @@ static void a_run_read_back_replays_to_the_same_state(void **state)
     (void)state;
     struct scenario *sc = load_ok(source_path("scenarios/tutorial"));
     struct game *g = play_tutorial(sc, best_pm_path, 5);
-    struct run_times t = {"2026-11-28T09:00:00Z", "2026-11-28T09:05:00Z", ""};
+    struct run_times t = {"2026-11-28T09:00:00Z", "2026-11-28T09:05:00Z", "", NULL};
     char *json = run_to_json(g, &t);
     struct run_record r;
     struct diag err;

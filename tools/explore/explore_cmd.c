@@ -27,15 +27,16 @@ static void usage(FILE *f)
     fprintf(f,
             "Usage: scaleup explore SCENARIO [--random N] [--exhaustive] [OPTIONS]\n"
             "\n"
-            "Plays the scenario by machine and reports scenes never reached, endings, dead ends\n"
-            "and run-time errors (each with a seed and choice list to replay it), points per\n"
-            "dimension, weighted totals, the best and worst paths and the number of decisions.\n"
+            "Plays the scenario by machine and reports scenes never reached, endings, dead\n"
+            "ends and run-time errors (each with a seed and choice list to replay it),\n"
+            "points per dimension, weighted totals, the best and worst paths and the\n"
+            "number of decisions.\n"
             "\n"
             "  --random N         N random playthroughs per role (default 1000), each choice\n"
             "                     drawn uniformly from those offered\n"
             "  --seed S           base seed; playthrough i uses a seed derived from S and i\n"
-            "  --exhaustive       every reachable game state for one seed (--seed), paths that\n"
-            "                     merge explored once\n"
+            "  --exhaustive       every reachable game state for one seed (--seed), paths\n"
+            "                     that merge explored once\n"
             "  --max-states K     stop the exhaustive search of a role beyond K states\n"
             "                     (default 1000000)\n"
             "  --role ID          only this role\n"
@@ -43,8 +44,8 @@ static void usage(FILE *f)
             "  --json             print the report as one JSON object\n"
             "  --max-memory MIB, --max-instructions N, --max-call-ms MS   scenario limits\n"
             "\n"
-            "Exit codes: 0 nothing wrong found, 1 a dead end, a run-time error, or a path above\n"
-            "the scenario's declared best; 2 usage error.\n");
+            "Exit codes: 0 nothing wrong found, 1 a dead end, a run-time error, or a path\n"
+            "above the scenario's declared best; 2 usage error.\n");
 }
 
 struct progress {

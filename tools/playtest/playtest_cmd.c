@@ -21,16 +21,20 @@ static void usage(FILE *f)
 {
     fprintf(f, "Usage: scaleup test SCENARIO [--file FILE]\n"
                "\n"
-               "Runs the playthrough tests kept beside a scenario in its tests.lua, entries like\n"
-               "  playthrough { name = \"cautious PO\", role = \"po\", seed = 7, choices = { 1, 3, 2 },\n"
-               "                expect = { ending = \"ipo\", score = { vision = 5 }, stats = { runway = 4 } } }\n"
+               "Runs the playthrough tests kept beside a scenario in its tests.lua, entries\n"
+               "like\n"
+               "  playthrough { name = \"cautious PO\", role = \"po\", seed = 7,\n"
+               "                choices = { 1, 3, 2 },\n"
+               "                expect = { ending = \"ipo\", score = { vision = 5 },\n"
+               "                           stats = { runway = 4 } } }\n"
                "A choice is its number as offered or the start of its text. Each mismatch is\n"
                "reported as tests.lua:LINE: expected ..., got ...\n"
                "\n"
                "  --file FILE   the tests file (default: tests.lua in the scenario's folder;\n"
                "                NAME.tests.lua beside a single-file scenario NAME.lua)\n"
                "\n"
-               "Exit codes: 0 all passed, 1 a playthrough failed or the file has errors, 2 usage.\n");
+               "Exit codes: 0 all passed, 1 a playthrough failed or the file has errors,\n"
+               "2 usage error.\n");
 }
 
 int cmd_test(int argc, char **argv)

@@ -1,0 +1,90 @@
+# bash completion for scaleup(1): subcommands, options, scenario ids, roles.
+# Copyright 2026 The ScaleUp authors; MIT License.
+
+_scaleup_ids()
+{
+    local ids="@SCALEUP_SCENARIO_IDS@" dir main
+    dir=${XDG_DATA_HOME:-$HOME/.local/share}/scaleup/scenarios
+    for main in "$dir"/*/main.lua; do
+        [ -e "$main" ] || continue
+        main=${main%/main.lua}
+        ids="$ids ${main##*/}"
+    done
+    printf '%s\n' $ids
+}
+
+_scaleup()
+{
+    local cur prev cmd i opts
+    cur=${COMP_WORDS[COMP_CWORD]}
+    prev=${COMP_WORDS[COMP_CWORD - 1]}
+    local limits="--max-memory --max-instructions --max-call-ms"
+    local common="-h --help --version"
+    cmd=""
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case ${COMP_WORDS[i]} in
+            play | lint | explore | test | map | new | report | help)
+                cmd=${COMP_WORDS[i]}
+                break
+                ;;
+        esac
+    done
+    case $prev in
+        --role)
+            COMPREPLY=($(compgen -W "@SCALEUP_ROLES@" -- "$cur"))
+            return
+            ;;
+        --timers)
+            COMPREPLY=($(compgen -W "on slow off" -- "$cur"))
+            return
+            ;;
+        --format)
+            COMPREPLY=($(compgen -W "dot svg" -- "$cur"))
+            return
+            ;;
+        --results | --resume | --font | --file | --output | --csv | --decisions-csv | --html | --xapi)
+            COMPREPLY=($(compgen -f -- "$cur"))
+            return
+            ;;
+        --player | --partner | --seed | --choices | --max-memory | --max-instructions | \
+            --max-call-ms | --random | --max-states | --xapi-homepage | --xapi-pass)
+            return
+            ;;
+    esac
+    case $cmd in
+        "" | play)
+            opts="--text --role --player --seed --choices --no-coaching --plain --timers
+                  --results --resume --watch --duet --partner --font --fullscreen --kiosk
+                  $limits $common"
+            ;;
+        lint) opts="--strict --json $limits $common" ;;
+        explore) opts="--random --seed --exhaustive --max-states --role --duet --json $limits $common" ;;
+        test) opts="--file $common" ;;
+        map) opts="--format --output $common" ;;
+        new) opts="$common" ;;
+        report)
+            opts="--csv --decisions-csv --html --xapi --xapi-homepage --xapi-mbox --xapi-pass
+                  --quiet $common"
+            ;;
+        help)
+            COMPREPLY=($(compgen -W "play lint explore test map new report" -- "$cur"))
+            return
+            ;;
+    esac
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+        return
+    fi
+    case $cmd in
+        "")
+            COMPREPLY=($(compgen -W "play lint explore test map new report help" -- "$cur"))
+            ;;
+        play | lint | explore | test | map)
+            COMPREPLY=($(compgen -W "$(_scaleup_ids)" -- "$cur") $(compgen -d -- "$cur")
+                $(compgen -f -X '!*.lua' -- "$cur"))
+            ;;
+        new) COMPREPLY=($(compgen -d -- "$cur")) ;;
+        report) COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X '!*.json' -- "$cur")) ;;
+    esac
+}
+complete -F _scaleup scaleup
