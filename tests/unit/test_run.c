@@ -24,12 +24,16 @@ static struct game *play_tutorial(struct scenario *sc, const int *choices, int n
     st.players[0].name = "Team Ada";
     struct diag err;
     assert_true(game_start(g, &st, &err));
-    for (int i = 0; i < n; i++)
-        if (!game_choose(g, choices[i], false, 2.0 + i, &err))
+    for (int i = 0; i < n; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "%d", choices[i]);
+        if (!game_choose(g, game_number_of(g, id), false, 2.0 + i, &err))
             fail_msg("choice %d: %s", i, err.message);
+    }
     return g;
 }
 
+/* Choices by their ids: the tutorial's are their positions in its lists. */
 static const int best_pm_path[] = {1, 3, 1, 3, 1, 1, 1};
 
 static void a_run_file_holds_the_result_format(void **state)
@@ -42,7 +46,7 @@ static void a_run_file_holds_the_result_format(void **state)
     char *json = run_to_json(g, &t);
     cJSON *root = cJSON_Parse(json);
     assert_non_null(root);
-    assert_string_equal(cJSON_GetObjectItem(root, "format")->valuestring, "scaleup-result/1");
+    assert_string_equal(cJSON_GetObjectItem(root, "format")->valuestring, "scaleup-result/2");
     cJSON *scn = cJSON_GetObjectItem(root, "scenario");
     assert_string_equal(cJSON_GetObjectItem(scn, "id")->valuestring, "tutorial");
     assert_string_equal(cJSON_GetObjectItem(scn, "version")->valuestring, "1.0.0");
@@ -66,7 +70,9 @@ static void a_run_file_holds_the_result_format(void **state)
     cJSON *d2 = cJSON_GetArrayItem(decisions, 1);
     assert_int_equal(cJSON_GetObjectItem(d2, "turn")->valueint, 2);
     assert_string_equal(cJSON_GetObjectItem(d2, "scene")->valuestring, "first_customer");
-    assert_int_equal(cJSON_GetObjectItem(d2, "choice")->valueint, 3);
+    assert_string_equal(cJSON_GetObjectItem(d2, "choice")->valuestring, "3");
+    assert_int_equal(cJSON_GetObjectItem(d2, "number")->valueint, g->log[1].number);
+    assert_string_equal(cJSON_GetObjectItem(d2, "best")->valuestring, "3");
     assert_string_equal(cJSON_GetObjectItem(d2, "text")->valuestring,
                         "Offer her a free pilot of the reminders only, in exchange for weekly feedback");
     assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(d2, "score"), "negotiation")->valueint, 3);
@@ -167,7 +173,7 @@ static void a_replay_that_no_longer_fits_says_where_and_why(void **state)
 {
     (void)state;
     replay_mismatch("backlog.lua", "Order by value and effort", "Order by value",
-                    "decision 3 no longer fits the scenario: choice 1 of scene 'backlog' is now "
+                    "decision 3 no longer fits the scenario: choice '1' of scene 'backlog' is now "
                     "\"Order by value: reminders first, they cut no-shows fastest\", it was "
                     "\"Order by value and effort: reminders first, they cut no-shows fastest\"");
     replay_mismatch("main.lua", "      next = \"first_customer\",\n      score = { vision = 3 },",
@@ -176,8 +182,8 @@ static void a_replay_that_no_longer_fits_says_where_and_why(void **state)
                     "but the run is now in scene 'backlog'");
     replay_mismatch("main.lua", "      role = \"pm\",\n      next = \"backlog\",",
                     "      role = \"po\",\n      next = \"backlog\",",
-                    "decision 2 no longer fits the scenario: choice 3 of scene 'first_customer' "
-                    "is no longer offered (2 choices now)");
+                    "decision 2 no longer fits the scenario: choice '3' of scene 'first_customer' "
+                    "is no longer offered");
 }
 
 static void broken_run_files_are_refused_clearly(void **state)
@@ -193,12 +199,15 @@ static void broken_run_files_are_refused_clearly(void **state)
         {"[1, 2, 3]", "not a ScaleUp result file: it has no \"format\""},
         {"{\"format\": \"scaleup-result/9\"}",
          "a result file of another format (\"scaleup-result/9\"); this version reads "
-         "\"scaleup-result/1\""},
+         "\"scaleup-result/2\" and \"scaleup-result/1\""},
         {"{\"format\": \"scaleup-result/1\", \"scenario\": {\"id\": \"tutorial\"}, \"seed\": -1}",
          "the result file's seed must be a whole number from 0 to 2^53-1"},
         {"{\"format\": \"scaleup-result/1\", \"scenario\": {\"id\": \"tutorial\"}, \"seed\": 1, "
          "\"player\": \"a\", \"role\": \"po\", \"decisions\": [{\"scene\": \"x\", \"choice\": 0}]}",
          "decision 1 of the result file needs a scene and a choice number"},
+        {"{\"format\": \"scaleup-result/2\", \"scenario\": {\"id\": \"tutorial\"}, \"seed\": 1, "
+         "\"player\": \"a\", \"role\": \"po\", \"decisions\": [{\"scene\": \"x\", \"choice\": 2}]}",
+         "decision 1 of the result file needs a scene and a choice id and number"},
         {"{\"format\": \"scaleup-result/1\", \"scenario\": {\"id\": \"tutorial\"}, \"seed\": 1, "
          "\"player\": \"a\", \"role\": \"po\"}",
          "the result file has no list of decisions"},
