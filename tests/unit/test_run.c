@@ -186,6 +186,81 @@ static void a_replay_that_no_longer_fits_says_where_and_why(void **state)
                     "is no longer offered");
 }
 
+/* A format 1 file (before shuffling): its numbers are the choices' among
+ * the open ones in the author's order. It replays to the same game as the
+ * same path taken by id. */
+static void old_result_files_still_resume(void **state)
+{
+    (void)state;
+    struct scenario *sc = load_ok(source_path("scenarios/tutorial"));
+    struct game *g = play_tutorial(sc, best_pm_path, 7);
+    struct strbuf json;
+    sb_init(&json);
+    sb_puts(&json, "{\"format\": \"scaleup-result/1\", \"scenario\": {\"id\": \"tutorial\"}, "
+                   "\"player\": \"Team Ada\", \"role\": \"pm\", \"seed\": 5, \"decisions\": [");
+    for (int i = 0; i < 7; i++)
+        sb_printf(&json, "%s{\"scene\": \"%s\", \"choice\": %d}", i ? ", " : "",
+                  sc->scenes[g->log[i].scene].id, best_pm_path[i]); /* every option open */
+    sb_puts(&json, "]}");
+    struct run_record r;
+    struct diag err;
+    if (!run_parse(json.data, json.len, "old.json", &r, &err))
+        fail_msg("%s", err.message);
+    assert_int_equal(r.format, 1);
+    struct game *h = game_new(sc);
+    if (!run_replay(h, &r, -1, &err))
+        fail_msg("%s", err.message);
+    assert_true(game_hash(h) == game_hash(g));
+    assert_int_equal(h->nlog, 7);
+    run_record_free(&r);
+    sb_free(&json);
+    game_free(h);
+    game_free(g);
+    scenario_free(sc);
+}
+
+/* Ids keep a saved run replayable across an edit that inserts an option
+ * (and so moves every number) and across the reshuffle that follows. */
+static void ids_survive_an_inserted_option(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp %s %s/main.lua", test_path("fixtures/games/judgment.lua"), dir);
+    assert_int_equal(system(cmd), 0);
+    struct scenario *sc = load_ok(dir);
+    struct game *g = game_new(sc);
+    struct game_setup st = {.seed = 4, .nplayers = 1};
+    st.players[0].name = "Ana";
+    struct diag err;
+    assert_true(game_start(g, &st, &err));
+    static const char *const path[] = {"week", "skip", "on"};
+    for (int i = 0; i < 3; i++)
+        assert_true(game_choose(g, game_number_of(g, path[i]), false, 0, &err));
+    struct run_times t = {"2026-11-28T09:00:00Z", "2026-11-28T09:05:00Z", ""};
+    char *json = run_to_json(g, &t);
+    edit(dir, "main.lua", "    { \"Promise September\"",
+         "    { \"Hire a consultant\", id = \"consultant\", next = \"research\" },\n"
+         "    { \"Promise September\"");
+    struct scenario *changed = load_ok(dir);
+    struct run_record r;
+    assert_true(run_parse(json, strlen(json), "run.json", &r, &err));
+    struct game *h = game_new(changed);
+    if (!run_replay(h, &r, -1, &err))
+        fail_msg("%s", err.message);
+    assert_int_equal(h->nlog, 3);
+    for (int i = 0; i < 3; i++)
+        assert_string_equal(changed->choices[h->log[i].choice].id, path[i]);
+    run_record_free(&r);
+    free(json);
+    game_free(h);
+    game_free(g);
+    scenario_free(changed);
+    scenario_free(sc);
+    rm_rf(dir);
+    free(dir);
+}
+
 static void broken_run_files_are_refused_clearly(void **state)
 {
     (void)state;
@@ -253,6 +328,8 @@ int main(void)
         cmocka_unit_test(a_run_file_holds_the_result_format),
         cmocka_unit_test(a_run_read_back_replays_to_the_same_state),
         cmocka_unit_test(a_replay_that_no_longer_fits_says_where_and_why),
+        cmocka_unit_test(old_result_files_still_resume),
+        cmocka_unit_test(ids_survive_an_inserted_option),
         cmocka_unit_test(broken_run_files_are_refused_clearly),
         cmocka_unit_test(files_are_written_atomically),
     };
