@@ -355,6 +355,36 @@ static void a_scripted_duet_scores_each_player(void **state)
     free(dir);
 }
 
+/* The debrief names a locked best and its reason instead of calling an
+ * open option the best, lists what game.cause attributed under the
+ * decision, and (coaching on) ends with the scenes' questions for the room.
+ * Seed 7 shows the pitch as: Say nothing, Ask for a week, Promise
+ * September, Explain the discovery plan, then the locked prototype. */
+static void the_debrief_names_a_locked_best_and_later_consequences(void **state)
+{
+    (void)state;
+    struct cmd_result r = RUN(NULL, "play", "tests/fixtures/games/judgment.lua", "--text", "--seed",
+                              "7", "--choices", "3,1,1");
+    assert_int_equal(r.status, 0);
+    const char *want =
+        "  1. The Pitch: Promise September (+1 Vision)\n"
+        "     Best for a Product Owner: Show the prototype (locked: you have not built a\n"
+        "     prototype)\n"
+        "     Promise September \u2192 Stakeholder trust -20 in September\n";
+    if (!strstr(r.out, want))
+        fail_msg("no locked best and consequence in:\n%s", r.out);
+    assert_null(strstr(r.out, "1. The Pitch: Promise September (+1 Vision)\n     The best-scoring"));
+    assert_non_null(strstr(r.out, "For discussion\n  - Why did half the room promise a date? Trust "
+                                  "was 50.\n"));
+    cmd_result_free(&r);
+    r = RUN(NULL, "play", "tests/fixtures/games/judgment.lua", "--text", "--seed", "7",
+            "--no-coaching", "--choices", "3,1,1");
+    assert_int_equal(r.status, 0);
+    assert_null(strstr(r.out, "For discussion"));
+    assert_non_null(strstr(r.out, "Promise September \u2192 Stakeholder trust -20 in September\n"));
+    cmd_result_free(&r);
+}
+
 /* Coaching off: no feedback and no running points until the debrief; the
  * company's stats still show (the players decide by them). */
 static void exam_mode_keeps_points_for_the_debrief(void **state)
@@ -519,6 +549,7 @@ int main(void)
         cmocka_unit_test(resume_refuses_bad_files_and_continues_good_ones),
         cmocka_unit_test(a_scripted_duet_scores_each_player),
         cmocka_unit_test(exam_mode_keeps_points_for_the_debrief),
+        cmocka_unit_test(the_debrief_names_a_locked_best_and_later_consequences),
         cmocka_unit_test(the_settings_results_folder_holds_terminal_runs),
         cmocka_unit_test(a_lone_choice_is_asked_for_as_one),
         cmocka_unit_test(japanese_wraps_between_characters),
