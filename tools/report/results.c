@@ -512,7 +512,11 @@ static int compare_options(const void *a, const void *b)
         return y->teams - x->teams;
     if (x->taken != y->taken)
         return y->taken - x->taken;
-    return x->number - y->number;
+    if (!x->info != !y->info)
+        return x->info ? -1 : 1;
+    if (x->number != y->number)
+        return x->number - y->number;
+    return strcmp(x->key, y->key);
 }
 
 /* Copies a heap array into the arena (the summaries outlive the building). */
@@ -669,10 +673,12 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
                 op->id = d->choice_id;
                 op->text = option_text(a, d);
                 op->score = &d->score;
-                op->number = 1000 + o; /* after the scenario's */
+                op->number = d->choice; /* as offered to the first team that took it */
             } else if (!opts[o].text) {
                 opts[o].text = option_text(a, d); /* a label written as a function */
             }
+            if (!opts[o].info && d->choice != opts[o].number)
+                opts[o].varied = true;
             opts[o].taken++;
             if (d->best > 0 && d->choice != d->best) {
                 opts[o].missed_by++;
@@ -731,9 +737,6 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
         most = opts[o].taken > most ? opts[o].taken : most;
     pt->split = pt->decisions ? 1 - (double)most / pt->decisions : 0;
     sort_items(opts, (size_t)nopts, sizeof *opts, compare_options);
-    for (int o = 0; o < nopts; o++)
-        if (opts[o].number >= 1000)
-            opts[o].number = 0;
     pt->noptions = nopts;
     pt->options = to_arena(a, opts, sizeof *opts * (size_t)nopts);
     for (int o = 0; o < nopts; o++)

@@ -157,8 +157,9 @@ struct rep_option {
     const char *feedback;             /* NULL when not known */
     const struct rep_choice_info *info; /* NULL when the scenario is not known */
     bool conditional;
-    int number;  /* as offered to the first team that took it */
-    bool varied; /* other teams saw it under another number */
+    int number;  /* its place in the scenario's list; without the scenario, its number as
+                    offered to the first team that took it */
+    bool varied; /* (without the scenario) other teams saw it under another number */
     const struct rep_score *score;
     int teams;         /* distinct rows that took it */
     int taken;         /* decisions that took it (a scene visited twice counts twice) */
