@@ -405,8 +405,8 @@ static int workshop_setup(void **state)
     str_format(dcsv, sizeof dcsv, "%s/decisions.csv", W.out);
     str_format(html, sizeof html, "%s/debrief.html", W.out);
     str_format(xapi, sizeof xapi, "%s/xapi.json", W.out);
-    const char *args[] = {"report", W.ws, "--csv", csv, "--decisions-csv", dcsv, "--html", html,
-                          "--xapi", xapi, "--xapi-homepage", HOMEPAGE, "--xapi-pass",
+    const char *args[] = {"report", W.ws, "--scenario", REPORT_FIXTURE, "--csv", csv,
+                          "--decisions-csv", dcsv, "--html", html, "--xapi", xapi, "--xapi-homepage", HOMEPAGE, "--xapi-pass",
                           "Ready to scale, Growing", NULL};
     scaleup(args, NULL, &W.report);
     return 0;
@@ -459,25 +459,25 @@ static void test_table(void **state)
     (void)state;
     assert_int_equal(W.report.status, 0);
     static const char *const rows[NTEAMS] = {
-        "1  Team D           pm    Ready to Scale  success       3        3       3            4"
+        "1  Team D           pm    Ready to Scale  success       8       3        3       3            4"
         "        19    100.0  Ready to scale  %7s  yes\n",
-        "2  Team A           po    Ready to Scale  success       3        3       3            4"
+        "2  Team A           po    Ready to Scale  success       8       3        3       3            4"
         "        16     94.1  Ready to scale  %7s  yes\n",
-        "3  Team G           pm    -               -             3        3       0            0"
+        "3  Team G           pm    -               -             8       3        3       0            0"
         "         9     47.4  Needs coaching  %7s  no\n",
-        "4  \xc3\x89quipe B         pm    Steady Going    mixed         3        1      -1       "
+        "4  \xc3\x89quipe B         pm    Steady Going    mixed         8       3        1      -1       "
         "     3         6     31.6  Needs coaching  %7s  yes\n",
-        "5  Team F           po    -               -             3       -2       0            1"
+        "5  Team F           po    -               -             8       3       -2       0            1"
         "         5     29.4  Needs coaching  %7s  no\n",
-        "6  =1+1 Team E      pm    Steady Going    mixed         2        2      -2            0"
+        "6  =1+1 Team E      pm    Steady Going    mixed         9       2        2      -2            0"
         "         2     10.5  Needs coaching  %7s  yes\n",
-        "7  Team <C> & \"Co\"  po    Stalled         failure      -1       -2      -2           -2"
+        "7  Team <C> & \"Co\"  po    Stalled         failure       9      -1       -2      -2           -2"
         "        -8      0.0  Needs coaching  %7s  yes\n",
     };
     struct strbuf want;
     sb_init(&want);
     sb_puts(&want, "Workshop Fixture (report-fixture 2.1.0): 7 runs, 5 finished\n\n"
-                   "#  Player           Role  Ending          Verdict  Vision  Roadmap  Launch  "
+                   "#  Player           Role  Ending          Verdict  Runway  Vision  Roadmap  Launch  "
                    "Negotiation  Weighted  Percent  Rating          Minutes  Finished\n");
     for (int i = 0; i < NTEAMS; i++) {
         char mins[32];
@@ -508,26 +508,24 @@ static void test_runs_csv(void **state)
     (void)state;
     static const char *const rows[NTEAMS] = {
         "1,report-fixture,2.1.0,Team D,pm,scale_up,Ready to Scale,success,3,3,3,4,19,19,100,"
-        "Ready to scale,%s,yes,4,14,%s,%s,%s,,,,\r\n",
+        "Ready to scale,%s,yes,4,14,%s,%s,%s,,,,,8\r\n",
         "2,report-fixture,2.1.0,Team A,po,scale_up,Ready to Scale,success,3,3,3,4,16,17,94.1,"
-        "Ready to scale,%s,yes,4,11,%s,%s,%s,,,,\r\n",
-        "3,report-fixture,2.1.0,Team G,pm,,,,3,3,0,0,9,19,47.4,Needs coaching,%s,no,2,17,%s,%s,%s,,,,"
-        "\r\n",
+        "Ready to scale,%s,yes,4,11,%s,%s,%s,,,,,8\r\n",
+        "3,report-fixture,2.1.0,Team G,pm,,,,3,3,0,0,9,19,47.4,Needs coaching,%s,no,2,17,%s,%s,%s,,,,,8\r\n",
         "4,report-fixture,2.1.0,\xc3\x89quipe B,pm,steady,Steady Going,mixed,3,1,-1,3,6,19,31.6,"
-        "Needs coaching,%s,yes,4,12,%s,%s,%s,,,,\r\n",
-        "5,report-fixture,2.1.0,Team F,po,,,,3,-2,0,1,5,17,29.4,Needs coaching,%s,no,2,16,%s,%s,%s,,,,"
-        "\r\n",
+        "Needs coaching,%s,yes,4,12,%s,%s,%s,,,,,8\r\n",
+        "5,report-fixture,2.1.0,Team F,po,,,,3,-2,0,1,5,17,29.4,Needs coaching,%s,no,2,16,%s,%s,%s,,,,,8\r\n",
         /* A name a spreadsheet would run as a formula stays a name. */
         "6,report-fixture,2.1.0,\"'=1+1 Team E\",pm,steady,Steady Going,mixed,2,2,-2,0,2,19,10.5,"
-        "Needs coaching,%s,yes,4,15,%s,%s,%s,,,,\r\n",
+        "Needs coaching,%s,yes,4,15,%s,%s,%s,,,,,9\r\n",
         "7,report-fixture,2.1.0,\"Team <C> & \"\"Co\"\"\",po,stalled,Stalled,failure,-1,-2,-2,-2,"
-        "-8,17,0,Needs coaching,%s,yes,4,13,%s,%s,%s,,,,\r\n",
+        "-8,17,0,Needs coaching,%s,yes,4,13,%s,%s,%s,,,,,9\r\n",
     };
     struct strbuf want;
     sb_init(&want);
     sb_puts(&want, "rank,scenario,version,player,role,ending,ending_title,verdict,vision,roadmap,"
                    "launch,negotiation,weighted,best,percent,rating,minutes,finished,decisions,seed,"
-                   "started,updated,file,partner,partner_role,agreed,secret\r\n");
+                   "started,updated,file,partner,partner_role,agreed,secret,runway\r\n");
     for (int i = 0; i < NTEAMS; i++) {
         int t = ranked[i];
         char mins[32];
@@ -1082,22 +1080,33 @@ static void test_odd_values(void **state)
     (void)state;
     char *odd = path_in(W.tmp, "odd");
     mkdir(odd, 0755);
-    cJSON *root = cJSON_Duplicate(W.json[D], true);
-    cJSON_ReplaceItemInObject(root, "player", cJSON_CreateString("<script>alert(1)</script>"));
-    cJSON_ReplaceItemInObject(root, "percent", cJSON_CreateNumber(1e308));
+    /* A number no game writes (beyond a trillion per choice, summed over
+     * the most turns): the file is skipped, never shown clamped. */
+    cJSON *root = cJSON_Duplicate(W.json[A], true);
     cJSON_ReplaceItemInObject(root, "weighted", cJSON_CreateNumber(-1e308));
+    char *json = cJSON_Print(root);
+    cJSON_Delete(root);
+    char *huge = path_in(odd, "huge.json");
+    write_file(huge, json, strlen(json));
+    free(json);
+    free(huge);
+    /* Numbers at the game's limit are shown as they are. */
+    root = cJSON_Duplicate(W.json[D], true);
+    cJSON_ReplaceItemInObject(root, "player", cJSON_CreateString("<script>alert(1)</script>"));
+    cJSON_ReplaceItemInObject(root, "percent", cJSON_CreateNumber(2e14));
+    cJSON_ReplaceItemInObject(root, "weighted", cJSON_CreateNumber(-3e12));
     cJSON_ReplaceItemInObject(root, "finished", cJSON_CreateString("not a time"));
     cJSON_ReplaceItemInObject(cJSON_GetObjectItemCaseSensitive(root, "ending"), "title",
                               cJSON_CreateString("\x1b[2JThe End"));
     cJSON *score = cJSON_GetObjectItemCaseSensitive(root, "score");
-    cJSON_ReplaceItemInObject(score, "vision", cJSON_CreateNumber(1e308));
+    cJSON_ReplaceItemInObject(score, "vision", cJSON_CreateNumber(1e12));
     cJSON *d0 = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(root, "decisions"), 0);
     cJSON_ReplaceItemInObject(d0, "turn", cJSON_CreateNumber(1e300));
     cJSON_ReplaceItemInObject(d0, "best", cJSON_CreateNumber(-7e200));
     cJSON_ReplaceItemInObject(d0, "seconds", cJSON_CreateNumber(1.7e308));
     cJSON_ReplaceItemInObject(d0, "scene", cJSON_CreateString("a/b <i>&amp;</i>"));
     cJSON_ReplaceItemInObject(d0, "text", cJSON_CreateString("\x1b[31mred\x1b[0m \"quoted\", line\nbreak"));
-    char *json = cJSON_Print(root);
+    json = cJSON_Print(root);
     cJSON_Delete(root);
     char *file = path_in(odd, "odd.json");
     write_file(file, json, strlen(json));
@@ -1115,6 +1124,15 @@ static void test_odd_values(void **state)
     assert_null(strchr(r.out, '\x1b'));
     assert_non_null(strstr(r.out, " [2JThe End"));
     assert_non_null(strstr(r.out, "<script>alert(1)</script>"));
+    assert_non_null(strstr(r.out, "  1000000000000  "));
+    assert_non_null(strstr(r.out, "  -3000000000000  200000000000000.0  "));
+    struct strbuf skipped;
+    sb_init(&skipped);
+    sb_printf(&skipped, "scaleup: warning: %s/huge.json: this result file holds a number beyond "
+                        "what a game writes (more than 5e+15 from zero) (skipped)\n",
+              odd);
+    assert_non_null(strstr(r.err, skipped.data));
+    sb_free(&skipped);
     cmd_result_free(&r);
     char *page = slurp(html, NULL);
     assert_null(strstr(page, "<script"));
@@ -1184,11 +1202,11 @@ static void test_duet(void **state)
     sb_init(&want);
     sb_printf(&want,
               "Workshop Fixture (report-fixture 2.1.0): 1 run, 1 finished\n\n"
-              "#  Player  Role  Ending          Verdict  Vision  Roadmap  Launch  Negotiation  "
+              "#  Player  Role  Ending          Verdict  Runway  Vision  Roadmap  Launch  Negotiation  "
               "Weighted  Percent  Rating          Minutes  Finished\n"
-              "1  Pat     po    Ready to Scale  success       5        3       3            1      "
+              "1  Pat     po    Ready to Scale  success       8       5        3       3            1      "
               "  17    100.0  Ready to scale  %7s  yes\n"
-              "2  Max     pm    Ready to Scale  success       3        1       4            4      "
+              "2  Max     pm    Ready to Scale  success       8       3        1       4            4      "
               "  17     89.5  Ready to scale  %7s  yes\n"
               "\n"
               "Duet pairs (secret picks agreed):\n"
@@ -1210,8 +1228,8 @@ static void test_duet(void **state)
     assert_non_null(strstr(text, max));
     /* Each row names the partner, and the pair's alignment: they agreed at
      * two of the four secret decisions. */
-    assert_non_null(strstr(strstr(text, pat), ".json,Max,pm,2,4\r\n"));
-    assert_non_null(strstr(strstr(text, max), ".json,Pat,po,2,4\r\n"));
+    assert_non_null(strstr(strstr(text, pat), ".json,Max,pm,2,4,8\r\n"));
+    assert_non_null(strstr(strstr(text, max), ".json,Pat,po,2,4,8\r\n"));
     free(text);
     text = slurp(dcsv, NULL);
     static const char *const rows[] = {
@@ -1302,7 +1320,7 @@ static void test_duet_pairs_section(void **state)
     assert_non_null(strstr(text, "<a href=\"#s1-duet\">Duet pairs</a>"));
     *strstr(section, "</section>") = '\0';
     static const char *const expected[] = {
-        "<h2>Duet pairs</h2>",
+        "<h2>Duet pairs \u00b7 2 pairs</h2>",
         "<p>2 pairs agreed on 6 of 8 secret decisions (75%).</p>",
         /* Ann (PM) and Bo agreed on all four; Pat and Max on two. */
         "<span class=\"team\">Ann</span> <span class=\"role\" style=\"background:#0072B2\">PM</span>"

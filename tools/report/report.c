@@ -99,7 +99,7 @@ void report_table(const struct report *r, struct strbuf *out)
         free(id);
         free(version);
 
-        int ncols = 10 + g->ndims;
+        int ncols = 10 + g->nstats + g->ndims_shown;
         int nlines = g->nrows + 1;
         char **cells = xcalloc((size_t)(ncols * nlines), sizeof *cells);
         bool *right = xcalloc((size_t)ncols, sizeof *right);
@@ -109,9 +109,20 @@ void report_table(const struct report *r, struct strbuf *out)
         cells[c++] = cell("Role");
         cells[c++] = cell("Ending");
         cells[c++] = cell("Verdict");
-        for (int d = 0; d < g->ndims; d++) {
+        for (int k = 0; k < g->nstats; k++) {
             char label[128];
-            rep_dim_label(g->dims[d], label, sizeof label);
+            const char *name = rep_stat_name(g, g->stats[k], NULL);
+            if (name)
+                str_copy(label, sizeof label, name);
+            else
+                rep_dim_label(g->stats[k], label, sizeof label);
+            cells[c++] = cell(label);
+        }
+        for (int d = 0; d < g->ndims; d++) {
+            if (!g->dim_shown[d])
+                continue;
+            char label[128];
+            rep_dim_name(g, g->dims[d], label, sizeof label);
             cells[c++] = cell(label);
         }
         cells[c++] = cell("Weighted");
@@ -120,7 +131,7 @@ void report_table(const struct report *r, struct strbuf *out)
         cells[c++] = cell("Minutes");
         cells[c++] = cell("Finished");
         right[0] = true;
-        for (int d = 0; d < g->ndims + 2; d++)
+        for (int d = 0; d < g->nstats + g->ndims_shown + 2; d++)
             right[5 + d] = true;
         right[ncols - 2] = true;
         for (int i = 0; i < g->nrows; i++) {
@@ -134,7 +145,15 @@ void report_table(const struct report *r, struct strbuf *out)
             cells[c++] = cell(p->role);
             cells[c++] = cell(run->ending_title ? run->ending_title : run->ending_id);
             cells[c++] = cell(run->verdict);
+            for (int k = 0; k < g->nstats; k++) {
+                bool has;
+                double v = rep_points(&run->stats, g->stats[k], &has);
+                format_number(num, sizeof num, v);
+                cells[c++] = cell(has ? num : "-");
+            }
             for (int d = 0; d < g->ndims; d++) {
+                if (!g->dim_shown[d])
+                    continue;
                 bool has;
                 double v = rep_points(&p->score, g->dims[d], &has);
                 format_number(num, sizeof num, v);

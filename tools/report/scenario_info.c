@@ -30,20 +30,21 @@
  * author's id, else its 1-based position in the scene's list. */
 static const char *choice_id(struct arena *a, const struct scenario *sc, int scene, int k)
 {
-    (void)sc;
-    (void)scene;
+    const struct choice *c = &sc->choices[sc->scenes[scene].first_choice + (uint32_t)k];
+    if (c->id)
+        return arena_strdup(a, c->id);
     char buf[16];
     str_format(buf, sizeof buf, "%d", k + 1);
     return arena_strdup(a, buf);
 }
 
 /* The scene's discuss question, plain, or NULL. */
+static const char *template_text(struct arena *a, const struct scenario *sc,
+                                 const struct text_template *t);
+
 static const char *scene_discuss(struct arena *a, const struct scenario *sc, const struct scene *s)
 {
-    (void)a;
-    (void)sc;
-    (void)s;
-    return NULL;
+    return s->has_discuss ? template_text(a, sc, &s->discuss) : NULL;
 }
 
 /* A template as plain text: references as {name}, no emphasis; NULL when
