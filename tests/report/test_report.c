@@ -637,8 +637,9 @@ static void test_html(void **state)
         fail_msg("chromium --dump-dom: exit %d\n%s", r.status, r.err);
 
     /* Every part is there, with the numbers the runs gave. */
-    static const char *const ids[] = {"s1-ranking", "s1-spread", "s1-decisions", "s1-missed",
-                                      "s1-endings", "s1-time"};
+    static const char *const ids[] = {"s1-plan",      "s1-ranking", "s1-patterns",
+                                      "s1-spread",    "s1-decisions", "s1-missed",
+                                      "s1-endings",   "s1-time"};
     for (size_t i = 0; i < COUNT_OF(ids); i++) {
         char attr[64];
         str_format(attr, sizeof attr, "id=\"%s\"", ids[i]);
@@ -664,70 +665,140 @@ static void test_html(void **state)
     for (int t = 0; t < NTEAMS; t++)
         minutes_text(t, mins[t], sizeof mins[t]);
     char rank[NTEAMS][200];
+    /* The outcome (ending, runway) before the points. */
     static const char *const rank_rows[NTEAMS] = {
-        [D] = "1 Team D PM Ready to Scale success 3 3 3 4 19 100.0%% Ready to scale %s",
-        [A] = "2 Team A PO Ready to Scale success 3 3 3 4 16 94.1%% Ready to scale %s",
-        [G] = "3 Team G PM unfinished (2 decisions) 3 3 0 0 9 47.4%% Needs coaching %s",
-        [B] = "4 \xc3\x89quipe B PM Steady Going mixed 3 1 \xe2\x88\x92" "1 3 6 31.6%% "
+        [D] = "1 Team D PM Ready to Scale success 8 3 3 3 4 19 100.0%% Ready to scale %s",
+        [A] = "2 Team A PO Ready to Scale success 8 3 3 3 4 16 94.1%% Ready to scale %s",
+        [G] = "3 Team G PM unfinished (2 decisions) 8 3 3 0 0 9 47.4%% Needs coaching %s",
+        [B] = "4 \xc3\x89quipe B PM Steady Going mixed 8 3 1 \xe2\x88\x92" "1 3 6 31.6%% "
               "Needs coaching %s",
-        [F] = "5 Team F PO unfinished (2 decisions) 3 \xe2\x88\x92" "2 0 1 5 29.4%% "
+        [F] = "5 Team F PO unfinished (2 decisions) 8 3 \xe2\x88\x92" "2 0 1 5 29.4%% "
               "Needs coaching %s",
-        [E] = "6 =1+1 Team E PM Steady Going mixed 2 2 \xe2\x88\x92" "2 0 2 10.5%% "
+        [E] = "6 =1+1 Team E PM Steady Going mixed 9 2 2 \xe2\x88\x92" "2 0 2 10.5%% "
               "Needs coaching %s",
-        [C] = "7 Team <C> & \"Co\" PO Stalled failure \xe2\x88\x92" "1 \xe2\x88\x92" "2 "
+        [C] = "7 Team <C> & \"Co\" PO Stalled failure 9 \xe2\x88\x92" "1 \xe2\x88\x92" "2 "
               "\xe2\x88\x92" "2 \xe2\x88\x92" "2 \xe2\x88\x92" "8 0.0%% Needs coaching %s",
     };
     for (int t = 0; t < NTEAMS; t++)
         str_format(rank[t], sizeof rank[t], rank_rows[t], mins[t]);
+#define Q(s) "\xe2\x80\x9c" s "\xe2\x80\x9d"
+#define DOT " \xc2\xb7 "
+#define MINUS "\xe2\x88\x92"
     const char *const page[] = {
-        "Debrief: Workshop Fixture 7 teams (4 PM, 3 PO) \xc2\xb7 5 finished \xc2\xb7 scenario "
+        "Debrief: Workshop Fixture 7 teams (4 PM, 3 PO)" DOT "7 runs, 5 finished" DOT "scenario "
         "report-fixture 2.1.0",
-        "Ranking",
+        /* The plan: the most split first (the most taken option's share: 4/7, then
+         * 3/5 twice in story order, then 5/7), the best most often missed, and
+         * the questions in the order of the story. */
+        "Discussion plan" DOT "4 decision points to talk about",
+        "Where the room split most" DOT "4 decisions",
+        "2. The Backlog : 4 " Q("Order by value and effort") ", 2 "
+        Q("Let the loudest customer decide") ", 1 " Q("Price the premium plan first") " (of 7)",
+        "3. Launch Week : 3 " Q("Postpone without telling anyone") ", 2 "
+        Q("Launch to the pilot clinics first") " (of 5)",
+        "4. The Pay Talk : 3 " Q("Ask about the options first") ", 1 " Q("Accept on the spot")
+        ", 1 " Q("Counter with the market rate") " (of 5)",
+        "1. The Whiteboard : 5 " Q("Write one product goal with the team"),
+        "Best choices most often missed" DOT "4 decisions",
+        "3. Launch Week : missed 3 of 5 ; best for PM: " Q("Launch to the pilot clinics first"),
+        "4. The Pay Talk : missed 3 of 5 ; best for PO: " Q("Counter with the market rate"),
+        "2. The Backlog : missed 3 of 7 ; best for PO: " Q("Order by value and effort"),
+        "1. The Whiteboard : missed 2 of 7 ; best for PM: "
+        Q("Write one product goal with the team"),
+        "Questions, in the order of the story" DOT "4",
+        "The Whiteboard 5 took " Q("Write one product goal with the team") ", 1 "
+        Q("Keep every idea on the whiteboard") ": what would each side say to the other?",
+        "The Backlog 4 took",
+        "Launch Week 3 took " Q("Postpone without telling anyone") ", 2 "
+        Q("Launch to the pilot clinics first") ": what would each side say to the other? Why did "
+        "2 of 3 PM teams miss " Q("Launch to the pilot clinics first") "? What would a good PM "
+        "have seen?",
+        "The Pay Talk 3 took",
+        "Why did 2 of 2 PO teams miss " Q("Counter with the market rate") "?",
+        "Ranking" DOT "7 teams" DOT "5 finished runs" DOT "2 unfinished",
+        "Runway (months) Vision Roadmap Launch Negotiation Weighted Percent",
         rank[D], rank[A], rank[G], rank[B], rank[F], rank[E], rank[C],
-        "Points per dimension, by role",
-        "Decision by decision",
-        "1. Goal \xc2\xb7 goal \xc2\xb7 7 teams decided here (PM 4, PO 3)",
-        "1 Write one product goal with the team best 5 of 7 (PM 3, PO 2) +3 Vision",
-        "2 Keep every idea on the whiteboard 1 of 7 (PO 1) \xe2\x88\x92" "1 Vision",
-        "3 Start coding the booking screen 1 of 7 (PM 1) \xe2\x88\x92" "1 Roadmap",
-        "2. Backlog \xc2\xb7 backlog \xc2\xb7 7 teams decided here (PM 4, PO 3)",
-        "1 Order by value and effort best 4 of 7 (PM 3, PO 1) +3 Roadmap",
-        "2 Let the loudest customer decide 2 of 7 (PO 2) \xe2\x88\x92" "2 Roadmap \xc2\xb7 "
-        "+1 Negotiation",
-        "3 Price the premium plan first 1 of 7 (PM 1) +1 Roadmap \xc2\xb7 +1 Launch",
-        "3. Launch \xc2\xb7 launch \xc2\xb7 5 teams decided here (PM 3, PO 2)",
-        "3 Postpone without telling anyone 3 of 5 (PM 2, PO 1) \xe2\x88\x92" "2 Launch \xc2\xb7 "
-        "\xe2\x88\x92" "1 Negotiation",
-        "1 Launch to the pilot clinics first best 2 of 5 (PM 1, PO 1) +3 Launch",
-        "Ask the room: why did 3 of 5 teams (PM 2, PO 1) pick \xe2\x80\x9cPostpone without telling anyone"
-        "\xe2\x80\x9d over \xe2\x80\x9cLaunch to the pilot clinics first\xe2\x80\x9d? Who would "
-        "have pushed back, and why?",
+        /* What each team tended to do, from what its decisions scored. */
+        "What each team tended to do" DOT "7 teams",
+        "Team D PM Took the best option for the PM at every decision (4 of 4). Gained Vision "
+        "points at 1 of 4 decisions, Roadmap at 1, Launch at 1 and Negotiation at 1; never gave "
+        "up points.",
+        "Team F PO Took the best option for the PO at 1 of 2 decisions; missed it at The Backlog. "
+        "Gained Vision points at 1 of 2 decisions and Negotiation at 1; gave up Roadmap points at "
+        "The Backlog.",
+        "Team <C> & \"Co\" PO Took the best option for the PO at 0 of 4 decisions; missed it at "
+        "The Whiteboard, The Backlog and Launch Week and 1 more. Gained Negotiation points at 1 "
+        "of 4 decisions; gave up Negotiation points at Launch Week and The Pay Talk. Ran out of "
+        "time at Launch Week.",
+        "Points per dimension, by role" DOT "4 dimensions",
+        "Decision by decision" DOT "4 decision points",
+        /* Every option, most taken first, with its points for each role, the
+         * teams that took it and its feedback; one best mark per role. */
+        "1. The Whiteboard" DOT "goal" DOT "7 teams decided here (PM 4, PO 3)" DOT
+        "best missed 2 of 7",
+        "Write one product goal with the team \xe2\x98\x85 best for PM \xe2\x98\x85 best for PO PM "
+        "+3" DOT "PO +6 +3 Vision 5 of 7 (PM 3, PO 2) A shared goal referees every later "
+        "trade-off.",
+        "Keep every idea on the whiteboard PM " MINUS "1" DOT "PO " MINUS "2 " MINUS "1 Vision 1 "
+        "of 7 (PO 1) A vision that covers everything decides nothing.",
+        "Start coding the booking screen PM " MINUS "2" DOT "PO " MINUS "1 " MINUS "1 Roadmap 1 "
+        "of 7 (PM 1) Building before validating.",
+        "2. The Backlog" DOT "backlog" DOT "7 teams decided here (PM 4, PO 3)",
+        "Order by value and effort \xe2\x98\x85 best for PM \xe2\x98\x85 best for PO PM +6" DOT
+        "PO +3 +3 Roadmap 4 of 7 (PM 3, PO 1)",
+        "Let the loudest customer decide PM " MINUS "3" DOT "PO " MINUS "1 " MINUS "2 Roadmap"
+        DOT "+1 Negotiation 2 of 7 (PO 2) The loudest is not the largest.",
+        /* A role-only option: points for the PM only. */
+        "Price the premium plan first PM +4 +1 Roadmap" DOT "+1 Launch 1 of 7 (PM 1) Pricing "
+        "tested early.",
+        "3. Launch Week" DOT "launch" DOT "5 teams decided here (PM 3, PO 2)",
+        "Postpone without telling anyone PM " MINUS "5" DOT "PO " MINUS "3",
+        "3 of 5 (PM 2, PO 1) Slipping silently costs trust.",
+        "Launch to the pilot clinics first \xe2\x98\x85 best for PM \xe2\x98\x85 best for PO",
+        /* Nobody took it: listed all the same, with its feedback. */
+        "Launch to everyone at noon PM " MINUS "2" DOT "PO " MINUS "1 " MINUS "1 Launch 0 of 5 "
+        "Shipping with a known problem is a bet.",
+        "Ask the room: why did 3 of 5 teams (PM 2, PO 1) pick " Q("Postpone without telling anyone")
+        " over " Q("Launch to the pilot clinics first") "? Who would have pushed back, and why?",
         "The timer ran out for 1 team here.",
-        "4. Pay \xc2\xb7 pay \xc2\xb7 5 teams decided here (PM 3, PO 2)",
-        "1 Ask about the options first best for PM 3 of 5 (PM 2, PO 1) +4 Negotiation",
-        "2 Accept on the spot 1 of 5 (PO 1) \xe2\x88\x92" "2 Negotiation",
-        "3 Counter with the market rate 1 of 5 (PM 1) +2 Vision \xc2\xb7 +1 Negotiation",
-        "Best option for PO: choice 3, taken by no PO team.",
-        "Best choices most often missed",
-        "3. Launch 3 of 5 3 Postpone without telling anyone (3)",
+        "4. The Pay Talk" DOT "pay" DOT "5 teams decided here (PM 3, PO 2)",
+        "Ask about the options first \xe2\x98\x85 best for PM PM +4" DOT "PO +4 +4 Negotiation 3 of "
+        "5 (PM 2, PO 1) Questions before counters.",
+        "Accept on the spot PM " MINUS "2" DOT "PO " MINUS "2",
+        "Counter with the market rate \xe2\x98\x85 best for PO PM +3" DOT "PO +5 +2 Vision" DOT
+        "+1 Negotiation 1 of 5 (PM 1) Anchoring with a researched number.",
+        "No PO team took its best option here (2 decided): " Q("Counter with the market rate") ".",
+        "Best choices most often missed" DOT "4 decision points",
+        "3. Launch Week 3 of 5 " Q("Postpone without telling anyone") " (3)",
         /* Three teams missed it three ways: the most taken shows. */
-        "4. Pay 3 of 5 1 Ask about the options first (1)",
-        "2. Backlog 3 of 7 2 Let the loudest customer decide (2)",
-        "1. Goal 2 of 7 2 Keep every idea on the whiteboard (1)",
-        "Endings reached",
+        "4. The Pay Talk 3 of 5 " Q("Ask about the options first") " (1)",
+        "2. The Backlog 3 of 7 " Q("Let the loudest customer decide") " (2)",
+        "1. The Whiteboard 2 of 7 " Q("Keep every idea on the whiteboard") " (1)",
+        "Endings reached" DOT "3 endings" DOT "2 runs unfinished",
         "Ready to Scale (success) 2",
         "Steady Going (mixed) 2",
         "Stalled (failure) 1",
         "Did not finish 2",
-        "Time taken per decision",
-        "1. Goal", "2. Backlog", "3. Launch", "0 s 1 timed out", "4. Pay",
+        "Time taken per decision" DOT "4 decision points",
+        "1. The Whiteboard", "2. The Backlog", "3. Launch Week", "0 s 1 timed out",
+        "4. The Pay Talk",
         "Made by scaleup report from 7 result files; 3 files skipped (not valid results).",
     };
+#undef Q
+#undef DOT
+#undef MINUS
     expect_in_order(text, page, (int)COUNT_OF(page));
+    /* One best mark per role at every decision point: never two options
+     * both called the best for the PM. */
+    int marks = 0;
+    for (const char *p = strstr(text, "Decision by decision"); (p = strstr(p, "\xe2\x98\x85 best for PM"));
+         p++)
+        marks++;
+    assert_int_equal(marks, 1 /* the legend */ + 4);
     /* Only "Pay" names a best option nobody took, only "Launch" asks. */
-    char *first_untaken = strstr(text, "taken by no");
+    char *first_untaken = strstr(text, "took its best option here");
     assert_non_null(first_untaken);
-    assert_null(strstr(first_untaken + 1, "taken by no"));
+    assert_null(strstr(first_untaken + 1, "took its best option here"));
     char *first_ask = strstr(text, "Ask the room");
     assert_non_null(first_ask);
     assert_null(strstr(first_ask + 1, "Ask the room"));

@@ -116,12 +116,12 @@ static void row_patterns(struct report *r, const struct rep_group *g, struct rep
     }
     if (n > 0 && (norder > 0 || worst >= 0)) {
         char name[128];
-        for (int i = 0; i < norder && i < 3; i++) {
+        for (int i = 0; i < norder && i < 4; i++) {
             rep_dim_name(g, g->dims[order[i]], name, sizeof name);
             if (i == 0)
                 sb_printf(&sb, "Gained %s points at %d of %d decisions", name, gained[order[i]], n);
             else
-                sb_printf(&sb, "%s%s at %d", i == norder - 1 || i == 2 ? " and " : ", ", name,
+                sb_printf(&sb, "%s%s at %d", i == norder - 1 || i == 3 ? " and " : ", ", name,
                           gained[order[i]]);
         }
         if (worst >= 0) {
