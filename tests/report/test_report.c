@@ -580,7 +580,7 @@ static void test_decisions_csv(void **state)
     sb_init(&want);
     sb_puts(&want, "scenario,version,player,role,seed,started,turn,scene,choice,text,offered,best,"
                    "took_best,vision,roadmap,launch,negotiation,seconds,timed_out,effects,file,"
-                   "outcome,stood\r\n");
+                   "outcome,stood,choice_id\r\n");
     static const char *const csv_names[NTEAMS] = {
         [A] = "Team A", [B] = "\xc3\x89quipe B", [C] = "\"Team <C> & \"\"Co\"\"\"",
         [D] = "Team D", [E] = "\"'=1+1 Team E\"", [F] = "Team F", [G] = "Team G"};
@@ -596,11 +596,11 @@ static void test_decisions_csv(void **state)
             format_number(secs, sizeof secs,
                           t == G ? number(cJSON_GetArrayItem(list, j), "seconds")
                                  : timed_out ? 30 : 0);
-            sb_printf(&want, "report-fixture,2.1.0,%s,%s,%d,%s,%d,%s,%d,%s,%d,%d,%s,%s,%s,%s,%s,%s,,\r\n",
+            sb_printf(&want, "report-fixture,2.1.0,%s,%s,%d,%s,%d,%s,%d,%s,%d,%d,%s,%s,%s,%s,%s,%s,,,%d\r\n",
                       csv_names[t], teams[t].role, teams[t].seed, str(W.json[t], "started"), j + 1,
                       d->scene, d->choice, d->text, d->offered, d->best,
                       d->choice == d->best ? "yes" : "no", d->points, secs,
-                      timed_out ? "yes" : "no", d->effects, base(W.files[t]));
+                      timed_out ? "yes" : "no", d->effects, base(W.files[t]), d->choice);
         }
     }
     char *csv = path_in(W.out, "decisions.csv");
@@ -1247,7 +1247,8 @@ static void test_duet(void **state)
     cmd_result_free(&r);
     char *csv = path_in(W.out, "duet.csv"), *dcsv = path_in(W.out, "duet-decisions.csv");
     char *xapi = path_in(W.out, "duet-xapi.json");
-    const char *args[] = {"report", duet, "--csv", csv, "--decisions-csv", dcsv, "--xapi", xapi,
+    const char *args[] = {"report", duet, "--scenario", REPORT_FIXTURE, "--csv", csv,
+                          "--decisions-csv", dcsv, "--xapi", xapi,
                           "--xapi-homepage", HOMEPAGE, "--xapi-pass", "Ready to scale", NULL};
     scaleup(args, NULL, &r);
     assert_int_equal(r.status, 0);
@@ -1305,14 +1306,14 @@ static void test_duet(void **state)
     text = slurp(dcsv, NULL);
     static const char *const rows[] = {
         /* ...and each secret decision's outcome: the PO's pick stood. */
-        ",Pat,po,21,", ",1,goal,1,Write one product goal with the team,3,1,yes,3,0,0,0,", ",agreed,\r\n",
-        ",Pat,po,21,", ",2,backlog,1,Order by value and effort,2,1,yes,0,3,0,0,", ",settled,po\r\n",
-        ",Pat,po,21,", ",3,launch,1,Launch to the pilot clinics first,3,1,yes,0,0,3,0,", ",agreed,\r\n",
-        ",Pat,po,21,", ",4,pay,3,Counter with the market rate,3,3,yes,2,0,0,1,", ",settled,po\r\n",
-        ",Max,pm,21,", ",1,goal,1,Write one product goal with the team,3,1,yes,3,0,0,0,", ",agreed,\r\n",
-        ",Max,pm,21,", ",2,backlog,3,Price the premium plan first,3,1,no,0,1,1,0,", ",settled,po\r\n",
-        ",Max,pm,21,", ",3,launch,1,Launch to the pilot clinics first,3,1,yes,0,0,3,0,", ",agreed,\r\n",
-        ",Max,pm,21,", ",4,pay,1,Ask about the options first,3,1,yes,0,0,0,4,", ",settled,po\r\n",
+        ",Pat,po,21,", ",1,goal,1,Write one product goal with the team,3,1,yes,3,0,0,0,", ",agreed,,1\r\n",
+        ",Pat,po,21,", ",2,backlog,1,Order by value and effort,2,1,yes,0,3,0,0,", ",settled,po,1\r\n",
+        ",Pat,po,21,", ",3,launch,1,Launch to the pilot clinics first,3,1,yes,0,0,3,0,", ",agreed,,1\r\n",
+        ",Pat,po,21,", ",4,pay,3,Counter with the market rate,3,3,yes,2,0,0,1,", ",settled,po,3\r\n",
+        ",Max,pm,21,", ",1,goal,1,Write one product goal with the team,3,1,yes,3,0,0,0,", ",agreed,,1\r\n",
+        ",Max,pm,21,", ",2,backlog,3,Price the premium plan first,3,1,no,0,1,1,0,", ",settled,po,3\r\n",
+        ",Max,pm,21,", ",3,launch,1,Launch to the pilot clinics first,3,1,yes,0,0,3,0,", ",agreed,,1\r\n",
+        ",Max,pm,21,", ",4,pay,1,Ask about the options first,3,1,yes,0,0,0,4,", ",settled,po,1\r\n",
     };
     expect_in_order(text, rows, (int)COUNT_OF(rows));
     free(text);
@@ -1375,7 +1376,7 @@ static void test_duet_pairs_section(void **state)
              duet);
     assert_int_equal(system(cmd), 0);
     char *html = path_in(W.out, "pairs.html");
-    const char *args[] = {"report", duet, "--html", html, NULL};
+    const char *args[] = {"report", duet, "--scenario", REPORT_FIXTURE, "--html", html, NULL};
     scaleup(args, NULL, &r);
     assert_int_equal(r.status, 0);
     struct strbuf warning;

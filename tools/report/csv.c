@@ -210,7 +210,7 @@ void report_csv_decisions(const struct report *r, struct strbuf *out)
     sb_puts(out, "scenario,version,player,role,seed,started,turn,scene,choice,text,offered,best,"
                  "took_best");
     dims_header(out, dims, ndims);
-    sb_puts(out, ",seconds,timed_out,effects,file,outcome,stood");
+    sb_puts(out, ",seconds,timed_out,effects,file,outcome,stood,choice_id");
     end_line(out);
     for (int gi = 0; gi < r->ngroups; gi++) {
         const struct rep_group *g = &r->groups[gi];
@@ -245,11 +245,13 @@ void report_csv_decisions(const struct report *r, struct strbuf *out)
                 if (d->offered > 0)
                     number_field(out, d->offered);
                 sep(out);
-                if (d->best > 0)
+                if (d->best_id)
+                    text_field(out, d->best_id);
+                else if (d->best > 0)
                     number_field(out, d->best);
                 sep(out);
-                if (d->best > 0)
-                    sb_puts(out, d->choice == d->best ? "yes" : "no");
+                if (rep_best_known(d))
+                    sb_puts(out, rep_took_best(d) ? "yes" : "no");
                 dims_fields(out, &d->score, dims, ndims, g);
                 sep(out);
                 number_field(out, d->seconds);
@@ -265,6 +267,9 @@ void report_csv_decisions(const struct report *r, struct strbuf *out)
                 text_field(out, d->outcome);
                 sep(out);
                 text_field(out, d->stood);
+                /* The option's stable id: what popularity is counted by. */
+                sep(out);
+                text_field(out, d->choice_id);
                 end_line(out);
             }
         }

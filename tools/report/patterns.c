@@ -54,9 +54,9 @@ static void row_patterns(struct report *r, const struct rep_group *g, struct rep
             continue;
         n++;
         const char *title = rep_scene_title(r, g, d->scene ? d->scene : "?");
-        if (d->best > 0) {
+        if (rep_best_known(d)) {
             known++;
-            if (d->choice == d->best)
+            if (rep_took_best(d))
                 best++;
             else {
                 if (nmissed < 3)

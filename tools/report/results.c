@@ -148,6 +148,16 @@ static const char *keep(struct loader *ld, const cJSON *item)
                                                       : NULL;
 }
 
+/* Room for one more consequence (arena memory is never freed alone). */
+static struct rep_consequence *arena_realloc_array(struct loader *ld, struct rep_consequence *old,
+                                                   int n)
+{
+    struct rep_consequence *p = arena_alloc(&ld->r->arena, sizeof *p * (size_t)(n + 1));
+    if (n)
+        memcpy(p, old, sizeof *p * (size_t)n);
+    return p;
+}
+
 static const cJSON *field(const cJSON *o, const char *key)
 {
     return cJSON_GetObjectItemCaseSensitive(o, key);
@@ -230,6 +240,63 @@ static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
     return slash ? slash + 1 : path;
+}
+
+/* A decision's (or a pick's) choice and best option. scaleup-result/1:
+ * "choice" and "best" are numbers as offered; scaleup-result/2: they are
+ * choice ids, and "number" is the number the player saw. */
+static void read_choice(struct loader *ld, const cJSON *item, struct rep_decision *d)
+{
+    const cJSON *choice = field(item, "choice");
+    if (cJSON_IsString(choice)) {
+        d->choice_id = keep(ld, choice);
+        d->choice = int_or(field(item, "number"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+    } else {
+        d->choice = int_or(choice, 0, 1, LIMIT_CHOICES_PER_SCENE);
+    }
+    const cJSON *best = field(item, "best");
+    if (cJSON_IsString(best))
+        d->best_id = keep(ld, best);
+    else
+        d->best = int_or(best, 0, 1, LIMIT_CHOICES_PER_SCENE);
+}
+
+/* What a decision caused later (game.cause): "caused": [{turn, scene,
+ * effects}], kept as the run's consequences. */
+static void read_caused(struct loader *ld, struct rep_run *run, const cJSON *item,
+                        const struct rep_decision *d)
+{
+    const cJSON *caused = field(item, "caused");
+    if (!cJSON_IsArray(caused))
+        return;
+    const cJSON *c;
+    cJSON_ArrayForEach(c, caused)
+    {
+        if (!cJSON_IsObject(c) || run->nconsequences >= LIMIT_TURNS)
+            continue;
+        run->consequences = arena_realloc_array(ld, run->consequences, run->nconsequences);
+        struct rep_consequence *k = &run->consequences[run->nconsequences++];
+        memset(k, 0, sizeof *k);
+        k->turn = d->turn;
+        k->player = d->player;
+        k->cause = d->choice_id;
+        k->text = d->text;
+        k->scene = keep(ld, field(c, "scene"));
+        k->at_turn = int_or(field(c, "turn"), 0, 0, LIMIT_TURNS * 2);
+        read_score(ld, field(c, "effects"), &k->changes);
+    }
+}
+
+bool rep_best_known(const struct rep_decision *d)
+{
+    return d->best_id != NULL || d->best > 0;
+}
+
+bool rep_took_best(const struct rep_decision *d)
+{
+    if (d->best_id)
+        return d->choice_id && strcmp(d->choice_id, d->best_id) == 0;
+    return d->best > 0 && d->choice == d->best;
 }
 
 /* Fills run from a file that run_parse accepted. False (after a warning)
@@ -319,19 +386,19 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
         struct rep_decision *d = &run->decisions[run->ndecisions];
         d->turn = int_or(field(item, "turn"), run->ndecisions + 1, 0, LIMIT_TURNS * 2);
         d->scene = keep(ld, field(item, "scene"));
-        d->choice = int_or(field(item, "choice"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+        read_choice(ld, item, d);
         d->text = keep(ld, field(item, "text"));
-        d->choice_id = keep(ld, field(item, "id"));
+        d->discuss = keep(ld, field(item, "discuss"));
         read_score(ld, field(item, "score"), &d->score);
         read_score(ld, field(item, "effects"), &d->effects);
         d->seconds = clamp_seconds(number_or(field(item, "seconds"), 0));
         d->timed_out = cJSON_IsTrue(field(item, "timed_out"));
         d->offered = int_or(field(item, "offered"), 0, 1, LIMIT_CHOICES_PER_SCENE);
-        d->best = int_or(field(item, "best"), 0, 1, LIMIT_CHOICES_PER_SCENE);
         const cJSON *by = field(item, "by");
         if (run->nplayers == 2 && cJSON_IsString(by) &&
             strcmp(by->valuestring, run->players[1].role) == 0)
             d->player = 1;
+        read_caused(ld, run, item, d);
         run->ndecisions++;
         const cJSON *picks = field(item, "picks");
         if (run->nplayers == 2 && cJSON_IsTrue(field(item, "secret")) && cJSON_IsObject(picks)) {
@@ -347,12 +414,10 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
                 struct rep_decision *pd = &run->decisions[run->ndecisions++];
                 *pd = shared;
                 pd->player = p;
-                pd->choice = int_or(field(pick, "choice"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+                read_choice(ld, pick, pd);
                 pd->text = keep(ld, field(pick, "text"));
-                pd->choice_id = keep(ld, field(pick, "id"));
                 read_score(ld, field(pick, "score"), &pd->score);
                 pd->offered = int_or(field(pick, "offered"), 0, 1, LIMIT_CHOICES_PER_SCENE);
-                pd->best = int_or(field(pick, "best"), 0, 1, LIMIT_CHOICES_PER_SCENE);
             }
         }
     }
@@ -657,7 +722,7 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
             }
             pt->decisions++;
             turns += d->turn;
-            if (d->best > 0 && d->choice != d->best)
+            if (rep_best_known(d) && !rep_took_best(d))
                 pt->missed++;
             if (d->timed_out)
                 pt->timed_out++;
@@ -680,7 +745,9 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
             if (!opts[o].info && d->choice != opts[o].number)
                 opts[o].varied = true;
             opts[o].taken++;
-            if (d->best > 0 && d->choice != d->best) {
+            if (!pt->discuss && d->discuss && d->discuss[0])
+                pt->discuss = d->discuss;
+            if (rep_best_known(d) && !rep_took_best(d)) {
                 opts[o].missed_by++;
                 if (role >= 0)
                     opts[o].missed_by_role[role]++;
@@ -712,8 +779,7 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
                     continue;
                 for (int j = 0; j < run->ndecisions; j++) {
                     const struct rep_decision *d = &run->decisions[j];
-                    if (d->scene && strcmp(d->scene, pt->scene) == 0 && d->best > 0 &&
-                        d->choice == d->best &&
+                    if (d->scene && strcmp(d->scene, pt->scene) == 0 && rep_took_best(d) &&
                         rep_role_index(g, run->players[d->player].role) == ro &&
                         strcmp(option_key(a, d), opts[o].key) == 0)
                         votes++;

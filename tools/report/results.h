@@ -48,7 +48,9 @@ struct rep_decision {
     double seconds;
     bool timed_out;
     int offered; /* how many options were offered (0: not recorded) */
-    int best;    /* the best-scoring option's number (0: not recorded) */
+    int best;    /* the best-scoring option's number (0: not recorded; scaleup-result/1) */
+    const char *best_id; /* its choice id (scaleup-result/2), or NULL */
+    const char *discuss; /* the scene's discuss question as shown then (result/2), or NULL */
     int player;  /* who decided: 0, or 1 in a duet */
     /* A duet's secret decision (a "both" scene) is two decisions, player 0's
      * then player 1's, with the same turn, outcome and stood. */
@@ -61,7 +63,9 @@ struct rep_decision {
  * decision (its turn, and the id of the choice it took or the flag it set). */
 struct rep_consequence {
     int turn;          /* the causing decision's turn */
-    const char *cause; /* the choice id or flag named by game.cause */
+    int player;        /* who made it (0, or 1 in a duet) */
+    const char *cause; /* the choice id it took */
+    const char *text;  /* and its text */
     const char *scene; /* where the changes happened */
     int at_turn;       /* choices made when they happened */
     struct rep_score changes;
@@ -299,6 +303,11 @@ const char *rep_scene_title(struct report *r, const struct rep_group *g, const c
 
 /* Fills g's duet fields from the report's runs of g (duet.c). */
 void rep_build_duets(struct report *r, struct rep_group *g);
+
+/* Whether the file says which option was the best for the decider, and
+ * whether the decision took it (by number or by id). */
+bool rep_best_known(const struct rep_decision *d);
+bool rep_took_best(const struct rep_decision *d);
 
 /* Points of dimension dim in s; 0 (and *has false) when absent. */
 double rep_points(const struct rep_score *s, const char *dim, bool *has);

@@ -330,8 +330,8 @@ static cJSON *answered(const struct xapi *x, const struct rep_run *run, int j, d
     for (int i = 0; i < d->score.n; i++)
         sum += d->score.points[i];
     cJSON_AddNumberToObject(cJSON_AddObjectToObject(res, "score"), "raw", sum);
-    if (d->best > 0)
-        cJSON_AddBoolToObject(res, "success", d->choice == d->best);
+    if (rep_best_known(d))
+        cJSON_AddBoolToObject(res, "success", rep_took_best(d));
     duration(d->seconds, dur, sizeof dur);
     cJSON_AddStringToObject(res, "duration", dur);
     cJSON *ext = cJSON_AddObjectToObject(res, "extensions");
