@@ -220,12 +220,11 @@ static const char style[] =
     "table.ranking td{font-size:.85rem}table.ranking .pct svg{width:70px;height:16px}"
     ".verdict{font-size:.7rem}}"
     "@media print{"
-    "html{font-size:11pt}body{padding:0}nav{display:none}"
+    "html{font-size:10pt}body{padding:0}nav{display:none}h2.first{margin-top:1rem}"
     "h2{break-before:page;page-break-before:always;border-top:none}"
     "h2.first{break-before:avoid;page-break-before:avoid}"
     "table,svg.chart,.point,tr{break-inside:avoid;page-break-inside:avoid}"
     "table.patterns{break-inside:auto;page-break-inside:auto}"
-    ".cols{display:block}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}"
     "@page{size:A4 landscape;margin:12mm}";
 
@@ -941,7 +940,7 @@ static void plan(const struct rep_group *g, int gi, struct strbuf *out)
         const struct rep_point *pt = &g->points[k];
         sb_printf(out, "<li value=\"%d\"><b>", k + 1);
         esc(out, pt->title);
-        sb_puts(out, "</b> ");
+        sb_puts(out, ":</b> ");
         if (pt->discuss) {
             sb_puts(out, "<span class=\"q\">");
             esc(out, pt->discuss);
@@ -960,7 +959,7 @@ static void plan(const struct rep_group *g, int gi, struct strbuf *out)
             quoted(out, second->text);
             sb_puts(out, ": what would each side say to the other?");
         }
-        if (best && pt->missed > 0 && best != first) {
+        if (best && pt->missed > 0) {
             /* Teams of the role (a team deciding here twice counts once). */
             int of = pt->teams_by_role[role];
             by = by < of ? by : of;
