@@ -238,7 +238,11 @@ void report_csv_decisions(const struct report *r, struct strbuf *out)
                 sep(out);
                 text_field(out, d->scene);
                 sep(out);
-                number_field(out, d->choice);
+                /* The option by its id (format 2), else by its number. */
+                if (d->id)
+                    text_field(out, d->id);
+                else
+                    number_field(out, d->choice);
                 sep(out);
                 text_field(out, d->text);
                 sep(out);
@@ -250,7 +254,7 @@ void report_csv_decisions(const struct report *r, struct strbuf *out)
                 else if (d->best > 0)
                     number_field(out, d->best);
                 sep(out);
-                if (rep_best_known(d))
+                if (rep_has_best(d))
                     sb_puts(out, rep_took_best(d) ? "yes" : "no");
                 dims_fields(out, &d->score, dims, ndims, g);
                 sep(out);

@@ -54,7 +54,7 @@ static void row_patterns(struct report *r, const struct rep_group *g, struct rep
             continue;
         n++;
         const char *title = rep_scene_title(r, g, d->scene ? d->scene : "?");
-        if (rep_best_known(d)) {
+        if (rep_has_best(d)) {
             known++;
             if (rep_took_best(d))
                 best++;

@@ -248,8 +248,11 @@ static const char *base_name(const char *path)
 static void read_choice(struct loader *ld, const cJSON *item, struct rep_decision *d)
 {
     const cJSON *choice = field(item, "choice");
+    d->id = d->choice_id = NULL;
+    d->best_id = NULL;
+    d->best = 0;
     if (cJSON_IsString(choice)) {
-        d->choice_id = keep(ld, choice);
+        d->id = d->choice_id = keep(ld, choice);
         d->choice = int_or(field(item, "number"), 0, 1, LIMIT_CHOICES_PER_SCENE);
     } else {
         d->choice = int_or(choice, 0, 1, LIMIT_CHOICES_PER_SCENE);
@@ -287,7 +290,7 @@ static void read_caused(struct loader *ld, struct rep_run *run, const cJSON *ite
     }
 }
 
-bool rep_best_known(const struct rep_decision *d)
+bool rep_has_best(const struct rep_decision *d)
 {
     return d->best_id != NULL || d->best > 0;
 }
@@ -722,7 +725,7 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
             }
             pt->decisions++;
             turns += d->turn;
-            if (rep_best_known(d) && !rep_took_best(d))
+            if (rep_has_best(d) && !rep_took_best(d))
                 pt->missed++;
             if (d->timed_out)
                 pt->timed_out++;
@@ -747,7 +750,7 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
             opts[o].taken++;
             if (!pt->discuss && d->discuss && d->discuss[0])
                 pt->discuss = d->discuss;
-            if (rep_best_known(d) && !rep_took_best(d)) {
+            if (rep_has_best(d) && !rep_took_best(d)) {
                 opts[o].missed_by++;
                 if (role >= 0)
                     opts[o].missed_by_role[role]++;
@@ -811,45 +814,69 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
     free(seen);
 
     /* Best options nobody concerned took. The best option depends on the
-     * role (and on what was offered), so count per best number and role:
-     * decisions whose best was number b, and how many of them took it. */
+     * role (and on what was offered), so count per best option (its id, or
+     * its number in a format 1 file) and role: decisions whose best it was,
+     * and how many of them took it. */
     int nroles = g->nroles < 31 ? g->nroles : 31;
-    int with[LIMIT_CHOICES_PER_SCENE + 1][32], took[LIMIT_CHOICES_PER_SCENE + 1][32];
-    memset(with, 0, sizeof with);
-    memset(took, 0, sizeof took);
+    struct best_count {
+        const char *id;
+        int number;
+        int with[32], took[32];
+    } *bc = NULL;
+    int nbc = 0;
     for (int i = 0; i < r->nruns; i++) {
         const struct rep_run *run = &r->runs[i];
         if (run->group != (int)(g - r->groups))
             continue;
         for (int j = 0; j < run->ndecisions; j++) {
             const struct rep_decision *d = &run->decisions[j];
-            if (!d->scene || strcmp(d->scene, pt->scene) != 0 || d->best <= 0)
+            if (!d->scene || strcmp(d->scene, pt->scene) != 0 || !rep_has_best(d))
                 continue;
             int role = rep_role_index(g, run->players[d->player].role);
             if (role < 0 || role >= nroles)
                 continue;
-            with[d->best][role]++;
-            took[d->best][role] += d->choice == d->best;
+            int b = 0;
+            while (b < nbc && (d->best_id ? !bc[b].id || strcmp(bc[b].id, d->best_id) != 0
+                                          : bc[b].id || bc[b].number != d->best))
+                b++;
+            if (b == nbc) {
+                bc = xrealloc(bc, sizeof *bc * (size_t)(nbc + 1));
+                memset(&bc[b], 0, sizeof bc[b]);
+                bc[b].id = d->best_id;
+                bc[b].number = d->best_id ? 0 : d->best;
+                nbc++;
+            }
+            bc[b].with[role]++;
+            bc[b].took[role] += rep_took_best(d);
         }
     }
     struct rep_missed_best *un = NULL;
     int nun = 0;
-    for (int b = 1; b <= LIMIT_CHOICES_PER_SCENE; b++) {
+    for (int b = 0; b < nbc; b++) {
         int roles = 0, all = 0, took_any = 0;
         for (int ro = 0; ro < nroles; ro++) {
-            all += with[b][ro];
-            took_any += took[b][ro];
-            if (with[b][ro] && !took[b][ro])
+            all += bc[b].with[ro];
+            took_any += bc[b].took[ro];
+            if (bc[b].with[ro] && !bc[b].took[ro])
                 roles |= 1 << ro;
         }
         if (!roles)
             continue;
         un = xrealloc(un, sizeof *un * (size_t)(nun + 1));
-        un[nun].number = b;
+        un[nun].id = bc[b].id;
+        un[nun].number = bc[b].number;
         un[nun].roles = roles;
         un[nun].all_roles = all == pt->decisions && took_any == 0;
         nun++;
     }
+    free(bc);
+    /* Format 1's by number, as the report always listed them (stable). */
+    for (int i = 1; i < nun; i++)
+        for (int j = i; j > 0 && un[j - 1].number > un[j].number; j--) {
+            struct rep_missed_best t = un[j];
+            un[j] = un[j - 1];
+            un[j - 1] = t;
+        }
     pt->nuntaken = nun;
     pt->untaken = to_arena(a, un, sizeof *un * (size_t)nun);
 }

@@ -13,8 +13,11 @@
  * Runs are grouped by scenario id. A group's rows are its players (one per
  * run, two per duet run), ranked by percent, then weighted total, then name.
  * Decision points gather, per scene, what the teams that reached it chose:
- * the result file holds the chosen option's number, text and score and the
- * number of the best one offered, not the options nobody took.
+ * the result file holds the chosen option's id (format 2; format 1 files,
+ * from before options were shuffled, hold its number), the number it was
+ * shown under, its text and score and the best one offered, not the
+ * options nobody took. Options are counted by id, so teams that saw one
+ * option under different numbers are counted together.
  */
 #ifndef SCALEUP_REPORT_RESULTS_H
 #define SCALEUP_REPORT_RESULTS_H
@@ -37,7 +40,8 @@ struct rep_score {
 struct rep_decision {
     int turn;
     const char *scene;
-    int choice;       /* 1-based, as offered */
+    int choice;       /* 1-based, as shown */
+    const char *id;   /* the option's id; NULL in a format 1 file */
     const char *text; /* plain text of the chosen option */
     /* The choice's stable id: from the file (scaleup-result/2), else the id
      * of the scenario's option of this scene with this text, else NULL (the
@@ -175,7 +179,8 @@ struct rep_option {
 
 /* A best option nobody (of the roles concerned) took at a decision point. */
 struct rep_missed_best {
-    int number;
+    const char *id; /* its id (format 2), or NULL */
+    int number;     /* its number (format 1), or 0 */
     int roles; /* bit r: the best option for role r had this number */
     bool all_roles;
 };
@@ -306,7 +311,7 @@ void rep_build_duets(struct report *r, struct rep_group *g);
 
 /* Whether the file says which option was the best for the decider, and
  * whether the decision took it (by number or by id). */
-bool rep_best_known(const struct rep_decision *d);
+bool rep_has_best(const struct rep_decision *d);
 bool rep_took_best(const struct rep_decision *d);
 
 /* Points of dimension dim in s; 0 (and *has false) when absent. */
@@ -317,6 +322,7 @@ const struct rep_player *rep_row_player(const struct rep_row *row);
 void rep_run_alignment(const struct rep_run *run, int *agreed, int *secret);
 /* Index of role in the group, or -1. */
 int rep_role_index(const struct rep_group *g, const char *role);
+
 
 /* "Vision" for "vision", "Time to market" for "time_to_market". */
 void rep_dim_label(const char *id, char *buf, size_t cap);
