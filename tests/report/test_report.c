@@ -1752,6 +1752,52 @@ static void test_debrief(void **state)
     assert_non_null(strstr(r.out, "Questions, in the order of the story"));
     assert_non_null(strstr(r.out, "The Pay Talk: What did you know about the offer before you"));
     cmd_result_free(&r);
+    /* The consequence trail, as a result file records it ("caused" under
+     * the decision that caused it): Cy's silent postponement cost 20 points
+     * of morale at the pay talk. (The game does not write it for an
+     * on_enter yet: the entry is added here, to check the reader.) */
+    char *trail = path_in(W.tmp, "trail");
+    mkdir(trail, 0755);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (strncmp(e->d_name, "debrief-fixture-cy-", 19) == 0) {
+            char *from = path_in(dir, e->d_name);
+            char *json = slurp(from, NULL);
+            cJSON *run = cJSON_Parse(json);
+            cJSON *postpone = cJSON_GetArrayItem(get(run, "decisions"), 2);
+            assert_string_equal(str(postpone, "choice"), "postpone");
+            cJSON *caused = cJSON_AddArrayToObject(postpone, "caused");
+            cJSON *c = cJSON_CreateObject();
+            cJSON_AddNumberToObject(c, "turn", 3);
+            cJSON_AddStringToObject(c, "scene", "pay");
+            cJSON_AddNumberToObject(cJSON_AddObjectToObject(c, "effects"), "morale", -20);
+            cJSON_AddItemToArray(caused, c);
+            char *edited = cJSON_Print(run);
+            char *to = path_in(trail, e->d_name);
+            write_file(to, edited, strlen(edited));
+            free(to);
+            free(edited);
+            cJSON_Delete(run);
+            free(json);
+            free(from);
+        }
+    closedir(d);
+    char *trail_html = path_in(W.out, "trail.html");
+    const char *trail_args[] = {"report", trail, "--scenario", DEBRIEF_FIXTURE, "--html", trail_html,
+                                "--quiet", NULL};
+    scaleup(trail_args, NULL, &r);
+    assert_int_equal(r.status, 0);
+    cmd_result_free(&r);
+    text = slurp(trail_html, NULL);
+    assert_non_null(strstr(text, "<li class=\"trail\">\xe2\x80\x9cPostpone without telling anyone"
+                                 "\xe2\x80\x9d \xe2\x86\x92 Team morale \xe2\x88\x92" "20 at The Pay "
+                                 "Talk</li>"));
+    free(text);
+    free(trail_html);
+    rm_rf(trail);
+    free(trail);
+
     char *prefix = path_in(REPORT_SHOTS, "debrief-a4-page");
     const char *pages[] = {"/usr/bin/pdftoppm", "-png", "-r", "60", pdf, prefix, NULL};
     run_tool(pages, &r);

@@ -387,7 +387,8 @@ static void patterns(const struct report *r, const struct rep_group *g, int gi,
                 char v[64];
                 format_signed(v, sizeof v, c->changes.points[m]);
                 const char *name = rep_stat_name(g, c->changes.dims[m], NULL);
-                sb_printf(&t, "%s%s %s", m ? ", " : "", name ? name : c->changes.dims[m], v);
+                sb_printf(&t, "%s%s %s%s", m ? ", " : "", name ? name : c->changes.dims[m],
+                          v[0] == '-' ? "\u2212" : "", v[0] == '-' ? v + 1 : v);
             }
             esc(out, t.data ? t.data : "");
             sb_free(&t);
