@@ -63,7 +63,7 @@ _scaleup()
         map) opts="--format --direction --output $common" ;;
         new) opts="$common" ;;
         report)
-            opts="--csv --decisions-csv --html --xapi --xapi-homepage --xapi-mbox --xapi-pass
+            opts="--scenario --csv --decisions-csv --html --json --xapi --xapi-homepage --xapi-mbox --xapi-pass
                   --quiet $common"
             ;;
         help)

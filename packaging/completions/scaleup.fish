@@ -68,6 +68,8 @@ complete -c scaleup -n "__fish_seen_subcommand_from map" -l format -x -a "dot sv
 complete -c scaleup -n "__fish_seen_subcommand_from map" -l direction -x -a "lr tb" -d 'layout direction'
 complete -c scaleup -n "__fish_seen_subcommand_from map" -l output -r -F -d 'output file'
 complete -c scaleup -n "__fish_seen_subcommand_from report" -l csv -r -F -d 'rows as CSV'
+complete -c scaleup -n "__fish_seen_subcommand_from report" -l scenario -r -F -d 'the scenario of the results'
+complete -c scaleup -n "__fish_seen_subcommand_from report" -l json -d 'the analysis as JSON'
 complete -c scaleup -n "__fish_seen_subcommand_from report" -l decisions-csv -r -F -d 'one row per decision'
 complete -c scaleup -n "__fish_seen_subcommand_from report" -l html -r -F -d 'the debrief page'
 complete -c scaleup -n "__fish_seen_subcommand_from report" -l xapi -r -F -d 'xAPI statements'
