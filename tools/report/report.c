@@ -38,20 +38,13 @@ static void usage(FILE *f)
             "                         scenarios are found by the id in the result files\n"
             "  --csv FILE             the same rows as CSV, with each team's final stats\n"
             "  --decisions-csv FILE   one CSV row per decision\n"
-            "  --html FILE            one page for the debrief on a projector (and for
-"
-            "                         print): the discussion plan, the ranking with each
-"
-            "                         team's outcome, patterns per team, points by role,
-"
-            "                         every decision point with all its options, best
-"
-            "                         choices missed, endings, time taken
-"
-            "  --json[=FILE]          the whole analysis as JSON: on standard output
-"
-            "                         (instead of the table), or into FILE
-"
+            "  --html FILE            one page for the debrief on a projector (and for\n"
+            "                         print): the discussion plan, the ranking with each\n"
+            "                         team's outcome, patterns per team, points by role,\n"
+            "                         every decision point with all its options, best\n"
+            "                         choices missed, endings, time taken\n"
+            "  --json[=FILE]          the whole analysis as JSON: on standard output\n"
+            "                         (instead of the table), or into FILE\n"
             "  --xapi FILE            the runs as xAPI 1.0.3 statements (a JSON array)\n"
             "  --xapi-homepage URL    the workshop's home page, which names the players\n"
             "                         (accounts on it) and the activities (needed with\n"

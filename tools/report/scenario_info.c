@@ -67,6 +67,9 @@ static const char *template_text(struct arena *a, const struct scenario *sc,
         case PIECE_ROLE: sb_puts(&out, "{role}"); break;
         case PIECE_EMPHASIS: break;
         case PIECE_PARAGRAPH: sb_puts(&out, " "); break;
+        case PIECE_IF: break; /* both branches are shown, as "this / that" */
+        case PIECE_ELSE: sb_puts(&out, " / "); break;
+        case PIECE_END: break;
         }
     }
     const char *s = arena_strdup(a, out.data ? out.data : "");
@@ -84,7 +87,14 @@ static const char *template_pattern(struct arena *a, const struct text_template 
     sb_init(&out);
     for (uint32_t i = 0; i < t->npieces; i++) {
         const struct piece *p = &t->pieces[i];
-        if (p->kind == PIECE_LITERAL)
+        if (p->kind == PIECE_IF) {
+            /* A conditional part: any text, up to its {end}. */
+            sb_putc(&out, '\x01');
+            for (int depth = 1; depth > 0 && i + 1 < t->npieces;) {
+                i++;
+                depth += t->pieces[i].kind == PIECE_IF ? 1 : t->pieces[i].kind == PIECE_END ? -1 : 0;
+            }
+        } else if (p->kind == PIECE_LITERAL)
             sb_append(&out, t->chars + p->start, p->len);
         else if (p->kind == PIECE_PARAGRAPH)
             sb_putc(&out, ' ');
