@@ -508,7 +508,7 @@ static bool search_pass(struct searcher *s, struct diag *err)
             }
             continue;
         }
-        if ((++tick & 255) == 0) {
+        if ((tick++ & 255) == 0) {
             if ((bs->deadline > 0 && clock_seconds() > bs->deadline) ||
                 (bs->max_states > 0 && bs->states > bs->max_states)) {
                 s->stopped = true;
