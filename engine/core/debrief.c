@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -188,6 +191,9 @@ struct job {
 static void *job_main(void *arg)
 {
     struct job *j = arg;
+    /* The lowest priority: on a busy machine the run, not its search, gets
+     * the processor (Linux: a thread's own nice value). */
+    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
     struct best b;
     memset(&b, 0, sizeof b);
     bool seed_free = false;
@@ -227,7 +233,7 @@ static void *job_main(void *arg)
         if (e->running && e->hash == j->hash && e->role == j->role && e->duet == j->duet &&
             e->seed == j->seed) {
             e->best = b;
-            e->seed_free = seed_free;
+            e->best.seed_free = e->seed_free = seed_free;
             e->done = true;
         }
     }
@@ -267,7 +273,7 @@ static struct entry *lookup(struct scenario *sc, int role, uint64_t seed, bool d
         return NULL;
     if (hit) {
         e->best = b;
-        e->seed_free = free_hit;
+        e->best.seed_free = e->seed_free = free_hit;
         e->done = true;
         return e;
     }

@@ -32,6 +32,7 @@ struct best {
     bool declared;                   /* weighted comes from the scenario */
     bool ready;                      /* false: still being searched (best_peek) */
     bool cached;                     /* read from the disk cache */
+    bool seed_free;                  /* the same for every seed (no draw from the generator) */
     double seconds;                  /* the search's time (0 when cached) */
 };
 
