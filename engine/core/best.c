@@ -25,7 +25,8 @@ enum { MEMO_EMPTY, MEMO_OPEN, MEMO_EXACT, MEMO_UPPER };
 struct memo_slot {
     uint64_t key;
     double value;
-    int32_t best; /* the option that reaches value (EXACT) */
+    uint64_t best; /* the option that reaches value (EXACT), by its choices (option_key):
+                    * merged states may show their options in other orders */
     uint8_t kind;
 };
 
@@ -280,6 +281,29 @@ static bool take_option(struct game *child, const struct game *g, int option, in
     return game_choose(child, option, false, 0, err);
 }
 
+/* An option (1-based, as shown) as the choices it takes, which do not
+ * depend on the shown order: (choice + 1), and a duet's second pick's in
+ * the high half. */
+static uint64_t option_key(const struct game *g, int option)
+{
+    if (game_is_secret(g)) {
+        int n1 = g->view.menu[1].nopen;
+        uint64_t a = (uint64_t)g->view.menu[0].offers[(option - 1) / n1].choice + 1;
+        uint64_t b = (uint64_t)g->view.menu[1].offers[(option - 1) % n1].choice + 1;
+        return a | b << 32;
+    }
+    return (uint64_t)game_menu(g)->offers[option - 1].choice + 1;
+}
+
+static int option_of_key(const struct game *g, uint64_t key)
+{
+    int n = options_of(g);
+    for (int o = 1; o <= n; o++)
+        if (option_key(g, o) == key)
+            return o;
+    return 0;
+}
+
 static void keep_input(struct searcher *s, int at, int v)
 {
     if (at >= s->best_cap) {
@@ -308,8 +332,8 @@ static void found_through(struct searcher *s, const struct game *g, double total
         int in[2], k, cur = 0;
         while (!s->walk[cur]->over) {
             struct memo_slot *slot = memo_find(&s->memo, state_key(s->walk[cur], s->key_what), false);
-            if (!slot || slot->kind != MEMO_EXACT || slot->best < 1 ||
-                !take_option(s->walk[1 - cur], s->walk[cur], slot->best, in, &k, &d))
+            int option = slot && slot->kind == MEMO_EXACT ? option_of_key(s->walk[cur], slot->best) : 0;
+            if (option < 1 || !take_option(s->walk[1 - cur], s->walk[cur], option, in, &k, &d))
                 break;
             for (int i = 0; i < k; i++)
                 keep_input(s, n++, in[i]);
@@ -489,7 +513,7 @@ static bool search_pass(struct searcher *s, struct diag *err)
             struct memo_slot *slot = memo_find(&s->memo, f->key, false);
             slot->kind = exact ? MEMO_EXACT : MEMO_UPPER;
             slot->value = exact ? value : f->upper;
-            slot->best = f->best_option;
+            slot->best = f->best_option > 0 ? option_key(g, f->best_option) : 0;
             s->pool_top = f->order;
             depth--;
             if (depth < 0)

@@ -19,8 +19,8 @@
  *   by-solo              by on a scene of a scenario that is not a duet
  *   unknown-name-in-code game.stats.X, game.score.X or game.visits.X names nothing
  *   locked-never-shown   a locked reason on a choice that has no condition
- * and the tells (tells.c): tell-length, tell-straw-man, tell-duet-same per
- * scene, tell-naive and tell-greedy per scenario.
+ * and the tells (tells.c): tell-length, tell-straw-man, tell-duet-same and
+ * tell-fixed-first per scene, tell-naive and tell-greedy per scenario.
  */
 #ifndef SCALEUP_LINT_H
 #define SCALEUP_LINT_H

@@ -8,6 +8,9 @@
  *                   others are there to be dismissed
  *   tell-duet-same  a scene both duet players decide whose best option is the
  *                   same for both roles: no tension between the jobs
+ *   tell-fixed-first  a scene shown in the author's order (order = "fixed")
+ *                   whose best option for the role is listed first among the
+ *                   role's options
  * Per scenario (at the scenario { } call), from naive play (policy.h) over
  * LINT_POLICY_SEEDS seeds per role against the exact best:
  *   tell-naive      first, last, longest, shortest or random play averages above
@@ -105,6 +108,17 @@ static void scene_tells(const struct scenario *sc, const struct scene *sn, int r
              sn->id, n, rid);
     if (best < 0)
         return;
+    if (sn->fixed_order) {
+        int first = -1;
+        for (int i = 0; i < sn->nchoices && first < 0; i++)
+            if ((sc->choices[sn->first_choice + (uint32_t)i].role_mask >> role) & 1)
+                first = i;
+        if (first == best)
+            warn(sc, out, sn->pos, "tell-fixed-first",
+                 "scene '%s' keeps its written order (order = \"fixed\") and its best option for the "
+                 "%s is listed first: pressing 1 wins here",
+                 sn->id, rid);
+    }
     struct strbuf tmp;
     sb_init(&tmp);
     long best_len = label_chars(sc, role, &sc->choices[sn->first_choice + (uint32_t)best], &tmp);
