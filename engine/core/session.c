@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "debrief.h"
 #include "loader.h"
 #include "playtest.h"
 
@@ -339,6 +340,14 @@ static bool undo(struct session *s, struct diag *err)
     return ok;
 }
 
+/* The search for each player's best starts now, in the background, so
+ * that the debrief (and the result file) have it by the end of the run. */
+static void start_best(struct session *s)
+{
+    for (int p = 0; p < s->g->nplayers; p++)
+        best_start(s->sc, s->g->s.players[p].role, s->g->seed, s->g->nplayers > 1);
+}
+
 enum reload_result session_reload(struct session *s, struct diag_list *diags,
                                   struct diag *replay_err)
 {
@@ -364,6 +373,7 @@ enum reload_result session_reload(struct session *s, struct diag_list *diags,
     s->sc = fresh;
     s->g = g;
     run_record_free(&r);
+    start_best(s);
     return ok ? RELOAD_OK : RELOAD_PARTIAL;
 }
 
@@ -397,6 +407,7 @@ static bool common_command(struct session *s, const struct frontend *fe, struct 
         }
         begin_times(s);
         new_results_path(s);
+        start_best(s);
         save_results(s, fe);
         if (fe->begin)
             fe->begin(fe->ctx, s);
@@ -530,6 +541,7 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
     }
     /* The result file says when timed decisions were slowed or off. */
     s->times.timers = s->opt.timers == TIMERS_ON ? NULL : session_timers_name(s->opt.timers);
+    start_best(s);
     save_results(s, fe);
     if (fe->begin)
         fe->begin(fe->ctx, s);

@@ -1128,7 +1128,7 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
     style(t, vcolor);
     say(t, 0, "Verdict: %s", verdict_name(d->verdict));
     style(t, RESET);
-    char num[64], best[64];
+    char num[64];
     for (int p = 0; p < d->nplayers; p++) {
         const struct debrief_player *dp = &d->players[p];
         fputc('\n', t->out);
@@ -1144,36 +1144,25 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
         for (int k = 0; k < sc->ndimensions; k++) {
             const char *name = sc->dimensions[k].name;
             format_number(num, sizeof num, dp->points[k]);
-            double top = dp->best.points[k];
-            char tail[96] = "";
-            if (top > 0) {
-                format_number(best, sizeof best, top);
-                snprintf(tail, sizeof tail, "  %3.0f%% of %s", debrief_percent(dp->points[k], top), best);
-            }
+            const char *tail = dp->bar_label[k];
             /* The bar takes what the line leaves, at most 20 columns; in
              * plain text, or with fewer than 5 left, the line is words. */
-            int barw = t->width - 1 - (2 + namew + 1 + 4 + 2) - (int)strlen(tail);
+            int barw = t->width - 1 - (2 + namew + 1 + 4 + 2) - 2 - (int)strlen(tail);
             if (barw > 20)
                 barw = 20;
             if (t->plain || barw < 5) {
-                if (top > 0)
-                    say(t, 2, "%s: %s of %s points (%.0f%%)", name, num, best,
-                        debrief_percent(dp->points[k], top));
-                else
-                    say(t, 2, "%s: %s points", name, num);
+                say(t, 2, "%s: %s points (%s)", name, num, tail);
                 continue;
             }
             fprintf(t->out, "  %s", name);
             indent_by(t, namew - text_width(name, strlen(name)));
             fprintf(t->out, " %4s  ", num);
-            bar(t, top > 0 ? dp->points[k] / top : 0, barw);
-            fprintf(t->out, "%s\n", tail);
+            bar(t, dp->share[k], barw);
+            fprintf(t->out, "  %s\n", tail);
         }
-        format_number(num, sizeof num, dp->weighted);
-        format_number(best, sizeof best, dp->best.weighted);
+        say(t, 2, "%s", DEBRIEF_BARS_NOTE);
         style(t, BOLD);
-        say(t, 2, "Weighted total: %s of %s possible%s (%.0f%%)%s%s%s", num, best,
-            dp->best.exact ? "" : ", estimated", dp->percent, dp->rating ? sep(t) : "",
+        say(t, 2, "%s (%s)%s%s%s", dp->total, dp->headline, dp->rating ? sep(t) : "",
             dp->rating ? "Rating: " : "", dp->rating ? dp->rating : "");
         style(t, RESET);
     }

@@ -22,6 +22,8 @@
  *   unused-file          a .lua file of the scenario's folder that nothing includes
  *   name-not-filled      a {name} in a title, phase or locked reason (shown as written)
  *   unknown-name-in-text a {name} in a text function's strings that names nothing
+ * and the tells (tells.c): tell-length, tell-straw-man, tell-duet-same and
+ * tell-fixed-first per scene, tell-naive and tell-greedy per scenario.
  */
 #ifndef SCALEUP_LINT_H
 #define SCALEUP_LINT_H
@@ -35,6 +37,13 @@
 #define LINT_WINDOW_LINES 15
 
 void lint_checks(const struct scenario *sc, struct diag_list *out);
+
+/* Seeds per role for the naive-play tells: few, to keep lint fast (the
+ * best per role is searched once and cached on disk). */
+#define LINT_POLICY_SEEDS 3
+
+/* The tells; seeds 0 skips the ones that play (tell-naive, tell-greedy). */
+void lint_tells(struct scenario *sc, struct diag_list *out, int seeds);
 
 int cmd_lint(int argc, char **argv);
 
