@@ -727,8 +727,6 @@ bool best_search_run(struct scenario *sc, struct best_search *bs, struct diag *e
         memset(&s.memo, 0, sizeof s.memo);
         bs->states = bs->pruned = 0;
         ok = search_pass(&s, err);
-        if (getenv("BEST_DEBUG"))
-            fprintf(stderr, "pass: key %u states %ld restart %d %.3fs\n", s.key_what, bs->states, s.restart, clock_seconds() - t0);
         if (!ok || !s.restart)
             break;
     }

@@ -1151,7 +1151,13 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
             if (barw > 20)
                 barw = 20;
             if (t->plain || barw < 5) {
-                say(t, 2, "%s: %s points (%s)", name, num, tail);
+                /* "6 of 8 · 75%" in words: "Vision: 6 of 8 points (75%)". */
+                const char *dot = strstr(tail, " \u00b7 ");
+                if (dot)
+                    say(t, 2, "%s: %.*s points (%s)", name, (int)(dot - tail), tail,
+                        dot + strlen(" \u00b7 "));
+                else
+                    say(t, 2, "%s: %s points (%s)", name, num, tail);
                 continue;
             }
             fprintf(t->out, "  %s", name);

@@ -57,8 +57,8 @@ _scaleup()
                   --results --resume --watch --duet --partner --font --fullscreen --kiosk
                   $limits $common"
             ;;
-        lint) opts="--strict --json $limits $common" ;;
-        explore) opts="--random --seed --exhaustive --max-states --role --duet --json $limits $common" ;;
+        lint) opts="--strict --json --no-play --no-tells $limits $common" ;;
+        explore) opts="--random --seed --exhaustive --max-states --role --duet --policies --seeds --json $limits $common" ;;
         test) opts="--file $common" ;;
         map) opts="--format --direction --output $common" ;;
         new) opts="$common" ;;

@@ -56,6 +56,10 @@ complete -c scaleup -n $limited -l max-instructions -x -d 'instructions per call
 complete -c scaleup -n $limited -l max-call-ms -x -d 'milliseconds per call'
 
 complete -c scaleup -n "__fish_seen_subcommand_from lint" -l strict -d 'warnings count as errors'
+complete -c scaleup -n "__fish_seen_subcommand_from lint" -l no-play -d 'skip the tells that play'
+complete -c scaleup -n "__fish_seen_subcommand_from lint" -l no-tells -d 'skip every tell'
+complete -c scaleup -n "__fish_seen_subcommand_from explore" -l policies -d 'play naive strategies'
+complete -c scaleup -n "__fish_seen_subcommand_from explore" -l seeds -x -d 'seeds per role for --policies'
 complete -c scaleup -n "__fish_seen_subcommand_from lint explore" -l json -d 'as JSON'
 complete -c scaleup -n "__fish_seen_subcommand_from explore" -l random -x -d 'random playthroughs per role'
 complete -c scaleup -n "__fish_seen_subcommand_from explore" -l seed -x -d 'base seed'

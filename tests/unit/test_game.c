@@ -631,7 +631,7 @@ static void a_run_never_beats_its_best(void **state)
     assert_true(ana->best.points[0] == 65535);
     assert_true(ana->percent == 100);
     assert_non_null(strstr(ana->total, "estimated"));
-    char *json = run_to_json(g, &(struct run_times){"", "", ""});
+    char *json = run_to_json(g, &(struct run_times){"", "", "", NULL});
     assert_non_null(strstr(json, "\"best_estimate\""));
     free(json);
     game_free(g);
