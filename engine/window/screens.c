@@ -186,7 +186,10 @@ int ui_header(struct window *w, const struct metrics *M, const char *kicker, int
         ui_line_right(w, M->W - M->m, y, FACE_SMALL, C_MUTED, right);
     y += ui_lh(w, FACE_SMALL);
     int tw = M->W - 2 * M->m - (w->timing ? 7 * M->u : 0);
-    y = layout_wrap(w, &w->L, title, M->m, y, tw, FACE_H1, FACE_H1, C_TEXT, 0, false);
+    /* Large text on a short screen: a smaller title leaves the room to the
+     * story and the choices. */
+    int face = ui_lh(w, FACE_H1) > M->H / 8 ? FACE_H2 : FACE_H1;
+    y = layout_wrap(w, &w->L, title, M->m, y, tw, face, face, C_TEXT, 0, false);
     y += M->u / 3;
     layout_rect(&w->L, M->m, y, M->W - 2 * M->m, M->bw > 1 ? M->bw : 1, C_BORDER, 0);
     return y + M->u * 3 / 4;
@@ -209,6 +212,7 @@ int ui_footer(struct window *w, const struct metrics *M, const char *hints)
         *cut = '\0';
     }
     ui_line(w, M->m, y, FACE_SMALL, C_MUTED, buf);
+    w->L.footer = (SDL_Rect){0, M->H - h, M->W, h};
     return h;
 }
 
@@ -243,12 +247,68 @@ void ui_end_scroll(struct window *w, int content_h)
     clip->kind = IT_CLIP;
 }
 
+/* What the last decision changed, to show on the stats and scores: its own
+ * changes and what moved as this scene began. NULL before the first. */
+static const struct decision *last_decision(const struct window *w)
+{
+    const struct game *g = w->s->g;
+    return g->nlog > 0 ? &g->log[g->nlog - 1] : NULL;
+}
+
+static double stat_change(const struct decision *d, int i)
+{
+    return d ? d->stat_delta[i] + d->enter_delta[i] : 0;
+}
+
+/* The decider's points from the last decision in dimension k (solo). */
+static double score_change(const struct window *w, const struct decision *d, int k)
+{
+    if (!d || w->s->g->nplayers > 1 || d->player != w->s->g->view.decider)
+        return 0;
+    return d->score[k];
+}
+
+/* A small "+3" or "−1" after a value that just changed; its width. */
+static int delta_chip(struct window *w, const struct metrics *M, int x_right, int y, double v)
+{
+    if (fabs(v) < 1e-9)
+        return 0;
+    char num[64];
+    format_signed(num, sizeof num, v);
+    int tw = text_width(w, FACE_SMALL_BOLD, num, strlen(num));
+    int h = ui_lh(w, FACE_SMALL);
+    int cw = tw + M->u / 2;
+    int x = x_right - cw;
+    layout_rect(&w->L, x, y, cw, h, v > 0 ? C_POSITIVE : C_NEGATIVE, h / 2);
+    ui_line(w, x + M->u / 4, y + (h - w->fonts.skip[FACE_SMALL_BOLD]) / 2, FACE_SMALL_BOLD, C_ON_ACCENT,
+            num);
+    return cw + M->u / 4;
+}
+
+/* The role's weight of each dimension, as "×2", when they differ: what the
+ * weighted total multiplies each score by. buf is "" when all are equal. */
+static void weight_text(const struct scenario *sc, int role, int k, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    const double *wt = sc->roles[role].weights;
+    bool differ = false;
+    for (int d = 1; d < sc->ndimensions; d++)
+        differ = differ || fabs(wt[d] - wt[0]) > 1e-9;
+    if (!differ)
+        return;
+    char num[64];
+    format_number(num, sizeof num, wt[k]);
+    str_format(buf, cap, "×%s", num);
+}
+
 /* The stats and scores: every visible stat, and a bar per dimension showing
- * the points against the best the role can reach. Returns the height. */
+ * the points against the best the role can reach, each with what the last
+ * decision changed. Returns the height. */
 static int hud(struct window *w, const struct metrics *M, int x, int y, int width)
 {
     const struct game *g = w->s->g;
     const struct scenario *sc = g->sc;
+    const struct decision *last = last_decision(w);
     int y0 = y;
     char num[64], buf[256];
     int small = ui_lh(w, FACE_SMALL);
@@ -266,7 +326,8 @@ static int hud(struct window *w, const struct metrics *M, int x, int y, int widt
         format_number(num, sizeof num, g->s.stats[i]);
         str_format(buf, sizeof buf, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
         ui_line(w, x, y, FACE_SMALL, C_TEXT, st->name);
-        ui_line_right(w, x + width, y, FACE_SMALL_BOLD, C_TEXT, buf);
+        int dw = delta_chip(w, M, x + width, y, stat_change(last, i));
+        ui_line_right(w, x + width - dw, y, FACE_SMALL_BOLD, C_TEXT, buf);
         y += small;
         if (isfinite(st->min) && isfinite(st->max) && st->max > st->min) {
             ui_bar(w, x, y, width, barh, (g->s.stats[i] - st->min) / (st->max - st->min), C_MUTED);
@@ -285,22 +346,43 @@ static int hud(struct window *w, const struct metrics *M, int x, int y, int widt
         return duet_hud_scores(w, M, x, y, width) - y0;
     const struct game_player *p = &g->s.players[g->view.decider];
     ui_line(w, x, y, FACE_SMALL_BOLD, C_MUTED, "Scores");
+    char wt[64];
+    weight_text(sc, p->role, 0, wt, sizeof wt);
+    if (wt[0])
+        ui_line_right(w, x + width, y, FACE_SMALL, C_MUTED, "weight");
     y += small + M->u / 6;
     for (int d = 0; d < sc->ndimensions; d++) {
         format_number(num, sizeof num, p->score[d]);
-        ui_line(w, x, y, FACE_SMALL, C_TEXT, sc->dimensions[d].name);
-        ui_line_right(w, x + width, y, FACE_SMALL_BOLD, p->score[d] < 0 ? C_NEGATIVE : C_TEXT, num);
+        int lw = ui_line(w, x, y, FACE_SMALL, C_TEXT, sc->dimensions[d].name);
+        weight_text(sc, p->role, d, wt, sizeof wt);
+        if (wt[0])
+            ui_line(w, x + lw + M->u / 3, y, FACE_SMALL, C_MUTED, wt);
+        int dw = delta_chip(w, M, x + width, y, score_change(w, last, d));
+        ui_line_right(w, x + width - dw, y, FACE_SMALL_BOLD, p->score[d] < 0 ? C_NEGATIVE : C_TEXT, num);
         y += small;
         double top = w->best[g->view.decider].points[d];
         ui_bar(w, x, y, width, barh, top > 0 ? p->score[d] / top : 0, C_ACCENT);
         y += barh + M->u / 3;
     }
+    format_number(num, sizeof num, game_weighted(g, g->view.decider));
+    ui_line(w, x, y, FACE_SMALL_BOLD, C_TEXT, "Weighted total");
+    ui_line_right(w, x + width, y, FACE_SMALL_BOLD, C_TEXT, num);
+    y += small + M->u / 3;
     return y - y0;
 }
 
-/* The side panel's width, or 0 when the window is too narrow for two
- * columns (then the HUD goes at the top of the scroll). Returns the main
- * column's width. */
+/* The HUD's height at width, without adding it. */
+static int hud_height(struct window *w, const struct metrics *M, int width)
+{
+    int mark_items = w->L.nitems;
+    size_t mark_chars = w->L.chars.len;
+    int h = hud(w, M, 0, 0, width);
+    w->L.nitems = mark_items;
+    w->L.chars.len = mark_chars;
+    return h;
+}
+
+/* The side panel's width. */
 static int side_width(const struct metrics *M)
 {
     int side_w = M->W * 26 / 100;
@@ -311,32 +393,134 @@ static int side_width(const struct metrics *M)
     return side_w;
 }
 
-static int side_panel(const struct metrics *M, bool *narrow)
+/* The stats and scores as one band of "name value" pairs, for when they do
+ * not fit beside the story: story and choices come first. At most two rows;
+ * pairs that do not fit are left out, scores before stats (the outcome
+ * screen and the debrief show the scores too). With measure, adds nothing.
+ * Returns its height. */
+static int hud_strip(struct window *w, const struct metrics *M, int x, int y, int width, bool measure)
 {
-    int main_w = M->W - 2 * M->m - side_width(M) - M->gap * 2;
-    *narrow = main_w < 20 * M->u;
-    if (*narrow)
-        return M->W - 2 * M->m;
-    return main_w > 40 * M->u ? 40 * M->u : main_w;
+    const struct game *g = w->s->g;
+    const struct scenario *sc = g->sc;
+    const struct decision *last = last_decision(w);
+    struct pair {
+        char label[LIMIT_NAME_BYTES + 128];
+        char value[96];
+        double delta;
+        int color;
+    } pairs[LIMIT_STATS + LIMIT_DIMENSIONS + GAME_MAX_PLAYERS];
+    int n = 0;
+    char num[64];
+    for (int i = 0; i < sc->nstats; i++) {
+        const struct stat_def *st = &sc->stats[i];
+        if (st->hidden)
+            continue;
+        struct pair *pr = &pairs[n++];
+        str_copy(pr->label, sizeof pr->label, st->name);
+        format_number(num, sizeof num, g->s.stats[i]);
+        str_format(pr->value, sizeof pr->value, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
+        pr->delta = stat_change(last, i);
+        pr->color = C_TEXT;
+    }
+    w->hud_points = w->s->opt.coaching;
+    if (w->hud_points && g->nplayers > 1) {
+        for (int p = 0; p < g->nplayers; p++) {
+            struct pair *pr = &pairs[n++];
+            str_format(pr->label, sizeof pr->label, "%s", g->s.players[p].name);
+            format_number(pr->value, sizeof pr->value, game_weighted(g, p));
+            pr->delta = 0;
+            pr->color = theme_role_color(g->s.players[p].role);
+        }
+    } else if (w->hud_points) {
+        const struct game_player *p = &g->s.players[g->view.decider];
+        for (int d = 0; d < sc->ndimensions; d++) {
+            struct pair *pr = &pairs[n++];
+            char wt[64];
+            weight_text(sc, p->role, d, wt, sizeof wt);
+            str_format(pr->label, sizeof pr->label, "%s%s%s", sc->dimensions[d].name, wt[0] ? " " : "", wt);
+            format_number(pr->value, sizeof pr->value, p->score[d]);
+            pr->delta = score_change(w, last, d);
+            pr->color = p->score[d] < 0 ? C_NEGATIVE : C_ACCENT;
+        }
+    }
+    if (n == 0)
+        return 0;
+    int lh = ui_lh(w, FACE_SMALL);
+    int vpad = M->pad / 2;
+    int inner = width - 2 * M->pad;
+    int gap = M->u;
+    int card = -1;
+    if (!measure) {
+        ui_card(w, M, x, y, width, 0, -1, C_SURFACE, C_SURFACE);
+        card = w->L.nitems - 2;
+    }
+    int row = 0, cx = 0;
+    for (int i = 0; i < n; i++) {
+        const struct pair *pr = &pairs[i];
+        int lw = text_width(w, FACE_SMALL, pr->label, strlen(pr->label));
+        int vw = text_width(w, FACE_SMALL_BOLD, pr->value, strlen(pr->value));
+        char dnum[64] = "";
+        int dw = 0;
+        if (fabs(pr->delta) >= 1e-9) {
+            format_signed(dnum, sizeof dnum, pr->delta);
+            dw = text_width(w, FACE_SMALL_BOLD, dnum, strlen(dnum)) + M->u / 2 + M->u / 4;
+        }
+        int pw = lw + M->u / 3 + vw + dw;
+        if (cx > 0 && cx + pw > inner) {
+            if (row == 1)
+                break; /* two rows at most */
+            row++;
+            cx = 0;
+        }
+        if (pw > inner)
+            continue;
+        if (!measure) {
+            int px = x + M->pad + cx, py = y + vpad + row * lh;
+            int ty = py + (lh - w->fonts.skip[FACE_SMALL]) / 2;
+            ui_line(w, px, ty, FACE_SMALL, C_MUTED, pr->label);
+            ui_line(w, px + lw + M->u / 3, ty, FACE_SMALL_BOLD, pr->color, pr->value);
+            if (dw)
+                delta_chip(w, M, px + pw, py, pr->delta);
+        }
+        cx += pw + gap;
+    }
+    int h = (row + 1) * lh + 2 * vpad;
+    if (card >= 0) {
+        w->L.items[card].h = h;
+        w->L.items[card + 1].h = h - 2 * M->bw;
+    }
+    return h;
 }
 
-static void hud_card(struct window *w, const struct metrics *M, int y0, int y1)
+/* Places the stats for the play and outcome screens between y0 and y1:
+ * beside the story when both fit (the panel's whole height too), else in a
+ * strip under the header. Sets the main column's width; returns the y where
+ * the main column starts. */
+static int place_stats(struct window *w, const struct metrics *M, int y0, int y1, int *main_w)
 {
     int side_w = side_width(M);
-    int x = M->W - M->m - side_w;
-    /* Lay the HUD out once to know its height, then place the card under it:
-     * the card's items must come first, so lay out twice (cheap: text is
-     * measured, not rendered). */
-    int mark_items = w->L.nitems;
-    size_t mark_chars = w->L.chars.len;
-    int h = hud(w, M, x + M->pad, y0 + M->pad, side_w - 2 * M->pad);
-    w->L.nitems = mark_items;
-    w->L.chars.len = mark_chars;
-    int ch = h + 2 * M->pad - M->u / 3;
-    if (ch > y1 - y0)
-        ch = y1 - y0;
-    layout_rect(&w->L, x, y0, side_w, ch, C_SURFACE, M->rad);
-    hud(w, M, x + M->pad, y0 + M->pad, side_w - 2 * M->pad);
+    int beside = M->W - 2 * M->m - side_w - M->gap * 2;
+    if (beside >= 20 * M->u) {
+        int h = hud_height(w, M, side_w - 2 * M->pad) + 2 * M->pad - M->u / 3;
+        if (h <= y1 - y0) {
+            int x = M->W - M->m - side_w;
+            w->L.stats_first = w->L.nitems;
+            layout_rect(&w->L, x, y0, side_w, h, C_SURFACE, M->rad);
+            hud(w, M, x + M->pad, y0 + M->pad, side_w - 2 * M->pad);
+            w->L.stats_end = w->L.nitems;
+            w->L.stats = (SDL_Rect){x, y0, side_w, h};
+            *main_w = beside > 40 * M->u ? 40 * M->u : beside;
+            return y0;
+        }
+    }
+    int width = M->W - 2 * M->m;
+    *main_w = width > 44 * M->u ? 44 * M->u : width;
+    w->L.stats_first = w->L.nitems;
+    int h = hud_strip(w, M, M->m, y0, width, false);
+    w->L.stats_end = w->L.nitems;
+    w->L.stats = (SDL_Rect){M->m, y0, width, h};
+    w->L.stats_strip = true;
+    return h ? y0 + h + M->u / 2 : y0;
 }
 
 /* A choice as a button: a number badge (or a dash when locked) and its label,
@@ -416,17 +600,11 @@ static void play_screen(struct window *w, const struct metrics *M)
         y0 = duet_turn_band(w, M, y0);
     int fh = ui_footer(w, M, win_key_hints(w));
     int y1 = M->H - fh;
-    bool narrow;
-    int main_w = side_panel(M, &narrow);
-    if (!narrow)
-        hud_card(w, M, y0, y1);
+    int main_w;
+    y0 = place_stats(w, M, y0, y1, &main_w);
     int R = M->ring;
     ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
     int x = R, y = R, width = main_w;
-    if (narrow) {
-        y += hud(w, M, x, y, width);
-        y += M->u / 2;
-    }
     int ty = y;
     if (g->view.text.len)
         y = ui_wrap(w, g->view.text.data, x, y, width, FACE_BODY, C_TEXT);
@@ -466,10 +644,8 @@ static void outcome_screen(struct window *w, const struct metrics *M)
                     who(w, whobuf, sizeof whobuf));
     int fh = ui_footer(w, M, win_key_hints(w));
     int y1 = M->H - fh;
-    bool narrow;
-    int main_w = side_panel(M, &narrow);
-    if (!narrow)
-        hud_card(w, M, y0, y1);
+    int main_w;
+    y0 = place_stats(w, M, y0, y1, &main_w);
     int R = M->ring;
     ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
     int x = R, y = R, width = main_w;
@@ -880,6 +1056,7 @@ static int panel(struct window *w, const struct metrics *M, const char *title, i
     struct layout *L = &w->L;
     L->cur_layer = 1;
     L->ring_bg = C_SURFACE;
+    L->overlay_first = L->nitems;
     layout_rect(L, 0, 0, M->W, M->H, C_SCRIM, 0);
     int pw = full ? M->W - 2 * M->m : want_w;
     if (pw > M->W - 2 * M->m)
@@ -975,7 +1152,7 @@ static void menu_overlay(struct window *w, const struct metrics *M)
         rows += shown;
     }
     int rh = ui_lh(w, FACE_BODY) + M->pad;
-    int width = panel(w, M, w->s ? "Paused" : "Menu", 24 * M->u, rows * (rh + M->u / 6), false);
+    int width = panel(w, M, w->s ? "Paused" : "Menu", 24 * M->u, rows * (rh + M->ring), false);
     int R = M->ring, y = R;
     for (int i = 0; i < MENU_COUNT; i++) {
         const char *key;
@@ -986,7 +1163,7 @@ static void menu_overlay(struct window *w, const struct metrics *M)
         char kb[32] = "";
         if (key)
             str_format(kb, sizeof kb, "[%s]", key);
-        y += row_button(w, M, BTN_MENU, i, R, y, width, label, key ? kb : NULL, NULL, dis) + M->u / 6;
+        y += row_button(w, M, BTN_MENU, i, R, y, width, label, key ? kb : NULL, NULL, dis) + R;
     }
     ui_end_scroll(w, y + R);
 }
@@ -1008,7 +1185,7 @@ static void slots_overlay(struct window *w, const struct metrics *M, bool save)
             str_copy(sub, sizeof sub, "Empty");
         y += row_button(w, M, BTN_SLOT, k, R, y, width, label,
                         save ? (si->used ? "Overwrite" : "Save") : NULL, sub, !save && !si->used) +
-             M->u / 6;
+             R;
     }
     ui_end_scroll(w, y + R);
 }
@@ -1022,23 +1199,23 @@ static void settings_overlay(struct window *w, const struct metrics *M)
     char v[PATH_MAX + 16];
     str_format(v, sizeof v, "‹ %d%% ›", st->text_size);
     y += row_button(w, M, BTN_SETTING, SET_TEXT_SIZE, R, y, width, "Text size", v,
-                    "Ctrl+plus and Ctrl+minus work everywhere", false) + M->u / 6;
+                    "Ctrl+plus and Ctrl+minus work everywhere", false) + R;
     str_format(v, sizeof v, "‹ %s ›", theme_palette((enum win_theme)st->theme)->label);
     y += row_button(w, M, BTN_SETTING, SET_THEME, R, y, width, "Theme", v,
-                    "High contrast is best on a projector in a bright room", false) + M->u / 6;
+                    "High contrast is best on a projector in a bright room", false) + R;
     y += row_button(w, M, BTN_SETTING, SET_FULLSCREEN, R, y, width, "Full screen",
-                    st->fullscreen ? "‹ On ›" : "‹ Off ›", "F11 switches at any time", false) + M->u / 6;
+                    st->fullscreen ? "‹ On ›" : "‹ Off ›", "F11 switches at any time", false) + R;
     y += row_button(w, M, BTN_SETTING, SET_COACHING, R, y, width, "Coaching",
                     st->coaching ? "‹ On ›" : "‹ Off ›",
                     st->coaching ? "Feedback after each decision"
                                  : "Exam mode: all feedback waits for the debrief",
-                    false) + M->u / 6;
+                    false) + R;
     const char *dir = w->editing ? w->results_edit : st->results_dir;
     str_format(v, sizeof v, "%s%s", dir[0] ? dir : (w->editing ? "" : "none"), w->editing ? "▏" : "");
     y += row_button(w, M, BTN_SETTING, SET_RESULTS, R, y, width, "Results folder", NULL,
                     w->editing ? "Type a folder, then Enter (empty: no result files)"
                                : "Enter to change · used from the next run",
-                    false) + M->u / 6;
+                    false) + R;
     /* The folder on its own line: paths are long. */
     layout_wrap(w, &w->L, v, R + M->pad, y, width - 2 * M->pad, FACE_SMALL_BOLD, FACE_SMALL_BOLD,
                 w->editing ? C_ACCENT : C_TEXT, 0, false);
@@ -1147,6 +1324,7 @@ static void banner(struct window *w, const struct metrics *M)
     if (!w->banner[0])
         return;
     w->L.cur_layer = 2;
+    w->L.banner_first = w->L.nitems;
     int maxw = M->W - 2 * M->m;
     if (maxw > 36 * M->u)
         maxw = 36 * M->u;

@@ -159,6 +159,15 @@ struct layout {
     uint8_t cur_layer;
     uint8_t ring_bg;              /* the colour under new buttons' focus rings */
     int overlay_h;                /* the overlay's content height, measured by a first pass */
+    /* The first item of the overlay and of the banner, or -1: each layer's
+     * scroll bar is drawn before the layers above it. */
+    int overlay_first, banner_first;
+    /* The stats' card (beside the story or a strip under the header) and
+     * its items [stats_first, stats_end); the footer's band. */
+    SDL_Rect stats;
+    bool stats_strip;
+    int stats_first, stats_end;
+    SDL_Rect footer;
     /* Probes for tests: where things were put. */
     SDL_Rect bar_track[GAME_MAX_PLAYERS][LIMIT_DIMENSIONS];
     double bar_share[GAME_MAX_PLAYERS][LIMIT_DIMENSIONS];
@@ -353,6 +362,7 @@ struct window {
     double first_frame;         /* seconds from window_run to the first present */
     bool hud_points;            /* the last layout's HUD showed the points (coaching on) */
     double last_draw;           /* seconds the last draw took */
+    SDL_Rect more_pill[3];      /* the last draw's "More below" pills per scroll view, or empty */
 };
 
 /* screens.c: builds the layout of the current screen and overlay. */

@@ -216,6 +216,7 @@ static void move_focus(struct window *w, int dir)
     if (i >= 0 && focusable(w, i)) {
         w->focus = i;
         w->kbd = true;
+        w->hover = -1; /* the keyboard moved on: no second highlight stays behind */
         scroll_to(w, i);
         w->need_draw = true;
     }
@@ -865,7 +866,13 @@ static void handle_mouse(struct window *w, const SDL_Event *e)
         to_pixels(w, e->motion.x, e->motion.y, &px, &py);
         int h = hit(w, px, py);
         if (h != w->hover) {
+            /* One place at a time: the pointer takes the focus with it, so
+             * the hovered option is the one Enter takes. */
             w->hover = h;
+            if (h >= 0 && !(w->editing && w->L.buttons[h].kind == BTN_NAME)) {
+                w->focus = h;
+                w->kbd = false;
+            }
             w->need_draw = true;
         }
         break;

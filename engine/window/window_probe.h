@@ -114,6 +114,18 @@ bool window_probe_scene_text(const struct window *w, SDL_Rect *r);
  * ("Meanwhile"), on screen; false when it shows none. */
 bool window_probe_meanwhile(const struct window *w, SDL_Rect *r);
 bool window_probe_countdown(const struct window *w, SDL_Rect *r);
+/* The stats' card on the play and outcome screens, and whether it is the
+ * strip under the header (else the panel beside the story). */
+bool window_probe_stats(const struct window *w, SDL_Rect *r, bool *strip);
+/* The footer's band (key hints), empty on screens without one. */
+bool window_probe_footer(const struct window *w, SDL_Rect *r);
+/* Items drawn out of place: fixed items reaching past the screen, the
+ * stats' items past their card, scroll views past the screen. Returns how
+ * many, with the first one's box in bad (may be NULL). */
+int window_probe_spill(struct window *w, SDL_Rect *bad);
+/* The "More below" pill of the top scroll view as last drawn; false when
+ * nothing more lies below. */
+bool window_probe_more_below(const struct window *w, SDL_Rect *pill);
 /* A duet's whose-turn band on the play screen, and the player it names. */
 bool window_probe_turn(const struct window *w, SDL_Rect *r, int *player);
 /* The reveal's card of a player's pick (visible part, renderer pixels). */

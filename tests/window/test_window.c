@@ -1566,6 +1566,124 @@ static void test_reflow_sizes(void **state)
     unlink(path);
 }
 
+/* ------------------------------------------------------------ large text */
+
+/* At the sizes of a laptop, a 1080p projector and a 4K screen, with the
+ * text at 100%, 150% and 200%: the story comes first and shows, the first
+ * choice is drawn whole, the stats stay inside their card (beside the story
+ * or a strip under the header) and above the footer, and nothing fixed is
+ * drawn past the screen. */
+struct big_drive {
+    int idles;
+    int phase;
+    bool strip[2];
+};
+
+static void assert_story_first(struct window *w, struct big_drive *t)
+{
+    int W, H;
+    window_probe_size(w, &W, &H);
+    SDL_Rect bad = {0, 0, 0, 0};
+    int spill = window_probe_spill(w, &bad);
+    if (spill)
+        fail_msg("%dx%d: %d item(s) drawn out of place, the first at %d,%d %dx%d", W, H, spill, bad.x,
+                 bad.y, bad.w, bad.h);
+    SDL_Rect stats, footer;
+    bool strip;
+    assert_true(window_probe_stats(w, &stats, &strip));
+    assert_true(window_probe_footer(w, &footer));
+    assert_true(stats.y + stats.h <= footer.y);
+    t->strip[t->phase] = strip;
+    if (strip) /* a strip is a band: the story's room is most of the screen */
+        assert_true(stats.h < H / 4);
+}
+
+static bool big_hook(void *ctx, struct window *w)
+{
+    struct big_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    switch (t->phase) {
+    case 0: {
+        assert_int_equal(window_probe_screen(w), SCREEN_PLAY);
+        assert_story_first(w, t);
+        SDL_Rect text, c0, pill;
+        assert_true(window_probe_scene_text(w, &text));
+        assert_true(count_color(w, text, window_probe_color(w, C_TEXT), 24) > 200);
+        if (window_probe_button(w, BTN_CHOICE, 0, &c0, NULL)) {
+            assert_true(text.y < c0.y); /* the story, then the options */
+        } else {
+            /* A long story at a large size: the options are below, and a
+             * pill in the accent colour says so. */
+            assert_true(window_probe_more_below(w, &pill));
+            assert_true(count_color(w, pill, window_probe_color(w, C_ACCENT), 0) > pill.w * pill.h / 3);
+        }
+        t->phase = 10;
+        return true;
+    }
+    case 10: {
+        /* Scrolled down as far as the options (the wheel, as a player). */
+        SDL_Rect c0;
+        int W, H;
+        window_probe_size(w, &W, &H);
+        if (!window_probe_button(w, BTN_CHOICE, 0, &c0, NULL) || c0.h < 3 * window_probe_unit(w) / 2) {
+            window_probe_wheel(w, W / 3, H / 2, -1);
+            return true;
+        }
+        assert_choice_drawn(w, 0);
+        assert_true(c0.y + c0.h <= H);
+        window_probe_key(w, SDLK_1, 0);
+        t->phase = 1;
+        return true;
+    }
+    case 1:
+        assert_int_equal(window_probe_screen(w), SCREEN_OUTCOME);
+        assert_story_first(w, t);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 2;
+        return true;
+    case 2: {
+        /* The menu: every row's focus ring whole, nothing out of place. */
+        assert_int_equal(window_probe_overlay(w), OVERLAY_MENU);
+        SDL_Rect bad;
+        assert_int_equal(window_probe_spill(w, &bad), 0);
+        return false;
+    }
+    }
+    return false;
+}
+
+static void test_large_text_layout(void **state)
+{
+    (void)state;
+    static const char *const sizes_[] = {"1280x720", "1920x1080", "3840x2160"};
+    static const int texts[] = {100, 150, 200};
+    int strips = 0;
+    for (size_t i = 0; i < COUNT_OF(sizes_); i++)
+        for (size_t k = 0; k < COUNT_OF(texts); k++) {
+            env_setup(sizes_[i]);
+            char path[4200];
+            assert_true(settings_path(path, sizeof path));
+            struct settings st;
+            settings_default(&st);
+            st.text_size = texts[k];
+            char why[256];
+            assert_true(settings_save(path, &st, false, why, sizeof why));
+            struct play_options po;
+            options(&po, "po", 3);
+            struct big_drive t = {0};
+            struct window_hooks h = {&t, big_hook};
+            window_run(&po, source_path("scenarios/tutorial"), &h);
+            assert_int_equal(t.phase, 2);
+            /* At 100% on a 1080p screen the stats sit beside the story. */
+            if (texts[k] == 100 && strcmp(sizes_[i], "1920x1080") == 0)
+                assert_false(t.strip[0]);
+            strips += t.strip[0];
+            unlink(path);
+        }
+    assert_true(strips > 0); /* and the largest text moves them to a strip */
+}
+
 /* ------------------------------------------------------------ errors and --watch */
 
 static const char *broken_main =
@@ -1822,8 +1940,10 @@ static bool tour_hook(void *ctx, struct window *w)
         return true;
     case 6:
         assert_int_equal(ov, OVERLAY_MENU);
-        shot(w, t, "04-menu");
-        click_button(w, BTN_MENU, MENU_SETTINGS);
+        if (!click_or_scroll(w, BTN_MENU, MENU_SETTINGS))
+            t->phase--; /* large text: the menu scrolls */
+        else
+            shot(w, t, "04-menu");
         return true;
     case 7:
         shot(w, t, "05-settings");
@@ -1838,7 +1958,7 @@ static bool tour_hook(void *ctx, struct window *w)
         assert_int_equal(ov, OVERLAY_HELP);
         shot(w, t, "06-keys");
         window_probe_key(w, SDLK_ESCAPE, 0);
-        window_probe_key(w, SDLK_0, KMOD_LCTRL);
+        window_probe_key(w, SDLK_MINUS, KMOD_LCTRL);
         window_probe_key(w, SDLK_1, 0);
         return true;
     case 10:
@@ -1872,7 +1992,8 @@ static bool tour_hook(void *ctx, struct window *w)
         window_probe_key(w, SDLK_ESCAPE, 0);
         return true;
     case 15:
-        click_button(w, BTN_MENU, MENU_SAVE);
+        if (!click_or_scroll(w, BTN_MENU, MENU_SAVE))
+            t->phase--;
         return true;
     case 16:
         shot(w, t, "11-save");
@@ -1899,7 +2020,7 @@ static bool tour_hook(void *ctx, struct window *w)
     }
 }
 
-static void tour_once(const char *dir, const char *size, int theme)
+static void tour_once(const char *dir, const char *size, int theme, int text)
 {
     env_setup(size);
     char path[4200];
@@ -1907,6 +2028,7 @@ static void tour_once(const char *dir, const char *size, int theme)
     struct settings st;
     settings_default(&st);
     st.theme = theme;
+    st.text_size = text;
     char why[256];
     assert_true(settings_save(path, &st, false, why, sizeof why));
     struct play_options po;
@@ -1914,7 +2036,7 @@ static void tour_once(const char *dir, const char *size, int theme)
     struct tour t = {0};
     str_copy(t.dir, sizeof t.dir, dir);
     char tag[64];
-    snprintf(tag, sizeof tag, "%s-%s", size, theme_palette((enum win_theme)theme)->name);
+    snprintf(tag, sizeof tag, "%s-%d-%s", size, text, theme_palette((enum win_theme)theme)->name);
     t.tag = tag;
     struct window_hooks h = {&t, tour_hook};
     window_run(&po, NULL, &h);
@@ -1929,12 +2051,18 @@ static void test_tour(void **state)
     char *tmp = env ? NULL : make_temp_dir();
     const char *dir = env ? env : tmp;
     if (getenv("SCALEUP_TOUR_ALL")) {
-        static const char *const sizes_[] = {"800x600", "1280x720", "1920x1080"};
+        /* The sizes a facilitator meets, at the text sizes a room needs. */
+        static const char *const sizes_[] = {"1280x720", "1920x1080", "3840x2160"};
+        static const int texts[] = {100, 150, 200};
+        const char *only = getenv("SCALEUP_TOUR_THEME");
+        int one = only ? theme_from_name(only) : -1;
         for (size_t i = 0; i < COUNT_OF(sizes_); i++)
-            for (int th = 0; th < THEME_COUNT; th++)
-                tour_once(dir, sizes_[i], th);
+            for (size_t k = 0; k < COUNT_OF(texts); k++)
+                for (int th = 0; th < THEME_COUNT; th++)
+                    if (one < 0 || th == one)
+                        tour_once(dir, sizes_[i], th, texts[k]);
     } else {
-        tour_once(dir, "1280x720", THEME_DARK);
+        tour_once(dir, "1280x720", THEME_DARK, 100);
     }
     if (tmp) {
         rm_rf(tmp);
@@ -1960,6 +2088,7 @@ int main(void)
         cmocka_unit_test(test_settings_persist),
         cmocka_unit_test(test_settings_corrupt),
         cmocka_unit_test(test_reflow_sizes),
+        cmocka_unit_test(test_large_text_layout),
         cmocka_unit_test(test_error_screen_and_watch),
         cmocka_unit_test(test_redraw_uses_the_text_cache),
         cmocka_unit_test(test_first_frame),
