@@ -51,6 +51,30 @@ int ui_wrap_height(struct window *w, const char *text, int width, int face)
                        C_TEXT, w->unit * 6 / 10, true);
 }
 
+void ui_fit(struct window *w, int face, const char *s, int width, char *buf, size_t cap)
+{
+    static const char ellipsis[] = "\u2026";
+    const size_t el = sizeof ellipsis - 1;
+    str_copy(buf, cap, s);
+    size_t n = strlen(buf);
+    if (text_width(w, face, buf, n) <= width)
+        return;
+    if (cap <= el) {
+        buf[0] = '\0';
+        return;
+    }
+    if (n > cap - 1 - el)
+        n = cap - 1 - el + 1; /* the loop steps back at least one byte */
+    while (n > 0) {
+        do
+            n--;
+        while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);
+        memcpy(buf + n, ellipsis, el + 1);
+        if (n == 0 || text_width(w, face, buf, n + el) <= width)
+            return;
+    }
+}
+
 void ui_link(struct item *it, int button, int hot)
 {
     it->button = (int16_t)button;
@@ -182,8 +206,12 @@ int ui_header(struct window *w, const struct metrics *M, const char *kicker, int
     int y = M->m * 6 / 10;
     if (kicker && kicker[0])
         ui_line(w, M->m, y, FACE_SMALL_BOLD, kicker_color, kicker);
-    if (right && right[0])
-        ui_line_right(w, M->W - M->m, y, FACE_SMALL, C_MUTED, right);
+    if (right && right[0]) {
+        char shown[600];
+        int kw = kicker && kicker[0] ? text_width(w, FACE_SMALL_BOLD, kicker, strlen(kicker)) + M->u : 0;
+        ui_fit(w, FACE_SMALL, right, M->W - 2 * M->m - kw, shown, sizeof shown);
+        ui_line_right(w, M->W - M->m, y, FACE_SMALL, C_MUTED, shown);
+    }
     y += ui_lh(w, FACE_SMALL);
     int tw = M->W - 2 * M->m - (w->timing ? 7 * M->u : 0);
     /* Large text on a short screen: a smaller title leaves the room to the
@@ -692,7 +720,7 @@ static void debrief_screen(struct window *w, const struct metrics *M)
     bx += ui_button(w, M, BTN_DEBRIEF, FE_RESTART, "Play again", NULL, bx, by, false, false) + M->u / 2;
     bx += ui_button(w, M, BTN_DEBRIEF, FE_UNDO, "Undo last choice", NULL, bx, by, false,
                       g->nlog == 0) + M->u / 2;
-    ui_button(w, M, BTN_DEBRIEF, FE_QUIT, w->po->kiosk ? "Next team" : "Finish", "Enter", bx, by,
+    ui_button(w, M, BTN_DEBRIEF, FE_QUIT, w->po->kiosk ? "Next team" : "Finish", NULL, bx, by,
                 true, false);
     int y1 = by - M->u / 2;
     layout_rect(&w->L, M->m, y1, M->W - 2 * M->m, M->bw > 1 ? M->bw : 1, C_BORDER, 0);
@@ -730,8 +758,9 @@ static void debrief_screen(struct window *w, const struct metrics *M)
             layout_rect(&w->L, x, card_y, M->u / 4, 0, pcolor, M->u / 8);
         int stripe_item = d->nplayers > 1 ? w->L.nitems - 1 : -1;
         str_format(buf, sizeof buf, "%s · %s", dp->name, sc->roles[dp->role].name);
-        ui_line(w, cx, y, FACE_H2, d->nplayers > 1 ? pcolor : C_TEXT, buf);
-        y += ui_lh(w, FACE_H2) + M->u / 4;
+        y = layout_wrap(w, &w->L, buf, cx, y, cw, FACE_H2, FACE_H2, d->nplayers > 1 ? pcolor : C_TEXT, 0,
+                        false); /* a long name wraps inside the card */
+        y += M->u / 4;
         int namew = 0;
         for (int k = 0; k < sc->ndimensions; k++) {
             int nw = text_width(w, FACE_BODY, sc->dimensions[k].name, strlen(sc->dimensions[k].name));
@@ -906,8 +935,23 @@ static int name_field(struct window *w, const struct metrics *M, int field, cons
     int ty = y + (h - w->fonts.skip[FACE_BODY]) / 2;
     int tx = x + M->pad;
     int tw = 0;
+    /* A long name scrolls: its end (where the cursor is) shows, after an
+     * ellipsis, inside the field. */
+    int room = width - 2 * M->pad - M->u / 2;
+    const char *shown = name;
+    char tail[LIMIT_NAME_BYTES + 8];
+    if (name[0] && text_width(w, FACE_BODY, name, strlen(name)) > room) {
+        const char *p = name;
+        do {
+            p++;
+            while (((unsigned char)*p & 0xC0) == 0x80)
+                p++;
+            str_format(tail, sizeof tail, "\u2026%s", p);
+        } while (*p && text_width(w, FACE_BODY, tail, strlen(tail)) > room);
+        shown = tail;
+    }
     if (name[0])
-        tw = ui_line(w, tx, ty, FACE_BODY, C_TEXT, name);
+        tw = ui_line(w, tx, ty, FACE_BODY, C_TEXT, shown);
     else if (!editing)
         ui_line(w, tx, ty, FACE_BODY, C_MUTED, field ? "Player 2" : w->duet_mode ? "Player 1" : "Player");
     if (editing)
@@ -1319,6 +1363,32 @@ static void help_overlay(struct window *w, const struct metrics *M)
     ui_end_scroll(w, y + R);
 }
 
+/* "Restart this run?": what it would lose, and two buttons; the safe one
+ * has the focus. */
+static void confirm_overlay(struct window *w, const struct metrics *M)
+{
+    const char *title, *yes;
+    char body[600];
+    win_confirm_text(w, &title, body, sizeof body, &yes);
+    int bh = ui_lh(w, FACE_BOLD) + M->pad;
+    int want = 26 * M->u;
+    int width = panel(w, M, title, want, 0, false);
+    int R = M->ring, y = R;
+    y = layout_wrap(w, &w->L, body, R + M->pad, y, width - 2 * M->pad, FACE_BODY, FACE_ITALIC, C_TEXT,
+                    0, false);
+    y += M->gap;
+    int bx = R + M->pad;
+    bx += ui_button(w, M, BTN_CONFIRM, 0, w->confirm == CONFIRM_FINISH ? "Stay" : "Keep playing", "N", bx, y,
+                    false, false) + M->u / 2;
+    if (bx + text_width(w, FACE_BOLD, yes, strlen(yes)) + 4 * M->u > R + width) {
+        bx = R + M->pad; /* narrow: one under the other */
+        y += bh + R;
+    }
+    ui_button(w, M, BTN_CONFIRM, 1, yes, "Y", bx, y, true, false);
+    y += bh;
+    ui_end_scroll(w, y + R);
+}
+
 static void banner(struct window *w, const struct metrics *M)
 {
     if (!w->banner[0])
@@ -1380,6 +1450,7 @@ void win_layout(struct window *w)
         case OVERLAY_SETTINGS: settings_overlay(w, &M); break;
         case OVERLAY_HISTORY: history_overlay(w, &M); break;
         case OVERLAY_HELP: help_overlay(w, &M); break;
+        case OVERLAY_CONFIRM: confirm_overlay(w, &M); break;
         default: break;
         }
         if (pass == 0) {

@@ -294,6 +294,7 @@ struct window {
     int hover;          /* hovered button, or -1 */
     bool kbd;           /* the focus ring shows (the keyboard was used) */
     int menu_focus_memory;
+    enum confirm_what confirm;  /* what OVERLAY_CONFIRM asks about */
 
     /* The loop. */
     bool done;                  /* the current wait has its answer */
@@ -311,6 +312,7 @@ struct window {
     bool name_field;            /* the role screen shows the name field */
     bool duet_mode;             /* the role screen's Solo/Duet switch is on Duet */
     bool editing;               /* a text field has the keyboard */
+    bool type_to_name;          /* the role screen: a letter typed starts the name */
     char results_edit[PATH_MAX];
     struct scenario *role_sc;   /* the scenario whose roles are shown */
     int picked_role;
@@ -387,6 +389,11 @@ int win_timer_remaining(const struct window *w);
 /* The countdown starts again from the scene's whole time (a duet's partner). */
 void win_timer_restart(struct window *w);
 void win_history_build(struct window *w);
+/* Shortens s with an ellipsis to fit width in face (s whole when it fits). */
+void ui_fit(struct window *w, int face, const char *s, int width, char *buf, size_t cap);
+/* The confirmation's question, what it would lose, and its yes button. */
+void win_confirm_text(const struct window *w, const char **title, char *body, size_t cap,
+                      const char **yes);
 void win_slots_refresh(struct window *w);
 
 /* duet.c: two players at one window. */

@@ -162,10 +162,13 @@ static int find_button(const struct window *w, int kind, int arg)
 static int default_focus(const struct window *w)
 {
     int i = -1;
+    if (w->overlay == OVERLAY_CONFIRM)
+        return find_button(w, BTN_CONFIRM, 0);
     if (!w->overlay) {
         switch (w->screen) {
         case SCREEN_OUTCOME: i = find_button(w, BTN_CONTINUE, 0); break;
-        case SCREEN_DEBRIEF: i = find_button(w, BTN_DEBRIEF, FE_QUIT); break;
+        case SCREEN_DEBRIEF:
+            return -1; /* Enter reads on: one Enter must not close the debrief */
         case SCREEN_TITLE:
             i = w->editing ? find_button(w, BTN_NAME, 0) : find_button(w, BTN_SCENARIO, w->picked_title);
             break;
@@ -227,7 +230,7 @@ static void move_focus(struct window *w, int dir)
 void win_set_text_input(struct window *w, bool on)
 {
     w->editing = on;
-    if (on)
+    if (on || w->type_to_name)
         SDL_StartTextInput();
     else
         SDL_StopTextInput();
@@ -290,6 +293,10 @@ void win_notice(struct window *w, const char *msg)
 
 const char *win_key_hints(const struct window *w)
 {
+    if (w->overlay == OVERLAY_CONFIRM)
+        return "Y: yes   N or Esc: no";
+    if (w->editing && w->overlay != OVERLAY_SETTINGS && w->screen == SCREEN_ROLE)
+        return "Type a name   Enter: done   Esc: menu   F1: keys";
     switch (w->screen) {
     case SCREEN_TITLE:
         return w->editing ? "Type a name   Enter: to the scenarios   Esc: menu   F11: full screen"
@@ -297,6 +304,8 @@ const char *win_key_hints(const struct window *w)
     case SCREEN_ROLE:
         if (w->role_sc && w->role_sc->duet && w->duet_mode)
             return "1–9 or ↑↓ Enter: choose player 1's role   Tab: names, solo or duet   Esc: menu";
+        if (w->name_field)
+            return "1–9 or ↑↓ Enter: choose your role   Type: your name   Esc: menu   F1: keys";
         return "1–9 or ↑↓ Enter: choose your role   Esc: menu   F1: keys";
     case SCREEN_PLAY:
         if (w->secret == SECRET_FIRST)
@@ -309,7 +318,7 @@ const char *win_key_hints(const struct window *w)
     case SCREEN_OUTCOME:
         return "Enter or Space: continue   H: history   U: undo   Esc: menu   F1: keys";
     case SCREEN_DEBRIEF:
-        return "Enter: finish   ↑↓ Page Up/Down: scroll   Esc: menu   F12: screenshot";
+        return "Enter or ↓: read on   Tab: the buttons   Esc: menu   F12: screenshot";
     case SCREEN_ERROR:
         return "Enter: go back   R: reload   Esc: menu";
     default:
@@ -424,6 +433,7 @@ static const char *screen_name(const struct window *w)
     case OVERLAY_SETTINGS: return "settings";
     case OVERLAY_HISTORY: return "history";
     case OVERLAY_HELP: return "keys";
+    case OVERLAY_CONFIRM: return "confirm";
     default: break;
     }
     switch (w->screen) {
@@ -503,6 +513,78 @@ static void leave_overlay(struct window *w)
     }
 }
 
+/* A run with decisions in it would be lost by restarting, leaving or
+ * quitting: those ask first. */
+static bool run_at_stake(const struct window *w)
+{
+    return w->s && (w->s->g->nlog > 0 || w->screen == SCREEN_DEBRIEF);
+}
+
+static void ask(struct window *w, enum confirm_what what)
+{
+    w->confirm = what;
+    w->menu_focus_memory = 0;
+    set_overlay(w, OVERLAY_CONFIRM);
+}
+
+void win_confirm_text(const struct window *w, const char **title, char *body, size_t cap,
+                      const char **yes)
+{
+    bool debrief = w->screen == SCREEN_DEBRIEF;
+    const char *kept = w->s && w->s->results_path[0] ? "Its result is saved in the results folder."
+                       : debrief ? "Nothing of this debrief is kept: take a screenshot (F12) first if you need it."
+                                 : "Its decisions are kept: Continue on the title screen resumes it.";
+    switch (w->confirm) {
+    case CONFIRM_RESTART:
+        *title = debrief ? "Play this scenario again?" : "Restart this run?";
+        str_format(body, cap, "%s %s",
+                   debrief ? "The debrief closes and a new run begins."
+                           : "Every decision so far is undone and the run begins again.",
+                   debrief ? kept : "");
+        *yes = debrief ? "Play again" : "Restart";
+        break;
+    case CONFIRM_LEAVE:
+        *title = "Leave this run?";
+        str_format(body, cap, "Back to the title screen. %s", kept);
+        *yes = "Leave";
+        break;
+    case CONFIRM_QUIT:
+        *title = "Quit ScaleUp?";
+        str_format(body, cap, "The window closes. %s", kept);
+        *yes = "Quit";
+        break;
+    case CONFIRM_FINISH:
+    default:
+        *title = "Close the debrief?";
+        str_format(body, cap, "%s", kept);
+        *yes = w->po->kiosk ? "Next team" : "Finish";
+        break;
+    }
+}
+
+static void confirmed(struct window *w)
+{
+    enum confirm_what what = w->confirm;
+    set_overlay(w, OVERLAY_NONE);
+    switch (what) {
+    case CONFIRM_RESTART:
+        decide(w, FE_RESTART);
+        break;
+    case CONFIRM_LEAVE:
+        w->leave_run = true;
+        decide(w, FE_QUIT);
+        break;
+    case CONFIRM_QUIT:
+        w->quit_all = true;
+        win_set_text_input(w, false);
+        decide(w, FE_QUIT);
+        break;
+    case CONFIRM_FINISH:
+        decide(w, FE_QUIT);
+        break;
+    }
+}
+
 static void menu_action(struct window *w, int item)
 {
     w->menu_focus_memory = 1;
@@ -516,6 +598,10 @@ static void menu_action(struct window *w, int item)
             decide(w, FE_UNDO);
         break;
     case MENU_RESTART:
+        if (run_at_stake(w)) {
+            ask(w, CONFIRM_RESTART);
+            break;
+        }
         set_overlay(w, OVERLAY_NONE);
         decide(w, FE_RESTART);
         break;
@@ -531,6 +617,10 @@ static void menu_action(struct window *w, int item)
     case MENU_SETTINGS: set_overlay(w, OVERLAY_SETTINGS); break;
     case MENU_HELP: set_overlay(w, OVERLAY_HELP); break;
     case MENU_LEAVE:
+        if (run_at_stake(w)) {
+            ask(w, CONFIRM_LEAVE);
+            break;
+        }
         set_overlay(w, OVERLAY_NONE);
         w->leave_run = true;
         decide(w, FE_QUIT);
@@ -538,6 +628,10 @@ static void menu_action(struct window *w, int item)
     case MENU_QUIT:
         if (w->po->kiosk)
             break;
+        if (run_at_stake(w)) {
+            ask(w, CONFIRM_QUIT);
+            break;
+        }
         set_overlay(w, OVERLAY_NONE);
         w->quit_all = true;
         decide(w, FE_QUIT);
@@ -600,7 +694,23 @@ static void activate(struct window *w, int i)
         break;
     }
     case BTN_SETTING: change_setting(w, arg, 1); break;
+    case BTN_CONFIRM:
+        if (arg)
+            confirmed(w);
+        else
+            set_overlay(w, OVERLAY_NONE);
+        break;
     case BTN_DEBRIEF:
+        if (arg == FE_QUIT) {
+            ask(w, CONFIRM_FINISH);
+            break;
+        }
+        if (arg == FE_RESTART) {
+            ask(w, CONFIRM_RESTART);
+            break;
+        }
+        decide(w, (enum fe_action)arg);
+        break;
     case BTN_ERROR:
         if (arg == FE_QUIT && w->error_pre_session && w->titles)
             w->leave_run = true;
@@ -648,8 +758,16 @@ static void edit_text(struct window *w, const char *in)
     size_t bad;
     if (!utf8_valid(in, add, &bad))
         return;
-    if (len + add + 1 > cap)
+    if (len + add + 1 > cap) {
+        char msg[160];
+        if (w->overlay == OVERLAY_SETTINGS)
+            str_copy(msg, sizeof msg, "That folder's path is as long as it can be.");
+        else
+            str_format(msg, sizeof msg, "A name holds at most %d bytes (about %d letters): this one is full.",
+                       LIMIT_NAME_BYTES, LIMIT_NAME_BYTES);
+        win_notice(w, msg);
         return;
+    }
     memcpy(buf + len, in, add + 1);
     w->need_layout = true;
 }
@@ -680,6 +798,11 @@ static void quit_request(struct window *w, bool forced)
 {
     if (w->po->kiosk && !forced)
         return;
+    if (!forced && run_at_stake(w)) {
+        win_set_text_input(w, false);
+        ask(w, CONFIRM_QUIT);
+        return;
+    }
     w->quit_all = true;
     win_set_text_input(w, false);
     decide(w, FE_QUIT);
@@ -740,8 +863,17 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
             move_focus(w, 1);
             return;
         case SDLK_ESCAPE:
+            /* Leaves the field and, outside the settings, opens the menu:
+             * Esc does what the footer says at once. */
             win_set_text_input(w, false);
             w->need_layout = true;
+            if (!w->overlay)
+                open_menu(w);
+            return;
+        case SDLK_F1:
+            win_set_text_input(w, false);
+            w->menu_focus_memory = 0;
+            set_overlay(w, OVERLAY_HELP);
             return;
         default: return; /* letters arrive as SDL_TEXTINPUT */
         }
@@ -761,6 +893,15 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
         return;
     case SDLK_UP:
     case SDLK_LEFT:
+    case SDLK_DOWN:
+    case SDLK_RIGHT:
+        if ((key == SDLK_UP || key == SDLK_DOWN) && w->focus < 0 && w->screen == SCREEN_DEBRIEF &&
+            !w->overlay) {
+            scroll_by(w, top, (key == SDLK_DOWN ? 3 : -3) * w->unit);
+            return;
+        }
+        if (key == SDLK_DOWN || key == SDLK_RIGHT)
+            goto forward;
         if (key == SDLK_LEFT && w->overlay == OVERLAY_SETTINGS && w->focus >= 0 &&
             w->L.buttons[w->focus].kind == BTN_SETTING) {
             change_setting(w, w->L.buttons[w->focus].arg, -1);
@@ -768,8 +909,7 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
         }
         move_focus(w, -1);
         return;
-    case SDLK_DOWN:
-    case SDLK_RIGHT:
+    forward:
         if (key == SDLK_RIGHT && w->overlay == OVERLAY_SETTINGS && w->focus >= 0 &&
             w->L.buttons[w->focus].kind == BTN_SETTING && w->L.buttons[w->focus].arg != SET_RESULTS) {
             change_setting(w, w->L.buttons[w->focus].arg, 1);
@@ -787,6 +927,10 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
     case SDLK_SPACE:
+        if (w->focus < 0 && w->screen == SCREEN_DEBRIEF && !w->overlay) {
+            scroll_by(w, top, page); /* reads on; Tab reaches the buttons */
+            return;
+        }
         if (!w->kbd && w->screen == SCREEN_PLAY && !w->overlay) {
             /* The first Enter shows where the focus is rather than choosing blind. */
             w->kbd = true;
@@ -796,6 +940,13 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
         activate(w, w->focus);
         return;
     default: break;
+    }
+    if (w->overlay == OVERLAY_CONFIRM && (key == SDLK_y || key == SDLK_n)) {
+        if (key == SDLK_y)
+            confirmed(w);
+        else
+            set_overlay(w, OVERLAY_NONE);
+        return;
     }
     if (w->overlay == OVERLAY_HISTORY && key == SDLK_h) {
         leave_overlay(w);
@@ -953,6 +1104,13 @@ static void handle_event(struct window *w, const SDL_Event *e)
         handle_key(w, &e->key);
         break;
     case SDL_TEXTINPUT:
+        if (!w->editing && w->type_to_name && !w->overlay && w->screen == SCREEN_ROLE &&
+            !(e->text.text[0] >= '0' && e->text.text[0] <= '9') && e->text.text[0] != ' ') {
+            /* The role screen: digits choose a role, a letter starts the name. */
+            w->edit_field = w->duet_mode && w->name[0] ? 1 : 0;
+            win_set_text_input(w, true);
+            w->need_layout = true;
+        }
         if (w->editing)
             edit_text(w, e->text.text);
         break;
@@ -1493,14 +1651,13 @@ static int run_role(struct window *w, struct scenario *sc, bool ask_name)
     set_overlay(w, OVERLAY_NONE);
     win_set_screen(w, SCREEN_ROLE, true);
     w->edit_field = 0;
-    if (ask_name) {
-        win_set_text_input(w, !w->unattended);
-    } else if (sc->duet && w->duet_mode && !w->partner[0]) {
-        w->edit_field = 1; /* player 1's name came from the title screen */
-        win_set_text_input(w, !w->unattended);
-    }
+    /* Digits choose a role (as the footer says); typing a letter starts the
+     * name, Tab or a click reaches the field too. */
+    w->type_to_name = (ask_name || (sc->duet && w->duet_mode)) && !w->unattended;
+    win_set_text_input(w, false);
     w->leave_run = false;
     win_loop(w);
+    w->type_to_name = false;
     win_set_text_input(w, false);
     w->role_sc = NULL;
     if (w->quit_all)

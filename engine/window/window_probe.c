@@ -14,6 +14,7 @@ const struct debrief *window_probe_debrief(const struct window *w) { return &w->
 const char *window_probe_banner(const struct window *w) { return w->banner; }
 int window_probe_unit(const struct window *w) { return w->unit; }
 bool window_probe_editing(const struct window *w) { return w->editing; }
+enum confirm_what window_probe_confirm(const struct window *w) { return w->confirm; }
 const char *window_probe_name(const struct window *w) { return w->name; }
 double window_probe_first_frame(const struct window *w) { return w->first_frame; }
 bool window_probe_hud_points(const struct window *w) { return w->hud_points; }

@@ -39,6 +39,15 @@ enum win_overlay {
     OVERLAY_SETTINGS,
     OVERLAY_HISTORY,
     OVERLAY_HELP,     /* keys */
+    OVERLAY_CONFIRM,  /* "Restart this run?": what would be lost, and the way back */
+};
+
+/* What a confirmation asks about. */
+enum confirm_what {
+    CONFIRM_RESTART, /* restart the run */
+    CONFIRM_LEAVE,   /* leave the run for the title screen */
+    CONFIRM_QUIT,    /* close ScaleUp mid-run */
+    CONFIRM_FINISH,  /* close the debrief */
 };
 
 enum button_kind {
@@ -56,6 +65,7 @@ enum button_kind {
     BTN_START,     /* the role screen: start */
     BTN_HANDOVER,  /* the partner is ready to pick */
     BTN_MODE,      /* the role screen: arg 0 solo, 1 duet */
+    BTN_CONFIRM,   /* a confirmation: arg 1 do it, 0 keep playing */
 };
 
 enum menu_item {
@@ -94,6 +104,8 @@ const char *window_probe_banner(const struct window *w);
 int window_probe_unit(const struct window *w);
 void window_probe_size(const struct window *w, int *width, int *height);
 bool window_probe_editing(const struct window *w);
+/* What the confirmation overlay asks about. */
+enum confirm_what window_probe_confirm(const struct window *w);
 /* The id of the i-th scenario on the title screen, or NULL. */
 const char *window_probe_scenario_id(const struct window *w, int i);
 const char *window_probe_name(const struct window *w);

@@ -125,6 +125,7 @@ struct drive {
     const int *path;
     int npath;
     char name[64];
+    int debrief_keys; /* keyboard: 1 after the first Enter on the debrief, 2 after Tab to Finish */
 };
 
 static int find_title(struct window *w, const char *id)
@@ -158,6 +159,14 @@ static bool click_or_scroll(struct window *w, enum button_kind kind, int arg)
     window_probe_size(w, &W, &H);
     window_probe_wheel(w, W / 2, H * 3 / 4, -1);
     return false;
+}
+
+/* Finish on the debrief asks first (one Enter must not lose the debrief):
+ * the button, then Y to the question. */
+static void finish_debrief(struct window *w)
+{
+    click_button(w, BTN_DEBRIEF, FE_QUIT);
+    window_probe_key(w, SDLK_y, 0);
 }
 
 static void check_debrief_bars(struct window *w, struct drive *d)
@@ -327,6 +336,21 @@ static bool play_hook(void *ctx, struct window *w)
         return true;
     }
     case SCREEN_DEBRIEF: {
+        if (d->keyboard && d->debrief_keys == 1) {
+            /* Enter read on: still the debrief, nothing asked. */
+            assert_int_equal(window_probe_overlay(w), OVERLAY_NONE);
+            for (int k = 0; k < 3; k++)
+                window_probe_key(w, SDLK_TAB, 0);
+            window_probe_key(w, SDLK_RETURN, 0);
+            d->debrief_keys = 2;
+            return true;
+        }
+        if (d->keyboard && d->debrief_keys == 2) {
+            assert_int_equal(window_probe_overlay(w), OVERLAY_CONFIRM);
+            assert_int_equal(window_probe_confirm(w), CONFIRM_FINISH);
+            window_probe_key(w, SDLK_y, 0);
+            return true;
+        }
         d->saw_debrief = true;
         check_debrief_bars(w, d);
         const struct debrief *db = window_probe_debrief(w);
@@ -334,10 +358,12 @@ static bool play_hook(void *ctx, struct window *w)
         assert_int_equal(s->g->nlog, d->npath);
         assert_string_equal(s->sc->scenes[db->ending].id, "scale_up");
         d->finished = true;
-        if (d->keyboard)
+        if (d->keyboard) {
             window_probe_key(w, SDLK_RETURN, 0);
-        else
-            click_button(w, BTN_DEBRIEF, FE_QUIT);
+            d->debrief_keys = 1;
+        } else {
+            finish_debrief(w);
+        }
         return true;
     }
     default:
@@ -656,7 +682,7 @@ static bool duet_hook(void *ctx, struct window *w)
             assert_true(count_color(w, row, window_probe_color(w, C_ROLE1), 0) >= track.w - 2);
         }
         d->finished = true;
-        window_probe_key(w, SDLK_RETURN, 0);
+        finish_debrief(w);
         return true;
     }
     default:
@@ -1013,6 +1039,13 @@ static bool menu_hook(void *ctx, struct window *w)
         return true;
     case 14:
         menu_pick(w, MENU_RESTART);
+        m->phase = 30;
+        return true;
+    case 30: /* a run with a decision in it: restarting asks first */
+        assert_int_equal(ov, OVERLAY_CONFIRM);
+        assert_int_equal(window_probe_confirm(w), CONFIRM_RESTART);
+        assert_int_equal(s->g->nlog, 1);
+        window_probe_key(w, SDLK_y, 0);
         m->phase = 15;
         return true;
     case 15:
@@ -1092,6 +1125,12 @@ static bool keep_hook(void *ctx, struct window *w)
         menu_pick(w, MENU_QUIT);
         k->phase = 6;
         return true;
+    case 6:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_CONFIRM);
+        assert_int_equal(window_probe_confirm(w), CONFIRM_QUIT);
+        window_probe_key(w, SDLK_y, 0);
+        k->phase = 7;
+        return true;
     default:
         fail_msg("the window stayed open after Quit");
     }
@@ -1112,7 +1151,7 @@ static void test_menu_keeps_the_run_as_a_test(void **state)
     struct keep_drive k = {0};
     struct window_hooks hooks = {&k, keep_hook};
     assert_int_equal(window_run(&po, dir, &hooks), 0);
-    assert_int_equal(k.phase, 6);
+    assert_int_equal(k.phase, 7);
     char want[1400];
     snprintf(want, sizeof want, "Kept as a playthrough test: %s/tests.lua:2 (scaleup test replays it).",
              dir);
@@ -1164,6 +1203,19 @@ static bool exam_hook(void *ctx, struct window *w)
         window_probe_key(w, SDLK_q, KMOD_LCTRL);
         e->phase = 2;
         return true;
+    case 2: /* Ctrl+Q mid-run asks; N keeps playing, Ctrl+Q and Y quit */
+        assert_int_equal(window_probe_overlay(w), OVERLAY_CONFIRM);
+        assert_int_equal(window_probe_confirm(w), CONFIRM_QUIT);
+        window_probe_key(w, SDLK_n, 0);
+        e->phase = 3;
+        return true;
+    case 3:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_NONE);
+        assert_int_equal(screen, SCREEN_PLAY);
+        window_probe_key(w, SDLK_q, KMOD_LCTRL);
+        window_probe_key(w, SDLK_y, 0);
+        e->phase = 4;
+        return true;
     default:
         fail_msg("the window stayed open after Ctrl+Q");
     }
@@ -1180,7 +1232,7 @@ static void test_exam_hides_feedback_and_points(void **state)
     struct exam_drive e = {0};
     struct window_hooks hooks = {&e, exam_hook};
     assert_int_equal(window_run(&po, source_path("scenarios/tutorial"), &hooks), 0);
-    assert_int_equal(e.phase, 2);
+    assert_int_equal(e.phase, 4);
 }
 
 /* ------------------------------------------------------------ other scripts */
@@ -1566,6 +1618,93 @@ static void test_reflow_sizes(void **state)
     unlink(path);
 }
 
+/* ------------------------------------------------------------ the role screen's keys */
+
+/* The role screen with its name field: digits choose a role (as the footer
+ * says), F1 and Esc work at once, a letter starts the name, a long name
+ * stops at the limit with a notice and stays inside its field. */
+struct role_drive {
+    int idles;
+    int phase;
+};
+
+static bool role_keys_hook(void *ctx, struct window *w)
+{
+    struct role_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    switch (t->phase) {
+    case 0:
+        assert_int_equal(window_probe_screen(w), SCREEN_ROLE);
+        assert_false(window_probe_editing(w));
+        window_probe_key(w, SDLK_F1, 0);
+        t->phase = 1;
+        return true;
+    case 1:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_HELP);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 2;
+        return true;
+    case 2:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_NONE);
+        /* A letter starts the name; then digits are part of it. */
+        window_probe_text(w, "T");
+        window_probe_text(w, "eam 2 ");
+        for (int i = 0; i < 40; i++)
+            window_probe_text(w, "Wé");
+        t->phase = 3;
+        return true;
+    case 3: {
+        assert_true(window_probe_editing(w));
+        const char *name = window_probe_name(w);
+        assert_int_equal(strncmp(name, "Team 2 WéWé", 13), 0);
+        assert_true(strlen(name) <= 64);
+        assert_non_null(strstr(window_probe_banner(w), "at most 64 bytes"));
+        /* The field shows the name's end inside it: no text to its right. */
+        SDL_Rect f;
+        assert_true(window_probe_button(w, BTN_NAME, 0, &f, NULL));
+        int W, H;
+        window_probe_size(w, &W, &H);
+        SDL_Rect right = {f.x + f.w + 2, f.y, W - (f.x + f.w + 2), f.h};
+        assert_int_equal(count_color(w, right, window_probe_color(w, C_TEXT), 40), 0);
+        assert_true(count_color(w, f, window_probe_color(w, C_TEXT), 40) > 100);
+        assert_int_equal(window_probe_spill(w, NULL), 0);
+        window_probe_key(w, SDLK_ESCAPE, 0); /* leaves the field and opens the menu */
+        t->phase = 4;
+        return true;
+    }
+    case 4:
+        assert_false(window_probe_editing(w));
+        assert_int_equal(window_probe_overlay(w), OVERLAY_MENU);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        window_probe_key(w, SDLK_2, 0); /* the second role */
+        t->phase = 5;
+        return true;
+    case 5: {
+        assert_int_equal(window_probe_screen(w), SCREEN_PLAY);
+        struct session *s = window_probe_session(w);
+        assert_int_equal(s->g->s.players[0].role, 1);
+        assert_int_equal(strncmp(s->g->s.players[0].name, "Team 2 WéWé", 13), 0);
+        assert_int_equal(window_probe_spill(w, NULL), 0);
+        t->phase = 6;
+        return false;
+    }
+    }
+    return false;
+}
+
+static void test_role_screen_keys(void **state)
+{
+    (void)state;
+    env_setup("1920x1080");
+    struct play_options po;
+    options(&po, NULL, 1);
+    struct role_drive t = {0};
+    struct window_hooks h = {&t, role_keys_hook};
+    window_run(&po, source_path("scenarios/tutorial"), &h);
+    assert_int_equal(t.phase, 6);
+}
+
 /* ------------------------------------------------------------ large text */
 
 /* At the sizes of a laptop, a 1080p projector and a 4K screen, with the
@@ -1775,6 +1914,11 @@ static bool error_hook(void *ctx, struct window *w)
     case 5:
         assert_int_equal(window_probe_screen(w), SCREEN_DEBRIEF);
         window_probe_key(w, SDLK_RETURN, 0);
+        t->phase = 7;
+        return true;
+    case 7: /* one Enter did not close the debrief */
+        assert_int_equal(window_probe_screen(w), SCREEN_DEBRIEF);
+        finish_debrief(w);
         t->phase = 6;
         return true;
     }
@@ -2089,6 +2233,7 @@ int main(void)
         cmocka_unit_test(test_settings_corrupt),
         cmocka_unit_test(test_reflow_sizes),
         cmocka_unit_test(test_large_text_layout),
+        cmocka_unit_test(test_role_screen_keys),
         cmocka_unit_test(test_error_screen_and_watch),
         cmocka_unit_test(test_redraw_uses_the_text_cache),
         cmocka_unit_test(test_first_frame),
