@@ -224,7 +224,9 @@ int layout_wrap(struct window *w, struct layout *L, const char *text, int x, int
             if (nw == 0)
                 continue;
             int space = na && spaced ? w->fonts.space[word[0].face] : 0;
-            if (na && (line_w + space + ww > width || na + nw > (int)COUNT_OF(line))) {
+            /* Half a space to spare: a line's real width (kerning,
+             * rounding) can pass the sum of its words by a pixel or two. */
+            if (na && (line_w + space + ww > width - w->fonts.space[face] / 2 || na + nw > (int)COUNT_OF(line))) {
                 if (!measure_only)
                     flush_line(w, L, line, na, x, y, lh, color);
                 y += lh;

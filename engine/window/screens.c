@@ -562,7 +562,7 @@ static int choice_button(struct window *w, const struct metrics *M, int index, i
     const char *label = game_label(g, mn, index);
     int badge = M->u * 3 / 2;
     int lx = x + M->pad + badge + M->pad * 3 / 4;
-    int lw = x + width - M->pad - lx;
+    int lw = x + width - M->pad * 3 / 2 - lx; /* as much room on the right as around the badge */
     int th = ui_wrap_height(w, label, lw, FACE_BODY);
     char reason[600] = "";
     if (o->locked) {
@@ -604,7 +604,11 @@ static void countdown(struct window *w, const struct metrics *M, int y_title, in
     int h = ui_lh(w, FACE_BOLD) + M->pad / 2;
     int width = tw + 2 * M->pad;
     int x = M->W - M->m - width;
-    int color = left <= 10 ? C_NEGATIVE : C_ACCENT;
+    /* Accent, then amber from half the time, red for the last quarter (at
+     * most ten seconds, at least three): the colour tells how close zero is. */
+    int red = w->timer_seconds / 4;
+    red = red > 10 ? 10 : red < 3 ? 3 : red;
+    int color = left <= red ? C_NEGATIVE : left * 2 <= w->timer_seconds ? C_WARNING : C_ACCENT;
     layout_rect(&w->L, x, y_title, width, h, color, h / 2);
     ui_line(w, x + M->pad, y_title + (h - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_ON_ACCENT, buf);
     w->L.countdown = (SDL_Rect){x, y_title, width, h};

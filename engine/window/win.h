@@ -251,6 +251,7 @@ enum secret_stage {
 };
 
 #define WIN_SLOTS 5
+#define WIN_TIMERS_KEPT 16
 
 /* A bundled scenario on the title screen. */
 struct title_entry {
@@ -276,6 +277,7 @@ struct window {
     SDL_Renderer *ren;
     int out_w, out_h;   /* renderer output in pixels */
     int win_w, win_h;   /* window in screen coordinates (mouse events) */
+    int windowed_w, windowed_h; /* the window's size before full screen */
     int unit;           /* body text size in pixels */
     struct win_fonts fonts;
     struct win_textcache cache;
@@ -338,6 +340,10 @@ struct window {
     double timer_start, timer_paused_at, timer_paused_total, clock_offset;
     int timer_seconds;
     int shown_remaining;
+    /* How long each timed decision had run when it was left, by log length
+     * and scene: undo comes back to a clock that goes on. */
+    struct { int nlog, scene; double seconds; } timer_used[16];
+    int ntimer_used;
 
     /* A notice banner. */
     char banner[1200];

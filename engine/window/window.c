@@ -328,9 +328,32 @@ const char *win_key_hints(const struct window *w)
 
 /* ------------------------------------------------------------ settings */
 
+/* Full screen the desktop's way. Without a window manager (a kiosk on a
+ * bare X server) nothing resizes the window for it: SDL would lay out for
+ * the whole screen while the window kept its size, cropping the picture.
+ * So the window is first moved and sized to the display itself, and sized
+ * back when full screen ends. */
 static void apply_fullscreen(struct window *w, bool on)
 {
-    SDL_SetWindowFullscreen(w->win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    int d = SDL_GetWindowDisplayIndex(w->win);
+    SDL_Rect b;
+    if (on) {
+        if (!(SDL_GetWindowFlags(w->win) & SDL_WINDOW_FULLSCREEN))
+            SDL_GetWindowSize(w->win, &w->windowed_w, &w->windowed_h);
+        if (SDL_GetDisplayBounds(d < 0 ? 0 : d, &b) == 0) {
+            SDL_SetWindowPosition(w->win, b.x, b.y);
+            SDL_SetWindowSize(w->win, b.w, b.h);
+        }
+        SDL_SetWindowFullscreen(w->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    } else {
+        SDL_SetWindowFullscreen(w->win, 0);
+        SDL_SetWindowBordered(w->win, SDL_TRUE);
+        if (w->windowed_w > 0 && w->windowed_h > 0) {
+            SDL_SetWindowSize(w->win, w->windowed_w, w->windowed_h);
+            SDL_SetWindowPosition(w->win, SDL_WINDOWPOS_CENTERED_DISPLAY(d < 0 ? 0 : d),
+                                  SDL_WINDOWPOS_CENTERED_DISPLAY(d < 0 ? 0 : d));
+        }
+    }
     win_resized(w);
 }
 
@@ -1408,10 +1431,14 @@ void win_slots_refresh(struct window *w)
             continue;
         si->used = true;
         si->decisions = r.ndecisions;
-        const char *scene = r.ndecisions ? r.decisions[r.ndecisions - 1].scene : "the start";
-        int idx = r.ndecisions ? scenario_scene(w->s->sc, scene) : -1;
+        /* The scene the slot resumes at: the run replayed on a scratch
+         * game (the record names only the scenes decided in). */
+        struct game *tmp = game_new(w->s->sc);
+        run_replay(tmp, &r, -1, &err);
+        const struct scene *at = game_scene(tmp);
         str_copy(si->scene, sizeof si->scene,
-                 idx >= 0 && w->s->sc->scenes[idx].title[0] ? w->s->sc->scenes[idx].title : scene);
+                 tmp->over ? "the ending" : at->title[0] ? at->title : at->id);
+        game_free(tmp);
         struct stat st;
         if (stat(path, &st) == 0) {
             struct tm tm;
@@ -1444,10 +1471,37 @@ static void start_watch(struct window *w, const char *folder, const struct scena
     }
 }
 
+/* The seconds a timed decision (at log length nlog, in scene) had run when
+ * it was left; 0 when it was not. */
+static double timer_used(const struct window *w, int nlog, int scene)
+{
+    for (int i = 0; i < w->ntimer_used; i++)
+        if (w->timer_used[i].nlog == nlog && w->timer_used[i].scene == scene)
+            return w->timer_used[i].seconds;
+    return 0;
+}
+
+static void timer_remember(struct window *w, int nlog, int scene, double seconds)
+{
+    int i = 0;
+    while (i < w->ntimer_used && !(w->timer_used[i].nlog == nlog && w->timer_used[i].scene == scene))
+        i++;
+    if (i == WIN_TIMERS_KEPT) {
+        memmove(w->timer_used, w->timer_used + 1, sizeof w->timer_used[0] * (WIN_TIMERS_KEPT - 1));
+        i = WIN_TIMERS_KEPT - 1;
+    } else if (i == w->ntimer_used) {
+        w->ntimer_used++;
+    }
+    w->timer_used[i].nlog = nlog;
+    w->timer_used[i].scene = scene;
+    w->timer_used[i].seconds = seconds;
+}
+
 static void fe_begin(void *ctx, struct session *s)
 {
     struct window *w = ctx;
     w->s = s;
+    w->ntimer_used = 0;
     for (int p = 0; p < s->g->nplayers; p++)
         best_for(s->sc, s->g->s.players[p].role, s->g->seed, s->g->nplayers > 1, &w->best[p]);
     w->last_scene = -1;
@@ -1478,7 +1532,15 @@ static struct fe_command fe_decide(void *ctx, struct session *s)
         w->timer_start = win_now(w);
         w->timer_paused_total = 0;
         w->timer_paused_at = 0;
-        w->shown_remaining = sc->timer;
+        /* Back at a timed decision by undo: its clock goes on from where
+         * it stood (undo must not buy a full minute), with a few seconds
+         * at least to act. */
+        double used = timer_used(w, g->nlog, g->view.scene);
+        if (w->timing && used > 0) {
+            double most = sc->timer > 5 ? sc->timer - 5 : 0;
+            w->timer_start -= used < most ? used : most;
+        }
+        w->shown_remaining = win_timer_remaining(w);
         w->kbd = w->kbd && true;
     } else if (w->timing && w->timer_paused_at > 0 && !w->overlay) {
         w->timer_paused_total += win_now(w) - w->timer_paused_at;
@@ -1488,6 +1550,10 @@ static struct fe_command fe_decide(void *ctx, struct session *s)
     w->last_nlog = g->nlog;
     win_set_screen(w, w->secret == SECRET_HANDOVER ? SCREEN_HANDOVER : SCREEN_PLAY, fresh);
     win_loop(w);
+    if (w->timing)
+        timer_remember(w, g->nlog, g->view.scene, timer_elapsed(w));
+    if (w->cmd.action == FE_RESTART || w->cmd.action == FE_LOAD)
+        w->ntimer_used = 0;
     w->timing = w->timing && !(w->cmd.action == FE_CHOOSE || w->cmd.action == FE_TIMEOUT ||
                                w->cmd.action == FE_UNDO || w->cmd.action == FE_RESTART ||
                                w->cmd.action == FE_LOAD || w->cmd.action == FE_RELOAD);
@@ -1909,13 +1975,26 @@ static int open_window(struct window *w)
     int ww, wh;
     window_size(&ww, &wh);
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (w->po->fullscreen || w->po->kiosk || w->settings.fullscreen)
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    w->win = SDL_CreateWindow("ScaleUp", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, ww, wh, flags);
+    bool full = w->po->fullscreen || w->po->kiosk || w->settings.fullscreen;
+    w->windowed_w = ww;
+    w->windowed_h = wh;
+    int wx = SDL_WINDOWPOS_CENTERED, wy = SDL_WINDOWPOS_CENTERED;
+    SDL_Rect b;
+    if (full && SDL_GetDisplayBounds(0, &b) == 0) {
+        /* Opened at the display's size: right even without a window manager. */
+        wx = b.x;
+        wy = b.y;
+        ww = b.w;
+        wh = b.h;
+        flags |= SDL_WINDOW_BORDERLESS;
+    }
+    w->win = SDL_CreateWindow("ScaleUp", wx, wy, ww, wh, flags);
     if (!w->win) {
         err_line("cannot open a window (%s); play in the terminal with --text", SDL_GetError());
         return 1;
     }
+    if (full)
+        SDL_SetWindowFullscreen(w->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
     SDL_SetWindowMinimumSize(w->win, 640, 480);
     w->ren = SDL_CreateRenderer(w->win, -1, SDL_RENDERER_ACCELERATED);
     if (!w->ren)

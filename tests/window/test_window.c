@@ -935,6 +935,83 @@ static void test_timer_runs_out(void **state)
     assert_true(t.done);
 }
 
+/* Undo back to a timed decision: the clock goes on from where it stood,
+ * not from the full minute; the pill turns amber at half time and red near
+ * zero. */
+struct undo_timer_drive {
+    int idles;
+    int phase;
+};
+
+static bool undo_timer_hook(void *ctx, struct window *w)
+{
+    struct undo_timer_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    struct session *s = window_probe_session(w);
+    enum win_screen screen = window_probe_screen(w);
+    if (t->phase == 0) {
+        if (screen == SCREEN_OUTCOME) {
+            window_probe_key(w, SDLK_RETURN, 0);
+            return true;
+        }
+        if (strcmp(game_scene(s->g)->id, "launch_day") != 0) {
+            window_probe_key(w, SDLK_1, 0);
+            return true;
+        }
+        SDL_Rect cd;
+        assert_true(window_probe_countdown(w, &cd));
+        assert_true(count_color(w, cd, window_probe_color(w, C_ACCENT), 0) > cd.w * cd.h / 3);
+        window_probe_advance(w, 35);
+        window_probe_move(w, 1, 1);
+        t->phase = 1;
+        return true;
+    }
+    if (t->phase == 1) {
+        SDL_Rect cd;
+        assert_true(window_probe_countdown(w, &cd));
+        assert_int_equal(window_probe_timer_left(w), 25);
+        assert_true(count_color(w, cd, window_probe_color(w, C_WARNING), 0) > cd.w * cd.h / 3);
+        window_probe_key(w, SDLK_1, 0);
+        t->phase = 2;
+        return true;
+    }
+    if (t->phase == 2) {
+        assert_int_equal(screen, SCREEN_OUTCOME);
+        window_probe_key(w, SDLK_u, 0);
+        t->phase = 3;
+        return true;
+    }
+    if (t->phase == 3) {
+        assert_int_equal(screen, SCREEN_PLAY);
+        assert_string_equal(game_scene(s->g)->id, "launch_day");
+        int left = window_probe_timer_left(w);
+        assert_in_range(left, 24, 25); /* not 60 again */
+        window_probe_advance(w, 18);
+        window_probe_move(w, 2, 2);
+        t->phase = 4;
+        return true;
+    }
+    SDL_Rect cd;
+    assert_true(window_probe_countdown(w, &cd));
+    assert_in_range(window_probe_timer_left(w), 6, 7);
+    assert_true(count_color(w, cd, window_probe_color(w, C_NEGATIVE), 0) > cd.w * cd.h / 3);
+    t->phase = 5;
+    return false;
+}
+
+static void test_undo_keeps_the_clock(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    struct play_options po;
+    options(&po, "pm", 5);
+    struct undo_timer_drive t = {0};
+    struct window_hooks hooks = {&t, undo_timer_hook};
+    window_run(&po, source_path("scenarios/tutorial"), &hooks);
+    assert_int_equal(t.phase, 5);
+}
+
 /* ------------------------------------------------------------ Esc menu */
 
 struct menu_drive {
@@ -2224,6 +2301,7 @@ int main(void)
         cmocka_unit_test(test_duet_timer_gives_the_partner_the_whole_time),
         cmocka_unit_test(test_duet_from_title),
         cmocka_unit_test(test_timer_runs_out),
+        cmocka_unit_test(test_undo_keeps_the_clock),
         cmocka_unit_test(test_menu_save_load_undo_restart),
         cmocka_unit_test(test_menu_keeps_the_run_as_a_test),
         cmocka_unit_test(test_exam_hides_feedback_and_points),
