@@ -444,7 +444,7 @@ int duet_debrief_decision(struct window *w, const struct metrics *M, int i, int 
     char buf[1400], num[16];
     int badge = M->u * 3 / 2;
     int lx = x + badge + M->u * 2 / 3, lw = width - (lx - x);
-    layout_rect(&w->L, x, y, badge, badge, C_TRACK, M->rad * 2 / 3);
+    layout_rect(&w->L, x, y, badge, badge, C_CHIP, M->rad * 2 / 3);
     str_format(num, sizeof num, "%d", i + 1);
     int nw = text_width(w, FACE_BOLD, num, strlen(num));
     ui_line(w, x + (badge - nw) / 2, y + (badge - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_TEXT, num);

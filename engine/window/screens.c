@@ -161,7 +161,7 @@ int ui_change_chips(struct window *w, const struct metrics *M, const struct scen
             if (rows == 0 && cx == x)
                 rows = 1;
             ui_chip(w, M, cx, y + (rows - 1) * (h + M->u / 3), buf, v > 0 ? C_POSITIVE : C_NEGATIVE,
-                 C_TRACK);
+                 C_CHIP);
             cx += cw + M->u / 3;
         }
     }
@@ -738,7 +738,7 @@ static void debrief_screen(struct window *w, const struct metrics *M)
     int vcolor = d->verdict == VERDICT_SUCCESS ? C_POSITIVE : d->verdict == VERDICT_MIXED ? C_WARNING : C_NEGATIVE;
     if (d->verdict != VERDICT_NONE) {
         str_format(buf, sizeof buf, "Verdict: %s", verdict_name(d->verdict));
-        ui_chip(w, M, x, y, buf, vcolor, C_TRACK);
+        ui_chip(w, M, x, y, buf, vcolor, C_CHIP);
         y += ui_lh(w, FACE_SMALL) + M->u / 2;
     }
     if (g->view.text.len) {
@@ -835,7 +835,7 @@ static void debrief_screen(struct window *w, const struct metrics *M)
         const struct scene *where = &sc->scenes[dec->scene];
         int badge = M->u * 3 / 2;
         int lx = x + badge + M->u * 2 / 3, lw = width - (lx - x);
-        layout_rect(&w->L, x, y, badge, badge, C_TRACK, M->rad * 2 / 3);
+        layout_rect(&w->L, x, y, badge, badge, C_CHIP, M->rad * 2 / 3);
         str_format(num, sizeof num, "%d", i + 1);
         int nw = text_width(w, FACE_BOLD, num, strlen(num));
         ui_line(w, x + (badge - nw) / 2, y + (badge - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_TEXT, num);
@@ -1003,7 +1003,7 @@ static void title_screen(struct window *w, const struct metrics *M)
             str_format(mins, sizeof mins, "%.0f min", t->minutes);
             int cw = text_width(w, FACE_SMALL_BOLD, mins, strlen(mins)) + M->u;
             ui_chip(w, M, R + colw - M->pad - cw, cy + M->pad + (ui_lh(w, FACE_H2) - ui_lh(w, FACE_SMALL)) / 2,
-                 mins, C_TEXT, C_TRACK);
+                 mins, C_TEXT, C_CHIP);
         }
         ui_wrap(w, summary, R + M->pad, cy + M->pad + ui_lh(w, FACE_H2), iw, FACE_BODY,
              t->error ? C_NEGATIVE : C_MUTED);
@@ -1250,7 +1250,7 @@ static void settings_overlay(struct window *w, const struct metrics *M)
                     "Ctrl+plus and Ctrl+minus work everywhere", false) + R;
     str_format(v, sizeof v, "‹ %s ›", theme_palette((enum win_theme)st->theme)->label);
     y += row_button(w, M, BTN_SETTING, SET_THEME, R, y, width, "Theme", v,
-                    "High contrast is best on a projector in a bright room", false) + R;
+                    "Projector in a bright room: High contrast, light", false) + R;
     y += row_button(w, M, BTN_SETTING, SET_FULLSCREEN, R, y, width, "Full screen",
                     st->fullscreen ? "‹ On ›" : "‹ Off ›", "F11 switches at any time", false) + R;
     y += row_button(w, M, BTN_SETTING, SET_COACHING, R, y, width, "Coaching",

@@ -75,7 +75,7 @@ enum settings_status settings_load(const char *path, struct settings *s, char *w
         if (t >= 0) {
             v.theme = t;
         } else {
-            str_copy(why, cap, "\"theme\" must be \"light\", \"dark\" or \"contrast\"");
+            str_copy(why, cap, "\"theme\" must be \"light\", \"dark\", \"contrast\" or \"light-contrast\"");
             ok = false;
         }
     }

@@ -1782,6 +1782,50 @@ static void test_role_screen_keys(void **state)
     assert_int_equal(t.phase, 6);
 }
 
+/* ------------------------------------------------------------ contrast */
+
+static double luminance(SDL_Color c)
+{
+    double v[3] = {c.r / 255.0, c.g / 255.0, c.b / 255.0};
+    for (int i = 0; i < 3; i++)
+        v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : pow((v[i] + 0.055) / 1.055, 2.4);
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+static double contrast(SDL_Color a, SDL_Color b)
+{
+    double la = luminance(a), lb = luminance(b);
+    return (fmax(la, lb) + 0.05) / (fmin(la, lb) + 0.05);
+}
+
+/* WCAG: 3:1 for what is not text (bar tracks, card borders, the focus ring,
+ * scroll bars in the muted colour) against the page and cards, 4.5:1 for
+ * text; in every theme, the light high-contrast one included. */
+static void test_theme_contrast(void **state)
+{
+    (void)state;
+    assert_int_equal(theme_from_name("light-contrast"), THEME_LIGHT_CONTRAST);
+    for (int t = 0; t < THEME_COUNT; t++) {
+        const SDL_Color *c = theme_palette((enum win_theme)t)->c;
+        static const int non_text[] = {C_TRACK, C_BORDER, C_FOCUS, C_MUTED};
+        for (size_t k = 0; k < COUNT_OF(non_text); k++)
+            for (int under = C_BG; under <= C_SURFACE; under++)
+                if (contrast(c[non_text[k]], c[under]) < 3.0)
+                    fail_msg("theme %s: colour %d on %d is %.2f:1", theme_palette((enum win_theme)t)->name,
+                             non_text[k], under, contrast(c[non_text[k]], c[under]));
+        static const int pairs[][2] = {
+            {C_TEXT, C_BG}, {C_TEXT, C_SURFACE}, {C_MUTED, C_BG}, {C_ON_ACCENT, C_ACCENT},
+            {C_POSITIVE, C_CHIP}, {C_NEGATIVE, C_CHIP}, {C_WARNING, C_CHIP}, {C_TEXT, C_CHIP},
+            {C_ON_ROLE, C_ROLE1}, {C_ON_ROLE, C_ROLE2}, {C_BANNER_TEXT, C_BANNER_BG},
+            {C_ON_ACCENT, C_POSITIVE}, {C_ON_ACCENT, C_NEGATIVE}, {C_ON_ACCENT, C_WARNING},
+        };
+        for (size_t k = 0; k < COUNT_OF(pairs); k++)
+            if (contrast(c[pairs[k][0]], c[pairs[k][1]]) < 4.5)
+                fail_msg("theme %s: text %d on %d is %.2f:1", theme_palette((enum win_theme)t)->name,
+                         pairs[k][0], pairs[k][1], contrast(c[pairs[k][0]], c[pairs[k][1]]));
+    }
+}
+
 /* ------------------------------------------------------------ large text */
 
 /* At the sizes of a laptop, a 1080p projector and a 4K screen, with the
@@ -2310,6 +2354,7 @@ int main(void)
         cmocka_unit_test(test_settings_persist),
         cmocka_unit_test(test_settings_corrupt),
         cmocka_unit_test(test_reflow_sizes),
+        cmocka_unit_test(test_theme_contrast),
         cmocka_unit_test(test_large_text_layout),
         cmocka_unit_test(test_role_screen_keys),
         cmocka_unit_test(test_error_screen_and_watch),
