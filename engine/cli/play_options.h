@@ -18,6 +18,7 @@ struct play_options {
     const char *partner;
     bool seed_given;
     bool text, watch, duet, fullscreen, kiosk, help;
+    bool presenter; /* the window: story and options enlarged for a room */
     const char *font;
     const char *screenshot; /* window tests: save a PNG of each screen here */
     struct term_input *choices;

@@ -1258,6 +1258,11 @@ static void settings_overlay(struct window *w, const struct metrics *M)
                     st->coaching ? "Feedback after each decision"
                                  : "Exam mode: all feedback waits for the debrief",
                     false) + R;
+    y += row_button(w, M, BTN_SETTING, SET_PRESENTER, R, y, width, "Presenter mode",
+                    win_presenter(w) ? "‹ On ›" : "‹ Off ›",
+                    w->po->presenter ? "On with --presenter: story and options enlarged for a room"
+                                     : "Story and options enlarged for a room; stats in a strip",
+                    false) + R;
     const char *dir = w->editing ? w->results_edit : st->results_dir;
     str_format(v, sizeof v, "%s%s", dir[0] ? dir : (w->editing ? "" : "none"), w->editing ? "▏" : "");
     y += row_button(w, M, BTN_SETTING, SET_RESULTS, R, y, width, "Results folder", NULL,

@@ -95,6 +95,14 @@ enum settings_status settings_load(const char *path, struct settings *s, char *w
             ok = false;
         }
     }
+    if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "presenter"))) {
+        if (cJSON_IsBool(it)) {
+            v.presenter = cJSON_IsTrue(it);
+        } else {
+            str_copy(why, cap, "\"presenter\" must be true or false");
+            ok = false;
+        }
+    }
     if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "results_dir"))) {
         if (cJSON_IsString(it) && strlen(it->valuestring) < sizeof v.results_dir) {
             str_copy(v.results_dir, sizeof v.results_dir, it->valuestring);
@@ -126,6 +134,7 @@ bool settings_save(const char *path, const struct settings *s, bool broken, char
     cJSON_AddStringToObject(root, "theme", theme_palette((enum win_theme)s->theme)->name);
     cJSON_AddBoolToObject(root, "fullscreen", s->fullscreen);
     cJSON_AddBoolToObject(root, "coaching", s->coaching);
+    cJSON_AddBoolToObject(root, "presenter", s->presenter);
     cJSON_AddStringToObject(root, "results_dir", s->results_dir);
     char *json = cJSON_Print(root);
     cJSON_Delete(root);

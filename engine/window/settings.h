@@ -24,6 +24,7 @@ struct settings {
     int theme;       /* enum win_theme */
     bool fullscreen;
     bool coaching;   /* feedback after each decision; off: all of it in the debrief */
+    bool presenter;  /* story and options enlarged for a room (body >= 4.5% of the height) */
     char results_dir[PATH_MAX]; /* empty: no result files */
 };
 

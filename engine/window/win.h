@@ -71,7 +71,7 @@ struct win_fonts {
  * the fallback. False with why set when there is no main font. */
 bool win_fonts_find(struct win_fonts *f, const char *override, char *why, size_t cap);
 /* (Re)opens every face for a body size of unit pixels. */
-bool win_fonts_open(struct win_fonts *f, int unit, char *why, size_t cap);
+bool win_fonts_open(struct win_fonts *f, int unit, int small_unit, char *why, size_t cap);
 void win_fonts_close(struct win_fonts *f);
 /* The size of the UTF-8 text s in a face, and s rendered (alpha, ARGB8888):
  * the characters the face's font lacks come from the fallback font, on the
@@ -279,6 +279,7 @@ struct window {
     int win_w, win_h;   /* window in screen coordinates (mouse events) */
     int windowed_w, windowed_h; /* the window's size before full screen */
     int unit;           /* body text size in pixels */
+    int small_unit;     /* the unit of the small faces (stats, hints): = unit but in presenter mode */
     struct win_fonts fonts;
     struct win_textcache cache;
     struct layout L;
@@ -381,6 +382,7 @@ void win_draw(struct window *w, bool present);
 void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c);
 
 /* window.c helpers used by screens.c, duet.c and window_probe.c */
+bool win_presenter(const struct window *w); /* presenter mode: --presenter or the setting */
 void win_resized(struct window *w);  /* the window's size changed: new type scale, new layout */
 void win_relayout(struct window *w); /* lays the screen out again, keeping the focus */
 /* A button's rect on screen (scroll applied); false when out of sight. */

@@ -88,6 +88,7 @@ enum setting_row {
     SET_THEME,
     SET_FULLSCREEN,
     SET_COACHING,
+    SET_PRESENTER,
     SET_RESULTS,
     SET_COUNT
 };

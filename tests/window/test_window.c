@@ -1944,6 +1944,42 @@ static void test_large_text_layout(void **state)
     assert_true(strips > 0); /* and the largest text moves them to a strip */
 }
 
+/* Presenter mode (--presenter or the setting): the story and the options at
+ * 4.5% of the screen's height at least, the stats not enlarged (a strip),
+ * and still nothing out of place, at each size. */
+static bool presenter_hook(void *ctx, struct window *w)
+{
+    struct big_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck");
+    int W, H;
+    window_probe_size(w, &W, &H);
+    assert_int_equal(window_probe_screen(w), SCREEN_PLAY);
+    assert_true(window_probe_unit(w) >= H * 45 / 1000);
+    assert_story_first(w, t);
+    SDL_Rect text;
+    assert_true(window_probe_scene_text(w, &text));
+    assert_true(count_color(w, text, window_probe_color(w, C_TEXT), 24) > 200);
+    t->phase = 1;
+    return false;
+}
+
+static void test_presenter_mode(void **state)
+{
+    (void)state;
+    static const char *const sizes_[] = {"1280x720", "1920x1080", "3840x2160"};
+    for (size_t i = 0; i < COUNT_OF(sizes_); i++) {
+        env_setup(sizes_[i]);
+        struct play_options po;
+        options(&po, "po", 3);
+        po.presenter = true;
+        struct big_drive t = {0};
+        struct window_hooks h = {&t, presenter_hook};
+        window_run(&po, source_path("scenarios/tutorial"), &h);
+        assert_int_equal(t.phase, 1);
+    }
+}
+
 /* ------------------------------------------------------------ errors and --watch */
 
 static const char *broken_main =
@@ -2356,6 +2392,7 @@ int main(void)
         cmocka_unit_test(test_reflow_sizes),
         cmocka_unit_test(test_theme_contrast),
         cmocka_unit_test(test_large_text_layout),
+        cmocka_unit_test(test_presenter_mode),
         cmocka_unit_test(test_role_screen_keys),
         cmocka_unit_test(test_error_screen_and_watch),
         cmocka_unit_test(test_redraw_uses_the_text_cache),
