@@ -28,7 +28,7 @@ void layout_reset(struct layout *L)
     L->cur_layer = 0;
     L->ring_bg = C_BG;
     L->overlay_first = L->banner_first = -1;
-    L->stats = L->footer = (SDL_Rect){0, 0, 0, 0};
+    L->stats = L->footer = L->chart = (SDL_Rect){0, 0, 0, 0};
     L->stats_strip = false;
     L->stats_first = L->stats_end = 0;
     memset(L->bar_track, 0, sizeof L->bar_track);

@@ -10,6 +10,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/game.h"
@@ -618,13 +619,44 @@ static void countdown(struct window *w, const struct metrics *M, int y_title, in
     ui_bar(w, M->m, y_rule - bh / 2, M->W - 2 * M->m, bh, share, color);
 }
 
+/* How far through the run is: "Startup · phase 1 of 4 · decision 3". The
+ * phases are the scenario's, in the order its scenes first name them (the
+ * only measure that holds on every path: paths differ in length). */
+static void progress_text(const struct window *w, const struct scene *scene, char *buf, size_t cap)
+{
+    const struct scenario *sc = w->s->sc;
+    const char *seen[32];
+    int nphases = 0, at = -1;
+    for (int i = 0; i < sc->nscenes && nphases < (int)COUNT_OF(seen); i++) {
+        const char *ph = sc->scenes[i].phase;
+        if (!ph || !ph[0] || sc->scenes[i].is_ending)
+            continue;
+        int k = 0;
+        while (k < nphases && strcmp(seen[k], ph) != 0)
+            k++;
+        if (k == nphases)
+            seen[nphases++] = ph;
+    }
+    for (int k = 0; k < nphases; k++)
+        if (scene->phase && strcmp(seen[k], scene->phase) == 0)
+            at = k;
+    int decision = w->s->g->nlog + 1;
+    if (at >= 0 && nphases > 1)
+        str_format(buf, cap, "%s · phase %d of %d · decision %d", scene->phase, at + 1, nphases, decision);
+    else if (scene->phase && scene->phase[0])
+        str_format(buf, cap, "%s · decision %d", scene->phase, decision);
+    else
+        str_format(buf, cap, "Decision %d", decision);
+}
+
 static void play_screen(struct window *w, const struct metrics *M)
 {
     const struct game *g = w->s->g;
     const struct scene *scene = game_scene(g);
-    char whobuf[256];
+    char whobuf[256], kicker[300];
+    progress_text(w, scene, kicker, sizeof kicker);
     int y_title = M->m * 6 / 10 + ui_lh(w, FACE_SMALL);
-    int y0 = ui_header(w, M, scene->phase, C_ACCENT, scene->title[0] ? scene->title : scene->id,
+    int y0 = ui_header(w, M, kicker, C_ACCENT, scene->title[0] ? scene->title : scene->id,
                     who(w, whobuf, sizeof whobuf));
     if (w->timing)
         countdown(w, M, y_title, y0 - M->u * 3 / 4);
@@ -705,6 +737,144 @@ static void outcome_screen(struct window *w, const struct metrics *M)
                 false);
     y += ui_lh(w, FACE_BOLD) + M->pad;
     ui_end_scroll(w, y + R);
+}
+
+/* The company over the run: a step line per visible stat, from the start
+ * through each decision (numbered marks) to the final state on the right;
+ * where game.cause tied a later change to an earlier decision, a bracket
+ * under the row links the decision's mark to the change, with "from N".
+ * The series is the final stats taken back through each decision's
+ * changes. Returns the y below. */
+static int debrief_chart(struct window *w, const struct metrics *M, int x, int y, int width)
+{
+    const struct game *g = w->s->g;
+    const struct scenario *sc = g->sc;
+    int n = g->nlog;
+    int rows = 0;
+    for (int i = 0; i < sc->nstats; i++)
+        rows += !sc->stats[i].hidden;
+    if (rows == 0 || n == 0)
+        return y;
+    int small = ui_lh(w, FACE_SMALL);
+    ui_line(w, x, y, FACE_H2, C_TEXT, "The company over the run");
+    y += ui_lh(w, FACE_H2) + M->u / 4;
+    char num[64], buf[256];
+    int namew = 0, valw = 0;
+    for (int i = 0; i < sc->nstats; i++) {
+        const struct stat_def *st = &sc->stats[i];
+        if (st->hidden)
+            continue;
+        int nw = text_width(w, FACE_SMALL, st->name, strlen(st->name));
+        namew = nw > namew ? nw : namew;
+        format_number(num, sizeof num, g->s.stats[i]);
+        str_format(buf, sizeof buf, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
+        int vw = text_width(w, FACE_SMALL_BOLD, buf, strlen(buf));
+        valw = vw > valw ? vw : valw;
+    }
+    if (namew > width / 4)
+        namew = width / 4;
+    int px0 = x + namew + M->u, px1 = x + width - valw - M->u;
+    if (px1 - px0 < 6 * M->u || (px1 - px0) / n < 2)
+        return y; /* no room for a chart (or a very long run): the decisions below say it all */
+    int card_y = y;
+    ui_card(w, M, x - M->pad / 2, y, width + M->pad, 0, -1, C_SURFACE, C_SURFACE);
+    int card = w->L.nitems - 2;
+    y += M->pad / 2;
+    /* The decisions' marks: Start, 1, 2, ... */
+    /* Mark k at px0 + k * step (long runs: marks closer than a few pixels
+     * share them, and only some get a number). */
+    int step = (px1 - px0) / n;
+    if (step < 1)
+        step = 1;
+    int thick = M->u / 10 > 2 ? M->u / 10 : 2;
+    int marks_y = y;
+    for (int k = 0; k <= n; k++) {
+        int mx = px0 + k * step;
+        if (k == 0)
+            str_copy(num, sizeof num, "Start");
+        else
+            str_format(num, sizeof num, "%d", k);
+        int tw = text_width(w, FACE_SMALL_BOLD, num, strlen(num));
+        if (mx > px1 && k != n)
+            break;
+        if (k == 0 || step >= tw + M->u / 4 || k == n)
+            ui_line(w, k == 0 ? mx : mx - tw / 2, y, FACE_SMALL_BOLD, C_MUTED, num);
+    }
+    y += small;
+    int row_h = small * 2;
+    int plot_top = y;
+    for (int i = 0; i < sc->nstats; i++) {
+        const struct stat_def *st = &sc->stats[i];
+        if (st->hidden)
+            continue;
+        /* The series: v[k] after k decisions. */
+        double *v = xmalloc(sizeof *v * (size_t)(n + 1));
+        v[n] = g->s.stats[i];
+        for (int k = n - 1; k >= 0; k--)
+            v[k] = v[k + 1] - g->log[k].stat_delta[i] - g->log[k].enter_delta[i];
+        double lo = v[0], hi = v[0];
+        for (int k = 1; k <= n; k++) {
+            lo = fmin(lo, v[k]);
+            hi = fmax(hi, v[k]);
+        }
+        if (isfinite(st->min) && isfinite(st->max) && st->max > st->min) {
+            lo = fmin(lo, st->min);
+            hi = fmax(hi, st->max);
+        }
+        if (hi - lo < 1e-9) {
+            hi += 1;
+            lo -= 1;
+        }
+        int ry = y, rh = row_h - small / 2;
+        ui_line(w, x, ry + (rh - w->fonts.skip[FACE_SMALL]) / 2, FACE_SMALL, C_TEXT, st->name);
+        layout_rect(&w->L, px0, ry + rh - 1, px1 - px0, 1, C_CHIP, 0);
+#define CHART_Y(val) (ry + rh - thick - (int)lround(((val) - lo) / (hi - lo) * (rh - thick)))
+        for (int k = 0; k < n; k++) {
+            int xa = px0 + k * step, xb = px0 + (k + 1) * step;
+            int ya = CHART_Y(v[k]), yb = CHART_Y(v[k + 1]);
+            layout_rect(&w->L, xa, ya, xb - xa, thick, C_ACCENT, 0);
+            if (yb != ya) /* the change at decision k+1, up green or down red */
+                layout_rect(&w->L, xb - thick / 2, ya < yb ? ya : yb, thick, abs(yb - ya) + thick,
+                            v[k + 1] > v[k] ? C_POSITIVE : C_NEGATIVE, 0);
+        }
+        int ey = CHART_Y(v[n]);
+        layout_rect(&w->L, px1 - thick, ey - thick, thick * 3, thick * 3, C_ACCENT, thick);
+        /* game.cause's links on this row. */
+        int link_y = ry + rh;
+        for (int c = 0; c < g->ncons; c++) {
+            const struct consequence *cs = &g->cons[c];
+            if (fabs(cs->delta[i]) < 1e-9 || cs->decision < 0 || cs->decision >= n)
+                continue;
+            int xa = px0 + (cs->decision + 1) * step, xb = px0 + (cs->turn < n ? cs->turn : n) * step;
+            if (xb < xa)
+                xb = xa;
+            layout_rect(&w->L, xa, link_y, xb - xa + thick, thick, C_WARNING, 0);
+            layout_rect(&w->L, xa, link_y - small / 4, thick, small / 4 + thick, C_WARNING, 0);
+            layout_rect(&w->L, xb, link_y - small / 4, thick, small / 4 + thick, C_WARNING, 0);
+            format_signed(num, sizeof num, cs->delta[i]);
+            str_format(buf, sizeof buf, "%s from %d", num, cs->decision + 1);
+            int tw = text_width(w, FACE_SMALL, buf, strlen(buf));
+            int tx = xb - tw > px0 ? xb - tw : px0;
+            ui_line(w, tx, link_y + thick, FACE_SMALL, C_WARNING, buf);
+            y += 0; /* the label sits in the row's lower half */
+        }
+#undef CHART_Y
+        format_number(num, sizeof num, v[n]);
+        str_format(buf, sizeof buf, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
+        ui_line_right(w, x + width, ry + (rh - w->fonts.skip[FACE_SMALL_BOLD]) / 2, FACE_SMALL_BOLD, C_TEXT,
+                      buf);
+        y += row_h + (g->ncons ? small : 0);
+        free(v);
+    }
+    /* The decisions' marks as faint lines across the rows. */
+    for (int k = 1; k <= n; k++)
+        layout_rect(&w->L, px0 + k * step, plot_top, 1, y - plot_top - small / 2, C_CHIP, 0);
+    (void)marks_y;
+    y += M->pad / 4;
+    w->L.items[card].h = y - card_y;
+    w->L.items[card + 1].h = y - card_y - 2 * M->bw;
+    w->L.chart = (SDL_Rect){x, card_y, width, y - card_y};
+    return y + M->gap;
 }
 
 static void debrief_screen(struct window *w, const struct metrics *M)
@@ -822,6 +992,7 @@ static void debrief_screen(struct window *w, const struct metrics *M)
     }
     if (d->nplayers > 1)
         y = duet_debrief_alignment(w, M, x, y, width);
+    y = debrief_chart(w, M, x, y, width);
     if (g->nlog) {
         ui_line(w, x, y, FACE_H2, C_TEXT, "Decision by decision");
         y += ui_lh(w, FACE_H2) + M->u / 3;

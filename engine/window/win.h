@@ -168,6 +168,7 @@ struct layout {
     bool stats_strip;
     int stats_first, stats_end;
     SDL_Rect footer;
+    SDL_Rect chart;       /* the debrief's chart of the stats, content coordinates of layer 1 */
     /* Probes for tests: where things were put. */
     SDL_Rect bar_track[GAME_MAX_PLAYERS][LIMIT_DIMENSIONS];
     double bar_share[GAME_MAX_PLAYERS][LIMIT_DIMENSIONS];

@@ -309,3 +309,16 @@ bool window_probe_more_below(const struct window *w, SDL_Rect *pill)
     *pill = w->more_pill[w->overlay ? 2 : 1];
     return pill->w > 0;
 }
+
+bool window_probe_chart(const struct window *w, SDL_Rect *r)
+{
+    const struct scroll_view *sv = &w->L.scroll[1];
+    SDL_Rect t = w->L.chart;
+    if (w->screen != SCREEN_DEBRIEF || t.h == 0)
+        return false;
+    t.x += sv->view.x;
+    t.y += sv->view.y - sv->offset;
+    if (!SDL_IntersectRect(&t, &sv->view, r))
+        *r = (SDL_Rect){0, 0, 0, 0};
+    return true;
+}

@@ -139,6 +139,9 @@ int window_probe_spill(struct window *w, SDL_Rect *bad);
 /* The "More below" pill of the top scroll view as last drawn; false when
  * nothing more lies below. */
 bool window_probe_more_below(const struct window *w, SDL_Rect *pill);
+/* The debrief's chart of the stats over the run: false when it has none;
+ * else its visible part in renderer pixels (0 high when scrolled away). */
+bool window_probe_chart(const struct window *w, SDL_Rect *r);
 /* A duet's whose-turn band on the play screen, and the player it names. */
 bool window_probe_turn(const struct window *w, SDL_Rect *r, int *player);
 /* The reveal's card of a player's pick (visible part, renderer pixels). */

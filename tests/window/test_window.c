@@ -352,8 +352,16 @@ static bool play_hook(void *ctx, struct window *w)
     }
     case SCREEN_DEBRIEF: {
         if (d->keyboard && d->debrief_keys == 1) {
-            /* Enter read on: still the debrief, nothing asked. */
+            /* Enter read on: still the debrief, nothing asked; the chart of
+             * the company over the run came into view: its step lines in the
+             * accent colour, the runway's month going down in red. */
             assert_int_equal(window_probe_overlay(w), OVERLAY_NONE);
+            SDL_Rect chart;
+            assert_true(window_probe_chart(w, &chart));
+            if (chart.h > 0) {
+                assert_true(count_color(w, chart, window_probe_color(w, C_ACCENT), 0) > chart.w / 2);
+                assert_true(count_color(w, chart, window_probe_color(w, C_NEGATIVE), 0) > 3);
+            }
             for (int k = 0; k < 3; k++)
                 window_probe_key(w, SDLK_TAB, 0);
             window_probe_key(w, SDLK_RETURN, 0);
