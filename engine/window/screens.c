@@ -1363,8 +1363,9 @@ static const char *menu_label(struct window *w, int item, const char **key, bool
     case MENU_RESTART: *shown = in_run; return "Restart this run";
     case MENU_HISTORY: *shown = in_run; *key = "H"; return "History";
     case MENU_KEEP_TEST:
-        /* For authors: a playthrough has one role, so solo runs only. */
-        *shown = in_run && w->s->g->nplayers == 1;
+        /* For authors only (--watch, or "author": true in the settings
+         * file): a playthrough has one role, so solo runs only. */
+        *shown = in_run && w->s->g->nplayers == 1 && (w->po->watch || w->settings.author);
         *disabled = !in_run || w->s->g->nlog == 0;
         return "Keep as a playthrough test";
     case MENU_SETTINGS: return "Settings…";

@@ -95,6 +95,14 @@ enum settings_status settings_load(const char *path, struct settings *s, char *w
             ok = false;
         }
     }
+    if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "author"))) {
+        if (cJSON_IsBool(it)) {
+            v.author = cJSON_IsTrue(it);
+        } else {
+            str_copy(why, cap, "\"author\" must be true or false");
+            ok = false;
+        }
+    }
     if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "presenter"))) {
         if (cJSON_IsBool(it)) {
             v.presenter = cJSON_IsTrue(it);
@@ -135,6 +143,7 @@ bool settings_save(const char *path, const struct settings *s, bool broken, char
     cJSON_AddBoolToObject(root, "fullscreen", s->fullscreen);
     cJSON_AddBoolToObject(root, "coaching", s->coaching);
     cJSON_AddBoolToObject(root, "presenter", s->presenter);
+    cJSON_AddBoolToObject(root, "author", s->author);
     cJSON_AddStringToObject(root, "results_dir", s->results_dir);
     char *json = cJSON_Print(root);
     cJSON_Delete(root);

@@ -404,6 +404,9 @@ static void set_text_size(struct window *w, int percent)
     w->settings.text_size = percent;
     save_settings(w);
     win_resized(w);
+    char msg[80];
+    str_format(msg, sizeof msg, "Text size %d%%   Ctrl+0: 100%%", percent);
+    win_notice(w, msg);
 }
 
 static void change_setting(struct window *w, int row, int dir)
@@ -507,18 +510,39 @@ static void auto_shot(struct window *w)
         err_line("cannot save the screenshot %s: %s", path, why);
 }
 
-/* F12: a screenshot of what shows now. */
+/* The desktop's pictures folder (xdg-user-dir PICTURES); false when there
+ * is none, or it is only the home folder (what xdg-user-dir says when the
+ * folder is not configured). */
+static bool pictures_dir(char *dir, size_t cap)
+{
+    FILE *p = popen("xdg-user-dir PICTURES 2>/dev/null", "r");
+    if (!p)
+        return false;
+    char line[PATH_MAX];
+    bool got = fgets(line, sizeof line, p) != NULL;
+    pclose(p);
+    if (!got)
+        return false;
+    line[strcspn(line, "\n")] = '\0';
+    const char *home = getenv("HOME");
+    struct stat st;
+    if (!line[0] || (home && strcmp(line, home) == 0) || stat(line, &st) != 0 || !S_ISDIR(st.st_mode))
+        return false;
+    str_copy(dir, cap, line);
+    return true;
+}
+
+/* F12: a screenshot of what shows now, to the pictures folder, else the
+ * data folder's screenshots (never the current folder). */
 static void user_shot(struct window *w)
 {
     char dir[PATH_MAX];
-    const char *home = getenv("HOME");
     struct stat st;
     if (w->po->screenshot)
         str_copy(dir, sizeof dir, w->po->screenshot);
-    else if (home && (str_format(dir, sizeof dir, "%s/Pictures", home), stat(dir, &st) == 0))
-        ;
-    else
-        str_copy(dir, sizeof dir, ".");
+    else if (!pictures_dir(dir, sizeof dir))
+        user_data_dir(dir, sizeof dir, "screenshots");
+    make_parents(dir);
     mkdir(dir, 0755);
     char stamp[32];
     time_t now = time(NULL);
@@ -1576,6 +1600,11 @@ static struct fe_command fe_decide(void *ctx, struct session *s)
         timer_remember(w, g->nlog, g->view.scene, timer_elapsed(w));
     if (w->cmd.action == FE_RESTART || w->cmd.action == FE_LOAD)
         w->ntimer_used = 0;
+    /* Say what a key did, as the terminal does. */
+    if (w->cmd.action == FE_UNDO)
+        win_notice(w, "Undone: the last choice is taken back");
+    else if (w->cmd.action == FE_RESTART)
+        win_notice(w, "Restarted: a new run from the first scene");
     w->timing = w->timing && !(w->cmd.action == FE_CHOOSE || w->cmd.action == FE_TIMEOUT ||
                                w->cmd.action == FE_UNDO || w->cmd.action == FE_RESTART ||
                                w->cmd.action == FE_LOAD || w->cmd.action == FE_RELOAD);
@@ -1593,6 +1622,10 @@ static struct fe_command fe_outcome(void *ctx, struct session *s)
     w->reveal_only = false;
     win_set_screen(w, SCREEN_OUTCOME, true);
     win_loop(w);
+    if (w->cmd.action == FE_UNDO)
+        win_notice(w, "Undone: the last choice is taken back");
+    else if (w->cmd.action == FE_RESTART)
+        win_notice(w, "Restarted: a new run from the first scene");
     return w->cmd;
 }
 
@@ -1662,6 +1695,14 @@ static void load_titles(struct window *w)
     int n = 0;
     while (ids && ids[n])
         n++;
+    /* The tutorial first: where a new player starts, and key 1. */
+    for (int i = 1; i < n; i++)
+        if (strcmp(ids[i], "tutorial") == 0) {
+            char *t = ids[i];
+            memmove(ids + 1, ids, sizeof *ids * (size_t)i);
+            ids[0] = t;
+            break;
+        }
     w->titles = xcalloc((size_t)(n ? n : 1), sizeof *w->titles);
     w->ntitles = 0;
     for (int i = 0; i < n; i++) {

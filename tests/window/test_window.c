@@ -223,6 +223,7 @@ static bool play_hook(void *ctx, struct window *w)
         if (d->finished)
             return false; /* after the debrief: back on the title, close */
         int t = find_title(w, "tutorial");
+        assert_int_equal(t, 0); /* the tutorial comes first */
         if (d->keyboard) {
             assert_true(window_probe_editing(w)); /* the name field has the keys */
             window_probe_text(w, d->name);
@@ -1070,6 +1071,8 @@ static bool menu_hook(void *ctx, struct window *w)
         m->phase = 2;
         return true;
     case 2:
+        /* A player's menu: no author features without --watch. */
+        assert_false(window_probe_button(w, BTN_MENU, MENU_KEEP_TEST, &(SDL_Rect){0}, NULL));
         assert_int_equal(ov, OVERLAY_MENU);
         /* The menu panel is drawn over a scrim. */
         assert_true(window_probe_button(w, BTN_MENU, MENU_SAVE, &(SDL_Rect){0}, NULL));
@@ -1249,6 +1252,7 @@ static void test_menu_keeps_the_run_as_a_test(void **state)
     assert_int_equal(system(cmd), 0);
     struct play_options po;
     options(&po, "po", 7);
+    po.watch = true; /* an author's run: the menu offers to keep it as a test */
     struct keep_drive k = {0};
     struct window_hooks hooks = {&k, keep_hook};
     assert_int_equal(window_run(&po, dir, &hooks), 0);
@@ -1787,7 +1791,23 @@ static bool role_keys_hook(void *ctx, struct window *w)
         assert_int_equal(s->g->s.players[0].role, 1);
         assert_int_equal(strncmp(s->g->s.players[0].name, "Team 2 WéWé", 13), 0);
         assert_int_equal(window_probe_spill(w, NULL), 0);
+        window_probe_key(w, SDLK_F12, 0);
         t->phase = 6;
+        return true;
+    }
+    case 6: {
+        /* F12: to the pictures folder, else the data folder; never the
+         * current folder. */
+        const char *b = window_probe_banner(w);
+        assert_non_null(strstr(b, "Screenshot saved: "));
+        const char *path = b + strlen("Screenshot saved: ");
+        const char *data = getenv("XDG_DATA_HOME");
+        assert_true(path[0] == '/');
+        if (strncmp(path, data, strlen(data)) == 0)
+            assert_non_null(strstr(path, "/screenshots/scaleup-"));
+        struct stat st;
+        assert_int_equal(stat(path, &st), 0);
+        t->phase = 7;
         return false;
     }
     }
@@ -1803,7 +1823,7 @@ static void test_role_screen_keys(void **state)
     struct role_drive t = {0};
     struct window_hooks h = {&t, role_keys_hook};
     window_run(&po, source_path("scenarios/tutorial"), &h);
-    assert_int_equal(t.phase, 6);
+    assert_int_equal(t.phase, 7);
 }
 
 /* ------------------------------------------------------------ contrast */
