@@ -2008,6 +2008,55 @@ static void window_size(int *ww, int *wh)
     }
 }
 
+/* Whether OpenGL here can only be Mesa's software rasterizer: no render
+ * node to reach a GPU through, or software forced. */
+static bool gl_is_software_only(void)
+{
+    const char *forced = getenv("LIBGL_ALWAYS_SOFTWARE");
+    if (forced && forced[0] && strcmp(forced, "0") != 0)
+        return true;
+    for (int n = 128; n < 136; n++) {
+        char node[64];
+        str_format(node, sizeof node, "/dev/dri/renderD%d", n);
+        if (access(node, R_OK | W_OK) == 0)
+            return false;
+    }
+    return true;
+}
+
+/* The renderer for this 2D interface. SDL would pick OpenGL, which without
+ * a GPU means Mesa's llvmpipe or softpipe: 55 MiB of LLVM loaded and a
+ * first frame twice as slow as SDL's own software renderer, which draws
+ * straight into the window. So: SDL_RENDER_DRIVER when set (the override);
+ * the software renderer when OpenGL can only be a software rasterizer;
+ * else SDL's accelerated choice, dropped for the software renderer if its
+ * OpenGL turns out to be one after all. */
+static SDL_Renderer *create_renderer(SDL_Window *win)
+{
+    const char *asked = getenv("SDL_RENDER_DRIVER");
+    if (!(asked && asked[0]) && gl_is_software_only()) {
+        SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+        if (r)
+            return r;
+    }
+    SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED);
+    if (r && !(asked && asked[0])) {
+        SDL_RendererInfo info;
+        if (SDL_GetRendererInfo(r, &info) == 0 && strncmp(info.name, "opengl", 6) == 0) {
+            typedef const unsigned char *(*get_string_fn)(unsigned int);
+            get_string_fn get = (get_string_fn)(uintptr_t)SDL_GL_GetProcAddress("glGetString");
+            const char *name = get ? (const char *)get(0x1F01 /* GL_RENDERER */) : NULL;
+            if (name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") || strstr(name, "swrast"))) {
+                SDL_DestroyRenderer(r);
+                r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+            }
+        }
+    }
+    if (!r)
+        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    return r;
+}
+
 static int open_window(struct window *w)
 {
     char why[PATH_MAX + 256];
@@ -2066,9 +2115,7 @@ static int open_window(struct window *w)
     if (full)
         SDL_SetWindowFullscreen(w->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
     SDL_SetWindowMinimumSize(w->win, 640, 480);
-    w->ren = SDL_CreateRenderer(w->win, -1, SDL_RENDERER_ACCELERATED);
-    if (!w->ren)
-        w->ren = SDL_CreateRenderer(w->win, -1, SDL_RENDERER_SOFTWARE);
+    w->ren = create_renderer(w->win);
     if (!w->ren) {
         err_line("cannot start a renderer (%s); play in the terminal with --text", SDL_GetError());
         return 1;

@@ -322,3 +322,11 @@ bool window_probe_chart(const struct window *w, SDL_Rect *r)
         *r = (SDL_Rect){0, 0, 0, 0};
     return true;
 }
+
+const char *window_probe_renderer(const struct window *w)
+{
+    static SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(w->ren, &info) != 0)
+        return "";
+    return info.name;
+}

@@ -142,6 +142,8 @@ bool window_probe_more_below(const struct window *w, SDL_Rect *pill);
 /* The debrief's chart of the stats over the run: false when it has none;
  * else its visible part in renderer pixels (0 high when scrolled away). */
 bool window_probe_chart(const struct window *w, SDL_Rect *r);
+/* The renderer SDL runs ("software", "opengl", ...). */
+const char *window_probe_renderer(const struct window *w);
 /* A duet's whose-turn band on the play screen, and the player it names. */
 bool window_probe_turn(const struct window *w, SDL_Rect *r, int *player);
 /* The reveal's card of a player's pick (visible part, renderer pixels). */

@@ -2024,6 +2024,42 @@ static void test_presenter_mode(void **state)
     }
 }
 
+/* Without SDL_RENDER_DRIVER, on a machine where OpenGL can only be a
+ * software rasterizer (no /dev/dri render node: llvmpipe), the window runs
+ * SDL's software renderer; SDL_RENDER_DRIVER still overrides it. */
+struct renderer_drive {
+    char name[64];
+};
+
+static bool renderer_hook(void *ctx, struct window *w)
+{
+    struct renderer_drive *r = ctx;
+    str_copy(r->name, sizeof r->name, window_probe_renderer(w));
+    return false;
+}
+
+static void test_default_renderer(void **state)
+{
+    (void)state;
+    bool gpu = false;
+    for (int n = 128; n < 136; n++) {
+        char node[64];
+        snprintf(node, sizeof node, "/dev/dri/renderD%d", n);
+        gpu |= access(node, R_OK | W_OK) == 0;
+    }
+    env_setup(NULL);
+    unsetenv("SDL_RENDER_DRIVER");
+    struct play_options po;
+    options(&po, "po", 1);
+    struct renderer_drive r = {""};
+    struct window_hooks h = {&r, renderer_hook};
+    window_run(&po, source_path("scenarios/tutorial"), &h);
+    printf("default renderer: %s\n", r.name);
+    if (!gpu)
+        assert_string_equal(r.name, "software");
+    setenv("SDL_RENDER_DRIVER", "software", 1);
+}
+
 /* ------------------------------------------------------------ errors and --watch */
 
 static const char *broken_main =
@@ -2437,6 +2473,7 @@ int main(void)
         cmocka_unit_test(test_theme_contrast),
         cmocka_unit_test(test_large_text_layout),
         cmocka_unit_test(test_presenter_mode),
+        cmocka_unit_test(test_default_renderer),
         cmocka_unit_test(test_role_screen_keys),
         cmocka_unit_test(test_error_screen_and_watch),
         cmocka_unit_test(test_redraw_uses_the_text_cache),
