@@ -1157,15 +1157,50 @@ static int name_field(struct window *w, const struct metrics *M, int field, cons
     return y + h;
 }
 
+/* A scenario's card on the title screen: number, title, minutes, summary. */
+static void title_card(struct window *w, const struct metrics *M, int i, int x, int y, int colw, int h)
+{
+    const struct title_entry *t = &w->titles[i];
+    int iw = colw - 2 * M->pad;
+    const char *summary = t->error ? t->error : t->summary ? t->summary : "";
+    int b = layout_button(&w->L, BTN_SCENARIO, i, x, y, colw, h, t->error != NULL);
+    ui_card(w, M, x, y, colw, h, b, t->error ? C_DISABLED_BG : C_SURFACE, t->error ? C_DISABLED_BG : C_SURFACE_HOT);
+    char num[16];
+    str_format(num, sizeof num, "%d  ", i + 1);
+    int nx = x + M->pad;
+    nx += ui_line(w, nx, y + M->pad, FACE_H2, C_ACCENT, num);
+    int cw = 0;
+    char mins[32] = "";
+    if (t->minutes > 0) {
+        str_format(mins, sizeof mins, "%.0f min", t->minutes);
+        cw = text_width(w, FACE_SMALL_BOLD, mins, strlen(mins)) + M->u;
+    }
+    char shown[300];
+    ui_fit(w, FACE_H2, t->title ? t->title : t->id, x + colw - M->pad - cw - M->u / 2 - nx, shown, sizeof shown);
+    ui_line(w, nx, y + M->pad, FACE_H2, t->error ? C_DISABLED_TEXT : C_TEXT, shown);
+    if (cw)
+        ui_chip(w, M, x + colw - M->pad - cw, y + M->pad + (ui_lh(w, FACE_H2) - ui_lh(w, FACE_SMALL)) / 2, mins,
+                C_TEXT, C_CHIP);
+    ui_wrap(w, summary, x + M->pad, y + M->pad + ui_lh(w, FACE_H2), iw, FACE_BODY, t->error ? C_NEGATIVE : C_MUTED);
+}
+
 static void title_screen(struct window *w, const struct metrics *M)
 {
     int colw = M->W - 2 * M->m;
     if (colw > 40 * M->u)
         colw = 40 * M->u;
-    int x0 = (M->W - colw) / 2;
+    /* Two columns of scenarios (below): the heading lines up with them. */
+    int wide = M->W - 2 * M->m;
+    if (wide > 64 * M->u)
+        wide = 64 * M->u;
+    int x0 = (M->W - (wide >= 48 * M->u && w->ntitles > 1 ? wide : colw)) / 2;
+    if (wide >= 48 * M->u && w->ntitles > 1)
+        colw = wide;
     int y = M->m * 3 / 4;
-    ui_line(w, x0, y, FACE_DISPLAY, C_TEXT, "ScaleUp");
-    y += ui_lh(w, FACE_DISPLAY) * 9 / 10;
+    /* A short screen: a smaller wordmark leaves the room to the scenarios. */
+    int display = M->H < 50 * M->u ? FACE_H1 : FACE_DISPLAY;
+    ui_line(w, x0, y, display, C_TEXT, "ScaleUp");
+    y += ui_lh(w, display) * 9 / 10;
     y = ui_wrap(w, "A training simulation for product people: lead a company as its Product Owner or "
                 "Product Manager.", x0, y, colw, FACE_BODY, C_MUTED);
     y += M->gap;
@@ -1175,33 +1210,29 @@ static void title_screen(struct window *w, const struct metrics *M)
     y += ui_lh(w, FACE_SMALL) + M->u / 4;
     int fh = ui_footer(w, M, win_key_hints(w));
     int R = M->ring;
-    ui_begin_scroll(w, 1, (SDL_Rect){x0 - R, y - R, colw + 2 * R + M->sbw, M->H - fh - y + R});
+    /* The scenarios in two columns where the window is wide enough, so
+     * that all of them show at once on a laptop's screen too. */
+    int gridw = M->W - 2 * M->m;
+    if (gridw > 64 * M->u)
+        gridw = 64 * M->u;
+    int cols = gridw >= 2 * 24 * M->u && w->ntitles > 1 ? 2 : 1;
+    if (cols == 1)
+        gridw = colw;
+    int gx = (M->W - gridw) / 2;
+    int cardw = cols == 2 ? (gridw - M->u / 2) / 2 : gridw;
+    ui_begin_scroll(w, 1, (SDL_Rect){gx - R, y - R, gridw + 2 * R + M->sbw, M->H - fh - y + R});
     int cy = R;
-    for (int i = 0; i < w->ntitles; i++) {
-        const struct title_entry *t = &w->titles[i];
-        int iw = colw - 2 * M->pad;
-        const char *summary = t->error ? t->error : t->summary ? t->summary : "";
-        int sh = ui_wrap_height(w, summary, iw, FACE_BODY);
-        int h = ui_lh(w, FACE_H2) + sh + 2 * M->pad;
-        int b = layout_button(&w->L, BTN_SCENARIO, i, R, cy, colw, h, t->error != NULL);
-        ui_card(w, M, R, cy, colw, h, b, t->error ? C_DISABLED_BG : C_SURFACE,
-             t->error ? C_DISABLED_BG : C_SURFACE_HOT);
-        char num[16];
-        str_format(num, sizeof num, "%d  ", i + 1);
-        int nx = R + M->pad;
-        nx += ui_line(w, nx, cy + M->pad, FACE_H2, C_ACCENT, num);
-        ui_line(w, nx, cy + M->pad, FACE_H2, t->error ? C_DISABLED_TEXT : C_TEXT,
-             t->title ? t->title : t->id);
-        if (t->minutes > 0) {
-            char mins[32];
-            str_format(mins, sizeof mins, "%.0f min", t->minutes);
-            int cw = text_width(w, FACE_SMALL_BOLD, mins, strlen(mins)) + M->u;
-            ui_chip(w, M, R + colw - M->pad - cw, cy + M->pad + (ui_lh(w, FACE_H2) - ui_lh(w, FACE_SMALL)) / 2,
-                 mins, C_TEXT, C_CHIP);
+    for (int i = 0; i < w->ntitles; i += cols) {
+        int rowh = 0;
+        for (int c = 0; c < cols && i + c < w->ntitles; c++) {
+            const struct title_entry *t = &w->titles[i + c];
+            const char *summary = t->error ? t->error : t->summary ? t->summary : "";
+            int hh = ui_lh(w, FACE_H2) + ui_wrap_height(w, summary, cardw - 2 * M->pad, FACE_BODY) + 2 * M->pad;
+            rowh = hh > rowh ? hh : rowh;
         }
-        ui_wrap(w, summary, R + M->pad, cy + M->pad + ui_lh(w, FACE_H2), iw, FACE_BODY,
-             t->error ? C_NEGATIVE : C_MUTED);
-        cy += h + M->u / 2;
+        for (int c = 0; c < cols && i + c < w->ntitles; c++)
+            title_card(w, M, i + c, R + c * (cardw + M->u / 2), cy, cardw, rowh);
+        cy += rowh + M->u / 2;
     }
     if (w->ntitles == 0)
         cy = ui_wrap(w, "No bundled scenarios were found. Start one with: scaleup play FOLDER", R, cy,
