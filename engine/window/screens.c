@@ -1222,6 +1222,18 @@ static void title_screen(struct window *w, const struct metrics *M)
     int cardw = cols == 2 ? (gridw - M->u / 2) / 2 : gridw;
     ui_begin_scroll(w, 1, (SDL_Rect){gx - R, y - R, gridw + 2 * R + M->sbw, M->H - fh - y + R});
     int cy = R;
+    if (w->autosave_title >= 0 && w->autosave_title < w->ntitles) {
+        /* Continue the last unfinished run: first, one click or Tab away. */
+        const struct title_entry *t = &w->titles[w->autosave_title];
+        char label[LIMIT_NAME_BYTES + 400];
+        str_format(label, sizeof label, "Continue %s: %d decision%s made%s%s", t->title ? t->title : t->id,
+                   w->autosave_decisions, w->autosave_decisions == 1 ? "" : "s",
+                   w->autosave_who[0] ? " by " : "", w->autosave_who);
+        char shown[LIMIT_NAME_BYTES + 400];
+        ui_fit(w, FACE_BOLD, label, gridw - 2 * M->pad - 2 * M->u, shown, sizeof shown);
+        ui_button(w, M, BTN_RESUME, 0, shown, NULL, R, cy, true, false);
+        cy += ui_lh(w, FACE_BOLD) + M->pad + M->u / 2;
+    }
     for (int i = 0; i < w->ntitles; i += cols) {
         int rowh = 0;
         for (int c = 0; c < cols && i + c < w->ntitles; c++) {

@@ -335,6 +335,12 @@ struct window {
     int revealed_nlog;          /* decisions of the log whose picks have been revealed */
     bool reveal_only;           /* the reveal without feedback (coaching is off) */
     struct slot_info slots[WIN_SLOTS + 1];
+    /* The autosave of the last unfinished run (saves_dir/autosave.json), as
+     * the title screen offers it: the scenario's index in titles, or -1. */
+    int autosave_title;
+    int autosave_decisions;
+    char autosave_who[LIMIT_NAME_BYTES + 64];
+    bool continue_picked;
     char saves_dir[PATH_MAX];
 
     /* The countdown of a timed decision. */

@@ -726,6 +726,12 @@ static void activate(struct window *w, int i)
         }
         break;
     case BTN_CONTINUE: decide(w, FE_CONTINUE); break;
+    case BTN_RESUME:
+        w->continue_picked = true;
+        w->picked_title = w->autosave_title;
+        win_set_text_input(w, false);
+        w->done = true;
+        break;
     case BTN_SCENARIO:
         w->picked_title = arg;
         win_set_text_input(w, false);
@@ -1543,6 +1549,32 @@ static void timer_remember(struct window *w, int nlog, int scene, double seconds
     w->timer_used[i].seconds = seconds;
 }
 
+static void autosave_path(const struct window *w, char *buf, size_t cap)
+{
+    str_format(buf, cap, "%s/autosave.json", w->saves_dir);
+}
+
+/* The run so far to saves_dir/autosave.json after each decision (a bundled
+ * scenario's solo or duet run), removed when the run reaches its debrief or
+ * goes back to no decision: the title screen's Continue. Fails softly. */
+static void autosave(struct window *w)
+{
+    if (!w->saves_dir[0] || !w->s || w->unattended || w->po->nchoices)
+        return;
+    char path[PATH_MAX + 32];
+    autosave_path(w, path, sizeof path);
+    struct game *g = w->s->g;
+    if (g->nlog == 0 || g->over) {
+        unlink(path);
+        return;
+    }
+    char *json = run_to_json(g, &w->s->times);
+    struct diag err;
+    make_parents(path);
+    file_write_atomic(path, json, strlen(json), &err);
+    free(json);
+}
+
 static void fe_begin(void *ctx, struct session *s)
 {
     struct window *w = ctx;
@@ -1592,6 +1624,8 @@ static struct fe_command fe_decide(void *ctx, struct session *s)
         w->timer_paused_total += win_now(w) - w->timer_paused_at;
         w->timer_paused_at = 0;
     }
+    if (fresh)
+        autosave(w);
     w->last_scene = g->view.scene;
     w->last_nlog = g->nlog;
     win_set_screen(w, w->secret == SECRET_HANDOVER ? SCREEN_HANDOVER : SCREEN_PLAY, fresh);
@@ -1638,6 +1672,7 @@ static struct fe_command fe_debrief(void *ctx, struct session *s, const struct d
     if (r.action != FE_CONTINUE)
         return r;
     w->debrief = *d;
+    autosave(w); /* over: the autosave goes */
     win_set_screen(w, SCREEN_DEBRIEF, true);
     win_loop(w);
     if (w->cmd.action == FE_CONTINUE)
@@ -1758,6 +1793,23 @@ static bool run_title(struct window *w, char *path, size_t cap)
             w->picked_title = i;
             break;
         }
+    /* The last unfinished run, when there is one of a bundled scenario. */
+    w->autosave_title = -1;
+    w->continue_picked = false;
+    char apath[PATH_MAX + 32];
+    autosave_path(w, apath, sizeof apath);
+    struct run_record r;
+    struct diag err;
+    if (w->saves_dir[0] && run_read(apath, &r, &err)) {
+        for (int i = 0; i < w->ntitles; i++)
+            if (!r.finished && r.ndecisions > 0 && !w->titles[i].error && r.scenario_id &&
+                strcmp(w->titles[i].id, r.scenario_id) == 0)
+                w->autosave_title = i;
+        w->autosave_decisions = r.ndecisions;
+        str_format(w->autosave_who, sizeof w->autosave_who, "%s%s%s", r.players[0] ? r.players[0] : "",
+                   r.nplayers > 1 ? " and " : "", r.nplayers > 1 && r.players[1] ? r.players[1] : "");
+        run_record_free(&r);
+    }
     set_overlay(w, OVERLAY_NONE);
     win_set_screen(w, SCREEN_TITLE, true);
     w->edit_field = 0;
@@ -2206,7 +2258,15 @@ int window_run(struct play_options *po, const char *scenario_path, const struct 
                 if (!run_title(w, path, sizeof path))
                     break;
             }
+            char resume[PATH_MAX + 32];
+            const char *saved_resume = po->session.resume_file;
+            if (w->continue_picked) {
+                autosave_path(w, resume, sizeof resume);
+                po->session.resume_file = resume;
+                w->continue_picked = false;
+            }
             enum run_result r = play_path(w, path, from_title, &code);
+            po->session.resume_file = saved_resume;
             if (r == RUN_QUIT)
                 break;
             if (po->kiosk)

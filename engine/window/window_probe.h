@@ -66,6 +66,7 @@ enum button_kind {
     BTN_HANDOVER,  /* the partner is ready to pick */
     BTN_MODE,      /* the role screen: arg 0 solo, 1 duet */
     BTN_CONFIRM,   /* a confirmation: arg 1 do it, 0 keep playing */
+    BTN_RESUME,    /* the title screen: continue the last unfinished run */
 };
 
 enum menu_item {

@@ -1826,6 +1826,86 @@ static void test_role_screen_keys(void **state)
     assert_int_equal(t.phase, 7);
 }
 
+/* ------------------------------------------------------------ autosave */
+
+/* A run left mid-way (after asking) is autosaved: the title screen offers
+ * Continue, which resumes it at the same decision. */
+struct continue_drive {
+    int idles;
+    int phase;
+};
+
+static bool continue_hook(void *ctx, struct window *w)
+{
+    struct continue_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    enum win_screen screen = window_probe_screen(w);
+    struct session *s = window_probe_session(w);
+    switch (t->phase) {
+    case 0:
+        assert_int_equal(screen, SCREEN_TITLE);
+        assert_false(window_probe_button(w, BTN_RESUME, 0, &(SDL_Rect){0}, NULL));
+        window_probe_key(w, SDLK_RETURN, 0); /* leave the name field */
+        window_probe_key(w, SDLK_1, 0);      /* the tutorial */
+        t->phase = 1;
+        return true;
+    case 1:
+        assert_int_equal(screen, SCREEN_ROLE);
+        window_probe_key(w, SDLK_1, 0);
+        t->phase = 2;
+        return true;
+    case 2:
+        assert_int_equal(screen, SCREEN_PLAY);
+        window_probe_key(w, SDLK_1, 0);
+        window_probe_key(w, SDLK_RETURN, 0);
+        t->phase = 3;
+        return true;
+    case 3:
+        assert_int_equal(screen, SCREEN_PLAY);
+        assert_int_equal(s->g->nlog, 1);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 4;
+        return true;
+    case 4:
+        click_or_scroll(w, BTN_MENU, MENU_LEAVE);
+        t->phase = 5;
+        return true;
+    case 5:
+        assert_int_equal(window_probe_confirm(w), CONFIRM_LEAVE);
+        window_probe_key(w, SDLK_y, 0);
+        t->phase = 6;
+        return true;
+    case 6:
+        assert_int_equal(screen, SCREEN_TITLE);
+        click_button(w, BTN_RESUME, 0);
+        t->phase = 7;
+        return true;
+    case 7:
+        assert_int_equal(screen, SCREEN_PLAY);
+        assert_int_equal(s->g->nlog, 1);
+        t->phase = 8;
+        return false;
+    }
+    return false;
+}
+
+static void test_autosave_and_continue(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    char path[4200];
+    snprintf(path, sizeof path, "%s/scaleup/saves/autosave.json", getenv("XDG_DATA_HOME"));
+    unlink(path);
+    struct play_options po;
+    options(&po, NULL, 4);
+    struct continue_drive t = {0};
+    struct window_hooks h = {&t, continue_hook};
+    window_run(&po, NULL, &h);
+    assert_int_equal(t.phase, 8);
+    unlink(path);
+}
+
 /* ------------------------------------------------------------ contrast */
 
 static double luminance(SDL_Color c)
@@ -2470,6 +2550,7 @@ int main(void)
         cmocka_unit_test(test_settings_persist),
         cmocka_unit_test(test_settings_corrupt),
         cmocka_unit_test(test_reflow_sizes),
+        cmocka_unit_test(test_autosave_and_continue),
         cmocka_unit_test(test_theme_contrast),
         cmocka_unit_test(test_large_text_layout),
         cmocka_unit_test(test_presenter_mode),
