@@ -54,6 +54,9 @@ static void play_usage(FILE *f)
             "  --fullscreen        start the window fullscreen\n"
             "  --kiosk             workshop kiosk: fullscreen, back to the title screen\n"
             "                      after each debrief, quitting needs Ctrl+Alt+Q\n"
+            "  --presenter         the window for a room: story and options enlarged (body\n"
+            "                      text at least 4.5%% of the screen's height), stats in a\n"
+            "                      strip\n"
             "  --max-memory MIB    Lua memory for the scenario (default 64)\n"
             "  --max-instructions N  instructions per call into the scenario\n"
             "                      (default 10000000)\n"
@@ -93,6 +96,7 @@ bool play_parse(int argc, char **argv, struct play_options *po)
         {"font", required_argument, NULL, 'f'},
         {"fullscreen", no_argument, NULL, 'F'},
         {"kiosk", no_argument, NULL, 'k'},
+        {"presenter", no_argument, NULL, 'E'},
         {"screenshot", required_argument, NULL, 'S'},
         {"max-memory", required_argument, NULL, 'L'},
         {"max-instructions", required_argument, NULL, 'L'},
@@ -147,6 +151,7 @@ bool play_parse(int argc, char **argv, struct play_options *po)
         case 'f': po->font = optarg; break;
         case 'F': po->fullscreen = true; break;
         case 'k': po->kiosk = true; break;
+        case 'E': po->presenter = true; break;
         case 'S': po->screenshot = optarg; break;
         case 'L':
             if (cli_limit_option(opts[index].name, optarg, &po->session.limits) < 0)

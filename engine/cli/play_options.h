@@ -20,6 +20,7 @@ struct play_options {
     bool text, watch, duet, fullscreen, kiosk, help;
     bool plain;        /* --plain: ASCII only, no rules or bars */
     bool timers_given; /* --timers was given (else the window's setting counts) */
+    bool presenter; /* the window: story and options enlarged for a room */
     const char *font;
     const char *screenshot; /* window tests: save a PNG of each screen here */
     struct term_input *choices;

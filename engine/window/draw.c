@@ -27,6 +27,10 @@ void layout_reset(struct layout *L)
     L->cur_scroll = 0;
     L->cur_layer = 0;
     L->ring_bg = C_BG;
+    L->overlay_first = L->banner_first = -1;
+    L->stats = L->footer = L->chart = (SDL_Rect){0, 0, 0, 0};
+    L->stats_strip = false;
+    L->stats_first = L->stats_end = 0;
     memset(L->bar_track, 0, sizeof L->bar_track);
     memset(L->bar_share, 0, sizeof L->bar_share);
     L->scene_text = (SDL_Rect){0, 0, 0, 0};
@@ -220,7 +224,9 @@ int layout_wrap(struct window *w, struct layout *L, const char *text, int x, int
             if (nw == 0)
                 continue;
             int space = na && spaced ? w->fonts.space[word[0].face] : 0;
-            if (na && (line_w + space + ww > width || na + nw > (int)COUNT_OF(line))) {
+            /* Half a space to spare: a line's real width (kerning,
+             * rounding) can pass the sum of its words by a pixel or two. */
+            if (na && (line_w + space + ww > width - w->fonts.space[face] / 2 || na + nw > (int)COUNT_OF(line))) {
                 if (!measure_only)
                     flush_line(w, L, line, na, x, y, lh, color);
                 y += lh;
@@ -526,10 +532,17 @@ static const struct button *button_of(const struct window *w, const struct item 
     return it->button >= 0 && it->button < w->L.nbuttons ? &w->L.buttons[it->button] : NULL;
 }
 
-static void draw_scrollbar(struct window *w, const struct scroll_view *sv)
+/* A scroll view's marks, as ops: the bar (in the muted colour, 3:1 against
+ * the page) and, while more lies below, a "More below" pill at the view's
+ * bottom, so that a choice under the fold is never a guess. */
+static void scroll_marks(struct window *w, struct frame *f, int layer)
 {
+    const struct scroll_view *sv = &w->L.scroll[layer];
+    w->more_pill[layer] = (SDL_Rect){0, 0, 0, 0};
     if (sv->content_h <= sv->view.h || sv->view.h <= 0)
         return;
+    SDL_Rect saved = f->clip;
+    f->clip = f->page;
     int thick = w->unit / 5 > 4 ? w->unit / 5 : 4;
     int track_h = sv->view.h;
     int bar_h = track_h * sv->view.h / sv->content_h;
@@ -537,8 +550,26 @@ static void draw_scrollbar(struct window *w, const struct scroll_view *sv)
         bar_h = 3 * thick;
     int range = sv->content_h - sv->view.h;
     int y = sv->view.y + (track_h - bar_h) * sv->offset / (range > 0 ? range : 1);
-    SDL_Rect r = {sv->view.x + sv->view.w - thick, y, thick, bar_h};
-    fill_round(w, r, thick / 2, w->pal->c[C_BORDER]);
+    op_fill(f, (SDL_Rect){sv->view.x + sv->view.w - thick, y, thick, bar_h}, thick / 2,
+            w->pal->c[C_MUTED]);
+    if (sv->offset < range - 2) {
+        static const char more[] = "More below \u2193";
+        SDL_Color on = w->pal->c[C_ON_ACCENT];
+        const struct win_text *t = win_text_get(w, more, sizeof more - 1, FACE_SMALL_BOLD, on, NULL, NULL);
+        if (t && t->tex) {
+            int pad = w->unit / 2;
+            SDL_Rect pill = {0, 0, t->w + 2 * pad, t->h + pad / 2};
+            pill.x = sv->view.x + sv->view.w - thick - w->unit / 3 - pill.w;
+            pill.y = sv->view.y + sv->view.h - pill.h - w->unit / 4;
+            op_fill(f, pill, pill.h / 2, w->pal->c[C_ACCENT]);
+            w->more_pill[layer] = pill;
+            SDL_Rect dst = {pill.x + pad, pill.y + pad / 4, t->w, t->h};
+            struct op *o = op_add(f, OP_TEXT, dst, &dst, 0, on);
+            if (o)
+                o->tex = t->tex;
+        }
+    }
+    f->clip = saved;
 }
 
 void win_draw(struct window *w, bool present)
@@ -550,14 +581,22 @@ void win_draw(struct window *w, bool present)
     /* Pass 1: the ops (a ring paints two fills; the clear is the first). */
     enum { STACK_OPS = 256 };
     struct op stack_ops[STACK_OPS];
-    size_t max_ops = 2 * (size_t)L->nitems + 1;
+    size_t max_ops = 2 * (size_t)L->nitems + 1 + 2 * 3; /* and two views' scroll marks */
     struct frame frame = {.ops = max_ops <= STACK_OPS ? stack_ops : xmalloc(max_ops * sizeof(struct op))};
     struct frame *f = &frame;
     f->page = (SDL_Rect){0, 0, w->out_w, w->out_h};
     f->clip = f->page;
     op_add(f, OP_CLEAR, f->page, &f->page, 1, w->pal->c[C_BG]);
     int clip_layer = 0;
-    for (int i = 0; i < L->nitems; i++) {
+    for (int i = 0; i <= L->nitems; i++) {
+        /* The base view's marks go under the overlay; the overlay's under
+         * the banner. */
+        if (i == (L->overlay_first >= 0 ? L->overlay_first : L->banner_first >= 0 ? L->banner_first : L->nitems))
+            scroll_marks(w, f, 1);
+        if (i == (L->banner_first >= 0 ? L->banner_first : L->nitems))
+            scroll_marks(w, f, 2);
+        if (i == L->nitems)
+            break;
         const struct item *it = &L->items[i];
         const struct scroll_view *sv = it->scroll ? &L->scroll[it->scroll] : NULL;
         int dy = sv ? sv->view.y - sv->offset : 0;
@@ -630,8 +669,6 @@ void win_draw(struct window *w, bool present)
     if (f->ops != stack_ops)
         free(f->ops);
     SDL_RenderSetClipRect(ren, NULL);
-    for (int k = 1; k < 3; k++)
-        draw_scrollbar(w, &L->scroll[k]);
     SDL_RenderFlush(ren); /* batched commands run now, so that the time is the draw's */
     w->last_draw = clock_seconds() - t0;
     if (present)

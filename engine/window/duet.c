@@ -159,32 +159,6 @@ void duet_outcome_sentence(const struct game *g, const struct decision *d, char 
     }
 }
 
-/* s cut to fit width pixels, with an ellipsis when cut (at a character
- * boundary, in buf itself: any length cap holds works). */
-static void fit(struct window *w, int face, const char *s, int width, char *buf, size_t cap)
-{
-    static const char ellipsis[] = "\u2026";
-    const size_t el = sizeof ellipsis - 1;
-    str_copy(buf, cap, s);
-    size_t n = strlen(buf);
-    if (text_width(w, face, buf, n) <= width)
-        return;
-    if (cap <= el) {
-        buf[0] = '\0';
-        return;
-    }
-    if (n > cap - 1 - el)
-        n = cap - 1 - el + 1; /* the loop steps back at least one byte */
-    while (n > 0) {
-        do
-            n--;
-        while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);
-        memcpy(buf + n, ellipsis, el + 1);
-        if (n == 0 || text_width(w, face, buf, n + el) <= width)
-            return;
-    }
-}
-
 /* A filled pill in a role colour with "name · role" on it; its width. */
 static int name_pill(struct window *w, const struct metrics *M, int player, int x, int y, int face,
                      int maxw)
@@ -192,7 +166,7 @@ static int name_pill(struct window *w, const struct metrics *M, int player, int 
     const struct game *g = w->s->g;
     char who[LIMIT_NAME_BYTES + 200], shown[LIMIT_NAME_BYTES + 200];
     str_format(who, sizeof who, "%s · %s", g->s.players[player].name, role_name(g, player));
-    fit(w, face, who, maxw - M->u, shown, sizeof shown);
+    ui_fit(w, face, who, maxw - M->u, shown, sizeof shown);
     int h = ui_lh(w, face) + M->u / 4;
     int width = text_width(w, face, shown, strlen(shown)) + M->u;
     layout_rect(&w->L, x, y, width, h, color_of(g, player), h / 2);
@@ -220,7 +194,7 @@ int duet_turn_band(struct window *w, const struct metrics *M, int y)
     int h = ui_lh(w, FACE_H2) + M->pad / 2;
     layout_rect(&w->L, x, y, width, h, color_of(g, p), M->rad);
     int rw = text_width(w, FACE_BOLD, right, strlen(right));
-    fit(w, FACE_H2, left, width - rw - 3 * M->u, shown, sizeof shown);
+    ui_fit(w, FACE_H2, left, width - rw - 3 * M->u, shown, sizeof shown);
     ui_line(w, x + M->u * 3 / 4, y + (h - w->fonts.skip[FACE_H2]) / 2, FACE_H2, C_ON_ROLE, shown);
     ui_line_right(w, x + width - M->u * 3 / 4, y + (h - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD,
                   C_ON_ROLE, right);
@@ -242,7 +216,7 @@ int duet_hud_scores(struct window *w, const struct metrics *M, int x, int y, int
     char num[64], shown[LIMIT_NAME_BYTES + 8];
     ui_line(w, x, y, FACE_SMALL_BOLD, C_MUTED, "Scores");
     for (int p = 0; p < 2; p++) {
-        fit(w, FACE_SMALL_BOLD, g->s.players[p].name, colw, shown, sizeof shown);
+        ui_fit(w, FACE_SMALL_BOLD, g->s.players[p].name, colw, shown, sizeof shown);
         ui_line_right(w, col[p], y, FACE_SMALL_BOLD, color_of(g, p), shown);
     }
     y += small + M->u / 6;
@@ -321,7 +295,7 @@ void duet_handover_screen(struct window *w, const struct metrics *M)
     y += M->gap;
     str_format(buf, sizeof buf, "%s is ready", partner);
     char label[LIMIT_NAME_BYTES + 64];
-    fit(w, FACE_BOLD, buf, colw - 6 * M->u, label, sizeof label);
+    ui_fit(w, FACE_BOLD, buf, colw - 6 * M->u, label, sizeof label);
     ui_button(w, M, BTN_HANDOVER, 0, label, "Enter", x, y, true, false);
 }
 
@@ -398,7 +372,7 @@ void duet_outcome_screen(struct window *w, const struct metrics *M)
             int yy = y;
             layout_rect(&w->L, cx, yy, M->u / 4, ui_lh(w, FACE_BOLD), color_of(g, p), M->u / 8);
             char shown[LIMIT_NAME_BYTES + 8];
-            fit(w, FACE_BOLD, g->s.players[p].name, colw - M->u, shown, sizeof shown);
+            ui_fit(w, FACE_BOLD, g->s.players[p].name, colw - M->u, shown, sizeof shown);
             ui_line(w, cx + M->u / 2, yy, FACE_BOLD, color_of(g, p), shown);
             yy += ui_lh(w, FACE_BOLD);
             int c2 = ui_change_chips(w, M, sc, d->pick[p].score, NULL, cx, yy + M->u / 6, colw);
@@ -470,7 +444,7 @@ int duet_debrief_decision(struct window *w, const struct metrics *M, int i, int 
     char buf[1400], num[16];
     int badge = M->u * 3 / 2;
     int lx = x + badge + M->u * 2 / 3, lw = width - (lx - x);
-    layout_rect(&w->L, x, y, badge, badge, C_TRACK, M->rad * 2 / 3);
+    layout_rect(&w->L, x, y, badge, badge, C_CHIP, M->rad * 2 / 3);
     str_format(num, sizeof num, "%d", i + 1);
     int nw = text_width(w, FACE_BOLD, num, strlen(num));
     ui_line(w, x + (badge - nw) / 2, y + (badge - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_TEXT, num);

@@ -184,10 +184,11 @@ void win_fonts_close(struct win_fonts *f)
     }
 }
 
-bool win_fonts_open(struct win_fonts *f, int unit, char *why, size_t cap)
+bool win_fonts_open(struct win_fonts *f, int unit, int small_unit, char *why, size_t cap)
 {
     for (int i = 0; i < FACE_COUNT; i++) {
-        int px = (unit * faces[i].percent + 50) / 100;
+        bool small = i == FACE_SMALL || i == FACE_SMALL_BOLD;
+        int px = ((small ? small_unit : unit) * faces[i].percent + 50) / 100;
         if (px < 8)
             px = 8;
         if (f->font[i] && f->px[i] == px)

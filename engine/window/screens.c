@@ -10,6 +10,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/game.h"
@@ -49,6 +50,30 @@ int ui_wrap_height(struct window *w, const char *text, int width, int face)
 {
     return layout_wrap(w, &w->L, text, 0, 0, width, face, face == FACE_BODY ? FACE_ITALIC : face,
                        C_TEXT, w->unit * 6 / 10, true);
+}
+
+void ui_fit(struct window *w, int face, const char *s, int width, char *buf, size_t cap)
+{
+    static const char ellipsis[] = "\u2026";
+    const size_t el = sizeof ellipsis - 1;
+    str_copy(buf, cap, s);
+    size_t n = strlen(buf);
+    if (text_width(w, face, buf, n) <= width)
+        return;
+    if (cap <= el) {
+        buf[0] = '\0';
+        return;
+    }
+    if (n > cap - 1 - el)
+        n = cap - 1 - el + 1; /* the loop steps back at least one byte */
+    while (n > 0) {
+        do
+            n--;
+        while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);
+        memcpy(buf + n, ellipsis, el + 1);
+        if (n == 0 || text_width(w, face, buf, n + el) <= width)
+            return;
+    }
 }
 
 void ui_link(struct item *it, int button, int hot)
@@ -137,7 +162,7 @@ int ui_change_chips(struct window *w, const struct metrics *M, const struct scen
             if (rows == 0 && cx == x)
                 rows = 1;
             ui_chip(w, M, cx, y + (rows - 1) * (h + M->u / 3), buf, v > 0 ? C_POSITIVE : C_NEGATIVE,
-                 C_TRACK);
+                 C_CHIP);
             cx += cw + M->u / 3;
         }
     }
@@ -182,11 +207,18 @@ int ui_header(struct window *w, const struct metrics *M, const char *kicker, int
     int y = M->m * 6 / 10;
     if (kicker && kicker[0])
         ui_line(w, M->m, y, FACE_SMALL_BOLD, kicker_color, kicker);
-    if (right && right[0])
-        ui_line_right(w, M->W - M->m, y, FACE_SMALL, C_MUTED, right);
+    if (right && right[0]) {
+        char shown[600];
+        int kw = kicker && kicker[0] ? text_width(w, FACE_SMALL_BOLD, kicker, strlen(kicker)) + M->u : 0;
+        ui_fit(w, FACE_SMALL, right, M->W - 2 * M->m - kw, shown, sizeof shown);
+        ui_line_right(w, M->W - M->m, y, FACE_SMALL, C_MUTED, shown);
+    }
     y += ui_lh(w, FACE_SMALL);
     int tw = M->W - 2 * M->m - (w->timing ? 7 * M->u : 0);
-    y = layout_wrap(w, &w->L, title, M->m, y, tw, FACE_H1, FACE_H1, C_TEXT, 0, false);
+    /* Large text on a short screen: a smaller title leaves the room to the
+     * story and the choices. */
+    int face = ui_lh(w, FACE_H1) > M->H / 8 ? FACE_H2 : FACE_H1;
+    y = layout_wrap(w, &w->L, title, M->m, y, tw, face, face, C_TEXT, 0, false);
     y += M->u / 3;
     layout_rect(&w->L, M->m, y, M->W - 2 * M->m, M->bw > 1 ? M->bw : 1, C_BORDER, 0);
     return y + M->u * 3 / 4;
@@ -209,6 +241,7 @@ int ui_footer(struct window *w, const struct metrics *M, const char *hints)
         *cut = '\0';
     }
     ui_line(w, M->m, y, FACE_SMALL, C_MUTED, buf);
+    w->L.footer = (SDL_Rect){0, M->H - h, M->W, h};
     return h;
 }
 
@@ -243,12 +276,68 @@ void ui_end_scroll(struct window *w, int content_h)
     clip->kind = IT_CLIP;
 }
 
+/* What the last decision changed, to show on the stats and scores: its own
+ * changes and what moved as this scene began. NULL before the first. */
+static const struct decision *last_decision(const struct window *w)
+{
+    const struct game *g = w->s->g;
+    return g->nlog > 0 ? &g->log[g->nlog - 1] : NULL;
+}
+
+static double stat_change(const struct decision *d, int i)
+{
+    return d ? d->stat_delta[i] + d->enter_delta[i] : 0;
+}
+
+/* The decider's points from the last decision in dimension k (solo). */
+static double score_change(const struct window *w, const struct decision *d, int k)
+{
+    if (!d || w->s->g->nplayers > 1 || d->player != w->s->g->view.decider)
+        return 0;
+    return d->score[k];
+}
+
+/* A small "+3" or "−1" after a value that just changed; its width. */
+static int delta_chip(struct window *w, const struct metrics *M, int x_right, int y, double v)
+{
+    if (fabs(v) < 1e-9)
+        return 0;
+    char num[64];
+    format_signed(num, sizeof num, v);
+    int tw = text_width(w, FACE_SMALL_BOLD, num, strlen(num));
+    int h = ui_lh(w, FACE_SMALL);
+    int cw = tw + M->u / 2;
+    int x = x_right - cw;
+    layout_rect(&w->L, x, y, cw, h, v > 0 ? C_POSITIVE : C_NEGATIVE, h / 2);
+    ui_line(w, x + M->u / 4, y + (h - w->fonts.skip[FACE_SMALL_BOLD]) / 2, FACE_SMALL_BOLD, C_ON_ACCENT,
+            num);
+    return cw + M->u / 4;
+}
+
+/* The role's weight of each dimension, as "×2", when they differ: what the
+ * weighted total multiplies each score by. buf is "" when all are equal. */
+static void weight_text(const struct scenario *sc, int role, int k, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    const double *wt = sc->roles[role].weights;
+    bool differ = false;
+    for (int d = 1; d < sc->ndimensions; d++)
+        differ = differ || fabs(wt[d] - wt[0]) > 1e-9;
+    if (!differ)
+        return;
+    char num[64];
+    format_number(num, sizeof num, wt[k]);
+    str_format(buf, cap, "×%s", num);
+}
+
 /* The stats and scores: every visible stat, and a bar per dimension showing
- * the points against the best the role can reach. Returns the height. */
+ * the points against the best the role can reach, each with what the last
+ * decision changed. Returns the height. */
 static int hud(struct window *w, const struct metrics *M, int x, int y, int width)
 {
     const struct game *g = w->s->g;
     const struct scenario *sc = g->sc;
+    const struct decision *last = last_decision(w);
     int y0 = y;
     char num[64], buf[256];
     int small = ui_lh(w, FACE_SMALL);
@@ -266,7 +355,8 @@ static int hud(struct window *w, const struct metrics *M, int x, int y, int widt
         format_number(num, sizeof num, g->s.stats[i]);
         str_format(buf, sizeof buf, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
         ui_line(w, x, y, FACE_SMALL, C_TEXT, st->name);
-        ui_line_right(w, x + width, y, FACE_SMALL_BOLD, C_TEXT, buf);
+        int dw = delta_chip(w, M, x + width, y, stat_change(last, i));
+        ui_line_right(w, x + width - dw, y, FACE_SMALL_BOLD, C_TEXT, buf);
         y += small;
         if (isfinite(st->min) && isfinite(st->max) && st->max > st->min) {
             ui_bar(w, x, y, width, barh, (g->s.stats[i] - st->min) / (st->max - st->min), C_MUTED);
@@ -285,22 +375,43 @@ static int hud(struct window *w, const struct metrics *M, int x, int y, int widt
         return duet_hud_scores(w, M, x, y, width) - y0;
     const struct game_player *p = &g->s.players[g->view.decider];
     ui_line(w, x, y, FACE_SMALL_BOLD, C_MUTED, "Scores");
+    char wt[64];
+    weight_text(sc, p->role, 0, wt, sizeof wt);
+    if (wt[0])
+        ui_line_right(w, x + width, y, FACE_SMALL, C_MUTED, "weight");
     y += small + M->u / 6;
     for (int d = 0; d < sc->ndimensions; d++) {
         format_number(num, sizeof num, p->score[d]);
-        ui_line(w, x, y, FACE_SMALL, C_TEXT, sc->dimensions[d].name);
-        ui_line_right(w, x + width, y, FACE_SMALL_BOLD, p->score[d] < 0 ? C_NEGATIVE : C_TEXT, num);
+        int lw = ui_line(w, x, y, FACE_SMALL, C_TEXT, sc->dimensions[d].name);
+        weight_text(sc, p->role, d, wt, sizeof wt);
+        if (wt[0])
+            ui_line(w, x + lw + M->u / 3, y, FACE_SMALL, C_MUTED, wt);
+        int dw = delta_chip(w, M, x + width, y, score_change(w, last, d));
+        ui_line_right(w, x + width - dw, y, FACE_SMALL_BOLD, p->score[d] < 0 ? C_NEGATIVE : C_TEXT, num);
         y += small;
         double top = w->best[g->view.decider].points[d];
         ui_bar(w, x, y, width, barh, top > 0 ? p->score[d] / top : 0, C_ACCENT);
         y += barh + M->u / 3;
     }
+    format_number(num, sizeof num, game_weighted(g, g->view.decider));
+    ui_line(w, x, y, FACE_SMALL_BOLD, C_TEXT, "Weighted total");
+    ui_line_right(w, x + width, y, FACE_SMALL_BOLD, C_TEXT, num);
+    y += small + M->u / 3;
     return y - y0;
 }
 
-/* The side panel's width, or 0 when the window is too narrow for two
- * columns (then the HUD goes at the top of the scroll). Returns the main
- * column's width. */
+/* The HUD's height at width, without adding it. */
+static int hud_height(struct window *w, const struct metrics *M, int width)
+{
+    int mark_items = w->L.nitems;
+    size_t mark_chars = w->L.chars.len;
+    int h = hud(w, M, 0, 0, width);
+    w->L.nitems = mark_items;
+    w->L.chars.len = mark_chars;
+    return h;
+}
+
+/* The side panel's width. */
 static int side_width(const struct metrics *M)
 {
     int side_w = M->W * 26 / 100;
@@ -311,32 +422,134 @@ static int side_width(const struct metrics *M)
     return side_w;
 }
 
-static int side_panel(const struct metrics *M, bool *narrow)
+/* The stats and scores as one band of "name value" pairs, for when they do
+ * not fit beside the story: story and choices come first. At most two rows;
+ * pairs that do not fit are left out, scores before stats (the outcome
+ * screen and the debrief show the scores too). With measure, adds nothing.
+ * Returns its height. */
+static int hud_strip(struct window *w, const struct metrics *M, int x, int y, int width, bool measure)
 {
-    int main_w = M->W - 2 * M->m - side_width(M) - M->gap * 2;
-    *narrow = main_w < 20 * M->u;
-    if (*narrow)
-        return M->W - 2 * M->m;
-    return main_w > 40 * M->u ? 40 * M->u : main_w;
+    const struct game *g = w->s->g;
+    const struct scenario *sc = g->sc;
+    const struct decision *last = last_decision(w);
+    struct pair {
+        char label[LIMIT_NAME_BYTES + 128];
+        char value[96];
+        double delta;
+        int color;
+    } pairs[LIMIT_STATS + LIMIT_DIMENSIONS + GAME_MAX_PLAYERS];
+    int n = 0;
+    char num[64];
+    for (int i = 0; i < sc->nstats; i++) {
+        const struct stat_def *st = &sc->stats[i];
+        if (st->hidden)
+            continue;
+        struct pair *pr = &pairs[n++];
+        str_copy(pr->label, sizeof pr->label, st->name);
+        format_number(num, sizeof num, g->s.stats[i]);
+        str_format(pr->value, sizeof pr->value, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
+        pr->delta = stat_change(last, i);
+        pr->color = C_TEXT;
+    }
+    w->hud_points = w->s->opt.coaching;
+    if (w->hud_points && g->nplayers > 1) {
+        for (int p = 0; p < g->nplayers; p++) {
+            struct pair *pr = &pairs[n++];
+            str_format(pr->label, sizeof pr->label, "%s", g->s.players[p].name);
+            format_number(pr->value, sizeof pr->value, game_weighted(g, p));
+            pr->delta = 0;
+            pr->color = theme_role_color(g->s.players[p].role);
+        }
+    } else if (w->hud_points) {
+        const struct game_player *p = &g->s.players[g->view.decider];
+        for (int d = 0; d < sc->ndimensions; d++) {
+            struct pair *pr = &pairs[n++];
+            char wt[64];
+            weight_text(sc, p->role, d, wt, sizeof wt);
+            str_format(pr->label, sizeof pr->label, "%s%s%s", sc->dimensions[d].name, wt[0] ? " " : "", wt);
+            format_number(pr->value, sizeof pr->value, p->score[d]);
+            pr->delta = score_change(w, last, d);
+            pr->color = p->score[d] < 0 ? C_NEGATIVE : C_ACCENT;
+        }
+    }
+    if (n == 0)
+        return 0;
+    int lh = ui_lh(w, FACE_SMALL);
+    int vpad = M->pad / 2;
+    int inner = width - 2 * M->pad;
+    int gap = M->u;
+    int card = -1;
+    if (!measure) {
+        ui_card(w, M, x, y, width, 0, -1, C_SURFACE, C_SURFACE);
+        card = w->L.nitems - 2;
+    }
+    int row = 0, cx = 0;
+    for (int i = 0; i < n; i++) {
+        const struct pair *pr = &pairs[i];
+        int lw = text_width(w, FACE_SMALL, pr->label, strlen(pr->label));
+        int vw = text_width(w, FACE_SMALL_BOLD, pr->value, strlen(pr->value));
+        char dnum[64] = "";
+        int dw = 0;
+        if (fabs(pr->delta) >= 1e-9) {
+            format_signed(dnum, sizeof dnum, pr->delta);
+            dw = text_width(w, FACE_SMALL_BOLD, dnum, strlen(dnum)) + M->u / 2 + M->u / 4;
+        }
+        int pw = lw + M->u / 3 + vw + dw;
+        if (cx > 0 && cx + pw > inner) {
+            if (row == 1)
+                break; /* two rows at most */
+            row++;
+            cx = 0;
+        }
+        if (pw > inner)
+            continue;
+        if (!measure) {
+            int px = x + M->pad + cx, py = y + vpad + row * lh;
+            int ty = py + (lh - w->fonts.skip[FACE_SMALL]) / 2;
+            ui_line(w, px, ty, FACE_SMALL, C_MUTED, pr->label);
+            ui_line(w, px + lw + M->u / 3, ty, FACE_SMALL_BOLD, pr->color, pr->value);
+            if (dw)
+                delta_chip(w, M, px + pw, py, pr->delta);
+        }
+        cx += pw + gap;
+    }
+    int h = (row + 1) * lh + 2 * vpad;
+    if (card >= 0) {
+        w->L.items[card].h = h;
+        w->L.items[card + 1].h = h - 2 * M->bw;
+    }
+    return h;
 }
 
-static void hud_card(struct window *w, const struct metrics *M, int y0, int y1)
+/* Places the stats for the play and outcome screens between y0 and y1:
+ * beside the story when both fit (the panel's whole height too), else in a
+ * strip under the header. Sets the main column's width; returns the y where
+ * the main column starts. */
+static int place_stats(struct window *w, const struct metrics *M, int y0, int y1, int *main_w)
 {
     int side_w = side_width(M);
-    int x = M->W - M->m - side_w;
-    /* Lay the HUD out once to know its height, then place the card under it:
-     * the card's items must come first, so lay out twice (cheap: text is
-     * measured, not rendered). */
-    int mark_items = w->L.nitems;
-    size_t mark_chars = w->L.chars.len;
-    int h = hud(w, M, x + M->pad, y0 + M->pad, side_w - 2 * M->pad);
-    w->L.nitems = mark_items;
-    w->L.chars.len = mark_chars;
-    int ch = h + 2 * M->pad - M->u / 3;
-    if (ch > y1 - y0)
-        ch = y1 - y0;
-    layout_rect(&w->L, x, y0, side_w, ch, C_SURFACE, M->rad);
-    hud(w, M, x + M->pad, y0 + M->pad, side_w - 2 * M->pad);
+    int beside = M->W - 2 * M->m - side_w - M->gap * 2;
+    if (beside >= 20 * M->u) {
+        int h = hud_height(w, M, side_w - 2 * M->pad) + 2 * M->pad - M->u / 3;
+        if (h <= y1 - y0) {
+            int x = M->W - M->m - side_w;
+            w->L.stats_first = w->L.nitems;
+            layout_rect(&w->L, x, y0, side_w, h, C_SURFACE, M->rad);
+            hud(w, M, x + M->pad, y0 + M->pad, side_w - 2 * M->pad);
+            w->L.stats_end = w->L.nitems;
+            w->L.stats = (SDL_Rect){x, y0, side_w, h};
+            *main_w = beside > 40 * M->u ? 40 * M->u : beside;
+            return y0;
+        }
+    }
+    int width = M->W - 2 * M->m;
+    *main_w = width > 44 * M->u ? 44 * M->u : width;
+    w->L.stats_first = w->L.nitems;
+    int h = hud_strip(w, M, M->m, y0, width, false);
+    w->L.stats_end = w->L.nitems;
+    w->L.stats = (SDL_Rect){M->m, y0, width, h};
+    w->L.stats_strip = true;
+    return h ? y0 + h + M->u / 2 : y0;
 }
 
 /* A choice as a button: a number badge (or a dash when locked) and its label,
@@ -350,7 +563,7 @@ static int choice_button(struct window *w, const struct metrics *M, int index, i
     const char *label = game_label(g, mn, index);
     int badge = M->u * 3 / 2;
     int lx = x + M->pad + badge + M->pad * 3 / 4;
-    int lw = x + width - M->pad - lx;
+    int lw = x + width - M->pad * 3 / 2 - lx; /* as much room on the right as around the badge */
     int th = ui_wrap_height(w, label, lw, FACE_BODY);
     char reason[600] = "";
     if (o->locked) {
@@ -392,7 +605,11 @@ static void countdown(struct window *w, const struct metrics *M, int y_title, in
     int h = ui_lh(w, FACE_BOLD) + M->pad / 2;
     int width = tw + 2 * M->pad;
     int x = M->W - M->m - width;
-    int color = left <= 10 ? C_NEGATIVE : C_ACCENT;
+    /* Accent, then amber from half the time, red for the last quarter (at
+     * most ten seconds, at least three): the colour tells how close zero is. */
+    int red = w->timer_seconds / 4;
+    red = red > 10 ? 10 : red < 3 ? 3 : red;
+    int color = left <= red ? C_NEGATIVE : left * 2 <= w->timer_seconds ? C_WARNING : C_ACCENT;
     layout_rect(&w->L, x, y_title, width, h, color, h / 2);
     ui_line(w, x + M->pad, y_title + (h - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_ON_ACCENT, buf);
     w->L.countdown = (SDL_Rect){x, y_title, width, h};
@@ -402,13 +619,44 @@ static void countdown(struct window *w, const struct metrics *M, int y_title, in
     ui_bar(w, M->m, y_rule - bh / 2, M->W - 2 * M->m, bh, share, color);
 }
 
+/* How far through the run is: "Startup · phase 1 of 4 · decision 3". The
+ * phases are the scenario's, in the order its scenes first name them (the
+ * only measure that holds on every path: paths differ in length). */
+static void progress_text(const struct window *w, const struct scene *scene, char *buf, size_t cap)
+{
+    const struct scenario *sc = w->s->sc;
+    const char *seen[32];
+    int nphases = 0, at = -1;
+    for (int i = 0; i < sc->nscenes && nphases < (int)COUNT_OF(seen); i++) {
+        const char *ph = sc->scenes[i].phase;
+        if (!ph || !ph[0] || sc->scenes[i].is_ending)
+            continue;
+        int k = 0;
+        while (k < nphases && strcmp(seen[k], ph) != 0)
+            k++;
+        if (k == nphases)
+            seen[nphases++] = ph;
+    }
+    for (int k = 0; k < nphases; k++)
+        if (scene->phase && strcmp(seen[k], scene->phase) == 0)
+            at = k;
+    int decision = w->s->g->nlog + 1;
+    if (at >= 0 && nphases > 1)
+        str_format(buf, cap, "%s · phase %d of %d · decision %d", scene->phase, at + 1, nphases, decision);
+    else if (scene->phase && scene->phase[0])
+        str_format(buf, cap, "%s · decision %d", scene->phase, decision);
+    else
+        str_format(buf, cap, "Decision %d", decision);
+}
+
 static void play_screen(struct window *w, const struct metrics *M)
 {
     const struct game *g = w->s->g;
     const struct scene *scene = game_scene(g);
-    char whobuf[256];
+    char whobuf[256], kicker[300];
+    progress_text(w, scene, kicker, sizeof kicker);
     int y_title = M->m * 6 / 10 + ui_lh(w, FACE_SMALL);
-    int y0 = ui_header(w, M, scene->phase, C_ACCENT, scene->title[0] ? scene->title : scene->id,
+    int y0 = ui_header(w, M, kicker, C_ACCENT, scene->title[0] ? scene->title : scene->id,
                     who(w, whobuf, sizeof whobuf));
     if (w->timing)
         countdown(w, M, y_title, y0 - M->u * 3 / 4);
@@ -416,17 +664,11 @@ static void play_screen(struct window *w, const struct metrics *M)
         y0 = duet_turn_band(w, M, y0);
     int fh = ui_footer(w, M, win_key_hints(w));
     int y1 = M->H - fh;
-    bool narrow;
-    int main_w = side_panel(M, &narrow);
-    if (!narrow)
-        hud_card(w, M, y0, y1);
+    int main_w;
+    y0 = place_stats(w, M, y0, y1, &main_w);
     int R = M->ring;
     ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
     int x = R, y = R, width = main_w;
-    if (narrow) {
-        y += hud(w, M, x, y, width);
-        y += M->u / 2;
-    }
     int ty = y;
     if (g->view.text.len)
         y = ui_wrap(w, g->view.text.data, x, y, width, FACE_BODY, C_TEXT);
@@ -466,10 +708,8 @@ static void outcome_screen(struct window *w, const struct metrics *M)
                     who(w, whobuf, sizeof whobuf));
     int fh = ui_footer(w, M, win_key_hints(w));
     int y1 = M->H - fh;
-    bool narrow;
-    int main_w = side_panel(M, &narrow);
-    if (!narrow)
-        hud_card(w, M, y0, y1);
+    int main_w;
+    y0 = place_stats(w, M, y0, y1, &main_w);
     int R = M->ring;
     ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
     int x = R, y = R, width = main_w;
@@ -499,6 +739,144 @@ static void outcome_screen(struct window *w, const struct metrics *M)
     ui_end_scroll(w, y + R);
 }
 
+/* The company over the run: a step line per visible stat, from the start
+ * through each decision (numbered marks) to the final state on the right;
+ * where game.cause tied a later change to an earlier decision, a bracket
+ * under the row links the decision's mark to the change, with "from N".
+ * The series is the final stats taken back through each decision's
+ * changes. Returns the y below. */
+static int debrief_chart(struct window *w, const struct metrics *M, int x, int y, int width)
+{
+    const struct game *g = w->s->g;
+    const struct scenario *sc = g->sc;
+    int n = g->nlog;
+    int rows = 0;
+    for (int i = 0; i < sc->nstats; i++)
+        rows += !sc->stats[i].hidden;
+    if (rows == 0 || n == 0)
+        return y;
+    int small = ui_lh(w, FACE_SMALL);
+    ui_line(w, x, y, FACE_H2, C_TEXT, "The company over the run");
+    y += ui_lh(w, FACE_H2) + M->u / 4;
+    char num[64], buf[256];
+    int namew = 0, valw = 0;
+    for (int i = 0; i < sc->nstats; i++) {
+        const struct stat_def *st = &sc->stats[i];
+        if (st->hidden)
+            continue;
+        int nw = text_width(w, FACE_SMALL, st->name, strlen(st->name));
+        namew = nw > namew ? nw : namew;
+        format_number(num, sizeof num, g->s.stats[i]);
+        str_format(buf, sizeof buf, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
+        int vw = text_width(w, FACE_SMALL_BOLD, buf, strlen(buf));
+        valw = vw > valw ? vw : valw;
+    }
+    if (namew > width / 4)
+        namew = width / 4;
+    int px0 = x + namew + M->u, px1 = x + width - valw - M->u;
+    if (px1 - px0 < 6 * M->u || (px1 - px0) / n < 2)
+        return y; /* no room for a chart (or a very long run): the decisions below say it all */
+    int card_y = y;
+    ui_card(w, M, x - M->pad / 2, y, width + M->pad, 0, -1, C_SURFACE, C_SURFACE);
+    int card = w->L.nitems - 2;
+    y += M->pad / 2;
+    /* The decisions' marks: Start, 1, 2, ... */
+    /* Mark k at px0 + k * step (long runs: marks closer than a few pixels
+     * share them, and only some get a number). */
+    int step = (px1 - px0) / n;
+    if (step < 1)
+        step = 1;
+    int thick = M->u / 10 > 2 ? M->u / 10 : 2;
+    int marks_y = y;
+    for (int k = 0; k <= n; k++) {
+        int mx = px0 + k * step;
+        if (k == 0)
+            str_copy(num, sizeof num, "Start");
+        else
+            str_format(num, sizeof num, "%d", k);
+        int tw = text_width(w, FACE_SMALL_BOLD, num, strlen(num));
+        if (mx > px1 && k != n)
+            break;
+        if (k == 0 || step >= tw + M->u / 4 || k == n)
+            ui_line(w, k == 0 ? mx : mx - tw / 2, y, FACE_SMALL_BOLD, C_MUTED, num);
+    }
+    y += small;
+    int row_h = small * 2;
+    int plot_top = y;
+    for (int i = 0; i < sc->nstats; i++) {
+        const struct stat_def *st = &sc->stats[i];
+        if (st->hidden)
+            continue;
+        /* The series: v[k] after k decisions. */
+        double *v = xmalloc(sizeof *v * (size_t)(n + 1));
+        v[n] = g->s.stats[i];
+        for (int k = n - 1; k >= 0; k--)
+            v[k] = v[k + 1] - g->log[k].stat_delta[i] - g->log[k].enter_delta[i];
+        double lo = v[0], hi = v[0];
+        for (int k = 1; k <= n; k++) {
+            lo = fmin(lo, v[k]);
+            hi = fmax(hi, v[k]);
+        }
+        if (isfinite(st->min) && isfinite(st->max) && st->max > st->min) {
+            lo = fmin(lo, st->min);
+            hi = fmax(hi, st->max);
+        }
+        if (hi - lo < 1e-9) {
+            hi += 1;
+            lo -= 1;
+        }
+        int ry = y, rh = row_h - small / 2;
+        ui_line(w, x, ry + (rh - w->fonts.skip[FACE_SMALL]) / 2, FACE_SMALL, C_TEXT, st->name);
+        layout_rect(&w->L, px0, ry + rh - 1, px1 - px0, 1, C_CHIP, 0);
+#define CHART_Y(val) (ry + rh - thick - (int)lround(((val) - lo) / (hi - lo) * (rh - thick)))
+        for (int k = 0; k < n; k++) {
+            int xa = px0 + k * step, xb = px0 + (k + 1) * step;
+            int ya = CHART_Y(v[k]), yb = CHART_Y(v[k + 1]);
+            layout_rect(&w->L, xa, ya, xb - xa, thick, C_ACCENT, 0);
+            if (yb != ya) /* the change at decision k+1, up green or down red */
+                layout_rect(&w->L, xb - thick / 2, ya < yb ? ya : yb, thick, abs(yb - ya) + thick,
+                            v[k + 1] > v[k] ? C_POSITIVE : C_NEGATIVE, 0);
+        }
+        int ey = CHART_Y(v[n]);
+        layout_rect(&w->L, px1 - thick, ey - thick, thick * 3, thick * 3, C_ACCENT, thick);
+        /* game.cause's links on this row. */
+        int link_y = ry + rh;
+        for (int c = 0; c < g->ncons; c++) {
+            const struct consequence *cs = &g->cons[c];
+            if (fabs(cs->delta[i]) < 1e-9 || cs->decision < 0 || cs->decision >= n)
+                continue;
+            int xa = px0 + (cs->decision + 1) * step, xb = px0 + (cs->turn < n ? cs->turn : n) * step;
+            if (xb < xa)
+                xb = xa;
+            layout_rect(&w->L, xa, link_y, xb - xa + thick, thick, C_WARNING, 0);
+            layout_rect(&w->L, xa, link_y - small / 4, thick, small / 4 + thick, C_WARNING, 0);
+            layout_rect(&w->L, xb, link_y - small / 4, thick, small / 4 + thick, C_WARNING, 0);
+            format_signed(num, sizeof num, cs->delta[i]);
+            str_format(buf, sizeof buf, "%s from %d", num, cs->decision + 1);
+            int tw = text_width(w, FACE_SMALL, buf, strlen(buf));
+            int tx = xb - tw > px0 ? xb - tw : px0;
+            ui_line(w, tx, link_y + thick, FACE_SMALL, C_WARNING, buf);
+            y += 0; /* the label sits in the row's lower half */
+        }
+#undef CHART_Y
+        format_number(num, sizeof num, v[n]);
+        str_format(buf, sizeof buf, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
+        ui_line_right(w, x + width, ry + (rh - w->fonts.skip[FACE_SMALL_BOLD]) / 2, FACE_SMALL_BOLD, C_TEXT,
+                      buf);
+        y += row_h + (g->ncons ? small : 0);
+        free(v);
+    }
+    /* The decisions' marks as faint lines across the rows. */
+    for (int k = 1; k <= n; k++)
+        layout_rect(&w->L, px0 + k * step, plot_top, 1, y - plot_top - small / 2, C_CHIP, 0);
+    (void)marks_y;
+    y += M->pad / 4;
+    w->L.items[card].h = y - card_y;
+    w->L.items[card + 1].h = y - card_y - 2 * M->bw;
+    w->L.chart = (SDL_Rect){x, card_y, width, y - card_y};
+    return y + M->gap;
+}
+
 static void debrief_screen(struct window *w, const struct metrics *M)
 {
     const struct game *g = w->s->g;
@@ -516,7 +894,7 @@ static void debrief_screen(struct window *w, const struct metrics *M)
     bx += ui_button(w, M, BTN_DEBRIEF, FE_RESTART, "Play again", NULL, bx, by, false, false) + M->u / 2;
     bx += ui_button(w, M, BTN_DEBRIEF, FE_UNDO, "Undo last choice", NULL, bx, by, false,
                       g->nlog == 0) + M->u / 2;
-    ui_button(w, M, BTN_DEBRIEF, FE_QUIT, w->po->kiosk ? "Next team" : "Finish", "Enter", bx, by,
+    ui_button(w, M, BTN_DEBRIEF, FE_QUIT, w->po->kiosk ? "Next team" : "Finish", NULL, bx, by,
                 true, false);
     int y1 = by - M->u / 2;
     layout_rect(&w->L, M->m, y1, M->W - 2 * M->m, M->bw > 1 ? M->bw : 1, C_BORDER, 0);
@@ -530,7 +908,7 @@ static void debrief_screen(struct window *w, const struct metrics *M)
     int vcolor = d->verdict == VERDICT_SUCCESS ? C_POSITIVE : d->verdict == VERDICT_MIXED ? C_WARNING : C_NEGATIVE;
     if (d->verdict != VERDICT_NONE) {
         str_format(buf, sizeof buf, "Verdict: %s", verdict_name(d->verdict));
-        ui_chip(w, M, x, y, buf, vcolor, C_TRACK);
+        ui_chip(w, M, x, y, buf, vcolor, C_CHIP);
         y += ui_lh(w, FACE_SMALL) + M->u / 2;
     }
     if (g->view.text.len) {
@@ -554,8 +932,9 @@ static void debrief_screen(struct window *w, const struct metrics *M)
             layout_rect(&w->L, x, card_y, M->u / 4, 0, pcolor, M->u / 8);
         int stripe_item = d->nplayers > 1 ? w->L.nitems - 1 : -1;
         str_format(buf, sizeof buf, "%s · %s", dp->name, sc->roles[dp->role].name);
-        ui_line(w, cx, y, FACE_H2, d->nplayers > 1 ? pcolor : C_TEXT, buf);
-        y += ui_lh(w, FACE_H2) + M->u / 4;
+        y = layout_wrap(w, &w->L, buf, cx, y, cw, FACE_H2, FACE_H2, d->nplayers > 1 ? pcolor : C_TEXT, 0,
+                        false); /* a long name wraps inside the card */
+        y += M->u / 4;
         int namew = 0;
         for (int k = 0; k < sc->ndimensions; k++) {
             int nw = text_width(w, FACE_BODY, sc->dimensions[k].name, strlen(sc->dimensions[k].name));
@@ -598,6 +977,7 @@ static void debrief_screen(struct window *w, const struct metrics *M)
     }
     if (d->nplayers > 1)
         y = duet_debrief_alignment(w, M, x, y, width);
+    y = debrief_chart(w, M, x, y, width);
     if (g->nlog) {
         ui_line(w, x, y, FACE_H2, C_TEXT, "Decision by decision");
         y += ui_lh(w, FACE_H2) + M->u / 3;
@@ -611,7 +991,7 @@ static void debrief_screen(struct window *w, const struct metrics *M)
         const struct scene *where = &sc->scenes[dec->scene];
         int badge = M->u * 3 / 2;
         int lx = x + badge + M->u * 2 / 3, lw = width - (lx - x);
-        layout_rect(&w->L, x, y, badge, badge, C_TRACK, M->rad * 2 / 3);
+        layout_rect(&w->L, x, y, badge, badge, C_CHIP, M->rad * 2 / 3);
         str_format(num, sizeof num, "%d", i + 1);
         int nw = text_width(w, FACE_BOLD, num, strlen(num));
         ui_line(w, x + (badge - nw) / 2, y + (badge - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_TEXT, num);
@@ -738,8 +1118,23 @@ static int name_field(struct window *w, const struct metrics *M, int field, cons
     int ty = y + (h - w->fonts.skip[FACE_BODY]) / 2;
     int tx = x + M->pad;
     int tw = 0;
+    /* A long name scrolls: its end (where the cursor is) shows, after an
+     * ellipsis, inside the field. */
+    int room = width - 2 * M->pad - M->u / 2;
+    const char *shown = name;
+    char tail[LIMIT_NAME_BYTES + 8];
+    if (name[0] && text_width(w, FACE_BODY, name, strlen(name)) > room) {
+        const char *p = name;
+        do {
+            p++;
+            while (((unsigned char)*p & 0xC0) == 0x80)
+                p++;
+            str_format(tail, sizeof tail, "\u2026%s", p);
+        } while (*p && text_width(w, FACE_BODY, tail, strlen(tail)) > room);
+        shown = tail;
+    }
     if (name[0])
-        tw = ui_line(w, tx, ty, FACE_BODY, C_TEXT, name);
+        tw = ui_line(w, tx, ty, FACE_BODY, C_TEXT, shown);
     else if (!editing)
         ui_line(w, tx, ty, FACE_BODY, C_MUTED, field ? "Player 2" : w->duet_mode ? "Player 1" : "Player");
     if (editing)
@@ -747,15 +1142,50 @@ static int name_field(struct window *w, const struct metrics *M, int field, cons
     return y + h;
 }
 
+/* A scenario's card on the title screen: number, title, minutes, summary. */
+static void title_card(struct window *w, const struct metrics *M, int i, int x, int y, int colw, int h)
+{
+    const struct title_entry *t = &w->titles[i];
+    int iw = colw - 2 * M->pad;
+    const char *summary = t->error ? t->error : t->summary ? t->summary : "";
+    int b = layout_button(&w->L, BTN_SCENARIO, i, x, y, colw, h, t->error != NULL);
+    ui_card(w, M, x, y, colw, h, b, t->error ? C_DISABLED_BG : C_SURFACE, t->error ? C_DISABLED_BG : C_SURFACE_HOT);
+    char num[16];
+    str_format(num, sizeof num, "%d  ", i + 1);
+    int nx = x + M->pad;
+    nx += ui_line(w, nx, y + M->pad, FACE_H2, C_ACCENT, num);
+    int cw = 0;
+    char mins[32] = "";
+    if (t->minutes > 0) {
+        str_format(mins, sizeof mins, "%.0f min", t->minutes);
+        cw = text_width(w, FACE_SMALL_BOLD, mins, strlen(mins)) + M->u;
+    }
+    char shown[300];
+    ui_fit(w, FACE_H2, t->title ? t->title : t->id, x + colw - M->pad - cw - M->u / 2 - nx, shown, sizeof shown);
+    ui_line(w, nx, y + M->pad, FACE_H2, t->error ? C_DISABLED_TEXT : C_TEXT, shown);
+    if (cw)
+        ui_chip(w, M, x + colw - M->pad - cw, y + M->pad + (ui_lh(w, FACE_H2) - ui_lh(w, FACE_SMALL)) / 2, mins,
+                C_TEXT, C_CHIP);
+    ui_wrap(w, summary, x + M->pad, y + M->pad + ui_lh(w, FACE_H2), iw, FACE_BODY, t->error ? C_NEGATIVE : C_MUTED);
+}
+
 static void title_screen(struct window *w, const struct metrics *M)
 {
     int colw = M->W - 2 * M->m;
     if (colw > 40 * M->u)
         colw = 40 * M->u;
-    int x0 = (M->W - colw) / 2;
+    /* Two columns of scenarios (below): the heading lines up with them. */
+    int wide = M->W - 2 * M->m;
+    if (wide > 64 * M->u)
+        wide = 64 * M->u;
+    int x0 = (M->W - (wide >= 48 * M->u && w->ntitles > 1 ? wide : colw)) / 2;
+    if (wide >= 48 * M->u && w->ntitles > 1)
+        colw = wide;
     int y = M->m * 3 / 4;
-    ui_line(w, x0, y, FACE_DISPLAY, C_TEXT, "ScaleUp");
-    y += ui_lh(w, FACE_DISPLAY) * 9 / 10;
+    /* A short screen: a smaller wordmark leaves the room to the scenarios. */
+    int display = M->H < 50 * M->u ? FACE_H1 : FACE_DISPLAY;
+    ui_line(w, x0, y, display, C_TEXT, "ScaleUp");
+    y += ui_lh(w, display) * 9 / 10;
     y = ui_wrap(w, "A training simulation for product people: lead a company as its Product Owner or "
                 "Product Manager.", x0, y, colw, FACE_BODY, C_MUTED);
     y += M->gap;
@@ -765,33 +1195,41 @@ static void title_screen(struct window *w, const struct metrics *M)
     y += ui_lh(w, FACE_SMALL) + M->u / 4;
     int fh = ui_footer(w, M, win_key_hints(w));
     int R = M->ring;
-    ui_begin_scroll(w, 1, (SDL_Rect){x0 - R, y - R, colw + 2 * R + M->sbw, M->H - fh - y + R});
+    /* The scenarios in two columns where the window is wide enough, so
+     * that all of them show at once on a laptop's screen too. */
+    int gridw = M->W - 2 * M->m;
+    if (gridw > 64 * M->u)
+        gridw = 64 * M->u;
+    int cols = gridw >= 2 * 24 * M->u && w->ntitles > 1 ? 2 : 1;
+    if (cols == 1)
+        gridw = colw;
+    int gx = (M->W - gridw) / 2;
+    int cardw = cols == 2 ? (gridw - M->u / 2) / 2 : gridw;
+    ui_begin_scroll(w, 1, (SDL_Rect){gx - R, y - R, gridw + 2 * R + M->sbw, M->H - fh - y + R});
     int cy = R;
-    for (int i = 0; i < w->ntitles; i++) {
-        const struct title_entry *t = &w->titles[i];
-        int iw = colw - 2 * M->pad;
-        const char *summary = t->error ? t->error : t->summary ? t->summary : "";
-        int sh = ui_wrap_height(w, summary, iw, FACE_BODY);
-        int h = ui_lh(w, FACE_H2) + sh + 2 * M->pad;
-        int b = layout_button(&w->L, BTN_SCENARIO, i, R, cy, colw, h, t->error != NULL);
-        ui_card(w, M, R, cy, colw, h, b, t->error ? C_DISABLED_BG : C_SURFACE,
-             t->error ? C_DISABLED_BG : C_SURFACE_HOT);
-        char num[16];
-        str_format(num, sizeof num, "%d  ", i + 1);
-        int nx = R + M->pad;
-        nx += ui_line(w, nx, cy + M->pad, FACE_H2, C_ACCENT, num);
-        ui_line(w, nx, cy + M->pad, FACE_H2, t->error ? C_DISABLED_TEXT : C_TEXT,
-             t->title ? t->title : t->id);
-        if (t->minutes > 0) {
-            char mins[32];
-            str_format(mins, sizeof mins, "%.0f min", t->minutes);
-            int cw = text_width(w, FACE_SMALL_BOLD, mins, strlen(mins)) + M->u;
-            ui_chip(w, M, R + colw - M->pad - cw, cy + M->pad + (ui_lh(w, FACE_H2) - ui_lh(w, FACE_SMALL)) / 2,
-                 mins, C_TEXT, C_TRACK);
+    if (w->autosave_title >= 0 && w->autosave_title < w->ntitles) {
+        /* Continue the last unfinished run: first, one click or Tab away. */
+        const struct title_entry *t = &w->titles[w->autosave_title];
+        char label[LIMIT_NAME_BYTES + 400];
+        str_format(label, sizeof label, "Continue %s: %d decision%s made%s%s", t->title ? t->title : t->id,
+                   w->autosave_decisions, w->autosave_decisions == 1 ? "" : "s",
+                   w->autosave_who[0] ? " by " : "", w->autosave_who);
+        char shown[LIMIT_NAME_BYTES + 400];
+        ui_fit(w, FACE_BOLD, label, gridw - 2 * M->pad - 2 * M->u, shown, sizeof shown);
+        ui_button(w, M, BTN_RESUME, 0, shown, NULL, R, cy, true, false);
+        cy += ui_lh(w, FACE_BOLD) + M->pad + M->u / 2;
+    }
+    for (int i = 0; i < w->ntitles; i += cols) {
+        int rowh = 0;
+        for (int c = 0; c < cols && i + c < w->ntitles; c++) {
+            const struct title_entry *t = &w->titles[i + c];
+            const char *summary = t->error ? t->error : t->summary ? t->summary : "";
+            int hh = ui_lh(w, FACE_H2) + ui_wrap_height(w, summary, cardw - 2 * M->pad, FACE_BODY) + 2 * M->pad;
+            rowh = hh > rowh ? hh : rowh;
         }
-        ui_wrap(w, summary, R + M->pad, cy + M->pad + ui_lh(w, FACE_H2), iw, FACE_BODY,
-             t->error ? C_NEGATIVE : C_MUTED);
-        cy += h + M->u / 2;
+        for (int c = 0; c < cols && i + c < w->ntitles; c++)
+            title_card(w, M, i + c, R + c * (cardw + M->u / 2), cy, cardw, rowh);
+        cy += rowh + M->u / 2;
     }
     if (w->ntitles == 0)
         cy = ui_wrap(w, "No bundled scenarios were found. Start one with: scaleup play FOLDER", R, cy,
@@ -888,6 +1326,7 @@ static int panel(struct window *w, const struct metrics *M, const char *title, i
     struct layout *L = &w->L;
     L->cur_layer = 1;
     L->ring_bg = C_SURFACE;
+    L->overlay_first = L->nitems;
     layout_rect(L, 0, 0, M->W, M->H, C_SCRIM, 0);
     int pw = full ? M->W - 2 * M->m : want_w;
     if (pw > M->W - 2 * M->m)
@@ -952,8 +1391,9 @@ static const char *menu_label(struct window *w, int item, const char **key, bool
     case MENU_RESTART: *shown = in_run; return "Restart this run";
     case MENU_HISTORY: *shown = in_run; *key = "H"; return "History";
     case MENU_KEEP_TEST:
-        /* For authors: a playthrough has one role, so solo runs only. */
-        *shown = in_run && w->s->g->nplayers == 1;
+        /* For authors only (--watch, or "author": true in the settings
+         * file): a playthrough has one role, so solo runs only. */
+        *shown = in_run && w->s->g->nplayers == 1 && (w->po->watch || w->settings.author);
         *disabled = !in_run || w->s->g->nlog == 0;
         return "Keep as a playthrough test";
     case MENU_SETTINGS: return "Settings…";
@@ -983,7 +1423,7 @@ static void menu_overlay(struct window *w, const struct metrics *M)
         rows += shown;
     }
     int rh = ui_lh(w, FACE_BODY) + M->pad;
-    int width = panel(w, M, w->s ? "Paused" : "Menu", 24 * M->u, rows * (rh + M->u / 6), false);
+    int width = panel(w, M, w->s ? "Paused" : "Menu", 24 * M->u, rows * (rh + M->ring), false);
     int R = M->ring, y = R;
     for (int i = 0; i < MENU_COUNT; i++) {
         const char *key;
@@ -994,7 +1434,7 @@ static void menu_overlay(struct window *w, const struct metrics *M)
         char kb[32] = "";
         if (key)
             str_format(kb, sizeof kb, "[%s]", key);
-        y += row_button(w, M, BTN_MENU, i, R, y, width, label, key ? kb : NULL, NULL, dis) + M->u / 6;
+        y += row_button(w, M, BTN_MENU, i, R, y, width, label, key ? kb : NULL, NULL, dis) + R;
     }
     ui_end_scroll(w, y + R);
 }
@@ -1016,7 +1456,7 @@ static void slots_overlay(struct window *w, const struct metrics *M, bool save)
             str_copy(sub, sizeof sub, "Empty");
         y += row_button(w, M, BTN_SLOT, k, R, y, width, label,
                         save ? (si->used ? "Overwrite" : "Save") : NULL, sub, !save && !si->used) +
-             M->u / 6;
+             R;
     }
     ui_end_scroll(w, y + R);
 }
@@ -1030,23 +1470,28 @@ static void settings_overlay(struct window *w, const struct metrics *M)
     char v[PATH_MAX + 16];
     str_format(v, sizeof v, "‹ %d%% ›", st->text_size);
     y += row_button(w, M, BTN_SETTING, SET_TEXT_SIZE, R, y, width, "Text size", v,
-                    "Ctrl+plus and Ctrl+minus work everywhere", false) + M->u / 6;
+                    "Ctrl+plus and Ctrl+minus work everywhere", false) + R;
     str_format(v, sizeof v, "‹ %s ›", theme_palette((enum win_theme)st->theme)->label);
     y += row_button(w, M, BTN_SETTING, SET_THEME, R, y, width, "Theme", v,
-                    "High contrast is best on a projector in a bright room", false) + M->u / 6;
+                    "Projector in a bright room: High contrast, light", false) + R;
     y += row_button(w, M, BTN_SETTING, SET_FULLSCREEN, R, y, width, "Full screen",
-                    st->fullscreen ? "‹ On ›" : "‹ Off ›", "F11 switches at any time", false) + M->u / 6;
+                    st->fullscreen ? "‹ On ›" : "‹ Off ›", "F11 switches at any time", false) + R;
     y += row_button(w, M, BTN_SETTING, SET_COACHING, R, y, width, "Coaching",
                     st->coaching ? "‹ On ›" : "‹ Off ›",
                     st->coaching ? "Feedback after each decision"
                                  : "Exam mode: all feedback waits for the debrief",
-                    false) + M->u / 6;
+                    false) + R;
+    y += row_button(w, M, BTN_SETTING, SET_PRESENTER, R, y, width, "Presenter mode",
+                    win_presenter(w) ? "‹ On ›" : "‹ Off ›",
+                    w->po->presenter ? "On with --presenter: story and options enlarged for a room"
+                                     : "Story and options enlarged for a room; stats in a strip",
+                    false) + R;
     const char *dir = w->editing ? w->results_edit : st->results_dir;
     str_format(v, sizeof v, "%s%s", dir[0] ? dir : (w->editing ? "" : "none"), w->editing ? "▏" : "");
     y += row_button(w, M, BTN_SETTING, SET_RESULTS, R, y, width, "Results folder", NULL,
                     w->editing ? "Type a folder, then Enter (empty: no result files)"
                                : "Enter to change · used from the next run",
-                    false) + M->u / 6;
+                    false) + R;
     /* The folder on its own line: paths are long. */
     layout_wrap(w, &w->L, v, R + M->pad, y, width - 2 * M->pad, FACE_SMALL_BOLD, FACE_SMALL_BOLD,
                 w->editing ? C_ACCENT : C_TEXT, 0, false);
@@ -1150,11 +1595,38 @@ static void help_overlay(struct window *w, const struct metrics *M)
     ui_end_scroll(w, y + R);
 }
 
+/* "Restart this run?": what it would lose, and two buttons; the safe one
+ * has the focus. */
+static void confirm_overlay(struct window *w, const struct metrics *M)
+{
+    const char *title, *yes;
+    char body[600];
+    win_confirm_text(w, &title, body, sizeof body, &yes);
+    int bh = ui_lh(w, FACE_BOLD) + M->pad;
+    int want = 26 * M->u;
+    int width = panel(w, M, title, want, 0, false);
+    int R = M->ring, y = R;
+    y = layout_wrap(w, &w->L, body, R + M->pad, y, width - 2 * M->pad, FACE_BODY, FACE_ITALIC, C_TEXT,
+                    0, false);
+    y += M->gap;
+    int bx = R + M->pad;
+    bx += ui_button(w, M, BTN_CONFIRM, 0, w->confirm == CONFIRM_FINISH ? "Stay" : "Keep playing", "N", bx, y,
+                    false, false) + M->u / 2;
+    if (bx + text_width(w, FACE_BOLD, yes, strlen(yes)) + 4 * M->u > R + width) {
+        bx = R + M->pad; /* narrow: one under the other */
+        y += bh + R;
+    }
+    ui_button(w, M, BTN_CONFIRM, 1, yes, "Y", bx, y, true, false);
+    y += bh;
+    ui_end_scroll(w, y + R);
+}
+
 static void banner(struct window *w, const struct metrics *M)
 {
     if (!w->banner[0])
         return;
     w->L.cur_layer = 2;
+    w->L.banner_first = w->L.nitems;
     int maxw = M->W - 2 * M->m;
     if (maxw > 36 * M->u)
         maxw = 36 * M->u;
@@ -1210,6 +1682,7 @@ void win_layout(struct window *w)
         case OVERLAY_SETTINGS: settings_overlay(w, &M); break;
         case OVERLAY_HISTORY: history_overlay(w, &M); break;
         case OVERLAY_HELP: help_overlay(w, &M); break;
+        case OVERLAY_CONFIRM: confirm_overlay(w, &M); break;
         default: break;
         }
         if (pass == 0) {

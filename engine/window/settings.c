@@ -76,7 +76,7 @@ enum settings_status settings_load(const char *path, struct settings *s, char *w
         if (t >= 0) {
             v.theme = t;
         } else {
-            str_copy(why, cap, "\"theme\" must be \"light\", \"dark\" or \"contrast\"");
+            str_copy(why, cap, "\"theme\" must be \"light\", \"dark\", \"contrast\" or \"light-contrast\"");
             ok = false;
         }
     }
@@ -102,6 +102,22 @@ enum settings_status settings_load(const char *path, struct settings *s, char *w
             v.timers = t;
         } else {
             str_copy(why, cap, "\"timers\" must be \"on\", \"slow\" or \"off\"");
+            ok = false;
+        }
+    }
+    if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "author"))) {
+        if (cJSON_IsBool(it)) {
+            v.author = cJSON_IsTrue(it);
+        } else {
+            str_copy(why, cap, "\"author\" must be true or false");
+            ok = false;
+        }
+    }
+    if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "presenter"))) {
+        if (cJSON_IsBool(it)) {
+            v.presenter = cJSON_IsTrue(it);
+        } else {
+            str_copy(why, cap, "\"presenter\" must be true or false");
             ok = false;
         }
     }
@@ -137,6 +153,8 @@ bool settings_save(const char *path, const struct settings *s, bool broken, char
     cJSON_AddBoolToObject(root, "fullscreen", s->fullscreen);
     cJSON_AddBoolToObject(root, "coaching", s->coaching);
     cJSON_AddStringToObject(root, "timers", session_timers_name((enum session_timers)s->timers));
+    cJSON_AddBoolToObject(root, "presenter", s->presenter);
+    cJSON_AddBoolToObject(root, "author", s->author);
     cJSON_AddStringToObject(root, "results_dir", s->results_dir);
     char *json = cJSON_Print(root);
     cJSON_Delete(root);

@@ -25,6 +25,8 @@ struct settings {
     bool fullscreen;
     bool coaching;   /* feedback after each decision; off: all of it in the debrief */
     int timers;      /* enum session_timers: timed decisions on, slow or off */
+    bool presenter;  /* story and options enlarged for a room (body >= 4.5% of the height) */
+    bool author;     /* author features (keep a run as a playthrough test) without --watch */
     char results_dir[PATH_MAX]; /* empty: no result files */
 };
 

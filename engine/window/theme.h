@@ -3,7 +3,9 @@
  *
  * Screens name colours by their role (text, accent, disabled...), never by
  * value, so a theme is one table. One accent colour per theme; the high
- * contrast theme is black, white and yellow for projectors in bright rooms.
+ * contrast themes are black, white and yellow, or black on white, for
+ * projectors. In every theme borders, bar tracks, the focus ring and scroll
+ * bars keep 3:1 against the page and cards (a test checks the tables).
  * Duets add one colour per role.
  */
 #ifndef SCALEUP_THEME_H
@@ -11,7 +13,10 @@
 
 #include <SDL.h>
 
-enum win_theme { THEME_LIGHT, THEME_DARK, THEME_CONTRAST, THEME_COUNT };
+/* THEME_CONTRAST is the dark high-contrast theme (its name "contrast" is
+ * kept for settings files); THEME_LIGHT_CONTRAST is dark on white, for a
+ * washed-out projector in a bright room. */
+enum win_theme { THEME_LIGHT, THEME_DARK, THEME_CONTRAST, THEME_LIGHT_CONTRAST, THEME_COUNT };
 
 enum win_color {
     C_BG,            /* the window */
@@ -29,7 +34,9 @@ enum win_color {
     C_NEGATIVE,
     C_WARNING,
     C_FOCUS,         /* the keyboard focus ring */
-    C_TRACK,         /* a bar's empty part */
+    C_TRACK,         /* a bar's empty part: 3:1 against the page and cards, like
+                      * borders and the focus ring (WCAG's non-text contrast) */
+    C_CHIP,          /* a chip's fill, under coloured text */
     C_BANNER_BG,
     C_BANNER_TEXT,
     C_SCRIM,         /* behind an overlay */

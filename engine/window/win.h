@@ -71,7 +71,7 @@ struct win_fonts {
  * the fallback. False with why set when there is no main font. */
 bool win_fonts_find(struct win_fonts *f, const char *override, char *why, size_t cap);
 /* (Re)opens every face for a body size of unit pixels. */
-bool win_fonts_open(struct win_fonts *f, int unit, char *why, size_t cap);
+bool win_fonts_open(struct win_fonts *f, int unit, int small_unit, char *why, size_t cap);
 void win_fonts_close(struct win_fonts *f);
 /* The size of the UTF-8 text s in a face, and s rendered (alpha, ARGB8888):
  * the characters the face's font lacks come from the fallback font, on the
@@ -159,6 +159,16 @@ struct layout {
     uint8_t cur_layer;
     uint8_t ring_bg;              /* the colour under new buttons' focus rings */
     int overlay_h;                /* the overlay's content height, measured by a first pass */
+    /* The first item of the overlay and of the banner, or -1: each layer's
+     * scroll bar is drawn before the layers above it. */
+    int overlay_first, banner_first;
+    /* The stats' card (beside the story or a strip under the header) and
+     * its items [stats_first, stats_end); the footer's band. */
+    SDL_Rect stats;
+    bool stats_strip;
+    int stats_first, stats_end;
+    SDL_Rect footer;
+    SDL_Rect chart;       /* the debrief's chart of the stats, content coordinates of layer 1 */
     /* Probes for tests: where things were put. */
     SDL_Rect bar_track[GAME_MAX_PLAYERS][LIMIT_DIMENSIONS];
     double bar_share[GAME_MAX_PLAYERS][LIMIT_DIMENSIONS];
@@ -242,6 +252,7 @@ enum secret_stage {
 };
 
 #define WIN_SLOTS 5
+#define WIN_TIMERS_KEPT 16
 
 /* A bundled scenario on the title screen. */
 struct title_entry {
@@ -267,7 +278,9 @@ struct window {
     SDL_Renderer *ren;
     int out_w, out_h;   /* renderer output in pixels */
     int win_w, win_h;   /* window in screen coordinates (mouse events) */
+    int windowed_w, windowed_h; /* the window's size before full screen */
     int unit;           /* body text size in pixels */
+    int small_unit;     /* the unit of the small faces (stats, hints): = unit but in presenter mode */
     struct win_fonts fonts;
     struct win_textcache cache;
     struct layout L;
@@ -285,6 +298,7 @@ struct window {
     int hover;          /* hovered button, or -1 */
     bool kbd;           /* the focus ring shows (the keyboard was used) */
     int menu_focus_memory;
+    enum confirm_what confirm;  /* what OVERLAY_CONFIRM asks about */
 
     /* The loop. */
     bool done;                  /* the current wait has its answer */
@@ -302,6 +316,7 @@ struct window {
     bool name_field;            /* the role screen shows the name field */
     bool duet_mode;             /* the role screen's Solo/Duet switch is on Duet */
     bool editing;               /* a text field has the keyboard */
+    bool type_to_name;          /* the role screen: a letter typed starts the name */
     char results_edit[PATH_MAX];
     struct scenario *role_sc;   /* the scenario whose roles are shown */
     int picked_role;
@@ -320,6 +335,12 @@ struct window {
     int revealed_nlog;          /* decisions of the log whose picks have been revealed */
     bool reveal_only;           /* the reveal without feedback (coaching is off) */
     struct slot_info slots[WIN_SLOTS + 1];
+    /* The autosave of the last unfinished run (saves_dir/autosave.json), as
+     * the title screen offers it: the scenario's index in titles, or -1. */
+    int autosave_title;
+    int autosave_decisions;
+    char autosave_who[LIMIT_NAME_BYTES + 64];
+    bool continue_picked;
     char saves_dir[PATH_MAX];
 
     /* The countdown of a timed decision. */
@@ -327,6 +348,10 @@ struct window {
     double timer_start, timer_paused_at, timer_paused_total, clock_offset;
     int timer_seconds;
     int shown_remaining;
+    /* How long each timed decision had run when it was left, by log length
+     * and scene: undo comes back to a clock that goes on. */
+    struct { int nlog, scene; double seconds; } timer_used[16];
+    int ntimer_used;
 
     /* A notice banner. */
     char banner[1200];
@@ -353,6 +378,7 @@ struct window {
     double first_frame;         /* seconds from window_run to the first present */
     bool hud_points;            /* the last layout's HUD showed the points (coaching on) */
     double last_draw;           /* seconds the last draw took */
+    SDL_Rect more_pill[3];      /* the last draw's "More below" pills per scroll view, or empty */
 };
 
 /* screens.c: builds the layout of the current screen and overlay. */
@@ -363,6 +389,7 @@ void win_draw(struct window *w, bool present);
 void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c);
 
 /* window.c helpers used by screens.c, duet.c and window_probe.c */
+bool win_presenter(const struct window *w); /* presenter mode: --presenter or the setting */
 void win_resized(struct window *w);  /* the window's size changed: new type scale, new layout */
 void win_relayout(struct window *w); /* lays the screen out again, keeping the focus */
 /* A button's rect on screen (scroll applied); false when out of sight. */
@@ -377,6 +404,11 @@ int win_timer_remaining(const struct window *w);
 /* The countdown starts again from the scene's whole time (a duet's partner). */
 void win_timer_restart(struct window *w);
 void win_history_build(struct window *w);
+/* Shortens s with an ellipsis to fit width in face (s whole when it fits). */
+void ui_fit(struct window *w, int face, const char *s, int width, char *buf, size_t cap);
+/* The confirmation's question, what it would lose, and its yes button. */
+void win_confirm_text(const struct window *w, const char **title, char *body, size_t cap,
+                      const char **yes);
 void win_slots_refresh(struct window *w);
 
 /* duet.c: two players at one window. */

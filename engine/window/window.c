@@ -82,6 +82,20 @@ static int unit_for(const struct window *w)
     return u < 10 ? 10 : u;
 }
 
+bool win_presenter(const struct window *w)
+{
+    return w->po->presenter || w->settings.presenter;
+}
+
+/* Presenter mode: the story and the options (the body faces and headings)
+ * at 4.5% of the height at least, readable from the back of a room; the
+ * small faces (stats, hints) keep their size. */
+static int presenter_unit(const struct window *w, int u)
+{
+    int least = (int)ceil(w->out_h * 0.045);
+    return u > least ? u : least;
+}
+
 static bool update_size(struct window *w, char *why, size_t cap)
 {
     SDL_GetRendererOutputSize(w->ren, &w->out_w, &w->out_h);
@@ -90,8 +104,9 @@ static bool update_size(struct window *w, char *why, size_t cap)
         w->out_w = w->win_w;
         w->out_h = w->win_h;
     }
-    w->unit = unit_for(w);
-    if (!win_fonts_open(&w->fonts, w->unit, why, cap))
+    w->small_unit = unit_for(w);
+    w->unit = win_presenter(w) ? presenter_unit(w, w->small_unit) : w->small_unit;
+    if (!win_fonts_open(&w->fonts, w->unit, w->small_unit, why, cap))
         return false;
     w->need_layout = true;
     return true;
@@ -162,10 +177,13 @@ static int find_button(const struct window *w, int kind, int arg)
 static int default_focus(const struct window *w)
 {
     int i = -1;
+    if (w->overlay == OVERLAY_CONFIRM)
+        return find_button(w, BTN_CONFIRM, 0);
     if (!w->overlay) {
         switch (w->screen) {
         case SCREEN_OUTCOME: i = find_button(w, BTN_CONTINUE, 0); break;
-        case SCREEN_DEBRIEF: i = find_button(w, BTN_DEBRIEF, FE_QUIT); break;
+        case SCREEN_DEBRIEF:
+            return -1; /* Enter reads on: one Enter must not close the debrief */
         case SCREEN_TITLE:
             i = w->editing ? find_button(w, BTN_NAME, 0) : find_button(w, BTN_SCENARIO, w->picked_title);
             break;
@@ -216,6 +234,7 @@ static void move_focus(struct window *w, int dir)
     if (i >= 0 && focusable(w, i)) {
         w->focus = i;
         w->kbd = true;
+        w->hover = -1; /* the keyboard moved on: no second highlight stays behind */
         scroll_to(w, i);
         w->need_draw = true;
     }
@@ -226,7 +245,7 @@ static void move_focus(struct window *w, int dir)
 void win_set_text_input(struct window *w, bool on)
 {
     w->editing = on;
-    if (on)
+    if (on || w->type_to_name)
         SDL_StartTextInput();
     else
         SDL_StopTextInput();
@@ -289,6 +308,10 @@ void win_notice(struct window *w, const char *msg)
 
 const char *win_key_hints(const struct window *w)
 {
+    if (w->overlay == OVERLAY_CONFIRM)
+        return "Y: yes   N or Esc: no";
+    if (w->editing && w->overlay != OVERLAY_SETTINGS && w->screen == SCREEN_ROLE)
+        return "Type a name   Enter: done   Esc: menu   F1: keys";
     switch (w->screen) {
     case SCREEN_TITLE:
         return w->editing ? "Type a name   Enter: to the scenarios   Esc: menu   F11: full screen"
@@ -296,6 +319,8 @@ const char *win_key_hints(const struct window *w)
     case SCREEN_ROLE:
         if (w->role_sc && w->role_sc->duet && w->duet_mode)
             return "1–9 or ↑↓ Enter: choose player 1's role   Tab: names, solo or duet   Esc: menu";
+        if (w->name_field)
+            return "1–9 or ↑↓ Enter: choose your role   Type: your name   Esc: menu   F1: keys";
         return "1–9 or ↑↓ Enter: choose your role   Esc: menu   F1: keys";
     case SCREEN_PLAY:
         if (w->secret == SECRET_FIRST)
@@ -308,7 +333,7 @@ const char *win_key_hints(const struct window *w)
     case SCREEN_OUTCOME:
         return "Enter or Space: continue   H: history   U: undo   Esc: menu   F1: keys";
     case SCREEN_DEBRIEF:
-        return "Enter: finish   ↑↓ Page Up/Down: scroll   Esc: menu   F12: screenshot";
+        return "Enter or ↓: read on   Tab: the buttons   Esc: menu   F12: screenshot";
     case SCREEN_ERROR:
         return "Enter: go back   R: reload   Esc: menu";
     default:
@@ -318,9 +343,32 @@ const char *win_key_hints(const struct window *w)
 
 /* ------------------------------------------------------------ settings */
 
+/* Full screen the desktop's way. Without a window manager (a kiosk on a
+ * bare X server) nothing resizes the window for it: SDL would lay out for
+ * the whole screen while the window kept its size, cropping the picture.
+ * So the window is first moved and sized to the display itself, and sized
+ * back when full screen ends. */
 static void apply_fullscreen(struct window *w, bool on)
 {
-    SDL_SetWindowFullscreen(w->win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    int d = SDL_GetWindowDisplayIndex(w->win);
+    SDL_Rect b;
+    if (on) {
+        if (!(SDL_GetWindowFlags(w->win) & SDL_WINDOW_FULLSCREEN))
+            SDL_GetWindowSize(w->win, &w->windowed_w, &w->windowed_h);
+        if (SDL_GetDisplayBounds(d < 0 ? 0 : d, &b) == 0) {
+            SDL_SetWindowPosition(w->win, b.x, b.y);
+            SDL_SetWindowSize(w->win, b.w, b.h);
+        }
+        SDL_SetWindowFullscreen(w->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    } else {
+        SDL_SetWindowFullscreen(w->win, 0);
+        SDL_SetWindowBordered(w->win, SDL_TRUE);
+        if (w->windowed_w > 0 && w->windowed_h > 0) {
+            SDL_SetWindowSize(w->win, w->windowed_w, w->windowed_h);
+            SDL_SetWindowPosition(w->win, SDL_WINDOWPOS_CENTERED_DISPLAY(d < 0 ? 0 : d),
+                                  SDL_WINDOWPOS_CENTERED_DISPLAY(d < 0 ? 0 : d));
+        }
+    }
     win_resized(w);
 }
 
@@ -356,6 +404,9 @@ static void set_text_size(struct window *w, int percent)
     w->settings.text_size = percent;
     save_settings(w);
     win_resized(w);
+    char msg[80];
+    str_format(msg, sizeof msg, "Text size %d%%   Ctrl+0: 100%%", percent);
+    win_notice(w, msg);
 }
 
 static void change_setting(struct window *w, int row, int dir)
@@ -373,6 +424,13 @@ static void change_setting(struct window *w, int row, int dir)
         st->fullscreen = !st->fullscreen;
         apply_fullscreen(w, st->fullscreen || w->po->kiosk);
         break;
+    case SET_PRESENTER:
+        st->presenter = !st->presenter;
+        save_settings(w);
+        win_resized(w);
+        win_notice(w, st->presenter || w->po->presenter ? "Presenter mode: story and options enlarged"
+                                                        : "Presenter mode off");
+        return;
     case SET_COACHING:
         st->coaching = !st->coaching;
         if (w->s)
@@ -423,6 +481,7 @@ static const char *screen_name(const struct window *w)
     case OVERLAY_SETTINGS: return "settings";
     case OVERLAY_HISTORY: return "history";
     case OVERLAY_HELP: return "keys";
+    case OVERLAY_CONFIRM: return "confirm";
     default: break;
     }
     switch (w->screen) {
@@ -451,18 +510,39 @@ static void auto_shot(struct window *w)
         err_line("cannot save the screenshot %s: %s", path, why);
 }
 
-/* F12: a screenshot of what shows now. */
+/* The desktop's pictures folder (xdg-user-dir PICTURES); false when there
+ * is none, or it is only the home folder (what xdg-user-dir says when the
+ * folder is not configured). */
+static bool pictures_dir(char *dir, size_t cap)
+{
+    FILE *p = popen("xdg-user-dir PICTURES 2>/dev/null", "r");
+    if (!p)
+        return false;
+    char line[PATH_MAX];
+    bool got = fgets(line, sizeof line, p) != NULL;
+    pclose(p);
+    if (!got)
+        return false;
+    line[strcspn(line, "\n")] = '\0';
+    const char *home = getenv("HOME");
+    struct stat st;
+    if (!line[0] || (home && strcmp(line, home) == 0) || stat(line, &st) != 0 || !S_ISDIR(st.st_mode))
+        return false;
+    str_copy(dir, cap, line);
+    return true;
+}
+
+/* F12: a screenshot of what shows now, to the pictures folder, else the
+ * data folder's screenshots (never the current folder). */
 static void user_shot(struct window *w)
 {
     char dir[PATH_MAX];
-    const char *home = getenv("HOME");
     struct stat st;
     if (w->po->screenshot)
         str_copy(dir, sizeof dir, w->po->screenshot);
-    else if (home && (str_format(dir, sizeof dir, "%s/Pictures", home), stat(dir, &st) == 0))
-        ;
-    else
-        str_copy(dir, sizeof dir, ".");
+    else if (!pictures_dir(dir, sizeof dir))
+        user_data_dir(dir, sizeof dir, "screenshots");
+    make_parents(dir);
     mkdir(dir, 0755);
     char stamp[32];
     time_t now = time(NULL);
@@ -502,6 +582,78 @@ static void leave_overlay(struct window *w)
     }
 }
 
+/* A run with decisions in it would be lost by restarting, leaving or
+ * quitting: those ask first. */
+static bool run_at_stake(const struct window *w)
+{
+    return w->s && (w->s->g->nlog > 0 || w->screen == SCREEN_DEBRIEF);
+}
+
+static void ask(struct window *w, enum confirm_what what)
+{
+    w->confirm = what;
+    w->menu_focus_memory = 0;
+    set_overlay(w, OVERLAY_CONFIRM);
+}
+
+void win_confirm_text(const struct window *w, const char **title, char *body, size_t cap,
+                      const char **yes)
+{
+    bool debrief = w->screen == SCREEN_DEBRIEF;
+    const char *kept = w->s && w->s->results_path[0] ? "Its result is saved in the results folder."
+                       : debrief ? "Nothing of this debrief is kept: take a screenshot (F12) first if you need it."
+                                 : "Its decisions are kept: Continue on the title screen resumes it.";
+    switch (w->confirm) {
+    case CONFIRM_RESTART:
+        *title = debrief ? "Play this scenario again?" : "Restart this run?";
+        str_format(body, cap, "%s %s",
+                   debrief ? "The debrief closes and a new run begins."
+                           : "Every decision so far is undone and the run begins again.",
+                   debrief ? kept : "");
+        *yes = debrief ? "Play again" : "Restart";
+        break;
+    case CONFIRM_LEAVE:
+        *title = "Leave this run?";
+        str_format(body, cap, "Back to the title screen. %s", kept);
+        *yes = "Leave";
+        break;
+    case CONFIRM_QUIT:
+        *title = "Quit ScaleUp?";
+        str_format(body, cap, "The window closes. %s", kept);
+        *yes = "Quit";
+        break;
+    case CONFIRM_FINISH:
+    default:
+        *title = "Close the debrief?";
+        str_format(body, cap, "%s", kept);
+        *yes = w->po->kiosk ? "Next team" : "Finish";
+        break;
+    }
+}
+
+static void confirmed(struct window *w)
+{
+    enum confirm_what what = w->confirm;
+    set_overlay(w, OVERLAY_NONE);
+    switch (what) {
+    case CONFIRM_RESTART:
+        decide(w, FE_RESTART);
+        break;
+    case CONFIRM_LEAVE:
+        w->leave_run = true;
+        decide(w, FE_QUIT);
+        break;
+    case CONFIRM_QUIT:
+        w->quit_all = true;
+        win_set_text_input(w, false);
+        decide(w, FE_QUIT);
+        break;
+    case CONFIRM_FINISH:
+        decide(w, FE_QUIT);
+        break;
+    }
+}
+
 static void menu_action(struct window *w, int item)
 {
     w->menu_focus_memory = 1;
@@ -515,6 +667,10 @@ static void menu_action(struct window *w, int item)
             decide(w, FE_UNDO);
         break;
     case MENU_RESTART:
+        if (run_at_stake(w)) {
+            ask(w, CONFIRM_RESTART);
+            break;
+        }
         set_overlay(w, OVERLAY_NONE);
         decide(w, FE_RESTART);
         break;
@@ -530,6 +686,10 @@ static void menu_action(struct window *w, int item)
     case MENU_SETTINGS: set_overlay(w, OVERLAY_SETTINGS); break;
     case MENU_HELP: set_overlay(w, OVERLAY_HELP); break;
     case MENU_LEAVE:
+        if (run_at_stake(w)) {
+            ask(w, CONFIRM_LEAVE);
+            break;
+        }
         set_overlay(w, OVERLAY_NONE);
         w->leave_run = true;
         decide(w, FE_QUIT);
@@ -537,6 +697,10 @@ static void menu_action(struct window *w, int item)
     case MENU_QUIT:
         if (w->po->kiosk)
             break;
+        if (run_at_stake(w)) {
+            ask(w, CONFIRM_QUIT);
+            break;
+        }
         set_overlay(w, OVERLAY_NONE);
         w->quit_all = true;
         decide(w, FE_QUIT);
@@ -562,6 +726,12 @@ static void activate(struct window *w, int i)
         }
         break;
     case BTN_CONTINUE: decide(w, FE_CONTINUE); break;
+    case BTN_RESUME:
+        w->continue_picked = true;
+        w->picked_title = w->autosave_title;
+        win_set_text_input(w, false);
+        w->done = true;
+        break;
     case BTN_SCENARIO:
         w->picked_title = arg;
         win_set_text_input(w, false);
@@ -599,7 +769,23 @@ static void activate(struct window *w, int i)
         break;
     }
     case BTN_SETTING: change_setting(w, arg, 1); break;
+    case BTN_CONFIRM:
+        if (arg)
+            confirmed(w);
+        else
+            set_overlay(w, OVERLAY_NONE);
+        break;
     case BTN_DEBRIEF:
+        if (arg == FE_QUIT) {
+            ask(w, CONFIRM_FINISH);
+            break;
+        }
+        if (arg == FE_RESTART) {
+            ask(w, CONFIRM_RESTART);
+            break;
+        }
+        decide(w, (enum fe_action)arg);
+        break;
     case BTN_ERROR:
         if (arg == FE_QUIT && w->error_pre_session && w->titles)
             w->leave_run = true;
@@ -647,8 +833,16 @@ static void edit_text(struct window *w, const char *in)
     size_t bad;
     if (!utf8_valid(in, add, &bad))
         return;
-    if (len + add + 1 > cap)
+    if (len + add + 1 > cap) {
+        char msg[160];
+        if (w->overlay == OVERLAY_SETTINGS)
+            str_copy(msg, sizeof msg, "That folder's path is as long as it can be.");
+        else
+            str_format(msg, sizeof msg, "A name holds at most %d bytes (about %d letters): this one is full.",
+                       LIMIT_NAME_BYTES, LIMIT_NAME_BYTES);
+        win_notice(w, msg);
         return;
+    }
     memcpy(buf + len, in, add + 1);
     w->need_layout = true;
 }
@@ -679,6 +873,11 @@ static void quit_request(struct window *w, bool forced)
 {
     if (w->po->kiosk && !forced)
         return;
+    if (!forced && run_at_stake(w)) {
+        win_set_text_input(w, false);
+        ask(w, CONFIRM_QUIT);
+        return;
+    }
     w->quit_all = true;
     win_set_text_input(w, false);
     decide(w, FE_QUIT);
@@ -739,8 +938,17 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
             move_focus(w, 1);
             return;
         case SDLK_ESCAPE:
+            /* Leaves the field and, outside the settings, opens the menu:
+             * Esc does what the footer says at once. */
             win_set_text_input(w, false);
             w->need_layout = true;
+            if (!w->overlay)
+                open_menu(w);
+            return;
+        case SDLK_F1:
+            win_set_text_input(w, false);
+            w->menu_focus_memory = 0;
+            set_overlay(w, OVERLAY_HELP);
             return;
         default: return; /* letters arrive as SDL_TEXTINPUT */
         }
@@ -760,6 +968,15 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
         return;
     case SDLK_UP:
     case SDLK_LEFT:
+    case SDLK_DOWN:
+    case SDLK_RIGHT:
+        if ((key == SDLK_UP || key == SDLK_DOWN) && w->focus < 0 && w->screen == SCREEN_DEBRIEF &&
+            !w->overlay) {
+            scroll_by(w, top, (key == SDLK_DOWN ? 3 : -3) * w->unit);
+            return;
+        }
+        if (key == SDLK_DOWN || key == SDLK_RIGHT)
+            goto forward;
         if (key == SDLK_LEFT && w->overlay == OVERLAY_SETTINGS && w->focus >= 0 &&
             w->L.buttons[w->focus].kind == BTN_SETTING) {
             change_setting(w, w->L.buttons[w->focus].arg, -1);
@@ -767,8 +984,7 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
         }
         move_focus(w, -1);
         return;
-    case SDLK_DOWN:
-    case SDLK_RIGHT:
+    forward:
         if (key == SDLK_RIGHT && w->overlay == OVERLAY_SETTINGS && w->focus >= 0 &&
             w->L.buttons[w->focus].kind == BTN_SETTING && w->L.buttons[w->focus].arg != SET_RESULTS) {
             change_setting(w, w->L.buttons[w->focus].arg, 1);
@@ -786,6 +1002,10 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
     case SDLK_SPACE:
+        if (w->focus < 0 && w->screen == SCREEN_DEBRIEF && !w->overlay) {
+            scroll_by(w, top, page); /* reads on; Tab reaches the buttons */
+            return;
+        }
         if (!w->kbd && w->screen == SCREEN_PLAY && !w->overlay) {
             /* The first Enter shows where the focus is rather than choosing blind. */
             w->kbd = true;
@@ -795,6 +1015,13 @@ static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
         activate(w, w->focus);
         return;
     default: break;
+    }
+    if (w->overlay == OVERLAY_CONFIRM && (key == SDLK_y || key == SDLK_n)) {
+        if (key == SDLK_y)
+            confirmed(w);
+        else
+            set_overlay(w, OVERLAY_NONE);
+        return;
     }
     if (w->overlay == OVERLAY_HISTORY && key == SDLK_h) {
         leave_overlay(w);
@@ -865,7 +1092,13 @@ static void handle_mouse(struct window *w, const SDL_Event *e)
         to_pixels(w, e->motion.x, e->motion.y, &px, &py);
         int h = hit(w, px, py);
         if (h != w->hover) {
+            /* One place at a time: the pointer takes the focus with it, so
+             * the hovered option is the one Enter takes. */
             w->hover = h;
+            if (h >= 0 && !(w->editing && w->L.buttons[h].kind == BTN_NAME)) {
+                w->focus = h;
+                w->kbd = false;
+            }
             w->need_draw = true;
         }
         break;
@@ -946,6 +1179,13 @@ static void handle_event(struct window *w, const SDL_Event *e)
         handle_key(w, &e->key);
         break;
     case SDL_TEXTINPUT:
+        if (!w->editing && w->type_to_name && !w->overlay && w->screen == SCREEN_ROLE &&
+            !(e->text.text[0] >= '0' && e->text.text[0] <= '9') && e->text.text[0] != ' ') {
+            /* The role screen: digits choose a role, a letter starts the name. */
+            w->edit_field = w->duet_mode && w->name[0] ? 1 : 0;
+            win_set_text_input(w, true);
+            w->need_layout = true;
+        }
         if (w->editing)
             edit_text(w, e->text.text);
         break;
@@ -1243,10 +1483,14 @@ void win_slots_refresh(struct window *w)
             continue;
         si->used = true;
         si->decisions = r.ndecisions;
-        const char *scene = r.ndecisions ? r.decisions[r.ndecisions - 1].scene : "the start";
-        int idx = r.ndecisions ? scenario_scene(w->s->sc, scene) : -1;
+        /* The scene the slot resumes at: the run replayed on a scratch
+         * game (the record names only the scenes decided in). */
+        struct game *tmp = game_new(w->s->sc);
+        run_replay(tmp, &r, -1, &err);
+        const struct scene *at = game_scene(tmp);
         str_copy(si->scene, sizeof si->scene,
-                 idx >= 0 && w->s->sc->scenes[idx].title[0] ? w->s->sc->scenes[idx].title : scene);
+                 tmp->over ? "the ending" : at->title[0] ? at->title : at->id);
+        game_free(tmp);
         struct stat st;
         if (stat(path, &st) == 0) {
             struct tm tm;
@@ -1279,12 +1523,65 @@ static void start_watch(struct window *w, const char *folder, const struct scena
     }
 }
 
+/* The seconds a timed decision (at log length nlog, in scene) had run when
+ * it was left; 0 when it was not. */
+static double timer_used(const struct window *w, int nlog, int scene)
+{
+    for (int i = 0; i < w->ntimer_used; i++)
+        if (w->timer_used[i].nlog == nlog && w->timer_used[i].scene == scene)
+            return w->timer_used[i].seconds;
+    return 0;
+}
+
+static void timer_remember(struct window *w, int nlog, int scene, double seconds)
+{
+    int i = 0;
+    while (i < w->ntimer_used && !(w->timer_used[i].nlog == nlog && w->timer_used[i].scene == scene))
+        i++;
+    if (i == WIN_TIMERS_KEPT) {
+        memmove(w->timer_used, w->timer_used + 1, sizeof w->timer_used[0] * (WIN_TIMERS_KEPT - 1));
+        i = WIN_TIMERS_KEPT - 1;
+    } else if (i == w->ntimer_used) {
+        w->ntimer_used++;
+    }
+    w->timer_used[i].nlog = nlog;
+    w->timer_used[i].scene = scene;
+    w->timer_used[i].seconds = seconds;
+}
+
+static void autosave_path(const struct window *w, char *buf, size_t cap)
+{
+    str_format(buf, cap, "%s/autosave.json", w->saves_dir);
+}
+
+/* The run so far to saves_dir/autosave.json after each decision (a bundled
+ * scenario's solo or duet run), removed when the run reaches its debrief or
+ * goes back to no decision: the title screen's Continue. Fails softly. */
+static void autosave(struct window *w)
+{
+    if (!w->saves_dir[0] || !w->s || w->unattended || w->po->nchoices)
+        return;
+    char path[PATH_MAX + 32];
+    autosave_path(w, path, sizeof path);
+    struct game *g = w->s->g;
+    if (g->nlog == 0 || g->over) {
+        unlink(path);
+        return;
+    }
+    char *json = run_to_json(g, &w->s->times);
+    struct diag err;
+    make_parents(path);
+    file_write_atomic(path, json, strlen(json), &err);
+    free(json);
+}
+
 static void fe_begin(void *ctx, struct session *s)
 {
     struct window *w = ctx;
     w->s = s;
     /* The search runs in the background (the session started it): the HUD's
      * bars fill in once it is done (see fe_decide). */
+    w->ntimer_used = 0;
     for (int p = 0; p < s->g->nplayers; p++)
         best_peek(s->sc, s->g->s.players[p].role, s->g->seed, s->g->nplayers > 1, &w->best[p]);
     w->last_scene = -1;
@@ -1318,16 +1615,35 @@ static struct fe_command fe_decide(void *ctx, struct session *s)
         w->timer_start = win_now(w);
         w->timer_paused_total = 0;
         w->timer_paused_at = 0;
-        w->shown_remaining = w->timer_seconds;
+        /* Back at a timed decision by undo: its clock goes on from where
+         * it stood (undo must not buy a full minute), with a few seconds
+         * at least to act. */
+        double used = timer_used(w, g->nlog, g->view.scene);
+        if (w->timing && used > 0) {
+            double most = w->timer_seconds > 5 ? w->timer_seconds - 5 : 0;
+            w->timer_start -= used < most ? used : most;
+        }
+        w->shown_remaining = win_timer_remaining(w);
         w->kbd = w->kbd && true;
     } else if (w->timing && w->timer_paused_at > 0 && !w->overlay) {
         w->timer_paused_total += win_now(w) - w->timer_paused_at;
         w->timer_paused_at = 0;
     }
+    if (fresh)
+        autosave(w);
     w->last_scene = g->view.scene;
     w->last_nlog = g->nlog;
     win_set_screen(w, w->secret == SECRET_HANDOVER ? SCREEN_HANDOVER : SCREEN_PLAY, fresh);
     win_loop(w);
+    if (w->timing)
+        timer_remember(w, g->nlog, g->view.scene, timer_elapsed(w));
+    if (w->cmd.action == FE_RESTART || w->cmd.action == FE_LOAD)
+        w->ntimer_used = 0;
+    /* Say what a key did, as the terminal does. */
+    if (w->cmd.action == FE_UNDO)
+        win_notice(w, "Undone: the last choice is taken back");
+    else if (w->cmd.action == FE_RESTART)
+        win_notice(w, "Restarted: a new run from the first scene");
     w->timing = w->timing && !(w->cmd.action == FE_CHOOSE || w->cmd.action == FE_TIMEOUT ||
                                w->cmd.action == FE_UNDO || w->cmd.action == FE_RESTART ||
                                w->cmd.action == FE_LOAD || w->cmd.action == FE_RELOAD);
@@ -1345,6 +1661,10 @@ static struct fe_command fe_outcome(void *ctx, struct session *s)
     w->reveal_only = false;
     win_set_screen(w, SCREEN_OUTCOME, true);
     win_loop(w);
+    if (w->cmd.action == FE_UNDO)
+        win_notice(w, "Undone: the last choice is taken back");
+    else if (w->cmd.action == FE_RESTART)
+        win_notice(w, "Restarted: a new run from the first scene");
     return w->cmd;
 }
 
@@ -1357,6 +1677,7 @@ static struct fe_command fe_debrief(void *ctx, struct session *s, const struct d
     if (r.action != FE_CONTINUE)
         return r;
     w->debrief = *d;
+    autosave(w); /* over: the autosave goes */
     win_set_screen(w, SCREEN_DEBRIEF, true);
     win_loop(w);
     if (w->cmd.action == FE_CONTINUE)
@@ -1414,6 +1735,14 @@ static void load_titles(struct window *w)
     int n = 0;
     while (ids && ids[n])
         n++;
+    /* The tutorial first: where a new player starts, and key 1. */
+    for (int i = 1; i < n; i++)
+        if (strcmp(ids[i], "tutorial") == 0) {
+            char *t = ids[i];
+            memmove(ids + 1, ids, sizeof *ids * (size_t)i);
+            ids[0] = t;
+            break;
+        }
     w->titles = xcalloc((size_t)(n ? n : 1), sizeof *w->titles);
     w->ntitles = 0;
     for (int i = 0; i < n; i++) {
@@ -1469,6 +1798,23 @@ static bool run_title(struct window *w, char *path, size_t cap)
             w->picked_title = i;
             break;
         }
+    /* The last unfinished run, when there is one of a bundled scenario. */
+    w->autosave_title = -1;
+    w->continue_picked = false;
+    char apath[PATH_MAX + 32];
+    autosave_path(w, apath, sizeof apath);
+    struct run_record r;
+    struct diag err;
+    if (w->saves_dir[0] && run_read(apath, &r, &err)) {
+        for (int i = 0; i < w->ntitles; i++)
+            if (!r.finished && r.ndecisions > 0 && !w->titles[i].error && r.scenario_id &&
+                strcmp(w->titles[i].id, r.scenario_id) == 0)
+                w->autosave_title = i;
+        w->autosave_decisions = r.ndecisions;
+        str_format(w->autosave_who, sizeof w->autosave_who, "%s%s%s", r.players[0] ? r.players[0] : "",
+                   r.nplayers > 1 ? " and " : "", r.nplayers > 1 && r.players[1] ? r.players[1] : "");
+        run_record_free(&r);
+    }
     set_overlay(w, OVERLAY_NONE);
     win_set_screen(w, SCREEN_TITLE, true);
     w->edit_field = 0;
@@ -1491,14 +1837,13 @@ static int run_role(struct window *w, struct scenario *sc, bool ask_name)
     set_overlay(w, OVERLAY_NONE);
     win_set_screen(w, SCREEN_ROLE, true);
     w->edit_field = 0;
-    if (ask_name) {
-        win_set_text_input(w, !w->unattended);
-    } else if (sc->duet && w->duet_mode && !w->partner[0]) {
-        w->edit_field = 1; /* player 1's name came from the title screen */
-        win_set_text_input(w, !w->unattended);
-    }
+    /* Digits choose a role (as the footer says); typing a letter starts the
+     * name, Tab or a click reaches the field too. */
+    w->type_to_name = (ask_name || (sc->duet && w->duet_mode)) && !w->unattended;
+    win_set_text_input(w, false);
     w->leave_run = false;
     win_loop(w);
+    w->type_to_name = false;
     win_set_text_input(w, false);
     w->role_sc = NULL;
     if (w->quit_all)
@@ -1706,13 +2051,69 @@ static void window_size(int *ww, int *wh)
         *wh = b;
         return;
     }
+    /* Two thirds of the screen (2560x1440 on a 4K screen, not a quarter
+     * of it), at least 1280x720 where that fits in nine tenths of it. */
     SDL_Rect usable;
     if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 0 && usable.h > 0) {
+        int tw = usable.w * 2 / 3, th = usable.h * 2 / 3;
+        if (tw > *ww && th > *wh) {
+            *ww = tw;
+            *wh = th;
+        }
         if (*ww > usable.w * 9 / 10 || *wh > usable.h * 9 / 10) {
             *ww = usable.w * 9 / 10;
             *wh = usable.h * 9 / 10;
         }
     }
+}
+
+/* Whether OpenGL here can only be Mesa's software rasterizer: no render
+ * node to reach a GPU through, or software forced. */
+static bool gl_is_software_only(void)
+{
+    const char *forced = getenv("LIBGL_ALWAYS_SOFTWARE");
+    if (forced && forced[0] && strcmp(forced, "0") != 0)
+        return true;
+    for (int n = 128; n < 136; n++) {
+        char node[64];
+        str_format(node, sizeof node, "/dev/dri/renderD%d", n);
+        if (access(node, R_OK | W_OK) == 0)
+            return false;
+    }
+    return true;
+}
+
+/* The renderer for this 2D interface. SDL would pick OpenGL, which without
+ * a GPU means Mesa's llvmpipe or softpipe: 55 MiB of LLVM loaded and a
+ * first frame twice as slow as SDL's own software renderer, which draws
+ * straight into the window. So: SDL_RENDER_DRIVER when set (the override);
+ * the software renderer when OpenGL can only be a software rasterizer;
+ * else SDL's accelerated choice, dropped for the software renderer if its
+ * OpenGL turns out to be one after all. */
+static SDL_Renderer *create_renderer(SDL_Window *win)
+{
+    const char *asked = getenv("SDL_RENDER_DRIVER");
+    if (!(asked && asked[0]) && gl_is_software_only()) {
+        SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+        if (r)
+            return r;
+    }
+    SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED);
+    if (r && !(asked && asked[0])) {
+        SDL_RendererInfo info;
+        if (SDL_GetRendererInfo(r, &info) == 0 && strncmp(info.name, "opengl", 6) == 0) {
+            typedef const unsigned char *(*get_string_fn)(unsigned int);
+            get_string_fn get = (get_string_fn)(uintptr_t)SDL_GL_GetProcAddress("glGetString");
+            const char *name = get ? (const char *)get(0x1F01 /* GL_RENDERER */) : NULL;
+            if (name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") || strstr(name, "swrast"))) {
+                SDL_DestroyRenderer(r);
+                r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+            }
+        }
+    }
+    if (!r)
+        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    return r;
 }
 
 static int open_window(struct window *w)
@@ -1752,17 +2153,28 @@ static int open_window(struct window *w)
     int ww, wh;
     window_size(&ww, &wh);
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (w->po->fullscreen || w->po->kiosk || w->settings.fullscreen)
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    w->win = SDL_CreateWindow("ScaleUp", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, ww, wh, flags);
+    bool full = w->po->fullscreen || w->po->kiosk || w->settings.fullscreen;
+    w->windowed_w = ww;
+    w->windowed_h = wh;
+    int wx = SDL_WINDOWPOS_CENTERED, wy = SDL_WINDOWPOS_CENTERED;
+    SDL_Rect b;
+    if (full && SDL_GetDisplayBounds(0, &b) == 0) {
+        /* Opened at the display's size: right even without a window manager. */
+        wx = b.x;
+        wy = b.y;
+        ww = b.w;
+        wh = b.h;
+        flags |= SDL_WINDOW_BORDERLESS;
+    }
+    w->win = SDL_CreateWindow("ScaleUp", wx, wy, ww, wh, flags);
     if (!w->win) {
         err_line("cannot open a window (%s); play in the terminal with --text", SDL_GetError());
         return 1;
     }
+    if (full)
+        SDL_SetWindowFullscreen(w->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
     SDL_SetWindowMinimumSize(w->win, 640, 480);
-    w->ren = SDL_CreateRenderer(w->win, -1, SDL_RENDERER_ACCELERATED);
-    if (!w->ren)
-        w->ren = SDL_CreateRenderer(w->win, -1, SDL_RENDERER_SOFTWARE);
+    w->ren = create_renderer(w->win);
     if (!w->ren) {
         err_line("cannot start a renderer (%s); play in the terminal with --text", SDL_GetError());
         return 1;
@@ -1853,7 +2265,15 @@ int window_run(struct play_options *po, const char *scenario_path, const struct 
                 if (!run_title(w, path, sizeof path))
                     break;
             }
+            char resume[PATH_MAX + 32];
+            const char *saved_resume = po->session.resume_file;
+            if (w->continue_picked) {
+                autosave_path(w, resume, sizeof resume);
+                po->session.resume_file = resume;
+                w->continue_picked = false;
+            }
             enum run_result r = play_path(w, path, from_title, &code);
+            po->session.resume_file = saved_resume;
             if (r == RUN_QUIT)
                 break;
             if (po->kiosk)

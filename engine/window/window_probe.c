@@ -14,6 +14,7 @@ const struct debrief *window_probe_debrief(const struct window *w) { return &w->
 const char *window_probe_banner(const struct window *w) { return w->banner; }
 int window_probe_unit(const struct window *w) { return w->unit; }
 bool window_probe_editing(const struct window *w) { return w->editing; }
+enum confirm_what window_probe_confirm(const struct window *w) { return w->confirm; }
 const char *window_probe_name(const struct window *w) { return w->name; }
 double window_probe_first_frame(const struct window *w) { return w->first_frame; }
 bool window_probe_hud_points(const struct window *w) { return w->hud_points; }
@@ -249,4 +250,83 @@ unsigned long window_probe_missing_glyphs(const struct window *w)
 bool window_probe_has_fallback_font(const struct window *w)
 {
     return w->fonts.fallback_font[FACE_BODY] != NULL;
+}
+
+bool window_probe_stats(const struct window *w, SDL_Rect *r, bool *strip)
+{
+    if (w->L.stats.w <= 0 || w->L.stats.h <= 0)
+        return false;
+    *r = w->L.stats;
+    if (strip)
+        *strip = w->L.stats_strip;
+    return true;
+}
+
+bool window_probe_footer(const struct window *w, SDL_Rect *r)
+{
+    *r = w->L.footer;
+    return r->h > 0;
+}
+
+static bool inside(const SDL_Rect *outer, const SDL_Rect *r)
+{
+    return r->x >= outer->x && r->y >= outer->y && r->x + r->w <= outer->x + outer->w &&
+           r->y + r->h <= outer->y + outer->h;
+}
+
+int window_probe_spill(struct window *w, SDL_Rect *bad)
+{
+    const struct layout *L = &w->L;
+    SDL_Rect page = {0, 0, w->out_w, w->out_h};
+    int n = 0;
+    for (int k = 1; k < 3; k++) {
+        const SDL_Rect *v = &L->scroll[k].view;
+        if (v->w > 0 && !inside(&page, v) && n++ == 0 && bad)
+            *bad = *v;
+    }
+    for (int i = 0; i < L->nitems; i++) {
+        const struct item *it = &L->items[i];
+        if (it->scroll || (it->kind != IT_RECT && it->kind != IT_TEXT))
+            continue;
+        SDL_Rect r = {it->x, it->y, it->w, it->h};
+        if (it->kind == IT_TEXT) {
+            r.w = text_width(w, it->face, L->chars.data + it->text, it->len);
+            r.h = w->fonts.skip[it->face];
+        }
+        if (r.w <= 0 || r.h <= 0)
+            continue;
+        bool in_stats = i >= L->stats_first && i < L->stats_end;
+        if (!inside(&page, &r) || (in_stats && !inside(&L->stats, &r))) {
+            if (n++ == 0 && bad)
+                *bad = r;
+        }
+    }
+    return n;
+}
+
+bool window_probe_more_below(const struct window *w, SDL_Rect *pill)
+{
+    *pill = w->more_pill[w->overlay ? 2 : 1];
+    return pill->w > 0;
+}
+
+bool window_probe_chart(const struct window *w, SDL_Rect *r)
+{
+    const struct scroll_view *sv = &w->L.scroll[1];
+    SDL_Rect t = w->L.chart;
+    if (w->screen != SCREEN_DEBRIEF || t.h == 0)
+        return false;
+    t.x += sv->view.x;
+    t.y += sv->view.y - sv->offset;
+    if (!SDL_IntersectRect(&t, &sv->view, r))
+        *r = (SDL_Rect){0, 0, 0, 0};
+    return true;
+}
+
+const char *window_probe_renderer(const struct window *w)
+{
+    static SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(w->ren, &info) != 0)
+        return "";
+    return info.name;
 }

@@ -39,6 +39,15 @@ enum win_overlay {
     OVERLAY_SETTINGS,
     OVERLAY_HISTORY,
     OVERLAY_HELP,     /* keys */
+    OVERLAY_CONFIRM,  /* "Restart this run?": what would be lost, and the way back */
+};
+
+/* What a confirmation asks about. */
+enum confirm_what {
+    CONFIRM_RESTART, /* restart the run */
+    CONFIRM_LEAVE,   /* leave the run for the title screen */
+    CONFIRM_QUIT,    /* close ScaleUp mid-run */
+    CONFIRM_FINISH,  /* close the debrief */
 };
 
 enum button_kind {
@@ -56,6 +65,8 @@ enum button_kind {
     BTN_START,     /* the role screen: start */
     BTN_HANDOVER,  /* the partner is ready to pick */
     BTN_MODE,      /* the role screen: arg 0 solo, 1 duet */
+    BTN_CONFIRM,   /* a confirmation: arg 1 do it, 0 keep playing */
+    BTN_RESUME,    /* the title screen: continue the last unfinished run */
 };
 
 enum menu_item {
@@ -78,6 +89,7 @@ enum setting_row {
     SET_THEME,
     SET_FULLSCREEN,
     SET_COACHING,
+    SET_PRESENTER,
     SET_RESULTS,
     SET_COUNT
 };
@@ -94,6 +106,8 @@ const char *window_probe_banner(const struct window *w);
 int window_probe_unit(const struct window *w);
 void window_probe_size(const struct window *w, int *width, int *height);
 bool window_probe_editing(const struct window *w);
+/* What the confirmation overlay asks about. */
+enum confirm_what window_probe_confirm(const struct window *w);
 /* The id of the i-th scenario on the title screen, or NULL. */
 const char *window_probe_scenario_id(const struct window *w, int i);
 const char *window_probe_name(const struct window *w);
@@ -114,6 +128,23 @@ bool window_probe_scene_text(const struct window *w, SDL_Rect *r);
  * ("Meanwhile"), on screen; false when it shows none. */
 bool window_probe_meanwhile(const struct window *w, SDL_Rect *r);
 bool window_probe_countdown(const struct window *w, SDL_Rect *r);
+/* The stats' card on the play and outcome screens, and whether it is the
+ * strip under the header (else the panel beside the story). */
+bool window_probe_stats(const struct window *w, SDL_Rect *r, bool *strip);
+/* The footer's band (key hints), empty on screens without one. */
+bool window_probe_footer(const struct window *w, SDL_Rect *r);
+/* Items drawn out of place: fixed items reaching past the screen, the
+ * stats' items past their card, scroll views past the screen. Returns how
+ * many, with the first one's box in bad (may be NULL). */
+int window_probe_spill(struct window *w, SDL_Rect *bad);
+/* The "More below" pill of the top scroll view as last drawn; false when
+ * nothing more lies below. */
+bool window_probe_more_below(const struct window *w, SDL_Rect *pill);
+/* The debrief's chart of the stats over the run: false when it has none;
+ * else its visible part in renderer pixels (0 high when scrolled away). */
+bool window_probe_chart(const struct window *w, SDL_Rect *r);
+/* The renderer SDL runs ("software", "opengl", ...). */
+const char *window_probe_renderer(const struct window *w);
 /* A duet's whose-turn band on the play screen, and the player it names. */
 bool window_probe_turn(const struct window *w, SDL_Rect *r, int *player);
 /* The reveal's card of a player's pick (visible part, renderer pixels). */

@@ -41,7 +41,7 @@ static void open_fonts(struct win_fonts *f, int unit)
     memset(f, 0, sizeof *f);
     char why[512];
     assert_true(win_fonts_find(f, NULL, why, sizeof why));
-    assert_true(win_fonts_open(f, unit, why, sizeof why));
+    assert_true(win_fonts_open(f, unit, unit, why, sizeof why));
 }
 
 /* Sum of alpha over a rendered run; false if any drawn pixel is not rgb. */

@@ -137,6 +137,7 @@ struct drive {
     const int *path;
     int npath;
     char name[64];
+    int debrief_keys; /* keyboard: 1 after the first Enter on the debrief, 2 after Tab to Finish */
 };
 
 static int find_title(struct window *w, const char *id)
@@ -170,6 +171,14 @@ static bool click_or_scroll(struct window *w, enum button_kind kind, int arg)
     window_probe_size(w, &W, &H);
     window_probe_wheel(w, W / 2, H * 3 / 4, -1);
     return false;
+}
+
+/* Finish on the debrief asks first (one Enter must not lose the debrief):
+ * the button, then Y to the question. */
+static void finish_debrief(struct window *w)
+{
+    click_button(w, BTN_DEBRIEF, FE_QUIT);
+    window_probe_key(w, SDLK_y, 0);
 }
 
 static void check_debrief_bars(struct window *w, struct drive *d)
@@ -214,6 +223,7 @@ static bool play_hook(void *ctx, struct window *w)
         if (d->finished)
             return false; /* after the debrief: back on the title, close */
         int t = find_title(w, "tutorial");
+        assert_int_equal(t, 0); /* the tutorial comes first */
         if (d->keyboard) {
             assert_true(window_probe_editing(w)); /* the name field has the keys */
             window_probe_text(w, d->name);
@@ -342,6 +352,29 @@ static bool play_hook(void *ctx, struct window *w)
         return true;
     }
     case SCREEN_DEBRIEF: {
+        if (d->keyboard && d->debrief_keys == 1) {
+            /* Enter read on: still the debrief, nothing asked; the chart of
+             * the company over the run came into view: its step lines in the
+             * accent colour, the runway's month going down in red. */
+            assert_int_equal(window_probe_overlay(w), OVERLAY_NONE);
+            SDL_Rect chart;
+            assert_true(window_probe_chart(w, &chart));
+            if (chart.h > 0) {
+                assert_true(count_color(w, chart, window_probe_color(w, C_ACCENT), 0) > chart.w / 2);
+                assert_true(count_color(w, chart, window_probe_color(w, C_NEGATIVE), 0) > 3);
+            }
+            for (int k = 0; k < 3; k++)
+                window_probe_key(w, SDLK_TAB, 0);
+            window_probe_key(w, SDLK_RETURN, 0);
+            d->debrief_keys = 2;
+            return true;
+        }
+        if (d->keyboard && d->debrief_keys == 2) {
+            assert_int_equal(window_probe_overlay(w), OVERLAY_CONFIRM);
+            assert_int_equal(window_probe_confirm(w), CONFIRM_FINISH);
+            window_probe_key(w, SDLK_y, 0);
+            return true;
+        }
         d->saw_debrief = true;
         check_debrief_bars(w, d);
         const struct debrief *db = window_probe_debrief(w);
@@ -349,10 +382,12 @@ static bool play_hook(void *ctx, struct window *w)
         assert_int_equal(s->g->nlog, d->npath);
         assert_string_equal(s->sc->scenes[db->ending].id, "scale_up");
         d->finished = true;
-        if (d->keyboard)
+        if (d->keyboard) {
             window_probe_key(w, SDLK_RETURN, 0);
-        else
-            click_button(w, BTN_DEBRIEF, FE_QUIT);
+            d->debrief_keys = 1;
+        } else {
+            finish_debrief(w);
+        }
         return true;
     }
     default:
@@ -672,7 +707,7 @@ static bool duet_hook(void *ctx, struct window *w)
             assert_true(count_color(w, row, window_probe_color(w, C_ROLE1), 0) >= track.w - 2);
         }
         d->finished = true;
-        window_probe_key(w, SDLK_RETURN, 0);
+        finish_debrief(w);
         return true;
     }
     default:
@@ -925,6 +960,83 @@ static void test_timer_runs_out(void **state)
     assert_true(t.done);
 }
 
+/* Undo back to a timed decision: the clock goes on from where it stood,
+ * not from the full minute; the pill turns amber at half time and red near
+ * zero. */
+struct undo_timer_drive {
+    int idles;
+    int phase;
+};
+
+static bool undo_timer_hook(void *ctx, struct window *w)
+{
+    struct undo_timer_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    struct session *s = window_probe_session(w);
+    enum win_screen screen = window_probe_screen(w);
+    if (t->phase == 0) {
+        if (screen == SCREEN_OUTCOME) {
+            window_probe_key(w, SDLK_RETURN, 0);
+            return true;
+        }
+        if (strcmp(game_scene(s->g)->id, "launch_day") != 0) {
+            window_probe_key(w, SDLK_1, 0);
+            return true;
+        }
+        SDL_Rect cd;
+        assert_true(window_probe_countdown(w, &cd));
+        assert_true(count_color(w, cd, window_probe_color(w, C_ACCENT), 0) > cd.w * cd.h / 3);
+        window_probe_advance(w, 35);
+        window_probe_move(w, 1, 1);
+        t->phase = 1;
+        return true;
+    }
+    if (t->phase == 1) {
+        SDL_Rect cd;
+        assert_true(window_probe_countdown(w, &cd));
+        assert_int_equal(window_probe_timer_left(w), 25);
+        assert_true(count_color(w, cd, window_probe_color(w, C_WARNING), 0) > cd.w * cd.h / 3);
+        window_probe_key(w, SDLK_1, 0);
+        t->phase = 2;
+        return true;
+    }
+    if (t->phase == 2) {
+        assert_int_equal(screen, SCREEN_OUTCOME);
+        window_probe_key(w, SDLK_u, 0);
+        t->phase = 3;
+        return true;
+    }
+    if (t->phase == 3) {
+        assert_int_equal(screen, SCREEN_PLAY);
+        assert_string_equal(game_scene(s->g)->id, "launch_day");
+        int left = window_probe_timer_left(w);
+        assert_in_range(left, 24, 25); /* not 60 again */
+        window_probe_advance(w, 18);
+        window_probe_move(w, 2, 2);
+        t->phase = 4;
+        return true;
+    }
+    SDL_Rect cd;
+    assert_true(window_probe_countdown(w, &cd));
+    assert_in_range(window_probe_timer_left(w), 6, 7);
+    assert_true(count_color(w, cd, window_probe_color(w, C_NEGATIVE), 0) > cd.w * cd.h / 3);
+    t->phase = 5;
+    return false;
+}
+
+static void test_undo_keeps_the_clock(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    struct play_options po;
+    options(&po, "pm", 5);
+    struct undo_timer_drive t = {0};
+    struct window_hooks hooks = {&t, undo_timer_hook};
+    window_run(&po, source_path("scenarios/tutorial"), &hooks);
+    assert_int_equal(t.phase, 5);
+}
+
 /* ------------------------------------------------------------ Esc menu */
 
 struct menu_drive {
@@ -959,6 +1071,8 @@ static bool menu_hook(void *ctx, struct window *w)
         m->phase = 2;
         return true;
     case 2:
+        /* A player's menu: no author features without --watch. */
+        assert_false(window_probe_button(w, BTN_MENU, MENU_KEEP_TEST, &(SDL_Rect){0}, NULL));
         assert_int_equal(ov, OVERLAY_MENU);
         /* The menu panel is drawn over a scrim. */
         assert_true(window_probe_button(w, BTN_MENU, MENU_SAVE, &(SDL_Rect){0}, NULL));
@@ -1029,6 +1143,13 @@ static bool menu_hook(void *ctx, struct window *w)
         return true;
     case 14:
         menu_pick(w, MENU_RESTART);
+        m->phase = 30;
+        return true;
+    case 30: /* a run with a decision in it: restarting asks first */
+        assert_int_equal(ov, OVERLAY_CONFIRM);
+        assert_int_equal(window_probe_confirm(w), CONFIRM_RESTART);
+        assert_int_equal(s->g->nlog, 1);
+        window_probe_key(w, SDLK_y, 0);
         m->phase = 15;
         return true;
     case 15:
@@ -1108,6 +1229,12 @@ static bool keep_hook(void *ctx, struct window *w)
         menu_pick(w, MENU_QUIT);
         k->phase = 6;
         return true;
+    case 6:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_CONFIRM);
+        assert_int_equal(window_probe_confirm(w), CONFIRM_QUIT);
+        window_probe_key(w, SDLK_y, 0);
+        k->phase = 7;
+        return true;
     default:
         fail_msg("the window stayed open after Quit");
     }
@@ -1125,10 +1252,11 @@ static void test_menu_keeps_the_run_as_a_test(void **state)
     assert_int_equal(system(cmd), 0);
     struct play_options po;
     options(&po, "po", 7);
+    po.watch = true; /* an author's run: the menu offers to keep it as a test */
     struct keep_drive k = {0};
     struct window_hooks hooks = {&k, keep_hook};
     assert_int_equal(window_run(&po, dir, &hooks), 0);
-    assert_int_equal(k.phase, 6);
+    assert_int_equal(k.phase, 7);
     char want[1400];
     snprintf(want, sizeof want, "Kept as a playthrough test: %s/tests.lua:2 (scaleup test replays it).",
              dir);
@@ -1180,6 +1308,19 @@ static bool exam_hook(void *ctx, struct window *w)
         window_probe_key(w, SDLK_q, KMOD_LCTRL);
         e->phase = 2;
         return true;
+    case 2: /* Ctrl+Q mid-run asks; N keeps playing, Ctrl+Q and Y quit */
+        assert_int_equal(window_probe_overlay(w), OVERLAY_CONFIRM);
+        assert_int_equal(window_probe_confirm(w), CONFIRM_QUIT);
+        window_probe_key(w, SDLK_n, 0);
+        e->phase = 3;
+        return true;
+    case 3:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_NONE);
+        assert_int_equal(screen, SCREEN_PLAY);
+        window_probe_key(w, SDLK_q, KMOD_LCTRL);
+        window_probe_key(w, SDLK_y, 0);
+        e->phase = 4;
+        return true;
     default:
         fail_msg("the window stayed open after Ctrl+Q");
     }
@@ -1196,7 +1337,7 @@ static void test_exam_hides_feedback_and_points(void **state)
     struct exam_drive e = {0};
     struct window_hooks hooks = {&e, exam_hook};
     assert_int_equal(window_run(&po, source_path("scenarios/tutorial"), &hooks), 0);
-    assert_int_equal(e.phase, 2);
+    assert_int_equal(e.phase, 4);
 }
 
 /* ------------------------------------------------------------ other scripts */
@@ -1582,6 +1723,423 @@ static void test_reflow_sizes(void **state)
     unlink(path);
 }
 
+/* ------------------------------------------------------------ the role screen's keys */
+
+/* The role screen with its name field: digits choose a role (as the footer
+ * says), F1 and Esc work at once, a letter starts the name, a long name
+ * stops at the limit with a notice and stays inside its field. */
+struct role_drive {
+    int idles;
+    int phase;
+};
+
+static bool role_keys_hook(void *ctx, struct window *w)
+{
+    struct role_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    switch (t->phase) {
+    case 0:
+        assert_int_equal(window_probe_screen(w), SCREEN_ROLE);
+        assert_false(window_probe_editing(w));
+        window_probe_key(w, SDLK_F1, 0);
+        t->phase = 1;
+        return true;
+    case 1:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_HELP);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 2;
+        return true;
+    case 2:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_NONE);
+        /* A letter starts the name; then digits are part of it. */
+        window_probe_text(w, "T");
+        window_probe_text(w, "eam 2 ");
+        for (int i = 0; i < 40; i++)
+            window_probe_text(w, "Wé");
+        t->phase = 3;
+        return true;
+    case 3: {
+        assert_true(window_probe_editing(w));
+        const char *name = window_probe_name(w);
+        assert_int_equal(strncmp(name, "Team 2 WéWé", 13), 0);
+        assert_true(strlen(name) <= 64);
+        assert_non_null(strstr(window_probe_banner(w), "at most 64 bytes"));
+        /* The field shows the name's end inside it: no text to its right. */
+        SDL_Rect f;
+        assert_true(window_probe_button(w, BTN_NAME, 0, &f, NULL));
+        int W, H;
+        window_probe_size(w, &W, &H);
+        SDL_Rect right = {f.x + f.w + 2, f.y, W - (f.x + f.w + 2), f.h};
+        assert_int_equal(count_color(w, right, window_probe_color(w, C_TEXT), 40), 0);
+        assert_true(count_color(w, f, window_probe_color(w, C_TEXT), 40) > 100);
+        assert_int_equal(window_probe_spill(w, NULL), 0);
+        window_probe_key(w, SDLK_ESCAPE, 0); /* leaves the field and opens the menu */
+        t->phase = 4;
+        return true;
+    }
+    case 4:
+        assert_false(window_probe_editing(w));
+        assert_int_equal(window_probe_overlay(w), OVERLAY_MENU);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        window_probe_key(w, SDLK_2, 0); /* the second role */
+        t->phase = 5;
+        return true;
+    case 5: {
+        assert_int_equal(window_probe_screen(w), SCREEN_PLAY);
+        struct session *s = window_probe_session(w);
+        assert_int_equal(s->g->s.players[0].role, 1);
+        assert_int_equal(strncmp(s->g->s.players[0].name, "Team 2 WéWé", 13), 0);
+        assert_int_equal(window_probe_spill(w, NULL), 0);
+        window_probe_key(w, SDLK_F12, 0);
+        t->phase = 6;
+        return true;
+    }
+    case 6: {
+        /* F12: to the pictures folder, else the data folder; never the
+         * current folder. */
+        const char *b = window_probe_banner(w);
+        assert_non_null(strstr(b, "Screenshot saved: "));
+        const char *path = b + strlen("Screenshot saved: ");
+        const char *data = getenv("XDG_DATA_HOME");
+        assert_true(path[0] == '/');
+        if (strncmp(path, data, strlen(data)) == 0)
+            assert_non_null(strstr(path, "/screenshots/scaleup-"));
+        struct stat st;
+        assert_int_equal(stat(path, &st), 0);
+        t->phase = 7;
+        return false;
+    }
+    }
+    return false;
+}
+
+static void test_role_screen_keys(void **state)
+{
+    (void)state;
+    env_setup("1920x1080");
+    struct play_options po;
+    options(&po, NULL, 1);
+    struct role_drive t = {0};
+    struct window_hooks h = {&t, role_keys_hook};
+    window_run(&po, source_path("scenarios/tutorial"), &h);
+    assert_int_equal(t.phase, 7);
+}
+
+/* ------------------------------------------------------------ autosave */
+
+/* A run left mid-way (after asking) is autosaved: the title screen offers
+ * Continue, which resumes it at the same decision. */
+struct continue_drive {
+    int idles;
+    int phase;
+};
+
+static bool continue_hook(void *ctx, struct window *w)
+{
+    struct continue_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    enum win_screen screen = window_probe_screen(w);
+    struct session *s = window_probe_session(w);
+    switch (t->phase) {
+    case 0:
+        assert_int_equal(screen, SCREEN_TITLE);
+        assert_false(window_probe_button(w, BTN_RESUME, 0, &(SDL_Rect){0}, NULL));
+        window_probe_key(w, SDLK_RETURN, 0); /* leave the name field */
+        window_probe_key(w, SDLK_1, 0);      /* the tutorial */
+        t->phase = 1;
+        return true;
+    case 1:
+        assert_int_equal(screen, SCREEN_ROLE);
+        window_probe_key(w, SDLK_1, 0);
+        t->phase = 2;
+        return true;
+    case 2:
+        assert_int_equal(screen, SCREEN_PLAY);
+        window_probe_key(w, SDLK_1, 0);
+        window_probe_key(w, SDLK_RETURN, 0);
+        t->phase = 3;
+        return true;
+    case 3:
+        assert_int_equal(screen, SCREEN_PLAY);
+        assert_int_equal(s->g->nlog, 1);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 4;
+        return true;
+    case 4:
+        click_or_scroll(w, BTN_MENU, MENU_LEAVE);
+        t->phase = 5;
+        return true;
+    case 5:
+        assert_int_equal(window_probe_confirm(w), CONFIRM_LEAVE);
+        window_probe_key(w, SDLK_y, 0);
+        t->phase = 6;
+        return true;
+    case 6:
+        assert_int_equal(screen, SCREEN_TITLE);
+        click_button(w, BTN_RESUME, 0);
+        t->phase = 7;
+        return true;
+    case 7:
+        assert_int_equal(screen, SCREEN_PLAY);
+        assert_int_equal(s->g->nlog, 1);
+        t->phase = 8;
+        return false;
+    }
+    return false;
+}
+
+static void test_autosave_and_continue(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    char path[4200];
+    snprintf(path, sizeof path, "%s/scaleup/saves/autosave.json", getenv("XDG_DATA_HOME"));
+    unlink(path);
+    struct play_options po;
+    options(&po, NULL, 4);
+    struct continue_drive t = {0};
+    struct window_hooks h = {&t, continue_hook};
+    window_run(&po, NULL, &h);
+    assert_int_equal(t.phase, 8);
+    unlink(path);
+}
+
+/* ------------------------------------------------------------ contrast */
+
+static double luminance(SDL_Color c)
+{
+    double v[3] = {c.r / 255.0, c.g / 255.0, c.b / 255.0};
+    for (int i = 0; i < 3; i++)
+        v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : pow((v[i] + 0.055) / 1.055, 2.4);
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+static double contrast(SDL_Color a, SDL_Color b)
+{
+    double la = luminance(a), lb = luminance(b);
+    return (fmax(la, lb) + 0.05) / (fmin(la, lb) + 0.05);
+}
+
+/* WCAG: 3:1 for what is not text (bar tracks, card borders, the focus ring,
+ * scroll bars in the muted colour) against the page and cards, 4.5:1 for
+ * text; in every theme, the light high-contrast one included. */
+static void test_theme_contrast(void **state)
+{
+    (void)state;
+    assert_int_equal(theme_from_name("light-contrast"), THEME_LIGHT_CONTRAST);
+    for (int t = 0; t < THEME_COUNT; t++) {
+        const SDL_Color *c = theme_palette((enum win_theme)t)->c;
+        static const int non_text[] = {C_TRACK, C_BORDER, C_FOCUS, C_MUTED};
+        for (size_t k = 0; k < COUNT_OF(non_text); k++)
+            for (int under = C_BG; under <= C_SURFACE; under++)
+                if (contrast(c[non_text[k]], c[under]) < 3.0)
+                    fail_msg("theme %s: colour %d on %d is %.2f:1", theme_palette((enum win_theme)t)->name,
+                             non_text[k], under, contrast(c[non_text[k]], c[under]));
+        static const int pairs[][2] = {
+            {C_TEXT, C_BG}, {C_TEXT, C_SURFACE}, {C_MUTED, C_BG}, {C_ON_ACCENT, C_ACCENT},
+            {C_POSITIVE, C_CHIP}, {C_NEGATIVE, C_CHIP}, {C_WARNING, C_CHIP}, {C_TEXT, C_CHIP},
+            {C_ON_ROLE, C_ROLE1}, {C_ON_ROLE, C_ROLE2}, {C_BANNER_TEXT, C_BANNER_BG},
+            {C_ON_ACCENT, C_POSITIVE}, {C_ON_ACCENT, C_NEGATIVE}, {C_ON_ACCENT, C_WARNING},
+        };
+        for (size_t k = 0; k < COUNT_OF(pairs); k++)
+            if (contrast(c[pairs[k][0]], c[pairs[k][1]]) < 4.5)
+                fail_msg("theme %s: text %d on %d is %.2f:1", theme_palette((enum win_theme)t)->name,
+                         pairs[k][0], pairs[k][1], contrast(c[pairs[k][0]], c[pairs[k][1]]));
+    }
+}
+
+/* ------------------------------------------------------------ large text */
+
+/* At the sizes of a laptop, a 1080p projector and a 4K screen, with the
+ * text at 100%, 150% and 200%: the story comes first and shows, the first
+ * choice is drawn whole, the stats stay inside their card (beside the story
+ * or a strip under the header) and above the footer, and nothing fixed is
+ * drawn past the screen. */
+struct big_drive {
+    int idles;
+    int phase;
+    bool strip[2];
+};
+
+static void assert_story_first(struct window *w, struct big_drive *t)
+{
+    int W, H;
+    window_probe_size(w, &W, &H);
+    SDL_Rect bad = {0, 0, 0, 0};
+    int spill = window_probe_spill(w, &bad);
+    if (spill)
+        fail_msg("%dx%d: %d item(s) drawn out of place, the first at %d,%d %dx%d", W, H, spill, bad.x,
+                 bad.y, bad.w, bad.h);
+    SDL_Rect stats, footer;
+    bool strip;
+    assert_true(window_probe_stats(w, &stats, &strip));
+    assert_true(window_probe_footer(w, &footer));
+    assert_true(stats.y + stats.h <= footer.y);
+    t->strip[t->phase] = strip;
+    if (strip) /* a strip is a band: the story's room is most of the screen */
+        assert_true(stats.h < H / 4);
+}
+
+static bool big_hook(void *ctx, struct window *w)
+{
+    struct big_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    switch (t->phase) {
+    case 0: {
+        assert_int_equal(window_probe_screen(w), SCREEN_PLAY);
+        assert_story_first(w, t);
+        SDL_Rect text, c0, pill;
+        assert_true(window_probe_scene_text(w, &text));
+        assert_true(count_color(w, text, window_probe_color(w, C_TEXT), 24) > 200);
+        if (window_probe_button(w, BTN_CHOICE, 0, &c0, NULL)) {
+            assert_true(text.y < c0.y); /* the story, then the options */
+        } else {
+            /* A long story at a large size: the options are below, and a
+             * pill in the accent colour says so. */
+            assert_true(window_probe_more_below(w, &pill));
+            assert_true(count_color(w, pill, window_probe_color(w, C_ACCENT), 0) > pill.w * pill.h / 3);
+        }
+        t->phase = 10;
+        return true;
+    }
+    case 10: {
+        /* Scrolled down as far as the options (the wheel, as a player). */
+        SDL_Rect c0;
+        int W, H;
+        window_probe_size(w, &W, &H);
+        if (!window_probe_button(w, BTN_CHOICE, 0, &c0, NULL) || c0.h < 3 * window_probe_unit(w) / 2) {
+            window_probe_wheel(w, W / 3, H / 2, -1);
+            return true;
+        }
+        assert_choice_drawn(w, 0);
+        assert_true(c0.y + c0.h <= H);
+        window_probe_key(w, SDLK_1, 0);
+        t->phase = 1;
+        return true;
+    }
+    case 1:
+        assert_int_equal(window_probe_screen(w), SCREEN_OUTCOME);
+        assert_story_first(w, t);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 2;
+        return true;
+    case 2: {
+        /* The menu: every row's focus ring whole, nothing out of place. */
+        assert_int_equal(window_probe_overlay(w), OVERLAY_MENU);
+        SDL_Rect bad;
+        assert_int_equal(window_probe_spill(w, &bad), 0);
+        return false;
+    }
+    }
+    return false;
+}
+
+static void test_large_text_layout(void **state)
+{
+    (void)state;
+    static const char *const sizes_[] = {"1280x720", "1920x1080", "3840x2160"};
+    static const int texts[] = {100, 150, 200};
+    int strips = 0;
+    for (size_t i = 0; i < COUNT_OF(sizes_); i++)
+        for (size_t k = 0; k < COUNT_OF(texts); k++) {
+            env_setup(sizes_[i]);
+            char path[4200];
+            assert_true(settings_path(path, sizeof path));
+            struct settings st;
+            settings_default(&st);
+            st.text_size = texts[k];
+            char why[256];
+            assert_true(settings_save(path, &st, false, why, sizeof why));
+            struct play_options po;
+            options(&po, "po", 3);
+            struct big_drive t = {0};
+            struct window_hooks h = {&t, big_hook};
+            window_run(&po, source_path("scenarios/tutorial"), &h);
+            assert_int_equal(t.phase, 2);
+            /* At 100% on a 1080p screen the stats sit beside the story. */
+            if (texts[k] == 100 && strcmp(sizes_[i], "1920x1080") == 0)
+                assert_false(t.strip[0]);
+            strips += t.strip[0];
+            unlink(path);
+        }
+    assert_true(strips > 0); /* and the largest text moves them to a strip */
+}
+
+/* Presenter mode (--presenter or the setting): the story and the options at
+ * 4.5% of the screen's height at least, the stats not enlarged (a strip),
+ * and still nothing out of place, at each size. */
+static bool presenter_hook(void *ctx, struct window *w)
+{
+    struct big_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck");
+    int W, H;
+    window_probe_size(w, &W, &H);
+    assert_int_equal(window_probe_screen(w), SCREEN_PLAY);
+    assert_true(window_probe_unit(w) >= H * 45 / 1000);
+    assert_story_first(w, t);
+    SDL_Rect text;
+    assert_true(window_probe_scene_text(w, &text));
+    assert_true(count_color(w, text, window_probe_color(w, C_TEXT), 24) > 200);
+    t->phase = 1;
+    return false;
+}
+
+static void test_presenter_mode(void **state)
+{
+    (void)state;
+    static const char *const sizes_[] = {"1280x720", "1920x1080", "3840x2160"};
+    for (size_t i = 0; i < COUNT_OF(sizes_); i++) {
+        env_setup(sizes_[i]);
+        struct play_options po;
+        options(&po, "po", 3);
+        po.presenter = true;
+        struct big_drive t = {0};
+        struct window_hooks h = {&t, presenter_hook};
+        window_run(&po, source_path("scenarios/tutorial"), &h);
+        assert_int_equal(t.phase, 1);
+    }
+}
+
+/* Without SDL_RENDER_DRIVER, on a machine where OpenGL can only be a
+ * software rasterizer (no /dev/dri render node: llvmpipe), the window runs
+ * SDL's software renderer; SDL_RENDER_DRIVER still overrides it. */
+struct renderer_drive {
+    char name[64];
+};
+
+static bool renderer_hook(void *ctx, struct window *w)
+{
+    struct renderer_drive *r = ctx;
+    str_copy(r->name, sizeof r->name, window_probe_renderer(w));
+    return false;
+}
+
+static void test_default_renderer(void **state)
+{
+    (void)state;
+    bool gpu = false;
+    for (int n = 128; n < 136; n++) {
+        char node[64];
+        snprintf(node, sizeof node, "/dev/dri/renderD%d", n);
+        gpu |= access(node, R_OK | W_OK) == 0;
+    }
+    env_setup(NULL);
+    unsetenv("SDL_RENDER_DRIVER");
+    struct play_options po;
+    options(&po, "po", 1);
+    struct renderer_drive r = {""};
+    struct window_hooks h = {&r, renderer_hook};
+    window_run(&po, source_path("scenarios/tutorial"), &h);
+    printf("default renderer: %s\n", r.name);
+    if (!gpu)
+        assert_string_equal(r.name, "software");
+    setenv("SDL_RENDER_DRIVER", "software", 1);
+}
+
 /* ------------------------------------------------------------ errors and --watch */
 
 static const char *broken_main =
@@ -1673,6 +2231,11 @@ static bool error_hook(void *ctx, struct window *w)
     case 5:
         assert_int_equal(window_probe_screen(w), SCREEN_DEBRIEF);
         window_probe_key(w, SDLK_RETURN, 0);
+        t->phase = 7;
+        return true;
+    case 7: /* one Enter did not close the debrief */
+        assert_int_equal(window_probe_screen(w), SCREEN_DEBRIEF);
+        finish_debrief(w);
         t->phase = 6;
         return true;
     }
@@ -1838,8 +2401,10 @@ static bool tour_hook(void *ctx, struct window *w)
         return true;
     case 6:
         assert_int_equal(ov, OVERLAY_MENU);
-        shot(w, t, "04-menu");
-        click_button(w, BTN_MENU, MENU_SETTINGS);
+        if (!click_or_scroll(w, BTN_MENU, MENU_SETTINGS))
+            t->phase--; /* large text: the menu scrolls */
+        else
+            shot(w, t, "04-menu");
         return true;
     case 7:
         shot(w, t, "05-settings");
@@ -1854,7 +2419,7 @@ static bool tour_hook(void *ctx, struct window *w)
         assert_int_equal(ov, OVERLAY_HELP);
         shot(w, t, "06-keys");
         window_probe_key(w, SDLK_ESCAPE, 0);
-        window_probe_key(w, SDLK_0, KMOD_LCTRL);
+        window_probe_key(w, SDLK_MINUS, KMOD_LCTRL);
         window_probe_key(w, SDLK_1, 0);
         return true;
     case 10:
@@ -1888,7 +2453,8 @@ static bool tour_hook(void *ctx, struct window *w)
         window_probe_key(w, SDLK_ESCAPE, 0);
         return true;
     case 15:
-        click_button(w, BTN_MENU, MENU_SAVE);
+        if (!click_or_scroll(w, BTN_MENU, MENU_SAVE))
+            t->phase--;
         return true;
     case 16:
         shot(w, t, "11-save");
@@ -1915,7 +2481,7 @@ static bool tour_hook(void *ctx, struct window *w)
     }
 }
 
-static void tour_once(const char *dir, const char *size, int theme)
+static void tour_once(const char *dir, const char *size, int theme, int text)
 {
     env_setup(size);
     char path[4200];
@@ -1923,6 +2489,7 @@ static void tour_once(const char *dir, const char *size, int theme)
     struct settings st;
     settings_default(&st);
     st.theme = theme;
+    st.text_size = text;
     char why[256];
     assert_true(settings_save(path, &st, false, why, sizeof why));
     struct play_options po;
@@ -1930,7 +2497,7 @@ static void tour_once(const char *dir, const char *size, int theme)
     struct tour t = {0};
     str_copy(t.dir, sizeof t.dir, dir);
     char tag[64];
-    snprintf(tag, sizeof tag, "%s-%s", size, theme_palette((enum win_theme)theme)->name);
+    snprintf(tag, sizeof tag, "%s-%d-%s", size, text, theme_palette((enum win_theme)theme)->name);
     t.tag = tag;
     struct window_hooks h = {&t, tour_hook};
     window_run(&po, NULL, &h);
@@ -1945,12 +2512,18 @@ static void test_tour(void **state)
     char *tmp = env ? NULL : make_temp_dir();
     const char *dir = env ? env : tmp;
     if (getenv("SCALEUP_TOUR_ALL")) {
-        static const char *const sizes_[] = {"800x600", "1280x720", "1920x1080"};
+        /* The sizes a facilitator meets, at the text sizes a room needs. */
+        static const char *const sizes_[] = {"1280x720", "1920x1080", "3840x2160"};
+        static const int texts[] = {100, 150, 200};
+        const char *only = getenv("SCALEUP_TOUR_THEME");
+        int one = only ? theme_from_name(only) : -1;
         for (size_t i = 0; i < COUNT_OF(sizes_); i++)
-            for (int th = 0; th < THEME_COUNT; th++)
-                tour_once(dir, sizes_[i], th);
+            for (size_t k = 0; k < COUNT_OF(texts); k++)
+                for (int th = 0; th < THEME_COUNT; th++)
+                    if (one < 0 || th == one)
+                        tour_once(dir, sizes_[i], th, texts[k]);
     } else {
-        tour_once(dir, "1280x720", THEME_DARK);
+        tour_once(dir, "1280x720", THEME_DARK, 100);
     }
     if (tmp) {
         rm_rf(tmp);
@@ -1968,6 +2541,7 @@ int main(void)
         cmocka_unit_test(test_duet_timer_gives_the_partner_the_whole_time),
         cmocka_unit_test(test_duet_from_title),
         cmocka_unit_test(test_timer_runs_out),
+        cmocka_unit_test(test_undo_keeps_the_clock),
         cmocka_unit_test(test_menu_save_load_undo_restart),
         cmocka_unit_test(test_menu_keeps_the_run_as_a_test),
         cmocka_unit_test(test_exam_hides_feedback_and_points),
@@ -1976,6 +2550,12 @@ int main(void)
         cmocka_unit_test(test_settings_persist),
         cmocka_unit_test(test_settings_corrupt),
         cmocka_unit_test(test_reflow_sizes),
+        cmocka_unit_test(test_autosave_and_continue),
+        cmocka_unit_test(test_theme_contrast),
+        cmocka_unit_test(test_large_text_layout),
+        cmocka_unit_test(test_presenter_mode),
+        cmocka_unit_test(test_default_renderer),
+        cmocka_unit_test(test_role_screen_keys),
         cmocka_unit_test(test_error_screen_and_watch),
         cmocka_unit_test(test_redraw_uses_the_text_cache),
         cmocka_unit_test(test_first_frame),

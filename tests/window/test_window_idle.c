@@ -66,7 +66,7 @@ static bool on_path(const char *prog, char *out, size_t cap)
 }
 
 /* The window on display, its stderr in errfile. */
-static pid_t start_window(const char *display, const char *errfile)
+static pid_t start_window(const char *display, const char *errfile, bool kiosk)
 {
     pid_t p = fork();
     if (p == 0) {
@@ -83,7 +83,11 @@ static pid_t start_window(const char *display, const char *errfile)
         setenv("XDG_CONFIG_HOME", dir, 1);
         snprintf(dir, sizeof dir, "%s/data", home);
         setenv("XDG_DATA_HOME", dir, 1);
-        execl(scaleup_bin(), "scaleup", "play", "tutorial", "--role", "po", "--seed", "1", (char *)NULL);
+        if (kiosk)
+            execl(scaleup_bin(), "scaleup", "play", "tutorial", "--role", "po", "--seed", "1", "--kiosk",
+                  (char *)NULL);
+        else
+            execl(scaleup_bin(), "scaleup", "play", "tutorial", "--role", "po", "--seed", "1", (char *)NULL);
         _exit(127);
     }
     return p;
@@ -111,7 +115,7 @@ static enum attempt idle_once(const char *xvfb, long *ticks, char *why, size_t c
         return MACHINE_CANNOT;
     char errfile[4300];
     snprintf(errfile, sizeof errfile, "%s/idle-stderr.txt", home);
-    pid_t p = start_window(x.display, errfile);
+    pid_t p = start_window(x.display, errfile, false);
     /* Let it open and draw, then measure while it waits for the player. */
     nanosleep(&(struct timespec){2, 0}, NULL);
     enum attempt result = MEASURED;
@@ -184,6 +188,49 @@ static void test_idle_cpu_under_xvfb(void **state)
     assert_true(ticks <= 1); /* at most one tick (10 ms) in 3 s: idle */
 }
 
+/* --kiosk on an X server without a window manager (nothing resizes the
+ * window for full screen): the window covers the whole screen (1280x800),
+ * not the 1280x720 it would open at, so nothing is cropped. Its geometry as
+ * the X server has it, read with xwininfo. */
+static void test_kiosk_fills_the_screen_without_a_wm(void **state)
+{
+    (void)state;
+    char xvfb[4200], xwininfo[4200];
+    if (!on_path("Xvfb", xvfb, sizeof xvfb) || !on_path("xwininfo", xwininfo, sizeof xwininfo)) {
+        printf("Xvfb or xwininfo (x11-utils) is not installed: skipping the kiosk geometry test\n");
+        skip();
+    }
+    struct xserver x;
+    char why[4096];
+    if (xserver_start(xvfb, home, &x, why, sizeof why) != XSERVER_READY) {
+        printf("no private X server: %s\n", why);
+        skip();
+    }
+    char errfile[4300];
+    snprintf(errfile, sizeof errfile, "%s/kiosk-stderr.txt", home);
+    pid_t p = start_window(x.display, errfile, true);
+    char cmd[4400], line[1024], found[1024] = "";
+    snprintf(cmd, sizeof cmd, "DISPLAY=%s %s -root -tree", x.display, xwininfo);
+    /* Until the window is mapped at its final size (a loaded machine: up to 10 s). */
+    for (int tries = 0; tries < 50; tries++) {
+        nanosleep(&(struct timespec){0, 200 * 1000 * 1000}, NULL);
+        FILE *f = popen(cmd, "r");
+        assert_non_null(f);
+        found[0] = '\0';
+        while (fgets(line, sizeof line, f))
+            if (strstr(line, "\"ScaleUp\"") && strstr(line, "x"))
+                snprintf(found, sizeof found, "%s", line);
+        pclose(f);
+        if (strstr(found, "1280x800+0+0"))
+            break;
+    }
+    kill(p, SIGKILL); /* a kiosk ignores the polite ways to close */
+    waitpid(p, NULL, 0);
+    xserver_stop(&x);
+    if (!strstr(found, "1280x800+0+0"))
+        fail_msg("the kiosk window is not the whole screen: %s", found[0] ? found : "(no window)");
+}
+
 int main(void)
 {
     home = make_temp_dir();
@@ -194,6 +241,7 @@ int main(void)
     mkdir(dir, 0755);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_idle_cpu_under_xvfb),
+        cmocka_unit_test(test_kiosk_fills_the_screen_without_a_wm),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rm_rf(home);
