@@ -80,7 +80,7 @@ scene "growth_intro" {
   discuss = "Who should be in the room when the backlog is ordered, and who decides?",
   choices = {
     { "Run a WSJF session: Tomás, Hana and Marcus score the top fifty on cost of delay "
-      .. "over job size, together",
+      .. "over size, together",
       id = "wsjf",
       next = function(game) return after(game, "crunch_growth", "climacore") end,
       score = { backlog = 3, negotiation = 1 },
@@ -110,8 +110,8 @@ scene "growth_intro" {
       feedback = "The PO orders the backlog, and writing the reasons down makes the order "
               .. "transparent. Fast and accountable. What it skips is the argument: Marcus "
               .. "and Tomás will challenge item by item what they never helped weigh." },
-    { "Let Marcus order the top twenty: he hears the market every day, and he is the "
-      .. "one closing deals",
+    { "Let Marcus order the top twenty: he hears the market every day, he closes the "
+      .. "deals, and he'll own the result",
       id = "marcus_orders",
       next = function(game) return after(game, "crunch_growth", "climacore") end,
       score = { backlog = -2 },
@@ -141,8 +141,8 @@ Tomás, later, in the kitchen: "Dispatch board, three months on its own. Single
 sign-on, one. Custom reports, forever."]],
   discuss = "When is one big customer a market signal, and when is it a consulting contract in disguise?",
   choices = {
-    { "Offer a paid pilot: 40 technicians in two branches from May, the dispatch board "
-      .. "built with her managers, no reports",
+    { "Offer a paid pilot: 40 technicians in two branches from May, the board built with "
+      .. "her managers, no reports",
       id = "paid_pilot",
       act = function(game)
         if game.random(1, 100) <= 75 then
@@ -187,8 +187,8 @@ sign-on, one. Custom reports, forever."]],
       feedback = "Protecting focus is a Product Owner's instinct, and often right. But a flat "
               .. "no skips the question of interests: dispatching is also a pain your firms "
               .. "with ten or more vans describe. You left learning and money on the table." },
-    { "Say yes to all of it by September: this one deal makes the year, and Marcus has "
-      .. "earned the win",
+    { "Say yes to all of it by September: this one deal makes the year, Marcus has earned "
+      .. "the win, and we'll find a way",
       id = "yes_all",
       act = update_revenue,
       next = function(game) return po_turn(game) and "story_slicing" or "market_sizing" end,
@@ -238,8 +238,8 @@ scene "story_slicing" {
       .. "your job. Tomás: \"I can't estimate a document. I can estimate stories.\" " .. hana
   end,
   choices = {
-    { "Go with Hana to a dispatch office, then slice thin with acceptance criteria; first "
-      .. "slice: drag a job onto a crew",
+    { "Visit a dispatch office with Hana, then slice thin with acceptance criteria: "
+      .. "first, drag a job onto a crew",
       id = "see_then_slice",
       next = function(game)
         if game.duet then return "market_sizing" end
@@ -264,8 +264,8 @@ scene "story_slicing" {
       feedback = "A story map turns a document into a shared picture and a first release "
               .. "the team can estimate, in an afternoon. Good when the requirements are "
               .. "sound; these were written by people who have never dispatched a job." },
-    { "Ask Tomás to design the whole dispatch system up front, so that nothing in the "
-      .. "twelve pages is missed",
+    { "Ask Tomás to design the whole dispatch system up front, so nothing in the twelve "
+      .. "pages is missed or forgotten later",
       id = "design_upfront",
       next = function(game)
         if game.duet then return "market_sizing" end
@@ -291,7 +291,7 @@ scene "market_sizing" {
   end,
   choices = {
     { "Interview eight dispatchers at firms of 10 to 50 technicians, and count the "
-      .. "prospects that fit the profile",
+      .. "prospects that fit",
       id = "interviews",
       next = function(game) return CUT == "workshop" and "tech_debt" or "flow" end,
       score = { vision = 1, launch = 2 },
@@ -318,8 +318,8 @@ scene "market_sizing" {
       feedback = "A top-down market size impresses investors, but it says nothing about "
               .. "whether your firms' dispatchers will use your board or pay for it. Context, "
               .. "not evidence." },
-    { "Trust Marcus: he talks to contractors every day, and he has never been wrong about "
-      .. "a segment",
+    { "Trust Marcus: he talks to contractors every day, he has never been wrong about a "
+      .. "segment, and Ruth trusts him",
       id = "trust_marcus",
       next = function(game) return CUT == "workshop" and "tech_debt" or "flow" end,
       score = { vision = -1, launch = -1 },
@@ -380,7 +380,7 @@ scene "flow" {
               .. "and it works within a sprint. It leaves design outside the loop, which is "
               .. "where Hana's problem started." },
     { "Skip formal testing for a month to keep the dispatch date, then catch up in a "
-      .. "hardening sprint",
+      .. "hardening sprint before the launch",
       id = "skip_tests",
       next = "tech_debt",
       score = { backlog = -2 },
@@ -422,7 +422,7 @@ scene "tech_debt" {
   discuss = "How would you explain tech debt to Marcus in his own terms?",
   choices = {
     { "Reserve 20% of every sprint for debt, start with the sync layer, and show Marcus "
-      .. "what the photos protect",
+      .. "what photos protect",
       id = "debt_budget",
       next = function(game)
         if game.stats.debt + game.random(0, 20) >= 40 then return "incident" end
@@ -458,8 +458,8 @@ scene "tech_debt" {
       feedback = "Treating the rewrite as one more backlog item, ordered on its merits, is "
               .. "honest prioritisation. The risk is that risk reduction always loses to "
               .. "features in the short run, and the layer underneath keeps rotting." },
-    { "Park it: features sell and bugs don't; the demos are what pays for the next "
-      .. "round",
+    { "Park it: features sell and bugs don't, and the demos are what pays for the next "
+      .. "round; fix it when it bites",
       id = "park_it",
       next = function(game)
         if game.stats.debt + game.random(0, 20) >= 35 then return "incident" end
@@ -523,8 +523,8 @@ Decide now.]],
       feedback = "A hotfix under pressure with no rollback risks a second incident, and "
               .. "silence works only until the first customer compares notes with another. "
               .. "Gary will." },
-    { "Leave it until Monday: nobody thinks straight at five on a Friday, least of all "
-      .. "an engineer",
+    { "Leave it until Monday: nobody thinks straight at five on a Friday, least of all an "
+      .. "engineer who's been up since six",
       id = "monday",
       next = "board_update",
       score = { launch = -3 },
@@ -572,8 +572,8 @@ scene "board_update" {
       feedback = "A range is honest about uncertainty and teaches the board to plan with it. "
               .. "Ruth may grumble about the width today; she will trust your next number "
               .. "more. Trust lost now is cheaper than trust lost in October." },
-    { "Commit to an outcome, not a date: ten firms of 20+ technicians dispatching daily on "
-      .. "Teams by year end",
+    { "Commit to an outcome, not a date: ten firms of 20+ technicians dispatching daily "
+      .. "by year end",
       id = "outcome_commit",
       role = "pm",
       next = "marcus_promise",
@@ -592,8 +592,8 @@ scene "board_update" {
       feedback = "A conservative commitment is honest and easy to keep. It hides the "
               .. "uncertainty instead of sharing it, and the board will plan as if October "
               .. "were impossible." },
-    { "Promise September: the board needs confidence, and the team works best against "
-      .. "a hard date",
+    { "Promise September: the board needs confidence for the round, and the team works "
+      .. "best against a hard date",
       id = "promise_sept",
       next = "marcus_promise",
       score = { roadmap = -2, negotiation = -1 },
@@ -609,19 +609,34 @@ scene "marcus_promise" {
   title = "Marcus Promised What?",
   phase = "Growth",
   by = "pm",
-  text = [[
-Marcus closed Brightwater Electric last night: 22 technicians, a three-year
-contract. The contract he sent says, on page four: "QuickBooks sync included,
-live by June 1".
-
-Nobody has started QuickBooks sync. It isn't on the roadmap. It is May.
-
-Marcus, not quite apologising: "Every competitor has it. I had to, or they'd
-have signed with Jobsite360."]],
+  text = function(game)
+    local heard = ""
+    if game.flags.brightwater_heard then
+      heard = "\n\nMarcus, after a call to their office manager: \"She exports invoices to "
+        .. "QuickBooks by hand every Friday. That's it. Once a week.\""
+    end
+    return "Marcus closed Brightwater Electric last night: 22 technicians, a three-year "
+      .. "contract. The contract he sent says, on page four: \"QuickBooks sync included, "
+      .. "live by June 1\".\n\nNobody has started QuickBooks sync. It isn't on the "
+      .. "roadmap. It is May.\n\nMarcus, not quite apologising: \"Every competitor has it. "
+      .. "I had to, or they'd have signed with Jobsite360.\"" .. heard
+  end,
   choices = {
-    { "Ask Marcus what Brightwater needs, call them together, and start a weekly deal "
+    { "Ask Marcus what Brightwater actually does with QuickBooks, before anyone decides "
+      .. "what to build",
+      id = "ask_marcus",
+      once = true,
+      next = "marcus_promise",
+      score = { negotiation = 1 },
+      set = { "brightwater_heard" },
+      feedback = "Separate the person from the problem, and the position from the interest: "
+              .. "\"QuickBooks sync\" is what Marcus wrote; what Brightwater needs is another "
+              .. "question, and only they can answer it." },
+    { "Call Brightwater with Marcus: a weekly export meets their need; then start a deal "
       .. "review before promises",
       id = "deal_desk",
+      locked = "Needs to know what Brightwater actually needs",
+      requires = { "brightwater_heard" },
       next = "series_a",
       score = { negotiation = 3, roadmap = 1 },
       effects = { trust = 5 },
@@ -638,8 +653,8 @@ have signed with Jobsite360."]],
       feedback = "A pragmatic middle: the customer gets something real by the date, and the "
               .. "big item is ordered on its merits. Without a process change, the next "
               .. "promise is already being typed." },
-    { "Build the full sync by June: the contract is signed, and breaking our word costs "
-      .. "more than a sprint",
+    { "Build the full sync by June: the contract is signed, breaking our word costs more "
+      .. "than a sprint, and he had to",
       id = "build_it",
       next = "series_a",
       score = { roadmap = -2, negotiation = -1 },
@@ -723,8 +738,8 @@ scene "series_a" {
       feedback = "Tying each hire to a milestone keeps the runway for the moment you know "
               .. "more. Right when the money is tight or the launch uncertain; with a strong "
               .. "round, it can leave the launch under-staffed." },
-    { "Bank it: hire three engineers and stretch the runway until the market is clearer "
-      .. "about Teams",
+    { "Bank it: hire just three engineers, and stretch the runway until the market tells "
+      .. "us more clearly what Teams is worth",
       id = "bank_it",
       next = "launch_strategy",
       score = { roadmap = -1 },
@@ -733,7 +748,7 @@ scene "series_a" {
               .. "no objective behind them spread the money thin, and nobody is hired to "
               .. "support or sell what they build." },
     { "Hire 30 people in six months: grow into the valuation before Jobsite360 notices "
-      .. "the segment",
+      .. "the segment and moves in on it",
       id = "spree",
       when = function(game) return game.flags.series_a_strong or game.flags.series_a_small end,
       locked = "Only with new money in the bank",

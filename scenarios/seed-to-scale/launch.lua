@@ -45,8 +45,8 @@ scene "launch_strategy" {
   end,
   discuss = "Who is Teams for, and who is it not for? Could everyone in your team say it the same way?",
   choices = {
-    { "Target firms of 10 to 50 technicians with a dispatcher; position against the "
-      .. "spreadsheet; beta with 12 firms first",
+    { "Target firms of 10 to 50 technicians with a dispatcher, against the spreadsheet; "
+      .. "beta with 12 firms first",
       id = "segment",
       when = function(game) return game.stats.customers >= 30 end,
       locked = "Needs at least 30 customers to recruit a beta from",
@@ -76,7 +76,7 @@ scene "launch_strategy" {
               .. "the year's biggest audience and Priya's moment; right when the product is "
               .. "not ready to demo, less so when it is nine weeks from done." },
     { "Launch to everyone at ServiceCon, every size of firm, with a 40% show discount to "
-      .. "fill the pipeline",
+      .. "fill the pipeline for the year",
       id = "big_bang",
       next = function(game) return after(game, "crunch_launch", "pricing") end,
       score = { launch = -2 },
@@ -135,7 +135,7 @@ scene "pricing" {
               .. "thinking, and small firms aren't charged for what they don't use. Untested, "
               .. "it may leave money on the table at 50-technician firms." },
     { "Undercut at $19 a technician to win share before Jobsite360 answers with its own "
-      .. "board",
+      .. "board and its own price cut",
       id = "undercut",
       next = "gtm_plan",
       score = { launch = -2 },
@@ -159,8 +159,8 @@ booth mock-ups; nobody has approved them.
 Nobody has written down what a successful launch would look like, or what
 "done enough to ship" means for the board.]],
   choices = {
-    { "Write the launch plan with sales, support and marketing: training, a support "
-      .. "playbook, and success metrics set now",
+    { "Write the launch plan with sales, support and marketing: training, a playbook, and "
+      .. "success metrics set now",
       id = "launch_plan",
       next = "date_slip",
       score = { launch = 3 },
@@ -191,7 +191,7 @@ Nobody has written down what a successful launch would look like, or what
               .. "ready. Choosing metrics afterwards is the gap: whatever the numbers are, "
               .. "they will be read as success." },
     { "Measure success by sign-ups at the booth: it's the number Priya and the board will "
-      .. "ask for first",
+      .. "ask for on the Monday after",
       id = "booth_signups",
       next = "date_slip",
       score = { launch = -1 },
@@ -272,7 +272,7 @@ scene "date_slip" {
               .. "turns a hidden conflict into a visible one, and the decision becomes "
               .. "theirs as much as yours. It costs a day." },
     { "Ship everything on the date and fix the bugs afterwards: forty demos don't wait "
-      .. "for single sign-on",
+      .. "for single sign-on, and nor does Jobsite360",
       id = "ship_all",
       next = "launch_day",
       score = { launch = -2, roadmap = -1 },
@@ -309,8 +309,8 @@ scene "slip_settle" {
       .. "Both are right about something. The decision is yours to shape."
   end,
   choices = {
-    { "Agree one rule together: the date holds, the scope flexes, and only what is done "
-      .. "ships; list the must-haves together",
+    { "Agree one rule together: the date holds, the scope flexes, only what is done "
+      .. "ships; list the musts together",
       id = "one_rule",
       next = "launch_day",
       score = { launch = 3, roadmap = 2, backlog = 2, negotiation = 1 },
@@ -329,8 +329,8 @@ scene "slip_settle" {
       feedback = "An open slip with a preview at the booth, backed by everyone, costs some "
               .. "trust and keeps all of your credibility. Marcus disagreed and committed; "
               .. "that is the whole point." },
-    { "Let the stronger case win on the day: Marcus keeps the date and the full scope, and "
-      .. "Tomás gets November",
+    { "Let the stronger case win on the day: Marcus keeps the date and the full scope, "
+      .. "and Tomás gets November to fix it",
       id = "loudest",
       next = "launch_day",
       score = { launch = -2, negotiation = -1 },
@@ -408,8 +408,8 @@ scene "launch_day" {
       feedback = "With a beta that met its exit criterion and a rollback ready, a full "
               .. "switch-on is a defensible bet, and the announcement lands with the show. "
               .. "Without that evidence it is a bet that you found every bug." },
-    { "Switch it on for all {customers} customers at once, with a big announcement and no "
-      .. "rollback drill",
+    { "Switch it on for all {customers} customers at once, with a big announcement, and "
+      .. "skip the rollback drill this time",
       id = "all_at_once",
       act = function(game) game.flags.teams_live = true end,
       next = function(game)
@@ -491,8 +491,8 @@ scene "launch_hit" {
       feedback = "Success brings a hundred good ideas; saying no to them for a quarter keeps "
               .. "the team on the one problem the data shows. Some new customers will be "
               .. "disappointed; explain what you're fixing instead." },
-    { "Pour fuel on it while it's hot: hire six more salespeople this month and double the "
-      .. "booth budget",
+    { "Pour fuel on it while it's hot: hire six more salespeople this month, and double "
+      .. "next quarter's booth budget too",
       id = "more_sales",
       next = "roi_review",
       score = { launch = -1 },
@@ -538,8 +538,8 @@ all tickets.]],
       feedback = "Killing what doesn't work is part of managing a product. A migration path "
               .. "and a clear message keep the 4% on side, and a whole team moves to the "
               .. "problem that matters." },
-    { "Add the three features prospects asked about most at the booth, to win the ones "
-      .. "who didn't sign",
+    { "Add the three features prospects asked about most at the booth, to win back the "
+      .. "ones who didn't sign on the day",
       id = "booth_features",
       next = "roi_review",
       score = { launch = -2 },
@@ -589,7 +589,7 @@ Priya hasn't said much. Ruth has asked for "a frank conversation".]],
               .. "and a simpler relaunch is easier to explain than a fixed one. The extras' "
               .. "authors will need to hear why." },
     { "Double the marketing budget to drown out Jobsite360's announcement before it "
-      .. "sticks",
+      .. "sticks in the contractors' minds",
       id = "shout",
       next = "roi_review",
       score = { launch = -2 },
@@ -660,7 +660,7 @@ scene "roi_review" {
               .. "Without the payback numbers beside it, though, Ruth still can't say whether "
               .. "the $1.1M bought retained revenue." },
     { "Show sign-ups, press mentions and booth traffic: the launch put Fieldnote on the "
-      .. "map",
+      .. "map, and the map is what the round needs",
       id = "vanity_report",
       next = function(game)
         if game.stats.morale < 45 then return "resignation" end
@@ -703,7 +703,7 @@ and nobody has asked the engineers what they need.]],
       feedback = "A reset the engineers choose shows you heard them, and it starts the "
               .. "conversation about load. Two weeks of no customer work is the price." },
     { "Offer retention bonuses to the engineers who are interviewing, before anyone hands "
-      .. "in notice",
+      .. "in notice, and hire two contractors",
       id = "bonuses",
       next = "the_split",
       score = { negotiation = -1 },
@@ -779,8 +779,8 @@ prepay a year if the price is right. Team morale stands at {morale}.]],
         feedback = "It buys three months by teaching one customer, and everyone they talk to, "
                 .. "that your price drops 60% when you are desperate. Cash now, pricing power "
                 .. "gone." },
-      { "Keep going as planned: next month's pipeline looks good, and cuts would spook the "
-        .. "team",
+      { "Keep going as planned: next month's pipeline looks good, cuts would spook the "
+        .. "team, and Ruth likes a founder who holds her nerve",
         id = "keep_going",
         next = "out_of_cash",
         score = { roadmap = -1, negotiation = -1 },

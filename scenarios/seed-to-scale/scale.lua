@@ -69,10 +69,37 @@ scene "the_split" {
     end
     local low = ""
     if game.stats.runway <= 0 then low = "\n\nThe bank balance says two payrolls." end
+    if game.flags.partner_heard then
+      ask = ask .. "\n\nAsked where you'll collide, the answer comes at once: \"Dates for "
+        .. "sales, and ClimaCore. Everything else we'll work out.\""
+    end
     return head .. mine .. "\n\n" .. ask .. low
   end,
   discuss = "In your own company, who decides when the backlog and the market pull apart? Is it written down?",
   choices = {
+    { "Ask first: how does the other half see the job, and where do they expect the two "
+      .. "of you to collide?",
+      id = "ask_partner",
+      once = true,
+      next = "the_split",
+      score = { negotiation = 1 },
+      set = { "partner_heard" },
+      feedback = "Asking before proposing: you learn where your partner expects friction, and "
+              .. "the agreement you write next will be about the real collisions, not the "
+              .. "textbook ones." },
+    { "Write down what you both said: one goal, the PO orders the backlog, the PM owns "
+      .. "dates, and a weekly hour for conflicts",
+      id = "charter_heard",
+      requires = { "partner_heard" },
+      next = function(game)
+        return after(game, "crunch_scale", po_turn(game) and "po_goal" or "pm_market")
+      end,
+      score = { vision = 2, backlog = 1, negotiation = 2 },
+      effects = { morale = 5 },
+      set = { "split_agreement" },
+      feedback = "Decision rights written from a real conversation: the collisions you both "
+              .. "named (the renewal, dates for sales) now have an owner and a forum. The "
+              .. "Product Owner's strongest start in a new split." },
     { "Write it down together: one product goal you both serve, who decides what, and a "
       .. "weekly hour for conflicts",
       id = "charter",
@@ -110,7 +137,7 @@ scene "the_split" {
               .. "a sales floor, unwritten decision rights get decided by whoever speaks to "
               .. "the engineers first." },
     { "Claim as much ground as you can before the other half settles in: teams listen to "
-      .. "whoever got there first",
+      .. "whoever got there first, and so does Priya",
       id = "claim_ground",
       next = function(game)
         return after(game, "crunch_scale", po_turn(game) and "po_goal" or "pm_market")
@@ -164,8 +191,8 @@ never get to day thirty. I don't know why yet."]],
       feedback = "Discovery doesn't stop after year one: the funnel says where accounts stall, "
               .. "only people can say why. A week's delay on the goal buys the reason, and "
               .. "the reason will decide what goes at the top of the backlog." },
-    { "\"Ship Dispatch 2.0\": the 30 items that sales and support collected this year, "
-      .. "in one named release",
+    { "\"Ship Dispatch 2.0\": the 30 items that sales and support collected this year, in "
+      .. "one named release the market can see",
       id = "release_name",
       next = function(game)
         if game.duet then return "pm_market" end
@@ -243,8 +270,8 @@ Teams at all.]],
       feedback = "A cheap, time-boxed market test with a kill date is good practice for a "
               .. "new market. It is a distraction while 40% of your own customers haven't "
               .. "adopted the product they already pay for." },
-    { "Go after the eight enterprise chains: one deal is a year of growth, and ClimaCore "
-      .. "is the reference",
+    { "Go after the eight enterprise chains: one deal is a year of growth, ClimaCore is "
+      .. "the reference, and the Series A likes logos",
       id = "enterprise",
       next = function(game)
         if CUT == "workshop" then return po_turn(game) and "po_refinement" or "pm_planning" end
@@ -262,6 +289,12 @@ scene "council" {
   phase = "Scale",
   by = "both",
   text = function(game)
+    if game.flags.victor_heard then
+      return "Victor, over coffee, is candid: \"Last quarter the board asked me why "
+        .. "ClimaCore nearly churned, and I found out from Linda. I don't want to run the "
+        .. "backlog. I want to never be surprised again, and to see that the teams work on "
+        .. "what moves revenue.\""
+    end
     local who
     if game.duet then
       who = "The first list lands in the Product Owner's inbox, headed \"Priorities for "
@@ -283,6 +316,26 @@ scene "council" {
   end,
   discuss = "Victor wanted visibility and got a proxy Product Owner. What would have given him visibility without taking the backlog's order away?",
   choices = {
+    { "Ask Victor, over coffee, what he couldn't see before the council, and what he "
+      .. "would do with it if he could",
+      id = "ask_victor",
+      once = true,
+      next = "council",
+      score = { negotiation = 1 },
+      set = { "victor_heard" },
+      feedback = "Before defending your turf, find out what the other side needs. Victor's "
+              .. "answer turns a fight about who orders the backlog into a design problem: how "
+              .. "does leadership see what product is doing?" },
+    { "Give Victor what he said he lacks: a monthly outcome review with numbers, and the "
+      .. "backlog's order left to the PO",
+      id = "heard_deal",
+      requires = { "victor_heard" },
+      next = function(game) return po_turn(game) and "po_refinement" or "pm_planning" end,
+      score = { vision = 1, backlog = 2, roadmap = 2, negotiation = 2 },
+      set = { "po_authority" },
+      feedback = "Interests over positions, after asking: Victor wanted to see progress and "
+              .. "catch surprises early, not to order anyone's work. He gets a monthly review "
+              .. "of outcomes and a seat at Sprint Reviews; the Product Owner keeps the order." },
     { "Meet Victor: the council sets outcomes and budgets per product, the PO orders the "
       .. "backlog to reach them, and he comes to reviews",
       id = "decision_rights",
@@ -303,8 +356,8 @@ scene "council" {
               .. "roadmap review with outcomes and numbers gives Victor visibility at the level "
               .. "he needs, and leaves the backlog's order where it belongs. This is the PM's "
               .. "move." },
-    { "Load the council's list into the backlog as ranked: Victor has Priya's ear, and "
-      .. "this is not the hill to die on",
+    { "Load the council's list into the backlog as ranked: Victor has Priya's ear, this "
+      .. "is not the hill to die on, and lists change monthly",
       id = "comply",
       next = function(game) return po_turn(game) and "po_refinement" or "pm_planning" end,
       score = { backlog = -2 },
@@ -345,8 +398,8 @@ scene "po_refinement" {
       .. the_pm(game) .. ", by chat: \"ClimaCore renews in three months. Just saying.\""
   end,
   choices = {
-    { "Refine Linda's asks with the teams into stories; bulk reassign makes the top ten "
-      .. "with the wizard, the rest waits, with reasons",
+    { "Refine Linda's asks with the teams into stories; bulk reassign joins the wizard at "
+      .. "the top, the rest waits, with reasons",
       id = "refine",
       next = function(game) return game.duet and "pm_planning" or "tug_of_war" end,
       score = { backlog = 3, vision = 1 },
@@ -359,7 +412,7 @@ scene "po_refinement" {
       requires = { "stall_reasons" },
       locked = "Needs to know why accounts stall: talk to them first",
       next = function(game) return game.duet and "pm_planning" or "tug_of_war" end,
-      score = { backlog = 3, vision = 2 },
+      score = { backlog = 3, vision = 2, negotiation = 1 },
       set = { "import_first" },
       feedback = "Discovery pays off: the item at the top is there because twenty customers "
               .. "said so, not because a funnel hinted at it. The order is now easy to "
@@ -372,8 +425,8 @@ scene "po_refinement" {
       feedback = "Using the PM's knowledge of the customer to inform your order is exactly "
               .. "how the split should work. It is slower than refining with the teams, who "
               .. "could have sized all three in the same hour." },
-    { "Put all three of ClimaCore's asks at the top: it's the biggest account, and the "
-      .. "renewal is three months out",
+    { "Put all three of ClimaCore's asks at the top: it's the biggest account, the "
+      .. "renewal is three months out, and sales agrees",
       id = "all_three_top",
       next = function(game) return game.duet and "pm_planning" or "tug_of_war" end,
       score = { backlog = -2, vision = -1 },
@@ -410,7 +463,7 @@ scene "pm_planning" {
       requires = { "nonuser_reasons" },
       locked = "Needs the non-user interviews",
       next = "tug_of_war",
-      score = { roadmap = 3, launch = 1, negotiation = 2 },
+      score = { roadmap = 3, launch = 2, negotiation = 2 },
       effects = { trust = 5 },
       feedback = "The interviews pay off: every item in \"now\" comes with a customer's words "
               .. "and a number it should move, and Priya's AI dispatch goes to \"later\" "
@@ -424,7 +477,7 @@ scene "pm_planning" {
               .. "sales. Without outcomes behind the items, though, it is still a list of "
               .. "features with better manners." },
     { "Put a date on everything so sales can sell it, and let the teams negotiate the "
-      .. "dates down later",
+      .. "dates down later, item by item, as they learn",
       id = "date_everything",
       next = "tug_of_war",
       score = { roadmap = -2 },
@@ -512,7 +565,7 @@ scene "tug_of_war" {
               .. "disagree without the teams feeling the rope. It costs two hours and some "
               .. "patience from Linda." },
     { "Back the renewal: both teams on ClimaCore's list for six weeks, and onboarding "
-      .. "resumes in the new quarter",
+      .. "resumes in the new quarter, when the money is safe",
       id = "back_renewal",
       next = function(game) return po_turn(game) and "po_review" or "pm_renewal" end,
       score = { backlog = -1, vision = -1 },
@@ -584,7 +637,7 @@ scene "tug_settle" {
       feedback = "Escalation is sometimes right, but escalating before you've tried to "
               .. "settle it makes the CEO the referee of every product argument from now on." },
     { "Split the teams: each of you runs one team your own way until the renewal is "
-      .. "signed",
+      .. "signed, and you compare results in a quarter",
       id = "split_teams",
       next = function(game) return po_turn(game) and "po_review" or "pm_renewal" end,
       score = { negotiation = -2, backlog = -1 },
@@ -654,8 +707,8 @@ scene "po_review" {
       feedback = "A beta label doesn't make undone work done: the import failed its "
               .. "criteria and ships anyway, to the very accounts that stall at setup. A flag "
               .. "limits the damage; it doesn't change the definition." },
-    { "Release it to everyone on Thursday: nine out of eleven is close enough, and the "
-      .. "demo needs real accounts",
+    { "Release it to everyone on Thursday: nine out of eleven is close enough, the demo "
+      .. "needs real accounts, and fixes can follow",
       id = "release_all",
       next = function(game)
         if game.duet then return "pm_renewal" end
@@ -681,18 +734,35 @@ scene "pm_renewal" {
   title = "The Renewal",
   phase = "Scale",
   by = "pm",
-  text = [[
-Linda Voss, on a video call, crisp as ever: "We'll renew for a year if the
-branch hierarchy is live by March. Jobsite360 has offered us 30% off to
-switch. I'd rather not switch. Convince me."
-
-Stakeholder trust stands at {trust}.]],
+  text = function(game)
+    local heard = ""
+    if game.flags.linda_heard then
+      heard = "\n\nLinda, when you asked: \"My branch managers need to see their own "
+        .. "technicians and nobody else's. That's all 'hierarchy' means by March. Reports "
+        .. "can wait.\" And switching would mean losing three years of job history."
+    end
+    return "Linda Voss, on a video call, crisp as ever: \"We'll renew for a year if the "
+      .. "branch hierarchy is live by March. Jobsite360 has offered us 30% off to switch. "
+      .. "I'd rather not switch. Convince me.\"\n\nStakeholder trust stands at {trust}."
+      .. heard
+  end,
   choices = {
-    { "Ask what the hierarchy must do by March, note what switching costs her, and offer "
-      .. "two years: bulk reassign now, hierarchy in Q2",
+    { "Ask Linda what the hierarchy must let her branch managers do by March, and what "
+      .. "happens if it doesn't",
+      id = "ask_linda",
+      once = true,
+      next = "pm_renewal",
+      score = { negotiation = 1 },
+      set = { "linda_heard" },
+      feedback = "Interests before offers: \"the hierarchy\" is a position; what the branch "
+              .. "managers must be able to do is the interest. Her answer tells you what you "
+              .. "can trade." },
+    { "Offer two years: bulk reassign now, the part of the hierarchy her managers need by "
+      .. "March, the rest in Q2",
       id = "interests_trade",
+      requires = { "linda_heard" },
       when = function(game) return game.stats.trust >= 35 end,
-      locked = "Linda does not trust your dates enough: needs stakeholder trust of 35 or more",
+      locked = "Needs to know what she needs by March, and her trust in your dates (35 or more)",
       act = function(game) climacore_outcome(game, 90) end,
       next = pay_or_board,
       score = { negotiation = 3, launch = 1 },
@@ -719,8 +789,8 @@ Stakeholder trust stands at {trust}.]],
       set = { "renewal_discount" },
       feedback = "You negotiated against yourself: she said she'd rather not switch, and you "
               .. "answered with $200k a year before asking a single question." },
-    { "Promise the hierarchy by March: the team will find a way, and she needs to hear a "
-      .. "yes today",
+    { "Promise the hierarchy by March: the team will find a way somehow, and she needs to "
+      .. "hear a clear yes from us today",
       id = "promise_march",
       act = function(game) climacore_outcome(game, 80) end,
       next = pay_or_board,
@@ -855,8 +925,8 @@ local function pay_talk(r, intro, counter, result, done)
         feedback = "Accepting the first offer because it beats your current pay compares it to "
                 .. "the wrong number. The market for your scope, not your old salary, is the "
                 .. "benchmark." },
-      { "Take option B on the spot: you believe in Fieldnote, and the options could be "
-        .. "worth far more",
+      { "Take option B on the spot: you believe in Fieldnote, the options could be worth "
+        .. "far more, and the details can wait",
         id = "take_b",
         act = function(game) game.stats[salary] = 138 end,
         next = done,
@@ -944,7 +1014,7 @@ local function pay_talk(r, intro, counter, result, done)
         feedback = "Splitting the difference is a reflex, not a strategy: you gave up half of "
                 .. "each offer for $5k of base, without learning what either was worth." },
       { "Ask for $200k and see what Sam says: you can always come down later if you have "
-        .. "to",
+        .. "to, and Sam expects a high opener",
         id = "overreach",
         next = result,
         score = { negotiation = -2 },
@@ -1052,8 +1122,8 @@ local function pay_talk(r, intro, counter, result, done)
         feedback = "Walking away is legitimate when no deal above your floor is on the table. "
                 .. "Here one was, at the top of the band, until the $200k anchor closed the "
                 .. "door; the reset would have found it." },
-      { "Accept on a handshake: Sam has always been straight with you, and paper feels "
-        .. "like mistrust",
+      { "Accept on a handshake: Sam has always been straight with you, paper feels like "
+        .. "mistrust, and you'll both remember",
         id = "handshake",
         next = done,
         score = { negotiation = -1 },
@@ -1140,8 +1210,8 @@ scene "career" {
       feedback = "Pay follows impact in both paths, and the bands follow scope more than "
               .. "title. Choosing by this year's band picks the job you'll be paid for, not "
               .. "the one you'll be good at." },
-    { "Don't plan it: work hard, do good work, and see which door opens when the company "
-      .. "grows",
+    { "Don't plan it: work hard, do good work, and see which door opens as the company "
+      .. "grows; plans just get in the way",
       id = "no_plan",
       next = "board_call",
       score = { vision = -1 },
@@ -1187,8 +1257,8 @@ scene "board_call" {
       .. "worked? You have ninety seconds.\""
   end,
   choices = {
-    { "\"The dispatch desk for every trades firm of 10 to 100 technicians; it works when "
-      .. "net revenue retention passes 115%.\"",
+    { "\"The dispatch desk for trades firms of 10 to 100 technicians; it works when net "
+      .. "revenue retention passes 115%.\"",
       id = "dispatch_desk",
       act = function(game) game.stats.trust = game.stats.trust + 10 end,
       next = final_ending,
@@ -1212,7 +1282,8 @@ scene "board_call" {
       score = { vision = -1, launch = -1 },
       feedback = "Clear, but it abandons the segment where you win for ten buyers who will "
               .. "each write your roadmap. And there is no number for Ruth to hold you to." },
-    { "\"We'll keep listening to customers closely and building what they ask us for.\"",
+    { "\"We'll keep listening closely to our customers and keep building what they ask us "
+      .. "for, faster than anybody else.\"",
       id = "listening",
       act = function(game) game.stats.trust = game.stats.trust - 10 end,
       next = final_ending,

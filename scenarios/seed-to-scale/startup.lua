@@ -26,8 +26,8 @@ of them well in about four months. Which one?"
 
 Angel money gives you {runway} months of runway.]],
   choices = {
-    { "Spend a week with Priya and Tomás on the problem: which trade hurts most, where, "
-      .. "and what \"better\" would mean",
+    { "Spend a week with Priya and Tomás on the problem first: which trade hurts most, "
+      .. "and where",
       id = "problem_week",
       next = "ride_along",
       score = { vision = 3 },
@@ -48,8 +48,8 @@ Angel money gives you {runway} months of runway.]],
               .. "size of the market, teams need one problem. The risk is that the stories "
               .. "drift apart and the vision becomes something only the founder knows. Ruth "
               .. "will ask which company she is buying." },
-    { "Pick invoicing, the pain Priya grew up with, and let Tomás start coding it "
-      .. "tomorrow morning",
+    { "Pick invoicing, the pain Priya grew up with, and let Tomás start coding tomorrow: "
+      .. "speed is all a startup has",
       id = "invoice_now",
       next = "ride_along",
       score = { vision = -1, backlog = 1, launch = 1 },
@@ -142,8 +142,8 @@ scene "objectives" {
       .. "for, and what it will have achieved by month nine."
   end,
   choices = {
-    { "\"Crews finish the paperwork before they leave the driveway.\" By month nine: "
-      .. "invoices in 1 day, not 9, at 20 paying firms",
+    { "\"Crews finish the paperwork before they leave the driveway.\" By month nine: 1-day "
+      .. "invoices at 20 paying firms",
       id = "outcome",
       requires = { "validated" },
       locked = "Needs numbers from real crews: ride along first",
@@ -188,7 +188,7 @@ scene "objectives" {
               .. "nerve, and it is the right call: a month of problem validation now is "
               .. "cheaper than a year of building on a guess." },
     { "\"The operating system for the trades.\" By month six: the app live with all its "
-      .. "core features",
+      .. "core features, to show investors we ship",
       id = "os_slogan",
       next = "first_hire",
       score = { vision = -1 },
@@ -238,7 +238,8 @@ county's contractors. Asks $115k on target ($85k base plus commission).]],
               .. "bug would end the trust you are building. Leo removes it, which is why a "
               .. "PM facing a launch picks him; the cost is slower learning about what to "
               .. "build." },
-    { "Dev: revenue proves the business, and he already knows the contractors",
+    { "Dev: revenue proves the business, he already knows half the county's contractors, "
+      .. "and he pays for himself",
       id = "dev",
       next = "hire_offer",
       score = { launch = 1, negotiation = 1 },
@@ -262,6 +263,11 @@ scene "hire_offer" {
   by = "pm",
   text = function(game)
     local name, ask = candidate(game)
+    if game.flags.hire_heard then
+      return name .. " asks " .. ask .. ". The budget is $110k.\n\n" .. name .. ", when you "
+        .. "asked: \"A say in what we build, and a stake in it. And I'd like to know the "
+        .. "number will be looked at again once there's money.\""
+    end
     return name .. " asks " .. ask .. ". The budget is $110k.\n\n"
       .. "Priya, on the way out of the room: \"Offer a hundred and see what happens. "
       .. "Everybody negotiates.\" Tomás: \"Or we could just not insult the first person "
@@ -269,18 +275,30 @@ scene "hire_offer" {
       .. "You have the offer call in ten minutes."
   end,
   choices = {
-    { "Ask what matters most beyond the number, then offer the full $110k, 0.75% in "
-      .. "options and a review at the seed",
+    { "Ask what matters most to them beyond the number, before you name any figure at "
+      .. "all",
+      id = "ask_hire",
+      once = true,
+      next = "hire_offer",
+      score = { negotiation = 1 },
+      set = { "hire_heard" },
+      feedback = "Asking about interests first finds what you can trade. It costs five minutes "
+              .. "of the call and tells you whether options, a title or a review date would "
+              .. "mean more to this person than the last $5k." },
+    { "Offer what they said matters: the full $110k, 0.75% in options and a pay review at "
+      .. "the seed",
       id = "fair_offer",
+      requires = { "hire_heard" },
+      locked = "Needs to know what matters to them: ask first",
       act = function(game)
         if game.random(1, 100) <= 85 then game.flags.hire_ok = true end
       end,
       next = "hire_result",
       score = { negotiation = 3 },
       set = { "fair_offer" },
-      feedback = "Asking about interests first finds what you can trade: options and a "
-              .. "review date cost little cash now and show you value the person. Your first "
-              .. "hire will tell the next ten how Fieldnote treats people." },
+      feedback = "An offer built on what the person told you: options and a review date cost "
+              .. "little cash now and show you value them. Your first hire will tell the next "
+              .. "ten how Fieldnote treats people." },
     { "Offer $100k and 1.5% in options: cash is what Fieldnote is short of, not equity",
       id = "equity_heavy",
       act = function(game)
@@ -292,8 +310,8 @@ scene "hire_offer" {
       feedback = "Trading cash for equity is a fair startup offer, and some people prefer "
               .. "it. It is right when the candidate has savings and believes in the outcome; "
               .. "ask first, or you are guessing which kind of person they are." },
-    { "Pay the full ask to close it today, and tell Priya you'll find the gap in next "
-      .. "year's budget",
+    { "Pay the full ask to close it today, and tell Priya you'll find the gap somewhere "
+      .. "in next year's hiring budget",
       id = "full_ask",
       act = function(game)
         if game.random(1, 100) <= 95 then game.flags.hire_ok = true end
@@ -304,7 +322,8 @@ scene "hire_offer" {
       feedback = "Speed has value, and $10k a year won't sink the company. But you gave a "
               .. "concession without asking anything back, above the budget you were given: "
               .. "Priya now knows your budgets are soft." },
-    { "Open at $95k: anchor low, and leave yourself room to move up if they push back",
+    { "Open at $95k: anchor low, leave yourself room to move up if they push back, and "
+      .. "see what the market says",
       id = "lowball",
       act = function(game)
         if game.random(1, 100) <= 40 then game.flags.hire_ok = true end
@@ -394,8 +413,8 @@ scene "hire_result" {
       feedback = "An agency adds hands quickly, and sometimes that is what a deadline needs. "
               .. "But code written by people who will be gone in three months, on a product "
               .. "nobody has explained to them, is debt you pay back with interest." },
-    { "Heads down: no time for onboarding; everyone works weekends until the release "
-      .. "is out",
+    { "Heads down: no time for onboarding or ride-alongs; everyone works weekends until "
+      .. "the first release is out",
       id = "heads_down",
       next = "mvp_scope",
       score = { backlog = -1 },
@@ -510,8 +529,8 @@ scene "pilot" {
   end,
   discuss = "How did hiring (or not hiring) a sync specialist change this decision?",
   choices = {
-    { "Fix the sync bug, then take nine of the forty into a beta with an exit criterion: "
-      .. "four weeks with no lost photo",
+    { "Fix the sync bug, then a beta with nine of the forty and an exit criterion: four "
+      .. "weeks, no lost photo",
       id = "beta_exit",
       next = "seed_pitch",
       score = { launch = 3 },
@@ -536,8 +555,8 @@ scene "pilot" {
           .. "the bug's cause still unknown, the stop rule will trigger; you are betting "
           .. "Tomás finds it first."
       end },
-    { "Open sign-ups to all forty now, and warn every firm to keep a paper copy until the "
-      .. "fix lands",
+    { "Open sign-ups to all forty now, and warn every firm to keep a paper copy of its "
+      .. "photos until the fix lands",
       id = "open_early",
       next = "seed_pitch",
       score = { launch = -1 },
@@ -547,7 +566,7 @@ scene "pilot" {
               .. "But a plumber's photos are his proof of work, and 43 firms will meet the bug "
               .. "instead of three. Growth on a known data-loss bug is borrowed." },
     { "Keep the pilot private for two more months and polish it until nothing can go "
-      .. "wrong",
+      .. "wrong in front of the forty",
       id = "polish",
       next = "seed_pitch",
       score = { launch = -1 },
@@ -591,19 +610,26 @@ scene "seed_pitch" {
       q = "\"Your deck says operating system for the trades. Your pilot says invoicing. "
         .. "Which company am I buying?\" "
     end
+    local heard = ""
+    if game.flags.ruth_heard then
+      heard = "\n\nRuth, when you asked: \"For two million I'd want to see twenty firms "
+        .. "invoicing the same day. The seat is a monthly call and a vote on the next round. "
+        .. "Take the week.\""
+    end
     return "Ruth Adler, partner at Northgate Ventures, has read your one-pager twice. " .. q
       .. objective_check(game) .. "\n\n"
       .. "Her offer: $1.5M at a $6M valuation before the money, and a board seat. You have "
       .. "{runway} months of runway. A second fund, Lakeline, said \"keep us posted\" two "
-      .. "weeks ago and has not called since."
+      .. "weeks ago and has not called since." .. heard
   end,
   discuss = "What was your BATNA when Ruth made her offer? What would it have taken to make it a real one?",
   choices = {
-    { "Ask Ruth what she'd need to see for $2M at $8M, and show Lakeline the pilot "
-      .. "numbers before you counter",
+    { "Counter from evidence: ask what she'd need for $2M at $8M, and show Lakeline the "
+      .. "pilot numbers first",
       id = "test_batna",
+      requires = { "ruth_heard" },
       when = function(game) return game.stats.customers >= 8 end,
-      locked = "Needs more than the three pilot firms to show",
+      locked = "Needs Ruth's interests first, and more than the three pilot firms to show",
       next = "growth_intro",
       score = { negotiation = 3 },
       act = function(game)
@@ -620,16 +646,16 @@ scene "seed_pitch" {
       feedback = "Asking what would move her reveals her interests; a real conversation with "
               .. "Lakeline turns a hope into a BATNA you can name. You counter from evidence, "
               .. "not from nerve, and even if Lakeline stays cool you learned her price." },
-    { "Ask what the board seat involves and what would make her go further; decide on "
-      .. "her answers, not today",
-      id = "ask_first",
-      next = "growth_intro",
-      score = { negotiation = 2 },
-      effects = { runway = 15 },
-      set = { "seed_closed" },
-      feedback = "Questions cost nothing and you have no alternative yet: learn her interests "
-              .. "and the seat's terms before you say yes. Right when, as here, there is no "
-              .. "second offer to test." },
+    { "Ask what the board seat involves and what would make her go further, and say "
+      .. "you'll answer this week",
+      id = "ask_ruth",
+      once = true,
+      next = "seed_pitch",
+      score = { negotiation = 1 },
+      set = { "ruth_heard" },
+      feedback = "Questions cost nothing and reveal interests: what Ruth needs to see, and "
+              .. "what the seat means in practice. It also buys the days you need to test "
+              .. "whether Lakeline is real." },
     { "Accept the terms as offered: a fair seed now beats a better one three months and "
       .. "a lot of runway later",
       id = "accept",
@@ -649,7 +675,8 @@ scene "seed_pitch" {
       feedback = "Splitting the difference by reflex is a concession with a counter's clothes "
               .. "on. It ends well enough, but you never learned what Ruth valued or what "
               .. "your alternative was worth." },
-    { "Tell Ruth that Lakeline is about to offer $3M, unless she can match it this week",
+    { "Tell Ruth that Lakeline is about to offer $3M, and that you need her to match it "
+      .. "by the end of the week",
       id = "bluff",
       act = function(game)
         if game.random(1, 100) <= 30 then
@@ -715,8 +742,8 @@ Stakeholder trust is down to {trust}.]],
       feedback = "A bridge from people who already believe in you is a real alternative, "
               .. "and it stops the panic. It is slower than owning the mistake to Ruth, and "
               .. "her door may have closed by the time you knock." },
-    { "Wait for Lakeline: they might still come through if the pilot numbers keep "
-      .. "growing",
+    { "Wait for Lakeline: they might still come through if the pilot numbers keep growing "
+      .. "over the next month",
       id = "wait_lakeline",
       act = function(game)
         if game.random(1, 100) <= 30 then
