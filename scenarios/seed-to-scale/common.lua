@@ -22,19 +22,17 @@ end
 -- so that every scene id a next function can lead to is named in its code.
 function after(game, crunch, target)
   if game.stats.runway <= 0 then
-    local crunched = game.visits.crunch_growth + game.visits.crunch_launch
-      + game.visits.crunch_scale
-    if crunched > 0 then return "out_of_cash" end
+    if game.flags.crunched then return "out_of_cash" end
     return crunch
   end
   if game.stats.morale <= 20 then return "exodus" end
   return target
 end
 
--- game.cause(id), for the engines that know it: the stat changes that follow
--- are consequences of the earlier decision that took choice (or flag) id.
+-- The stat changes that follow are consequences of the earlier decision that
+-- took choice (or raised flag) id: the debrief lists them under it.
 function because(game, id)
-  if game.cause then game.cause(id) end
+  game.cause(id)
 end
 
 -- Solo, the player sees their own role's scenes; in a duet both are played,

@@ -217,6 +217,8 @@ Product decisions land on people: every weekend, every unplanned promise,
 every silent slip was paid for by the team.]],
 }
 
+-- Only the full run has the pay talks.
+if CUT == "full" then
 ending "new_chapter" {
   title = "The Other Offer",
   verdict = "mixed",
@@ -230,3 +232,4 @@ a deal below your floor is a legitimate outcome; here, a deal at your floor
 existed until the $200k anchor closed the door. Whether leaving was the right
 career move depends on what you wanted from the next three years.]],
 }
+end

@@ -329,6 +329,8 @@ scene "market_sizing" {
   },
 }
 
+-- Not in the workshop cut.
+if CUT == "full" then
 scene "flow" {
   title = "Over the Wall",
   phase = "Growth",
@@ -390,6 +392,7 @@ scene "flow" {
               .. "moment there is." },
   },
 }
+end
 
 scene "tech_debt" {
   title = "The Sync Bug",
@@ -565,7 +568,7 @@ scene "board_update" {
     { "Give a range with confidence: October at 50%, December at 90%, on a now / next / "
       .. "later roadmap",
       id = "range",
-      next = "marcus_promise",
+      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
       score = { roadmap = 3, negotiation = 2 },
       effects = { trust = -5 },
       set = { "range_given" },
@@ -576,7 +579,7 @@ scene "board_update" {
       .. "by year end",
       id = "outcome_commit",
       role = "pm",
-      next = "marcus_promise",
+      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
       score = { roadmap = 3, launch = 1, negotiation = 2 },
       effects = { trust = -5 },
       set = { "range_given" },
@@ -586,7 +589,7 @@ scene "board_update" {
     { "Give only the date the team will commit to, December, and promise nothing "
       .. "earlier than that",
       id = "december",
-      next = "marcus_promise",
+      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
       score = { roadmap = 1, negotiation = 1 },
       set = { "range_given" },
       feedback = "A conservative commitment is honest and easy to keep. It hides the "
@@ -595,7 +598,7 @@ scene "board_update" {
     { "Promise September: the board needs confidence for the round, and the team works "
       .. "best against a hard date",
       id = "promise_sept",
-      next = "marcus_promise",
+      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
       score = { roadmap = -2, negotiation = -1 },
       effects = { trust = 10 },
       set = { "date_promised" },
@@ -605,6 +608,8 @@ scene "board_update" {
   },
 }
 
+-- Not in the workshop cut.
+if CUT == "full" then
 scene "marcus_promise" {
   title = "Marcus Promised What?",
   phase = "Growth",
@@ -671,6 +676,7 @@ scene "marcus_promise" {
               .. "a feud between product and sales. The clause is still in the contract." },
   },
 }
+end
 
 scene "series_a" {
   title = "The Next Round",

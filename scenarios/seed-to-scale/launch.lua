@@ -722,10 +722,10 @@ and nobody has asked the engineers what they need.]],
 -- Where a company that survives its crunch goes next.
 local function after_crunch(game)
   if game.stats.morale <= 20 then return "exodus" end
-  if game.visits.crunch_scale > 0 then
+  if game.visits.the_split > 0 then
     return po_turn(game) and "po_goal" or "pm_market"
   end
-  if game.visits.crunch_launch > 0 then return "pricing" end
+  if game.visits.launch_strategy > 0 then return "pricing" end
   return "climacore"
 end
 
@@ -734,6 +734,7 @@ local function crunch_scene(id, phase)
     title = "Two Payrolls Left",
     phase = phase,
     by = "pm",
+    on_enter = function(game) game.flags.crunched = true end,
     text = [[
 Priya closes the door of the meeting room. "We make payroll twice more,
 {player}. Then we don't."
@@ -790,6 +791,10 @@ prepay a year if the price is right. Team morale stands at {morale}.]],
   }
 end
 
-crunch_scene("crunch_growth", "Growth")
-crunch_scene("crunch_launch", "Launch")
+-- The workshop cut starts at Growth with the seed money in the bank: it
+-- cannot run dry before the Scale phase.
+if CUT == "full" then
+  crunch_scene("crunch_growth", "Growth")
+  crunch_scene("crunch_launch", "Launch")
+end
 crunch_scene("crunch_scale", "Scale")

@@ -284,6 +284,8 @@ Teams at all.]],
   },
 }
 
+-- Not in the workshop cut.
+if CUT == "full" then
 scene "council" {
   title = "The Council",
   phase = "Scale",
@@ -377,6 +379,7 @@ scene "council" {
               .. "lose at the next reorganisation." },
   },
 }
+end
 
 scene "po_refinement" {
   title = "Refinement, Tuesday",
@@ -1134,11 +1137,16 @@ local function pay_talk(r, intro, counter, result, done)
   }
 end
 
-pay_talk("po", "pay_intro_po", "pay_counter_po", "pay_result_po",
-  function(game) return game.duet and "pay_intro_pm" or "career" end)
-pay_talk("pm", "pay_intro_pm", "pay_counter_pm", "pay_result_pm",
-  function(game) return "career" end)
+-- Not in the workshop cut (The Offer is the scenario for pay).
+if CUT == "full" then
+  pay_talk("po", "pay_intro_po", "pay_counter_po", "pay_result_po",
+    function(game) return game.duet and "pay_intro_pm" or "career" end)
+  pay_talk("pm", "pay_intro_pm", "pay_counter_pm", "pay_result_pm",
+    function(game) return "career" end)
+end
 
+-- Not in the workshop cut.
+if CUT == "full" then
 scene "career" {
   title = "Three Years From Now",
   phase = "Scale",
@@ -1219,6 +1227,7 @@ scene "career" {
               .. "without a goal; your career deserves one too." },
   },
 }
+end
 
 scene "board_call" {
   title = "The Board Call",
