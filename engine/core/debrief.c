@@ -1,145 +1,420 @@
 #include "debrief.h"
 
+#include <limits.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
-#include "explore.h"
+#include <cjson/cJSON.h>
 
-/* One cached answer per scenario, seed and way of playing, for every role:
- * the same run asks again after every decision (result files carry the
- * percentage), a restart keeps the seed, and a duet's two players share one
- * search. */
-struct best_cache_entry {
-    const struct scenario *sc;
+#include "best.h"
+#include "loader.h"
+#include "run.h"
+#include "util.h"
+
+/* ------------------------------------------------------------ cache */
+
+/* One answer (or search under way) per scenario hash, role, way of playing
+ * and seed; seed_free answers hold for every seed. The memory cache lives
+ * as long as the program: a restart, a duet's two players and the result
+ * file written after every decision ask again. */
+struct entry {
     uint64_t hash;
-    uint64_t seed;
+    int role;
     bool duet;
-    bool valid;
-    struct best best[LIMIT_ROLES];
-    /* Random play's estimates, kept apart from best[] so that in a duet a
-     * role whose exhaustive search failed does not stop the other role's
-     * own exhaustive search (the answer must not depend on who asks first). */
-    struct best estimate[LIMIT_ROLES];
+    uint64_t seed;
+    bool seed_free;
+    bool done;    /* best is final */
+    bool running; /* a thread is searching */
+    pthread_t thread;
+    char *folder; /* the job's own copy */
+    struct best best;
+    double deadline; /* the search's own, for waiting */
 };
 
-static struct best_cache_entry cache[2]; /* solo, duet */
+enum { MAX_ENTRIES = 64 };
 
-/* Copies a role's best from a search's result. */
-static void take_best(const struct scenario *sc, const struct explore_result *r, int role, bool exact,
-                      struct best *out)
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
+static struct entry entries[MAX_ENTRIES];
+static int nentries;
+static double budget = LIMIT_BEST_SECONDS;
+static char cache_dir[PATH_MAX];
+static bool cache_dir_set;
+
+void best_set_budget(double seconds)
 {
-    memset(out, 0, sizeof *out);
-    if (r->weighted[role].count > 0) {
-        out->weighted = r->weighted[role].max;
-        for (int d = 0; d < sc->ndimensions; d++)
-            out->points[d] = r->score[role][d].max;
-    }
-    out->exact = exact;
-    out->searched = true;
+    budget = seconds;
 }
 
-/* An exhaustive search (up to LIMIT_BEST_STATES) for role's best; true with
- * out filled when it completed. In a duet the explorer's player p plays
- * role p, and states are told apart by that player's points only. */
-static bool search_exhaustive(struct scenario *sc, int role, uint64_t seed, bool duet,
-                              struct best *out)
+void best_set_cache_dir(const char *dir)
 {
-    struct explore_options o;
-    explore_options_default(&o);
-    o.mode = EXPLORE_EXHAUSTIVE;
-    o.seed = seed;
-    /* A duet searches once per role: each gets its share of the budget,
-     * so the pause stays that of a solo game. */
-    o.max_states = duet ? LIMIT_BEST_STATES / sc->nroles : LIMIT_BEST_STATES;
-    o.role = duet ? -1 : role;
-    o.duet = duet;
-    o.score_of = duet ? role : -1;
-    struct explore_result r;
+    pthread_mutex_lock(&lock);
+    cache_dir_set = dir != NULL;
+    str_copy(cache_dir, sizeof cache_dir, dir ? dir : "");
+    pthread_mutex_unlock(&lock);
+}
+
+static void cache_folder(char *buf, size_t cap)
+{
+    pthread_mutex_lock(&lock);
+    bool set = cache_dir_set;
+    str_copy(buf, cap, cache_dir);
+    pthread_mutex_unlock(&lock);
+    if (set)
+        return;
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    buf[0] = '\0';
+    if (xdg && xdg[0] == '/')
+        str_format(buf, cap, "%s/scaleup/best", xdg);
+    else if (home && home[0])
+        str_format(buf, cap, "%s/.cache/scaleup/best", home);
+}
+
+/* The file of an answer: seed "any" for one that holds for every seed. */
+static void cache_file(char *buf, size_t cap, const char *dir, uint64_t hash, int role, bool duet,
+                       const uint64_t *seed)
+{
+    char s[32] = "any";
+    if (seed)
+        snprintf(s, sizeof s, "%llu", (unsigned long long)*seed);
+    str_format(buf, cap, "%s/%016llx-%s-role%d-%s.json", dir, (unsigned long long)hash,
+               duet ? "duet" : "solo", role, s);
+}
+
+/* Reads an answer; false when missing, unreadable or not one (a corrupt
+ * file is ignored, and rewritten after the next search). */
+static bool cache_read(const char *path, const struct scenario *sc, struct best *out)
+{
     struct diag err;
-    if (!explore_run(sc, &o, &r, &err))
+    size_t len;
+    char *text = file_read_all(path, 64 * 1024, &len, &err);
+    if (!text)
         return false;
-    bool complete = r.complete;
-    if (complete)
-        take_best(sc, &r, role, true, out);
-    explore_result_free(&r);
-    return complete;
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    free(text);
+    bool ok = false;
+    const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
+    const cJSON *w = cJSON_GetObjectItemCaseSensitive(root, "weighted");
+    const cJSON *pts = cJSON_GetObjectItemCaseSensitive(root, "points");
+    if (cJSON_IsString(fmt) && strcmp(fmt->valuestring, "scaleup-best/1") == 0 && cJSON_IsNumber(w) &&
+        isfinite(w->valuedouble) && fabs(w->valuedouble) <= LIMIT_NUMBER * LIMIT_TURNS &&
+        cJSON_IsArray(pts) && cJSON_GetArraySize(pts) == sc->ndimensions) {
+        memset(out, 0, sizeof *out);
+        out->weighted = w->valuedouble;
+        ok = true;
+        for (int d = 0; d < sc->ndimensions; d++) {
+            const cJSON *v = cJSON_GetArrayItem(pts, d);
+            if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble))
+                ok = false;
+            else
+                out->points[d] = v->valuedouble;
+        }
+        out->exact = out->ready = out->cached = true;
+    }
+    cJSON_Delete(root);
+    return ok;
 }
 
-/* LIMIT_BEST_RUNS random playthroughs (of both roles at once in a duet):
- * fills estimate[] for role, and in a duet for every role, once. */
-static void search_random(struct scenario *sc, int role, uint64_t seed, bool duet,
-                          struct best *estimate)
+static void cache_write(const char *path, const struct scenario *sc, const struct best *b)
 {
-    struct explore_options o;
-    explore_options_default(&o);
-    o.mode = EXPLORE_RANDOM;
-    o.runs = LIMIT_BEST_RUNS;
-    o.seed = seed;
-    o.role = duet ? -1 : role;
-    o.duet = duet;
-    struct explore_result r;
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "format", "scaleup-best/1");
+    cJSON_AddStringToObject(root, "scenario", sc->id);
+    cJSON_AddNumberToObject(root, "weighted", b->weighted);
+    cJSON *pts = cJSON_AddArrayToObject(root, "points");
+    for (int d = 0; d < sc->ndimensions; d++)
+        cJSON_AddItemToArray(pts, cJSON_CreateNumber(b->points[d]));
+    char *text = cJSON_PrintUnformatted(root);
+    cJSON_Delete(root);
+    if (!text)
+        return;
+    make_parents(path);
     struct diag err;
-    bool ran = explore_run(sc, &o, &r, &err);
-    for (int ro = 0; ro < sc->nroles; ro++) {
-        if (!(duet || ro == role) || estimate[ro].searched)
-            continue;
-        if (ran) {
-            take_best(sc, &r, ro, false, &estimate[ro]);
-        } else {
-            memset(&estimate[ro], 0, sizeof estimate[ro]);
-            estimate[ro].searched = true;
-        }
-    }
-    if (ran)
-        explore_result_free(&r);
+    file_write_atomic(path, text, strlen(text), &err); /* a cache: failing is fine */
+    free(text);
 }
 
-void best_for(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
+static struct entry *find(uint64_t hash, int role, bool duet, uint64_t seed)
 {
-    struct best_cache_entry *slot = &cache[duet];
-    if (!(slot->valid && slot->sc == sc && slot->hash == sc->hash && slot->seed == seed &&
-          slot->duet == duet)) {
-        memset(slot, 0, sizeof *slot);
-        slot->sc = sc;
-        slot->hash = sc->hash;
-        slot->seed = seed;
-        slot->duet = duet;
-        slot->valid = true;
+    for (int i = 0; i < nentries; i++) {
+        struct entry *e = &entries[i];
+        if (e->hash == hash && e->role == role && e->duet == duet && (e->seed_free || e->seed == seed))
+            return e;
     }
-    /* The declared best is solo play's: a duet reaches other totals (the
-     * other player decides some scenes; conflict scenes add choices), so a
-     * duet is always measured against what the duet search finds. */
-    bool declared = !duet && !isnan(sc->best[role]);
-    if (!slot->best[role].searched) {
-        /* With a declared best the search only estimates each dimension's
-         * most points (for the debrief's bars): random play does that. */
-        if (declared || !search_exhaustive(sc, role, seed, duet, &slot->best[role])) {
-            if (!slot->estimate[role].searched)
-                search_random(sc, role, seed, duet, slot->estimate);
-            slot->best[role] = slot->estimate[role];
+    return NULL;
+}
+
+static struct entry *add_entry(uint64_t hash, int role, bool duet, uint64_t seed)
+{
+    if (nentries == MAX_ENTRIES) {
+        /* The oldest finished entry makes room (a running one is kept). */
+        for (int i = 0; i < nentries; i++)
+            if (!entries[i].running) {
+                if (entries[i].folder)
+                    free(entries[i].folder);
+                memmove(&entries[i], &entries[i + 1], sizeof *entries * (size_t)(nentries - i - 1));
+                nentries--;
+                break;
+            }
+        if (nentries == MAX_ENTRIES)
+            return NULL;
+    }
+    struct entry *e = &entries[nentries++];
+    memset(e, 0, sizeof *e);
+    e->hash = hash;
+    e->role = role;
+    e->duet = duet;
+    e->seed = seed;
+    return e;
+}
+
+/* What a job needs, copied: the entry may move while it runs. */
+struct job {
+    char *folder;
+    uint64_t hash;
+    int role;
+    bool duet;
+    uint64_t seed;
+    double deadline;
+    char dir[PATH_MAX];
+};
+
+/* The background search: its own load of the scenario, so that nothing of
+ * the run's Lua state is touched. */
+static void *job_main(void *arg)
+{
+    struct job *j = arg;
+    /* The lowest priority: on a busy machine the run, not its search, gets
+     * the processor (Linux: a thread's own nice value). */
+    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
+    struct best b;
+    memset(&b, 0, sizeof b);
+    bool seed_free = false;
+    struct diag_list diags;
+    diag_list_init(&diags);
+    struct scenario *sc = scenario_load(j->folder, NULL, &diags);
+    diag_list_free(&diags);
+    if (sc && sc->hash == j->hash && j->role < sc->nroles) {
+        struct best_search bs;
+        memset(&bs, 0, sizeof bs);
+        bs.role = j->role;
+        bs.seed = j->seed;
+        bs.duet = j->duet;
+        bs.deadline = j->deadline;
+        bs.max_states = LIMIT_BEST_STATES;
+        struct diag err;
+        if (best_search_run(sc, &bs, &err) && bs.found) {
+            b.weighted = bs.weighted;
+            memcpy(b.points, bs.points, sizeof b.points);
+            b.exact = bs.exact;
+            seed_free = bs.seed_free;
+        }
+        b.seconds = bs.seconds;
+        best_search_free(&bs);
+        if (b.exact && j->dir[0]) {
+            char path[PATH_MAX];
+            cache_file(path, sizeof path, j->dir, j->hash, j->role, j->duet, seed_free ? NULL : &j->seed);
+            cache_write(path, sc, &b);
         }
     }
-    *out = slot->best[role];
-    if (declared) {
+    if (sc)
+        scenario_free(sc);
+    b.ready = true;
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < nentries; i++) {
+        struct entry *e = &entries[i];
+        if (e->running && e->hash == j->hash && e->role == j->role && e->duet == j->duet &&
+            e->seed == j->seed) {
+            e->best = b;
+            e->best.seed_free = e->seed_free = seed_free;
+            e->done = true;
+        }
+    }
+    pthread_cond_broadcast(&changed);
+    pthread_mutex_unlock(&lock);
+    free(j->folder);
+    free(j);
+    return NULL;
+}
+
+/* The entry for a question, from memory, disk or a new search; with the
+ * lock held. */
+static struct entry *lookup(struct scenario *sc, int role, uint64_t seed, bool duet)
+{
+    struct entry *e = find(sc->hash, role, duet, seed);
+    if (e)
+        return e;
+    char dir[PATH_MAX], path[PATH_MAX];
+    pthread_mutex_unlock(&lock);
+    cache_folder(dir, sizeof dir);
+    struct best b;
+    bool hit = false, free_hit = false;
+    if (dir[0]) {
+        cache_file(path, sizeof path, dir, sc->hash, role, duet, NULL);
+        free_hit = hit = cache_read(path, sc, &b);
+        if (!hit) {
+            cache_file(path, sizeof path, dir, sc->hash, role, duet, &seed);
+            hit = cache_read(path, sc, &b);
+        }
+    }
+    pthread_mutex_lock(&lock);
+    e = find(sc->hash, role, duet, seed); /* another thread may have added it meanwhile */
+    if (e)
+        return e;
+    e = add_entry(sc->hash, role, duet, seed);
+    if (!e)
+        return NULL;
+    if (hit) {
+        e->best = b;
+        e->best.seed_free = e->seed_free = free_hit;
+        e->done = true;
+        return e;
+    }
+    struct job *j = xcalloc(1, sizeof *j);
+    /* The entry file (files[0]) names the scenario whether it was given as
+     * a folder or as a .lua file. */
+    j->folder = xstrdup(sc->nfiles > 0 ? sc->files[0].display : sc->folder ? sc->folder : "");
+    j->hash = sc->hash;
+    j->role = role;
+    j->duet = duet;
+    j->seed = seed;
+    j->deadline = clock_seconds() + budget;
+    str_copy(j->dir, sizeof j->dir, dir);
+    e->deadline = j->deadline;
+    e->running = true;
+    if (pthread_create(&e->thread, NULL, job_main, j) != 0) {
+        free(j->folder);
+        free(j);
+        e->running = false;
+        e->done = true;
+        e->best.ready = true; /* not searched: an estimate of nothing */
+        return e;
+    }
+    pthread_detach(e->thread);
+    return e;
+}
+
+void best_start(struct scenario *sc, int role, uint64_t seed, bool duet)
+{
+    pthread_mutex_lock(&lock);
+    lookup(sc, role, seed, duet);
+    pthread_mutex_unlock(&lock);
+}
+
+/* The declared best of solo play replaces the searched total. */
+static void declare(const struct scenario *sc, int role, bool duet, struct best *out)
+{
+    if (!duet && !isnan(sc->best[role])) {
         out->weighted = sc->best[role];
         out->declared = true;
         out->exact = true;
     }
 }
 
+bool best_peek(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
+{
+    pthread_mutex_lock(&lock);
+    struct entry *e = lookup(sc, role, seed, duet);
+    bool done = e && e->done;
+    memset(out, 0, sizeof *out);
+    if (done)
+        *out = e->best;
+    pthread_mutex_unlock(&lock);
+    if (done)
+        declare(sc, role, duet, out);
+    return done;
+}
+
+void best_for(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
+{
+    pthread_mutex_lock(&lock);
+    struct entry *e = lookup(sc, role, seed, duet);
+    while (e && !e->done) {
+        /* The search ends by its own deadline; wait a little past it. */
+        pthread_cond_wait(&changed, &lock);
+        e = find(sc->hash, role, duet, seed);
+    }
+    memset(out, 0, sizeof *out);
+    if (e)
+        *out = e->best;
+    out->ready = true;
+    pthread_mutex_unlock(&lock);
+    declare(sc, role, duet, out);
+}
+
+void best_forget(void)
+{
+    pthread_mutex_lock(&lock);
+    /* Running searches finish and find no entry to fill: harmless. */
+    for (int i = 0; i < nentries; i++)
+        while (entries[i].running && !entries[i].done)
+            pthread_cond_wait(&changed, &lock);
+    nentries = 0;
+    pthread_mutex_unlock(&lock);
+}
+
+/* ------------------------------------------------------------ debrief */
+
 double debrief_percent(double weighted, double best)
 {
-    if (!(best > 0))
-        return 0;
-    double p = weighted / best * 100.0;
-    if (p < 0)
+    double p;
+    if (best > 0)
+        p = weighted / best * 100.0;
+    else if (weighted >= best)
+        p = 100; /* every path costs points: the least cost is perfect play */
+    else
+        p = weighted < 0 ? best / weighted * 100.0 : 0;
+    if (!(p > 0))
         p = 0;
     if (p > 100)
         p = 100;
     return p;
 }
 
-void debrief_build(struct game *g, struct debrief *d)
+/* The figures a front-end draws, made here so that every front-end says
+ * the same. */
+static void make_texts(const struct scenario *sc, struct debrief_player *dp)
+{
+    char num[64], best[64];
+    format_number(num, sizeof num, dp->weighted);
+    format_number(best, sizeof best, dp->best.weighted);
+    dp->below_zero = dp->weighted < 0 && dp->best.weighted > 0;
+    if (dp->below_zero)
+        str_format(dp->headline, sizeof dp->headline, "%s point%s", num,
+                   fabs(dp->weighted) == 1 ? "" : "s");
+    else
+        str_format(dp->headline, sizeof dp->headline, "%.0f%%", dp->percent);
+    str_format(dp->total, sizeof dp->total, "Weighted total %s of %s possible%s", num, best,
+               dp->best.exact ? "" : " (estimated: the search ran out of time)");
+    for (int k = 0; k < sc->ndimensions; k++) {
+        double top = dp->best.points[k], got = dp->points[k];
+        double share = top > 0 ? got / top : top == 0 ? (got >= 0 ? 1 : 0) : (got >= top ? 1 : top / got);
+        if (!(share > 0))
+            share = 0;
+        if (share > 1)
+            share = 1;
+        dp->share[k] = share;
+        format_number(num, sizeof num, got);
+        format_number(best, sizeof best, top);
+        if (got > top)
+            str_format(dp->bar_label[k], sizeof dp->bar_label[k], "%s of %s · above the best run", num,
+                       best);
+        else if (top > 0 && got >= 0)
+            str_format(dp->bar_label[k], sizeof dp->bar_label[k], "%s of %s · %.0f%%", num, best,
+                       debrief_percent(got, top));
+        else
+            str_format(dp->bar_label[k], sizeof dp->bar_label[k], "%s of %s", num, best);
+    }
+}
+
+static void build(struct game *g, struct debrief *d, bool wait)
 {
     struct scenario *sc = g->sc;
     memset(d, 0, sizeof *d);
@@ -152,16 +427,21 @@ void debrief_build(struct game *g, struct debrief *d)
         dp->name = g->s.players[p].name;
         memcpy(dp->points, g->s.players[p].score, sizeof dp->points);
         dp->weighted = game_weighted(g, p);
-        best_for(sc, dp->role, g->seed, g->nplayers > 1, &dp->best);
+        if (wait)
+            best_for(sc, dp->role, g->seed, g->nplayers > 1, &dp->best);
+        else if (!best_peek(sc, dp->role, g->seed, g->nplayers > 1, &dp->best))
+            continue;
         /* An estimate can fall short of what this run reached: the run
-         * itself shows more is possible ("12 of 10" would mislead). */
-        if (dp->weighted > dp->best.weighted)
+         * itself shows more is possible ("12 of 10" would mislead). An
+         * exact best is never beaten (a declared one can be, when it was
+         * declared too low: explore reports that). */
+        if (dp->weighted > dp->best.weighted && !dp->best.exact) {
             dp->best.weighted = dp->weighted;
-        for (int k = 0; k < sc->ndimensions; k++)
-            if (dp->points[k] > dp->best.points[k])
-                dp->best.points[k] = dp->points[k];
+            memcpy(dp->best.points, dp->points, sizeof dp->points);
+        }
         dp->percent = debrief_percent(dp->weighted, dp->best.weighted);
         dp->rating = scenario_rating(sc, dp->percent);
+        make_texts(sc, dp);
     }
     for (int i = 0; i < g->nlog; i++)
         if (g->log[i].secret) {
@@ -229,4 +509,14 @@ int debrief_questions(const struct game *g, struct strbuf *out)
         n++;
     }
     return n;
+}
+
+void debrief_build(struct game *g, struct debrief *d)
+{
+    build(g, d, true);
+}
+
+void debrief_build_now(struct game *g, struct debrief *d)
+{
+    build(g, d, false);
 }

@@ -2,18 +2,21 @@
  * debrief.h: what the end of a run shows, as the contract defines it.
  *
  * Each dimension's points, the weighted total, the percentage of the best
- * weighted total the scenario allows for the role, the rating, the ending's
- * verdict, and decision by decision what was chosen, its feedback and the
- * choice that would have scored best there (from the game's log).
+ * weighted total the role can reach, the rating, the ending's verdict, and
+ * decision by decision what was chosen, its feedback and the choice that
+ * would have scored best there (from the game's log).
  *
- * The best total is the scenario's declared best (scenario { best = {...} })
- * when it has one and the game is solo; otherwise the explorer searches every
- * state reachable with the run's seed (up to LIMIT_BEST_STATES) for it, and
- * when that space is too large, takes the best of LIMIT_BEST_RUNS random
- * playthroughs: then the percentage is an estimate, and the debrief says so.
- * A duet is searched as a duet (both roles at once). The per-dimension bests
- * come from the same search (random play only, when the best is declared).
- * Results are cached per scenario, seed and way of playing.
+ * The best total is the exact best of best.h, searched in the background on
+ * a scenario of its own (never the run's Lua state), within a time budget;
+ * where the budget runs out it is the best found, an estimate, and says so.
+ * A solo game of a scenario that declares its best uses the declared total.
+ * Answers are cached in memory and on disk ($XDG_CACHE_HOME/scaleup/best),
+ * by scenario hash, role, solo or duet, and the seed when the scenario
+ * draws from the run's generator.
+ *
+ * The headline and the bars agree: each dimension's bar is the player's
+ * points against what the best run for the role scores there (the best
+ * path's points), so the bars of a best run are all full.
  */
 #ifndef SCALEUP_DEBRIEF_H
 #define SCALEUP_DEBRIEF_H
@@ -24,15 +27,34 @@
 
 struct best {
     double weighted;
-    double points[LIMIT_DIMENSIONS]; /* the most points any path gave in each dimension */
-    bool exact;                      /* false: an estimate from random playthroughs */
+    double points[LIMIT_DIMENSIONS]; /* the best run's points in each dimension */
+    bool exact;                      /* false: an estimate (the budget ran out) */
     bool declared;                   /* weighted comes from the scenario */
-    bool searched;                   /* (the cache's own: this role was searched) */
+    bool ready;                      /* false: still being searched (best_peek) */
+    bool cached;                     /* read from the disk cache */
+    bool seed_free;                  /* the same for every seed (no draw from the generator) */
+    double seconds;                  /* the search's time (0 when cached) */
 };
 
+/* Time budget of one role's search, in seconds (LIMIT_BEST_SECONDS unless
+ * changed: tests make it tiny to see an estimate). */
+void best_set_budget(double seconds);
+/* The disk cache's folder; NULL for $XDG_CACHE_HOME/scaleup/best (else
+ * ~/.cache/scaleup/best), "" for no disk cache. */
+void best_set_cache_dir(const char *dir);
+
+/* Starts the search for a role's best in the background (unless cached);
+ * returns at once. The search loads the scenario again from its folder. */
+void best_start(struct scenario *sc, int role, uint64_t seed, bool duet);
+/* The best, if known now (from a cache or a finished search); false while
+ * the search runs. Starts it when nobody has. */
+bool best_peek(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out);
 /* The best a role can reach in this scenario with this seed, playing solo
- * or in a duet (where a conflict scene can score what solo play cannot). */
+ * or in a duet (where a conflict scene can score what solo play cannot):
+ * waits for the search, which ends at its budget. */
 void best_for(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out);
+/* Forgets the memory cache (tests). */
+void best_forget(void);
 
 struct debrief_player {
     int role;
@@ -40,9 +62,18 @@ struct debrief_player {
     double points[LIMIT_DIMENSIONS];
     double weighted;
     struct best best;
-    double percent;     /* 0 to 100 */
+    double percent;     /* 0 to 100, of the best (see debrief_percent) */
+    bool below_zero;    /* the run scored less than nothing: show its points, not 0% */
     const char *rating; /* NULL when the scenario has no ratings */
+    /* Drawn as they are by the front-ends: */
+    char headline[48];  /* "87%", or "-4 points" below zero */
+    char total[160];    /* "Weighted total 40 of 46 possible" (", estimated") */
+    double share[LIMIT_DIMENSIONS];      /* a bar's fill, 0 to 1 */
+    char bar_label[LIMIT_DIMENSIONS][64]; /* "6 of 8 · 75%" */
 };
+
+/* What the bars are measured against, said once under them. */
+#define DEBRIEF_BARS_NOTE "Each bar: your points against what the best run for your role scores there."
 
 struct debrief {
     int ending; /* scene index, or -1 when the run did not finish */
@@ -54,8 +85,11 @@ struct debrief {
     double alignment; /* agreed / secret_decisions, 0 to 1 (1 with none) */
 };
 
-/* Builds the debrief of a game (finished or not). */
+/* Builds the debrief of a game (finished or not), waiting for the best's
+ * search. debrief_build_now does not wait: a player's best.ready is false
+ * while it runs (then best, percent and rating are not known yet). */
 void debrief_build(struct game *g, struct debrief *d);
+void debrief_build_now(struct game *g, struct debrief *d);
 
 /* What the debrief says decision by decision beyond the log's own fields,
  * worked out here so that every front-end shows the same words. */
@@ -75,7 +109,9 @@ int debrief_caused(const struct game *g, int i, struct strbuf *out);
  * order decided (as rendered when decided), NUL-separated. The count. */
 int debrief_questions(const struct game *g, struct strbuf *out);
 
-/* The percentage for a weighted total against a best (clamped to 0-100). */
+/* The percentage for a weighted total against a best, 0 to 100: w / best
+ * for a positive best (0 below zero); when the best is zero or below
+ * (every option costs points), best / w, so that perfect play is 100%. */
 double debrief_percent(double weighted, double best);
 
 #endif

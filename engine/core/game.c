@@ -106,6 +106,7 @@ void game_set_flag(struct game *g, int flag, bool on)
 
 int64_t game_random(struct game *g, int64_t lo, int64_t hi)
 {
+    g->sc->random_draws++;
     return rng_range(&g->s.rng, lo, hi);
 }
 

@@ -99,12 +99,12 @@
 /* Diagnostics kept by one load or lint run: enough to fix a file in one go. */
 #define LIMIT_DIAGNOSTICS 200
 
-/* The debrief's search for the best possible score runs on the player's
- * time (after the first decision, when the result file is first written):
- * an exhaustive search of at most LIMIT_BEST_STATES states (about a quarter
- * of a second), else LIMIT_BEST_RUNS random playthroughs (an estimate).
- * A scenario that declares its best skips the exhaustive search. */
-#define LIMIT_BEST_STATES 50000
-#define LIMIT_BEST_RUNS 1000
+/* The exact best (best.h) of one role runs in the background while the run
+ * is played, on its own copy of the scenario: at most LIMIT_BEST_SECONDS
+ * of search (every bundled scenario's roles take well under it) and
+ * LIMIT_BEST_STATES solved states (about 50 MB of table); past either the
+ * figure is the best found, marked as an estimate. */
+#define LIMIT_BEST_SECONDS 8.0
+#define LIMIT_BEST_STATES 1000000
 
 #endif

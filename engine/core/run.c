@@ -72,6 +72,21 @@ static cJSON *locked_object(const struct game *g, int choice, uint32_t label)
     return o;
 }
 
+/* best and percent, null while the search runs; best_estimate: true when
+ * the search ran out of time (the percent is then of the best found). */
+static void add_best(cJSON *o, const struct debrief_player *dp)
+{
+    if (!dp->best.ready) {
+        cJSON_AddNullToObject(o, "best");
+        cJSON_AddNullToObject(o, "percent");
+        return;
+    }
+    add_number(o, "best", dp->best.weighted);
+    add_number(o, "percent", round(dp->percent * 10) / 10);
+    if (!dp->best.exact)
+        cJSON_AddTrueToObject(o, "best_estimate");
+}
+
 static char *hex64(uint64_t h, char *buf, size_t cap)
 {
     snprintf(buf, cap, "%016llx", (unsigned long long)h);
@@ -81,8 +96,13 @@ static char *hex64(uint64_t h, char *buf, size_t cap)
 char *run_to_json(struct game *g, const struct run_times *t)
 {
     struct scenario *sc = g->sc;
+    /* A run under way does not wait for the search of its best: until it
+     * ends, best and percent are null in the file. */
     struct debrief d;
-    debrief_build(g, &d);
+    if (g->over)
+        debrief_build(g, &d);
+    else
+        debrief_build_now(g, &d);
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "format", RUN_FORMAT);
     cJSON *scn = cJSON_AddObjectToObject(root, "scenario");
@@ -113,8 +133,7 @@ char *run_to_json(struct game *g, const struct run_times *t)
     const struct debrief_player *dp = &d.players[0];
     cJSON_AddItemToObject(root, "score", dimension_object(sc, dp->points, false));
     add_number(root, "weighted", dp->weighted);
-    add_number(root, "best", dp->best.weighted);
-    add_number(root, "percent", round(dp->percent * 10) / 10);
+    add_best(root, dp);
     if (dp->rating)
         cJSON_AddStringToObject(root, "rating", dp->rating);
     else
@@ -129,8 +148,7 @@ char *run_to_json(struct game *g, const struct run_times *t)
             cJSON_AddStringToObject(o, "role", sc->roles[d.players[p].role].id);
             cJSON_AddItemToObject(o, "score", dimension_object(sc, d.players[p].points, false));
             add_number(o, "weighted", d.players[p].weighted);
-            add_number(o, "best", d.players[p].best.weighted);
-            add_number(o, "percent", round(d.players[p].percent * 10) / 10);
+            add_best(o, &d.players[p]);
             if (d.players[p].rating)
                 cJSON_AddStringToObject(o, "rating", d.players[p].rating);
             else

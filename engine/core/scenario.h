@@ -201,6 +201,11 @@ struct scenario {
     /* How many times a callback has read game.score: the explorer's search
      * for one player's best is exact only while nothing does. */
     unsigned long score_reads;
+    /* Likewise for the exact best's search (best.c), which merges states
+     * that differ only in what nothing has read: reads of game.visits and
+     * game.turn, of game.picks, and draws from the run's generator (none:
+     * the best is the same for every seed). */
+    unsigned long visits_reads, picks_reads, random_draws;
     struct srcpos pos;     /* the scenario { } call */
     /* By callback ref: where the callback's Lua function lives, an address
      * the game prefetches (game.c) and never reads through. */

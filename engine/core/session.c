@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "debrief.h"
 #include "loader.h"
 #include "playtest.h"
 
@@ -234,6 +235,14 @@ static bool undo(struct session *s, struct diag *err)
     return ok;
 }
 
+/* The search for each player's best starts now, in the background, so
+ * that the debrief (and the result file) have it by the end of the run. */
+static void start_best(struct session *s)
+{
+    for (int p = 0; p < s->g->nplayers; p++)
+        best_start(s->sc, s->g->s.players[p].role, s->g->seed, s->g->nplayers > 1);
+}
+
 enum reload_result session_reload(struct session *s, struct diag_list *diags,
                                   struct diag *replay_err)
 {
@@ -259,6 +268,7 @@ enum reload_result session_reload(struct session *s, struct diag_list *diags,
     s->sc = fresh;
     s->g = g;
     run_record_free(&r);
+    start_best(s);
     return ok ? RELOAD_OK : RELOAD_PARTIAL;
 }
 
@@ -292,6 +302,7 @@ static bool common_command(struct session *s, const struct frontend *fe, struct 
         }
         begin_times(s);
         new_results_path(s);
+        start_best(s);
         save_results(s, fe);
         if (fe->begin)
             fe->begin(fe->ctx, s);
@@ -423,6 +434,7 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
         begin_times(s);
         new_results_path(s);
     }
+    start_best(s);
     save_results(s, fe);
     if (fe->begin)
         fe->begin(fe->ctx, s);

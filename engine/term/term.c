@@ -947,7 +947,7 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
     fputs(verdict_name(d->verdict), t->out);
     style(t, RESET);
     fputs("\n", t->out);
-    char num[64], best[64];
+    char num[64];
     for (int p = 0; p < d->nplayers; p++) {
         const struct debrief_player *dp = &d->players[p];
         fputc('\n', t->out);
@@ -966,21 +966,13 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
             indent_by(t, namew - text_width(name, strlen(name)));
             format_number(num, sizeof num, dp->points[k]);
             fprintf(t->out, " %4s  ", num);
-            double top = dp->best.points[k];
-            bar(t, top > 0 ? dp->points[k] / top : 0, 20);
-            if (top > 0) {
-                format_number(best, sizeof best, top);
-                fprintf(t->out, "  %3.0f%% of %s\n", debrief_percent(dp->points[k], top), best);
-            } else {
-                fputc('\n', t->out);
-            }
+            bar(t, dp->share[k], 20);
+            fprintf(t->out, "  %s\n", dp->bar_label[k]);
         }
-        format_number(num, sizeof num, dp->weighted);
-        format_number(best, sizeof best, dp->best.weighted);
-        fprintf(t->out, "  Weighted total: %s of %s possible%s (", num, best,
-                dp->best.exact ? "" : ", estimated");
+        fprintf(t->out, "  %s\n", DEBRIEF_BARS_NOTE);
+        fprintf(t->out, "  %s (", dp->total);
         style(t, BOLD);
-        fprintf(t->out, "%.0f%%", dp->percent);
+        fputs(dp->headline, t->out);
         style(t, RESET);
         fputc(')', t->out);
         if (dp->rating) {

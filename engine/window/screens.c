@@ -505,7 +505,7 @@ static void debrief_screen(struct window *w, const struct metrics *M)
     const struct scenario *sc = g->sc;
     const struct debrief *d = &w->debrief;
     const struct scene *end = d->ending >= 0 ? &sc->scenes[d->ending] : game_scene(g);
-    char whobuf[256], buf[600], num[64], best[64];
+    char whobuf[256], buf[600], num[64];
     int y0 = ui_header(w, M, "Debrief", C_ACCENT, end->title[0] ? end->title : end->id,
                     who(w, whobuf, sizeof whobuf));
     int fh = ui_footer(w, M, win_key_hints(w));
@@ -569,36 +569,21 @@ static void debrief_screen(struct window *w, const struct metrics *M)
         int row = ui_lh(w, FACE_BODY);
         for (int k = 0; k < sc->ndimensions; k++) {
             ui_line(w, cx, y + (row - w->fonts.skip[FACE_BODY]) / 2, FACE_BODY, C_TEXT, sc->dimensions[k].name);
-            double top = dp->best.points[k];
-            double share = top > 0 ? dp->points[k] / top : 0;
-            if (share < 0)
-                share = 0;
-            if (share > 1)
-                share = 1;
+            double share = dp->share[k];
             int bar_y = y + (row - barh) / 2;
             ui_bar(w, trackx, bar_y, trackw, barh, share, pcolor);
             if (p < GAME_MAX_PLAYERS) {
                 w->L.bar_track[p][k] = (SDL_Rect){trackx, bar_y, trackw, barh};
                 w->L.bar_share[p][k] = share;
             }
-            format_number(num, sizeof num, dp->points[k]);
-            if (top > 0) {
-                format_number(best, sizeof best, top);
-                str_format(buf, sizeof buf, "%s of %s · %.0f%%", num, best, debrief_percent(dp->points[k], top));
-            } else {
-                str_copy(buf, sizeof buf, num);
-            }
+            str_copy(buf, sizeof buf, dp->bar_label[k]);
             ui_line(w, trackx + trackw + M->u, y + (row - w->fonts.skip[FACE_SMALL]) / 2, FACE_SMALL,
                  dp->points[k] < 0 ? C_NEGATIVE : C_MUTED, buf);
             y += row + M->u / 6;
         }
         y += M->u / 2;
-        str_format(buf, sizeof buf, "%.0f%%", dp->percent);
-        int pw = ui_line(w, cx, y, FACE_H1, pcolor, buf);
-        format_number(num, sizeof num, dp->weighted);
-        format_number(best, sizeof best, dp->best.weighted);
-        str_format(buf, sizeof buf, "Weighted total %s of %s possible%s", num, best,
-                   dp->best.exact ? "" : " (estimated)");
+        int pw = ui_line(w, cx, y, FACE_H1, pcolor, dp->headline);
+        str_format(buf, sizeof buf, "%s; bars: against the best run", dp->total);
         int tx = cx + pw + M->u;
         int ty = y + (ui_lh(w, FACE_H1) - 2 * ui_lh(w, FACE_SMALL)) / 2;
         ui_line(w, tx, ty, FACE_SMALL, C_MUTED, buf);

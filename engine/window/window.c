@@ -1283,8 +1283,10 @@ static void fe_begin(void *ctx, struct session *s)
 {
     struct window *w = ctx;
     w->s = s;
+    /* The search runs in the background (the session started it): the HUD's
+     * bars fill in once it is done (see fe_decide). */
     for (int p = 0; p < s->g->nplayers; p++)
-        best_for(s->sc, s->g->s.players[p].role, s->g->seed, s->g->nplayers > 1, &w->best[p]);
+        best_peek(s->sc, s->g->s.players[p].role, s->g->seed, s->g->nplayers > 1, &w->best[p]);
     w->last_scene = -1;
     w->last_nlog = -1;
     duet_reset(w);
@@ -1296,6 +1298,9 @@ static struct fe_command fe_decide(void *ctx, struct session *s)
 {
     struct window *w = ctx;
     w->s = s;
+    for (int p = 0; p < s->g->nplayers; p++)
+        if (!w->best[p].ready)
+            best_peek(s->sc, s->g->s.players[p].role, s->g->seed, s->g->nplayers > 1, &w->best[p]);
     /* With coaching off no outcome screen showed the last secret picks:
      * the players see them before anything else. */
     struct fe_command r = duet_pending_reveal(w);

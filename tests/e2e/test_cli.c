@@ -299,14 +299,14 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "A duet: Ana plays the Product Owner, Ben the Product Manager. "
                                   "Seed 1.\n"));
-    assert_non_null(strstr(r.out, "Weighted total: 23 of "));
+    assert_non_null(strstr(r.out, "Weighted total 23 of "));
     cmd_result_free(&r);
     /* Without a scenario: the result file names it (a bundled one). */
     const char *bare[] = {scaleup_bin(), "play", "--text", "--resume", name, NULL};
     run_cmd(bare, NULL, NULL, NULL, 30, &r);
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "(Resumed after 8 decisions.)\n"));
-    assert_non_null(strstr(r.out, "Weighted total: 23 of "));
+    assert_non_null(strstr(r.out, "Weighted total 23 of "));
     assert_null(strstr(r.out, "another version"));
     cmd_result_free(&r);
     /* ...looked for among the bundled ones only, not in the working folder
@@ -316,7 +316,7 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_int_equal(mkdir(here, 0755), 0);
     run_cmd(bare, NULL, dir, NULL, 30, &r);
     assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.out, "Weighted total: 23 of "));
+    assert_non_null(strstr(r.out, "Weighted total 23 of "));
     cmd_result_free(&r);
     /* A run resumed with changed scenario files says so. */
     char cp[9000];

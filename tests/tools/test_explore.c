@@ -250,6 +250,50 @@ static void bundled_scenarios_explore_clean(void **state)
     catalog_free_list(list);
 }
 
+/* explore --policies on the bundled scenarios: their figures change with
+ * the content, so this checks the shape and what always holds: every
+ * policy of every role, min <= mean <= max within 0-100, an exact best. */
+static void bundled_scenarios_report_policies(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"first", "last", "longest", "shortest", "random", "greedy"};
+    char **list = catalog_list();
+    for (char **id = list; *id; id++) {
+        const char *argv[] = {scaleup_bin(), "explore", *id, "--random", "10", "--policies", "--seeds",
+                              "2", "--json", NULL};
+        struct cmd_result r;
+        run_cmd(argv, NULL, NULL, NULL, 600, &r);
+        assert_int_equal(r.status, 0);
+        cJSON *root = cJSON_Parse(r.out);
+        if (!root)
+            fail_msg("%s: %s", *id, r.err);
+        cJSON *pol = cJSON_GetObjectItem(root, "policies");
+        assert_non_null(pol);
+        assert_int_equal(cJSON_GetObjectItem(pol, "seeds")->valueint, 2);
+        int roles = 0;
+        cJSON *role;
+        cJSON_ArrayForEach(role, pol) {
+            if (!cJSON_IsObject(role))
+                continue;
+            roles++;
+            assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetObjectItem(role, "best"), "exact")));
+            for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+                cJSON *f = cJSON_GetObjectItem(role, names[i]);
+                if (!f)
+                    fail_msg("%s %s: no %s", *id, role->string, names[i]);
+                double mean = cJSON_GetObjectItem(f, "mean")->valuedouble;
+                double min = cJSON_GetObjectItem(f, "min")->valuedouble;
+                double max = cJSON_GetObjectItem(f, "max")->valuedouble;
+                assert_true(0 <= min && min <= mean + 0.05 && mean <= max + 0.05 && max <= 100);
+            }
+        }
+        assert_true(roles >= 1);
+        cJSON_Delete(root);
+        cmd_result_free(&r);
+    }
+    catalog_free_list(list);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -260,6 +304,7 @@ int main(void)
         cmocka_unit_test(duets_report_alignment_and_conflict_scenes),
         cmocka_unit_test(too_many_states_stop_with_a_message),
         cmocka_unit_test(bundled_scenarios_explore_clean),
+        cmocka_unit_test(bundled_scenarios_report_policies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

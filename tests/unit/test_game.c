@@ -23,6 +23,7 @@ static struct scenario *sc;
 static int setup(void **state)
 {
     (void)state;
+    best_set_cache_dir(""); /* no disk cache: each test searches */
     sc = load_ok(test_path("fixtures/games/rules.lua"));
     return 0;
 }
@@ -587,9 +588,9 @@ static void a_duet_is_measured_against_its_own_best(void **state)
     scenario_free(dsc);
 }
 
-/* In a duet each role gets its own exhaustive search: the PO's failing
- * (too many states) must not leave the PM with an estimate, whichever of
- * the two the debrief asks about first. */
+/* In a duet each role gets its own search: the PO's 65,536 totals are no
+ * longer too many (points do not split the merged states), and the answer
+ * does not depend on who asks first. */
 static void a_duet_best_does_not_depend_on_who_asks_first(void **state)
 {
     (void)state;
@@ -597,26 +598,26 @@ static void a_duet_best_does_not_depend_on_who_asks_first(void **state)
     struct best po, pm;
     best_for(dsc, 0, 1, true, &po); /* seed 1: the PO first */
     best_for(dsc, 1, 1, true, &pm);
-    assert_false(po.exact);
-    assert_true(pm.exact);
+    assert_true(po.exact && pm.exact);
+    assert_true(po.weighted == 65535);
     assert_true(pm.weighted == 3);
     best_for(dsc, 1, 2, true, &pm); /* seed 2: the PM first */
     best_for(dsc, 0, 2, true, &po);
-    assert_true(pm.exact);
-    assert_true(pm.weighted == 3);
-    assert_false(po.exact);
+    assert_true(pm.exact && pm.weighted == 3);
+    assert_true(po.exact && po.weighted == 65535);
     scenario_free(dsc);
 }
 
-/* An estimated best never reads lower than what the run itself reached. */
+/* When the budget runs out before any ending, the best is an estimate,
+ * marked so, and never reads lower than what the run itself reached. */
 static void a_run_never_beats_its_best(void **state)
 {
     (void)state;
+    best_forget();
+    best_set_budget(0);
     struct scenario *dsc = load_ok(test_path("fixtures/games/duet-wide.lua"));
     struct game *g = start_duet(dsc, 3);
     struct diag err;
-    /* The PO takes every vision step (65,535 points): random play's
-     * estimate of a thousand runs cannot have found that path. */
     while (!g->over) {
         assert_false(game_is_secret(g));
         assert_true(game_choose(g, 1, false, 1, &err));
@@ -629,13 +630,19 @@ static void a_run_never_beats_its_best(void **state)
     assert_true(ana->best.weighted == 65535);
     assert_true(ana->best.points[0] == 65535);
     assert_true(ana->percent == 100);
+    assert_non_null(strstr(ana->total, "estimated"));
+    char *json = run_to_json(g, &(struct run_times){"", "", ""});
+    assert_non_null(strstr(json, "\"best_estimate\""));
+    free(json);
     game_free(g);
     scenario_free(dsc);
+    best_set_budget(LIMIT_BEST_SECONDS);
+    best_forget();
 }
 
 /* The search for one player's best merges states that differ only in the
- * other player's points, unless a callback reads game.score: then it says
- * it is not complete, and the debrief's best is an estimate. */
+ * other player's points, unless a callback reads game.score: then the
+ * points join the state, and the best is still exact. */
 static void a_search_that_reads_scores_is_not_trusted_merged(void **state)
 {
     (void)state;
@@ -644,26 +651,17 @@ static void a_search_that_reads_scores_is_not_trusted_merged(void **state)
     explore_options_default(&o);
     o.mode = EXPLORE_EXHAUSTIVE;
     o.duet = true;
-    o.score_of = 0;
+    o.score_of = -1; /* every player's points: exact */
     struct explore_result r;
     struct diag err;
     assert_true(explore_run(dsc, &o, &r, &err));
-    assert_false(r.complete);
-    explore_result_free(&r);
-    o.score_of = -1; /* every player's points: exact */
-    assert_true(explore_run(dsc, &o, &r, &err));
     assert_true(r.complete);
-    explore_result_free(&r);
-    struct best b;
-    best_for(dsc, 0, 1, true, &b);
-    assert_false(b.exact);
-    scenario_free(dsc);
-    /* Without reads (duet-best.lua), the merged search is complete. */
-    dsc = load_ok(test_path("fixtures/games/duet-best.lua"));
-    o.score_of = 1;
-    assert_true(explore_run(dsc, &o, &r, &err));
-    assert_true(r.complete);
-    assert_true(r.weighted[1].max == 5);
+    for (int role = 0; role < 2; role++) {
+        struct best b;
+        best_for(dsc, role, 1, true, &b);
+        assert_true(b.exact);
+        assert_true(b.weighted == r.weighted[role].max);
+    }
     explore_result_free(&r);
     scenario_free(dsc);
 }

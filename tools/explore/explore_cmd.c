@@ -21,6 +21,7 @@
 #include "core/catalog.h"
 #include "core/explore.h"
 #include "core/loader.h"
+#include "core/policy.h"
 
 static void usage(FILE *f)
 {
@@ -40,6 +41,10 @@ static void usage(FILE *f)
             "                     (default 1000000)\n"
             "  --role ID          only this role\n"
             "  --duet             play duets: both roles at once, independent random picks\n"
+            "  --policies         also play naive strategies per role (first, last, longest,\n"
+            "                     shortest, random, greedy) over several seeds and print each\n"
+            "                     one's mean, min and max percent of the role's exact best\n"
+            "  --seeds N          seeds per role for --policies (default 10)\n"
             "  --json             print the report as one JSON object\n"
             "  --max-memory MIB, --max-instructions N, --max-call-ms MS   scenario limits\n"
             "\n"
@@ -155,13 +160,61 @@ static void print_finding(const struct scenario *sc, const char *target, const c
     sb_free(&where);
 }
 
+static double tenth(double v)
+{
+    return round(v * 10) / 10;
+}
+
+/* policies: {role: {name: {mean, min, max}}, ...}, with each role's best. */
+static cJSON *policies_json(const struct scenario *sc, const struct policy_report *pol, int only)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (int r = 0; r < sc->nroles; r++) {
+        if (only >= 0 && r != only)
+            continue;
+        cJSON *ro = cJSON_AddObjectToObject(o, sc->roles[r].id);
+        for (int p = 0; p < POLICY_COUNT; p++) {
+            const struct policy_figures *f = &pol->fig[r][p];
+            cJSON *po = cJSON_AddObjectToObject(ro, policy_name((enum policy)p));
+            cJSON_AddNumberToObject(po, "mean", tenth(f->mean));
+            cJSON_AddNumberToObject(po, "min", tenth(f->min));
+            cJSON_AddNumberToObject(po, "max", tenth(f->max));
+        }
+        cJSON *b = cJSON_AddObjectToObject(ro, "best");
+        cJSON_AddNumberToObject(b, "weighted", round(pol->best[r] * 1e6) / 1e6);
+        cJSON_AddBoolToObject(b, "exact", pol->exact[r]);
+        cJSON_AddBoolToObject(b, "same_for_every_seed", pol->seed_free[r]);
+    }
+    cJSON_AddNumberToObject(o, "seeds", pol->nseeds);
+    return o;
+}
+
+static void print_policies(const struct scenario *sc, const struct policy_report *pol, int only)
+{
+    printf("  naive play, %d seed%s per role, percent of the role's best (mean, min-max):\n",
+           pol->nseeds, pol->nseeds == 1 ? "" : "s");
+    for (int r = 0; r < sc->nroles; r++) {
+        if (only >= 0 && r != only)
+            continue;
+        printf("    %s (best %g%s):", sc->roles[r].id, pol->best[r],
+               pol->exact[r] ? (pol->seed_free[r] ? ", exact" : ", exact per seed") : ", estimated");
+        for (int p = 0; p < POLICY_COUNT; p++) {
+            const struct policy_figures *f = &pol->fig[r][p];
+            printf("%s %s %.1f%% (%.0f-%.0f)", p ? "," : "", policy_name((enum policy)p), f->mean, f->min,
+                   f->max);
+        }
+        printf("\n");
+    }
+}
+
 int cmd_explore(int argc, char **argv)
 {
     struct explore_options o;
     explore_options_default(&o);
     struct script_limits limits;
     script_limits_default(&limits);
-    bool json = false;
+    bool json = false, policies = false;
+    long seeds = 10;
     const char *role = NULL;
     static const struct option opts[] = {
         {"random", required_argument, NULL, 'r'},
@@ -171,6 +224,8 @@ int cmd_explore(int argc, char **argv)
         {"role", required_argument, NULL, 'R'},
         {"duet", no_argument, NULL, 'd'},
         {"json", no_argument, NULL, 'j'},
+        {"policies", no_argument, NULL, 'P'},
+        {"seeds", required_argument, NULL, 'S'},
         {"max-memory", required_argument, NULL, 'L'},
         {"max-instructions", required_argument, NULL, 'L'},
         {"max-call-ms", required_argument, NULL, 'L'},
@@ -209,6 +264,14 @@ int cmd_explore(int argc, char **argv)
         case 'R': role = optarg; break;
         case 'd': o.duet = true; break;
         case 'j': json = true; break;
+        case 'P': policies = true; break;
+        case 'S':
+            if (!cli_number(optarg, 1, 10000, &v)) {
+                cli_error("--seeds takes a number of seeds from 1 to 10000");
+                return 2;
+            }
+            seeds = (long)v;
+            break;
         case 'L':
             if (cli_limit_option(opts[index].name, optarg, &limits) < 0)
                 return 2;
@@ -291,6 +354,9 @@ int cmd_explore(int argc, char **argv)
                       over.len ? "; " : "", sc->roles[role_i].id, a, b);
         }
     bool found = r.ndead_ends > 0 || r.nerrors > 0 || over.len > 0;
+    struct policy_report pol;
+    if (policies)
+        policy_report_make(sc, (int)seeds, o.seed, &pol);
 
     if (json) {
         cJSON *root = cJSON_CreateObject();
@@ -369,6 +435,8 @@ int cmd_explore(int argc, char **argv)
                 if (conflict_only(sc, s))
                     cJSON_AddNumberToObject(cv, sc->scenes[s].id, (double)r.conflict_visits[s]);
         }
+        if (policies)
+            cJSON_AddItemToObject(root, "policies", policies_json(sc, &pol, o.role));
         cJSON_AddNumberToObject(root, "seconds", round(r.seconds * 1000) / 1000);
         char *text = cJSON_Print(root);
         printf("%s\n", text);
@@ -445,6 +513,8 @@ int cmd_explore(int argc, char **argv)
             if (r.turns[t])
                 printf(" %d: %ld", t, r.turns[t]);
         printf("\n");
+        if (policies)
+            print_policies(sc, &pol, o.role);
         if (o.duet) {
             long total = r.picks_agreed + r.picks_differed;
             printf("  duet: secret picks agreed %ld of %ld (%.0f%%)\n", r.picks_agreed, total,

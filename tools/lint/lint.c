@@ -38,10 +38,15 @@ static void usage(FILE *f)
                "but never used (or required but never set), stats that never change, dimensions\n"
                "scored for one role only, choices without feedback, duplicate choices, texts\n"
                "too long for the window, timers without timeout, duet scenes without a way to\n"
-               "settle. Prints FILE:LINE:COL: error|warning: WHAT, then a summary.\n"
+               "settle, and the tells that let a team score without judgment (the best option\n"
+               "longest, straw men, duet scenes without tension, naive or greedy play near\n"
+               "the best). Prints FILE:LINE:COL: error|warning: WHAT, then a summary.\n"
                "\n"
                "  --strict   warnings count as errors\n"
                "  --json     print the findings as one JSON object\n"
+               "  --no-play  skip the tells that play the scenario (naive and greedy play\n"
+               "             against the exact best, searched once and cached)\n"
+               "  --no-tells skip every tell (to look at the other checks alone)\n"
                "  --max-memory MIB, --max-instructions N, --max-call-ms MS\n"
                "             scenario limits, as for play (for a scenario that needs more)\n"
                "\n"
@@ -50,12 +55,14 @@ static void usage(FILE *f)
 
 int cmd_lint(int argc, char **argv)
 {
-    bool strict = false, json = false;
+    bool strict = false, json = false, play = true, tells = true;
     struct script_limits limits;
     script_limits_default(&limits);
     static const struct option opts[] = {
         {"strict", no_argument, NULL, 's'},
         {"json", no_argument, NULL, 'j'},
+        {"no-play", no_argument, NULL, 'n'},
+        {"no-tells", no_argument, NULL, 'T'},
         {"max-memory", required_argument, NULL, 'L'},
         {"max-instructions", required_argument, NULL, 'L'},
         {"max-call-ms", required_argument, NULL, 'L'},
@@ -69,6 +76,8 @@ int cmd_lint(int argc, char **argv)
         switch (c) {
         case 's': strict = true; break;
         case 'j': json = true; break;
+        case 'n': play = false; break;
+        case 'T': tells = false; break;
         case 'L':
             if (cli_limit_option(opts[index].name, optarg, &limits) < 0)
                 return 2;
@@ -99,8 +108,11 @@ int cmd_lint(int argc, char **argv)
         struct diag_list diags;
         diag_list_init(&diags);
         struct scenario *sc = scenario_load(path, &limits, &diags);
-        if (sc)
+        if (sc) {
             lint_checks(sc, &diags);
+            if (tells)
+                lint_tells(sc, &diags, play ? LINT_POLICY_SEEDS : 0);
+        }
         sort_items(diags.items, (size_t)diags.count, sizeof *diags.items, compare_diags);
         nscenarios++;
         if (list)

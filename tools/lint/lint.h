@@ -19,6 +19,8 @@
  *   by-solo              by on a scene of a scenario that is not a duet
  *   unknown-name-in-code game.stats.X, game.score.X or game.visits.X names nothing
  *   locked-never-shown   a locked reason on a choice that has no condition
+ * and the tells (tells.c): tell-length, tell-straw-man, tell-duet-same per
+ * scene, tell-naive and tell-greedy per scenario.
  */
 #ifndef SCALEUP_LINT_H
 #define SCALEUP_LINT_H
@@ -32,6 +34,13 @@
 #define LINT_WINDOW_LINES 15
 
 void lint_checks(const struct scenario *sc, struct diag_list *out);
+
+/* Seeds per role for the naive-play tells: few, to keep lint fast (the
+ * best per role is searched once and cached on disk). */
+#define LINT_POLICY_SEEDS 3
+
+/* The tells; seeds 0 skips the ones that play (tell-naive, tell-greedy). */
+void lint_tells(struct scenario *sc, struct diag_list *out, int seeds);
 
 int cmd_lint(int argc, char **argv);
 

@@ -257,7 +257,7 @@ static void ranking(const struct rep_group *g, int gi, struct strbuf *out)
         num(out, p->weighted);
         sb_puts(out, "</td><td class=\"n pct\">");
         char pct[32];
-        str_format(pct, sizeof pct, "%.1f%%", p->percent);
+        str_format(pct, sizeof pct, "%.1f%%%s", p->percent, p->best_estimate ? " (estimated)" : "");
         sb_puts(out, pct);
         bar(out, p->percent / 100, 110, 20, BAR, pct);
         sb_puts(out, "</td><td class=\"nowrap\">");

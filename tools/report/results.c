@@ -215,6 +215,15 @@ double rep_parse_time(const char *s)
     return t == (time_t)-1 ? -1 : (double)t;
 }
 
+/* A run under way whose best is still being searched has best and percent
+ * null (core/run.c): it counts at 0% until its next write, rather than
+ * vanishing from the report. Anything else without a percent is skipped. */
+static double pending(const struct rep_run *run, const cJSON *o)
+{
+    const cJSON *p = field(o, "percent");
+    return !run->finished && cJSON_IsNull(p) && cJSON_IsNull(field(o, "best")) ? 0 : NAN;
+}
+
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -292,10 +301,11 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
             pl->name = keep(ld, field(o, "name"));
             pl->role = keep(ld, field(o, "role"));
             pl->weighted = clamp(number_or(field(o, "weighted"), NAN));
-            pl->percent = clamp(number_or(field(o, "percent"), NAN));
+            pl->percent = clamp(number_or(field(o, "percent"), pending(run, o)));
             /* Files written before players held their best: the run's
              * best is the first player's. */
             pl->best = clamp(number_or(field(o, "best"), p == 0 ? run->best : (double)NAN));
+            pl->best_estimate = cJSON_IsTrue(field(o, "best_estimate"));
             pl->rating = cJSON_IsString(field(o, "rating")) ? keep(ld, field(o, "rating"))
                          : p == 0                          ? run->rating
                                                            : NULL;
@@ -318,8 +328,9 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
         pl->name = keep(ld, field(root, "player"));
         pl->role = keep(ld, field(root, "role"));
         pl->weighted = clamp(number_or(field(root, "weighted"), NAN));
-        pl->percent = clamp(number_or(field(root, "percent"), NAN));
+        pl->percent = clamp(number_or(field(root, "percent"), pending(run, root)));
         pl->best = run->best;
+        pl->best_estimate = cJSON_IsTrue(field(root, "best_estimate"));
         pl->rating = run->rating;
         if (!read_score(ld, field(root, "score"), &pl->score) || isnan(pl->weighted) ||
             isnan(pl->percent)) {

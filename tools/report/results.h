@@ -63,6 +63,7 @@ struct rep_player {
     struct rep_score score;
     double weighted, percent;
     double best; /* the best weighted total for this player's role; NAN when not recorded */
+    bool best_estimate; /* the best is an estimate (its search ran out of time) */
     const char *rating; /* NULL when the scenario has no ratings */
 };
 

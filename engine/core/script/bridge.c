@@ -140,6 +140,7 @@ static int visits_index(lua_State *L)
     int s = k ? scenario_scene(g->sc, k) : -1;
     if (s < 0)
         return luaL_error(L, "unknown scene '%s' in game.visits", k ? k : "?");
+    g->sc->visits_reads++;
     lua_pushinteger(L, g->visits[s]);
     return 1;
 }
@@ -195,10 +196,12 @@ static int game_index(lua_State *L)
     } else if (strcmp(k, "player") == 0) {
         lua_pushstring(L, g->s.players[decider].name);
     } else if (strcmp(k, "turn") == 0) {
+        sc->visits_reads++; /* the turn is the sum of the visits, less one */
         lua_pushinteger(L, g->s.turn);
     } else if (strcmp(k, "duet") == 0) {
         lua_pushboolean(L, g->nplayers > 1);
     } else if (strcmp(k, "picks") == 0 || strcmp(k, "pick_ids") == 0) {
+        sc->picks_reads++;
         bool ids = k[4] == '_';
         if (g->nplayers < 2 || !g->picks[0]) {
             lua_pushnil(L);

@@ -1,0 +1,730 @@
+#include "best.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "game.h"
+#include "util.h"
+
+/* What a state's key holds beyond the scene, stats, flags, once-taken
+ * choices and the generator: grown (and the search restarted) as soon as a
+ * callback reads one of these. */
+enum {
+    KEY_VISITS = 1, /* game.visits, game.turn; also when the state graph has a loop */
+    KEY_POINTS = 2, /* game.score */
+    KEY_PICKS = 4,  /* game.picks */
+};
+
+enum { MEMO_EMPTY, MEMO_OPEN, MEMO_EXACT, MEMO_UPPER };
+
+/* A solved state: the most weighted points still reachable from it (EXACT),
+ * or an upper bound of them (UPPER: a branch was cut below it); OPEN while
+ * it is being solved (on the search's stack). */
+struct memo_slot {
+    uint64_t key;
+    double value;
+    int32_t best; /* the option that reaches value (EXACT) */
+    uint8_t kind;
+};
+
+struct memo {
+    struct memo_slot *slots;
+    size_t cap, count;
+};
+
+static struct memo_slot *memo_find(struct memo *m, uint64_t key, bool add)
+{
+    if (key == 0)
+        key = 1;
+    if (add && (m->count + 1) * 2 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 4096;
+        struct memo_slot *slots = xcalloc(cap, sizeof *slots);
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->slots[i].kind != MEMO_EMPTY)
+                for (size_t j = m->slots[i].key & (cap - 1);; j = (j + 1) & (cap - 1))
+                    if (slots[j].kind == MEMO_EMPTY) {
+                        slots[j] = m->slots[i];
+                        break;
+                    }
+        free(m->slots);
+        m->slots = slots;
+        m->cap = cap;
+    }
+    if (!m->cap)
+        return NULL;
+    for (size_t j = key & (m->cap - 1);; j = (j + 1) & (m->cap - 1)) {
+        struct memo_slot *s = &m->slots[j];
+        if (s->kind != MEMO_EMPTY && s->key == key)
+            return s;
+        if (s->kind == MEMO_EMPTY) {
+            if (!add)
+                return NULL;
+            s->key = key;
+            m->count++;
+            return s;
+        }
+    }
+}
+
+static uint64_t state_key(const struct game *g, unsigned what)
+{
+    const struct scenario *sc = g->sc;
+    uint64_t h = HASH_SEED;
+    h = hash_fast(h, &g->s.scene, sizeof g->s.scene);
+    h = hash_fast(h, &g->s.decider, sizeof g->s.decider);
+    h = hash_fast(h, g->s.stats, sizeof g->s.stats[0] * (size_t)sc->nstats);
+    h = hash_fast(h, g->s.flags, sizeof g->s.flags);
+    h = hash_fast(h, &g->s.rng, sizeof g->s.rng);
+    h = hash_fast(h, g->taken, sizeof *g->taken * ((sc->nchoices + 63) / 64));
+    if (what & KEY_VISITS) {
+        h = hash_fast(h, &g->s.turn, sizeof g->s.turn);
+        h = hash_fast(h, g->visits, sizeof *g->visits * (size_t)sc->nscenes);
+    }
+    if (what & KEY_POINTS)
+        for (int p = 0; p < g->nplayers; p++)
+            h = hash_fast(h, g->s.players[p].score, sizeof(double) * (size_t)sc->ndimensions);
+    if (what & KEY_PICKS)
+        h = hash_fast(h, g->picks, sizeof g->picks);
+    return h;
+}
+
+/* ----------------------------------------------------------- bounds */
+
+/* The scene graph as the bound sees it: each choice's next, or for a next
+ * function the scenes it has been seen to return (found by random play
+ * before the search, and by the search itself: a scene not seen before
+ * makes the bound wrong, so the bounds are made again and the search
+ * starts over). */
+struct graph {
+    int **succ; /* per choice with a next function: the scenes seen */
+    int *nsucc;
+    double *gain; /* per choice: its weighted points for the role (0 when the
+                   * other player of a duet takes it) */
+    uint32_t *once; /* once-choices that score for the role */
+    int nonce;
+};
+
+static double choice_gain(const struct scenario *sc, int role, const struct choice *ch)
+{
+    double v = 0;
+    for (int d = 0; d < sc->ndimensions; d++)
+        v += ch->score[d] * sc->roles[role].weights[d];
+    return v;
+}
+
+static void graph_init(struct graph *gr, const struct scenario *sc, int role)
+{
+    memset(gr, 0, sizeof *gr);
+    size_t n = sc->nchoices + 1;
+    gr->succ = xcalloc(n, sizeof *gr->succ);
+    gr->nsucc = xcalloc(n, sizeof *gr->nsucc);
+    gr->gain = xcalloc(n, sizeof *gr->gain);
+    gr->once = xcalloc(n, sizeof *gr->once);
+    for (uint32_t c = 0; c < sc->nchoices; c++) {
+        const struct choice *ch = &sc->choices[c];
+        gr->gain[c] = choice_gain(sc, role, ch);
+        if (ch->once && gr->gain[c] > 0 && (ch->role_mask >> role & 1))
+            gr->once[gr->nonce++] = c;
+    }
+}
+
+static void graph_free(struct graph *gr, const struct scenario *sc)
+{
+    for (uint32_t c = 0; c < sc->nchoices; c++)
+        free(gr->succ[c]);
+    free(gr->succ);
+    free(gr->nsucc);
+    free(gr->gain);
+    free(gr->once);
+}
+
+/* Adds a scene a next function returned; true when it is new. */
+static bool graph_saw(struct graph *gr, uint32_t c, int scene)
+{
+    for (int i = 0; i < gr->nsucc[c]; i++)
+        if (gr->succ[c][i] == scene)
+            return false;
+    gr->succ[c] = xrealloc(gr->succ[c], sizeof **gr->succ * (size_t)(gr->nsucc[c] + 1));
+    gr->succ[c][gr->nsucc[c]++] = scene;
+    return true;
+}
+
+static double ahead_of(const struct scenario *sc, const struct graph *gr, const double *out, uint32_t c)
+{
+    const struct choice *ch = &sc->choices[c];
+    if (ch->next >= 0)
+        return out[ch->next];
+    double v = -HUGE_VAL;
+    for (int i = 0; i < gr->nsucc[c]; i++)
+        v = fmax(v, out[gr->succ[c][i]]);
+    return v;
+}
+
+/* The most weighted points an option can still lead to from each scene,
+ * for the role (solo, or a duet's player of that role): a longest path to
+ * an ending over a graph that may loop. A once-choice counts 0 here (its
+ * points are added per state while it is not taken: see bound_of), so
+ * that a scene offering it again is not a scoring loop. The iteration
+ * starts from -inf, each value a lower bound of the longest path, so it
+ * settles unless a loop can score: a scene whose value still grows after
+ * as many rounds as scenes lies on or before one, and gets +inf. */
+static void make_bounds(const struct scenario *sc, const struct graph *gr, int role, bool duet,
+                        double *out)
+{
+    int n = sc->nscenes;
+    uint32_t mine = 1u << role;
+    for (int s = 0; s < n; s++)
+        out[s] = sc->scenes[s].is_ending ? 0 : -HUGE_VAL;
+    /* Later scenes first: authors mostly write scenes in the order played. */
+    for (int round = 0;; round++) {
+        bool changed = false;
+        for (int s = n - 1; s >= 0; s--) {
+            const struct scene *sn = &sc->scenes[s];
+            if (sn->is_ending)
+                continue;
+            /* Who picks: in solo the role; in a duet the scene's by role,
+             * or both in secret (each pick scores for its maker; the
+             * conflict scene or either pick's next comes next). */
+            bool secret = duet && sn->by < 0;
+            uint32_t picker = !duet || secret ? mine : 1u << sn->by;
+            double best = -HUGE_VAL, gain_max = -HUGE_VAL, ahead_max = -HUGE_VAL;
+            for (int i = 0; i < sn->nchoices; i++) {
+                uint32_t c = sn->first_choice + (uint32_t)i;
+                const struct choice *ch = &sc->choices[c];
+                double ahead = ahead_of(sc, gr, out, c);
+                double gain = ch->once ? fmin(gr->gain[c], 0) : gr->gain[c];
+                if (secret) {
+                    if (ch->role_mask & mine)
+                        gain_max = fmax(gain_max, gain);
+                    ahead_max = fmax(ahead_max, ahead);
+                } else if (ch->role_mask & picker) {
+                    best = fmax(best, (picker == mine ? gain : 0) + ahead);
+                }
+            }
+            if (secret) {
+                if (sn->conflict >= 0)
+                    ahead_max = fmax(ahead_max, out[sn->conflict]);
+                best = gain_max + ahead_max;
+            }
+            if (best > out[s] + 1e-9) {
+                out[s] = round >= n ? HUGE_VAL : best;
+                changed = true;
+            }
+        }
+        if (!changed)
+            break;
+    }
+}
+
+/* ----------------------------------------------------------- search */
+
+struct frame {
+    uint64_t key;
+    int option, noptions;
+    double base;  /* the player's weighted total in this state */
+    double best;  /* the best option's r + V among exact children */
+    double upper; /* the highest r + bound among cut or bounded children */
+    int best_option;
+    int pathlen; /* inputs that lead here */
+    int order;   /* its options, most promising first: at searcher.pool[order] */
+    int taking;  /* the option being searched */
+};
+
+struct searcher {
+    struct scenario *sc;
+    struct best_search *bs;
+    int player;
+    unsigned key_what;
+    struct memo memo;
+    struct graph graph;
+    double *bounds; /* per scene; NULL without branch and bound */
+    bool bounds_stale; /* a next function returned a scene not seen before */
+    int *pool;
+    int pool_top, pool_cap;
+    double best_total; /* the best total found at an ending */
+    int *best_path; /* the inputs of the path to best_total */
+    int best_npath, best_cap;
+    struct game *walk[2]; /* scratch for found_through */
+    bool restart;
+    bool stopped;
+};
+
+static int options_of(const struct game *g)
+{
+    if (g->over)
+        return 0;
+    if (game_is_secret(g))
+        return g->view.menu[0].nopen * g->view.menu[1].nopen;
+    return game_menu(g)->nopen;
+}
+
+/* Takes option o (1-based over options_of) in child; writes its inputs. */
+static bool take_option(struct game *child, const struct game *g, int option, int *inputs, int *ninputs,
+                        struct diag *err)
+{
+    game_copy_state(child, g);
+    child->nlog = 0;
+    sb_clear(&child->log_text);
+    if (game_is_secret(g)) {
+        int n1 = g->view.menu[1].nopen;
+        int picks[GAME_MAX_PLAYERS] = {(option - 1) / n1 + 1, (option - 1) % n1 + 1};
+        inputs[0] = picks[0];
+        inputs[1] = picks[1];
+        *ninputs = 2;
+        return game_choose_pair(child, picks, false, 0, err);
+    }
+    inputs[0] = option;
+    *ninputs = 1;
+    return game_choose(child, option, false, 0, err);
+}
+
+static void keep_input(struct searcher *s, int at, int v)
+{
+    if (at >= s->best_cap) {
+        s->best_cap = at * 2 + 64;
+        s->best_path = xrealloc(s->best_path, sizeof *s->best_path * (size_t)s->best_cap);
+    }
+    s->best_path[at] = v;
+}
+
+/* A new best total, reached through state g (prefix: its inputs): kept
+ * with its whole path, g's own continuation following the best options of
+ * exact solved states (each leads to an exact state or an ending). */
+static void found_through(struct searcher *s, const struct game *g, double total, const int *prefix,
+                          int n)
+{
+    s->best_total = total;
+    for (int i = 0; i < n; i++)
+        keep_input(s, i, prefix[i]);
+    if (!g->over) {
+        if (!s->walk[0]) {
+            s->walk[0] = game_new(s->sc);
+            s->walk[1] = game_new(s->sc);
+        }
+        game_copy_state(s->walk[0], g);
+        struct diag d;
+        int in[2], k, cur = 0;
+        while (!s->walk[cur]->over) {
+            struct memo_slot *slot = memo_find(&s->memo, state_key(s->walk[cur], s->key_what), false);
+            if (!slot || slot->kind != MEMO_EXACT || slot->best < 1 ||
+                !take_option(s->walk[1 - cur], s->walk[cur], slot->best, in, &k, &d))
+                break;
+            for (int i = 0; i < k; i++)
+                keep_input(s, n++, in[i]);
+            cur = 1 - cur;
+        }
+    }
+    s->best_npath = n;
+}
+
+/* The key grows when a callback read what it left out. */
+static bool reads_changed(struct searcher *s, unsigned long v0, unsigned long s0, unsigned long p0)
+{
+    unsigned grow = 0;
+    if (s->sc->visits_reads != v0 && !(s->key_what & KEY_VISITS))
+        grow |= KEY_VISITS;
+    if (s->sc->score_reads != s0 && !(s->key_what & KEY_POINTS))
+        grow |= KEY_POINTS;
+    if (s->sc->picks_reads != p0 && !(s->key_what & KEY_PICKS))
+        grow |= KEY_PICKS;
+    if (!grow)
+        return false;
+    s->key_what |= grow;
+    s->restart = true;
+    return true;
+}
+
+/* The most weighted points still reachable from a state: its scene's
+ * bound, plus the points of the once-choices not taken yet. */
+static double bound_of(const struct searcher *s, const struct game *g)
+{
+    if (!s->bounds)
+        return HUGE_VAL;
+    double v = s->bounds[g->s.scene];
+    for (int i = 0; i < s->graph.nonce; i++) {
+        uint32_t c = s->graph.once[i];
+        if (!((g->taken[c / 64] >> (c % 64)) & 1))
+            v += s->graph.gain[c];
+    }
+    return v;
+}
+
+/* Notes where the choice just taken in child (from g) led, for a next
+ * function; a scene not seen before makes the bounds stale. */
+static void saw_next(struct searcher *s, const struct game *g, const struct game *child, int option)
+{
+    if (!s->bounds)
+        return;
+    const struct scenario *sc = s->sc;
+    uint32_t c[2];
+    int n = 0;
+    if (game_is_secret(g)) {
+        if (child->log[0].outcome == DUET_CONFLICT)
+            return;
+        int n1 = g->view.menu[1].nopen;
+        c[n++] = (uint32_t)g->view.menu[0].offers[(option - 1) / n1].choice;
+        c[n++] = (uint32_t)g->view.menu[1].offers[(option - 1) % n1].choice;
+    } else {
+        c[n++] = (uint32_t)game_menu(g)->offers[option - 1].choice;
+    }
+    for (int i = 0; i < n; i++)
+        if (sc->choices[c[i]].next < 0 && graph_saw(&s->graph, c[i], child->s.scene))
+            s->bounds_stale = true;
+}
+
+/* How promising an option looks: its points for the role and the bound of
+ * the scenes it can lead to. */
+static double promise(const struct searcher *s, const struct game *g, int option)
+{
+    const struct scenario *sc = s->sc;
+    if (game_is_secret(g)) {
+        int n1 = g->view.menu[1].nopen;
+        uint32_t a = (uint32_t)g->view.menu[0].offers[(option - 1) / n1].choice;
+        uint32_t b = (uint32_t)g->view.menu[1].offers[(option - 1) % n1].choice;
+        uint32_t mine = s->player == 0 ? a : b;
+        double ahead = ahead_of(sc, &s->graph, s->bounds, a);
+        if (a != b)
+            ahead = fmax(ahead, ahead_of(sc, &s->graph, s->bounds, b)) - 0.5; /* agreeing first */
+        return s->graph.gain[mine] + ahead;
+    }
+    const struct menu *m = game_menu(g);
+    uint32_t c = (uint32_t)m->offers[option - 1].choice;
+    double gain = g->view.decider == s->player ? s->graph.gain[c] : 0;
+    return gain + ahead_of(sc, &s->graph, s->bounds, c);
+}
+
+/* Orders the options of a new frame, most promising first. */
+static int order_options(struct searcher *s, const struct game *g, int n)
+{
+    int at = s->pool_top;
+    if (at + n > s->pool_cap) {
+        s->pool_cap = (at + n) * 2 + 256;
+        s->pool = xrealloc(s->pool, sizeof *s->pool * (size_t)s->pool_cap);
+    }
+    s->pool_top += n;
+    int *o = s->pool + at;
+    for (int i = 0; i < n; i++)
+        o[i] = i + 1;
+    if (!s->bounds || n < 2)
+        return at;
+    double v[1024];
+    if (n > 1024)
+        return at;
+    for (int i = 0; i < n; i++)
+        v[i] = promise(s, g, i + 1);
+    for (int i = 1; i < n; i++) { /* insertion sort, stable */
+        int oi = o[i];
+        double vi = v[i];
+        int j = i - 1;
+        while (j >= 0 && v[j] < vi) {
+            o[j + 1] = o[j];
+            v[j + 1] = v[j];
+            j--;
+        }
+        o[j + 1] = oi;
+        v[j + 1] = vi;
+    }
+    return at;
+}
+
+/* One pass of the search with the current key; sets restart when the key
+ * must grow. */
+static bool search_pass(struct searcher *s, struct diag *err)
+{
+    struct scenario *sc = s->sc;
+    struct best_search *bs = s->bs;
+    unsigned long v0 = sc->visits_reads, s0 = sc->score_reads, p0 = sc->picks_reads;
+    struct game_setup st;
+    memset(&st, 0, sizeof st);
+    st.seed = bs->seed;
+    if (bs->duet) {
+        st.nplayers = 2;
+        st.players[0].role = 0;
+        st.players[0].name = "Player 1";
+        st.players[1].role = 1;
+        st.players[1].name = "Player 2";
+    } else {
+        st.nplayers = 1;
+        st.players[0].role = bs->role;
+        st.players[0].name = "Explorer";
+    }
+    struct game *root = game_new(sc);
+    if (!game_start(root, &st, err)) {
+        game_free(root);
+        return false;
+    }
+    if (reads_changed(s, v0, s0, p0)) {
+        game_free(root);
+        return true;
+    }
+    int cap = 64, allocated = 1;
+    struct game **games = xmalloc(sizeof *games * (size_t)cap);
+    struct frame *frames = xmalloc(sizeof *frames * (size_t)cap);
+    int *path = xmalloc(sizeof *path * (size_t)(2 * cap + 2));
+    games[0] = root;
+    s->pool_top = 0;
+    if (root->over) {
+        s->best_total = game_weighted(root, s->player);
+        s->best_npath = 0;
+    } else {
+        struct memo_slot *slot = memo_find(&s->memo, state_key(root, s->key_what), true);
+        slot->kind = MEMO_OPEN;
+        int n = options_of(root);
+        frames[0] = (struct frame){slot->key, 1, n, game_weighted(root, s->player), -HUGE_VAL,
+                                   -HUGE_VAL, 0, 0, order_options(s, root, n), 0};
+        bs->states++;
+    }
+    int depth = root->over ? -1 : 0;
+    long tick = 0;
+    struct diag d;
+    while (depth >= 0) {
+        struct frame *f = &frames[depth];
+        struct game *g = games[depth];
+        if (f->option > f->noptions) {
+            /* Solved: exact when no cut child could beat the best. */
+            double value = f->best;
+            bool exact = !(f->upper > f->best + 1e-9);
+            struct memo_slot *slot = memo_find(&s->memo, f->key, false);
+            slot->kind = exact ? MEMO_EXACT : MEMO_UPPER;
+            slot->value = exact ? value : f->upper;
+            slot->best = f->best_option;
+            s->pool_top = f->order;
+            depth--;
+            if (depth < 0)
+                break;
+            struct frame *pf = &frames[depth];
+            double r = f->base - pf->base;
+            if (exact) {
+                if (r + value > pf->best + 1e-12) {
+                    pf->best = r + value;
+                    pf->best_option = pf->taking;
+                }
+            } else {
+                /* Only exact children make a parent exact, so that the
+                 * best options of exact states lead through exact ones. */
+                pf->upper = fmax(pf->upper, r + f->upper);
+            }
+            continue;
+        }
+        if ((tick++ & 255) == 0) {
+            if ((bs->deadline > 0 && clock_seconds() > bs->deadline) ||
+                (bs->max_states > 0 && bs->states > bs->max_states)) {
+                s->stopped = true;
+                break;
+            }
+        }
+        int option = s->pool[f->order + f->option++ - 1];
+        f->taking = option;
+        if (depth + 1 >= cap) {
+            cap *= 2;
+            games = xrealloc(games, sizeof *games * (size_t)cap);
+            frames = xrealloc(frames, sizeof *frames * (size_t)cap);
+            path = xrealloc(path, sizeof *path * (size_t)(2 * cap + 2));
+            f = &frames[depth];
+        }
+        if (depth + 1 >= allocated)
+            games[allocated++] = game_new(sc);
+        struct game *child = games[depth + 1];
+        int n;
+        bool ok = take_option(child, g, option, path + f->pathlen, &n, &d);
+        if (reads_changed(s, v0, s0, p0))
+            break;
+        if (!ok)
+            continue; /* an error or a dead end: no ending that way */
+        saw_next(s, g, child, option);
+        if (s->bounds_stale) {
+            s->restart = true;
+            break;
+        }
+        double cbase = game_weighted(child, s->player);
+        double r = cbase - f->base;
+        if (child->over) {
+            if (cbase > s->best_total + 1e-12)
+                found_through(s, child, cbase, path, f->pathlen + n);
+            if (r > f->best + 1e-12) {
+                f->best = r;
+                f->best_option = option;
+            }
+            continue;
+        }
+        uint64_t key = state_key(child, s->key_what);
+        struct memo_slot *slot = memo_find(&s->memo, key, false);
+        if (slot && slot->kind == MEMO_OPEN) {
+            /* A loop in the states: only the visits tell the laps apart. */
+            s->key_what |= KEY_VISITS;
+            s->restart = true;
+            break;
+        }
+        if (slot && slot->kind == MEMO_EXACT) {
+            if (r + slot->value > f->best + 1e-12) {
+                f->best = r + slot->value;
+                f->best_option = option;
+            }
+            if (cbase + slot->value > s->best_total + 1e-12)
+                found_through(s, child, cbase + slot->value, path, f->pathlen + n);
+            continue;
+        }
+        double bound = slot && slot->kind == MEMO_UPPER ? slot->value : bound_of(s, child);
+        if (cbase + bound <= s->best_total + 1e-9) {
+            /* Cannot beat the best found: cut, remembering its bound. */
+            f->upper = fmax(f->upper, r + bound);
+            bs->pruned++;
+            continue;
+        }
+        if (!slot)
+            slot = memo_find(&s->memo, key, true);
+        slot->kind = MEMO_OPEN;
+        bs->states++;
+        depth++;
+        int nopt = options_of(child);
+        frames[depth] = (struct frame){key, 1, nopt, cbase, -HUGE_VAL, -HUGE_VAL, 0,
+                                       frames[depth - 1].pathlen + n, order_options(s, child, nopt), 0};
+    }
+    /* Complete: every cut was of a branch that could not beat the best
+     * found, so the best found is the maximum. */
+    if (!s->restart && !s->stopped)
+        bs->exact = true;
+    for (int i = 0; i < allocated; i++)
+        game_free(games[i]);
+    free(games);
+    free(frames);
+    free(path);
+    return true;
+}
+
+/* Replays the best path for its points. */
+static void replay_points(struct searcher *s)
+{
+    struct best_search *bs = s->bs;
+    struct game_setup st;
+    memset(&st, 0, sizeof st);
+    st.seed = bs->seed;
+    st.nplayers = bs->duet ? 2 : 1;
+    for (int p = 0; p < st.nplayers; p++) {
+        st.players[p].role = bs->duet ? p : bs->role;
+        st.players[p].name = "Explorer";
+    }
+    struct game *g = game_new(s->sc);
+    struct diag d;
+    bool ok = game_start(g, &st, &d);
+    for (int i = 0; ok && i < s->best_npath && !g->over;) {
+        if (game_is_secret(g)) {
+            int picks[2] = {s->best_path[i], s->best_path[i + 1]};
+            ok = game_choose_pair(g, picks, false, 0, &d);
+            i += 2;
+        } else {
+            ok = game_choose(g, s->best_path[i++], false, 0, &d);
+        }
+    }
+    if (ok && g->over) {
+        free(bs->path);
+        bs->npath = s->best_npath;
+        bs->path = xmalloc(sizeof *bs->path * (size_t)(bs->npath + 1));
+        memcpy(bs->path, s->best_path, sizeof *bs->path * (size_t)bs->npath);
+        bs->weighted = game_weighted(g, s->player);
+        memcpy(bs->points, g->s.players[s->player].score, sizeof bs->points);
+        bs->found = true;
+    }
+    game_free(g);
+}
+
+/* Random playthroughs before the search, to see where the next functions
+ * lead (the fewer scenes the search meets for the first time, the fewer
+ * times it starts over). Their draws are their own, never the game's. */
+static void discover(struct searcher *s)
+{
+    struct best_search *bs = s->bs;
+    struct game_setup st;
+    memset(&st, 0, sizeof st);
+    st.seed = bs->seed;
+    st.nplayers = bs->duet ? 2 : 1;
+    for (int p = 0; p < st.nplayers; p++) {
+        st.players[p].role = bs->duet ? p : bs->role;
+        st.players[p].name = "Explorer";
+    }
+    struct game *g = game_new(s->sc), *child = game_new(s->sc);
+    struct rng pick;
+    rng_seed(&pick, bs->seed ^ 0xb357b357b357b357ULL);
+    struct diag d;
+    double stop = clock_seconds() + 0.05;
+    for (int run = 0; run < 200 && clock_seconds() < stop; run++) {
+        if (!game_start(g, &st, &d))
+            break;
+        while (!g->over) {
+            int n = options_of(g), in[2], k;
+            if (n < 1)
+                break;
+            int option = (int)rng_range(&pick, 1, n);
+            if (!take_option(child, g, option, in, &k, &d))
+                break;
+            saw_next(s, g, child, option);
+            struct game *t = g;
+            g = child;
+            child = t;
+        }
+    }
+    game_free(g);
+    game_free(child);
+}
+
+bool best_search_run(struct scenario *sc, struct best_search *bs, struct diag *err)
+{
+    double t0 = clock_seconds();
+    bs->found = bs->exact = false;
+    bs->weighted = 0;
+    memset(bs->points, 0, sizeof bs->points);
+    bs->path = NULL;
+    bs->npath = 0;
+    bs->states = bs->pruned = 0;
+    struct searcher s;
+    memset(&s, 0, sizeof s);
+    s.sc = sc;
+    s.bs = bs;
+    s.player = bs->duet ? bs->role : 0;
+    s.best_total = -HUGE_VAL;
+    graph_init(&s.graph, sc, bs->role);
+    unsigned long draws0 = sc->random_draws;
+    if (!bs->no_bound) {
+        s.bounds = xmalloc(sizeof *s.bounds * (size_t)(sc->nscenes + 1));
+        unsigned long v0 = sc->visits_reads, s0 = sc->score_reads, p0 = sc->picks_reads;
+        discover(&s);
+        reads_changed(&s, v0, s0, p0); /* the key grows before the search, not during it */
+    }
+    bool ok = true;
+    for (;;) {
+        if (s.bounds) {
+            make_bounds(sc, &s.graph, bs->role, bs->duet, s.bounds);
+            s.bounds_stale = false;
+        }
+        s.restart = s.stopped = false;
+        free(s.memo.slots);
+        memset(&s.memo, 0, sizeof s.memo);
+        bs->states = bs->pruned = 0;
+        ok = search_pass(&s, err);
+        if (getenv("BEST_DEBUG"))
+            fprintf(stderr, "pass: key %u states %ld restart %d %.3fs\n", s.key_what, bs->states, s.restart, clock_seconds() - t0);
+        if (!ok || !s.restart)
+            break;
+    }
+    if (ok && s.best_total > -HUGE_VAL)
+        replay_points(&s);
+    bs->seed_free = sc->random_draws == draws0;
+    free(s.memo.slots);
+    free(s.bounds);
+    free(s.pool);
+    graph_free(&s.graph, sc);
+    free(s.best_path);
+    game_free(s.walk[0]);
+    game_free(s.walk[1]);
+    bs->seconds = clock_seconds() - t0;
+    return ok;
+}
+
+void best_search_free(struct best_search *bs)
+{
+    free(bs->path);
+    bs->path = NULL;
+    bs->npath = 0;
+}

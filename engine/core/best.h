@@ -1,0 +1,63 @@
+/*
+ * best.h: the exact best a role can score in a scenario.
+ *
+ * The search is a depth-first walk of every game state reachable from the
+ * start, with two savings that keep it exact:
+ *
+ *   - states are merged by what decides their future: the scene, stats,
+ *     flags, once-taken choices and the generator, plus the visits (and the
+ *     turn) once a callback has read game.visits or game.turn, the points
+ *     once one has read game.score, and a duet's picks once one has read
+ *     game.picks. A merged state is solved once: its value is the most
+ *     weighted points still reachable from it (dynamic programming), so the
+ *     points already scored never split a state;
+ *   - branch and bound: an upper bound of the points still reachable from a
+ *     scene, from the scenes ahead in the scene graph, prunes a branch that
+ *     cannot beat the best total found so far (a pruned state is remembered
+ *     with its bound, and solved again when a later path needs more of it).
+ *
+ * The search stops at a deadline or a number of states; then its figure is
+ * the best total it found, an estimate (a lower bound), and says so.
+ *
+ * The search runs a scenario's callbacks: give it a scenario of its own
+ * (best_job below loads one), never the one a run plays, whose Lua state
+ * the search would change (issue 16: a resumed run landed in an earlier
+ * scene). It changes nothing but that scenario's Lua state and counters.
+ */
+#ifndef SCALEUP_BEST_H
+#define SCALEUP_BEST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "scenario.h"
+#include "script.h"
+
+struct best_search {
+    /* What to search. */
+    int role;      /* the role whose weighted total is maximised */
+    uint64_t seed; /* the run's seed */
+    bool duet;     /* a duet (two players, roles 0 and 1); role's player is maximised */
+    double deadline; /* clock_seconds() to stop at; 0 for none */
+    long max_states; /* 0 for no cap */
+    bool no_bound;   /* tests: plain merged search, no branch and bound */
+
+    /* What it found. */
+    bool found;      /* some path reached an ending */
+    bool exact;      /* the whole space was searched: weighted is the maximum */
+    bool seed_free;  /* nothing drew from the generator: the same for every seed */
+    double weighted; /* the best weighted total (an estimate when !exact) */
+    double points[LIMIT_DIMENSIONS]; /* the role's points along that best path */
+    int *path;       /* its inputs: numbers as offered, two per secret duet decision */
+    int npath;
+    long states;     /* distinct states solved */
+    long pruned;     /* states cut by the bound */
+    double seconds;
+};
+
+/* Searches; false only when the scenario cannot be started (err set). */
+bool best_search_run(struct scenario *sc, struct best_search *bs, struct diag *err);
+void best_search_free(struct best_search *bs);
+
+#endif

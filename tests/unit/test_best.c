@@ -1,0 +1,332 @@
+/*
+ * test_best.c: the exact best (core/best.h), its cache and background
+ * search (core/debrief.h), the honest headline, and naive play
+ * (core/policy.h), on small fixtures whose answers are known by hand.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/best.h"
+#include "core/debrief.h"
+#include "core/explore.h"
+#include "core/game.h"
+#include "core/loader.h"
+#include "core/policy.h"
+#include "core/util.h"
+#include "support.h"
+
+static double search(struct scenario *sc, int role, bool duet, bool bound, bool *exact)
+{
+    struct best_search bs;
+    memset(&bs, 0, sizeof bs);
+    bs.role = role;
+    bs.seed = 1;
+    bs.duet = duet;
+    bs.no_bound = !bound;
+    struct diag err;
+    if (!best_search_run(sc, &bs, &err))
+        fail_msg("search: %s", err.message);
+    *exact = bs.exact;
+    double w = bs.weighted;
+    best_search_free(&bs);
+    return w;
+}
+
+/* The maximum over every ending of an exhaustive exploration that tells
+ * states apart by every point (no merging by value, no bound). */
+static double exhaustive_max(struct scenario *sc, int role, bool duet)
+{
+    struct explore_options o;
+    explore_options_default(&o);
+    o.mode = EXPLORE_EXHAUSTIVE;
+    o.role = duet ? -1 : role;
+    o.duet = duet;
+    o.score_of = -1;
+    struct explore_result r;
+    struct diag err;
+    if (!explore_run(sc, &o, &r, &err))
+        fail_msg("explore: %s", err.message);
+    assert_true(r.complete);
+    double m = r.weighted[role].max;
+    explore_result_free(&r);
+    return m;
+}
+
+static void the_best_is_the_exhaustive_maximum(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *path;
+        bool duet;
+        double po; /* known by hand where it is small, else NAN */
+    } cases[] = {
+        {"fixtures/best/greedy-wrong.lua", false, 6},
+        {"fixtures/best/all-negative.lua", false, -2},
+        {"fixtures/games/rules.lua", false, NAN},
+        {"fixtures/games/duet-best.lua", true, 5},
+        {"fixtures/games/duet-score-read.lua", true, NAN},
+        {"fixtures/games/duet.lua", true, NAN},
+    };
+    for (size_t i = 0; i < COUNT_OF(cases); i++) {
+        struct scenario *sc = load_ok(test_path(cases[i].path));
+        int roles = cases[i].duet ? 2 : sc->nroles;
+        for (int role = 0; role < roles; role++) {
+            double want = exhaustive_max(sc, role, cases[i].duet);
+            bool exact;
+            double bb = search(sc, role, cases[i].duet, true, &exact);
+            if (!exact || bb != want)
+                fail_msg("%s role %d: branch and bound %g (exact %d), exhaustive %g", cases[i].path, role, bb,
+                         exact, want);
+            double plain = search(sc, role, cases[i].duet, false, &exact);
+            if (!exact || plain != want)
+                fail_msg("%s role %d: merged search %g, exhaustive %g", cases[i].path, role, plain, want);
+            if (role == 0 && !isnan(cases[i].po))
+                assert_true(want == cases[i].po);
+        }
+        scenario_free(sc);
+    }
+    /* The tutorial, both roles: solo against the exhaustive maximum; its
+     * duet (over a million states told apart by points) against the merged
+     * search without a bound. */
+    struct scenario *sc = load_ok(source_path("scenarios/tutorial"));
+    for (int role = 0; role < 2; role++) {
+        bool exact, plain_exact;
+        double bb = search(sc, role, false, true, &exact);
+        assert_true(exact);
+        assert_true(bb == exhaustive_max(sc, role, false));
+        bb = search(sc, role, true, true, &exact);
+        double plain = search(sc, role, true, false, &plain_exact);
+        assert_true(exact && plain_exact);
+        assert_true(bb == plain);
+    }
+    scenario_free(sc);
+}
+
+/* The best path's points are the bars' targets: a best run fills them. */
+static void the_best_path_is_replayable(void **state)
+{
+    (void)state;
+    struct scenario *sc = load_ok(test_path("fixtures/best/greedy-wrong.lua"));
+    struct best_search bs;
+    memset(&bs, 0, sizeof bs);
+    bs.seed = 7;
+    struct diag err;
+    assert_true(best_search_run(sc, &bs, &err));
+    assert_true(bs.exact && bs.found && bs.seed_free);
+    assert_int_equal(bs.npath, 2);
+    assert_int_equal(bs.path[0], 2);
+    assert_int_equal(bs.path[1], 2);
+    assert_true(bs.points[0] == 6);
+    best_search_free(&bs);
+    scenario_free(sc);
+}
+
+/* Percentages: perfect play is 100% when every option costs points; a run
+ * below zero shows its points; the bars agree with the headline. */
+static void the_headline_is_honest(void **state)
+{
+    (void)state;
+    assert_true(debrief_percent(-2, -2) == 100);
+    assert_true(fabs(debrief_percent(-6, -2) - 100.0 / 3) < 1e-9);
+    assert_true(debrief_percent(-3, 10) == 0);
+    assert_true(debrief_percent(5, 10) == 50);
+    assert_true(debrief_percent(12, 10) == 100);
+
+    struct scenario *sc = load_ok(test_path("fixtures/best/all-negative.lua"));
+    struct game *g = game_new(sc);
+    struct game_setup st = {.seed = 1, .nplayers = 1};
+    st.players[0].name = "Ana";
+    struct diag err;
+    assert_true(game_start(g, &st, &err));
+    assert_true(game_choose(g, 1, false, 0, &err));
+    assert_true(game_choose(g, 1, false, 0, &err));
+    struct debrief d;
+    debrief_build(g, &d);
+    assert_true(d.players[0].best.exact);
+    assert_true(d.players[0].best.weighted == -2);
+    assert_true(d.players[0].percent == 100);
+    assert_string_equal(d.players[0].headline, "100%");
+    assert_string_equal(d.players[0].bar_label[0], "-2 of -2");
+    assert_true(d.players[0].share[0] == 1);
+    game_free(g);
+    scenario_free(sc);
+
+    /* Below zero against a positive best: the points, not 0%. */
+    sc = load_ok(test_path("fixtures/games/rules.lua"));
+    g = game_new(sc);
+    assert_true(game_start(g, &st, &err));
+    debrief_build(g, &d);
+    game_free(g);
+    scenario_free(sc);
+    sc = load_ok(test_path("fixtures/best/greedy-wrong.lua"));
+    g = game_new(sc);
+    assert_true(game_start(g, &st, &err));
+    assert_true(game_choose(g, 2, false, 0, &err)); /* invest: 1 */
+    assert_true(game_choose(g, 2, false, 0, &err)); /* build: 5 */
+    debrief_build(g, &d);
+    const struct debrief_player *dp = &d.players[0];
+    assert_true(dp->percent == 100);
+    assert_string_equal(dp->bar_label[0], "6 of 6 · 100%");
+    assert_string_equal(dp->total, "Weighted total 6 of 6 possible");
+    game_free(g);
+    g = game_new(sc);
+    assert_true(game_start(g, &st, &err));
+    assert_true(game_choose(g, 1, false, 0, &err)); /* the quick win: 3 */
+    debrief_build(g, &d);
+    assert_true(d.players[0].percent == 50);
+    assert_string_equal(d.players[0].headline, "50%");
+    assert_string_equal(d.players[0].bar_label[0], "3 of 6 · 50%");
+    assert_true(d.players[0].share[0] == 0.5);
+    game_free(g);
+    scenario_free(sc);
+}
+
+/* Issue 16: the search runs on a load of its own; the run's Lua state (a
+ * next function's hidden counter) is untouched. */
+static void the_search_leaves_the_runs_state_alone(void **state)
+{
+    (void)state;
+    struct scenario *sc = load_ok(test_path("fixtures/best/hidden-state.lua"));
+    struct game *g = game_new(sc);
+    struct game_setup st = {.seed = 1, .nplayers = 1};
+    st.players[0].name = "Ana";
+    struct diag err;
+    assert_true(game_start(g, &st, &err));
+    struct best b;
+    best_for(sc, 0, 1, false, &b); /* searches every path: calls next twice or more */
+    assert_true(b.exact);
+    assert_true(game_choose(g, 1, false, 0, &err));
+    assert_true(g->over); /* 'done', the first call's answer, not 'again' */
+    assert_string_equal(sc->scenes[g->s.scene].id, "done");
+    game_free(g);
+    scenario_free(sc);
+}
+
+/* The overall deadline: a space too large to search ends at the budget,
+ * with the best found marked as an estimate. */
+static void the_search_ends_at_its_deadline(void **state)
+{
+    (void)state;
+    best_forget();
+    best_set_budget(0.3);
+    struct scenario *sc = load_ok(test_path("fixtures/best/wide.lua"));
+    double t0 = clock_seconds();
+    struct best b;
+    best_for(sc, 0, 1, false, &b);
+    assert_false(b.exact);
+    assert_true(b.weighted == 0);
+    assert_true(clock_seconds() - t0 < 30); /* ended by the deadline, not by the 2^30 states */
+    scenario_free(sc);
+    best_set_budget(LIMIT_BEST_SECONDS);
+    best_forget();
+}
+
+/* The disk cache: a miss writes the answer, a hit reads it, a corrupt entry
+ * is ignored (and searched again). */
+static void the_cache_hits_misses_and_ignores_corrupt_entries(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    best_set_cache_dir(dir);
+    best_forget();
+    struct scenario *sc = load_ok(test_path("fixtures/best/greedy-wrong.lua"));
+    struct best b;
+    best_for(sc, 0, 5, false, &b);
+    assert_false(b.cached);
+    assert_true(b.exact && b.weighted == 6 && b.seed_free);
+    char path[4200];
+    snprintf(path, sizeof path, "%s/%016llx-solo-role0-any.json", dir, (unsigned long long)sc->hash);
+    struct stat stt;
+    assert_int_equal(stat(path, &stt), 0);
+    best_forget();
+    best_for(sc, 0, 99, false, &b); /* any seed: the scenario never draws */
+    assert_true(b.cached);
+    assert_true(b.exact && b.weighted == 6 && b.points[0] == 6);
+    write_file(path, "{\"format\": \"scaleup-best/1\", \"weighted\": \"lots\"}", 48);
+    best_forget();
+    best_for(sc, 0, 5, false, &b);
+    assert_false(b.cached);
+    assert_true(b.exact && b.weighted == 6);
+    best_forget();
+    best_set_cache_dir("");
+    scenario_free(sc);
+    free(dir);
+}
+
+/* A duet's percent is against the duet's exact best: never above 100, for
+ * every pair of picks of the tutorial's first scenes. */
+static void a_duet_percent_never_exceeds_100(void **state)
+{
+    (void)state;
+    struct scenario *sc = load_ok(source_path("scenarios/tutorial"));
+    struct explore_options o;
+    explore_options_default(&o);
+    o.duet = true;
+    o.runs = 200;
+    struct explore_result r;
+    struct diag err;
+    assert_true(explore_run(sc, &o, &r, &err));
+    for (int role = 0; role < 2; role++) {
+        struct best b;
+        best_for(sc, role, 1, true, &b);
+        assert_true(b.exact);
+        /* Any duet run (whatever its seed: the tutorial's draws do not
+         * change what scores) stays at or under the exact best. */
+        assert_true(r.weighted[role].max <= b.weighted);
+        assert_true(debrief_percent(r.weighted[role].max, b.weighted) <= 100);
+    }
+    explore_result_free(&r);
+    scenario_free(sc);
+}
+
+/* Naive play on greedy-wrong: first, shortest and greedy take the quick win
+ * (3 of 6), last and longest invest and build (6 of 6). */
+static void policies_have_exact_figures(void **state)
+{
+    (void)state;
+    struct scenario *sc = load_ok(test_path("fixtures/best/greedy-wrong.lua"));
+    struct policy_report pol;
+    policy_report_make(sc, 4, 1, &pol);
+    assert_int_equal(pol.nseeds, 4);
+    assert_true(pol.exact[0] && pol.seed_free[0] && pol.best[0] == 6);
+    static const double want[POLICY_COUNT] = {[POLICY_FIRST] = 50, [POLICY_LAST] = 100,
+                                              [POLICY_LONGEST] = 100, [POLICY_SHORTEST] = 50,
+                                              [POLICY_GREEDY] = 50};
+    for (int p = 0; p < POLICY_COUNT; p++) {
+        const struct policy_figures *f = &pol.fig[0][p];
+        assert_int_equal(f->runs, 4);
+        if (p == POLICY_RANDOM) {
+            /* Each run: 3, 1 or 6 of 6. */
+            assert_true(f->min >= 100.0 / 6 - 1e-9 && f->max <= 100);
+            assert_true(f->mean >= f->min && f->mean <= f->max);
+            continue;
+        }
+        assert_true(f->mean == want[p] && f->min == want[p] && f->max == want[p]);
+    }
+    assert_string_equal(policy_name(POLICY_GREEDY), "greedy");
+    scenario_free(sc);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    best_set_cache_dir("");
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_best_is_the_exhaustive_maximum),
+        cmocka_unit_test(the_best_path_is_replayable),
+        cmocka_unit_test(the_headline_is_honest),
+        cmocka_unit_test(the_search_leaves_the_runs_state_alone),
+        cmocka_unit_test(the_search_ends_at_its_deadline),
+        cmocka_unit_test(the_cache_hits_misses_and_ignores_corrupt_entries),
+        cmocka_unit_test(a_duet_percent_never_exceeds_100),
+        cmocka_unit_test(policies_have_exact_figures),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
