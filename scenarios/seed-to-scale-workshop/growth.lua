@@ -23,15 +23,15 @@ scene "growth_intro" {
     game.stats.customers = game.stats.customers + gained
     -- Consequences come due.
     if game.flags.open_early then
-      because(game, "open_early")
+      game.cause("open_early")
       game.stats.customers = game.stats.customers - 15
       game.stats.trust = game.stats.trust - 5
     end
     if game.flags.hire_ok and game.flags.lowballed then
-      because(game, "lowball")
+      game.cause("lowballed")
       game.stats.morale = game.stats.morale - 5
     elseif game.flags.hire_ok and game.flags.fair_offer then
-      because(game, "fair_offer")
+      game.cause("fair_offer")
       game.stats.morale = game.stats.morale + 5
     end
     update_revenue(game)
@@ -468,7 +468,7 @@ scene "tech_debt" {
         if game.stats.debt + game.random(0, 20) >= 35 then return "incident" end
         return "board_update"
       end,
-      score = { backlog = -2 },
+      score = { backlog = -3, launch = -1 },
       effects = { debt = 15, trust = 5 },
       set = { "parked_debt" },
       feedback = "Sales is happy and the demos go ahead. The debt keeps compounding, and it "
@@ -484,7 +484,7 @@ scene "incident" {
   timeout = 4,
   on_enter = function(game)
     if game.visits.incident > 1 then return end
-    if game.flags.parked_debt then because(game, "park_it") end
+    if game.flags.parked_debt then game.cause("park_it") end
     game.stats.trust = game.stats.trust - 5
   end,
   text = [[
@@ -500,7 +500,7 @@ Decide now.]],
       .. "call Gary back yourself",
       id = "own_incident",
       next = "board_update",
-      score = { launch = 3, negotiation = 1 },
+      score = { launch = 2, negotiation = 1 },
       effects = { trust = 5, morale = -5, debt = -5 },
       set = { "incident_owned" },
       feedback = "Roll back first, explain second, fix third. Telling customers before they "
@@ -510,7 +510,7 @@ Decide now.]],
       .. "the rest on Monday",
       id = "rollback_triage",
       next = "board_update",
-      score = { launch = 2, negotiation = 1 },
+      score = { launch = 1, negotiation = 1 },
       effects = { morale = -5, debt = -5 },
       set = { "incident_owned" },
       feedback = "Rolling back and triaging who hears first is a sound incident response "
@@ -544,7 +544,7 @@ scene "board_update" {
   on_enter = function(game)
     if game.visits.board_update > 1 then return end
     if game.flags.hid_incident then
-      because(game, "hotfix_silent")
+      game.cause("hotfix_silent")
       game.stats.trust = game.stats.trust - 10
     end
   end,
@@ -556,15 +556,41 @@ scene "board_update" {
       incident = " Ruth opens with: \"Gary Doyle tells me you lost his photos. I'd rather "
         .. "have heard it from you.\""
     end
+    local heard = ""
+    if game.flags.board_heard then
+      heard = "\n\nRuth, when you asked: \"The next round needs proof that bigger firms "
+        .. "use Teams every day. A date is how I usually ask for that.\""
+    end
     return "Quarterly board meeting. Revenue is ${revenue}k a month, from {customers} "
       .. "firms." .. incident .. "\n\n"
       .. "Ruth: \"Marcus says a Teams plan with the dispatch board will win the bigger firms. "
       .. "When does it launch? I need a date for the next round's story.\"\n\n"
       .. "Tomás's estimate for Teams (dispatch board, roles for office staff, single sign-on) "
-      .. "is four to seven months. Priya looks at you."
+      .. "is four to seven months. Priya looks at you." .. heard
   end,
   discuss = "Ruth asked for a date. What did you give her, and what will she do with it?",
   choices = {
+    { "Ask Ruth what the round's story needs from Teams, before you give her any date at "
+      .. "all",
+      id = "ask_board",
+      once = true,
+      next = "board_update",
+      score = { negotiation = 1 },
+      set = { "board_heard" },
+      feedback = "A board asking for a date is asking for something behind it: confidence "
+              .. "for the next round. Asking what that is turns a date negotiation into a "
+              .. "conversation about evidence." },
+    { "Give Ruth what the round needs: ten firms dispatching daily on Teams by year end, "
+      .. "with the range behind it",
+      id = "evidence_for_round",
+      requires = { "board_heard" },
+      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
+      score = { roadmap = 3, launch = 2, negotiation = 2 },
+      effects = { trust = 5 },
+      set = { "range_given" },
+      feedback = "You answered the question behind the question: investors fund evidence that "
+              .. "Teams works, and a range shows you know how uncertain the date is. The board "
+              .. "gets both a story and a forecast it can plan cash with." },
     { "Give a range with confidence: October at 50%, December at 90%, on a now / next / "
       .. "later roadmap",
       id = "range",

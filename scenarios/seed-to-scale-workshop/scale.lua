@@ -26,7 +26,7 @@ scene "the_split" {
     if game.stats.debt >= 40 then growth = growth - 15 end
     if game.flags.cheap_price then
       -- Cheap customers come in, and leave.
-      because(game, "undercut")
+      game.cause("undercut")
       growth = growth + 10
     end
     game.stats.customers = game.stats.customers + game.stats.customers * growth // 100
@@ -333,11 +333,21 @@ scene "council" {
       id = "heard_deal",
       requires = { "victor_heard" },
       next = function(game) return po_turn(game) and "po_refinement" or "pm_planning" end,
-      score = { vision = 1, backlog = 2, roadmap = 2, negotiation = 2 },
+      score = { vision = 1, backlog = 3, negotiation = 2 },
       set = { "po_authority" },
       feedback = "Interests over positions, after asking: Victor wanted to see progress and "
               .. "catch surprises early, not to order anyone's work. He gets a monthly review "
               .. "of outcomes and a seat at Sprint Reviews; the Product Owner keeps the order." },
+    { "Build Victor the view he asked for: a monthly review of outcomes and revenue by "
+      .. "theme, with the backlog's order shown as it is",
+      id = "heard_review",
+      requires = { "victor_heard" },
+      next = function(game) return po_turn(game) and "po_refinement" or "pm_planning" end,
+      score = { vision = 1, roadmap = 3, negotiation = 2 },
+      set = { "po_authority" },
+      feedback = "The PM's answer to what Victor said: he gets the visibility he lacked, at "
+              .. "the level of outcomes and revenue, and the council has no reason to rank "
+              .. "features. The backlog's order stays with the PO, and Victor can see it." },
     { "Meet Victor: the council sets outcomes and budgets per product, the PO orders the "
       .. "backlog to reach them, and he comes to reviews",
       id = "decision_rights",
@@ -466,7 +476,7 @@ scene "pm_planning" {
       requires = { "nonuser_reasons" },
       locked = "Needs the non-user interviews",
       next = "tug_of_war",
-      score = { roadmap = 3, launch = 2, negotiation = 2 },
+      score = { roadmap = 3, launch = 3, negotiation = 2 },
       effects = { trust = 5 },
       feedback = "The interviews pay off: every item in \"now\" comes with a customer's words "
               .. "and a number it should move, and Priya's AI dispatch goes to \"later\" "
@@ -500,7 +510,7 @@ scene "tug_of_war" {
     if game.visits.tug_of_war > 1 then return end
     if game.flags.proxy_po then
       -- The council's list already put ClimaCore's asks on top.
-      because(game, "comply")
+      game.cause("proxy_po")
       game.stats.morale = game.stats.morale - 10
     end
   end,
@@ -1248,7 +1258,7 @@ scene "board_call" {
     end
     if game.flags.dated_everything then
       -- The dates sales sold came due.
-      because(game, "date_everything")
+      game.cause("date_everything")
       game.stats.trust = game.stats.trust - 15
     end
   end,

@@ -29,12 +29,6 @@ function after(game, crunch, target)
   return target
 end
 
--- The stat changes that follow are consequences of the earlier decision that
--- took choice (or raised flag) id: the debrief lists them under it.
-function because(game, id)
-  game.cause(id)
-end
-
 -- Solo, the player sees their own role's scenes; in a duet both are played,
 -- the Product Owner's first.
 function po_turn(game)

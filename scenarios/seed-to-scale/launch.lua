@@ -210,7 +210,7 @@ scene "date_slip" {
     if game.visits.date_slip > 1 then return end
     if game.flags.overpromised then
       -- ClimaCore's September, promised in March, lands on the same weeks.
-      because(game, "yes_all")
+      game.cause("yes_all")
       game.stats.debt = game.stats.debt + 10
       game.stats.morale = game.stats.morale - 10
     end
@@ -349,7 +349,7 @@ scene "launch_day" {
     if game.visits.launch_day > 1 then return end
     if game.flags.date_promised and (game.flags.slip_open or game.flags.slipped_silently) then
       -- The September the board was promised came and went.
-      because(game, "promise_sept")
+      game.cause("promise_sept")
       game.stats.trust = game.stats.trust - 15
     end
   end,

@@ -498,7 +498,7 @@ scene "pilot" {
     if game.stats.customers < 3 then game.stats.customers = 3 end
     -- How the first version was cut shows in the objective's number.
     if game.flags.build_all then
-      because(game, "build_all")
+      game.cause("build_all")
       game.stats.invoice_days = 6
     elseif game.flags.criteria then
       game.stats.invoice_days = 1
@@ -600,7 +600,7 @@ scene "seed_pitch" {
     if game.visits.seed_pitch > 1 then return end
     if game.flags.broad_vision then
       -- Two stories, one investor: the deck and the pilot disagree.
-      because(game, "two_stories")
+      game.cause("two_stories")
       game.stats.trust = game.stats.trust - 10
     end
   end,
@@ -702,7 +702,7 @@ scene "bluff_called" {
   by = "pm",
   on_enter = function(game)
     if game.visits.bluff_called > 1 then return end
-    because(game, "bluff")
+    game.cause("bluff")
     game.stats.trust = game.stats.trust - 15
   end,
   text = [[
