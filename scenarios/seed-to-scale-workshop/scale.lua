@@ -425,7 +425,7 @@ scene "po_refinement" {
       requires = { "stall_reasons" },
       locked = "Needs to know why accounts stall: talk to them first",
       next = function(game) return game.duet and "pm_planning" or "tug_of_war" end,
-      score = { backlog = 3, vision = 2, negotiation = 1 },
+      score = { backlog = 3, vision = 2, negotiation = 2 },
       set = { "import_first" },
       feedback = "Discovery pays off: the item at the top is there because twenty customers "
               .. "said so, not because a funnel hinted at it. The order is now easy to "

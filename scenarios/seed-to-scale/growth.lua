@@ -342,14 +342,39 @@ scene "flow" {
     elseif game.flags.hired_engineer and game.flags.hire_ok then
       engineers = "Leo and the two engineers who joined after the seed"
     end
+    local heard = ""
+    if game.flags.team_heard then
+      heard = "\n\nAsked where it breaks, they agree on two places: designs arrive after "
+        .. "the code has started, and nobody who tests a story saw it before it was built."
+    end
     return "Sprint Review, week six of the dispatch work. Hana's designs for the board "
       .. "arrived when " .. engineers .. " had already built half of it. Testing happens in the "
       .. "last two days of each sprint, by whoever is free; this sprint, eleven bugs reached "
       .. "customers.\n\n"
       .. "Tomás: \"We're a relay race where everybody drops the baton.\" Hana, quietly: "
-      .. "\"Nobody asked me what the dispatcher needs to see first.\""
+      .. "\"Nobody asked me what the dispatcher needs to see first.\"" .. heard
   end,
   choices = {
+    { "Ask Hana, Tomás and whoever tested this sprint where exactly the baton drops, "
+      .. "before changing anything",
+      id = "ask_team",
+      once = true,
+      next = "flow",
+      score = { negotiation = 1 },
+      set = { "team_heard" },
+      feedback = "The people in the relay know where it breaks. Asking first costs an hour and "
+              .. "keeps you from fixing the hand-off you imagined instead of the one they live." },
+    { "Fix the hand-offs they named: design a sprint ahead, testers in refinement, and "
+      .. "criteria written together",
+      id = "fix_handoffs",
+      requires = { "team_heard" },
+      next = "tech_debt",
+      score = { backlog = 3, vision = 1, negotiation = 1 },
+      effects = { morale = 10, debt = -5 },
+      set = { "dod" },
+      feedback = "Design, development and testing in one flow, built from what the team said: "
+              .. "each hand-off they named now has a fix they own, and the acceptance criteria "
+              .. "you write with them make every story testable before it starts." },
     { "Write acceptance criteria with the team at refinement each week, before any story "
       .. "enters a sprint",
       id = "criteria",

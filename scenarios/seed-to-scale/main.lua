@@ -1,5 +1,5 @@
 -- Seed to Scale: the flagship ScaleUp scenario, the full run (self-study,
--- about 75 minutes read aloud; seed-to-scale-workshop is the cut from Growth).
+-- about 80 minutes read aloud; seed-to-scale-workshop is the cut from Growth).
 --
 -- Four years at Fieldnote, an app that lets plumbing, electrical and HVAC
 -- crews finish their paperwork on site. The player is its product person
@@ -35,7 +35,7 @@ scenario {
   authors = { "ScaleUp" },
   version = "2.0.0",
   language = "en",
-  minutes = 75,
+  minutes = 80,
   start = "kitchen_table",
   duet = true,
 
@@ -121,7 +121,7 @@ four it is your partner's.]],
     "series_a_strong", "shipped_buggy", "slices", "slip_open", "slipped_silently",
     "split_agreement", "split_teams", "staged", "stall_reasons", "surveyed", "teams_live",
     "thin_slice", "turf_war", "validated", "vanity_metric", "wsjf", "victor_heard", "linda_heard", "brightwater_heard", "ruth_heard",
-    "hire_heard", "partner_heard", "crunched", "board_heard",
+    "hire_heard", "partner_heard", "crunched", "board_heard", "team_heard",
     "prepared_po", "band_po", "terms_po", "room_po", "cash_po", "equity_po", "level_po",
     "overreached_po", "disclosed_po", "split_po", "written_po", "prepared_pm", "band_pm",
     "terms_pm", "room_pm", "cash_pm", "equity_pm", "level_pm", "overreached_pm",
