@@ -56,7 +56,7 @@ end
 -- $660k a year for all its branches from year four.
 function update_revenue(game)
   local per = 0.18
-  local scale = game.visits.the_split > 0
+  local scale = game.flags.split_started
   if game.flags.teams_live then
     per = scale and 0.45 or 0.3
     if game.flags.price_tested then per = per + 0.05 end

@@ -8,7 +8,6 @@ scene "growth_intro" {
   phase = "Growth",
   by = "po",
   on_enter = function(game)
-    if game.visits.growth_intro > 1 then return end
     -- Meanwhile: nine months pass, and a team of eleven burns faster.
     burn(game, 10)
     -- The first year's decisions compound into the customer base.
@@ -508,7 +507,6 @@ scene "incident" {
   timer = 60,
   timeout = 4,
   on_enter = function(game)
-    if game.visits.incident > 1 then return end
     if game.flags.parked_debt then game.cause("park_it") end
     game.stats.trust = game.stats.trust - 5
   end,
@@ -567,7 +565,8 @@ scene "board_update" {
   phase = "Growth",
   by = "pm",
   on_enter = function(game)
-    if game.visits.board_update > 1 then return end
+    if game.flags.board_met then return end
+    game.flags.board_met = true
     if game.flags.hid_incident then
       game.cause("hotfix_silent")
       game.stats.trust = game.stats.trust - 10
@@ -734,7 +733,6 @@ scene "series_a" {
   phase = "Growth",
   by = "pm",
   on_enter = function(game)
-    if game.visits.series_a > 1 then return end
     -- Meanwhile: three months of a bigger team.
     burn(game, 3)
     local strength = game.stats.trust + game.stats.customers / 2 + game.random(-15, 15)

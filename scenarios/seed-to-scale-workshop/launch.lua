@@ -8,7 +8,7 @@ scene "launch_strategy" {
   phase = "Launch",
   by = "pm",
   on_enter = function(game)
-    if game.visits.launch_strategy > 1 then return end
+    game.flags.launch_started = true
     -- Meanwhile: the months of building Teams.
     burn(game, 6)
     -- A year of growth: how the backlog, the debt and sales were run shows here.
@@ -207,7 +207,6 @@ scene "date_slip" {
   by = "both",
   conflict = "slip_settle",
   on_enter = function(game)
-    if game.visits.date_slip > 1 then return end
     if game.flags.overpromised then
       -- ClimaCore's September, promised in March, lands on the same weeks.
       game.cause("yes_all")
@@ -346,7 +345,6 @@ scene "launch_day" {
   phase = "Launch",
   by = "pm",
   on_enter = function(game)
-    if game.visits.launch_day > 1 then return end
     if game.flags.date_promised and (game.flags.slip_open or game.flags.slipped_silently) then
       -- The September the board was promised came and went.
       game.cause("promise_sept")
@@ -454,7 +452,6 @@ scene "launch_hit" {
   phase = "Launch",
   by = "pm",
   on_enter = function(game)
-    if game.visits.launch_hit > 1 then return end
     game.flags.launch_hit = true
     game.stats.customers = game.stats.customers + 160
     game.stats.morale = game.stats.morale + 10
@@ -507,7 +504,6 @@ scene "launch_lukewarm" {
   phase = "Launch",
   by = "pm",
   on_enter = function(game)
-    if game.visits.launch_lukewarm > 1 then return end
     game.stats.customers = game.stats.customers + 70
     update_revenue(game)
   end,
@@ -554,7 +550,6 @@ scene "launch_flop" {
   phase = "Launch",
   by = "pm",
   on_enter = function(game)
-    if game.visits.launch_flop > 1 then return end
     game.flags.launch_flop = true
     game.stats.customers = game.stats.customers + 15
     game.stats.trust = game.stats.trust - 10
@@ -722,10 +717,10 @@ and nobody has asked the engineers what they need.]],
 -- Where a company that survives its crunch goes next.
 local function after_crunch(game)
   if game.stats.morale <= 20 then return "exodus" end
-  if game.visits.the_split > 0 then
+  if game.flags.split_started then
     return po_turn(game) and "po_goal" or "pm_market"
   end
-  if game.visits.launch_strategy > 0 then return "pricing" end
+  if game.flags.launch_started then return "pricing" end
   return "climacore"
 end
 

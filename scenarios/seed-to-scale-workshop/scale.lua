@@ -13,7 +13,8 @@ scene "the_split" {
   phase = "Scale",
   by = "both",
   on_enter = function(game)
-    if game.visits.the_split > 1 then return end
+    if game.flags.split_started then return end
+    game.flags.split_started = true
     -- Meanwhile: the year after the launch, partly paid for by revenue now.
     burn(game, 8)
     -- The launch and how it was managed compound.
@@ -507,7 +508,6 @@ scene "tug_of_war" {
   by = "both",
   conflict = "tug_settle",
   on_enter = function(game)
-    if game.visits.tug_of_war > 1 then return end
     if game.flags.proxy_po then
       -- The council's list already put ClimaCore's asks on top.
       game.cause("proxy_po")
@@ -848,13 +848,14 @@ local function pay_talk(r, intro, counter, result, done)
     phase = "Scale",
     by = r,
     on_enter = function(game)
-      if game.visits[intro] > 1 then return end
+      if game.stats[budget] > 0 then return end
       -- Sam's ceiling for the base salary, which the player never sees.
       game.stats[budget] = game.random(150, 172)
     end,
     text = function(game)
       local who = game.duet and ("This one is the " .. title .. "'s. ") or ""
-      if game.visits[intro] == 1 then
+      local f = game.flags
+      if not (f[flag("prepared")] or f[flag("band")] or f[flag("terms")]) then
         return who .. "Sam Whitfield, Head of People, books an hour. With the split, product "
           .. "roles get a career ladder, and a new package comes with it.\n\n"
           .. "\"Two shapes,\" Sam says, sliding a page across. \"" .. title .. ", level P3. "
@@ -1043,7 +1044,6 @@ local function pay_talk(r, intro, counter, result, done)
     phase = "Scale",
     by = r,
     on_enter = function(game)
-      if game.visits[result] > 1 then return end
       local f = game.flags
       if f[flag("cash")] then
         game.stats[salary] = math.min(165, game.stats[budget])
@@ -1246,7 +1246,6 @@ scene "board_call" {
   timer = 90,
   timeout = 4,
   on_enter = function(game)
-    if game.visits.board_call > 1 then return end
     -- Solo PO, or the workshop without a renewal scene: the Product Manager
     -- handled the renewal; how it went depends on the company.
     if not game.flags.renewed and not game.flags.climacore_churned then

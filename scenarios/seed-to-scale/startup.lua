@@ -493,7 +493,6 @@ scene "pilot" {
   phase = "Startup",
   by = "pm",
   on_enter = function(game)
-    if game.visits.pilot > 1 then return end
     -- The three pilot firms are customers now, whatever came before.
     if game.stats.customers < 3 then game.stats.customers = 3 end
     -- How the first version was cut shows in the objective's number.
@@ -597,7 +596,8 @@ scene "seed_pitch" {
   phase = "Startup",
   by = "pm",
   on_enter = function(game)
-    if game.visits.seed_pitch > 1 then return end
+    if game.flags.pitch_met then return end
+    game.flags.pitch_met = true
     if game.flags.broad_vision then
       -- Two stories, one investor: the deck and the pilot disagree.
       game.cause("two_stories")
@@ -701,7 +701,6 @@ scene "bluff_called" {
   phase = "Startup",
   by = "pm",
   on_enter = function(game)
-    if game.visits.bluff_called > 1 then return end
     game.cause("bluff")
     game.stats.trust = game.stats.trust - 15
   end,
