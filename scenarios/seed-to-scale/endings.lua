@@ -14,10 +14,12 @@ local function factory_signals(game)
   if game.flags.shipped_buggy then n = n + 1 end
   if game.flags.turf_war then n = n + 1 end
   if game.flags.split_teams then n = n + 1 end
+  if game.flags.proxy_po then n = n + 1 end
+  if game.flags.dated_everything then n = n + 1 end
   return n
 end
 
--- The company's health at the Series B, roughly 0 to 130.
+-- The company's health at the Series A, roughly 0 to 130.
 local function health(game)
   local s = game.stats
   local h = s.customers / 20 + s.revenue / 10 + s.trust / 5 + s.morale / 5 - s.debt / 5
@@ -45,23 +47,42 @@ function final_ending(game)
   return "down_round"
 end
 
--- A line about the player's own package, for the endings that reach it.
-local function package(game)
-  if game.stats.salary <= 0 then return "" end
-  local how = game.flags.pay_written and "in writing" or "on a handshake"
+-- A line about each package negotiated, for the endings that reach it: the
+-- player's own solo, both in a duet.
+local function one_package(game, r, whose)
+  local salary = game.stats["salary_" .. r]
+  if salary <= 0 then return "" end
+  local f = function(name) return game.flags[name .. "_" .. r] end
+  local how = f("written") and "in writing" or "on a handshake"
   local kind = " and a 15% bonus"
-  if game.flags.wants_equity then
-    kind = " and options on terms you negotiated"
-  elseif game.stats.salary == 138 then
+  if f("equity") then
+    kind = " and options with double-trigger acceleration"
+  elseif f("level") then
+    kind = ", the senior level and a 15% bonus"
+  elseif f("split") then
+    kind = ", half the bonus and half the options"
+  elseif salary == 138 then
     kind = " and 0.35% in options"
-      .. (game.flags.asked_options and " on Sam's standard terms" or " on terms you never read")
-  elseif game.stats.salary == 143 then
-    kind = " and half of Sam's options"
+      .. (f("terms") and " on Sam's standard terms" or " on terms you never read")
   end
-  return "\n\nYour own package: $" .. game.stats.salary .. "k base" .. kind .. ", " .. how .. "."
+  return "\n\n" .. whose .. " package: $" .. salary .. "k base" .. kind .. ", " .. how .. "."
+end
+
+local function package(game)
+  if game.duet then
+    return one_package(game, "po", "The Product Owner's") .. one_package(game, "pm", "The Product Manager's")
+  end
+  return one_package(game, game.role, "Your own")
+end
+
+-- Options that turn into money in a sale: the player's own, solo.
+local function has_options(game, r)
+  local s = game.stats["salary_" .. r]
+  return s == 138 or game.flags["split_" .. r] or game.flags["equity_" .. r]
 end
 
 local function career(game)
+  if game.duet then return "" end
   if game.flags.career_po then
     return " You are on the path you chose: product ownership across a growing product area."
   elseif game.flags.career_pm then
@@ -74,7 +95,7 @@ ending "category_leader" {
   title = "Category Leader",
   verdict = "success",
   text = function(game)
-    return "Northgate and a growth fund lead a $40M Series B. Ruth's memo to her partners "
+    return "Northgate and a growth fund lead an $18M Series A. Ruth's memo to her partners "
       .. "quotes your sentence from the board call word for word, and then the numbers that "
       .. "prove it: {customers} customers, ${revenue}k a month, net revenue retention at "
       .. "118%.\n\n"
@@ -89,7 +110,7 @@ ending "built_to_last" {
   title = "Built to Last",
   verdict = "success",
   text = function(game)
-    return "The Series B closes: $25M, on fair terms, after a longer roadshow than Priya "
+    return "The Series A closes: $10M, on fair terms, after a longer roadshow than Priya "
       .. "wanted. Fieldnote has {customers} customers and ${revenue}k a month, and the "
       .. "numbers Ruth asked for are moving the right way, if not yet fast.\n\n"
       .. "The product organisation works: goals are outcomes, the backlog has an owner, the "
@@ -103,22 +124,25 @@ ending "acquired" {
   verdict = "mixed",
   text = function(game)
     local options = ""
-    if game.flags.wants_equity then
-      options = " Your options, with the exercise window and acceleration you negotiated, "
-        .. "turn into real money."
-    elseif game.stats.salary == 138 or game.stats.salary == 143 then
+    local r = game.duet and "po" or game.role
+    if game.flags["equity_" .. r] then
+      options = " Your options, with the double-trigger acceleration you negotiated, vest in "
+        .. "full when Jobsite360 lets the Dispatch team go."
+    elseif has_options(game, r) then
       options = " Your options convert on Sam's standard terms: no acceleration, because you "
         .. "never asked for it, so only the vested part is yours unless you stay on at "
         .. "Jobsite360."
-    elseif game.stats.salary > 0 then
+    elseif game.stats["salary_" .. r] > 0 then
       options = " Your cash package was the safer bet; it paid out exactly as written."
     end
-    return "The numbers were good enough to sell. Jobsite360 buys Fieldnote for $210M, and "
-      .. "Ruth's fund triples its money.\n\n"
+    return "The numbers were good enough to sell, not to raise on. Jobsite360 buys Fieldnote "
+      .. "for $30M, about six times its annual revenue: a fair multiple for software growing "
+      .. "this fast. The investors' preferences come back first; Ruth's fund roughly triples "
+      .. "its seed money, and common shareholders share what is left.\n\n"
       .. "In the due diligence, Jobsite360's product lead asks who decides what Dispatch "
-      .. "builds. You and Jordan answer at the same time, with different names. Within a "
-      .. "year the dispatch board is a tab inside Jobsite360's product, and the team that "
-      .. "built it has scattered." .. options
+      .. "builds. Two people answer at the same time, with different names. Within a year "
+      .. "the dispatch board is a tab inside Jobsite360's product, and the team that built it "
+      .. "has scattered." .. options
   end,
 }
 
@@ -126,7 +150,7 @@ ending "feature_factory" {
   title = "The Feature Factory",
   verdict = "mixed",
   text = function(game)
-    return "The Series B closes, small and late. Fieldnote has {customers} customers and "
+    return "The Series A closes, small and late. Fieldnote has {customers} customers and "
       .. "ships something every week, mostly whatever the last big customer or the last "
       .. "board meeting asked for.\n\n"
       .. "Revenue grows; retention doesn't. Tech debt stands at {debt}. Tomás says the code "
@@ -139,7 +163,7 @@ ending "plateau" {
   title = "The Long Plateau",
   verdict = "mixed",
   text = function(game)
-    return "No Series B this year. Ruth calls it \"a good business, not yet a great one\". "
+    return "No Series A this year. Ruth calls it \"a good business, not yet a great one\". "
       .. "Fieldnote has {customers} customers and ${revenue}k a month: enough to live on, not "
       .. "enough to lead.\n\n"
       .. "Nothing went badly wrong. Several things went half right, and the compounding "
@@ -155,7 +179,7 @@ ending "down_round" {
     local why = game.flags.climacore_churned
       and "ClimaCore's departure took a slice of revenue and every enterprise reference with it. "
       or ""
-    return why .. "The Series B prices Fieldnote at half its last valuation. Priya cuts "
+    return why .. "The Series A prices Fieldnote below its seed extension: a down round. Priya cuts "
       .. "a fifth of the company on a Tuesday morning, including one of the Dispatch "
       .. "teams.\n\n"
       .. "Stakeholder trust stands at {trust}, morale at {morale}. The product still works, "
@@ -193,6 +217,8 @@ Product decisions land on people: every weekend, every unplanned promise,
 every silent slip was paid for by the team.]],
 }
 
+-- Only the full run has the pay talks.
+if CUT == "full" then
 ending "new_chapter" {
   title = "The Other Offer",
   verdict = "mixed",
@@ -201,8 +227,9 @@ You thank Sam, and you mean it, and you take the Jobsite360 interview. It
 becomes an offer: two weeks later you join Jobsite360 as a senior product
 lead, at a package above your walk-away point.
 
-Fieldnote goes on without you; Jordan takes over Dispatch. Leaving at your
-walk-away point was a legitimate negotiation outcome. Whether it was the
-right career move depends on what you wanted from the next three years, and
-only you know whether you asked yourself that before you left.]],
+Fieldnote goes on without you; Jordan takes over Dispatch. Walking away from
+a deal below your floor is a legitimate outcome; here, a deal at your floor
+existed until the $200k anchor closed the door. Whether leaving was the right
+career move depends on what you wanted from the next three years.]],
 }
+end

@@ -1,25 +1,38 @@
 -- Phase 2, Growth: months 18 to 21 (March to June). A sales team, a big customer, a backlog
 -- that has outgrown one head, design, development and testing to keep in one
 -- flow, and a roadmap that sales, investors and engineers all pull at.
+-- Shared with seed-to-scale-workshop (identical copy): edit here, copy there.
 
 scene "growth_intro" {
   title = "Month Eighteen",
   phase = "Growth",
+  by = "po",
   on_enter = function(game)
+    -- Meanwhile: nine months pass, and a team of eleven burns faster.
+    burn(game, 10)
     -- The first year's decisions compound into the customer base.
     local gained = 45
     if game.flags.validated then gained = gained + 15 end
     if game.flags.goal_set then gained = gained + 10 end
     if game.flags.mvp_cut or game.flags.thin_slice then gained = gained + 10 end
-    if game.flags.beta_exit then gained = gained + 10 end
-    if game.flags.open_early then gained = gained - 10 end
+    if game.flags.beta_exit or game.flags.ramped then gained = gained + 10 end
     if game.flags.build_all then gained = gained - 5 end
     if game.flags.broad_vision then gained = gained - 5 end
     if game.flags.hired_sales and game.flags.hire_ok then gained = gained + 5 end
     game.stats.customers = game.stats.customers + gained
-    -- How the first hire was treated is still remembered.
-    if game.flags.hire_ok and game.flags.fair_offer then game.stats.morale = game.stats.morale + 5 end
-    if game.flags.hire_ok and game.flags.lowballed then game.stats.morale = game.stats.morale - 5 end
+    -- Consequences come due.
+    if game.flags.open_early then
+      game.cause("open_early")
+      game.stats.customers = game.stats.customers - 15
+      game.stats.trust = game.stats.trust - 5
+    end
+    if game.flags.hire_ok and game.flags.lowballed then
+      game.cause("lowballed")
+      game.stats.morale = game.stats.morale - 5
+    elseif game.flags.hire_ok and game.flags.fair_offer then
+      game.cause("fair_offer")
+      game.stats.morale = game.stats.morale + 5
+    end
     update_revenue(game)
   end,
   text = function(game)
@@ -47,54 +60,65 @@ scene "growth_intro" {
         .. "seed round."
     end
     if game.flags.hire_ok and game.flags.fair_offer then
-      design = design .. " Your first hire still tells new joiners about the offer call, and "
-        .. "turned down a bigger company last month because of how it went."
+      design = design .. " Your first hire still tells new joiners about the offer call."
     elseif game.flags.hire_ok and game.flags.lowballed then
       design = design .. " Your first hire found out what the others were paid, and hasn't "
         .. "mentioned it since, which is worse."
     end
+    local low = ""
+    if game.stats.runway <= 0 then
+      low = " The bank balance says two payrolls."
+    end
     return "Month eighteen. Fieldnote has {customers} paying firms and ${revenue}k a month "
-      .. "in revenue. " .. money .. "\n\n"
+      .. "in revenue, {runway} months of runway." .. low .. " " .. money .. "\n\n"
       .. "The team is eleven people." .. design .. " Marcus Bell joined as head of sales "
       .. "last autumn and has closed 19 deals since. He talks in quarters and closes in "
       .. "weeks.\n\n"
       .. "The backlog has 212 items. Everyone who added one calls theirs priority one."
   end,
+  discuss = "Who should be in the room when the backlog is ordered, and who decides?",
   choices = {
     { "Run a WSJF session: Tomás, Hana and Marcus score the top fifty on cost of delay "
-      .. "(user value, time criticality, risk reduction) over size, together",
-      next = "climacore",
-      score = { roadmap = 3, negotiation = 1 },
+      .. "over size, together",
+      id = "wsjf",
+      next = function(game) return after(game, "crunch_growth", "climacore") end,
+      score = { backlog = 3, negotiation = 1 },
       effects = { morale = 5 },
       set = { "wsjf" },
-      feedback = "WSJF makes the ordering explicit and shared: Marcus argues value with the "
-              .. "same numbers Tomás uses for size, and nobody needs you in the room to know "
-              .. "why item 12 isn't item 3. It takes a day; it saves a quarter of arguments." },
-    { "Archive everything that doesn't serve the objective, then order what's left by how "
-      .. "much it cuts job-to-invoice time",
+      feedback = "WSJF makes the ordering explicit and shared: Marcus argues cost of delay "
+              .. "(value, urgency, risk) with the same sheet on which Tomás's team sizes the "
+              .. "work, and nobody needs you in the room to know why item 12 isn't item 3. "
+              .. "The order stays yours; the reasons become everyone's." },
+    { "Archive all that doesn't serve the objective, then order the rest by how much it "
+      .. "cuts invoice time",
+      id = "archive",
       requires = { "goal_set" },
       locked = "Needs a written outcome objective",
-      next = "climacore",
-      score = { roadmap = 2, vision = 1 },
+      next = function(game) return after(game, "crunch_growth", "climacore") end,
+      score = { backlog = 2, vision = 1 },
       effects = { morale = 5 },
       feedback = "A backlog is not a wish list: archiving what doesn't serve the objective "
-              .. "is saying no at scale. Ordering by one outcome is simple; the risk is that "
-              .. "cost and risk get less attention than value." },
-    { "Let Marcus order the top twenty: he's closest to revenue",
-      next = "climacore",
-      score = { roadmap = -2 },
+              .. "is saying no at scale. Ordering by one outcome is simple and fast; the risk "
+              .. "is that cost and risk get less attention than value." },
+    { "Order it yourself tonight, and publish the top thirty with one line of reasoning "
+      .. "for each",
+      id = "order_alone",
+      next = function(game) return after(game, "crunch_growth", "climacore") end,
+      score = { backlog = 2 },
+      effects = { morale = -5 },
+      feedback = "The PO orders the backlog, and writing the reasons down makes the order "
+              .. "transparent. Fast and accountable. What it skips is the argument: Marcus "
+              .. "and Tomás will challenge item by item what they never helped weigh." },
+    { "Let Marcus order the top twenty: he hears the market every day, he closes the "
+      .. "deals, and he'll own the result",
+      id = "marcus_orders",
+      next = function(game) return after(game, "crunch_growth", "climacore") end,
+      score = { backlog = -2 },
       effects = { trust = 10 },
       set = { "sales_led" },
       feedback = "Sales will love it this quarter. But the backlog now reflects the last "
               .. "twenty sales calls, not the product's goal, and the team will learn that the "
               .. "fastest way to the top is through Marcus." },
-    { "Order it yourself tonight and present it on Monday",
-      next = "climacore",
-      score = { roadmap = 0 },
-      effects = { morale = -5 },
-      feedback = "Someone has to decide, and the PO decides the order. But an order only you "
-              .. "understand must be defended item by item, forever. Make the method "
-              .. "visible and the decisions get easier." },
   },
 }
 
@@ -114,9 +138,11 @@ March.
 
 Tomás, later, in the kitchen: "Dispatch board, three months on its own. Single
 sign-on, one. Custom reports, forever."]],
+  discuss = "When is one big customer a market signal, and when is it a consulting contract in disguise?",
   choices = {
-    { "Offer a paid pilot: 40 technicians in two branches from May, the dispatch board "
-      .. "built with her branch managers, single sign-on in Q4, no custom reports",
+    { "Offer a paid pilot: 40 technicians in two branches from May, the board built with "
+      .. "her managers, no reports",
+      id = "paid_pilot",
       act = function(game)
         if game.random(1, 100) <= 75 then
           game.flags.climacore_pilot = true
@@ -132,21 +158,12 @@ sign-on, one. Custom reports, forever."]],
               .. "what you need (discovery with real dispatchers, and dates you control). "
               .. "Saying no to custom reports is what keeps it from becoming a consulting "
               .. "contract. She may still walk; that is a risk worth taking." },
-    { "Say yes to everything by September: this deal makes the year",
-      act = update_revenue,
-      next = function(game) return po_turn(game) and "story_slicing" or "market_sizing" end,
-      score = { negotiation = -2, roadmap = -2 },
-      effects = { trust = 15, debt = 20, morale = -10 },
-      set = { "climacore_contract", "overpromised" },
-      feedback = "It looks like a win on the revenue chart today. But you just let one "
-              .. "customer write a third of the roadmap, against a date nobody estimated. "
-              .. "The bill arrives in September, paid in debt, morale and every other "
-              .. "customer's features." },
-    { "Make the trade-off visible to Priya and Marcus: \"If we build this by September, "
-      .. "offline photo sync and the Android app slip to next year\"; then offer Linda the pilot",
+    { "Show Priya and Marcus the trade first: \"If we build this by September, offline "
+      .. "photos and Android slip a year\"",
+      id = "show_tradeoff",
       role = "pm",
       act = function(game)
-        if game.random(1, 100) <= 75 then
+        if game.random(1, 100) <= 80 then
           game.flags.climacore_pilot = true
         else
           game.flags.climacore_lost = true
@@ -157,16 +174,30 @@ sign-on, one. Custom reports, forever."]],
       score = { negotiation = 3, roadmap = 2 },
       effects = { trust = 5 },
       feedback = "\"If we add this, that moves\" turns a yes-or-no fight into a choice between "
-              .. "priorities that Priya and Marcus can see. The pilot then protects both the "
-              .. "deal and the roadmap." },
-    { "Decline: a 400-technician chain is not our segment",
+              .. "priorities Priya and Marcus can see, and they back the pilot you then offer "
+              .. "Linda. This is the PM's job: the trade-off made visible before the deal." },
+    { "Decline politely: a 400-technician chain isn't our segment yet; ask Linda to come "
+      .. "back when Teams exists",
+      id = "decline",
       next = function(game) return po_turn(game) and "story_slicing" or "market_sizing" end,
-      score = { vision = 1, negotiation = -1 },
+      score = { vision = 2, negotiation = -1 },
       effects = { trust = -10 },
       set = { "climacore_declined" },
-      feedback = "Protecting focus is right, but a flat no skips the question of interests: "
-              .. "dispatching is also a pain your firms with ten or more vans describe. You "
-              .. "left learning and money on the table without exploring either." },
+      feedback = "Protecting focus is a Product Owner's instinct, and often right. But a flat "
+              .. "no skips the question of interests: dispatching is also a pain your firms "
+              .. "with ten or more vans describe. You left learning and money on the table." },
+    { "Say yes to all of it by September: this one deal makes the year, Marcus has earned "
+      .. "the win, and we'll find a way",
+      id = "yes_all",
+      act = update_revenue,
+      next = function(game) return po_turn(game) and "story_slicing" or "market_sizing" end,
+      score = { negotiation = -2, roadmap = -2 },
+      effects = { trust = 15 },
+      set = { "climacore_contract", "overpromised" },
+      feedback = "It looks like a win on the revenue chart today. But you just let one "
+              .. "customer write a third of the roadmap, against a date nobody estimated. "
+              .. "The bill arrives in September, paid in debt, morale and every other "
+              .. "customer's features." },
   },
 }
 
@@ -195,29 +226,52 @@ scene "story_slicing" {
   phase = "Growth",
   by = "po",
   text = function(game)
+    local hana = "Hana wants to sit in a dispatch office for a morning before anyone draws "
+      .. "a screen."
+    if game.flags.hired_designer and game.flags.hire_ok then
+      hana = "Hana has already booked a morning in a dispatch office: she did the same for "
+        .. "the electricians' app, and it saved them a redesign."
+    end
     return dispatch_source(game) .. "\n\n"
       .. "Dispatch is clearly the next big piece of work, and turning it into a backlog is "
-      .. "your job. Tomás: \"I can't estimate a document. I can estimate stories.\" Hana "
-      .. "wants to sit in a dispatch office for a morning before anyone draws a screen."
+      .. "your job. Tomás: \"I can't estimate a document. I can estimate stories.\" " .. hana
   end,
   choices = {
-    { "Go with Hana to a dispatch office, then split the work into thin vertical slices "
-      .. "with acceptance criteria; first slice: drag a job onto a technician",
-      next = function(game) return game.duet and "market_sizing" or "flow" end,
-      score = { roadmap = 3, vision = 1 },
+    { "Visit a dispatch office with Hana, then slice thin with acceptance criteria: "
+      .. "first, drag a job onto a crew",
+      id = "see_then_slice",
+      next = function(game)
+        if game.duet then return "market_sizing" end
+        if CUT == "workshop" then return "tech_debt" end
+        return "flow"
+      end,
+      score = { backlog = 3, vision = 1 },
       set = { "slices" },
       feedback = "Seeing the work first, then slicing it thin: each slice is usable, testable "
               .. "and small enough to learn from. The twelve pages become a source of ideas, "
-              .. "not a contract." },
-    { "Turn the twelve pages into 40 user stories as written, and let the team estimate",
-      next = function(game) return game.duet and "market_sizing" or "flow" end,
-      score = { roadmap = 0 },
-      feedback = "Stories copied from a document are a spec in disguise: they carry the "
-              .. "author's solution, not the dispatcher's problem. Estimates on them will be "
-              .. "precise and wrong." },
-    { "Ask Tomás to design the whole system up front, so nothing is missed",
-      next = function(game) return game.duet and "market_sizing" or "flow" end,
-      score = { roadmap = -2 },
+              .. "not a contract. It costs a morning before any estimate exists." },
+    { "Story-map the twelve pages with the team in one afternoon, and cut a first release "
+      .. "along the map",
+      id = "story_map",
+      next = function(game)
+        if game.duet then return "market_sizing" end
+        if CUT == "workshop" then return "tech_debt" end
+        return "flow"
+      end,
+      score = { backlog = 2 },
+      set = { "slices" },
+      feedback = "A story map turns a document into a shared picture and a first release "
+              .. "the team can estimate, in an afternoon. Good when the requirements are "
+              .. "sound; these were written by people who have never dispatched a job." },
+    { "Ask Tomás to design the whole dispatch system up front, so nothing in the twelve "
+      .. "pages is missed or forgotten later",
+      id = "design_upfront",
+      next = function(game)
+        if game.duet then return "market_sizing" end
+        if CUT == "workshop" then return "tech_debt" end
+        return "flow"
+      end,
+      score = { backlog = -2 },
       effects = { debt = 5 },
       feedback = "Big design up front feels safe and delays all learning to the end. The "
               .. "first dispatcher to use it will break assumptions that cost weeks to undo." },
@@ -235,36 +289,47 @@ scene "market_sizing" {
       .. "crying into a spreadsheet.\" Ruth, by email: \"Show me.\""
   end,
   choices = {
-    { "Interview eight dispatchers at firms of 10 to 50 technicians, and count how many "
-      .. "prospects in the pipeline fit that profile",
-      next = "flow",
+    { "Interview eight dispatchers at firms of 10 to 50 technicians, and count the "
+      .. "prospects that fit",
+      id = "interviews",
+      next = function(game) return CUT == "workshop" and "tech_debt" or "flow" end,
       score = { vision = 1, launch = 2 },
       effects = { runway = -1 },
       set = { "market_sized" },
-      feedback = "Before a quarter of work goes into dispatch, you check it is a product and "
-              .. "not a favour: eight interviews for the problem, the pipeline for the size of "
-              .. "the market. A month of runway well spent." },
-    { "Buy an analyst report on the field-service software market",
-      next = "flow",
+      feedback = "Eight interviews for the problem, the pipeline for the size of the market: "
+              .. "you check dispatch is a product and not a favour before a quarter of work "
+              .. "goes into it. A month of runway well spent." },
+    { "Count the pipeline: how many prospects have ten or more technicians and asked "
+      .. "about dispatch this year",
+      id = "pipeline",
+      next = function(game) return CUT == "workshop" and "tech_debt" or "flow" end,
       score = { launch = 1 },
+      set = { "market_sized" },
+      feedback = "Free, fast and real: the pipeline tells you how many buyers have raised "
+              .. "their hand. It says nothing about whether their dispatchers would use your "
+              .. "board; good enough when the team needs an answer this week." },
+    { "Buy an analyst report on the field-service software market for Ruth, and let the "
+      .. "team start",
+      id = "analyst",
+      next = function(game) return CUT == "workshop" and "tech_debt" or "flow" end,
+      score = { launch = -1 },
       effects = { runway = -1 },
       feedback = "A top-down market size impresses investors, but it says nothing about "
-              .. "whether your firms' dispatchers will use your board or pay for it. Useful "
-              .. "context, weak evidence." },
-    { "Trust Marcus: he talks to customers every day",
-      next = "flow",
+              .. "whether your firms' dispatchers will use your board or pay for it. Context, "
+              .. "not evidence." },
+    { "Trust Marcus: he talks to contractors every day, he has never been wrong about a "
+      .. "segment, and Ruth trusts him",
+      id = "trust_marcus",
+      next = function(game) return CUT == "workshop" and "tech_debt" or "flow" end,
       score = { vision = -1, launch = -1 },
       feedback = "Marcus hears the firms that are buying, not the ones that aren't, and he "
               .. "is paid to be optimistic. His instinct is a hypothesis, not the evidence "
               .. "Ruth asked for." },
-    { "Hand the twelve pages to the team as the spec and start",
-      next = "flow",
-      score = { roadmap = -1 },
-      feedback = "Building from a customer's document skips both questions: is it the right "
-              .. "problem, and is it a market. The team will build exactly what was written." },
   },
 }
 
+-- Not in the workshop cut.
+if CUT == "full" then
 scene "flow" {
   title = "Over the Wall",
   phase = "Growth",
@@ -276,52 +341,87 @@ scene "flow" {
     elseif game.flags.hired_engineer and game.flags.hire_ok then
       engineers = "Leo and the two engineers who joined after the seed"
     end
-    return "Sprint review, week six of the dispatch work. Hana's designs for the board "
+    local heard = ""
+    if game.flags.team_heard then
+      heard = "\n\nAsked where it breaks, they agree on two places: designs arrive after "
+        .. "the code has started, and nobody who tests a story saw it before it was built."
+    end
+    return "Sprint Review, week six of the dispatch work. Hana's designs for the board "
       .. "arrived when " .. engineers .. " had already built half of it. Testing happens in the "
       .. "last two days of each sprint, by whoever is free; this sprint, eleven bugs reached "
       .. "customers.\n\n"
       .. "Tomás: \"We're a relay race where everybody drops the baton.\" Hana, quietly: "
-      .. "\"Nobody asked me what the dispatcher needs to see first.\""
+      .. "\"Nobody asked me what the dispatcher needs to see first.\"" .. heard
   end,
   choices = {
-    { "Agree a definition of done with the whole team: designed, built, tested and shown to "
-      .. "a user before anything counts as done",
+    { "Ask Hana, Tomás and whoever tested this sprint where exactly the baton drops, "
+      .. "before changing anything",
+      id = "ask_team",
+      once = true,
+      next = "flow",
+      score = { negotiation = 1 },
+      set = { "team_heard" },
+      feedback = "The people in the relay know where it breaks. Asking first costs an hour and "
+              .. "keeps you from fixing the hand-off you imagined instead of the one they live." },
+    { "Fix the hand-offs they named: design a sprint ahead, testers in refinement, and "
+      .. "criteria written together",
+      id = "fix_handoffs",
+      requires = { "team_heard" },
       next = "tech_debt",
-      score = { roadmap = 3 },
+      score = { backlog = 3, vision = 1, negotiation = 1 },
+      effects = { morale = 10, debt = -5 },
+      set = { "dod" },
+      feedback = "Design, development and testing in one flow, built from what the team said: "
+              .. "each hand-off they named now has a fix they own, and the acceptance criteria "
+              .. "you write with them make every story testable before it starts." },
+    { "Write acceptance criteria with the team at refinement each week, before any story "
+      .. "enters a sprint",
+      id = "criteria",
+      role = "po",
+      next = "tech_debt",
+      score = { backlog = 3, negotiation = 1 },
+      effects = { morale = 5 },
+      set = { "dod" },
+      feedback = "This is the Product Owner's part of the flow: criteria written with the "
+              .. "people who design, build and test, before the work starts, so design and "
+              .. "testing are part of the story instead of afterthoughts. The team still owns "
+              .. "its definition of done; you make each story clear enough to meet it." },
+    { "Ask the team to agree a definition of done: designed, built, tested and shown to "
+      .. "a user, or it isn't done",
+      id = "dod",
+      next = "tech_debt",
+      score = { backlog = 3 },
       effects = { morale = 5, debt = -5 },
       set = { "dod" },
       feedback = "A shared definition of done keeps design, development and testing in one "
               .. "flow. Velocity will look lower for two sprints: that is the real speed "
               .. "finally showing, without the bugs that used to hide it." },
-    { "Sit with the team at refinement every week and write acceptance criteria with them "
-      .. "before a story enters a sprint",
-      role = "po",
+    { "Pair a tester with each story from day one, and stop starting new stories when "
+      .. "testing backs up",
+      id = "wip_limit",
       next = "tech_debt",
-      score = { roadmap = 2 },
-      effects = { morale = 5 },
-      set = { "dod" },
-      feedback = "This is the Product Owner's part of the flow: criteria written with the "
-              .. "people who build and test, before the work starts, so design and testing "
-              .. "are part of the story instead of afterthoughts." },
-    { "Hire a QA contractor to test everything at the end of each sprint",
+      score = { backlog = 2 },
+      effects = { debt = -5 },
+      feedback = "Limiting work in progress where it piles up is flow thinking at its best, "
+              .. "and it works within a sprint. It leaves design outside the loop, which is "
+              .. "where Hana's problem started." },
+    { "Skip formal testing for a month to keep the dispatch date, then catch up in a "
+      .. "hardening sprint before the launch",
+      id = "skip_tests",
       next = "tech_debt",
-      score = { roadmap = 0 },
-      effects = { runway = -1 },
-      feedback = "More testing helps, but testing at the end finds problems when they are "
-              .. "most expensive and keeps the relay race. It treats the symptom, not the "
-              .. "hand-offs." },
-    { "Skip formal testing for a month to keep the dispatch date",
-      next = "tech_debt",
-      score = { roadmap = -2 },
+      score = { backlog = -2 },
       effects = { debt = 15, morale = -5 },
       feedback = "The date looks safer this month. The bugs you don't catch now reach "
-              .. "customers, and each one costs more to fix than the testing it saved." },
+              .. "customers, and a hardening sprint later is testing at the most expensive "
+              .. "moment there is." },
   },
 }
+end
 
 scene "tech_debt" {
   title = "The Sync Bug",
   phase = "Growth",
+  by = "po",
   text = function(game)
     local rate = "One job in 400"
     if game.stats.debt >= 40 then
@@ -334,53 +434,82 @@ scene "tech_debt" {
       wsjf = " Tomás taps the WSJF sheet: the sync fix scored highest on risk reduction, and "
         .. "Marcus helped score it."
     end
+    local who = "\"It's the sync layer I wrote in month three. I want three weeks to replace "
+      .. "it properly.\""
+    if game.flags.hired_engineer and game.flags.hire_ok then
+      who = "Leo: \"It's the old sync layer under my fix. I can replace it piece by piece, "
+        .. "behind a flag, in two weeks, while the others keep building.\""
+    end
     return "Tomás puts a chart on the screen. " .. rate .. " loses its photos when a phone "
-      .. "reconnects after a basement. \"It's the sync layer I wrote in month three. I want "
-      .. "three weeks to replace it properly.\"\n\n"
-      .. "Marcus: \"Three weeks with no new features? I have twelve demos booked.\"" .. wsjf
+      .. "reconnects after a basement. " .. who .. "\n\n"
+      .. "Marcus: \"Weeks with no new features? I have twelve demos booked.\"" .. wsjf
       .. "\n\n"
       .. "Tech debt stands at {debt}."
   end,
+  discuss = "How would you explain tech debt to Marcus in his own terms?",
   choices = {
     { "Reserve 20% of every sprint for debt, start with the sync layer, and show Marcus "
-      .. "what it protects: the photos are the crews' proof of work",
+      .. "what photos protect",
+      id = "debt_budget",
       next = function(game)
         if game.stats.debt + game.random(0, 20) >= 40 then return "incident" end
         return "board_update"
       end,
-      score = { roadmap = 3, negotiation = 1 },
+      score = { backlog = 3, negotiation = 1 },
       effects = { debt = -20 },
       set = { "debt_budget" },
       feedback = "Paying debt deliberately, every sprint, is cheaper than paying it in "
               .. "emergencies, and translating it into what customers lose is how sales "
               .. "learns to defend it too." },
-    { "Park it: features sell, bugs don't",
+    { "Give Leo the two weeks behind a flag; the others keep building, and the demos go "
+      .. "ahead on the old sync",
+      id = "leo_plan",
+      requires = { "hired_engineer", "hire_ok" },
+      locked = "Needs someone who knows offline sync: that was Leo, in year one",
+      next = "board_update",
+      score = { backlog = 3, launch = 1 },
+      effects = { debt = -25 },
+      set = { "debt_budget" },
+      feedback = "The year-one hire pays off: an incremental replacement behind a flag, by "
+              .. "the person who knows the problem, with no feature freeze. Sales keeps its "
+              .. "demos, and the crews keep their photos." },
+    { "Fix just the photo bug this week, and put the sync rewrite on the WSJF list to "
+      .. "compete with the rest",
+      id = "patch",
       next = function(game)
-        if game.stats.debt + game.random(0, 20) >= 40 then return "incident" end
+        if game.stats.debt + game.random(0, 20) >= 45 then return "incident" end
         return "board_update"
       end,
-      score = { roadmap = -2 },
+      score = { backlog = 1 },
+      effects = { debt = -5 },
+      feedback = "Treating the rewrite as one more backlog item, ordered on its merits, is "
+              .. "honest prioritisation. The risk is that risk reduction always loses to "
+              .. "features in the short run, and the layer underneath keeps rotting." },
+    { "Park it: features sell and bugs don't, and the demos are what pays for the next "
+      .. "round; fix it when it bites",
+      id = "park_it",
+      next = function(game)
+        if game.stats.debt + game.random(0, 20) >= 35 then return "incident" end
+        return "board_update"
+      end,
+      score = { backlog = -3, launch = -1 },
       effects = { debt = 15, trust = 5 },
+      set = { "parked_debt" },
       feedback = "Sales is happy and the demos go ahead. The debt keeps compounding, and it "
               .. "will choose its own moment to be paid: usually a Friday afternoon." },
-    { "Stop all feature work for six weeks and rewrite everything",
-      next = function(game)
-        if game.stats.debt + game.random(0, 20) >= 40 then return "incident" end
-        return "board_update"
-      end,
-      score = { roadmap = -1 },
-      effects = { debt = -30, trust = -15, morale = -5 },
-      feedback = "The big-bang rewrite fixes the bug and freezes the business: customers see "
-              .. "nothing for six weeks, and a full rewrite brings bugs of its own. Small, "
-              .. "steady repayment would have done it without the freeze." },
   },
 }
 
 scene "incident" {
   title = "Friday, 4:52 pm",
   phase = "Growth",
+  by = "pm",
   timer = 60,
-  timeout = 3,
+  timeout = 4,
+  on_enter = function(game)
+    if game.flags.parked_debt then game.cause("park_it") end
+    game.stats.trust = game.stats.trust - 5
+  end,
   text = [[
 Gary Doyle calls. "Your app ate a week of my photos. I've a customer disputing
 a six-thousand-dollar bill and no pictures of the leak."
@@ -390,16 +519,29 @@ Wednesday's release. Half the team has left for the weekend.
 
 Decide now.]],
   choices = {
-    { "Roll back Wednesday's release, tell every affected customer what happened and what "
-      .. "you're doing, and call Gary back yourself",
+    { "Roll back Wednesday's release, tell every affected customer what happened, and "
+      .. "call Gary back yourself",
+      id = "own_incident",
       next = "board_update",
-      score = { launch = 3, negotiation = 1 },
+      score = { launch = 2, negotiation = 1 },
       effects = { trust = 5, morale = -5, debt = -5 },
       set = { "incident_owned" },
       feedback = "Roll back first, explain second, fix third. Telling customers before they "
               .. "find out costs a weekend and some pride; it earns the trust that keeps them "
               .. "through the next incident." },
-    { "Hotfix forward tonight and say nothing: most customers won't notice",
+    { "Roll back now; call Gary and the ten biggest affected firms tonight, and email "
+      .. "the rest on Monday",
+      id = "rollback_triage",
+      next = "board_update",
+      score = { launch = 1, negotiation = 1 },
+      effects = { morale = -5, debt = -5 },
+      set = { "incident_owned" },
+      feedback = "Rolling back and triaging who hears first is a sound incident response "
+              .. "with half a team. The small firms who find out on Monday from each other "
+              .. "will notice the order; say so in the email." },
+    { "Hotfix forward tonight and say nothing: most customers won't notice a few "
+      .. "missing photos",
+      id = "hotfix_silent",
       next = "board_update",
       score = { launch = -2 },
       effects = { morale = -10 },
@@ -407,7 +549,9 @@ Decide now.]],
       feedback = "A hotfix under pressure with no rollback risks a second incident, and "
               .. "silence works only until the first customer compares notes with another. "
               .. "Gary will." },
-    { "Leave it until Monday: nobody thinks straight on a Friday",
+    { "Leave it until Monday: nobody thinks straight at five on a Friday, least of all an "
+      .. "engineer who's been up since six",
+      id = "monday",
       next = "board_update",
       score = { launch = -3 },
       effects = { customers = -6, trust = -10 },
@@ -420,6 +564,14 @@ scene "board_update" {
   title = "The Board Wants a Date",
   phase = "Growth",
   by = "pm",
+  on_enter = function(game)
+    if game.flags.board_met then return end
+    game.flags.board_met = true
+    if game.flags.hid_incident then
+      game.cause("hotfix_silent")
+      game.stats.trust = game.stats.trust - 10
+    end
+  end,
   text = function(game)
     local incident = ""
     if game.flags.incident_owned then
@@ -428,109 +580,170 @@ scene "board_update" {
       incident = " Ruth opens with: \"Gary Doyle tells me you lost his photos. I'd rather "
         .. "have heard it from you.\""
     end
+    local heard = ""
+    if game.flags.board_heard then
+      heard = "\n\nRuth, when you asked: \"The next round needs proof that bigger firms "
+        .. "use Teams every day. A date is how I usually ask for that.\""
+    end
     return "Quarterly board meeting. Revenue is ${revenue}k a month, from {customers} "
       .. "firms." .. incident .. "\n\n"
       .. "Ruth: \"Marcus says a Teams plan with the dispatch board will win the bigger firms. "
-      .. "When does it launch? I need a date for the Series A story.\"\n\n"
+      .. "When does it launch? I need a date for the next round's story.\"\n\n"
       .. "Tomás's estimate for Teams (dispatch board, roles for office staff, single sign-on) "
-      .. "is four to seven months. Priya looks at you."
+      .. "is four to seven months. Priya looks at you." .. heard
   end,
+  discuss = "Ruth asked for a date. What did you give her, and what will she do with it?",
   choices = {
-    { "Give a range with confidence: October at 50%, December at 90%; show a now / next / "
-      .. "later roadmap and what would pull the date in",
-      next = "marcus_promise",
+    { "Ask Ruth what the round's story needs from Teams, before you give her any date at "
+      .. "all",
+      id = "ask_board",
+      once = true,
+      next = "board_update",
+      score = { negotiation = 1 },
+      set = { "board_heard" },
+      feedback = "A board asking for a date is asking for something behind it: confidence "
+              .. "for the next round. Asking what that is turns a date negotiation into a "
+              .. "conversation about evidence." },
+    { "Give Ruth what the round needs: ten firms dispatching daily on Teams by year end, "
+      .. "with the range behind it",
+      id = "evidence_for_round",
+      requires = { "board_heard" },
+      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
+      score = { roadmap = 3, launch = 2, negotiation = 2 },
+      effects = { trust = 5 },
+      set = { "range_given" },
+      feedback = "You answered the question behind the question: investors fund evidence that "
+              .. "Teams works, and a range shows you know how uncertain the date is. The board "
+              .. "gets both a story and a forecast it can plan cash with." },
+    { "Give a range with confidence: October at 50%, December at 90%, on a now / next / "
+      .. "later roadmap",
+      id = "range",
+      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
       score = { roadmap = 3, negotiation = 2 },
       effects = { trust = -5 },
       set = { "range_given" },
       feedback = "A range is honest about uncertainty and teaches the board to plan with it. "
               .. "Ruth may grumble about the width today; she will trust your next number "
               .. "more. Trust lost now is cheaper than trust lost in October." },
-    { "Commit to an outcome instead of a feature date: ten firms of 20+ technicians "
-      .. "dispatching daily on Teams by year end; show the now / next / later roadmap",
+    { "Commit to an outcome, not a date: ten firms of 20+ technicians dispatching daily "
+      .. "by year end",
+      id = "outcome_commit",
       role = "pm",
-      next = "marcus_promise",
+      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
       score = { roadmap = 3, launch = 1, negotiation = 2 },
       effects = { trust = -5 },
       set = { "range_given" },
       feedback = "Reframing the date question as an outcome gives the board what it really "
               .. "needs for the round (evidence that Teams works) and leaves the team room to "
-              .. "find the best way there." },
-    { "Promise September: the board needs confidence",
-      next = "marcus_promise",
+              .. "find the best way there. Bring the range too: boards still plan cash by month." },
+    { "Give only the date the team will commit to, December, and promise nothing "
+      .. "earlier than that",
+      id = "december",
+      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
+      score = { roadmap = 1, negotiation = 1 },
+      set = { "range_given" },
+      feedback = "A conservative commitment is honest and easy to keep. It hides the "
+              .. "uncertainty instead of sharing it, and the board will plan as if October "
+              .. "were impossible." },
+    { "Promise September: the board needs confidence for the round, and the team works "
+      .. "best against a hard date",
+      id = "promise_sept",
+      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
       score = { roadmap = -2, negotiation = -1 },
       effects = { trust = 10 },
       set = { "date_promised" },
-      feedback = "The board leaves happy and the Series A deck gets a date. You promised the "
+      feedback = "The board leaves happy and the round's deck gets a date. You promised the "
               .. "optimistic end of an estimate that hadn't been broken down yet; September "
               .. "will send the bill." },
-    { "Refuse to give a date: \"We're agile; it's ready when it's ready\"",
-      next = "marcus_promise",
-      score = { roadmap = -1, negotiation = -2 },
-      effects = { trust = -15 },
-      feedback = "Agile is not a reason to withhold information from the people funding the "
-              .. "work. A board without a forecast makes up its own, and it is rarely kinder "
-              .. "than yours." },
   },
 }
 
+-- Not in the workshop cut.
+if CUT == "full" then
 scene "marcus_promise" {
   title = "Marcus Promised What?",
   phase = "Growth",
-  text = [[
-Marcus closed Brightwater Electric last night: 22 technicians, a three-year
-contract. The contract he sent says, on page four: "QuickBooks sync included,
-live by June 1".
-
-Nobody has started QuickBooks sync. It isn't on the roadmap. It is May.
-
-Marcus, not quite apologising: "Every competitor has it. I had to, or they'd
-have signed with Jobsite360."]],
+  by = "pm",
+  text = function(game)
+    local heard = ""
+    if game.flags.brightwater_heard then
+      heard = "\n\nMarcus, after a call to their office manager: \"She exports invoices to "
+        .. "QuickBooks by hand every Friday. That's it. Once a week.\""
+    end
+    return "Marcus closed Brightwater Electric last night: 22 technicians, a three-year "
+      .. "contract. The contract he sent says, on page four: \"QuickBooks sync included, "
+      .. "live by June 1\".\n\nNobody has started QuickBooks sync. It isn't on the "
+      .. "roadmap. It is May.\n\nMarcus, not quite apologising: \"Every competitor has it. "
+      .. "I had to, or they'd have signed with Jobsite360.\"" .. heard
+  end,
   choices = {
-    { "Separate the person from the problem: ask Marcus what Brightwater actually needs, "
-      .. "call them together, and set up a weekly deal review where sales asks before promising",
+    { "Ask Marcus what Brightwater actually does with QuickBooks, before anyone decides "
+      .. "what to build",
+      id = "ask_marcus",
+      once = true,
+      next = "marcus_promise",
+      score = { negotiation = 1 },
+      set = { "brightwater_heard" },
+      feedback = "Separate the person from the problem, and the position from the interest: "
+              .. "\"QuickBooks sync\" is what Marcus wrote; what Brightwater needs is another "
+              .. "question, and only they can answer it." },
+    { "Call Brightwater with Marcus: a weekly export meets their need; then start a deal "
+      .. "review before promises",
+      id = "deal_desk",
+      locked = "Needs to know what Brightwater actually needs",
+      requires = { "brightwater_heard" },
       next = "series_a",
       score = { negotiation = 3, roadmap = 1 },
       effects = { trust = 5 },
       set = { "deal_desk" },
-      feedback = "Brightwater may only need invoices exported once a week, which is two days "
-              .. "of work. A standing deal review turns future promises into trade-offs made "
-              .. "before signing, and Marcus keeps his dignity and his deal." },
-    { "Build it: the contract is signed",
+      feedback = "Separate the person from the problem: Brightwater may only need invoices "
+              .. "exported once a week, two days of work. A standing deal review turns future "
+              .. "promises into trade-offs made before signing, and Marcus keeps his dignity." },
+    { "Build a one-way export for June (two days), and tell Marcus full sync competes on "
+      .. "the WSJF list",
+      id = "export_only",
+      next = "series_a",
+      score = { negotiation = 1, backlog = 1 },
+      effects = { trust = 5 },
+      feedback = "A pragmatic middle: the customer gets something real by the date, and the "
+              .. "big item is ordered on its merits. Without a process change, the next "
+              .. "promise is already being typed." },
+    { "Build the full sync by June: the contract is signed, breaking our word costs more "
+      .. "than a sprint, and he had to",
+      id = "build_it",
       next = "series_a",
       score = { roadmap = -2, negotiation = -1 },
       effects = { debt = 10, trust = 5, morale = -5 },
       feedback = "The deal is saved, and every salesperson has learned that a signed contract "
               .. "beats the roadmap. The next promise is already being typed." },
-    { "Escalate to Priya and have Marcus reprimanded",
+    { "Escalate to Priya: Marcus signed what wasn't his to sign, and that has to stop "
+      .. "at once",
+      id = "escalate",
       next = "series_a",
       score = { negotiation = -2 },
       effects = { trust = -10, morale = -5 },
       feedback = "Marcus was wrong, but making it a fight about him turns a process gap into "
               .. "a feud between product and sales. The clause is still in the contract." },
-    { "Email Brightwater that the clause was a mistake and strike it",
-      next = "series_a",
-      score = { negotiation = -1 },
-      effects = { trust = -10, customers = -1 },
-      feedback = "Honest, but one-sided: you undid your own company's word without finding "
-              .. "out what the customer needed. Brightwater walks, and Marcus learns to go "
-              .. "around you next time." },
   },
 }
+end
 
 scene "series_a" {
-  title = "Series A",
+  title = "The Next Round",
   phase = "Growth",
+  by = "pm",
   on_enter = function(game)
-    if game.visits.series_a > 1 then return end
+    -- Meanwhile: three months of a bigger team.
+    burn(game, 3)
     local strength = game.stats.trust + game.stats.customers / 2 + game.random(-15, 15)
     if game.flags.goal_set then strength = strength + 10 end
     if game.flags.bluffed then strength = strength - 10 end
     if strength >= 80 then
       game.flags.series_a_strong = true
-      game.stats.runway = game.stats.runway + 24
+      game.stats.runway = game.stats.runway + 20
     elseif strength >= 45 then
       game.flags.series_a_small = true
-      game.stats.runway = game.stats.runway + 14
+      game.stats.runway = game.stats.runway + 10
     else
       game.stats.runway = game.stats.runway + 4
     end
@@ -538,14 +751,17 @@ scene "series_a" {
   text = function(game)
     local round
     if game.flags.series_a_strong then
-      round = "Northgate leads an $11M Series A. Ruth: \"Your retention curve did the "
-        .. "talking.\" Runway jumps to {runway} months."
+      round = "With ${revenue}k a month and growing 10% a month, it is too early for a Series "
+        .. "A (funds want one to three million a year in recurring revenue), but not for a "
+        .. "seed extension: Northgate and Lakeline put in $3M at $15M before the money. Ruth: "
+        .. "\"Come back for the A when Teams has proved itself.\" Runway: {runway} months."
     elseif game.flags.series_a_small then
-      round = "The Series A closes, smaller than hoped: $6M, with tougher terms. Runway: "
+      round = "The existing investors put in $1.5M more at the seed price, with tougher "
+        .. "terms. Nobody says \"Series A\" yet; revenue is ${revenue}k a month. Runway: "
         .. "{runway} months."
     else
-      round = "The Series A doesn't close. Two funds passed, citing \"stakeholder concerns\". "
-        .. "Priya raises a $1M extension from existing investors: {runway} months of runway."
+      round = "The extension doesn't come together. Two funds passed, citing \"stakeholder "
+        .. "concerns\". Priya raises $500k from her angels: {runway} months of runway."
     end
     local ask = "Priya has a hiring plan on the whiteboard and a question for you: \"How do "
       .. "we spend it, {player}?\""
@@ -557,45 +773,46 @@ scene "series_a" {
   end,
   choices = {
     { "Hire against the plan: a second product team, a support lead and a product "
-      .. "marketer, each hire tied to an objective for the Teams launch",
+      .. "marketer, each tied to the launch",
+      id = "hire_to_plan",
       when = function(game) return game.flags.series_a_strong or game.flags.series_a_small end,
-      next = function(game) return broke(game, 10, "crunch_launch") or "launch_strategy" end,
+      locked = "Only with new money in the bank",
+      next = "launch_strategy",
       score = { roadmap = 2, vision = 1 },
-      effects = { morale = 5, runway = -2 },
+      effects = { morale = 5, runway = -3 },
       feedback = "Hiring to objectives keeps headcount a means, not a goal. Each new person "
               .. "knows what they were hired to change, which shortens onboarding and makes "
-              .. "the next budget conversation easy." },
-    { "Hire only the support lead; everything else waits until Teams is in beta",
-      when = function(game)
-        return not (game.flags.series_a_strong or game.flags.series_a_small)
-      end,
-      next = function(game) return broke(game, 10, "crunch_launch") or "launch_strategy" end,
-      score = { roadmap = 2, vision = 1 },
-      effects = { runway = 4 },
-      feedback = "With no Series A, every hire must pay for itself before the launch. Protect "
-              .. "the runway and the one goal." },
-    { "Hire 30 people in six months: grow into the valuation",
+              .. "the next budget conversation easy. It spends runway before Teams has proved "
+              .. "anything." },
+    { "Hire in steps: the second team now, support and marketing only when the Teams beta "
+      .. "meets its exit criterion",
+      id = "hire_in_steps",
+      next = "launch_strategy",
+      score = { roadmap = 2 },
+      effects = { runway = -1 },
+      feedback = "Tying each hire to a milestone keeps the runway for the moment you know "
+              .. "more. Right when the money is tight or the launch uncertain; with a strong "
+              .. "round, it can leave the launch under-staffed." },
+    { "Bank it: hire just three engineers, and stretch the runway until the market tells "
+      .. "us more clearly what Teams is worth",
+      id = "bank_it",
+      next = "launch_strategy",
+      score = { roadmap = -1 },
+      effects = { runway = 2, morale = -5 },
+      feedback = "Prudence is a virtue when the market is unsure, but three engineers with "
+              .. "no objective behind them spread the money thin, and nobody is hired to "
+              .. "support or sell what they build." },
+    { "Hire 30 people in six months: grow into the valuation before Jobsite360 notices "
+      .. "the segment and moves in on it",
+      id = "spree",
       when = function(game) return game.flags.series_a_strong or game.flags.series_a_small end,
-      locked = "Only with a Series A in the bank",
-      next = function(game) return broke(game, 10, "crunch_launch") or "launch_strategy" end,
+      locked = "Only with new money in the bank",
+      next = "launch_strategy",
       score = { roadmap = -2 },
       effects = { runway = -8, morale = -10 },
       set = { "hiring_spree" },
       feedback = "Headcount is the easiest number to grow and the hardest to undo. Thirty "
               .. "people without clear objectives create coordination work faster than "
               .. "product, and the runway shrinks at the same speed." },
-    { "Bank it: hire three people and stretch the runway",
-      next = function(game) return broke(game, 10, "crunch_launch") or "launch_strategy" end,
-      score = { roadmap = 0 },
-      effects = { runway = 3, morale = -5 },
-      feedback = function(game)
-        if game.flags.series_a_strong or game.flags.series_a_small then
-          return "Prudence is a virtue when the market is unsure. But you have traction and a "
-            .. "launch to staff, and under-investing now hands the mid-market to Jobsite360."
-        end
-        return "Without a round, stretching the runway is right. But three hires with no "
-          .. "objective behind them spread the money thin: tie each hire to the Teams launch, "
-          .. "or wait."
-      end },
   },
 }

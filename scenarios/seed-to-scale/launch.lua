@@ -1,13 +1,16 @@
 -- Phase 3, Launch: months 22 to 27 (July to December). Fieldnote Teams, the first major
 -- release: strategy, pricing, go-to-market, a slipping date, the market's
 -- answer, return on investment and managing the product after the launch.
+-- Shared with seed-to-scale-workshop (identical copy): edit here, copy there.
 
 scene "launch_strategy" {
   title = "Fieldnote Teams",
   phase = "Launch",
   by = "pm",
   on_enter = function(game)
-    if game.visits.launch_strategy > 1 then return end
+    game.flags.launch_started = true
+    -- Meanwhile: the months of building Teams.
+    burn(game, 6)
     -- A year of growth: how the backlog, the debt and sales were run shows here.
     local gained = 30
     if game.stats.debt < 25 then gained = gained + 15 end
@@ -31,48 +34,57 @@ scene "launch_strategy" {
       proof = "Three of your larger customers have used an early dispatch board for two "
         .. "months and say they would pay for it."
     end
+    local low = ""
+    if game.stats.runway <= 0 then low = " The money will not last to the launch." end
     return "Month twenty-two. The Teams plan (the dispatch board, roles for office staff, single "
       .. "sign-on) is nine weeks from done. " .. proof .. "\n\n"
       .. "Priya wants to launch it at ServiceCon in Las Vegas, where 8,000 contractors "
       .. "gather, in ten weeks. \"Picture it: our booth, the big screen, a live dispatch "
       .. "board.\"\n\n"
-      .. "You have {customers} customers and {runway} months of runway."
+      .. "You have {customers} customers and {runway} months of runway." .. low
   end,
+  discuss = "Who is Teams for, and who is it not for? Could everyone in your team say it the same way?",
   choices = {
-    { "Target one segment: firms with 10 to 50 technicians and a dispatcher. Position "
-      .. "against the spreadsheet, not Jobsite360. Beta with 12 customers first; exit when "
-      .. "dispatchers use it daily for three weeks",
+    { "Target firms of 10 to 50 technicians with a dispatcher, against the spreadsheet; "
+      .. "beta with 12 firms first",
+      id = "segment",
       when = function(game) return game.stats.customers >= 30 end,
       locked = "Needs at least 30 customers to recruit a beta from",
-      next = "pricing",
+      next = function(game) return after(game, "crunch_launch", "pricing") end,
       score = { launch = 3, vision = 1 },
       set = { "segment_set" },
       feedback = "A clear segment and a clear enemy (the spreadsheet) make every later launch "
               .. "decision easier, from the booth demo to the pricing page. The beta with an "
               .. "exit criterion means ServiceCon shows something proven." },
-    { "Write a one-page positioning statement and a launch brief with sales, support and "
-      .. "marketing before deciding anything about the event",
+    { "Write a one-page positioning and a launch brief with sales, support and marketing "
+      .. "before deciding on the event",
+      id = "launch_brief",
       role = "pm",
-      next = "pricing",
+      next = function(game) return after(game, "crunch_launch", "pricing") end,
       score = { launch = 3, roadmap = 1 },
       set = { "segment_set", "launch_brief" },
       feedback = "Positioning first: for whom, against what, and why now, written down and "
               .. "agreed with the people who will sell and support it. The event becomes a "
               .. "tactic serving the strategy instead of the strategy itself." },
-    { "Launch to everyone at ServiceCon, every size of firm, with a 40% show discount",
-      next = "pricing",
+    { "Skip the show: launch quietly to the beta firms, and book ServiceCon next year "
+      .. "with customers on stage",
+      id = "quiet_launch",
+      next = function(game) return after(game, "crunch_launch", "pricing") end,
+      score = { launch = 1, vision = 1 },
+      effects = { trust = -5 },
+      feedback = "A quiet launch to people who want it is low risk and honest. You give up "
+              .. "the year's biggest audience and Priya's moment; right when the product is "
+              .. "not ready to demo, less so when it is nine weeks from done." },
+    { "Launch to everyone at ServiceCon, every size of firm, with a 40% show discount to "
+      .. "fill the pipeline for the year",
+      id = "big_bang",
+      next = function(game) return after(game, "crunch_launch", "pricing") end,
       score = { launch = -2 },
       effects = { trust = 5 },
       set = { "big_bang" },
       feedback = "A big bang feels bold and spreads a small team across every kind of "
               .. "customer at once. Without a target segment, nobody can say afterwards "
               .. "whether the launch worked, or for whom." },
-    { "Go enterprise-only: chase ClimaCore look-alikes with a sales team",
-      next = "pricing",
-      score = { launch = -1, vision = -1 },
-      feedback = "Large deals are tempting, but your product and your {customers} customers are "
-              .. "mid-market. Switching to enterprise now builds for the largest prospects and "
-              .. "abandons the segment where you win." },
   },
 }
 
@@ -91,9 +103,11 @@ scene "pricing" {
       .. "bargain.\" Marcus: \"Charge $19 and we crush them.\" Ruth, by email: \"Whatever "
       .. "you pick, tell me why.\"\n\n" .. known
   end,
+  discuss = "What would have convinced you that a price was right before launch day?",
   choices = {
-    { "Test it: put $39, $49 and $69 (dispatch included) in front of 30 prospects in real "
-      .. "sales conversations and on a landing page; pick on conversion and willingness to pay",
+    { "Test it: put $39, $49 and $69 in front of 30 prospects in real sales calls; pick on "
+      .. "conversion and margin",
+      id = "price_test",
       when = function(game) return game.stats.runway >= 3 end,
       locked = "A pricing test needs at least 3 months of runway",
       next = "gtm_plan",
@@ -103,13 +117,26 @@ scene "pricing" {
       feedback = "Pricing tested rather than guessed: real conversations show what firms "
               .. "compare you to and what they would drop to pay for you. It costs three weeks "
               .. "and usually finds money nobody's gut would have asked for." },
-    { "Go with $49: Priya's instinct has been good",
+    { "Go with $49: half of Jobsite360's price, and a clear step up from the $29 crews "
+      .. "already pay",
+      id = "price_49",
       next = "gtm_plan",
-      score = { launch = -1 },
+      score = { launch = 1 },
       effects = { trust = 5 },
-      feedback = "It may even be the right number, but nobody will ever know why, and the "
-              .. "first objection from a customer will find you with no evidence." },
-    { "Undercut at $19 to win market share",
+      feedback = "Anchoring on a competitor and on your own ladder is a real pricing method, "
+              .. "and $49 may well be right. But untested, the first objection from a customer "
+              .. "will find you with no evidence, and nobody will know what you left behind." },
+    { "Keep $29 a technician and sell dispatch as a $200-a-month add-on for the office, "
+      .. "which small firms skip",
+      id = "addon",
+      next = "gtm_plan",
+      score = { launch = 1 },
+      feedback = "Packaging by who gets the value (the office, not the technician) is sound "
+              .. "thinking, and small firms aren't charged for what they don't use. Untested, "
+              .. "it may leave money on the table at 50-technician firms." },
+    { "Undercut at $19 a technician to win share before Jobsite360 answers with its own "
+      .. "board and its own price cut",
+      id = "undercut",
       next = "gtm_plan",
       score = { launch = -2 },
       effects = { trust = 5 },
@@ -117,56 +144,60 @@ scene "pricing" {
       feedback = "Competing on price against a bigger rival is a race you lose slowly: it "
               .. "attracts the customers most likely to leave, and raising the price later "
               .. "is much harder than starting right." },
-    { "Price per company: a flat $499 a month, simple for sales",
-      next = "gtm_plan",
-      score = { launch = 0 },
-      feedback = "Simple is good, but a flat price ignores your value metric: a 50-technician "
-              .. "firm gets five times the value of a 10-technician one for the same price. "
-              .. "Untested either way." },
   },
 }
 
 scene "gtm_plan" {
   title = "Who Needs to Know What",
   phase = "Launch",
+  by = "pm",
   text = [[
 Six weeks to ServiceCon. Support is two people who have never seen the
 dispatch board. Marcus's team is still using a demo from the spring. Hana has
 booth mock-ups; nobody has approved them.
 
-Nobody has written down what a successful launch would look like.]],
+Nobody has written down what a successful launch would look like, or what
+"done enough to ship" means for the board.]],
   choices = {
-    { "Write the launch plan with sales, support and marketing: enablement sessions, a "
-      .. "support playbook, and success metrics set now (activation within 14 days, "
-      .. "retention at 90)",
+    { "Write the launch plan with sales, support and marketing: training, a playbook, and "
+      .. "success metrics set now",
+      id = "launch_plan",
       next = "date_slip",
       score = { launch = 3 },
       effects = { morale = 5 },
       set = { "gtm_plan", "metrics_set" },
-      feedback = "Metrics chosen before launch day are the only ones you can trust after it; "
-              .. "chosen afterwards, they are chosen to look good. Support and sales trained "
-              .. "in advance turn launch-day questions into answers." },
-    { "Agree with Tomás what \"done enough to ship\" means for the board, and make the "
-      .. "release criteria visible to everyone",
+      feedback = "Metrics chosen before launch day (activation in 14 days, retention at 90) "
+              .. "are the only ones you can trust after it; chosen afterwards, they are chosen "
+              .. "to look good. Support and sales trained in advance turn launch-day questions "
+              .. "into answers." },
+    { "Agree with Tomás what \"done enough to ship\" means, publish it, and give the PM "
+      .. "side a one-page brief",
+      id = "release_criteria",
       role = "po",
       next = "date_slip",
-      score = { roadmap = 1 },
-      set = { "metrics_set" },
+      score = { backlog = 2, launch = 1 },
+      set = { "metrics_set", "release_criteria" },
       feedback = "Deciding what is done enough to release is the Product Owner's call, and "
-              .. "making the criteria visible means the date conversation that is coming "
-              .. "will be about facts. Sales and support still need their own plan." },
-    { "Measure success by sign-ups at the booth",
+              .. "making the criteria visible means the date conversation that is coming will "
+              .. "be about facts. The brief hands sales and support what they need without "
+              .. "you running their plan." },
+    { "Train support and sales on the board first; pick the success metrics after launch "
+      .. "week, from real usage",
+      id = "train_first",
+      next = "date_slip",
+      score = { launch = 1 },
+      set = { "gtm_plan" },
+      feedback = "Enablement before launch is most of a launch plan, and the teams will be "
+              .. "ready. Choosing metrics afterwards is the gap: whatever the numbers are, "
+              .. "they will be read as success." },
+    { "Measure success by sign-ups at the booth: it's the number Priya and the board will "
+      .. "ask for on the Monday after",
+      id = "booth_signups",
       next = "date_slip",
       score = { launch = -1 },
       set = { "vanity_metric" },
       feedback = "Booth sign-ups measure how good the coffee was. A launch succeeds when "
               .. "firms activate and stay; pick a number that can only go up if that happens." },
-    { "Focus on the product; marketing will sort out the rest",
-      next = "date_slip",
-      score = { launch = -2 },
-      feedback = "A launch is a cross-team event, not a release note. Support learns about "
-              .. "the dispatch board from the first angry ticket, and sales demos the spring "
-              .. "version to 8,000 contractors." },
   },
 }
 
@@ -175,13 +206,25 @@ scene "date_slip" {
   phase = "Launch",
   by = "both",
   conflict = "slip_settle",
+  on_enter = function(game)
+    if game.flags.overpromised then
+      -- ClimaCore's September, promised in March, lands on the same weeks.
+      game.cause("yes_all")
+      game.stats.debt = game.stats.debt + 10
+      game.stats.morale = game.stats.morale - 10
+    end
+  end,
   text = function(game)
     local promise = ""
     if game.flags.date_promised then
       promise = "\n\nAnd you promised the board September. ServiceCon *is* September."
     elseif game.flags.range_given then
-      promise = "\n\nYour range to the board said October at 50%. This is that risk "
+      promise = "\n\nYour forecast to the board left room for October. This is that risk "
         .. "arriving, and nobody on the board will be surprised."
+    end
+    if game.flags.overpromised then
+      promise = promise .. " ClimaCore's custom reports, promised for September, are eating "
+        .. "the same weeks."
     end
     if game.flags.dod then
       promise = promise .. " Thanks to the definition of done, what Tomás calls working is "
@@ -192,9 +235,11 @@ scene "date_slip" {
       .. "four.\"\n\n"
       .. "Marcus has 40 demos booked at the booth. Tech debt stands at {debt}." .. promise
   end,
+  discuss = "Date or scope: who should decide, and who should be in the room when they do?",
   choices = {
-    { "Cut scope: ship the board for firms of 10 to 50 at ServiceCon, move recurring jobs "
-      .. "and single sign-on to November, and tell Marcus and the board today",
+    { "Cut scope: ship the board for firms of 10 to 50 at ServiceCon, move the rest to "
+      .. "November, tell everyone today",
+      id = "cut_scope",
       next = "launch_day",
       score = { launch = 3, roadmap = 2 },
       effects = { morale = 5 },
@@ -205,37 +250,57 @@ scene "date_slip" {
             .. "cheaper than telling them after."
           or ""
         return "The date holds and the scope flexes: the must-haves ship, the rest is "
-          .. "announced as coming. This is MoSCoW doing its job on a fixed date." .. board
+          .. "announced as coming. For a PM this is MoSCoW on a fixed date; decided alone, "
+          .. "though, it is your call imposed on Tomás and Marcus." .. board
       end },
-    { "Ship everything on the date and fix the bugs afterwards",
+    { "Hold the line on done: only what meets the definition of done ships at the show; "
+      .. "the rest is a labelled preview",
+      id = "hold_done",
+      next = "launch_day",
+      score = { backlog = 3, launch = 1 },
+      set = { "scope_cut" },
+      feedback = "What isn't done isn't released, and a preview clearly labelled as one is "
+              .. "honest marketing. This is the PO's part of the decision; the PM's is what "
+              .. "the booth promises and when the rest arrives." },
+    { "Bring Tomás and Marcus into one room today and settle date against scope in the "
+      .. "open, with the board told after",
+      id = "one_room",
+      next = "slip_settle",
+      score = { negotiation = 2 },
+      feedback = "Getting the two sides of the trade-off into one room, before deciding, "
+              .. "turns a hidden conflict into a visible one, and the decision becomes "
+              .. "theirs as much as yours. It costs a day." },
+    { "Ship everything on the date and fix the bugs afterwards: forty demos don't wait "
+      .. "for single sign-on, and nor does Jobsite360",
+      id = "ship_all",
       next = "launch_day",
       score = { launch = -2, roadmap = -1 },
       effects = { debt = 20, morale = -10 },
       set = { "shipped_buggy" },
       feedback = "Shipping on a fixed date with known quality problems, without deciding it "
               .. "openly, hands the bugs to 8,000 contractors and the weekend to your team." },
-    { "Slip the launch four weeks and say nothing until it's certain",
+    { "Slip the launch four weeks, and say nothing to Marcus or the board until the new "
+      .. "date is certain",
+      id = "slip_silent",
       next = "launch_day",
       score = { launch = -3, negotiation = -1 },
       effects = { trust = -15 },
       set = { "slipped_silently" },
       feedback = "A silent slip is the worst of both: the booth is paid for, Marcus finds out "
               .. "from a customer, and every future date you give is discounted." },
-    { "Bring Tomás and Marcus into one room and settle date against scope in the open",
-      next = "slip_settle",
-      score = { negotiation = 1 },
-      feedback = "Getting the two sides of the trade-off into one room, before deciding, "
-              .. "turns a hidden conflict into a visible one you can resolve." },
   },
 }
 
 scene "slip_settle" {
   title = "Date or Scope?",
   phase = "Launch",
+  by = "pm",
   text = function(game)
     local duet = ""
     if game.duet then
-      duet = "The Product Owner and the Product Manager picked differently. "
+      duet = "The Product Owner and the Product Manager picked differently, so the pair "
+        .. "talks it through with Tomás and Marcus. The launch date is the PM's to decide; "
+        .. "what is done is the PO's. "
     end
     return duet .. "Tomás stands by the whiteboard: \"Quality isn't a dial you turn down "
       .. "for a trade show.\" Marcus, arms folded: \"Forty demos. The booth is paid for. "
@@ -243,25 +308,29 @@ scene "slip_settle" {
       .. "Both are right about something. The decision is yours to shape."
   end,
   choices = {
-    { "Agree one rule together: the date holds, the scope flexes. List the must-haves "
-      .. "together; what isn't done is announced as \"coming in November\"",
+    { "Agree one rule together: the date holds, the scope flexes, only what is done "
+      .. "ships; list the musts together",
+      id = "one_rule",
       next = "launch_day",
-      score = { launch = 2, negotiation = 1 },
+      score = { launch = 3, roadmap = 2, backlog = 2, negotiation = 1 },
       effects = { morale = 5 },
       set = { "scope_cut" },
       feedback = "A rule both sides helped write survives the next argument. Tomás keeps "
               .. "quality, Marcus keeps his booth, and the trade-off is the team's, not "
-              .. "yours alone." },
-    { "Disagree and commit: Tomás calls quality, the launch moves four weeks, everyone "
-      .. "backs it publicly and Marcus demos a preview",
+              .. "yours alone. That is what settling a conflict in the open buys." },
+    { "Disagree and commit: Tomás calls quality, the launch moves four weeks, and Marcus "
+      .. "demos a preview",
+      id = "commit_slip",
       next = "launch_day",
-      score = { launch = 1, negotiation = 1 },
+      score = { launch = 2, backlog = 2, negotiation = 1 },
       effects = { trust = -5 },
       set = { "slip_open" },
       feedback = "An open slip with a preview at the booth, backed by everyone, costs some "
               .. "trust and keeps all of your credibility. Marcus disagreed and committed; "
               .. "that is the whole point." },
-    { "Let the louder argument win: Marcus keeps the date and the full scope",
+    { "Let the stronger case win on the day: Marcus keeps the date and the full scope, "
+      .. "and Tomás gets November to fix it",
+      id = "loudest",
       next = "launch_day",
       score = { launch = -2, negotiation = -1 },
       effects = { debt = 20, morale = -10 },
@@ -274,6 +343,14 @@ scene "slip_settle" {
 scene "launch_day" {
   title = "Switch-On Day",
   phase = "Launch",
+  by = "pm",
+  on_enter = function(game)
+    if game.flags.date_promised and (game.flags.slip_open or game.flags.slipped_silently) then
+      -- The September the board was promised came and went.
+      game.cause("promise_sept")
+      game.stats.trust = game.stats.trust - 15
+    end
+  end,
   text = function(game)
     local booth
     if game.flags.slip_open then
@@ -289,6 +366,9 @@ scene "launch_day" {
       booth = "Las Vegas. The booth is busy, and the live dispatch board on the big screen "
         .. "works."
     end
+    if game.flags.date_promised and (game.flags.slip_open or game.flags.slipped_silently) then
+      booth = booth .. " The board, promised September, has noticed."
+    end
     if game.flags.debt_budget then
       booth = booth .. " The debt budget shows: not one sync problem in the beta."
     end
@@ -297,8 +377,9 @@ scene "launch_day" {
       .. "case\". The last decision is how to turn it on."
   end,
   choices = {
-    { "Staged roll-out: booth sign-ups and beta customers first, everyone else in two "
-      .. "weeks, watching the activation numbers, with the rollback switch ready",
+    { "Staged roll-out: beta firms and booth sign-ups first, everyone else in two weeks, "
+      .. "rollback switch ready",
+      id = "staged",
       act = function(game) game.flags.teams_live = true end,
       next = function(game)
         local answer = market_answer(game)
@@ -306,11 +387,28 @@ scene "launch_day" {
         if answer == "flop" then return "launch_flop" end
         return "launch_lukewarm"
       end,
-      score = { launch = 2 },
+      score = { launch = 3 },
       set = { "staged" },
       feedback = "A staged roll-out limits the blast radius of whatever you didn't find, and "
               .. "gives you two weeks of real data before the whole base sees it." },
-    { "Switch it on for all {customers} customers at once, with a big announcement",
+    { "Switch on for everyone, with the rollback switch armed and support doubled for the "
+      .. "first week",
+      id = "all_with_rollback",
+      act = function(game) game.flags.teams_live = true end,
+      next = function(game)
+        local answer = market_answer(game)
+        if answer == "hit" then return "launch_hit" end
+        if answer == "flop" then return "launch_flop" end
+        return "launch_lukewarm"
+      end,
+      score = { launch = 1 },
+      effects = { trust = 5 },
+      feedback = "With a beta that met its exit criterion and a rollback ready, a full "
+              .. "switch-on is a defensible bet, and the announcement lands with the show. "
+              .. "Without that evidence it is a bet that you found every bug." },
+    { "Switch it on for all {customers} customers at once, with a big announcement, and "
+      .. "skip the rollback drill this time",
+      id = "all_at_once",
       act = function(game) game.flags.teams_live = true end,
       next = function(game)
         local answer = market_answer(game)
@@ -320,6 +418,7 @@ scene "launch_day" {
       end,
       score = { launch = -1 },
       effects = { trust = 5 },
+      set = { "big_bang" },
       feedback = "Great theatre, and every customer meets every bug at the same moment. "
               .. "Launching to everyone at once is a bet that you found them all." },
   },
@@ -351,8 +450,8 @@ end
 scene "launch_hit" {
   title = "The Phones Ring",
   phase = "Launch",
+  by = "pm",
   on_enter = function(game)
-    if game.visits.launch_hit > 1 then return end
     game.flags.launch_hit = true
     game.stats.customers = game.stats.customers + 160
     game.stats.morale = game.stats.morale + 10
@@ -371,15 +470,17 @@ scene "launch_hit" {
   end,
   choices = {
     { "Enjoy one evening, then put a team on onboarding: the tickets and the silent third "
-      .. "are telling you where activation breaks",
+      .. "say where activation breaks",
+      id = "fix_activation",
       next = "roi_review",
       score = { launch = 3 },
       set = { "listened" },
       feedback = "After the launch, the work is listening: support tickets and the accounts "
               .. "that never activate are the cheapest research you will ever get. Growth "
               .. "that doesn't activate churns at renewal." },
-    { "Say no to the flood of feature requests from the new accounts for a quarter: the "
-      .. "goal is activation, and the team stays on onboarding",
+    { "Say no to the new accounts' feature requests for a quarter: the goal is activation, "
+      .. "and the team stays on it",
+      id = "say_no",
       next = "roi_review",
       score = { launch = 2, vision = 1 },
       effects = { trust = -5 },
@@ -387,26 +488,22 @@ scene "launch_hit" {
       feedback = "Success brings a hundred good ideas; saying no to them for a quarter keeps "
               .. "the team on the one problem the data shows. Some new customers will be "
               .. "disappointed; explain what you're fixing instead." },
-    { "Pour fuel on it: hire six more salespeople this month",
+    { "Pour fuel on it while it's hot: hire six more salespeople this month, and double "
+      .. "next quarter's booth budget too",
+      id = "more_sales",
       next = "roi_review",
       score = { launch = -1 },
       effects = { runway = -3 },
       feedback = "More sales into a funnel that leaks a third of its accounts fills the leak "
               .. "faster. Fix activation first, then scale the top of the funnel." },
-    { "Start the next big thing while the buzz lasts: AI scheduling",
-      next = "roi_review",
-      score = { launch = -1, vision = -1 },
-      feedback = "The launch isn't over when the press release is: moving the team to the "
-              .. "next shiny thing leaves the new customers with the setup problems and no one "
-              .. "to fix them." },
   },
 }
 
 scene "launch_lukewarm" {
   title = "Polite Applause",
   phase = "Launch",
+  by = "pm",
   on_enter = function(game)
-    if game.visits.launch_lukewarm > 1 then return end
     game.stats.customers = game.stats.customers + 70
     update_revenue(game)
   end,
@@ -419,15 +516,17 @@ setting up technicians takes "an afternoon, and a phone call". And the parts
 catalogue, built in year one, is used by 4% of accounts and causes a fifth of
 all tickets.]],
   choices = {
-    { "Read every ticket and interview the 20 accounts that stalled; fix onboarding before "
-      .. "anything else",
+    { "Read every ticket and interview the 20 accounts that stalled; fix onboarding "
+      .. "before anything else",
+      id = "interview_stalled",
       next = "roi_review",
       score = { launch = 3 },
       set = { "listened" },
       feedback = "The data is telling you where value gets stuck: between signing up and "
               .. "dispatching a first job. Fix the leak before pouring more in." },
-    { "Retire the parts catalogue with a migration path for the 4%, and give that team to "
+    { "Retire the parts catalogue with a migration path for the 4%, and give its team to "
       .. "onboarding",
+      id = "kill_catalogue",
       next = "roi_review",
       score = { launch = 2, vision = 1 },
       effects = { morale = 5 },
@@ -435,26 +534,22 @@ all tickets.]],
       feedback = "Killing what doesn't work is part of managing a product. A migration path "
               .. "and a clear message keep the 4% on side, and a whole team moves to the "
               .. "problem that matters." },
-    { "Add the three features prospects mentioned most at the booth",
+    { "Add the three features prospects asked about most at the booth, to win back the "
+      .. "ones who didn't sign on the day",
+      id = "booth_features",
       next = "roi_review",
       score = { launch = -2 },
       feedback = "New features for prospects won't help the customers who already bought and "
               .. "can't get started. More product on a broken first step is more to be "
               .. "confused by." },
-    { "Cut the price by 30% to speed up sales",
-      next = "roi_review",
-      score = { launch = -1 },
-      set = { "cheap_price" },
-      feedback = "Price isn't the problem the data shows; activation is. A discount brings "
-              .. "more firms into the same setup wall, at a lower margin." },
   },
 }
 
 scene "launch_flop" {
   title = "Silence",
   phase = "Launch",
+  by = "pm",
   on_enter = function(game)
-    if game.visits.launch_flop > 1 then return end
     game.flags.launch_flop = true
     game.stats.customers = game.stats.customers + 15
     game.stats.trust = game.stats.trust - 10
@@ -468,8 +563,9 @@ half of them say "confusing". Two existing customers have asked to cancel.
 
 Priya hasn't said much. Ruth has asked for "a frank conversation".]],
   choices = {
-    { "Stop the bleeding: roll Teams back to the beta firms, fix the top three problems "
-      .. "with them, and relaunch with an exit criterion",
+    { "Roll Teams back to the beta firms, fix the top three problems with them, and "
+      .. "relaunch with an exit criterion",
+      id = "rollback_relaunch",
       next = "roi_review",
       score = { launch = 3 },
       effects = { morale = -5 },
@@ -477,8 +573,9 @@ Priya hasn't said much. Ruth has asked for "a frank conversation".]],
       feedback = "A rollback is not a defeat; it is using the plan you should always have. "
               .. "Fixing with the firms that already believe in you gives you a relaunch "
               .. "story with evidence." },
-    { "Cut Teams back to the dispatch board alone, retire the half-finished extras, and "
-      .. "relaunch it with the beta firms who love it",
+    { "Cut Teams back to the dispatch board alone, retire the extras, and relaunch with "
+      .. "the firms who love it",
+      id = "narrow",
       next = "roi_review",
       score = { launch = 2, vision = 1 },
       effects = { morale = -5 },
@@ -486,31 +583,16 @@ Priya hasn't said much. Ruth has asked for "a frank conversation".]],
       feedback = "Narrowing the product to what the believers use is saying no under pressure, "
               .. "and a simpler relaunch is easier to explain than a fixed one. The extras' "
               .. "authors will need to hear why." },
-    { "Double the marketing budget to drown out Jobsite360",
+    { "Double the marketing budget to drown out Jobsite360's announcement before it "
+      .. "sticks in the contractors' minds",
+      id = "shout",
       next = "roi_review",
       score = { launch = -2 },
       effects = { runway = -3 },
       feedback = "Spending to shout louder about a product people find confusing buys more "
               .. "confused customers. The problem is in the product, not the volume." },
-    { "Tell the board sales pitched it wrong",
-      next = "roi_review",
-      score = { launch = -1, negotiation = -2 },
-      effects = { morale = -10, trust = -5 },
-      feedback = "Blame ends the learning and starts a feud. The launch belongs to everyone "
-              .. "who planned it, the product person first." },
   },
 }
-
--- The move from Launch to Scale: about a year passes (eight months of burn at
--- the new revenue). A tired team gets a scene of its own before the split.
-after_launch = function(game)
-  local broken = broke(game, 8, "crunch_scale")
-  if broken == "crunch_scale" then return "crunch_scale" end
-  if broken == "out_of_cash" then return "out_of_cash" end
-  if broken == "exodus" then return "exodus" end
-  if game.stats.morale < 45 then return "resignation" end
-  return "the_split"
-end
 
 scene "roi_review" {
   title = "Was It Worth It?",
@@ -528,48 +610,67 @@ scene "roi_review" {
       .. "Fieldnote now has {customers} customers and ${revenue}k a month in revenue."
       .. measure
   end,
+  discuss = "Did you choose the launch's success metrics before or after launch day? What difference did it make here?",
   choices = {
     { "Show the payback: Teams revenue by cohort, 90-day retention, acquisition cost "
-      .. "against lifetime value, and what isn't working yet",
-      next = after_launch,
+      .. "against lifetime value",
+      id = "payback",
+      next = function(game)
+        if game.stats.morale < 45 then return "resignation" end
+        return "the_split"
+      end,
       score = { launch = 3, negotiation = 1 },
       effects = { trust = 10 },
       feedback = function(game)
         if game.flags.metrics_set then
           return "Because you chose the metrics before launch, this is a report, not a "
-            .. "defence. Showing what isn't working yet is what makes the rest believable."
+            .. "defence. Show what isn't working yet too: it makes the rest believable."
         end
         return "The right numbers, though you're reconstructing some of them after the fact "
-          .. "because nobody chose them before launch. Showing what isn't working yet is what "
-          .. "makes the rest believable."
+          .. "because nobody chose them before launch. Show what isn't working yet too."
       end },
-    { "Report against the product goal: how much job-to-invoice and dispatch time Teams "
-      .. "saves firms, next to the revenue",
+    { "Report against the product goal: the invoice and dispatch time Teams saves firms, "
+      .. "next to the revenue it brings",
+      id = "goal_report",
       role = "po",
-      next = after_launch,
-      score = { vision = 1, launch = 1 },
-      effects = { trust = 5 },
+      next = function(game)
+        if game.stats.morale < 45 then return "resignation" end
+        return "the_split"
+      end,
+      score = { vision = 2, launch = 1 },
+      effects = { trust = 10 },
       feedback = "Outcome over output: the goal is what the product changes for the firms, "
-              .. "and revenue follows it. Ruth will still want the cohort numbers; bring them "
-              .. "next time." },
-    { "Show sign-ups, press mentions and booth traffic",
-      next = after_launch,
+              .. "and revenue follows it. That is the Product Owner's report; the cohort and "
+              .. "payback numbers are the PM's to bring alongside." },
+    { "Show what isn't working first: the stalled accounts, the tickets, and what you "
+      .. "stopped because of them",
+      id = "bad_news_first",
+      next = function(game)
+        if game.stats.morale < 45 then return "resignation" end
+        return "the_split"
+      end,
+      score = { launch = 1, negotiation = 1 },
+      effects = { trust = 5 },
+      feedback = "Leading with the bad news is honest and builds credibility with a board. "
+              .. "Without the payback numbers beside it, though, Ruth still can't say whether "
+              .. "the $1.1M bought retained revenue." },
+    { "Show sign-ups, press mentions and booth traffic: the launch put Fieldnote on the "
+      .. "map, and the map is what the round needs",
+      id = "vanity_report",
+      next = function(game)
+        if game.stats.morale < 45 then return "resignation" end
+        return "the_split"
+      end,
       score = { launch = -2 },
       feedback = "Activity is not return. Ruth has seen a hundred decks of press mentions; "
               .. "she is asking whether $1.1M bought retained revenue." },
-    { "Argue that return on investment is the wrong question for a platform bet",
-      next = after_launch,
-      score = { launch = -1, negotiation = -1 },
-      effects = { trust = -10 },
-      feedback = "Sometimes true for a long bet, but only if you said so before spending the "
-              .. "money and named what would tell you it was working. Afterwards it sounds like "
-              .. "an excuse." },
   },
 }
 
 scene "resignation" {
   title = "Tomás's Letter",
   phase = "Scale",
+  by = "po",
   text = [[
 Tomás leaves an envelope on your desk on a Sunday evening. It isn't a
 resignation, quite. "I haven't had a weekend since the Teams launch. Two of
@@ -579,26 +680,31 @@ saying it's temporary."
 Team morale stands at {morale}. The company is about to reorganise for scale,
 and nobody has asked the engineers what they need.]],
   choices = {
-    { "Meet Tomás and the engineers, cut work in progress to one initiative per team for a "
-      .. "quarter, and protect it from new requests",
+    { "Meet Tomás and the engineers, cut work in progress to one initiative per team for "
+      .. "a quarter, and protect it",
+      id = "cut_wip",
       next = "the_split",
-      score = { roadmap = 3 },
+      score = { backlog = 3 },
       effects = { morale = 20 },
       feedback = "Limiting work in progress is the fastest morale fix there is: fewer things "
               .. "in flight means things finish, and people can see the end of a week. Some "
               .. "stakeholders will hear \"not this quarter\"." },
-    { "Offer retention bonuses to the engineers who are interviewing",
+    { "Give the teams two weeks to fix what annoys them most, then sit down together and "
+      .. "cut the work in flight",
+      id = "reset_sprint",
+      next = "the_split",
+      score = { backlog = 2 },
+      effects = { morale = 15 },
+      feedback = "A reset the engineers choose shows you heard them, and it starts the "
+              .. "conversation about load. Two weeks of no customer work is the price." },
+    { "Offer retention bonuses to the engineers who are interviewing, before anyone hands "
+      .. "in notice, and hire two contractors",
+      id = "bonuses",
       next = "the_split",
       score = { negotiation = -1 },
       effects = { morale = 5, runway = -1 },
       feedback = "Money treats the symptom. They are leaving because of the workload, and a "
               .. "bonus keeps them a few more months in the same conditions." },
-    { "Tell Tomás it's a phase: the split will fix it",
-      next = function(game) return broke(game, 0, "crunch_scale") or "the_split" end,
-      score = { roadmap = -1 },
-      effects = { morale = -10 },
-      feedback = "A reorganisation changes who decides, not how much work is in flight. "
-              .. "Waiting for it to fix burnout is how you lose the people who know the code." },
   },
 }
 
@@ -611,16 +717,19 @@ and nobody has asked the engineers what they need.]],
 -- Where a company that survives its crunch goes next.
 local function after_crunch(game)
   if game.stats.morale <= 20 then return "exodus" end
-  if game.visits.crunch_growth > 0 then return "growth_intro" end
-  if game.visits.crunch_launch > 0 then return "launch_strategy" end
-  if game.stats.morale < 45 then return "resignation" end
-  return "the_split"
+  if game.flags.split_started then
+    return po_turn(game) and "po_goal" or "pm_market"
+  end
+  if game.flags.launch_started then return "pricing" end
+  return "climacore"
 end
 
 local function crunch_scene(id, phase)
   scene(id) {
     title = "Two Payrolls Left",
     phase = phase,
+    by = "pm",
+    on_enter = function(game) game.flags.crunched = true end,
     text = [[
 Priya closes the door of the meeting room. "We make payroll twice more,
 {player}. Then we don't."
@@ -628,8 +737,9 @@ Priya closes the door of the meeting room. "We make payroll twice more,
 Ruth has agreed to one meeting, on Thursday. Marcus has a customer who might
 prepay a year if the price is right. Team morale stands at {morale}.]],
     choices = {
-      { "Cut to the core: pause hiring, stop all work that doesn't serve the objective, "
-        .. "founders on half pay; take Ruth a three-month plan with the numbers",
+      { "Cut to the core: pause hiring, stop all work off the objective, founders on half "
+        .. "pay; take Ruth a three-month plan",
+        id = "cut_core",
         act = function(game)
           if game.random(1, 100) <= 65 then
             game.flags.crunch_bridge = true
@@ -640,12 +750,24 @@ prepay a year if the price is right. Team morale stands at {morale}.]],
           if not game.flags.crunch_bridge then return "out_of_cash" end
           return after_crunch(game)
         end,
-        score = { negotiation = 2, roadmap = 1 },
+        score = { negotiation = 2, backlog = 1 },
         effects = { morale = -5 },
         feedback = "A smaller plan with honest numbers is the only thing an investor can fund "
                 .. "in a crunch: it shows you know what matters and what can stop. Even then, "
                 .. "the answer may be no." },
-      { "Get the prepayment at any price: a year up front at 60% off",
+      { "Offer the five happiest customers a prepaid year at 15% off, and cut the burn by "
+        .. "a fifth",
+        id = "fair_prepay",
+        act = function(game) game.stats.runway = game.stats.runway + 3 end,
+        next = after_crunch,
+        score = { negotiation = 1 },
+        effects = { morale = -5 },
+        feedback = "A modest discount for cash up front is a fair trade, and customers who "
+                .. "love you often say yes. It buys three months, not a plan; the burn cut "
+                .. "has to do the rest." },
+      { "Get the prepayment at any price: a year up front at 60% off, from whoever will "
+        .. "take it",
+        id = "desperate_prepay",
         act = function(game) game.stats.runway = game.stats.runway + 3 end,
         next = after_crunch,
         score = { negotiation = -2 },
@@ -653,7 +775,9 @@ prepay a year if the price is right. Team morale stands at {morale}.]],
         feedback = "It buys three months by teaching one customer, and everyone they talk to, "
                 .. "that your price drops 60% when you are desperate. Cash now, pricing power "
                 .. "gone." },
-      { "Keep going as planned: next month's pipeline looks good",
+      { "Keep going as planned: next month's pipeline looks good, cuts would spook the "
+        .. "team, and Ruth likes a founder who holds her nerve",
+        id = "keep_going",
         next = "out_of_cash",
         score = { roadmap = -1, negotiation = -1 },
         feedback = "A pipeline is not a bank balance. Not deciding is deciding to run out; "
@@ -662,6 +786,10 @@ prepay a year if the price is right. Team morale stands at {morale}.]],
   }
 end
 
-crunch_scene("crunch_growth", "Growth")
-crunch_scene("crunch_launch", "Launch")
+-- The workshop cut starts at Growth with the seed money in the bank: it
+-- cannot run dry before the Scale phase.
+if CUT == "full" then
+  crunch_scene("crunch_growth", "Growth")
+  crunch_scene("crunch_launch", "Launch")
+end
 crunch_scene("crunch_scale", "Scale")

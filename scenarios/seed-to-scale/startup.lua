@@ -1,14 +1,16 @@
 -- Phase 1, Startup: months 1 to 9. One product person does both jobs.
 -- The vision, the first users and their requirements, the first hire, the
--- first release and the seed round.
-
--- Nine months pass between the seed round and the Growth phase; the team
--- grows, so they cost ten months of runway at the new burn: see broke() in
--- main.lua.
+-- first release and the seed round. Only the full run has it: the workshop
+-- cut starts at Growth with a summary of this year.
+--
+-- In a duet, most scenes here are decided by the role whose job the
+-- decision is (by = "po" or "pm"); the first hire and the one-page objective
+-- are decided by both, and their best options differ by role.
 
 scene "kitchen_table" {
   title = "The Kitchen Table",
   phase = "Startup",
+  by = "po",
   text = [[
 Month one. Fieldnote is three people at Priya Raman's kitchen table. Priya,
 the CEO, grew up answering the phone for her father's plumbing business.
@@ -24,37 +26,45 @@ of them well in about four months. Which one?"
 
 Angel money gives you {runway} months of runway.]],
   choices = {
-    { "Spend a week with Priya and Tomás on the problem: which trades hurt most, "
-      .. "where, and what \"better\" would look like",
+    { "Spend a week with Priya and Tomás on the problem first: which trade hurts most, "
+      .. "and where",
+      id = "problem_week",
       next = "ride_along",
       score = { vision = 3 },
       effects = { morale = 5 },
       set = { "problem_first" },
-      feedback = "Starting from the problem rather than the feature list is what turns a "
-              .. "pitch into a vision the team can use. A week of talk costs far less than "
-              .. "four months of building the wrong product." },
-    { "Keep Priya's deck as the vision: the size of the dream is what raises money",
+      feedback = "Starting from the problem rather than the feature list turns a pitch into a "
+              .. "vision the team can use. A week of talk costs far less than four months of "
+              .. "building the wrong product. It is the right call when, as here, nobody has "
+              .. "yet watched a crew work." },
+    { "Keep the big deck for the angels, and give Tomás one narrow problem to build for "
+      .. "in the meantime",
+      id = "two_stories",
       next = "ride_along",
-      score = { vision = -2 },
+      score = { vision = 1, negotiation = 1 },
       effects = { trust = 10 },
       set = { "broad_vision" },
-      feedback = "Angels may like the size of the dream, but a vision that covers everything "
-              .. "decides nothing: Tomás still doesn't know what to build on Monday. The trust "
-              .. "you gain today is borrowed against focus later." },
-    { "Pick invoicing, since Priya's father always hated it, and let Tomás start coding "
-      .. "tomorrow",
+      feedback = "Two stories for two audiences is common and not wrong: investors fund the "
+              .. "size of the market, teams need one problem. The risk is that the stories "
+              .. "drift apart and the vision becomes something only the founder knows. Ruth "
+              .. "will ask which company she is buying." },
+    { "Pick invoicing, the pain Priya grew up with, and let Tomás start coding tomorrow: "
+      .. "speed is all a startup has",
+      id = "invoice_now",
       next = "ride_along",
-      score = { vision = -1, roadmap = 1 },
+      score = { vision = -1, backlog = 1, launch = 1 },
       set = { "fast_start" },
-      feedback = "Speed matters before product-market fit, and the hunch may even be right. "
+      feedback = "Speed matters before product-market fit, and the hunch may well be right. "
               .. "But a solution picked from one family story skips validation: you will have "
-              .. "code before you know whether invoicing is the pain crews pay to remove." },
+              .. "code before you know whether invoicing is the pain crews pay to remove. Right "
+              .. "when the cost of being wrong is a week; here it is four months." },
   },
 }
 
 scene "ride_along" {
   title = "Gary's Fridays",
   phase = "Startup",
+  by = "po",
   text = function(game)
     local opening = "Gary Doyle runs Doyle & Sons Plumbing: six vans, eleven people, and a "
       .. "whiteboard in the garage covered in job numbers. He is the first contractor who "
@@ -71,10 +81,13 @@ scene "ride_along" {
       .. "my lads' scribbles into invoices. Half of them go out a week late, and a week late "
       .. "gets paid a month late.\"\n\n"
       .. "He hands you a printed list: fourteen things Fieldnote \"should do\", from GPS "
-      .. "tracking of the vans to a parts catalogue with his supplier's prices."
+      .. "tracking of the vans to a parts catalogue with his supplier's prices. \"And I'd "
+      .. "pay for the first three,\" he adds."
   end,
+  discuss = "Gary offered to pay. Why is a paying first customer both the best and the most dangerous thing a startup can have?",
   choices = {
     { "Ride along with Gary's crews for two days, then interview four more contractors",
+      id = "ride_along",
       next = "objectives",
       score = { vision = 3 },
       effects = { runway = -1 },
@@ -83,27 +96,33 @@ scene "ride_along" {
               .. "lost photos, the invoice written at ten at night. Five firms show which pains "
               .. "are a pattern and which are Gary's habits. It costs a month of runway; "
               .. "skipping it can cost the company." },
-    { "Email a survey to 300 contractors from a trade association's list",
+    { "Survey 300 contractors from a trade association's list, then call the ten who "
+      .. "write the most",
+      id = "survey",
       next = "objectives",
-      score = { vision = 1 },
+      score = { vision = 1, launch = 1 },
       set = { "surveyed" },
-      feedback = "A survey is cheap breadth, but it only answers the questions you thought to "
-              .. "ask. Before a few real conversations you measure opinions about features, "
-              .. "not the job the crews are trying to get done." },
-    { "Take Gary's fourteen items as the spec: he is the customer",
+      feedback = "Cheap breadth plus a few conversations: a fair plan when you cannot get "
+              .. "onto a job site. But a survey only answers the questions you thought to ask; "
+              .. "you measure opinions about paperwork, not the job the crews are doing." },
+    { "Sign Gary as a paying design partner: build his top three items with his crews, "
+      .. "for a fee",
+      id = "design_partner",
       next = "objectives",
-      score = { vision = -2, roadmap = -1 },
+      score = { vision = -1, negotiation = 2 },
       effects = { customers = 1, trust = 5 },
       set = { "gary_spec" },
-      feedback = "A first customer is gold for discovery and dangerous as a spec writer. "
-              .. "Fourteen features from one plumber is building for the loudest customer "
-              .. "before you know what the market needs, however good it feels to have him." },
+      feedback = "Design partners are a real practice, and a fee proves the pain is worth "
+              .. "money. It is right once you know the problem is shared across firms; before "
+              .. "that, you are building for the loudest customer, and his list becomes your "
+              .. "roadmap." },
   },
 }
 
 scene "objectives" {
   title = "One Page",
   phase = "Startup",
+  by = "both",
   text = function(game)
     local evidence
     if game.flags.validated then
@@ -112,8 +131,8 @@ scene "objectives" {
         .. "from job done to invoice sent is nine days, and one job in twelve is never "
         .. "billed at all."
     elseif game.flags.surveyed then
-      evidence = "The survey came back with 61 answers. The top complaint is \"paperwork\" "
-        .. "(74%). Which paperwork, and why, the survey doesn't say."
+      evidence = "The survey came back with 61 answers; the ten calls were livelier. The top "
+        .. "complaint is \"paperwork\" (74%). Which paperwork, and why, is still a guess."
     else
       evidence = "Gary's list is pinned above Tomás's desk. Nobody has talked to a second "
         .. "contractor yet."
@@ -123,8 +142,9 @@ scene "objectives" {
       .. "for, and what it will have achieved by month nine."
   end,
   choices = {
-    { "\"Crews finish the paperwork before they leave the driveway.\" Objective: cut "
-      .. "job-to-invoice time from 9 days to 1 for 20 paying firms by month nine",
+    { "\"Crews finish the paperwork before they leave the driveway.\" By month nine: 1-day "
+      .. "invoices at 20 paying firms",
+      id = "outcome",
       requires = { "validated" },
       locked = "Needs numbers from real crews: ride along first",
       next = "first_hire",
@@ -133,9 +153,10 @@ scene "objectives" {
       set = { "goal_set" },
       feedback = "A vision the team can repeat, and an objective stated as an outcome with a "
               .. "baseline and a target. Every later argument about scope now has a referee: "
-              .. "does it cut the nine days?" },
-    { "The same vision and objective, plus a revenue hypothesis to test in the pilot: "
-      .. "firms pay $29 per technician per month",
+              .. "does it cut the nine days? At month nine, someone will check." },
+    { "The same outcome, plus a price to test in the pilot: firms pay $29 per technician "
+      .. "a month",
+      id = "outcome_price",
       role = "pm",
       requires = { "validated" },
       locked = "Needs numbers from real crews: ride along first",
@@ -145,9 +166,19 @@ scene "objectives" {
       set = { "goal_set", "revenue_hypothesis" },
       feedback = "Pairing the outcome with a testable business hypothesis is the market half "
               .. "of the job: the pilot will tell you whether crews value the time saved enough "
-              .. "to pay for it, before you build a pricing page on a guess." },
+              .. "to pay for it. A PO would rightly keep the goal about the crews alone." },
+    { "\"Get crews their Fridays back.\" By month nine: 20 firms paying for Fieldnote, "
+      .. "whatever they use it for",
+      id = "fridays",
+      next = "first_hire",
+      score = { vision = 1, launch = 1 },
+      effects = { trust = 5 },
+      feedback = "A memorable promise and a business number investors understand. But paying "
+              .. "firms is a result, not the outcome for the crews: it can be met by selling "
+              .. "well while invoices still go out a week late." },
     { "Admit the evidence is thin: write the problem down as a hypothesis and test it with "
-      .. "five crews before committing",
+      .. "five crews first",
+      id = "admit_thin",
       when = function(game) return not game.flags.validated end,
       next = "first_hire",
       score = { vision = 2 },
@@ -156,21 +187,15 @@ scene "objectives" {
       feedback = "Saying \"we don't know yet\" to a CEO before an investor meeting takes "
               .. "nerve, and it is the right call: a month of problem validation now is "
               .. "cheaper than a year of building on a guess." },
-    { "\"The operating system for the trades.\" Objective: launch the app with all core "
-      .. "features by month six",
+    { "\"The operating system for the trades.\" By month six: the app live with all its "
+      .. "core features, to show investors we ship",
+      id = "os_slogan",
       next = "first_hire",
       score = { vision = -1 },
       effects = { trust = 5 },
-      feedback = "A slogan and an output. \"Launch by month six\" can be met while no crew "
+      feedback = "A slogan and an output. \"Live by month six\" can be met while no crew "
               .. "saves a minute, and \"core features\" will mean something different to "
               .. "each person who reads it." },
-    { "Objective: 10,000 app downloads by month nine",
-      next = "first_hire",
-      score = { vision = -1, launch = -1 },
-      effects = { trust = 5 },
-      feedback = "Downloads are a vanity metric: they go up when marketing spends money, "
-              .. "not when crews get their Fridays back. Choose a number that moves only "
-              .. "when the problem is solved." },
   },
 }
 
@@ -193,30 +218,36 @@ electricians. Asks $115k.
 
 Dev Kapoor, salesperson from a building-supplies firm, knows half the
 county's contractors. Asks $115k on target ($85k base plus commission).]],
+  discuss = "Which hire removes the biggest risk right now: not knowing what to build, the app failing in a basement, or nobody buying? Who in the room picked which, and why?",
   choices = {
     { "Hana: the crews' problem lives on a small screen, in gloves, in a basement",
+      id = "hana",
       next = "hire_offer",
-      score = { vision = 1, roadmap = 1 },
+      score = { vision = 2, backlog = 1 },
       set = { "hired_designer" },
       feedback = "Before product-market fit, understanding the user's context is the "
-              .. "bottleneck, not typing speed. A designer who has worked with tradespeople "
-              .. "shortens every learning loop; the cost is that Tomás stays alone on the code "
-              .. "a while longer." },
-    { "Leo: offline sync is the hardest engineering problem you have",
+              .. "bottleneck for a Product Owner: a designer who has worked with tradespeople "
+              .. "shortens every learning loop. The cost: Tomás stays alone on the code, and "
+              .. "the sync problem stays his." },
+    { "Leo: if the app loses a job in a basement, nothing else we build matters",
+      id = "leo",
       next = "hire_offer",
-      score = { roadmap = 1 },
+      score = { backlog = 1, launch = 2 },
       set = { "hired_engineer" },
-      feedback = "A defensible choice: no signal in basements is a real constraint, and Leo "
-              .. "removes a technical risk. But more engineering capacity before you know what "
-              .. "to build mostly builds the wrong thing faster." },
-    { "Dev: revenue proves the business",
+      feedback = "The launch risk here is technical: no signal in basements, and a data-loss "
+              .. "bug would end the trust you are building. Leo removes it, which is why a "
+              .. "PM facing a launch picks him; the cost is slower learning about what to "
+              .. "build." },
+    { "Dev: revenue proves the business, he already knows half the county's contractors, "
+      .. "and he pays for himself",
+      id = "dev",
       next = "hire_offer",
-      score = { vision = -1, launch = -1 },
+      score = { launch = 1, negotiation = 1 },
       effects = { customers = 2 },
       set = { "hired_sales" },
-      feedback = "Selling before there is a product that solves the problem burns goodwill "
-              .. "with the very contractors you will need later. Revenue is a result of "
-              .. "product-market fit, not a way to find it." },
+      feedback = "Selling early tests willingness to pay, and Dev's network is real. But "
+              .. "most founders sell the first deals themselves: a salesperson before the "
+              .. "product solves the problem sells promises, and the contractors remember." },
   },
 }
 
@@ -229,8 +260,14 @@ end
 scene "hire_offer" {
   title = "Making the Offer",
   phase = "Startup",
+  by = "pm",
   text = function(game)
     local name, ask = candidate(game)
+    if game.flags.hire_heard then
+      return name .. " asks " .. ask .. ". The budget is $110k.\n\n" .. name .. ", when you "
+        .. "asked: \"A say in what we build, and a stake in it. And I'd like to know the "
+        .. "number will be looked at again once there's money.\""
+    end
     return name .. " asks " .. ask .. ". The budget is $110k.\n\n"
       .. "Priya, on the way out of the room: \"Offer a hundred and see what happens. "
       .. "Everybody negotiates.\" Tomás: \"Or we could just not insult the first person "
@@ -238,19 +275,56 @@ scene "hire_offer" {
       .. "You have the offer call in ten minutes."
   end,
   choices = {
-    { "Ask what matters most to them beyond the number, then offer the full budget, 0.75% "
-      .. "in options (four years, one-year cliff) and a pay review at the seed round",
+    { "Ask what matters most to them beyond the number, before you name any figure at "
+      .. "all",
+      id = "ask_hire",
+      once = true,
+      next = "hire_offer",
+      score = { negotiation = 1 },
+      set = { "hire_heard" },
+      feedback = "Asking about interests first finds what you can trade. It costs five minutes "
+              .. "of the call and tells you whether options, a title or a review date would "
+              .. "mean more to this person than the last $5k." },
+    { "Offer what they said matters: the full $110k, 0.75% in options and a pay review at "
+      .. "the seed",
+      id = "fair_offer",
+      requires = { "hire_heard" },
+      locked = "Needs to know what matters to them: ask first",
       act = function(game)
-        if game.random(1, 100) <= 80 then game.flags.hire_ok = true end
+        if game.random(1, 100) <= 85 then game.flags.hire_ok = true end
       end,
       next = "hire_result",
       score = { negotiation = 3 },
-      effects = { runway = -1 },
       set = { "fair_offer" },
-      feedback = "Asking about interests first finds what you can trade: options and a "
-              .. "review date cost little cash now and show you value the person. Your first "
-              .. "hire will tell the next ten how Fieldnote treats people." },
-    { "Open at $95k: anchor low and see if they bite",
+      feedback = "An offer built on what the person told you: options and a review date cost "
+              .. "little cash now and show you value them. Your first hire will tell the next "
+              .. "ten how Fieldnote treats people." },
+    { "Offer $100k and 1.5% in options: cash is what Fieldnote is short of, not equity",
+      id = "equity_heavy",
+      act = function(game)
+        if game.random(1, 100) <= 70 then game.flags.hire_ok = true end
+      end,
+      next = "hire_result",
+      score = { negotiation = 2 },
+      set = { "fair_offer" },
+      feedback = "Trading cash for equity is a fair startup offer, and some people prefer "
+              .. "it. It is right when the candidate has savings and believes in the outcome; "
+              .. "ask first, or you are guessing which kind of person they are." },
+    { "Pay the full ask to close it today, and tell Priya you'll find the gap somewhere "
+      .. "in next year's hiring budget",
+      id = "full_ask",
+      act = function(game)
+        if game.random(1, 100) <= 95 then game.flags.hire_ok = true end
+      end,
+      next = "hire_result",
+      score = { negotiation = -1 },
+      effects = { trust = -5 },
+      feedback = "Speed has value, and $10k a year won't sink the company. But you gave a "
+              .. "concession without asking anything back, above the budget you were given: "
+              .. "Priya now knows your budgets are soft." },
+    { "Open at $95k: anchor low, leave yourself room to move up if they push back, and "
+      .. "see what the market says",
+      id = "lowball",
       act = function(game)
         if game.random(1, 100) <= 40 then game.flags.hire_ok = true end
       end,
@@ -260,22 +334,13 @@ scene "hire_offer" {
       feedback = "Anchoring low works on a used car, not on the person you will sit beside "
               .. "every day. If they accept, they remember the number; if they walk, you have "
               .. "lost weeks you do not have." },
-    { "Pay the full ask to close it today",
-      act = function(game)
-        if game.random(1, 100) <= 90 then game.flags.hire_ok = true end
-      end,
-      next = "hire_result",
-      score = { negotiation = -1 },
-      effects = { runway = -2 },
-      feedback = "Speed has value, but paying above budget without asking anything back "
-              .. "spends runway you could have kept by trading options or a review date. "
-              .. "Concessions should be traded, not given." },
   },
 }
 
 scene "hire_result" {
   title = "Day One",
   phase = "Startup",
+  by = "po",
   text = function(game)
     local name = candidate(game)
     if game.flags.hire_ok then
@@ -308,41 +373,55 @@ scene "hire_result" {
   end,
   choices = {
     { "Start with a ride-along at Doyle & Sons, put the objective on the wall, and give "
-      .. "them a piece of the first release to own",
+      .. "them a slice to own",
+      id = "onboard_problem",
       requires = { "hire_ok" },
       next = "mvp_scope",
-      score = { vision = 1, roadmap = 1 },
+      score = { vision = 1, backlog = 1 },
       effects = { morale = 5 },
       feedback = "Onboarding into the problem, not the task list, is what lets a new hire make "
               .. "good decisions without you. Ownership of a slice turns a pair of hands into "
               .. "a colleague." },
-    { "Heads down: no time for onboarding or interviews; everyone works weekends until "
-      .. "the release is out",
+    { "Pair them with Tomás for two weeks on real work: shipping something is the "
+      .. "fastest way in",
+      id = "onboard_pair",
+      requires = { "hire_ok" },
       next = "mvp_scope",
-      score = { roadmap = -1 },
-      effects = { morale = -15 },
-      feedback = "Heroics buy a few weeks and cost more than they save: nobody explains the "
-              .. "goal to anyone, tired people make the mistakes that become next year's tech "
-              .. "debt, and the real gap, people who understand the problem, is still there." },
-    { "Call the runner-up today with an honest, fair offer in writing, and start them with "
-      .. "a ride-along and a slice of the release to own",
-      when = function(game) return not game.flags.hire_ok and game.stats.runway >= 3 end,
+      score = { backlog = 1, launch = 1 },
+      effects = { morale = 5 },
+      feedback = "Learning by shipping is a good start, and Tomás gets help at once. What it "
+              .. "misses is the why: a new hire who has never seen a crew work will make the "
+              .. "small decisions Tomás would make, not the ones the crews need." },
+    { "Call the runner-up today with an honest, fair offer in writing, and start them "
+      .. "with a ride-along",
+      id = "runner_up",
+      when = function(game) return not game.flags.hire_ok end,
       next = "mvp_scope",
-      score = { vision = 1, roadmap = 1 },
-      effects = { runway = -1 },
+      score = { vision = 1, negotiation = 1 },
       set = { "hire_ok", "fair_offer", "runner_up" },
       unset = { "lowballed" },
       feedback = "A second good candidate is your BATNA in hiring: going back quickly, with "
               .. "a fair offer in writing, turns a lost week into a hire. Onboarding them into "
               .. "the problem makes up the time." },
-    { "Bring in a low-cost agency for three months",
+    { "Bring in a low-cost agency for three months to get the first release out of "
+      .. "the door",
+      id = "agency",
       when = function(game) return not game.flags.hire_ok end,
       next = "mvp_scope",
-      score = { roadmap = -1 },
-      effects = { debt = 15, runway = -1 },
-      feedback = "An agency adds hands quickly, but code written by people who will be gone in "
-              .. "three months, on a product nobody has explained to them, is debt you pay "
-              .. "back with interest." },
+      score = { backlog = 1, vision = -1 },
+      effects = { debt = 15 },
+      feedback = "An agency adds hands quickly, and sometimes that is what a deadline needs. "
+              .. "But code written by people who will be gone in three months, on a product "
+              .. "nobody has explained to them, is debt you pay back with interest." },
+    { "Heads down: no time for onboarding or ride-alongs; everyone works weekends until "
+      .. "the first release is out",
+      id = "heads_down",
+      next = "mvp_scope",
+      score = { backlog = -1 },
+      effects = { morale = -15 },
+      feedback = "Heroics buy a few weeks and cost more than they save: nobody explains the "
+              .. "goal to anyone, tired people make the mistakes that become next year's tech "
+              .. "debt, and the real gap, people who understand the problem, is still there." },
   },
 }
 
@@ -352,18 +431,23 @@ scene "mvp_scope" {
   by = "po",
   text = function(game)
     local list = game.flags.gary_spec
-      and "Gary's fourteen items, which you adopted as the spec,"
+      and "Gary's three paid items plus the rest of his list"
       or "Everything on Gary's list and everything Priya has added"
+    local leo = ""
+    if game.flags.hired_engineer and game.flags.hire_ok then
+      leo = " Leo has offline mode down to three weeks, if it's in."
+    end
     return "Tomás has estimated. " .. list .. " would take seven months, if nothing "
-      .. "surprises him. \"Something always does.\"\n\n"
+      .. "surprises him. \"Something always does.\"" .. leo .. "\n\n"
       .. "You have {runway} months of runway, and the seed round depends on showing real "
       .. "crews using something real."
   end,
   choices = {
-    { "MoSCoW it against the objective: job notes, photos, the invoice on site and offline "
-      .. "mode are musts; everything else waits",
+    { "MoSCoW it against the objective: notes, photos, the invoice on site and offline "
+      .. "mode are musts; the rest waits",
+      id = "moscow",
       next = "pilot",
-      score = { roadmap = 3 },
+      score = { backlog = 3 },
       set = { "mvp_cut" },
       feedback = function(game)
         local gary = game.flags.gary_spec
@@ -372,26 +456,30 @@ scene "mvp_scope" {
         return "MoSCoW is built for a fixed release: anything that doesn't move job-to-invoice "
           .. "time is \"won't have, this time\"." .. gary
       end },
-    { "Write the four must-haves as user stories with acceptance criteria, with Tomás "
-      .. "and the new hire in the room",
+    { "Write the four musts as user stories with acceptance criteria, with Tomás and the "
+      .. "new hire in the room",
+      id = "stories",
       role = "po",
       next = "pilot",
-      score = { roadmap = 3, vision = 1 },
+      score = { backlog = 3, vision = 1 },
       set = { "mvp_cut", "criteria" },
       feedback = "Cutting scope and agreeing what \"done\" means, together, in one sitting: the "
               .. "people who build and test the stories helped write them, so nobody discovers "
-              .. "the real requirement in week six." },
-    { "Build the invoice screen alone, put it in Gary's hands in two weeks, and learn from "
-      .. "that before deciding the rest",
+              .. "the real requirement in week six. This is the PO's craft." },
+    { "Put the invoice screen alone in Gary's hands in two weeks, and decide the rest "
+      .. "from what you learn",
+      id = "thin_slice",
       next = "pilot",
-      score = { roadmap = 1, launch = 2 },
+      score = { backlog = 1, launch = 2 },
       set = { "thin_slice" },
       feedback = "A thin slice in a real user's hands is the fastest way to learn, and it "
               .. "starts the launch habit early. The cost: the rest of the scope is still "
-              .. "undecided, so decide it when the data arrives." },
-    { "Build all of it: the customer asked, and a complete product looks serious to investors",
+              .. "undecided, and offline mode, the hard part, is still untested." },
+    { "Build all of it: the customer asked, and a complete product looks serious to "
+      .. "investors",
+      id = "build_all",
       next = "pilot",
-      score = { roadmap = -2 },
+      score = { backlog = -2 },
       effects = { runway = -3, debt = 15, morale = -5 },
       set = { "build_all" },
       feedback = "Seven months of scope on a twelve-month runway, with no learning until the "
@@ -403,46 +491,82 @@ scene "mvp_scope" {
 scene "pilot" {
   title = "The Pilot",
   phase = "Startup",
+  by = "pm",
   on_enter = function(game)
     -- The three pilot firms are customers now, whatever came before.
     if game.stats.customers < 3 then game.stats.customers = 3 end
+    -- How the first version was cut shows in the objective's number.
+    if game.flags.build_all then
+      game.cause("build_all")
+      game.stats.invoice_days = 6
+    elseif game.flags.criteria then
+      game.stats.invoice_days = 1
+    else
+      game.stats.invoice_days = 2
+    end
   end,
   text = function(game)
-    local days = "two days"
-    if game.flags.build_all then days = "six days" end
     local scope = game.flags.build_all and "The full app, late and heavy,"
       or "The first version"
     if game.flags.criteria then
       scope = "The first version, a week early thanks to the acceptance criteria everyone "
         .. "agreed up front,"
     end
+    local bug
+    if game.flags.hired_engineer and game.flags.hire_ok then
+      bug = "One bug: when a phone comes back online after a basement job, a photo sometimes "
+        .. "fails to upload. Leo found the cause in an afternoon: large photos time out on "
+        .. "reconnect. \"Fix in two days, if you want it before anyone else joins.\""
+    else
+      bug = "The bad news: when a phone comes back online after a basement job, photos "
+        .. "sometimes fail to upload. Three jobs so far. Tomás thinks it is a sync edge "
+        .. "case and can't say how long it will take to find."
+    end
     return "Month seven. " .. scope .. " runs on the phones of eight crews at three firms: "
-      .. "Doyle & Sons and two others. Job-to-invoice time at the pilot firms: " .. days
-      .. ".\n\n"
-      .. "Gary, on the phone: \"The lads like it. It's not my list, mind.\" Then the bad "
-      .. "news: when a phone comes back online after a basement job, photos sometimes fail "
-      .. "to upload. Three jobs so far. Tomás thinks it is a sync edge case.\n\n"
-      .. "Forty more firms have asked to try it."
+      .. "Doyle & Sons and two others. Job-to-invoice time at the pilot firms: {invoice_days} "
+      .. "days.\n\n" .. bug .. "\n\nForty more firms have asked to try it."
   end,
+  discuss = "How did hiring (or not hiring) a sync specialist change this decision?",
   choices = {
-    { "Fix the sync bug, take nine of the forty into a beta, and set its exit criterion: "
-      .. "same-day invoicing for four weeks, no lost photos. Then open sign-ups",
+    { "Fix the sync bug, then a beta with nine of the forty and an exit criterion: four "
+      .. "weeks, no lost photo",
+      id = "beta_exit",
       next = "seed_pitch",
       score = { launch = 3 },
-      effects = { customers = 9, runway = -1 },
+      effects = { customers = 9, invoice_days = -1 },
       set = { "beta_exit" },
       feedback = "An exit criterion makes \"ready\" a fact instead of a mood, and fixing a "
-              .. "data-loss bug before scaling protects the trust you are building. Forty firms "
-              .. "wait a month; they will still be there." },
-    { "Open sign-ups to all forty now: the bug is rare and momentum matters",
+              .. "data-loss bug before scaling protects the trust you are building. The cost "
+              .. "is size: twelve firms at month nine, not twenty." },
+    { "Let ten firms in each week, count lost photos daily, and stop the ramp at the "
+      .. "first lost job",
+      id = "ramp",
       next = "seed_pitch",
-      score = { launch = -2 },
+      score = { launch = 2 },
+      effects = { customers = 20, debt = 5 },
+      set = { "ramped" },
+      feedback = function(game)
+        if game.flags.hired_engineer and game.flags.hire_ok then
+          return "With Leo's fix landing this week, a staged ramp is the better launch: the "
+            .. "risk is small and known, and you reach twenty firms by month nine."
+        end
+        return "A staged ramp with a stop rule limits the damage and grows the pilot. With "
+          .. "the bug's cause still unknown, the stop rule will trigger; you are betting "
+          .. "Tomás finds it first."
+      end },
+    { "Open sign-ups to all forty now, and warn every firm to keep a paper copy of its "
+      .. "photos until the fix lands",
+      id = "open_early",
+      next = "seed_pitch",
+      score = { launch = -1 },
       effects = { customers = 40, debt = 10, trust = 5 },
       set = { "open_early" },
-      feedback = "The numbers look great for the investor deck. But losing a plumber's photos "
-              .. "loses his proof of work, and 43 firms will hit the bug instead of 3. Growth "
-              .. "on a known data-loss bug is borrowed." },
-    { "Keep the pilot private and polish for two more months until it's perfect",
+      feedback = "The numbers look great for the investor deck, and the warning is honest. "
+              .. "But a plumber's photos are his proof of work, and 43 firms will meet the bug "
+              .. "instead of three. Growth on a known data-loss bug is borrowed." },
+    { "Keep the pilot private for two more months and polish it until nothing can go "
+      .. "wrong in front of the forty",
+      id = "polish",
       next = "seed_pitch",
       score = { launch = -1 },
       effects = { runway = -2 },
@@ -452,32 +576,67 @@ scene "pilot" {
   },
 }
 
+-- The month-nine objective, checked at the seed pitch.
+local function objective_check(game)
+  if game.flags.goal_set then
+    local met = game.stats.invoice_days <= 1 and game.stats.customers >= 20
+    local line = "Your one-pager promised invoices in 1 day, not 9, at 20 paying firms by "
+      .. "month nine. It is month nine: {invoice_days} days, at {customers} firms. "
+    if met then
+      return line .. "Ruth ticks both boxes with her pen. \"You did what you said you'd do.\""
+    end
+    return line .. "Ruth circles the numbers. \"Close. Tell me what you learned.\""
+  end
+  return "Your one-pager set no number for month nine. Ruth asks what the pilot proved; "
+    .. "you have {customers} firms and anecdotes."
+end
+
 scene "seed_pitch" {
   title = "Northgate",
   phase = "Startup",
   by = "pm",
+  on_enter = function(game)
+    if game.flags.pitch_met then return end
+    game.flags.pitch_met = true
+    if game.flags.broad_vision then
+      -- Two stories, one investor: the deck and the pilot disagree.
+      game.cause("two_stories")
+      game.stats.trust = game.stats.trust - 10
+    end
+  end,
   text = function(game)
     local q = ""
     if game.flags.broad_vision then
       q = "\"Your deck says operating system for the trades. Your pilot says invoicing. "
         .. "Which company am I buying?\" "
     end
+    local heard = ""
+    if game.flags.ruth_heard then
+      heard = "\n\nRuth, when you asked: \"For two million I'd want to see twenty firms "
+        .. "invoicing the same day. The seat is a monthly call and a vote on the next round. "
+        .. "Take the week.\""
+    end
     return "Ruth Adler, partner at Northgate Ventures, has read your one-pager twice. " .. q
-      .. "\"I like that it's small,\" she says, and means it as a compliment.\n\n"
+      .. objective_check(game) .. "\n\n"
       .. "Her offer: $1.5M at a $6M valuation before the money, and a board seat. You have "
-      .. "{runway} months of runway and {customers} firms on the app. A second fund, "
-      .. "Lakeline, said \"keep us posted\" two weeks ago and has not called since."
+      .. "{runway} months of runway. A second fund, Lakeline, said \"keep us posted\" two "
+      .. "weeks ago and has not called since." .. heard
   end,
+  discuss = "What was your BATNA when Ruth made her offer? What would it have taken to make it a real one?",
   choices = {
-    { "Ask Ruth what she would need to see to go to $2M at $8M, and share the pilot numbers "
-      .. "with Lakeline to test your alternative before you counter",
+    { "Counter from evidence: ask what she'd need for $2M at $8M, and show Lakeline the "
+      .. "pilot numbers first",
+      id = "test_batna",
+      requires = { "ruth_heard" },
       when = function(game) return game.stats.customers >= 8 end,
-      locked = "Needs more than the three pilot firms to show",
-      next = function(game) return broke(game, 10, "crunch_growth") or "growth_intro" end,
+      locked = "Needs Ruth's interests first, and more than the three pilot firms to show",
+      next = "growth_intro",
       score = { negotiation = 3 },
       act = function(game)
         game.flags.seed_closed = true
-        if game.random(1, 100) <= 60 then
+        local chance = 50
+        if game.flags.goal_set and game.stats.invoice_days <= 1 then chance = 70 end
+        if game.random(1, 100) <= chance then
           game.flags.lakeline_in = true
           game.stats.runway = game.stats.runway + 18
         else
@@ -487,31 +646,38 @@ scene "seed_pitch" {
       feedback = "Asking what would move her reveals her interests; a real conversation with "
               .. "Lakeline turns a hope into a BATNA you can name. You counter from evidence, "
               .. "not from nerve, and even if Lakeline stays cool you learned her price." },
-    { "Before answering, ask Ruth what the board seat involves and what would make her go "
-      .. "further; decide on her answers",
-      next = function(game) return broke(game, 10, "crunch_growth") or "growth_intro" end,
-      score = { negotiation = 2 },
+    { "Ask what the board seat involves and what would make her go further, and say "
+      .. "you'll answer this week",
+      id = "ask_ruth",
+      once = true,
+      next = "seed_pitch",
+      score = { negotiation = 1 },
+      set = { "ruth_heard" },
+      feedback = "Questions cost nothing and reveal interests: what Ruth needs to see, and "
+              .. "what the seat means in practice. It also buys the days you need to test "
+              .. "whether Lakeline is real." },
+    { "Accept the terms as offered: a fair seed now beats a better one three months and "
+      .. "a lot of runway later",
+      id = "accept",
+      next = "growth_intro",
+      score = { negotiation = 1 },
       effects = { runway = 15 },
       set = { "seed_closed" },
-      feedback = "Questions cost nothing and you have no alternative yet: learn her interests "
-              .. "and the seat's terms before you say yes." },
-    { "Accept on the spot: money in the bank is money in the bank",
-      next = function(game) return broke(game, 10, "crunch_growth") or "growth_intro" end,
-      score = { negotiation = -1 },
-      effects = { runway = 15 },
-      set = { "seed_closed" },
-      feedback = "Closing fast has real value at seed stage, but accepting the first offer "
-              .. "without one question leaves the valuation, and the board seat's terms, "
-              .. "wherever Ruth put them." },
-    { "Split the difference: counter at $1.75M on $7M",
-      next = function(game) return broke(game, 10, "crunch_growth") or "growth_intro" end,
+      feedback = "$1.5M at $6M is market for a seed with a pilot, and time spent raising is "
+              .. "time not spent on the product. Fair. But not one question means the board "
+              .. "seat's terms are wherever Ruth put them." },
+    { "Split the difference: counter at $1.75M on $7M and see if she meets you",
+      id = "split",
+      next = "growth_intro",
       score = { negotiation = -1 },
       effects = { runway = 16 },
       set = { "seed_closed" },
       feedback = "Splitting the difference by reflex is a concession with a counter's clothes "
               .. "on. It ends well enough, but you never learned what Ruth valued or what "
               .. "your alternative was worth." },
-    { "Tell Ruth that Lakeline is about to offer $3M, unless she matches",
+    { "Tell Ruth that Lakeline is about to offer $3M, and that you need her to match it "
+      .. "by the end of the week",
+      id = "bluff",
       act = function(game)
         if game.random(1, 100) <= 30 then
           game.flags.seed_closed = true
@@ -519,7 +685,7 @@ scene "seed_pitch" {
         end
       end,
       next = function(game)
-        if game.flags.seed_closed then return broke(game, 10, "crunch_growth") or "growth_intro" end
+        if game.flags.seed_closed then return "growth_intro" end
         return "bluff_called"
       end,
       score = { negotiation = -3 },
@@ -533,7 +699,9 @@ scene "seed_pitch" {
 scene "bluff_called" {
   title = "The Bluff",
   phase = "Startup",
+  by = "pm",
   on_enter = function(game)
+    game.cause("bluff")
     game.stats.trust = game.stats.trust - 15
   end,
   text = [[
@@ -546,21 +714,36 @@ Stakeholder trust is down to {trust}.]],
   choices = {
     { "Call Ruth, own the mistake without excuses, and ask whether she would reopen at "
       .. "her original terms",
+      id = "own_it",
       act = function(game)
         if game.random(1, 100) <= 60 then
           game.flags.seed_closed = true
           game.stats.runway = game.stats.runway + 12
         else
           game.flags.bridge_only = true
-          game.stats.runway = game.stats.runway + 3
+          game.stats.runway = game.stats.runway + 4
         end
       end,
-      next = function(game) return broke(game, 10, "crunch_growth") or "growth_intro" end,
+      next = "growth_intro",
       score = { negotiation = 2 },
       feedback = "Owning a mistake fast is the only way to rebuild trust with an investor: "
               .. "people forgive a bad move more easily than a second story. She may reopen "
               .. "on worse terms; that is the price of the bluff." },
-    { "Wait for Lakeline: maybe they'll come through",
+    { "Ask Priya's angels for a small bridge first, then go back to Ruth with time on "
+      .. "your side",
+      id = "bridge_first",
+      act = function(game)
+        game.flags.bridge_only = true
+        game.stats.runway = game.stats.runway + 4
+      end,
+      next = "growth_intro",
+      score = { negotiation = 1 },
+      feedback = "A bridge from people who already believe in you is a real alternative, "
+              .. "and it stops the panic. It is slower than owning the mistake to Ruth, and "
+              .. "her door may have closed by the time you knock." },
+    { "Wait for Lakeline: they might still come through if the pilot numbers keep growing "
+      .. "over the next month",
+      id = "wait_lakeline",
       act = function(game)
         if game.random(1, 100) <= 30 then
           game.flags.seed_closed = true
@@ -572,11 +755,10 @@ Stakeholder trust is down to {trust}.]],
         end
       end,
       next = function(game)
-        if game.flags.seed_closed then return broke(game, 10, "crunch_growth") or "growth_intro" end
+        if game.flags.seed_closed then return "growth_intro" end
         return "out_of_cash"
       end,
       score = { negotiation = -2 },
-      effects = { runway = -2 },
       feedback = "Hoping is not a strategy. Your alternative was never real, and every week "
               .. "spent waiting for it burns the runway you would need for plan B." },
   },
