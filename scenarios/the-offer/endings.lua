@@ -155,6 +155,14 @@ ending "other_door" {
     local said = game.flags.written
       and "after telling her at two o'clock that you were excited to say yes"
       or "at the deadline"
+    if game.stats.budget < 165 then
+      return "You tell Nadia, " .. said .. ", that $" .. game.stats.base .. "k is below your "
+        .. "walk-away point. Her ceiling was $" .. game.stats.budget .. "k, so no deal within "
+        .. "your floor existed, and the no was right. The timing was not: she had already "
+        .. "told her CEO you were joining.\n\n"
+        .. "Holding a line is half of walk-away discipline; saying it early, calmly, before "
+        .. "any yes, is the other half."
+    end
     return "You tell Nadia, " .. said .. ", that $" .. game.stats.base .. "k is below your "
       .. "walk-away point. She is surprised, and a little hurt: \"I could have found $165k if "
       .. "you'd told me that was the line.\"\n\n"

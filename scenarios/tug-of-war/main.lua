@@ -37,7 +37,7 @@ scenario {
   authors = { "ScaleUp" },
   version = "1.0.0",
   language = "en",
-  minutes = 30,
+  minutes = 35,
   start = "po_brief",
   duet = true,
 
