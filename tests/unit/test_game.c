@@ -292,8 +292,8 @@ static void the_log_keeps_the_best_choice_for_the_role(void **state)
     assert_true(game_choose(g, 2, false, 0, &err)); /* the broad whiteboard: -1 vision */
     assert_int_equal(g->log[0].best_number, 1);
     assert_string_equal(game_best_label(g, 0),
-                        "Write a one-line product goal with Mara and Jonas: cut no-shows at "
-                        "small clinics");
+                        "Write a one-line product goal with Mara and Jonas after calling five "
+                        "clinics this week");
     assert_true(game_choose(g, 1, false, 0, &err)); /* interview: the best */
     assert_int_equal(g->log[1].best_number, 1);
     assert_int_equal(g->log[1].offered, 2); /* the pilot is the PM's */
