@@ -134,6 +134,31 @@ const struct menu *game_menu(const struct game *g)
     return &g->view.menu[g->view.decider];
 }
 
+int game_author_number(const struct menu *m, int number)
+{
+    int rank = 1;
+    for (int k = 0; k < m->nopen; k++)
+        rank += m->offers[k].listed < m->offers[number - 1].listed;
+    return rank;
+}
+
+int game_shown_number(const struct menu *m, int c)
+{
+    for (int k = 0; k < m->nopen; k++)
+        if (m->offers[k].choice == c)
+            return k + 1;
+    return 0;
+}
+
+int game_number_of(const struct game *g, const char *id)
+{
+    const struct menu *m = game_menu(g);
+    for (int k = 0; k < m->nopen; k++)
+        if (strcmp(g->sc->choices[m->offers[k].choice].id, id) == 0)
+            return k + 1;
+    return 0;
+}
+
 const char *game_label(const struct game *g, const struct menu *m, int i)
 {
     (void)g;
@@ -360,8 +385,6 @@ static void prefetch_taking(const struct scenario *sc, const struct choice *ch)
  * relative order whichever others are open; and nothing is drawn from the
  * run's generator, so game.random gives what it gave before shuffling.
  */
-static const bool shuffling = false;
-
 static uint64_t shuffle_key(const struct game *g, const struct choice *ch)
 {
     uint64_t state = g->seed ^ ch->order_key ^
@@ -426,7 +449,7 @@ static bool make_menu(struct game *g, int p, struct menu *m, struct diag *err)
             locked[nlocked++] = i;
         }
     }
-    if (shuffling && !s->fixed_order && m->nopen > 1)
+    if (!s->fixed_order && m->nopen > 1)
         shuffle(g, m);
     if (s->timeout)
         for (int k = 0; k < m->nopen; k++)
@@ -711,6 +734,7 @@ struct undo_mark {
     size_t text_len;
     int ncons;
     int picks[GAME_MAX_PLAYERS];
+    int pick_choices[GAME_MAX_PLAYERS];
 };
 
 static void mark(struct game *g, struct undo_mark *u, const uint32_t *choices, int n)
@@ -724,6 +748,7 @@ static void mark(struct game *g, struct undo_mark *u, const uint32_t *choices, i
     u->text_len = g->log_text.len;
     u->ncons = g->ncons;
     memcpy(u->picks, g->picks, sizeof u->picks);
+    memcpy(u->pick_choices, g->pick_choices, sizeof u->pick_choices);
 }
 
 static void roll_back(struct game *g, const struct undo_mark *u)
@@ -737,6 +762,7 @@ static void roll_back(struct game *g, const struct undo_mark *u)
     if (g->log_text.data)
         g->log_text.data[u->text_len] = '\0';
     memcpy(g->picks, u->picks, sizeof g->picks);
+    memcpy(g->pick_choices, u->pick_choices, sizeof g->pick_choices);
 }
 
 /* before: the stats before the choice; entering: before the next scene
@@ -864,8 +890,10 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
     const struct scene *here = &sc->scenes[from];
     struct undo_mark u;
     mark(g, &u, c, 2);
-    for (int p = 0; p < 2; p++)
-        g->picks[p] = numbers[p];
+    for (int p = 0; p < 2; p++) {
+        g->picks[p] = game_author_number(&g->view.menu[p], numbers[p]);
+        g->pick_choices[p] = (int)c[p];
+    }
     uint32_t discuss_at = log_discuss(g, from);
 
     /* Each pick scores for the player who made it (the same choice scores
@@ -1046,5 +1074,7 @@ void game_copy_state(struct game *dst, const struct game *src)
     dst->over = src->over;
     dst->picks[0] = src->picks[0];
     dst->picks[1] = src->picks[1];
+    dst->pick_choices[0] = src->pick_choices[0];
+    dst->pick_choices[1] = src->pick_choices[1];
     copy_view(&dst->view, &src->view);
 }

@@ -172,7 +172,12 @@ struct game {
     struct view next_view;
     struct text_builder builder;
     struct strbuf scratch;
-    int picks[GAME_MAX_PLAYERS]; /* the last secret picks (duet), 0 when none */
+    /* The last secret picks (duet), 0 when none: game.picks, each a number
+     * among the open choices in the author's order (as before shuffling,
+     * so that a conflict scene's code need not know the shown order), and
+     * the choices themselves (game.pick_ids). */
+    int picks[GAME_MAX_PLAYERS];
+    int pick_choices[GAME_MAX_PLAYERS];
 };
 
 struct game *game_new(struct scenario *sc);
@@ -221,6 +226,17 @@ void game_cause_close(struct game *g);
  * ("" when none). */
 const char *game_discuss(const struct game *g, int i);
 const char *game_best_locked_label(const struct game *g, int i);
+
+/* The number of open offer `number` (as shown) among the open offers in
+ * the author's order: what the number was before shuffling. */
+int game_author_number(const struct menu *m, int number);
+/* The shown number of the open offer of choice c (index into
+ * scenario.choices), 0 when it is not open. */
+int game_shown_number(const struct menu *m, int c);
+
+/* The shown number of the deciding player's open choice with that id, 0
+ * when no open choice has it. */
+int game_number_of(const struct game *g, const char *id);
 
 /* The rendered label of an offer. */
 const char *game_label(const struct game *g, const struct menu *m, int i);

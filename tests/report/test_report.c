@@ -495,7 +495,8 @@ static void test_table(void **state)
               "scaleup: warning: %s/garbage.json: not a result file: it is not UTF-8 text "
               "(skipped)\n"
               "scaleup: warning: %s/notes.json: a result file of another format "
-              "(\"workshop-notes/2\"); this version reads \"scaleup-result/1\" (skipped)\n"
+              "(\"workshop-notes/2\"); this version reads \"scaleup-result/2\" and "
+              "\"scaleup-result/1\" (skipped)\n"
               "scaleup: warning: %s/report-fixture-team-x-20261128T090000Z.json: not a result "
               "file: it is not valid JSON (truncated?) (skipped)\n",
               W.ws, W.ws, W.ws);
@@ -867,8 +868,14 @@ static void test_xapi(void **state)
                 assert_true(cJSON_IsBool(get(res, "success")));
                 assert_int_equal(cJSON_IsTrue(get(res, "success")), d->choice == d->best);
                 const cJSON *rext = get(res, "extensions");
-                assert_int_equal((int)extension(rext, "choice")->valuedouble, d->choice);
-                assert_int_equal((int)extension(rext, "best-choice")->valuedouble, d->best);
+                /* Options by id: the fixture's are their positions (every
+                 * option is open, in the author's order). */
+                char want_id[16];
+                str_format(want_id, sizeof want_id, "%d", d->choice);
+                assert_string_equal(extension(rext, "choice")->valuestring, want_id);
+                assert_int_equal((int)extension(rext, "choice-number")->valuedouble, d->choice);
+                str_format(want_id, sizeof want_id, "%d", d->best);
+                assert_string_equal(extension(rext, "best-choice")->valuestring, want_id);
                 assert_int_equal(cJSON_IsTrue(extension(rext, "timed-out")), t == C && j == 2);
                 if (t == C && j == 2)
                     assert_string_equal(str(res, "duration"), "PT30S");

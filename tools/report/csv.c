@@ -222,18 +222,24 @@ void report_csv_decisions(const struct report *r, struct strbuf *out)
                 sep(out);
                 text_field(out, d->scene);
                 sep(out);
-                number_field(out, d->choice);
+                /* The option by its id (format 2), else by its number. */
+                if (d->id)
+                    text_field(out, d->id);
+                else
+                    number_field(out, d->choice);
                 sep(out);
                 text_field(out, d->text);
                 sep(out);
                 if (d->offered > 0)
                     number_field(out, d->offered);
                 sep(out);
-                if (d->best > 0)
+                if (d->best_id)
+                    text_field(out, d->best_id);
+                else if (d->best > 0)
                     number_field(out, d->best);
                 sep(out);
-                if (d->best > 0)
-                    sb_puts(out, d->choice == d->best ? "yes" : "no");
+                if (rep_has_best(d))
+                    sb_puts(out, rep_took_best(d) ? "yes" : "no");
                 dims_fields(out, &d->score, dims, ndims, g);
                 sep(out);
                 number_field(out, d->seconds);

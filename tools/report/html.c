@@ -462,11 +462,15 @@ static void by_role(const struct rep_group *g, const int *counts, struct strbuf 
     sb_puts(out, ")");
 }
 
-static const struct rep_option *find_option(const struct rep_point *pt, int number)
+static const struct rep_option *find_option(const struct rep_point *pt,
+                                            const struct rep_missed_best *m)
 {
-    for (int o = 0; o < pt->noptions; o++)
-        if (pt->options[o].number == number && !pt->options[o].varied)
-            return &pt->options[o];
+    for (int o = 0; o < pt->noptions; o++) {
+        const struct rep_option *op = &pt->options[o];
+        if (m->id ? op->id && strcmp(op->id, m->id) == 0
+                  : !op->id && op->number == m->number && !op->varied)
+            return op;
+    }
     return NULL;
 }
 
@@ -525,8 +529,13 @@ static void decision_points(const struct rep_group *g, int gi, struct strbuf *ou
                 sb_puts(out, " for ");
                 roles_text(g, m->roles, out);
             }
-            sb_printf(out, ": choice %d", m->number);
-            const struct rep_option *known = find_option(pt, m->number);
+            if (m->id) {
+                sb_puts(out, ": choice ");
+                esc(out, m->id);
+            } else {
+                sb_printf(out, ": choice %d", m->number);
+            }
+            const struct rep_option *known = find_option(pt, m);
             if (known && m->all_roles) {
                 sb_puts(out, " (");
                 esc(out, known->text);

@@ -221,6 +221,39 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
+/* A decision's (or a pick's) option and best option: by id in format 2
+ * ("choice" and "best" are ids, "number" the shown number), by number in
+ * format 1. */
+static void read_choice(struct loader *ld, const cJSON *item, struct rep_decision *d)
+{
+    const cJSON *choice = field(item, "choice"), *best = field(item, "best");
+    d->id = NULL;
+    d->best_id = NULL;
+    d->best = 0;
+    if (cJSON_IsString(choice)) {
+        d->id = keep(ld, choice);
+        d->choice = int_or(field(item, "number"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+    } else {
+        d->choice = int_or(choice, 0, 1, LIMIT_CHOICES_PER_SCENE);
+    }
+    if (cJSON_IsString(best))
+        d->best_id = keep(ld, best);
+    else
+        d->best = int_or(best, 0, 1, LIMIT_CHOICES_PER_SCENE);
+}
+
+bool rep_has_best(const struct rep_decision *d)
+{
+    return d->best_id || d->best > 0;
+}
+
+bool rep_took_best(const struct rep_decision *d)
+{
+    if (d->best_id)
+        return d->id && strcmp(d->id, d->best_id) == 0;
+    return d->best > 0 && d->choice == d->best;
+}
+
 /* Fills run from a file that run_parse accepted. False (after a warning)
  * when a number the report needs is missing. */
 static bool read_run(struct loader *ld, const char *path, const cJSON *root, struct rep_run *run)
@@ -306,7 +339,7 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
         struct rep_decision *d = &run->decisions[run->ndecisions];
         d->turn = int_or(field(item, "turn"), run->ndecisions + 1, 0, LIMIT_TURNS * 2);
         d->scene = keep(ld, field(item, "scene"));
-        d->choice = int_or(field(item, "choice"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+        read_choice(ld, item, d);
         d->text = keep(ld, field(item, "text"));
         read_score(ld, field(item, "score"), &d->score);
         read_score(ld, field(item, "effects"), &d->effects);
@@ -315,7 +348,6 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
             d->seconds = 0;
         d->timed_out = cJSON_IsTrue(field(item, "timed_out"));
         d->offered = int_or(field(item, "offered"), 0, 1, LIMIT_CHOICES_PER_SCENE);
-        d->best = int_or(field(item, "best"), 0, 1, LIMIT_CHOICES_PER_SCENE);
         const cJSON *by = field(item, "by");
         if (run->nplayers == 2 && cJSON_IsString(by) &&
             strcmp(by->valuestring, run->players[1].role) == 0)
@@ -335,11 +367,10 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
                 struct rep_decision *pd = &run->decisions[run->ndecisions++];
                 *pd = shared;
                 pd->player = p;
-                pd->choice = int_or(field(pick, "choice"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+                read_choice(ld, pick, pd);
                 pd->text = keep(ld, field(pick, "text"));
                 read_score(ld, field(pick, "score"), &pd->score);
                 pd->offered = int_or(field(pick, "offered"), 0, 1, LIMIT_CHOICES_PER_SCENE);
-                pd->best = int_or(field(pick, "best"), 0, 1, LIMIT_CHOICES_PER_SCENE);
             }
         }
     }
@@ -552,20 +583,23 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
             }
             pt->decisions++;
             turns += d->turn;
-            if (d->best > 0 && d->choice != d->best)
+            if (rep_has_best(d) && !rep_took_best(d))
                 pt->missed++;
             if (d->timed_out)
                 pt->timed_out++;
             secs = xrealloc(secs, sizeof *secs * (size_t)(pt->decisions));
             secs[pt->decisions - 1] = d->seconds;
+            /* The same option: the same id (format 2), or the same text. */
             const char *text = option_text(a, d);
             int o = 0;
-            while (o < nopts && strcmp(opts[o].text, text) != 0)
+            while (o < nopts && (d->id ? !opts[o].id || strcmp(opts[o].id, d->id) != 0
+                                       : opts[o].id || strcmp(opts[o].text, text) != 0))
                 o++;
             if (o == nopts) {
                 opts = xrealloc(opts, sizeof *opts * (size_t)(nopts + 1));
                 taken = xrealloc(taken, sizeof *taken * (size_t)(nopts + 1));
                 memset(&opts[o], 0, sizeof opts[o]);
+                opts[o].id = d->id;
                 opts[o].text = text;
                 opts[o].number = d->choice;
                 opts[o].score = &d->score;
@@ -578,9 +612,9 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
             }
             if (d->choice != opts[o].number)
                 opts[o].varied = true;
-            if (d->best > 0 && d->choice == d->best && role >= 0 && role < 31)
+            if (rep_took_best(d) && role >= 0 && role < 31)
                 opts[o].best_for |= 1 << role;
-            if (d->best > 0 && d->choice != d->best) {
+            if (rep_has_best(d) && !rep_took_best(d)) {
                 opts[o].missed_by++;
                 if (role >= 0)
                     opts[o].missed_by_role[role]++;
@@ -606,45 +640,69 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
     free(seen);
 
     /* Best options nobody concerned took. The best option depends on the
-     * role (and on what was offered), so count per best number and role:
-     * decisions whose best was number b, and how many of them took it. */
+     * role (and on what was offered), so count per best option (its id, or
+     * its number in a format 1 file) and role: decisions whose best it was,
+     * and how many of them took it. */
     int nroles = g->nroles < 31 ? g->nroles : 31;
-    int with[LIMIT_CHOICES_PER_SCENE + 1][32], took[LIMIT_CHOICES_PER_SCENE + 1][32];
-    memset(with, 0, sizeof with);
-    memset(took, 0, sizeof took);
+    struct best_count {
+        const char *id;
+        int number;
+        int with[32], took[32];
+    } *bc = NULL;
+    int nbc = 0;
     for (int i = 0; i < r->nruns; i++) {
         const struct rep_run *run = &r->runs[i];
         if (run->group != (int)(g - r->groups))
             continue;
         for (int j = 0; j < run->ndecisions; j++) {
             const struct rep_decision *d = &run->decisions[j];
-            if (!d->scene || strcmp(d->scene, pt->scene) != 0 || d->best <= 0)
+            if (!d->scene || strcmp(d->scene, pt->scene) != 0 || !rep_has_best(d))
                 continue;
             int role = rep_role_index(g, run->players[d->player].role);
             if (role < 0 || role >= nroles)
                 continue;
-            with[d->best][role]++;
-            took[d->best][role] += d->choice == d->best;
+            int b = 0;
+            while (b < nbc && (d->best_id ? !bc[b].id || strcmp(bc[b].id, d->best_id) != 0
+                                          : bc[b].id || bc[b].number != d->best))
+                b++;
+            if (b == nbc) {
+                bc = xrealloc(bc, sizeof *bc * (size_t)(nbc + 1));
+                memset(&bc[b], 0, sizeof bc[b]);
+                bc[b].id = d->best_id;
+                bc[b].number = d->best_id ? 0 : d->best;
+                nbc++;
+            }
+            bc[b].with[role]++;
+            bc[b].took[role] += rep_took_best(d);
         }
     }
     struct rep_missed_best *un = NULL;
     int nun = 0;
-    for (int b = 1; b <= LIMIT_CHOICES_PER_SCENE; b++) {
+    for (int b = 0; b < nbc; b++) {
         int roles = 0, all = 0, took_any = 0;
         for (int ro = 0; ro < nroles; ro++) {
-            all += with[b][ro];
-            took_any += took[b][ro];
-            if (with[b][ro] && !took[b][ro])
+            all += bc[b].with[ro];
+            took_any += bc[b].took[ro];
+            if (bc[b].with[ro] && !bc[b].took[ro])
                 roles |= 1 << ro;
         }
         if (!roles)
             continue;
         un = xrealloc(un, sizeof *un * (size_t)(nun + 1));
-        un[nun].number = b;
+        un[nun].id = bc[b].id;
+        un[nun].number = bc[b].number;
         un[nun].roles = roles;
         un[nun].all_roles = all == pt->decisions && took_any == 0;
         nun++;
     }
+    free(bc);
+    /* Format 1's by number, as the report always listed them (stable). */
+    for (int i = 1; i < nun; i++)
+        for (int j = i; j > 0 && un[j - 1].number > un[j].number; j--) {
+            struct rep_missed_best t = un[j];
+            un[j] = un[j - 1];
+            un[j - 1] = t;
+        }
     pt->nuntaken = nun;
     pt->untaken = to_arena(a, un, sizeof *un * (size_t)nun);
 }

@@ -13,8 +13,11 @@
  * Runs are grouped by scenario id. A group's rows are its players (one per
  * run, two per duet run), ranked by percent, then weighted total, then name.
  * Decision points gather, per scene, what the teams that reached it chose:
- * the result file holds the chosen option's number, text and score and the
- * number of the best one offered, not the options nobody took.
+ * the result file holds the chosen option's id (format 2; format 1 files,
+ * from before options were shuffled, hold its number), the number it was
+ * shown under, its text and score and the best one offered, not the
+ * options nobody took. Options are counted by id, so teams that saw one
+ * option under different numbers are counted together.
  */
 #ifndef SCALEUP_REPORT_RESULTS_H
 #define SCALEUP_REPORT_RESULTS_H
@@ -36,14 +39,16 @@ struct rep_score {
 struct rep_decision {
     int turn;
     const char *scene;
-    int choice;       /* 1-based, as offered */
+    int choice;       /* 1-based, as shown */
+    const char *id;   /* the option's id; NULL in a format 1 file */
     const char *text; /* plain text of the chosen option */
     struct rep_score score;
     struct rep_score effects;
     double seconds;
     bool timed_out;
     int offered; /* how many options were offered (0: not recorded) */
-    int best;    /* the best-scoring option's number (0: not recorded) */
+    int best;    /* format 1: the best-scoring option's number (0: not recorded) */
+    const char *best_id; /* format 2: the best-scoring option's id (NULL: not recorded) */
     int player;  /* who decided: 0, or 1 in a duet */
     /* A duet's secret decision (a "both" scene) is two decisions, player 0's
      * then player 1's, with the same turn, outcome and stood. */
@@ -87,6 +92,7 @@ struct rep_row {
 
 /* An option taken at a decision point, with the teams that took it. */
 struct rep_option {
+    const char *id; /* NULL for options of format 1 files */
     const char *text;
     int number;  /* as offered to the first team that took it */
     bool varied; /* other teams saw it under another number */
@@ -100,7 +106,8 @@ struct rep_option {
 
 /* A best option nobody (of the roles concerned) took at a decision point. */
 struct rep_missed_best {
-    int number;
+    const char *id; /* its id (format 2), or NULL */
+    int number;     /* its number (format 1), or 0 */
     int roles; /* bit r: the best option for role r had this number */
     bool all_roles;
 };
@@ -188,6 +195,10 @@ const struct rep_player *rep_row_player(const struct rep_row *row);
 void rep_run_alignment(const struct rep_run *run, int *agreed, int *secret);
 /* Index of role in the group, or -1. */
 int rep_role_index(const struct rep_group *g, const char *role);
+
+/* Whether a decision recorded its best option, and whether it took it. */
+bool rep_has_best(const struct rep_decision *d);
+bool rep_took_best(const struct rep_decision *d);
 
 /* "Vision" for "vision", "Time to market" for "time_to_market". */
 void rep_dim_label(const char *id, char *buf, size_t cap);

@@ -198,19 +198,23 @@ static int game_index(lua_State *L)
         lua_pushinteger(L, g->s.turn);
     } else if (strcmp(k, "duet") == 0) {
         lua_pushboolean(L, g->nplayers > 1);
-    } else if (strcmp(k, "picks") == 0) {
+    } else if (strcmp(k, "picks") == 0 || strcmp(k, "pick_ids") == 0) {
+        bool ids = k[4] == '_';
         if (g->nplayers < 2 || !g->picks[0]) {
             lua_pushnil(L);
         } else {
             lua_createtable(L, 0, 2);
             for (int p = 0; p < g->nplayers; p++) {
-                lua_pushinteger(L, g->picks[p]);
+                if (ids)
+                    lua_pushstring(L, sc->choices[g->pick_choices[p]].id);
+                else
+                    lua_pushinteger(L, g->picks[p]);
                 lua_setfield(L, -2, sc->roles[g->s.players[p].role].id);
             }
         }
     } else {
         return luaL_error(L, "game.%s does not exist (game has role, player, stats, flags, "
-                             "score, visits, turn, random, cause, duet and picks)",
+                             "score, visits, turn, random, cause, duet, picks and pick_ids)",
                           k);
     }
     return 1;
