@@ -17,7 +17,7 @@ scenario {
   authors = { "ScaleUp" },
   version = "1.0.0",
   language = "en",
-  minutes = 12,
+  minutes = 30,
   start = "two_evenings",
 
   dimensions = {
@@ -68,17 +68,17 @@ this role should take you, and the market ownership that gets you there.]],
     { id = "trade",    name = "Your base ask in a trade", unit = "k$", start = 0, hidden = true },
     { id = "evenings", name = "Evenings left", start = 2, min = 0, hidden = true },
     { id = "minutes",  name = "Questions left", start = 3, min = 0, hidden = true },
+    -- The base in Nadia's first letter: without a new reason she moves at most
+    -- $12k from it (more needs a re-levelling she will not ask for).
+    { id = "letter",   name = "Nadia's letter", unit = "k$", start = 0, hidden = true },
+    { id = "target",   name = "Your cash counter", unit = "k$", start = 0, hidden = true },
   },
 
   -- The best weighted totals a run can reach, found by an exact search over
-  -- every game state (scaleup explore --exhaustive --max-states 30000000,
-  -- each role, seeds 1 to 30: each seed reaches them; none exceeds them)
-  -- and checked by scaleup explore. The seed draws Nadia's budget and
-  -- patience and whether silence sweetens her letter; none of that changes
-  -- a score, and the best path spends none of her patience. Recompute them
-  -- after any change to the scores. (pm = 93 was rechecked on seeds 1 to 3
-  -- after the PM's scope question went to roadmap 2.)
-  best = { po = 95, pm = 93 },
+  -- every game state (scaleup explore --exhaustive, seed 1; seeds where
+  -- Nadia's ceiling is under the $165k floor reach less, since the best
+  -- there is the early, calm no). Recompute them after any change to scores.
+  best = { po = 92, pm = 90 },
 
   ratings = {
     { min = 85, label = "Negotiates like a pro" },
@@ -93,6 +93,7 @@ this role should take you, and the market ownership that gets you there.]],
     "asked_equity", "asked_bonus", "asked_scope", "asked_growth", "asked_success",
     "sweetened", "bluffed", "traded", "split", "scope_written", "lead_title", "rushed_notice",
     "verbal", "written", "pushed_last", "review",
+    "range_known", "traded_bonus", "floor_stated", "came_clean", "walked_early",
   },
 }
 
@@ -121,7 +122,9 @@ scene "two_evenings" {
   on_enter = function(game)
     if game.visits.two_evenings > 1 then return end
     -- Nadia's side of the table, drawn once and never shown.
-    game.stats.budget = game.random(166, 180)
+    -- Her ceiling is sometimes below the $165k walk-away the player can write
+    -- down: then no deal within the floor exists, and walking away is right.
+    game.stats.budget = game.random(160, 180)
     game.stats.patience = game.random(50, 80)
   end,
   text = function(game)
@@ -139,8 +142,8 @@ scene "two_evenings" {
     return "Thursday. Nadia's call is in ten minutes."
   end,
   choices = {
-    { "Research the market: pay for this level and city at companies of Kestrel's stage, "
-      .. "and pick a number you can defend",
+    { "Research the market: pay for this level, city and company stage, and a number you "
+      .. "can defend",
       once = true,
       when = function(game) return game.stats.evenings > 0 end,
       next = "two_evenings",
@@ -150,9 +153,10 @@ scene "two_evenings" {
       feedback = "The first thing to prepare: your anchor, your walk-away point and your guess "
               .. "at Nadia's budget all rest on it, and a researched number survives \"where "
               .. "does that come from?\". Senior product roles like this one pay $160k to $180k "
-              .. "base here." },
-    { "Write down what you want, in order (scope, decision rights, cash, equity, start "
-      .. "date), and the point at which you would walk away",
+              .. "base here, Owner or Manager alike: level and scope (one team, or a P&L) move "
+              .. "the number, not the word in the title." },
+    { "Write down what you want, in order, the risk your savings can carry, and your "
+      .. "walk-away point",
       once = true,
       when = function(game) return game.stats.evenings > 0 end,
       next = "two_evenings",
@@ -161,7 +165,8 @@ scene "two_evenings" {
       set = { "priorities" },
       feedback = "Knowing your priorities lets you trade the things you care less about for "
               .. "the things you care about most, and a walk-away decided calmly in advance "
-              .. "protects you from deciding it under pressure. Yours: $165k." },
+              .. "protects you from deciding it under pressure. Yours: $165k base; below it you keep "
+              .. "the job you like. Your savings cover a year, so equity is a risk you could take." },
     { "Sketch where this job should take you in three years, and what it must teach you",
       once = true,
       when = function(game) return game.stats.evenings > 0 end,
@@ -184,7 +189,7 @@ scene "two_evenings" {
               .. "table. A final round is not an offer: today your BATNA is the job you like at "
               .. "$138k; Parcelly could make it stronger, and meanwhile it is a fact you can "
               .. "mention honestly." },
-    { "Take the call",
+    { "Take the call as you are: you know the job, and Nadia already likes you",
       next = "first_call",
       feedback = function(game)
         local done = 2 - game.stats.evenings
@@ -207,33 +212,37 @@ scene "first_call" {
       .. title_for(game) .. " on the carrier app. Before I send the letter, so I don't waste "
       .. "your time: what are your salary expectations?\""
   end,
+  discuss = "Anchor first, or ask for the range first? What did you know that made your answer right?",
   choices = {
-    { "\"For this level in this city, $175k base. That's near the top of the market range, "
-      .. "and here's why I'm near the top of it.\"",
+    { "\"$175k base: near the top of the market range for this level, and here's why.\"",
       requires = { "researched" },
       locked = "You haven't researched the market",
       act = function(game) game.stats.base = math.min(game.stats.budget - 4, 170) end,
       next = "offer_letter",
       score = { negotiation = 3 },
       set = { "anchored" },
-      feedback = "You anchored first, high but defensible, with a reason. Her letter will now "
-              .. "start near your number rather than hers: first numbers pull every later one "
-              .. "toward them." },
-    { "\"I'd rather hear how you've levelled the role and what range you have in mind.\"",
-      act = function(game) game.stats.base = 158 end,
+      feedback = "You anchored first, high but defensible, with a reason. Her letter will start "
+              .. "near your number rather than hers. The risk: had your research been off, you "
+              .. "would have anchored against yourself, which is why it had to come first." },
+    { "\"Kestrel posts pay bands: what's the band for this level, and where do you see me?\"",
+      act = function(game)
+        game.stats.base = math.min(game.stats.budget - 2, 164)
+        game.flags.range_known = true
+      end,
       next = "offer_letter",
-      score = { negotiation = 1 },
+      score = { negotiation = 3 },
       feedback = function(game)
         if game.flags.researched then
-          return "You knew the market and let her anchor first anyway. Her number, not your "
-            .. "researched one, is now the starting point, and you will spend the next rounds "
-            .. "pulling up from it."
+          return "Standard practice where pay-transparency laws apply: the band is hers to "
+            .. "give, and you check it against your research before naming a number. She "
+            .. "anchors mid-band, lower than your number would have; you counter near the top "
+            .. "of a range she has already stated, which is hard for her to call too high."
         end
-        return "Asking for her range is a sound move when you don't know the market: it "
-          .. "avoids anchoring low. But she anchors instead, at her number, and you will "
-          .. "spend the next rounds pulling up from it."
+        return "Without research, asking for the band first is the right move, and where "
+          .. "pay-transparency laws apply it is simply expected. Her band now stands in for "
+          .. "your research: counter near its top."
       end },
-    { "\"I'm on $138k at the moment.\"",
+    { "\"I'm on $138k at the moment, so something above that.\"",
       act = function(game) game.stats.base = 148 end,
       next = "offer_letter",
       score = { negotiation = -2 },
@@ -241,7 +250,7 @@ scene "first_call" {
       feedback = "Your current salary is the price of your old job, not this one. Telling her "
               .. "anchors the whole negotiation to it, and in many places employers may not "
               .. "even ask for your salary history." },
-    { "\"$220k. Start high, right?\"",
+    { "\"$220k. I know what I'm worth, I'd rather start high, and I'm sure you have room.\"",
       act = function(game)
         game.stats.base = 158
         game.stats.patience = game.stats.patience - 25
@@ -249,9 +258,15 @@ scene "first_call" {
       next = "offer_letter",
       score = { negotiation = -2 },
       set = { "overanchored" },
-      feedback = "An anchor only works if it is credible. $40k above the market tells Nadia "
-              .. "you haven't looked, she ignores it, and she notes that you might be hard "
-              .. "work." },
+      feedback = function(game)
+        if game.flags.researched then
+          return "You did the research and then ignored it: $220k is $40k above the range "
+            .. "you found. Nadia knows the market too; she hears a bluff, ignores it, and notes "
+            .. "that you might be hard work."
+        end
+        return "An anchor only works if it is credible. $40k above the market tells Nadia "
+          .. "you haven't looked; she ignores it, and notes that you might be hard work."
+      end },
     { "\"Honestly, the role matters more to me than the money.\"",
       act = function(game) game.stats.base = 152 end,
       next = "offer_letter",
@@ -264,9 +279,14 @@ scene "first_call" {
 scene "offer_letter" {
   title = "The Letter",
   phase = "The offer",
+  on_enter = function(game) game.stats.letter = game.stats.base end,
+  discuss = "Nadia wrote \"Let me know!\" What does answering within the hour tell her?",
   text = function(game)
     local note = ""
-    if game.flags.anchored then
+    if game.flags.range_known then
+      note = " On the call she gave the band for the level, $145k to $185k, and put you "
+        .. "\"in the middle, to start\"."
+    elseif game.flags.anchored then
       note = " Your $175k has pulled her a long way up."
     elseif game.flags.gave_salary then
       note = " Exactly ten thousand above the salary you told her."
@@ -279,8 +299,7 @@ scene "offer_letter" {
       .. "Nadia, by message: \"We're so excited. Let me know!\""
   end,
   choices = {
-    { "Thank her warmly, say you'll review it properly, and book a call for Monday with your "
-      .. "questions",
+    { "Thank her warmly, and book a call for Monday with your questions",
       act = function(game)
         -- Silence works on people: sometimes she fills it herself.
         if game.random(1, 100) <= 40 and game.stats.base + 3 <= game.stats.budget then
@@ -289,16 +308,19 @@ scene "offer_letter" {
         end
       end,
       next = "monday_call",
-      score = { negotiation = 2 },
-      feedback = "Enthusiasm for the job, time for the offer: a weekend of silence costs you "
-              .. "nothing and tells her you take it seriously. Sometimes the other side even "
-              .. "improves an offer unprompted, just to fill the quiet." },
-    { "Counter straight away by email, before you lose momentum",
+      score = { negotiation = 1 },
+      feedback = "Slower than a counter, and worth more: the questions on Monday are what you "
+              .. "will trade with, and a weekend of quiet tells her you take the offer "
+              .. "seriously. Sometimes the other side even improves it unprompted, to fill the "
+              .. "silence." },
+    { "Counter straight away by email, while she is excited about you",
       next = "counter",
-      score = { negotiation = 0 },
-      feedback = "Fast, and not wrong, but you counter without knowing what the options, the "
-              .. "bonus or the scope are really worth. Questions first, numbers second." },
-    { "Accept on the spot: it's $" .. "10k or more above what you earn now",
+      score = { negotiation = 2 },
+      feedback = "Fast, and not wrong: momentum is real, and if the base were all you cared "
+              .. "about this would do. But you counter without knowing what the options, the "
+              .. "bonus or the scope are worth, so there is nothing to trade. Questions first, "
+              .. "numbers second." },
+    { "Accept on the spot: it's $" .. "10k or more above what you earn now, and you want the job",
       next = "first_offer",
       score = { negotiation = -3 },
       feedback = "Accepting the first offer, on the day it arrives, says it was too high. "
@@ -312,13 +334,16 @@ scene "offer_letter" {
 local function answers(game)
   local lines = {}
   if game.flags.asked_equity then
-    lines[#lines + 1] = "Options: 20 thousand out of 64 million shares (0.03%), strike price "
-      .. "$4.20 against a last valuation of $6.10 a share, four-year vesting with a one-year "
-      .. "cliff, 90 days to exercise after leaving, nothing on acquisition."
+    lines[#lines + 1] = "Options: 20 thousand out of 64 million shares (0.03%), four-year vesting "
+      .. "with a one-year cliff. Strike $4.20, the common stock's fair value; the Series C "
+      .. "investors paid $6.10 for preferred shares, which get their $90M back first in a sale. "
+      .. "Expect 15-20% dilution at each new round. 90 days to exercise after leaving, as for "
+      .. "everyone in the plan. On an acquisition the buyer takes over unvested options; no "
+      .. "acceleration unless agreed."
   end
   if game.flags.asked_bonus then
     lines[#lines + 1] = "Bonus: on company revenue targets; it paid 100%, 40% and 70% of "
-      .. "target in the last three years."
+      .. "target in the last three years, so about 7% of base a year, in cash."
   end
   if game.flags.asked_scope then
     if game.role == "po" then
@@ -343,6 +368,7 @@ end
 scene "monday_call" {
   title = "Monday, 30 Minutes",
   phase = "Questions",
+  discuss = "Three questions, six candidates. Which would you drop, and what would it cost you later?",
   text = function(game)
     local head
     if game.stats.minutes == 3 then
@@ -363,17 +389,18 @@ scene "monday_call" {
     return head
   end,
   choices = {
-    { "The options: how many shares exist, the strike price, vesting and cliff, the "
-      .. "exercise window, and what happens on an acquisition",
+    { "The options: share count, strike, vesting, exercise window, and what a sale does to "
+      .. "them",
       once = true,
       when = function(game) return game.stats.minutes > 0 end,
       next = "monday_call",
       score = { negotiation = 2 },
       effects = { minutes = -1 },
       set = { "asked_equity" },
-      feedback = "20 thousand options means nothing until you know out of how many shares, at "
-              .. "what price, over what time, and what happens if you leave or Kestrel is "
-              .. "sold. Now you can value them, and negotiate their terms." },
+      feedback = "Value options at the common price, not the investors' preferred one, and "
+              .. "after dilution: 20 thousand at a $4.20 strike are worth little today and "
+              .. "perhaps $25-40k in a good sale. Now you can weigh them against cash, and "
+              .. "negotiate the terms that are negotiable (the grant, acceleration)." },
     { "The bonus: how it's measured, and how much it actually paid in past years",
       once = true,
       when = function(game) return game.stats.minutes > 0 end,
@@ -443,10 +470,14 @@ scene "monday_call" {
 scene "counter" {
   title = "The Counter",
   phase = "The counter",
+  discuss = "Cash, bonus or options: which would you take, given your savings and what you "
+         .. "believe about Kestrel? Would your answer change with a family to support?",
   on_enter = function(game)
     -- In a trade you ask a little less base than a pure-cash counter would,
     -- but never less than the letter already offers.
     game.stats.trade = math.min(174, math.max(168, game.stats.base + 2))
+    -- The cash counter: near the top of the band she gave, or of your research.
+    game.stats.target = game.flags.range_known and 178 or 175
   end,
   text = function(game)
     local walk = ""
@@ -457,18 +488,18 @@ scene "counter" {
       .. "k base, 10% bonus, 20 thousand options, start in two weeks." .. walk
   end,
   choices = {
-    { "Your researched number: $175k base, the rest as offered, with the reasons in two "
-      .. "lines",
-      requires = { "researched" },
-      locked = "You haven't researched the market",
-      act = function(game) game.stats.ask = 175 end,
+    { "Cash: ${target}k base, near the top of the range, the rest as offered, with two lines "
+      .. "of reasons",
+      when = function(game) return game.flags.researched or game.flags.range_known end,
+      locked = "You know neither the market nor her band",
+      act = function(game) game.stats.ask = game.stats.target end,
       next = "pushback",
       score = { negotiation = 3 },
-      feedback = "A clear counter, anchored on market data, with reasons: easy for Nadia to "
-              .. "take to her CFO. The cost: only the base is on the table, so there is little "
-              .. "for her to trade with." },
-    { "A trade: ${trade}k base, 35 thousand options and a ten-year exercise window, and "
-      .. "you'll accept the bonus as it is",
+      feedback = "A clear counter on the number that matters most to you, anchored on data "
+              .. "she can take to her CFO. The cost: only the base is on the table, so there is "
+              .. "little for her to trade with. Right when cash now is what you need." },
+    { "Equity: ${trade}k base and 35 thousand options with double-trigger acceleration, the "
+      .. "bonus as offered",
       requires = { "asked_equity" },
       locked = "You don't know what the options are worth yet",
       act = function(game)
@@ -477,14 +508,26 @@ scene "counter" {
       end,
       next = "pushback",
       score = { negotiation = 3 },
-      feedback = "You traded instead of asking: a little base for more options, which cost "
-              .. "Kestrel less cash today. At a $4.20 strike against a last valuation of $6.10 a "
-              .. "share, every 10 thousand more options are about $19k on paper over four "
-              .. "years, illiquid and at risk: worth it only if you believe in Kestrel. The "
-              .. "ten-year window removes the 90-day deadline to pay the strike, often with tax, "
-              .. "or lose what has vested." },
-    { "Honest leverage: you're in Parcelly's final round next week; ask whether Kestrel can "
-      .. "get to $178k so you can stop that process",
+      feedback = "Options cost Kestrel no cash today, so they are easier to give. Worth it if "
+              .. "your savings can carry the risk and you believe in a sale or listing: valued "
+              .. "at common, after a round or two of dilution, behind $90M of preferences. "
+              .. "Acceleration if you lose the job in an acquisition is negotiable; a ten-year "
+              .. "exercise window is a plan term, rarely granted to one hire, so you did not ask." },
+    { "Incentive pay: ${trade}k base and a 15% bonus target instead of more options, the "
+      .. "grant as offered",
+      requires = { "asked_bonus" },
+      locked = "You don't know what the bonus pays out yet",
+      act = function(game)
+        game.stats.ask = game.stats.trade
+        game.flags.traded_bonus = true
+      end,
+      next = "pushback",
+      score = { negotiation = 3 },
+      feedback = "Cash within a year instead of paper in five: a bonus that paid about 70% of "
+              .. "target is worth roughly 10% of base, every year, whatever happens to the "
+              .. "valuation. Right if you want less risk; the options' upside is what you gave." },
+    { "Honest leverage: say you're in Parcelly's final round, and ask if Kestrel can reach "
+      .. "$178k",
       requires = { "batna" },
       locked = "You have no other process to mention",
       act = function(game) game.stats.ask = 178 end,
@@ -493,18 +536,19 @@ scene "counter" {
       feedback = "A fact you can back, stated without a threat or an invented number, gives "
               .. "Nadia a reason to move and a way to look good doing it: she closes you "
               .. "before Parcelly does." },
-    { "Tell her you have another offer at $185k (you don't)",
+    { "Tell her you have another offer at $185k, which you don't, and see if she matches it",
       act = function(game)
         game.stats.ask = 185
         game.stats.patience = game.stats.patience - 15
       end,
-      next = "pushback",
+      next = "called",
       score = { negotiation = -3 },
       set = { "bluffed" },
-      feedback = "A bluff is a bet that she won't ask to see the offer or call your bluff by "
-              .. "saying \"take it\". If she does, you have to walk or fold, and either way "
-              .. "she knows." },
-    { "Ask for more of everything: $185k, 40 thousand options, a 15% bonus and a Lead title",
+      feedback = "A bluff is a bet that she won't ask to see the offer. Hiring managers at "
+              .. "Kestrel's size often do, and then you must fold or lie again; either way she "
+              .. "knows." },
+    { "Ask for more of everything at once: $185k, 40 thousand options, a 15% bonus target and "
+      .. "the Lead title",
       act = function(game)
         game.stats.ask = 185
         game.stats.patience = game.stats.patience - 20
@@ -514,7 +558,7 @@ scene "counter" {
       feedback = "A wish list with no priorities gives Nadia nothing to trade and everything "
               .. "to refuse. She will pick what she can live with, not what you care about "
               .. "most." },
-    { "Ask for $5k more and leave it there",
+    { "Ask for $5k more on the base, politely, and leave everything else as it is",
       act = function(game) game.stats.ask = game.stats.base + 5 end,
       next = "pushback",
       score = { negotiation = -1 },
@@ -523,38 +567,84 @@ scene "counter" {
   },
 }
 
+-- What Nadia can move to without a new reason: her ceiling, and no more than
+-- $12k above her own letter.
+local function nadia_can(game)
+  return math.min(game.stats.budget, game.stats.letter + 12)
+end
+
+scene "called" {
+  title = "Send It Over",
+  phase = "The counter",
+  discuss = "When is mentioning another process honest leverage, and when is it a bluff?",
+  text = function(game)
+    return "Nadia calls the next morning, friendly and unhurried. \"Thanks for telling me "
+      .. "about the other offer. Could you forward it? Our CFO won't move without seeing it "
+      .. "in writing. Until then, the letter's $" .. game.stats.base .. "k stands.\""
+  end,
+  choices = {
+    { "Come clean: there's no written offer; ask her to weigh the market data instead",
+      act = function(game)
+        game.stats.base = math.max(game.stats.base, math.min(game.stats.letter + 4,
+          game.stats.budget))
+        game.stats.patience = game.stats.patience - 10
+      end,
+      next = function(game)
+        if out_of_patience(game) then return "withdrawn" end
+        return "scope_title"
+      end,
+      score = { negotiation = 1 },
+      set = { "came_clean" },
+      feedback = "The least bad way out of a called bluff: honesty now keeps the relationship, "
+              .. "and she moves a little on the market data. Your credibility for the rest of "
+              .. "this negotiation is what the bluff cost." },
+    { "Say it was a verbal offer, that it's confidential, and hold your number",
+      act = function(game) game.stats.patience = game.stats.patience - 35 end,
+      next = function(game)
+        if out_of_patience(game) then return "withdrawn" end
+        return "scope_title"
+      end,
+      score = { negotiation = -2 },
+      feedback = "A second lie to protect the first. She doesn't believe it, doesn't move, and "
+              .. "now wonders what else you have made up." },
+    { "Drop it, and say the letter's base works for you after all",
+      next = "scope_title",
+      score = { negotiation = -1 },
+      feedback = "Folding keeps the offer and confirms the bluff. Nothing was gained, and your "
+              .. "next \"I have another option\" will not be believed." },
+  },
+}
+
 scene "pushback" {
   title = "Nadia Pushes Back",
   phase = "The counter",
+  discuss = "Her number is on the table and she is silent. What do you say first, and why?",
   on_enter = function(game)
     if game.visits.pushback > 1 then return end
     -- Nadia never simply says yes to a counter: she comes back a little
-    -- below the ask, or at her ceiling.
-    local offer = math.min(game.stats.ask, game.stats.budget) - 3
+    -- below the ask, or below what she can do, whichever is lower.
+    local offer = math.min(game.stats.ask, nadia_can(game)) - 3
     if offer > game.stats.base then game.stats.base = offer end
     if game.flags.traded then
       game.stats.options = 30
-    elseif game.stats.ask == 185 and not game.flags.bluffed then
+    elseif game.flags.traded_bonus then
+      game.stats.bonus = 13
+    elseif game.stats.ask == 185 then
       -- The wish list: she picks what costs her least today.
       game.stats.bonus = 12
     end
   end,
   text = function(game)
-    local lead
-    if game.flags.bluffed then
-      lead = "\"Could you send me the other offer? Our CFO likes to see them.\" A pause. "
-        .. "\"Anyway. "
-    else
-      lead = "\"I took it to our CFO. "
-    end
-    local options = ""
+    local extra = ""
     if game.flags.traded then
-      options = " I can do 30 thousand options and the ten-year window; not 35."
+      extra = " I can do 30 thousand options with double-trigger acceleration; not 35."
+    elseif game.flags.traded_bonus then
+      extra = " I can move the bonus target to 13%; 15 is above the band."
     elseif game.stats.bonus > 10 then
-      options = " I can move the bonus target to 12%. Not the options, not the title."
+      extra = " I can move the bonus target to 12%. Not the options, not the title."
     end
-    return "Nadia calls. " .. lead .. "The best I can do on base is $" .. game.stats.base
-      .. "k." .. options .. " I really want this to work.\"\n\n"
+    return "Nadia calls. \"I took it to our CFO. The best I can do on base is $" .. game.stats.base
+      .. "k." .. extra .. " I really want this to work.\"\n\n"
       .. "She stops talking and waits."
   end,
   choices = {
@@ -574,8 +664,9 @@ scene "pushback" {
       feedback = "Silence is uncomfortable, and the discomfort is mostly on the side that "
               .. "wants the deal closed. Nadia fills it with a little more, as people usually "
               .. "do." },
-    { "Trade: \"I can accept that base if we add a pay review at six months, in the "
-      .. "contract, and a $10k signing bonus.\"",
+    { "Trade: accept her base for a $10k signing bonus and a pay review at six months, in "
+      .. "writing",
+      when = function(game) return not (game.flags.priorities and game.stats.base < 165) end,
       effects = { signing = 10 },
       set = { "review" },
       next = function(game)
@@ -586,10 +677,33 @@ scene "pushback" {
       feedback = "You conceded the base, but you traded it for two things that cost her "
               .. "less: a one-off signing bonus and a review date. Concessions traded, not "
               .. "given, keep the deal balanced and your respect intact." },
-    { "Split the difference between your ask and her number",
+    { "State your floor, calmly: below $165k base you'd stay where you are; can she get there?",
+      requires = { "priorities" },
+      when = function(game) return game.stats.base < 165 end,
+      act = function(game)
+        game.flags.floor_stated = true
+        if game.stats.budget >= 165 then game.stats.base = 165 end
+      end,
+      next = function(game)
+        if game.stats.budget < 165 then return "right_no" end
+        return "scope_title"
+      end,
+      score = { negotiation = 3 },
+      feedback = function(game)
+        if game.stats.budget < 165 then
+          return "A floor said early and calmly is information, not a threat. Her ceiling is "
+            .. "below it, so no deal within your walk-away exists, and you both learn it "
+            .. "today instead of after a yes."
+        end
+        return "A floor said early and calmly is information, not a threat: she had room, and "
+          .. "she meets it. Said as an ultimatum after a yes, the same number would have cost "
+          .. "the relationship."
+      end },
+    { "Propose splitting the difference between your ask and her number: fair to both, and "
+      .. "quick",
       act = function(game)
         local middle = (game.stats.ask + game.stats.base) // 2
-        game.stats.base = math.min(middle, game.stats.budget)
+        game.stats.base = math.max(game.stats.base, math.min(middle, nadia_can(game)))
         game.stats.patience = game.stats.patience - 10
       end,
       next = function(game)
@@ -600,7 +714,7 @@ scene "pushback" {
       set = { "split" },
       feedback = "Splitting the difference feels fair and rewards whoever anchored more "
               .. "boldly. It also skips the question of what else could have been traded." },
-    { "\"If you can't meet my number, I'll have to walk.\"",
+    { "\"If you can't meet my number, I'm afraid I'll have to walk away from this one.\"",
       act = function(game)
         game.stats.patience = game.stats.patience - (game.flags.batna and 20 or 40)
       end,
@@ -618,17 +732,24 @@ scene "pushback" {
         return "An ultimatum with no alternative behind it is a bluff: if she says \"I "
           .. "understand\", you walk away from a job you want, or you stay and everyone knows."
       end },
-    { "Accept her number: it's close enough",
+    { "Accept her number: it's close enough to what you asked, and you want to start well",
       next = "scope_title",
       score = { negotiation = 0 },
-      feedback = "A reasonable place to land, but you conceded without getting anything back. "
-              .. "There was still a signing bonus or a review date on the table." },
+      feedback = function(game)
+        if game.flags.priorities and game.stats.base < 165 then
+          return "Close to your ask, but below the walk-away you wrote down, and you said "
+            .. "nothing. A floor you don't say is a floor you don't have."
+        end
+        return "A reasonable place to land, but you conceded without getting anything back. "
+          .. "There was still a signing bonus or a review date on the table."
+      end },
   },
 }
 
 scene "scope_title" {
   title = "Title and Scope",
   phase = "The role",
+  discuss = "Title, scope or decision rights: which one changes what your days will be like?",
   text = function(game)
     local role_line
     if game.role == "po" then
@@ -643,8 +764,8 @@ scene "scope_title" {
       .. role_line
   end,
   choices = {
-    { "Get the backlog's decision rights into the role description: you order it, and the "
-      .. "sales VP's requests come through you",
+    { "Write the backlog's decision rights into the role: you order it; sales requests come "
+      .. "through you",
       role = "po",
       requires = { "asked_scope" },
       locked = "You didn't ask Nadia how the scope works today",
@@ -654,8 +775,7 @@ scene "scope_title" {
       feedback = "This is the clause that decides whether you will be a Product Owner or a "
               .. "backlog administrator. Nadia wanted the change anyway; you gave her the "
               .. "reason to make it." },
-    { "Get pricing input and the launch calendar for the carrier app written into the role "
-      .. "description",
+    { "Write a seat in pricing and the launch calendar for the carrier app into the role",
       role = "pm",
       requires = { "asked_scope" },
       locked = "You didn't ask Nadia how the scope works today",
@@ -678,12 +798,13 @@ scene "scope_title" {
         return "Titles vary by company; the criteria and the review date are what count. "
           .. "Nadia agrees to those, and the title waits for the review."
       end },
-    { "Ask to run two products instead of one, to make the role bigger",
+    { "Ask to run two products instead of one: a bigger role, more visible, and a faster "
+      .. "route to Lead",
       next = "start_date",
       score = { vision = -1, negotiation = -1 },
       feedback = "More scope is not more value: two products at half attention is how a "
               .. "product person becomes a ticket router. Ask for the scope you can own." },
-    { "Whatever scope they have in mind: it's a great company",
+    { "Whatever scope they have in mind: it's a great company, and scope grows with trust",
       next = "start_date",
       score = { vision = -2 },
       feedback = "Scope and decision rights are the part of the offer that decides what your "
@@ -694,6 +815,7 @@ scene "scope_title" {
 
 scene "start_date" {
   title = "Two Weeks?",
+  discuss = "What does the way you leave your current job tell your next manager?",
   phase = "The role",
   text = [[
 "Last thing: can you start in two weeks? The carrier team is without a product
@@ -719,7 +841,8 @@ handover of their own Q3 plan.]],
       score = { negotiation = 2 },
       feedback = "A start date is a concession like any other: you traded your week of rest "
               .. "for a signing bonus. Fair, if the rest is worth less to you than the money." },
-    { "\"Two weeks it is: I'll cut my notice short.\"",
+    { "\"Two weeks it is: I'll cut my notice short. Your Q3 plan matters more than my "
+      .. "handover.\"",
       act = function(game) game.stats.start = 2 end,
       next = "deadline",
       score = { negotiation = -1, vision = -1 },
@@ -733,6 +856,7 @@ handover of their own Q3 plan.]],
 scene "deadline" {
   title = "By Five O'Clock",
   phase = "Closing",
+  discuss = "An exploding offer: whose problem is the deadline, and how do you say so kindly?",
   timer = 60,
   timeout = 2,
   text = function(game)
@@ -745,22 +869,23 @@ scene "deadline" {
       .. ", a start in " .. game.stats.start .. " weeks."
   end,
   choices = {
-    { "\"I'm excited to say yes. Send me the revised letter and I'll sign it as soon as "
-      .. "every term we agreed is in it.\"",
+    { "\"I'm excited to say yes. Send the revised letter and I'll sign once every term is in "
+      .. "it.\"",
       next = "final",
       score = { negotiation = 2 },
       set = { "written" },
       feedback = "An exploding offer is a pressure tactic; the answer is calm, not speed. "
               .. "Saying yes to the deal and no to signing blind keeps the goodwill and "
               .. "protects every term you negotiated." },
-    { "Accept by phone now, before the deadline: the letter can follow",
+    { "Call Nadia and accept now, before the deadline passes; the revised letter can follow "
+      .. "next week",
       next = "final",
       score = { negotiation = -1 },
       set = { "verbal" },
       feedback = "The deadline worked on you. A verbal yes to a deal that exists only in two "
               .. "people's memories is how signing bonuses and review dates quietly "
               .. "disappear." },
-    { "Ask for 48 hours: a good offer survives a weekend",
+    { "Ask for 48 hours: a good offer survives a weekend, and you want to sleep on it",
       act = function(game) game.stats.patience = game.stats.patience - 15 end,
       next = function(game)
         if out_of_patience(game) then return "withdrawn" end
@@ -770,6 +895,24 @@ scene "deadline" {
       feedback = "Refusing an artificial deadline is fair, and asking for time was right on "
               .. "Thursday. Today, with everything agreed, it mostly costs goodwill; what you "
               .. "needed was the letter, not the weekend." },
+    { "Decline calmly: thank her, say it is below the floor you set, and leave the door open",
+      requires = { "priorities" },
+      when = function(game) return game.stats.base < 165 end,
+      next = function(game)
+        if game.stats.budget < 165 then return "right_no" end
+        return "other_door"
+      end,
+      score = { negotiation = 1 },
+      feedback = function(game)
+        if game.stats.budget < 165 then
+          return "Right to walk: her ceiling was below your floor, so no deal within it "
+            .. "existed. Better said at the pushback, when it was information rather than a "
+            .. "last-minute no."
+        end
+        return "Your floor is real, and you kept to it. But she had room above it: stated "
+          .. "calmly at the pushback, the same floor would have been met. Said at the "
+          .. "deadline, it ends the talk instead."
+      end },
   },
 }
 
@@ -807,8 +950,8 @@ scene "final" {
       .. missing
   end,
   choices = {
-    { "Check every term against your notes (base, bonus measure, grant and vesting terms, "
-      .. "signing bonus, review date, scope, start date), get the gaps fixed, then sign",
+    { "Read every term against your notes, get any gap fixed, then sign",
+      when = function(game) return not below_floor(game) end,
       act = function(game)
         game.flags.written = true
         game.flags.verbal = false
@@ -821,7 +964,18 @@ scene "final" {
       feedback = "A deal is what is written down. Checking the letter against your notes is "
               .. "dull, and it is where the last few thousand dollars and the clauses that "
               .. "matter most are kept or lost." },
-    { "Sign it as it is: you trust Nadia",
+    { "Check every term, then sign, though the base is under the walk-away you wrote down",
+      when = function(game) return below_floor(game) end,
+      act = function(game)
+        game.flags.written = true
+        game.flags.verbal = false
+      end,
+      next = "fair_deal",
+      score = { negotiation = -1 },
+      feedback = "The letter is right, and the deal is one you decided, calmly and in advance, "
+              .. "not to take. Moving your floor at the signature is how a walk-away point "
+              .. "stops meaning anything; if it was wrong, change it before the talks, not during." },
+    { "Sign it as it is: you trust Nadia, and it looks like what you discussed",
       next = function(game)
         if well_signed(game) then return "strong_start" end
         return "fair_deal"
@@ -829,7 +983,8 @@ scene "final" {
       score = { negotiation = -1 },
       feedback = "Nadia may well be trustworthy. But she may not be your manager in a year, "
               .. "and whatever isn't in the letter depends on who remembers it." },
-    { "Push once more: ask for another $5k before signing",
+    { "Push once more before signing: ask for another $5k on the base, since she moved so "
+      .. "easily",
       act = function(game)
         game.flags.pushed_last = true
         game.stats.patience = game.stats.patience - 30
@@ -843,15 +998,14 @@ scene "final" {
       feedback = "Reopening a settled deal at the signature tells the other side that no "
               .. "agreement with you is final. Even if it works, you start the job with a "
               .. "manager who feels played." },
-    { "Walk away: it is below your walk-away point, and you keep a job you like while "
-      .. "Parcelly decides",
-      requires = { "batna", "priorities" },
+    { "Walk away now: it is below the walk-away point you wrote down last week",
+      requires = { "priorities" },
       when = function(game) return game.stats.base < 165 end,
       next = "other_door",
-      score = { negotiation = 2 },
-      feedback = "A walk-away point is only real if you use it. Below it, with a job you like "
-              .. "to keep and another process running, walking is not a failure of the "
-              .. "negotiation: it is the negotiation working." },
+      score = { negotiation = -2 },
+      feedback = "Your floor was right, and the moment was wrong: after \"I'm excited to say "
+              .. "yes\", a no reads as a broken word, and Nadia will remember it if your paths "
+              .. "cross again. A floor belongs at the pushback, said calmly, before any yes." },
   },
 }
 

@@ -8,6 +8,7 @@ scene "hal_call" {
   -- the PM's way stand: the customer is the PM's question.
   by = "both",
   on_enter = function(game) game.flags.market_question = true end,
+  discuss = "Hal named two features. What would you have needed to know before answering?",
   text = function(game)
     local seen
     if game.flags.dated_roadmap then
@@ -41,7 +42,7 @@ scene "hal_call" {
       feedback = "Not promising on the call is right: nothing is estimated. But you leave "
               .. "knowing his solution and not his problem, so Friday's answer can only be yes "
               .. "or no." },
-    { "Tell him Ledgerline is bluffing and Tallybook is the better product anyway",
+    { "Tell him Ledgerline is bluffing, and that Tallybook is the better product for studios anyway",
       next = "big_customer",
       score = { negotiation = -2 },
       effects = { trust = -5 },
@@ -51,19 +52,19 @@ scene "hal_call" {
     { "Ask to sit in on Bluepeak's Monday finance meeting and watch how they handle costs",
       role = "po",
       next = "big_customer",
-      score = { vision = 2, negotiation = 1 },
+      score = { vision = 2, roadmap = 1, negotiation = 1 },
       set = { "hal_interests" },
       feedback = "Watching the work beats asking about it: an hour in their finance meeting "
               .. "shows the problem behind the feature request. Users, not the buyer's list, "
               .. "are the PO's way in." },
-    { "Ask Hal what exactly Ledgerline offered him, and by when, in writing",
+    { "Ask what goes wrong without approvals today, and what Ledgerline offered him, in writing",
       role = "pm",
       next = "big_customer",
-      score = { negotiation = 3 },
-      set = { "hal_batna" },
-      feedback = "Estimating the other side's BATNA: \"Ledgerline says they can\" is a claim "
-              .. "until you see it. Asking calmly, without dismissing it, tells you how strong "
-              .. "Hal's alternative really is. It still leaves his problem unasked." },
+      score = { negotiation = 2, roadmap = 1, launch = 1 },
+      set = { "hal_batna", "hal_interests" },
+      feedback = "The PM's two questions in one: his problem, and his alternative. \"Ledgerline "
+              .. "says they can\" is a claim until you see it; asking calmly, without dismissing "
+              .. "it, tells you how strong Hal's BATNA is and what a deal must beat." },
   },
 }
 
@@ -103,7 +104,7 @@ scene "big_customer" {
       .. need
   end,
   choices = {
-    { "Yes to both by the summit: sixty seats, and forty studios watching",
+    { "Yes to both by the summit: sixty seats, forty studios watching, and Ines will be thrilled",
       next = "sync_engine",
       score = { vision = -2, roadmap = -2, negotiation = -1 },
       effects = { arr = 27, trust = 10, focus = -15, morale = -10, debt = 10 },
@@ -161,18 +162,21 @@ scene "big_customer" {
 scene "hal_talk" {
   title = "Hal Is Waiting",
   phase = "Build · Week 5",
+  -- One decision after the talk: the customer is the PM's question.
+  by = "pm",
   on_enter = function(game) game.flags.market_question = true end,
   text = function(game)
     return standoff(game, BIG_CUSTOMER)
       .. "Roxanne holds her phone against her chest: \"He's on hold, and Ledgerline's deck is "
       .. "in his inbox.\" Marek, from across the table: \"Tell me what we are *not* building "
-      .. "and I'll tell you what we can.\""
+      .. "and I'll tell you what we can.\"\n\n*Talk it through. Then the Product Manager, who "
+      .. "owns the customer, enters what you agreed, or decides and says why.*"
   end,
   choices = {
-    { "Agree what the goal can afford, then make Hal one offer together: what's in, what moves, why",
+    { "Agree what the goal can afford, then make Hal one offer: what's in, what moves",
       next = "sync_engine",
       score = { negotiation = 2 },
-      effects = { trust = 5, focus = 10 },
+      effects = { trust = 5, focus = 10, settled_open = 1 },
       set = { "tradeoff_visible", "pilot" },
       act = function(game)
         if game.flags.hal_interests then
@@ -189,18 +193,18 @@ scene "hal_talk" {
         return "One offer, built on the goal you share and with the trade-off spelled out, is "
           .. "stronger than either first answer." .. deal
       end },
-    { "Disagree and commit: the PM owns the customer, offers a 20-seat pilot, and the PO backs it",
+    { "Disagree and commit: the PM decides, offers a 20-seat pilot and says why; the PO backs it",
       next = "sync_engine",
       score = { negotiation = 1 },
-      effects = { arr = 9, focus = 5 },
+      effects = { arr = 9, focus = 5, settled_owner = 1 },
       set = { "pilot" },
       feedback = "Disagree and commit works when the person who owns the question decides and "
               .. "the other backs it in public. The PO's worry about the goal is kept: the pilot "
               .. "takes no sprint before the summit." },
-    { "Escalate: let Ines decide tonight",
+    { "Escalate: put both options to Ines tonight and let her decide for the company",
       next = "sync_engine",
       score = { negotiation = -2 },
-      effects = { arr = 27, trust = -5, focus = -15, morale = -10, debt = 10 },
+      effects = { arr = 27, trust = -5, focus = -15, morale = -10, debt = 10, settled_up = 1 },
       set = { "overcommitted" },
       feedback = "Ines hears two product people who couldn't agree on one customer, and says "
               .. "yes to the revenue, the only number you gave her. Escalate a trade-off you "
@@ -208,7 +212,7 @@ scene "hal_talk" {
     { "Split the difference: approvals by the summit, no sign-on",
       next = "sync_engine",
       score = { negotiation = -2, roadmap = -1 },
-      effects = { arr = 9, focus = -10, debt = 5 },
+      effects = { arr = 9, focus = -10, debt = 5, settled_split = 1 },
       set = { "half_yes" },
       feedback = "Half of each position is nobody's plan: Hal still has no sign-on, the goal "
               .. "still loses most of a sprint, and you negotiated against yourselves without "
@@ -216,7 +220,7 @@ scene "hal_talk" {
     { "Each answers Hal separately: the PM by email, the PO through Roxanne",
       next = "sync_engine",
       score = { negotiation = -3 },
-      effects = { trust = -15, focus = -10 },
+      effects = { trust = -15, focus = -10, settled_split = 1 },
       set = { "hal_lost" },
       feedback = "Two answers from one company tell Hal that nobody at Tallybook can commit to "
               .. "anything. He signs with Ledgerline, and forwards both emails to Roxanne." },
@@ -227,6 +231,7 @@ scene "sync_engine" {
   title = "The Night the Sync Broke",
   phase = "Build · Week 6",
   by = "po",
+  discuss = "Rebuild now, patch, or pay it down steadily: who should the PO have asked first?",
   text = function(game)
     local booked = ""
     if game.flags.overcommitted or game.flags.half_yes then
@@ -239,7 +244,7 @@ scene "sync_engine" {
       .. "properly, or we keep patching.\" Tech debt stands at {debt}." .. booked
   end,
   choices = {
-    { "Reserve 20% of every sprint for the sync engine until it's rebuilt, visible on the roadmap",
+    { "Reserve 20% of every sprint for the sync engine until it's rebuilt, on the roadmap",
       next = "headcount",
       score = { roadmap = 3 },
       effects = { debt = -15, nps = 3, morale = 5 },
@@ -255,7 +260,7 @@ scene "sync_engine" {
       feedback = "It fixes the engine for good and costs both sprints left before the "
               .. "summit, which nobody outside the team agreed to. A big-bang rebuild can be "
               .. "right; decide it with the PM and Ines, not at 3 a.m." },
-    { "Patch it tonight and keep the roadmap: the summit matters more",
+    { "Patch it tonight and keep the roadmap as it is: the summit matters more this quarter",
       next = "headcount",
       score = { roadmap = -2 },
       effects = { debt = 15, nps = -4, morale = -5 },
@@ -291,6 +296,7 @@ scene "headcount" {
   by = "both",
   conflict = "headcount_talk",
   on_enter = function(game) game.flags.market_question = false end,
+  discuss = "QA or analyst: which gap blocked the goal, and how did you know?",
   text = [[
 Ines, between two board calls: "The board approved one hire this quarter.
 *One.* Agree who, and tell me why."
@@ -306,7 +312,7 @@ whether the launch worked, without a week of Marek's time in SQL.]],
     { "A QA engineer: with debt this high, releases that don't need hotfixes",
       when = function(game) return game.stats.debt >= 50 end,
       next = "side_letter",
-      score = { roadmap = 2, vision = 1 },
+      score = { roadmap = 2, vision = 2 },
       effects = { debt = -10, morale = 5 },
       set = { "hire_qa" },
       feedback = "With debt at this level, quality is what blocks the goal: the next outage "
@@ -315,11 +321,12 @@ whether the launch worked, without a week of Marek's time in SQL.]],
     { "A QA engineer: releases that don't need hotfixes, and a safer launch",
       when = function(game) return game.stats.debt < 50 end,
       next = "side_letter",
-      score = { roadmap = 2 },
+      score = { roadmap = 1, vision = 2 },
       effects = { debt = -10, morale = 5 },
       set = { "hire_qa" },
-      feedback = "A fair case: fewer hotfixes, a safer launch. But with debt under control, the "
-              .. "bigger gap is knowing whether the goal is being met at all." },
+      feedback = "The PO's case: a tired team testing by hand is the slowest part of the flow, "
+              .. "and a QA engineer gives the developers their evenings back. With debt under "
+              .. "control, the PM's case for data is as strong: which gap hurts the goal more?" },
     { "A product analyst: know which accounts churn and why, even with debt this high",
       when = function(game) return game.stats.debt >= 50 end,
       next = "side_letter",
@@ -330,10 +337,11 @@ whether the launch worked, without a week of Marek's time in SQL.]],
     { "A product analyst: know which accounts churn, and why, and measure the launch",
       when = function(game) return game.stats.debt < 50 end,
       next = "side_letter",
-      score = { launch = 2, vision = 1 },
+      score = { launch = 2, roadmap = 1 },
       set = { "hire_analyst" },
-      feedback = "A goal you can't measure is a slogan: an analyst turns \"churn\" into cohorts "
-              .. "you can act on, and gives the launch a number that isn't sign-ups." },
+      feedback = "The PM's case: a goal you can't measure is a slogan. An analyst turns "
+              .. "\"churn\" into cohorts you can act on and gives the launch a number that isn't "
+              .. "sign-ups. With debt under control, right; the team's strain still needs an answer." },
     { "Ask Ines for two, and make the case louder",
       next = "side_letter",
       score = { negotiation = -1 },
@@ -370,6 +378,9 @@ whether the launch worked, without a week of Marek's time in SQL.]],
 scene "headcount_talk" {
   title = "QA or Analyst?",
   phase = "Build · Week 7",
+  -- One decision after the talk: what the team needs to deliver the goal is
+  -- the PO's question.
+  by = "po",
   on_enter = function(game)
     game.flags.market_question = false
     -- Which gap blocks the goal, as it stands when the two sit down.
@@ -379,12 +390,14 @@ scene "headcount_talk" {
     return standoff(game, HEADCOUNT)
       .. "Ines wants a name on the requisition by tonight. Marek would take either. Elif, "
       .. "passing: \"Whoever it is, they'll ask what we're trying to achieve. Have an answer.\""
+      .. "\n\n*Talk it through. Then the Product Owner enters what you agreed, or decides and "
+      .. "says why.*"
   end,
   choices = {
-    { "Let the goal decide: which gap blocks it most? Write the reason down; the other is Q4's first hire",
+    { "Let the goal decide: which gap blocks it most? The other is Q4's first hire",
       next = "side_letter",
       score = { negotiation = 2 },
-      effects = { focus = 10, morale = 5 },
+      effects = { focus = 10, morale = 5, settled_open = 1 },
       act = function(game)
         if game.flags.debt_high then
           game.flags.hire_qa = true
@@ -402,14 +415,14 @@ scene "headcount_talk" {
     { "Disagree and commit: release quality is the PO's question, so QA; the PM backs it openly",
       next = "side_letter",
       score = { negotiation = 1 },
-      effects = { focus = 5, debt = -10 },
+      effects = { focus = 5, debt = -10, settled_owner = 1 },
       set = { "hire_qa" },
       feedback = "Disagree and commit: the person who owns the question decides, the other "
               .. "backs it in front of the team, and the case for data stays on the table for Q4." },
-    { "Flip a coin: neither of you wants a fight about a hire",
+    { "Flip a coin: neither of you wants a fight about a hire, and both are good hires",
       next = "side_letter",
       score = { vision = -1, negotiation = -2 },
-      effects = { morale = -5 },
+      effects = { morale = -5, settled_split = 1 },
       act = function(game)
         if game.random(1, 2) == 1 then
           game.flags.hire_qa = true
@@ -423,7 +436,7 @@ scene "headcount_talk" {
     { "Escalate: send Ines two memos and let her pick",
       next = "side_letter",
       score = { negotiation = -2 },
-      effects = { trust = -5 },
+      effects = { trust = -5, settled_up = 1 },
       set = { "hire_none" },
       feedback = "Ines asked product for a decision and gets a dispute. She parks the hire "
               .. "until after the summit: escalation without a recommendation is delay." },
@@ -437,6 +450,7 @@ local SIDE_LETTER = {
   { "take it to Ines" },
   { "drop the bank-connect work for sign-on", role = "po" },
   { "renegotiate and agree a rule with Roxanne", role = "pm" },
+  { "show Roxanne the sprint and choose with her", role = "po" },
 }
 
 scene "side_letter" {
@@ -447,6 +461,7 @@ scene "side_letter" {
   on_enter = function(game)
     game.flags.market_question = true
   end,
+  discuss = "Whose promise is the side letter: Roxanne's, the company's, or product's now?",
   text = function(game)
     local load = ""
     if game.flags.overcommitted or game.flags.half_yes then
@@ -472,7 +487,7 @@ scene "side_letter" {
       feedback = "Renegotiating early, with the person who made the promise beside you, and "
               .. "trading a concession (a discount) for the date keeps the deal and the goal. "
               .. "Northlight's interest is knowing when, not the 30th itself." },
-    { "Honour it: the team builds sign-on in the last sprint, overtime if needed",
+    { "Honour it: the team builds sign-on in the last sprint, overtime if needed; a promise is a promise",
       next = "pricing",
       score = { roadmap = -2, vision = -1 },
       effects = { morale = -15, debt = 10, focus = -10 },
@@ -503,61 +518,73 @@ scene "side_letter" {
       feedback = "The PO decides what the team builds, but the order came from the goal. "
               .. "Dropping the goal's own work for one customer's date, without saying so, is "
               .. "how a goal dies quietly." },
-    { "Renegotiate the date with Northlight, and agree a rule with Roxanne: no dates without a team estimate",
+    { "Renegotiate the date with Northlight, and agree a rule with Roxanne: no date without an estimate",
       role = "pm",
       next = "pricing",
       score = { negotiation = 4, roadmap = 1 },
       effects = { arr = -2, trust = 10, focus = 5 },
       set = { "letter_reneg", "date_rule" },
-      feedback = "Fixing the deal and the process together: Northlight gets a date it can "
-              .. "trust, and Roxanne gets a rule she helped write, so next quarter's side letter "
-              .. "never happens." },
+      feedback = "The PM's best: fixing the deal and the process together. Northlight gets a "
+              .. "date it can trust, and Roxanne gets a rule she helped write, so next quarter's "
+              .. "side letter never happens." },
+    { "Show Roxanne the sprint: if sign-on goes in, the bank step moves; choose with her",
+      role = "po",
+      next = "pricing",
+      score = { roadmap = 2, vision = 1, negotiation = 1 },
+      effects = { trust = 5, focus = 5 },
+      set = { "letter_reneg" },
+      feedback = "The PO's best: the sprint is yours, and the trade-off is visible. Roxanne "
+              .. "sees what sign-on would displace, and chooses a Q4 date for Northlight with "
+              .. "you rather than overtime from the team." },
   },
 }
 
 scene "letter_talk" {
   title = "Whose Promise Is It?",
   phase = "Build · Week 8",
+  -- One decision after the talk: a promise to a customer is the PM's question.
+  by = "pm",
   on_enter = function(game) game.flags.market_question = true end,
   text = function(game)
     return standoff(game, SIDE_LETTER)
       .. "Roxanne has gone quiet, which with Roxanne is worse than loud. Marek needs to know "
-      .. "by the end of the day what goes into the last sprint before the summit."
+      .. "by the end of the day what goes into the last sprint before the summit.\n\n*Talk it "
+      .. "through. Then the Product Manager enters what you agreed, or decides and says why.*"
   end,
   choices = {
-    { "Lay it out together: if sign-on goes in, the goal's work moves. Agree which, then call Northlight with Roxanne",
+    { "Together: if sign-on goes in, the goal's work moves. Agree which, then call Northlight",
       next = "pricing",
       score = { negotiation = 2 },
-      effects = { focus = 10, trust = 5, arr = -2 },
+      effects = { focus = 10, trust = 5, arr = -2, settled_open = 1 },
       set = { "letter_reneg", "date_rule" },
       feedback = "\"If we add this, that moves\", said by both of you, settles it: the goal "
               .. "keeps its sprint, Northlight gets a Q4 date and a discount, and Roxanne agrees "
               .. "a rule for the next deal." },
-    { "Disagree and commit: the PM renegotiates the date, the PO backs it with the team",
+    { "Disagree and commit: the PM decides to renegotiate and says why; the PO backs it",
       next = "pricing",
       score = { negotiation = 1 },
-      effects = { focus = 5, arr = -2 },
+      effects = { focus = 5, arr = -2, settled_owner = 1 },
       set = { "letter_reneg" },
       feedback = "The customer is the PM's question, so the PM decides and the PO commits in "
               .. "public. It holds, though nothing stops the next side letter." },
     { "Split it: half of sign-on by the 30th, the rest in October",
       next = "pricing",
       score = { negotiation = -2, roadmap = -1 },
-      effects = { morale = -5, debt = 10 },
+      effects = { morale = -5, debt = 10, settled_split = 1 },
       set = { "letter_half" },
       feedback = "Half a sign-on is no sign-on: Northlight can't use it, and the team crunched "
               .. "for it anyway. Splitting the difference met neither interest." },
-    { "Each handles their side: the PO shields the team, the PM handles Roxanne",
+    { "Each handles their side: the PO shields the team, the PM handles Roxanne and Northlight, and you compare notes on Friday",
       next = "pricing",
       score = { negotiation = -3 },
-      effects = { focus = -15, trust = -10 },
+      effects = { focus = -15, trust = -10, settled_split = 1 },
       set = { "letter_ignored" },
       feedback = "Two halves of one problem handled in private: the team hears \"no\", "
               .. "Northlight hears nothing, and the 30th arrives anyway." },
     { "Escalate: let Ines rule on it",
       next = "pricing",
       score = { negotiation = -2 },
-      effects = { trust = -5, morale = -15, debt = 10 },
+      effects = { trust = -5, morale = -15, debt = 10, settled_up = 1 },
       set = { "letter_crunch" },
       feedback = "Ines backs the signature her company gave, and the team pays for it in "
               .. "overtime. Escalation handed the trade-off to the person with the least "

@@ -16,6 +16,7 @@ scene "pricing" {
   title = "Pricing the Launch",
   phase = "Launch · Week 9",
   by = "pm",
+  discuss = "Ines says 42€, Roxanne says 30% off. What would it take to know?",
   text = [[
 The summit launch comes with a new pricing page. Tallybook charges 36€ a
 month. Ines: "After this launch we're worth 42." Roxanne: "Give me 30% off
@@ -24,7 +25,7 @@ annual plans at the booth and I'll fill the funnel."
 Last year's rise, from 32€ to 36€, was never tested. Churn rose a point that
 quarter, and nobody knows whether that was why.]],
   choices = {
-    { "Test it: show 42€ to half of new sign-ups from the summit on, reading conversion in two weeks and churn at day 30",
+    { "Test it: 42€ for half of new sign-ups from the summit on; read conversion, then churn",
       next = "launch_plan",
       score = { launch = 3 },
       set = { "price_tested" },
@@ -39,7 +40,7 @@ quarter, and nobody knows whether that was why.]],
       feedback = "Pricing tested rather than guessed: existing customers are untouched, and the "
               .. "36€ half of the launch cohort keeps the goal's churn number readable. The "
               .. "answer comes after the launch, in two weeks for conversion and a month for churn." },
-    { "Raise to 42€ for everyone at the summit: the new product is worth it",
+    { "Raise to 42€ for everyone at the summit: the new product is worth it, and Ines agrees",
       next = "launch_plan",
       score = { launch = -1 },
       effects = { arr = 150, nps = -6, trust = 5 },
@@ -97,7 +98,7 @@ scene "launch_plan" {
       .. "Roxanne: \"And sales needs to know who it's for.\""
   end,
   choices = {
-    { "A one-page brief: who it's for, the message, metrics chosen now, support and sales briefed, staged roll-out",
+    { "A one-page brief: segment, message, metrics chosen now, support and sales briefed, staged",
       next = "launch_morning",
       score = { launch = 3, negotiation = 1 },
       effects = { trust = 5 },
@@ -105,7 +106,7 @@ scene "launch_plan" {
       feedback = "A target segment, a message, success metrics chosen before the launch "
               .. "(activation in the first day, first-month churn) and a staged roll-out: now a "
               .. "bad morning can be contained and a good one measured." },
-    { "Announce it to everyone at the keynote and let the sign-ups tell us how it went",
+    { "Announce it to everyone at the keynote, and let the first week's sign-ups tell us how it went",
       next = "launch_morning",
       score = { launch = -1 },
       set = { "big_bang" },
@@ -122,7 +123,7 @@ scene "launch_plan" {
     { "Agree the release's exit criteria with the team: what \"done enough to ship\" means on day 8",
       role = "po",
       next = "launch_morning",
-      score = { launch = 2, roadmap = 1 },
+      score = { launch = 2, roadmap = 1, vision = 1 },
       set = { "exit_criteria" },
       feedback = "Deciding what is done enough to ship, before the pressure of the day, is the "
               .. "PO's half of a launch. It still needs the PM's half: who it's for and how "
@@ -136,6 +137,17 @@ scene "launch_morning" {
   by = "po",
   timer = 60,
   timeout = 3,
+  discuss = "6% of sign-ups will fail. Who decides what is done enough to ship, and on what evidence?",
+  on_enter = function(game)
+    -- What the PO knew in week 0 comes due: a team asked to crunch, that
+    -- nobody planned for, loses someone before the summit.
+    if game.visits.launch_morning == 1 and game.flags.burnout_hidden
+      and (game.flags.letter_crunch or game.flags.letter_half or game.flags.overcommitted) then
+      game.cause("burnout_hidden")
+      game.stats.morale = game.stats.morale - 10
+      game.stats.focus = game.stats.focus - 5
+    end
+  end,
   text = function(game)
     local more = ""
     if game.flags.hire_qa then
@@ -158,12 +170,17 @@ scene "launch_morning" {
       more = more .. "\n\nYour exit criteria say: no known failure in the bank step above 2% of "
         .. "sign-ups."
     end
+    if game.flags.burnout_hidden
+      and (game.flags.letter_crunch or game.flags.letter_half or game.flags.overcommitted) then
+      more = more .. "\n\nOne of the two developers Marek worried about in week 0 went "
+        .. "part-time last Friday."
+    end
     return "Lisbon, 09:12. Ines walks on stage at ten. Marek calls from the hotel: \"The new "
       .. "bank step fails for customers of two banks, Caixa and Openbank. About 6% of sign-ups "
       .. "here. The fix takes four hours.\"" .. more .. "\n\n*Decide before she walks on.*"
   end,
   choices = {
-    { "Go live for all but the two banks' customers: a waitlist, a fix tonight, and Ines says so on stage",
+    { "Go live except the two banks' customers: waitlist them, fix tonight, Ines says so",
       next = "first_week",
       score = { launch = 3, negotiation = 1 },
       effects = { trust = 5 },
@@ -171,7 +188,7 @@ scene "launch_morning" {
       feedback = "A staged roll-out contains a known problem and still launches: 94% of the "
               .. "room gets the product, 6% get an honest date, and the keynote gets a story "
               .. "about a team that knows its product." },
-    { "Hold the launch: Ines announces it for next week",
+    { "Hold the launch: Ines announces it on stage for next week, when it's fully ready",
       next = "first_week",
       score = { launch = -1 },
       effects = { trust = -10 },
@@ -179,7 +196,7 @@ scene "launch_morning" {
       feedback = "Holding for a 6% problem trades a known, containable bug for a public slip "
               .. "on the biggest stage of your year. Sometimes right; here a staged roll-out "
               .. "could contain it." },
-    { "Go live for everyone as planned and fix it this afternoon",
+    { "Go live for everyone as planned, and have the fix out by this afternoon",
       next = "first_week",
       score = { launch = -2 },
       set = { "launched_bug" },
@@ -245,17 +262,22 @@ local function market_reaction(game)
     game.stats.studios = game.stats.studios + 1
   end
 
-  -- The dates promised in week 3 come due: the board notices the slips.
-  if game.flags.dated_roadmap then
-    game.stats.trust = game.stats.trust - 15
-  end
-
   -- Northlight's 20k€ a year starts billing, unless the promise nobody kept
   -- came due on 30 September.
-  if game.flags.letter_ignored then
-    game.stats.nps = game.stats.nps - 5
-  else
+  if not game.flags.letter_ignored then
     game.stats.arr = game.stats.arr + 20
+  end
+
+  -- Consequences of earlier decisions, named for the debrief (last, so that
+  -- nothing else is counted under them).
+  if game.flags.dated_roadmap then
+    -- The dates promised in week 3 come due: the board notices the slips.
+    game.cause("dated_roadmap")
+    game.stats.trust = game.stats.trust - 15
+  end
+  if game.flags.letter_ignored then
+    game.cause("letter_ignored")
+    game.stats.nps = game.stats.nps - 5
   end
 end
 
@@ -328,7 +350,7 @@ scene "first_week" {
       .. "{nps}. Sprint planning is Tuesday."
   end,
   choices = {
-    { "Read the tickets and the funnel with Elif and Sunniva; fix the two biggest drop-offs next sprint",
+    { "Read the tickets and the funnel with Elif and Sunniva; fix the two biggest drop-offs",
       next = "board_review",
       score = { launch = 3, roadmap = 1 },
       effects = { nps = 4 },
@@ -336,14 +358,14 @@ scene "first_week" {
       feedback = "After a launch the real work starts: the data and the tickets say what to "
               .. "iterate. Two fixes, chosen from evidence, beat a new feature chosen from the "
               .. "roadmap." },
-    { "Publish the sign-up number: a new record is a headline",
+    { "Publish the sign-up number: a new record is a headline, and the team earned one",
       next = "board_review",
       score = { launch = -1 },
       effects = { trust = 5 },
       set = { "vanity" },
       feedback = "Sign-ups are a vanity metric here: they say the keynote worked, not that the "
               .. "product did. The goal's number is the one that tells you." },
-    { "Start the next big feature: the launch is done",
+    { "Start the next big feature on the roadmap: the launch is done, and the team is warm",
       next = "board_review",
       score = { launch = -2, roadmap = -1 },
       effects = { nps = -4 },
@@ -360,20 +382,22 @@ scene "first_week" {
     { "Call ten of the new accounts this week: why did they stay, and why did they leave?",
       role = "pm",
       next = "board_review",
-      score = { launch = 2, negotiation = 1 },
+      score = { launch = 3, roadmap = 1, negotiation = 1 },
       effects = { nps = 3 },
       set = { "listened" },
-      feedback = "Ten conversations explain what the funnel only shows. A good PM habit after "
-              .. "any launch; better still with the tickets and the data beside them, so the "
-              .. "next sprint fixes what matters most, not what was said last." },
+      feedback = "The PM's best: ten conversations explain what the funnel only shows, and "
+              .. "they feed the roadmap's next bet. Bring what you hear to the PO's sprint "
+              .. "planning beside the tickets, so the team fixes what matters most, not what "
+              .. "was said last." },
     { "Measure the launch cohort against the goal's own number before planning anything",
       role = "po",
       next = "board_review",
-      score = { vision = 1, launch = 2 },
+      score = { vision = 2, launch = 2 },
       effects = { focus = 5 },
       set = { "listened" },
-      feedback = "The goal was an outcome; now it gets measured as one. Planning the next "
-              .. "sprint from the goal's number keeps the team from drifting back to outputs." },
+      feedback = "The PO's best: the goal was an outcome, and now it gets measured as one. "
+              .. "Planning the next sprint from the goal's number, with the tickets beside it, "
+              .. "keeps the team from drifting back to outputs." },
   },
 }
 
@@ -391,6 +415,7 @@ scene "board_review" {
   phase = "Review · Week 13",
   by = "both",
   conflict = "review_talk",
+  discuss = "What did the board need to hear about how product's two seats disagreed?",
   on_enter = function(game)
     game.flags.market_question = true
     -- The price test read out in week 12: 42€ goes live for new accounts.
@@ -452,7 +477,7 @@ scene "board_review" {
       .. "stakeholder trust at {trust}. The team's focus: {focus}, morale: {morale}."
   end,
   choices = {
-    { "Report against the goal you set: the number, what worked, what didn't, and a Q4 goal with evidence",
+    { "Report against the goal: the number, what worked, what didn't, and a Q4 goal with evidence",
       next = final_ending,
       score = { vision = 2, negotiation = 2 },
       effects = { trust = 10, focus = 5 },
@@ -460,7 +485,7 @@ scene "board_review" {
       feedback = "A board trusts the team that reports against its own goal, misses included. "
               .. "Proposing Q4's goal with its evidence turns the review into the next "
               .. "decision." },
-    { "Lead with the sign-ups, the logos and the summit crowd; leave the goal's number out",
+    { "Lead with the sign-ups, the logos and the summit crowd; leave the goal's number for the appendix",
       next = final_ending,
       score = { vision = -1, negotiation = -2 },
       effects = { trust = -5 },
@@ -501,38 +526,41 @@ scene "board_review" {
 scene "review_talk" {
   title = "Two Drafts of One Story",
   phase = "Review · Week 13",
+  -- One decision after the talk: the board update is the PM's.
+  by = "pm",
   on_enter = function(game) game.flags.market_question = true end,
   text = function(game)
     return standoff(game, BOARD)
       .. "Two drafts, one Friday. Ines has read neither: \"I'm sending the board *one* "
       .. "document. If product can't agree on what happened, the board will decide it for "
-      .. "you.\""
+      .. "you.\"\n\n*Talk it through. Then the Product Manager, who gives the board update, "
+      .. "enters what you agreed, or decides and says why.*"
   end,
   choices = {
-    { "Merge around the goal: one number, one page, both names; list the disagreements and how you settled them",
+    { "Merge around the goal: one number, one page, both names, and how you settled disagreements",
       next = final_ending,
       score = { negotiation = 2 },
-      effects = { trust = 10, focus = 10, morale = 5 },
+      effects = { trust = 10, focus = 10, morale = 5, settled_open = 1 },
       set = { "joint_review", "honest_review" },
       feedback = "Showing the board how you disagreed and settled it is the strongest signal "
               .. "that the PO-PM split works: one product, two views, one decision." },
-    { "Disagree and commit: the PM presents, the PO's points go in as the team's view, both back Q4",
+    { "Disagree and commit: the PM decides the story and says why; both back Q4",
       next = final_ending,
       score = { negotiation = 1 },
-      effects = { trust = 5, focus = 5 },
+      effects = { trust = 5, focus = 5, settled_owner = 1 },
       set = { "honest_review" },
       feedback = "The board update is the PM's to give; the PO's view is in it, and both back "
               .. "the Q4 goal in the room. Disagree and commit, done properly." },
-    { "Send both drafts and let the board choose",
+    { "Send the board both drafts with a cover note, and let the board choose the story",
       next = final_ending,
       score = { vision = -1, negotiation = -2 },
-      effects = { trust = -15, focus = -10 },
+      effects = { trust = -15, focus = -10, settled_up = 1 },
       feedback = "The board sees two product strategies and concludes it has none. Handing the "
               .. "choice upward invites the board to pick your next goal for you." },
-    { "Let Ines write it: she knows the board",
+    { "Let Ines write it from both drafts: she knows the board, and she asked for one document",
       next = final_ending,
       score = { negotiation = -2 },
-      effects = { trust = -5, focus = -5 },
+      effects = { trust = -5, focus = -5, settled_up = 1 },
       feedback = "Escalation by another name: Ines writes the story she believes, and product "
               .. "will spend Q4 delivering it." },
   },

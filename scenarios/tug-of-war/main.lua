@@ -14,19 +14,19 @@
 --   launch.lua   weeks 9-13: pricing, the launch, the numbers, the board
 --   endings.lua  the six endings
 --
--- Duet design. Seven scenes are decided by both players in secret
--- (by = "both"); three by the PO alone (the backlog, the outage, launch
--- morning) and three by the PM alone (the board roadmap, pricing, the launch
--- plan). Five of the shared scenes have a conflict scene: when the picks
--- differ, the two talk it out, and its choices are ways to settle: a shared
--- goal and an open trade-off score well, escalation, splitting the
--- difference and each going their own way score badly, and the settlement
--- changes the shared stats. Where the two disagree without a conflict scene
--- (the Bluepeak call, the week after the launch, or again inside a
--- conflict scene), settle() below lets the product goal referee: the PO's
--- pick stands on questions of the goal and the team, the PM's on questions
--- of customers and the market. Each such scene says which kind it is in its
--- on_enter.
+-- Duet design. Each player first hears something the other doesn't (the PO,
+-- from Marek: the team near burnout; the PM, from Ines: her promise of Teams
+-- to the board and sales at 60% of quota), in a scene only they decide; what
+-- they do with it changes the goal talk. Seven scenes are decided by both in
+-- secret; in five of them the PO's and the PM's best choices differ, so two
+-- good players can disagree for good reasons. Five have a conflict scene:
+-- when the picks differ, the two talk, and then the owner of the question
+-- enters one joint decision (the PO for the goal and the hire, the PM for the
+-- customer, the side letter and the board update): what they agreed, or
+-- their own call with the reason ("disagree and commit"). The endings count
+-- how the disagreements were settled. Where the two disagree in a both scene
+-- without a conflict scene (the Bluepeak call, the week after the launch),
+-- settle() below lets the owner's pick stand.
 
 scenario {
   id = "tug-of-war",
@@ -37,8 +37,8 @@ scenario {
   authors = { "ScaleUp" },
   version = "1.0.0",
   language = "en",
-  minutes = 18,
-  start = "kickoff",
+  minutes = 35,
+  start = "po_brief",
   duet = true,
 
   dimensions = {
@@ -84,6 +84,11 @@ must agree on. Solo, the PO is on leave this quarter and you cover both jobs.]],
     -- The goal's own numbers, measured after the launch.
     { id = "churn",   name = "First-month churn", unit = "%", start = 9, min = 0, hidden = true },
     { id = "studios", name = "Teams accounts", start = 0, min = 0, hidden = true },
+    -- How the duet's disagreements were settled, for the endings.
+    { id = "settled_open",  name = "Settled together", start = 0, hidden = true },
+    { id = "settled_owner", name = "Settled by the owner", start = 0, hidden = true },
+    { id = "settled_up",    name = "Escalated", start = 0, hidden = true },
+    { id = "settled_split", name = "Split or left apart", start = 0, hidden = true },
   },
 
   -- In a duet each player scores only the scenes they decide, so a perfect
@@ -95,17 +100,20 @@ must agree on. Solo, the PO is on leave this quarter and you cover both jobs.]],
     { min = 0,  label = "Needs coaching" },
   },
 
-  -- The best weighted totals, solo. Scores do not depend on the state, so
-  -- these are the sums of each scene's best choice for the role along one
-  -- path (the state space is too large for the debrief to search). A duet
-  -- player decides fewer scenes and cannot exceed them either (PO at most 58,
-  -- PM at most 72).
-  best = { po = 59, pm = 81 },
+  -- The best weighted totals, solo: the best PO and PM paths in tests.lua
+  -- (scores depend on the state only through conditions). explore --random
+  -- 60000 finds nothing above them; the exact search of the "best" branch
+  -- should confirm them.
+  best = { po = 75, pm = 95 },
 
   flags = {
     -- which question a duet disagreement is about (read by settle)
     "market_question", "po_wants_retention", "po_wants_teams",
     "debt_high",
+    -- what each of you knows: the PO, the team near burnout; the PM, the CEO's
+    -- promise and the sales quota
+    "burnout_shared", "capacity_cap", "burnout_hidden",
+    "ceo_interest", "ceo_shared", "ceo_hidden", "quota_promise",
     -- the goal
     "goal_retention", "goal_teams", "goal_split", "goal_owned", "two_goals", "team_vote",
     "ceo_goal",
@@ -161,14 +169,20 @@ end
 
 -- In a conflict scene: what each player picked in the secret decision before
 -- it. list holds each choice of that scene in the order it is listed there,
--- as { "short words", role = "po" | "pm" | nil, needs = flag | nil }, with
+-- as { "short words", role = "po" | "pm" | nil, needs = flag(s) | nil }, with
 -- the same conditions as the choices, so the numbers as offered to each role
 -- can be mapped back to the choice.
 function pick_index(game, list, role)
   local want = game.picks and game.picks[role]
   local n = 0
   for i, item in ipairs(list) do
-    if (item.role == nil or item.role == role) and (item.needs == nil or game.flags[item.needs]) then
+    local needs = item.needs
+    if type(needs) == "string" then needs = { needs } end
+    local open = true
+    for _, flag in ipairs(needs or {}) do
+      if not game.flags[flag] then open = false end
+    end
+    if (item.role == nil or item.role == role) and open then
       n = n + 1
       if n == want then return i end
     end

@@ -5,6 +5,7 @@ scene "backlog" {
   title = "Ordering the Backlog",
   phase = "Growth",
   by = "po",
+  discuss = "Reminders or the one-button move Dr Okafor asked for: whose backlog is it?",
   text = [[
 Jonas can build one thing well in the next two weeks. On the list: SMS
 reminders, a waiting list, invoices, and the "one button to move a
@@ -14,8 +15,9 @@ patient" that Dr Okafor asked for.]],
       next = "sales_call",
       score = { roadmap = 3 },
       effects = { morale = 5 },
-      feedback = "Ordering by value over effort (a simple WSJF) and tying it to the goal makes "
-              .. "the order easy to explain, and easy to change when the data says so." },
+      feedback = "Value over effort, tied to the goal, makes the order easy to explain and easy "
+              .. "to change when the data says so. It is not WSJF yet: WSJF divides the cost of "
+              .. "delay (value, urgency, risk reduced) by the job's size, which Jonas estimates." },
     { "Build a bit of everything so every clinic sees progress",
       next = "sales_call",
       score = { roadmap = -2 },
@@ -43,6 +45,7 @@ patient" that Dr Okafor asked for.]],
 scene "sales_call" {
   title = "The Big Chain",
   phase = "Growth",
+  discuss = "Forty clinics want video. What does saying yes cost the clinics you already have?",
   text = function(game)
     local ready = game.flags.criteria and " Thanks to the acceptance criteria, Jonas ships "
       .. "reminders two days early." or ""
@@ -65,12 +68,13 @@ scene "sales_call" {
       set = { "chain_deal" },
       feedback = "Building for the largest prospect turns the roadmap into their roadmap. "
               .. "The cost shows up as the features your real goal needed and did not get." },
-    { "Make the trade-off visible: video moves reminders out by two months; let Mara decide",
+    { "Make the trade-off visible: video moves reminders out by two months; recommend no, and own it",
       role = "pm",
       next = "launch_day",
       score = { negotiation = 3, roadmap = 1 },
       feedback = "\"If we add this, that moves\" turns a yes-or-no fight into a decision about "
-              .. "priorities, taken by the person who owns it." },
+              .. "priorities. The roadmap is the PM's: bring Mara the trade-off and a "
+              .. "recommendation, and decide. Handing her the choice hands the CEO your roadmap." },
     { "Offer the chain a paid pilot of reminders at ten clinics",
       when = function(game) return game.stats.users >= 1 end,
       next = "launch_day",

@@ -68,13 +68,13 @@ features: online booking, reminders, invoices, a patient app, video calls.
 
 You have {runway} months of money and one developer, Jonas.]],
   choices = {
-    { "Write a one-line product goal with Mara and Jonas: cut no-shows at small clinics",
+    { "Write a one-line product goal with Mara and Jonas after calling five clinics this week",
       next = "first_customer",
       score = { vision = 3 },
       effects = { morale = 5 },
       set = { "has_goal" },
-      feedback = "A goal stated as an outcome (fewer no-shows) gives every later trade-off a "
-              .. "referee. Written together, the team can repeat it without you in the room." },
+      feedback = "Evidence before the goal: five calls tell you which clinic pain is real, and "
+              .. "the goal you then write together (fewer no-shows) is an outcome the team can repeat." },
     { "Keep the whole whiteboard: a broad vision attracts more investors",
       next = "first_customer",
       score = { vision = -1 },
@@ -99,11 +99,12 @@ scene "first_customer" {
   end,
   text = function(game)
     local mood = game.flags.has_goal
-      and "She nods at your one-liner about no-shows: \"That is my Monday morning.\""
+      and "You came to listen before the goal is final. She talks about Monday no-shows for twenty minutes."
       or "She listens politely to the list of features and checks her watch."
     return "Dr Okafor runs a clinic with four physiotherapists. " .. mood .. "\n\n"
       .. "She wants an SMS reminder, a waiting list and \"one button to move a patient\"."
   end,
+  discuss = "Dr Okafor asked for three features. Which one is a pattern, and how would you know?",
   choices = {
     { "Interview her and two more clinics before promising anything",
       next = "backlog",
@@ -179,6 +180,7 @@ scene "launch_day" {
 scene "pay_talk" {
   title = "The Pay Talk",
   phase = "Scale",
+  discuss = "Cash or options: what would you need to know about your own savings to answer?",
   by = "both",
   conflict = "pay_conflict",
   text = function(game)
@@ -241,6 +243,7 @@ matters more to each of you, cash now or a stake in what you build?]],
 scene "wrap_up" {
   title = "Six Months Later",
   phase = "Scale",
+  discuss = "Halve no-shows for the clinics you have, or sign more: when is each the right call?",
   text = function(game)
     local terms = game.flags.asked_terms
       and " Your option agreement is signed: 0.5% of 2 million shares, four years' vesting "

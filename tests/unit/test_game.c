@@ -295,8 +295,8 @@ static void the_log_keeps_the_best_choice_for_the_role(void **state)
     assert_int_equal(g->log[0].best_number, goal);
     assert_string_equal(tut->choices[g->log[0].best_choice].id, "1");
     assert_string_equal(game_best_label(g, 0),
-                        "Write a one-line product goal with Mara and Jonas: cut no-shows at "
-                        "small clinics");
+                        "Write a one-line product goal with Mara and Jonas after calling five "
+                        "clinics this week");
     int interview = game_number_of(g, "1");
     assert_true(game_choose(g, interview, false, 0, &err)); /* interview: the best */
     assert_int_equal(g->log[1].best_number, interview);
