@@ -73,7 +73,12 @@ static void usage(FILE *f)
                "  COLUMNS              the terminal's width for play --text\n"
                "  SCALEUP_WINDOW_SIZE  the window's size, WIDTHxHEIGHT\n"
                "  SCALEUP_DEBUG        set: the window logs what it does on standard error\n"
-               "  SDL_VIDEODRIVER      SDL's video driver for the window (x11, wayland, ...)\n");
+               "  SDL_VIDEODRIVER      SDL's video driver for the window (x11, wayland, ...)\n"
+               "  SDL_RENDER_DRIVER    SDL's renderer (software, opengl, ...); by default the\n"
+               "                       window picks software when OpenGL would be drawn in\n"
+               "                       software anyway\n"
+               "  LIBGL_ALWAYS_SOFTWARE  set: OpenGL is a software rasterizer here, so the\n"
+               "                       window uses SDL's software renderer\n");
 }
 
 /* -h, --help or --version among a command's arguments (before "--"). */

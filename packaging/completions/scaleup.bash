@@ -54,7 +54,7 @@ _scaleup()
     case $cmd in
         "" | play)
             opts="--text --role --player --seed --choices --no-coaching --plain --timers
-                  --results --resume --watch --duet --partner --font --fullscreen --kiosk
+                  --results --resume --watch --duet --partner --font --fullscreen --kiosk --presenter
                   $limits $common"
             ;;
         lint) opts="--strict --json --no-play --no-tells $limits $common" ;;

@@ -49,6 +49,7 @@ complete -c scaleup -n $play -l partner -x -d 'the second player name'
 complete -c scaleup -n $play -l font -r -F -d 'the window font'
 complete -c scaleup -n $play -l fullscreen -d 'start fullscreen'
 complete -c scaleup -n $play -l kiosk -d 'workshop kiosk mode'
+complete -c scaleup -n $play -l presenter -d 'the window for a room'
 
 set -l limited "__fish_seen_subcommand_from play lint explore; or not __fish_seen_subcommand_from $commands"
 complete -c scaleup -n $limited -l max-memory -x -d 'Lua memory, MiB'
