@@ -22,7 +22,9 @@ struct best_cache_entry {
     struct best estimate[LIMIT_ROLES];
 };
 
-static struct best_cache_entry cache[2]; /* solo, duet */
+/* Per thread: each run of the browser host (host/) plays in its own thread
+ * with its own scenario, so no two threads share an entry. */
+static _Thread_local struct best_cache_entry cache[2]; /* solo, duet */
 
 /* Copies a role's best from a search's result. */
 static void take_best(const struct scenario *sc, const struct explore_result *r, int role, bool exact,
