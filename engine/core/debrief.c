@@ -1,6 +1,7 @@
 #include "debrief.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "explore.h"
@@ -22,9 +23,13 @@ struct best_cache_entry {
     struct best estimate[LIMIT_ROLES];
 };
 
-/* Per thread: each run of the browser host (host/) plays in its own thread
- * with its own scenario, so no two threads share an entry. */
-static _Thread_local struct best_cache_entry cache[2]; /* solo, duet */
+/* One cache for the process, keyed by the scenario's files (hash) rather
+ * than its address: the browser host (host/) plays every team's run in its
+ * own thread with its own load of the same scenario, and with the room's
+ * seed they all share one search. The lock makes a second asker wait for
+ * the first one's search instead of repeating it. */
+static struct best_cache_entry cache[2]; /* solo, duet */
+static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
 
 /* Copies a role's best from a search's result. */
 static void take_best(const struct scenario *sc, const struct explore_result *r, int role, bool exact,
@@ -98,9 +103,9 @@ static void search_random(struct scenario *sc, int role, uint64_t seed, bool due
 
 void best_for(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
 {
+    pthread_mutex_lock(&cache_mu);
     struct best_cache_entry *slot = &cache[duet];
-    if (!(slot->valid && slot->sc == sc && slot->hash == sc->hash && slot->seed == seed &&
-          slot->duet == duet)) {
+    if (!(slot->valid && slot->hash == sc->hash && slot->seed == seed && slot->duet == duet)) {
         memset(slot, 0, sizeof *slot);
         slot->sc = sc;
         slot->hash = sc->hash;
@@ -122,6 +127,7 @@ void best_for(struct scenario *sc, int role, uint64_t seed, bool duet, struct be
         }
     }
     *out = slot->best[role];
+    pthread_mutex_unlock(&cache_mu);
     if (declared) {
         out->weighted = sc->best[role];
         out->declared = true;
