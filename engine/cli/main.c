@@ -38,7 +38,7 @@ static const struct {
     {"new", cmd_new, "create a scenario folder from a template that shows every feature"},
     {"report", cmd_report, "the facilitator's debrief from a folder of result files"},
 #ifdef SCALEUP_HAVE_HOST
-    {"host", cmd_host, "serve the game to every browser in a workshop room, with a live view"},
+    {"host", cmd_host, "serve the game to every browser in a workshop room"},
 #endif
 };
 
