@@ -51,6 +51,11 @@ scenario {
   -- stands.
   duet = true,
   settle = function(game) return "po" end,
+
+  -- Options are shown in an order drawn from the run's seed, so that the
+  -- best one is not always first; order = "fixed" keeps the order written
+  -- (here or on one scene, for a ladder like "1 week / 2 weeks / 4 weeks").
+  order = "shuffled",
 }
 
 include "work.lua"              -- more scenes, from a file beside this one
@@ -65,8 +70,11 @@ Monday. Your manager wants "a plan for the quarter" by Friday, {player}.
 You have {budget}k€ and a team of four.
 
 *What do you put first?*]],
+  -- A question for the room, shown after the debrief when coaching is on.
+  discuss = "What would have to be true for a list of asks to count as a goal, {player}?",
   choices = {
     { "Write one measurable goal with the team",
+      id = "goal",                         -- a stable name: tests, results and game.cause use it
       next = "backlog",
       score = { vision = 3 },              -- points per dimension
       effects = { morale = 10 },           -- stat changes, clamped to min/max
@@ -74,6 +82,7 @@ You have {budget}k€ and a team of four.
       feedback = "A goal written with the team, stated as an outcome, is one they can "
               .. "repeat and decide by." },
     { "List every feature stakeholders asked for",
+      id = "wishlist",
       next = "backlog",
       score = { vision = -1, negotiation = 1 },
       effects = { morale = -5 },

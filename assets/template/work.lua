@@ -16,6 +16,7 @@ scene "backlog" {
   end,
   choices = {
     { "Order by value and effort, against the goal",
+      id = "by_value",
       requires = { "has_goal" },           -- offered only when these flags are up
       locked = "Needs a goal first",       -- shown disabled, with this reason, otherwise
       next = "launch",
@@ -23,12 +24,14 @@ scene "backlog" {
       feedback = "Ordering by value and effort against a goal makes the order easy to "
               .. "explain and easy to change." },
     { "Ask the team to estimate every item first",
+      id = "estimate",
       once = true,                         -- never offered again after it was taken
       next = "backlog",
       score = { roadmap = 1 },
       effects = { morale = -5 },
       feedback = "Estimates help ordering, but estimating everything delays the decision." },
     { "Do the loudest stakeholder's item first",
+      id = "loudest",
       next = "launch",
       score = { roadmap = -2, negotiation = -1 },
       feedback = "The loudest request is not the most valuable one." },
@@ -41,19 +44,31 @@ scene "launch" {
   by = "both",                             -- in a duet, both pick in secret
   conflict = "launch_talk",                -- and talk it out here when they differ
   timer = 45,                              -- seconds to decide
-  timeout = 2,                             -- choice 2 is taken when time runs out
+  timeout = 2,                             -- choice 2 as listed is taken when time runs out
   text = "Release day. A tester found a bug in a rare path. Budget left: {budget}k€.",
+  on_enter = function(game)
+    -- The changes that follow are consequences of the earlier choice
+    -- "wishlist": the debrief lists them under that decision.
+    game.cause("wishlist")
+    if not game.flags.has_goal then
+      game.stats.morale = game.stats.morale - 5  -- nobody can say what the release is for
+    end
+  end,
+  discuss = "Who in the room would have held the release, and what would they need to see?",
   choices = {
     { "Release to 10% of users and watch the metrics",
+      id = "staged",
       next = "shipped",
       score = { launch = 3 },
       feedback = "A staged roll-out limits the damage of what you do not know yet." },
     { "Hold the release until the bug is fixed",
+      id = "hold",
       next = "late",
       score = { launch = 1 },
       effects = { morale = -5 },
       feedback = "Quality first is defensible; say the new date openly." },
     { "Ship to everyone and hope",
+      id = "ship_all",
       role = "pm",                         -- only offered to this role
       when = function(game) return game.stats.morale >= 50 end,  -- a further condition
       act = function(game)                 -- any further effect
@@ -74,11 +89,13 @@ scene "launch_talk" {
   text = "The PO and the PM picked differently. Talk it through: what does the goal need?",
   choices = {
     { "Agree on a staged release with a date for everyone",
+      id = "agree",
       next = "shipped",
       score = { negotiation = 2 },
       unset = { "has_goal" },              -- flags to lower
       feedback = "Settling in the open, on interests, keeps one product goal." },
     { "Escalate to the manager",
+      id = "escalate",
       next = "late",
       score = { negotiation = -1 },
       feedback = "Escalating a trade-off the two of you own costs trust and time." },

@@ -178,3 +178,63 @@ void debrief_build(struct game *g, struct debrief *d)
         }
     d->alignment = d->secret_decisions ? (double)d->agreed / d->secret_decisions : 1.0;
 }
+
+bool debrief_locked_best(const struct game *g, int i, int p, struct strbuf *out)
+{
+    const struct scenario *sc = g->sc;
+    const struct decision *d = &g->log[i];
+    int locked = p < 0 ? d->best_locked : d->pick[p].best_locked;
+    if (locked < 0)
+        return false;
+    uint32_t label = p < 0 ? d->best_locked_label : d->pick[p].best_locked_label;
+    int player = p < 0 ? d->player : p;
+    sb_printf(out, "Best for a %s: %s (locked: %s)", sc->roles[g->s.players[player].role].name,
+              g->log_text.data + label, sc->choices[locked].locked ? sc->choices[locked].locked : "");
+    return true;
+}
+
+int debrief_caused(const struct game *g, int i, struct strbuf *out)
+{
+    const struct scenario *sc = g->sc;
+    int n = 0;
+    for (int k = 0; k < g->ncons; k++) {
+        const struct consequence *c = &g->cons[k];
+        if (c->decision != i)
+            continue;
+        sb_printf(out, "%s \u2192", game_decision_label(g, i));
+        bool first = true;
+        for (int s = 0; s < sc->nstats; s++) {
+            if (c->delta[s] == 0)
+                continue;
+            char num[64];
+            format_number(num, sizeof num, c->delta[s]);
+            sb_printf(out, "%s %s %s%s", first ? "" : ",", sc->stats[s].name, c->delta[s] > 0 ? "+" : "",
+                      num);
+            first = false;
+        }
+        const struct scene *where = &sc->scenes[c->scene];
+        sb_printf(out, " in %s", where->title[0] ? where->title : where->id);
+        sb_putc(out, '\0');
+        n++;
+    }
+    return n;
+}
+
+int debrief_questions(const struct game *g, struct strbuf *out)
+{
+    int n = 0;
+    for (int i = 0; i < g->nlog; i++) {
+        const char *q = game_discuss(g, i);
+        if (!q[0])
+            continue;
+        bool seen = false;
+        for (int k = 0; k < i && !seen; k++)
+            seen = g->log[k].scene == g->log[i].scene && game_discuss(g, k)[0];
+        if (seen)
+            continue;
+        sb_puts(out, q);
+        sb_putc(out, '\0');
+        n++;
+    }
+    return n;
+}

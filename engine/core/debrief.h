@@ -57,6 +57,24 @@ struct debrief {
 /* Builds the debrief of a game (finished or not). */
 void debrief_build(struct game *g, struct debrief *d);
 
+/* What the debrief says decision by decision beyond the log's own fields,
+ * worked out here so that every front-end shows the same words. */
+
+/* When a locked option (shown with its reason) would have scored more for
+ * the role than every open one at decision i (pick p of a duet's secret
+ * decision, or -1 for the decision itself): "Best for a Product Owner:
+ * Pitch the investor (locked: Needs a written vision first)" into out, and
+ * true. The debrief says this instead of calling an open option the best. */
+bool debrief_locked_best(const struct game *g, int i, int p, struct strbuf *out);
+
+/* What game.cause attributed to decision i, a line each, NUL-separated:
+ * "Promise September → Stakeholder trust -20 in September". The count. */
+int debrief_caused(const struct game *g, int i, struct strbuf *out);
+
+/* The discuss questions of the scenes decided, each scene's once, in the
+ * order decided (as rendered when decided), NUL-separated. The count. */
+int debrief_questions(const struct game *g, struct strbuf *out);
+
 /* The percentage for a weighted total against a best (clamped to 0-100). */
 double debrief_percent(double weighted, double best);
 

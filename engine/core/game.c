@@ -55,6 +55,7 @@ struct game *game_new(struct scenario *sc)
     sb_init(&g->scratch);
     sb_init(&g->log_text);
     g->nplayers = 1;
+    g->cause_decision = -1;
     return g;
 }
 
@@ -70,6 +71,7 @@ void game_free(struct game *g)
     sb_free(&g->scratch);
     sb_free(&g->log_text);
     free(g->log);
+    free(g->cons);
     free(g);
 }
 
@@ -132,6 +134,31 @@ const struct menu *game_menu(const struct game *g)
     return &g->view.menu[g->view.decider];
 }
 
+int game_author_number(const struct menu *m, int number)
+{
+    int rank = 1;
+    for (int k = 0; k < m->nopen; k++)
+        rank += m->offers[k].listed < m->offers[number - 1].listed;
+    return rank;
+}
+
+int game_shown_number(const struct menu *m, int c)
+{
+    for (int k = 0; k < m->nopen; k++)
+        if (m->offers[k].choice == c)
+            return k + 1;
+    return 0;
+}
+
+int game_number_of(const struct game *g, const char *id)
+{
+    const struct menu *m = game_menu(g);
+    for (int k = 0; k < m->nopen; k++)
+        if (strcmp(g->sc->choices[m->offers[k].choice].id, id) == 0)
+            return k + 1;
+    return 0;
+}
+
 const char *game_label(const struct game *g, const struct menu *m, int i)
 {
     (void)g;
@@ -151,6 +178,79 @@ const char *game_decision_label(const struct game *g, int i)
 const char *game_best_label(const struct game *g, int i)
 {
     return g->log_text.data + g->log[i].best_label;
+}
+
+const char *game_discuss(const struct game *g, int i)
+{
+    return g->log_text.data + g->log[i].discuss;
+}
+
+const char *game_best_locked_label(const struct game *g, int i)
+{
+    return g->log[i].best_locked >= 0 ? g->log_text.data + g->log[i].best_locked_label : "";
+}
+
+/* ------------------------------------------------------------ game.cause */
+
+static bool decision_took(const struct game *g, const struct decision *d, const char *id, int flag)
+{
+    const struct scenario *sc = g->sc;
+    if (flag >= 0 && ((d->raised[flag / 64] >> (flag % 64)) & 1))
+        return true;
+    if (!d->secret)
+        return strcmp(sc->choices[d->choice].id, id) == 0;
+    for (int p = 0; p < g->nplayers; p++)
+        if (strcmp(sc->choices[d->pick[p].choice].id, id) == 0)
+            return true;
+    return false;
+}
+
+bool game_cause(struct game *g, const char *id, char *why, size_t cap)
+{
+    const struct scenario *sc = g->sc;
+    int flag = scenario_flag(sc, id);
+    if (flag < 0 && !scenario_has_choice_id(sc, id) &&
+        strmap_get(&sc->code_flag_index, id, strlen(id)) < 0) {
+        str_format(why, cap, "game.cause(\"%.64s\"): it names no choice id or flag of the scenario", id);
+        return false;
+    }
+    game_cause_close(g);
+    if (!g->cause_records)
+        return true;
+    for (int i = g->nlog - 1; i >= 0; i--)
+        if (decision_took(g, &g->log[i], id, flag)) {
+            g->cause_decision = i;
+            memcpy(g->cause_from, g->s.stats, sizeof *g->cause_from * (size_t)sc->nstats);
+            break;
+        }
+    return true;
+}
+
+void game_cause_close(struct game *g)
+{
+    int from = g->cause_decision;
+    g->cause_decision = -1;
+    if (from < 0)
+        return;
+    const struct scenario *sc = g->sc;
+    double delta[LIMIT_STATS];
+    bool any = false;
+    for (int i = 0; i < sc->nstats; i++) {
+        delta[i] = g->s.stats[i] - g->cause_from[i];
+        any |= delta[i] != 0;
+    }
+    if (!any)
+        return;
+    if (g->ncons == g->capcons) {
+        g->capcons = g->capcons ? g->capcons * 2 : 8;
+        g->cons = xrealloc(g->cons, sizeof *g->cons * (size_t)g->capcons);
+    }
+    struct consequence *c = &g->cons[g->ncons++];
+    memset(c, 0, sizeof *c);
+    c->decision = from;
+    c->turn = g->s.turn;
+    c->scene = g->s.scene;
+    memcpy(c->delta, delta, sizeof *delta * (size_t)sc->nstats);
 }
 
 double game_weighted(const struct game *g, int player)
@@ -277,6 +377,39 @@ static void prefetch_taking(const struct scenario *sc, const struct choice *ch)
         prefetch_lines(t->chars, t->pieces[t->npieces - 1].start + 1);
 }
 
+/*
+ * The shown order of a menu's open offers. Each choice's place comes from a
+ * hash of the run's seed, the scene's visit count and the choice's own key
+ * (its scene's and its own id, scenario.h): the same run shows the same
+ * order, on any machine; a revisit reshuffles; two choices keep their
+ * relative order whichever others are open; and nothing is drawn from the
+ * run's generator, so game.random gives what it gave before shuffling.
+ */
+static uint64_t shuffle_key(const struct game *g, const struct choice *ch)
+{
+    uint64_t state = g->seed ^ ch->order_key ^
+                     ((uint64_t)g->visits[g->s.scene] * 0x9e3779b97f4a7c15ULL);
+    return rng_mix(&state);
+}
+
+static void shuffle(const struct game *g, struct menu *m)
+{
+    uint64_t keys[LIMIT_CHOICES_PER_SCENE];
+    for (int k = 0; k < m->nopen; k++)
+        keys[k] = shuffle_key(g, &g->sc->choices[m->offers[k].choice]);
+    for (int k = 1; k < m->nopen; k++) {
+        struct offer o = m->offers[k];
+        uint64_t key = keys[k];
+        int j = k - 1;
+        for (; j >= 0 && keys[j] > key; j--) {
+            m->offers[j + 1] = m->offers[j];
+            keys[j + 1] = keys[j];
+        }
+        m->offers[j + 1] = o;
+        keys[j + 1] = key;
+    }
+}
+
 /* Builds the menu of player p for the current scene. */
 static bool make_menu(struct game *g, int p, struct menu *m, struct diag *err)
 {
@@ -312,12 +445,16 @@ static bool make_menu(struct game *g, int p, struct menu *m, struct diag *err)
             o->choice = (int)c;
             o->listed = i + 1;
             o->locked = false;
-            if (s->timeout == i + 1)
-                m->timeout = m->nopen;
         } else if (ch->locked) {
             locked[nlocked++] = i;
         }
     }
+    if (!s->fixed_order && m->nopen > 1)
+        shuffle(g, m);
+    if (s->timeout)
+        for (int k = 0; k < m->nopen; k++)
+            if (m->offers[k].listed == s->timeout)
+                m->timeout = k + 1;
     for (int k = 0; k < nlocked; k++) {
         struct offer *o = &m->offers[m->nopen + k];
         o->choice = (int)(s->first_choice + (uint32_t)locked[k]);
@@ -399,6 +536,8 @@ bool game_start(struct game *g, const struct game_setup *setup, struct diag *err
     memset(g->taken, 0, sizeof *g->taken * ((sc->nchoices + 63) / 64 + 1));
     g->picks[0] = g->picks[1] = 0;
     g->nlog = 0;
+    g->ncons = 0;
+    g->cause_decision = -1;
     sb_clear(&g->log_text);
     g->over = false;
     if (!enter(g, sc->start, err))
@@ -530,24 +669,39 @@ static bool resolve_next(struct game *g, uint32_t c, int from, int listed, int *
     return true;
 }
 
-/* The best-scoring open choice of menu m for the role of player p, the
- * first listed on a tie; number itself when it is as good. */
-static int best_offer(const struct game *g, const struct menu *m, int p, int number)
+static double weighted_score(const struct scenario *sc, const struct choice *ch, const double *weights)
+{
+    double v = 0;
+    for (int d = 0; d < sc->ndimensions; d++)
+        v += ch->score[d] * weights[d];
+    return v;
+}
+
+/* The best-scoring open choice of menu m for the role of player p (the
+ * first in the author's list on a tie, so that it does not depend on the
+ * shuffle); number itself when it is as good. *locked gets the menu index
+ * of a locked choice that would have scored more than every open one, or -1. */
+static int best_offer(const struct game *g, const struct menu *m, int p, int number, int *locked)
 {
     const struct scenario *sc = g->sc;
     const double *weights = sc->roles[g->s.players[p].role].weights;
     int best = number;
-    double best_value = 0;
-    const struct choice *ch = &sc->choices[m->offers[number - 1].choice];
-    for (int d = 0; d < sc->ndimensions; d++)
-        best_value += ch->score[d] * weights[d];
+    double best_value = weighted_score(sc, &sc->choices[m->offers[number - 1].choice], weights);
     for (int k = 0; k < m->nopen; k++) {
-        double v = 0;
-        for (int d = 0; d < sc->ndimensions; d++)
-            v += sc->choices[m->offers[k].choice].score[d] * weights[d];
-        if (v > best_value + 1e-9) {
+        double v = weighted_score(sc, &sc->choices[m->offers[k].choice], weights);
+        if (v > best_value + 1e-9 ||
+            (best != number && v > best_value - 1e-9 && m->offers[k].listed < m->offers[best - 1].listed)) {
             best_value = v;
             best = k + 1;
+        }
+    }
+    *locked = -1;
+    double locked_value = best_value;
+    for (int k = m->nopen; k < m->ntotal; k++) {
+        double v = weighted_score(sc, &sc->choices[m->offers[k].choice], weights);
+        if (v > locked_value + 1e-9) {
+            locked_value = v;
+            *locked = k;
         }
     }
     return best;
@@ -556,9 +710,15 @@ static int best_offer(const struct game *g, const struct menu *m, int p, int num
 /* Enters next after a choice, keeping in entering the stats as they were
  * just before (what on_enter changes is the decision's "meanwhile"). When it
  * fails the visit is taken back; the caller rolls back the rest. */
-static bool enter_after_choice(struct game *g, int next, double *entering, struct diag *err)
+struct entering {
+    double stats[LIMIT_STATS];
+    uint64_t flags[LIMIT_FLAGS / 64];
+};
+
+static bool enter_after_choice(struct game *g, int next, struct entering *entering, struct diag *err)
 {
-    memcpy(entering, g->s.stats, sizeof *entering * (size_t)g->sc->nstats);
+    memcpy(entering->stats, g->s.stats, sizeof *entering->stats * (size_t)g->sc->nstats);
+    memcpy(entering->flags, g->s.flags, sizeof entering->flags); /* act may add flags */
     if (enter(g, next, err))
         return true;
     g->visits[next]--;
@@ -572,7 +732,9 @@ struct undo_mark {
     uint32_t choices[GAME_MAX_PLAYERS];
     int nchoices;
     size_t text_len;
+    int ncons;
     int picks[GAME_MAX_PLAYERS];
+    int pick_choices[GAME_MAX_PLAYERS];
 };
 
 static void mark(struct game *g, struct undo_mark *u, const uint32_t *choices, int n)
@@ -584,7 +746,9 @@ static void mark(struct game *g, struct undo_mark *u, const uint32_t *choices, i
         u->taken_bits[i] = g->taken[choices[i] / 64];
     }
     u->text_len = g->log_text.len;
+    u->ncons = g->ncons;
     memcpy(u->picks, g->picks, sizeof u->picks);
+    memcpy(u->pick_choices, g->pick_choices, sizeof u->pick_choices);
 }
 
 static void roll_back(struct game *g, const struct undo_mark *u)
@@ -593,28 +757,49 @@ static void roll_back(struct game *g, const struct undo_mark *u)
     for (int i = u->nchoices - 1; i >= 0; i--)
         g->taken[u->choices[i] / 64] = u->taken_bits[i];
     g->log_text.len = u->text_len;
+    g->ncons = u->ncons;
+    g->cause_decision = -1;
     if (g->log_text.data)
         g->log_text.data[u->text_len] = '\0';
     memcpy(g->picks, u->picks, sizeof g->picks);
+    memcpy(g->pick_choices, u->pick_choices, sizeof g->pick_choices);
 }
 
 /* before: the stats before the choice; entering: before the next scene
  * was entered. */
 static void finish_decision(struct game *g, struct decision *dec, int from, int next,
-                            const struct game_core *before, const double *entering, bool timed_out,
-                            double seconds)
+                            const struct game_core *before, const struct entering *entering,
+                            uint32_t discuss, bool timed_out, double seconds)
 {
     const struct scenario *sc = g->sc;
     dec->turn = g->s.turn;
     dec->scene = from;
     dec->timed_out = timed_out;
     dec->seconds = seconds;
+    dec->discuss = discuss;
     for (int i = 0; i < sc->nstats; i++) {
-        dec->stat_delta[i] = entering[i] - before->stats[i];
-        dec->enter_delta[i] = g->s.stats[i] - entering[i];
+        dec->stat_delta[i] = entering->stats[i] - before->stats[i];
+        dec->enter_delta[i] = g->s.stats[i] - entering->stats[i];
     }
+    for (int w = 0; w < (sc->nflags + 63) / 64; w++)
+        dec->raised[w] = entering->flags[w] & ~before->flags[w];
     view_swap(&g->view, &g->next_view);
     g->over = sc->scenes[next].is_ending;
+}
+
+/* The scene's discuss question, rendered as the scene is decided (its {name}s
+ * show the state the players saw), into the log; its offset. */
+static uint32_t log_discuss(struct game *g, int scene)
+{
+    const struct scene *s = &g->sc->scenes[scene];
+    uint32_t at = (uint32_t)g->log_text.len;
+    if (s->has_discuss) {
+        struct text_values v;
+        game_text_values(g, &v);
+        text_render(&s->discuss, &v, &g->log_text);
+    }
+    sb_putc(&g->log_text, '\0');
+    return at;
 }
 
 bool game_choose(struct game *g, int number, bool timed_out, double seconds, struct diag *err)
@@ -636,6 +821,7 @@ bool game_choose(struct game *g, int number, bool timed_out, double seconds, str
     int from = g->s.scene;
     struct undo_mark u;
     mark(g, &u, &c, 1);
+    uint32_t discuss_at = log_discuss(g, from);
 
     /* score, effects, set, unset; turn; act; next; enter */
     add_score(g, p, c);
@@ -651,13 +837,17 @@ bool game_choose(struct game *g, int number, bool timed_out, double seconds, str
         goto fail;
     if (!resolve_next(g, c, from, o->listed, &next, err))
         goto fail;
-    double entering[LIMIT_STATS];
-    if (!enter_after_choice(g, next, entering, err))
+    struct entering entering;
+    if (!enter_after_choice(g, next, &entering, err))
         goto fail;
 
-    int best = best_offer(g, m, p, number);
+    int locked;
+    int best = best_offer(g, m, p, number, &locked);
     struct decision *dec = push_decision(g);
     memset(dec, 0, sizeof *dec);
+    dec->best_locked = locked < 0 ? -1 : m->offers[locked].choice;
+    if (locked >= 0)
+        dec->best_locked_label = log_string(g, game_label(g, m, locked));
     dec->number = number;
     dec->choice = (int)c;
     dec->player = p;
@@ -669,7 +859,7 @@ bool game_choose(struct game *g, int number, bool timed_out, double seconds, str
     dec->best_label = best == number ? label_at : log_string(g, game_label(g, m, best - 1));
     dec->offered = m->nopen;
     dec->stood = -1;
-    finish_decision(g, dec, from, next, &u.core, entering, timed_out, seconds);
+    finish_decision(g, dec, from, next, &u.core, &entering, discuss_at, timed_out, seconds);
     return true;
 
 fail:
@@ -700,8 +890,11 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
     const struct scene *here = &sc->scenes[from];
     struct undo_mark u;
     mark(g, &u, c, 2);
-    for (int p = 0; p < 2; p++)
-        g->picks[p] = numbers[p];
+    for (int p = 0; p < 2; p++) {
+        g->picks[p] = game_author_number(&g->view.menu[p], numbers[p]);
+        g->pick_choices[p] = (int)c[p];
+    }
+    uint32_t discuss_at = log_discuss(g, from);
 
     /* Each pick scores for the player who made it (the same choice scores
      * for both). Then one choice is taken in full, or none. */
@@ -754,8 +947,8 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
     } else {
         next = here->conflict;
     }
-    double entering[LIMIT_STATS];
-    if (!enter_after_choice(g, next, entering, err))
+    struct entering entering;
+    if (!enter_after_choice(g, next, &entering, err))
         goto fail;
 
     struct decision *dec = push_decision(g);
@@ -765,7 +958,11 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
     dec->stood = stood;
     for (int p = 0; p < 2; p++) {
         const struct menu *m = &g->view.menu[p];
-        int best = best_offer(g, m, p, numbers[p]);
+        int locked;
+        int best = best_offer(g, m, p, numbers[p], &locked);
+        dec->pick[p].best_locked = locked < 0 ? -1 : m->offers[locked].choice;
+        if (locked >= 0)
+            dec->pick[p].best_locked_label = log_string(g, game_label(g, m, locked));
         dec->pick[p].number = numbers[p];
         dec->pick[p].choice = (int)c[p];
         dec->pick[p].label = label_at[p];
@@ -787,8 +984,10 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
     dec->best_choice = dec->pick[0].best_choice;
     dec->best_label = dec->pick[0].best_label;
     dec->offered = dec->pick[0].offered;
+    dec->best_locked = dec->pick[0].best_locked;
+    dec->best_locked_label = dec->pick[0].best_locked_label;
     memcpy(dec->score, dec->pick[0].score, sizeof dec->score);
-    finish_decision(g, dec, from, next, &u.core, entering, timed_out, seconds);
+    finish_decision(g, dec, from, next, &u.core, &entering, discuss_at, timed_out, seconds);
     return true;
 
 fail:
@@ -875,5 +1074,7 @@ void game_copy_state(struct game *dst, const struct game *src)
     dst->over = src->over;
     dst->picks[0] = src->picks[0];
     dst->picks[1] = src->picks[1];
+    dst->pick_choices[0] = src->pick_choices[0];
+    dst->pick_choices[1] = src->pick_choices[1];
     copy_view(&dst->view, &src->view);
 }

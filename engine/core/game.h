@@ -78,6 +78,15 @@ enum duet_outcome {
     DUET_COIN,     /* different picks; a coin toss from the run's generator decided */
 };
 
+/* What a game.cause(id) recorded: stat changes that are consequences of an
+ * earlier decision (see the contract's "Additions of 2026-12"). */
+struct consequence {
+    int decision; /* index into the log of the decision that caused it */
+    int turn;     /* choices made when it happened */
+    int scene;    /* where: the scene entered (on_enter) or decided in (act, next) */
+    double delta[LIMIT_STATS];
+};
+
 /* One decision of the log. */
 struct decision {
     int turn;     /* 1-based */
@@ -100,6 +109,13 @@ struct decision {
     int best_choice;
     uint32_t best_label; /* offset in game.log_text */
     int offered;         /* how many choices were open */
+    /* A locked choice (shown, with its reason) that would have scored more
+     * for the role than every open one; -1 when none. */
+    int best_locked;
+    uint32_t best_locked_label; /* offset in game.log_text */
+    uint32_t discuss;           /* the scene's discuss question as rendered then, offset in
+                                   game.log_text ("" when none) */
+    uint64_t raised[LIMIT_FLAGS / 64]; /* flags the decision raised (for game.cause) */
 
     /* Duet: a decision both players made in secret (see game_choose_pair).
      * Then number, choice, label, feedback and best above are the first
@@ -111,6 +127,8 @@ struct decision {
         int number, choice;
         uint32_t label, feedback, best_label;
         int best_number, best_choice, offered;
+        int best_locked;
+        uint32_t best_locked_label;
         double score[LIMIT_DIMENSIONS];
     } pick[GAME_MAX_PLAYERS];
 };
@@ -140,12 +158,26 @@ struct game {
     struct decision *log;
     int nlog, caplog;
     struct strbuf log_text; /* rendered labels and feedback of the log */
+    struct consequence *cons; /* what game.cause recorded, in the order it happened */
+    int ncons, capcons;
+
+    /* game.cause while a callback runs: the decision its changes go to (-1:
+     * none), the stats when it was called, and whether this callback
+     * records at all (on_enter, act and next do; when does not). */
+    int cause_decision;
+    bool cause_records;
+    double cause_from[LIMIT_STATS];
 
     /* Scratch, reused to keep the hot path free of allocation. */
     struct view next_view;
     struct text_builder builder;
     struct strbuf scratch;
-    int picks[GAME_MAX_PLAYERS]; /* the last secret picks (duet), 0 when none */
+    /* The last secret picks (duet), 0 when none: game.picks, each a number
+     * among the open choices in the author's order (as before shuffling,
+     * so that a conflict scene's code need not know the shown order), and
+     * the choices themselves (game.pick_ids). */
+    int picks[GAME_MAX_PLAYERS];
+    int pick_choices[GAME_MAX_PLAYERS];
 };
 
 struct game *game_new(struct scenario *sc);
@@ -181,6 +213,30 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
 
 /* Takes the scene's timeout choice (its timer ran out). */
 bool game_timeout(struct game *g, double seconds, struct diag *err);
+
+/* game.cause(id) in a callback: the stat changes from now to the end of the
+ * call (or the next game.cause) are consequences of the latest decision that
+ * took a choice with that id or raised flag id (none: nothing is recorded).
+ * False, with why set, when id names no choice id or flag of the scenario. */
+bool game_cause(struct game *g, const char *id, char *why, size_t cap);
+/* Ends what game.cause started: called when a callback returns. */
+void game_cause_close(struct game *g);
+
+/* The rendered discuss question and best locked label of decision i
+ * ("" when none). */
+const char *game_discuss(const struct game *g, int i);
+const char *game_best_locked_label(const struct game *g, int i);
+
+/* The number of open offer `number` (as shown) among the open offers in
+ * the author's order: what the number was before shuffling. */
+int game_author_number(const struct menu *m, int number);
+/* The shown number of the open offer of choice c (index into
+ * scenario.choices), 0 when it is not open. */
+int game_shown_number(const struct menu *m, int c);
+
+/* The shown number of the deciding player's open choice with that id, 0
+ * when no open choice has it. */
+int game_number_of(const struct game *g, const char *id);
 
 /* The rendered label of an offer. */
 const char *game_label(const struct game *g, const struct menu *m, int i);

@@ -136,4 +136,15 @@
  * search can take longer: the page then says so and refreshes). */
 #define LIMIT_HOST_WAIT_MS 2000
 
+/* What the code relies on, checked where the limits are set (as
+ * sqliteLimit.h does): changing a limit past one of these is a compile
+ * error, not a quiet overflow. */
+_Static_assert(LIMIT_FLAGS % 64 == 0, "flags are kept as whole 64-bit words");
+_Static_assert(LIMIT_FLAGS <= 65535, "flag indices are uint16_t (requires, set, unset)");
+_Static_assert(LIMIT_ROLES <= 32, "a choice's roles are a 32-bit mask");
+_Static_assert(LIMIT_STATS <= 32767, "an effect's stat index is int16_t");
+_Static_assert(LIMIT_FILES <= 65535, "a source position's file is uint16_t");
+_Static_assert(LIMIT_CHOICES_PER_SCENE <= 65535, "a scene's choice count is uint16_t");
+_Static_assert(LIMIT_DIMENSIONS <= 16, "dimensions are listed in small fixed arrays");
+
 #endif

@@ -122,11 +122,14 @@ bool playtest_run(struct scenario *sc, const struct playtest *pt, struct diag_li
             break;
         }
         int number = c->number;
-        if (c->prefix) {
+        if (c->prefix && (number = game_number_of(g, c->prefix)) == 0) {
+            /* Not an id of an open choice: the start of its text. */
             int matches;
             number = find_choice(g, c->prefix, &matches);
             if (matches == 0) {
-                mismatch(failures, pt, "decision %d: no choice of scene '%s' starts with \"%s\"",
+                mismatch(failures, pt,
+                         "decision %d: no open choice of scene '%s' has the id \"%s\" or starts "
+                         "with it",
                          i + 1, here, c->prefix);
                 break;
             }
@@ -237,8 +240,12 @@ void playtest_format(const struct game *g, const char *name, struct strbuf *out)
     sb_puts(out, ", role = ");
     lua_string(out, sc->roles[g->s.players[0].role].id);
     sb_printf(out, ", seed = %llu, choices = {", (unsigned long long)g->seed);
-    for (int i = 0; i < g->nlog; i++)
-        sb_printf(out, "%s%d", i ? ", " : " ", g->log[i].number);
+    /* By id: the test still names the same choices when they are shown in
+     * another order. */
+    for (int i = 0; i < g->nlog; i++) {
+        sb_puts(out, i ? ", " : " ");
+        lua_string(out, sc->choices[g->log[i].choice].id);
+    }
     sb_puts(out, g->nlog ? " }" : "}");
     sb_puts(out, ", expect = { ");
     if (g->over)

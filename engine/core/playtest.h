@@ -3,9 +3,10 @@
  *
  * A file tests.lua in the scenario's folder holds entries like
  *   playthrough { name = "cautious PO", role = "po", seed = 7,
- *                 choices = { 1, 3, "Pitch the investor" },
+ *                 choices = { "vision", 3, "Pitch the investor" },
  *                 expect = { ending = "ipo", score = { vision = 5 }, stats = { runway = 4 } } }
- * A choice is its number as offered, or the start of its text. expect may hold
+ * A choice is its id (see scenario.h), the start of its text, or its number
+ * as shown (the options are shuffled by the seed: an id survives that). expect may hold
  * ending, verdict, score (dimension -> points), stats (stat -> value), flags
  * (flag -> true/false), weighted and turns. Each mismatch is reported as
  * "tests.lua:LINE: expected ..., got ...".
@@ -20,8 +21,8 @@
 #include "game.h"
 
 struct playtest_choice {
-    int number;   /* 1-based, or 0 when given by text */
-    char *prefix; /* the start of the choice's text */
+    int number;   /* 1-based as shown, or 0 when given by a string */
+    char *prefix; /* an id, or else the start of the choice's text */
 };
 
 struct playtest_value {

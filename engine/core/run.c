@@ -61,6 +61,17 @@ static cJSON *stat_object(const struct scenario *sc, const double *values, bool 
     return o;
 }
 
+/* A locked choice that would have scored best: its id, text and reason. */
+static cJSON *locked_object(const struct game *g, int choice, uint32_t label)
+{
+    const struct choice *ch = &g->sc->choices[choice];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "choice", ch->id);
+    cJSON_AddItemToObject(o, "text", plain_string(g->log_text.data + label));
+    cJSON_AddStringToObject(o, "locked", ch->locked ? ch->locked : "");
+    return o;
+}
+
 static char *hex64(uint64_t h, char *buf, size_t cap)
 {
     snprintf(buf, cap, "%016llx", (unsigned long long)h);
@@ -148,7 +159,8 @@ char *run_to_json(struct game *g, const struct run_times *t)
         cJSON *o = cJSON_CreateObject();
         cJSON_AddNumberToObject(o, "turn", dec->turn);
         cJSON_AddStringToObject(o, "scene", sc->scenes[dec->scene].id);
-        cJSON_AddNumberToObject(o, "choice", dec->number);
+        cJSON_AddStringToObject(o, "choice", sc->choices[dec->choice].id);
+        cJSON_AddNumberToObject(o, "number", dec->number);
         cJSON_AddItemToObject(o, "text", plain_string(game_decision_label(g, i)));
         if (g->nplayers > 1)
             cJSON_AddStringToObject(o, "by", dec->secret ? "both"
@@ -159,7 +171,25 @@ char *run_to_json(struct game *g, const struct run_times *t)
         add_number(o, "seconds", round(dec->seconds * 10) / 10);
         cJSON_AddBoolToObject(o, "timed_out", dec->timed_out);
         cJSON_AddNumberToObject(o, "offered", dec->offered);
-        cJSON_AddNumberToObject(o, "best", dec->best_number);
+        cJSON_AddStringToObject(o, "best", sc->choices[dec->best_choice].id);
+        if (dec->best_locked >= 0)
+            cJSON_AddItemToObject(o, "best_locked", locked_object(g, dec->best_locked,
+                                                                  dec->best_locked_label));
+        if (game_discuss(g, i)[0])
+            cJSON_AddItemToObject(o, "discuss", plain_string(game_discuss(g, i)));
+        cJSON *caused = NULL;
+        for (int k = 0; k < g->ncons; k++) {
+            const struct consequence *c = &g->cons[k];
+            if (c->decision != i)
+                continue;
+            if (!caused)
+                caused = cJSON_AddArrayToObject(o, "caused");
+            cJSON *co = cJSON_CreateObject();
+            cJSON_AddNumberToObject(co, "turn", c->turn);
+            cJSON_AddStringToObject(co, "scene", sc->scenes[c->scene].id);
+            cJSON_AddItemToObject(co, "effects", stat_object(sc, c->delta, true));
+            cJSON_AddItemToArray(caused, co);
+        }
         if (dec->secret) {
             cJSON_AddBoolToObject(o, "secret", true);
             cJSON_AddStringToObject(o, "outcome", outcomes[dec->outcome]);
@@ -170,11 +200,16 @@ char *run_to_json(struct game *g, const struct run_times *t)
             cJSON *picks = cJSON_AddObjectToObject(o, "picks");
             for (int p = 0; p < g->nplayers; p++) {
                 cJSON *pk = cJSON_CreateObject();
-                cJSON_AddNumberToObject(pk, "choice", dec->pick[p].number);
+                cJSON_AddStringToObject(pk, "choice", sc->choices[dec->pick[p].choice].id);
+                cJSON_AddNumberToObject(pk, "number", dec->pick[p].number);
                 cJSON_AddItemToObject(pk, "text", plain_string(g->log_text.data + dec->pick[p].label));
                 cJSON_AddItemToObject(pk, "score", dimension_object(sc, dec->pick[p].score, true));
                 cJSON_AddNumberToObject(pk, "offered", dec->pick[p].offered);
-                cJSON_AddNumberToObject(pk, "best", dec->pick[p].best_number);
+                cJSON_AddStringToObject(pk, "best", sc->choices[dec->pick[p].best_choice].id);
+                if (dec->pick[p].best_locked >= 0)
+                    cJSON_AddItemToObject(pk, "best_locked",
+                                          locked_object(g, dec->pick[p].best_locked,
+                                                        dec->pick[p].best_locked_label));
                 cJSON_AddItemToObject(picks, sc->roles[g->s.players[p].role].id, pk);
             }
         }
@@ -208,8 +243,11 @@ void run_record_free(struct run_record *r)
     for (int i = 0; i < r->ndecisions; i++) {
         free(r->decisions[i].scene);
         free(r->decisions[i].text);
-        for (int p = 0; p < GAME_MAX_PLAYERS; p++)
+        free(r->decisions[i].id);
+        for (int p = 0; p < GAME_MAX_PLAYERS; p++) {
             free(r->decisions[i].texts[p]);
+            free(r->decisions[i].ids[p]);
+        }
     }
     free(r->decisions);
     memset(r, 0, sizeof *r);
@@ -219,6 +257,31 @@ static bool bad(struct diag *err, const char *file, const char *fmt, const char 
 {
     diag_set(err, file, 0, "run-file", fmt, what);
     return false;
+}
+
+static bool is_count(const cJSON *n)
+{
+    return cJSON_IsNumber(n) && n->valuedouble >= 1 && n->valuedouble <= LIMIT_CHOICES_PER_SCENE &&
+           n->valuedouble == floor(n->valuedouble);
+}
+
+/* A decision's (or a pick's) choice: format 1, "choice" is a number in the
+ * author's order; format 2, "choice" is an id and "number" the shown one. */
+static bool read_choice(const cJSON *item, int format, char **id, int *number)
+{
+    const cJSON *choice = cJSON_GetObjectItemCaseSensitive(item, "choice");
+    if (format == 1) {
+        if (!is_count(choice))
+            return false;
+        *number = (int)choice->valuedouble;
+        return true;
+    }
+    const cJSON *shown = cJSON_GetObjectItemCaseSensitive(item, "number");
+    if (!cJSON_IsString(choice) || !is_count(shown) || strlen(choice->valuestring) > LIMIT_ID_BYTES)
+        return false;
+    *id = xstrdup(choice->valuestring);
+    *number = (int)shown->valuedouble;
+    return true;
 }
 
 bool run_parse(const char *text, size_t len, const char *file, struct run_record *out,
@@ -237,10 +300,15 @@ bool run_parse(const char *text, size_t len, const char *file, struct run_record
         bad(err, file, "%s", "not a ScaleUp result file: it has no \"format\"");
         goto done;
     }
-    if (strcmp(format->valuestring, RUN_FORMAT) != 0) {
+    if (strcmp(format->valuestring, RUN_FORMAT) == 0) {
+        out->format = 2;
+    } else if (strcmp(format->valuestring, RUN_FORMAT_1) == 0) {
+        out->format = 1;
+    } else {
         diag_set(err, file, 0, "run-format",
-                 "a result file of another format (\"%.60s\"); this version reads \"%s\"",
-                 format->valuestring, RUN_FORMAT);
+                 "a result file of another format (\"%.60s\"); this version reads \"%s\" and "
+                 "\"%s\"",
+                 format->valuestring, RUN_FORMAT, RUN_FORMAT_1);
         goto done;
     }
     const cJSON *scn = cJSON_GetObjectItemCaseSensitive(root, "scenario");
@@ -303,17 +371,14 @@ bool run_parse(const char *text, size_t len, const char *file, struct run_record
     {
         struct run_decision *rd = &out->decisions[out->ndecisions];
         const cJSON *scene = cJSON_GetObjectItemCaseSensitive(item, "scene");
-        const cJSON *choice = cJSON_GetObjectItemCaseSensitive(item, "choice");
-        if (!cJSON_IsString(scene) || !cJSON_IsNumber(choice) || choice->valuedouble < 1 ||
-            choice->valuedouble > LIMIT_CHOICES_PER_SCENE ||
-            choice->valuedouble != floor(choice->valuedouble)) {
+        if (!cJSON_IsString(scene) ||
+            !read_choice(item, out->format, &rd->id, &rd->number)) {
             diag_set(err, file, 0, "run-file",
-                     "decision %d of the result file needs a scene and a choice number",
-                     out->ndecisions + 1);
+                     "decision %d of the result file needs a scene and a choice %s",
+                     out->ndecisions + 1, out->format == 1 ? "number" : "id and number");
             goto done;
         }
         rd->scene = xstrdup(scene->valuestring);
-        rd->number = (int)choice->valuedouble;
         rd->text = dup_string(cJSON_GetObjectItemCaseSensitive(item, "text"));
         const cJSON *to = cJSON_GetObjectItemCaseSensitive(item, "timed_out");
         rd->timed_out = cJSON_IsTrue(to);
@@ -335,15 +400,12 @@ bool run_parse(const char *text, size_t len, const char *file, struct run_record
             rd->secret = true;
             for (int p = 0; p < 2; p++) {
                 const cJSON *pk = cJSON_GetObjectItemCaseSensitive(picks, out->roles[p]);
-                const cJSON *pn = cJSON_GetObjectItemCaseSensitive(pk, "choice");
-                if (!cJSON_IsNumber(pn) || pn->valuedouble < 1 ||
-                    pn->valuedouble > LIMIT_CHOICES_PER_SCENE) {
+                if (!read_choice(pk, out->format, &rd->ids[p], &rd->picks[p])) {
                     diag_set(err, file, 0, "run-file",
                              "decision %d of the result file has no pick for the role '%s'",
                              out->ndecisions + 1, out->roles[p]);
                     goto done;
                 }
-                rd->picks[p] = (int)pn->valuedouble;
                 rd->texts[p] = dup_string(cJSON_GetObjectItemCaseSensitive(pk, "text"));
             }
         }
@@ -427,6 +489,49 @@ bool run_same_version(const struct run_record *r, const struct scenario *sc)
     return !r->scenario_hash || strcmp(r->scenario_hash, hex64(sc->hash, hash, sizeof hash)) == 0;
 }
 
+/* The shown number of a recorded choice in menu m: by its id (format 2),
+ * or by its number among the open choices in the author's order (format
+ * 1); its text, when recorded, must be the same. 0 with err set when it is
+ * not offered or changed. i is the decision's index, what names it. */
+static int replay_offer(const struct game *g, const struct menu *m, int format, const char *id,
+                        int number, const char *text, int i, const char *scene, const char *what,
+                        struct diag *err)
+{
+    int shown = 0;
+    for (int k = 0; k < m->nopen && !shown; k++) {
+        if (format == 1 ? game_author_number(m, k + 1) == number
+                        : strcmp(g->sc->choices[m->offers[k].choice].id, id) == 0)
+            shown = k + 1;
+    }
+    if (!shown) {
+        if (format == 1)
+            diag_set(err, NULL, 0, "replay",
+                     "decision %d no longer fits the scenario: %s %d of scene '%s' is no longer "
+                     "offered (%d choices now)",
+                     i + 1, what, number, scene, m->nopen);
+        else
+            diag_set(err, NULL, 0, "replay",
+                     "decision %d no longer fits the scenario: %s '%s' of scene '%s' is no longer "
+                     "offered",
+                     i + 1, what, id, scene);
+        return 0;
+    }
+    if (!text)
+        return shown;
+    struct strbuf plain;
+    sb_init(&plain);
+    text_plain(game_label(g, m, shown - 1), " ", &plain);
+    bool same = strcmp(plain.data ? plain.data : "", text) == 0;
+    if (!same)
+        diag_set(err, NULL, 0, "replay",
+                 "decision %d no longer fits the scenario: %s %s%s%s of scene '%s' is now "
+                 "\"%.80s\", it was \"%.80s\"",
+                 i + 1, what, format == 1 ? "" : "'", format == 1 ? "" : id,
+                 format == 1 ? "" : "'", scene, plain.data ? plain.data : "", text);
+    sb_free(&plain);
+    return same ? shown : 0;
+}
+
 bool run_replay(struct game *g, const struct run_record *r, int upto, struct diag *err)
 {
     struct scenario *sc = g->sc;
@@ -474,65 +579,29 @@ bool run_replay(struct game *g, const struct run_record *r, int upto, struct dia
             return false;
         }
         if (rd->secret) {
+            int shown[GAME_MAX_PLAYERS];
             for (int p = 0; p < 2; p++) {
-                const struct menu *pm = &g->view.menu[p];
-                if (rd->picks[p] > pm->nopen) {
-                    diag_set(err, NULL, 0, "replay",
-                             "decision %d no longer fits the scenario: pick %d of the %s in scene "
-                             "'%s' is no longer offered (%d choices now)",
-                             i + 1, rd->picks[p], sc->roles[g->s.players[p].role].name, rd->scene,
-                             pm->nopen);
+                char what[160];
+                str_format(what, sizeof what, "the %s's pick", sc->roles[g->s.players[p].role].name);
+                shown[p] = replay_offer(g, &g->view.menu[p], r->format, rd->ids[p], rd->picks[p],
+                                        rd->texts[p], i, rd->scene, what, err);
+                if (!shown[p])
                     return false;
-                }
-                if (rd->texts[p]) {
-                    struct strbuf plain;
-                    sb_init(&plain);
-                    text_plain(game_label(g, pm, rd->picks[p] - 1), " ", &plain);
-                    bool same = strcmp(plain.data ? plain.data : "", rd->texts[p]) == 0;
-                    sb_free(&plain);
-                    if (!same) {
-                        diag_set(err, NULL, 0, "replay",
-                                 "decision %d no longer fits the scenario: the %s's pick %d in "
-                                 "scene '%s' is no longer \"%.80s\"",
-                                 i + 1, sc->roles[g->s.players[p].role].name, rd->picks[p],
-                                 rd->scene, rd->texts[p]);
-                        return false;
-                    }
-                }
             }
             struct diag cerr;
-            if (!game_choose_pair(g, rd->picks, rd->timed_out, rd->seconds, &cerr)) {
+            if (!game_choose_pair(g, shown, rd->timed_out, rd->seconds, &cerr)) {
                 diag_set(err, cerr.file[0] ? cerr.file : NULL, cerr.line, "replay",
                          "decision %d could not be replayed: %s", i + 1, cerr.message);
                 return false;
             }
             continue;
         }
-        const struct menu *m = game_menu(g);
-        if (rd->number > m->nopen) {
-            diag_set(err, NULL, 0, "replay",
-                     "decision %d no longer fits the scenario: choice %d of scene '%s' is no "
-                     "longer offered (%d choices now)",
-                     i + 1, rd->number, rd->scene, m->nopen);
+        int number = replay_offer(g, game_menu(g), r->format, rd->id, rd->number, rd->text, i,
+                                  rd->scene, "choice", err);
+        if (!number)
             return false;
-        }
-        if (rd->text) {
-            struct strbuf plain;
-            sb_init(&plain);
-            text_plain(game_label(g, m, rd->number - 1), " ", &plain);
-            bool same = strcmp(plain.data ? plain.data : "", rd->text) == 0;
-            if (!same) {
-                diag_set(err, NULL, 0, "replay",
-                         "decision %d no longer fits the scenario: choice %d of scene '%s' is now "
-                         "\"%.80s\", it was \"%.80s\"",
-                         i + 1, rd->number, rd->scene, plain.data ? plain.data : "", rd->text);
-                sb_free(&plain);
-                return false;
-            }
-            sb_free(&plain);
-        }
         struct diag cerr;
-        if (!game_choose(g, rd->number, rd->timed_out, rd->seconds, &cerr)) {
+        if (!game_choose(g, number, rd->timed_out, rd->seconds, &cerr)) {
             struct strbuf msg;
             sb_init(&msg);
             diag_format(&cerr, false, &msg);
@@ -549,6 +618,7 @@ void run_record_from_game(const struct game *g, struct run_record *out)
 {
     const struct scenario *sc = g->sc;
     memset(out, 0, sizeof *out);
+    out->format = 2;
     out->scenario_id = xstrdup(sc->id);
     out->nplayers = g->nplayers;
     for (int p = 0; p < g->nplayers; p++) {
@@ -561,6 +631,7 @@ void run_record_from_game(const struct game *g, struct run_record *out)
     for (int i = 0; i < g->nlog; i++) {
         struct run_decision *rd = &out->decisions[i];
         rd->scene = xstrdup(sc->scenes[g->log[i].scene].id);
+        rd->id = xstrdup(sc->choices[g->log[i].choice].id);
         rd->number = g->log[i].number;
         struct strbuf plain;
         sb_init(&plain);
@@ -573,6 +644,7 @@ void run_record_from_game(const struct game *g, struct run_record *out)
             rd->secret = true;
             for (int p = 0; p < g->nplayers; p++) {
                 rd->picks[p] = g->log[i].pick[p].number;
+                rd->ids[p] = xstrdup(sc->choices[g->log[i].pick[p].choice].id);
                 sb_init(&plain);
                 text_plain(g->log_text.data + g->log[i].pick[p].label, " ", &plain);
                 rd->texts[p] = sb_take(&plain);

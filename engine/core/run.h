@@ -1,7 +1,7 @@
 /*
  * run.h: a run as a file, and replaying it.
  *
- * A run is its seed plus its decisions. One JSON format, "scaleup-result/1",
+ * A run is its seed plus its decisions. One JSON format, "scaleup-result/2",
  * serves as the result file a workshop collects, the save file of a slot and
  * the file --resume continues: it holds the scenario (id, version, title, a
  * hash of its files), the players and roles, the seed, times, the ending,
@@ -25,14 +25,19 @@
 #include "diag.h"
 #include "game.h"
 
-#define RUN_FORMAT "scaleup-result/1"
+#define RUN_FORMAT "scaleup-result/2"
+/* The format before choice ids and shuffled options, still read: its
+ * decisions name a choice by its number among the open choices in the
+ * author's order (runs then were never shuffled). */
+#define RUN_FORMAT_1 "scaleup-result/1"
 
 /* Seeds are kept below 2^53 so that JSON numbers hold them exactly. */
 #define RUN_SEED_MAX ((1ULL << 53) - 1)
 
 struct run_decision {
     char *scene;
-    int number;
+    char *id;   /* the choice's id; NULL in a format 1 file */
+    int number; /* format 2: as shown; format 1: among the open choices in the author's order */
     char *text;
     int player;
     bool timed_out;
@@ -40,10 +45,12 @@ struct run_decision {
     /* A duet's secret decision: each player's pick and its text. */
     bool secret;
     int picks[GAME_MAX_PLAYERS];
+    char *ids[GAME_MAX_PLAYERS];
     char *texts[GAME_MAX_PLAYERS];
 };
 
 struct run_record {
+    int format; /* 1 or 2 */
     char *scenario_id;
     char *scenario_hash;
     int nplayers;

@@ -29,6 +29,22 @@ int scenario_flag(const struct scenario *sc, const char *id)
     return strmap_get(&sc->flag_index, id, strlen(id));
 }
 
+int scenario_choice(const struct scenario *sc, int scene, const char *id)
+{
+    const struct scene *s = &sc->scenes[scene];
+    for (int i = 0; i < s->nchoices; i++) {
+        const struct choice *ch = &sc->choices[s->first_choice + (uint32_t)i];
+        if (strcmp(ch->id, id) == 0)
+            return (int)(s->first_choice + (uint32_t)i);
+    }
+    return -1;
+}
+
+bool scenario_has_choice_id(const struct scenario *sc, const char *id)
+{
+    return strmap_get(&sc->choice_id_index, id, strlen(id)) >= 0;
+}
+
 int scenario_intern_flag(struct scenario *sc, const char *id)
 {
     int f = scenario_flag(sc, id);

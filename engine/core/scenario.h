@@ -144,6 +144,10 @@ struct choice {
     struct callback next_fn;
     struct text_template feedback; /* npieces 0 and no fn: no feedback */
     /* Messages and tools. */
+    const char *id;     /* stable across orders and edits: the author's id = "...", or
+                           the 1-based position in the scene's list ("1", "2", ...) */
+    uint64_t order_key; /* hash of the scene's and the choice's ids: its place in a shuffle */
+    bool id_given;      /* the author wrote id = "..." */
     struct srcpos pos;
     int scene; /* the scene it belongs to */
 };
@@ -166,6 +170,9 @@ struct scene {
     const char *phase;
     enum verdict verdict; /* endings */
     int timer;            /* seconds, 0 for none */
+    bool fixed_order;     /* order = "fixed" (here or on the scenario): no shuffle */
+    bool has_discuss;
+    struct text_template discuss; /* a question for the room, after the debrief */
     struct srcpos pos;
 };
 
@@ -193,6 +200,7 @@ struct scenario {
     bool duet;
     struct callback settle;
     bool declares_flags;   /* a flags = {...} list makes unknown flags errors */
+    bool fixed_order;      /* order = "fixed": every scene keeps the author's order */
     double best[LIMIT_ROLES]; /* declared best weighted totals, NAN when not */
     /* How many times a callback has read game.score: the explorer's search
      * for one player's best is exact only while nothing does. */
@@ -228,6 +236,10 @@ struct scenario {
     struct strmap stat_index;
     struct strmap dimension_index;
     struct strmap role_index;
+    struct strmap choice_id_index; /* every choice id of every scene (the first choice
+                                      that has it): the names game.cause takes */
+    struct strmap code_flag_index; /* flags the code sets (game.flags.X = ...), found in
+                                      its source at load: game.cause may name them too */
 
     struct source_file files[LIMIT_FILES];
     int nfiles;
@@ -243,6 +255,13 @@ int scenario_flag(const struct scenario *sc, const char *id);
 /* Finds or creates a flag at run time; -1 when the scenario declares its flags
  * and id is not one of them, -2 when LIMIT_FLAGS is reached. */
 int scenario_intern_flag(struct scenario *sc, const char *id);
+
+/* The choice of scene s whose id is id, as an index into scenario.choices;
+ * -1 when none. */
+int scenario_choice(const struct scenario *sc, int scene, const char *id);
+/* True when id is the id of a choice of any scene (the names game.cause
+ * takes, with flags). */
+bool scenario_has_choice_id(const struct scenario *sc, const char *id);
 
 /* Resolves a {name} of a text (see text.h): player, role, a stat, a
  * dimension or a flag. ctx is the scenario. */

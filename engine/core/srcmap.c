@@ -531,3 +531,40 @@ const struct srcfield *srcmap_item(const struct srcnode *node, int i)
             return &node->fields[k];
     return NULL;
 }
+
+static bool is_dot(const struct token *t)
+{
+    return t->kind == T_OTHER && t->len == 1 && t->start[0] == '.';
+}
+
+void srcmap_scan_names(const char *buf, size_t len, srcname_fn fn, void *ctx)
+{
+    struct lexer lx = {buf, buf, buf + len, 1, buf};
+    if (len && buf[0] == '#')
+        while (lx.p < lx.end && *lx.p != '\n')
+            lx.p++;
+    /* The last five tokens, newest last: enough for `. cause ( "x" )` and
+     * `flags [ "x" ] =`. */
+    struct token t[5];
+    memset(t, 0, sizeof t);
+    for (;;) {
+        memmove(&t[0], &t[1], sizeof t[0] * 4);
+        next_token(&lx, &t[4]);
+        if (t[4].kind == T_EOF)
+            break;
+        /* . cause "x"  (the newest is the string) */
+        if (t[4].kind == T_STRING && !t[4].long_string && name_is(&t[3], "cause") && is_dot(&t[2]))
+            fn(ctx, SRCNAME_CAUSE, t[4].str, t[4].strlen, t[4].line, t[4].col);
+        /* . cause ( "x" ) */
+        if (t[4].kind == T_RPAREN && t[3].kind == T_STRING && !t[3].long_string &&
+            t[2].kind == T_LPAREN && name_is(&t[1], "cause") && is_dot(&t[0]))
+            fn(ctx, SRCNAME_CAUSE, t[3].str, t[3].strlen, t[3].line, t[3].col);
+        /* flags . NAME =  */
+        if (t[4].kind == T_ASSIGN && t[3].kind == T_NAME && is_dot(&t[2]) && name_is(&t[1], "flags"))
+            fn(ctx, SRCNAME_FLAG_SET, t[3].start, t[3].len, t[3].line, t[3].col);
+        /* flags [ "NAME" ] = */
+        if (t[4].kind == T_ASSIGN && t[3].kind == T_RBRACKET && t[2].kind == T_STRING &&
+            t[1].kind == T_LBRACKET && name_is(&t[0], "flags"))
+            fn(ctx, SRCNAME_FLAG_SET, t[2].str, t[2].strlen, t[2].line, t[2].col);
+    }
+}

@@ -68,4 +68,13 @@ const struct srcfield *srcmap_field(const struct srcnode *node, const char *key)
 /* The positional field at 1-based index i, or NULL. */
 const struct srcfield *srcmap_item(const struct srcnode *node, int i);
 
+/* Names a file's code uses, found by a scan of its tokens (comments and
+ * strings skipped): each literal in `.cause("id")` or `.cause "id"` (kind
+ * SRCNAME_CAUSE), and each flag assigned as `flags.NAME =` or
+ * `flags["NAME"] =` (SRCNAME_FLAG_SET). name is not NUL-terminated. */
+enum srcname_kind { SRCNAME_CAUSE, SRCNAME_FLAG_SET };
+typedef void (*srcname_fn)(void *ctx, enum srcname_kind kind, const char *name, size_t len,
+                           uint32_t line, uint32_t col);
+void srcmap_scan_names(const char *buf, size_t len, srcname_fn fn, void *ctx);
+
 #endif

@@ -1013,6 +1013,48 @@ static void bar(struct term *t, double share, int width)
     style(t, RESET);
 }
 
+/* What game.cause attributed to decision i, under it. */
+static void print_caused(struct term *t, const struct game *g, int i)
+{
+    struct strbuf lines;
+    sb_init(&lines);
+    int n = debrief_caused(g, i, &lines);
+    const char *at = lines.data;
+    for (int k = 0; k < n; k++) {
+        size_t len = strlen(at);
+        style(t, CYAN);
+        indent_by(t, 5);
+        bool emph = false;
+        wrap_paragraph(t, at, len, 5, 5, &emph);
+        style(t, RESET);
+        at += len + 1;
+    }
+    sb_free(&lines);
+}
+
+/* The scenes' discuss questions, for the room (coaching on). */
+static void print_questions(struct term *t, const struct game *g)
+{
+    struct strbuf qs;
+    sb_init(&qs);
+    int n = debrief_questions(g, &qs);
+    if (n) {
+        fputc('\n', t->out);
+        style(t, BOLD);
+        fputs("For discussion\n", t->out);
+        style(t, RESET);
+    }
+    const char *at = qs.data;
+    for (int k = 0; k < n; k++) {
+        size_t len = strlen(at);
+        fputs("  - ", t->out);
+        bool emph = false;
+        wrap_paragraph(t, at, len, 4, 4, &emph);
+        at += len + 1;
+    }
+    sb_free(&qs);
+}
+
 /* A duet's secret decision in the debrief: both picks, how it was settled,
  * each feedback and each player's best choice. */
 static void debrief_secret(struct term *t, const struct game *g, int i)
@@ -1042,7 +1084,14 @@ static void debrief_secret(struct term *t, const struct game *g, int i)
         const char *fb = g->log_text.data + dec->pick[p].feedback;
         if (fb[0])
             term_wrap(t, fb, 7);
-        if (dec->pick[p].offered > 1 && dec->pick[p].best_number != dec->pick[p].number) {
+        sb_clear(&line);
+        if (debrief_locked_best(g, i, p, &line)) {
+            style(t, YELLOW);
+            indent_by(t, 7);
+            emph = false;
+            wrap_paragraph(t, line.data, line.len, 7, 7, &emph);
+            style(t, RESET);
+        } else if (dec->pick[p].offered > 1 && dec->pick[p].best_number != dec->pick[p].number) {
             sb_clear(&line);
             sb_clear(&ch);
             score_line(t, sc, sc->choices[dec->pick[p].best_choice].score, &ch);
@@ -1056,6 +1105,7 @@ static void debrief_secret(struct term *t, const struct game *g, int i)
             style(t, RESET);
         }
     }
+    print_caused(t, g, i);
     sb_free(&line);
     sb_free(&ch);
 }
@@ -1173,7 +1223,16 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
         const char *fb = game_feedback(g, i);
         if (fb[0])
             term_wrap(t, fb, 5);
-        if (dec->offered > 1) {
+        sb_clear(&line);
+        if (debrief_locked_best(g, i, -1, &line)) {
+            /* The best was locked: say so, and why, rather than call an
+             * open option the best. */
+            style(t, YELLOW);
+            indent_by(t, 5);
+            emph = false;
+            wrap_paragraph(t, line.data, line.len, 5, 5, &emph);
+            style(t, RESET);
+        } else if (dec->offered > 1) {
             sb_clear(&line);
             if (dec->best_number == dec->number) {
                 style(t, GREEN);
@@ -1194,9 +1253,12 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
             wrap_paragraph(t, line.data, line.len, 5, 5, &emph);
             style(t, RESET);
         }
+        print_caused(t, g, i);
         sb_free(&ch);
         sb_free(&line);
     }
+    if (s->opt.coaching)
+        print_questions(t, g);
     fputc('\n', t->out);
     if (t->interactive && !t->script) {
         for (;;) {

@@ -492,7 +492,13 @@ int duet_debrief_decision(struct window *w, const struct metrics *M, int i, int 
         const char *fb = g->log_text.data + dec->pick[p].feedback;
         if (fb[0])
             yy = ui_wrap(w, fb, px, yy, pw, FACE_BODY, C_MUTED);
-        if (dec->pick[p].offered > 1) {
+        struct strbuf locked;
+        sb_init(&locked);
+        bool best_locked = debrief_locked_best(g, i, p, &locked);
+        if (best_locked)
+            yy = ui_wrap(w, locked.data, px, yy, pw, FACE_SMALL_BOLD, C_WARNING);
+        sb_free(&locked);
+        if (!best_locked && dec->pick[p].offered > 1) {
             if (dec->pick[p].best_number == dec->pick[p].number) {
                 str_format(buf, sizeof buf, "✓ The best-scoring choice for a %s.", role_name(g, p));
                 yy = ui_wrap(w, buf, px, yy, pw, FACE_SMALL_BOLD, C_POSITIVE);

@@ -649,7 +649,12 @@ static void debrief_screen(struct window *w, const struct metrics *M)
         const char *fb = game_feedback(g, i);
         if (fb[0])
             yy = ui_wrap(w, fb, lx, yy, lw, FACE_BODY, C_MUTED);
-        if (dec->offered > 1) {
+        struct strbuf extra;
+        sb_init(&extra);
+        if (debrief_locked_best(g, i, -1, &extra)) {
+            /* The best was locked: say so and why (words from the core). */
+            yy = ui_wrap(w, extra.data, lx, yy, lw, FACE_SMALL_BOLD, C_WARNING);
+        } else if (dec->offered > 1) {
             if (dec->best_number == dec->number) {
                 yy = ui_wrap(w, "✓ The best-scoring choice here.", lx, yy, lw, FACE_SMALL_BOLD, C_POSITIVE);
             } else {
@@ -662,7 +667,25 @@ static void debrief_screen(struct window *w, const struct metrics *M)
                     yy = c2;
             }
         }
+        sb_clear(&extra);
+        int ncaused = debrief_caused(g, i, &extra);
+        for (const char *at = extra.data; ncaused-- > 0; at += strlen(at) + 1)
+            yy = ui_wrap(w, at, lx, yy, lw, FACE_SMALL, C_MUTED);
+        sb_free(&extra);
         y = (yy > y + badge ? yy : y + badge) + M->gap;
+    }
+    if (w->s->opt.coaching) {
+        /* The scenes' questions for the room. */
+        struct strbuf qs;
+        sb_init(&qs);
+        int nq = debrief_questions(g, &qs);
+        if (nq) {
+            ui_line(w, x, y, FACE_H2, C_TEXT, "For discussion");
+            y += ui_lh(w, FACE_H2) + M->u / 3;
+        }
+        for (const char *at = qs.data; nq-- > 0; at += strlen(at) + 1)
+            y = ui_wrap(w, at, x, y, width, FACE_BODY, C_TEXT) + M->u / 3;
+        sb_free(&qs);
     }
     ui_end_scroll(w, y + R);
 }

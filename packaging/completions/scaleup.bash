@@ -23,7 +23,7 @@ _scaleup()
     cmd=""
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            play | lint | explore | test | map | new | report | help)
+            play | lint | explore | test | map | lsp | new | report | help)
                 cmd=${COMP_WORDS[i]}
                 break
                 ;;
@@ -60,14 +60,14 @@ _scaleup()
         lint) opts="--strict --json $limits $common" ;;
         explore) opts="--random --seed --exhaustive --max-states --role --duet --json $limits $common" ;;
         test) opts="--file $common" ;;
-        map) opts="--format --output $common" ;;
+        map) opts="--format --direction --output $common" ;;
         new) opts="$common" ;;
         report)
-            opts="--csv --decisions-csv --html --xapi --xapi-homepage --xapi-mbox --xapi-pass
+            opts="--scenario --csv --decisions-csv --html --json --xapi --xapi-homepage --xapi-mbox --xapi-pass
                   --quiet $common"
             ;;
         help)
-            COMPREPLY=($(compgen -W "play lint explore test map new report" -- "$cur"))
+            COMPREPLY=($(compgen -W "play lint explore test map lsp new report" -- "$cur"))
             return
             ;;
     esac
@@ -77,7 +77,7 @@ _scaleup()
     fi
     case $cmd in
         "")
-            COMPREPLY=($(compgen -W "play lint explore test map new report help" -- "$cur"))
+            COMPREPLY=($(compgen -W "play lint explore test map lsp new report help" -- "$cur"))
             ;;
         play | lint | explore | test | map)
             COMPREPLY=($(compgen -W "$(_scaleup_ids)" -- "$cur") $(compgen -d -- "$cur")

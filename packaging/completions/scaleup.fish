@@ -1,7 +1,7 @@
 # fish completion for scaleup(1): subcommands, options, scenario ids, roles.
 # Copyright 2026 The ScaleUp authors; MIT License.
 
-set -l commands play lint explore test map new report help
+set -l commands play lint explore test map lsp new report help
 
 function __scaleup_ids
     printf '%s\n' @SCALEUP_SCENARIO_IDS@
@@ -18,10 +18,11 @@ complete -c scaleup -n "not __fish_seen_subcommand_from $commands" -a lint -d 'c
 complete -c scaleup -n "not __fish_seen_subcommand_from $commands" -a explore -d 'play a scenario by machine'
 complete -c scaleup -n "not __fish_seen_subcommand_from $commands" -a test -d 'run the playthrough tests'
 complete -c scaleup -n "not __fish_seen_subcommand_from $commands" -a map -d 'draw the scene graph'
+complete -c scaleup -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'a language server for your editor'
 complete -c scaleup -n "not __fish_seen_subcommand_from $commands" -a new -d 'create a scenario folder'
 complete -c scaleup -n "not __fish_seen_subcommand_from $commands" -a report -d 'the facilitator debrief'
 complete -c scaleup -n "not __fish_seen_subcommand_from $commands" -a help -d 'a command help'
-complete -c scaleup -n "__fish_seen_subcommand_from help" -a "play lint explore test map new report"
+complete -c scaleup -n "__fish_seen_subcommand_from help" -a "play lint explore test map lsp new report"
 
 complete -c scaleup -s h -l help -d 'show the help'
 complete -c scaleup -l version -d 'show the version'
@@ -63,9 +64,12 @@ complete -c scaleup -n "__fish_seen_subcommand_from explore" -l max-states -x -d
 complete -c scaleup -n "__fish_seen_subcommand_from explore" -l role -x -a "@SCALEUP_ROLES@" -d 'only this role'
 complete -c scaleup -n "__fish_seen_subcommand_from explore" -l duet -d 'play duets'
 complete -c scaleup -n "__fish_seen_subcommand_from test" -l file -r -F -d 'the tests file'
-complete -c scaleup -n "__fish_seen_subcommand_from map" -l format -x -a "dot svg" -d 'output format'
+complete -c scaleup -n "__fish_seen_subcommand_from map" -l format -x -a "dot svg png" -d 'output format'
+complete -c scaleup -n "__fish_seen_subcommand_from map" -l direction -x -a "lr tb" -d 'layout direction'
 complete -c scaleup -n "__fish_seen_subcommand_from map" -l output -r -F -d 'output file'
 complete -c scaleup -n "__fish_seen_subcommand_from report" -l csv -r -F -d 'rows as CSV'
+complete -c scaleup -n "__fish_seen_subcommand_from report" -l scenario -r -F -d 'the scenario of the results'
+complete -c scaleup -n "__fish_seen_subcommand_from report" -l json -d 'the analysis as JSON'
 complete -c scaleup -n "__fish_seen_subcommand_from report" -l decisions-csv -r -F -d 'one row per decision'
 complete -c scaleup -n "__fish_seen_subcommand_from report" -l html -r -F -d 'the debrief page'
 complete -c scaleup -n "__fish_seen_subcommand_from report" -l xapi -r -F -d 'xAPI statements'

@@ -1,5 +1,5 @@
 -- Playthrough tests for the tutorial: scaleup test tutorial runs them.
-playthrough { name = "best PO path", role = "po", seed = 1, choices = { 1, 1, 3, 1, 3, 1, 3, 1 }, expect = { ending = "scale_up", score = { vision = 8, roadmap = 7, launch = 5, negotiation = 3 }, stats = { runway = 9, morale = 75, users = 7 }, weighted = 31 } }
+playthrough { name = "best PO path", role = "po", seed = 1, choices = { "1", "1", "3", "1", "4", "1", "3", "1" }, expect = { ending = "scale_up", score = { vision = 8, roadmap = 7, launch = 5, negotiation = 3 }, stats = { runway = 9, morale = 75, users = 7 }, weighted = 31 } }
 playthrough { name = "best PM path", role = "pm", seed = 1, choices = { "Write a one-line", "Offer her a free pilot", "Order by value", "Make the trade-off visible", "Launch to the pilot", "Ask about the options", "A quarterly goal" }, expect = { ending = "scale_up", verdict = "success", weighted = 32, turns = 7 } }
-playthrough { name = "chasing every customer", role = "pm", seed = 4, choices = { 2, 2, 2, 2, 2, 2, 2 }, expect = { ending = "burnout", verdict = "failure", flags = { overpromised = true, chain_deal = true } } }
-playthrough { name = "steady but vague", role = "po", seed = 2, choices = { 2, 1, 1, 1, 1, 2, 1 }, expect = { ending = "steady", score = { vision = 5 } } }
+playthrough { name = "chasing every customer", role = "pm", seed = 4, choices = { "2", "2", "2", "2", "2", "2", "2" }, expect = { ending = "burnout", verdict = "failure", flags = { overpromised = true, chain_deal = true } } }
+playthrough { name = "steady but vague", role = "po", seed = 2, choices = { "2", "1", "1", "1", "1", "2", "1" }, expect = { ending = "steady", score = { vision = 5 } } }

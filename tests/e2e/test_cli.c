@@ -30,7 +30,9 @@ static struct cmd_result run(const char *const *args, const char *input)
 
 #define RUN(input, ...) run((const char *const[]){__VA_ARGS__, NULL}, input)
 
-static const char *golden_choices = "1,1,3,1,3,1,3,1";
+/* The numbers as shown with seed 1: in the author's order the path is
+ * 1,1,3,1,3,1,3,1 (the options are shuffled). */
+static const char *golden_choices = "2,2,3,3,3,3,3,2";
 
 static void the_transcript_matches_the_golden_file(void **state)
 {
@@ -145,9 +147,9 @@ static void resume_refuses_bad_files_and_continues_good_ones(void **state)
     } cases[] = {
         {"truncated.json", "{\"format\": \"scaleup-result/1\", \"scenario\": {\"id",
          "truncated.json: error: not a result file: it is not valid JSON (truncated?)\n"},
-        {"future.json", "{\"format\": \"scaleup-result/2\", \"decisions\": []}",
-         "future.json: error: a result file of another format (\"scaleup-result/2\"); this version "
-         "reads \"scaleup-result/1\"\n"},
+        {"future.json", "{\"format\": \"scaleup-result/3\", \"decisions\": []}",
+         "future.json: error: a result file of another format (\"scaleup-result/3\"); this version "
+         "reads \"scaleup-result/2\" and \"scaleup-result/1\"\n"},
         {"latin1.json", "{\"player\": \"Caf\xe9\"}",
          "latin1.json: error: not a result file: it is not UTF-8 text\n"},
         {"other-scenario.json",
@@ -186,10 +188,12 @@ static void resume_refuses_bad_files_and_continues_good_ones(void **state)
                                    "16777216\n");
         cmd_result_free(&r);
     }
-    /* A good file: three decisions, then two more in the same file. */
+    /* A good file: three decisions, then two more in the same file (in the
+     * author's order the path is 1,3,1 then 4,1,1,1; shown with seed 8 as
+     * below). */
     {
         const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--role", "pm", "--player",
-                              "Ana", "--seed", "8", "--choices", "1,3,1", "--results", dir, NULL};
+                              "Ana", "--seed", "8", "--choices", "2,2,3", "--results", dir, NULL};
         struct cmd_result r;
         run_cmd(argv, NULL, dir, NULL, 30, &r);
         assert_int_equal(r.status, 2); /* the list ran out before an ending */
@@ -203,7 +207,7 @@ static void resume_refuses_bad_files_and_continues_good_ones(void **state)
     name[strcspn(name, "\n")] = '\0';
     {
         const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", name,
-                              "--choices", "4,1,1,1", NULL};
+                              "--choices", "3,2,3,2", NULL};
         struct cmd_result r;
         run_cmd(argv, NULL, dir, NULL, 30, &r);
         assert_int_equal(r.status, 0);
@@ -231,7 +235,7 @@ static void a_scripted_duet_scores_each_player(void **state)
     char *dir = make_temp_dir();
     const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--duet", "--player", "Ana",
                           "--partner", "Ben", "--seed", "1", "--choices",
-                          "1,2,1,1,1,1,3,1,3,1,1,1,1,1", "--results", dir, NULL};
+                          "2,1,2,3,4,2,3,3,3,1,2,2,2,2", "--results", dir, NULL};
     struct cmd_result r;
     run_cmd(argv, NULL, source_path(""), NULL, 30, &r);
     assert_int_equal(r.status, 0);
@@ -283,7 +287,8 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_string_equal(cJSON_GetObjectItem(d6, "outcome")->valuestring, "conflict");
     assert_string_equal(cJSON_GetObjectItem(d6, "by")->valuestring, "both");
     cJSON *pm = cJSON_GetObjectItem(cJSON_GetObjectItem(d6, "picks"), "pm");
-    assert_int_equal(cJSON_GetObjectItem(pm, "choice")->valueint, 1);
+    assert_string_equal(cJSON_GetObjectItem(pm, "choice")->valuestring, "1");
+    assert_int_equal(cJSON_GetObjectItem(pm, "number")->valueint, 1); /* as shown to the PM */
     assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(pm, "score"), "negotiation")->valueint, 3);
     cJSON_Delete(root);
 
@@ -350,13 +355,43 @@ static void a_scripted_duet_scores_each_player(void **state)
     free(dir);
 }
 
+/* The debrief names a locked best and its reason instead of calling an
+ * open option the best, lists what game.cause attributed under the
+ * decision, and (coaching on) ends with the scenes' questions for the room.
+ * Seed 7 shows the pitch as: Say nothing, Ask for a week, Promise
+ * September, Explain the discovery plan, then the locked prototype. */
+static void the_debrief_names_a_locked_best_and_later_consequences(void **state)
+{
+    (void)state;
+    struct cmd_result r = RUN(NULL, "play", "tests/fixtures/games/judgment.lua", "--text", "--seed",
+                              "7", "--choices", "3,1,1");
+    assert_int_equal(r.status, 0);
+    const char *want =
+        "  1. The Pitch: Promise September (+1 Vision)\n"
+        "     Best for a Product Owner: Show the prototype (locked: you have not built a\n"
+        "     prototype)\n"
+        "     Promise September \u2192 Stakeholder trust -20 in September\n";
+    if (!strstr(r.out, want))
+        fail_msg("no locked best and consequence in:\n%s", r.out);
+    assert_null(strstr(r.out, "1. The Pitch: Promise September (+1 Vision)\n     The best-scoring"));
+    assert_non_null(strstr(r.out, "For discussion\n  - Why did half the room promise a date? Trust "
+                                  "was 50.\n"));
+    cmd_result_free(&r);
+    r = RUN(NULL, "play", "tests/fixtures/games/judgment.lua", "--text", "--seed", "7",
+            "--no-coaching", "--choices", "3,1,1");
+    assert_int_equal(r.status, 0);
+    assert_null(strstr(r.out, "For discussion"));
+    assert_non_null(strstr(r.out, "Promise September \u2192 Stakeholder trust -20 in September\n"));
+    cmd_result_free(&r);
+}
+
 /* Coaching off: no feedback and no running points until the debrief; the
  * company's stats still show (the players decide by them). */
 static void exam_mode_keeps_points_for_the_debrief(void **state)
 {
     (void)state;
     const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--role", "po", "--seed", "1",
-                          "--no-coaching", "--choices", "1,1,3,1,3,1,3,1", NULL};
+                          "--no-coaching", "--choices", "2,2,3,3,3,3,3,2", NULL};
     struct cmd_result r;
     run_cmd(argv, NULL, NULL, NULL, 30, &r);
     assert_int_equal(r.status, 0);
@@ -514,6 +549,7 @@ int main(void)
         cmocka_unit_test(resume_refuses_bad_files_and_continues_good_ones),
         cmocka_unit_test(a_scripted_duet_scores_each_player),
         cmocka_unit_test(exam_mode_keeps_points_for_the_debrief),
+        cmocka_unit_test(the_debrief_names_a_locked_best_and_later_consequences),
         cmocka_unit_test(the_settings_results_folder_holds_terminal_runs),
         cmocka_unit_test(a_lone_choice_is_asked_for_as_one),
         cmocka_unit_test(japanese_wraps_between_characters),

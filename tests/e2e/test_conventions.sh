@@ -16,7 +16,7 @@ ok() { echo "ok - $*"; passed=$((passed + 1)); }
 unset COLUMNS NO_COLOR
 export TERM=xterm
 solo="play tutorial --text --role po --seed 1 --player Ana"
-choices=1,1,3,1,3,1,3,1
+choices=2,2,3,3,3,3,3,2
 
 # Help: the same text three ways, within 79 columns; --version everywhere.
 "$bin" --help >"$tmp/top"
@@ -97,11 +97,11 @@ ok "COLUMNS honoured down to 20 columns"
 # Timers: slow gives ten times the time; off never forces the timeout
 # choice (a scripted t is refused) and says so.
 "$bin" $solo --choices $choices --timers slow | grep -qx \
-    'Timed decision: 600 seconds (slowed). When time runs out, choice 3 is taken.' || fail "--timers slow"
+    'Timed decision: 600 seconds (slowed). When time runs out, choice 1 is taken.' || fail "--timers slow"
 "$bin" $solo --choices $choices --timers off | grep -qx \
     'Timed decision, but timers are off: take your time.' || fail "--timers off"
 code=0
-"$bin" $solo --choices 1,1,3,1,3,1,t,1 --timers off >/dev/null 2>"$tmp/err" || code=$?
+"$bin" $solo --choices 2,2,3,3,3,3,t,2 --timers off >/dev/null 2>"$tmp/err" || code=$?
 [ "$code" = 2 ] || fail "--timers off took a time-out: exit $code"
 code=0
 "$bin" $solo --timers sometimes 2>"$tmp/err" || code=$?

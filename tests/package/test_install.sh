@@ -68,7 +68,7 @@ ok "groff -ww -z and man -l"
 # environment variable the sources read in --help and the man page.
 man_text=$(MANWIDTH=200 man -E ascii -l "$share/man/man1/scaleup.1.gz" 2>/dev/null | sed 's/.\x08//g')
 help_all=$("$bin" --help)
-commands="play lint explore test map new report"
+commands="play lint explore test map lsp new report"
 for cmd in $commands; do
     echo "$man_text" | grep -q "^ *$cmd " || echo "$man_text" | grep -q "^   $cmd" ||
         fail "the man page has no section for $cmd"

@@ -26,15 +26,16 @@ static int scaleup(const char *const *args, char **out)
     return status;
 }
 
-static void the_first_scenario_in_the_guide_is_the_example_file(void **state)
+/* The ```lua blocks of the guide between the headings from and to, each
+ * verbatim in the file example; how many. */
+static int blocks_in(const char *example_path, const char *from_heading, const char *to_heading)
 {
-    (void)state;
     char *guide = slurp(source_path("docs/authoring.md"), NULL);
-    char *example = slurp(source_path("docs/examples/coffee-cart/main.lua"), NULL);
+    char *example = slurp(source_path(example_path), NULL);
     assert_non_null(guide);
     assert_non_null(example);
-    char *from = strstr(guide, "## A first scenario");
-    char *to = strstr(guide, "## The author's loop");
+    char *from = strstr(guide, from_heading);
+    char *to = from ? strstr(from, to_heading) : NULL;
     assert_true(from && to && from < to);
     int blocks = 0;
     for (char *p = strstr(from, "```lua\n"); p && p < to; p = strstr(p, "```lua\n")) {
@@ -48,9 +49,31 @@ static void the_first_scenario_in_the_guide_is_the_example_file(void **state)
         blocks++;
         p = end + 4;
     }
-    assert_int_equal(blocks, 3);
     free(guide);
     free(example);
+    return blocks;
+}
+
+static void the_first_scenario_in_the_guide_is_the_example_file(void **state)
+{
+    (void)state;
+    assert_int_equal(blocks_in("docs/examples/coffee-cart/main.lua", "## A first scenario",
+                               "## The author's loop"),
+                     3);
+}
+
+static void the_judgment_section_is_the_judgment_recipe(void **state)
+{
+    (void)state;
+    assert_int_equal(blocks_in("docs/examples/recipes/judgment.lua",
+                               "### Choices that test judgment", "## Recipes"),
+                     3);
+    char *out = NULL;
+    assert_int_equal(scaleup((const char *const[]){"test", "docs/examples/recipes/judgment.lua", NULL},
+                             &out),
+                     0);
+    assert_non_null(strstr(out, "2 playthroughs: 2 passed, 0 failed"));
+    free(out);
 }
 
 static void every_example_passes_lint_and_explore(void **state)
@@ -63,8 +86,8 @@ static void every_example_passes_lint_and_explore(void **state)
     assert_non_null(d);
     struct dirent *e;
     while ((e = readdir(d)) && n < 32) {
-        if (!strstr(e->d_name, ".lua"))
-            continue;
+        if (!strstr(e->d_name, ".lua") || strstr(e->d_name, ".tests.lua"))
+            continue; /* a recipe's playthroughs are not a scenario */
         snprintf(paths[n], sizeof paths[n], "docs/examples/recipes/%s", e->d_name);
         examples[n] = paths[n];
         n++;
@@ -92,6 +115,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_first_scenario_in_the_guide_is_the_example_file),
+        cmocka_unit_test(the_judgment_section_is_the_judgment_recipe),
         cmocka_unit_test(every_example_passes_lint_and_explore),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -136,7 +136,7 @@ static void a_new_scenario_plays_and_passes_every_check(void **state)
                        "color=\"#1565c0\", fontcolor=\"#1565c0\", style=\"bold,dashed\"];\n");
     cmd_result_free(&r);
     r = scaleup(dir, (const char *const[]){"play", "team-offsite", "--text", "--role", "po", "--seed",
-                                           "1", "--choices", "1,1,1", NULL},
+                                           "1", "--choices", "2,3,1", NULL}, /* goal, by_value, staged */
                 NULL);
     assert_int_equal(r.status, 0);
     expect_line(r.out, "══ Team Offsite ══");

@@ -289,16 +289,150 @@ static void the_log_keeps_the_best_choice_for_the_role(void **state)
     st.players[0].name = "Ana";
     struct diag err;
     assert_true(game_start(g, &st, &err));
-    assert_true(game_choose(g, 2, false, 0, &err)); /* the broad whiteboard: -1 vision */
-    assert_int_equal(g->log[0].best_number, 1);
+    int goal = game_number_of(g, "1");
+    assert_true(game_choose(g, game_number_of(g, "2"), false, 0, &err)); /* the broad whiteboard */
+    assert_int_equal(g->log[0].best_number, goal);
+    assert_string_equal(tut->choices[g->log[0].best_choice].id, "1");
     assert_string_equal(game_best_label(g, 0),
                         "Write a one-line product goal with Mara and Jonas: cut no-shows at "
                         "small clinics");
-    assert_true(game_choose(g, 1, false, 0, &err)); /* interview: the best */
-    assert_int_equal(g->log[1].best_number, 1);
+    int interview = game_number_of(g, "1");
+    assert_true(game_choose(g, interview, false, 0, &err)); /* interview: the best */
+    assert_int_equal(g->log[1].best_number, interview);
     assert_int_equal(g->log[1].offered, 2); /* the pilot is the PM's */
+    assert_int_equal(g->log[1].best_locked, -1);
     game_free(g);
     scenario_free(tut);
+}
+
+/* The ids of the open options of the current menu, in the shown order,
+ * comma-separated. */
+static void shown_ids(const struct game *g, char *buf, size_t cap)
+{
+    const struct menu *m = game_menu(g);
+    buf[0] = '\0';
+    for (int k = 0; k < m->ntotal; k++)
+        str_format(buf + strlen(buf), cap - strlen(buf), "%s%s%s", k ? "," : "",
+                   g->sc->choices[m->offers[k].choice].id, m->offers[k].locked ? "(locked)" : "");
+}
+
+static struct game *start_judgment(struct scenario *js, uint64_t seed)
+{
+    struct game *g = game_new(js);
+    struct game_setup st = {.seed = seed, .nplayers = 1};
+    st.players[0].name = "Ana";
+    struct diag err;
+    if (!game_start(g, &st, &err))
+        fail_msg("%s", err.message);
+    return g;
+}
+
+static void options_are_shuffled_by_the_seed_only(void **state)
+{
+    (void)state;
+    struct scenario *js = load_ok(test_path("fixtures/games/judgment.lua"));
+    char a[256], b[256];
+    /* The same seed: the same order, every time. */
+    struct game *g = start_judgment(js, 7), *h = start_judgment(js, 7);
+    shown_ids(g, a, sizeof a);
+    shown_ids(h, b, sizeof b);
+    assert_string_equal(a, b);
+    /* The exact order for seed 7 (a change here changes every transcript). */
+    assert_string_equal(a, "quiet,week,promise_sept,plan,prototype(locked)");
+    /* Over seeds, each of the four open options comes first some time, and
+     * the locked one always comes last. */
+    int first[4] = {0};
+    static const char *const ids[] = {"promise_sept", "plan", "quiet", "week"};
+    for (uint64_t seed = 1; seed <= 64; seed++) {
+        struct game *k = start_judgment(js, seed);
+        shown_ids(k, a, sizeof a);
+        for (int i = 0; i < 4; i++)
+            first[i] += strncmp(a, ids[i], strlen(ids[i])) == 0;
+        assert_non_null(strstr(a, ",prototype(locked)"));
+        game_free(k);
+    }
+    for (int i = 0; i < 4; i++)
+        assert_true(first[i] > 0);
+    /* order = "fixed": the author's order whatever the seed. */
+    struct diag err;
+    assert_true(game_choose(g, game_number_of(g, "plan"), false, 0, &err));
+    shown_ids(g, a, sizeof a);
+    assert_string_equal(a, "interview,skip,report");
+    game_free(g);
+    game_free(h);
+    scenario_free(js);
+}
+
+static void the_shuffle_draws_nothing_from_the_generator(void **state)
+{
+    (void)state;
+    struct scenario *js = load_ok(test_path("fixtures/games/judgment.lua"));
+    struct game *g = start_judgment(js, 9);
+    struct rng fresh;
+    rng_seed(&fresh, 9);
+    /* Menus were made: the generator is where a new one starts. */
+    assert_memory_equal(&g->s.rng, &fresh, sizeof fresh);
+    game_free(g);
+    scenario_free(js);
+}
+
+static void a_locked_best_is_named_with_its_reason(void **state)
+{
+    (void)state;
+    struct scenario *js = load_ok(test_path("fixtures/games/judgment.lua"));
+    struct game *g = start_judgment(js, 3);
+    struct diag err;
+    assert_true(game_choose(g, game_number_of(g, "plan"), false, 0, &err));
+    assert_string_equal(js->choices[g->log[0].best_locked].id, "prototype");
+    assert_string_equal(js->choices[g->log[0].best_choice].id, "plan");
+    struct strbuf line;
+    sb_init(&line);
+    assert_true(debrief_locked_best(g, 0, -1, &line));
+    assert_string_equal(line.data, "Best for a Product Owner: Show the prototype (locked: you have "
+                                   "not built a prototype)");
+    sb_free(&line);
+    game_free(g);
+    scenario_free(js);
+}
+
+static void causes_and_questions_are_kept_under_their_decision(void **state)
+{
+    (void)state;
+    struct scenario *js = load_ok(test_path("fixtures/games/judgment.lua"));
+    struct game *g = start_judgment(js, 5);
+    struct diag err;
+    assert_true(game_choose(g, game_number_of(g, "promise_sept"), false, 0, &err));
+    assert_string_equal(game_discuss(g, 0), "Why did half the room promise a date? Trust was 50.");
+    /* research: interview's act causes nothing (nobody raised "planned");
+     * september's on_enter: trust -20 is promise_sept's, the cash +1 before
+     * the cause is nobody's. */
+    assert_true(game_choose(g, game_number_of(g, "interview"), false, 0, &err));
+    assert_int_equal(g->ncons, 1);
+    assert_int_equal(g->cons[0].decision, 0);
+    assert_string_equal(js->scenes[g->cons[0].scene].id, "september");
+    assert_true(g->cons[0].delta[scenario_stat(js, "trust")] == -20);
+    assert_true(g->cons[0].delta[scenario_stat(js, "cash")] == 0);
+    struct strbuf lines;
+    sb_init(&lines);
+    assert_int_equal(debrief_caused(g, 0, &lines), 1);
+    assert_string_equal(lines.data, "Promise September \u2192 Stakeholder trust -20 in September");
+    sb_clear(&lines);
+    assert_int_equal(debrief_questions(g, &lines), 1);
+    game_free(g);
+
+    /* A flag as the cause: the decision that raised it. */
+    g = start_judgment(js, 5);
+    assert_true(game_choose(g, game_number_of(g, "plan"), false, 0, &err));
+    assert_true(game_choose(g, game_number_of(g, "interview"), false, 0, &err));
+    assert_int_equal(g->ncons, 1);
+    assert_int_equal(g->cons[0].decision, 0);
+    assert_true(g->cons[0].delta[scenario_stat(js, "cash")] == -2);
+    sb_clear(&lines);
+    assert_int_equal(debrief_caused(g, 0, &lines), 1);
+    assert_string_equal(lines.data, "Explain the discovery plan \u2192 Cash -2 in Research");
+    sb_free(&lines);
+    game_free(g);
+    scenario_free(js);
 }
 
 static void exhaustive_exploration_finds_every_scene_of_the_tutorial(void **state)
@@ -590,6 +724,10 @@ int main(void)
         cmocka_unit_test(dead_ends_and_bad_targets_are_errors),
         cmocka_unit_test(the_game_object_guards_itself),
         cmocka_unit_test(the_log_keeps_the_best_choice_for_the_role),
+        cmocka_unit_test(options_are_shuffled_by_the_seed_only),
+        cmocka_unit_test(the_shuffle_draws_nothing_from_the_generator),
+        cmocka_unit_test(a_locked_best_is_named_with_its_reason),
+        cmocka_unit_test(causes_and_questions_are_kept_under_their_decision),
         cmocka_unit_test(exhaustive_exploration_finds_every_scene_of_the_tutorial),
         cmocka_unit_test(a_both_scene_shows_callbacks_the_po),
         cmocka_unit_test(duet_picks_that_differ_go_to_a_coin_toss),

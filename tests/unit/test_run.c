@@ -24,12 +24,16 @@ static struct game *play_tutorial(struct scenario *sc, const int *choices, int n
     st.players[0].name = "Team Ada";
     struct diag err;
     assert_true(game_start(g, &st, &err));
-    for (int i = 0; i < n; i++)
-        if (!game_choose(g, choices[i], false, 2.0 + i, &err))
+    for (int i = 0; i < n; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "%d", choices[i]);
+        if (!game_choose(g, game_number_of(g, id), false, 2.0 + i, &err))
             fail_msg("choice %d: %s", i, err.message);
+    }
     return g;
 }
 
+/* Choices by their ids: the tutorial's are their positions in its lists. */
 static const int best_pm_path[] = {1, 3, 1, 3, 1, 1, 1};
 
 static void a_run_file_holds_the_result_format(void **state)
@@ -42,7 +46,7 @@ static void a_run_file_holds_the_result_format(void **state)
     char *json = run_to_json(g, &t);
     cJSON *root = cJSON_Parse(json);
     assert_non_null(root);
-    assert_string_equal(cJSON_GetObjectItem(root, "format")->valuestring, "scaleup-result/1");
+    assert_string_equal(cJSON_GetObjectItem(root, "format")->valuestring, "scaleup-result/2");
     cJSON *scn = cJSON_GetObjectItem(root, "scenario");
     assert_string_equal(cJSON_GetObjectItem(scn, "id")->valuestring, "tutorial");
     assert_string_equal(cJSON_GetObjectItem(scn, "version")->valuestring, "1.0.0");
@@ -66,7 +70,9 @@ static void a_run_file_holds_the_result_format(void **state)
     cJSON *d2 = cJSON_GetArrayItem(decisions, 1);
     assert_int_equal(cJSON_GetObjectItem(d2, "turn")->valueint, 2);
     assert_string_equal(cJSON_GetObjectItem(d2, "scene")->valuestring, "first_customer");
-    assert_int_equal(cJSON_GetObjectItem(d2, "choice")->valueint, 3);
+    assert_string_equal(cJSON_GetObjectItem(d2, "choice")->valuestring, "3");
+    assert_int_equal(cJSON_GetObjectItem(d2, "number")->valueint, g->log[1].number);
+    assert_string_equal(cJSON_GetObjectItem(d2, "best")->valuestring, "3");
     assert_string_equal(cJSON_GetObjectItem(d2, "text")->valuestring,
                         "Offer her a free pilot of the reminders only, in exchange for weekly feedback");
     assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(d2, "score"), "negotiation")->valueint, 3);
@@ -167,7 +173,7 @@ static void a_replay_that_no_longer_fits_says_where_and_why(void **state)
 {
     (void)state;
     replay_mismatch("backlog.lua", "Order by value and effort", "Order by value",
-                    "decision 3 no longer fits the scenario: choice 1 of scene 'backlog' is now "
+                    "decision 3 no longer fits the scenario: choice '1' of scene 'backlog' is now "
                     "\"Order by value: reminders first, they cut no-shows fastest\", it was "
                     "\"Order by value and effort: reminders first, they cut no-shows fastest\"");
     replay_mismatch("main.lua", "      next = \"first_customer\",\n      score = { vision = 3 },",
@@ -176,8 +182,83 @@ static void a_replay_that_no_longer_fits_says_where_and_why(void **state)
                     "but the run is now in scene 'backlog'");
     replay_mismatch("main.lua", "      role = \"pm\",\n      next = \"backlog\",",
                     "      role = \"po\",\n      next = \"backlog\",",
-                    "decision 2 no longer fits the scenario: choice 3 of scene 'first_customer' "
-                    "is no longer offered (2 choices now)");
+                    "decision 2 no longer fits the scenario: choice '3' of scene 'first_customer' "
+                    "is no longer offered");
+}
+
+/* A format 1 file (before shuffling): its numbers are the choices' among
+ * the open ones in the author's order. It replays to the same game as the
+ * same path taken by id. */
+static void old_result_files_still_resume(void **state)
+{
+    (void)state;
+    struct scenario *sc = load_ok(source_path("scenarios/tutorial"));
+    struct game *g = play_tutorial(sc, best_pm_path, 7);
+    struct strbuf json;
+    sb_init(&json);
+    sb_puts(&json, "{\"format\": \"scaleup-result/1\", \"scenario\": {\"id\": \"tutorial\"}, "
+                   "\"player\": \"Team Ada\", \"role\": \"pm\", \"seed\": 5, \"decisions\": [");
+    for (int i = 0; i < 7; i++)
+        sb_printf(&json, "%s{\"scene\": \"%s\", \"choice\": %d}", i ? ", " : "",
+                  sc->scenes[g->log[i].scene].id, best_pm_path[i]); /* every option open */
+    sb_puts(&json, "]}");
+    struct run_record r;
+    struct diag err;
+    if (!run_parse(json.data, json.len, "old.json", &r, &err))
+        fail_msg("%s", err.message);
+    assert_int_equal(r.format, 1);
+    struct game *h = game_new(sc);
+    if (!run_replay(h, &r, -1, &err))
+        fail_msg("%s", err.message);
+    assert_true(game_hash(h) == game_hash(g));
+    assert_int_equal(h->nlog, 7);
+    run_record_free(&r);
+    sb_free(&json);
+    game_free(h);
+    game_free(g);
+    scenario_free(sc);
+}
+
+/* Ids keep a saved run replayable across an edit that inserts an option
+ * (and so moves every number) and across the reshuffle that follows. */
+static void ids_survive_an_inserted_option(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp %s %s/main.lua", test_path("fixtures/games/judgment.lua"), dir);
+    assert_int_equal(system(cmd), 0);
+    struct scenario *sc = load_ok(dir);
+    struct game *g = game_new(sc);
+    struct game_setup st = {.seed = 4, .nplayers = 1};
+    st.players[0].name = "Ana";
+    struct diag err;
+    assert_true(game_start(g, &st, &err));
+    static const char *const path[] = {"week", "skip", "on"};
+    for (int i = 0; i < 3; i++)
+        assert_true(game_choose(g, game_number_of(g, path[i]), false, 0, &err));
+    struct run_times t = {"2026-11-28T09:00:00Z", "2026-11-28T09:05:00Z", "", NULL};
+    char *json = run_to_json(g, &t);
+    edit(dir, "main.lua", "    { \"Promise September\"",
+         "    { \"Hire a consultant\", id = \"consultant\", next = \"research\" },\n"
+         "    { \"Promise September\"");
+    struct scenario *changed = load_ok(dir);
+    struct run_record r;
+    assert_true(run_parse(json, strlen(json), "run.json", &r, &err));
+    struct game *h = game_new(changed);
+    if (!run_replay(h, &r, -1, &err))
+        fail_msg("%s", err.message);
+    assert_int_equal(h->nlog, 3);
+    for (int i = 0; i < 3; i++)
+        assert_string_equal(changed->choices[h->log[i].choice].id, path[i]);
+    run_record_free(&r);
+    free(json);
+    game_free(h);
+    game_free(g);
+    scenario_free(changed);
+    scenario_free(sc);
+    rm_rf(dir);
+    free(dir);
 }
 
 static void broken_run_files_are_refused_clearly(void **state)
@@ -193,12 +274,15 @@ static void broken_run_files_are_refused_clearly(void **state)
         {"[1, 2, 3]", "not a ScaleUp result file: it has no \"format\""},
         {"{\"format\": \"scaleup-result/9\"}",
          "a result file of another format (\"scaleup-result/9\"); this version reads "
-         "\"scaleup-result/1\""},
+         "\"scaleup-result/2\" and \"scaleup-result/1\""},
         {"{\"format\": \"scaleup-result/1\", \"scenario\": {\"id\": \"tutorial\"}, \"seed\": -1}",
          "the result file's seed must be a whole number from 0 to 2^53-1"},
         {"{\"format\": \"scaleup-result/1\", \"scenario\": {\"id\": \"tutorial\"}, \"seed\": 1, "
          "\"player\": \"a\", \"role\": \"po\", \"decisions\": [{\"scene\": \"x\", \"choice\": 0}]}",
          "decision 1 of the result file needs a scene and a choice number"},
+        {"{\"format\": \"scaleup-result/2\", \"scenario\": {\"id\": \"tutorial\"}, \"seed\": 1, "
+         "\"player\": \"a\", \"role\": \"po\", \"decisions\": [{\"scene\": \"x\", \"choice\": 2}]}",
+         "decision 1 of the result file needs a scene and a choice id and number"},
         {"{\"format\": \"scaleup-result/1\", \"scenario\": {\"id\": \"tutorial\"}, \"seed\": 1, "
          "\"player\": \"a\", \"role\": \"po\"}",
          "the result file has no list of decisions"},
@@ -244,6 +328,8 @@ int main(void)
         cmocka_unit_test(a_run_file_holds_the_result_format),
         cmocka_unit_test(a_run_read_back_replays_to_the_same_state),
         cmocka_unit_test(a_replay_that_no_longer_fits_says_where_and_why),
+        cmocka_unit_test(old_result_files_still_resume),
+        cmocka_unit_test(ids_survive_an_inserted_option),
         cmocka_unit_test(broken_run_files_are_refused_clearly),
         cmocka_unit_test(files_are_written_atomically),
     };

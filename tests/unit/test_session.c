@@ -23,6 +23,9 @@ struct recorder {
     /* Called before each decide, to change the world mid-run. */
     void (*before_decide)(struct recorder *r, struct session *s);
     char *results_dir;
+    /* When set, script[i] picks the open choice with id ids[i] (the number
+     * it is shown under depends on the shuffle). */
+    const char *ids[64];
 };
 
 static struct fe_command next_command(struct recorder *r)
@@ -45,7 +48,11 @@ static struct fe_command rec_decide(void *ctx, struct session *s)
     if (r->before_decide)
         r->before_decide(r, s);
     sb_printf(&r->log, "decide %s\n", game_scene(s->g)->id);
-    return next_command(r);
+    const char *id = r->next < r->n ? r->ids[r->next] : NULL;
+    struct fe_command c = next_command(r);
+    if (id)
+        c.number = game_number_of(s->g, id);
+    return c;
 }
 
 static struct fe_command rec_outcome(void *ctx, struct session *s)
@@ -204,9 +211,10 @@ static void results_are_written_after_every_decision(void **state)
     sb_init(&r.log);
     r.results_dir = dir;
     r.before_decide = checks_each_decision;
-    int path[] = {1, 1, 1, 1, 1, 1, 1};
-    for (int i = 0; i < 7; i++)
-        r.script[i] = pick(path[i]);
+    for (int i = 0; i < 7; i++) {
+        r.script[i] = pick(1);
+        r.ids[i] = "1"; /* the first in the author's list, every time */
+    }
     r.n = 7;
     struct frontend fe = recorder_frontend(&r);
     assert_int_equal(session_play(&s, &fe), SESSION_ENDED);

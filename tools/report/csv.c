@@ -99,6 +99,20 @@ void report_csv_runs(const struct report *r, struct strbuf *out)
     dims_header(out, dims, ndims);
     sb_puts(out, ",weighted,best,percent,rating,minutes,finished,decisions,seed,started,updated,"
                  "file,partner,partner_role,agreed,secret");
+    /* The outcome: each stat the runs hold, at the end of the run. */
+    const char **stats = NULL;
+    int nstats = 0;
+    for (int gi = 0; gi < r->ngroups; gi++)
+        for (int k = 0; k < r->groups[gi].nstats; k++) {
+            bool seen = false;
+            for (int j = 0; j < nstats && !seen; j++)
+                seen = strcmp(stats[j], r->groups[gi].stats[k]) == 0;
+            if (!seen) {
+                stats = xrealloc((void *)stats, sizeof *stats * (size_t)(nstats + 1));
+                stats[nstats++] = r->groups[gi].stats[k];
+            }
+        }
+    dims_header(out, stats, nstats);
     end_line(out);
     for (int gi = 0; gi < r->ngroups; gi++) {
         const struct rep_group *g = &r->groups[gi];
@@ -168,10 +182,12 @@ void report_csv_runs(const struct report *r, struct strbuf *out)
             } else {
                 sb_puts(out, ",,,");
             }
+            dims_fields(out, &run->stats, stats, nstats, NULL);
             end_line(out);
         }
     }
     free((void *)dims);
+    free((void *)stats);
 }
 
 static void effects_field(struct strbuf *out, const struct rep_score *e)
@@ -194,7 +210,7 @@ void report_csv_decisions(const struct report *r, struct strbuf *out)
     sb_puts(out, "scenario,version,player,role,seed,started,turn,scene,choice,text,offered,best,"
                  "took_best");
     dims_header(out, dims, ndims);
-    sb_puts(out, ",seconds,timed_out,effects,file,outcome,stood");
+    sb_puts(out, ",seconds,timed_out,effects,file,outcome,stood,choice_id");
     end_line(out);
     for (int gi = 0; gi < r->ngroups; gi++) {
         const struct rep_group *g = &r->groups[gi];
@@ -222,18 +238,24 @@ void report_csv_decisions(const struct report *r, struct strbuf *out)
                 sep(out);
                 text_field(out, d->scene);
                 sep(out);
-                number_field(out, d->choice);
+                /* The option by its id (format 2), else by its number. */
+                if (d->id)
+                    text_field(out, d->id);
+                else
+                    number_field(out, d->choice);
                 sep(out);
                 text_field(out, d->text);
                 sep(out);
                 if (d->offered > 0)
                     number_field(out, d->offered);
                 sep(out);
-                if (d->best > 0)
+                if (d->best_id)
+                    text_field(out, d->best_id);
+                else if (d->best > 0)
                     number_field(out, d->best);
                 sep(out);
-                if (d->best > 0)
-                    sb_puts(out, d->choice == d->best ? "yes" : "no");
+                if (rep_has_best(d))
+                    sb_puts(out, rep_took_best(d) ? "yes" : "no");
                 dims_fields(out, &d->score, dims, ndims, g);
                 sep(out);
                 number_field(out, d->seconds);
@@ -249,6 +271,9 @@ void report_csv_decisions(const struct report *r, struct strbuf *out)
                 text_field(out, d->outcome);
                 sep(out);
                 text_field(out, d->stood);
+                /* The option's stable id: what popularity is counted by. */
+                sep(out);
+                text_field(out, d->choice_id);
                 end_line(out);
             }
         }

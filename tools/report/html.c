@@ -102,6 +102,16 @@ static void scene_text(struct strbuf *out, const char *scene)
     esc(out, label);
 }
 
+/* A scene's title from the scenario, else its id as words. */
+static void scene_name(const struct rep_group *g, const char *scene, struct strbuf *out)
+{
+    const struct rep_scene_info *si = rep_scene_info(g->sc, scene);
+    if (si && si->title)
+        esc(out, si->title);
+    else
+        scene_text(out, scene ? scene : "?");
+}
+
 static const char *verdict_colour(const char *verdict)
 {
     if (!verdict)
@@ -180,8 +190,6 @@ static const char style[] =
     ".point{margin:1.2rem 0 1.8rem;break-inside:avoid;page-break-inside:avoid}"
     ".point h3 small{font-weight:normal;color:#333;font-size:.8rem}"
     "table.options{table-layout:fixed}"
-    "table.options col.c1{width:4.5rem}table.options col.c3{width:32%}"
-    "table.options col.c4{width:24%}"
     ".teams svg.bar{width:6em;height:.9em;margin-right:.2em}"
     ".num{font-weight:bold;font-variant-numeric:tabular-nums}"
     ".best{display:inline-block;padding:.05em .4em;border-radius:.3em;background:" BEST ";"
@@ -191,28 +199,78 @@ static const char style[] =
     ".ask{margin:.3rem 0;padding:.4rem .7rem;border-left:.4rem solid " BAR ";background:#e9f2f9}"
     ".scene-id{font-family:\"DejaVu Sans Mono\",monospace;font-size:.75rem;color:#444}"
     "ul.picks{margin:0;padding-left:1.1em}"
+    "table.options col.c1{width:31%}table.options col.c2{width:17%}"
+    "table.options col.c3{width:25%}table.options col.c4{width:27%}"
+    "tr.untaken td{color:#555}tr.untaken td.text{font-style:italic}"
+    "td.fb{font-size:.85rem;color:#222}td.pts small{color:#333}"
+    ".cond{display:inline-block;padding:0 .3em;border:1px solid #555;border-radius:.3em;"
+    "font-size:.75rem;color:#333;white-space:nowrap}"
+    ".discuss{margin:.3rem 0 .5rem;padding:.4rem .7rem;border-left:.4rem solid #111;"
+    "background:#f2f2f2;font-size:1.05rem}"
+    ".legend{font-size:.9rem}.legend .best{margin-right:.2em}"
+    ".cols{display:grid;grid-template-columns:1fr 1fr;gap:2rem}"
+    "ol.plan li,ol.questions li{margin:.25rem 0}"
+    "ol.questions .q{font-weight:bold}ol.questions .data{color:#222}"
+    "table.patterns td.who{width:16rem;vertical-align:top}"
+    "ul.lines{margin:0;padding-left:1.1em}ul.lines li.trail{list-style:'\\2192  ';color:#333}"
+    "th.stat,td.stat{background:#f4f4f4}"
     "footer{margin-top:3rem;font-size:.85rem;color:#333}"
     "section{break-before:auto}"
     "@media (max-width:1600px){table.ranking td,table.ranking th{padding:.25rem .3rem}"
     "table.ranking td{font-size:.85rem}table.ranking .pct svg{width:70px;height:16px}"
     ".verdict{font-size:.7rem}}"
     "@media print{"
-    "html{font-size:11pt}body{padding:0}nav{display:none}"
+    "html{font-size:10pt}body{padding:0}nav{display:none}h2.first{margin-top:1rem}"
     "h2{break-before:page;page-break-before:always;border-top:none}"
     "h2.first{break-before:avoid;page-break-before:avoid}"
-    "table,svg.chart,.point{break-inside:avoid;page-break-inside:avoid}"
+    "table,svg.chart,.point,tr{break-inside:avoid;page-break-inside:avoid}"
+    "table.patterns{break-inside:auto;page-break-inside:auto}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}"
     "@page{size:A4 landscape;margin:12mm}";
 
+/* A stat's heading: "Runway (months)". */
+static void stat_heading(const struct rep_group *g, const char *id, struct strbuf *out)
+{
+    const char *unit;
+    const char *name = rep_stat_name(g, id, &unit);
+    char label[128];
+    if (!name) {
+        rep_dim_label(id, label, sizeof label);
+        name = label;
+    }
+    esc(out, name);
+    if (unit) {
+        sb_puts(out, " <small>(");
+        esc(out, unit);
+        sb_puts(out, ")</small>");
+    }
+}
+
 static void ranking(const struct rep_group *g, int gi, struct strbuf *out)
 {
-    sb_printf(out, "<section id=\"s%d-ranking\">\n<h2%s>Ranking</h2>\n", gi + 1,
-              gi == 0 ? " class=\"first\"" : "");
+    int nunfinished = g->nruns - g->nfinished;
+    sb_printf(out, "<section id=\"s%d-ranking\">\n<h2>Ranking \u00b7 %d team%s \u00b7 %d finished "
+                   "run%s",
+              gi + 1, g->nrows, g->nrows == 1 ? "" : "s", g->nfinished,
+              g->nfinished == 1 ? "" : "s");
+    if (nunfinished)
+        sb_printf(out, " \u00b7 %d unfinished", nunfinished);
+    sb_puts(out, "</h2>\n");
+    if (g->nstats)
+        sb_puts(out, "<p class=\"note\">Outcome: the ending each team reached and its company's "
+                     "stats when it ended (or at its last decision, when unfinished).</p>\n");
     sb_puts(out, "<table class=\"ranking\">\n<thead><tr><th class=\"n\">#</th><th>Team</th>"
                  "<th>Role</th><th>Ending</th>");
+    for (int k = 0; k < g->nstats; k++) {
+        sb_puts(out, "<th class=\"n stat\">");
+        stat_heading(g, g->stats[k], out);
+        sb_puts(out, "</th>");
+    }
     for (int d = 0; d < g->ndims; d++) {
+        if (!g->dim_shown[d])
+            continue;
         char label[128];
-        rep_dim_label(g->dims[d], label, sizeof label);
+        rep_dim_name(g, g->dims[d], label, sizeof label);
         sb_puts(out, "<th class=\"n\">");
         esc(out, label);
         sb_puts(out, "</th>");
@@ -229,7 +287,7 @@ static void ranking(const struct rep_group *g, int gi, struct strbuf *out)
         esc(out, p->name);
         sb_printf(out, "</td><td><span class=\"role\" style=\"background:%s\">", role_colour(ri));
         role_text(out, p->role);
-        sb_puts(out, "</span></td><td class=\"nowrap\">");
+        sb_puts(out, "</span></td><td class=\"ending\">");
         if (run->ending_id) {
             esc(out, run->ending_title ? run->ending_title : run->ending_id);
             if (run->verdict) {
@@ -243,7 +301,19 @@ static void ranking(const struct rep_group *g, int gi, struct strbuf *out)
                       run->ndecisions == 1 ? "" : "s");
         }
         sb_puts(out, "</td>");
+        for (int k = 0; k < g->nstats; k++) {
+            bool has;
+            double v = rep_points(&run->stats, g->stats[k], &has);
+            sb_puts(out, "<td class=\"n stat\">");
+            if (has)
+                num(out, v);
+            else
+                sb_puts(out, "\u2013");
+            sb_puts(out, "</td>");
+        }
         for (int d = 0; d < g->ndims; d++) {
+            if (!g->dim_shown[d])
+                continue;
             bool has;
             double v = rep_points(&p->score, g->dims[d], &has);
             sb_puts(out, "<td class=\"n\">");
@@ -256,7 +326,7 @@ static void ranking(const struct rep_group *g, int gi, struct strbuf *out)
         sb_puts(out, "<td class=\"n\">");
         num(out, p->weighted);
         sb_puts(out, "</td><td class=\"n pct\">");
-        char pct[32];
+        char pct[64];
         str_format(pct, sizeof pct, "%.1f%%", p->percent);
         sb_puts(out, pct);
         bar(out, p->percent / 100, 110, 20, BAR, pct);
@@ -271,6 +341,66 @@ static void ranking(const struct rep_group *g, int gi, struct strbuf *out)
     sb_puts(out, "</tbody></table>\n</section>\n");
 }
 
+/* Each team's patterns and the consequences of its decisions. */
+static void patterns(const struct report *r, const struct rep_group *g, int gi,
+                     struct strbuf *out)
+{
+    (void)r;
+    sb_printf(out, "<section id=\"s%d-patterns\">\n<h2>What each team tended to do \u00b7 %d "
+                   "team%s</h2>\n",
+              gi + 1, g->nrows, g->nrows == 1 ? "" : "s");
+    sb_puts(out, "<p class=\"note\">From the points each decision scored: how often the team "
+                 "took the best option for its role, what it gained and gave up, the clock, and "
+                 "in a duet how the pair decided. Under it, what its decisions caused later "
+                 "in the story.</p>\n<table class=\"patterns\">\n<tbody>\n");
+    for (int i = 0; i < g->nrows; i++) {
+        const struct rep_row *row = &g->rows[i];
+        const struct rep_player *p = rep_row_player(row);
+        sb_printf(out, "<tr%s><td class=\"who\"><span class=\"team\">",
+                  row->run->finished ? "" : " class=\"unfinished\"");
+        esc(out, p->name);
+        sb_printf(out, "</span> <span class=\"role\" style=\"background:%s\">",
+                  role_colour(rep_role_index(g, p->role)));
+        role_text(out, p->role);
+        sb_puts(out, "</span></td><td><ul class=\"lines\">");
+        for (int k = 0; k < row->npatterns; k++) {
+            sb_puts(out, "<li>");
+            esc(out, row->patterns[k]);
+            sb_puts(out, "</li>");
+        }
+        const struct rep_run *run = row->run;
+        for (int k = 0; k < run->nconsequences; k++) {
+            const struct rep_consequence *c = &run->consequences[k];
+            sb_puts(out, "<li class=\"trail\">");
+            /* The decision that caused it: its option's text. */
+            const char *what = c->cause;
+            for (int j = 0; j < run->ndecisions; j++)
+                if (run->decisions[j].turn == c->turn && run->decisions[j].player == row->player &&
+                    run->decisions[j].text)
+                    what = run->decisions[j].text;
+            sb_puts(out, "\u201c");
+            esc(out, what);
+            sb_puts(out, "\u201d \u2192 ");
+            struct strbuf t;
+            sb_init(&t);
+            for (int m = 0; m < c->changes.n; m++) {
+                char v[64];
+                format_signed(v, sizeof v, c->changes.points[m]);
+                const char *name = rep_stat_name(g, c->changes.dims[m], NULL);
+                sb_printf(&t, "%s%s %s%s", m ? ", " : "", name ? name : c->changes.dims[m],
+                          v[0] == '-' ? "\u2212" : "", v[0] == '-' ? v + 1 : v);
+            }
+            esc(out, t.data ? t.data : "");
+            sb_free(&t);
+            sb_puts(out, " at ");
+            scene_name(g, c->scene, out);
+            sb_puts(out, "</li>");
+        }
+        sb_puts(out, "</ul></td></tr>\n");
+    }
+    sb_puts(out, "</tbody></table>\n</section>\n");
+}
+
 static int compare_doubles(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -281,14 +411,30 @@ static int compare_doubles(const void *a, const void *b)
  * median as a bar across it; one axis for all (points are points). */
 static void spread(const struct rep_group *g, int gi, struct strbuf *out)
 {
-    sb_printf(out, "<section id=\"s%d-spread\">\n<h2>Points per dimension, by role</h2>\n",
-              gi + 1);
+    sb_printf(out, "<section id=\"s%d-spread\">\n<h2>Points per dimension, by role \u00b7 %d "
+                   "dimension%s</h2>\n",
+              gi + 1, g->ndims_shown, g->ndims_shown == 1 ? "" : "s");
     sb_puts(out, "<p class=\"note\">Each dot is a team (a number in it: that many teams); the "
                  "black bar is the role's median. Unfinished runs count with the points they "
-                 "had.</p>\n");
+                 "had.");
+    int unscored = g->ndims - g->ndims_shown;
+    if (unscored > 0) {
+        sb_puts(out, " Left out: ");
+        for (int d = 0, k = 0; d < g->ndims; d++)
+            if (!g->dim_shown[d]) {
+                char label[128];
+                rep_dim_name(g, g->dims[d], label, sizeof label);
+                sb_puts(out, k++ ? ", " : "");
+                esc(out, label);
+            }
+        sb_printf(out, " (no option of the scenario scores %s).", unscored == 1 ? "it" : "them");
+    }
+    sb_puts(out, "</p>\n");
     double lo = 0, hi = 0;
     for (int i = 0; i < g->nrows; i++)
         for (int d = 0; d < g->ndims; d++) {
+            if (!g->dim_shown[d])
+                continue;
             double v = rep_points(&rep_row_player(&g->rows[i])->score, g->dims[d], NULL);
             lo = v < lo ? v : lo;
             hi = v > hi ? v : hi;
@@ -299,15 +445,15 @@ static void spread(const struct rep_group *g, int gi, struct strbuf *out)
     if (hi <= lo)
         hi = lo + step;
     int lane = 46, gap = 18, left = 330, right = 150, top = 10, pad = 24;
-    int lanes = g->ndims * g->nroles;
-    int height = top + lanes * lane + g->ndims * gap + 50;
+    int lanes = g->ndims_shown * g->nroles;
+    int height = top + lanes * lane + g->ndims_shown * gap + 50;
     double plot = CHART_W - left - right;
 #define X(v) (left + pad + ((v) - lo) / (hi - lo) * (plot - 2 * pad))
     sb_printf(out,
               "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Points per "
               "dimension, by role\" font-size=\"%d\" font-family=\"DejaVu Sans, sans-serif\">\n",
               CHART_W, height, FONT);
-    int axis = top + lanes * lane + g->ndims * gap;
+    int axis = top + lanes * lane + g->ndims_shown * gap;
     /* Lanes and their labels, then the grid, then the teams on top. */
     for (int pass = 0; pass < 3; pass++) {
         if (pass == 1) {
@@ -331,8 +477,10 @@ static void spread(const struct rep_group *g, int gi, struct strbuf *out)
         }
         int y = top;
         for (int d = 0; d < g->ndims; d++) {
+            if (!g->dim_shown[d])
+                continue;
             char label[128];
-            rep_dim_label(g->dims[d], label, sizeof label);
+            rep_dim_name(g, g->dims[d], label, sizeof label);
             for (int r = 0; r < g->nroles; r++, y += lane) {
                 double cy = y + lane / 2.0;
                 if (pass == 0) {
@@ -447,7 +595,10 @@ static void roles_text(const struct rep_group *g, int mask, struct strbuf *out)
 
 static void by_role(const struct rep_group *g, const int *counts, struct strbuf *out)
 {
-    if (g->nroles < 2)
+    int any = 0;
+    for (int r = 0; r < g->nroles; r++)
+        any += counts[r];
+    if (g->nroles < 2 || !any)
         return;
     sb_puts(out, " (");
     int k = 0;
@@ -462,71 +613,165 @@ static void by_role(const struct rep_group *g, const int *counts, struct strbuf 
     sb_puts(out, ")");
 }
 
-static const struct rep_option *find_option(const struct rep_point *pt, int number)
+static const struct rep_option *find_option(const struct rep_point *pt,
+                                            const struct rep_missed_best *m)
 {
-    for (int o = 0; o < pt->noptions; o++)
-        if (pt->options[o].number == number && !pt->options[o].varied)
-            return &pt->options[o];
+    for (int o = 0; o < pt->noptions; o++) {
+        const struct rep_option *op = &pt->options[o];
+        if (!op->info && (m->id ? op->id && strcmp(op->id, m->id) == 0
+                              : !op->id && op->number == m->number && !op->varied))
+            return op;
+    }
     return NULL;
+}
+
+/* The scenario's index of the group's role r, or -1. */
+static int scenario_role(const struct rep_group *g, int r)
+{
+    for (int k = 0; g->sc && k < g->sc->nroles; k++)
+        if (strcmp(g->sc->roles[k].id, g->roles[r]) == 0)
+            return k;
+    return -1;
+}
+
+/* "★ best for PO" in the role's colour, one per role the option is best for. */
+static void best_badges(const struct rep_group *g, const struct rep_point *pt,
+                        const struct rep_option *op, struct strbuf *out)
+{
+    for (int r = 0; r < g->nroles && r < 31; r++) {
+        if (!(op->best_for & (1 << r)))
+            continue;
+        sb_printf(out, " <span class=\"best\" style=\"background:%s\">\u2605 best for ",
+                  role_colour(r));
+        role_text(out, g->roles[r]);
+        int sr = scenario_role(g, r);
+        if (pt->info && sr >= 0 && pt->info->tied[sr])
+            sb_puts(out, " (tied)");
+        sb_puts(out, "</span>");
+    }
+}
+
+/* The points of an option for each role that is offered it: "PO +6 · PM +3". */
+static void role_points(const struct rep_group *g, const struct rep_option *op, struct strbuf *out)
+{
+    if (!op->info || !g->sc) {
+        option_score(out, op->score);
+        return;
+    }
+    int k = 0;
+    for (int r = 0; r < g->nroles; r++) {
+        int sr = scenario_role(g, r);
+        if (sr < 0 || !(op->info->role_mask & (1u << sr)))
+            continue;
+        sb_printf(out, "%s<span class=\"nowrap\"><b style=\"color:%s\">", k++ ? " \u00b7 " : "",
+                  role_colour(r));
+        role_text(out, g->roles[r]);
+        sb_puts(out, "</b>\u00a0");
+        char v[64];
+        format_signed(v, sizeof v, op->info->weighted[sr]);
+        if (v[0] == '-')
+            sb_printf(out, "\u2212%s", v + 1);
+        else
+            sb_puts(out, v);
+        sb_puts(out, "</span>");
+    }
+    if (!k)
+        sb_puts(out, "not offered to these roles");
+    sb_puts(out, "<br><small>");
+    option_score(out, op->score);
+    sb_puts(out, "</small>");
 }
 
 static void decision_points(const struct rep_group *g, int gi, struct strbuf *out)
 {
-    sb_printf(out, "<section id=\"s%d-decisions\">\n<h2>Decision by decision</h2>\n", gi + 1);
-    sb_puts(out, "<p class=\"note\">The options the teams took at each decision point, most "
-                 "taken first, with the points each gave. A result file holds the option a team "
-                 "chose and the number of the best one offered, so options nobody took are not "
-                 "listed; a best option nobody took is named by its number.</p>\n");
+    sb_printf(out, "<section id=\"s%d-decisions\">\n<h2>Decision by decision \u00b7 %d decision "
+                   "point%s</h2>\n",
+              gi + 1, g->npoints, g->npoints == 1 ? "" : "s");
+    if (g->sc) {
+        sb_puts(out, "<p class=\"legend\">Every option of each decision point, most taken first; "
+                     "teams are counted by the option's id, whatever number it had on their "
+                     "screen. ");
+        for (int r = 0; r < g->nroles && r < 31; r++) {
+            sb_printf(out, "<span class=\"best\" style=\"background:%s\">\u2605 best for ",
+                      role_colour(r));
+            role_text(out, g->roles[r]);
+            sb_puts(out, "</span> ");
+        }
+        sb_puts(out, "marks the one option with the most points for that role's weights (when "
+                     "two score the same, the first in the scenario, marked \u201ctied\u201d). "
+                     "<i>When open</i>: offered only under a condition. Points: the weighted "
+                     "total for each role, and per dimension below.</p>\n");
+    } else {
+        sb_puts(out, "<p class=\"legend\">The scenario's files were not found (give them with "
+                     "<code>--scenario</code>): only the options the teams took are listed, with "
+                     "the points each gave; a best option nobody took is named by its number. "
+                     "\u2605 best for a role: the option the games recorded as the best for "
+                     "it most often.</p>\n");
+    }
     for (int k = 0; k < g->npoints; k++) {
         const struct rep_point *pt = &g->points[k];
         sb_printf(out, "<div class=\"point\" id=\"s%d-d%d\">\n<h3>%d. ", gi + 1, k + 1, k + 1);
-        scene_text(out, pt->scene);
+        esc(out, pt->title);
         sb_printf(out, " <small>\u00b7 <span class=\"scene-id\">");
         esc(out, pt->scene);
         sb_printf(out, "</span> \u00b7 %d team%s decided here", pt->teams,
                   pt->teams == 1 ? "" : "s");
         by_role(g, pt->teams_by_role, out);
-        sb_puts(out, "</small></h3>\n<table class=\"options\"><colgroup><col class=\"c1\"><col class=\"c2\">"
-                     "<col class=\"c3\"><col class=\"c4\"></colgroup>\n<thead><tr><th class=\"n\">No.</th>"
-                     "<th>Option taken</th><th>Teams</th><th>Points</th></tr></thead>\n<tbody>\n");
+        if (pt->decisions != pt->teams)
+            sb_printf(out, ", %d times", pt->decisions);
+        sb_printf(out, " \u00b7 best missed %d of %d</small></h3>\n", pt->missed, pt->decisions);
+        if (pt->discuss) {
+            sb_puts(out, "<p class=\"discuss\"><b>Discuss:</b> ");
+            esc(out, pt->discuss);
+            sb_puts(out, "</p>\n");
+        }
+        sb_puts(out, "<table class=\"options\"><colgroup><col class=\"c1\"><col class=\"c2\">"
+                     "<col class=\"c3\"><col class=\"c4\"></colgroup>\n<thead><tr><th>Option</th>"
+                     "<th>Points</th><th>Teams</th><th>Feedback</th></tr></thead>\n<tbody>\n");
         for (int o = 0; o < pt->noptions; o++) {
             const struct rep_option *op = &pt->options[o];
-            sb_printf(out, "<tr class=\"option\"><td class=\"n num\">%d%s</td><td class=\"text\">",
-                      op->number, op->varied ? "*" : "");
-            esc(out, op->text);
-            if (op->best_for) {
-                sb_puts(out, " <span class=\"best\">best");
-                bool all = true;
-                for (int r = 0; r < g->nroles && r < 31; r++)
-                    if (pt->teams_by_role[r] && !(op->best_for & (1 << r)))
-                        all = false;
-                if (!all) {
-                    sb_puts(out, " for ");
-                    roles_text(g, op->best_for, out);
-                }
-                sb_puts(out, "</span>");
-            }
+            sb_printf(out, "<tr class=\"option%s\" data-id=\"", op->teams ? "" : " untaken");
+            esc(out, op->id ? op->id : "");
+            sb_puts(out, "\"><td class=\"text\">");
+            if (!op->info && op->number > 0)
+                sb_printf(out, "<span class=\"num\">%d%s</span> ", op->number,
+                          op->varied ? "*" : "");
+            esc(out, op->text ? op->text : "(a text written as a function)");
+            best_badges(g, pt, op, out);
+            if (op->conditional)
+                sb_puts(out, " <span class=\"cond\">when open</span>");
+            sb_puts(out, "</td><td class=\"pts\">");
+            role_points(g, op, out);
             char label[64];
             str_format(label, sizeof label, "%d of %d teams", op->teams, pt->teams);
             sb_puts(out, "</td><td class=\"teams\">");
             bar(out, pt->teams ? (double)op->teams / pt->teams : 0, 200, 22,
                 op->best_for ? BEST : BAR, label);
-            sb_printf(out, " <span class=\"num\">%d of %d</span>", op->teams, pt->teams);
+            sb_printf(out, " <span class=\"num nowrap\">%d of %d</span>", op->teams, pt->teams);
             by_role(g, op->teams_by_role, out);
-            sb_puts(out, "</td><td>");
-            option_score(out, op->score);
+            sb_puts(out, "</td><td class=\"fb\">");
+            if (op->feedback)
+                esc(out, op->feedback);
+            else
+                sb_puts(out, "\u2013");
             sb_puts(out, "</td></tr>\n");
         }
         sb_puts(out, "</tbody></table>\n");
-        for (int u = 0; u < pt->nuntaken; u++) {
+        /* Without the scenario: a best option nobody took, by its number. */
+        for (int u = 0; !pt->info && u < pt->nuntaken; u++) {
             const struct rep_missed_best *m = &pt->untaken[u];
             sb_puts(out, "<p class=\"missed\">Best option");
             if (!m->all_roles) {
                 sb_puts(out, " for ");
                 roles_text(g, m->roles, out);
             }
-            sb_printf(out, ": choice %d", m->number);
-            const struct rep_option *known = find_option(pt, m->number);
+            if (m->id) {
+                sb_puts(out, ": choice ");
+                esc(out, m->id);
+            } else {
+                sb_printf(out, ": choice %d", m->number);
+            }
+            const struct rep_option *known = find_option(pt, m);
             if (known && m->all_roles) {
                 sb_puts(out, " (");
                 esc(out, known->text);
@@ -538,6 +783,22 @@ static void decision_points(const struct rep_group *g, int gi, struct strbuf *ou
                 sb_puts(out, " ");
             }
             sb_puts(out, "team.</p>\n");
+        }
+        /* With it: a role none of whose teams took its best option. */
+        for (int r = 0; pt->info && r < g->nroles && r < 31; r++) {
+            if (!pt->teams_by_role[r])
+                continue;
+            for (int o = 0; o < pt->noptions; o++) {
+                const struct rep_option *op = &pt->options[o];
+                if (!(op->best_for & (1 << r)) || op->teams_by_role[r])
+                    continue;
+                sb_puts(out, "<p class=\"missed\">No ");
+                role_text(out, g->roles[r]);
+                sb_printf(out, " team took its best option here (%d decided): \u201c",
+                          pt->teams_by_role[r]);
+                esc(out, op->text);
+                sb_puts(out, "\u201d.</p>\n");
+            }
         }
         /* A question for the room when most teams took the same lesser
          * option. */
@@ -553,20 +814,18 @@ static void decision_points(const struct rep_group *g, int gi, struct strbuf *ou
             sb_puts(out, " pick \u201c");
             esc(out, top->text);
             sb_puts(out, "\u201d");
-            /* "over" the best option, when there is one for everybody. */
-            if (pt->nuntaken == 0) {
-                const struct rep_option *best = NULL;
-                int nbest = 0;
-                for (int o = 0; o < pt->noptions; o++)
-                    if (pt->options[o].best_for) {
-                        best = &pt->options[o];
-                        nbest++;
-                    }
-                if (nbest == 1 && best != top) {
-                    sb_puts(out, " over \u201c");
-                    esc(out, best->text);
-                    sb_puts(out, "\u201d");
+            /* "over" the best option, when it is the same for everybody. */
+            const struct rep_option *best = NULL;
+            int nbest = 0;
+            for (int o = 0; o < pt->noptions; o++)
+                if (pt->options[o].best_for) {
+                    best = &pt->options[o];
+                    nbest++;
                 }
+            if (nbest == 1 && best != top && best->text) {
+                sb_puts(out, " over \u201c");
+                esc(out, best->text);
+                sb_puts(out, "\u201d");
             }
             sb_puts(out, "? Who would have pushed back, and why?</p>\n");
         }
@@ -576,6 +835,159 @@ static void decision_points(const struct rep_group *g, int gi, struct strbuf *ou
         sb_puts(out, "</div>\n");
     }
     sb_puts(out, "</section>\n");
+}
+
+/* The most taken option of a point, and the second. */
+static void top_two(const struct rep_point *pt, const struct rep_option **first,
+                    const struct rep_option **second)
+{
+    *first = pt->noptions > 0 && pt->options[0].taken ? &pt->options[0] : NULL;
+    *second = pt->noptions > 1 && pt->options[1].taken ? &pt->options[1] : NULL;
+}
+
+/* The best option of the role that missed it most often at pt, or NULL. */
+static const struct rep_option *most_missed_best(const struct rep_group *g,
+                                                 const struct rep_point *pt, int *role,
+                                                 int *missed_by)
+{
+    int worst = -1, most = 0;
+    for (int r = 0; r < g->nroles && r < 31; r++) {
+        int missed = 0;
+        for (int o = 0; o < pt->noptions; o++)
+            missed += pt->options[o].missed_by_role[r];
+        if (missed > most) {
+            most = missed;
+            worst = r;
+        }
+    }
+    *role = worst;
+    *missed_by = most;
+    for (int o = 0; worst >= 0 && o < pt->noptions; o++)
+        if (pt->options[o].best_for & (1 << worst))
+            return &pt->options[o];
+    return NULL;
+}
+
+static void quoted(struct strbuf *out, const char *text)
+{
+    sb_puts(out, "\u201c");
+    esc(out, text ? text : "?");
+    sb_puts(out, "\u201d");
+}
+
+static void point_link(int gi, const struct rep_group *g, int k, struct strbuf *out)
+{
+    sb_printf(out, "<a href=\"#s%d-d%d\">%d. ", gi + 1, k + 1, k + 1);
+    esc(out, g->points[k].title);
+    sb_puts(out, "</a>");
+}
+
+/* The plan for the debrief: where the room split, where the best option was
+ * missed, and the questions for both, in the order of the story. */
+static void plan(const struct rep_group *g, int gi, struct strbuf *out)
+{
+    const struct rep_plan *pl = &g->plan;
+    sb_printf(out, "<section id=\"s%d-plan\">\n<h2%s>Discussion plan \u00b7 %d decision point%s "
+                   "to talk about</h2>\n",
+              gi + 1, gi == 0 ? " class=\"first\"" : "", pl->nask, pl->nask == 1 ? "" : "s");
+    if (pl->nask == 0) {
+        sb_puts(out, "<p>The teams agreed at every decision point and took the best option "
+                     "for their role: ask what made each decision easy.</p>\n</section>\n");
+        return;
+    }
+    sb_puts(out, "<div class=\"cols\">\n<div>\n");
+    sb_printf(out, "<h3>Where the room split most \u00b7 %d decision%s</h3>\n", pl->nsplit,
+              pl->nsplit == 1 ? "" : "s");
+    if (pl->nsplit == 0)
+        sb_puts(out, "<p>At every decision point the teams took the same option.</p>\n");
+    else
+        sb_puts(out, "<ol class=\"plan\">\n");
+    for (int i = 0; i < pl->nsplit; i++) {
+        const struct rep_point *pt = &g->points[pl->split[i]];
+        sb_puts(out, "<li>");
+        point_link(gi, g, pl->split[i], out);
+        sb_puts(out, ": ");
+        int shown = 0;
+        for (int o = 0; o < pt->noptions && shown < 3; o++) {
+            if (!pt->options[o].taken)
+                continue;
+            sb_printf(out, "%s<span class=\"num\">%d</span>\u00a0", shown++ ? ", " : "",
+                      pt->options[o].taken);
+            quoted(out, pt->options[o].text);
+        }
+        sb_printf(out, " <small>(of %d)</small></li>\n", pt->decisions);
+    }
+    if (pl->nsplit)
+        sb_puts(out, "</ol>\n");
+    sb_printf(out, "</div>\n<div>\n<h3>Best choices most often missed \u00b7 %d decision%s</h3>\n",
+              pl->nmissed, pl->nmissed == 1 ? "" : "s");
+    if (pl->nmissed == 0)
+        sb_puts(out, "<p>Every team took the best option for its role at every decision.</p>\n");
+    else
+        sb_puts(out, "<ol class=\"plan\">\n");
+    for (int i = 0; i < pl->nmissed; i++) {
+        const struct rep_point *pt = &g->points[pl->missed[i]];
+        sb_puts(out, "<li>");
+        point_link(gi, g, pl->missed[i], out);
+        sb_printf(out, ": missed <span class=\"num\">%d of %d</span>", pt->missed, pt->decisions);
+        int role, by;
+        const struct rep_option *best = most_missed_best(g, pt, &role, &by);
+        if (best) {
+            sb_puts(out, "; best for ");
+            role_text(out, g->roles[role]);
+            sb_puts(out, ": ");
+            quoted(out, best->text);
+        }
+        sb_puts(out, "</li>\n");
+    }
+    if (pl->nmissed)
+        sb_puts(out, "</ol>\n");
+    sb_puts(out, "</div>\n</div>\n");
+    sb_printf(out, "<h3>Questions, in the order of the story \u00b7 %d</h3>\n<ol class=\"questions\">\n",
+              pl->nask);
+    for (int i = 0; i < pl->nask; i++) {
+        int k = pl->ask[i];
+        const struct rep_point *pt = &g->points[k];
+        sb_printf(out, "<li value=\"%d\"><b>", k + 1);
+        esc(out, pt->title);
+        sb_puts(out, ":</b> ");
+        if (pt->discuss) {
+            sb_puts(out, "<span class=\"q\">");
+            esc(out, pt->discuss);
+            sb_puts(out, "</span> ");
+        }
+        /* What the room did there, as a question. */
+        const struct rep_option *first, *second;
+        top_two(pt, &first, &second);
+        int role, by;
+        const struct rep_option *best = most_missed_best(g, pt, &role, &by);
+        sb_puts(out, "<span class=\"data\">");
+        if (first && second && pt->split > 0) {
+            sb_printf(out, "%d took ", first->taken);
+            quoted(out, first->text);
+            sb_printf(out, ", %d ", second->taken);
+            quoted(out, second->text);
+            sb_puts(out, ": what would each side say to the other?");
+        }
+        if (best && pt->missed > 0) {
+            /* Teams of the role (a team deciding here twice counts once). */
+            int of = pt->teams_by_role[role];
+            by = by < of ? by : of;
+            sb_printf(out, "%sWhy did %d of %d ", first && second && pt->split > 0 ? " " : "", by,
+                      of);
+            role_text(out, g->roles[role]);
+            sb_printf(out, " team%s miss ", of == 1 ? "" : "s");
+            quoted(out, best->text);
+            sb_puts(out, "? What would a good ");
+            role_text(out, g->roles[role]);
+            sb_puts(out, " have seen?");
+        } else if (pt->missed > 0 && !(first && second && pt->split > 0)) {
+            sb_printf(out, "%d of %d decisions missed the best option here: what made it hard?",
+                      pt->missed, pt->decisions);
+        }
+        sb_puts(out, "</span></li>\n");
+    }
+    sb_puts(out, "</ol>\n</section>\n");
 }
 
 static int compare_missed(const void *a, const void *b)
@@ -593,13 +1005,14 @@ static int compare_missed(const void *a, const void *b)
 
 static void missed(const struct rep_group *g, int gi, struct strbuf *out)
 {
-    sb_printf(out, "<section id=\"s%d-missed\">\n<h2>Best choices most often missed</h2>\n",
-              gi + 1);
     const struct rep_point **list = xcalloc((size_t)(g->npoints ? g->npoints : 1), sizeof *list);
     int n = 0;
     for (int k = 0; k < g->npoints; k++)
         if (g->points[k].missed > 0)
             list[n++] = &g->points[k];
+    sb_printf(out, "<section id=\"s%d-missed\">\n<h2>Best choices most often missed \u00b7 %d "
+                   "decision point%s</h2>\n",
+              gi + 1, n, n == 1 ? "" : "s");
     sort_items(list, (size_t)n, sizeof *list, compare_missed);
     if (n == 0) {
         sb_puts(out, "<p>Every team took the best option at every decision it reached.</p>\n");
@@ -610,7 +1023,7 @@ static void missed(const struct rep_group *g, int gi, struct strbuf *out)
             const struct rep_point *pt = list[i];
             int k = (int)(pt - g->points);
             sb_printf(out, "<tr><td><a href=\"#s%d-d%d\">%d. ", gi + 1, k + 1, k + 1);
-            scene_text(out, pt->scene);
+            esc(out, pt->title);
             sb_puts(out, "</a></td><td class=\"teams\">");
             char label[64];
             str_format(label, sizeof label, "%d of %d decisions", pt->missed, pt->decisions);
@@ -624,9 +1037,8 @@ static void missed(const struct rep_group *g, int gi, struct strbuf *out)
                     (!instead || pt->options[o].missed_by > instead->missed_by))
                     instead = &pt->options[o];
             if (instead) {
-                sb_printf(out, "<span class=\"num\">%d</span> ", instead->number);
-                esc(out, instead->text);
-                sb_printf(out, " (%d)", instead->missed_by);
+                quoted(out, instead->text);
+                sb_printf(out, " <span class=\"num\">(%d)</span>", instead->missed_by);
             }
             sb_puts(out, "</td></tr>\n");
         }
@@ -672,7 +1084,8 @@ static void pick_list(const struct rep_duet_point *pt, int k, struct strbuf *out
  * where the two roles agreed least: the pair's debrief starts there. */
 static void duets(const struct report *r, const struct rep_group *g, int gi, struct strbuf *out)
 {
-    sb_printf(out, "<section id=\"s%d-duet\">\n<h2>Duet pairs</h2>\n", gi + 1);
+    sb_printf(out, "<section id=\"s%d-duet\">\n<h2>Duet pairs \u00b7 %d pair%s</h2>\n", gi + 1,
+              g->npairs, g->npairs == 1 ? "" : "s");
     sb_printf(out, "<p>%d pair%s", g->npairs, g->npairs == 1 ? "" : "s");
     if (g->pair_secret)
         sb_printf(out, " agreed on %d of %d secret decisions (%.0f%%).", g->pair_agreed,
@@ -760,7 +1173,6 @@ static void duets(const struct report *r, const struct rep_group *g, int gi, str
 
 static void endings(const struct report *r, int gi, struct strbuf *out)
 {
-    sb_printf(out, "<section id=\"s%d-endings\">\n<h2>Endings reached</h2>\n", gi + 1);
     struct ending {
         const char *id, *title, *verdict;
         int count;
@@ -794,6 +1206,11 @@ static void endings(const struct report *r, int gi, struct strbuf *out)
             list[j] = list[j - 1];
             list[j - 1] = t;
         }
+    sb_printf(out, "<section id=\"s%d-endings\">\n<h2>Endings reached \u00b7 %d ending%s", gi + 1, n,
+              n == 1 ? "" : "s");
+    if (unfinished)
+        sb_printf(out, " \u00b7 %d run%s unfinished", unfinished, unfinished == 1 ? "" : "s");
+    sb_puts(out, "</h2>\n");
     int rows = n + (unfinished > 0);
     int rowh = 52, left = 520, height = rows * rowh + 10;
     int most = unfinished;
@@ -830,7 +1247,9 @@ static void endings(const struct report *r, int gi, struct strbuf *out)
 
 static void timing(const struct rep_group *g, int gi, struct strbuf *out)
 {
-    sb_printf(out, "<section id=\"s%d-time\">\n<h2>Time taken per decision</h2>\n", gi + 1);
+    sb_printf(out, "<section id=\"s%d-time\">\n<h2>Time taken per decision \u00b7 %d decision "
+                   "point%s</h2>\n",
+              gi + 1, g->npoints, g->npoints == 1 ? "" : "s");
     sb_puts(out, "<p class=\"note\">Each dot is a decision; the black bar is the median. A decision "
                  "point where the timer ran out says so on the right.</p>\n");
     double hi = 0;
@@ -857,7 +1276,7 @@ static void timing(const struct rep_group *g, int gi, struct strbuf *out)
             sb_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%d\" fill=\"#f3f3f3\"/>\n",
                       left, y, plot, lane);
         sb_printf(out, "<text x=\"10\" y=\"%.1f\" dominant-baseline=\"middle\">%d. ", cy, k + 1);
-        scene_text(out, pt->scene);
+        esc(out, pt->title);
         sb_puts(out, "</text>\n");
         sb_puts(out, "<g data-scene=\"");
         esc(out, pt->scene);
@@ -931,8 +1350,11 @@ void report_html(const struct report *r, struct strbuf *out)
             }
             sb_puts(out, ")");
         }
-        sb_printf(out, " \u00b7 %d finished \u00b7 scenario <span class=\"scene-id\">",
+        sb_printf(out, " \u00b7 %d run%s, %d finished", g->nruns, g->nruns == 1 ? "" : "s",
                   g->nfinished);
+        if (g->npairs)
+            sb_printf(out, " \u00b7 %d duet pair%s", g->npairs, g->npairs == 1 ? "" : "s");
+        sb_puts(out, " \u00b7 scenario <span class=\"scene-id\">");
         esc(out, g->scenario_id);
         sb_puts(out, " ");
         esc(out, g->version ? g->version : "");
@@ -941,17 +1363,20 @@ void report_html(const struct report *r, struct strbuf *out)
             sb_puts(out, " (and other versions)");
         sb_puts(out, "</p>\n<nav>");
         static const char *const parts[][2] = {
-            {"ranking", "Ranking"},   {"spread", "Points by role"}, {"decisions", "Decisions"},
-            {"missed", "Missed best"}, {"endings", "Endings"},      {"time", "Time"},
+            {"plan", "Discussion plan"}, {"ranking", "Ranking"}, {"patterns", "Patterns"},
+            {"spread", "Points by role"}, {"decisions", "Decisions"}, {"missed", "Missed best"},
+            {"endings", "Endings"},       {"time", "Time"},
         };
         for (size_t k = 0; k < COUNT_OF(parts); k++)
             sb_printf(out, "<a href=\"#s%d-%s\">%s</a>", gi + 1, parts[k][0], parts[k][1]);
         if (g->npairs)
             sb_printf(out, "<a href=\"#s%d-duet\">Duet pairs</a>", gi + 1);
         sb_puts(out, "</nav>\n</header>\n");
+        plan(g, gi, out);
         ranking(g, gi, out);
         if (g->npairs)
             duets(r, g, gi, out);
+        patterns(r, g, gi, out);
         spread(g, gi, out);
         decision_points(g, gi, out);
         missed(g, gi, out);

@@ -22,6 +22,9 @@ void report_csv_decisions(const struct report *r, struct strbuf *out);
  * no network, charts as inline SVG. */
 void report_html(const struct report *r, struct strbuf *out);
 
+/* The whole analysis as JSON (format "scaleup-report/1"; see json.c). */
+void report_json(const struct report *r, struct strbuf *out);
+
 struct xapi_options {
     const char *homepage; /* the workshop's home page: names players and activities */
     bool mbox;            /* actors by mbox (mailto:slug@host) instead of by account */

@@ -32,12 +32,19 @@ static void usage(FILE *f)
             "Files that are not valid results are skipped with a warning; no file is\n"
             "changed.\n"
             "\n"
-            "  --csv FILE             the same rows as CSV\n"
+            "  --scenario PATH        the scenario's folder (or .lua file), to read every\n"
+            "                         option's text, feedback and points and the discuss\n"
+            "                         questions from; may be given more than once. Bundled\n"
+            "                         scenarios are found by the id in the result files\n"
+            "  --csv FILE             the same rows as CSV, with each team's final stats\n"
             "  --decisions-csv FILE   one CSV row per decision\n"
             "  --html FILE            one page for the debrief on a projector (and for\n"
-            "                         print): ranking, points by role, what the teams\n"
-            "                         chose at every decision point, best choices missed,\n"
-            "                         endings, time taken\n"
+            "                         print): the discussion plan, the ranking with each\n"
+            "                         team's outcome, patterns per team, points by role,\n"
+            "                         every decision point with all its options, best\n"
+            "                         choices missed, endings, time taken\n"
+            "  --json[=FILE]          the whole analysis as JSON: on standard output\n"
+            "                         (instead of the table), or into FILE\n"
             "  --xapi FILE            the runs as xAPI 1.0.3 statements (a JSON array)\n"
             "  --xapi-homepage URL    the workshop's home page, which names the players\n"
             "                         (accounts on it) and the activities (needed with\n"
@@ -95,7 +102,7 @@ void report_table(const struct report *r, struct strbuf *out)
         free(id);
         free(version);
 
-        int ncols = 10 + g->ndims;
+        int ncols = 10 + g->nstats + g->ndims_shown;
         int nlines = g->nrows + 1;
         char **cells = xcalloc((size_t)(ncols * nlines), sizeof *cells);
         bool *right = xcalloc((size_t)ncols, sizeof *right);
@@ -105,9 +112,20 @@ void report_table(const struct report *r, struct strbuf *out)
         cells[c++] = cell("Role");
         cells[c++] = cell("Ending");
         cells[c++] = cell("Verdict");
-        for (int d = 0; d < g->ndims; d++) {
+        for (int k = 0; k < g->nstats; k++) {
             char label[128];
-            rep_dim_label(g->dims[d], label, sizeof label);
+            const char *name = rep_stat_name(g, g->stats[k], NULL);
+            if (name)
+                str_copy(label, sizeof label, name);
+            else
+                rep_dim_label(g->stats[k], label, sizeof label);
+            cells[c++] = cell(label);
+        }
+        for (int d = 0; d < g->ndims; d++) {
+            if (!g->dim_shown[d])
+                continue;
+            char label[128];
+            rep_dim_name(g, g->dims[d], label, sizeof label);
             cells[c++] = cell(label);
         }
         cells[c++] = cell("Weighted");
@@ -116,7 +134,7 @@ void report_table(const struct report *r, struct strbuf *out)
         cells[c++] = cell("Minutes");
         cells[c++] = cell("Finished");
         right[0] = true;
-        for (int d = 0; d < g->ndims + 2; d++)
+        for (int d = 0; d < g->nstats + g->ndims_shown + 2; d++)
             right[5 + d] = true;
         right[ncols - 2] = true;
         for (int i = 0; i < g->nrows; i++) {
@@ -130,7 +148,15 @@ void report_table(const struct report *r, struct strbuf *out)
             cells[c++] = cell(p->role);
             cells[c++] = cell(run->ending_title ? run->ending_title : run->ending_id);
             cells[c++] = cell(run->verdict);
+            for (int k = 0; k < g->nstats; k++) {
+                bool has;
+                double v = rep_points(&run->stats, g->stats[k], &has);
+                format_number(num, sizeof num, v);
+                cells[c++] = cell(has ? num : "-");
+            }
             for (int d = 0; d < g->ndims; d++) {
+                if (!g->dim_shown[d])
+                    continue;
                 bool has;
                 double v = rep_points(&p->score, g->dims[d], &has);
                 format_number(num, sizeof num, v);
@@ -263,11 +289,13 @@ static bool valid_homepage(const char *url)
 int cmd_report(int argc, char **argv)
 {
     enum { OPT_CSV = 1, OPT_DECISIONS, OPT_HTML, OPT_XAPI, OPT_HOMEPAGE, OPT_MBOX, OPT_PASS,
-           OPT_QUIET, OPT_HELP };
+           OPT_QUIET, OPT_HELP, OPT_SCENARIO, OPT_JSON };
     static const struct option opts[] = {
         {"csv", required_argument, NULL, OPT_CSV},
         {"decisions-csv", required_argument, NULL, OPT_DECISIONS},
         {"html", required_argument, NULL, OPT_HTML},
+        {"json", optional_argument, NULL, OPT_JSON},
+        {"scenario", required_argument, NULL, OPT_SCENARIO},
         {"xapi", required_argument, NULL, OPT_XAPI},
         {"xapi-homepage", required_argument, NULL, OPT_HOMEPAGE},
         {"xapi-mbox", no_argument, NULL, OPT_MBOX},
@@ -276,7 +304,10 @@ int cmd_report(int argc, char **argv)
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
-    const char *csv = NULL, *decisions_csv = NULL, *html = NULL, *xapi = NULL;
+    const char *csv = NULL, *decisions_csv = NULL, *html = NULL, *xapi = NULL, *json = NULL;
+    bool json_out = false;
+    const char **scenarios = NULL;
+    int nscenarios = 0;
     struct xapi_options xo = {0};
     char *pass_list = NULL;
     const char *pass[64];
@@ -289,6 +320,16 @@ int cmd_report(int argc, char **argv)
         case OPT_CSV: csv = optarg; break;
         case OPT_DECISIONS: decisions_csv = optarg; break;
         case OPT_HTML: html = optarg; break;
+        case OPT_JSON:
+            if (optarg)
+                json = optarg;
+            else
+                json_out = true;
+            break;
+        case OPT_SCENARIO:
+            scenarios = xrealloc((void *)scenarios, sizeof *scenarios * (size_t)(nscenarios + 1));
+            scenarios[nscenarios++] = optarg;
+            break;
         case OPT_XAPI: xapi = optarg; break;
         case OPT_HOMEPAGE: xo.homepage = optarg; break;
         case OPT_MBOX: xo.mbox = true; break;
@@ -297,32 +338,41 @@ int cmd_report(int argc, char **argv)
             pass_list = xstrdup(optarg);
             break;
         case OPT_QUIET: quiet = true; break;
-        case OPT_HELP: usage(stdout); free(pass_list); return 0;
+        case OPT_HELP:
+            usage(stdout);
+            free(pass_list);
+            free((void *)scenarios);
+            return 0;
         case ':':
             cli_error("%s needs a value (see scaleup report --help)", argv[optind - 1]);
             free(pass_list);
+            free((void *)scenarios);
             return 2;
         default:
             cli_error("unknown option '%s' (see scaleup report --help)", argv[optind - 1]);
             free(pass_list);
+            free((void *)scenarios);
             return 2;
         }
     }
     if (optind >= argc) {
         cli_error("report needs the folder of result files (see scaleup report --help)");
         free(pass_list);
+        free((void *)scenarios);
         return 2;
     }
     if (xapi && !xo.homepage) {
         cli_error("--xapi needs --xapi-homepage URL: the workshop's home page, which names the "
                   "players and the activities (e.g. https://workshop.example.com)");
         free(pass_list);
+        free((void *)scenarios);
         return 2;
     }
     if (xo.homepage && !valid_homepage(xo.homepage)) {
         cli_error("--xapi-homepage must be an http:// or https:// address without spaces, "
                   "e.g. https://workshop.example.com");
         free(pass_list);
+        free((void *)scenarios);
         return 2;
     }
     if (pass_list) {
@@ -332,11 +382,13 @@ int cmd_report(int argc, char **argv)
 
     struct report r;
     char err[PATH_MAX + 256];
-    if (!report_load(&r, (const char *const *)argv + optind, argc - optind, print_warning, NULL,
-                     err, sizeof err)) {
+    const struct rep_sources src = {scenarios, nscenarios, true};
+    if (!report_load(&r, (const char *const *)argv + optind, argc - optind, &src, print_warning,
+                     NULL, err, sizeof err)) {
         cli_error("%s", err);
         report_free(&r);
         free(pass_list);
+        free((void *)scenarios);
         return 1;
     }
     if (r.nruns == 0) {
@@ -344,22 +396,29 @@ int cmd_report(int argc, char **argv)
                   argc - optind > 1 ? " and the rest" : "");
         report_free(&r);
         free(pass_list);
+        free((void *)scenarios);
         return 1;
     }
     const struct output outputs[] = {
-        {"--csv", csv}, {"--decisions-csv", decisions_csv}, {"--html", html}, {"--xapi", xapi}};
+        {"--csv", csv},   {"--decisions-csv", decisions_csv}, {"--html", html},
+        {"--xapi", xapi}, {"--json", json}};
     for (size_t i = 0; i < COUNT_OF(outputs); i++)
         if (outputs[i].path && is_input(&r, outputs[i].path)) {
             cli_error("%s %s: that is one of the files read; the report never writes over them",
                       outputs[i].option, outputs[i].path);
             report_free(&r);
             free(pass_list);
+            free((void *)scenarios);
             return 2;
         }
 
     struct strbuf text;
     sb_init(&text);
-    if (!quiet) {
+    if (json_out) {
+        report_json(&r, &text);
+        fputs(text.data, stdout);
+        fflush(stdout);
+    } else if (!quiet) {
         report_table(&r, &text);
         fputs(text.data, stdout);
         fflush(stdout);
@@ -380,6 +439,11 @@ int cmd_report(int argc, char **argv)
         report_html(&r, &text);
         ok = write_output(html, &text) && ok;
     }
+    if (json) {
+        sb_clear(&text);
+        report_json(&r, &text);
+        ok = write_output(json, &text) && ok;
+    }
     if (xapi) {
         sb_clear(&text);
         report_xapi(&r, &xo, print_warning, NULL, &text);
@@ -388,5 +452,6 @@ int cmd_report(int argc, char **argv)
     sb_free(&text);
     report_free(&r);
     free(pass_list);
+    free((void *)scenarios);
     return ok ? 0 : 1;
 }

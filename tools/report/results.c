@@ -126,6 +126,7 @@ struct loader {
     report_warn_fn warn;
     void *ctx;
     int cap;
+    bool too_big; /* a number of the file being read is beyond REPORT_NUMBER_MAX */
 };
 
 static void warn(struct loader *ld, const char *fmt, ...) PRINTF_LIKE(2, 3);
@@ -147,6 +148,16 @@ static const char *keep(struct loader *ld, const cJSON *item)
                                                       : NULL;
 }
 
+/* Room for one more consequence (arena memory is never freed alone). */
+static struct rep_consequence *arena_realloc_array(struct loader *ld, struct rep_consequence *old,
+                                                   int n)
+{
+    struct rep_consequence *p = arena_alloc(&ld->r->arena, sizeof *p * (size_t)(n + 1));
+    if (n)
+        memcpy(p, old, sizeof *p * (size_t)n);
+    return p;
+}
+
 static const cJSON *field(const cJSON *o, const char *key)
 {
     return cJSON_GetObjectItemCaseSensitive(o, key);
@@ -165,13 +176,23 @@ static int int_or(const cJSON *item, int fallback, int lo, int hi)
     return v >= lo && v <= hi ? (int)v : fallback;
 }
 
-/* Points, seconds: beyond this a number is not from a run, and charts
- * would have no scale for it. */
-#define REPORT_NUMBER_MAX 1e9
+/* The largest number a game writes: a choice's points and a stat are at
+ * most LIMIT_NUMBER from zero, and a total sums at most LIMIT_TURNS of
+ * them. A number beyond is not from a game: the file is skipped, never
+ * shown clamped (a clamped number is a wrong number). */
+#define REPORT_NUMBER_MAX (LIMIT_NUMBER * LIMIT_TURNS)
 
-static double clamp(double v)
+static double game_number(struct loader *ld, double v)
 {
-    return v > REPORT_NUMBER_MAX ? REPORT_NUMBER_MAX : v < -REPORT_NUMBER_MAX ? -REPORT_NUMBER_MAX : v;
+    if (v > REPORT_NUMBER_MAX || v < -REPORT_NUMBER_MAX)
+        ld->too_big = true;
+    return v;
+}
+
+/* Seconds are the clock's, not the game's: a year at most. */
+static double clamp_seconds(double v)
+{
+    return v < 0 ? 0 : v > 3.2e7 ? 3.2e7 : v;
 }
 
 /* A JSON object of numbers as a score; false when it is not one. */
@@ -191,7 +212,7 @@ static bool read_score(struct loader *ld, const cJSON *o, struct rep_score *out)
         if (!item->string || !cJSON_IsNumber(item) || !isfinite(item->valuedouble))
             return false;
         out->dims[out->n] = arena_strdup(&ld->r->arena, item->string);
-        out->points[out->n] = clamp(item->valuedouble);
+        out->points[out->n] = game_number(ld, item->valuedouble);
         out->n++;
     }
     return true;
@@ -221,6 +242,66 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
+/* A decision's (or a pick's) choice and best option. scaleup-result/1:
+ * "choice" and "best" are numbers as offered; scaleup-result/2: they are
+ * choice ids, and "number" is the number the player saw. */
+static void read_choice(struct loader *ld, const cJSON *item, struct rep_decision *d)
+{
+    const cJSON *choice = field(item, "choice");
+    d->id = d->choice_id = NULL;
+    d->best_id = NULL;
+    d->best = 0;
+    if (cJSON_IsString(choice)) {
+        d->id = d->choice_id = keep(ld, choice);
+        d->choice = int_or(field(item, "number"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+    } else {
+        d->choice = int_or(choice, 0, 1, LIMIT_CHOICES_PER_SCENE);
+    }
+    const cJSON *best = field(item, "best");
+    if (cJSON_IsString(best))
+        d->best_id = keep(ld, best);
+    else
+        d->best = int_or(best, 0, 1, LIMIT_CHOICES_PER_SCENE);
+}
+
+/* What a decision caused later (game.cause): "caused": [{turn, scene,
+ * effects}], kept as the run's consequences. */
+static void read_caused(struct loader *ld, struct rep_run *run, const cJSON *item,
+                        const struct rep_decision *d)
+{
+    const cJSON *caused = field(item, "caused");
+    if (!cJSON_IsArray(caused))
+        return;
+    const cJSON *c;
+    cJSON_ArrayForEach(c, caused)
+    {
+        if (!cJSON_IsObject(c) || run->nconsequences >= LIMIT_TURNS)
+            continue;
+        run->consequences = arena_realloc_array(ld, run->consequences, run->nconsequences);
+        struct rep_consequence *k = &run->consequences[run->nconsequences++];
+        memset(k, 0, sizeof *k);
+        k->turn = d->turn;
+        k->player = d->player;
+        k->cause = d->choice_id;
+        k->text = d->text;
+        k->scene = keep(ld, field(c, "scene"));
+        k->at_turn = int_or(field(c, "turn"), 0, 0, LIMIT_TURNS * 2);
+        read_score(ld, field(c, "effects"), &k->changes);
+    }
+}
+
+bool rep_has_best(const struct rep_decision *d)
+{
+    return d->best_id != NULL || d->best > 0;
+}
+
+bool rep_took_best(const struct rep_decision *d)
+{
+    if (d->best_id)
+        return d->choice_id && strcmp(d->choice_id, d->best_id) == 0;
+    return d->best > 0 && d->choice == d->best;
+}
+
 /* Fills run from a file that run_parse accepted. False (after a warning)
  * when a number the report needs is missing. */
 static bool read_run(struct loader *ld, const char *path, const cJSON *root, struct rep_run *run)
@@ -247,7 +328,7 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
         run->ending_title = keep(ld, field(ending, "title"));
         run->verdict = keep(ld, field(ending, "verdict"));
     }
-    run->best = clamp(number_or(field(root, "best"), 0));
+    run->best = game_number(ld, number_or(field(root, "best"), 0));
     run->rating = keep(ld, field(root, "rating"));
 
     const cJSON *players = field(root, "players");
@@ -258,11 +339,11 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
             struct rep_player *pl = &run->players[p];
             pl->name = keep(ld, field(o, "name"));
             pl->role = keep(ld, field(o, "role"));
-            pl->weighted = clamp(number_or(field(o, "weighted"), NAN));
-            pl->percent = clamp(number_or(field(o, "percent"), NAN));
+            pl->weighted = game_number(ld, number_or(field(o, "weighted"), NAN));
+            pl->percent = game_number(ld, number_or(field(o, "percent"), NAN));
             /* Files written before players held their best: the run's
              * best is the first player's. */
-            pl->best = clamp(number_or(field(o, "best"), p == 0 ? run->best : (double)NAN));
+            pl->best = game_number(ld, number_or(field(o, "best"), p == 0 ? run->best : (double)NAN));
             pl->rating = cJSON_IsString(field(o, "rating")) ? keep(ld, field(o, "rating"))
                          : p == 0                          ? run->rating
                                                            : NULL;
@@ -284,8 +365,8 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
         struct rep_player *pl = &run->players[0];
         pl->name = keep(ld, field(root, "player"));
         pl->role = keep(ld, field(root, "role"));
-        pl->weighted = clamp(number_or(field(root, "weighted"), NAN));
-        pl->percent = clamp(number_or(field(root, "percent"), NAN));
+        pl->weighted = game_number(ld, number_or(field(root, "weighted"), NAN));
+        pl->percent = game_number(ld, number_or(field(root, "percent"), NAN));
         pl->best = run->best;
         pl->rating = run->rating;
         if (!read_score(ld, field(root, "score"), &pl->score) || isnan(pl->weighted) ||
@@ -294,6 +375,8 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
             return false;
         }
     }
+
+    read_score(ld, field(root, "stats"), &run->stats);
 
     const cJSON *decisions = field(root, "decisions");
     int n = cJSON_GetArraySize(decisions);
@@ -306,20 +389,19 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
         struct rep_decision *d = &run->decisions[run->ndecisions];
         d->turn = int_or(field(item, "turn"), run->ndecisions + 1, 0, LIMIT_TURNS * 2);
         d->scene = keep(ld, field(item, "scene"));
-        d->choice = int_or(field(item, "choice"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+        read_choice(ld, item, d);
         d->text = keep(ld, field(item, "text"));
+        d->discuss = keep(ld, field(item, "discuss"));
         read_score(ld, field(item, "score"), &d->score);
         read_score(ld, field(item, "effects"), &d->effects);
-        d->seconds = clamp(number_or(field(item, "seconds"), 0));
-        if (d->seconds < 0)
-            d->seconds = 0;
+        d->seconds = clamp_seconds(number_or(field(item, "seconds"), 0));
         d->timed_out = cJSON_IsTrue(field(item, "timed_out"));
         d->offered = int_or(field(item, "offered"), 0, 1, LIMIT_CHOICES_PER_SCENE);
-        d->best = int_or(field(item, "best"), 0, 1, LIMIT_CHOICES_PER_SCENE);
         const cJSON *by = field(item, "by");
         if (run->nplayers == 2 && cJSON_IsString(by) &&
             strcmp(by->valuestring, run->players[1].role) == 0)
             d->player = 1;
+        read_caused(ld, run, item, d);
         run->ndecisions++;
         const cJSON *picks = field(item, "picks");
         if (run->nplayers == 2 && cJSON_IsTrue(field(item, "secret")) && cJSON_IsObject(picks)) {
@@ -335,11 +417,10 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
                 struct rep_decision *pd = &run->decisions[run->ndecisions++];
                 *pd = shared;
                 pd->player = p;
-                pd->choice = int_or(field(pick, "choice"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+                read_choice(ld, pick, pd);
                 pd->text = keep(ld, field(pick, "text"));
                 read_score(ld, field(pick, "score"), &pd->score);
                 pd->offered = int_or(field(pick, "offered"), 0, 1, LIMIT_CHOICES_PER_SCENE);
-                pd->best = int_or(field(pick, "best"), 0, 1, LIMIT_CHOICES_PER_SCENE);
             }
         }
     }
@@ -377,8 +458,15 @@ static void load_file(struct loader *ld, const char *path)
     cJSON *root = cJSON_ParseWithLength(text, len);
     free(text);
     struct rep_run run;
+    ld->too_big = false;
     bool ok = root && read_run(ld, path, root, &run);
     cJSON_Delete(root);
+    if (ok && ld->too_big) {
+        warn(ld, "%s: this result file holds a number beyond what a game writes (more than %g "
+                 "from zero) (skipped)",
+             path, REPORT_NUMBER_MAX);
+        ok = false;
+    }
     if (!ok) {
         r->skipped++;
         return;
@@ -484,14 +572,19 @@ static int compare_points(const void *a, const void *b)
     return strcmp(x->scene, y->scene);
 }
 
+/* Most taken first; then in the scenario's order (or as first taken). */
 static int compare_options(const void *a, const void *b)
 {
     const struct rep_option *x = a, *y = b;
     if (x->teams != y->teams)
         return y->teams - x->teams;
+    if (x->taken != y->taken)
+        return y->taken - x->taken;
+    if (!x->info != !y->info)
+        return x->info ? -1 : 1;
     if (x->number != y->number)
         return x->number - y->number;
-    return strcmp(x->text, y->text);
+    return strcmp(x->key, y->key);
 }
 
 /* Copies a heap array into the arena (the summaries outlive the building). */
@@ -513,6 +606,22 @@ static const char *option_text(struct arena *a, const struct rep_decision *d)
     return arena_strdup(a, buf);
 }
 
+/* What options are counted by: the choice id, so that two teams who saw the
+ * same option under different numbers count together; the text when the
+ * id is not known (an old file, and no scenario to match it in). */
+static const char *option_key(struct arena *a, const struct rep_decision *d)
+{
+    struct strbuf sb;
+    sb_init(&sb);
+    if (d->choice_id)
+        sb_printf(&sb, "id:%s", d->choice_id);
+    else
+        sb_printf(&sb, "text:%s", option_text(a, d));
+    const char *k = arena_strdup(a, sb.data);
+    sb_free(&sb);
+    return k;
+}
+
 /* The row of a run's player in its group. */
 static int row_of(const struct rep_group *g, const struct rep_run *run, int player)
 {
@@ -522,18 +631,82 @@ static int row_of(const struct rep_group *g, const struct rep_run *run, int play
     return 0;
 }
 
+/* The scenario's index of the group's role r, or -1. */
+static int sc_role(const struct rep_group *g, int r)
+{
+    if (!g->sc || r < 0)
+        return -1;
+    for (int k = 0; k < g->sc->nroles; k++)
+        if (strcmp(g->sc->roles[k].id, g->roles[r]) == 0)
+            return k;
+    return -1;
+}
+
+/* An option of the scenario's scene as a score over its dimensions. */
+static const struct rep_score *info_score(struct arena *a, const struct rep_scenario *sc,
+                                          const struct rep_choice_info *ci)
+{
+    struct rep_score *s = arena_alloc(a, sizeof *s);
+    s->n = sc->ndims;
+    s->dims = arena_alloc(a, sizeof *s->dims * (size_t)(sc->ndims ? sc->ndims : 1));
+    s->points = arena_alloc(a, sizeof *s->points * (size_t)(sc->ndims ? sc->ndims : 1));
+    for (int d = 0; d < sc->ndims; d++) {
+        s->dims[d] = sc->dims[d].id;
+        s->points[d] = ci->score[d];
+    }
+    return s;
+}
+
+static struct rep_option *new_option(struct arena *a, const struct rep_group *g,
+                                     struct rep_option **opts, bool ***taken, int *nopts, int nrows)
+{
+    *opts = xrealloc(*opts, sizeof **opts * (size_t)(*nopts + 1));
+    *taken = xrealloc(*taken, sizeof **taken * (size_t)(*nopts + 1));
+    struct rep_option *o = &(*opts)[*nopts];
+    memset(o, 0, sizeof *o);
+    o->teams_by_role = arena_alloc(a, sizeof(int) * (size_t)(g->nroles ? g->nroles : 1));
+    o->missed_by_role = arena_alloc(a, sizeof(int) * (size_t)(g->nroles ? g->nroles : 1));
+    memset(o->teams_by_role, 0, sizeof(int) * (size_t)(g->nroles ? g->nroles : 1));
+    memset(o->missed_by_role, 0, sizeof(int) * (size_t)(g->nroles ? g->nroles : 1));
+    (*taken)[*nopts] = xcalloc((size_t)(nrows ? nrows : 1), sizeof ***taken);
+    (*nopts)++;
+    return o;
+}
+
 static void build_point(struct report *r, struct rep_group *g, struct rep_point *pt)
 {
     struct arena *a = &r->arena;
     int nrows = g->nrows;
     /* seen[k]: row k (a player of a run) decided here; per option the same. */
-    bool *seen = xcalloc((size_t)nrows, sizeof *seen);
+    bool *seen = xcalloc((size_t)(nrows ? nrows : 1), sizeof *seen);
     struct rep_option *opts = NULL;
     bool **taken = NULL;
     int nopts = 0;
     double *secs = NULL;
     double turns = 0;
+    pt->info = rep_scene_info(g->sc, pt->scene);
+    pt->title = rep_scene_title(r, g, pt->scene);
+    pt->discuss = pt->info ? pt->info->discuss : NULL;
     pt->teams_by_role = arena_alloc(a, sizeof *pt->teams_by_role * (size_t)(g->nroles ? g->nroles : 1));
+    memset(pt->teams_by_role, 0, sizeof *pt->teams_by_role * (size_t)(g->nroles ? g->nroles : 1));
+    /* Every option of the scene, in the scenario's order. */
+    if (pt->info)
+        for (int k = 0; k < pt->info->nchoices; k++) {
+            const struct rep_choice_info *ci = &pt->info->choices[k];
+            struct rep_option *o = new_option(a, g, &opts, &taken, &nopts, nrows);
+            struct strbuf key;
+            sb_init(&key);
+            sb_printf(&key, "id:%s", ci->id);
+            o->key = arena_strdup(a, key.data);
+            sb_free(&key);
+            o->id = ci->id;
+            o->text = ci->text;
+            o->feedback = ci->feedback;
+            o->info = ci;
+            o->conditional = ci->conditional;
+            o->score = info_score(a, g->sc, ci);
+            o->number = k + 1;
+        }
     for (int i = 0; i < r->nruns; i++) {
         const struct rep_run *run = &r->runs[i];
         if (run->group != (int)(g - r->groups))
@@ -552,35 +725,32 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
             }
             pt->decisions++;
             turns += d->turn;
-            if (d->best > 0 && d->choice != d->best)
+            if (rep_has_best(d) && !rep_took_best(d))
                 pt->missed++;
             if (d->timed_out)
                 pt->timed_out++;
             secs = xrealloc(secs, sizeof *secs * (size_t)(pt->decisions));
             secs[pt->decisions - 1] = d->seconds;
-            const char *text = option_text(a, d);
+            const char *key = option_key(a, d);
             int o = 0;
-            while (o < nopts && strcmp(opts[o].text, text) != 0)
+            while (o < nopts && strcmp(opts[o].key, key) != 0)
                 o++;
             if (o == nopts) {
-                opts = xrealloc(opts, sizeof *opts * (size_t)(nopts + 1));
-                taken = xrealloc(taken, sizeof *taken * (size_t)(nopts + 1));
-                memset(&opts[o], 0, sizeof opts[o]);
-                opts[o].text = text;
-                opts[o].number = d->choice;
-                opts[o].score = &d->score;
-                opts[o].teams_by_role =
-                    arena_alloc(a, sizeof(int) * (size_t)(g->nroles ? g->nroles : 1));
-                opts[o].missed_by_role =
-                    arena_alloc(a, sizeof(int) * (size_t)(g->nroles ? g->nroles : 1));
-                taken[o] = xcalloc((size_t)nrows, sizeof **taken);
-                nopts++;
+                struct rep_option *op = new_option(a, g, &opts, &taken, &nopts, nrows);
+                op->key = key;
+                op->id = d->choice_id;
+                op->text = option_text(a, d);
+                op->score = &d->score;
+                op->number = d->choice; /* as offered to the first team that took it */
+            } else if (!opts[o].text) {
+                opts[o].text = option_text(a, d); /* a label written as a function */
             }
-            if (d->choice != opts[o].number)
+            if (!opts[o].info && d->choice != opts[o].number)
                 opts[o].varied = true;
-            if (d->best > 0 && d->choice == d->best && role >= 0 && role < 31)
-                opts[o].best_for |= 1 << role;
-            if (d->best > 0 && d->choice != d->best) {
+            opts[o].taken++;
+            if (!pt->discuss && d->discuss && d->discuss[0])
+                pt->discuss = d->discuss;
+            if (rep_has_best(d) && !rep_took_best(d)) {
                 opts[o].missed_by++;
                 if (role >= 0)
                     opts[o].missed_by_role[role]++;
@@ -593,10 +763,48 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
             }
         }
     }
+    /* The best option for each role: one, never two. */
+    for (int ro = 0; ro < g->nroles && ro < 31; ro++) {
+        int sr = sc_role(g, ro);
+        if (pt->info && sr >= 0) {
+            if (pt->info->best[sr] >= 0)
+                opts[pt->info->best[sr]].best_for |= 1 << ro;
+            continue;
+        }
+        /* Not known from the scenario: the option the games recorded as the
+         * best most often when a team of the role took it. */
+        int votes_best = 0, which = -1;
+        for (int o = 0; o < nopts; o++) {
+            int votes = 0;
+            for (int i = 0; i < r->nruns; i++) {
+                const struct rep_run *run = &r->runs[i];
+                if (run->group != (int)(g - r->groups))
+                    continue;
+                for (int j = 0; j < run->ndecisions; j++) {
+                    const struct rep_decision *d = &run->decisions[j];
+                    if (d->scene && strcmp(d->scene, pt->scene) == 0 && rep_took_best(d) &&
+                        rep_role_index(g, run->players[d->player].role) == ro &&
+                        strcmp(option_key(a, d), opts[o].key) == 0)
+                        votes++;
+                }
+            }
+            if (votes > votes_best) {
+                votes_best = votes;
+                which = o;
+            }
+        }
+        if (which >= 0)
+            opts[which].best_for |= 1 << ro;
+    }
     pt->order = pt->decisions ? turns / pt->decisions : 0;
     sort_items(secs, (size_t)pt->decisions, sizeof *secs, compare_doubles);
     pt->nseconds = pt->decisions;
     pt->seconds = to_arena(a, secs, sizeof *secs * (size_t)pt->decisions);
+    /* How split the room is: 1 - the most taken option's share. */
+    int most = 0;
+    for (int o = 0; o < nopts; o++)
+        most = opts[o].taken > most ? opts[o].taken : most;
+    pt->split = pt->decisions ? 1 - (double)most / pt->decisions : 0;
     sort_items(opts, (size_t)nopts, sizeof *opts, compare_options);
     pt->noptions = nopts;
     pt->options = to_arena(a, opts, sizeof *opts * (size_t)nopts);
@@ -606,47 +814,81 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
     free(seen);
 
     /* Best options nobody concerned took. The best option depends on the
-     * role (and on what was offered), so count per best number and role:
-     * decisions whose best was number b, and how many of them took it. */
+     * role (and on what was offered), so count per best option (its id, or
+     * its number in a format 1 file) and role: decisions whose best it was,
+     * and how many of them took it. */
     int nroles = g->nroles < 31 ? g->nroles : 31;
-    int with[LIMIT_CHOICES_PER_SCENE + 1][32], took[LIMIT_CHOICES_PER_SCENE + 1][32];
-    memset(with, 0, sizeof with);
-    memset(took, 0, sizeof took);
+    struct best_count {
+        const char *id;
+        int number;
+        int with[32], took[32];
+    } *bc = NULL;
+    int nbc = 0;
     for (int i = 0; i < r->nruns; i++) {
         const struct rep_run *run = &r->runs[i];
         if (run->group != (int)(g - r->groups))
             continue;
         for (int j = 0; j < run->ndecisions; j++) {
             const struct rep_decision *d = &run->decisions[j];
-            if (!d->scene || strcmp(d->scene, pt->scene) != 0 || d->best <= 0)
+            if (!d->scene || strcmp(d->scene, pt->scene) != 0 || !rep_has_best(d))
                 continue;
             int role = rep_role_index(g, run->players[d->player].role);
             if (role < 0 || role >= nroles)
                 continue;
-            with[d->best][role]++;
-            took[d->best][role] += d->choice == d->best;
+            int b = 0;
+            while (b < nbc && (d->best_id ? !bc[b].id || strcmp(bc[b].id, d->best_id) != 0
+                                          : bc[b].id || bc[b].number != d->best))
+                b++;
+            if (b == nbc) {
+                bc = xrealloc(bc, sizeof *bc * (size_t)(nbc + 1));
+                memset(&bc[b], 0, sizeof bc[b]);
+                bc[b].id = d->best_id;
+                bc[b].number = d->best_id ? 0 : d->best;
+                nbc++;
+            }
+            bc[b].with[role]++;
+            bc[b].took[role] += rep_took_best(d);
         }
     }
     struct rep_missed_best *un = NULL;
     int nun = 0;
-    for (int b = 1; b <= LIMIT_CHOICES_PER_SCENE; b++) {
+    for (int b = 0; b < nbc; b++) {
         int roles = 0, all = 0, took_any = 0;
         for (int ro = 0; ro < nroles; ro++) {
-            all += with[b][ro];
-            took_any += took[b][ro];
-            if (with[b][ro] && !took[b][ro])
+            all += bc[b].with[ro];
+            took_any += bc[b].took[ro];
+            if (bc[b].with[ro] && !bc[b].took[ro])
                 roles |= 1 << ro;
         }
         if (!roles)
             continue;
         un = xrealloc(un, sizeof *un * (size_t)(nun + 1));
-        un[nun].number = b;
+        un[nun].id = bc[b].id;
+        un[nun].number = bc[b].number;
         un[nun].roles = roles;
         un[nun].all_roles = all == pt->decisions && took_any == 0;
         nun++;
     }
+    free(bc);
+    /* Format 1's by number, as the report always listed them (stable). */
+    for (int i = 1; i < nun; i++)
+        for (int j = i; j > 0 && un[j - 1].number > un[j].number; j--) {
+            struct rep_missed_best t = un[j];
+            un[j] = un[j - 1];
+            un[j - 1] = t;
+        }
     pt->nuntaken = nun;
     pt->untaken = to_arena(a, un, sizeof *un * (size_t)nun);
+}
+
+const char *rep_scene_title(struct report *r, const struct rep_group *g, const char *scene)
+{
+    const struct rep_scene_info *si = rep_scene_info(g->sc, scene);
+    if (si && si->title)
+        return si->title;
+    char label[256];
+    rep_dim_label(scene, label, sizeof label);
+    return arena_strdup(&r->arena, label);
 }
 
 static void build_group(struct report *r, struct rep_group *g)
@@ -674,6 +916,7 @@ static void build_group(struct report *r, struct rep_group *g)
                 add_unique(&dims, &g->ndims, run->players[p].score.dims[d]);
             add_unique(&roles, &g->nroles, run->players[p].role);
             rows = xrealloc(rows, sizeof *rows * (size_t)(g->nrows + 1));
+            memset(&rows[g->nrows], 0, sizeof rows[g->nrows]);
             rows[g->nrows].run = run;
             rows[g->nrows].player = p;
             g->nrows++;
@@ -699,6 +942,96 @@ static void build_group(struct report *r, struct rep_group *g)
     free((void *)scenes);
     sort_items(g->points, (size_t)nscenes, sizeof *g->points, compare_points);
     rep_build_duets(r, g);
+
+    /* A dimension no option of the scenario scores (or, without it, that no
+     * run has points in) is left out of the charts. */
+    g->dim_shown = arena_alloc(&r->arena, sizeof *g->dim_shown * (size_t)(g->ndims ? g->ndims : 1));
+    for (int d = 0; d < g->ndims; d++) {
+        bool shown = false;
+        int k = -1;
+        for (int j = 0; g->sc && j < g->sc->ndims; j++)
+            if (strcmp(g->sc->dims[j].id, g->dims[d]) == 0)
+                k = j;
+        if (k >= 0) {
+            shown = g->sc->dim_scored[k];
+        } else {
+            for (int i = 0; i < g->nrows && !shown; i++)
+                shown = rep_points(&rep_row_player(&g->rows[i])->score, g->dims[d], NULL) != 0;
+            for (int i = 0; i < r->nruns && !shown; i++)
+                for (int j = 0; r->runs[i].group == gi && j < r->runs[i].ndecisions && !shown; j++)
+                    shown = rep_points(&r->runs[i].decisions[j].score, g->dims[d], NULL) != 0;
+        }
+        g->dim_shown[d] = shown;
+        g->ndims_shown += shown;
+    }
+    /* The stats to show: those the files hold, less the scenario's hidden
+     * ones, in the scenario's order. */
+    const char **stats = NULL;
+    for (int i = 0; i < r->nruns; i++) {
+        if (r->runs[i].group != gi)
+            continue;
+        for (int k = 0; k < r->runs[i].stats.n; k++) {
+            const char *id = r->runs[i].stats.dims[k];
+            bool hidden = false;
+            for (int j = 0; g->sc && j < g->sc->nstats; j++)
+                if (strcmp(g->sc->stats[j].id, id) == 0)
+                    hidden = g->sc->stats[j].hidden;
+            if (!hidden)
+                add_unique(&stats, &g->nstats, id);
+        }
+    }
+    g->stats = to_arena(&r->arena, (void *)stats, sizeof *stats * (size_t)g->nstats);
+    rep_build_patterns(r, g);
+    rep_build_plan(r, g);
+}
+
+/* The name of a stat for a heading ("Runway"), and its unit or NULL. */
+const char *rep_stat_name(const struct rep_group *g, const char *id, const char **unit)
+{
+    for (int j = 0; g->sc && j < g->sc->nstats; j++)
+        if (strcmp(g->sc->stats[j].id, id) == 0) {
+            if (unit)
+                *unit = g->sc->stats[j].unit;
+            return g->sc->stats[j].name;
+        }
+    if (unit)
+        *unit = NULL;
+    return NULL;
+}
+
+/* The name of a dimension ("Time to market"), from the scenario or its id. */
+void rep_dim_name(const struct rep_group *g, const char *id, char *buf, size_t cap)
+{
+    for (int j = 0; g->sc && j < g->sc->ndims; j++)
+        if (strcmp(g->sc->dims[j].id, id) == 0) {
+            str_copy(buf, cap, g->sc->dims[j].name);
+            return;
+        }
+    rep_dim_label(id, buf, cap);
+}
+
+/* Gives each decision without an id the id of the scenario's option of its
+ * scene with its text. */
+static void resolve_ids(struct rep_group *g, struct report *r, int gi)
+{
+    if (!g->sc)
+        return;
+    for (int i = 0; i < r->nruns; i++) {
+        struct rep_run *run = &r->runs[i];
+        if (run->group != gi)
+            continue;
+        if (run->scenario_hash && strcmp(run->scenario_hash, g->sc->hash) != 0)
+            g->sc_differs = true;
+        for (int j = 0; j < run->ndecisions; j++) {
+            struct rep_decision *d = &run->decisions[j];
+            if (d->choice_id)
+                continue;
+            const struct rep_scene_info *si = rep_scene_info(g->sc, d->scene);
+            int k = rep_choice_by_text(si, d->text);
+            if (k >= 0)
+                d->choice_id = si->choices[k].id;
+        }
+    }
 }
 
 static int compare_runs(const void *a, const void *b)
@@ -708,12 +1041,13 @@ static int compare_runs(const void *a, const void *b)
     return c ? c : strcmp(x->path, y->path);
 }
 
-bool report_load(struct report *r, const char *const *paths, int npaths, report_warn_fn warnfn,
-                 void *ctx, char *err, size_t errcap)
+bool report_load(struct report *r, const char *const *paths, int npaths,
+                 const struct rep_sources *src, report_warn_fn warnfn, void *ctx, char *err,
+                 size_t errcap)
 {
     memset(r, 0, sizeof *r);
     arena_init(&r->arena);
-    struct loader ld = {r, warnfn, ctx, 0};
+    struct loader ld = {r, warnfn, ctx, 0, false};
     for (int i = 0; i < npaths; i++) {
         struct stat st;
         if (stat(paths[i], &st) != 0) {
@@ -740,7 +1074,14 @@ bool report_load(struct report *r, const char *const *paths, int npaths, report_
         run->group = r->ngroups - 1;
     }
     for (int gi = 0; gi < r->ngroups; gi++) {
-        build_group(r, &r->groups[gi]);
+        struct rep_group *g = &r->groups[gi];
+        g->sc = rep_scenario_find(r, g->scenario_id, src, warnfn, ctx);
+        resolve_ids(g, r, gi);
+        if (g->sc_differs)
+            warn(&ld, "some runs of '%s' were played with other files than %s (another "
+                      "version): its options are matched to theirs by id or text",
+                 g->scenario_id, g->sc->path);
+        build_group(r, g);
         if (r->groups[gi].versions_differ)
             warn(&ld, "the runs of '%s' were played with different versions of the scenario; "
                       "decision points are compared by scene and option text",

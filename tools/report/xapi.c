@@ -330,13 +330,18 @@ static cJSON *answered(const struct xapi *x, const struct rep_run *run, int j, d
     for (int i = 0; i < d->score.n; i++)
         sum += d->score.points[i];
     cJSON_AddNumberToObject(cJSON_AddObjectToObject(res, "score"), "raw", sum);
-    if (d->best > 0)
-        cJSON_AddBoolToObject(res, "success", d->choice == d->best);
+    if (rep_has_best(d))
+        cJSON_AddBoolToObject(res, "success", rep_took_best(d));
     duration(d->seconds, dur, sizeof dur);
     cJSON_AddStringToObject(res, "duration", dur);
     cJSON *ext = cJSON_AddObjectToObject(res, "extensions");
-    add_extension(x, ext, "choice", cJSON_CreateNumber(d->choice));
-    if (d->best > 0)
+    /* Options by id (format 2), else by number. */
+    add_extension(x, ext, "choice", d->id ? cJSON_CreateString(d->id) : cJSON_CreateNumber(d->choice));
+    if (d->id)
+        add_extension(x, ext, "choice-number", cJSON_CreateNumber(d->choice));
+    if (d->best_id)
+        add_extension(x, ext, "best-choice", cJSON_CreateString(d->best_id));
+    else if (d->best > 0)
         add_extension(x, ext, "best-choice", cJSON_CreateNumber(d->best));
     if (d->offered > 0)
         add_extension(x, ext, "offered", cJSON_CreateNumber(d->offered));

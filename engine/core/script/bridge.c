@@ -166,6 +166,18 @@ static int game_random_fn(lua_State *L)
     return 1;
 }
 
+/* game.cause(id): what changes next in this call is a consequence of the
+ * decision that took choice id (or raised flag id); see game_cause. */
+static int game_cause_fn(lua_State *L)
+{
+    struct game *g = current_game(L);
+    const char *id = luaL_checkstring(L, 1);
+    char why[160];
+    if (!game_cause(g, id, why, sizeof why))
+        return luaL_error(L, "%s", why);
+    return 0;
+}
+
 /* The fields of game that change: role, player, turn, duet and picks. The
  * others (stats, flags, score, visits, random) never change and are found in
  * the table game's __index points to, without a call into C: game.stats.X in
@@ -186,19 +198,23 @@ static int game_index(lua_State *L)
         lua_pushinteger(L, g->s.turn);
     } else if (strcmp(k, "duet") == 0) {
         lua_pushboolean(L, g->nplayers > 1);
-    } else if (strcmp(k, "picks") == 0) {
+    } else if (strcmp(k, "picks") == 0 || strcmp(k, "pick_ids") == 0) {
+        bool ids = k[4] == '_';
         if (g->nplayers < 2 || !g->picks[0]) {
             lua_pushnil(L);
         } else {
             lua_createtable(L, 0, 2);
             for (int p = 0; p < g->nplayers; p++) {
-                lua_pushinteger(L, g->picks[p]);
+                if (ids)
+                    lua_pushstring(L, sc->choices[g->pick_choices[p]].id);
+                else
+                    lua_pushinteger(L, g->picks[p]);
                 lua_setfield(L, -2, sc->roles[g->s.players[p].role].id);
             }
         }
     } else {
         return luaL_error(L, "game.%s does not exist (game has role, player, stats, flags, "
-                             "score, visits, turn, random, duet and picks)",
+                             "score, visits, turn, random, cause, duet, picks and pick_ids)",
                           k);
     }
     return 1;
@@ -244,6 +260,8 @@ int script_make_game_object(lua_State *L)
     lua_setfield(L, -2, "visits");
     lua_pushcfunction(L, game_random_fn);
     lua_setfield(L, -2, "random");
+    lua_pushcfunction(L, game_cause_fn);
+    lua_setfield(L, -2, "cause");
     lua_createtable(L, 0, 2);
     lua_pushcfunction(L, game_index);
     lua_setfield(L, -2, "__index");
@@ -305,7 +323,15 @@ static bool call(struct script *s, struct callback cb, struct game *g, struct ca
     s->game = g;
     lua_rawgeti(L, LUA_REGISTRYINDEX, cb.ref);
     lua_rawgeti(L, LUA_REGISTRYINDEX, s->game_ref);
-    if (sandbox_call(s->sb, 1, 1, false, NULL, err))
+    /* game.cause records in on_enter, act and next (and settle, which
+     * decides like next); elsewhere it only checks its name. */
+    g->cause_records = site.kind == CB_ON_ENTER || site.kind == CB_ACT || site.kind == CB_NEXT ||
+                       site.kind == CB_SETTLE;
+    g->cause_decision = -1;
+    bool ok = sandbox_call(s->sb, 1, 1, false, NULL, err);
+    game_cause_close(g);
+    g->cause_records = false;
+    if (ok)
         return true;
     explain(s, cb, site, err);
     return false;

@@ -68,6 +68,17 @@ struct loader {
     struct choice *choices;
     uint32_t nchoices, capchoices;
     struct flag_list flag_scratch;
+    /* Names the code uses, found as each file is opened (srcmap_scan_names):
+     * game.cause literals, checked once every choice id is known, and flags
+     * the code sets, which a cause may name. */
+    struct code_name *code_names;
+    int ncode_names, capcode_names;
+};
+
+struct code_name {
+    enum srcname_kind kind;
+    char id[LIMIT_ID_BYTES + 1];
+    struct srcpos pos;
 };
 
 static const char *reg_kind_name(enum reg_kind k)
@@ -385,6 +396,29 @@ static void offset_position(const char *buf, size_t offset, uint32_t *line, uint
 /* Registers a file of the scenario, checks it is UTF-8 text, and pushes its
  * chunk (its source map is made later, see file_map). Returns the file
  * index, or raises a Lua error (we are inside the protected load). */
+struct code_name_ctx {
+    struct loader *ld;
+    uint16_t file;
+};
+
+static void on_code_name(void *ctx, enum srcname_kind kind, const char *name, size_t len,
+                         uint32_t line, uint32_t col)
+{
+    struct code_name_ctx *c = ctx;
+    struct loader *ld = c->ld;
+    if (len > LIMIT_ID_BYTES)
+        len = LIMIT_ID_BYTES; /* too long for any id: still reported, cut */
+    if (ld->ncode_names == ld->capcode_names) {
+        ld->capcode_names = ld->capcode_names ? ld->capcode_names * 2 : 16;
+        ld->code_names = xrealloc(ld->code_names, sizeof *ld->code_names * (size_t)ld->capcode_names);
+    }
+    struct code_name *n = &ld->code_names[ld->ncode_names++];
+    n->kind = kind;
+    memcpy(n->id, name, len);
+    n->id[len] = '\0';
+    n->pos = make_pos(c->file, line, col);
+}
+
 static int open_source(struct loader *ld, const char *name)
 {
     struct scenario *sc = ld->sc;
@@ -430,6 +464,8 @@ static int open_source(struct loader *ld, const char *name)
         free(buf);
         return luaL_error(L, "%s", ""), -1;
     }
+    struct code_name_ctx names = {ld, (uint16_t)index};
+    srcmap_scan_names(buf, len, on_code_name, &names);
     struct diag err;
     if (!sandbox_load(ld->script->sb, buf, len, name, f->display, &err)) {
         free(buf);
@@ -1017,8 +1053,23 @@ static void each_id(struct loader *ld, int idx, const char *what, uint16_t file,
 
 static const char *const scenario_keys[] = {
     "id", "title", "summary", "authors", "version", "language", "minutes", "start", "dimensions",
-    "roles", "stats", "ratings", "duet", "settle", "best", "flags", NULL,
+    "roles", "stats", "ratings", "duet", "settle", "best", "flags", "order", NULL,
 };
+
+/* order = "fixed" | "shuffled": true for fixed; an error for anything else. */
+static bool fixed_order(struct loader *ld, int t, const char *what, uint16_t file,
+                        const struct srcnode *node, struct srcpos pos, bool fallback)
+{
+    const char *order = string_field(ld, t, "order", false, what, file, node, pos);
+    if (!order)
+        return fallback;
+    if (strcmp(order, "fixed") == 0)
+        return true;
+    if (strcmp(order, "shuffled") != 0)
+        report(ld, field_pos(file, node, "order", pos), "order",
+               "order must be \"fixed\" (the author's order) or \"shuffled\", not \"%s\"", order);
+    return false;
+}
 
 static void convert_dimensions(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
                                struct srcpos fallback)
@@ -1397,6 +1448,7 @@ static void convert_scenario(struct loader *ld)
     number_field(ld, t, "minutes", &sc->minutes, "the scenario", file, node, pos);
     bool_field(ld, t, "duet", &sc->duet, "the scenario", file, node, pos);
     sc->settle = function_field(ld, t, "settle", "the scenario", file, node, pos);
+    sc->fixed_order = fixed_order(ld, t, "the scenario", file, node, pos, false);
     if (!sc->summary)
         sc->summary = "";
     if (!sc->version)
@@ -1478,12 +1530,13 @@ static void convert_scenario(struct loader *ld)
 /* ------------------------------------------------------- scenes */
 
 static const char *const scene_keys[] = {
-    "title", "phase", "text", "on_enter", "timer", "timeout", "choices", "by", "conflict", NULL,
+    "title", "phase", "text", "on_enter", "timer", "timeout", "choices", "by", "conflict",
+    "order", "discuss", NULL,
 };
 static const char *const ending_keys[] = {"title", "phase", "text", "on_enter", "verdict", NULL};
 static const char *const choice_keys[] = {
     "next", "score", "effects", "set", "unset", "requires", "role", "when", "once", "locked",
-    "act", "feedback", NULL,
+    "act", "feedback", "id", NULL,
 };
 
 static void add_flag(struct loader *ld, const char *id, struct srcpos pos, void *ctx)
@@ -1787,6 +1840,22 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
     bool_field(ld, c, "once", &ch->once, what, file, node, pos);
     ch->locked = string_field(ld, c, "locked", false, what, file, node, pos);
 
+    /* id: stable across orders and edits; else the position, as a string. */
+    const char *id = string_field(ld, c, "id", false, what, file, node, pos);
+    if (id && !valid_id(id, strlen(id), false)) {
+        report(ld, field_pos(file, node, "id", pos), "bad-id",
+               "the id '%s' of %s must be 1 to %d letters, digits, '_' or '-'", id, what,
+               LIMIT_ID_BYTES);
+        id = NULL;
+    }
+    ch->id_given = id != NULL;
+    if (!id) {
+        char num[16];
+        snprintf(num, sizeof num, "%d", listed);
+        id = arena_strdup(&sc->arena, num);
+    }
+    ch->id = id;
+
     int ftype = get_raw(L, c, "feedback");
     if (ftype != LUA_TNIL) {
         char fwhat[200];
@@ -1796,6 +1865,34 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
                                         field_pos(file, node, "feedback", pos), &ch->feedback);
     }
     lua_pop(L, 1);
+}
+
+/* A scene's choice ids are unique within it (an author's id may not take
+ * another choice's position either); each choice gets its place in a
+ * shuffle, and the scenario's index of ids gets them. */
+static void index_choice_ids(struct loader *ld, struct scene *scene, uint16_t file,
+                             const struct srcnode *list, struct srcpos cpos)
+{
+    struct scenario *sc = ld->sc;
+    for (int i = 0; i < scene->nchoices; i++) {
+        struct choice *ch = &ld->choices[scene->first_choice + (uint32_t)i];
+        for (int k = 0; k < i; k++) {
+            const struct choice *other = &ld->choices[scene->first_choice + (uint32_t)k];
+            if (strcmp(other->id, ch->id) != 0)
+                continue;
+            const struct choice *named = ch->id_given ? ch : other;
+            const struct srcnode *item = item_node(list, named == ch ? i + 1 : k + 1);
+            report(ld, field_pos(file, item, "id", item_pos(file, list, i + 1, cpos)), "duplicate",
+                   "choices %d and %d of scene '%s' have the same id '%s'%s: ids are unique within "
+                   "a scene",
+                   k + 1, i + 1, scene->id, ch->id,
+                   ch->id_given && other->id_given ? "" : " (a choice without an id has its position as id)");
+            break;
+        }
+        uint64_t h = hash_bytes(HASH_SEED, scene->id, strlen(scene->id) + 1);
+        ch->order_key = hash_bytes(h, ch->id, strlen(ch->id));
+        strmap_put(&sc->choice_id_index, ch->id, strlen(ch->id), (int)(scene->first_choice + (uint32_t)i));
+    }
 }
 
 static void convert_scene(struct loader *ld, int index, const struct registration *reg)
@@ -1924,6 +2021,16 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
     }
     lua_pop(L, 1);
     scene->nchoices = (uint16_t)(ld->nchoices - scene->first_choice);
+    index_choice_ids(ld, scene, file, list, cpos);
+    scene->fixed_order = fixed_order(ld, t, what, file, node, pos, sc->fixed_order);
+    if (get_raw(L, t, "discuss") != LUA_TNIL) {
+        char dwhat[160];
+        snprintf(dwhat, sizeof dwhat, "the discuss question of %s", what);
+        scene->has_discuss = convert_text(ld, lua_gettop(L), false, false, dwhat, file,
+                                          srcmap_field(node, "discuss"),
+                                          field_pos(file, node, "discuss", pos), &scene->discuss);
+    }
+    lua_pop(L, 1);
     if (has_timeout && has_timer &&
         (timeout != floor(timeout) || timeout < 1 || timeout > scene->nchoices))
         report(ld, field_pos(file, node, "timeout", pos), "timer",
@@ -1932,6 +2039,8 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
         scene->timeout = (int)timeout;
     lua_pop(L, 1);
 }
+
+static void check_causes(struct loader *ld);
 
 static void convert_all(struct loader *ld)
 {
@@ -1991,6 +2100,7 @@ static void convert_all(struct loader *ld)
     free(reg_of);
     sc->choices = ld->choices;
     sc->nchoices = ld->nchoices;
+    check_causes(ld);
 
     /* start */
     const struct registration *reg = &ld->regs[ld->scenario_reg];
@@ -2006,6 +2116,38 @@ static void convert_all(struct loader *ld)
         if (sc->start >= 0 && sc->scenes[sc->start].is_ending)
             report(ld, field_pos(reg->file, node, "start", pos), "start",
                    "start '%s' is an ending: start must be a scene with choices", start);
+    }
+}
+
+/* Each game.cause("id") literal must name a choice of some scene or a
+ * flag (listed, or set by code): otherwise the consequence it records
+ * could never be found, and the call fails when it runs. */
+static void check_causes(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    for (int i = 0; i < ld->ncode_names; i++) {
+        const struct code_name *n = &ld->code_names[i];
+        if (n->kind == SRCNAME_FLAG_SET && valid_id(n->id, strlen(n->id), false) &&
+            strmap_get(&sc->code_flag_index, n->id, strlen(n->id)) < 0)
+            strmap_put(&sc->code_flag_index, arena_strdup(&sc->arena, n->id), strlen(n->id), 0);
+    }
+    for (int i = 0; i < ld->ncode_names; i++) {
+        const struct code_name *n = &ld->code_names[i];
+        if (n->kind != SRCNAME_CAUSE)
+            continue;
+        if (scenario_has_choice_id(sc, n->id) || scenario_flag(sc, n->id) >= 0)
+            continue;
+        if (strmap_get(&sc->code_flag_index, n->id, strlen(n->id)) >= 0)
+            continue; /* a flag the code sets */
+        const char *near = nearest_name(n->id, sc->nflags ? sc->flags : NULL, sizeof *sc->flags,
+                                        sc->nflags);
+        if (!near && ld->nchoices)
+            near = nearest_name(n->id, &ld->choices[0].id, sizeof(struct choice), (int)ld->nchoices);
+        char hint[LIMIT_ID_BYTES + 32] = "";
+        if (near)
+            str_format(hint, sizeof hint, " (did you mean '%s'?)", near);
+        report(ld, n->pos, "unknown-cause",
+               "game.cause(\"%s\") names no choice id or flag of the scenario%s", n->id, hint);
     }
 }
 
@@ -2167,6 +2309,7 @@ done:;
     bool ok = diags->errors == errors_before;
     text_builder_free(&ld->tb);
     free(ld->regs);
+    free(ld->code_names);
     for (size_t i = 0; i < COUNT_OF(ld->map_slots); i++)
         arena_free(&ld->map_slots[i].arena);
     free(ld);
@@ -2186,6 +2329,8 @@ void scenario_free(struct scenario *sc)
     strmap_free(&sc->stat_index);
     strmap_free(&sc->dimension_index);
     strmap_free(&sc->role_index);
+    strmap_free(&sc->choice_id_index);
+    strmap_free(&sc->code_flag_index);
     strmap_free(&sc->flag_index);
     arena_free(&sc->arena);
     free(sc->callback_fn);

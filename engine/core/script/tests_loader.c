@@ -175,7 +175,7 @@ static void convert(struct tests_ctx *t, int i, struct playtest *pt)
                 pt->choices[pt->nchoices++].prefix = string_of(L, -1);
             else
                 bad(t, node, "choices", line,
-                    "choice %lld must be a number as offered, or the start of the choice's text",
+                    "choice %lld must be a choice id, the start of its text, or its number as shown",
                     (long long)k);
             lua_pop(L, 1);
         }
