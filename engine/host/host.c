@@ -409,7 +409,12 @@ static enum MHD_Result report(struct MHD_Connection *c, const struct page_ctx *p
     struct report r;
     char err[512];
     const char *paths[] = {host.cfg->results_dir};
-    if (!report_load(&r, paths, 1, ignore_warning, NULL, err, sizeof err))
+    /* The scenarios the host serves, so that the report reads them. */
+    const char *served[HOST_MAX_SCENARIOS];
+    for (int i = 0; i < host.nscenarios; i++)
+        served[i] = host.scenarios[i].path;
+    struct rep_sources src = {served, host.nscenarios, true};
+    if (!report_load(&r, paths, 1, &src, ignore_warning, NULL, err, sizeof err))
         return message(c, pc, 500, "No report", err);
     struct strbuf out;
     sb_init(&out);

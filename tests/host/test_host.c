@@ -17,6 +17,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "core/limits.h"
 #include "core/util.h"
 #include "http_client.h"
 #include "support.h"
@@ -38,7 +39,7 @@ static void start_host(void)
         dup2(fd, 1);
         dup2(fd, 2);
         execl(scaleup_bin(), scaleup_bin(), "host", "tutorial", "--results", dir, "--port", "0",
-              "--bind", "127.0.0.1", "--seed", "42", "--timers", "off", "--ready-file", ready,
+              "--bind", "127.0.0.1", "--seed", "1", "--timers", "off", "--ready-file", ready,
               (char *)NULL);
         _exit(127);
     }
@@ -182,7 +183,7 @@ static void terminal_equals_browser(const char *name, const char *choices)
     char tdir[512];
     snprintf(tdir, sizeof tdir, "%s/terminal", aux);
     const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--role", "po", "--player", name,
-                          "--seed", "42", "--timers", "off", "--choices", choices, "--results",
+                          "--seed", "1", "--timers", "off", "--choices", choices, "--results",
                           tdir, NULL};
     struct cmd_result r;
     run_cmd(argv, NULL, NULL, NULL, 60, &r);
@@ -195,7 +196,7 @@ static void terminal_equals_browser(const char *name, const char *choices)
     free(got);
 }
 
-static const char *golden = "1,1,3,1,3,1,3,1";
+static const char *golden = "2,2,3,3,3,3,3,2"; /* test_cli.c's, seed 1 */
 
 static void a_team_plays_to_the_debrief_as_in_the_terminal(void **state)
 {
@@ -207,10 +208,10 @@ static void a_team_plays_to_the_debrief_as_in_the_terminal(void **state)
     assert_non_null(strstr(r.body, "Team &lt;b&gt;A"));
     assert_null(strstr(r.body, "<b>A"));
     http_response_free(&r);
-    play_list(&a, "2,u,1,1,3,1,3,1,3,1", 0, 100);
+    play_list(&a, "1,u,2,2,3,3,3,3,3,2", 0, 100);
     char csrf[64], step[32];
     assert_int_equal(page(&a, csrf, step), PAGE_DEBRIEF);
-    terminal_equals_browser("Team <b>A", "2,u,1,1,3,1,3,1,3,1");
+    terminal_equals_browser("Team <b>A", "1,u,2,2,3,3,3,3,3,2");
 }
 
 static void a_killed_host_resumes_every_run(void **state)
@@ -375,6 +376,7 @@ static void a_flood_from_one_client_is_limited(void **state)
     struct http_client flood = {0}, team = {0};
     join(&team, "Team+D", "0.0");
     int ok = 0, limited = 0;
+    double t0 = clock_seconds();
     for (int i = 0; i < 600; i++) {
         struct http_response r = get(&flood, "/s/style.css");
         if (r.status == 200)
@@ -383,7 +385,9 @@ static void a_flood_from_one_client_is_limited(void **state)
             limited++;
         http_response_free(&r);
     }
-    assert_true(ok >= 240);
+    /* The address's bucket (partly spent by the tests before) holds at
+     * most the burst, and refills at the steady rate. */
+    assert_true(ok <= LIMIT_HOST_BURST + (clock_seconds() - t0) * LIMIT_HOST_PER_SECOND + 1);
     assert_true(limited > 0);
     assert_int_equal(ok + limited, 600);
     struct http_response r = get(&flood, "/");
