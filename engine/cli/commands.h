@@ -11,6 +11,9 @@
 #include "core/script.h"
 
 int cmd_play(int argc, char **argv);
+#ifdef SCALEUP_HAVE_HOST
+int cmd_host(int argc, char **argv);
+#endif
 
 /* Shared option handling: --max-memory MIB, --max-instructions N,
  * --max-call-ms MS. Returns 1 when opt was one of them (and applied), 0 when

@@ -107,6 +107,35 @@
 #define LIMIT_BEST_SECONDS 8.0
 #define LIMIT_BEST_STATES 1000000
 
+
+/* The browser host (scaleup host, engine/host/): a room of a few dozen teams
+ * on a shared network, where any laptop may misbehave.
+ * Teams (runs) one host keeps: each is a thread and a loaded scenario (well
+ * under 1 MiB, docs/performance.md); 500 is ten times a large room. */
+#define LIMIT_HOST_TEAMS 500
+/* A request's headers and cookies: libmicrohttpd's memory per connection.
+ * Our largest legitimate request (a form, a 32-byte cookie) is under 2 KiB;
+ * past this the client gets 431. */
+#define LIMIT_HOST_REQUEST_BYTES (16 * 1024)
+/* A form's body: a team name of LIMIT_NAME_BYTES escaped three times over
+ * and a few tokens fit in 1 KiB; past 4 KiB the client gets 413. */
+#define LIMIT_HOST_BODY_BYTES 4096
+/* Connections at once, and from one address (a whole room behind one NAT
+ * stays under it; a slowloris from one address does not take them all). */
+#define LIMIT_HOST_CONNECTIONS 1000
+#define LIMIT_HOST_CONNECTIONS_PER_IP 250
+/* Seconds a connection may stay silent (a slow or stalled client) before
+ * it is closed: a person's request arrives in well under a second. */
+#define LIMIT_HOST_IDLE_SECONDS 10
+/* Requests per client (a team's cookie, else the address): a burst, then a
+ * steady rate. A person clicks a few times a second at most; a room joining
+ * at once from one NAT address is 2 requests per team. */
+#define LIMIT_HOST_BURST 240
+#define LIMIT_HOST_PER_SECOND 20
+/* How long a page waits for the run to take a decision (a debrief's best
+ * search can take longer: the page then says so and refreshes). */
+#define LIMIT_HOST_WAIT_MS 2000
+
 /* What the code relies on, checked where the limits are set (as
  * sqliteLimit.h does): changing a limit past one of these is a compile
  * error, not a quiet overflow. */
