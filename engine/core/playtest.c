@@ -122,6 +122,20 @@ bool playtest_run(struct scenario *sc, const struct playtest *pt, struct diag_li
             break;
         }
         int number = c->number;
+        if (c->prefix && strcmp(c->prefix, "t") == 0 && game_number_of(g, "t") == 0) {
+            /* "t", as in --choices: the scene's timer runs out. */
+            if (game_scene(g)->timer <= 0 || game_scene(g)->timeout <= 0) {
+                mismatch(failures, pt, "decision %d: \"t\" lets the timer run out, but scene "
+                                       "'%s' has no timer with a timeout choice",
+                         i + 1, here);
+                break;
+            }
+            if (!game_timeout(g, 0, &err)) {
+                mismatch(failures, pt, "decision %d in scene '%s': %s", i + 1, here, err.message);
+                break;
+            }
+            continue;
+        }
         if (c->prefix && (number = game_number_of(g, c->prefix)) == 0) {
             /* Not an id of an open choice: the start of its text. */
             int matches;
