@@ -237,7 +237,7 @@ static void ids_survive_an_inserted_option(void **state)
     static const char *const path[] = {"week", "skip", "on"};
     for (int i = 0; i < 3; i++)
         assert_true(game_choose(g, game_number_of(g, path[i]), false, 0, &err));
-    struct run_times t = {"2026-11-28T09:00:00Z", "2026-11-28T09:05:00Z", ""};
+    struct run_times t = {"2026-11-28T09:00:00Z", "2026-11-28T09:05:00Z", "", NULL};
     char *json = run_to_json(g, &t);
     edit(dir, "main.lua", "    { \"Promise September\"",
          "    { \"Hire a consultant\", id = \"consultant\", next = \"research\" },\n"
