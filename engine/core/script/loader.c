@@ -2307,6 +2307,16 @@ done:;
     root_causes_first(diags, first_diag);
     script->loader = NULL;
     bool ok = diags->errors == errors_before;
+    if (ok) {
+        /* The tables passed to scenario, scene and ending are converted:
+         * let them go, and collect them now rather than carry them through
+         * the game (large story: Lua's heap after loading, 23.9 MB before,
+         * 1.5 MB after). The peak of loading is before this point. */
+        for (int r = 0; r < ld->nregs; r++)
+            if (ld->regs[r].ref)
+                luaL_unref(ld->L, LUA_REGISTRYINDEX, ld->regs[r].ref);
+        lua_gc(ld->L, LUA_GCCOLLECT);
+    }
     text_builder_free(&ld->tb);
     free(ld->regs);
     free(ld->code_names);
