@@ -303,6 +303,8 @@ static void bundled_scenarios_report_policies(void **state)
         cmd_result_free(&r);
     }
     catalog_free_list(list);
+}
+
 /* --jobs splits the playthroughs between processes and merges the parts in
  * order: the report is the same, character for character, for any number
  * of jobs (the timings aside). branch.lua has a dead end and a run-time
