@@ -94,7 +94,26 @@
 #define LIMIT_STRING_REP_BYTES (1024 * 1024)   /* string.rep result */
 #define LIMIT_PATTERN_SUBJECT_BYTES (256 * 1024) /* string.find/match/gmatch/gsub */
 #define LIMIT_PATTERN_COST 20000000.0          /* subject^(quantifiers+1) estimate */
-#define LIMIT_TABLE_OP_ELEMENTS 1000000L       /* table.move/sort/concat/insert */
+#define LIMIT_TABLE_OP_ELEMENTS 1000000L       /* table.move/sort/concat/insert/remove/unpack */
+
+/* Those calls are also priced by their real work, in steps of about one Lua
+ * instruction's cost (an element moved or compared, a byte a pattern reads,
+ * LIMIT_BYTES_PER_STEP bytes copied), charged to the call's instruction
+ * budget: a loop of expensive calls ends by the instruction count, exactly,
+ * as a loop of instructions does. A call of more than LIMIT_WORK_CLOCK_CHECK
+ * steps checks the clock before and after it; a table with a metatable
+ * (whose __index chains and functions can make each access cost more) is
+ * walked element by element, with the clock checked every
+ * LIMIT_TABLE_STEP_CHECK elements. */
+#define LIMIT_BYTES_PER_STEP 16.0
+#define LIMIT_WORK_CLOCK_CHECK 10000.0
+#define LIMIT_TABLE_STEP_CHECK 256
+
+/* Instructions that allocate can be slow in C (a concatenation of two large
+ * strings, string.upper of one): after this many bytes allocated the clock
+ * is checked before the next instruction, not only every LIMIT_HOOK_INTERVAL
+ * instructions. */
+#define LIMIT_CLOCK_CHECK_BYTES (8u * 1024u * 1024u)
 
 /* Diagnostics kept by one load or lint run: enough to fix a file in one go. */
 #define LIMIT_DIAGNOSTICS 200

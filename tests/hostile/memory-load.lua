@@ -8,3 +8,4 @@ ending "e" { verdict = "success", text = "Bye." }
 -- Rows of about 700 bytes reach the memory limit in about 0.1 s (0.2 s with
 -- AddressSanitizer): far inside the 1.5 s limit on loading, so memory, not the
 -- clock, ends it on a loaded machine too. (Rows of 10 bytes took 1 s.)
+-- limits: --max-call-ms 600000 --max-instructions 100000000000

@@ -9,3 +9,4 @@ ending "e" { verdict = "success", text = "Bye." }
 -- reach the memory limit in about 0.05 s: far inside the 500 ms limit of a call,
 -- so memory, not the clock, ends it. (A table per number took 0.3 s with
 -- AddressSanitizer, too close to the clock.)
+-- limits: --max-call-ms 600000 --max-instructions 100000000000
