@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -16,6 +17,13 @@
 
 #include "core/loader.h"
 #include "core/util.h"
+
+bool test_skipped;
+
+int test_exit(int failed)
+{
+    return failed ? failed : test_skipped ? TEST_SKIPPED : 0;
+}
 
 static char slots[8][4096];
 static int next_slot;
@@ -116,6 +124,12 @@ static void drain(int fd, struct strbuf *sb, bool *open_flag)
         *open_flag = false;
 }
 
+static double cpu_of(const struct rusage *ru)
+{
+    return (double)ru->ru_utime.tv_sec + (double)ru->ru_utime.tv_usec / 1e6 +
+           (double)ru->ru_stime.tv_sec + (double)ru->ru_stime.tv_usec / 1e6;
+}
+
 void run_cmd(const char *const *argv, const char *input, const char *cwd, const char *const *env,
              double timeout, struct cmd_result *r)
 {
@@ -183,8 +197,14 @@ void run_cmd(const char *const *argv, const char *input, const char *cwd, const 
     close(out[0]);
     close(err[0]);
     int status;
+    /* The child's CPU time: what the children reaped so far used, before
+     * and after reaping it. */
+    struct rusage before, after;
+    getrusage(RUSAGE_CHILDREN, &before);
     waitpid(pid, &status, 0);
+    getrusage(RUSAGE_CHILDREN, &after);
     r->seconds = clock_seconds() - t0;
+    r->cpu_seconds = cpu_of(&after) - cpu_of(&before);
     r->status = killed ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     r->out = sb_take(&so);
     r->err = sb_take(&se);

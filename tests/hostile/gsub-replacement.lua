@@ -6,5 +6,6 @@ scene "a" {
 }
 ending "e" { verdict = "success", text = "Bye." }
 -- A 10-byte subject, 11 empty matches, each reading a 1 MB replacement:
--- each call is priced by that work, so the loop runs out of instructions.
--- limits: --max-call-ms 600000
+-- each call is priced by that work, so the loop runs out of instructions
+-- (a budget of 1,000,000, to keep the test cheap).
+-- limits: --max-call-ms 600000 --max-instructions 1000000
