@@ -357,14 +357,15 @@ done:
 
 char *file_read_all(const char *path, size_t max, size_t *len, struct diag *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO is refused below, not waited on for a writer. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         diag_set(err, path, 0, "file", "cannot open: %s", strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        diag_set(err, path, 0, "file", "not a regular file");
+        diag_set(err, path, 0, "file", "not a regular file (%s)", file_kind(st.st_mode));
         close(fd);
         return NULL;
     }
@@ -618,7 +619,11 @@ bool file_write_atomic(const char *path, const char *data, size_t len, struct di
         diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
         return false;
     }
-    if (fchmod(fd, 0644) != 0) {
+    /* mkstemp made it 0600; the file gets what a plain create would give,
+     * 0666 less the umask (a facilitator's umask 077 keeps results private). */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0) {
         /* Not fatal: the file keeps mkstemp's 0600. */
     }
     if (close(fd) != 0) {
@@ -639,4 +644,67 @@ bool file_write_atomic(const char *path, const char *data, size_t len, struct di
         close(dfd);
     }
     return true;
+}
+
+static bool write_all_fd(int fd, const char *data, size_t len, int *error)
+{
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            *error = w < 0 ? errno : ENOSPC;
+            return false;
+        }
+        done += (size_t)w;
+    }
+    return true;
+}
+
+bool file_write_output(const char *path, const char *data, size_t len, struct diag *err)
+{
+    int e = 0;
+    if (strcmp(path, "-") == 0) {
+        fflush(stdout);
+        if (!write_all_fd(STDOUT_FILENO, data, len, &e)) {
+            diag_set(err, "standard output", 0, "write", "cannot write: %s", strerror(e));
+            return false;
+        }
+        return true;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            diag_set(err, path, 0, "write", "cannot write: it is a folder");
+            return false;
+        }
+        /* A FIFO, a terminal, /dev/stdout, /dev/null: written to, in place
+         * (replacing a device node with a file would break it for others). */
+        int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0 || !write_all_fd(fd, data, len, &e)) {
+            diag_set(err, path, 0, "write", "cannot write: %s", strerror(fd < 0 ? errno : e));
+            if (fd >= 0)
+                close(fd);
+            return false;
+        }
+        if (close(fd) != 0) {
+            diag_set(err, path, 0, "write", "cannot write: %s", strerror(errno));
+            return false;
+        }
+        return true;
+    }
+    /* A regular file or a new one; a symbolic link is followed, so that the
+     * file it leads to is replaced, not the link. */
+    struct stat lst;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        char real[PATH_MAX];
+        if (!realpath(path, real)) {
+            diag_set(err, path, 0, "write", "cannot write: a symbolic link that leads nowhere (%s)",
+                     strerror(errno));
+            return false;
+        }
+        return file_write_atomic(real, data, len, err);
+    }
+    return file_write_atomic(path, data, len, err);
 }

@@ -344,6 +344,28 @@ uint64_t hash_fast(uint64_t h, const void *data, size_t n)
 }
 
 
+const char *file_kind(unsigned mode)
+{
+    return S_ISDIR(mode)    ? "a folder"
+           : S_ISFIFO(mode) ? "a FIFO"
+           : S_ISCHR(mode)  ? "a character device"
+           : S_ISBLK(mode)  ? "a block device"
+           : S_ISSOCK(mode) ? "a socket"
+           : S_ISREG(mode)  ? "a regular file"
+                            : "not a file";
+}
+
+bool path_inside(const char *folder_real, const char *path)
+{
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        return false;
+    size_t n = strlen(folder_real);
+    if (n == 1 && folder_real[0] == '/')
+        return real[1] != '\0';
+    return strncmp(real, folder_real, n) == 0 && real[n] == '/';
+}
+
 double clock_seconds(void)
 {
     struct timespec ts;

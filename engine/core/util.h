@@ -115,4 +115,11 @@ void user_data_dir(char *buf, size_t cap, const char *sub);
 /* Monotonic clock in seconds. */
 double clock_seconds(void);
 
+/* Whether path, its symbolic links followed, is inside the folder
+ * folder_real (a realpath). False if it does not exist. */
+bool path_inside(const char *folder_real, const char *path);
+
+/* "a FIFO", "a character device"... for a message, from a stat mode. */
+const char *file_kind(unsigned mode);
+
 #endif

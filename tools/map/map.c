@@ -174,7 +174,8 @@ static void usage(FILE *f)
                "SVG needs graphviz's dot program (Debian package graphviz).\n"
                "\n"
                "  --format dot|svg   default dot\n"
-               "  --output FILE      write to FILE instead of standard output\n");
+               "  --output FILE      write to FILE instead of standard output (- is standard\n"
+               "                     output; a FIFO or device is written to, not replaced)\n");
 }
 
 /* Pipes DOT through `dot -Tsvg`; false (with why) when dot is missing or fails. */
@@ -274,14 +275,10 @@ int cmd_map(int argc, char **argv)
         result = &svg;
     }
     code = 0;
-    if (output) {
-        struct diag err;
-        if (!file_write_atomic(output, result->data, result->len, &err)) {
-            cli_error("%s: %s", output, err.message);
-            code = 1;
-        }
-    } else {
-        fwrite(result->data, 1, result->len, stdout);
+    struct diag err;
+    if (!file_write_output(output ? output : "-", result->data, result->len, &err)) {
+        cli_error("%s: %s", output ? output : "standard output", err.message);
+        code = 1;
     }
     sb_free(&dot);
     sb_free(&svg);

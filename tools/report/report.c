@@ -218,8 +218,8 @@ struct output {
 static bool write_output(const char *path, const struct strbuf *text)
 {
     struct diag err;
-    if (!file_write_atomic(path, text->data ? text->data : "", text->len, &err)) {
-        cli_error("%s: %s", path, err.message);
+    if (!file_write_output(path, text->data ? text->data : "", text->len, &err)) {
+        cli_error("%s: %s", strcmp(path, "-") == 0 ? "standard output" : path, err.message);
         return false;
     }
     return true;
@@ -357,10 +357,8 @@ int cmd_report(int argc, char **argv)
     sb_init(&text);
     if (!quiet) {
         report_table(&r, &text);
-        fputs(text.data, stdout);
-        fflush(stdout);
     }
-    bool ok = true;
+    bool ok = quiet || write_output("-", &text);
     if (csv) {
         sb_clear(&text);
         report_csv_runs(&r, &text);

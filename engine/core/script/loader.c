@@ -213,14 +213,15 @@ static char *join_path(const char *folder, const char *name)
  * limit. Returns NULL with *why set. */
 static char *read_file(const char *path, size_t *len, char *why, size_t whycap)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO is refused below, not waited on for a writer. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         snprintf(why, whycap, "cannot open: %s", strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(why, whycap, "not a regular file");
+        snprintf(why, whycap, "not a regular file (%s)", file_kind(st.st_mode));
         close(fd);
         return NULL;
     }
@@ -297,7 +298,14 @@ static int open_source(struct loader *ld, const char *name)
     char *path = join_path(ld->folder_real, name);
     char why[256];
     size_t len;
-    char *buf = read_file(path, &len, why, sizeof why);
+    /* The entry file too is held to the folder, like includes: a main.lua
+     * that is a symbolic link to a file elsewhere is refused. */
+    char *buf = NULL;
+    if (access(path, F_OK) == 0 && !path_inside(ld->folder_real, path))
+        snprintf(why, sizeof why, "the file is outside the scenario's folder (a symbolic link "
+                                  "leads out of it)");
+    else
+        buf = read_file(path, &len, why, sizeof why);
     free(path);
     if (!buf) {
         report(ld, make_pos((uint16_t)index, 0, 0), "file", "%s", why);
