@@ -51,7 +51,11 @@ static void usage(FILE *f)
 static void print_warning(void *ctx, const char *message)
 {
     (void)ctx;
-    fprintf(stderr, "scaleup: warning: %s\n", message);
+    struct strbuf line;
+    sb_init(&line);
+    sb_printf(&line, "scaleup: warning: %s", message);
+    cli_print_line(stderr, line.data);
+    sb_free(&line);
 }
 
 /* ------------------------------------------------------------ the table */
@@ -357,6 +361,12 @@ int cmd_report(int argc, char **argv)
     sb_init(&text);
     if (!quiet) {
         report_table(&r, &text);
+        /* Names and titles in the table come from result files. */
+        struct strbuf folded;
+        sb_init(&folded);
+        utf8_fold_controls(&folded, text.data ? text.data : "", text.len, true);
+        sb_free(&text);
+        text = folded;
     }
     bool ok = quiet || write_output("-", &text);
     if (csv) {
