@@ -57,8 +57,11 @@
 /* A player's or team's name, as typed on the title screen. */
 #define LIMIT_NAME_BYTES 64
 
-/* Result, save and settings files the program reads back. A finished run of
- * 5,000 decisions is well under 4 MiB. */
+/* Result, save and settings files the program reads back, and writes: a
+ * run whose file would be larger (5,000 decisions of 64 KiB labels) is
+ * written with each decision's label shortened (the choice numbers replay
+ * it), so that no run is written that cannot be read back. A finished run
+ * of 5,000 decisions with short labels is well under 4 MiB. */
 #define LIMIT_RUN_FILE_BYTES (16 * 1024 * 1024)
 
 /* Lua memory for one scenario (its code, tables and strings). The large
@@ -72,6 +75,10 @@
  * still exact, so scores, totals, percentages and result files stay finite
  * (a score of 1e308 twice was infinity: "-nan%", a result file with no score). */
 #define LIMIT_NUMBER 1e12
+
+/* A total of LIMIT_TURNS such numbers (a score, a weighted score): what the
+ * report accepts from a result file, so that it shows what the game wrote. */
+#define LIMIT_NUMBER_TOTAL (LIMIT_NUMBER * LIMIT_TURNS)
 
 /* Instructions for one call into scenario code (a when, act, next, text,
  * on_enter or settle) and for running one scenario file at load. About 50 ms

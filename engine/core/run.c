@@ -67,6 +67,39 @@ static char *hex64(uint64_t h, char *buf, size_t cap)
     return buf;
 }
 
+/* A decision's label cut to LIMIT_SHORT_LABEL bytes, on a character
+ * boundary, with an ellipsis. */
+#define LIMIT_SHORT_LABEL 200
+static void short_label(const char *label, char *cut)
+{
+    str_copy(cut, LIMIT_SHORT_LABEL + 1, label);
+    size_t n = strlen(cut);
+    memcpy(cut + n, "\xE2\x80\xA6", 4); /* U+2026 */
+}
+
+static void shorten_text(cJSON *o)
+{
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(o, "text");
+    if (!cJSON_IsString(text) || strlen(text->valuestring) <= LIMIT_SHORT_LABEL)
+        return;
+    char cut[LIMIT_SHORT_LABEL + 4];
+    short_label(text->valuestring, cut);
+    cJSON_ReplaceItemInObjectCaseSensitive(o, "text", cJSON_CreateString(cut));
+}
+
+/* Whether a label as the scenario has it now is the one a result file kept
+ * (whole, or shortened by shorten_text). */
+static bool same_label(const char *now, const char *kept)
+{
+    if (strcmp(now, kept) == 0)
+        return true;
+    if (strlen(now) <= LIMIT_SHORT_LABEL)
+        return false;
+    char cut[LIMIT_SHORT_LABEL + 4];
+    short_label(now, cut);
+    return strcmp(cut, kept) == 0;
+}
+
 char *run_to_json(struct game *g, const struct run_times *t)
 {
     struct scenario *sc = g->sc;
@@ -179,6 +212,20 @@ char *run_to_json(struct game *g, const struct run_times *t)
         cJSON_AddItemToArray(decisions, o);
     }
     char *out = cJSON_Print(root);
+    if (out && strlen(out) > LIMIT_RUN_FILE_BYTES) {
+        /* The reader refuses a file this large: keep the run, shorten what
+         * only the report reads (labels), and drop the indentation. */
+        free(out);
+        cJSON *dec;
+        cJSON_ArrayForEach(dec, decisions)
+        {
+            shorten_text(dec);
+            cJSON *pk;
+            cJSON_ArrayForEach(pk, cJSON_GetObjectItemCaseSensitive(dec, "picks"))
+                shorten_text(pk);
+        }
+        out = cJSON_PrintUnformatted(root);
+    }
     cJSON_Delete(root);
     if (!out) {
         fprintf(stderr, "scaleup: error: out of memory\n");
@@ -299,7 +346,10 @@ bool run_parse(const char *text, size_t len, const char *file, struct run_record
     const cJSON *item;
     cJSON_ArrayForEach(item, decisions)
     {
-        struct run_decision *rd = &out->decisions[out->ndecisions];
+        /* Counted before it is filled, so that run_record_free frees what a
+         * decision that fails half-way already holds (the array is zeroed). */
+        struct run_decision *rd = &out->decisions[out->ndecisions++];
+        int number = out->ndecisions;
         const cJSON *scene = cJSON_GetObjectItemCaseSensitive(item, "scene");
         const cJSON *choice = cJSON_GetObjectItemCaseSensitive(item, "choice");
         if (!cJSON_IsString(scene) || !cJSON_IsNumber(choice) || choice->valuedouble < 1 ||
@@ -307,7 +357,7 @@ bool run_parse(const char *text, size_t len, const char *file, struct run_record
             choice->valuedouble != floor(choice->valuedouble)) {
             diag_set(err, file, 0, "run-file",
                      "decision %d of the result file needs a scene and a choice number",
-                     out->ndecisions + 1);
+                     number);
             goto done;
         }
         rd->scene = xstrdup(scene->valuestring);
@@ -327,7 +377,7 @@ bool run_parse(const char *text, size_t len, const char *file, struct run_record
             if (out->nplayers != 2 || !cJSON_IsObject(picks)) {
                 diag_set(err, file, 0, "run-file",
                          "decision %d of the result file is secret but has no picks of two players",
-                         out->ndecisions + 1);
+                         number);
                 goto done;
             }
             rd->secret = true;
@@ -338,14 +388,13 @@ bool run_parse(const char *text, size_t len, const char *file, struct run_record
                     pn->valuedouble > LIMIT_CHOICES_PER_SCENE) {
                     diag_set(err, file, 0, "run-file",
                              "decision %d of the result file has no pick for the role '%s'",
-                             out->ndecisions + 1, out->roles[p]);
+                             number, out->roles[p]);
                     goto done;
                 }
                 rd->picks[p] = (int)pn->valuedouble;
                 rd->texts[p] = dup_string(cJSON_GetObjectItemCaseSensitive(pk, "text"));
             }
         }
-        out->ndecisions++;
     }
     ok = true;
 done:
@@ -487,7 +536,7 @@ bool run_replay(struct game *g, const struct run_record *r, int upto, struct dia
                     struct strbuf plain;
                     sb_init(&plain);
                     text_plain(game_label(g, pm, rd->picks[p] - 1), " ", &plain);
-                    bool same = strcmp(plain.data ? plain.data : "", rd->texts[p]) == 0;
+                    bool same = same_label(plain.data ? plain.data : "", rd->texts[p]);
                     sb_free(&plain);
                     if (!same) {
                         diag_set(err, NULL, 0, "replay",
@@ -519,7 +568,7 @@ bool run_replay(struct game *g, const struct run_record *r, int upto, struct dia
             struct strbuf plain;
             sb_init(&plain);
             text_plain(game_label(g, m, rd->number - 1), " ", &plain);
-            bool same = strcmp(plain.data ? plain.data : "", rd->text) == 0;
+            bool same = same_label(plain.data ? plain.data : "", rd->text);
             if (!same) {
                 diag_set(err, NULL, 0, "replay",
                          "decision %d no longer fits the scenario: choice %d of scene '%s' is now "

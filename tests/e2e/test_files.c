@@ -171,6 +171,37 @@ static void results_follow_the_umask(void **state)
     cmd_result_free(&r);
 }
 
+/* Names: valid UTF-8 without controls on the command line; in xAPI by
+ * mbox, names that share a slug stay three learners. */
+static void names_stay_whole_and_distinct(void **state)
+{
+    (void)state;
+    struct cmd_result r;
+    sh("exec \"$SCALEUP\" play tutorial --text --role po --player \"$(printf 'Ana\\377')\"", &r);
+    assert_int_equal(r.status, 2);
+    assert_string_equal(r.err, "scaleup: error: --player: the name is not valid UTF-8 text\n");
+    cmd_result_free(&r);
+    sh("exec \"$SCALEUP\" play tutorial --text --role po --player \"$(printf 'Ana\\033[2J')\"", &r);
+    assert_int_equal(r.status, 2);
+    assert_string_equal(r.err, "scaleup: error: --player: the name holds a control character "
+                               "(U+001B)\n");
+    cmd_result_free(&r);
+    char cmd[4600];
+    snprintf(cmd, sizeof cmd,
+             "mkdir res && for who in 'Team A' 'team-a' 'TEAM_A!'; do \"$SCALEUP\" play '%s' --text "
+             "--role po --seed 1 --player \"$who\" --choices 1,1,1,1,1,1,1,1,1,1 --results res "
+             ">/dev/null && sleep 1.1 || exit 9; done; \"$SCALEUP\" report res --quiet --xapi x.json "
+             "--xapi-homepage https://workshop.example.com --xapi-mbox && "
+             "grep -o '\"mailto:[^\"]*\"' x.json | sort -u",
+             source_path("scenarios/tutorial"));
+    sh(cmd, &r);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "\"mailto:team-a-389629fb@workshop.example.com\"\n"
+                               "\"mailto:team-a-576c6eff@workshop.example.com\"\n"
+                               "\"mailto:team-a@workshop.example.com\"\n");
+    cmd_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +211,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(outputs_go_where_they_are_named, setup, teardown),
         cmocka_unit_test_setup_teardown(results_follow_the_umask, setup, teardown),
+        cmocka_unit_test_setup_teardown(names_stay_whole_and_distinct, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -165,9 +165,10 @@ static int int_or(const cJSON *item, int fallback, int lo, int hi)
     return v >= lo && v <= hi ? (int)v : fallback;
 }
 
-/* Points, seconds: beyond this a number is not from a run, and charts
- * would have no scale for it. */
-#define REPORT_NUMBER_MAX 1e9
+/* Points, seconds: beyond this a number is not from a run. The game's own
+ * limit (limits.h): each number it keeps is within LIMIT_NUMBER, a total of
+ * LIMIT_TURNS of them within LIMIT_NUMBER_TOTAL. */
+#define REPORT_NUMBER_MAX LIMIT_NUMBER_TOTAL
 
 static double clamp(double v)
 {
