@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "core/utf8.h"
 #include "core/catalog.h"
 #include "core/loader.h"
 #include "explore/explore_cmd.h"

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "core/utf8.h"
 #include "core/catalog.h"
 #include "core/run.h"
 #include "core/runplan.h"
@@ -78,6 +79,27 @@ static uint64_t fresh_seed(void)
     return s % 1000000; /* short enough to read out in a workshop */
 }
 
+/* A name goes into result files, the terminal and the report: valid UTF-8
+ * of at most LIMIT_NAME_BYTES, no control characters. */
+static bool valid_name(const char *name, const char *option)
+{
+    size_t len = strlen(name), at;
+    uint32_t cp;
+    if (len > LIMIT_NAME_BYTES) {
+        cli_error("%s: a name is at most %d bytes", option, LIMIT_NAME_BYTES);
+        return false;
+    }
+    if (!utf8_valid(name, len, &at)) {
+        cli_error("%s: the name is not valid UTF-8 text", option);
+        return false;
+    }
+    if (utf8_find_control(name, len, false, &at, &cp)) {
+        cli_error("%s: the name holds a control character (U+%04X)", option, (unsigned)cp);
+        return false;
+    }
+    return true;
+}
+
 bool play_parse(int argc, char **argv, struct play_options *po)
 {
     memset(po, 0, sizeof *po);
@@ -117,10 +139,8 @@ bool play_parse(int argc, char **argv, struct play_options *po)
         case 't': po->text = true; break;
         case 'r': po->role = optarg; break;
         case 'p':
-            if (strlen(optarg) > LIMIT_NAME_BYTES) {
-                cli_error("--player: a name is at most %d bytes", LIMIT_NAME_BYTES);
+            if (!valid_name(optarg, "--player"))
                 return false;
-            }
             po->player = optarg;
             break;
         case 's':
@@ -144,10 +164,8 @@ bool play_parse(int argc, char **argv, struct play_options *po)
         case 'w': po->watch = true; break;
         case 'd': po->duet = true; break;
         case 'P':
-            if (strlen(optarg) > LIMIT_NAME_BYTES) {
-                cli_error("--partner: a name is at most %d bytes", LIMIT_NAME_BYTES);
+            if (!valid_name(optarg, "--partner"))
                 return false;
-            }
             po->partner = optarg;
             break;
         case 'f': po->font = optarg; break;
@@ -302,7 +320,13 @@ static int play_text(struct play_options *po, const char *path)
         char asked[LIMIT_NAME_BYTES + 1];
         if (!name && t.interactive && !t.script) {
             const char *a = term_ask(&t, "Your name, or your team's (Enter for \"Player\"): ");
-            str_copy(asked, sizeof asked, a);
+            /* Typed bytes that are not UTF-8, and controls, become U+FFFD;
+             * a long name is cut on a character boundary (str_copy). */
+            struct strbuf typed;
+            sb_init(&typed);
+            utf8_fold_controls(&typed, a ? a : "", a ? strlen(a) : 0, false);
+            str_copy(asked, sizeof asked, typed.data ? typed.data : "");
+            sb_free(&typed);
             name = asked[0] ? asked : NULL;
         }
         runplan_solo(&s, role, name);

@@ -231,16 +231,23 @@ bool playtest_run(struct scenario *sc, const struct playtest *pt, struct diag_li
     return failures->errors == before;
 }
 
+/* A Lua string literal of s: every control byte escaped as \ddd (a CR
+ * kept raw in a quoted string is a syntax error in tests.lua). */
 static void lua_string(struct strbuf *out, const char *s)
 {
     sb_putc(out, '"');
     for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
             sb_putc(out, '\\');
-        if (*s == '\n')
-            sb_puts(out, "\\n");
-        else
             sb_putc(out, *s);
+        } else if (c == '\n') {
+            sb_puts(out, "\\n");
+        } else if (c < 0x20 || c == 0x7f) {
+            sb_printf(out, "\\%03u", c);
+        } else {
+            sb_putc(out, *s);
+        }
     }
     sb_putc(out, '"');
 }
