@@ -329,7 +329,7 @@ static void the_writer_keeps_to_the_size_the_reader_accepts(void **state)
     assert_true(game_start(g, &st, &err));
     for (int i = 0; i < 300; i++) /* 300 labels of 60,000 bytes: 18 MB */
         assert_true(game_choose(g, 1, false, 1.0, &err));
-    struct run_times t = {"2026-11-28T09:00:00Z", "2026-11-28T09:20:00Z", ""};
+    struct run_times t = {"2026-11-28T09:00:00Z", "2026-11-28T09:20:00Z", "", NULL};
     char *json = run_to_json(g, &t);
     size_t len = strlen(json);
     assert_true(len <= LIMIT_RUN_FILE_BYTES);
