@@ -2010,6 +2010,8 @@ static enum run_result play_path(struct window *w, const char *path, bool from_t
         *code = 2;
     else if (end == SESSION_ERROR)
         *code = 1;
+    else if (end == SESSION_QUIT)
+        *code = 3; /* left before an ending, as in the terminal: 0 means one was reached */
     if (w->quit_all)
         return RUN_QUIT;
     if (scripted(w))
