@@ -60,6 +60,7 @@ complete -c scaleup -n "__fish_seen_subcommand_from lint" -l strict -d 'warnings
 complete -c scaleup -n "__fish_seen_subcommand_from lint" -l no-play -d 'skip the tells that play'
 complete -c scaleup -n "__fish_seen_subcommand_from lint" -l no-tells -d 'skip every tell'
 complete -c scaleup -n "__fish_seen_subcommand_from explore" -l policies -d 'play naive strategies'
+complete -c scaleup -n "__fish_seen_subcommand_from explore" -l strict -d 'unreached scenes are findings'
 complete -c scaleup -n "__fish_seen_subcommand_from explore" -l seeds -x -d 'seeds per role for --policies'
 complete -c scaleup -n "__fish_seen_subcommand_from lint explore" -l json -d 'as JSON'
 complete -c scaleup -n "__fish_seen_subcommand_from explore" -l random -x -d 'random playthroughs per role'

@@ -340,6 +340,25 @@ static char *report_without_times(const char *dir, const char *const *args)
     return out;
 }
 
+/* --strict makes a scene never reached a finding: exit code 1; without it
+ * the same report exits 0. */
+static void strict_counts_unreached_scenes(void **state)
+{
+    (void)state;
+    const char *plain[] = {scaleup_bin(), "explore", "unreachable.lua", "--random", "50", NULL};
+    const char *strict[] = {scaleup_bin(), "explore", "unreachable.lua", "--random", "50", "--strict",
+                            NULL};
+    struct cmd_result a, b;
+    run_cmd(plain, NULL, test_path("fixtures/lint"), NULL, 60, &a);
+    run_cmd(strict, NULL, test_path("fixtures/lint"), NULL, 60, &b);
+    assert_int_equal(a.status, 0);
+    assert_int_equal(b.status, 1);
+    assert_non_null(strstr(a.out, "scenes reached 4 of 5; never reached: c\n"));
+    assert_non_null(strstr(b.out, "scenes reached 4 of 5; never reached: c\n"));
+    cmd_result_free(&a);
+    cmd_result_free(&b);
+}
+
 static void jobs_give_the_same_report(void **state)
 {
     (void)state;
@@ -384,6 +403,7 @@ int main(void)
         cmocka_unit_test(bundled_scenarios_explore_clean),
         cmocka_unit_test(bundled_scenarios_report_policies),
         cmocka_unit_test(jobs_give_the_same_report),
+        cmocka_unit_test(strict_counts_unreached_scenes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

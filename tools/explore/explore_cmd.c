@@ -50,10 +50,13 @@ static void usage(FILE *f)
             "                     best\n"
             "  --seeds N          seeds per role for --policies (default 10)\n"
             "  --json             print the report as one JSON object\n"
+            "  --strict           scenes or endings never reached count as findings\n"
+            "                     (exit code 1)\n"
             "  --max-memory MIB, --max-instructions N, --max-call-ms MS   scenario limits\n"
             "\n"
-            "Exit codes: 0 nothing wrong found, 1 a dead end, a run-time error, or a path\n"
-            "above the scenario's declared best; 2 usage error.\n");
+            "Exit codes: 0 nothing wrong found, 1 a dead end, a run-time error, a path\n"
+            "above the scenario's declared best (or, with --strict, a scene or ending never\n"
+            "reached); 2 usage error.\n");
 }
 
 struct progress {
@@ -217,7 +220,7 @@ int cmd_explore(int argc, char **argv)
     explore_options_default(&o);
     struct script_limits limits;
     script_limits_default(&limits);
-    bool json = false, policies = false, jobs_given = false;
+    bool json = false, policies = false, jobs_given = false, strict = false;
     long seeds = 10;
     const char *role = NULL;
     static const struct option opts[] = {
@@ -229,6 +232,7 @@ int cmd_explore(int argc, char **argv)
         {"jobs", required_argument, NULL, 'J'},
         {"duet", no_argument, NULL, 'd'},
         {"json", no_argument, NULL, 'j'},
+        {"strict", no_argument, NULL, 'T'},
         {"policies", no_argument, NULL, 'P'},
         {"seeds", required_argument, NULL, 'S'},
         {"max-memory", required_argument, NULL, 'L'},
@@ -277,6 +281,7 @@ int cmd_explore(int argc, char **argv)
             break;
         case 'd': o.duet = true; break;
         case 'j': json = true; break;
+        case 'T': strict = true; break;
         case 'P': policies = true; break;
         case 'S':
             if (!cli_number(optarg, 1, 10000, &v)) {
@@ -370,7 +375,9 @@ int cmd_explore(int argc, char **argv)
             sb_printf(&over, "%sthe scenario declares best.%s = %s, but a path scores %s",
                       over.len ? "; " : "", sc->roles[role_i].id, a, b);
         }
-    bool found = r.ndead_ends > 0 || r.nerrors > 0 || over.len > 0;
+    /* With --strict, scenes and endings never reached are findings too
+     * (the exit code says so; the report lists them either way). */
+    bool found = r.ndead_ends > 0 || r.nerrors > 0 || over.len > 0 || (strict && unreached.len > 0);
     struct policy_report pol;
     if (policies)
         policy_report_make(sc, (int)seeds, o.seed, &pol);
