@@ -115,9 +115,10 @@ scene "sales_call" {
     { "Offer the chain a paid pilot of reminders at ten of its clinics",
       id = "paid_pilot",
       requires = { "pilot" },
-      locked = "Needs pilot data of your own to show",
+      when = function(game) return not game.flags.broad_pitch end,
+      locked = "Needs pilot data of your own, and no video in your investor deck",
       next = "launch_day",
-      score = { launch = 2, negotiation = 1 },
+      score = { launch = 2, negotiation = 2 },
       effects = { users = 2, runway = 1 },
       feedback = "With Dr Okafor's numbers in hand, a paid pilot tests the price and the fit at "
               .. "once and keeps your roadmap yours. Without proof to show, it is only a discount." },

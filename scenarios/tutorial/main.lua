@@ -61,7 +61,7 @@ keep the stakeholders aligned behind one product.]],
 scene "kickoff" {
   title = "The Whiteboard",
   phase = "Startup",
-  discuss = "Goal first or calls first: what did the greedy answer cost two scenes later?",
+  discuss = "Calls first or the goal first: which scored more today, and which paid more by launch week?",
   text = [[
 Monday, 8:30. Mara, your co-founder, has filled the whiteboard with
 features: online booking, reminders, invoices, a patient app, video calls.
@@ -82,12 +82,12 @@ You have {runway} months of money and one developer, Jonas.]],
     { "Pitch the whole whiteboard to investors, and build reminders first",
       id = "whiteboard",
       next = "first_customer",
-      score = { negotiation = 2, roadmap = 1, vision = -1 },
+      score = { negotiation = 1, roadmap = 1, vision = -1 },
       effects = { trust = 5 },
       set = { "broad_pitch" },
       feedback = "Right when the round is what is at risk and you keep the deck and the backlog "
               .. "apart: investors do buy breadth. The cost comes due when a customer reads the "
-              .. "deck and asks for the feature on it." },
+              .. "deck and asks for the feature on it, and when the investors ask where it is." },
     { "Write the goal today from Mara's notes and start the booking screen",
       id = "goal_now",
       next = "first_customer",
@@ -141,8 +141,10 @@ scene "first_customer" {
     { "Offer a free pilot of the reminders for weekly feedback and a reference",
       id = "free_pilot",
       role = "pm",
+      when = function(game) return not game.flags.guessed_goal end,
+      locked = "Not after showing her a booking screen she does not need",
       next = "backlog",
-      score = { negotiation = 1, launch = 1 },
+      score = { negotiation = 2, launch = 1 },
       effects = { users = 1 },
       set = { "validated", "pilot" },
       feedback = "Trading a concession (free use) for what you need (feedback and a reference) "
@@ -313,7 +315,7 @@ matters more to each of you, cash now or a stake in what you build?]],
       feedback = "Settling it in the open, on interests rather than positions, keeps the PO and "
               .. "the PM pulling one way, and one milestone makes both reviews easy to judge. "
               .. "Right when your needs are alike." },
-    { "Each negotiates your own pay, and you tell each other what you asked",
+    { "Negotiate separately, and tell each other what you each asked for",
       id = "each_own",
       next = "wrap_up",
       score = { negotiation = 1, vision = 1 },
