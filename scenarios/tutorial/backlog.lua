@@ -111,7 +111,7 @@ scene "sales_call" {
       score = { negotiation = 2, roadmap = 1 },
       feedback = "\"If we add this, that moves\" turns a yes-or-no fight into a decision about "
               .. "priorities. The roadmap is the PM's: bring Mara the trade-off and a "
-              .. "recommendation, and decide. Handing her the choice hands the CEO your roadmap." },
+              .. "proposal, and decide. Handing her the choice hands the CEO your roadmap." },
     { "Offer the chain a paid pilot of reminders at ten of its clinics",
       id = "paid_pilot",
       requires = { "pilot" },

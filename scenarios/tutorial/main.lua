@@ -1,21 +1,29 @@
 -- The tutorial: a short but complete ScaleUp scenario.
 --
--- Ten minutes in a two-person startup, Nimbus, which makes scheduling
+-- Fifteen minutes in a two-person startup, Nimbus, which makes scheduling
 -- software for physiotherapy clinics. It uses every feature of the scenario
 -- contract, so it doubles as a worked example for authors (see
 -- docs/authoring.md): stats, flags, role-only choices, conditions, locked
 -- choices, once, a timed decision, random outcomes, text functions, on_enter,
--- act, next functions, a second file pulled in with include, and duet fields.
+-- act, next functions, a second file pulled in with include, and duet fields;
+-- and the judgment fields: choice ids, discuss questions for the room, and
+-- game.cause tracing a consequence to the decision that caused it.
+--
+-- Judgment: no option wins by its length or place. Asking first (calling
+-- clinics before writing the goal, asking Jonas for sizes) scores little now
+-- and opens a better option later; a promise that scores now (everything to
+-- Dr Okafor, video to the chain, the whole whiteboard to investors) comes due
+-- later. Playing for the most points now ends 6 (PO) and 10 (PM) short.
 
 scenario {
   id = "tutorial",
   title = "First Sprint",
-  summary = "Ten minutes at Nimbus, a two-person startup: a vision, a first customer, a "
+  summary = "Fifteen minutes at Nimbus, a two-person startup: a vision, a first customer, a "
          .. "backlog, a launch and a pay talk. Learn how ScaleUp plays.",
   authors = { "ScaleUp" },
   version = "1.0.0",
   language = "en",
-  minutes = 10,
+  minutes = 15,
   start = "kickoff",
   duet = true,
 

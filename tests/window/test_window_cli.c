@@ -299,7 +299,7 @@ static void test_screenshots(void **state)
     (void)state;
     char *dir = make_temp_dir();
     const char *argv[] = {scaleup_bin(), "play", "tutorial", "--role", "po", "--seed", "3",
-                          "--choices", "1,2,1,1,3,1,3,1", "--screenshot", dir, NULL};
+                          "--choices", "1,1,5,2,2,3,1,1", "--screenshot", dir, NULL};
     const char *env[] = {"SDL_VIDEODRIVER=offscreen", "SDL_RENDER_DRIVER=software",
                          "SCALEUP_WINDOW_SIZE=1280x720", env_of("XDG_CONFIG_HOME=%s/config", home),
                          env_of("XDG_DATA_HOME=%s/data", home), NULL};
