@@ -18,6 +18,15 @@
 #include "core/diag.h"
 #include "core/scenario.h"
 
+/* A test that cannot run here says why and skips; the program then exits
+ * with TEST_SKIPPED (ctest's SKIP_RETURN_CODE, set for every test) so that
+ * ctest reports it as skipped, not passed: main returns
+ * test_exit(cmocka_run_group_tests(...)). */
+#define TEST_SKIPPED 77
+#define test_skip(...) (printf(__VA_ARGS__), putchar('\n'), test_skipped = true, skip())
+extern bool test_skipped;
+int test_exit(int failed);
+
 /* tests/<rel> and <source>/<rel>, in a static buffer per call slot. */
 const char *test_path(const char *rel);
 const char *source_path(const char *rel);
@@ -33,6 +42,7 @@ struct cmd_result {
     char *out;    /* standard output */
     char *err;    /* standard error */
     double seconds;
+    double cpu_seconds; /* the program's user and system time */
 };
 
 /* Runs argv (argv[0] a path) with input on stdin (NULL: /dev/null), in cwd

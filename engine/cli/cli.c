@@ -13,16 +13,29 @@
 #include "core/catalog.h"
 #include "core/diag.h"
 #include "core/loader.h"
+#include "core/utf8.h"
 #include "core/util.h"
+
+void cli_print_line(FILE *f, const char *text)
+{
+    struct strbuf folded;
+    sb_init(&folded);
+    utf8_fold_controls(&folded, text, strlen(text), false);
+    fprintf(f, "%s\n", folded.data ? folded.data : "");
+    sb_free(&folded);
+}
 
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("scaleup: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    struct strbuf line;
+    sb_init(&line);
+    sb_puts(&line, "scaleup: error: ");
+    sb_vprintf(&line, fmt, ap);
     va_end(ap);
+    cli_print_line(stderr, line.data);
+    sb_free(&line);
 }
 
 void cli_print_diags(const struct diag_list *diags, bool with_col)
@@ -32,7 +45,7 @@ void cli_print_diags(const struct diag_list *diags, bool with_col)
     for (int i = 0; i < diags->count; i++) {
         sb_clear(&line);
         diag_format(&diags->items[i], with_col, &line);
-        fprintf(stderr, "%s\n", line.data);
+        cli_print_line(stderr, line.data);
     }
     if (diags->dropped)
         fprintf(stderr, "scaleup: note: %d more not shown\n", diags->dropped);

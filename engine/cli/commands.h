@@ -7,17 +7,25 @@
 #define SCALEUP_COMMANDS_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "core/script.h"
 
 int cmd_play(int argc, char **argv);
+#ifdef SCALEUP_HAVE_HOST
+int cmd_host(int argc, char **argv);
+#endif
 
 /* Shared option handling: --max-memory MIB, --max-instructions N,
  * --max-call-ms MS. Returns 1 when opt was one of them (and applied), 0 when
  * not, -1 (after printing why) when its value is wrong. */
 int cli_limit_option(const char *opt, const char *value, struct script_limits *limits);
 
-/* Prints "scaleup: error: ..." on stderr. */
+/* Prints one line on f with terminal controls folded (utf8_fold_controls):
+ * every message may carry a file name or text read from a file. */
+void cli_print_line(FILE *f, const char *text);
+
+/* Prints "scaleup: error: ..." on stderr (folded, see cli_print_line). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints a list of diagnostics on stderr, one line each. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "core/utf8.h"
 #include "core/catalog.h"
 #include "core/loader.h"
 #include "explore/explore_cmd.h"
@@ -37,6 +38,9 @@ static const struct {
     {"map", cmd_map, "draw the scene graph (Graphviz DOT or SVG)"},
     {"new", cmd_new, "create a scenario folder from a template that shows every feature"},
     {"report", cmd_report, "the facilitator's debrief from a folder of result files"},
+#ifdef SCALEUP_HAVE_HOST
+    {"host", cmd_host, "serve the game to every browser in a workshop room"},
+#endif
 };
 
 static void usage(FILE *f)

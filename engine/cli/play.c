@@ -13,8 +13,10 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "core/utf8.h"
 #include "core/catalog.h"
 #include "core/run.h"
+#include "core/runplan.h"
 #include "core/session.h"
 #include "core/watch.h"
 #include "term/term.h"
@@ -77,6 +79,27 @@ static uint64_t fresh_seed(void)
     return s % 1000000; /* short enough to read out in a workshop */
 }
 
+/* A name goes into result files, the terminal and the report: valid UTF-8
+ * of at most LIMIT_NAME_BYTES, no control characters. */
+static bool valid_name(const char *name, const char *option)
+{
+    size_t len = strlen(name), at;
+    uint32_t cp;
+    if (len > LIMIT_NAME_BYTES) {
+        cli_error("%s: a name is at most %d bytes", option, LIMIT_NAME_BYTES);
+        return false;
+    }
+    if (!utf8_valid(name, len, &at)) {
+        cli_error("%s: the name is not valid UTF-8 text", option);
+        return false;
+    }
+    if (utf8_find_control(name, len, false, &at, &cp)) {
+        cli_error("%s: the name holds a control character (U+%04X)", option, (unsigned)cp);
+        return false;
+    }
+    return true;
+}
+
 bool play_parse(int argc, char **argv, struct play_options *po)
 {
     memset(po, 0, sizeof *po);
@@ -116,10 +139,8 @@ bool play_parse(int argc, char **argv, struct play_options *po)
         case 't': po->text = true; break;
         case 'r': po->role = optarg; break;
         case 'p':
-            if (strlen(optarg) > LIMIT_NAME_BYTES) {
-                cli_error("--player: a name is at most %d bytes", LIMIT_NAME_BYTES);
+            if (!valid_name(optarg, "--player"))
                 return false;
-            }
             po->player = optarg;
             break;
         case 's':
@@ -143,10 +164,8 @@ bool play_parse(int argc, char **argv, struct play_options *po)
         case 'w': po->watch = true; break;
         case 'd': po->duet = true; break;
         case 'P':
-            if (strlen(optarg) > LIMIT_NAME_BYTES) {
-                cli_error("--partner: a name is at most %d bytes", LIMIT_NAME_BYTES);
+            if (!valid_name(optarg, "--partner"))
                 return false;
-            }
             po->partner = optarg;
             break;
         case 'f': po->font = optarg; break;
@@ -285,22 +304,12 @@ static int play_text(struct play_options *po, const char *path)
     if (po->duet && !po->session.resume_file) {
         /* Two players share the company: the first takes the first role
          * unless --role says otherwise, the partner the other. */
-        if (!s.sc->duet) {
-            cli_error("%s is not written for duets (its scenario { } has no duet = true)", s.sc->id);
+        char duet_why[512];
+        if (!runplan_duet(&s, po->role, po->player, po->partner, duet_why, sizeof duet_why)) {
+            cli_error("%s", duet_why);
             code = 2;
             goto out;
         }
-        int role = po->role ? scenario_role(s.sc, po->role) : 0;
-        if (role < 0) {
-            cli_error("'%s' is not a role of %s", po->role, s.sc->id);
-            code = 2;
-            goto out;
-        }
-        s.opt.setup.nplayers = 2;
-        s.opt.setup.players[0].role = role;
-        s.opt.setup.players[1].role = 1 - role;
-        str_copy(s.names[0], sizeof s.names[0], po->player ? po->player : "Player 1");
-        str_copy(s.names[1], sizeof s.names[1], po->partner ? po->partner : "Player 2");
     } else if (!po->session.resume_file) {
         int role = choose_role(s.sc, po->role, &t);
         if (role < 0) {
@@ -311,13 +320,16 @@ static int play_text(struct play_options *po, const char *path)
         char asked[LIMIT_NAME_BYTES + 1];
         if (!name && t.interactive && !t.script) {
             const char *a = term_ask(&t, "Your name, or your team's (Enter for \"Player\"): ");
-            str_copy(asked, sizeof asked, a);
+            /* Typed bytes that are not UTF-8, and controls, become U+FFFD;
+             * a long name is cut on a character boundary (str_copy). */
+            struct strbuf typed;
+            sb_init(&typed);
+            utf8_fold_controls(&typed, a ? a : "", a ? strlen(a) : 0, false);
+            str_copy(asked, sizeof asked, typed.data ? typed.data : "");
+            sb_free(&typed);
             name = asked[0] ? asked : NULL;
         }
-        s.opt.setup.nplayers = 1;
-        s.opt.setup.players[0].role = role;
-        str_copy(s.names[0], sizeof s.names[0], name ? name : "Player");
-        s.opt.setup.players[0].name = s.names[0];
+        runplan_solo(&s, role, name);
     }
     struct frontend fe = term_frontend(&t);
     enum session_end end = session_play(&s, &fe);
@@ -356,28 +368,16 @@ int cmd_play(int argc, char **argv)
     if (!po.scenario && po.session.resume_file) {
         /* The result file names its scenario: a bundled one needs no
          * argument. */
-        struct run_record rec;
-        struct diag err;
-        if (!run_read(po.session.resume_file, &rec, &err)) {
-            struct strbuf line;
-            sb_init(&line);
-            diag_format(&err, false, &line);
-            fprintf(stderr, "%s\n", line.data);
-            sb_free(&line);
+        char why[PATH_MAX * 3 + 200];
+        bool usage;
+        if (!runplan_resume_scenario(po.session.resume_file, path, sizeof path, why, sizeof why,
+                                     &usage)) {
+            if (usage)
+                cli_error("%s", why);
+            else
+                fprintf(stderr, "%s\n", why);
             free(po.choices);
-            return 1;
-        }
-        /* Only the bundled catalog: a folder in the working directory
-         * that happens to bear the id is not the scenario. */
-        bool found = catalog_bundled(rec.scenario_id, path, sizeof path);
-        if (!found)
-            cli_error("%s was played with scenario '%s', which is not bundled: give its folder, as in "
-                      "scaleup play FOLDER --resume %s",
-                      po.session.resume_file, rec.scenario_id, po.session.resume_file);
-        run_record_free(&rec);
-        if (!found) {
-            free(po.choices);
-            return 2;
+            return usage ? 2 : 1;
         }
     } else if (po.scenario) {
         char why[1024];

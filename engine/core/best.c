@@ -93,6 +93,15 @@ static uint64_t state_key(const struct game *g, unsigned what)
 
 /* ----------------------------------------------------------- bounds */
 
+/* How the bound counts a once-choice (see classify_once). */
+enum {
+    ONCE_PLAIN, /* leads on to scenes that never lead back: as any choice */
+    ONCE_FOLD,  /* leads back to its own scene, which nothing else leads back to: its
+                 * points are added to its scene's (an ask-first loop) */
+    ONCE_STATE, /* on a loop: its points are added per state while it is not taken
+                 * and its scene can be reached */
+};
+
 /* The scene graph as the bound sees it: each choice's next, or for a next
  * function the scenes it has been seen to return (found by random play
  * before the search, and by the search itself: a scene not seen before
@@ -105,6 +114,10 @@ struct graph {
                    * other player of a duet takes it) */
     uint32_t *once; /* once-choices that score for the role */
     int nonce;
+    uint8_t *kind; /* per once-choice: ONCE_* */
+    uint64_t *reach; /* per scene, words of a bit set: the scenes it can lead to,
+                      * itself included (a once-choice counts only there) */
+    int words;
 };
 
 static double choice_gain(const struct scenario *sc, int role, const struct choice *ch)
@@ -123,11 +136,13 @@ static void graph_init(struct graph *gr, const struct scenario *sc, int role)
     gr->nsucc = xcalloc(n, sizeof *gr->nsucc);
     gr->gain = xcalloc(n, sizeof *gr->gain);
     gr->once = xcalloc(n, sizeof *gr->once);
+    gr->kind = xcalloc(n, sizeof *gr->kind);
+    gr->words = (sc->nscenes + 63) / 64;
+    gr->reach = xcalloc((size_t)sc->nscenes * (size_t)gr->words + 1, sizeof *gr->reach);
     for (uint32_t c = 0; c < sc->nchoices; c++) {
         const struct choice *ch = &sc->choices[c];
         gr->gain[c] = choice_gain(sc, role, ch);
-        if (ch->once && gr->gain[c] > 0 && (ch->role_mask >> role & 1))
-            gr->once[gr->nonce++] = c;
+        gr->kind[c] = ONCE_STATE;
     }
 }
 
@@ -139,6 +154,53 @@ static void graph_free(struct graph *gr, const struct scenario *sc)
     free(gr->nsucc);
     free(gr->gain);
     free(gr->once);
+    free(gr->kind);
+    free(gr->reach);
+}
+
+static void reach_add(uint64_t *set, int scene)
+{
+    set[scene / 64] |= 1ull << (scene % 64);
+}
+
+/* Which scenes each scene can lead to, over the graph as known: a closure
+ * by rounds (scenarios have a few dozen scenes). */
+static void make_reach(const struct scenario *sc, struct graph *gr)
+{
+    int n = sc->nscenes, w = gr->words;
+    memset(gr->reach, 0, sizeof *gr->reach * (size_t)n * (size_t)w);
+    for (int s = 0; s < n; s++) {
+        uint64_t *r = gr->reach + (size_t)s * (size_t)w;
+        const struct scene *sn = &sc->scenes[s];
+        reach_add(r, s);
+        if (sn->is_ending)
+            continue;
+        if (sn->conflict >= 0)
+            reach_add(r, sn->conflict);
+        for (int i = 0; i < sn->nchoices; i++) {
+            uint32_t c = sn->first_choice + (uint32_t)i;
+            if (sc->choices[c].next >= 0)
+                reach_add(r, sc->choices[c].next);
+            for (int k = 0; k < gr->nsucc[c]; k++)
+                reach_add(r, gr->succ[c][k]);
+        }
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int s = 0; s < n; s++) {
+            uint64_t *r = gr->reach + (size_t)s * (size_t)w;
+            for (int t = 0; t < n; t++) {
+                if (t == s || !((r[t / 64] >> (t % 64)) & 1))
+                    continue;
+                const uint64_t *rt = gr->reach + (size_t)t * (size_t)w;
+                for (int k = 0; k < w; k++)
+                    if (rt[k] & ~r[k]) {
+                        r[k] |= rt[k];
+                        changed = true;
+                    }
+            }
+        }
+    }
 }
 
 /* Adds a scene a next function returned; true when it is new. */
@@ -150,6 +212,59 @@ static bool graph_saw(struct graph *gr, uint32_t c, int scene)
     gr->succ[c] = xrealloc(gr->succ[c], sizeof **gr->succ * (size_t)(gr->nsucc[c] + 1));
     gr->succ[c][gr->nsucc[c]++] = scene;
     return true;
+}
+
+static bool reaches(const struct graph *gr, int from, int to)
+{
+    return (gr->reach[(size_t)from * (size_t)gr->words + (size_t)to / 64] >> (to % 64)) & 1;
+}
+
+/* Where each once-choice's points go in the bound (after make_reach). A
+ * once-choice on no loop of the graph is taken at most once on any path, as
+ * any choice; one that only leads back to its own scene (ask first, then
+ * decide), in a scene on no other loop, adds its points to that scene's
+ * once; the others count per state (bound_of). Solo only: a duet keeps
+ * every once-choice per state. */
+static void classify_once(const struct scenario *sc, struct graph *gr, int role, bool duet)
+{
+    gr->nonce = 0;
+    for (uint32_t c = 0; c < sc->nchoices; c++) {
+        const struct choice *ch = &sc->choices[c];
+        if (!ch->once)
+            continue;
+        int x = ch->scene;
+        const struct scene *sn = &sc->scenes[x];
+        uint8_t kind = ONCE_STATE;
+        if (!duet) {
+            int nt = ch->next >= 0 ? 1 : gr->nsucc[c];
+            bool cycle = false, self = nt > 0;
+            for (int i = 0; i < nt; i++) {
+                int t = ch->next >= 0 ? ch->next : gr->succ[c][i];
+                cycle |= reaches(gr, t, x);
+                self &= t == x;
+            }
+            if (!cycle) {
+                kind = ONCE_PLAIN;
+            } else if (self) {
+                /* Its scene on no other loop: no other choice leads back. */
+                bool other = false;
+                for (int i = 0; i < sn->nchoices && !other; i++) {
+                    uint32_t o = sn->first_choice + (uint32_t)i;
+                    const struct choice *oc = &sc->choices[o];
+                    if (oc->once && oc->next == x)
+                        continue;
+                    int on = oc->next >= 0 ? 1 : gr->nsucc[o];
+                    for (int k = 0; k < on; k++)
+                        other |= reaches(gr, oc->next >= 0 ? oc->next : gr->succ[o][k], x);
+                }
+                if (!other)
+                    kind = ONCE_FOLD;
+            }
+        }
+        gr->kind[c] = kind;
+        if (kind == ONCE_STATE && gr->gain[c] > 0 && (ch->role_mask >> role & 1))
+            gr->once[gr->nonce++] = c;
+    }
 }
 
 static double ahead_of(const struct scenario *sc, const struct graph *gr, const double *out, uint32_t c)
@@ -190,12 +305,18 @@ static void make_bounds(const struct scenario *sc, const struct graph *gr, int r
              * conflict scene or either pick's next comes next). */
             bool secret = duet && sn->by < 0;
             uint32_t picker = !duet || secret ? mine : 1u << sn->by;
-            double best = -HUGE_VAL, gain_max = -HUGE_VAL, ahead_max = -HUGE_VAL;
+            double best = -HUGE_VAL, gain_max = -HUGE_VAL, ahead_max = -HUGE_VAL, fold = 0;
             for (int i = 0; i < sn->nchoices; i++) {
                 uint32_t c = sn->first_choice + (uint32_t)i;
                 const struct choice *ch = &sc->choices[c];
+                if (ch->once && gr->kind[c] == ONCE_FOLD) {
+                    if ((ch->role_mask & picker) && picker == mine)
+                        fold += fmax(gr->gain[c], 0);
+                    continue;
+                }
                 double ahead = ahead_of(sc, gr, out, c);
-                double gain = ch->once ? fmin(gr->gain[c], 0) : gr->gain[c];
+                double gain =
+                    ch->once && gr->kind[c] == ONCE_STATE ? fmin(gr->gain[c], 0) : gr->gain[c];
                 if (secret) {
                     if (ch->role_mask & mine)
                         gain_max = fmax(gain_max, gain);
@@ -209,6 +330,7 @@ static void make_bounds(const struct scenario *sc, const struct graph *gr, int r
                     ahead_max = fmax(ahead_max, out[sn->conflict]);
                 best = gain_max + ahead_max;
             }
+            best += fold;
             if (best > out[s] + 1e-9) {
                 out[s] = round >= n ? HUGE_VAL : best;
                 changed = true;
@@ -367,10 +489,20 @@ static double bound_of(const struct searcher *s, const struct game *g)
     if (!s->bounds)
         return HUGE_VAL;
     double v = s->bounds[g->s.scene];
+    const uint64_t *r = s->graph.reach + (size_t)g->s.scene * (size_t)s->graph.words;
     for (int i = 0; i < s->graph.nonce; i++) {
         uint32_t c = s->graph.once[i];
-        if (!((g->taken[c / 64] >> (c % 64)) & 1))
+        int at = s->sc->choices[c].scene;
+        if (!((g->taken[c / 64] >> (c % 64)) & 1) && ((r[at / 64] >> (at % 64)) & 1))
             v += s->graph.gain[c];
+    }
+    /* The current scene's ask-first points already taken. */
+    const struct scene *sn = &s->sc->scenes[g->s.scene];
+    for (int i = 0; i < sn->nchoices; i++) {
+        uint32_t c = sn->first_choice + (uint32_t)i;
+        if (s->sc->choices[c].once && s->graph.kind[c] == ONCE_FOLD && s->graph.gain[c] > 0 &&
+            ((g->taken[c / 64] >> (c % 64)) & 1) && (s->sc->choices[c].role_mask >> s->bs->role & 1))
+            v -= s->graph.gain[c];
     }
     return v;
 }
@@ -719,6 +851,8 @@ bool best_search_run(struct scenario *sc, struct best_search *bs, struct diag *e
     bool ok = true;
     for (;;) {
         if (s.bounds) {
+            make_reach(sc, &s.graph);
+            classify_once(sc, &s.graph, bs->role, bs->duet);
             make_bounds(sc, &s.graph, bs->role, bs->duet, s.bounds);
             s.bounds_stale = false;
         }

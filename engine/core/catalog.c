@@ -45,10 +45,16 @@ static bool beside_executable(char *out, size_t cap)
     if (!slash)
         return false;
     *slash = '\0';
-    char p[PATH_MAX];
+    char p[PATH_MAX], up[PATH_MAX];
     str_format(p, sizeof p, "%s/%s", exe, SCALEUP_RELATIVE_DATA_DIR);
     if (!has_scenarios(p))
         return false;
+    /* BINDIR/.. named as the prefix it is, so that messages read
+     * /usr/share/scaleup/scenarios/..., not /usr/bin/../share/... */
+    str_format(up, sizeof up, "%s/..", exe);
+    char prefix[PATH_MAX];
+    if (realpath(up, prefix) && strncmp(SCALEUP_RELATIVE_DATA_DIR, "../", 3) == 0)
+        str_format(p, sizeof p, "%s/%s", prefix, SCALEUP_RELATIVE_DATA_DIR + 3);
     str_copy(out, cap, p);
     return true;
 }

@@ -1,8 +1,11 @@
 #include "explore.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "game.h"
 #include "rng.h"
@@ -17,6 +20,7 @@ void explore_options_default(struct explore_options *o)
     o->max_states = 1000000;
     o->role = -1;
     o->score_of = -1;
+    o->jobs = 1;
 }
 
 uint64_t explore_seed(uint64_t base, long i)
@@ -93,6 +97,16 @@ static void record_ending(struct explore_result *r, const struct game *g, int ro
         for (int d = 0; d < sc->ndimensions; d++)
             stat_add(&r->score[pr][d], g->s.players[p].score[d]);
         double w = game_weighted(g, p);
+        if (r->capvalues) {
+            if (r->nvalues + sc->ndimensions + 2 > r->capvalues) {
+                r->capvalues *= 2;
+                r->values = xrealloc(r->values, sizeof *r->values * (size_t)r->capvalues);
+            }
+            r->values[r->nvalues++] = pr;
+            for (int d = 0; d < sc->ndimensions; d++)
+                r->values[r->nvalues++] = g->s.players[p].score[d];
+            r->values[r->nvalues++] = w;
+        }
         bool first = r->weighted[pr].count == 0;
         stat_add(&r->weighted[pr], w);
         if (first || w > r->best[pr].weighted)
@@ -141,17 +155,27 @@ static void setup_for(const struct scenario *sc, int role, bool duet, uint64_t s
 
 /* ------------------------------------------------------------ random */
 
-static bool run_random(struct scenario *sc, const struct explore_options *o,
-                       struct explore_result *r, struct diag *err)
+static void random_roles(const struct scenario *sc, const struct explore_options *o, int *first,
+                         int *last)
+{
+    *first = o->role >= 0 ? o->role : 0;
+    *last = o->duet ? 0 : (o->role >= 0 ? o->role : sc->nroles - 1);
+}
+
+/* Playthroughs [from, to) of the whole sequence (role by role, runs each).
+ * started_once: whether a game started before from (a first start that
+ * fails on an error, not a dead end, stops the exploration). */
+static bool run_random_range(struct scenario *sc, const struct explore_options *o,
+                             struct explore_result *r, struct diag *err, long from, long to,
+                             bool started_once)
 {
     struct game *g = game_new(sc);
     int *path = xmalloc(sizeof *path * (2 * LIMIT_TURNS + 2));
-    int first_role = o->role >= 0 ? o->role : 0;
-    int last_role = o->duet ? 0 : (o->role >= 0 ? o->role : sc->nroles - 1);
-    long total = o->runs * (last_role - first_role + 1), done = 0;
-    bool started_once = false;
-    for (int role = first_role; role <= last_role; role++) {
-        for (long i = 0; i < o->runs; i++, done++) {
+    int first_role, last_role;
+    random_roles(sc, o, &first_role, &last_role);
+    long total = o->runs * (last_role - first_role + 1), done = from;
+    for (int role = first_role + (int)(from / o->runs); role <= last_role && done < to; role++) {
+        for (long i = done % o->runs; i < o->runs && done < to; i++, done++) {
             uint64_t seed = explore_seed(o->seed, i);
             struct game_setup st;
             setup_for(sc, role, o->duet, seed, &st);
@@ -217,9 +241,289 @@ static bool run_random(struct scenario *sc, const struct explore_options *o,
     if (o->progress)
         o->progress(o->progress_ctx, total, total);
     r->complete = true;
+    r->started_once = started_once;
     free(path);
     game_free(g);
     return true;
+}
+
+/* ------------------------------------------------------ random, jobs */
+
+/* A worker's part goes back through a pipe as the raw structures (the
+ * same binary on the same machine), pointers replaced by what they hold. */
+static bool put(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n) {
+        ssize_t w = write(fd, c, n);
+        if (w <= 0)
+            return false;
+        c += w, n -= (size_t)w;
+    }
+    return true;
+}
+
+static bool get(int fd, void *p, size_t n)
+{
+    char *c = p;
+    while (n) {
+        ssize_t got = read(fd, c, n);
+        if (got <= 0)
+            return false;
+        c += got, n -= (size_t)got;
+    }
+    return true;
+}
+
+static bool put_path(int fd, const struct explore_path *p)
+{
+    return put(fd, p, sizeof *p) && put(fd, p->choices, sizeof *p->choices * (size_t)(p->nchoices ? p->nchoices : 1));
+}
+
+static bool get_path(int fd, struct explore_path *p)
+{
+    if (!get(fd, p, sizeof *p))
+        return false;
+    p->choices = xmalloc(sizeof *p->choices * (size_t)(p->nchoices ? p->nchoices : 1));
+    return get(fd, p->choices, sizeof *p->choices * (size_t)(p->nchoices ? p->nchoices : 1));
+}
+
+static bool put_part(int fd, const struct explore_result *r, bool ok, const struct diag *err)
+{
+    size_t ns = (size_t)(r->nscenes ? r->nscenes : 1);
+    bool w = put(fd, &ok, sizeof ok) && put(fd, err, sizeof *err) && put(fd, r, sizeof *r) &&
+             put(fd, r->scene_visits, sizeof(long) * ns) && put(fd, r->ending_counts, sizeof(long) * ns) &&
+             put(fd, r->conflict_visits, sizeof(long) * ns) &&
+             put(fd, r->turns, sizeof(long) * (size_t)r->nturns) &&
+             put(fd, r->values, sizeof(double) * (size_t)r->nvalues);
+    for (int i = 0; w && i < r->ndead_ends; i++)
+        w = put_path(fd, &r->dead_ends[i].path) && put(fd, &r->dead_ends[i].diag, sizeof(struct diag));
+    for (int i = 0; w && i < r->nerrors; i++)
+        w = put_path(fd, &r->errors[i].path) && put(fd, &r->errors[i].diag, sizeof(struct diag));
+    for (int i = 0; w && i < LIMIT_ROLES; i++)
+        if (r->role_played[i])
+            w = put_path(fd, &r->best[i]) && put_path(fd, &r->worst[i]);
+    return w;
+}
+
+/* Reads a part; false when the worker died before sending it whole. */
+static bool get_part(int fd, struct explore_result *r, bool *ok, struct diag *err)
+{
+    memset(r, 0, sizeof *r);
+    struct explore_result head;
+    if (!get(fd, ok, sizeof *ok) || !get(fd, err, sizeof *err) || !get(fd, &head, sizeof head))
+        return false;
+    size_t ns = (size_t)(head.nscenes ? head.nscenes : 1);
+    r->nscenes = head.nscenes;
+    r->scene_visits = xcalloc(ns, sizeof(long));
+    r->ending_counts = xcalloc(ns, sizeof(long));
+    r->conflict_visits = xcalloc(ns, sizeof(long));
+    r->nturns = head.nturns;
+    r->turns = xcalloc((size_t)(head.nturns ? head.nturns : 1), sizeof(long));
+    r->nvalues = r->capvalues = head.nvalues;
+    r->values = xmalloc(sizeof(double) * (size_t)(head.nvalues ? head.nvalues : 1));
+    if (!get(fd, r->scene_visits, sizeof(long) * ns) || !get(fd, r->ending_counts, sizeof(long) * ns) ||
+        !get(fd, r->conflict_visits, sizeof(long) * ns) ||
+        !get(fd, r->turns, sizeof(long) * (size_t)head.nturns) ||
+        !get(fd, r->values, sizeof(double) * (size_t)head.nvalues))
+        return false;
+    r->playthroughs = head.playthroughs;
+    r->runs_failed = head.runs_failed;
+    r->choices = head.choices;
+    r->states = head.states;
+    r->complete = head.complete;
+    r->text_bytes = head.text_bytes;
+    r->picks_agreed = head.picks_agreed;
+    r->picks_differed = head.picks_differed;
+    r->started_once = head.started_once;
+    memcpy(r->role_played, head.role_played, sizeof r->role_played);
+    struct explore_finding *lists[2] = {NULL, NULL};
+    int counts[2] = {head.ndead_ends, head.nerrors};
+    for (int l = 0; l < 2; l++) {
+        lists[l] = xcalloc((size_t)(counts[l] ? counts[l] : 1), sizeof **lists);
+        if (l == 0)
+            r->dead_ends = lists[0];
+        else
+            r->errors = lists[1];
+        for (int i = 0; i < counts[l]; i++) {
+            if (!get_path(fd, &lists[l][i].path) || !get(fd, &lists[l][i].diag, sizeof(struct diag)))
+                return false;
+            if (l == 0)
+                r->ndead_ends = i + 1;
+            else
+                r->nerrors = i + 1;
+        }
+    }
+    for (int i = 0; i < LIMIT_ROLES; i++)
+        if (r->role_played[i] && (!get_path(fd, &r->best[i]) || !get_path(fd, &r->worst[i])))
+            return false;
+    return true;
+}
+
+/* Adds part p (the playthroughs after those already in r) into r, as if r
+ * had gone on to play them: counts added, findings deduplicated in order,
+ * every ending's values summed in order, the first best and worst kept. */
+static void merge_part(const struct scenario *sc, struct explore_result *r, const struct explore_result *p)
+{
+    r->playthroughs += p->playthroughs;
+    r->runs_failed += p->runs_failed;
+    r->choices += p->choices;
+    r->states += p->states;
+    r->text_bytes += p->text_bytes;
+    r->picks_agreed += p->picks_agreed;
+    r->picks_differed += p->picks_differed;
+    for (int s = 0; s < sc->nscenes; s++) {
+        r->scene_visits[s] += p->scene_visits[s];
+        r->ending_counts[s] += p->ending_counts[s];
+        r->conflict_visits[s] += p->conflict_visits[s];
+    }
+    if (p->nturns > r->nturns) {
+        r->turns = xrealloc(r->turns, sizeof *r->turns * (size_t)p->nturns);
+        memset(r->turns + r->nturns, 0, sizeof *r->turns * (size_t)(p->nturns - r->nturns));
+        r->nturns = p->nturns;
+    }
+    for (int t = 0; t < p->nturns; t++)
+        r->turns[t] += p->turns[t];
+    for (int i = 0; i < p->ndead_ends; i++)
+        add_finding(&r->dead_ends, &r->ndead_ends, p->dead_ends[i].path.role, p->dead_ends[i].path.seed,
+                    p->dead_ends[i].path.choices, p->dead_ends[i].path.nchoices, &p->dead_ends[i].diag);
+    for (int i = 0; i < p->nerrors; i++)
+        add_finding(&r->errors, &r->nerrors, p->errors[i].path.role, p->errors[i].path.seed,
+                    p->errors[i].path.choices, p->errors[i].path.nchoices, &p->errors[i].diag);
+    for (long v = 0; v < p->nvalues;) {
+        int pr = (int)p->values[v++];
+        for (int d = 0; d < sc->ndimensions; d++)
+            stat_add(&r->score[pr][d], p->values[v++]);
+        stat_add(&r->weighted[pr], p->values[v++]);
+    }
+    for (int i = 0; i < LIMIT_ROLES; i++) {
+        if (!p->role_played[i])
+            continue;
+        const struct explore_path *b = &p->best[i], *w = &p->worst[i];
+        if (!r->role_played[i] || b->weighted > r->best[i].weighted)
+            path_set(&r->best[i], i, b->seed, b->choices, b->nchoices, b->weighted);
+        if (!r->role_played[i] || w->weighted < r->worst[i].weighted)
+            path_set(&r->worst[i], i, w->seed, w->choices, w->nchoices, w->weighted);
+        r->role_played[i] = true;
+    }
+}
+
+static void result_init(const struct scenario *sc, struct explore_result *r)
+{
+    memset(r, 0, sizeof *r);
+    r->nscenes = sc->nscenes;
+    r->scene_visits = xcalloc((size_t)(sc->nscenes ? sc->nscenes : 1), sizeof *r->scene_visits);
+    r->ending_counts = xcalloc((size_t)(sc->nscenes ? sc->nscenes : 1), sizeof *r->ending_counts);
+    r->conflict_visits = xcalloc((size_t)(sc->nscenes ? sc->nscenes : 1), sizeof *r->conflict_visits);
+}
+
+/* Random playthroughs in o->jobs processes: each worker (a fork, with its
+ * own copy of the loaded scenario and its Lua state) plays a contiguous
+ * range of the playthroughs; the parts are merged in order. A part whose
+ * worker stopped at a first start that failed, where an earlier part had
+ * started a game, is played again here (one process would have gone on). */
+static bool run_random_jobs(struct scenario *sc, const struct explore_options *o, struct explore_result *r,
+                            struct diag *err)
+{
+    int first_role, last_role;
+    random_roles(sc, o, &first_role, &last_role);
+    long total = o->runs * (last_role - first_role + 1);
+    int jobs = o->jobs;
+    if (jobs > 64)
+        jobs = 64;
+    if (jobs > total)
+        jobs = (int)total;
+    int fds[64];
+    pid_t pids[64];
+    fflush(NULL);
+    for (int j = 0; j < jobs; j++) {
+        int fd[2] = {-1, -1};
+        pid_t pid = -1;
+        if (pipe(fd) == 0 && (pid = fork()) == 0) {
+            close(fd[0]);
+            for (int k = 0; k < j; k++)
+                close(fds[k]);
+            struct explore_options wo = *o;
+            if (j != 0)
+                wo.progress = NULL; /* the first worker shows its share */
+            struct explore_result part;
+            result_init(sc, &part);
+            part.capvalues = 1024;
+            part.values = xmalloc(sizeof *part.values * (size_t)part.capvalues);
+            struct diag e;
+            memset(&e, 0, sizeof e);
+            long from = total * j / jobs, to = total * (j + 1) / jobs;
+            bool ok = run_random_range(sc, &wo, &part, &e, from, to, false);
+            _exit(put_part(fd[1], &part, ok, &e) ? 0 : 3);
+        }
+        if (pid < 0) { /* no more processes: the rest is played here */
+            if (fd[0] >= 0) {
+                close(fd[0]);
+                close(fd[1]);
+            }
+            jobs = j;
+            break;
+        }
+        close(fd[1]);
+        fds[j] = fd[0];
+        pids[j] = pid;
+    }
+    bool ok = true, started = false, failed = false;
+    long played_to = 0;
+    for (int j = 0; j < jobs; j++) {
+        struct explore_result part;
+        bool wok = false;
+        struct diag e;
+        long from = total * j / jobs, to = total * (j + 1) / jobs;
+        bool got = !failed && get_part(fds[j], &part, &wok, &e);
+        close(fds[j]);
+        int status;
+        waitpid(pids[j], &status, 0);
+        if (failed)
+            continue;
+        if (got && !wok && started) {
+            /* Started in an earlier part: one process would have gone on. */
+            explore_result_free(&part);
+            got = false;
+        }
+        if (!got) {
+            /* Lost (the worker died) or to be played again: played here. */
+            result_init(sc, &part);
+            part.capvalues = 1024;
+            part.values = xmalloc(sizeof *part.values * (size_t)part.capvalues);
+            memset(&e, 0, sizeof e);
+            wok = run_random_range(sc, o, &part, &e, from, to, started);
+        }
+        if (!wok) {
+            *err = e;
+            ok = false;
+            failed = true;
+            explore_result_free(&part);
+            continue;
+        }
+        merge_part(sc, r, &part);
+        started = started || part.started_once;
+        explore_result_free(&part);
+        played_to = to;
+    }
+    if (ok && played_to < total) {
+        /* Workers that could not be started: the rest here, in order. */
+        struct explore_result part;
+        result_init(sc, &part);
+        part.capvalues = 1024;
+        part.values = xmalloc(sizeof *part.values * (size_t)part.capvalues);
+        struct diag e;
+        memset(&e, 0, sizeof e);
+        if (!run_random_range(sc, o, &part, &e, played_to, total, started)) {
+            *err = e;
+            ok = false;
+        } else {
+            merge_part(sc, r, &part);
+        }
+        explore_result_free(&part);
+    }
+    r->complete = ok;
+    return ok;
 }
 
 /* -------------------------------------------------------- exhaustive */
@@ -380,15 +684,17 @@ static bool run_exhaustive_role(struct scenario *sc, const struct explore_option
 bool explore_run(struct scenario *sc, const struct explore_options *o, struct explore_result *r,
                  struct diag *err)
 {
-    memset(r, 0, sizeof *r);
-    r->nscenes = sc->nscenes;
-    r->scene_visits = xcalloc((size_t)(sc->nscenes ? sc->nscenes : 1), sizeof *r->scene_visits);
-    r->ending_counts = xcalloc((size_t)(sc->nscenes ? sc->nscenes : 1), sizeof *r->ending_counts);
-    r->conflict_visits = xcalloc((size_t)(sc->nscenes ? sc->nscenes : 1), sizeof *r->conflict_visits);
+    result_init(sc, r);
     double t0 = clock_seconds();
     bool ok;
     if (o->mode == EXPLORE_RANDOM) {
-        ok = run_random(sc, o, r, err);
+        int first_role, last_role;
+        random_roles(sc, o, &first_role, &last_role);
+        long total = o->runs * (last_role - first_role + 1);
+        if (o->jobs > 1 && total > 1)
+            ok = run_random_jobs(sc, o, r, err);
+        else
+            ok = run_random_range(sc, o, r, err, 0, total, false);
     } else {
         r->complete = true;
         ok = true;
@@ -422,5 +728,6 @@ void explore_result_free(struct explore_result *r)
         free(r->best[i].choices);
         free(r->worst[i].choices);
     }
+    free(r->values);
     memset(r, 0, sizeof *r);
 }

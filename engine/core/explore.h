@@ -35,6 +35,10 @@ struct explore_options {
      * far fewer states; the search is then not complete if a callback read
      * game.score, see scenario.score_reads). */
     int score_of;
+    /* random: worker processes (1: this process only). Results are the
+     * same for any number: each worker plays a contiguous range of the
+     * playthroughs and the parts are merged in order (explore.c). */
+    int jobs;
     /* Called now and then with done/total (total 0 when unknown). */
     void (*progress)(void *ctx, long done, long total);
     void *progress_ctx;
@@ -93,6 +97,13 @@ struct explore_result {
     /* Duet: secret picks that agreed and differed. */
     long picks_agreed, picks_differed;
     long *conflict_visits; /* per scene: entered as a conflict scene */
+
+    /* Internal, for --jobs: a worker's endings' values (role, points per
+     * dimension, weighted, per player), summed again in order by the
+     * parent so that the sums are those of one process. */
+    double *values;
+    long nvalues, capvalues;
+    bool started_once; /* a game started in this part */
 };
 
 /* Explores; false only when the scenario cannot be played at all (then err

@@ -57,8 +57,11 @@
 /* A player's or team's name, as typed on the title screen. */
 #define LIMIT_NAME_BYTES 64
 
-/* Result, save and settings files the program reads back. A finished run of
- * 5,000 decisions is well under 4 MiB. */
+/* Result, save and settings files the program reads back, and writes: a
+ * run whose file would be larger (5,000 decisions of 64 KiB labels) is
+ * written with each decision's label shortened (the choice numbers replay
+ * it), so that no run is written that cannot be read back. A finished run
+ * of 5,000 decisions with short labels is well under 4 MiB. */
 #define LIMIT_RUN_FILE_BYTES (16 * 1024 * 1024)
 
 /* Lua memory for one scenario (its code, tables and strings). The large
@@ -72,6 +75,10 @@
  * still exact, so scores, totals, percentages and result files stay finite
  * (a score of 1e308 twice was infinity: "-nan%", a result file with no score). */
 #define LIMIT_NUMBER 1e12
+
+/* A total of LIMIT_TURNS such numbers (a score, a weighted score): what the
+ * report accepts from a result file, so that it shows what the game wrote. */
+#define LIMIT_NUMBER_TOTAL (LIMIT_NUMBER * LIMIT_TURNS)
 
 /* Instructions for one call into scenario code (a when, act, next, text,
  * on_enter or settle) and for running one scenario file at load. About 50 ms
@@ -94,7 +101,26 @@
 #define LIMIT_STRING_REP_BYTES (1024 * 1024)   /* string.rep result */
 #define LIMIT_PATTERN_SUBJECT_BYTES (256 * 1024) /* string.find/match/gmatch/gsub */
 #define LIMIT_PATTERN_COST 20000000.0          /* subject^(quantifiers+1) estimate */
-#define LIMIT_TABLE_OP_ELEMENTS 1000000L       /* table.move/sort/concat/insert */
+#define LIMIT_TABLE_OP_ELEMENTS 1000000L       /* table.move/sort/concat/insert/remove/unpack */
+
+/* Those calls are also priced by their real work, in steps of about one Lua
+ * instruction's cost (an element moved or compared, a byte a pattern reads,
+ * LIMIT_BYTES_PER_STEP bytes copied), charged to the call's instruction
+ * budget: a loop of expensive calls ends by the instruction count, exactly,
+ * as a loop of instructions does. A call of more than LIMIT_WORK_CLOCK_CHECK
+ * steps checks the clock before and after it; a table with a metatable
+ * (whose __index chains and functions can make each access cost more) is
+ * walked element by element, with the clock checked every
+ * LIMIT_TABLE_STEP_CHECK elements. */
+#define LIMIT_BYTES_PER_STEP 16.0
+#define LIMIT_WORK_CLOCK_CHECK 10000.0
+#define LIMIT_TABLE_STEP_CHECK 256
+
+/* Instructions that allocate can be slow in C (a concatenation of two large
+ * strings, string.upper of one): after this many bytes allocated the clock
+ * is checked before the next instruction, not only every LIMIT_HOOK_INTERVAL
+ * instructions. */
+#define LIMIT_CLOCK_CHECK_BYTES (8u * 1024u * 1024u)
 
 /* Diagnostics kept by one load or lint run: enough to fix a file in one go. */
 #define LIMIT_DIAGNOSTICS 200
@@ -106,6 +132,35 @@
  * figure is the best found, marked as an estimate. */
 #define LIMIT_BEST_SECONDS 8.0
 #define LIMIT_BEST_STATES 1000000
+
+
+/* The browser host (scaleup host, engine/host/): a room of a few dozen teams
+ * on a shared network, where any laptop may misbehave.
+ * Teams (runs) one host keeps: each is a thread and a loaded scenario (well
+ * under 1 MiB, docs/performance.md); 500 is ten times a large room. */
+#define LIMIT_HOST_TEAMS 500
+/* A request's headers and cookies: libmicrohttpd's memory per connection.
+ * Our largest legitimate request (a form, a 32-byte cookie) is under 2 KiB;
+ * past this the client gets 431. */
+#define LIMIT_HOST_REQUEST_BYTES (16 * 1024)
+/* A form's body: a team name of LIMIT_NAME_BYTES escaped three times over
+ * and a few tokens fit in 1 KiB; past 4 KiB the client gets 413. */
+#define LIMIT_HOST_BODY_BYTES 4096
+/* Connections at once, and from one address (a whole room behind one NAT
+ * stays under it; a slowloris from one address does not take them all). */
+#define LIMIT_HOST_CONNECTIONS 1000
+#define LIMIT_HOST_CONNECTIONS_PER_IP 250
+/* Seconds a connection may stay silent (a slow or stalled client) before
+ * it is closed: a person's request arrives in well under a second. */
+#define LIMIT_HOST_IDLE_SECONDS 10
+/* Requests per client (a team's cookie, else the address): a burst, then a
+ * steady rate. A person clicks a few times a second at most; a room joining
+ * at once from one NAT address is 2 requests per team. */
+#define LIMIT_HOST_BURST 240
+#define LIMIT_HOST_PER_SECOND 20
+/* How long a page waits for the run to take a decision (a debrief's best
+ * search can take longer: the page then says so and refreshes). */
+#define LIMIT_HOST_WAIT_MS 2000
 
 /* What the code relies on, checked where the limits are set (as
  * sqliteLimit.h does): changing a limit past one of these is a compile

@@ -122,6 +122,20 @@ bool playtest_run(struct scenario *sc, const struct playtest *pt, struct diag_li
             break;
         }
         int number = c->number;
+        if (c->prefix && strcmp(c->prefix, "t") == 0 && game_number_of(g, "t") == 0) {
+            /* "t", as in --choices: the scene's timer runs out. */
+            if (game_scene(g)->timer <= 0 || game_scene(g)->timeout <= 0) {
+                mismatch(failures, pt, "decision %d: \"t\" lets the timer run out, but scene "
+                                       "'%s' has no timer with a timeout choice",
+                         i + 1, here);
+                break;
+            }
+            if (!game_timeout(g, 0, &err)) {
+                mismatch(failures, pt, "decision %d in scene '%s': %s", i + 1, here, err.message);
+                break;
+            }
+            continue;
+        }
         if (c->prefix && (number = game_number_of(g, c->prefix)) == 0) {
             /* Not an id of an open choice: the start of its text. */
             int matches;
@@ -217,16 +231,23 @@ bool playtest_run(struct scenario *sc, const struct playtest *pt, struct diag_li
     return failures->errors == before;
 }
 
+/* A Lua string literal of s: every control byte escaped as \ddd (a CR
+ * kept raw in a quoted string is a syntax error in tests.lua). */
 static void lua_string(struct strbuf *out, const char *s)
 {
     sb_putc(out, '"');
     for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
             sb_putc(out, '\\');
-        if (*s == '\n')
-            sb_puts(out, "\\n");
-        else
             sb_putc(out, *s);
+        } else if (c == '\n') {
+            sb_puts(out, "\\n");
+        } else if (c < 0x20 || c == 0x7f) {
+            sb_printf(out, "\\%03u", c);
+        } else {
+            sb_putc(out, *s);
+        }
     }
     sb_putc(out, '"');
 }

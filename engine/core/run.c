@@ -93,6 +93,39 @@ static char *hex64(uint64_t h, char *buf, size_t cap)
     return buf;
 }
 
+/* A decision's label cut to LIMIT_SHORT_LABEL bytes, on a character
+ * boundary, with an ellipsis. */
+#define LIMIT_SHORT_LABEL 200
+static void short_label(const char *label, char *cut)
+{
+    str_copy(cut, LIMIT_SHORT_LABEL + 1, label);
+    size_t n = strlen(cut);
+    memcpy(cut + n, "\xE2\x80\xA6", 4); /* U+2026 */
+}
+
+static void shorten_text(cJSON *o)
+{
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(o, "text");
+    if (!cJSON_IsString(text) || strlen(text->valuestring) <= LIMIT_SHORT_LABEL)
+        return;
+    char cut[LIMIT_SHORT_LABEL + 4];
+    short_label(text->valuestring, cut);
+    cJSON_ReplaceItemInObjectCaseSensitive(o, "text", cJSON_CreateString(cut));
+}
+
+/* Whether a label as the scenario has it now is the one a result file kept
+ * (whole, or shortened by shorten_text). */
+static bool same_label(const char *now, const char *kept)
+{
+    if (strcmp(now, kept) == 0)
+        return true;
+    if (strlen(now) <= LIMIT_SHORT_LABEL)
+        return false;
+    char cut[LIMIT_SHORT_LABEL + 4];
+    short_label(now, cut);
+    return strcmp(cut, kept) == 0;
+}
+
 char *run_to_json(struct game *g, const struct run_times *t)
 {
     struct scenario *sc = g->sc;
@@ -234,6 +267,20 @@ char *run_to_json(struct game *g, const struct run_times *t)
         cJSON_AddItemToArray(decisions, o);
     }
     char *out = cJSON_Print(root);
+    if (out && strlen(out) > LIMIT_RUN_FILE_BYTES) {
+        /* The reader refuses a file this large: keep the run, shorten what
+         * only the report reads (labels), and drop the indentation. */
+        free(out);
+        cJSON *dec;
+        cJSON_ArrayForEach(dec, decisions)
+        {
+            shorten_text(dec);
+            cJSON *pk;
+            cJSON_ArrayForEach(pk, cJSON_GetObjectItemCaseSensitive(dec, "picks"))
+                shorten_text(pk);
+        }
+        out = cJSON_PrintUnformatted(root);
+    }
     cJSON_Delete(root);
     if (!out) {
         fprintf(stderr, "scaleup: error: out of memory\n");
@@ -387,13 +434,16 @@ bool run_parse(const char *text, size_t len, const char *file, struct run_record
     const cJSON *item;
     cJSON_ArrayForEach(item, decisions)
     {
-        struct run_decision *rd = &out->decisions[out->ndecisions];
+        /* Counted before it is filled, so that run_record_free frees what a
+         * decision that fails half-way already holds (the array is zeroed). */
+        struct run_decision *rd = &out->decisions[out->ndecisions++];
+        int number = out->ndecisions;
         const cJSON *scene = cJSON_GetObjectItemCaseSensitive(item, "scene");
         if (!cJSON_IsString(scene) ||
             !read_choice(item, out->format, &rd->id, &rd->number)) {
             diag_set(err, file, 0, "run-file",
                      "decision %d of the result file needs a scene and a choice %s",
-                     out->ndecisions + 1, out->format == 1 ? "number" : "id and number");
+                     number, out->format == 1 ? "number" : "id and number");
             goto done;
         }
         rd->scene = xstrdup(scene->valuestring);
@@ -412,7 +462,7 @@ bool run_parse(const char *text, size_t len, const char *file, struct run_record
             if (out->nplayers != 2 || !cJSON_IsObject(picks)) {
                 diag_set(err, file, 0, "run-file",
                          "decision %d of the result file is secret but has no picks of two players",
-                         out->ndecisions + 1);
+                         number);
                 goto done;
             }
             rd->secret = true;
@@ -421,13 +471,12 @@ bool run_parse(const char *text, size_t len, const char *file, struct run_record
                 if (!read_choice(pk, out->format, &rd->ids[p], &rd->picks[p])) {
                     diag_set(err, file, 0, "run-file",
                              "decision %d of the result file has no pick for the role '%s'",
-                             out->ndecisions + 1, out->roles[p]);
+                             number, out->roles[p]);
                     goto done;
                 }
                 rd->texts[p] = dup_string(cJSON_GetObjectItemCaseSensitive(pk, "text"));
             }
         }
-        out->ndecisions++;
     }
     ok = true;
 done:
@@ -439,14 +488,15 @@ done:
 
 char *file_read_all(const char *path, size_t max, size_t *len, struct diag *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO is refused below, not waited on for a writer. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         diag_set(err, path, 0, "file", "cannot open: %s", strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        diag_set(err, path, 0, "file", "not a regular file");
+        diag_set(err, path, 0, "file", "not a regular file (%s)", file_kind(st.st_mode));
         close(fd);
         return NULL;
     }
@@ -539,7 +589,7 @@ static int replay_offer(const struct game *g, const struct menu *m, int format, 
     struct strbuf plain;
     sb_init(&plain);
     text_plain(game_label(g, m, shown - 1), " ", &plain);
-    bool same = strcmp(plain.data ? plain.data : "", text) == 0;
+    bool same = same_label(plain.data ? plain.data : "", text);
     if (!same)
         diag_set(err, NULL, 0, "replay",
                  "decision %d no longer fits the scenario: %s %s%s%s of scene '%s' is now "
@@ -710,7 +760,11 @@ bool file_write_atomic(const char *path, const char *data, size_t len, struct di
         diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
         return false;
     }
-    if (fchmod(fd, 0644) != 0) {
+    /* mkstemp made it 0600; the file gets what a plain create would give,
+     * 0666 less the umask (a facilitator's umask 077 keeps results private). */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0) {
         /* Not fatal: the file keeps mkstemp's 0600. */
     }
     if (close(fd) != 0) {
@@ -731,4 +785,67 @@ bool file_write_atomic(const char *path, const char *data, size_t len, struct di
         close(dfd);
     }
     return true;
+}
+
+static bool write_all_fd(int fd, const char *data, size_t len, int *error)
+{
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            *error = w < 0 ? errno : ENOSPC;
+            return false;
+        }
+        done += (size_t)w;
+    }
+    return true;
+}
+
+bool file_write_output(const char *path, const char *data, size_t len, struct diag *err)
+{
+    int e = 0;
+    if (strcmp(path, "-") == 0) {
+        fflush(stdout);
+        if (!write_all_fd(STDOUT_FILENO, data, len, &e)) {
+            diag_set(err, "standard output", 0, "write", "cannot write: %s", strerror(e));
+            return false;
+        }
+        return true;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            diag_set(err, path, 0, "write", "cannot write: it is a folder");
+            return false;
+        }
+        /* A FIFO, a terminal, /dev/stdout, /dev/null: written to, in place
+         * (replacing a device node with a file would break it for others). */
+        int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0 || !write_all_fd(fd, data, len, &e)) {
+            diag_set(err, path, 0, "write", "cannot write: %s", strerror(fd < 0 ? errno : e));
+            if (fd >= 0)
+                close(fd);
+            return false;
+        }
+        if (close(fd) != 0) {
+            diag_set(err, path, 0, "write", "cannot write: %s", strerror(errno));
+            return false;
+        }
+        return true;
+    }
+    /* A regular file or a new one; a symbolic link is followed, so that the
+     * file it leads to is replaced, not the link. */
+    struct stat lst;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        char real[PATH_MAX];
+        if (!realpath(path, real)) {
+            diag_set(err, path, 0, "write", "cannot write: a symbolic link that leads nowhere (%s)",
+                     strerror(errno));
+            return false;
+        }
+        return file_write_atomic(real, data, len, err);
+    }
+    return file_write_atomic(path, data, len, err);
 }

@@ -101,6 +101,13 @@ void run_record_from_game(const struct game *g, struct run_record *out);
  * one is complete. False with err set (naming path) on failure. */
 bool file_write_atomic(const char *path, const char *data, size_t len, struct diag *err);
 
+/* Writes an output the user named (map --output, report --csv...): "-" is
+ * standard output; an existing FIFO or device (/dev/stdout, a terminal) is
+ * written to in place; a symbolic link is followed and its target replaced
+ * atomically; anything else is written atomically (file_write_atomic).
+ * False with err set on any write error (a full disk, /dev/full). */
+bool file_write_output(const char *path, const char *data, size_t len, struct diag *err);
+
 /* Reads a whole file of at most max bytes. NULL with err set otherwise. */
 char *file_read_all(const char *path, size_t max, size_t *len, struct diag *err);
 

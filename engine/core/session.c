@@ -274,6 +274,23 @@ static void save_results(struct session *s, const struct frontend *fe)
  * written: it is kept where it can be (the user's data folder, else the
  * temporary folder) and the player is told where, so that no decision is
  * lost with the program. */
+/* A rescue folder holds a run nobody else should read or plant: it is
+ * created 0700, and used only if it is a real folder (not a symbolic link)
+ * of this user's that nobody else can enter; one of ours that others can
+ * is made private first. In a shared /tmp, another user could have made
+ * /tmp/scaleup-unsaved first. */
+static bool private_folder(const char *path)
+{
+    if (mkdir(path, 0700) != 0 && errno != EEXIST)
+        return false;
+    struct stat st;
+    if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid())
+        return false;
+    if ((st.st_mode & 077) != 0 && chmod(path, 0700) != 0)
+        return false;
+    return true;
+}
+
 static void rescue_results(struct session *s, const struct frontend *fe)
 {
     if (!s->results_failing || !s->results_path[0])
@@ -288,10 +305,8 @@ static void rescue_results(struct session *s, const struct frontend *fe)
     char msg[3 * PATH_MAX];
     bool kept = false;
     for (int i = 0; i < 2 && !kept; i++) {
-        if (!dirs[i][0])
+        if (!dirs[i][0] || !private_folder(dirs[i]))
             continue;
-        if (i == 1)
-            mkdir(dirs[1], 0700); /* only when the data folder failed */
         char path[PATH_MAX];
         str_format(path, sizeof path, "%s/%s", dirs[i], base);
         struct diag err;

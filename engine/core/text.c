@@ -307,6 +307,10 @@ bool text_parse(struct text_builder *b, const char *src, size_t len, bool paragr
     size_t bad;
     if (!utf8_valid(src, len, &bad))
         return fail(err, bad, memchr(src, 0, len) ? "NUL byte in text" : "invalid UTF-8 in text");
+    uint32_t control;
+    if (utf8_find_control(src, len, true, &bad, &control))
+        return fail(err, bad, "a control character in text (terminal controls and bidi overrides "
+                              "are not allowed)");
 
     struct parse_state st = {.b = b};
     size_t i = 0;

@@ -1,4 +1,5 @@
 #include "utf8.h"
+#include "util.h"
 
 #include <string.h>
 
@@ -138,4 +139,46 @@ bool utf8_may_break(uint32_t prev, uint32_t next)
     if (!is_cjk(prev) && !is_cjk(next))
         return false;
     return !no_break_before(next) && !no_break_after(prev);
+}
+
+bool utf8_is_control(uint32_t cp)
+{
+    return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+           (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool utf8_find_control(const char *s, size_t n, bool allow_newline, size_t *at, uint32_t *cp)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        int k = utf8_decode(s + i, &c);
+        if (i + (size_t)k > n)
+            k = (int)(n - i);
+        if (utf8_is_control(c) && c != '\t' && !(allow_newline && c == '\n')) {
+            *at = i;
+            *cp = c;
+            return true;
+        }
+        i += (size_t)(k > 0 ? k : 1);
+    }
+    return false;
+}
+
+void utf8_fold_controls(struct strbuf *out, const char *s, size_t n, bool keep_newlines)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        int k = utf8_decode(s + i, &c);
+        if (k < 1)
+            k = 1;
+        if (i + (size_t)k > n)
+            k = (int)(n - i);
+        size_t bad;
+        bool valid = c != 0xfffd || utf8_valid(s + i, (size_t)k, &bad);
+        if (!valid || (utf8_is_control(c) && c != '\t' && !(keep_newlines && c == '\n')))
+            sb_puts(out, "\xEF\xBF\xBD"); /* U+FFFD */
+        else
+            sb_append(out, s + i, (size_t)k);
+        i += (size_t)k;
+    }
 }

@@ -33,4 +33,21 @@ int utf8_width(uint32_t cp);
  * OP (UAX #14). Elsewhere only at spaces: false. */
 bool utf8_may_break(uint32_t prev, uint32_t next);
 
+/* What must never reach a terminal from a file: C0 controls (ESC starts the
+ * sequences that set the window title, clear the screen or write the
+ * clipboard), DEL, C1 controls (U+0080-U+009F, CSI and OSC among them), and
+ * the bidi overrides and isolates (U+202A-U+202E, U+2066-U+2069) that make
+ * text read other than it is. */
+bool utf8_is_control(uint32_t cp);
+
+/* The first such code point in s (a tab is allowed, a newline if
+ * allow_newline): true with its byte offset and code point. */
+bool utf8_find_control(const char *s, size_t n, bool allow_newline, size_t *at, uint32_t *cp);
+
+struct strbuf;
+/* Appends s with each such code point, and each invalid byte, folded to
+ * U+FFFD (newlines kept if keep_newlines): for anything printed that came
+ * from a file. */
+void utf8_fold_controls(struct strbuf *out, const char *s, size_t n, bool keep_newlines);
+
 #endif

@@ -166,8 +166,16 @@ void str_copy(char *dst, size_t cap, const char *src)
     if (!cap)
         return;
     size_t n = strlen(src);
-    if (n >= cap)
+    if (n >= cap) {
         n = cap - 1;
+        /* Cut on a character boundary: never half a UTF-8 sequence (a name
+         * cut mid-character made a result file no reader accepts). */
+        size_t k = n;
+        while (k > 0 && ((unsigned char)src[k] & 0xc0) == 0x80)
+            k--;
+        if (k < n || ((unsigned char)src[n] & 0xc0) == 0x80)
+            n = k;
+    }
     memcpy(dst, src, n);
     dst[n] = '\0';
 }
@@ -344,6 +352,28 @@ uint64_t hash_fast(uint64_t h, const void *data, size_t n)
 }
 
 
+const char *file_kind(unsigned mode)
+{
+    return S_ISDIR(mode)    ? "a folder"
+           : S_ISFIFO(mode) ? "a FIFO"
+           : S_ISCHR(mode)  ? "a character device"
+           : S_ISBLK(mode)  ? "a block device"
+           : S_ISSOCK(mode) ? "a socket"
+           : S_ISREG(mode)  ? "a regular file"
+                            : "not a file";
+}
+
+bool path_inside(const char *folder_real, const char *path)
+{
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        return false;
+    size_t n = strlen(folder_real);
+    if (n == 1 && folder_real[0] == '/')
+        return real[1] != '\0';
+    return strncmp(real, folder_real, n) == 0 && real[n] == '/';
+}
+
 double clock_seconds(void)
 {
     struct timespec ts;
@@ -394,7 +424,10 @@ void name_slug(const char *name, bool ascii_only, char *out, size_t cap)
         out[n] = '\0';
     if (n == 0)
         str_copy(out, cap, "player");
-    if (ascii_only && dropped) {
+    /* An address must tell learners apart: unless the slug is the name
+     * itself, the name's hash follows ("Team A", "team-a" and "TEAM_A!"
+     * share the slug team-a but are three learners). */
+    if (ascii_only && (dropped || strcmp(out, name) != 0)) {
         char tail[16];
         uint64_t h = hash_bytes(HASH_SEED, name, strlen(name));
         snprintf(tail, sizeof tail, "-%08x", (unsigned)(h & 0xffffffffu));

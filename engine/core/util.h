@@ -100,9 +100,9 @@ uint64_t hash_fast(uint64_t h, const void *data, size_t n);
 /* A name as part of a file name or an address: lowercase ASCII letters,
  * digits and single '-' for everything else ("Team A" -> "team-a"), at most
  * 40 bytes of it. Letters beyond ASCII are kept ("Équipe 3" -> "Équipe-3")
- * unless ascii_only; then they are dropped and eight hex digits of the
- * name's hash are appended, so that "日本" and "中国" stay two names
- * ("player-1f0c94a2"). Never empty: a name with nothing kept is "player". */
+ * unless ascii_only; then, unless the slug is the name itself, eight hex
+ * digits of the name's hash are appended, so that "日本" and "中国", or
+ * "Team A" and "team-a", stay two names ("player-1f0c94a2"). Never empty: a name with nothing kept is "player". */
 void name_slug(const char *name, bool ascii_only, char *out, size_t cap);
 
 /* mkdir -p for the folders above path (errors are left to whoever writes there). */
@@ -114,5 +114,12 @@ void user_data_dir(char *buf, size_t cap, const char *sub);
 
 /* Monotonic clock in seconds. */
 double clock_seconds(void);
+
+/* Whether path, its symbolic links followed, is inside the folder
+ * folder_real (a realpath). False if it does not exist. */
+bool path_inside(const char *folder_real, const char *path);
+
+/* "a FIFO", "a character device"... for a message, from a stat mode. */
+const char *file_kind(unsigned mode);
 
 #endif

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <math.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -639,6 +640,44 @@ static void echo_answer(struct term *t, const char *answer)
     fprintf(t->out, "%s\n", answer);
 }
 
+/* While a secret pick hides what is typed, a signal that ends the program
+ * (Ctrl+C, Ctrl+\\, a hang-up, kill) first gives the terminal its echo back,
+ * then ends it as it would have. tcsetattr is async-signal-safe. */
+static struct termios echo_saved;
+static volatile sig_atomic_t echo_fd = -1;
+static const int echo_signals[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP};
+
+static void restore_echo_and_die(int sig)
+{
+    if (echo_fd >= 0)
+        tcsetattr(echo_fd, TCSANOW, &echo_saved);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void hide_input(int fd, const struct termios *saved, struct sigaction *old)
+{
+    echo_saved = *saved;
+    echo_fd = fd;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = restore_echo_and_die;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < COUNT_OF(echo_signals); i++)
+        sigaction(echo_signals[i], &sa, &old[i]);
+    struct termios quiet = *saved;
+    quiet.c_lflag &= (tcflag_t)~ECHO;
+    tcsetattr(fd, TCSANOW, &quiet);
+}
+
+static void show_input(const struct sigaction *old)
+{
+    tcsetattr(echo_fd, TCSANOW, &echo_saved);
+    echo_fd = -1;
+    for (size_t i = 0; i < COUNT_OF(echo_signals); i++)
+        sigaction(echo_signals[i], &old[i], NULL);
+}
+
 static int read_secret_pick(struct term *t, struct session *s, int p)
 {
     char range[32];
@@ -670,15 +709,13 @@ static int read_secret_pick(struct term *t, struct session *s, int p)
             return -1;
         }
         struct termios saved;
+        struct sigaction old[COUNT_OF(echo_signals)];
         bool hide = t->interactive && tcgetattr(fileno(t->in), &saved) == 0;
-        if (hide) {
-            struct termios quiet = saved;
-            quiet.c_lflag &= (tcflag_t)~ECHO;
-            tcsetattr(fileno(t->in), TCSANOW, &quiet);
-        }
+        if (hide)
+            hide_input(fileno(t->in), &saved, old);
         const char *line = read_line(t);
         if (hide) {
-            tcsetattr(fileno(t->in), TCSANOW, &saved);
+            show_input(old);
             fputc('\n', t->out);
         } else if (line) {
             echo_answer(t, "(secret)");

@@ -1486,6 +1486,14 @@ static void settings_overlay(struct window *w, const struct metrics *M)
                     w->po->presenter ? "On with --presenter: story and options enlarged for a room"
                                      : "Story and options enlarged for a room; stats in a strip",
                     false) + R;
+    static const char *const timer_values[] = {"‹ On ›", "‹ Slow ›", "‹ Off ›"};
+    y += row_button(w, M, BTN_SETTING, SET_TIMERS, R, y, width, "Timed decisions",
+                    timer_values[st->timers >= 0 && st->timers <= 2 ? st->timers : 0],
+                    w->po->timers_given ? "Set by --timers for this run"
+                    : st->timers == 1   ? "Ten times the time; used from the next run"
+                    : st->timers == 2   ? "No clock: no choice is taken for you; from the next run"
+                                        : "As the scenario sets them; used from the next run",
+                    false) + R;
     const char *dir = w->editing ? w->results_edit : st->results_dir;
     str_format(v, sizeof v, "%s%s", dir[0] ? dir : (w->editing ? "" : "none"), w->editing ? "▏" : "");
     y += row_button(w, M, BTN_SETTING, SET_RESULTS, R, y, width, "Results folder", NULL,

@@ -431,6 +431,10 @@ static void change_setting(struct window *w, int row, int dir)
         win_notice(w, st->presenter || w->po->presenter ? "Presenter mode: story and options enlarged"
                                                         : "Presenter mode off");
         return;
+    case SET_TIMERS:
+        /* On, slow, off (WCAG 2.2.1); the result file of the next run says so. */
+        st->timers = (st->timers + dir + 3) % 3;
+        break;
     case SET_COACHING:
         st->coaching = !st->coaching;
         if (w->s)

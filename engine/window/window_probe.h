@@ -90,6 +90,7 @@ enum setting_row {
     SET_FULLSCREEN,
     SET_COACHING,
     SET_PRESENTER,
+    SET_TIMERS,
     SET_RESULTS,
     SET_COUNT
 };

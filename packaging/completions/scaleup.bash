@@ -47,7 +47,7 @@ _scaleup()
             return
             ;;
         --player | --partner | --seed | --choices | --max-memory | --max-instructions | \
-            --max-call-ms | --random | --max-states | --xapi-homepage | --xapi-pass)
+            --max-call-ms | --random | --max-states | --jobs | --xapi-homepage | --xapi-pass)
             return
             ;;
     esac
@@ -58,7 +58,7 @@ _scaleup()
                   $limits $common"
             ;;
         lint) opts="--strict --json --no-play --no-tells $limits $common" ;;
-        explore) opts="--random --seed --exhaustive --max-states --role --duet --policies --seeds --json $limits $common" ;;
+        explore) opts="--random --seed --exhaustive --max-states --jobs --role --duet --policies --seeds --json $limits $common" ;;
         test) opts="--file $common" ;;
         map) opts="--format --direction --output $common" ;;
         new) opts="$common" ;;

@@ -607,6 +607,20 @@ scene "called" {
       score = { negotiation = -2 },
       feedback = "A second lie to protect the first. She doesn't believe it, doesn't move, and "
               .. "now wonders what else you have made up." },
+    { "Admit there's no written offer, and ask for a pay review at six months instead",
+      act = function(game)
+        game.stats.patience = game.stats.patience - 10
+        game.flags.review = true
+      end,
+      next = function(game)
+        if out_of_patience(game) then return "withdrawn" end
+        return "scope_title"
+      end,
+      score = { negotiation = 1 },
+      set = { "came_clean" },
+      feedback = "Honest, and it moves the ask to something she can grant without her CFO: a "
+              .. "review date in writing. Right when your market data is thin; when your "
+              .. "research is solid, coming clean and letting the data argue gets more now." },
     { "Drop it, and say the letter's base works for you after all",
       next = "scope_title",
       score = { negotiation = -1 },
@@ -975,6 +989,17 @@ scene "final" {
       feedback = "The letter is right, and the deal is one you decided, calmly and in advance, "
               .. "not to take. Moving your floor at the signature is how a walk-away point "
               .. "stops meaning anything; if it was wrong, change it before the talks, not during." },
+    { "Check the base, bonus and options, sign, and email her a recap of the rest",
+      when = function(game) return not below_floor(game) end,
+      act = function(game) game.flags.written = true end,
+      next = function(game)
+        if well_signed(game) then return "strong_start" end
+        return "fair_deal"
+      end,
+      score = { negotiation = 1 },
+      feedback = "Good enough when the letter is long and the trust is real: the numbers that "
+              .. "matter most are checked, and the recap puts the rest in writing. A full read "
+              .. "against your notes is still the standard; it is where clauses go missing." },
     { "Sign it as it is: you trust Nadia, and it looks like what you discussed",
       next = function(game)
         if well_signed(game) then return "strong_start" end

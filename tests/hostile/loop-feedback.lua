@@ -5,3 +5,4 @@ scene "a" {
   choices = { { "Go", next = "e", feedback = function(game) local i = 0 repeat i = i + 1 until false end } },
 }
 ending "e" { verdict = "success", text = "Bye." }
+-- limits: --max-call-ms 600000

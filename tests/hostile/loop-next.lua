@@ -2,3 +2,4 @@ scenario { id = "hostile", title = "Hostile", start = "a", dimensions = { { id =
 
 scene "a" { choices = { { "Go", next = function(game) while true do end end } } }
 ending "e" { verdict = "success" }
+-- limits: --max-call-ms 600000

@@ -6,3 +6,4 @@ scene "a" {
   choices = { { "Go", next = "e" } },
 }
 ending "e" { verdict = "success", text = "Bye." }
+-- limits: --max-call-ms 600000

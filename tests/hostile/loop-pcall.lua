@@ -5,3 +5,4 @@ scene "a" {
   choices = { { "Go", next = "e", act = function(game) while true do pcall(function() while true do end end) end end } },
 }
 ending "e" { verdict = "success", text = "Bye." }
+-- limits: --max-call-ms 600000

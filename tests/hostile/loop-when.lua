@@ -5,3 +5,4 @@ scene "a" {
   choices = { { "Go", next = "e", when = function(game) while true do end end } },
 }
 ending "e" { verdict = "success", text = "Bye." }
+-- limits: --max-call-ms 600000

@@ -5,3 +5,4 @@ scene "a" {
   choices = { { "Go", next = "e", act = function(game) local s = "xy" while true do s = s .. s end end } },
 }
 ending "e" { verdict = "success", text = "Bye." }
+-- limits: --max-memory 16 --max-call-ms 600000 --max-instructions 100000000000

@@ -5,6 +5,7 @@ scene "a" {
   choices = { { "Go", next = "e" } },
 }
 ending "e" { verdict = "success", text = "Bye." }
--- Rows of about 700 bytes reach the memory limit in about 0.1 s (0.2 s with
--- AddressSanitizer): far inside the 1.5 s limit on loading, so memory, not the
--- clock, ends it on a loaded machine too. (Rows of 10 bytes took 1 s.)
+-- Rows of about 700 bytes reach the memory limit quickly. The clock and the
+-- instruction count are raised out of reach, so memory alone ends it, on a
+-- loaded machine too; a 16 MiB limit keeps it cheap under AddressSanitizer.
+-- limits: --max-memory 16 --max-call-ms 600000 --max-instructions 100000000000

@@ -5,3 +5,4 @@ scene "a" {
   choices = { { "Go", next = "e", act = function(game) local t = setmetatable({}, {}) getmetatable(t).__index = function(s, k) return s[k] end return t.x end } },
 }
 ending "e" { verdict = "success", text = "Bye." }
+-- limits: --max-call-ms 600000 --max-instructions 100000000000

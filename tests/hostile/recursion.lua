@@ -5,3 +5,4 @@ scene "a" {
   choices = { { "Go", next = "e", act = function(game) local function f(n) return f(n + 1) + 1 end return f(1) end } },
 }
 ending "e" { verdict = "success", text = "Bye." }
+-- limits: --max-call-ms 600000 --max-instructions 100000000000

@@ -209,10 +209,26 @@ static void a_file_nothing_includes_is_warned_of(void **state)
     free(dir);
 }
 
+/* A declared best the exact search contradicts is named with the figure
+ * the search found (the fixture's best run scores 3, it declares 5). */
+static void a_wrong_declared_best_is_named(void **state)
+{
+    (void)state;
+    const char *argv[] = {scaleup_bin(), "lint", "declared-best-too-high.lua", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, test_path("fixtures/lint"), NULL, 60, &r);
+    assert_non_null(strstr(r.out, "declared-best-too-high.lua:2:10: warning: best declares 5 for "
+                                  "the po, but no run scores more than 3: nobody can reach 100%; "
+                                  "leave best out (the engine finds the exact best itself) or "
+                                  "set 3\n"));
+    cmd_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_file_nothing_includes_is_warned_of),
+        cmocka_unit_test(a_wrong_declared_best_is_named),
         cmocka_unit_test(each_check_finds_its_fixtures_mistake),
         cmocka_unit_test(warnings_fail_only_with_strict),
         cmocka_unit_test(limits_are_those_given),

@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "core/game.h"
+#include "core/limits.h"
 #include "core/loader.h"
 #include "core/run.h"
 #include "support.h"
@@ -288,6 +289,13 @@ static void broken_run_files_are_refused_clearly(void **state)
          "\"player\": \"a\", \"role\": \"po\"}",
          "the result file has no list of decisions"},
         {"\xff\xfe{}", "not a result file: it is not UTF-8 text"},
+        /* A duet decision that fails half-way (its first pick read, not the
+         * second): the message, and nothing leaked (LeakSanitizer). */
+        {"{\"format\": \"scaleup-result/1\", \"scenario\": {\"id\": \"tutorial\"}, \"seed\": 1, "
+         "\"players\": [{\"name\": \"a\", \"role\": \"po\"}, {\"name\": \"b\", \"role\": \"pm\"}], "
+         "\"decisions\": [{\"scene\": \"x\", \"choice\": 1, \"text\": \"t\", \"secret\": true, "
+         "\"picks\": {\"po\": {\"choice\": 1, \"text\": \"mine\"}}}]}",
+         "decision 1 of the result file has no pick for the role 'pm'"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct run_record r;
@@ -297,6 +305,50 @@ static void broken_run_files_are_refused_clearly(void **state)
         if (strcmp(err.message, cases[i].message) != 0)
             fail_msg("case %zu: got: %s", i, err.message);
     }
+}
+
+/* A run whose file would pass the size the reader accepts is written with
+ * its labels shortened, and reads back and replays. */
+static void the_writer_keeps_to_the_size_the_reader_accepts(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char path[4300];
+    snprintf(path, sizeof path, "%s/long.lua", dir);
+    const char *src =
+        "scenario { id = \"long\", title = \"Long\", start = \"a\", dimensions = { { id = \"v\" } }, "
+        "roles = { { id = \"po\" } } }\n"
+        "local label = (\"word \"):rep(12000)\n"
+        "scene \"a\" { choices = { { label, next = \"a\", score = { v = 1 } }, { \"End\", next = \"e\" } } }\n"
+        "ending \"e\" { verdict = \"success\" }\n";
+    write_file(path, src, strlen(src));
+    struct scenario *sc = load_ok(path);
+    struct game *g = game_new(sc);
+    struct game_setup st = {.seed = 1, .nplayers = 1};
+    st.players[0].name = "x";
+    struct diag err;
+    assert_true(game_start(g, &st, &err));
+    for (int i = 0; i < 300; i++) /* 300 labels of 60,000 bytes: 18 MB */
+        assert_true(game_choose(g, 1, false, 1.0, &err));
+    struct run_times t = {"2026-11-28T09:00:00Z", "2026-11-28T09:20:00Z", "", NULL};
+    char *json = run_to_json(g, &t);
+    size_t len = strlen(json);
+    assert_true(len <= LIMIT_RUN_FILE_BYTES);
+    struct run_record r;
+    assert_true(run_parse(json, len, "long.json", &r, &err));
+    assert_int_equal(r.ndecisions, 300);
+    assert_int_equal(strlen(r.decisions[0].text), 203); /* 200 bytes and an ellipsis */
+    struct game *again = game_new(sc);
+    assert_true(game_start(again, &st, &err));
+    assert_true(run_replay(again, &r, r.ndecisions, &err));
+    assert_int_equal(again->nlog, 300);
+    game_free(again);
+    run_record_free(&r);
+    free(json);
+    game_free(g);
+    scenario_free(sc);
+    rm_rf(dir);
+    free(dir);
 }
 
 static void files_are_written_atomically(void **state)
@@ -327,6 +379,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_run_file_holds_the_result_format),
+        cmocka_unit_test(the_writer_keeps_to_the_size_the_reader_accepts),
         cmocka_unit_test(a_run_read_back_replays_to_the_same_state),
         cmocka_unit_test(a_replay_that_no_longer_fits_says_where_and_why),
         cmocka_unit_test(old_result_files_still_resume),

@@ -201,8 +201,15 @@ static void slugs_keep_names_apart(void **state)
     assert_string_not_equal(a, b);
     name_slug("Équipe 3", true, a, sizeof a);
     assert_memory_equal(a, "quipe-3-", 8);
+    /* "Team A", "team-a" and "TEAM_A!" share a slug but are three learners:
+     * unless the slug is the name itself, the hash follows. */
+    name_slug("team-a", true, a, sizeof a);
+    assert_string_equal(a, "team-a");
     name_slug("Team A", true, a, sizeof a);
-    assert_string_equal(a, "team-a"); /* nothing dropped: no hash */
+    name_slug("TEAM_A!", true, b, sizeof b);
+    assert_memory_equal(a, "team-a-", 7);
+    assert_memory_equal(b, "team-a-", 7);
+    assert_string_not_equal(a, b);
     name_slug("", false, a, sizeof a);
     assert_string_equal(a, "player");
     /* Cut at 40 bytes, never inside a character; a broken byte is dropped. */
@@ -250,9 +257,25 @@ static void diagnostics_sort_into_source_order(void **state)
     diag_list_free(&list);
 }
 
+/* A string cut to fit is cut on a character boundary, never mid-sequence. */
+static void str_copy_cuts_on_character_boundaries(void **state)
+{
+    (void)state;
+    char buf[6];
+    str_copy(buf, sizeof buf, "abcd\xC3\xA9"); /* "abcdé": the é does not fit */
+    assert_string_equal(buf, "abcd");
+    str_copy(buf, sizeof buf, "ab\xE2\x82\xACxyz"); /* "ab€xyz" */
+    assert_string_equal(buf, "ab\xE2\x82\xAC");
+    str_copy(buf, sizeof buf, "abc\xE2\x82\xAC"); /* the € does not fit */
+    assert_string_equal(buf, "abc");
+    str_copy(buf, sizeof buf, "abcdefgh");
+    assert_string_equal(buf, "abcde");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(str_copy_cuts_on_character_boundaries),
         cmocka_unit_test(numbers_show_whole_values_without_a_point),
         cmocka_unit_test(strbuf_grows_and_stays_terminated),
         cmocka_unit_test(shell_words_are_quoted_only_when_needed),

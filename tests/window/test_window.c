@@ -1547,7 +1547,12 @@ static bool settings_hook(void *ctx, struct window *w)
     case 2: /* Theme: light -> dark */
         assert_int_equal(window_probe_overlay(w), OVERLAY_SETTINGS);
         click_button(w, BTN_SETTING, SET_THEME);
-        t->phase = 3;
+        t->phase = 20;
+        return true;
+    case 20: /* Timed decisions: on -> slow -> off */
+    case 21:
+        click_button(w, BTN_SETTING, SET_TIMERS);
+        t->phase = t->phase == 20 ? 21 : 3;
         return true;
     case 3: /* back to the menu, then to the game */
         window_probe_key(w, SDLK_ESCAPE, 0);
@@ -1595,6 +1600,7 @@ static void test_settings_persist(void **state)
     char *json = slurp(path, NULL);
     assert_non_null(json);
     assert_non_null(strstr(json, "\"theme\":\t\"dark\""));
+    assert_non_null(strstr(json, "\"timers\":\t\"off\""));
     free(json);
 
     /* A second run starts dark. */

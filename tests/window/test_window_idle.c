@@ -161,8 +161,7 @@ static void test_idle_cpu_under_xvfb(void **state)
     (void)state;
     char xvfb[4200];
     if (!on_path("Xvfb", xvfb, sizeof xvfb)) {
-        printf("Xvfb is not installed (package xvfb): skipping the idle CPU test\n");
-        skip();
+        test_skip("Xvfb is not installed (package xvfb): skipping the idle CPU test");
     }
     long ticks = -1;
     char why[3][8192] = {""};
@@ -176,10 +175,9 @@ static void test_idle_cpu_under_xvfb(void **state)
         attempts++;
     }
     if (!measured && !window_failed) {
-        printf("this machine's X server serves no client, so the idle CPU test cannot run:\n"
-               "1: %s\n2: %s\n3: %s\n",
-               why[0], why[1], why[2]);
-        skip();
+        test_skip("this machine's X server serves no client, so the idle CPU test cannot run:\n"
+                  "1: %s\n2: %s\n3: %s",
+                  why[0], why[1], why[2]);
     }
     if (!measured) /* every attempt's reason: a pattern tells a busy machine from a broken one */
         fail_msg("1: %s\n2: %s\n3: %s", why[0], why[1], why[2]);
@@ -246,5 +244,5 @@ int main(void)
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rm_rf(home);
     free(home);
-    return failed;
+    return test_exit(failed);
 }

@@ -55,7 +55,7 @@ function run(cmd, args, opts = {}) {
 
 // Runs a command under scaleup-bench spawn: its stdout, and the wall time,
 // CPU time and peak memory of the process.
-function spawn(cmd, args) {
+function spawn(cmd, args, okExits = [0, 1]) {
     const usage = path.join(outDir, "spawn.json");
     let stdout = "";
     try {
@@ -64,7 +64,7 @@ function spawn(cmd, args) {
         stdout = e.stdout || "";
     }
     const u = JSON.parse(fs.readFileSync(usage, "utf8"));
-    if (u.exit !== 0 && u.exit !== 1)
+    if (!okExits.includes(u.exit))
         throw new Error(`${cmd} ${args.join(" ")} exited with ${u.exit}`);
     return { stdout, usage: u };
 }
@@ -80,9 +80,9 @@ function progress(msg) {
     process.stderr.write(`bench: ${msg}\n`);
 }
 
-function ourRandom(dir, runs) {
+function ourRandom(dir, runs, jobs = 1) {
     const { stdout, usage } = spawn(scaleup, ["explore", dir, "--random", String(runs),
-        "--seed", String(seed), "--json"]);
+        "--seed", String(seed), "--json", "--jobs", String(jobs)]);
     const j = JSON.parse(stdout);
     if (j.errors.length || j.dead_ends.length)
         throw new Error(`explore found problems in ${dir}`);
@@ -146,9 +146,30 @@ for (const s of sizes) {
     r.choices_ratio = median(ours.map((e, i) =>
         (e.choices / e.seconds) / (plays[i].choices / plays[i].seconds)));
 
-    progress(`${s.name}: lint`);
-    r.ours.lint_seconds = median(times(repeats, () =>
-        spawn(scaleup, ["lint", dir]).usage.wall_seconds));
+    // Both cores: --jobs 2 against --jobs 1, alternately (the same report).
+    progress(`${s.name}: scaleup explore --random ${s.ours}, --jobs 1 and 2, alternately`);
+    const one = [], two = [];
+    for (let i = 0; i < repeats; i++) {
+        one.push(ourRandom(dir, s.ours, 1));
+        two.push(ourRandom(dir, s.ours, 2));
+    }
+    r.ours.jobs2_choices_per_second = median(two.map((e) => e.choices / e.seconds));
+    r.ours.jobs_speedup = median(two.map((e, i) =>
+        (e.choices / e.seconds) / (one[i].choices / one[i].seconds)));
+    r.jobs2_choices_ratio = r.choices_ratio * r.ours.jobs_speedup;
+
+    // Whole processes, as a user types them: lint, and play to its first
+    // prompt (stdin at its end: play prints the first scene and its prompt,
+    // then stops, exit 2).
+    progress(`${s.name}: lint, and play --text to its first prompt, as whole processes`);
+    const lints = times(repeats, () => spawn(scaleup, ["lint", dir]).usage);
+    r.ours.lint_seconds = median(lints.map((u) => u.wall_seconds));
+    r.ours.lint_cpu_seconds = median(lints.map((u) => u.user_seconds + u.system_seconds));
+    r.ours.lint_rss_kib = median(lints.map((u) => u.max_rss_kib));
+    const plays1 = times(repeats, () => spawn(scaleup, ["play", dir, "--text"], [2]).usage);
+    r.ours.play_first_seconds = median(plays1.map((u) => u.wall_seconds));
+    r.ours.play_first_cpu_seconds = median(plays1.map((u) => u.user_seconds + u.system_seconds));
+    r.ours.play_first_rss_kib = median(plays1.map((u) => u.max_rss_kib));
 
     progress(`${s.name}: exhaustive, up to ${s.states} states`);
     const ex = times(repeats, () => {
@@ -168,6 +189,8 @@ for (const s of sizes) {
 // return before the drawing is done.
 function underXvfb(args, env = {}) {
     const config = fs.mkdtempSync(path.join(os.tmpdir(), "scaleup-bench-"));
+    const base = { ...process.env };
+    delete base.SDL_RENDER_DRIVER;
     try {
         const base = { ...process.env };
         delete base.SDL_RENDER_DRIVER;
@@ -190,6 +213,21 @@ function haveXvfb() {
     }
 }
 
+// The bundled scenarios' lint, as whole processes.
+results.bundled_lint = {};
+for (const name of fs.readdirSync(path.join(root, "scenarios")).sort()) {
+    const dir = path.join(root, "scenarios", name);
+    if (!fs.statSync(dir).isDirectory())
+        continue;
+    progress(`bundled: lint ${name}`);
+    const us = times(repeats, () => spawn(scaleup, ["lint", dir]).usage);
+    results.bundled_lint[name] = {
+        seconds: median(us.map((u) => u.wall_seconds)),
+        cpu_seconds: median(us.map((u) => u.user_seconds + u.system_seconds)),
+        rss_kib: median(us.map((u) => u.max_rss_kib)),
+    };
+}
+
 results.window = null;
 if (fs.existsSync(windowHelper) && haveXvfb()) {
     const w = {};
@@ -200,7 +238,7 @@ if (fs.existsSync(windowHelper) && haveXvfb()) {
      * frame's time counts from there (exec, dynamic linking and all). */
     const firsts = times(repeats, () => {
         const lines = underXvfb(["sh", "-c", 'date +%s.%N; exec "$0" "$@"', windowHelper, "first",
-                                 tutorial, "po"], { SCALEUP_WINDOW_SIZE: "1920x1080" }).trim().split("\n");
+                                 tutorial, "po"], { SCALEUP_WINDOW_SIZE: "1920x1080" }, false).trim().split("\n");
         const f = JSON.parse(lines[lines.length - 1]);
         f.from_start_seconds = f.first_frame_unix_seconds - Number(lines[0]);
         return f;
@@ -222,7 +260,7 @@ if (fs.existsSync(windowHelper) && haveXvfb()) {
     progress("window: CPU while waiting 10 s for input (scaleup play tutorial)");
     const idles = times(quick ? 1 : 3, () =>
         JSON.parse(underXvfb([helper, "idle", "3", "10", scaleup, "play", "tutorial", "--role", "po",
-            "--seed", "1"], { SCALEUP_WINDOW_SIZE: "1920x1080" })));
+            "--seed", "1"], { SCALEUP_WINDOW_SIZE: "1920x1080" }, false)));
     w.idle_cpu_percent = median(idles.map((i) => i.cpu_percent));
     w.idle_cpu_seconds = median(idles.map((i) => i.cpu_seconds));
     w.rss_kib = median(idles.map((i) => i.max_rss_kib));
@@ -303,7 +341,7 @@ out.push("");
 const w = results.window;
 if (w) {
     const a = w["1920x1080"], b = w["3840x2160"];
-    out.push("| window (Xvfb, SDL software renderer) | 1920x1080 | 3840x2160 |");
+    out.push("| window (Xvfb; draws: SDL software renderer; first frame, idle: the default renderer) | 1920x1080 | 3840x2160 |");
     out.push("|---|---:|---:|");
     out.push(`| lay out and draw a full screen of text, cold (text cache empty) | ${secs(a.cold)} | ${secs(b.cold)} |`);
     out.push(`| draw it again, cached | ${secs(a.cached)} | ${secs(b.cached)} |`);
@@ -313,8 +351,26 @@ if (w) {
     out.push("");
 }
 
+out.push("| whole process (median) | wall | CPU | peak memory |");
+out.push("|---|---:|---:|---:|");
+for (const s of sizes) {
+    const r = results.sizes[s.name];
+    out.push(`| \`scaleup lint\` ${s.name} | ${secs(r.ours.lint_seconds)} | ${secs(r.ours.lint_cpu_seconds)} | ${mib(r.ours.lint_rss_kib)} |`);
+    out.push(`| \`scaleup play --text\` ${s.name}, to its first prompt | ${secs(r.ours.play_first_seconds)} | ` +
+        `${secs(r.ours.play_first_cpu_seconds)} | ${mib(r.ours.play_first_rss_kib)} |`);
+}
+for (const [name, b] of Object.entries(results.bundled_lint))
+    out.push(`| \`scaleup lint ${name}\` | ${secs(b.seconds)} | ${secs(b.cpu_seconds)} | ${mib(b.rss_kib)} |`);
+out.push("");
+out.push("| --jobs (random playthroughs) | medium | large |");
+out.push("|---|---:|---:|");
+out.push(`| choices/s, --jobs 2 | ${si(results.sizes.medium.ours.jobs2_choices_per_second)} | ${si(results.sizes.large.ours.jobs2_choices_per_second)} |`);
+out.push(`| --jobs 2 / --jobs 1 (median of pairs) | ${results.sizes.medium.ours.jobs_speedup.toFixed(2)}× | ${results.sizes.large.ours.jobs_speedup.toFixed(2)}× |`);
+out.push("");
+
 // Budgets.
 const med = results.sizes.medium, big = results.sizes.large;
+const worstBundled = Math.max(...Object.values(results.bundled_lint).map((b) => b.seconds));
 const holds = (ok) => (ok ? "holds" : "**misses**");
 out.push("| budget | measured | |");
 out.push("|---|---:|---|");
@@ -322,6 +378,13 @@ out.push(`| random playthroughs, medium: ≥ 100 × inkjs's choices/s | ${med.ch
     `(${si(med.ours.choices_per_second)} vs ${si(med.ink.choices_per_second)}) | ${holds(med.choices_ratio >= 100)} |`);
 out.push(`| random playthroughs, large: ≥ 100 × inkjs's choices/s | ${big.choices_ratio.toFixed(0)}× ` +
     `(${si(big.ours.choices_per_second)} vs ${si(big.ink.choices_per_second)}) | ${holds(big.choices_ratio >= 100)} |`);
+out.push(`| lint of the large story, whole process: < 0.35 s | ${secs(big.ours.lint_seconds)} | ${holds(big.ours.lint_seconds < 0.35)} |`);
+out.push(`| lint of the large story, whole process: < 48 MiB | ${mib(big.ours.lint_rss_kib)} | ${holds(big.ours.lint_rss_kib < 48 * 1024)} |`);
+out.push(`| play the large story to its first prompt: < 0.25 s | ${secs(big.ours.play_first_seconds)} | ${holds(big.ours.play_first_seconds < 0.25)} |`);
+out.push(`| play the large story to its first prompt: < 48 MiB | ${mib(big.ours.play_first_rss_kib)} | ${holds(big.ours.play_first_rss_kib < 48 * 1024)} |`);
+out.push(`| lint of each bundled scenario: < 50 ms | ${secs(worstBundled)} (slowest) | ${holds(worstBundled < 0.05)} |`);
+out.push(`| --jobs 2: ≥ 1.8 × one core's choices/s (medium / large) | ${med.ours.jobs_speedup.toFixed(2)}× / ${big.ours.jobs_speedup.toFixed(2)}× | ${holds(med.ours.jobs_speedup >= 1.8 && big.ours.jobs_speedup >= 1.8)} |`);
+out.push(`| --jobs 2: ≥ 350 × inkjs's choices/s (medium / large) | ${med.jobs2_choices_ratio.toFixed(0)}× / ${big.jobs2_choices_ratio.toFixed(0)}× | ${holds(med.jobs2_choices_ratio >= 350 && big.jobs2_choices_ratio >= 350)} |`);
 out.push(`| load and validate the large story: < 0.5 s | ${secs(big.ours.load_seconds)} | ` +
     `${holds(big.ours.load_seconds < 0.5)} |`);
 out.push(`| load and validate the large story: < 64 MiB | ${mib(big.ours.load_rss_kib)} | ` +

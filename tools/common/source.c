@@ -163,17 +163,37 @@ static bool local_alias(const char *text, const char *p, const char *q, char *na
     return true;
 }
 
-static void accesses(const char *text, const char *word, access_fn fn, void *ctx, int depth);
+static void accesses(const char *text, const struct source_word *words, int nwords, int depth);
 
 void source_accesses(const char *text, const char *word, access_fn fn, void *ctx)
 {
-    accesses(text, word, fn, ctx, 0);
+    struct source_word w = {word, fn, ctx};
+    accesses(text, &w, 1, 0);
 }
 
-/* depth: 1 while following an alias (whose own aliases are not followed). */
-static void accesses(const char *text, const char *word, access_fn fn, void *ctx, int depth)
+void source_accesses_each(const char *text, const struct source_word *words, int nwords)
 {
-    size_t wl = strlen(word);
+    accesses(text, words, nwords, 0);
+}
+
+/* The word of words that the name [p, e) is, or NULL. */
+static const struct source_word *word_at(const char *p, const char *e, const struct source_word *words,
+                                         int nwords)
+{
+    size_t n = (size_t)(e - p);
+    for (int i = 0; i < nwords; i++)
+        if (strlen(words[i].word) == n && memcmp(p, words[i].word, n) == 0)
+            return &words[i];
+    return NULL;
+}
+
+/* One walk of the text for every word. A name is stepped over whole: a word
+ * only counts where no name character comes before it, and every use below
+ * needs the name to end where the word does, so a word is found exactly
+ * where a name is the word. depth: 1 while following an alias (whose own
+ * aliases are not followed). */
+static void accesses(const char *text, const struct source_word *words, int nwords, int depth)
+{
     struct walk w = {text, 1, text};
     while (*w.p) {
         if (skip_non_code(&w))
@@ -185,8 +205,17 @@ static void accesses(const char *text, const char *word, access_fn fn, void *ctx
             short_string(&w, &str, &len);
             continue;
         }
-        if (strncmp(p, word, wl) == 0 && (p == text || !name_char(p[-1]))) {
-            const char *q = p + wl;
+        if (!name_char(*p)) {
+            w.p++;
+            continue;
+        }
+        const char *q = p;
+        while (name_char(*q))
+            q++;
+        const struct source_word *word = p == text || !name_char(p[-1]) ? word_at(p, q, words, nwords) : NULL;
+        if (word) {
+            access_fn fn = word->fn;
+            void *ctx = word->ctx;
             if (*q == '.' && name_char(q[1])) {
                 const char *n = q + 1, *e = n;
                 while (name_char(*e))
@@ -218,7 +247,8 @@ static void accesses(const char *text, const char *word, access_fn fn, void *ctx
                         e++;
                     assigned = *e == ']' && assigned_after(e + 1);
                 } else if (depth == 0 && local_alias(text, p, q, alias, sizeof alias)) {
-                    accesses(text, alias, fn, ctx, 1);
+                    struct source_word aw = {alias, fn, ctx};
+                    accesses(text, &aw, 1, 1);
                     w.p = q;
                     continue;
                 }
@@ -227,6 +257,6 @@ static void accesses(const char *text, const char *word, access_fn fn, void *ctx
                 continue;
             }
         }
-        w.p++;
+        w.p = q;
     }
 }

@@ -35,5 +35,14 @@ void source_literals(const char *text, int first, int last, literal_fn fn, void 
  * be both), so that a check can stay silent rather than be wrong. */
 typedef void (*access_fn)(void *ctx, const char *name, size_t len, bool assigned, int line, int col);
 void source_accesses(const char *text, const char *word, access_fn fn, void *ctx);
+/* The same for several words in one walk of the text (a large scenario's
+ * files are megabytes: lint walks each once per check, not once per word).
+ * Each word's fn gets its own ctx; calls come in the order of the text. */
+struct source_word {
+    const char *word;
+    access_fn fn;
+    void *ctx;
+};
+void source_accesses_each(const char *text, const struct source_word *words, int nwords);
 
 #endif

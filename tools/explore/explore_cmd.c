@@ -40,6 +40,8 @@ static void usage(FILE *f)
             "                     that merge explored once\n"
             "  --max-states K     stop the exhaustive search of a role beyond K states\n"
             "                     (default 1000000)\n"
+            "  --jobs N           worker processes for --random (default: the number of\n"
+            "                     cores); the report is the same for any N\n"
             "  --role ID          only this role\n"
             "  --duet             play duets: both roles at once, independent random picks\n"
             "  --policies         also play naive strategies per role (first, last, longest,\n"
@@ -215,7 +217,7 @@ int cmd_explore(int argc, char **argv)
     explore_options_default(&o);
     struct script_limits limits;
     script_limits_default(&limits);
-    bool json = false, policies = false;
+    bool json = false, policies = false, jobs_given = false;
     long seeds = 10;
     const char *role = NULL;
     static const struct option opts[] = {
@@ -224,6 +226,7 @@ int cmd_explore(int argc, char **argv)
         {"exhaustive", no_argument, NULL, 'x'},
         {"max-states", required_argument, NULL, 'm'},
         {"role", required_argument, NULL, 'R'},
+        {"jobs", required_argument, NULL, 'J'},
         {"duet", no_argument, NULL, 'd'},
         {"json", no_argument, NULL, 'j'},
         {"policies", no_argument, NULL, 'P'},
@@ -264,6 +267,14 @@ int cmd_explore(int argc, char **argv)
             o.max_states = (long)v;
             break;
         case 'R': role = optarg; break;
+        case 'J':
+            if (!cli_number(optarg, 1, 64, &v)) {
+                cli_error("--jobs takes a number of processes from 1 to 64");
+                return 2;
+            }
+            o.jobs = (int)v;
+            jobs_given = true;
+            break;
         case 'd': o.duet = true; break;
         case 'j': json = true; break;
         case 'P': policies = true; break;
@@ -286,6 +297,10 @@ int cmd_explore(int argc, char **argv)
     if (optind != argc - 1) {
         cli_error("explore needs one scenario (see scaleup explore --help)");
         return 2;
+    }
+    if (!jobs_given) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        o.jobs = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
     }
     int code;
     struct scenario *sc = cli_load_scenario(argv[optind], &limits, &code);

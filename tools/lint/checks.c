@@ -182,14 +182,17 @@ static void check_flags_and_stats(struct lint *l)
     }
     for (int s = 0; s < sc->nscenes; s++)
         note_text_flags(&sc->scenes[s].text, flags);
+    /* Two contexts sharing what they find: a.stats tells on_access which
+     * word it was called for. */
     struct access_ctx a = {sc, flags, stat_changed, false, false, false, false};
+    struct access_ctx as = a;
+    as.stats = true;
     for (int f = 0; f < sc->nfiles; f++) {
         const char *text = source_text(&l->src, sc, f);
-        a.stats = false;
-        source_accesses(text, "flags", on_access, &a);
-        a.stats = true;
-        source_accesses(text, "stats", on_access, &a);
+        struct source_word words[] = {{"flags", on_access, &a}, {"stats", on_access, &as}};
+        source_accesses_each(text, words, (int)COUNT_OF(words));
     }
+    a.stats_written_opaque |= as.stats_written_opaque;
     for (int f = 0; f < sc->nstatic_flags; f++) {
         const struct flag_use *u = &flags[f];
         bool set = u->set || u->set_in_code || a.flags_written_opaque;
@@ -422,10 +425,12 @@ static void check_names_in_code(struct lint *l)
         const char *text = source_text(&l->src, sc, f);
         if (!text)
             continue;
+        struct source_word words[COUNT_OF(kinds)];
         for (size_t i = 0; i < COUNT_OF(kinds); i++) {
             kinds[i].file = (uint16_t)f;
-            source_accesses(text, kinds[i].field, on_code_name, &kinds[i]);
+            words[i] = (struct source_word){kinds[i].field, on_code_name, &kinds[i]};
         }
+        source_accesses_each(text, words, (int)COUNT_OF(words));
     }
 }
 

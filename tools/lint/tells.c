@@ -17,12 +17,15 @@
  *                   60% of the best
  *   tell-greedy     greedy play (the most points now) averages within 5
  *                   percentage points of the best: later consequences do not matter
+ *   declared-best   a declared best that the exact search contradicts
  * The options of a scene are those offered to the role, conditions aside;
  * a label written as a function is not measured.
  */
 #include <math.h>
 #include <string.h>
 
+#include "core/best.h"
+#include "core/limits.h"
 #include "core/policy.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -142,6 +145,39 @@ static void scene_tells(const struct scenario *sc, const struct scene *sn, int r
              sn->id, rid, best + 1, best_len, other);
 }
 
+/* A declared best (scenario { best = { po = 40 } }) that the exact search
+ * contradicts: declared too low, a good run shows over 100%; too high, no
+ * run can reach 100%. Checked only where the search is exact and holds for
+ * every seed. The search runs the scenario's callbacks: lint's own load,
+ * after every other check. */
+static void check_declared_best(struct scenario *sc, struct diag_list *out)
+{
+    for (int r = 0; r < sc->nroles; r++) {
+        if (isnan(sc->best[r]))
+            continue;
+        struct best_search bs;
+        memset(&bs, 0, sizeof bs);
+        bs.role = r;
+        bs.seed = 1;
+        bs.deadline = clock_seconds() + LIMIT_BEST_SECONDS;
+        struct diag err;
+        if (best_search_run(sc, &bs, &err) && bs.found && bs.exact && bs.seed_free &&
+            fabs(bs.weighted - sc->best[r]) > 1e-9) {
+            char declared[64], exact[64];
+            format_number(declared, sizeof declared, sc->best[r]);
+            format_number(exact, sizeof exact, bs.weighted);
+            warn(sc, out, sc->pos, "declared-best",
+                 bs.weighted > sc->best[r]
+                     ? "best declares %s for the %s, but a run can score %s: a good run would show "
+                       "over 100%%; leave best out (the engine finds the exact best itself) or set %s"
+                     : "best declares %s for the %s, but no run scores more than %s: nobody can "
+                       "reach 100%%; leave best out (the engine finds the exact best itself) or set %s",
+                 declared, sc->roles[r].id, exact, exact);
+        }
+        best_search_free(&bs);
+    }
+}
+
 void lint_tells(struct scenario *sc, struct diag_list *out, int seeds)
 {
     for (int s = 0; s < sc->nscenes; s++) {
@@ -164,6 +200,7 @@ void lint_tells(struct scenario *sc, struct diag_list *out, int seeds)
     }
     if (seeds <= 0)
         return;
+    check_declared_best(sc, out);
     struct policy_report pol;
     policy_report_make(sc, seeds, 1, &pol);
     for (int r = 0; r < sc->nroles; r++) {

@@ -248,7 +248,9 @@ static void usage(FILE *f)
                "\n"
                "  --format dot|svg|png   default dot\n"
                "  --direction lr|tb      left to right (default) or top to bottom\n"
-               "  --output FILE          write to FILE instead of standard output\n");
+               "  --output FILE          write to FILE instead of standard output (- is\n"
+               "                         standard output; a FIFO or device is written to,\n"
+               "                         not replaced)\n");
 }
 
 /* Pipes DOT through `dot -T<format>`; false (with why) when dot is missing or fails. */
@@ -360,14 +362,10 @@ int cmd_map(int argc, char **argv)
         result = &svg;
     }
     code = 0;
-    if (output) {
-        struct diag err;
-        if (!file_write_atomic(output, result->data, result->len, &err)) {
-            cli_error("%s: %s", output, err.message);
-            code = 1;
-        }
-    } else {
-        fwrite(result->data, 1, result->len, stdout);
+    struct diag err;
+    if (!file_write_output(output ? output : "-", result->data, result->len, &err)) {
+        cli_error("%s: %s", output ? output : "standard output", err.message);
+        code = 1;
     }
     sb_free(&dot);
     sb_free(&svg);

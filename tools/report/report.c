@@ -62,7 +62,11 @@ static void usage(FILE *f)
 static void print_warning(void *ctx, const char *message)
 {
     (void)ctx;
-    fprintf(stderr, "scaleup: warning: %s\n", message);
+    struct strbuf line;
+    sb_init(&line);
+    sb_printf(&line, "scaleup: warning: %s", message);
+    cli_print_line(stderr, line.data);
+    sb_free(&line);
 }
 
 /* ------------------------------------------------------------ the table */
@@ -248,8 +252,8 @@ struct output {
 static bool write_output(const char *path, const struct strbuf *text)
 {
     struct diag err;
-    if (!file_write_atomic(path, text->data ? text->data : "", text->len, &err)) {
-        cli_error("%s: %s", path, err.message);
+    if (!file_write_output(path, text->data ? text->data : "", text->len, &err)) {
+        cli_error("%s: %s", strcmp(path, "-") == 0 ? "standard output" : path, err.message);
         return false;
     }
     return true;
@@ -420,10 +424,14 @@ int cmd_report(int argc, char **argv)
         fflush(stdout);
     } else if (!quiet) {
         report_table(&r, &text);
-        fputs(text.data, stdout);
-        fflush(stdout);
+        /* Names and titles in the table come from result files. */
+        struct strbuf folded;
+        sb_init(&folded);
+        utf8_fold_controls(&folded, text.data ? text.data : "", text.len, true);
+        sb_free(&text);
+        text = folded;
     }
-    bool ok = true;
+    bool ok = quiet || write_output("-", &text);
     if (csv) {
         sb_clear(&text);
         report_csv_runs(&r, &text);

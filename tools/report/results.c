@@ -177,10 +177,10 @@ static int int_or(const cJSON *item, int fallback, int lo, int hi)
 }
 
 /* The largest number a game writes: a choice's points and a stat are at
- * most LIMIT_NUMBER from zero, and a total sums at most LIMIT_TURNS of
- * them. A number beyond is not from a game: the file is skipped, never
- * shown clamped (a clamped number is a wrong number). */
-#define REPORT_NUMBER_MAX (LIMIT_NUMBER * LIMIT_TURNS)
+ * most LIMIT_NUMBER from zero, and a total of LIMIT_TURNS of them within
+ * LIMIT_NUMBER_TOTAL (limits.h). A number beyond is not from a game: the
+ * file is skipped, never shown clamped (a clamped number is a wrong number). */
+#define REPORT_NUMBER_MAX LIMIT_NUMBER_TOTAL
 
 static double game_number(struct loader *ld, double v)
 {

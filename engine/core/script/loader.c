@@ -329,14 +329,15 @@ static char *join_path(const char *folder, const char *name)
  * limit. Returns NULL with *why set. */
 static char *read_file(const char *path, size_t *len, char *why, size_t whycap)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO is refused below, not waited on for a writer. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         snprintf(why, whycap, "cannot open: %s", strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(why, whycap, "not a regular file");
+        snprintf(why, whycap, "not a regular file (%s)", file_kind(st.st_mode));
         close(fd);
         return NULL;
     }
@@ -436,7 +437,14 @@ static int open_source(struct loader *ld, const char *name)
     char *path = join_path(ld->folder_real, name);
     char why[256];
     size_t len;
-    char *buf = read_file(path, &len, why, sizeof why);
+    /* The entry file too is held to the folder, like includes: a main.lua
+     * that is a symbolic link to a file elsewhere is refused. */
+    char *buf = NULL;
+    if (access(path, F_OK) == 0 && !path_inside(ld->folder_real, path))
+        snprintf(why, sizeof why, "the file is outside the scenario's folder (a symbolic link "
+                                  "leads out of it)");
+    else
+        buf = read_file(path, &len, why, sizeof why);
     free(path);
     if (!buf) {
         report(ld, make_pos((uint16_t)index, 0, 0), "file", "%s", why);
@@ -819,6 +827,36 @@ static bool valid_id(const char *s, size_t len, bool identifier)
 }
 
 /* String field: returns an arena copy, NULL when absent (or wrong, reported). */
+/* Every string of a scenario reaches a terminal: control characters (an
+ * ESC sequence sets the window title or writes the clipboard) and bidi
+ * overrides are refused at load, with the position. */
+static bool refuse_control(struct loader *ld, struct srcpos pos, const char *s, size_t len,
+                           const char *key, const char *what)
+{
+    size_t at;
+    uint32_t cp;
+    if (!utf8_find_control(s, len, true, &at, &cp))
+        return false;
+    report(ld, pos, "control", "the %s of %s contains the control character U+%04X: terminal "
+                               "controls and bidi overrides are not allowed in a scenario",
+           key, what, (unsigned)cp);
+    return true;
+}
+
+/* An author's name: valid UTF-8, one line, at most LIMIT_TEXT_BYTES. */
+static const char *author_name(struct loader *ld, struct srcpos pos)
+{
+    size_t len, bad;
+    const char *s = lua_tolstring(ld->L, -1, &len);
+    if (len > LIMIT_TEXT_BYTES || !utf8_valid(s, len, &bad)) {
+        report(ld, pos, "utf8", "authors must be names of valid UTF-8 text");
+        return NULL;
+    }
+    if (refuse_control(ld, pos, s, len, "authors", "the scenario"))
+        return NULL;
+    return arena_strndup(&ld->sc->arena, s, len);
+}
+
 static const char *string_field(struct loader *ld, int t, const char *key, bool required,
                                 const char *what, uint16_t file, const struct srcnode *node,
                                 struct srcpos fallback)
@@ -836,6 +874,8 @@ static const char *string_field(struct loader *ld, int t, const char *key, bool 
         else if (!utf8_valid(s, len, &bad))
             report(ld, field_pos(file, node, key, fallback), "utf8",
                    "the %s of %s is not valid UTF-8 text", key, what);
+        else if (refuse_control(ld, field_pos(file, node, key, fallback), s, len, key, what))
+            ;
         else
             result = arena_strndup(&ld->sc->arena, s, len);
     } else if (type != LUA_TNIL) {
@@ -1459,8 +1499,8 @@ static void convert_scenario(struct loader *ld)
     int atype = get_raw(L, t, "authors");
     if (atype == LUA_TSTRING) {
         sc->authors = arena_alloc(&sc->arena, sizeof *sc->authors);
-        sc->authors[0] = arena_strdup(&sc->arena, lua_tostring(L, -1));
-        sc->nauthors = 1;
+        sc->authors[0] = author_name(ld, field_pos(file, node, "authors", pos));
+        sc->nauthors = sc->authors[0] ? 1 : 0;
     } else if (atype == LUA_TTABLE) {
         int a = lua_gettop(L);
         lua_Integer n = (lua_Integer)lua_rawlen(L, a);
@@ -1468,9 +1508,11 @@ static void convert_scenario(struct loader *ld)
             n = 64;
         sc->authors = arena_alloc(&sc->arena, sizeof *sc->authors * (size_t)(n ? n : 1));
         for (lua_Integer i = 1; i <= n; i++) {
-            if (lua_rawgeti(L, a, i) == LUA_TSTRING)
-                sc->authors[sc->nauthors++] = arena_strdup(&sc->arena, lua_tostring(L, -1));
-            else
+            if (lua_rawgeti(L, a, i) == LUA_TSTRING) {
+                const char *name = author_name(ld, field_pos(file, node, "authors", pos));
+                if (name)
+                    sc->authors[sc->nauthors++] = name;
+            } else
                 report(ld, field_pos(file, node, "authors", pos), "type", "authors must be names");
             lua_pop(L, 1);
         }
@@ -2307,6 +2349,16 @@ done:;
     root_causes_first(diags, first_diag);
     script->loader = NULL;
     bool ok = diags->errors == errors_before;
+    if (ok) {
+        /* The tables passed to scenario, scene and ending are converted:
+         * let them go, and collect them now rather than carry them through
+         * the game (large story: Lua's heap after loading, 23.9 MB before,
+         * 1.5 MB after). The peak of loading is before this point. */
+        for (int r = 0; r < ld->nregs; r++)
+            if (ld->regs[r].ref)
+                luaL_unref(ld->L, LUA_REGISTRYINDEX, ld->regs[r].ref);
+        lua_gc(ld->L, LUA_GCCOLLECT);
+    }
     text_builder_free(&ld->tb);
     free(ld->regs);
     free(ld->code_names);

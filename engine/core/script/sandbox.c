@@ -6,6 +6,7 @@
 #include "sandbox.h"
 #include "syntax_hint.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@ static void sandbox_hook(lua_State *L, lua_Debug *ar);
 /* Registry keys (addresses of these statics are unique light userdata). */
 static const char ENV_KEY = 'e';
 static const char FROZEN_KEY = 'f';
+static const char PROTECTED_KEY = 'p'; /* table -> what it is, for rawset */
 
 struct sandbox *sandbox_of(lua_State *L)
 {
@@ -51,6 +53,17 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     sb->mem_used = sb->mem_used - old + nsize;
     if (sb->mem_used > sb->mem_peak)
         sb->mem_peak = sb->mem_used;
+    /* Work that allocates (a large concatenation, string.upper of a large
+     * string, a table constructor) may take long between two runs of the
+     * count hook: after every LIMIT_CLOCK_CHECK_BYTES allocated, the hook
+     * runs before the next instruction and checks the clock. */
+    if (sb->in_call && sb->L && nsize > old) {
+        sb->alloc_since_check += nsize - old;
+        if (sb->alloc_since_check > LIMIT_CLOCK_CHECK_BYTES && !sb->check_now) {
+            sb->check_now = true;
+            lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
+        }
+    }
     if (sb->mem_used > sb->limits.memory && sb->in_call && !sb->mem_tripped && sb->L) {
         sb->mem_tripped = true;
         /* lua_sethook is safe to call at any time (it is what lua.c calls
@@ -116,10 +129,21 @@ static void sandbox_hook(lua_State *L, lua_Debug *ar)
     if (sb->aborted)
         raise_abort(L);
     int kind = ABORT_NONE;
-    if (sb->mem_tripped) {
+    if (sb->check_now && !sb->mem_tripped) {
+        /* Armed by the allocator: a clock check only (the instructions
+         * since the last regular run are not charged; they are fewer than
+         * LIMIT_HOOK_INTERVAL per LIMIT_CLOCK_CHECK_BYTES allocated). */
+        sb->check_now = false;
+        sb->alloc_since_check = 0;
+        lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, LIMIT_HOOK_INTERVAL);
+        if (clock_seconds() > sb->deadline)
+            kind = ABORT_TIME;
+    } else if (sb->mem_tripped) {
         /* Much of what crossed the cap may be garbage: collect before
          * deciding. lua_gc may run inside a hook. */
         lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, LIMIT_HOOK_INTERVAL);
+        sb->check_now = false;
+        sb->alloc_since_check = 0;
         lua_gc(L, LUA_GCCOLLECT);
         /* Live data within an eighth of the cap would have the collector
          * run again and again for little: that is the cap reached too. */
@@ -127,6 +151,8 @@ static void sandbox_hook(lua_State *L, lua_Debug *ar)
             kind = ABORT_MEMORY;
         else
             sb->mem_tripped = false;
+        if (kind == ABORT_NONE && clock_seconds() > sb->deadline)
+            kind = ABORT_TIME;
     } else {
         sb->budget -= LIMIT_HOOK_INTERVAL;
         if (sb->budget <= 0)
@@ -142,22 +168,51 @@ static void sandbox_hook(lua_State *L, lua_Debug *ar)
     raise_abort(L);
 }
 
-/* For library wrappers about to do a large amount of work in one C call. */
+/* For library wrappers: stops the call with a limit's message, at the line
+ * of the Lua code that called the library function. */
+static int limit_error(lua_State *L, int kind)
+{
+    struct sandbox *sb = sandbox_of(L);
+    char what[200];
+    limit_text(sb, kind, what, sizeof what);
+    abort_call(L, NULL, kind, what);
+    luaL_where(L, 1);
+    lua_pushstring(L, what);
+    lua_concat(L, 2);
+    str_copy(sb->abort_message, sizeof sb->abort_message, lua_tostring(L, -1));
+    return lua_error(L);
+}
+
+/* For library wrappers before and after a large amount of work in one C
+ * call, which the count hook cannot interrupt. */
 static void check_deadline(lua_State *L)
 {
     struct sandbox *sb = sandbox_of(L);
     if (sb->aborted)
         raise_abort(L);
-    if (sb->in_call && clock_seconds() > sb->deadline) {
-        char what[200];
-        limit_text(sb, ABORT_TIME, what, sizeof what);
-        abort_call(L, NULL, ABORT_TIME, what);
-        luaL_where(L, 1);
-        lua_pushstring(L, what);
-        lua_concat(L, 2);
-        str_copy(sb->abort_message, sizeof sb->abort_message, lua_tostring(L, -1));
-        lua_error(L);
+    if (sb->in_call && clock_seconds() > sb->deadline)
+        limit_error(L, ABORT_TIME);
+}
+
+/* Charges the real work of one library call (in steps, each about the cost
+ * of one Lua instruction) to the call's instruction budget before it is
+ * done, so that a loop of calls that each do much work in C ends by the
+ * instruction count, exactly, like a loop of instructions. Large work also
+ * checks the clock. */
+static void charge(lua_State *L, double work)
+{
+    struct sandbox *sb = sandbox_of(L);
+    if (sb->aborted)
+        raise_abort(L);
+    if (!sb->in_call)
+        return;
+    if (work >= (double)sb->budget) {
+        sb->budget = 0;
+        limit_error(L, ABORT_INSTRUCTIONS);
     }
+    sb->budget -= (long)work;
+    if (work > LIMIT_WORK_CLOCK_CHECK)
+        check_deadline(L);
 }
 
 /* ------------------------------------------------- base function wrappers */
@@ -175,12 +230,29 @@ static int sb_pcall(lua_State *L)
     return lua_gettop(L);
 }
 
+/* The message handler xpcall really installs: the scenario's handler is
+ * upvalue 1. After a limit was hit it is not called at all: Lua runs a
+ * message handler where the error was raised, and a limit error is raised
+ * inside the count hook, where hooks are off, so a handler that looped
+ * there would never be stopped. */
+static int xpcall_handler(lua_State *L)
+{
+    if (sandbox_of(L)->aborted)
+        return 1; /* the error value, unchanged; sb_xpcall raises the limit */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 static int sb_xpcall(lua_State *L)
 {
     int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
     lua_pushvalue(L, 1); /* f */
-    lua_copy(L, 2, 1);   /* handler at 1 */
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, xpcall_handler, 1);
+    lua_replace(L, 1);   /* the handler at 1 */
     lua_replace(L, 2);   /* f at 2 */
     int status = lua_pcall(L, n - 2, LUA_MULTRET, 1);
     if (sandbox_of(L)->aborted)
@@ -210,10 +282,30 @@ static int sb_setmetatable(lua_State *L)
     return 1;
 }
 
+/* rawset that refuses the engine's tables (the environment and the library
+ * proxies, kept in a registry set): rawset skips __newindex, so it would
+ * otherwise set a global during play or replace a library function. */
+static int sb_rawset(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &PROTECTED_KEY);
+    lua_pushvalue(L, 1);
+    const char *what = lua_rawget(L, -2) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    if (what)
+        return luaL_error(L, "%s", what);
+    lua_pop(L, 2);
+    luaL_checkany(L, 2);
+    luaL_checkany(L, 3);
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    return 1;
+}
+
 /* --------------------------------------------------- library wrappers */
 
-/* Each wrapper checks its arguments against limits.h and then calls the
- * original library function, kept as upvalue 1. */
+/* Each wrapper checks its arguments against limits.h, charges the work to
+ * the call's budget, and then calls the original library function, kept as
+ * upvalue 1. */
 static int call_original(lua_State *L)
 {
     int n = lua_gettop(L);
@@ -223,12 +315,26 @@ static int call_original(lua_State *L)
     return lua_gettop(L);
 }
 
+/* Calls the original and checks the clock after large work. */
+static int call_original_priced(lua_State *L, double work)
+{
+    charge(L, work);
+    int n = call_original(L);
+    if (work > LIMIT_WORK_CLOCK_CHECK)
+        check_deadline(L);
+    return n;
+}
+
+/* string.rep copies the string n times: an empty string repeated 2^60
+ * times makes no bytes but takes for ever, so the copies count as well as
+ * the bytes. */
 static int sb_string_rep(lua_State *L)
 {
     size_t len, seplen = 0;
     luaL_checklstring(L, 1, &len);
     lua_Integer n = luaL_checkinteger(L, 2);
     luaL_optlstring(L, 3, "", &seplen);
+    double work = 0;
     if (n > 0) {
         double total = (double)len * (double)n + (double)seplen * (double)(n - 1);
         if (total > LIMIT_STRING_REP_BYTES)
@@ -236,16 +342,23 @@ static int sb_string_rep(lua_State *L)
                                  "(a text is at most %d bytes)",
                               (lua_Integer)(total < 9e18 ? total : 9e18), LIMIT_STRING_REP_BYTES,
                               LIMIT_TEXT_BYTES);
+        if (n > LIMIT_STRING_REP_BYTES)
+            return luaL_error(L, "string.rep would repeat a string %I times, over the limit of %d",
+                              n, LIMIT_STRING_REP_BYTES);
+        work = (double)n + total / LIMIT_BYTES_PER_STEP;
     }
-    return call_original(L);
+    return call_original_priced(L, work);
 }
 
 /* Lua patterns backtrack: with q repetition items a match can take about
- * n^(q+1) steps on an n-byte subject (n^q when anchored). The hook cannot
- * interrupt a match, so a pattern whose worst case is too large is refused. */
-static int pattern_repetitions(const char *p, size_t len)
+ * n^(q+1) steps on an n-byte subject (n^q when anchored), and each step
+ * may read a whole character class ([...], up to the pattern's length).
+ * The hook cannot interrupt a match, so a pattern whose worst case is too
+ * large is refused. */
+static int pattern_repetitions(const char *p, size_t len, size_t *longest_class)
 {
     int q = 0;
+    *longest_class = 1;
     for (size_t i = 0; i < len; i++) {
         char c = p[i];
         if (c == '%') {
@@ -253,6 +366,7 @@ static int pattern_repetitions(const char *p, size_t len)
                 q++;
             i++;
         } else if (c == '[') {
+            size_t start = i;
             i++;
             if (i < len && p[i] == '^')
                 i++;
@@ -263,6 +377,8 @@ static int pattern_repetitions(const char *p, size_t len)
                     i++;
                 i++;
             }
+            if (i - start + 1 > *longest_class)
+                *longest_class = i - start + 1;
         } else if (c == '*' || c == '+' || c == '-' || c == '?') {
             q++;
         }
@@ -270,7 +386,10 @@ static int pattern_repetitions(const char *p, size_t len)
     return q;
 }
 
-static int check_pattern(lua_State *L, const char *fname, int plain_arg)
+/* The worst-case steps of a pattern call, or refuses it. repl_arg: gsub's
+ * replacement, whose every byte is read again for each match (a 1 MiB
+ * replacement on a subject with 100,000 empty matches). */
+static double check_pattern(lua_State *L, const char *fname, int plain_arg, int repl_arg)
 {
     size_t n, plen;
     luaL_checklstring(L, 1, &n);
@@ -283,97 +402,306 @@ static int check_pattern(lua_State *L, const char *fname, int plain_arg)
     if (plain || strpbrk(p, "^$*+?.([%-") == NULL) {
         cost = (double)n * (double)(plen ? plen : 1);
     } else {
-        int q = pattern_repetitions(p, plen);
+        size_t longest_class;
+        int q = pattern_repetitions(p, plen, &longest_class);
         bool anchored = plen && p[0] == '^';
         int power = q + (anchored ? 0 : 1);
-        cost = pow((double)(n ? n : 1), power < 1 ? 1 : power) * (q == 0 ? (double)plen : 1.0);
+        cost = pow((double)(n ? n : 1), power < 1 ? 1 : power) * (double)longest_class +
+               (double)(n ? n : 1) * (double)plen;
     }
     if (cost > LIMIT_PATTERN_COST)
         return luaL_error(L, "%s: this pattern could take too long on a string of %d bytes "
                              "(simplify the pattern or split the string)",
                           fname, (int)n);
-    if (cost > 1e6)
-        check_deadline(L);
-    return 0;
+    double work = (double)n + (double)plen;
+    if (repl_arg && lua_type(L, repl_arg) == LUA_TSTRING) {
+        size_t rlen;
+        lua_tolstring(L, repl_arg, &rlen);
+        double matches = (double)n + 1;
+        if (lua_type(L, repl_arg + 1) == LUA_TNUMBER) {
+            lua_Integer most = lua_tointeger(L, repl_arg + 1);
+            if ((double)most < matches)
+                matches = most > 0 ? (double)most : 0;
+        }
+        double rcost = matches * (double)rlen;
+        if (rcost > LIMIT_PATTERN_COST)
+            return luaL_error(L, "%s: a replacement of %d bytes for up to %I matches could take "
+                                 "too long (shorten the replacement or split the string)",
+                              fname, (int)rlen, (lua_Integer)matches);
+        work += rcost / LIMIT_BYTES_PER_STEP;
+    }
+    return work;
 }
 
 static int sb_string_find(lua_State *L)
 {
-    check_pattern(L, "string.find", 4);
-    return call_original(L);
+    return call_original_priced(L, check_pattern(L, "string.find", 4, 0));
 }
 
 static int sb_string_match(lua_State *L)
 {
-    check_pattern(L, "string.match", 0);
-    return call_original(L);
+    return call_original_priced(L, check_pattern(L, "string.match", 0, 0));
 }
 
 static int sb_string_gmatch(lua_State *L)
 {
-    check_pattern(L, "string.gmatch", 0);
-    return call_original(L);
+    return call_original_priced(L, check_pattern(L, "string.gmatch", 0, 0));
 }
 
 static int sb_string_gsub(lua_State *L)
 {
-    check_pattern(L, "string.gsub", 0);
-    return call_original(L);
+    return call_original_priced(L, check_pattern(L, "string.gsub", 0, 3));
 }
 
-static lua_Integer length_of(lua_State *L, int arg)
-{
-    luaL_checktype(L, arg, LUA_TTABLE);
-    return (lua_Integer)lua_rawlen(L, arg);
-}
+/* --- tables */
 
-static int too_many(lua_State *L, const char *fname, lua_Integer n)
+static int too_many(lua_State *L, const char *fname, double n)
 {
-    return luaL_error(L, "%s over %I elements: the limit for one call is %d", fname, n,
+    char count[40];
+    snprintf(count, sizeof count, "%.0f", n);
+    return luaL_error(L, "%s over %s elements: the limit for one call is %d", fname, count,
                       (int)LIMIT_TABLE_OP_ELEMENTS);
+}
+
+/* The number of elements from first to last, without overflow. */
+static double span(lua_Integer first, lua_Integer last)
+{
+    if (last < first)
+        return 0;
+    return (double)((lua_Unsigned)last - (lua_Unsigned)first) + 1.0;
+}
+
+/* A table the C library would read and write without ever running Lua code
+ * (no metatable): its loops are bounded by the element cap. A table with a
+ * metatable may have __index and __newindex chains (each access walking up
+ * to 2,000 tables) or functions that change them mid-call, so the wrappers
+ * below move its elements one by one, checking the clock as they go. */
+static bool plain_table(lua_State *L, int idx)
+{
+    if (!lua_getmetatable(L, idx))
+        return true;
+    lua_pop(L, 1);
+    return false;
+}
+
+/* The length as the library sees it (#t, __len included), read once: a
+ * __len that answered differently to a second call would get round the cap. */
+static lua_Integer table_length(lua_State *L, int idx)
+{
+    luaL_checktype(L, idx, LUA_TTABLE);
+    return luaL_len(L, idx);
+}
+
+/* The tables one access to the table at idx may walk through its event
+ * ("__index" or "__newindex") chain, at most Lua's 2,000. */
+static int chain_length(lua_State *L, int idx, const char *event)
+{
+    int n = 0;
+    lua_pushvalue(L, idx);
+    while (n < 2000 && luaL_getmetafield(L, -1, event) != LUA_TNIL) {
+        lua_remove(L, -2);
+        n++;
+        if (lua_type(L, -1) != LUA_TTABLE)
+            break;
+    }
+    lua_pop(L, 1);
+    return n;
+}
+
+/* Every LIMIT_TABLE_STEP_CHECK element moves on a table with a metatable:
+ * charges them, each priced by the chains its read and write walk (as they
+ * are now: a function in a chain may have changed them), and checks the
+ * clock. */
+static void step(lua_State *L, int idx, lua_Integer done)
+{
+    if (done % LIMIT_TABLE_STEP_CHECK == 0) {
+        double price = 1 + chain_length(L, idx, "__index") + chain_length(L, idx, "__newindex");
+        charge(L, LIMIT_TABLE_STEP_CHECK * price);
+        check_deadline(L);
+    }
+}
+
+/* Copies t[first..last] of the table at idx into a new plain table 1..n,
+ * pushed; the caller checked the span. */
+static void copy_out(lua_State *L, int idx, lua_Integer first, lua_Integer last)
+{
+    lua_Integer n = (lua_Integer)span(first, last);
+    lua_createtable(L, n > 0 && n < INT_MAX ? (int)n : 0, 0);
+    for (lua_Integer k = 0; k < n; k++) {
+        lua_geti(L, idx, first + k);
+        lua_seti(L, -2, k + 1);
+        step(L, idx, k + 1);
+    }
 }
 
 static int sb_table_concat(lua_State *L)
 {
-    lua_Integer last = luaL_opt(L, luaL_checkinteger, 4, length_of(L, 1));
+    lua_Integer last = luaL_opt(L, luaL_checkinteger, 4, table_length(L, 1));
     lua_Integer first = luaL_optinteger(L, 3, 1);
-    if (last - first > LIMIT_TABLE_OP_ELEMENTS)
-        return too_many(L, "table.concat", last - first);
-    if (last - first > 10000)
-        check_deadline(L);
-    return call_original(L);
+    luaL_optstring(L, 2, "");
+    double n = span(first, last);
+    if (n > LIMIT_TABLE_OP_ELEMENTS)
+        return too_many(L, "table.concat", n);
+    lua_settop(L, 2);
+    if (plain_table(L, 1)) {
+        lua_pushinteger(L, first);
+        lua_pushinteger(L, last);
+    } else {
+        copy_out(L, 1, first, last);
+        lua_replace(L, 1);
+        lua_pushinteger(L, 1);
+        lua_pushinteger(L, (lua_Integer)n);
+    }
+    return call_original_priced(L, n);
 }
 
-static int sb_table_shift(lua_State *L)
+static int sb_table_unpack(lua_State *L)
 {
-    /* table.insert and table.remove move every element after the position. */
-    lua_Integer n = length_of(L, 1);
+    lua_Integer first = luaL_optinteger(L, 2, 1);
+    lua_Integer last = luaL_opt(L, luaL_checkinteger, 3, table_length(L, 1));
+    double n = span(first, last);
     if (n > LIMIT_TABLE_OP_ELEMENTS)
-        return too_many(L, "table.insert/remove", n);
-    if (n > 10000)
-        check_deadline(L);
-    return call_original(L);
+        return too_many(L, "table.unpack", n);
+    lua_settop(L, 1);
+    if (plain_table(L, 1)) {
+        lua_pushinteger(L, first);
+        lua_pushinteger(L, last);
+    } else {
+        copy_out(L, 1, first, last);
+        lua_replace(L, 1);
+        lua_pushinteger(L, 1);
+        lua_pushinteger(L, (lua_Integer)n);
+    }
+    return call_original_priced(L, n);
+}
+
+/* table.insert and table.remove move every element after the position:
+ * done here, as in Lua's ltablib.c, with the length read once. */
+static int sb_table_insert(lua_State *L)
+{
+    lua_Integer e = table_length(L, 1);
+    if (e >= LIMIT_TABLE_OP_ELEMENTS)
+        return too_many(L, "table.insert", (double)e);
+    e++; /* the first empty element */
+    lua_Integer pos;
+    switch (lua_gettop(L)) {
+    case 2:
+        pos = e;
+        break;
+    case 3:
+        pos = luaL_checkinteger(L, 2);
+        luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)e, 2, "position out of bounds");
+        charge(L, (double)(e - pos));
+        for (lua_Integer i = e; i > pos; i--) {
+            lua_geti(L, 1, i - 1);
+            lua_seti(L, 1, i);
+            if (!plain_table(L, 1))
+                step(L, 1, e - i + 1);
+        }
+        break;
+    default:
+        return luaL_error(L, "wrong number of arguments to 'insert'");
+    }
+    lua_seti(L, 1, pos);
+    return 0;
+}
+
+static int sb_table_remove(lua_State *L)
+{
+    lua_Integer size = table_length(L, 1);
+    if (size > LIMIT_TABLE_OP_ELEMENTS)
+        return too_many(L, "table.remove", (double)size);
+    lua_Integer pos = luaL_optinteger(L, 2, size);
+    if (pos != size)
+        luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size, 2, "position out of bounds");
+    if (pos < size)
+        charge(L, (double)(size - pos));
+    lua_geti(L, 1, pos);
+    lua_Integer start = pos;
+    for (; pos < size; pos++) {
+        lua_geti(L, 1, pos + 1);
+        lua_seti(L, 1, pos);
+        if (!plain_table(L, 1))
+            step(L, 1, pos - start + 1);
+    }
+    lua_pushnil(L);
+    lua_seti(L, 1, pos);
+    return 1;
 }
 
 static int sb_table_move(lua_State *L)
 {
     lua_Integer f = luaL_checkinteger(L, 2);
     lua_Integer e = luaL_checkinteger(L, 3);
-    if (e >= f && (e - f > LIMIT_TABLE_OP_ELEMENTS || e - f < 0))
-        return too_many(L, "table.move", e - f);
-    if (e - f > 10000)
-        check_deadline(L);
-    return call_original(L);
+    luaL_checkinteger(L, 4);
+    double n = span(f, e);
+    if (n > LIMIT_TABLE_OP_ELEMENTS)
+        return too_many(L, "table.move", n - 1);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int dest = lua_isnoneornil(L, 5) ? 1 : 5;
+    luaL_checktype(L, dest, LUA_TTABLE);
+    if (plain_table(L, 1) && plain_table(L, dest))
+        return call_original_priced(L, n);
+    /* As Lua's tmove, element by element. */
+    lua_Integer t = luaL_checkinteger(L, 4);
+    luaL_argcheck(L, f > 0 || e < LUA_MAXINTEGER + f, 3, "too many elements to move");
+    luaL_argcheck(L, t <= LUA_MAXINTEGER - (lua_Integer)n + 1 || n == 0, 4,
+                  "destination wrap around");
+    lua_Integer count = (lua_Integer)n;
+    bool forward = t > e || t <= f || (dest != 1 && !lua_compare(L, 1, dest, LUA_OPEQ));
+    for (lua_Integer i = 0; i < count; i++) {
+        lua_Integer k = forward ? i : count - 1 - i;
+        lua_geti(L, 1, f + k);
+        lua_seti(L, dest, t + k);
+        step(L, 1, i + 1);
+        if (dest != 1)
+            step(L, dest, i + 1);
+    }
+    lua_pushvalue(L, dest);
+    return 1;
 }
 
+static int fixed_length(lua_State *L)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));
+    return 1;
+}
+
+/* table.sort: the elements are sorted in a private table no scenario code
+ * can reach (a comparison function could otherwise give the table a
+ * metatable mid-sort), then written back. About n log2 n comparisons. */
 static int sb_table_sort(lua_State *L)
 {
-    lua_Integer n = length_of(L, 1);
+    lua_Integer n = table_length(L, 1);
     if (n > LIMIT_TABLE_OP_ELEMENTS)
-        return too_many(L, "table.sort", n);
-    if (n > 10000)
+        return too_many(L, "table.sort", (double)n);
+    if (!lua_isnoneornil(L, 2))
+        luaL_checktype(L, 2, LUA_TFUNCTION);
+    if (n < 2)
+        return 0;
+    lua_settop(L, 2);
+    copy_out(L, 1, 1, n);
+    int copy = lua_gettop(L);
+    /* Holes keep their places: the copy's length is the table's. */
+    lua_createtable(L, 0, 1);
+    lua_pushinteger(L, n);
+    lua_pushcclosure(L, fixed_length, 1);
+    lua_setfield(L, -2, "__len");
+    lua_setmetatable(L, copy);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, copy);
+    lua_pushvalue(L, 2);
+    double work = (double)n * log2((double)n);
+    charge(L, work);
+    lua_call(L, 2, 0);
+    if (work > LIMIT_WORK_CLOCK_CHECK)
         check_deadline(L);
-    return call_original(L);
+    for (lua_Integer k = 1; k <= n; k++) {
+        lua_geti(L, copy, k);
+        lua_seti(L, 1, k);
+        step(L, 1, k);
+    }
+    return 0;
 }
 
 /* ------------------------------------------------------ the environment */
@@ -490,11 +818,23 @@ static void push_library_proxy(lua_State *L, const char *libname, int reasons)
     lua_remove(L, copy);
 }
 
+/* protected[value at idx] = what (the set at set, a relative index). */
+static void protect(lua_State *L, int set, int idx, const char *what)
+{
+    set = lua_absindex(L, set);
+    lua_pushvalue(L, idx);
+    lua_pushstring(L, what);
+    lua_rawset(L, set);
+}
+
 static int open_sandbox(lua_State *L)
 {
     /* Open only the libraries a scenario may use; io, os, package, debug and
      * coroutine never exist in this state. */
     lua_settop(L, 0);
+    /* Lua promises LUA_MINSTACK (20) free slots to a C function; this one
+     * holds the libraries, the reasons, the proxies and their metatables. */
+    luaL_checkstack(L, 40, "building the sandbox");
     luaL_requiref(L, LUA_GNAME, luaopen_base, 0);
     luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 0);
     luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 0);
@@ -564,8 +904,9 @@ static int open_sandbox(lua_State *L)
     copy_fields(L, tab, table_names);
     int t = lua_gettop(L);
     wrap(L, t, "concat", sb_table_concat);
-    wrap(L, t, "insert", sb_table_shift);
-    wrap(L, t, "remove", sb_table_shift);
+    wrap(L, t, "insert", sb_table_insert);
+    wrap(L, t, "remove", sb_table_remove);
+    wrap(L, t, "unpack", sb_table_unpack);
     wrap(L, t, "move", sb_table_move);
     wrap(L, t, "sort", sb_table_sort);
     push_library_proxy(L, "table", reasons_none);
@@ -582,12 +923,23 @@ static int open_sandbox(lua_State *L)
     /* The environment. */
     copy_fields(L, g, base_names);
     int env = lua_gettop(L);
+    /* The tables rawset refuses, each with the reason. */
+    lua_newtable(L);
+    protect(L, -1, env, "rawset cannot set a global: assign globals while the scenario "
+                        "loads, and keep the game's state in game.stats and game.flags");
+    protect(L, -1, string_proxy, "the string library cannot be changed by a scenario");
+    protect(L, -1, table_proxy, "the table library cannot be changed by a scenario");
+    protect(L, -1, math_proxy, "the math library cannot be changed by a scenario");
+    protect(L, -1, utf8_proxy, "the utf8 library cannot be changed by a scenario");
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &PROTECTED_KEY);
     lua_pushcfunction(L, sb_pcall);
     lua_setfield(L, env, "pcall");
     lua_pushcfunction(L, sb_xpcall);
     lua_setfield(L, env, "xpcall");
     lua_pushcfunction(L, sb_setmetatable);
     lua_setfield(L, env, "setmetatable");
+    lua_pushcfunction(L, sb_rawset);
+    lua_setfield(L, env, "rawset");
     lua_pushvalue(L, string_proxy);
     lua_setfield(L, env, "string");
     lua_pushvalue(L, table_proxy);
@@ -786,6 +1138,8 @@ static void begin_call(struct sandbox *sb, bool loading)
     sb->loading = loading;
     sb->aborted = ABORT_NONE;
     sb->mem_tripped = false;
+    sb->check_now = false;
+    sb->alloc_since_check = 0;
     sb->budget = loading ? sb->limits.load_instructions : sb->limits.call_instructions;
     sb->deadline = clock_seconds() + (loading ? sb->limits.load_ms : sb->limits.call_ms) / 1000.0;
     sb->last_line = 0;

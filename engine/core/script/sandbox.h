@@ -41,6 +41,8 @@ struct sandbox {
 
     size_t mem_used, mem_peak;
     bool mem_tripped;   /* over the soft cap: the hook raises the error */
+    size_t alloc_since_check; /* bytes allocated since the clock was checked */
+    bool check_now;     /* the hook runs at the next instruction to check it */
 
     bool in_call;       /* a protected call is running */
     bool loading;       /* the call is a file being loaded (larger budget) */

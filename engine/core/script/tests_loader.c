@@ -7,8 +7,10 @@
  * read with raw access and checked, with positions from the source map.
  */
 #include <math.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <lauxlib.h>
 
@@ -275,6 +277,13 @@ bool playtest_load(struct scenario *sc, const char *path, struct playtest_set *s
     int errors_before = diags->errors;
     size_t len;
     struct diag err;
+    char folder_real[PATH_MAX];
+    if (access(path, F_OK) == 0 &&
+        (!realpath(sc->folder, folder_real) || !path_inside(folder_real, path))) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "file",
+                 "the file is outside the scenario's folder (a symbolic link leads out of it)");
+        return false;
+    }
     char *buf = file_read_all(path, LIMIT_FILE_BYTES, &len, &err);
     if (!buf) {
         diag_copy(diags, &err);

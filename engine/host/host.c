@@ -1,0 +1,764 @@
+/*
+ * host.c: scaleup host's HTTP side: libmicrohttpd (its own threads, epoll,
+ * per-connection memory and timeouts), the routes, and the room's safety:
+ * the workshop code to join, the facilitator's token, HttpOnly SameSite=Strict
+ * cookies, a form token against CSRF, a Content-Security-Policy, limits on
+ * teams, request sizes and requests per client. Nothing from a browser is
+ * used as a path or run: it picks scenarios and roles by number from the
+ * host's own list, and teams by random tokens.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+
+#include "core/catalog.h"
+#include "core/loader.h"
+#include "core/run.h"
+#include "core/utf8.h"
+#include "host_internal.h"
+#include "report/output.h"
+#include "report/results.h"
+
+struct host host;
+
+static const char code_alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+static const char hex_alphabet[] = "0123456789abcdef";
+
+void host_random(char *out, int n, const char *alphabet)
+{
+    unsigned char bytes[64];
+    size_t len = strlen(alphabet);
+    size_t got = 0;
+    while (got < (size_t)n) {
+        ssize_t r = getrandom(bytes + got, (size_t)n - got, 0);
+        if (r < 0 && errno != EINTR) {
+            fprintf(stderr, "scaleup host: getrandom: %s\n", strerror(errno));
+            exit(1);
+        }
+        if (r > 0)
+            got += (size_t)r;
+    }
+    /* 256 is a multiple of 16 and of 32: no bias for our alphabets. */
+    for (int i = 0; i < n; i++)
+        out[i] = alphabet[bytes[i] % len];
+    out[n] = '\0';
+}
+
+/* Compares a secret without telling by its time how much matched. */
+static bool same_secret(const char *given, const char *secret)
+{
+    if (!given)
+        return false;
+    size_t n = strlen(secret);
+    if (strlen(given) != n || n == 0)
+        return false;
+    unsigned char d = 0;
+    for (size_t i = 0; i < n; i++)
+        d |= (unsigned char)(given[i] ^ secret[i]);
+    return d == 0;
+}
+
+/* ---- Requests per client: a token bucket per team cookie, else per address. */
+
+#define BUCKETS 4096
+static struct bucket {
+    uint64_t key;
+    double tokens, at;
+} buckets[BUCKETS];
+static pthread_mutex_t buckets_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h | 1;
+}
+
+static bool allow_request(const char *client)
+{
+    uint64_t key = hash_str(client);
+    double now = clock_seconds();
+    pthread_mutex_lock(&buckets_mu);
+    struct bucket *b = &buckets[key % BUCKETS];
+    if (b->key != key) { /* a new client (or one evicted by a collision: it starts afresh) */
+        b->key = key;
+        b->tokens = LIMIT_HOST_BURST;
+        b->at = now;
+    }
+    b->tokens += (now - b->at) * LIMIT_HOST_PER_SECOND;
+    if (b->tokens > LIMIT_HOST_BURST)
+        b->tokens = LIMIT_HOST_BURST;
+    b->at = now;
+    bool ok = b->tokens >= 1;
+    if (ok)
+        b->tokens -= 1;
+    pthread_mutex_unlock(&buckets_mu);
+    return ok;
+}
+
+/* ---- Forms: application/x-www-form-urlencoded, bounded. */
+
+struct request {
+    char body[LIMIT_HOST_BODY_BYTES + 1];
+    size_t len;
+    bool too_large;
+    bool limited;
+};
+
+#define FORM_FIELDS 8
+struct form {
+    char names[FORM_FIELDS][16];
+    char values[FORM_FIELDS][LIMIT_NAME_BYTES * 3 + 1];
+    int n;
+};
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static void url_decode(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < cap; i++) {
+        if (s[i] == '+') {
+            out[o++] = ' ';
+        } else if (s[i] == '%' && i + 2 < n + 0 && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
+            out[o++] = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
+            i += 2;
+        } else {
+            out[o++] = s[i];
+        }
+    }
+    out[o] = '\0';
+}
+
+static void form_parse(const char *body, struct form *f)
+{
+    f->n = 0;
+    const char *p = body;
+    while (*p && f->n < FORM_FIELDS) {
+        const char *amp = strchr(p, '&');
+        size_t len = amp ? (size_t)(amp - p) : strlen(p);
+        const char *eq = memchr(p, '=', len);
+        if (eq) {
+            url_decode(p, (size_t)(eq - p), f->names[f->n], sizeof f->names[f->n]);
+            url_decode(eq + 1, len - (size_t)(eq - p) - 1, f->values[f->n], sizeof f->values[f->n]);
+            f->n++;
+        }
+        p += len + (amp ? 1 : 0);
+    }
+}
+
+static const char *form_get(const struct form *f, const char *name)
+{
+    for (int i = 0; i < f->n; i++)
+        if (strcmp(f->names[i], name) == 0)
+            return f->values[i];
+    return "";
+}
+
+/* ---- Responses. */
+
+static const char csp[] = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+                          "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+static enum MHD_Result respond(struct MHD_Connection *c, unsigned status, const char *type,
+                               const char *body, size_t len, const char *cookie,
+                               const char *location)
+{
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
+    if (!r)
+        return MHD_NO;
+    MHD_add_response_header(r, "Content-Type", type);
+    MHD_add_response_header(r, "Content-Security-Policy", csp);
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    if (cookie)
+        MHD_add_response_header(r, "Set-Cookie", cookie);
+    if (location)
+        MHD_add_response_header(r, "Location", location);
+    enum MHD_Result ret = MHD_queue_response(c, status, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+static enum MHD_Result respond_page(struct MHD_Connection *c, unsigned status, struct strbuf *page,
+                                    const char *cookie)
+{
+    enum MHD_Result r = respond(c, status, "text/html; charset=utf-8", page->data ? page->data : "",
+                                page->len, cookie, NULL);
+    sb_free(page);
+    return r;
+}
+
+static enum MHD_Result redirect(struct MHD_Connection *c, const char *to, const char *cookie)
+{
+    return respond(c, 303, "text/plain; charset=utf-8", "", 0, cookie, to);
+}
+
+static enum MHD_Result message(struct MHD_Connection *c, const struct page_ctx *pc, unsigned status,
+                               const char *title, const char *text)
+{
+    struct strbuf page;
+    sb_init(&page);
+    page_message(&page, pc, title, text);
+    return respond_page(c, status, &page, NULL);
+}
+
+static void set_cookie(char *buf, size_t cap, const char *name, const char *value, int max_age)
+{
+    str_format(buf, cap, "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", name, value,
+               max_age);
+}
+
+/* ---- Teams. */
+
+static struct team *team_by_cookie(const char *cookie)
+{
+    if (!cookie || strlen(cookie) != HOST_TOKEN_CHARS)
+        return NULL;
+    struct team *found = NULL;
+    pthread_mutex_lock(&host.mu);
+    for (int i = 0; i < host.nteams && !found; i++)
+        if (same_secret(cookie, host.teams[i]->cookie))
+            found = host.teams[i];
+    pthread_mutex_unlock(&host.mu);
+    return found;
+}
+
+static struct team *team_by_resume(const char *code)
+{
+    char norm[HOST_RESUME_CHARS + 1];
+    int n = 0;
+    for (const char *p = code; *p && n < HOST_RESUME_CHARS + 1; p++) {
+        if (*p == ' ' || *p == '-')
+            continue;
+        if (n == HOST_RESUME_CHARS)
+            return NULL;
+        norm[n++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+    }
+    norm[n] = '\0';
+    if (n != HOST_RESUME_CHARS)
+        return NULL;
+    struct team *found = NULL;
+    pthread_mutex_lock(&host.mu);
+    for (int i = 0; i < host.nteams && !found; i++)
+        if (same_secret(norm, host.teams[i]->resume))
+            found = host.teams[i];
+    pthread_mutex_unlock(&host.mu);
+    return found;
+}
+
+static bool code_matches(const char *given)
+{
+    char norm[HOST_CODE_CHARS + 2];
+    int n = 0;
+    for (const char *p = given; *p; p++) {
+        if (*p == ' ' || *p == '-')
+            continue;
+        if (n > HOST_CODE_CHARS)
+            return false;
+        norm[n++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+    }
+    norm[n] = '\0';
+    return same_secret(norm, host.code);
+}
+
+/* A team name: 1 to LIMIT_NAME_BYTES bytes of valid UTF-8 without control
+ * characters, trimmed. */
+static bool clean_name(const char *in, char *out, size_t cap)
+{
+    while (*in == ' ')
+        in++;
+    str_copy(out, cap, in);
+    size_t n = strlen(out);
+    while (n && out[n - 1] == ' ')
+        out[--n] = '\0';
+    if (n == 0 || n > LIMIT_NAME_BYTES || strlen(in) >= cap)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)out[i] < 0x20 || out[i] == 0x7f)
+            return false;
+    size_t bad;
+    return utf8_valid(out, n, &bad);
+}
+
+static enum MHD_Result join(struct MHD_Connection *c, const struct page_ctx *pc,
+                            const struct form *f)
+{
+    char name[LIMIT_NAME_BYTES + 1];
+    const char *error = NULL;
+    int sc = -1, role = -1;
+    if (sscanf(form_get(f, "pick"), "%d.%d", &sc, &role) != 2 || sc < 0 || sc >= host.nscenarios ||
+        role < 0 || role >= host.scenarios[sc].nroles)
+        error = "Choose a scenario and a role from the list.";
+    if (!clean_name(form_get(f, "name"), name, sizeof name))
+        error = "Give your team a name (at most 64 bytes, no control characters).";
+    if (!code_matches(form_get(f, "code")))
+        error = "That is not the workshop code: it is on the projector.";
+    if (error) {
+        struct strbuf page;
+        sb_init(&page);
+        page_join(&page, pc, error);
+        return respond_page(c, 400, &page, NULL);
+    }
+    struct team *t = calloc(1, sizeof *t);
+    if (!t)
+        return message(c, pc, 503, "The host is full", "No memory for another team.");
+    host_random(t->cookie, HOST_TOKEN_CHARS, hex_alphabet);
+    host_random(t->csrf, HOST_TOKEN_CHARS, hex_alphabet);
+    host_random(t->resume, HOST_RESUME_CHARS, code_alphabet);
+    str_copy(t->name, sizeof t->name, name);
+    t->scenario = sc;
+    t->role = role;
+    if (host.cfg->seed_given) {
+        t->seed = host.cfg->seed;
+    } else {
+        char digits[7];
+        host_random(digits, 6, "0123456789");
+        t->seed = strtoull(digits, NULL, 10); /* short enough to read out */
+    }
+    pthread_mutex_lock(&host.mu);
+    if (host.nteams >= LIMIT_HOST_TEAMS) {
+        pthread_mutex_unlock(&host.mu);
+        free(t);
+        return message(c, pc, 503, "The room is full",
+                       "This host already has as many teams as it takes. Ask the facilitator.");
+    }
+    t->index = host.nteams;
+    host.teams[host.nteams++] = t;
+    pthread_mutex_unlock(&host.mu);
+    if (!team_start(t)) {
+        pthread_mutex_lock(&t->mu);
+        t->state = TEAM_ENDED;
+        str_copy(t->message, sizeof t->message, "The host could not start the run (no thread).");
+        pthread_mutex_unlock(&t->mu);
+    }
+    char cookie[128];
+    set_cookie(cookie, sizeof cookie, "team", t->cookie, 7 * 24 * 3600);
+    return redirect(c, "/play", cookie);
+}
+
+static enum MHD_Result act(struct MHD_Connection *c, const struct page_ctx *pc, struct team *t,
+                           const struct form *f)
+{
+    (void)pc;
+    char *end;
+    const char *stepv = form_get(f, "step");
+    unsigned long step = strtoul(stepv, &end, 10);
+    if (!stepv[0] || *end)
+        return redirect(c, "/play", NULL);
+    const char *action = form_get(f, "action"), *choice = form_get(f, "choice");
+    team_lock_ready(t);
+    struct fe_command cmd = fe_command(FE_CONTINUE);
+    bool ok = true;
+    long long v;
+    if (choice[0]) {
+        ok = t->state == TEAM_DECIDE;
+        char *e;
+        v = strtoll(choice, &e, 10);
+        if (*e || v < 1 || v > LIMIT_CHOICES_PER_SCENE)
+            ok = false;
+        else if (ok && v > game_menu(t->s.g)->nopen)
+            ok = false;
+        cmd = fe_command(FE_CHOOSE);
+        cmd.number = (int)v;
+    } else if (strcmp(action, "undo") == 0) {
+        ok = t->open && t->state != TEAM_ERROR;
+        cmd = fe_command(FE_UNDO);
+    } else if (strcmp(action, "continue") == 0) {
+        ok = t->state == TEAM_OUTCOME || t->state == TEAM_ERROR;
+    } else if (strcmp(action, "restart") == 0) {
+        ok = t->state == TEAM_DEBRIEF;
+        cmd = fe_command(FE_RESTART);
+    } else {
+        ok = false;
+    }
+    if (ok)
+        team_send(t, (unsigned)step, cmd);
+    pthread_mutex_unlock(&t->mu);
+    /* A stale or unknown form (a second click, an old tab) only shows the
+     * run as it is. */
+    return redirect(c, "/play", NULL);
+}
+
+/* ---- The facilitator's downloads: the report, built from DIR. */
+
+static void ignore_warning(void *ctx, const char *message)
+{
+    (void)ctx;
+    (void)message;
+}
+
+static enum MHD_Result report(struct MHD_Connection *c, const struct page_ctx *pc, const char *what)
+{
+    struct report r;
+    char err[512];
+    const char *paths[] = {host.cfg->results_dir};
+    /* The scenarios the host serves, so that the report reads them. */
+    const char *served[HOST_MAX_SCENARIOS];
+    for (int i = 0; i < host.nscenarios; i++)
+        served[i] = host.scenarios[i].path;
+    struct rep_sources src = {served, host.nscenarios, true};
+    if (!report_load(&r, paths, 1, &src, ignore_warning, NULL, err, sizeof err))
+        return message(c, pc, 500, "No report", err);
+    struct strbuf out;
+    sb_init(&out);
+    const char *type = "text/csv; charset=utf-8";
+    if (strcmp(what, "report.html") == 0) {
+        report_html(&r, &out);
+        type = "text/html; charset=utf-8";
+    } else if (strcmp(what, "runs.csv") == 0) {
+        report_csv_runs(&r, &out);
+    } else {
+        report_csv_decisions(&r, &out);
+    }
+    report_free(&r);
+    enum MHD_Result res = respond(c, 200, type, out.data ? out.data : "", out.len, NULL, NULL);
+    sb_free(&out);
+    return res;
+}
+
+/* ---- The routes. */
+
+static bool hex_token(const char *s)
+{
+    if (!s || strlen(s) != HOST_TOKEN_CHARS)
+        return false;
+    for (const char *p = s; *p; p++)
+        if (!strchr(hex_alphabet, *p))
+            return false;
+    return true;
+}
+
+static const char *client_address(struct MHD_Connection *c, char *buf, size_t cap)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    buf[0] = '\0';
+    if (ci && ci->client_addr) {
+        const struct sockaddr *sa = ci->client_addr;
+        if (sa->sa_family == AF_INET)
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, buf,
+                      (socklen_t)cap);
+        else if (sa->sa_family == AF_INET6)
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, buf,
+                      (socklen_t)cap);
+    }
+    return buf;
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
+                              const char *method, const char *version, const char *upload_data,
+                              size_t *upload_data_size, void **con_cls)
+{
+    (void)cls;
+    (void)version;
+    struct request *req = *con_cls;
+    const char *team_cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "team");
+    if (!req) {
+        req = calloc(1, sizeof *req);
+        if (!req)
+            return MHD_NO;
+        *con_cls = req;
+        /* One budget per team (a room behind one address keeps going),
+         * else per address. */
+        char addr[64];
+        char key[80];
+        if (hex_token(team_cookie))
+            str_format(key, sizeof key, "t:%s", team_cookie);
+        else
+            str_format(key, sizeof key, "a:%s", client_address(c, addr, sizeof addr));
+        req->limited = !allow_request(key);
+        return MHD_YES;
+    }
+    if (*upload_data_size) {
+        if (req->len + *upload_data_size > LIMIT_HOST_BODY_BYTES) {
+            req->too_large = true;
+        } else {
+            memcpy(req->body + req->len, upload_data, *upload_data_size);
+            req->len += *upload_data_size;
+        }
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    req->body[req->len] = '\0';
+
+    const char *theme = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "theme");
+    struct page_ctx pc = {"", ""};
+    if (theme && (strcmp(theme, "dark") == 0 || strcmp(theme, "light") == 0 ||
+                  strcmp(theme, "contrast") == 0))
+        pc.theme = theme;
+    bool get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    bool post = strcmp(method, "POST") == 0;
+
+    if (req->limited)
+        return message(c, &pc, 429, "Too many requests",
+                       "This browser sent more requests than a person can; wait a few seconds "
+                       "and reload the page.");
+    if (req->too_large)
+        return message(c, &pc, 413, "Too much data", "That form sent more than this host reads.");
+    if (!get && !post)
+        return message(c, &pc, 405, "Not allowed", "Only GET and POST are served here.");
+
+    if (get && strcmp(url, "/s/style.css") == 0)
+        return respond(c, 200, "text/css; charset=utf-8", host_css, strlen(host_css), NULL, NULL);
+    if (get && strcmp(url, "/s/keys.js") == 0)
+        return respond(c, 200, "text/javascript; charset=utf-8", host_js, strlen(host_js), NULL,
+                       NULL);
+    if (get && strcmp(url, "/theme") == 0) {
+        const char *name = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "name");
+        char cookie[96];
+        if (name && (strcmp(name, "dark") == 0 || strcmp(name, "light") == 0 ||
+                     strcmp(name, "contrast") == 0))
+            set_cookie(cookie, sizeof cookie, "theme", name, 365 * 24 * 3600);
+        else
+            set_cookie(cookie, sizeof cookie, "theme", "system", 0);
+        return redirect(c, team_by_cookie(team_cookie) ? "/play" : "/", cookie);
+    }
+
+    struct form f;
+    form_parse(req->body, &f);
+    /* Forms come from our own pages: a browser sends Origin with a POST; when
+     * it names another site, the request is refused whatever it carries. */
+    const char *origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+    const char *hosthdr = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+    if (post && origin && strcmp(origin, "null") != 0) {
+        const char *o = strstr(origin, "://");
+        if (!o || !hosthdr || strcmp(o + 3, hosthdr) != 0)
+            return message(c, &pc, 403, "Refused", "That form came from another site.");
+    }
+
+    /* The facilitator: the token in the link once, then a cookie. */
+    if (strncmp(url, "/facilitator", 12) == 0) {
+        const char *given = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "t");
+        const char *fac = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "fac");
+        bool by_link = same_secret(given, host.token);
+        if (!by_link && !same_secret(fac, host.token))
+            return message(c, &pc, 403, "Facilitator only",
+                           "This page needs the facilitator's link, printed when the host started.");
+        pc.csrf = host.fac_csrf;
+        char cookie[128];
+        set_cookie(cookie, sizeof cookie, "fac", host.token, 24 * 3600);
+        if (get && strcmp(url, "/facilitator") == 0) {
+            struct strbuf page;
+            sb_init(&page);
+            page_facilitator(&page, &pc);
+            return respond_page(c, 200, &page, by_link ? cookie : NULL);
+        }
+        if (post && strcmp(url, "/facilitator/reveal") == 0) {
+            if (!same_secret(form_get(&f, "csrf"), host.fac_csrf))
+                return message(c, &pc, 403, "Refused", "That form is not from this page.");
+            host.reveal = strcmp(form_get(&f, "reveal"), "1") == 0;
+            return redirect(c, "/facilitator", NULL);
+        }
+        if (get && (strcmp(url, "/facilitator/report.html") == 0 ||
+                    strcmp(url, "/facilitator/runs.csv") == 0 ||
+                    strcmp(url, "/facilitator/decisions.csv") == 0))
+            return report(c, &pc, url + 13);
+        return message(c, &pc, 404, "Not found", "There is no such page.");
+    }
+
+    struct team *t = team_by_cookie(team_cookie);
+    if (t)
+        pc.csrf = t->csrf;
+    if (get && strcmp(url, "/") == 0) {
+        if (t)
+            return redirect(c, "/play", NULL);
+        /* The join form's token: a cookie the form repeats (double submit). */
+        const char *pre = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "pre");
+        char fresh[HOST_TOKEN_CHARS + 1], cookie[128] = "";
+        if (!hex_token(pre)) {
+            host_random(fresh, HOST_TOKEN_CHARS, hex_alphabet);
+            set_cookie(cookie, sizeof cookie, "pre", fresh, 24 * 3600);
+            pre = fresh;
+        }
+        pc.csrf = pre;
+        struct strbuf page;
+        sb_init(&page);
+        page_join(&page, &pc, NULL);
+        return respond_page(c, 200, &page, cookie[0] ? cookie : NULL);
+    }
+    if (post && (strcmp(url, "/join") == 0 || strcmp(url, "/resume") == 0)) {
+        const char *pre = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "pre");
+        if (!hex_token(pre) || !same_secret(form_get(&f, "csrf"), pre))
+            return message(c, &pc, 403, "Please try again",
+                           "That form is out of date or not from this page: open the start page "
+                           "again.");
+        pc.csrf = pre;
+        if (strcmp(url, "/join") == 0)
+            return join(c, &pc, &f);
+        struct team *r = team_by_resume(form_get(&f, "resume"));
+        if (!code_matches(form_get(&f, "code")) || !r) {
+            struct strbuf page;
+            sb_init(&page);
+            page_join(&page, &pc, "That workshop code and resume code do not match a run.");
+            return respond_page(c, 400, &page, NULL);
+        }
+        char cookie[128];
+        set_cookie(cookie, sizeof cookie, "team", r->cookie, 7 * 24 * 3600);
+        return redirect(c, "/play", cookie);
+    }
+    if (!t && (strcmp(url, "/play") == 0 || strcmp(url, "/act") == 0))
+        return redirect(c, "/", NULL);
+    if (get && strcmp(url, "/play") == 0) {
+        team_lock_ready(t);
+        struct strbuf page;
+        sb_init(&page);
+        page_team(&page, &pc, t);
+        pthread_mutex_unlock(&t->mu);
+        return respond_page(c, 200, &page, NULL);
+    }
+    if (post && strcmp(url, "/act") == 0) {
+        if (!same_secret(form_get(&f, "csrf"), t->csrf))
+            return message(c, &pc, 403, "Please try again",
+                           "That form is not from this page: go back to the game and choose again.");
+        return act(c, &pc, t, &f);
+    }
+    return message(c, &pc, 404, "Not found", "There is no such page.");
+}
+
+static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                      enum MHD_RequestTerminationCode toe)
+{
+    (void)cls;
+    (void)c;
+    (void)toe;
+    free(*con_cls);
+    *con_cls = NULL;
+}
+
+/* ---- Start-up. */
+
+static bool load_scenarios(void)
+{
+    for (int i = 0; i < host.cfg->nscenarios; i++) {
+        struct host_scenario *hs = &host.scenarios[host.nscenarios];
+        struct diag_list diags;
+        diag_list_init(&diags);
+        struct scenario *sc = scenario_load(host.cfg->scenarios[i], &host.cfg->limits, &diags);
+        if (!sc) {
+            struct strbuf line;
+            sb_init(&line);
+            if (diags.count)
+                diag_format(&diags.items[0], false, &line);
+            fprintf(stderr, "scaleup host: %s does not load: %s\n", host.cfg->scenarios[i],
+                    line.data ? line.data : "");
+            sb_free(&line);
+            diag_list_free(&diags);
+            return false;
+        }
+        diag_list_free(&diags);
+        str_copy(hs->path, sizeof hs->path, host.cfg->scenarios[i]);
+        str_copy(hs->id, sizeof hs->id, sc->id);
+        str_copy(hs->title, sizeof hs->title, sc->title);
+        hs->nroles = sc->nroles;
+        for (int r = 0; r < sc->nroles; r++) {
+            str_copy(hs->role_ids[r], sizeof hs->role_ids[r], sc->roles[r].id);
+            str_copy(hs->role_names[r], sizeof hs->role_names[r], sc->roles[r].name);
+        }
+        scenario_free(sc);
+        host.nscenarios++;
+    }
+    return true;
+}
+
+static volatile sig_atomic_t stop;
+static void on_signal(int sig)
+{
+    (void)sig;
+    stop = 1;
+}
+
+int host_run(const struct host_config *cfg)
+{
+    memset(&host, 0, sizeof host);
+    host.cfg = cfg;
+    pthread_mutex_init(&host.mu, NULL);
+    if (!load_scenarios())
+        return 1;
+    mkdir(cfg->results_dir, 0755);
+    str_format(host.state_dir, sizeof host.state_dir, "%s/.scaleup-host", cfg->results_dir);
+    if (mkdir(host.state_dir, 0700) != 0 && errno != EEXIST) {
+        fprintf(stderr, "scaleup host: cannot create %s: %s\n", host.state_dir, strerror(errno));
+        return 1;
+    }
+    host_random(host.code, HOST_CODE_CHARS, code_alphabet);
+    host_random(host.token, HOST_TOKEN_CHARS, hex_alphabet);
+    host_random(host.fac_csrf, HOST_TOKEN_CHARS, hex_alphabet);
+    host_load_teams(); /* a restarted host keeps its code, token and runs */
+    pthread_mutex_lock(&host.mu);
+    host_save_teams();
+    pthread_mutex_unlock(&host.mu);
+
+    struct sockaddr_in sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sin_family = AF_INET;
+    sa.sin_port = htons((uint16_t)cfg->port);
+    sa.sin_addr.s_addr = htonl(INADDR_ANY);
+    if (cfg->bind && inet_pton(AF_INET, cfg->bind, &sa.sin_addr) != 1) {
+        fprintf(stderr, "scaleup host: --bind takes an IPv4 address such as 127.0.0.1\n");
+        return 1;
+    }
+    signal(SIGPIPE, SIG_IGN);
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+        handle, NULL, MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_THREAD_POOL_SIZE, 4u,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)LIMIT_HOST_CONNECTIONS,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)LIMIT_HOST_CONNECTIONS_PER_IP,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)LIMIT_HOST_IDLE_SECONDS,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)LIMIT_HOST_REQUEST_BYTES,
+        MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);
+    if (!d) {
+        fprintf(stderr, "scaleup host: cannot listen on %s port %d: %s\n",
+                cfg->bind ? cfg->bind : "every address", cfg->port, strerror(errno));
+        return 1;
+    }
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    int port = di ? di->port : cfg->port;
+    const char *shown = cfg->bind && strcmp(cfg->bind, "0.0.0.0") != 0 ? cfg->bind : NULL;
+    char addr[64] = "this-computer";
+    if (!shown) {
+        /* The address the room can reach: the one a route out would use. */
+        shown = addr;
+        char h[256];
+        if (gethostname(h, sizeof h) == 0)
+            str_copy(addr, sizeof addr, h);
+    }
+    str_format(host.base_url, sizeof host.base_url, "http://%s:%d/", shown, port);
+    printf("ScaleUp host: %d scenario%s, results in %s\n", host.nscenarios,
+           host.nscenarios == 1 ? "" : "s", cfg->results_dir);
+    printf("Players open:     %s\n", host.base_url);
+    printf("Workshop code:    %s\n", host.code);
+    printf("Facilitator view: http://%s:%d/facilitator?t=%s\n", shown, port, host.token);
+    printf("Stop with Ctrl+C: every decision is already in %s.\n", cfg->results_dir);
+    fflush(stdout);
+    if (cfg->ready_file) {
+        char text[64];
+        int n = snprintf(text, sizeof text, "%d\n", port);
+        struct diag err;
+        file_write_atomic(cfg->ready_file, text, (size_t)n, &err);
+    }
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    while (!stop)
+        pause();
+    /* Every decision is on disk already (the session writes it at once);
+     * the runs' threads are left to the exit. */
+    MHD_stop_daemon(d);
+    printf("ScaleUp host stopped.\n");
+    return 0;
+}

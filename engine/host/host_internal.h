@@ -1,0 +1,125 @@
+/*
+ * host_internal.h: the browser host's pieces (host.c: HTTP and routes;
+ * team.c: runs on their threads; pages.c: the HTML).
+ */
+#ifndef SCALEUP_HOST_INTERNAL_H
+#define SCALEUP_HOST_INTERNAL_H
+
+#include <limits.h>
+#include <pthread.h>
+#include <stdbool.h>
+
+#include "core/debrief.h"
+#include "core/session.h"
+#include "core/util.h"
+#include "host.h"
+
+#define HOST_TOKEN_CHARS 32 /* 128 random bits as hex */
+#define HOST_CODE_CHARS 6   /* the workshop code */
+#define HOST_RESUME_CHARS 8 /* a team's resume code */
+
+/* What a team's run is doing. */
+enum team_state {
+    TEAM_STARTING, /* the thread loads the scenario */
+    TEAM_BUSY,     /* the session carries out a command */
+    TEAM_DECIDE,   /* a scene waits for a choice */
+    TEAM_OUTCOME,  /* feedback waits for "continue" */
+    TEAM_DEBRIEF,  /* the debrief is shown */
+    TEAM_ERROR,    /* a scenario error is shown */
+    TEAM_ENDED,    /* the run is over and closed */
+};
+
+struct host_scenario {
+    char path[PATH_MAX];
+    char id[LIMIT_ID_BYTES + 1];
+    char title[256];
+    int nroles;
+    char role_ids[LIMIT_ROLES][LIMIT_ID_BYTES + 1];
+    char role_names[LIMIT_ROLES][128];
+};
+
+struct team {
+    /* Fixed once joined (read without a lock). */
+    int index;
+    char cookie[HOST_TOKEN_CHARS + 1];
+    char csrf[HOST_TOKEN_CHARS + 1];
+    char resume[HOST_RESUME_CHARS + 1];
+    char name[LIMIT_NAME_BYTES + 1];
+    int scenario; /* index into host.scenarios */
+    int role;
+    uint64_t seed;
+
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    /* Under mu. While state is not STARTING or BUSY, the run's thread waits
+     * and does not touch s: pages read it under mu. */
+    enum team_state state;
+    unsigned step;    /* changes with every new wait: a form for an old one is stale */
+    bool has_command;
+    struct fe_command command;
+    double shown_at;  /* clock_seconds() when the current wait began */
+    double deadline;  /* a timed decision's end (clock_seconds), 0: untimed */
+    struct session s;
+    bool open;        /* s is open */
+    struct debrief debrief;
+    char message[1024]; /* the error (TEAM_ERROR) */
+    char notice[1024];  /* shown once on the next page */
+    bool finished;      /* reached an ending at least once */
+
+    /* Under host.mu. */
+    char results_file[PATH_MAX]; /* the run's result file (the session's) */
+    bool resumed;                /* started from results_file */
+};
+
+struct host {
+    const struct host_config *cfg;
+    struct host_scenario scenarios[HOST_MAX_SCENARIOS];
+    int nscenarios;
+    char code[HOST_CODE_CHARS + 1];
+    char token[HOST_TOKEN_CHARS + 1];
+    char fac_csrf[HOST_TOKEN_CHARS + 1];
+    char state_dir[PATH_MAX];   /* DIR/.scaleup-host */
+    char base_url[300];
+    pthread_mutex_t mu;
+    struct team *teams[LIMIT_HOST_TEAMS];
+    int nteams;
+    bool reveal;                /* the facilitator shows the per-option counts */
+};
+
+extern struct host host;
+
+/* Random bytes as an alphabet's characters (from getrandom). */
+void host_random(char *out, int n, const char *alphabet);
+
+/* team.c */
+/* Starts a run for t on its own thread (new, or resumed from t->results_file). */
+bool team_start(struct team *t);
+/* Waits (up to LIMIT_HOST_WAIT_MS) until the run waits for the browser;
+ * returns with t->mu held either way. */
+void team_lock_ready(struct team *t);
+/* Hands a command to the run when step is the current one; under t->mu. */
+bool team_send(struct team *t, unsigned step, struct fe_command c);
+/* Writes the host's list of teams (DIR/.scaleup-host/teams.json); under host.mu. */
+void host_save_teams(void);
+/* Reads it back and starts every run; false when there is none. */
+void host_load_teams(void);
+
+/* pages.c: whole HTML pages into out. */
+struct page_ctx {
+    const char *theme;  /* "dark", "light", "contrast" or "" (the system's) */
+    const char *csrf;   /* the form token */
+};
+void page_begin(struct strbuf *out, const struct page_ctx *pc, const char *title, int refresh);
+void page_end(struct strbuf *out);
+void html_text(struct strbuf *out, const char *s);      /* escapes &<>"' */
+void html_rendered(struct strbuf *out, const char *s);  /* a rendered scenario text, paragraphs */
+void page_join(struct strbuf *out, const struct page_ctx *pc, const char *error);
+void page_team(struct strbuf *out, const struct page_ctx *pc, struct team *t); /* under t->mu */
+void page_facilitator(struct strbuf *out, const struct page_ctx *pc);
+void page_message(struct strbuf *out, const struct page_ctx *pc, const char *title,
+                  const char *text);
+extern const char host_css[];
+extern const char host_js[];
+
+#endif

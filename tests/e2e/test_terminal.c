@@ -1,0 +1,145 @@
+/*
+ * test_terminal.c: the terminal is left as it was found. A secret duet pick
+ * turns echo off; Ctrl+C (or a hang-up, or kill) while it waits must give
+ * the echo back before the program ends. Runs the player in a
+ * pseudo-terminal, as a person would. And nothing from a file reaches the
+ * terminal with its controls.
+ */
+#define _XOPEN_SOURCE 700
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "support.h"
+
+/* Reads the master until needle shows (or 20 s pass). */
+static bool wait_for(int master, const char *needle, struct strbuf *seen)
+{
+    double t0 = clock_seconds();
+    while (clock_seconds() - t0 < 20) {
+        struct pollfd p = {master, POLLIN, 0};
+        if (poll(&p, 1, 200) > 0) {
+            char buf[4096];
+            ssize_t n = read(master, buf, sizeof buf);
+            if (n < 0 && (errno == EAGAIN || errno == EINTR))
+                continue;
+            if (n <= 0)
+                return false;
+            sb_append(seen, buf, (size_t)n);
+            if (strstr(seen->data, needle))
+                return true;
+        }
+    }
+    return false;
+}
+
+static void run_until_secret_pick_then(int sig)
+{
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    assert_true(master >= 0);
+    assert_int_equal(grantpt(master), 0);
+    assert_int_equal(unlockpt(master), 0);
+    const char *slave_name = ptsname(master);
+    assert_non_null(slave_name);
+    char slave_path[256];
+    snprintf(slave_path, sizeof slave_path, "%s", slave_name);
+    pid_t pid = fork();
+    if (pid == 0) {
+        setsid();
+        int slave = open(slave_path, O_RDWR);
+        if (slave < 0)
+            _exit(126);
+        ioctl(slave, TIOCSCTTY, 0);
+        dup2(slave, 0);
+        dup2(slave, 1);
+        dup2(slave, 2);
+        close(master);
+        setenv("NO_COLOR", "1", 1);
+        const char *argv[] = {scaleup_bin(), "play", test_path("fixtures/games/duet.lua"), "--text",
+                              "--duet", "--player", "Ana", "--partner", "Ben", "--seed", "1", NULL};
+        execv(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    int slave = open(slave_path, O_RDWR | O_NOCTTY);
+    assert_true(slave >= 0);
+    fcntl(master, F_SETFL, O_NONBLOCK);
+    struct strbuf seen;
+    sb_init(&seen);
+    bool asked = wait_for(master, "secret pick", &seen);
+    if (!asked)
+        fail_msg("no secret pick was asked for; the terminal showed:\n%s", seen.data ? seen.data : "");
+    /* Echo is off while the pick is read... */
+    struct termios tio;
+    usleep(200000);
+    assert_int_equal(tcgetattr(slave, &tio), 0);
+    assert_int_equal(tio.c_lflag & ECHO, 0);
+    /* ...and back after the signal ends the program. */
+    if (sig == SIGINT)
+        assert_int_equal(write(master, "\x03", 1), 1); /* Ctrl+C, through the terminal */
+    else
+        kill(pid, sig);
+    int status;
+    double t0 = clock_seconds();
+    while (waitpid(pid, &status, WNOHANG) == 0 && clock_seconds() - t0 < 20) {
+        char buf[4096];
+        if (read(master, buf, sizeof buf) < 0 && errno != EAGAIN && errno != EINTR)
+            usleep(10000);
+    }
+    assert_true(WIFSIGNALED(status));
+    assert_int_equal(WTERMSIG(status), sig);
+    assert_int_equal(tcgetattr(slave, &tio), 0);
+    assert_int_not_equal(tio.c_lflag & ECHO, 0);
+    sb_free(&seen);
+    close(slave);
+    close(master);
+}
+
+static void ctrl_c_during_a_secret_pick_restores_echo(void **state)
+{
+    (void)state;
+    run_until_secret_pick_then(SIGINT);
+}
+
+static void a_hang_up_during_a_secret_pick_restores_echo(void **state)
+{
+    (void)state;
+    run_until_secret_pick_then(SIGTERM);
+}
+
+/* What came from a file is printed with its terminal controls folded: here
+ * a result file's name that would set the terminal's title. */
+static void controls_from_files_are_folded(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char path[4300];
+    snprintf(path, sizeof path, "%s/x\033]0;pwned\007.json", dir);
+    write_file(path, "{", 1);
+    const char *argv[] = {scaleup_bin(), "report", dir, "--quiet", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, NULL, NULL, 30, &r);
+    assert_int_equal(r.status, 1);
+    assert_null(strchr(r.err, '\033'));
+    assert_null(strchr(r.err, '\007'));
+    assert_non_null(strstr(r.err, "/x ]0;pwned .json: "));
+    cmd_result_free(&r);
+    rm_rf(dir);
+    free(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(ctrl_c_during_a_secret_pick_restores_echo),
+        cmocka_unit_test(a_hang_up_during_a_secret_pick_restores_echo),
+        cmocka_unit_test(controls_from_files_are_folded),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
