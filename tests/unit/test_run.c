@@ -316,7 +316,7 @@ static void the_writer_keeps_to_the_size_the_reader_accepts(void **state)
     char path[4300];
     snprintf(path, sizeof path, "%s/long.lua", dir);
     const char *src =
-        "scenario { id = \"long\", title = \"Long\", start = \"a\", dimensions = { { id = \"v\" } }, "
+        "scenario { id = \"long\", title = \"Long\", start = \"a\", order = \"fixed\", dimensions = { { id = \"v\" } }, "
         "roles = { { id = \"po\" } } }\n"
         "local label = (\"word \"):rep(12000)\n"
         "scene \"a\" { choices = { { label, next = \"a\", score = { v = 1 } }, { \"End\", next = \"e\" } } }\n"

@@ -419,9 +419,7 @@ int cmd_report(int argc, char **argv)
     struct strbuf text;
     sb_init(&text);
     if (json_out) {
-        report_json(&r, &text);
-        fputs(text.data, stdout);
-        fflush(stdout);
+        report_json(&r, &text); /* written below, as the table would be */
     } else if (!quiet) {
         report_table(&r, &text);
         /* Names and titles in the table come from result files. */
@@ -431,7 +429,7 @@ int cmd_report(int argc, char **argv)
         sb_free(&text);
         text = folded;
     }
-    bool ok = quiet || write_output("-", &text);
+    bool ok = (quiet && !json_out) || write_output("-", &text);
     if (csv) {
         sb_clear(&text);
         report_csv_runs(&r, &text);
