@@ -6,25 +6,35 @@ scene "backlog" {
   phase = "Growth",
   by = "po",
   discuss = "Reminders or the one-button move Dr Okafor asked for: whose backlog is it?",
-  text = [[
-Jonas can build one thing well in the next two weeks. On the list: SMS
-reminders, a waiting list, invoices, and the "one button to move a
-patient" that Dr Okafor asked for.]],
+  text = function(game)
+    local asked = ""
+    if game.flags.sized then
+      asked = "\n\nJonas's sizes: reminders 3 days, the move button 8, the waiting list 5, "
+        .. "invoices 13."
+    end
+    return "Jonas can build one thing well in the next two weeks. On the list: SMS "
+      .. "reminders, a waiting list, invoices, and the \"one button to move a patient\" "
+      .. "that Dr Okafor asked for." .. asked
+  end,
   choices = {
-    { "Order by value and effort: reminders first, they cut no-shows fastest",
+    { "Order by value over effort: reminders first, they cut no-shows fastest",
+      id = "value_effort",
       next = "sales_call",
-      score = { roadmap = 3 },
+      score = { roadmap = 2 },
       effects = { morale = 5 },
-      feedback = "Value over effort, tied to the goal, makes the order easy to explain and easy "
-              .. "to change when the data says so. It is not WSJF yet: WSJF divides the cost of "
-              .. "delay (value, urgency, risk reduced) by the job's size, which Jonas estimates." },
-    { "Build a bit of everything so every clinic sees progress",
+      feedback = "Value over effort, tied to the goal, is quick and easy to explain: right when "
+              .. "the choice is obvious and time is short. It is not WSJF: without Jonas's "
+              .. "sizes, the effort is your guess." },
+    { "Start reminders and the waiting list side by side so two clinics see progress",
+      id = "side_by_side",
       next = "sales_call",
       score = { roadmap = -2 },
       effects = { morale = -5 },
-      feedback = "Four half-built features deliver no value. Limiting work in progress is "
-              .. "how a team of one finishes anything." },
+      feedback = "Two clinics see movement this week, which is why teams do it; but two "
+              .. "half-built features deliver no value. Limiting work in progress is how a "
+              .. "team of one finishes anything." },
     { "Write acceptance criteria for the reminders with Jonas before he starts",
+      id = "criteria",
       role = "po",
       requires = { "validated" },
       once = true,
@@ -32,13 +42,34 @@ patient" that Dr Okafor asked for.]],
       score = { roadmap = 2 },
       set = { "criteria" },
       feedback = "Acceptance criteria written with the developer keep design, building and "
-              .. "testing in one flow: \"done\" means the same thing to both of you." },
-    { "Put invoices first: clinics said they hate their billing tool",
+              .. "testing in one flow: \"done\" means the same thing to both of you. It needs "
+              .. "what the interviews taught you." },
+    { "Put invoices first: every clinic you met hates its billing tool",
+      id = "invoices",
       next = "sales_call",
       locked = "Needs interviews first",
       requires = { "validated" },
-      score = { roadmap = 0 },
-      feedback = "A real pain, but not the goal you set: invoices do not cut no-shows." },
+      score = { launch = 1 },
+      feedback = "A real, validated pain and an easy sale: right if the goal were revenue per "
+              .. "clinic. It is not the goal you set: invoices do not cut no-shows." },
+    { "Ask Jonas to size the four items before you put them in any order",
+      id = "ask_sizes",
+      once = true,
+      next = "backlog",
+      score = { roadmap = 1 },
+      set = { "sized" },
+      feedback = "The PO orders the backlog; the developers size the work. Asking first costs a "
+              .. "morning and scores little now, but it is the half of WSJF you cannot guess." },
+    { "Order by cost of delay over Jonas's sizes: reminders, then the move",
+      id = "wsjf",
+      requires = { "sized" },
+      locked = "Needs Jonas's sizes first",
+      next = "sales_call",
+      score = { roadmap = 4 },
+      effects = { morale = 5 },
+      feedback = "That is WSJF: the cost of delay (value, urgency, risk reduced) divided by the "
+              .. "size Jonas gave. Reminders are small and stop no-shows now; the move button "
+              .. "comes next. An order you can defend to Mara and to Dr Okafor." },
   },
 }
 
@@ -51,35 +82,45 @@ scene "sales_call" {
       .. "reminders two days early." or ""
     local pilot = game.flags.pilot and "\n\nDr Okafor's pilot data is in: no-shows at her "
       .. "clinic fell from 14% to 9% in three weeks." or ""
+    local deck = game.flags.broad_pitch and " They saw video calls in your investor deck." or ""
     return "A chain of 40 clinics calls. They will sign if Nimbus adds video "
-      .. "consultations by launch." .. ready .. pilot
+      .. "consultations by launch." .. deck .. ready .. pilot
   end,
   choices = {
     { "Say no to video for now, and show them the reminders roadmap",
+      id = "say_no",
       next = "launch_day",
       score = { vision = 2, negotiation = 1 },
       effects = { trust = -5 },
       feedback = "Saying no to a good idea that does not serve the goal is the hardest part of "
-              .. "owning a vision. Showing what is coming keeps the door open." },
-    { "Say yes: 40 clinics would triple Nimbus",
+              .. "owning a vision. Showing what is coming keeps the door open; it may still "
+              .. "lose the deal." },
+    { "Say yes: forty clinics would triple Nimbus before the seed round",
+      id = "say_yes",
       next = "launch_day",
-      score = { vision = -2, roadmap = -1 },
+      score = { launch = 1, negotiation = 1 },
       effects = { users = 3, runway = -2, morale = -10 },
       set = { "chain_deal" },
-      feedback = "Building for the largest prospect turns the roadmap into their roadmap. "
-              .. "The cost shows up as the features your real goal needed and did not get." },
-    { "Make the trade-off visible: video moves reminders out by two months; recommend no, and own it",
+      feedback = "Three times the clinics is a real prize, and right if video served the goal. "
+              .. "It does not: the roadmap becomes the chain's, and the weeks go to video that "
+              .. "the launch needed." },
+    { "Show Mara the trade-off: video moves reminders two months; recommend no",
+      id = "tradeoff",
       role = "pm",
       next = "launch_day",
-      score = { negotiation = 3, roadmap = 1 },
+      score = { negotiation = 2, roadmap = 1 },
       feedback = "\"If we add this, that moves\" turns a yes-or-no fight into a decision about "
               .. "priorities. The roadmap is the PM's: bring Mara the trade-off and a "
-              .. "recommendation, and decide. Handing her the choice hands the CEO your roadmap." },
-    { "Offer the chain a paid pilot of reminders at ten clinics",
-      when = function(game) return game.stats.users >= 1 end,
+              .. "proposal, and decide. Handing her the choice hands the CEO your roadmap." },
+    { "Offer the chain a paid pilot of reminders at ten of its clinics",
+      id = "paid_pilot",
+      requires = { "pilot" },
+      when = function(game) return not game.flags.broad_pitch end,
+      locked = "Needs pilot data of your own, and no video in your investor deck",
       next = "launch_day",
-      score = { launch = 2, negotiation = 1 },
+      score = { launch = 2, negotiation = 2 },
       effects = { users = 2, runway = 1 },
-      feedback = "A paid pilot tests the price and the fit at once, and keeps your roadmap yours." },
+      feedback = "With Dr Okafor's numbers in hand, a paid pilot tests the price and the fit at "
+              .. "once and keeps your roadmap yours. Without proof to show, it is only a discount." },
   },
 }

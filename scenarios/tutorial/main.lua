@@ -1,21 +1,29 @@
 -- The tutorial: a short but complete ScaleUp scenario.
 --
--- Ten minutes in a two-person startup, Nimbus, which makes scheduling
+-- Fifteen minutes in a two-person startup, Nimbus, which makes scheduling
 -- software for physiotherapy clinics. It uses every feature of the scenario
 -- contract, so it doubles as a worked example for authors (see
 -- docs/authoring.md): stats, flags, role-only choices, conditions, locked
 -- choices, once, a timed decision, random outcomes, text functions, on_enter,
--- act, next functions, a second file pulled in with include, and duet fields.
+-- act, next functions, a second file pulled in with include, and duet fields;
+-- and the judgment fields: choice ids, discuss questions for the room, and
+-- game.cause tracing a consequence to the decision that caused it.
+--
+-- Judgment: no option wins by its length or place. Asking first (calling
+-- clinics before writing the goal, asking Jonas for sizes) scores little now
+-- and opens a better option later; a promise that scores now (everything to
+-- Dr Okafor, video to the chain, the whole whiteboard to investors) comes due
+-- later. Playing for the most points now ends 6 (PO) and 10 (PM) short.
 
 scenario {
   id = "tutorial",
   title = "First Sprint",
-  summary = "Ten minutes at Nimbus, a two-person startup: a vision, a first customer, a "
+  summary = "Fifteen minutes at Nimbus, a two-person startup: a vision, a first customer, a "
          .. "backlog, a launch and a pay talk. Learn how ScaleUp plays.",
   authors = { "ScaleUp" },
   version = "1.0.0",
   language = "en",
-  minutes = 10,
+  minutes = 15,
   start = "kickoff",
   duet = true,
 
@@ -61,6 +69,7 @@ keep the stakeholders aligned behind one product.]],
 scene "kickoff" {
   title = "The Whiteboard",
   phase = "Startup",
+  discuss = "Calls first or the goal first: which scored more today, and which paid more by launch week?",
   text = [[
 Monday, 8:30. Mara, your co-founder, has filled the whiteboard with
 features: online booking, reminders, invoices, a patient app, video calls.
@@ -68,66 +77,98 @@ features: online booking, reminders, invoices, a patient app, video calls.
 
 You have {runway} months of money and one developer, Jonas.]],
   choices = {
-    { "Write a one-line product goal with Mara and Jonas after calling five clinics this week",
+    { "Call five clinics this week, then write the goal with Mara and Jonas",
+      id = "call_first",
       next = "first_customer",
-      score = { vision = 3 },
+      score = { vision = 1 },
       effects = { morale = 5 },
-      set = { "has_goal" },
-      feedback = "Evidence before the goal: five calls tell you which clinic pain is real, and "
-              .. "the goal you then write together (fewer no-shows) is an outcome the team can repeat." },
-    { "Keep the whole whiteboard: a broad vision attracts more investors",
+      set = { "called", "has_goal" },
+      feedback = "Evidence before the goal. It costs a week and scores little today, but the goal "
+              .. "you write after the calls names a pain clinics really have (no-shows), and the "
+              .. "first customer will see that you came to listen. Right whenever nobody has "
+              .. "asked a customer yet." },
+    { "Pitch the whole whiteboard to investors, and build reminders first",
+      id = "whiteboard",
       next = "first_customer",
-      score = { vision = -1 },
+      score = { negotiation = 1, roadmap = 1, vision = -1 },
       effects = { trust = 5 },
-      feedback = "Investors may like the breadth today, but a vision that covers everything "
-              .. "decides nothing: the backlog becomes a wish list." },
-    { "Skip the talk and start building the booking screen",
+      set = { "broad_pitch" },
+      feedback = "Right when the round is what is at risk and you keep the deck and the backlog "
+              .. "apart: investors do buy breadth. The cost comes due when a customer reads the "
+              .. "deck and asks for the feature on it, and when the investors ask where it is." },
+    { "Write the goal today from Mara's notes and start the booking screen",
+      id = "goal_now",
       next = "first_customer",
-      score = { vision = -2, roadmap = 1 },
-      effects = { runway = 0, morale = -5 },
-      feedback = "Speed matters in a startup, but building before naming the problem means "
-              .. "you cannot tell later whether the booking screen worked." },
+      score = { vision = 2 },
+      set = { "has_goal", "guessed_goal" },
+      feedback = "A one-line outcome goal today gives Jonas focus, and that is right when you "
+              .. "already know the customer's pain. Here nobody has asked a clinic yet: the goal "
+              .. "is a guess, and a guess you build on is expensive to rewrite." },
   },
 }
 
 scene "first_customer" {
   title = "Dr Okafor's Clinic",
   phase = "Startup",
+  discuss = "Dr Okafor asked for three features. Which one is a pattern, and how would you know?",
   on_enter = function(game)
-    -- Each visit to a prospect costs a little runway.
+    -- Each visit to a prospect costs a little runway: time passing, not a choice.
     game.stats.runway = game.stats.runway - 1
+    game.cause("goal_now")
+    if game.flags.guessed_goal then
+      -- The goal written before the calls named booking; the clinic talks no-shows.
+      game.stats.morale = game.stats.morale - 5
+    end
   end,
   text = function(game)
-    local mood = game.flags.has_goal
-      and "You came to listen before the goal is final. She talks about Monday no-shows for twenty minutes."
-      or "She listens politely to the list of features and checks her watch."
+    local mood = game.flags.called
+      and "She was one of your five calls. She talks about Monday no-shows for twenty minutes."
+      or "She listens politely to the booking screen Jonas has started and checks her watch."
     return "Dr Okafor runs a clinic with four physiotherapists. " .. mood .. "\n\n"
       .. "She wants an SMS reminder, a waiting list and \"one button to move a patient\"."
   end,
-  discuss = "Dr Okafor asked for three features. Which one is a pattern, and how would you know?",
   choices = {
-    { "Interview her and two more clinics before promising anything",
+    { "Interview her and two more clinics before you promise anything",
+      id = "interview",
       next = "backlog",
-      score = { vision = 2, roadmap = 1 },
+      score = { vision = 1, roadmap = 1 },
       effects = { users = 1 },
       set = { "validated" },
-      feedback = "Problem validation before solution: three interviews show which of her asks "
-              .. "is a pattern and which is one clinic's habit." },
-    { "Promise all three features by next month to win her",
+      feedback = "Problem validation before solution: three interviews show which of her asks is "
+              .. "a pattern and which is one clinic's habit. Right when you have not yet asked; "
+              .. "after five calls, a sixth adds less than a pilot would." },
+    { "Promise her all three features by next month to win the signature",
+      id = "promise_all",
       next = "backlog",
-      score = { negotiation = -2, roadmap = -1 },
+      score = { launch = 2 },
       effects = { users = 1, morale = -10 },
       set = { "overpromised" },
-      feedback = "Accepting every request at once is building for the loudest customer, and "
-              .. "the date was given before Jonas could estimate it." },
-    { "Offer her a free pilot of the reminders only, in exchange for weekly feedback",
+      feedback = "A first signed clinic is real launch progress, and a startup needs one. But "
+              .. "the date came before Jonas estimated, and three features for one clinic is "
+              .. "building for the loudest customer: the bill arrives in launch week." },
+    { "Offer a free pilot of the reminders for weekly feedback and a reference",
+      id = "free_pilot",
       role = "pm",
+      when = function(game) return not game.flags.guessed_goal end,
+      locked = "Not after showing her a booking screen she does not need",
       next = "backlog",
-      score = { negotiation = 3, launch = 1 },
+      score = { negotiation = 2, launch = 1 },
       effects = { users = 1 },
       set = { "validated", "pilot" },
-      feedback = "Trading a concession (free use) for something you need (feedback and a "
-              .. "reference) is how a PM turns a first customer into a design partner." },
+      feedback = "Trading a concession (free use) for what you need (feedback and a reference) "
+              .. "turns a first customer into a design partner. It scores less than a signature "
+              .. "today; it pays when the big prospect asks for proof." },
+    { "Show her the no-show goal from your calls and ask her to pilot it",
+      id = "co_design",
+      requires = { "called" },
+      locked = "Only if you called clinics before writing the goal",
+      next = "backlog",
+      score = { vision = 3 },
+      effects = { users = 1 },
+      set = { "validated", "pilot" },
+      feedback = "The calls pay off: she recognises her own problem in your goal and signs up to "
+              .. "test it. A goal customers recognise is one the team can repeat and a pilot "
+              .. "can measure." },
   },
 }
 
@@ -139,6 +180,20 @@ scene "launch_day" {
   by = "pm",
   timer = 60,
   timeout = 3,
+  discuss = "Who in the room could not launch in stages, and which earlier choice took it away?",
+  on_enter = function(game)
+    game.cause("promise_all")
+    if game.flags.overpromised then
+      -- The promise comes due: Dr Okafor chases it, Jonas worked evenings.
+      game.stats.trust = game.stats.trust - 10
+      game.stats.morale = game.stats.morale - 5
+    end
+    game.cause("say_yes")
+    if game.flags.chain_deal then
+      -- Video for the chain ate the weeks the bug fix needed.
+      game.stats.morale = game.stats.morale - 10
+    end
+  end,
   text = function(game)
     local promise = game.flags.overpromised
       and "\n\nDr Okafor has emailed twice: where are the waiting list and the one-button "
@@ -151,12 +206,17 @@ scene "launch_day" {
   end,
   choices = {
     { "Launch to the pilot clinics only, fix the bug, then open to everyone",
+      id = "staged",
+      when = function(game) return not game.flags.overpromised and game.stats.morale >= 50 end,
+      locked = "Needs a rested Jonas and no all-at-once promise to a clinic",
       next = "pay_talk",
       score = { launch = 3 },
       effects = { users = 4, morale = 5 },
       feedback = "A staged roll-out with a known exit criterion limits the damage of a known "
-              .. "bug and still lets you learn from real use." },
-    { "Launch to everyone at noon and fix the bug next week",
+              .. "bug and still lets you learn from real use. It needs slack: a tired team or a "
+              .. "promise of everything at once takes it off the table." },
+    { "Launch to everyone at noon, warn clinics of the double SMS, fix it Monday",
+      id = "launch_all",
       next = function(game)
         -- Market reaction is uncertain: a double SMS either goes unnoticed or
         -- becomes the story.
@@ -164,16 +224,19 @@ scene "launch_day" {
         game.flags.bad_press = true
         return "pay_talk"
       end,
-      score = { launch = -1 },
+      score = { launch = 1, negotiation = 1 },
       effects = { users = 8, trust = 5 },
-      feedback = "Shipping on a fixed date with a known quality problem is a bet. If you take "
-              .. "it, decide it openly with the team and have a rollback ready." },
-    { "Postpone the launch a week without telling the journalist",
+      feedback = "Shipping on the date with a known bug, decided openly and told to the "
+              .. "clinics, is a defensible bet when the bug is harmless and a staged launch is "
+              .. "out of reach. Without a rollback plan it can still become the story." },
+    { "Postpone a week and say nothing to the journalist until it is fixed",
+      id = "slip_silently",
       next = "pay_talk",
       score = { launch = -2, negotiation = -1 },
       effects = { trust = -10 },
-      feedback = "Slipping silently costs more trust than the slip itself. Tell the people "
-              .. "who depend on the date, with the new date and the reason." },
+      feedback = "Fixing before launch is right; slipping silently is not. Tell the people who "
+              .. "depend on the date, with the new date and the reason: silence costs more trust "
+              .. "than the slip." },
   },
 }
 
@@ -183,60 +246,90 @@ scene "pay_talk" {
   discuss = "Cash or options: what would you need to know about your own savings to answer?",
   by = "both",
   conflict = "pay_conflict",
+  on_enter = function(game)
+    game.cause("launch_all")
+    if game.flags.bad_press then
+      -- Two clinics leave over the double SMS.
+      game.stats.users = game.stats.users - 2
+    end
+  end,
   text = function(game)
     local press = game.flags.bad_press
-      and "The double-SMS story went round the physio forums, but clinics kept signing up."
+      and "The double-SMS story went round the physio forums, and two clinics left."
       or "Clinics keep signing up."
     return press .. " Nimbus closes a seed round, and Mara offers you a salary "
       .. "10% under the market rate plus 0.5% in stock options.\n\n"
       .. "You have {users} clinics behind you and an offer from a larger company in your pocket."
   end,
   choices = {
-    { "Ask about the options first: shares outstanding, strike price, vesting and cliff",
+    { "Ask what the 0.5% is of: shares, strike price, vesting and cliff",
+      id = "ask_terms",
       next = "wrap_up",
       score = { negotiation = 3 },
       set = { "asked_terms" },
+      act = function(game)
+        -- Mara reads the question as taking the equity seriously.
+        game.stats.trust = game.stats.trust + 5
+      end,
       feedback = "0.5% means nothing until you know of what, at what price and over how long. "
-              .. "Asking questions before countering is the cheapest move in a negotiation." },
-    { "Accept on the spot: you believe in Nimbus",
+              .. "Asking before countering is the cheapest move in a negotiation, and right "
+              .. "whenever equity is a large part of the offer." },
+    { "Accept on the spot: you believe in Nimbus and have savings to cover it",
+      id = "accept",
       next = "wrap_up",
-      score = { negotiation = -2 },
+      score = { vision = 1, negotiation = -1 },
       effects = { morale = 5 },
-      feedback = "Belief is a good reason to take equity, but accepting the first offer leaves "
-              .. "value on the table and sets your pay below market for years." },
-    { "Counter with the market rate for the salary and a review date in six months",
+      feedback = "Belief plus savings that cover the gap is a fair reason to take equity, and "
+              .. "it buys goodwill. But the first offer leaves value on the table and sets your "
+              .. "pay below market for years: asking costs nothing." },
+    { "Counter at the market salary, with a pay review tied to the no-show goal",
+      id = "counter",
       next = "wrap_up",
       score = { negotiation = 2, vision = 1 },
-      feedback = "Anchoring with a researched number and adding a review date trades time for "
-              .. "money. Your outside offer is your BATNA: know it, but do not bluff with it." },
+      feedback = "Anchoring with a researched number and tying a review to the goal trades time "
+              .. "for money. Your outside offer is your BATNA: know it, but do not bluff with "
+              .. "it. Right when cash matters more to you than the options." },
     { "Point to the 40-clinic chain you brought in and demand 2% equity, or you leave",
+      id = "ultimatum",
       locked = "Only if you brought in the chain deal",
       requires = { "chain_deal" },
       next = "wrap_up",
       score = { negotiation = -1 },
       feedback = "Leverage you can back is real, but an ultimatum ends the talk about "
               .. "interests and starts one about positions, with the person you work for." },
+    { "Trade the 10% for a budget to hire a second developer next spring",
+      id = "trade_scope",
+      next = "wrap_up",
+      score = { negotiation = 2, roadmap = 1 },
+      feedback = "Scope is part of a package: trading cash for the capacity your plan needs is "
+              .. "trading a concession rather than giving it. Right when the roadmap, not your "
+              .. "rent, is what keeps you up at night." },
   },
 }
 
 scene "pay_conflict" {
   title = "Two Views on Pay",
   phase = "Scale",
+  discuss = "One joint answer or two separate deals: which is fairer to Mara, and to you?",
   text = [[
 The PO and the PM disagree on how to answer Mara. You talk it through: what
 matters more to each of you, cash now or a stake in what you build?]],
   choices = {
-    { "Agree on one joint answer: market salary, then options with clear terms",
+    { "Ask Mara together, and tie both reviews to the first roadmap milestone",
+      id = "together",
       next = "wrap_up",
-      score = { negotiation = 2 },
+      score = { negotiation = 1, roadmap = 1 },
       effects = { morale = 5 },
-      feedback = "Settling a conflict in the open, on interests rather than positions, is "
-              .. "what keeps the PO and the PM pulling in one direction." },
-    { "Each negotiates alone",
+      feedback = "Settling it in the open, on interests rather than positions, keeps the PO and "
+              .. "the PM pulling one way, and one milestone makes both reviews easy to judge. "
+              .. "Right when your needs are alike." },
+    { "Negotiate separately, and tell each other what you each asked for",
+      id = "each_own",
       next = "wrap_up",
-      score = { negotiation = -1 },
-      effects = { morale = -5 },
-      feedback = "Two separate deals from the same founder invite comparisons and resentment." },
+      score = { negotiation = 1, vision = 1 },
+      feedback = "Pay is personal: savings and risk appetite differ, so two deals can be fair. "
+              .. "Telling each other what you asked keeps it open and avoids resentment. Right "
+              .. "when your needs differ." },
   },
 }
 
@@ -244,38 +337,60 @@ scene "wrap_up" {
   title = "Six Months Later",
   phase = "Scale",
   discuss = "Halve no-shows for the clinics you have, or sign more: when is each the right call?",
+  on_enter = function(game)
+    game.cause("whiteboard")
+    if game.flags.broad_pitch then
+      -- The investors who bought the whole whiteboard ask where video and invoices are.
+      game.stats.trust = game.stats.trust - 10
+    end
+  end,
   text = function(game)
     local terms = game.flags.asked_terms
       and " Your option agreement is signed: 0.5% of 2 million shares, four years' vesting "
         .. "with a one-year cliff, because you asked before you answered." or ""
+    local deck = game.flags.broad_pitch
+      and " The investors ask where the patient app and the video calls are." or ""
     return "Nimbus has {users} clinics, {runway} months of runway and a team morale of "
-      .. "{morale}." .. terms .. " Mara asks what comes next."
+      .. "{morale}." .. terms .. deck .. " Mara asks what comes next."
   end,
   choices = {
-    { "A quarterly goal: halve no-shows for the clinics you have before selling to more",
+    { "Set a quarterly goal: halve no-shows for the clinics you already have first",
+      id = "retention_goal",
       next = function(game)
         if game.stats.users >= 5 and game.flags.has_goal then return "scale_up" end
         return "steady"
       end,
       score = { vision = 2, roadmap = 1 },
-      feedback = "An outcome goal for the customers you have protects retention before growth." },
-    { "Sign as many clinics as possible before the next round",
+      feedback = "An outcome goal for the customers you have protects retention before growth. "
+              .. "Right when the product still has to prove it works; it delays revenue." },
+    { "Price the reminders and sign ten more clinics like Dr Okafor's",
+      id = "sell_more",
       next = function(game)
         if game.stats.morale < 50 then return "burnout" end
+        if game.stats.users >= 5 and game.flags.pilot then
+          game.flags.sold_on_proof = true
+          return "scale_up"
+        end
         return "steady"
       end,
-      score = { launch = 1, vision = -1 },
-      effects = { users = 5, morale = -10 },
-      feedback = "Growth without a goal fills the funnel and empties the team." },
+      score = { launch = 2, roadmap = 1 },
+      feedback = "Growth in the segment that already works, at a price you test, is the PM's job "
+              .. "after a good pilot. Right when the pilot proved the value; without that proof "
+              .. "it fills the funnel and empties the team." },
   },
 }
 
 ending "scale_up" {
   title = "Ready to Scale",
   verdict = "success",
-  text = [[
-Nimbus halves no-shows for its clinics and raises its next round on that
-number. Mara hires a second product person, and the PO and PM jobs split.]],
+  text = function(game)
+    if game.flags.sold_on_proof then
+      return "Nimbus signs its ten clinics on the pilot's numbers and raises its next round on "
+        .. "that growth. Mara hires a second product person, and the PO and PM jobs split."
+    end
+    return "Nimbus halves no-shows for its clinics and raises its next round on that number. "
+      .. "Mara hires a second product person, and the PO and PM jobs split."
+  end,
 }
 
 ending "steady" {

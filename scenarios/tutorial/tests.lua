@@ -1,5 +1,24 @@
 -- Playthrough tests for the tutorial: scaleup test tutorial runs them.
-playthrough { name = "best PO path", role = "po", seed = 1, choices = { "1", "1", "3", "1", "4", "1", "3", "1" }, expect = { ending = "scale_up", score = { vision = 8, roadmap = 7, launch = 5, negotiation = 3 }, stats = { runway = 9, morale = 75, users = 7 }, weighted = 31 } }
-playthrough { name = "best PM path", role = "pm", seed = 1, choices = { "Write a one-line", "Offer her a free pilot", "Order by value", "Make the trade-off visible", "Launch to the pilot", "Ask about the options", "A quarterly goal" }, expect = { ending = "scale_up", verdict = "success", weighted = 32, turns = 7 } }
-playthrough { name = "chasing every customer", role = "pm", seed = 4, choices = { "2", "2", "2", "2", "2", "2", "2" }, expect = { ending = "burnout", verdict = "failure", flags = { overpromised = true, chain_deal = true } } }
-playthrough { name = "steady but vague", role = "po", seed = 2, choices = { "2", "1", "1", "1", "1", "2", "1" }, expect = { ending = "steady", score = { vision = 5 } } }
+-- Choices are named by id, so the shuffled order changes nothing here.
+-- The first two are the exact best for each role; the greedy runs (the most
+-- points at every step) show why judgment pays: they end 6 and 10 points short.
+playthrough { name = "best PO path: calls first, WSJF on Jonas's sizes, a staged launch", role = "po", seed = 1,
+  choices = { "call_first", "co_design", "ask_sizes", "criteria", "wsjf", "say_no", "staged", "counter", "retention_goal" },
+  expect = { ending = "scale_up", verdict = "success", weighted = 32,
+             score = { vision = 9, roadmap = 8, launch = 3, negotiation = 3 }, stats = { users = 5, morale = 75 } } }
+playthrough { name = "best PM path: a free pilot, then a paid one, then sell on proof", role = "pm", seed = 1,
+  choices = { "call_first", "free_pilot", "ask_sizes", "wsjf", "paid_pilot", "staged", "trade_scope", "sell_more" },
+  expect = { ending = "scale_up", verdict = "success", weighted = 37, turns = 8,
+             score = { vision = 1, roadmap = 7, launch = 8, negotiation = 6 } } }
+playthrough { name = "greedy PO: the goal before the calls, value over guessed effort", role = "po", seed = 1,
+  choices = { "goal_now", "interview", "value_effort", "say_no", "staged", "counter", "retention_goal" },
+  expect = { ending = "scale_up", weighted = 26, flags = { guessed_goal = true, called = false } } }
+playthrough { name = "greedy PM: the promise comes due and the staged launch is gone", role = "pm", seed = 1,
+  choices = { "goal_now", "promise_all", "value_effort", "tradeoff", "launch_all", "trade_scope", "sell_more" },
+  expect = { weighted = 27, flags = { overpromised = true, pilot = false } } }
+playthrough { name = "chasing every customer", role = "pm", seed = 4,
+  choices = { "whiteboard", "promise_all", "side_by_side", "say_yes", "slip_silently", "ultimatum", "sell_more" },
+  expect = { ending = "burnout", verdict = "failure", flags = { overpromised = true, chain_deal = true } } }
+playthrough { name = "steady but vague: a broad pitch, a guessed order, the first offer", role = "po", seed = 2,
+  choices = { "whiteboard", "interview", "value_effort", "say_no", "staged", "accept", "retention_goal" },
+  expect = { ending = "steady", weighted = 19 } }

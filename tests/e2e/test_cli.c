@@ -32,7 +32,7 @@ static struct cmd_result run(const char *const *args, const char *input)
 
 /* The numbers as shown with seed 1: in the author's order the path is
  * 1,1,3,1,3,1,3,1 (the options are shuffled). */
-static const char *golden_choices = "2,2,3,3,3,3,3,2";
+static const char *golden_choices = "2,3,1,1,3,2,3,2,1";
 
 static void the_transcript_matches_the_golden_file(void **state)
 {
@@ -59,13 +59,13 @@ static void the_same_input_gives_the_same_bytes(void **state)
 {
     (void)state;
     struct cmd_result a = RUN(NULL, "play", "tutorial", "--text", "--role", "pm", "--seed", "77",
-                              "--choices", "1,3,1,3,2,1,2");
+                              "--choices", "2,2,4,3,1,1,1");
     struct cmd_result b = RUN(NULL, "play", "tutorial", "--text", "--role", "pm", "--seed", "77",
-                              "--choices", "1,3,1,3,2,1,2");
+                              "--choices", "2,2,4,3,1,1,1");
     assert_int_equal(a.status, 0);
     assert_string_equal(a.out, b.out);
     /* Piped standard input plays the same game as --choices. */
-    struct cmd_result c = RUN("1\n3\n1\n3\n2\n1\n2\n", "play", "tutorial", "--text", "--role", "pm",
+    struct cmd_result c = RUN("2\n2\n4\n3\n1\n1\n1\n", "play", "tutorial", "--text", "--role", "pm",
                               "--seed", "77");
     assert_int_equal(c.status, 0);
     assert_string_equal(a.out, c.out);
@@ -188,12 +188,12 @@ static void resume_refuses_bad_files_and_continues_good_ones(void **state)
                                    "16777216\n");
         cmd_result_free(&r);
     }
-    /* A good file: three decisions, then two more in the same file (in the
-     * author's order the path is 1,3,1 then 4,1,1,1; shown with seed 8 as
-     * below). */
+    /* A good file: three decisions, then four more in the same file (by id
+     * the path is call_first, free_pilot, value_effort, then say_no, staged,
+     * ask_terms, sell_more; shown with seed 8 as below). */
     {
         const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--role", "pm", "--player",
-                              "Ana", "--seed", "8", "--choices", "2,2,3", "--results", dir, NULL};
+                              "Ana", "--seed", "8", "--choices", "1,1,1", "--results", dir, NULL};
         struct cmd_result r;
         run_cmd(argv, NULL, dir, NULL, 30, &r);
         assert_int_equal(r.status, 2); /* the list ran out before an ending */
@@ -207,7 +207,7 @@ static void resume_refuses_bad_files_and_continues_good_ones(void **state)
     name[strcspn(name, "\n")] = '\0';
     {
         const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", name,
-                              "--choices", "3,2,3,2", NULL};
+                              "--choices", "1,3,3,1", NULL};
         struct cmd_result r;
         run_cmd(argv, NULL, dir, NULL, 30, &r);
         assert_int_equal(r.status, 0);
@@ -227,15 +227,15 @@ static void resume_refuses_bad_files_and_continues_good_ones(void **state)
 /* A scripted duet (Ana the PO, Ben the PM): a scene settled by the
  * scenario's settle, agreements, scenes each role decides alone, and a
  * disagreement that goes to the conflict scene. Scores worked out by hand:
- *   Ana: vision 3+2+2+1+2 = 10, roadmap 1+3+1 = 5, negotiation 1+2+2 = 5 -> 30
- *   Ben: vision -1+2+2 = 3, roadmap 1+1+1 = 3, launch 3, negotiation 3+3+2 = 8 -> 23 */
+ *   Ana: vision 1+3+2+1+2 = 9, roadmap 2+1+1 = 4, negotiation 1+2+1 = 4 -> 26
+ *   Ben: vision -1+3+2 = 4, roadmap 1+1+1+1 = 4, launch 3, negotiation 1+2+3+1 = 7 -> 25 */
 static void a_scripted_duet_scores_each_player(void **state)
 {
     (void)state;
     char *dir = make_temp_dir();
     const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--duet", "--player", "Ana",
                           "--partner", "Ben", "--seed", "1", "--choices",
-                          "2,1,2,3,4,2,3,3,3,1,2,2,2,2", "--results", dir, NULL};
+                          "2,1,3,4,4,2,2,3,2,4,2,2,1,1", "--results", dir, NULL};
     struct cmd_result r;
     run_cmd(argv, NULL, source_path(""), NULL, 30, &r);
     assert_int_equal(r.status, 0);
@@ -269,13 +269,13 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_int_equal(cJSON_GetArraySize(players), 2);
     cJSON *ana = cJSON_GetArrayItem(players, 0), *ben = cJSON_GetArrayItem(players, 1);
     assert_string_equal(cJSON_GetObjectItem(ana, "role")->valuestring, "po");
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "vision")->valueint, 10);
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "roadmap")->valueint, 5);
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "negotiation")->valueint, 5);
-    assert_int_equal(cJSON_GetObjectItem(ana, "weighted")->valueint, 30);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "vision")->valueint, 9);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "roadmap")->valueint, 4);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "negotiation")->valueint, 4);
+    assert_int_equal(cJSON_GetObjectItem(ana, "weighted")->valueint, 26);
     assert_string_equal(cJSON_GetObjectItem(ben, "name")->valuestring, "Ben");
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ben, "score"), "negotiation")->valueint, 8);
-    assert_int_equal(cJSON_GetObjectItem(ben, "weighted")->valueint, 23);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ben, "score"), "negotiation")->valueint, 7);
+    assert_int_equal(cJSON_GetObjectItem(ben, "weighted")->valueint, 25);
     cJSON *al = cJSON_GetObjectItem(root, "alignment");
     assert_int_equal(cJSON_GetObjectItem(al, "agreed")->valueint, 3);
     assert_int_equal(cJSON_GetObjectItem(al, "secret")->valueint, 6);
@@ -287,8 +287,8 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_string_equal(cJSON_GetObjectItem(d6, "outcome")->valuestring, "conflict");
     assert_string_equal(cJSON_GetObjectItem(d6, "by")->valuestring, "both");
     cJSON *pm = cJSON_GetObjectItem(cJSON_GetObjectItem(d6, "picks"), "pm");
-    assert_string_equal(cJSON_GetObjectItem(pm, "choice")->valuestring, "1");
-    assert_int_equal(cJSON_GetObjectItem(pm, "number")->valueint, 1); /* as shown to the PM */
+    assert_string_equal(cJSON_GetObjectItem(pm, "choice")->valuestring, "ask_terms");
+    assert_int_equal(cJSON_GetObjectItem(pm, "number")->valueint, 4); /* as shown to the PM */
     assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(pm, "score"), "negotiation")->valueint, 3);
     cJSON_Delete(root);
 
@@ -299,14 +299,14 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "A duet: Ana plays the Product Owner, Ben the Product Manager. "
                                   "Seed 1.\n"));
-    assert_non_null(strstr(r.out, "Weighted total 23 of "));
+    assert_non_null(strstr(r.out, "Weighted total 25 of "));
     cmd_result_free(&r);
     /* Without a scenario: the result file names it (a bundled one). */
     const char *bare[] = {scaleup_bin(), "play", "--text", "--resume", name, NULL};
     run_cmd(bare, NULL, NULL, NULL, 30, &r);
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "(Resumed after 8 decisions.)\n"));
-    assert_non_null(strstr(r.out, "Weighted total 23 of "));
+    assert_non_null(strstr(r.out, "Weighted total 25 of "));
     assert_null(strstr(r.out, "another version"));
     cmd_result_free(&r);
     /* ...looked for among the bundled ones only, not in the working folder
@@ -316,7 +316,7 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_int_equal(mkdir(here, 0755), 0);
     run_cmd(bare, NULL, dir, NULL, 30, &r);
     assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.out, "Weighted total 23 of "));
+    assert_non_null(strstr(r.out, "Weighted total 25 of "));
     cmd_result_free(&r);
     /* A run resumed with changed scenario files says so. */
     char cp[9000];
@@ -391,7 +391,7 @@ static void exam_mode_keeps_points_for_the_debrief(void **state)
 {
     (void)state;
     const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--role", "po", "--seed", "1",
-                          "--no-coaching", "--choices", "2,2,3,3,3,3,3,2", NULL};
+                          "--no-coaching", "--choices", "2,3,1,1,3,2,3,2,1", NULL};
     struct cmd_result r;
     run_cmd(argv, NULL, NULL, NULL, 30, &r);
     assert_int_equal(r.status, 0);
@@ -400,7 +400,7 @@ static void exam_mode_keeps_points_for_the_debrief(void **state)
     assert_null(strstr(r.out, "Vision 0 · Roadmap 0")); /* the running points */
     assert_null(strstr(r.out, "Vision 3 · Roadmap 0"));
     assert_non_null(strstr(r.out, "Runway 9 months · Team morale 60"));
-    const char *fb = strstr(r.out, "A goal stated as an outcome");
+    const char *fb = strstr(r.out, "Evidence before the goal");
     assert_true(fb == NULL || fb > debrief);
     cmd_result_free(&r);
 }

@@ -16,7 +16,7 @@ ok() { echo "ok - $*"; passed=$((passed + 1)); }
 unset COLUMNS NO_COLOR
 export TERM=xterm
 solo="play tutorial --text --role po --seed 1 --player Ana"
-choices=2,2,3,3,3,3,3,2
+choices=2,3,1,1,3,2,3,2,1
 
 # Help: the same text three ways, within 79 columns; --version everywhere.
 "$bin" --help >"$tmp/top"
@@ -67,7 +67,7 @@ ok "TERM=dumb and NO_COLOR: no colour"
 TERM=dumb "$bin" $solo --choices $choices >"$tmp/dumbplain"
 for f in plain dumbplain; do
     LC_ALL=C grep -n '[^ -~]' "$tmp/$f" && fail "$f: not ASCII"
-    grep -qx '  Vision: 8 of 10 points (80%)' "$tmp/$f" || fail "$f: no scores in words"
+    grep -qx '  Vision: 9 of 9 points (100%)' "$tmp/$f" || fail "$f: no scores in words"
     grep -qx 'Startup: The Whiteboard' "$tmp/$f" || fail "$f: no plain heading"
 done
 cmp -s "$tmp/plain" "$tmp/dumbplain" || fail "TERM=dumb is not --plain"
@@ -89,7 +89,7 @@ for w in 60 39 30 20; do
     width "$w" "$tmp/d$w" || fail "COLUMNS=$w: duet lines wider than $w"
 done
 grep -q '█' "$tmp/w60" || fail "COLUMNS=60: the debrief lost its bars"
-grep -qx '  Vision: 8 of 10 points' "$tmp/w30" || fail "COLUMNS=30: no scores in words"
+grep -qx '  Vision: 9 of 9 points' "$tmp/w30" || fail "COLUMNS=30: no scores in words"
 "$bin" $solo --choices $choices >"$tmp/w80"
 width 80 "$tmp/w80" || fail "piped: lines wider than 80"
 ok "COLUMNS honoured down to 20 columns"
@@ -101,7 +101,7 @@ ok "COLUMNS honoured down to 20 columns"
 "$bin" $solo --choices $choices --timers off | grep -qx \
     'Timed decision, but timers are off: take your time.' || fail "--timers off"
 code=0
-"$bin" $solo --choices 2,2,3,3,3,3,t,2 --timers off >/dev/null 2>"$tmp/err" || code=$?
+"$bin" $solo --choices 2,3,1,1,3,2,t,2,1 --timers off >/dev/null 2>"$tmp/err" || code=$?
 [ "$code" = 2 ] || fail "--timers off took a time-out: exit $code"
 code=0
 "$bin" $solo --timers sometimes 2>"$tmp/err" || code=$?

@@ -90,13 +90,13 @@ static void a_full_disk_loses_no_decision(void **state)
                           "--player", "Team Blue", "--results", results, NULL};
     struct proc p;
     proc_start(&p, argv, source_path(""));
-    /* In the author's order the path is 1,1,3,1,1,1,1,1; the numbers below
-     * are as shown with seed 1. */
+    /* The tutorial's golden path (tests/e2e/golden/tutorial-po-seed1.txt),
+     * as shown with seed 1: 2,3,1,1,3,2,3,2,1. */
     proc_expect(&p, "Your choice [1-3]: ", false, 10);
     proc_send(&p, "2\n");
-    proc_expect(&p, "Your choice [1-2]: ", false, 10);
-    proc_send(&p, "2\n");
-    proc_expect(&p, "Your choice [1-4]: ", false, 10);
+    proc_expect(&p, "Your choice [1-3]: ", false, 10);
+    proc_send(&p, "3\n");
+    proc_expect(&p, "Your choice [1-5]: ", false, 10);
     assert_int_equal(decisions_in(results), 2);
 
     /* The disk fills up. */
@@ -106,16 +106,16 @@ static void a_full_disk_loses_no_decision(void **state)
         filler = fill(mnt);
     else
         assert_int_equal(prlimit(p.pid, RLIMIT_FSIZE, &small, NULL), 0);
-    proc_send(&p, "3\n");
+    proc_send(&p, "1\n");
     proc_expect(&p, "Cannot save the results to ", false, 10);
     proc_expect(&p, mounted ? " (cannot write: No space left on device). Your decisions are kept and "
                               "will be written as soon as the folder is writable."
                             : " (cannot write: File too large). Your decisions are kept",
                 false, 10);
-    proc_expect(&p, "Your choice [1-3]: ", false, 10);
+    proc_expect(&p, "Your choice [1-5]: ", false, 10);
     assert_int_equal(decisions_in(results), 2); /* the last good file is whole */
-    proc_send(&p, "3\n");
-    proc_expect(&p, "Your choice [1-3]: ", false, 10);
+    proc_send(&p, "1\n");
+    proc_expect(&p, "Your choice [1-4]: ", false, 10);
     assert_null(strstr(strstr(p.seen_out.data, "Cannot save") + 1, "Cannot save")); /* told once */
 
     /* Room again. */
@@ -123,14 +123,14 @@ static void a_full_disk_loses_no_decision(void **state)
         assert_int_equal(unlink(filler), 0);
     else
         assert_int_equal(prlimit(p.pid, RLIMIT_FSIZE, &big, NULL), 0);
-    proc_send(&p, "2\n");
+    proc_send(&p, "3\n");
     proc_expect(&p, "Results are being written again; no decision was lost.", false, 10);
     proc_expect(&p, "Your choice", false, 10);
     assert_int_equal(decisions_in(results), 5);
-    proc_send(&p, "3\n1\n2\n");
+    proc_send(&p, "2\n3\n2\n1\n");
     proc_expect(&p, "Decision by decision", false, 10);
     assert_int_equal(proc_finish(&p, 10), 0);
-    assert_int_equal(decisions_in(results), 8);
+    assert_int_equal(decisions_in(results), 9);
     /* No temporary file left behind. */
     char cmd[800];
     snprintf(cmd, sizeof cmd, "test -z \"$(ls %s | grep tmp)\"", results);

@@ -40,9 +40,9 @@ static void an_edit_reloads_and_replays_the_run(void **state)
     struct proc p;
     proc_start(&p, argv, NULL);
     proc_expect(&p, "Your choice [1-3]: ", false, 10);
-    proc_send(&p, "2\n"); /* the one-line goal, shown second with seed 1 */
+    proc_send(&p, "2\n"); /* calls first, shown second with seed 1 */
     proc_expect(&p, "Dr Okafor runs a clinic with four physiotherapists.", false, 10);
-    proc_expect(&p, "Your choice [1-2]: ", false, 10);
+    proc_expect(&p, "Your choice [1-3]: ", false, 10);
 
     /* An edit: the same run, replayed onto the new text. */
     edit(dir, "main.lua", "a clinic with four physiotherapists", "a clinic with six physiotherapists");
@@ -51,9 +51,9 @@ static void an_edit_reloads_and_replays_the_run(void **state)
     proc_expect(&p, "Dr Okafor runs a clinic with six physiotherapists.", false, 10);
 
     /* A mistake: the error, then the game goes on when it is fixed. */
-    edit(dir, "main.lua", "effects = { morale = 5 },\n      set = { \"has_goal\" },",
-         "effects = { moral = 5 },\n      set = { \"has_goal\" },");
-    proc_expect(&p, "main.lua:74: error: unknown stat 'moral' in effects (did you mean 'morale'?)",
+    edit(dir, "main.lua", "effects = { morale = 5 },\n      set = { \"called\", \"has_goal\" },",
+         "effects = { moral = 5 },\n      set = { \"called\", \"has_goal\" },");
+    proc_expect(&p, "main.lua:84: error: unknown stat 'moral' in effects (did you mean 'morale'?)",
                 true, 10);
     proc_expect(&p, "Fix the file and save it: the game goes on from here (q to quit).", false, 10);
     edit(dir, "main.lua", "effects = { moral = 5 },", "effects = { morale = 6 },");
@@ -61,9 +61,9 @@ static void an_edit_reloads_and_replays_the_run(void **state)
     proc_expect(&p, "Team morale 66", false, 10);
 
     /* A change that no longer fits the run: replayed up to where it fits. */
-    edit(dir, "main.lua", "{ \"Write a one-line product goal", "{ \"Draft a one-line product goal");
+    edit(dir, "main.lua", "{ \"Call five clinics this week", "{ \"Ring five clinics this week");
     proc_expect(&p, "Scenario reloaded; the run was replayed up to decision 0: decision 1 no longer "
-                    "fits the scenario: choice '1' of scene 'kickoff' is now \"Draft a one-line",
+                    "fits the scenario: choice 'call_first' of scene 'kickoff' is now \"Ring five",
                 false, 10);
     proc_send(&p, "q\n");
     assert_int_equal(proc_finish(&p, 10), 3); /* quit before an ending */

@@ -47,13 +47,14 @@ static void the_map_shows_phases_verdicts_roles_and_unreachable_scenes(void **st
     r = scaleup(NULL, (const char *const[]){"map", "tutorial", NULL}, NULL);
     assert_int_equal(r.status, 0);
     expect_line(r.out, "  subgraph \"cluster_1\" {\n    label=\"Growth\";");
-    expect_line(r.out, "  \"first_customer\" -> \"backlog\" [label=\"3. Offer her a free pilot of the "
-                       "reminde...\\n[pm only]\\nsets +validated, +pilot\", color=\"#1565c0\", fontcolor=\"#1565c0\", style=\"bold\"];\n");
+    expect_line(r.out, "  \"first_customer\" -> \"backlog\" [label=\"3. Offer a free pilot of the "
+                       "reminders f...\\n[pm only]\\nif when()\\nsets +validated, +pilot\", color=\"#1565c0\", "
+                       "fontcolor=\"#1565c0\", style=\"bold\"];\n");
     expect_line(r.out, "  \"pay_talk\" -> \"pay_conflict\" [label=\"conflict (duet)\", style=dotted, "
                        "color=\"#6a1b9a\"];\n");
     /* A next function's targets come from the scene ids its code names. */
-    expect_line(r.out, "  \"wrap_up\" -> \"burnout\" [label=\"2. Sign as many clinics as possible "
-                       "befo...\", style=\"dashed\"];\n");
+    expect_line(r.out, "  \"wrap_up\" -> \"burnout\" [label=\"2. Price the reminders and sign ten "
+                       "more...\", style=\"dashed\"];\n");
     cmd_result_free(&r);
 }
 

@@ -88,7 +88,8 @@ static void a_recorded_run_becomes_a_passing_playthrough(void **state)
     struct diag err;
     assert_true(game_start(g, &st, &err));
     /* By id: the numbers shown depend on the shuffle; the line keeps ids. */
-    const char *path[] = {"1", "3", "1", "4", "2", "1", "2"};
+    const char *path[] = {"call_first", "free_pilot", "value_effort", "paid_pilot",
+                          "launch_all", "ask_terms",  "sell_more"};
     for (int i = 0; i < 7; i++)
         assert_true(game_choose(g, game_number_of(g, path[i]), false, 0, &err));
     struct strbuf line;
@@ -105,7 +106,8 @@ static void a_recorded_run_becomes_a_passing_playthrough(void **state)
     assert_int_equal(at, 3);
     char *text = slurp(tests, NULL);
     assert_non_null(strstr(text, "playthrough { name = \"recorded \\\"in\\\" the\\013window\", role = "
-                                 "\"pm\", seed = 21, choices = { \"1\", \"3\", \"1\", \"4\", \"2\", \"1\", \"2\" }, "
+                                 "\"pm\", seed = 21, choices = { \"call_first\", \"free_pilot\", \"value_effort\", "
+                                 "\"paid_pilot\", \"launch_all\", \"ask_terms\", \"sell_more\" }, "
                                  "expect = { "
                                  "ending = "));
     free(text);
@@ -150,9 +152,9 @@ static void k_in_the_terminal_keeps_the_run_as_a_test(void **state)
     assert_string_equal(text,
                         "-- Playthrough tests: scaleup test runs them (see docs/authoring.md).\n"
                         "playthrough { name = \"Ana, 2 choices, to backlog (unfinished)\", role = "
-                        "\"po\", seed = 4, choices = { \"1\", \"1\" }, expect = { score = { vision = 5, "
-                        "roadmap = 1, launch = 0, negotiation = 0 }, stats = { runway = 8, morale = "
-                        "65, users = 1, trust = 50 } } }\n");
+                        "\"po\", seed = 4, choices = { \"call_first\", \"interview\" }, expect = { "
+                        "score = { vision = 2, roadmap = 1, launch = 0, negotiation = 0 }, stats = { "
+                        "runway = 8, morale = 65, users = 1, trust = 50 } } }\n");
     free(text);
     const char *test[] = {scaleup_bin(), "test", dir, NULL};
     run_cmd(test, NULL, NULL, NULL, 30, &r);

@@ -290,18 +290,19 @@ static void the_log_keeps_the_best_choice_for_the_role(void **state)
     st.players[0].name = "Ana";
     struct diag err;
     assert_true(game_start(g, &st, &err));
-    int goal = game_number_of(g, "1");
-    assert_true(game_choose(g, game_number_of(g, "2"), false, 0, &err)); /* the broad whiteboard */
+    /* Best now is writing the goal today; calling first only pays later. */
+    int goal = game_number_of(g, "goal_now");
+    assert_true(game_choose(g, game_number_of(g, "whiteboard"), false, 0, &err));
     assert_int_equal(g->log[0].best_number, goal);
-    assert_string_equal(tut->choices[g->log[0].best_choice].id, "1");
+    assert_string_equal(tut->choices[g->log[0].best_choice].id, "goal_now");
     assert_string_equal(game_best_label(g, 0),
-                        "Write a one-line product goal with Mara and Jonas after calling five "
-                        "clinics this week");
-    int interview = game_number_of(g, "1");
-    assert_true(game_choose(g, interview, false, 0, &err)); /* interview: the best */
+                        "Write the goal today from Mara's notes and start the booking screen");
+    int interview = game_number_of(g, "interview");
+    assert_true(game_choose(g, interview, false, 0, &err)); /* interview: the best open */
     assert_int_equal(g->log[1].best_number, interview);
-    assert_int_equal(g->log[1].offered, 2); /* the pilot is the PM's */
-    assert_int_equal(g->log[1].best_locked, -1);
+    assert_int_equal(g->log[1].offered, 2); /* the pilot is the PM's; co_design locked */
+    /* Calling the clinics first would have opened a better one. */
+    assert_string_equal(tut->choices[g->log[1].best_locked].id, "co_design");
     game_free(g);
     scenario_free(tut);
 }

@@ -92,7 +92,7 @@ static void static_data_is_kept_in_c(void **state)
     int backlog = scenario_scene(sc, "backlog");
     assert_true(backlog >= 0);
     const struct scene *s = &sc->scenes[backlog];
-    assert_int_equal(s->nchoices, 4);
+    assert_int_equal(s->nchoices, 6);
     const struct choice *criteria = &sc->choices[s->first_choice + 2];
     assert_true(criteria->once);
     assert_int_equal(criteria->nrequires, 1);

@@ -17,7 +17,7 @@
 #include "core/run.h"
 #include "support.h"
 
-static struct game *play_tutorial(struct scenario *sc, const int *choices, int n)
+static struct game *play_tutorial(struct scenario *sc, const char *const *choices, int n)
 {
     struct game *g = game_new(sc);
     struct game_setup st = {.seed = 5, .nplayers = 1};
@@ -26,22 +26,23 @@ static struct game *play_tutorial(struct scenario *sc, const int *choices, int n
     struct diag err;
     assert_true(game_start(g, &st, &err));
     for (int i = 0; i < n; i++) {
-        char id[16];
-        snprintf(id, sizeof id, "%d", choices[i]);
-        if (!game_choose(g, game_number_of(g, id), false, 2.0 + i, &err))
+        if (!game_choose(g, game_number_of(g, choices[i]), false, 2.0 + i, &err))
             fail_msg("choice %d: %s", i, err.message);
     }
     return g;
 }
 
-/* Choices by their ids: the tutorial's are their positions in its lists. */
-static const int best_pm_path[] = {1, 3, 1, 3, 1, 1, 1};
+/* Choices by their ids: the tutorial's best path for a PM. */
+static const char *const best_pm_path[] = {"call_first", "free_pilot", "ask_sizes", "wsjf",
+                                           "paid_pilot", "staged",     "trade_scope", "sell_more"};
+/* The same path as numbers among the open choices in the author's order. */
+static const int best_pm_ranks[] = {1, 3, 4, 4, 4, 1, 4, 2};
 
 static void a_run_file_holds_the_result_format(void **state)
 {
     (void)state;
     struct scenario *sc = load_ok(source_path("scenarios/tutorial"));
-    struct game *g = play_tutorial(sc, best_pm_path, 7);
+    struct game *g = play_tutorial(sc, best_pm_path, 8);
     assert_true(g->over);
     struct run_times t = {"2026-11-28T09:00:00Z", "2026-11-28T09:20:00Z", "2026-11-28T09:20:00Z", NULL};
     char *json = run_to_json(g, &t);
@@ -61,22 +62,22 @@ static void a_run_file_holds_the_result_format(void **state)
     assert_string_equal(cJSON_GetObjectItem(ending, "id")->valuestring, "scale_up");
     assert_string_equal(cJSON_GetObjectItem(ending, "verdict")->valuestring, "success");
     cJSON *score = cJSON_GetObjectItem(root, "score");
-    assert_int_equal(cJSON_GetObjectItem(score, "negotiation")->valueint, 9);
-    assert_int_equal(cJSON_GetObjectItem(root, "weighted")->valueint, 32);
+    assert_int_equal(cJSON_GetObjectItem(score, "negotiation")->valueint, 6);
+    assert_int_equal(cJSON_GetObjectItem(root, "weighted")->valueint, 37);
     assert_true(cJSON_GetObjectItem(root, "percent")->valuedouble == 100);
     assert_string_equal(cJSON_GetObjectItem(root, "rating")->valuestring, "Ready to scale");
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "stats"), "users")->valueint, 5);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "stats"), "users")->valueint, 7);
     cJSON *decisions = cJSON_GetObjectItem(root, "decisions");
-    assert_int_equal(cJSON_GetArraySize(decisions), 7);
+    assert_int_equal(cJSON_GetArraySize(decisions), 8);
     cJSON *d2 = cJSON_GetArrayItem(decisions, 1);
     assert_int_equal(cJSON_GetObjectItem(d2, "turn")->valueint, 2);
     assert_string_equal(cJSON_GetObjectItem(d2, "scene")->valuestring, "first_customer");
-    assert_string_equal(cJSON_GetObjectItem(d2, "choice")->valuestring, "3");
+    assert_string_equal(cJSON_GetObjectItem(d2, "choice")->valuestring, "free_pilot");
     assert_int_equal(cJSON_GetObjectItem(d2, "number")->valueint, g->log[1].number);
-    assert_string_equal(cJSON_GetObjectItem(d2, "best")->valuestring, "3");
+    assert_string_equal(cJSON_GetObjectItem(d2, "best")->valuestring, "free_pilot");
     assert_string_equal(cJSON_GetObjectItem(d2, "text")->valuestring,
-                        "Offer her a free pilot of the reminders only, in exchange for weekly feedback");
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(d2, "score"), "negotiation")->valueint, 3);
+                        "Offer a free pilot of the reminders for weekly feedback and a reference");
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(d2, "score"), "negotiation")->valueint, 2);
     assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(d2, "effects"), "users")->valueint, 1);
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(d2, "meanwhile")), 0);
     /* Entering the prospect's scene costs a month: not the first choice's doing. */
@@ -173,18 +174,18 @@ static void replay_mismatch(const char *file, const char *from, const char *to, 
 static void a_replay_that_no_longer_fits_says_where_and_why(void **state)
 {
     (void)state;
-    replay_mismatch("backlog.lua", "Order by value and effort", "Order by value",
-                    "decision 3 no longer fits the scenario: choice '1' of scene 'backlog' is now "
-                    "\"Order by value: reminders first, they cut no-shows fastest\", it was "
-                    "\"Order by value and effort: reminders first, they cut no-shows fastest\"");
-    replay_mismatch("main.lua", "      next = \"first_customer\",\n      score = { vision = 3 },",
-                    "      next = \"backlog\",\n      score = { vision = 3 },",
+    replay_mismatch("backlog.lua", "Ask Jonas to size the four items", "Ask Jonas to size the items",
+                    "decision 3 no longer fits the scenario: choice 'ask_sizes' of scene 'backlog' is "
+                    "now \"Ask Jonas to size the items before you put them in any order\", it was "
+                    "\"Ask Jonas to size the four items before you put them in any order\"");
+    replay_mismatch("main.lua", "      id = \"call_first\",\n      next = \"first_customer\",",
+                    "      id = \"call_first\",\n      next = \"backlog\",",
                     "decision 2 no longer fits the scenario: it was made in scene 'first_customer', "
                     "but the run is now in scene 'backlog'");
-    replay_mismatch("main.lua", "      role = \"pm\",\n      next = \"backlog\",",
-                    "      role = \"po\",\n      next = \"backlog\",",
-                    "decision 2 no longer fits the scenario: choice '3' of scene 'first_customer' "
-                    "is no longer offered");
+    replay_mismatch("main.lua", "      id = \"free_pilot\",\n      role = \"pm\",",
+                    "      id = \"free_pilot\",\n      role = \"po\",",
+                    "decision 2 no longer fits the scenario: choice 'free_pilot' of scene "
+                    "'first_customer' is no longer offered");
 }
 
 /* A format 1 file (before shuffling): its numbers are the choices' among
@@ -194,14 +195,14 @@ static void old_result_files_still_resume(void **state)
 {
     (void)state;
     struct scenario *sc = load_ok(source_path("scenarios/tutorial"));
-    struct game *g = play_tutorial(sc, best_pm_path, 7);
+    struct game *g = play_tutorial(sc, best_pm_path, 8);
     struct strbuf json;
     sb_init(&json);
     sb_puts(&json, "{\"format\": \"scaleup-result/1\", \"scenario\": {\"id\": \"tutorial\"}, "
                    "\"player\": \"Team Ada\", \"role\": \"pm\", \"seed\": 5, \"decisions\": [");
-    for (int i = 0; i < 7; i++)
+    for (int i = 0; i < 8; i++)
         sb_printf(&json, "%s{\"scene\": \"%s\", \"choice\": %d}", i ? ", " : "",
-                  sc->scenes[g->log[i].scene].id, best_pm_path[i]); /* every option open */
+                  sc->scenes[g->log[i].scene].id, best_pm_ranks[i]);
     sb_puts(&json, "]}");
     struct run_record r;
     struct diag err;
@@ -212,7 +213,7 @@ static void old_result_files_still_resume(void **state)
     if (!run_replay(h, &r, -1, &err))
         fail_msg("%s", err.message);
     assert_true(game_hash(h) == game_hash(g));
-    assert_int_equal(h->nlog, 7);
+    assert_int_equal(h->nlog, 8);
     run_record_free(&r);
     sb_free(&json);
     game_free(h);

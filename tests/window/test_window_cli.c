@@ -205,10 +205,10 @@ static void same_duet(const char *seed, const char *choices)
 static void test_duet_resumes_in_the_window(void **state)
 {
     (void)state;
-    char *whole = terminal_duet("1", "2,1,2,3,4,2,3,3,3,1,2,2,2,2");
+    char *whole = terminal_duet("1", "2,1,3,4,4,2,2,3,2,4,2,2,1,1");
     char *split = make_temp_dir();
     const char *begin[] = {scaleup_bin(), "play", "tutorial", "--text", "--duet", "--player", "Ana",
-                           "--partner", "Ben", "--seed", "1", "--choices", "2,1,2,3,4", "--results",
+                           "--partner", "Ben", "--seed", "1", "--choices", "2,1,3,4,4", "--results",
                            split, NULL};
     struct cmd_result r;
     run_cmd(begin, NULL, NULL, NULL, 60, &r);
@@ -225,7 +225,7 @@ static void test_duet_resumes_in_the_window(void **state)
             snprintf(file, sizeof file, "%s/%s", split, e->d_name);
     closedir(d);
     const char *resume[] = {scaleup_bin(), "play", "--resume", file, "--choices",
-                            "2,3,3,3,1,2,2,2,2", NULL};
+                            "2,2,3,2,4,2,2,1,1", NULL};
     run_window(resume);
     expect_same_duet(whole, split);
     rm_rf(whole);
@@ -239,17 +239,17 @@ static void test_same_duet_as_terminal(void **state)
     (void)state;
     /* The golden duet (tests/e2e/golden/tutorial-duet-seed1.txt): settled,
      * agreed, by one role, a conflict scene. */
-    same_duet("1", "2,1,2,3,4,2,3,3,3,1,2,2,2,2");
+    same_duet("1", "2,1,3,4,4,2,2,3,2,4,2,2,1,1");
     /* Other picks and seed: the conflict scene's disagreement too. */
-    same_duet("5", "1,3,1,1,3,2,2,1,1,2,1,2,2,1");
+    same_duet("5", "3,3,2,1,2,4,2,1,2,4,1,1,2,1,2");
 }
 
 static void test_same_game_as_terminal(void **state)
 {
     (void)state;
-    same_game("po", "3", "1,2,1,1,3,1,3,1");
-    same_game("pm", "11", "3,2,1,2,t,3,2");   /* a timed-out launch and a random outcome */
-    same_game("pm", "12", "3,u,1,2,2,2,2,2,1"); /* an undo, and a launch with a random outcome */
+    same_game("po", "3", "1,1,5,4,4,2,3,1,1");
+    same_game("pm", "11", "3,3,3,1,t,1,1");   /* a timed-out launch and a broken promise */
+    same_game("pm", "12", "3,u,1,2,2,1,2,4,1"); /* an undo, and a launch with a random outcome */
 }
 
 static void test_no_display(void **state)
@@ -299,7 +299,7 @@ static void test_screenshots(void **state)
     (void)state;
     char *dir = make_temp_dir();
     const char *argv[] = {scaleup_bin(), "play", "tutorial", "--role", "po", "--seed", "3",
-                          "--choices", "1,2,1,1,3,1,3,1", "--screenshot", dir, NULL};
+                          "--choices", "1,1,5,2,2,3,1,1", "--screenshot", dir, NULL};
     const char *env[] = {"SDL_VIDEODRIVER=offscreen", "SDL_RENDER_DRIVER=software",
                          "SCALEUP_WINDOW_SIZE=1280x720", env_of("XDG_CONFIG_HOME=%s/config", home),
                          env_of("XDG_DATA_HOME=%s/data", home), NULL};
