@@ -73,15 +73,27 @@ You have {budget}k€ and a team of four.
   -- A question for the room, shown after the debrief when coaching is on.
   discuss = "What would have to be true for a list of asks to count as a goal, {player}?",
   choices = {
-    { "Write one measurable goal with the team",
+    { "Write one measurable goal with the whole team",
       id = "goal",                         -- a stable name: tests, results and game.cause use it
       next = "backlog",
-      score = { vision = 3 },              -- points per dimension
+      score = { vision = 2 },              -- points per dimension
       effects = { morale = 10 },           -- stat changes, clamped to min/max
       set = { "has_goal" },                -- flags to raise
       feedback = "A goal written with the team, stated as an outcome, is one they can "
-              .. "repeat and decide by." },
-    { "List every feature stakeholders asked for",
+              .. "repeat and decide by: the backlog can be ordered against it." },
+    { "Pitch a bold three-year vision to the board",
+      id = "bold",
+      next = "backlog",
+      score = { vision = 1, negotiation = 1 },
+      feedback = "The board is inspired, and a direction matters; but three years say "
+              .. "nothing about this quarter, so the backlog has nothing to be ordered by." },
+    { "Promise the release date sales already gave",
+      id = "date",
+      next = "backlog",
+      score = { launch = 1, negotiation = 1 },
+      feedback = "Keeping sales' word keeps their trust, but a date is not a goal: it says "
+              .. "when, never what for." },
+    { "List every ask from stakeholders",
       id = "wishlist",
       next = "backlog",
       score = { vision = -1, negotiation = 1 },

@@ -20,21 +20,30 @@ scene "backlog" {
       requires = { "has_goal" },           -- offered only when these flags are up
       locked = "Needs a goal first",       -- shown disabled, with this reason, otherwise
       next = "launch",
-      score = { roadmap = 3 },
+      score = { vision = 1, roadmap = 3 },
       feedback = "Ordering by value and effort against a goal makes the order easy to "
               .. "explain and easy to change." },
     { "Ask the team to estimate every item first",
       id = "estimate",
       once = true,                         -- never offered again after it was taken
       next = "backlog",
-      score = { roadmap = 1 },
+      score = { roadmap = 2 },
       effects = { morale = -5 },
-      feedback = "Estimates help ordering, but estimating everything delays the decision." },
-    { "Do the loudest stakeholder's item first",
+      feedback = "Effort is half of value and effort: estimates make the order honest, "
+              .. "at the price of a week of the team's patience." },
+    { "Start with what customers complain about",
+      id = "complaints",
+      next = "launch",
+      score = { roadmap = 1, launch = 1 },
+      feedback = "Complaints are real evidence of pain, but without a goal they pull the "
+              .. "sprint in as many directions as there are customers." },
+    { "Do the loudest stakeholder's item first, to keep the peace",
       id = "loudest",
       next = "launch",
       score = { roadmap = -2, negotiation = -1 },
-      feedback = "The loudest request is not the most valuable one." },
+      unset = { "has_goal" },              -- flags to lower: the goal no longer decides
+      feedback = "The loudest request is not the most valuable one, and the team sees the "
+              .. "goal set aside." },
   },
 }
 
@@ -60,14 +69,16 @@ scene "launch" {
       id = "staged",
       next = "shipped",
       score = { launch = 3 },
-      feedback = "A staged roll-out limits the damage of what you do not know yet." },
+      feedback = "A staged roll-out keeps the date and limits the damage of what you do "
+              .. "not know yet." },
     { "Hold the release until the bug is fixed",
       id = "hold",
       next = "late",
-      score = { launch = 1 },
+      score = { vision = 1, negotiation = 2 },
       effects = { morale = -5 },
-      feedback = "Quality first is defensible; say the new date openly." },
-    { "Ship to everyone and hope",
+      feedback = "Quality first protects what the product promises; say the new date "
+              .. "openly, and the market waits a month." },
+    { "Ship to everyone and hope the rare path stays rare",
       id = "ship_all",
       role = "pm",                         -- only offered to this role
       when = function(game) return game.stats.morale >= 50 end,  -- a further condition
@@ -88,12 +99,17 @@ scene "launch_talk" {
   phase = "Ship",
   text = "The PO and the PM picked differently. Talk it through: what does the goal need?",
   choices = {
-    { "Agree on a staged release with a date for everyone",
+    { "Stage it now, with a date for everyone",
       id = "agree",
       next = "shipped",
-      score = { negotiation = 2 },
-      unset = { "has_goal" },              -- flags to lower
-      feedback = "Settling in the open, on interests, keeps one product goal." },
+      score = { launch = 1, negotiation = 2 },
+      feedback = "Settling in the open, on interests, keeps the date and one product goal." },
+    { "Hold a week, and tell the users why",
+      id = "wait",
+      next = "late",
+      score = { vision = 1, negotiation = 2 },
+      feedback = "Settling in the open, on interests: the product's promise before the "
+              .. "date, and the users told." },
     { "Escalate to the manager",
       id = "escalate",
       next = "late",
