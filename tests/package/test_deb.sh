@@ -76,7 +76,9 @@ grep -qx 'scaleup [0-9.]*' "$tmp/run.log" || fail "--version: $(cat "$tmp/run.lo
 ok "the installed scaleup plays, lints and reports with the build tree out of reach"
 
 copy=$tmp/home/.local/share/scaleup/scenarios/tutorial
-grep -q "^Kept as a playthrough test: $copy/tests.lua:6, in your copy of the installed scenario" \
+# k appends the run after the installed tests.lua's last line.
+kept_line=$(( $(wc -l <"$root/usr/share/scaleup/scenarios/tutorial/tests.lua") + 1 ))
+grep -q "^Kept as a playthrough test: $copy/tests.lua:$kept_line, in your copy of the installed scenario" \
     "$tmp/keep.txt" || fail "k: $(grep -i kept "$tmp/keep.txt")"
 grep -q '"Ana, 1 choice, to first_customer (unfinished)"' "$copy/tests.lua" || fail "k: no playthrough in the copy"
 grep -q 'Ana' "$root/usr/share/scaleup/scenarios/tutorial/tests.lua" && fail "k wrote into the installed scenario"
