@@ -187,9 +187,11 @@ static void a_file_nothing_includes_is_warned_of(void **state)
         free(text);
     }
     snprintf(path, sizeof path, "%s/stages/work.lua", dir);
-    write_file(path, "-- not included yet\n", 20);
+    static const char work[] = "-- not included yet\n";
+    write_file(path, work, strlen(work));
     snprintf(path, sizeof path, "%s/tests.lua", dir);
-    write_file(path, "playthrough \"x\" { role = \"po\", choices = { 1 } }\n", 51);
+    static const char tests[] = "playthrough { name = \"x\", role = \"po\", choices = { 1 } }\n";
+    write_file(path, tests, strlen(tests));
     const char *argv[] = {scaleup_bin(), "lint", "--no-tells", "story", NULL};
     struct cmd_result r;
     char parent[1024];
