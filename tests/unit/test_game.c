@@ -589,6 +589,27 @@ static void a_duet_is_measured_against_its_own_best(void **state)
     scenario_free(dsc);
 }
 
+/* game.scene names the scene being decided: settle can tell which
+ * disagreement it settles (the PO's pick on the goal, the PM's on the
+ * price). Ben is the PM (player 0), Ana the PO (player 1). */
+static void settle_knows_its_scene(void **state)
+{
+    (void)state;
+    struct scenario *dsc = load_ok(test_path("fixtures/games/duet-settle.lua"));
+    struct game *g = start_duet(dsc, 1);
+    struct diag err;
+    int picks[2] = {2, 1};
+    assert_true(game_choose_pair(g, picks, false, 1, &err));
+    assert_int_equal(g->log[0].outcome, DUET_SETTLED);
+    assert_int_equal(g->log[0].stood, 1); /* the PO's, Ana's */
+    assert_true(game_choose_pair(g, picks, false, 1, &err));
+    assert_int_equal(g->log[1].outcome, DUET_SETTLED);
+    assert_int_equal(g->log[1].stood, 0); /* the PM's, Ben's */
+    assert_true(g->over);
+    game_free(g);
+    scenario_free(dsc);
+}
+
 /* In a duet each role gets its own search: the PO's 65,536 totals are no
  * longer too many (points do not split the merged states), and the answer
  * does not depend on who asks first. */
@@ -731,6 +752,7 @@ int main(void)
         cmocka_unit_test(a_both_scene_shows_callbacks_the_po),
         cmocka_unit_test(duet_picks_that_differ_go_to_a_coin_toss),
         cmocka_unit_test(a_duet_is_measured_against_its_own_best),
+        cmocka_unit_test(settle_knows_its_scene),
         cmocka_unit_test(a_search_that_reads_scores_is_not_trusted_merged),
         cmocka_unit_test(a_duet_best_does_not_depend_on_who_asks_first),
         cmocka_unit_test(a_run_never_beats_its_best),

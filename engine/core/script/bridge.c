@@ -198,6 +198,9 @@ static int game_index(lua_State *L)
     } else if (strcmp(k, "turn") == 0) {
         sc->visits_reads++; /* the turn is the sum of the visits, less one */
         lua_pushinteger(L, g->s.turn);
+    } else if (strcmp(k, "scene") == 0) {
+        /* The scene being decided: settle says whose pick stands by it. */
+        lua_pushstring(L, sc->scenes[g->s.scene].id);
     } else if (strcmp(k, "duet") == 0) {
         lua_pushboolean(L, g->nplayers > 1);
     } else if (strcmp(k, "picks") == 0 || strcmp(k, "pick_ids") == 0) {
