@@ -2246,6 +2246,7 @@ int window_run(struct play_options *po, const char *scenario_path, const struct 
     w->duet_mode = po->duet;
     user_data_dir(w->saves_dir, sizeof w->saves_dir, "saves");
     w->unattended = po->screenshot && po->nchoices > 0 && scenario_path;
+    w->autosave_title = -1; /* no Continue until run_title finds an unfinished run */
 
     int code = open_window(w);
     if (code == 0) {

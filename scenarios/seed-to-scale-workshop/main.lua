@@ -17,7 +17,7 @@ CUT = "workshop"
 scenario {
   id = "seed-to-scale-workshop",
   title = "Seed to Scale: Workshop Cut",
-  summary = "The 30-minute cut of Seed to Scale for workshops: start at month eighteen, "
+  summary = "The workshop cut of Seed to Scale (about 45 minutes): start at month eighteen, "
          .. "with a summary of Fieldnote's first year, and play Growth, Launch and the PO/PM "
          .. "split in about twenty decisions. The full run (seed-to-scale) adds the startup "
          .. "year, the pay talks and the career scene.",

@@ -31,7 +31,7 @@ scenario {
   summary = "Four years at Fieldnote, from a kitchen table to a scale-up where the Product "
          .. "Owner and Product Manager jobs split. Set the vision, order the backlog, launch, "
          .. "settle the tug-of-war between the two roles, and negotiate your own package. "
-         .. "The full run, for self-study; seed-to-scale-workshop is the 30-minute cut.",
+         .. "The full run, for self-study; seed-to-scale-workshop is the workshop cut.",
   authors = { "ScaleUp" },
   version = "2.0.0",
   language = "en",
