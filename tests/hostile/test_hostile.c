@@ -5,8 +5,11 @@
  * metatable tricks, error values whose __tostring fails, includes that
  * escape, 100,000 choices, invalid UTF-8, NUL bytes...); NAME.expect is the
  * one line it must end with. Each must end with exit code 1 and that line,
- * in the terminal player and in the explorer, using at most 1.5 s of CPU:
- * within 3 s on a 2-core machine whose both cores are busy (stress-ng
+ * in the terminal player and in the explorer, using at most 3 s of CPU:
+ * the player runs the exact-best search beside the run, in a thread of its
+ * own with its own load of the scenario, and each of the two is bounded by
+ * the scenario's limits (about 1.5 s of work at most). That is within the
+ * issue's 3 s on a 2-core machine whose both cores are busy (stress-ng
  * --cpu 2). CPU time, not wall-clock time, is what is checked: a machine
  * busier than that slows a run down without making it wrong; a run that
  * hangs is killed after 60 s.
@@ -21,6 +24,10 @@
 #include <string.h>
 
 #include "support.h"
+
+/* The CPU a hostile run may use: the run and the background best search,
+ * each stopped by the scenario's limits (see the comment above). */
+#define HOSTILE_CPU_SECONDS 3.0
 
 static int compare(const void *a, const void *b)
 {
@@ -57,7 +64,7 @@ static void check_one(const char *dir, const char *name, int *failures)
     limit_options(lua_path, opts, sizeof opts, argv, &argc, 30);
     struct cmd_result r;
     run_cmd(argv, NULL, dir, NULL, 60, &r);
-    if (!want || r.status != 1 || strcmp(r.err, want) != 0 || r.cpu_seconds >= 1.5) {
+    if (!want || r.status != 1 || strcmp(r.err, want) != 0 || r.cpu_seconds >= HOSTILE_CPU_SECONDS) {
         print_message("%s: exit %d after %.2f s (%.2f s of CPU)\n  expected: %s  got:      %s",
                       name, r.status, r.seconds, r.cpu_seconds, want ? want : "(no .expect)\n",
                       r.err);
@@ -146,7 +153,7 @@ static void enormous_files_and_texts_are_refused(void **state)
         run_cmd(argv, NULL, dir, NULL, 60, &r);
         assert_int_equal(r.status, 1);
         assert_string_equal(r.err, cases[i].want);
-        assert_true(r.cpu_seconds < 1.5);
+        assert_true(r.cpu_seconds < HOSTILE_CPU_SECONDS);
         cmd_result_free(&r);
     }
     rm_rf(dir);
