@@ -460,6 +460,16 @@ scene "side_letter" {
   conflict = "letter_talk",
   on_enter = function(game)
     game.flags.market_question = true
+    -- Week 8 comes due on the quiet 80% cap: the PM planned the summit
+    -- against the old velocity, the gap surfaces as a slipped date, and
+    -- Roxanne no longer believes product's sprint plan.
+    if game.visits.side_letter == 1 and game.flags.capacity_cap
+      and not game.flags.burnout_shared then
+      game.cause("cap_quietly")
+      game.flags.velocity_surprise = true
+      game.stats.trust = game.stats.trust - 5
+      game.stats.morale = game.stats.morale - 5
+    end
   end,
   discuss = "Whose promise is the side letter: Roxanne's, the company's, or product's now?",
   text = function(game)
@@ -480,6 +490,8 @@ scene "side_letter" {
   end,
   choices = {
     { "Call Northlight with Roxanne: sign-on dated in Q4, a discount until it's live, in writing",
+      when = function(game) return not game.flags.velocity_surprise end,
+      locked = "Roxanne no longer trusts the sprint plan: it slipped in week 8 against a velocity nobody had shared",
       next = "pricing",
       score = { negotiation = 3, launch = 1 },
       effects = { arr = -2, trust = 5 },
@@ -519,6 +531,8 @@ scene "side_letter" {
               .. "Dropping the goal's own work for one customer's date, without saying so, is "
               .. "how a goal dies quietly." },
     { "Renegotiate the date with Northlight, and agree a rule with Roxanne: no date without an estimate",
+      when = function(game) return not game.flags.velocity_surprise end,
+      locked = "Roxanne no longer trusts the sprint plan: it slipped in week 8 against a velocity nobody had shared",
       role = "pm",
       next = "pricing",
       score = { negotiation = 4, roadmap = 1 },
@@ -528,6 +542,8 @@ scene "side_letter" {
               .. "date it can trust, and Roxanne gets a rule she helped write, so next quarter's "
               .. "side letter never happens." },
     { "Show Roxanne the sprint: if sign-on goes in, the bank step moves; choose with her",
+      when = function(game) return not game.flags.velocity_surprise end,
+      locked = "Roxanne no longer trusts the sprint plan: it slipped in week 8 against a velocity nobody had shared",
       role = "po",
       next = "pricing",
       score = { roadmap = 2, vision = 1, negotiation = 1 },

@@ -290,6 +290,15 @@ scene "first_week" {
   on_enter = function(game)
     game.flags.market_question = false
     if game.visits.first_week == 1 then market_reaction(game) end
+    -- Week 11: the date said yes to in week 1 comes due. Ines told the board
+    -- "20 Teams accounts by the meeting"; nine have signed, and she hears it
+    -- from Roxanne before she hears it from product.
+    if game.visits.first_week == 1 and game.flags.goal_teams then
+      game.cause("studios")
+      game.flags.teams_slipped = true
+      game.stats.trust = game.stats.trust - 10
+      game.stats.morale = game.stats.morale - 5
+    end
   end,
   text = function(game)
     local mood
@@ -500,7 +509,8 @@ scene "board_review" {
               .. "over what comes first starts again." },
     { "Show the launch cohort's churn curve the analyst built, and what it says about Q4",
       requires = { "hire_analyst" },
-      locked = "Needs the analyst: nobody has built the cohorts",
+      when = function(game) return not game.flags.teams_slipped end,
+      locked = "Needs the analyst, and a board that still listens: the Teams date slipped in week 11",
       next = final_ending,
       score = { vision = 2, launch = 2, negotiation = 1 },
       effects = { trust = 15, focus = 5 },

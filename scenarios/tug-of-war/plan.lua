@@ -16,13 +16,15 @@ part-time. They'll give you whatever you plan. That's the problem."
 The Product Manager doesn't know this. The goal is set on Monday.]],
   choices = {
     { "Tell the PM before Monday, no names: capacity is part of choosing the goal",
+      id = "tell_pm",
       next = "pm_brief",
-      score = { negotiation = 2, vision = 1 },
+      score = { negotiation = 1, vision = 1 },
       set = { "burnout_shared" },
       feedback = "The names stay with Marek; the fact belongs to the plan. A goal chosen "
               .. "without knowing the team's real capacity is chosen twice: once on Monday, "
               .. "once when people burn out." },
     { "Plan this quarter's sprints at 80% of velocity, and say no overtime, whatever comes",
+      id = "cap_quietly",
       next = "pm_brief",
       score = { roadmap = 2, vision = 1 },
       effects = { morale = 5 },
@@ -139,6 +141,7 @@ scene "kickoff" {
               .. "new. Right when the leak costs more than Teams earns; it leaves Ines's board "
               .. "story and Roxanne's quota to be answered, openly." },
     { "Studios: 20 paying Teams accounts by the board, 70% of their seats active weekly",
+      id = "studios",
       next = "backlog",
       score = { vision = 1, launch = 2, negotiation = 1 },
       effects = { focus = 10, trust = 5 },
