@@ -115,12 +115,13 @@ scene "big_customer" {
               .. "made openly." },
     { "Show Hal and Ines what moves: approvals after the summit, sign-on next quarter",
       next = "sync_engine",
-      score = { negotiation = 3, roadmap = 2 },
+      score = { negotiation = 2, roadmap = 1, vision = 2 },
       effects = { arr = 9, trust = 5, focus = 5 },
       set = { "tradeoff_visible", "pilot" },
-      feedback = "\"If we add this, that moves\": with the cost in sprints on the table, Ines "
-              .. "backs the goal and Hal signs 20 seats as a pilot. He wanted all sixty on his "
-              .. "terms, and he'll remember that you didn't say yes." },
+      feedback = "The PO's best: \"if we add this, that moves\". With the cost in sprints on "
+              .. "the table, Ines backs the goal, the team keeps every sprint before the summit, "
+              .. "and Hal signs 20 seats as a pilot. He wanted all sixty, and he'll remember that "
+              .. "you didn't say yes; if you know what he needs, a smaller fix may win more." },
     { "Say no: Bluepeak is not this quarter's goal",
       next = "sync_engine",
       score = { vision = 2, negotiation = -1 },
@@ -136,9 +137,10 @@ scene "big_customer" {
       score = { negotiation = 3, roadmap = 1, launch = 1 },
       effects = { arr = 27, trust = 10, nps = 3 },
       set = { "spend_limits" },
-      feedback = "Interests over positions pays: five points solve the 31k€ problem that 13 "
-              .. "points of approvals were meant to solve, and sign-on goes on the Q4 roadmap. Hal "
-              .. "signs all sixty seats, and your goal keeps its sprints." },
+      feedback = "The PM's best: interests over positions. Five points solve the 31k€ problem "
+              .. "that 13 points of approvals were meant to solve, sign-on goes on the Q4 "
+              .. "roadmap, and Hal signs all sixty seats. The goal gives up five points of a "
+              .. "sprint for it: the PO may fairly ask whether any customer gets that." },
     { "Refuse to discuss it until the sprint review: the sprint is locked",
       role = "po",
       next = "sync_engine",
@@ -295,9 +297,24 @@ scene "headcount" {
   phase = "Build · Week 7",
   by = "both",
   conflict = "headcount_talk",
-  on_enter = function(game) game.flags.market_question = false end,
+  on_enter = function(game)
+    game.flags.market_question = false
+    -- Week 7 comes due on the CEO's promise kept from the goal talk: Ines
+    -- says it at the all-hands, and the team learns it from her.
+    if game.visits.headcount == 1 and game.flags.ceo_hidden and not game.flags.goal_teams then
+      game.cause("ceo_hidden")
+      game.stats.focus = game.stats.focus - 10
+      game.stats.morale = game.stats.morale - 5
+    end
+  end,
   discuss = "QA or analyst: which gap blocked the goal, and how did you know?",
-  text = [[
+  text = function(game)
+    local heard = ""
+    if game.flags.ceo_hidden and not game.flags.goal_teams then
+      heard = "At Monday's all-hands Ines called Teams \"our growth story, as product knows\". "
+        .. "Marek's developers heard it for the first time, six weeks into a different goal.\n\n"
+    end
+    return heard .. [[
 Ines, between two board calls: "The board approved one hire this quarter.
 *One.* Agree who, and tell me why."
 
@@ -305,7 +322,8 @@ The case for a QA engineer: the team tests by hand, and three of the last
 five releases needed a hotfix. Tech debt stands at {debt}.
 
 The case for a product analyst: nobody can say which accounts churn, or
-whether the launch worked, without a week of Marek's time in SQL.]],
+whether the launch worked, without a week of Marek's time in SQL.]]
+  end,
   choices = {
     -- Which hire unblocks the goal depends on the state of the code: each
     -- hire comes in two versions, and exactly one of each is offered.
@@ -460,6 +478,12 @@ scene "side_letter" {
   conflict = "letter_talk",
   on_enter = function(game)
     game.flags.market_question = true
+    -- The quota promise of week 0 comes due: Roxanne sold Teams on the
+    -- PM's word, and the goal turned out otherwise.
+    if game.visits.side_letter == 1 and game.flags.quota_promise and not game.flags.goal_teams then
+      game.cause("quota_promise")
+      game.stats.trust = game.stats.trust - 10
+    end
     -- Week 8 comes due on the quiet 80% cap: the PM planned the summit
     -- against the old velocity, the gap surfaces as a slipped date, and
     -- Roxanne no longer believes product's sprint plan.
@@ -476,6 +500,10 @@ scene "side_letter" {
     local load = ""
     if game.flags.overcommitted or game.flags.half_yes then
       load = " Bluepeak's approvals already eat that sprint."
+    end
+    if game.flags.quota_promise and not game.flags.goal_teams then
+      load = load .. " And to you, flatly: \"You told me in week 0 that Teams was the goal. "
+        .. "I sold on that.\""
     end
     if game.flags.tradeoff_visible then
       load = load .. " Roxanne brings it to product before Marek hears of it: \"You showed Hal "

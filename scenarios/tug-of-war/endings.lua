@@ -7,7 +7,7 @@ local function goal_result(game)
     return "Projected first-month churn for the launch cohort, from its bank connections: "
       .. "{churn}%, against a target of 5%."
   elseif game.flags.goal_teams then
-    return "Paying Teams accounts: {studios}, against a target of 20."
+    return "Paying Teams accounts: {studios}, against a target of " .. teams_target(game) .. "."
   end
   return "Projected first-month churn {churn}%, {studios} Teams accounts, and no agreed target "
     .. "for either."

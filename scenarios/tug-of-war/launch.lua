@@ -120,6 +120,26 @@ scene "launch_plan" {
       feedback = "Support learns about the launch from the tickets, and sales pitches it to "
               .. "whoever is at the booth. A launch without positioning is a demo with an "
               .. "audience." },
+    { "A waitlisted beta: 300 studios from the booth first, the rest once week-one activation tops 60%",
+      id = "beta_new",
+      when = function(game) return game.flags.goal_teams or game.flags.goal_split end,
+      next = "launch_morning",
+      score = { launch = 3, vision = 1 },
+      set = { "beta" },
+      feedback = "A beta with an exit criterion, for a product no customer has used yet: the "
+              .. "keynote sells a waitlist instead of a product, and gives up the day's reach, "
+              .. "but the first studios find the problems before the market does. For a new "
+              .. "plan that is as strong a launch as a staged roll-out." },
+    { "A waitlisted beta: 300 accounts from the booth first, the rest once week-one activation tops 60%",
+      id = "beta_fix",
+      when = function(game) return not (game.flags.goal_teams or game.flags.goal_split) end,
+      next = "launch_morning",
+      score = { launch = 2, vision = 1 },
+      set = { "beta" },
+      feedback = "A beta with an exit criterion is never a bad launch, and the keynote still "
+              .. "fills the waitlist. But this is a fix to a step every customer already "
+              .. "takes: a staged roll-out by bank gives the same safety without giving up the "
+              .. "day's reach. A beta earns its cost when the product itself is new." },
     { "Agree the release's exit criteria with the team: what \"done enough to ship\" means on day 8",
       role = "po",
       next = "launch_morning",
@@ -166,6 +186,10 @@ scene "launch_morning" {
       more = more .. "\n\nThe launch brief says staged roll-out, and the switch to hold "
         .. "customers back by bank is built."
     end
+    if game.flags.beta then
+      more = more .. "\n\nThe launch brief says a waitlisted beta: 300 accounts from the "
+        .. "booth today, the rest when week-one activation passes 60%."
+    end
     if game.flags.exit_criteria then
       more = more .. "\n\nYour exit criteria say: no known failure in the bank step above 2% of "
         .. "sign-ups."
@@ -200,9 +224,20 @@ scene "launch_morning" {
       next = "first_week",
       score = { launch = -2 },
       set = { "launched_bug" },
-      feedback = "Shipping on a fixed date with a known problem can be a fair bet, taken "
-              .. "openly. Taken by default, 6% of the summit's new accounts meet a broken first "
-              .. "step, the step where most users already gave up." },
+      feedback = "The bank step does not meet the Definition of Done for two banks' "
+              .. "customers, and work that isn't done isn't released: 6% of the summit's new "
+              .. "accounts meet a broken first step, the step where most users already gave "
+              .. "up. A date is worth keeping openly with less scope, not with a known defect." },
+    { "Ines announces it on stage and opens a waitlist; accounts open in waves once the fix is live tonight",
+      id = "waitlist",
+      next = "first_week",
+      score = { launch = 2 },
+      effects = { trust = 5 },
+      set = { "waitlist" },
+      feedback = "Nobody meets a broken step and the keynote still happens: a fair call when "
+              .. "you cannot tell the failing banks' customers apart at sign-up. It costs the "
+              .. "day's momentum, since a waitlist converts worse than a working product, for "
+              .. "the 94% who could have started this morning." },
   },
 }
 
@@ -214,6 +249,7 @@ local function market_reaction(game)
   if game.flags.goal_split then r = r - 10 end
   if game.flags.letter_dropped_goal then r = r - 8 end
   if game.flags.launch_plan then r = r + 12 end
+  if game.flags.waitlist then r = r + 4 end
   if game.flags.big_bang then r = r - 4 end
   if game.flags.no_plan then r = r - 12 end
   if game.flags.staged then r = r + 10 end
@@ -226,6 +262,10 @@ local function market_reaction(game)
   if game.flags.price_tested or game.flags.price_traded then r = r + 4 end
   if game.flags.letter_crunch or game.flags.letter_half then r = r - 8 end
   if game.stats.morale < 40 then r = r - 8 end
+
+  -- A beta trades the keynote's reach for safety: it rarely stumbles in
+  -- public, and cannot make the week's headlines.
+  if game.flags.beta then r = math.min(r + 15, 74) end
 
   local level
   if r >= 75 then
@@ -293,7 +333,9 @@ scene "first_week" {
     -- Week 11: the date said yes to in week 1 comes due. Ines told the board
     -- "20 Teams accounts by the meeting"; nine have signed, and she hears it
     -- from Roxanne before she hears it from product.
-    if game.visits.first_week == 1 and game.flags.goal_teams then
+    -- A target reset with the team's pace in view (teams_reset) has no such
+    -- promise behind it.
+    if game.visits.first_week == 1 and game.flags.goal_teams and not game.flags.teams_reset then
       game.cause("studios")
       game.flags.teams_slipped = true
       game.stats.trust = game.stats.trust - 10
@@ -321,13 +363,21 @@ scene "first_week" {
       goal = "Projected first-month churn for the launch cohort, from week-one bank connections: "
         .. "{churn}%, against a target of 5%."
     elseif game.flags.goal_teams then
-      goal = "Paying Teams accounts: {studios}, against a target of 20."
+      goal = "Paying Teams accounts: {studios}, against a target of " .. teams_target(game) .. "."
     else
       goal = "Projected first-month churn, from week-one bank connections: {churn}%. Teams "
         .. "accounts: {studios}. Nobody agrees which of the two was the target."
     end
     if game.flags.staged then
       mood = mood .. " Caixa and Openbank customers were let in the same night."
+    elseif game.flags.waitlist then
+      mood = mood .. " The keynote's waitlist opened the same night, after the fix; a third "
+        .. "of it never came back to sign in."
+    end
+    if game.flags.beta then
+      mood = mood .. (game.flags.launch_flop
+        and " The beta's activation stalled at 41%, and the waitlist is still closed."
+        or " The beta passed 60% activation on Friday, and the waitlist opened.")
     end
     local letter = ""
     if game.flags.letter_ignored then
@@ -414,7 +464,8 @@ local BOARD = {
   { "report against the goal, with a Q4 goal" },
   { "lead with sign-ups and logos" },
   { "Q4 as everything we didn't get to" },
-  { "the analyst's churn cohorts", needs = "hire_analyst" },
+  { "the analyst's churn cohorts", needs = "hire_analyst",
+    when = function(game) return not game.flags.teams_slipped end },
   { "velocity and a burn-up", role = "po" },
   { "skip the number, pitch the market bet", role = "pm" },
 }
@@ -491,9 +542,10 @@ scene "board_review" {
       score = { vision = 2, negotiation = 2 },
       effects = { trust = 10, focus = 5 },
       set = { "honest_review" },
-      feedback = "A board trusts the team that reports against its own goal, misses included. "
-              .. "Proposing Q4's goal with its evidence turns the review into the next "
-              .. "decision." },
+      feedback = "The PO's best: a board trusts the team that reports against its own goal, "
+              .. "misses included, and proposing Q4's goal with its evidence turns the review "
+              .. "into the next decision. Where an analyst has built the cohorts, the PM's "
+              .. "case for leading with them is as strong." },
     { "Lead with the sign-ups, the logos and the summit crowd; leave the goal's number for the appendix",
       next = final_ending,
       score = { vision = -1, negotiation = -2 },
@@ -512,11 +564,13 @@ scene "board_review" {
       when = function(game) return not game.flags.teams_slipped end,
       locked = "Needs the analyst, and a board that still listens: the Teams date slipped in week 11",
       next = final_ending,
-      score = { vision = 2, launch = 2, negotiation = 1 },
+      score = { launch = 3, negotiation = 1 },
       effects = { trust = 15, focus = 5 },
       set = { "honest_review" },
-      feedback = "Evidence, not adjectives: the cohort shows where the summit accounts leave "
-              .. "and why, and Q4's goal writes itself from it. The hire paid for itself." },
+      feedback = "The PM's best: evidence, not adjectives. The cohort shows where the summit "
+              .. "accounts leave and why, and the hire paid for itself. It answers \"what "
+              .. "happened\" better than \"what we set out to do\": the PO will want the "
+              .. "goal's number on page one, and the board does too." },
     { "Show the team's velocity and a burn-up of everything delivered",
       role = "po",
       next = final_ending,

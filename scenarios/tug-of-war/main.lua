@@ -104,7 +104,7 @@ must agree on. Solo, the PO is on leave this quarter and you cover both jobs.]],
   -- (scores depend on the state only through conditions). explore --random
   -- 60000 finds nothing above them; the exact search of the "best" branch
   -- should confirm them.
-  best = { po = 74, pm = 91 },
+  best = { po = 76, pm = 97 },
 
   flags = {
     -- which question a duet disagreement is about (read by settle)
@@ -116,7 +116,7 @@ must agree on. Solo, the PO is on leave this quarter and you cover both jobs.]],
     "ceo_interest", "ceo_shared", "ceo_hidden", "quota_promise",
     -- the goal
     "goal_retention", "goal_teams", "goal_split", "goal_owned", "two_goals", "team_vote",
-    "ceo_goal",
+    "ceo_goal", "teams_reset",
     -- backlog and roadmap
     "wsjf", "criteria", "cod_numbers", "loud_order", "parallel", "outcome_roadmap",
     "dated_roadmap", "no_roadmap",
@@ -132,7 +132,7 @@ must agree on. Solo, the PO is on leave this quarter and you cover both jobs.]],
     "date_rule", "velocity_surprise", "teams_slipped",
     -- pricing and the launch
     "price_tested", "price_up", "price_raised", "price_discount", "price_traded",
-    "launch_plan", "big_bang", "no_plan", "exit_criteria", "staged", "held_back",
+    "launch_plan", "big_bang", "no_plan", "exit_criteria", "beta", "staged", "held_back", "waitlist",
     "launched_bug", "launch_hit", "launch_flop", "listened", "vanity", "rolled_back",
     -- the board
     "honest_review", "spin", "joint_review",
@@ -157,19 +157,28 @@ function you_two(game)
   return "you"
 end
 
+-- The Teams goal's target: Ines's 20, or the 10 the team's pace supports
+-- when the two set it with both private facts on the table.
+function teams_target(game)
+  if game.flags.teams_reset then return 10 end
+  return 20
+end
+
 -- The goal in a few words, for texts.
 function goal_words(game)
   if game.flags.goal_retention then
     return "cut first-month churn from 9% to 5% by getting new accounts to a connected bank"
   elseif game.flags.goal_teams then
-    return "20 paying Teams accounts by the board meeting, 70% of their seats active weekly"
+    return teams_target(game) .. " paying Teams accounts by the board meeting, 70% of their "
+      .. "seats active weekly"
   end
   return "the onboarding fix *and* the Teams plan, both \"priority one\""
 end
 
 -- In a conflict scene: what each player picked in the secret decision before
 -- it. list holds each choice of that scene in the order it is listed there,
--- as { "short words", role = "po" | "pm" | nil, needs = flag(s) | nil }, with
+-- as { "short words", role = "po" | "pm" | nil, needs = flag(s) | nil,
+-- when = function(game) | nil }, with
 -- the same conditions as the choices, so the numbers as offered to each role
 -- can be mapped back to the choice.
 function pick_index(game, list, role)
@@ -178,7 +187,7 @@ function pick_index(game, list, role)
   for i, item in ipairs(list) do
     local needs = item.needs
     if type(needs) == "string" then needs = { needs } end
-    local open = true
+    local open = item.when == nil or item.when(game)
     for _, flag in ipairs(needs or {}) do
       if not game.flags[flag] then open = false end
     end
@@ -212,11 +221,12 @@ function final_ending(game)
          or not game.flags.goal_owned or stats.debt >= 60) then
     return "their_roadmap"
   end
-  -- Success needs the goal kept (no customer's list and no broken promise
-  -- took it over), a launch that was listened to, an honest review, and a
-  -- company in good shape.
+  -- Success needs the goal kept (no customer's list, no broken promise and
+  -- no side letter paid for in overtime took it over), a launch that was
+  -- listened to, an honest review, and a company in good shape.
   local kept = game.flags.goal_owned and not game.flags.overcommitted
     and not game.flags.letter_ignored and not game.flags.letter_dropped_goal
+    and not game.flags.letter_crunch and not game.flags.letter_half
   local learned = (game.flags.listened or game.flags.rolled_back) and not game.flags.launch_flop
   -- ...and at most one of the quarter's classic mistakes along the way.
   local mistakes = 0

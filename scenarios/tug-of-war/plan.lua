@@ -100,6 +100,9 @@ local KICKOFF = {
   { "retention at a holdable pace, Teams as Q4's story", needs = { "burnout_shared", "ceo_shared" } },
   { "let the team vote", role = "po" },
   { "take the goal Ines will put on her slide", role = "pm" },
+  { "Teams sized to the team's pace, 10 studios", role = "pm", when = function(game)
+      return game.flags.burnout_shared and (game.flags.ceo_shared or game.flags.ceo_interest)
+    end },
 }
 
 scene "kickoff" {
@@ -165,16 +168,17 @@ scene "kickoff" {
       feedback = "Ines gets a list she can show, and in week 13 nobody can say whether the "
               .. "quarter worked. Output over outcome: five features and no test for any of them." },
     { "Retention at the pace the team can hold, with Teams as the board's Q4 story, dated by the team",
+      id = "paced_retention",
       requires = { "burnout_shared", "ceo_shared" },
       locked = "Needs both private facts on the table: the team's strain and Ines's promise",
       next = "backlog",
       score = { vision = 3, roadmap = 1, launch = 1, negotiation = 2 },
       effects = { focus = 15, trust = 5 },
       set = { "goal_retention", "goal_owned" },
-      feedback = "The goal both of you can defend, because each brought what only they knew: "
-              .. "the leak fixed at a pace the team can hold, and Ines's board story kept, with "
-              .. "a date the team gave. Sharing cost each of you a little in week 0; this is "
-              .. "what it bought." },
+      feedback = "The PO's case with both facts in view: the leak fixed at a pace the team can "
+              .. "hold, and Ines's board story kept as Q4's, with a date the team gave. Right "
+              .. "when a tired team and a leaking funnel are the bigger risk; it asks Roxanne to "
+              .. "wait a quarter for her studios, so tell her why and when." },
     { "Let the team vote on the goal at Friday's sprint review",
       role = "po",
       next = "backlog",
@@ -193,6 +197,24 @@ scene "kickoff" {
       feedback = "Aligning with the CEO matters, but a goal picked for a slide is a position, "
               .. "not a decision. Bring Ines the evidence for both and a recommendation she can "
               .. "challenge; that is what she asked product for." },
+    { "Teams at the pace the team can hold: 10 paying studios, and Ines resets the board's number to it",
+      id = "paced_teams",
+      role = "pm",
+      -- Ines resets her number only for a PM who knows what she needs: the
+      -- promise put on the table, or her interest asked about.
+      when = function(game)
+        return game.flags.burnout_shared and (game.flags.ceo_shared or game.flags.ceo_interest)
+      end,
+      locked = "Needs the team's strain on the table, and Ines's promise shared or her interest known",
+      next = "backlog",
+      score = { vision = 2, roadmap = 1, launch = 2, negotiation = 3 },
+      effects = { focus = 10, trust = 5 },
+      set = { "goal_teams", "goal_owned", "teams_reset" },
+      feedback = "The PM's case with both facts in view: the board was promised growth and "
+              .. "sales needs studio deals, so Teams leads, sized to what a tired team can "
+              .. "build, and Ines resets the board's number before it is missed. Right when "
+              .. "studio revenue outweighs the leak; the onboarding fix waits, and the PO "
+              .. "deserves to hear that trade-off said aloud." },
   },
 }
 
@@ -227,13 +249,14 @@ scene "goal_talk" {
       feedback = "Interests over positions: you both want growth the board believes in, and the "
               .. "numbers say the leak costs more than Teams earns this quarter. A review date "
               .. "for \"next\" turns the other case into a plan, not a defeat." },
-    { "On the same numbers: Teams first, with bank-connect fixes for studios",
+    { "On the same numbers: Teams first, 10 studios at the team's pace, bank fixes for studios",
       next = "backlog",
       score = { negotiation = 2 },
       effects = { focus = 12, trust = 5, settled_open = 1 },
-      set = { "goal_teams", "goal_owned" },
+      set = { "goal_teams", "goal_owned", "teams_reset" },
       feedback = "One goal, settled on evidence, with the other's concern built into it rather "
-              .. "than dropped. Solo accounts still leak; you chose that openly, which makes it a "
+              .. "than dropped: a target the team's pace can carry, which Ines takes to the "
+              .. "board. Solo accounts still leak; you chose that openly, which makes it a "
               .. "trade-off and not an accident." },
     { "Disagree and commit: the PO decides the goal and says why; the PM backs it in public",
       next = "backlog",
@@ -422,6 +445,17 @@ scene "roadmap_board" {
       set = { "outcome_roadmap" },
       feedback = "A roadmap the head of sales and the CTO helped write is one they will defend. "
               .. "Roxanne hears what \"next\" depends on; Marek sees no date he didn't give." },
+    { "Lead with the product goal and the team's forecast ranges; nothing dated they haven't sized",
+      id = "goal_forecast",
+      role = "po",
+      next = "hal_call",
+      score = { vision = 1, roadmap = 1 },
+      effects = { focus = 5 },
+      set = { "outcome_roadmap" },
+      feedback = "The PO's honest contribution: the goal, and forecasts as ranges the team "
+              .. "gave (\"sprints 3 to 5\"), never promises. Right when the board's question is "
+              .. "whether product is focused; it gives Roxanne nothing about \"next\", so "
+              .. "expect her to fill that gap with her own dates unless the PM answers it." },
     { "Send the board the ordered backlog: it is the truest plan there is",
       role = "po",
       next = "hal_call",
