@@ -1,6 +1,15 @@
 -- Weeks 4-8: a big customer (a call, then an answer, both decided by both),
 -- an outage (the PO), one headcount (both), a side letter from sales (both).
 
+-- The call's choices in listed order, to tell whether the two picked alike.
+local HAL_CALL = {
+  { "ask what the approvals are for" },
+  { "take his list" },
+  { "tell him Ledgerline is bluffing" },
+  { "sit in on their finance meeting", role = "po" },
+  { "ask his problem and his alternative", role = "pm" },
+}
+
 scene "hal_call" {
   title = "A Call with Bluepeak",
   phase = "Build · Week 4",
@@ -82,7 +91,10 @@ scene "big_customer" {
   phase = "Build · Week 5",
   by = "both",
   conflict = "hal_talk",
-  on_enter = function(game) game.flags.market_question = true end,
+  on_enter = function(game)
+    game.flags.market_question = true
+    if game.visits.big_customer == 1 then count_ruled(game, HAL_CALL) end
+  end,
   text = function(game)
     local need = ""
     if game.flags.hal_pushback then

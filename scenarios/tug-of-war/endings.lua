@@ -29,8 +29,11 @@ local function how_settled(game)
   say(st.settled_up, "one was handed up to Ines or the board", "%d were handed up to Ines or the board")
   say(st.settled_split, "one was split down the middle or left apart",
     "%d were split down the middle or left apart")
+  say(st.settled_rule, "one was left to its owner's pick, without a talk",
+    "%d were left to their owner's pick, without a talk")
   if #parts == 0 then return "" end
   local n = st.settled_open + st.settled_owner + st.settled_up + st.settled_split
+    + st.settled_rule
   local head = n == 1 and "\n\nYou disagreed once this quarter: " or
     ("\n\nYou disagreed " .. n .. " times this quarter: ")
   if n == 1 then
@@ -48,7 +51,7 @@ ending "one_product" {
     return ("The board reads one page. " .. goal_result(game) .. " ARR: {arr}k€, NPS {nps}.\n\n"
       .. "What the board remembers is not the number but how you got there: the goal you "
       .. "agreed in week 1 settled the Bluepeak call, the hire and the side letter"
-      .. ((game.stats.settled_up + game.stats.settled_split == 0)
+      .. ((game.stats.settled_up + game.stats.settled_split + game.stats.settled_rule == 0)
         and ", and every disagreement between product's two seats was settled in the open."
         or ".")
       .. (game.flags.joint_review and " Both your names are on the page." or "") .. " Ines "

@@ -460,6 +460,17 @@ scene "first_week" {
   },
 }
 
+-- The week after the launch, in listed order, to tell whether the two
+-- picked alike.
+local FIRST_WEEK = {
+  { "read the tickets and the funnel" },
+  { "publish the sign-up number" },
+  { "start the next big feature" },
+  { "switch the new flow off", when = function(game) return game.flags.launch_flop end },
+  { "call ten new accounts", role = "pm" },
+  { "measure the cohort against the goal", role = "po" },
+}
+
 local BOARD = {
   { "report against the goal, with a Q4 goal" },
   { "lead with sign-ups and logos" },
@@ -478,6 +489,7 @@ scene "board_review" {
   discuss = "What did the board need to hear about how product's two seats disagreed?",
   on_enter = function(game)
     game.flags.market_question = true
+    if game.visits.board_review == 1 then count_ruled(game, FIRST_WEEK) end
     -- The price test read out in week 12: 42€ goes live for new accounts.
     if game.visits.board_review == 1 and game.flags.price_up then
       game.stats.arr = game.stats.arr + 90

@@ -89,6 +89,7 @@ must agree on. Solo, the PO is on leave this quarter and you cover both jobs.]],
     { id = "settled_owner", name = "Settled by the owner", start = 0, hidden = true },
     { id = "settled_up",    name = "Escalated", start = 0, hidden = true },
     { id = "settled_split", name = "Split or left apart", start = 0, hidden = true },
+    { id = "settled_rule",  name = "The owner's pick stood", start = 0, hidden = true },
   },
 
   -- In a duet each player scores only the scenes they decide, so a perfect
@@ -203,6 +204,18 @@ local function picked(game, list, role)
   local i = pick_index(game, list, role)
   if i then return list[i][1] end
   return "another answer"
+end
+
+-- After a scene both decide without a conflict scene (the Bluepeak call,
+-- the week after the launch): when the two picked differently, settle() let
+-- the owner's pick stand without a talk. Counted for the endings; call it in
+-- the on_enter of the scene that follows, while game.picks are still that
+-- scene's.
+function count_ruled(game, list)
+  if not game.duet or not game.picks then return end
+  if pick_index(game, list, "po") ~= pick_index(game, list, "pm") then
+    game.stats.settled_rule = game.stats.settled_rule + 1
+  end
 end
 
 function standoff(game, list)
