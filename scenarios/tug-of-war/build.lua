@@ -285,10 +285,10 @@ scene "sync_engine" {
     { "Reserve 20% for the rebuild, and email the 1,900 accounts what happened and what changes",
       role = "pm",
       next = "headcount",
-      score = { roadmap = 2, launch = 1 },
+      score = { roadmap = 2, launch = 1, negotiation = 1 },
       effects = { debt = -15, nps = 5, trust = 5 },
       set = { "debt_budget", "outage_mail" },
-      feedback = "Paying down the debt at a steady rate, and telling customers first with the "
+      feedback = "The PM's best: paying down the debt at a steady rate, and telling customers first with the "
               .. "cause and the fix, turns an outage into a moment of trust. What the "
               .. "team works on first is the PO's call, and the developers say how much fits: "
               .. "agree the 20% with them." },

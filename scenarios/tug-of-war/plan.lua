@@ -378,10 +378,10 @@ scene "backlog" {
     { "Put a euro figure on each item's cost of delay from churn and pipeline data, then order by it",
       role = "pm",
       next = "roadmap_board",
-      score = { roadmap = 2, negotiation = 2 },
+      score = { roadmap = 3, negotiation = 1 },
       effects = { focus = 10, trust = 5 },
       set = { "wsjf", "cod_numbers" },
-      feedback = "The PM's half of WSJF: the market's cost of waiting, in money. Ordering "
+      feedback = "The PM's best, and half of WSJF: the market's cost of waiting, in money. Ordering "
               .. "becomes arithmetic that Roxanne and Marek can check, not a matter of who "
               .. "argues best; the job sizes still have to come from the team." },
   },
@@ -440,22 +440,22 @@ scene "roadmap_board" {
     { "Write it with Roxanne and Marek in one room: her customers' problems, his estimates",
       role = "pm",
       next = "hal_call",
-      score = { roadmap = 2, negotiation = 3 },
+      score = { roadmap = 3, negotiation = 2 },
       effects = { trust = 10, morale = 5 },
       set = { "outcome_roadmap" },
-      feedback = "A roadmap the head of sales and the CTO helped write is one they will defend. "
+      feedback = "The PM's best: a roadmap the head of sales and the CTO helped write is one they will defend. "
               .. "Roxanne hears what \"next\" depends on; Marek sees no date he didn't give." },
     { "Lead with the product goal and the team's forecast ranges; nothing dated they haven't sized",
       id = "goal_forecast",
       role = "po",
       next = "hal_call",
-      score = { vision = 1, roadmap = 1 },
+      score = { vision = 2, roadmap = 1 },
       effects = { focus = 5 },
       set = { "outcome_roadmap" },
-      feedback = "The PO's honest contribution: the goal, and forecasts as ranges the team "
+      feedback = "The PO's best: the product goal, and forecasts as ranges the team "
               .. "gave (\"sprints 3 to 5\"), never promises. Right when the board's question is "
               .. "whether product is focused; it gives Roxanne nothing about \"next\", so "
-              .. "expect her to fill that gap with her own dates unless the PM answers it." },
+              .. "expect her to fill that gap with her own dates unless someone answers it." },
     { "Send the board the ordered backlog: it is the truest plan there is",
       role = "po",
       next = "hal_call",
