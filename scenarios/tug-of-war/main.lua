@@ -39,10 +39,10 @@ scenario {
   authors = { "ScaleUp" },
   version = "1.0.0",
   language = "en",
-  -- A duet read aloud: about 5,000 words (both players' options and
-  -- feedback) and some 18 decisions; solo, about 3,200 words and 15
-  -- decisions, some 35 minutes.
-  minutes = 50,
+  -- Read aloud at 150 words a minute plus a minute a decision: solo, about
+  -- 3,200 words and 15 decisions (36 minutes); a duet team reads as much
+  -- and adds the talks before up to five joint decisions.
+  minutes = 40,
   start = "po_brief",
   duet = true,
 
