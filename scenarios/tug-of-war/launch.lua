@@ -83,6 +83,7 @@ scene "launch_plan" {
   title = "The Launch Plan",
   phase = "Launch · Week 9",
   by = "pm",
+  discuss = "A staged roll-out or a waitlisted beta: when is the keynote's reach worth the risk?",
   text = function(game)
     local extra = ""
     if game.flags.overcommitted then
@@ -368,16 +369,16 @@ scene "first_week" {
       goal = "Projected first-month churn, from week-one bank connections: {churn}%. Teams "
         .. "accounts: {studios}. Nobody agrees which of the two was the target."
     end
-    if game.flags.staged then
+    if game.flags.beta then
+      -- The beta's own exit criterion says what happened to the waitlist.
+      mood = mood .. (game.flags.launch_flop
+        and " The beta's activation stalled at 41%, and most of the waitlist is still waiting."
+        or " The beta passed 60% activation on Friday, and the waitlist opened.")
+    elseif game.flags.staged then
       mood = mood .. " Caixa and Openbank customers were let in the same night."
     elseif game.flags.waitlist then
       mood = mood .. " The keynote's waitlist opened the same night, after the fix; a third "
         .. "of it never came back to sign in."
-    end
-    if game.flags.beta then
-      mood = mood .. (game.flags.launch_flop
-        and " The beta's activation stalled at 41%, and the waitlist is still closed."
-        or " The beta passed 60% activation on Friday, and the waitlist opened.")
     end
     local letter = ""
     if game.flags.letter_ignored then
