@@ -391,6 +391,8 @@ const char *term_ask(struct term *t, const char *prompt)
 static void show_begin(void *ctx, struct session *s)
 {
     struct term *t = ctx;
+    if (t->watch)
+        watch_follow(t->watch, s->sc); /* a reload may have added an include */
     const struct scenario *sc = s->sc;
     const struct game *g = s->g;
     fputc('\n', t->out);

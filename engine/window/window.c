@@ -1507,19 +1507,14 @@ void win_slots_refresh(struct window *w)
 
 /* ------------------------------------------------------------ the session's callbacks */
 
-static void start_watch(struct window *w, const char *folder, const struct scenario *sc)
+static void start_watch(struct window *w, const char *path, const struct scenario *sc)
 {
     if (!w->po->watch)
         return;
     win_watch_stop(w->watch);
     w->watch = NULL;
-    const char *names[LIMIT_FILES];
-    int n = 0;
-    if (sc)
-        for (int i = 0; i < sc->nfiles && n < LIMIT_FILES; i++)
-            names[n++] = sc->files[i].name;
     char why[512];
-    w->watch = win_watch_start(folder, sc ? names : NULL, sc ? n : 0, w->watch_event, why, sizeof why);
+    w->watch = win_watch_start(path, sc, w->watch_event, why, sizeof why);
     if (!w->watch) {
         char msg[700];
         str_format(msg, sizeof msg, "Cannot watch the scenario's files: %s", why);
