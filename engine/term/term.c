@@ -481,7 +481,9 @@ static void show_scene(struct term *t, const struct session *s)
         str_copy(title, sizeof title, sc->title[0] ? sc->title : sc->phase);
     rule(t, title, "─");
     fputc('\n', t->out);
-    if (g->view.text.len) {
+    /* A text that names each player differently is shown to each, with
+     * their choices (decide_secret). */
+    if (g->view.text.len && game_text_shared(g)) {
         term_wrap(t, g->view.text.data, 0);
         fputc('\n', t->out);
     }
@@ -764,6 +766,10 @@ static struct fe_command decide_secret(struct term *t, struct session *s)
         style(t, BOLD);
         say(t, 0, "%s, %s:", pl->name, g->sc->roles[pl->role].name);
         style(t, RESET);
+        if (!game_text_shared(g)) {
+            term_wrap(t, game_text_for(g, p), 0);
+            fputc('\n', t->out);
+        }
         show_menu(t, s, g, &g->view.menu[p]);
         picks[p] = read_secret_pick(t, s, p);
         if (picks[p] == TIMEOUT_PICK) {

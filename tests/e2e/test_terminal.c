@@ -134,12 +134,43 @@ static void controls_from_files_are_folded(void **state)
     free(dir);
 }
 
+/* In a scene both duet players decide, each sees their own {player} and
+ * {role}: in the text, shown with their own choices, and in the feedback
+ * of their pick. */
+static void a_scene_both_decide_names_each_player(void **state)
+{
+    (void)state;
+    const char *argv[] = {scaleup_bin(), "play", test_path("fixtures/games/duet-names.lua"), "--text",
+                          "--duet", "--player", "Ana", "--partner", "Ben", "--seed", "1",
+                          "--choices", "1,2", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, NULL, NULL, 30, &r);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "Both of you decide here, in secret.\n\n"
+                                  "Ana, Product Owner:\n"
+                                  "Ana, as the Product Owner, what do you pitch?\n\n"
+                                  "  1. The outcome\n"));
+    assert_non_null(strstr(r.out, "Ben, Product Manager:\n"
+                                  "Ben, as the Product Manager, what do you pitch?\n\n"
+                                  "  1. The outcome\n"));
+    /* Not shown a third time above both, with the first player's name. */
+    const char *first = strstr(r.out, "what do you pitch?");
+    assert_non_null(first);
+    const char *second = strstr(first + 1, "what do you pitch?");
+    assert_non_null(second);
+    assert_null(strstr(second + 1, "what do you pitch?"));
+    assert_non_null(strstr(r.out, "  Ana: +2 Vision\n    Ana (Product Owner) pitched the outcome.\n"
+                                  "  Ben\n    Ben (Product Manager) pitched the features.\n"));
+    cmd_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ctrl_c_during_a_secret_pick_restores_echo),
         cmocka_unit_test(a_hang_up_during_a_secret_pick_restores_echo),
         cmocka_unit_test(controls_from_files_are_folded),
+        cmocka_unit_test(a_scene_both_decide_names_each_player),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
