@@ -1,5 +1,6 @@
 #include "watch.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
@@ -24,6 +25,7 @@ struct watch {
     int wd[WATCH_MAX_DIRS];
     char *dir[WATCH_MAX_DIRS]; /* relative folder of each watch, "" for the top */
     int ndirs;
+    bool tree; /* a scenario folder (not a single file): its sub-folders too, before it loads */
 };
 
 static void free_names(struct watch *w)
@@ -58,11 +60,46 @@ static bool watch_dir(struct watch *w, const char *rel)
     return true;
 }
 
+/* Watches the sub-folders of folder/rel, depth levels down (not hidden
+ * ones): before the scenario loads, the file to fix may be an include in
+ * any of them. */
+static void watch_tree(struct watch *w, const char *rel, int depth)
+{
+    char full[PATH_MAX * 2];
+    if (rel[0])
+        str_format(full, sizeof full, "%s/%s", w->folder, rel);
+    else
+        str_copy(full, sizeof full, w->folder);
+    DIR *d = opendir(full);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) && w->ndirs < WATCH_MAX_DIRS) {
+        if (e->d_name[0] == '.')
+            continue;
+        char sub[PATH_MAX], path[PATH_MAX * 3];
+        if (rel[0])
+            str_format(sub, sizeof sub, "%s/%s", rel, e->d_name);
+        else
+            str_copy(sub, sizeof sub, e->d_name);
+        str_format(path, sizeof path, "%s/%s", full, e->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode) || !watch_dir(w, sub))
+            continue;
+        if (depth > 1)
+            watch_tree(w, sub, depth - 1);
+    }
+    closedir(d);
+}
+
 void watch_follow(struct watch *w, const struct scenario *sc)
 {
     free_names(w);
-    if (!sc)
+    if (!sc) {
+        if (w->tree)
+            watch_tree(w, "", 4);
         return;
+    }
     w->names = xcalloc((size_t)(sc->nfiles ? sc->nfiles : 1), sizeof *w->names);
     for (int i = 0; i < sc->nfiles; i++) {
         const char *name = sc->files[i].name;
@@ -82,7 +119,8 @@ struct watch *watch_open(const char *path, const struct scenario *sc, char *why,
     struct watch *w = xcalloc(1, sizeof *w);
     str_copy(w->folder, sizeof w->folder, path);
     struct stat st;
-    if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+    w->tree = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    if (!w->tree) {
         char *slash = strrchr(w->folder, '/');
         if (slash)
             *slash = '\0';
@@ -129,7 +167,7 @@ static bool wanted(const struct watch *w, const char *reldir, const char *name)
         str_copy(rel, sizeof rel, name);
     if (!w->names) {
         size_t n = strlen(rel);
-        return !reldir[0] && n > 4 && strcmp(rel + n - 4, ".lua") == 0;
+        return n > 4 && strcmp(rel + n - 4, ".lua") == 0;
     }
     for (int i = 0; i < w->nnames; i++)
         if (strcmp(w->names[i], rel) == 0)

@@ -20,8 +20,9 @@ struct watch;
 
 /* Watches the folder of path (a scenario folder or file) and, once sc is
  * loaded, the folders of its files; sc NULL (the scenario did not load)
- * watches every .lua file of the top folder. NULL with why set when the
- * folder cannot be watched. */
+ * watches every .lua file of the folder and of its sub-folders (a few
+ * levels down: the file to fix may be an include). NULL with why set when
+ * the folder cannot be watched. */
 struct watch *watch_open(const char *path, const struct scenario *sc, char *why, size_t cap);
 void watch_close(struct watch *w);
 /* Follows the files of a reloaded scenario (an include added or removed). */

@@ -130,6 +130,27 @@ static void an_edit_to_an_included_file_reloads(void **state)
     free(dir);
 }
 
+/* A scenario that does not load yet has no list of files: the sub-folders
+ * are watched too, so fixing the include that fails starts the game. */
+static void a_broken_include_at_the_start_is_watched(void **state)
+{
+    (void)state;
+    char *dir = included_scenario();
+    edit(dir, "stages/more.lua", "text = \"The first draft.\"", "txet = \"The first draft.\"");
+    const char *argv[] = {scaleup_bin(), "play", dir, "--text", "--role", "po", "--seed", "1",
+                          "--watch", NULL};
+    struct proc p;
+    proc_start(&p, argv, NULL);
+    proc_expect(&p, "stages/more.lua:1: error: unknown field 'txet' in scene 'a'", true, 10);
+    proc_expect(&p, "Fix the file and save it: the game goes on from here (q to quit).\n", false, 10);
+    edit(dir, "stages/more.lua", "txet = ", "text = ");
+    proc_expect(&p, "The first draft.", false, 10);
+    proc_send(&p, "q\n");
+    assert_int_equal(proc_finish(&p, 10), 3);
+    rm_rf(dir);
+    free(dir);
+}
+
 /* A run-time error stops the run; once the author fixes the file, the
  * whole run is replayed, the failed decision too, and goes on from there. */
 static void a_fix_after_a_run_time_error_replays_the_whole_run(void **state)
@@ -169,6 +190,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(an_edit_reloads_and_replays_the_run),
         cmocka_unit_test(an_edit_to_an_included_file_reloads),
+        cmocka_unit_test(a_broken_include_at_the_start_is_watched),
         cmocka_unit_test(a_fix_after_a_run_time_error_replays_the_whole_run),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
