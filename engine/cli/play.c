@@ -272,19 +272,10 @@ static int play_text(struct play_options *po, const char *path)
         /* Unbuffered, so that waiting on standard input and on the files
          * at once sees every line. */
         setvbuf(stdin, NULL, _IONBF, 0);
-        char folder[PATH_MAX];
-        struct stat st;
-        str_copy(folder, sizeof folder, path);
-        if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
-            char *slash = strrchr(folder, '/');
-            if (slash)
-                *slash = '\0';
-            else
-                str_copy(folder, sizeof folder, ".");
-        }
-        t.watch = watch_open(folder);
+        char watch_why[PATH_MAX + 64];
+        t.watch = watch_open(path, NULL, watch_why, sizeof watch_why);
         if (!t.watch)
-            cli_error("--watch: cannot watch %s: %s", folder, strerror(errno));
+            cli_error("--watch: %s", watch_why);
     }
     struct diag_list diags;
     diag_list_init(&diags);

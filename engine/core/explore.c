@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,6 +22,7 @@ void explore_options_default(struct explore_options *o)
     o->role = -1;
     o->score_of = -1;
     o->jobs = 1;
+    o->stop_repeats = EXPLORE_STOP_REPEATS;
 }
 
 uint64_t explore_seed(uint64_t base, long i)
@@ -53,22 +55,36 @@ static void path_set(struct explore_path *p, int role, uint64_t seed, const int 
     p->weighted = weighted;
 }
 
+static int find_finding(const struct explore_finding *list, int count, const struct diag *d)
+{
+    for (int i = 0; i < count; i++)
+        if (strcmp(list[i].diag.message, d->message) == 0 && strcmp(list[i].diag.file, d->file) == 0 &&
+            list[i].diag.line == d->line)
+            return i;
+    return -1;
+}
+
+/* The most findings of each kind a report keeps. */
+#define MAX_FINDINGS 100
+
 static void add_finding(struct explore_finding **list, int *count, int role, uint64_t seed,
-                        const int *choices, int n, const struct diag *d)
+                        const int *choices, int n, const struct diag *d, long times)
 {
     /* The same problem found many times is reported once, with its first
-     * (shortest, in search order) path. */
-    for (int i = 0; i < *count; i++)
-        if (strcmp((*list)[i].diag.message, d->message) == 0 &&
-            strcmp((*list)[i].diag.file, d->file) == 0 && (*list)[i].diag.line == d->line)
-            return;
-    if (*count >= 100)
+     * (shortest, in search order) path, and how often it was met. */
+    int at = find_finding(*list, *count, d);
+    if (at >= 0) {
+        (*list)[at].count += times;
+        return;
+    }
+    if (*count >= MAX_FINDINGS)
         return;
     *list = xrealloc(*list, sizeof **list * (size_t)(*count + 1));
     struct explore_finding *f = &(*list)[(*count)++];
     memset(f, 0, sizeof *f);
     path_set(&f->path, role, seed, choices, n, 0);
     f->diag = *d;
+    f->count = times;
 }
 
 static bool is_dead_end(const struct diag *d)
@@ -80,9 +96,31 @@ static void record_finding(struct explore_result *r, int role, uint64_t seed, co
                            int n, const struct diag *d)
 {
     if (is_dead_end(d))
-        add_finding(&r->dead_ends, &r->ndead_ends, role, seed, choices, n, d);
+        add_finding(&r->dead_ends, &r->ndead_ends, role, seed, choices, n, d, 1);
     else
-        add_finding(&r->errors, &r->nerrors, role, seed, choices, n, d);
+        add_finding(&r->errors, &r->nerrors, role, seed, choices, n, d, 1);
+}
+
+/* How often run-time error d has been met by a run that goes on from the
+ * parts in before (NULL: none) and has found r so far: as one process that
+ * played both would count it, which keeps only the first MAX_FINDINGS
+ * distinct errors (and so counts only those). */
+static long error_repeats(const struct explore_result *before, const struct explore_result *r,
+                          const struct diag *d)
+{
+    int k = find_finding(r->errors, r->nerrors, d);
+    long here = k >= 0 ? r->errors[k].count : 0;
+    if (!before)
+        return here;
+    int b = find_finding(before->errors, before->nerrors, d);
+    if (b >= 0)
+        return before->errors[b].count + here;
+    /* New after before: kept only while before's list had room for it. */
+    int rank = 0;
+    for (int i = 0; i <= k; i++)
+        if (find_finding(before->errors, before->nerrors, &r->errors[i].diag) < 0)
+            rank++;
+    return before->nerrors + rank <= MAX_FINDINGS ? here : 0;
 }
 
 static void record_ending(struct explore_result *r, const struct game *g, int role, uint64_t seed,
@@ -162,89 +200,111 @@ static void random_roles(const struct scenario *sc, const struct explore_options
     *last = o->duet ? 0 : (o->role >= 0 ? o->role : sc->nroles - 1);
 }
 
-/* Playthroughs [from, to) of the whole sequence (role by role, runs each).
- * started_once: whether a game started before from (a first start that
- * fails on an error, not a dead end, stops the exploration). */
+/* One random playthrough of role with seed, into r. False when it stopped
+ * at an error or a dead end (in d). started: whether a game has started
+ * before; a first start that fails on an error (not a dead end) makes it
+ * give up on the whole exploration (*fatal). */
+static bool play_random(struct game *g, const struct explore_options *o, int role, uint64_t seed,
+                        int *path, struct explore_result *r, struct diag *d, bool *started,
+                        bool *fatal)
+{
+    struct game_setup st;
+    setup_for(g->sc, role, o->duet, seed, &st);
+    if (!game_start(g, &st, d)) {
+        *fatal = !*started && !is_dead_end(d);
+        if (!*fatal) {
+            record_finding(r, role, seed, path, 0, d);
+            r->runs_failed++;
+        }
+        return false;
+    }
+    *started = true;
+    /* The choices draw from their own generator, seeded from the run's
+     * seed, so that the game's generator sees only the scenario's draws,
+     * exactly as when a person plays the same path. */
+    struct rng pick;
+    rng_seed(&pick, seed ^ 0x5ca1ab1e5ca1ab1eULL);
+    int n = 0;
+    r->scene_visits[g->s.scene]++;
+    r->text_bytes += view_text_bytes(g);
+    while (!g->over) {
+        bool ok;
+        if (game_is_secret(g)) {
+            /* A duet: independent picks, one per player. */
+            int picks[GAME_MAX_PLAYERS];
+            for (int p = 0; p < 2; p++)
+                picks[p] = path[n++] = (int)rng_range(&pick, 1, g->view.menu[p].nopen);
+            ok = game_choose_pair(g, picks, false, 0, d);
+            if (ok) {
+                const struct decision *last = &g->log[g->nlog - 1];
+                if (last->outcome == DUET_AGREED)
+                    r->picks_agreed++;
+                else
+                    r->picks_differed++;
+                if (last->outcome == DUET_CONFLICT)
+                    r->conflict_visits[g->s.scene]++;
+            }
+        } else {
+            const struct menu *m = game_menu(g);
+            int choice = (int)rng_range(&pick, 1, m->nopen);
+            path[n++] = choice;
+            ok = game_choose(g, choice, false, 0, d);
+        }
+        if (!ok) {
+            record_finding(r, role, seed, path, n, d);
+            r->runs_failed++;
+            return false;
+        }
+        r->choices++;
+        r->scene_visits[g->s.scene]++;
+        r->text_bytes += view_text_bytes(g) + (long)strlen(game_feedback(g, g->nlog - 1));
+    }
+    record_ending(r, g, role, seed, path, n);
+    return true;
+}
+
+/* Playthroughs [from, to) of the whole sequence (role by role, runs each),
+ * as one process that had already played the parts in before (NULL: none;
+ * for the count of repeated errors) would play them. started_once: whether
+ * a game started before from. It stops after the playthrough where a
+ * run-time error is met for the o->stop_repeats-th time (r->stopped_after). */
 static bool run_random_range(struct scenario *sc, const struct explore_options *o,
                              struct explore_result *r, struct diag *err, long from, long to,
-                             bool started_once)
+                             bool started_once, const struct explore_result *before)
 {
     struct game *g = game_new(sc);
     int *path = xmalloc(sizeof *path * (2 * LIMIT_TURNS + 2));
     int first_role, last_role;
     random_roles(sc, o, &first_role, &last_role);
-    long total = o->runs * (last_role - first_role + 1), done = from;
-    for (int role = first_role + (int)(from / o->runs); role <= last_role && done < to; role++) {
-        for (long i = done % o->runs; i < o->runs && done < to; i++, done++) {
-            uint64_t seed = explore_seed(o->seed, i);
-            struct game_setup st;
-            setup_for(sc, role, o->duet, seed, &st);
-            struct diag d;
-            if (o->progress && (done & 1023) == 0)
-                o->progress(o->progress_ctx, done, total);
-            if (!game_start(g, &st, &d)) {
-                if (!started_once && !is_dead_end(&d)) {
-                    *err = d;
-                    free(path);
-                    game_free(g);
-                    return false;
-                }
-                record_finding(r, role, seed, path, 0, &d);
-                r->runs_failed++;
-                continue;
-            }
-            started_once = true;
-            /* The choices draw from their own generator, seeded from the run's
-             * seed, so that the game's generator sees only the scenario's
-             * draws, exactly as when a person plays the same path. */
-            struct rng pick;
-            rng_seed(&pick, seed ^ 0x5ca1ab1e5ca1ab1eULL);
-            int n = 0;
-            r->scene_visits[g->s.scene]++;
-            r->text_bytes += view_text_bytes(g);
-            while (!g->over) {
-                bool ok;
-                if (game_is_secret(g)) {
-                    /* A duet: independent picks, one per player. */
-                    int picks[GAME_MAX_PLAYERS];
-                    for (int p = 0; p < 2; p++)
-                        picks[p] = path[n++] = (int)rng_range(&pick, 1, g->view.menu[p].nopen);
-                    ok = game_choose_pair(g, picks, false, 0, &d);
-                    if (ok) {
-                        const struct decision *last = &g->log[g->nlog - 1];
-                        if (last->outcome == DUET_AGREED)
-                            r->picks_agreed++;
-                        else
-                            r->picks_differed++;
-                        if (last->outcome == DUET_CONFLICT)
-                            r->conflict_visits[g->s.scene]++;
-                    }
-                } else {
-                    const struct menu *m = game_menu(g);
-                    int choice = (int)rng_range(&pick, 1, m->nopen);
-                    path[n++] = choice;
-                    ok = game_choose(g, choice, false, 0, &d);
-                }
-                if (!ok) {
-                    record_finding(r, role, seed, path, n, &d);
-                    r->runs_failed++;
-                    break;
-                }
-                r->choices++;
-                r->scene_visits[g->s.scene]++;
-                r->text_bytes += view_text_bytes(g) + (long)strlen(game_feedback(g, g->nlog - 1));
-            }
-            if (g->over)
-                record_ending(r, g, role, seed, path, n);
+    long total = o->runs * (last_role - first_role + 1);
+    bool ok = true;
+    for (long done = from; done < to; done++) {
+        int role = first_role + (int)(done / o->runs);
+        uint64_t seed = explore_seed(o->seed, done % o->runs);
+        if (o->progress && (done & 1023) == 0)
+            o->progress(o->progress_ctx, done, total);
+        struct diag d;
+        bool fatal = false;
+        if (play_random(g, o, role, seed, path, r, &d, &started_once, &fatal))
+            continue;
+        if (fatal) {
+            *err = d;
+            ok = false;
+            break;
+        }
+        if (!is_dead_end(&d) && o->stop_repeats > 0 && error_repeats(before, r, &d) >= o->stop_repeats) {
+            r->stopped_after = done + 1;
+            r->stop_error = d;
+            break;
         }
     }
-    if (o->progress)
+    if (ok && o->progress)
         o->progress(o->progress_ctx, total, total);
-    r->complete = true;
+    r->complete = ok && !r->stopped_after;
     r->started_once = started_once;
     free(path);
     game_free(g);
-    return true;
+    return ok;
 }
 
 /* ------------------------------------------------------ random, jobs */
@@ -288,6 +348,16 @@ static bool get_path(int fd, struct explore_path *p)
     return get(fd, p->choices, sizeof *p->choices * (size_t)(p->nchoices ? p->nchoices : 1));
 }
 
+static bool put_finding(int fd, const struct explore_finding *f)
+{
+    return put_path(fd, &f->path) && put(fd, &f->diag, sizeof f->diag) && put(fd, &f->count, sizeof f->count);
+}
+
+static bool get_finding(int fd, struct explore_finding *f)
+{
+    return get_path(fd, &f->path) && get(fd, &f->diag, sizeof f->diag) && get(fd, &f->count, sizeof f->count);
+}
+
 static bool put_part(int fd, const struct explore_result *r, bool ok, const struct diag *err)
 {
     size_t ns = (size_t)(r->nscenes ? r->nscenes : 1);
@@ -297,9 +367,9 @@ static bool put_part(int fd, const struct explore_result *r, bool ok, const stru
              put(fd, r->turns, sizeof(long) * (size_t)r->nturns) &&
              put(fd, r->values, sizeof(double) * (size_t)r->nvalues);
     for (int i = 0; w && i < r->ndead_ends; i++)
-        w = put_path(fd, &r->dead_ends[i].path) && put(fd, &r->dead_ends[i].diag, sizeof(struct diag));
+        w = put_finding(fd, &r->dead_ends[i]);
     for (int i = 0; w && i < r->nerrors; i++)
-        w = put_path(fd, &r->errors[i].path) && put(fd, &r->errors[i].diag, sizeof(struct diag));
+        w = put_finding(fd, &r->errors[i]);
     for (int i = 0; w && i < LIMIT_ROLES; i++)
         if (r->role_played[i])
             w = put_path(fd, &r->best[i]) && put_path(fd, &r->worst[i]);
@@ -336,6 +406,8 @@ static bool get_part(int fd, struct explore_result *r, bool *ok, struct diag *er
     r->picks_agreed = head.picks_agreed;
     r->picks_differed = head.picks_differed;
     r->started_once = head.started_once;
+    r->stopped_after = head.stopped_after;
+    r->stop_error = head.stop_error;
     memcpy(r->role_played, head.role_played, sizeof r->role_played);
     struct explore_finding *lists[2] = {NULL, NULL};
     int counts[2] = {head.ndead_ends, head.nerrors};
@@ -346,7 +418,7 @@ static bool get_part(int fd, struct explore_result *r, bool *ok, struct diag *er
         else
             r->errors = lists[1];
         for (int i = 0; i < counts[l]; i++) {
-            if (!get_path(fd, &lists[l][i].path) || !get(fd, &lists[l][i].diag, sizeof(struct diag)))
+            if (!get_finding(fd, &lists[l][i]))
                 return false;
             if (l == 0)
                 r->ndead_ends = i + 1;
@@ -386,10 +458,16 @@ static void merge_part(const struct scenario *sc, struct explore_result *r, cons
         r->turns[t] += p->turns[t];
     for (int i = 0; i < p->ndead_ends; i++)
         add_finding(&r->dead_ends, &r->ndead_ends, p->dead_ends[i].path.role, p->dead_ends[i].path.seed,
-                    p->dead_ends[i].path.choices, p->dead_ends[i].path.nchoices, &p->dead_ends[i].diag);
+                    p->dead_ends[i].path.choices, p->dead_ends[i].path.nchoices, &p->dead_ends[i].diag,
+                    p->dead_ends[i].count);
     for (int i = 0; i < p->nerrors; i++)
         add_finding(&r->errors, &r->nerrors, p->errors[i].path.role, p->errors[i].path.seed,
-                    p->errors[i].path.choices, p->errors[i].path.nchoices, &p->errors[i].diag);
+                    p->errors[i].path.choices, p->errors[i].path.nchoices, &p->errors[i].diag,
+                    p->errors[i].count);
+    if (p->stopped_after) {
+        r->stopped_after = p->stopped_after;
+        r->stop_error = p->stop_error;
+    }
     for (long v = 0; v < p->nvalues;) {
         int pr = (int)p->values[v++];
         for (int d = 0; d < sc->ndimensions; d++)
@@ -417,11 +495,34 @@ static void result_init(const struct scenario *sc, struct explore_result *r)
     r->conflict_visits = xcalloc((size_t)(sc->nscenes ? sc->nscenes : 1), sizeof *r->conflict_visits);
 }
 
+/* Whether one process, having played before, would stop within part p:
+ * an error of p repeated often enough. */
+static bool stops_within(const struct explore_options *o, const struct explore_result *before,
+                         const struct explore_result *p)
+{
+    if (p->stopped_after)
+        return true;
+    for (int i = 0; o->stop_repeats > 0 && i < p->nerrors; i++)
+        if (error_repeats(before, p, &p->errors[i].diag) >= o->stop_repeats)
+            return true;
+    return false;
+}
+
+static void part_init(const struct scenario *sc, struct explore_result *p)
+{
+    result_init(sc, p);
+    p->capvalues = 1024;
+    p->values = xmalloc(sizeof *p->values * (size_t)p->capvalues);
+}
+
 /* Random playthroughs in o->jobs processes: each worker (a fork, with its
  * own copy of the loaded scenario and its Lua state) plays a contiguous
  * range of the playthroughs; the parts are merged in order. A part whose
  * worker stopped at a first start that failed, where an earlier part had
- * started a game, is played again here (one process would have gone on). */
+ * started a game, is played again here (one process would have gone on),
+ * and so is the part where one process would have stopped at a repeated
+ * error (a worker cannot know the repeats before its range): the workers
+ * after it are stopped and their work dropped. */
 static bool run_random_jobs(struct scenario *sc, const struct explore_options *o, struct explore_result *r,
                             struct diag *err)
 {
@@ -453,7 +554,9 @@ static bool run_random_jobs(struct scenario *sc, const struct explore_options *o
             struct diag e;
             memset(&e, 0, sizeof e);
             long from = total * j / jobs, to = total * (j + 1) / jobs;
-            bool ok = run_random_range(sc, &wo, &part, &e, from, to, false);
+            /* Without the parts before it, a worker counts fewer repeats
+             * than one process would, so it stops no earlier than needed. */
+            bool ok = run_random_range(sc, &wo, &part, &e, from, to, false, NULL);
             _exit(put_part(fd[1], &part, ok, &e) ? 0 : 3);
         }
         if (pid < 0) { /* no more processes: the rest is played here */
@@ -481,18 +584,16 @@ static bool run_random_jobs(struct scenario *sc, const struct explore_options *o
         waitpid(pids[j], &status, 0);
         if (failed)
             continue;
-        if (got && !wok && started) {
-            /* Started in an earlier part: one process would have gone on. */
+        if (got && ((!wok && started) || (wok && stops_within(o, r, &part)))) {
+            /* One process would have gone on, or stopped inside. */
             explore_result_free(&part);
             got = false;
         }
         if (!got) {
             /* Lost (the worker died) or to be played again: played here. */
-            result_init(sc, &part);
-            part.capvalues = 1024;
-            part.values = xmalloc(sizeof *part.values * (size_t)part.capvalues);
+            part_init(sc, &part);
             memset(&e, 0, sizeof e);
-            wok = run_random_range(sc, o, &part, &e, from, to, started);
+            wok = run_random_range(sc, o, &part, &e, from, to, started, r);
         }
         if (!wok) {
             *err = e;
@@ -505,16 +606,19 @@ static bool run_random_jobs(struct scenario *sc, const struct explore_options *o
         started = started || part.started_once;
         explore_result_free(&part);
         played_to = to;
+        if (r->stopped_after) {
+            for (int k = j + 1; k < jobs; k++)
+                kill(pids[k], SIGKILL);
+            failed = true; /* nothing after the stop counts */
+        }
     }
-    if (ok && played_to < total) {
+    if (ok && !r->stopped_after && played_to < total) {
         /* Workers that could not be started: the rest here, in order. */
         struct explore_result part;
-        result_init(sc, &part);
-        part.capvalues = 1024;
-        part.values = xmalloc(sizeof *part.values * (size_t)part.capvalues);
+        part_init(sc, &part);
         struct diag e;
         memset(&e, 0, sizeof e);
-        if (!run_random_range(sc, o, &part, &e, played_to, total, started)) {
+        if (!run_random_range(sc, o, &part, &e, played_to, total, started, r)) {
             *err = e;
             ok = false;
         } else {
@@ -522,7 +626,7 @@ static bool run_random_jobs(struct scenario *sc, const struct explore_options *o
         }
         explore_result_free(&part);
     }
-    r->complete = ok;
+    r->complete = ok && !r->stopped_after;
     return ok;
 }
 
@@ -694,7 +798,7 @@ bool explore_run(struct scenario *sc, const struct explore_options *o, struct ex
         if (o->jobs > 1 && total > 1)
             ok = run_random_jobs(sc, o, r, err);
         else
-            ok = run_random_range(sc, o, r, err, 0, total, false);
+            ok = run_random_range(sc, o, r, err, 0, total, false, NULL);
     } else {
         r->complete = true;
         ok = true;

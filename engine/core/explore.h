@@ -23,6 +23,14 @@
 
 enum explore_mode { EXPLORE_RANDOM, EXPLORE_EXHAUSTIVE };
 
+/* Random exploration stops once the same run-time error (same file, line
+ * and message) has been met this many times: a scene that fails on every
+ * path (an endless loop stopped by the instruction limit, say) would
+ * otherwise cost every remaining playthrough its full limit, and 20
+ * replayable examples of one error teach nothing the first did not.
+ * explore_options.stop_repeats = 0 plays every run (--all-runs). */
+#define EXPLORE_STOP_REPEATS 20
+
 struct explore_options {
     enum explore_mode mode;
     long runs;       /* random: playthroughs per role */
@@ -39,6 +47,10 @@ struct explore_options {
      * same for any number: each worker plays a contiguous range of the
      * playthroughs and the parts are merged in order (explore.c). */
     int jobs;
+    /* random: stop after the same run-time error this many times (0: never);
+     * EXPLORE_STOP_REPEATS by default. The stop is decided by playthrough
+     * index, so it is the same for any number of jobs. */
+    long stop_repeats;
     /* Called now and then with done/total (total 0 when unknown). */
     void (*progress)(void *ctx, long done, long total);
     void *progress_ctx;
@@ -58,6 +70,7 @@ struct explore_path {
 struct explore_finding {
     struct explore_path path;
     struct diag diag;
+    long count; /* how often it was met */
 };
 
 struct explore_stat {
@@ -70,7 +83,11 @@ struct explore_result {
     long runs_failed;  /* random: runs that stopped at an error or a dead end */
     long choices;      /* decisions taken */
     long states;       /* distinct states seen */
-    bool complete;     /* exhaustive: every state was explored */
+    bool complete;     /* every state (exhaustive) or every run (random) was played */
+    /* random: the playthroughs played (of all roles) when a run-time error
+     * repeated stop_repeats times, and that error; 0 when not stopped. */
+    long stopped_after;
+    struct diag stop_error;
     long text_bytes;   /* text produced (scene texts, labels, feedback) */
     double seconds;
 

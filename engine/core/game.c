@@ -10,15 +10,19 @@ static void view_init(struct view *v)
 {
     memset(v, 0, sizeof *v);
     sb_init(&v->text);
-    for (int p = 0; p < GAME_MAX_PLAYERS; p++)
+    for (int p = 0; p < GAME_MAX_PLAYERS; p++) {
+        sb_init(&v->own_text[p]);
         sb_init(&v->menu[p].labels);
+    }
 }
 
 static void view_free(struct view *v)
 {
     sb_free(&v->text);
-    for (int p = 0; p < GAME_MAX_PLAYERS; p++)
+    for (int p = 0; p < GAME_MAX_PLAYERS; p++) {
+        sb_free(&v->own_text[p]);
         sb_free(&v->menu[p].labels);
+    }
 }
 
 /* Makes b the shown view a; a's buffers go to b, for reuse as scratch (b's
@@ -32,6 +36,9 @@ static void view_swap(struct view *a, struct view *b)
     a->scene = b->scene;
     a->decider = b->decider;
     for (int p = 0; p < GAME_MAX_PLAYERS; p++) {
+        t = a->own_text[p];
+        a->own_text[p] = b->own_text[p];
+        b->own_text[p] = t;
         struct menu *ma = &a->menu[p], *mb = &b->menu[p];
         struct strbuf l = ma->labels;
         ma->labels = mb->labels;
@@ -115,14 +122,35 @@ static bool taken(const struct game *g, uint32_t choice)
     return (g->taken[choice / 64] >> (choice % 64)) & 1;
 }
 
-void game_text_values(const struct game *g, struct text_values *v)
+/* The values a text shows to player who: their points, name and role. */
+static void text_values_of(const struct game *g, int who, struct text_values *v)
 {
-    const struct game_player *p = &g->s.players[g->s.decider];
+    const struct game_player *p = &g->s.players[who];
     v->stats = g->s.stats;
     v->score = p->score;
     v->flags = g->s.flags;
     v->player = p->name;
     v->role = g->sc->roles[p->role].name;
+}
+
+void game_text_values(const struct game *g, struct text_values *v)
+{
+    text_values_of(g, g->s.decider, v);
+}
+
+const char *game_text_for(const struct game *g, int p)
+{
+    if (p >= 0 && p < g->nplayers && g->view.own_text[p].len)
+        return g->view.own_text[p].data;
+    return g->view.text.data ? g->view.text.data : "";
+}
+
+bool game_text_shared(const struct game *g)
+{
+    for (int p = 0; p < g->nplayers; p++)
+        if (strcmp(game_text_for(g, p), g->view.text.data ? g->view.text.data : "") != 0)
+            return false;
+    return true;
 }
 
 const struct scene *game_scene(const struct game *g)
@@ -264,14 +292,17 @@ double game_weighted(const struct game *g, int player)
     return total;
 }
 
-/* Renders a text (static, or made by its function) into out. */
-static bool render_text(struct game *g, const struct text_template *t, struct callsite site,
-                        struct strbuf *out, struct diag *err)
+/* Renders a text (static, or made by its function, called once) into
+ * out[k] for k < n, with the {player}, {role} and points of player who[k]. */
+static bool render_text_as(struct game *g, const struct text_template *t, struct callsite site,
+                           const int *who, struct strbuf *const *out, int n, struct diag *err)
 {
     struct text_values v;
-    game_text_values(g, &v);
     if (!callback_present(t->fn)) {
-        text_render(t, &v, out);
+        for (int k = 0; k < n; k++) {
+            text_values_of(g, who[k], &v);
+            text_render(t, &v, out[k]);
+        }
         return true;
     }
     sb_clear(&g->scratch);
@@ -288,9 +319,20 @@ static bool render_text(struct game *g, const struct text_template *t, struct ca
                  s->id, terr.message);
         return false;
     }
-    text_render_pieces(g->builder.chars.data ? g->builder.chars.data : "", g->builder.pieces,
-                       g->builder.npieces, &v, out);
+    for (int k = 0; k < n; k++) {
+        text_values_of(g, who[k], &v);
+        text_render_pieces(g->builder.chars.data ? g->builder.chars.data : "", g->builder.pieces,
+                           g->builder.npieces, &v, out[k]);
+    }
     return true;
+}
+
+/* Renders a text for the deciding player into out. */
+static bool render_text(struct game *g, const struct text_template *t, struct callsite site,
+                        struct strbuf *out, struct diag *err)
+{
+    int who = g->s.decider;
+    return render_text_as(g, t, site, &who, &out, 1, err);
 }
 
 /* Who decides in a scene: in solo the one player; in a duet the player
@@ -496,8 +538,19 @@ static bool enter(struct game *g, int scene, struct diag *err)
     v->decider = g->s.decider;
     sb_clear(&v->text);
     struct callsite site = {CB_TEXT, scene, 0};
-    if (!render_text(g, &s->text, site, &v->text, err))
+    for (int p = 0; p < GAME_MAX_PLAYERS; p++)
+        sb_clear(&v->own_text[p]);
+    if (g->nplayers > 1 && s->by < 0 && !s->is_ending) {
+        /* Both decide: each sees their own name and role in the text. */
+        int who[GAME_MAX_PLAYERS] = {0, 1};
+        struct strbuf *outs[GAME_MAX_PLAYERS] = {&v->own_text[0], &v->own_text[1]};
+        if (!render_text_as(g, &s->text, site, who, outs, 2, err))
+            return false;
+        const struct strbuf *mine = &v->own_text[g->s.decider];
+        sb_append(&v->text, mine->data ? mine->data : "", mine->len);
+    } else if (!render_text(g, &s->text, site, &v->text, err)) {
         return false;
+    }
     for (int p = 0; p < GAME_MAX_PLAYERS; p++) {
         v->menu[p].nopen = v->menu[p].ntotal = v->menu[p].timeout = 0;
         sb_clear(&v->menu[p].labels);
@@ -633,14 +686,17 @@ static uint32_t log_string(struct game *g, const char *s)
     return at;
 }
 
-static bool log_feedback(struct game *g, uint32_t c, int from, int listed, uint32_t *at,
+/* The feedback of choice c, written to player who (their {player} and
+ * {role}: in a scene both decide, each pick's feedback is its player's). */
+static bool log_feedback(struct game *g, uint32_t c, int from, int listed, int who, uint32_t *at,
                          struct diag *err)
 {
     const struct choice *ch = &g->sc->choices[c];
     *at = (uint32_t)g->log_text.len;
     if (ch->has_feedback) {
         struct callsite site = {CB_FEEDBACK, from, listed};
-        if (!render_text(g, &ch->feedback, site, &g->log_text, err))
+        struct strbuf *out = &g->log_text;
+        if (!render_text_as(g, &ch->feedback, site, &who, &out, 1, err))
             return false;
     }
     sb_putc(&g->log_text, '\0');
@@ -834,7 +890,7 @@ bool game_choose(struct game *g, int number, bool timed_out, double seconds, str
         goto fail;
     /* The log keeps the label and the feedback as the player saw them. */
     label_at = log_string(g, game_label(g, m, number - 1));
-    if (!log_feedback(g, c, from, o->listed, &feedback_at, err))
+    if (!log_feedback(g, c, from, o->listed, g->s.decider, &feedback_at, err))
         goto fail;
     if (!resolve_next(g, c, from, o->listed, &next, err))
         goto fail;
@@ -939,7 +995,7 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
         goto fail;
     for (int p = 0; p < 2; p++) {
         label_at[p] = log_string(g, game_label(g, &g->view.menu[p], numbers[p] - 1));
-        if (!log_feedback(g, c[p], from, listed[p], &feedback_at[p], err))
+        if (!log_feedback(g, c[p], from, listed[p], p, &feedback_at[p], err))
             goto fail;
     }
     if (full >= 0) {
@@ -1055,6 +1111,9 @@ static void copy_view(struct view *dst, const struct view *src)
     sb_clear(&dst->text);
     sb_append(&dst->text, src->text.data ? src->text.data : "", src->text.len);
     for (int p = 0; p < GAME_MAX_PLAYERS; p++) {
+        sb_clear(&dst->own_text[p]);
+        sb_append(&dst->own_text[p], src->own_text[p].data ? src->own_text[p].data : "",
+                  src->own_text[p].len);
         struct strbuf labels = dst->menu[p].labels;
         dst->menu[p] = src->menu[p];
         dst->menu[p].labels = labels;

@@ -65,6 +65,10 @@ struct menu {
 struct view {
     int scene;
     struct strbuf text;   /* rendered, see text.h for the markers */
+    /* A scene both duet players decide: the text as each player sees it,
+     * their own {player}, {role} and points filled in (text is the
+     * first's, see decider_for); empty otherwise. */
+    struct strbuf own_text[GAME_MAX_PLAYERS];
     struct menu menu[GAME_MAX_PLAYERS];
     int decider;          /* the player who decides here (duet), 0 in solo */
 };
@@ -240,6 +244,13 @@ int game_number_of(const struct game *g, const char *id);
 
 /* The rendered label of an offer. */
 const char *game_label(const struct game *g, const struct menu *m, int i);
+
+/* The scene's text as player p sees it: in a scene both duet players
+ * decide, with p's own {player}, {role} and points; else the view's text. */
+const char *game_text_for(const struct game *g, int p);
+/* Whether every player sees the same scene text (a front-end showing one
+ * screen to both can then show it once). */
+bool game_text_shared(const struct game *g);
 
 /* The menu of the deciding player. */
 const struct menu *game_menu(const struct game *g);

@@ -721,6 +721,60 @@ void run_record_from_game(const struct game *g, struct run_record *out)
     }
 }
 
+bool run_record_add_attempt(struct run_record *r, const struct game *g, const int *picks,
+                            bool timed_out, double seconds)
+{
+    const struct scenario *sc = g->sc;
+    bool secret = game_is_secret(g);
+    int n = secret ? g->nplayers : 1;
+    for (int p = 0; p < n; p++) {
+        const struct menu *m = secret ? &g->view.menu[p] : game_menu(g);
+        if (picks[p] < 1 || picks[p] > m->nopen)
+            return false;
+    }
+    r->decisions = xrealloc(r->decisions, sizeof *r->decisions * (size_t)(r->ndecisions + 1));
+    struct run_decision *rd = &r->decisions[r->ndecisions++];
+    memset(rd, 0, sizeof *rd);
+    rd->scene = xstrdup(game_scene(g)->id);
+    rd->timed_out = timed_out;
+    rd->seconds = seconds;
+    rd->player = g->view.decider;
+    /* No text: the label is not held to what was shown, the id is enough. */
+    if (secret) {
+        rd->secret = true;
+        for (int p = 0; p < n; p++) {
+            rd->picks[p] = picks[p];
+            rd->ids[p] = xstrdup(sc->choices[g->view.menu[p].offers[picks[p] - 1].choice].id);
+        }
+    } else {
+        rd->number = picks[0];
+        rd->id = xstrdup(sc->choices[game_menu(g)->offers[picks[0] - 1].choice].id);
+    }
+    return true;
+}
+
+static bool same_id(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+bool run_record_starts_with(const struct run_record *r, const struct run_record *prefix)
+{
+    if (prefix->ndecisions > r->ndecisions || !same_id(r->scenario_id, prefix->scenario_id))
+        return false;
+    for (int i = 0; i < prefix->ndecisions; i++) {
+        const struct run_decision *a = &r->decisions[i], *b = &prefix->decisions[i];
+        if (!same_id(a->scene, b->scene) || a->secret != b->secret)
+            return false;
+        if (!a->secret && !same_id(a->id, b->id))
+            return false;
+        for (int p = 0; a->secret && p < r->nplayers; p++)
+            if (!same_id(a->ids[p], b->ids[p]))
+                return false;
+    }
+    return true;
+}
+
 /* ------------------------------------------------------------ files */
 
 bool file_write_atomic(const char *path, const char *data, size_t len, struct diag *err)

@@ -95,6 +95,15 @@ bool run_same_version(const struct run_record *r, const struct scenario *sc);
 
 /* The record of a live game (for undo and reload: replay it elsewhere). */
 void run_record_from_game(const struct game *g, struct run_record *out);
+/* Appends to r the decision g is about to take: picks as shown (one per
+ * player in a scene both decide in secret), timed out or not. For
+ * --watch, a decision stopped by a run-time error is kept and replayed
+ * once the file is fixed. False (r unchanged) when a pick is not offered. */
+bool run_record_add_attempt(struct run_record *r, const struct game *g, const int *picks,
+                            bool timed_out, double seconds);
+/* Whether prefix's decisions are the first of r's (same scenario, scenes
+ * and choices). */
+bool run_record_starts_with(const struct run_record *r, const struct run_record *prefix);
 
 /* Writes data to path atomically: a temporary file in the same folder,
  * fsync, rename, fsync of the folder. The old file stays whole until the new

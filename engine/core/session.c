@@ -62,6 +62,7 @@ bool session_open(struct session *s, const struct session_options *o, struct dia
 
 void session_close(struct session *s)
 {
+    run_record_free(&s->kept);
     game_free(s->g);
     scenario_free(s->sc);
     s->g = NULL;
@@ -339,6 +340,46 @@ void session_slot_path(const struct session *s, int slot, char *buf, size_t cap)
                slot);
 }
 
+/* Makes r the kept run, unless the kept run already goes on that way. */
+static void keep_record(struct session *s, struct run_record *r, bool always)
+{
+    if (!always && s->kept.scenario_id && run_record_starts_with(&s->kept, r)) {
+        run_record_free(r);
+        return;
+    }
+    run_record_free(&s->kept);
+    s->kept = *r;
+}
+
+/* After a decision: the game's run is kept, unless it is still on its way
+ * along the kept one (always: an undo, a restart or a load chose another
+ * way). */
+static void keep_run(struct session *s, bool always)
+{
+    struct run_record r;
+    run_record_from_game(s->g, &r);
+    keep_record(s, &r, always);
+}
+
+/* A decision a run-time error stopped: kept after the game's decisions, so
+ * that a reload of the fixed file replays it too. */
+static void keep_attempt(struct session *s, const struct fe_command *c)
+{
+    const struct game *g = s->g;
+    bool secret = game_is_secret(g);
+    int picks[GAME_MAX_PLAYERS] = {c->number, c->number2};
+    bool timed_out = c->action == FE_TIMEOUT;
+    if (timed_out)
+        for (int p = 0; p < (secret ? g->nplayers : 1); p++)
+            picks[p] = secret ? g->view.menu[p].timeout : game_menu(g)->timeout;
+    struct run_record r;
+    run_record_from_game(g, &r);
+    if (run_record_add_attempt(&r, g, picks, timed_out, c->seconds >= 0 ? c->seconds : 0))
+        keep_record(s, &r, false);
+    else
+        run_record_free(&r);
+}
+
 static bool replay_record(struct session *s, const struct run_record *r, int upto, struct diag *err)
 {
     return run_replay(s->g, r, upto, err);
@@ -369,17 +410,19 @@ enum reload_result session_reload(struct session *s, struct diag_list *diags,
     struct scenario *fresh = scenario_load(s->opt.scenario_path, &s->opt.limits, diags);
     if (!fresh)
         return RELOAD_FAILED;
-    struct run_record r;
-    run_record_from_game(s->g, &r);
+    /* The kept run: the game's, or a longer one it is on its way along
+     * (decisions an earlier reload or a run-time error cut off, which the
+     * fixed files may take again). It stays whole when this replay too
+     * stops short. */
+    keep_run(s, false);
     struct game *g = game_new(fresh);
-    bool ok = run_replay(g, &r, -1, replay_err);
+    bool ok = run_replay(g, &s->kept, -1, replay_err);
     /* run_replay leaves the decisions that fit; when not even the start
      * could be entered (not a "replay" mismatch but an error of the new
      * files), keep the old scenario and game. */
     if (!ok && strcmp(replay_err->code, "replay") != 0) {
         game_free(g);
         scenario_free(fresh);
-        run_record_free(&r);
         diag_copy(diags, replay_err);
         return RELOAD_FAILED;
     }
@@ -387,7 +430,6 @@ enum reload_result session_reload(struct session *s, struct diag_list *diags,
     scenario_free(s->sc);
     s->sc = fresh;
     s->g = g;
-    run_record_free(&r);
     start_best(s);
     return ok ? RELOAD_OK : RELOAD_PARTIAL;
 }
@@ -411,6 +453,7 @@ static bool common_command(struct session *s, const struct frontend *fe, struct 
             *end = fail(s, fe, &err);
             *done = true;
         } else {
+            keep_run(s, true);
             save_results(s, fe);
         }
         return true;
@@ -423,6 +466,7 @@ static bool common_command(struct session *s, const struct frontend *fe, struct 
         begin_times(s);
         new_results_path(s);
         start_best(s);
+        keep_run(s, true);
         save_results(s, fe);
         if (fe->begin)
             fe->begin(fe->ctx, s);
@@ -467,6 +511,7 @@ static bool common_command(struct session *s, const struct frontend *fe, struct 
             snprintf(msg, sizeof msg, "Slot %d cannot be loaded: %s", c.slot, err.message);
         } else {
             snprintf(msg, sizeof msg, "Loaded slot %d.", c.slot);
+            keep_run(s, true);
             save_results(s, fe);
         }
         run_record_free(&current);
@@ -557,6 +602,7 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
     /* The result file says when timed decisions were slowed or off. */
     s->times.timers = s->opt.timers == TIMERS_ON ? NULL : session_timers_name(s->opt.timers);
     start_best(s);
+    keep_run(s, true);
     save_results(s, fe);
     if (fe->begin)
         fe->begin(fe->ctx, s);
@@ -601,6 +647,7 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
                 ok = game_choose(s->g, c.number, false, secs, &err);
             }
             if (!ok) {
+                keep_attempt(s, &c);
                 struct fe_command r = fe->error ? fe->error(fe->ctx, s, &err) : fe_command(FE_QUIT);
                 if (r.action == FE_QUIT) {
                     save_results(s, fe);
@@ -611,6 +658,7 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
                 }
                 continue;
             }
+            keep_run(s, false);
             save_results(s, fe);
             if (s->opt.coaching && fe->outcome) {
                 struct fe_command o = fe->outcome(fe->ctx, s);

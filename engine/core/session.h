@@ -61,6 +61,12 @@ struct session {
     char rescued_path[PATH_MAX]; /* where the run went instead ("" when nowhere yet) */
     double decision_started;
     bool reload_pending;  /* a reload failed: waiting for the files to be fixed */
+    /* The run as the player made it, for reloads (--watch): the game's
+     * decisions, and those a reload could not replay or a run-time error
+     * stopped, so that once the author fixes the file the whole run is
+     * replayed again. A decision that parts from it, an undo, a restart or
+     * a load makes it the game's own again. */
+    struct run_record kept;
 };
 
 /* Loads the scenario. False with the errors in diags. */
@@ -70,7 +76,7 @@ void session_close(struct session *s);
 /* Plays until the front-end quits. */
 enum session_end session_play(struct session *s, const struct frontend *fe);
 
-/* Reloads the scenario's files and replays the run onto them. */
+/* Reloads the scenario's files and replays the run (s->kept) onto them. */
 enum reload_result {
     RELOAD_FAILED,  /* a load error: the old scenario stays; the errors are in diags */
     RELOAD_OK,      /* the new scenario, the whole run replayed onto it */

@@ -391,6 +391,8 @@ const char *term_ask(struct term *t, const char *prompt)
 static void show_begin(void *ctx, struct session *s)
 {
     struct term *t = ctx;
+    if (t->watch)
+        watch_follow(t->watch, s->sc); /* a reload may have added an include */
     const struct scenario *sc = s->sc;
     const struct game *g = s->g;
     fputc('\n', t->out);
@@ -479,7 +481,9 @@ static void show_scene(struct term *t, const struct session *s)
         str_copy(title, sizeof title, sc->title[0] ? sc->title : sc->phase);
     rule(t, title, "─");
     fputc('\n', t->out);
-    if (g->view.text.len) {
+    /* A text that names each player differently is shown to each, with
+     * their choices (decide_secret). */
+    if (g->view.text.len && game_text_shared(g)) {
         term_wrap(t, g->view.text.data, 0);
         fputc('\n', t->out);
     }
@@ -526,27 +530,66 @@ static void show_menu(struct term *t, const struct session *s, const struct game
 
 enum wait_result { WAIT_INPUT, WAIT_TIMEOUT, WAIT_CHANGED };
 
-/* Waits for input, for the scene's timer (on a terminal) and for a change
- * of the scenario's files (with --watch). */
-static enum wait_result wait_for_input(struct term *t, int seconds)
+/* A timed decision's countdown. On a real terminal (not --plain, not
+ * TERM=dumb) the seconds left lead the prompt and are rewritten in place
+ * each second, the cursor saved and restored around it so that what the
+ * player is typing stays; anywhere else (a pipe, a file, a screen reader)
+ * they are printed once in the prompt and no escape code is written. */
+struct countdown {
+    double deadline; /* 0: untimed */
+    int width;       /* digits of the seconds in the prompt; 0: not rewritten */
+    int shown;       /* the seconds last shown */
+};
+
+static bool countdown_in_place(const struct term *t)
 {
-    bool timed = seconds > 0 && t->interactive;
+    return t->out_tty && !t->plain;
+}
+
+static int seconds_left(const struct countdown *cd)
+{
+    double left = cd->deadline - clock_seconds();
+    return left <= 0 ? 0 : (int)ceil(left);
+}
+
+static void countdown_update(struct term *t, struct countdown *cd)
+{
+    int left = seconds_left(cd);
+    if (!cd->width || left == cd->shown || left <= 0)
+        return;
+    cd->shown = left;
+    fprintf(t->out, "\0337\r[%*d s]\0338", cd->width, left);
+    fflush(t->out);
+}
+
+/* Waits for input, for the decision's deadline (cd, or NULL) and for a
+ * change of the scenario's files (with --watch). */
+static enum wait_result wait_for_input(struct term *t, struct countdown *cd)
+{
+    bool timed = cd && cd->deadline > 0;
     if (!timed && !t->watch)
         return WAIT_INPUT;
     struct pollfd p[2] = {{fileno(t->in), POLLIN, 0}, {t->watch ? watch_fd(t->watch) : -1, POLLIN, 0}};
-    double deadline = clock_seconds() + seconds;
     for (;;) {
         int ms = -1;
         if (timed) {
-            ms = (int)((deadline - clock_seconds()) * 1000);
-            if (ms <= 0)
+            double left = cd->deadline - clock_seconds();
+            if (left <= 0)
                 return WAIT_TIMEOUT;
+            ms = (int)(left * 1000) + 1;
+            /* Wake at the next whole second to show it. */
+            double to_next = left - floor(left);
+            if (cd->width && to_next > 0 && to_next * 1000 < ms)
+                ms = (int)(to_next * 1000) + 1;
         }
         int r = poll(p, t->watch ? 2 : 1, ms);
         if (r < 0 && errno == EINTR)
             continue;
-        if (r == 0)
-            return WAIT_TIMEOUT;
+        if (r == 0) {
+            if (timed)
+                countdown_update(t, cd);
+            continue;
+        }
         if (p[0].revents)
             return WAIT_INPUT;
         if (t->watch && p[1].revents && watch_changed(t->watch))
@@ -559,7 +602,7 @@ bool term_wait_for_change(struct term *t)
     say(t, 0, "Fix the file and save it: the game goes on from here (q to quit).");
     fflush(t->out);
     for (;;) {
-        enum wait_result w = wait_for_input(t, 0);
+        enum wait_result w = wait_for_input(t, NULL);
         if (w == WAIT_CHANGED)
             return true;
         const char *line = read_line(t);
@@ -762,6 +805,10 @@ static struct fe_command decide_secret(struct term *t, struct session *s)
         style(t, BOLD);
         say(t, 0, "%s, %s:", pl->name, g->sc->roles[pl->role].name);
         style(t, RESET);
+        if (!game_text_shared(g)) {
+            term_wrap(t, game_text_for(g, p), 0);
+            fputc('\n', t->out);
+        }
         show_menu(t, s, g, &g->view.menu[p]);
         picks[p] = read_secret_pick(t, s, p);
         if (picks[p] == TIMEOUT_PICK) {
@@ -801,8 +848,28 @@ static struct fe_command decide(void *ctx, struct session *s)
     show_menu(t, s, g, m);
     const struct scene *sc = game_scene(g);
     char range[32];
+    /* The timer runs on a terminal only (a pipe or a --choices list waits). */
+    struct countdown cd = {0, 0, 0};
+    int seconds = session_timer_seconds(s, sc);
+    if (seconds > 0 && t->interactive && !t->script)
+        cd.deadline = clock_seconds() + seconds;
     for (;;) {
-        prompt(t, "Your choice %s: ", choice_range(m->nopen, range, sizeof range));
+        choice_range(m->nopen, range, sizeof range);
+        if (cd.deadline > 0 && countdown_in_place(t)) {
+            int left = seconds_left(&cd);
+            int width = snprintf(NULL, 0, "%d", seconds);
+            char line[96];
+            snprintf(line, sizeof line, "[%*d s] Your choice %s: ", width, left, range);
+            prompt(t, "%s", line);
+            /* Rewritten in place only while the prompt is one line. */
+            cd.width = prompt_width == text_width(line, strlen(line)) ? width : 0;
+            cd.shown = left;
+        } else if (cd.deadline > 0) {
+            int left = seconds_left(&cd);
+            prompt(t, "Your choice %s (%d second%s left): ", range, left, left == 1 ? "" : "s");
+        } else {
+            prompt(t, "Your choice %s: ", range);
+        }
         fflush(t->out);
         char buf[32];
         const char *line;
@@ -820,7 +887,7 @@ static struct fe_command decide(void *ctx, struct session *s)
             line = buf;
             echo_answer(t, line);
         } else {
-            enum wait_result w = wait_for_input(t, session_timer_seconds(s, sc));
+            enum wait_result w = wait_for_input(t, &cd);
             if (w == WAIT_TIMEOUT) {
                 fprintf(t->out, "\nTime is up.\n");
                 return fe_command(FE_TIMEOUT);

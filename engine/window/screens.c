@@ -670,8 +670,10 @@ static void play_screen(struct window *w, const struct metrics *M)
     ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
     int x = R, y = R, width = main_w;
     int ty = y;
-    if (g->view.text.len)
-        y = ui_wrap(w, g->view.text.data, x, y, width, FACE_BODY, C_TEXT);
+    /* In a scene both decide, the picker's own text ({player}, {role}). */
+    const char *text = game_text_for(g, duet_picker(w));
+    if (text[0])
+        y = ui_wrap(w, text, x, y, width, FACE_BODY, C_TEXT);
     w->L.scene_text = (SDL_Rect){x, ty, width, y - ty};
     y += M->u * 2 / 3;
     const struct menu *mn = duet_menu(w);

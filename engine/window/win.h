@@ -445,11 +445,12 @@ void duet_outcome_sentence(const struct game *g, const struct decision *d, char 
 
 /* watch.c: file watching for --watch. */
 struct win_watch;
-/* Watches the files (relative names, NULL for every .lua file) of folder;
- * pushes an SDL user event of type event_type when one changes. NULL when
- * watching is not possible (with why set). */
-struct win_watch *win_watch_start(const char *folder, const char *const *names, int nnames,
-                                  uint32_t event_type, char *why, size_t cap);
+/* Watches the scenario at path (its files when sc is loaded, else every
+ * .lua file of its folder, see core/watch.h); pushes an SDL user event of
+ * type event_type when one changes. NULL when watching is not possible
+ * (with why set). */
+struct win_watch *win_watch_start(const char *path, const struct scenario *sc, uint32_t event_type,
+                                  char *why, size_t cap);
 void win_watch_stop(struct win_watch *wt);
 
 #endif

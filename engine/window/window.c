@@ -1507,19 +1507,14 @@ void win_slots_refresh(struct window *w)
 
 /* ------------------------------------------------------------ the session's callbacks */
 
-static void start_watch(struct window *w, const char *folder, const struct scenario *sc)
+static void start_watch(struct window *w, const char *path, const struct scenario *sc)
 {
     if (!w->po->watch)
         return;
     win_watch_stop(w->watch);
     w->watch = NULL;
-    const char *names[LIMIT_FILES];
-    int n = 0;
-    if (sc)
-        for (int i = 0; i < sc->nfiles && n < LIMIT_FILES; i++)
-            names[n++] = sc->files[i].name;
     char why[512];
-    w->watch = win_watch_start(folder, sc ? names : NULL, sc ? n : 0, w->watch_event, why, sizeof why);
+    w->watch = win_watch_start(path, sc, w->watch_event, why, sizeof why);
     if (!w->watch) {
         char msg[700];
         str_format(msg, sizeof msg, "Cannot watch the scenario's files: %s", why);
@@ -1859,19 +1854,6 @@ static int run_role(struct window *w, struct scenario *sc, bool ask_name)
 
 /* ------------------------------------------------------------ a run */
 
-static void folder_of(const char *path, char *out, size_t cap)
-{
-    struct stat st;
-    str_copy(out, cap, path);
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return;
-    char *slash = strrchr(out, '/');
-    if (slash)
-        *slash = '\0';
-    else
-        str_copy(out, cap, ".");
-}
-
 enum run_result { RUN_DONE, RUN_TITLE, RUN_QUIT };
 
 /* Plays one scenario from its path: opens the session (showing load errors
@@ -1912,9 +1894,7 @@ static enum run_result play_path(struct window *w, const char *path, bool from_t
         *code = 1;
         if (scripted(w))
             return RUN_QUIT;
-        char folder[PATH_MAX];
-        folder_of(path, folder, sizeof folder);
-        start_watch(w, folder, NULL);
+        start_watch(w, path, NULL);
         w->error_pre_session = true;
         w->leave_run = false;
         set_overlay(w, OVERLAY_NONE);

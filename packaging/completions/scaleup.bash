@@ -58,7 +58,7 @@ _scaleup()
                   $limits $common"
             ;;
         lint) opts="--strict --json --no-play --no-tells $limits $common" ;;
-        explore) opts="--random --seed --exhaustive --max-states --jobs --role --duet --strict --policies --seeds --json $limits $common" ;;
+        explore) opts="--random --seed --exhaustive --max-states --jobs --all-runs --role --duet --strict --policies --seeds --json $limits $common" ;;
         test) opts="--file $common" ;;
         map) opts="--format --direction --output $common" ;;
         new) opts="$common" ;;

@@ -68,6 +68,7 @@ complete -c scaleup -n "__fish_seen_subcommand_from explore" -l seed -x -d 'base
 complete -c scaleup -n "__fish_seen_subcommand_from explore" -l exhaustive -d 'every reachable state'
 complete -c scaleup -n "__fish_seen_subcommand_from explore" -l max-states -x -d 'state limit'
 complete -c scaleup -n "__fish_seen_subcommand_from explore" -l jobs -x -d 'worker processes'
+complete -c scaleup -n "__fish_seen_subcommand_from explore" -l all-runs -d 'do not stop at a repeated error'
 complete -c scaleup -n "__fish_seen_subcommand_from explore" -l role -x -a "@SCALEUP_ROLES@" -d 'only this role'
 complete -c scaleup -n "__fish_seen_subcommand_from explore" -l duet -d 'play duets'
 complete -c scaleup -n "__fish_seen_subcommand_from test" -l file -r -F -d 'the tests file'

@@ -490,6 +490,31 @@ static struct game *start_duet(struct scenario *dsc, uint64_t seed)
     return g;
 }
 
+/* In a scene both decide, {player} and {role} are each player's own: the
+ * core renders the text once per player (callbacks still see the PO). */
+static void a_both_scene_names_each_player_in_its_text(void **state)
+{
+    (void)state;
+    struct scenario *dsc = load_ok(test_path("fixtures/games/duet-names.lua"));
+    struct game *g = start_duet(dsc, 1); /* Ben: pm (player 0); Ana: po (player 1) */
+    assert_true(game_is_secret(g));
+    assert_false(game_text_shared(g));
+    assert_string_equal(game_text_for(g, 0), "Ben, as the Product Manager, what do you pitch?");
+    assert_string_equal(game_text_for(g, 1), "Ana, as the Product Owner, what do you pitch?");
+    assert_string_equal(g->view.text.data, "Ana, as the Product Owner, what do you pitch?");
+    struct diag err;
+    int picks[GAME_MAX_PLAYERS] = {2, 1};
+    assert_true(game_choose_pair(g, picks, false, 0, &err));
+    assert_string_equal(g->log_text.data + g->log[0].pick[0].feedback,
+                        "Ben (Product Manager) pitched the features.");
+    assert_string_equal(g->log_text.data + g->log[0].pick[1].feedback,
+                        "Ana (Product Owner) pitched the outcome.");
+    /* Out of the scene both decide, one text for both. */
+    assert_true(game_text_shared(g));
+    game_free(g);
+    scenario_free(dsc);
+}
+
 /* In a scene both decide, game.role and game.player are the PO's, whoever
  * is listed or seated first. */
 static void a_both_scene_shows_callbacks_the_po(void **state)
@@ -750,6 +775,7 @@ int main(void)
         cmocka_unit_test(causes_and_questions_are_kept_under_their_decision),
         cmocka_unit_test(exhaustive_exploration_finds_every_scene_of_the_tutorial),
         cmocka_unit_test(a_both_scene_shows_callbacks_the_po),
+        cmocka_unit_test(a_both_scene_names_each_player_in_its_text),
         cmocka_unit_test(duet_picks_that_differ_go_to_a_coin_toss),
         cmocka_unit_test(a_duet_is_measured_against_its_own_best),
         cmocka_unit_test(settle_knows_its_scene),

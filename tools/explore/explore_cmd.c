@@ -42,6 +42,8 @@ static void usage(FILE *f)
             "                     (default 1000000)\n"
             "  --jobs N           worker processes for --random (default: the number of\n"
             "                     cores); the report is the same for any N\n"
+            "  --all-runs         play every run even when the same run-time error keeps\n"
+            "                     coming (by default --random stops after its 20th time)\n"
             "  --role ID          only this role\n"
             "  --duet             play duets: both roles at once, independent random picks\n"
             "  --policies         also play naive strategies per role (first, last, longest,\n"
@@ -230,6 +232,7 @@ int cmd_explore(int argc, char **argv)
         {"max-states", required_argument, NULL, 'm'},
         {"role", required_argument, NULL, 'R'},
         {"jobs", required_argument, NULL, 'J'},
+        {"all-runs", no_argument, NULL, 'A'},
         {"duet", no_argument, NULL, 'd'},
         {"json", no_argument, NULL, 'j'},
         {"strict", no_argument, NULL, 'T'},
@@ -279,6 +282,7 @@ int cmd_explore(int argc, char **argv)
             o.jobs = (int)v;
             jobs_given = true;
             break;
+        case 'A': o.stop_repeats = 0; break;
         case 'd': o.duet = true; break;
         case 'j': json = true; break;
         case 'T': strict = true; break;
@@ -377,6 +381,8 @@ int cmd_explore(int argc, char **argv)
         }
     /* With --strict, scenes and endings never reached are findings too
      * (the exit code says so; the report lists them either way). */
+    long total_runs = o.mode == EXPLORE_RANDOM ? o.runs * (o.role >= 0 || o.duet ? 1 : sc->nroles) : 0;
+    long skipped = r.stopped_after ? total_runs - r.stopped_after : 0;
     bool found = r.ndead_ends > 0 || r.nerrors > 0 || over.len > 0 || (strict && unreached.len > 0);
     struct policy_report pol;
     if (policies)
@@ -388,8 +394,10 @@ int cmd_explore(int argc, char **argv)
         cJSON_AddStringToObject(root, "mode", o.mode == EXPLORE_RANDOM ? "random" : "exhaustive");
         cJSON_AddBoolToObject(root, "complete", r.complete);
         cJSON_AddNumberToObject(root, "playthroughs", (double)r.playthroughs);
-        if (o.mode == EXPLORE_RANDOM)
+        if (o.mode == EXPLORE_RANDOM) {
             cJSON_AddNumberToObject(root, "runs_failed", (double)r.runs_failed);
+            cJSON_AddNumberToObject(root, "runs_skipped", (double)skipped);
+        }
         cJSON_AddNumberToObject(root, "choices", (double)r.choices);
         cJSON_AddNumberToObject(root, "states", (double)r.states);
         cJSON_AddNumberToObject(root, "scenes_total", sc->nscenes);
@@ -478,6 +486,11 @@ int cmd_explore(int argc, char **argv)
                                      "--random)");
         printf("  playthroughs %ld, choices %ld (%.0f choices per second)\n", r.playthroughs,
                r.choices, r.seconds > 0 ? (double)r.choices / r.seconds : 0.0);
+        if (r.stopped_after)
+            printf("  stopped after playthrough %ld of %ld: the run-time error at %s:%d came %ld times; "
+                   "%ld playthroughs skipped (--all-runs plays them all)\n",
+                   r.stopped_after, total_runs, r.stop_error.file, r.stop_error.line, o.stop_repeats,
+                   skipped);
         if (r.runs_failed)
             printf("  %ld of %ld runs stopped at an error or a dead end (below); the points are of the %ld "
                    "that reached an ending\n",
