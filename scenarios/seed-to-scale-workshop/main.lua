@@ -1,12 +1,15 @@
--- Seed to Scale, the workshop cut: about twenty decisions, 45 minutes read aloud.
+-- Seed to Scale, the workshop cut: fourteen decisions, 30 minutes read aloud.
 --
 -- It starts at month eighteen with a summary of Fieldnote's first year (a
 -- sound one: the problem validated with five firms, an outcome objective,
 -- a cut first version, a beta with an exit criterion, a seed round) and
 -- one decision from that year that still shapes this one: the first hire.
--- Then Growth, Launch and the Scale phase's split, without the flow and
--- Marcus scenes, the council, the pay talks and the career scene (The Offer
--- is the scenario for pay).
+-- Then Growth, Launch and the Scale phase's split, without the slicing and
+-- market-sizing scenes, the flow and Marcus scenes, the board's date, the
+-- launch plan (taken as made), the return review, the council, the Product
+-- Goal and planning scenes, the pay talks and the career scene (The Offer
+-- is the scenario for pay). A team reading aloud (150 words a minute, a
+-- minute per decision) needs about 30 minutes for the 14 or 15 decisions.
 --
 -- common.lua, growth.lua, launch.lua, scale.lua and endings.lua are
 -- identical copies of seed-to-scale's (a test checks): edit them there and
@@ -17,14 +20,12 @@ CUT = "workshop"
 scenario {
   id = "seed-to-scale-workshop",
   title = "Seed to Scale: Workshop Cut",
-  summary = "The workshop cut of Seed to Scale (about 45 minutes): start at month eighteen, "
-         .. "with a summary of Fieldnote's first year, and play Growth, Launch and the PO/PM "
-         .. "split in about twenty decisions. The full run (seed-to-scale) adds the startup "
-         .. "year, the pay talks and the career scene.",
+  summary = "Seed to Scale in 30 minutes: from month eighteen to the PO/PM split in 14 "
+         .. "decisions. The full run (seed-to-scale) has the rest.",
   authors = { "ScaleUp" },
   version = "2.0.0",
   language = "en",
-  minutes = 45,
+  minutes = 30,
   start = "year_one",
   duet = true,
 
@@ -44,28 +45,15 @@ scenario {
   roles = {
     { id = "po", name = "Product Owner",
       brief = [[
-You are Fieldnote's first product person. For three years you do every product
-job there is; in year four the company splits it, and you keep the half that
-faces the team: the Product Goal, the backlog and what is done enough to ship.
-
-Your weights favour *vision* (a goal the team can repeat, stated as an outcome,
-and the nerve to say no) and *backlog* (ordered by value, cost and risk, sliced
-thin, with design, development and testing in one flow and a definition of done).
-Negotiation counts too: you will need it to protect the goal. Roadmap and launch
-count least: in year four they are your partner's job.]],
+Fieldnote's first product person. In year four the job splits, and you keep
+the half that faces the team: the Product Goal, the backlog and what is done
+enough to ship. *Vision* and *backlog* weigh most, then negotiation.]],
       weights = { vision = 3, backlog = 3, roadmap = 1, launch = 1, negotiation = 2 } },
     { id = "pm", name = "Product Manager",
       brief = [[
-You are Fieldnote's first product person. For three years you do every product
-job there is; in year four the company splits it, and you keep the half that
-faces the market: the roadmap, pricing, positioning and the launch, and the link
-between the Product Owner, the stakeholders and the market.
-
-Your weights favour *roadmap* (outcome roadmaps, trade-offs made visible) and
-*launch* (a target segment, a tested price, metrics chosen before launch day,
-and listening after it). Vision and negotiation count too: the market does not
-forgive a product that stands for nothing. The backlog counts least: in year
-four it is your partner's.]],
+Fieldnote's first product person. In year four the job splits, and you keep
+the half that faces the market: the roadmap, pricing, positioning and the
+launch. *Roadmap* and *launch* weigh most, then vision and negotiation.]],
       weights = { vision = 2, backlog = 1, roadmap = 3, launch = 3, negotiation = 2 } },
   },
 
@@ -142,20 +130,17 @@ scene "year_one" {
     end
   end,
   text = [[
-Fieldnote makes an app that lets plumbing, electrical and HVAC crews finish
-their paperwork on site. Priya Raman is the CEO; Tomás Ferreira, her
-co-founder, leads engineering. You, {player}, are the first product person.
+Fieldnote's app lets plumbing, electrical and HVAC crews finish their
+paperwork on site. Priya Raman is the CEO; Tomás Ferreira leads engineering;
+you, {player}, are the first product person.
 
-*Year one, in brief.* You rode along with Gary Doyle's plumbers and four more
-firms: invoices were written at night, nine days after the job. The objective:
-invoices in 1 day, not 9, at 20 paying firms by month nine, and it was met. A
-first version cut to four must-haves, a beta with an exit criterion, and a
-$1.5M seed round from Ruth Adler at Northgate.
+*Year one.* Riding along with five firms, you found invoices written nine days
+after the job. The objective, invoices in 1 day at 20 paying firms by month
+nine, was met, and Ruth Adler's Northgate put in a $1.5M seed.
 
-One decision from that year still shapes this one: the first hire. Leo Brandt,
-a sync and offline specialist; Hana Kim, a designer who has worked with
-electricians; or Dev Kapoor, a salesperson who knows half the county's
-contractors. Who did you hire?]],
+One choice from that year shapes this one: the first hire. Leo Brandt, a sync
+and offline specialist; Hana Kim, a designer who knows electricians; or Dev
+Kapoor, a salesperson who knows half the county's contractors. Who?]],
   discuss = "Which hire removes the biggest risk for the year ahead: not knowing what to build, the app failing in a basement, or nobody buying?",
   choices = {
     { "Hana: the crews' problem lives on a small screen, in gloves, in a basement",

@@ -93,6 +93,7 @@ scene "the_split" {
       id = "charter_heard",
       requires = { "partner_heard" },
       next = function(game)
+        if CUT == "workshop" then return after(game, "crunch_scale", "tug_of_war") end
         return after(game, "crunch_scale", po_turn(game) and "po_goal" or "pm_market")
       end,
       score = { vision = 2, backlog = 1, negotiation = 2 },
@@ -105,6 +106,7 @@ scene "the_split" {
       .. "weekly hour for conflicts",
       id = "charter",
       next = function(game)
+        if CUT == "workshop" then return after(game, "crunch_scale", "tug_of_war") end
         return after(game, "crunch_scale", po_turn(game) and "po_goal" or "pm_market")
       end,
       score = { vision = 2, negotiation = 2 },
@@ -118,6 +120,7 @@ scene "the_split" {
       .. "from it, reviewed monthly",
       id = "outcome_first",
       next = function(game)
+        if CUT == "workshop" then return after(game, "crunch_scale", "tug_of_war") end
         return after(game, "crunch_scale", po_turn(game) and "po_goal" or "pm_market")
       end,
       score = { vision = 1, roadmap = 2, negotiation = 2 },
@@ -131,6 +134,7 @@ scene "the_split" {
       .. "people territorial",
       id = "informal",
       next = function(game)
+        if CUT == "workshop" then return after(game, "crunch_scale", "tug_of_war") end
         return after(game, "crunch_scale", po_turn(game) and "po_goal" or "pm_market")
       end,
       score = { negotiation = -1 },
@@ -141,6 +145,7 @@ scene "the_split" {
       .. "whoever got there first, and so does Priya",
       id = "claim_ground",
       next = function(game)
+        if CUT == "workshop" then return after(game, "crunch_scale", "tug_of_war") end
         return after(game, "crunch_scale", po_turn(game) and "po_goal" or "pm_market")
       end,
       score = { negotiation = -2, vision = -1 },
@@ -151,6 +156,8 @@ scene "the_split" {
   },
 }
 
+-- Not in the workshop cut (from here to the end of pm_planning).
+if CUT == "full" then
 scene "po_goal" {
   title = "The Product Goal",
   phase = "Scale",
@@ -171,7 +178,6 @@ never get to day thirty. I don't know why yet."]],
       id = "goal_now",
       next = function(game)
         if game.duet then return "pm_market" end
-        if CUT == "workshop" then return "po_refinement" end
         return "council"
       end,
       score = { vision = 3, backlog = 1 },
@@ -184,7 +190,6 @@ never get to day thirty. I don't know why yet."]],
       id = "stall_calls",
       next = function(game)
         if game.duet then return "pm_market" end
-        if CUT == "workshop" then return "po_refinement" end
         return "council"
       end,
       score = { vision = 2, backlog = 1 },
@@ -197,7 +202,6 @@ never get to day thirty. I don't know why yet."]],
       id = "release_name",
       next = function(game)
         if game.duet then return "pm_market" end
-        if CUT == "workshop" then return "po_refinement" end
         return "council"
       end,
       score = { vision = -2 },
@@ -208,7 +212,6 @@ never get to day thirty. I don't know why yet."]],
       id = "team_goals",
       next = function(game)
         if game.duet then return "pm_market" end
-        if CUT == "workshop" then return "po_refinement" end
         return "council"
       end,
       score = { vision = -1 },
@@ -239,7 +242,6 @@ Teams at all.]],
       .. "the mid-market now, the UK next year",
       id = "score_sheet",
       next = function(game)
-        if CUT == "workshop" then return po_turn(game) and "po_refinement" or "pm_planning" end
         return "council"
       end,
       score = { launch = 2, roadmap = 2 },
@@ -251,7 +253,6 @@ Teams at all.]],
       .. "the cheapest market you have",
       id = "nonuser_interviews",
       next = function(game)
-        if CUT == "workshop" then return po_turn(game) and "po_refinement" or "pm_planning" end
         return "council"
       end,
       score = { vision = 1, launch = 2 },
@@ -263,7 +264,6 @@ Teams at all.]],
       .. "localisation, and a kill date",
       id = "uk_test",
       next = function(game)
-        if CUT == "workshop" then return po_turn(game) and "po_refinement" or "pm_planning" end
         return "council"
       end,
       score = { launch = 1 },
@@ -275,7 +275,6 @@ Teams at all.]],
       .. "the reference, and the Series A likes logos",
       id = "enterprise",
       next = function(game)
-        if CUT == "workshop" then return po_turn(game) and "po_refinement" or "pm_planning" end
         return "council"
       end,
       score = { launch = -1, roadmap = -1 },
@@ -501,6 +500,8 @@ scene "pm_planning" {
               .. "promises, and promises become the roadmap." },
   },
 }
+
+end
 
 scene "tug_of_war" {
   title = "Tug of War",
@@ -1257,7 +1258,7 @@ scene "board_call" {
     end
     if game.flags.dated_everything then
       -- The dates sales sold came due.
-      game.cause("date_everything")
+      game.cause("dated_everything")
       game.stats.trust = game.stats.trust - 15
     end
   end,

@@ -151,7 +151,10 @@ sign-on, one. Custom reports, forever."]],
         end
         update_revenue(game)
       end,
-      next = function(game) return po_turn(game) and "story_slicing" or "market_sizing" end,
+      next = function(game)
+        if CUT == "workshop" then return "tech_debt" end
+        return po_turn(game) and "story_slicing" or "market_sizing"
+      end,
       score = { negotiation = 3, roadmap = 1 },
       effects = { trust = 5 },
       feedback = "A paid pilot trades what Linda needs (proof it works in her branches) for "
@@ -170,7 +173,10 @@ sign-on, one. Custom reports, forever."]],
         end
         update_revenue(game)
       end,
-      next = function(game) return po_turn(game) and "story_slicing" or "market_sizing" end,
+      next = function(game)
+        if CUT == "workshop" then return "tech_debt" end
+        return po_turn(game) and "story_slicing" or "market_sizing"
+      end,
       score = { negotiation = 3, roadmap = 2 },
       effects = { trust = 5 },
       feedback = "\"If we add this, that moves\" turns a yes-or-no fight into a choice between "
@@ -179,7 +185,10 @@ sign-on, one. Custom reports, forever."]],
     { "Decline politely: a 400-technician chain isn't our segment yet; ask Linda to come "
       .. "back when Teams exists",
       id = "decline",
-      next = function(game) return po_turn(game) and "story_slicing" or "market_sizing" end,
+      next = function(game)
+        if CUT == "workshop" then return "tech_debt" end
+        return po_turn(game) and "story_slicing" or "market_sizing"
+      end,
       score = { vision = 2, negotiation = -1 },
       effects = { trust = -10 },
       set = { "climacore_declined" },
@@ -190,7 +199,10 @@ sign-on, one. Custom reports, forever."]],
       .. "the win, and we'll find a way",
       id = "yes_all",
       act = update_revenue,
-      next = function(game) return po_turn(game) and "story_slicing" or "market_sizing" end,
+      next = function(game)
+        if CUT == "workshop" then return "tech_debt" end
+        return po_turn(game) and "story_slicing" or "market_sizing"
+      end,
       score = { negotiation = -2, roadmap = -2 },
       effects = { trust = 15 },
       set = { "climacore_contract", "overpromised" },
@@ -221,6 +233,8 @@ local function dispatch_source(game)
     .. "vans have asked for \"some kind of dispatch view\"; their emails fill twelve pages."
 end
 
+-- Not in the workshop cut (from here to the end of flow).
+if CUT == "full" then
 scene "story_slicing" {
   title = "Twelve Pages",
   phase = "Growth",
@@ -242,7 +256,6 @@ scene "story_slicing" {
       id = "see_then_slice",
       next = function(game)
         if game.duet then return "market_sizing" end
-        if CUT == "workshop" then return "tech_debt" end
         return "flow"
       end,
       score = { backlog = 3, vision = 1 },
@@ -255,7 +268,6 @@ scene "story_slicing" {
       id = "story_map",
       next = function(game)
         if game.duet then return "market_sizing" end
-        if CUT == "workshop" then return "tech_debt" end
         return "flow"
       end,
       score = { backlog = 2 },
@@ -268,7 +280,6 @@ scene "story_slicing" {
       id = "design_upfront",
       next = function(game)
         if game.duet then return "market_sizing" end
-        if CUT == "workshop" then return "tech_debt" end
         return "flow"
       end,
       score = { backlog = -2 },
@@ -292,7 +303,7 @@ scene "market_sizing" {
     { "Interview eight dispatchers at firms of 10 to 50 technicians, and count the "
       .. "prospects that fit",
       id = "interviews",
-      next = function(game) return CUT == "workshop" and "tech_debt" or "flow" end,
+      next = function(game) return "flow" end,
       score = { vision = 1, launch = 2 },
       effects = { runway = -1 },
       set = { "market_sized" },
@@ -302,7 +313,7 @@ scene "market_sizing" {
     { "Count the pipeline: how many prospects have ten or more technicians and asked "
       .. "about dispatch this year",
       id = "pipeline",
-      next = function(game) return CUT == "workshop" and "tech_debt" or "flow" end,
+      next = function(game) return "flow" end,
       score = { launch = 1 },
       set = { "market_sized" },
       feedback = "Free, fast and real: the pipeline tells you how many buyers have raised "
@@ -311,7 +322,7 @@ scene "market_sizing" {
     { "Buy an analyst report on the field-service software market for Ruth, and let the "
       .. "team start",
       id = "analyst",
-      next = function(game) return CUT == "workshop" and "tech_debt" or "flow" end,
+      next = function(game) return "flow" end,
       score = { launch = -1 },
       effects = { runway = -1 },
       feedback = "A top-down market size impresses investors, but it says nothing about "
@@ -320,7 +331,7 @@ scene "market_sizing" {
     { "Trust Marcus: he talks to contractors every day, he has never been wrong about a "
       .. "segment, and Ruth trusts him",
       id = "trust_marcus",
-      next = function(game) return CUT == "workshop" and "tech_debt" or "flow" end,
+      next = function(game) return "flow" end,
       score = { vision = -1, launch = -1 },
       feedback = "Marcus hears the firms that are buying, not the ones that aren't, and he "
               .. "is paid to be optimistic. His instinct is a hypothesis, not the evidence "
@@ -328,8 +339,6 @@ scene "market_sizing" {
   },
 }
 
--- Not in the workshop cut.
-if CUT == "full" then
 scene "flow" {
   title = "Over the Wall",
   phase = "Growth",
@@ -453,7 +462,7 @@ scene "tech_debt" {
       id = "debt_budget",
       next = function(game)
         if game.stats.debt + game.random(0, 20) >= 40 then return "incident" end
-        return "board_update"
+        return CUT == "workshop" and "series_a" or "board_update"
       end,
       score = { backlog = 3, negotiation = 1 },
       effects = { debt = -20 },
@@ -466,7 +475,7 @@ scene "tech_debt" {
       id = "leo_plan",
       requires = { "hired_engineer", "hire_ok" },
       locked = "Needs someone who knows offline sync: that was Leo, in year one",
-      next = "board_update",
+      next = function(game) return CUT == "workshop" and "series_a" or "board_update" end,
       score = { backlog = 3, launch = 1 },
       effects = { debt = -25 },
       set = { "debt_budget" },
@@ -478,7 +487,7 @@ scene "tech_debt" {
       id = "patch",
       next = function(game)
         if game.stats.debt + game.random(0, 20) >= 45 then return "incident" end
-        return "board_update"
+        return CUT == "workshop" and "series_a" or "board_update"
       end,
       score = { backlog = 1 },
       effects = { debt = -5 },
@@ -490,7 +499,7 @@ scene "tech_debt" {
       id = "park_it",
       next = function(game)
         if game.stats.debt + game.random(0, 20) >= 35 then return "incident" end
-        return "board_update"
+        return CUT == "workshop" and "series_a" or "board_update"
       end,
       score = { backlog = -3, launch = -1 },
       effects = { debt = 15, trust = 5 },
@@ -522,7 +531,7 @@ Decide now.]],
     { "Roll back Wednesday's release, tell every affected customer what happened, and "
       .. "call Gary back yourself",
       id = "own_incident",
-      next = "board_update",
+      next = function(game) return CUT == "workshop" and "series_a" or "board_update" end,
       score = { launch = 2, negotiation = 1 },
       effects = { trust = 5, morale = -5, debt = -5 },
       set = { "incident_owned" },
@@ -532,7 +541,7 @@ Decide now.]],
     { "Roll back now; call Gary and the ten biggest affected firms tonight, and email "
       .. "the rest on Monday",
       id = "rollback_triage",
-      next = "board_update",
+      next = function(game) return CUT == "workshop" and "series_a" or "board_update" end,
       score = { launch = 1, negotiation = 1 },
       effects = { morale = -5, debt = -5 },
       set = { "incident_owned" },
@@ -542,7 +551,7 @@ Decide now.]],
     { "Hotfix forward tonight and say nothing: most customers won't notice a few "
       .. "missing photos",
       id = "hotfix_silent",
-      next = "board_update",
+      next = function(game) return CUT == "workshop" and "series_a" or "board_update" end,
       score = { launch = -2 },
       effects = { morale = -10 },
       set = { "hid_incident" },
@@ -552,7 +561,7 @@ Decide now.]],
     { "Leave it until Monday: nobody thinks straight at five on a Friday, least of all an "
       .. "engineer who's been up since six",
       id = "monday",
-      next = "board_update",
+      next = function(game) return CUT == "workshop" and "series_a" or "board_update" end,
       score = { launch = -3 },
       effects = { customers = -6, trust = -10 },
       feedback = "Every hour of data loss is a crew without proof of its work. Waiting turns "
@@ -560,6 +569,8 @@ Decide now.]],
   },
 }
 
+-- Not in the workshop cut (from here to the end of marcus_promise).
+if CUT == "full" then
 scene "board_update" {
   title = "The Board Wants a Date",
   phase = "Growth",
@@ -608,7 +619,7 @@ scene "board_update" {
       .. "with the range behind it",
       id = "evidence_for_round",
       requires = { "board_heard" },
-      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
+      next = function(game) return "marcus_promise" end,
       score = { roadmap = 3, launch = 2, negotiation = 2 },
       effects = { trust = 5 },
       set = { "range_given" },
@@ -618,7 +629,7 @@ scene "board_update" {
     { "Give a range with confidence: October at 50%, December at 90%, on a now / next / "
       .. "later roadmap",
       id = "range",
-      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
+      next = function(game) return "marcus_promise" end,
       score = { roadmap = 3, negotiation = 2 },
       effects = { trust = -5 },
       set = { "range_given" },
@@ -629,7 +640,7 @@ scene "board_update" {
       .. "by year end",
       id = "outcome_commit",
       role = "pm",
-      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
+      next = function(game) return "marcus_promise" end,
       score = { roadmap = 3, launch = 1, negotiation = 2 },
       effects = { trust = -5 },
       set = { "range_given" },
@@ -639,7 +650,7 @@ scene "board_update" {
     { "Give only the date the team will commit to, December, and promise nothing "
       .. "earlier than that",
       id = "december",
-      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
+      next = function(game) return "marcus_promise" end,
       score = { roadmap = 1, negotiation = 1 },
       set = { "range_given" },
       feedback = "A conservative commitment is honest and easy to keep. It hides the "
@@ -648,7 +659,7 @@ scene "board_update" {
     { "Promise September: the board needs confidence for the round, and the team works "
       .. "best against a hard date",
       id = "promise_sept",
-      next = function(game) return CUT == "workshop" and "series_a" or "marcus_promise" end,
+      next = function(game) return "marcus_promise" end,
       score = { roadmap = -2, negotiation = -1 },
       effects = { trust = 10 },
       set = { "date_promised" },
@@ -658,8 +669,6 @@ scene "board_update" {
   },
 }
 
--- Not in the workshop cut.
-if CUT == "full" then
 scene "marcus_promise" {
   title = "Marcus Promised What?",
   phase = "Growth",

@@ -110,7 +110,7 @@ scene "pricing" {
       id = "price_test",
       when = function(game) return game.stats.runway >= 3 end,
       locked = "A pricing test needs at least 3 months of runway",
-      next = "gtm_plan",
+      next = function(game) return CUT == "workshop" and "date_slip" or "gtm_plan" end,
       score = { launch = 3 },
       effects = { runway = -1 },
       set = { "price_tested" },
@@ -120,7 +120,7 @@ scene "pricing" {
     { "Go with $49: half of Jobsite360's price, and a clear step up from the $29 crews "
       .. "already pay",
       id = "price_49",
-      next = "gtm_plan",
+      next = function(game) return CUT == "workshop" and "date_slip" or "gtm_plan" end,
       score = { launch = 1 },
       effects = { trust = 5 },
       feedback = "Anchoring on a competitor and on your own ladder is a real pricing method, "
@@ -129,7 +129,7 @@ scene "pricing" {
     { "Keep $29 a technician and sell dispatch as a $200-a-month add-on for the office, "
       .. "which small firms skip",
       id = "addon",
-      next = "gtm_plan",
+      next = function(game) return CUT == "workshop" and "date_slip" or "gtm_plan" end,
       score = { launch = 1 },
       feedback = "Packaging by who gets the value (the office, not the technician) is sound "
               .. "thinking, and small firms aren't charged for what they don't use. Untested, "
@@ -137,7 +137,7 @@ scene "pricing" {
     { "Undercut at $19 a technician to win share before Jobsite360 answers with its own "
       .. "board and its own price cut",
       id = "undercut",
-      next = "gtm_plan",
+      next = function(game) return CUT == "workshop" and "date_slip" or "gtm_plan" end,
       score = { launch = -2 },
       effects = { trust = 5 },
       set = { "cheap_price" },
@@ -147,6 +147,9 @@ scene "pricing" {
   },
 }
 
+-- Not in the workshop cut: there the launch plan is made off stage (see
+-- market_answer).
+if CUT == "full" then
 scene "gtm_plan" {
   title = "Who Needs to Know What",
   phase = "Launch",
@@ -200,6 +203,8 @@ Nobody has written down what a successful launch would look like, or what
               .. "firms activate and stay; pick a number that can only go up if that happens." },
   },
 }
+
+end
 
 scene "date_slip" {
   title = "Three Weeks Short",
@@ -347,7 +352,7 @@ scene "launch_day" {
   on_enter = function(game)
     if game.flags.date_promised and (game.flags.slip_open or game.flags.slipped_silently) then
       -- The September the board was promised came and went.
-      game.cause("promise_sept")
+      game.cause("date_promised")
       game.stats.trust = game.stats.trust - 15
     end
   end,
@@ -431,7 +436,9 @@ function market_answer(game)
   if game.flags.segment_set then odds = odds + 15 end
   if game.flags.launch_brief then odds = odds + 5 end
   if game.flags.price_tested then odds = odds + 10 end
-  if game.flags.gtm_plan then odds = odds + 10 end
+  -- The workshop cut skips the launch-plan scene: a plan shared with sales
+  -- and support is taken as made.
+  if game.flags.gtm_plan or CUT == "workshop" then odds = odds + 10 end
   if game.flags.metrics_set then odds = odds + 5 end
   if game.flags.scope_cut then odds = odds + 5 end
   if game.flags.staged then odds = odds + 5 end
@@ -472,7 +479,10 @@ scene "launch_hit" {
     { "Enjoy one evening, then put a team on onboarding: the tickets and the silent third "
       .. "say where activation breaks",
       id = "fix_activation",
-      next = "roi_review",
+      next = function(game)
+        if CUT == "full" then return "roi_review" end
+        return game.stats.morale < 45 and "resignation" or "the_split"
+      end,
       score = { launch = 3 },
       set = { "listened" },
       feedback = "After the launch, the work is listening: support tickets and the accounts "
@@ -481,7 +491,10 @@ scene "launch_hit" {
     { "Say no to the new accounts' feature requests for a quarter: the goal is activation, "
       .. "and the team stays on it",
       id = "say_no",
-      next = "roi_review",
+      next = function(game)
+        if CUT == "full" then return "roi_review" end
+        return game.stats.morale < 45 and "resignation" or "the_split"
+      end,
       score = { launch = 2, vision = 1 },
       effects = { trust = -5 },
       set = { "listened" },
@@ -491,7 +504,10 @@ scene "launch_hit" {
     { "Pour fuel on it while it's hot: hire six more salespeople this month, and double "
       .. "next quarter's booth budget too",
       id = "more_sales",
-      next = "roi_review",
+      next = function(game)
+        if CUT == "full" then return "roi_review" end
+        return game.stats.morale < 45 and "resignation" or "the_split"
+      end,
       score = { launch = -1 },
       effects = { runway = -3 },
       feedback = "More sales into a funnel that leaks a third of its accounts fills the leak "
@@ -519,7 +535,10 @@ all tickets.]],
     { "Read every ticket and interview the 20 accounts that stalled; fix onboarding "
       .. "before anything else",
       id = "interview_stalled",
-      next = "roi_review",
+      next = function(game)
+        if CUT == "full" then return "roi_review" end
+        return game.stats.morale < 45 and "resignation" or "the_split"
+      end,
       score = { launch = 3 },
       set = { "listened" },
       feedback = "The data is telling you where value gets stuck: between signing up and "
@@ -527,7 +546,10 @@ all tickets.]],
     { "Retire the parts catalogue with a migration path for the 4%, and give its team to "
       .. "onboarding",
       id = "kill_catalogue",
-      next = "roi_review",
+      next = function(game)
+        if CUT == "full" then return "roi_review" end
+        return game.stats.morale < 45 and "resignation" or "the_split"
+      end,
       score = { launch = 2, vision = 1 },
       effects = { morale = 5 },
       set = { "listened" },
@@ -537,7 +559,10 @@ all tickets.]],
     { "Add the three features prospects asked about most at the booth, to win back the "
       .. "ones who didn't sign on the day",
       id = "booth_features",
-      next = "roi_review",
+      next = function(game)
+        if CUT == "full" then return "roi_review" end
+        return game.stats.morale < 45 and "resignation" or "the_split"
+      end,
       score = { launch = -2 },
       feedback = "New features for prospects won't help the customers who already bought and "
               .. "can't get started. More product on a broken first step is more to be "
@@ -566,7 +591,10 @@ Priya hasn't said much. Ruth has asked for "a frank conversation".]],
     { "Roll Teams back to the beta firms, fix the top three problems with them, and "
       .. "relaunch with an exit criterion",
       id = "rollback_relaunch",
-      next = "roi_review",
+      next = function(game)
+        if CUT == "full" then return "roi_review" end
+        return game.stats.morale < 45 and "resignation" or "the_split"
+      end,
       score = { launch = 3 },
       effects = { morale = -5 },
       set = { "listened" },
@@ -576,7 +604,10 @@ Priya hasn't said much. Ruth has asked for "a frank conversation".]],
     { "Cut Teams back to the dispatch board alone, retire the extras, and relaunch with "
       .. "the firms who love it",
       id = "narrow",
-      next = "roi_review",
+      next = function(game)
+        if CUT == "full" then return "roi_review" end
+        return game.stats.morale < 45 and "resignation" or "the_split"
+      end,
       score = { launch = 2, vision = 1 },
       effects = { morale = -5 },
       set = { "listened" },
@@ -586,7 +617,10 @@ Priya hasn't said much. Ruth has asked for "a frank conversation".]],
     { "Double the marketing budget to drown out Jobsite360's announcement before it "
       .. "sticks in the contractors' minds",
       id = "shout",
-      next = "roi_review",
+      next = function(game)
+        if CUT == "full" then return "roi_review" end
+        return game.stats.morale < 45 and "resignation" or "the_split"
+      end,
       score = { launch = -2 },
       effects = { runway = -3 },
       feedback = "Spending to shout louder about a product people find confusing buys more "
@@ -594,6 +628,8 @@ Priya hasn't said much. Ruth has asked for "a frank conversation".]],
   },
 }
 
+-- Not in the workshop cut.
+if CUT == "full" then
 scene "roi_review" {
   title = "Was It Worth It?",
   phase = "Launch",
@@ -667,6 +703,8 @@ scene "roi_review" {
   },
 }
 
+end
+
 scene "resignation" {
   title = "Tomás's Letter",
   phase = "Scale",
@@ -718,6 +756,7 @@ and nobody has asked the engineers what they need.]],
 local function after_crunch(game)
   if game.stats.morale <= 20 then return "exodus" end
   if game.flags.split_started then
+    if CUT == "workshop" then return "tug_of_war" end
     return po_turn(game) and "po_goal" or "pm_market"
   end
   if game.flags.launch_started then return "pricing" end

@@ -21,7 +21,6 @@ scene "backlog" {
       id = "value_effort",
       next = "sales_call",
       score = { roadmap = 2 },
-      effects = { morale = 5 },
       feedback = "Value over effort, tied to the goal, is quick and easy to explain: right when "
               .. "the choice is obvious and time is short. It is not WSJF: without Jonas's "
               .. "sizes, the effort is your guess." },
@@ -39,7 +38,7 @@ scene "backlog" {
       requires = { "validated" },
       once = true,
       next = "backlog",
-      score = { roadmap = 2 },
+      score = { roadmap = 1, launch = 1 },
       set = { "criteria" },
       feedback = "Acceptance criteria written with the developer keep design, building and "
               .. "testing in one flow: \"done\" means the same thing to both of you. It needs "
@@ -65,7 +64,7 @@ scene "backlog" {
       requires = { "sized" },
       locked = "Needs Jonas's sizes first",
       next = "sales_call",
-      score = { roadmap = 4 },
+      score = { roadmap = 4, negotiation = 1 },
       effects = { morale = 5 },
       feedback = "That is WSJF: the cost of delay (value, urgency, risk reduced) divided by the "
               .. "size Jonas gave. Reminders are small and stop no-shows now; the move button "
@@ -76,6 +75,9 @@ scene "backlog" {
 scene "sales_call" {
   title = "The Big Chain",
   phase = "Growth",
+  -- In a duet both answer; when they differ, they talk it out in chain_talk.
+  by = "both",
+  conflict = "chain_talk",
   discuss = "Forty clinics want video. What does saying yes cost the clinics you already have?",
   text = function(game)
     local ready = game.flags.criteria and " Thanks to the acceptance criteria, Jonas ships "
@@ -122,5 +124,64 @@ scene "sales_call" {
       effects = { users = 2, runway = 1 },
       feedback = "With Dr Okafor's numbers in hand, a paid pilot tests the price and the fit at "
               .. "once and keeps your roadmap yours. Without proof to show, it is only a discount." },
+  },
+}
+
+scene "chain_talk" {
+  title = "One Answer for the Chain",
+  phase = "Growth",
+  -- One decision after the talk: the roadmap is the PM's question.
+  by = "pm",
+  discuss = "Who owns the answer to the chain, and how did the one who did not decide commit?",
+  text = function(game)
+    local proof = game.flags.pilot
+      and " Dr Okafor's numbers are on the table between you." or ""
+    return "The Product Owner and the Product Manager answered the chain differently. Its "
+      .. "buyer calls back at five, and Mara wants one answer from Nimbus, not two." .. proof
+      .. "\n\nThe product goal is the PO's; the roadmap and the customer are the PM's."
+      .. "\n\n*Talk it through. Then the Product Manager enters what you agreed, or decides "
+      .. "and says why.*"
+  end,
+  choices = {
+    { "Agree one answer: no video by launch, and show the chain what it would move",
+      id = "one_answer",
+      next = "launch_day",
+      score = { negotiation = 2, roadmap = 1 },
+      effects = { morale = 5 },
+      act = function(game)
+        -- With proof in hand, the one answer includes a paid pilot.
+        if game.flags.pilot and not game.flags.broad_pitch then
+          game.stats.users = game.stats.users + 2
+          game.stats.runway = game.stats.runway + 1
+        end
+      end,
+      feedback = "One answer, built on the goal you share and with the trade-off spelled out, "
+              .. "is stronger than either first answer: the chain hears what video would move. "
+              .. "With pilot numbers it can become a paid pilot; without them it may lose the deal." },
+    { "Disagree and commit: the PM says no to video and why, and the PO backs it",
+      id = "pm_decides",
+      next = "launch_day",
+      score = { negotiation = 1, roadmap = 1 },
+      effects = { trust = -5 },
+      feedback = "Disagree and commit works when the owner of the question decides and the "
+              .. "other backs it in public. It is quicker than agreeing, and the doubt that was "
+              .. "not talked out comes back at the next hard call." },
+    { "Put both views to Mara tonight and let her decide for the company",
+      id = "to_mara",
+      next = "launch_day",
+      score = { negotiation = -2 },
+      effects = { users = 3, runway = -2, morale = -10 },
+      set = { "chain_deal" },
+      feedback = "Mara hears two product people who could not agree, and says yes to the "
+              .. "revenue, the only number you gave her. Escalate a trade-off you have written "
+              .. "down, not a stalemate: handing her the choice hands the CEO your roadmap." },
+    { "Split the difference: promise the chain a video prototype by launch",
+      id = "split",
+      next = "launch_day",
+      score = { negotiation = -2, roadmap = -1 },
+      effects = { runway = -1, morale = -10 },
+      feedback = "Half of each position is nobody's plan: the chain wanted video, not a "
+              .. "prototype, and the weeks the prototype takes were the launch's. You "
+              .. "negotiated against yourselves without asking what the chain needs." },
   },
 }

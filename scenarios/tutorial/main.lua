@@ -11,9 +11,16 @@
 --
 -- Judgment: no option wins by its length or place. Asking first (calling
 -- clinics before writing the goal, asking Jonas for sizes) scores little now
--- and opens a better option later; a promise that scores now (everything to
--- Dr Okafor, video to the chain, the whole whiteboard to investors) comes due
--- later. Playing for the most points now ends 6 (PO) and 10 (PM) short.
+-- and opens a better option later; a choice that scores now comes due later
+-- (a guessed goal costs the slack a staged launch needs, everything promised
+-- to Dr Okafor takes the staged launch away, no pilot leaves nothing to sell
+-- on). Playing for the most points now ends 11 (PO) and 13 (PM) short.
+--
+-- Duet: each scene has an owner. The PO decides the goal (kickoff) and the
+-- backlog, the PM the launch; the first customer and what comes next are
+-- decided by both and settled by the owner of the question (settle); the
+-- chain's video is talked out in chain_talk, where the PM enters the one
+-- answer. Pay is personal: each player has their own pay talk.
 
 scenario {
   id = "tutorial",
@@ -39,7 +46,7 @@ scenario {
       brief = [[
 You face the team and the backlog. You own the product goal, order the work
 and decide what is done enough to ship.]],
-      weights = { vision = 2, roadmap = 1, launch = 1, negotiation = 1 } },
+      weights = { vision = 2, roadmap = 2, launch = 1, negotiation = 1 } },
     { id = "pm", name = "Product Manager",
       brief = [[
 You face the market. You own the roadmap, pricing and the launch, and you
@@ -60,15 +67,20 @@ keep the stakeholders aligned behind one product.]],
     { min = 0,  label = "Needs coaching" },
   },
 
-  -- In a duet, when the PO and the PM disagree and no conflict scene is
-  -- given, the product goal decides: the PO's pick stands on backlog
-  -- questions, the PM's on market questions (here: the PO's).
-  settle = function(game) return "po" end,
+  -- In a duet, when the PO and the PM disagree on a scene with no conflict
+  -- scene, the owner of the question decides: the first customer's deal is
+  -- the PM's (the market), the goal and what comes next the PO's.
+  settle = function(game)
+    if game.scene == "first_customer" then return "pm" end
+    return "po"
+  end,
 }
 
 scene "kickoff" {
   title = "The Whiteboard",
   phase = "Startup",
+  -- The product goal is the PO's (Scrum Guide 2020): in a duet the PO decides.
+  by = "po",
   discuss = "Calls first or the goal first: which scored more today, and which paid more by launch week?",
   text = [[
 Monday, 8:30. Mara, your co-founder, has filled the whiteboard with
@@ -90,7 +102,7 @@ You have {runway} months of money and one developer, Jonas.]],
     { "Pitch the whole whiteboard to investors, and build reminders first",
       id = "whiteboard",
       next = "first_customer",
-      score = { negotiation = 1, roadmap = 1, vision = -1 },
+      score = { negotiation = 1, vision = -1 },
       effects = { trust = 5 },
       set = { "broad_pitch" },
       feedback = "Right when the round is what is at risk and you keep the deck and the backlog "
@@ -103,7 +115,8 @@ You have {runway} months of money and one developer, Jonas.]],
       set = { "has_goal", "guessed_goal" },
       feedback = "A one-line outcome goal today gives Jonas focus, and that is right when you "
               .. "already know the customer's pain. Here nobody has asked a clinic yet: the goal "
-              .. "is a guess, and a guess you build on is expensive to rewrite." },
+              .. "is a guess, and a guess you build on is expensive: the weeks Jonas spends on a booking "
+              .. "screen no clinic asked for are the slack launch week will need." },
   },
 }
 
@@ -174,6 +187,7 @@ scene "first_customer" {
 
 include "backlog.lua"
 
+
 scene "launch_day" {
   title = "Launch Week",
   phase = "Launch",
@@ -188,6 +202,11 @@ scene "launch_day" {
       game.stats.trust = game.stats.trust - 10
       game.stats.morale = game.stats.morale - 5
     end
+    game.cause("goal_now")
+    if game.flags.guessed_goal then
+      -- The weeks on a booking screen nobody asked for were the slack for the fix.
+      game.stats.morale = game.stats.morale - 10
+    end
     game.cause("say_yes")
     if game.flags.chain_deal then
       -- Video for the chain ate the weeks the bug fix needed.
@@ -199,7 +218,10 @@ scene "launch_day" {
       and "\n\nDr Okafor has emailed twice: where are the waiting list and the one-button "
         .. "move you promised for this month?" or ""
     local clinics = game.stats.users == 1 and "one clinic" or "{users} clinics"
-    return "Friday. Reminders work for " .. clinics .. ". Jonas found a bug: two "
+    local found = game.flags.criteria
+      and "Jonas's acceptance test for moved appointments caught a bug on Wednesday"
+      or "Jonas found a bug this morning"
+    return "Friday. Reminders work for " .. clinics .. ". " .. found .. ": two "
       .. "reminders go out when a patient moves an appointment. The launch post is "
       .. "scheduled for noon, and Mara is already on the phone with a journalist."
       .. promise .. "\n\n*Decide before the post goes out.*"
@@ -209,7 +231,10 @@ scene "launch_day" {
       id = "staged",
       when = function(game) return not game.flags.overpromised and game.stats.morale >= 50 end,
       locked = "Needs a rested Jonas and no all-at-once promise to a clinic",
-      next = "pay_talk",
+      next = function(game)
+        if game.role == "pm" and not game.duet then return "pay_talk_pm" end
+        return "pay_talk"
+      end,
       score = { launch = 3 },
       effects = { users = 4, morale = 5 },
       feedback = "A staged roll-out with a known exit criterion limits the damage of a known "
@@ -220,8 +245,10 @@ scene "launch_day" {
       next = function(game)
         -- Market reaction is uncertain: a double SMS either goes unnoticed or
         -- becomes the story.
-        if game.random(1, 100) <= 50 then return "pay_talk" end
-        game.flags.bad_press = true
+        if game.random(1, 100) > 50 then game.flags.bad_press = true end
+        -- Pay is personal: solo, the PM has only their own talk; in a duet
+        -- the PO talks to Mara first, then the PM.
+        if game.role == "pm" and not game.duet then return "pay_talk_pm" end
         return "pay_talk"
       end,
       score = { launch = 1, negotiation = 1 },
@@ -231,7 +258,10 @@ scene "launch_day" {
               .. "out of reach. Without a rollback plan it can still become the story." },
     { "Postpone a week and say nothing to the journalist until it is fixed",
       id = "slip_silently",
-      next = "pay_talk",
+      next = function(game)
+        if game.role == "pm" and not game.duet then return "pay_talk_pm" end
+        return "pay_talk"
+      end,
       score = { launch = -2, negotiation = -1 },
       effects = { trust = -10 },
       feedback = "Fixing before launch is right; slipping silently is not. Tell the people who "
@@ -240,31 +270,26 @@ scene "launch_day" {
   },
 }
 
-scene "pay_talk" {
-  title = "The Pay Talk",
-  phase = "Scale",
-  discuss = "Cash or options: what would you need to know about your own savings to answer?",
-  by = "both",
-  conflict = "pay_conflict",
-  on_enter = function(game)
-    game.cause("launch_all")
-    if game.flags.bad_press then
-      -- Two clinics leave over the double SMS.
-      game.stats.users = game.stats.users - 2
-    end
-  end,
-  text = function(game)
+local function pay_text(title)
+  return function(game)
     local press = game.flags.bad_press
       and "The double-SMS story went round the physio forums, and two clinics left."
       or "Clinics keep signing up."
+    local who = game.duet and ("\n\nMara talks to each of you alone. This one is the "
+      .. title .. "'s: the other waits outside.") or ""
     return press .. " Nimbus closes a seed round, and Mara offers you a salary "
       .. "10% under the market rate plus 0.5% in stock options.\n\n"
       .. "You have {users} clinics behind you and an offer from a larger company in your pocket."
-  end,
-  choices = {
+      .. who
+  end
+end
+
+-- The same five answers for each player; next is where the talk leads.
+local function pay_choices(next)
+  return {
     { "Ask what the 0.5% is of: shares, strike price, vesting and cliff",
       id = "ask_terms",
-      next = "wrap_up",
+      next = next,
       score = { negotiation = 3 },
       set = { "asked_terms" },
       act = function(game)
@@ -276,7 +301,7 @@ scene "pay_talk" {
               .. "whenever equity is a large part of the offer." },
     { "Accept on the spot: you believe in Nimbus and have savings to cover it",
       id = "accept",
-      next = "wrap_up",
+      next = next,
       score = { vision = 1, negotiation = -1 },
       effects = { morale = 5 },
       feedback = "Belief plus savings that cover the gap is a fair reason to take equity, and "
@@ -284,7 +309,7 @@ scene "pay_talk" {
               .. "pay below market for years: asking costs nothing." },
     { "Counter at the market salary, with a pay review tied to the no-show goal",
       id = "counter",
-      next = "wrap_up",
+      next = next,
       score = { negotiation = 2, vision = 1 },
       feedback = "Anchoring with a researched number and tying a review to the goal trades time "
               .. "for money. Your outside offer is your BATNA: know it, but do not bluff with "
@@ -293,44 +318,53 @@ scene "pay_talk" {
       id = "ultimatum",
       locked = "Only if you brought in the chain deal",
       requires = { "chain_deal" },
-      next = "wrap_up",
+      next = next,
       score = { negotiation = -1 },
       feedback = "Leverage you can back is real, but an ultimatum ends the talk about "
               .. "interests and starts one about positions, with the person you work for." },
     { "Trade the 10% for a budget to hire a second developer next spring",
       id = "trade_scope",
-      next = "wrap_up",
+      next = next,
       score = { negotiation = 2, roadmap = 1 },
       feedback = "Scope is part of a package: trading cash for the capacity your plan needs is "
               .. "trading a concession rather than giving it. Right when the roadmap, not your "
               .. "rent, is what keeps you up at night." },
-  },
+  }
+end
+
+scene "pay_talk" {
+  title = "The Pay Talk",
+  phase = "Scale",
+  by = "po",
+  discuss = "Cash or options: what would you need to know about your own savings to answer?",
+  on_enter = function(game)
+    game.cause("launch_all")
+    if game.flags.bad_press then
+      -- Two clinics leave over the double SMS.
+      game.stats.users = game.stats.users - 2
+    end
+  end,
+  text = pay_text("Product Owner"),
+  choices = pay_choices(function(game)
+    if game.duet then return "pay_talk_pm" end
+    return "wrap_up"
+  end),
 }
 
-scene "pay_conflict" {
-  title = "Two Views on Pay",
+scene "pay_talk_pm" {
+  title = "The Pay Talk",
   phase = "Scale",
-  discuss = "One joint answer or two separate deals: which is fairer to Mara, and to you?",
-  text = [[
-The PO and the PM disagree on how to answer Mara. You talk it through: what
-matters more to each of you, cash now or a stake in what you build?]],
-  choices = {
-    { "Ask Mara together, and tie both reviews to the first roadmap milestone",
-      id = "together",
-      next = "wrap_up",
-      score = { negotiation = 1, roadmap = 1 },
-      effects = { morale = 5 },
-      feedback = "Settling it in the open, on interests rather than positions, keeps the PO and "
-              .. "the PM pulling one way, and one milestone makes both reviews easy to judge. "
-              .. "Right when your needs are alike." },
-    { "Negotiate separately, and tell each other what you each asked for",
-      id = "each_own",
-      next = "wrap_up",
-      score = { negotiation = 1, vision = 1 },
-      feedback = "Pay is personal: savings and risk appetite differ, so two deals can be fair. "
-              .. "Telling each other what you asked keeps it open and avoids resentment. Right "
-              .. "when your needs differ." },
-  },
+  by = "pm",
+  on_enter = function(game)
+    -- In a duet the PO's talk came first and the clinics have already left.
+    if game.duet then return end
+    game.cause("launch_all")
+    if game.flags.bad_press then
+      game.stats.users = game.stats.users - 2
+    end
+  end,
+  text = pay_text("Product Manager"),
+  choices = pay_choices("wrap_up"),
 }
 
 scene "wrap_up" {
@@ -345,9 +379,10 @@ scene "wrap_up" {
     end
   end,
   text = function(game)
+    local whose = game.duet and "The option agreements are" or "Your option agreement is"
     local terms = game.flags.asked_terms
-      and " Your option agreement is signed: 0.5% of 2 million shares, four years' vesting "
-        .. "with a one-year cliff, because you asked before you answered." or ""
+      and " " .. whose .. " signed: 0.5% of 2 million shares each, four years' vesting "
+        .. "with a one-year cliff, spelled out because someone asked before answering." or ""
     local deck = game.flags.broad_pitch
       and " The investors ask where the patient app and the video calls are." or ""
     return "Nimbus has {users} clinics, {runway} months of runway and a team morale of "
@@ -363,20 +398,33 @@ scene "wrap_up" {
       score = { vision = 2, roadmap = 1 },
       feedback = "An outcome goal for the customers you have protects retention before growth. "
               .. "Right when the product still has to prove it works; it delays revenue." },
-    { "Price the reminders and sign ten more clinics like Dr Okafor's",
+    { "Price the reminders on the pilot's numbers and sign ten more clinics",
       id = "sell_more",
+      requires = { "pilot" },
+      locked = "Needs a pilot's numbers to sell on",
       next = function(game)
         if game.stats.morale < 50 then return "burnout" end
-        if game.stats.users >= 5 and game.flags.pilot then
+        if game.stats.users >= 5 then
           game.flags.sold_on_proof = true
           return "scale_up"
         end
         return "steady"
       end,
       score = { launch = 2, roadmap = 1 },
-      feedback = "Growth in the segment that already works, at a price you test, is the PM's job "
-              .. "after a good pilot. Right when the pilot proved the value; without that proof "
-              .. "it fills the funnel and empties the team." },
+      feedback = "Growth in the segment that already works, at a price the pilot tested, is the "
+              .. "PM's job after a good pilot. Right when the pilot proved the value and the team "
+              .. "has the strength to serve ten more clinics." },
+    { "Guess a price for the reminders and sign ten more clinics fast",
+      id = "sell_guess",
+      when = function(game) return not game.flags.pilot end,
+      next = function(game)
+        if game.stats.morale < 50 then return "burnout" end
+        return "steady"
+      end,
+      score = { launch = 1 },
+      feedback = "Revenue now is real, and a startup needs it. But with no pilot there is no "
+              .. "number to price or sell on: the price is a guess, the pitch is a promise, and "
+              .. "the first customer you skipped a pilot with is why." },
   },
 }
 

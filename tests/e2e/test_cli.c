@@ -225,17 +225,18 @@ static void resume_refuses_bad_files_and_continues_good_ones(void **state)
 }
 
 /* A scripted duet (Ana the PO, Ben the PM): a scene settled by the
- * scenario's settle, agreements, scenes each role decides alone, and a
+ * scenario's settle (the first customer is the PM's question), an agreement,
+ * scenes each role decides alone (each their own pay talk), and a
  * disagreement that goes to the conflict scene. Scores worked out by hand:
- *   Ana: vision 1+3+2+1+2 = 9, roadmap 2+1+1 = 4, negotiation 1+2+1 = 4 -> 26
- *   Ben: vision -1+3+2 = 4, roadmap 1+1+1+1 = 4, launch 3, negotiation 1+2+3+1 = 7 -> 25 */
+ *   Ana: vision 1+3+2+1+2 = 9, roadmap 1+1+4+1 = 7, launch 1, negotiation 1+1+2 = 4 -> 37
+ *   Ben: vision 2, roadmap 1+1 = 2, launch 1+2+3 = 6, negotiation 2+2+2+3 = 9 -> 27 */
 static void a_scripted_duet_scores_each_player(void **state)
 {
     (void)state;
     char *dir = make_temp_dir();
     const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--duet", "--player", "Ana",
                           "--partner", "Ben", "--seed", "1", "--choices",
-                          "2,1,3,4,4,2,2,3,2,4,2,2,1,1", "--results", dir, NULL};
+                          "2,3,2,1,1,3,2,1,3,3,2,2,1,1", "--results", dir, NULL};
     struct cmd_result r;
     run_cmd(argv, NULL, source_path(""), NULL, 30, &r);
     assert_int_equal(r.status, 0);
@@ -248,12 +249,12 @@ static void a_scripted_duet_scores_each_player(void **state)
                  "/tmp/scaleup-tutorial-duet-seed1.actual.txt");
     }
     free(golden);
-    assert_non_null(strstr(r.out, "  You disagree: the Product Owner's pick stands, as the scenario "
+    assert_non_null(strstr(r.out, "  You disagree: the Product Manager's pick stands, as the scenario "
                                   "settles it.\n"));
     assert_non_null(strstr(r.out, "  You disagree: now talk it out.\n"));
-    assert_non_null(strstr(r.out, "── Scale · Two Views on Pay ──"));
-    assert_non_null(strstr(r.out, "Alignment: your secret picks agreed 3 of 6 times (50%). You "
-                                  "disagreed at: The\nWhiteboard, The Big Chain, The Pay Talk.\n"));
+    assert_non_null(strstr(r.out, "── Growth · One Answer for the Chain ──"));
+    assert_non_null(strstr(r.out, "Alignment: your secret picks agreed 1 of 3 times (33%). You "
+                                  "disagreed at: Dr\nOkafor's Clinic, The Big Chain.\n"));
     cmd_result_free(&r);
 
     char cmd[800], name[600] = "";
@@ -270,26 +271,26 @@ static void a_scripted_duet_scores_each_player(void **state)
     cJSON *ana = cJSON_GetArrayItem(players, 0), *ben = cJSON_GetArrayItem(players, 1);
     assert_string_equal(cJSON_GetObjectItem(ana, "role")->valuestring, "po");
     assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "vision")->valueint, 9);
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "roadmap")->valueint, 4);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "roadmap")->valueint, 7);
     assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "negotiation")->valueint, 4);
-    assert_int_equal(cJSON_GetObjectItem(ana, "weighted")->valueint, 26);
+    assert_int_equal(cJSON_GetObjectItem(ana, "weighted")->valueint, 37);
     assert_string_equal(cJSON_GetObjectItem(ben, "name")->valuestring, "Ben");
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ben, "score"), "negotiation")->valueint, 7);
-    assert_int_equal(cJSON_GetObjectItem(ben, "weighted")->valueint, 25);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ben, "score"), "negotiation")->valueint, 9);
+    assert_int_equal(cJSON_GetObjectItem(ben, "weighted")->valueint, 27);
     cJSON *al = cJSON_GetObjectItem(root, "alignment");
-    assert_int_equal(cJSON_GetObjectItem(al, "agreed")->valueint, 3);
-    assert_int_equal(cJSON_GetObjectItem(al, "secret")->valueint, 6);
+    assert_int_equal(cJSON_GetObjectItem(al, "agreed")->valueint, 1);
+    assert_int_equal(cJSON_GetObjectItem(al, "secret")->valueint, 3);
     cJSON *dis = cJSON_GetObjectItem(al, "disagreed");
-    assert_int_equal(cJSON_GetArraySize(dis), 3);
-    assert_int_equal(cJSON_GetArrayItem(dis, 2)->valueint, 6);
+    assert_int_equal(cJSON_GetArraySize(dis), 2);
+    assert_int_equal(cJSON_GetArrayItem(dis, 1)->valueint, 6);
     cJSON *d6 = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "decisions"), 5);
-    assert_string_equal(cJSON_GetObjectItem(d6, "scene")->valuestring, "pay_talk");
+    assert_string_equal(cJSON_GetObjectItem(d6, "scene")->valuestring, "sales_call");
     assert_string_equal(cJSON_GetObjectItem(d6, "outcome")->valuestring, "conflict");
     assert_string_equal(cJSON_GetObjectItem(d6, "by")->valuestring, "both");
     cJSON *pm = cJSON_GetObjectItem(cJSON_GetObjectItem(d6, "picks"), "pm");
-    assert_string_equal(cJSON_GetObjectItem(pm, "choice")->valuestring, "ask_terms");
-    assert_int_equal(cJSON_GetObjectItem(pm, "number")->valueint, 4); /* as shown to the PM */
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(pm, "score"), "negotiation")->valueint, 3);
+    assert_string_equal(cJSON_GetObjectItem(pm, "choice")->valuestring, "paid_pilot");
+    assert_int_equal(cJSON_GetObjectItem(pm, "number")->valueint, 1); /* as shown to the PM */
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(pm, "score"), "negotiation")->valueint, 2);
     cJSON_Delete(root);
 
     /* The duet's result file resumes into the same duet, replayed to the
@@ -299,14 +300,14 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "A duet: Ana plays the Product Owner, Ben the Product Manager. "
                                   "Seed 1.\n"));
-    assert_non_null(strstr(r.out, "Weighted total 25 of "));
+    assert_non_null(strstr(r.out, "Weighted total 27 of "));
     cmd_result_free(&r);
     /* Without a scenario: the result file names it (a bundled one). */
     const char *bare[] = {scaleup_bin(), "play", "--text", "--resume", name, NULL};
     run_cmd(bare, NULL, NULL, NULL, 30, &r);
     assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.out, "(Resumed after 8 decisions.)\n"));
-    assert_non_null(strstr(r.out, "Weighted total 25 of "));
+    assert_non_null(strstr(r.out, "(Resumed after 11 decisions.)\n"));
+    assert_non_null(strstr(r.out, "Weighted total 27 of "));
     assert_null(strstr(r.out, "another version"));
     cmd_result_free(&r);
     /* ...looked for among the bundled ones only, not in the working folder
@@ -316,7 +317,7 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_int_equal(mkdir(here, 0755), 0);
     run_cmd(bare, NULL, dir, NULL, 30, &r);
     assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.out, "Weighted total 25 of "));
+    assert_non_null(strstr(r.out, "Weighted total 27 of "));
     cmd_result_free(&r);
     /* A run resumed with changed scenario files says so. */
     char cp[9000];
@@ -327,7 +328,7 @@ static void a_scripted_duet_scores_each_player(void **state)
     run_cmd(edited, NULL, NULL, NULL, 30, &r);
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "This run was played with another version of First Sprint: "
-                                  "its 8 decisions still fit and were replayed, but the scores "
+                                  "its 11 decisions still fit and were replayed, but the scores "
                                   "follow the scenario as it is now."));
     cmd_result_free(&r);
     /* A scenario that is not bundled needs its folder. */

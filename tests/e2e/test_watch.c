@@ -54,7 +54,7 @@ static void an_edit_reloads_and_replays_the_run(void **state)
     /* A mistake: the error, then the game goes on when it is fixed. */
     edit(dir, "main.lua", "effects = { morale = 5 },\n      set = { \"called\", \"has_goal\" },",
          "effects = { moral = 5 },\n      set = { \"called\", \"has_goal\" },");
-    proc_expect(&p, "main.lua:84: error: unknown stat 'moral' in effects (did you mean 'morale'?)",
+    proc_expect(&p, "main.lua:96: error: unknown stat 'moral' in effects (did you mean 'morale'?)",
                 true, 10);
     proc_expect(&p, "Fix the file and save it: the game goes on from here (q to quit).", false, 10);
     edit(dir, "main.lua", "effects = { moral = 5 },", "effects = { morale = 6 },");

@@ -50,11 +50,11 @@ static void the_map_shows_phases_verdicts_roles_and_unreachable_scenes(void **st
     expect_line(r.out, "  \"first_customer\" -> \"backlog\" [label=\"3. Offer a free pilot of the "
                        "reminders f...\\n[pm only]\\nif when()\\nsets +validated, +pilot\", color=\"#1565c0\", "
                        "fontcolor=\"#1565c0\", style=\"bold\"];\n");
-    expect_line(r.out, "  \"pay_talk\" -> \"pay_conflict\" [label=\"conflict (duet)\", style=dotted, "
+    expect_line(r.out, "  \"sales_call\" -> \"chain_talk\" [label=\"conflict (duet)\", style=dotted, "
                        "color=\"#6a1b9a\"];\n");
     /* A next function's targets come from the scene ids its code names. */
-    expect_line(r.out, "  \"wrap_up\" -> \"burnout\" [label=\"2. Price the reminders and sign ten "
-                       "more...\", style=\"dashed\"];\n");
+    expect_line(r.out, "  \"wrap_up\" -> \"burnout\" [label=\"2. Price the reminders on the pilot's "
+                       "nu...\\nif pilot\", style=\"dashed\"];\n");
     cmd_result_free(&r);
 }
 

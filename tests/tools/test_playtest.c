@@ -164,7 +164,7 @@ static void k_in_the_terminal_keeps_the_run_as_a_test(void **state)
     cmd_result_free(&r);
     const char *duet[] = {scaleup_bin(), "play", dir, "--text", "--duet", "--player", "Ana",
                           "--partner", "Ben", "--seed", "4", NULL};
-    run_cmd(duet, "1\n1\nk\n", NULL, NULL, 30, &r);
+    run_cmd(duet, "1\nk\n", NULL, NULL, 30, &r);
     assert_non_null(strstr(r.out, "Could not keep it as a playthrough test: a duet cannot be saved "
                                   "as a playthrough test (a playthrough has one role)\n"));
     cmd_result_free(&r);

@@ -454,7 +454,7 @@ static void exhaustive_exploration_finds_every_scene_of_the_tutorial(void **stat
     /* Every scene is reached, but for the conflict scene: solo play ignores
      * conflict, so only a duet enters it. */
     for (int s = 0; s < tut->nscenes; s++) {
-        bool conflict_only = s == scenario_scene(tut, "pay_conflict");
+        bool conflict_only = s == scenario_scene(tut, "chain_talk");
         if ((r.scene_visits[s] == 0) != conflict_only)
             fail_msg("scene %s: %ld visits", tut->scenes[s].id, r.scene_visits[s]);
     }

@@ -103,9 +103,12 @@ static void static_data_is_kept_in_c(void **state)
     assert_int_equal(launch->timer, 60);
     assert_int_equal(launch->timeout, 3);
     assert_int_equal(launch->by, scenario_role(sc, "pm"));
-    const struct scene *pay = &sc->scenes[scenario_scene(sc, "pay_talk")];
-    assert_int_equal(pay->by, BY_BOTH);
-    assert_int_equal(pay->conflict, scenario_scene(sc, "pay_conflict"));
+    const struct scene *chain = &sc->scenes[scenario_scene(sc, "sales_call")];
+    assert_int_equal(chain->by, BY_BOTH);
+    assert_int_equal(chain->conflict, scenario_scene(sc, "chain_talk"));
+    assert_int_equal(sc->scenes[scenario_scene(sc, "chain_talk")].by, scenario_role(sc, "pm"));
+    assert_int_equal(sc->scenes[scenario_scene(sc, "pay_talk")].by, scenario_role(sc, "po"));
+    assert_int_equal(sc->scenes[scenario_scene(sc, "pay_talk_pm")].by, scenario_role(sc, "pm"));
     assert_int_equal(sc->nratings, 3);
     assert_true(sc->ratings[0].min == 80);
     assert_true(sc->duet);

@@ -62,8 +62,8 @@ static void a_run_file_holds_the_result_format(void **state)
     assert_string_equal(cJSON_GetObjectItem(ending, "id")->valuestring, "scale_up");
     assert_string_equal(cJSON_GetObjectItem(ending, "verdict")->valuestring, "success");
     cJSON *score = cJSON_GetObjectItem(root, "score");
-    assert_int_equal(cJSON_GetObjectItem(score, "negotiation")->valueint, 6);
-    assert_int_equal(cJSON_GetObjectItem(root, "weighted")->valueint, 37);
+    assert_int_equal(cJSON_GetObjectItem(score, "negotiation")->valueint, 7);
+    assert_int_equal(cJSON_GetObjectItem(root, "weighted")->valueint, 38);
     assert_true(cJSON_GetObjectItem(root, "percent")->valuedouble == 100);
     assert_string_equal(cJSON_GetObjectItem(root, "rating")->valuestring, "Ready to scale");
     assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "stats"), "users")->valueint, 7);
