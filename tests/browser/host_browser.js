@@ -1,0 +1,214 @@
+'use strict';
+// host_browser.js SCALEUP_BIN WORK_DIR: scaleup host end to end in a real
+// browser. Debian's chromium, headless, driven through its DevTools
+// protocol by puppeteer-core (setup.sh installs it into the build tree):
+// teams join and play to the debrief by keyboard only (Tab, typing, Enter,
+// keys 1-9 and U), the facilitator view shows them, and each team's result
+// file is the terminal's (scaleup play --text with the same scenario, role,
+// seed and choices) byte for byte, but for the wall-clock times.
+// Exit 0: passed; 1: failed; 77: skipped (no chromium on this machine).
+
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const { spawn, spawnSync } = require('child_process');
+
+const CHROMIUM = '/usr/bin/chromium';
+const [bin, work] = process.argv.slice(2);
+if (!bin || !work) {
+  console.error('usage: node host_browser.js SCALEUP_BIN WORK_DIR');
+  process.exit(2);
+}
+if (!fs.existsSync(CHROMIUM)) {
+  console.log('SKIP: no ' + CHROMIUM + ' (tools/setup --test installs Debian\'s chromium)');
+  process.exit(77);
+}
+const puppeteer = require('puppeteer-core');
+
+const SEED = '1';
+const results = path.join(work, 'results');
+const terminal = path.join(work, 'terminal');
+let host = null;
+let browser = null;
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// Starts the host on a free loopback port; resolves {base, code, token}.
+async function startHost() {
+  const ready = path.join(work, 'port');
+  fs.rmSync(ready, { force: true });
+  host = spawn(bin, ['host', 'tutorial', 'tug-of-war', '--results', results, '--port', '0',
+    '--bind', '127.0.0.1', '--seed', SEED, '--timers', 'off', '--ready-file', ready],
+  { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  host.stdout.on('data', (d) => { out += d; });
+  for (let i = 0; i < 200 && !fs.existsSync(ready); i++) await sleep(50);
+  const port = parseInt(fs.readFileSync(ready, 'utf8'), 10);
+  for (let i = 0; i < 100 && !/facilitator\?t=/.test(out); i++) await sleep(50);
+  const code = /Workshop code: +(\S+)/.exec(out)[1];
+  const token = /facilitator\?t=([0-9a-f]+)/.exec(out)[1];
+  return { base: 'http://127.0.0.1:' + port + '/', code, token };
+}
+
+// What the page shows: a scene, feedback, the debrief, or something else.
+function kind(page) {
+  return page.evaluate(() => {
+    const h1 = document.querySelector('main h1');
+    if (h1 && h1.textContent === 'One moment…') return 'busy';
+    if (document.querySelector('button[name="choice"]')) return 'scene';
+    const h2 = [...document.querySelectorAll('h2')].map((e) => e.textContent);
+    if (h2.some((t) => t.startsWith('Verdict:'))) return 'debrief';
+    if (document.querySelector('button[data-key="next"]')) return 'outcome';
+    return 'other';
+  });
+}
+
+// Waits while the run works out what happens next (the page refreshes itself).
+async function settle(page) {
+  for (let i = 0; i < 60; i++) {
+    const k = await kind(page);
+    if (k !== 'busy') return k;
+    await page.waitForNavigation({ waitUntil: 'load', timeout: 3000 }).catch(() => {});
+  }
+  throw new Error('the run stayed busy');
+}
+
+// Presses a key that submits a form, and waits for the next page.
+async function press(page, key) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press(key)]);
+  return settle(page);
+}
+
+function focused(page) {
+  return page.evaluate(() => document.activeElement && (document.activeElement.id ||
+    document.activeElement.tagName));
+}
+
+// Joins by keyboard only: Tab to each field, type, arrow keys in the list of
+// scenarios and roles, Tab to Start, Enter.
+async function join(page, room, name, option) {
+  await page.goto(room.base, { waitUntil: 'load' });
+  await page.keyboard.press('Tab');
+  assert.strictEqual(await focused(page), 'code');
+  await page.keyboard.type(room.code.toLowerCase()); // any case will do
+  await page.keyboard.press('Tab');
+  assert.strictEqual(await focused(page), 'name');
+  await page.keyboard.type(name);
+  await page.keyboard.press('Tab');
+  assert.strictEqual(await focused(page), 'pick');
+  for (let i = 0; i < option.index; i++) await page.keyboard.press('ArrowDown');
+  assert.strictEqual(await page.$eval('#pick', (s) => s.value), option.value);
+  await page.keyboard.press('Tab');
+  assert.strictEqual(await focused(page), 'BUTTON');
+  return press(page, 'Enter');
+}
+
+// Plays a solo run to the debrief by keyboard: the planned keys (a digit or
+// 'u' for undo), then pick(open options) at every further scene; Enter
+// passes each feedback page. Returns the --choices list the terminal needs.
+async function playSolo(page, planned, pick) {
+  const taken = [];
+  let k = await settle(page);
+  for (let guard = 0; k !== 'debrief'; guard++) {
+    assert.ok(guard < 200, 'the run does not end');
+    if (k === 'outcome') {
+      if (planned[0] === 'u') {
+        k = await press(page, planned.shift());
+        taken.push('u');
+      } else {
+        k = await press(page, 'Enter');
+      }
+      continue;
+    }
+    assert.strictEqual(k, 'scene', 'a page that is neither a scene, feedback nor the debrief');
+    const open = (await page.$$('button[name="choice"]')).length;
+    const key = planned.length ? planned.shift() : String(pick(open));
+    taken.push(key);
+    k = await press(page, key);
+  }
+  return taken.join(',');
+}
+
+function timeless(text) {
+  return text.replace(/"(started|updated|finished)":\t"[^"]*"/g, '"$1":\t"-"')
+    .replace(/"seconds":\t[-0-9.e+]+/g, '"seconds":\t0');
+}
+
+// The one result file in folder whose player is name.
+function resultOf(folder, name) {
+  const files = fs.readdirSync(folder).filter((f) => f.endsWith('.json'))
+    .filter((f) => JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8')).player === name);
+  assert.strictEqual(files.length, 1, 'one result file for ' + name + ' in ' + folder);
+  return path.join(folder, files[0]);
+}
+
+// The terminal plays the same run; its result file must be the browser's.
+function sameAsTerminal(scenario, role, name, choices, extra) {
+  const args = ['play', scenario, '--text', '--role', role, '--player', name, '--seed', SEED,
+    '--timers', 'off', '--choices', choices, '--results', terminal].concat(extra || []);
+  const r = spawnSync(bin, args, { encoding: 'utf8', env: Object.assign({}, process.env,
+    { NO_COLOR: '1' }) });
+  assert.strictEqual(r.status, 0, 'scaleup ' + args.join(' ') + ': ' + r.stderr);
+  const want = timeless(fs.readFileSync(resultOf(terminal, name), 'utf8'));
+  const got = timeless(fs.readFileSync(resultOf(results, name), 'utf8'));
+  assert.strictEqual(got, want, name + ': the browser\'s result file differs from the terminal\'s');
+  console.log('ok - ' + name + ' (' + scenario + ', ' + role + ', --choices ' + choices +
+    '): the result file is the terminal\'s');
+}
+
+async function main() {
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(terminal, { recursive: true });
+  const room = await startHost();
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--disable-gpu', '--no-first-run'].concat(root ? ['--no-sandbox'] : []),
+  });
+  // Each team is its own browser profile (its own cookies), as on its own laptop.
+  const teamA = await (await browser.createBrowserContext()).newPage();
+  const teamB = await (await browser.createBrowserContext()).newPage();
+
+  assert.strictEqual(await join(teamA, room, 'Team <b>A', { index: 0, value: '0.0' }), 'scene');
+  assert.strictEqual(await join(teamB, room, 'Team B', { index: 3, value: '1.1' }), 'scene');
+  // The name is escaped wherever it is printed.
+  assert.ok((await teamA.content()).includes('Team &lt;b&gt;A'));
+
+  // Team A: the tutorial as the PO, an undo on the way (test_cli's golden run).
+  const a = await playSolo(teamA, '1,u,2,3,1,1,3,2,3,2,1'.split(','), () => 1);
+  console.log('ok - Team <b>A reached the debrief by keyboard');
+  // Team B: Tug of War as the PM, the second option wherever there are two.
+  const b = await playSolo(teamB, [], (open) => Math.min(2, open));
+  console.log('ok - Team B reached the debrief by keyboard');
+
+  // The facilitator view shows both teams at the debrief.
+  const fac = await (await browser.createBrowserContext()).newPage();
+  await fac.goto(room.base + 'facilitator?t=' + room.token, { waitUntil: 'load' });
+  const rows = await fac.$$eval('table tbody tr', (trs) => trs.map((tr) =>
+    [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  const row = (name) => rows.find((r) => r[0] === name);
+  assert.deepStrictEqual(row('Team <b>A').slice(1, 3), ['First Sprint', 'Product Owner']);
+  assert.deepStrictEqual(row('Team B').slice(1, 3), ['Tug of War', 'Product Manager']);
+  for (const name of ['Team <b>A', 'Team B']) {
+    assert.strictEqual(row(name)[5], 'at the debrief', name + ' at the debrief');
+    assert.strictEqual(row(name)[6], 'yes', name + ' finished');
+  }
+  console.log('ok - the facilitator view shows the teams at the debrief');
+
+  sameAsTerminal('tutorial', 'po', 'Team <b>A', a);
+  sameAsTerminal('tug-of-war', 'pm', 'Team B', b);
+}
+
+main().then(async () => {
+  await browser.close();
+  host.kill('SIGTERM');
+  console.log('all passed');
+}, async (e) => {
+  console.error('FAILED: ' + (e && e.stack ? e.stack : e));
+  if (browser) await browser.close().catch(() => {});
+  if (host) host.kill('SIGTERM');
+  process.exit(1);
+});
