@@ -19,6 +19,7 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 
 #include "core/catalog.h"
 #include "core/loader.h"
@@ -422,6 +423,12 @@ static enum MHD_Result report(struct MHD_Connection *c, const struct page_ctx *p
     if (strcmp(what, "report.html") == 0) {
         report_html(&r, &out);
         type = "text/html; charset=utf-8";
+    } else if (strcmp(what, "statements.json") == 0) {
+        /* The workshop's home page names players and activities: the join
+         * address is the one the room knows. */
+        struct xapi_options xo = {host.base_url, false, NULL, 0};
+        report_xapi(&r, &xo, ignore_warning, NULL, &out);
+        type = "application/json; charset=utf-8";
     } else if (strcmp(what, "runs.csv") == 0) {
         report_csv_runs(&r, &out);
     } else {
@@ -567,7 +574,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         }
         if (get && (strcmp(url, "/facilitator/report.html") == 0 ||
                     strcmp(url, "/facilitator/runs.csv") == 0 ||
-                    strcmp(url, "/facilitator/decisions.csv") == 0))
+                    strcmp(url, "/facilitator/decisions.csv") == 0 ||
+                    strcmp(url, "/facilitator/statements.json") == 0))
             return report(c, &pc, url + 13);
         return message(c, &pc, 404, "Not found", "There is no such page.");
     }
@@ -676,6 +684,28 @@ static bool load_scenarios(void)
     return true;
 }
 
+/* The address the room can reach: the one a route out of this computer
+ * would use (a UDP socket "connected" to a documentation address sends
+ * nothing). A phone scanning the QR code may not resolve the host's name. */
+static bool route_out_address(char *out, size_t cap)
+{
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    if (fd < 0)
+        return false;
+    struct sockaddr_in to, me;
+    memset(&to, 0, sizeof to);
+    to.sin_family = AF_INET;
+    to.sin_port = htons(9);
+    inet_pton(AF_INET, "192.0.2.1", &to.sin_addr); /* TEST-NET-1 (RFC 5737) */
+    socklen_t len = sizeof me;
+    bool ok = connect(fd, (const struct sockaddr *)&to, sizeof to) == 0 &&
+              getsockname(fd, (struct sockaddr *)&me, &len) == 0 &&
+              me.sin_addr.s_addr != htonl(INADDR_ANY) &&
+              inet_ntop(AF_INET, &me.sin_addr, out, (socklen_t)cap) != NULL;
+    close(fd);
+    return ok;
+}
+
 static volatile sig_atomic_t stop;
 static void on_signal(int sig)
 {
@@ -730,13 +760,11 @@ int host_run(const struct host_config *cfg)
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     int port = di ? di->port : cfg->port;
     const char *shown = cfg->bind && strcmp(cfg->bind, "0.0.0.0") != 0 ? cfg->bind : NULL;
-    char addr[64] = "this-computer";
+    char addr[256] = "this-computer";
     if (!shown) {
-        /* The address the room can reach: the one a route out would use. */
         shown = addr;
-        char h[256];
-        if (gethostname(h, sizeof h) == 0)
-            str_copy(addr, sizeof addr, h);
+        if (!route_out_address(addr, sizeof addr) && gethostname(addr, sizeof addr) != 0)
+            str_copy(addr, sizeof addr, "this-computer");
     }
     str_format(host.base_url, sizeof host.base_url, "http://%s:%d/", shown, port);
     printf("ScaleUp host: %d scenario%s, results in %s\n", host.nscenarios,

@@ -119,6 +119,9 @@ void page_team(struct strbuf *out, const struct page_ctx *pc, struct team *t); /
 void page_facilitator(struct strbuf *out, const struct page_ctx *pc);
 void page_message(struct strbuf *out, const struct page_ctx *pc, const char *title,
                   const char *text);
+/* qr.c: the QR code of text as inline SVG, labelled for screen readers;
+ * false when it cannot be made (too long, or built without libqrencode). */
+bool qr_svg(struct strbuf *out, const char *text, const char *label);
 extern const char host_css[];
 extern const char host_js[];
 

@@ -49,7 +49,8 @@ const char host_css[] =
     "table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--border);"
     "padding:.3rem;text-align:left;vertical-align:top}\n"
     "nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.75rem}\n"
-    ".inline{display:inline}\n";
+    ".inline{display:inline}\n"
+    ".join-qr{margin:1rem 0}.join-qr svg{display:block;width:min(16rem,70vw);height:auto}\n";
 
 const char host_js[] =
     "'use strict';\n"
@@ -552,9 +553,19 @@ void page_facilitator(struct strbuf *out, const struct page_ctx *pc)
     sb_puts(out, "</strong> with the workshop code <strong class=\"code\">");
     html_text(out, host.code);
     sb_puts(out, "</strong>. This page refreshes every 5 seconds.</p>\n");
+    struct strbuf label;
+    sb_init(&label);
+    sb_printf(&label, "QR code of the join address, %s", host.base_url);
+    sb_puts(out, "<figure class=\"join-qr\">");
+    if (qr_svg(out, host.base_url, label.data))
+        sb_puts(out, "<figcaption>Scan to join, then type the workshop code.</figcaption>");
+    sb_puts(out, "</figure>\n");
+    sb_free(&label);
     sb_puts(out, "<nav aria-label=\"Report\"><ul><li><a href=\"/facilitator/report.html\">Report "
                  "(HTML)</a></li><li><a href=\"/facilitator/runs.csv\">Runs (CSV)</a></li>"
-                 "<li><a href=\"/facilitator/decisions.csv\">Decisions (CSV)</a></li></ul></nav>\n");
+                 "<li><a href=\"/facilitator/decisions.csv\">Decisions (CSV)</a></li>"
+                 "<li><a href=\"/facilitator/statements.json\">xAPI statements (JSON)</a></li>"
+                 "</ul></nav>\n");
     sb_puts(out, "<section><h2>Teams</h2>\n<table><thead><tr><th scope=\"col\">Team</th>"
                  "<th scope=\"col\">Scenario</th><th scope=\"col\">Role</th><th scope=\"col\">"
                  "Scene</th><th scope=\"col\">Decisions</th><th scope=\"col\">On this decision"

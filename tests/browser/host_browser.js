@@ -198,6 +198,30 @@ async function main() {
   }
   console.log('ok - the facilitator view shows the teams at the debrief');
 
+  // The QR code for the projector reads as the join address (zbarimg, from
+  // Debian's zbar-tools, decodes a screenshot of it).
+  const png = path.join(work, 'qr.png');
+  await (await fac.$('figure.join-qr svg')).screenshot({ path: png });
+  const zbar = spawnSync('zbarimg', ['--quiet', '--raw', png], { encoding: 'utf8' });
+  assert.strictEqual(zbar.error, undefined, 'zbarimg: run tools/setup --test');
+  assert.strictEqual(zbar.stdout, room.base + '\n', 'the QR code is the join address');
+  console.log('ok - the QR code reads ' + room.base);
+
+  // The downloads: the xAPI statements beside the CSV and the HTML report.
+  const links = await fac.$$eval('nav[aria-label="Report"] a', (as) => as.map((a) =>
+    a.getAttribute('href')));
+  assert.deepStrictEqual(links, ['/facilitator/report.html', '/facilitator/runs.csv',
+    '/facilitator/decisions.csv', '/facilitator/statements.json']);
+  const download = await fac.goto(room.base + 'facilitator/statements.json');
+  assert.strictEqual(download.status(), 200);
+  assert.strictEqual(download.headers()['content-type'], 'application/json; charset=utf-8');
+  const xapi = JSON.parse(await download.text());
+  const completed = xapi.filter((st) => st.verb.id === 'http://adlnet.gov/expapi/verbs/completed')
+    .map((st) => st.actor.name).sort();
+  assert.deepStrictEqual(completed, ['Team <b>A', 'Team B']);
+  assert.strictEqual(xapi[0].actor.account.homePage, room.base);
+  console.log('ok - the xAPI download has both teams\' completed runs');
+
   sameAsTerminal('tutorial', 'po', 'Team <b>A', a);
   sameAsTerminal('tug-of-war', 'pm', 'Team B', b);
 }

@@ -277,6 +277,13 @@ static void the_facilitator_sees_the_room(void **state)
     assert_int_equal(r.status, 200);
     assert_non_null(strstr(r.body, "Team B"));
     http_response_free(&r);
+    /* The xAPI download names the teams on the join address's home page. */
+    r = get(&f, "/facilitator/statements.json");
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.head, "Content-Type: application/json; charset=utf-8"));
+    assert_non_null(strstr(r.body, "\"name\":\t\"Team B\""));
+    assert_non_null(strstr(r.body, "\"homePage\":\t\"http://127.0.0.1:"));
+    http_response_free(&r);
 }
 
 static int raw_status(const char *data, size_t len)
