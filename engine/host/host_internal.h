@@ -17,6 +17,8 @@
 #define HOST_TOKEN_CHARS 32 /* 128 random bits as hex */
 #define HOST_CODE_CHARS 6   /* the workshop code */
 #define HOST_RESUME_CHARS 8 /* a team's resume code */
+#define HOST_PAIR_CHARS 6   /* a duet's pair code, for the partner's browser */
+#define HOST_SEATS 2        /* a solo run has one browser's seat, a duet two */
 
 /* What a team's run is doing. */
 enum team_state {
@@ -27,6 +29,7 @@ enum team_state {
     TEAM_DEBRIEF,  /* the debrief is shown */
     TEAM_ERROR,    /* a scenario error is shown */
     TEAM_ENDED,    /* the run is over and closed */
+    TEAM_PAIRING,  /* a duet waits for its partner's browser; no thread yet */
 };
 
 struct host_scenario {
@@ -36,18 +39,30 @@ struct host_scenario {
     int nroles;
     char role_ids[LIMIT_ROLES][LIMIT_ID_BYTES + 1];
     char role_names[LIMIT_ROLES][128];
+    bool duet; /* written for duets */
 };
 
-struct team {
-    /* Fixed once joined (read without a lock). */
-    int index;
+/* One browser's place at a run: its cookie, form token and resume code, and
+ * its team's name. Seat 0 is the run's first player, seat 1 a duet's
+ * partner (the game's player 1). */
+struct seat {
     char cookie[HOST_TOKEN_CHARS + 1];
     char csrf[HOST_TOKEN_CHARS + 1];
     char resume[HOST_RESUME_CHARS + 1];
     char name[LIMIT_NAME_BYTES + 1];
+};
+
+struct team {
+    /* Fixed once the run starts (read without a lock); a duet's seat 1 and
+     * nseats are written under host.mu while it pairs, before the start. */
+    int index;
+    struct seat seats[HOST_SEATS];
+    int nseats;   /* 1, or 2 once a duet's partner joined */
+    bool duet;
     int scenario; /* index into host.scenarios */
-    int role;
+    int role;     /* seat 0's; a duet's partner plays the other */
     uint64_t seed;
+    char pair[HOST_PAIR_CHARS + 1]; /* under host.mu: the pair code while pairing */
 
     pthread_t thread;
     pthread_mutex_t mu;
@@ -66,6 +81,7 @@ struct team {
     char message[1024]; /* the error (TEAM_ERROR) */
     char notice[1024];  /* shown once on the next page */
     bool finished;      /* reached an ending at least once */
+    int picks[HOST_SEATS]; /* a duet's secret picks so far at this step, 0: none yet */
 
     /* Under host.mu. */
     char results_file[PATH_MAX]; /* the run's result file (the session's) */
@@ -93,6 +109,10 @@ extern struct host host;
 void host_random(char *out, int n, const char *alphabet);
 
 /* team.c */
+/* A new team (its lock and condition ready), not yet started. */
+struct team *team_new(void);
+/* The role index a seat plays (a duet's partner the other role). */
+int seat_role(const struct team *t, int seat);
 /* Starts a run for t on its own thread (new, or resumed from t->results_file). */
 bool team_start(struct team *t);
 /* Waits (up to LIMIT_HOST_WAIT_MS) until the run waits for the browser;
@@ -115,7 +135,8 @@ void page_end(struct strbuf *out);
 void html_text(struct strbuf *out, const char *s);      /* escapes &<>"' */
 void html_rendered(struct strbuf *out, const char *s);  /* a rendered scenario text, paragraphs */
 void page_join(struct strbuf *out, const struct page_ctx *pc, const char *error);
-void page_team(struct strbuf *out, const struct page_ctx *pc, struct team *t); /* under t->mu */
+/* The page of a seat's run; under t->mu. */
+void page_team(struct strbuf *out, const struct page_ctx *pc, struct team *t, int seat);
 void page_facilitator(struct strbuf *out, const struct page_ctx *pc);
 void page_message(struct strbuf *out, const struct page_ctx *pc, const char *title,
                   const char *text);

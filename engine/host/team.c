@@ -37,6 +37,7 @@ static struct fe_command wait_command(struct team *t, enum team_state state, int
     t->state = state;
     t->step++;
     t->has_command = false;
+    t->picks[0] = t->picks[1] = 0;
     t->shown_at = clock_seconds();
     t->deadline = timer_seconds > 0 ? t->shown_at + timer_seconds : 0;
     pthread_cond_broadcast(&t->cv);
@@ -108,7 +109,7 @@ static struct fe_command on_error(void *ctx, struct session *s, const struct dia
     str_copy(t->message, sizeof t->message, line.data);
     pthread_mutex_unlock(&t->mu);
     sb_free(&line);
-    fprintf(stderr, "scaleup host: team %s: %s\n", t->name, t->message);
+    fprintf(stderr, "scaleup host: team %s: %s\n", t->seats[0].name, t->message);
     return wait_command(t, TEAM_ERROR, 0);
 }
 
@@ -159,8 +160,14 @@ static void *team_main(void *arg)
         return NULL;
     }
     diag_list_free(&diags);
-    if (!resumed)
-        runplan_solo(&t->s, t->role, t->name);
+    if (!resumed && t->duet) {
+        /* Joined only for scenarios written for duets: this cannot fail. */
+        char why[256];
+        runplan_duet(&t->s, host.scenarios[t->scenario].role_ids[t->role], t->seats[0].name,
+                     t->seats[1].name, why, sizeof why);
+    } else if (!resumed) {
+        runplan_solo(&t->s, t->role, t->seats[0].name);
+    }
     pthread_mutex_lock(&t->mu);
     t->open = true;
     t->state = TEAM_BUSY;
@@ -177,15 +184,31 @@ static void *team_main(void *arg)
     return NULL;
 }
 
-bool team_start(struct team *t)
+struct team *team_new(void)
 {
+    struct team *t = xcalloc(1, sizeof *t);
     pthread_mutex_init(&t->mu, NULL);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
     pthread_cond_init(&t->cv, &ca);
     pthread_condattr_destroy(&ca);
+    t->nseats = 1;
     t->state = TEAM_STARTING;
+    return t;
+}
+
+int seat_role(const struct team *t, int seat)
+{
+    /* A duet's scenario has two roles: the partner plays the other. */
+    return seat == 0 ? t->role : 1 - t->role;
+}
+
+bool team_start(struct team *t)
+{
+    pthread_mutex_lock(&t->mu);
+    t->state = TEAM_STARTING;
+    pthread_mutex_unlock(&t->mu);
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     /* Lua's C calls are bounded (LUAI_MAXCCALLS); 1 MiB is the window's
@@ -210,7 +233,7 @@ void team_lock_ready(struct team *t)
 bool team_send(struct team *t, unsigned step, struct fe_command c)
 {
     if (step != t->step || t->has_command || t->state == TEAM_STARTING || t->state == TEAM_BUSY ||
-        t->state == TEAM_ENDED)
+        t->state == TEAM_ENDED || t->state == TEAM_PAIRING)
         return false;
     t->command = c;
     t->has_command = true;
@@ -224,7 +247,7 @@ bool team_send(struct team *t, unsigned step, struct fe_command c)
 void host_save_teams(void)
 {
     cJSON *root = cJSON_CreateObject();
-    cJSON_AddStringToObject(root, "format", "scaleup-host/1");
+    cJSON_AddStringToObject(root, "format", "scaleup-host/2");
     cJSON_AddStringToObject(root, "code", host.code);
     cJSON_AddStringToObject(root, "token", host.token);
     cJSON *arr = cJSON_AddArrayToObject(root, "teams");
@@ -233,10 +256,15 @@ void host_save_teams(void)
         if (!t->results_file[0])
             continue;
         cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "name", t->name);
-        cJSON_AddStringToObject(o, "cookie", t->cookie);
-        cJSON_AddStringToObject(o, "csrf", t->csrf);
-        cJSON_AddStringToObject(o, "resume", t->resume);
+        cJSON *seats = cJSON_AddArrayToObject(o, "seats");
+        for (int k = 0; k < t->nseats; k++) {
+            cJSON *so = cJSON_CreateObject();
+            cJSON_AddStringToObject(so, "name", t->seats[k].name);
+            cJSON_AddStringToObject(so, "cookie", t->seats[k].cookie);
+            cJSON_AddStringToObject(so, "csrf", t->seats[k].csrf);
+            cJSON_AddStringToObject(so, "resume", t->seats[k].resume);
+            cJSON_AddItemToArray(seats, so);
+        }
         cJSON_AddStringToObject(o, "scenario", host.scenarios[t->scenario].id);
         cJSON_AddNumberToObject(o, "role", t->role);
         const char *base = strrchr(t->results_file, '/');
@@ -278,6 +306,19 @@ static bool plain_file_name(const char *s)
     return n > 5 && n < 200 && s[0] != '.' && !strchr(s, '/') && strcmp(s + n - 5, ".json") == 0;
 }
 
+static bool read_seat(const cJSON *o, struct seat *seat)
+{
+    if (!token_ok(json_str(o, "cookie"), HOST_TOKEN_CHARS, "0123456789abcdef") ||
+        !token_ok(json_str(o, "csrf"), HOST_TOKEN_CHARS, "0123456789abcdef") ||
+        !token_ok(json_str(o, "resume"), HOST_RESUME_CHARS, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"))
+        return false;
+    str_copy(seat->cookie, sizeof seat->cookie, json_str(o, "cookie"));
+    str_copy(seat->csrf, sizeof seat->csrf, json_str(o, "csrf"));
+    str_copy(seat->resume, sizeof seat->resume, json_str(o, "resume"));
+    str_copy(seat->name, sizeof seat->name, json_str(o, "name"));
+    return true;
+}
+
 void host_load_teams(void)
 {
     char path[PATH_MAX + 32];
@@ -310,19 +351,22 @@ void host_load_teams(void)
             if (strcmp(host.scenarios[i].id, sid) == 0)
                 sc = i;
         const cJSON *role = cJSON_GetObjectItemCaseSensitive(o, "role");
-        if (sc < 0 || !plain_file_name(file) || !cJSON_IsNumber(role) ||
-            !token_ok(json_str(o, "cookie"), HOST_TOKEN_CHARS, "0123456789abcdef") ||
-            !token_ok(json_str(o, "csrf"), HOST_TOKEN_CHARS, "0123456789abcdef") ||
-            !token_ok(json_str(o, "resume"), HOST_RESUME_CHARS, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"))
+        /* scaleup-host/2 has a list of seats; /1 had one seat's fields in o. */
+        const cJSON *seats = cJSON_GetObjectItemCaseSensitive(o, "seats");
+        int nseats = cJSON_IsArray(seats) ? cJSON_GetArraySize(seats) : 1;
+        struct seat got[HOST_SEATS];
+        bool ok = sc >= 0 && plain_file_name(file) && cJSON_IsNumber(role) && role->valueint >= 0 &&
+                  role->valueint < host.scenarios[sc].nroles && nseats >= 1 && nseats <= HOST_SEATS &&
+                  (nseats == 1 || host.scenarios[sc].duet);
+        for (int k = 0; ok && k < nseats; k++)
+            ok = read_seat(cJSON_IsArray(seats) ? cJSON_GetArrayItem(seats, k) : o, &got[k]);
+        if (!ok)
             continue;
-        struct team *t = calloc(1, sizeof *t);
-        if (!t)
-            break;
+        struct team *t = team_new();
         t->index = host.nteams;
-        str_copy(t->cookie, sizeof t->cookie, json_str(o, "cookie"));
-        str_copy(t->csrf, sizeof t->csrf, json_str(o, "csrf"));
-        str_copy(t->resume, sizeof t->resume, json_str(o, "resume"));
-        str_copy(t->name, sizeof t->name, json_str(o, "name"));
+        memcpy(t->seats, got, (size_t)nseats * sizeof got[0]);
+        t->nseats = nseats;
+        t->duet = nseats == 2;
         t->scenario = sc;
         t->role = role->valueint;
         str_format(t->results_file, sizeof t->results_file, "%s/%s", host.cfg->results_dir, file);

@@ -3,7 +3,9 @@
 // browser. Debian's chromium, headless, driven through its DevTools
 // protocol by puppeteer-core (setup.sh installs it into the build tree):
 // teams join and play to the debrief by keyboard only (Tab, typing, Enter,
-// keys 1-9 and U), the facilitator view shows them, and each team's result
+// keys 1-9 and U), a duet plays from two browsers joined by a pair code (each
+// sees only its own secret pick), the facilitator view shows them, and each
+// team's result
 // file is the terminal's (scaleup play --text with the same scenario, role,
 // seed and choices) byte for byte, but for the wall-clock times.
 // Exit 0: passed; 1: failed; 77: skipped (no chromium on this machine).
@@ -87,8 +89,8 @@ function focused(page) {
 }
 
 // Joins by keyboard only: Tab to each field, type, arrow keys in the list of
-// scenarios and roles, Tab to Start, Enter.
-async function join(page, room, name, option) {
+// scenarios and roles, Space to tick "a duet", Tab to Start, Enter.
+async function join(page, room, name, option, duet) {
   await page.goto(room.base, { waitUntil: 'load' });
   await page.keyboard.press('Tab');
   assert.strictEqual(await focused(page), 'code');
@@ -101,8 +103,86 @@ async function join(page, room, name, option) {
   for (let i = 0; i < option.index; i++) await page.keyboard.press('ArrowDown');
   assert.strictEqual(await page.$eval('#pick', (s) => s.value), option.value);
   await page.keyboard.press('Tab');
+  assert.strictEqual(await focused(page), 'duet');
+  if (duet) await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
   assert.strictEqual(await focused(page), 'BUTTON');
   return press(page, 'Enter');
+}
+
+// A partner team joins a duet by keyboard: Tab past the first form to the
+// pair form, the workshop code, the pair code, the team's name, Enter.
+async function joinDuet(page, room, pairCode, name) {
+  await page.goto(room.base, { waitUntil: 'load' });
+  const order = ['code', 'name', 'pick', 'duet', 'BUTTON', 'pcode'];
+  for (const id of order) {
+    await page.keyboard.press('Tab');
+    assert.strictEqual(await focused(page), id);
+  }
+  await page.keyboard.type(room.code);
+  await page.keyboard.press('Tab');
+  assert.strictEqual(await focused(page), 'pair');
+  await page.keyboard.type(pairCode);
+  await page.keyboard.press('Tab');
+  assert.strictEqual(await focused(page), 'pname');
+  await page.keyboard.type(name);
+  return press(page, 'Enter'); // Enter in a field submits its form
+}
+
+function text(page) {
+  return page.evaluate(() => document.querySelector('main').innerText);
+}
+
+async function fresh(page, room) {
+  await page.goto(room.base + 'play', { waitUntil: 'load' });
+  return settle(page);
+}
+
+function choices(page) {
+  return page.$$('button[name="choice"]').then((b) => b.length);
+}
+
+// Plays a duet to the debrief, the two browsers' pages read afresh before
+// each step. A scene one role decides: only the decider's page has the
+// option buttons, the other's says who decides. A secret scene: each page
+// offers its own role's options; B picks first (A's page does not change),
+// B's page then shows only its own pick; A picks 1, B the second option,
+// so that they disagree. Returns the terminal's --choices list (a secret
+// scene gives A's pick, then B's, as the terminal asks for them).
+async function playDuet(room, pA, pB, names) {
+  const taken = [];
+  for (let guard = 0; ; guard++) {
+    assert.ok(guard < 200, 'the duet does not end');
+    const ka = await fresh(pA, room);
+    const kb = await fresh(pB, room);
+    if (ka === 'debrief' && kb === 'debrief') break;
+    if (ka === 'outcome' || kb === 'outcome') {
+      assert.strictEqual(ka, kb, 'both browsers show the feedback');
+      await press(guard % 2 ? pB : pA, 'Enter'); // either team may go on
+      continue;
+    }
+    const nA = await choices(pA);
+    const nB = await choices(pB);
+    if ((await text(pA)).includes('Both of you decide here, in secret')) {
+      assert.ok(nA > 0 && nB > 0, 'both pick in a secret scene');
+      const b = Math.min(2, nB);
+      await press(pB, String(b));
+      const waitB = await text(pB);
+      assert.ok(waitB.includes('Your secret pick is in: ' + b + '.'), waitB);
+      assert.ok(!(await text(pA)).includes('Your secret pick'), 'A sees nothing of B\'s pick');
+      assert.strictEqual(await fresh(pA, room), 'scene');
+      assert.ok(!(await text(pA)).includes('Your secret pick'), 'A sees nothing of B\'s pick');
+      await press(pA, '1');
+      taken.push('1', String(b));
+      continue;
+    }
+    assert.ok((nA > 0) !== (nB > 0), 'exactly one browser decides a scene one role decides');
+    const [decider, adviser, other] = nA > 0 ? [pA, pB, names[0]] : [pB, pA, names[1]];
+    assert.ok((await text(adviser)).includes(other + ' ('), 'the adviser is told who decides');
+    await press(decider, '1');
+    taken.push('1');
+  }
+  return taken.join(',');
 }
 
 // Plays a solo run to the debrief by keyboard: the planned keys (a digit or
@@ -174,6 +254,19 @@ async function main() {
 
   assert.strictEqual(await join(teamA, room, 'Team <b>A', { index: 0, value: '0.0' }), 'scene');
   assert.strictEqual(await join(teamB, room, 'Team B', { index: 3, value: '1.1' }), 'scene');
+  // A duet: Duet A starts it (Tug of War, the PO) and gets a pair code;
+  // Duet B joins it from another browser with that code.
+  const duetA = await (await browser.createBrowserContext()).newPage();
+  const duetB = await (await browser.createBrowserContext()).newPage();
+  assert.strictEqual(await join(duetA, room, 'Duet A', { index: 2, value: '1.0' }, true), 'other');
+  const pairCode = await duetA.$eval('#pair-code', (e) => e.textContent);
+  assert.match(pairCode, /^[A-Z2-9]{6}$/);
+  await joinDuet(duetB, room, pairCode.toLowerCase(), 'Duet B');
+  assert.ok((await text(duetB)).includes('a duet with Duet A'));
+  // The code is used once.
+  const late = await (await browser.createBrowserContext()).newPage();
+  await joinDuet(late, room, pairCode, 'Duet C');
+  assert.ok((await text(late)).includes('That pair code does not match'));
   // The name is escaped wherever it is printed.
   assert.ok((await teamA.content()).includes('Team &lt;b&gt;A'));
 
@@ -183,6 +276,8 @@ async function main() {
   // Team B: Tug of War as the PM, the second option wherever there are two.
   const b = await playSolo(teamB, [], (open) => Math.min(2, open));
   console.log('ok - Team B reached the debrief by keyboard');
+  const d = await playDuet(room, duetA, duetB, ['Duet A', 'Duet B']);
+  console.log('ok - the duet Duet A + Duet B reached the debrief by keyboard');
 
   // The facilitator view shows both teams at the debrief.
   const fac = await (await browser.createBrowserContext()).newPage();
@@ -192,7 +287,9 @@ async function main() {
   const row = (name) => rows.find((r) => r[0] === name);
   assert.deepStrictEqual(row('Team <b>A').slice(1, 3), ['First Sprint', 'Product Owner']);
   assert.deepStrictEqual(row('Team B').slice(1, 3), ['Tug of War', 'Product Manager']);
-  for (const name of ['Team <b>A', 'Team B']) {
+  assert.deepStrictEqual(row('Duet A + Duet B').slice(1, 3),
+    ['Tug of War', 'Product Owner + Product Manager']);
+  for (const name of ['Team <b>A', 'Team B', 'Duet A + Duet B']) {
     assert.strictEqual(row(name)[5], 'at the debrief', name + ' at the debrief');
     assert.strictEqual(row(name)[6], 'yes', name + ' finished');
   }
@@ -218,12 +315,13 @@ async function main() {
   const xapi = JSON.parse(await download.text());
   const completed = xapi.filter((st) => st.verb.id === 'http://adlnet.gov/expapi/verbs/completed')
     .map((st) => st.actor.name).sort();
-  assert.deepStrictEqual(completed, ['Team <b>A', 'Team B']);
+  assert.deepStrictEqual(completed, ['Duet A', 'Duet B', 'Team <b>A', 'Team B']);
   assert.strictEqual(xapi[0].actor.account.homePage, room.base);
   console.log('ok - the xAPI download has both teams\' completed runs');
 
   sameAsTerminal('tutorial', 'po', 'Team <b>A', a);
   sameAsTerminal('tug-of-war', 'pm', 'Team B', b);
+  sameAsTerminal('tug-of-war', 'po', 'Duet A', d, ['--duet', '--partner', 'Duet B']);
 }
 
 main().then(async () => {
