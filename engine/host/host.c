@@ -114,6 +114,7 @@ struct request {
     size_t len;
     bool too_large;
     bool limited;
+    bool resumed; /* was suspended until its run was ready */
 };
 
 #define FORM_FIELDS 8
@@ -711,6 +712,20 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (!t && (strcmp(url, "/play") == 0 || strcmp(url, "/act") == 0))
         return redirect(c, "/", NULL);
     if (get && strcmp(url, "/play") == 0) {
+        /* While the run carries out the last command (a Lua call, the result
+         * file's write and fsync), the page waits without holding one of the
+         * few HTTP threads, which serve the other teams meanwhile: the run
+         * resumes it when it is ready. Once only, then (or when too many of
+         * the team's pages wait) the bounded wait below. */
+        pthread_mutex_lock(&t->mu);
+        if (team_busy(t) && !req->resumed && t->nwaiters < HOST_WAITERS) {
+            t->waiters[t->nwaiters++] = c;
+            req->resumed = true;
+            MHD_suspend_connection(c);
+            pthread_mutex_unlock(&t->mu);
+            return MHD_YES;
+        }
+        pthread_mutex_unlock(&t->mu);
         team_lock_ready(t);
         struct strbuf page;
         sb_init(&page);
@@ -725,6 +740,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         return act(c, t, seat, &f);
     }
     return message(c, &pc, 404, "Not found", "There is no such page.");
+}
+
+void host_resume(void *connection)
+{
+    MHD_resume_connection(connection);
 }
 
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
@@ -834,7 +854,9 @@ int host_run(const struct host_config *cfg)
     }
     signal(SIGPIPE, SIG_IGN);
     struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+            MHD_ALLOW_SUSPEND_RESUME,
+        0, NULL, NULL,
         handle, NULL, MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_THREAD_POOL_SIZE, 4u,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)LIMIT_HOST_CONNECTIONS,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)LIMIT_HOST_CONNECTIONS_PER_IP,
@@ -875,6 +897,16 @@ int host_run(const struct host_config *cfg)
         pause();
     /* Every decision is on disk already (the session writes it at once);
      * the runs' threads are left to the exit. */
+    /* No connection may stay suspended when the daemon stops. (A team's
+     * lock is never taken inside host.mu: the pages take them the other way.) */
+    pthread_mutex_lock(&host.mu);
+    int nteams = host.nteams;
+    pthread_mutex_unlock(&host.mu);
+    for (int i = 0; i < nteams; i++) {
+        pthread_mutex_lock(&host.teams[i]->mu);
+        team_wake(host.teams[i]);
+        pthread_mutex_unlock(&host.teams[i]->mu);
+    }
     MHD_stop_daemon(d);
     printf("ScaleUp host stopped.\n");
     return 0;

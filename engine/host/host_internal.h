@@ -19,6 +19,7 @@
 #define HOST_RESUME_CHARS 8 /* a team's resume code */
 #define HOST_PAIR_CHARS 6   /* a duet's pair code, for the partner's browser */
 #define HOST_SEATS 2        /* a solo run has one browser's seat, a duet two */
+#define HOST_WAITERS 8      /* pages of one team suspended until its run is ready */
 
 /* What a team's run is doing. */
 enum team_state {
@@ -82,6 +83,10 @@ struct team {
     char notice[1024];  /* shown once on the next page */
     bool finished;      /* reached an ending at least once */
     int picks[HOST_SEATS]; /* a duet's secret picks so far at this step, 0: none yet */
+    /* Pages (libmicrohttpd connections) that wait for the run to be ready,
+     * suspended so that they hold no HTTP thread; resumed by the run. */
+    void *waiters[HOST_WAITERS];
+    int nwaiters;
 
     /* Under host.mu. */
     char results_file[PATH_MAX]; /* the run's result file (the session's) */
@@ -108,7 +113,17 @@ extern struct host host;
 /* Random bytes as an alphabet's characters (from getrandom). */
 void host_random(char *out, int n, const char *alphabet);
 
+/* host.c: resumes a page's connection suspended until its run was ready. */
+void host_resume(void *connection);
+
 /* team.c */
+/* The run is carrying out a command (no page can be drawn yet); under t->mu. */
+static inline bool team_busy(const struct team *t)
+{
+    return t->state == TEAM_STARTING || t->state == TEAM_BUSY || t->has_command;
+}
+/* Resumes every page waiting for t's run; under t->mu. */
+void team_wake(struct team *t);
 /* A new team (its lock and condition ready), not yet started. */
 struct team *team_new(void);
 /* The role index a seat plays (a duet's partner the other role). */

@@ -41,6 +41,7 @@ static struct fe_command wait_command(struct team *t, enum team_state state, int
     t->shown_at = clock_seconds();
     t->deadline = timer_seconds > 0 ? t->shown_at + timer_seconds : 0;
     pthread_cond_broadcast(&t->cv);
+    team_wake(t);
     struct timespec ts;
     if (timer_seconds > 0)
         abs_deadline(&ts, timer_seconds);
@@ -154,6 +155,7 @@ static void *team_main(void *arg)
         t->state = TEAM_ENDED;
         t->step++;
         pthread_cond_broadcast(&t->cv);
+        team_wake(t);
         pthread_mutex_unlock(&t->mu);
         sb_free(&line);
         diag_list_free(&diags);
@@ -180,6 +182,7 @@ static void *team_main(void *arg)
     t->state = TEAM_ENDED;
     t->step++;
     pthread_cond_broadcast(&t->cv);
+    team_wake(t);
     pthread_mutex_unlock(&t->mu);
     return NULL;
 }
@@ -196,6 +199,13 @@ struct team *team_new(void)
     t->nseats = 1;
     t->state = TEAM_STARTING;
     return t;
+}
+
+void team_wake(struct team *t)
+{
+    for (int i = 0; i < t->nwaiters; i++)
+        host_resume(t->waiters[i]);
+    t->nwaiters = 0;
 }
 
 int seat_role(const struct team *t, int seat)
@@ -225,7 +235,7 @@ void team_lock_ready(struct team *t)
     struct timespec ts;
     abs_deadline(&ts, LIMIT_HOST_WAIT_MS / 1000.0);
     pthread_mutex_lock(&t->mu);
-    while ((t->state == TEAM_STARTING || t->state == TEAM_BUSY || t->has_command) &&
+    while (team_busy(t) &&
            pthread_cond_timedwait(&t->cv, &t->mu, &ts) != ETIMEDOUT) {
     }
 }
