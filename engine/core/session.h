@@ -32,6 +32,10 @@ struct session_options {
     const char *saves_dir;     /* where save slots live; NULL: no saving */
     struct script_limits limits;
     enum session_timers timers;
+    /* The result file's folder is fsynced by the front-end, with
+     * session_sync_results, once it has shown the next page: the browser
+     * host, whose page should not wait for it (docs/performance.md). */
+    bool defer_folder_sync;
 };
 
 void session_options_default(struct session_options *o);
@@ -61,11 +65,16 @@ struct session {
     char rescued_path[PATH_MAX]; /* where the run went instead ("" when nowhere yet) */
     double decision_started;
     bool reload_pending;  /* a reload failed: waiting for the files to be fixed */
+    bool folder_sync_due; /* defer_folder_sync: written, its folder not yet fsynced */
 };
 
 /* Loads the scenario. False with the errors in diags. */
 bool session_open(struct session *s, const struct session_options *o, struct diag_list *diags);
 void session_close(struct session *s);
+
+/* With defer_folder_sync: the fsync of the result file's folder the last
+ * write left to do (nothing when none is due). */
+void session_sync_results(struct session *s);
 
 /* Plays until the front-end quits. */
 enum session_end session_play(struct session *s, const struct frontend *fe);

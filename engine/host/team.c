@@ -42,6 +42,14 @@ static struct fe_command wait_command(struct team *t, enum team_state state, int
     t->deadline = timer_seconds > 0 ? t->shown_at + timer_seconds : 0;
     pthread_cond_broadcast(&t->cv);
     team_wake(t);
+    if (t->s.folder_sync_due) {
+        /* The decision is in its file, whole, and the page shows what
+         * follows; now make the rename durable (the folder's fsync), before
+         * the run takes another command. Pages read s meanwhile, not this. */
+        pthread_mutex_unlock(&t->mu);
+        session_sync_results(&t->s);
+        pthread_mutex_lock(&t->mu);
+    }
     struct timespec ts;
     if (timer_seconds > 0)
         abs_deadline(&ts, timer_seconds);
@@ -135,6 +143,7 @@ static void *team_main(void *arg)
     o.timers = cfg->timers;
     o.limits = cfg->limits;
     o.setup.seed = t->seed;
+    o.defer_folder_sync = true; /* done in wait_command, once the page is ready */
     char resume[PATH_MAX];
     pthread_mutex_lock(&host.mu);
     str_copy(resume, sizeof resume, t->results_file);
