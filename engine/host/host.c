@@ -396,12 +396,19 @@ static enum MHD_Result pair(struct MHD_Connection *c, const struct page_ctx *pc,
         for (int i = 0; i < host.nteams && !t; i++)
             if (host.teams[i]->pair[0] && same_secret(code, host.teams[i]->pair))
                 t = host.teams[i];
-        if (t) { /* the code is used once */
+        if (t) /* the code is used once */
             t->pair[0] = '\0';
-            new_seat(&t->seats[1], name);
-            t->nseats = 2;
-        }
         pthread_mutex_unlock(&host.mu);
+    }
+    if (t) {
+        /* The seat is read under either lock (pages, finding a cookie):
+         * written under both, in the pages' order. */
+        pthread_mutex_lock(&t->mu);
+        pthread_mutex_lock(&host.mu);
+        new_seat(&t->seats[1], name);
+        t->nseats = 2;
+        pthread_mutex_unlock(&host.mu);
+        pthread_mutex_unlock(&t->mu);
     }
     if (!error && !t)
         error = "That pair code does not match a duet waiting for its partner: it is on your "

@@ -55,7 +55,8 @@ struct seat {
 
 struct team {
     /* Fixed once the run starts (read without a lock); a duet's seat 1 and
-     * nseats are written under host.mu while it pairs, before the start. */
+     * nseats are written while it pairs, before the start, under both
+     * t->mu and host.mu (taken in that order). */
     int index;
     struct seat seats[HOST_SEATS];
     int nseats;   /* 1, or 2 once a duet's partner joined */
