@@ -1138,3 +1138,20 @@ void game_copy_state(struct game *dst, const struct game *src)
     dst->pick_choices[1] = src->pick_choices[1];
     copy_view(&dst->view, &src->view);
 }
+
+void game_duet_sentence(const struct game *g, const struct decision *d, struct strbuf *out)
+{
+    const struct scenario *sc = g->sc;
+    const char *stood = d->stood >= 0 ? sc->roles[g->s.players[d->stood].role].name : "";
+    switch (d->outcome) {
+    case DUET_AGREED: sb_puts(out, "You agree."); break;
+    case DUET_CONFLICT: sb_puts(out, "You disagree: now talk it out."); break;
+    case DUET_SETTLED:
+        sb_printf(out, "You disagree: the %s's pick stands, as the scenario settles it.", stood);
+        break;
+    case DUET_COIN:
+        sb_printf(out, "You disagree: a coin toss decides, and the %s's pick stands.", stood);
+        break;
+    default: break;
+    }
+}

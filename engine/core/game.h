@@ -215,6 +215,10 @@ bool game_is_secret(const struct game *g);
 bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool timed_out,
                       double seconds, struct diag *err);
 
+/* How a secret decision d was resolved, in a sentence (nothing when it was
+ * not secret): what the terminal and the browser host show. */
+void game_duet_sentence(const struct game *g, const struct decision *d, struct strbuf *out);
+
 /* Takes the scene's timeout choice (its timer ran out). */
 bool game_timeout(struct game *g, double seconds, struct diag *err);
 

@@ -777,15 +777,8 @@ bool run_record_starts_with(const struct run_record *r, const struct run_record 
 
 /* ------------------------------------------------------------ files */
 
-bool file_write_atomic(const char *path, const char *data, size_t len, struct diag *err)
+bool file_write_atomic_unsynced(const char *path, const char *data, size_t len, struct diag *err)
 {
-    char dir[PATH_MAX];
-    str_copy(dir, sizeof dir, path);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *(slash == dir ? slash + 1 : slash) = '\0';
-    else
-        str_copy(dir, sizeof dir, ".");
     char tmp[PATH_MAX];
     str_format(tmp, sizeof tmp, "%s.tmp-XXXXXX", path);
     int fd = mkstemp(tmp);
@@ -833,11 +826,30 @@ bool file_write_atomic(const char *path, const char *data, size_t len, struct di
         diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
         return false;
     }
+    return true;
+}
+
+void file_sync_folder(const char *path)
+{
+    char dir[PATH_MAX];
+    str_copy(dir, sizeof dir, path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    else
+        str_copy(dir, sizeof dir, ".");
     int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         fsync(dfd);
         close(dfd);
     }
+}
+
+bool file_write_atomic(const char *path, const char *data, size_t len, struct diag *err)
+{
+    if (!file_write_atomic_unsynced(path, data, len, err))
+        return false;
+    file_sync_folder(path);
     return true;
 }
 

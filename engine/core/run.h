@@ -110,6 +110,14 @@ bool run_record_starts_with(const struct run_record *r, const struct run_record 
  * one is complete. False with err set (naming path) on failure. */
 bool file_write_atomic(const char *path, const char *data, size_t len, struct diag *err);
 
+/* The same without the folder's fsync, which the caller does later with
+ * file_sync_folder: the file is whole and in its folder at once (a killed
+ * process loses nothing); only a power cut before file_sync_folder can
+ * bring back the previous version, whole too. */
+bool file_write_atomic_unsynced(const char *path, const char *data, size_t len, struct diag *err);
+/* fsync of the folder that holds path (the rename into it made durable). */
+void file_sync_folder(const char *path);
+
 /* Writes an output the user named (map --output, report --csv...): "-" is
  * standard output; an existing FIFO or device (/dev/stdout, a terminal) is
  * written to in place; a symbolic link is followed and its target replaced

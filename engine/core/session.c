@@ -62,6 +62,7 @@ bool session_open(struct session *s, const struct session_options *o, struct dia
 
 void session_close(struct session *s)
 {
+    session_sync_results(s);
     run_record_free(&s->kept);
     game_free(s->g);
     scenario_free(s->sc);
@@ -240,9 +241,22 @@ bool session_write_results(struct session *s, struct diag *err)
     if (!s->g->over)
         s->times.finished[0] = '\0';
     char *json = run_to_json(s->g, &s->times);
-    bool ok = file_write_atomic(s->results_path, json, strlen(json), err);
+    bool ok;
+    if (s->opt.defer_folder_sync) {
+        ok = file_write_atomic_unsynced(s->results_path, json, strlen(json), err);
+        s->folder_sync_due = s->folder_sync_due || ok;
+    } else {
+        ok = file_write_atomic(s->results_path, json, strlen(json), err);
+    }
     free(json);
     return ok;
+}
+
+void session_sync_results(struct session *s)
+{
+    if (s->folder_sync_due)
+        file_sync_folder(s->results_path);
+    s->folder_sync_due = false;
 }
 
 /* Writes the results, telling the player once when writing starts failing

@@ -32,6 +32,10 @@ struct session_options {
     const char *saves_dir;     /* where save slots live; NULL: no saving */
     struct script_limits limits;
     enum session_timers timers;
+    /* The result file's folder is fsynced by the front-end, with
+     * session_sync_results, once it has shown the next page: the browser
+     * host, whose page should not wait for it (docs/performance.md). */
+    bool defer_folder_sync;
 };
 
 void session_options_default(struct session_options *o);
@@ -67,11 +71,16 @@ struct session {
      * replayed again. A decision that parts from it, an undo, a restart or
      * a load makes it the game's own again. */
     struct run_record kept;
+    bool folder_sync_due; /* defer_folder_sync: written, its folder not yet fsynced */
 };
 
 /* Loads the scenario. False with the errors in diags. */
 bool session_open(struct session *s, const struct session_options *o, struct diag_list *diags);
 void session_close(struct session *s);
+
+/* With defer_folder_sync: the fsync of the result file's folder the last
+ * write left to do (nothing when none is due). */
+void session_sync_results(struct session *s);
 
 /* Plays until the front-end quits. */
 enum session_end session_play(struct session *s, const struct frontend *fe);

@@ -19,6 +19,7 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 
 #include "core/catalog.h"
 #include "core/loader.h"
@@ -113,6 +114,7 @@ struct request {
     size_t len;
     bool too_large;
     bool limited;
+    bool resumed; /* was suspended until its run was ready */
 };
 
 #define FORM_FIELDS 8
@@ -227,55 +229,60 @@ static void set_cookie(char *buf, size_t cap, const char *name, const char *valu
 
 /* ---- Teams. */
 
-static struct team *team_by_cookie(const char *cookie)
+/* The team and seat a browser's cookie belongs to; NULL when none. */
+static struct team *team_by_cookie(const char *cookie, int *seat)
 {
     if (!cookie || strlen(cookie) != HOST_TOKEN_CHARS)
         return NULL;
     struct team *found = NULL;
     pthread_mutex_lock(&host.mu);
     for (int i = 0; i < host.nteams && !found; i++)
-        if (same_secret(cookie, host.teams[i]->cookie))
-            found = host.teams[i];
+        for (int k = 0; k < host.teams[i]->nseats && !found; k++)
+            if (same_secret(cookie, host.teams[i]->seats[k].cookie)) {
+                found = host.teams[i];
+                *seat = k;
+            }
     pthread_mutex_unlock(&host.mu);
     return found;
 }
 
-static struct team *team_by_resume(const char *code)
+/* A code as typed (any case, spaces and dashes ignored) into out, which
+ * holds n characters; false when it has another length. */
+static bool normal_code(const char *given, int n, char *out)
 {
-    char norm[HOST_RESUME_CHARS + 1];
-    int n = 0;
-    for (const char *p = code; *p && n < HOST_RESUME_CHARS + 1; p++) {
+    int got = 0;
+    for (const char *p = given; *p; p++) {
         if (*p == ' ' || *p == '-')
             continue;
-        if (n == HOST_RESUME_CHARS)
-            return NULL;
-        norm[n++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+        if (got == n)
+            return false;
+        out[got++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
     }
-    norm[n] = '\0';
-    if (n != HOST_RESUME_CHARS)
+    out[got] = '\0';
+    return got == n;
+}
+
+static struct team *team_by_resume(const char *code, int *seat)
+{
+    char norm[HOST_RESUME_CHARS + 1];
+    if (!normal_code(code, HOST_RESUME_CHARS, norm))
         return NULL;
     struct team *found = NULL;
     pthread_mutex_lock(&host.mu);
     for (int i = 0; i < host.nteams && !found; i++)
-        if (same_secret(norm, host.teams[i]->resume))
-            found = host.teams[i];
+        for (int k = 0; k < host.teams[i]->nseats && !found; k++)
+            if (same_secret(norm, host.teams[i]->seats[k].resume)) {
+                found = host.teams[i];
+                *seat = k;
+            }
     pthread_mutex_unlock(&host.mu);
     return found;
 }
 
 static bool code_matches(const char *given)
 {
-    char norm[HOST_CODE_CHARS + 2];
-    int n = 0;
-    for (const char *p = given; *p; p++) {
-        if (*p == ' ' || *p == '-')
-            continue;
-        if (n > HOST_CODE_CHARS)
-            return false;
-        norm[n++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
-    }
-    norm[n] = '\0';
-    return same_secret(norm, host.code);
+    char norm[HOST_CODE_CHARS + 1];
+    return normal_code(given, HOST_CODE_CHARS, norm) && same_secret(norm, host.code);
 }
 
 /* A team name: 1 to LIMIT_NAME_BYTES bytes of valid UTF-8 without control
@@ -297,6 +304,24 @@ static bool clean_name(const char *in, char *out, size_t cap)
     return utf8_valid(out, n, &bad);
 }
 
+static void new_seat(struct seat *seat, const char *name)
+{
+    host_random(seat->cookie, HOST_TOKEN_CHARS, hex_alphabet);
+    host_random(seat->csrf, HOST_TOKEN_CHARS, hex_alphabet);
+    host_random(seat->resume, HOST_RESUME_CHARS, code_alphabet);
+    str_copy(seat->name, sizeof seat->name, name);
+}
+
+static void start_or_say(struct team *t)
+{
+    if (!team_start(t)) {
+        pthread_mutex_lock(&t->mu);
+        t->state = TEAM_ENDED;
+        str_copy(t->message, sizeof t->message, "The host could not start the run (no thread).");
+        pthread_mutex_unlock(&t->mu);
+    }
+}
+
 static enum MHD_Result join(struct MHD_Connection *c, const struct page_ctx *pc,
                             const struct form *f)
 {
@@ -310,19 +335,22 @@ static enum MHD_Result join(struct MHD_Connection *c, const struct page_ctx *pc,
         error = "Give your team a name (at most 64 bytes, no control characters).";
     if (!code_matches(form_get(f, "code")))
         error = "That is not the workshop code: it is on the projector.";
+    bool duet = strcmp(form_get(f, "duet"), "1") == 0;
+    if (!error && duet && !host.scenarios[sc].duet)
+        error = "That scenario is not written for duets: choose a solo run or another scenario.";
     if (error) {
         struct strbuf page;
         sb_init(&page);
         page_join(&page, pc, error);
         return respond_page(c, 400, &page, NULL);
     }
-    struct team *t = calloc(1, sizeof *t);
-    if (!t)
-        return message(c, pc, 503, "The host is full", "No memory for another team.");
-    host_random(t->cookie, HOST_TOKEN_CHARS, hex_alphabet);
-    host_random(t->csrf, HOST_TOKEN_CHARS, hex_alphabet);
-    host_random(t->resume, HOST_RESUME_CHARS, code_alphabet);
-    str_copy(t->name, sizeof t->name, name);
+    struct team *t = team_new();
+    new_seat(&t->seats[0], name);
+    t->duet = duet;
+    if (duet) {
+        t->state = TEAM_PAIRING;
+        host_random(t->pair, HOST_PAIR_CHARS, code_alphabet);
+    }
     t->scenario = sc;
     t->role = role;
     if (host.cfg->seed_given) {
@@ -342,21 +370,93 @@ static enum MHD_Result join(struct MHD_Connection *c, const struct page_ctx *pc,
     t->index = host.nteams;
     host.teams[host.nteams++] = t;
     pthread_mutex_unlock(&host.mu);
-    if (!team_start(t)) {
-        pthread_mutex_lock(&t->mu);
-        t->state = TEAM_ENDED;
-        str_copy(t->message, sizeof t->message, "The host could not start the run (no thread).");
-        pthread_mutex_unlock(&t->mu);
-    }
+    if (!duet) /* a duet starts when its partner joins */
+        start_or_say(t);
     char cookie[128];
-    set_cookie(cookie, sizeof cookie, "team", t->cookie, 7 * 24 * 3600);
+    set_cookie(cookie, sizeof cookie, "team", t->seats[0].cookie, 7 * 24 * 3600);
     return redirect(c, "/play", cookie);
 }
 
-static enum MHD_Result act(struct MHD_Connection *c, const struct page_ctx *pc, struct team *t,
+/* A duet's partner joins with the pair code the first team's page shows;
+ * then the run starts, one company for both browsers. */
+static enum MHD_Result pair(struct MHD_Connection *c, const struct page_ctx *pc,
+                            const struct form *f)
+{
+    char name[LIMIT_NAME_BYTES + 1], code[HOST_PAIR_CHARS + 1];
+    const char *error = NULL;
+    bool named = clean_name(form_get(f, "name"), name, sizeof name);
+    bool coded = normal_code(form_get(f, "pair"), HOST_PAIR_CHARS, code);
+    struct team *t = NULL;
+    if (!code_matches(form_get(f, "code")))
+        error = "That is not the workshop code: it is on the projector.";
+    else if (!named)
+        error = "Give your team a name (at most 64 bytes, no control characters).";
+    if (!error && coded) {
+        pthread_mutex_lock(&host.mu);
+        for (int i = 0; i < host.nteams && !t; i++)
+            if (host.teams[i]->pair[0] && same_secret(code, host.teams[i]->pair))
+                t = host.teams[i];
+        if (t) /* the code is used once */
+            t->pair[0] = '\0';
+        pthread_mutex_unlock(&host.mu);
+    }
+    if (t) {
+        /* The seat is read under either lock (pages, finding a cookie):
+         * written under both, in the pages' order. */
+        pthread_mutex_lock(&t->mu);
+        pthread_mutex_lock(&host.mu);
+        new_seat(&t->seats[1], name);
+        t->nseats = 2;
+        pthread_mutex_unlock(&host.mu);
+        pthread_mutex_unlock(&t->mu);
+    }
+    if (!error && !t)
+        error = "That pair code does not match a duet waiting for its partner: it is on your "
+                "partner team's page.";
+    if (error) {
+        struct strbuf page;
+        sb_init(&page);
+        page_join(&page, pc, error);
+        return respond_page(c, 400, &page, NULL);
+    }
+    start_or_say(t);
+    char cookie[128];
+    set_cookie(cookie, sizeof cookie, "team", t->seats[1].cookie, 7 * 24 * 3600);
+    return redirect(c, "/play", cookie);
+}
+
+/* A choice from seat's browser: in a duet's secret scene its pick, kept
+ * until both picks are in; otherwise the decider's choice. False when it
+ * does not fit what the run waits for; *send when cmd is ready to go. Under
+ * t->mu. */
+static bool take_choice(struct team *t, int seat, unsigned step, const char *choice,
+                        struct fe_command *cmd, bool *send)
+{
+    char *e;
+    long long v = strtoll(choice, &e, 10);
+    if (*e || v < 1 || v > LIMIT_CHOICES_PER_SCENE || t->state != TEAM_DECIDE || step != t->step)
+        return false;
+    const struct game *g = t->s.g;
+    *cmd = fe_command(FE_CHOOSE);
+    if (t->nseats == 2 && game_is_secret(g)) {
+        if (t->picks[seat] || v > g->view.menu[seat].nopen)
+            return false;
+        t->picks[seat] = (int)v;
+        cmd->number = t->picks[0];
+        cmd->number2 = t->picks[1];
+        *send = t->picks[0] && t->picks[1];
+        return true;
+    }
+    if ((t->nseats == 2 && g->view.decider != seat) || v > game_menu(g)->nopen)
+        return false;
+    cmd->number = (int)v;
+    *send = true;
+    return true;
+}
+
+static enum MHD_Result act(struct MHD_Connection *c, struct team *t, int seat,
                            const struct form *f)
 {
-    (void)pc;
     char *end;
     const char *stepv = form_get(f, "step");
     unsigned long step = strtoul(stepv, &end, 10);
@@ -365,18 +465,9 @@ static enum MHD_Result act(struct MHD_Connection *c, const struct page_ctx *pc, 
     const char *action = form_get(f, "action"), *choice = form_get(f, "choice");
     team_lock_ready(t);
     struct fe_command cmd = fe_command(FE_CONTINUE);
-    bool ok = true;
-    long long v;
+    bool ok = true, send = true;
     if (choice[0]) {
-        ok = t->state == TEAM_DECIDE;
-        char *e;
-        v = strtoll(choice, &e, 10);
-        if (*e || v < 1 || v > LIMIT_CHOICES_PER_SCENE)
-            ok = false;
-        else if (ok && v > game_menu(t->s.g)->nopen)
-            ok = false;
-        cmd = fe_command(FE_CHOOSE);
-        cmd.number = (int)v;
+        ok = take_choice(t, seat, (unsigned)step, choice, &cmd, &send);
     } else if (strcmp(action, "undo") == 0) {
         ok = t->open && t->state != TEAM_ERROR;
         cmd = fe_command(FE_UNDO);
@@ -388,7 +479,7 @@ static enum MHD_Result act(struct MHD_Connection *c, const struct page_ctx *pc, 
     } else {
         ok = false;
     }
-    if (ok)
+    if (ok && send)
         team_send(t, (unsigned)step, cmd);
     pthread_mutex_unlock(&t->mu);
     /* A stale or unknown form (a second click, an old tab) only shows the
@@ -422,6 +513,12 @@ static enum MHD_Result report(struct MHD_Connection *c, const struct page_ctx *p
     if (strcmp(what, "report.html") == 0) {
         report_html(&r, &out);
         type = "text/html; charset=utf-8";
+    } else if (strcmp(what, "statements.json") == 0) {
+        /* The workshop's home page names players and activities: the join
+         * address is the one the room knows. */
+        struct xapi_options xo = {host.base_url, false, NULL, 0};
+        report_xapi(&r, &xo, ignore_warning, NULL, &out);
+        type = "application/json; charset=utf-8";
     } else if (strcmp(what, "runs.csv") == 0) {
         report_csv_runs(&r, &out);
     } else {
@@ -527,7 +624,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
             set_cookie(cookie, sizeof cookie, "theme", name, 365 * 24 * 3600);
         else
             set_cookie(cookie, sizeof cookie, "theme", "system", 0);
-        return redirect(c, team_by_cookie(team_cookie) ? "/play" : "/", cookie);
+        int seat;
+        return redirect(c, team_by_cookie(team_cookie, &seat) ? "/play" : "/", cookie);
     }
 
     struct form f;
@@ -567,14 +665,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         }
         if (get && (strcmp(url, "/facilitator/report.html") == 0 ||
                     strcmp(url, "/facilitator/runs.csv") == 0 ||
-                    strcmp(url, "/facilitator/decisions.csv") == 0))
+                    strcmp(url, "/facilitator/decisions.csv") == 0 ||
+                    strcmp(url, "/facilitator/statements.json") == 0))
             return report(c, &pc, url + 13);
         return message(c, &pc, 404, "Not found", "There is no such page.");
     }
 
-    struct team *t = team_by_cookie(team_cookie);
+    int seat = 0;
+    struct team *t = team_by_cookie(team_cookie, &seat);
     if (t)
-        pc.csrf = t->csrf;
+        pc.csrf = t->seats[seat].csrf;
     if (get && strcmp(url, "/") == 0) {
         if (t)
             return redirect(c, "/play", NULL);
@@ -592,7 +692,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         page_join(&page, &pc, NULL);
         return respond_page(c, 200, &page, cookie[0] ? cookie : NULL);
     }
-    if (post && (strcmp(url, "/join") == 0 || strcmp(url, "/resume") == 0)) {
+    if (post && (strcmp(url, "/join") == 0 || strcmp(url, "/resume") == 0 ||
+                 strcmp(url, "/pair") == 0)) {
         const char *pre = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "pre");
         if (!hex_token(pre) || !same_secret(form_get(&f, "csrf"), pre))
             return message(c, &pc, 403, "Please try again",
@@ -601,7 +702,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         pc.csrf = pre;
         if (strcmp(url, "/join") == 0)
             return join(c, &pc, &f);
-        struct team *r = team_by_resume(form_get(&f, "resume"));
+        if (strcmp(url, "/pair") == 0)
+            return pair(c, &pc, &f);
+        int rseat = 0;
+        struct team *r = team_by_resume(form_get(&f, "resume"), &rseat);
         if (!code_matches(form_get(&f, "code")) || !r) {
             struct strbuf page;
             sb_init(&page);
@@ -609,26 +713,45 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
             return respond_page(c, 400, &page, NULL);
         }
         char cookie[128];
-        set_cookie(cookie, sizeof cookie, "team", r->cookie, 7 * 24 * 3600);
+        set_cookie(cookie, sizeof cookie, "team", r->seats[rseat].cookie, 7 * 24 * 3600);
         return redirect(c, "/play", cookie);
     }
     if (!t && (strcmp(url, "/play") == 0 || strcmp(url, "/act") == 0))
         return redirect(c, "/", NULL);
     if (get && strcmp(url, "/play") == 0) {
+        /* While the run carries out the last command (a Lua call, the result
+         * file's write and fsync), the page waits without holding one of the
+         * few HTTP threads, which serve the other teams meanwhile: the run
+         * resumes it when it is ready. Once only, then (or when too many of
+         * the team's pages wait) the bounded wait below. */
+        pthread_mutex_lock(&t->mu);
+        if (team_busy(t) && !req->resumed && t->nwaiters < HOST_WAITERS) {
+            t->waiters[t->nwaiters++] = c;
+            req->resumed = true;
+            MHD_suspend_connection(c);
+            pthread_mutex_unlock(&t->mu);
+            return MHD_YES;
+        }
+        pthread_mutex_unlock(&t->mu);
         team_lock_ready(t);
         struct strbuf page;
         sb_init(&page);
-        page_team(&page, &pc, t);
+        page_team(&page, &pc, t, seat);
         pthread_mutex_unlock(&t->mu);
         return respond_page(c, 200, &page, NULL);
     }
     if (post && strcmp(url, "/act") == 0) {
-        if (!same_secret(form_get(&f, "csrf"), t->csrf))
+        if (!same_secret(form_get(&f, "csrf"), t->seats[seat].csrf))
             return message(c, &pc, 403, "Please try again",
                            "That form is not from this page: go back to the game and choose again.");
-        return act(c, &pc, t, &f);
+        return act(c, t, seat, &f);
     }
     return message(c, &pc, 404, "Not found", "There is no such page.");
+}
+
+void host_resume(void *connection)
+{
+    MHD_resume_connection(connection);
 }
 
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
@@ -666,6 +789,7 @@ static bool load_scenarios(void)
         str_copy(hs->id, sizeof hs->id, sc->id);
         str_copy(hs->title, sizeof hs->title, sc->title);
         hs->nroles = sc->nroles;
+        hs->duet = sc->duet && sc->nroles == 2;
         for (int r = 0; r < sc->nroles; r++) {
             str_copy(hs->role_ids[r], sizeof hs->role_ids[r], sc->roles[r].id);
             str_copy(hs->role_names[r], sizeof hs->role_names[r], sc->roles[r].name);
@@ -674,6 +798,28 @@ static bool load_scenarios(void)
         host.nscenarios++;
     }
     return true;
+}
+
+/* The address the room can reach: the one a route out of this computer
+ * would use (a UDP socket "connected" to a documentation address sends
+ * nothing). A phone scanning the QR code may not resolve the host's name. */
+static bool route_out_address(char *out, size_t cap)
+{
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    if (fd < 0)
+        return false;
+    struct sockaddr_in to, me;
+    memset(&to, 0, sizeof to);
+    to.sin_family = AF_INET;
+    to.sin_port = htons(9);
+    inet_pton(AF_INET, "192.0.2.1", &to.sin_addr); /* TEST-NET-1 (RFC 5737) */
+    socklen_t len = sizeof me;
+    bool ok = connect(fd, (const struct sockaddr *)&to, sizeof to) == 0 &&
+              getsockname(fd, (struct sockaddr *)&me, &len) == 0 &&
+              me.sin_addr.s_addr != htonl(INADDR_ANY) &&
+              inet_ntop(AF_INET, &me.sin_addr, out, (socklen_t)cap) != NULL;
+    close(fd);
+    return ok;
 }
 
 static volatile sig_atomic_t stop;
@@ -715,7 +861,9 @@ int host_run(const struct host_config *cfg)
     }
     signal(SIGPIPE, SIG_IGN);
     struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+            MHD_ALLOW_SUSPEND_RESUME,
+        0, NULL, NULL,
         handle, NULL, MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_THREAD_POOL_SIZE, 4u,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)LIMIT_HOST_CONNECTIONS,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)LIMIT_HOST_CONNECTIONS_PER_IP,
@@ -730,13 +878,11 @@ int host_run(const struct host_config *cfg)
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     int port = di ? di->port : cfg->port;
     const char *shown = cfg->bind && strcmp(cfg->bind, "0.0.0.0") != 0 ? cfg->bind : NULL;
-    char addr[64] = "this-computer";
+    char addr[256] = "this-computer";
     if (!shown) {
-        /* The address the room can reach: the one a route out would use. */
         shown = addr;
-        char h[256];
-        if (gethostname(h, sizeof h) == 0)
-            str_copy(addr, sizeof addr, h);
+        if (!route_out_address(addr, sizeof addr) && gethostname(addr, sizeof addr) != 0)
+            str_copy(addr, sizeof addr, "this-computer");
     }
     str_format(host.base_url, sizeof host.base_url, "http://%s:%d/", shown, port);
     printf("ScaleUp host: %d scenario%s, results in %s\n", host.nscenarios,
@@ -758,6 +904,16 @@ int host_run(const struct host_config *cfg)
         pause();
     /* Every decision is on disk already (the session writes it at once);
      * the runs' threads are left to the exit. */
+    /* No connection may stay suspended when the daemon stops. (A team's
+     * lock is never taken inside host.mu: the pages take them the other way.) */
+    pthread_mutex_lock(&host.mu);
+    int nteams = host.nteams;
+    pthread_mutex_unlock(&host.mu);
+    for (int i = 0; i < nteams; i++) {
+        pthread_mutex_lock(&host.teams[i]->mu);
+        team_wake(host.teams[i]);
+        pthread_mutex_unlock(&host.teams[i]->mu);
+    }
     MHD_stop_daemon(d);
     printf("ScaleUp host stopped.\n");
     return 0;

@@ -17,6 +17,9 @@
 #define HOST_TOKEN_CHARS 32 /* 128 random bits as hex */
 #define HOST_CODE_CHARS 6   /* the workshop code */
 #define HOST_RESUME_CHARS 8 /* a team's resume code */
+#define HOST_PAIR_CHARS 6   /* a duet's pair code, for the partner's browser */
+#define HOST_SEATS 2        /* a solo run has one browser's seat, a duet two */
+#define HOST_WAITERS 8      /* pages of one team suspended until its run is ready */
 
 /* What a team's run is doing. */
 enum team_state {
@@ -27,6 +30,7 @@ enum team_state {
     TEAM_DEBRIEF,  /* the debrief is shown */
     TEAM_ERROR,    /* a scenario error is shown */
     TEAM_ENDED,    /* the run is over and closed */
+    TEAM_PAIRING,  /* a duet waits for its partner's browser; no thread yet */
 };
 
 struct host_scenario {
@@ -36,18 +40,31 @@ struct host_scenario {
     int nroles;
     char role_ids[LIMIT_ROLES][LIMIT_ID_BYTES + 1];
     char role_names[LIMIT_ROLES][128];
+    bool duet; /* written for duets */
 };
 
-struct team {
-    /* Fixed once joined (read without a lock). */
-    int index;
+/* One browser's place at a run: its cookie, form token and resume code, and
+ * its team's name. Seat 0 is the run's first player, seat 1 a duet's
+ * partner (the game's player 1). */
+struct seat {
     char cookie[HOST_TOKEN_CHARS + 1];
     char csrf[HOST_TOKEN_CHARS + 1];
     char resume[HOST_RESUME_CHARS + 1];
     char name[LIMIT_NAME_BYTES + 1];
+};
+
+struct team {
+    /* Fixed once the run starts (read without a lock); a duet's seat 1 and
+     * nseats are written while it pairs, before the start, under both
+     * t->mu and host.mu (taken in that order). */
+    int index;
+    struct seat seats[HOST_SEATS];
+    int nseats;   /* 1, or 2 once a duet's partner joined */
+    bool duet;
     int scenario; /* index into host.scenarios */
-    int role;
+    int role;     /* seat 0's; a duet's partner plays the other */
     uint64_t seed;
+    char pair[HOST_PAIR_CHARS + 1]; /* under host.mu: the pair code while pairing */
 
     pthread_t thread;
     pthread_mutex_t mu;
@@ -66,6 +83,11 @@ struct team {
     char message[1024]; /* the error (TEAM_ERROR) */
     char notice[1024];  /* shown once on the next page */
     bool finished;      /* reached an ending at least once */
+    int picks[HOST_SEATS]; /* a duet's secret picks so far at this step, 0: none yet */
+    /* Pages (libmicrohttpd connections) that wait for the run to be ready,
+     * suspended so that they hold no HTTP thread; resumed by the run. */
+    void *waiters[HOST_WAITERS];
+    int nwaiters;
 
     /* Under host.mu. */
     char results_file[PATH_MAX]; /* the run's result file (the session's) */
@@ -92,7 +114,21 @@ extern struct host host;
 /* Random bytes as an alphabet's characters (from getrandom). */
 void host_random(char *out, int n, const char *alphabet);
 
+/* host.c: resumes a page's connection suspended until its run was ready. */
+void host_resume(void *connection);
+
 /* team.c */
+/* The run is carrying out a command (no page can be drawn yet); under t->mu. */
+static inline bool team_busy(const struct team *t)
+{
+    return t->state == TEAM_STARTING || t->state == TEAM_BUSY || t->has_command;
+}
+/* Resumes every page waiting for t's run; under t->mu. */
+void team_wake(struct team *t);
+/* A new team (its lock and condition ready), not yet started. */
+struct team *team_new(void);
+/* The role index a seat plays (a duet's partner the other role). */
+int seat_role(const struct team *t, int seat);
 /* Starts a run for t on its own thread (new, or resumed from t->results_file). */
 bool team_start(struct team *t);
 /* Waits (up to LIMIT_HOST_WAIT_MS) until the run waits for the browser;
@@ -115,10 +151,14 @@ void page_end(struct strbuf *out);
 void html_text(struct strbuf *out, const char *s);      /* escapes &<>"' */
 void html_rendered(struct strbuf *out, const char *s);  /* a rendered scenario text, paragraphs */
 void page_join(struct strbuf *out, const struct page_ctx *pc, const char *error);
-void page_team(struct strbuf *out, const struct page_ctx *pc, struct team *t); /* under t->mu */
+/* The page of a seat's run; under t->mu. */
+void page_team(struct strbuf *out, const struct page_ctx *pc, struct team *t, int seat);
 void page_facilitator(struct strbuf *out, const struct page_ctx *pc);
 void page_message(struct strbuf *out, const struct page_ctx *pc, const char *title,
                   const char *text);
+/* qr.c: the QR code of text as inline SVG, labelled for screen readers;
+ * false when it cannot be made (too long, or built without libqrencode). */
+bool qr_svg(struct strbuf *out, const char *text, const char *label);
 extern const char host_css[];
 extern const char host_js[];
 

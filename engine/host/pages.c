@@ -49,7 +49,8 @@ const char host_css[] =
     "table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--border);"
     "padding:.3rem;text-align:left;vertical-align:top}\n"
     "nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.75rem}\n"
-    ".inline{display:inline}\n";
+    ".inline{display:inline}\n"
+    ".join-qr{margin:1rem 0}.join-qr svg{display:block;width:min(16rem,70vw);height:auto}\n";
 
 const char host_js[] =
     "'use strict';\n"
@@ -206,7 +207,20 @@ void page_join(struct strbuf *out, const struct page_ctx *pc, const char *error)
         }
         sb_puts(out, "</optgroup>\n");
     }
-    sb_puts(out, "</select>\n<p><button type=\"submit\">Start</button></p>\n</form>\n");
+    sb_puts(out, "</select>\n<p><input type=\"checkbox\" id=\"duet\" name=\"duet\" value=\"1\"> "
+                 "<label class=\"inline\" for=\"duet\">A duet: a partner team joins this company "
+                 "from its own browser with a pair code (scenarios written for duets)</label></p>\n"
+                 "<p><button type=\"submit\">Start</button></p>\n</form>\n");
+    sb_puts(out, "<form class=\"card\" method=\"post\" action=\"/pair\">\n<h2>Join your partner's "
+                 "duet</h2>\n");
+    csrf_field(out, pc);
+    sb_puts(out, "<label for=\"pcode\">Workshop code</label>"
+                 "<input id=\"pcode\" name=\"code\" required maxlength=\"16\" autocomplete=\"off\">\n"
+                 "<label for=\"pair\">Pair code (on your partner team's page)</label>"
+                 "<input id=\"pair\" name=\"pair\" required maxlength=\"16\" autocomplete=\"off\">\n"
+                 "<label for=\"pname\">Your team's name</label>"
+                 "<input id=\"pname\" name=\"name\" required maxlength=\"64\">\n"
+                 "<p><button type=\"submit\">Join the duet</button></p>\n</form>\n");
     sb_puts(out, "<form class=\"card\" method=\"post\" action=\"/resume\">\n<h2>Continue a run</h2>\n");
     csrf_field(out, pc);
     sb_puts(out, "<label for=\"rcode\">Workshop code</label>"
@@ -217,7 +231,7 @@ void page_join(struct strbuf *out, const struct page_ctx *pc, const char *error)
     page_end(out);
 }
 
-static void hud(struct strbuf *out, const struct session *s)
+static void hud(struct strbuf *out, const struct session *s, int seat)
 {
     const struct game *g = s->g;
     const struct scenario *sc = g->sc;
@@ -240,7 +254,7 @@ static void hud(struct strbuf *out, const struct session *s)
     }
     if (s->opt.coaching) {
         for (int d = 0; d < sc->ndimensions; d++) {
-            format_number(num, sizeof num, g->s.players[0].score[d]);
+            format_number(num, sizeof num, g->s.players[seat].score[d]);
             sb_puts(out, "<dt class=\"inline\">");
             html_text(out, sc->dimensions[d].name);
             sb_puts(out, ":</dt> <dd class=\"inline\">");
@@ -251,15 +265,18 @@ static void hud(struct strbuf *out, const struct session *s)
     sb_puts(out, "</dl></section>\n");
 }
 
-static void changes(struct strbuf *out, const struct scenario *sc, const struct decision *d)
+/* What a decision changed: score (a player's points; NULL: none) and the
+ * stats, then what moved as the next scene began. */
+static void changes(struct strbuf *out, const struct scenario *sc, const struct decision *d,
+                    const double *score)
 {
     struct strbuf line;
     sb_init(&line);
     char num[64];
-    for (int k = 0; k < sc->ndimensions; k++) {
-        if (d->score[k] == 0)
+    for (int k = 0; score && k < sc->ndimensions; k++) {
+        if (score[k] == 0)
             continue;
-        format_signed(num, sizeof num, d->score[k]);
+        format_signed(num, sizeof num, score[k]);
         sb_printf(&line, "%s%s %s", line.len ? " · " : "", num, sc->dimensions[k].name);
     }
     for (int k = 0; k < sc->nstats; k++) {
@@ -301,12 +318,92 @@ static void action_button(struct strbuf *out, const struct page_ctx *pc, unsigne
     sb_puts(out, "</button></form>\n");
 }
 
-static void scene_page(struct strbuf *out, const struct page_ctx *pc, struct team *t)
+/* The options of menu m: buttons (keys 1-9) when this browser decides,
+ * else a plain list for the team that advises. */
+static void options(struct strbuf *out, const struct page_ctx *pc, struct team *t,
+                    const struct menu *m, bool buttons)
+{
+    const struct game *g = t->s.g;
+    if (buttons) {
+        sb_puts(out, "<form method=\"post\" action=\"/act\">\n");
+        csrf_field(out, pc);
+        sb_printf(out, "<input type=\"hidden\" name=\"step\" value=\"%u\">\n", t->step);
+    }
+    sb_puts(out, "<ol class=\"options\">\n");
+    for (int i = 0; i < m->ntotal; i++) {
+        const struct offer *o = &m->offers[i];
+        const char *label = game_label(g, m, i);
+        if (o->locked) {
+            sb_puts(out, "<li class=\"locked\">");
+            rendered_inline(out, label, strlen(label));
+            sb_puts(out, " (locked: ");
+            html_text(out, g->sc->choices[o->choice].locked);
+            sb_puts(out, ")</li>\n");
+        } else if (buttons) {
+            sb_printf(out, "<li><button class=\"option\" type=\"submit\" name=\"choice\" "
+                           "value=\"%d\"",
+                      i + 1);
+            if (i < 9) /* keys 1-9 (keys.js) */
+                sb_printf(out, " data-key=\"%d\"", i + 1);
+            sb_printf(out, ">%d. ", i + 1);
+            rendered_inline(out, label, strlen(label));
+            sb_puts(out, "</button></li>\n");
+        } else {
+            sb_printf(out, "<li>%d. ", i + 1);
+            rendered_inline(out, label, strlen(label));
+            sb_puts(out, "</li>\n");
+        }
+    }
+    sb_puts(out, "</ol>\n");
+    if (buttons)
+        sb_puts(out, "</form>\n");
+}
+
+/* Whether seat waits for its partner at a decision (a duet). Under t->mu. */
+static bool partner_decides(const struct team *t, int seat)
+{
+    if (t->nseats < 2 || t->state != TEAM_DECIDE || t->has_command)
+        return false;
+    return game_is_secret(t->s.g) ? t->picks[seat] != 0 : t->s.g->view.decider != seat;
+}
+
+/* Who decides a duet's scene, or this browser's secret pick. */
+static void duet_turn(struct strbuf *out, struct team *t, int seat, const struct menu *m)
+{
+    const struct game *g = t->s.g;
+    const struct seat *partner = &t->seats[1 - seat];
+    if (game_is_secret(g) && t->picks[seat]) {
+        const char *label = game_label(g, m, t->picks[seat] - 1);
+        sb_printf(out, "<p role=\"status\"><strong>Your secret pick is in: %d. ", t->picks[seat]);
+        rendered_inline(out, label, strlen(label));
+        sb_puts(out, "</strong> Waiting for ");
+        html_text(out, partner->name);
+        sb_puts(out, "'s pick; this page follows by itself.</p>\n");
+    } else if (game_is_secret(g)) {
+        sb_puts(out, "<p><strong>Both of you decide here, in secret:</strong> ");
+        html_text(out, partner->name);
+        sb_puts(out, " sees only their own options and never yours.</p>\n");
+    } else if (g->view.decider != seat) {
+        int role = g->s.players[g->view.decider].role;
+        sb_puts(out, "<p role=\"status\"><strong>");
+        html_text(out, partner->name);
+        sb_puts(out, " (");
+        html_text(out, g->sc->roles[role].name);
+        sb_puts(out, ") decides here.</strong> Talk it through; this page follows by itself.</p>\n");
+    } else {
+        sb_puts(out, "<p><strong>You decide here.</strong> ");
+        html_text(out, partner->name);
+        sb_puts(out, " advises.</p>\n");
+    }
+}
+
+static void scene_page(struct strbuf *out, const struct page_ctx *pc, struct team *t, int seat)
 {
     const struct session *s = &t->s;
     const struct game *g = s->g;
     const struct scene *sc = game_scene(g);
-    const struct menu *m = game_menu(g);
+    bool duet = t->nseats == 2;
+    const struct menu *m = duet && game_is_secret(g) ? &g->view.menu[seat] : game_menu(g);
     sb_puts(out, "<h1>");
     if (sc->phase[0]) {
         html_text(out, sc->phase);
@@ -315,7 +412,7 @@ static void scene_page(struct strbuf *out, const struct page_ctx *pc, struct tea
     }
     html_text(out, sc->title[0] || sc->phase[0] ? sc->title : s->sc->title);
     sb_puts(out, "</h1>\n");
-    hud(out, s);
+    hud(out, s, seat);
     html_rendered(out, g->view.text.data ? g->view.text.data : "");
     if (t->deadline > 0) {
         int left = (int)ceil(t->deadline - clock_seconds());
@@ -329,31 +426,62 @@ static void scene_page(struct strbuf *out, const struct page_ctx *pc, struct tea
     } else if (sc->timer) {
         sb_puts(out, "<p class=\"muted\">Timed decision, but timers are off: take your time.</p>\n");
     }
-    sb_puts(out, "<form method=\"post\" action=\"/act\">\n");
-    csrf_field(out, pc);
-    sb_printf(out, "<input type=\"hidden\" name=\"step\" value=\"%u\">\n<ol class=\"options\">\n", t->step);
-    for (int i = 0; i < m->ntotal; i++) {
-        const struct offer *o = &m->offers[i];
-        if (o->locked) {
-            sb_puts(out, "<li class=\"locked\">");
-            rendered_inline(out, game_label(g, m, i), strlen(game_label(g, m, i)));
-            sb_puts(out, " (locked: ");
-            html_text(out, g->sc->choices[o->choice].locked);
-            sb_puts(out, ")</li>\n");
-        } else {
-            sb_printf(out, "<li><button class=\"option\" type=\"submit\" name=\"choice\" "
-                           "value=\"%d\"",
-                      i + 1);
-            if (i < 9) /* keys 1-9 (keys.js) */
-                sb_printf(out, " data-key=\"%d\"", i + 1);
-            sb_printf(out, ">%d. ", i + 1);
-            rendered_inline(out, game_label(g, m, i), strlen(game_label(g, m, i)));
-            sb_puts(out, "</button></li>\n");
-        }
-    }
-    sb_puts(out, "</ol>\n</form>\n");
+    if (duet)
+        duet_turn(out, t, seat, m);
+    if (!(duet && game_is_secret(g) && t->picks[seat]))
+        options(out, pc, t, m, !partner_decides(t, seat));
     if (g->nlog > 0)
         action_button(out, pc, t->step, "undo", "Undo the last decision", "undo", true);
+}
+
+/* A player's points from one decision, as the changes line shows them. */
+static void points_line(struct strbuf *out, const struct scenario *sc, const double *score)
+{
+    struct strbuf line;
+    sb_init(&line);
+    char num[64];
+    for (int k = 0; k < sc->ndimensions; k++) {
+        if (score[k] == 0)
+            continue;
+        format_signed(num, sizeof num, score[k]);
+        sb_printf(&line, "%s%s %s", line.len ? " · " : "", num, sc->dimensions[k].name);
+    }
+    if (line.len) {
+        sb_puts(out, "<p class=\"changes\">");
+        html_text(out, line.data);
+        sb_puts(out, "</p>\n");
+    }
+    sb_free(&line);
+}
+
+/* A duet's secret decision: both picks side by side, how they were
+ * resolved, and each player's points and feedback. */
+static void secret_outcome(struct strbuf *out, const struct game *g, const struct decision *d)
+{
+    const char *text = g->log_text.data;
+    sb_puts(out, "<ul>\n");
+    for (int p = 0; p < g->nplayers; p++) {
+        sb_puts(out, "<li><strong>");
+        html_text(out, g->s.players[p].name);
+        sb_printf(out, "</strong> picked %d: ", d->pick[p].number);
+        rendered_inline(out, text + d->pick[p].label, strlen(text + d->pick[p].label));
+        sb_puts(out, "</li>\n");
+    }
+    sb_puts(out, "</ul>\n<p><strong>");
+    struct strbuf sentence;
+    sb_init(&sentence);
+    game_duet_sentence(g, d, &sentence);
+    html_text(out, sentence.data ? sentence.data : "");
+    sb_free(&sentence);
+    sb_puts(out, "</strong></p>\n");
+    changes(out, g->sc, d, NULL);
+    for (int p = 0; p < g->nplayers; p++) {
+        sb_puts(out, "<h2>");
+        html_text(out, g->s.players[p].name);
+        sb_puts(out, "</h2>\n");
+        points_line(out, g->sc, d->pick[p].score);
+        html_rendered(out, text + d->pick[p].feedback);
+    }
 }
 
 static void outcome_page(struct strbuf *out, const struct page_ctx *pc, struct team *t)
@@ -361,12 +489,17 @@ static void outcome_page(struct strbuf *out, const struct page_ctx *pc, struct t
     const struct game *g = t->s.g;
     int i = g->nlog - 1;
     const struct decision *d = &g->log[i];
-    sb_puts(out, "<h1>What happened</h1>\n<section>\n<p>You chose: <strong>");
-    const char *label = game_decision_label(g, i);
-    rendered_inline(out, label, strlen(label));
-    sb_puts(out, "</strong></p>\n");
-    changes(out, g->sc, d);
-    html_rendered(out, game_feedback(g, i));
+    sb_puts(out, "<h1>What happened</h1>\n<section>\n");
+    if (d->secret) {
+        secret_outcome(out, g, d);
+    } else {
+        sb_puts(out, "<p>You chose: <strong>");
+        const char *label = game_decision_label(g, i);
+        rendered_inline(out, label, strlen(label));
+        sb_puts(out, "</strong></p>\n");
+        changes(out, g->sc, d, d->score);
+        html_rendered(out, game_feedback(g, i));
+    }
     sb_puts(out, "</section>\n");
     action_button(out, pc, t->step, "continue", "Continue", "next", false);
     action_button(out, pc, t->step, "undo", "Undo", "undo", true);
@@ -448,17 +581,40 @@ static void debrief_page(struct strbuf *out, const struct page_ctx *pc, struct t
     action_button(out, pc, t->step, "restart", "Play again", "restart", true);
 }
 
-void page_team(struct strbuf *out, const struct page_ctx *pc, struct team *t)
+/* A duet that waits for its partner: the pair code to give them. */
+static void pairing_page(struct strbuf *out, struct team *t)
+{
+    char code[HOST_PAIR_CHARS + 1];
+    pthread_mutex_lock(&host.mu); /* the pair code is host.mu's */
+    str_copy(code, sizeof code, t->pair);
+    pthread_mutex_unlock(&host.mu);
+    sb_puts(out, "<h1>Waiting for your partner team</h1>\n<p>Your partner team opens the same "
+                 "address, chooses <strong>Join your partner's duet</strong> and types the workshop "
+                 "code and this pair code:</p>\n<p class=\"code\" id=\"pair-code\">");
+    html_text(out, code);
+    sb_puts(out, "</p>\n<p role=\"status\">The game starts for both of you when they join; this "
+                 "page follows by itself.</p>\n");
+}
+
+void page_team(struct strbuf *out, const struct page_ctx *pc, struct team *t, int seat)
 {
     const char *title = host.scenarios[t->scenario].title;
+    const struct seat *me = &t->seats[seat];
     bool waiting = t->state == TEAM_STARTING || t->state == TEAM_BUSY || t->has_command;
-    page_begin(out, pc, title, waiting ? 1 : 0);
+    /* A page that waits for the run or the partner follows by itself. */
+    int refresh = waiting ? 1 : t->state == TEAM_PAIRING || partner_decides(t, seat) ? 2 : 0;
+    page_begin(out, pc, title, refresh);
     sb_puts(out, "<p class=\"muted\">Team <strong>");
-    html_text(out, t->name);
+    html_text(out, me->name);
     sb_puts(out, "</strong> · ");
-    html_text(out, host.scenarios[t->scenario].role_names[t->role]);
+    html_text(out, host.scenarios[t->scenario].role_names[seat_role(t, seat)]);
+    if (t->nseats == 2) {
+        sb_puts(out, " · a duet with <strong>");
+        html_text(out, t->seats[1 - seat].name);
+        sb_puts(out, "</strong>");
+    }
     sb_puts(out, " · resume code <strong class=\"code\">");
-    html_text(out, t->resume);
+    html_text(out, me->resume);
     sb_puts(out, "</strong></p>\n");
     if (t->notice[0]) {
         sb_puts(out, "<p role=\"status\">");
@@ -466,12 +622,14 @@ void page_team(struct strbuf *out, const struct page_ctx *pc, struct team *t)
         sb_puts(out, "</p>\n");
         t->notice[0] = '\0';
     }
-    if (waiting) {
+    if (t->state == TEAM_PAIRING) {
+        pairing_page(out, t);
+    } else if (waiting) {
         sb_puts(out, "<h1>One moment…</h1>\n<p role=\"status\">The game is working out what "
                      "happens next; this page refreshes by itself.</p>\n<p><a href=\"/play\">Refresh"
                      "</a></p>\n");
     } else if (t->state == TEAM_DECIDE) {
-        scene_page(out, pc, t);
+        scene_page(out, pc, t, seat);
     } else if (t->state == TEAM_OUTCOME) {
         outcome_page(out, pc, t);
     } else if (t->state == TEAM_DEBRIEF) {
@@ -531,6 +689,7 @@ static const char *state_name(enum team_state st)
     case TEAM_DEBRIEF: return "at the debrief";
     case TEAM_ERROR: return "stopped by an error";
     case TEAM_ENDED: return "left";
+    case TEAM_PAIRING: return "waiting for the partner";
     default: return "working";
     }
 }
@@ -552,9 +711,19 @@ void page_facilitator(struct strbuf *out, const struct page_ctx *pc)
     sb_puts(out, "</strong> with the workshop code <strong class=\"code\">");
     html_text(out, host.code);
     sb_puts(out, "</strong>. This page refreshes every 5 seconds.</p>\n");
+    struct strbuf label;
+    sb_init(&label);
+    sb_printf(&label, "QR code of the join address, %s", host.base_url);
+    sb_puts(out, "<figure class=\"join-qr\">");
+    if (qr_svg(out, host.base_url, label.data))
+        sb_puts(out, "<figcaption>Scan to join, then type the workshop code.</figcaption>");
+    sb_puts(out, "</figure>\n");
+    sb_free(&label);
     sb_puts(out, "<nav aria-label=\"Report\"><ul><li><a href=\"/facilitator/report.html\">Report "
                  "(HTML)</a></li><li><a href=\"/facilitator/runs.csv\">Runs (CSV)</a></li>"
-                 "<li><a href=\"/facilitator/decisions.csv\">Decisions (CSV)</a></li></ul></nav>\n");
+                 "<li><a href=\"/facilitator/decisions.csv\">Decisions (CSV)</a></li>"
+                 "<li><a href=\"/facilitator/statements.json\">xAPI statements (JSON)</a></li>"
+                 "</ul></nav>\n");
     sb_puts(out, "<section><h2>Teams</h2>\n<table><thead><tr><th scope=\"col\">Team</th>"
                  "<th scope=\"col\">Scenario</th><th scope=\"col\">Role</th><th scope=\"col\">"
                  "Scene</th><th scope=\"col\">Decisions</th><th scope=\"col\">On this decision"
@@ -570,12 +739,21 @@ void page_facilitator(struct strbuf *out, const struct page_ctx *pc)
         pthread_mutex_lock(&t->mu);
         bool readable = t->open && t->state >= TEAM_DECIDE && t->state <= TEAM_ERROR &&
                         !t->has_command;
+        /* A duet is one row: both teams, both roles. */
         sb_puts(out, "<tr><td>");
-        html_text(out, t->name);
+        for (int k = 0; k < t->nseats; k++) {
+            if (k)
+                sb_puts(out, " + ");
+            html_text(out, t->seats[k].name);
+        }
         sb_puts(out, "</td><td>");
         html_text(out, hs->title);
         sb_puts(out, "</td><td>");
-        html_text(out, hs->role_names[t->role]);
+        for (int k = 0; k < t->nseats; k++) {
+            if (k)
+                sb_puts(out, " + ");
+            html_text(out, hs->role_names[seat_role(t, k)]);
+        }
         sb_puts(out, "</td><td>");
         if (readable) {
             const struct scene *sc = game_scene(t->s.g);

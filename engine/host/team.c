@@ -37,9 +37,19 @@ static struct fe_command wait_command(struct team *t, enum team_state state, int
     t->state = state;
     t->step++;
     t->has_command = false;
+    t->picks[0] = t->picks[1] = 0;
     t->shown_at = clock_seconds();
     t->deadline = timer_seconds > 0 ? t->shown_at + timer_seconds : 0;
     pthread_cond_broadcast(&t->cv);
+    team_wake(t);
+    if (t->s.folder_sync_due) {
+        /* The decision is in its file, whole, and the page shows what
+         * follows; now make the rename durable (the folder's fsync), before
+         * the run takes another command. Pages read s meanwhile, not this. */
+        pthread_mutex_unlock(&t->mu);
+        session_sync_results(&t->s);
+        pthread_mutex_lock(&t->mu);
+    }
     struct timespec ts;
     if (timer_seconds > 0)
         abs_deadline(&ts, timer_seconds);
@@ -108,7 +118,7 @@ static struct fe_command on_error(void *ctx, struct session *s, const struct dia
     str_copy(t->message, sizeof t->message, line.data);
     pthread_mutex_unlock(&t->mu);
     sb_free(&line);
-    fprintf(stderr, "scaleup host: team %s: %s\n", t->name, t->message);
+    fprintf(stderr, "scaleup host: team %s: %s\n", t->seats[0].name, t->message);
     return wait_command(t, TEAM_ERROR, 0);
 }
 
@@ -133,6 +143,7 @@ static void *team_main(void *arg)
     o.timers = cfg->timers;
     o.limits = cfg->limits;
     o.setup.seed = t->seed;
+    o.defer_folder_sync = true; /* done in wait_command, once the page is ready */
     char resume[PATH_MAX];
     pthread_mutex_lock(&host.mu);
     str_copy(resume, sizeof resume, t->results_file);
@@ -153,14 +164,21 @@ static void *team_main(void *arg)
         t->state = TEAM_ENDED;
         t->step++;
         pthread_cond_broadcast(&t->cv);
+        team_wake(t);
         pthread_mutex_unlock(&t->mu);
         sb_free(&line);
         diag_list_free(&diags);
         return NULL;
     }
     diag_list_free(&diags);
-    if (!resumed)
-        runplan_solo(&t->s, t->role, t->name);
+    if (!resumed && t->duet) {
+        /* Joined only for scenarios written for duets: this cannot fail. */
+        char why[256];
+        runplan_duet(&t->s, host.scenarios[t->scenario].role_ids[t->role], t->seats[0].name,
+                     t->seats[1].name, why, sizeof why);
+    } else if (!resumed) {
+        runplan_solo(&t->s, t->role, t->seats[0].name);
+    }
     pthread_mutex_lock(&t->mu);
     t->open = true;
     t->state = TEAM_BUSY;
@@ -173,19 +191,43 @@ static void *team_main(void *arg)
     t->state = TEAM_ENDED;
     t->step++;
     pthread_cond_broadcast(&t->cv);
+    team_wake(t);
     pthread_mutex_unlock(&t->mu);
     return NULL;
 }
 
-bool team_start(struct team *t)
+struct team *team_new(void)
 {
+    struct team *t = xcalloc(1, sizeof *t);
     pthread_mutex_init(&t->mu, NULL);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
     pthread_cond_init(&t->cv, &ca);
     pthread_condattr_destroy(&ca);
+    t->nseats = 1;
     t->state = TEAM_STARTING;
+    return t;
+}
+
+void team_wake(struct team *t)
+{
+    for (int i = 0; i < t->nwaiters; i++)
+        host_resume(t->waiters[i]);
+    t->nwaiters = 0;
+}
+
+int seat_role(const struct team *t, int seat)
+{
+    /* A duet's scenario has two roles: the partner plays the other. */
+    return seat == 0 ? t->role : 1 - t->role;
+}
+
+bool team_start(struct team *t)
+{
+    pthread_mutex_lock(&t->mu);
+    t->state = TEAM_STARTING;
+    pthread_mutex_unlock(&t->mu);
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     /* Lua's C calls are bounded (LUAI_MAXCCALLS); 1 MiB is the window's
@@ -202,7 +244,7 @@ void team_lock_ready(struct team *t)
     struct timespec ts;
     abs_deadline(&ts, LIMIT_HOST_WAIT_MS / 1000.0);
     pthread_mutex_lock(&t->mu);
-    while ((t->state == TEAM_STARTING || t->state == TEAM_BUSY || t->has_command) &&
+    while (team_busy(t) &&
            pthread_cond_timedwait(&t->cv, &t->mu, &ts) != ETIMEDOUT) {
     }
 }
@@ -210,7 +252,7 @@ void team_lock_ready(struct team *t)
 bool team_send(struct team *t, unsigned step, struct fe_command c)
 {
     if (step != t->step || t->has_command || t->state == TEAM_STARTING || t->state == TEAM_BUSY ||
-        t->state == TEAM_ENDED)
+        t->state == TEAM_ENDED || t->state == TEAM_PAIRING)
         return false;
     t->command = c;
     t->has_command = true;
@@ -224,7 +266,7 @@ bool team_send(struct team *t, unsigned step, struct fe_command c)
 void host_save_teams(void)
 {
     cJSON *root = cJSON_CreateObject();
-    cJSON_AddStringToObject(root, "format", "scaleup-host/1");
+    cJSON_AddStringToObject(root, "format", "scaleup-host/2");
     cJSON_AddStringToObject(root, "code", host.code);
     cJSON_AddStringToObject(root, "token", host.token);
     cJSON *arr = cJSON_AddArrayToObject(root, "teams");
@@ -233,10 +275,15 @@ void host_save_teams(void)
         if (!t->results_file[0])
             continue;
         cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "name", t->name);
-        cJSON_AddStringToObject(o, "cookie", t->cookie);
-        cJSON_AddStringToObject(o, "csrf", t->csrf);
-        cJSON_AddStringToObject(o, "resume", t->resume);
+        cJSON *seats = cJSON_AddArrayToObject(o, "seats");
+        for (int k = 0; k < t->nseats; k++) {
+            cJSON *so = cJSON_CreateObject();
+            cJSON_AddStringToObject(so, "name", t->seats[k].name);
+            cJSON_AddStringToObject(so, "cookie", t->seats[k].cookie);
+            cJSON_AddStringToObject(so, "csrf", t->seats[k].csrf);
+            cJSON_AddStringToObject(so, "resume", t->seats[k].resume);
+            cJSON_AddItemToArray(seats, so);
+        }
         cJSON_AddStringToObject(o, "scenario", host.scenarios[t->scenario].id);
         cJSON_AddNumberToObject(o, "role", t->role);
         const char *base = strrchr(t->results_file, '/');
@@ -278,6 +325,19 @@ static bool plain_file_name(const char *s)
     return n > 5 && n < 200 && s[0] != '.' && !strchr(s, '/') && strcmp(s + n - 5, ".json") == 0;
 }
 
+static bool read_seat(const cJSON *o, struct seat *seat)
+{
+    if (!token_ok(json_str(o, "cookie"), HOST_TOKEN_CHARS, "0123456789abcdef") ||
+        !token_ok(json_str(o, "csrf"), HOST_TOKEN_CHARS, "0123456789abcdef") ||
+        !token_ok(json_str(o, "resume"), HOST_RESUME_CHARS, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"))
+        return false;
+    str_copy(seat->cookie, sizeof seat->cookie, json_str(o, "cookie"));
+    str_copy(seat->csrf, sizeof seat->csrf, json_str(o, "csrf"));
+    str_copy(seat->resume, sizeof seat->resume, json_str(o, "resume"));
+    str_copy(seat->name, sizeof seat->name, json_str(o, "name"));
+    return true;
+}
+
 void host_load_teams(void)
 {
     char path[PATH_MAX + 32];
@@ -310,19 +370,22 @@ void host_load_teams(void)
             if (strcmp(host.scenarios[i].id, sid) == 0)
                 sc = i;
         const cJSON *role = cJSON_GetObjectItemCaseSensitive(o, "role");
-        if (sc < 0 || !plain_file_name(file) || !cJSON_IsNumber(role) ||
-            !token_ok(json_str(o, "cookie"), HOST_TOKEN_CHARS, "0123456789abcdef") ||
-            !token_ok(json_str(o, "csrf"), HOST_TOKEN_CHARS, "0123456789abcdef") ||
-            !token_ok(json_str(o, "resume"), HOST_RESUME_CHARS, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"))
+        /* scaleup-host/2 has a list of seats; /1 had one seat's fields in o. */
+        const cJSON *seats = cJSON_GetObjectItemCaseSensitive(o, "seats");
+        int nseats = cJSON_IsArray(seats) ? cJSON_GetArraySize(seats) : 1;
+        struct seat got[HOST_SEATS];
+        bool ok = sc >= 0 && plain_file_name(file) && cJSON_IsNumber(role) && role->valueint >= 0 &&
+                  role->valueint < host.scenarios[sc].nroles && nseats >= 1 && nseats <= HOST_SEATS &&
+                  (nseats == 1 || host.scenarios[sc].duet);
+        for (int k = 0; ok && k < nseats; k++)
+            ok = read_seat(cJSON_IsArray(seats) ? cJSON_GetArrayItem(seats, k) : o, &got[k]);
+        if (!ok)
             continue;
-        struct team *t = calloc(1, sizeof *t);
-        if (!t)
-            break;
+        struct team *t = team_new();
         t->index = host.nteams;
-        str_copy(t->cookie, sizeof t->cookie, json_str(o, "cookie"));
-        str_copy(t->csrf, sizeof t->csrf, json_str(o, "csrf"));
-        str_copy(t->resume, sizeof t->resume, json_str(o, "resume"));
-        str_copy(t->name, sizeof t->name, json_str(o, "name"));
+        memcpy(t->seats, got, (size_t)nseats * sizeof got[0]);
+        t->nseats = nseats;
+        t->duet = nseats == 2;
         t->scenario = sc;
         t->role = role->valueint;
         str_format(t->results_file, sizeof t->results_file, "%s/%s", host.cfg->results_dir, file);

@@ -1022,20 +1022,6 @@ static void print_changes(struct term *t, const struct strbuf *line)
     style(t, RESET);
 }
 
-/* How a secret decision was resolved, in a sentence. */
-static void outcome_sentence(const struct game *g, const struct decision *d, struct strbuf *out)
-{
-    const struct scenario *sc = g->sc;
-    const char *stood = d->stood >= 0 ? sc->roles[g->s.players[d->stood].role].name : "";
-    switch (d->outcome) {
-    case DUET_AGREED: sb_puts(out, "You agree."); break;
-    case DUET_CONFLICT: sb_puts(out, "You disagree: now talk it out."); break;
-    case DUET_SETTLED: sb_printf(out, "You disagree: the %s's pick stands, as the scenario settles it.", stood); break;
-    case DUET_COIN: sb_printf(out, "You disagree: a coin toss decides, and the %s's pick stands.", stood); break;
-    default: break;
-    }
-}
-
 static void show_secret_outcome(struct term *t, const struct game *g, const struct decision *d)
 {
     const struct scenario *sc = g->sc;
@@ -1052,7 +1038,7 @@ static void show_secret_outcome(struct term *t, const struct game *g, const stru
         wrap_paragraph(t, line.data, line.len, 4, 2, &emph);
     }
     sb_clear(&line);
-    outcome_sentence(g, d, &line);
+    game_duet_sentence(g, d, &line);
     style(t, BOLD);
     say(t, 2, "%s", line.data);
     style(t, RESET);
@@ -1170,7 +1156,7 @@ static void debrief_secret(struct term *t, const struct game *g, int i)
     sb_init(&line);
     sb_init(&ch);
     sb_printf(&line, "%s: ", where->title[0] ? where->title : where->id);
-    outcome_sentence(g, dec, &line);
+    game_duet_sentence(g, dec, &line);
     fputc('\n', t->out);
     fprintf(t->out, "%3d. ", i + 1);
     bool emph = false;

@@ -23,7 +23,7 @@ _scaleup()
     cmd=""
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            play | lint | explore | test | map | lsp | new | report | help)
+            play | lint | explore | test | map | lsp | new | report | host | help)
                 cmd=${COMP_WORDS[i]}
                 break
                 ;;
@@ -42,12 +42,14 @@ _scaleup()
             COMPREPLY=($(compgen -W "dot svg" -- "$cur"))
             return
             ;;
-        --results | --resume | --font | --file | --output | --csv | --decisions-csv | --html | --xapi)
+        --results | --resume | --font | --file | --output | --csv | --decisions-csv | --html | --xapi | \
+            --ready-file)
             COMPREPLY=($(compgen -f -- "$cur"))
             return
             ;;
         --player | --partner | --seed | --choices | --max-memory | --max-instructions | \
-            --max-call-ms | --random | --max-states | --jobs | --xapi-homepage | --xapi-pass)
+            --max-call-ms | --random | --max-states | --jobs | --xapi-homepage | --xapi-pass | --port | \
+            --bind)
             return
             ;;
     esac
@@ -66,8 +68,9 @@ _scaleup()
             opts="--scenario --csv --decisions-csv --html --json --xapi --xapi-homepage --xapi-mbox --xapi-pass
                   --quiet $common"
             ;;
+        host) opts="--results --port --bind --seed --no-coaching --timers --ready-file $limits $common" ;;
         help)
-            COMPREPLY=($(compgen -W "play lint explore test map lsp new report" -- "$cur"))
+            COMPREPLY=($(compgen -W "play lint explore test map lsp new report host" -- "$cur"))
             return
             ;;
     esac
@@ -77,9 +80,9 @@ _scaleup()
     fi
     case $cmd in
         "")
-            COMPREPLY=($(compgen -W "play lint explore test map lsp new report help" -- "$cur"))
+            COMPREPLY=($(compgen -W "play lint explore test map lsp new report host help" -- "$cur"))
             ;;
-        play | lint | explore | test | map)
+        play | lint | explore | test | map | host)
             COMPREPLY=($(compgen -W "$(_scaleup_ids)" -- "$cur") $(compgen -d -- "$cur")
                 $(compgen -f -X '!*.lua' -- "$cur"))
             ;;

@@ -1,7 +1,7 @@
 # fish completion for scaleup(1): subcommands, options, scenario ids, roles.
 # Copyright 2026 The ScaleUp authors; MIT License.
 
-set -l commands play lint explore test map lsp new report help
+set -l commands play lint explore test map lsp new report host help
 
 function __scaleup_ids
     printf '%s\n' @SCALEUP_SCENARIO_IDS@
@@ -21,14 +21,15 @@ complete -c scaleup -n "not __fish_seen_subcommand_from $commands" -a map -d 'dr
 complete -c scaleup -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'a language server for your editor'
 complete -c scaleup -n "not __fish_seen_subcommand_from $commands" -a new -d 'create a scenario folder'
 complete -c scaleup -n "not __fish_seen_subcommand_from $commands" -a report -d 'the facilitator debrief'
+complete -c scaleup -n "not __fish_seen_subcommand_from $commands" -a host -d 'serve the game to browsers'
 complete -c scaleup -n "not __fish_seen_subcommand_from $commands" -a help -d 'a command help'
-complete -c scaleup -n "__fish_seen_subcommand_from help" -a "play lint explore test map lsp new report"
+complete -c scaleup -n "__fish_seen_subcommand_from help" -a "play lint explore test map lsp new report host"
 
 complete -c scaleup -s h -l help -d 'show the help'
 complete -c scaleup -l version -d 'show the version'
 
 # Scenarios: an id, a folder or a .lua file.
-complete -c scaleup -n "__fish_seen_subcommand_from play lint explore test map" -a "(__scaleup_ids)" -d scenario
+complete -c scaleup -n "__fish_seen_subcommand_from play lint explore test map host" -a "(__scaleup_ids)" -d scenario
 complete -c scaleup -n "__fish_seen_subcommand_from play lint explore test map" -a "(__fish_complete_suffix .lua)"
 complete -c scaleup -n "__fish_seen_subcommand_from new report" -a "(__fish_complete_directories)"
 
@@ -51,7 +52,7 @@ complete -c scaleup -n $play -l fullscreen -d 'start fullscreen'
 complete -c scaleup -n $play -l kiosk -d 'workshop kiosk mode'
 complete -c scaleup -n $play -l presenter -d 'the window for a room'
 
-set -l limited "__fish_seen_subcommand_from play lint explore; or not __fish_seen_subcommand_from $commands"
+set -l limited "__fish_seen_subcommand_from play lint explore host; or not __fish_seen_subcommand_from $commands"
 complete -c scaleup -n $limited -l max-memory -x -d 'Lua memory, MiB'
 complete -c scaleup -n $limited -l max-instructions -x -d 'instructions per call'
 complete -c scaleup -n $limited -l max-call-ms -x -d 'milliseconds per call'
@@ -85,3 +86,10 @@ complete -c scaleup -n "__fish_seen_subcommand_from report" -l xapi-homepage -x 
 complete -c scaleup -n "__fish_seen_subcommand_from report" -l xapi-mbox -d 'name players by mbox'
 complete -c scaleup -n "__fish_seen_subcommand_from report" -l xapi-pass -x -d 'ratings that count as success'
 complete -c scaleup -n "__fish_seen_subcommand_from report" -l quiet -d 'no table'
+complete -c scaleup -n "__fish_seen_subcommand_from host" -l results -r -F -d 'the results folder'
+complete -c scaleup -n "__fish_seen_subcommand_from host" -l port -x -d 'the port to listen on'
+complete -c scaleup -n "__fish_seen_subcommand_from host" -l bind -x -d 'the IPv4 address to listen on'
+complete -c scaleup -n "__fish_seen_subcommand_from host" -l seed -x -d 'every run gets this seed'
+complete -c scaleup -n "__fish_seen_subcommand_from host" -l no-coaching -d 'exam mode'
+complete -c scaleup -n "__fish_seen_subcommand_from host" -l timers -x -a "on slow off" -d 'timed decisions'
+complete -c scaleup -n "__fish_seen_subcommand_from host" -l ready-file -r -F -d 'write the port here'

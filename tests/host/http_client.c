@@ -69,7 +69,10 @@ bool http_raw(int port, const char *data, size_t len, struct http_response *r)
             break;
         off += (size_t)n;
     }
-    shutdown(fd, SHUT_WR);
+    /* No half-close (shutdown of the writing side) after the request, as a
+     * browser does not: a page that waits for its run is suspended, and
+     * libmicrohttpd takes the end of a client's data on a resumed
+     * connection for the client leaving. */
     bool ok = read_all(fd, r);
     close(fd);
     return ok;

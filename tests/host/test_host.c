@@ -3,7 +3,8 @@
  * workshop code and play to the debrief; a browser's result file equals the
  * terminal's for the same scenario, role, seed and choices (times aside);
  * a host killed with SIGKILL and started again resumes the run (by cookie and
- * by resume code); the facilitator view; hostile requests (oversized
+ * by resume code), a duet from two browsers joined by a pair code too; the
+ * facilitator view; hostile requests (oversized
  * headers, cookies and bodies, garbage, a wrong code, token or form token,
  * path traversal, slow clients, a flood) are refused and the teams go on.
  */
@@ -277,6 +278,97 @@ static void the_facilitator_sees_the_room(void **state)
     assert_int_equal(r.status, 200);
     assert_non_null(strstr(r.body, "Team B"));
     http_response_free(&r);
+    /* The xAPI download names the teams on the join address's home page. */
+    r = get(&f, "/facilitator/statements.json");
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.head, "Content-Type: application/json; charset=utf-8"));
+    assert_non_null(strstr(r.body, "\"name\":\t\"Team B\""));
+    assert_non_null(strstr(r.body, "\"homePage\":\t\"http://127.0.0.1:"));
+    http_response_free(&r);
+}
+
+/* One step of a duet: the page of each browser, then the choice of the
+ * browser that has option buttons (in a secret scene both, A's first:
+ * the order the terminal asks for them), or Continue from A. Appends what
+ * was chosen to list (the terminal's --choices); false at the debrief. */
+static bool duet_step(struct http_client *a, struct http_client *b, char *list, size_t cap)
+{
+    char csrf[2][64], step[2][32], body[256];
+    struct http_client *c[2] = {a, b};
+    enum page_kind k[2];
+    for (int i = 0; i < 2; i++)
+        k[i] = page(c[i], csrf[i], step[i]);
+    if (k[0] == PAGE_DEBRIEF && k[1] == PAGE_DEBRIEF)
+        return false;
+    for (int i = 0; i < 2; i++) {
+        if (k[0] == PAGE_OUTCOME && i == 1)
+            break;
+        if (k[i] != PAGE_SCENE && k[i] != PAGE_OUTCOME)
+            continue;
+        if (k[i] == PAGE_OUTCOME) {
+            snprintf(body, sizeof body, "csrf=%s&step=%s&action=continue", csrf[i], step[i]);
+        } else {
+            snprintf(body, sizeof body, "csrf=%s&step=%s&choice=1", csrf[i], step[i]);
+            snprintf(list + strlen(list), cap - strlen(list), "%s1", list[0] ? "," : "");
+        }
+        struct http_response r = post(c[i], "/act", body);
+        assert_int_equal(r.status, 303);
+        http_response_free(&r);
+    }
+    return true;
+}
+
+/* A duet from two browsers (a pair code), through a host killed with
+ * SIGKILL: both browsers go on by their cookies, and the result file is
+ * the terminal's --duet run's. */
+static void a_duet_survives_a_killed_host(void **state)
+{
+    (void)state;
+    struct http_client a = {0}, b = {0};
+    struct http_response r = get(&a, "/");
+    char csrf[64], body[512], pair[16] = "";
+    http_field(r.body, "csrf", csrf, sizeof csrf);
+    http_response_free(&r);
+    snprintf(body, sizeof body, "csrf=%s&code=%s&name=Duet+A&pick=0.0&duet=1", csrf, code);
+    r = post(&a, "/join", body);
+    assert_int_equal(r.status, 303);
+    http_response_free(&r);
+    r = get(&a, "/play");
+    const char *p = strstr(r.body, "id=\"pair-code\">");
+    assert_non_null(p);
+    sscanf(p + strlen("id=\"pair-code\">"), "%6s", pair);
+    http_response_free(&r);
+    r = get(&b, "/");
+    http_field(r.body, "csrf", csrf, sizeof csrf);
+    http_response_free(&r);
+    snprintf(body, sizeof body, "csrf=%s&code=%s&pair=%s&name=Duet+B", csrf, code, pair);
+    r = post(&b, "/pair", body);
+    assert_int_equal(r.status, 303);
+    http_response_free(&r);
+    char list[256] = "";
+    for (int i = 0; i < 4; i++)
+        assert_true(duet_step(&a, &b, list, sizeof list));
+    kill_host(SIGKILL);
+    start_host();
+    r = get(&b, "/play");
+    assert_non_null(strstr(r.body, "a duet with <strong>Duet A</strong>"));
+    http_response_free(&r);
+    for (int guard = 0; duet_step(&a, &b, list, sizeof list); guard++)
+        assert_true(guard < 100);
+    char tdir[512];
+    snprintf(tdir, sizeof tdir, "%s/terminal", aux);
+    const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--duet", "--role", "po",
+                          "--player", "Duet A", "--partner", "Duet B", "--seed", "1", "--timers",
+                          "off", "--choices", list, "--results", tdir, NULL};
+    struct cmd_result cr;
+    run_cmd(argv, NULL, NULL, NULL, 60, &cr);
+    assert_int_equal(cr.status, 0);
+    cmd_result_free(&cr);
+    char *want = timeless(result_of(tdir, "Duet A"));
+    char *got = timeless(result_of(dir, "Duet A"));
+    assert_string_equal(got, want);
+    free(want);
+    free(got);
 }
 
 static int raw_status(const char *data, size_t len)
@@ -425,6 +517,7 @@ int main(void)
         cmocka_unit_test(a_team_plays_to_the_debrief_as_in_the_terminal),
         cmocka_unit_test(a_killed_host_resumes_every_run),
         cmocka_unit_test(the_facilitator_sees_the_room),
+        cmocka_unit_test(a_duet_survives_a_killed_host),
         cmocka_unit_test(hostile_requests_are_refused),
         cmocka_unit_test(slow_clients_do_not_block_others),
         cmocka_unit_test(a_flood_from_one_client_is_limited),

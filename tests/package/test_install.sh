@@ -69,6 +69,10 @@ ok "groff -ww -z and man -l"
 man_text=$(MANWIDTH=200 man -E ascii -l "$share/man/man1/scaleup.1.gz" 2>/dev/null | sed 's/.\x08//g')
 help_all=$("$bin" --help)
 commands="play lint explore test map lsp new report"
+# scaleup host is built when libmicrohttpd is there (tools/setup installs it).
+if "$bin" help host >/dev/null 2>&1; then
+    commands="$commands host"
+fi
 for cmd in $commands; do
     echo "$man_text" | grep -q "^ *$cmd " || echo "$man_text" | grep -q "^   $cmd" ||
         fail "the man page has no section for $cmd"
