@@ -165,7 +165,7 @@ static void random_roles(const struct scenario *sc, const struct explore_options
 /* Playthroughs [from, to) of the whole sequence (role by role, runs each).
  * started_once: whether a game started before from (a first start that
  * fails on an error, not a dead end, stops the exploration). */
-static bool run_random_range(struct scenario *sc, const struct explore_options *o,
+static bool run_random_range(const struct scenario *sc, const struct explore_options *o,
                              struct explore_result *r, struct diag *err, long from, long to,
                              bool started_once)
 {
@@ -422,7 +422,7 @@ static void result_init(const struct scenario *sc, struct explore_result *r)
  * range of the playthroughs; the parts are merged in order. A part whose
  * worker stopped at a first start that failed, where an earlier part had
  * started a game, is played again here (one process would have gone on). */
-static bool run_random_jobs(struct scenario *sc, const struct explore_options *o, struct explore_result *r,
+static bool run_random_jobs(const struct scenario *sc, const struct explore_options *o, struct explore_result *r,
                             struct diag *err)
 {
     int first_role, last_role;
@@ -563,7 +563,7 @@ static bool hashset_add(struct hashset *s, uint64_t h)
     }
 }
 
-static bool run_exhaustive_role(struct scenario *sc, const struct explore_options *o, int role,
+static bool run_exhaustive_role(const struct scenario *sc, const struct explore_options *o, int role,
                                 struct explore_result *r, struct diag *err)
 {
     struct game_setup st;
@@ -681,7 +681,7 @@ static bool run_exhaustive_role(struct scenario *sc, const struct explore_option
     return true;
 }
 
-bool explore_run(struct scenario *sc, const struct explore_options *o, struct explore_result *r,
+bool explore_run(const struct scenario *sc, const struct explore_options *o, struct explore_result *r,
                  struct diag *err)
 {
     result_init(sc, r);
@@ -698,14 +698,14 @@ bool explore_run(struct scenario *sc, const struct explore_options *o, struct ex
     } else {
         r->complete = true;
         ok = true;
-        unsigned long reads = sc->score_reads;
+        unsigned long reads = sc->live->score_reads;
         int first = o->role >= 0 ? o->role : 0;
         int last = o->duet ? 0 : (o->role >= 0 ? o->role : sc->nroles - 1);
         for (int role = first; ok && role <= last; role++)
             ok = run_exhaustive_role(sc, o, role, r, err);
         /* States merged without the other players' points may have had
          * different futures if a callback read game.score. */
-        if (o->score_of >= 0 && sc->score_reads != reads)
+        if (o->score_of >= 0 && sc->live->score_reads != reads)
             r->complete = false;
     }
     r->seconds = clock_seconds() - t0;

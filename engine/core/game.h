@@ -146,7 +146,7 @@ struct game_core {
 };
 
 struct game {
-    struct scenario *sc;
+    const struct scenario *sc; /* read-only: run-time state is in sc->live */
     uint64_t seed;
     int nplayers;
     struct game_core s;
@@ -180,7 +180,7 @@ struct game {
     int pick_choices[GAME_MAX_PLAYERS];
 };
 
-struct game *game_new(struct scenario *sc);
+struct game *game_new(const struct scenario *sc);
 void game_free(struct game *g);
 
 /* Starts a run: resets the state, seeds the generator, enters the start

@@ -610,6 +610,40 @@ static void settle_knows_its_scene(void **state)
     scenario_free(dsc);
 }
 
+/* What a game changes in its scenario while it runs (a flag the code
+ * makes, a read of game.score) is in the scenario's live object; what was
+ * loaded stays as it was. */
+static void run_time_state_stays_out_of_the_loaded_scenario(void **state)
+{
+    (void)state;
+    struct scenario *lsc = load_ok(test_path("fixtures/games/live-flags.lua"));
+    assert_int_equal(lsc->nflags, 0);
+    assert_int_equal(scenario_flag_count(lsc), 0);
+    assert_int_equal(scenario_flag(lsc, "made_here"), -1);
+    struct game *g = game_new(lsc);
+    struct game_setup st = {.seed = 1, .nplayers = 1};
+    st.players[0].name = "Ana";
+    struct diag err;
+    assert_true(game_start(g, &st, &err));
+    assert_true(game_choose(g, 1, false, 1, &err));
+    assert_int_equal(lsc->nflags, 0); /* the loaded flags: none */
+    assert_int_equal(scenario_flag_count(lsc), 1);
+    assert_int_equal(scenario_flag(lsc, "made_here"), 0);
+    assert_string_equal(lsc->live->flags[0], "made_here");
+    assert_true(game_flag(g, 0));
+    assert_int_equal(lsc->live->score_reads, 1);
+    /* A second game finds the flag where the first made it. */
+    struct game *h = game_new(lsc);
+    assert_true(game_start(h, &st, &err));
+    assert_true(game_choose(h, 1, false, 1, &err));
+    assert_int_equal(scenario_flag_count(lsc), 1);
+    assert_true(game_flag(h, 0));
+    assert_int_equal(lsc->live->score_reads, 2);
+    game_free(h);
+    game_free(g);
+    scenario_free(lsc);
+}
+
 /* In a duet each role gets its own search: the PO's 65,536 totals are no
  * longer too many (points do not split the merged states), and the answer
  * does not depend on who asks first. */
@@ -753,6 +787,7 @@ int main(void)
         cmocka_unit_test(duet_picks_that_differ_go_to_a_coin_toss),
         cmocka_unit_test(a_duet_is_measured_against_its_own_best),
         cmocka_unit_test(settle_knows_its_scene),
+        cmocka_unit_test(run_time_state_stays_out_of_the_loaded_scenario),
         cmocka_unit_test(a_search_that_reads_scores_is_not_trusted_merged),
         cmocka_unit_test(a_duet_best_does_not_depend_on_who_asks_first),
         cmocka_unit_test(a_run_never_beats_its_best),

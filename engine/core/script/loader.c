@@ -1475,14 +1475,8 @@ static void declare_flag(struct loader *ld, const char *id, struct srcpos pos, v
                id, id);
         return;
     }
-    int before = sc->nflags;
-    bool declared = sc->declares_flags;
-    sc->declares_flags = false;
-    int f = scenario_intern_flag(sc, id);
-    sc->declares_flags = declared;
-    if (f == -2)
+    if (scenario_declare_flag(sc, id) == -2)
         report(ld, pos, "count", "too many flags (the limit is %d)", LIMIT_FLAGS);
-    (void)before;
 }
 
 static void convert_scenario(struct loader *ld)
@@ -2395,6 +2389,7 @@ done:;
         scenario_free(sc);
         return NULL;
     }
+    scenario_live_new(sc);
     return sc;
 }
 
@@ -2403,6 +2398,7 @@ void scenario_free(struct scenario *sc)
     if (!sc)
         return;
     script_free(sc->script);
+    scenario_live_free(sc);
     strmap_free(&sc->scene_index);
     strmap_free(&sc->stat_index);
     strmap_free(&sc->dimension_index);
