@@ -11,7 +11,7 @@
  * and the error is returned: a player's run is never half-applied.
  *
  * A game also keeps its log: the decisions that made it. The seed plus the log
- * is the whole run (see replay.h): saving, loading and undoing are replays.
+ * is the whole run (see run.h): saving, loading and undoing are replays.
  *
  * Solo play has one player; the state already holds two, for duets.
  */

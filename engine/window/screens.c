@@ -781,7 +781,6 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
     if (step < 1)
         step = 1;
     int thick = M->u / 10 > 2 ? M->u / 10 : 2;
-    int marks_y = y;
     for (int k = 0; k <= n; k++) {
         int mx = px0 + k * step;
         if (k == 0)
@@ -848,7 +847,6 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
             int tw = text_width(w, FACE_SMALL, buf, strlen(buf));
             int tx = xb - tw > px0 ? xb - tw : px0;
             ui_line(w, tx, link_y + thick, FACE_SMALL, C_WARNING, buf);
-            y += 0; /* the label sits in the row's lower half */
         }
 #undef CHART_Y
         format_number(num, sizeof num, v[n]);
@@ -861,7 +859,6 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
     /* The decisions' marks as faint lines across the rows. */
     for (int k = 1; k <= n; k++)
         layout_rect(&w->L, px0 + k * step, plot_top, 1, y - plot_top - small / 2, C_CHIP, 0);
-    (void)marks_y;
     y += M->pad / 4;
     w->L.items[card].h = y - card_y;
     w->L.items[card + 1].h = y - card_y - 2 * M->bw;
