@@ -50,20 +50,25 @@ bool scenario_has_choice_id(const struct scenario *sc, const char *id)
     return strmap_get(&sc->choice_id_index, id, strlen(id)) >= 0;
 }
 
-int scenario_declare_flag(struct scenario *sc, const char *id)
+/* Adds flag id as names[*n] (its copy in arena, indexed); its index, -1
+ * for a bad id, -2 when LIMIT_FLAGS is reached. */
+static int add_flag(struct arena *arena, const char **names, struct strmap *index, int *n, const char *id)
 {
-    int f = scenario_flag(sc, id);
-    if (f >= 0)
-        return f;
-    if (sc->nflags >= LIMIT_FLAGS)
+    if (*n >= LIMIT_FLAGS)
         return -2;
     size_t len = strlen(id);
     if (len == 0 || len > LIMIT_ID_BYTES)
         return -1;
-    const char *copy = arena_strndup(&sc->arena, id, len);
-    sc->flags[sc->nflags] = copy; /* sized LIMIT_FLAGS at load */
-    strmap_put(&sc->flag_index, copy, len, sc->nflags);
-    return sc->nflags++;
+    const char *copy = arena_strndup(arena, id, len);
+    names[*n] = copy; /* sized LIMIT_FLAGS */
+    strmap_put(index, copy, len, *n);
+    return (*n)++;
+}
+
+int scenario_declare_flag(struct scenario *sc, const char *id)
+{
+    int f = scenario_flag(sc, id);
+    return f >= 0 ? f : add_flag(&sc->arena, sc->flags, &sc->flag_index, &sc->nflags, id);
 }
 
 int scenario_intern_flag(const struct scenario *sc, const char *id)
@@ -74,15 +79,7 @@ int scenario_intern_flag(const struct scenario *sc, const char *id)
     struct scenario_live *live = sc->live;
     if (sc->declares_flags || !live)
         return -1;
-    if (live->nflags >= LIMIT_FLAGS)
-        return -2;
-    size_t len = strlen(id);
-    if (len == 0 || len > LIMIT_ID_BYTES)
-        return -1;
-    const char *copy = arena_strndup(&live->arena, id, len);
-    live->flags[live->nflags] = copy;
-    strmap_put(&live->flag_index, copy, len, live->nflags);
-    return live->nflags++;
+    return add_flag(&live->arena, live->flags, &live->flag_index, &live->nflags, id);
 }
 
 int scenario_flag_count(const struct scenario *sc)

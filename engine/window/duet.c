@@ -422,13 +422,9 @@ int duet_debrief_decision(struct window *w, const struct metrics *M, int i, int 
     const struct scenario *sc = g->sc;
     const struct decision *dec = &g->log[i];
     const struct scene *where = &sc->scenes[dec->scene];
-    char buf[1400], num[16];
-    int badge = M->u * 3 / 2;
+    char buf[1400];
+    int badge = ui_number_badge(w, M, i + 1, x, y);
     int lx = x + badge + M->u * 2 / 3, lw = width - (lx - x);
-    layout_rect(&w->L, x, y, badge, badge, C_CHIP, M->rad * 2 / 3);
-    str_format(num, sizeof num, "%d", i + 1);
-    int nw = text_width(w, FACE_BOLD, num, strlen(num));
-    ui_line(w, x + (badge - nw) / 2, y + (badge - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_TEXT, num);
     str_format(buf, sizeof buf, "%s%s%s · in secret", where->phase, where->phase[0] ? " · " : "",
                where->title[0] ? where->title : where->id);
     ui_line(w, lx, y, FACE_SMALL_BOLD, C_MUTED, buf);

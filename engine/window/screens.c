@@ -208,6 +208,19 @@ int ui_best(struct window *w, const struct metrics *M, int i, int p, int x, int 
     return y;
 }
 
+/* A decision's number in a rounded square, as the debrief lists them; its
+ * size (the square's side). */
+int ui_number_badge(struct window *w, const struct metrics *M, int number, int x, int y)
+{
+    char num[16];
+    int badge = M->u * 3 / 2;
+    layout_rect(&w->L, x, y, badge, badge, C_CHIP, M->rad * 2 / 3);
+    str_format(num, sizeof num, "%d", number);
+    int nw = text_width(w, FACE_BOLD, num, strlen(num));
+    ui_line(w, x + (badge - nw) / 2, y + (badge - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_TEXT, num);
+    return badge;
+}
+
 void ui_bar(struct window *w, int x, int y, int width, int height, double share, int fill)
 {
     if (share < 0)
@@ -937,13 +950,9 @@ static int debrief_decision(struct window *w, const struct metrics *M, int i, in
     const struct scenario *sc = g->sc;
     const struct decision *dec = &g->log[i];
     const struct scene *where = &sc->scenes[dec->scene];
-    char buf[600], num[64];
-    int badge = M->u * 3 / 2;
+    char buf[600];
+    int badge = ui_number_badge(w, M, i + 1, x, y);
     int lx = x + badge + M->u * 2 / 3, lw = width - (lx - x);
-    layout_rect(&w->L, x, y, badge, badge, C_CHIP, M->rad * 2 / 3);
-    str_format(num, sizeof num, "%d", i + 1);
-    int nw = text_width(w, FACE_BOLD, num, strlen(num));
-    ui_line(w, x + (badge - nw) / 2, y + (badge - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_TEXT, num);
     str_format(buf, sizeof buf, "%s%s%s", where->phase, where->phase[0] ? " · " : "",
                where->title[0] ? where->title : where->id);
     if (g->nplayers > 1) {
