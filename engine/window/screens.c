@@ -894,7 +894,7 @@ static int debrief_card(struct window *w, const struct metrics *M, int p, int x,
     int card_item = w->L.nitems - 1;
     y += M->pad;
     /* In a duet each player's card wears their role colour. */
-    int pcolor = d->nplayers > 1 ? theme_role_color(dp->role) : C_ACCENT;
+    int pcolor = (int)(d->nplayers > 1 ? theme_role_color(dp->role) : C_ACCENT);
     if (d->nplayers > 1)
         layout_rect(&w->L, x, card_y, M->u / 4, 0, pcolor, M->u / 8);
     int stripe_item = d->nplayers > 1 ? w->L.nitems - 1 : -1;
@@ -1293,7 +1293,7 @@ static void role_screen(struct window *w, const struct metrics *M)
         int b = layout_button(&w->L, BTN_ROLE, r, R, cy, colw, h, false);
         ui_card(w, M, R, cy, colw, h, b, C_SURFACE, C_SURFACE_HOT);
         /* In a duet the badge shows the role's colour, which it keeps all game. */
-        int bcolor = duet ? theme_role_color(r) : C_ACCENT;
+        int bcolor = (int)(duet ? theme_role_color(r) : C_ACCENT);
         ui_link(layout_rect(&w->L, R + M->pad, cy + M->pad, badge, badge, bcolor, M->rad * 2 / 3), b,
                 duet ? bcolor : C_ACCENT_HOT);
         char num[16];
