@@ -425,8 +425,9 @@ int duet_debrief_decision(struct window *w, const struct metrics *M, int i, int 
     char buf[1400];
     int badge = ui_number_badge(w, M, i + 1, x, y);
     int lx = x + badge + M->u * 2 / 3, lw = width - (lx - x);
-    str_format(buf, sizeof buf, "%s%s%s · in secret", where->phase, where->phase[0] ? " · " : "",
-               where->title[0] ? where->title : where->id);
+    ui_scene_heading(where, buf, sizeof buf);
+    size_t n = strlen(buf);
+    str_copy(buf + n, sizeof buf - n, " · in secret");
     ui_line(w, lx, y, FACE_SMALL_BOLD, C_MUTED, buf);
     int yy = y + ui_lh(w, FACE_SMALL);
     duet_outcome_sentence(g, dec, buf, sizeof buf);

@@ -208,6 +208,13 @@ int ui_best(struct window *w, const struct metrics *M, int i, int p, int x, int 
     return y;
 }
 
+/* "Startup · Pricing": a scene's phase and title (its id without one), as
+ * the debrief heads each decision. */
+void ui_scene_heading(const struct scene *sn, char *buf, size_t cap)
+{
+    str_format(buf, cap, "%s%s%s", sn->phase, sn->phase[0] ? " · " : "", sn->title[0] ? sn->title : sn->id);
+}
+
 /* A decision's number in a rounded square, as the debrief lists them; its
  * size (the square's side). */
 int ui_number_badge(struct window *w, const struct metrics *M, int number, int x, int y)
@@ -953,8 +960,7 @@ static int debrief_decision(struct window *w, const struct metrics *M, int i, in
     char buf[600];
     int badge = ui_number_badge(w, M, i + 1, x, y);
     int lx = x + badge + M->u * 2 / 3, lw = width - (lx - x);
-    str_format(buf, sizeof buf, "%s%s%s", where->phase, where->phase[0] ? " · " : "",
-               where->title[0] ? where->title : where->id);
+    ui_scene_heading(where, buf, sizeof buf);
     if (g->nplayers > 1) {
         size_t n = strlen(buf);
         str_format(buf + n, sizeof buf - n, " · %s decided", g->s.players[dec->player].name);
