@@ -37,21 +37,12 @@ static int teardown(void **state)
 
 static struct game *start(const char *role, uint64_t seed)
 {
-    struct game *g = game_new(sc);
-    struct game_setup st = {.seed = seed, .nplayers = 1};
-    st.players[0].role = scenario_role(sc, role);
-    st.players[0].name = "Ana";
-    struct diag err;
-    if (!game_start(g, &st, &err))
-        fail_msg("start: %s", err.message);
-    return g;
+    return test_start_game(sc, seed, scenario_role(sc, role), "Ana", -1, NULL);
 }
 
 static void choose(struct game *g, int n)
 {
-    struct diag err;
-    if (!game_choose(g, n, false, 1.5, &err))
-        fail_msg("choice %d at %s: %s", n, game_scene(g)->id, err.message);
+    test_choose(g, n);
 }
 
 static double stat(const struct game *g, const char *id)
@@ -478,16 +469,8 @@ static void exhaustive_exploration_finds_every_scene_of_the_tutorial(void **stat
 
 static struct game *start_duet(struct scenario *dsc, uint64_t seed)
 {
-    struct game *g = game_new(dsc);
-    struct game_setup st = {.seed = seed, .nplayers = 2};
-    st.players[0].role = 1; /* the first player may take the second role */
-    st.players[0].name = "Ben";
-    st.players[1].role = 0;
-    st.players[1].name = "Ana";
-    struct diag err;
-    if (!game_start(g, &st, &err))
-        fail_msg("start: %s", err.message);
-    return g;
+    /* the first player may take the second role */
+    return test_start_game(dsc, seed, 1, "Ben", 0, "Ana");
 }
 
 /* In a scene both decide, game.role and game.player are the PO's, whoever

@@ -14,30 +14,16 @@
 
 static struct game *start_solo(struct scenario *sc)
 {
-    struct game *g = game_new(sc);
-    struct game_setup st = {.seed = 1, .nplayers = 1};
-    st.players[0].role = 0;
-    st.players[0].name = "Ana";
-    struct diag err;
-    if (!game_start(g, &st, &err))
-        fail_msg("start: %s", err.message);
-    return g;
-}
-
-static void choose(struct game *g, int n)
-{
-    struct diag err;
-    if (!game_choose(g, n, false, 1, &err))
-        fail_msg("choice %d at %s: %s", n, game_scene(g)->id, err.message);
+    return test_start_game(sc, 1, 0, "Ana", -1, NULL);
 }
 
 /* Hire, Plan, Grow: the run every solo test reads. */
 static struct game *played(struct scenario *sc)
 {
     struct game *g = start_solo(sc);
-    choose(g, 1);
-    choose(g, 1);
-    choose(g, 1);
+    test_choose(g, 1);
+    test_choose(g, 1);
+    test_choose(g, 1);
     assert_true(g->over);
     return g;
 }
@@ -82,8 +68,8 @@ static void progress_counts_phases_in_first_named_order(void **state)
     sb_init(&p);
     recap_progress(g, game_scene(g), &p);
     assert_string_equal(p.data, "Startup · phase 1 of 2 · decision 1");
-    choose(g, 2);
-    choose(g, 1);
+    test_choose(g, 2);
+    test_choose(g, 1);
     sb_clear(&p);
     recap_progress(g, game_scene(g), &p);
     assert_string_equal(p.data, "Growth · phase 2 of 2 · decision 3");
@@ -136,16 +122,7 @@ static void the_best_choice_is_said_once_for_each_decision(void **state)
  * goal for the PO and the price for the PM. */
 static struct game *start_duet(struct scenario *dsc)
 {
-    struct game *g = game_new(dsc);
-    struct game_setup st = {.seed = 1, .nplayers = 2};
-    st.players[0].role = 1;
-    st.players[0].name = "Ben";
-    st.players[1].role = 0;
-    st.players[1].name = "Ana";
-    struct diag err;
-    if (!game_start(g, &st, &err))
-        fail_msg("start: %s", err.message);
-    return g;
+    return test_start_game(dsc, 1, 1, "Ben", 0, "Ana");
 }
 
 static void a_duet_says_how_it_settled_and_where_it_disagreed(void **state)
