@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/game.h"
 #include "core/loader.h"
 #include "core/util.h"
 
@@ -335,4 +336,28 @@ int proc_finish(struct proc *p, double timeout)
     sb_free(&p->seen_out);
     sb_free(&p->seen_err);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+struct game *test_start_game(const struct scenario *sc, uint64_t seed, int role, const char *name, int role2,
+                             const char *name2)
+{
+    struct game *g = game_new(sc);
+    struct game_setup st = {.seed = seed, .nplayers = role2 >= 0 ? 2 : 1};
+    st.players[0].role = role;
+    st.players[0].name = name;
+    if (role2 >= 0) {
+        st.players[1].role = role2;
+        st.players[1].name = name2;
+    }
+    struct diag err;
+    if (!game_start(g, &st, &err))
+        fail_msg("start: %s", err.message);
+    return g;
+}
+
+void test_choose(struct game *g, int n)
+{
+    struct diag err;
+    if (!game_choose(g, n, false, 1.5, &err))
+        fail_msg("choice %d at %s: %s", n, game_scene(g)->id, err.message);
 }

@@ -67,6 +67,15 @@ void proc_send(struct proc *p, const char *text);
 /* Closes the input and waits; returns the exit code. */
 int proc_finish(struct proc *p, double timeout);
 
+/* Starts a game of sc: solo as role (named name), or a duet when role2 >=
+ * 0 (the second player named name2); fails the test when it cannot. */
+struct game;
+struct game *test_start_game(const struct scenario *sc, uint64_t seed, int role, const char *name, int role2,
+                             const char *name2);
+/* Takes open choice n (1.5 seconds to decide); fails the test, naming the
+ * scene, when it cannot. */
+void test_choose(struct game *g, int n);
+
 /* The scaleup binary under test. */
 const char *scaleup_bin(void);
 

@@ -4,6 +4,7 @@
  * scenario limit options. A library of its own (scaleup_cli), so that the
  * tools and their tests link without the program's main.
  */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,36 +84,68 @@ bool cli_number(const char *s, long long min, long long max, long long *out)
     return true;
 }
 
+/* The limit options: each one's range, its error and where it goes. A
+ * larger limit for calls raises the limit for loading with it (loading may
+ * never allow less than a call). */
+static void set_memory(struct script_limits *l, long long v)
+{
+    l->memory = (size_t)v * 1024 * 1024;
+}
+
+static void set_instructions(struct script_limits *l, long long v)
+{
+    l->call_instructions = (long)v;
+    if (l->load_instructions < (long)v)
+        l->load_instructions = (long)v;
+}
+
+static void set_call_ms(struct script_limits *l, long long v)
+{
+    l->call_ms = (int)v;
+    if (l->load_ms < (int)v)
+        l->load_ms = (int)v;
+}
+
+static const struct {
+    const char *name;
+    long long min, max;
+    const char *error;
+    void (*set)(struct script_limits *l, long long v);
+} limit_options[] = {
+    {"max-memory", 1, 4096, "--max-memory takes mebibytes from 1 to 4096", set_memory},
+    {"max-instructions", 1000, 100000000000LL, "--max-instructions takes a number from 1000 up",
+     set_instructions},
+    {"max-call-ms", 1, 600000, "--max-call-ms takes milliseconds from 1 to 600000", set_call_ms},
+};
+
+_Static_assert(COUNT_OF(limit_options) == CLI_LIMIT_COUNT, "CLI_LIMIT_OPTIONS lists every limit option");
+
+const char *cli_limit_name(int i)
+{
+    return i >= 0 && i < (int)COUNT_OF(limit_options) ? limit_options[i].name : NULL;
+}
+
 int cli_limit_option(const char *opt, const char *value, struct script_limits *limits)
 {
-    long long v;
-    if (strcmp(opt, "max-memory") == 0) {
-        if (!cli_number(value, 1, 4096, &v)) {
-            cli_error("--max-memory takes mebibytes from 1 to 4096");
+    for (size_t i = 0; i < COUNT_OF(limit_options); i++) {
+        if (strcmp(opt, limit_options[i].name) != 0)
+            continue;
+        long long v;
+        if (!cli_number(value, limit_options[i].min, limit_options[i].max, &v)) {
+            cli_error("%s", limit_options[i].error);
             return -1;
         }
-        limits->memory = (size_t)v * 1024 * 1024;
-        return 1;
-    }
-    if (strcmp(opt, "max-instructions") == 0) {
-        if (!cli_number(value, 1000, 100000000000LL, &v)) {
-            cli_error("--max-instructions takes a number from 1000 up");
-            return -1;
-        }
-        limits->call_instructions = (long)v;
-        if (limits->load_instructions < (long)v)
-            limits->load_instructions = (long)v;
-        return 1;
-    }
-    if (strcmp(opt, "max-call-ms") == 0) {
-        if (!cli_number(value, 1, 600000, &v)) {
-            cli_error("--max-call-ms takes milliseconds from 1 to 600000");
-            return -1;
-        }
-        limits->call_ms = (int)v;
-        if (limits->load_ms < (int)v)
-            limits->load_ms = (int)v;
+        limit_options[i].set(limits, v);
         return 1;
     }
     return 0;
+}
+
+int cli_option_error(const char *command, int c, char **argv)
+{
+    if (c == ':')
+        cli_error("%s needs a value (see scaleup %s --help)", argv[optind - 1], command);
+    else
+        cli_error("unknown option '%s' (see scaleup %s --help)", argv[optind - 1], command);
+    return 2;
 }

@@ -16,10 +16,34 @@ int cmd_play(int argc, char **argv);
 int cmd_host(int argc, char **argv);
 #endif
 
-/* Shared option handling: --max-memory MIB, --max-instructions N,
- * --max-call-ms MS. Returns 1 when opt was one of them (and applied), 0 when
- * not, -1 (after printing why) when its value is wrong. */
+/* The limit options every command that loads a scenario takes: put
+ * CLI_LIMIT_OPTIONS in its getopt_long table (with ":" as the option
+ * string, so that a missing value is told apart from an unknown option),
+ * hand CLI_LIMIT_KEY's options to cli_limit_option, and print
+ * CLI_LIMITS_HELP in its --help. */
+#define CLI_LIMIT_KEY 0x100 /* above every short option */
+#define CLI_LIMIT_COUNT 3
+#define CLI_LIMIT_OPTIONS                                        \
+    {"max-memory", required_argument, NULL, CLI_LIMIT_KEY},       \
+        {"max-instructions", required_argument, NULL, CLI_LIMIT_KEY}, \
+        {"max-call-ms", required_argument, NULL, CLI_LIMIT_KEY}
+#define CLI_LIMITS_HELP                                                                 \
+    "  --max-memory MIB    Lua memory for the scenario (default 64)\n"                  \
+    "  --max-instructions N  instructions per call into the scenario\n"                 \
+    "                      (default 10000000)\n"                                        \
+    "  --max-call-ms MS    wall-clock time per call into the scenario (default 500)\n"
+
+/* Applies limit option opt (a long name without "--") with value. Returns
+ * 1 when opt was one of them (and applied), 0 when not, -1 (after printing
+ * why) when its value is wrong. */
 int cli_limit_option(const char *opt, const char *value, struct script_limits *limits);
+/* The name of limit option i (0 to CLI_LIMIT_COUNT - 1), NULL past them. */
+const char *cli_limit_name(int i);
+
+/* Says what is wrong with an option getopt_long (option string ":")
+ * returned c for: "--x needs a value" or "unknown option '--x'", each
+ * pointing at "scaleup COMMAND --help". Returns 2, the usage error's code. */
+int cli_option_error(const char *command, int c, char **argv);
 
 /* Prints one line on f with terminal controls folded (utf8_fold_controls):
  * every message may carry a file name or text read from a file. */

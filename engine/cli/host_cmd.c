@@ -33,9 +33,7 @@ static void host_usage(FILE *f)
             "  --no-coaching       exam mode: all feedback waits for the debrief\n"
             "  --timers MODE       timed decisions: on, slow (ten times the time) or off\n"
             "  --ready-file FILE   write the port to FILE once listening (for scripts)\n"
-            "  --max-memory MIB    Lua memory per run (default 64)\n"
-            "  --max-instructions N  instructions per call into the scenario\n"
-            "  --max-call-ms MS    wall-clock time per call into the scenario (default 500)\n"
+            CLI_LIMITS_HELP
             "  --help              this help\n"
             "\n"
             "Exit codes: 0 stopped with Ctrl+C or SIGTERM, 1 could not start, 2 usage error.\n");
@@ -51,9 +49,7 @@ int cmd_host(int argc, char **argv)
         {"no-coaching", no_argument, NULL, 'n'},
         {"timers", required_argument, NULL, 'T'},
         {"ready-file", required_argument, NULL, 'r'},
-        {"max-memory", required_argument, NULL, 'L'},
-        {"max-instructions", required_argument, NULL, 'L'},
-        {"max-call-ms", required_argument, NULL, 'L'},
+        CLI_LIMIT_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -96,17 +92,12 @@ int cmd_host(int argc, char **argv)
             break;
         }
         case 'r': cfg.ready_file = optarg; break;
-        case 'L':
+        case CLI_LIMIT_KEY:
             if (cli_limit_option(opts[index].name, optarg, &cfg.limits) < 0)
                 return 2;
             break;
         case 'h': host_usage(stdout); return 0;
-        case ':':
-            cli_error("%s needs a value (see scaleup host --help)", argv[optind - 1]);
-            return 2;
-        default:
-            cli_error("unknown option '%s' (see scaleup host --help)", argv[optind - 1]);
-            return 2;
+        default: return cli_option_error("host", c, argv);
         }
     }
     if (!cfg.results_dir) {

@@ -60,10 +60,7 @@ static void play_usage(FILE *f)
             "  --presenter         the window for a room: story and options enlarged (body\n"
             "                      text at least 4.5%% of the screen's height), stats in a\n"
             "                      strip\n"
-            "  --max-memory MIB    Lua memory for the scenario (default 64)\n"
-            "  --max-instructions N  instructions per call into the scenario\n"
-            "                      (default 10000000)\n"
-            "  --max-call-ms MS    wall-clock time per call into the scenario (default 500)\n"
+            CLI_LIMITS_HELP
             "  --help              this help\n"
             "\n"
             "Exit codes: 0 played to an ending, 1 scenario error, 2 usage error, 3 quit\n"
@@ -122,9 +119,7 @@ bool play_parse(int argc, char **argv, struct play_options *po)
         {"kiosk", no_argument, NULL, 'k'},
         {"presenter", no_argument, NULL, 'E'},
         {"screenshot", required_argument, NULL, 'S'},
-        {"max-memory", required_argument, NULL, 'L'},
-        {"max-instructions", required_argument, NULL, 'L'},
-        {"max-call-ms", required_argument, NULL, 'L'},
+        CLI_LIMIT_OPTIONS,
         {"plain", no_argument, NULL, 'a'},
         {"timers", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
@@ -173,7 +168,7 @@ bool play_parse(int argc, char **argv, struct play_options *po)
         case 'k': po->kiosk = true; break;
         case 'E': po->presenter = true; break;
         case 'S': po->screenshot = optarg; break;
-        case 'L':
+        case CLI_LIMIT_KEY:
             if (cli_limit_option(opts[index].name, optarg, &po->session.limits) < 0)
                 return false;
             break;
@@ -189,12 +184,7 @@ bool play_parse(int argc, char **argv, struct play_options *po)
             break;
         }
         case 'h': po->help = true; break;
-        case ':':
-            cli_error("%s needs a value (see scaleup play --help)", argv[optind - 1]);
-            return false;
-        default:
-            cli_error("unknown option '%s' (see scaleup play --help)", argv[optind - 1]);
-            return false;
+        default: cli_option_error("play", c, argv); return false;
         }
     }
     if (optind < argc)

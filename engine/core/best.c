@@ -469,11 +469,11 @@ static void found_through(struct searcher *s, const struct game *g, double total
 static bool reads_changed(struct searcher *s, unsigned long v0, unsigned long s0, unsigned long p0)
 {
     unsigned grow = 0;
-    if (s->sc->visits_reads != v0 && !(s->key_what & KEY_VISITS))
+    if (s->sc->live->visits_reads != v0 && !(s->key_what & KEY_VISITS))
         grow |= KEY_VISITS;
-    if (s->sc->score_reads != s0 && !(s->key_what & KEY_POINTS))
+    if (s->sc->live->score_reads != s0 && !(s->key_what & KEY_POINTS))
         grow |= KEY_POINTS;
-    if (s->sc->picks_reads != p0 && !(s->key_what & KEY_PICKS))
+    if (s->sc->live->picks_reads != p0 && !(s->key_what & KEY_PICKS))
         grow |= KEY_PICKS;
     if (!grow)
         return false;
@@ -591,7 +591,7 @@ static bool search_pass(struct searcher *s, struct diag *err)
 {
     struct scenario *sc = s->sc;
     struct best_search *bs = s->bs;
-    unsigned long v0 = sc->visits_reads, s0 = sc->score_reads, p0 = sc->picks_reads;
+    unsigned long v0 = sc->live->visits_reads, s0 = sc->live->score_reads, p0 = sc->live->picks_reads;
     struct game_setup st;
     memset(&st, 0, sizeof st);
     st.seed = bs->seed;
@@ -841,10 +841,10 @@ bool best_search_run(struct scenario *sc, struct best_search *bs, struct diag *e
     s.player = bs->duet ? bs->role : 0;
     s.best_total = -HUGE_VAL;
     graph_init(&s.graph, sc, bs->role);
-    unsigned long draws0 = sc->random_draws;
+    unsigned long draws0 = sc->live->random_draws;
     if (!bs->no_bound) {
         s.bounds = xmalloc(sizeof *s.bounds * (size_t)(sc->nscenes + 1));
-        unsigned long v0 = sc->visits_reads, s0 = sc->score_reads, p0 = sc->picks_reads;
+        unsigned long v0 = sc->live->visits_reads, s0 = sc->live->score_reads, p0 = sc->live->picks_reads;
         discover(&s);
         reads_changed(&s, v0, s0, p0); /* the key grows before the search, not during it */
     }
@@ -866,7 +866,7 @@ bool best_search_run(struct scenario *sc, struct best_search *bs, struct diag *e
     }
     if (ok && s.best_total > -HUGE_VAL)
         replay_points(&s);
-    bs->seed_free = sc->random_draws == draws0;
+    bs->seed_free = sc->live->random_draws == draws0;
     free(s.memo.slots);
     free(s.bounds);
     free(s.pool);

@@ -246,7 +246,7 @@ static void *job_main(void *arg)
 
 /* The entry for a question, from memory, disk or a new search; with the
  * lock held. */
-static struct entry *lookup(struct scenario *sc, int role, uint64_t seed, bool duet)
+static struct entry *lookup(const struct scenario *sc, int role, uint64_t seed, bool duet)
 {
     struct entry *e = find(sc->hash, role, duet, seed);
     if (e)
@@ -301,7 +301,7 @@ static struct entry *lookup(struct scenario *sc, int role, uint64_t seed, bool d
     return e;
 }
 
-void best_start(struct scenario *sc, int role, uint64_t seed, bool duet)
+void best_start(const struct scenario *sc, int role, uint64_t seed, bool duet)
 {
     pthread_mutex_lock(&lock);
     lookup(sc, role, seed, duet);
@@ -318,7 +318,7 @@ static void declare(const struct scenario *sc, int role, bool duet, struct best 
     }
 }
 
-bool best_peek(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
+bool best_peek(const struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
 {
     pthread_mutex_lock(&lock);
     struct entry *e = lookup(sc, role, seed, duet);
@@ -332,7 +332,7 @@ bool best_peek(struct scenario *sc, int role, uint64_t seed, bool duet, struct b
     return done;
 }
 
-void best_for(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
+void best_for(const struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out)
 {
     pthread_mutex_lock(&lock);
     struct entry *e = lookup(sc, role, seed, duet);
@@ -416,7 +416,7 @@ static void make_texts(const struct scenario *sc, struct debrief_player *dp)
 
 static void build(struct game *g, struct debrief *d, bool wait)
 {
-    struct scenario *sc = g->sc;
+    const struct scenario *sc = g->sc;
     memset(d, 0, sizeof *d);
     d->ending = g->over ? g->s.scene : -1;
     d->verdict = g->over ? sc->scenes[g->s.scene].verdict : VERDICT_NONE;

@@ -45,14 +45,14 @@ void best_set_cache_dir(const char *dir);
 
 /* Starts the search for a role's best in the background (unless cached);
  * returns at once. The search loads the scenario again from its folder. */
-void best_start(struct scenario *sc, int role, uint64_t seed, bool duet);
+void best_start(const struct scenario *sc, int role, uint64_t seed, bool duet);
 /* The best, if known now (from a cache or a finished search); false while
  * the search runs. Starts it when nobody has. */
-bool best_peek(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out);
+bool best_peek(const struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out);
 /* The best a role can reach in this scenario with this seed, playing solo
  * or in a duet (where a conflict scene can score what solo play cannot):
  * waits for the search, which ends at its budget. */
-void best_for(struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out);
+void best_for(const struct scenario *sc, int role, uint64_t seed, bool duet, struct best *out);
 /* Forgets the memory cache (tests). */
 void best_forget(void);
 

@@ -268,7 +268,7 @@ static bool play_random(struct game *g, const struct explore_options *o, int rol
  * for the count of repeated errors) would play them. started_once: whether
  * a game started before from. It stops after the playthrough where a
  * run-time error is met for the o->stop_repeats-th time (r->stopped_after). */
-static bool run_random_range(struct scenario *sc, const struct explore_options *o,
+static bool run_random_range(const struct scenario *sc, const struct explore_options *o,
                              struct explore_result *r, struct diag *err, long from, long to,
                              bool started_once, const struct explore_result *before)
 {
@@ -523,7 +523,7 @@ static void part_init(const struct scenario *sc, struct explore_result *p)
  * and so is the part where one process would have stopped at a repeated
  * error (a worker cannot know the repeats before its range): the workers
  * after it are stopped and their work dropped. */
-static bool run_random_jobs(struct scenario *sc, const struct explore_options *o, struct explore_result *r,
+static bool run_random_jobs(const struct scenario *sc, const struct explore_options *o, struct explore_result *r,
                             struct diag *err)
 {
     int first_role, last_role;
@@ -667,7 +667,7 @@ static bool hashset_add(struct hashset *s, uint64_t h)
     }
 }
 
-static bool run_exhaustive_role(struct scenario *sc, const struct explore_options *o, int role,
+static bool run_exhaustive_role(const struct scenario *sc, const struct explore_options *o, int role,
                                 struct explore_result *r, struct diag *err)
 {
     struct game_setup st;
@@ -785,7 +785,7 @@ static bool run_exhaustive_role(struct scenario *sc, const struct explore_option
     return true;
 }
 
-bool explore_run(struct scenario *sc, const struct explore_options *o, struct explore_result *r,
+bool explore_run(const struct scenario *sc, const struct explore_options *o, struct explore_result *r,
                  struct diag *err)
 {
     result_init(sc, r);
@@ -802,14 +802,14 @@ bool explore_run(struct scenario *sc, const struct explore_options *o, struct ex
     } else {
         r->complete = true;
         ok = true;
-        unsigned long reads = sc->score_reads;
+        unsigned long reads = sc->live->score_reads;
         int first = o->role >= 0 ? o->role : 0;
         int last = o->duet ? 0 : (o->role >= 0 ? o->role : sc->nroles - 1);
         for (int role = first; ok && role <= last; role++)
             ok = run_exhaustive_role(sc, o, role, r, err);
         /* States merged without the other players' points may have had
          * different futures if a callback read game.score. */
-        if (o->score_of >= 0 && sc->score_reads != reads)
+        if (o->score_of >= 0 && sc->live->score_reads != reads)
             r->complete = false;
     }
     r->seconds = clock_seconds() - t0;

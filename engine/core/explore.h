@@ -41,7 +41,7 @@ struct explore_options {
     /* exhaustive: -1 to tell states apart by every player's points; a
      * player's index to ignore the others' points (that player's best in
      * far fewer states; the search is then not complete if a callback read
-     * game.score, see scenario.score_reads). */
+     * game.score, see scenario_live.score_reads). */
     int score_of;
     /* random: worker processes (1: this process only). Results are the
      * same for any number: each worker plays a contiguous range of the
@@ -125,7 +125,7 @@ struct explore_result {
 
 /* Explores; false only when the scenario cannot be played at all (then err
  * is the first error). Findings (dead ends, errors) are in the result. */
-bool explore_run(struct scenario *sc, const struct explore_options *o, struct explore_result *r,
+bool explore_run(const struct scenario *sc, const struct explore_options *o, struct explore_result *r,
                  struct diag *err);
 void explore_result_free(struct explore_result *r);
 

@@ -50,7 +50,7 @@ static void view_swap(struct view *a, struct view *b)
     }
 }
 
-struct game *game_new(struct scenario *sc)
+struct game *game_new(const struct scenario *sc)
 {
     struct game *g = xcalloc(1, sizeof *g);
     g->sc = sc;
@@ -113,7 +113,7 @@ void game_set_flag(struct game *g, int flag, bool on)
 
 int64_t game_random(struct game *g, int64_t lo, int64_t hi)
 {
-    g->sc->random_draws++;
+    g->sc->live->random_draws++;
     return rng_range(&g->s.rng, lo, hi);
 }
 
@@ -574,7 +574,7 @@ static bool enter(struct game *g, int scene, struct diag *err)
 
 bool game_start(struct game *g, const struct game_setup *setup, struct diag *err)
 {
-    struct scenario *sc = g->sc;
+    const struct scenario *sc = g->sc;
     memset(&g->s, 0, sizeof g->s);
     g->seed = setup->seed;
     rng_seed(&g->s.rng, setup->seed);
@@ -838,7 +838,7 @@ static void finish_decision(struct game *g, struct decision *dec, int from, int 
         dec->stat_delta[i] = entering->stats[i] - before->stats[i];
         dec->enter_delta[i] = g->s.stats[i] - entering->stats[i];
     }
-    for (int w = 0; w < (sc->nflags + 63) / 64; w++)
+    for (int w = 0; w < (scenario_flag_count(sc) + 63) / 64; w++)
         dec->raised[w] = entering->flags[w] & ~before->flags[w];
     view_swap(&g->view, &g->next_view);
     g->over = sc->scenes[next].is_ending;
@@ -861,7 +861,7 @@ static uint32_t log_discuss(struct game *g, int scene)
 
 bool game_choose(struct game *g, int number, bool timed_out, double seconds, struct diag *err)
 {
-    struct scenario *sc = g->sc;
+    const struct scenario *sc = g->sc;
     if (!check_can_choose(g, err))
         return false;
     if (game_is_secret(g)) {
@@ -927,7 +927,7 @@ fail:
 bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool timed_out,
                       double seconds, struct diag *err)
 {
-    struct scenario *sc = g->sc;
+    const struct scenario *sc = g->sc;
     if (!check_can_choose(g, err))
         return false;
     if (!game_is_secret(g)) {
@@ -1093,7 +1093,7 @@ uint64_t game_hash_of(const struct game *g, int player)
     h = hash_fast(h, &g->s.turn, sizeof g->s.turn);
     h = hash_fast(h, &g->s.decider, sizeof g->s.decider);
     h = hash_fast(h, g->s.stats, sizeof g->s.stats[0] * (size_t)sc->nstats);
-    h = hash_fast(h, g->s.flags, sizeof g->s.flags[0] * (size_t)((sc->nflags + 63) / 64));
+    h = hash_fast(h, g->s.flags, sizeof g->s.flags[0] * (size_t)((scenario_flag_count(sc) + 63) / 64));
     for (int p = 0; p < g->nplayers; p++)
         if (player < 0 || p == player)
             h = hash_fast(h, g->s.players[p].score, sizeof(double) * (size_t)sc->ndimensions);
@@ -1137,21 +1137,4 @@ void game_copy_state(struct game *dst, const struct game *src)
     dst->pick_choices[0] = src->pick_choices[0];
     dst->pick_choices[1] = src->pick_choices[1];
     copy_view(&dst->view, &src->view);
-}
-
-void game_duet_sentence(const struct game *g, const struct decision *d, struct strbuf *out)
-{
-    const struct scenario *sc = g->sc;
-    const char *stood = d->stood >= 0 ? sc->roles[g->s.players[d->stood].role].name : "";
-    switch (d->outcome) {
-    case DUET_AGREED: sb_puts(out, "You agree."); break;
-    case DUET_CONFLICT: sb_puts(out, "You disagree: now talk it out."); break;
-    case DUET_SETTLED:
-        sb_printf(out, "You disagree: the %s's pick stands, as the scenario settles it.", stood);
-        break;
-    case DUET_COIN:
-        sb_printf(out, "You disagree: a coin toss decides, and the %s's pick stands.", stood);
-        break;
-    default: break;
-    }
 }

@@ -11,7 +11,7 @@
  * and the error is returned: a player's run is never half-applied.
  *
  * A game also keeps its log: the decisions that made it. The seed plus the log
- * is the whole run (see replay.h): saving, loading and undoing are replays.
+ * is the whole run (see run.h): saving, loading and undoing are replays.
  *
  * Solo play has one player; the state already holds two, for duets.
  */
@@ -150,7 +150,7 @@ struct game_core {
 };
 
 struct game {
-    struct scenario *sc;
+    const struct scenario *sc; /* read-only: run-time state is in sc->live */
     uint64_t seed;
     int nplayers;
     struct game_core s;
@@ -184,7 +184,7 @@ struct game {
     int pick_choices[GAME_MAX_PLAYERS];
 };
 
-struct game *game_new(struct scenario *sc);
+struct game *game_new(const struct scenario *sc);
 void game_free(struct game *g);
 
 /* Starts a run: resets the state, seeds the generator, enters the start
@@ -214,10 +214,6 @@ bool game_is_secret(const struct game *g);
  * game.picks holds the picks from then on. */
 bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool timed_out,
                       double seconds, struct diag *err);
-
-/* How a secret decision d was resolved, in a sentence (nothing when it was
- * not secret): what the terminal and the browser host show. */
-void game_duet_sentence(const struct game *g, const struct decision *d, struct strbuf *out);
 
 /* Takes the scene's timeout choice (its timer ran out). */
 bool game_timeout(struct game *g, double seconds, struct diag *err);

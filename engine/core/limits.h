@@ -4,7 +4,7 @@
  * A scenario is untrusted code and every file the program reads may be hostile,
  * so sizes are checked against these numbers *before* anything is allocated for
  * them. The Lua limits (memory, instructions, wall clock) are defaults: the
- * command line can change them (see struct limits_config in sandbox.h and
+ * command line can change them (see struct script_limits in script.h and
  * docs/security.md), the rest are fixed by the shape of the C structures.
  */
 #ifndef SCALEUP_LIMITS_H

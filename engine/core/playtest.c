@@ -84,7 +84,7 @@ static void number_text(double v, char *buf, size_t cap)
     format_number(buf, cap, v);
 }
 
-bool playtest_run(struct scenario *sc, const struct playtest *pt, struct diag_list *failures)
+bool playtest_run(const struct scenario *sc, const struct playtest *pt, struct diag_list *failures)
 {
     int before = failures->errors;
     struct game_setup st = {0};

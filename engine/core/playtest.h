@@ -61,7 +61,7 @@ bool playtest_load(struct scenario *sc, const char *path, struct playtest_set *s
 
 /* Runs one playthrough; every mismatch goes to failures (as errors at the
  * entry's line). True when it passed. */
-bool playtest_run(struct scenario *sc, const struct playtest *pt, struct diag_list *failures);
+bool playtest_run(const struct scenario *sc, const struct playtest *pt, struct diag_list *failures);
 
 /* One line of tests.lua for the run of g, with its outcome as the
  * expectation (for recording a path from the window). */

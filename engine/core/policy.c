@@ -69,7 +69,7 @@ int policy_pick(const struct game *g, enum policy p, struct rng *pick)
     }
 }
 
-bool policy_play(struct scenario *sc, int role, uint64_t seed, enum policy p, double *weighted,
+bool policy_play(const struct scenario *sc, int role, uint64_t seed, enum policy p, double *weighted,
                  struct diag *err)
 {
     struct game *g = game_new(sc);
@@ -90,7 +90,7 @@ bool policy_play(struct scenario *sc, int role, uint64_t seed, enum policy p, do
     return ok;
 }
 
-void policy_report_make(struct scenario *sc, int nseeds, uint64_t base, struct policy_report *out)
+void policy_report_make(const struct scenario *sc, int nseeds, uint64_t base, struct policy_report *out)
 {
     memset(out, 0, sizeof *out);
     out->nseeds = nseeds;

@@ -31,7 +31,7 @@ const char *policy_name(enum policy p);
 int policy_pick(const struct game *g, enum policy p, struct rng *pick);
 
 /* Plays one solo run; false (err set) when it stops at an error. */
-bool policy_play(struct scenario *sc, int role, uint64_t seed, enum policy p, double *weighted,
+bool policy_play(const struct scenario *sc, int role, uint64_t seed, enum policy p, double *weighted,
                  struct diag *err);
 
 struct policy_figures {
@@ -50,6 +50,6 @@ struct policy_report {
 /* Plays every policy for every role over nseeds seeds (explore_seed(base,
  * i)); the bests come from best_for (searched on the scenario's own load,
  * cached). */
-void policy_report_make(struct scenario *sc, int nseeds, uint64_t base, struct policy_report *out);
+void policy_report_make(const struct scenario *sc, int nseeds, uint64_t base, struct policy_report *out);
 
 #endif

@@ -128,7 +128,7 @@ static bool same_label(const char *now, const char *kept)
 
 char *run_to_json(struct game *g, const struct run_times *t)
 {
-    struct scenario *sc = g->sc;
+    const struct scenario *sc = g->sc;
     /* A run under way does not wait for the search of its best: until it
      * ends, best and percent are null in the file. */
     struct debrief d;
@@ -602,7 +602,7 @@ static int replay_offer(const struct game *g, const struct menu *m, int format, 
 
 bool run_replay(struct game *g, const struct run_record *r, int upto, struct diag *err)
 {
-    struct scenario *sc = g->sc;
+    const struct scenario *sc = g->sc;
     if (strcmp(r->scenario_id, sc->id) != 0) {
         diag_set(err, NULL, 0, "replay", "the run is of scenario '%s', not '%s'", r->scenario_id,
                  sc->id);

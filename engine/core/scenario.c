@@ -1,8 +1,10 @@
 #include "scenario.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "script.h"
+#include "util.h"
 
 int scenario_scene(const struct scenario *sc, const char *id)
 {
@@ -26,7 +28,10 @@ int scenario_role(const struct scenario *sc, const char *id)
 
 int scenario_flag(const struct scenario *sc, const char *id)
 {
-    return strmap_get(&sc->flag_index, id, strlen(id));
+    int f = strmap_get(&sc->flag_index, id, strlen(id));
+    if (f < 0 && sc->live && sc->live->nflags > sc->nflags)
+        f = strmap_get(&sc->live->flag_index, id, strlen(id));
+    return f;
 }
 
 int scenario_choice(const struct scenario *sc, int scene, const char *id)
@@ -45,22 +50,65 @@ bool scenario_has_choice_id(const struct scenario *sc, const char *id)
     return strmap_get(&sc->choice_id_index, id, strlen(id)) >= 0;
 }
 
-int scenario_intern_flag(struct scenario *sc, const char *id)
+/* Adds flag id as names[*n] (its copy in arena, indexed); its index, -1
+ * for a bad id, -2 when LIMIT_FLAGS is reached. */
+static int add_flag(struct arena *arena, const char **names, struct strmap *index, int *n, const char *id)
 {
-    int f = scenario_flag(sc, id);
-    if (f >= 0)
-        return f;
-    if (sc->declares_flags)
-        return -1;
-    if (sc->nflags >= LIMIT_FLAGS)
+    if (*n >= LIMIT_FLAGS)
         return -2;
     size_t len = strlen(id);
     if (len == 0 || len > LIMIT_ID_BYTES)
         return -1;
-    const char *copy = arena_strndup(&sc->arena, id, len);
-    sc->flags[sc->nflags] = copy; /* sized LIMIT_FLAGS at load */
-    strmap_put(&sc->flag_index, copy, len, sc->nflags);
-    return sc->nflags++;
+    const char *copy = arena_strndup(arena, id, len);
+    names[*n] = copy; /* sized LIMIT_FLAGS */
+    strmap_put(index, copy, len, *n);
+    return (*n)++;
+}
+
+int scenario_declare_flag(struct scenario *sc, const char *id)
+{
+    int f = scenario_flag(sc, id);
+    return f >= 0 ? f : add_flag(&sc->arena, sc->flags, &sc->flag_index, &sc->nflags, id);
+}
+
+int scenario_intern_flag(const struct scenario *sc, const char *id)
+{
+    int f = scenario_flag(sc, id);
+    if (f >= 0)
+        return f;
+    struct scenario_live *live = sc->live;
+    if (sc->declares_flags || !live)
+        return -1;
+    return add_flag(&live->arena, live->flags, &live->flag_index, &live->nflags, id);
+}
+
+int scenario_flag_count(const struct scenario *sc)
+{
+    return sc->live ? sc->live->nflags : sc->nflags;
+}
+
+void scenario_live_new(struct scenario *sc)
+{
+    struct scenario_live *live = xcalloc(1, sizeof *live);
+    live->flags = xcalloc(LIMIT_FLAGS, sizeof *live->flags);
+    for (int f = 0; f < sc->nflags; f++)
+        live->flags[f] = sc->flags[f];
+    live->nflags = sc->nflags;
+    strmap_init(&live->flag_index);
+    arena_init(&live->arena);
+    sc->live = live;
+}
+
+void scenario_live_free(struct scenario *sc)
+{
+    struct scenario_live *live = sc->live;
+    if (!live)
+        return;
+    strmap_free(&live->flag_index);
+    arena_free(&live->arena);
+    free(live->flags);
+    free(live);
+    sc->live = NULL;
 }
 
 const char *verdict_name(enum verdict v)
@@ -88,7 +136,7 @@ const char *scenario_rating(const struct scenario *sc, double percent)
     return NULL;
 }
 
-bool scenario_resolve_name(void *ctx, const char *name, size_t len, struct piece *out)
+bool scenario_resolve_name(const void *ctx, const char *name, size_t len, struct piece *out)
 {
     const struct scenario *sc = ctx;
     int i;

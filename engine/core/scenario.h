@@ -183,6 +183,28 @@ struct source_file {
     uint64_t hash;
 };
 
+/* A scenario's run-time state: what its games change in it, apart from
+ * what was loaded. Every game of the scenario shares it (a flag made in one
+ * run keeps its index on a replay); a background search loads a scenario
+ * of its own and so has its own. */
+struct scenario_live {
+    /* Every flag: the scenario's (the first sc->nflags), then those made at
+     * run time by game.flags.X = true (unless the scenario declares its
+     * flags), LIMIT_FLAGS names. */
+    const char **flags;
+    int nflags;
+    struct strmap flag_index; /* the flags made at run time */
+    struct arena arena;       /* their names */
+    /* How many times a callback has read game.score: the explorer's search
+     * for one player's best is exact only while nothing does. */
+    unsigned long score_reads;
+    /* Likewise for the exact best's search (best.c), which merges states
+     * that differ only in what nothing has read: reads of game.visits and
+     * game.turn, of game.picks, and draws from the run's generator (none:
+     * the best is the same for every seed). */
+    unsigned long visits_reads, picks_reads, random_draws;
+};
+
 struct scenario {
     struct arena arena;
     struct script *script; /* the Lua state that holds the callbacks */
@@ -202,14 +224,10 @@ struct scenario {
     bool declares_flags;   /* a flags = {...} list makes unknown flags errors */
     bool fixed_order;      /* order = "fixed": every scene keeps the author's order */
     double best[LIMIT_ROLES]; /* declared best weighted totals, NAN when not */
-    /* How many times a callback has read game.score: the explorer's search
-     * for one player's best is exact only while nothing does. */
-    unsigned long score_reads;
-    /* Likewise for the exact best's search (best.c), which merges states
-     * that differ only in what nothing has read: reads of game.visits and
-     * game.turn, of game.picks, and draws from the run's generator (none:
-     * the best is the same for every seed). */
-    unsigned long visits_reads, picks_reads, random_draws;
+    /* What changes while the scenario is played (flags made at run time,
+     * what callbacks have read): its own object, so that the scenario
+     * itself is read-only after loading. Made by scenario_load. */
+    struct scenario_live *live;
     struct srcpos pos;     /* the scenario { } call */
     /* By callback ref: where the callback's Lua function lives, an address
      * the game prefetches (game.c) and never reads through. */
@@ -225,8 +243,8 @@ struct scenario {
     struct rating *ratings; /* sorted by min, highest first */
     int nratings;
 
-    /* Flags: the names given in lists at load, then any created at run time by
-     * game.flags.X = true (unless the scenario declares its flags). */
+    /* Flags: the names given in lists at load (those created at run time
+     * are in live; scenario_flag and scenario_flag_count see both). */
     const char **flags;
     int nflags;
     int nstatic_flags;
@@ -257,9 +275,19 @@ int scenario_stat(const struct scenario *sc, const char *id);
 int scenario_dimension(const struct scenario *sc, const char *id);
 int scenario_role(const struct scenario *sc, const char *id);
 int scenario_flag(const struct scenario *sc, const char *id);
-/* Finds or creates a flag at run time; -1 when the scenario declares its flags
- * and id is not one of them, -2 when LIMIT_FLAGS is reached. */
-int scenario_intern_flag(struct scenario *sc, const char *id);
+/* Finds or adds a flag of the scenario while loading it; -1 for a bad id,
+ * -2 when LIMIT_FLAGS is reached. */
+int scenario_declare_flag(struct scenario *sc, const char *id);
+/* Finds or creates a flag at run time (in sc->live); -1 when the scenario
+ * declares its flags and id is not one of them, -2 when LIMIT_FLAGS is
+ * reached. */
+int scenario_intern_flag(const struct scenario *sc, const char *id);
+/* How many flags there are now: the scenario's and those made at run time. */
+int scenario_flag_count(const struct scenario *sc);
+/* Makes and frees a loaded scenario's run-time state (scenario_load and
+ * scenario_free call them). */
+void scenario_live_new(struct scenario *sc);
+void scenario_live_free(struct scenario *sc);
 
 /* The choice of scene s whose id is id, as an index into scenario.choices;
  * -1 when none. */
@@ -270,7 +298,7 @@ bool scenario_has_choice_id(const struct scenario *sc, const char *id);
 
 /* Resolves a {name} of a text (see text.h): player, role, a stat, a
  * dimension or a flag. ctx is the scenario. */
-bool scenario_resolve_name(void *ctx, const char *name, size_t len, struct piece *out);
+bool scenario_resolve_name(const void *ctx, const char *name, size_t len, struct piece *out);
 
 const char *verdict_name(enum verdict v);
 /* The file name to print for a position. */

@@ -83,7 +83,7 @@ static const char *skip_blanks(const char *p, const char *end)
 }
 
 /* Parses COND in src[0..n) into an IF piece's start and len. */
-static bool parse_condition(const char *src, size_t n, text_resolver resolve, void *ctx,
+static bool parse_condition(const char *src, size_t n, text_resolver resolve, const void *ctx,
                             uint32_t *start, uint32_t *len, const char **why)
 {
     const char *p = skip_blanks(src, src + n), *end = src + n;
@@ -230,7 +230,7 @@ static void close_paragraph(struct parse_state *st)
  * the offset after it, 0 when it is none of them (a {name}), -1 on an error
  * (err set). */
 static int conditional_piece(struct parse_state *st, const char *src, size_t len, size_t i,
-                             text_resolver resolve, void *ctx, struct text_error *err)
+                             text_resolver resolve, const void *ctx, struct text_error *err)
 {
     const char *close = memchr(src + i, '}', len - i);
     if (!close)
@@ -300,7 +300,7 @@ static int conditional_piece(struct parse_state *st, const char *src, size_t len
 }
 
 bool text_parse(struct text_builder *b, const char *src, size_t len, bool paragraphs,
-                text_resolver resolve, void *ctx, struct text_error *err)
+                text_resolver resolve, const void *ctx, struct text_error *err)
 {
     sb_clear(&b->chars);
     b->npieces = 0;

@@ -31,7 +31,7 @@
 #define TEXT_MAX_NESTING 8
 
 /* Resolves a {name} to a piece kind and index; false when the name is unknown. */
-typedef bool (*text_resolver)(void *ctx, const char *name, size_t len, struct piece *out);
+typedef bool (*text_resolver)(const void *ctx, const char *name, size_t len, struct piece *out);
 
 /* A reusable parse result (growable, for texts made at run time). */
 struct text_builder {
@@ -52,7 +52,7 @@ struct text_error {
  * choice labels, feedback). Returns false with *err set on an unknown name, a
  * stray '{', a control character or invalid UTF-8. */
 bool text_parse(struct text_builder *b, const char *src, size_t len, bool paragraphs,
-                text_resolver resolve, void *ctx, struct text_error *err);
+                text_resolver resolve, const void *ctx, struct text_error *err);
 
 /* Copies a parse result into the arena as a static template. */
 void text_freeze(struct arena *a, const struct text_builder *b, struct text_template *out);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/recap.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "host_internal.h"
@@ -470,7 +471,7 @@ static void secret_outcome(struct strbuf *out, const struct game *g, const struc
     sb_puts(out, "</ul>\n<p><strong>");
     struct strbuf sentence;
     sb_init(&sentence);
-    game_duet_sentence(g, d, &sentence);
+    recap_duet_outcome(g, d, &sentence);
     html_text(out, sentence.data ? sentence.data : "");
     sb_free(&sentence);
     sb_puts(out, "</strong></p>\n");

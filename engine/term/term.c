@@ -13,6 +13,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "core/recap.h"
 #include "core/session.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -964,39 +965,19 @@ static struct fe_command decide(void *ctx, struct session *s)
     }
 }
 
-/* "+3 Vision · +1 Roadmap" for one pick's points. */
-static void score_line(const struct term *t, const struct scenario *sc, const double *score, struct strbuf *out)
+/* The changes (recap_changes) of points and stats joined onto out. */
+static void changes_text(const struct term *t, const struct scenario *sc, const double *score,
+                         const double *stat_delta, struct strbuf *out)
 {
-    char num[64];
-    for (int k = 0; k < sc->ndimensions; k++) {
-        if (score[k] == 0)
-            continue;
-        format_signed(num, sizeof num, score[k]);
-        if (out->len)
-            sb_puts(out, sep(t));
-        sb_printf(out, "%s %s", num, sc->dimensions[k].name);
-    }
-}
-
-/* "Team morale +5 · Runway -1" (visible stats only). */
-static void stat_line(const struct term *t, const struct scenario *sc, const double *delta, struct strbuf *out)
-{
-    char num[64];
-    for (int k = 0; k < sc->nstats; k++) {
-        if (sc->stats[k].hidden || fabs(delta[k]) < 1e-9)
-            continue;
-        format_signed(num, sizeof num, delta[k]);
-        if (out->len)
-            sb_puts(out, sep(t));
-        sb_printf(out, "%s %s", sc->stats[k].name, num);
-    }
+    struct changes c;
+    recap_changes(sc, score, stat_delta, &c);
+    recap_join(&c, sep(t), out);
 }
 
 /* "+3 Vision · Team morale +5 · Runway -1": what a choice did. */
 static void changes_line(const struct term *t, const struct scenario *sc, const struct decision *d, struct strbuf *out)
 {
-    score_line(t, sc, d->score, out);
-    stat_line(t, sc, d->stat_delta, out);
+    changes_text(t, sc, d->score, d->stat_delta, out);
 }
 
 /* "Meanwhile: Runway +24": what changed as the next scene began, kept apart
@@ -1005,7 +986,7 @@ static void meanwhile_line(const struct term *t, const struct scenario *sc, cons
 {
     struct strbuf stats;
     sb_init(&stats);
-    stat_line(t, sc, d->enter_delta, &stats);
+    changes_text(t, sc, NULL, d->enter_delta, &stats);
     if (stats.len)
         sb_printf(out, "Meanwhile: %s", stats.data);
     sb_free(&stats);
@@ -1038,17 +1019,17 @@ static void show_secret_outcome(struct term *t, const struct game *g, const stru
         wrap_paragraph(t, line.data, line.len, 4, 2, &emph);
     }
     sb_clear(&line);
-    game_duet_sentence(g, d, &line);
+    recap_duet_outcome(g, d, &line);
     style(t, BOLD);
     say(t, 2, "%s", line.data);
     style(t, RESET);
     sb_clear(&line);
-    stat_line(t, sc, d->stat_delta, &line);
+    changes_text(t, sc, NULL, d->stat_delta, &line);
     print_changes(t, &line);
     for (int p = 0; p < g->nplayers; p++) {
         const struct game_player *pl = &g->s.players[p];
         sb_clear(&line);
-        score_line(t, sc, d->pick[p].score, &line);
+        changes_text(t, sc, d->pick[p].score, NULL, &line);
         style(t, BOLD);
         say(t, 2, "%s%s%s", pl->name, line.len ? ": " : "", line.len ? line.data : "");
         style(t, RESET);
@@ -1145,6 +1126,58 @@ static void print_questions(struct term *t, const struct game *g)
     sb_free(&qs);
 }
 
+/* A debrief line under a decision, wrapped at column col in a colour. */
+static void debrief_note(struct term *t, const char *color, const struct strbuf *line, int col)
+{
+    style(t, color);
+    indent_by(t, col);
+    bool emph = false;
+    wrap_paragraph(t, line->data, line->len, col, col, &emph);
+    style(t, RESET);
+}
+
+/* What the debrief says of decision i's best choice (pick p of a secret
+ * decision, or -1), at column col. A duet's pick says nothing when it was
+ * the best (the two picks' lines stay short). */
+static void print_best(struct term *t, const struct game *g, int i, int p, int col)
+{
+    struct strbuf line;
+    sb_init(&line);
+    const double *score;
+    switch (recap_best(g, i, p, &line, &score)) {
+    case RECAP_BEST_LOCKED:
+        /* The best was locked: say so, and why, rather than call an open
+         * option the best. */
+        debrief_note(t, YELLOW, &line, col);
+        break;
+    case RECAP_BEST_TAKEN:
+        if (p < 0)
+            debrief_note(t, GREEN, &line, col);
+        break;
+    case RECAP_BEST_OTHER: {
+        struct strbuf ch;
+        sb_init(&ch);
+        changes_text(t, g->sc, score, NULL, &ch);
+        if (ch.len)
+            sb_printf(&line, " (%s)", ch.data);
+        sb_free(&ch);
+        debrief_note(t, YELLOW, &line, col);
+        break;
+    }
+    case RECAP_BEST_NONE: break;
+    }
+    sb_free(&line);
+}
+
+/* "  3. " and a decision's heading wrapped after it. */
+static void print_numbered(struct term *t, int i, const struct strbuf *line)
+{
+    fputc('\n', t->out);
+    fprintf(t->out, "%3d. ", i + 1);
+    bool emph = false;
+    wrap_paragraph(t, line->data, line->len, 5, 5, &emph);
+}
+
 /* A duet's secret decision in the debrief: both picks, how it was settled,
  * each feedback and each player's best choice. */
 static void debrief_secret(struct term *t, const struct game *g, int i)
@@ -1156,48 +1189,122 @@ static void debrief_secret(struct term *t, const struct game *g, int i)
     sb_init(&line);
     sb_init(&ch);
     sb_printf(&line, "%s: ", where->title[0] ? where->title : where->id);
-    game_duet_sentence(g, dec, &line);
-    fputc('\n', t->out);
-    fprintf(t->out, "%3d. ", i + 1);
-    bool emph = false;
-    wrap_paragraph(t, line.data, line.len, 5, 5, &emph);
+    recap_duet_outcome(g, dec, &line);
+    print_numbered(t, i, &line);
     for (int p = 0; p < g->nplayers; p++) {
         const struct game_player *pl = &g->s.players[p];
         sb_clear(&line);
         sb_clear(&ch);
-        score_line(t, sc, dec->pick[p].score, &ch);
+        changes_text(t, sc, dec->pick[p].score, NULL, &ch);
         sb_printf(&line, "%s: %s%s%s%s", pl->name, g->log_text.data + dec->pick[p].label,
                   ch.len ? " (" : "", ch.len ? ch.data : "", ch.len ? ")" : "");
         indent_by(t, 5);
-        emph = false;
+        bool emph = false;
         wrap_paragraph(t, line.data, line.len, 7, 5, &emph);
         const char *fb = g->log_text.data + dec->pick[p].feedback;
         if (fb[0])
             term_wrap(t, fb, 7);
-        sb_clear(&line);
-        if (debrief_locked_best(g, i, p, &line)) {
-            style(t, YELLOW);
-            indent_by(t, 7);
-            emph = false;
-            wrap_paragraph(t, line.data, line.len, 7, 7, &emph);
-            style(t, RESET);
-        } else if (dec->pick[p].offered > 1 && dec->pick[p].best_number != dec->pick[p].number) {
-            sb_clear(&line);
-            sb_clear(&ch);
-            score_line(t, sc, sc->choices[dec->pick[p].best_choice].score, &ch);
-            sb_printf(&line, "Best for a %s: %s%s%s%s", sc->roles[pl->role].name,
-                      g->log_text.data + dec->pick[p].best_label, ch.len ? " (" : "",
-                      ch.len ? ch.data : "", ch.len ? ")" : "");
-            style(t, YELLOW);
-            indent_by(t, 7);
-            emph = false;
-            wrap_paragraph(t, line.data, line.len, 7, 7, &emph);
-            style(t, RESET);
-        }
+        print_best(t, g, i, p, 7);
     }
     print_caused(t, g, i);
     sb_free(&line);
     sb_free(&ch);
+}
+
+/* A decision in the debrief: the scene, the choice and its changes, the
+ * feedback, the best choice and what game.cause tied to it. */
+static void debrief_decision(struct term *t, const struct game *g, int i)
+{
+    const struct scenario *sc = g->sc;
+    const struct decision *dec = &g->log[i];
+    const struct scene *where = &sc->scenes[dec->scene];
+    struct strbuf line, ch;
+    sb_init(&line);
+    sb_init(&ch);
+    sb_printf(&line, "%s: %s", where->title[0] ? where->title : where->id, game_decision_label(g, i));
+    changes_line(t, sc, dec, &ch);
+    if (ch.len)
+        sb_printf(&line, " (%s)", ch.data);
+    if (dec->timed_out)
+        sb_puts(&line, " [time ran out]");
+    print_numbered(t, i, &line);
+    const char *fb = game_feedback(g, i);
+    if (fb[0])
+        term_wrap(t, fb, 5);
+    print_best(t, g, i, -1, 5);
+    print_caused(t, g, i);
+    sb_free(&ch);
+    sb_free(&line);
+}
+
+/* A player's points: a bar a dimension (words in plain text or when the
+ * line is too narrow), the bars' note, the total and the rating. */
+static void debrief_player(struct term *t, const struct scenario *sc, const struct debrief_player *dp)
+{
+    char num[64];
+    fputc('\n', t->out);
+    style(t, BOLD);
+    say(t, 0, "%s%s%s", dp->name, sep(t), sc->roles[dp->role].name);
+    style(t, RESET);
+    int namew = 0;
+    for (int k = 0; k < sc->ndimensions; k++) {
+        int w = text_width(sc->dimensions[k].name, strlen(sc->dimensions[k].name));
+        if (w > namew)
+            namew = w;
+    }
+    for (int k = 0; k < sc->ndimensions; k++) {
+        const char *name = sc->dimensions[k].name;
+        format_number(num, sizeof num, dp->points[k]);
+        const char *tail = dp->bar_label[k];
+        /* The bar takes what the line leaves, at most 20 columns; in
+         * plain text, or with fewer than 5 left, the line is words. */
+        int barw = t->width - 1 - (2 + namew + 1 + 4 + 2) - 2 - (int)strlen(tail);
+        if (barw > 20)
+            barw = 20;
+        if (t->plain || barw < 5) {
+            /* "6 of 8 · 75%" in words: "Vision: 6 of 8 points (75%)". */
+            const char *dot = strstr(tail, " \u00b7 ");
+            if (dot)
+                say(t, 2, "%s: %.*s points (%s)", name, (int)(dot - tail), tail, dot + strlen(" \u00b7 "));
+            else
+                say(t, 2, "%s: %s points (%s)", name, num, tail);
+            continue;
+        }
+        fprintf(t->out, "  %s", name);
+        indent_by(t, namew - text_width(name, strlen(name)));
+        fprintf(t->out, " %4s  ", num);
+        bar(t, dp->share[k], barw);
+        fprintf(t->out, "  %s\n", tail);
+    }
+    say(t, 2, "%s", DEBRIEF_BARS_NOTE);
+    style(t, BOLD);
+    say(t, 2, "%s (%s)%s%s%s", dp->total, dp->headline, dp->rating ? sep(t) : "",
+        dp->rating ? "Rating: " : "", dp->rating ? dp->rating : "");
+    style(t, RESET);
+}
+
+/* After the debrief, at a prompt: finish, undo, play again or keep the run. */
+static struct fe_command debrief_ask(struct term *t, struct session *s)
+{
+    for (;;) {
+        /* A duet cannot be kept (a playthrough has one role). */
+        const char *a = term_ask(t, s->g->nplayers == 1
+                                        ? "Enter to finish, u to undo the last decision, r to "
+                                          "play again, k to keep this run as a playthrough "
+                                          "test: "
+                                        : "Enter to finish, u to undo the last decision, r to "
+                                          "play again: ");
+        if (strcmp(a, "k") == 0) {
+            keep_as_test(t, s);
+            continue;
+        }
+        if (strcmp(a, "u") == 0)
+            return fe_command(FE_UNDO);
+        if (strcmp(a, "r") == 0)
+            return fe_command(FE_RESTART);
+        if (!a[0] || strcmp(a, "q") == 0)
+            return fe_command(FE_QUIT);
+    }
 }
 
 static struct fe_command debrief(void *ctx, struct session *s, const struct debrief *d)
@@ -1218,63 +1325,15 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
     style(t, vcolor);
     say(t, 0, "Verdict: %s", verdict_name(d->verdict));
     style(t, RESET);
-    char num[64];
-    for (int p = 0; p < d->nplayers; p++) {
-        const struct debrief_player *dp = &d->players[p];
-        fputc('\n', t->out);
-        style(t, BOLD);
-        say(t, 0, "%s%s%s", dp->name, sep(t), sc->roles[dp->role].name);
-        style(t, RESET);
-        int namew = 0;
-        for (int k = 0; k < sc->ndimensions; k++) {
-            int w = text_width(sc->dimensions[k].name, strlen(sc->dimensions[k].name));
-            if (w > namew)
-                namew = w;
-        }
-        for (int k = 0; k < sc->ndimensions; k++) {
-            const char *name = sc->dimensions[k].name;
-            format_number(num, sizeof num, dp->points[k]);
-            const char *tail = dp->bar_label[k];
-            /* The bar takes what the line leaves, at most 20 columns; in
-             * plain text, or with fewer than 5 left, the line is words. */
-            int barw = t->width - 1 - (2 + namew + 1 + 4 + 2) - 2 - (int)strlen(tail);
-            if (barw > 20)
-                barw = 20;
-            if (t->plain || barw < 5) {
-                /* "6 of 8 · 75%" in words: "Vision: 6 of 8 points (75%)". */
-                const char *dot = strstr(tail, " \u00b7 ");
-                if (dot)
-                    say(t, 2, "%s: %.*s points (%s)", name, (int)(dot - tail), tail,
-                        dot + strlen(" \u00b7 "));
-                else
-                    say(t, 2, "%s: %s points (%s)", name, num, tail);
-                continue;
-            }
-            fprintf(t->out, "  %s", name);
-            indent_by(t, namew - text_width(name, strlen(name)));
-            fprintf(t->out, " %4s  ", num);
-            bar(t, dp->share[k], barw);
-            fprintf(t->out, "  %s\n", tail);
-        }
-        say(t, 2, "%s", DEBRIEF_BARS_NOTE);
-        style(t, BOLD);
-        say(t, 2, "%s (%s)%s%s%s", dp->total, dp->headline, dp->rating ? sep(t) : "",
-            dp->rating ? "Rating: " : "", dp->rating ? dp->rating : "");
-        style(t, RESET);
-    }
-
+    for (int p = 0; p < d->nplayers; p++)
+        debrief_player(t, sc, &d->players[p]);
     if (d->secret_decisions) {
         fputc('\n', t->out);
         struct strbuf where;
         sb_init(&where);
-        for (int i = 0; i < g->nlog; i++)
-            if (g->log[i].secret && g->log[i].outcome != DUET_AGREED) {
-                const struct scene *sn = &sc->scenes[g->log[i].scene];
-                sb_printf(&where, "%s%s", where.len ? ", " : "", sn->title[0] ? sn->title : sn->id);
-            }
-        say(t, 0, "Alignment: your secret picks agreed %d of %d times (%.0f%%).%s%s%s", d->agreed,
-            d->secret_decisions, d->alignment * 100, where.len ? " You disagreed at: " : "",
-            where.len ? where.data : "", where.len ? "." : "");
+        recap_disagreed_at(g, &where);
+        say(t, 0, "Alignment: your secret picks agreed %d of %d times (%.0f%%).%s%s", d->agreed,
+            d->secret_decisions, d->alignment * 100, where.len ? " " : "", where.len ? where.data : "");
         sb_free(&where);
     }
     if (g->nlog) {
@@ -1284,88 +1343,16 @@ static struct fe_command debrief(void *ctx, struct session *s, const struct debr
         style(t, RESET);
     }
     for (int i = 0; i < g->nlog; i++) {
-        const struct decision *dec = &g->log[i];
-        const struct scene *where = &sc->scenes[dec->scene];
-        if (dec->secret) {
+        if (g->log[i].secret)
             debrief_secret(t, g, i);
-            continue;
-        }
-        struct strbuf line;
-        sb_init(&line);
-        sb_printf(&line, "%s: %s", where->title[0] ? where->title : where->id,
-                  game_decision_label(g, i));
-        struct strbuf ch;
-        sb_init(&ch);
-        changes_line(t, sc, dec, &ch);
-        if (ch.len)
-            sb_printf(&line, " (%s)", ch.data);
-        if (dec->timed_out)
-            sb_puts(&line, " [time ran out]");
-        fputc('\n', t->out);
-        fprintf(t->out, "%3d. ", i + 1);
-        bool emph = false;
-        wrap_paragraph(t, line.data, line.len, 5, 5, &emph);
-        const char *fb = game_feedback(g, i);
-        if (fb[0])
-            term_wrap(t, fb, 5);
-        sb_clear(&line);
-        if (debrief_locked_best(g, i, -1, &line)) {
-            /* The best was locked: say so, and why, rather than call an
-             * open option the best. */
-            style(t, YELLOW);
-            indent_by(t, 5);
-            emph = false;
-            wrap_paragraph(t, line.data, line.len, 5, 5, &emph);
-            style(t, RESET);
-        } else if (dec->offered > 1) {
-            sb_clear(&line);
-            if (dec->best_number == dec->number) {
-                style(t, GREEN);
-                sb_puts(&line, "The best-scoring choice here.");
-            } else {
-                const struct choice *bc = &sc->choices[dec->best_choice];
-                struct decision tmp = {0};
-                memcpy(tmp.score, bc->score, sizeof tmp.score);
-                sb_clear(&ch);
-                changes_line(t, sc, &tmp, &ch);
-                style(t, YELLOW);
-                sb_printf(&line, "Best for a %s: %s%s%s%s",
-                          sc->roles[g->s.players[dec->player].role].name, game_best_label(g, i),
-                          ch.len ? " (" : "", ch.len ? ch.data : "", ch.len ? ")" : "");
-            }
-            indent_by(t, 5);
-            emph = false;
-            wrap_paragraph(t, line.data, line.len, 5, 5, &emph);
-            style(t, RESET);
-        }
-        print_caused(t, g, i);
-        sb_free(&ch);
-        sb_free(&line);
+        else
+            debrief_decision(t, g, i);
     }
     if (s->opt.coaching)
         print_questions(t, g);
     fputc('\n', t->out);
-    if (t->interactive && !t->script) {
-        for (;;) {
-            /* A duet cannot be kept (a playthrough has one role). */
-            const char *a = term_ask(t, s->g->nplayers == 1
-                                            ? "Enter to finish, u to undo the last decision, r to "
-                                              "play again, k to keep this run as a playthrough "
-                                              "test: "
-                                            : "Enter to finish, u to undo the last decision, r to "
-                                              "play again: ");
-            if (strcmp(a, "k") == 0) {
-                keep_as_test(t, s);
-                continue;
-            }
-            if (strcmp(a, "u") == 0)
-                return fe_command(FE_UNDO);
-            if (strcmp(a, "r") == 0)
-                return fe_command(FE_RESTART);
-            if (!a[0] || strcmp(a, "q") == 0)
-                return fe_command(FE_QUIT);
-        }
-    }
+    if (t->interactive && !t->script)
+        return debrief_ask(t, s);
     fflush(t->out);
     return fe_command(FE_QUIT);
 }

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "core/game.h"
+#include "core/recap.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "win.h"
@@ -142,21 +143,11 @@ static int color_of(const struct game *g, int player)
 
 void duet_outcome_sentence(const struct game *g, const struct decision *d, char *buf, size_t cap)
 {
-    const char *name = d->stood >= 0 ? g->s.players[d->stood].name : "";
-    const char *role = d->stood >= 0 ? role_name(g, d->stood) : "";
-    switch (d->outcome) {
-    case DUET_AGREED: str_copy(buf, cap, "You agree."); break;
-    case DUET_CONFLICT: str_copy(buf, cap, "You disagree: now talk it out."); break;
-    case DUET_SETTLED:
-        str_format(buf, cap, "You disagree: %s's pick stands (the %s's), as the scenario settles it.",
-                   name, role);
-        break;
-    case DUET_COIN:
-        str_format(buf, cap, "You disagree: a coin toss decides, and %s's pick stands (the %s's).",
-                   name, role);
-        break;
-    default: buf[0] = '\0'; break;
-    }
+    struct strbuf sentence;
+    sb_init(&sentence);
+    recap_duet_outcome(g, d, &sentence);
+    str_copy(buf, cap, sentence.len ? sentence.data : "");
+    sb_free(&sentence);
 }
 
 /* A filled pill in a role colour with "name · role" on it; its width. */
@@ -358,8 +349,7 @@ void duet_outcome_screen(struct window *w, const struct metrics *M)
                     d->outcome == DUET_AGREED ? C_POSITIVE : C_WARNING, 0, false);
     y += M->u / 3;
     /* The company's changes are shared; the points are each player's. */
-    static const double none[LIMIT_DIMENSIONS];
-    int cy = ui_change_chips(w, M, sc, none, d->stat_delta, x, y, width);
+    int cy = ui_change_chips(w, M, sc, NULL, d->stat_delta, x, y, width);
     y = cy > y ? cy + M->u / 3 : y;
     cy = ui_meanwhile(w, M, sc, d->enter_delta, x, y, width);
     y = cy > y ? cy + M->u / 3 : y;
@@ -402,7 +392,6 @@ int duet_debrief_alignment(struct window *w, const struct metrics *M, int x, int
 {
     const struct debrief *d = &w->debrief;
     const struct game *g = w->s->g;
-    const struct scenario *sc = g->sc;
     if (!d->secret_decisions)
         return y;
     char buf[256];
@@ -418,16 +407,8 @@ int duet_debrief_alignment(struct window *w, const struct metrics *M, int x, int
     y = ui_wrap(w, buf, x, y, width, FACE_BODY, C_TEXT);
     struct strbuf where;
     sb_init(&where);
-    for (int i = 0; i < g->nlog; i++)
-        if (g->log[i].secret && g->log[i].outcome != DUET_AGREED) {
-            const struct scene *sn = &sc->scenes[g->log[i].scene];
-            sb_printf(&where, "%s%s", where.len ? ", " : "You disagreed at: ",
-                      sn->title[0] ? sn->title : sn->id);
-        }
-    if (where.len) {
-        sb_putc(&where, '.');
+    if (recap_disagreed_at(g, &where))
         y = ui_wrap(w, where.data, x, y, width, FACE_BODY, C_MUTED);
-    }
     sb_free(&where);
     return y + M->gap;
 }
@@ -441,15 +422,12 @@ int duet_debrief_decision(struct window *w, const struct metrics *M, int i, int 
     const struct scenario *sc = g->sc;
     const struct decision *dec = &g->log[i];
     const struct scene *where = &sc->scenes[dec->scene];
-    char buf[1400], num[16];
-    int badge = M->u * 3 / 2;
+    char buf[1400];
+    int badge = ui_number_badge(w, M, i + 1, x, y);
     int lx = x + badge + M->u * 2 / 3, lw = width - (lx - x);
-    layout_rect(&w->L, x, y, badge, badge, C_CHIP, M->rad * 2 / 3);
-    str_format(num, sizeof num, "%d", i + 1);
-    int nw = text_width(w, FACE_BOLD, num, strlen(num));
-    ui_line(w, x + (badge - nw) / 2, y + (badge - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_TEXT, num);
-    str_format(buf, sizeof buf, "%s%s%s · in secret", where->phase, where->phase[0] ? " · " : "",
-               where->title[0] ? where->title : where->id);
+    ui_scene_heading(where, buf, sizeof buf);
+    size_t n = strlen(buf);
+    str_copy(buf + n, sizeof buf - n, " · in secret");
     ui_line(w, lx, y, FACE_SMALL_BOLD, C_MUTED, buf);
     int yy = y + ui_lh(w, FACE_SMALL);
     duet_outcome_sentence(g, dec, buf, sizeof buf);
@@ -466,26 +444,7 @@ int duet_debrief_decision(struct window *w, const struct metrics *M, int i, int 
         const char *fb = g->log_text.data + dec->pick[p].feedback;
         if (fb[0])
             yy = ui_wrap(w, fb, px, yy, pw, FACE_BODY, C_MUTED);
-        struct strbuf locked;
-        sb_init(&locked);
-        bool best_locked = debrief_locked_best(g, i, p, &locked);
-        if (best_locked)
-            yy = ui_wrap(w, locked.data, px, yy, pw, FACE_SMALL_BOLD, C_WARNING);
-        sb_free(&locked);
-        if (!best_locked && dec->pick[p].offered > 1) {
-            if (dec->pick[p].best_number == dec->pick[p].number) {
-                str_format(buf, sizeof buf, "✓ The best-scoring choice for a %s.", role_name(g, p));
-                yy = ui_wrap(w, buf, px, yy, pw, FACE_SMALL_BOLD, C_POSITIVE);
-            } else {
-                str_format(buf, sizeof buf, "Best for a %s: %s", role_name(g, p),
-                           g->log_text.data + dec->pick[p].best_label);
-                yy = ui_wrap(w, buf, px, yy, pw, FACE_SMALL_BOLD, C_WARNING);
-                const struct choice *bc = &sc->choices[dec->pick[p].best_choice];
-                int c2 = ui_change_chips(w, M, sc, bc->score, NULL, px, yy + M->u / 6, pw);
-                if (c2 > yy)
-                    yy = c2;
-            }
-        }
+        yy = ui_best(w, M, i, p, px, yy, pw);
         /* The player's colour down the left of their part. */
         layout_rect(&w->L, lx, top, M->u / 4, yy - top, color_of(g, p), M->u / 8);
     }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/game.h"
+#include "core/recap.h"
 #include "core/text.h"
 #include "win.h"
 
@@ -137,34 +138,28 @@ int ui_chip(struct window *w, const struct metrics *M, int x, int y, const char 
     return width;
 }
 
-/* "+3 Vision", "Runway -1" chips for a decision's changes, flowing in rows.
- * Returns the y below them (y itself when there is nothing to show). */
+/* "+3 Vision", "Runway -1" chips for a decision's changes (recap_changes:
+ * score and stat_delta may be NULL), flowing in rows. Returns the y below
+ * them (y itself when there is nothing to show). */
 int ui_change_chips(struct window *w, const struct metrics *M, const struct scenario *sc,
                         const double *score, const double *stat_delta, int x, int y, int width)
 {
     int cx = x, rows = 0;
     int h = ui_lh(w, FACE_SMALL);
-    char num[64], buf[256];
-    for (int pass = 0; pass < 2; pass++) {
-        int n = pass == 0 ? sc->ndimensions : sc->nstats;
-        for (int k = 0; k < n; k++) {
-            double v = pass == 0 ? score[k] : stat_delta ? stat_delta[k] : 0;
-            if (fabs(v) < 1e-9 || (pass == 1 && sc->stats[k].hidden))
-                continue;
-            format_signed(num, sizeof num, v);
-            str_format(buf, sizeof buf, "%s %s", num,
-                       pass == 0 ? sc->dimensions[k].name : sc->stats[k].name);
-            int cw = text_width(w, FACE_SMALL_BOLD, buf, strlen(buf)) + M->u;
-            if (cx > x && cx + cw > x + width) {
-                cx = x;
-                rows++;
-            }
-            if (rows == 0 && cx == x)
-                rows = 1;
-            ui_chip(w, M, cx, y + (rows - 1) * (h + M->u / 3), buf, v > 0 ? C_POSITIVE : C_NEGATIVE,
-                 C_CHIP);
-            cx += cw + M->u / 3;
+    struct changes ch;
+    recap_changes(sc, score, stat_delta, &ch);
+    for (int k = 0; k < ch.n; k++) {
+        const struct change *c = &ch.item[k];
+        int cw = text_width(w, FACE_SMALL_BOLD, c->text, strlen(c->text)) + M->u;
+        if (cx > x && cx + cw > x + width) {
+            cx = x;
+            rows++;
         }
+        if (rows == 0 && cx == x)
+            rows = 1;
+        ui_chip(w, M, cx, y + (rows - 1) * (h + M->u / 3), c->text, c->value > 0 ? C_POSITIVE : C_NEGATIVE,
+                C_CHIP);
+        cx += cw + M->u / 3;
     }
     return rows ? y + rows * (h + M->u / 3) : y;
 }
@@ -175,16 +170,62 @@ int ui_change_chips(struct window *w, const struct metrics *M, const struct scen
 int ui_meanwhile(struct window *w, const struct metrics *M, const struct scenario *sc,
                  const double *enter_delta, int x, int y, int width)
 {
-    bool any = false;
-    for (int k = 0; k < sc->nstats && !any; k++)
-        any = !sc->stats[k].hidden && fabs(enter_delta[k]) >= 1e-9;
-    if (!any)
+    struct changes ch;
+    recap_changes(sc, NULL, enter_delta, &ch);
+    if (!ch.n)
         return y;
-    static const double none[LIMIT_DIMENSIONS];
     ui_line(w, x, y, FACE_SMALL_BOLD, C_MUTED, "Meanwhile");
-    int bottom = ui_change_chips(w, M, sc, none, enter_delta, x, y + ui_lh(w, FACE_SMALL), width);
+    int bottom = ui_change_chips(w, M, sc, NULL, enter_delta, x, y + ui_lh(w, FACE_SMALL), width);
     w->L.meanwhile = (SDL_Rect){x, y, width, bottom - y};
     return bottom;
+}
+
+/* What the debrief says of decision i's best choice (recap_best; pick p of
+ * a duet's secret decision, or -1): the words and, when another choice was
+ * better, its points as chips. Returns the y below. */
+int ui_best(struct window *w, const struct metrics *M, int i, int p, int x, int y, int width)
+{
+    struct strbuf line;
+    sb_init(&line);
+    sb_puts(&line, "✓ ");
+    size_t mark = line.len;
+    const double *score;
+    switch (recap_best(w->s->g, i, p, &line, &score)) {
+    case RECAP_BEST_TAKEN: y = ui_wrap(w, line.data, x, y, width, FACE_SMALL_BOLD, C_POSITIVE); break;
+    case RECAP_BEST_LOCKED: /* the best was locked: say so and why */
+        y = ui_wrap(w, line.data + mark, x, y, width, FACE_SMALL_BOLD, C_WARNING);
+        break;
+    case RECAP_BEST_OTHER: {
+        y = ui_wrap(w, line.data + mark, x, y, width, FACE_SMALL_BOLD, C_WARNING);
+        int below = ui_change_chips(w, M, w->s->g->sc, score, NULL, x, y + M->u / 6, width);
+        if (below > y)
+            y = below;
+        break;
+    }
+    case RECAP_BEST_NONE: break;
+    }
+    sb_free(&line);
+    return y;
+}
+
+/* "Startup · Pricing": a scene's phase and title (its id without one), as
+ * the debrief heads each decision. */
+void ui_scene_heading(const struct scene *sn, char *buf, size_t cap)
+{
+    str_format(buf, cap, "%s%s%s", sn->phase, sn->phase[0] ? " · " : "", sn->title[0] ? sn->title : sn->id);
+}
+
+/* A decision's number in a rounded square, as the debrief lists them; its
+ * size (the square's side). */
+int ui_number_badge(struct window *w, const struct metrics *M, int number, int x, int y)
+{
+    char num[16];
+    int badge = M->u * 3 / 2;
+    layout_rect(&w->L, x, y, badge, badge, C_CHIP, M->rad * 2 / 3);
+    str_format(num, sizeof num, "%d", number);
+    int nw = text_width(w, FACE_BOLD, num, strlen(num));
+    ui_line(w, x + (badge - nw) / 2, y + (badge - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_TEXT, num);
+    return badge;
 }
 
 void ui_bar(struct window *w, int x, int y, int width, int height, double share, int fill)
@@ -619,45 +660,18 @@ static void countdown(struct window *w, const struct metrics *M, int y_title, in
     ui_bar(w, M->m, y_rule - bh / 2, M->W - 2 * M->m, bh, share, color);
 }
 
-/* How far through the run is: "Startup · phase 1 of 4 · decision 3". The
- * phases are the scenario's, in the order its scenes first name them (the
- * only measure that holds on every path: paths differ in length). */
-static void progress_text(const struct window *w, const struct scene *scene, char *buf, size_t cap)
-{
-    const struct scenario *sc = w->s->sc;
-    const char *seen[32];
-    int nphases = 0, at = -1;
-    for (int i = 0; i < sc->nscenes && nphases < (int)COUNT_OF(seen); i++) {
-        const char *ph = sc->scenes[i].phase;
-        if (!ph || !ph[0] || sc->scenes[i].is_ending)
-            continue;
-        int k = 0;
-        while (k < nphases && strcmp(seen[k], ph) != 0)
-            k++;
-        if (k == nphases)
-            seen[nphases++] = ph;
-    }
-    for (int k = 0; k < nphases; k++)
-        if (scene->phase && strcmp(seen[k], scene->phase) == 0)
-            at = k;
-    int decision = w->s->g->nlog + 1;
-    if (at >= 0 && nphases > 1)
-        str_format(buf, cap, "%s · phase %d of %d · decision %d", scene->phase, at + 1, nphases, decision);
-    else if (scene->phase && scene->phase[0])
-        str_format(buf, cap, "%s · decision %d", scene->phase, decision);
-    else
-        str_format(buf, cap, "Decision %d", decision);
-}
-
 static void play_screen(struct window *w, const struct metrics *M)
 {
     const struct game *g = w->s->g;
     const struct scene *scene = game_scene(g);
-    char whobuf[256], kicker[300];
-    progress_text(w, scene, kicker, sizeof kicker);
+    char whobuf[256];
+    struct strbuf kicker;
+    sb_init(&kicker);
+    recap_progress(g, scene, &kicker);
     int y_title = M->m * 6 / 10 + ui_lh(w, FACE_SMALL);
-    int y0 = ui_header(w, M, kicker, C_ACCENT, scene->title[0] ? scene->title : scene->id,
+    int y0 = ui_header(w, M, kicker.data, C_ACCENT, scene->title[0] ? scene->title : scene->id,
                     who(w, whobuf, sizeof whobuf));
+    sb_free(&kicker);
     if (w->timing)
         countdown(w, M, y_title, y0 - M->u * 3 / 4);
     if (g->nplayers > 1)
@@ -789,7 +803,6 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
     if (step < 1)
         step = 1;
     int thick = M->u / 10 > 2 ? M->u / 10 : 2;
-    int marks_y = y;
     for (int k = 0; k <= n; k++) {
         int mx = px0 + k * step;
         if (k == 0)
@@ -811,9 +824,7 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
             continue;
         /* The series: v[k] after k decisions. */
         double *v = xmalloc(sizeof *v * (size_t)(n + 1));
-        v[n] = g->s.stats[i];
-        for (int k = n - 1; k >= 0; k--)
-            v[k] = v[k + 1] - g->log[k].stat_delta[i] - g->log[k].enter_delta[i];
+        recap_stat_series(g, i, v);
         double lo = v[0], hi = v[0];
         for (int k = 1; k <= n; k++) {
             lo = fmin(lo, v[k]);
@@ -858,7 +869,6 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
             int tw = text_width(w, FACE_SMALL, buf, strlen(buf));
             int tx = xb - tw > px0 ? xb - tw : px0;
             ui_line(w, tx, link_y + thick, FACE_SMALL, C_WARNING, buf);
-            y += 0; /* the label sits in the row's lower half */
         }
 #undef CHART_Y
         format_number(num, sizeof num, v[n]);
@@ -871,12 +881,113 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
     /* The decisions' marks as faint lines across the rows. */
     for (int k = 1; k <= n; k++)
         layout_rect(&w->L, px0 + k * step, plot_top, 1, y - plot_top - small / 2, C_CHIP, 0);
-    (void)marks_y;
     y += M->pad / 4;
     w->L.items[card].h = y - card_y;
     w->L.items[card + 1].h = y - card_y - 2 * M->bw;
     w->L.chart = (SDL_Rect){x, card_y, width, y - card_y};
     return y + M->gap;
+}
+
+/* Player p's card in the debrief: name and role, a bar a dimension, the
+ * headline, the total and the rating. Returns the y below it. */
+static int debrief_card(struct window *w, const struct metrics *M, int p, int x, int y, int width)
+{
+    const struct scenario *sc = w->s->g->sc;
+    const struct debrief *d = &w->debrief;
+    const struct debrief_player *dp = &d->players[p];
+    char buf[600];
+    int cx = x + M->pad, cw = width - 2 * M->pad;
+    int card_y = y;
+    /* Lay out the card's content, then slip the card under it. */
+    layout_rect(&w->L, x, y, width, 0, C_SURFACE, M->rad);
+    int card_item = w->L.nitems - 1;
+    y += M->pad;
+    /* In a duet each player's card wears their role colour. */
+    int pcolor = (int)(d->nplayers > 1 ? theme_role_color(dp->role) : C_ACCENT);
+    if (d->nplayers > 1)
+        layout_rect(&w->L, x, card_y, M->u / 4, 0, pcolor, M->u / 8);
+    int stripe_item = d->nplayers > 1 ? w->L.nitems - 1 : -1;
+    str_format(buf, sizeof buf, "%s · %s", dp->name, sc->roles[dp->role].name);
+    y = layout_wrap(w, &w->L, buf, cx, y, cw, FACE_H2, FACE_H2, d->nplayers > 1 ? pcolor : C_TEXT, 0,
+                    false); /* a long name wraps inside the card */
+    y += M->u / 4;
+    int namew = 0;
+    for (int k = 0; k < sc->ndimensions; k++) {
+        int nw = text_width(w, FACE_BODY, sc->dimensions[k].name, strlen(sc->dimensions[k].name));
+        if (nw > namew)
+            namew = nw;
+    }
+    int valw = text_width(w, FACE_SMALL, "100 of 100 · 100%", 17);
+    int trackx = cx + namew + M->u;
+    int trackw = cw - namew - M->u - valw - M->u;
+    int barh = M->u * 2 / 3;
+    int row = ui_lh(w, FACE_BODY);
+    for (int k = 0; k < sc->ndimensions; k++) {
+        ui_line(w, cx, y + (row - w->fonts.skip[FACE_BODY]) / 2, FACE_BODY, C_TEXT, sc->dimensions[k].name);
+        double share = dp->share[k];
+        int bar_y = y + (row - barh) / 2;
+        ui_bar(w, trackx, bar_y, trackw, barh, share, pcolor);
+        if (p < GAME_MAX_PLAYERS) {
+            w->L.bar_track[p][k] = (SDL_Rect){trackx, bar_y, trackw, barh};
+            w->L.bar_share[p][k] = share;
+        }
+        ui_line(w, trackx + trackw + M->u, y + (row - w->fonts.skip[FACE_SMALL]) / 2, FACE_SMALL,
+                dp->points[k] < 0 ? C_NEGATIVE : C_MUTED, dp->bar_label[k]);
+        y += row + M->u / 6;
+    }
+    y += M->u / 2;
+    int pw = ui_line(w, cx, y, FACE_H1, pcolor, dp->headline);
+    str_format(buf, sizeof buf, "%s; bars: against the best run", dp->total);
+    int tx = cx + pw + M->u;
+    int ty = y + (ui_lh(w, FACE_H1) - 2 * ui_lh(w, FACE_SMALL)) / 2;
+    ui_line(w, tx, ty, FACE_SMALL, C_MUTED, buf);
+    if (dp->rating)
+        ui_line(w, tx, ty + ui_lh(w, FACE_SMALL), FACE_SMALL_BOLD, C_TEXT, dp->rating);
+    y += ui_lh(w, FACE_H1) + M->pad;
+    w->L.items[card_item].h = y - card_y;
+    if (stripe_item >= 0)
+        w->L.items[stripe_item].h = y - card_y;
+    return y + M->gap;
+}
+
+/* Decision i in the debrief's list (not a secret one): a numbered badge,
+ * the scene, the choice and its changes, the feedback, what the best choice
+ * was (recap_best) and what game.cause tied to it. Returns the y below. */
+static int debrief_decision(struct window *w, const struct metrics *M, int i, int x, int y, int width)
+{
+    const struct game *g = w->s->g;
+    const struct scenario *sc = g->sc;
+    const struct decision *dec = &g->log[i];
+    const struct scene *where = &sc->scenes[dec->scene];
+    char buf[600];
+    int badge = ui_number_badge(w, M, i + 1, x, y);
+    int lx = x + badge + M->u * 2 / 3, lw = width - (lx - x);
+    ui_scene_heading(where, buf, sizeof buf);
+    if (g->nplayers > 1) {
+        size_t n = strlen(buf);
+        str_format(buf + n, sizeof buf - n, " · %s decided", g->s.players[dec->player].name);
+    }
+    ui_line(w, lx, y, FACE_SMALL_BOLD, C_MUTED, buf);
+    int yy = y + ui_lh(w, FACE_SMALL);
+    yy = ui_wrap(w, game_decision_label(g, i), lx, yy, lw, FACE_BOLD, C_TEXT);
+    if (dec->timed_out) {
+        ui_line(w, lx, yy, FACE_SMALL, C_WARNING, "Time ran out: this was taken for you.");
+        yy += ui_lh(w, FACE_SMALL);
+    }
+    int cy = ui_change_chips(w, M, sc, dec->score, dec->stat_delta, lx, yy + M->u / 6, lw);
+    if (cy > yy)
+        yy = cy + M->u / 6;
+    const char *fb = game_feedback(g, i);
+    if (fb[0])
+        yy = ui_wrap(w, fb, lx, yy, lw, FACE_BODY, C_MUTED);
+    yy = ui_best(w, M, i, -1, lx, yy, lw);
+    struct strbuf caused;
+    sb_init(&caused);
+    int ncaused = debrief_caused(g, i, &caused);
+    for (const char *at = caused.data; ncaused-- > 0; at += strlen(at) + 1)
+        yy = ui_wrap(w, at, lx, yy, lw, FACE_SMALL, C_MUTED);
+    sb_free(&caused);
+    return (yy > y + badge ? yy : y + badge) + M->gap;
 }
 
 static void debrief_screen(struct window *w, const struct metrics *M)
@@ -885,7 +996,7 @@ static void debrief_screen(struct window *w, const struct metrics *M)
     const struct scenario *sc = g->sc;
     const struct debrief *d = &w->debrief;
     const struct scene *end = d->ending >= 0 ? &sc->scenes[d->ending] : game_scene(g);
-    char whobuf[256], buf[600], num[64];
+    char whobuf[256], buf[600];
     int y0 = ui_header(w, M, "Debrief", C_ACCENT, end->title[0] ? end->title : end->id,
                     who(w, whobuf, sizeof whobuf));
     int fh = ui_footer(w, M, win_key_hints(w));
@@ -917,66 +1028,8 @@ static void debrief_screen(struct window *w, const struct metrics *M)
         y = ui_wrap(w, g->view.text.data, x, y, width, FACE_BODY, C_TEXT);
         y += M->gap;
     }
-    for (int p = 0; p < d->nplayers; p++) {
-        const struct debrief_player *dp = &d->players[p];
-        int cx = x + M->pad, cw = width - 2 * M->pad;
-        int card_y = y;
-        int mark_items = w->L.nitems;
-        /* Lay out the card's content, then slip the card under it. */
-        struct item placeholder_dummy;
-        (void)placeholder_dummy;
-        layout_rect(&w->L, x, y, width, 0, C_SURFACE, M->rad);
-        int card_item = w->L.nitems - 1;
-        y += M->pad;
-        /* In a duet each player's card wears their role colour. */
-        int pcolor = d->nplayers > 1 ? theme_role_color(dp->role) : C_ACCENT;
-        if (d->nplayers > 1)
-            layout_rect(&w->L, x, card_y, M->u / 4, 0, pcolor, M->u / 8);
-        int stripe_item = d->nplayers > 1 ? w->L.nitems - 1 : -1;
-        str_format(buf, sizeof buf, "%s · %s", dp->name, sc->roles[dp->role].name);
-        y = layout_wrap(w, &w->L, buf, cx, y, cw, FACE_H2, FACE_H2, d->nplayers > 1 ? pcolor : C_TEXT, 0,
-                        false); /* a long name wraps inside the card */
-        y += M->u / 4;
-        int namew = 0;
-        for (int k = 0; k < sc->ndimensions; k++) {
-            int nw = text_width(w, FACE_BODY, sc->dimensions[k].name, strlen(sc->dimensions[k].name));
-            if (nw > namew)
-                namew = nw;
-        }
-        int valw = text_width(w, FACE_SMALL, "100 of 100 · 100%", 17);
-        int trackx = cx + namew + M->u;
-        int trackw = cw - namew - M->u - valw - M->u;
-        int barh = M->u * 2 / 3;
-        int row = ui_lh(w, FACE_BODY);
-        for (int k = 0; k < sc->ndimensions; k++) {
-            ui_line(w, cx, y + (row - w->fonts.skip[FACE_BODY]) / 2, FACE_BODY, C_TEXT, sc->dimensions[k].name);
-            double share = dp->share[k];
-            int bar_y = y + (row - barh) / 2;
-            ui_bar(w, trackx, bar_y, trackw, barh, share, pcolor);
-            if (p < GAME_MAX_PLAYERS) {
-                w->L.bar_track[p][k] = (SDL_Rect){trackx, bar_y, trackw, barh};
-                w->L.bar_share[p][k] = share;
-            }
-            str_copy(buf, sizeof buf, dp->bar_label[k]);
-            ui_line(w, trackx + trackw + M->u, y + (row - w->fonts.skip[FACE_SMALL]) / 2, FACE_SMALL,
-                 dp->points[k] < 0 ? C_NEGATIVE : C_MUTED, buf);
-            y += row + M->u / 6;
-        }
-        y += M->u / 2;
-        int pw = ui_line(w, cx, y, FACE_H1, pcolor, dp->headline);
-        str_format(buf, sizeof buf, "%s; bars: against the best run", dp->total);
-        int tx = cx + pw + M->u;
-        int ty = y + (ui_lh(w, FACE_H1) - 2 * ui_lh(w, FACE_SMALL)) / 2;
-        ui_line(w, tx, ty, FACE_SMALL, C_MUTED, buf);
-        if (dp->rating)
-            ui_line(w, tx, ty + ui_lh(w, FACE_SMALL), FACE_SMALL_BOLD, C_TEXT, dp->rating);
-        y += ui_lh(w, FACE_H1) + M->pad;
-        w->L.items[card_item].h = y - card_y;
-        if (stripe_item >= 0)
-            w->L.items[stripe_item].h = y - card_y;
-        (void)mark_items;
-        y += M->gap;
-    }
+    for (int p = 0; p < d->nplayers; p++)
+        y = debrief_card(w, M, p, x, y, width);
     if (d->nplayers > 1)
         y = duet_debrief_alignment(w, M, x, y, width);
     y = debrief_chart(w, M, x, y, width);
@@ -985,61 +1038,10 @@ static void debrief_screen(struct window *w, const struct metrics *M)
         y += ui_lh(w, FACE_H2) + M->u / 3;
     }
     for (int i = 0; i < g->nlog; i++) {
-        const struct decision *dec = &g->log[i];
-        if (dec->secret) {
+        if (g->log[i].secret)
             y = duet_debrief_decision(w, M, i, x, y, width);
-            continue;
-        }
-        const struct scene *where = &sc->scenes[dec->scene];
-        int badge = M->u * 3 / 2;
-        int lx = x + badge + M->u * 2 / 3, lw = width - (lx - x);
-        layout_rect(&w->L, x, y, badge, badge, C_CHIP, M->rad * 2 / 3);
-        str_format(num, sizeof num, "%d", i + 1);
-        int nw = text_width(w, FACE_BOLD, num, strlen(num));
-        ui_line(w, x + (badge - nw) / 2, y + (badge - w->fonts.skip[FACE_BOLD]) / 2, FACE_BOLD, C_TEXT, num);
-        str_format(buf, sizeof buf, "%s%s%s", where->phase, where->phase[0] ? " · " : "",
-                   where->title[0] ? where->title : where->id);
-        if (g->nplayers > 1) {
-            size_t n = strlen(buf);
-            str_format(buf + n, sizeof buf - n, " · %s decided", g->s.players[dec->player].name);
-        }
-        ui_line(w, lx, y, FACE_SMALL_BOLD, C_MUTED, buf);
-        int yy = y + ui_lh(w, FACE_SMALL);
-        yy = ui_wrap(w, game_decision_label(g, i), lx, yy, lw, FACE_BOLD, C_TEXT);
-        if (dec->timed_out) {
-            ui_line(w, lx, yy, FACE_SMALL, C_WARNING, "Time ran out: this was taken for you.");
-            yy += ui_lh(w, FACE_SMALL);
-        }
-        int cy = ui_change_chips(w, M, sc, dec->score, dec->stat_delta, lx, yy + M->u / 6, lw);
-        if (cy > yy)
-            yy = cy + M->u / 6;
-        const char *fb = game_feedback(g, i);
-        if (fb[0])
-            yy = ui_wrap(w, fb, lx, yy, lw, FACE_BODY, C_MUTED);
-        struct strbuf extra;
-        sb_init(&extra);
-        if (debrief_locked_best(g, i, -1, &extra)) {
-            /* The best was locked: say so and why (words from the core). */
-            yy = ui_wrap(w, extra.data, lx, yy, lw, FACE_SMALL_BOLD, C_WARNING);
-        } else if (dec->offered > 1) {
-            if (dec->best_number == dec->number) {
-                yy = ui_wrap(w, "✓ The best-scoring choice here.", lx, yy, lw, FACE_SMALL_BOLD, C_POSITIVE);
-            } else {
-                const struct choice *bc = &sc->choices[dec->best_choice];
-                str_format(buf, sizeof buf, "Best for a %s: %s",
-                           sc->roles[g->s.players[dec->player].role].name, game_best_label(g, i));
-                yy = ui_wrap(w, buf, lx, yy, lw, FACE_SMALL_BOLD, C_WARNING);
-                int c2 = ui_change_chips(w, M, sc, bc->score, NULL, lx, yy + M->u / 6, lw);
-                if (c2 > yy)
-                    yy = c2;
-            }
-        }
-        sb_clear(&extra);
-        int ncaused = debrief_caused(g, i, &extra);
-        for (const char *at = extra.data; ncaused-- > 0; at += strlen(at) + 1)
-            yy = ui_wrap(w, at, lx, yy, lw, FACE_SMALL, C_MUTED);
-        sb_free(&extra);
-        y = (yy > y + badge ? yy : y + badge) + M->gap;
+        else
+            y = debrief_decision(w, M, i, x, y, width);
     }
     if (w->s->opt.coaching) {
         /* The scenes' questions for the room. */
@@ -1299,7 +1301,7 @@ static void role_screen(struct window *w, const struct metrics *M)
         int b = layout_button(&w->L, BTN_ROLE, r, R, cy, colw, h, false);
         ui_card(w, M, R, cy, colw, h, b, C_SURFACE, C_SURFACE_HOT);
         /* In a duet the badge shows the role's colour, which it keeps all game. */
-        int bcolor = duet ? theme_role_color(r) : C_ACCENT;
+        int bcolor = (int)(duet ? theme_role_color(r) : C_ACCENT);
         ui_link(layout_rect(&w->L, R + M->pad, cy + M->pad, badge, badge, bcolor, M->rad * 2 / 3), b,
                 duet ? bcolor : C_ACCENT_HOT);
         char num[16];

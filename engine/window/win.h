@@ -231,6 +231,9 @@ int ui_change_chips(struct window *w, const struct metrics *M, const struct scen
                     const double *score, const double *stat_delta, int x, int y, int width);
 int ui_meanwhile(struct window *w, const struct metrics *M, const struct scenario *sc,
                  const double *enter_delta, int x, int y, int width);
+int ui_best(struct window *w, const struct metrics *M, int i, int p, int x, int y, int width);
+int ui_number_badge(struct window *w, const struct metrics *M, int number, int x, int y);
+void ui_scene_heading(const struct scene *sn, char *buf, size_t cap);
 void ui_bar(struct window *w, int x, int y, int width, int height, double share, int fill);
 int ui_header(struct window *w, const struct metrics *M, const char *kicker, int kicker_color,
               const char *title, const char *right);

@@ -365,8 +365,9 @@ static void apply_fullscreen(struct window *w, bool on)
         SDL_SetWindowBordered(w->win, SDL_TRUE);
         if (w->windowed_w > 0 && w->windowed_h > 0) {
             SDL_SetWindowSize(w->win, w->windowed_w, w->windowed_h);
-            SDL_SetWindowPosition(w->win, SDL_WINDOWPOS_CENTERED_DISPLAY(d < 0 ? 0 : d),
-                                  SDL_WINDOWPOS_CENTERED_DISPLAY(d < 0 ? 0 : d));
+            /* SDL's macro makes an unsigned mask of the display's index. */
+            int centred = (int)SDL_WINDOWPOS_CENTERED_DISPLAY((unsigned)(d < 0 ? 0 : d));
+            SDL_SetWindowPosition(w->win, centred, centred);
         }
     }
     win_resized(w);

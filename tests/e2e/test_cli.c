@@ -11,6 +11,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "commands.h"
 #include "core/utf8.h"
 #include "core/util.h"
 #include "support.h"
@@ -114,6 +115,53 @@ static void usage_errors_exit_2_with_one_line(void **state)
                                   ".lua file or a bundled scenario (bundled: "));
     assert_non_null(strstr(r.err, "tutorial"));
     cmd_result_free(&r);
+}
+
+/* Every command that loads a scenario takes every limit option from the
+ * one table (cli_limit_name): a value is checked with the option's own
+ * message, a missing one is named as missing (not an unknown option), and
+ * a good one is taken. */
+static void every_command_with_limits_takes_every_limit_option(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name, *error;
+    } limits[] = {
+        {"max-memory", "--max-memory takes mebibytes from 1 to 4096"},
+        {"max-instructions", "--max-instructions takes a number from 1000 up"},
+        {"max-call-ms", "--max-call-ms takes milliseconds from 1 to 600000"},
+    };
+    assert_int_equal(CLI_LIMIT_COUNT, COUNT_OF(limits));
+    assert_null(cli_limit_name(CLI_LIMIT_COUNT));
+    static const char *const commands[] = {"play", "lint", "explore", "host"};
+    for (size_t c = 0; c < COUNT_OF(commands); c++) {
+        struct cmd_result r = RUN(NULL, commands[c], "--help");
+        bool built = r.status == 0;
+        cmd_result_free(&r);
+        if (!built && strcmp(commands[c], "host") == 0)
+            continue; /* built without the browser host */
+        assert_true(built);
+        for (int i = 0; i < CLI_LIMIT_COUNT; i++) {
+            assert_string_equal(cli_limit_name(i), limits[i].name);
+            char opt[64], want[200];
+            str_format(opt, sizeof opt, "--%s", limits[i].name);
+            r = RUN(NULL, commands[c], opt, "0", "tutorial");
+            str_format(want, sizeof want, "scaleup: error: %s\n", limits[i].error);
+            if (r.status != 2 || strcmp(r.err, want) != 0)
+                fail_msg("%s %s 0: status %d, stderr: %s", commands[c], opt, r.status, r.err);
+            cmd_result_free(&r);
+            r = RUN(NULL, commands[c], opt);
+            str_format(want, sizeof want, "scaleup: error: %s needs a value (see scaleup %s --help)\n", opt,
+                       commands[c]);
+            if (r.status != 2 || strcmp(r.err, want) != 0)
+                fail_msg("%s %s: status %d, stderr: %s", commands[c], opt, r.status, r.err);
+            cmd_result_free(&r);
+            r = RUN(NULL, commands[c], opt, "4000", "--help");
+            if (r.status != 0 || r.err[0])
+                fail_msg("%s %s 4000 --help: status %d, stderr: %s", commands[c], opt, r.status, r.err);
+            cmd_result_free(&r);
+        }
+    }
 }
 
 static void scenario_errors_exit_1_with_file_and_line(void **state)
@@ -555,6 +603,7 @@ int main(void)
         cmocka_unit_test(a_lone_choice_is_asked_for_as_one),
         cmocka_unit_test(japanese_wraps_between_characters),
         cmocka_unit_test(help_and_version),
+        cmocka_unit_test(every_command_with_limits_takes_every_limit_option),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -43,6 +43,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "core/limits.h"
 #include "core/run.h"
 #include "core/util.h"
 
@@ -1104,6 +1105,47 @@ static void test_duplicate_copy(void **state)
     free(usb);
 }
 
+/* The reader's limit (LIMIT_RUN_FILE_BYTES): a result file of exactly
+ * that size is read; one byte more and it is skipped with a warning that
+ * names it, before anything is allocated for it. */
+static void test_file_size_limit(void **state)
+{
+    (void)state;
+    char *dir = path_in(W.tmp, "limit");
+    mkdir(dir, 0755);
+    size_t len;
+    char *data = slurp(W.files[A], &len);
+    assert_true(len < LIMIT_RUN_FILE_BYTES);
+    char *big = xmalloc(LIMIT_RUN_FILE_BYTES + 1);
+    memcpy(big, data, len);
+    memset(big + len, ' ', LIMIT_RUN_FILE_BYTES + 1 - len); /* JSON's trailing white space */
+    char *at = path_in(dir, "at-limit.json"), *over = path_in(dir, "over-limit.json");
+    write_file(at, big, LIMIT_RUN_FILE_BYTES);
+    write_file(over, big, LIMIT_RUN_FILE_BYTES + 1);
+    const char *args[] = {"report", dir, NULL};
+    struct cmd_result r;
+    scaleup(args, NULL, &r);
+    assert_int_equal(r.status, 0);
+    struct strbuf want;
+    sb_init(&want);
+    sb_printf(&want, "scaleup: warning: %s: the file is %d bytes, over the limit of %d (skipped)\n", over,
+              LIMIT_RUN_FILE_BYTES + 1, LIMIT_RUN_FILE_BYTES);
+    /* The over-limit file's warning first, then (the fixture's scenario
+     * not being given) the one for the run read from the at-limit file. */
+    if (strncmp(r.err, want.data, want.len) != 0)
+        fail_msg("stderr: %s", r.err);
+    assert_null(strstr(r.err, "at-limit.json"));
+    assert_non_null(strstr(r.err, "scenario 'report-fixture' was not found"));
+    sb_free(&want);
+    cmd_result_free(&r);
+    free(big);
+    free(data);
+    free(at);
+    free(over);
+    rm_rf(dir);
+    free(dir);
+}
+
 static void test_usage(void **state)
 {
     (void)state;
@@ -1875,6 +1917,7 @@ int main(void)
         cmocka_unit_test(test_xapi_mbox_and_default_pass),
         cmocka_unit_test(test_duplicate_copy),
         cmocka_unit_test(test_usage),
+        cmocka_unit_test(test_file_size_limit),
         cmocka_unit_test(test_odd_values),
         cmocka_unit_test(test_duet),
         cmocka_unit_test(test_duet_pairs_section),

@@ -37,21 +37,12 @@ static int teardown(void **state)
 
 static struct game *start(const char *role, uint64_t seed)
 {
-    struct game *g = game_new(sc);
-    struct game_setup st = {.seed = seed, .nplayers = 1};
-    st.players[0].role = scenario_role(sc, role);
-    st.players[0].name = "Ana";
-    struct diag err;
-    if (!game_start(g, &st, &err))
-        fail_msg("start: %s", err.message);
-    return g;
+    return test_start_game(sc, seed, scenario_role(sc, role), "Ana", -1, NULL);
 }
 
 static void choose(struct game *g, int n)
 {
-    struct diag err;
-    if (!game_choose(g, n, false, 1.5, &err))
-        fail_msg("choice %d at %s: %s", n, game_scene(g)->id, err.message);
+    test_choose(g, n);
 }
 
 static double stat(const struct game *g, const char *id)
@@ -478,16 +469,8 @@ static void exhaustive_exploration_finds_every_scene_of_the_tutorial(void **stat
 
 static struct game *start_duet(struct scenario *dsc, uint64_t seed)
 {
-    struct game *g = game_new(dsc);
-    struct game_setup st = {.seed = seed, .nplayers = 2};
-    st.players[0].role = 1; /* the first player may take the second role */
-    st.players[0].name = "Ben";
-    st.players[1].role = 0;
-    st.players[1].name = "Ana";
-    struct diag err;
-    if (!game_start(g, &st, &err))
-        fail_msg("start: %s", err.message);
-    return g;
+    /* the first player may take the second role */
+    return test_start_game(dsc, seed, 1, "Ben", 0, "Ana");
 }
 
 /* In a scene both decide, {player} and {role} are each player's own: the
@@ -635,6 +618,40 @@ static void settle_knows_its_scene(void **state)
     scenario_free(dsc);
 }
 
+/* What a game changes in its scenario while it runs (a flag the code
+ * makes, a read of game.score) is in the scenario's live object; what was
+ * loaded stays as it was. */
+static void run_time_state_stays_out_of_the_loaded_scenario(void **state)
+{
+    (void)state;
+    struct scenario *lsc = load_ok(test_path("fixtures/games/live-flags.lua"));
+    assert_int_equal(lsc->nflags, 0);
+    assert_int_equal(scenario_flag_count(lsc), 0);
+    assert_int_equal(scenario_flag(lsc, "made_here"), -1);
+    struct game *g = game_new(lsc);
+    struct game_setup st = {.seed = 1, .nplayers = 1};
+    st.players[0].name = "Ana";
+    struct diag err;
+    assert_true(game_start(g, &st, &err));
+    assert_true(game_choose(g, 1, false, 1, &err));
+    assert_int_equal(lsc->nflags, 0); /* the loaded flags: none */
+    assert_int_equal(scenario_flag_count(lsc), 1);
+    assert_int_equal(scenario_flag(lsc, "made_here"), 0);
+    assert_string_equal(lsc->live->flags[0], "made_here");
+    assert_true(game_flag(g, 0));
+    assert_int_equal(lsc->live->score_reads, 1);
+    /* A second game finds the flag where the first made it. */
+    struct game *h = game_new(lsc);
+    assert_true(game_start(h, &st, &err));
+    assert_true(game_choose(h, 1, false, 1, &err));
+    assert_int_equal(scenario_flag_count(lsc), 1);
+    assert_true(game_flag(h, 0));
+    assert_int_equal(lsc->live->score_reads, 2);
+    game_free(h);
+    game_free(g);
+    scenario_free(lsc);
+}
+
 /* In a duet each role gets its own search: the PO's 65,536 totals are no
  * longer too many (points do not split the merged states), and the answer
  * does not depend on who asks first. */
@@ -779,6 +796,7 @@ int main(void)
         cmocka_unit_test(duet_picks_that_differ_go_to_a_coin_toss),
         cmocka_unit_test(a_duet_is_measured_against_its_own_best),
         cmocka_unit_test(settle_knows_its_scene),
+        cmocka_unit_test(run_time_state_stays_out_of_the_loaded_scenario),
         cmocka_unit_test(a_search_that_reads_scores_is_not_trusted_merged),
         cmocka_unit_test(a_duet_best_does_not_depend_on_who_asks_first),
         cmocka_unit_test(a_run_never_beats_its_best),

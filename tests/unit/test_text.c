@@ -7,7 +7,7 @@
 
 /* A tiny resolver: stats runway (0) and morale (1), dimension vision (0),
  * flag has_vision (3), player and role. */
-static bool resolve(void *ctx, const char *name, size_t len, struct piece *out)
+static bool resolve(const void *ctx, const char *name, size_t len, struct piece *out)
 {
     (void)ctx;
     static const struct {

@@ -54,7 +54,7 @@ static void usage(FILE *f)
             "  --json             print the report as one JSON object\n"
             "  --strict           scenes or endings never reached count as findings\n"
             "                     (exit code 1)\n"
-            "  --max-memory MIB, --max-instructions N, --max-call-ms MS   scenario limits\n"
+            CLI_LIMITS_HELP
             "\n"
             "Exit codes: 0 nothing wrong found, 1 a dead end, a run-time error, a path\n"
             "above the scenario's declared best (or, with --strict, a scene or ending never\n"
@@ -238,9 +238,7 @@ int cmd_explore(int argc, char **argv)
         {"strict", no_argument, NULL, 'T'},
         {"policies", no_argument, NULL, 'P'},
         {"seeds", required_argument, NULL, 'S'},
-        {"max-memory", required_argument, NULL, 'L'},
-        {"max-instructions", required_argument, NULL, 'L'},
-        {"max-call-ms", required_argument, NULL, 'L'},
+        CLI_LIMIT_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -294,13 +292,12 @@ int cmd_explore(int argc, char **argv)
             }
             seeds = (long)v;
             break;
-        case 'L':
+        case CLI_LIMIT_KEY:
             if (cli_limit_option(opts[index].name, optarg, &limits) < 0)
                 return 2;
             break;
         case 'h': usage(stdout); return 0;
-        case ':': cli_error("%s needs a value (see scaleup explore --help)", argv[optind - 1]); return 2;
-        default: cli_error("unknown option '%s' (see scaleup explore --help)", argv[optind - 1]); return 2;
+        default: return cli_option_error("explore", c, argv);
         }
     }
     if (optind != argc - 1) {

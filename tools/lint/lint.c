@@ -47,8 +47,7 @@ static void usage(FILE *f)
                "  --no-play  skip the tells that play the scenario (naive and greedy play\n"
                "             against the exact best, searched once and cached)\n"
                "  --no-tells skip every tell (to look at the other checks alone)\n"
-               "  --max-memory MIB, --max-instructions N, --max-call-ms MS\n"
-               "             scenario limits, as for play (for a scenario that needs more)\n"
+               CLI_LIMITS_HELP
                "\n"
                "Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.\n");
 }
@@ -63,29 +62,25 @@ int cmd_lint(int argc, char **argv)
         {"json", no_argument, NULL, 'j'},
         {"no-play", no_argument, NULL, 'n'},
         {"no-tells", no_argument, NULL, 'T'},
-        {"max-memory", required_argument, NULL, 'L'},
-        {"max-instructions", required_argument, NULL, 'L'},
-        {"max-call-ms", required_argument, NULL, 'L'},
+        CLI_LIMIT_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     optind = 1;
     opterr = 0;
     int c, index = 0;
-    while ((c = getopt_long(argc, argv, "", opts, &index)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", opts, &index)) != -1) {
         switch (c) {
         case 's': strict = true; break;
         case 'j': json = true; break;
         case 'n': play = false; break;
         case 'T': tells = false; break;
-        case 'L':
+        case CLI_LIMIT_KEY:
             if (cli_limit_option(opts[index].name, optarg, &limits) < 0)
                 return 2;
             break;
         case 'h': usage(stdout); return 0;
-        default:
-            cli_error("unknown option '%s' (see scaleup lint --help)", argv[optind - 1]);
-            return 2;
+        default: return cli_option_error("lint", c, argv);
         }
     }
     if (optind >= argc) {

@@ -189,10 +189,10 @@ static void did_change(struct lsp_server *s, const cJSON *params)
         /* An incremental change, from a client that sends them anyway. */
         const cJSON *st = cJSON_GetObjectItemCaseSensitive(range, "start");
         const cJSON *en = cJSON_GetObjectItemCaseSensitive(range, "end");
-        int sl = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(st, "line"));
-        int sc = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(st, "character"));
-        int el = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(en, "line"));
-        int ec = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(en, "character"));
+        int sl = lsp_json_int(st, "line");
+        int sc = lsp_json_int(st, "character");
+        int el = lsp_json_int(en, "line");
+        int ec = lsp_json_int(en, "character");
         size_t from = lsp_offset_of(d->text, d->len, sl, sc);
         size_t to = lsp_offset_of(d->text, d->len, el, ec);
         if (to < from)

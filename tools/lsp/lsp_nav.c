@@ -48,10 +48,9 @@ static bool spot_of(struct lsp_server *s, const cJSON *params, struct spot *out)
     if (!out->doc)
         return false;
     out->root = &s->roots[out->doc->root];
-    int line = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(pos, "line"));
-    int character = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(pos, "character"));
-    out->offset = lsp_offset_of(out->doc->text, out->doc->len, line < 0 ? 0 : line,
-                                character < 0 ? 0 : character);
+    int line = lsp_json_int(pos, "line");
+    int character = lsp_json_int(pos, "character");
+    out->offset = lsp_offset_of(out->doc->text, out->doc->len, line, character);
     out->token = lex_token_at(&out->doc->tokens, out->offset);
     return true;
 }
@@ -790,16 +789,13 @@ cJSON *lsp_code_actions(struct lsp_server *s, const cJSON *params)
      * the ones published on the lines of its range. */
     if (!cJSON_IsArray(diags) || cJSON_GetArraySize(diags) == 0)
         diags = lsp_published_for(s, uri->valuestring);
-    int first = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(
-        cJSON_GetObjectItemCaseSensitive(range, "start"), "line"));
-    int last = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(
-        cJSON_GetObjectItemCaseSensitive(range, "end"), "line"));
+    int first = lsp_json_int(cJSON_GetObjectItemCaseSensitive(range, "start"), "line");
+    int last = lsp_json_int(cJSON_GetObjectItemCaseSensitive(range, "end"), "line");
     const cJSON *dg;
     cJSON_ArrayForEach(dg, diags)
     {
         const cJSON *dr = cJSON_GetObjectItemCaseSensitive(dg, "range");
-        int line = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(
-            cJSON_GetObjectItemCaseSensitive(dr, "start"), "line"));
+        int line = lsp_json_int(cJSON_GetObjectItemCaseSensitive(dr, "start"), "line");
         if (cJSON_IsObject(range) && (line < first || line > last))
             continue;
         const cJSON *msg = cJSON_GetObjectItemCaseSensitive(dg, "message");

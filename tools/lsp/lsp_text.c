@@ -4,8 +4,12 @@
 #include "lsp_text.h"
 
 #include <ctype.h>
+#include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cjson/cJSON.h>
 
 #include "core/util.h"
 
@@ -115,4 +119,12 @@ size_t lsp_offset_of_engine(const char *text, size_t len, int line, int col)
     for (int c = 1; c < col && i < len && text[i] != '\n'; c++)
         i += sequence_length((unsigned char)text[i]);
     return i < len ? i : len;
+}
+
+int lsp_json_int(const struct cJSON *obj, const char *key)
+{
+    double v = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(obj, key));
+    if (!(v >= 0)) /* NaN too */
+        return 0;
+    return v >= INT_MAX ? INT_MAX : (int)v;
 }

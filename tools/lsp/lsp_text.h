@@ -24,4 +24,10 @@ void lsp_position_of(const char *text, size_t len, size_t offset, int *line, int
  * unknown, taken as the line's or the text's start). */
 size_t lsp_offset_of_engine(const char *text, size_t len, int line, int col);
 
+/* A line or character number of a message: field key of obj, a whole
+ * number from 0 to INT_MAX; 0 when it is missing or not a number (a client
+ * may send anything: a cast of 1e300 or NaN to int is undefined). */
+struct cJSON;
+int lsp_json_int(const struct cJSON *obj, const char *key);
+
 #endif

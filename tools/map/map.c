@@ -329,8 +329,7 @@ int cmd_map(int argc, char **argv)
             top_down = strcmp(optarg, "tb") == 0;
             break;
         case 'h': usage(stdout); return 0;
-        case ':': cli_error("%s needs a value (see scaleup map --help)", argv[optind - 1]); return 2;
-        default: cli_error("unknown option '%s' (see scaleup map --help)", argv[optind - 1]); return 2;
+        default: return cli_option_error("map", c, argv);
         }
     }
     if (strcmp(format, "dot") != 0 && strcmp(format, "svg") != 0 && strcmp(format, "png") != 0) {

@@ -52,8 +52,7 @@ int cmd_test(int argc, char **argv)
         switch (c) {
         case 'f': file = optarg; break;
         case 'h': usage(stdout); return 0;
-        case ':': cli_error("%s needs a value (see scaleup test --help)", argv[optind - 1]); return 2;
-        default: cli_error("unknown option '%s' (see scaleup test --help)", argv[optind - 1]); return 2;
+        default: return cli_option_error("test", c, argv);
         }
     }
     if (optind != argc - 1) {

@@ -347,16 +347,10 @@ int cmd_report(int argc, char **argv)
             free(pass_list);
             free((void *)scenarios);
             return 0;
-        case ':':
-            cli_error("%s needs a value (see scaleup report --help)", argv[optind - 1]);
-            free(pass_list);
-            free((void *)scenarios);
-            return 2;
         default:
-            cli_error("unknown option '%s' (see scaleup report --help)", argv[optind - 1]);
             free(pass_list);
             free((void *)scenarios);
-            return 2;
+            return cli_option_error("report", c, argv);
         }
     }
     if (optind >= argc) {

@@ -83,7 +83,7 @@ static void uuid_of(const char *const *parts, int n, char out[37])
         const char *p = parts[i] ? parts[i] : "";
         size_t len = strlen(p) + 1; /* with the NUL: parts stay apart */
         h1 = hash_bytes(h1, p, len);
-        h2 = hash_bytes(h2 ^ (uint64_t)(i + 1) * 0x9e3779b97f4a7c15ULL, p, len);
+        h2 = hash_bytes(h2 ^ (uint64_t)(i + 1) * UINT64_C(0x9e3779b97f4a7c15), p, len);
     }
     unsigned char b[16];
     for (int i = 0; i < 8; i++) {

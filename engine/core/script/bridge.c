@@ -57,7 +57,7 @@ static const char *list_ids(lua_State *L, const char *const *ids, int n, size_t 
     return lua_tostring(L, -1);
 }
 
-static int stat_index(lua_State *L, struct scenario *sc)
+static int stat_index(lua_State *L, const struct scenario *sc)
 {
     size_t len;
     const char *k = lua_tolstring(L, 2, &len);
@@ -128,7 +128,7 @@ static int score_index(lua_State *L)
         return luaL_error(L, "unknown dimension '%s' (dimensions are: %s)", k ? k : "?",
                           list_ids(L, &g->sc->dimensions[0].id, g->sc->ndimensions,
                                    sizeof g->sc->dimensions[0]));
-    g->sc->score_reads++;
+    g->sc->live->score_reads++;
     script_push_number(L, g->s.players[game_decider(g)].score[d]);
     return 1;
 }
@@ -140,7 +140,7 @@ static int visits_index(lua_State *L)
     int s = k ? scenario_scene(g->sc, k) : -1;
     if (s < 0)
         return luaL_error(L, "unknown scene '%s' in game.visits", k ? k : "?");
-    g->sc->visits_reads++;
+    g->sc->live->visits_reads++;
     lua_pushinteger(L, g->visits[s]);
     return 1;
 }
@@ -189,14 +189,14 @@ static int game_index(lua_State *L)
     const char *k = lua_tostring(L, 2);
     if (!k)
         return luaL_error(L, "game has no field of type %s", luaL_typename(L, 2));
-    struct scenario *sc = g->sc;
+    const struct scenario *sc = g->sc;
     int decider = game_decider(g);
     if (strcmp(k, "role") == 0) {
         lua_pushstring(L, sc->roles[g->s.players[decider].role].id);
     } else if (strcmp(k, "player") == 0) {
         lua_pushstring(L, g->s.players[decider].name);
     } else if (strcmp(k, "turn") == 0) {
-        sc->visits_reads++; /* the turn is the sum of the visits, less one */
+        sc->live->visits_reads++; /* the turn is the sum of the visits, less one */
         lua_pushinteger(L, g->s.turn);
     } else if (strcmp(k, "scene") == 0) {
         /* The scene being decided: settle says whose pick stands by it. */
@@ -205,7 +205,7 @@ static int game_index(lua_State *L)
         lua_pushboolean(L, g->nplayers > 1);
     } else if (strcmp(k, "picks") == 0 || strcmp(k, "pick_ids") == 0) {
         bool ids = k[4] == '_';
-        sc->picks_reads++;
+        sc->live->picks_reads++;
         if (g->nplayers < 2 || !g->picks[0]) {
             lua_pushnil(L);
         } else {

@@ -774,41 +774,67 @@ static bool refuse_reserved(struct loader *ld, struct srcpos pos, const char *ki
     return true;
 }
 
-/* Every key of the table at t must be a string in allowed (or, when
- * positional > 0, an integer 1..positional). */
-static void check_keys(struct loader *ld, int t, const char *const *allowed, int positional,
-                       const char *what, uint16_t file, const struct srcnode *node,
-                       struct srcpos fallback)
+void script_unknown_keys(lua_State *L, int t, const char *const *allowed, int positional,
+                         void (*unknown)(void *ctx, const char *key, const lua_Integer *item), void *ctx)
 {
-    lua_State *L = ld->L;
-    int nallowed = 0;
-    while (allowed[nallowed])
-        nallowed++;
-    int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
     lua_pushnil(L);
     while (lua_next(L, t)) {
         lua_pop(L, 1);
         if (lua_type(L, -1) == LUA_TSTRING) {
             const char *k = lua_tostring(L, -1);
             bool ok = false;
-            for (int i = 0; i < nallowed && !ok; i++)
-                ok = strcmp(allowed[i], k) == 0;
-            if (!ok) {
-                char hint[128];
-                report(ld, field_pos(file, node, k, fallback), "unknown-field",
-                       "unknown field '%s' in %s%s", k, what,
-                       suggest(k, allowed, sizeof *allowed, nallowed, NULL, hint, sizeof hint));
-            }
+            for (const char *const *a = allowed; *a && !ok; a++)
+                ok = strcmp(*a, k) == 0;
+            if (!ok)
+                unknown(ctx, k, NULL);
         } else if (lua_isinteger(L, -1) && positional > 0) {
             lua_Integer i = lua_tointeger(L, -1);
             if (i < 1 || i > positional)
-                report(ld, item_pos(file, node, (int)i, fallback), "unknown-field",
-                       "%s has an unexpected item at position %lld", what, (long long)i);
+                unknown(ctx, NULL, &i);
         } else {
-            report(ld, node ? make_pos(file, node->line, node->col) : fallback, "unknown-field",
-                   "%s has a key that is not a name (%s)", what, type_name(ld->L, -1));
+            unknown(ctx, NULL, NULL);
         }
     }
+}
+
+struct key_check {
+    struct loader *ld;
+    const char *const *allowed;
+    int nallowed;
+    const char *what;
+    uint16_t file;
+    const struct srcnode *node;
+    struct srcpos fallback;
+};
+
+static void report_key(void *ctx, const char *k, const lua_Integer *item)
+{
+    struct key_check *kc = ctx;
+    struct loader *ld = kc->ld;
+    if (k) {
+        char hint[128];
+        report(ld, field_pos(kc->file, kc->node, k, kc->fallback), "unknown-field", "unknown field '%s' in %s%s",
+               k, kc->what, suggest(k, kc->allowed, sizeof *kc->allowed, kc->nallowed, NULL, hint, sizeof hint));
+    } else if (item) {
+        report(ld, item_pos(kc->file, kc->node, (int)*item, kc->fallback), "unknown-field",
+               "%s has an unexpected item at position %lld", kc->what, (long long)*item);
+    } else {
+        report(ld, kc->node ? make_pos(kc->file, kc->node->line, kc->node->col) : kc->fallback, "unknown-field",
+               "%s has a key that is not a name (%s)", kc->what, type_name(ld->L, -1));
+    }
+}
+
+/* Every key of the table at t must be a string in allowed (or, when
+ * positional > 0, an integer 1..positional). */
+static void check_keys(struct loader *ld, int t, const char *const *allowed, int positional,
+                       const char *what, uint16_t file, const struct srcnode *node,
+                       struct srcpos fallback)
+{
+    struct key_check kc = {ld, allowed, 0, what, file, node, fallback};
+    while (allowed[kc.nallowed])
+        kc.nallowed++;
+    int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
+    script_unknown_keys(ld->L, t, allowed, positional, report_key, &kc);
     diag_list_sort_from(ld->diags, walked_from);
 }
 
@@ -1449,14 +1475,8 @@ static void declare_flag(struct loader *ld, const char *id, struct srcpos pos, v
                id, id);
         return;
     }
-    int before = sc->nflags;
-    bool declared = sc->declares_flags;
-    sc->declares_flags = false;
-    int f = scenario_intern_flag(sc, id);
-    sc->declares_flags = declared;
-    if (f == -2)
+    if (scenario_declare_flag(sc, id) == -2)
         report(ld, pos, "count", "too many flags (the limit is %d)", LIMIT_FLAGS);
-    (void)before;
 }
 
 static void convert_scenario(struct loader *ld)
@@ -2369,6 +2389,7 @@ done:;
         scenario_free(sc);
         return NULL;
     }
+    scenario_live_new(sc);
     return sc;
 }
 
@@ -2377,6 +2398,7 @@ void scenario_free(struct scenario *sc)
     if (!sc)
         return;
     script_free(sc->script);
+    scenario_live_free(sc);
     strmap_free(&sc->scene_index);
     strmap_free(&sc->stat_index);
     strmap_free(&sc->dimension_index);

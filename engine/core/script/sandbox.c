@@ -961,7 +961,6 @@ static int open_sandbox(lua_State *L)
     lua_pushvalue(L, reasons_g);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &FROZEN_KEY);
     lua_settop(L, 0);
-    (void)utf;
     return 0;
 }
 

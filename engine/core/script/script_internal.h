@@ -22,6 +22,15 @@ struct script {
 int script_make_game_object(lua_State *L);
 
 /* Pushes a number the way the contract shows it: an integer when whole. */
+/* The keys of the table at t that a table of this kind may not have: a
+ * string not in allowed (NULL-ended), an integer outside 1..positional
+ * (positional > 0), or a key of another type. Calls unknown(ctx, key,
+ * item) for each in the table's (hash) order, the key on top of L's stack:
+ * key is the string, or NULL with item pointing at the integer (NULL for a
+ * key of another type). The loader's check, shared with tests.lua's. */
+void script_unknown_keys(lua_State *L, int t, const char *const *allowed, int positional,
+                         void (*unknown)(void *ctx, const char *key, const lua_Integer *item), void *ctx);
+
 void script_push_number(lua_State *L, double v);
 
 #endif

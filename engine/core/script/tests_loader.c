@@ -115,6 +115,36 @@ static int compare_values(const void *a, const void *b)
     return strcmp(((const struct playtest_value *)a)->id, ((const struct playtest_value *)b)->id);
 }
 
+struct field_check {
+    struct tests_ctx *t;
+    const char *what;
+    const char *const *keys;
+    const struct srcnode *node;
+    uint32_t line;
+};
+
+static void report_field(void *ctx, const char *key, const lua_Integer *item)
+{
+    (void)item;
+    struct field_check *fc = ctx;
+    struct strbuf fields;
+    sb_init(&fields);
+    for (const char *const *k = fc->keys; *k; k++)
+        sb_printf(&fields, "%s%s", k == fc->keys ? "" : ", ", *k);
+    bad(fc->t, fc->node, key, fc->line, "unknown field '%s' in %s (fields: %s)", key ? key : "?", fc->what,
+        fields.data);
+    sb_free(&fields);
+}
+
+/* Every key of the table at tbl is one of keys (the loader's check); an
+ * unknown one is reported with the list of fields. */
+static void check_fields(struct tests_ctx *t, int tbl, const char *const *keys, const char *what,
+                         const struct srcnode *node, uint32_t line)
+{
+    struct field_check fc = {t, what, keys, node, line};
+    script_unknown_keys(t->L, tbl, keys, 0, report_field, &fc);
+}
+
 static void convert(struct tests_ctx *t, int i, struct playtest *pt)
 {
     lua_State *L = t->L;
@@ -126,19 +156,7 @@ static void convert(struct tests_ctx *t, int i, struct playtest *pt)
     lua_rawgeti(L, LUA_REGISTRYINDEX, t->refs[i]);
     int tbl = lua_gettop(L);
     static const char *const keys[] = {"name", "role", "seed", "player", "choices", "expect", NULL};
-    lua_pushnil(L);
-    while (lua_next(L, tbl)) {
-        lua_pop(L, 1);
-        bool known = false;
-        if (lua_type(L, -1) == LUA_TSTRING)
-            for (const char *const *k = keys; *k && !known; k++)
-                known = strcmp(*k, lua_tostring(L, -1)) == 0;
-        if (!known)
-            bad(t, node, lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL, line,
-                "unknown field '%s' in playthrough (fields: name, role, seed, player, choices, "
-                "expect)",
-                lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
-    }
+    check_fields(t, tbl, keys, "playthrough", node, line);
     lua_getfield(L, tbl, "name");
     if (lua_type(L, -1) == LUA_TSTRING)
         pt->name = string_of(L, -1);
@@ -192,20 +210,7 @@ static void convert(struct tests_ctx *t, int i, struct playtest *pt)
         const struct srcnode *en = ef ? ef->value : NULL;
         static const char *const ekeys[] = {"ending", "verdict", "score", "stats", "flags",
                                             "weighted", "turns", NULL};
-        lua_pushnil(L);
-        while (lua_next(L, e)) {
-            lua_pop(L, 1);
-            bool known = false;
-            if (lua_type(L, -1) == LUA_TSTRING)
-                for (const char *const *k = ekeys; *k && !known; k++)
-                    known = strcmp(*k, lua_tostring(L, -1)) == 0;
-            if (!known)
-                bad(t, en ? en : node, lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL,
-                    line,
-                    "unknown field '%s' in expect (fields: ending, verdict, score, stats, flags, "
-                    "weighted, turns)",
-                    lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
-        }
+        check_fields(t, e, ekeys, "expect", en ? en : node, line);
         lua_getfield(L, e, "ending");
         if (lua_type(L, -1) == LUA_TSTRING)
             pt->ending = string_of(L, -1);
