@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "script.h"
+#include "strmap.h"
 
 static void view_init(struct view *v)
 {
@@ -265,13 +267,61 @@ double game_weighted(const struct game *g, int player)
 }
 
 /* Renders a text (static, or made by its function) into out. */
+struct game_texts_checked {
+    struct strmap parsed; /* keys: 'p' (paragraphs) or 'l', then the text */
+    struct arena keys;
+    struct strbuf key;
+};
+
+struct game_texts_checked *game_texts_checked_new(void)
+{
+    struct game_texts_checked *t = xcalloc(1, sizeof *t);
+    strmap_init(&t->parsed);
+    arena_init(&t->keys);
+    sb_init(&t->key);
+    return t;
+}
+
+void game_texts_checked_free(struct game_texts_checked *t)
+{
+    if (!t)
+        return;
+    strmap_free(&t->parsed);
+    arena_free(&t->keys);
+    sb_free(&t->key);
+    free(t);
+}
+
+void game_quiet(struct game *g, struct game_texts_checked *t)
+{
+    g->quiet = t;
+}
+
+/* A quiet game's check of a returned text: true when it parsed before. */
+static bool already_parsed(struct game *g, bool paragraphs, const struct strbuf *text)
+{
+    struct game_texts_checked *t = g->quiet;
+    sb_clear(&t->key);
+    sb_putc(&t->key, paragraphs ? 'p' : 'l');
+    sb_append(&t->key, text->data ? text->data : "", text->len);
+    return strmap_get(&t->parsed, t->key.data, t->key.len) >= 0;
+}
+
+static void note_parsed(struct game *g)
+{
+    struct game_texts_checked *t = g->quiet;
+    strmap_put(&t->parsed, arena_strndup(&t->keys, t->key.data, t->key.len), t->key.len, 1);
+}
+
 static bool render_text(struct game *g, const struct text_template *t, struct callsite site,
                         struct strbuf *out, struct diag *err)
 {
     struct text_values v;
-    game_text_values(g, &v);
+    if (!g->quiet)
+        game_text_values(g, &v);
     if (!callback_present(t->fn)) {
-        text_render(t, &v, out);
+        if (!g->quiet)
+            text_render(t, &v, out);
         return true;
     }
     sb_clear(&g->scratch);
@@ -279,6 +329,8 @@ static bool render_text(struct game *g, const struct text_template *t, struct ca
         return false;
     struct text_error terr;
     bool paragraphs = site.kind == CB_TEXT;
+    if (g->quiet && already_parsed(g, paragraphs, &g->scratch))
+        return true;
     if (!text_parse(&g->builder, g->scratch.data ? g->scratch.data : "", g->scratch.len, paragraphs,
                     scenario_resolve_name, g->sc, &terr)) {
         const struct scene *s = &g->sc->scenes[site.scene];
@@ -287,6 +339,10 @@ static bool render_text(struct game *g, const struct text_template *t, struct ca
                  site.kind == CB_FEEDBACK ? "feedback" : "text", s->is_ending ? "ending" : "scene",
                  s->id, terr.message);
         return false;
+    }
+    if (g->quiet) {
+        note_parsed(g);
+        return true;
     }
     text_render_pieces(g->builder.chars.data ? g->builder.chars.data : "", g->builder.pieces,
                        g->builder.npieces, &v, out);
