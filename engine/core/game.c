@@ -6,7 +6,6 @@
 
 #include "arena.h"
 #include "script.h"
-#include "strmap.h"
 
 static void view_init(struct view *v)
 {
@@ -267,18 +266,25 @@ double game_weighted(const struct game *g, int player)
 }
 
 /* Renders a text (static, or made by its function) into out. */
+/* A set of (text, paragraphs) by a word-at-a-time hash: the texts are
+ * long, and a search checks one per text function it calls. */
+struct checked_text {
+    uint64_t hash;
+    const char *text; /* NULL: an empty slot */
+    size_t len;
+    bool paragraphs;
+};
+
 struct game_texts_checked {
-    struct strmap parsed; /* keys: 'p' (paragraphs) or 'l', then the text */
-    struct arena keys;
-    struct strbuf key;
+    struct checked_text *slots;
+    size_t cap, count; /* cap: a power of two */
+    struct arena texts;
 };
 
 struct game_texts_checked *game_texts_checked_new(void)
 {
     struct game_texts_checked *t = xcalloc(1, sizeof *t);
-    strmap_init(&t->parsed);
-    arena_init(&t->keys);
-    sb_init(&t->key);
+    arena_init(&t->texts);
     return t;
 }
 
@@ -286,9 +292,8 @@ void game_texts_checked_free(struct game_texts_checked *t)
 {
     if (!t)
         return;
-    strmap_free(&t->parsed);
-    arena_free(&t->keys);
-    sb_free(&t->key);
+    free(t->slots);
+    arena_free(&t->texts);
     free(t);
 }
 
@@ -297,20 +302,54 @@ void game_quiet(struct game *g, struct game_texts_checked *t)
     g->quiet = t;
 }
 
+static struct checked_text *checked_slot(struct game_texts_checked *t, uint64_t hash, const char *text,
+                                         size_t len, bool paragraphs)
+{
+    for (size_t i = hash & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+        struct checked_text *c = &t->slots[i];
+        if (!c->text || (c->hash == hash && c->len == len && c->paragraphs == paragraphs &&
+                         memcmp(c->text, text, len) == 0))
+            return c;
+    }
+}
+
+static uint64_t checked_hash(bool paragraphs, const struct strbuf *text)
+{
+    return hash_fast(HASH_SEED + paragraphs, text->data ? text->data : "", text->len);
+}
+
 /* A quiet game's check of a returned text: true when it parsed before. */
 static bool already_parsed(struct game *g, bool paragraphs, const struct strbuf *text)
 {
     struct game_texts_checked *t = g->quiet;
-    sb_clear(&t->key);
-    sb_putc(&t->key, paragraphs ? 'p' : 'l');
-    sb_append(&t->key, text->data ? text->data : "", text->len);
-    return strmap_get(&t->parsed, t->key.data, t->key.len) >= 0;
+    if (!t->cap)
+        return false;
+    const char *data = text->data ? text->data : "";
+    return checked_slot(t, checked_hash(paragraphs, text), data, text->len, paragraphs)->text != NULL;
 }
 
-static void note_parsed(struct game *g)
+static void note_parsed(struct game *g, bool paragraphs, const struct strbuf *text)
 {
     struct game_texts_checked *t = g->quiet;
-    strmap_put(&t->parsed, arena_strndup(&t->keys, t->key.data, t->key.len), t->key.len, 1);
+    if ((t->count + 1) * 2 > t->cap) {
+        struct game_texts_checked bigger = *t;
+        bigger.cap = t->cap ? t->cap * 2 : 64;
+        bigger.slots = xcalloc(bigger.cap, sizeof *bigger.slots);
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->slots[i].text)
+                *checked_slot(&bigger, t->slots[i].hash, t->slots[i].text, t->slots[i].len,
+                              t->slots[i].paragraphs) = t->slots[i];
+        free(t->slots);
+        t->slots = bigger.slots;
+        t->cap = bigger.cap;
+    }
+    const char *data = text->data ? text->data : "";
+    uint64_t hash = checked_hash(paragraphs, text);
+    struct checked_text *c = checked_slot(t, hash, data, text->len, paragraphs);
+    if (c->text)
+        return;
+    *c = (struct checked_text){hash, arena_strndup(&t->texts, data, text->len), text->len, paragraphs};
+    t->count++;
 }
 
 static bool render_text(struct game *g, const struct text_template *t, struct callsite site,
@@ -341,7 +380,7 @@ static bool render_text(struct game *g, const struct text_template *t, struct ca
         return false;
     }
     if (g->quiet) {
-        note_parsed(g);
+        note_parsed(g, paragraphs, &g->scratch);
         return true;
     }
     text_render_pieces(g->builder.chars.data ? g->builder.chars.data : "", g->builder.pieces,
