@@ -138,7 +138,6 @@ static void graph_init(struct graph *gr, const struct scenario *sc, int role)
     gr->once = xcalloc(n, sizeof *gr->once);
     gr->kind = xcalloc(n, sizeof *gr->kind);
     gr->words = (sc->nscenes + 63) / 64;
-    gr->reach = xcalloc((size_t)sc->nscenes * (size_t)gr->words + 1, sizeof *gr->reach);
     for (uint32_t c = 0; c < sc->nchoices; c++) {
         const struct choice *ch = &sc->choices[c];
         gr->gain[c] = choice_gain(sc, role, ch);
@@ -163,41 +162,49 @@ static void reach_add(uint64_t *set, int scene)
     set[scene / 64] |= 1ull << (scene % 64);
 }
 
-/* Which scenes each scene can lead to, over the graph as known: a closure
- * by rounds (scenarios have a few dozen scenes). */
+static void reach_union(uint64_t *r, const uint64_t *from, int words, bool *changed)
+{
+    for (int k = 0; k < words; k++)
+        if (from[k] & ~r[k]) {
+            r[k] |= from[k];
+            *changed = true;
+        }
+}
+
+/* Which scenes each scene can lead to, over the graph as known: each
+ * scene's set is itself and the union of its successors' sets, by rounds
+ * until nothing changes, later scenes first (authors mostly write scenes in
+ * the order played, so a graph without loops settles in two rounds). Only
+ * the once-choices need it (classify_once, bound_at): a scenario without
+ * them skips it, whatever its size (10,000 scenes: 12 MB and seconds). */
 static void make_reach(const struct scenario *sc, struct graph *gr)
 {
     int n = sc->nscenes, w = gr->words;
+    bool any_once = false;
+    for (uint32_t c = 0; c < sc->nchoices && !any_once; c++)
+        any_once = sc->choices[c].once;
+    if (!any_once)
+        return;
+    if (!gr->reach)
+        gr->reach = xcalloc((size_t)n * (size_t)w + 1, sizeof *gr->reach);
     memset(gr->reach, 0, sizeof *gr->reach * (size_t)n * (size_t)w);
-    for (int s = 0; s < n; s++) {
-        uint64_t *r = gr->reach + (size_t)s * (size_t)w;
-        const struct scene *sn = &sc->scenes[s];
-        reach_add(r, s);
-        if (sn->is_ending)
-            continue;
-        if (sn->conflict >= 0)
-            reach_add(r, sn->conflict);
-        for (int i = 0; i < sn->nchoices; i++) {
-            uint32_t c = sn->first_choice + (uint32_t)i;
-            if (sc->choices[c].next >= 0)
-                reach_add(r, sc->choices[c].next);
-            for (int k = 0; k < gr->nsucc[c]; k++)
-                reach_add(r, gr->succ[c][k]);
-        }
-    }
+    for (int s = 0; s < n; s++)
+        reach_add(gr->reach + (size_t)s * (size_t)w, s);
     for (bool changed = true; changed;) {
         changed = false;
-        for (int s = 0; s < n; s++) {
+        for (int s = n - 1; s >= 0; s--) {
+            const struct scene *sn = &sc->scenes[s];
+            if (sn->is_ending)
+                continue;
             uint64_t *r = gr->reach + (size_t)s * (size_t)w;
-            for (int t = 0; t < n; t++) {
-                if (t == s || !((r[t / 64] >> (t % 64)) & 1))
-                    continue;
-                const uint64_t *rt = gr->reach + (size_t)t * (size_t)w;
-                for (int k = 0; k < w; k++)
-                    if (rt[k] & ~r[k]) {
-                        r[k] |= rt[k];
-                        changed = true;
-                    }
+            if (sn->conflict >= 0)
+                reach_union(r, gr->reach + (size_t)sn->conflict * (size_t)w, w, &changed);
+            for (int i = 0; i < sn->nchoices; i++) {
+                uint32_t c = sn->first_choice + (uint32_t)i;
+                if (sc->choices[c].next >= 0)
+                    reach_union(r, gr->reach + (size_t)sc->choices[c].next * (size_t)w, w, &changed);
+                for (int k = 0; k < gr->nsucc[c]; k++)
+                    reach_union(r, gr->reach + (size_t)gr->succ[c][k] * (size_t)w, w, &changed);
             }
         }
     }
@@ -370,9 +377,18 @@ struct searcher {
     int *best_path; /* the inputs of the path to best_total */
     int best_npath, best_cap;
     struct game *walk[2]; /* scratch for found_through */
+    struct game_texts_checked *texts; /* shared by its quiet games */
     bool restart;
     bool stopped;
 };
+
+/* The search's games render no text (game_quiet): nothing shows them. */
+static struct game *quiet_game(struct searcher *s)
+{
+    struct game *g = game_new(s->sc);
+    game_quiet(g, s->texts);
+    return g;
+}
 
 static int options_of(const struct game *g)
 {
@@ -446,8 +462,8 @@ static void found_through(struct searcher *s, const struct game *g, double total
         keep_input(s, i, prefix[i]);
     if (!g->over) {
         if (!s->walk[0]) {
-            s->walk[0] = game_new(s->sc);
-            s->walk[1] = game_new(s->sc);
+            s->walk[0] = quiet_game(s);
+            s->walk[1] = quiet_game(s);
         }
         game_copy_state(s->walk[0], g);
         struct diag d;
@@ -482,29 +498,77 @@ static bool reads_changed(struct searcher *s, unsigned long v0, unsigned long s0
     return true;
 }
 
-/* The most weighted points still reachable from a state: its scene's
- * bound, plus the points of the once-choices not taken yet. */
+static bool is_taken(const uint64_t *taken, uint32_t c, uint32_t also0, uint32_t also1)
+{
+    return c == also0 || c == also1 || ((taken[c / 64] >> (c % 64)) & 1);
+}
+
+/* The most weighted points still reachable from scene with the once-
+ * choices of taken, and also0 and also1 (UINT32_MAX for none), already
+ * taken: the scene's bound, plus the points of the once-choices not taken
+ * yet that it can reach, less its own ask-first points already taken. */
+static double bound_at(const struct searcher *s, int scene, const uint64_t *taken, uint32_t also0,
+                       uint32_t also1)
+{
+    double v = s->bounds[scene];
+    for (int i = 0; i < s->graph.nonce; i++) {
+        uint32_t c = s->graph.once[i];
+        if (!is_taken(taken, c, also0, also1) && reaches(&s->graph, scene, s->sc->choices[c].scene))
+            v += s->graph.gain[c];
+    }
+    const struct scene *sn = &s->sc->scenes[scene];
+    for (int i = 0; i < sn->nchoices; i++) {
+        uint32_t c = sn->first_choice + (uint32_t)i;
+        if (s->sc->choices[c].once && s->graph.kind[c] == ONCE_FOLD && s->graph.gain[c] > 0 &&
+            is_taken(taken, c, also0, also1) && (s->sc->choices[c].role_mask >> s->bs->role & 1))
+            v -= s->graph.gain[c];
+    }
+    return v;
+}
+
+/* The most weighted points still reachable from a state. */
 static double bound_of(const struct searcher *s, const struct game *g)
 {
     if (!s->bounds)
         return HUGE_VAL;
-    double v = s->bounds[g->s.scene];
-    const uint64_t *r = s->graph.reach + (size_t)g->s.scene * (size_t)s->graph.words;
-    for (int i = 0; i < s->graph.nonce; i++) {
-        uint32_t c = s->graph.once[i];
-        int at = s->sc->choices[c].scene;
-        if (!((g->taken[c / 64] >> (c % 64)) & 1) && ((r[at / 64] >> (at % 64)) & 1))
-            v += s->graph.gain[c];
+    return bound_at(s, g->s.scene, g->taken, UINT32_MAX, UINT32_MAX);
+}
+
+/* An upper bound of what taking option (1-based) in g can add to the
+ * player's total, its own points included, without taking it: the
+ * option's points (known before it is taken: only choices score) plus the
+ * bound of the scene it leads to with the child's once-choices taken (g's
+ * and the option's): bound_of the child, whenever taking it succeeds.
+ * HUGE_VAL when a next function decides the scene, which only taking the
+ * option tells. */
+static double option_upper(const struct searcher *s, const struct game *g, int option)
+{
+    const struct scenario *sc = s->sc;
+    if (!s->bounds)
+        return HUGE_VAL;
+    uint32_t a, b;
+    double gain;
+    if (game_is_secret(g)) {
+        int n1 = g->view.menu[1].nopen;
+        a = (uint32_t)g->view.menu[0].offers[(option - 1) / n1].choice;
+        b = (uint32_t)g->view.menu[1].offers[(option - 1) % n1].choice;
+        gain = s->graph.gain[s->player == 0 ? a : b];
+    } else {
+        a = b = (uint32_t)game_menu(g)->offers[option - 1].choice;
+        gain = g->view.decider == s->player ? s->graph.gain[a] : 0;
     }
-    /* The current scene's ask-first points already taken. */
-    const struct scene *sn = &s->sc->scenes[g->s.scene];
-    for (int i = 0; i < sn->nchoices; i++) {
-        uint32_t c = sn->first_choice + (uint32_t)i;
-        if (s->sc->choices[c].once && s->graph.kind[c] == ONCE_FOLD && s->graph.gain[c] > 0 &&
-            ((g->taken[c / 64] >> (c % 64)) & 1) && (s->sc->choices[c].role_mask >> s->bs->role & 1))
-            v -= s->graph.gain[c];
-    }
-    return v;
+    if (sc->choices[a].next < 0 || sc->choices[b].next < 0)
+        return HUGE_VAL;
+    /* A once-choice is marked when it is taken in full: agreed, or the
+     * pick that stood (either); a conflict takes neither. */
+    uint32_t ta = sc->choices[a].once ? a : UINT32_MAX, tb = sc->choices[b].once ? b : UINT32_MAX;
+    if (a == b)
+        return gain + bound_at(s, sc->choices[a].next, g->taken, ta, UINT32_MAX);
+    int conflict = sc->scenes[g->s.scene].conflict;
+    if (conflict >= 0)
+        return gain + bound_at(s, conflict, g->taken, UINT32_MAX, UINT32_MAX);
+    return gain + fmax(bound_at(s, sc->choices[a].next, g->taken, ta, UINT32_MAX),
+                       bound_at(s, sc->choices[b].next, g->taken, tb, UINT32_MAX));
 }
 
 /* Notes where the choice just taken in child (from g) led, for a next
@@ -606,7 +670,7 @@ static bool search_pass(struct searcher *s, struct diag *err)
         st.players[0].role = bs->role;
         st.players[0].name = "Explorer";
     }
-    struct game *root = game_new(sc);
+    struct game *root = quiet_game(s);
     if (!game_start(root, &st, err)) {
         game_free(root);
         return false;
@@ -673,6 +737,14 @@ static bool search_pass(struct searcher *s, struct diag *err)
         }
         int option = s->pool[f->order + f->option++ - 1];
         f->taking = option;
+        double upper = option_upper(s, g, option);
+        if (f->base + upper <= s->best_total + 1e-9) {
+            /* Cannot beat the best found, told without taking it (taking
+             * an option runs its callbacks: most of a search's time). */
+            f->upper = fmax(f->upper, upper);
+            bs->pruned++;
+            continue;
+        }
         if (depth + 1 >= cap) {
             cap *= 2;
             games = xrealloc(games, sizeof *games * (size_t)cap);
@@ -681,7 +753,7 @@ static bool search_pass(struct searcher *s, struct diag *err)
             f = &frames[depth];
         }
         if (depth + 1 >= allocated)
-            games[allocated++] = game_new(sc);
+            games[allocated++] = quiet_game(s);
         struct game *child = games[depth + 1];
         int n;
         bool ok = take_option(child, g, option, path + f->pathlen, &n, &d);
@@ -786,6 +858,8 @@ static void replay_points(struct searcher *s)
     game_free(g);
 }
 
+enum { DISCOVER_RUNS = 200 };
+
 /* Random playthroughs before the search, to see where the next functions
  * lead (the fewer scenes the search meets for the first time, the fewer
  * times it starts over). Their draws are their own, never the game's. */
@@ -800,12 +874,14 @@ static void discover(struct searcher *s)
         st.players[p].role = bs->duet ? p : bs->role;
         st.players[p].name = "Explorer";
     }
-    struct game *g = game_new(s->sc), *child = game_new(s->sc);
+    struct game *g = quiet_game(s), *child = quiet_game(s);
     struct rng pick;
     rng_seed(&pick, bs->seed ^ 0xb357b357b357b357ULL);
     struct diag d;
-    double stop = clock_seconds() + 0.05;
-    for (int run = 0; run < 200 && clock_seconds() < stop; run++) {
+    /* A number of runs, not a time: what they find orders the search, and
+     * the search's figures (states, the path among equal bests) must not
+     * depend on how busy the machine is. */
+    for (int run = 0; run < DISCOVER_RUNS && !(bs->deadline > 0 && clock_seconds() > bs->deadline); run++) {
         if (!game_start(g, &st, &d))
             break;
         while (!g->over) {
@@ -840,6 +916,7 @@ bool best_search_run(struct scenario *sc, struct best_search *bs, struct diag *e
     s.bs = bs;
     s.player = bs->duet ? bs->role : 0;
     s.best_total = -HUGE_VAL;
+    s.texts = game_texts_checked_new();
     graph_init(&s.graph, sc, bs->role);
     unsigned long draws0 = sc->live->random_draws;
     if (!bs->no_bound) {
@@ -874,6 +951,7 @@ bool best_search_run(struct scenario *sc, struct best_search *bs, struct diag *e
     free(s.best_path);
     game_free(s.walk[0]);
     game_free(s.walk[1]);
+    game_texts_checked_free(s.texts);
     bs->seconds = clock_seconds() - t0;
     return ok;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "script.h"
 
 static void view_init(struct view *v)
@@ -292,14 +293,102 @@ double game_weighted(const struct game *g, int player)
     return total;
 }
 
+/* A set of (text, paragraphs) by a word-at-a-time hash: the texts are
+ * long, and a search checks one per text function it calls. */
+struct checked_text {
+    uint64_t hash;
+    const char *text; /* NULL: an empty slot */
+    size_t len;
+    bool paragraphs;
+};
+
+struct game_texts_checked {
+    struct checked_text *slots;
+    size_t cap, count; /* cap: a power of two */
+    struct arena texts;
+};
+
+struct game_texts_checked *game_texts_checked_new(void)
+{
+    struct game_texts_checked *t = xcalloc(1, sizeof *t);
+    arena_init(&t->texts);
+    return t;
+}
+
+void game_texts_checked_free(struct game_texts_checked *t)
+{
+    if (!t)
+        return;
+    free(t->slots);
+    arena_free(&t->texts);
+    free(t);
+}
+
+void game_quiet(struct game *g, struct game_texts_checked *t)
+{
+    g->quiet = t;
+}
+
+static struct checked_text *checked_slot(struct game_texts_checked *t, uint64_t hash, const char *text,
+                                         size_t len, bool paragraphs)
+{
+    for (size_t i = hash & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+        struct checked_text *c = &t->slots[i];
+        if (!c->text || (c->hash == hash && c->len == len && c->paragraphs == paragraphs &&
+                         memcmp(c->text, text, len) == 0))
+            return c;
+    }
+}
+
+static uint64_t checked_hash(bool paragraphs, const struct strbuf *text)
+{
+    return hash_fast(HASH_SEED + paragraphs, text->data ? text->data : "", text->len);
+}
+
+/* A quiet game's check of a returned text: true when it parsed before. */
+static bool already_parsed(struct game *g, bool paragraphs, const struct strbuf *text)
+{
+    struct game_texts_checked *t = g->quiet;
+    if (!t->cap)
+        return false;
+    const char *data = text->data ? text->data : "";
+    return checked_slot(t, checked_hash(paragraphs, text), data, text->len, paragraphs)->text != NULL;
+}
+
+static void note_parsed(struct game *g, bool paragraphs, const struct strbuf *text)
+{
+    struct game_texts_checked *t = g->quiet;
+    if ((t->count + 1) * 2 > t->cap) {
+        struct game_texts_checked bigger = *t;
+        bigger.cap = t->cap ? t->cap * 2 : 64;
+        bigger.slots = xcalloc(bigger.cap, sizeof *bigger.slots);
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->slots[i].text)
+                *checked_slot(&bigger, t->slots[i].hash, t->slots[i].text, t->slots[i].len,
+                              t->slots[i].paragraphs) = t->slots[i];
+        free(t->slots);
+        t->slots = bigger.slots;
+        t->cap = bigger.cap;
+    }
+    const char *data = text->data ? text->data : "";
+    uint64_t hash = checked_hash(paragraphs, text);
+    struct checked_text *c = checked_slot(t, hash, data, text->len, paragraphs);
+    if (c->text)
+        return;
+    *c = (struct checked_text){hash, arena_strndup(&t->texts, data, text->len), text->len, paragraphs};
+    t->count++;
+}
+
 /* Renders a text (static, or made by its function, called once) into
- * out[k] for k < n, with the {player}, {role} and points of player who[k]. */
+ * out[k] for k < n, with the {player}, {role} and points of player who[k].
+ * A quiet game (game_quiet) renders nothing but still calls the function
+ * and checks what it returned. */
 static bool render_text_as(struct game *g, const struct text_template *t, struct callsite site,
                            const int *who, struct strbuf *const *out, int n, struct diag *err)
 {
     struct text_values v;
     if (!callback_present(t->fn)) {
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < n && !g->quiet; k++) {
             text_values_of(g, who[k], &v);
             text_render(t, &v, out[k]);
         }
@@ -310,6 +399,8 @@ static bool render_text_as(struct game *g, const struct text_template *t, struct
         return false;
     struct text_error terr;
     bool paragraphs = site.kind == CB_TEXT;
+    if (g->quiet && already_parsed(g, paragraphs, &g->scratch))
+        return true;
     if (!text_parse(&g->builder, g->scratch.data ? g->scratch.data : "", g->scratch.len, paragraphs,
                     scenario_resolve_name, g->sc, &terr)) {
         const struct scene *s = &g->sc->scenes[site.scene];
@@ -318,6 +409,10 @@ static bool render_text_as(struct game *g, const struct text_template *t, struct
                  site.kind == CB_FEEDBACK ? "feedback" : "text", s->is_ending ? "ending" : "scene",
                  s->id, terr.message);
         return false;
+    }
+    if (g->quiet) {
+        note_parsed(g, paragraphs, &g->scratch);
+        return true;
     }
     for (int k = 0; k < n; k++) {
         text_values_of(g, who[k], &v);

@@ -182,9 +182,21 @@ struct game {
      * the choices themselves (game.pick_ids). */
     int picks[GAME_MAX_PLAYERS];
     int pick_choices[GAME_MAX_PLAYERS];
+    /* Set by a search that never shows a text (best.c): see game_quiet. */
+    struct game_texts_checked *quiet;
 };
 
 struct game *game_new(const struct scenario *sc);
+
+/* The texts that callbacks returned and that parsed, shared by the games of
+ * one search. A quiet game renders no text (scene texts, labels and
+ * feedback are empty), but still calls every text function, so that its
+ * draws from the generator and its errors are those of a game that
+ * renders, and still checks each text returned, once per distinct string:
+ * it takes the same paths and fails where the other fails. */
+struct game_texts_checked *game_texts_checked_new(void);
+void game_texts_checked_free(struct game_texts_checked *t);
+void game_quiet(struct game *g, struct game_texts_checked *t);
 void game_free(struct game *g);
 
 /* Starts a run: resets the state, seeds the generator, enters the start

@@ -104,6 +104,47 @@ static void the_best_is_the_exhaustive_maximum(void **state)
     scenario_free(sc);
 }
 
+/* A quiet game (game_quiet: the search's) renders no text, but calls
+ * every text function and checks what it returns: it draws from the
+ * generator, scores and fails as a rendering game does, so the best is
+ * that of rendering play. quiet.lua's richer path fails on its text. */
+static void quiet_games_draw_and_fail_as_rendering_ones(void **state)
+{
+    (void)state;
+    struct scenario *sc = load_ok(test_path("fixtures/best/quiet.lua"));
+    struct game_texts_checked *texts = game_texts_checked_new();
+    struct game_setup st = {.seed = 3, .nplayers = 1};
+    st.players[0].name = "Ana";
+    for (int first = 1; first <= 2; first++) {
+        for (int twice = 0; twice < 2; twice++) { /* the second time, from the checked texts */
+            struct game *loud = game_new(sc), *quiet = game_new(sc);
+            game_quiet(quiet, texts);
+            struct diag e1, e2;
+            assert_true(game_start(loud, &st, &e1) && game_start(quiet, &st, &e2));
+            assert_true(strlen(loud->view.text.data) > 0);
+            bool ok1 = game_choose(loud, first, false, 0, &e1), ok2 = game_choose(quiet, first, false, 0, &e2);
+            assert_int_equal(ok1, first == 2);
+            assert_int_equal(ok2, ok1);
+            if (!ok1)
+                assert_string_equal(e2.message, e1.message);
+            assert_memory_equal(&quiet->s.rng, &loud->s.rng, sizeof loud->s.rng);
+            if (ok1) {
+                assert_true(game_choose(loud, 1, false, 0, &e1) && game_choose(quiet, 1, false, 0, &e2));
+                assert_true(loud->over && quiet->over);
+                assert_memory_equal(&quiet->s.rng, &loud->s.rng, sizeof loud->s.rng);
+                assert_true(game_weighted(quiet, 0) == game_weighted(loud, 0));
+            }
+            game_free(loud);
+            game_free(quiet);
+        }
+    }
+    game_texts_checked_free(texts);
+    bool exact;
+    assert_true(search(sc, 0, false, true, &exact) == 6);
+    assert_true(exact);
+    scenario_free(sc);
+}
+
 /* The best path's points are the bars' targets: a best run fills them. */
 static void the_best_path_is_replayable(void **state)
 {
@@ -320,6 +361,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_best_is_the_exhaustive_maximum),
+        cmocka_unit_test(quiet_games_draw_and_fail_as_rendering_ones),
         cmocka_unit_test(the_best_path_is_replayable),
         cmocka_unit_test(the_headline_is_honest),
         cmocka_unit_test(the_search_leaves_the_runs_state_alone),

@@ -12,6 +12,12 @@
  *       label offered, every feedback.
  *   scaleup-bench exhaustive SCENARIO MAX_STATES SEED
  *       the same for `scaleup explore --exhaustive --max-states MAX_STATES`.
+ *   scaleup-bench best SCENARIO ROLE SEED [duet] [no-bound]
+ *       the exact best of ROLE (an index; with duet, that player's best in a
+ *       duet) for SEED, as the debrief searches it (best_search_run, no
+ *       deadline): the best weighted total, whether it is exact, the states
+ *       solved and cut, the path, and the time. no-bound: the plain merged
+ *       search, to cross-check a faster search's result.
  *   scaleup-bench spawn OUTFILE COMMAND ARGS...
  *       runs COMMAND and writes its wall time, CPU time and peak memory
  *       (from wait4) to OUTFILE as JSON; COMMAND's output passes through.
@@ -34,6 +40,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/best.h"
 #include "core/explore.h"
 #include "core/loader.h"
 #include "core/util.h"
@@ -198,6 +205,38 @@ static void sleep_seconds(double s)
         ;
 }
 
+static int cmd_best(const char *path, int role, uint64_t seed, char **opts)
+{
+    struct scenario *sc = load(path);
+    if (!sc)
+        return 1;
+    struct best_search bs;
+    memset(&bs, 0, sizeof bs);
+    bs.role = role;
+    bs.seed = seed;
+    for (char **o = opts; *o; o++) {
+        if (strcmp(*o, "duet") == 0)
+            bs.duet = true;
+        else if (strcmp(*o, "no-bound") == 0)
+            bs.no_bound = true;
+    }
+    struct diag err;
+    if (role < 0 || role >= sc->nroles || !best_search_run(sc, &bs, &err)) {
+        fprintf(stderr, "scaleup-bench: cannot search role %d\n", role);
+        scenario_free(sc);
+        return 1;
+    }
+    printf("{\"role\": \"%s\", \"weighted\": %.9g, \"exact\": %s, \"states\": %ld, \"pruned\": %ld, "
+           "\"seconds\": %.3f, \"path\": [",
+           sc->roles[role].id, bs.weighted, bs.exact ? "true" : "false", bs.states, bs.pruned, bs.seconds);
+    for (int i = 0; i < bs.npath; i++)
+        printf("%s%d", i ? ", " : "", bs.path[i]);
+    printf("]}\n");
+    best_search_free(&bs);
+    scenario_free(sc);
+    return 0;
+}
+
 /* Starts COMMAND, lets it settle, measures its CPU time over SECONDS while
  * nobody touches it (a window waiting for input), then ends it. */
 static int cmd_idle(double settle, double seconds, char **argv)
@@ -240,6 +279,8 @@ int main(int argc, char **argv)
         return cmd_explore(argv[2], false, atol(argv[3]), strtoull(argv[4], NULL, 10));
     if (argc == 5 && strcmp(argv[1], "exhaustive") == 0)
         return cmd_explore(argv[2], true, atol(argv[3]), strtoull(argv[4], NULL, 10));
+    if (argc >= 5 && strcmp(argv[1], "best") == 0)
+        return cmd_best(argv[2], atoi(argv[3]), strtoull(argv[4], NULL, 10), argv + 5);
     if (argc >= 4 && strcmp(argv[1], "spawn") == 0)
         return cmd_spawn(argv[2], argv + 3);
     if (argc >= 5 && strcmp(argv[1], "idle") == 0)
@@ -247,6 +288,7 @@ int main(int argc, char **argv)
     fprintf(stderr, "usage: scaleup-bench load SCENARIO REPEATS\n"
                     "       scaleup-bench random SCENARIO RUNS SEED\n"
                     "       scaleup-bench exhaustive SCENARIO MAX_STATES SEED\n"
+                    "       scaleup-bench best SCENARIO ROLE SEED [duet] [no-bound]\n"
                     "       scaleup-bench spawn OUTFILE COMMAND ARGS...\n"
                     "       scaleup-bench idle SETTLE SECONDS COMMAND ARGS...\n");
     return 2;
