@@ -1142,12 +1142,61 @@ static int name_field(struct window *w, const struct metrics *M, int field, cons
     return y + h;
 }
 
+/* How densely the title screen sets its scenario cards: the summary's face
+ * and at most how many of its lines show (0: all). */
+struct title_density {
+    int face;
+    int max_lines;
+};
+
+/* The summary of a card cut at a word to at most max_lines lines, with an
+ * ellipsis: the title screen shows every scenario at once, and the role
+ * screen tells the rest. */
+static void fit_summary(struct window *w, const char *summary, int width, struct title_density d, char *buf,
+                        size_t cap)
+{
+    str_copy(buf, cap, summary);
+    if (d.max_lines <= 0 || ui_wrap_height(w, buf, width, d.face) <= d.max_lines * ui_lh(w, d.face))
+        return;
+    size_t best = 0;
+    for (size_t n = 1; summary[n - 1] && n < cap - 4; n++) {
+        if (summary[n] != ' ' || summary[n - 1] == ' ')
+            continue;
+        memcpy(buf, summary, n);
+        memcpy(buf + n, "\u2026", sizeof "\u2026");
+        if (ui_wrap_height(w, buf, width, d.face) > d.max_lines * ui_lh(w, d.face))
+            break;
+        best = n;
+    }
+    if (best == 0) {
+        ui_fit(w, d.face, summary, width, buf, cap);
+        return;
+    }
+    memcpy(buf, summary, best);
+    memcpy(buf + best, "\u2026", sizeof "\u2026");
+}
+
+static const char *card_summary(const struct title_entry *t)
+{
+    return t->error ? t->error : t->summary ? t->summary : "";
+}
+
+/* A card's height: its title line and its summary as fitted. */
+static int title_card_height(struct window *w, const struct metrics *M, int i, int colw, struct title_density d)
+{
+    char summary[2048];
+    fit_summary(w, card_summary(&w->titles[i]), colw - 2 * M->pad, d, summary, sizeof summary);
+    return ui_lh(w, FACE_H2) + ui_wrap_height(w, summary, colw - 2 * M->pad, d.face) + 2 * M->pad;
+}
+
 /* A scenario's card on the title screen: number, title, minutes, summary. */
-static void title_card(struct window *w, const struct metrics *M, int i, int x, int y, int colw, int h)
+static void title_card(struct window *w, const struct metrics *M, int i, int x, int y, int colw, int h,
+                       struct title_density d)
 {
     const struct title_entry *t = &w->titles[i];
     int iw = colw - 2 * M->pad;
-    const char *summary = t->error ? t->error : t->summary ? t->summary : "";
+    char summary[2048];
+    fit_summary(w, card_summary(t), iw, d, summary, sizeof summary);
     int b = layout_button(&w->L, BTN_SCENARIO, i, x, y, colw, h, t->error != NULL);
     ui_card(w, M, x, y, colw, h, b, t->error ? C_DISABLED_BG : C_SURFACE, t->error ? C_DISABLED_BG : C_SURFACE_HOT);
     char num[16];
@@ -1166,7 +1215,43 @@ static void title_card(struct window *w, const struct metrics *M, int i, int x, 
     if (cw)
         ui_chip(w, M, x + colw - M->pad - cw, y + M->pad + (ui_lh(w, FACE_H2) - ui_lh(w, FACE_SMALL)) / 2, mins,
                 C_TEXT, C_CHIP);
-    ui_wrap(w, summary, x + M->pad, y + M->pad + ui_lh(w, FACE_H2), iw, FACE_BODY, t->error ? C_NEGATIVE : C_MUTED);
+    ui_wrap(w, summary, x + M->pad, y + M->pad + ui_lh(w, FACE_H2), iw, d.face, t->error ? C_NEGATIVE : C_MUTED);
+}
+
+/* The grid of scenario cards from y (in its scroll view's pixels) at the
+ * given density; returns the y below it. measure: only its height. */
+static int title_grid(struct window *w, const struct metrics *M, int x, int y, int cols, int cardw,
+                      struct title_density d, bool measure)
+{
+    for (int i = 0; i < w->ntitles; i += cols) {
+        int rowh = 0;
+        for (int c = 0; c < cols && i + c < w->ntitles; c++) {
+            int hh = title_card_height(w, M, i + c, cardw, d);
+            rowh = hh > rowh ? hh : rowh;
+        }
+        if (!measure)
+            for (int c = 0; c < cols && i + c < w->ntitles; c++)
+                title_card(w, M, i + c, x + c * (cardw + M->u / 2), y, cardw, rowh, d);
+        y += rowh + M->u / 2;
+    }
+    return y;
+}
+
+/* The densest layout the title screen needs to show every scenario in
+ * room pixels: whole summaries in the body face while they fit, then in
+ * the small face, then cut to three, two or one line. The last when
+ * nothing fits (the grid then scrolls). */
+static struct title_density title_density(struct window *w, const struct metrics *M, int cols, int cardw,
+                                          int room)
+{
+    static const struct title_density steps[] = {
+        {FACE_BODY, 0}, {FACE_SMALL, 0}, {FACE_SMALL, 3}, {FACE_SMALL, 2}, {FACE_SMALL, 1},
+    };
+    size_t k = 0;
+    for (; k + 1 < COUNT_OF(steps); k++)
+        if (title_grid(w, M, 0, 0, cols, cardw, steps[k], true) <= room)
+            break;
+    return steps[k];
 }
 
 static void title_screen(struct window *w, const struct metrics *M)
@@ -1205,7 +1290,8 @@ static void title_screen(struct window *w, const struct metrics *M)
         gridw = colw;
     int gx = (M->W - gridw) / 2;
     int cardw = cols == 2 ? (gridw - M->u / 2) / 2 : gridw;
-    ui_begin_scroll(w, 1, (SDL_Rect){gx - R, y - R, gridw + 2 * R + M->sbw, M->H - fh - y + R});
+    int view_h = M->H - fh - y + R;
+    ui_begin_scroll(w, 1, (SDL_Rect){gx - R, y - R, gridw + 2 * R + M->sbw, view_h});
     int cy = R;
     if (w->autosave_title >= 0 && w->autosave_title < w->ntitles) {
         /* Continue the last unfinished run: first, one click or Tab away. */
@@ -1219,18 +1305,8 @@ static void title_screen(struct window *w, const struct metrics *M)
         ui_button(w, M, BTN_RESUME, 0, shown, NULL, R, cy, true, false);
         cy += ui_lh(w, FACE_BOLD) + M->pad + M->u / 2;
     }
-    for (int i = 0; i < w->ntitles; i += cols) {
-        int rowh = 0;
-        for (int c = 0; c < cols && i + c < w->ntitles; c++) {
-            const struct title_entry *t = &w->titles[i + c];
-            const char *summary = t->error ? t->error : t->summary ? t->summary : "";
-            int hh = ui_lh(w, FACE_H2) + ui_wrap_height(w, summary, cardw - 2 * M->pad, FACE_BODY) + 2 * M->pad;
-            rowh = hh > rowh ? hh : rowh;
-        }
-        for (int c = 0; c < cols && i + c < w->ntitles; c++)
-            title_card(w, M, i + c, R + c * (cardw + M->u / 2), cy, cardw, rowh);
-        cy += rowh + M->u / 2;
-    }
+    struct title_density d = title_density(w, M, cols, cardw, view_h - cy - R);
+    cy = title_grid(w, M, R, cy, cols, cardw, d, false);
     if (w->ntitles == 0)
         cy = ui_wrap(w, "No bundled scenarios were found. Start one with: scaleup play FOLDER", R, cy,
                   colw, FACE_BODY, C_MUTED);

@@ -2570,6 +2570,9 @@ int main(void)
         cmocka_unit_test(test_first_frame),
         cmocka_unit_test(test_tour),
     };
+    /* SCALEUP_TEST_ONLY=test_tour (a glob): one test, to look at its pictures. */
+    if (getenv("SCALEUP_TEST_ONLY"))
+        cmocka_set_test_filter(getenv("SCALEUP_TEST_ONLY"));
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rm_rf(tmp_root);
     free(tmp_root);
