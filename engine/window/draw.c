@@ -36,6 +36,7 @@ void layout_reset(struct layout *L)
     L->scene_text = (SDL_Rect){0, 0, 0, 0};
     L->meanwhile = (SDL_Rect){0, 0, 0, 0};
     L->countdown = (SDL_Rect){0, 0, 0, 0};
+    L->panel = (SDL_Rect){0, 0, 0, 0};
     L->banner = (SDL_Rect){0, 0, 0, 0};
     L->turn = (SDL_Rect){0, 0, 0, 0};
     L->turn_player = -1;
@@ -577,6 +578,7 @@ static void scroll_marks(struct window *w, struct frame *f, int layer)
 {
     const struct scroll_view *sv = &w->L.scroll[layer];
     w->more_pill[layer] = (SDL_Rect){0, 0, 0, 0};
+    w->scroll_bar[layer] = (SDL_Rect){0, 0, 0, 0};
     if (sv->content_h <= sv->view.h || sv->view.h <= 0)
         return;
     SDL_Rect saved = f->clip;
@@ -588,8 +590,8 @@ static void scroll_marks(struct window *w, struct frame *f, int layer)
         bar_h = 3 * thick;
     int range = sv->content_h - sv->view.h;
     int y = sv->view.y + (track_h - bar_h) * sv->offset / (range > 0 ? range : 1);
-    op_fill(f, (SDL_Rect){sv->view.x + sv->view.w - thick, y, thick, bar_h}, thick / 2,
-            w->pal->c[C_MUTED]);
+    w->scroll_bar[layer] = (SDL_Rect){sv->view.x + sv->view.w - thick, y, thick, bar_h};
+    op_fill(f, w->scroll_bar[layer], thick / 2, w->pal->c[C_MUTED]);
     if (sv->offset < range - 2) {
         static const char more[] = "More below \u2193";
         SDL_Color on = w->pal->c[C_ON_ACCENT];

@@ -1416,6 +1416,7 @@ static int panel(struct window *w, const struct metrics *M, const char *title, i
         ph = M->H - M->m;
     int px = (M->W - pw) / 2, py = (M->H - ph) / 2;
     layout_rect(L, px, py, pw, ph, C_SURFACE, M->rad);
+    L->panel = (SDL_Rect){px, py, pw, ph};
     ui_line(w, px + M->pad + R, py + M->pad, FACE_H2, C_TEXT, title);
     const char *hint = "Esc: back";
     ui_line_right(w, px + pw - M->pad - R, py + M->pad + (ui_lh(w, FACE_H2) - ui_lh(w, FACE_SMALL)) / 2,

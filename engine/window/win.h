@@ -175,6 +175,7 @@ struct layout {
     SDL_Rect scene_text;  /* the scene text's block, content coordinates of layer 1 */
     SDL_Rect meanwhile;   /* the outcome's "Meanwhile" changes, likewise (0 wide: none) */
     SDL_Rect countdown;   /* the countdown pill, or empty */
+    SDL_Rect panel;       /* the overlay's panel, or empty */
     SDL_Rect banner;
     SDL_Rect turn;        /* a duet's whose-turn band, or empty */
     int turn_player;
@@ -378,6 +379,7 @@ struct window {
     double first_frame;         /* seconds from window_run to the first present */
     bool hud_points;            /* the last layout's HUD showed the points (coaching on) */
     double last_draw;           /* seconds the last draw took */
+    SDL_Rect scroll_bar[3];     /* the last draw's scroll bars per scroll view, or empty */
     SDL_Rect more_pill[3];      /* the last draw's "More below" pills per scroll view, or empty */
 };
 

@@ -155,10 +155,13 @@ static void scroll_to(struct window *w, int i)
         return;
     struct scroll_view *sv = &w->L.scroll[b->scroll];
     int pad = w->unit / 2;
+    /* Below it, room for the "More below" pill (draw.c's scroll_marks),
+     * which would otherwise cover the button and its focus ring. */
+    int below = w->fonts.skip[FACE_SMALL_BOLD] + w->unit;
     if (b->r.y - pad < sv->offset)
         sv->offset = b->r.y - pad;
-    else if (b->r.y + b->r.h + pad > sv->offset + sv->view.h)
-        sv->offset = b->r.y + b->r.h + pad - sv->view.h;
+    else if (b->r.y + b->r.h + below > sv->offset + sv->view.h)
+        sv->offset = b->r.y + b->r.h + below - sv->view.h;
     int max = sv->content_h - sv->view.h;
     if (sv->offset > max)
         sv->offset = max;
