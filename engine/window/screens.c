@@ -1143,7 +1143,7 @@ static int name_field(struct window *w, const struct metrics *M, int field, cons
 }
 
 /* How densely the title screen sets its scenario cards: the summary's face
- * and at most how many of its lines show (0: all). */
+ * and at most how many of its lines show (0: all, -1: none). */
 struct title_density {
     int face;
     int max_lines;
@@ -1155,7 +1155,7 @@ struct title_density {
 static void fit_summary(struct window *w, const char *summary, int width, struct title_density d, char *buf,
                         size_t cap)
 {
-    str_copy(buf, cap, summary);
+    str_copy(buf, cap, d.max_lines < 0 ? "" : summary);
     if (d.max_lines <= 0 || ui_wrap_height(w, buf, width, d.face) <= d.max_lines * ui_lh(w, d.face))
         return;
     size_t best = 0;
@@ -1172,6 +1172,8 @@ static void fit_summary(struct window *w, const char *summary, int width, struct
         ui_fit(w, d.face, summary, width, buf, cap);
         return;
     }
+    while (best > 1 && strchr(".,;:", summary[best - 1]))
+        best--; /* "apart…", not "apart.…" */
     memcpy(buf, summary, best);
     memcpy(buf + best, "\u2026", sizeof "\u2026");
 }
@@ -1237,61 +1239,82 @@ static int title_grid(struct window *w, const struct metrics *M, int x, int y, i
     return y;
 }
 
-/* The densest layout the title screen needs to show every scenario in
- * room pixels: whole summaries in the body face while they fit, then in
- * the small face, then cut to three, two or one line. The last when
- * nothing fits (the grid then scrolls). */
-static struct title_density title_density(struct window *w, const struct metrics *M, int cols, int cardw,
-                                          int room)
+/* The title screen's grid of cards: its columns and how densely they are
+ * set. */
+enum { TITLE_SCROLLS = 6 }; /* a plan's step when even the densest scrolls */
+
+struct title_grid_plan {
+    int cols, cardw;
+    struct title_density d;
+    int step;   /* how far down the steps below: 0 the most generous */
+    int height; /* the grid's */
+};
+
+/* The most generous setting that shows every scenario in room pixels:
+ * whole summaries in the body face while they fit, then in the small
+ * face, then cut to three, two or one line, then titles alone (large text
+ * on a projector). The last when nothing fits (the grid then scrolls). */
+static struct title_grid_plan plan_columns(struct window *w, const struct metrics *M, int gridw, int cols,
+                                           int room)
 {
     static const struct title_density steps[] = {
-        {FACE_BODY, 0}, {FACE_SMALL, 0}, {FACE_SMALL, 3}, {FACE_SMALL, 2}, {FACE_SMALL, 1},
+        {FACE_BODY, 0}, {FACE_SMALL, 0}, {FACE_SMALL, 3}, {FACE_SMALL, 2}, {FACE_SMALL, 1}, {FACE_SMALL, -1},
     };
-    size_t k = 0;
-    for (; k + 1 < COUNT_OF(steps); k++)
-        if (title_grid(w, M, 0, 0, cols, cardw, steps[k], true) <= room)
+    struct title_grid_plan p = {cols, cols == 2 ? (gridw - M->u / 2) / 2 : gridw, steps[0], 0, 0};
+    for (; p.step + 1 < (int)COUNT_OF(steps); p.step++)
+        if (title_grid(w, M, 0, 0, cols, p.cardw, steps[p.step], true) <= room)
             break;
-    return steps[k];
+    p.d = steps[p.step];
+    _Static_assert(COUNT_OF(steps) == TITLE_SCROLLS, "one step past the last");
+    p.height = title_grid(w, M, 0, 0, cols, p.cardw, p.d, true);
+    if (p.height > room)
+        p.step = TITLE_SCROLLS;
+    return p;
+}
+
+/* Two columns where the window is wide enough for them to read well, or
+ * where only two columns show every scenario at once (large text on a
+ * projector); else one. */
+static struct title_grid_plan plan_title_grid(struct window *w, const struct metrics *M, int gridw, int room)
+{
+    bool two_fit = gridw >= 2 * 16 * M->u && w->ntitles > 1;
+    bool two_wide = gridw >= 2 * 24 * M->u && w->ntitles > 1;
+    struct title_grid_plan one = plan_columns(w, M, gridw, 1, room);
+    if (!two_fit)
+        return one;
+    struct title_grid_plan two = plan_columns(w, M, gridw, 2, room);
+    if (two.step == one.step && one.step == TITLE_SCROLLS) /* both scroll: the shorter */
+        return two.height < one.height ? two : one;
+    if (two_wide)
+        return two.step <= one.step ? two : one;
+    return two.step < one.step ? two : one;
 }
 
 static void title_screen(struct window *w, const struct metrics *M)
 {
-    int colw = M->W - 2 * M->m;
-    if (colw > 40 * M->u)
-        colw = 40 * M->u;
-    /* Two columns of scenarios (below): the heading lines up with them. */
     int wide = M->W - 2 * M->m;
     if (wide > 64 * M->u)
         wide = 64 * M->u;
-    int x0 = (M->W - (wide >= 48 * M->u && w->ntitles > 1 ? wide : colw)) / 2;
-    if (wide >= 48 * M->u && w->ntitles > 1)
-        colw = wide;
+    int x0 = (M->W - wide) / 2;
     int y = M->m * 3 / 4;
-    /* A short screen: a smaller wordmark leaves the room to the scenarios. */
+    /* A short screen (large text): a smaller wordmark and no tagline leave
+     * the room to the scenarios. */
     int display = M->H < 50 * M->u ? FACE_H1 : FACE_DISPLAY;
     ui_line(w, x0, y, display, C_TEXT, "ScaleUp");
     y += ui_lh(w, display) * 9 / 10;
-    y = ui_wrap(w, "A training simulation for product people: lead a company as its Product Owner or "
-                "Product Manager.", x0, y, colw, FACE_BODY, C_MUTED);
+    if (M->H >= 30 * M->u)
+        y = ui_wrap(w, "A training simulation for product people: lead a company as its Product Owner or "
+                    "Product Manager.", x0, y, wide, FACE_BODY, C_MUTED);
     y += M->gap;
-    y = name_field(w, M, 0, "Your name, or your team's", x0, y, colw < 22 * M->u ? colw : 22 * M->u);
+    y = name_field(w, M, 0, "Your name, or your team's", x0, y, wide < 22 * M->u ? wide : 22 * M->u);
     y += M->gap;
     ui_line(w, x0, y, FACE_SMALL_BOLD, C_MUTED, "Choose a scenario");
     y += ui_lh(w, FACE_SMALL) + M->u / 4;
     int fh = ui_footer(w, M, win_key_hints(w));
     int R = M->ring;
-    /* The scenarios in two columns where the window is wide enough, so
-     * that all of them show at once on a laptop's screen too. */
-    int gridw = M->W - 2 * M->m;
-    if (gridw > 64 * M->u)
-        gridw = 64 * M->u;
-    int cols = gridw >= 2 * 24 * M->u && w->ntitles > 1 ? 2 : 1;
-    if (cols == 1)
-        gridw = colw;
-    int gx = (M->W - gridw) / 2;
-    int cardw = cols == 2 ? (gridw - M->u / 2) / 2 : gridw;
+    int gridw = wide;
     int view_h = M->H - fh - y + R;
-    ui_begin_scroll(w, 1, (SDL_Rect){gx - R, y - R, gridw + 2 * R + M->sbw, view_h});
+    ui_begin_scroll(w, 1, (SDL_Rect){x0 - R, y - R, gridw + 2 * R + M->sbw, view_h});
     int cy = R;
     if (w->autosave_title >= 0 && w->autosave_title < w->ntitles) {
         /* Continue the last unfinished run: first, one click or Tab away. */
@@ -1305,11 +1328,11 @@ static void title_screen(struct window *w, const struct metrics *M)
         ui_button(w, M, BTN_RESUME, 0, shown, NULL, R, cy, true, false);
         cy += ui_lh(w, FACE_BOLD) + M->pad + M->u / 2;
     }
-    struct title_density d = title_density(w, M, cols, cardw, view_h - cy - R);
-    cy = title_grid(w, M, R, cy, cols, cardw, d, false);
+    struct title_grid_plan p = plan_title_grid(w, M, gridw, view_h - cy - R);
+    cy = title_grid(w, M, R, cy, p.cols, p.cardw, p.d, false);
     if (w->ntitles == 0)
         cy = ui_wrap(w, "No bundled scenarios were found. Start one with: scaleup play FOLDER", R, cy,
-                  colw, FACE_BODY, C_MUTED);
+                  gridw, FACE_BODY, C_MUTED);
     ui_end_scroll(w, cy + R);
 }
 

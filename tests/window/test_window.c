@@ -2296,7 +2296,8 @@ static void room_cleanup(void)
 }
 
 /* The title screen shows every bundled scenario at once, the tutorial
- * first, whole cards and no "More below". */
+ * first, whole cards and no "More below": on a laptop, a projector and a
+ * 4K screen, with the text at 100% and 150%. */
 struct title_drive {
     int idles;
     int shown;
@@ -2326,8 +2327,9 @@ static bool title_all_hook(void *ctx, struct window *w)
 static void test_title_shows_every_scenario(void **state)
 {
     (void)state;
-    for (size_t i = 0; i < COUNT_OF(room_sizes); i++) {
-        room_setup(room_sizes[i], 100);
+    /* At 100% and 150% text (at 200% the cards scroll, under a "More below"). */
+    for (size_t i = 0; i < 2 * COUNT_OF(room_sizes); i++) {
+        room_setup(room_sizes[i % COUNT_OF(room_sizes)], i < COUNT_OF(room_sizes) ? 100 : 150);
         char path[4200];
         snprintf(path, sizeof path, "%s/scaleup/saves/autosave.json", getenv("XDG_DATA_HOME"));
         unlink(path);
