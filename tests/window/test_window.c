@@ -676,6 +676,11 @@ static bool duet_hook(void *ctx, struct window *w)
             assert_int_equal(count_color(w, b, window_probe_color(w, C_ROLE1), 0), 0);
             assert_true(count_color(w, a, window_probe_color(w, C_TEXT), 24) > 200);
             assert_true(count_color(w, b, window_probe_color(w, C_TEXT), 24) > 200);
+            /* The picks' text keeps its padding from the cards' right borders. */
+            int pad = window_probe_unit(w) * 6 / 10 * 3 / 4;
+            SDL_Rect ra = {a.x + a.w - pad, a.y + 3, pad - 4, a.h - 6}, rb = {b.x + b.w - pad, b.y + 3, pad - 4, b.h - 6};
+            assert_int_equal(count_color(w, ra, window_probe_color(w, C_TEXT), 40), 0);
+            assert_int_equal(count_color(w, rb, window_probe_color(w, C_TEXT), 40), 0);
             if (!d->opened_reveal_history) {
                 d->opened_reveal_history = true;
                 window_probe_key(w, SDLK_h, 0);
@@ -720,10 +725,9 @@ static bool duet_hook(void *ctx, struct window *w)
     return false;
 }
 
-static void test_duet_secret_picks(void **state)
+static void duet_secret_picks_at(const char *size)
 {
-    (void)state;
-    env_setup(NULL);
+    env_setup(size);
     struct play_options po;
     options(&po, NULL, 1);
     po.duet = true;
@@ -743,6 +747,14 @@ static void test_duet_secret_picks(void **state)
     assert_true(d.turn_checks >= 10);
     free(d.fresh);
     free(d.second_a);
+}
+
+static void test_duet_secret_picks(void **state)
+{
+    (void)state;
+    static const char *const sizes_[] = {"1280x720", "1920x1080", "3840x2160"};
+    for (size_t i = 0; i < COUNT_OF(sizes_); i++)
+        duet_secret_picks_at(sizes_[i]);
 }
 
 /* A timed scene both decide (the duet fixture's "ship", 30 s): the first
@@ -1031,13 +1043,16 @@ static bool undo_timer_hook(void *ctx, struct window *w)
 static void test_undo_keeps_the_clock(void **state)
 {
     (void)state;
-    env_setup(NULL);
-    struct play_options po;
-    options(&po, "pm", 5);
-    struct undo_timer_drive t = {0};
-    struct window_hooks hooks = {&t, undo_timer_hook};
-    window_run(&po, source_path("scenarios/tutorial"), &hooks);
-    assert_int_equal(t.phase, 5);
+    static const char *const sizes_[] = {"1280x720", "1920x1080", "3840x2160"};
+    for (size_t i = 0; i < COUNT_OF(sizes_); i++) {
+        env_setup(sizes_[i]);
+        struct play_options po;
+        options(&po, "pm", 5);
+        struct undo_timer_drive t = {0};
+        struct window_hooks hooks = {&t, undo_timer_hook};
+        window_run(&po, source_path("scenarios/tutorial"), &hooks);
+        assert_int_equal(t.phase, 5);
+    }
 }
 
 /* ------------------------------------------------------------ Esc menu */
