@@ -36,6 +36,7 @@ void layout_reset(struct layout *L)
     L->scene_text = (SDL_Rect){0, 0, 0, 0};
     L->meanwhile = (SDL_Rect){0, 0, 0, 0};
     L->countdown = (SDL_Rect){0, 0, 0, 0};
+    L->panel = (SDL_Rect){0, 0, 0, 0};
     L->banner = (SDL_Rect){0, 0, 0, 0};
     L->turn = (SDL_Rect){0, 0, 0, 0};
     L->turn_player = -1;
@@ -175,6 +176,33 @@ static bool is_marker(char c)
     return c == TEXT_EMPH_ON || c == TEXT_EMPH_OFF;
 }
 
+/* The width a line of atoms takes when flush_line draws it: each run of one
+ * face measured whole. The sum of its words' widths can fall short of it
+ * by a pixel a word (each word's advance is rounded on its own), enough
+ * for a long line to reach its card's border. */
+static int line_width(struct window *w, const struct atom *a, int na)
+{
+    char buf[4096];
+    int total = 0;
+    for (int i = 0; i < na;) {
+        int face = a[i].face;
+        if (i > 0 && a[i].space_before)
+            total += w->fonts.space[face];
+        size_t k = 0;
+        int j = i;
+        for (; j < na && a[j].face == face; j++) {
+            if (j > i && a[j].space_before && k + 1 < sizeof buf)
+                buf[k++] = ' ';
+            size_t n = a[j].n < sizeof buf - 1 - k ? a[j].n : sizeof buf - 1 - k;
+            memcpy(buf + k, a[j].s, n);
+            k += n;
+        }
+        total += text_width(w, face, buf, k);
+        i = j;
+    }
+    return total;
+}
+
 int layout_wrap(struct window *w, struct layout *L, const char *text, int x, int y, int width,
                 int face, int emph_face, int color, int para_gap, bool measure_only)
 {
@@ -226,7 +254,18 @@ int layout_wrap(struct window *w, struct layout *L, const char *text, int x, int
             int space = na && spaced ? w->fonts.space[word[0].face] : 0;
             /* Half a space to spare: a line's real width (kerning,
              * rounding) can pass the sum of its words by a pixel or two. */
-            if (na && (line_w + space + ww > width - w->fonts.space[face] / 2 || na + nw > (int)COUNT_OF(line))) {
+            int limit = width - w->fonts.space[face] / 2;
+            bool full = na + nw > (int)COUNT_OF(line) || line_w + space + ww > limit;
+            if (na && !full && line_w + space + ww > limit - limit / 16) {
+                /* Near the edge: the line's real width decides. */
+                struct atom with[COUNT_OF(line)];
+                memcpy(with, line, (size_t)na * sizeof *line);
+                for (int k = 0; k < nw; k++)
+                    with[na + k] = word[k];
+                with[na].space_before = spaced;
+                full = line_width(w, with, na + nw) > limit;
+            }
+            if (na && full) {
                 if (!measure_only)
                     flush_line(w, L, line, na, x, y, lh, color);
                 y += lh;
@@ -539,6 +578,7 @@ static void scroll_marks(struct window *w, struct frame *f, int layer)
 {
     const struct scroll_view *sv = &w->L.scroll[layer];
     w->more_pill[layer] = (SDL_Rect){0, 0, 0, 0};
+    w->scroll_bar[layer] = (SDL_Rect){0, 0, 0, 0};
     if (sv->content_h <= sv->view.h || sv->view.h <= 0)
         return;
     SDL_Rect saved = f->clip;
@@ -550,8 +590,8 @@ static void scroll_marks(struct window *w, struct frame *f, int layer)
         bar_h = 3 * thick;
     int range = sv->content_h - sv->view.h;
     int y = sv->view.y + (track_h - bar_h) * sv->offset / (range > 0 ? range : 1);
-    op_fill(f, (SDL_Rect){sv->view.x + sv->view.w - thick, y, thick, bar_h}, thick / 2,
-            w->pal->c[C_MUTED]);
+    w->scroll_bar[layer] = (SDL_Rect){sv->view.x + sv->view.w - thick, y, thick, bar_h};
+    op_fill(f, w->scroll_bar[layer], thick / 2, w->pal->c[C_MUTED]);
     if (sv->offset < range - 2) {
         static const char more[] = "More below \u2193";
         SDL_Color on = w->pal->c[C_ON_ACCENT];

@@ -1146,12 +1146,63 @@ static int name_field(struct window *w, const struct metrics *M, int field, cons
     return y + h;
 }
 
+/* How densely the title screen sets its scenario cards: the summary's face
+ * and at most how many of its lines show (0: all, -1: none). */
+struct title_density {
+    int face;
+    int max_lines;
+};
+
+/* The summary of a card cut at a word to at most max_lines lines, with an
+ * ellipsis: the title screen shows every scenario at once, and the role
+ * screen tells the rest. */
+static void fit_summary(struct window *w, const char *summary, int width, struct title_density d, char *buf,
+                        size_t cap)
+{
+    str_copy(buf, cap, d.max_lines < 0 ? "" : summary);
+    if (d.max_lines <= 0 || ui_wrap_height(w, buf, width, d.face) <= d.max_lines * ui_lh(w, d.face))
+        return;
+    size_t best = 0;
+    for (size_t n = 1; summary[n - 1] && n < cap - 4; n++) {
+        if (summary[n] != ' ' || summary[n - 1] == ' ')
+            continue;
+        memcpy(buf, summary, n);
+        memcpy(buf + n, "\u2026", sizeof "\u2026");
+        if (ui_wrap_height(w, buf, width, d.face) > d.max_lines * ui_lh(w, d.face))
+            break;
+        best = n;
+    }
+    if (best == 0) {
+        ui_fit(w, d.face, summary, width, buf, cap);
+        return;
+    }
+    while (best > 1 && strchr(".,;:", summary[best - 1]))
+        best--; /* "apart…", not "apart.…" */
+    memcpy(buf, summary, best);
+    memcpy(buf + best, "\u2026", sizeof "\u2026");
+}
+
+static const char *card_summary(const struct title_entry *t)
+{
+    return t->error ? t->error : t->summary ? t->summary : "";
+}
+
+/* A card's height: its title line and its summary as fitted. */
+static int title_card_height(struct window *w, const struct metrics *M, int i, int colw, struct title_density d)
+{
+    char summary[2048];
+    fit_summary(w, card_summary(&w->titles[i]), colw - 2 * M->pad, d, summary, sizeof summary);
+    return ui_lh(w, FACE_H2) + ui_wrap_height(w, summary, colw - 2 * M->pad, d.face) + 2 * M->pad;
+}
+
 /* A scenario's card on the title screen: number, title, minutes, summary. */
-static void title_card(struct window *w, const struct metrics *M, int i, int x, int y, int colw, int h)
+static void title_card(struct window *w, const struct metrics *M, int i, int x, int y, int colw, int h,
+                       struct title_density d)
 {
     const struct title_entry *t = &w->titles[i];
     int iw = colw - 2 * M->pad;
-    const char *summary = t->error ? t->error : t->summary ? t->summary : "";
+    char summary[2048];
+    fit_summary(w, card_summary(t), iw, d, summary, sizeof summary);
     int b = layout_button(&w->L, BTN_SCENARIO, i, x, y, colw, h, t->error != NULL);
     ui_card(w, M, x, y, colw, h, b, t->error ? C_DISABLED_BG : C_SURFACE, t->error ? C_DISABLED_BG : C_SURFACE_HOT);
     char num[16];
@@ -1170,46 +1221,104 @@ static void title_card(struct window *w, const struct metrics *M, int i, int x, 
     if (cw)
         ui_chip(w, M, x + colw - M->pad - cw, y + M->pad + (ui_lh(w, FACE_H2) - ui_lh(w, FACE_SMALL)) / 2, mins,
                 C_TEXT, C_CHIP);
-    ui_wrap(w, summary, x + M->pad, y + M->pad + ui_lh(w, FACE_H2), iw, FACE_BODY, t->error ? C_NEGATIVE : C_MUTED);
+    ui_wrap(w, summary, x + M->pad, y + M->pad + ui_lh(w, FACE_H2), iw, d.face, t->error ? C_NEGATIVE : C_MUTED);
+}
+
+/* The grid of scenario cards from y (in its scroll view's pixels) at the
+ * given density; returns the y below it. measure: only its height. */
+static int title_grid(struct window *w, const struct metrics *M, int x, int y, int cols, int cardw,
+                      struct title_density d, bool measure)
+{
+    for (int i = 0; i < w->ntitles; i += cols) {
+        int rowh = 0;
+        for (int c = 0; c < cols && i + c < w->ntitles; c++) {
+            int hh = title_card_height(w, M, i + c, cardw, d);
+            rowh = hh > rowh ? hh : rowh;
+        }
+        if (!measure)
+            for (int c = 0; c < cols && i + c < w->ntitles; c++)
+                title_card(w, M, i + c, x + c * (cardw + M->u / 2), y, cardw, rowh, d);
+        y += rowh + M->u / 2;
+    }
+    return y;
+}
+
+/* The title screen's grid of cards: its columns and how densely they are
+ * set. */
+enum { TITLE_SCROLLS = 6 }; /* a plan's step when even the densest scrolls */
+
+struct title_grid_plan {
+    int cols, cardw;
+    struct title_density d;
+    int step;   /* how far down the steps below: 0 the most generous */
+    int height; /* the grid's */
+};
+
+/* The most generous setting that shows every scenario in room pixels:
+ * whole summaries in the body face while they fit, then in the small
+ * face, then cut to three, two or one line, then titles alone (large text
+ * on a projector). The last when nothing fits (the grid then scrolls). */
+static struct title_grid_plan plan_columns(struct window *w, const struct metrics *M, int gridw, int cols,
+                                           int room)
+{
+    static const struct title_density steps[] = {
+        {FACE_BODY, 0}, {FACE_SMALL, 0}, {FACE_SMALL, 3}, {FACE_SMALL, 2}, {FACE_SMALL, 1}, {FACE_SMALL, -1},
+    };
+    struct title_grid_plan p = {cols, cols == 2 ? (gridw - M->u / 2) / 2 : gridw, steps[0], 0, 0};
+    for (; p.step + 1 < (int)COUNT_OF(steps); p.step++)
+        if (title_grid(w, M, 0, 0, cols, p.cardw, steps[p.step], true) <= room)
+            break;
+    p.d = steps[p.step];
+    _Static_assert(COUNT_OF(steps) == TITLE_SCROLLS, "one step past the last");
+    p.height = title_grid(w, M, 0, 0, cols, p.cardw, p.d, true);
+    if (p.height > room)
+        p.step = TITLE_SCROLLS;
+    return p;
+}
+
+/* Two columns where the window is wide enough for them to read well, or
+ * where only two columns show every scenario at once (large text on a
+ * projector); else one. */
+static struct title_grid_plan plan_title_grid(struct window *w, const struct metrics *M, int gridw, int room)
+{
+    bool two_fit = gridw >= 2 * 16 * M->u && w->ntitles > 1;
+    bool two_wide = gridw >= 2 * 24 * M->u && w->ntitles > 1;
+    struct title_grid_plan one = plan_columns(w, M, gridw, 1, room);
+    if (!two_fit)
+        return one;
+    struct title_grid_plan two = plan_columns(w, M, gridw, 2, room);
+    if (two.step == one.step && one.step == TITLE_SCROLLS) /* both scroll: the shorter */
+        return two.height < one.height ? two : one;
+    if (two_wide)
+        return two.step <= one.step ? two : one;
+    return two.step < one.step ? two : one;
 }
 
 static void title_screen(struct window *w, const struct metrics *M)
 {
-    int colw = M->W - 2 * M->m;
-    if (colw > 40 * M->u)
-        colw = 40 * M->u;
-    /* Two columns of scenarios (below): the heading lines up with them. */
     int wide = M->W - 2 * M->m;
     if (wide > 64 * M->u)
         wide = 64 * M->u;
-    int x0 = (M->W - (wide >= 48 * M->u && w->ntitles > 1 ? wide : colw)) / 2;
-    if (wide >= 48 * M->u && w->ntitles > 1)
-        colw = wide;
+    int x0 = (M->W - wide) / 2;
     int y = M->m * 3 / 4;
-    /* A short screen: a smaller wordmark leaves the room to the scenarios. */
+    /* A short screen (large text): a smaller wordmark and no tagline leave
+     * the room to the scenarios. */
     int display = M->H < 50 * M->u ? FACE_H1 : FACE_DISPLAY;
     ui_line(w, x0, y, display, C_TEXT, "ScaleUp");
     y += ui_lh(w, display) * 9 / 10;
-    y = ui_wrap(w, "A training simulation for product people: lead a company as its Product Owner or "
-                "Product Manager.", x0, y, colw, FACE_BODY, C_MUTED);
+    if (M->H >= 30 * M->u)
+        y = ui_wrap(w, "A training simulation for product people: lead a company as its Product Owner or "
+                    "Product Manager.", x0, y, wide, FACE_BODY, C_MUTED);
     y += M->gap;
-    y = name_field(w, M, 0, "Your name, or your team's", x0, y, colw < 22 * M->u ? colw : 22 * M->u);
+    y = name_field(w, M, 0, "Your name, or your team's", x0, y, wide < 22 * M->u ? wide : 22 * M->u);
     y += M->gap;
     ui_line(w, x0, y, FACE_SMALL_BOLD, C_MUTED, "Choose a scenario");
     y += ui_lh(w, FACE_SMALL) + M->u / 4;
     int fh = ui_footer(w, M, win_key_hints(w));
     int R = M->ring;
-    /* The scenarios in two columns where the window is wide enough, so
-     * that all of them show at once on a laptop's screen too. */
-    int gridw = M->W - 2 * M->m;
-    if (gridw > 64 * M->u)
-        gridw = 64 * M->u;
-    int cols = gridw >= 2 * 24 * M->u && w->ntitles > 1 ? 2 : 1;
-    if (cols == 1)
-        gridw = colw;
-    int gx = (M->W - gridw) / 2;
-    int cardw = cols == 2 ? (gridw - M->u / 2) / 2 : gridw;
-    ui_begin_scroll(w, 1, (SDL_Rect){gx - R, y - R, gridw + 2 * R + M->sbw, M->H - fh - y + R});
+    int gridw = wide;
+    int view_h = M->H - fh - y + R;
+    ui_begin_scroll(w, 1, (SDL_Rect){x0 - R, y - R, gridw + 2 * R + M->sbw, view_h});
     int cy = R;
     if (w->autosave_title >= 0 && w->autosave_title < w->ntitles) {
         /* Continue the last unfinished run: first, one click or Tab away. */
@@ -1223,21 +1332,11 @@ static void title_screen(struct window *w, const struct metrics *M)
         ui_button(w, M, BTN_RESUME, 0, shown, NULL, R, cy, true, false);
         cy += ui_lh(w, FACE_BOLD) + M->pad + M->u / 2;
     }
-    for (int i = 0; i < w->ntitles; i += cols) {
-        int rowh = 0;
-        for (int c = 0; c < cols && i + c < w->ntitles; c++) {
-            const struct title_entry *t = &w->titles[i + c];
-            const char *summary = t->error ? t->error : t->summary ? t->summary : "";
-            int hh = ui_lh(w, FACE_H2) + ui_wrap_height(w, summary, cardw - 2 * M->pad, FACE_BODY) + 2 * M->pad;
-            rowh = hh > rowh ? hh : rowh;
-        }
-        for (int c = 0; c < cols && i + c < w->ntitles; c++)
-            title_card(w, M, i + c, R + c * (cardw + M->u / 2), cy, cardw, rowh);
-        cy += rowh + M->u / 2;
-    }
+    struct title_grid_plan p = plan_title_grid(w, M, gridw, view_h - cy - R);
+    cy = title_grid(w, M, R, cy, p.cols, p.cardw, p.d, false);
     if (w->ntitles == 0)
         cy = ui_wrap(w, "No bundled scenarios were found. Start one with: scaleup play FOLDER", R, cy,
-                  colw, FACE_BODY, C_MUTED);
+                  gridw, FACE_BODY, C_MUTED);
     ui_end_scroll(w, cy + R);
 }
 
@@ -1344,6 +1443,7 @@ static int panel(struct window *w, const struct metrics *M, const char *title, i
         ph = M->H - M->m;
     int px = (M->W - pw) / 2, py = (M->H - ph) / 2;
     layout_rect(L, px, py, pw, ph, C_SURFACE, M->rad);
+    L->panel = (SDL_Rect){px, py, pw, ph};
     ui_line(w, px + M->pad + R, py + M->pad, FACE_H2, C_TEXT, title);
     const char *hint = "Esc: back";
     ui_line_right(w, px + pw - M->pad - R, py + M->pad + (ui_lh(w, FACE_H2) - ui_lh(w, FACE_SMALL)) / 2,

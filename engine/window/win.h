@@ -175,6 +175,7 @@ struct layout {
     SDL_Rect scene_text;  /* the scene text's block, content coordinates of layer 1 */
     SDL_Rect meanwhile;   /* the outcome's "Meanwhile" changes, likewise (0 wide: none) */
     SDL_Rect countdown;   /* the countdown pill, or empty */
+    SDL_Rect panel;       /* the overlay's panel, or empty */
     SDL_Rect banner;
     SDL_Rect turn;        /* a duet's whose-turn band, or empty */
     int turn_player;
@@ -381,6 +382,7 @@ struct window {
     double first_frame;         /* seconds from window_run to the first present */
     bool hud_points;            /* the last layout's HUD showed the points (coaching on) */
     double last_draw;           /* seconds the last draw took */
+    SDL_Rect scroll_bar[3];     /* the last draw's scroll bars per scroll view, or empty */
     SDL_Rect more_pill[3];      /* the last draw's "More below" pills per scroll view, or empty */
 };
 
@@ -391,7 +393,7 @@ void win_layout(struct window *w);
 void win_draw(struct window *w, bool present);
 void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c);
 
-/* window.c helpers used by screens.c, duet.c and window_probe.c */
+/* window.c: helpers used by the other files of the window */
 bool win_presenter(const struct window *w); /* presenter mode: --presenter or the setting */
 void win_resized(struct window *w);  /* the window's size changed: new type scale, new layout */
 void win_relayout(struct window *w); /* lays the screen out again, keeping the focus */
@@ -413,6 +415,35 @@ void ui_fit(struct window *w, int face, const char *s, int width, char *buf, siz
 void win_confirm_text(const struct window *w, const char **title, char *body, size_t cap,
                       const char **yes);
 void win_slots_refresh(struct window *w);
+/* One line on standard error: "scaleup: error: WHAT". */
+void win_err_line(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* Seconds the scene's countdown has run (pauses excluded). */
+double win_timer_elapsed(const struct window *w);
+bool win_focusable(const struct window *w, int i); /* on the top layer, enabled */
+int win_find_button(const struct window *w, int kind, int arg); /* a focusable one, or -1 */
+void win_move_focus(struct window *w, int dir); /* to the next (1) or previous (-1) button */
+void win_set_overlay(struct window *w, enum win_overlay o);
+/* Ends the loop with a command for the session. */
+void win_decide(struct window *w, enum fe_action a);
+void win_apply_fullscreen(struct window *w, bool on);
+void win_set_text_size(struct window *w, int percent);
+void win_change_setting(struct window *w, int row, int dir); /* a settings row, one step */
+void win_user_shot(struct window *w); /* F12 */
+void win_notice(struct window *w, const char *msg); /* the banner, for a few seconds */
+/* --choices (or an unattended --screenshot run) plays, not the player. */
+bool win_scripted(const struct window *w);
+/* Opens the window (after SDL's set-up): 0, or the exit code on failure. */
+int win_open(struct window *w);
+void win_close(struct window *w);
+
+/* input.c: the player's input. */
+void win_handle_event(struct window *w, const SDL_Event *e);
+/* Ctrl+Q, the window's close button (forced: Ctrl+Alt+Q or a test's end):
+ * asks first while a run is at stake, unless forced. */
+void win_quit_request(struct window *w, bool forced);
+
+/* app.c: the flow around a session. */
+void win_free_titles(struct window *w);
 
 /* duet.c: two players at one window. */
 /* The player choosing now: the decider, or in a secret decision whoever's

@@ -1,6 +1,9 @@
 /*
- * window.c: the window's life: opening it, the event loop, input, the
- * session's callbacks, and the title and role screens around a session.
+ * window.c: the window's life: its type scale and size, the focus, the
+ * screens and overlays it switches between, settings, screenshots, the
+ * event loop, the history and save slots, and opening and closing it.
+ * The player's input is in input.c; the flow around a session (title, role,
+ * a run and its callbacks) in app.c.
  *
  * One loop (win_loop) serves every screen: it draws when something changed,
  * then sleeps in SDL_WaitEvent until input comes, or until the next moment
@@ -8,7 +11,6 @@
  * Input that decides something sets w->cmd and w->done; the callback that
  * ran the loop returns w->cmd to the session.
  */
-#include <errno.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
@@ -20,19 +22,15 @@
 
 #include <SDL_image.h>
 
-#include "core/catalog.h"
-#include "core/loader.h"
 #include "core/run.h"
 #include "core/text.h"
-#include "core/utf8.h"
 #include "win.h"
 
 #define DEFAULT_W 1280
 #define DEFAULT_H 720
 #define BANNER_SECONDS 5.0
 
-static void err_line(const char *fmt, ...) PRINTF_LIKE(1, 2);
-static void err_line(const char *fmt, ...)
+void win_err_line(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -47,7 +45,7 @@ double win_now(const struct window *w)
     return clock_seconds() + w->clock_offset;
 }
 
-static double timer_elapsed(const struct window *w)
+double win_timer_elapsed(const struct window *w)
 {
     double now = w->timer_paused_at > 0 ? w->timer_paused_at : win_now(w);
     return now - w->timer_start - w->timer_paused_total;
@@ -63,7 +61,7 @@ void win_timer_restart(struct window *w)
 
 int win_timer_remaining(const struct window *w)
 {
-    double left = w->timer_seconds - timer_elapsed(w);
+    double left = w->timer_seconds - win_timer_elapsed(w);
     if (left < 0)
         left = 0;
     return (int)ceil(left - 1e-6);
@@ -116,12 +114,12 @@ void win_resized(struct window *w)
 {
     char why[512];
     if (!update_size(w, why, sizeof why))
-        err_line("%s", why);
+        win_err_line("%s", why);
 }
 
 /* ------------------------------------------------------------ focus */
 
-static bool focusable(const struct window *w, int i)
+bool win_focusable(const struct window *w, int i)
 {
     const struct button *b = &w->L.buttons[i];
     int top = w->overlay ? 1 : 0;
@@ -155,10 +153,13 @@ static void scroll_to(struct window *w, int i)
         return;
     struct scroll_view *sv = &w->L.scroll[b->scroll];
     int pad = w->unit / 2;
+    /* Below it, room for the "More below" pill (draw.c's scroll_marks),
+     * which would otherwise cover the button and its focus ring. */
+    int below = w->fonts.skip[FACE_SMALL_BOLD] + w->unit;
     if (b->r.y - pad < sv->offset)
         sv->offset = b->r.y - pad;
-    else if (b->r.y + b->r.h + pad > sv->offset + sv->view.h)
-        sv->offset = b->r.y + b->r.h + pad - sv->view.h;
+    else if (b->r.y + b->r.h + below > sv->offset + sv->view.h)
+        sv->offset = b->r.y + b->r.h + below - sv->view.h;
     int max = sv->content_h - sv->view.h;
     if (sv->offset > max)
         sv->offset = max;
@@ -166,10 +167,10 @@ static void scroll_to(struct window *w, int i)
         sv->offset = 0;
 }
 
-static int find_button(const struct window *w, int kind, int arg)
+int win_find_button(const struct window *w, int kind, int arg)
 {
     for (int i = 0; i < w->L.nbuttons; i++)
-        if (w->L.buttons[i].kind == kind && w->L.buttons[i].arg == arg && focusable(w, i))
+        if (w->L.buttons[i].kind == kind && w->L.buttons[i].arg == arg && win_focusable(w, i))
             return i;
     return -1;
 }
@@ -178,26 +179,26 @@ static int default_focus(const struct window *w)
 {
     int i = -1;
     if (w->overlay == OVERLAY_CONFIRM)
-        return find_button(w, BTN_CONFIRM, 0);
+        return win_find_button(w, BTN_CONFIRM, 0);
     if (!w->overlay) {
         switch (w->screen) {
-        case SCREEN_OUTCOME: i = find_button(w, BTN_CONTINUE, 0); break;
+        case SCREEN_OUTCOME: i = win_find_button(w, BTN_CONTINUE, 0); break;
         case SCREEN_DEBRIEF:
             return -1; /* Enter reads on: one Enter must not close the debrief */
         case SCREEN_TITLE:
-            i = w->editing ? find_button(w, BTN_NAME, 0) : find_button(w, BTN_SCENARIO, w->picked_title);
+            i = w->editing ? win_find_button(w, BTN_NAME, 0) : win_find_button(w, BTN_SCENARIO, w->picked_title);
             break;
         case SCREEN_ROLE:
-            i = w->editing ? find_button(w, BTN_NAME, w->edit_field) : find_button(w, BTN_ROLE, 0);
+            i = w->editing ? win_find_button(w, BTN_NAME, w->edit_field) : win_find_button(w, BTN_ROLE, 0);
             break;
-        case SCREEN_HANDOVER: i = find_button(w, BTN_HANDOVER, 0); break;
+        case SCREEN_HANDOVER: i = win_find_button(w, BTN_HANDOVER, 0); break;
         default: break;
         }
     }
     if (i >= 0)
         return i;
     for (int k = 0; k < w->L.nbuttons; k++)
-        if (focusable(w, k) && w->L.buttons[k].kind != BTN_NAME)
+        if (win_focusable(w, k) && w->L.buttons[k].kind != BTN_NAME)
             return k;
     return -1;
 }
@@ -213,14 +214,14 @@ void win_relayout(struct window *w)
     win_layout(w);
     w->need_layout = false;
     w->need_draw = true;
-    w->focus = kind >= 0 ? find_button(w, kind, arg) : -1;
+    w->focus = kind >= 0 ? win_find_button(w, kind, arg) : -1;
     if (w->focus < 0)
         w->focus = default_focus(w);
     if (w->hover >= w->L.nbuttons)
         w->hover = -1;
 }
 
-static void move_focus(struct window *w, int dir)
+void win_move_focus(struct window *w, int dir)
 {
     int n = w->L.nbuttons;
     if (n == 0)
@@ -228,10 +229,10 @@ static void move_focus(struct window *w, int dir)
     int i = w->focus;
     for (int k = 0; k < n; k++) {
         i = i < 0 ? (dir > 0 ? 0 : n - 1) : (i + dir + n) % n;
-        if (focusable(w, i))
+        if (win_focusable(w, i))
             break;
     }
-    if (i >= 0 && focusable(w, i)) {
+    if (i >= 0 && win_focusable(w, i)) {
         w->focus = i;
         w->kbd = true;
         w->hover = -1; /* the keyboard moved on: no second highlight stays behind */
@@ -263,7 +264,7 @@ void win_set_screen(struct window *w, enum win_screen s, bool fresh)
     w->need_layout = true;
 }
 
-static void set_overlay(struct window *w, enum win_overlay o)
+void win_set_overlay(struct window *w, enum win_overlay o)
 {
     if (w->overlay == o)
         return;
@@ -291,13 +292,12 @@ static void set_overlay(struct window *w, enum win_overlay o)
         w->shot_pending = true;
 }
 
-static void decide(struct window *w, enum fe_action a)
+void win_decide(struct window *w, enum fe_action a)
 {
     w->cmd = fe_command(a);
     w->done = true;
 }
 
-void win_notice(struct window *w, const char *msg);
 void win_notice(struct window *w, const char *msg)
 {
     str_copy(w->banner, sizeof w->banner, msg);
@@ -348,7 +348,7 @@ const char *win_key_hints(const struct window *w)
  * the whole screen while the window kept its size, cropping the picture.
  * So the window is first moved and sized to the display itself, and sized
  * back when full screen ends. */
-static void apply_fullscreen(struct window *w, bool on)
+void win_apply_fullscreen(struct window *w, bool on)
 {
     int d = SDL_GetWindowDisplayIndex(w->win);
     SDL_Rect b;
@@ -394,7 +394,7 @@ static void save_settings(struct window *w)
     }
 }
 
-static void set_text_size(struct window *w, int percent)
+void win_set_text_size(struct window *w, int percent)
 {
     if (percent < SETTINGS_TEXT_MIN)
         percent = SETTINGS_TEXT_MIN;
@@ -410,12 +410,12 @@ static void set_text_size(struct window *w, int percent)
     win_notice(w, msg);
 }
 
-static void change_setting(struct window *w, int row, int dir)
+void win_change_setting(struct window *w, int row, int dir)
 {
     struct settings *st = &w->settings;
     switch (row) {
     case SET_TEXT_SIZE:
-        set_text_size(w, st->text_size + dir * SETTINGS_TEXT_STEP);
+        win_set_text_size(w, st->text_size + dir * SETTINGS_TEXT_STEP);
         return;
     case SET_THEME:
         st->theme = (st->theme + dir + THEME_COUNT) % THEME_COUNT;
@@ -423,7 +423,7 @@ static void change_setting(struct window *w, int row, int dir)
         break;
     case SET_FULLSCREEN:
         st->fullscreen = !st->fullscreen;
-        apply_fullscreen(w, st->fullscreen || w->po->kiosk);
+        win_apply_fullscreen(w, st->fullscreen || w->po->kiosk);
         break;
     case SET_PRESENTER:
         st->presenter = !st->presenter;
@@ -512,7 +512,7 @@ static void auto_shot(struct window *w)
     w->shot_number++;
     str_format(path, sizeof path, "%s/%02d-%s.png", w->po->screenshot, w->shot_number, screen_name(w));
     if (!win_save_png(w, path, why, sizeof why))
-        err_line("cannot save the screenshot %s: %s", path, why);
+        win_err_line("cannot save the screenshot %s: %s", path, why);
 }
 
 /* The desktop's pictures folder (xdg-user-dir PICTURES); false when there
@@ -539,7 +539,7 @@ static bool pictures_dir(char *dir, size_t cap)
 
 /* F12: a screenshot of what shows now, to the pictures folder, else the
  * data folder's screenshots (never the current folder). */
-static void user_shot(struct window *w)
+void win_user_shot(struct window *w)
 {
     char dir[PATH_MAX];
     struct stat st;
@@ -567,652 +567,6 @@ static void user_shot(struct window *w)
     win_notice(w, msg);
 }
 
-/* ------------------------------------------------------------ input */
-
-static void activate(struct window *w, int i);
-
-static void leave_overlay(struct window *w)
-{
-    switch (w->overlay) {
-    case OVERLAY_SAVE:
-    case OVERLAY_LOAD:
-    case OVERLAY_SETTINGS:
-    case OVERLAY_HELP:
-    case OVERLAY_HISTORY:
-        set_overlay(w, w->menu_focus_memory ? OVERLAY_MENU : OVERLAY_NONE);
-        break;
-    default:
-        set_overlay(w, OVERLAY_NONE);
-        break;
-    }
-}
-
-/* A run with decisions in it would be lost by restarting, leaving or
- * quitting: those ask first. */
-static bool run_at_stake(const struct window *w)
-{
-    return w->s && (w->s->g->nlog > 0 || w->screen == SCREEN_DEBRIEF);
-}
-
-static void ask(struct window *w, enum confirm_what what)
-{
-    w->confirm = what;
-    w->menu_focus_memory = 0;
-    set_overlay(w, OVERLAY_CONFIRM);
-}
-
-void win_confirm_text(const struct window *w, const char **title, char *body, size_t cap,
-                      const char **yes)
-{
-    bool debrief = w->screen == SCREEN_DEBRIEF;
-    const char *kept = w->s && w->s->results_path[0] ? "Its result is saved in the results folder."
-                       : debrief ? "Nothing of this debrief is kept: take a screenshot (F12) first if you need it."
-                                 : "Its decisions are kept: Continue on the title screen resumes it.";
-    switch (w->confirm) {
-    case CONFIRM_RESTART:
-        *title = debrief ? "Play this scenario again?" : "Restart this run?";
-        str_format(body, cap, "%s %s",
-                   debrief ? "The debrief closes and a new run begins."
-                           : "Every decision so far is undone and the run begins again.",
-                   debrief ? kept : "");
-        *yes = debrief ? "Play again" : "Restart";
-        break;
-    case CONFIRM_LEAVE:
-        *title = "Leave this run?";
-        str_format(body, cap, "Back to the title screen. %s", kept);
-        *yes = "Leave";
-        break;
-    case CONFIRM_QUIT:
-        *title = "Quit ScaleUp?";
-        str_format(body, cap, "The window closes. %s", kept);
-        *yes = "Quit";
-        break;
-    case CONFIRM_FINISH:
-    default:
-        *title = "Close the debrief?";
-        str_format(body, cap, "%s", kept);
-        *yes = w->po->kiosk ? "Next team" : "Finish";
-        break;
-    }
-}
-
-static void confirmed(struct window *w)
-{
-    enum confirm_what what = w->confirm;
-    set_overlay(w, OVERLAY_NONE);
-    switch (what) {
-    case CONFIRM_RESTART:
-        decide(w, FE_RESTART);
-        break;
-    case CONFIRM_LEAVE:
-        w->leave_run = true;
-        decide(w, FE_QUIT);
-        break;
-    case CONFIRM_QUIT:
-        w->quit_all = true;
-        win_set_text_input(w, false);
-        decide(w, FE_QUIT);
-        break;
-    case CONFIRM_FINISH:
-        decide(w, FE_QUIT);
-        break;
-    }
-}
-
-static void menu_action(struct window *w, int item)
-{
-    w->menu_focus_memory = 1;
-    switch (item) {
-    case MENU_RESUME: set_overlay(w, OVERLAY_NONE); break;
-    case MENU_SAVE: set_overlay(w, OVERLAY_SAVE); break;
-    case MENU_LOAD: set_overlay(w, OVERLAY_LOAD); break;
-    case MENU_UNDO:
-        set_overlay(w, OVERLAY_NONE);
-        if (w->s && w->s->g->nlog > 0)
-            decide(w, FE_UNDO);
-        break;
-    case MENU_RESTART:
-        if (run_at_stake(w)) {
-            ask(w, CONFIRM_RESTART);
-            break;
-        }
-        set_overlay(w, OVERLAY_NONE);
-        decide(w, FE_RESTART);
-        break;
-    case MENU_HISTORY: set_overlay(w, OVERLAY_HISTORY); break;
-    case MENU_KEEP_TEST:
-        set_overlay(w, OVERLAY_NONE);
-        if (w->s && w->s->g->nlog > 0) {
-            char message[PATH_MAX + 1200];
-            session_keep_as_test(w->s, message, sizeof message);
-            win_notice(w, message);
-        }
-        break;
-    case MENU_SETTINGS: set_overlay(w, OVERLAY_SETTINGS); break;
-    case MENU_HELP: set_overlay(w, OVERLAY_HELP); break;
-    case MENU_LEAVE:
-        if (run_at_stake(w)) {
-            ask(w, CONFIRM_LEAVE);
-            break;
-        }
-        set_overlay(w, OVERLAY_NONE);
-        w->leave_run = true;
-        decide(w, FE_QUIT);
-        break;
-    case MENU_QUIT:
-        if (w->po->kiosk)
-            break;
-        if (run_at_stake(w)) {
-            ask(w, CONFIRM_QUIT);
-            break;
-        }
-        set_overlay(w, OVERLAY_NONE);
-        w->quit_all = true;
-        decide(w, FE_QUIT);
-        break;
-    default: break;
-    }
-}
-
-static void activate(struct window *w, int i)
-{
-    if (i < 0 || i >= w->L.nbuttons || !focusable(w, i))
-        return;
-    const struct button *b = &w->L.buttons[i];
-    int arg = b->arg;
-    switch (b->kind) {
-    case BTN_CHOICE:
-        if (w->s && arg < duet_menu(w)->nopen) {
-            if (duet_pick(w, arg + 1))
-                break;
-            w->cmd = fe_command(FE_CHOOSE);
-            w->cmd.number = arg + 1;
-            w->done = true;
-        }
-        break;
-    case BTN_CONTINUE: decide(w, FE_CONTINUE); break;
-    case BTN_RESUME:
-        w->continue_picked = true;
-        w->picked_title = w->autosave_title;
-        win_set_text_input(w, false);
-        w->done = true;
-        break;
-    case BTN_SCENARIO:
-        w->picked_title = arg;
-        win_set_text_input(w, false);
-        w->done = true;
-        break;
-    case BTN_NAME:
-        w->edit_field = arg;
-        win_set_text_input(w, true);
-        w->need_layout = true;
-        break;
-    case BTN_HANDOVER: duet_handover_done(w); break;
-    case BTN_MODE:
-        w->duet_mode = arg == 1;
-        /* Duet: ask for the partner's name first when there is none yet. */
-        if (w->duet_mode && !w->partner[0] && !w->unattended) {
-            w->edit_field = 1;
-            win_set_text_input(w, true);
-        } else {
-            win_set_text_input(w, false);
-        }
-        w->need_layout = true;
-        break;
-    case BTN_ROLE:
-        w->picked_role = arg;
-        win_set_text_input(w, false);
-        w->done = true;
-        break;
-    case BTN_MENU: menu_action(w, arg); break;
-    case BTN_SLOT: {
-        enum fe_action a = w->overlay == OVERLAY_SAVE ? FE_SAVE : FE_LOAD;
-        set_overlay(w, OVERLAY_NONE);
-        w->cmd = fe_command(a);
-        w->cmd.slot = arg;
-        w->done = true;
-        break;
-    }
-    case BTN_SETTING: change_setting(w, arg, 1); break;
-    case BTN_CONFIRM:
-        if (arg)
-            confirmed(w);
-        else
-            set_overlay(w, OVERLAY_NONE);
-        break;
-    case BTN_DEBRIEF:
-        if (arg == FE_QUIT) {
-            ask(w, CONFIRM_FINISH);
-            break;
-        }
-        if (arg == FE_RESTART) {
-            ask(w, CONFIRM_RESTART);
-            break;
-        }
-        decide(w, (enum fe_action)arg);
-        break;
-    case BTN_ERROR:
-        if (arg == FE_QUIT && w->error_pre_session && w->titles)
-            w->leave_run = true;
-        decide(w, (enum fe_action)arg);
-        break;
-    case BTN_BACK: leave_overlay(w); break;
-    default: break;
-    }
-    w->need_draw = true;
-}
-
-static void open_menu(struct window *w)
-{
-    w->menu_focus_memory = 0;
-    set_overlay(w, OVERLAY_MENU);
-    w->menu_focus_memory = 1;
-}
-
-static void scroll_by(struct window *w, int layer, int dy)
-{
-    struct scroll_view *sv = &w->L.scroll[layer];
-    int max = sv->content_h - sv->view.h;
-    int o = sv->offset + dy;
-    if (o > max)
-        o = max;
-    if (o < 0)
-        o = 0;
-    if (o != sv->offset) {
-        sv->offset = o;
-        w->need_draw = true;
-    }
-}
-
-static int top_scroll(const struct window *w)
-{
-    return w->overlay ? 2 : 1;
-}
-
-/* Typing into the name field or the results folder. */
-static void edit_text(struct window *w, const char *in)
-{
-    char *buf = w->overlay == OVERLAY_SETTINGS ? w->results_edit : w->edit_field ? w->partner : w->name;
-    size_t cap = w->overlay == OVERLAY_SETTINGS ? sizeof w->results_edit : LIMIT_NAME_BYTES + 1;
-    size_t len = strlen(buf), add = strlen(in);
-    size_t bad;
-    if (!utf8_valid(in, add, &bad))
-        return;
-    if (len + add + 1 > cap) {
-        char msg[160];
-        if (w->overlay == OVERLAY_SETTINGS)
-            str_copy(msg, sizeof msg, "That folder's path is as long as it can be.");
-        else
-            str_format(msg, sizeof msg, "A name holds at most %d bytes (about %d letters): this one is full.",
-                       LIMIT_NAME_BYTES, LIMIT_NAME_BYTES);
-        win_notice(w, msg);
-        return;
-    }
-    memcpy(buf + len, in, add + 1);
-    w->need_layout = true;
-}
-
-static void edit_backspace(struct window *w)
-{
-    char *buf = w->overlay == OVERLAY_SETTINGS ? w->results_edit : w->edit_field ? w->partner : w->name;
-    size_t len = strlen(buf);
-    while (len > 0) {
-        len--;
-        if (((unsigned char)buf[len] & 0xC0) != 0x80)
-            break;
-    }
-    buf[len] = '\0';
-    w->need_layout = true;
-}
-
-static void toggle_fullscreen(struct window *w)
-{
-    if (w->po->kiosk)
-        return;
-    Uint32 flags = SDL_GetWindowFlags(w->win);
-    bool on = !(flags & SDL_WINDOW_FULLSCREEN);
-    apply_fullscreen(w, on);
-}
-
-static void quit_request(struct window *w, bool forced)
-{
-    if (w->po->kiosk && !forced)
-        return;
-    if (!forced && run_at_stake(w)) {
-        win_set_text_input(w, false);
-        ask(w, CONFIRM_QUIT);
-        return;
-    }
-    w->quit_all = true;
-    win_set_text_input(w, false);
-    decide(w, FE_QUIT);
-}
-
-static void handle_key(struct window *w, const SDL_KeyboardEvent *k)
-{
-    SDL_Keycode key = k->keysym.sym;
-    Uint16 mod = k->keysym.mod;
-    bool ctrl = mod & KMOD_CTRL, alt = mod & KMOD_ALT;
-    if (ctrl && alt && key == SDLK_q) {
-        quit_request(w, true);
-        return;
-    }
-    if (ctrl && key == SDLK_q) {
-        quit_request(w, false);
-        return;
-    }
-    if (key == SDLK_F11) {
-        toggle_fullscreen(w);
-        return;
-    }
-    if (key == SDLK_F12) {
-        user_shot(w);
-        return;
-    }
-    if (ctrl && (key == SDLK_PLUS || key == SDLK_EQUALS || key == SDLK_KP_PLUS)) {
-        set_text_size(w, w->settings.text_size + SETTINGS_TEXT_STEP);
-        return;
-    }
-    if (ctrl && (key == SDLK_MINUS || key == SDLK_KP_MINUS)) {
-        set_text_size(w, w->settings.text_size - SETTINGS_TEXT_STEP);
-        return;
-    }
-    if (ctrl && (key == SDLK_0 || key == SDLK_KP_0)) {
-        set_text_size(w, 100);
-        return;
-    }
-    if (w->editing) {
-        switch (key) {
-        case SDLK_BACKSPACE: edit_backspace(w); return;
-        case SDLK_RETURN:
-        case SDLK_KP_ENTER:
-            if (w->overlay == OVERLAY_SETTINGS) {
-                change_setting(w, SET_RESULTS, 1);
-                return;
-            }
-            win_set_text_input(w, false);
-            w->need_layout = true;
-            move_focus(w, 1);
-            return;
-        case SDLK_TAB:
-        case SDLK_DOWN:
-            if (w->overlay == OVERLAY_SETTINGS)
-                return;
-            win_set_text_input(w, false);
-            w->need_layout = true;
-            move_focus(w, 1);
-            return;
-        case SDLK_ESCAPE:
-            /* Leaves the field and, outside the settings, opens the menu:
-             * Esc does what the footer says at once. */
-            win_set_text_input(w, false);
-            w->need_layout = true;
-            if (!w->overlay)
-                open_menu(w);
-            return;
-        case SDLK_F1:
-            win_set_text_input(w, false);
-            w->menu_focus_memory = 0;
-            set_overlay(w, OVERLAY_HELP);
-            return;
-        default: return; /* letters arrive as SDL_TEXTINPUT */
-        }
-    }
-    int top = top_scroll(w);
-    int page = w->L.scroll[top].view.h * 8 / 10;
-    switch (key) {
-    case SDLK_ESCAPE:
-        if (w->overlay)
-            leave_overlay(w);
-        else
-            open_menu(w);
-        return;
-    case SDLK_F1:
-        w->menu_focus_memory = 0;
-        set_overlay(w, w->overlay == OVERLAY_HELP ? OVERLAY_NONE : OVERLAY_HELP);
-        return;
-    case SDLK_UP:
-    case SDLK_LEFT:
-    case SDLK_DOWN:
-    case SDLK_RIGHT:
-        if ((key == SDLK_UP || key == SDLK_DOWN) && w->focus < 0 && w->screen == SCREEN_DEBRIEF &&
-            !w->overlay) {
-            scroll_by(w, top, (key == SDLK_DOWN ? 3 : -3) * w->unit);
-            return;
-        }
-        if (key == SDLK_DOWN || key == SDLK_RIGHT)
-            goto forward;
-        if (key == SDLK_LEFT && w->overlay == OVERLAY_SETTINGS && w->focus >= 0 &&
-            w->L.buttons[w->focus].kind == BTN_SETTING) {
-            change_setting(w, w->L.buttons[w->focus].arg, -1);
-            return;
-        }
-        move_focus(w, -1);
-        return;
-    forward:
-        if (key == SDLK_RIGHT && w->overlay == OVERLAY_SETTINGS && w->focus >= 0 &&
-            w->L.buttons[w->focus].kind == BTN_SETTING && w->L.buttons[w->focus].arg != SET_RESULTS) {
-            change_setting(w, w->L.buttons[w->focus].arg, 1);
-            return;
-        }
-        move_focus(w, 1);
-        return;
-    case SDLK_TAB:
-        move_focus(w, (mod & KMOD_SHIFT) ? -1 : 1);
-        return;
-    case SDLK_PAGEUP: scroll_by(w, top, -page); return;
-    case SDLK_PAGEDOWN: scroll_by(w, top, page); return;
-    case SDLK_HOME: scroll_by(w, top, -(1 << 29)); return;
-    case SDLK_END: scroll_by(w, top, 1 << 29); return;
-    case SDLK_RETURN:
-    case SDLK_KP_ENTER:
-    case SDLK_SPACE:
-        if (w->focus < 0 && w->screen == SCREEN_DEBRIEF && !w->overlay) {
-            scroll_by(w, top, page); /* reads on; Tab reaches the buttons */
-            return;
-        }
-        if (!w->kbd && w->screen == SCREEN_PLAY && !w->overlay) {
-            /* The first Enter shows where the focus is rather than choosing blind. */
-            w->kbd = true;
-            w->need_draw = true;
-            return;
-        }
-        activate(w, w->focus);
-        return;
-    default: break;
-    }
-    if (w->overlay == OVERLAY_CONFIRM && (key == SDLK_y || key == SDLK_n)) {
-        if (key == SDLK_y)
-            confirmed(w);
-        else
-            set_overlay(w, OVERLAY_NONE);
-        return;
-    }
-    if (w->overlay == OVERLAY_HISTORY && key == SDLK_h) {
-        leave_overlay(w);
-        return;
-    }
-    if (w->overlay)
-        return;
-    bool in_run = w->s && (w->screen == SCREEN_PLAY || w->screen == SCREEN_OUTCOME ||
-                           w->screen == SCREEN_DEBRIEF || w->screen == SCREEN_HANDOVER);
-    if (key == SDLK_u && in_run && (w->secret == SECRET_HANDOVER || w->secret == SECRET_SECOND)) {
-        /* Mid-way through secret picks, U takes back the first pick, not
-         * the decision before. */
-        duet_restart_picks(w);
-        return;
-    }
-    if (key == SDLK_h && in_run) {
-        w->menu_focus_memory = 0;
-        set_overlay(w, OVERLAY_HISTORY);
-        return;
-    }
-    if (key == SDLK_u && in_run && w->s->g->nlog > 0) {
-        decide(w, FE_UNDO);
-        return;
-    }
-    if (key == SDLK_r && w->screen == SCREEN_ERROR) {
-        decide(w, FE_RELOAD);
-        return;
-    }
-    int digit = -1;
-    if (key >= SDLK_1 && key <= SDLK_9)
-        digit = (int)(key - SDLK_1);
-    else if (key >= SDLK_KP_1 && key <= SDLK_KP_9)
-        digit = (int)(key - SDLK_KP_1);
-    if (digit >= 0) {
-        int kind = w->screen == SCREEN_PLAY ? BTN_CHOICE : w->screen == SCREEN_ROLE ? BTN_ROLE
-                 : w->screen == SCREEN_TITLE ? BTN_SCENARIO : -1;
-        int i = kind >= 0 ? find_button(w, kind, digit) : -1;
-        if (i >= 0)
-            activate(w, i);
-    }
-}
-
-/* Mouse coordinates are in window units; the layout is in output pixels. */
-static void to_pixels(const struct window *w, int x, int y, int *px, int *py)
-{
-    *px = w->win_w > 0 ? x * w->out_w / w->win_w : x;
-    *py = w->win_h > 0 ? y * w->out_h / w->win_h : y;
-}
-
-static int hit(const struct window *w, int px, int py)
-{
-    SDL_Point p = {px, py};
-    for (int i = w->L.nbuttons - 1; i >= 0; i--) {
-        SDL_Rect r;
-        if (focusable(w, i) && win_button_rect(w, i, &r) && SDL_PointInRect(&p, &r))
-            return i;
-    }
-    return -1;
-}
-
-static int pressed = -1;
-
-static void handle_mouse(struct window *w, const SDL_Event *e)
-{
-    int px, py;
-    switch (e->type) {
-    case SDL_MOUSEMOTION: {
-        to_pixels(w, e->motion.x, e->motion.y, &px, &py);
-        int h = hit(w, px, py);
-        if (h != w->hover) {
-            /* One place at a time: the pointer takes the focus with it, so
-             * the hovered option is the one Enter takes. */
-            w->hover = h;
-            if (h >= 0 && !(w->editing && w->L.buttons[h].kind == BTN_NAME)) {
-                w->focus = h;
-                w->kbd = false;
-            }
-            w->need_draw = true;
-        }
-        break;
-    }
-    case SDL_MOUSEBUTTONDOWN:
-        if (e->button.button != SDL_BUTTON_LEFT)
-            break;
-        to_pixels(w, e->button.x, e->button.y, &px, &py);
-        pressed = hit(w, px, py);
-        break;
-    case SDL_MOUSEBUTTONUP: {
-        if (e->button.button != SDL_BUTTON_LEFT)
-            break;
-        to_pixels(w, e->button.x, e->button.y, &px, &py);
-        int h = hit(w, px, py);
-        if (h >= 0 && h == pressed) {
-            w->focus = h;
-            w->kbd = false;
-            if (w->editing && w->L.buttons[h].kind != BTN_NAME && w->overlay != OVERLAY_SETTINGS)
-                win_set_text_input(w, false);
-            activate(w, h);
-        } else if (h < 0 && w->overlay && w->overlay != OVERLAY_HISTORY) {
-            /* A click beside a panel closes it, as Esc does. */
-        }
-        pressed = -1;
-        break;
-    }
-    case SDL_MOUSEWHEEL: {
-        int top = top_scroll(w);
-        int dy = -e->wheel.y * w->unit * 3;
-        if (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
-            dy = -dy;
-        if (dy < 0 && !w->overlay && w->screen == SCREEN_PLAY && w->L.scroll[1].offset == 0 && w->s &&
-            w->s->g->nlog > 0) {
-            /* Scrolling up past the top of a scene: the history. */
-            w->menu_focus_memory = 0;
-            set_overlay(w, OVERLAY_HISTORY);
-            break;
-        }
-        scroll_by(w, top, dy);
-        break;
-    }
-    default: break;
-    }
-}
-
-static void handle_event(struct window *w, const SDL_Event *e)
-{
-    switch (e->type) {
-    case SDL_QUIT:
-        quit_request(w, false);
-        break;
-    case SDL_WINDOWEVENT:
-        switch (e->window.event) {
-        case SDL_WINDOWEVENT_SIZE_CHANGED:
-        case SDL_WINDOWEVENT_RESIZED:
-        case SDL_WINDOWEVENT_DISPLAY_CHANGED:
-            win_resized(w);
-            break;
-        case SDL_WINDOWEVENT_EXPOSED:
-            w->need_draw = true;
-            break;
-        case SDL_WINDOWEVENT_LEAVE:
-            if (w->hover >= 0) {
-                w->hover = -1;
-                w->need_draw = true;
-            }
-            break;
-        default: break;
-        }
-        break;
-    case SDL_RENDER_TARGETS_RESET:
-    case SDL_RENDER_DEVICE_RESET:
-        win_textcache_clear(&w->cache);
-        w->need_draw = true;
-        break;
-    case SDL_KEYDOWN:
-        handle_key(w, &e->key);
-        break;
-    case SDL_TEXTINPUT:
-        if (!w->editing && w->type_to_name && !w->overlay && w->screen == SCREEN_ROLE &&
-            !(e->text.text[0] >= '0' && e->text.text[0] <= '9') && e->text.text[0] != ' ') {
-            /* The role screen: digits choose a role, a letter starts the name. */
-            w->edit_field = w->duet_mode && w->name[0] ? 1 : 0;
-            win_set_text_input(w, true);
-            w->need_layout = true;
-        }
-        if (w->editing)
-            edit_text(w, e->text.text);
-        break;
-    case SDL_MOUSEMOTION:
-    case SDL_MOUSEBUTTONDOWN:
-    case SDL_MOUSEBUTTONUP:
-    case SDL_MOUSEWHEEL:
-        handle_mouse(w, e);
-        break;
-    default:
-        if (w->watch_event && e->type == w->watch_event) {
-            w->file_changed = true;
-            if (w->screen == SCREEN_PLAY || w->screen == SCREEN_OUTCOME || w->screen == SCREEN_DEBRIEF ||
-                w->screen == SCREEN_ERROR) {
-                set_overlay(w, OVERLAY_NONE);
-                decide(w, FE_RELOAD);
-            }
-        }
-        break;
-    }
-}
-
 /* ------------------------------------------------------------ the loop */
 
 /* Milliseconds until something changes by itself; -1: nothing will. */
@@ -1221,7 +575,7 @@ static int next_wakeup(const struct window *w)
     int ms = -1;
     double now = win_now(w);
     if (w->timing && w->timer_paused_at == 0 && w->screen == SCREEN_PLAY) {
-        double left = w->timer_seconds - timer_elapsed(w);
+        double left = w->timer_seconds - win_timer_elapsed(w);
         double frac = left - floor(left);
         int t = (int)(frac * 1000) + 5;
         if (left <= 0)
@@ -1248,7 +602,7 @@ static void check_timers(struct window *w)
             w->shown_remaining = left;
             w->need_layout = true;
         }
-        if (timer_elapsed(w) >= w->timer_seconds) {
+        if (win_timer_elapsed(w) >= w->timer_seconds) {
             w->cmd = fe_command(FE_TIMEOUT);
             w->cmd.seconds = w->timer_seconds;
             w->done = true;
@@ -1260,7 +614,7 @@ static void check_timers(struct window *w)
     }
 }
 
-static bool scripted(const struct window *w)
+bool win_scripted(const struct window *w)
 {
     return w->po->nchoices > 0 || w->unattended;
 }
@@ -1269,7 +623,7 @@ static bool scripted(const struct window *w)
  * answered. */
 static bool script_step(struct window *w)
 {
-    if (!scripted(w) || w->overlay || w->script_failed)
+    if (!win_scripted(w) || w->overlay || w->script_failed)
         return false;
     const struct play_options *po = w->po;
     switch (w->screen) {
@@ -1279,10 +633,10 @@ static bool script_step(struct window *w)
         if (w->script_next >= po->nchoices) {
             if (!w->unattended)
                 return false; /* the player takes over */
-            err_line("the --choices list ran out at scene '%s' (after %d decision%s), before an ending",
+            win_err_line("the --choices list ran out at scene '%s' (after %d decision%s), before an ending",
                      sc->id, g->nlog, g->nlog == 1 ? "" : "s");
             w->script_failed = true;
-            decide(w, FE_QUIT);
+            win_decide(w, FE_QUIT);
             return true;
         }
         const struct term_input *in = &po->choices[w->script_next++];
@@ -1293,12 +647,12 @@ static bool script_step(struct window *w)
              * goes on to the hand-over screen. */
             w->cmd.seconds = 0;
         } else if (in->kind == 'u') {
-            decide(w, FE_UNDO);
+            win_decide(w, FE_UNDO);
         } else if (in->kind == 't' && sc->timer) {
-            decide(w, FE_TIMEOUT);
+            win_decide(w, FE_TIMEOUT);
             w->cmd.seconds = sc->timer;
         } else if (in->kind == 'n' && in->number >= 1 && in->number <= m->nopen) {
-            decide(w, FE_CHOOSE);
+            win_decide(w, FE_CHOOSE);
             w->cmd.number = in->number;
             w->cmd.seconds = 0;
         } else {
@@ -1307,22 +661,22 @@ static bool script_step(struct window *w)
                 str_format(what, sizeof what, "%d", in->number);
             else
                 str_format(what, sizeof what, "%c", in->kind);
-            err_line("'%s' at scene '%s' (decision %d) is not one of the choices 1 to %d", what, sc->id,
+            win_err_line("'%s' at scene '%s' (decision %d) is not one of the choices 1 to %d", what, sc->id,
                      g->nlog + 1, m->nopen);
             w->script_failed = true;
-            decide(w, FE_QUIT);
+            win_decide(w, FE_QUIT);
         }
         return true;
     }
     case SCREEN_OUTCOME:
-        decide(w, FE_CONTINUE);
+        win_decide(w, FE_CONTINUE);
         return true;
     case SCREEN_HANDOVER:
         duet_handover_done(w);
         return true;
     case SCREEN_DEBRIEF:
     case SCREEN_ERROR:
-        decide(w, FE_QUIT);
+        win_decide(w, FE_QUIT);
         return true;
     case SCREEN_TITLE:
     case SCREEN_ROLE:
@@ -1369,7 +723,7 @@ void win_loop(struct window *w)
         if (w->hooks && w->hooks->idle &&
             SDL_PeepEvents(&e, 1, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 0) {
             if (!w->hooks->idle(w->hooks->ctx, w)) {
-                quit_request(w, true);
+                win_quit_request(w, true);
                 break;
             }
             if (w->need_layout || w->need_draw)
@@ -1378,9 +732,9 @@ void win_loop(struct window *w)
         int ms = next_wakeup(w);
         int got = ms < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, ms);
         if (got)
-            handle_event(w, &e);
+            win_handle_event(w, &e);
         while (!w->done && SDL_PollEvent(&e))
-            handle_event(w, &e);
+            win_handle_event(w, &e);
     }
 }
 
@@ -1506,502 +860,6 @@ void win_slots_refresh(struct window *w)
     }
 }
 
-/* ------------------------------------------------------------ the session's callbacks */
-
-static void start_watch(struct window *w, const char *path, const struct scenario *sc)
-{
-    if (!w->po->watch)
-        return;
-    win_watch_stop(w->watch);
-    w->watch = NULL;
-    char why[512];
-    w->watch = win_watch_start(path, sc, w->watch_event, why, sizeof why);
-    if (!w->watch) {
-        char msg[700];
-        str_format(msg, sizeof msg, "Cannot watch the scenario's files: %s", why);
-        win_notice(w, msg);
-    }
-}
-
-/* The seconds a timed decision (at log length nlog, in scene) had run when
- * it was left; 0 when it was not. */
-static double timer_used(const struct window *w, int nlog, int scene)
-{
-    for (int i = 0; i < w->ntimer_used; i++)
-        if (w->timer_used[i].nlog == nlog && w->timer_used[i].scene == scene)
-            return w->timer_used[i].seconds;
-    return 0;
-}
-
-static void timer_remember(struct window *w, int nlog, int scene, double seconds)
-{
-    int i = 0;
-    while (i < w->ntimer_used && !(w->timer_used[i].nlog == nlog && w->timer_used[i].scene == scene))
-        i++;
-    if (i == WIN_TIMERS_KEPT) {
-        memmove(w->timer_used, w->timer_used + 1, sizeof w->timer_used[0] * (WIN_TIMERS_KEPT - 1));
-        i = WIN_TIMERS_KEPT - 1;
-    } else if (i == w->ntimer_used) {
-        w->ntimer_used++;
-    }
-    w->timer_used[i].nlog = nlog;
-    w->timer_used[i].scene = scene;
-    w->timer_used[i].seconds = seconds;
-}
-
-static void autosave_path(const struct window *w, char *buf, size_t cap)
-{
-    str_format(buf, cap, "%s/autosave.json", w->saves_dir);
-}
-
-/* The run so far to saves_dir/autosave.json after each decision (a bundled
- * scenario's solo or duet run), removed when the run reaches its debrief or
- * goes back to no decision: the title screen's Continue. Fails softly. */
-static void autosave(struct window *w)
-{
-    if (!w->saves_dir[0] || !w->s || w->unattended || w->po->nchoices)
-        return;
-    char path[PATH_MAX + 32];
-    autosave_path(w, path, sizeof path);
-    struct game *g = w->s->g;
-    if (g->nlog == 0 || g->over) {
-        unlink(path);
-        return;
-    }
-    char *json = run_to_json(g, &w->s->times);
-    struct diag err;
-    make_parents(path);
-    file_write_atomic(path, json, strlen(json), &err);
-    free(json);
-}
-
-static void fe_begin(void *ctx, struct session *s)
-{
-    struct window *w = ctx;
-    w->s = s;
-    /* The search runs in the background (the session started it): the HUD's
-     * bars fill in once it is done (see fe_decide). */
-    w->ntimer_used = 0;
-    for (int p = 0; p < s->g->nplayers; p++)
-        best_peek(s->sc, s->g->s.players[p].role, s->g->seed, s->g->nplayers > 1, &w->best[p]);
-    w->last_scene = -1;
-    w->last_nlog = -1;
-    duet_reset(w);
-    start_watch(w, s->sc->folder, s->sc);
-    w->need_layout = true;
-}
-
-static struct fe_command fe_decide(void *ctx, struct session *s)
-{
-    struct window *w = ctx;
-    w->s = s;
-    for (int p = 0; p < s->g->nplayers; p++)
-        if (!w->best[p].ready)
-            best_peek(s->sc, s->g->s.players[p].role, s->g->seed, s->g->nplayers > 1, &w->best[p]);
-    /* With coaching off no outcome screen showed the last secret picks:
-     * the players see them before anything else. */
-    struct fe_command r = duet_pending_reveal(w);
-    if (r.action != FE_CONTINUE)
-        return r;
-    const struct game *g = s->g;
-    const struct scene *sc = game_scene(g);
-    /* Saving from the hand-over comes back here: that is not a new scene. */
-    bool fresh = g->view.scene != w->last_scene || g->nlog != w->last_nlog ||
-                 (w->screen != SCREEN_PLAY && w->screen != SCREEN_HANDOVER);
-    duet_begin_decision(w, fresh);
-    if (fresh) {
-        w->timer_seconds = session_timer_seconds(w->s, sc); /* --timers, the settings */
-        w->timing = w->timer_seconds > 0;
-        w->timer_start = win_now(w);
-        w->timer_paused_total = 0;
-        w->timer_paused_at = 0;
-        /* Back at a timed decision by undo: its clock goes on from where
-         * it stood (undo must not buy a full minute), with a few seconds
-         * at least to act. */
-        double used = timer_used(w, g->nlog, g->view.scene);
-        if (w->timing && used > 0) {
-            double most = w->timer_seconds > 5 ? w->timer_seconds - 5 : 0;
-            w->timer_start -= used < most ? used : most;
-        }
-        w->shown_remaining = win_timer_remaining(w);
-        w->kbd = w->kbd && true;
-    } else if (w->timing && w->timer_paused_at > 0 && !w->overlay) {
-        w->timer_paused_total += win_now(w) - w->timer_paused_at;
-        w->timer_paused_at = 0;
-    }
-    if (fresh)
-        autosave(w);
-    w->last_scene = g->view.scene;
-    w->last_nlog = g->nlog;
-    win_set_screen(w, w->secret == SECRET_HANDOVER ? SCREEN_HANDOVER : SCREEN_PLAY, fresh);
-    win_loop(w);
-    if (w->timing)
-        timer_remember(w, g->nlog, g->view.scene, timer_elapsed(w));
-    if (w->cmd.action == FE_RESTART || w->cmd.action == FE_LOAD)
-        w->ntimer_used = 0;
-    /* Say what a key did, as the terminal does. */
-    if (w->cmd.action == FE_UNDO)
-        win_notice(w, "Undone: the last choice is taken back");
-    else if (w->cmd.action == FE_RESTART)
-        win_notice(w, "Restarted: a new run from the first scene");
-    w->timing = w->timing && !(w->cmd.action == FE_CHOOSE || w->cmd.action == FE_TIMEOUT ||
-                               w->cmd.action == FE_UNDO || w->cmd.action == FE_RESTART ||
-                               w->cmd.action == FE_LOAD || w->cmd.action == FE_RELOAD);
-    if (w->timing && w->timer_paused_at == 0)
-        w->timer_paused_at = win_now(w); /* saving: the clock waits */
-    return w->cmd;
-}
-
-static struct fe_command fe_outcome(void *ctx, struct session *s)
-{
-    struct window *w = ctx;
-    w->s = s;
-    w->timing = false;
-    w->revealed_nlog = s->g->nlog; /* this screen is the reveal of a secret decision */
-    w->reveal_only = false;
-    win_set_screen(w, SCREEN_OUTCOME, true);
-    win_loop(w);
-    if (w->cmd.action == FE_UNDO)
-        win_notice(w, "Undone: the last choice is taken back");
-    else if (w->cmd.action == FE_RESTART)
-        win_notice(w, "Restarted: a new run from the first scene");
-    return w->cmd;
-}
-
-static struct fe_command fe_debrief(void *ctx, struct session *s, const struct debrief *d)
-{
-    struct window *w = ctx;
-    w->s = s;
-    w->timing = false;
-    struct fe_command r = duet_pending_reveal(w);
-    if (r.action != FE_CONTINUE)
-        return r;
-    w->debrief = *d;
-    autosave(w); /* over: the autosave goes */
-    win_set_screen(w, SCREEN_DEBRIEF, true);
-    win_loop(w);
-    if (w->cmd.action == FE_CONTINUE)
-        w->cmd.action = FE_QUIT;
-    return w->cmd;
-}
-
-static struct fe_command fe_error(void *ctx, struct session *s, const struct diag *d)
-{
-    struct window *w = ctx;
-    w->s = s;
-    w->timing = false;
-    w->error = *d;
-    w->error_pre_session = false;
-    struct strbuf line;
-    sb_init(&line);
-    diag_format(d, false, &line);
-    fprintf(stderr, "%s\n", line.data);
-    sb_free(&line);
-    set_overlay(w, OVERLAY_NONE);
-    win_set_screen(w, SCREEN_ERROR, true);
-    win_loop(w);
-    w->last_scene = -1;
-    return w->cmd;
-}
-
-static void fe_notice(void *ctx, struct session *s, const char *message)
-{
-    struct window *w = ctx;
-    (void)s;
-    win_notice(w, message);
-}
-
-static struct frontend window_frontend(struct window *w)
-{
-    struct frontend fe = {
-        .ctx = w,
-        .begin = fe_begin,
-        .decide = fe_decide,
-        .outcome = fe_outcome,
-        .debrief = fe_debrief,
-        .error = fe_error,
-        .notice = fe_notice,
-    };
-    return fe;
-}
-
-/* ------------------------------------------------------------ title and role */
-
-static void load_titles(struct window *w)
-{
-    if (w->titles)
-        return;
-    char **ids = catalog_list();
-    int n = 0;
-    while (ids && ids[n])
-        n++;
-    /* The tutorial first: where a new player starts, and key 1. */
-    for (int i = 1; i < n; i++)
-        if (strcmp(ids[i], "tutorial") == 0) {
-            char *t = ids[i];
-            memmove(ids + 1, ids, sizeof *ids * (size_t)i);
-            ids[0] = t;
-            break;
-        }
-    w->titles = xcalloc((size_t)(n ? n : 1), sizeof *w->titles);
-    w->ntitles = 0;
-    for (int i = 0; i < n; i++) {
-        struct title_entry *t = &w->titles[w->ntitles];
-        char why[1024];
-        str_copy(t->id, sizeof t->id, ids[i]);
-        if (!catalog_resolve(ids[i], t->path, sizeof t->path, why, sizeof why))
-            continue;
-        struct diag_list diags;
-        diag_list_init(&diags);
-        struct script_limits limits;
-        script_limits_default(&limits);
-        struct scenario *sc = scenario_load(t->path, &limits, &diags);
-        if (sc) {
-            t->title = xstrdup(sc->title);
-            t->summary = xstrdup(sc->summary);
-            t->minutes = sc->minutes;
-            scenario_free(sc);
-        } else {
-            struct strbuf sb;
-            sb_init(&sb);
-            if (diags.count)
-                diag_format(&diags.items[0], false, &sb);
-            t->error = sb_take(&sb);
-            t->title = xstrdup(ids[i]);
-        }
-        diag_list_free(&diags);
-        w->ntitles++;
-    }
-    catalog_free_list(ids);
-}
-
-static void free_titles(struct window *w)
-{
-    for (int i = 0; i < w->ntitles; i++) {
-        free(w->titles[i].title);
-        free(w->titles[i].summary);
-        free(w->titles[i].error);
-    }
-    free(w->titles);
-    w->titles = NULL;
-    w->ntitles = 0;
-}
-
-/* The title screen: a scenario's path in path, or false to close. */
-static bool run_title(struct window *w, char *path, size_t cap)
-{
-    load_titles(w);
-    w->s = NULL;
-    w->picked_title = 0;
-    for (int i = 0; i < w->ntitles; i++)
-        if (!w->titles[i].error) {
-            w->picked_title = i;
-            break;
-        }
-    /* The last unfinished run, when there is one of a bundled scenario. */
-    w->autosave_title = -1;
-    w->continue_picked = false;
-    char apath[PATH_MAX + 32];
-    autosave_path(w, apath, sizeof apath);
-    struct run_record r;
-    struct diag err;
-    if (w->saves_dir[0] && run_read(apath, &r, &err)) {
-        for (int i = 0; i < w->ntitles; i++)
-            if (!r.finished && r.ndecisions > 0 && !w->titles[i].error && r.scenario_id &&
-                strcmp(w->titles[i].id, r.scenario_id) == 0)
-                w->autosave_title = i;
-        w->autosave_decisions = r.ndecisions;
-        str_format(w->autosave_who, sizeof w->autosave_who, "%s%s%s", r.players[0] ? r.players[0] : "",
-                   r.nplayers > 1 ? " and " : "", r.nplayers > 1 && r.players[1] ? r.players[1] : "");
-        run_record_free(&r);
-    }
-    set_overlay(w, OVERLAY_NONE);
-    win_set_screen(w, SCREEN_TITLE, true);
-    w->edit_field = 0;
-    win_set_text_input(w, true);
-    w->quit_all = false;
-    win_loop(w);
-    win_set_text_input(w, false);
-    if (w->quit_all || w->picked_title < 0 || w->picked_title >= w->ntitles)
-        return false;
-    str_copy(path, cap, w->titles[w->picked_title].path);
-    return true;
-}
-
-/* The role screen: a role index, -1 to close, -2 back to the title. */
-static int run_role(struct window *w, struct scenario *sc, bool ask_name)
-{
-    w->role_sc = sc;
-    w->picked_role = -1;
-    w->name_field = ask_name;
-    set_overlay(w, OVERLAY_NONE);
-    win_set_screen(w, SCREEN_ROLE, true);
-    w->edit_field = 0;
-    /* Digits choose a role (as the footer says); typing a letter starts the
-     * name, Tab or a click reaches the field too. */
-    w->type_to_name = (ask_name || (sc->duet && w->duet_mode)) && !w->unattended;
-    win_set_text_input(w, false);
-    w->leave_run = false;
-    win_loop(w);
-    w->type_to_name = false;
-    win_set_text_input(w, false);
-    w->role_sc = NULL;
-    if (w->quit_all)
-        return -1;
-    if (w->leave_run)
-        return -2;
-    return w->picked_role;
-}
-
-/* ------------------------------------------------------------ a run */
-
-enum run_result { RUN_DONE, RUN_TITLE, RUN_QUIT };
-
-/* Plays one scenario from its path: opens the session (showing load errors
- * and retrying them), picks the role, plays. Sets *code. */
-static enum run_result play_path(struct window *w, const char *path, bool from_title, int *code)
-{
-    const struct play_options *po = w->po;
-    struct session_options o = po->session;
-    o.scenario_path = path;
-    o.coaching = po->session.coaching && w->settings.coaching;
-    if (!po->timers_given)
-        o.timers = (enum session_timers)w->settings.timers;
-    if (!o.results_dir && w->settings.results_dir[0])
-        o.results_dir = w->settings.results_dir;
-    o.saves_dir = w->saves_dir[0] ? w->saves_dir : NULL;
-    struct session s;
-    *code = 0;
-    for (;;) {
-        struct diag_list diags;
-        diag_list_init(&diags);
-        if (session_open(&s, &o, &diags)) {
-            diag_list_free(&diags);
-            break;
-        }
-        struct strbuf sb;
-        sb_init(&sb);
-        for (int i = 0; i < diags.count; i++) {
-            sb_clear(&sb);
-            diag_format(&diags.items[i], false, &sb);
-            fprintf(stderr, "%s\n", sb.data);
-        }
-        sb_free(&sb);
-        if (diags.count)
-            w->error = diags.items[0];
-        else
-            diag_set(&w->error, path, 0, "load", "the scenario could not be loaded");
-        diag_list_free(&diags);
-        *code = 1;
-        if (scripted(w))
-            return RUN_QUIT;
-        start_watch(w, path, NULL);
-        w->error_pre_session = true;
-        w->leave_run = false;
-        set_overlay(w, OVERLAY_NONE);
-        win_set_screen(w, SCREEN_ERROR, true);
-        win_loop(w);
-        w->error_pre_session = false;
-        win_watch_stop(w->watch);
-        w->watch = NULL;
-        if (w->cmd.action == FE_RELOAD && !w->quit_all)
-            continue;
-        if (w->quit_all)
-            return RUN_QUIT;
-        return from_title || w->leave_run ? RUN_TITLE : RUN_QUIT;
-    }
-
-    if (!po->session.resume_file) {
-        int role = -1;
-        if (po->role) {
-            role = scenario_role(s.sc, po->role);
-            if (role < 0) {
-                struct strbuf roles;
-                sb_init(&roles);
-                for (int r = 0; r < s.sc->nroles; r++)
-                    sb_printf(&roles, "%s%s (%s)", r ? ", " : "", s.sc->roles[r].id, s.sc->roles[r].name);
-                err_line("'%s' is not a role of %s; the roles are: %s", po->role, s.sc->id, roles.data);
-                sb_free(&roles);
-                session_close(&s);
-                *code = 2;
-                return RUN_QUIT;
-            }
-        } else if (s.sc->nroles == 1) {
-            role = 0;
-        } else if (po->duet) {
-            role = 0; /* as in the terminal: player 1 takes the first role */
-        } else if (scripted(w)) {
-            struct strbuf roles;
-            sb_init(&roles);
-            for (int r = 0; r < s.sc->nroles; r++)
-                sb_printf(&roles, "%s%s (%s)", r ? ", " : "", s.sc->roles[r].id, s.sc->roles[r].name);
-            err_line("choose a role with --role; the roles of %s are: %s", s.sc->id, roles.data);
-            sb_free(&roles);
-            session_close(&s);
-            *code = 2;
-            return RUN_QUIT;
-        }
-        if (po->duet && !s.sc->duet) {
-            err_line("%s is not written for duets (its scenario { } has no duet = true)", s.sc->id);
-            session_close(&s);
-            *code = 2;
-            return RUN_QUIT;
-        }
-        if (po->duet)
-            w->duet_mode = true;
-        bool ask_name = !from_title && !po->player;
-        if (role < 0 || w->unattended) {
-            if (w->unattended)
-                w->picked_role = role;
-            int r = run_role(w, s.sc, ask_name && !w->unattended);
-            if (w->unattended)
-                r = role;
-            if (r < 0) {
-                session_close(&s);
-                return r == -2 ? RUN_TITLE : RUN_QUIT;
-            }
-            role = r;
-        }
-        if (w->duet_mode && s.sc->duet && s.sc->nroles == 2) {
-            /* Two players share the company, one role each. */
-            s.opt.setup.nplayers = 2;
-            s.opt.setup.players[0].role = role;
-            s.opt.setup.players[1].role = 1 - role;
-            str_copy(s.names[0], sizeof s.names[0], w->name[0] ? w->name : "Player 1");
-            str_copy(s.names[1], sizeof s.names[1], w->partner[0] ? w->partner : "Player 2");
-        } else {
-            const char *name = po->player ? po->player : w->name[0] ? w->name : "Player";
-            s.opt.setup.nplayers = 1;
-            s.opt.setup.players[0].role = role;
-            str_copy(s.names[0], sizeof s.names[0], name);
-            s.opt.setup.players[0].name = s.names[0];
-        }
-    }
-    w->leave_run = false;
-    w->script_next = 0;
-    struct frontend fe = window_frontend(w);
-    enum session_end end = session_play(&s, &fe);
-    win_watch_stop(w->watch);
-    w->watch = NULL;
-    w->timing = false;
-    w->s = NULL;
-    session_close(&s);
-    set_overlay(w, OVERLAY_NONE);
-    if (w->script_failed)
-        *code = 2;
-    else if (end == SESSION_ERROR)
-        *code = 1;
-    else if (end == SESSION_QUIT)
-        *code = 3; /* left before an ending, as in the terminal: 0 means one was reached */
-    if (w->quit_all)
-        return RUN_QUIT;
-    if (scripted(w))
-        return RUN_QUIT;
-    if (w->leave_run || (from_title && end != SESSION_ERROR) || po->kiosk)
-        return RUN_TITLE;
-    return RUN_QUIT;
-}
-
 /* ------------------------------------------------------------ opening */
 
 /* SDL_Init for video. The display libraries SDL tries print their own
@@ -2103,11 +961,11 @@ static SDL_Renderer *create_renderer(SDL_Window *win)
     return r;
 }
 
-static int open_window(struct window *w)
+int win_open(struct window *w)
 {
     char why[PATH_MAX + 256];
     if (!win_fonts_find(&w->fonts, w->po->font, why, sizeof why)) {
-        err_line("%s", why);
+        win_err_line("%s", why);
         return 1;
     }
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
@@ -2116,7 +974,7 @@ static int open_window(struct window *w)
      * this, SDL would put an OpenGL renderer under that surface too. */
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (!init_video()) {
-        err_line("no display found (is $DISPLAY set?); play in the terminal with --text");
+        win_err_line("no display found (is $DISPLAY set?); play in the terminal with --text");
         if (getenv("SCALEUP_DEBUG"))
             fprintf(stderr, "scaleup: note: SDL: %s\n", SDL_GetError());
         return 1;
@@ -2129,11 +987,11 @@ static int open_window(struct window *w)
     if (driver && (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0) &&
         !(asked && strcmp(asked, driver) == 0)) {
         SDL_Quit();
-        err_line("no display found (is $DISPLAY set?); play in the terminal with --text");
+        win_err_line("no display found (is $DISPLAY set?); play in the terminal with --text");
         return 1;
     }
     if (TTF_Init() != 0) {
-        err_line("cannot start the font renderer: %s; play in the terminal with --text", TTF_GetError());
+        win_err_line("cannot start the font renderer: %s; play in the terminal with --text", TTF_GetError());
         return 1;
     }
     IMG_Init(IMG_INIT_PNG);
@@ -2155,7 +1013,7 @@ static int open_window(struct window *w)
     }
     w->win = SDL_CreateWindow("ScaleUp", wx, wy, ww, wh, flags);
     if (!w->win) {
-        err_line("cannot open a window (%s); play in the terminal with --text", SDL_GetError());
+        win_err_line("cannot open a window (%s); play in the terminal with --text", SDL_GetError());
         return 1;
     }
     if (full)
@@ -2163,12 +1021,12 @@ static int open_window(struct window *w)
     SDL_SetWindowMinimumSize(w->win, 640, 480);
     w->ren = create_renderer(w->win);
     if (!w->ren) {
-        err_line("cannot start a renderer (%s); play in the terminal with --text", SDL_GetError());
+        win_err_line("cannot start a renderer (%s); play in the terminal with --text", SDL_GetError());
         return 1;
     }
     win_textcache_init(&w->cache);
     if (!update_size(w, why, sizeof why)) {
-        err_line("%s", why);
+        win_err_line("%s", why);
         return 1;
     }
     SDL_StopTextInput();
@@ -2178,7 +1036,7 @@ static int open_window(struct window *w)
     return 0;
 }
 
-static void close_window(struct window *w)
+void win_close(struct window *w)
 {
     win_watch_stop(w->watch);
     w->watch = NULL;
@@ -2194,91 +1052,5 @@ static void close_window(struct window *w)
     IMG_Quit();
     SDL_Quit();
     sb_free(&w->history);
-    free_titles(w);
-}
-
-int window_run(struct play_options *po, const char *scenario_path, const struct window_hooks *hooks)
-{
-    struct window *w = xcalloc(1, sizeof *w);
-    w->po = po;
-    w->hooks = hooks;
-    w->started = clock_seconds();
-    w->focus = w->hover = -1;
-    w->last_scene = -1;
-    sb_init(&w->history);
-    settings_default(&w->settings);
-    if (settings_path(w->settings_path, sizeof w->settings_path)) {
-        char why[1024];
-        if (settings_load(w->settings_path, &w->settings, why, sizeof why) == SETTINGS_BROKEN) {
-            w->settings_broken = true;
-            char msg[PATH_MAX + 1200];
-            str_format(msg, sizeof msg,
-                       "Your settings file %s could not be read (%s); using the defaults. The file is "
-                       "kept as it is until you change a setting.", w->settings_path, why);
-            fprintf(stderr, "scaleup: note: %s\n", msg);
-            win_notice(w, msg);
-        }
-    }
-    w->pal = theme_palette((enum win_theme)w->settings.theme);
-    if (po->player)
-        str_copy(w->name, sizeof w->name, po->player);
-    if (po->partner)
-        str_copy(w->partner, sizeof w->partner, po->partner);
-    w->duet_mode = po->duet;
-    user_data_dir(w->saves_dir, sizeof w->saves_dir, "saves");
-    w->unattended = po->screenshot && po->nchoices > 0 && scenario_path;
-    w->autosave_title = -1; /* no Continue until run_title finds an unfinished run */
-
-    int code = open_window(w);
-    if (code == 0) {
-        char path[PATH_MAX];
-        bool from_title = scenario_path == NULL;
-        if (scenario_path)
-            str_copy(path, sizeof path, scenario_path);
-        if (w->unattended) {
-            /* Show the title screen too when the scenario is a bundled one. */
-            load_titles(w);
-            int found = -1;
-            for (int i = 0; i < w->ntitles; i++)
-                if (strcmp(w->titles[i].path, path) == 0)
-                    found = i;
-            if (found >= 0) {
-                win_set_screen(w, SCREEN_TITLE, true);
-                w->picked_title = found;
-                win_loop(w);
-            }
-        }
-        for (;;) {
-            if (!scenario_path || (from_title && !w->unattended)) {
-                if (!run_title(w, path, sizeof path))
-                    break;
-            }
-            char resume[PATH_MAX + 32];
-            const char *saved_resume = po->session.resume_file;
-            if (w->continue_picked) {
-                autosave_path(w, resume, sizeof resume);
-                po->session.resume_file = resume;
-                w->continue_picked = false;
-            }
-            enum run_result r = play_path(w, path, from_title, &code);
-            po->session.resume_file = saved_resume;
-            if (r == RUN_QUIT)
-                break;
-            if (po->kiosk)
-                w->name[0] = w->partner[0] = '\0';
-            if (r == RUN_TITLE) {
-                from_title = true;
-                scenario_path = NULL;
-                code = 0;
-            }
-        }
-    }
-    close_window(w);
-    free(w);
-    return code;
-}
-
-int window_main(struct play_options *po, const char *scenario_path)
-{
-    return window_run(po, scenario_path, NULL);
+    win_free_titles(w);
 }

@@ -45,6 +45,38 @@ bool window_probe_button(const struct window *w, enum button_kind kind, int arg,
     return false;
 }
 
+bool window_probe_button_whole(const struct window *w, enum button_kind kind, int arg)
+{
+    int top = w->overlay ? 1 : 0;
+    for (int i = 0; i < w->L.nbuttons; i++) {
+        const struct button *b = &w->L.buttons[i];
+        if (b->kind != kind || b->arg != arg || b->layer != top)
+            continue;
+        SDL_Rect vis;
+        return win_button_rect(w, i, &vis) && vis.w == b->r.w && vis.h == b->r.h;
+    }
+    return false;
+}
+
+bool window_probe_panel(const struct window *w, SDL_Rect *r)
+{
+    *r = w->L.panel;
+    return w->overlay && r->w > 0;
+}
+
+bool window_probe_scroll_bar(const struct window *w, int layer, SDL_Rect *r)
+{
+    if (layer < 1 || layer > 2)
+        return false;
+    *r = w->scroll_bar[layer];
+    return r->w > 0;
+}
+
+const char *window_probe_slot_scene(const struct window *w, int k)
+{
+    return k >= 1 && k <= WIN_SLOTS && w->slots[k].used ? w->slots[k].scene : "";
+}
+
 bool window_probe_focus(const struct window *w, enum button_kind *kind, int *arg)
 {
     if (w->focus < 0 || w->focus >= w->L.nbuttons)

@@ -118,6 +118,17 @@ const char *window_probe_name(const struct window *w);
  * scrolled out of sight. disabled may be NULL. */
 bool window_probe_button(const struct window *w, enum button_kind kind, int arg, SDL_Rect *r,
                          bool *disabled);
+/* Whether the button shows whole: on the top layer, not cut by its scroll
+ * view's edges. */
+bool window_probe_button_whole(const struct window *w, enum button_kind kind, int arg);
+/* The overlay's panel; false without an overlay. */
+bool window_probe_panel(const struct window *w, SDL_Rect *r);
+/* A scroll view's bar as last drawn (layer 1 the screen's, 2 the
+ * overlay's); false when the view did not scroll. */
+bool window_probe_scroll_bar(const struct window *w, int layer, SDL_Rect *r);
+/* What the save slots show of slot k: the scene it resumes at, "" when
+ * empty. */
+const char *window_probe_slot_scene(const struct window *w, int k);
 /* The button that has the focus (kind and arg), false when none. */
 bool window_probe_focus(const struct window *w, enum button_kind *kind, int *arg);
 /* The debrief's bar for a dimension: its whole track in renderer pixels and

@@ -679,6 +679,11 @@ static bool duet_hook(void *ctx, struct window *w)
             assert_int_equal(count_color(w, b, window_probe_color(w, C_ROLE1), 0), 0);
             assert_true(count_color(w, a, window_probe_color(w, C_TEXT), 24) > 200);
             assert_true(count_color(w, b, window_probe_color(w, C_TEXT), 24) > 200);
+            /* The picks' text keeps its padding from the cards' right borders. */
+            int pad = window_probe_unit(w) * 6 / 10 * 3 / 4;
+            SDL_Rect ra = {a.x + a.w - pad, a.y + 3, pad - 4, a.h - 6}, rb = {b.x + b.w - pad, b.y + 3, pad - 4, b.h - 6};
+            assert_int_equal(count_color(w, ra, window_probe_color(w, C_TEXT), 40), 0);
+            assert_int_equal(count_color(w, rb, window_probe_color(w, C_TEXT), 40), 0);
             if (!d->opened_reveal_history) {
                 d->opened_reveal_history = true;
                 window_probe_key(w, SDLK_h, 0);
@@ -723,10 +728,9 @@ static bool duet_hook(void *ctx, struct window *w)
     return false;
 }
 
-static void test_duet_secret_picks(void **state)
+static void duet_secret_picks_at(const char *size)
 {
-    (void)state;
-    env_setup(NULL);
+    env_setup(size);
     struct play_options po;
     options(&po, NULL, 1);
     po.duet = true;
@@ -746,6 +750,14 @@ static void test_duet_secret_picks(void **state)
     assert_true(d.turn_checks >= 10);
     free(d.fresh);
     free(d.second_a);
+}
+
+static void test_duet_secret_picks(void **state)
+{
+    (void)state;
+    static const char *const sizes_[] = {"1280x720", "1920x1080", "3840x2160"};
+    for (size_t i = 0; i < COUNT_OF(sizes_); i++)
+        duet_secret_picks_at(sizes_[i]);
 }
 
 /* A timed scene both decide (the duet fixture's "ship", 30 s): the first
@@ -1035,13 +1047,16 @@ static bool undo_timer_hook(void *ctx, struct window *w)
 static void test_undo_keeps_the_clock(void **state)
 {
     (void)state;
-    env_setup(NULL);
-    struct play_options po;
-    options(&po, "pm", 5);
-    struct undo_timer_drive t = {0};
-    struct window_hooks hooks = {&t, undo_timer_hook};
-    window_run(&po, source_path("scenarios/tutorial"), &hooks);
-    assert_int_equal(t.phase, 5);
+    static const char *const sizes_[] = {"1280x720", "1920x1080", "3840x2160"};
+    for (size_t i = 0; i < COUNT_OF(sizes_); i++) {
+        env_setup(sizes_[i]);
+        struct play_options po;
+        options(&po, "pm", 5);
+        struct undo_timer_drive t = {0};
+        struct window_hooks hooks = {&t, undo_timer_hook};
+        window_run(&po, source_path("scenarios/tutorial"), &hooks);
+        assert_int_equal(t.phase, 5);
+    }
 }
 
 /* ------------------------------------------------------------ Esc menu */
@@ -2274,6 +2289,552 @@ static void test_error_screen_and_watch(void **state)
     free(dir);
 }
 
+/* ------------------------------------------------------------ a room's screens, checked at every size */
+
+static const char *const room_sizes[] = {"1280x720", "1920x1080", "3840x2160"};
+static const int room_texts[] = {100, 150, 200};
+
+/* Writes the settings file with this text size (and the default theme). */
+static void room_setup(const char *size, int text)
+{
+    env_setup(size);
+    char path[4200];
+    assert_true(settings_path(path, sizeof path));
+    struct settings st;
+    settings_default(&st);
+    st.text_size = text;
+    char why[256];
+    assert_true(settings_save(path, &st, false, why, sizeof why));
+}
+
+static void room_cleanup(void)
+{
+    char path[4200];
+    assert_true(settings_path(path, sizeof path));
+    unlink(path);
+}
+
+/* The title screen shows every bundled scenario at once, the tutorial
+ * first, whole cards and no "More below": on a laptop, a projector and a
+ * 4K screen, with the text at 100% and 150%. */
+struct title_drive {
+    int idles;
+    int shown;
+};
+
+static bool title_all_hook(void *ctx, struct window *w)
+{
+    struct title_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck");
+    assert_int_equal(window_probe_screen(w), SCREEN_TITLE);
+    static const char *const bundled[] = {"tutorial", "seed-to-scale", "seed-to-scale-workshop", "the-offer",
+                                          "tug-of-war"};
+    assert_int_equal(find_title(w, "tutorial"), 0);
+    for (size_t k = 0; k < COUNT_OF(bundled); k++) {
+        int i = find_title(w, bundled[k]);
+        if (!window_probe_button_whole(w, BTN_SCENARIO, i))
+            fail_msg("the card of %s is not shown whole", bundled[k]);
+        t->shown++;
+    }
+    SDL_Rect pill, bad;
+    assert_false(window_probe_more_below(w, &pill));
+    assert_int_equal(window_probe_spill(w, &bad), 0);
+    return false;
+}
+
+static void test_title_shows_every_scenario(void **state)
+{
+    (void)state;
+    /* At 100% and 150% text (at 200% the cards scroll, under a "More below"). */
+    for (size_t i = 0; i < 2 * COUNT_OF(room_sizes); i++) {
+        room_setup(room_sizes[i % COUNT_OF(room_sizes)], i < COUNT_OF(room_sizes) ? 100 : 150);
+        char path[4200];
+        snprintf(path, sizeof path, "%s/scaleup/saves/autosave.json", getenv("XDG_DATA_HOME"));
+        unlink(path);
+        struct play_options po;
+        options(&po, NULL, 1);
+        struct title_drive t = {0};
+        struct window_hooks h = {&t, title_all_hook};
+        window_run(&po, NULL, &h);
+        assert_int_equal(t.shown, 5);
+        room_cleanup();
+    }
+}
+
+/* The focus ring's middle row under a focused button, across its middle
+ * half: the whole row is in the focus colour (no next row drawn over it). */
+static void assert_ring_whole(struct window *w, enum button_kind kind, int arg)
+{
+    enum button_kind fk;
+    int fa;
+    assert_true(window_probe_focus(w, &fk, &fa));
+    assert_int_equal(fk, kind);
+    assert_int_equal(fa, arg);
+    assert_true(window_probe_button_whole(w, kind, arg));
+    SDL_Rect r;
+    assert_true(window_probe_button(w, kind, arg, &r, NULL));
+    int u = window_probe_unit(w);
+    int t = u / 7 > 3 ? u / 7 : 3;
+    SDL_Color focus = window_probe_color(w, C_FOCUS);
+    SDL_Rect bottom = {r.x + r.w / 4, r.y + r.h + t + t / 2, r.w / 2, 1};
+    SDL_Rect top = {r.x + r.w / 4, r.y - 2 * t + t / 2, r.w / 2, 1};
+    if (count_color(w, bottom, focus, 0) != bottom.w)
+        fail_msg("button %d/%d: the ring's bottom edge is cut (%d of %d px)", kind, arg,
+                 count_color(w, bottom, focus, 0), bottom.w);
+    assert_int_equal(count_color(w, top, focus, 0), top.w);
+}
+
+/* An overlay covers the screen's scroll bar: outside its panel the bar is
+ * under the scrim (never its own colour); inside, the panel looks the same
+ * wherever the bar stands. */
+static Uint32 *grab_panel(struct window *w, SDL_Rect *panel)
+{
+    assert_true(window_probe_panel(w, panel));
+    Uint32 *px = malloc(sizeof *px * (size_t)(panel->w * panel->h));
+    assert_true(window_probe_pixels(w, *panel, px));
+    return px;
+}
+
+static void assert_bar_under_overlay(struct window *w, SDL_Rect bar)
+{
+    SDL_Rect panel;
+    assert_true(window_probe_panel(w, &panel));
+    SDL_Color muted = window_probe_color(w, C_MUTED);
+    Uint32 *px = malloc(sizeof *px * (size_t)(bar.w * bar.h));
+    assert_true(window_probe_pixels(w, bar, px));
+    for (int q = 0; q < bar.w * bar.h; q++) {
+        SDL_Point p = {bar.x + q % bar.w, bar.y + q / bar.w};
+        if (!SDL_PointInRect(&p, &panel) && near(px[q], muted, 0))
+            fail_msg("the scroll bar shows through the scrim at %d,%d", p.x, p.y);
+    }
+    free(px);
+}
+
+/* A scene long enough to scroll at every size. */
+static const char *long_main =
+    "scenario { id = \"long\", title = \"Long\", start = \"a\",\n"
+    "  dimensions = { { id = \"vision\", name = \"Vision\" } },\n"
+    "  roles = { { id = \"po\", name = \"Product Owner\" } } }\n"
+    "scene \"a\" { title = \"A long morning\",\n"
+    "  text = string.rep(\"The board wants a plan, the team wants a goal, the customers want the "
+    "bugs fixed, and the runway is shorter than anyone says out loud.\\n\\n\", 14),\n"
+    "  choices = { { \"Ask the customers first\", next = \"b\", score = { vision = 1 } },\n"
+    "              { \"Write the goal today\", next = \"b\" } } }\n"
+    "scene \"b\" { title = \"B\", text = \"Then.\", choices = { { \"End\", next = \"e\" } } }\n"
+    "ending \"e\" { title = \"End\", text = \"Done.\", verdict = \"success\" }\n";
+
+struct overlay_drive {
+    int idles;
+    int phase;
+    SDL_Rect bar_top, bar_bottom;
+    Uint32 *panel_top;
+    SDL_Rect panel;
+    int row;     /* menu rows and save slots visited */
+    int rings;   /* focus rings checked */
+};
+
+/* Down until the focus is on a button of this kind and arg; false while it moves. */
+static bool focus_on(struct window *w, enum button_kind kind, int arg)
+{
+    enum button_kind fk;
+    int fa;
+    if (window_probe_focus(w, &fk, &fa) && fk == kind && fa == arg)
+        return true;
+    window_probe_key(w, SDLK_DOWN, 0);
+    return false;
+}
+
+/* Whether the menu has this row, enabled (the keyboard's focus can land
+ * on it). */
+static bool menu_row_present(struct window *w, int row)
+{
+    if (row == MENU_KEEP_TEST)
+        return false; /* an author's feature: not without --watch */
+    if (row == MENU_UNDO) {
+        struct session *s = window_probe_session(w);
+        return s && s->g->nlog > 0;
+    }
+    return true;
+}
+
+static bool overlay_hook(void *ctx, struct window *w)
+{
+    struct overlay_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    SDL_Rect bar;
+    switch (t->phase) {
+    case 0: /* the scene scrolls; its bar at the top */
+        assert_int_equal(window_probe_screen(w), SCREEN_PLAY);
+        assert_true(window_probe_scroll_bar(w, 1, &t->bar_top));
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 1;
+        return true;
+    case 1:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_MENU);
+        assert_bar_under_overlay(w, t->bar_top);
+        t->panel_top = grab_panel(w, &t->panel);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        window_probe_key(w, SDLK_END, 0);
+        t->phase = 2;
+        return true;
+    case 2: /* the bar at the bottom now */
+        assert_true(window_probe_scroll_bar(w, 1, &t->bar_bottom));
+        assert_true(t->bar_bottom.y > t->bar_top.y);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 3;
+        return true;
+    case 3: {
+        assert_int_equal(window_probe_overlay(w), OVERLAY_MENU);
+        assert_bar_under_overlay(w, t->bar_bottom);
+        SDL_Rect panel;
+        Uint32 *now = grab_panel(w, &panel);
+        assert_memory_equal(&panel, &t->panel, sizeof panel);
+        /* The same pixels, but in its rounded corners (the scene shows there). */
+        int u = window_probe_unit(w);
+        for (int q = 0; q < panel.w * panel.h; q++) {
+            int x = q % panel.w, y = q / panel.w;
+            bool corner = (x < u || x >= panel.w - u) && (y < u || y >= panel.h - u);
+            if (!corner && now[q] != t->panel_top[q])
+                fail_msg("the panel changed at %d,%d as the scene scrolled", panel.x + x, panel.y + y);
+        }
+        free(now);
+        free(t->panel_top);
+        t->panel_top = NULL;
+        t->phase = 4;
+        t->row = MENU_RESUME;
+        window_probe_key(w, SDLK_DOWN, 0); /* the keyboard's ring shows */
+        return true;
+    }
+    case 4: /* each menu row's ring whole */
+        for (bool off = true; t->row < MENU_COUNT; t->row++) {
+            /* Scrolled out of sight comes in sight as the focus moves; a row
+             * not in this menu or disabled takes no focus. */
+            if (!window_probe_button(w, BTN_MENU, t->row, &bar, &off))
+                off = false;
+            if (!off && menu_row_present(w, t->row))
+                break;
+        }
+        if (t->row == MENU_COUNT) {
+            click_or_scroll(w, BTN_MENU, MENU_SETTINGS);
+            t->phase = 5;
+            return true;
+        }
+        if (!focus_on(w, BTN_MENU, t->row))
+            return true;
+        assert_ring_whole(w, BTN_MENU, t->row);
+        t->rings++;
+        t->row++;
+        return overlay_hook(ctx, w); /* the next row now: nothing to wait for */
+    case 5:
+        if (window_probe_overlay(w) == OVERLAY_MENU) {
+            click_or_scroll(w, BTN_MENU, MENU_SETTINGS);
+            return true;
+        }
+        assert_int_equal(window_probe_overlay(w), OVERLAY_SETTINGS);
+        assert_bar_under_overlay(w, t->bar_bottom);
+        window_probe_key(w, SDLK_ESCAPE, 0); /* back to the menu */
+        t->phase = 6;
+        return true;
+    case 6:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_MENU);
+        if (click_or_scroll(w, BTN_MENU, MENU_SAVE))
+            t->phase = 7;
+        return true;
+    case 7:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_SAVE);
+        assert_bar_under_overlay(w, t->bar_bottom);
+        t->row = 1;
+        window_probe_key(w, SDLK_DOWN, 0);
+        window_probe_key(w, SDLK_UP, 0);
+        t->phase = 8;
+        return true;
+    case 8: /* each save slot's ring whole */
+        if (t->row > 3) {
+            t->phase = 9;
+            return false;
+        }
+        if (!focus_on(w, BTN_SLOT, t->row))
+            return true;
+        assert_ring_whole(w, BTN_SLOT, t->row);
+        t->rings++;
+        t->row++;
+        return overlay_hook(ctx, w);
+    }
+    return false;
+}
+
+static void test_overlays_cover_the_scroll_bar_and_rings_stay_whole(void **state)
+{
+    (void)state;
+    char *dir = write_scenario(long_main);
+    for (size_t i = 0; i < COUNT_OF(room_sizes); i++)
+        for (size_t k = 0; k < COUNT_OF(room_texts); k++) {
+            room_setup(room_sizes[i], room_texts[k]);
+            struct play_options po;
+            options(&po, "po", 1);
+            struct overlay_drive t = {0};
+            struct window_hooks h = {&t, overlay_hook};
+            window_run(&po, dir, &h);
+            assert_int_equal(t.phase, 9);
+            assert_true(t.rings >= 3 + 3); /* menu rows, and the three slots */
+            room_cleanup();
+        }
+    rm_rf(dir);
+    free(dir);
+}
+
+/* Hover and keyboard focus are one place: the pointer over an option takes
+ * the focus, the keyboard moving on takes the highlight with it. */
+struct hover_drive {
+    int idles;
+    int phase;
+};
+
+static bool hover_hook(void *ctx, struct window *w)
+{
+    struct hover_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    SDL_Rect r0, r1;
+    assert_true(window_probe_button(w, BTN_CHOICE, 0, &r0, NULL));
+    assert_true(window_probe_button(w, BTN_CHOICE, 1, &r1, NULL));
+    SDL_Color hot = window_probe_color(w, C_SURFACE_HOT), plain = window_probe_color(w, C_SURFACE);
+    enum button_kind kind;
+    int arg;
+    switch (t->phase) {
+    case 0: {
+        SDL_Point c = centre(r0);
+        window_probe_move(w, c.x, c.y);
+        t->phase = 1;
+        return true;
+    }
+    case 1:
+        assert_true(near(button_fill(w, r0), hot, 0));
+        assert_true(window_probe_focus(w, &kind, &arg));
+        assert_int_equal(kind, BTN_CHOICE);
+        assert_int_equal(arg, 0);
+        window_probe_key(w, SDLK_DOWN, 0);
+        t->phase = 2;
+        return true;
+    case 2:
+        /* The keyboard moved on: the ring on the second, no hover left on the first. */
+        assert_true(window_probe_focus(w, &kind, &arg));
+        assert_int_equal(arg, 1);
+        assert_true(near(button_fill(w, r0), plain, 0));
+        assert_ring_whole(w, BTN_CHOICE, 1);
+        {
+            SDL_Point c = centre(r0);
+            window_probe_move(w, c.x, c.y + 1);
+        }
+        t->phase = 3;
+        return true;
+    case 3: {
+        /* The pointer again: its option has the focus, and no ring stays on the other. */
+        assert_true(window_probe_focus(w, &kind, &arg));
+        assert_int_equal(arg, 0);
+        assert_true(near(button_fill(w, r0), hot, 0));
+        int u = window_probe_unit(w);
+        int th = u / 7 > 3 ? u / 7 : 3;
+        SDL_Rect under = {r1.x + r1.w / 4, r1.y + r1.h + th + th / 2, r1.w / 2, 1};
+        assert_int_equal(count_color(w, under, window_probe_color(w, C_FOCUS), 0), 0);
+        window_probe_key(w, SDLK_RETURN, 0); /* Enter takes the hovered option */
+        t->phase = 4;
+        return true;
+    }
+    }
+    return false;
+}
+
+static void test_hover_and_focus_agree(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < COUNT_OF(room_sizes); i++) {
+        room_setup(room_sizes[i], 100);
+        struct play_options po;
+        options(&po, "po", 3);
+        struct hover_drive t = {0};
+        struct window_hooks h = {&t, hover_hook};
+        window_run(&po, source_path("scenarios/tutorial"), &h);
+        assert_int_equal(t.phase, 4);
+        room_cleanup();
+    }
+}
+
+/* A save slot names the scene the run resumes at, not the one decided. */
+struct slot_drive {
+    int idles;
+    int phase;
+    char first[128], second[128];
+};
+
+static bool slot_hook(void *ctx, struct window *w)
+{
+    struct slot_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    struct session *s = window_probe_session(w);
+    switch (t->phase) {
+    case 0:
+        str_copy(t->first, sizeof t->first, game_scene(s->g)->title);
+        window_probe_key(w, SDLK_1, 0);
+        window_probe_key(w, SDLK_RETURN, 0);
+        t->phase = 1;
+        return true;
+    case 1:
+        assert_int_equal(window_probe_screen(w), SCREEN_PLAY);
+        str_copy(t->second, sizeof t->second, game_scene(s->g)->title);
+        assert_string_not_equal(t->first, t->second);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 2;
+        return true;
+    case 2:
+        if (click_or_scroll(w, BTN_MENU, MENU_SAVE))
+            t->phase = 3;
+        return true;
+    case 3:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_SAVE);
+        click_button(w, BTN_SLOT, 3);
+        t->phase = 4;
+        return true;
+    case 4:
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 5;
+        return true;
+    case 5:
+        if (click_or_scroll(w, BTN_MENU, MENU_LOAD))
+            t->phase = 6;
+        return true;
+    case 6:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_LOAD);
+        assert_string_equal(window_probe_slot_scene(w, 3), t->second);
+        t->phase = 7;
+        return false;
+    }
+    return false;
+}
+
+static void test_save_slot_names_the_scene_resumed(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    char saves[4200];
+    snprintf(saves, sizeof saves, "%s/scaleup/saves", getenv("XDG_DATA_HOME"));
+    rm_rf(saves);
+    struct play_options po;
+    options(&po, "po", 3);
+    struct slot_drive t = {0};
+    struct window_hooks h = {&t, slot_hook};
+    window_run(&po, source_path("scenarios/tutorial"), &h);
+    assert_int_equal(t.phase, 7);
+    rm_rf(saves);
+}
+
+/* Every open option of every scene can be reached with the keyboard and
+ * then shows whole above the footer, its text a padding away from the
+ * button's right border (never running to it). */
+struct reach_drive {
+    int idles;
+    int decisions;
+    int checked;  /* options checked */
+    int next;     /* the open option to reach next */
+    bool armed;   /* the keyboard's focus shows on this scene */
+    int max_decisions;
+};
+
+static void assert_option_in_room(struct window *w, int index)
+{
+    int W, H;
+    window_probe_size(w, &W, &H);
+    if (!window_probe_button_whole(w, BTN_CHOICE, index))
+        fail_msg("%dx%d: option %d is not shown whole once focused", W, H, index + 1);
+    SDL_Rect r, footer;
+    assert_true(window_probe_button(w, BTN_CHOICE, index, &r, NULL));
+    assert_true(window_probe_footer(w, &footer));
+    if (r.y + r.h > footer.y)
+        fail_msg("%dx%d: option %d is under the footer", W, H, index + 1);
+    /* Its right padding: no text there. */
+    int u = window_probe_unit(w);
+    SDL_Rect right = {r.x + r.w - u * 6 / 10 * 3 / 4, r.y + 3, u * 6 / 10 * 3 / 4 - 3, r.h - 6};
+    int text = count_color(w, right, window_probe_color(w, C_TEXT), 40);
+    if (text)
+        fail_msg("%dx%d: option %d's text runs into its right padding (%d px)", W, H, index + 1, text);
+}
+
+static bool reach_hook(void *ctx, struct window *w)
+{
+    struct reach_drive *t = ctx;
+    if (++t->idles > 40 * GUARD)
+        fail_msg("stuck");
+    enum win_screen sc = window_probe_screen(w);
+    if (sc == SCREEN_OUTCOME) {
+        window_probe_key(w, SDLK_RETURN, 0);
+        return true;
+    }
+    if (sc != SCREEN_PLAY || t->decisions >= t->max_decisions)
+        return false;
+    struct session *s = window_probe_session(w);
+    const struct menu *m = game_menu(s->g);
+    /* The numbered (open) options come first, the locked ones after. */
+    if (t->next >= m->nopen) {
+        t->next = 0;
+        t->armed = false;
+        t->decisions++;
+        window_probe_key(w, SDLK_1, 0);
+        return true;
+    }
+    int open_index = t->next;
+    if (open_index == 0 && !t->armed) {
+        /* The first option has the focus without the keyboard's ring; down
+         * and up bring it in sight as a player's arrows would. */
+        window_probe_key(w, SDLK_DOWN, 0);
+        window_probe_key(w, SDLK_UP, 0);
+        t->armed = true;
+        return true;
+    }
+    if (!focus_on(w, BTN_CHOICE, open_index))
+        return true;
+    assert_option_in_room(w, open_index);
+    t->checked++;
+    t->next++;
+    return reach_hook(ctx, w); /* the next option now: nothing to wait for */
+}
+
+static int reach_run(const char *size, int text, const char *scenario, const char *role, int decisions)
+{
+    room_setup(size, text);
+    struct play_options po;
+    options(&po, role, 2);
+    struct reach_drive t = {0};
+    t.max_decisions = decisions;
+    struct window_hooks h = {&t, reach_hook};
+    char path[4200];
+    snprintf(path, sizeof path, "scenarios/%s", scenario);
+    window_run(&po, source_path(path), &h);
+    room_cleanup();
+    /* The scenes to an ending (or to decisions): at least five, each with
+     * its options checked. */
+    if (t.decisions < 5 || t.checked < t.decisions)
+        fail_msg("%s at %s: %d decisions, %d options checked", scenario, size, t.decisions, t.checked);
+    return t.checked;
+}
+
+static void test_every_option_reachable(void **state)
+{
+    (void)state;
+    /* A laptop's screen: the longest scenes of every bundled scenario. */
+    static const char *const bundled[][2] = {
+        {"tutorial", "po"}, {"seed-to-scale-workshop", "pm"}, {"the-offer", "po"}, {"tug-of-war", "po"},
+    };
+    for (size_t k = 0; k < COUNT_OF(bundled); k++)
+        assert_true(reach_run("1280x720", 100, bundled[k][0], bundled[k][1], 30) > 5);
+    /* A projector and a 4K screen, with larger text. */
+    for (size_t i = 0; i < COUNT_OF(room_sizes); i++)
+        for (size_t k = 1; k < COUNT_OF(room_texts); k++)
+            assert_true(reach_run(room_sizes[i], room_texts[k], "tutorial", "po", 10) > 5);
+}
+
 /* ------------------------------------------------------------ speed */
 
 struct bench_drive {
@@ -2330,14 +2891,38 @@ static void test_redraw_uses_the_text_cache(void **state)
     assert_int_equal(b.phase, 2);
 }
 
+/* The first frame is the whole title screen: the wordmark, the name field
+ * and every bundled scenario's card, drawn (its time is the benchmark's:
+ * tools/bench/measure.js, "window: first frame"). */
 struct first_drive {
+    int idles;
     double first;
+    int cards;
 };
 
 static bool first_hook(void *ctx, struct window *w)
 {
     struct first_drive *f = ctx;
+    f->idles++;
     f->first = window_probe_first_frame(w);
+    assert_int_equal(window_probe_screen(w), SCREEN_TITLE);
+    assert_int_equal(window_probe_overlay(w), OVERLAY_NONE);
+    int W, H;
+    window_probe_size(w, &W, &H);
+    SDL_Color text = window_probe_color(w, C_TEXT);
+    /* The wordmark, in the text colour, in the top band. */
+    assert_true(count_color(w, (SDL_Rect){0, 0, W, H / 8}, text, 24) > 400);
+    SDL_Rect r;
+    assert_true(window_probe_button(w, BTN_NAME, 0, &r, NULL));
+    for (int i = 0; window_probe_scenario_id(w, i); i++) {
+        assert_true(window_probe_button_whole(w, BTN_SCENARIO, i));
+        assert_true(window_probe_button(w, BTN_SCENARIO, i, &r, NULL));
+        /* The card's fill, its title in the text colour, its number in the accent. */
+        assert_true(count_color(w, r, window_probe_color(w, C_SURFACE), 0) > r.w * r.h / 2);
+        assert_true(count_color(w, r, text, 24) > 200);
+        assert_true(count_color(w, r, window_probe_color(w, C_ACCENT), 24) > 50);
+        f->cards++;
+    }
     return false;
 }
 
@@ -2345,13 +2930,17 @@ static void test_first_frame(void **state)
 {
     (void)state;
     env_setup("1920x1080");
+    char path[4200];
+    snprintf(path, sizeof path, "%s/scaleup/saves/autosave.json", getenv("XDG_DATA_HOME"));
+    unlink(path);
     struct play_options po;
     options(&po, NULL, 1);
     struct first_drive f = {0};
     struct window_hooks h = {&f, first_hook};
     window_run(&po, NULL, &h);
-    printf("first frame of the title screen: %.0f ms\n", f.first * 1000);
-    assert_true(f.first > 0); /* a first frame was shown (its budget is the benchmark's) */
+    assert_int_equal(f.idles, 1);
+    assert_true(f.first > 0);
+    assert_int_equal(f.cards, 5);
 }
 
 
@@ -2368,11 +2957,40 @@ struct tour {
     int saved;
 };
 
+/* A PNG's size, from its IHDR chunk; false when it is not a PNG. */
+static bool png_size(const char *path, int *width, int *height)
+{
+    unsigned char head[24];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    if (n != sizeof head || memcmp(head, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(head + 12, "IHDR", 4) != 0)
+        return false;
+    *width = head[16] << 24 | head[17] << 16 | head[18] << 8 | head[19];
+    *height = head[20] << 24 | head[21] << 16 | head[22] << 8 | head[23];
+    return true;
+}
+
+/* Each picture shows its screen whole: nothing drawn out of place (past
+ * the screen, or the stats past their card), and the file is a PNG of the
+ * window's size. */
 static void shot(struct window *w, struct tour *t, const char *name)
 {
     char path[4400];
     snprintf(path, sizeof path, "%s/%s-%s.png", t->dir, t->tag, name);
+    SDL_Rect bad = {0, 0, 0, 0};
+    int spill = window_probe_spill(w, &bad);
+    if (spill)
+        fail_msg("%s: %d item(s) drawn out of place, the first at %d,%d %dx%d", name, spill, bad.x, bad.y,
+                 bad.w, bad.h);
     assert_true(window_probe_save_png(w, path));
+    int W, H, pw = 0, ph = 0;
+    window_probe_size(w, &W, &H);
+    assert_true(png_size(path, &pw, &ph));
+    assert_int_equal(pw, W);
+    assert_int_equal(ph, H);
     t->saved++;
 }
 
@@ -2401,6 +3019,7 @@ static bool tour_hook(void *ctx, struct window *w)
         window_probe_key(w, SDLK_DOWN, 0);
         return true;
     case 3:
+        assert_int_equal(sc, SCREEN_ROLE);
         shot(w, t, "02-role");
         window_probe_key(w, SDLK_1, 0);
         return true;
@@ -2409,6 +3028,8 @@ static bool tour_hook(void *ctx, struct window *w)
         window_probe_key(w, SDLK_DOWN, 0);
         return true;
     case 5:
+        assert_int_equal(sc, SCREEN_PLAY);
+        assert_int_equal(ov, OVERLAY_NONE);
         shot(w, t, "03-play");
         window_probe_key(w, SDLK_ESCAPE, 0);
         return true;
@@ -2420,6 +3041,7 @@ static bool tour_hook(void *ctx, struct window *w)
             shot(w, t, "04-menu");
         return true;
     case 7:
+        assert_int_equal(ov, OVERLAY_SETTINGS);
         shot(w, t, "05-settings");
         click_button(w, BTN_SETTING, SET_TEXT_SIZE);
         return true;
@@ -2461,15 +3083,20 @@ static bool tour_hook(void *ctx, struct window *w)
         window_probe_advance(w, 17);
         window_probe_move(w, 10, 10);
         return true;
-    case 14:
+    case 14: {
+        SDL_Rect cd;
+        assert_true(window_probe_countdown(w, &cd));
+        assert_in_range(window_probe_timer_left(w), 42, 43); /* 60 s, 17 s later */
         shot(w, t, "10-timed");
         window_probe_key(w, SDLK_ESCAPE, 0);
         return true;
+    }
     case 15:
         if (!click_or_scroll(w, BTN_MENU, MENU_SAVE))
             t->phase--;
         return true;
     case 16:
+        assert_int_equal(ov, OVERLAY_SAVE);
         shot(w, t, "11-save");
         window_probe_key(w, SDLK_ESCAPE, 0);
         window_probe_key(w, SDLK_ESCAPE, 0);
@@ -2484,8 +3111,10 @@ static bool tour_hook(void *ctx, struct window *w)
         assert_int_equal(sc, SCREEN_DEBRIEF);
         shot(w, t, "12-debrief");
         window_probe_key(w, SDLK_PAGEDOWN, 0);
+        window_probe_key(w, SDLK_UP, 0); /* a page down, less a few lines: the chart's heading shows */
         return true;
     case 18:
+        assert_int_equal(sc, SCREEN_DEBRIEF);
         shot(w, t, "13-debrief-review");
         window_probe_key(w, SDLK_RETURN, 0);
         return true;
@@ -2536,7 +3165,9 @@ static void test_tour(void **state)
                     if (one < 0 || th == one)
                         tour_once(dir, sizes_[i], th, texts[k]);
     } else {
+        /* A laptop, and a projector with larger text. */
         tour_once(dir, "1280x720", THEME_DARK, 100);
+        tour_once(dir, "1920x1080", THEME_LIGHT, 150);
     }
     if (tmp) {
         rm_rf(tmp);
@@ -2572,8 +3203,16 @@ int main(void)
         cmocka_unit_test(test_error_screen_and_watch),
         cmocka_unit_test(test_redraw_uses_the_text_cache),
         cmocka_unit_test(test_first_frame),
+        cmocka_unit_test(test_title_shows_every_scenario),
+        cmocka_unit_test(test_overlays_cover_the_scroll_bar_and_rings_stay_whole),
+        cmocka_unit_test(test_hover_and_focus_agree),
+        cmocka_unit_test(test_save_slot_names_the_scene_resumed),
+        cmocka_unit_test(test_every_option_reachable),
         cmocka_unit_test(test_tour),
     };
+    /* SCALEUP_TEST_ONLY=test_tour (a glob): one test, to look at its pictures. */
+    if (getenv("SCALEUP_TEST_ONLY"))
+        cmocka_set_test_filter(getenv("SCALEUP_TEST_ONLY"));
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rm_rf(tmp_root);
     free(tmp_root);
