@@ -393,8 +393,12 @@ static void make_texts(const struct scenario *sc, struct debrief_player *dp)
         str_format(dp->headline, sizeof dp->headline, "%.0f%%", dp->percent);
     str_format(dp->total, sizeof dp->total, "Weighted total %s of %s possible%s", num, best,
                dp->best.exact ? "" : " (estimated: the search ran out of time)");
+    /* A run that reaches the best total is itself a best run: its bars are
+     * full, not set against another best run that split the points
+     * differently ("9 of 8 · above the best run" beside "7 of 8"). */
+    bool own_best = dp->weighted >= dp->best.weighted;
     for (int k = 0; k < sc->ndimensions; k++) {
-        double top = dp->best.points[k], got = dp->points[k];
+        double got = dp->points[k], top = own_best ? got : dp->best.points[k];
         double share = top > 0 ? got / top : top == 0 ? (got >= 0 ? 1 : 0) : (got >= top ? 1 : top / got);
         if (!(share > 0))
             share = 0;
