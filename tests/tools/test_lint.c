@@ -132,20 +132,24 @@ static void each_tell_fires_on_its_fixture(void **state)
     assert_int_equal(failures, 0);
 }
 
-/* The bundled scenarios are being rewritten for judgment: their tells
- * change with the content, so this holds them to everything else, and the
- * tells to their shape (a warning with the scene's or scenario's line). */
+/* The bundled scenarios pass every check, the tells of their scenes too
+ * (the best option is never the longest, no straw men, tension in every duet
+ * scene, no fixed list led by its best): lint --strict --no-play is silent.
+ * The tells that play (naive and greedy play against the exact best) depend
+ * on a search with a time budget, a race on a busy machine, so they are held
+ * only to their shape here (a warning with the scenario's line); their
+ * figures are in docs/authoring.md, from explore --policies. */
 static void bundled_scenarios_pass_lint_strict(void **state)
 {
     (void)state;
     char **list = catalog_list();
     int n = 0;
     for (char **id = list; *id; id++, n++) {
-        const char *argv[] = {scaleup_bin(), "lint", "--strict", "--no-tells", *id, NULL};
+        const char *argv[] = {scaleup_bin(), "lint", "--strict", "--no-play", *id, NULL};
         struct cmd_result r;
         run_cmd(argv, NULL, NULL, NULL, 60, &r);
-        if (r.status != 0)
-            fail_msg("scaleup lint --strict --no-tells %s:\n%s%s", *id, r.out, r.err);
+        if (r.status != 0 || !strstr(r.out, "0 errors, 0 warnings in 1 scenario"))
+            fail_msg("scaleup lint --strict --no-play %s:\n%s%s", *id, r.out, r.err);
         cmd_result_free(&r);
         const char *jargv[] = {scaleup_bin(), "lint", "--json", *id, NULL};
         run_cmd(jargv, NULL, NULL, NULL, 120, &r);
