@@ -604,11 +604,11 @@ static void scroll_marks(struct window *w, struct frame *f, int layer)
             /* A band of page behind it, across the view: the pill covers
              * no text, the content just ends higher while more lies below
              * (window.c's scroll_to keeps a focused button above it). */
-            int band_y = pill.y - w->unit / 4;
+            w->more_pill[layer] = pill;
+            int band_y = win_more_band_top(w, layer);
             SDL_Rect band = {sv->view.x, band_y, sv->view.w - thick, sv->view.y + sv->view.h - band_y};
             op_fill(f, band, 0, w->pal->c[C_BG]);
             op_fill(f, pill, pill.h / 2, w->pal->c[C_ACCENT]);
-            w->more_pill[layer] = pill;
             SDL_Rect dst = {pill.x + pad, pill.y + pad / 4, t->w, t->h};
             struct op *o = op_add(f, OP_TEXT, dst, &dst, 0, on);
             if (o)
