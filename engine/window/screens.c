@@ -774,6 +774,10 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
     int small = ui_lh(w, FACE_SMALL);
     ui_line(w, x, y, FACE_H2, C_TEXT, "The company over the run");
     y += ui_lh(w, FACE_H2) + M->u / 4;
+    /* The card lines up with the cards above it; the chart is set inside. */
+    SDL_Rect outer = {x, y, width, 0};
+    x += M->pad / 2;
+    width -= M->pad;
     char num[64], buf[256];
     int namew = 0, valw = 0;
     for (int i = 0; i < sc->nstats; i++) {
@@ -793,7 +797,7 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
     if (px1 - px0 < 6 * M->u || (px1 - px0) / n < 2)
         return y; /* no room for a chart (or a very long run): the decisions below say it all */
     int card_y = y;
-    ui_card(w, M, x - M->pad / 2, y, width + M->pad, 0, -1, C_SURFACE, C_SURFACE);
+    ui_card(w, M, outer.x, y, outer.w, 0, -1, C_SURFACE, C_SURFACE);
     int card = w->L.nitems - 2;
     y += M->pad / 2;
     /* The decisions' marks: Start, 1, 2, ... */
@@ -884,7 +888,7 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
     y += M->pad / 4;
     w->L.items[card].h = y - card_y;
     w->L.items[card + 1].h = y - card_y - 2 * M->bw;
-    w->L.chart = (SDL_Rect){x, card_y, width, y - card_y};
+    w->L.chart = (SDL_Rect){outer.x, card_y, outer.w, y - card_y};
     return y + M->gap;
 }
 
