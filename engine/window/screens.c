@@ -1156,7 +1156,7 @@ struct title_density {
     int face;
     int max_lines;
     int title_face; /* the heading face, or bold body text where room is short */
-    bool minutes;   /* the length chip (left out last: the role screen tells it) */
+    bool minutes;   /* the length chip (left out last: a title read whole matters more) */
 };
 
 /* The summary of a card cut at a word to at most max_lines lines, with an
@@ -1195,21 +1195,25 @@ static const char *card_summary(const struct title_entry *t)
 
 /* A card's title wraps to at most two lines in the heading face, cut at a
  * word after that: a long title stays whole at large text, where one line
- * would clip it. Returns the width it is set in (right of the number, left
- * of the minutes chip). */
+ * would clip it. mins gets the minutes chip's text ("" for none). Returns
+ * the width the title is set in (right of the number, left of the chip). */
 enum { TITLE_CARD_LINES = 2 };
+struct card_chip {
+    char mins[32];
+    int w;
+};
 static int card_title(struct window *w, const struct metrics *M, const struct title_entry *t, int colw,
-                      struct title_density d, char *buf, size_t cap, int *chip_w)
+                      struct title_density d, char *buf, size_t cap, struct card_chip *chip)
 {
     int face = d.title_face;
-    *chip_w = 0;
+    chip->mins[0] = '\0';
+    chip->w = 0;
     if (t->minutes > 0 && d.minutes) {
-        char mins[32];
-        str_format(mins, sizeof mins, "%.0f min", t->minutes);
-        *chip_w = text_width(w, FACE_SMALL_BOLD, mins, strlen(mins)) + M->u;
+        str_format(chip->mins, sizeof chip->mins, "%.0f min", t->minutes);
+        chip->w = text_width(w, FACE_SMALL_BOLD, chip->mins, strlen(chip->mins)) + M->u;
     }
     int numw = text_width(w, face, "9  ", 3);
-    int width = colw - 2 * M->pad - numw - (*chip_w ? *chip_w + M->u / 2 : 0);
+    int width = colw - 2 * M->pad - numw - (chip->w ? chip->w + M->u / 2 : 0);
     fit_summary(w, t->title ? t->title : t->id, width, (struct title_density){face, TITLE_CARD_LINES, face, false}, buf,
                 cap);
     return width;
@@ -1226,8 +1230,8 @@ static int card_vpad(const struct metrics *M, struct title_density d)
 static int title_card_height(struct window *w, const struct metrics *M, int i, int colw, struct title_density d)
 {
     char summary[2048], title[300];
-    int chip_w;
-    int tw = card_title(w, M, &w->titles[i], colw, d, title, sizeof title, &chip_w);
+    struct card_chip chip;
+    int tw = card_title(w, M, &w->titles[i], colw, d, title, sizeof title, &chip);
     fit_summary(w, card_summary(&w->titles[i]), colw - 2 * M->pad, d, summary, sizeof summary);
     return ui_wrap_height(w, title, tw, d.title_face) + ui_wrap_height(w, summary, colw - 2 * M->pad, d.face) +
            2 * card_vpad(M, d);
@@ -1249,15 +1253,12 @@ static void title_card(struct window *w, const struct metrics *M, int i, int x, 
     ui_wrap(w, num, x + M->pad, y + card_vpad(M, d), colw, face, C_ACCENT); /* set as the title's first line */
     int nx = x + M->pad + text_width(w, face, "9  ", 3);
     char title[300];
-    int chip_w;
-    int tw = card_title(w, M, t, colw, d, title, sizeof title, &chip_w);
+    struct card_chip chip;
+    int tw = card_title(w, M, t, colw, d, title, sizeof title, &chip);
     int ty = ui_wrap(w, title, nx, y + card_vpad(M, d), tw, face, t->error ? C_DISABLED_TEXT : C_TEXT);
-    if (chip_w) {
-        char mins[32];
-        str_format(mins, sizeof mins, "%.0f min", t->minutes);
-        ui_chip(w, M, x + colw - M->pad - chip_w, y + card_vpad(M, d) + (ui_lh(w, face) - ui_lh(w, FACE_SMALL)) / 2, mins,
-                C_TEXT, C_CHIP);
-    }
+    if (chip.w)
+        ui_chip(w, M, x + colw - M->pad - chip.w, y + card_vpad(M, d) + (ui_lh(w, face) - ui_lh(w, FACE_SMALL)) / 2,
+                chip.mins, C_TEXT, C_CHIP);
     ui_wrap(w, summary, x + M->pad, ty, iw, d.face, t->error ? C_NEGATIVE : C_MUTED);
 }
 
@@ -1295,7 +1296,7 @@ struct title_grid_plan {
  * whole summaries in the body face while they fit, then in the small
  * face, then cut to three, two or one line, then titles alone (large text
  * on a projector), then titles in bold body text, at last without their
- * minutes (the role screen tells them). The last when nothing fits (the grid then scrolls). */
+ * minutes (a title read whole matters more). The last when nothing fits (the grid then scrolls). */
 static struct title_grid_plan plan_columns(struct window *w, const struct metrics *M, int gridw, int cols,
                                            int room)
 {
