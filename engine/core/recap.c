@@ -87,6 +87,21 @@ int recap_disagreed_at(const struct game *g, struct strbuf *out)
     return n;
 }
 
+/* The length of the phase a label names: "Plan · Week 0" and "Plan · Week 1"
+ * are both the phase "Plan", so a label's part before its first " · " counts
+ * (a scenario that dates its scenes would otherwise have a phase per week). */
+static size_t phase_name_len(const char *label)
+{
+    const char *sep = strstr(label, " · ");
+    return sep ? (size_t)(sep - label) : strlen(label);
+}
+
+static bool same_phase(const char *a, const char *b)
+{
+    size_t n = phase_name_len(a);
+    return n == phase_name_len(b) && strncmp(a, b, n) == 0;
+}
+
 void recap_progress(const struct game *g, const struct scene *scene, struct strbuf *out)
 {
     const struct scenario *sc = g->sc;
@@ -97,13 +112,13 @@ void recap_progress(const struct game *g, const struct scene *scene, struct strb
         if (!ph || !ph[0] || sc->scenes[i].is_ending)
             continue;
         int k = 0;
-        while (k < nphases && strcmp(seen[k], ph) != 0)
+        while (k < nphases && !same_phase(seen[k], ph))
             k++;
         if (k == nphases)
             seen[nphases++] = ph;
     }
     for (int k = 0; k < nphases; k++)
-        if (scene->phase && strcmp(seen[k], scene->phase) == 0)
+        if (scene->phase && same_phase(seen[k], scene->phase))
             at = k;
     int decision = g->nlog + 1;
     if (at >= 0 && nphases > 1)

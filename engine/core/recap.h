@@ -49,7 +49,9 @@ int recap_disagreed_at(const struct game *g, struct strbuf *out);
 /* How far through the run the game is at scene: "Startup · phase 1 of 4 ·
  * decision 3" onto out. The phases are the scenario's, in the order its
  * scenes first name them (endings left out): the only measure that holds on
- * every path, as paths differ in length. Without phases: "Decision 3". */
+ * every path, as paths differ in length. A label's part before its first
+ * " · " names its phase ("Plan · Week 1" is in "Plan"). Without phases:
+ * "Decision 3". */
 void recap_progress(const struct game *g, const struct scene *scene, struct strbuf *out);
 
 /* Visible stat 'stat' over the run: v[k] after k decisions, k = 0 to

@@ -601,8 +601,14 @@ static void scroll_marks(struct window *w, struct frame *f, int layer)
             SDL_Rect pill = {0, 0, t->w + 2 * pad, t->h + pad / 2};
             pill.x = sv->view.x + sv->view.w - thick - w->unit / 3 - pill.w;
             pill.y = sv->view.y + sv->view.h - pill.h - w->unit / 4;
-            op_fill(f, pill, pill.h / 2, w->pal->c[C_ACCENT]);
+            /* A band of page behind it, across the view: the pill covers
+             * no text, the content just ends higher while more lies below
+             * (window.c's scroll_to keeps a focused button above it). */
             w->more_pill[layer] = pill;
+            int band_y = win_more_band_top(w, layer);
+            SDL_Rect band = {sv->view.x, band_y, sv->view.w - thick, sv->view.y + sv->view.h - band_y};
+            op_fill(f, band, 0, w->pal->c[C_BG]);
+            op_fill(f, pill, pill.h / 2, w->pal->c[C_ACCENT]);
             SDL_Rect dst = {pill.x + pad, pill.y + pad / 4, t->w, t->h};
             struct op *o = op_add(f, OP_TEXT, dst, &dst, 0, on);
             if (o)
@@ -621,7 +627,7 @@ void win_draw(struct window *w, bool present)
     /* Pass 1: the ops (a ring paints two fills; the clear is the first). */
     enum { STACK_OPS = 256 };
     struct op stack_ops[STACK_OPS];
-    size_t max_ops = 2 * (size_t)L->nitems + 1 + 2 * 3; /* and two views' scroll marks */
+    size_t max_ops = 2 * (size_t)L->nitems + 1 + 2 * 4; /* and two views' scroll marks */
     struct frame frame = {.ops = max_ops <= STACK_OPS ? stack_ops : xmalloc(max_ops * sizeof(struct op))};
     struct frame *f = &frame;
     f->page = (SDL_Rect){0, 0, w->out_w, w->out_h};

@@ -774,6 +774,10 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
     int small = ui_lh(w, FACE_SMALL);
     ui_line(w, x, y, FACE_H2, C_TEXT, "The company over the run");
     y += ui_lh(w, FACE_H2) + M->u / 4;
+    /* The card lines up with the cards above it; the chart is set inside. */
+    SDL_Rect outer = {x, y, width, 0};
+    x += M->pad / 2;
+    width -= M->pad;
     char num[64], buf[256];
     int namew = 0, valw = 0;
     for (int i = 0; i < sc->nstats; i++) {
@@ -793,7 +797,7 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
     if (px1 - px0 < 6 * M->u || (px1 - px0) / n < 2)
         return y; /* no room for a chart (or a very long run): the decisions below say it all */
     int card_y = y;
-    ui_card(w, M, x - M->pad / 2, y, width + M->pad, 0, -1, C_SURFACE, C_SURFACE);
+    ui_card(w, M, outer.x, y, outer.w, 0, -1, C_SURFACE, C_SURFACE);
     int card = w->L.nitems - 2;
     y += M->pad / 2;
     /* The decisions' marks: Start, 1, 2, ... */
@@ -884,7 +888,7 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
     y += M->pad / 4;
     w->L.items[card].h = y - card_y;
     w->L.items[card + 1].h = y - card_y - 2 * M->bw;
-    w->L.chart = (SDL_Rect){x, card_y, width, y - card_y};
+    w->L.chart = (SDL_Rect){outer.x, card_y, outer.w, y - card_y};
     return y + M->gap;
 }
 
@@ -1151,6 +1155,8 @@ static int name_field(struct window *w, const struct metrics *M, int field, cons
 struct title_density {
     int face;
     int max_lines;
+    int title_face; /* the heading face, or bold body text where room is short */
+    bool minutes;   /* the length chip (left out last: a title read whole matters more) */
 };
 
 /* The summary of a card cut at a word to at most max_lines lines, with an
@@ -1187,12 +1193,48 @@ static const char *card_summary(const struct title_entry *t)
     return t->error ? t->error : t->summary ? t->summary : "";
 }
 
-/* A card's height: its title line and its summary as fitted. */
+/* A card's title wraps to at most two lines in the heading face, cut at a
+ * word after that: a long title stays whole at large text, where one line
+ * would clip it. mins gets the minutes chip's text ("" for none). Returns
+ * the width the title is set in (right of the number, left of the chip). */
+enum { TITLE_CARD_LINES = 2 };
+struct card_chip {
+    char mins[32];
+    int w;
+};
+static int card_title(struct window *w, const struct metrics *M, const struct title_entry *t, int colw,
+                      struct title_density d, char *buf, size_t cap, struct card_chip *chip)
+{
+    int face = d.title_face;
+    chip->mins[0] = '\0';
+    chip->w = 0;
+    if (t->minutes > 0 && d.minutes) {
+        str_format(chip->mins, sizeof chip->mins, "%.0f min", t->minutes);
+        chip->w = text_width(w, FACE_SMALL_BOLD, chip->mins, strlen(chip->mins)) + M->u;
+    }
+    int numw = text_width(w, face, "9  ", 3);
+    int width = colw - 2 * M->pad - numw - (chip->w ? chip->w + M->u / 2 : 0);
+    fit_summary(w, t->title ? t->title : t->id, width, (struct title_density){face, TITLE_CARD_LINES, face, false}, buf,
+                cap);
+    return width;
+}
+
+/* A card's padding above and below: half where only titles show, so that
+ * every card fits on a short screen (large text on a projector). */
+static int card_vpad(const struct metrics *M, struct title_density d)
+{
+    return d.max_lines < 0 ? M->pad / 2 : M->pad;
+}
+
+/* A card's height: its title as wrapped and its summary as fitted. */
 static int title_card_height(struct window *w, const struct metrics *M, int i, int colw, struct title_density d)
 {
-    char summary[2048];
+    char summary[2048], title[300];
+    struct card_chip chip;
+    int tw = card_title(w, M, &w->titles[i], colw, d, title, sizeof title, &chip);
     fit_summary(w, card_summary(&w->titles[i]), colw - 2 * M->pad, d, summary, sizeof summary);
-    return ui_lh(w, FACE_H2) + ui_wrap_height(w, summary, colw - 2 * M->pad, d.face) + 2 * M->pad;
+    return ui_wrap_height(w, title, tw, d.title_face) + ui_wrap_height(w, summary, colw - 2 * M->pad, d.face) +
+           2 * card_vpad(M, d);
 }
 
 /* A scenario's card on the title screen: number, title, minutes, summary. */
@@ -1207,21 +1249,17 @@ static void title_card(struct window *w, const struct metrics *M, int i, int x, 
     ui_card(w, M, x, y, colw, h, b, t->error ? C_DISABLED_BG : C_SURFACE, t->error ? C_DISABLED_BG : C_SURFACE_HOT);
     char num[16];
     str_format(num, sizeof num, "%d  ", i + 1);
-    int nx = x + M->pad;
-    nx += ui_line(w, nx, y + M->pad, FACE_H2, C_ACCENT, num);
-    int cw = 0;
-    char mins[32] = "";
-    if (t->minutes > 0) {
-        str_format(mins, sizeof mins, "%.0f min", t->minutes);
-        cw = text_width(w, FACE_SMALL_BOLD, mins, strlen(mins)) + M->u;
-    }
-    char shown[300];
-    ui_fit(w, FACE_H2, t->title ? t->title : t->id, x + colw - M->pad - cw - M->u / 2 - nx, shown, sizeof shown);
-    ui_line(w, nx, y + M->pad, FACE_H2, t->error ? C_DISABLED_TEXT : C_TEXT, shown);
-    if (cw)
-        ui_chip(w, M, x + colw - M->pad - cw, y + M->pad + (ui_lh(w, FACE_H2) - ui_lh(w, FACE_SMALL)) / 2, mins,
-                C_TEXT, C_CHIP);
-    ui_wrap(w, summary, x + M->pad, y + M->pad + ui_lh(w, FACE_H2), iw, d.face, t->error ? C_NEGATIVE : C_MUTED);
+    int face = d.title_face;
+    ui_wrap(w, num, x + M->pad, y + card_vpad(M, d), colw, face, C_ACCENT); /* set as the title's first line */
+    int nx = x + M->pad + text_width(w, face, "9  ", 3);
+    char title[300];
+    struct card_chip chip;
+    int tw = card_title(w, M, t, colw, d, title, sizeof title, &chip);
+    int ty = ui_wrap(w, title, nx, y + card_vpad(M, d), tw, face, t->error ? C_DISABLED_TEXT : C_TEXT);
+    if (chip.w)
+        ui_chip(w, M, x + colw - M->pad - chip.w, y + card_vpad(M, d) + (ui_lh(w, face) - ui_lh(w, FACE_SMALL)) / 2,
+                chip.mins, C_TEXT, C_CHIP);
+    ui_wrap(w, summary, x + M->pad, ty, iw, d.face, t->error ? C_NEGATIVE : C_MUTED);
 }
 
 /* The grid of scenario cards from y (in its scroll view's pixels) at the
@@ -1245,7 +1283,7 @@ static int title_grid(struct window *w, const struct metrics *M, int x, int y, i
 
 /* The title screen's grid of cards: its columns and how densely they are
  * set. */
-enum { TITLE_SCROLLS = 6 }; /* a plan's step when even the densest scrolls */
+enum { TITLE_SCROLLS = 8 }; /* a plan's step when even the densest scrolls */
 
 struct title_grid_plan {
     int cols, cardw;
@@ -1257,12 +1295,15 @@ struct title_grid_plan {
 /* The most generous setting that shows every scenario in room pixels:
  * whole summaries in the body face while they fit, then in the small
  * face, then cut to three, two or one line, then titles alone (large text
- * on a projector). The last when nothing fits (the grid then scrolls). */
+ * on a projector), then titles in bold body text, at last without their
+ * minutes (a title read whole matters more). The last when nothing fits (the grid then scrolls). */
 static struct title_grid_plan plan_columns(struct window *w, const struct metrics *M, int gridw, int cols,
                                            int room)
 {
     static const struct title_density steps[] = {
-        {FACE_BODY, 0}, {FACE_SMALL, 0}, {FACE_SMALL, 3}, {FACE_SMALL, 2}, {FACE_SMALL, 1}, {FACE_SMALL, -1},
+        {FACE_BODY, 0, FACE_H2, true},   {FACE_SMALL, 0, FACE_H2, true},  {FACE_SMALL, 3, FACE_H2, true},
+        {FACE_SMALL, 2, FACE_H2, true},  {FACE_SMALL, 1, FACE_H2, true},  {FACE_SMALL, -1, FACE_H2, true},
+        {FACE_SMALL, -1, FACE_BOLD, true}, {FACE_SMALL, -1, FACE_BOLD, false},
     };
     struct title_grid_plan p = {cols, cols == 2 ? (gridw - M->u / 2) / 2 : gridw, steps[0], 0, 0};
     for (; p.step + 1 < (int)COUNT_OF(steps); p.step++)
@@ -1281,7 +1322,7 @@ static struct title_grid_plan plan_columns(struct window *w, const struct metric
  * projector); else one. */
 static struct title_grid_plan plan_title_grid(struct window *w, const struct metrics *M, int gridw, int room)
 {
-    bool two_fit = gridw >= 2 * 16 * M->u && w->ntitles > 1;
+    bool two_fit = gridw >= 2 * 14 * M->u && w->ntitles > 1;
     bool two_wide = gridw >= 2 * 24 * M->u && w->ntitles > 1;
     struct title_grid_plan one = plan_columns(w, M, gridw, 1, room);
     if (!two_fit)
@@ -1304,13 +1345,22 @@ static void title_screen(struct window *w, const struct metrics *M)
     /* A short screen (large text): a smaller wordmark and no tagline leave
      * the room to the scenarios. */
     int display = M->H < 50 * M->u ? FACE_H1 : FACE_DISPLAY;
-    ui_line(w, x0, y, display, C_TEXT, "ScaleUp");
-    y += ui_lh(w, display) * 9 / 10;
-    if (M->H >= 30 * M->u)
-        y = ui_wrap(w, "A training simulation for product people: lead a company as its Product Owner or "
-                    "Product Manager.", x0, y, wide, FACE_BODY, C_MUTED);
-    y += M->gap;
-    y = name_field(w, M, 0, "Your name, or your team's", x0, y, wide < 22 * M->u ? wide : 22 * M->u);
+    int mark_w = ui_line(w, x0, y, display, C_TEXT, "ScaleUp");
+    int field_w = wide < 22 * M->u ? wide : 22 * M->u;
+    if (M->H < 30 * M->u && wide - mark_w - 2 * M->u >= 16 * M->u) {
+        /* Very large text: the name beside the wordmark, so that the
+         * scenarios keep the room to show whole. */
+        int fx = x0 + mark_w + 2 * M->u;
+        int bottom = name_field(w, M, 0, "Your name, or your team's", fx, y, field_w < x0 + wide - fx ? field_w : x0 + wide - fx);
+        y = bottom > y + ui_lh(w, display) ? bottom : y + ui_lh(w, display);
+    } else {
+        y += ui_lh(w, display) * 9 / 10;
+        if (M->H >= 30 * M->u)
+            y = ui_wrap(w, "A training simulation for product people: lead a company as its Product Owner or "
+                        "Product Manager.", x0, y, wide, FACE_BODY, C_MUTED);
+        y += M->gap;
+        y = name_field(w, M, 0, "Your name, or your team's", x0, y, field_w);
+    }
     y += M->gap;
     ui_line(w, x0, y, FACE_SMALL_BOLD, C_MUTED, "Choose a scenario");
     y += ui_lh(w, FACE_SMALL) + M->u / 4;

@@ -135,8 +135,10 @@ bool win_button_rect(const struct window *w, int i, SDL_Rect *out)
         const struct scroll_view *sv = &w->L.scroll[b->scroll];
         r.x += sv->view.x;
         r.y += sv->view.y - sv->offset;
-        SDL_Rect vis;
-        if (!SDL_IntersectRect(&r, &sv->view, &vis))
+        SDL_Rect view = sv->view, vis;
+        if (w->more_pill[b->scroll].w > 0) /* the pill's band hides what lies under it */
+            view.h = win_more_band_top(w, b->scroll) - view.y;
+        if (!SDL_IntersectRect(&r, &view, &vis))
             return false;
         *out = vis;
         return true;

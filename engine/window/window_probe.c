@@ -24,6 +24,11 @@ const char *window_probe_scenario_id(const struct window *w, int i)
     return i >= 0 && i < w->ntitles ? w->titles[i].id : NULL;
 }
 
+const char *window_probe_scenario_title(const struct window *w, int i)
+{
+    return i >= 0 && i < w->ntitles ? w->titles[i].title : NULL;
+}
+
 void window_probe_size(const struct window *w, int *width, int *height)
 {
     *width = w->out_w;
@@ -361,4 +366,40 @@ const char *window_probe_renderer(const struct window *w)
     if (SDL_GetRendererInfo(w->ren, &info) != 0)
         return "";
     return info.name;
+}
+
+bool window_probe_button_text(struct window *w, enum button_kind kind, int arg, char *buf, size_t cap)
+{
+    const struct layout *L = &w->L;
+    const struct button *b = NULL;
+    for (int i = 0; i < L->nbuttons && !b; i++)
+        if (L->buttons[i].kind == kind && L->buttons[i].arg == arg)
+            b = &L->buttons[i];
+    if (!b || cap == 0)
+        return false;
+    size_t n = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < L->nitems; i++) {
+        const struct item *it = &L->items[i];
+        if (it->kind != IT_TEXT || it->scroll != b->scroll || it->len == 0)
+            continue;
+        SDL_Rect r = {it->x, it->y, text_width(w, it->face, L->chars.data + it->text, it->len),
+                      w->fonts.skip[it->face]};
+        if (!SDL_HasIntersection(&r, &b->r))
+            continue;
+        if (!inside(&b->r, &r))
+            return false;
+        const char *s = L->chars.data + it->text;
+        size_t len = it->len;
+        while (len && s[len - 1] == ' ')
+            len--;
+        if (n + len + 2 > cap)
+            return false;
+        if (n)
+            buf[n++] = ' ';
+        memcpy(buf + n, s, len);
+        n += len;
+        buf[n] = '\0';
+    }
+    return true;
 }

@@ -111,6 +111,7 @@ bool window_probe_editing(const struct window *w);
 enum confirm_what window_probe_confirm(const struct window *w);
 /* The id of the i-th scenario on the title screen, or NULL. */
 const char *window_probe_scenario_id(const struct window *w, int i);
+const char *window_probe_scenario_title(const struct window *w, int i);
 const char *window_probe_name(const struct window *w);
 
 /* Where a button is drawn now, in renderer pixels, clipped to its scroll
@@ -121,6 +122,10 @@ bool window_probe_button(const struct window *w, enum button_kind kind, int arg,
 /* Whether the button shows whole: on the top layer, not cut by its scroll
  * view's edges. */
 bool window_probe_button_whole(const struct window *w, enum button_kind kind, int arg);
+/* The text drawn on a button, its runs joined by single spaces, onto buf;
+ * false when there is no such button or a run of its text sticks out of it
+ * (a title cut at the card's edge). */
+bool window_probe_button_text(struct window *w, enum button_kind kind, int arg, char *buf, size_t cap);
 /* The overlay's panel; false without an overlay. */
 bool window_probe_panel(const struct window *w, SDL_Rect *r);
 /* A scroll view's bar as last drawn (layer 1 the screen's, 2 the

@@ -69,6 +69,10 @@ static void progress_counts_phases_in_first_named_order(void **state)
     recap_progress(g, game_scene(g), &p);
     assert_string_equal(p.data, "Startup · phase 1 of 2 · decision 1");
     test_choose(g, 2);
+    /* A dated label is in the phase its first part names. */
+    sb_clear(&p);
+    recap_progress(g, game_scene(g), &p);
+    assert_string_equal(p.data, "Startup · Week 2 · phase 1 of 2 · decision 2");
     test_choose(g, 1);
     sb_clear(&p);
     recap_progress(g, game_scene(g), &p);

@@ -1993,8 +1993,23 @@ struct big_drive {
     bool strip[2];
 };
 
+/* The "More below" pill, when it shows, covers no text: the rows it
+ * stands in hold only the page's colour left of it. */
+static void assert_pill_covers_no_text(struct window *w)
+{
+    SDL_Rect pill;
+    if (!window_probe_more_below(w, &pill))
+        return;
+    SDL_Rect left = {0, pill.y, pill.x, pill.h};
+    int bg = count_color(w, left, window_probe_color(w, C_BG), 0);
+    if (bg != left.w * left.h)
+        fail_msg("beside the More below pill, %d of %d px are not the page", left.w * left.h - bg,
+                 left.w * left.h);
+}
+
 static void assert_story_first(struct window *w, struct big_drive *t)
 {
+    assert_pill_covers_no_text(w);
     int W, H;
     window_probe_size(w, &W, &H);
     SDL_Rect bad = {0, 0, 0, 0};
@@ -2045,6 +2060,7 @@ static bool big_hook(void *ctx, struct window *w)
             return true;
         }
         assert_choice_drawn(w, 0);
+        assert_pill_covers_no_text(w);
         assert_true(c0.y + c0.h <= H);
         window_probe_key(w, SDLK_1, 0);
         t->phase = 1;
@@ -2337,6 +2353,14 @@ static bool title_all_hook(void *ctx, struct window *w)
         int i = find_title(w, bundled[k]);
         if (!window_probe_button_whole(w, BTN_SCENARIO, i))
             fail_msg("the card of %s is not shown whole", bundled[k]);
+        /* Its title whole, in the card: wrapped, never cut or spilled. */
+        char text[4096];
+        if (!window_probe_button_text(w, BTN_SCENARIO, i, text, sizeof text))
+            fail_msg("the card of %s has text past its edge", bundled[k]);
+        char title[512];
+        snprintf(title, sizeof title, "%d %s", i + 1, window_probe_scenario_title(w, i));
+        if (strncmp(text, title, strlen(title)) != 0)
+            fail_msg("the card of %s reads \"%s\", not its title \"%s\"", bundled[k], text, title);
         t->shown++;
     }
     SDL_Rect pill, bad;
@@ -2348,9 +2372,10 @@ static bool title_all_hook(void *ctx, struct window *w)
 static void test_title_shows_every_scenario(void **state)
 {
     (void)state;
-    /* At 100% and 150% text (at 200% the cards scroll, under a "More below"). */
-    for (size_t i = 0; i < 2 * COUNT_OF(room_sizes); i++) {
-        room_setup(room_sizes[i % COUNT_OF(room_sizes)], i < COUNT_OF(room_sizes) ? 100 : 150);
+    /* At 100%, 150% and 200% text: every card at once, no scrolling. */
+    static const int texts[] = {100, 150, 200};
+    for (size_t i = 0; i < COUNT_OF(texts) * COUNT_OF(room_sizes); i++) {
+        room_setup(room_sizes[i % COUNT_OF(room_sizes)], texts[i / COUNT_OF(room_sizes)]);
         char path[4200];
         snprintf(path, sizeof path, "%s/scaleup/saves/autosave.json", getenv("XDG_DATA_HOME"));
         unlink(path);
@@ -2987,6 +3012,8 @@ static void shot(struct window *w, struct tour *t, const char *name)
     if (spill)
         fail_msg("%s: %d item(s) drawn out of place, the first at %d,%d %dx%d", name, spill, bad.x, bad.y,
                  bad.w, bad.h);
+    if (window_probe_overlay(w) == OVERLAY_NONE)
+        assert_pill_covers_no_text(w);
     assert_true(window_probe_save_png(w, path));
     int W, H, pw = 0, ph = 0;
     window_probe_size(w, &W, &H);
