@@ -1201,6 +1201,60 @@ static void convert_dimensions(struct loader *ld, int t, uint16_t file, const st
     lua_pop(L, 1);
 }
 
+/* One entry of a number table: its key (NULL when the key is not a
+ * string), where the key stands, and the value on the top of the stack. */
+typedef void number_entry_fn(struct loader *ld, const char *key, struct srcpos kpos, void *ctx);
+
+/* Walks the table field `name` of the table at t ({ key = number, ... }:
+ * score, effects, weights, best), calling each for every entry; a field
+ * that is neither a table nor nil is reported with `shape`. key_fallback:
+ * where a key stands when the source map does not know. */
+static void walk_number_table(struct loader *ld, int t, const char *name, uint16_t file,
+                              const struct srcnode *node, struct srcpos pos,
+                              struct srcpos key_fallback, const char *shape,
+                              number_entry_fn *each, void *ctx)
+{
+    lua_State *L = ld->L;
+    int type = get_raw(L, t, name);
+    if (type == LUA_TTABLE) {
+        int tab = lua_gettop(L);
+        const struct srcnode *tn = field_node(node, name);
+        int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
+        lua_pushnil(L);
+        while (lua_next(L, tab)) {
+            const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+            each(ld, k, k ? field_pos(file, tn, k, key_fallback) : key_fallback, ctx);
+            lua_pop(L, 1);
+        }
+        diag_list_sort_from(ld->diags, walked_from);
+    } else if (type != LUA_TNIL) {
+        report(ld, field_pos(file, node, name, pos), "type", "%s", shape);
+    }
+    lua_pop(L, 1);
+}
+
+static void weight_entry(struct loader *ld, const char *k, struct srcpos wpos, void *ctx)
+{
+    lua_State *L = ld->L;
+    struct role *role = ctx;
+    int d = k ? scenario_dimension(ld->sc, k) : -1;
+    if (d < 0) {
+        char hint[256];
+        report(ld, wpos, "unknown-dimension", "unknown dimension '%s' in weights%s",
+               k ? k : "?", k ? suggest_dimension(ld->sc, k, hint, sizeof hint) : "");
+    } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)) ||
+               lua_tonumber(L, -1) < 0) {
+        if (lua_type(L, -1) == LUA_TNUMBER && isfinite(lua_tonumber(L, -1)))
+            report(ld, wpos, "type", "the weight of '%s' must be 0 or more, not %g", k,
+                   lua_tonumber(L, -1));
+        else
+            report(ld, wpos, "type", "the weight of '%s' must be a number, 0 or more, not %s",
+                   k, not_finite_number(L, -1));
+    } else if (number_in_range(ld, wpos, lua_tonumber(L, -1), "the weight of '%s'", k)) {
+        role->weights[d] = lua_tonumber(L, -1);
+    }
+}
+
 static void convert_roles(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
                           struct srcpos fallback)
 {
@@ -1255,39 +1309,9 @@ static void convert_roles(struct loader *ld, int t, uint16_t file, const struct 
             }
         }
         lua_pop(L, 1);
-        int wtype = get_raw(L, r, "weights");
-        if (wtype == LUA_TTABLE) {
-            int w = lua_gettop(L);
-            const struct srcnode *wn = field_node(in, "weights");
-            int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
-            lua_pushnil(L);
-            while (lua_next(L, w)) {
-                const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-                int d = k ? scenario_dimension(sc, k) : -1;
-                struct srcpos wpos = k ? field_pos(file, wn, k, ipos) : ipos;
-                if (d < 0) {
-                    char hint[256];
-                    report(ld, wpos, "unknown-dimension", "unknown dimension '%s' in weights%s",
-                           k ? k : "?", k ? suggest_dimension(sc, k, hint, sizeof hint) : "");
-                } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)) ||
-                           lua_tonumber(L, -1) < 0) {
-                    if (lua_type(L, -1) == LUA_TNUMBER && isfinite(lua_tonumber(L, -1)))
-                        report(ld, wpos, "type", "the weight of '%s' must be 0 or more, not %g", k,
-                               lua_tonumber(L, -1));
-                    else
-                        report(ld, wpos, "type", "the weight of '%s' must be a number, 0 or more, not %s",
-                               k, not_finite_number(L, -1));
-                } else if (number_in_range(ld, wpos, lua_tonumber(L, -1), "the weight of '%s'", k)) {
-                    role->weights[d] = lua_tonumber(L, -1);
-                }
-                lua_pop(L, 1);
-            }
-            diag_list_sort_from(ld->diags, walked_from);
-        } else if (wtype != LUA_TNIL) {
-            report(ld, field_pos(file, in, "weights", ipos), "type",
-                   "weights must be a table like { vision = 2 }");
-        }
-        lua_pop(L, 2);
+        walk_number_table(ld, r, "weights", file, in, ipos, ipos,
+                          "weights must be a table like { vision = 2 }", weight_entry, role);
+        lua_pop(L, 1);
         if (!role->id)
             continue;
         if (!valid_id(role->id, strlen(role->id), false)) {
@@ -1479,6 +1503,19 @@ static void declare_flag(struct loader *ld, const char *id, struct srcpos pos, v
         report(ld, pos, "count", "too many flags (the limit is %d)", LIMIT_FLAGS);
 }
 
+static void best_entry(struct loader *ld, const char *k, struct srcpos bpos, void *ctx)
+{
+    (void)ctx;
+    lua_State *L = ld->L;
+    int r = k ? scenario_role(ld->sc, k) : -1;
+    if (r < 0)
+        report(ld, bpos, "unknown-role", "unknown role '%s' in best", k ? k : "?");
+    else if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0))
+        report(ld, bpos, "type", "best.%s must be a number above 0", k);
+    else
+        ld->sc->best[r] = lua_tonumber(L, -1);
+}
+
 static void convert_scenario(struct loader *ld)
 {
     lua_State *L = ld->L;
@@ -1562,30 +1599,8 @@ static void convert_scenario(struct loader *ld)
     /* best = { po = 40, pm = 38 }: the best weighted totals, declared. */
     for (int r = 0; r < LIMIT_ROLES; r++)
         sc->best[r] = (double)NAN;
-    int btype = get_raw(L, t, "best");
-    if (btype == LUA_TTABLE) {
-        int b = lua_gettop(L);
-        const struct srcnode *bn = field_node(node, "best");
-        int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
-        lua_pushnil(L);
-        while (lua_next(L, b)) {
-            const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-            int r = k ? scenario_role(sc, k) : -1;
-            struct srcpos bpos = k ? field_pos(file, bn, k, pos) : pos;
-            if (r < 0)
-                report(ld, bpos, "unknown-role", "unknown role '%s' in best", k ? k : "?");
-            else if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0))
-                report(ld, bpos, "type", "best.%s must be a number above 0", k);
-            else
-                sc->best[r] = lua_tonumber(L, -1);
-            lua_pop(L, 1);
-        }
-        diag_list_sort_from(ld->diags, walked_from);
-    } else if (btype != LUA_TNIL) {
-        report(ld, field_pos(file, node, "best", pos), "type",
-               "best must be a table like { po = 40, pm = 38 }");
-    }
-    lua_pop(L, 1);
+    walk_number_table(ld, t, "best", file, node, pos, pos,
+                      "best must be a table like { po = 40, pm = 38 }", best_entry, NULL);
     lua_pop(L, 1); /* the table */
 }
 
@@ -1730,6 +1745,57 @@ static int target(struct loader *ld, const char *id, struct srcpos pos, const ch
     return s;
 }
 
+static void score_entry(struct loader *ld, const char *k, struct srcpos kpos, void *ctx)
+{
+    lua_State *L = ld->L;
+    struct choice *ch = ctx;
+    int d = k ? scenario_dimension(ld->sc, k) : -1;
+    if (d < 0) {
+        char hint[256];
+        if (k && scenario_stat(ld->sc, k) >= 0)
+            report(ld, kpos, "unknown-dimension",
+                   "'%s' is a stat, not a dimension: stats change in effects, not score", k);
+        else
+            report(ld, kpos, "unknown-dimension", "unknown dimension '%s' in score%s",
+                   k ? k : "?", k ? suggest_dimension(ld->sc, k, hint, sizeof hint) : "");
+    } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
+        report(ld, kpos, "type", "score.%s must be a finite number, not %s", k,
+               not_finite_number(L, -1));
+    } else if (number_in_range(ld, kpos, lua_tonumber(L, -1), "score.%s", k)) {
+        ch->score[d] = lua_tonumber(L, -1);
+        ch->scores = true;
+    }
+}
+
+struct effects_ctx {
+    struct effect effects[LIMIT_STATS];
+    int ne;
+};
+
+static void effect_entry(struct loader *ld, const char *k, struct srcpos kpos, void *ctx)
+{
+    lua_State *L = ld->L;
+    struct effects_ctx *ec = ctx;
+    int st = k ? scenario_stat(ld->sc, k) : -1;
+    if (st < 0) {
+        char hint[256];
+        if (k && scenario_dimension(ld->sc, k) >= 0)
+            report(ld, kpos, "unknown-stat",
+                   "'%s' is a dimension, not a stat: points go in score, not effects", k);
+        else
+            report(ld, kpos, "unknown-stat", "unknown stat '%s' in effects%s", k ? k : "?",
+                   k ? suggest_stat(ld->sc, k, hint, sizeof hint) : "");
+    } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
+        report(ld, kpos, "type", "effects.%s must be a finite number (a change, like -1), not %s",
+               k, not_finite_number(L, -1));
+    } else if (ec->ne < LIMIT_STATS &&
+               number_in_range(ld, kpos, lua_tonumber(L, -1), "effects.%s", k)) {
+        ec->effects[ec->ne].stat = (int16_t)st;
+        ec->effects[ec->ne].delta = lua_tonumber(L, -1);
+        ec->ne++;
+    }
+}
+
 static void convert_choice(struct loader *ld, int c, int scene, int listed, uint16_t file,
                            const struct srcnode *node, struct srcpos pos)
 {
@@ -1786,90 +1852,25 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
     lua_pop(L, 1);
 
     /* score = { dimension = points } */
-    int stype = get_raw(L, c, "score");
-    if (stype == LUA_TTABLE) {
-        int s = lua_gettop(L);
-        const struct srcnode *sn = field_node(node, "score");
-        int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
-        lua_pushnil(L);
-        while (lua_next(L, s)) {
-            const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-            int d = k ? scenario_dimension(sc, k) : -1;
-            struct srcpos kpos = k ? field_pos(file, sn, k, field_pos(file, node, "score", pos))
-                                   : field_pos(file, node, "score", pos);
-            if (d < 0) {
-                char hint[256];
-                if (k && scenario_stat(sc, k) >= 0)
-                    report(ld, kpos, "unknown-dimension",
-                           "'%s' is a stat, not a dimension: stats change in effects, not score", k);
-                else
-                    report(ld, kpos, "unknown-dimension", "unknown dimension '%s' in score%s",
-                           k ? k : "?", k ? suggest_dimension(sc, k, hint, sizeof hint) : "");
-            } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
-                report(ld, kpos, "type", "score.%s must be a finite number, not %s", k,
-                       not_finite_number(L, -1));
-            } else if (number_in_range(ld, kpos, lua_tonumber(L, -1), "score.%s", k)) {
-                ch->score[d] = lua_tonumber(L, -1);
-                ch->scores = true;
-            }
-            lua_pop(L, 1);
-        }
-        diag_list_sort_from(ld->diags, walked_from);
-    } else if (stype != LUA_TNIL) {
-        report(ld, field_pos(file, node, "score", pos), "type",
-               "score must be a table like { vision = 3 }");
-    }
-    lua_pop(L, 1);
+    struct srcpos score_pos = field_pos(file, node, "score", pos);
+    walk_number_table(ld, c, "score", file, node, pos, score_pos,
+                      "score must be a table like { vision = 3 }", score_entry, ch);
 
     /* effects = { stat = delta } */
-    int etype = get_raw(L, c, "effects");
-    if (etype == LUA_TTABLE) {
-        int e = lua_gettop(L);
-        const struct srcnode *en = field_node(node, "effects");
-        struct effect effects[LIMIT_STATS];
-        int ne = 0;
-        int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
-        lua_pushnil(L);
-        while (lua_next(L, e)) {
-            const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-            int st = k ? scenario_stat(sc, k) : -1;
-            struct srcpos kpos = k ? field_pos(file, en, k, field_pos(file, node, "effects", pos))
-                                   : field_pos(file, node, "effects", pos);
-            if (st < 0) {
-                char hint[256];
-                if (k && scenario_dimension(sc, k) >= 0)
-                    report(ld, kpos, "unknown-stat",
-                           "'%s' is a dimension, not a stat: points go in score, not effects", k);
-                else
-                    report(ld, kpos, "unknown-stat", "unknown stat '%s' in effects%s", k ? k : "?",
-                           k ? suggest_stat(sc, k, hint, sizeof hint) : "");
-            } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
-                report(ld, kpos, "type", "effects.%s must be a finite number (a change, like -1), not %s",
-                       k, not_finite_number(L, -1));
-            } else if (ne < LIMIT_STATS && number_in_range(ld, kpos, lua_tonumber(L, -1), "effects.%s", k)) {
-                effects[ne].stat = (int16_t)st;
-                effects[ne].delta = lua_tonumber(L, -1);
-                ne++;
-            }
-            lua_pop(L, 1);
-        }
-        diag_list_sort_from(ld->diags, walked_from);
-        if (ne) {
-            struct effect *out = arena_alloc(&sc->arena, sizeof *out * (size_t)ne);
-            /* Keep the order of the stats list, not of the hash table. */
-            int k = 0;
-            for (int s = 0; s < sc->nstats; s++)
-                for (int i = 0; i < ne; i++)
-                    if (effects[i].stat == s)
-                        out[k++] = effects[i];
-            ch->effects = out;
-            ch->neffects = (uint16_t)ne;
-        }
-    } else if (etype != LUA_TNIL) {
-        report(ld, field_pos(file, node, "effects", pos), "type",
-               "effects must be a table like { runway = -1 }");
+    struct effects_ctx ec = {.ne = 0};
+    walk_number_table(ld, c, "effects", file, node, pos, field_pos(file, node, "effects", pos),
+                      "effects must be a table like { runway = -1 }", effect_entry, &ec);
+    if (ec.ne) {
+        struct effect *out = arena_alloc(&sc->arena, sizeof *out * (size_t)ec.ne);
+        /* Keep the order of the stats list, not of the hash table. */
+        int k = 0;
+        for (int s = 0; s < sc->nstats; s++)
+            for (int i = 0; i < ec.ne; i++)
+                if (ec.effects[i].stat == s)
+                    out[k++] = ec.effects[i];
+        ch->effects = out;
+        ch->neffects = (uint16_t)ec.ne;
     }
-    lua_pop(L, 1);
 
     /* set, unset, requires */
     struct flag_list *fl = &ld->flag_scratch;
