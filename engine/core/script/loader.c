@@ -1958,6 +1958,89 @@ static void index_choice_ids(struct loader *ld, struct scene *scene, uint16_t fi
     }
 }
 
+/* An ending's verdict: success, mixed or failure. */
+static void convert_verdict(struct loader *ld, int t, struct scene *scene, const char *what,
+                            uint16_t file, const struct srcnode *node, struct srcpos pos)
+{
+    const char *v = string_field(ld, t, "verdict", true, what, file, node, pos);
+    if (v) {
+        if (strcmp(v, "success") == 0)
+            scene->verdict = VERDICT_SUCCESS;
+        else if (strcmp(v, "mixed") == 0)
+            scene->verdict = VERDICT_MIXED;
+        else if (strcmp(v, "failure") == 0)
+            scene->verdict = VERDICT_FAILURE;
+        else
+            report(ld, field_pos(file, node, "verdict", pos), "verdict",
+                   "verdict must be \"success\", \"mixed\" or \"failure\", not \"%s\"", v);
+    }
+}
+
+/* A duet scene's by (who decides) and conflict (where a disagreement goes). */
+static void convert_by_conflict(struct loader *ld, int t, struct scene *scene, const char *what,
+                                uint16_t file, const struct srcnode *node, struct srcpos pos)
+{
+    const char *by = string_field(ld, t, "by", false, what, file, node, pos);
+    if (by) {
+        if (strcmp(by, "both") == 0)
+            scene->by = BY_BOTH;
+        else if ((scene->by = scenario_role(ld->sc, by)) < 0) {
+            scene->by = BY_ANYONE;
+            report(ld, field_pos(file, node, "by", pos), "unknown-role",
+                   "by = \"%s\" must name a role or be \"both\"", by);
+        }
+    }
+    const char *conflict = string_field(ld, t, "conflict", false, what, file, node, pos);
+    if (conflict)
+        scene->conflict = target(ld, conflict, field_pos(file, node, "conflict", pos), "conflict");
+}
+
+/* The scene's choices = { ... } list, each converted in order. */
+static void convert_choices(struct loader *ld, int t, int index, const char *what, uint16_t file,
+                            const struct srcnode *node, struct srcpos pos)
+{
+    lua_State *L = ld->L;
+    struct srcpos cpos = field_pos(file, node, "choices", pos);
+    const struct srcnode *list = field_node(node, "choices");
+    int ctype = get_raw(L, t, "choices");
+    if (ctype == LUA_TNIL) {
+        /* A misspelt choices (choises = {) is reported as an unknown field
+         * with its correction; "no choices" would send the author looking
+         * for something else. */
+        if (!has_near_key(L, t, "choices"))
+            report(ld, pos, "no-choices",
+                   "%s has no choices: give it choices = { ... }, or make it an ending", what);
+    } else if (ctype != LUA_TTABLE) {
+        report(ld, cpos, "type", "choices must be a list of choices");
+    } else {
+        int cl = lua_gettop(L);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, cl);
+        if (n <= LIMIT_CHOICES_PER_SCENE)
+            check_keys(ld, cl, (const char *const[]){NULL}, (int)n, "the choices list", file, list,
+                       cpos);
+        if (n == 0) {
+            report(ld, cpos, "no-choices", "%s has an empty choices list", what);
+        } else if (n > LIMIT_CHOICES_PER_SCENE) {
+            report(ld, cpos, "too-many-choices", "%s has %lld choices; the limit is %d", what,
+                   (long long)n, LIMIT_CHOICES_PER_SCENE);
+        } else {
+            for (lua_Integer i = 1; i <= n; i++) {
+                struct srcpos ipos = item_pos(file, list, (int)i, cpos);
+                if (lua_rawgeti(L, cl, i) != LUA_TTABLE) {
+                    report(ld, ipos, "type",
+                           "choice %lld of %s must be a table { \"text\", next = ... }",
+                           (long long)i, what);
+                } else {
+                    convert_choice(ld, lua_gettop(L), index, (int)i, file, item_node(list, (int)i),
+                                   ipos);
+                }
+                lua_pop(L, 1);
+            }
+        }
+    }
+    lua_pop(L, 1);
+}
+
 static void convert_scene(struct loader *ld, int index, const struct registration *reg)
 {
     lua_State *L = ld->L;
@@ -1998,18 +2081,7 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
     lua_pop(L, 1);
 
     if (ending) {
-        const char *v = string_field(ld, t, "verdict", true, what, file, node, pos);
-        if (v) {
-            if (strcmp(v, "success") == 0)
-                scene->verdict = VERDICT_SUCCESS;
-            else if (strcmp(v, "mixed") == 0)
-                scene->verdict = VERDICT_MIXED;
-            else if (strcmp(v, "failure") == 0)
-                scene->verdict = VERDICT_FAILURE;
-            else
-                report(ld, field_pos(file, node, "verdict", pos), "verdict",
-                       "verdict must be \"success\", \"mixed\" or \"failure\", not \"%s\"", v);
-        }
+        convert_verdict(ld, t, scene, what, file, node, pos);
         scene->first_choice = ld->nchoices;
         lua_pop(L, 1);
         return;
@@ -2027,62 +2099,13 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
         report(ld, field_pos(file, node, "timeout", pos), "timer",
                "timeout needs a timer: timer = seconds, timeout = choice number");
 
-    /* by and conflict (duet) */
-    const char *by = string_field(ld, t, "by", false, what, file, node, pos);
-    if (by) {
-        if (strcmp(by, "both") == 0)
-            scene->by = BY_BOTH;
-        else if ((scene->by = scenario_role(sc, by)) < 0) {
-            scene->by = BY_ANYONE;
-            report(ld, field_pos(file, node, "by", pos), "unknown-role",
-                   "by = \"%s\" must name a role or be \"both\"", by);
-        }
-    }
-    const char *conflict = string_field(ld, t, "conflict", false, what, file, node, pos);
-    if (conflict)
-        scene->conflict = target(ld, conflict, field_pos(file, node, "conflict", pos), "conflict");
+    convert_by_conflict(ld, t, scene, what, file, node, pos);
 
     /* choices */
     scene->first_choice = ld->nchoices;
     struct srcpos cpos = field_pos(file, node, "choices", pos);
     const struct srcnode *list = field_node(node, "choices");
-    int ctype = get_raw(L, t, "choices");
-    if (ctype == LUA_TNIL) {
-        /* A misspelt choices (choises = {) is reported as an unknown field
-         * with its correction; "no choices" would send the author looking
-         * for something else. */
-        if (!has_near_key(L, t, "choices"))
-            report(ld, pos, "no-choices",
-                   "%s has no choices: give it choices = { ... }, or make it an ending", what);
-    } else if (ctype != LUA_TTABLE) {
-        report(ld, cpos, "type", "choices must be a list of choices");
-    } else {
-        int cl = lua_gettop(L);
-        lua_Integer n = (lua_Integer)lua_rawlen(L, cl);
-        if (n <= LIMIT_CHOICES_PER_SCENE)
-            check_keys(ld, cl, (const char *const[]){NULL}, (int)n, "the choices list", file, list,
-                       cpos);
-        if (n == 0) {
-            report(ld, cpos, "no-choices", "%s has an empty choices list", what);
-        } else if (n > LIMIT_CHOICES_PER_SCENE) {
-            report(ld, cpos, "too-many-choices", "%s has %lld choices; the limit is %d", what,
-                   (long long)n, LIMIT_CHOICES_PER_SCENE);
-        } else {
-            for (lua_Integer i = 1; i <= n; i++) {
-                struct srcpos ipos = item_pos(file, list, (int)i, cpos);
-                if (lua_rawgeti(L, cl, i) != LUA_TTABLE) {
-                    report(ld, ipos, "type",
-                           "choice %lld of %s must be a table { \"text\", next = ... }",
-                           (long long)i, what);
-                } else {
-                    convert_choice(ld, lua_gettop(L), index, (int)i, file, item_node(list, (int)i),
-                                   ipos);
-                }
-                lua_pop(L, 1);
-            }
-        }
-    }
-    lua_pop(L, 1);
+    convert_choices(ld, t, index, what, file, node, pos);
     scene->nchoices = (uint16_t)(ld->nchoices - scene->first_choice);
     index_choice_ids(ld, scene, file, list, cpos);
     scene->fixed_order = fixed_order(ld, t, what, file, node, pos, sc->fixed_order);
