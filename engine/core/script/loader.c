@@ -1796,6 +1796,104 @@ static void effect_entry(struct loader *ld, const char *k, struct srcpos kpos, v
     }
 }
 
+/* next: a scene id or a function. */
+static void convert_next(struct loader *ld, int c, struct choice *ch, const char *what,
+                         uint16_t file, const struct srcnode *node, struct srcpos pos)
+{
+    lua_State *L = ld->L;
+    struct srcpos npos = field_pos(file, node, "next", pos);
+    int ntype = get_raw(L, c, "next");
+    if (ntype == LUA_TSTRING)
+        ch->next = target(ld, lua_tostring(L, -1), npos, "next");
+    else if (ntype == LUA_TFUNCTION)
+        ch->next_fn = make_callback(ld, lua_gettop(L), npos);
+    else if (ntype == LUA_TNIL && srcmap_field(node, "next") && !srcmap_field(node, "next")->value_is_string)
+        /* next = garage: Lua reads the bare word as a variable, which is nil. */
+        report(ld, npos, "no-next",
+               "%s has no next: next is written without quotes, which Lua reads as an empty "
+               "variable; write the scene id in quotes, like next = \"garage\"", what);
+    else if (ntype == LUA_TNIL)
+        report(ld, pos, "no-next", "%s has no next: say which scene or ending it leads to", what);
+    else
+        report(ld, npos, "type", "next must be a scene id or a function(game), not a %s",
+               type_name(L, -1));
+    lua_pop(L, 1);
+}
+
+/* effects = { stat = delta }, kept in the order of the stats list. */
+static void convert_effects(struct loader *ld, int c, struct choice *ch, uint16_t file,
+                            const struct srcnode *node, struct srcpos pos)
+{
+    struct scenario *sc = ld->sc;
+    struct effects_ctx ec = {.ne = 0};
+    walk_number_table(ld, c, "effects", file, node, pos, field_pos(file, node, "effects", pos),
+                      "effects must be a table like { runway = -1 }", effect_entry, &ec);
+    if (ec.ne) {
+        struct effect *out = arena_alloc(&sc->arena, sizeof *out * (size_t)ec.ne);
+        /* Keep the order of the stats list, not of the hash table. */
+        int k = 0;
+        for (int s = 0; s < sc->nstats; s++)
+            for (int i = 0; i < ec.ne; i++)
+                if (ec.effects[i].stat == s)
+                    out[k++] = ec.effects[i];
+        ch->effects = out;
+        ch->neffects = (uint16_t)ec.ne;
+    }
+}
+
+/* set, unset, requires (flags) and role (only offered to these roles). */
+static void convert_conditions(struct loader *ld, int c, struct choice *ch, uint16_t file,
+                               const struct srcnode *node, struct srcpos pos)
+{
+    lua_State *L = ld->L;
+    struct flag_list *fl = &ld->flag_scratch;
+    const char *lists[] = {"set", "unset", "requires"};
+    for (int k = 0; k < 3; k++) {
+        fl->count = 0;
+        if (get_raw(L, c, lists[k]) != LUA_TNIL)
+            each_id(ld, lua_gettop(L), lists[k], file, srcmap_field(node, lists[k]),
+                    field_pos(file, node, lists[k], pos), add_flag, fl);
+        lua_pop(L, 1);
+        if (k == 0)
+            ch->set = freeze_flags(ld, fl, &ch->nset);
+        else if (k == 1)
+            ch->unset = freeze_flags(ld, fl, &ch->nunset);
+        else
+            ch->requires = freeze_flags(ld, fl, &ch->nrequires);
+    }
+
+    /* role: only offered to these roles */
+    if (get_raw(L, c, "role") != LUA_TNIL) {
+        struct role_mask_ctx rm = {0};
+        each_id(ld, lua_gettop(L), "role", file, srcmap_field(node, "role"),
+                field_pos(file, node, "role", pos), add_role, &rm);
+        ch->role_mask = rm.mask ? rm.mask : ~0u;
+    }
+    lua_pop(L, 1);
+}
+
+/* id: stable across orders and edits; else the position, as a string. */
+static void convert_choice_id(struct loader *ld, int c, struct choice *ch, int listed,
+                              const char *what, uint16_t file, const struct srcnode *node,
+                              struct srcpos pos)
+{
+    struct scenario *sc = ld->sc;
+    const char *id = string_field(ld, c, "id", false, what, file, node, pos);
+    if (id && !valid_id(id, strlen(id), false)) {
+        report(ld, field_pos(file, node, "id", pos), "bad-id",
+               "the id '%s' of %s must be 1 to %d letters, digits, '_' or '-'", id, what,
+               LIMIT_ID_BYTES);
+        id = NULL;
+    }
+    ch->id_given = id != NULL;
+    if (!id) {
+        char num[16];
+        snprintf(num, sizeof num, "%d", listed);
+        id = arena_strdup(&sc->arena, num);
+    }
+    ch->id = id;
+}
+
 static void convert_choice(struct loader *ld, int c, int scene, int listed, uint16_t file,
                            const struct srcnode *node, struct srcpos pos)
 {
@@ -1832,92 +1930,23 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
     }
     lua_pop(L, 1);
 
-    /* next: a scene id or a function. */
-    struct srcpos npos = field_pos(file, node, "next", pos);
-    int ntype = get_raw(L, c, "next");
-    if (ntype == LUA_TSTRING)
-        ch->next = target(ld, lua_tostring(L, -1), npos, "next");
-    else if (ntype == LUA_TFUNCTION)
-        ch->next_fn = make_callback(ld, lua_gettop(L), npos);
-    else if (ntype == LUA_TNIL && srcmap_field(node, "next") && !srcmap_field(node, "next")->value_is_string)
-        /* next = garage: Lua reads the bare word as a variable, which is nil. */
-        report(ld, npos, "no-next",
-               "%s has no next: next is written without quotes, which Lua reads as an empty "
-               "variable; write the scene id in quotes, like next = \"garage\"", what);
-    else if (ntype == LUA_TNIL)
-        report(ld, pos, "no-next", "%s has no next: say which scene or ending it leads to", what);
-    else
-        report(ld, npos, "type", "next must be a scene id or a function(game), not a %s",
-               type_name(L, -1));
-    lua_pop(L, 1);
+    convert_next(ld, c, ch, what, file, node, pos);
 
     /* score = { dimension = points } */
     struct srcpos score_pos = field_pos(file, node, "score", pos);
     walk_number_table(ld, c, "score", file, node, pos, score_pos,
                       "score must be a table like { vision = 3 }", score_entry, ch);
 
-    /* effects = { stat = delta } */
-    struct effects_ctx ec = {.ne = 0};
-    walk_number_table(ld, c, "effects", file, node, pos, field_pos(file, node, "effects", pos),
-                      "effects must be a table like { runway = -1 }", effect_entry, &ec);
-    if (ec.ne) {
-        struct effect *out = arena_alloc(&sc->arena, sizeof *out * (size_t)ec.ne);
-        /* Keep the order of the stats list, not of the hash table. */
-        int k = 0;
-        for (int s = 0; s < sc->nstats; s++)
-            for (int i = 0; i < ec.ne; i++)
-                if (ec.effects[i].stat == s)
-                    out[k++] = ec.effects[i];
-        ch->effects = out;
-        ch->neffects = (uint16_t)ec.ne;
-    }
+    convert_effects(ld, c, ch, file, node, pos);
 
-    /* set, unset, requires */
-    struct flag_list *fl = &ld->flag_scratch;
-    const char *lists[] = {"set", "unset", "requires"};
-    for (int k = 0; k < 3; k++) {
-        fl->count = 0;
-        if (get_raw(L, c, lists[k]) != LUA_TNIL)
-            each_id(ld, lua_gettop(L), lists[k], file, srcmap_field(node, lists[k]),
-                    field_pos(file, node, lists[k], pos), add_flag, fl);
-        lua_pop(L, 1);
-        if (k == 0)
-            ch->set = freeze_flags(ld, fl, &ch->nset);
-        else if (k == 1)
-            ch->unset = freeze_flags(ld, fl, &ch->nunset);
-        else
-            ch->requires = freeze_flags(ld, fl, &ch->nrequires);
-    }
-
-    /* role: only offered to these roles */
-    if (get_raw(L, c, "role") != LUA_TNIL) {
-        struct role_mask_ctx rm = {0};
-        each_id(ld, lua_gettop(L), "role", file, srcmap_field(node, "role"),
-                field_pos(file, node, "role", pos), add_role, &rm);
-        ch->role_mask = rm.mask ? rm.mask : ~0u;
-    }
-    lua_pop(L, 1);
+    convert_conditions(ld, c, ch, file, node, pos);
 
     ch->when = function_field(ld, c, "when", what, file, node, pos);
     ch->act = function_field(ld, c, "act", what, file, node, pos);
     bool_field(ld, c, "once", &ch->once, what, file, node, pos);
     ch->locked = string_field(ld, c, "locked", false, what, file, node, pos);
 
-    /* id: stable across orders and edits; else the position, as a string. */
-    const char *id = string_field(ld, c, "id", false, what, file, node, pos);
-    if (id && !valid_id(id, strlen(id), false)) {
-        report(ld, field_pos(file, node, "id", pos), "bad-id",
-               "the id '%s' of %s must be 1 to %d letters, digits, '_' or '-'", id, what,
-               LIMIT_ID_BYTES);
-        id = NULL;
-    }
-    ch->id_given = id != NULL;
-    if (!id) {
-        char num[16];
-        snprintf(num, sizeof num, "%d", listed);
-        id = arena_strdup(&sc->arena, num);
-    }
-    ch->id = id;
+    convert_choice_id(ld, c, ch, listed, what, file, node, pos);
 
     int ftype = get_raw(L, c, "feedback");
     if (ftype != LUA_TNIL) {
