@@ -1516,6 +1516,39 @@ static void best_entry(struct loader *ld, const char *k, struct srcpos bpos, voi
         ld->sc->best[r] = lua_tonumber(L, -1);
 }
 
+/* authors = "Name" or { "Name", ... } (at most 64). */
+static void convert_authors(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
+                            struct srcpos pos)
+{
+    lua_State *L = ld->L;
+    struct scenario *sc = ld->sc;
+    int atype = get_raw(L, t, "authors");
+    if (atype == LUA_TSTRING) {
+        sc->authors = arena_alloc(&sc->arena, sizeof *sc->authors);
+        sc->authors[0] = author_name(ld, field_pos(file, node, "authors", pos));
+        sc->nauthors = sc->authors[0] ? 1 : 0;
+    } else if (atype == LUA_TTABLE) {
+        int a = lua_gettop(L);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, a);
+        if (n > 64)
+            n = 64;
+        sc->authors = arena_alloc(&sc->arena, sizeof *sc->authors * (size_t)(n ? n : 1));
+        for (lua_Integer i = 1; i <= n; i++) {
+            if (lua_rawgeti(L, a, i) == LUA_TSTRING) {
+                const char *name = author_name(ld, field_pos(file, node, "authors", pos));
+                if (name)
+                    sc->authors[sc->nauthors++] = name;
+            } else
+                report(ld, field_pos(file, node, "authors", pos), "type", "authors must be names");
+            lua_pop(L, 1);
+        }
+    } else if (atype != LUA_TNIL) {
+        report(ld, field_pos(file, node, "authors", pos), "type",
+               "authors must be a list of names");
+    }
+    lua_pop(L, 1);
+}
+
 static void convert_scenario(struct loader *ld)
 {
     lua_State *L = ld->L;
@@ -1553,31 +1586,7 @@ static void convert_scenario(struct loader *ld)
     if (!sc->language)
         sc->language = "en";
 
-    int atype = get_raw(L, t, "authors");
-    if (atype == LUA_TSTRING) {
-        sc->authors = arena_alloc(&sc->arena, sizeof *sc->authors);
-        sc->authors[0] = author_name(ld, field_pos(file, node, "authors", pos));
-        sc->nauthors = sc->authors[0] ? 1 : 0;
-    } else if (atype == LUA_TTABLE) {
-        int a = lua_gettop(L);
-        lua_Integer n = (lua_Integer)lua_rawlen(L, a);
-        if (n > 64)
-            n = 64;
-        sc->authors = arena_alloc(&sc->arena, sizeof *sc->authors * (size_t)(n ? n : 1));
-        for (lua_Integer i = 1; i <= n; i++) {
-            if (lua_rawgeti(L, a, i) == LUA_TSTRING) {
-                const char *name = author_name(ld, field_pos(file, node, "authors", pos));
-                if (name)
-                    sc->authors[sc->nauthors++] = name;
-            } else
-                report(ld, field_pos(file, node, "authors", pos), "type", "authors must be names");
-            lua_pop(L, 1);
-        }
-    } else if (atype != LUA_TNIL) {
-        report(ld, field_pos(file, node, "authors", pos), "type",
-               "authors must be a list of names");
-    }
-    lua_pop(L, 1);
+    convert_authors(ld, t, file, node, pos);
 
     convert_dimensions(ld, t, file, node, pos);
     convert_roles(ld, t, file, node, pos);
@@ -2331,13 +2340,11 @@ static bool split_path(const char *path, char *folder, size_t fcap, char *entry,
     return true;
 }
 
-struct scenario *scenario_load(const char *path, const struct script_limits *limits,
-                               struct diag_list *diags)
+/* A scenario with its sandbox, not yet loaded; NULL (said) when Lua
+ * cannot start. */
+static struct scenario *new_scenario(const char *path, const char *folder,
+                                     const struct script_limits *limits, struct diag_list *diags)
 {
-    char folder[PATH_MAX], entry[PATH_MAX];
-    if (!split_path(path, folder, sizeof folder, entry, sizeof entry, diags))
-        return NULL;
-
     struct scenario *sc = xcalloc(1, sizeof *sc);
     arena_init(&sc->arena);
     sc->folder = arena_strdup(&sc->arena, folder);
@@ -2360,7 +2367,12 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
     script->sb->resolve_ctx = sc;
     script->sc = sc;
     sc->script = script;
+    return sc;
+}
 
+static struct loader *new_loader(struct scenario *sc, struct diag_list *diags)
+{
+    struct script *script = sc->script;
     struct loader *ld = xcalloc(1, sizeof *ld);
     ld->sc = sc;
     ld->script = script;
@@ -2373,19 +2385,26 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
     }
     text_builder_init(&ld->tb);
     script->loader = ld;
-    int errors_before = diags->errors;
-    int first_diag = diags->count;
+    return ld;
+}
 
+/* Runs the entry file (and its includes) and converts what it registered;
+ * what goes wrong is in diags. */
+static void run_and_convert(struct loader *ld, const char *path, const char *folder,
+                            const char *entry, int errors_before)
+{
+    struct diag_list *diags = ld->diags;
+    struct script *script = ld->script;
     if (!realpath(folder, ld->folder_real)) {
         diag_add(diags, DIAG_ERROR, folder, 0, 0, "file", "cannot open the scenario folder: %s",
                  strerror(errno));
-        goto done;
+        return;
     }
 
     struct diag err;
     if (!sandbox_cpcall(script->sb, run_entry, ld, &err)) {
         diag_copy(diags, &err);
-        goto done;
+        return;
     }
     /* Open and run the entry; includes run inside this call. */
     struct load_job job = {ld, entry, false};
@@ -2399,16 +2418,16 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
             diag_add(diags, DIAG_ERROR, path, 0, 0, "file", "%s", msg ? msg : "cannot load");
         }
         lua_pop(L, 1);
-        goto done;
+        return;
     }
     if (!sandbox_call(script->sb, 0, 0, true, NULL, &err)) {
         if (diags->errors == errors_before)
             diag_copy(diags, &err);
-        goto done;
+        return;
     }
     if (!sandbox_cpcall(script->sb, convert_protected, ld, &err)) {
         diag_copy(diags, &err);
-        goto done;
+        return;
     }
     if (diags->errors == errors_before) {
         if (!sandbox_cpcall(script->sb, remove_api, NULL, &err))
@@ -2417,12 +2436,12 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
         if (!sandbox_cpcall(script->sb, script_make_game_object, NULL, &err))
             diag_copy(diags, &err);
     }
+}
 
-done:;
-    root_causes_first(diags, first_diag);
-    script->loader = NULL;
-    bool ok = diags->errors == errors_before;
-    if (ok) {
+static void free_loader(struct loader *ld, bool loaded)
+{
+    ld->script->loader = NULL;
+    if (loaded) {
         /* The tables passed to scenario, scene and ending are converted:
          * let them go, and collect them now rather than carry them through
          * the game (large story: Lua's heap after loading, 23.9 MB before,
@@ -2438,6 +2457,24 @@ done:;
     for (size_t i = 0; i < COUNT_OF(ld->map_slots); i++)
         arena_free(&ld->map_slots[i].arena);
     free(ld);
+}
+
+struct scenario *scenario_load(const char *path, const struct script_limits *limits,
+                               struct diag_list *diags)
+{
+    char folder[PATH_MAX], entry[PATH_MAX];
+    if (!split_path(path, folder, sizeof folder, entry, sizeof entry, diags))
+        return NULL;
+    struct scenario *sc = new_scenario(path, folder, limits, diags);
+    if (!sc)
+        return NULL;
+    struct loader *ld = new_loader(sc, diags);
+    int errors_before = diags->errors;
+    int first_diag = diags->count;
+    run_and_convert(ld, path, folder, entry, errors_before);
+    root_causes_first(diags, first_diag);
+    bool ok = diags->errors == errors_before;
+    free_loader(ld, ok);
     if (!ok) {
         scenario_free(sc);
         return NULL;
