@@ -338,7 +338,7 @@ static bool run_title(struct window *w, char *path, size_t cap)
 }
 
 /* The role screen: a role index, -1 to close, -2 back to the title. */
-static int run_role(struct window *w, struct scenario *sc, bool ask_name)
+static int run_role(struct window *w, const struct scenario *sc, bool ask_name)
 {
     w->role_sc = sc;
     w->picked_role = -1;

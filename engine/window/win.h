@@ -322,7 +322,7 @@ struct window {
     bool editing;               /* a text field has the keyboard */
     bool type_to_name;          /* the role screen: a letter typed starts the name */
     char results_edit[PATH_MAX];
-    struct scenario *role_sc;   /* the scenario whose roles are shown */
+    const struct scenario *role_sc;  /* the scenario whose roles are shown */
     int picked_role;
 
     /* The session being played, while one is. */
