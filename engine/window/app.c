@@ -541,7 +541,7 @@ int window_run(struct play_options *po, const char *scenario_path, const struct 
     w->po = po;
     w->hooks = hooks;
     w->started = clock_seconds();
-    w->focus = w->hover = -1;
+    w->focus = w->hover = w->pressed = -1;
     w->last_scene = -1;
     sb_init(&w->history);
     settings_default(&w->settings);

@@ -300,6 +300,8 @@ struct window {
     enum win_overlay overlay;
     int focus;          /* focused button of the top layer, or -1 */
     int hover;          /* hovered button, or -1 */
+    int pressed;        /* the button the left mouse button went down on, or -1 */
+    bool pressed_beside; /* it went down beside an open panel */
     bool kbd;           /* the focus ring shows (the keyboard was used) */
     int menu_focus_memory;
     enum confirm_what confirm;  /* what OVERLAY_CONFIRM asks about */
