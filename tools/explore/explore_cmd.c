@@ -226,7 +226,9 @@ struct explore_args {
     const char *target; /* the scenario as named on the command line */
 };
 
-/* Reads the options into a; returns -1 to go on, else the exit code. */
+/* Reads the options into a; returns -1 to go on, else the exit code.
+ * Long because it is the option table and one short case per option:
+ * split up, the options would be read in two places. */
 static int parse_args(int argc, char **argv, struct explore_args *a)
 {
     struct explore_options *o = &a->o;
