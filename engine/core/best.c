@@ -363,7 +363,7 @@ struct frame {
 };
 
 struct searcher {
-    struct scenario *sc;
+    const struct scenario *sc;
     struct best_search *bs;
     int player;
     unsigned key_what;
@@ -653,7 +653,7 @@ static int order_options(struct searcher *s, const struct game *g, int n)
  * must grow. */
 static bool search_pass(struct searcher *s, struct diag *err)
 {
-    struct scenario *sc = s->sc;
+    const struct scenario *sc = s->sc;
     struct best_search *bs = s->bs;
     unsigned long v0 = sc->live->visits_reads, s0 = sc->live->score_reads, p0 = sc->live->picks_reads;
     struct game_setup st;
@@ -901,7 +901,7 @@ static void discover(struct searcher *s)
     game_free(child);
 }
 
-bool best_search_run(struct scenario *sc, struct best_search *bs, struct diag *err)
+bool best_search_run(const struct scenario *sc, struct best_search *bs, struct diag *err)
 {
     double t0 = clock_seconds();
     bs->found = bs->exact = false;

@@ -57,7 +57,7 @@ struct best_search {
 };
 
 /* Searches; false only when the scenario cannot be started (err set). */
-bool best_search_run(struct scenario *sc, struct best_search *bs, struct diag *err);
+bool best_search_run(const struct scenario *sc, struct best_search *bs, struct diag *err);
 void best_search_free(struct best_search *bs);
 
 #endif

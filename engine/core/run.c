@@ -126,17 +126,20 @@ static bool same_label(const char *now, const char *kept)
     return strcmp(cut, kept) == 0;
 }
 
-char *run_to_json(struct game *g, const struct run_times *t)
+static void add_rating(cJSON *o, const char *rating)
+{
+    if (rating)
+        cJSON_AddStringToObject(o, "rating", rating);
+    else
+        cJSON_AddNullToObject(o, "rating");
+}
+
+/* The scenario, the first player, the times and the ending: the head of
+ * every run file. */
+static void add_run_head(cJSON *root, const struct game *g, const struct run_times *t,
+                         const struct debrief *d)
 {
     const struct scenario *sc = g->sc;
-    /* A run under way does not wait for the search of its best: until it
-     * ends, best and percent are null in the file. */
-    struct debrief d;
-    if (g->over)
-        debrief_build(g, &d);
-    else
-        debrief_build_now(g, &d);
-    cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "format", RUN_FORMAT);
     cJSON *scn = cJSON_AddObjectToObject(root, "scenario");
     cJSON_AddStringToObject(scn, "id", sc->id);
@@ -157,115 +160,130 @@ char *run_to_json(struct game *g, const struct run_times *t)
         cJSON_AddNullToObject(root, "finished");
     if (t->timers)
         cJSON_AddStringToObject(root, "timers", t->timers);
-    if (d.ending >= 0) {
+    if (d->ending >= 0) {
         cJSON *e = cJSON_AddObjectToObject(root, "ending");
-        cJSON_AddStringToObject(e, "id", sc->scenes[d.ending].id);
-        cJSON_AddStringToObject(e, "title", sc->scenes[d.ending].title);
-        cJSON_AddStringToObject(e, "verdict", verdict_name(d.verdict));
+        cJSON_AddStringToObject(e, "id", sc->scenes[d->ending].id);
+        cJSON_AddStringToObject(e, "title", sc->scenes[d->ending].title);
+        cJSON_AddStringToObject(e, "verdict", verdict_name(d->verdict));
     } else {
         cJSON_AddNullToObject(root, "ending");
     }
-    const struct debrief_player *dp = &d.players[0];
+    const struct debrief_player *dp = &d->players[0];
     cJSON_AddItemToObject(root, "score", dimension_object(sc, dp->points, false));
     add_number(root, "weighted", dp->weighted);
     add_best(root, dp);
-    if (dp->rating)
-        cJSON_AddStringToObject(root, "rating", dp->rating);
-    else
-        cJSON_AddNullToObject(root, "rating");
+    add_rating(root, dp->rating);
     cJSON_AddItemToObject(root, "stats", stat_object(sc, g->s.stats, false));
+}
 
-    if (g->nplayers > 1) {
-        cJSON *players = cJSON_AddArrayToObject(root, "players");
-        for (int p = 0; p < g->nplayers; p++) {
-            cJSON *o = cJSON_CreateObject();
-            cJSON_AddStringToObject(o, "name", d.players[p].name);
-            cJSON_AddStringToObject(o, "role", sc->roles[d.players[p].role].id);
-            cJSON_AddItemToObject(o, "score", dimension_object(sc, d.players[p].points, false));
-            add_number(o, "weighted", d.players[p].weighted);
-            add_best(o, &d.players[p]);
-            if (d.players[p].rating)
-                cJSON_AddStringToObject(o, "rating", d.players[p].rating);
-            else
-                cJSON_AddNullToObject(o, "rating");
-            cJSON_AddItemToArray(players, o);
-        }
-    }
-
-    if (g->nplayers > 1) {
-        cJSON *al = cJSON_AddObjectToObject(root, "alignment");
-        cJSON_AddNumberToObject(al, "agreed", d.agreed);
-        cJSON_AddNumberToObject(al, "secret", d.secret_decisions);
-        add_number(al, "ratio", round(d.alignment * 1000) / 1000);
-        cJSON *dis = cJSON_AddArrayToObject(al, "disagreed");
-        for (int i = 0; i < g->nlog; i++)
-            if (g->log[i].secret && g->log[i].outcome != DUET_AGREED)
-                cJSON_AddItemToArray(dis, cJSON_CreateNumber(g->log[i].turn));
-    }
-
-    static const char *const outcomes[] = {"", "agreed", "conflict", "settled", "coin"};
-    cJSON *decisions = cJSON_AddArrayToObject(root, "decisions");
-    for (int i = 0; i < g->nlog; i++) {
-        const struct decision *dec = &g->log[i];
+/* A duet's players and how far they agreed. */
+static void add_duet(cJSON *root, const struct game *g, const struct debrief *d)
+{
+    const struct scenario *sc = g->sc;
+    cJSON *players = cJSON_AddArrayToObject(root, "players");
+    for (int p = 0; p < g->nplayers; p++) {
         cJSON *o = cJSON_CreateObject();
-        cJSON_AddNumberToObject(o, "turn", dec->turn);
-        cJSON_AddStringToObject(o, "scene", sc->scenes[dec->scene].id);
-        cJSON_AddStringToObject(o, "choice", sc->choices[dec->choice].id);
-        cJSON_AddNumberToObject(o, "number", dec->number);
-        cJSON_AddItemToObject(o, "text", plain_string(game_decision_label(g, i)));
-        if (g->nplayers > 1)
-            cJSON_AddStringToObject(o, "by", dec->secret ? "both"
-                                                          : sc->roles[g->s.players[dec->player].role].id);
-        cJSON_AddItemToObject(o, "score", dimension_object(sc, dec->score, true));
-        cJSON_AddItemToObject(o, "effects", stat_object(sc, dec->stat_delta, true));
-        cJSON_AddItemToObject(o, "meanwhile", stat_object(sc, dec->enter_delta, true));
-        add_number(o, "seconds", round(dec->seconds * 10) / 10);
-        cJSON_AddBoolToObject(o, "timed_out", dec->timed_out);
-        cJSON_AddNumberToObject(o, "offered", dec->offered);
-        cJSON_AddStringToObject(o, "best", sc->choices[dec->best_choice].id);
-        if (dec->best_locked >= 0)
-            cJSON_AddItemToObject(o, "best_locked", locked_object(g, dec->best_locked,
-                                                                  dec->best_locked_label));
-        if (game_discuss(g, i)[0])
-            cJSON_AddItemToObject(o, "discuss", plain_string(game_discuss(g, i)));
-        cJSON *caused = NULL;
-        for (int k = 0; k < g->ncons; k++) {
-            const struct consequence *c = &g->cons[k];
-            if (c->decision != i)
-                continue;
-            if (!caused)
-                caused = cJSON_AddArrayToObject(o, "caused");
-            cJSON *co = cJSON_CreateObject();
-            cJSON_AddNumberToObject(co, "turn", c->turn);
-            cJSON_AddStringToObject(co, "scene", sc->scenes[c->scene].id);
-            cJSON_AddItemToObject(co, "effects", stat_object(sc, c->delta, true));
-            cJSON_AddItemToArray(caused, co);
-        }
-        if (dec->secret) {
-            cJSON_AddBoolToObject(o, "secret", true);
-            cJSON_AddStringToObject(o, "outcome", outcomes[dec->outcome]);
-            if (dec->stood >= 0)
-                cJSON_AddStringToObject(o, "stood", sc->roles[g->s.players[dec->stood].role].id);
-            else
-                cJSON_AddNullToObject(o, "stood");
-            cJSON *picks = cJSON_AddObjectToObject(o, "picks");
-            for (int p = 0; p < g->nplayers; p++) {
-                cJSON *pk = cJSON_CreateObject();
-                cJSON_AddStringToObject(pk, "choice", sc->choices[dec->pick[p].choice].id);
-                cJSON_AddNumberToObject(pk, "number", dec->pick[p].number);
-                cJSON_AddItemToObject(pk, "text", plain_string(g->log_text.data + dec->pick[p].label));
-                cJSON_AddItemToObject(pk, "score", dimension_object(sc, dec->pick[p].score, true));
-                cJSON_AddNumberToObject(pk, "offered", dec->pick[p].offered);
-                cJSON_AddStringToObject(pk, "best", sc->choices[dec->pick[p].best_choice].id);
-                if (dec->pick[p].best_locked >= 0)
-                    cJSON_AddItemToObject(pk, "best_locked",
-                                          locked_object(g, dec->pick[p].best_locked,
-                                                        dec->pick[p].best_locked_label));
-                cJSON_AddItemToObject(picks, sc->roles[g->s.players[p].role].id, pk);
-            }
-        }
-        cJSON_AddItemToArray(decisions, o);
+        cJSON_AddStringToObject(o, "name", d->players[p].name);
+        cJSON_AddStringToObject(o, "role", sc->roles[d->players[p].role].id);
+        cJSON_AddItemToObject(o, "score", dimension_object(sc, d->players[p].points, false));
+        add_number(o, "weighted", d->players[p].weighted);
+        add_best(o, &d->players[p]);
+        add_rating(o, d->players[p].rating);
+        cJSON_AddItemToArray(players, o);
     }
+
+    cJSON *al = cJSON_AddObjectToObject(root, "alignment");
+    cJSON_AddNumberToObject(al, "agreed", d->agreed);
+    cJSON_AddNumberToObject(al, "secret", d->secret_decisions);
+    add_number(al, "ratio", round(d->alignment * 1000) / 1000);
+    cJSON *dis = cJSON_AddArrayToObject(al, "disagreed");
+    for (int i = 0; i < g->nlog; i++)
+        if (g->log[i].secret && g->log[i].outcome != DUET_AGREED)
+            cJSON_AddItemToArray(dis, cJSON_CreateNumber(g->log[i].turn));
+}
+
+/* The consequences decision i caused later, if any. */
+static void add_caused(cJSON *o, const struct game *g, int i)
+{
+    const struct scenario *sc = g->sc;
+    cJSON *caused = NULL;
+    for (int k = 0; k < g->ncons; k++) {
+        const struct consequence *c = &g->cons[k];
+        if (c->decision != i)
+            continue;
+        if (!caused)
+            caused = cJSON_AddArrayToObject(o, "caused");
+        cJSON *co = cJSON_CreateObject();
+        cJSON_AddNumberToObject(co, "turn", c->turn);
+        cJSON_AddStringToObject(co, "scene", sc->scenes[c->scene].id);
+        cJSON_AddItemToObject(co, "effects", stat_object(sc, c->delta, true));
+        cJSON_AddItemToArray(caused, co);
+    }
+}
+
+/* How a secret decision came out and what each player picked. */
+static void add_secret(cJSON *o, const struct game *g, const struct decision *dec)
+{
+    static const char *const outcomes[] = {"", "agreed", "conflict", "settled", "coin"};
+    const struct scenario *sc = g->sc;
+    cJSON_AddBoolToObject(o, "secret", true);
+    cJSON_AddStringToObject(o, "outcome", outcomes[dec->outcome]);
+    if (dec->stood >= 0)
+        cJSON_AddStringToObject(o, "stood", sc->roles[g->s.players[dec->stood].role].id);
+    else
+        cJSON_AddNullToObject(o, "stood");
+    cJSON *picks = cJSON_AddObjectToObject(o, "picks");
+    for (int p = 0; p < g->nplayers; p++) {
+        cJSON *pk = cJSON_CreateObject();
+        cJSON_AddStringToObject(pk, "choice", sc->choices[dec->pick[p].choice].id);
+        cJSON_AddNumberToObject(pk, "number", dec->pick[p].number);
+        cJSON_AddItemToObject(pk, "text", plain_string(g->log_text.data + dec->pick[p].label));
+        cJSON_AddItemToObject(pk, "score", dimension_object(sc, dec->pick[p].score, true));
+        cJSON_AddNumberToObject(pk, "offered", dec->pick[p].offered);
+        cJSON_AddStringToObject(pk, "best", sc->choices[dec->pick[p].best_choice].id);
+        if (dec->pick[p].best_locked >= 0)
+            cJSON_AddItemToObject(pk, "best_locked",
+                                  locked_object(g, dec->pick[p].best_locked,
+                                                dec->pick[p].best_locked_label));
+        cJSON_AddItemToObject(picks, sc->roles[g->s.players[p].role].id, pk);
+    }
+}
+
+static cJSON *decision_object(const struct game *g, int i)
+{
+    const struct scenario *sc = g->sc;
+    const struct decision *dec = &g->log[i];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "turn", dec->turn);
+    cJSON_AddStringToObject(o, "scene", sc->scenes[dec->scene].id);
+    cJSON_AddStringToObject(o, "choice", sc->choices[dec->choice].id);
+    cJSON_AddNumberToObject(o, "number", dec->number);
+    cJSON_AddItemToObject(o, "text", plain_string(game_decision_label(g, i)));
+    if (g->nplayers > 1)
+        cJSON_AddStringToObject(o, "by", dec->secret ? "both"
+                                                      : sc->roles[g->s.players[dec->player].role].id);
+    cJSON_AddItemToObject(o, "score", dimension_object(sc, dec->score, true));
+    cJSON_AddItemToObject(o, "effects", stat_object(sc, dec->stat_delta, true));
+    cJSON_AddItemToObject(o, "meanwhile", stat_object(sc, dec->enter_delta, true));
+    add_number(o, "seconds", round(dec->seconds * 10) / 10);
+    cJSON_AddBoolToObject(o, "timed_out", dec->timed_out);
+    cJSON_AddNumberToObject(o, "offered", dec->offered);
+    cJSON_AddStringToObject(o, "best", sc->choices[dec->best_choice].id);
+    if (dec->best_locked >= 0)
+        cJSON_AddItemToObject(o, "best_locked", locked_object(g, dec->best_locked,
+                                                              dec->best_locked_label));
+    if (game_discuss(g, i)[0])
+        cJSON_AddItemToObject(o, "discuss", plain_string(game_discuss(g, i)));
+    add_caused(o, g, i);
+    if (dec->secret)
+        add_secret(o, g, dec);
+    return o;
+}
+
+/* Prints the run, within the size the reader accepts; exits when out of
+ * memory, as xmalloc does. */
+static char *print_run(cJSON *root, cJSON *decisions)
+{
     char *out = cJSON_Print(root);
     if (out && strlen(out) > LIMIT_RUN_FILE_BYTES) {
         /* The reader refuses a file this large: keep the run, shorten what
@@ -281,11 +299,31 @@ char *run_to_json(struct game *g, const struct run_times *t)
         }
         out = cJSON_PrintUnformatted(root);
     }
-    cJSON_Delete(root);
     if (!out) {
         fprintf(stderr, "scaleup: error: out of memory\n");
         exit(1);
     }
+    return out;
+}
+
+char *run_to_json(struct game *g, const struct run_times *t)
+{
+    /* A run under way does not wait for the search of its best: until it
+     * ends, best and percent are null in the file. */
+    struct debrief d;
+    if (g->over)
+        debrief_build(g, &d);
+    else
+        debrief_build_now(g, &d);
+    cJSON *root = cJSON_CreateObject();
+    add_run_head(root, g, t, &d);
+    if (g->nplayers > 1)
+        add_duet(root, g, &d);
+    cJSON *decisions = cJSON_AddArrayToObject(root, "decisions");
+    for (int i = 0; i < g->nlog; i++)
+        cJSON_AddItemToArray(decisions, decision_object(g, i));
+    char *out = print_run(root, decisions);
+    cJSON_Delete(root);
     return out;
 }
 
@@ -349,6 +387,147 @@ static bool read_choice(const cJSON *item, int format, char **id, int *number)
     return true;
 }
 
+static bool read_format(const cJSON *root, const char *file, struct run_record *out,
+                        struct diag *err)
+{
+    const cJSON *format = cJSON_GetObjectItemCaseSensitive(root, "format");
+    if (!cJSON_IsObject(root) || !cJSON_IsString(format))
+        return bad(err, file, "%s", "not a ScaleUp result file: it has no \"format\"");
+    if (strcmp(format->valuestring, RUN_FORMAT) == 0) {
+        out->format = 2;
+    } else if (strcmp(format->valuestring, RUN_FORMAT_1) == 0) {
+        out->format = 1;
+    } else {
+        diag_set(err, file, 0, "run-format",
+                 "a result file of another format (\"%.60s\"); this version reads \"%s\" and "
+                 "\"%s\"",
+                 format->valuestring, RUN_FORMAT, RUN_FORMAT_1);
+        return false;
+    }
+    return true;
+}
+
+/* The scenario, seed and times of the run. */
+static bool read_head(const cJSON *root, const char *file, struct run_record *out,
+                      struct diag *err)
+{
+    const cJSON *scn = cJSON_GetObjectItemCaseSensitive(root, "scenario");
+    out->scenario_id = dup_string(cJSON_GetObjectItemCaseSensitive(scn, "id"));
+    out->scenario_hash = dup_string(cJSON_GetObjectItemCaseSensitive(scn, "hash"));
+    if (!out->scenario_id)
+        return bad(err, file, "%s", "the result file has no scenario id");
+    const cJSON *seed = cJSON_GetObjectItemCaseSensitive(root, "seed");
+    if (!cJSON_IsNumber(seed) || seed->valuedouble < 0 || seed->valuedouble > (double)RUN_SEED_MAX ||
+        seed->valuedouble != floor(seed->valuedouble))
+        return bad(err, file, "%s", "the result file's seed must be a whole number from 0 to 2^53-1");
+    out->seed = (uint64_t)seed->valuedouble;
+    out->started = dup_string(cJSON_GetObjectItemCaseSensitive(root, "started"));
+    const cJSON *fin = cJSON_GetObjectItemCaseSensitive(root, "finished");
+    out->finished = cJSON_IsString(fin);
+    return true;
+}
+
+/* A duet's two players, or the one player of a solo run. */
+static bool read_players(const cJSON *root, const char *file, struct run_record *out,
+                         struct diag *err)
+{
+    const cJSON *players = cJSON_GetObjectItemCaseSensitive(root, "players");
+    if (cJSON_IsArray(players) && cJSON_GetArraySize(players) == 2) {
+        out->nplayers = 2;
+        for (int p = 0; p < 2; p++) {
+            const cJSON *o = cJSON_GetArrayItem(players, p);
+            out->players[p] = dup_string(cJSON_GetObjectItemCaseSensitive(o, "name"));
+            out->roles[p] = dup_string(cJSON_GetObjectItemCaseSensitive(o, "role"));
+            if (!out->players[p] || !out->roles[p])
+                return bad(err, file, "%s", "a player of the result file has no name or role");
+        }
+    } else {
+        out->nplayers = 1;
+        out->players[0] = dup_string(cJSON_GetObjectItemCaseSensitive(root, "player"));
+        out->roles[0] = dup_string(cJSON_GetObjectItemCaseSensitive(root, "role"));
+        if (!out->players[0] || !out->roles[0])
+            return bad(err, file, "%s", "the result file has no player or role");
+    }
+    if (strlen(out->players[0]) > LIMIT_NAME_BYTES)
+        return bad(err, file, "%s", "the result file's player name is too long");
+    return true;
+}
+
+/* The two picks of a secret decision. */
+static bool read_picks(const cJSON *item, const char *file, int number, struct run_record *out,
+                       struct run_decision *rd, struct diag *err)
+{
+    const cJSON *picks = cJSON_GetObjectItemCaseSensitive(item, "picks");
+    if (out->nplayers != 2 || !cJSON_IsObject(picks)) {
+        diag_set(err, file, 0, "run-file",
+                 "decision %d of the result file is secret but has no picks of two players",
+                 number);
+        return false;
+    }
+    rd->secret = true;
+    for (int p = 0; p < 2; p++) {
+        const cJSON *pk = cJSON_GetObjectItemCaseSensitive(picks, out->roles[p]);
+        if (!read_choice(pk, out->format, &rd->ids[p], &rd->picks[p])) {
+            diag_set(err, file, 0, "run-file",
+                     "decision %d of the result file has no pick for the role '%s'",
+                     number, out->roles[p]);
+            return false;
+        }
+        rd->texts[p] = dup_string(cJSON_GetObjectItemCaseSensitive(pk, "text"));
+    }
+    return true;
+}
+
+/* Decision `number` (from 1) into rd. */
+static bool read_decision(const cJSON *item, const char *file, int number, struct run_record *out,
+                          struct run_decision *rd, struct diag *err)
+{
+    const cJSON *scene = cJSON_GetObjectItemCaseSensitive(item, "scene");
+    if (!cJSON_IsString(scene) ||
+        !read_choice(item, out->format, &rd->id, &rd->number)) {
+        diag_set(err, file, 0, "run-file",
+                 "decision %d of the result file needs a scene and a choice %s",
+                 number, out->format == 1 ? "number" : "id and number");
+        return false;
+    }
+    rd->scene = xstrdup(scene->valuestring);
+    rd->text = dup_string(cJSON_GetObjectItemCaseSensitive(item, "text"));
+    const cJSON *to = cJSON_GetObjectItemCaseSensitive(item, "timed_out");
+    rd->timed_out = cJSON_IsTrue(to);
+    const cJSON *secs = cJSON_GetObjectItemCaseSensitive(item, "seconds");
+    rd->seconds = cJSON_IsNumber(secs) && secs->valuedouble >= 0 ? secs->valuedouble : 0;
+    const cJSON *by = cJSON_GetObjectItemCaseSensitive(item, "by");
+    rd->player = 0;
+    if (cJSON_IsString(by) && out->nplayers == 2 && out->roles[1] &&
+        strcmp(by->valuestring, out->roles[1]) == 0)
+        rd->player = 1;
+    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "secret")))
+        return read_picks(item, file, number, out, rd, err);
+    return true;
+}
+
+static bool read_decisions(const cJSON *root, const char *file, struct run_record *out,
+                           struct diag *err)
+{
+    const cJSON *decisions = cJSON_GetObjectItemCaseSensitive(root, "decisions");
+    if (!cJSON_IsArray(decisions))
+        return bad(err, file, "%s", "the result file has no list of decisions");
+    int n = cJSON_GetArraySize(decisions);
+    if (n > LIMIT_TURNS)
+        return bad(err, file, "%s", "the result file has more decisions than a run can have");
+    out->decisions = xcalloc((size_t)(n ? n : 1), sizeof *out->decisions);
+    const cJSON *item;
+    cJSON_ArrayForEach(item, decisions)
+    {
+        /* Counted before it is filled, so that run_record_free frees what a
+         * decision that fails half-way already holds (the array is zeroed). */
+        struct run_decision *rd = &out->decisions[out->ndecisions++];
+        if (!read_decision(item, file, out->ndecisions, out, rd, err))
+            return false;
+    }
+    return true;
+}
+
 bool run_parse(const char *text, size_t len, const char *file, struct run_record *out,
                struct diag *err)
 {
@@ -359,127 +538,8 @@ bool run_parse(const char *text, size_t len, const char *file, struct run_record
     cJSON *root = cJSON_ParseWithLength(text, len);
     if (!root)
         return bad(err, file, "%s", "not a result file: it is not valid JSON (truncated?)");
-    bool ok = false;
-    const cJSON *format = cJSON_GetObjectItemCaseSensitive(root, "format");
-    if (!cJSON_IsObject(root) || !cJSON_IsString(format)) {
-        bad(err, file, "%s", "not a ScaleUp result file: it has no \"format\"");
-        goto done;
-    }
-    if (strcmp(format->valuestring, RUN_FORMAT) == 0) {
-        out->format = 2;
-    } else if (strcmp(format->valuestring, RUN_FORMAT_1) == 0) {
-        out->format = 1;
-    } else {
-        diag_set(err, file, 0, "run-format",
-                 "a result file of another format (\"%.60s\"); this version reads \"%s\" and "
-                 "\"%s\"",
-                 format->valuestring, RUN_FORMAT, RUN_FORMAT_1);
-        goto done;
-    }
-    const cJSON *scn = cJSON_GetObjectItemCaseSensitive(root, "scenario");
-    out->scenario_id = dup_string(cJSON_GetObjectItemCaseSensitive(scn, "id"));
-    out->scenario_hash = dup_string(cJSON_GetObjectItemCaseSensitive(scn, "hash"));
-    if (!out->scenario_id) {
-        bad(err, file, "%s", "the result file has no scenario id");
-        goto done;
-    }
-    const cJSON *seed = cJSON_GetObjectItemCaseSensitive(root, "seed");
-    if (!cJSON_IsNumber(seed) || seed->valuedouble < 0 || seed->valuedouble > (double)RUN_SEED_MAX ||
-        seed->valuedouble != floor(seed->valuedouble)) {
-        bad(err, file, "%s", "the result file's seed must be a whole number from 0 to 2^53-1");
-        goto done;
-    }
-    out->seed = (uint64_t)seed->valuedouble;
-    out->started = dup_string(cJSON_GetObjectItemCaseSensitive(root, "started"));
-    const cJSON *fin = cJSON_GetObjectItemCaseSensitive(root, "finished");
-    out->finished = cJSON_IsString(fin);
-
-    const cJSON *players = cJSON_GetObjectItemCaseSensitive(root, "players");
-    if (cJSON_IsArray(players) && cJSON_GetArraySize(players) == 2) {
-        out->nplayers = 2;
-        for (int p = 0; p < 2; p++) {
-            const cJSON *o = cJSON_GetArrayItem(players, p);
-            out->players[p] = dup_string(cJSON_GetObjectItemCaseSensitive(o, "name"));
-            out->roles[p] = dup_string(cJSON_GetObjectItemCaseSensitive(o, "role"));
-            if (!out->players[p] || !out->roles[p]) {
-                bad(err, file, "%s", "a player of the result file has no name or role");
-                goto done;
-            }
-        }
-    } else {
-        out->nplayers = 1;
-        out->players[0] = dup_string(cJSON_GetObjectItemCaseSensitive(root, "player"));
-        out->roles[0] = dup_string(cJSON_GetObjectItemCaseSensitive(root, "role"));
-        if (!out->players[0] || !out->roles[0]) {
-            bad(err, file, "%s", "the result file has no player or role");
-            goto done;
-        }
-    }
-    if (strlen(out->players[0]) > LIMIT_NAME_BYTES) {
-        bad(err, file, "%s", "the result file's player name is too long");
-        goto done;
-    }
-
-    const cJSON *decisions = cJSON_GetObjectItemCaseSensitive(root, "decisions");
-    if (!cJSON_IsArray(decisions)) {
-        bad(err, file, "%s", "the result file has no list of decisions");
-        goto done;
-    }
-    int n = cJSON_GetArraySize(decisions);
-    if (n > LIMIT_TURNS) {
-        bad(err, file, "%s", "the result file has more decisions than a run can have");
-        goto done;
-    }
-    out->decisions = xcalloc((size_t)(n ? n : 1), sizeof *out->decisions);
-    const cJSON *item;
-    cJSON_ArrayForEach(item, decisions)
-    {
-        /* Counted before it is filled, so that run_record_free frees what a
-         * decision that fails half-way already holds (the array is zeroed). */
-        struct run_decision *rd = &out->decisions[out->ndecisions++];
-        int number = out->ndecisions;
-        const cJSON *scene = cJSON_GetObjectItemCaseSensitive(item, "scene");
-        if (!cJSON_IsString(scene) ||
-            !read_choice(item, out->format, &rd->id, &rd->number)) {
-            diag_set(err, file, 0, "run-file",
-                     "decision %d of the result file needs a scene and a choice %s",
-                     number, out->format == 1 ? "number" : "id and number");
-            goto done;
-        }
-        rd->scene = xstrdup(scene->valuestring);
-        rd->text = dup_string(cJSON_GetObjectItemCaseSensitive(item, "text"));
-        const cJSON *to = cJSON_GetObjectItemCaseSensitive(item, "timed_out");
-        rd->timed_out = cJSON_IsTrue(to);
-        const cJSON *secs = cJSON_GetObjectItemCaseSensitive(item, "seconds");
-        rd->seconds = cJSON_IsNumber(secs) && secs->valuedouble >= 0 ? secs->valuedouble : 0;
-        const cJSON *by = cJSON_GetObjectItemCaseSensitive(item, "by");
-        rd->player = 0;
-        if (cJSON_IsString(by) && out->nplayers == 2 && out->roles[1] &&
-            strcmp(by->valuestring, out->roles[1]) == 0)
-            rd->player = 1;
-        const cJSON *picks = cJSON_GetObjectItemCaseSensitive(item, "picks");
-        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "secret"))) {
-            if (out->nplayers != 2 || !cJSON_IsObject(picks)) {
-                diag_set(err, file, 0, "run-file",
-                         "decision %d of the result file is secret but has no picks of two players",
-                         number);
-                goto done;
-            }
-            rd->secret = true;
-            for (int p = 0; p < 2; p++) {
-                const cJSON *pk = cJSON_GetObjectItemCaseSensitive(picks, out->roles[p]);
-                if (!read_choice(pk, out->format, &rd->ids[p], &rd->picks[p])) {
-                    diag_set(err, file, 0, "run-file",
-                             "decision %d of the result file has no pick for the role '%s'",
-                             number, out->roles[p]);
-                    goto done;
-                }
-                rd->texts[p] = dup_string(cJSON_GetObjectItemCaseSensitive(pk, "text"));
-            }
-        }
-    }
-    ok = true;
-done:
+    bool ok = read_format(root, file, out, err) && read_head(root, file, out, err) &&
+              read_players(root, file, out, err) && read_decisions(root, file, out, err);
     cJSON_Delete(root);
     if (!ok)
         run_record_free(out);

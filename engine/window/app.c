@@ -338,7 +338,7 @@ static bool run_title(struct window *w, char *path, size_t cap)
 }
 
 /* The role screen: a role index, -1 to close, -2 back to the title. */
-static int run_role(struct window *w, struct scenario *sc, bool ask_name)
+static int run_role(struct window *w, const struct scenario *sc, bool ask_name)
 {
     w->role_sc = sc;
     w->picked_role = -1;
@@ -541,7 +541,7 @@ int window_run(struct play_options *po, const char *scenario_path, const struct 
     w->po = po;
     w->hooks = hooks;
     w->started = clock_seconds();
-    w->focus = w->hover = -1;
+    w->focus = w->hover = w->pressed = -1;
     w->last_scene = -1;
     sb_init(&w->history);
     settings_default(&w->settings);

@@ -566,7 +566,14 @@ static int hit(const struct window *w, int px, int py)
     return -1;
 }
 
-static int pressed = -1;
+/* Whether (px, py) is beside the open panel (the history excepted: it
+ * fills the story's place, so a click beside it is a click on the story). */
+static bool beside_panel(const struct window *w, int px, int py)
+{
+    SDL_Point p = {px, py};
+    return w->overlay && w->overlay != OVERLAY_HISTORY && !SDL_RectEmpty(&w->L.panel) &&
+           !SDL_PointInRect(&p, &w->L.panel);
+}
 
 static void handle_mouse(struct window *w, const SDL_Event *e)
 {
@@ -591,23 +598,26 @@ static void handle_mouse(struct window *w, const SDL_Event *e)
         if (e->button.button != SDL_BUTTON_LEFT)
             break;
         to_pixels(w, e->button.x, e->button.y, &px, &py);
-        pressed = hit(w, px, py);
+        w->pressed = hit(w, px, py);
+        w->pressed_beside = w->pressed < 0 && beside_panel(w, px, py);
         break;
     case SDL_MOUSEBUTTONUP: {
         if (e->button.button != SDL_BUTTON_LEFT)
             break;
         to_pixels(w, e->button.x, e->button.y, &px, &py);
         int h = hit(w, px, py);
-        if (h >= 0 && h == pressed) {
+        if (h >= 0 && h == w->pressed) {
             w->focus = h;
             w->kbd = false;
             if (w->editing && w->L.buttons[h].kind != BTN_NAME && w->overlay != OVERLAY_SETTINGS)
                 win_set_text_input(w, false);
             activate(w, h);
-        } else if (h < 0 && w->overlay && w->overlay != OVERLAY_HISTORY) {
-            /* A click beside a panel closes it, as Esc does. */
+        } else if (h < 0 && w->pressed_beside && beside_panel(w, px, py)) {
+            /* A click beside a panel (down and up) closes it, as Esc does. */
+            leave_overlay(w);
         }
-        pressed = -1;
+        w->pressed = -1;
+        w->pressed_beside = false;
         break;
     }
     case SDL_MOUSEWHEEL: {

@@ -300,6 +300,8 @@ struct window {
     enum win_overlay overlay;
     int focus;          /* focused button of the top layer, or -1 */
     int hover;          /* hovered button, or -1 */
+    int pressed;        /* the button the left mouse button went down on, or -1 */
+    bool pressed_beside; /* it went down beside an open panel */
     bool kbd;           /* the focus ring shows (the keyboard was used) */
     int menu_focus_memory;
     enum confirm_what confirm;  /* what OVERLAY_CONFIRM asks about */
@@ -322,7 +324,7 @@ struct window {
     bool editing;               /* a text field has the keyboard */
     bool type_to_name;          /* the role screen: a letter typed starts the name */
     char results_edit[PATH_MAX];
-    struct scenario *role_sc;   /* the scenario whose roles are shown */
+    const struct scenario *role_sc;  /* the scenario whose roles are shown */
     int picked_role;
 
     /* The session being played, while one is. */

@@ -2689,6 +2689,77 @@ static void test_hover_and_focus_agree(void **state)
     }
 }
 
+/* A click beside an open panel closes it, as Esc does (the settings go
+ * back to the menu, the menu to the game); a click inside it does not. */
+struct beside_drive {
+    int idles;
+    int phase;
+};
+
+static void click_beside_panel(struct window *w)
+{
+    SDL_Rect r;
+    assert_true(window_probe_panel(w, &r));
+    assert_true(r.x > 4);
+    window_probe_click(w, r.x / 2, r.y + r.h / 2);
+}
+
+static bool beside_hook(void *ctx, struct window *w)
+{
+    struct beside_drive *t = ctx;
+    if (++t->idles > GUARD)
+        fail_msg("stuck in phase %d", t->phase);
+    SDL_Rect r;
+    switch (t->phase) {
+    case 0:
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 1;
+        return true;
+    case 1: /* inside the panel, on its title: stays open */
+        assert_int_equal(window_probe_overlay(w), OVERLAY_MENU);
+        assert_true(window_probe_panel(w, &r));
+        window_probe_click(w, r.x + 2, r.y + 2);
+        t->phase = 2;
+        return true;
+    case 2:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_MENU);
+        click_beside_panel(w);
+        t->phase = 3;
+        return true;
+    case 3:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_NONE);
+        window_probe_key(w, SDLK_ESCAPE, 0);
+        t->phase = 4;
+        return true;
+    case 4:
+        click_button(w, BTN_MENU, MENU_SETTINGS);
+        t->phase = 5;
+        return true;
+    case 5:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_SETTINGS);
+        click_beside_panel(w);
+        t->phase = 6;
+        return true;
+    case 6:
+        assert_int_equal(window_probe_overlay(w), OVERLAY_MENU);
+        t->phase = 7;
+        return false;
+    }
+    return false;
+}
+
+static void test_click_beside_panel_closes_it(void **state)
+{
+    (void)state;
+    env_setup(NULL);
+    struct play_options po;
+    options(&po, "po", 1);
+    struct beside_drive t = {0};
+    struct window_hooks h = {&t, beside_hook};
+    window_run(&po, source_path("scenarios/tutorial"), &h);
+    assert_int_equal(t.phase, 7);
+}
+
 /* A save slot names the scene the run resumes at, not the one decided. */
 struct slot_drive {
     int idles;
@@ -3236,6 +3307,7 @@ int main(void)
         cmocka_unit_test(test_overlays_cover_the_scroll_bar_and_rings_stay_whole),
         cmocka_unit_test(test_hover_and_focus_agree),
         cmocka_unit_test(test_save_slot_names_the_scene_resumed),
+        cmocka_unit_test(test_click_beside_panel_closes_it),
         cmocka_unit_test(test_every_option_reachable),
         cmocka_unit_test(test_tour),
     };

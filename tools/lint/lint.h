@@ -43,7 +43,7 @@ void lint_checks(const struct scenario *sc, struct diag_list *out);
 #define LINT_POLICY_SEEDS 3
 
 /* The tells; seeds 0 skips the ones that play (tell-naive, tell-greedy). */
-void lint_tells(struct scenario *sc, struct diag_list *out, int seeds);
+void lint_tells(const struct scenario *sc, struct diag_list *out, int seeds);
 
 int cmd_lint(int argc, char **argv);
 

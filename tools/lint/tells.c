@@ -150,7 +150,7 @@ static void scene_tells(const struct scenario *sc, const struct scene *sn, int r
  * run can reach 100%. Checked only where the search is exact and holds for
  * every seed. The search runs the scenario's callbacks: lint's own load,
  * after every other check. */
-static void check_declared_best(struct scenario *sc, struct diag_list *out)
+static void check_declared_best(const struct scenario *sc, struct diag_list *out)
 {
     for (int r = 0; r < sc->nroles; r++) {
         if (isnan(sc->best[r]))
@@ -178,7 +178,7 @@ static void check_declared_best(struct scenario *sc, struct diag_list *out)
     }
 }
 
-void lint_tells(struct scenario *sc, struct diag_list *out, int seeds)
+void lint_tells(const struct scenario *sc, struct diag_list *out, int seeds)
 {
     for (int s = 0; s < sc->nscenes; s++) {
         const struct scene *sn = &sc->scenes[s];

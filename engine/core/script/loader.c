@@ -1201,6 +1201,60 @@ static void convert_dimensions(struct loader *ld, int t, uint16_t file, const st
     lua_pop(L, 1);
 }
 
+/* One entry of a number table: its key (NULL when the key is not a
+ * string), where the key stands, and the value on the top of the stack. */
+typedef void number_entry_fn(struct loader *ld, const char *key, struct srcpos kpos, void *ctx);
+
+/* Walks the table field `name` of the table at t ({ key = number, ... }:
+ * score, effects, weights, best), calling each for every entry; a field
+ * that is neither a table nor nil is reported with `shape`. key_fallback:
+ * where a key stands when the source map does not know. */
+static void walk_number_table(struct loader *ld, int t, const char *name, uint16_t file,
+                              const struct srcnode *node, struct srcpos pos,
+                              struct srcpos key_fallback, const char *shape,
+                              number_entry_fn *each, void *ctx)
+{
+    lua_State *L = ld->L;
+    int type = get_raw(L, t, name);
+    if (type == LUA_TTABLE) {
+        int tab = lua_gettop(L);
+        const struct srcnode *tn = field_node(node, name);
+        int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
+        lua_pushnil(L);
+        while (lua_next(L, tab)) {
+            const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+            each(ld, k, k ? field_pos(file, tn, k, key_fallback) : key_fallback, ctx);
+            lua_pop(L, 1);
+        }
+        diag_list_sort_from(ld->diags, walked_from);
+    } else if (type != LUA_TNIL) {
+        report(ld, field_pos(file, node, name, pos), "type", "%s", shape);
+    }
+    lua_pop(L, 1);
+}
+
+static void weight_entry(struct loader *ld, const char *k, struct srcpos wpos, void *ctx)
+{
+    lua_State *L = ld->L;
+    struct role *role = ctx;
+    int d = k ? scenario_dimension(ld->sc, k) : -1;
+    if (d < 0) {
+        char hint[256];
+        report(ld, wpos, "unknown-dimension", "unknown dimension '%s' in weights%s",
+               k ? k : "?", k ? suggest_dimension(ld->sc, k, hint, sizeof hint) : "");
+    } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)) ||
+               lua_tonumber(L, -1) < 0) {
+        if (lua_type(L, -1) == LUA_TNUMBER && isfinite(lua_tonumber(L, -1)))
+            report(ld, wpos, "type", "the weight of '%s' must be 0 or more, not %g", k,
+                   lua_tonumber(L, -1));
+        else
+            report(ld, wpos, "type", "the weight of '%s' must be a number, 0 or more, not %s",
+                   k, not_finite_number(L, -1));
+    } else if (number_in_range(ld, wpos, lua_tonumber(L, -1), "the weight of '%s'", k)) {
+        role->weights[d] = lua_tonumber(L, -1);
+    }
+}
+
 static void convert_roles(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
                           struct srcpos fallback)
 {
@@ -1255,39 +1309,9 @@ static void convert_roles(struct loader *ld, int t, uint16_t file, const struct 
             }
         }
         lua_pop(L, 1);
-        int wtype = get_raw(L, r, "weights");
-        if (wtype == LUA_TTABLE) {
-            int w = lua_gettop(L);
-            const struct srcnode *wn = field_node(in, "weights");
-            int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
-            lua_pushnil(L);
-            while (lua_next(L, w)) {
-                const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-                int d = k ? scenario_dimension(sc, k) : -1;
-                struct srcpos wpos = k ? field_pos(file, wn, k, ipos) : ipos;
-                if (d < 0) {
-                    char hint[256];
-                    report(ld, wpos, "unknown-dimension", "unknown dimension '%s' in weights%s",
-                           k ? k : "?", k ? suggest_dimension(sc, k, hint, sizeof hint) : "");
-                } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)) ||
-                           lua_tonumber(L, -1) < 0) {
-                    if (lua_type(L, -1) == LUA_TNUMBER && isfinite(lua_tonumber(L, -1)))
-                        report(ld, wpos, "type", "the weight of '%s' must be 0 or more, not %g", k,
-                               lua_tonumber(L, -1));
-                    else
-                        report(ld, wpos, "type", "the weight of '%s' must be a number, 0 or more, not %s",
-                               k, not_finite_number(L, -1));
-                } else if (number_in_range(ld, wpos, lua_tonumber(L, -1), "the weight of '%s'", k)) {
-                    role->weights[d] = lua_tonumber(L, -1);
-                }
-                lua_pop(L, 1);
-            }
-            diag_list_sort_from(ld->diags, walked_from);
-        } else if (wtype != LUA_TNIL) {
-            report(ld, field_pos(file, in, "weights", ipos), "type",
-                   "weights must be a table like { vision = 2 }");
-        }
-        lua_pop(L, 2);
+        walk_number_table(ld, r, "weights", file, in, ipos, ipos,
+                          "weights must be a table like { vision = 2 }", weight_entry, role);
+        lua_pop(L, 1);
         if (!role->id)
             continue;
         if (!valid_id(role->id, strlen(role->id), false)) {
@@ -1479,6 +1503,52 @@ static void declare_flag(struct loader *ld, const char *id, struct srcpos pos, v
         report(ld, pos, "count", "too many flags (the limit is %d)", LIMIT_FLAGS);
 }
 
+static void best_entry(struct loader *ld, const char *k, struct srcpos bpos, void *ctx)
+{
+    (void)ctx;
+    lua_State *L = ld->L;
+    int r = k ? scenario_role(ld->sc, k) : -1;
+    if (r < 0)
+        report(ld, bpos, "unknown-role", "unknown role '%s' in best", k ? k : "?");
+    else if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0))
+        report(ld, bpos, "type", "best.%s must be a number above 0", k);
+    else
+        ld->sc->best[r] = lua_tonumber(L, -1);
+}
+
+/* authors = "Name" or { "Name", ... } (at most 64). */
+static void convert_authors(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
+                            struct srcpos pos)
+{
+    lua_State *L = ld->L;
+    struct scenario *sc = ld->sc;
+    int atype = get_raw(L, t, "authors");
+    if (atype == LUA_TSTRING) {
+        sc->authors = arena_alloc(&sc->arena, sizeof *sc->authors);
+        sc->authors[0] = author_name(ld, field_pos(file, node, "authors", pos));
+        sc->nauthors = sc->authors[0] ? 1 : 0;
+    } else if (atype == LUA_TTABLE) {
+        int a = lua_gettop(L);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, a);
+        if (n > 64)
+            n = 64;
+        sc->authors = arena_alloc(&sc->arena, sizeof *sc->authors * (size_t)(n ? n : 1));
+        for (lua_Integer i = 1; i <= n; i++) {
+            if (lua_rawgeti(L, a, i) == LUA_TSTRING) {
+                const char *name = author_name(ld, field_pos(file, node, "authors", pos));
+                if (name)
+                    sc->authors[sc->nauthors++] = name;
+            } else
+                report(ld, field_pos(file, node, "authors", pos), "type", "authors must be names");
+            lua_pop(L, 1);
+        }
+    } else if (atype != LUA_TNIL) {
+        report(ld, field_pos(file, node, "authors", pos), "type",
+               "authors must be a list of names");
+    }
+    lua_pop(L, 1);
+}
+
 static void convert_scenario(struct loader *ld)
 {
     lua_State *L = ld->L;
@@ -1516,31 +1586,7 @@ static void convert_scenario(struct loader *ld)
     if (!sc->language)
         sc->language = "en";
 
-    int atype = get_raw(L, t, "authors");
-    if (atype == LUA_TSTRING) {
-        sc->authors = arena_alloc(&sc->arena, sizeof *sc->authors);
-        sc->authors[0] = author_name(ld, field_pos(file, node, "authors", pos));
-        sc->nauthors = sc->authors[0] ? 1 : 0;
-    } else if (atype == LUA_TTABLE) {
-        int a = lua_gettop(L);
-        lua_Integer n = (lua_Integer)lua_rawlen(L, a);
-        if (n > 64)
-            n = 64;
-        sc->authors = arena_alloc(&sc->arena, sizeof *sc->authors * (size_t)(n ? n : 1));
-        for (lua_Integer i = 1; i <= n; i++) {
-            if (lua_rawgeti(L, a, i) == LUA_TSTRING) {
-                const char *name = author_name(ld, field_pos(file, node, "authors", pos));
-                if (name)
-                    sc->authors[sc->nauthors++] = name;
-            } else
-                report(ld, field_pos(file, node, "authors", pos), "type", "authors must be names");
-            lua_pop(L, 1);
-        }
-    } else if (atype != LUA_TNIL) {
-        report(ld, field_pos(file, node, "authors", pos), "type",
-               "authors must be a list of names");
-    }
-    lua_pop(L, 1);
+    convert_authors(ld, t, file, node, pos);
 
     convert_dimensions(ld, t, file, node, pos);
     convert_roles(ld, t, file, node, pos);
@@ -1562,30 +1608,8 @@ static void convert_scenario(struct loader *ld)
     /* best = { po = 40, pm = 38 }: the best weighted totals, declared. */
     for (int r = 0; r < LIMIT_ROLES; r++)
         sc->best[r] = (double)NAN;
-    int btype = get_raw(L, t, "best");
-    if (btype == LUA_TTABLE) {
-        int b = lua_gettop(L);
-        const struct srcnode *bn = field_node(node, "best");
-        int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
-        lua_pushnil(L);
-        while (lua_next(L, b)) {
-            const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-            int r = k ? scenario_role(sc, k) : -1;
-            struct srcpos bpos = k ? field_pos(file, bn, k, pos) : pos;
-            if (r < 0)
-                report(ld, bpos, "unknown-role", "unknown role '%s' in best", k ? k : "?");
-            else if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0))
-                report(ld, bpos, "type", "best.%s must be a number above 0", k);
-            else
-                sc->best[r] = lua_tonumber(L, -1);
-            lua_pop(L, 1);
-        }
-        diag_list_sort_from(ld->diags, walked_from);
-    } else if (btype != LUA_TNIL) {
-        report(ld, field_pos(file, node, "best", pos), "type",
-               "best must be a table like { po = 40, pm = 38 }");
-    }
-    lua_pop(L, 1);
+    walk_number_table(ld, t, "best", file, node, pos, pos,
+                      "best must be a table like { po = 40, pm = 38 }", best_entry, NULL);
     lua_pop(L, 1); /* the table */
 }
 
@@ -1730,6 +1754,155 @@ static int target(struct loader *ld, const char *id, struct srcpos pos, const ch
     return s;
 }
 
+static void score_entry(struct loader *ld, const char *k, struct srcpos kpos, void *ctx)
+{
+    lua_State *L = ld->L;
+    struct choice *ch = ctx;
+    int d = k ? scenario_dimension(ld->sc, k) : -1;
+    if (d < 0) {
+        char hint[256];
+        if (k && scenario_stat(ld->sc, k) >= 0)
+            report(ld, kpos, "unknown-dimension",
+                   "'%s' is a stat, not a dimension: stats change in effects, not score", k);
+        else
+            report(ld, kpos, "unknown-dimension", "unknown dimension '%s' in score%s",
+                   k ? k : "?", k ? suggest_dimension(ld->sc, k, hint, sizeof hint) : "");
+    } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
+        report(ld, kpos, "type", "score.%s must be a finite number, not %s", k,
+               not_finite_number(L, -1));
+    } else if (number_in_range(ld, kpos, lua_tonumber(L, -1), "score.%s", k)) {
+        ch->score[d] = lua_tonumber(L, -1);
+        ch->scores = true;
+    }
+}
+
+struct effects_ctx {
+    struct effect effects[LIMIT_STATS];
+    int ne;
+};
+
+static void effect_entry(struct loader *ld, const char *k, struct srcpos kpos, void *ctx)
+{
+    lua_State *L = ld->L;
+    struct effects_ctx *ec = ctx;
+    int st = k ? scenario_stat(ld->sc, k) : -1;
+    if (st < 0) {
+        char hint[256];
+        if (k && scenario_dimension(ld->sc, k) >= 0)
+            report(ld, kpos, "unknown-stat",
+                   "'%s' is a dimension, not a stat: points go in score, not effects", k);
+        else
+            report(ld, kpos, "unknown-stat", "unknown stat '%s' in effects%s", k ? k : "?",
+                   k ? suggest_stat(ld->sc, k, hint, sizeof hint) : "");
+    } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
+        report(ld, kpos, "type", "effects.%s must be a finite number (a change, like -1), not %s",
+               k, not_finite_number(L, -1));
+    } else if (ec->ne < LIMIT_STATS &&
+               number_in_range(ld, kpos, lua_tonumber(L, -1), "effects.%s", k)) {
+        ec->effects[ec->ne].stat = (int16_t)st;
+        ec->effects[ec->ne].delta = lua_tonumber(L, -1);
+        ec->ne++;
+    }
+}
+
+/* next: a scene id or a function. */
+static void convert_next(struct loader *ld, int c, struct choice *ch, const char *what,
+                         uint16_t file, const struct srcnode *node, struct srcpos pos)
+{
+    lua_State *L = ld->L;
+    struct srcpos npos = field_pos(file, node, "next", pos);
+    int ntype = get_raw(L, c, "next");
+    if (ntype == LUA_TSTRING)
+        ch->next = target(ld, lua_tostring(L, -1), npos, "next");
+    else if (ntype == LUA_TFUNCTION)
+        ch->next_fn = make_callback(ld, lua_gettop(L), npos);
+    else if (ntype == LUA_TNIL && srcmap_field(node, "next") && !srcmap_field(node, "next")->value_is_string)
+        /* next = garage: Lua reads the bare word as a variable, which is nil. */
+        report(ld, npos, "no-next",
+               "%s has no next: next is written without quotes, which Lua reads as an empty "
+               "variable; write the scene id in quotes, like next = \"garage\"", what);
+    else if (ntype == LUA_TNIL)
+        report(ld, pos, "no-next", "%s has no next: say which scene or ending it leads to", what);
+    else
+        report(ld, npos, "type", "next must be a scene id or a function(game), not a %s",
+               type_name(L, -1));
+    lua_pop(L, 1);
+}
+
+/* effects = { stat = delta }, kept in the order of the stats list. */
+static void convert_effects(struct loader *ld, int c, struct choice *ch, uint16_t file,
+                            const struct srcnode *node, struct srcpos pos)
+{
+    struct scenario *sc = ld->sc;
+    struct effects_ctx ec = {.ne = 0};
+    walk_number_table(ld, c, "effects", file, node, pos, field_pos(file, node, "effects", pos),
+                      "effects must be a table like { runway = -1 }", effect_entry, &ec);
+    if (ec.ne) {
+        struct effect *out = arena_alloc(&sc->arena, sizeof *out * (size_t)ec.ne);
+        /* Keep the order of the stats list, not of the hash table. */
+        int k = 0;
+        for (int s = 0; s < sc->nstats; s++)
+            for (int i = 0; i < ec.ne; i++)
+                if (ec.effects[i].stat == s)
+                    out[k++] = ec.effects[i];
+        ch->effects = out;
+        ch->neffects = (uint16_t)ec.ne;
+    }
+}
+
+/* set, unset, requires (flags) and role (only offered to these roles). */
+static void convert_conditions(struct loader *ld, int c, struct choice *ch, uint16_t file,
+                               const struct srcnode *node, struct srcpos pos)
+{
+    lua_State *L = ld->L;
+    struct flag_list *fl = &ld->flag_scratch;
+    const char *lists[] = {"set", "unset", "requires"};
+    for (int k = 0; k < 3; k++) {
+        fl->count = 0;
+        if (get_raw(L, c, lists[k]) != LUA_TNIL)
+            each_id(ld, lua_gettop(L), lists[k], file, srcmap_field(node, lists[k]),
+                    field_pos(file, node, lists[k], pos), add_flag, fl);
+        lua_pop(L, 1);
+        if (k == 0)
+            ch->set = freeze_flags(ld, fl, &ch->nset);
+        else if (k == 1)
+            ch->unset = freeze_flags(ld, fl, &ch->nunset);
+        else
+            ch->requires = freeze_flags(ld, fl, &ch->nrequires);
+    }
+
+    /* role: only offered to these roles */
+    if (get_raw(L, c, "role") != LUA_TNIL) {
+        struct role_mask_ctx rm = {0};
+        each_id(ld, lua_gettop(L), "role", file, srcmap_field(node, "role"),
+                field_pos(file, node, "role", pos), add_role, &rm);
+        ch->role_mask = rm.mask ? rm.mask : ~0u;
+    }
+    lua_pop(L, 1);
+}
+
+/* id: stable across orders and edits; else the position, as a string. */
+static void convert_choice_id(struct loader *ld, int c, struct choice *ch, int listed,
+                              const char *what, uint16_t file, const struct srcnode *node,
+                              struct srcpos pos)
+{
+    struct scenario *sc = ld->sc;
+    const char *id = string_field(ld, c, "id", false, what, file, node, pos);
+    if (id && !valid_id(id, strlen(id), false)) {
+        report(ld, field_pos(file, node, "id", pos), "bad-id",
+               "the id '%s' of %s must be 1 to %d letters, digits, '_' or '-'", id, what,
+               LIMIT_ID_BYTES);
+        id = NULL;
+    }
+    ch->id_given = id != NULL;
+    if (!id) {
+        char num[16];
+        snprintf(num, sizeof num, "%d", listed);
+        id = arena_strdup(&sc->arena, num);
+    }
+    ch->id = id;
+}
+
 static void convert_choice(struct loader *ld, int c, int scene, int listed, uint16_t file,
                            const struct srcnode *node, struct srcpos pos)
 {
@@ -1766,157 +1939,23 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
     }
     lua_pop(L, 1);
 
-    /* next: a scene id or a function. */
-    struct srcpos npos = field_pos(file, node, "next", pos);
-    int ntype = get_raw(L, c, "next");
-    if (ntype == LUA_TSTRING)
-        ch->next = target(ld, lua_tostring(L, -1), npos, "next");
-    else if (ntype == LUA_TFUNCTION)
-        ch->next_fn = make_callback(ld, lua_gettop(L), npos);
-    else if (ntype == LUA_TNIL && srcmap_field(node, "next") && !srcmap_field(node, "next")->value_is_string)
-        /* next = garage: Lua reads the bare word as a variable, which is nil. */
-        report(ld, npos, "no-next",
-               "%s has no next: next is written without quotes, which Lua reads as an empty "
-               "variable; write the scene id in quotes, like next = \"garage\"", what);
-    else if (ntype == LUA_TNIL)
-        report(ld, pos, "no-next", "%s has no next: say which scene or ending it leads to", what);
-    else
-        report(ld, npos, "type", "next must be a scene id or a function(game), not a %s",
-               type_name(L, -1));
-    lua_pop(L, 1);
+    convert_next(ld, c, ch, what, file, node, pos);
 
     /* score = { dimension = points } */
-    int stype = get_raw(L, c, "score");
-    if (stype == LUA_TTABLE) {
-        int s = lua_gettop(L);
-        const struct srcnode *sn = field_node(node, "score");
-        int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
-        lua_pushnil(L);
-        while (lua_next(L, s)) {
-            const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-            int d = k ? scenario_dimension(sc, k) : -1;
-            struct srcpos kpos = k ? field_pos(file, sn, k, field_pos(file, node, "score", pos))
-                                   : field_pos(file, node, "score", pos);
-            if (d < 0) {
-                char hint[256];
-                if (k && scenario_stat(sc, k) >= 0)
-                    report(ld, kpos, "unknown-dimension",
-                           "'%s' is a stat, not a dimension: stats change in effects, not score", k);
-                else
-                    report(ld, kpos, "unknown-dimension", "unknown dimension '%s' in score%s",
-                           k ? k : "?", k ? suggest_dimension(sc, k, hint, sizeof hint) : "");
-            } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
-                report(ld, kpos, "type", "score.%s must be a finite number, not %s", k,
-                       not_finite_number(L, -1));
-            } else if (number_in_range(ld, kpos, lua_tonumber(L, -1), "score.%s", k)) {
-                ch->score[d] = lua_tonumber(L, -1);
-                ch->scores = true;
-            }
-            lua_pop(L, 1);
-        }
-        diag_list_sort_from(ld->diags, walked_from);
-    } else if (stype != LUA_TNIL) {
-        report(ld, field_pos(file, node, "score", pos), "type",
-               "score must be a table like { vision = 3 }");
-    }
-    lua_pop(L, 1);
+    struct srcpos score_pos = field_pos(file, node, "score", pos);
+    walk_number_table(ld, c, "score", file, node, pos, score_pos,
+                      "score must be a table like { vision = 3 }", score_entry, ch);
 
-    /* effects = { stat = delta } */
-    int etype = get_raw(L, c, "effects");
-    if (etype == LUA_TTABLE) {
-        int e = lua_gettop(L);
-        const struct srcnode *en = field_node(node, "effects");
-        struct effect effects[LIMIT_STATS];
-        int ne = 0;
-        int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
-        lua_pushnil(L);
-        while (lua_next(L, e)) {
-            const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-            int st = k ? scenario_stat(sc, k) : -1;
-            struct srcpos kpos = k ? field_pos(file, en, k, field_pos(file, node, "effects", pos))
-                                   : field_pos(file, node, "effects", pos);
-            if (st < 0) {
-                char hint[256];
-                if (k && scenario_dimension(sc, k) >= 0)
-                    report(ld, kpos, "unknown-stat",
-                           "'%s' is a dimension, not a stat: points go in score, not effects", k);
-                else
-                    report(ld, kpos, "unknown-stat", "unknown stat '%s' in effects%s", k ? k : "?",
-                           k ? suggest_stat(sc, k, hint, sizeof hint) : "");
-            } else if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1))) {
-                report(ld, kpos, "type", "effects.%s must be a finite number (a change, like -1), not %s",
-                       k, not_finite_number(L, -1));
-            } else if (ne < LIMIT_STATS && number_in_range(ld, kpos, lua_tonumber(L, -1), "effects.%s", k)) {
-                effects[ne].stat = (int16_t)st;
-                effects[ne].delta = lua_tonumber(L, -1);
-                ne++;
-            }
-            lua_pop(L, 1);
-        }
-        diag_list_sort_from(ld->diags, walked_from);
-        if (ne) {
-            struct effect *out = arena_alloc(&sc->arena, sizeof *out * (size_t)ne);
-            /* Keep the order of the stats list, not of the hash table. */
-            int k = 0;
-            for (int s = 0; s < sc->nstats; s++)
-                for (int i = 0; i < ne; i++)
-                    if (effects[i].stat == s)
-                        out[k++] = effects[i];
-            ch->effects = out;
-            ch->neffects = (uint16_t)ne;
-        }
-    } else if (etype != LUA_TNIL) {
-        report(ld, field_pos(file, node, "effects", pos), "type",
-               "effects must be a table like { runway = -1 }");
-    }
-    lua_pop(L, 1);
+    convert_effects(ld, c, ch, file, node, pos);
 
-    /* set, unset, requires */
-    struct flag_list *fl = &ld->flag_scratch;
-    const char *lists[] = {"set", "unset", "requires"};
-    for (int k = 0; k < 3; k++) {
-        fl->count = 0;
-        if (get_raw(L, c, lists[k]) != LUA_TNIL)
-            each_id(ld, lua_gettop(L), lists[k], file, srcmap_field(node, lists[k]),
-                    field_pos(file, node, lists[k], pos), add_flag, fl);
-        lua_pop(L, 1);
-        if (k == 0)
-            ch->set = freeze_flags(ld, fl, &ch->nset);
-        else if (k == 1)
-            ch->unset = freeze_flags(ld, fl, &ch->nunset);
-        else
-            ch->requires = freeze_flags(ld, fl, &ch->nrequires);
-    }
-
-    /* role: only offered to these roles */
-    if (get_raw(L, c, "role") != LUA_TNIL) {
-        struct role_mask_ctx rm = {0};
-        each_id(ld, lua_gettop(L), "role", file, srcmap_field(node, "role"),
-                field_pos(file, node, "role", pos), add_role, &rm);
-        ch->role_mask = rm.mask ? rm.mask : ~0u;
-    }
-    lua_pop(L, 1);
+    convert_conditions(ld, c, ch, file, node, pos);
 
     ch->when = function_field(ld, c, "when", what, file, node, pos);
     ch->act = function_field(ld, c, "act", what, file, node, pos);
     bool_field(ld, c, "once", &ch->once, what, file, node, pos);
     ch->locked = string_field(ld, c, "locked", false, what, file, node, pos);
 
-    /* id: stable across orders and edits; else the position, as a string. */
-    const char *id = string_field(ld, c, "id", false, what, file, node, pos);
-    if (id && !valid_id(id, strlen(id), false)) {
-        report(ld, field_pos(file, node, "id", pos), "bad-id",
-               "the id '%s' of %s must be 1 to %d letters, digits, '_' or '-'", id, what,
-               LIMIT_ID_BYTES);
-        id = NULL;
-    }
-    ch->id_given = id != NULL;
-    if (!id) {
-        char num[16];
-        snprintf(num, sizeof num, "%d", listed);
-        id = arena_strdup(&sc->arena, num);
-    }
-    ch->id = id;
+    convert_choice_id(ld, c, ch, listed, what, file, node, pos);
 
     int ftype = get_raw(L, c, "feedback");
     if (ftype != LUA_TNIL) {
@@ -1955,6 +1994,89 @@ static void index_choice_ids(struct loader *ld, struct scene *scene, uint16_t fi
         ch->order_key = hash_bytes(h, ch->id, strlen(ch->id));
         strmap_put(&sc->choice_id_index, ch->id, strlen(ch->id), (int)(scene->first_choice + (uint32_t)i));
     }
+}
+
+/* An ending's verdict: success, mixed or failure. */
+static void convert_verdict(struct loader *ld, int t, struct scene *scene, const char *what,
+                            uint16_t file, const struct srcnode *node, struct srcpos pos)
+{
+    const char *v = string_field(ld, t, "verdict", true, what, file, node, pos);
+    if (v) {
+        if (strcmp(v, "success") == 0)
+            scene->verdict = VERDICT_SUCCESS;
+        else if (strcmp(v, "mixed") == 0)
+            scene->verdict = VERDICT_MIXED;
+        else if (strcmp(v, "failure") == 0)
+            scene->verdict = VERDICT_FAILURE;
+        else
+            report(ld, field_pos(file, node, "verdict", pos), "verdict",
+                   "verdict must be \"success\", \"mixed\" or \"failure\", not \"%s\"", v);
+    }
+}
+
+/* A duet scene's by (who decides) and conflict (where a disagreement goes). */
+static void convert_by_conflict(struct loader *ld, int t, struct scene *scene, const char *what,
+                                uint16_t file, const struct srcnode *node, struct srcpos pos)
+{
+    const char *by = string_field(ld, t, "by", false, what, file, node, pos);
+    if (by) {
+        if (strcmp(by, "both") == 0)
+            scene->by = BY_BOTH;
+        else if ((scene->by = scenario_role(ld->sc, by)) < 0) {
+            scene->by = BY_ANYONE;
+            report(ld, field_pos(file, node, "by", pos), "unknown-role",
+                   "by = \"%s\" must name a role or be \"both\"", by);
+        }
+    }
+    const char *conflict = string_field(ld, t, "conflict", false, what, file, node, pos);
+    if (conflict)
+        scene->conflict = target(ld, conflict, field_pos(file, node, "conflict", pos), "conflict");
+}
+
+/* The scene's choices = { ... } list, each converted in order. */
+static void convert_choices(struct loader *ld, int t, int index, const char *what, uint16_t file,
+                            const struct srcnode *node, struct srcpos pos)
+{
+    lua_State *L = ld->L;
+    struct srcpos cpos = field_pos(file, node, "choices", pos);
+    const struct srcnode *list = field_node(node, "choices");
+    int ctype = get_raw(L, t, "choices");
+    if (ctype == LUA_TNIL) {
+        /* A misspelt choices (choises = {) is reported as an unknown field
+         * with its correction; "no choices" would send the author looking
+         * for something else. */
+        if (!has_near_key(L, t, "choices"))
+            report(ld, pos, "no-choices",
+                   "%s has no choices: give it choices = { ... }, or make it an ending", what);
+    } else if (ctype != LUA_TTABLE) {
+        report(ld, cpos, "type", "choices must be a list of choices");
+    } else {
+        int cl = lua_gettop(L);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, cl);
+        if (n <= LIMIT_CHOICES_PER_SCENE)
+            check_keys(ld, cl, (const char *const[]){NULL}, (int)n, "the choices list", file, list,
+                       cpos);
+        if (n == 0) {
+            report(ld, cpos, "no-choices", "%s has an empty choices list", what);
+        } else if (n > LIMIT_CHOICES_PER_SCENE) {
+            report(ld, cpos, "too-many-choices", "%s has %lld choices; the limit is %d", what,
+                   (long long)n, LIMIT_CHOICES_PER_SCENE);
+        } else {
+            for (lua_Integer i = 1; i <= n; i++) {
+                struct srcpos ipos = item_pos(file, list, (int)i, cpos);
+                if (lua_rawgeti(L, cl, i) != LUA_TTABLE) {
+                    report(ld, ipos, "type",
+                           "choice %lld of %s must be a table { \"text\", next = ... }",
+                           (long long)i, what);
+                } else {
+                    convert_choice(ld, lua_gettop(L), index, (int)i, file, item_node(list, (int)i),
+                                   ipos);
+                }
+                lua_pop(L, 1);
+            }
+        }
+    }
+    lua_pop(L, 1);
 }
 
 static void convert_scene(struct loader *ld, int index, const struct registration *reg)
@@ -1997,18 +2119,7 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
     lua_pop(L, 1);
 
     if (ending) {
-        const char *v = string_field(ld, t, "verdict", true, what, file, node, pos);
-        if (v) {
-            if (strcmp(v, "success") == 0)
-                scene->verdict = VERDICT_SUCCESS;
-            else if (strcmp(v, "mixed") == 0)
-                scene->verdict = VERDICT_MIXED;
-            else if (strcmp(v, "failure") == 0)
-                scene->verdict = VERDICT_FAILURE;
-            else
-                report(ld, field_pos(file, node, "verdict", pos), "verdict",
-                       "verdict must be \"success\", \"mixed\" or \"failure\", not \"%s\"", v);
-        }
+        convert_verdict(ld, t, scene, what, file, node, pos);
         scene->first_choice = ld->nchoices;
         lua_pop(L, 1);
         return;
@@ -2026,62 +2137,13 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
         report(ld, field_pos(file, node, "timeout", pos), "timer",
                "timeout needs a timer: timer = seconds, timeout = choice number");
 
-    /* by and conflict (duet) */
-    const char *by = string_field(ld, t, "by", false, what, file, node, pos);
-    if (by) {
-        if (strcmp(by, "both") == 0)
-            scene->by = BY_BOTH;
-        else if ((scene->by = scenario_role(sc, by)) < 0) {
-            scene->by = BY_ANYONE;
-            report(ld, field_pos(file, node, "by", pos), "unknown-role",
-                   "by = \"%s\" must name a role or be \"both\"", by);
-        }
-    }
-    const char *conflict = string_field(ld, t, "conflict", false, what, file, node, pos);
-    if (conflict)
-        scene->conflict = target(ld, conflict, field_pos(file, node, "conflict", pos), "conflict");
+    convert_by_conflict(ld, t, scene, what, file, node, pos);
 
     /* choices */
     scene->first_choice = ld->nchoices;
     struct srcpos cpos = field_pos(file, node, "choices", pos);
     const struct srcnode *list = field_node(node, "choices");
-    int ctype = get_raw(L, t, "choices");
-    if (ctype == LUA_TNIL) {
-        /* A misspelt choices (choises = {) is reported as an unknown field
-         * with its correction; "no choices" would send the author looking
-         * for something else. */
-        if (!has_near_key(L, t, "choices"))
-            report(ld, pos, "no-choices",
-                   "%s has no choices: give it choices = { ... }, or make it an ending", what);
-    } else if (ctype != LUA_TTABLE) {
-        report(ld, cpos, "type", "choices must be a list of choices");
-    } else {
-        int cl = lua_gettop(L);
-        lua_Integer n = (lua_Integer)lua_rawlen(L, cl);
-        if (n <= LIMIT_CHOICES_PER_SCENE)
-            check_keys(ld, cl, (const char *const[]){NULL}, (int)n, "the choices list", file, list,
-                       cpos);
-        if (n == 0) {
-            report(ld, cpos, "no-choices", "%s has an empty choices list", what);
-        } else if (n > LIMIT_CHOICES_PER_SCENE) {
-            report(ld, cpos, "too-many-choices", "%s has %lld choices; the limit is %d", what,
-                   (long long)n, LIMIT_CHOICES_PER_SCENE);
-        } else {
-            for (lua_Integer i = 1; i <= n; i++) {
-                struct srcpos ipos = item_pos(file, list, (int)i, cpos);
-                if (lua_rawgeti(L, cl, i) != LUA_TTABLE) {
-                    report(ld, ipos, "type",
-                           "choice %lld of %s must be a table { \"text\", next = ... }",
-                           (long long)i, what);
-                } else {
-                    convert_choice(ld, lua_gettop(L), index, (int)i, file, item_node(list, (int)i),
-                                   ipos);
-                }
-                lua_pop(L, 1);
-            }
-        }
-    }
-    lua_pop(L, 1);
+    convert_choices(ld, t, index, what, file, node, pos);
     scene->nchoices = (uint16_t)(ld->nchoices - scene->first_choice);
     index_choice_ids(ld, scene, file, list, cpos);
     scene->fixed_order = fixed_order(ld, t, what, file, node, pos, sc->fixed_order);
@@ -2278,13 +2340,11 @@ static bool split_path(const char *path, char *folder, size_t fcap, char *entry,
     return true;
 }
 
-struct scenario *scenario_load(const char *path, const struct script_limits *limits,
-                               struct diag_list *diags)
+/* A scenario with its sandbox, not yet loaded; NULL (said) when Lua
+ * cannot start. */
+static struct scenario *new_scenario(const char *path, const char *folder,
+                                     const struct script_limits *limits, struct diag_list *diags)
 {
-    char folder[PATH_MAX], entry[PATH_MAX];
-    if (!split_path(path, folder, sizeof folder, entry, sizeof entry, diags))
-        return NULL;
-
     struct scenario *sc = xcalloc(1, sizeof *sc);
     arena_init(&sc->arena);
     sc->folder = arena_strdup(&sc->arena, folder);
@@ -2307,7 +2367,12 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
     script->sb->resolve_ctx = sc;
     script->sc = sc;
     sc->script = script;
+    return sc;
+}
 
+static struct loader *new_loader(struct scenario *sc, struct diag_list *diags)
+{
+    struct script *script = sc->script;
     struct loader *ld = xcalloc(1, sizeof *ld);
     ld->sc = sc;
     ld->script = script;
@@ -2320,19 +2385,26 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
     }
     text_builder_init(&ld->tb);
     script->loader = ld;
-    int errors_before = diags->errors;
-    int first_diag = diags->count;
+    return ld;
+}
 
+/* Runs the entry file (and its includes) and converts what it registered;
+ * what goes wrong is in diags. */
+static void run_and_convert(struct loader *ld, const char *path, const char *folder,
+                            const char *entry, int errors_before)
+{
+    struct diag_list *diags = ld->diags;
+    struct script *script = ld->script;
     if (!realpath(folder, ld->folder_real)) {
         diag_add(diags, DIAG_ERROR, folder, 0, 0, "file", "cannot open the scenario folder: %s",
                  strerror(errno));
-        goto done;
+        return;
     }
 
     struct diag err;
     if (!sandbox_cpcall(script->sb, run_entry, ld, &err)) {
         diag_copy(diags, &err);
-        goto done;
+        return;
     }
     /* Open and run the entry; includes run inside this call. */
     struct load_job job = {ld, entry, false};
@@ -2346,16 +2418,16 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
             diag_add(diags, DIAG_ERROR, path, 0, 0, "file", "%s", msg ? msg : "cannot load");
         }
         lua_pop(L, 1);
-        goto done;
+        return;
     }
     if (!sandbox_call(script->sb, 0, 0, true, NULL, &err)) {
         if (diags->errors == errors_before)
             diag_copy(diags, &err);
-        goto done;
+        return;
     }
     if (!sandbox_cpcall(script->sb, convert_protected, ld, &err)) {
         diag_copy(diags, &err);
-        goto done;
+        return;
     }
     if (diags->errors == errors_before) {
         if (!sandbox_cpcall(script->sb, remove_api, NULL, &err))
@@ -2364,12 +2436,12 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
         if (!sandbox_cpcall(script->sb, script_make_game_object, NULL, &err))
             diag_copy(diags, &err);
     }
+}
 
-done:;
-    root_causes_first(diags, first_diag);
-    script->loader = NULL;
-    bool ok = diags->errors == errors_before;
-    if (ok) {
+static void free_loader(struct loader *ld, bool loaded)
+{
+    ld->script->loader = NULL;
+    if (loaded) {
         /* The tables passed to scenario, scene and ending are converted:
          * let them go, and collect them now rather than carry them through
          * the game (large story: Lua's heap after loading, 23.9 MB before,
@@ -2385,6 +2457,24 @@ done:;
     for (size_t i = 0; i < COUNT_OF(ld->map_slots); i++)
         arena_free(&ld->map_slots[i].arena);
     free(ld);
+}
+
+struct scenario *scenario_load(const char *path, const struct script_limits *limits,
+                               struct diag_list *diags)
+{
+    char folder[PATH_MAX], entry[PATH_MAX];
+    if (!split_path(path, folder, sizeof folder, entry, sizeof entry, diags))
+        return NULL;
+    struct scenario *sc = new_scenario(path, folder, limits, diags);
+    if (!sc)
+        return NULL;
+    struct loader *ld = new_loader(sc, diags);
+    int errors_before = diags->errors;
+    int first_diag = diags->count;
+    run_and_convert(ld, path, folder, entry, errors_before);
+    root_causes_first(diags, first_diag);
+    bool ok = diags->errors == errors_before;
+    free_loader(ld, ok);
     if (!ok) {
         scenario_free(sc);
         return NULL;
