@@ -785,6 +785,101 @@ static bool run_exhaustive_role(const struct scenario *sc, const struct explore_
     return true;
 }
 
+/* The exhaustive search of roles first to last, one after the other. */
+static bool run_exhaustive_roles(const struct scenario *sc, const struct explore_options *o, int first, int last,
+                                 struct explore_result *r, struct diag *err)
+{
+    r->complete = true;
+    bool ok = true;
+    unsigned long reads = sc->live->score_reads;
+    for (int role = first; ok && role <= last; role++)
+        ok = run_exhaustive_role(sc, o, role, r, err);
+    /* States merged without the other players' points may have had
+     * different futures if a callback read game.score. */
+    if (o->score_of >= 0 && sc->live->score_reads != reads)
+        r->complete = false;
+    return ok;
+}
+
+/* The exhaustive search in o->jobs processes, split by role: each role's
+ * search is already on its own (its own set of states seen, its own
+ * --max-states), so a worker (a fork, as for --random) searches a
+ * contiguous range of roles and the parts are merged in role order, which
+ * is the report of one process. One role's search is not split: its states
+ * are merged across the whole search and it stops at a cap in search order
+ * (docs/performance.md). A part whose worker died is searched here; a role
+ * that fails ends the search there, as in one process. */
+static bool run_exhaustive_jobs(const struct scenario *sc, const struct explore_options *o, int first, int last,
+                                struct explore_result *r, struct diag *err)
+{
+    int roles = last - first + 1;
+    int planned = o->jobs < roles ? o->jobs : roles, started = 0;
+    int fds[LIMIT_ROLES];
+    pid_t pids[LIMIT_ROLES];
+    fflush(NULL);
+    for (; started < planned; started++) {
+        int j = started, fd[2] = {-1, -1};
+        pid_t pid = -1;
+        if (pipe(fd) == 0 && (pid = fork()) == 0) {
+            close(fd[0]);
+            for (int k = 0; k < j; k++)
+                close(fds[k]);
+            struct explore_options wo = *o;
+            if (j != 0)
+                wo.progress = NULL; /* the first worker shows its share */
+            struct explore_result part;
+            part_init(sc, &part);
+            struct diag e;
+            memset(&e, 0, sizeof e);
+            bool ok = run_exhaustive_roles(sc, &wo, first + roles * j / planned,
+                                           first + roles * (j + 1) / planned - 1, &part, &e);
+            _exit(put_part(fd[1], &part, ok, &e) ? 0 : 3);
+        }
+        if (pid < 0) { /* no more processes: the rest is searched here */
+            if (fd[0] >= 0) {
+                close(fd[0]);
+                close(fd[1]);
+            }
+            break;
+        }
+        close(fd[1]);
+        fds[j] = fd[0];
+        pids[j] = pid;
+    }
+    r->complete = true;
+    bool ok = true;
+    for (int j = 0; j < planned; j++) {
+        struct explore_result part;
+        struct diag e;
+        bool wok = false, got = false;
+        if (j < started) {
+            got = ok && get_part(fds[j], &part, &wok, &e);
+            close(fds[j]);
+            int status;
+            waitpid(pids[j], &status, 0);
+        }
+        if (!ok) { /* a role before failed: nothing after it counts */
+            if (got)
+                explore_result_free(&part);
+            continue;
+        }
+        if (!got) { /* lost (the worker died) or never started: here */
+            part_init(sc, &part);
+            memset(&e, 0, sizeof e);
+            wok = run_exhaustive_roles(sc, o, first + roles * j / planned, first + roles * (j + 1) / planned - 1,
+                                       &part, &e);
+        }
+        merge_part(sc, r, &part);
+        r->complete = r->complete && part.complete;
+        explore_result_free(&part);
+        if (!wok) {
+            *err = e;
+            ok = false;
+        }
+    }
+    return ok;
+}
+
 bool explore_run(const struct scenario *sc, const struct explore_options *o, struct explore_result *r,
                  struct diag *err)
 {
@@ -800,17 +895,12 @@ bool explore_run(const struct scenario *sc, const struct explore_options *o, str
         else
             ok = run_random_range(sc, o, r, err, 0, total, false, NULL);
     } else {
-        r->complete = true;
-        ok = true;
-        unsigned long reads = sc->live->score_reads;
         int first = o->role >= 0 ? o->role : 0;
         int last = o->duet ? 0 : (o->role >= 0 ? o->role : sc->nroles - 1);
-        for (int role = first; ok && role <= last; role++)
-            ok = run_exhaustive_role(sc, o, role, r, err);
-        /* States merged without the other players' points may have had
-         * different futures if a callback read game.score. */
-        if (o->score_of >= 0 && sc->live->score_reads != reads)
-            r->complete = false;
+        if (o->jobs > 1 && last > first)
+            ok = run_exhaustive_jobs(sc, o, first, last, r, err);
+        else
+            ok = run_exhaustive_roles(sc, o, first, last, r, err);
     }
     r->seconds = clock_seconds() - t0;
     return ok;

@@ -309,7 +309,8 @@ static void bundled_scenarios_report_policies(void **state)
 
 /* --jobs splits the playthroughs between processes and merges the parts in
  * order: the report is the same, character for character, for any number
- * of jobs (the timings aside). branch.lua has a dead end and a run-time
+ * of jobs (the timings aside), for --random (split by run) and --exhaustive
+ * (split by role). branch.lua has a dead end and a run-time
  * error, so findings are merged too; duet.lua plays duets. */
 static char *report_without_times(const char *dir, const char *const *args)
 {
@@ -388,6 +389,20 @@ static void jobs_give_the_same_report(void **state)
             free(b);
         }
         free(a);
+    }
+    /* --exhaustive: each role (duet.lua has two) in its own worker, merged
+     * in role order. */
+    static const char *const roles[][6] = {{"duet.lua", "--exhaustive", "--jobs", "1", NULL},
+                                           {"duet.lua", "--exhaustive", "--jobs", "2", NULL},
+                                           {"duet.lua", "--exhaustive", "--json", "--jobs", "1", NULL},
+                                           {"duet.lua", "--exhaustive", "--json", "--jobs", "2", NULL}};
+    for (size_t i = 0; i < 4; i += 2) {
+        char *x = report_without_times(test_path("fixtures/games"), roles[i]);
+        char *y = report_without_times(test_path("fixtures/games"), roles[i + 1]);
+        assert_true(strlen(x) > 50);
+        assert_string_equal(x, y);
+        free(x);
+        free(y);
     }
     const char *duet1[] = {"duet.lua", "--duet", "--random", "300", "--jobs", "1", NULL};
     const char *duet2[] = {"duet.lua", "--duet", "--random", "300", "--jobs", "2", NULL};

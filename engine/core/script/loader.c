@@ -347,7 +347,10 @@ static char *read_file(const char *path, size_t *len, char *why, size_t whycap)
         close(fd);
         return NULL;
     }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
+    /* Room for the file, its NUL and one byte more: the read that finds the
+     * end fits without growing the buffer (growing it copied every file and
+     * faulted in twice its size, each file read twice while loading). */
+    size_t cap = (size_t)st.st_size + 2, n = 0;
     char *buf = xmalloc(cap);
     for (;;) {
         if (n == cap - 1) {
