@@ -515,6 +515,59 @@ static void part_init(const struct scenario *sc, struct explore_result *p)
     p->values = xmalloc(sizeof *p->values * (size_t)p->capvalues);
 }
 
+/* What worker j of n does, in its own process: fills part with its share. */
+typedef bool (*worker_fn)(const struct scenario *sc, const struct explore_options *o, int j, int n,
+                          struct explore_result *part, struct diag *err, const void *ctx);
+
+/* Forks up to n workers (a fork has its own copy of the loaded scenario
+ * and its Lua state), each writing its part to a pipe whose reading end
+ * goes to fds[j]. Returns how many started: when a pipe or a fork fails,
+ * the shares from there on are the caller's to do in this process. */
+static int start_workers(const struct scenario *sc, const struct explore_options *o, int n, worker_fn work,
+                         const void *ctx, int *fds, pid_t *pids)
+{
+    fflush(NULL);
+    for (int j = 0; j < n; j++) {
+        int fd[2] = {-1, -1};
+        pid_t pid = -1;
+        if (pipe(fd) == 0 && (pid = fork()) == 0) {
+            close(fd[0]);
+            for (int k = 0; k < j; k++)
+                close(fds[k]);
+            struct explore_options wo = *o;
+            if (j != 0)
+                wo.progress = NULL; /* the first worker shows its share */
+            struct explore_result part;
+            part_init(sc, &part);
+            struct diag e;
+            memset(&e, 0, sizeof e);
+            bool ok = work(sc, &wo, j, n, &part, &e, ctx);
+            _exit(put_part(fd[1], &part, ok, &e) ? 0 : 3);
+        }
+        if (pid < 0) {
+            if (fd[0] >= 0) {
+                close(fd[0]);
+                close(fd[1]);
+            }
+            return j;
+        }
+        close(fd[1]);
+        fds[j] = fd[0];
+        pids[j] = pid;
+    }
+    return n;
+}
+
+/* A worker's share of the random playthroughs: a contiguous range of the
+ * ctx's total. Without the parts before it, a worker counts fewer repeats
+ * than one process would, so it stops no earlier than needed. */
+static bool random_share(const struct scenario *sc, const struct explore_options *o, int j, int n,
+                         struct explore_result *part, struct diag *err, const void *ctx)
+{
+    long total = *(const long *)ctx;
+    return run_random_range(sc, o, part, err, total * j / n, total * (j + 1) / n, false, NULL);
+}
+
 /* Random playthroughs in o->jobs processes: each worker (a fork, with its
  * own copy of the loaded scenario and its Lua state) plays a contiguous
  * range of the playthroughs; the parts are merged in order. A part whose
@@ -536,44 +589,12 @@ static bool run_random_jobs(const struct scenario *sc, const struct explore_opti
         jobs = (int)total;
     int fds[64];
     pid_t pids[64];
-    fflush(NULL);
-    for (int j = 0; j < jobs; j++) {
-        int fd[2] = {-1, -1};
-        pid_t pid = -1;
-        if (pipe(fd) == 0 && (pid = fork()) == 0) {
-            close(fd[0]);
-            for (int k = 0; k < j; k++)
-                close(fds[k]);
-            struct explore_options wo = *o;
-            if (j != 0)
-                wo.progress = NULL; /* the first worker shows its share */
-            struct explore_result part;
-            result_init(sc, &part);
-            part.capvalues = 1024;
-            part.values = xmalloc(sizeof *part.values * (size_t)part.capvalues);
-            struct diag e;
-            memset(&e, 0, sizeof e);
-            long from = total * j / jobs, to = total * (j + 1) / jobs;
-            /* Without the parts before it, a worker counts fewer repeats
-             * than one process would, so it stops no earlier than needed. */
-            bool ok = run_random_range(sc, &wo, &part, &e, from, to, false, NULL);
-            _exit(put_part(fd[1], &part, ok, &e) ? 0 : 3);
-        }
-        if (pid < 0) { /* no more processes: the rest is played here */
-            if (fd[0] >= 0) {
-                close(fd[0]);
-                close(fd[1]);
-            }
-            jobs = j;
-            break;
-        }
-        close(fd[1]);
-        fds[j] = fd[0];
-        pids[j] = pid;
-    }
+    /* Shares are of jobs workers even when fewer start: those not started
+     * are played here after the others, in order. */
+    int running = start_workers(sc, o, jobs, random_share, &total, fds, pids);
     bool ok = true, started = false, failed = false;
     long played_to = 0;
-    for (int j = 0; j < jobs; j++) {
+    for (int j = 0; j < running; j++) {
         struct explore_result part;
         bool wok = false;
         struct diag e;
@@ -607,7 +628,7 @@ static bool run_random_jobs(const struct scenario *sc, const struct explore_opti
         explore_result_free(&part);
         played_to = to;
         if (r->stopped_after) {
-            for (int k = j + 1; k < jobs; k++)
+            for (int k = j + 1; k < running; k++)
                 kill(pids[k], SIGKILL);
             failed = true; /* nothing after the stop counts */
         }
@@ -801,6 +822,16 @@ static bool run_exhaustive_roles(const struct scenario *sc, const struct explore
     return ok;
 }
 
+/* A worker's share of the exhaustive search: roles ctx[0] + ctx[1] * j / n
+ * up to the next worker's first (ctx: the first role and the count). */
+static bool exhaustive_share(const struct scenario *sc, const struct explore_options *o, int j, int n,
+                             struct explore_result *part, struct diag *err, const void *ctx)
+{
+    const int *range = ctx;
+    return run_exhaustive_roles(sc, o, range[0] + range[1] * j / n, range[0] + range[1] * (j + 1) / n - 1,
+                                part, err);
+}
+
 /* The exhaustive search in o->jobs processes, split by role: each role's
  * search is already on its own (its own set of states seen, its own
  * --max-states), so a worker (a fork, as for --random) searches a
@@ -813,39 +844,11 @@ static bool run_exhaustive_jobs(const struct scenario *sc, const struct explore_
                                 struct explore_result *r, struct diag *err)
 {
     int roles = last - first + 1;
-    int planned = o->jobs < roles ? o->jobs : roles, started = 0;
+    int planned = o->jobs < roles ? o->jobs : roles;
     int fds[LIMIT_ROLES];
     pid_t pids[LIMIT_ROLES];
-    fflush(NULL);
-    for (; started < planned; started++) {
-        int j = started, fd[2] = {-1, -1};
-        pid_t pid = -1;
-        if (pipe(fd) == 0 && (pid = fork()) == 0) {
-            close(fd[0]);
-            for (int k = 0; k < j; k++)
-                close(fds[k]);
-            struct explore_options wo = *o;
-            if (j != 0)
-                wo.progress = NULL; /* the first worker shows its share */
-            struct explore_result part;
-            part_init(sc, &part);
-            struct diag e;
-            memset(&e, 0, sizeof e);
-            bool ok = run_exhaustive_roles(sc, &wo, first + roles * j / planned,
-                                           first + roles * (j + 1) / planned - 1, &part, &e);
-            _exit(put_part(fd[1], &part, ok, &e) ? 0 : 3);
-        }
-        if (pid < 0) { /* no more processes: the rest is searched here */
-            if (fd[0] >= 0) {
-                close(fd[0]);
-                close(fd[1]);
-            }
-            break;
-        }
-        close(fd[1]);
-        fds[j] = fd[0];
-        pids[j] = pid;
-    }
+    int range[2] = {first, roles};
+    int started = start_workers(sc, o, planned, exhaustive_share, range, fds, pids);
     r->complete = true;
     bool ok = true;
     for (int j = 0; j < planned; j++) {
