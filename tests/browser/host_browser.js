@@ -58,9 +58,26 @@ async function startHost() {
   return { base: 'http://127.0.0.1:' + port + '/', code, token };
 }
 
+// A page that follows by itself (a meta refresh: the run is busy, the
+// partner decides) may navigate at any moment, sooner or later as the
+// machine is busy: a goto it interrupts is aborted, a read it interrupts
+// loses its page. Either is done again, on the page it navigated to (the
+// same address, read afresh).
+const NAVIGATED = /ERR_ABORTED|Execution context was destroyed|frame was detached|Cannot find context/;
+async function again(step) {
+  for (let i = 0; ; i++) {
+    try {
+      return await step();
+    } catch (e) {
+      if (i >= 10 || !NAVIGATED.test(String(e && e.message))) throw e;
+      await sleep(100);
+    }
+  }
+}
+
 // What the page shows: a scene, feedback, the debrief, or something else.
 function kind(page) {
-  return page.evaluate(() => {
+  return again(() => page.evaluate(() => {
     const h1 = document.querySelector('main h1');
     if (h1 && h1.textContent === 'One moment…') return 'busy';
     if (document.querySelector('button[name="choice"]')) return 'scene';
@@ -68,7 +85,7 @@ function kind(page) {
     if (h2.some((t) => t.startsWith('Verdict:'))) return 'debrief';
     if (document.querySelector('button[data-key="next"]')) return 'outcome';
     return 'other';
-  });
+  }));
 }
 
 // Waits while the run works out what happens next (the page refreshes itself).
@@ -134,16 +151,16 @@ async function joinDuet(page, room, pairCode, name) {
 }
 
 function text(page) {
-  return page.evaluate(() => document.querySelector('main').innerText);
+  return again(() => page.evaluate(() => document.querySelector('main').innerText));
 }
 
 async function fresh(page, room) {
-  await page.goto(room.base + 'play', { waitUntil: 'load' });
+  await again(() => page.goto(room.base + 'play', { waitUntil: 'load' }));
   return settle(page);
 }
 
 function choices(page) {
-  return page.$$('button[name="choice"]').then((b) => b.length);
+  return again(() => page.$$('button[name="choice"]').then((b) => b.length));
 }
 
 // Plays a duet to the debrief, the two browsers' pages read afresh before
