@@ -1140,68 +1140,114 @@ static bool fixed_order(struct loader *ld, int t, const char *what, uint16_t fil
     return false;
 }
 
-static void convert_dimensions(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
-                               struct srcpos fallback)
+/* A list of tables (dimensions, roles, stats, ratings) and what to do with
+ * each of its items. */
+struct table_list {
+    const char *name;     /* the field: "roles" */
+    const char *missing;  /* the message when the field is nil; NULL: it may be */
+    const char *not_list; /* the message when it is neither nil nor a table */
+    const char *item;     /* an item in messages: "role" */
+    const char *shape;    /* an item's shape in messages: "{ id = ..., name = ... }" */
+    /* Checks the number of items n (reported at pos); returns how many to walk. */
+    lua_Integer (*count)(struct loader *ld, struct srcpos pos, lua_Integer n);
+    const int *kept; /* the walk stops when *kept reaches limit (NULL: it walks them all) */
+    int limit;
+    /* An item, a table at slot item (popped by the walker); what: "role 2". */
+    void (*each)(struct loader *ld, int item, const char *what, uint16_t file,
+                 const struct srcnode *in, struct srcpos ipos);
+};
+
+/* Walks the list field l->name of the table at t: its type, its count, and
+ * each item that is a table (any other is reported). */
+static void walk_table_list(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
+                            struct srcpos fallback, const struct table_list *l)
 {
     lua_State *L = ld->L;
-    struct scenario *sc = ld->sc;
-    struct srcpos pos = field_pos(file, node, "dimensions", fallback);
-    const struct srcnode *list = field_node(node, "dimensions");
-    int type = get_raw(L, t, "dimensions");
+    struct srcpos pos = field_pos(file, node, l->name, fallback);
+    const struct srcnode *list = field_node(node, l->name);
+    int type = get_raw(L, t, l->name);
     if (type != LUA_TTABLE) {
-        report(ld, pos, type == LUA_TNIL ? "missing" : "type",
-               type == LUA_TNIL ? "the scenario needs dimensions = { { id = \"vision\", name = "
-                                  "\"Vision\" }, ... } (1 to 8)"
-                                : "dimensions must be a list of tables");
+        if (type != LUA_TNIL)
+            report(ld, pos, "type", "%s", l->not_list);
+        else if (l->missing)
+            report(ld, pos, "missing", "%s", l->missing);
         lua_pop(L, 1);
         return;
     }
     int list_idx = lua_gettop(L);
-    lua_Integer n = (lua_Integer)lua_rawlen(L, list_idx);
-    if (n < 1 || n > LIMIT_DIMENSIONS)
-        report(ld, pos, "count", "a scenario has 1 to %d dimensions, not %lld", LIMIT_DIMENSIONS,
-               (long long)n);
-    static const char *const keys[] = {"id", "name", "about", NULL};
-    for (lua_Integer i = 1; i <= n && sc->ndimensions < LIMIT_DIMENSIONS; i++) {
+    lua_Integer n = l->count(ld, pos, (lua_Integer)lua_rawlen(L, list_idx));
+    for (lua_Integer i = 1; i <= n && (!l->kept || *l->kept < l->limit); i++) {
         struct srcpos ipos = item_pos(file, list, (int)i, pos);
         const struct srcnode *in = item_node(list, (int)i);
         if (lua_rawgeti(L, list_idx, i) != LUA_TTABLE) {
-            report(ld, ipos, "type", "dimension %lld must be a table { id = ..., name = ... }",
-                   (long long)i);
+            report(ld, ipos, "type", "%s %lld must be a table %s", l->item, (long long)i, l->shape);
             lua_pop(L, 1);
             continue;
         }
-        int d = lua_gettop(L);
         char what[64];
-        snprintf(what, sizeof what, "dimension %lld", (long long)i);
-        check_keys(ld, d, keys, 0, what, file, in, ipos);
-        struct dimension *dim = &sc->dimensions[sc->ndimensions];
-        dim->id = string_field(ld, d, "id", true, what, file, in, ipos);
-        dim->name = string_field(ld, d, "name", false, what, file, in, ipos);
-        dim->about = string_field(ld, d, "about", false, what, file, in, ipos);
-        dim->pos = ipos;
+        snprintf(what, sizeof what, "%s %lld", l->item, (long long)i);
+        l->each(ld, lua_gettop(L), what, file, in, ipos);
         lua_pop(L, 1);
-        if (!dim->id)
-            continue;
-        if (!valid_id(dim->id, strlen(dim->id), true)) {
-            report(ld, field_pos(file, in, "id", ipos), "bad-id",
-                   "dimension id '%s' must be a name of letters, digits and '_' (like vision)",
-                   dim->id);
-            continue;
-        }
-        if (!dim->name)
-            dim->name = dim->id;
-        if (refuse_reserved(ld, field_pos(file, in, "id", ipos), "dimension", dim->id))
-            continue;
-        if (strmap_get(&sc->dimension_index, dim->id, strlen(dim->id)) >= 0) {
-            report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate dimension id '%s'",
-                   dim->id);
-            continue;
-        }
-        strmap_put(&sc->dimension_index, dim->id, strlen(dim->id), sc->ndimensions);
-        sc->ndimensions++;
     }
     lua_pop(L, 1);
+}
+
+static lua_Integer count_dimensions(struct loader *ld, struct srcpos pos, lua_Integer n)
+{
+    if (n < 1 || n > LIMIT_DIMENSIONS)
+        report(ld, pos, "count", "a scenario has 1 to %d dimensions, not %lld", LIMIT_DIMENSIONS,
+               (long long)n);
+    return n;
+}
+
+static void convert_dimension(struct loader *ld, int d, const char *what, uint16_t file,
+                              const struct srcnode *in, struct srcpos ipos)
+{
+    struct scenario *sc = ld->sc;
+    static const char *const keys[] = {"id", "name", "about", NULL};
+    check_keys(ld, d, keys, 0, what, file, in, ipos);
+    struct dimension *dim = &sc->dimensions[sc->ndimensions];
+    dim->id = string_field(ld, d, "id", true, what, file, in, ipos);
+    dim->name = string_field(ld, d, "name", false, what, file, in, ipos);
+    dim->about = string_field(ld, d, "about", false, what, file, in, ipos);
+    dim->pos = ipos;
+    if (!dim->id)
+        return;
+    if (!valid_id(dim->id, strlen(dim->id), true)) {
+        report(ld, field_pos(file, in, "id", ipos), "bad-id",
+               "dimension id '%s' must be a name of letters, digits and '_' (like vision)",
+               dim->id);
+        return;
+    }
+    if (!dim->name)
+        dim->name = dim->id;
+    if (refuse_reserved(ld, field_pos(file, in, "id", ipos), "dimension", dim->id))
+        return;
+    if (strmap_get(&sc->dimension_index, dim->id, strlen(dim->id)) >= 0) {
+        report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate dimension id '%s'",
+               dim->id);
+        return;
+    }
+    strmap_put(&sc->dimension_index, dim->id, strlen(dim->id), sc->ndimensions);
+    sc->ndimensions++;
+}
+
+static void convert_dimensions(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
+                               struct srcpos fallback)
+{
+    const struct table_list l = {
+        .name = "dimensions",
+        .missing = "the scenario needs dimensions = { { id = \"vision\", name = "
+                   "\"Vision\" }, ... } (1 to 8)",
+        .not_list = "dimensions must be a list of tables",
+        .item = "dimension",
+        .shape = "{ id = ..., name = ... }",
+        .count = count_dimensions,
+        .kept = &ld->sc->ndimensions,
+        .limit = LIMIT_DIMENSIONS,
+        .each = convert_dimension,
+    };
+    walk_table_list(ld, t, file, node, fallback, &l);
 }
 
 /* One entry of a number table: its key (NULL when the key is not a
