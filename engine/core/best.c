@@ -752,6 +752,45 @@ static inline void credit_child(struct searcher *s, struct frame *f, int option,
     }
 }
 
+enum child_step { CHILD_COUNTED, CHILD_OPENED, CHILD_RESTART };
+
+/* A child state just reached from the frame at depth through option, by
+ * pathlen inputs: counted when its value is known or it is cut, else opened
+ * as the next frame; a loop in the states restarts the pass. */
+static inline enum child_step visit_child(struct searcher *s, struct pass_stack *ps, int depth,
+                                          struct game *child, int option, int pathlen)
+{
+    struct frame *f = &ps->frames[depth];
+    double cbase = game_weighted(child, s->player);
+    if (child->over) {
+        credit_child(s, f, option, child, cbase, 0, ps->path, pathlen);
+        return CHILD_COUNTED;
+    }
+    uint64_t key = state_key(child, s->key_what);
+    struct memo_slot *slot = memo_find(&s->memo, key, false);
+    if (slot && slot->kind == MEMO_OPEN) {
+        /* A loop in the states: only the visits tell the laps apart. */
+        s->key_what |= KEY_VISITS;
+        s->restart = true;
+        return CHILD_RESTART;
+    }
+    if (slot && slot->kind == MEMO_EXACT) {
+        credit_child(s, f, option, child, cbase, slot->value, ps->path, pathlen);
+        return CHILD_COUNTED;
+    }
+    double bound = slot && slot->kind == MEMO_UPPER ? slot->value : bound_of(s, child);
+    if (cbase + bound <= s->best_total + 1e-9) {
+        /* Cannot beat the best found: cut, remembering its bound. */
+        f->upper = fmax(f->upper, cbase - f->base + bound);
+        s->bs->pruned++;
+        return CHILD_COUNTED;
+    }
+    if (!slot)
+        slot = memo_find(&s->memo, key, true);
+    open_frame(s, ps, depth + 1, child, slot, key, cbase, pathlen);
+    return CHILD_OPENED;
+}
+
 /* One pass of the search with the current key; sets restart when the key
  * must grow. */
 static bool search_pass(struct searcher *s, struct diag *err)
@@ -825,34 +864,11 @@ static bool search_pass(struct searcher *s, struct diag *err)
             s->restart = true;
             break;
         }
-        double cbase = game_weighted(child, s->player);
-        if (child->over) {
-            credit_child(s, f, option, child, cbase, 0, ps.path, f->pathlen + n);
-            continue;
-        }
-        uint64_t key = state_key(child, s->key_what);
-        struct memo_slot *slot = memo_find(&s->memo, key, false);
-        if (slot && slot->kind == MEMO_OPEN) {
-            /* A loop in the states: only the visits tell the laps apart. */
-            s->key_what |= KEY_VISITS;
-            s->restart = true;
+        enum child_step step = visit_child(s, &ps, depth, child, option, f->pathlen + n);
+        if (step == CHILD_RESTART)
             break;
-        }
-        if (slot && slot->kind == MEMO_EXACT) {
-            credit_child(s, f, option, child, cbase, slot->value, ps.path, f->pathlen + n);
-            continue;
-        }
-        double bound = slot && slot->kind == MEMO_UPPER ? slot->value : bound_of(s, child);
-        if (cbase + bound <= s->best_total + 1e-9) {
-            /* Cannot beat the best found: cut, remembering its bound. */
-            f->upper = fmax(f->upper, cbase - f->base + bound);
-            bs->pruned++;
-            continue;
-        }
-        if (!slot)
-            slot = memo_find(&s->memo, key, true);
-        depth++;
-        open_frame(s, &ps, depth, child, slot, key, cbase, f->pathlen + n);
+        if (step == CHILD_OPENED)
+            depth++;
     }
     /* Complete: every cut was of a branch that could not beat the best
      * found, so the best found is the maximum. */
