@@ -649,24 +649,6 @@ static int order_options(struct searcher *s, const struct game *g, int n)
     return at;
 }
 
-/* The players of a pass: the duet's two roles, or the role searched. */
-static void pass_setup(const struct best_search *bs, struct game_setup *st)
-{
-    memset(st, 0, sizeof *st);
-    st->seed = bs->seed;
-    if (bs->duet) {
-        st->nplayers = 2;
-        st->players[0].role = 0;
-        st->players[0].name = "Player 1";
-        st->players[1].role = 1;
-        st->players[1].name = "Player 2";
-    } else {
-        st->nplayers = 1;
-        st->players[0].role = bs->role;
-        st->players[0].name = "Explorer";
-    }
-}
-
 /* The depth-first stack of a pass: a game and a frame per depth, and the
  * inputs that lead to the deepest state. */
 struct pass_stack {
@@ -799,7 +781,7 @@ static bool search_pass(struct searcher *s, struct diag *err)
     struct best_search *bs = s->bs;
     unsigned long v0 = sc->live->visits_reads, s0 = sc->live->score_reads, p0 = sc->live->picks_reads;
     struct game_setup st;
-    pass_setup(bs, &st);
+    game_setup_explorer(&st, bs->role, bs->duet, bs->seed);
     struct game *root = quiet_game(s);
     if (!game_start(root, &st, err)) {
         game_free(root);
