@@ -1192,6 +1192,16 @@ static void walk_table_list(struct loader *ld, int t, uint16_t file, const struc
     lua_pop(L, 1);
 }
 
+/* True, and reported at pos, when an item of the kind already has id. */
+static bool id_taken(struct loader *ld, const struct strmap *index, const char *kind,
+                     const char *id, struct srcpos pos)
+{
+    if (strmap_get(index, id, strlen(id)) < 0)
+        return false;
+    report(ld, pos, "duplicate", "duplicate %s id '%s'", kind, id);
+    return true;
+}
+
 static lua_Integer count_dimensions(struct loader *ld, struct srcpos pos, lua_Integer n)
 {
     if (n < 1 || n > LIMIT_DIMENSIONS)
@@ -1223,11 +1233,8 @@ static void convert_dimension(struct loader *ld, int d, const char *what, uint16
         dim->name = dim->id;
     if (refuse_reserved(ld, field_pos(file, in, "id", ipos), "dimension", dim->id))
         return;
-    if (strmap_get(&sc->dimension_index, dim->id, strlen(dim->id)) >= 0) {
-        report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate dimension id '%s'",
-               dim->id);
+    if (id_taken(ld, &sc->dimension_index, "dimension", dim->id, field_pos(file, in, "id", ipos)))
         return;
-    }
     strmap_put(&sc->dimension_index, dim->id, strlen(dim->id), sc->ndimensions);
     sc->ndimensions++;
 }
@@ -1364,11 +1371,8 @@ static void convert_role(struct loader *ld, int r, const char *what, uint16_t fi
                "'both' cannot be a role id: it is what by = \"both\" means");
         return;
     }
-    if (strmap_get(&sc->role_index, role->id, strlen(role->id)) >= 0) {
-        report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate role id '%s'",
-               role->id);
+    if (id_taken(ld, &sc->role_index, "role", role->id, field_pos(file, in, "id", ipos)))
         return;
-    }
     strmap_put(&sc->role_index, role->id, strlen(role->id), sc->nroles);
     sc->nroles++;
 }
@@ -1449,10 +1453,8 @@ static void convert_stat(struct loader *ld, int s, const char *item_what, uint16
         st->name = st->id;
     if (refuse_reserved(ld, field_pos(file, in, "id", ipos), "stat", st->id))
         return;
-    if (strmap_get(&sc->stat_index, st->id, strlen(st->id)) >= 0) {
-        report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate stat id '%s'", st->id);
+    if (id_taken(ld, &sc->stat_index, "stat", st->id, field_pos(file, in, "id", ipos)))
         return;
-    }
     if (scenario_dimension(sc, st->id) >= 0) {
         report(ld, field_pos(file, in, "id", ipos), "duplicate",
                "stat '%s' has the id of a dimension: {%s} in a text would be ambiguous", st->id,
