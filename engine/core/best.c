@@ -649,6 +649,130 @@ static int order_options(struct searcher *s, const struct game *g, int n)
     return at;
 }
 
+/* The depth-first stack of a pass: a game and a frame per depth, and the
+ * inputs that lead to the deepest state. */
+struct pass_stack {
+    struct game **games;
+    struct frame *frames;
+    int *path;
+    int cap;       /* frames the arrays hold */
+    int allocated; /* games made so far (reused from one branch to the next) */
+};
+
+static void stack_grow(struct pass_stack *ps)
+{
+    ps->cap *= 2;
+    ps->games = xrealloc(ps->games, sizeof *ps->games * (size_t)ps->cap);
+    ps->frames = xrealloc(ps->frames, sizeof *ps->frames * (size_t)ps->cap);
+    ps->path = xrealloc(ps->path, sizeof *ps->path * (size_t)(2 * ps->cap + 2));
+}
+
+/* Opens the frame of state g (its memo slot marked open) at depth. */
+static inline void open_frame(struct searcher *s, struct pass_stack *ps, int depth,
+                              struct game *g, struct memo_slot *slot, uint64_t key, double base,
+                              int pathlen)
+{
+    slot->kind = MEMO_OPEN;
+    int n = options_of(g);
+    ps->frames[depth] = (struct frame){key, 1, n, base, -HUGE_VAL, -HUGE_VAL, 0, pathlen,
+                                       order_options(s, g, n), 0};
+    s->bs->states++;
+}
+
+/* Closes the frame at depth, all its options searched: its value into the
+ * memo (exact when no cut child could beat the best) and into the parent's
+ * frame, if any. */
+static inline void close_frame(struct searcher *s, struct pass_stack *ps, int depth)
+{
+    struct frame *f = &ps->frames[depth];
+    double value = f->best;
+    bool exact = !(f->upper > f->best + 1e-9);
+    struct memo_slot *slot = memo_find(&s->memo, f->key, false);
+    slot->kind = exact ? MEMO_EXACT : MEMO_UPPER;
+    slot->value = exact ? value : f->upper;
+    slot->best = f->best_option > 0 ? option_key(ps->games[depth], f->best_option) : 0;
+    s->pool_top = f->order;
+    if (depth == 0)
+        return;
+    struct frame *pf = &ps->frames[depth - 1];
+    double r = f->base - pf->base;
+    if (exact) {
+        if (r + value > pf->best + 1e-12) {
+            pf->best = r + value;
+            pf->best_option = pf->taking;
+        }
+    } else {
+        /* Only exact children make a parent exact, so that the best
+         * options of exact states lead through exact ones. */
+        pf->upper = fmax(pf->upper, r + f->upper);
+    }
+}
+
+/* The deadline or the states' budget is spent (looked at every 256 steps:
+ * the clock is not free). */
+static inline bool out_of_budget(const struct best_search *bs, long *tick)
+{
+    if (((*tick)++ & 255) != 0)
+        return false;
+    return (bs->deadline > 0 && clock_seconds() > bs->deadline) ||
+           (bs->max_states > 0 && bs->states > bs->max_states);
+}
+
+/* Counts a child whose value is known (an ending, 0, or an exact state):
+ * r + value for frame f through option, and cbase + value for the best
+ * found, through the path to the child. */
+static inline void credit_child(struct searcher *s, struct frame *f, int option,
+                                const struct game *child, double cbase, double value,
+                                const int *path, int pathlen)
+{
+    double r = cbase - f->base;
+    if (cbase + value > s->best_total + 1e-12)
+        found_through(s, child, cbase + value, path, pathlen);
+    if (r + value > f->best + 1e-12) {
+        f->best = r + value;
+        f->best_option = option;
+    }
+}
+
+enum child_step { CHILD_COUNTED, CHILD_OPENED, CHILD_RESTART };
+
+/* A child state just reached from the frame at depth through option, by
+ * pathlen inputs: counted when its value is known or it is cut, else opened
+ * as the next frame; a loop in the states restarts the pass. */
+static inline enum child_step visit_child(struct searcher *s, struct pass_stack *ps, int depth,
+                                          struct game *child, int option, int pathlen)
+{
+    struct frame *f = &ps->frames[depth];
+    double cbase = game_weighted(child, s->player);
+    if (child->over) {
+        credit_child(s, f, option, child, cbase, 0, ps->path, pathlen);
+        return CHILD_COUNTED;
+    }
+    uint64_t key = state_key(child, s->key_what);
+    struct memo_slot *slot = memo_find(&s->memo, key, false);
+    if (slot && slot->kind == MEMO_OPEN) {
+        /* A loop in the states: only the visits tell the laps apart. */
+        s->key_what |= KEY_VISITS;
+        s->restart = true;
+        return CHILD_RESTART;
+    }
+    if (slot && slot->kind == MEMO_EXACT) {
+        credit_child(s, f, option, child, cbase, slot->value, ps->path, pathlen);
+        return CHILD_COUNTED;
+    }
+    double bound = slot && slot->kind == MEMO_UPPER ? slot->value : bound_of(s, child);
+    if (cbase + bound <= s->best_total + 1e-9) {
+        /* Cannot beat the best found: cut, remembering its bound. */
+        f->upper = fmax(f->upper, cbase - f->base + bound);
+        s->bs->pruned++;
+        return CHILD_COUNTED;
+    }
+    if (!slot)
+        slot = memo_find(&s->memo, key, true);
+    open_frame(s, ps, depth + 1, child, slot, key, cbase, pathlen);
+    return CHILD_OPENED;
+}
+
 /* One pass of the search with the current key; sets restart when the key
  * must grow. */
 static bool search_pass(struct searcher *s, struct diag *err)
@@ -657,19 +781,7 @@ static bool search_pass(struct searcher *s, struct diag *err)
     struct best_search *bs = s->bs;
     unsigned long v0 = sc->live->visits_reads, s0 = sc->live->score_reads, p0 = sc->live->picks_reads;
     struct game_setup st;
-    memset(&st, 0, sizeof st);
-    st.seed = bs->seed;
-    if (bs->duet) {
-        st.nplayers = 2;
-        st.players[0].role = 0;
-        st.players[0].name = "Player 1";
-        st.players[1].role = 1;
-        st.players[1].name = "Player 2";
-    } else {
-        st.nplayers = 1;
-        st.players[0].role = bs->role;
-        st.players[0].name = "Explorer";
-    }
+    game_setup_explorer(&st, bs->role, bs->duet, bs->seed);
     struct game *root = quiet_game(s);
     if (!game_start(root, &st, err)) {
         game_free(root);
@@ -679,61 +791,32 @@ static bool search_pass(struct searcher *s, struct diag *err)
         game_free(root);
         return true;
     }
-    int cap = 64, allocated = 1;
-    struct game **games = xmalloc(sizeof *games * (size_t)cap);
-    struct frame *frames = xmalloc(sizeof *frames * (size_t)cap);
-    int *path = xmalloc(sizeof *path * (size_t)(2 * cap + 2));
-    games[0] = root;
+    struct pass_stack ps = {.cap = 64, .allocated = 1};
+    ps.games = xmalloc(sizeof *ps.games * (size_t)ps.cap);
+    ps.frames = xmalloc(sizeof *ps.frames * (size_t)ps.cap);
+    ps.path = xmalloc(sizeof *ps.path * (size_t)(2 * ps.cap + 2));
+    ps.games[0] = root;
     s->pool_top = 0;
     if (root->over) {
         s->best_total = game_weighted(root, s->player);
         s->best_npath = 0;
     } else {
         struct memo_slot *slot = memo_find(&s->memo, state_key(root, s->key_what), true);
-        slot->kind = MEMO_OPEN;
-        int n = options_of(root);
-        frames[0] = (struct frame){slot->key, 1, n, game_weighted(root, s->player), -HUGE_VAL,
-                                   -HUGE_VAL, 0, 0, order_options(s, root, n), 0};
-        bs->states++;
+        open_frame(s, &ps, 0, root, slot, slot->key, game_weighted(root, s->player), 0);
     }
     int depth = root->over ? -1 : 0;
     long tick = 0;
     struct diag d;
     while (depth >= 0) {
-        struct frame *f = &frames[depth];
-        struct game *g = games[depth];
+        struct frame *f = &ps.frames[depth];
+        struct game *g = ps.games[depth];
         if (f->option > f->noptions) {
-            /* Solved: exact when no cut child could beat the best. */
-            double value = f->best;
-            bool exact = !(f->upper > f->best + 1e-9);
-            struct memo_slot *slot = memo_find(&s->memo, f->key, false);
-            slot->kind = exact ? MEMO_EXACT : MEMO_UPPER;
-            slot->value = exact ? value : f->upper;
-            slot->best = f->best_option > 0 ? option_key(g, f->best_option) : 0;
-            s->pool_top = f->order;
-            depth--;
-            if (depth < 0)
-                break;
-            struct frame *pf = &frames[depth];
-            double r = f->base - pf->base;
-            if (exact) {
-                if (r + value > pf->best + 1e-12) {
-                    pf->best = r + value;
-                    pf->best_option = pf->taking;
-                }
-            } else {
-                /* Only exact children make a parent exact, so that the
-                 * best options of exact states lead through exact ones. */
-                pf->upper = fmax(pf->upper, r + f->upper);
-            }
+            close_frame(s, &ps, depth--);
             continue;
         }
-        if ((tick++ & 255) == 0) {
-            if ((bs->deadline > 0 && clock_seconds() > bs->deadline) ||
-                (bs->max_states > 0 && bs->states > bs->max_states)) {
-                s->stopped = true;
-                break;
-            }
+        if (out_of_budget(bs, &tick)) {
+            s->stopped = true;
+            break;
         }
         int option = s->pool[f->order + f->option++ - 1];
         f->taking = option;
@@ -745,18 +828,15 @@ static bool search_pass(struct searcher *s, struct diag *err)
             bs->pruned++;
             continue;
         }
-        if (depth + 1 >= cap) {
-            cap *= 2;
-            games = xrealloc(games, sizeof *games * (size_t)cap);
-            frames = xrealloc(frames, sizeof *frames * (size_t)cap);
-            path = xrealloc(path, sizeof *path * (size_t)(2 * cap + 2));
-            f = &frames[depth];
+        if (depth + 1 >= ps.cap) {
+            stack_grow(&ps);
+            f = &ps.frames[depth];
         }
-        if (depth + 1 >= allocated)
-            games[allocated++] = quiet_game(s);
-        struct game *child = games[depth + 1];
+        if (depth + 1 >= ps.allocated)
+            ps.games[ps.allocated++] = quiet_game(s);
+        struct game *child = ps.games[depth + 1];
         int n;
-        bool ok = take_option(child, g, option, path + f->pathlen, &n, &d);
+        bool ok = take_option(child, g, option, ps.path + f->pathlen, &n, &d);
         if (reads_changed(s, v0, s0, p0))
             break;
         if (!ok)
@@ -766,59 +846,21 @@ static bool search_pass(struct searcher *s, struct diag *err)
             s->restart = true;
             break;
         }
-        double cbase = game_weighted(child, s->player);
-        double r = cbase - f->base;
-        if (child->over) {
-            if (cbase > s->best_total + 1e-12)
-                found_through(s, child, cbase, path, f->pathlen + n);
-            if (r > f->best + 1e-12) {
-                f->best = r;
-                f->best_option = option;
-            }
-            continue;
-        }
-        uint64_t key = state_key(child, s->key_what);
-        struct memo_slot *slot = memo_find(&s->memo, key, false);
-        if (slot && slot->kind == MEMO_OPEN) {
-            /* A loop in the states: only the visits tell the laps apart. */
-            s->key_what |= KEY_VISITS;
-            s->restart = true;
+        enum child_step step = visit_child(s, &ps, depth, child, option, f->pathlen + n);
+        if (step == CHILD_RESTART)
             break;
-        }
-        if (slot && slot->kind == MEMO_EXACT) {
-            if (r + slot->value > f->best + 1e-12) {
-                f->best = r + slot->value;
-                f->best_option = option;
-            }
-            if (cbase + slot->value > s->best_total + 1e-12)
-                found_through(s, child, cbase + slot->value, path, f->pathlen + n);
-            continue;
-        }
-        double bound = slot && slot->kind == MEMO_UPPER ? slot->value : bound_of(s, child);
-        if (cbase + bound <= s->best_total + 1e-9) {
-            /* Cannot beat the best found: cut, remembering its bound. */
-            f->upper = fmax(f->upper, r + bound);
-            bs->pruned++;
-            continue;
-        }
-        if (!slot)
-            slot = memo_find(&s->memo, key, true);
-        slot->kind = MEMO_OPEN;
-        bs->states++;
-        depth++;
-        int nopt = options_of(child);
-        frames[depth] = (struct frame){key, 1, nopt, cbase, -HUGE_VAL, -HUGE_VAL, 0,
-                                       frames[depth - 1].pathlen + n, order_options(s, child, nopt), 0};
+        if (step == CHILD_OPENED)
+            depth++;
     }
     /* Complete: every cut was of a branch that could not beat the best
      * found, so the best found is the maximum. */
     if (!s->restart && !s->stopped)
         bs->exact = true;
-    for (int i = 0; i < allocated; i++)
-        game_free(games[i]);
-    free(games);
-    free(frames);
-    free(path);
+    for (int i = 0; i < ps.allocated; i++)
+        game_free(ps.games[i]);
+    free(ps.games);
+    free(ps.frames);
+    free(ps.path);
     return true;
 }
 

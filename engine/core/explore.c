@@ -172,25 +172,6 @@ static long view_text_bytes(const struct game *g)
     return n;
 }
 
-static void setup_for(const struct scenario *sc, int role, bool duet, uint64_t seed,
-                      struct game_setup *st)
-{
-    memset(st, 0, sizeof *st);
-    st->seed = seed;
-    if (duet) {
-        st->nplayers = 2;
-        st->players[0].role = 0;
-        st->players[0].name = "Player 1";
-        st->players[1].role = 1;
-        st->players[1].name = "Player 2";
-    } else {
-        st->nplayers = 1;
-        st->players[0].role = role;
-        st->players[0].name = "Explorer";
-    }
-    (void)sc;
-}
-
 /* ------------------------------------------------------------ random */
 
 static void random_roles(const struct scenario *sc, const struct explore_options *o, int *first,
@@ -209,7 +190,7 @@ static bool play_random(struct game *g, const struct explore_options *o, int rol
                         bool *fatal)
 {
     struct game_setup st;
-    setup_for(g->sc, role, o->duet, seed, &st);
+    game_setup_explorer(&st, role, o->duet, seed);
     if (!game_start(g, &st, d)) {
         *fatal = !*started && !is_dead_end(d);
         if (!*fatal) {
@@ -692,7 +673,7 @@ static bool run_exhaustive_role(const struct scenario *sc, const struct explore_
                                 struct explore_result *r, struct diag *err)
 {
     struct game_setup st;
-    setup_for(sc, role, o->duet, o->seed, &st);
+    game_setup_explorer(&st, role, o->duet, o->seed);
     struct game *root = game_new(sc);
     struct diag d;
     if (!game_start(root, &st, &d)) {

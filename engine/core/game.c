@@ -667,6 +667,23 @@ static bool enter(struct game *g, int scene, struct diag *err)
     return true;
 }
 
+void game_setup_explorer(struct game_setup *st, int role, bool duet, uint64_t seed)
+{
+    memset(st, 0, sizeof *st);
+    st->seed = seed;
+    if (duet) {
+        st->nplayers = 2;
+        st->players[0].role = 0;
+        st->players[0].name = "Player 1";
+        st->players[1].role = 1;
+        st->players[1].name = "Player 2";
+    } else {
+        st->nplayers = 1;
+        st->players[0].role = role;
+        st->players[0].name = "Explorer";
+    }
+}
+
 bool game_start(struct game *g, const struct game_setup *setup, struct diag *err)
 {
     const struct scenario *sc = g->sc;

@@ -199,6 +199,10 @@ void game_texts_checked_free(struct game_texts_checked *t);
 void game_quiet(struct game *g, struct game_texts_checked *t);
 void game_free(struct game *g);
 
+/* The setup of a run with no people at it (exploring, searching for the
+ * best): role as "Explorer", or a duet of the first two roles. */
+void game_setup_explorer(struct game_setup *st, int role, bool duet, uint64_t seed);
+
 /* Starts a run: resets the state, seeds the generator, enters the start
  * scene. False with err set when a callback of the start scene fails. */
 bool game_start(struct game *g, const struct game_setup *setup, struct diag *err);

@@ -84,16 +84,18 @@ static void number_text(double v, char *buf, size_t cap)
     format_number(buf, cap, v);
 }
 
-bool playtest_run(const struct scenario *sc, const struct playtest *pt, struct diag_list *failures)
+/* The tester's seat: the role the playthrough names (it must, when the
+ * scenario has more than one). False, with the mismatch noted, when it
+ * cannot be set up. */
+static bool setup_tester(const struct scenario *sc, const struct playtest *pt,
+                         struct diag_list *failures, struct game_setup *st)
 {
-    int before = failures->errors;
-    struct game_setup st = {0};
-    st.seed = pt->seed;
-    st.nplayers = 1;
-    st.players[0].name = pt->player ? pt->player : "Tester";
+    st->seed = pt->seed;
+    st->nplayers = 1;
+    st->players[0].name = pt->player ? pt->player : "Tester";
     if (pt->role) {
-        st.players[0].role = scenario_role(sc, pt->role);
-        if (st.players[0].role < 0) {
+        st->players[0].role = scenario_role(sc, pt->role);
+        if (st->players[0].role < 0) {
             struct strbuf roles;
             sb_init(&roles);
             for (int r = 0; r < sc->nroles; r++)
@@ -107,6 +109,164 @@ bool playtest_run(const struct scenario *sc, const struct playtest *pt, struct d
                  sc->roles[0].id);
         return false;
     }
+    return true;
+}
+
+/* "t", as in --choices: the scene's timer runs out. */
+static bool let_timer_run_out(struct game *g, const struct playtest *pt, int i,
+                              struct diag_list *failures)
+{
+    const char *here = game_scene(g)->id;
+    struct diag err;
+    if (game_scene(g)->timer <= 0 || game_scene(g)->timeout <= 0) {
+        mismatch(failures, pt, "decision %d: \"t\" lets the timer run out, but scene "
+                               "'%s' has no timer with a timeout choice",
+                 i + 1, here);
+        return false;
+    }
+    if (!game_timeout(g, 0, &err)) {
+        mismatch(failures, pt, "decision %d in scene '%s': %s", i + 1, here, err.message);
+        return false;
+    }
+    return true;
+}
+
+/* The number of the open choice decision i names: its number, its id or the
+ * start of its text; 0, with the mismatch noted, when no one choice fits. */
+static int named_choice(struct game *g, const struct playtest *pt, int i,
+                        struct diag_list *failures)
+{
+    const struct playtest_choice *c = &pt->choices[i];
+    const char *here = game_scene(g)->id;
+    int number = c->number;
+    if (c->prefix && (number = game_number_of(g, c->prefix)) == 0) {
+        /* Not an id of an open choice: the start of its text. */
+        int matches;
+        number = find_choice(g, c->prefix, &matches);
+        if (matches == 0) {
+            mismatch(failures, pt,
+                     "decision %d: no open choice of scene '%s' has the id \"%s\" or starts "
+                     "with it",
+                     i + 1, here, c->prefix);
+            return 0;
+        }
+        if (matches > 1) {
+            mismatch(failures, pt,
+                     "decision %d: %d choices of scene '%s' start with \"%s\"; give more of "
+                     "the text",
+                     i + 1, matches, here, c->prefix);
+            return 0;
+        }
+    }
+    const struct menu *m = game_menu(g);
+    if (number < 1 || number > m->nopen) {
+        mismatch(failures, pt, "decision %d: choice %d is not offered in scene '%s' (choose 1 "
+                               "to %d)",
+                 i + 1, number, here, m->nopen);
+        return 0;
+    }
+    return number;
+}
+
+/* Takes the playthrough's decision i; false, with the mismatch noted, when
+ * it cannot. */
+static bool play_decision(struct game *g, const struct playtest *pt, int i,
+                          struct diag_list *failures)
+{
+    const struct playtest_choice *c = &pt->choices[i];
+    const char *here = game_scene(g)->id;
+    if (g->over) {
+        mismatch(failures, pt, "decision %d: the run already ended at '%s'", i + 1, here);
+        return false;
+    }
+    if (c->prefix && strcmp(c->prefix, "t") == 0 && game_number_of(g, "t") == 0)
+        return let_timer_run_out(g, pt, i, failures);
+    int number = named_choice(g, pt, i, failures);
+    if (number == 0)
+        return false;
+    struct diag err;
+    if (!game_choose(g, number, false, 0, &err)) {
+        struct strbuf line;
+        sb_init(&line);
+        diag_format(&err, false, &line);
+        mismatch(failures, pt, "decision %d in scene '%s': %s", i + 1, here, line.data);
+        sb_free(&line);
+        return false;
+    }
+    return true;
+}
+
+/* Notes an expected number (what.id, or what alone) the run did not end with. */
+static void expect_number(struct diag_list *failures, const struct playtest *pt, const char *what,
+                          const char *id, double want, double got)
+{
+    if (!(fabs(got - want) > 1e-9))
+        return;
+    char a[64], b[64];
+    number_text(want, a, sizeof a);
+    number_text(got, b, sizeof b);
+    if (id)
+        mismatch(failures, pt, "expected %s.%s = %s, got %s", what, id, a, b);
+    else
+        mismatch(failures, pt, "expected %s = %s, got %s", what, a, b);
+}
+
+/* The ending and verdict the playthrough expects. */
+static void check_ending(struct game *g, const struct playtest *pt, struct diag_list *failures)
+{
+    const struct scene *at = game_scene(g);
+    if (pt->ending) {
+        if (!g->over)
+            mismatch(failures, pt,
+                     "expected ending '%s', got no ending (the run is at scene '%s' after %d "
+                     "decision%s)",
+                     pt->ending, at->id, g->nlog, g->nlog == 1 ? "" : "s");
+        else if (strcmp(at->id, pt->ending) != 0)
+            mismatch(failures, pt, "expected ending '%s', got '%s'", pt->ending, at->id);
+    }
+    if (pt->verdict && strcmp(verdict_name(g->over ? at->verdict : VERDICT_NONE), pt->verdict) != 0)
+        mismatch(failures, pt, "expected verdict '%s', got '%s'", pt->verdict,
+                 verdict_name(g->over ? at->verdict : VERDICT_NONE));
+}
+
+/* The score, stats, flags, weighted total and turns the playthrough expects. */
+static void check_numbers(const struct scenario *sc, struct game *g, const struct playtest *pt,
+                          struct diag_list *failures)
+{
+    for (int i = 0; i < pt->nscore; i++) {
+        int d = scenario_dimension(sc, pt->score[i].id);
+        if (d < 0)
+            mismatch(failures, pt, "expect.score: '%s' is not a dimension", pt->score[i].id);
+        else
+            expect_number(failures, pt, "score", pt->score[i].id, pt->score[i].value,
+                          g->s.players[0].score[d]);
+    }
+    for (int i = 0; i < pt->nstats; i++) {
+        int s = scenario_stat(sc, pt->stats[i].id);
+        if (s < 0)
+            mismatch(failures, pt, "expect.stats: '%s' is not a stat", pt->stats[i].id);
+        else
+            expect_number(failures, pt, "stats", pt->stats[i].id, pt->stats[i].value, g->s.stats[s]);
+    }
+    for (int i = 0; i < pt->nflags; i++) {
+        int f = scenario_flag(sc, pt->flags[i].id);
+        bool got = f >= 0 && game_flag(g, f);
+        if (got != (pt->flags[i].value != 0))
+            mismatch(failures, pt, "expected flags.%s = %s, got %s", pt->flags[i].id,
+                     pt->flags[i].value ? "true" : "false", got ? "true" : "false");
+    }
+    if (pt->has_weighted)
+        expect_number(failures, pt, "weighted", NULL, pt->weighted, game_weighted(g, 0));
+    if (pt->has_turns && g->s.turn != pt->turns)
+        mismatch(failures, pt, "expected turns = %d, got %d", pt->turns, g->s.turn);
+}
+
+bool playtest_run(const struct scenario *sc, const struct playtest *pt, struct diag_list *failures)
+{
+    int before = failures->errors;
+    struct game_setup st = {0};
+    if (!setup_tester(sc, pt, failures, &st))
+        return false;
     struct game *g = game_new(sc);
     struct diag err;
     if (!game_start(g, &st, &err)) {
@@ -114,118 +274,12 @@ bool playtest_run(const struct scenario *sc, const struct playtest *pt, struct d
         game_free(g);
         return false;
     }
-    for (int i = 0; i < pt->nchoices; i++) {
-        const struct playtest_choice *c = &pt->choices[i];
-        const char *here = game_scene(g)->id;
-        if (g->over) {
-            mismatch(failures, pt, "decision %d: the run already ended at '%s'", i + 1, here);
+    for (int i = 0; i < pt->nchoices; i++)
+        if (!play_decision(g, pt, i, failures))
             break;
-        }
-        int number = c->number;
-        if (c->prefix && strcmp(c->prefix, "t") == 0 && game_number_of(g, "t") == 0) {
-            /* "t", as in --choices: the scene's timer runs out. */
-            if (game_scene(g)->timer <= 0 || game_scene(g)->timeout <= 0) {
-                mismatch(failures, pt, "decision %d: \"t\" lets the timer run out, but scene "
-                                       "'%s' has no timer with a timeout choice",
-                         i + 1, here);
-                break;
-            }
-            if (!game_timeout(g, 0, &err)) {
-                mismatch(failures, pt, "decision %d in scene '%s': %s", i + 1, here, err.message);
-                break;
-            }
-            continue;
-        }
-        if (c->prefix && (number = game_number_of(g, c->prefix)) == 0) {
-            /* Not an id of an open choice: the start of its text. */
-            int matches;
-            number = find_choice(g, c->prefix, &matches);
-            if (matches == 0) {
-                mismatch(failures, pt,
-                         "decision %d: no open choice of scene '%s' has the id \"%s\" or starts "
-                         "with it",
-                         i + 1, here, c->prefix);
-                break;
-            }
-            if (matches > 1) {
-                mismatch(failures, pt,
-                         "decision %d: %d choices of scene '%s' start with \"%s\"; give more of "
-                         "the text",
-                         i + 1, matches, here, c->prefix);
-                break;
-            }
-        }
-        const struct menu *m = game_menu(g);
-        if (number < 1 || number > m->nopen) {
-            mismatch(failures, pt, "decision %d: choice %d is not offered in scene '%s' (choose 1 "
-                                   "to %d)",
-                     i + 1, number, here, m->nopen);
-            break;
-        }
-        if (!game_choose(g, number, false, 0, &err)) {
-            struct strbuf line;
-            sb_init(&line);
-            diag_format(&err, false, &line);
-            mismatch(failures, pt, "decision %d in scene '%s': %s", i + 1, here, line.data);
-            sb_free(&line);
-            break;
-        }
-    }
     if (failures->errors == before) {
-        const struct scene *at = game_scene(g);
-        if (pt->ending) {
-            if (!g->over)
-                mismatch(failures, pt,
-                         "expected ending '%s', got no ending (the run is at scene '%s' after %d "
-                         "decision%s)",
-                         pt->ending, at->id, g->nlog, g->nlog == 1 ? "" : "s");
-            else if (strcmp(at->id, pt->ending) != 0)
-                mismatch(failures, pt, "expected ending '%s', got '%s'", pt->ending, at->id);
-        }
-        if (pt->verdict && strcmp(verdict_name(g->over ? at->verdict : VERDICT_NONE), pt->verdict) != 0)
-            mismatch(failures, pt, "expected verdict '%s', got '%s'", pt->verdict,
-                     verdict_name(g->over ? at->verdict : VERDICT_NONE));
-        char a[64], b[64];
-        for (int i = 0; i < pt->nscore; i++) {
-            int d = scenario_dimension(sc, pt->score[i].id);
-            if (d < 0) {
-                mismatch(failures, pt, "expect.score: '%s' is not a dimension", pt->score[i].id);
-                continue;
-            }
-            double got = g->s.players[0].score[d];
-            if (fabs(got - pt->score[i].value) > 1e-9) {
-                number_text(pt->score[i].value, a, sizeof a);
-                number_text(got, b, sizeof b);
-                mismatch(failures, pt, "expected score.%s = %s, got %s", pt->score[i].id, a, b);
-            }
-        }
-        for (int i = 0; i < pt->nstats; i++) {
-            int s = scenario_stat(sc, pt->stats[i].id);
-            if (s < 0) {
-                mismatch(failures, pt, "expect.stats: '%s' is not a stat", pt->stats[i].id);
-                continue;
-            }
-            double got = g->s.stats[s];
-            if (fabs(got - pt->stats[i].value) > 1e-9) {
-                number_text(pt->stats[i].value, a, sizeof a);
-                number_text(got, b, sizeof b);
-                mismatch(failures, pt, "expected stats.%s = %s, got %s", pt->stats[i].id, a, b);
-            }
-        }
-        for (int i = 0; i < pt->nflags; i++) {
-            int f = scenario_flag(sc, pt->flags[i].id);
-            bool got = f >= 0 && game_flag(g, f);
-            if (got != (pt->flags[i].value != 0))
-                mismatch(failures, pt, "expected flags.%s = %s, got %s", pt->flags[i].id,
-                         pt->flags[i].value ? "true" : "false", got ? "true" : "false");
-        }
-        if (pt->has_weighted && fabs(game_weighted(g, 0) - pt->weighted) > 1e-9) {
-            number_text(pt->weighted, a, sizeof a);
-            number_text(game_weighted(g, 0), b, sizeof b);
-            mismatch(failures, pt, "expected weighted = %s, got %s", a, b);
-        }
-        if (pt->has_turns && g->s.turn != pt->turns)
-            mismatch(failures, pt, "expected turns = %d, got %d", pt->turns, g->s.turn);
+        check_ending(g, pt, failures);
+        check_numbers(sc, g, pt, failures);
     }
     game_free(g);
     return failures->errors == before;

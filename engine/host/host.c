@@ -558,6 +558,187 @@ static const char *client_address(struct MHD_Connection *c, char *buf, size_t ca
     return buf;
 }
 
+/* The first call for a request: its state, and whether it is over budget.
+ * One budget per team (a room behind one address keeps going), else per
+ * address. */
+static enum MHD_Result start_request(struct MHD_Connection *c, const char *team_cookie,
+                                     void **con_cls)
+{
+    struct request *req = calloc(1, sizeof *req);
+    if (!req)
+        return MHD_NO;
+    *con_cls = req;
+    char addr[64];
+    char key[80];
+    if (hex_token(team_cookie))
+        str_format(key, sizeof key, "t:%s", team_cookie);
+    else
+        str_format(key, sizeof key, "a:%s", client_address(c, addr, sizeof addr));
+    req->limited = !allow_request(key);
+    return MHD_YES;
+}
+
+/* Keeps a piece of the body, or notes that the body is too large. */
+static void read_upload(struct request *req, const char *upload_data, size_t *upload_data_size)
+{
+    if (req->len + *upload_data_size > LIMIT_HOST_BODY_BYTES) {
+        req->too_large = true;
+    } else {
+        memcpy(req->body + req->len, upload_data, *upload_data_size);
+        req->len += *upload_data_size;
+    }
+    *upload_data_size = 0;
+}
+
+static bool known_theme(const char *name)
+{
+    return name && (strcmp(name, "dark") == 0 || strcmp(name, "light") == 0 ||
+                    strcmp(name, "contrast") == 0);
+}
+
+/* The style sheet, the script and the theme switch: the same for anyone.
+ * False when url is none of them. */
+static bool serve_static(struct MHD_Connection *c, const char *url, const char *team_cookie,
+                         enum MHD_Result *res)
+{
+    if (strcmp(url, "/s/style.css") == 0) {
+        *res = respond(c, 200, "text/css; charset=utf-8", host_css, strlen(host_css), NULL, NULL);
+        return true;
+    }
+    if (strcmp(url, "/s/keys.js") == 0) {
+        *res = respond(c, 200, "text/javascript; charset=utf-8", host_js, strlen(host_js), NULL,
+                       NULL);
+        return true;
+    }
+    if (strcmp(url, "/theme") == 0) {
+        const char *name = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "name");
+        char cookie[96];
+        if (known_theme(name))
+            set_cookie(cookie, sizeof cookie, "theme", name, 365 * 24 * 3600);
+        else
+            set_cookie(cookie, sizeof cookie, "theme", "system", 0);
+        int seat;
+        *res = redirect(c, team_by_cookie(team_cookie, &seat) ? "/play" : "/", cookie);
+        return true;
+    }
+    return false;
+}
+
+/* Forms come from our own pages: a browser sends Origin with a POST; when
+ * it names another site, the request is refused whatever it carries. */
+static bool from_another_site(struct MHD_Connection *c)
+{
+    const char *origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+    const char *hosthdr = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+    if (!origin || strcmp(origin, "null") == 0)
+        return false;
+    const char *o = strstr(origin, "://");
+    return !o || !hosthdr || strcmp(o + 3, hosthdr) != 0;
+}
+
+/* The facilitator's pages: the token in the link once, then a cookie. */
+static enum MHD_Result facilitator(struct MHD_Connection *c, struct page_ctx *pc, const char *url,
+                                   bool get, bool post, const struct form *f)
+{
+    const char *given = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "t");
+    const char *fac = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "fac");
+    bool by_link = same_secret(given, host.token);
+    if (!by_link && !same_secret(fac, host.token))
+        return message(c, pc, 403, "Facilitator only",
+                       "This page needs the facilitator's link, printed when the host started.");
+    pc->csrf = host.fac_csrf;
+    char cookie[128];
+    set_cookie(cookie, sizeof cookie, "fac", host.token, 24 * 3600);
+    if (get && strcmp(url, "/facilitator") == 0) {
+        struct strbuf page;
+        sb_init(&page);
+        page_facilitator(&page, pc);
+        return respond_page(c, 200, &page, by_link ? cookie : NULL);
+    }
+    if (post && strcmp(url, "/facilitator/reveal") == 0) {
+        if (!same_secret(form_get(f, "csrf"), host.fac_csrf))
+            return message(c, pc, 403, "Refused", "That form is not from this page.");
+        host.reveal = strcmp(form_get(f, "reveal"), "1") == 0;
+        return redirect(c, "/facilitator", NULL);
+    }
+    if (get && (strcmp(url, "/facilitator/report.html") == 0 ||
+                strcmp(url, "/facilitator/runs.csv") == 0 ||
+                strcmp(url, "/facilitator/decisions.csv") == 0 ||
+                strcmp(url, "/facilitator/statements.json") == 0))
+        return report(c, pc, url + 13);
+    return message(c, pc, 404, "Not found", "There is no such page.");
+}
+
+/* The start page with the join form. Its token: a cookie the form repeats
+ * (double submit). */
+static enum MHD_Result start_page(struct MHD_Connection *c, struct page_ctx *pc)
+{
+    const char *pre = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "pre");
+    char fresh[HOST_TOKEN_CHARS + 1], cookie[128] = "";
+    if (!hex_token(pre)) {
+        host_random(fresh, HOST_TOKEN_CHARS, hex_alphabet);
+        set_cookie(cookie, sizeof cookie, "pre", fresh, 24 * 3600);
+        pre = fresh;
+    }
+    pc->csrf = pre;
+    struct strbuf page;
+    sb_init(&page);
+    page_join(&page, pc, NULL);
+    return respond_page(c, 200, &page, cookie[0] ? cookie : NULL);
+}
+
+/* The start page's forms: join, pair or resume. */
+static enum MHD_Result start_form(struct MHD_Connection *c, struct page_ctx *pc, const char *url,
+                                  const struct form *f)
+{
+    const char *pre = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "pre");
+    if (!hex_token(pre) || !same_secret(form_get(f, "csrf"), pre))
+        return message(c, pc, 403, "Please try again",
+                       "That form is out of date or not from this page: open the start page "
+                       "again.");
+    pc->csrf = pre;
+    if (strcmp(url, "/join") == 0)
+        return join(c, pc, f);
+    if (strcmp(url, "/pair") == 0)
+        return pair(c, pc, f);
+    int rseat = 0;
+    struct team *r = team_by_resume(form_get(f, "resume"), &rseat);
+    if (!code_matches(form_get(f, "code")) || !r) {
+        struct strbuf page;
+        sb_init(&page);
+        page_join(&page, pc, "That workshop code and resume code do not match a run.");
+        return respond_page(c, 400, &page, NULL);
+    }
+    char cookie[128];
+    set_cookie(cookie, sizeof cookie, "team", r->seats[rseat].cookie, 7 * 24 * 3600);
+    return redirect(c, "/play", cookie);
+}
+
+/* The team's page. While the run carries out the last command (a Lua call,
+ * the result file's write and fsync), the page waits without holding one of
+ * the few HTTP threads, which serve the other teams meanwhile: the run
+ * resumes it when it is ready. Once only, then (or when too many of the
+ * team's pages wait) the bounded wait of team_lock_ready. */
+static enum MHD_Result play_page(struct MHD_Connection *c, struct request *req,
+                                 const struct page_ctx *pc, struct team *t, int seat)
+{
+    pthread_mutex_lock(&t->mu);
+    if (team_busy(t) && !req->resumed && t->nwaiters < HOST_WAITERS) {
+        t->waiters[t->nwaiters++] = c;
+        req->resumed = true;
+        MHD_suspend_connection(c);
+        pthread_mutex_unlock(&t->mu);
+        return MHD_YES;
+    }
+    pthread_mutex_unlock(&t->mu);
+    team_lock_ready(t);
+    struct strbuf page;
+    sb_init(&page);
+    page_team(&page, pc, t, seat);
+    pthread_mutex_unlock(&t->mu);
+    return respond_page(c, 200, &page, NULL);
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
                               const char *method, const char *version, const char *upload_data,
                               size_t *upload_data_size, void **con_cls)
@@ -566,42 +747,20 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     (void)version;
     struct request *req = *con_cls;
     const char *team_cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "team");
-    if (!req) {
-        req = calloc(1, sizeof *req);
-        if (!req)
-            return MHD_NO;
-        *con_cls = req;
-        /* One budget per team (a room behind one address keeps going),
-         * else per address. */
-        char addr[64];
-        char key[80];
-        if (hex_token(team_cookie))
-            str_format(key, sizeof key, "t:%s", team_cookie);
-        else
-            str_format(key, sizeof key, "a:%s", client_address(c, addr, sizeof addr));
-        req->limited = !allow_request(key);
-        return MHD_YES;
-    }
+    if (!req)
+        return start_request(c, team_cookie, con_cls);
     if (*upload_data_size) {
-        if (req->len + *upload_data_size > LIMIT_HOST_BODY_BYTES) {
-            req->too_large = true;
-        } else {
-            memcpy(req->body + req->len, upload_data, *upload_data_size);
-            req->len += *upload_data_size;
-        }
-        *upload_data_size = 0;
+        read_upload(req, upload_data, upload_data_size);
         return MHD_YES;
     }
     req->body[req->len] = '\0';
 
     const char *theme = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "theme");
     struct page_ctx pc = {"", ""};
-    if (theme && (strcmp(theme, "dark") == 0 || strcmp(theme, "light") == 0 ||
-                  strcmp(theme, "contrast") == 0))
+    if (known_theme(theme))
         pc.theme = theme;
     bool get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
     bool post = strcmp(method, "POST") == 0;
-
     if (req->limited)
         return message(c, &pc, 429, "Too many requests",
                        "This browser sent more requests than a person can; wait a few seconds "
@@ -610,136 +769,30 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         return message(c, &pc, 413, "Too much data", "That form sent more than this host reads.");
     if (!get && !post)
         return message(c, &pc, 405, "Not allowed", "Only GET and POST are served here.");
-
-    if (get && strcmp(url, "/s/style.css") == 0)
-        return respond(c, 200, "text/css; charset=utf-8", host_css, strlen(host_css), NULL, NULL);
-    if (get && strcmp(url, "/s/keys.js") == 0)
-        return respond(c, 200, "text/javascript; charset=utf-8", host_js, strlen(host_js), NULL,
-                       NULL);
-    if (get && strcmp(url, "/theme") == 0) {
-        const char *name = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "name");
-        char cookie[96];
-        if (name && (strcmp(name, "dark") == 0 || strcmp(name, "light") == 0 ||
-                     strcmp(name, "contrast") == 0))
-            set_cookie(cookie, sizeof cookie, "theme", name, 365 * 24 * 3600);
-        else
-            set_cookie(cookie, sizeof cookie, "theme", "system", 0);
-        int seat;
-        return redirect(c, team_by_cookie(team_cookie, &seat) ? "/play" : "/", cookie);
-    }
+    enum MHD_Result res;
+    if (get && serve_static(c, url, team_cookie, &res))
+        return res;
 
     struct form f;
     form_parse(req->body, &f);
-    /* Forms come from our own pages: a browser sends Origin with a POST; when
-     * it names another site, the request is refused whatever it carries. */
-    const char *origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
-    const char *hosthdr = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
-    if (post && origin && strcmp(origin, "null") != 0) {
-        const char *o = strstr(origin, "://");
-        if (!o || !hosthdr || strcmp(o + 3, hosthdr) != 0)
-            return message(c, &pc, 403, "Refused", "That form came from another site.");
-    }
-
-    /* The facilitator: the token in the link once, then a cookie. */
-    if (strncmp(url, "/facilitator", 12) == 0) {
-        const char *given = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "t");
-        const char *fac = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "fac");
-        bool by_link = same_secret(given, host.token);
-        if (!by_link && !same_secret(fac, host.token))
-            return message(c, &pc, 403, "Facilitator only",
-                           "This page needs the facilitator's link, printed when the host started.");
-        pc.csrf = host.fac_csrf;
-        char cookie[128];
-        set_cookie(cookie, sizeof cookie, "fac", host.token, 24 * 3600);
-        if (get && strcmp(url, "/facilitator") == 0) {
-            struct strbuf page;
-            sb_init(&page);
-            page_facilitator(&page, &pc);
-            return respond_page(c, 200, &page, by_link ? cookie : NULL);
-        }
-        if (post && strcmp(url, "/facilitator/reveal") == 0) {
-            if (!same_secret(form_get(&f, "csrf"), host.fac_csrf))
-                return message(c, &pc, 403, "Refused", "That form is not from this page.");
-            host.reveal = strcmp(form_get(&f, "reveal"), "1") == 0;
-            return redirect(c, "/facilitator", NULL);
-        }
-        if (get && (strcmp(url, "/facilitator/report.html") == 0 ||
-                    strcmp(url, "/facilitator/runs.csv") == 0 ||
-                    strcmp(url, "/facilitator/decisions.csv") == 0 ||
-                    strcmp(url, "/facilitator/statements.json") == 0))
-            return report(c, &pc, url + 13);
-        return message(c, &pc, 404, "Not found", "There is no such page.");
-    }
+    if (post && from_another_site(c))
+        return message(c, &pc, 403, "Refused", "That form came from another site.");
+    if (strncmp(url, "/facilitator", 12) == 0)
+        return facilitator(c, &pc, url, get, post, &f);
 
     int seat = 0;
     struct team *t = team_by_cookie(team_cookie, &seat);
     if (t)
         pc.csrf = t->seats[seat].csrf;
-    if (get && strcmp(url, "/") == 0) {
-        if (t)
-            return redirect(c, "/play", NULL);
-        /* The join form's token: a cookie the form repeats (double submit). */
-        const char *pre = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "pre");
-        char fresh[HOST_TOKEN_CHARS + 1], cookie[128] = "";
-        if (!hex_token(pre)) {
-            host_random(fresh, HOST_TOKEN_CHARS, hex_alphabet);
-            set_cookie(cookie, sizeof cookie, "pre", fresh, 24 * 3600);
-            pre = fresh;
-        }
-        pc.csrf = pre;
-        struct strbuf page;
-        sb_init(&page);
-        page_join(&page, &pc, NULL);
-        return respond_page(c, 200, &page, cookie[0] ? cookie : NULL);
-    }
+    if (get && strcmp(url, "/") == 0)
+        return t ? redirect(c, "/play", NULL) : start_page(c, &pc);
     if (post && (strcmp(url, "/join") == 0 || strcmp(url, "/resume") == 0 ||
-                 strcmp(url, "/pair") == 0)) {
-        const char *pre = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "pre");
-        if (!hex_token(pre) || !same_secret(form_get(&f, "csrf"), pre))
-            return message(c, &pc, 403, "Please try again",
-                           "That form is out of date or not from this page: open the start page "
-                           "again.");
-        pc.csrf = pre;
-        if (strcmp(url, "/join") == 0)
-            return join(c, &pc, &f);
-        if (strcmp(url, "/pair") == 0)
-            return pair(c, &pc, &f);
-        int rseat = 0;
-        struct team *r = team_by_resume(form_get(&f, "resume"), &rseat);
-        if (!code_matches(form_get(&f, "code")) || !r) {
-            struct strbuf page;
-            sb_init(&page);
-            page_join(&page, &pc, "That workshop code and resume code do not match a run.");
-            return respond_page(c, 400, &page, NULL);
-        }
-        char cookie[128];
-        set_cookie(cookie, sizeof cookie, "team", r->seats[rseat].cookie, 7 * 24 * 3600);
-        return redirect(c, "/play", cookie);
-    }
+                 strcmp(url, "/pair") == 0))
+        return start_form(c, &pc, url, &f);
     if (!t && (strcmp(url, "/play") == 0 || strcmp(url, "/act") == 0))
         return redirect(c, "/", NULL);
-    if (get && strcmp(url, "/play") == 0) {
-        /* While the run carries out the last command (a Lua call, the result
-         * file's write and fsync), the page waits without holding one of the
-         * few HTTP threads, which serve the other teams meanwhile: the run
-         * resumes it when it is ready. Once only, then (or when too many of
-         * the team's pages wait) the bounded wait below. */
-        pthread_mutex_lock(&t->mu);
-        if (team_busy(t) && !req->resumed && t->nwaiters < HOST_WAITERS) {
-            t->waiters[t->nwaiters++] = c;
-            req->resumed = true;
-            MHD_suspend_connection(c);
-            pthread_mutex_unlock(&t->mu);
-            return MHD_YES;
-        }
-        pthread_mutex_unlock(&t->mu);
-        team_lock_ready(t);
-        struct strbuf page;
-        sb_init(&page);
-        page_team(&page, &pc, t, seat);
-        pthread_mutex_unlock(&t->mu);
-        return respond_page(c, 200, &page, NULL);
-    }
+    if (get && strcmp(url, "/play") == 0)
+        return play_page(c, req, &pc, t, seat);
     if (post && strcmp(url, "/act") == 0) {
         if (!same_secret(form_get(&f, "csrf"), t->seats[seat].csrf))
             return message(c, &pc, 403, "Please try again",

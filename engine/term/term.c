@@ -830,6 +830,133 @@ static struct fe_command decide_secret(struct term *t, struct session *s)
     return c;
 }
 
+/* The choice prompt, with the seconds left when the timer runs. */
+static void prompt_choice(struct term *t, const struct menu *m, struct countdown *cd, int seconds)
+{
+    char range[32];
+    choice_range(m->nopen, range, sizeof range);
+    if (cd->deadline > 0 && countdown_in_place(t)) {
+        int left = seconds_left(cd);
+        int width = snprintf(NULL, 0, "%d", seconds);
+        char line[96];
+        snprintf(line, sizeof line, "[%*d s] Your choice %s: ", width, left, range);
+        prompt(t, "%s", line);
+        /* Rewritten in place only while the prompt is one line. */
+        cd->width = prompt_width == text_width(line, strlen(line)) ? width : 0;
+        cd->shown = left;
+    } else if (cd->deadline > 0) {
+        int left = seconds_left(cd);
+        prompt(t, "Your choice %s (%d second%s left): ", range, left, left == 1 ? "" : "s");
+    } else {
+        prompt(t, "Your choice %s: ", range);
+    }
+    fflush(t->out);
+}
+
+/* The next answer, from the script or the input (buf holds a scripted
+ * one); NULL when there is none, with *stop what the run does instead: the
+ * input ended, the time ran out or the scenario changed. */
+static const char *next_answer(struct term *t, struct countdown *cd, char *buf, size_t cap,
+                               struct fe_command *stop)
+{
+    if (t->script) {
+        if (t->next >= t->nscript) {
+            fputc('\n', t->out);
+            t->input_ended = true;
+            *stop = fe_command(FE_QUIT);
+            return NULL;
+        }
+        const struct term_input *in = &t->script[t->next++];
+        if (in->kind == 'n')
+            snprintf(buf, cap, "%d", in->number);
+        else
+            snprintf(buf, cap, "%c", in->kind);
+        echo_answer(t, buf);
+        return buf;
+    }
+    enum wait_result w = wait_for_input(t, cd);
+    if (w == WAIT_TIMEOUT) {
+        fprintf(t->out, "\nTime is up.\n");
+        *stop = fe_command(FE_TIMEOUT);
+        return NULL;
+    }
+    if (w == WAIT_CHANGED) {
+        fprintf(t->out, "\nThe scenario changed: reloading.\n");
+        *stop = fe_command(FE_RELOAD);
+        return NULL;
+    }
+    const char *line = read_line(t);
+    if (!line) {
+        fputc('\n', t->out);
+        if (t->interactive)
+            t->quit = true;
+        else
+            t->input_ended = true;
+        *stop = fe_command(FE_QUIT);
+        return NULL;
+    }
+    if (!t->interactive)
+        echo_answer(t, line);
+    return line;
+}
+
+enum answer {
+    ANSWER_COMMAND, /* *c is what the run does */
+    ANSWER_AGAIN,   /* answered here (help, keep, nothing to undo): ask again */
+    ANSWER_UNKNOWN, /* not a choice offered nor a command */
+};
+
+/* What an answer at the choice prompt (line, not empty) means. */
+static enum answer understand_answer(struct term *t, struct session *s, const struct menu *m,
+                                     const char *line, struct fe_command *c)
+{
+    const struct game *g = s->g;
+    const struct scene *sc = game_scene(g);
+    char *end;
+    long n = strtol(line, &end, 10);
+    if (end != line && *end == '\0') {
+        if (n < 1 || n > m->nopen)
+            return ANSWER_UNKNOWN;
+        *c = fe_command(FE_CHOOSE);
+        c->number = (int)n;
+        if (t->script || !t->interactive)
+            c->seconds = 0;
+        return ANSWER_COMMAND;
+    }
+    if (strcmp(line, "t") == 0 && session_timer_seconds(s, sc)) {
+        *c = fe_command(FE_TIMEOUT);
+        c->seconds = sc->timer;
+        return ANSWER_COMMAND;
+    }
+    if (strcmp(line, "u") == 0 || strcmp(line, "undo") == 0) {
+        if (g->nlog == 0) {
+            fprintf(t->out, "Nothing to undo yet.\n");
+            return ANSWER_AGAIN;
+        }
+        fprintf(t->out, "Undone: %s\n", "the last decision");
+        *c = fe_command(FE_UNDO);
+        return ANSWER_COMMAND;
+    }
+    if (strcmp(line, "q") == 0 || strcmp(line, "quit") == 0) {
+        t->quit = true;
+        *c = fe_command(FE_QUIT);
+        return ANSWER_COMMAND;
+    }
+    if (strcmp(line, "k") == 0 || strcmp(line, "keep") == 0) {
+        keep_as_test(t, s);
+        return ANSWER_AGAIN;
+    }
+    if (strcmp(line, "?") == 0 || strcmp(line, "help") == 0) {
+        char help[300];
+        str_format(help, sizeof help, "Type the number of a choice. Also: u = undo, q = quit%s%s.",
+                   s->g->nplayers == 1 ? ", k = keep the run so far as a playthrough test" : "",
+                   session_timer_seconds(s, sc) ? ", t = let the time run out" : "");
+        print_message(t, help);
+        return ANSWER_AGAIN;
+    }
+    return ANSWER_UNKNOWN;
+}
+
 static struct fe_command decide(void *ctx, struct session *s)
 {
     struct term *t = ctx;
@@ -848,108 +975,27 @@ static struct fe_command decide(void *ctx, struct session *s)
     const struct menu *m = game_menu(g);
     show_menu(t, s, g, m);
     const struct scene *sc = game_scene(g);
-    char range[32];
     /* The timer runs on a terminal only (a pipe or a --choices list waits). */
     struct countdown cd = {0, 0, 0};
     int seconds = session_timer_seconds(s, sc);
     if (seconds > 0 && t->interactive && !t->script)
         cd.deadline = clock_seconds() + seconds;
     for (;;) {
-        choice_range(m->nopen, range, sizeof range);
-        if (cd.deadline > 0 && countdown_in_place(t)) {
-            int left = seconds_left(&cd);
-            int width = snprintf(NULL, 0, "%d", seconds);
-            char line[96];
-            snprintf(line, sizeof line, "[%*d s] Your choice %s: ", width, left, range);
-            prompt(t, "%s", line);
-            /* Rewritten in place only while the prompt is one line. */
-            cd.width = prompt_width == text_width(line, strlen(line)) ? width : 0;
-            cd.shown = left;
-        } else if (cd.deadline > 0) {
-            int left = seconds_left(&cd);
-            prompt(t, "Your choice %s (%d second%s left): ", range, left, left == 1 ? "" : "s");
-        } else {
-            prompt(t, "Your choice %s: ", range);
-        }
-        fflush(t->out);
+        prompt_choice(t, m, &cd, seconds);
         char buf[32];
-        const char *line;
-        if (t->script) {
-            if (t->next >= t->nscript) {
-                fputc('\n', t->out);
-                t->input_ended = true;
-                return fe_command(FE_QUIT);
-            }
-            const struct term_input *in = &t->script[t->next++];
-            if (in->kind == 'n')
-                snprintf(buf, sizeof buf, "%d", in->number);
-            else
-                snprintf(buf, sizeof buf, "%c", in->kind);
-            line = buf;
-            echo_answer(t, line);
-        } else {
-            enum wait_result w = wait_for_input(t, &cd);
-            if (w == WAIT_TIMEOUT) {
-                fprintf(t->out, "\nTime is up.\n");
-                return fe_command(FE_TIMEOUT);
-            }
-            if (w == WAIT_CHANGED) {
-                fprintf(t->out, "\nThe scenario changed: reloading.\n");
-                return fe_command(FE_RELOAD);
-            }
-            line = read_line(t);
-            if (!line) {
-                fputc('\n', t->out);
-                if (t->interactive)
-                    t->quit = true;
-                else
-                    t->input_ended = true;
-                return fe_command(FE_QUIT);
-            }
-            if (!t->interactive)
-                echo_answer(t, line);
-        }
+        struct fe_command c;
+        const char *line = next_answer(t, &cd, buf, sizeof buf, &c);
+        if (!line)
+            return c;
         while (*line == ' ')
             line++;
         if (!*line)
             continue;
-        char *end;
-        long n = strtol(line, &end, 10);
-        if (end != line && *end == '\0') {
-            if (n >= 1 && n <= m->nopen) {
-                struct fe_command c = fe_command(FE_CHOOSE);
-                c.number = (int)n;
-                if (t->script || !t->interactive)
-                    c.seconds = 0;
-                return c;
-            }
-        } else if (strcmp(line, "t") == 0 && session_timer_seconds(s, sc)) {
-            struct fe_command c = fe_command(FE_TIMEOUT);
-            c.seconds = sc->timer;
+        enum answer a = understand_answer(t, s, m, line, &c);
+        if (a == ANSWER_COMMAND)
             return c;
-        } else if (strcmp(line, "u") == 0 || strcmp(line, "undo") == 0) {
-            if (g->nlog == 0) {
-                fprintf(t->out, "Nothing to undo yet.\n");
-                if (!t->interactive && !t->script)
-                    continue;
-                continue;
-            }
-            fprintf(t->out, "Undone: %s\n", "the last decision");
-            return fe_command(FE_UNDO);
-        } else if (strcmp(line, "q") == 0 || strcmp(line, "quit") == 0) {
-            t->quit = true;
-            return fe_command(FE_QUIT);
-        } else if (strcmp(line, "k") == 0 || strcmp(line, "keep") == 0) {
-            keep_as_test(t, s);
+        if (a == ANSWER_AGAIN)
             continue;
-        } else if (strcmp(line, "?") == 0 || strcmp(line, "help") == 0) {
-            char help[300];
-            str_format(help, sizeof help, "Type the number of a choice. Also: u = undo, q = quit%s%s.",
-                       s->g->nplayers == 1 ? ", k = keep the run so far as a playthrough test" : "",
-                       session_timer_seconds(s, sc) ? ", t = let the time run out" : "");
-            print_message(t, help);
-            continue;
-        }
         if (t->interactive && !t->script) {
             say(t, 0, "Please type a number from 1 to %d (or ? for help).", m->nopen);
             continue;

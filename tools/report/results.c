@@ -684,157 +684,184 @@ static struct rep_option *new_option(struct arena *a, const struct rep_group *g,
     return o;
 }
 
-static void build_point(struct report *r, struct rep_group *g, struct rep_point *pt)
+/* The tallies of one scene while its point is built; heap arrays, moved to
+ * the arena (or freed) when it is done. */
+struct point_tally {
+    bool *seen;              /* seen[k]: row k (a player of a run) decided here */
+    struct rep_option *opts; /* the options, in the order first met */
+    bool **taken;            /* taken[o][k]: row k took option o */
+    int nopts;
+    double *secs; /* the seconds of each decision */
+    double turns; /* the sum of the decisions' turns */
+};
+
+/* Every option of the scene, in the scenario's order. */
+static void add_scenario_options(struct arena *a, const struct rep_group *g,
+                                 const struct rep_point *pt, struct point_tally *t)
 {
-    struct arena *a = &r->arena;
-    int nrows = g->nrows;
-    /* seen[k]: row k (a player of a run) decided here; per option the same. */
-    bool *seen = xcalloc((size_t)(nrows ? nrows : 1), sizeof *seen);
-    struct rep_option *opts = NULL;
-    bool **taken = NULL;
-    int nopts = 0;
-    double *secs = NULL;
-    double turns = 0;
-    pt->info = rep_scene_info(g->sc, pt->scene);
-    pt->title = rep_scene_title(r, g, pt->scene);
-    pt->discuss = pt->info ? pt->info->discuss : NULL;
-    pt->teams_by_role = arena_alloc(a, sizeof *pt->teams_by_role * (size_t)(g->nroles ? g->nroles : 1));
-    memset(pt->teams_by_role, 0, sizeof *pt->teams_by_role * (size_t)(g->nroles ? g->nroles : 1));
-    /* Every option of the scene, in the scenario's order. */
-    if (pt->info)
-        for (int k = 0; k < pt->info->nchoices; k++) {
-            const struct rep_choice_info *ci = &pt->info->choices[k];
-            struct rep_option *o = new_option(a, g, &opts, &taken, &nopts, nrows);
-            struct strbuf key;
-            sb_init(&key);
-            sb_printf(&key, "id:%s", ci->id);
-            o->key = arena_strdup(a, key.data);
-            sb_free(&key);
-            o->id = ci->id;
-            o->text = ci->text;
-            o->feedback = ci->feedback;
-            o->info = ci;
-            o->conditional = ci->conditional;
-            o->score = info_score(a, g->sc, ci);
-            o->number = k + 1;
-        }
-    for (int i = 0; i < r->nruns; i++) {
-        const struct rep_run *run = &r->runs[i];
-        if (run->group != (int)(g - r->groups))
-            continue;
-        for (int j = 0; j < run->ndecisions; j++) {
-            const struct rep_decision *d = &run->decisions[j];
-            if (!d->scene || strcmp(d->scene, pt->scene) != 0)
+    if (!pt->info)
+        return;
+    for (int k = 0; k < pt->info->nchoices; k++) {
+        const struct rep_choice_info *ci = &pt->info->choices[k];
+        struct rep_option *o = new_option(a, g, &t->opts, &t->taken, &t->nopts, g->nrows);
+        struct strbuf key;
+        sb_init(&key);
+        sb_printf(&key, "id:%s", ci->id);
+        o->key = arena_strdup(a, key.data);
+        sb_free(&key);
+        o->id = ci->id;
+        o->text = ci->text;
+        o->feedback = ci->feedback;
+        o->info = ci;
+        o->conditional = ci->conditional;
+        o->score = info_score(a, g->sc, ci);
+        o->number = k + 1;
+    }
+}
+
+/* The index of the option decision d took, added when not met before. */
+static int option_of_decision(struct arena *a, const struct rep_group *g, struct point_tally *t,
+                              const struct rep_decision *d)
+{
+    const char *key = option_key(a, d);
+    int o = 0;
+    while (o < t->nopts && strcmp(t->opts[o].key, key) != 0)
+        o++;
+    if (o == t->nopts) {
+        struct rep_option *op = new_option(a, g, &t->opts, &t->taken, &t->nopts, g->nrows);
+        op->key = key;
+        op->id = d->choice_id;
+        op->text = option_text(a, d);
+        op->score = &d->score;
+        op->number = d->choice; /* as offered to the first team that took it */
+    } else if (!t->opts[o].text) {
+        t->opts[o].text = option_text(a, d); /* a label written as a function */
+    }
+    return o;
+}
+
+/* Counts one decision of a run at the point's scene. */
+static void count_decision(struct arena *a, const struct rep_group *g, struct rep_point *pt,
+                           struct point_tally *t, const struct rep_run *run,
+                           const struct rep_decision *d)
+{
+    int role = rep_role_index(g, run->players[d->player].role);
+    int k = row_of(g, run, d->player);
+    if (!t->seen[k]) {
+        t->seen[k] = true;
+        pt->teams++;
+        if (role >= 0)
+            pt->teams_by_role[role]++;
+    }
+    pt->decisions++;
+    t->turns += d->turn;
+    if (rep_has_best(d) && !rep_took_best(d))
+        pt->missed++;
+    if (d->timed_out)
+        pt->timed_out++;
+    t->secs = xrealloc(t->secs, sizeof *t->secs * (size_t)(pt->decisions));
+    t->secs[pt->decisions - 1] = d->seconds;
+    int o = option_of_decision(a, g, t, d);
+    struct rep_option *opt = &t->opts[o];
+    if (!opt->info && d->choice != opt->number)
+        opt->varied = true;
+    opt->taken++;
+    if (!pt->discuss && d->discuss && d->discuss[0])
+        pt->discuss = d->discuss;
+    if (rep_has_best(d) && !rep_took_best(d)) {
+        opt->missed_by++;
+        if (role >= 0)
+            opt->missed_by_role[role]++;
+    }
+    if (!t->taken[o][k]) {
+        t->taken[o][k] = true;
+        opt->teams++;
+        if (role >= 0)
+            opt->teams_by_role[role]++;
+    }
+}
+
+/* The option the games recorded as the best most often when a team of role
+ * ro took it, or -1: the best one when the scenario does not say. */
+static int best_option_by_votes(struct report *r, const struct rep_group *g,
+                                const struct rep_point *pt, const struct point_tally *t, int ro)
+{
+    int votes_best = 0, which = -1;
+    for (int o = 0; o < t->nopts; o++) {
+        int votes = 0;
+        for (int i = 0; i < r->nruns; i++) {
+            const struct rep_run *run = &r->runs[i];
+            if (run->group != (int)(g - r->groups))
                 continue;
-            int role = rep_role_index(g, run->players[d->player].role);
-            int k = row_of(g, run, d->player);
-            if (!seen[k]) {
-                seen[k] = true;
-                pt->teams++;
-                if (role >= 0)
-                    pt->teams_by_role[role]++;
+            for (int j = 0; j < run->ndecisions; j++) {
+                const struct rep_decision *d = &run->decisions[j];
+                if (d->scene && strcmp(d->scene, pt->scene) == 0 && rep_took_best(d) &&
+                    rep_role_index(g, run->players[d->player].role) == ro &&
+                    strcmp(option_key(&r->arena, d), t->opts[o].key) == 0)
+                    votes++;
             }
-            pt->decisions++;
-            turns += d->turn;
-            if (rep_has_best(d) && !rep_took_best(d))
-                pt->missed++;
-            if (d->timed_out)
-                pt->timed_out++;
-            secs = xrealloc(secs, sizeof *secs * (size_t)(pt->decisions));
-            secs[pt->decisions - 1] = d->seconds;
-            const char *key = option_key(a, d);
-            int o = 0;
-            while (o < nopts && strcmp(opts[o].key, key) != 0)
-                o++;
-            if (o == nopts) {
-                struct rep_option *op = new_option(a, g, &opts, &taken, &nopts, nrows);
-                op->key = key;
-                op->id = d->choice_id;
-                op->text = option_text(a, d);
-                op->score = &d->score;
-                op->number = d->choice; /* as offered to the first team that took it */
-            } else if (!opts[o].text) {
-                opts[o].text = option_text(a, d); /* a label written as a function */
-            }
-            if (!opts[o].info && d->choice != opts[o].number)
-                opts[o].varied = true;
-            opts[o].taken++;
-            if (!pt->discuss && d->discuss && d->discuss[0])
-                pt->discuss = d->discuss;
-            if (rep_has_best(d) && !rep_took_best(d)) {
-                opts[o].missed_by++;
-                if (role >= 0)
-                    opts[o].missed_by_role[role]++;
-            }
-            if (!taken[o][k]) {
-                taken[o][k] = true;
-                opts[o].teams++;
-                if (role >= 0)
-                    opts[o].teams_by_role[role]++;
-            }
+        }
+        if (votes > votes_best) {
+            votes_best = votes;
+            which = o;
         }
     }
-    /* The best option for each role: one, never two. */
+    return which;
+}
+
+/* The best option for each role: one, never two. */
+static void mark_best_options(struct report *r, const struct rep_group *g,
+                              const struct rep_point *pt, struct point_tally *t)
+{
     for (int ro = 0; ro < g->nroles && ro < 31; ro++) {
         int sr = sc_role(g, ro);
         if (pt->info && sr >= 0) {
             if (pt->info->best[sr] >= 0)
-                opts[pt->info->best[sr]].best_for |= 1 << ro;
+                t->opts[pt->info->best[sr]].best_for |= 1 << ro;
             continue;
         }
-        /* Not known from the scenario: the option the games recorded as the
-         * best most often when a team of the role took it. */
-        int votes_best = 0, which = -1;
-        for (int o = 0; o < nopts; o++) {
-            int votes = 0;
-            for (int i = 0; i < r->nruns; i++) {
-                const struct rep_run *run = &r->runs[i];
-                if (run->group != (int)(g - r->groups))
-                    continue;
-                for (int j = 0; j < run->ndecisions; j++) {
-                    const struct rep_decision *d = &run->decisions[j];
-                    if (d->scene && strcmp(d->scene, pt->scene) == 0 && rep_took_best(d) &&
-                        rep_role_index(g, run->players[d->player].role) == ro &&
-                        strcmp(option_key(a, d), opts[o].key) == 0)
-                        votes++;
-                }
-            }
-            if (votes > votes_best) {
-                votes_best = votes;
-                which = o;
-            }
-        }
+        int which = best_option_by_votes(r, g, pt, t, ro);
         if (which >= 0)
-            opts[which].best_for |= 1 << ro;
+            t->opts[which].best_for |= 1 << ro;
     }
-    pt->order = pt->decisions ? turns / pt->decisions : 0;
-    sort_items(secs, (size_t)pt->decisions, sizeof *secs, compare_doubles);
+}
+
+/* Moves the tallies into the point (order, seconds, split, options) and
+ * frees what is left of them. */
+static void store_tally(struct arena *a, struct rep_point *pt, struct point_tally *t)
+{
+    pt->order = pt->decisions ? t->turns / pt->decisions : 0;
+    sort_items(t->secs, (size_t)pt->decisions, sizeof *t->secs, compare_doubles);
     pt->nseconds = pt->decisions;
-    pt->seconds = to_arena(a, secs, sizeof *secs * (size_t)pt->decisions);
+    pt->seconds = to_arena(a, t->secs, sizeof *t->secs * (size_t)pt->decisions);
     /* How split the room is: 1 - the most taken option's share. */
     int most = 0;
-    for (int o = 0; o < nopts; o++)
-        most = opts[o].taken > most ? opts[o].taken : most;
+    for (int o = 0; o < t->nopts; o++)
+        most = t->opts[o].taken > most ? t->opts[o].taken : most;
     pt->split = pt->decisions ? 1 - (double)most / pt->decisions : 0;
-    sort_items(opts, (size_t)nopts, sizeof *opts, compare_options);
-    pt->noptions = nopts;
-    pt->options = to_arena(a, opts, sizeof *opts * (size_t)nopts);
-    for (int o = 0; o < nopts; o++)
-        free(taken[o]);
-    free(taken);
-    free(seen);
+    sort_items(t->opts, (size_t)t->nopts, sizeof *t->opts, compare_options);
+    pt->noptions = t->nopts;
+    pt->options = to_arena(a, t->opts, sizeof *t->opts * (size_t)t->nopts);
+    for (int o = 0; o < t->nopts; o++)
+        free(t->taken[o]);
+    free(t->taken);
+    free(t->seen);
+}
 
-    /* Best options nobody concerned took. The best option depends on the
-     * role (and on what was offered), so count per best option (its id, or
-     * its number in a format 1 file) and role: decisions whose best it was,
-     * and how many of them took it. */
-    int nroles = g->nroles < 31 ? g->nroles : 31;
-    struct best_count {
-        const char *id;
-        int number;
-        int with[32], took[32];
-    } *bc = NULL;
-    int nbc = 0;
+/* Per best option (its id, or its number in a format 1 file) and role:
+ * decisions whose best it was, and how many of them took it. */
+struct best_count {
+    const char *id;
+    int number;
+    int with[32], took[32];
+};
+
+/* The best counts of the point's scene, over roles below nroles; *nbc set. */
+static struct best_count *count_best_options(const struct report *r, const struct rep_group *g,
+                                             const struct rep_point *pt, int nroles, int *nbc)
+{
+    struct best_count *bc = NULL;
+    *nbc = 0;
     for (int i = 0; i < r->nruns; i++) {
         const struct rep_run *run = &r->runs[i];
         if (run->group != (int)(g - r->groups))
@@ -847,20 +874,30 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
             if (role < 0 || role >= nroles)
                 continue;
             int b = 0;
-            while (b < nbc && (d->best_id ? !bc[b].id || strcmp(bc[b].id, d->best_id) != 0
-                                          : bc[b].id || bc[b].number != d->best))
+            while (b < *nbc && (d->best_id ? !bc[b].id || strcmp(bc[b].id, d->best_id) != 0
+                                           : bc[b].id || bc[b].number != d->best))
                 b++;
-            if (b == nbc) {
-                bc = xrealloc(bc, sizeof *bc * (size_t)(nbc + 1));
+            if (b == *nbc) {
+                bc = xrealloc(bc, sizeof *bc * (size_t)(*nbc + 1));
                 memset(&bc[b], 0, sizeof bc[b]);
                 bc[b].id = d->best_id;
                 bc[b].number = d->best_id ? 0 : d->best;
-                nbc++;
+                (*nbc)++;
             }
             bc[b].with[role]++;
             bc[b].took[role] += rep_took_best(d);
         }
     }
+    return bc;
+}
+
+/* Best options nobody concerned took. The best option depends on the role
+ * (and on what was offered), so it is counted per best option and role. */
+static void find_untaken_best(struct report *r, const struct rep_group *g, struct rep_point *pt)
+{
+    int nroles = g->nroles < 31 ? g->nroles : 31;
+    int nbc;
+    struct best_count *bc = count_best_options(r, g, pt, nroles, &nbc);
     struct rep_missed_best *un = NULL;
     int nun = 0;
     for (int b = 0; b < nbc; b++) {
@@ -884,12 +921,37 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
     /* Format 1's by number, as the report always listed them (stable). */
     for (int i = 1; i < nun; i++)
         for (int j = i; j > 0 && un[j - 1].number > un[j].number; j--) {
-            struct rep_missed_best t = un[j];
+            struct rep_missed_best tmp = un[j];
             un[j] = un[j - 1];
-            un[j - 1] = t;
+            un[j - 1] = tmp;
         }
     pt->nuntaken = nun;
-    pt->untaken = to_arena(a, un, sizeof *un * (size_t)nun);
+    pt->untaken = to_arena(&r->arena, un, sizeof *un * (size_t)nun);
+}
+
+static void build_point(struct report *r, struct rep_group *g, struct rep_point *pt)
+{
+    struct arena *a = &r->arena;
+    struct point_tally t = {.seen = xcalloc((size_t)(g->nrows ? g->nrows : 1), sizeof *t.seen)};
+    pt->info = rep_scene_info(g->sc, pt->scene);
+    pt->title = rep_scene_title(r, g, pt->scene);
+    pt->discuss = pt->info ? pt->info->discuss : NULL;
+    pt->teams_by_role = arena_alloc(a, sizeof *pt->teams_by_role * (size_t)(g->nroles ? g->nroles : 1));
+    memset(pt->teams_by_role, 0, sizeof *pt->teams_by_role * (size_t)(g->nroles ? g->nroles : 1));
+    add_scenario_options(a, g, pt, &t);
+    for (int i = 0; i < r->nruns; i++) {
+        const struct rep_run *run = &r->runs[i];
+        if (run->group != (int)(g - r->groups))
+            continue;
+        for (int j = 0; j < run->ndecisions; j++) {
+            const struct rep_decision *d = &run->decisions[j];
+            if (d->scene && strcmp(d->scene, pt->scene) == 0)
+                count_decision(a, g, pt, &t, run, d);
+        }
+    }
+    mark_best_options(r, g, pt, &t);
+    store_tally(a, pt, &t);
+    find_untaken_best(r, g, pt);
 }
 
 const char *rep_scene_title(struct report *r, const struct rep_group *g, const char *scene)

@@ -1140,68 +1140,121 @@ static bool fixed_order(struct loader *ld, int t, const char *what, uint16_t fil
     return false;
 }
 
-static void convert_dimensions(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
-                               struct srcpos fallback)
+/* A list of tables (dimensions, roles, stats, ratings) and what to do with
+ * each of its items. */
+struct table_list {
+    const char *name;     /* the field: "roles" */
+    const char *missing;  /* the message when the field is nil; NULL: it may be */
+    const char *not_list; /* the message when it is neither nil nor a table */
+    const char *item;     /* an item in messages: "role" */
+    const char *shape;    /* an item's shape in messages: "{ id = ..., name = ... }" */
+    /* Checks the number of items n (reported at pos); returns how many to walk. */
+    lua_Integer (*count)(struct loader *ld, struct srcpos pos, lua_Integer n);
+    const int *kept; /* the walk stops when *kept reaches limit (NULL: it walks them all) */
+    int limit;
+    /* An item, a table at slot item (popped by the walker); what: "role 2". */
+    void (*each)(struct loader *ld, int item, const char *what, uint16_t file,
+                 const struct srcnode *in, struct srcpos ipos);
+};
+
+/* Walks the list field l->name of the table at t: its type, its count, and
+ * each item that is a table (any other is reported). */
+static void walk_table_list(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
+                            struct srcpos fallback, const struct table_list *l)
 {
     lua_State *L = ld->L;
-    struct scenario *sc = ld->sc;
-    struct srcpos pos = field_pos(file, node, "dimensions", fallback);
-    const struct srcnode *list = field_node(node, "dimensions");
-    int type = get_raw(L, t, "dimensions");
+    struct srcpos pos = field_pos(file, node, l->name, fallback);
+    const struct srcnode *list = field_node(node, l->name);
+    int type = get_raw(L, t, l->name);
     if (type != LUA_TTABLE) {
-        report(ld, pos, type == LUA_TNIL ? "missing" : "type",
-               type == LUA_TNIL ? "the scenario needs dimensions = { { id = \"vision\", name = "
-                                  "\"Vision\" }, ... } (1 to 8)"
-                                : "dimensions must be a list of tables");
+        if (type != LUA_TNIL)
+            report(ld, pos, "type", "%s", l->not_list);
+        else if (l->missing)
+            report(ld, pos, "missing", "%s", l->missing);
         lua_pop(L, 1);
         return;
     }
     int list_idx = lua_gettop(L);
-    lua_Integer n = (lua_Integer)lua_rawlen(L, list_idx);
-    if (n < 1 || n > LIMIT_DIMENSIONS)
-        report(ld, pos, "count", "a scenario has 1 to %d dimensions, not %lld", LIMIT_DIMENSIONS,
-               (long long)n);
-    static const char *const keys[] = {"id", "name", "about", NULL};
-    for (lua_Integer i = 1; i <= n && sc->ndimensions < LIMIT_DIMENSIONS; i++) {
+    lua_Integer n = l->count(ld, pos, (lua_Integer)lua_rawlen(L, list_idx));
+    for (lua_Integer i = 1; i <= n && (!l->kept || *l->kept < l->limit); i++) {
         struct srcpos ipos = item_pos(file, list, (int)i, pos);
         const struct srcnode *in = item_node(list, (int)i);
         if (lua_rawgeti(L, list_idx, i) != LUA_TTABLE) {
-            report(ld, ipos, "type", "dimension %lld must be a table { id = ..., name = ... }",
-                   (long long)i);
+            report(ld, ipos, "type", "%s %lld must be a table %s", l->item, (long long)i, l->shape);
             lua_pop(L, 1);
             continue;
         }
-        int d = lua_gettop(L);
         char what[64];
-        snprintf(what, sizeof what, "dimension %lld", (long long)i);
-        check_keys(ld, d, keys, 0, what, file, in, ipos);
-        struct dimension *dim = &sc->dimensions[sc->ndimensions];
-        dim->id = string_field(ld, d, "id", true, what, file, in, ipos);
-        dim->name = string_field(ld, d, "name", false, what, file, in, ipos);
-        dim->about = string_field(ld, d, "about", false, what, file, in, ipos);
-        dim->pos = ipos;
+        snprintf(what, sizeof what, "%s %lld", l->item, (long long)i);
+        l->each(ld, lua_gettop(L), what, file, in, ipos);
         lua_pop(L, 1);
-        if (!dim->id)
-            continue;
-        if (!valid_id(dim->id, strlen(dim->id), true)) {
-            report(ld, field_pos(file, in, "id", ipos), "bad-id",
-                   "dimension id '%s' must be a name of letters, digits and '_' (like vision)",
-                   dim->id);
-            continue;
-        }
-        if (!dim->name)
-            dim->name = dim->id;
-        if (refuse_reserved(ld, field_pos(file, in, "id", ipos), "dimension", dim->id))
-            continue;
-        if (strmap_get(&sc->dimension_index, dim->id, strlen(dim->id)) >= 0) {
-            report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate dimension id '%s'",
-                   dim->id);
-            continue;
-        }
-        strmap_put(&sc->dimension_index, dim->id, strlen(dim->id), sc->ndimensions);
-        sc->ndimensions++;
     }
     lua_pop(L, 1);
+}
+
+/* True, and reported at pos, when an item of the kind already has id. */
+static bool id_taken(struct loader *ld, const struct strmap *index, const char *kind,
+                     const char *id, struct srcpos pos)
+{
+    if (strmap_get(index, id, strlen(id)) < 0)
+        return false;
+    report(ld, pos, "duplicate", "duplicate %s id '%s'", kind, id);
+    return true;
+}
+
+static lua_Integer count_dimensions(struct loader *ld, struct srcpos pos, lua_Integer n)
+{
+    if (n < 1 || n > LIMIT_DIMENSIONS)
+        report(ld, pos, "count", "a scenario has 1 to %d dimensions, not %lld", LIMIT_DIMENSIONS,
+               (long long)n);
+    return n;
+}
+
+static void convert_dimension(struct loader *ld, int d, const char *what, uint16_t file,
+                              const struct srcnode *in, struct srcpos ipos)
+{
+    struct scenario *sc = ld->sc;
+    static const char *const keys[] = {"id", "name", "about", NULL};
+    check_keys(ld, d, keys, 0, what, file, in, ipos);
+    struct dimension *dim = &sc->dimensions[sc->ndimensions];
+    dim->id = string_field(ld, d, "id", true, what, file, in, ipos);
+    dim->name = string_field(ld, d, "name", false, what, file, in, ipos);
+    dim->about = string_field(ld, d, "about", false, what, file, in, ipos);
+    dim->pos = ipos;
+    if (!dim->id)
+        return;
+    if (!valid_id(dim->id, strlen(dim->id), true)) {
+        report(ld, field_pos(file, in, "id", ipos), "bad-id",
+               "dimension id '%s' must be a name of letters, digits and '_' (like vision)",
+               dim->id);
+        return;
+    }
+    if (!dim->name)
+        dim->name = dim->id;
+    if (refuse_reserved(ld, field_pos(file, in, "id", ipos), "dimension", dim->id))
+        return;
+    if (id_taken(ld, &sc->dimension_index, "dimension", dim->id, field_pos(file, in, "id", ipos)))
+        return;
+    strmap_put(&sc->dimension_index, dim->id, strlen(dim->id), sc->ndimensions);
+    sc->ndimensions++;
+}
+
+static void convert_dimensions(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
+                               struct srcpos fallback)
+{
+    const struct table_list l = {
+        .name = "dimensions",
+        .missing = "the scenario needs dimensions = { { id = \"vision\", name = "
+                   "\"Vision\" }, ... } (1 to 8)",
+        .not_list = "dimensions must be a list of tables",
+        .item = "dimension",
+        .shape = "{ id = ..., name = ... }",
+        .count = count_dimensions,
+        .kept = &ld->sc->ndimensions,
+        .limit = LIMIT_DIMENSIONS,
+        .each = convert_dimension,
+    };
+    walk_table_list(ld, t, file, node, fallback, &l);
 }
 
 /* One entry of a number table: its key (NULL when the key is not a
@@ -1258,177 +1311,174 @@ static void weight_entry(struct loader *ld, const char *k, struct srcpos wpos, v
     }
 }
 
-static void convert_roles(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
-                          struct srcpos fallback)
+static lua_Integer count_roles(struct loader *ld, struct srcpos pos, lua_Integer n)
+{
+    if (n < 1 || n > LIMIT_ROLES)
+        report(ld, pos, "count", "a scenario has 1 to %d roles, not %lld", LIMIT_ROLES, (long long)n);
+    return n;
+}
+
+/* A role's brief, when it has one. Briefs hold no references: rendered
+ * once, the text kept. */
+static void convert_brief(struct loader *ld, int r, struct role *role, uint16_t file,
+                          const struct srcnode *in, struct srcpos ipos)
 {
     lua_State *L = ld->L;
     struct scenario *sc = ld->sc;
-    struct srcpos pos = field_pos(file, node, "roles", fallback);
-    const struct srcnode *list = field_node(node, "roles");
-    int type = get_raw(L, t, "roles");
-    if (type != LUA_TTABLE) {
-        report(ld, pos, type == LUA_TNIL ? "missing" : "type",
-               type == LUA_TNIL
-                   ? "the scenario needs roles = { { id = \"po\", name = \"Product Owner\" }, ... }"
-                   : "roles must be a list of tables");
-        lua_pop(L, 1);
-        return;
-    }
-    int list_idx = lua_gettop(L);
-    lua_Integer n = (lua_Integer)lua_rawlen(L, list_idx);
-    if (n < 1 || n > LIMIT_ROLES)
-        report(ld, pos, "count", "a scenario has 1 to %d roles, not %lld", LIMIT_ROLES, (long long)n);
-    static const char *const keys[] = {"id", "name", "brief", "weights", NULL};
-    for (lua_Integer i = 1; i <= n && sc->nroles < LIMIT_ROLES; i++) {
-        struct srcpos ipos = item_pos(file, list, (int)i, pos);
-        const struct srcnode *in = item_node(list, (int)i);
-        if (lua_rawgeti(L, list_idx, i) != LUA_TTABLE) {
-            report(ld, ipos, "type", "role %lld must be a table { id = ..., name = ... }",
-                   (long long)i);
-            lua_pop(L, 1);
-            continue;
+    if (get_raw(L, r, "brief") != LUA_TNIL) {
+        struct text_template tt;
+        if (convert_text(ld, lua_gettop(L), true, false, "a role's brief", file,
+                         srcmap_field(in, "brief"), field_pos(file, in, "brief", ipos), &tt)) {
+            struct strbuf out;
+            sb_init(&out);
+            struct text_values none = {0};
+            text_render(&tt, &none, &out);
+            role->brief = arena_strdup(&sc->arena, out.data ? out.data : "");
+            sb_free(&out);
         }
-        int r = lua_gettop(L);
-        char what[64];
-        snprintf(what, sizeof what, "role %lld", (long long)i);
-        check_keys(ld, r, keys, 0, what, file, in, ipos);
-        struct role *role = &sc->roles[sc->nroles];
-        role->id = string_field(ld, r, "id", true, what, file, in, ipos);
-        role->name = string_field(ld, r, "name", false, what, file, in, ipos);
-        role->pos = ipos;
-        for (int d = 0; d < LIMIT_DIMENSIONS; d++)
-            role->weights[d] = 1;
-        if (get_raw(L, r, "brief") != LUA_TNIL) {
-            struct text_template tt;
-            if (convert_text(ld, lua_gettop(L), true, false, "a role's brief", file,
-                             srcmap_field(in, "brief"), field_pos(file, in, "brief", ipos), &tt)) {
-                /* Briefs hold no references: render once, keep the text. */
-                struct strbuf out;
-                sb_init(&out);
-                struct text_values none = {0};
-                text_render(&tt, &none, &out);
-                role->brief = arena_strdup(&sc->arena, out.data ? out.data : "");
-                sb_free(&out);
-            }
-        }
-        lua_pop(L, 1);
-        walk_number_table(ld, r, "weights", file, in, ipos, ipos,
-                          "weights must be a table like { vision = 2 }", weight_entry, role);
-        lua_pop(L, 1);
-        if (!role->id)
-            continue;
-        if (!valid_id(role->id, strlen(role->id), false)) {
-            report(ld, field_pos(file, in, "id", ipos), "bad-id",
-                   "role id '%s' must use letters, digits and '-'", role->id);
-            continue;
-        }
-        if (!role->name)
-            role->name = role->id;
-        if (!role->brief)
-            role->brief = "";
-        if (strcmp(role->id, "both") == 0) {
-            report(ld, field_pos(file, in, "id", ipos), "bad-id",
-                   "'both' cannot be a role id: it is what by = \"both\" means");
-            continue;
-        }
-        if (strmap_get(&sc->role_index, role->id, strlen(role->id)) >= 0) {
-            report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate role id '%s'",
-                   role->id);
-            continue;
-        }
-        strmap_put(&sc->role_index, role->id, strlen(role->id), sc->nroles);
-        sc->nroles++;
     }
     lua_pop(L, 1);
+}
+
+static void convert_role(struct loader *ld, int r, const char *what, uint16_t file,
+                         const struct srcnode *in, struct srcpos ipos)
+{
+    struct scenario *sc = ld->sc;
+    static const char *const keys[] = {"id", "name", "brief", "weights", NULL};
+    check_keys(ld, r, keys, 0, what, file, in, ipos);
+    struct role *role = &sc->roles[sc->nroles];
+    role->id = string_field(ld, r, "id", true, what, file, in, ipos);
+    role->name = string_field(ld, r, "name", false, what, file, in, ipos);
+    role->pos = ipos;
+    for (int d = 0; d < LIMIT_DIMENSIONS; d++)
+        role->weights[d] = 1;
+    convert_brief(ld, r, role, file, in, ipos);
+    walk_number_table(ld, r, "weights", file, in, ipos, ipos,
+                      "weights must be a table like { vision = 2 }", weight_entry, role);
+    if (!role->id)
+        return;
+    if (!valid_id(role->id, strlen(role->id), false)) {
+        report(ld, field_pos(file, in, "id", ipos), "bad-id",
+               "role id '%s' must use letters, digits and '-'", role->id);
+        return;
+    }
+    if (!role->name)
+        role->name = role->id;
+    if (!role->brief)
+        role->brief = "";
+    if (strcmp(role->id, "both") == 0) {
+        report(ld, field_pos(file, in, "id", ipos), "bad-id",
+               "'both' cannot be a role id: it is what by = \"both\" means");
+        return;
+    }
+    if (id_taken(ld, &sc->role_index, "role", role->id, field_pos(file, in, "id", ipos)))
+        return;
+    strmap_put(&sc->role_index, role->id, strlen(role->id), sc->nroles);
+    sc->nroles++;
+}
+
+static void convert_roles(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
+                          struct srcpos fallback)
+{
+    const struct table_list l = {
+        .name = "roles",
+        .missing = "the scenario needs roles = { { id = \"po\", name = \"Product Owner\" }, ... }",
+        .not_list = "roles must be a list of tables",
+        .item = "role",
+        .shape = "{ id = ..., name = ... }",
+        .count = count_roles,
+        .kept = &ld->sc->nroles,
+        .limit = LIMIT_ROLES,
+        .each = convert_role,
+    };
+    walk_table_list(ld, t, file, node, fallback, &l);
+}
+
+static lua_Integer count_stats(struct loader *ld, struct srcpos pos, lua_Integer n)
+{
+    if (n > LIMIT_STATS)
+        report(ld, pos, "count", "a scenario has at most %d stats, not %lld", LIMIT_STATS,
+               (long long)n);
+    return n;
+}
+
+/* A stat read from its fields has a valid id and a sane range. */
+static bool stat_fits(struct loader *ld, const struct stat_def *st, uint16_t file,
+                      const struct srcnode *in, struct srcpos ipos)
+{
+    if (!valid_id(st->id, strlen(st->id), true)) {
+        report(ld, field_pos(file, in, "id", ipos), "bad-id",
+               "stat id '%s' must be a name of letters, digits and '_' (like runway)", st->id);
+        return false;
+    }
+    if (st->min > st->max) {
+        report(ld, field_pos(file, in, "min", ipos), "range", "stat '%s' has min above max",
+               st->id);
+        return false;
+    }
+    if (st->start < st->min || st->start > st->max) {
+        report(ld, field_pos(file, in, "start", ipos), "range",
+               "stat '%s' starts outside its min and max", st->id);
+        return false;
+    }
+    return true;
+}
+
+static void convert_stat(struct loader *ld, int s, const char *item_what, uint16_t file,
+                         const struct srcnode *in, struct srcpos ipos)
+{
+    struct scenario *sc = ld->sc;
+    static const char *const keys[] = {"id", "name", "unit", "start", "min", "max", "hidden", NULL};
+    char what[64];
+    snprintf(what, sizeof what, "%s", item_what);
+    check_keys(ld, s, keys, 0, what, file, in, ipos);
+    struct stat_def *st = &sc->stats[sc->nstats];
+    st->id = string_field(ld, s, "id", true, what, file, in, ipos);
+    /* The rest of its messages name it (an id is ASCII once valid). */
+    if (st->id && valid_id(st->id, strlen(st->id), true))
+        snprintf(what, sizeof what, "stat '%.50s'", st->id);
+    st->name = string_field(ld, s, "name", false, what, file, in, ipos);
+    st->unit = string_field(ld, s, "unit", false, what, file, in, ipos);
+    st->start = 0;
+    st->min = -HUGE_VAL;
+    st->max = HUGE_VAL;
+    number_field(ld, s, "start", &st->start, what, file, in, ipos);
+    number_field(ld, s, "min", &st->min, what, file, in, ipos);
+    number_field(ld, s, "max", &st->max, what, file, in, ipos);
+    bool_field(ld, s, "hidden", &st->hidden, what, file, in, ipos);
+    st->pos = ipos;
+    if (!st->id || !stat_fits(ld, st, file, in, ipos))
+        return;
+    if (!st->name)
+        st->name = st->id;
+    if (refuse_reserved(ld, field_pos(file, in, "id", ipos), "stat", st->id))
+        return;
+    if (id_taken(ld, &sc->stat_index, "stat", st->id, field_pos(file, in, "id", ipos)))
+        return;
+    if (scenario_dimension(sc, st->id) >= 0) {
+        report(ld, field_pos(file, in, "id", ipos), "duplicate",
+               "stat '%s' has the id of a dimension: {%s} in a text would be ambiguous", st->id,
+               st->id);
+        return;
+    }
+    strmap_put(&sc->stat_index, st->id, strlen(st->id), sc->nstats);
+    sc->nstats++;
 }
 
 static void convert_stats(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
                           struct srcpos fallback)
 {
-    lua_State *L = ld->L;
-    struct scenario *sc = ld->sc;
-    struct srcpos pos = field_pos(file, node, "stats", fallback);
-    const struct srcnode *list = field_node(node, "stats");
-    int type = get_raw(L, t, "stats");
-    if (type == LUA_TNIL) {
-        lua_pop(L, 1);
-        return;
-    }
-    if (type != LUA_TTABLE) {
-        report(ld, pos, "type", "stats must be a list of tables");
-        lua_pop(L, 1);
-        return;
-    }
-    int list_idx = lua_gettop(L);
-    lua_Integer n = (lua_Integer)lua_rawlen(L, list_idx);
-    if (n > LIMIT_STATS)
-        report(ld, pos, "count", "a scenario has at most %d stats, not %lld", LIMIT_STATS,
-               (long long)n);
-    static const char *const keys[] = {"id", "name", "unit", "start", "min", "max", "hidden", NULL};
-    for (lua_Integer i = 1; i <= n && sc->nstats < LIMIT_STATS; i++) {
-        struct srcpos ipos = item_pos(file, list, (int)i, pos);
-        const struct srcnode *in = item_node(list, (int)i);
-        if (lua_rawgeti(L, list_idx, i) != LUA_TTABLE) {
-            report(ld, ipos, "type", "stat %lld must be a table { id = ..., start = ... }",
-                   (long long)i);
-            lua_pop(L, 1);
-            continue;
-        }
-        int s = lua_gettop(L);
-        char what[64];
-        snprintf(what, sizeof what, "stat %lld", (long long)i);
-        check_keys(ld, s, keys, 0, what, file, in, ipos);
-        struct stat_def *st = &sc->stats[sc->nstats];
-        st->id = string_field(ld, s, "id", true, what, file, in, ipos);
-        /* The rest of its messages name it (an id is ASCII once valid). */
-        if (st->id && valid_id(st->id, strlen(st->id), true))
-            snprintf(what, sizeof what, "stat '%.50s'", st->id);
-        st->name = string_field(ld, s, "name", false, what, file, in, ipos);
-        st->unit = string_field(ld, s, "unit", false, what, file, in, ipos);
-        st->start = 0;
-        st->min = -HUGE_VAL;
-        st->max = HUGE_VAL;
-        number_field(ld, s, "start", &st->start, what, file, in, ipos);
-        number_field(ld, s, "min", &st->min, what, file, in, ipos);
-        number_field(ld, s, "max", &st->max, what, file, in, ipos);
-        bool_field(ld, s, "hidden", &st->hidden, what, file, in, ipos);
-        st->pos = ipos;
-        lua_pop(L, 1);
-        if (!st->id)
-            continue;
-        if (!valid_id(st->id, strlen(st->id), true)) {
-            report(ld, field_pos(file, in, "id", ipos), "bad-id",
-                   "stat id '%s' must be a name of letters, digits and '_' (like runway)", st->id);
-            continue;
-        }
-        if (st->min > st->max) {
-            report(ld, field_pos(file, in, "min", ipos), "range", "stat '%s' has min above max",
-                   st->id);
-            continue;
-        }
-        if (st->start < st->min || st->start > st->max) {
-            report(ld, field_pos(file, in, "start", ipos), "range",
-                   "stat '%s' starts outside its min and max", st->id);
-            continue;
-        }
-        if (!st->name)
-            st->name = st->id;
-        if (refuse_reserved(ld, field_pos(file, in, "id", ipos), "stat", st->id))
-            continue;
-        if (strmap_get(&sc->stat_index, st->id, strlen(st->id)) >= 0) {
-            report(ld, field_pos(file, in, "id", ipos), "duplicate", "duplicate stat id '%s'", st->id);
-            continue;
-        }
-        if (scenario_dimension(sc, st->id) >= 0) {
-            report(ld, field_pos(file, in, "id", ipos), "duplicate",
-                   "stat '%s' has the id of a dimension: {%s} in a text would be ambiguous", st->id,
-                   st->id);
-            continue;
-        }
-        strmap_put(&sc->stat_index, st->id, strlen(st->id), sc->nstats);
-        sc->nstats++;
-    }
-    lua_pop(L, 1);
+    const struct table_list l = {
+        .name = "stats",
+        .not_list = "stats must be a list of tables",
+        .item = "stat",
+        .shape = "{ id = ..., start = ... }",
+        .count = count_stats,
+        .kept = &ld->sc->nstats,
+        .limit = LIMIT_STATS,
+        .each = convert_stat,
+    };
+    walk_table_list(ld, t, file, node, fallback, &l);
 }
 
 static int compare_ratings(const void *a, const void *b)
@@ -1437,54 +1487,49 @@ static int compare_ratings(const void *a, const void *b)
     return (x->min < y->min) - (x->min > y->min);
 }
 
-static void convert_ratings(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
-                            struct srcpos fallback)
+/* At most 32 ratings (the rest are left out); their array is made here. */
+static lua_Integer count_ratings(struct loader *ld, struct srcpos pos, lua_Integer n)
 {
-    lua_State *L = ld->L;
     struct scenario *sc = ld->sc;
-    struct srcpos pos = field_pos(file, node, "ratings", fallback);
-    const struct srcnode *list = field_node(node, "ratings");
-    int type = get_raw(L, t, "ratings");
-    if (type == LUA_TNIL) {
-        lua_pop(L, 1);
-        return;
-    }
-    if (type != LUA_TTABLE) {
-        report(ld, pos, "type", "ratings must be a list like { { min = 80, label = \"...\" } }");
-        lua_pop(L, 1);
-        return;
-    }
-    int list_idx = lua_gettop(L);
-    lua_Integer n = (lua_Integer)lua_rawlen(L, list_idx);
     if (n > 32) {
         report(ld, pos, "count", "at most 32 ratings");
         n = 32;
     }
     sc->ratings = arena_alloc(&sc->arena, sizeof *sc->ratings * (size_t)(n ? n : 1));
+    return n;
+}
+
+static void convert_rating(struct loader *ld, int r, const char *what, uint16_t file,
+                           const struct srcnode *in, struct srcpos ipos)
+{
+    (void)what; /* its messages say "a rating" */
+    struct scenario *sc = ld->sc;
     static const char *const keys[] = {"min", "label", NULL};
-    for (lua_Integer i = 1; i <= n; i++) {
-        struct srcpos ipos = item_pos(file, list, (int)i, pos);
-        const struct srcnode *in = item_node(list, (int)i);
-        if (lua_rawgeti(L, list_idx, i) != LUA_TTABLE) {
-            report(ld, ipos, "type", "rating %lld must be a table { min = ..., label = ... }",
-                   (long long)i);
-            lua_pop(L, 1);
-            continue;
-        }
-        int r = lua_gettop(L);
-        check_keys(ld, r, keys, 0, "a rating", file, in, ipos);
-        struct rating *rt = &sc->ratings[sc->nratings];
-        rt->label = string_field(ld, r, "label", true, "a rating", file, in, ipos);
-        bool has_min = number_field(ld, r, "min", &rt->min, "a rating", file, in, ipos);
-        if (!has_min)
-            report(ld, field_pos(file, in, "min", ipos), "missing",
-                   "a rating needs min, the lowest percentage it applies to");
-        if (rt->label && has_min)
-            sc->nratings++;
-        lua_pop(L, 1);
-    }
+    check_keys(ld, r, keys, 0, "a rating", file, in, ipos);
+    struct rating *rt = &sc->ratings[sc->nratings];
+    rt->label = string_field(ld, r, "label", true, "a rating", file, in, ipos);
+    bool has_min = number_field(ld, r, "min", &rt->min, "a rating", file, in, ipos);
+    if (!has_min)
+        report(ld, field_pos(file, in, "min", ipos), "missing",
+               "a rating needs min, the lowest percentage it applies to");
+    if (rt->label && has_min)
+        sc->nratings++;
+}
+
+static void convert_ratings(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
+                            struct srcpos fallback)
+{
+    const struct table_list l = {
+        .name = "ratings",
+        .not_list = "ratings must be a list like { { min = 80, label = \"...\" } }",
+        .item = "rating",
+        .shape = "{ min = ..., label = ... }",
+        .count = count_ratings,
+        .each = convert_rating,
+    };
+    struct scenario *sc = ld->sc;
+    walk_table_list(ld, t, file, node, fallback, &l);
     sort_items(sc->ratings, (size_t)sc->nratings, sizeof *sc->ratings, compare_ratings);
-    lua_pop(L, 1);
 }
 
 static void declare_flag(struct loader *ld, const char *id, struct srcpos pos, void *ctx)

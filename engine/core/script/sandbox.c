@@ -827,6 +827,150 @@ static void protect(lua_State *L, int set, int idx, const char *what)
     lua_rawset(L, set);
 }
 
+/* The stack slots of the tables of reasons, by library: name -> why. */
+struct reasons {
+    int global, math, string, none;
+};
+
+static void push_reasons(lua_State *L, struct reasons *r)
+{
+    lua_newtable(L);
+    r->global = lua_gettop(L);
+    for (size_t i = 0; i < COUNT_OF(forbidden); i++) {
+        lua_pushstring(L, forbidden[i].why);
+        lua_setfield(L, r->global, forbidden[i].name);
+    }
+    lua_newtable(L);
+    r->math = lua_gettop(L);
+    lua_newtable(L);
+    r->string = lua_gettop(L);
+    for (size_t i = 0; i < COUNT_OF(forbidden_fields); i++) {
+        lua_pushstring(L, forbidden_fields[i].why);
+        lua_setfield(L, strcmp(forbidden_fields[i].lib, "math") == 0 ? r->math : r->string,
+                     forbidden_fields[i].name);
+    }
+    lua_newtable(L);
+    r->none = lua_gettop(L);
+}
+
+/* What a scenario sees of each library. */
+static const char *const base_names[] = {
+    "assert", "error", "getmetatable", "ipairs", "next", "pairs", "rawequal", "rawget",
+    "rawlen", "rawset", "select", "tonumber", "tostring", "type", "_VERSION", NULL,
+};
+static const char *const string_names[] = {
+    "byte", "char", "find", "format", "gmatch", "gsub", "len", "lower", "match", "rep",
+    "reverse", "sub", "upper", "pack", "packsize", "unpack", NULL,
+};
+static const char *const table_names[] = {
+    "concat", "insert", "move", "pack", "remove", "sort", "unpack", NULL,
+};
+static const char *const math_names[] = {
+    "abs", "ceil", "cos", "deg", "exp", "floor", "fmod", "huge", "log", "max", "maxinteger",
+    "min", "mininteger", "modf", "pi", "rad", "sin", "sqrt", "tan", "tointeger", "type",
+    "ult", "atan", "asin", "acos", NULL,
+};
+static const char *const utf8_names[] = {
+    "char", "charpattern", "codepoint", "codes", "len", "offset", NULL,
+};
+
+/* The stack slots of the libraries' proxies, as the scenario sees them. */
+struct proxies {
+    int string, table, math, utf8;
+};
+
+/* string: capped copies; also the strings' own metatable, so that
+ * ("x"):rep(...) goes through the same caps and s:dump does not exist.
+ * Returns the proxy's slot. */
+static int push_string_library(lua_State *L, int str, int reasons)
+{
+    copy_fields(L, str, string_names);
+    int s = lua_gettop(L);
+    wrap(L, s, "rep", sb_string_rep);
+    wrap(L, s, "find", sb_string_find);
+    wrap(L, s, "match", sb_string_match);
+    wrap(L, s, "gmatch", sb_string_gmatch);
+    wrap(L, s, "gsub", sb_string_gsub);
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushvalue(L, s);
+    push_library_proxy(L, "string", reasons);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, "__index");
+    int string_proxy = lua_gettop(L);
+    lua_pushvalue(L, -2);
+    sandbox_lock_metatable(L);
+    lua_pop(L, 1);
+    return string_proxy;
+}
+
+/* table: capped copies. Returns the proxy's slot. */
+static int push_table_library(lua_State *L, int tab, int reasons)
+{
+    copy_fields(L, tab, table_names);
+    int t = lua_gettop(L);
+    wrap(L, t, "concat", sb_table_concat);
+    wrap(L, t, "insert", sb_table_insert);
+    wrap(L, t, "remove", sb_table_remove);
+    wrap(L, t, "unpack", sb_table_unpack);
+    wrap(L, t, "move", sb_table_move);
+    wrap(L, t, "sort", sb_table_sort);
+    push_library_proxy(L, "table", reasons);
+    return lua_gettop(L);
+}
+
+/* A library whose named fields are safe as they are. Returns the proxy's slot. */
+static int push_plain_library(lua_State *L, int lib, const char *const *names,
+                              const char *libname, int reasons)
+{
+    copy_fields(L, lib, names);
+    push_library_proxy(L, libname, reasons);
+    return lua_gettop(L);
+}
+
+/* The tables rawset refuses, each with the reason. */
+static void protect_tables(lua_State *L, int env, const struct proxies *p)
+{
+    lua_newtable(L);
+    protect(L, -1, env, "rawset cannot set a global: assign globals while the scenario "
+                        "loads, and keep the game's state in game.stats and game.flags");
+    protect(L, -1, p->string, "the string library cannot be changed by a scenario");
+    protect(L, -1, p->table, "the table library cannot be changed by a scenario");
+    protect(L, -1, p->math, "the math library cannot be changed by a scenario");
+    protect(L, -1, p->utf8, "the utf8 library cannot be changed by a scenario");
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &PROTECTED_KEY);
+}
+
+/* The environment's own functions and libraries, its guard, and its place
+ * in the registry. */
+static void set_environment(lua_State *L, int env, const struct proxies *p, int reasons_g)
+{
+    lua_pushcfunction(L, sb_pcall);
+    lua_setfield(L, env, "pcall");
+    lua_pushcfunction(L, sb_xpcall);
+    lua_setfield(L, env, "xpcall");
+    lua_pushcfunction(L, sb_setmetatable);
+    lua_setfield(L, env, "setmetatable");
+    lua_pushcfunction(L, sb_rawset);
+    lua_setfield(L, env, "rawset");
+    lua_pushvalue(L, p->string);
+    lua_setfield(L, env, "string");
+    lua_pushvalue(L, p->table);
+    lua_setfield(L, env, "table");
+    lua_pushvalue(L, p->math);
+    lua_setfield(L, env, "math");
+    lua_pushvalue(L, p->utf8);
+    lua_setfield(L, env, "utf8");
+    lua_pushvalue(L, env);
+    lua_setfield(L, env, "_G");
+    lua_pushnil(L);
+    push_guard(L, lua_gettop(L), reasons_g, "");
+    lua_remove(L, -2);
+    sandbox_lock_metatable(L);
+    lua_setmetatable(L, env);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &ENV_KEY);
+}
+
 static int open_sandbox(lua_State *L)
 {
     /* Open only the libraries a scenario may use; io, os, package, debug and
@@ -841,124 +985,22 @@ static int open_sandbox(lua_State *L)
     luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 0);
     luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 0);
     int g = 1, str = 2, tab = 3, math = 4, utf = 5;
-
-    /* Reasons, by library: name -> why. */
-    lua_newtable(L);
-    int reasons_g = lua_gettop(L);
-    for (size_t i = 0; i < COUNT_OF(forbidden); i++) {
-        lua_pushstring(L, forbidden[i].why);
-        lua_setfield(L, reasons_g, forbidden[i].name);
-    }
-    lua_newtable(L);
-    int reasons_math = lua_gettop(L);
-    lua_newtable(L);
-    int reasons_string = lua_gettop(L);
-    for (size_t i = 0; i < COUNT_OF(forbidden_fields); i++) {
-        lua_pushstring(L, forbidden_fields[i].why);
-        lua_setfield(L, strcmp(forbidden_fields[i].lib, "math") == 0 ? reasons_math : reasons_string,
-                     forbidden_fields[i].name);
-    }
-    lua_newtable(L);
-    int reasons_none = lua_gettop(L);
-
-    static const char *const base_names[] = {
-        "assert", "error", "getmetatable", "ipairs", "next", "pairs", "rawequal", "rawget",
-        "rawlen", "rawset", "select", "tonumber", "tostring", "type", "_VERSION", NULL,
-    };
-    static const char *const string_names[] = {
-        "byte", "char", "find", "format", "gmatch", "gsub", "len", "lower", "match", "rep",
-        "reverse", "sub", "upper", "pack", "packsize", "unpack", NULL,
-    };
-    static const char *const table_names[] = {
-        "concat", "insert", "move", "pack", "remove", "sort", "unpack", NULL,
-    };
-    static const char *const math_names[] = {
-        "abs", "ceil", "cos", "deg", "exp", "floor", "fmod", "huge", "log", "max", "maxinteger",
-        "min", "mininteger", "modf", "pi", "rad", "sin", "sqrt", "tan", "tointeger", "type",
-        "ult", "atan", "asin", "acos", NULL,
-    };
-    static const char *const utf8_names[] = {
-        "char", "charpattern", "codepoint", "codes", "len", "offset", NULL,
-    };
-
-    /* string: capped copies; also the strings' own metatable, so that
-     * ("x"):rep(...) goes through the same caps and s:dump does not exist. */
-    copy_fields(L, str, string_names);
-    int s = lua_gettop(L);
-    wrap(L, s, "rep", sb_string_rep);
-    wrap(L, s, "find", sb_string_find);
-    wrap(L, s, "match", sb_string_match);
-    wrap(L, s, "gmatch", sb_string_gmatch);
-    wrap(L, s, "gsub", sb_string_gsub);
-    lua_pushliteral(L, "");
-    lua_getmetatable(L, -1);
-    lua_pushvalue(L, s);
-    push_library_proxy(L, "string", reasons_string);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, -3, "__index");
-    int string_proxy = lua_gettop(L);
-    lua_pushvalue(L, -2);
-    sandbox_lock_metatable(L);
-    lua_pop(L, 1);
-
-    copy_fields(L, tab, table_names);
-    int t = lua_gettop(L);
-    wrap(L, t, "concat", sb_table_concat);
-    wrap(L, t, "insert", sb_table_insert);
-    wrap(L, t, "remove", sb_table_remove);
-    wrap(L, t, "unpack", sb_table_unpack);
-    wrap(L, t, "move", sb_table_move);
-    wrap(L, t, "sort", sb_table_sort);
-    push_library_proxy(L, "table", reasons_none);
-    int table_proxy = lua_gettop(L);
-
-    copy_fields(L, math, math_names);
-    push_library_proxy(L, "math", reasons_math);
-    int math_proxy = lua_gettop(L);
-
-    copy_fields(L, utf, utf8_names);
-    push_library_proxy(L, "utf8", reasons_none);
-    int utf8_proxy = lua_gettop(L);
+    struct reasons r;
+    push_reasons(L, &r);
+    struct proxies p;
+    p.string = push_string_library(L, str, r.string);
+    p.table = push_table_library(L, tab, r.none);
+    p.math = push_plain_library(L, math, math_names, "math", r.math);
+    p.utf8 = push_plain_library(L, utf, utf8_names, "utf8", r.none);
 
     /* The environment. */
     copy_fields(L, g, base_names);
     int env = lua_gettop(L);
-    /* The tables rawset refuses, each with the reason. */
-    lua_newtable(L);
-    protect(L, -1, env, "rawset cannot set a global: assign globals while the scenario "
-                        "loads, and keep the game's state in game.stats and game.flags");
-    protect(L, -1, string_proxy, "the string library cannot be changed by a scenario");
-    protect(L, -1, table_proxy, "the table library cannot be changed by a scenario");
-    protect(L, -1, math_proxy, "the math library cannot be changed by a scenario");
-    protect(L, -1, utf8_proxy, "the utf8 library cannot be changed by a scenario");
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &PROTECTED_KEY);
-    lua_pushcfunction(L, sb_pcall);
-    lua_setfield(L, env, "pcall");
-    lua_pushcfunction(L, sb_xpcall);
-    lua_setfield(L, env, "xpcall");
-    lua_pushcfunction(L, sb_setmetatable);
-    lua_setfield(L, env, "setmetatable");
-    lua_pushcfunction(L, sb_rawset);
-    lua_setfield(L, env, "rawset");
-    lua_pushvalue(L, string_proxy);
-    lua_setfield(L, env, "string");
-    lua_pushvalue(L, table_proxy);
-    lua_setfield(L, env, "table");
-    lua_pushvalue(L, math_proxy);
-    lua_setfield(L, env, "math");
-    lua_pushvalue(L, utf8_proxy);
-    lua_setfield(L, env, "utf8");
-    lua_pushvalue(L, env);
-    lua_setfield(L, env, "_G");
-    lua_pushnil(L);
-    push_guard(L, lua_gettop(L), reasons_g, "");
-    lua_remove(L, -2);
-    sandbox_lock_metatable(L);
-    lua_setmetatable(L, env);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &ENV_KEY);
+    protect_tables(L, env, &p);
+    set_environment(L, env, &p, r.global);
 
     /* Keep the global reasons for the frozen environment. */
-    lua_pushvalue(L, reasons_g);
+    lua_pushvalue(L, r.global);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &FROZEN_KEY);
     lua_settop(L, 0);
     return 0;
