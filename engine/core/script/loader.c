@@ -2537,10 +2537,15 @@ static void free_loader(struct loader *ld, bool loaded)
     text_builder_free(&ld->tb);
     free(ld->regs);
     free(ld->code_names);
+    /* Only a scenario large enough to have collected while converting has
+     * pages worth a trim: a small one (every bundled scenario, loaded once
+     * per team by the host and again by each best search) skips its cost. */
+    bool large = ld->sc->nscenes >= SCENES_PER_COLLECT;
     for (size_t i = 0; i < COUNT_OF(ld->map_slots); i++)
         arena_free(&ld->map_slots[i].arena);
     free(ld);
-    give_back_free_pages();
+    if (large)
+        give_back_free_pages();
 }
 
 struct scenario *scenario_load(const char *path, const struct script_limits *limits,
