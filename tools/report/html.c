@@ -1095,10 +1095,8 @@ static void duets(const struct report *r, const struct rep_group *g, int gi, str
     sb_puts(out, "</p>\n<table class=\"pairs\">\n<thead><tr><th>Pair</th>"
                  "<th class=\"n\">Weighted</th><th class=\"n\">Percent</th>"
                  "<th class=\"n\">Agreed</th><th>Ending</th></tr></thead>\n<tbody>\n");
-    for (int i = 0; i < r->nruns; i++) {
-        const struct rep_run *run = &r->runs[i];
-        if (run->group != gi || run->nplayers != 2)
-            continue;
+    int at = 0;
+    for (const struct rep_run *run; (run = rep_next_duet(r, gi, &at)) != NULL;) {
         int agreed, secret;
         rep_run_alignment(run, &agreed, &secret);
         sb_printf(out, "<tr%s><td>", run->finished ? "" : " class=\"unfinished\"");

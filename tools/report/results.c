@@ -52,6 +52,16 @@ void rep_run_alignment(const struct rep_run *run, int *agreed, int *secret)
     }
 }
 
+const struct rep_run *rep_next_duet(const struct report *r, int gi, int *cursor)
+{
+    while (*cursor < r->nruns) {
+        const struct rep_run *run = &r->runs[(*cursor)++];
+        if (run->group == gi && run->nplayers == 2)
+            return run;
+    }
+    return NULL;
+}
+
 int rep_role_index(const struct rep_group *g, const char *role)
 {
     for (int i = 0; i < g->nroles; i++)
