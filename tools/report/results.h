@@ -274,6 +274,10 @@ struct report {
 /* Called with a warning line (no "scaleup: warning: " prefix, no newline). */
 typedef void (*report_warn_fn)(void *ctx, const char *message);
 
+/* Says a warning through warnfn (when not NULL): the message formatted,
+ * folded into one line. */
+void rep_warn(report_warn_fn warnfn, void *ctx, const char *fmt, ...) PRINTF_LIKE(3, 4);
+
 /* Reads the results in paths (folders or files). False only when a path
  * cannot be read at all (err names it); invalid files are warned about and
  * skipped. An empty report is not an error here. */
