@@ -984,17 +984,26 @@ static void point_link(int gi, const struct rep_group *g, int k, struct strbuf *
     sb_puts(out, "</a>");
 }
 
+/* A list of the plan: its heading, then the start of the list, or the
+ * sentence for none (false). */
+static bool plan_list(const char *title, int n, const char *none, struct strbuf *out)
+{
+    sb_printf(out, "<h3>%s \u00b7 %d decision%s</h3>\n", title, n, n == 1 ? "" : "s");
+    if (n == 0) {
+        sb_printf(out, "<p>%s</p>\n", none);
+        return false;
+    }
+    sb_puts(out, "<ol class=\"plan\">\n");
+    return true;
+}
+
 /* The points where the room split most, with the options most taken. */
 static void plan_split(const struct rep_group *g, int gi, struct strbuf *out)
 {
     const struct rep_plan *pl = &g->plan;
-    sb_printf(out, "<h3>Where the room split most \u00b7 %d decision%s</h3>\n", pl->nsplit,
-              pl->nsplit == 1 ? "" : "s");
-    if (pl->nsplit == 0) {
-        sb_puts(out, "<p>At every decision point the teams took the same option.</p>\n");
+    if (!plan_list("Where the room split most", pl->nsplit,
+                   "At every decision point the teams took the same option.", out))
         return;
-    }
-    sb_puts(out, "<ol class=\"plan\">\n");
     for (int i = 0; i < pl->nsplit; i++) {
         const struct rep_point *pt = &g->points[pl->split[i]];
         sb_puts(out, "<li>");
@@ -1017,13 +1026,9 @@ static void plan_split(const struct rep_group *g, int gi, struct strbuf *out)
 static void plan_missed(const struct rep_group *g, int gi, struct strbuf *out)
 {
     const struct rep_plan *pl = &g->plan;
-    sb_printf(out, "<h3>Best choices most often missed \u00b7 %d decision%s</h3>\n", pl->nmissed,
-              pl->nmissed == 1 ? "" : "s");
-    if (pl->nmissed == 0) {
-        sb_puts(out, "<p>Every team took the best option for its role at every decision.</p>\n");
+    if (!plan_list("Best choices most often missed", pl->nmissed,
+                   "Every team took the best option for its role at every decision.", out))
         return;
-    }
-    sb_puts(out, "<ol class=\"plan\">\n");
     for (int i = 0; i < pl->nmissed; i++) {
         const struct rep_point *pt = &g->points[pl->missed[i]];
         sb_puts(out, "<li>");
