@@ -413,6 +413,8 @@ static int workshop_setup(void **state)
     return 0;
 }
 
+static void debrief_free(void); /* the debrief's state, below */
+
 static int workshop_teardown(void **state)
 {
     (void)state;
@@ -420,6 +422,7 @@ static int workshop_teardown(void **state)
     for (int t = 0; t < NTEAMS; t++)
         cJSON_Delete(W.json[t]);
     snapshot_free(W.before, W.nbefore);
+    debrief_free();
     rm_rf(W.tmp);
     free(W.tmp);
     free(W.ws);
@@ -1560,18 +1563,29 @@ static void run_tool(const char *const *argv, struct cmd_result *r)
         fail_msg("%s: exit %d\n%s", argv[0], r->status, r->err);
 }
 
-static void test_debrief(void **state)
+/* The debrief workshop, played and reported on once (by debrief_played)
+ * for the tests below; its folder lies in W.tmp, gone with it. */
+static struct {
+    char *dir;               /* the result files */
+    char *json, *html, *csv; /* the report's outputs */
+    char url[4300], profile[4200];
+} DB;
+
+/* Plays the eight runs and writes the report (JSON, HTML, runs CSV) the
+ * first time it is called. */
+static void debrief_played(void)
 {
-    (void)state;
-    char *dir = path_in(W.tmp, "debrief");
-    mkdir(dir, 0755);
+    if (DB.dir)
+        return;
+    DB.dir = path_in(W.tmp, "debrief");
+    mkdir(DB.dir, 0755);
     struct cmd_result r;
     for (size_t i = 0; i < COUNT_OF(debrief_runs); i++) {
         char seed[16];
         str_format(seed, sizeof seed, "%zu", i + 1);
         const char *args[] = {"play", DEBRIEF_FIXTURE, "--text", "--role", debrief_runs[i].role,
                               "--seed", seed, "--player", debrief_runs[i].name, "--choices",
-                              debrief_runs[i].choices, "--results", dir, NULL};
+                              debrief_runs[i].choices, "--results", DB.dir, NULL};
         scaleup(args, NULL, &r);
         /* Gus's list runs out before an ending: an unfinished run. */
         if (r.status != (strcmp(debrief_runs[i].name, "Gus") == 0 ? 2 : 0))
@@ -1580,34 +1594,70 @@ static void test_debrief(void **state)
     }
     const char *duet[] = {"play", DEBRIEF_FIXTURE, "--text", "--duet", "--player", "Pat",
                           "--partner", "Max", "--seed", "8", "--choices", "1,1,1,3,1,1,3,1",
-                          "--results", dir, NULL};
+                          "--results", DB.dir, NULL};
     scaleup(duet, NULL, &r);
     assert_int_equal(r.status, 0);
     cmd_result_free(&r);
 
-    char *json_path = path_in(W.out, "debrief.json"), *html = path_in(W.out, "debrief-2.html");
-    char *csv = path_in(W.out, "debrief-runs.csv");
+    DB.json = path_in(W.out, "debrief.json");
+    DB.html = path_in(W.out, "debrief-2.html");
+    DB.csv = path_in(W.out, "debrief-runs.csv");
     char json_opt[4300];
-    str_format(json_opt, sizeof json_opt, "--json=%s", json_path);
-    const char *args[] = {"report", dir, "--scenario", DEBRIEF_FIXTURE, json_opt, "--html", html,
-                          "--csv", csv, "--quiet", NULL};
+    str_format(json_opt, sizeof json_opt, "--json=%s", DB.json);
+    const char *args[] = {"report", DB.dir, "--scenario", DEBRIEF_FIXTURE, json_opt, "--html",
+                          DB.html, "--csv", DB.csv, "--quiet", NULL};
     scaleup(args, NULL, &r);
     assert_int_equal(r.status, 0);
     assert_string_equal(r.err, "");
     cmd_result_free(&r);
-    /* --json alone: the same analysis on standard output. */
-    const char *to_stdout[] = {"report", dir, "--scenario", DEBRIEF_FIXTURE, "--json", NULL};
-    scaleup(to_stdout, NULL, &r);
-    assert_int_equal(r.status, 0);
-    char *text = slurp(json_path, NULL);
-    assert_string_equal(r.out, text);
-    cmd_result_free(&r);
+    str_format(DB.url, sizeof DB.url, "file://%s", DB.html);
+    str_format(DB.profile, sizeof DB.profile, "%s/chromium-profile-2", W.tmp);
+}
 
+static void debrief_free(void)
+{
+    free(DB.dir);
+    free(DB.json);
+    free(DB.html);
+    free(DB.csv);
+    memset(&DB, 0, sizeof DB);
+}
+
+/* The report's JSON, parsed, and its one scenario in *g. */
+static cJSON *debrief_json(const cJSON **g)
+{
+    debrief_played();
+    char *text = slurp(DB.json, NULL);
     cJSON *root = cJSON_Parse(text);
     free(text);
     assert_non_null(root);
+    *g = cJSON_GetArrayItem(get(root, "scenarios"), 0);
+    return root;
+}
+
+/* --json alone: the same analysis on standard output. */
+static void test_debrief_json_on_stdout(void **state)
+{
+    (void)state;
+    debrief_played();
+    struct cmd_result r;
+    const char *to_stdout[] = {"report", DB.dir, "--scenario", DEBRIEF_FIXTURE, "--json", NULL};
+    scaleup(to_stdout, NULL, &r);
+    assert_int_equal(r.status, 0);
+    char *text = slurp(DB.json, NULL);
+    assert_string_equal(r.out, text);
+    cmd_result_free(&r);
+    free(text);
+}
+
+/* The scenario's counts, its dimensions (hiring never scored) and its
+ * stats (audit hidden). */
+static void test_debrief_scenario(void **state)
+{
+    (void)state;
+    const cJSON *g;
+    cJSON *root = debrief_json(&g);
     assert_string_equal(str(root, "format"), "scaleup-report/1");
-    const cJSON *g = cJSON_GetArrayItem(get(root, "scenarios"), 0);
     assert_int_equal((int)number(g, "runs"), 8);
     assert_int_equal((int)number(g, "finished"), 7);
     assert_int_equal((int)number(g, "teams"), 9);
@@ -1618,8 +1668,15 @@ static void test_debrief(void **state)
     assert_string_equal(str(cJSON_GetArrayItem(get(g, "stats"), 0), "id"), "runway");
     assert_string_equal(str(cJSON_GetArrayItem(get(g, "stats"), 1), "name"), "Team morale");
     assert_int_equal(cJSON_GetArraySize(get(g, "stats")), 2); /* audit is hidden */
+    cJSON_Delete(root);
+}
 
-    /* Outcomes: each team's ending and final stats, in the ranking. */
+/* Outcomes: each team's ending and final stats, in the ranking. */
+static void test_debrief_outcomes(void **state)
+{
+    (void)state;
+    const cJSON *g;
+    cJSON *root = debrief_json(&g);
     static const struct {
         const char *name, *ending;
         int runway, morale;
@@ -1643,9 +1700,16 @@ static void test_debrief(void **state)
         assert_int_equal((int)number(get(row, "stats"), "morale"), outcomes[i].morale);
         assert_near(number(row, "weighted"), outcomes[i].weighted);
     }
+    cJSON_Delete(root);
+}
 
-    /* Every option with its text and feedback, the teams that took it (by
-     * id), one best per role, and the scene's question. */
+/* Every option with its text and feedback, the teams that took it (by
+ * id), one best per role, and the scene's question. */
+static void test_debrief_options(void **state)
+{
+    (void)state;
+    const cJSON *g;
+    cJSON *root = debrief_json(&g);
     const cJSON *points = get(g, "decision_points");
     expect_joined(points, "goal,backlog,launch,pay");
     const cJSON *goal = by_key(points, "scene", "goal");
@@ -1683,17 +1747,32 @@ static void test_debrief(void **state)
     expect_option(pay, "accept", "Accept on the spot", "The first offer leaves value on the table.",
                   1, "");
     assert_near(number(get(by_key(get(pay, "options"), "id", "counter"), "points_by_role"), "po"), 5);
+    cJSON_Delete(root);
+}
 
-    /* The plan: the most split first (the most taken option's share: pay
-     * 4/8, backlog 5/9, launch 5/8, goal 7/9); the best most often missed
-     * (backlog 4 of 9, launch and pay 3 of 8, goal 2 of 9); the questions
-     * in the order of the story. */
+/* The plan: the most split first (the most taken option's share: pay 4/8,
+ * backlog 5/9, launch 5/8, goal 7/9); the best most often missed (backlog
+ * 4 of 9, launch and pay 3 of 8, goal 2 of 9); the questions in the order
+ * of the story. */
+static void test_debrief_plan(void **state)
+{
+    (void)state;
+    const cJSON *g;
+    cJSON *root = debrief_json(&g);
     const cJSON *plan = get(g, "discussion_plan");
     expect_joined(get(plan, "most_split"), "pay,backlog,launch,goal");
     expect_joined(get(plan, "best_most_missed"), "backlog,launch,pay,goal");
     expect_joined(get(plan, "questions"), "goal,backlog,launch,pay");
+    cJSON_Delete(root);
+}
 
-    /* Patterns, from what each decision scored. */
+/* Patterns, from what each decision scored. */
+static void test_debrief_patterns(void **state)
+{
+    (void)state;
+    const cJSON *g;
+    cJSON *root = debrief_json(&g);
+    const cJSON *ranking = get(g, "ranking");
     const cJSON *cy = by_key(ranking, "player", "Cy");
     expect_joined(get(cy, "patterns"),
                   "Took the best option for the PO at 0 of 4 decisions; missed it at The "
@@ -1713,22 +1792,30 @@ static void test_debrief(void **state)
                   "Backlog.,Gained Vision points at 1 of 2 decisions and Negotiation at 1; gave up "
                   "Roadmap points at The Backlog.");
     cJSON_Delete(root);
+}
 
-    /* runs.csv: the outcome columns, last (a spreadsheet keeps every
-     * dimension the files hold, hiring's 0 included: it is data, not a chart). */
-    text = slurp(csv, NULL);
+/* runs.csv: the outcome columns, last (a spreadsheet keeps every dimension
+ * the files hold, hiring's 0 included: it is data, not a chart). */
+static void test_debrief_runs_csv(void **state)
+{
+    (void)state;
+    debrief_played();
+    char *text = slurp(DB.csv, NULL);
     assert_non_null(strstr(text, ",file,partner,partner_role,agreed,secret,runway,morale\r\n"));
     assert_non_null(strstr(text, ",Cy,po,stalled,Stalled,failure,-1,-2,-2,-2,0,-8,17,0,"));
     assert_non_null(strstr(strstr(text, ",Cy,po,"), ",,,,9,20\r\n"));
     assert_non_null(strstr(strstr(text, ",Max,pm,"), ",Pat,po,2,4,8,60\r\n"));
     free(text);
+}
 
-    /* The page in a browser: the plan first, the questions, every option. */
-    char url[4300], profile[4200];
-    str_format(url, sizeof url, "file://%s", html);
-    str_format(profile, sizeof profile, "%s/chromium-profile-2", W.tmp);
-    const char *dump[] = {"--dump-dom", url, NULL};
-    chromium(dump, &r, profile);
+/* The page in a browser: the plan first, the questions, every option. */
+static void test_debrief_page(void **state)
+{
+    (void)state;
+    debrief_played();
+    struct cmd_result r;
+    const char *dump[] = {"--dump-dom", DB.url, NULL};
+    chromium(dump, &r, DB.profile);
     assert_int_equal(r.status, 0);
     char *page = dom_text(r.out);
     cmd_result_free(&r);
@@ -1759,15 +1846,21 @@ static void test_debrief(void **state)
     /* No column, lane or total for the dimension nobody scores. */
     assert_null(strstr(page, "Hiring Weighted"));
     free(page);
+}
 
-    /* As a person sees it: the top of the page on a projector, and the
-     * whole of it printed on A4, each page as a picture. */
+/* As a person sees it: the top of the page on a projector, and the whole
+ * of it printed on A4, each page as a picture (kept in REPORT_SHOTS). */
+static void test_debrief_projector_and_print(void **state)
+{
+    (void)state;
+    debrief_played();
+    struct cmd_result r;
     mkdir(REPORT_SHOTS, 0755);
     char *png = path_in(REPORT_SHOTS, "debrief-plan-1920x1080.png");
     char shot[4300];
     str_format(shot, sizeof shot, "--screenshot=%s", png);
-    const char *shoot[] = {"--window-size=1920,1080", shot, url, NULL};
-    chromium(shoot, &r, profile);
+    const char *shoot[] = {"--window-size=1920,1080", shot, DB.url, NULL};
+    chromium(shoot, &r, DB.profile);
     assert_int_equal(r.status, 0);
     cmd_result_free(&r);
     unsigned w, h;
@@ -1779,8 +1872,8 @@ static void test_debrief(void **state)
     char *pdf = path_in(REPORT_SHOTS, "debrief-a4.pdf");
     char print[4300];
     str_format(print, sizeof print, "--print-to-pdf=%s", pdf);
-    const char *printing[] = {"--no-pdf-header-footer", print, url, NULL};
-    chromium(printing, &r, profile);
+    const char *printing[] = {"--no-pdf-header-footer", print, DB.url, NULL};
+    chromium(printing, &r, DB.profile);
     assert_int_equal(r.status, 0);
     cmd_result_free(&r);
     const char *info[] = {"/usr/bin/pdfinfo", pdf, NULL};
@@ -1797,17 +1890,24 @@ static void test_debrief(void **state)
     assert_non_null(strstr(r.out, "Questions, in the order of the story"));
     assert_non_null(strstr(r.out, "The Pay Talk: What did you know about the offer before you"));
     cmd_result_free(&r);
-    /* The consequence trail, as a result file records it ("caused" under
-     * the decision that caused it): Cy's silent postponement cost 20 points
-     * of morale at the pay talk. (The game does not write it for an
-     * on_enter yet: the entry is added here, to check the reader.) */
-    char *trail = path_in(W.tmp, "trail");
-    mkdir(trail, 0755);
-    DIR *d = opendir(dir);
+    char *prefix = path_in(REPORT_SHOTS, "debrief-a4-page");
+    const char *pages[] = {"/usr/bin/pdftoppm", "-png", "-r", "60", pdf, prefix, NULL};
+    run_tool(pages, &r);
+    cmd_result_free(&r);
+    free(prefix);
+    free(pdf);
+}
+
+/* Copies Cy's result file into folder with a "caused" entry under its
+ * third decision: the silent postponement cost 20 points of morale at the
+ * pay talk. */
+static void write_cy_with_trail(const char *folder)
+{
+    DIR *d = opendir(DB.dir);
     struct dirent *e;
     while ((e = readdir(d)) != NULL)
         if (strncmp(e->d_name, "debrief-fixture-cy-", 19) == 0) {
-            char *from = path_in(dir, e->d_name);
+            char *from = path_in(DB.dir, e->d_name);
             char *json = slurp(from, NULL);
             cJSON *run = cJSON_Parse(json);
             cJSON *postpone = cJSON_GetArrayItem(get(run, "decisions"), 2);
@@ -1819,7 +1919,7 @@ static void test_debrief(void **state)
             cJSON_AddNumberToObject(cJSON_AddObjectToObject(c, "effects"), "morale", -20);
             cJSON_AddItemToArray(caused, c);
             char *edited = cJSON_Print(run);
-            char *to = path_in(trail, e->d_name);
+            char *to = path_in(folder, e->d_name);
             write_file(to, edited, strlen(edited));
             free(to);
             free(edited);
@@ -1828,13 +1928,26 @@ static void test_debrief(void **state)
             free(from);
         }
     closedir(d);
+}
+
+/* The consequence trail, as a result file records it ("caused" under the
+ * decision that caused it). (The game does not write it for an on_enter
+ * yet: the entry is added here, to check the reader.) */
+static void test_debrief_trail(void **state)
+{
+    (void)state;
+    debrief_played();
+    struct cmd_result r;
+    char *trail = path_in(W.tmp, "trail");
+    mkdir(trail, 0755);
+    write_cy_with_trail(trail);
     char *trail_html = path_in(W.out, "trail.html");
     const char *trail_args[] = {"report", trail, "--scenario", DEBRIEF_FIXTURE, "--html", trail_html,
                                 "--quiet", NULL};
     scaleup(trail_args, NULL, &r);
     assert_int_equal(r.status, 0);
     cmd_result_free(&r);
-    text = slurp(trail_html, NULL);
+    char *text = slurp(trail_html, NULL);
     assert_non_null(strstr(text, "<li class=\"trail\">\xe2\x80\x9cPostpone without telling anyone"
                                  "\xe2\x80\x9d \xe2\x86\x92 Team morale \xe2\x88\x92" "20 at The Pay "
                                  "Talk</li>"));
@@ -1842,18 +1955,6 @@ static void test_debrief(void **state)
     free(trail_html);
     rm_rf(trail);
     free(trail);
-
-    char *prefix = path_in(REPORT_SHOTS, "debrief-a4-page");
-    const char *pages[] = {"/usr/bin/pdftoppm", "-png", "-r", "60", pdf, prefix, NULL};
-    run_tool(pages, &r);
-    cmd_result_free(&r);
-    free(prefix);
-    free(pdf);
-    free(json_path);
-    free(html);
-    free(csv);
-    rm_rf(dir);
-    free(dir);
 }
 
 /* An output never goes over a file the report read, valid or not. */
@@ -1921,7 +2022,16 @@ int main(void)
         cmocka_unit_test(test_odd_values),
         cmocka_unit_test(test_duet),
         cmocka_unit_test(test_duet_pairs_section),
-        cmocka_unit_test(test_debrief),
+        cmocka_unit_test(test_debrief_json_on_stdout),
+        cmocka_unit_test(test_debrief_scenario),
+        cmocka_unit_test(test_debrief_outcomes),
+        cmocka_unit_test(test_debrief_options),
+        cmocka_unit_test(test_debrief_plan),
+        cmocka_unit_test(test_debrief_patterns),
+        cmocka_unit_test(test_debrief_runs_csv),
+        cmocka_unit_test(test_debrief_page),
+        cmocka_unit_test(test_debrief_projector_and_print),
+        cmocka_unit_test(test_debrief_trail),
         cmocka_unit_test(test_refuses_to_overwrite_inputs),
         cmocka_unit_test(test_folder_unchanged),
     };
