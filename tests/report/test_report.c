@@ -867,7 +867,21 @@ static const cJSON *extension(const cJSON *ext, const char *name)
     return get(ext, key);
 }
 
-static void test_xapi(void **state)
+/* The report's xAPI statements, parsed (29 of them); *text: the file's. */
+static cJSON *xapi_statements(char **text)
+{
+    char *file = path_in(W.out, "xapi.json");
+    *text = slurp(file, NULL);
+    free(file);
+    cJSON *all = cJSON_Parse(*text);
+    assert_non_null(all);
+    assert_int_equal(cJSON_GetArraySize(all), 29);
+    return all;
+}
+
+/* The statements pass Learning Locker's validator, which is real: it
+ * refuses a statement without an actor id. */
+static void test_xapi_valid(void **state)
 {
     (void)state;
     char *file = path_in(W.out, "xapi.json");
@@ -878,7 +892,6 @@ static void test_xapi(void **state)
     assert_string_equal(r.out, "29 statements valid (@learninglocker/xapi-validation 3.0.0)\n");
     cmd_result_free(&r);
 
-    /* The validator is real: it refuses a statement without an actor id. */
     char *bad = path_in(W.out, "bad-xapi.json");
     const char *bad_json = "[{\"actor\": {\"name\": \"Team A\"}, \"verb\": {\"id\": "
                            "\"http://adlnet.gov/expapi/verbs/answered\"}, \"object\": {\"id\": "
@@ -890,13 +903,72 @@ static void test_xapi(void **state)
     assert_non_null(strstr(r.out, "TypeWarning at statement.result.score.scaled"));
     cmd_result_free(&r);
     free(bad);
+    free(file);
+}
 
-    char *text = slurp(file, NULL);
-    cJSON *all = cJSON_Parse(text);
-    assert_non_null(all);
-    assert_int_equal(cJSON_GetArraySize(all), 29);
+/* What every statement of team t holds: its actor, verb (answered, or
+ * completed when last) and context. */
+static void expect_statement(const cJSON *st, int t, bool answered)
+{
+    const cJSON *actor = get(st, "actor");
+    assert_string_equal(str(actor, "objectType"), "Agent");
+    assert_string_equal(str(actor, "name"), teams[t].name);
+    const cJSON *account = get(actor, "account");
+    assert_string_equal(str(account, "homePage"), HOMEPAGE);
+    assert_string_equal(str(account, "name"), teams[t].name);
+    assert_string_equal(str(get(st, "verb"), "id"),
+                        answered ? "http://adlnet.gov/expapi/verbs/answered"
+                                 : "http://adlnet.gov/expapi/verbs/completed");
+    const cJSON *ctx = get(st, "context");
+    const cJSON *ext = get(ctx, "extensions");
+    assert_string_equal(extension(ext, "role")->valuestring, teams[t].role);
+    assert_int_equal((int)extension(ext, "seed")->valuedouble, teams[t].seed);
+    const cJSON *scn = extension(ext, "scenario");
+    assert_string_equal(str(scn, "id"), "report-fixture");
+    assert_string_equal(str(scn, "version"), "2.1.0");
+    assert_string_equal(str(scn, "hash"), str(get(W.json[t], "scenario"), "hash"));
+    assert_string_equal(
+        str(get(cJSON_GetArrayItem(get(get(ctx, "contextActivities"), "parent"), 0), "definition"),
+            "type"),
+        "http://adlnet.gov/expapi/activities/simulation");
+}
 
-    /* In ranking order, each team's decisions then its completion. */
+/* An "answered" statement: team t's decision j, its scene, response,
+ * points, success, option ids and clock. */
+static void expect_answered(const cJSON *st, int t, int j)
+{
+    const struct dec *d = &decisions[t][j];
+    const cJSON *obj = get(st, "object");
+    char id[256];
+    str_format(id, sizeof id, HOMEPAGE "/scaleup/report-fixture/%s", d->scene);
+    assert_string_equal(str(obj, "id"), id);
+    const cJSON *res = get(st, "result");
+    assert_string_equal(str(res, "response"), d->text);
+    int v, rd, l, ng;
+    assert_int_equal(sscanf(d->points, "%d,%d,%d,%d", &v, &rd, &l, &ng), 4);
+    assert_int_equal((int)number(get(res, "score"), "raw"), v + rd + l + ng);
+    assert_true(cJSON_IsBool(get(res, "success")));
+    assert_int_equal(cJSON_IsTrue(get(res, "success")), d->choice == d->best);
+    const cJSON *rext = get(res, "extensions");
+    /* Options by id: the fixture's are their positions (every option is
+     * open, in the author's order). */
+    char want_id[16];
+    str_format(want_id, sizeof want_id, "%d", d->choice);
+    assert_string_equal(extension(rext, "choice")->valuestring, want_id);
+    assert_int_equal((int)extension(rext, "choice-number")->valuedouble, d->choice);
+    str_format(want_id, sizeof want_id, "%d", d->best);
+    assert_string_equal(extension(rext, "best-choice")->valuestring, want_id);
+    assert_int_equal(cJSON_IsTrue(extension(rext, "timed-out")), t == C && j == 2);
+    if (t == C && j == 2)
+        assert_string_equal(str(res, "duration"), "PT30S");
+}
+
+/* In ranking order, each team's decisions then its completion. */
+static void test_xapi_statements(void **state)
+{
+    (void)state;
+    char *text;
+    cJSON *all = xapi_statements(&text);
     int k = 0;
     for (int i = 0; i < NTEAMS; i++) {
         int t = ranked[i];
@@ -905,58 +977,21 @@ static void test_xapi(void **state)
             if (j == n && (t == F || t == G))
                 break;
             const cJSON *st = cJSON_GetArrayItem(all, k++);
-            const cJSON *actor = get(st, "actor");
-            assert_string_equal(str(actor, "objectType"), "Agent");
-            assert_string_equal(str(actor, "name"), teams[t].name);
-            const cJSON *account = get(actor, "account");
-            assert_string_equal(str(account, "homePage"), HOMEPAGE);
-            assert_string_equal(str(account, "name"), teams[t].name);
-            assert_string_equal(str(get(st, "verb"), "id"),
-                                j < n ? "http://adlnet.gov/expapi/verbs/answered"
-                                      : "http://adlnet.gov/expapi/verbs/completed");
-            const cJSON *ctx = get(st, "context");
-            const cJSON *ext = get(ctx, "extensions");
-            assert_string_equal(extension(ext, "role")->valuestring, teams[t].role);
-            assert_int_equal((int)extension(ext, "seed")->valuedouble, teams[t].seed);
-            const cJSON *scn = extension(ext, "scenario");
-            assert_string_equal(str(scn, "id"), "report-fixture");
-            assert_string_equal(str(scn, "version"), "2.1.0");
-            assert_string_equal(str(scn, "hash"), str(get(W.json[t], "scenario"), "hash"));
-            assert_string_equal(
-                str(get(cJSON_GetArrayItem(get(get(ctx, "contextActivities"), "parent"), 0),
-                        "definition"),
-                    "type"),
-                "http://adlnet.gov/expapi/activities/simulation");
-            if (j < n) {
-                const struct dec *d = &decisions[t][j];
-                const cJSON *obj = get(st, "object");
-                char id[256];
-                str_format(id, sizeof id, HOMEPAGE "/scaleup/report-fixture/%s", d->scene);
-                assert_string_equal(str(obj, "id"), id);
-                const cJSON *res = get(st, "result");
-                assert_string_equal(str(res, "response"), d->text);
-                int v, rd, l, ng;
-                assert_int_equal(sscanf(d->points, "%d,%d,%d,%d", &v, &rd, &l, &ng), 4);
-                assert_int_equal((int)number(get(res, "score"), "raw"), v + rd + l + ng);
-                assert_true(cJSON_IsBool(get(res, "success")));
-                assert_int_equal(cJSON_IsTrue(get(res, "success")), d->choice == d->best);
-                const cJSON *rext = get(res, "extensions");
-                /* Options by id: the fixture's are their positions (every
-                 * option is open, in the author's order). */
-                char want_id[16];
-                str_format(want_id, sizeof want_id, "%d", d->choice);
-                assert_string_equal(extension(rext, "choice")->valuestring, want_id);
-                assert_int_equal((int)extension(rext, "choice-number")->valuedouble, d->choice);
-                str_format(want_id, sizeof want_id, "%d", d->best);
-                assert_string_equal(extension(rext, "best-choice")->valuestring, want_id);
-                assert_int_equal(cJSON_IsTrue(extension(rext, "timed-out")), t == C && j == 2);
-                if (t == C && j == 2)
-                    assert_string_equal(str(res, "duration"), "PT30S");
-            }
+            expect_statement(st, t, j < n);
+            if (j < n)
+                expect_answered(st, t, j);
         }
     }
+    cJSON_Delete(all);
+    free(text);
+}
 
-    /* The completions, in full. */
+/* The completions, in full. */
+static void test_xapi_completions(void **state)
+{
+    (void)state;
+    char *text;
+    cJSON *all = xapi_statements(&text);
     static const struct {
         int team, index;
         double scaled, raw, min, max;
@@ -992,8 +1027,17 @@ static void test_xapi(void **state)
         assert_string_equal(str(extension(rext, "ending"), "id"), done[i].ending);
         assert_string_equal(str(st, "timestamp"), str(W.json[t], "finished"));
     }
+    cJSON_Delete(all);
+    free(text);
+}
 
-    /* Statement ids are unique; a run's registration is its own. */
+/* Statement ids are unique; a run's registration is its own; exporting
+ * again gives the same statements (an LRS keeps one each). */
+static void test_xapi_ids_stable(void **state)
+{
+    (void)state;
+    char *text;
+    cJSON *all = xapi_statements(&text);
     for (int i = 0; i < 29; i++)
         for (int j = i + 1; j < 29; j++)
             assert_string_not_equal(str(cJSON_GetArrayItem(all, i), "id"),
@@ -1003,7 +1047,7 @@ static void test_xapi(void **state)
     assert_string_not_equal(str(get(cJSON_GetArrayItem(all, 5), "context"), "registration"),
                             reg_d);
 
-    /* Exporting again gives the same statements (an LRS keeps one each). */
+    struct cmd_result r;
     char *again = path_in(W.out, "xapi-again.json");
     const char *args[] = {"report", W.ws, "--quiet", "--xapi", again, "--xapi-homepage",
                           HOMEPAGE, "--xapi-pass", "Ready to scale,Growing", NULL};
@@ -1014,10 +1058,8 @@ static void test_xapi(void **state)
     assert_string_equal(text2, text);
     free(text2);
     free(again);
-
     cJSON_Delete(all);
     free(text);
-    free(file);
 }
 
 /* Players by mbox, and success from the installed scenario's ratings. */
@@ -2014,7 +2056,10 @@ int main(void)
         cmocka_unit_test(test_runs_csv),
         cmocka_unit_test(test_decisions_csv),
         cmocka_unit_test(test_html),
-        cmocka_unit_test(test_xapi),
+        cmocka_unit_test(test_xapi_valid),
+        cmocka_unit_test(test_xapi_statements),
+        cmocka_unit_test(test_xapi_completions),
+        cmocka_unit_test(test_xapi_ids_stable),
         cmocka_unit_test(test_xapi_mbox_and_default_pass),
         cmocka_unit_test(test_duplicate_copy),
         cmocka_unit_test(test_usage),
