@@ -414,6 +414,7 @@ static int workshop_setup(void **state)
     return 0;
 }
 
+static void duet_free(void);    /* the duet's state, below */
 static void debrief_free(void); /* the debrief's state, below */
 
 static int workshop_teardown(void **state)
@@ -423,6 +424,7 @@ static int workshop_teardown(void **state)
     for (int t = 0; t < NTEAMS; t++)
         cJSON_Delete(W.json[t]);
     snapshot_free(W.before, W.nbefore);
+    duet_free();
     debrief_free();
     free(W.dom);
     rm_rf(W.tmp);
@@ -1375,45 +1377,78 @@ static void test_odd_values(void **state)
 /* A duet: two teams share one company, each its own row, its own picks at
  * the secret decisions (the PO's pick stands when they differ) and its own
  * statements. Pat (PO) picks 1,1,1,3; Max (PM) 1,3,1,1: Pat 5/3/3/1 = 17
- * of 17, Max 3/1/4/4 = 17 of 19. */
-static void test_duet(void **state)
+ * of 17, Max 3/1/4/4 = 17 of 19. The run and its report (table, CSVs,
+ * xAPI) are made once (by duet_reported) for the tests below. */
+static struct {
+    char *dir;               /* the result file */
+    char *csv, *dcsv, *xapi; /* the report's outputs */
+    char *table;             /* its standard output */
+    char mins[32], csv_mins[32]; /* the run's minutes, as the table and the CSV write them */
+} DU;
+
+/* The minutes, from the file's clock. */
+static void duet_minutes(void)
 {
-    (void)state;
-    char *duet = path_in(W.tmp, "duet");
-    mkdir(duet, 0755);
-    const char *play[] = {"play", REPORT_FIXTURE, "--text", "--duet", "--player", "Pat",
-                          "--partner", "Max", "--seed", "21", "--choices", "1,1,1,3,1,1,3,1",
-                          "--results", duet, NULL};
-    struct cmd_result r;
-    scaleup(play, NULL, &r);
-    if (r.status != 0)
-        fail_msg("duet play: exit %d\n%s", r.status, r.err);
-    cmd_result_free(&r);
-    char *csv = path_in(W.out, "duet.csv"), *dcsv = path_in(W.out, "duet-decisions.csv");
-    char *xapi = path_in(W.out, "duet-xapi.json");
-    const char *args[] = {"report", duet, "--scenario", REPORT_FIXTURE, "--csv", csv,
-                          "--decisions-csv", dcsv, "--xapi", xapi,
-                          "--xapi-homepage", HOMEPAGE, "--xapi-pass", "Ready to scale", NULL};
-    scaleup(args, NULL, &r);
-    assert_int_equal(r.status, 0);
-    /* The minutes, from the file's clock. */
-    DIR *d = opendir(duet);
+    DIR *d = opendir(DU.dir);
     struct dirent *e;
     char *file = NULL;
     while ((e = readdir(d)) != NULL)
         if (strstr(e->d_name, ".json"))
-            file = path_in(duet, e->d_name);
+            file = path_in(DU.dir, e->d_name);
     closedir(d);
     assert_non_null(file);
     char *json = slurp(file, NULL);
     cJSON *run = cJSON_Parse(json);
     double secs = (double)(when(str(run, "finished")) - when(str(run, "started")));
-    char mins[32], csv_mins[32];
-    str_format(mins, sizeof mins, "%.1f", secs / 60);
-    format_number(csv_mins, sizeof csv_mins, round(secs / 6) / 10);
+    str_format(DU.mins, sizeof DU.mins, "%.1f", secs / 60);
+    format_number(DU.csv_mins, sizeof DU.csv_mins, round(secs / 6) / 10);
     cJSON_Delete(run);
     free(json);
     free(file);
+}
+
+static void duet_reported(void)
+{
+    if (DU.dir)
+        return;
+    DU.dir = path_in(W.tmp, "duet");
+    mkdir(DU.dir, 0755);
+    const char *play[] = {"play", REPORT_FIXTURE, "--text", "--duet", "--player", "Pat",
+                          "--partner", "Max", "--seed", "21", "--choices", "1,1,1,3,1,1,3,1",
+                          "--results", DU.dir, NULL};
+    struct cmd_result r;
+    scaleup(play, NULL, &r);
+    if (r.status != 0)
+        fail_msg("duet play: exit %d\n%s", r.status, r.err);
+    cmd_result_free(&r);
+    DU.csv = path_in(W.out, "duet.csv");
+    DU.dcsv = path_in(W.out, "duet-decisions.csv");
+    DU.xapi = path_in(W.out, "duet-xapi.json");
+    const char *args[] = {"report", DU.dir, "--scenario", REPORT_FIXTURE, "--csv", DU.csv,
+                          "--decisions-csv", DU.dcsv, "--xapi", DU.xapi,
+                          "--xapi-homepage", HOMEPAGE, "--xapi-pass", "Ready to scale", NULL};
+    scaleup(args, NULL, &r);
+    assert_int_equal(r.status, 0);
+    DU.table = xstrdup(r.out);
+    cmd_result_free(&r);
+    duet_minutes();
+}
+
+static void duet_free(void)
+{
+    free(DU.dir);
+    free(DU.csv);
+    free(DU.dcsv);
+    free(DU.xapi);
+    free(DU.table);
+    memset(&DU, 0, sizeof DU);
+}
+
+/* The table: both players of the pair, and the pair's alignment. */
+static void test_duet_table(void **state)
+{
+    (void)state;
+    duet_reported();
     struct strbuf want;
     sb_init(&want);
     sb_printf(&want,
@@ -1427,29 +1462,41 @@ static void test_duet(void **state)
               "\n"
               "Duet pairs (secret picks agreed):\n"
               "  Pat (po) & Max (pm): 2 of 4\n",
-              mins, mins);
-    assert_string_equal(r.out, want.data);
+              DU.mins, DU.mins);
+    assert_string_equal(DU.table, want.data);
     sb_free(&want);
-    cmd_result_free(&r);
-    char *text = slurp(csv, NULL);
-    /* Each player's best total, from the file's players. */
+}
+
+/* Each player's best total, from the file's players; each row names the
+ * partner, and the pair's alignment: they agreed at two of the four secret
+ * decisions. */
+static void test_duet_runs_csv(void **state)
+{
+    (void)state;
+    duet_reported();
+    char *text = slurp(DU.csv, NULL);
     char pat[200], max[200];
     str_format(pat, sizeof pat,
                ",Pat,po,scale_up,Ready to Scale,success,5,3,3,1,17,17,100,Ready to scale,%s,yes,4,21,",
-               csv_mins);
+               DU.csv_mins);
     str_format(max, sizeof max,
                ",Max,pm,scale_up,Ready to Scale,success,3,1,4,4,17,19,89.5,Ready to scale,%s,yes,4,21,",
-               csv_mins);
+               DU.csv_mins);
     assert_non_null(strstr(text, pat));
     assert_non_null(strstr(text, max));
-    /* Each row names the partner, and the pair's alignment: they agreed at
-     * two of the four secret decisions. */
     assert_non_null(strstr(strstr(text, pat), ".json,Max,pm,2,4,8\r\n"));
     assert_non_null(strstr(strstr(text, max), ".json,Pat,po,2,4,8\r\n"));
     free(text);
-    text = slurp(dcsv, NULL);
+}
+
+/* Each player's picks, and each secret decision's outcome: the PO's pick
+ * stood. */
+static void test_duet_decisions_csv(void **state)
+{
+    (void)state;
+    duet_reported();
+    char *text = slurp(DU.dcsv, NULL);
     static const char *const rows[] = {
-        /* ...and each secret decision's outcome: the PO's pick stood. */
         ",Pat,po,21,", ",1,goal,1,Write one product goal with the team,3,1,yes,3,0,0,0,", ",agreed,,1\r\n",
         ",Pat,po,21,", ",2,backlog,1,Order by value and effort,2,1,yes,0,3,0,0,", ",settled,po,1\r\n",
         ",Pat,po,21,", ",3,launch,1,Launch to the pilot clinics first,3,1,yes,0,0,3,0,", ",agreed,,1\r\n",
@@ -1461,15 +1508,22 @@ static void test_duet(void **state)
     };
     expect_in_order(text, rows, (int)COUNT_OF(rows));
     free(text);
-    validate_xapi(xapi, &r);
+}
+
+/* Valid statements; Max's pick at the backlog, by Max; Max's completion
+ * with his own best (19) as the max. */
+static void test_duet_xapi(void **state)
+{
+    (void)state;
+    duet_reported();
+    struct cmd_result r;
+    validate_xapi(DU.xapi, &r);
     if (r.status != 0)
         fail_msg("the xAPI validator: exit %d\n%s%s", r.status, r.out, r.err);
     assert_string_equal(r.out, "10 statements valid (@learninglocker/xapi-validation 3.0.0)\n");
     cmd_result_free(&r);
-    text = slurp(xapi, NULL);
+    char *text = slurp(DU.xapi, NULL);
     cJSON *all = cJSON_Parse(text);
-    /* Max's pick at the backlog, by Max; Max's completion with his own
-     * best (19) as the max. */
     const cJSON *st = cJSON_GetArrayItem(all, 6);
     assert_string_equal(str(get(st, "actor"), "name"), "Max");
     assert_string_equal(str(get(st, "result"), "response"), "Price the premium plan first");
@@ -1483,11 +1537,6 @@ static void test_duet(void **state)
     assert_near(number(score, "max"), 19);
     cJSON_Delete(all);
     free(text);
-    free(csv);
-    free(dcsv);
-    free(xapi);
-    rm_rf(duet);
-    free(duet);
 }
 
 /* The HTML report's duet section: two pairs, the decisions where the
@@ -2116,7 +2165,10 @@ int main(void)
         cmocka_unit_test(test_usage),
         cmocka_unit_test(test_file_size_limit),
         cmocka_unit_test(test_odd_values),
-        cmocka_unit_test(test_duet),
+        cmocka_unit_test(test_duet_table),
+        cmocka_unit_test(test_duet_runs_csv),
+        cmocka_unit_test(test_duet_decisions_csv),
+        cmocka_unit_test(test_duet_xapi),
         cmocka_unit_test(test_duet_pairs_section),
         cmocka_unit_test(test_debrief_json_on_stdout),
         cmocka_unit_test(test_debrief_scenario),
