@@ -313,15 +313,9 @@ static void play_killed(void)
     W.killed_status = proc_finish(&p, 10);
 }
 
-static int workshop_setup(void **state)
+/* Plays the seven teams into W.ws (G killed at its third decision). */
+static void play_teams(void)
 {
-    (void)state;
-    W.tmp = make_temp_dir();
-    W.ws = path_in(W.tmp, "results");
-    W.out = path_in(W.tmp, "out");
-    W.data = path_in(W.tmp, "data");
-    mkdir(W.ws, 0755);
-    mkdir(W.out, 0755);
     for (int t = 0; t < NTEAMS; t++) {
         if (!teams[t].choices) {
             play_killed();
@@ -339,7 +333,11 @@ static int workshop_setup(void **state)
             fail_msg("play for %s: exit %d\n%s", teams[t].name, r.status, r.err);
         cmd_result_free(&r);
     }
-    /* Each team's file, by its name's slug. */
+}
+
+/* Each team's file, by its name's slug, and its JSON. */
+static void read_team_files(void)
+{
     DIR *d = opendir(W.ws);
     struct dirent *e;
     while ((e = readdir(d)) != NULL)
@@ -361,8 +359,12 @@ static int workshop_setup(void **state)
         free(text);
         assert_non_null(W.json[t]);
     }
+}
 
-    /* What else a shared folder holds. */
+/* What else a shared folder holds: a truncated copy, another format,
+ * garbage, a note, a write in progress. */
+static void add_other_files(void)
+{
     size_t len;
     char *a = slurp(W.files[A], &len);
     char *p = path_in(W.ws, "report-fixture-team-x-20261128T090000Z.json");
@@ -382,9 +384,13 @@ static int workshop_setup(void **state)
     str_format(tmpname, sizeof tmpname, "%s.tmp-AbC123", W.files[D]);
     write_file(tmpname, a, len / 3);
     free(a);
+}
 
-    /* A data folder where the fixture is "installed", for the default
-     * passing ratings of --xapi. */
+/* A data folder where the fixture is "installed", for the default passing
+ * ratings of --xapi. */
+static void install_fixture(void)
+{
+    size_t len;
     char *scn = path_in(W.data, "scenarios");
     char *dst = path_in(scn, "report-fixture");
     mkdir(W.data, 0755);
@@ -397,6 +403,21 @@ static int workshop_setup(void **state)
     free(mainlua);
     free(dst);
     free(scn);
+}
+
+static int workshop_setup(void **state)
+{
+    (void)state;
+    W.tmp = make_temp_dir();
+    W.ws = path_in(W.tmp, "results");
+    W.out = path_in(W.tmp, "out");
+    W.data = path_in(W.tmp, "data");
+    mkdir(W.ws, 0755);
+    mkdir(W.out, 0755);
+    play_teams();
+    read_team_files();
+    add_other_files();
+    install_fixture();
 
     W.nbefore = snapshot(W.ws, &W.before);
     /* Let any change of a file show in its time. */
