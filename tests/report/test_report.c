@@ -937,13 +937,21 @@ static const cJSON *extension(const cJSON *ext, const char *name)
     return get(ext, key);
 }
 
-/* The report's xAPI statements, parsed (29 of them); *text: the file's. */
-static cJSON *xapi_statements(char **text)
+/* The text of the report's xAPI statements. */
+static char *xapi_text(void)
 {
     char *file = path_in(W.out, "xapi.json");
-    *text = slurp(file, NULL);
+    char *text = slurp(file, NULL);
     free(file);
-    cJSON *all = cJSON_Parse(*text);
+    return text;
+}
+
+/* The report's xAPI statements, parsed (29 of them). */
+static cJSON *xapi_statements(void)
+{
+    char *text = xapi_text();
+    cJSON *all = cJSON_Parse(text);
+    free(text);
     assert_non_null(all);
     assert_int_equal(cJSON_GetArraySize(all), 29);
     return all;
@@ -1037,8 +1045,7 @@ static void expect_answered(const cJSON *st, int t, int j)
 static void test_xapi_statements(void **state)
 {
     (void)state;
-    char *text;
-    cJSON *all = xapi_statements(&text);
+    cJSON *all = xapi_statements();
     int k = 0;
     for (int i = 0; i < NTEAMS; i++) {
         int t = ranked[i];
@@ -1053,15 +1060,13 @@ static void test_xapi_statements(void **state)
         }
     }
     cJSON_Delete(all);
-    free(text);
 }
 
 /* The completions, in full. */
 static void test_xapi_completions(void **state)
 {
     (void)state;
-    char *text;
-    cJSON *all = xapi_statements(&text);
+    cJSON *all = xapi_statements();
     static const struct {
         int team, index;
         double scaled, raw, min, max;
@@ -1098,7 +1103,6 @@ static void test_xapi_completions(void **state)
         assert_string_equal(str(st, "timestamp"), str(W.json[t], "finished"));
     }
     cJSON_Delete(all);
-    free(text);
 }
 
 /* Statement ids are unique; a run's registration is its own; exporting
@@ -1106,8 +1110,7 @@ static void test_xapi_completions(void **state)
 static void test_xapi_ids_stable(void **state)
 {
     (void)state;
-    char *text;
-    cJSON *all = xapi_statements(&text);
+    cJSON *all = xapi_statements();
     for (int i = 0; i < 29; i++)
         for (int j = i + 1; j < 29; j++)
             assert_string_not_equal(str(cJSON_GetArrayItem(all, i), "id"),
@@ -1116,6 +1119,7 @@ static void test_xapi_ids_stable(void **state)
     assert_string_equal(str(get(cJSON_GetArrayItem(all, 4), "context"), "registration"), reg_d);
     assert_string_not_equal(str(get(cJSON_GetArrayItem(all, 5), "context"), "registration"),
                             reg_d);
+    cJSON_Delete(all);
 
     struct cmd_result r;
     char *again = path_in(W.out, "xapi-again.json");
@@ -1124,11 +1128,10 @@ static void test_xapi_ids_stable(void **state)
     scaleup(args, NULL, &r);
     assert_int_equal(r.status, 0);
     cmd_result_free(&r);
-    char *text2 = slurp(again, NULL);
+    char *text = xapi_text(), *text2 = slurp(again, NULL);
     assert_string_equal(text2, text);
     free(text2);
     free(again);
-    cJSON_Delete(all);
     free(text);
 }
 
