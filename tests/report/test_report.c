@@ -84,6 +84,7 @@ static struct {
     struct snapshot_entry *before;
     int nbefore;
     struct cmd_result report; /* the report run with every output */
+    char *dom; /* the page as Chromium builds it (page_dom) */
 } W;
 
 /* ------------------------------------------------------------ helpers */
@@ -312,15 +313,9 @@ static void play_killed(void)
     W.killed_status = proc_finish(&p, 10);
 }
 
-static int workshop_setup(void **state)
+/* Plays the seven teams into W.ws (G killed at its third decision). */
+static void play_teams(void)
 {
-    (void)state;
-    W.tmp = make_temp_dir();
-    W.ws = path_in(W.tmp, "results");
-    W.out = path_in(W.tmp, "out");
-    W.data = path_in(W.tmp, "data");
-    mkdir(W.ws, 0755);
-    mkdir(W.out, 0755);
     for (int t = 0; t < NTEAMS; t++) {
         if (!teams[t].choices) {
             play_killed();
@@ -338,7 +333,11 @@ static int workshop_setup(void **state)
             fail_msg("play for %s: exit %d\n%s", teams[t].name, r.status, r.err);
         cmd_result_free(&r);
     }
-    /* Each team's file, by its name's slug. */
+}
+
+/* Each team's file, by its name's slug, and its JSON. */
+static void read_team_files(void)
+{
     DIR *d = opendir(W.ws);
     struct dirent *e;
     while ((e = readdir(d)) != NULL)
@@ -360,8 +359,12 @@ static int workshop_setup(void **state)
         free(text);
         assert_non_null(W.json[t]);
     }
+}
 
-    /* What else a shared folder holds. */
+/* What else a shared folder holds: a truncated copy, another format,
+ * garbage, a note, a write in progress. */
+static void add_other_files(void)
+{
     size_t len;
     char *a = slurp(W.files[A], &len);
     char *p = path_in(W.ws, "report-fixture-team-x-20261128T090000Z.json");
@@ -381,9 +384,13 @@ static int workshop_setup(void **state)
     str_format(tmpname, sizeof tmpname, "%s.tmp-AbC123", W.files[D]);
     write_file(tmpname, a, len / 3);
     free(a);
+}
 
-    /* A data folder where the fixture is "installed", for the default
-     * passing ratings of --xapi. */
+/* A data folder where the fixture is "installed", for the default passing
+ * ratings of --xapi. */
+static void install_fixture(void)
+{
+    size_t len;
     char *scn = path_in(W.data, "scenarios");
     char *dst = path_in(scn, "report-fixture");
     mkdir(W.data, 0755);
@@ -396,6 +403,21 @@ static int workshop_setup(void **state)
     free(mainlua);
     free(dst);
     free(scn);
+}
+
+static int workshop_setup(void **state)
+{
+    (void)state;
+    W.tmp = make_temp_dir();
+    W.ws = path_in(W.tmp, "results");
+    W.out = path_in(W.tmp, "out");
+    W.data = path_in(W.tmp, "data");
+    mkdir(W.ws, 0755);
+    mkdir(W.out, 0755);
+    play_teams();
+    read_team_files();
+    add_other_files();
+    install_fixture();
 
     W.nbefore = snapshot(W.ws, &W.before);
     /* Let any change of a file show in its time. */
@@ -413,6 +435,9 @@ static int workshop_setup(void **state)
     return 0;
 }
 
+static void duet_free(void);    /* the duet's state, below */
+static void debrief_free(void); /* the debrief's state, below */
+
 static int workshop_teardown(void **state)
 {
     (void)state;
@@ -420,6 +445,9 @@ static int workshop_teardown(void **state)
     for (int t = 0; t < NTEAMS; t++)
         cJSON_Delete(W.json[t]);
     snapshot_free(W.before, W.nbefore);
+    duet_free();
+    debrief_free();
+    free(W.dom);
     rm_rf(W.tmp);
     free(W.tmp);
     free(W.ws);
@@ -614,13 +642,13 @@ static void test_decisions_csv(void **state)
     sb_free(&want);
 }
 
-static void test_html(void **state)
+/* Self-contained: nothing to run, nothing to fetch. */
+static void test_html_self_contained(void **state)
 {
     (void)state;
     char *html_path = path_in(W.out, "debrief.html");
     char *html = slurp(html_path, NULL);
     assert_non_null(html);
-    /* Self-contained: nothing to run, nothing to fetch. */
     assert_null(strstr(html, "<script"));
     assert_null(strstr(html, "http://"));
     assert_null(strstr(html, "https://"));
@@ -628,24 +656,47 @@ static void test_html(void **state)
     assert_null(strstr(html, "@import"));
     assert_null(strstr(html, "url("));
     free(html);
+    free(html_path);
+}
 
+/* The page's address, and the Chromium profile the workshop's tests use. */
+static void page_url(char url[4300], char profile[4200])
+{
+    char *html_path = path_in(W.out, "debrief.html");
+    str_format(url, 4300, "file://%s", html_path);
+    str_format(profile, 4200, "%s/chromium-profile", W.tmp);
+    free(html_path);
+}
+
+/* The page as Chromium builds it (its DOM), dumped once for the tests. */
+static const char *page_dom(void)
+{
+    if (W.dom)
+        return W.dom;
     char url[4300], profile[4200];
-    str_format(url, sizeof url, "file://%s", html_path);
-    str_format(profile, sizeof profile, "%s/chromium-profile", W.tmp);
+    page_url(url, profile);
     struct cmd_result r;
     const char *dump[] = {"--dump-dom", url, NULL};
     chromium(dump, &r, profile);
     if (r.status != 0 || !strstr(r.out, "</html>"))
         fail_msg("chromium --dump-dom: exit %d\n%s", r.status, r.err);
+    W.dom = xstrdup(r.out);
+    cmd_result_free(&r);
+    return W.dom;
+}
 
-    /* Every part is there, with the numbers the runs gave. */
+/* Every part is there, and the numbers drawn in the charts. */
+static void test_html_sections(void **state)
+{
+    (void)state;
+    const char *dom = page_dom();
     static const char *const ids[] = {"s1-plan",      "s1-ranking", "s1-patterns",
                                       "s1-spread",    "s1-decisions", "s1-missed",
                                       "s1-endings",   "s1-time"};
     for (size_t i = 0; i < COUNT_OF(ids); i++) {
         char attr[64];
         str_format(attr, sizeof attr, "id=\"%s\"", ids[i]);
-        if (!strstr(r.out, attr))
+        if (!strstr(dom, attr))
             fail_msg("the page has no section %s", ids[i]);
     }
     static const char *const spread[] = {
@@ -660,9 +711,17 @@ static void test_html(void **state)
         "data-scene=\"launch\" data-seconds=\"0 0 0 0 30\" data-timed-out=\"1\"",
         "data-scene=\"pay\" data-seconds=\"0 0 0 0 0\" data-timed-out=\"0\"",
     };
-    expect_in_order(r.out, spread, (int)COUNT_OF(spread));
+    expect_in_order(dom, spread, (int)COUNT_OF(spread));
+}
 
-    char *text = dom_text(r.out);
+/* The page's text, read from top to bottom: every part with the numbers
+ * the runs gave. One list on purpose, longer than a function should be:
+ * expect_in_order checks the order across the whole page, which lists cut
+ * into parts would not. */
+static void test_html_text(void **state)
+{
+    (void)state;
+    char *text = dom_text(page_dom());
     char mins[NTEAMS][32];
     for (int t = 0; t < NTEAMS; t++)
         minutes_text(t, mins[t], sizeof mins[t]);
@@ -790,6 +849,15 @@ static void test_html(void **state)
 #undef DOT
 #undef MINUS
     expect_in_order(text, page, (int)COUNT_OF(page));
+    free(text);
+}
+
+/* The marks: one best per role at every decision point, and only where
+ * they belong. */
+static void test_html_marks(void **state)
+{
+    (void)state;
+    char *text = dom_text(page_dom());
     /* One best mark per role at every decision point: never two options
      * both called the best for the PM. */
     int marks = 0;
@@ -805,9 +873,15 @@ static void test_html(void **state)
     assert_non_null(first_ask);
     assert_null(strstr(first_ask + 1, "Ask the room"));
     free(text);
-    cmd_result_free(&r);
+}
 
-    /* As a person sees it: on a projector and on a laptop, and printed. */
+/* As a person sees it: on a projector and on a laptop, and printed. */
+static void test_html_shots(void **state)
+{
+    (void)state;
+    char url[4300], profile[4200];
+    page_url(url, profile);
+    struct cmd_result r;
     static const struct {
         const char *size, *file;
         unsigned w, h;
@@ -846,7 +920,6 @@ static void test_html(void **state)
     free(data);
     free(pdf);
     cmd_result_free(&r);
-    free(html_path);
 }
 
 /* node PREFIX/xapi_validate.js: status and output. */
@@ -864,7 +937,29 @@ static const cJSON *extension(const cJSON *ext, const char *name)
     return get(ext, key);
 }
 
-static void test_xapi(void **state)
+/* The text of the report's xAPI statements. */
+static char *xapi_text(void)
+{
+    char *file = path_in(W.out, "xapi.json");
+    char *text = slurp(file, NULL);
+    free(file);
+    return text;
+}
+
+/* The report's xAPI statements, parsed (29 of them). */
+static cJSON *xapi_statements(void)
+{
+    char *text = xapi_text();
+    cJSON *all = cJSON_Parse(text);
+    free(text);
+    assert_non_null(all);
+    assert_int_equal(cJSON_GetArraySize(all), 29);
+    return all;
+}
+
+/* The statements pass Learning Locker's validator, which is real: it
+ * refuses a statement without an actor id. */
+static void test_xapi_valid(void **state)
 {
     (void)state;
     char *file = path_in(W.out, "xapi.json");
@@ -875,7 +970,6 @@ static void test_xapi(void **state)
     assert_string_equal(r.out, "29 statements valid (@learninglocker/xapi-validation 3.0.0)\n");
     cmd_result_free(&r);
 
-    /* The validator is real: it refuses a statement without an actor id. */
     char *bad = path_in(W.out, "bad-xapi.json");
     const char *bad_json = "[{\"actor\": {\"name\": \"Team A\"}, \"verb\": {\"id\": "
                            "\"http://adlnet.gov/expapi/verbs/answered\"}, \"object\": {\"id\": "
@@ -887,13 +981,71 @@ static void test_xapi(void **state)
     assert_non_null(strstr(r.out, "TypeWarning at statement.result.score.scaled"));
     cmd_result_free(&r);
     free(bad);
+    free(file);
+}
 
-    char *text = slurp(file, NULL);
-    cJSON *all = cJSON_Parse(text);
-    assert_non_null(all);
-    assert_int_equal(cJSON_GetArraySize(all), 29);
+/* What every statement of team t holds: its actor, verb (answered, or
+ * completed when last) and context. */
+static void expect_statement(const cJSON *st, int t, bool answered)
+{
+    const cJSON *actor = get(st, "actor");
+    assert_string_equal(str(actor, "objectType"), "Agent");
+    assert_string_equal(str(actor, "name"), teams[t].name);
+    const cJSON *account = get(actor, "account");
+    assert_string_equal(str(account, "homePage"), HOMEPAGE);
+    assert_string_equal(str(account, "name"), teams[t].name);
+    assert_string_equal(str(get(st, "verb"), "id"),
+                        answered ? "http://adlnet.gov/expapi/verbs/answered"
+                                 : "http://adlnet.gov/expapi/verbs/completed");
+    const cJSON *ctx = get(st, "context");
+    const cJSON *ext = get(ctx, "extensions");
+    assert_string_equal(extension(ext, "role")->valuestring, teams[t].role);
+    assert_int_equal((int)extension(ext, "seed")->valuedouble, teams[t].seed);
+    const cJSON *scn = extension(ext, "scenario");
+    assert_string_equal(str(scn, "id"), "report-fixture");
+    assert_string_equal(str(scn, "version"), "2.1.0");
+    assert_string_equal(str(scn, "hash"), str(get(W.json[t], "scenario"), "hash"));
+    assert_string_equal(
+        str(get(cJSON_GetArrayItem(get(get(ctx, "contextActivities"), "parent"), 0), "definition"),
+            "type"),
+        "http://adlnet.gov/expapi/activities/simulation");
+}
 
-    /* In ranking order, each team's decisions then its completion. */
+/* An "answered" statement: team t's decision j, its scene, response,
+ * points, success, option ids and clock. */
+static void expect_answered(const cJSON *st, int t, int j)
+{
+    const struct dec *d = &decisions[t][j];
+    const cJSON *obj = get(st, "object");
+    char id[256];
+    str_format(id, sizeof id, HOMEPAGE "/scaleup/report-fixture/%s", d->scene);
+    assert_string_equal(str(obj, "id"), id);
+    const cJSON *res = get(st, "result");
+    assert_string_equal(str(res, "response"), d->text);
+    int v, rd, l, ng;
+    assert_int_equal(sscanf(d->points, "%d,%d,%d,%d", &v, &rd, &l, &ng), 4);
+    assert_int_equal((int)number(get(res, "score"), "raw"), v + rd + l + ng);
+    assert_true(cJSON_IsBool(get(res, "success")));
+    assert_int_equal(cJSON_IsTrue(get(res, "success")), d->choice == d->best);
+    const cJSON *rext = get(res, "extensions");
+    /* Options by id: the fixture's are their positions (every option is
+     * open, in the author's order). */
+    char want_id[16];
+    str_format(want_id, sizeof want_id, "%d", d->choice);
+    assert_string_equal(extension(rext, "choice")->valuestring, want_id);
+    assert_int_equal((int)extension(rext, "choice-number")->valuedouble, d->choice);
+    str_format(want_id, sizeof want_id, "%d", d->best);
+    assert_string_equal(extension(rext, "best-choice")->valuestring, want_id);
+    assert_int_equal(cJSON_IsTrue(extension(rext, "timed-out")), t == C && j == 2);
+    if (t == C && j == 2)
+        assert_string_equal(str(res, "duration"), "PT30S");
+}
+
+/* In ranking order, each team's decisions then its completion. */
+static void test_xapi_statements(void **state)
+{
+    (void)state;
+    cJSON *all = xapi_statements();
     int k = 0;
     for (int i = 0; i < NTEAMS; i++) {
         int t = ranked[i];
@@ -902,58 +1054,19 @@ static void test_xapi(void **state)
             if (j == n && (t == F || t == G))
                 break;
             const cJSON *st = cJSON_GetArrayItem(all, k++);
-            const cJSON *actor = get(st, "actor");
-            assert_string_equal(str(actor, "objectType"), "Agent");
-            assert_string_equal(str(actor, "name"), teams[t].name);
-            const cJSON *account = get(actor, "account");
-            assert_string_equal(str(account, "homePage"), HOMEPAGE);
-            assert_string_equal(str(account, "name"), teams[t].name);
-            assert_string_equal(str(get(st, "verb"), "id"),
-                                j < n ? "http://adlnet.gov/expapi/verbs/answered"
-                                      : "http://adlnet.gov/expapi/verbs/completed");
-            const cJSON *ctx = get(st, "context");
-            const cJSON *ext = get(ctx, "extensions");
-            assert_string_equal(extension(ext, "role")->valuestring, teams[t].role);
-            assert_int_equal((int)extension(ext, "seed")->valuedouble, teams[t].seed);
-            const cJSON *scn = extension(ext, "scenario");
-            assert_string_equal(str(scn, "id"), "report-fixture");
-            assert_string_equal(str(scn, "version"), "2.1.0");
-            assert_string_equal(str(scn, "hash"), str(get(W.json[t], "scenario"), "hash"));
-            assert_string_equal(
-                str(get(cJSON_GetArrayItem(get(get(ctx, "contextActivities"), "parent"), 0),
-                        "definition"),
-                    "type"),
-                "http://adlnet.gov/expapi/activities/simulation");
-            if (j < n) {
-                const struct dec *d = &decisions[t][j];
-                const cJSON *obj = get(st, "object");
-                char id[256];
-                str_format(id, sizeof id, HOMEPAGE "/scaleup/report-fixture/%s", d->scene);
-                assert_string_equal(str(obj, "id"), id);
-                const cJSON *res = get(st, "result");
-                assert_string_equal(str(res, "response"), d->text);
-                int v, rd, l, ng;
-                assert_int_equal(sscanf(d->points, "%d,%d,%d,%d", &v, &rd, &l, &ng), 4);
-                assert_int_equal((int)number(get(res, "score"), "raw"), v + rd + l + ng);
-                assert_true(cJSON_IsBool(get(res, "success")));
-                assert_int_equal(cJSON_IsTrue(get(res, "success")), d->choice == d->best);
-                const cJSON *rext = get(res, "extensions");
-                /* Options by id: the fixture's are their positions (every
-                 * option is open, in the author's order). */
-                char want_id[16];
-                str_format(want_id, sizeof want_id, "%d", d->choice);
-                assert_string_equal(extension(rext, "choice")->valuestring, want_id);
-                assert_int_equal((int)extension(rext, "choice-number")->valuedouble, d->choice);
-                str_format(want_id, sizeof want_id, "%d", d->best);
-                assert_string_equal(extension(rext, "best-choice")->valuestring, want_id);
-                assert_int_equal(cJSON_IsTrue(extension(rext, "timed-out")), t == C && j == 2);
-                if (t == C && j == 2)
-                    assert_string_equal(str(res, "duration"), "PT30S");
-            }
+            expect_statement(st, t, j < n);
+            if (j < n)
+                expect_answered(st, t, j);
         }
     }
+    cJSON_Delete(all);
+}
 
-    /* The completions, in full. */
+/* The completions, in full. */
+static void test_xapi_completions(void **state)
+{
+    (void)state;
+    cJSON *all = xapi_statements();
     static const struct {
         int team, index;
         double scaled, raw, min, max;
@@ -989,8 +1102,15 @@ static void test_xapi(void **state)
         assert_string_equal(str(extension(rext, "ending"), "id"), done[i].ending);
         assert_string_equal(str(st, "timestamp"), str(W.json[t], "finished"));
     }
+    cJSON_Delete(all);
+}
 
-    /* Statement ids are unique; a run's registration is its own. */
+/* Statement ids are unique; a run's registration is its own; exporting
+ * again gives the same statements (an LRS keeps one each). */
+static void test_xapi_ids_stable(void **state)
+{
+    (void)state;
+    cJSON *all = xapi_statements();
     for (int i = 0; i < 29; i++)
         for (int j = i + 1; j < 29; j++)
             assert_string_not_equal(str(cJSON_GetArrayItem(all, i), "id"),
@@ -999,22 +1119,20 @@ static void test_xapi(void **state)
     assert_string_equal(str(get(cJSON_GetArrayItem(all, 4), "context"), "registration"), reg_d);
     assert_string_not_equal(str(get(cJSON_GetArrayItem(all, 5), "context"), "registration"),
                             reg_d);
+    cJSON_Delete(all);
 
-    /* Exporting again gives the same statements (an LRS keeps one each). */
+    struct cmd_result r;
     char *again = path_in(W.out, "xapi-again.json");
     const char *args[] = {"report", W.ws, "--quiet", "--xapi", again, "--xapi-homepage",
                           HOMEPAGE, "--xapi-pass", "Ready to scale,Growing", NULL};
     scaleup(args, NULL, &r);
     assert_int_equal(r.status, 0);
     cmd_result_free(&r);
-    char *text2 = slurp(again, NULL);
+    char *text = xapi_text(), *text2 = slurp(again, NULL);
     assert_string_equal(text2, text);
     free(text2);
     free(again);
-
-    cJSON_Delete(all);
     free(text);
-    free(file);
 }
 
 /* Players by mbox, and success from the installed scenario's ratings. */
@@ -1283,45 +1401,78 @@ static void test_odd_values(void **state)
 /* A duet: two teams share one company, each its own row, its own picks at
  * the secret decisions (the PO's pick stands when they differ) and its own
  * statements. Pat (PO) picks 1,1,1,3; Max (PM) 1,3,1,1: Pat 5/3/3/1 = 17
- * of 17, Max 3/1/4/4 = 17 of 19. */
-static void test_duet(void **state)
+ * of 17, Max 3/1/4/4 = 17 of 19. The run and its report (table, CSVs,
+ * xAPI) are made once (by duet_reported) for the tests below. */
+static struct {
+    char *dir;               /* the result file */
+    char *csv, *dcsv, *xapi; /* the report's outputs */
+    char *table;             /* its standard output */
+    char mins[32], csv_mins[32]; /* the run's minutes, as the table and the CSV write them */
+} DU;
+
+/* The minutes, from the file's clock. */
+static void duet_minutes(void)
 {
-    (void)state;
-    char *duet = path_in(W.tmp, "duet");
-    mkdir(duet, 0755);
-    const char *play[] = {"play", REPORT_FIXTURE, "--text", "--duet", "--player", "Pat",
-                          "--partner", "Max", "--seed", "21", "--choices", "1,1,1,3,1,1,3,1",
-                          "--results", duet, NULL};
-    struct cmd_result r;
-    scaleup(play, NULL, &r);
-    if (r.status != 0)
-        fail_msg("duet play: exit %d\n%s", r.status, r.err);
-    cmd_result_free(&r);
-    char *csv = path_in(W.out, "duet.csv"), *dcsv = path_in(W.out, "duet-decisions.csv");
-    char *xapi = path_in(W.out, "duet-xapi.json");
-    const char *args[] = {"report", duet, "--scenario", REPORT_FIXTURE, "--csv", csv,
-                          "--decisions-csv", dcsv, "--xapi", xapi,
-                          "--xapi-homepage", HOMEPAGE, "--xapi-pass", "Ready to scale", NULL};
-    scaleup(args, NULL, &r);
-    assert_int_equal(r.status, 0);
-    /* The minutes, from the file's clock. */
-    DIR *d = opendir(duet);
+    DIR *d = opendir(DU.dir);
     struct dirent *e;
     char *file = NULL;
     while ((e = readdir(d)) != NULL)
         if (strstr(e->d_name, ".json"))
-            file = path_in(duet, e->d_name);
+            file = path_in(DU.dir, e->d_name);
     closedir(d);
     assert_non_null(file);
     char *json = slurp(file, NULL);
     cJSON *run = cJSON_Parse(json);
     double secs = (double)(when(str(run, "finished")) - when(str(run, "started")));
-    char mins[32], csv_mins[32];
-    str_format(mins, sizeof mins, "%.1f", secs / 60);
-    format_number(csv_mins, sizeof csv_mins, round(secs / 6) / 10);
+    str_format(DU.mins, sizeof DU.mins, "%.1f", secs / 60);
+    format_number(DU.csv_mins, sizeof DU.csv_mins, round(secs / 6) / 10);
     cJSON_Delete(run);
     free(json);
     free(file);
+}
+
+static void duet_reported(void)
+{
+    if (DU.dir)
+        return;
+    DU.dir = path_in(W.tmp, "duet");
+    mkdir(DU.dir, 0755);
+    const char *play[] = {"play", REPORT_FIXTURE, "--text", "--duet", "--player", "Pat",
+                          "--partner", "Max", "--seed", "21", "--choices", "1,1,1,3,1,1,3,1",
+                          "--results", DU.dir, NULL};
+    struct cmd_result r;
+    scaleup(play, NULL, &r);
+    if (r.status != 0)
+        fail_msg("duet play: exit %d\n%s", r.status, r.err);
+    cmd_result_free(&r);
+    DU.csv = path_in(W.out, "duet.csv");
+    DU.dcsv = path_in(W.out, "duet-decisions.csv");
+    DU.xapi = path_in(W.out, "duet-xapi.json");
+    const char *args[] = {"report", DU.dir, "--scenario", REPORT_FIXTURE, "--csv", DU.csv,
+                          "--decisions-csv", DU.dcsv, "--xapi", DU.xapi,
+                          "--xapi-homepage", HOMEPAGE, "--xapi-pass", "Ready to scale", NULL};
+    scaleup(args, NULL, &r);
+    assert_int_equal(r.status, 0);
+    DU.table = xstrdup(r.out);
+    cmd_result_free(&r);
+    duet_minutes();
+}
+
+static void duet_free(void)
+{
+    free(DU.dir);
+    free(DU.csv);
+    free(DU.dcsv);
+    free(DU.xapi);
+    free(DU.table);
+    memset(&DU, 0, sizeof DU);
+}
+
+/* The table: both players of the pair, and the pair's alignment. */
+static void test_duet_table(void **state)
+{
+    (void)state;
+    duet_reported();
     struct strbuf want;
     sb_init(&want);
     sb_printf(&want,
@@ -1335,29 +1486,41 @@ static void test_duet(void **state)
               "\n"
               "Duet pairs (secret picks agreed):\n"
               "  Pat (po) & Max (pm): 2 of 4\n",
-              mins, mins);
-    assert_string_equal(r.out, want.data);
+              DU.mins, DU.mins);
+    assert_string_equal(DU.table, want.data);
     sb_free(&want);
-    cmd_result_free(&r);
-    char *text = slurp(csv, NULL);
-    /* Each player's best total, from the file's players. */
+}
+
+/* Each player's best total, from the file's players; each row names the
+ * partner, and the pair's alignment: they agreed at two of the four secret
+ * decisions. */
+static void test_duet_runs_csv(void **state)
+{
+    (void)state;
+    duet_reported();
+    char *text = slurp(DU.csv, NULL);
     char pat[200], max[200];
     str_format(pat, sizeof pat,
                ",Pat,po,scale_up,Ready to Scale,success,5,3,3,1,17,17,100,Ready to scale,%s,yes,4,21,",
-               csv_mins);
+               DU.csv_mins);
     str_format(max, sizeof max,
                ",Max,pm,scale_up,Ready to Scale,success,3,1,4,4,17,19,89.5,Ready to scale,%s,yes,4,21,",
-               csv_mins);
+               DU.csv_mins);
     assert_non_null(strstr(text, pat));
     assert_non_null(strstr(text, max));
-    /* Each row names the partner, and the pair's alignment: they agreed at
-     * two of the four secret decisions. */
     assert_non_null(strstr(strstr(text, pat), ".json,Max,pm,2,4,8\r\n"));
     assert_non_null(strstr(strstr(text, max), ".json,Pat,po,2,4,8\r\n"));
     free(text);
-    text = slurp(dcsv, NULL);
+}
+
+/* Each player's picks, and each secret decision's outcome: the PO's pick
+ * stood. */
+static void test_duet_decisions_csv(void **state)
+{
+    (void)state;
+    duet_reported();
+    char *text = slurp(DU.dcsv, NULL);
     static const char *const rows[] = {
-        /* ...and each secret decision's outcome: the PO's pick stood. */
         ",Pat,po,21,", ",1,goal,1,Write one product goal with the team,3,1,yes,3,0,0,0,", ",agreed,,1\r\n",
         ",Pat,po,21,", ",2,backlog,1,Order by value and effort,2,1,yes,0,3,0,0,", ",settled,po,1\r\n",
         ",Pat,po,21,", ",3,launch,1,Launch to the pilot clinics first,3,1,yes,0,0,3,0,", ",agreed,,1\r\n",
@@ -1369,15 +1532,22 @@ static void test_duet(void **state)
     };
     expect_in_order(text, rows, (int)COUNT_OF(rows));
     free(text);
-    validate_xapi(xapi, &r);
+}
+
+/* Valid statements; Max's pick at the backlog, by Max; Max's completion
+ * with his own best (19) as the max. */
+static void test_duet_xapi(void **state)
+{
+    (void)state;
+    duet_reported();
+    struct cmd_result r;
+    validate_xapi(DU.xapi, &r);
     if (r.status != 0)
         fail_msg("the xAPI validator: exit %d\n%s%s", r.status, r.out, r.err);
     assert_string_equal(r.out, "10 statements valid (@learninglocker/xapi-validation 3.0.0)\n");
     cmd_result_free(&r);
-    text = slurp(xapi, NULL);
+    char *text = slurp(DU.xapi, NULL);
     cJSON *all = cJSON_Parse(text);
-    /* Max's pick at the backlog, by Max; Max's completion with his own
-     * best (19) as the max. */
     const cJSON *st = cJSON_GetArrayItem(all, 6);
     assert_string_equal(str(get(st, "actor"), "name"), "Max");
     assert_string_equal(str(get(st, "result"), "response"), "Price the premium plan first");
@@ -1391,11 +1561,6 @@ static void test_duet(void **state)
     assert_near(number(score, "max"), 19);
     cJSON_Delete(all);
     free(text);
-    free(csv);
-    free(dcsv);
-    free(xapi);
-    rm_rf(duet);
-    free(duet);
 }
 
 /* The HTML report's duet section: two pairs, the decisions where the
@@ -1560,18 +1725,29 @@ static void run_tool(const char *const *argv, struct cmd_result *r)
         fail_msg("%s: exit %d\n%s", argv[0], r->status, r->err);
 }
 
-static void test_debrief(void **state)
+/* The debrief workshop, played and reported on once (by debrief_played)
+ * for the tests below; its folder lies in W.tmp, gone with it. */
+static struct {
+    char *dir;               /* the result files */
+    char *json, *html, *csv; /* the report's outputs */
+    char url[4300], profile[4200];
+} DB;
+
+/* Plays the eight runs and writes the report (JSON, HTML, runs CSV) the
+ * first time it is called. */
+static void debrief_played(void)
 {
-    (void)state;
-    char *dir = path_in(W.tmp, "debrief");
-    mkdir(dir, 0755);
+    if (DB.dir)
+        return;
+    DB.dir = path_in(W.tmp, "debrief");
+    mkdir(DB.dir, 0755);
     struct cmd_result r;
     for (size_t i = 0; i < COUNT_OF(debrief_runs); i++) {
         char seed[16];
         str_format(seed, sizeof seed, "%zu", i + 1);
         const char *args[] = {"play", DEBRIEF_FIXTURE, "--text", "--role", debrief_runs[i].role,
                               "--seed", seed, "--player", debrief_runs[i].name, "--choices",
-                              debrief_runs[i].choices, "--results", dir, NULL};
+                              debrief_runs[i].choices, "--results", DB.dir, NULL};
         scaleup(args, NULL, &r);
         /* Gus's list runs out before an ending: an unfinished run. */
         if (r.status != (strcmp(debrief_runs[i].name, "Gus") == 0 ? 2 : 0))
@@ -1580,34 +1756,70 @@ static void test_debrief(void **state)
     }
     const char *duet[] = {"play", DEBRIEF_FIXTURE, "--text", "--duet", "--player", "Pat",
                           "--partner", "Max", "--seed", "8", "--choices", "1,1,1,3,1,1,3,1",
-                          "--results", dir, NULL};
+                          "--results", DB.dir, NULL};
     scaleup(duet, NULL, &r);
     assert_int_equal(r.status, 0);
     cmd_result_free(&r);
 
-    char *json_path = path_in(W.out, "debrief.json"), *html = path_in(W.out, "debrief-2.html");
-    char *csv = path_in(W.out, "debrief-runs.csv");
+    DB.json = path_in(W.out, "debrief.json");
+    DB.html = path_in(W.out, "debrief-2.html");
+    DB.csv = path_in(W.out, "debrief-runs.csv");
     char json_opt[4300];
-    str_format(json_opt, sizeof json_opt, "--json=%s", json_path);
-    const char *args[] = {"report", dir, "--scenario", DEBRIEF_FIXTURE, json_opt, "--html", html,
-                          "--csv", csv, "--quiet", NULL};
+    str_format(json_opt, sizeof json_opt, "--json=%s", DB.json);
+    const char *args[] = {"report", DB.dir, "--scenario", DEBRIEF_FIXTURE, json_opt, "--html",
+                          DB.html, "--csv", DB.csv, "--quiet", NULL};
     scaleup(args, NULL, &r);
     assert_int_equal(r.status, 0);
     assert_string_equal(r.err, "");
     cmd_result_free(&r);
-    /* --json alone: the same analysis on standard output. */
-    const char *to_stdout[] = {"report", dir, "--scenario", DEBRIEF_FIXTURE, "--json", NULL};
-    scaleup(to_stdout, NULL, &r);
-    assert_int_equal(r.status, 0);
-    char *text = slurp(json_path, NULL);
-    assert_string_equal(r.out, text);
-    cmd_result_free(&r);
+    str_format(DB.url, sizeof DB.url, "file://%s", DB.html);
+    str_format(DB.profile, sizeof DB.profile, "%s/chromium-profile-2", W.tmp);
+}
 
+static void debrief_free(void)
+{
+    free(DB.dir);
+    free(DB.json);
+    free(DB.html);
+    free(DB.csv);
+    memset(&DB, 0, sizeof DB);
+}
+
+/* The report's JSON, parsed, and its one scenario in *g. */
+static cJSON *debrief_json(const cJSON **g)
+{
+    debrief_played();
+    char *text = slurp(DB.json, NULL);
     cJSON *root = cJSON_Parse(text);
     free(text);
     assert_non_null(root);
+    *g = cJSON_GetArrayItem(get(root, "scenarios"), 0);
+    return root;
+}
+
+/* --json alone: the same analysis on standard output. */
+static void test_debrief_json_on_stdout(void **state)
+{
+    (void)state;
+    debrief_played();
+    struct cmd_result r;
+    const char *to_stdout[] = {"report", DB.dir, "--scenario", DEBRIEF_FIXTURE, "--json", NULL};
+    scaleup(to_stdout, NULL, &r);
+    assert_int_equal(r.status, 0);
+    char *text = slurp(DB.json, NULL);
+    assert_string_equal(r.out, text);
+    cmd_result_free(&r);
+    free(text);
+}
+
+/* The scenario's counts, its dimensions (hiring never scored) and its
+ * stats (audit hidden). */
+static void test_debrief_scenario(void **state)
+{
+    (void)state;
+    const cJSON *g;
+    cJSON *root = debrief_json(&g);
     assert_string_equal(str(root, "format"), "scaleup-report/1");
-    const cJSON *g = cJSON_GetArrayItem(get(root, "scenarios"), 0);
     assert_int_equal((int)number(g, "runs"), 8);
     assert_int_equal((int)number(g, "finished"), 7);
     assert_int_equal((int)number(g, "teams"), 9);
@@ -1618,8 +1830,15 @@ static void test_debrief(void **state)
     assert_string_equal(str(cJSON_GetArrayItem(get(g, "stats"), 0), "id"), "runway");
     assert_string_equal(str(cJSON_GetArrayItem(get(g, "stats"), 1), "name"), "Team morale");
     assert_int_equal(cJSON_GetArraySize(get(g, "stats")), 2); /* audit is hidden */
+    cJSON_Delete(root);
+}
 
-    /* Outcomes: each team's ending and final stats, in the ranking. */
+/* Outcomes: each team's ending and final stats, in the ranking. */
+static void test_debrief_outcomes(void **state)
+{
+    (void)state;
+    const cJSON *g;
+    cJSON *root = debrief_json(&g);
     static const struct {
         const char *name, *ending;
         int runway, morale;
@@ -1643,9 +1862,16 @@ static void test_debrief(void **state)
         assert_int_equal((int)number(get(row, "stats"), "morale"), outcomes[i].morale);
         assert_near(number(row, "weighted"), outcomes[i].weighted);
     }
+    cJSON_Delete(root);
+}
 
-    /* Every option with its text and feedback, the teams that took it (by
-     * id), one best per role, and the scene's question. */
+/* Every option with its text and feedback, the teams that took it (by
+ * id), one best per role, and the scene's question. */
+static void test_debrief_options(void **state)
+{
+    (void)state;
+    const cJSON *g;
+    cJSON *root = debrief_json(&g);
     const cJSON *points = get(g, "decision_points");
     expect_joined(points, "goal,backlog,launch,pay");
     const cJSON *goal = by_key(points, "scene", "goal");
@@ -1683,17 +1909,32 @@ static void test_debrief(void **state)
     expect_option(pay, "accept", "Accept on the spot", "The first offer leaves value on the table.",
                   1, "");
     assert_near(number(get(by_key(get(pay, "options"), "id", "counter"), "points_by_role"), "po"), 5);
+    cJSON_Delete(root);
+}
 
-    /* The plan: the most split first (the most taken option's share: pay
-     * 4/8, backlog 5/9, launch 5/8, goal 7/9); the best most often missed
-     * (backlog 4 of 9, launch and pay 3 of 8, goal 2 of 9); the questions
-     * in the order of the story. */
+/* The plan: the most split first (the most taken option's share: pay 4/8,
+ * backlog 5/9, launch 5/8, goal 7/9); the best most often missed (backlog
+ * 4 of 9, launch and pay 3 of 8, goal 2 of 9); the questions in the order
+ * of the story. */
+static void test_debrief_plan(void **state)
+{
+    (void)state;
+    const cJSON *g;
+    cJSON *root = debrief_json(&g);
     const cJSON *plan = get(g, "discussion_plan");
     expect_joined(get(plan, "most_split"), "pay,backlog,launch,goal");
     expect_joined(get(plan, "best_most_missed"), "backlog,launch,pay,goal");
     expect_joined(get(plan, "questions"), "goal,backlog,launch,pay");
+    cJSON_Delete(root);
+}
 
-    /* Patterns, from what each decision scored. */
+/* Patterns, from what each decision scored. */
+static void test_debrief_patterns(void **state)
+{
+    (void)state;
+    const cJSON *g;
+    cJSON *root = debrief_json(&g);
+    const cJSON *ranking = get(g, "ranking");
     const cJSON *cy = by_key(ranking, "player", "Cy");
     expect_joined(get(cy, "patterns"),
                   "Took the best option for the PO at 0 of 4 decisions; missed it at The "
@@ -1713,22 +1954,30 @@ static void test_debrief(void **state)
                   "Backlog.,Gained Vision points at 1 of 2 decisions and Negotiation at 1; gave up "
                   "Roadmap points at The Backlog.");
     cJSON_Delete(root);
+}
 
-    /* runs.csv: the outcome columns, last (a spreadsheet keeps every
-     * dimension the files hold, hiring's 0 included: it is data, not a chart). */
-    text = slurp(csv, NULL);
+/* runs.csv: the outcome columns, last (a spreadsheet keeps every dimension
+ * the files hold, hiring's 0 included: it is data, not a chart). */
+static void test_debrief_runs_csv(void **state)
+{
+    (void)state;
+    debrief_played();
+    char *text = slurp(DB.csv, NULL);
     assert_non_null(strstr(text, ",file,partner,partner_role,agreed,secret,runway,morale\r\n"));
     assert_non_null(strstr(text, ",Cy,po,stalled,Stalled,failure,-1,-2,-2,-2,0,-8,17,0,"));
     assert_non_null(strstr(strstr(text, ",Cy,po,"), ",,,,9,20\r\n"));
     assert_non_null(strstr(strstr(text, ",Max,pm,"), ",Pat,po,2,4,8,60\r\n"));
     free(text);
+}
 
-    /* The page in a browser: the plan first, the questions, every option. */
-    char url[4300], profile[4200];
-    str_format(url, sizeof url, "file://%s", html);
-    str_format(profile, sizeof profile, "%s/chromium-profile-2", W.tmp);
-    const char *dump[] = {"--dump-dom", url, NULL};
-    chromium(dump, &r, profile);
+/* The page in a browser: the plan first, the questions, every option. */
+static void test_debrief_page(void **state)
+{
+    (void)state;
+    debrief_played();
+    struct cmd_result r;
+    const char *dump[] = {"--dump-dom", DB.url, NULL};
+    chromium(dump, &r, DB.profile);
     assert_int_equal(r.status, 0);
     char *page = dom_text(r.out);
     cmd_result_free(&r);
@@ -1759,15 +2008,21 @@ static void test_debrief(void **state)
     /* No column, lane or total for the dimension nobody scores. */
     assert_null(strstr(page, "Hiring Weighted"));
     free(page);
+}
 
-    /* As a person sees it: the top of the page on a projector, and the
-     * whole of it printed on A4, each page as a picture. */
+/* As a person sees it: the top of the page on a projector, and the whole
+ * of it printed on A4, each page as a picture (kept in REPORT_SHOTS). */
+static void test_debrief_projector_and_print(void **state)
+{
+    (void)state;
+    debrief_played();
+    struct cmd_result r;
     mkdir(REPORT_SHOTS, 0755);
     char *png = path_in(REPORT_SHOTS, "debrief-plan-1920x1080.png");
     char shot[4300];
     str_format(shot, sizeof shot, "--screenshot=%s", png);
-    const char *shoot[] = {"--window-size=1920,1080", shot, url, NULL};
-    chromium(shoot, &r, profile);
+    const char *shoot[] = {"--window-size=1920,1080", shot, DB.url, NULL};
+    chromium(shoot, &r, DB.profile);
     assert_int_equal(r.status, 0);
     cmd_result_free(&r);
     unsigned w, h;
@@ -1779,8 +2034,8 @@ static void test_debrief(void **state)
     char *pdf = path_in(REPORT_SHOTS, "debrief-a4.pdf");
     char print[4300];
     str_format(print, sizeof print, "--print-to-pdf=%s", pdf);
-    const char *printing[] = {"--no-pdf-header-footer", print, url, NULL};
-    chromium(printing, &r, profile);
+    const char *printing[] = {"--no-pdf-header-footer", print, DB.url, NULL};
+    chromium(printing, &r, DB.profile);
     assert_int_equal(r.status, 0);
     cmd_result_free(&r);
     const char *info[] = {"/usr/bin/pdfinfo", pdf, NULL};
@@ -1797,17 +2052,24 @@ static void test_debrief(void **state)
     assert_non_null(strstr(r.out, "Questions, in the order of the story"));
     assert_non_null(strstr(r.out, "The Pay Talk: What did you know about the offer before you"));
     cmd_result_free(&r);
-    /* The consequence trail, as a result file records it ("caused" under
-     * the decision that caused it): Cy's silent postponement cost 20 points
-     * of morale at the pay talk. (The game does not write it for an
-     * on_enter yet: the entry is added here, to check the reader.) */
-    char *trail = path_in(W.tmp, "trail");
-    mkdir(trail, 0755);
-    DIR *d = opendir(dir);
+    char *prefix = path_in(REPORT_SHOTS, "debrief-a4-page");
+    const char *pages[] = {"/usr/bin/pdftoppm", "-png", "-r", "60", pdf, prefix, NULL};
+    run_tool(pages, &r);
+    cmd_result_free(&r);
+    free(prefix);
+    free(pdf);
+}
+
+/* Copies Cy's result file into folder with a "caused" entry under its
+ * third decision: the silent postponement cost 20 points of morale at the
+ * pay talk. */
+static void write_cy_with_trail(const char *folder)
+{
+    DIR *d = opendir(DB.dir);
     struct dirent *e;
     while ((e = readdir(d)) != NULL)
         if (strncmp(e->d_name, "debrief-fixture-cy-", 19) == 0) {
-            char *from = path_in(dir, e->d_name);
+            char *from = path_in(DB.dir, e->d_name);
             char *json = slurp(from, NULL);
             cJSON *run = cJSON_Parse(json);
             cJSON *postpone = cJSON_GetArrayItem(get(run, "decisions"), 2);
@@ -1819,7 +2081,7 @@ static void test_debrief(void **state)
             cJSON_AddNumberToObject(cJSON_AddObjectToObject(c, "effects"), "morale", -20);
             cJSON_AddItemToArray(caused, c);
             char *edited = cJSON_Print(run);
-            char *to = path_in(trail, e->d_name);
+            char *to = path_in(folder, e->d_name);
             write_file(to, edited, strlen(edited));
             free(to);
             free(edited);
@@ -1828,13 +2090,26 @@ static void test_debrief(void **state)
             free(from);
         }
     closedir(d);
+}
+
+/* The consequence trail, as a result file records it ("caused" under the
+ * decision that caused it). (The game does not write it for an on_enter
+ * yet: the entry is added here, to check the reader.) */
+static void test_debrief_trail(void **state)
+{
+    (void)state;
+    debrief_played();
+    struct cmd_result r;
+    char *trail = path_in(W.tmp, "trail");
+    mkdir(trail, 0755);
+    write_cy_with_trail(trail);
     char *trail_html = path_in(W.out, "trail.html");
     const char *trail_args[] = {"report", trail, "--scenario", DEBRIEF_FIXTURE, "--html", trail_html,
                                 "--quiet", NULL};
     scaleup(trail_args, NULL, &r);
     assert_int_equal(r.status, 0);
     cmd_result_free(&r);
-    text = slurp(trail_html, NULL);
+    char *text = slurp(trail_html, NULL);
     assert_non_null(strstr(text, "<li class=\"trail\">\xe2\x80\x9cPostpone without telling anyone"
                                  "\xe2\x80\x9d \xe2\x86\x92 Team morale \xe2\x88\x92" "20 at The Pay "
                                  "Talk</li>"));
@@ -1842,18 +2117,6 @@ static void test_debrief(void **state)
     free(trail_html);
     rm_rf(trail);
     free(trail);
-
-    char *prefix = path_in(REPORT_SHOTS, "debrief-a4-page");
-    const char *pages[] = {"/usr/bin/pdftoppm", "-png", "-r", "60", pdf, prefix, NULL};
-    run_tool(pages, &r);
-    cmd_result_free(&r);
-    free(prefix);
-    free(pdf);
-    free(json_path);
-    free(html);
-    free(csv);
-    rm_rf(dir);
-    free(dir);
 }
 
 /* An output never goes over a file the report read, valid or not. */
@@ -1912,16 +2175,35 @@ int main(void)
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_runs_csv),
         cmocka_unit_test(test_decisions_csv),
-        cmocka_unit_test(test_html),
-        cmocka_unit_test(test_xapi),
+        cmocka_unit_test(test_html_self_contained),
+        cmocka_unit_test(test_html_sections),
+        cmocka_unit_test(test_html_text),
+        cmocka_unit_test(test_html_marks),
+        cmocka_unit_test(test_html_shots),
+        cmocka_unit_test(test_xapi_valid),
+        cmocka_unit_test(test_xapi_statements),
+        cmocka_unit_test(test_xapi_completions),
+        cmocka_unit_test(test_xapi_ids_stable),
         cmocka_unit_test(test_xapi_mbox_and_default_pass),
         cmocka_unit_test(test_duplicate_copy),
         cmocka_unit_test(test_usage),
         cmocka_unit_test(test_file_size_limit),
         cmocka_unit_test(test_odd_values),
-        cmocka_unit_test(test_duet),
+        cmocka_unit_test(test_duet_table),
+        cmocka_unit_test(test_duet_runs_csv),
+        cmocka_unit_test(test_duet_decisions_csv),
+        cmocka_unit_test(test_duet_xapi),
         cmocka_unit_test(test_duet_pairs_section),
-        cmocka_unit_test(test_debrief),
+        cmocka_unit_test(test_debrief_json_on_stdout),
+        cmocka_unit_test(test_debrief_scenario),
+        cmocka_unit_test(test_debrief_outcomes),
+        cmocka_unit_test(test_debrief_options),
+        cmocka_unit_test(test_debrief_plan),
+        cmocka_unit_test(test_debrief_patterns),
+        cmocka_unit_test(test_debrief_runs_csv),
+        cmocka_unit_test(test_debrief_page),
+        cmocka_unit_test(test_debrief_projector_and_print),
+        cmocka_unit_test(test_debrief_trail),
         cmocka_unit_test(test_refuses_to_overwrite_inputs),
         cmocka_unit_test(test_folder_unchanged),
     };

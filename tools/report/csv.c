@@ -48,23 +48,46 @@ static void end_line(struct strbuf *out)
     sb_puts(out, "\r\n");
 }
 
-/* Every group's dimensions, in order of first appearance. */
-static int all_dims(const struct report *r, const char ***dims)
+/* Adds id to the list unless it is there. */
+static void add_new(const char ***list, int *n, const char *id)
+{
+    for (int k = 0; k < *n; k++)
+        if (strcmp((*list)[k], id) == 0)
+            return;
+    *list = xrealloc((void *)*list, sizeof **list * (size_t)(*n + 1));
+    (*list)[(*n)++] = id;
+}
+
+/* Every group's dimensions (or its stats to show), in order of first
+ * appearance. */
+static int across_groups(const struct report *r, bool stats, const char ***list)
 {
     int n = 0;
-    *dims = NULL;
-    for (int gi = 0; gi < r->ngroups; gi++)
-        for (int d = 0; d < r->groups[gi].ndims; d++) {
-            const char *id = r->groups[gi].dims[d];
-            bool seen = false;
-            for (int k = 0; k < n && !seen; k++)
-                seen = strcmp((*dims)[k], id) == 0;
-            if (seen)
-                continue;
-            *dims = xrealloc((void *)*dims, sizeof **dims * (size_t)(n + 1));
-            (*dims)[n++] = id;
-        }
+    *list = NULL;
+    for (int gi = 0; gi < r->ngroups; gi++) {
+        const struct rep_group *g = &r->groups[gi];
+        const char *const *ids = stats ? g->stats : g->dims;
+        for (int k = 0; k < (stats ? g->nstats : g->ndims); k++)
+            add_new(list, &n, ids[k]);
+    }
     return n;
+}
+
+static int all_dims(const struct report *r, const char ***dims)
+{
+    return across_groups(r, false, dims);
+}
+
+/* The first fields of both forms: the scenario and who played. */
+static void who_fields(struct strbuf *out, const struct rep_run *run, const struct rep_player *p)
+{
+    text_field(out, run->scenario_id);
+    sep(out);
+    text_field(out, run->scenario_version);
+    sep(out);
+    text_field(out, p->name);
+    sep(out);
+    text_field(out, p->role);
 }
 
 static void dims_header(struct strbuf *out, const char **dims, int ndims)
@@ -91,103 +114,98 @@ static void dims_fields(struct strbuf *out, const struct rep_score *s, const cha
     }
 }
 
+/* A duet: who the partner was, and how often their secret picks agreed
+ * (the same for both rows of the pair); empty fields for a solo run. */
+static void duet_fields(struct strbuf *out, const struct rep_row *row)
+{
+    const struct rep_run *run = row->run;
+    if (run->nplayers != 2) {
+        sb_puts(out, ",,,");
+        return;
+    }
+    const struct rep_player *partner = &run->players[1 - row->player];
+    int agreed, secret;
+    rep_run_alignment(run, &agreed, &secret);
+    text_field(out, partner->name);
+    sep(out);
+    text_field(out, partner->role);
+    sep(out);
+    number_field(out, agreed);
+    sep(out);
+    number_field(out, secret);
+}
+
+/* The columns of report_csv_runs beyond the fixed ones. */
+struct run_columns {
+    const char **dims, **stats;
+    int ndims, nstats;
+};
+
+static void run_row(struct strbuf *out, const struct rep_row *row, const struct run_columns *cols)
+{
+    const struct rep_run *run = row->run;
+    const struct rep_player *p = rep_row_player(row);
+    number_field(out, row->rank);
+    sep(out);
+    who_fields(out, run, p);
+    sep(out);
+    text_field(out, run->ending_id);
+    sep(out);
+    text_field(out, run->ending_title);
+    sep(out);
+    text_field(out, run->verdict);
+    dims_fields(out, &p->score, cols->dims, cols->ndims, NULL);
+    sep(out);
+    number_field(out, p->weighted);
+    sep(out);
+    /* Files older than per-player bests hold a duet's first player's only. */
+    if (!isnan(p->best))
+        number_field(out, p->best);
+    sep(out);
+    number_field(out, p->percent);
+    sep(out);
+    text_field(out, p->rating);
+    sep(out);
+    if (run->minutes >= 0)
+        number_field(out, round(run->minutes * 10) / 10);
+    sep(out);
+    sb_puts(out, run->finished ? "yes" : "no");
+    sep(out);
+    int mine = 0;
+    for (int j = 0; j < run->ndecisions; j++)
+        mine += run->decisions[j].player == row->player;
+    number_field(out, mine);
+    sep(out);
+    number_field(out, run->seed);
+    sep(out);
+    text_field(out, run->started);
+    sep(out);
+    text_field(out, run->updated);
+    sep(out);
+    text_field(out, run->file);
+    sep(out);
+    duet_fields(out, row);
+    dims_fields(out, &run->stats, cols->stats, cols->nstats, NULL);
+    end_line(out);
+}
+
 void report_csv_runs(const struct report *r, struct strbuf *out)
 {
-    const char **dims;
-    int ndims = all_dims(r, &dims);
+    struct run_columns cols;
+    cols.ndims = all_dims(r, &cols.dims);
+    /* The outcome: each stat the runs hold, at the end of the run. */
+    cols.nstats = across_groups(r, true, &cols.stats);
     sb_puts(out, "rank,scenario,version,player,role,ending,ending_title,verdict");
-    dims_header(out, dims, ndims);
+    dims_header(out, cols.dims, cols.ndims);
     sb_puts(out, ",weighted,best,percent,rating,minutes,finished,decisions,seed,started,updated,"
                  "file,partner,partner_role,agreed,secret");
-    /* The outcome: each stat the runs hold, at the end of the run. */
-    const char **stats = NULL;
-    int nstats = 0;
-    for (int gi = 0; gi < r->ngroups; gi++)
-        for (int k = 0; k < r->groups[gi].nstats; k++) {
-            bool seen = false;
-            for (int j = 0; j < nstats && !seen; j++)
-                seen = strcmp(stats[j], r->groups[gi].stats[k]) == 0;
-            if (!seen) {
-                stats = xrealloc((void *)stats, sizeof *stats * (size_t)(nstats + 1));
-                stats[nstats++] = r->groups[gi].stats[k];
-            }
-        }
-    dims_header(out, stats, nstats);
+    dims_header(out, cols.stats, cols.nstats);
     end_line(out);
-    for (int gi = 0; gi < r->ngroups; gi++) {
-        const struct rep_group *g = &r->groups[gi];
-        for (int i = 0; i < g->nrows; i++) {
-            const struct rep_row *row = &g->rows[i];
-            const struct rep_run *run = row->run;
-            const struct rep_player *p = rep_row_player(row);
-            number_field(out, row->rank);
-            sep(out);
-            text_field(out, run->scenario_id);
-            sep(out);
-            text_field(out, run->scenario_version);
-            sep(out);
-            text_field(out, p->name);
-            sep(out);
-            text_field(out, p->role);
-            sep(out);
-            text_field(out, run->ending_id);
-            sep(out);
-            text_field(out, run->ending_title);
-            sep(out);
-            text_field(out, run->verdict);
-            dims_fields(out, &p->score, dims, ndims, NULL);
-            sep(out);
-            number_field(out, p->weighted);
-            sep(out);
-            /* Files older than per-player bests hold a duet's first
-             * player's only. */
-            if (!isnan(p->best))
-                number_field(out, p->best);
-            sep(out);
-            number_field(out, p->percent);
-            sep(out);
-            text_field(out, p->rating);
-            sep(out);
-            if (run->minutes >= 0)
-                number_field(out, round(run->minutes * 10) / 10);
-            sep(out);
-            sb_puts(out, run->finished ? "yes" : "no");
-            sep(out);
-            int mine = 0;
-            for (int j = 0; j < run->ndecisions; j++)
-                mine += run->decisions[j].player == row->player;
-            number_field(out, mine);
-            sep(out);
-            number_field(out, run->seed);
-            sep(out);
-            text_field(out, run->started);
-            sep(out);
-            text_field(out, run->updated);
-            sep(out);
-            text_field(out, run->file);
-            /* A duet: who the partner was, and how often their secret picks
-             * agreed (the same for both rows of the pair). */
-            sep(out);
-            if (run->nplayers == 2) {
-                const struct rep_player *partner = &run->players[1 - row->player];
-                int agreed, secret;
-                rep_run_alignment(run, &agreed, &secret);
-                text_field(out, partner->name);
-                sep(out);
-                text_field(out, partner->role);
-                sep(out);
-                number_field(out, agreed);
-                sep(out);
-                number_field(out, secret);
-            } else {
-                sb_puts(out, ",,,");
-            }
-            dims_fields(out, &run->stats, stats, nstats, NULL);
-            end_line(out);
-        }
-    }
-    free((void *)dims);
-    free((void *)stats);
+    for (int gi = 0; gi < r->ngroups; gi++)
+        for (int i = 0; i < r->groups[gi].nrows; i++)
+            run_row(out, &r->groups[gi].rows[i], &cols);
+    free((void *)cols.dims);
+    free((void *)cols.stats);
 }
 
 static void effects_field(struct strbuf *out, const struct rep_score *e)
@@ -222,13 +240,7 @@ void report_csv_decisions(const struct report *r, struct strbuf *out)
                 const struct rep_decision *d = &run->decisions[j];
                 if (d->player != row->player)
                     continue;
-                text_field(out, run->scenario_id);
-                sep(out);
-                text_field(out, run->scenario_version);
-                sep(out);
-                text_field(out, p->name);
-                sep(out);
-                text_field(out, p->role);
+                who_fields(out, run, p);
                 sep(out);
                 number_field(out, run->seed);
                 sep(out);

@@ -73,10 +73,8 @@ void rep_build_duets(struct report *r, struct rep_group *g)
     struct rep_duet_point *points = NULL;
     int npoints = 0;
     double *turns = NULL;
-    for (int i = 0; i < r->nruns; i++) {
-        const struct rep_run *run = &r->runs[i];
-        if (run->group != gi || run->nplayers != 2)
-            continue;
+    int at = 0;
+    for (const struct rep_run *run; (run = rep_next_duet(r, gi, &at)) != NULL;) {
         g->npairs++;
         /* The roles in a fixed order (by id), whoever played first. */
         const char *roles[2] = {run->players[0].role, run->players[1].role};

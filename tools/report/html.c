@@ -246,19 +246,22 @@ static void stat_heading(const struct rep_group *g, const char *id, struct strbu
     }
 }
 
-static void ranking(const struct rep_group *g, int gi, struct strbuf *out)
+/* A cell of points: the number, or a dash when the score does not hold it. */
+static void points_cell(const struct rep_score *s, const char *id, const char *class,
+                        struct strbuf *out)
 {
-    int nunfinished = g->nruns - g->nfinished;
-    sb_printf(out, "<section id=\"s%d-ranking\">\n<h2>Ranking \u00b7 %d team%s \u00b7 %d finished "
-                   "run%s",
-              gi + 1, g->nrows, g->nrows == 1 ? "" : "s", g->nfinished,
-              g->nfinished == 1 ? "" : "s");
-    if (nunfinished)
-        sb_printf(out, " \u00b7 %d unfinished", nunfinished);
-    sb_puts(out, "</h2>\n");
-    if (g->nstats)
-        sb_puts(out, "<p class=\"note\">Outcome: the ending each team reached and its company's "
-                     "stats when it ended (or at its last decision, when unfinished).</p>\n");
+    bool has;
+    double v = rep_points(s, id, &has);
+    sb_printf(out, "<td class=\"%s\">", class);
+    if (has)
+        num(out, v);
+    else
+        sb_puts(out, "\u2013");
+    sb_puts(out, "</td>");
+}
+
+static void ranking_head(const struct rep_group *g, struct strbuf *out)
+{
     sb_puts(out, "<table class=\"ranking\">\n<thead><tr><th class=\"n\">#</th><th>Team</th>"
                  "<th>Role</th><th>Ending</th>");
     for (int k = 0; k < g->nstats; k++) {
@@ -277,67 +280,76 @@ static void ranking(const struct rep_group *g, int gi, struct strbuf *out)
     }
     sb_puts(out, "<th class=\"n\">Weighted</th><th class=\"n\">Percent</th><th>Rating</th>"
                  "<th class=\"n\">Min.</th></tr></thead>\n<tbody>\n");
-    for (int i = 0; i < g->nrows; i++) {
-        const struct rep_row *row = &g->rows[i];
-        const struct rep_run *run = row->run;
-        const struct rep_player *p = rep_row_player(row);
-        int ri = rep_role_index(g, p->role);
-        sb_printf(out, "<tr%s><td class=\"n\">%d</td><td class=\"team\">",
-                  run->finished ? "" : " class=\"unfinished\"", row->rank);
-        esc(out, p->name);
-        sb_printf(out, "</td><td><span class=\"role\" style=\"background:%s\">", role_colour(ri));
-        role_text(out, p->role);
-        sb_puts(out, "</span></td><td class=\"ending\">");
-        if (run->ending_id) {
-            esc(out, run->ending_title ? run->ending_title : run->ending_id);
-            if (run->verdict) {
-                sb_printf(out, "<span class=\"verdict\" style=\"border-color:%s\">",
-                          verdict_colour(run->verdict));
-                esc(out, run->verdict);
-                sb_puts(out, "</span>");
-            }
-        } else {
-            sb_printf(out, "unfinished (%d decision%s)", run->ndecisions,
-                      run->ndecisions == 1 ? "" : "s");
+}
+
+/* The ending a run reached with its verdict, or how far it got. */
+static void ending_cell(const struct rep_run *run, struct strbuf *out)
+{
+    sb_puts(out, "<td class=\"ending\">");
+    if (run->ending_id) {
+        esc(out, run->ending_title ? run->ending_title : run->ending_id);
+        if (run->verdict) {
+            sb_printf(out, "<span class=\"verdict\" style=\"border-color:%s\">",
+                      verdict_colour(run->verdict));
+            esc(out, run->verdict);
+            sb_puts(out, "</span>");
         }
-        sb_puts(out, "</td>");
-        for (int k = 0; k < g->nstats; k++) {
-            bool has;
-            double v = rep_points(&run->stats, g->stats[k], &has);
-            sb_puts(out, "<td class=\"n stat\">");
-            if (has)
-                num(out, v);
-            else
-                sb_puts(out, "\u2013");
-            sb_puts(out, "</td>");
-        }
-        for (int d = 0; d < g->ndims; d++) {
-            if (!g->dim_shown[d])
-                continue;
-            bool has;
-            double v = rep_points(&p->score, g->dims[d], &has);
-            sb_puts(out, "<td class=\"n\">");
-            if (has)
-                num(out, v);
-            else
-                sb_puts(out, "\u2013");
-            sb_puts(out, "</td>");
-        }
-        sb_puts(out, "<td class=\"n\">");
-        num(out, p->weighted);
-        sb_puts(out, "</td><td class=\"n pct\">");
-        char pct[64];
-        str_format(pct, sizeof pct, "%.1f%%%s", p->percent, p->best_estimate ? " (estimated)" : "");
-        sb_puts(out, pct);
-        bar(out, p->percent / 100, 110, 20, BAR, pct);
-        sb_puts(out, "</td><td class=\"nowrap\">");
-        esc(out, p->rating ? p->rating : "\u2013");
-        sb_puts(out, "</td><td class=\"n\">");
-        char mins[32];
-        rep_minutes_text(run->minutes, mins, sizeof mins);
-        sb_puts(out, mins);
-        sb_puts(out, "</td></tr>\n");
+    } else {
+        sb_printf(out, "unfinished (%d decision%s)", run->ndecisions,
+                  run->ndecisions == 1 ? "" : "s");
     }
+    sb_puts(out, "</td>");
+}
+
+static void ranking_row(const struct rep_group *g, const struct rep_row *row, struct strbuf *out)
+{
+    const struct rep_run *run = row->run;
+    const struct rep_player *p = rep_row_player(row);
+    int ri = rep_role_index(g, p->role);
+    sb_printf(out, "<tr%s><td class=\"n\">%d</td><td class=\"team\">",
+              run->finished ? "" : " class=\"unfinished\"", row->rank);
+    esc(out, p->name);
+    sb_printf(out, "</td><td><span class=\"role\" style=\"background:%s\">", role_colour(ri));
+    role_text(out, p->role);
+    sb_puts(out, "</span></td>");
+    ending_cell(run, out);
+    for (int k = 0; k < g->nstats; k++)
+        points_cell(&run->stats, g->stats[k], "n stat", out);
+    for (int d = 0; d < g->ndims; d++)
+        if (g->dim_shown[d])
+            points_cell(&p->score, g->dims[d], "n", out);
+    sb_puts(out, "<td class=\"n\">");
+    num(out, p->weighted);
+    sb_puts(out, "</td><td class=\"n pct\">");
+    char pct[64];
+    str_format(pct, sizeof pct, "%.1f%%%s", p->percent, p->best_estimate ? " (estimated)" : "");
+    sb_puts(out, pct);
+    bar(out, p->percent / 100, 110, 20, BAR, pct);
+    sb_puts(out, "</td><td class=\"nowrap\">");
+    esc(out, p->rating ? p->rating : "\u2013");
+    sb_puts(out, "</td><td class=\"n\">");
+    char mins[32];
+    rep_minutes_text(run->minutes, mins, sizeof mins);
+    sb_puts(out, mins);
+    sb_puts(out, "</td></tr>\n");
+}
+
+static void ranking(const struct rep_group *g, int gi, struct strbuf *out)
+{
+    int nunfinished = g->nruns - g->nfinished;
+    sb_printf(out, "<section id=\"s%d-ranking\">\n<h2>Ranking \u00b7 %d team%s \u00b7 %d finished "
+                   "run%s",
+              gi + 1, g->nrows, g->nrows == 1 ? "" : "s", g->nfinished,
+              g->nfinished == 1 ? "" : "s");
+    if (nunfinished)
+        sb_printf(out, " \u00b7 %d unfinished", nunfinished);
+    sb_puts(out, "</h2>\n");
+    if (g->nstats)
+        sb_puts(out, "<p class=\"note\">Outcome: the ending each team reached and its company's "
+                     "stats when it ended (or at its last decision, when unfinished).</p>\n");
+    ranking_head(g, out);
+    for (int i = 0; i < g->nrows; i++)
+        ranking_row(g, &g->rows[i], out);
     sb_puts(out, "</tbody></table>\n</section>\n");
 }
 
@@ -407,9 +419,8 @@ static int compare_doubles(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Per dimension and role, each team's points as a dot on a lane, the
- * median as a bar across it; one axis for all (points are points). */
-static void spread(const struct rep_group *g, int gi, struct strbuf *out)
+/* The heading and the note under it, naming the dimensions left out. */
+static void spread_intro(const struct rep_group *g, int gi, struct strbuf *out)
 {
     sb_printf(out, "<section id=\"s%d-spread\">\n<h2>Points per dimension, by role \u00b7 %d "
                    "dimension%s</h2>\n",
@@ -430,6 +441,26 @@ static void spread(const struct rep_group *g, int gi, struct strbuf *out)
         sb_printf(out, " (no option of the scenario scores %s).", unscored == 1 ? "it" : "them");
     }
     sb_puts(out, "</p>\n");
+}
+
+/* The spread chart's geometry: a lane per dimension and role, one axis of
+ * points for all. */
+struct lanes {
+    double lo, hi, step; /* the axis */
+    int lane, gap, left, right, top, pad;
+    int axis; /* the axis line's y */
+    double plot; /* the width of the plotted area */
+};
+
+/* The x of v points. */
+static double lane_x(const struct lanes *c, double v)
+{
+    return c->left + c->pad + (v - c->lo) / (c->hi - c->lo) * (c->plot - 2 * c->pad);
+}
+
+/* An axis from round numbers around every row's points (and 0). */
+static void spread_scale(const struct rep_group *g, struct lanes *c)
+{
     double lo = 0, hi = 0;
     for (int i = 0; i < g->nrows; i++)
         for (int d = 0; d < g->ndims; d++) {
@@ -444,119 +475,149 @@ static void spread(const struct rep_group *g, int gi, struct strbuf *out)
     hi = ceil(hi / step) * step;
     if (hi <= lo)
         hi = lo + step;
-    int lane = 46, gap = 18, left = 330, right = 150, top = 10, pad = 24;
-    int lanes = g->ndims_shown * g->nroles;
-    int height = top + lanes * lane + g->ndims_shown * gap + 50;
-    double plot = CHART_W - left - right;
-#define X(v) (left + pad + ((v) - lo) / (hi - lo) * (plot - 2 * pad))
+    *c = (struct lanes){.lo = lo, .hi = hi, .step = step, .lane = 46, .gap = 18, .left = 330,
+                        .right = 150, .top = 10, .pad = 24};
+    c->axis = c->top + g->ndims_shown * g->nroles * c->lane + g->ndims_shown * c->gap;
+    c->plot = CHART_W - c->left - c->right;
+}
+
+/* The lanes, shaded every other one, with the dimension and role labels. */
+static void spread_labels(const struct rep_group *g, const struct lanes *c, struct strbuf *out)
+{
+    int y = c->top;
+    for (int d = 0; d < g->ndims; d++) {
+        if (!g->dim_shown[d])
+            continue;
+        char label[128];
+        rep_dim_name(g, g->dims[d], label, sizeof label);
+        for (int r = 0; r < g->nroles; r++, y += c->lane) {
+            double cy = y + c->lane / 2.0;
+            if (r % 2 == 0)
+                sb_printf(out,
+                          "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%d\" "
+                          "fill=\"#f0f0f0\"/>\n",
+                          c->left, y, c->plot, c->lane);
+            if (r == 0) {
+                sb_printf(out, "<text x=\"10\" y=\"%.1f\" dominant-baseline=\"middle\" "
+                               "font-weight=\"bold\">",
+                          cy);
+                esc(out, label);
+                sb_puts(out, "</text>");
+            }
+            sb_printf(out, "<text x=\"%d\" y=\"%.1f\" dominant-baseline=\"middle\" "
+                           "text-anchor=\"end\" fill=\"%s\" font-weight=\"bold\">",
+                      c->left - 12, cy, role_colour(r));
+            role_text(out, g->roles[r]);
+            sb_puts(out, "</text>\n");
+        }
+        y += c->gap;
+    }
+}
+
+/* The grid: a line and a number per step, zero darker. */
+static void spread_grid(const struct lanes *c, struct strbuf *out)
+{
+    for (int i = 0; i <= 40; i++) {
+        double t = c->lo + i * c->step;
+        if (t > c->hi + c->step / 2)
+            break;
+        bool zero = fabs(t) < c->step / 2;
+        sb_printf(out,
+                  "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
+                  "stroke-width=\"%d\"/>\n<text x=\"%.1f\" y=\"%d\" "
+                  "text-anchor=\"middle\">",
+                  lane_x(c, t), c->top, lane_x(c, t), c->axis, zero ? "#111" : "#bbb",
+                  zero ? 2 : 1, lane_x(c, t), c->axis + 32);
+        num(out, zero ? 0 : t);
+        sb_puts(out, "</text>\n");
+    }
+    sb_printf(out, "<text x=\"%d\" y=\"%d\">median</text>\n", CHART_W - c->right + 16,
+              c->axis + 32);
+}
+
+/* One lane: the median bar, a dot per score (with the number of teams on
+ * it) and the median written at the right; v sorted. */
+static void spread_lane(const struct rep_group *g, const struct lanes *c, int d, int r, int y,
+                        const double *v, int n, struct strbuf *out)
+{
+    double cy = y + c->lane / 2.0;
+    double med = rep_median(v, n);
+    /* The numbers drawn, for a reader that is not a person. */
+    sb_puts(out, "<g data-dim=\"");
+    esc(out, g->dims[d]);
+    sb_puts(out, "\" data-role=\"");
+    esc(out, g->roles[r]);
+    sb_puts(out, "\" data-points=\"");
+    data_numbers(out, v, n);
+    sb_puts(out, "\" data-median=\"");
+    data_numbers(out, &med, 1);
+    sb_puts(out, "\">\n");
+    sb_printf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"6\" height=\"%d\" fill=\"#111\"/>\n",
+              lane_x(c, med) - 3, y, c->lane);
+    for (int i = 0; i < n;) {
+        int count = 1;
+        while (i + count < n && v[i + count] == v[i])
+            count++;
+        sb_printf(out,
+                  "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\" "
+                  "stroke=\"#fff\" stroke-width=\"2\"/>\n",
+                  lane_x(c, v[i]), cy, count > 1 ? 17 : 12, role_colour(r));
+        if (count > 1)
+            sb_printf(out,
+                      "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                      "dominant-baseline=\"central\" fill=\"#fff\" "
+                      "font-size=\"22\" font-weight=\"bold\">%d</text>\n",
+                      lane_x(c, v[i]), cy, count);
+        i += count;
+    }
+    sb_printf(out, "<text x=\"%d\" y=\"%.1f\" dominant-baseline=\"middle\">",
+              CHART_W - c->right + 16, cy);
+    num(out, med);
+    sb_puts(out, "</text>\n</g>\n");
+}
+
+/* The teams, lane by lane: each role's points in each dimension. */
+static void spread_teams(const struct rep_group *g, const struct lanes *c, struct strbuf *out)
+{
+    int y = c->top;
+    for (int d = 0; d < g->ndims; d++) {
+        if (!g->dim_shown[d])
+            continue;
+        for (int r = 0; r < g->nroles; r++, y += c->lane) {
+            double *v = NULL;
+            int n = 0;
+            for (int i = 0; i < g->nrows; i++) {
+                const struct rep_player *p = rep_row_player(&g->rows[i]);
+                if (strcmp(p->role, g->roles[r]) != 0)
+                    continue;
+                v = xrealloc(v, sizeof *v * (size_t)(n + 1));
+                v[n++] = rep_points(&p->score, g->dims[d], NULL);
+            }
+            if (n) {
+                sort_items(v, (size_t)n, sizeof *v, compare_doubles);
+                spread_lane(g, c, d, r, y, v, n, out);
+            }
+            free(v);
+        }
+        y += c->gap;
+    }
+}
+
+/* Per dimension and role, each team's points as a dot on a lane, the
+ * median as a bar across it; one axis for all (points are points). Lanes
+ * and their labels first, then the grid, then the teams on top. */
+static void spread(const struct rep_group *g, int gi, struct strbuf *out)
+{
+    spread_intro(g, gi, out);
+    struct lanes c;
+    spread_scale(g, &c);
     sb_printf(out,
               "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Points per "
               "dimension, by role\" font-size=\"%d\" font-family=\"DejaVu Sans, sans-serif\">\n",
-              CHART_W, height, FONT);
-    int axis = top + lanes * lane + g->ndims_shown * gap;
-    /* Lanes and their labels, then the grid, then the teams on top. */
-    for (int pass = 0; pass < 3; pass++) {
-        if (pass == 1) {
-            for (int i = 0; i <= 40; i++) {
-                double t = lo + i * step;
-                if (t > hi + step / 2)
-                    break;
-                bool zero = fabs(t) < step / 2;
-                sb_printf(out,
-                          "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
-                          "stroke-width=\"%d\"/>\n<text x=\"%.1f\" y=\"%d\" "
-                          "text-anchor=\"middle\">",
-                          X(t), top, X(t), axis, zero ? "#111" : "#bbb", zero ? 2 : 1, X(t),
-                          axis + 32);
-                num(out, zero ? 0 : t);
-                sb_puts(out, "</text>\n");
-            }
-            sb_printf(out, "<text x=\"%d\" y=\"%d\">median</text>\n", CHART_W - right + 16,
-                      axis + 32);
-            continue;
-        }
-        int y = top;
-        for (int d = 0; d < g->ndims; d++) {
-            if (!g->dim_shown[d])
-                continue;
-            char label[128];
-            rep_dim_name(g, g->dims[d], label, sizeof label);
-            for (int r = 0; r < g->nroles; r++, y += lane) {
-                double cy = y + lane / 2.0;
-                if (pass == 0) {
-                    if (r % 2 == 0)
-                        sb_printf(out,
-                                  "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%d\" "
-                                  "fill=\"#f0f0f0\"/>\n",
-                                  left, y, plot, lane);
-                    if (r == 0) {
-                        sb_printf(out, "<text x=\"10\" y=\"%.1f\" dominant-baseline=\"middle\" "
-                                       "font-weight=\"bold\">",
-                                  cy);
-                        esc(out, label);
-                        sb_puts(out, "</text>");
-                    }
-                    sb_printf(out, "<text x=\"%d\" y=\"%.1f\" dominant-baseline=\"middle\" "
-                                   "text-anchor=\"end\" fill=\"%s\" font-weight=\"bold\">",
-                              left - 12, cy, role_colour(r));
-                    role_text(out, g->roles[r]);
-                    sb_puts(out, "</text>\n");
-                    continue;
-                }
-                double *v = NULL;
-                int n = 0;
-                for (int i = 0; i < g->nrows; i++) {
-                    const struct rep_player *p = rep_row_player(&g->rows[i]);
-                    if (strcmp(p->role, g->roles[r]) != 0)
-                        continue;
-                    v = xrealloc(v, sizeof *v * (size_t)(n + 1));
-                    v[n++] = rep_points(&p->score, g->dims[d], NULL);
-                }
-                if (n) {
-                    sort_items(v, (size_t)n, sizeof *v, compare_doubles);
-                    double med = rep_median(v, n);
-                    /* The numbers drawn, for a reader that is not a person. */
-                    sb_puts(out, "<g data-dim=\"");
-                    esc(out, g->dims[d]);
-                    sb_puts(out, "\" data-role=\"");
-                    esc(out, g->roles[r]);
-                    sb_puts(out, "\" data-points=\"");
-                    data_numbers(out, v, n);
-                    sb_puts(out, "\" data-median=\"");
-                    data_numbers(out, &med, 1);
-                    sb_puts(out, "\">\n");
-                    sb_printf(out,
-                              "<rect x=\"%.1f\" y=\"%d\" width=\"6\" height=\"%d\" "
-                              "fill=\"#111\"/>\n",
-                              X(med) - 3, y, lane);
-                    /* One dot per score, with the number of teams on it. */
-                    for (int i = 0; i < n;) {
-                        int count = 1;
-                        while (i + count < n && v[i + count] == v[i])
-                            count++;
-                        sb_printf(out,
-                                  "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\" "
-                                  "stroke=\"#fff\" stroke-width=\"2\"/>\n",
-                                  X(v[i]), cy, count > 1 ? 17 : 12, role_colour(r));
-                        if (count > 1)
-                            sb_printf(out,
-                                      "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-                                      "dominant-baseline=\"central\" fill=\"#fff\" "
-                                      "font-size=\"22\" font-weight=\"bold\">%d</text>\n",
-                                      X(v[i]), cy, count);
-                        i += count;
-                    }
-                    sb_printf(out, "<text x=\"%d\" y=\"%.1f\" dominant-baseline=\"middle\">",
-                              CHART_W - right + 16, cy);
-                    num(out, med);
-                    sb_puts(out, "</text>\n</g>\n");
-                }
-                free(v);
-            }
-            y += gap;
-        }
-    }
-#undef X
+              CHART_W, c.axis + 50, FONT);
+    spread_labels(g, &c, out);
+    spread_grid(&c, out);
+    spread_teams(g, &c, out);
     sb_puts(out, "</svg>\n</section>\n");
 }
 
@@ -682,158 +743,199 @@ static void role_points(const struct rep_group *g, const struct rep_option *op, 
     sb_puts(out, "</small>");
 }
 
-static void decision_points(const struct rep_group *g, int gi, struct strbuf *out)
+/* What the marks of the decision points mean, with the scenario or without. */
+static void decisions_legend(const struct rep_group *g, struct strbuf *out)
 {
-    sb_printf(out, "<section id=\"s%d-decisions\">\n<h2>Decision by decision \u00b7 %d decision "
-                   "point%s</h2>\n",
-              gi + 1, g->npoints, g->npoints == 1 ? "" : "s");
-    if (g->sc) {
-        sb_puts(out, "<p class=\"legend\">Every option of each decision point, most taken first; "
-                     "teams are counted by the option's id, whatever number it had on their "
-                     "screen. ");
-        for (int r = 0; r < g->nroles && r < 31; r++) {
-            sb_printf(out, "<span class=\"best\" style=\"background:%s\">\u2605 best for ",
-                      role_colour(r));
-            role_text(out, g->roles[r]);
-            sb_puts(out, "</span> ");
-        }
-        sb_puts(out, "marks the one option with the most points for that role's weights (when "
-                     "two score the same, the first in the scenario, marked \u201ctied\u201d). "
-                     "<i>When open</i>: offered only under a condition. Points: the weighted "
-                     "total for each role, and per dimension below.</p>\n");
-    } else {
+    if (!g->sc) {
         sb_puts(out, "<p class=\"legend\">The scenario's files were not found (give them with "
                      "<code>--scenario</code>): only the options the teams took are listed, with "
                      "the points each gave; a best option nobody took is named by its number. "
                      "\u2605 best for a role: the option the games recorded as the best for "
                      "it most often.</p>\n");
+        return;
     }
-    for (int k = 0; k < g->npoints; k++) {
-        const struct rep_point *pt = &g->points[k];
-        sb_printf(out, "<div class=\"point\" id=\"s%d-d%d\">\n<h3>%d. ", gi + 1, k + 1, k + 1);
-        esc(out, pt->title);
-        sb_printf(out, " <small>\u00b7 <span class=\"scene-id\">");
-        esc(out, pt->scene);
-        sb_printf(out, "</span> \u00b7 %d team%s decided here", pt->teams,
-                  pt->teams == 1 ? "" : "s");
-        by_role(g, pt->teams_by_role, out);
-        if (pt->decisions != pt->teams)
-            sb_printf(out, ", %d times", pt->decisions);
-        sb_printf(out, " \u00b7 best missed %d of %d</small></h3>\n", pt->missed, pt->decisions);
-        if (pt->discuss) {
-            sb_puts(out, "<p class=\"discuss\"><b>Discuss:</b> ");
-            esc(out, pt->discuss);
-            sb_puts(out, "</p>\n");
-        }
-        sb_puts(out, "<table class=\"options\"><colgroup><col class=\"c1\"><col class=\"c2\">"
-                     "<col class=\"c3\"><col class=\"c4\"></colgroup>\n<thead><tr><th>Option</th>"
-                     "<th>Points</th><th>Teams</th><th>Feedback</th></tr></thead>\n<tbody>\n");
+    sb_puts(out, "<p class=\"legend\">Every option of each decision point, most taken first; "
+                 "teams are counted by the option's id, whatever number it had on their "
+                 "screen. ");
+    for (int r = 0; r < g->nroles && r < 31; r++) {
+        sb_printf(out, "<span class=\"best\" style=\"background:%s\">\u2605 best for ",
+                  role_colour(r));
+        role_text(out, g->roles[r]);
+        sb_puts(out, "</span> ");
+    }
+    sb_puts(out, "marks the one option with the most points for that role's weights (when "
+                 "two score the same, the first in the scenario, marked \u201ctied\u201d). "
+                 "<i>When open</i>: offered only under a condition. Points: the weighted "
+                 "total for each role, and per dimension below.</p>\n");
+}
+
+/* "3. The Backlog · backlog · 7 teams decided here (...) · best missed 3 of
+ * 7", and the scene's discuss question. */
+static void point_heading(const struct rep_group *g, int gi, int k, struct strbuf *out)
+{
+    const struct rep_point *pt = &g->points[k];
+    sb_printf(out, "<div class=\"point\" id=\"s%d-d%d\">\n<h3>%d. ", gi + 1, k + 1, k + 1);
+    esc(out, pt->title);
+    sb_printf(out, " <small>\u00b7 <span class=\"scene-id\">");
+    esc(out, pt->scene);
+    sb_printf(out, "</span> \u00b7 %d team%s decided here", pt->teams, pt->teams == 1 ? "" : "s");
+    by_role(g, pt->teams_by_role, out);
+    if (pt->decisions != pt->teams)
+        sb_printf(out, ", %d times", pt->decisions);
+    sb_printf(out, " \u00b7 best missed %d of %d</small></h3>\n", pt->missed, pt->decisions);
+    if (pt->discuss) {
+        sb_puts(out, "<p class=\"discuss\"><b>Discuss:</b> ");
+        esc(out, pt->discuss);
+        sb_puts(out, "</p>\n");
+    }
+}
+
+/* An option's row: its text and marks, points, the teams that took it, its
+ * feedback. */
+static void option_row(const struct rep_group *g, const struct rep_point *pt,
+                       const struct rep_option *op, struct strbuf *out)
+{
+    sb_printf(out, "<tr class=\"option%s\" data-id=\"", op->teams ? "" : " untaken");
+    esc(out, op->id ? op->id : "");
+    sb_puts(out, "\"><td class=\"text\">");
+    if (!op->info && op->number > 0)
+        sb_printf(out, "<span class=\"num\">%d%s</span> ", op->number, op->varied ? "*" : "");
+    esc(out, op->text ? op->text : "(a text written as a function)");
+    best_badges(g, pt, op, out);
+    if (op->conditional)
+        sb_puts(out, " <span class=\"cond\">when open</span>");
+    sb_puts(out, "</td><td class=\"pts\">");
+    role_points(g, op, out);
+    char label[64];
+    str_format(label, sizeof label, "%d of %d teams", op->teams, pt->teams);
+    sb_puts(out, "</td><td class=\"teams\">");
+    bar(out, pt->teams ? (double)op->teams / pt->teams : 0, 200, 22, op->best_for ? BEST : BAR,
+        label);
+    sb_printf(out, " <span class=\"num nowrap\">%d of %d</span>", op->teams, pt->teams);
+    by_role(g, op->teams_by_role, out);
+    sb_puts(out, "</td><td class=\"fb\">");
+    if (op->feedback)
+        esc(out, op->feedback);
+    else
+        sb_puts(out, "\u2013");
+    sb_puts(out, "</td></tr>\n");
+}
+
+/* Without the scenario: a best option nobody took, by its number. */
+static void untaken_best(const struct rep_group *g, const struct rep_point *pt,
+                         const struct rep_missed_best *m, struct strbuf *out)
+{
+    sb_puts(out, "<p class=\"missed\">Best option");
+    if (!m->all_roles) {
+        sb_puts(out, " for ");
+        roles_text(g, m->roles, out);
+    }
+    if (m->id) {
+        sb_puts(out, ": choice ");
+        esc(out, m->id);
+    } else {
+        sb_printf(out, ": choice %d", m->number);
+    }
+    const struct rep_option *known = find_option(pt, m);
+    if (known && m->all_roles) {
+        sb_puts(out, " (");
+        esc(out, known->text);
+        sb_puts(out, ")");
+    }
+    sb_puts(out, ", taken by no ");
+    if (!m->all_roles) {
+        roles_text(g, m->roles, out);
+        sb_puts(out, " ");
+    }
+    sb_puts(out, "team.</p>\n");
+}
+
+/* With the scenario: a role none of whose teams took its best option. */
+static void role_missed_best(const struct rep_group *g, const struct rep_point *pt,
+                             struct strbuf *out)
+{
+    for (int r = 0; r < g->nroles && r < 31; r++) {
+        if (!pt->teams_by_role[r])
+            continue;
         for (int o = 0; o < pt->noptions; o++) {
             const struct rep_option *op = &pt->options[o];
-            sb_printf(out, "<tr class=\"option%s\" data-id=\"", op->teams ? "" : " untaken");
-            esc(out, op->id ? op->id : "");
-            sb_puts(out, "\"><td class=\"text\">");
-            if (!op->info && op->number > 0)
-                sb_printf(out, "<span class=\"num\">%d%s</span> ", op->number,
-                          op->varied ? "*" : "");
-            esc(out, op->text ? op->text : "(a text written as a function)");
-            best_badges(g, pt, op, out);
-            if (op->conditional)
-                sb_puts(out, " <span class=\"cond\">when open</span>");
-            sb_puts(out, "</td><td class=\"pts\">");
-            role_points(g, op, out);
-            char label[64];
-            str_format(label, sizeof label, "%d of %d teams", op->teams, pt->teams);
-            sb_puts(out, "</td><td class=\"teams\">");
-            bar(out, pt->teams ? (double)op->teams / pt->teams : 0, 200, 22,
-                op->best_for ? BEST : BAR, label);
-            sb_printf(out, " <span class=\"num nowrap\">%d of %d</span>", op->teams, pt->teams);
-            by_role(g, op->teams_by_role, out);
-            sb_puts(out, "</td><td class=\"fb\">");
-            if (op->feedback)
-                esc(out, op->feedback);
-            else
-                sb_puts(out, "\u2013");
-            sb_puts(out, "</td></tr>\n");
-        }
-        sb_puts(out, "</tbody></table>\n");
-        /* Without the scenario: a best option nobody took, by its number. */
-        for (int u = 0; !pt->info && u < pt->nuntaken; u++) {
-            const struct rep_missed_best *m = &pt->untaken[u];
-            sb_puts(out, "<p class=\"missed\">Best option");
-            if (!m->all_roles) {
-                sb_puts(out, " for ");
-                roles_text(g, m->roles, out);
-            }
-            if (m->id) {
-                sb_puts(out, ": choice ");
-                esc(out, m->id);
-            } else {
-                sb_printf(out, ": choice %d", m->number);
-            }
-            const struct rep_option *known = find_option(pt, m);
-            if (known && m->all_roles) {
-                sb_puts(out, " (");
-                esc(out, known->text);
-                sb_puts(out, ")");
-            }
-            sb_puts(out, ", taken by no ");
-            if (!m->all_roles) {
-                roles_text(g, m->roles, out);
-                sb_puts(out, " ");
-            }
-            sb_puts(out, "team.</p>\n");
-        }
-        /* With it: a role none of whose teams took its best option. */
-        for (int r = 0; pt->info && r < g->nroles && r < 31; r++) {
-            if (!pt->teams_by_role[r])
+            if (!(op->best_for & (1 << r)) || op->teams_by_role[r])
                 continue;
-            for (int o = 0; o < pt->noptions; o++) {
-                const struct rep_option *op = &pt->options[o];
-                if (!(op->best_for & (1 << r)) || op->teams_by_role[r])
-                    continue;
-                sb_puts(out, "<p class=\"missed\">No ");
-                role_text(out, g->roles[r]);
-                sb_printf(out, " team took its best option here (%d decided): \u201c",
-                          pt->teams_by_role[r]);
-                esc(out, op->text);
-                sb_puts(out, "\u201d.</p>\n");
-            }
+            sb_puts(out, "<p class=\"missed\">No ");
+            role_text(out, g->roles[r]);
+            sb_printf(out, " team took its best option here (%d decided): \u201c",
+                      pt->teams_by_role[r]);
+            esc(out, op->text);
+            sb_puts(out, "\u201d.</p>\n");
         }
-        /* A question for the room when most teams took the same lesser
-         * option. */
-        const struct rep_option *top = NULL;
-        for (int o = 0; o < pt->noptions; o++)
-            if (pt->teams >= 2 && pt->options[o].missed_by * 2 > pt->teams &&
-                (!top || pt->options[o].missed_by > top->missed_by))
-                top = &pt->options[o];
-        if (top) {
-            sb_printf(out, "<p class=\"ask\">Ask the room: why did %d of %d teams", top->missed_by,
-                      pt->teams);
-            by_role(g, top->missed_by_role, out);
-            sb_puts(out, " pick \u201c");
-            esc(out, top->text);
-            sb_puts(out, "\u201d");
-            /* "over" the best option, when it is the same for everybody. */
-            const struct rep_option *best = NULL;
-            int nbest = 0;
-            for (int o = 0; o < pt->noptions; o++)
-                if (pt->options[o].best_for) {
-                    best = &pt->options[o];
-                    nbest++;
-                }
-            if (nbest == 1 && best != top && best->text) {
-                sb_puts(out, " over \u201c");
-                esc(out, best->text);
-                sb_puts(out, "\u201d");
-            }
-            sb_puts(out, "? Who would have pushed back, and why?</p>\n");
-        }
-        if (pt->timed_out)
-            sb_printf(out, "<p class=\"note\">The timer ran out for %d team%s here.</p>\n",
-                      pt->timed_out, pt->timed_out == 1 ? "" : "s");
-        sb_puts(out, "</div>\n");
     }
+}
+
+/* A question for the room when most teams took the same lesser option. */
+static void ask_the_room(const struct rep_group *g, const struct rep_point *pt,
+                         struct strbuf *out)
+{
+    const struct rep_option *top = NULL;
+    for (int o = 0; o < pt->noptions; o++)
+        if (pt->teams >= 2 && pt->options[o].missed_by * 2 > pt->teams &&
+            (!top || pt->options[o].missed_by > top->missed_by))
+            top = &pt->options[o];
+    if (!top)
+        return;
+    sb_printf(out, "<p class=\"ask\">Ask the room: why did %d of %d teams", top->missed_by,
+              pt->teams);
+    by_role(g, top->missed_by_role, out);
+    sb_puts(out, " pick \u201c");
+    esc(out, top->text);
+    sb_puts(out, "\u201d");
+    /* "over" the best option, when it is the same for everybody. */
+    const struct rep_option *best = NULL;
+    int nbest = 0;
+    for (int o = 0; o < pt->noptions; o++)
+        if (pt->options[o].best_for) {
+            best = &pt->options[o];
+            nbest++;
+        }
+    if (nbest == 1 && best != top && best->text) {
+        sb_puts(out, " over \u201c");
+        esc(out, best->text);
+        sb_puts(out, "\u201d");
+    }
+    sb_puts(out, "? Who would have pushed back, and why?</p>\n");
+}
+
+/* One decision point: heading, every option, the best options missed, a
+ * question, the timer. */
+static void decision_point(const struct rep_group *g, int gi, int k, struct strbuf *out)
+{
+    const struct rep_point *pt = &g->points[k];
+    point_heading(g, gi, k, out);
+    sb_puts(out, "<table class=\"options\"><colgroup><col class=\"c1\"><col class=\"c2\">"
+                 "<col class=\"c3\"><col class=\"c4\"></colgroup>\n<thead><tr><th>Option</th>"
+                 "<th>Points</th><th>Teams</th><th>Feedback</th></tr></thead>\n<tbody>\n");
+    for (int o = 0; o < pt->noptions; o++)
+        option_row(g, pt, &pt->options[o], out);
+    sb_puts(out, "</tbody></table>\n");
+    if (pt->info)
+        role_missed_best(g, pt, out);
+    else
+        for (int u = 0; u < pt->nuntaken; u++)
+            untaken_best(g, pt, &pt->untaken[u], out);
+    ask_the_room(g, pt, out);
+    if (pt->timed_out)
+        sb_printf(out, "<p class=\"note\">The timer ran out for %d team%s here.</p>\n",
+                  pt->timed_out, pt->timed_out == 1 ? "" : "s");
+    sb_puts(out, "</div>\n");
+}
+
+static void decision_points(const struct rep_group *g, int gi, struct strbuf *out)
+{
+    sb_printf(out, "<section id=\"s%d-decisions\">\n<h2>Decision by decision \u00b7 %d decision "
+                   "point%s</h2>\n",
+              gi + 1, g->npoints, g->npoints == 1 ? "" : "s");
+    decisions_legend(g, out);
+    for (int k = 0; k < g->npoints; k++)
+        decision_point(g, gi, k, out);
     sb_puts(out, "</section>\n");
 }
 
@@ -882,26 +984,26 @@ static void point_link(int gi, const struct rep_group *g, int k, struct strbuf *
     sb_puts(out, "</a>");
 }
 
-/* The plan for the debrief: where the room split, where the best option was
- * missed, and the questions for both, in the order of the story. */
-static void plan(const struct rep_group *g, int gi, struct strbuf *out)
+/* A list of the plan: its heading, then the start of the list, or the
+ * sentence for none (false). */
+static bool plan_list(const char *title, int n, const char *none, struct strbuf *out)
+{
+    sb_printf(out, "<h3>%s \u00b7 %d decision%s</h3>\n", title, n, n == 1 ? "" : "s");
+    if (n == 0) {
+        sb_printf(out, "<p>%s</p>\n", none);
+        return false;
+    }
+    sb_puts(out, "<ol class=\"plan\">\n");
+    return true;
+}
+
+/* The points where the room split most, with the options most taken. */
+static void plan_split(const struct rep_group *g, int gi, struct strbuf *out)
 {
     const struct rep_plan *pl = &g->plan;
-    sb_printf(out, "<section id=\"s%d-plan\">\n<h2%s>Discussion plan \u00b7 %d decision point%s "
-                   "to talk about</h2>\n",
-              gi + 1, gi == 0 ? " class=\"first\"" : "", pl->nask, pl->nask == 1 ? "" : "s");
-    if (pl->nask == 0) {
-        sb_puts(out, "<p>The teams agreed at every decision point and took the best option "
-                     "for their role: ask what made each decision easy.</p>\n</section>\n");
+    if (!plan_list("Where the room split most", pl->nsplit,
+                   "At every decision point the teams took the same option.", out))
         return;
-    }
-    sb_puts(out, "<div class=\"cols\">\n<div>\n");
-    sb_printf(out, "<h3>Where the room split most \u00b7 %d decision%s</h3>\n", pl->nsplit,
-              pl->nsplit == 1 ? "" : "s");
-    if (pl->nsplit == 0)
-        sb_puts(out, "<p>At every decision point the teams took the same option.</p>\n");
-    else
-        sb_puts(out, "<ol class=\"plan\">\n");
     for (int i = 0; i < pl->nsplit; i++) {
         const struct rep_point *pt = &g->points[pl->split[i]];
         sb_puts(out, "<li>");
@@ -917,14 +1019,16 @@ static void plan(const struct rep_group *g, int gi, struct strbuf *out)
         }
         sb_printf(out, " <small>(of %d)</small></li>\n", pt->decisions);
     }
-    if (pl->nsplit)
-        sb_puts(out, "</ol>\n");
-    sb_printf(out, "</div>\n<div>\n<h3>Best choices most often missed \u00b7 %d decision%s</h3>\n",
-              pl->nmissed, pl->nmissed == 1 ? "" : "s");
-    if (pl->nmissed == 0)
-        sb_puts(out, "<p>Every team took the best option for its role at every decision.</p>\n");
-    else
-        sb_puts(out, "<ol class=\"plan\">\n");
+    sb_puts(out, "</ol>\n");
+}
+
+/* The points where the best option was missed most, and whose it was. */
+static void plan_missed(const struct rep_group *g, int gi, struct strbuf *out)
+{
+    const struct rep_plan *pl = &g->plan;
+    if (!plan_list("Best choices most often missed", pl->nmissed,
+                   "Every team took the best option for its role at every decision.", out))
+        return;
     for (int i = 0; i < pl->nmissed; i++) {
         const struct rep_point *pt = &g->points[pl->missed[i]];
         sb_puts(out, "<li>");
@@ -940,9 +1044,49 @@ static void plan(const struct rep_group *g, int gi, struct strbuf *out)
         }
         sb_puts(out, "</li>\n");
     }
-    if (pl->nmissed)
-        sb_puts(out, "</ol>\n");
-    sb_puts(out, "</div>\n</div>\n");
+    sb_puts(out, "</ol>\n");
+}
+
+/* What the room did at pt, as a question: the two sides of a split, and
+ * the role that missed its best option most. */
+static void question_data(const struct rep_group *g, const struct rep_point *pt,
+                          struct strbuf *out)
+{
+    const struct rep_option *first, *second;
+    top_two(pt, &first, &second);
+    int role, by;
+    const struct rep_option *best = most_missed_best(g, pt, &role, &by);
+    bool split = first && second && pt->split > 0;
+    sb_puts(out, "<span class=\"data\">");
+    if (split) {
+        sb_printf(out, "%d took ", first->taken);
+        quoted(out, first->text);
+        sb_printf(out, ", %d ", second->taken);
+        quoted(out, second->text);
+        sb_puts(out, ": what would each side say to the other?");
+    }
+    if (best && pt->missed > 0) {
+        /* Teams of the role (a team deciding here twice counts once). */
+        int of = pt->teams_by_role[role];
+        by = by < of ? by : of;
+        sb_printf(out, "%sWhy did %d of %d ", split ? " " : "", by, of);
+        role_text(out, g->roles[role]);
+        sb_printf(out, " team%s miss ", of == 1 ? "" : "s");
+        quoted(out, best->text);
+        sb_puts(out, "? What would a good ");
+        role_text(out, g->roles[role]);
+        sb_puts(out, " have seen?");
+    } else if (pt->missed > 0 && !split) {
+        sb_printf(out, "%d of %d decisions missed the best option here: what made it hard?",
+                  pt->missed, pt->decisions);
+    }
+    sb_puts(out, "</span>");
+}
+
+/* The questions for both lists, in the order of the story. */
+static void plan_questions(const struct rep_group *g, struct strbuf *out)
+{
+    const struct rep_plan *pl = &g->plan;
     sb_printf(out, "<h3>Questions, in the order of the story \u00b7 %d</h3>\n<ol class=\"questions\">\n",
               pl->nask);
     for (int i = 0; i < pl->nask; i++) {
@@ -956,38 +1100,32 @@ static void plan(const struct rep_group *g, int gi, struct strbuf *out)
             esc(out, pt->discuss);
             sb_puts(out, "</span> ");
         }
-        /* What the room did there, as a question. */
-        const struct rep_option *first, *second;
-        top_two(pt, &first, &second);
-        int role, by;
-        const struct rep_option *best = most_missed_best(g, pt, &role, &by);
-        sb_puts(out, "<span class=\"data\">");
-        if (first && second && pt->split > 0) {
-            sb_printf(out, "%d took ", first->taken);
-            quoted(out, first->text);
-            sb_printf(out, ", %d ", second->taken);
-            quoted(out, second->text);
-            sb_puts(out, ": what would each side say to the other?");
-        }
-        if (best && pt->missed > 0) {
-            /* Teams of the role (a team deciding here twice counts once). */
-            int of = pt->teams_by_role[role];
-            by = by < of ? by : of;
-            sb_printf(out, "%sWhy did %d of %d ", first && second && pt->split > 0 ? " " : "", by,
-                      of);
-            role_text(out, g->roles[role]);
-            sb_printf(out, " team%s miss ", of == 1 ? "" : "s");
-            quoted(out, best->text);
-            sb_puts(out, "? What would a good ");
-            role_text(out, g->roles[role]);
-            sb_puts(out, " have seen?");
-        } else if (pt->missed > 0 && !(first && second && pt->split > 0)) {
-            sb_printf(out, "%d of %d decisions missed the best option here: what made it hard?",
-                      pt->missed, pt->decisions);
-        }
-        sb_puts(out, "</span></li>\n");
+        question_data(g, pt, out);
+        sb_puts(out, "</li>\n");
     }
-    sb_puts(out, "</ol>\n</section>\n");
+    sb_puts(out, "</ol>\n");
+}
+
+/* The plan for the debrief: where the room split, where the best option was
+ * missed, and the questions for both, in the order of the story. */
+static void plan(const struct rep_group *g, int gi, struct strbuf *out)
+{
+    const struct rep_plan *pl = &g->plan;
+    sb_printf(out, "<section id=\"s%d-plan\">\n<h2%s>Discussion plan \u00b7 %d decision point%s "
+                   "to talk about</h2>\n",
+              gi + 1, gi == 0 ? " class=\"first\"" : "", pl->nask, pl->nask == 1 ? "" : "s");
+    if (pl->nask == 0) {
+        sb_puts(out, "<p>The teams agreed at every decision point and took the best option "
+                     "for their role: ask what made each decision easy.</p>\n</section>\n");
+        return;
+    }
+    sb_puts(out, "<div class=\"cols\">\n<div>\n");
+    plan_split(g, gi, out);
+    sb_puts(out, "</div>\n<div>\n");
+    plan_missed(g, gi, out);
+    sb_puts(out, "</div>\n</div>\n");
+    plan_questions(g, out);
+    sb_puts(out, "</section>\n");
 }
 
 static int compare_missed(const void *a, const void *b)
@@ -1080,25 +1218,15 @@ static void pick_list(const struct rep_duet_point *pt, int k, struct strbuf *out
     sb_puts(out, "</ul>");
 }
 
-/* Duet pairs: each pair's scores and alignment, then the secret decisions
- * where the two roles agreed least: the pair's debrief starts there. */
-static void duets(const struct report *r, const struct rep_group *g, int gi, struct strbuf *out)
+/* Each pair: its names, points, percent, agreement and ending. */
+static void pairs_table(const struct report *r, const struct rep_group *g, int gi,
+                        struct strbuf *out)
 {
-    sb_printf(out, "<section id=\"s%d-duet\">\n<h2>Duet pairs \u00b7 %d pair%s</h2>\n", gi + 1,
-              g->npairs, g->npairs == 1 ? "" : "s");
-    sb_printf(out, "<p>%d pair%s", g->npairs, g->npairs == 1 ? "" : "s");
-    if (g->pair_secret)
-        sb_printf(out, " agreed on %d of %d secret decisions (%.0f%%).", g->pair_agreed,
-                  g->pair_secret, 100.0 * g->pair_agreed / g->pair_secret);
-    else
-        sb_puts(out, "; no secret decision reached yet.");
-    sb_puts(out, "</p>\n<table class=\"pairs\">\n<thead><tr><th>Pair</th>"
+    sb_puts(out, "<table class=\"pairs\">\n<thead><tr><th>Pair</th>"
                  "<th class=\"n\">Weighted</th><th class=\"n\">Percent</th>"
                  "<th class=\"n\">Agreed</th><th>Ending</th></tr></thead>\n<tbody>\n");
-    for (int i = 0; i < r->nruns; i++) {
-        const struct rep_run *run = &r->runs[i];
-        if (run->group != gi || run->nplayers != 2)
-            continue;
+    int at = 0;
+    for (const struct rep_run *run; (run = rep_next_duet(r, gi, &at)) != NULL;) {
         int agreed, secret;
         rep_run_alignment(run, &agreed, &secret);
         sb_printf(out, "<tr%s><td>", run->finished ? "" : " class=\"unfinished\"");
@@ -1120,10 +1248,42 @@ static void duets(const struct report *r, const struct rep_group *g, int gi, str
         sb_puts(out, "</td></tr>\n");
     }
     sb_puts(out, "</tbody></table>\n");
-    if (g->nduet_points == 0) {
-        sb_puts(out, "</section>\n");
-        return;
+}
+
+/* A secret decision's row: how often the pairs agreed, what followed when
+ * they did not, and what each role picked. */
+static void duet_point_row(const struct rep_duet_point *pt, struct strbuf *out)
+{
+    sb_puts(out, "<tr><td>");
+    scene_text(out, pt->scene);
+    sb_puts(out, "</td><td class=\"teams nowrap\">");
+    char label[64];
+    str_format(label, sizeof label, "%d of %d agreed", pt->agreed, pt->pairs);
+    bar(out, (double)pt->agreed / pt->pairs, 200, 22, BEST, label);
+    sb_printf(out, " <span class=\"num\">%d of %d</span></td><td>", pt->agreed, pt->pairs);
+    const char *sep = "";
+    static const char *const names[][2] = {{"conflict scene", "conflict scenes"},
+                                           {"settled", "settled"},
+                                           {"coin toss", "coin tosses"}};
+    const int counts[] = {pt->conflict, pt->settled, pt->coin};
+    for (int k = 0; k < 3; k++)
+        if (counts[k]) {
+            sb_printf(out, "%s%d %s", sep, counts[k], names[k][counts[k] != 1]);
+            sep = ", ";
+        }
+    if (!*sep)
+        sb_puts(out, "\u2013");
+    for (int k = 0; k < 2; k++) {
+        sb_puts(out, "</td><td>");
+        pick_list(pt, k, out);
     }
+    sb_puts(out, "</td></tr>\n");
+}
+
+/* The secret decisions, least agreed first, with a question for the
+ * first. */
+static void disagreements(const struct rep_group *g, struct strbuf *out)
+{
     const struct rep_duet_point *top = &g->duet_points[0];
     sb_puts(out, "<h3>Where the two roles disagree most</h3>\n");
     if (top->agreed < top->pairs) {
@@ -1141,34 +1301,28 @@ static void duets(const struct report *r, const struct rep_group *g, int gi, str
         sb_puts(out, "</span> picked</th>");
     }
     sb_puts(out, "</tr></thead>\n<tbody>\n");
-    for (int i = 0; i < g->nduet_points; i++) {
-        const struct rep_duet_point *pt = &g->duet_points[i];
-        sb_puts(out, "<tr><td>");
-        scene_text(out, pt->scene);
-        sb_puts(out, "</td><td class=\"teams nowrap\">");
-        char label[64];
-        str_format(label, sizeof label, "%d of %d agreed", pt->agreed, pt->pairs);
-        bar(out, (double)pt->agreed / pt->pairs, 200, 22, BEST, label);
-        sb_printf(out, " <span class=\"num\">%d of %d</span></td><td>", pt->agreed, pt->pairs);
-        const char *sep = "";
-        static const char *const names[][2] = {{"conflict scene", "conflict scenes"},
-                                               {"settled", "settled"},
-                                               {"coin toss", "coin tosses"}};
-        const int counts[] = {pt->conflict, pt->settled, pt->coin};
-        for (int k = 0; k < 3; k++)
-            if (counts[k]) {
-                sb_printf(out, "%s%d %s", sep, counts[k], names[k][counts[k] != 1]);
-                sep = ", ";
-            }
-        if (!*sep)
-            sb_puts(out, "\u2013");
-        for (int k = 0; k < 2; k++) {
-            sb_puts(out, "</td><td>");
-            pick_list(pt, k, out);
-        }
-        sb_puts(out, "</td></tr>\n");
-    }
-    sb_puts(out, "</tbody></table>\n</section>\n");
+    for (int i = 0; i < g->nduet_points; i++)
+        duet_point_row(&g->duet_points[i], out);
+    sb_puts(out, "</tbody></table>\n");
+}
+
+/* Duet pairs: each pair's scores and alignment, then the secret decisions
+ * where the two roles agreed least: the pair's debrief starts there. */
+static void duets(const struct report *r, const struct rep_group *g, int gi, struct strbuf *out)
+{
+    sb_printf(out, "<section id=\"s%d-duet\">\n<h2>Duet pairs \u00b7 %d pair%s</h2>\n", gi + 1,
+              g->npairs, g->npairs == 1 ? "" : "s");
+    sb_printf(out, "<p>%d pair%s", g->npairs, g->npairs == 1 ? "" : "s");
+    if (g->pair_secret)
+        sb_printf(out, " agreed on %d of %d secret decisions (%.0f%%).", g->pair_agreed,
+                  g->pair_secret, 100.0 * g->pair_agreed / g->pair_secret);
+    else
+        sb_puts(out, "; no secret decision reached yet.");
+    sb_puts(out, "</p>\n");
+    pairs_table(r, g, gi, out);
+    if (g->nduet_points)
+        disagreements(g, out);
+    sb_puts(out, "</section>\n");
 }
 
 static void endings(const struct report *r, int gi, struct strbuf *out)

@@ -169,107 +169,130 @@ static cJSON *indices(const struct rep_group *g, const int *list, int n)
     return a;
 }
 
-void report_json(const struct report *r, struct strbuf *out)
+/* The group's roles, shown dimensions, never-scored dimensions and stats
+ * (with their names and units). */
+static void add_names(cJSON *o, const struct rep_group *g)
 {
-    cJSON *root = cJSON_CreateObject();
-    cJSON_AddStringToObject(root, "format", "scaleup-report/1");
-    cJSON_AddNumberToObject(root, "files", r->nruns);
-    cJSON_AddNumberToObject(root, "skipped", r->skipped);
-    cJSON *groups = cJSON_AddArrayToObject(root, "scenarios");
-    for (int gi = 0; gi < r->ngroups; gi++) {
-        const struct rep_group *g = &r->groups[gi];
-        cJSON *o = cJSON_CreateObject();
-        add_string(o, "id", g->scenario_id);
-        add_string(o, "title", g->title);
-        add_string(o, "version", g->version);
-        cJSON_AddBoolToObject(o, "versions_differ", g->versions_differ);
-        add_string(o, "scenario_path", g->sc ? g->sc->path : NULL);
-        cJSON_AddNumberToObject(o, "runs", g->nruns);
-        cJSON_AddNumberToObject(o, "finished", g->nfinished);
-        cJSON_AddNumberToObject(o, "teams", g->nrows);
-        cJSON *roles = cJSON_AddArrayToObject(o, "roles");
-        for (int k = 0; k < g->nroles; k++)
-            cJSON_AddItemToArray(roles, cJSON_CreateString(g->roles[k]));
-        cJSON *dims = cJSON_AddArrayToObject(o, "dimensions");
-        for (int d = 0; d < g->ndims; d++)
-            if (g->dim_shown[d])
-                cJSON_AddItemToArray(dims, cJSON_CreateString(g->dims[d]));
-        cJSON *unscored = cJSON_AddArrayToObject(o, "dimensions_never_scored");
-        for (int d = 0; d < g->ndims; d++)
-            if (!g->dim_shown[d])
-                cJSON_AddItemToArray(unscored, cJSON_CreateString(g->dims[d]));
-        cJSON *stats = cJSON_AddArrayToObject(o, "stats");
-        for (int k = 0; k < g->nstats; k++) {
-            cJSON *s = cJSON_CreateObject();
-            const char *unit;
-            const char *name = rep_stat_name(g, g->stats[k], &unit);
-            add_string(s, "id", g->stats[k]);
-            add_string(s, "name", name);
-            add_string(s, "unit", unit);
-            cJSON_AddItemToArray(stats, s);
-        }
-        cJSON *ranking = cJSON_AddArrayToObject(o, "ranking");
-        for (int i = 0; i < g->nrows; i++)
-            cJSON_AddItemToArray(ranking, row_object(g, &g->rows[i]));
-        cJSON *points = cJSON_AddArrayToObject(o, "decision_points");
-        for (int k = 0; k < g->npoints; k++)
-            cJSON_AddItemToArray(points, point_object(g, &g->points[k]));
-        cJSON *plan = cJSON_AddObjectToObject(o, "discussion_plan");
-        cJSON_AddItemToObject(plan, "most_split", indices(g, g->plan.split, g->plan.nsplit));
-        cJSON_AddItemToObject(plan, "best_most_missed",
-                              indices(g, g->plan.missed, g->plan.nmissed));
-        cJSON *ask = cJSON_AddArrayToObject(plan, "questions");
-        for (int i = 0; i < g->plan.nask; i++) {
-            const struct rep_point *pt = &g->points[g->plan.ask[i]];
-            cJSON *q = cJSON_CreateObject();
-            add_string(q, "scene", pt->scene);
-            add_string(q, "title", pt->title);
-            add_string(q, "discuss", pt->discuss);
-            cJSON_AddItemToArray(ask, q);
-        }
-        cJSON *endings = cJSON_AddArrayToObject(o, "endings");
-        for (int i = 0; i < r->nruns; i++) {
-            const struct rep_run *run = &r->runs[i];
-            if (run->group != gi || !run->ending_id)
-                continue;
-            cJSON *e = NULL, *it;
-            cJSON_ArrayForEach(it, endings)
-            {
-                if (strcmp(cJSON_GetObjectItem(it, "id")->valuestring, run->ending_id) == 0)
-                    e = it;
-            }
-            if (!e) {
-                e = cJSON_CreateObject();
-                add_string(e, "id", run->ending_id);
-                add_string(e, "title", run->ending_title);
-                add_string(e, "verdict", run->verdict);
-                cJSON_AddNumberToObject(e, "runs", 0);
-                cJSON_AddItemToArray(endings, e);
-            }
-            cJSON *count = cJSON_GetObjectItem(e, "runs");
-            cJSON_SetNumberValue(count, count->valuedouble + 1);
-        }
-        cJSON_AddNumberToObject(o, "unfinished", g->nruns - g->nfinished);
-        if (g->npairs) {
-            cJSON *duet = cJSON_AddObjectToObject(o, "duet");
-            cJSON_AddNumberToObject(duet, "pairs", g->npairs);
-            cJSON_AddNumberToObject(duet, "agreed", g->pair_agreed);
-            cJSON_AddNumberToObject(duet, "secret", g->pair_secret);
-            cJSON *dp = cJSON_AddArrayToObject(duet, "decisions");
-            for (int k = 0; k < g->nduet_points; k++) {
-                const struct rep_duet_point *pt = &g->duet_points[k];
-                cJSON *x = cJSON_CreateObject();
-                add_string(x, "scene", pt->scene);
-                cJSON_AddNumberToObject(x, "pairs", pt->pairs);
-                cJSON_AddNumberToObject(x, "agreed", pt->agreed);
-                cJSON_AddNumberToObject(x, "conflict", pt->conflict);
-                cJSON_AddNumberToObject(x, "settled", pt->settled);
-                cJSON_AddNumberToObject(x, "coin", pt->coin);
-                cJSON_AddItemToArray(dp, x);
-            }
-        }
-        cJSON_AddItemToArray(groups, o);
+    cJSON *roles = cJSON_AddArrayToObject(o, "roles");
+    for (int k = 0; k < g->nroles; k++)
+        cJSON_AddItemToArray(roles, cJSON_CreateString(g->roles[k]));
+    cJSON *dims = cJSON_AddArrayToObject(o, "dimensions");
+    for (int d = 0; d < g->ndims; d++)
+        if (g->dim_shown[d])
+            cJSON_AddItemToArray(dims, cJSON_CreateString(g->dims[d]));
+    cJSON *unscored = cJSON_AddArrayToObject(o, "dimensions_never_scored");
+    for (int d = 0; d < g->ndims; d++)
+        if (!g->dim_shown[d])
+            cJSON_AddItemToArray(unscored, cJSON_CreateString(g->dims[d]));
+    cJSON *stats = cJSON_AddArrayToObject(o, "stats");
+    for (int k = 0; k < g->nstats; k++) {
+        cJSON *s = cJSON_CreateObject();
+        const char *unit;
+        const char *name = rep_stat_name(g, g->stats[k], &unit);
+        add_string(s, "id", g->stats[k]);
+        add_string(s, "name", name);
+        add_string(s, "unit", unit);
+        cJSON_AddItemToArray(stats, s);
     }
+}
+
+static cJSON *plan_object(const struct rep_group *g)
+{
+    cJSON *plan = cJSON_CreateObject();
+    cJSON_AddItemToObject(plan, "most_split", indices(g, g->plan.split, g->plan.nsplit));
+    cJSON_AddItemToObject(plan, "best_most_missed", indices(g, g->plan.missed, g->plan.nmissed));
+    cJSON *ask = cJSON_AddArrayToObject(plan, "questions");
+    for (int i = 0; i < g->plan.nask; i++) {
+        const struct rep_point *pt = &g->points[g->plan.ask[i]];
+        cJSON *q = cJSON_CreateObject();
+        add_string(q, "scene", pt->scene);
+        add_string(q, "title", pt->title);
+        add_string(q, "discuss", pt->discuss);
+        cJSON_AddItemToArray(ask, q);
+    }
+    return plan;
+}
+
+/* The endings the group's finished runs reached, as first met, with how
+ * many runs reached each. */
+static cJSON *endings_array(const struct report *r, int gi)
+{
+    cJSON *endings = cJSON_CreateArray();
+    for (int i = 0; i < r->nruns; i++) {
+        const struct rep_run *run = &r->runs[i];
+        if (run->group != gi || !run->ending_id)
+            continue;
+        cJSON *e = NULL, *it;
+        cJSON_ArrayForEach(it, endings)
+        {
+            if (strcmp(cJSON_GetObjectItem(it, "id")->valuestring, run->ending_id) == 0)
+                e = it;
+        }
+        if (!e) {
+            e = cJSON_CreateObject();
+            add_string(e, "id", run->ending_id);
+            add_string(e, "title", run->ending_title);
+            add_string(e, "verdict", run->verdict);
+            cJSON_AddNumberToObject(e, "runs", 0);
+            cJSON_AddItemToArray(endings, e);
+        }
+        cJSON *count = cJSON_GetObjectItem(e, "runs");
+        cJSON_SetNumberValue(count, count->valuedouble + 1);
+    }
+    return endings;
+}
+
+static cJSON *duet_object(const struct rep_group *g)
+{
+    cJSON *duet = cJSON_CreateObject();
+    cJSON_AddNumberToObject(duet, "pairs", g->npairs);
+    cJSON_AddNumberToObject(duet, "agreed", g->pair_agreed);
+    cJSON_AddNumberToObject(duet, "secret", g->pair_secret);
+    cJSON *dp = cJSON_AddArrayToObject(duet, "decisions");
+    for (int k = 0; k < g->nduet_points; k++) {
+        const struct rep_duet_point *pt = &g->duet_points[k];
+        cJSON *x = cJSON_CreateObject();
+        add_string(x, "scene", pt->scene);
+        cJSON_AddNumberToObject(x, "pairs", pt->pairs);
+        cJSON_AddNumberToObject(x, "agreed", pt->agreed);
+        cJSON_AddNumberToObject(x, "conflict", pt->conflict);
+        cJSON_AddNumberToObject(x, "settled", pt->settled);
+        cJSON_AddNumberToObject(x, "coin", pt->coin);
+        cJSON_AddItemToArray(dp, x);
+    }
+    return duet;
+}
+
+/* One scenario's analysis. */
+static cJSON *group_object(const struct report *r, int gi)
+{
+    const struct rep_group *g = &r->groups[gi];
+    cJSON *o = cJSON_CreateObject();
+    add_string(o, "id", g->scenario_id);
+    add_string(o, "title", g->title);
+    add_string(o, "version", g->version);
+    cJSON_AddBoolToObject(o, "versions_differ", g->versions_differ);
+    add_string(o, "scenario_path", g->sc ? g->sc->path : NULL);
+    cJSON_AddNumberToObject(o, "runs", g->nruns);
+    cJSON_AddNumberToObject(o, "finished", g->nfinished);
+    cJSON_AddNumberToObject(o, "teams", g->nrows);
+    add_names(o, g);
+    cJSON *ranking = cJSON_AddArrayToObject(o, "ranking");
+    for (int i = 0; i < g->nrows; i++)
+        cJSON_AddItemToArray(ranking, row_object(g, &g->rows[i]));
+    cJSON *points = cJSON_AddArrayToObject(o, "decision_points");
+    for (int k = 0; k < g->npoints; k++)
+        cJSON_AddItemToArray(points, point_object(g, &g->points[k]));
+    cJSON_AddItemToObject(o, "discussion_plan", plan_object(g));
+    cJSON_AddItemToObject(o, "endings", endings_array(r, gi));
+    cJSON_AddNumberToObject(o, "unfinished", g->nruns - g->nfinished);
+    if (g->npairs)
+        cJSON_AddItemToObject(o, "duet", duet_object(g));
+    return o;
+}
+
+void report_print_json(struct cJSON *root, struct strbuf *out)
+{
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
     if (!text) {
@@ -279,4 +302,16 @@ void report_json(const struct report *r, struct strbuf *out)
     sb_puts(out, text);
     sb_putc(out, '\n');
     free(text);
+}
+
+void report_json(const struct report *r, struct strbuf *out)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "format", "scaleup-report/1");
+    cJSON_AddNumberToObject(root, "files", r->nruns);
+    cJSON_AddNumberToObject(root, "skipped", r->skipped);
+    cJSON *groups = cJSON_AddArrayToObject(root, "scenarios");
+    for (int gi = 0; gi < r->ngroups; gi++)
+        cJSON_AddItemToArray(groups, group_object(r, gi));
+    report_print_json(root, out);
 }

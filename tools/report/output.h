@@ -25,6 +25,11 @@ void report_html(const struct report *r, struct strbuf *out);
 /* The whole analysis as JSON (format "scaleup-report/1"; see json.c). */
 void report_json(const struct report *r, struct strbuf *out);
 
+/* Prints a JSON document (indented, a newline at its end) into out, then
+ * deletes it. Exits when out of memory, as xmalloc does. */
+struct cJSON;
+void report_print_json(struct cJSON *root, struct strbuf *out);
+
 struct xapi_options {
     const char *homepage; /* the workshop's home page: names players and activities */
     bool mbox;            /* actors by mbox (mailto:slug@host) instead of by account */

@@ -37,160 +37,193 @@ static const char *keep(struct report *r, struct strbuf *sb)
     return s;
 }
 
-static void row_patterns(struct report *r, const struct rep_group *g, struct rep_row *row)
+/* Up to three titles of n, then "and N more". */
+static void list_some(struct strbuf *sb, const char *const *titles, int n)
 {
-    const struct rep_run *run = row->run;
-    const struct rep_player *p = rep_row_player(row);
-    char role[64];
-    rep_role_label(p->role, role, sizeof role);
-    int n = 0, known = 0, best = 0, nmissed = 0, ntimed = 0;
-    const char *missed[3], *timed[3];
-    int gained[LIMIT_DIMENSIONS * 8] = {0}, lost[LIMIT_DIMENSIONS * 8] = {0};
-    const char *lost_at[LIMIT_DIMENSIONS * 8][3];
-    int ndims = g->ndims < LIMIT_DIMENSIONS * 8 ? g->ndims : LIMIT_DIMENSIONS * 8;
-    for (int j = 0; j < run->ndecisions; j++) {
-        const struct rep_decision *d = &run->decisions[j];
-        if (d->player != row->player)
-            continue;
-        n++;
-        const char *title = rep_scene_title(r, g, d->scene ? d->scene : "?");
-        if (rep_has_best(d)) {
-            known++;
-            if (rep_took_best(d))
-                best++;
-            else {
-                if (nmissed < 3)
-                    missed[nmissed] = title;
-                nmissed++;
-            }
-        }
-        if (d->timed_out) {
-            if (ntimed < 3)
-                timed[ntimed] = title;
-            ntimed++;
-        }
-        for (int k = 0; k < ndims; k++) {
-            if (!g->dim_shown[k])
-                continue;
-            double v = rep_points(&d->score, g->dims[k], NULL);
-            if (v > 0)
-                gained[k]++;
-            if (v < 0) {
-                if (lost[k] < 3)
-                    lost_at[k][lost[k]] = title;
-                lost[k]++;
-            }
-        }
-    }
-    struct strbuf sb;
-    sb_init(&sb);
-    /* Judgment: the best option for the role. */
-    if (known > 0) {
-        if (best == known)
-            sb_printf(&sb, "Took the best option for the %s at every decision (%d of %d).", role,
-                      best, known);
+    list_titles(sb, titles, n < 3 ? n : 3);
+    if (n > 3)
+        sb_printf(sb, " and %d more", n - 3);
+}
+
+#define PATTERN_DIMS (LIMIT_DIMENSIONS * 8)
+
+/* What a row's decisions add up to, for its pattern lines. */
+struct tally {
+    int n;             /* the row's decisions */
+    int known, best;   /* those whose best option is known, and those that took it */
+    int nmissed, ntimed;
+    const char *missed[3], *timed[3]; /* the first scenes of each, by title */
+    int ndims;
+    int gained[PATTERN_DIMS], lost[PATTERN_DIMS]; /* decisions with points won, lost */
+    const char *lost_at[PATTERN_DIMS][3];
+};
+
+static void tally_decision(struct tally *t, const struct rep_group *g,
+                           const struct rep_decision *d, const char *title)
+{
+    t->n++;
+    if (rep_has_best(d)) {
+        t->known++;
+        if (rep_took_best(d))
+            t->best++;
         else {
-            sb_printf(&sb, "Took the best option for the %s at %d of %d decisions; missed it at ",
-                      role, best, known);
-            list_titles(&sb, missed, nmissed < 3 ? nmissed : 3);
-            if (nmissed > 3)
-                sb_printf(&sb, " and %d more", nmissed - 3);
-            sb_puts(&sb, ".");
+            if (t->nmissed < 3)
+                t->missed[t->nmissed] = title;
+            t->nmissed++;
         }
-        row->patterns[row->npatterns++] = keep(r, &sb);
     }
-    /* Habits: the dimensions it gained points in, most often first, and the
-     * one it gave up points in most often, with where. */
-    int order[LIMIT_DIMENSIONS * 8], norder = 0, worst = -1;
-    for (int k = 0; k < ndims; k++) {
-        if (gained[k]) {
+    if (d->timed_out) {
+        if (t->ntimed < 3)
+            t->timed[t->ntimed] = title;
+        t->ntimed++;
+    }
+    for (int k = 0; k < t->ndims; k++) {
+        if (!g->dim_shown[k])
+            continue;
+        double v = rep_points(&d->score, g->dims[k], NULL);
+        if (v > 0)
+            t->gained[k]++;
+        if (v < 0) {
+            if (t->lost[k] < 3)
+                t->lost_at[k][t->lost[k]] = title;
+            t->lost[k]++;
+        }
+    }
+}
+
+/* Judgment: the best option for the role. */
+static void judgment_line(const struct tally *t, const char *role, struct strbuf *sb)
+{
+    if (t->best == t->known) {
+        sb_printf(sb, "Took the best option for the %s at every decision (%d of %d).", role,
+                  t->best, t->known);
+        return;
+    }
+    sb_printf(sb, "Took the best option for the %s at %d of %d decisions; missed it at ", role,
+              t->best, t->known);
+    list_some(sb, t->missed, t->nmissed);
+    sb_puts(sb, ".");
+}
+
+/* Habits: the dimensions it gained points in, most often first, and the
+ * one it gave up points in most often, with where. False when none. */
+static bool habits_line(const struct rep_group *g, const struct tally *t, struct strbuf *sb)
+{
+    int order[PATTERN_DIMS], norder = 0, worst = -1;
+    for (int k = 0; k < t->ndims; k++) {
+        if (t->gained[k]) {
             int at = norder++;
-            while (at > 0 && gained[order[at - 1]] < gained[k]) {
+            while (at > 0 && t->gained[order[at - 1]] < t->gained[k]) {
                 order[at] = order[at - 1];
                 at--;
             }
             order[at] = k;
         }
-        if (lost[k] && (worst < 0 || lost[k] > lost[worst]))
+        if (t->lost[k] && (worst < 0 || t->lost[k] > t->lost[worst]))
             worst = k;
     }
-    if (n > 0 && (norder > 0 || worst >= 0)) {
-        char name[128];
-        for (int i = 0; i < norder && i < 4; i++) {
-            rep_dim_name(g, g->dims[order[i]], name, sizeof name);
-            if (i == 0)
-                sb_printf(&sb, "Gained %s points at %d of %d decisions", name, gained[order[i]], n);
+    if (t->n == 0 || (norder == 0 && worst < 0))
+        return false;
+    char name[128];
+    for (int i = 0; i < norder && i < 4; i++) {
+        rep_dim_name(g, g->dims[order[i]], name, sizeof name);
+        if (i == 0)
+            sb_printf(sb, "Gained %s points at %d of %d decisions", name, t->gained[order[i]],
+                      t->n);
+        else
+            sb_printf(sb, "%s%s at %d", i == norder - 1 || i == 3 ? " and " : ", ", name,
+                      t->gained[order[i]]);
+    }
+    if (worst >= 0) {
+        rep_dim_name(g, g->dims[worst], name, sizeof name);
+        sb_printf(sb, "%s %s points at ", norder > 0 ? "; gave up" : "Gave up", name);
+        list_some(sb, t->lost_at[worst], t->lost[worst]);
+    } else {
+        sb_puts(sb, "; never gave up points");
+    }
+    sb_puts(sb, ".");
+    return true;
+}
+
+/* A duet's way of deciding: how often the pair agreed, and where the two
+ * picks differed, what settled it and whose pick stood. */
+static void duet_line(const struct rep_row *row, struct strbuf *sb)
+{
+    const struct rep_run *run = row->run;
+    const struct rep_player *p = rep_row_player(row);
+    int secret = 0, agreed = 0, own = 0, other = 0, conflict = 0, coin = 0, settled = 0;
+    for (int j = 0; j < run->ndecisions; j++) {
+        const struct rep_decision *d = &run->decisions[j];
+        if (!d->secret || d->player != row->player || !d->outcome)
+            continue;
+        secret++;
+        if (strcmp(d->outcome, "agreed") == 0) {
+            agreed++;
+            continue;
+        }
+        conflict += strcmp(d->outcome, "conflict") == 0;
+        coin += strcmp(d->outcome, "coin") == 0;
+        settled += strcmp(d->outcome, "settled") == 0;
+        if (d->stood && strcmp(d->stood, p->role) == 0)
+            own++;
+        else if (d->stood)
+            other++;
+    }
+    const struct rep_player *partner = &run->players[1 - row->player];
+    if (sb->len)
+        sb_puts(sb, " ");
+    sb_printf(sb, "With %s: agreed at %d of %d secret picks", partner->name, agreed, secret);
+    if (secret - agreed > 0) {
+        sb_puts(sb, "; where they differed, ");
+        const char *sep = "";
+        if (settled) {
+            const char *t = times(settled);
+            if (t)
+                sb_printf(sb, "the owning role decided alone %s", t);
             else
-                sb_printf(&sb, "%s%s at %d", i == norder - 1 || i == 3 ? " and " : ", ", name,
-                          gained[order[i]]);
+                sb_printf(sb, "the owning role decided alone %d times", settled);
+            sep = ", ";
         }
-        if (worst >= 0) {
-            rep_dim_name(g, g->dims[worst], name, sizeof name);
-            sb_printf(&sb, "%s %s points at ", norder > 0 ? "; gave up" : "Gave up", name);
-            list_titles(&sb, lost_at[worst], lost[worst] < 3 ? lost[worst] : 3);
-            if (lost[worst] > 3)
-                sb_printf(&sb, " and %d more", lost[worst] - 3);
-        } else {
-            sb_puts(&sb, "; never gave up points");
+        if (conflict) {
+            sb_printf(sb, "%stalked it out in %d conflict scene%s", sep, conflict,
+                      conflict == 1 ? "" : "s");
+            sep = ", ";
         }
-        sb_puts(&sb, ".");
+        if (coin)
+            sb_printf(sb, "%sleft %d to a coin", sep, coin);
+        if (own + other > 0)
+            sb_printf(sb, " (its own pick stood %d of %d)", own, own + other);
+    }
+    sb_puts(sb, ".");
+}
+
+static void row_patterns(struct report *r, const struct rep_group *g, struct rep_row *row)
+{
+    const struct rep_run *run = row->run;
+    char role[64];
+    rep_role_label(rep_row_player(row)->role, role, sizeof role);
+    struct tally t = {.ndims = g->ndims < PATTERN_DIMS ? g->ndims : PATTERN_DIMS};
+    for (int j = 0; j < run->ndecisions; j++) {
+        const struct rep_decision *d = &run->decisions[j];
+        if (d->player == row->player)
+            tally_decision(&t, g, d, rep_scene_title(r, g, d->scene ? d->scene : "?"));
+    }
+    struct strbuf sb;
+    sb_init(&sb);
+    if (t.known > 0) {
+        judgment_line(&t, role, &sb);
         row->patterns[row->npatterns++] = keep(r, &sb);
     }
-    /* The clock, and a duet's way of deciding. */
-    if (ntimed > 0) {
+    if (habits_line(g, &t, &sb))
+        row->patterns[row->npatterns++] = keep(r, &sb);
+    /* The clock, and a duet's way of deciding, share the last line. */
+    if (t.ntimed > 0) {
         sb_puts(&sb, "Ran out of time at ");
-        list_titles(&sb, timed, ntimed < 3 ? ntimed : 3);
-        if (ntimed > 3)
-            sb_printf(&sb, " and %d more", ntimed - 3);
+        list_some(&sb, t.timed, t.ntimed);
         sb_puts(&sb, ".");
     }
-    if (run->nplayers == 2) {
-        int secret = 0, agreed = 0, own = 0, other = 0, conflict = 0, coin = 0, settled = 0;
-        for (int j = 0; j < run->ndecisions; j++) {
-            const struct rep_decision *d = &run->decisions[j];
-            if (!d->secret || d->player != row->player || !d->outcome)
-                continue;
-            secret++;
-            if (strcmp(d->outcome, "agreed") == 0) {
-                agreed++;
-                continue;
-            }
-            conflict += strcmp(d->outcome, "conflict") == 0;
-            coin += strcmp(d->outcome, "coin") == 0;
-            settled += strcmp(d->outcome, "settled") == 0;
-            if (d->stood && strcmp(d->stood, p->role) == 0)
-                own++;
-            else if (d->stood)
-                other++;
-        }
-        const struct rep_player *partner = &run->players[1 - row->player];
-        if (sb.len)
-            sb_puts(&sb, " ");
-        sb_printf(&sb, "With %s: agreed at %d of %d secret picks", partner->name, agreed, secret);
-        int differed = secret - agreed;
-        if (differed > 0) {
-            sb_puts(&sb, "; where they differed, ");
-            const char *sep = "";
-            if (settled) {
-                const char *t = times(settled);
-                if (t)
-                    sb_printf(&sb, "the owning role decided alone %s", t);
-                else
-                    sb_printf(&sb, "the owning role decided alone %d times", settled);
-                sep = ", ";
-            }
-            if (conflict) {
-                sb_printf(&sb, "%stalked it out in %d conflict scene%s", sep, conflict,
-                          conflict == 1 ? "" : "s");
-                sep = ", ";
-            }
-            if (coin)
-                sb_printf(&sb, "%sleft %d to a coin", sep, coin);
-            if (own + other > 0)
-                sb_printf(&sb, " (its own pick stood %d of %d)", own, own + other);
-        }
-        sb_puts(&sb, ".");
-    }
+    if (run->nplayers == 2)
+        duet_line(row, &sb);
     if (sb.len && row->npatterns < 4)
         row->patterns[row->npatterns++] = keep(r, &sb);
     sb_free(&sb);

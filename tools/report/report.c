@@ -90,141 +90,183 @@ static char *cell(const char *s)
     return c;
 }
 
+/* "Title (id version): 3 runs, 2 finished", above a scenario's table. */
+static void group_heading(const struct rep_group *g, struct strbuf *out)
+{
+    char *title = cell(g->title ? g->title : g->scenario_id);
+    char *id = cell(g->scenario_id);
+    char *version = cell(g->version ? g->version : "?");
+    sb_printf(out, "%s (%s %s%s): %d run%s, %d finished\n\n", title, id, version,
+              g->versions_differ ? " and others" : "", g->nruns, g->nruns == 1 ? "" : "s",
+              g->nfinished);
+    free(title);
+    free(id);
+    free(version);
+}
+
+/* The cells of a table, line by line, and which columns align right. */
+struct table {
+    int ncols, nlines;
+    char **cells; /* nlines x ncols, each its own string */
+    bool *right;
+    int c; /* the next cell to fill */
+};
+
+static void put_cell(struct table *t, const char *s)
+{
+    t->cells[t->c++] = cell(s);
+}
+
+/* A number, or "-" when the score does not hold it. */
+static void put_points(struct table *t, const struct rep_score *s, const char *id)
+{
+    char num[64];
+    bool has;
+    double v = rep_points(s, id, &has);
+    format_number(num, sizeof num, v);
+    put_cell(t, has ? num : "-");
+}
+
+static void header_cells(const struct rep_group *g, struct table *t)
+{
+    put_cell(t, "#");
+    put_cell(t, "Player");
+    put_cell(t, "Role");
+    put_cell(t, "Ending");
+    put_cell(t, "Verdict");
+    for (int k = 0; k < g->nstats; k++) {
+        char label[128];
+        const char *name = rep_stat_name(g, g->stats[k], NULL);
+        if (name)
+            str_copy(label, sizeof label, name);
+        else
+            rep_dim_label(g->stats[k], label, sizeof label);
+        put_cell(t, label);
+    }
+    for (int d = 0; d < g->ndims; d++) {
+        if (!g->dim_shown[d])
+            continue;
+        char label[128];
+        rep_dim_name(g, g->dims[d], label, sizeof label);
+        put_cell(t, label);
+    }
+    put_cell(t, "Weighted");
+    put_cell(t, "Percent");
+    put_cell(t, "Rating");
+    put_cell(t, "Minutes");
+    put_cell(t, "Finished");
+    /* Numbers align right: the rank, the stats, the dimensions, weighted,
+     * percent and minutes. */
+    t->right[0] = true;
+    for (int d = 0; d < g->nstats + g->ndims_shown + 2; d++)
+        t->right[5 + d] = true;
+    t->right[t->ncols - 2] = true;
+}
+
+static void row_cells(const struct rep_group *g, const struct rep_row *row, struct table *t)
+{
+    const struct rep_run *run = row->run;
+    const struct rep_player *p = rep_row_player(row);
+    char num[64];
+    str_format(num, sizeof num, "%d", row->rank);
+    put_cell(t, num);
+    put_cell(t, p->name);
+    put_cell(t, p->role);
+    put_cell(t, run->ending_title ? run->ending_title : run->ending_id);
+    put_cell(t, run->verdict);
+    for (int k = 0; k < g->nstats; k++)
+        put_points(t, &run->stats, g->stats[k]);
+    for (int d = 0; d < g->ndims; d++)
+        if (g->dim_shown[d])
+            put_points(t, &p->score, g->dims[d]);
+    format_number(num, sizeof num, p->weighted);
+    put_cell(t, num);
+    str_format(num, sizeof num, "%.1f", p->percent);
+    put_cell(t, num);
+    put_cell(t, p->rating);
+    rep_minutes_text(run->minutes, num, sizeof num);
+    put_cell(t, num);
+    put_cell(t, run->finished ? "yes" : "no");
+}
+
+/* The cells in columns as wide as their widest cell (in terminal columns,
+ * not bytes), two spaces apart, no space at a line's end. */
+static void print_table(const struct table *t, struct strbuf *out)
+{
+    int *width = xcalloc((size_t)t->ncols, sizeof *width);
+    for (int l = 0; l < t->nlines; l++)
+        for (int k = 0; k < t->ncols; k++) {
+            int w = text_width(t->cells[l * t->ncols + k]);
+            if (w > width[k])
+                width[k] = w;
+        }
+    for (int l = 0; l < t->nlines; l++) {
+        struct strbuf line;
+        sb_init(&line);
+        for (int k = 0; k < t->ncols; k++) {
+            const char *s = t->cells[l * t->ncols + k];
+            int pad = width[k] - text_width(s);
+            if (k)
+                sb_puts(&line, "  ");
+            if (t->right[k])
+                sb_printf(&line, "%*s", pad, "");
+            sb_puts(&line, s);
+            if (!t->right[k])
+                sb_printf(&line, "%*s", pad, "");
+        }
+        while (line.len && line.data[line.len - 1] == ' ')
+            line.data[--line.len] = '\0';
+        sb_puts(out, line.data);
+        sb_putc(out, '\n');
+        sb_free(&line);
+    }
+    free(width);
+}
+
+/* The ranking of one scenario: a heading line, then a line per row. */
+static void ranking_table(const struct rep_group *g, struct strbuf *out)
+{
+    struct table t = {.ncols = 10 + g->nstats + g->ndims_shown, .nlines = g->nrows + 1};
+    t.cells = xcalloc((size_t)(t.ncols * t.nlines), sizeof *t.cells);
+    t.right = xcalloc((size_t)t.ncols, sizeof *t.right);
+    header_cells(g, &t);
+    for (int i = 0; i < g->nrows; i++)
+        row_cells(g, &g->rows[i], &t);
+    print_table(&t, out);
+    for (int k = 0; k < t.ncols * t.nlines; k++)
+        free(t.cells[k]);
+    free(t.cells);
+    free(t.right);
+}
+
+/* Duets: the pairs, and how often their secret picks agreed. */
+static void duet_pairs(const struct report *r, int gi, struct strbuf *out)
+{
+    sb_puts(out, "\nDuet pairs (secret picks agreed):\n");
+    int at = 0;
+    for (const struct rep_run *run; (run = rep_next_duet(r, gi, &at)) != NULL;) {
+        int agreed, secret;
+        rep_run_alignment(run, &agreed, &secret);
+        char *a = cell(run->players[0].name), *ar = cell(run->players[0].role);
+        char *b = cell(run->players[1].name), *br = cell(run->players[1].role);
+        sb_printf(out, "  %s (%s) & %s (%s): %d of %d\n", a, ar, b, br, agreed, secret);
+        free(a);
+        free(ar);
+        free(b);
+        free(br);
+    }
+}
+
 void report_table(const struct report *r, struct strbuf *out)
 {
     for (int gi = 0; gi < r->ngroups; gi++) {
         const struct rep_group *g = &r->groups[gi];
         if (gi)
             sb_putc(out, '\n');
-        char *title = cell(g->title ? g->title : g->scenario_id);
-        char *id = cell(g->scenario_id);
-        char *version = cell(g->version ? g->version : "?");
-        sb_printf(out, "%s (%s %s%s): %d run%s, %d finished\n\n", title, id, version,
-                  g->versions_differ ? " and others" : "", g->nruns, g->nruns == 1 ? "" : "s",
-                  g->nfinished);
-        free(title);
-        free(id);
-        free(version);
-
-        int ncols = 10 + g->nstats + g->ndims_shown;
-        int nlines = g->nrows + 1;
-        char **cells = xcalloc((size_t)(ncols * nlines), sizeof *cells);
-        bool *right = xcalloc((size_t)ncols, sizeof *right);
-        int c = 0;
-        cells[c++] = cell("#");
-        cells[c++] = cell("Player");
-        cells[c++] = cell("Role");
-        cells[c++] = cell("Ending");
-        cells[c++] = cell("Verdict");
-        for (int k = 0; k < g->nstats; k++) {
-            char label[128];
-            const char *name = rep_stat_name(g, g->stats[k], NULL);
-            if (name)
-                str_copy(label, sizeof label, name);
-            else
-                rep_dim_label(g->stats[k], label, sizeof label);
-            cells[c++] = cell(label);
-        }
-        for (int d = 0; d < g->ndims; d++) {
-            if (!g->dim_shown[d])
-                continue;
-            char label[128];
-            rep_dim_name(g, g->dims[d], label, sizeof label);
-            cells[c++] = cell(label);
-        }
-        cells[c++] = cell("Weighted");
-        cells[c++] = cell("Percent");
-        cells[c++] = cell("Rating");
-        cells[c++] = cell("Minutes");
-        cells[c++] = cell("Finished");
-        right[0] = true;
-        for (int d = 0; d < g->nstats + g->ndims_shown + 2; d++)
-            right[5 + d] = true;
-        right[ncols - 2] = true;
-        for (int i = 0; i < g->nrows; i++) {
-            const struct rep_row *row = &g->rows[i];
-            const struct rep_run *run = row->run;
-            const struct rep_player *p = rep_row_player(row);
-            char num[64];
-            str_format(num, sizeof num, "%d", row->rank);
-            cells[c++] = cell(num);
-            cells[c++] = cell(p->name);
-            cells[c++] = cell(p->role);
-            cells[c++] = cell(run->ending_title ? run->ending_title : run->ending_id);
-            cells[c++] = cell(run->verdict);
-            for (int k = 0; k < g->nstats; k++) {
-                bool has;
-                double v = rep_points(&run->stats, g->stats[k], &has);
-                format_number(num, sizeof num, v);
-                cells[c++] = cell(has ? num : "-");
-            }
-            for (int d = 0; d < g->ndims; d++) {
-                if (!g->dim_shown[d])
-                    continue;
-                bool has;
-                double v = rep_points(&p->score, g->dims[d], &has);
-                format_number(num, sizeof num, v);
-                cells[c++] = cell(has ? num : "-");
-            }
-            format_number(num, sizeof num, p->weighted);
-            cells[c++] = cell(num);
-            str_format(num, sizeof num, "%.1f", p->percent);
-            cells[c++] = cell(num);
-            cells[c++] = cell(p->rating);
-            rep_minutes_text(run->minutes, num, sizeof num);
-            cells[c++] = cell(num);
-            cells[c++] = cell(run->finished ? "yes" : "no");
-        }
-        int *width = xcalloc((size_t)ncols, sizeof *width);
-        for (int l = 0; l < nlines; l++)
-            for (int k = 0; k < ncols; k++) {
-                int w = text_width(cells[l * ncols + k]);
-                if (w > width[k])
-                    width[k] = w;
-            }
-        for (int l = 0; l < nlines; l++) {
-            struct strbuf line;
-            sb_init(&line);
-            for (int k = 0; k < ncols; k++) {
-                const char *s = cells[l * ncols + k];
-                int pad = width[k] - text_width(s);
-                if (k)
-                    sb_puts(&line, "  ");
-                if (right[k])
-                    sb_printf(&line, "%*s", pad, "");
-                sb_puts(&line, s);
-                if (!right[k])
-                    sb_printf(&line, "%*s", pad, "");
-            }
-            while (line.len && line.data[line.len - 1] == ' ')
-                line.data[--line.len] = '\0';
-            sb_puts(out, line.data);
-            sb_putc(out, '\n');
-            sb_free(&line);
-        }
-        for (int k = 0; k < ncols * nlines; k++)
-            free(cells[k]);
-        free(cells);
-        free(right);
-        free(width);
-        /* Duets: the pairs, and how often their secret picks agreed. */
-        if (g->npairs) {
-            sb_puts(out, "\nDuet pairs (secret picks agreed):\n");
-            for (int i = 0; i < r->nruns; i++) {
-                const struct rep_run *run = &r->runs[i];
-                if (run->group != gi || run->nplayers != 2)
-                    continue;
-                int agreed, secret;
-                rep_run_alignment(run, &agreed, &secret);
-                char *a = cell(run->players[0].name), *ar = cell(run->players[0].role);
-                char *b = cell(run->players[1].name), *br = cell(run->players[1].role);
-                sb_printf(out, "  %s (%s) & %s (%s): %d of %d\n", a, ar, b, br, agreed, secret);
-                free(a);
-                free(ar);
-                free(b);
-                free(br);
-            }
-        }
+        group_heading(g, out);
+        ranking_table(g, out);
+        if (g->npairs)
+            duet_pairs(r, gi, out);
     }
 }
 
@@ -243,11 +285,6 @@ static bool is_input(const struct report *r, const char *path)
     }
     return false;
 }
-
-struct output {
-    const char *option;
-    const char *path;
-};
 
 static bool write_output(const char *path, const struct strbuf *text)
 {
@@ -290,7 +327,27 @@ static bool valid_homepage(const char *url)
     return true;
 }
 
-int cmd_report(int argc, char **argv)
+/* What the command line asked for. */
+struct report_options {
+    const char *csv, *decisions_csv, *html, *xapi, *json; /* files to write, or NULL */
+    bool json_out; /* --json without a file: JSON on standard output instead of the table */
+    bool quiet;
+    const char **scenarios; /* --scenario, in the order given */
+    int nscenarios;
+    struct xapi_options xo;
+    char *pass_list; /* --xapi-pass as given; xo.pass points into it */
+    const char *pass[64];
+};
+
+static void options_free(struct report_options *o)
+{
+    free(o->pass_list);
+    free((void *)o->scenarios);
+}
+
+/* Reads the options into o: -1 to go on, else the exit code (--help, or a
+ * bad option said). */
+static int parse_options(int argc, char **argv, struct report_options *o)
 {
     enum { OPT_CSV = 1, OPT_DECISIONS, OPT_HTML, OPT_XAPI, OPT_HOMEPAGE, OPT_MBOX, OPT_PASS,
            OPT_QUIET, OPT_HELP, OPT_SCENARIO, OPT_JSON };
@@ -308,150 +365,175 @@ int cmd_report(int argc, char **argv)
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
-    const char *csv = NULL, *decisions_csv = NULL, *html = NULL, *xapi = NULL, *json = NULL;
-    bool json_out = false;
-    const char **scenarios = NULL;
-    int nscenarios = 0;
-    struct xapi_options xo = {0};
-    char *pass_list = NULL;
-    const char *pass[64];
-    bool quiet = false;
     optind = 1;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         switch (c) {
-        case OPT_CSV: csv = optarg; break;
-        case OPT_DECISIONS: decisions_csv = optarg; break;
-        case OPT_HTML: html = optarg; break;
+        case OPT_CSV: o->csv = optarg; break;
+        case OPT_DECISIONS: o->decisions_csv = optarg; break;
+        case OPT_HTML: o->html = optarg; break;
         case OPT_JSON:
             if (optarg)
-                json = optarg;
+                o->json = optarg;
             else
-                json_out = true;
+                o->json_out = true;
             break;
         case OPT_SCENARIO:
-            scenarios = xrealloc((void *)scenarios, sizeof *scenarios * (size_t)(nscenarios + 1));
-            scenarios[nscenarios++] = optarg;
+            o->scenarios =
+                xrealloc((void *)o->scenarios, sizeof *o->scenarios * (size_t)(o->nscenarios + 1));
+            o->scenarios[o->nscenarios++] = optarg;
             break;
-        case OPT_XAPI: xapi = optarg; break;
-        case OPT_HOMEPAGE: xo.homepage = optarg; break;
-        case OPT_MBOX: xo.mbox = true; break;
+        case OPT_XAPI: o->xapi = optarg; break;
+        case OPT_HOMEPAGE: o->xo.homepage = optarg; break;
+        case OPT_MBOX: o->xo.mbox = true; break;
         case OPT_PASS:
-            free(pass_list);
-            pass_list = xstrdup(optarg);
+            free(o->pass_list);
+            o->pass_list = xstrdup(optarg);
             break;
-        case OPT_QUIET: quiet = true; break;
-        case OPT_HELP:
-            usage(stdout);
-            free(pass_list);
-            free((void *)scenarios);
-            return 0;
-        default:
-            free(pass_list);
-            free((void *)scenarios);
-            return cli_option_error("report", c, argv);
+        case OPT_QUIET: o->quiet = true; break;
+        case OPT_HELP: usage(stdout); return 0;
+        default: return cli_option_error("report", c, argv);
         }
     }
+    return -1;
+}
+
+/* Whether the options hold together (0), else 2 with the reason said.
+ * Splits --xapi-pass. */
+static int check_options(int argc, struct report_options *o)
+{
     if (optind >= argc) {
         cli_error("report needs the folder of result files (see scaleup report --help)");
-        free(pass_list);
-        free((void *)scenarios);
         return 2;
     }
-    if (xapi && !xo.homepage) {
+    if (o->xapi && !o->xo.homepage) {
         cli_error("--xapi needs --xapi-homepage URL: the workshop's home page, which names the "
                   "players and the activities (e.g. https://workshop.example.com)");
-        free(pass_list);
-        free((void *)scenarios);
         return 2;
     }
-    if (xo.homepage && !valid_homepage(xo.homepage)) {
+    if (o->xo.homepage && !valid_homepage(o->xo.homepage)) {
         cli_error("--xapi-homepage must be an http:// or https:// address without spaces, "
                   "e.g. https://workshop.example.com");
-        free(pass_list);
-        free((void *)scenarios);
         return 2;
     }
-    if (pass_list) {
-        xo.npass = split_list(pass_list, pass, (int)COUNT_OF(pass));
-        xo.pass = pass;
+    if (o->pass_list) {
+        o->xo.npass = split_list(o->pass_list, o->pass, (int)COUNT_OF(o->pass));
+        o->xo.pass = o->pass;
     }
+    return 0;
+}
 
-    struct report r;
-    char err[PATH_MAX + 256];
-    const struct rep_sources src = {scenarios, nscenarios, true};
-    if (!report_load(&r, (const char *const *)argv + optind, argc - optind, &src, print_warning,
-                     NULL, err, sizeof err)) {
-        cli_error("%s", err);
-        report_free(&r);
-        free(pass_list);
-        free((void *)scenarios);
-        return 1;
+/* The files the report writes, in the order it checks and writes them. */
+enum form { FORM_CSV, FORM_DECISIONS, FORM_HTML, FORM_XAPI, FORM_JSON, NFORMS };
+
+static const char *form_path(const struct report_options *o, enum form f)
+{
+    const char *paths[NFORMS] = {o->csv, o->decisions_csv, o->html, o->xapi, o->json};
+    return paths[f];
+}
+
+static void build_form(const struct report *r, const struct report_options *o, enum form f,
+                       struct strbuf *out)
+{
+    switch (f) {
+    case FORM_CSV: report_csv_runs(r, out); break;
+    case FORM_DECISIONS: report_csv_decisions(r, out); break;
+    case FORM_HTML: report_html(r, out); break;
+    case FORM_XAPI: report_xapi(r, &o->xo, print_warning, NULL, out); break;
+    case FORM_JSON: report_json(r, out); break;
+    case NFORMS: break;
     }
-    if (r.nruns == 0) {
-        cli_error("no result files found in %s%s", argv[optind],
-                  argc - optind > 1 ? " and the rest" : "");
-        report_free(&r);
-        free(pass_list);
-        free((void *)scenarios);
-        return 1;
-    }
-    const struct output outputs[] = {
-        {"--csv", csv},   {"--decisions-csv", decisions_csv}, {"--html", html},
-        {"--xapi", xapi}, {"--json", json}};
-    for (size_t i = 0; i < COUNT_OF(outputs); i++)
-        if (outputs[i].path && is_input(&r, outputs[i].path)) {
+}
+
+/* 0 when no output would go over a file the report read, else 2 (said). */
+static int refuse_inputs(const struct report *r, const struct report_options *o)
+{
+    static const char *const option[NFORMS] = {"--csv", "--decisions-csv", "--html", "--xapi",
+                                               "--json"};
+    for (int f = 0; f < NFORMS; f++) {
+        const char *path = form_path(o, (enum form)f);
+        if (path && is_input(r, path)) {
             cli_error("%s %s: that is one of the files read; the report never writes over them",
-                      outputs[i].option, outputs[i].path);
-            report_free(&r);
-            free(pass_list);
-            free((void *)scenarios);
+                      option[f], path);
             return 2;
         }
+    }
+    return 0;
+}
 
-    struct strbuf text;
-    sb_init(&text);
-    if (json_out) {
-        report_json(&r, &text); /* written below, as the table would be */
-    } else if (!quiet) {
-        report_table(&r, &text);
-        /* Names and titles in the table come from result files. */
+/* What goes to standard output: the table (its names and titles come from
+ * result files, so control characters are folded), or the JSON. */
+static void standard_output(const struct report *r, const struct report_options *o,
+                            struct strbuf *text)
+{
+    if (o->json_out) {
+        report_json(r, text);
+    } else if (!o->quiet) {
+        report_table(r, text);
         struct strbuf folded;
         sb_init(&folded);
-        utf8_fold_controls(&folded, text.data ? text.data : "", text.len, true);
-        sb_free(&text);
-        text = folded;
+        utf8_fold_controls(&folded, text->data ? text->data : "", text->len, true);
+        sb_free(text);
+        *text = folded;
     }
-    bool ok = (quiet && !json_out) || write_output("-", &text);
-    if (csv) {
+}
+
+/* Writes standard output and every file asked for; false when one could
+ * not be written (each is still tried). */
+static bool write_outputs(const struct report *r, const struct report_options *o)
+{
+    struct strbuf text;
+    sb_init(&text);
+    standard_output(r, o, &text);
+    bool ok = (o->quiet && !o->json_out) || write_output("-", &text);
+    for (int f = 0; f < NFORMS; f++) {
+        const char *path = form_path(o, (enum form)f);
+        if (!path)
+            continue;
         sb_clear(&text);
-        report_csv_runs(&r, &text);
-        ok = write_output(csv, &text) && ok;
-    }
-    if (decisions_csv) {
-        sb_clear(&text);
-        report_csv_decisions(&r, &text);
-        ok = write_output(decisions_csv, &text) && ok;
-    }
-    if (html) {
-        sb_clear(&text);
-        report_html(&r, &text);
-        ok = write_output(html, &text) && ok;
-    }
-    if (json) {
-        sb_clear(&text);
-        report_json(&r, &text);
-        ok = write_output(json, &text) && ok;
-    }
-    if (xapi) {
-        sb_clear(&text);
-        report_xapi(&r, &xo, print_warning, NULL, &text);
-        ok = write_output(xapi, &text) && ok;
+        build_form(r, o, (enum form)f, &text);
+        ok = write_output(path, &text) && ok;
     }
     sb_free(&text);
+    return ok;
+}
+
+/* Reads the result files: 0 when some run was found, else 1 (said). */
+static int load(struct report *r, int argc, char **argv, const struct report_options *o)
+{
+    char err[PATH_MAX + 256];
+    const struct rep_sources src = {o->scenarios, o->nscenarios, true};
+    if (!report_load(r, (const char *const *)argv + optind, argc - optind, &src, print_warning,
+                     NULL, err, sizeof err)) {
+        cli_error("%s", err);
+        return 1;
+    }
+    if (r->nruns == 0) {
+        cli_error("no result files found in %s%s", argv[optind],
+                  argc - optind > 1 ? " and the rest" : "");
+        return 1;
+    }
+    return 0;
+}
+
+int cmd_report(int argc, char **argv)
+{
+    struct report_options o = {0};
+    int status = parse_options(argc, argv, &o);
+    if (status < 0) /* not done after the options: check them, then report */
+        status = check_options(argc, &o) ? 2 : -1;
+    if (status >= 0) {
+        options_free(&o);
+        return status;
+    }
+    struct report r;
+    status = load(&r, argc, argv, &o);
+    if (status == 0)
+        status = refuse_inputs(&r, &o);
+    if (status == 0)
+        status = write_outputs(&r, &o) ? 0 : 1;
     report_free(&r);
-    free(pass_list);
-    free((void *)scenarios);
-    return ok ? 0 : 1;
+    options_free(&o);
+    return status;
 }

@@ -52,6 +52,16 @@ void rep_run_alignment(const struct rep_run *run, int *agreed, int *secret)
     }
 }
 
+const struct rep_run *rep_next_duet(const struct report *r, int gi, int *cursor)
+{
+    while (*cursor < r->nruns) {
+        const struct rep_run *run = &r->runs[(*cursor)++];
+        if (run->group == gi && run->nplayers == 2)
+            return run;
+    }
+    return NULL;
+}
+
 int rep_role_index(const struct rep_group *g, const char *role)
 {
     for (int i = 0; i < g->nroles; i++)
@@ -129,8 +139,7 @@ struct loader {
     bool too_big; /* a number of the file being read is beyond REPORT_NUMBER_MAX */
 };
 
-static void warn(struct loader *ld, const char *fmt, ...) PRINTF_LIKE(2, 3);
-static void warn(struct loader *ld, const char *fmt, ...)
+void rep_warn(report_warn_fn warnfn, void *ctx, const char *fmt, ...)
 {
     char msg[2048];
     va_list ap;
@@ -138,9 +147,12 @@ static void warn(struct loader *ld, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     diag_fold_line(msg);
-    if (ld->warn)
-        ld->warn(ld->ctx, msg);
+    if (warnfn)
+        warnfn(ctx, msg);
 }
+
+/* A warning about the file being read (or the report). */
+#define warn(ld, ...) rep_warn((ld)->warn, (ld)->ctx, __VA_ARGS__)
 
 static const char *keep(struct loader *ld, const cJSON *item)
 {
@@ -311,13 +323,12 @@ bool rep_took_best(const struct rep_decision *d)
     return d->best > 0 && d->choice == d->best;
 }
 
-/* Fills run from a file that run_parse accepted. False (after a warning)
- * when a number the report needs is missing. */
-static bool read_run(struct loader *ld, const char *path, const cJSON *root, struct rep_run *run)
+/* The run's scenario, seed, times, ending and best: what a file holds
+ * whoever played it. */
+static void read_header(struct loader *ld, const char *path, const cJSON *root,
+                        struct rep_run *run)
 {
-    struct arena *a = &ld->r->arena;
-    memset(run, 0, sizeof *run);
-    run->path = arena_strdup(a, path);
+    run->path = arena_strdup(&ld->r->arena, path);
     run->file = base_name(run->path);
     const cJSON *scn = field(root, "scenario");
     run->scenario_id = keep(ld, field(scn, "id"));
@@ -339,102 +350,134 @@ static bool read_run(struct loader *ld, const char *path, const cJSON *root, str
     }
     run->best = game_number(ld, number_or(field(root, "best"), 0));
     run->rating = keep(ld, field(root, "rating"));
+}
 
-    const cJSON *players = field(root, "players");
-    if (cJSON_IsArray(players) && cJSON_GetArraySize(players) == 2) {
-        run->nplayers = 2;
-        for (int p = 0; p < 2; p++) {
-            const cJSON *o = cJSON_GetArrayItem(players, p);
-            struct rep_player *pl = &run->players[p];
-            pl->name = keep(ld, field(o, "name"));
-            pl->role = keep(ld, field(o, "role"));
-            pl->weighted = game_number(ld, number_or(field(o, "weighted"), NAN));
-            pl->percent = game_number(ld, number_or(field(o, "percent"), pending(run, o)));
-            /* Files written before players held their best: the run's
-             * best is the first player's. */
-            pl->best = game_number(ld, number_or(field(o, "best"), p == 0 ? run->best : (double)NAN));
-            pl->best_estimate = cJSON_IsTrue(field(o, "best_estimate"));
-            pl->rating = cJSON_IsString(field(o, "rating")) ? keep(ld, field(o, "rating"))
-                         : p == 0                          ? run->rating
-                                                           : NULL;
-            if (!read_score(ld, field(o, "score"), &pl->score) || isnan(pl->weighted) ||
-                isnan(pl->percent) || !pl->name || !pl->role) {
-                warn(ld, "%s: a player of this result file has no score, weighted total or percent "
-                         "(skipped)", path);
-                return false;
-            }
-        }
-        /* A duet is one player per role: the pair tables count picks by role. */
-        if (strcmp(run->players[0].role, run->players[1].role) == 0) {
-            warn(ld, "%s: both players of this duet have the role '%s' (skipped)", path,
-                 run->players[0].role);
-            return false;
-        }
-    } else {
-        run->nplayers = 1;
-        struct rep_player *pl = &run->players[0];
-        pl->name = keep(ld, field(root, "player"));
-        pl->role = keep(ld, field(root, "role"));
-        pl->weighted = game_number(ld, number_or(field(root, "weighted"), NAN));
-        pl->percent = game_number(ld, number_or(field(root, "percent"), pending(run, root)));
-        pl->best = run->best;
-        pl->best_estimate = cJSON_IsTrue(field(root, "best_estimate"));
-        pl->rating = run->rating;
-        if (!read_score(ld, field(root, "score"), &pl->score) || isnan(pl->weighted) ||
-            isnan(pl->percent)) {
-            warn(ld, "%s: this result file has no score, weighted total or percent (skipped)", path);
+/* A duet's two players ("players": [{...}, {...}]). False (after a
+ * warning) when one lacks what the report needs, or both share a role. */
+static bool read_duet_players(struct loader *ld, const char *path, const cJSON *players,
+                              struct rep_run *run)
+{
+    run->nplayers = 2;
+    for (int p = 0; p < 2; p++) {
+        const cJSON *o = cJSON_GetArrayItem(players, p);
+        struct rep_player *pl = &run->players[p];
+        pl->name = keep(ld, field(o, "name"));
+        pl->role = keep(ld, field(o, "role"));
+        pl->weighted = game_number(ld, number_or(field(o, "weighted"), NAN));
+        pl->percent = game_number(ld, number_or(field(o, "percent"), pending(run, o)));
+        /* Files written before players held their best: the run's
+         * best is the first player's. */
+        pl->best = game_number(ld, number_or(field(o, "best"), p == 0 ? run->best : (double)NAN));
+        pl->best_estimate = cJSON_IsTrue(field(o, "best_estimate"));
+        pl->rating = cJSON_IsString(field(o, "rating")) ? keep(ld, field(o, "rating"))
+                     : p == 0                          ? run->rating
+                                                       : NULL;
+        if (!read_score(ld, field(o, "score"), &pl->score) || isnan(pl->weighted) ||
+            isnan(pl->percent) || !pl->name || !pl->role) {
+            warn(ld, "%s: a player of this result file has no score, weighted total or percent "
+                     "(skipped)", path);
             return false;
         }
     }
+    /* A duet is one player per role: the pair tables count picks by role. */
+    if (strcmp(run->players[0].role, run->players[1].role) == 0) {
+        warn(ld, "%s: both players of this duet have the role '%s' (skipped)", path,
+             run->players[0].role);
+        return false;
+    }
+    return true;
+}
 
+/* A solo run's player, from the file's top level. False (after a warning)
+ * when it lacks what the report needs. */
+static bool read_solo_player(struct loader *ld, const char *path, const cJSON *root,
+                             struct rep_run *run)
+{
+    run->nplayers = 1;
+    struct rep_player *pl = &run->players[0];
+    pl->name = keep(ld, field(root, "player"));
+    pl->role = keep(ld, field(root, "role"));
+    pl->weighted = game_number(ld, number_or(field(root, "weighted"), NAN));
+    pl->percent = game_number(ld, number_or(field(root, "percent"), pending(run, root)));
+    pl->best = run->best;
+    pl->best_estimate = cJSON_IsTrue(field(root, "best_estimate"));
+    pl->rating = run->rating;
+    if (!read_score(ld, field(root, "score"), &pl->score) || isnan(pl->weighted) ||
+        isnan(pl->percent)) {
+        warn(ld, "%s: this result file has no score, weighted total or percent (skipped)", path);
+        return false;
+    }
+    return true;
+}
+
+/* A duet's secret decision d (just read) becomes one decision per player:
+ * each player's own pick, scored and judged for that player's role. */
+static void split_secret(struct loader *ld, struct rep_run *run, const cJSON *item,
+                         const cJSON *picks, const struct rep_decision *d)
+{
+    struct rep_decision shared = *d;
+    shared.secret = true;
+    shared.outcome = keep(ld, field(item, "outcome"));
+    shared.stood = keep(ld, field(item, "stood"));
+    run->ndecisions--;
+    for (int p = 0; p < 2; p++) {
+        const cJSON *pick = field(picks, run->players[p].role);
+        if (!cJSON_IsObject(pick))
+            continue;
+        struct rep_decision *pd = &run->decisions[run->ndecisions++];
+        *pd = shared;
+        pd->player = p;
+        read_choice(ld, pick, pd);
+        pd->text = keep(ld, field(pick, "text"));
+        read_score(ld, field(pick, "score"), &pd->score);
+        pd->offered = int_or(field(pick, "offered"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+    }
+}
+
+/* One element of "decisions", appended to the run's (two for a duet's
+ * secret decision). */
+static void read_decision(struct loader *ld, struct rep_run *run, const cJSON *item)
+{
+    struct rep_decision *d = &run->decisions[run->ndecisions];
+    d->turn = int_or(field(item, "turn"), run->ndecisions + 1, 0, LIMIT_TURNS * 2);
+    d->scene = keep(ld, field(item, "scene"));
+    read_choice(ld, item, d);
+    d->text = keep(ld, field(item, "text"));
+    d->discuss = keep(ld, field(item, "discuss"));
+    read_score(ld, field(item, "score"), &d->score);
+    read_score(ld, field(item, "effects"), &d->effects);
+    d->seconds = clamp_seconds(number_or(field(item, "seconds"), 0));
+    d->timed_out = cJSON_IsTrue(field(item, "timed_out"));
+    d->offered = int_or(field(item, "offered"), 0, 1, LIMIT_CHOICES_PER_SCENE);
+    const cJSON *by = field(item, "by");
+    if (run->nplayers == 2 && cJSON_IsString(by) &&
+        strcmp(by->valuestring, run->players[1].role) == 0)
+        d->player = 1;
+    read_caused(ld, run, item, d);
+    run->ndecisions++;
+    const cJSON *picks = field(item, "picks");
+    if (run->nplayers == 2 && cJSON_IsTrue(field(item, "secret")) && cJSON_IsObject(picks))
+        split_secret(ld, run, item, picks, d);
+}
+
+/* Fills run from a file that run_parse accepted. False (after a warning)
+ * when a number the report needs is missing. */
+static bool read_run(struct loader *ld, const char *path, const cJSON *root, struct rep_run *run)
+{
+    memset(run, 0, sizeof *run);
+    read_header(ld, path, root, run);
+    const cJSON *players = field(root, "players");
+    bool duet = cJSON_IsArray(players) && cJSON_GetArraySize(players) == 2;
+    if (duet ? !read_duet_players(ld, path, players, run) : !read_solo_player(ld, path, root, run))
+        return false;
     read_score(ld, field(root, "stats"), &run->stats);
-
     const cJSON *decisions = field(root, "decisions");
     int n = cJSON_GetArraySize(decisions);
-    /* A duet's secret decision becomes one decision per player: each
-     * player's own pick, scored and judged for that player's role. */
-    run->decisions = arena_alloc(a, sizeof *run->decisions * (size_t)(n ? 2 * n : 1));
+    /* Room for a secret decision's two picks each. */
+    run->decisions = arena_alloc(&ld->r->arena, sizeof *run->decisions * (size_t)(n ? 2 * n : 1));
     const cJSON *item;
     cJSON_ArrayForEach(item, decisions)
-    {
-        struct rep_decision *d = &run->decisions[run->ndecisions];
-        d->turn = int_or(field(item, "turn"), run->ndecisions + 1, 0, LIMIT_TURNS * 2);
-        d->scene = keep(ld, field(item, "scene"));
-        read_choice(ld, item, d);
-        d->text = keep(ld, field(item, "text"));
-        d->discuss = keep(ld, field(item, "discuss"));
-        read_score(ld, field(item, "score"), &d->score);
-        read_score(ld, field(item, "effects"), &d->effects);
-        d->seconds = clamp_seconds(number_or(field(item, "seconds"), 0));
-        d->timed_out = cJSON_IsTrue(field(item, "timed_out"));
-        d->offered = int_or(field(item, "offered"), 0, 1, LIMIT_CHOICES_PER_SCENE);
-        const cJSON *by = field(item, "by");
-        if (run->nplayers == 2 && cJSON_IsString(by) &&
-            strcmp(by->valuestring, run->players[1].role) == 0)
-            d->player = 1;
-        read_caused(ld, run, item, d);
-        run->ndecisions++;
-        const cJSON *picks = field(item, "picks");
-        if (run->nplayers == 2 && cJSON_IsTrue(field(item, "secret")) && cJSON_IsObject(picks)) {
-            struct rep_decision shared = *d;
-            shared.secret = true;
-            shared.outcome = keep(ld, field(item, "outcome"));
-            shared.stood = keep(ld, field(item, "stood"));
-            run->ndecisions--;
-            for (int p = 0; p < 2; p++) {
-                const cJSON *pick = field(picks, run->players[p].role);
-                if (!cJSON_IsObject(pick))
-                    continue;
-                struct rep_decision *pd = &run->decisions[run->ndecisions++];
-                *pd = shared;
-                pd->player = p;
-                read_choice(ld, pick, pd);
-                pd->text = keep(ld, field(pick, "text"));
-                read_score(ld, field(pick, "score"), &pd->score);
-                pd->offered = int_or(field(pick, "offered"), 0, 1, LIMIT_CHOICES_PER_SCENE);
-            }
-        }
-    }
+        read_decision(ld, run, item);
     return true;
 }
 
@@ -781,6 +824,34 @@ static void count_decision(struct arena *a, const struct rep_group *g, struct re
     }
 }
 
+/* The decisions of a group's runs at one scene, in the order of the runs:
+ * set r, group and scene, then call next_at_scene until it is false. */
+struct scene_walk {
+    const struct report *r;
+    int group;
+    const char *scene;
+    int run, decision; /* where the walk is */
+};
+
+static bool next_at_scene(struct scene_walk *w, const struct rep_run **run,
+                          const struct rep_decision **d)
+{
+    for (; w->run < w->r->nruns; w->run++, w->decision = 0) {
+        const struct rep_run *at = &w->r->runs[w->run];
+        if (at->group != w->group)
+            continue;
+        while (w->decision < at->ndecisions) {
+            const struct rep_decision *x = &at->decisions[w->decision++];
+            if (x->scene && strcmp(x->scene, w->scene) == 0) {
+                *run = at;
+                *d = x;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* The option the games recorded as the best most often when a team of role
  * ro took it, or -1: the best one when the scenario does not say. */
 static int best_option_by_votes(struct report *r, const struct rep_group *g,
@@ -789,18 +860,13 @@ static int best_option_by_votes(struct report *r, const struct rep_group *g,
     int votes_best = 0, which = -1;
     for (int o = 0; o < t->nopts; o++) {
         int votes = 0;
-        for (int i = 0; i < r->nruns; i++) {
-            const struct rep_run *run = &r->runs[i];
-            if (run->group != (int)(g - r->groups))
-                continue;
-            for (int j = 0; j < run->ndecisions; j++) {
-                const struct rep_decision *d = &run->decisions[j];
-                if (d->scene && strcmp(d->scene, pt->scene) == 0 && rep_took_best(d) &&
-                    rep_role_index(g, run->players[d->player].role) == ro &&
-                    strcmp(option_key(&r->arena, d), t->opts[o].key) == 0)
-                    votes++;
-            }
-        }
+        struct scene_walk w = {.r = r, .group = (int)(g - r->groups), .scene = pt->scene};
+        const struct rep_run *run;
+        const struct rep_decision *d;
+        while (next_at_scene(&w, &run, &d))
+            if (rep_took_best(d) && rep_role_index(g, run->players[d->player].role) == ro &&
+                strcmp(option_key(&r->arena, d), t->opts[o].key) == 0)
+                votes++;
         if (votes > votes_best) {
             votes_best = votes;
             which = o;
@@ -862,31 +928,28 @@ static struct best_count *count_best_options(const struct report *r, const struc
 {
     struct best_count *bc = NULL;
     *nbc = 0;
-    for (int i = 0; i < r->nruns; i++) {
-        const struct rep_run *run = &r->runs[i];
-        if (run->group != (int)(g - r->groups))
+    struct scene_walk w = {.r = r, .group = (int)(g - r->groups), .scene = pt->scene};
+    const struct rep_run *run;
+    const struct rep_decision *d;
+    while (next_at_scene(&w, &run, &d)) {
+        if (!rep_has_best(d))
             continue;
-        for (int j = 0; j < run->ndecisions; j++) {
-            const struct rep_decision *d = &run->decisions[j];
-            if (!d->scene || strcmp(d->scene, pt->scene) != 0 || !rep_has_best(d))
-                continue;
-            int role = rep_role_index(g, run->players[d->player].role);
-            if (role < 0 || role >= nroles)
-                continue;
-            int b = 0;
-            while (b < *nbc && (d->best_id ? !bc[b].id || strcmp(bc[b].id, d->best_id) != 0
-                                           : bc[b].id || bc[b].number != d->best))
-                b++;
-            if (b == *nbc) {
-                bc = xrealloc(bc, sizeof *bc * (size_t)(*nbc + 1));
-                memset(&bc[b], 0, sizeof bc[b]);
-                bc[b].id = d->best_id;
-                bc[b].number = d->best_id ? 0 : d->best;
-                (*nbc)++;
-            }
-            bc[b].with[role]++;
-            bc[b].took[role] += rep_took_best(d);
+        int role = rep_role_index(g, run->players[d->player].role);
+        if (role < 0 || role >= nroles)
+            continue;
+        int b = 0;
+        while (b < *nbc && (d->best_id ? !bc[b].id || strcmp(bc[b].id, d->best_id) != 0
+                                       : bc[b].id || bc[b].number != d->best))
+            b++;
+        if (b == *nbc) {
+            bc = xrealloc(bc, sizeof *bc * (size_t)(*nbc + 1));
+            memset(&bc[b], 0, sizeof bc[b]);
+            bc[b].id = d->best_id;
+            bc[b].number = d->best_id ? 0 : d->best;
+            (*nbc)++;
         }
+        bc[b].with[role]++;
+        bc[b].took[role] += rep_took_best(d);
     }
     return bc;
 }
@@ -939,16 +1002,11 @@ static void build_point(struct report *r, struct rep_group *g, struct rep_point 
     pt->teams_by_role = arena_alloc(a, sizeof *pt->teams_by_role * (size_t)(g->nroles ? g->nroles : 1));
     memset(pt->teams_by_role, 0, sizeof *pt->teams_by_role * (size_t)(g->nroles ? g->nroles : 1));
     add_scenario_options(a, g, pt, &t);
-    for (int i = 0; i < r->nruns; i++) {
-        const struct rep_run *run = &r->runs[i];
-        if (run->group != (int)(g - r->groups))
-            continue;
-        for (int j = 0; j < run->ndecisions; j++) {
-            const struct rep_decision *d = &run->decisions[j];
-            if (d->scene && strcmp(d->scene, pt->scene) == 0)
-                count_decision(a, g, pt, &t, run, d);
-        }
-    }
+    struct scene_walk w = {.r = r, .group = (int)(g - r->groups), .scene = pt->scene};
+    const struct rep_run *run;
+    const struct rep_decision *d;
+    while (next_at_scene(&w, &run, &d))
+        count_decision(a, g, pt, &t, run, d);
     mark_best_options(r, g, pt, &t);
     store_tally(a, pt, &t);
     find_untaken_best(r, g, pt);
@@ -964,12 +1022,18 @@ const char *rep_scene_title(struct report *r, const struct rep_group *g, const c
     return arena_strdup(&r->arena, label);
 }
 
-static void build_group(struct report *r, struct rep_group *g)
+/* What build_group gathers from the group's runs before it sums up. */
+struct gathered {
+    const char **dims, **roles, **scenes;
+    int nscenes;
+    struct rep_row *rows;
+};
+
+/* Counts the group's runs and gathers its rows (a player of a run each),
+ * dimensions, roles and scenes, in the order first met. */
+static void gather_runs(const struct report *r, struct rep_group *g, struct gathered *all)
 {
     int gi = (int)(g - r->groups);
-    const char **dims = NULL, **roles = NULL, **scenes = NULL;
-    int nscenes = 0;
-    struct rep_row *rows = NULL;
     for (int i = 0; i < r->nruns; i++) {
         const struct rep_run *run = &r->runs[i];
         if (run->group != gi)
@@ -986,59 +1050,82 @@ static void build_group(struct report *r, struct rep_group *g)
         }
         for (int p = 0; p < run->nplayers; p++) {
             for (int d = 0; d < run->players[p].score.n; d++)
-                add_unique(&dims, &g->ndims, run->players[p].score.dims[d]);
-            add_unique(&roles, &g->nroles, run->players[p].role);
-            rows = xrealloc(rows, sizeof *rows * (size_t)(g->nrows + 1));
-            memset(&rows[g->nrows], 0, sizeof rows[g->nrows]);
-            rows[g->nrows].run = run;
-            rows[g->nrows].player = p;
+                add_unique(&all->dims, &g->ndims, run->players[p].score.dims[d]);
+            add_unique(&all->roles, &g->nroles, run->players[p].role);
+            all->rows = xrealloc(all->rows, sizeof *all->rows * (size_t)(g->nrows + 1));
+            memset(&all->rows[g->nrows], 0, sizeof all->rows[g->nrows]);
+            all->rows[g->nrows].run = run;
+            all->rows[g->nrows].player = p;
             g->nrows++;
         }
         for (int j = 0; j < run->ndecisions; j++)
             if (run->decisions[j].scene)
-                add_unique(&scenes, &nscenes, run->decisions[j].scene);
+                add_unique(&all->scenes, &all->nscenes, run->decisions[j].scene);
     }
-    sort_items(rows, (size_t)g->nrows, sizeof *rows, compare_rows);
+}
+
+/* Ranks the rows and moves them, the dimensions and the roles into g. */
+static void store_ranking(struct report *r, struct rep_group *g, struct gathered *all)
+{
+    sort_items(all->rows, (size_t)g->nrows, sizeof *all->rows, compare_rows);
     for (int i = 0; i < g->nrows; i++)
-        rows[i].rank = i + 1;
-    g->rows = to_arena(&r->arena, rows, sizeof *rows * (size_t)g->nrows);
-    g->dims = to_arena(&r->arena, (void *)dims, sizeof *dims * (size_t)g->ndims);
+        all->rows[i].rank = i + 1;
+    g->rows = to_arena(&r->arena, all->rows, sizeof *all->rows * (size_t)g->nrows);
+    g->dims = to_arena(&r->arena, (void *)all->dims, sizeof *all->dims * (size_t)g->ndims);
     /* Roles in a fixed order whatever the files' names: by id. */
-    sort_items((void *)roles, (size_t)g->nroles, sizeof *roles, compare_strings);
-    g->roles = to_arena(&r->arena, (void *)roles, sizeof *roles * (size_t)g->nroles);
-    g->npoints = nscenes;
-    g->points = arena_alloc(&r->arena, sizeof *g->points * (size_t)(nscenes ? nscenes : 1));
-    for (int s = 0; s < nscenes; s++) {
-        g->points[s].scene = scenes[s];
+    sort_items((void *)all->roles, (size_t)g->nroles, sizeof *all->roles, compare_strings);
+    g->roles = to_arena(&r->arena, (void *)all->roles, sizeof *all->roles * (size_t)g->nroles);
+}
+
+/* A decision point per scene, in the order of the story. */
+static void build_points(struct report *r, struct rep_group *g, struct gathered *all)
+{
+    g->npoints = all->nscenes;
+    g->points =
+        arena_alloc(&r->arena, sizeof *g->points * (size_t)(all->nscenes ? all->nscenes : 1));
+    for (int s = 0; s < all->nscenes; s++) {
+        g->points[s].scene = all->scenes[s];
         build_point(r, g, &g->points[s]);
     }
-    free((void *)scenes);
-    sort_items(g->points, (size_t)nscenes, sizeof *g->points, compare_points);
-    rep_build_duets(r, g);
+    free((void *)all->scenes);
+    sort_items(g->points, (size_t)all->nscenes, sizeof *g->points, compare_points);
+}
 
-    /* A dimension no option of the scenario scores (or, without it, that no
-     * run has points in) is left out of the charts. */
+/* Whether dimension d of the group is shown: some option of the scenario
+ * scores it, or (without the scenario, or a dimension it lacks) some row or
+ * decision has points in it. */
+static bool dim_shown(const struct report *r, const struct rep_group *g, int d)
+{
+    int gi = (int)(g - r->groups);
+    for (int j = 0; g->sc && j < g->sc->ndims; j++)
+        if (strcmp(g->sc->dims[j].id, g->dims[d]) == 0)
+            return g->sc->dim_scored[j];
+    for (int i = 0; i < g->nrows; i++)
+        if (rep_points(&rep_row_player(&g->rows[i])->score, g->dims[d], NULL) != 0)
+            return true;
+    for (int i = 0; i < r->nruns; i++)
+        for (int j = 0; r->runs[i].group == gi && j < r->runs[i].ndecisions; j++)
+            if (rep_points(&r->runs[i].decisions[j].score, g->dims[d], NULL) != 0)
+                return true;
+    return false;
+}
+
+/* A dimension no option of the scenario scores (or, without it, that no
+ * run has points in) is left out of the charts. */
+static void mark_shown_dims(struct report *r, struct rep_group *g)
+{
     g->dim_shown = arena_alloc(&r->arena, sizeof *g->dim_shown * (size_t)(g->ndims ? g->ndims : 1));
     for (int d = 0; d < g->ndims; d++) {
-        bool shown = false;
-        int k = -1;
-        for (int j = 0; g->sc && j < g->sc->ndims; j++)
-            if (strcmp(g->sc->dims[j].id, g->dims[d]) == 0)
-                k = j;
-        if (k >= 0) {
-            shown = g->sc->dim_scored[k];
-        } else {
-            for (int i = 0; i < g->nrows && !shown; i++)
-                shown = rep_points(&rep_row_player(&g->rows[i])->score, g->dims[d], NULL) != 0;
-            for (int i = 0; i < r->nruns && !shown; i++)
-                for (int j = 0; r->runs[i].group == gi && j < r->runs[i].ndecisions && !shown; j++)
-                    shown = rep_points(&r->runs[i].decisions[j].score, g->dims[d], NULL) != 0;
-        }
-        g->dim_shown[d] = shown;
-        g->ndims_shown += shown;
+        g->dim_shown[d] = dim_shown(r, g, d);
+        g->ndims_shown += g->dim_shown[d];
     }
-    /* The stats to show: those the files hold, less the scenario's hidden
-     * ones, in the scenario's order. */
+}
+
+/* The stats to show: those the files hold, less the scenario's hidden
+ * ones, in the order first met. */
+static void pick_stats(struct report *r, struct rep_group *g)
+{
+    int gi = (int)(g - r->groups);
     const char **stats = NULL;
     for (int i = 0; i < r->nruns; i++) {
         if (r->runs[i].group != gi)
@@ -1054,6 +1141,17 @@ static void build_group(struct report *r, struct rep_group *g)
         }
     }
     g->stats = to_arena(&r->arena, (void *)stats, sizeof *stats * (size_t)g->nstats);
+}
+
+static void build_group(struct report *r, struct rep_group *g)
+{
+    struct gathered all = {0};
+    gather_runs(r, g, &all);
+    store_ranking(r, g, &all);
+    build_points(r, g, &all);
+    rep_build_duets(r, g);
+    mark_shown_dims(r, g);
+    pick_stats(r, g);
     rep_build_patterns(r, g);
     rep_build_plan(r, g);
 }

@@ -274,6 +274,10 @@ struct report {
 /* Called with a warning line (no "scaleup: warning: " prefix, no newline). */
 typedef void (*report_warn_fn)(void *ctx, const char *message);
 
+/* Says a warning through warnfn (when not NULL): the message formatted,
+ * folded into one line. */
+void rep_warn(report_warn_fn warnfn, void *ctx, const char *fmt, ...) PRINTF_LIKE(3, 4);
+
 /* Reads the results in paths (folders or files). False only when a path
  * cannot be read at all (err names it); invalid files are warned about and
  * skipped. An empty report is not an error here. */
@@ -321,6 +325,9 @@ double rep_points(const struct rep_score *s, const char *dim, bool *has);
 const struct rep_player *rep_row_player(const struct rep_row *row);
 /* A duet run's alignment: its secret decisions, and those whose picks agreed. */
 void rep_run_alignment(const struct rep_run *run, int *agreed, int *secret);
+/* The duet runs of group gi, one a call: *cursor starts at 0; NULL after
+ * the last. */
+const struct rep_run *rep_next_duet(const struct report *r, int gi, int *cursor);
 /* Index of role in the group, or -1. */
 int rep_role_index(const struct rep_group *g, const char *role);
 

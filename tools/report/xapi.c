@@ -256,6 +256,13 @@ static cJSON *scenario_activity(const struct xapi *x, const struct rep_run *run)
     return o;
 }
 
+/* A string member, left out when s is NULL. */
+static void add_if_any(cJSON *o, const char *key, const char *s)
+{
+    if (s)
+        cJSON_AddStringToObject(o, key, s);
+}
+
 static void add_extension(const struct xapi *x, cJSON *ext, const char *name, cJSON *value)
 {
     char *key = iri(x, "xapi", name, NULL);
@@ -278,12 +285,9 @@ static cJSON *context(const struct xapi *x, const struct rep_run *run, const cha
     add_extension(x, ext, "role", cJSON_CreateString(role));
     cJSON *scn = cJSON_CreateObject();
     cJSON_AddStringToObject(scn, "id", run->scenario_id);
-    if (run->scenario_version)
-        cJSON_AddStringToObject(scn, "version", run->scenario_version);
-    if (run->scenario_title)
-        cJSON_AddStringToObject(scn, "title", run->scenario_title);
-    if (run->scenario_hash)
-        cJSON_AddStringToObject(scn, "hash", run->scenario_hash);
+    add_if_any(scn, "version", run->scenario_version);
+    add_if_any(scn, "title", run->scenario_title);
+    add_if_any(scn, "hash", run->scenario_hash);
     add_extension(x, ext, "scenario", scn);
     add_extension(x, ext, "seed", cJSON_CreateNumber(run->seed));
     return c;
@@ -297,21 +301,32 @@ static cJSON *points_object(const struct rep_score *s)
     return o;
 }
 
+/* A new statement with its id (the same for the same run, verb and which:
+ * a decision's number, or a player's), its actor and its verb. */
+static cJSON *new_statement(const struct xapi *x, const struct rep_run *run,
+                            const struct rep_player *p, const char *verb_id, const char *name,
+                            int which)
+{
+    cJSON *st = cJSON_CreateObject();
+    char seed[32], id[37], nth[16];
+    const char *parts[7];
+    run_identity(run, seed, parts);
+    str_format(nth, sizeof nth, "%d", which);
+    parts[5] = name;
+    parts[6] = nth;
+    uuid_of(parts, 7, id);
+    cJSON_AddStringToObject(st, "id", id);
+    cJSON_AddItemToObject(st, "actor", actor(x, p->name));
+    cJSON_AddItemToObject(st, "verb", verb(verb_id, name));
+    return st;
+}
+
 static cJSON *answered(const struct xapi *x, const struct rep_run *run, int j, double at)
 {
     const struct rep_decision *d = &run->decisions[j];
     const struct rep_player *p = &run->players[d->player];
-    cJSON *st = cJSON_CreateObject();
-    char seed[32], id[37], turn[16], ts[40], dur[64];
-    const char *parts[7];
-    run_identity(run, seed, parts);
-    str_format(turn, sizeof turn, "%d", j + 1);
-    parts[5] = "answered";
-    parts[6] = turn;
-    uuid_of(parts, 7, id);
-    cJSON_AddStringToObject(st, "id", id);
-    cJSON_AddItemToObject(st, "actor", actor(x, p->name));
-    cJSON_AddItemToObject(st, "verb", verb(VERB_ANSWERED, "answered"));
+    cJSON *st = new_statement(x, run, p, VERB_ANSWERED, "answered", j + 1);
+    char ts[40], dur[64];
 
     cJSON *obj = cJSON_AddObjectToObject(st, "object");
     cJSON_AddStringToObject(obj, "objectType", "Activity");
@@ -324,8 +339,7 @@ static cJSON *answered(const struct xapi *x, const struct rep_run *run, int j, d
     cJSON_AddStringToObject(def, "interactionType", "other");
 
     cJSON *res = cJSON_AddObjectToObject(st, "result");
-    if (d->text)
-        cJSON_AddStringToObject(res, "response", d->text);
+    add_if_any(res, "response", d->text);
     double sum = 0;
     for (int i = 0; i < d->score.n; i++)
         sum += d->score.points[i];
@@ -358,17 +372,8 @@ static cJSON *answered(const struct xapi *x, const struct rep_run *run, int j, d
 static cJSON *completed(const struct xapi *x, const struct rep_run *run, int player, int success)
 {
     const struct rep_player *p = &run->players[player];
-    cJSON *st = cJSON_CreateObject();
-    char seed[32], id[37], who[16], dur[64];
-    const char *parts[7];
-    run_identity(run, seed, parts);
-    str_format(who, sizeof who, "%d", player);
-    parts[5] = "completed";
-    parts[6] = who;
-    uuid_of(parts, 7, id);
-    cJSON_AddStringToObject(st, "id", id);
-    cJSON_AddItemToObject(st, "actor", actor(x, p->name));
-    cJSON_AddItemToObject(st, "verb", verb(VERB_COMPLETED, "completed"));
+    cJSON *st = new_statement(x, run, p, VERB_COMPLETED, "completed", player);
+    char dur[64];
     cJSON_AddItemToObject(st, "object", scenario_activity(x, run));
 
     cJSON *res = cJSON_AddObjectToObject(st, "result");
@@ -399,10 +404,8 @@ static cJSON *completed(const struct xapi *x, const struct rep_run *run, int pla
     if (run->ending_id) {
         cJSON *e = cJSON_CreateObject();
         cJSON_AddStringToObject(e, "id", run->ending_id);
-        if (run->ending_title)
-            cJSON_AddStringToObject(e, "title", run->ending_title);
-        if (run->verdict)
-            cJSON_AddStringToObject(e, "verdict", run->verdict);
+        add_if_any(e, "title", run->ending_title);
+        add_if_any(e, "verdict", run->verdict);
         add_extension(x, ext, "ending", e);
     }
     add_extension(x, ext, "points", points_object(&p->score));
@@ -455,13 +458,5 @@ void report_xapi(const struct report *r, const struct xapi_options *o, report_wa
         }
         rule_free(&rule);
     }
-    char *text = cJSON_Print(all);
-    cJSON_Delete(all);
-    if (!text) {
-        fprintf(stderr, "scaleup: error: out of memory\n");
-        exit(1);
-    }
-    sb_puts(out, text);
-    sb_putc(out, '\n');
-    free(text);
+    report_print_json(all, out);
 }
