@@ -715,9 +715,9 @@ static void test_html_sections(void **state)
 }
 
 /* The page's text, read from top to bottom: every part with the numbers
- * the runs gave. One list on purpose, longer than a function should be:
- * expect_in_order checks the order across the whole page, which lists cut
- * into parts would not. */
+ * the runs gave.
+ * Long: one list on purpose: expect_in_order checks the order across the
+ * whole page, which lists cut into parts would not. */
 static void test_html_text(void **state)
 {
     (void)state;
