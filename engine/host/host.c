@@ -229,21 +229,31 @@ static void set_cookie(char *buf, size_t cap, const char *name, const char *valu
 
 /* ---- Teams. */
 
+/* The team and seat whose cookie (or, by_resume, resume code) is secret;
+ * NULL when none. Every seat is compared, in constant time each, under the
+ * lock: the teams grow while others join. */
+static struct team *team_by_seat_secret(const char *secret, bool by_resume, int *seat)
+{
+    struct team *found = NULL;
+    pthread_mutex_lock(&host.mu);
+    for (int i = 0; i < host.nteams && !found; i++)
+        for (int k = 0; k < host.teams[i]->nseats && !found; k++) {
+            const struct seat *st = &host.teams[i]->seats[k];
+            if (same_secret(secret, by_resume ? st->resume : st->cookie)) {
+                found = host.teams[i];
+                *seat = k;
+            }
+        }
+    pthread_mutex_unlock(&host.mu);
+    return found;
+}
+
 /* The team and seat a browser's cookie belongs to; NULL when none. */
 static struct team *team_by_cookie(const char *cookie, int *seat)
 {
     if (!cookie || strlen(cookie) != HOST_TOKEN_CHARS)
         return NULL;
-    struct team *found = NULL;
-    pthread_mutex_lock(&host.mu);
-    for (int i = 0; i < host.nteams && !found; i++)
-        for (int k = 0; k < host.teams[i]->nseats && !found; k++)
-            if (same_secret(cookie, host.teams[i]->seats[k].cookie)) {
-                found = host.teams[i];
-                *seat = k;
-            }
-    pthread_mutex_unlock(&host.mu);
-    return found;
+    return team_by_seat_secret(cookie, false, seat);
 }
 
 /* A code as typed (any case, spaces and dashes ignored) into out, which
@@ -267,16 +277,7 @@ static struct team *team_by_resume(const char *code, int *seat)
     char norm[HOST_RESUME_CHARS + 1];
     if (!normal_code(code, HOST_RESUME_CHARS, norm))
         return NULL;
-    struct team *found = NULL;
-    pthread_mutex_lock(&host.mu);
-    for (int i = 0; i < host.nteams && !found; i++)
-        for (int k = 0; k < host.teams[i]->nseats && !found; k++)
-            if (same_secret(norm, host.teams[i]->seats[k].resume)) {
-                found = host.teams[i];
-                *seat = k;
-            }
-    pthread_mutex_unlock(&host.mu);
-    return found;
+    return team_by_seat_secret(norm, true, seat);
 }
 
 static bool code_matches(const char *given)

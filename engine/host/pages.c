@@ -266,6 +266,29 @@ static void hud(struct strbuf *out, const struct session *s, int seat)
     sb_puts(out, "</dl></section>\n");
 }
 
+/* Appends "NAME +N" for each shown stat that moved by delta to line, the
+ * items parted by " · ". */
+static void stat_changes(struct strbuf *line, const struct scenario *sc, const double *delta)
+{
+    char num[64];
+    for (int k = 0; k < sc->nstats; k++) {
+        if (sc->stats[k].hidden || fabs(delta[k]) < 1e-9)
+            continue;
+        format_signed(num, sizeof num, delta[k]);
+        sb_printf(line, "%s%s %s", line->len ? " · " : "", sc->stats[k].name, num);
+    }
+}
+
+/* line as a paragraph of changes after lead; nothing when it is empty. */
+static void changes_paragraph(struct strbuf *out, const char *lead, const struct strbuf *line)
+{
+    if (!line->len)
+        return;
+    sb_printf(out, "<p class=\"changes\">%s", lead);
+    html_text(out, line->data);
+    sb_puts(out, "</p>\n");
+}
+
 /* What a decision changed: score (a player's points; NULL: none) and the
  * stats, then what moved as the next scene began. */
 static void changes(struct strbuf *out, const struct scenario *sc, const struct decision *d,
@@ -280,29 +303,11 @@ static void changes(struct strbuf *out, const struct scenario *sc, const struct 
         format_signed(num, sizeof num, score[k]);
         sb_printf(&line, "%s%s %s", line.len ? " · " : "", num, sc->dimensions[k].name);
     }
-    for (int k = 0; k < sc->nstats; k++) {
-        if (sc->stats[k].hidden || fabs(d->stat_delta[k]) < 1e-9)
-            continue;
-        format_signed(num, sizeof num, d->stat_delta[k]);
-        sb_printf(&line, "%s%s %s", line.len ? " · " : "", sc->stats[k].name, num);
-    }
-    if (line.len) {
-        sb_puts(out, "<p class=\"changes\">");
-        html_text(out, line.data);
-        sb_puts(out, "</p>\n");
-    }
+    stat_changes(&line, sc, d->stat_delta);
+    changes_paragraph(out, "", &line);
     sb_clear(&line);
-    for (int k = 0; k < sc->nstats; k++) {
-        if (sc->stats[k].hidden || fabs(d->enter_delta[k]) < 1e-9)
-            continue;
-        format_signed(num, sizeof num, d->enter_delta[k]);
-        sb_printf(&line, "%s%s %s", line.len ? " · " : "", sc->stats[k].name, num);
-    }
-    if (line.len) {
-        sb_puts(out, "<p class=\"changes\">Meanwhile: ");
-        html_text(out, line.data);
-        sb_puts(out, "</p>\n");
-    }
+    stat_changes(&line, sc, d->enter_delta);
+    changes_paragraph(out, "Meanwhile: ", &line);
     sb_free(&line);
 }
 
