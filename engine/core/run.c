@@ -43,22 +43,36 @@ static void add_number(cJSON *obj, const char *key, double v)
     cJSON_AddNumberToObject(obj, key, r);
 }
 
-static cJSON *dimension_object(const struct scenario *sc, const double *points, bool skip_zero)
+static const char *dimension_id(const struct scenario *sc, int k)
+{
+    return sc->dimensions[k].id;
+}
+
+static const char *stat_id(const struct scenario *sc, int k)
+{
+    return sc->stats[k].id;
+}
+
+/* {ID: VALUE} for the n values, ID read with id_of; skip_zero leaves out
+ * the zeros (what a decision did not change). */
+static cJSON *named_numbers(const struct scenario *sc, const char *(*id_of)(const struct scenario *, int),
+                            int n, const double *values, bool skip_zero)
 {
     cJSON *o = cJSON_CreateObject();
-    for (int d = 0; d < sc->ndimensions; d++)
-        if (!skip_zero || points[d] != 0)
-            add_number(o, sc->dimensions[d].id, points[d]);
+    for (int k = 0; k < n; k++)
+        if (!skip_zero || values[k] != 0)
+            add_number(o, id_of(sc, k), values[k]);
     return o;
+}
+
+static cJSON *dimension_object(const struct scenario *sc, const double *points, bool skip_zero)
+{
+    return named_numbers(sc, dimension_id, sc->ndimensions, points, skip_zero);
 }
 
 static cJSON *stat_object(const struct scenario *sc, const double *values, bool skip_zero)
 {
-    cJSON *o = cJSON_CreateObject();
-    for (int i = 0; i < sc->nstats; i++)
-        if (!skip_zero || values[i] != 0)
-            add_number(o, sc->stats[i].id, values[i]);
-    return o;
+    return named_numbers(sc, stat_id, sc->nstats, values, skip_zero);
 }
 
 /* best and percent, null while the search runs; best_estimate: true when
