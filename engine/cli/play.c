@@ -134,14 +134,10 @@ static bool name_option(const char *value, const char *option, const char **into
  * is not valid. */
 static bool checked_option(int c, const char *value, struct play_options *po)
 {
-    long long v;
     switch (c) {
     case 's':
-        if (!cli_number(value, 0, (long long)RUN_SEED_MAX, &v)) {
-            cli_error("--seed takes a whole number from 0 to 2^53-1");
+        if (!cli_seed(value, &po->session.setup.seed))
             return false;
-        }
-        po->session.setup.seed = (uint64_t)v;
         po->seed_given = true;
         return true;
     case 'c':
@@ -152,11 +148,9 @@ static bool checked_option(int c, const char *value, struct play_options *po)
         }
         return true;
     case 'T': {
-        int mode = session_timers_from_name(value);
-        if (mode < 0) {
-            cli_error("--timers takes on, slow or off");
+        int mode = cli_timers(value);
+        if (mode < 0)
             return false;
-        }
         po->session.timers = (enum session_timers)mode;
         po->timers_given = true;
         return true;
