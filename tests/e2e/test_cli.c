@@ -183,9 +183,20 @@ static void scenario_errors_exit_1_with_file_and_line(void **state)
     cmd_result_free(&r);
 }
 
-/* A run file that cannot be resumed is named and never changed; a good one
- * continues in place. */
-static void resume_refuses_bad_files_and_continues_good_ones(void **state)
+/* The result file a run of the tutorial by Ana wrote in dir, into name. */
+static void anas_result_file(const char *dir, char *name, size_t cap)
+{
+    char cmd[800];
+    snprintf(cmd, sizeof cmd, "ls %s/tutorial-ana-*.json", dir);
+    FILE *p = popen(cmd, "r");
+    name[0] = '\0';
+    assert_non_null(fgets(name, (int)cap, p));
+    pclose(p);
+    name[strcspn(name, "\n")] = '\0';
+}
+
+/* A run file that cannot be resumed is named and never changed. */
+static void resume_refuses_bad_files(void **state)
 {
     (void)state;
     char *dir = make_temp_dir();
@@ -227,18 +238,24 @@ static void resume_refuses_bad_files_and_continues_good_ones(void **state)
     FILE *f = fopen(path, "w");
     fclose(f);
     assert_int_equal(truncate(path, 17 * 1024 * 1024), 0);
-    {
-        const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", "huge.json", NULL};
-        struct cmd_result r;
-        run_cmd(argv, NULL, dir, NULL, 30, &r);
-        assert_int_equal(r.status, 1);
-        assert_string_equal(r.err, "huge.json: error: the file is 17825792 bytes, over the limit of "
-                                   "16777216\n");
-        cmd_result_free(&r);
-    }
-    /* A good file: three decisions, then four more in the same file (by id
-     * the path is call_first, free_pilot, value_effort, then say_no, staged,
-     * ask_terms, sell_more; shown with seed 8 as below). */
+    const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", "huge.json", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, dir, NULL, 30, &r);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.err, "huge.json: error: the file is 17825792 bytes, over the limit of "
+                               "16777216\n");
+    cmd_result_free(&r);
+    rm_rf(dir);
+    free(dir);
+}
+
+/* A good file: three decisions, then four more in the same file (by id the
+ * path is call_first, free_pilot, value_effort, then say_no, staged,
+ * ask_terms, sell_more; shown with seed 8 as below). */
+static void resume_continues_a_good_file_in_place(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
     {
         const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--role", "pm", "--player",
                               "Ana", "--seed", "8", "--choices", "1,1,1", "--results", dir, NULL};
@@ -247,12 +264,8 @@ static void resume_refuses_bad_files_and_continues_good_ones(void **state)
         assert_int_equal(r.status, 2); /* the list ran out before an ending */
         cmd_result_free(&r);
     }
-    char cmd[800], name[600] = "";
-    snprintf(cmd, sizeof cmd, "ls %s/tutorial-ana-*.json", dir);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(fgets(name, sizeof name, p));
-    pclose(p);
-    name[strcspn(name, "\n")] = '\0';
+    char name[600];
+    anas_result_file(dir, name, sizeof name);
     {
         const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", name,
                               "--choices", "1,3,3,1", NULL};
@@ -272,6 +285,57 @@ static void resume_refuses_bad_files_and_continues_good_ones(void **state)
     free(dir);
 }
 
+/* Plays the scripted duet (Ana the PO, Ben the PM) with its results in dir;
+ * its result file into name. */
+static struct cmd_result play_scripted_duet(const char *dir, char *name, size_t cap)
+{
+    const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--duet", "--player", "Ana",
+                          "--partner", "Ben", "--seed", "1", "--choices",
+                          "2,3,2,1,1,3,2,1,3,3,2,2,1,1", "--results", dir, NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, source_path(""), NULL, 30, &r);
+    assert_int_equal(r.status, 0);
+    anas_result_file(dir, name, cap);
+    return r;
+}
+
+/* The scripted duet's players in its result file (root): the scores worked
+ * out by hand above a_scripted_duet_scores_each_player. */
+static void assert_duet_players(cJSON *root)
+{
+    cJSON *players = cJSON_GetObjectItem(root, "players");
+    assert_int_equal(cJSON_GetArraySize(players), 2);
+    cJSON *ana = cJSON_GetArrayItem(players, 0), *ben = cJSON_GetArrayItem(players, 1);
+    assert_string_equal(cJSON_GetObjectItem(ana, "role")->valuestring, "po");
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "vision")->valueint, 9);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "roadmap")->valueint, 7);
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "negotiation")->valueint, 4);
+    assert_int_equal(cJSON_GetObjectItem(ana, "weighted")->valueint, 37);
+    assert_string_equal(cJSON_GetObjectItem(ben, "name")->valuestring, "Ben");
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ben, "score"), "negotiation")->valueint, 9);
+    assert_int_equal(cJSON_GetObjectItem(ben, "weighted")->valueint, 27);
+}
+
+/* The scripted duet's alignment and its conflict (decision 6, the sales
+ * call) in its result file (root). */
+static void assert_duet_disagreements(cJSON *root)
+{
+    cJSON *al = cJSON_GetObjectItem(root, "alignment");
+    assert_int_equal(cJSON_GetObjectItem(al, "agreed")->valueint, 1);
+    assert_int_equal(cJSON_GetObjectItem(al, "secret")->valueint, 3);
+    cJSON *dis = cJSON_GetObjectItem(al, "disagreed");
+    assert_int_equal(cJSON_GetArraySize(dis), 2);
+    assert_int_equal(cJSON_GetArrayItem(dis, 1)->valueint, 6);
+    cJSON *d6 = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "decisions"), 5);
+    assert_string_equal(cJSON_GetObjectItem(d6, "scene")->valuestring, "sales_call");
+    assert_string_equal(cJSON_GetObjectItem(d6, "outcome")->valuestring, "conflict");
+    assert_string_equal(cJSON_GetObjectItem(d6, "by")->valuestring, "both");
+    cJSON *pm = cJSON_GetObjectItem(cJSON_GetObjectItem(d6, "picks"), "pm");
+    assert_string_equal(cJSON_GetObjectItem(pm, "choice")->valuestring, "paid_pilot");
+    assert_int_equal(cJSON_GetObjectItem(pm, "number")->valueint, 1); /* as shown to the PM */
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(pm, "score"), "negotiation")->valueint, 2);
+}
+
 /* A scripted duet (Ana the PO, Ben the PM): a scene settled by the
  * scenario's settle (the first customer is the PM's question), an agreement,
  * scenes each role decides alone (each their own pay talk), and a
@@ -282,12 +346,8 @@ static void a_scripted_duet_scores_each_player(void **state)
 {
     (void)state;
     char *dir = make_temp_dir();
-    const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--duet", "--player", "Ana",
-                          "--partner", "Ben", "--seed", "1", "--choices",
-                          "2,3,2,1,1,3,2,1,3,3,2,2,1,1", "--results", dir, NULL};
-    struct cmd_result r;
-    run_cmd(argv, NULL, source_path(""), NULL, 30, &r);
-    assert_int_equal(r.status, 0);
+    char name[600];
+    struct cmd_result r = play_scripted_duet(dir, name, sizeof name);
     char *golden = slurp(test_path("e2e/golden/tutorial-duet-seed1.txt"), NULL);
     if (strcmp(r.out, golden) != 0) {
         FILE *f = fopen("/tmp/scaleup-tutorial-duet-seed1.actual.txt", "w");
@@ -304,45 +364,25 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_non_null(strstr(r.out, "Alignment: your secret picks agreed 1 of 3 times (33%). You "
                                   "disagreed at: Dr\nOkafor's Clinic, The Big Chain.\n"));
     cmd_result_free(&r);
-
-    char cmd[800], name[600] = "";
-    snprintf(cmd, sizeof cmd, "ls %s/tutorial-ana-*.json", dir);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(fgets(name, sizeof name, p));
-    pclose(p);
-    name[strcspn(name, "\n")] = '\0';
     char *text = slurp(name, NULL);
     cJSON *root = cJSON_Parse(text);
     free(text);
-    cJSON *players = cJSON_GetObjectItem(root, "players");
-    assert_int_equal(cJSON_GetArraySize(players), 2);
-    cJSON *ana = cJSON_GetArrayItem(players, 0), *ben = cJSON_GetArrayItem(players, 1);
-    assert_string_equal(cJSON_GetObjectItem(ana, "role")->valuestring, "po");
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "vision")->valueint, 9);
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "roadmap")->valueint, 7);
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ana, "score"), "negotiation")->valueint, 4);
-    assert_int_equal(cJSON_GetObjectItem(ana, "weighted")->valueint, 37);
-    assert_string_equal(cJSON_GetObjectItem(ben, "name")->valuestring, "Ben");
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ben, "score"), "negotiation")->valueint, 9);
-    assert_int_equal(cJSON_GetObjectItem(ben, "weighted")->valueint, 27);
-    cJSON *al = cJSON_GetObjectItem(root, "alignment");
-    assert_int_equal(cJSON_GetObjectItem(al, "agreed")->valueint, 1);
-    assert_int_equal(cJSON_GetObjectItem(al, "secret")->valueint, 3);
-    cJSON *dis = cJSON_GetObjectItem(al, "disagreed");
-    assert_int_equal(cJSON_GetArraySize(dis), 2);
-    assert_int_equal(cJSON_GetArrayItem(dis, 1)->valueint, 6);
-    cJSON *d6 = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "decisions"), 5);
-    assert_string_equal(cJSON_GetObjectItem(d6, "scene")->valuestring, "sales_call");
-    assert_string_equal(cJSON_GetObjectItem(d6, "outcome")->valuestring, "conflict");
-    assert_string_equal(cJSON_GetObjectItem(d6, "by")->valuestring, "both");
-    cJSON *pm = cJSON_GetObjectItem(cJSON_GetObjectItem(d6, "picks"), "pm");
-    assert_string_equal(cJSON_GetObjectItem(pm, "choice")->valuestring, "paid_pilot");
-    assert_int_equal(cJSON_GetObjectItem(pm, "number")->valueint, 1); /* as shown to the PM */
-    assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(pm, "score"), "negotiation")->valueint, 2);
+    assert_duet_players(root);
+    assert_duet_disagreements(root);
     cJSON_Delete(root);
+    rm_rf(dir);
+    free(dir);
+}
 
-    /* The duet's result file resumes into the same duet, replayed to the
-     * same scores. */
+/* The duet's result file resumes into the same duet, replayed to the same
+ * scores, with its scenario named or not. */
+static void a_duet_resumes_into_the_same_duet(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char name[600];
+    struct cmd_result r = play_scripted_duet(dir, name, sizeof name);
+    cmd_result_free(&r);
     const char *rargv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", name, NULL};
     run_cmd(rargv, NULL, source_path(""), NULL, 30, &r);
     assert_int_equal(r.status, 0);
@@ -367,7 +407,21 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "Weighted total 27 of "));
     cmd_result_free(&r);
-    /* A run resumed with changed scenario files says so. */
+    rm_rf(dir);
+    free(dir);
+}
+
+/* A run resumed with changed scenario files says so. */
+static void a_resumed_run_says_its_scenario_changed(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char name[600];
+    struct cmd_result r = play_scripted_duet(dir, name, sizeof name);
+    cmd_result_free(&r);
+    char here[4200];
+    snprintf(here, sizeof here, "%s/tutorial", dir);
+    assert_int_equal(mkdir(here, 0755), 0);
     char cp[9000];
     snprintf(cp, sizeof cp, "cp %s/*.lua %s/ && echo '-- edited' >> %s/main.lua",
              source_path("scenarios/tutorial"), here, here);
@@ -379,7 +433,18 @@ static void a_scripted_duet_scores_each_player(void **state)
                                   "its 11 decisions still fit and were replayed, but the scores "
                                   "follow the scenario as it is now."));
     cmd_result_free(&r);
-    /* A scenario that is not bundled needs its folder. */
+    rm_rf(dir);
+    free(dir);
+}
+
+/* A result file of a scenario that is not bundled needs its folder. */
+static void resuming_an_unbundled_scenario_needs_its_folder(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char name[600];
+    struct cmd_result r = play_scripted_duet(dir, name, sizeof name);
+    cmd_result_free(&r);
     char *json = slurp(name, NULL);
     char *id = strstr(json, "\"tutorial\"");
     assert_non_null(id);
@@ -595,8 +660,12 @@ int main(void)
         cmocka_unit_test(the_same_input_gives_the_same_bytes),
         cmocka_unit_test(usage_errors_exit_2_with_one_line),
         cmocka_unit_test(scenario_errors_exit_1_with_file_and_line),
-        cmocka_unit_test(resume_refuses_bad_files_and_continues_good_ones),
+        cmocka_unit_test(resume_refuses_bad_files),
+        cmocka_unit_test(resume_continues_a_good_file_in_place),
         cmocka_unit_test(a_scripted_duet_scores_each_player),
+        cmocka_unit_test(a_duet_resumes_into_the_same_duet),
+        cmocka_unit_test(a_resumed_run_says_its_scenario_changed),
+        cmocka_unit_test(resuming_an_unbundled_scenario_needs_its_folder),
         cmocka_unit_test(exam_mode_keeps_points_for_the_debrief),
         cmocka_unit_test(the_debrief_names_a_locked_best_and_later_consequences),
         cmocka_unit_test(the_settings_results_folder_holds_terminal_runs),
