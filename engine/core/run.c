@@ -851,6 +851,32 @@ bool run_record_starts_with(const struct run_record *r, const struct run_record 
 
 /* ------------------------------------------------------------ files */
 
+/* Writes all of data to fd, again after an interruption; false with the
+ * errno in *error (ENOSPC when the disk took nothing). */
+static bool write_all_fd(int fd, const char *data, size_t len, int *error)
+{
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            *error = w < 0 ? errno : ENOSPC;
+            return false;
+        }
+        done += (size_t)w;
+    }
+    return true;
+}
+
+/* The temporary file tmp is given up: removed, and path's error said. */
+static bool atomic_failed(const char *tmp, const char *path, int e, struct diag *err)
+{
+    unlink(tmp);
+    diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
+    return false;
+}
+
 bool file_write_atomic_unsynced(const char *path, const char *data, size_t len, struct diag *err)
 {
     char tmp[PATH_MAX];
@@ -860,26 +886,15 @@ bool file_write_atomic_unsynced(const char *path, const char *data, size_t len, 
         diag_set(err, path, 0, "write", "cannot write: %s", strerror(errno));
         return false;
     }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            int e = w < 0 ? errno : ENOSPC;
-            close(fd);
-            unlink(tmp);
-            diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
-            return false;
-        }
-        done += (size_t)w;
+    int e = 0;
+    bool written = write_all_fd(fd, data, len, &e);
+    if (written && fsync(fd) != 0) {
+        e = errno;
+        written = false;
     }
-    if (fsync(fd) != 0) {
-        int e = errno;
+    if (!written) {
         close(fd);
-        unlink(tmp);
-        diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
-        return false;
+        return atomic_failed(tmp, path, e, err);
     }
     /* mkstemp made it 0600; the file gets what a plain create would give,
      * 0666 less the umask (a facilitator's umask 077 keeps results private). */
@@ -888,18 +903,10 @@ bool file_write_atomic_unsynced(const char *path, const char *data, size_t len, 
     if (fchmod(fd, 0666 & ~mask) != 0) {
         /* Not fatal: the file keeps mkstemp's 0600. */
     }
-    if (close(fd) != 0) {
-        int e = errno;
-        unlink(tmp);
-        diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
-        return false;
-    }
-    if (rename(tmp, path) != 0) {
-        int e = errno;
-        unlink(tmp);
-        diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
-        return false;
-    }
+    if (close(fd) != 0)
+        return atomic_failed(tmp, path, errno, err);
+    if (rename(tmp, path) != 0)
+        return atomic_failed(tmp, path, errno, err);
     return true;
 }
 
@@ -924,22 +931,6 @@ bool file_write_atomic(const char *path, const char *data, size_t len, struct di
     if (!file_write_atomic_unsynced(path, data, len, err))
         return false;
     file_sync_folder(path);
-    return true;
-}
-
-static bool write_all_fd(int fd, const char *data, size_t len, int *error)
-{
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            *error = w < 0 ? errno : ENOSPC;
-            return false;
-        }
-        done += (size_t)w;
-    }
     return true;
 }
 
