@@ -374,15 +374,39 @@ static void a_scripted_duet_scores_each_player(void **state)
     free(dir);
 }
 
+/* The scripted duet played in a folder of its own, for the tests that
+ * resume it (cmocka's setup and teardown). */
+struct duet_run {
+    char *dir;
+    char name[600]; /* its result file */
+};
+
+static int duet_played(void **state)
+{
+    struct duet_run *d = xcalloc(1, sizeof *d);
+    d->dir = make_temp_dir();
+    struct cmd_result r = play_scripted_duet(d->dir, d->name, sizeof d->name);
+    cmd_result_free(&r);
+    *state = d;
+    return 0;
+}
+
+static int duet_removed(void **state)
+{
+    struct duet_run *d = *state;
+    rm_rf(d->dir);
+    free(d->dir);
+    free(d);
+    return 0;
+}
+
 /* The duet's result file resumes into the same duet, replayed to the same
  * scores, with its scenario named or not. */
 static void a_duet_resumes_into_the_same_duet(void **state)
 {
-    (void)state;
-    char *dir = make_temp_dir();
-    char name[600];
-    struct cmd_result r = play_scripted_duet(dir, name, sizeof name);
-    cmd_result_free(&r);
+    const struct duet_run *d = *state;
+    const char *dir = d->dir, *name = d->name;
+    struct cmd_result r;
     const char *rargv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", name, NULL};
     run_cmd(rargv, NULL, source_path(""), NULL, 30, &r);
     assert_int_equal(r.status, 0);
@@ -407,18 +431,14 @@ static void a_duet_resumes_into_the_same_duet(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "Weighted total 27 of "));
     cmd_result_free(&r);
-    rm_rf(dir);
-    free(dir);
 }
 
 /* A run resumed with changed scenario files says so. */
 static void a_resumed_run_says_its_scenario_changed(void **state)
 {
-    (void)state;
-    char *dir = make_temp_dir();
-    char name[600];
-    struct cmd_result r = play_scripted_duet(dir, name, sizeof name);
-    cmd_result_free(&r);
+    const struct duet_run *d = *state;
+    const char *dir = d->dir, *name = d->name;
+    struct cmd_result r;
     char here[4200];
     snprintf(here, sizeof here, "%s/tutorial", dir);
     assert_int_equal(mkdir(here, 0755), 0);
@@ -433,18 +453,14 @@ static void a_resumed_run_says_its_scenario_changed(void **state)
                                   "its 11 decisions still fit and were replayed, but the scores "
                                   "follow the scenario as it is now."));
     cmd_result_free(&r);
-    rm_rf(dir);
-    free(dir);
 }
 
 /* A result file of a scenario that is not bundled needs its folder. */
 static void resuming_an_unbundled_scenario_needs_its_folder(void **state)
 {
-    (void)state;
-    char *dir = make_temp_dir();
-    char name[600];
-    struct cmd_result r = play_scripted_duet(dir, name, sizeof name);
-    cmd_result_free(&r);
+    const struct duet_run *d = *state;
+    const char *dir = d->dir, *name = d->name;
+    struct cmd_result r;
     char *json = slurp(name, NULL);
     char *id = strstr(json, "\"tutorial\"");
     assert_non_null(id);
@@ -465,8 +481,6 @@ static void resuming_an_unbundled_scenario_needs_its_folder(void **state)
              other, other);
     assert_string_equal(r.err, want);
     cmd_result_free(&r);
-    rm_rf(dir);
-    free(dir);
 }
 
 /* The debrief names a locked best and its reason instead of calling an
@@ -663,9 +677,9 @@ int main(void)
         cmocka_unit_test(resume_refuses_bad_files),
         cmocka_unit_test(resume_continues_a_good_file_in_place),
         cmocka_unit_test(a_scripted_duet_scores_each_player),
-        cmocka_unit_test(a_duet_resumes_into_the_same_duet),
-        cmocka_unit_test(a_resumed_run_says_its_scenario_changed),
-        cmocka_unit_test(resuming_an_unbundled_scenario_needs_its_folder),
+        cmocka_unit_test_setup_teardown(a_duet_resumes_into_the_same_duet, duet_played, duet_removed),
+        cmocka_unit_test_setup_teardown(a_resumed_run_says_its_scenario_changed, duet_played, duet_removed),
+        cmocka_unit_test_setup_teardown(resuming_an_unbundled_scenario_needs_its_folder, duet_played, duet_removed),
         cmocka_unit_test(exam_mode_keeps_points_for_the_debrief),
         cmocka_unit_test(the_debrief_names_a_locked_best_and_later_consequences),
         cmocka_unit_test(the_settings_results_folder_holds_terminal_runs),
