@@ -35,6 +35,24 @@ static struct cmd_result run(const char *const *args, const char *input)
  * 1,1,3,1,3,1,3,1 (the options are shuffled). */
 static const char *golden_choices = "2,3,1,1,3,2,3,2,1";
 
+/* out is the golden transcript tests/e2e/golden/NAME.txt, byte for byte;
+ * when it is not, the new one is left in /tmp for a diff. */
+static void assert_golden(const char *out, const char *name)
+{
+    char golden_path[200], actual[200];
+    snprintf(golden_path, sizeof golden_path, "e2e/golden/%s.txt", name);
+    snprintf(actual, sizeof actual, "/tmp/scaleup-%s.actual.txt", name);
+    char *golden = slurp(test_path(golden_path), NULL);
+    assert_non_null(golden);
+    if (strcmp(out, golden) != 0) {
+        FILE *f = fopen(actual, "w");
+        fputs(out, f);
+        fclose(f);
+        fail_msg("the transcript differs from tests/%s; see %s", golden_path, actual);
+    }
+    free(golden);
+}
+
 static void the_transcript_matches_the_golden_file(void **state)
 {
     (void)state;
@@ -42,17 +60,7 @@ static void the_transcript_matches_the_golden_file(void **state)
                               "--seed", "1", "--choices", golden_choices);
     assert_int_equal(r.status, 0);
     assert_string_equal(r.err, "");
-    char *golden = slurp(test_path("e2e/golden/tutorial-po-seed1.txt"), NULL);
-    assert_non_null(golden);
-    if (strcmp(r.out, golden) != 0) {
-        /* Leave the new transcript beside the golden one for a diff. */
-        FILE *f = fopen("/tmp/scaleup-tutorial-po-seed1.actual.txt", "w");
-        fputs(r.out, f);
-        fclose(f);
-        fail_msg("the transcript differs from tests/e2e/golden/tutorial-po-seed1.txt; see "
-                 "/tmp/scaleup-tutorial-po-seed1.actual.txt");
-    }
-    free(golden);
+    assert_golden(r.out, "tutorial-po-seed1");
     cmd_result_free(&r);
 }
 
@@ -348,15 +356,7 @@ static void a_scripted_duet_scores_each_player(void **state)
     char *dir = make_temp_dir();
     char name[600];
     struct cmd_result r = play_scripted_duet(dir, name, sizeof name);
-    char *golden = slurp(test_path("e2e/golden/tutorial-duet-seed1.txt"), NULL);
-    if (strcmp(r.out, golden) != 0) {
-        FILE *f = fopen("/tmp/scaleup-tutorial-duet-seed1.actual.txt", "w");
-        fputs(r.out, f);
-        fclose(f);
-        fail_msg("the duet transcript differs from tests/e2e/golden/tutorial-duet-seed1.txt; see "
-                 "/tmp/scaleup-tutorial-duet-seed1.actual.txt");
-    }
-    free(golden);
+    assert_golden(r.out, "tutorial-duet-seed1");
     assert_non_null(strstr(r.out, "  You disagree: the Product Manager's pick stands, as the scenario "
                                   "settles it.\n"));
     assert_non_null(strstr(r.out, "  You disagree: now talk it out.\n"));
