@@ -14,6 +14,8 @@
 #include "core/catalog.h"
 #include "core/diag.h"
 #include "core/loader.h"
+#include "core/run.h"
+#include "core/session.h"
 #include "core/utf8.h"
 #include "core/util.h"
 
@@ -82,6 +84,33 @@ bool cli_number(const char *s, long long min, long long max, long long *out)
         return false;
     *out = v;
     return true;
+}
+
+bool cli_number_option(const char *s, long long min, long long max, const char *takes,
+                       long long *out)
+{
+    if (cli_number(s, min, max, out))
+        return true;
+    cli_error("%s", takes);
+    return false;
+}
+
+bool cli_seed(const char *s, uint64_t *seed)
+{
+    long long v;
+    if (!cli_number_option(s, 0, (long long)RUN_SEED_MAX,
+                           "--seed takes a whole number from 0 to 2^53-1", &v))
+        return false;
+    *seed = (uint64_t)v;
+    return true;
+}
+
+int cli_timers(const char *s)
+{
+    int mode = session_timers_from_name(s);
+    if (mode < 0)
+        cli_error("--timers takes on, slow or off");
+    return mode;
 }
 
 /* The limit options: each one's range, its error and where it goes. A

@@ -7,6 +7,7 @@
 #define SCALEUP_COMMANDS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "core/script.h"
@@ -64,5 +65,17 @@ struct scenario *cli_load_scenario(const char *arg, const struct script_limits *
 
 /* Parses a whole number in [min, max]. */
 bool cli_number(const char *s, long long min, long long max, long long *out);
+
+/* An option's number in [min, max] into *out; false after printing
+ * takes, what the option takes ("--jobs takes a number from 1 to 64"). */
+bool cli_number_option(const char *s, long long min, long long max, const char *takes,
+                       long long *out);
+
+/* --seed's value (0 to RUN_SEED_MAX) into *seed; false after saying why. */
+bool cli_seed(const char *s, uint64_t *seed);
+
+/* --timers' value (on, slow or off) as an enum session_timers; -1 after
+ * saying why. */
+int cli_timers(const char *s);
 
 #endif

@@ -39,20 +39,94 @@ static void host_usage(FILE *f)
             "Exit codes: 0 stopped with Ctrl+C or SIGTERM, 1 could not start, 2 usage error.\n");
 }
 
+static const struct option host_opts[] = {
+    {"results", required_argument, NULL, 'R'},
+    {"port", required_argument, NULL, 'p'},
+    {"bind", required_argument, NULL, 'b'},
+    {"seed", required_argument, NULL, 's'},
+    {"no-coaching", no_argument, NULL, 'n'},
+    {"timers", required_argument, NULL, 'T'},
+    {"ready-file", required_argument, NULL, 'r'},
+    CLI_LIMIT_OPTIONS,
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+/* One option as getopt_long returned it (index: its row in host_opts)
+ * into cfg: -1 to go on, else the exit code (after --help or a usage
+ * error). */
+static int host_option(int c, int index, char **argv, struct host_config *cfg)
+{
+    long long v;
+    switch (c) {
+    case 'R': cfg->results_dir = optarg; break;
+    case 'p':
+        if (!cli_number_option(optarg, 0, 65535, "--port takes a number from 0 to 65535", &v))
+            return 2;
+        cfg->port = (int)v;
+        break;
+    case 'b': cfg->bind = optarg; break;
+    case 's':
+        if (!cli_seed(optarg, &cfg->seed))
+            return 2;
+        cfg->seed_given = true;
+        break;
+    case 'n': cfg->coaching = false; break;
+    case 'T': {
+        int mode = cli_timers(optarg);
+        if (mode < 0)
+            return 2;
+        cfg->timers = (enum session_timers)mode;
+        break;
+    }
+    case 'r': cfg->ready_file = optarg; break;
+    case CLI_LIMIT_KEY:
+        if (cli_limit_option(host_opts[index].name, optarg, &cfg->limits) < 0)
+            return 2;
+        break;
+    case 'h': host_usage(stdout); return 0;
+    default: return cli_option_error("host", c, argv);
+    }
+    return -1;
+}
+
+/* The scenarios to serve: those given (at most HOST_MAX_SCENARIOS), or
+ * every bundled one. False after saying why. */
+static bool host_scenarios(struct host_config *cfg, int argc, char **argv)
+{
+    static char paths[HOST_MAX_SCENARIOS][PATH_MAX];
+    char why[1024];
+    if (optind >= argc) {
+        char **list = catalog_list();
+        for (int i = 0; list && list[i] && cfg->nscenarios < HOST_MAX_SCENARIOS; i++)
+            if (catalog_bundled(list[i], paths[cfg->nscenarios], PATH_MAX)) {
+                cfg->scenarios[cfg->nscenarios] = paths[cfg->nscenarios];
+                cfg->nscenarios++;
+            }
+        catalog_free_list(list);
+        if (!cfg->nscenarios) {
+            cli_error("no bundled scenario found: give a scenario folder (see scaleup host --help)");
+            return false;
+        }
+        return true;
+    }
+    for (; optind < argc; optind++) {
+        if (cfg->nscenarios == HOST_MAX_SCENARIOS) {
+            cli_error("a host serves at most %d scenarios", HOST_MAX_SCENARIOS);
+            return false;
+        }
+        if (!catalog_resolve(argv[optind], paths[cfg->nscenarios], PATH_MAX, why, sizeof why)) {
+            cli_error("%s", why);
+            return false;
+        }
+        cfg->scenarios[cfg->nscenarios] = paths[cfg->nscenarios];
+        cfg->nscenarios++;
+    }
+    return true;
+}
+
 int cmd_host(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"results", required_argument, NULL, 'R'},
-        {"port", required_argument, NULL, 'p'},
-        {"bind", required_argument, NULL, 'b'},
-        {"seed", required_argument, NULL, 's'},
-        {"no-coaching", no_argument, NULL, 'n'},
-        {"timers", required_argument, NULL, 'T'},
-        {"ready-file", required_argument, NULL, 'r'},
-        CLI_LIMIT_OPTIONS,
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
     struct host_config cfg;
     memset(&cfg, 0, sizeof cfg);
     cfg.port = 8080;
@@ -61,76 +135,16 @@ int cmd_host(int argc, char **argv)
     optind = 1;
     opterr = 0;
     int c, index = 0;
-    long long v;
-    while ((c = getopt_long(argc, argv, ":", opts, &index)) != -1) {
-        switch (c) {
-        case 'R': cfg.results_dir = optarg; break;
-        case 'p':
-            if (!cli_number(optarg, 0, 65535, &v)) {
-                cli_error("--port takes a number from 0 to 65535");
-                return 2;
-            }
-            cfg.port = (int)v;
-            break;
-        case 'b': cfg.bind = optarg; break;
-        case 's':
-            if (!cli_number(optarg, 0, (long long)RUN_SEED_MAX, &v)) {
-                cli_error("--seed takes a whole number from 0 to 2^53-1");
-                return 2;
-            }
-            cfg.seed = (uint64_t)v;
-            cfg.seed_given = true;
-            break;
-        case 'n': cfg.coaching = false; break;
-        case 'T': {
-            int mode = session_timers_from_name(optarg);
-            if (mode < 0) {
-                cli_error("--timers takes on, slow or off");
-                return 2;
-            }
-            cfg.timers = (enum session_timers)mode;
-            break;
-        }
-        case 'r': cfg.ready_file = optarg; break;
-        case CLI_LIMIT_KEY:
-            if (cli_limit_option(opts[index].name, optarg, &cfg.limits) < 0)
-                return 2;
-            break;
-        case 'h': host_usage(stdout); return 0;
-        default: return cli_option_error("host", c, argv);
-        }
+    while ((c = getopt_long(argc, argv, ":", host_opts, &index)) != -1) {
+        int code = host_option(c, index, argv, &cfg);
+        if (code >= 0)
+            return code;
     }
     if (!cfg.results_dir) {
         cli_error("host needs --results DIR: the folder where every decision is kept");
         return 2;
     }
-    static char paths[HOST_MAX_SCENARIOS][PATH_MAX];
-    char why[1024];
-    if (optind < argc) {
-        for (; optind < argc; optind++) {
-            if (cfg.nscenarios == HOST_MAX_SCENARIOS) {
-                cli_error("a host serves at most %d scenarios", HOST_MAX_SCENARIOS);
-                return 2;
-            }
-            if (!catalog_resolve(argv[optind], paths[cfg.nscenarios], PATH_MAX, why, sizeof why)) {
-                cli_error("%s", why);
-                return 2;
-            }
-            cfg.scenarios[cfg.nscenarios] = paths[cfg.nscenarios];
-            cfg.nscenarios++;
-        }
-    } else {
-        char **list = catalog_list();
-        for (int i = 0; list && list[i] && cfg.nscenarios < HOST_MAX_SCENARIOS; i++)
-            if (catalog_bundled(list[i], paths[cfg.nscenarios], PATH_MAX)) {
-                cfg.scenarios[cfg.nscenarios] = paths[cfg.nscenarios];
-                cfg.nscenarios++;
-            }
-        catalog_free_list(list);
-        if (!cfg.nscenarios) {
-            cli_error("no bundled scenario found: give a scenario folder (see scaleup host --help)");
-            return 2;
-        }
-    }
+    if (!host_scenarios(&cfg, argc, argv))
+        return 2;
     return host_run(&cfg);
 }

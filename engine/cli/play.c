@@ -97,96 +97,110 @@ static bool valid_name(const char *name, const char *option)
     return true;
 }
 
+static const struct option play_opts[] = {
+    {"text", no_argument, NULL, 't'},
+    {"role", required_argument, NULL, 'r'},
+    {"player", required_argument, NULL, 'p'},
+    {"seed", required_argument, NULL, 's'},
+    {"choices", required_argument, NULL, 'c'},
+    {"no-coaching", no_argument, NULL, 'n'},
+    {"results", required_argument, NULL, 'R'},
+    {"resume", required_argument, NULL, 'm'},
+    {"watch", no_argument, NULL, 'w'},
+    {"duet", no_argument, NULL, 'd'},
+    {"partner", required_argument, NULL, 'P'},
+    {"font", required_argument, NULL, 'f'},
+    {"fullscreen", no_argument, NULL, 'F'},
+    {"kiosk", no_argument, NULL, 'k'},
+    {"presenter", no_argument, NULL, 'E'},
+    {"screenshot", required_argument, NULL, 'S'},
+    CLI_LIMIT_OPTIONS,
+    {"plain", no_argument, NULL, 'a'},
+    {"timers", required_argument, NULL, 'T'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+/* --player and --partner: the name into *into once it is valid. */
+static bool name_option(const char *value, const char *option, const char **into)
+{
+    if (!valid_name(value, option))
+        return false;
+    *into = value;
+    return true;
+}
+
+/* --seed, --choices and --timers, whose value is checked: false (after saying why) when it
+ * is not valid. */
+static bool checked_option(int c, const char *value, struct play_options *po)
+{
+    switch (c) {
+    case 's':
+        if (!cli_seed(value, &po->session.setup.seed))
+            return false;
+        po->seed_given = true;
+        return true;
+    case 'c':
+        if (!term_parse_choices(value, &po->choices, &po->nchoices)) {
+            cli_error("--choices takes numbers separated by commas, like 1,3,2 (t: time out, "
+                      "u: undo)");
+            return false;
+        }
+        return true;
+    case 'T': {
+        int mode = cli_timers(value);
+        if (mode < 0)
+            return false;
+        po->session.timers = (enum session_timers)mode;
+        po->timers_given = true;
+        return true;
+    }
+    default: return false;
+    }
+}
+
+/* One option as getopt_long returned it (index: its row in play_opts);
+ * false (after saying why) on a usage error. */
+static bool play_option(int c, int index, char **argv, struct play_options *po)
+{
+    switch (c) {
+    case 't': po->text = true; break;
+    case 'r': po->role = optarg; break;
+    case 'p': return name_option(optarg, "--player", &po->player);
+    case 'P': return name_option(optarg, "--partner", &po->partner);
+    case 's':
+    case 'c':
+    case 'T': return checked_option(c, optarg, po);
+    case 'n': po->session.coaching = false; break;
+    case 'R': po->session.results_dir = optarg; break;
+    case 'm': po->session.resume_file = optarg; break;
+    case 'w': po->watch = true; break;
+    case 'd': po->duet = true; break;
+    case 'f': po->font = optarg; break;
+    case 'F': po->fullscreen = true; break;
+    case 'k': po->kiosk = true; break;
+    case 'E': po->presenter = true; break;
+    case 'S': po->screenshot = optarg; break;
+    case CLI_LIMIT_KEY:
+        return cli_limit_option(play_opts[index].name, optarg, &po->session.limits) >= 0;
+    case 'a': po->plain = true; break;
+    case 'h': po->help = true; break;
+    default: cli_option_error("play", c, argv); return false;
+    }
+    return true;
+}
+
 bool play_parse(int argc, char **argv, struct play_options *po)
 {
     memset(po, 0, sizeof *po);
     session_options_default(&po->session);
     po->seed_given = false;
-    static const struct option opts[] = {
-        {"text", no_argument, NULL, 't'},
-        {"role", required_argument, NULL, 'r'},
-        {"player", required_argument, NULL, 'p'},
-        {"seed", required_argument, NULL, 's'},
-        {"choices", required_argument, NULL, 'c'},
-        {"no-coaching", no_argument, NULL, 'n'},
-        {"results", required_argument, NULL, 'R'},
-        {"resume", required_argument, NULL, 'm'},
-        {"watch", no_argument, NULL, 'w'},
-        {"duet", no_argument, NULL, 'd'},
-        {"partner", required_argument, NULL, 'P'},
-        {"font", required_argument, NULL, 'f'},
-        {"fullscreen", no_argument, NULL, 'F'},
-        {"kiosk", no_argument, NULL, 'k'},
-        {"presenter", no_argument, NULL, 'E'},
-        {"screenshot", required_argument, NULL, 'S'},
-        CLI_LIMIT_OPTIONS,
-        {"plain", no_argument, NULL, 'a'},
-        {"timers", required_argument, NULL, 'T'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
     optind = 1;
     opterr = 0;
     int c, index = 0;
-    while ((c = getopt_long(argc, argv, ":", opts, &index)) != -1) {
-        long long v;
-        switch (c) {
-        case 't': po->text = true; break;
-        case 'r': po->role = optarg; break;
-        case 'p':
-            if (!valid_name(optarg, "--player"))
-                return false;
-            po->player = optarg;
-            break;
-        case 's':
-            if (!cli_number(optarg, 0, (long long)RUN_SEED_MAX, &v)) {
-                cli_error("--seed takes a whole number from 0 to 2^53-1");
-                return false;
-            }
-            po->session.setup.seed = (uint64_t)v;
-            po->seed_given = true;
-            break;
-        case 'c':
-            if (!term_parse_choices(optarg, &po->choices, &po->nchoices)) {
-                cli_error("--choices takes numbers separated by commas, like 1,3,2 (t: time out, "
-                          "u: undo)");
-                return false;
-            }
-            break;
-        case 'n': po->session.coaching = false; break;
-        case 'R': po->session.results_dir = optarg; break;
-        case 'm': po->session.resume_file = optarg; break;
-        case 'w': po->watch = true; break;
-        case 'd': po->duet = true; break;
-        case 'P':
-            if (!valid_name(optarg, "--partner"))
-                return false;
-            po->partner = optarg;
-            break;
-        case 'f': po->font = optarg; break;
-        case 'F': po->fullscreen = true; break;
-        case 'k': po->kiosk = true; break;
-        case 'E': po->presenter = true; break;
-        case 'S': po->screenshot = optarg; break;
-        case CLI_LIMIT_KEY:
-            if (cli_limit_option(opts[index].name, optarg, &po->session.limits) < 0)
-                return false;
-            break;
-        case 'a': po->plain = true; break;
-        case 'T': {
-            int mode = session_timers_from_name(optarg);
-            if (mode < 0) {
-                cli_error("--timers takes on, slow or off");
-                return false;
-            }
-            po->session.timers = (enum session_timers)mode;
-            po->timers_given = true;
-            break;
-        }
-        case 'h': po->help = true; break;
-        default: cli_option_error("play", c, argv); return false;
-        }
-    }
+    while ((c = getopt_long(argc, argv, ":", play_opts, &index)) != -1)
+        if (!play_option(c, index, argv, po))
+            return false;
     if (optind < argc)
         po->scenario = argv[optind++];
     if (optind < argc) {
@@ -239,6 +253,113 @@ static int choose_role(const struct scenario *sc, const char *wanted, struct ter
     return found;
 }
 
+/* The results folder set in the window's settings holds the terminal's
+ * runs too: a workshop laptop is set up once. */
+static void results_dir_from_settings(struct play_options *po)
+{
+#ifdef SCALEUP_HAVE_WINDOW
+    static struct settings saved;
+    char settings_file[PATH_MAX], why[512];
+    if (!po->session.results_dir && settings_path(settings_file, sizeof settings_file) &&
+        settings_load(settings_file, &saved, why, sizeof why) == SETTINGS_OK && saved.results_dir[0])
+        po->session.results_dir = saved.results_dir;
+#else
+    (void)po;
+#endif
+}
+
+/* --watch without --choices: the terminal waits on the scenario's files
+ * as well as on standard input. */
+static void watch_for_text(struct term *t, const struct play_options *po, const char *path)
+{
+    if (!po->watch || po->choices)
+        return;
+    /* Unbuffered, so that waiting on standard input and on the files at
+     * once sees every line. */
+    setvbuf(stdin, NULL, _IONBF, 0);
+    char watch_why[PATH_MAX + 64];
+    t->watch = watch_open(path, NULL, watch_why, sizeof watch_why);
+    if (!t->watch)
+        cli_error("--watch: %s", watch_why);
+}
+
+/* Opens the session; with --watch a scenario that does not load is
+ * reported and waited on until it changes. False when it gave up. */
+static bool open_text_session(struct session *s, struct play_options *po, struct term *t)
+{
+    struct diag_list diags;
+    diag_list_init(&diags);
+    bool opened;
+    while (!(opened = session_open(s, &po->session, &diags))) {
+        cli_print_diags(&diags, false);
+        diag_list_clear(&diags);
+        if (!t->watch || !term_wait_for_change(t))
+            break;
+    }
+    diag_list_free(&diags);
+    return opened;
+}
+
+/* The player's name as typed at the prompt into asked (cap bytes); NULL
+ * for the default. */
+static const char *ask_player_name(struct term *t, char *asked, size_t cap)
+{
+    const char *a = term_ask(t, "Your name, or your team's (Enter for \"Player\"): ");
+    /* Typed bytes that are not UTF-8, and controls, become U+FFFD; a long
+     * name is cut on a character boundary (str_copy). */
+    struct strbuf typed;
+    sb_init(&typed);
+    utf8_fold_controls(&typed, a ? a : "", a ? strlen(a) : 0, false);
+    str_copy(asked, cap, typed.data ? typed.data : "");
+    sb_free(&typed);
+    return asked[0] ? asked : NULL;
+}
+
+/* Who plays a new run (a resumed one already knows): a duet's two players,
+ * or one role and name. 0, or the exit code of a usage error. */
+static int plan_text_run(struct session *s, const struct play_options *po, struct term *t)
+{
+    if (po->session.resume_file)
+        return 0;
+    if (po->duet) {
+        /* Two players share the company: the first takes the first role
+         * unless --role says otherwise, the partner the other. */
+        char duet_why[512];
+        if (!runplan_duet(s, po->role, po->player, po->partner, duet_why, sizeof duet_why)) {
+            cli_error("%s", duet_why);
+            return 2;
+        }
+        return 0;
+    }
+    int role = choose_role(s->sc, po->role, t);
+    if (role < 0)
+        return 2;
+    const char *name = po->player;
+    char asked[LIMIT_NAME_BYTES + 1];
+    if (!name && t->interactive && !t->script)
+        name = ask_player_name(t, asked, sizeof asked);
+    runplan_solo(s, role, name);
+    return 0;
+}
+
+/* The exit code of a terminal run that ended as end. */
+static int text_exit_code(const struct term *t, const struct session *s, enum session_end end)
+{
+    if (end == SESSION_ERROR)
+        return 1;
+    if (t->bad_input)
+        return 2;
+    if (t->input_ended) {
+        cli_error("the %s ran out at scene '%s' (after %d decision%s), before an ending",
+                  t->script ? "--choices list" : "input", game_scene(s->g)->id, s->g->nlog,
+                  s->g->nlog == 1 ? "" : "s");
+        return 2;
+    }
+    if (t->quit && !s->g->over)
+        return 3; /* quit before an ending: 0 means an ending was reached */
+    return 0;
+}
+
 static int play_text(struct play_options *po, const char *path)
 {
     struct term t;
@@ -249,84 +370,20 @@ static int play_text(struct play_options *po, const char *path)
         term_set_plain(&t);
 
     po->session.scenario_path = path;
-#ifdef SCALEUP_HAVE_WINDOW
-    /* The results folder set in the window's settings holds the terminal's
-     * runs too: a workshop laptop is set up once. */
-    static struct settings saved;
-    char settings_file[PATH_MAX], why[512];
-    if (!po->session.results_dir && settings_path(settings_file, sizeof settings_file) &&
-        settings_load(settings_file, &saved, why, sizeof why) == SETTINGS_OK && saved.results_dir[0])
-        po->session.results_dir = saved.results_dir;
-#endif
-    if (po->watch && !po->choices) {
-        /* Unbuffered, so that waiting on standard input and on the files
-         * at once sees every line. */
-        setvbuf(stdin, NULL, _IONBF, 0);
-        char watch_why[PATH_MAX + 64];
-        t.watch = watch_open(path, NULL, watch_why, sizeof watch_why);
-        if (!t.watch)
-            cli_error("--watch: %s", watch_why);
-    }
-    struct diag_list diags;
-    diag_list_init(&diags);
+    results_dir_from_settings(po);
+    watch_for_text(&t, po, path);
     struct session s;
-    while (!session_open(&s, &po->session, &diags)) {
-        cli_print_diags(&diags, false);
-        diag_list_clear(&diags);
-        if (!t.watch || !term_wait_for_change(&t)) {
-            diag_list_free(&diags);
-            watch_close(t.watch);
-            term_free(&t);
-            return 1;
-        }
+    if (!open_text_session(&s, po, &t)) {
+        watch_close(t.watch);
+        term_free(&t);
+        return 1;
     }
-    diag_list_free(&diags);
-    int code = 0;
-    if (po->duet && !po->session.resume_file) {
-        /* Two players share the company: the first takes the first role
-         * unless --role says otherwise, the partner the other. */
-        char duet_why[512];
-        if (!runplan_duet(&s, po->role, po->player, po->partner, duet_why, sizeof duet_why)) {
-            cli_error("%s", duet_why);
-            code = 2;
-            goto out;
-        }
-    } else if (!po->session.resume_file) {
-        int role = choose_role(s.sc, po->role, &t);
-        if (role < 0) {
-            code = 2;
-            goto out;
-        }
-        const char *name = po->player;
-        char asked[LIMIT_NAME_BYTES + 1];
-        if (!name && t.interactive && !t.script) {
-            const char *a = term_ask(&t, "Your name, or your team's (Enter for \"Player\"): ");
-            /* Typed bytes that are not UTF-8, and controls, become U+FFFD;
-             * a long name is cut on a character boundary (str_copy). */
-            struct strbuf typed;
-            sb_init(&typed);
-            utf8_fold_controls(&typed, a ? a : "", a ? strlen(a) : 0, false);
-            str_copy(asked, sizeof asked, typed.data ? typed.data : "");
-            sb_free(&typed);
-            name = asked[0] ? asked : NULL;
-        }
-        runplan_solo(&s, role, name);
+    int code = plan_text_run(&s, po, &t);
+    if (code == 0) {
+        struct frontend fe = term_frontend(&t);
+        enum session_end end = session_play(&s, &fe);
+        code = text_exit_code(&t, &s, end);
     }
-    struct frontend fe = term_frontend(&t);
-    enum session_end end = session_play(&s, &fe);
-    if (end == SESSION_ERROR) {
-        code = 1;
-    } else if (t.bad_input) {
-        code = 2;
-    } else if (t.input_ended) {
-        cli_error("the %s ran out at scene '%s' (after %d decision%s), before an ending",
-                  t.script ? "--choices list" : "input", game_scene(s.g)->id, s.g->nlog,
-                  s.g->nlog == 1 ? "" : "s");
-        code = 2;
-    } else if (t.quit && !s.g->over) {
-        code = 3; /* quit before an ending: 0 means an ending was reached */
-    }
-out:
     session_close(&s);
     watch_close(t.watch);
     term_free(&t);

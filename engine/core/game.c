@@ -1036,18 +1036,18 @@ fail:
     return false;
 }
 
-bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool timed_out,
-                      double seconds, struct diag *err)
+/* Both picks of a secret decision checked against what each player was
+ * offered: the choices into c, their places in the scene's list into
+ * listed. */
+static bool check_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], uint32_t c[GAME_MAX_PLAYERS],
+                       int listed[GAME_MAX_PLAYERS], struct diag *err)
 {
-    const struct scenario *sc = g->sc;
     if (!check_can_choose(g, err))
         return false;
     if (!game_is_secret(g)) {
         diag_set(err, NULL, 0, "not-secret", "one player decides here, not both");
         return false;
     }
-    uint32_t c[GAME_MAX_PLAYERS];
-    int listed[GAME_MAX_PLAYERS];
     for (int p = 0; p < 2; p++) {
         const struct menu *m = &g->view.menu[p];
         if (!check_offered(m, numbers[p], err))
@@ -1055,6 +1055,96 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
         c[p] = (uint32_t)m->offers[numbers[p] - 1].choice;
         listed[p] = m->offers[numbers[p] - 1].listed;
     }
+    return true;
+}
+
+/* How two picks c are settled in scene here: agreed, the scene's conflict,
+ * the scenario's settle function or a coin. *stood: the player whose pick
+ * stood (-1 when none was chosen over the other); *full: the pick taken in
+ * full (-1 when none is). */
+static bool settle_pair(struct game *g, const uint32_t c[GAME_MAX_PLAYERS], const struct scene *here,
+                        enum duet_outcome *outcome, int *stood, int *full, struct diag *err)
+{
+    const struct scenario *sc = g->sc;
+    *stood = -1;
+    *full = -1;
+    if (c[0] == c[1]) {
+        *outcome = DUET_AGREED;
+        *full = 0;
+    } else if (here->conflict >= 0) {
+        *outcome = DUET_CONFLICT;
+    } else if (callback_present(sc->settle)) {
+        *outcome = DUET_SETTLED;
+        sb_clear(&g->scratch);
+        struct callsite site = {CB_SETTLE, -1, 0};
+        if (!script_string(sc->script, sc->settle, g, site, &g->scratch, err))
+            return false;
+        for (int p = 0; p < 2; p++)
+            if (strcmp(sc->roles[g->s.players[p].role].id, g->scratch.data) == 0)
+                *stood = p;
+        if (*stood < 0) {
+            diag_set(err, scenario_file(sc, sc->settle.pos), (int)sc->settle.pos.line, "runtime",
+                     "in the scenario's settle function: it returned '%s', which is not the role "
+                     "of either player",
+                     g->scratch.data);
+            return false;
+        }
+        *full = *stood;
+    } else {
+        *outcome = DUET_COIN;
+        *stood = (int)game_random(g, 0, 1);
+        *full = *stood;
+    }
+    return true;
+}
+
+/* Player p's pick in a secret decision's log entry: what they chose (the
+ * label and feedback already logged), their best choice and its points. */
+static void log_pick(struct game *g, struct decision *dec, int p, int number, uint32_t choice,
+                     uint32_t label_at, uint32_t feedback_at)
+{
+    const struct menu *m = &g->view.menu[p];
+    int locked;
+    int best = best_offer(g, m, p, number, &locked);
+    dec->pick[p].best_locked = locked < 0 ? -1 : m->offers[locked].choice;
+    if (locked >= 0)
+        dec->pick[p].best_locked_label = log_string(g, game_label(g, m, locked));
+    dec->pick[p].number = number;
+    dec->pick[p].choice = (int)choice;
+    dec->pick[p].label = label_at;
+    dec->pick[p].feedback = feedback_at;
+    dec->pick[p].best_number = best;
+    dec->pick[p].best_choice = m->offers[best - 1].choice;
+    dec->pick[p].best_label = best == number ? label_at : log_string(g, game_label(g, m, best - 1));
+    dec->pick[p].offered = m->nopen;
+    memcpy(dec->pick[p].score, g->sc->choices[choice].score, sizeof dec->pick[p].score);
+}
+
+/* The top-level fields of a secret decision are the first player's pick,
+ * so that what reads any decision reads this one. */
+static void first_pick_on_top(struct decision *dec)
+{
+    dec->number = dec->pick[0].number;
+    dec->choice = dec->pick[0].choice;
+    dec->label = dec->pick[0].label;
+    dec->feedback = dec->pick[0].feedback;
+    dec->best_number = dec->pick[0].best_number;
+    dec->best_choice = dec->pick[0].best_choice;
+    dec->best_label = dec->pick[0].best_label;
+    dec->offered = dec->pick[0].offered;
+    dec->best_locked = dec->pick[0].best_locked;
+    dec->best_locked_label = dec->pick[0].best_locked_label;
+    memcpy(dec->score, dec->pick[0].score, sizeof dec->score);
+}
+
+bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool timed_out,
+                      double seconds, struct diag *err)
+{
+    const struct scenario *sc = g->sc;
+    uint32_t c[GAME_MAX_PLAYERS];
+    int listed[GAME_MAX_PLAYERS];
+    if (!check_pair(g, numbers, c, listed, err))
+        return false;
     int from = g->s.scene;
     const struct scene *here = &sc->scenes[from];
     struct undo_mark u;
@@ -1068,38 +1158,13 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
     /* Each pick scores for the player who made it (the same choice scores
      * for both). Then one choice is taken in full, or none. */
     enum duet_outcome outcome;
-    int stood = -1, full = -1;
+    int stood, full;
     uint32_t feedback_at[GAME_MAX_PLAYERS], label_at[GAME_MAX_PLAYERS];
     int next;
     add_score(g, 0, c[0]);
     add_score(g, 1, c[1]);
-    if (c[0] == c[1]) {
-        outcome = DUET_AGREED;
-        full = 0;
-    } else if (here->conflict >= 0) {
-        outcome = DUET_CONFLICT;
-    } else if (callback_present(sc->settle)) {
-        outcome = DUET_SETTLED;
-        sb_clear(&g->scratch);
-        struct callsite site = {CB_SETTLE, -1, 0};
-        if (!script_string(sc->script, sc->settle, g, site, &g->scratch, err))
-            goto fail;
-        for (int p = 0; p < 2; p++)
-            if (strcmp(sc->roles[g->s.players[p].role].id, g->scratch.data) == 0)
-                stood = p;
-        if (stood < 0) {
-            diag_set(err, scenario_file(sc, sc->settle.pos), (int)sc->settle.pos.line, "runtime",
-                     "in the scenario's settle function: it returned '%s', which is not the role "
-                     "of either player",
-                     g->scratch.data);
-            goto fail;
-        }
-        full = stood;
-    } else {
-        outcome = DUET_COIN;
-        stood = (int)game_random(g, 0, 1);
-        full = stood;
-    }
+    if (!settle_pair(g, c, here, &outcome, &stood, &full, err))
+        goto fail;
     if (full >= 0)
         apply_effects(g, c[full]);
     g->s.turn++;
@@ -1125,37 +1190,10 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
     dec->secret = true;
     dec->outcome = outcome;
     dec->stood = stood;
-    for (int p = 0; p < 2; p++) {
-        const struct menu *m = &g->view.menu[p];
-        int locked;
-        int best = best_offer(g, m, p, numbers[p], &locked);
-        dec->pick[p].best_locked = locked < 0 ? -1 : m->offers[locked].choice;
-        if (locked >= 0)
-            dec->pick[p].best_locked_label = log_string(g, game_label(g, m, locked));
-        dec->pick[p].number = numbers[p];
-        dec->pick[p].choice = (int)c[p];
-        dec->pick[p].label = label_at[p];
-        dec->pick[p].feedback = feedback_at[p];
-        dec->pick[p].best_number = best;
-        dec->pick[p].best_choice = m->offers[best - 1].choice;
-        dec->pick[p].best_label =
-            best == numbers[p] ? label_at[p] : log_string(g, game_label(g, m, best - 1));
-        dec->pick[p].offered = m->nopen;
-        memcpy(dec->pick[p].score, sc->choices[c[p]].score, sizeof dec->pick[p].score);
-    }
-    /* The top-level fields are the first player's pick. */
+    for (int p = 0; p < 2; p++)
+        log_pick(g, dec, p, numbers[p], c[p], label_at[p], feedback_at[p]);
     dec->player = stood >= 0 ? stood : 0;
-    dec->number = numbers[0];
-    dec->choice = (int)c[0];
-    dec->label = label_at[0];
-    dec->feedback = feedback_at[0];
-    dec->best_number = dec->pick[0].best_number;
-    dec->best_choice = dec->pick[0].best_choice;
-    dec->best_label = dec->pick[0].best_label;
-    dec->offered = dec->pick[0].offered;
-    dec->best_locked = dec->pick[0].best_locked;
-    dec->best_locked_label = dec->pick[0].best_locked_label;
-    memcpy(dec->score, dec->pick[0].score, sizeof dec->score);
+    first_pick_on_top(dec);
     finish_decision(g, dec, from, next, &u.core, &entering, discuss_at, timed_out, seconds);
     return true;
 

@@ -43,22 +43,36 @@ static void add_number(cJSON *obj, const char *key, double v)
     cJSON_AddNumberToObject(obj, key, r);
 }
 
-static cJSON *dimension_object(const struct scenario *sc, const double *points, bool skip_zero)
+static const char *dimension_id(const struct scenario *sc, int k)
+{
+    return sc->dimensions[k].id;
+}
+
+static const char *stat_id(const struct scenario *sc, int k)
+{
+    return sc->stats[k].id;
+}
+
+/* {ID: VALUE} for the n values, ID read with id_of; skip_zero leaves out
+ * the zeros (what a decision did not change). */
+static cJSON *named_numbers(const struct scenario *sc, const char *(*id_of)(const struct scenario *, int),
+                            int n, const double *values, bool skip_zero)
 {
     cJSON *o = cJSON_CreateObject();
-    for (int d = 0; d < sc->ndimensions; d++)
-        if (!skip_zero || points[d] != 0)
-            add_number(o, sc->dimensions[d].id, points[d]);
+    for (int k = 0; k < n; k++)
+        if (!skip_zero || values[k] != 0)
+            add_number(o, id_of(sc, k), values[k]);
     return o;
+}
+
+static cJSON *dimension_object(const struct scenario *sc, const double *points, bool skip_zero)
+{
+    return named_numbers(sc, dimension_id, sc->ndimensions, points, skip_zero);
 }
 
 static cJSON *stat_object(const struct scenario *sc, const double *values, bool skip_zero)
 {
-    cJSON *o = cJSON_CreateObject();
-    for (int i = 0; i < sc->nstats; i++)
-        if (!skip_zero || values[i] != 0)
-            add_number(o, sc->stats[i].id, values[i]);
-    return o;
+    return named_numbers(sc, stat_id, sc->nstats, values, skip_zero);
 }
 
 /* best and percent, null while the search runs; best_estimate: true when
@@ -837,6 +851,32 @@ bool run_record_starts_with(const struct run_record *r, const struct run_record 
 
 /* ------------------------------------------------------------ files */
 
+/* Writes all of data to fd, again after an interruption; false with the
+ * errno in *error (ENOSPC when the disk took nothing). */
+static bool write_all_fd(int fd, const char *data, size_t len, int *error)
+{
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            *error = w < 0 ? errno : ENOSPC;
+            return false;
+        }
+        done += (size_t)w;
+    }
+    return true;
+}
+
+/* The temporary file tmp is given up: removed, and path's error said. */
+static bool atomic_failed(const char *tmp, const char *path, int e, struct diag *err)
+{
+    unlink(tmp);
+    diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
+    return false;
+}
+
 bool file_write_atomic_unsynced(const char *path, const char *data, size_t len, struct diag *err)
 {
     char tmp[PATH_MAX];
@@ -846,26 +886,15 @@ bool file_write_atomic_unsynced(const char *path, const char *data, size_t len, 
         diag_set(err, path, 0, "write", "cannot write: %s", strerror(errno));
         return false;
     }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            int e = w < 0 ? errno : ENOSPC;
-            close(fd);
-            unlink(tmp);
-            diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
-            return false;
-        }
-        done += (size_t)w;
+    int e = 0;
+    bool written = write_all_fd(fd, data, len, &e);
+    if (written && fsync(fd) != 0) {
+        e = errno;
+        written = false;
     }
-    if (fsync(fd) != 0) {
-        int e = errno;
+    if (!written) {
         close(fd);
-        unlink(tmp);
-        diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
-        return false;
+        return atomic_failed(tmp, path, e, err);
     }
     /* mkstemp made it 0600; the file gets what a plain create would give,
      * 0666 less the umask (a facilitator's umask 077 keeps results private). */
@@ -874,18 +903,10 @@ bool file_write_atomic_unsynced(const char *path, const char *data, size_t len, 
     if (fchmod(fd, 0666 & ~mask) != 0) {
         /* Not fatal: the file keeps mkstemp's 0600. */
     }
-    if (close(fd) != 0) {
-        int e = errno;
-        unlink(tmp);
-        diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
-        return false;
-    }
-    if (rename(tmp, path) != 0) {
-        int e = errno;
-        unlink(tmp);
-        diag_set(err, path, 0, "write", "cannot write: %s", strerror(e));
-        return false;
-    }
+    if (close(fd) != 0)
+        return atomic_failed(tmp, path, errno, err);
+    if (rename(tmp, path) != 0)
+        return atomic_failed(tmp, path, errno, err);
     return true;
 }
 
@@ -910,22 +931,6 @@ bool file_write_atomic(const char *path, const char *data, size_t len, struct di
     if (!file_write_atomic_unsynced(path, data, len, err))
         return false;
     file_sync_folder(path);
-    return true;
-}
-
-static bool write_all_fd(int fd, const char *data, size_t len, int *error)
-{
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            *error = w < 0 ? errno : ENOSPC;
-            return false;
-        }
-        done += (size_t)w;
-    }
     return true;
 }
 

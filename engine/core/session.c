@@ -455,171 +455,214 @@ static enum session_end fail(struct session *s, const struct frontend *fe, const
     return SESSION_ERROR;
 }
 
+static void notify(struct session *s, const struct frontend *fe, const char *msg)
+{
+    if (fe->notice)
+        fe->notice(fe->ctx, s, msg);
+}
+
+static void show_begin(struct session *s, const struct frontend *fe)
+{
+    if (fe->begin)
+        fe->begin(fe->ctx, s);
+}
+
+/* The run has a new step to show: kept in memory and in the result file. */
+static void run_changed(struct session *s, const struct frontend *fe)
+{
+    keep_run(s, true);
+    save_results(s, fe);
+}
+
+/* The session stops with end. */
+static void stop(enum session_end *end, bool *done, enum session_end why)
+{
+    *end = why;
+    *done = true;
+}
+
+static void command_undo(struct session *s, const struct frontend *fe, enum session_end *end,
+                         bool *done)
+{
+    struct diag err;
+    if (!undo(s, &err))
+        stop(end, done, fail(s, fe, &err));
+    else
+        run_changed(s, fe);
+}
+
+/* The same role and seed from the start, in a new result file. */
+static void command_restart(struct session *s, const struct frontend *fe, enum session_end *end,
+                            bool *done)
+{
+    struct diag err;
+    if (!game_start(s->g, &s->opt.setup, &err)) {
+        stop(end, done, fail(s, fe, &err));
+        return;
+    }
+    begin_times(s);
+    new_results_path(s);
+    start_best(s);
+    run_changed(s, fe);
+    show_begin(s, fe);
+}
+
+static void command_save(struct session *s, const struct frontend *fe, int slot)
+{
+    if (!s->opt.saves_dir) {
+        notify(s, fe, "Saving is not available here.");
+        return;
+    }
+    char path[PATH_MAX + 32], msg[PATH_MAX + 64];
+    session_slot_path(s, slot, path, sizeof path);
+    mkdir(s->opt.saves_dir, 0755);
+    struct run_times t = s->times;
+    run_time_now(t.updated, sizeof t.updated);
+    char *json = run_to_json(s->g, &t);
+    struct diag err;
+    bool ok = file_write_atomic(path, json, strlen(json), &err);
+    free(json);
+    if (ok)
+        snprintf(msg, sizeof msg, "Saved to slot %d.", slot);
+    else
+        snprintf(msg, sizeof msg, "Could not save to slot %d: %s", slot, err.message);
+    notify(s, fe, msg);
+}
+
+/* Replays the run in a slot; one that does not replay leaves the player
+ * where they were. */
+static void command_load(struct session *s, const struct frontend *fe, int slot)
+{
+    char path[PATH_MAX + 32], msg[PATH_MAX + 64];
+    struct diag err;
+    session_slot_path(s, slot, path, sizeof path);
+    struct run_record r;
+    if (!run_read(path, &r, &err)) {
+        snprintf(msg, sizeof msg, "Slot %d cannot be loaded: %s", slot, err.message);
+        notify(s, fe, msg);
+        return;
+    }
+    struct run_record current;
+    run_record_from_game(s->g, &current);
+    if (!replay_record(s, &r, -1, &err)) {
+        /* Back to where the player was. */
+        struct diag ignore;
+        replay_record(s, &current, -1, &ignore);
+        snprintf(msg, sizeof msg, "Slot %d cannot be loaded: %s", slot, err.message);
+    } else {
+        snprintf(msg, sizeof msg, "Loaded slot %d.", slot);
+        run_changed(s, fe);
+    }
+    run_record_free(&current);
+    run_record_free(&r);
+    notify(s, fe, msg);
+    show_begin(s, fe);
+}
+
+/* Reloads the scenario's files and replays the run. Until the files load,
+ * shows the error and waits for the next edit (or a quit). */
+static void command_reload(struct session *s, const struct frontend *fe, enum session_end *end,
+                           bool *done)
+{
+    for (;;) {
+        struct diag_list diags;
+        diag_list_init(&diags);
+        struct diag rerr;
+        enum reload_result rr = session_reload(s, &diags, &rerr);
+        if (rr != RELOAD_FAILED) {
+            diag_list_free(&diags);
+            s->reload_pending = false;
+            char msg[PATH_MAX + 64];
+            if (rr == RELOAD_OK)
+                snprintf(msg, sizeof msg, "Scenario reloaded; the run was replayed (%d "
+                                          "decision%s).",
+                         s->g->nlog, s->g->nlog == 1 ? "" : "s");
+            else
+                snprintf(msg, sizeof msg, "Scenario reloaded; the run was replayed up to "
+                                          "decision %d: %s",
+                         s->g->nlog, rerr.message);
+            notify(s, fe, msg);
+            show_begin(s, fe);
+            return;
+        }
+        s->reload_pending = true;
+        struct diag first = diags.count ? diags.items[0] : rerr;
+        diag_list_free(&diags);
+        struct fe_command r = fe->error ? fe->error(fe->ctx, s, &first) : fe_command(FE_QUIT);
+        if (r.action == FE_RELOAD)
+            continue;
+        if (r.action == FE_QUIT)
+            stop(end, done, SESSION_ERROR);
+        return;
+    }
+}
+
 /* Handles the commands every state shares; true when handled. */
 static bool common_command(struct session *s, const struct frontend *fe, struct fe_command c,
                            enum session_end *end, bool *done)
 {
-    struct diag err;
-    char path[PATH_MAX + 32], msg[PATH_MAX + 64];
     switch (c.action) {
-    case FE_UNDO:
-        if (!undo(s, &err)) {
-            *end = fail(s, fe, &err);
-            *done = true;
-        } else {
-            keep_run(s, true);
-            save_results(s, fe);
-        }
-        return true;
-    case FE_RESTART:
-        if (!game_start(s->g, &s->opt.setup, &err)) {
-            *end = fail(s, fe, &err);
-            *done = true;
-            return true;
-        }
-        begin_times(s);
-        new_results_path(s);
-        start_best(s);
-        keep_run(s, true);
-        save_results(s, fe);
-        if (fe->begin)
-            fe->begin(fe->ctx, s);
-        return true;
-    case FE_SAVE:
-        if (!s->opt.saves_dir) {
-            if (fe->notice)
-                fe->notice(fe->ctx, s, "Saving is not available here.");
-            return true;
-        }
-        session_slot_path(s, c.slot, path, sizeof path);
-        mkdir(s->opt.saves_dir, 0755);
-        {
-            struct run_times t = s->times;
-            run_time_now(t.updated, sizeof t.updated);
-            char *json = run_to_json(s->g, &t);
-            bool ok = file_write_atomic(path, json, strlen(json), &err);
-            free(json);
-            if (ok)
-                snprintf(msg, sizeof msg, "Saved to slot %d.", c.slot);
-            else
-                snprintf(msg, sizeof msg, "Could not save to slot %d: %s", c.slot, err.message);
-            if (fe->notice)
-                fe->notice(fe->ctx, s, msg);
-        }
-        return true;
-    case FE_LOAD: {
-        session_slot_path(s, c.slot, path, sizeof path);
-        struct run_record r;
-        if (!run_read(path, &r, &err)) {
-            snprintf(msg, sizeof msg, "Slot %d cannot be loaded: %s", c.slot, err.message);
-            if (fe->notice)
-                fe->notice(fe->ctx, s, msg);
-            return true;
-        }
-        struct run_record current;
-        run_record_from_game(s->g, &current);
-        if (!replay_record(s, &r, -1, &err)) {
-            /* Back to where the player was. */
-            struct diag ignore;
-            replay_record(s, &current, -1, &ignore);
-            snprintf(msg, sizeof msg, "Slot %d cannot be loaded: %s", c.slot, err.message);
-        } else {
-            snprintf(msg, sizeof msg, "Loaded slot %d.", c.slot);
-            keep_run(s, true);
-            save_results(s, fe);
-        }
-        run_record_free(&current);
-        run_record_free(&r);
-        if (fe->notice)
-            fe->notice(fe->ctx, s, msg);
-        if (fe->begin)
-            fe->begin(fe->ctx, s);
-        return true;
-    }
-    case FE_RELOAD:
-        /* Until the files load, show the error and wait for the next edit. */
-        for (;;) {
-            struct diag_list diags;
-            diag_list_init(&diags);
-            struct diag rerr;
-            enum reload_result rr = session_reload(s, &diags, &rerr);
-            if (rr != RELOAD_FAILED) {
-                diag_list_free(&diags);
-                s->reload_pending = false;
-                if (rr == RELOAD_OK)
-                    snprintf(msg, sizeof msg, "Scenario reloaded; the run was replayed (%d "
-                                              "decision%s).",
-                             s->g->nlog, s->g->nlog == 1 ? "" : "s");
-                else
-                    snprintf(msg, sizeof msg, "Scenario reloaded; the run was replayed up to "
-                                              "decision %d: %s",
-                             s->g->nlog, rerr.message);
-                if (fe->notice)
-                    fe->notice(fe->ctx, s, msg);
-                if (fe->begin)
-                    fe->begin(fe->ctx, s);
-                return true;
-            }
-            s->reload_pending = true;
-            struct diag first = diags.count ? diags.items[0] : rerr;
-            diag_list_free(&diags);
-            struct fe_command r = fe->error ? fe->error(fe->ctx, s, &first) : fe_command(FE_QUIT);
-            if (r.action == FE_RELOAD)
-                continue;
-            if (r.action == FE_QUIT) {
-                *end = SESSION_ERROR;
-                *done = true;
-            }
-            return true;
-        }
+    case FE_UNDO: command_undo(s, fe, end, done); return true;
+    case FE_RESTART: command_restart(s, fe, end, done); return true;
+    case FE_SAVE: command_save(s, fe, c.slot); return true;
+    case FE_LOAD: command_load(s, fe, c.slot); return true;
+    case FE_RELOAD: command_reload(s, fe, end, done); return true;
     case FE_QUIT:
         save_results(s, fe);
-        *end = s->g->over ? SESSION_ENDED : SESSION_QUIT;
-        *done = true;
+        stop(end, done, s->g->over ? SESSION_ENDED : SESSION_QUIT);
         return true;
-    default:
-        return false;
+    default: return false;
     }
 }
 
-enum session_end session_play(struct session *s, const struct frontend *fe)
+/* Continues the run in --resume's file, in that same file; *other_version
+ * says whether it was played with another version of the scenario. */
+static bool resume_run(struct session *s, bool *other_version, struct diag *err)
+{
+    struct run_record r;
+    if (!run_read(s->opt.resume_file, &r, err))
+        return false;
+    bool ok = replay_record(s, &r, -1, err);
+    *other_version = !run_same_version(&r, s->sc);
+    if (r.started)
+        str_copy(s->times.started, sizeof s->times.started, r.started);
+    else
+        run_time_now(s->times.started, sizeof s->times.started);
+    s->opt.setup.seed = r.seed;
+    s->opt.setup.nplayers = s->g->nplayers;
+    for (int p = 0; p < s->g->nplayers; p++) {
+        str_copy(s->names[p], sizeof s->names[p], s->g->s.players[p].name);
+        s->opt.setup.players[p].role = s->g->s.players[p].role;
+    }
+    run_record_free(&r);
+    if (!ok)
+        return false;
+    /* Continue in the same file. */
+    str_copy(s->results_path, sizeof s->results_path, s->opt.resume_file);
+    return true;
+}
+
+/* A new run, or the resumed one, up to its first screen: false (the error
+ * shown) when it cannot start. */
+static bool start_run(struct session *s, const struct frontend *fe)
 {
     struct diag err;
     bool other_version = false;
-    if (s->opt.resume_file) {
-        struct run_record r;
-        if (!run_read(s->opt.resume_file, &r, &err))
-            return fail(s, fe, &err);
-        bool ok = replay_record(s, &r, -1, &err);
-        other_version = !run_same_version(&r, s->sc);
-        if (r.started)
-            str_copy(s->times.started, sizeof s->times.started, r.started);
-        else
-            run_time_now(s->times.started, sizeof s->times.started);
-        s->opt.setup.seed = r.seed;
-        s->opt.setup.nplayers = s->g->nplayers;
-        for (int p = 0; p < s->g->nplayers; p++) {
-            str_copy(s->names[p], sizeof s->names[p], s->g->s.players[p].name);
-            s->opt.setup.players[p].role = s->g->s.players[p].role;
-        }
-        run_record_free(&r);
-        if (!ok)
-            return fail(s, fe, &err);
-        /* Continue in the same file. */
-        str_copy(s->results_path, sizeof s->results_path, s->opt.resume_file);
-    } else {
-        if (!game_start(s->g, &s->opt.setup, &err))
-            return fail(s, fe, &err);
+    bool ok = s->opt.resume_file ? resume_run(s, &other_version, &err)
+                                 : game_start(s->g, &s->opt.setup, &err);
+    if (!ok) {
+        fail(s, fe, &err);
+        return false;
+    }
+    if (!s->opt.resume_file) {
         begin_times(s);
         new_results_path(s);
     }
     /* The result file says when timed decisions were slowed or off. */
     s->times.timers = s->opt.timers == TIMERS_ON ? NULL : session_timers_name(s->opt.timers);
     start_best(s);
-    keep_run(s, true);
-    save_results(s, fe);
-    if (fe->begin)
-        fe->begin(fe->ctx, s);
+    run_changed(s, fe);
+    show_begin(s, fe);
     if (other_version && fe->notice) {
         char msg[600];
         str_format(msg, sizeof msg,
@@ -628,62 +671,87 @@ enum session_end session_play(struct session *s, const struct frontend *fe)
                    s->sc->title, s->g->nlog, s->g->nlog == 1 ? "" : "s");
         fe->notice(fe->ctx, s, msg);
     }
+    return true;
+}
 
+/* The debrief of an ended run, until the player leaves it (or undoes,
+ * loads, restarts...). */
+static void debrief_turn(struct session *s, const struct frontend *fe, enum session_end *end,
+                         bool *done)
+{
+    save_results(s, fe);
+    rescue_results(s, fe);
+    struct debrief d;
+    debrief_build(s->g, &d);
+    struct fe_command c = fe->debrief(fe->ctx, s, &d);
+    if (c.action == FE_QUIT || c.action == FE_CONTINUE) {
+        stop(end, done, SESSION_ENDED);
+        return;
+    }
+    common_command(s, fe, c, end, done);
+}
+
+/* Takes the choice (or the timeout) c; false with err when the game
+ * refused it. */
+static bool take_choice(struct session *s, const struct fe_command *c, struct diag *err)
+{
+    double secs = c->seconds >= 0 ? c->seconds : clock_seconds() - s->decision_started;
+    if (c->action == FE_TIMEOUT)
+        return game_timeout(s->g, secs, err);
+    if (game_is_secret(s->g)) {
+        int picks[GAME_MAX_PLAYERS] = {c->number, c->number2};
+        return game_choose_pair(s->g, picks, false, secs, err);
+    }
+    return game_choose(s->g, c->number, false, secs, err);
+}
+
+/* One decision: asks the front-end, takes the choice and shows its outcome
+ * when coaching, or does the command it gave instead. */
+static void decide_turn(struct session *s, const struct frontend *fe, enum session_end *end,
+                        bool *done)
+{
+    s->decision_started = clock_seconds();
+    struct fe_command c = fe->decide(fe->ctx, s);
+    if (c.action == FE_TIMEOUT && s->opt.timers == TIMERS_OFF)
+        return; /* untimed: the timeout choice is never forced */
+    if (c.action == FE_CONTINUE)
+        return;
+    if (c.action != FE_CHOOSE && c.action != FE_TIMEOUT) {
+        common_command(s, fe, c, end, done);
+        return;
+    }
+    struct diag err;
+    if (!take_choice(s, &c, &err)) {
+        keep_attempt(s, &c);
+        struct fe_command r = fe->error ? fe->error(fe->ctx, s, &err) : fe_command(FE_QUIT);
+        if (r.action == FE_QUIT) {
+            save_results(s, fe);
+            stop(end, done, SESSION_ERROR);
+        } else if (r.action != FE_CONTINUE) {
+            common_command(s, fe, r, end, done);
+        }
+        return;
+    }
+    keep_run(s, false);
+    save_results(s, fe);
+    if (s->opt.coaching && fe->outcome) {
+        struct fe_command o = fe->outcome(fe->ctx, s);
+        if (o.action != FE_CONTINUE)
+            common_command(s, fe, o, end, done);
+    }
+}
+
+enum session_end session_play(struct session *s, const struct frontend *fe)
+{
+    if (!start_run(s, fe))
+        return SESSION_ERROR;
     enum session_end end = SESSION_QUIT;
     bool done = false;
     while (!done) {
-        if (s->g->over) {
-            save_results(s, fe);
-            rescue_results(s, fe);
-            struct debrief d;
-            debrief_build(s->g, &d);
-            struct fe_command c = fe->debrief(fe->ctx, s, &d);
-            if (c.action == FE_QUIT || c.action == FE_CONTINUE) {
-                end = SESSION_ENDED;
-                break;
-            }
-            common_command(s, fe, c, &end, &done);
-            continue;
-        }
-        s->decision_started = clock_seconds();
-        struct fe_command c = fe->decide(fe->ctx, s);
-        if (c.action == FE_TIMEOUT && s->opt.timers == TIMERS_OFF)
-            continue; /* untimed: the timeout choice is never forced */
-        if (c.action == FE_CHOOSE || c.action == FE_TIMEOUT) {
-            double secs = c.seconds >= 0 ? c.seconds : clock_seconds() - s->decision_started;
-            bool ok;
-            if (c.action == FE_TIMEOUT) {
-                ok = game_timeout(s->g, secs, &err);
-            } else if (game_is_secret(s->g)) {
-                int picks[GAME_MAX_PLAYERS] = {c.number, c.number2};
-                ok = game_choose_pair(s->g, picks, false, secs, &err);
-            } else {
-                ok = game_choose(s->g, c.number, false, secs, &err);
-            }
-            if (!ok) {
-                keep_attempt(s, &c);
-                struct fe_command r = fe->error ? fe->error(fe->ctx, s, &err) : fe_command(FE_QUIT);
-                if (r.action == FE_QUIT) {
-                    save_results(s, fe);
-                    end = SESSION_ERROR;
-                    done = true;
-                } else if (r.action != FE_CONTINUE) {
-                    common_command(s, fe, r, &end, &done);
-                }
-                continue;
-            }
-            keep_run(s, false);
-            save_results(s, fe);
-            if (s->opt.coaching && fe->outcome) {
-                struct fe_command o = fe->outcome(fe->ctx, s);
-                if (o.action != FE_CONTINUE)
-                    common_command(s, fe, o, &end, &done);
-            }
-            continue;
-        }
-        if (c.action == FE_CONTINUE)
-            continue;
-        common_command(s, fe, c, &end, &done);
+        if (s->g->over)
+            debrief_turn(s, fe, &end, &done);
+        else
+            decide_turn(s, fe, &end, &done);
     }
     rescue_results(s, fe);
     return end;

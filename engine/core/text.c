@@ -299,6 +299,92 @@ static int conditional_piece(struct parse_state *st, const char *src, size_t len
     return 0;
 }
 
+/* A newline at *i: a blank line (only blanks until the next newline) ends
+ * a paragraph when there are paragraphs; any other is a space. */
+static void parse_newline(struct parse_state *st, const char *src, size_t len, bool paragraphs,
+                          size_t *i)
+{
+    size_t j = *i + 1;
+    while (j < len && is_blank(src[j]))
+        j++;
+    if (paragraphs && j < len && src[j] == '\n') {
+        close_paragraph(st);
+        st->pending_para = true;
+        *i = j;
+    } else {
+        st->pending_space = true;
+        (*i)++;
+    }
+}
+
+/* A '{' at *i: a literal brace ({{), a conditional ({if}, {else}, {end},
+ * {COND ? this : that}) or a {name}; *i moves past it. */
+static bool parse_brace(struct parse_state *st, const char *src, size_t len, size_t *i,
+                        text_resolver resolve, const void *ctx, struct text_error *err)
+{
+    size_t at = *i;
+    if (at + 1 < len && src[at + 1] == '{') {
+        emit_text(st, "{", 1);
+        *i += 2;
+        return true;
+    }
+    size_t j = at + 1;
+    while (j < len && is_name_char(src[j]))
+        j++;
+    int cond = conditional_piece(st, src, len, at, resolve, ctx, err);
+    if (cond < 0)
+        return false;
+    if (cond > 0) {
+        *i = (size_t)cond;
+        return true;
+    }
+    if (j == at + 1 || j >= len || src[j] != '}')
+        return fail(err, at, "'{' must start a {name} (write {{ for a literal brace)");
+    struct piece ref;
+    if (!resolve || !resolve(ctx, src + at + 1, j - at - 1, &ref)) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "unknown name {%.*s}: not a stat, dimension, flag, player or "
+                 "role (write {{ for a literal brace)", (int)(j - at - 1 > 64 ? 64 : j - at - 1), src + at + 1);
+        return fail(err, at, msg);
+    }
+    flush_pending(st);
+    struct piece *p = push_piece(st->b, (enum piece_kind)ref.kind);
+    p->len = ref.len;
+    st->content = st->para_content = true;
+    st->last_was_space = false;
+    *i = j + 1;
+    return true;
+}
+
+/* A '*' at i: opens emphasis before a solid character, closes an open
+ * one that holds something, else is a literal star. */
+static void parse_star(struct parse_state *st, const char *src, size_t len, size_t i)
+{
+    bool next_solid = i + 1 < len && !is_blank(src[i + 1]) && src[i + 1] != '\n' &&
+                      src[i + 1] != '*';
+    if (!st->emph && next_solid) {
+        flush_pending(st);
+        st->emph = true;
+        st->emph_piece = st->b->npieces;
+        push_piece(st->b, PIECE_EMPHASIS);
+    } else if (st->emph && !st->pending_space && st->b->npieces - 1 != st->emph_piece) {
+        push_piece(st->b, PIECE_EMPHASIS);
+        st->emph = false;
+    } else {
+        emit_text(st, "*", 1);
+    }
+}
+
+/* Where the run of ordinary bytes that starts at i ends. */
+static size_t ordinary_run_end(const char *src, size_t len, size_t i)
+{
+    size_t j = i + 1;
+    while (j < len && !is_blank(src[j]) && src[j] != '\n' && src[j] != '{' && src[j] != '}' &&
+           src[j] != '*' && (unsigned char)src[j] >= 0x20 && src[j] != 0x7f)
+        j++;
+    return j;
+}
+
 bool text_parse(struct text_builder *b, const char *src, size_t len, bool paragraphs,
                 text_resolver resolve, const void *ctx, struct text_error *err)
 {
@@ -317,93 +403,26 @@ bool text_parse(struct text_builder *b, const char *src, size_t len, bool paragr
     while (i < len) {
         char c = src[i];
         if (c == '\n') {
-            /* A blank line (only blanks until the next newline) ends a paragraph. */
-            size_t j = i + 1;
-            while (j < len && is_blank(src[j]))
-                j++;
-            if (paragraphs && j < len && src[j] == '\n') {
-                close_paragraph(&st);
-                st.pending_para = true;
-                i = j;
-            } else {
-                st.pending_space = true;
-                i++;
-            }
-            continue;
-        }
-        if (is_blank(c)) {
+            parse_newline(&st, src, len, paragraphs, &i);
+        } else if (is_blank(c)) {
             st.pending_space = true;
             i++;
-            continue;
-        }
-        if ((unsigned char)c < 0x20 || c == 0x7f)
+        } else if ((unsigned char)c < 0x20 || c == 0x7f) {
             return fail(err, i, "control character in text");
-        if (c == '{') {
-            if (i + 1 < len && src[i + 1] == '{') {
-                emit_text(&st, "{", 1);
-                i += 2;
-                continue;
-            }
-            size_t j = i + 1;
-            while (j < len && is_name_char(src[j]))
-                j++;
-            int cond = conditional_piece(&st, src, len, i, resolve, ctx, err);
-            if (cond < 0)
+        } else if (c == '{') {
+            if (!parse_brace(&st, src, len, &i, resolve, ctx, err))
                 return false;
-            if (cond > 0) {
-                i = (size_t)cond;
-                continue;
-            }
-            if (j == i + 1 || j >= len || src[j] != '}')
-                return fail(err, i, "'{' must start a {name} (write {{ for a literal brace)");
-            struct piece ref;
-            if (!resolve || !resolve(ctx, src + i + 1, j - i - 1, &ref)) {
-                char msg[200];
-                snprintf(msg, sizeof msg, "unknown name {%.*s}: not a stat, dimension, flag, player or "
-                         "role (write {{ for a literal brace)", (int)(j - i - 1 > 64 ? 64 : j - i - 1), src + i + 1);
-                return fail(err, i, msg);
-            }
-            flush_pending(&st);
-            struct piece *p = push_piece(b, (enum piece_kind)ref.kind);
-            p->len = ref.len;
-            st.content = st.para_content = true;
-            st.last_was_space = false;
-            i = j + 1;
-            continue;
-        }
-        if (c == '}') {
+        } else if (c == '}') {
             emit_text(&st, "}", 1);
             i += (i + 1 < len && src[i + 1] == '}') ? 2 : 1;
-            continue;
-        }
-        if (c == '*') {
-            bool next_solid = i + 1 < len && !is_blank(src[i + 1]) && src[i + 1] != '\n' &&
-                              src[i + 1] != '*';
-            if (!st.emph && next_solid) {
-                flush_pending(&st);
-                st.emph = true;
-                st.emph_piece = b->npieces;
-                push_piece(b, PIECE_EMPHASIS);
-                i++;
-                continue;
-            }
-            if (st.emph && !st.pending_space && st.b->npieces - 1 != st.emph_piece) {
-                push_piece(b, PIECE_EMPHASIS);
-                st.emph = false;
-                i++;
-                continue;
-            }
-            emit_text(&st, "*", 1);
+        } else if (c == '*') {
+            parse_star(&st, src, len, i);
             i++;
-            continue;
+        } else {
+            size_t j = ordinary_run_end(src, len, i);
+            emit_text(&st, src + i, j - i);
+            i = j;
         }
-        /* A run of ordinary bytes. */
-        size_t j = i + 1;
-        while (j < len && !is_blank(src[j]) && src[j] != '\n' && src[j] != '{' &&
-               src[j] != '}' && src[j] != '*' && (unsigned char)src[j] >= 0x20 && src[j] != 0x7f)
-            j++;
-        emit_text(&st, src + i, j - i);
-        i = j;
     }
     if (st.depth > 0)
         return fail(err, st.if_at[st.depth - 1], "{if ...} without its {end}");
@@ -451,39 +470,82 @@ static inline void render_end(struct strbuf *out)
         out->data[out->len] = '\0';
 }
 
+/* Conditional text while rendering: depth of open {if}s, and the depth
+ * whose branch is being skipped (0: none). */
+struct branches {
+    int depth, skipping;
+};
+
+/* Follows an {if}, {else} or {end} piece; false for any other piece. */
+static inline bool follow_branch(const struct piece *p, const struct text_values *v,
+                                 struct branches *br)
+{
+    switch ((enum piece_kind)p->kind) {
+    case PIECE_IF:
+        br->depth++;
+        if (!br->skipping && !text_condition_holds(p, v))
+            br->skipping = br->depth;
+        return true;
+    case PIECE_ELSE:
+        if (br->skipping == br->depth)
+            br->skipping = 0;
+        else if (!br->skipping)
+            br->skipping = br->depth;
+        return true;
+    case PIECE_END:
+        if (br->skipping == br->depth)
+            br->skipping = 0;
+        br->depth--;
+        return true;
+    default: return false;
+    }
+}
+
+/* A {name}'s value: a stat, a dimension's points, a flag, the player or
+ * the role. */
+static inline void render_value(const struct piece *p, const struct text_values *v, struct strbuf *out)
+{
+    char num[64];
+    switch ((enum piece_kind)p->kind) {
+    case PIECE_STAT:
+        format_number(num, sizeof num, v->stats[p->len]);
+        render_put(out, num, strlen(num));
+        break;
+    case PIECE_DIMENSION:
+        format_number(num, sizeof num, v->score[p->len]);
+        render_put(out, num, strlen(num));
+        break;
+    case PIECE_FLAG:
+        if ((v->flags[p->len / 64] >> (p->len % 64)) & 1)
+            render_put(out, "yes", 3);
+        else
+            render_put(out, "no", 2);
+        break;
+    case PIECE_PLAYER:
+        render_put(out, v->player ? v->player : "", v->player ? strlen(v->player) : 0);
+        break;
+    case PIECE_ROLE:
+        render_put(out, v->role ? v->role : "", v->role ? strlen(v->role) : 0);
+        break;
+    default:
+        break;
+    }
+}
+
 void text_render_pieces(const char *chars, const struct piece *pieces, uint32_t npieces,
                         const struct text_values *v, struct strbuf *out)
 {
     bool emph = false;
-    char num[64];
-    /* Conditional text: depth of open {if}s, and the depth whose branch is
-     * being skipped (0: none). */
-    int depth = 0, skipping = 0;
+    struct branches br = {0, 0};
     bool conditional = false;
     size_t first = out->len;
     for (uint32_t i = 0; i < npieces; i++) {
         const struct piece *p = &pieces[i];
-        if (p->kind == PIECE_IF) {
-            conditional = true;
-            depth++;
-            if (!skipping && !text_condition_holds(p, v))
-                skipping = depth;
+        if (follow_branch(p, v, &br)) {
+            conditional = true; /* {else} and {end} only ever follow an {if} */
             continue;
         }
-        if (p->kind == PIECE_ELSE) {
-            if (skipping == depth)
-                skipping = 0;
-            else if (!skipping)
-                skipping = depth;
-            continue;
-        }
-        if (p->kind == PIECE_END) {
-            if (skipping == depth)
-                skipping = 0;
-            depth--;
-            continue;
-        }
-        if (skipping)
+        if (br.skipping)
             continue;
         switch ((enum piece_kind)p->kind) {
         case PIECE_LITERAL:
@@ -494,26 +556,6 @@ void text_render_pieces(const char *chars, const struct piece *pieces, uint32_t 
                 render_put(out, chars + p->start + 1, p->len - 1);
             else
                 render_put(out, chars + p->start, p->len);
-            break;
-        case PIECE_STAT:
-            format_number(num, sizeof num, v->stats[p->len]);
-            render_put(out, num, strlen(num));
-            break;
-        case PIECE_DIMENSION:
-            format_number(num, sizeof num, v->score[p->len]);
-            render_put(out, num, strlen(num));
-            break;
-        case PIECE_FLAG:
-            if ((v->flags[p->len / 64] >> (p->len % 64)) & 1)
-                render_put(out, "yes", 3);
-            else
-                render_put(out, "no", 2);
-            break;
-        case PIECE_PLAYER:
-            render_put(out, v->player ? v->player : "", v->player ? strlen(v->player) : 0);
-            break;
-        case PIECE_ROLE:
-            render_put(out, v->role ? v->role : "", v->role ? strlen(v->role) : 0);
             break;
         case PIECE_EMPHASIS:
             emph = !emph;
@@ -527,6 +569,7 @@ void text_render_pieces(const char *chars, const struct piece *pieces, uint32_t 
             render_putc(out, '\n');
             break;
         default:
+            render_value(p, v, out);
             break;
         }
     }

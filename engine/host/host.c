@@ -229,21 +229,31 @@ static void set_cookie(char *buf, size_t cap, const char *name, const char *valu
 
 /* ---- Teams. */
 
+/* The team and seat whose cookie (or, by_resume, resume code) is secret;
+ * NULL when none. Every seat is compared, in constant time each, under the
+ * lock: the teams grow while others join. */
+static struct team *team_by_seat_secret(const char *secret, bool by_resume, int *seat)
+{
+    struct team *found = NULL;
+    pthread_mutex_lock(&host.mu);
+    for (int i = 0; i < host.nteams && !found; i++)
+        for (int k = 0; k < host.teams[i]->nseats && !found; k++) {
+            const struct seat *st = &host.teams[i]->seats[k];
+            if (same_secret(secret, by_resume ? st->resume : st->cookie)) {
+                found = host.teams[i];
+                *seat = k;
+            }
+        }
+    pthread_mutex_unlock(&host.mu);
+    return found;
+}
+
 /* The team and seat a browser's cookie belongs to; NULL when none. */
 static struct team *team_by_cookie(const char *cookie, int *seat)
 {
     if (!cookie || strlen(cookie) != HOST_TOKEN_CHARS)
         return NULL;
-    struct team *found = NULL;
-    pthread_mutex_lock(&host.mu);
-    for (int i = 0; i < host.nteams && !found; i++)
-        for (int k = 0; k < host.teams[i]->nseats && !found; k++)
-            if (same_secret(cookie, host.teams[i]->seats[k].cookie)) {
-                found = host.teams[i];
-                *seat = k;
-            }
-    pthread_mutex_unlock(&host.mu);
-    return found;
+    return team_by_seat_secret(cookie, false, seat);
 }
 
 /* A code as typed (any case, spaces and dashes ignored) into out, which
@@ -267,16 +277,7 @@ static struct team *team_by_resume(const char *code, int *seat)
     char norm[HOST_RESUME_CHARS + 1];
     if (!normal_code(code, HOST_RESUME_CHARS, norm))
         return NULL;
-    struct team *found = NULL;
-    pthread_mutex_lock(&host.mu);
-    for (int i = 0; i < host.nteams && !found; i++)
-        for (int k = 0; k < host.teams[i]->nseats && !found; k++)
-            if (same_secret(norm, host.teams[i]->seats[k].resume)) {
-                found = host.teams[i];
-                *seat = k;
-            }
-    pthread_mutex_unlock(&host.mu);
-    return found;
+    return team_by_seat_secret(norm, true, seat);
 }
 
 static bool code_matches(const char *given)
@@ -882,27 +883,35 @@ static void on_signal(int sig)
     stop = 1;
 }
 
-int host_run(const struct host_config *cfg)
+/* The workshop's state: the scenarios, the state folder, and the code,
+ * token and teams (a restarted host keeps its code, token and runs). */
+static bool prepare_host(const struct host_config *cfg)
 {
     memset(&host, 0, sizeof host);
     host.cfg = cfg;
     pthread_mutex_init(&host.mu, NULL);
     if (!load_scenarios())
-        return 1;
+        return false;
     mkdir(cfg->results_dir, 0755);
     str_format(host.state_dir, sizeof host.state_dir, "%s/.scaleup-host", cfg->results_dir);
     if (mkdir(host.state_dir, 0700) != 0 && errno != EEXIST) {
         fprintf(stderr, "scaleup host: cannot create %s: %s\n", host.state_dir, strerror(errno));
-        return 1;
+        return false;
     }
     host_random(host.code, HOST_CODE_CHARS, code_alphabet);
     host_random(host.token, HOST_TOKEN_CHARS, hex_alphabet);
     host_random(host.fac_csrf, HOST_TOKEN_CHARS, hex_alphabet);
-    host_load_teams(); /* a restarted host keeps its code, token and runs */
+    host_load_teams();
     pthread_mutex_lock(&host.mu);
     host_save_teams();
     pthread_mutex_unlock(&host.mu);
+    return true;
+}
 
+/* The web server on --bind and --port, its connections limited; NULL
+ * (after saying why) when it cannot listen. */
+static struct MHD_Daemon *start_server(const struct host_config *cfg)
+{
     struct sockaddr_in sa;
     memset(&sa, 0, sizeof sa);
     sa.sin_family = AF_INET;
@@ -910,7 +919,7 @@ int host_run(const struct host_config *cfg)
     sa.sin_addr.s_addr = htonl(INADDR_ANY);
     if (cfg->bind && inet_pton(AF_INET, cfg->bind, &sa.sin_addr) != 1) {
         fprintf(stderr, "scaleup host: --bind takes an IPv4 address such as 127.0.0.1\n");
-        return 1;
+        return NULL;
     }
     signal(SIGPIPE, SIG_IGN);
     struct MHD_Daemon *d = MHD_start_daemon(
@@ -923,11 +932,16 @@ int host_run(const struct host_config *cfg)
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)LIMIT_HOST_IDLE_SECONDS,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)LIMIT_HOST_REQUEST_BYTES,
         MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);
-    if (!d) {
+    if (!d)
         fprintf(stderr, "scaleup host: cannot listen on %s port %d: %s\n",
                 cfg->bind ? cfg->bind : "every address", cfg->port, strerror(errno));
-        return 1;
-    }
+    return d;
+}
+
+/* Where the room joins, printed for the facilitator (and the port in
+ * --ready-file, for scripts): the address others reach this computer at. */
+static void announce(const struct host_config *cfg, struct MHD_Daemon *d)
+{
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     int port = di ? di->port : cfg->port;
     const char *shown = cfg->bind && strcmp(cfg->bind, "0.0.0.0") != 0 ? cfg->bind : NULL;
@@ -951,14 +965,14 @@ int host_run(const struct host_config *cfg)
         struct diag err;
         file_write_atomic(cfg->ready_file, text, (size_t)n, &err);
     }
-    signal(SIGINT, on_signal);
-    signal(SIGTERM, on_signal);
-    while (!stop)
-        pause();
-    /* Every decision is on disk already (the session writes it at once);
-     * the runs' threads are left to the exit. */
-    /* No connection may stay suspended when the daemon stops. (A team's
-     * lock is never taken inside host.mu: the pages take them the other way.) */
+}
+
+/* Every decision is on disk already (the session writes it at once); the
+ * runs' threads are left to the exit. No connection may stay suspended
+ * when the daemon stops. (A team's lock is never taken inside host.mu:
+ * the pages take them the other way.) */
+static void wake_every_team(void)
+{
     pthread_mutex_lock(&host.mu);
     int nteams = host.nteams;
     pthread_mutex_unlock(&host.mu);
@@ -967,6 +981,21 @@ int host_run(const struct host_config *cfg)
         team_wake(host.teams[i]);
         pthread_mutex_unlock(&host.teams[i]->mu);
     }
+}
+
+int host_run(const struct host_config *cfg)
+{
+    if (!prepare_host(cfg))
+        return 1;
+    struct MHD_Daemon *d = start_server(cfg);
+    if (!d)
+        return 1;
+    announce(cfg, d);
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    while (!stop)
+        pause();
+    wake_every_team();
     MHD_stop_daemon(d);
     printf("ScaleUp host stopped.\n");
     return 0;

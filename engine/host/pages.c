@@ -266,6 +266,29 @@ static void hud(struct strbuf *out, const struct session *s, int seat)
     sb_puts(out, "</dl></section>\n");
 }
 
+/* Appends "NAME +N" for each shown stat that moved by delta to line, the
+ * items parted by " · ". */
+static void stat_changes(struct strbuf *line, const struct scenario *sc, const double *delta)
+{
+    char num[64];
+    for (int k = 0; k < sc->nstats; k++) {
+        if (sc->stats[k].hidden || fabs(delta[k]) < 1e-9)
+            continue;
+        format_signed(num, sizeof num, delta[k]);
+        sb_printf(line, "%s%s %s", line->len ? " · " : "", sc->stats[k].name, num);
+    }
+}
+
+/* line as a paragraph of changes after lead; nothing when it is empty. */
+static void changes_paragraph(struct strbuf *out, const char *lead, const struct strbuf *line)
+{
+    if (!line->len)
+        return;
+    sb_printf(out, "<p class=\"changes\">%s", lead);
+    html_text(out, line->data);
+    sb_puts(out, "</p>\n");
+}
+
 /* What a decision changed: score (a player's points; NULL: none) and the
  * stats, then what moved as the next scene began. */
 static void changes(struct strbuf *out, const struct scenario *sc, const struct decision *d,
@@ -280,29 +303,11 @@ static void changes(struct strbuf *out, const struct scenario *sc, const struct 
         format_signed(num, sizeof num, score[k]);
         sb_printf(&line, "%s%s %s", line.len ? " · " : "", num, sc->dimensions[k].name);
     }
-    for (int k = 0; k < sc->nstats; k++) {
-        if (sc->stats[k].hidden || fabs(d->stat_delta[k]) < 1e-9)
-            continue;
-        format_signed(num, sizeof num, d->stat_delta[k]);
-        sb_printf(&line, "%s%s %s", line.len ? " · " : "", sc->stats[k].name, num);
-    }
-    if (line.len) {
-        sb_puts(out, "<p class=\"changes\">");
-        html_text(out, line.data);
-        sb_puts(out, "</p>\n");
-    }
+    stat_changes(&line, sc, d->stat_delta);
+    changes_paragraph(out, "", &line);
     sb_clear(&line);
-    for (int k = 0; k < sc->nstats; k++) {
-        if (sc->stats[k].hidden || fabs(d->enter_delta[k]) < 1e-9)
-            continue;
-        format_signed(num, sizeof num, d->enter_delta[k]);
-        sb_printf(&line, "%s%s %s", line.len ? " · " : "", sc->stats[k].name, num);
-    }
-    if (line.len) {
-        sb_puts(out, "<p class=\"changes\">Meanwhile: ");
-        html_text(out, line.data);
-        sb_puts(out, "</p>\n");
-    }
+    stat_changes(&line, sc, d->enter_delta);
+    changes_paragraph(out, "Meanwhile: ", &line);
     sb_free(&line);
 }
 
@@ -704,9 +709,9 @@ static int tally_order(const void *a, const void *b)
     return c ? c : x->number - y->number;
 }
 
-void page_facilitator(struct strbuf *out, const struct page_ctx *pc)
+/* How to join: the address, the code, its QR code and the report's links. */
+static void facilitator_join(struct strbuf *out)
 {
-    page_begin(out, pc, "Facilitator", 5);
     sb_puts(out, "<h1>The room</h1>\n<p>Join at <strong>");
     html_text(out, host.base_url);
     sb_puts(out, "</strong> with the workshop code <strong class=\"code\">");
@@ -725,65 +730,68 @@ void page_facilitator(struct strbuf *out, const struct page_ctx *pc)
                  "<li><a href=\"/facilitator/decisions.csv\">Decisions (CSV)</a></li>"
                  "<li><a href=\"/facilitator/statements.json\">xAPI statements (JSON)</a></li>"
                  "</ul></nav>\n");
-    sb_puts(out, "<section><h2>Teams</h2>\n<table><thead><tr><th scope=\"col\">Team</th>"
-                 "<th scope=\"col\">Scenario</th><th scope=\"col\">Role</th><th scope=\"col\">"
-                 "Scene</th><th scope=\"col\">Decisions</th><th scope=\"col\">On this decision"
-                 "</th><th scope=\"col\">Finished</th></tr></thead><tbody>\n");
-    struct tally *items = NULL;
-    int n = 0, cap = 0;
-    pthread_mutex_lock(&host.mu);
-    int nteams = host.nteams;
-    pthread_mutex_unlock(&host.mu);
-    for (int i = 0; i < nteams; i++) {
-        struct team *t = host.teams[i];
-        const struct host_scenario *hs = &host.scenarios[t->scenario];
-        pthread_mutex_lock(&t->mu);
-        bool readable = t->open && t->state >= TEAM_DECIDE && t->state <= TEAM_ERROR &&
-                        !t->has_command;
-        /* A duet is one row: both teams, both roles. */
-        sb_puts(out, "<tr><td>");
-        for (int k = 0; k < t->nseats; k++) {
-            if (k)
-                sb_puts(out, " + ");
-            html_text(out, t->seats[k].name);
-        }
-        sb_puts(out, "</td><td>");
-        html_text(out, hs->title);
-        sb_puts(out, "</td><td>");
-        for (int k = 0; k < t->nseats; k++) {
-            if (k)
-                sb_puts(out, " + ");
-            html_text(out, hs->role_names[seat_role(t, k)]);
-        }
-        sb_puts(out, "</td><td>");
-        if (readable) {
-            const struct scene *sc = game_scene(t->s.g);
-            html_text(out, sc->title[0] ? sc->title : sc->id);
-            sb_printf(out, "</td><td>%d</td><td>", t->s.g->nlog);
-            if (t->state == TEAM_DECIDE)
-                sb_printf(out, "%.0f s", clock_seconds() - t->shown_at);
-            else
-                html_text(out, state_name(t->state));
-            for (int k = 0; k < t->s.g->nlog; k++) {
-                const struct decision *d = &t->s.g->log[k];
-                const struct scene *ds = &t->s.sc->scenes[d->scene];
-                char plain[200];
-                struct strbuf pl;
-                sb_init(&pl);
-                text_plain(game_decision_label(t->s.g, k), " ", &pl);
-                str_copy(plain, sizeof plain, pl.data ? pl.data : "");
-                sb_free(&pl);
-                tally_add(&items, &n, &cap, t->scenario, ds->id, ds->title[0] ? ds->title : ds->id,
-                          d->number, plain);
-            }
-        } else {
-            sb_puts(out, "</td><td></td><td>");
-            html_text(out, state_name(t->state));
-        }
-        sb_printf(out, "</td><td>%s</td></tr>\n", t->finished ? "yes" : "no");
-        pthread_mutex_unlock(&t->mu);
+}
+
+/* Counts each decision of team t's run in the tally (t locked). */
+static void tally_team(const struct team *t, struct tally **items, int *n, int *cap)
+{
+    for (int k = 0; k < t->s.g->nlog; k++) {
+        const struct decision *d = &t->s.g->log[k];
+        const struct scene *ds = &t->s.sc->scenes[d->scene];
+        char plain[200];
+        struct strbuf pl;
+        sb_init(&pl);
+        text_plain(game_decision_label(t->s.g, k), " ", &pl);
+        str_copy(plain, sizeof plain, pl.data ? pl.data : "");
+        sb_free(&pl);
+        tally_add(items, n, cap, t->scenario, ds->id, ds->title[0] ? ds->title : ds->id, d->number,
+                  plain);
     }
-    sb_puts(out, "</tbody></table></section>\n<section><h2>Choices per scene</h2>\n");
+}
+
+/* Team t's row (t locked). A duet is one row: both teams, both roles. Its
+ * decisions go into the tally when its game can be read. */
+static void team_row(struct strbuf *out, const struct team *t, struct tally **items, int *n, int *cap)
+{
+    const struct host_scenario *hs = &host.scenarios[t->scenario];
+    bool readable = t->open && t->state >= TEAM_DECIDE && t->state <= TEAM_ERROR &&
+                    !t->has_command;
+    sb_puts(out, "<tr><td>");
+    for (int k = 0; k < t->nseats; k++) {
+        if (k)
+            sb_puts(out, " + ");
+        html_text(out, t->seats[k].name);
+    }
+    sb_puts(out, "</td><td>");
+    html_text(out, hs->title);
+    sb_puts(out, "</td><td>");
+    for (int k = 0; k < t->nseats; k++) {
+        if (k)
+            sb_puts(out, " + ");
+        html_text(out, hs->role_names[seat_role(t, k)]);
+    }
+    sb_puts(out, "</td><td>");
+    if (readable) {
+        const struct scene *sc = game_scene(t->s.g);
+        html_text(out, sc->title[0] ? sc->title : sc->id);
+        sb_printf(out, "</td><td>%d</td><td>", t->s.g->nlog);
+        if (t->state == TEAM_DECIDE)
+            sb_printf(out, "%.0f s", clock_seconds() - t->shown_at);
+        else
+            html_text(out, state_name(t->state));
+        tally_team(t, items, n, cap);
+    } else {
+        sb_puts(out, "</td><td></td><td>");
+        html_text(out, state_name(t->state));
+    }
+    sb_printf(out, "</td><td>%s</td></tr>\n", t->finished ? "yes" : "no");
+}
+
+/* The choices per scene, behind the reveal button: hidden until the
+ * facilitator shows them, so that teams do not copy one another. */
+static void choices_section(struct strbuf *out, const struct page_ctx *pc, struct tally *items, int n)
+{
+    sb_puts(out, "<section><h2>Choices per scene</h2>\n");
     sb_puts(out, "<form method=\"post\" action=\"/facilitator/reveal\">");
     csrf_field(out, pc);
     sb_printf(out, "<button type=\"submit\" name=\"reveal\" value=\"%d\">%s</button></form>\n",
@@ -809,6 +817,29 @@ void page_facilitator(struct strbuf *out, const struct page_ctx *pc)
         sb_puts(out, "</tbody></table>\n");
     }
     sb_puts(out, "</section>\n");
+}
+
+void page_facilitator(struct strbuf *out, const struct page_ctx *pc)
+{
+    page_begin(out, pc, "Facilitator", 5);
+    facilitator_join(out);
+    sb_puts(out, "<section><h2>Teams</h2>\n<table><thead><tr><th scope=\"col\">Team</th>"
+                 "<th scope=\"col\">Scenario</th><th scope=\"col\">Role</th><th scope=\"col\">"
+                 "Scene</th><th scope=\"col\">Decisions</th><th scope=\"col\">On this decision"
+                 "</th><th scope=\"col\">Finished</th></tr></thead><tbody>\n");
+    struct tally *items = NULL;
+    int n = 0, cap = 0;
+    pthread_mutex_lock(&host.mu);
+    int nteams = host.nteams;
+    pthread_mutex_unlock(&host.mu);
+    for (int i = 0; i < nteams; i++) {
+        struct team *t = host.teams[i];
+        pthread_mutex_lock(&t->mu);
+        team_row(out, t, &items, &n, &cap);
+        pthread_mutex_unlock(&t->mu);
+    }
+    sb_puts(out, "</tbody></table></section>\n");
+    choices_section(out, pc, items, n);
     free(items);
     page_end(out);
 }

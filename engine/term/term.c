@@ -1224,17 +1224,23 @@ static void print_numbered(struct term *t, int i, const struct strbuf *line)
     wrap_paragraph(t, line->data, line->len, 5, 5, &emph);
 }
 
+/* "SCENE: ", where decision i was taken, the start of its debrief line. */
+static void debrief_where(const struct game *g, int i, struct strbuf *line)
+{
+    const struct scene *where = &g->sc->scenes[g->log[i].scene];
+    sb_printf(line, "%s: ", where->title[0] ? where->title : where->id);
+}
+
 /* A duet's secret decision in the debrief: both picks, how it was settled,
  * each feedback and each player's best choice. */
 static void debrief_secret(struct term *t, const struct game *g, int i)
 {
     const struct scenario *sc = g->sc;
     const struct decision *dec = &g->log[i];
-    const struct scene *where = &sc->scenes[dec->scene];
     struct strbuf line, ch;
     sb_init(&line);
     sb_init(&ch);
-    sb_printf(&line, "%s: ", where->title[0] ? where->title : where->id);
+    debrief_where(g, i, &line);
     recap_duet_outcome(g, dec, &line);
     print_numbered(t, i, &line);
     for (int p = 0; p < g->nplayers; p++) {
@@ -1263,11 +1269,11 @@ static void debrief_decision(struct term *t, const struct game *g, int i)
 {
     const struct scenario *sc = g->sc;
     const struct decision *dec = &g->log[i];
-    const struct scene *where = &sc->scenes[dec->scene];
     struct strbuf line, ch;
     sb_init(&line);
     sb_init(&ch);
-    sb_printf(&line, "%s: %s", where->title[0] ? where->title : where->id, game_decision_label(g, i));
+    debrief_where(g, i, &line);
+    sb_puts(&line, game_decision_label(g, i));
     changes_line(t, sc, dec, &ch);
     if (ch.len)
         sb_printf(&line, " (%s)", ch.data);

@@ -35,6 +35,24 @@ static struct cmd_result run(const char *const *args, const char *input)
  * 1,1,3,1,3,1,3,1 (the options are shuffled). */
 static const char *golden_choices = "2,3,1,1,3,2,3,2,1";
 
+/* out is the golden transcript tests/e2e/golden/NAME.txt, byte for byte;
+ * when it is not, the new one is left in /tmp for a diff. */
+static void assert_golden(const char *out, const char *name)
+{
+    char golden_path[200], actual[200];
+    snprintf(golden_path, sizeof golden_path, "e2e/golden/%s.txt", name);
+    snprintf(actual, sizeof actual, "/tmp/scaleup-%s.actual.txt", name);
+    char *golden = slurp(test_path(golden_path), NULL);
+    assert_non_null(golden);
+    if (strcmp(out, golden) != 0) {
+        FILE *f = fopen(actual, "w");
+        fputs(out, f);
+        fclose(f);
+        fail_msg("the transcript differs from tests/%s; see %s", golden_path, actual);
+    }
+    free(golden);
+}
+
 static void the_transcript_matches_the_golden_file(void **state)
 {
     (void)state;
@@ -42,17 +60,7 @@ static void the_transcript_matches_the_golden_file(void **state)
                               "--seed", "1", "--choices", golden_choices);
     assert_int_equal(r.status, 0);
     assert_string_equal(r.err, "");
-    char *golden = slurp(test_path("e2e/golden/tutorial-po-seed1.txt"), NULL);
-    assert_non_null(golden);
-    if (strcmp(r.out, golden) != 0) {
-        /* Leave the new transcript beside the golden one for a diff. */
-        FILE *f = fopen("/tmp/scaleup-tutorial-po-seed1.actual.txt", "w");
-        fputs(r.out, f);
-        fclose(f);
-        fail_msg("the transcript differs from tests/e2e/golden/tutorial-po-seed1.txt; see "
-                 "/tmp/scaleup-tutorial-po-seed1.actual.txt");
-    }
-    free(golden);
+    assert_golden(r.out, "tutorial-po-seed1");
     cmd_result_free(&r);
 }
 
@@ -183,9 +191,20 @@ static void scenario_errors_exit_1_with_file_and_line(void **state)
     cmd_result_free(&r);
 }
 
-/* A run file that cannot be resumed is named and never changed; a good one
- * continues in place. */
-static void resume_refuses_bad_files_and_continues_good_ones(void **state)
+/* The result file a run of the tutorial by Ana wrote in dir, into name. */
+static void anas_result_file(const char *dir, char *name, size_t cap)
+{
+    char cmd[800];
+    snprintf(cmd, sizeof cmd, "ls %s/tutorial-ana-*.json", dir);
+    FILE *p = popen(cmd, "r");
+    name[0] = '\0';
+    assert_non_null(fgets(name, (int)cap, p));
+    pclose(p);
+    name[strcspn(name, "\n")] = '\0';
+}
+
+/* A run file that cannot be resumed is named and never changed. */
+static void resume_refuses_bad_files(void **state)
 {
     (void)state;
     char *dir = make_temp_dir();
@@ -227,18 +246,24 @@ static void resume_refuses_bad_files_and_continues_good_ones(void **state)
     FILE *f = fopen(path, "w");
     fclose(f);
     assert_int_equal(truncate(path, 17 * 1024 * 1024), 0);
-    {
-        const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", "huge.json", NULL};
-        struct cmd_result r;
-        run_cmd(argv, NULL, dir, NULL, 30, &r);
-        assert_int_equal(r.status, 1);
-        assert_string_equal(r.err, "huge.json: error: the file is 17825792 bytes, over the limit of "
-                                   "16777216\n");
-        cmd_result_free(&r);
-    }
-    /* A good file: three decisions, then four more in the same file (by id
-     * the path is call_first, free_pilot, value_effort, then say_no, staged,
-     * ask_terms, sell_more; shown with seed 8 as below). */
+    const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", "huge.json", NULL};
+    struct cmd_result r;
+    run_cmd(argv, NULL, dir, NULL, 30, &r);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.err, "huge.json: error: the file is 17825792 bytes, over the limit of "
+                               "16777216\n");
+    cmd_result_free(&r);
+    rm_rf(dir);
+    free(dir);
+}
+
+/* A good file: three decisions, then four more in the same file (by id the
+ * path is call_first, free_pilot, value_effort, then say_no, staged,
+ * ask_terms, sell_more; shown with seed 8 as below). */
+static void resume_continues_a_good_file_in_place(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
     {
         const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--role", "pm", "--player",
                               "Ana", "--seed", "8", "--choices", "1,1,1", "--results", dir, NULL};
@@ -247,12 +272,8 @@ static void resume_refuses_bad_files_and_continues_good_ones(void **state)
         assert_int_equal(r.status, 2); /* the list ran out before an ending */
         cmd_result_free(&r);
     }
-    char cmd[800], name[600] = "";
-    snprintf(cmd, sizeof cmd, "ls %s/tutorial-ana-*.json", dir);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(fgets(name, sizeof name, p));
-    pclose(p);
-    name[strcspn(name, "\n")] = '\0';
+    char name[600];
+    anas_result_file(dir, name, sizeof name);
     {
         const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", name,
                               "--choices", "1,3,3,1", NULL};
@@ -272,48 +293,24 @@ static void resume_refuses_bad_files_and_continues_good_ones(void **state)
     free(dir);
 }
 
-/* A scripted duet (Ana the PO, Ben the PM): a scene settled by the
- * scenario's settle (the first customer is the PM's question), an agreement,
- * scenes each role decides alone (each their own pay talk), and a
- * disagreement that goes to the conflict scene. Scores worked out by hand:
- *   Ana: vision 1+3+2+1+2 = 9, roadmap 1+1+4+1 = 7, launch 1, negotiation 1+1+2 = 4 -> 37
- *   Ben: vision 2, roadmap 1+1 = 2, launch 1+2+3 = 6, negotiation 2+2+2+3 = 9 -> 27 */
-static void a_scripted_duet_scores_each_player(void **state)
+/* Plays the scripted duet (Ana the PO, Ben the PM) with its results in dir;
+ * its result file into name. */
+static struct cmd_result play_scripted_duet(const char *dir, char *name, size_t cap)
 {
-    (void)state;
-    char *dir = make_temp_dir();
     const char *argv[] = {scaleup_bin(), "play", "tutorial", "--text", "--duet", "--player", "Ana",
                           "--partner", "Ben", "--seed", "1", "--choices",
                           "2,3,2,1,1,3,2,1,3,3,2,2,1,1", "--results", dir, NULL};
     struct cmd_result r;
     run_cmd(argv, NULL, source_path(""), NULL, 30, &r);
     assert_int_equal(r.status, 0);
-    char *golden = slurp(test_path("e2e/golden/tutorial-duet-seed1.txt"), NULL);
-    if (strcmp(r.out, golden) != 0) {
-        FILE *f = fopen("/tmp/scaleup-tutorial-duet-seed1.actual.txt", "w");
-        fputs(r.out, f);
-        fclose(f);
-        fail_msg("the duet transcript differs from tests/e2e/golden/tutorial-duet-seed1.txt; see "
-                 "/tmp/scaleup-tutorial-duet-seed1.actual.txt");
-    }
-    free(golden);
-    assert_non_null(strstr(r.out, "  You disagree: the Product Manager's pick stands, as the scenario "
-                                  "settles it.\n"));
-    assert_non_null(strstr(r.out, "  You disagree: now talk it out.\n"));
-    assert_non_null(strstr(r.out, "── Growth · One Answer for the Chain ──"));
-    assert_non_null(strstr(r.out, "Alignment: your secret picks agreed 1 of 3 times (33%). You "
-                                  "disagreed at: Dr\nOkafor's Clinic, The Big Chain.\n"));
-    cmd_result_free(&r);
+    anas_result_file(dir, name, cap);
+    return r;
+}
 
-    char cmd[800], name[600] = "";
-    snprintf(cmd, sizeof cmd, "ls %s/tutorial-ana-*.json", dir);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(fgets(name, sizeof name, p));
-    pclose(p);
-    name[strcspn(name, "\n")] = '\0';
-    char *text = slurp(name, NULL);
-    cJSON *root = cJSON_Parse(text);
-    free(text);
+/* The scripted duet's players in its result file (root): the scores worked
+ * out by hand above a_scripted_duet_scores_each_player. */
+static void assert_duet_players(cJSON *root)
+{
     cJSON *players = cJSON_GetObjectItem(root, "players");
     assert_int_equal(cJSON_GetArraySize(players), 2);
     cJSON *ana = cJSON_GetArrayItem(players, 0), *ben = cJSON_GetArrayItem(players, 1);
@@ -325,6 +322,12 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_string_equal(cJSON_GetObjectItem(ben, "name")->valuestring, "Ben");
     assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ben, "score"), "negotiation")->valueint, 9);
     assert_int_equal(cJSON_GetObjectItem(ben, "weighted")->valueint, 27);
+}
+
+/* The scripted duet's alignment and its conflict (decision 6, the sales
+ * call) in its result file (root). */
+static void assert_duet_disagreements(cJSON *root)
+{
     cJSON *al = cJSON_GetObjectItem(root, "alignment");
     assert_int_equal(cJSON_GetObjectItem(al, "agreed")->valueint, 1);
     assert_int_equal(cJSON_GetObjectItem(al, "secret")->valueint, 3);
@@ -339,10 +342,71 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_string_equal(cJSON_GetObjectItem(pm, "choice")->valuestring, "paid_pilot");
     assert_int_equal(cJSON_GetObjectItem(pm, "number")->valueint, 1); /* as shown to the PM */
     assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(pm, "score"), "negotiation")->valueint, 2);
-    cJSON_Delete(root);
+}
 
-    /* The duet's result file resumes into the same duet, replayed to the
-     * same scores. */
+/* A scripted duet (Ana the PO, Ben the PM): a scene settled by the
+ * scenario's settle (the first customer is the PM's question), an agreement,
+ * scenes each role decides alone (each their own pay talk), and a
+ * disagreement that goes to the conflict scene. Scores worked out by hand:
+ *   Ana: vision 1+3+2+1+2 = 9, roadmap 1+1+4+1 = 7, launch 1, negotiation 1+1+2 = 4 -> 37
+ *   Ben: vision 2, roadmap 1+1 = 2, launch 1+2+3 = 6, negotiation 2+2+2+3 = 9 -> 27 */
+static void a_scripted_duet_scores_each_player(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    char name[600];
+    struct cmd_result r = play_scripted_duet(dir, name, sizeof name);
+    assert_golden(r.out, "tutorial-duet-seed1");
+    assert_non_null(strstr(r.out, "  You disagree: the Product Manager's pick stands, as the scenario "
+                                  "settles it.\n"));
+    assert_non_null(strstr(r.out, "  You disagree: now talk it out.\n"));
+    assert_non_null(strstr(r.out, "── Growth · One Answer for the Chain ──"));
+    assert_non_null(strstr(r.out, "Alignment: your secret picks agreed 1 of 3 times (33%). You "
+                                  "disagreed at: Dr\nOkafor's Clinic, The Big Chain.\n"));
+    cmd_result_free(&r);
+    char *text = slurp(name, NULL);
+    cJSON *root = cJSON_Parse(text);
+    free(text);
+    assert_duet_players(root);
+    assert_duet_disagreements(root);
+    cJSON_Delete(root);
+    rm_rf(dir);
+    free(dir);
+}
+
+/* The scripted duet played in a folder of its own, for the tests that
+ * resume it (cmocka's setup and teardown). */
+struct duet_run {
+    char *dir;
+    char name[600]; /* its result file */
+};
+
+static int duet_played(void **state)
+{
+    struct duet_run *d = xcalloc(1, sizeof *d);
+    d->dir = make_temp_dir();
+    struct cmd_result r = play_scripted_duet(d->dir, d->name, sizeof d->name);
+    cmd_result_free(&r);
+    *state = d;
+    return 0;
+}
+
+static int duet_removed(void **state)
+{
+    struct duet_run *d = *state;
+    rm_rf(d->dir);
+    free(d->dir);
+    free(d);
+    return 0;
+}
+
+/* The duet's result file resumes into the same duet, replayed to the same
+ * scores, with its scenario named or not. */
+static void a_duet_resumes_into_the_same_duet(void **state)
+{
+    const struct duet_run *d = *state;
+    const char *dir = d->dir, *name = d->name;
+    struct cmd_result r;
     const char *rargv[] = {scaleup_bin(), "play", "tutorial", "--text", "--resume", name, NULL};
     run_cmd(rargv, NULL, source_path(""), NULL, 30, &r);
     assert_int_equal(r.status, 0);
@@ -367,7 +431,17 @@ static void a_scripted_duet_scores_each_player(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "Weighted total 27 of "));
     cmd_result_free(&r);
-    /* A run resumed with changed scenario files says so. */
+}
+
+/* A run resumed with changed scenario files says so. */
+static void a_resumed_run_says_its_scenario_changed(void **state)
+{
+    const struct duet_run *d = *state;
+    const char *dir = d->dir, *name = d->name;
+    struct cmd_result r;
+    char here[4200];
+    snprintf(here, sizeof here, "%s/tutorial", dir);
+    assert_int_equal(mkdir(here, 0755), 0);
     char cp[9000];
     snprintf(cp, sizeof cp, "cp %s/*.lua %s/ && echo '-- edited' >> %s/main.lua",
              source_path("scenarios/tutorial"), here, here);
@@ -379,7 +453,14 @@ static void a_scripted_duet_scores_each_player(void **state)
                                   "its 11 decisions still fit and were replayed, but the scores "
                                   "follow the scenario as it is now."));
     cmd_result_free(&r);
-    /* A scenario that is not bundled needs its folder. */
+}
+
+/* A result file of a scenario that is not bundled needs its folder. */
+static void resuming_an_unbundled_scenario_needs_its_folder(void **state)
+{
+    const struct duet_run *d = *state;
+    const char *dir = d->dir, *name = d->name;
+    struct cmd_result r;
     char *json = slurp(name, NULL);
     char *id = strstr(json, "\"tutorial\"");
     assert_non_null(id);
@@ -400,8 +481,6 @@ static void a_scripted_duet_scores_each_player(void **state)
              other, other);
     assert_string_equal(r.err, want);
     cmd_result_free(&r);
-    rm_rf(dir);
-    free(dir);
 }
 
 /* The debrief names a locked best and its reason instead of calling an
@@ -595,8 +674,12 @@ int main(void)
         cmocka_unit_test(the_same_input_gives_the_same_bytes),
         cmocka_unit_test(usage_errors_exit_2_with_one_line),
         cmocka_unit_test(scenario_errors_exit_1_with_file_and_line),
-        cmocka_unit_test(resume_refuses_bad_files_and_continues_good_ones),
+        cmocka_unit_test(resume_refuses_bad_files),
+        cmocka_unit_test(resume_continues_a_good_file_in_place),
         cmocka_unit_test(a_scripted_duet_scores_each_player),
+        cmocka_unit_test_setup_teardown(a_duet_resumes_into_the_same_duet, duet_played, duet_removed),
+        cmocka_unit_test_setup_teardown(a_resumed_run_says_its_scenario_changed, duet_played, duet_removed),
+        cmocka_unit_test_setup_teardown(resuming_an_unbundled_scenario_needs_its_folder, duet_played, duet_removed),
         cmocka_unit_test(exam_mode_keeps_points_for_the_debrief),
         cmocka_unit_test(the_debrief_names_a_locked_best_and_later_consequences),
         cmocka_unit_test(the_settings_results_folder_holds_terminal_runs),

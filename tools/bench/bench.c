@@ -135,19 +135,29 @@ static int cmd_explore(const char *path, bool exhaustive, long n, unsigned long 
     return 0;
 }
 
-static int cmd_spawn(const char *out, char **argv)
+/* Starts the command argv in a child; its pid, or -1 after saying why.
+ * A command that cannot run exits 127, as in a shell. */
+static pid_t start_command(char **argv)
 {
-    double t0 = clock_seconds();
     pid_t pid = fork();
     if (pid < 0) {
         perror("fork");
-        return 1;
+        return -1;
     }
     if (pid == 0) {
         execvp(argv[0], argv);
         perror(argv[0]);
         _exit(127);
     }
+    return pid;
+}
+
+static int cmd_spawn(const char *out, char **argv)
+{
+    double t0 = clock_seconds();
+    pid_t pid = start_command(argv);
+    if (pid < 0)
+        return 1;
     int status;
     struct rusage ru;
     if (wait4(pid, &status, 0, &ru) < 0) {
@@ -241,16 +251,9 @@ static int cmd_best(const char *path, int role, uint64_t seed, char **opts)
  * nobody touches it (a window waiting for input), then ends it. */
 static int cmd_idle(double settle, double seconds, char **argv)
 {
-    pid_t pid = fork();
-    if (pid < 0) {
-        perror("fork");
+    pid_t pid = start_command(argv);
+    if (pid < 0)
         return 1;
-    }
-    if (pid == 0) {
-        execvp(argv[0], argv);
-        perror(argv[0]);
-        _exit(127);
-    }
     sleep_seconds(settle);
     double c0 = cpu_of(pid);
     sleep_seconds(seconds);

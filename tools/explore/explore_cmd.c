@@ -227,9 +227,79 @@ struct explore_args {
     const char *target; /* the scenario as named on the command line */
 };
 
-/* Reads the options into a; returns -1 to go on, else the exit code.
- * Long because it is the option table and one short case per option:
- * split up, the options would be read in two places. */
+static const struct option explore_opts[] = {
+    {"random", required_argument, NULL, 'r'},
+    {"seed", required_argument, NULL, 's'},
+    {"exhaustive", no_argument, NULL, 'x'},
+    {"max-states", required_argument, NULL, 'm'},
+    {"role", required_argument, NULL, 'R'},
+    {"jobs", required_argument, NULL, 'J'},
+    {"all-runs", no_argument, NULL, 'A'},
+    {"duet", no_argument, NULL, 'd'},
+    {"json", no_argument, NULL, 'j'},
+    {"strict", no_argument, NULL, 'T'},
+    {"policies", no_argument, NULL, 'P'},
+    {"seeds", required_argument, NULL, 'S'},
+    CLI_LIMIT_OPTIONS,
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+/* One option as getopt_long returned it (index: its row in explore_opts)
+ * into a: -1 to go on, else the exit code (after --help or a usage
+ * error). One short case per option. */
+static int explore_option(int c, int index, char **argv, struct explore_args *a, bool *jobs_given)
+{
+    struct explore_options *o = &a->o;
+    long long v;
+    switch (c) {
+    case 'r':
+        if (!cli_number_option(optarg, 1, 1000000000,
+                               "--random takes a number of playthroughs from 1 up", &v))
+            return 2;
+        o->mode = EXPLORE_RANDOM;
+        o->runs = (long)v;
+        break;
+    case 's':
+        if (!cli_seed(optarg, &o->seed))
+            return 2;
+        break;
+    case 'x': o->mode = EXPLORE_EXHAUSTIVE; break;
+    case 'm':
+        if (!cli_number_option(optarg, 1, 1000000000, "--max-states takes a number from 1 up", &v))
+            return 2;
+        o->max_states = (long)v;
+        break;
+    case 'R': a->role = optarg; break;
+    case 'J':
+        if (!cli_number_option(optarg, 1, 64,
+                               "--jobs takes a number of processes from 1 to 64", &v))
+            return 2;
+        o->jobs = (int)v;
+        *jobs_given = true;
+        break;
+    case 'A': o->stop_repeats = 0; break;
+    case 'd': o->duet = true; break;
+    case 'j': a->json = true; break;
+    case 'T': a->strict = true; break;
+    case 'P': a->policies = true; break;
+    case 'S':
+        if (!cli_number_option(optarg, 1, 10000,
+                               "--seeds takes a number of seeds from 1 to 10000", &v))
+            return 2;
+        a->seeds = (long)v;
+        break;
+    case CLI_LIMIT_KEY:
+        if (cli_limit_option(explore_opts[index].name, optarg, &a->limits) < 0)
+            return 2;
+        break;
+    case 'h': usage(stdout); return 0;
+    default: return cli_option_error("explore", c, argv);
+    }
+    return -1;
+}
+
+/* Reads the options into a; returns -1 to go on, else the exit code. */
 static int parse_args(int argc, char **argv, struct explore_args *a)
 {
     struct explore_options *o = &a->o;
@@ -239,80 +309,13 @@ static int parse_args(int argc, char **argv, struct explore_args *a)
     a->seeds = 10;
     a->role = NULL;
     bool jobs_given = false;
-    static const struct option opts[] = {
-        {"random", required_argument, NULL, 'r'},
-        {"seed", required_argument, NULL, 's'},
-        {"exhaustive", no_argument, NULL, 'x'},
-        {"max-states", required_argument, NULL, 'm'},
-        {"role", required_argument, NULL, 'R'},
-        {"jobs", required_argument, NULL, 'J'},
-        {"all-runs", no_argument, NULL, 'A'},
-        {"duet", no_argument, NULL, 'd'},
-        {"json", no_argument, NULL, 'j'},
-        {"strict", no_argument, NULL, 'T'},
-        {"policies", no_argument, NULL, 'P'},
-        {"seeds", required_argument, NULL, 'S'},
-        CLI_LIMIT_OPTIONS,
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
     optind = 1;
     opterr = 0;
     int c, index = 0;
-    long long v;
-    while ((c = getopt_long(argc, argv, ":", opts, &index)) != -1) {
-        switch (c) {
-        case 'r':
-            if (!cli_number(optarg, 1, 1000000000, &v)) {
-                cli_error("--random takes a number of playthroughs from 1 up");
-                return 2;
-            }
-            o->mode = EXPLORE_RANDOM;
-            o->runs = (long)v;
-            break;
-        case 's':
-            if (!cli_number(optarg, 0, (1LL << 53) - 1, &v)) {
-                cli_error("--seed takes a whole number from 0 to 2^53-1");
-                return 2;
-            }
-            o->seed = (uint64_t)v;
-            break;
-        case 'x': o->mode = EXPLORE_EXHAUSTIVE; break;
-        case 'm':
-            if (!cli_number(optarg, 1, 1000000000, &v)) {
-                cli_error("--max-states takes a number from 1 up");
-                return 2;
-            }
-            o->max_states = (long)v;
-            break;
-        case 'R': a->role = optarg; break;
-        case 'J':
-            if (!cli_number(optarg, 1, 64, &v)) {
-                cli_error("--jobs takes a number of processes from 1 to 64");
-                return 2;
-            }
-            o->jobs = (int)v;
-            jobs_given = true;
-            break;
-        case 'A': o->stop_repeats = 0; break;
-        case 'd': o->duet = true; break;
-        case 'j': a->json = true; break;
-        case 'T': a->strict = true; break;
-        case 'P': a->policies = true; break;
-        case 'S':
-            if (!cli_number(optarg, 1, 10000, &v)) {
-                cli_error("--seeds takes a number of seeds from 1 to 10000");
-                return 2;
-            }
-            a->seeds = (long)v;
-            break;
-        case CLI_LIMIT_KEY:
-            if (cli_limit_option(opts[index].name, optarg, &a->limits) < 0)
-                return 2;
-            break;
-        case 'h': usage(stdout); return 0;
-        default: return cli_option_error("explore", c, argv);
-        }
+    while ((c = getopt_long(argc, argv, ":", explore_opts, &index)) != -1) {
+        int code = explore_option(c, index, argv, a, &jobs_given);
+        if (code >= 0)
+            return code;
     }
     if (optind != argc - 1) {
         cli_error("explore needs one scenario (see scaleup explore --help)");

@@ -338,54 +338,62 @@ const cJSON *lsp_published_for(struct lsp_server *s, const char *uri)
     return NULL;
 }
 
-void lsp_check_root(struct lsp_server *s, int index)
+/* A private copy of root index's folder with the open buffers written
+ * over their files, so the check sees what the editor shows; NULL when
+ * the work folder cannot be made. */
+static char *make_mirror(struct lsp_server *s, int index)
 {
-    struct lsp_root *r = &s->roots[index];
-    r->dirty = false;
-    s->checks++;
-    struct diag_list diags;
-    diag_list_init(&diags);
-    char *mirror = NULL;
-    if (make_work(s)) {
-        struct strbuf sb;
-        sb_init(&sb);
-        sb_printf(&sb, "%s/%d-%lu", s->work, index, s->checks);
-        mirror = sb_take(&sb);
-        int files = 0;
-        mkdir(mirror, 0700);
-        copy_folder(r->folder, mirror, 0, &files);
-        size_t flen = strlen(r->folder);
-        for (int i = 0; i < s->ndocs; i++) {
-            const struct lsp_doc *d = &s->docs[i];
-            if (d->root != index || strncmp(d->path, r->folder, flen) != 0 || d->path[flen] != '/')
-                continue;
-            struct strbuf dst;
-            sb_init(&dst);
-            sb_printf(&dst, "%s%s", mirror, d->path + flen);
-            write_file(dst.data, d->text, d->len);
-            sb_free(&dst);
-        }
+    const struct lsp_root *r = &s->roots[index];
+    if (!make_work(s))
+        return NULL;
+    struct strbuf sb;
+    sb_init(&sb);
+    sb_printf(&sb, "%s/%d-%lu", s->work, index, s->checks);
+    char *mirror = sb_take(&sb);
+    int files = 0;
+    mkdir(mirror, 0700);
+    copy_folder(r->folder, mirror, 0, &files);
+    size_t flen = strlen(r->folder);
+    for (int i = 0; i < s->ndocs; i++) {
+        const struct lsp_doc *d = &s->docs[i];
+        if (d->root != index || strncmp(d->path, r->folder, flen) != 0 || d->path[flen] != '/')
+            continue;
+        struct strbuf dst;
+        sb_init(&dst);
+        sb_printf(&dst, "%s%s", mirror, d->path + flen);
+        write_file(dst.data, d->text, d->len);
+        sb_free(&dst);
     }
-    struct scenario *sc = NULL;
-    if (mirror) {
-        struct strbuf entry;
-        sb_init(&entry);
-        sb_printf(&entry, "%s/%s", mirror, r->entry);
-        sc = scenario_load(entry.data, NULL, &diags);
-        sb_free(&entry);
-        if (sc)
-            lint_checks(sc, &diags);
-    } else {
-        diag_add(&diags, DIAG_ERROR, NULL, 0, 0, "lsp", "cannot make a private folder to check "
-                 "the scenario in: %s", strerror(errno));
-    }
+    return mirror;
+}
 
-    /* Diagnostics by file, under the real names. */
-    struct file_diags *files = NULL;
-    int nfiles = 0;
+/* Loads and lints the scenario in the mirror (NULL: none could be made);
+ * the scenario, or NULL with the reasons in diags. */
+static struct scenario *check_mirror(const struct lsp_root *r, const char *mirror, struct diag_list *diags)
+{
+    if (!mirror) {
+        diag_add(diags, DIAG_ERROR, NULL, 0, 0, "lsp", "cannot make a private folder to check "
+                 "the scenario in: %s", strerror(errno));
+        return NULL;
+    }
+    struct strbuf entry;
+    sb_init(&entry);
+    sb_printf(&entry, "%s/%s", mirror, r->entry);
+    struct scenario *sc = scenario_load(entry.data, NULL, diags);
+    sb_free(&entry);
+    if (sc)
+        lint_checks(sc, diags);
+    return sc;
+}
+
+/* The diagnostics by file, under the real names (a file in the mirror as
+ * the file it copies; one without a file as the scenario's entry). */
+static void diags_by_file(const struct lsp_root *r, const char *mirror, const struct diag_list *diags,
+                          struct file_diags **files, int *nfiles)
+{
     size_t mlen = mirror ? strlen(mirror) : 0;
-    for (int i = 0; i < diags.count; i++) {
-        struct diag d = diags.items[i];
+    for (int i = 0; i < diags->count; i++) {
+        struct diag d = diags->items[i];
         struct strbuf real;
         sb_init(&real);
         if (mirror && strncmp(d.file, mirror, mlen) == 0 && d.file[mlen] == '/')
@@ -395,11 +403,17 @@ void lsp_check_root(struct lsp_server *s, int index)
         else
             sb_printf(&real, "%s/%s", r->folder, r->entry);
         str_copy(d.file, sizeof d.file, real.data);
-        diag_copy(diags_for(&files, &nfiles, real.data), &d);
+        diag_copy(diags_for(files, nfiles, real.data), &d);
         sb_free(&real);
     }
-    /* Open buffers of the scenario are always published, so that fixed
-     * mistakes disappear; so is every file that had findings before. */
+}
+
+/* Publishes root index's diagnostics by file. Open buffers of the scenario
+ * are always published, so that fixed mistakes disappear; so is every
+ * file that had findings before (with none, now). */
+static void publish_root(struct lsp_server *s, int index, struct file_diags *files, int nfiles)
+{
+    struct lsp_root *r = &s->roots[index];
     for (int i = 0; i < s->ndocs; i++)
         if (s->docs[i].root == index)
             diags_for(&files, &nfiles, s->docs[i].path);
@@ -420,6 +434,21 @@ void lsp_check_root(struct lsp_server *s, int index)
         free(files[i].path);
     }
     free(files);
+}
+
+void lsp_check_root(struct lsp_server *s, int index)
+{
+    struct lsp_root *r = &s->roots[index];
+    r->dirty = false;
+    s->checks++;
+    struct diag_list diags;
+    diag_list_init(&diags);
+    char *mirror = make_mirror(s, index);
+    struct scenario *sc = check_mirror(r, mirror, &diags);
+    struct file_diags *files = NULL;
+    int nfiles = 0;
+    diags_by_file(r, mirror, &diags, &files, &nfiles);
+    publish_root(s, index, files, nfiles);
     diag_list_free(&diags);
 
     /* The copy is no longer needed: the scenario keeps its names, and

@@ -370,15 +370,25 @@ static bool declaration(struct lsp_server *s, struct lsp_root *r, struct sym sym
     return true;
 }
 
+/* The spot params name and the symbol there (spanning from..to); false
+ * when the file is not open or no symbol is there. */
+static bool sym_under_cursor(struct lsp_server *s, const cJSON *params, struct spot *sp, struct sym *sym,
+                             size_t *from, size_t *to)
+{
+    if (!spot_of(s, params, sp))
+        return false;
+    *sym = sym_at(sp, from, to);
+    return sym->kind != SYM_NONE;
+}
+
 cJSON *lsp_definition(struct lsp_server *s, const cJSON *params)
 {
     struct spot sp;
+    struct sym sym;
     size_t from, to;
-    if (!spot_of(s, params, &sp))
-        return NULL;
-    struct sym sym = sym_at(&sp, &from, &to);
     char *path;
-    if (sym.kind == SYM_NONE || !declaration(s, sp.root, sym, &path, &from, &to))
+    if (!sym_under_cursor(s, params, &sp, &sym, &from, &to) ||
+        !declaration(s, sp.root, sym, &path, &from, &to))
         return NULL;
     cJSON *loc = location(s, path, from, to);
     free(path);
@@ -388,11 +398,9 @@ cJSON *lsp_definition(struct lsp_server *s, const cJSON *params)
 cJSON *lsp_references(struct lsp_server *s, const cJSON *params)
 {
     struct spot sp;
+    struct sym sym;
     size_t from, to;
-    if (!spot_of(s, params, &sp))
-        return NULL;
-    struct sym sym = sym_at(&sp, &from, &to);
-    if (sym.kind == SYM_NONE)
+    if (!sym_under_cursor(s, params, &sp, &sym, &from, &to))
         return NULL;
     struct occurrences o = {0};
     find_everywhere(s, sp.root, sym, &o);
@@ -518,11 +526,9 @@ static void format_range(struct strbuf *sb, const struct stat_def *st)
 cJSON *lsp_hover(struct lsp_server *s, const cJSON *params)
 {
     struct spot sp;
+    struct sym sym;
     size_t from, to;
-    if (!spot_of(s, params, &sp))
-        return NULL;
-    struct sym sym = sym_at(&sp, &from, &to);
-    if (sym.kind == SYM_NONE)
+    if (!sym_under_cursor(s, params, &sp, &sym, &from, &to))
         return NULL;
     const struct scenario *sc = sp.root->sc;
     struct strbuf md;
@@ -627,6 +633,72 @@ static void add_fields(cJSON *items, const char *const *fields, const char *deta
         add_item(items, fields[i], CI_FIELD, detail);
 }
 
+/* Completion inside the string token i (t), the cursor at offset: the
+ * names a {name} may use after a '{', else the ids the field it is the
+ * value of takes. */
+static void complete_in_string(cJSON *items, const struct scenario *sc, const struct lsp_doc *d, long i,
+                               const struct lex_token *t, size_t offset)
+{
+    /* {name} in a text: a '{' before the cursor with no '}' between */
+    for (size_t k = offset; k > t->body_start; k--) {
+        char c = d->text[k - 1];
+        if (c == '{') {
+            add_ids(items, sc, SYM_STAT);
+            add_ids(items, sc, SYM_DIMENSION);
+            add_ids(items, sc, SYM_FLAG);
+            add_item(items, "player", CI_VARIABLE, "the player's name");
+            add_item(items, "role", CI_VARIABLE, "the player's role");
+            return;
+        }
+        if (!is_id_char(c))
+            break;
+    }
+    bool in_table;
+    long f = enclosing_field(d->text, &d->tokens, i, &in_table);
+    enum sym_kind k = f >= 0 ? field_kind(d->text, &d->tokens.items[f]) : SYM_NONE;
+    if (k == SYM_SCENE)
+        add_ids(items, sc, SYM_SCENE);
+    else if (k == SYM_FLAG || k == SYM_ROLE)
+        add_ids(items, sc, k);
+}
+
+/* What kind of id the name token i (t) is the start of: game.stats.X and
+ * the like, or a key of effects or score; SYM_NONE when neither. */
+static enum sym_kind name_kind(const struct lsp_doc *d, long i, const struct lex_token *t)
+{
+    enum sym_kind k = t && t->kind == LEX_NAME ? name_context(d->text, &d->tokens, i) : SYM_NONE;
+    if (k == SYM_NONE && t && lex_is(d->text, t, ".") && i >= 1) {
+        const struct lex_token *f = &d->tokens.items[i - 1];
+        k = lex_is(d->text, f, "stats")    ? SYM_STAT
+            : lex_is(d->text, f, "score")  ? SYM_DIMENSION
+            : lex_is(d->text, f, "flags")  ? SYM_FLAG
+            : lex_is(d->text, f, "visits") ? SYM_SCENE
+                                           : SYM_NONE;
+    }
+    return k;
+}
+
+/* The fields of the table whose field starts at token f: a stat's or a
+ * dimension's ids for effects and score, else the scenario's, a scene's
+ * or a choice's fields (both when it cannot tell). */
+static void complete_table_fields(cJSON *items, const struct scenario *sc, const struct lsp_doc *d, long f)
+{
+    const struct lex_token *ft = &d->tokens.items[f];
+    enum sym_kind fk = field_kind(d->text, ft);
+    if (fk == SYM_STAT || fk == SYM_DIMENSION) {
+        add_ids(items, sc, fk);
+    } else if (lex_is(d->text, ft, "scenario")) {
+        add_fields(items, scenario_fields, "scenario field");
+    } else if (lex_is(d->text, ft, "scene") || lex_is(d->text, ft, "ending")) {
+        add_fields(items, scene_fields, "scene field");
+    } else if (lex_is(d->text, ft, "choices")) {
+        add_fields(items, choice_fields, "choice field");
+    } else {
+        add_fields(items, scene_fields, "scene field");
+        add_fields(items, choice_fields, "choice field");
+    }
+}
+
 cJSON *lsp_completion(struct lsp_server *s, const cJSON *params)
 {
     struct spot sp;
@@ -649,65 +721,21 @@ cJSON *lsp_completion(struct lsp_server *s, const cJSON *params)
     bool in_string = t && t->kind == LEX_STRING && sp.offset >= t->body_start &&
                      (sp.offset <= t->body_end);
     if (in_string) {
-        /* {name} in a text: a '{' before the cursor with no '}' between */
-        for (size_t k = sp.offset; k > t->body_start; k--) {
-            char c = d->text[k - 1];
-            if (c == '{') {
-                add_ids(items, sc, SYM_STAT);
-                add_ids(items, sc, SYM_DIMENSION);
-                add_ids(items, sc, SYM_FLAG);
-                add_item(items, "player", CI_VARIABLE, "the player's name");
-                add_item(items, "role", CI_VARIABLE, "the player's role");
-                return items;
-            }
-            if (!is_id_char(c))
-                break;
-        }
-        bool in_table;
-        long f = enclosing_field(d->text, &d->tokens, i, &in_table);
-        enum sym_kind k = f >= 0 ? field_kind(d->text, &d->tokens.items[f]) : SYM_NONE;
-        if (k == SYM_SCENE)
-            add_ids(items, sc, SYM_SCENE);
-        else if (k == SYM_FLAG || k == SYM_ROLE)
-            add_ids(items, sc, k);
+        complete_in_string(items, sc, d, i, t, sp.offset);
         return items;
     }
     /* A name: game.stats.X and the like, a key of effects or score, or a
      * field of the table the cursor is in. */
-    long at = t && t->kind == LEX_NAME && t->end >= sp.offset ? i : i + 1;
-    enum sym_kind k = t && t->kind == LEX_NAME ? name_context(d->text, &d->tokens, i) : SYM_NONE;
-    if (k == SYM_NONE && t && lex_is(d->text, t, ".") && i >= 1) {
-        const struct lex_token *f = &d->tokens.items[i - 1];
-        k = lex_is(d->text, f, "stats")    ? SYM_STAT
-            : lex_is(d->text, f, "score")  ? SYM_DIMENSION
-            : lex_is(d->text, f, "flags")  ? SYM_FLAG
-            : lex_is(d->text, f, "visits") ? SYM_SCENE
-                                           : SYM_NONE;
-    }
+    enum sym_kind k = name_kind(d, i, t);
     if (k != SYM_NONE) {
         add_ids(items, sc, k);
         return items;
     }
+    long at = t && t->kind == LEX_NAME && t->end >= sp.offset ? i : i + 1;
     bool in_table;
     long f = enclosing_field(d->text, &d->tokens, at, &in_table);
-    if (f >= 0 && in_table) {
-        const struct lex_token *ft = &d->tokens.items[f];
-        enum sym_kind fk = field_kind(d->text, ft);
-        if (fk == SYM_STAT || fk == SYM_DIMENSION) {
-            add_ids(items, sc, fk);
-            return items;
-        }
-        if (lex_is(d->text, ft, "scenario"))
-            add_fields(items, scenario_fields, "scenario field");
-        else if (lex_is(d->text, ft, "scene") || lex_is(d->text, ft, "ending"))
-            add_fields(items, scene_fields, "scene field");
-        else if (lex_is(d->text, ft, "choices"))
-            add_fields(items, choice_fields, "choice field");
-        else {
-            add_fields(items, scene_fields, "scene field");
-            add_fields(items, choice_fields, "choice field");
-        }
-    }
+    if (f >= 0 && in_table)
+        complete_table_fields(items, sc, d, f);
     return items;
 }
 

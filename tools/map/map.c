@@ -121,12 +121,9 @@ static void legend(struct strbuf *out)
             "  }\n");
 }
 
-void map_dot(const struct scenario *sc, bool top_down, struct strbuf *out)
+/* The graph's name, title and the default look of nodes and edges. */
+static void dot_header(const struct scenario *sc, bool top_down, struct strbuf *out)
 {
-    struct source_cache src;
-    memset(&src, 0, sizeof src);
-    struct scene_graph g;
-    graph_build(sc, &src, &g);
     sb_puts(out, "digraph \"");
     dot_escape(out, sc->id, 64);
     sb_printf(out, "\" {\n  graph [rankdir=%s, fontname=\"DejaVu Sans\", label=\"", top_down ? "TB" : "LR");
@@ -135,17 +132,62 @@ void map_dot(const struct scenario *sc, bool top_down, struct strbuf *out)
                  "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", "
                  "fontname=\"DejaVu Sans\"];\n"
                  "  edge [fontname=\"DejaVu Sans\", fontsize=9];\n");
-    /* Phases, in the order they first appear. */
-    const char *phases[256];
+}
+
+/* The scenes' phases in the order they first appear (at most cap). */
+static int phases_in_order(const struct scenario *sc, const char **phases, int cap)
+{
     int nphases = 0;
     for (int s = 0; s < sc->nscenes; s++) {
         const char *p = sc->scenes[s].phase;
         bool seen = false;
         for (int k = 0; k < nphases && !seen; k++)
             seen = strcmp(phases[k], p) == 0;
-        if (!seen && nphases < 256)
+        if (!seen && nphases < cap)
             phases[nphases++] = p;
     }
+    return nphases;
+}
+
+/* Scene s's node: its title (and id), who decides, its timer; an ending
+ * in its verdict's colour, the start in bold, an unreachable scene in red. */
+static void dot_scene(const struct scenario *sc, int s, const struct scene_graph *g, bool in_cluster,
+                      struct strbuf *out)
+{
+    const struct scene *sn = &sc->scenes[s];
+    sb_puts(out, in_cluster ? "    \"" : "  \"");
+    dot_escape(out, sn->id, 64);
+    sb_puts(out, "\" [label=\"");
+    dot_escape(out, sn->title[0] ? sn->title : sn->id, 40);
+    if (sn->title[0] && strcmp(sn->title, sn->id) != 0) {
+        sb_puts(out, "\\n(");
+        dot_escape(out, sn->id, 40);
+        sb_puts(out, ")");
+    }
+    if (!sn->is_ending && sn->by >= 0)
+        sb_printf(out, "\\n%s decides", sc->roles[sn->by].id);
+    else if (!sn->is_ending && sn->by == BY_BOTH)
+        sb_puts(out, "\\nboth decide");
+    if (sn->timer)
+        sb_printf(out, "\\n%d s timer", sn->timer);
+    sb_puts(out, "\"");
+    if (sn->is_ending)
+        sb_printf(out, ", shape=doubleoctagon, fillcolor=\"%s\", fontcolor=\"#ffffff\"",
+                  verdict_color(sn->verdict));
+    if (s == sc->start)
+        sb_puts(out, ", penwidth=3");
+    if (!g->reachable[s])
+        sb_puts(out, ", color=\"#d50000\", fillcolor=\"#ffcdd2\", style=\"rounded,filled,dashed\", "
+                     "xlabel=\"unreachable\"");
+    sb_puts(out, "];\n");
+}
+
+/* The scenes, each phase in a cluster of its own (scenes without a phase
+ * outside any). */
+static void dot_scenes(const struct scenario *sc, const struct scene_graph *g, struct strbuf *out)
+{
+    const char *phases[256];
+    int nphases = phases_in_order(sc, phases, 256);
     for (int k = 0; k < nphases; k++) {
         bool cluster = phases[k][0] != '\0';
         if (cluster) {
@@ -153,39 +195,55 @@ void map_dot(const struct scenario *sc, bool top_down, struct strbuf *out)
             dot_escape(out, phases[k], 60);
             sb_puts(out, "\"; style=\"rounded\"; color=\"#9e9e9e\";\n");
         }
-        for (int s = 0; s < sc->nscenes; s++) {
-            const struct scene *sn = &sc->scenes[s];
-            if (strcmp(sn->phase, phases[k]) != 0)
-                continue;
-            sb_puts(out, cluster ? "    \"" : "  \"");
-            dot_escape(out, sn->id, 64);
-            sb_puts(out, "\" [label=\"");
-            dot_escape(out, sn->title[0] ? sn->title : sn->id, 40);
-            if (sn->title[0] && strcmp(sn->title, sn->id) != 0) {
-                sb_puts(out, "\\n(");
-                dot_escape(out, sn->id, 40);
-                sb_puts(out, ")");
-            }
-            if (!sn->is_ending && sn->by >= 0)
-                sb_printf(out, "\\n%s decides", sc->roles[sn->by].id);
-            else if (!sn->is_ending && sn->by == BY_BOTH)
-                sb_puts(out, "\\nboth decide");
-            if (sn->timer)
-                sb_printf(out, "\\n%d s timer", sn->timer);
-            sb_puts(out, "\"");
-            if (sn->is_ending)
-                sb_printf(out, ", shape=doubleoctagon, fillcolor=\"%s\", fontcolor=\"#ffffff\"",
-                          verdict_color(sn->verdict));
-            if (s == sc->start)
-                sb_puts(out, ", penwidth=3");
-            if (!g.reachable[s])
-                sb_puts(out, ", color=\"#d50000\", fillcolor=\"#ffcdd2\", style=\"rounded,filled,dashed\", "
-                             "xlabel=\"unreachable\"");
-            sb_puts(out, "];\n");
-        }
+        for (int s = 0; s < sc->nscenes; s++)
+            if (strcmp(sc->scenes[s].phase, phases[k]) == 0)
+                dot_scene(sc, s, g, cluster, out);
         if (cluster)
             sb_puts(out, "  }\n");
     }
+}
+
+/* A choice's edge attributes: its number and text, the roles it is only
+ * for, its conditions, and its style. label is scratch space. */
+static void dot_choice_edge(const struct scenario *sc, const struct edge *ed, struct strbuf *label,
+                            struct strbuf *out)
+{
+    const struct choice *ch = &sc->choices[ed->choice];
+    const struct scene *from = &sc->scenes[ed->from];
+    sb_clear(label);
+    sb_printf(label, "%d. ", ed->choice - (int)from->first_choice + 1);
+    label_text(ch, label);
+    sb_puts(out, "label=\"");
+    dot_escape(out, label->data, 40);
+    if (ch->role_mask != ~0u) {
+        sb_puts(out, "\\n[");
+        bool first = true;
+        for (int r = 0; r < sc->nroles; r++)
+            if (ch->role_mask & (1u << r)) {
+                sb_printf(out, "%s%s", first ? "" : ", ", sc->roles[r].id);
+                first = false;
+            }
+        sb_puts(out, " only]");
+    }
+    edge_conditions(sc, ch, out);
+    sb_puts(out, "\"");
+    /* One style attribute: Graphviz keeps only the last of several. */
+    bool role_only = ch->role_mask != ~0u, via_fn = ed->kind == EDGE_NEXT_FN;
+    if (role_only)
+        sb_puts(out, ", color=\"#1565c0\", fontcolor=\"#1565c0\"");
+    if (role_only || via_fn)
+        sb_printf(out, ", style=\"%s%s%s\"", role_only ? "bold" : "", role_only && via_fn ? "," : "",
+                  via_fn ? "dashed" : "");
+}
+
+void map_dot(const struct scenario *sc, bool top_down, struct strbuf *out)
+{
+    struct source_cache src;
+    memset(&src, 0, sizeof src);
+    struct scene_graph g;
+    graph_build(sc, &src, &g);
+    dot_header(sc, top_down, out);
+    dot_scenes(sc, &g, out);
     struct strbuf label;
     sb_init(&label);
     for (int e = 0; e < g.nedges; e++) {
@@ -195,36 +253,10 @@ void map_dot(const struct scenario *sc, bool top_down, struct strbuf *out)
         sb_puts(out, "\" -> \"");
         dot_escape(out, sc->scenes[ed->to].id, 64);
         sb_puts(out, "\" [");
-        if (ed->kind == EDGE_CONFLICT) {
+        if (ed->kind == EDGE_CONFLICT)
             sb_puts(out, "label=\"conflict (duet)\", style=dotted, color=\"#6a1b9a\"");
-        } else {
-            const struct choice *ch = &sc->choices[ed->choice];
-            const struct scene *from = &sc->scenes[ed->from];
-            sb_clear(&label);
-            sb_printf(&label, "%d. ", ed->choice - (int)from->first_choice + 1);
-            label_text(ch, &label);
-            sb_puts(out, "label=\"");
-            dot_escape(out, label.data, 40);
-            if (ch->role_mask != ~0u) {
-                sb_puts(out, "\\n[");
-                bool first = true;
-                for (int r = 0; r < sc->nroles; r++)
-                    if (ch->role_mask & (1u << r)) {
-                        sb_printf(out, "%s%s", first ? "" : ", ", sc->roles[r].id);
-                        first = false;
-                    }
-                sb_puts(out, " only]");
-            }
-            edge_conditions(sc, ch, out);
-            sb_puts(out, "\"");
-            /* One style attribute: Graphviz keeps only the last of several. */
-            bool role_only = ch->role_mask != ~0u, via_fn = ed->kind == EDGE_NEXT_FN;
-            if (role_only)
-                sb_puts(out, ", color=\"#1565c0\", fontcolor=\"#1565c0\"");
-            if (role_only || via_fn)
-                sb_printf(out, ", style=\"%s%s%s\"", role_only ? "bold" : "", role_only && via_fn ? "," : "",
-                          via_fn ? "dashed" : "");
-        }
+        else
+            dot_choice_edge(sc, ed, &label, out);
         sb_puts(out, "];\n");
     }
     legend(out);

@@ -59,6 +59,69 @@ static void replace_all(struct strbuf *out, const char *text, const char *const 
     }
 }
 
+/* A scenario id: 1 to 64 lowercase letters, digits and '-', not starting
+ * with '-' (it would read as an option). */
+static bool valid_id(const char *id)
+{
+    size_t len = strlen(id);
+    bool ok = len > 0 && len <= 64 && id[0] != '-';
+    for (const char *p = id; *p && ok; p++)
+        ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-';
+    return ok;
+}
+
+/* The template's folder (in ScaleUp's data folder) into template_dir,
+ * opened; NULL after saying why. */
+static DIR *open_template(char *template_dir, size_t cap)
+{
+    const char *data = catalog_data_dir();
+    if (!data) {
+        cli_error("cannot find ScaleUp's data folder (set SCALEUP_DATA)");
+        return NULL;
+    }
+    str_format(template_dir, cap, "%s/assets/template", data);
+    DIR *d = opendir(template_dir);
+    if (!d)
+        cli_error("cannot open the template folder %s", template_dir);
+    return d;
+}
+
+/* Copies each .lua file of the template (d, in template_dir) into dir with
+ * the pairs replaced, counting them in *files. 0, or 1 when one could not
+ * be read (the copy stops) or written (it goes on with the others). */
+static int copy_template(DIR *d, const char *template_dir, const char *dir, const char *const *pairs,
+                         int *files)
+{
+    struct dirent *e;
+    int code = 0;
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (n < 5 || strcmp(e->d_name + n - 4, ".lua") != 0)
+            continue;
+        char src[PATH_MAX + 300], dst[PATH_MAX + 300];
+        str_format(src, sizeof src, "%s/%s", template_dir, e->d_name);
+        str_format(dst, sizeof dst, "%s/%s", dir, e->d_name);
+        struct diag err;
+        size_t len;
+        char *text = file_read_all(src, 1 << 20, &len, &err);
+        if (!text) {
+            cli_error("%s: %s", src, err.message);
+            return 1;
+        }
+        struct strbuf out;
+        sb_init(&out);
+        replace_all(&out, text, pairs, 3);
+        free(text);
+        if (!file_write_atomic(dst, out.data, out.len, &err)) {
+            cli_error("%s: %s", dst, err.message);
+            code = 1;
+        }
+        sb_free(&out);
+        (*files)++;
+    }
+    return code;
+}
+
 int cmd_new(int argc, char **argv)
 {
     if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
@@ -70,11 +133,7 @@ int cmd_new(int argc, char **argv)
         return 2;
     }
     const char *id = argv[1];
-    size_t len = strlen(id);
-    bool ok = len > 0 && len <= 64 && id[0] != '-';
-    for (const char *p = id; *p && ok; p++)
-        ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-';
-    if (!ok) {
+    if (!valid_id(id)) {
         cli_error("'%s' cannot be a scenario id: use lowercase letters, digits and '-' (like "
                   "team-offsite)",
                   id);
@@ -91,18 +150,10 @@ int cmd_new(int argc, char **argv)
         cli_error("%s already exists; choose another name or folder", dir);
         return 2;
     }
-    const char *data = catalog_data_dir();
     char template_dir[PATH_MAX];
-    if (!data) {
-        cli_error("cannot find ScaleUp's data folder (set SCALEUP_DATA)");
+    DIR *d = open_template(template_dir, sizeof template_dir);
+    if (!d)
         return 1;
-    }
-    str_format(template_dir, sizeof template_dir, "%s/assets/template", data);
-    DIR *d = opendir(template_dir);
-    if (!d) {
-        cli_error("cannot open the template folder %s", template_dir);
-        return 1;
-    }
     make_parents(dir); /* scaleup new NAME DIR: DIR is made when missing */
     if (mkdir(dir, 0755) != 0) {
         cli_error("cannot create %s: %s", dir, strerror(errno));
@@ -112,34 +163,8 @@ int cmd_new(int argc, char **argv)
     char title[128];
     title_of(id, title, sizeof title);
     const char *pairs[] = {"@ID@", id, "@TITLE@", title, "@DIR@", dir};
-    struct dirent *e;
-    int files = 0, code = 0;
-    while ((e = readdir(d))) {
-        size_t n = strlen(e->d_name);
-        if (n < 5 || strcmp(e->d_name + n - 4, ".lua") != 0)
-            continue;
-        char src[PATH_MAX + 300], dst[PATH_MAX + 300];
-        str_format(src, sizeof src, "%s/%s", template_dir, e->d_name);
-        str_format(dst, sizeof dst, "%s/%s", dir, e->d_name);
-        struct diag err;
-        size_t len2;
-        char *text = file_read_all(src, 1 << 20, &len2, &err);
-        if (!text) {
-            cli_error("%s: %s", src, err.message);
-            code = 1;
-            break;
-        }
-        struct strbuf out;
-        sb_init(&out);
-        replace_all(&out, text, pairs, 3);
-        free(text);
-        if (!file_write_atomic(dst, out.data, out.len, &err)) {
-            cli_error("%s: %s", dst, err.message);
-            code = 1;
-        }
-        sb_free(&out);
-        files++;
-    }
+    int files = 0;
+    int code = copy_template(d, template_dir, dir, pairs, &files);
     closedir(d);
     if (code == 0)
         printf("Created %s (%d files). Next:\n"

@@ -534,15 +534,12 @@ static void copy_out(lua_State *L, int idx, lua_Integer first, lua_Integer last)
     }
 }
 
-static int sb_table_concat(lua_State *L)
+/* Calls the original table.concat or table.unpack on t[first..last] (t at
+ * index 1, the arguments before the range already on the stack), charged
+ * n elements. A table with a metatable is first copied out element by
+ * element (see plain_table), so the original only ever reads a plain one. */
+static int call_on_range(lua_State *L, lua_Integer first, lua_Integer last, double n)
 {
-    lua_Integer last = luaL_opt(L, luaL_checkinteger, 4, table_length(L, 1));
-    lua_Integer first = luaL_optinteger(L, 3, 1);
-    luaL_optstring(L, 2, "");
-    double n = span(first, last);
-    if (n > LIMIT_TABLE_OP_ELEMENTS)
-        return too_many(L, "table.concat", n);
-    lua_settop(L, 2);
     if (plain_table(L, 1)) {
         lua_pushinteger(L, first);
         lua_pushinteger(L, last);
@@ -555,6 +552,18 @@ static int sb_table_concat(lua_State *L)
     return call_original_priced(L, n);
 }
 
+static int sb_table_concat(lua_State *L)
+{
+    lua_Integer last = luaL_opt(L, luaL_checkinteger, 4, table_length(L, 1));
+    lua_Integer first = luaL_optinteger(L, 3, 1);
+    luaL_optstring(L, 2, "");
+    double n = span(first, last);
+    if (n > LIMIT_TABLE_OP_ELEMENTS)
+        return too_many(L, "table.concat", n);
+    lua_settop(L, 2);
+    return call_on_range(L, first, last, n);
+}
+
 static int sb_table_unpack(lua_State *L)
 {
     lua_Integer first = luaL_optinteger(L, 2, 1);
@@ -563,16 +572,7 @@ static int sb_table_unpack(lua_State *L)
     if (n > LIMIT_TABLE_OP_ELEMENTS)
         return too_many(L, "table.unpack", n);
     lua_settop(L, 1);
-    if (plain_table(L, 1)) {
-        lua_pushinteger(L, first);
-        lua_pushinteger(L, last);
-    } else {
-        copy_out(L, 1, first, last);
-        lua_replace(L, 1);
-        lua_pushinteger(L, 1);
-        lua_pushinteger(L, (lua_Integer)n);
-    }
-    return call_original_priced(L, n);
+    return call_on_range(L, first, last, n);
 }
 
 /* table.insert and table.remove move every element after the position:

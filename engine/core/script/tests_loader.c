@@ -145,18 +145,11 @@ static void check_fields(struct tests_ctx *t, int tbl, const char *const *keys, 
     script_unknown_keys(t->L, tbl, keys, 0, report_field, &fc);
 }
 
-static void convert(struct tests_ctx *t, int i, struct playtest *pt)
+/* name, role, player and seed of the playthrough table at tbl. */
+static void convert_who(struct tests_ctx *t, int tbl, struct playtest *pt, const struct srcnode *node,
+                        uint32_t line)
 {
     lua_State *L = t->L;
-    uint32_t line = t->lines[i];
-    const struct srcnode *node = srcmap_call(&t->map, "playthrough", line, NULL);
-    pt->file = xstrdup(t->sc->files[t->file].display);
-    pt->line = (int)line;
-    pt->seed = 1;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, t->refs[i]);
-    int tbl = lua_gettop(L);
-    static const char *const keys[] = {"name", "role", "seed", "player", "choices", "expect", NULL};
-    check_fields(t, tbl, keys, "playthrough", node, line);
     lua_getfield(L, tbl, "name");
     if (lua_type(L, -1) == LUA_TSTRING)
         pt->name = string_of(L, -1);
@@ -180,72 +173,102 @@ static void convert(struct tests_ctx *t, int i, struct playtest *pt)
     else if (!lua_isnil(L, -1))
         bad(t, node, "seed", line, "seed must be a whole number from 0 to 2^53-1");
     lua_pop(L, 1);
-    lua_getfield(L, tbl, "choices");
-    if (lua_istable(L, -1)) {
-        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
-        if (n > LIMIT_TURNS)
-            n = LIMIT_TURNS;
-        pt->choices = xcalloc((size_t)(n ? n : 1), sizeof *pt->choices);
-        for (lua_Integer k = 1; k <= n; k++) {
-            lua_rawgeti(L, -1, k);
-            if (lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1 &&
-                lua_tointeger(L, -1) <= LIMIT_CHOICES_PER_SCENE)
-                pt->choices[pt->nchoices++].number = (int)lua_tointeger(L, -1);
-            else if (lua_type(L, -1) == LUA_TSTRING)
-                pt->choices[pt->nchoices++].prefix = string_of(L, -1);
-            else
-                bad(t, node, "choices", line,
-                    "choice %lld must be a choice id, the start of its text, or its number as shown",
-                    (long long)k);
-            lua_pop(L, 1);
-        }
-    } else if (!lua_isnil(L, -1)) {
-        bad(t, node, "choices", line, "choices must be a list like { 1, 3, 2 }");
+}
+
+/* The choices list on top of the stack (a number as shown, or a choice id
+ * or the start of its text), at most LIMIT_TURNS of them. */
+static void convert_choices(struct tests_ctx *t, struct playtest *pt, const struct srcnode *node,
+                            uint32_t line)
+{
+    lua_State *L = t->L;
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    if (n > LIMIT_TURNS)
+        n = LIMIT_TURNS;
+    pt->choices = xcalloc((size_t)(n ? n : 1), sizeof *pt->choices);
+    for (lua_Integer k = 1; k <= n; k++) {
+        lua_rawgeti(L, -1, k);
+        if (lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1 &&
+            lua_tointeger(L, -1) <= LIMIT_CHOICES_PER_SCENE)
+            pt->choices[pt->nchoices++].number = (int)lua_tointeger(L, -1);
+        else if (lua_type(L, -1) == LUA_TSTRING)
+            pt->choices[pt->nchoices++].prefix = string_of(L, -1);
+        else
+            bad(t, node, "choices", line,
+                "choice %lld must be a choice id, the start of its text, or its number as shown",
+                (long long)k);
+        lua_pop(L, 1);
     }
+}
+
+/* The expect table at e: the ending, verdict, values, weighted score and
+ * turns the run must end with. en: its place in the source (or NULL). */
+static void convert_expect(struct tests_ctx *t, int e, struct playtest *pt, const struct srcnode *en,
+                           const struct srcnode *node, uint32_t line)
+{
+    lua_State *L = t->L;
+    static const char *const ekeys[] = {"ending", "verdict", "score", "stats", "flags",
+                                        "weighted", "turns", NULL};
+    check_fields(t, e, ekeys, "expect", en ? en : node, line);
+    lua_getfield(L, e, "ending");
+    if (lua_type(L, -1) == LUA_TSTRING)
+        pt->ending = string_of(L, -1);
+    lua_pop(L, 1);
+    lua_getfield(L, e, "verdict");
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        const char *v = lua_tostring(L, -1);
+        if (strcmp(v, "success") != 0 && strcmp(v, "mixed") != 0 && strcmp(v, "failure") != 0)
+            bad(t, en ? en : node, "verdict", line,
+                "expect.verdict is '%s'; a verdict is success, mixed or failure", v);
+        else
+            pt->verdict = string_of(L, -1);
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, e, "score") != LUA_TNIL)
+        values(t, lua_gettop(L), false, &pt->score, &pt->nscore, en, "score", line);
+    lua_pop(L, 1);
+    if (lua_getfield(L, e, "stats") != LUA_TNIL)
+        values(t, lua_gettop(L), false, &pt->stats, &pt->nstats, en, "stats", line);
+    lua_pop(L, 1);
+    if (lua_getfield(L, e, "flags") != LUA_TNIL)
+        values(t, lua_gettop(L), true, &pt->flags, &pt->nflags, en, "flags", line);
+    lua_pop(L, 1);
+    lua_getfield(L, e, "weighted");
+    if (lua_type(L, -1) == LUA_TNUMBER) {
+        pt->has_weighted = true;
+        pt->weighted = lua_tonumber(L, -1);
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, e, "turns");
+    if (lua_isinteger(L, -1)) {
+        pt->has_turns = true;
+        pt->turns = (int)lua_tointeger(L, -1);
+    }
+    lua_pop(L, 1);
+}
+
+static void convert(struct tests_ctx *t, int i, struct playtest *pt)
+{
+    lua_State *L = t->L;
+    uint32_t line = t->lines[i];
+    const struct srcnode *node = srcmap_call(&t->map, "playthrough", line, NULL);
+    pt->file = xstrdup(t->sc->files[t->file].display);
+    pt->line = (int)line;
+    pt->seed = 1;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, t->refs[i]);
+    int tbl = lua_gettop(L);
+    static const char *const keys[] = {"name", "role", "seed", "player", "choices", "expect", NULL};
+    check_fields(t, tbl, keys, "playthrough", node, line);
+    convert_who(t, tbl, pt, node, line);
+    lua_getfield(L, tbl, "choices");
+    if (lua_istable(L, -1))
+        convert_choices(t, pt, node, line);
+    else if (!lua_isnil(L, -1))
+        bad(t, node, "choices", line, "choices must be a list like { 1, 3, 2 }");
     lua_pop(L, 1);
     lua_getfield(L, tbl, "expect");
     if (lua_istable(L, -1)) {
-        int e = lua_gettop(L);
         const struct srcfield *ef = srcmap_field(node, "expect");
-        const struct srcnode *en = ef ? ef->value : NULL;
-        static const char *const ekeys[] = {"ending", "verdict", "score", "stats", "flags",
-                                            "weighted", "turns", NULL};
-        check_fields(t, e, ekeys, "expect", en ? en : node, line);
-        lua_getfield(L, e, "ending");
-        if (lua_type(L, -1) == LUA_TSTRING)
-            pt->ending = string_of(L, -1);
-        lua_pop(L, 1);
-        lua_getfield(L, e, "verdict");
-        if (lua_type(L, -1) == LUA_TSTRING) {
-            const char *v = lua_tostring(L, -1);
-            if (strcmp(v, "success") != 0 && strcmp(v, "mixed") != 0 && strcmp(v, "failure") != 0)
-                bad(t, en ? en : node, "verdict", line,
-                    "expect.verdict is '%s'; a verdict is success, mixed or failure", v);
-            else
-                pt->verdict = string_of(L, -1);
-        }
-        lua_pop(L, 1);
-        if (lua_getfield(L, e, "score") != LUA_TNIL)
-            values(t, lua_gettop(L), false, &pt->score, &pt->nscore, en, "score", line);
-        lua_pop(L, 1);
-        if (lua_getfield(L, e, "stats") != LUA_TNIL)
-            values(t, lua_gettop(L), false, &pt->stats, &pt->nstats, en, "stats", line);
-        lua_pop(L, 1);
-        if (lua_getfield(L, e, "flags") != LUA_TNIL)
-            values(t, lua_gettop(L), true, &pt->flags, &pt->nflags, en, "flags", line);
-        lua_pop(L, 1);
-        lua_getfield(L, e, "weighted");
-        if (lua_type(L, -1) == LUA_TNUMBER) {
-            pt->has_weighted = true;
-            pt->weighted = lua_tonumber(L, -1);
-        }
-        lua_pop(L, 1);
-        lua_getfield(L, e, "turns");
-        if (lua_isinteger(L, -1)) {
-            pt->has_turns = true;
-            pt->turns = (int)lua_tointeger(L, -1);
-        }
-        lua_pop(L, 1);
+        convert_expect(t, lua_gettop(L), pt, ef ? ef->value : NULL, node, line);
     } else if (!lua_isnil(L, -1)) {
         bad(t, node, "expect", line, "expect must be a table like { ending = \"ipo\" }");
     }
