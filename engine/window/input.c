@@ -375,6 +375,15 @@ static bool global_key(struct window *w, SDL_Keycode key, Uint16 mod)
     return false;
 }
 
+/* Enter, Tab or Down in a text field: the field closes and the focus
+ * moves on to the next button. */
+static void field_done(struct window *w)
+{
+    win_set_text_input(w, false);
+    w->need_layout = true;
+    win_move_focus(w, 1);
+}
+
 /* A key while a text field has the keyboard (letters come as text). */
 static void edit_key(struct window *w, SDL_Keycode key)
 {
@@ -386,17 +395,12 @@ static void edit_key(struct window *w, SDL_Keycode key)
             win_change_setting(w, SET_RESULTS, 1);
             return;
         }
-        win_set_text_input(w, false);
-        w->need_layout = true;
-        win_move_focus(w, 1);
+        field_done(w);
         return;
     case SDLK_TAB:
     case SDLK_DOWN:
-        if (w->overlay == OVERLAY_SETTINGS)
-            return;
-        win_set_text_input(w, false);
-        w->need_layout = true;
-        win_move_focus(w, 1);
+        if (w->overlay != OVERLAY_SETTINGS)
+            field_done(w);
         return;
     case SDLK_ESCAPE:
         /* Leaves the field and, outside the settings, opens the menu:
