@@ -2588,6 +2588,18 @@ static void check_panel_unchanged(struct overlay_drive *t, struct window *w)
 
 static bool overlay_hook(void *ctx, struct window *w);
 
+/* Down to button (kind, t->row), then its focus ring whole: true to wait
+ * for the focus to move; once checked, on to the next row at once. */
+static bool ring_step(struct overlay_drive *t, struct window *w, enum button_kind kind)
+{
+    if (!focus_on(w, kind, t->row))
+        return true;
+    assert_ring_whole(w, kind, t->row);
+    t->rings++;
+    t->row++;
+    return overlay_hook(t, w); /* the next row now: nothing to wait for */
+}
+
 /* Each menu row's ring whole, row by row: true to wait for the focus to
  * move; at the last row, on to the settings (phase 5). */
 static bool menu_rings_step(struct overlay_drive *t, struct window *w)
@@ -2606,12 +2618,7 @@ static bool menu_rings_step(struct overlay_drive *t, struct window *w)
         t->phase = 5;
         return true;
     }
-    if (!focus_on(w, BTN_MENU, t->row))
-        return true;
-    assert_ring_whole(w, BTN_MENU, t->row);
-    t->rings++;
-    t->row++;
-    return overlay_hook(t, w); /* the next row now: nothing to wait for */
+    return ring_step(t, w, BTN_MENU);
 }
 
 static bool overlay_hook(void *ctx, struct window *w)
@@ -2678,12 +2685,7 @@ static bool overlay_hook(void *ctx, struct window *w)
             t->phase = 9;
             return false;
         }
-        if (!focus_on(w, BTN_SLOT, t->row))
-            return true;
-        assert_ring_whole(w, BTN_SLOT, t->row);
-        t->rings++;
-        t->row++;
-        return overlay_hook(ctx, w);
+        return ring_step(t, w, BTN_SLOT);
     }
     return false;
 }
