@@ -203,11 +203,60 @@ static int line_width(struct window *w, const struct atom *a, int na)
     return total;
 }
 
+/* The word from *q to word_end as atoms, cut at emphasis markers (which
+ * switch *emph); at most cap atoms, the rest of the word dropped. Moves *q
+ * to word_end; sets *width to the atoms' sum. Returns how many. */
+static int word_atoms(struct window *w, const char **q, const char *word_end, int face, int emph_face,
+                      bool *emph, struct atom *word, int cap, int *width)
+{
+    int nw = 0;
+    *width = 0;
+    while (*q < word_end) {
+        if (is_marker(**q)) {
+            *emph = **q == TEXT_EMPH_ON;
+            (*q)++;
+            continue;
+        }
+        const char *s = *q;
+        while (*q < word_end && !is_marker(**q))
+            (*q)++;
+        if (nw == cap)
+            continue;
+        int f = *emph ? emph_face : face;
+        int aw = text_width(w, f, s, (size_t)(*q - s));
+        word[nw++] = (struct atom){s, (size_t)(*q - s), f, aw, false};
+        *width += aw;
+    }
+    return nw;
+}
+
+/* The most atoms a line holds (a line of more, which only a very wide
+ * window with very small text could make, breaks early). */
+enum { LINE_ATOMS = 256 };
+
+/* Whether the line's na atoms (line_w wide) and the word's nw atoms (ww,
+ * after a space of space pixels) would pass limit. The sum of the widths
+ * decides, but near the edge the line's real width does. */
+static bool line_full(struct window *w, const struct atom *line, int na, const struct atom *word, int nw,
+                      bool spaced, int line_w, int space, int ww, int limit)
+{
+    bool full = na + nw > LINE_ATOMS || line_w + space + ww > limit;
+    if (na && !full && line_w + space + ww > limit - limit / 16) {
+        struct atom with[LINE_ATOMS];
+        memcpy(with, line, (size_t)na * sizeof *line);
+        for (int k = 0; k < nw; k++)
+            with[na + k] = word[k];
+        with[na].space_before = spaced;
+        full = line_width(w, with, na + nw) > limit;
+    }
+    return full;
+}
+
 int layout_wrap(struct window *w, struct layout *L, const char *text, int x, int y, int width,
                 int face, int emph_face, int color, int para_gap, bool measure_only)
 {
     int lh = (int)lround(w->fonts.px[face] * 1.42);
-    struct atom line[256];
+    struct atom line[LINE_ATOMS];
     int na = 0, line_w = 0;
     bool emph = false;
     const char *p = text;
@@ -230,42 +279,17 @@ int layout_wrap(struct window *w, struct layout *L, const char *text, int x, int
                 break;
             bool spaced = q > gap;
             /* One word (text_word_end), cut into atoms at emphasis markers. */
-            const char *word_end = q + text_word_end(q, (size_t)(end - q));
             struct atom word[32];
-            int nw = 0, ww = 0;
-            while (q < word_end) {
-                if (is_marker(*q)) {
-                    emph = *q == TEXT_EMPH_ON;
-                    q++;
-                    continue;
-                }
-                const char *s = q;
-                while (q < word_end && !is_marker(*q))
-                    q++;
-                if (nw == (int)COUNT_OF(word))
-                    continue;
-                int f = emph ? emph_face : face;
-                int aw = text_width(w, f, s, (size_t)(q - s));
-                word[nw++] = (struct atom){s, (size_t)(q - s), f, aw, false};
-                ww += aw;
-            }
+            int ww;
+            int nw = word_atoms(w, &q, q + text_word_end(q, (size_t)(end - q)), face, emph_face, &emph, word,
+                                (int)COUNT_OF(word), &ww);
             if (nw == 0)
                 continue;
             int space = na && spaced ? w->fonts.space[word[0].face] : 0;
             /* Half a space to spare: a line's real width (kerning,
              * rounding) can pass the sum of its words by a pixel or two. */
             int limit = width - w->fonts.space[face] / 2;
-            bool full = na + nw > (int)COUNT_OF(line) || line_w + space + ww > limit;
-            if (na && !full && line_w + space + ww > limit - limit / 16) {
-                /* Near the edge: the line's real width decides. */
-                struct atom with[COUNT_OF(line)];
-                memcpy(with, line, (size_t)na * sizeof *line);
-                for (int k = 0; k < nw; k++)
-                    with[na + k] = word[k];
-                with[na].space_before = spaced;
-                full = line_width(w, with, na + nw) > limit;
-            }
-            if (na && full) {
+            if (na && line_full(w, line, na, word, nw, spaced, line_w, space, ww, limit)) {
                 if (!measure_only)
                     flush_line(w, L, line, na, x, y, lh, color);
                 y += lh;
@@ -473,12 +497,12 @@ void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c)
     draw_round(w->ren, r, clamp_radius(r, radius), c);
 }
 
-/* Clears, in colour bg, the page but for the opaque parts of the ops: the
- * page minus the largest of them, cut into horizontal bands. */
-static void clear_uncovered(SDL_Renderer *ren, const struct frame *f, SDL_Color bg)
+/* How many opaque boxes the clear leaves out: the largest ones. */
+enum { MAX_BOXES = 64 };
+
+/* The largest MAX_BOXES of the ops' opaque parts, in box; returns how many. */
+static int largest_solids(const struct frame *f, SDL_Rect *box)
 {
-    enum { MAX_BOXES = 64 };
-    SDL_Rect box[MAX_BOXES];
     long area[MAX_BOXES];
     int nb = 0;
     for (int i = 0; i < f->n; i++) {
@@ -505,8 +529,14 @@ static void clear_uncovered(SDL_Renderer *ren, const struct frame *f, SDL_Color 
             area[slot] = a;
         }
     }
-    /* The bands: between consecutive distinct edges. */
-    int ys[2 * MAX_BOXES + 2], ny = 0;
+    return nb;
+}
+
+/* The page's and the boxes' top and bottom edges, sorted, in ys; returns
+ * how many. A band lies between two consecutive distinct ones. */
+static int band_edges(const struct frame *f, const SDL_Rect *box, int nb, int *ys)
+{
+    int ny = 0;
     ys[ny++] = f->page.y;
     ys[ny++] = f->page.y + f->page.h;
     for (int j = 0; j < nb; j++) {
@@ -519,49 +549,64 @@ static void clear_uncovered(SDL_Renderer *ren, const struct frame *f, SDL_Color 
             ys[j] = ys[j - 1];
             ys[j - 1] = t;
         }
+    return ny;
+}
+
+/* Adds to out the gaps between the boxes across the band from y0 to y1,
+ * widened to whole 64-byte cache lines (16 pixels: SDL's fill writes past
+ * the cache, and a line written in part that way is slow; what is widened
+ * over is painted over again). Returns the new count. */
+static int band_gaps(const struct frame *f, const SDL_Rect *box, int nb, int y0, int y1, SDL_Rect *out,
+                     int nout)
+{
+    /* The boxes across this band, by left edge. */
+    int x0[MAX_BOXES], x1[MAX_BOXES], nx = 0;
+    for (int j = 0; j < nb; j++) {
+        if (box[j].y > y0 || box[j].y + box[j].h < y1)
+            continue;
+        int k = nx++;
+        for (; k > 0 && x0[k - 1] > box[j].x; k--) {
+            x0[k] = x0[k - 1];
+            x1[k] = x1[k - 1];
+        }
+        x0[k] = box[j].x;
+        x1[k] = box[j].x + box[j].w;
+    }
+    int cx = f->page.x, right = f->page.x + f->page.w;
+    for (int k = 0; k <= nx; k++) {
+        int gx0 = cx, gx1 = k < nx ? x0[k] : right;
+        if (gx1 > gx0) {
+            gx0 &= ~15;
+            gx1 = (gx1 + 15) & ~15;
+            if (gx0 < f->page.x)
+                gx0 = f->page.x;
+            if (gx1 > right)
+                gx1 = right;
+            SDL_Rect *last = nout ? &out[nout - 1] : NULL;
+            if (last && last->y == y0 && last->x + last->w >= gx0)
+                last->w = gx1 - last->x;
+            else
+                out[nout++] = (SDL_Rect){gx0, y0, gx1 - gx0, y1 - y0};
+        }
+        if (k < nx && x1[k] > cx)
+            cx = x1[k];
+    }
+    return nout;
+}
+
+/* Clears, in colour bg, the page but for the opaque parts of the ops: the
+ * page minus the largest of them, cut into horizontal bands. */
+static void clear_uncovered(SDL_Renderer *ren, const struct frame *f, SDL_Color bg)
+{
+    SDL_Rect box[MAX_BOXES];
+    int nb = largest_solids(f, box);
+    int ys[2 * MAX_BOXES + 2];
+    int ny = band_edges(f, box, nb, ys);
     SDL_Rect *out = xmalloc(sizeof *out * (size_t)(ny - 1) * (size_t)(nb + 1));
     int nout = 0;
-    for (int b = 0; b + 1 < ny; b++) {
-        int y0 = ys[b], y1 = ys[b + 1];
-        if (y1 <= y0)
-            continue;
-        /* The boxes across this band, by left edge. */
-        int x0[MAX_BOXES], x1[MAX_BOXES], nx = 0;
-        for (int j = 0; j < nb; j++) {
-            if (box[j].y > y0 || box[j].y + box[j].h < y1)
-                continue;
-            int k = nx++;
-            for (; k > 0 && x0[k - 1] > box[j].x; k--) {
-                x0[k] = x0[k - 1];
-                x1[k] = x1[k - 1];
-            }
-            x0[k] = box[j].x;
-            x1[k] = box[j].x + box[j].w;
-        }
-        /* The gaps between them, widened to whole 64-byte cache lines
-         * (16 pixels: SDL's fill writes past the cache, and a line written
-         * in part that way is slow; what is widened over is painted over
-         * again). */
-        int cx = f->page.x, right = f->page.x + f->page.w;
-        for (int k = 0; k <= nx; k++) {
-            int gx0 = cx, gx1 = k < nx ? x0[k] : right;
-            if (gx1 > gx0) {
-                gx0 &= ~15;
-                gx1 = (gx1 + 15) & ~15;
-                if (gx0 < f->page.x)
-                    gx0 = f->page.x;
-                if (gx1 > right)
-                    gx1 = right;
-                SDL_Rect *last = nout ? &out[nout - 1] : NULL;
-                if (last && last->y == y0 && last->x + last->w >= gx0)
-                    last->w = gx1 - last->x;
-                else
-                    out[nout++] = (SDL_Rect){gx0, y0, gx1 - gx0, y1 - y0};
-            }
-            if (k < nx && x1[k] > cx)
-                cx = x1[k];
-        }
-    }
+    for (int b = 0; b + 1 < ny; b++)
+        if (ys[b + 1] > ys[b])
+            nout = band_gaps(f, box, nb, ys[b], ys[b + 1], out, nout);
     fill_rects(ren, out, nout, bg);
     free(out);
 }
@@ -618,21 +663,54 @@ static void scroll_marks(struct window *w, struct frame *f, int layer)
     f->clip = saved;
 }
 
-void win_draw(struct window *w, bool present)
+/* The ops of item it (a fill, a focus ring's two, a text run) into f, in
+ * its scroll view's place; nothing for an item scrolled out of sight. */
+static void item_ops(struct window *w, struct frame *f, const struct item *it)
 {
-    double t0 = clock_seconds();
-    SDL_Renderer *ren = w->ren;
-    w->cache.frame++;
     const struct layout *L = &w->L;
-    /* Pass 1: the ops (a ring paints two fills; the clear is the first). */
-    enum { STACK_OPS = 256 };
-    struct op stack_ops[STACK_OPS];
-    size_t max_ops = 2 * (size_t)L->nitems + 1 + 2 * 4; /* and two views' scroll marks */
-    struct frame frame = {.ops = max_ops <= STACK_OPS ? stack_ops : xmalloc(max_ops * sizeof(struct op))};
-    struct frame *f = &frame;
-    f->page = (SDL_Rect){0, 0, w->out_w, w->out_h};
-    f->clip = f->page;
-    op_add(f, OP_CLEAR, f->page, &f->page, 1, w->pal->c[C_BG]);
+    const struct scroll_view *sv = it->scroll ? &L->scroll[it->scroll] : NULL;
+    int dy = sv ? sv->view.y - sv->offset : 0;
+    int dx = sv ? sv->view.x : 0;
+    int x = it->x + dx, y = it->y + dy;
+    if (sv && (y > sv->view.y + sv->view.h || y + (it->h ? it->h : 4 * w->unit) < sv->view.y))
+        return;
+    const struct button *b = button_of(w, it);
+    bool hot = b && !b->disabled && it->button == w->hover;
+    SDL_Color c = w->pal->c[hot ? it->hot : it->color];
+    switch (it->kind) {
+    case IT_RECT:
+        op_fill(f, (SDL_Rect){x, y, it->w, it->h}, it->radius, c);
+        break;
+    case IT_RING:
+        if (w->kbd && it->button == w->focus) {
+            int t = w->unit / 7 > 3 ? w->unit / 7 : 3;
+            SDL_Rect r = {x - 2 * t, y - 2 * t, it->w + 4 * t, it->h + 4 * t};
+            op_fill(f, r, w->unit / 2 + 2 * t, w->pal->c[C_FOCUS]);
+            SDL_Rect gap = {x - t, y - t, it->w + 2 * t, it->h + 2 * t};
+            op_fill(f, gap, w->unit / 2 + t, w->pal->c[it->color]);
+        }
+        break;
+    case IT_TEXT: {
+        f->text = (SDL_Rect){x, y, 0, 0};
+        const struct win_text *t = win_text_get(w, L->chars.data + it->text, it->len, it->face, c, text_bg, f);
+        if (t && t->tex) {
+            SDL_Rect dst = {x, y, t->w, t->h};
+            struct op *o = op_add(f, OP_TEXT, dst, &dst, t->opaque ? 1 : 0, c);
+            if (o)
+                o->tex = t->tex;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/* Pass 1: the ops of the display list, in order, each under the clip of its
+ * scroll view, with the views' scroll marks between the layers. */
+static void collect_ops(struct window *w, struct frame *f)
+{
+    const struct layout *L = &w->L;
     int clip_layer = 0;
     for (int i = 0; i <= L->nitems; i++) {
         /* The base view's marks go under the overlay; the overlay's under
@@ -644,60 +722,28 @@ void win_draw(struct window *w, bool present)
         if (i == L->nitems)
             break;
         const struct item *it = &L->items[i];
-        const struct scroll_view *sv = it->scroll ? &L->scroll[it->scroll] : NULL;
-        int dy = sv ? sv->view.y - sv->offset : 0;
-        int dx = sv ? sv->view.x : 0;
         if (it->kind == IT_CLIP) {
             clip_layer = it->scroll;
             f->clip = clip_layer ? L->scroll[clip_layer].view : f->page;
             continue;
         }
-        if (sv && clip_layer != it->scroll) {
+        if (it->scroll && clip_layer != it->scroll) {
             clip_layer = it->scroll;
-            f->clip = sv->view;
-        } else if (!sv && clip_layer) {
+            f->clip = L->scroll[it->scroll].view;
+        } else if (!it->scroll && clip_layer) {
             clip_layer = 0;
             f->clip = f->page;
         }
-        int x = it->x + dx, y = it->y + dy;
-        if (sv && (y > sv->view.y + sv->view.h || y + (it->h ? it->h : 4 * w->unit) < sv->view.y))
-            continue;
-        const struct button *b = button_of(w, it);
-        bool hot = b && !b->disabled && it->button == w->hover;
-        SDL_Color c = w->pal->c[hot ? it->hot : it->color];
-        switch (it->kind) {
-        case IT_RECT:
-            op_fill(f, (SDL_Rect){x, y, it->w, it->h}, it->radius, c);
-            break;
-        case IT_RING:
-            if (w->kbd && it->button == w->focus) {
-                int t = w->unit / 7 > 3 ? w->unit / 7 : 3;
-                SDL_Rect r = {x - 2 * t, y - 2 * t, it->w + 4 * t, it->h + 4 * t};
-                op_fill(f, r, w->unit / 2 + 2 * t, w->pal->c[C_FOCUS]);
-                SDL_Rect gap = {x - t, y - t, it->w + 2 * t, it->h + 2 * t};
-                op_fill(f, gap, w->unit / 2 + t, w->pal->c[it->color]);
-            }
-            break;
-        case IT_TEXT: {
-            f->text = (SDL_Rect){x, y, 0, 0};
-            const struct win_text *t =
-                win_text_get(w, L->chars.data + it->text, it->len, it->face, c, text_bg, f);
-            if (t && t->tex) {
-                SDL_Rect dst = {x, y, t->w, t->h};
-                struct op *o = op_add(f, OP_TEXT, dst, &dst, t->opaque ? 1 : 0, c);
-                if (o)
-                    o->tex = t->tex;
-            }
-            break;
-        }
-        default:
-            break;
-        }
+        item_ops(w, f, it);
     }
-    /* Pass 2: the page where nothing opaque goes, then the ops in order. */
+}
+
+/* Pass 2: the page where nothing opaque goes, then the ops in order. */
+static void paint_ops(SDL_Renderer *ren, const struct frame *f, SDL_Color bg)
+{
     SDL_RenderSetClipRect(ren, NULL);
     SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
-    clear_uncovered(ren, f, w->pal->c[C_BG]);
+    clear_uncovered(ren, f, bg);
     SDL_Rect clip = f->page;
     for (int i = 0; i < f->n; i++) {
         const struct op *o = &f->ops[i];
@@ -712,8 +758,25 @@ void win_draw(struct window *w, bool present)
         else
             SDL_RenderCopy(ren, o->tex, NULL, &o->r);
     }
-    if (f->ops != stack_ops)
-        free(f->ops);
+}
+
+void win_draw(struct window *w, bool present)
+{
+    double t0 = clock_seconds();
+    SDL_Renderer *ren = w->ren;
+    w->cache.frame++;
+    /* The ops (a ring paints two fills; the clear is the first). */
+    enum { STACK_OPS = 256 };
+    struct op stack_ops[STACK_OPS];
+    size_t max_ops = 2 * (size_t)w->L.nitems + 1 + 2 * 4; /* and two views' scroll marks */
+    struct frame f = {.ops = max_ops <= STACK_OPS ? stack_ops : xmalloc(max_ops * sizeof(struct op))};
+    f.page = (SDL_Rect){0, 0, w->out_w, w->out_h};
+    f.clip = f.page;
+    op_add(&f, OP_CLEAR, f.page, &f.page, 1, w->pal->c[C_BG]);
+    collect_ops(w, &f);
+    paint_ops(ren, &f, w->pal->c[C_BG]);
+    if (f.ops != stack_ops)
+        free(f.ops);
     SDL_RenderSetClipRect(ren, NULL);
     SDL_RenderFlush(ren); /* batched commands run now, so that the time is the draw's */
     w->last_draw = clock_seconds() - t0;

@@ -339,7 +339,7 @@ void duet_outcome_screen(struct window *w, const struct metrics *M)
     int y1 = M->H - fh;
     int width = M->W - 2 * M->m; /* the whole width: two columns side by side */
     int R = M->ring;
-    ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, width + 2 * R + M->sbw, y1 - y0 + R});
+    ui_begin_column(w, M, y0, y1, width);
     int x = R, y = R;
     y = pick_cards(w, M, d, x, y, width) + M->u * 2 / 3;
 
@@ -365,12 +365,8 @@ void duet_outcome_screen(struct window *w, const struct metrics *M)
             ui_fit(w, FACE_BOLD, g->s.players[p].name, colw - M->u, shown, sizeof shown);
             ui_line(w, cx + M->u / 2, yy, FACE_BOLD, color_of(g, p), shown);
             yy += ui_lh(w, FACE_BOLD);
-            int c2 = ui_change_chips(w, M, sc, d->pick[p].score, NULL, cx, yy + M->u / 6, colw);
-            if (c2 > yy)
-                yy = c2 + M->u / 6;
-            const char *fb = g->log_text.data + d->pick[p].feedback;
-            if (fb[0])
-                yy = ui_wrap(w, fb, cx, yy, colw, FACE_BODY, C_TEXT);
+            yy = ui_changes_feedback(w, M, d->pick[p].score, NULL, g->log_text.data + d->pick[p].feedback, cx,
+                                     yy, colw, C_TEXT);
             if (yy > bottom)
                 bottom = yy;
         }
@@ -419,16 +415,10 @@ int duet_debrief_alignment(struct window *w, const struct metrics *M, int x, int
 int duet_debrief_decision(struct window *w, const struct metrics *M, int i, int x, int y, int width)
 {
     const struct game *g = w->s->g;
-    const struct scenario *sc = g->sc;
     const struct decision *dec = &g->log[i];
-    const struct scene *where = &sc->scenes[dec->scene];
     char buf[1400];
-    int badge = ui_number_badge(w, M, i + 1, x, y);
-    int lx = x + badge + M->u * 2 / 3, lw = width - (lx - x);
-    ui_scene_heading(where, buf, sizeof buf);
-    size_t n = strlen(buf);
-    str_copy(buf + n, sizeof buf - n, " · in secret");
-    ui_line(w, lx, y, FACE_SMALL_BOLD, C_MUTED, buf);
+    int lx, lw;
+    int badge = ui_decision_heading(w, M, i, " · in secret", x, y, width, &lx, &lw);
     int yy = y + ui_lh(w, FACE_SMALL);
     duet_outcome_sentence(g, dec, buf, sizeof buf);
     yy = ui_wrap(w, buf, lx, yy, lw, FACE_BOLD, dec->outcome == DUET_AGREED ? C_POSITIVE : C_WARNING);
@@ -438,12 +428,8 @@ int duet_debrief_decision(struct window *w, const struct metrics *M, int i, int 
         str_format(buf, sizeof buf, "%s: %s", g->s.players[p].name,
                    g->log_text.data + dec->pick[p].label);
         yy = ui_wrap(w, buf, px, top, pw, FACE_BOLD, C_TEXT);
-        int cy = ui_change_chips(w, M, sc, dec->pick[p].score, NULL, px, yy + M->u / 6, pw);
-        if (cy > yy)
-            yy = cy + M->u / 6;
-        const char *fb = g->log_text.data + dec->pick[p].feedback;
-        if (fb[0])
-            yy = ui_wrap(w, fb, px, yy, pw, FACE_BODY, C_MUTED);
+        yy = ui_changes_feedback(w, M, dec->pick[p].score, NULL, g->log_text.data + dec->pick[p].feedback, px,
+                                 yy, pw, C_MUTED);
         yy = ui_best(w, M, i, p, px, yy, pw);
         /* The player's colour down the left of their part. */
         layout_rect(&w->L, lx, top, M->u / 4, yy - top, color_of(g, p), M->u / 8);

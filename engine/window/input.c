@@ -80,9 +80,10 @@ void win_confirm_text(const struct window *w, const char **title, char *body, si
     }
 }
 
-static void confirmed(struct window *w)
+/* Restarts, leaves or quits the run as what says (a confirmation's yes, or
+ * the menu's item when nothing was at stake). */
+static void end_run(struct window *w, enum confirm_what what)
 {
-    enum confirm_what what = w->confirm;
     win_set_overlay(w, OVERLAY_NONE);
     switch (what) {
     case CONFIRM_RESTART:
@@ -103,6 +104,15 @@ static void confirmed(struct window *w)
     }
 }
 
+/* The menu's Restart, Leave and Quit: they ask first when a run is at stake. */
+static void end_run_or_ask(struct window *w, enum confirm_what what)
+{
+    if (run_at_stake(w))
+        ask(w, what);
+    else
+        end_run(w, what);
+}
+
 static void menu_action(struct window *w, int item)
 {
     w->menu_focus_memory = 1;
@@ -115,14 +125,7 @@ static void menu_action(struct window *w, int item)
         if (w->s && w->s->g->nlog > 0)
             win_decide(w, FE_UNDO);
         break;
-    case MENU_RESTART:
-        if (run_at_stake(w)) {
-            ask(w, CONFIRM_RESTART);
-            break;
-        }
-        win_set_overlay(w, OVERLAY_NONE);
-        win_decide(w, FE_RESTART);
-        break;
+    case MENU_RESTART: end_run_or_ask(w, CONFIRM_RESTART); break;
     case MENU_HISTORY: win_set_overlay(w, OVERLAY_HISTORY); break;
     case MENU_KEEP_TEST:
         win_set_overlay(w, OVERLAY_NONE);
@@ -134,33 +137,72 @@ static void menu_action(struct window *w, int item)
         break;
     case MENU_SETTINGS: win_set_overlay(w, OVERLAY_SETTINGS); break;
     case MENU_HELP: win_set_overlay(w, OVERLAY_HELP); break;
-    case MENU_LEAVE:
-        if (run_at_stake(w)) {
-            ask(w, CONFIRM_LEAVE);
-            break;
-        }
-        win_set_overlay(w, OVERLAY_NONE);
-        w->leave_run = true;
-        win_decide(w, FE_QUIT);
-        break;
+    case MENU_LEAVE: end_run_or_ask(w, CONFIRM_LEAVE); break;
     case MENU_QUIT:
-        if (w->po->kiosk)
-            break;
-        if (run_at_stake(w)) {
-            ask(w, CONFIRM_QUIT);
-            break;
-        }
-        win_set_overlay(w, OVERLAY_NONE);
-        w->quit_all = true;
-        win_decide(w, FE_QUIT);
+        if (!w->po->kiosk) /* a kiosk's players cannot close the window */
+            end_run_or_ask(w, CONFIRM_QUIT);
         break;
     default: break;
     }
 }
 
-/* What a button does when clicked or taken with Enter. One case per kind
- * of button, each a few lines: a table of small functions would say no
- * more, so it stays one switch (86 lines). */
+/* Choice index of the play screen: in a scene both players decide, the
+ * first pick is only noted (duet_pick); else it is the command. */
+static void choose(struct window *w, int index)
+{
+    if (!w->s || index >= duet_menu(w)->nopen || duet_pick(w, index + 1))
+        return;
+    w->cmd = fe_command(FE_CHOOSE);
+    w->cmd.number = index + 1;
+    w->done = true;
+}
+
+/* The title screen's last pick (resume, a scenario, a role) ends its loop,
+ * with the name fields closed. */
+static void title_picked(struct window *w)
+{
+    win_set_text_input(w, false);
+    w->done = true;
+}
+
+/* Solo or duet on the title screen. */
+static void pick_mode(struct window *w, bool duet)
+{
+    w->duet_mode = duet;
+    /* Duet: ask for the partner's name first when there is none yet. */
+    if (w->duet_mode && !w->partner[0] && !w->unattended) {
+        w->edit_field = 1;
+        win_set_text_input(w, true);
+    } else {
+        win_set_text_input(w, false);
+    }
+    w->need_layout = true;
+}
+
+/* A slot of the save or load overlay: the command for the session. */
+static void pick_slot(struct window *w, int slot)
+{
+    enum fe_action a = w->overlay == OVERLAY_SAVE ? FE_SAVE : FE_LOAD;
+    win_set_overlay(w, OVERLAY_NONE);
+    w->cmd = fe_command(a);
+    w->cmd.slot = slot;
+    w->done = true;
+}
+
+/* The debrief's buttons: finishing and playing again ask first (what the
+ * debrief shows is not kept); the others are the command. */
+static void debrief_action(struct window *w, enum fe_action a)
+{
+    if (a == FE_QUIT)
+        ask(w, CONFIRM_FINISH);
+    else if (a == FE_RESTART)
+        ask(w, CONFIRM_RESTART);
+    else
+        win_decide(w, a);
+}
+
+/* What a button does when clicked or taken with Enter: one case a kind of
+ * button, the longer ones in the functions above. */
 static void activate(struct window *w, int i)
 {
     if (i < 0 || i >= w->L.nbuttons || !win_focusable(w, i))
@@ -168,26 +210,16 @@ static void activate(struct window *w, int i)
     const struct button *b = &w->L.buttons[i];
     int arg = b->arg;
     switch (b->kind) {
-    case BTN_CHOICE:
-        if (w->s && arg < duet_menu(w)->nopen) {
-            if (duet_pick(w, arg + 1))
-                break;
-            w->cmd = fe_command(FE_CHOOSE);
-            w->cmd.number = arg + 1;
-            w->done = true;
-        }
-        break;
+    case BTN_CHOICE: choose(w, arg); break;
     case BTN_CONTINUE: win_decide(w, FE_CONTINUE); break;
     case BTN_RESUME:
         w->continue_picked = true;
         w->picked_title = w->autosave_title;
-        win_set_text_input(w, false);
-        w->done = true;
+        title_picked(w);
         break;
     case BTN_SCENARIO:
         w->picked_title = arg;
-        win_set_text_input(w, false);
-        w->done = true;
+        title_picked(w);
         break;
     case BTN_NAME:
         w->edit_field = arg;
@@ -195,49 +227,21 @@ static void activate(struct window *w, int i)
         w->need_layout = true;
         break;
     case BTN_HANDOVER: duet_handover_done(w); break;
-    case BTN_MODE:
-        w->duet_mode = arg == 1;
-        /* Duet: ask for the partner's name first when there is none yet. */
-        if (w->duet_mode && !w->partner[0] && !w->unattended) {
-            w->edit_field = 1;
-            win_set_text_input(w, true);
-        } else {
-            win_set_text_input(w, false);
-        }
-        w->need_layout = true;
-        break;
+    case BTN_MODE: pick_mode(w, arg == 1); break;
     case BTN_ROLE:
         w->picked_role = arg;
-        win_set_text_input(w, false);
-        w->done = true;
+        title_picked(w);
         break;
     case BTN_MENU: menu_action(w, arg); break;
-    case BTN_SLOT: {
-        enum fe_action a = w->overlay == OVERLAY_SAVE ? FE_SAVE : FE_LOAD;
-        win_set_overlay(w, OVERLAY_NONE);
-        w->cmd = fe_command(a);
-        w->cmd.slot = arg;
-        w->done = true;
-        break;
-    }
+    case BTN_SLOT: pick_slot(w, arg); break;
     case BTN_SETTING: win_change_setting(w, arg, 1); break;
     case BTN_CONFIRM:
         if (arg)
-            confirmed(w);
+            end_run(w, w->confirm);
         else
             win_set_overlay(w, OVERLAY_NONE);
         break;
-    case BTN_DEBRIEF:
-        if (arg == FE_QUIT) {
-            ask(w, CONFIRM_FINISH);
-            break;
-        }
-        if (arg == FE_RESTART) {
-            ask(w, CONFIRM_RESTART);
-            break;
-        }
-        win_decide(w, (enum fe_action)arg);
-        break;
+    case BTN_DEBRIEF: debrief_action(w, (enum fe_action)arg); break;
     case BTN_ERROR:
         if (arg == FE_QUIT && w->error_pre_session && w->titles)
             w->leave_run = true;
@@ -371,6 +375,15 @@ static bool global_key(struct window *w, SDL_Keycode key, Uint16 mod)
     return false;
 }
 
+/* Enter, Tab or Down in a text field: the field closes and the focus
+ * moves on to the next button. */
+static void field_done(struct window *w)
+{
+    win_set_text_input(w, false);
+    w->need_layout = true;
+    win_move_focus(w, 1);
+}
+
 /* A key while a text field has the keyboard (letters come as text). */
 static void edit_key(struct window *w, SDL_Keycode key)
 {
@@ -382,17 +395,12 @@ static void edit_key(struct window *w, SDL_Keycode key)
             win_change_setting(w, SET_RESULTS, 1);
             return;
         }
-        win_set_text_input(w, false);
-        w->need_layout = true;
-        win_move_focus(w, 1);
+        field_done(w);
         return;
     case SDLK_TAB:
     case SDLK_DOWN:
-        if (w->overlay == OVERLAY_SETTINGS)
-            return;
-        win_set_text_input(w, false);
-        w->need_layout = true;
-        win_move_focus(w, 1);
+        if (w->overlay != OVERLAY_SETTINGS)
+            field_done(w);
         return;
     case SDLK_ESCAPE:
         /* Leaves the field and, outside the settings, opens the menu:
@@ -487,7 +495,7 @@ static void screen_key(struct window *w, SDL_Keycode key)
 {
     if (w->overlay == OVERLAY_CONFIRM && (key == SDLK_y || key == SDLK_n)) {
         if (key == SDLK_y)
-            confirmed(w);
+            end_run(w, w->confirm);
         else
             win_set_overlay(w, OVERLAY_NONE);
         return;

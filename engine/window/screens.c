@@ -308,6 +308,15 @@ void ui_begin_scroll(struct window *w, int layer, SDL_Rect view)
     clip->kind = IT_CLIP;
 }
 
+/* Starts the base view's scroll for a column width wide at the left margin,
+ * from y0 to y1: room around it for the focus ring, beside it for the
+ * scroll bar. Its content starts at (M->ring, M->ring). */
+void ui_begin_column(struct window *w, const struct metrics *M, int y0, int y1, int width)
+{
+    int R = M->ring;
+    ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, width + 2 * R + M->sbw, y1 - y0 + R});
+}
+
 void ui_end_scroll(struct window *w, int content_h)
 {
     int layer = w->L.cur_scroll;
@@ -371,6 +380,14 @@ static void weight_text(const struct scenario *sc, int role, int k, char *buf, s
     str_format(buf, cap, "×%s", num);
 }
 
+/* Stat st's value v as shown: the number, then its unit if it has one. */
+static void stat_value_text(const struct stat_def *st, double v, char *buf, size_t cap)
+{
+    char num[64];
+    format_number(num, sizeof num, v);
+    str_format(buf, cap, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
+}
+
 /* The stats and scores: every visible stat, and a bar per dimension showing
  * the points against the best the role can reach, each with what the last
  * decision changed. Returns the height. */
@@ -393,8 +410,7 @@ static int hud(struct window *w, const struct metrics *M, int x, int y, int widt
             y += small + M->u / 6;
             any = true;
         }
-        format_number(num, sizeof num, g->s.stats[i]);
-        str_format(buf, sizeof buf, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
+        stat_value_text(st, g->s.stats[i], buf, sizeof buf);
         ui_line(w, x, y, FACE_SMALL, C_TEXT, st->name);
         int dw = delta_chip(w, M, x + width, y, stat_change(last, i));
         ui_line_right(w, x + width - dw, y, FACE_SMALL_BOLD, C_TEXT, buf);
@@ -452,6 +468,13 @@ static int hud_height(struct window *w, const struct metrics *M, int width)
     return h;
 }
 
+/* A column of text across the window, at most 44 units wide. */
+static int column_width(const struct metrics *M)
+{
+    int width = M->W - 2 * M->m;
+    return width > 44 * M->u ? 44 * M->u : width;
+}
+
 /* The side panel's width. */
 static int side_width(const struct metrics *M)
 {
@@ -463,39 +486,39 @@ static int side_width(const struct metrics *M)
     return side_w;
 }
 
-/* The stats and scores as one band of "name value" pairs, for when they do
- * not fit beside the story: story and choices come first. At most two rows;
- * pairs that do not fit are left out, scores before stats (the outcome
- * screen and the debrief show the scores too). With measure, adds nothing.
- * Returns its height. */
-static int hud_strip(struct window *w, const struct metrics *M, int x, int y, int width, bool measure)
+/* A "name value" pair of the stats strip, with what the last decision
+ * changed (0: nothing). */
+struct hud_pair {
+    char label[LIMIT_NAME_BYTES + 128];
+    char value[96];
+    double delta;
+    int color;
+};
+
+/* The strip's pairs into pairs (room for LIMIT_STATS + LIMIT_DIMENSIONS +
+ * GAME_MAX_PLAYERS): the visible stats, then with coaching on each
+ * player's points in a duet, else the decider's points a dimension. Sets
+ * w->hud_points. Returns how many. */
+static int hud_pairs(struct window *w, struct hud_pair *pairs)
 {
     const struct game *g = w->s->g;
     const struct scenario *sc = g->sc;
     const struct decision *last = last_decision(w);
-    struct pair {
-        char label[LIMIT_NAME_BYTES + 128];
-        char value[96];
-        double delta;
-        int color;
-    } pairs[LIMIT_STATS + LIMIT_DIMENSIONS + GAME_MAX_PLAYERS];
     int n = 0;
-    char num[64];
     for (int i = 0; i < sc->nstats; i++) {
         const struct stat_def *st = &sc->stats[i];
         if (st->hidden)
             continue;
-        struct pair *pr = &pairs[n++];
+        struct hud_pair *pr = &pairs[n++];
         str_copy(pr->label, sizeof pr->label, st->name);
-        format_number(num, sizeof num, g->s.stats[i]);
-        str_format(pr->value, sizeof pr->value, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
+        stat_value_text(st, g->s.stats[i], pr->value, sizeof pr->value);
         pr->delta = stat_change(last, i);
         pr->color = C_TEXT;
     }
     w->hud_points = w->s->opt.coaching;
     if (w->hud_points && g->nplayers > 1) {
         for (int p = 0; p < g->nplayers; p++) {
-            struct pair *pr = &pairs[n++];
+            struct hud_pair *pr = &pairs[n++];
             str_format(pr->label, sizeof pr->label, "%s", g->s.players[p].name);
             format_number(pr->value, sizeof pr->value, game_weighted(g, p));
             pr->delta = 0;
@@ -504,7 +527,7 @@ static int hud_strip(struct window *w, const struct metrics *M, int x, int y, in
     } else if (w->hud_points) {
         const struct game_player *p = &g->s.players[g->view.decider];
         for (int d = 0; d < sc->ndimensions; d++) {
-            struct pair *pr = &pairs[n++];
+            struct hud_pair *pr = &pairs[n++];
             char wt[64];
             weight_text(sc, p->role, d, wt, sizeof wt);
             str_format(pr->label, sizeof pr->label, "%s%s%s", sc->dimensions[d].name, wt[0] ? " " : "", wt);
@@ -513,6 +536,18 @@ static int hud_strip(struct window *w, const struct metrics *M, int x, int y, in
             pr->color = p->score[d] < 0 ? C_NEGATIVE : C_ACCENT;
         }
     }
+    return n;
+}
+
+/* The stats and scores as one band of "name value" pairs, for when they do
+ * not fit beside the story: story and choices come first. At most two rows;
+ * pairs that do not fit are left out, scores before stats (the outcome
+ * screen and the debrief show the scores too). With measure, adds nothing.
+ * Returns its height. */
+static int hud_strip(struct window *w, const struct metrics *M, int x, int y, int width, bool measure)
+{
+    struct hud_pair pairs[LIMIT_STATS + LIMIT_DIMENSIONS + GAME_MAX_PLAYERS];
+    int n = hud_pairs(w, pairs);
     if (n == 0)
         return 0;
     int lh = ui_lh(w, FACE_SMALL);
@@ -526,7 +561,7 @@ static int hud_strip(struct window *w, const struct metrics *M, int x, int y, in
     }
     int row = 0, cx = 0;
     for (int i = 0; i < n; i++) {
-        const struct pair *pr = &pairs[i];
+        const struct hud_pair *pr = &pairs[i];
         int lw = text_width(w, FACE_SMALL, pr->label, strlen(pr->label));
         int vw = text_width(w, FACE_SMALL_BOLD, pr->value, strlen(pr->value));
         char dnum[64] = "";
@@ -584,13 +619,26 @@ static int place_stats(struct window *w, const struct metrics *M, int y0, int y1
         }
     }
     int width = M->W - 2 * M->m;
-    *main_w = width > 44 * M->u ? 44 * M->u : width;
+    *main_w = column_width(M);
     w->L.stats_first = w->L.nitems;
     int h = hud_strip(w, M, M->m, y0, width, false);
     w->L.stats_end = w->L.nitems;
     w->L.stats = (SDL_Rect){M->m, y0, width, h};
     w->L.stats_strip = true;
     return h ? y0 + h + M->u / 2 : y0;
+}
+
+/* The play and outcome screens under their header (from y0): the footer,
+ * the stats beside the story or above it, and the story's column, begun.
+ * Returns the column's width. */
+static int stats_and_column(struct window *w, const struct metrics *M, int y0)
+{
+    int fh = ui_footer(w, M, win_key_hints(w));
+    int y1 = M->H - fh;
+    int main_w;
+    y0 = place_stats(w, M, y0, y1, &main_w);
+    ui_begin_column(w, M, y0, y1, main_w);
+    return main_w;
 }
 
 /* A choice as a button: a number badge (or a dash when locked) and its label,
@@ -676,13 +724,9 @@ static void play_screen(struct window *w, const struct metrics *M)
         countdown(w, M, y_title, y0 - M->u * 3 / 4);
     if (g->nplayers > 1)
         y0 = duet_turn_band(w, M, y0);
-    int fh = ui_footer(w, M, win_key_hints(w));
-    int y1 = M->H - fh;
-    int main_w;
-    y0 = place_stats(w, M, y0, y1, &main_w);
+    int width = stats_and_column(w, M, y0);
     int R = M->ring;
-    ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
-    int x = R, y = R, width = main_w;
+    int x = R, y = R;
     int ty = y;
     /* In a scene both decide, the picker's own text ({player}, {role}). */
     const char *text = game_text_for(g, duet_picker(w));
@@ -722,13 +766,9 @@ static void outcome_screen(struct window *w, const struct metrics *M)
     char whobuf[256];
     int y0 = ui_header(w, M, where->phase, C_ACCENT, where->title[0] ? where->title : where->id,
                     who(w, whobuf, sizeof whobuf));
-    int fh = ui_footer(w, M, win_key_hints(w));
-    int y1 = M->H - fh;
-    int main_w;
-    y0 = place_stats(w, M, y0, y1, &main_w);
+    int width = stats_and_column(w, M, y0);
     int R = M->ring;
-    ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
-    int x = R, y = R, width = main_w;
+    int x = R, y = R;
     char chose[LIMIT_NAME_BYTES + 64] = "You chose";
     if (g->nplayers > 1)
         str_format(chose, sizeof chose, "%s chose", g->s.players[d->player].name);
@@ -755,6 +795,142 @@ static void outcome_screen(struct window *w, const struct metrics *M)
     ui_end_scroll(w, y + R);
 }
 
+/* Where the debrief's chart is set inside its card: the names from x, the
+ * plot from px0 to px1 with mark k (after k of the n decisions) at
+ * px0 + k * step, the final values right-aligned at x + width. */
+struct chart {
+    int x, width;
+    int px0, px1, step;
+    int n;
+    int thick; /* of the lines */
+    int small; /* a small line's height */
+};
+
+/* The widest visible stat's name and final value, in small type. */
+static void chart_label_widths(struct window *w, int *namew, int *valw)
+{
+    const struct game *g = w->s->g;
+    const struct scenario *sc = g->sc;
+    char buf[256];
+    *namew = *valw = 0;
+    for (int i = 0; i < sc->nstats; i++) {
+        const struct stat_def *st = &sc->stats[i];
+        if (st->hidden)
+            continue;
+        int nw = text_width(w, FACE_SMALL, st->name, strlen(st->name));
+        *namew = nw > *namew ? nw : *namew;
+        stat_value_text(st, g->s.stats[i], buf, sizeof buf);
+        int vw = text_width(w, FACE_SMALL_BOLD, buf, strlen(buf));
+        *valw = vw > *valw ? vw : *valw;
+    }
+}
+
+/* The decisions' marks over the plot at y: Start, 1, 2, ... (long runs:
+ * marks closer than a label share them, and only some get a number). */
+static void chart_marks(struct window *w, const struct metrics *M, const struct chart *ch, int y)
+{
+    char num[64];
+    for (int k = 0; k <= ch->n; k++) {
+        int mx = ch->px0 + k * ch->step;
+        if (k == 0)
+            str_copy(num, sizeof num, "Start");
+        else
+            str_format(num, sizeof num, "%d", k);
+        int tw = text_width(w, FACE_SMALL_BOLD, num, strlen(num));
+        if (mx > ch->px1 && k != ch->n)
+            break;
+        if (k == 0 || ch->step >= tw + M->u / 4 || k == ch->n)
+            ui_line(w, k == 0 ? mx : mx - tw / 2, y, FACE_SMALL_BOLD, C_MUTED, num);
+    }
+}
+
+/* The range a stat's row spans: its series v[0..n], and its declared bounds
+ * when it has both; never empty. */
+static void series_range(const struct stat_def *st, const double *v, int n, double *lo, double *hi)
+{
+    *lo = *hi = v[0];
+    for (int k = 1; k <= n; k++) {
+        *lo = fmin(*lo, v[k]);
+        *hi = fmax(*hi, v[k]);
+    }
+    if (isfinite(st->min) && isfinite(st->max) && st->max > st->min) {
+        *lo = fmin(*lo, st->min);
+        *hi = fmax(*hi, st->max);
+    }
+    if (*hi - *lo < 1e-9) {
+        *hi += 1;
+        *lo -= 1;
+    }
+}
+
+/* The y of value val in a row from top, h high, spanning lo to hi. */
+static int chart_y(double val, double lo, double hi, int top, int h, int thick)
+{
+    return top + h - thick - (int)lround((val - lo) / (hi - lo) * (h - thick));
+}
+
+/* game.cause's links on stat i's row, under it at link_y: a bracket from
+ * the decision's mark to the change's, with "+N from K". */
+static void chart_links(struct window *w, const struct chart *ch, int i, int link_y)
+{
+    const struct game *g = w->s->g;
+    int thick = ch->thick, small = ch->small;
+    char num[64], buf[256];
+    for (int c = 0; c < g->ncons; c++) {
+        const struct consequence *cs = &g->cons[c];
+        if (fabs(cs->delta[i]) < 1e-9 || cs->decision < 0 || cs->decision >= ch->n)
+            continue;
+        int xa = ch->px0 + (cs->decision + 1) * ch->step;
+        int xb = ch->px0 + (cs->turn < ch->n ? cs->turn : ch->n) * ch->step;
+        if (xb < xa)
+            xb = xa;
+        layout_rect(&w->L, xa, link_y, xb - xa + thick, thick, C_WARNING, 0);
+        layout_rect(&w->L, xa, link_y - small / 4, thick, small / 4 + thick, C_WARNING, 0);
+        layout_rect(&w->L, xb, link_y - small / 4, thick, small / 4 + thick, C_WARNING, 0);
+        format_signed(num, sizeof num, cs->delta[i]);
+        str_format(buf, sizeof buf, "%s from %d", num, cs->decision + 1);
+        int tw = text_width(w, FACE_SMALL, buf, strlen(buf));
+        int tx = xb - tw > ch->px0 ? xb - tw : ch->px0;
+        ui_line(w, tx, link_y + thick, FACE_SMALL, C_WARNING, buf);
+    }
+}
+
+/* Stat i's row of the chart from y: its name, a step line through its
+ * series (each change up green or down red), a dot at the end, the links
+ * game.cause made, its final value. Returns the y below. */
+static int chart_row(struct window *w, const struct chart *ch, int i, int y)
+{
+    const struct game *g = w->s->g;
+    const struct stat_def *st = &g->sc->stats[i];
+    int n = ch->n, thick = ch->thick, small = ch->small;
+    /* The series: v[k] after k decisions. */
+    double *v = xmalloc(sizeof *v * (size_t)(n + 1));
+    recap_stat_series(g, i, v);
+    double lo, hi;
+    series_range(st, v, n, &lo, &hi);
+    int row_h = small * 2;
+    int ry = y, rh = row_h - small / 2;
+    ui_line(w, ch->x, ry + (rh - w->fonts.skip[FACE_SMALL]) / 2, FACE_SMALL, C_TEXT, st->name);
+    layout_rect(&w->L, ch->px0, ry + rh - 1, ch->px1 - ch->px0, 1, C_CHIP, 0);
+    for (int k = 0; k < n; k++) {
+        int xa = ch->px0 + k * ch->step, xb = ch->px0 + (k + 1) * ch->step;
+        int ya = chart_y(v[k], lo, hi, ry, rh, thick), yb = chart_y(v[k + 1], lo, hi, ry, rh, thick);
+        layout_rect(&w->L, xa, ya, xb - xa, thick, C_ACCENT, 0);
+        if (yb != ya) /* the change at decision k+1, up green or down red */
+            layout_rect(&w->L, xb - thick / 2, ya < yb ? ya : yb, thick, abs(yb - ya) + thick,
+                        v[k + 1] > v[k] ? C_POSITIVE : C_NEGATIVE, 0);
+    }
+    int ey = chart_y(v[n], lo, hi, ry, rh, thick);
+    layout_rect(&w->L, ch->px1 - thick, ey - thick, thick * 3, thick * 3, C_ACCENT, thick);
+    chart_links(w, ch, i, ry + rh);
+    char buf[256];
+    stat_value_text(st, v[n], buf, sizeof buf);
+    ui_line_right(w, ch->x + ch->width, ry + (rh - w->fonts.skip[FACE_SMALL_BOLD]) / 2, FACE_SMALL_BOLD,
+                  C_TEXT, buf);
+    free(v);
+    return y + row_h + (g->ncons ? small : 0);
+}
+
 /* The company over the run: a step line per visible stat, from the start
  * through each decision (numbered marks) to the final state on the right;
  * where game.cause tied a later change to an earlier decision, a bracket
@@ -778,19 +954,8 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
     SDL_Rect outer = {x, y, width, 0};
     x += M->pad / 2;
     width -= M->pad;
-    char num[64], buf[256];
-    int namew = 0, valw = 0;
-    for (int i = 0; i < sc->nstats; i++) {
-        const struct stat_def *st = &sc->stats[i];
-        if (st->hidden)
-            continue;
-        int nw = text_width(w, FACE_SMALL, st->name, strlen(st->name));
-        namew = nw > namew ? nw : namew;
-        format_number(num, sizeof num, g->s.stats[i]);
-        str_format(buf, sizeof buf, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
-        int vw = text_width(w, FACE_SMALL_BOLD, buf, strlen(buf));
-        valw = vw > valw ? vw : valw;
-    }
+    int namew, valw;
+    chart_label_widths(w, &namew, &valw);
     if (namew > width / 4)
         namew = width / 4;
     int px0 = x + namew + M->u, px1 = x + width - valw - M->u;
@@ -800,91 +965,17 @@ static int debrief_chart(struct window *w, const struct metrics *M, int x, int y
     ui_card(w, M, outer.x, y, outer.w, 0, -1, C_SURFACE, C_SURFACE);
     int card = w->L.nitems - 2;
     y += M->pad / 2;
-    /* The decisions' marks: Start, 1, 2, ... */
-    /* Mark k at px0 + k * step (long runs: marks closer than a few pixels
-     * share them, and only some get a number). */
     int step = (px1 - px0) / n;
-    if (step < 1)
-        step = 1;
-    int thick = M->u / 10 > 2 ? M->u / 10 : 2;
-    for (int k = 0; k <= n; k++) {
-        int mx = px0 + k * step;
-        if (k == 0)
-            str_copy(num, sizeof num, "Start");
-        else
-            str_format(num, sizeof num, "%d", k);
-        int tw = text_width(w, FACE_SMALL_BOLD, num, strlen(num));
-        if (mx > px1 && k != n)
-            break;
-        if (k == 0 || step >= tw + M->u / 4 || k == n)
-            ui_line(w, k == 0 ? mx : mx - tw / 2, y, FACE_SMALL_BOLD, C_MUTED, num);
-    }
+    struct chart ch = {x, width, px0, px1, step < 1 ? 1 : step, n, M->u / 10 > 2 ? M->u / 10 : 2, small};
+    chart_marks(w, M, &ch, y);
     y += small;
-    int row_h = small * 2;
     int plot_top = y;
-    for (int i = 0; i < sc->nstats; i++) {
-        const struct stat_def *st = &sc->stats[i];
-        if (st->hidden)
-            continue;
-        /* The series: v[k] after k decisions. */
-        double *v = xmalloc(sizeof *v * (size_t)(n + 1));
-        recap_stat_series(g, i, v);
-        double lo = v[0], hi = v[0];
-        for (int k = 1; k <= n; k++) {
-            lo = fmin(lo, v[k]);
-            hi = fmax(hi, v[k]);
-        }
-        if (isfinite(st->min) && isfinite(st->max) && st->max > st->min) {
-            lo = fmin(lo, st->min);
-            hi = fmax(hi, st->max);
-        }
-        if (hi - lo < 1e-9) {
-            hi += 1;
-            lo -= 1;
-        }
-        int ry = y, rh = row_h - small / 2;
-        ui_line(w, x, ry + (rh - w->fonts.skip[FACE_SMALL]) / 2, FACE_SMALL, C_TEXT, st->name);
-        layout_rect(&w->L, px0, ry + rh - 1, px1 - px0, 1, C_CHIP, 0);
-#define CHART_Y(val) (ry + rh - thick - (int)lround(((val) - lo) / (hi - lo) * (rh - thick)))
-        for (int k = 0; k < n; k++) {
-            int xa = px0 + k * step, xb = px0 + (k + 1) * step;
-            int ya = CHART_Y(v[k]), yb = CHART_Y(v[k + 1]);
-            layout_rect(&w->L, xa, ya, xb - xa, thick, C_ACCENT, 0);
-            if (yb != ya) /* the change at decision k+1, up green or down red */
-                layout_rect(&w->L, xb - thick / 2, ya < yb ? ya : yb, thick, abs(yb - ya) + thick,
-                            v[k + 1] > v[k] ? C_POSITIVE : C_NEGATIVE, 0);
-        }
-        int ey = CHART_Y(v[n]);
-        layout_rect(&w->L, px1 - thick, ey - thick, thick * 3, thick * 3, C_ACCENT, thick);
-        /* game.cause's links on this row. */
-        int link_y = ry + rh;
-        for (int c = 0; c < g->ncons; c++) {
-            const struct consequence *cs = &g->cons[c];
-            if (fabs(cs->delta[i]) < 1e-9 || cs->decision < 0 || cs->decision >= n)
-                continue;
-            int xa = px0 + (cs->decision + 1) * step, xb = px0 + (cs->turn < n ? cs->turn : n) * step;
-            if (xb < xa)
-                xb = xa;
-            layout_rect(&w->L, xa, link_y, xb - xa + thick, thick, C_WARNING, 0);
-            layout_rect(&w->L, xa, link_y - small / 4, thick, small / 4 + thick, C_WARNING, 0);
-            layout_rect(&w->L, xb, link_y - small / 4, thick, small / 4 + thick, C_WARNING, 0);
-            format_signed(num, sizeof num, cs->delta[i]);
-            str_format(buf, sizeof buf, "%s from %d", num, cs->decision + 1);
-            int tw = text_width(w, FACE_SMALL, buf, strlen(buf));
-            int tx = xb - tw > px0 ? xb - tw : px0;
-            ui_line(w, tx, link_y + thick, FACE_SMALL, C_WARNING, buf);
-        }
-#undef CHART_Y
-        format_number(num, sizeof num, v[n]);
-        str_format(buf, sizeof buf, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
-        ui_line_right(w, x + width, ry + (rh - w->fonts.skip[FACE_SMALL_BOLD]) / 2, FACE_SMALL_BOLD, C_TEXT,
-                      buf);
-        y += row_h + (g->ncons ? small : 0);
-        free(v);
-    }
+    for (int i = 0; i < sc->nstats; i++)
+        if (!sc->stats[i].hidden)
+            y = chart_row(w, &ch, i, y);
     /* The decisions' marks as faint lines across the rows. */
     for (int k = 1; k <= n; k++)
-        layout_rect(&w->L, px0 + k * step, plot_top, 1, y - plot_top - small / 2, C_CHIP, 0);
+        layout_rect(&w->L, px0 + k * ch.step, plot_top, 1, y - plot_top - small / 2, C_CHIP, 0);
     y += M->pad / 4;
     w->L.items[card].h = y - card_y;
     w->L.items[card + 1].h = y - card_y - 2 * M->bw;
@@ -954,36 +1045,57 @@ static int debrief_card(struct window *w, const struct metrics *M, int p, int x,
     return y + M->gap;
 }
 
+/* The top of decision i's entry in the debrief's list: its number in a
+ * badge, then the scene and after it (who decided, "in secret") in small
+ * type. Sets the text column beside the badge (*lx, *lw); returns the
+ * badge's side. */
+int ui_decision_heading(struct window *w, const struct metrics *M, int i, const char *after, int x, int y,
+                        int width, int *lx, int *lw)
+{
+    const struct game *g = w->s->g;
+    char buf[1400];
+    int badge = ui_number_badge(w, M, i + 1, x, y);
+    *lx = x + badge + M->u * 2 / 3;
+    *lw = width - (*lx - x);
+    ui_scene_heading(&g->sc->scenes[g->log[i].scene], buf, sizeof buf);
+    size_t n = strlen(buf);
+    str_copy(buf + n, sizeof buf - n, after);
+    ui_line(w, *lx, y, FACE_SMALL_BOLD, C_MUTED, buf);
+    return badge;
+}
+
+/* What a decision or a player's pick changed, as chips, then its feedback
+ * in colour, in a column from y. Returns the y below. */
+int ui_changes_feedback(struct window *w, const struct metrics *M, const double *score,
+                        const double *stat_delta, const char *feedback, int x, int y, int width, int color)
+{
+    int cy = ui_change_chips(w, M, w->s->g->sc, score, stat_delta, x, y + M->u / 6, width);
+    if (cy > y)
+        y = cy + M->u / 6;
+    if (feedback[0])
+        y = ui_wrap(w, feedback, x, y, width, FACE_BODY, color);
+    return y;
+}
+
 /* Decision i in the debrief's list (not a secret one): a numbered badge,
  * the scene, the choice and its changes, the feedback, what the best choice
  * was (recap_best) and what game.cause tied to it. Returns the y below. */
 static int debrief_decision(struct window *w, const struct metrics *M, int i, int x, int y, int width)
 {
     const struct game *g = w->s->g;
-    const struct scenario *sc = g->sc;
     const struct decision *dec = &g->log[i];
-    const struct scene *where = &sc->scenes[dec->scene];
-    char buf[600];
-    int badge = ui_number_badge(w, M, i + 1, x, y);
-    int lx = x + badge + M->u * 2 / 3, lw = width - (lx - x);
-    ui_scene_heading(where, buf, sizeof buf);
-    if (g->nplayers > 1) {
-        size_t n = strlen(buf);
-        str_format(buf + n, sizeof buf - n, " · %s decided", g->s.players[dec->player].name);
-    }
-    ui_line(w, lx, y, FACE_SMALL_BOLD, C_MUTED, buf);
+    char after[LIMIT_NAME_BYTES + 16] = "";
+    if (g->nplayers > 1)
+        str_format(after, sizeof after, " · %s decided", g->s.players[dec->player].name);
+    int lx, lw;
+    int badge = ui_decision_heading(w, M, i, after, x, y, width, &lx, &lw);
     int yy = y + ui_lh(w, FACE_SMALL);
     yy = ui_wrap(w, game_decision_label(g, i), lx, yy, lw, FACE_BOLD, C_TEXT);
     if (dec->timed_out) {
         ui_line(w, lx, yy, FACE_SMALL, C_WARNING, "Time ran out: this was taken for you.");
         yy += ui_lh(w, FACE_SMALL);
     }
-    int cy = ui_change_chips(w, M, sc, dec->score, dec->stat_delta, lx, yy + M->u / 6, lw);
-    if (cy > yy)
-        yy = cy + M->u / 6;
-    const char *fb = game_feedback(g, i);
-    if (fb[0])
-        yy = ui_wrap(w, fb, lx, yy, lw, FACE_BODY, C_MUTED);
+    yy = ui_changes_feedback(w, M, dec->score, dec->stat_delta, game_feedback(g, i), lx, yy, lw, C_MUTED);
     yy = ui_best(w, M, i, -1, lx, yy, lw);
     struct strbuf caused;
     sb_init(&caused);
@@ -1016,11 +1128,9 @@ static void debrief_screen(struct window *w, const struct metrics *M)
     int y1 = by - M->u / 2;
     layout_rect(&w->L, M->m, y1, M->W - 2 * M->m, M->bw > 1 ? M->bw : 1, C_BORDER, 0);
     y1 -= M->u / 3;
-    int main_w = M->W - 2 * M->m;
-    if (main_w > 44 * M->u)
-        main_w = 44 * M->u;
+    int main_w = column_width(M);
     int R = M->ring;
-    ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
+    ui_begin_column(w, M, y0, y1, main_w);
     int x = R, y = R, width = main_w;
     int vcolor = d->verdict == VERDICT_SUCCESS ? C_POSITIVE : d->verdict == VERDICT_MIXED ? C_WARNING : C_NEGATIVE;
     if (d->verdict != VERDICT_NONE) {
@@ -1071,11 +1181,9 @@ static void error_screen(struct window *w, const struct metrics *M)
                     NULL);
     int fh = ui_footer(w, M, win_key_hints(w));
     int y1 = M->H - fh;
-    int main_w = M->W - 2 * M->m;
-    if (main_w > 44 * M->u)
-        main_w = 44 * M->u;
+    int main_w = column_width(M);
     int R = M->ring;
-    ui_begin_scroll(w, 1, (SDL_Rect){M->m - R, y0 - R, main_w + 2 * R + M->sbw, y1 - y0 + R});
+    ui_begin_column(w, M, y0, y1, main_w);
     int x = R, y = R, width = main_w;
     struct strbuf lineb;
     sb_init(&lineb);

@@ -36,6 +36,95 @@ bool settings_path(char *buf, size_t cap)
     return false;
 }
 
+/* The keys of settings.json and how each is read. Every key is optional; a
+ * key of the wrong type or out of range makes the whole file broken (the
+ * first such key, in this order, is the one reported), so that a hand edit
+ * gone wrong is said, never half applied. */
+enum setting_kind { KIND_TEXT_SIZE, KIND_THEME, KIND_BOOL, KIND_TIMERS, KIND_FOLDER };
+
+static const struct setting_key {
+    const char *name;
+    enum setting_kind kind;
+    size_t offset; /* of the field in struct settings */
+} setting_keys[] = {
+    {"text_size", KIND_TEXT_SIZE, offsetof(struct settings, text_size)},
+    {"theme", KIND_THEME, offsetof(struct settings, theme)},
+    {"fullscreen", KIND_BOOL, offsetof(struct settings, fullscreen)},
+    {"coaching", KIND_BOOL, offsetof(struct settings, coaching)},
+    {"timers", KIND_TIMERS, offsetof(struct settings, timers)},
+    {"author", KIND_BOOL, offsetof(struct settings, author)},
+    {"presenter", KIND_BOOL, offsetof(struct settings, presenter)},
+    {"results_dir", KIND_FOLDER, offsetof(struct settings, results_dir)},
+};
+
+/* Reads the value it of key k into v; false with why set when the value is
+ * not one the key takes. */
+static bool setting_read(const struct setting_key *k, const cJSON *it, struct settings *v, char *why,
+                         size_t cap)
+{
+    void *field = (char *)v + k->offset;
+    switch (k->kind) {
+    case KIND_TEXT_SIZE:
+        if (cJSON_IsNumber(it) && it->valuedouble >= SETTINGS_TEXT_MIN && it->valuedouble <= SETTINGS_TEXT_MAX) {
+            *(int *)field = (int)it->valuedouble;
+            return true;
+        }
+        str_format(why, cap, "\"%s\" must be a number from %d to %d", k->name, SETTINGS_TEXT_MIN,
+                   SETTINGS_TEXT_MAX);
+        return false;
+    case KIND_THEME:
+    case KIND_TIMERS: {
+        bool theme = k->kind == KIND_THEME;
+        int named = !cJSON_IsString(it) ? -1
+                    : theme             ? theme_from_name(it->valuestring)
+                                        : session_timers_from_name(it->valuestring);
+        if (named >= 0) {
+            *(int *)field = named;
+            return true;
+        }
+        str_format(why, cap, "\"%s\" must be %s", k->name,
+                   theme ? "\"light\", \"dark\", \"contrast\" or \"light-contrast\"" : "\"on\", \"slow\" or \"off\"");
+        return false;
+    }
+    case KIND_BOOL:
+        if (cJSON_IsBool(it)) {
+            *(bool *)field = cJSON_IsTrue(it);
+            return true;
+        }
+        str_format(why, cap, "\"%s\" must be true or false", k->name);
+        return false;
+    case KIND_FOLDER:
+        if (cJSON_IsString(it) && strlen(it->valuestring) < sizeof v->results_dir) {
+            str_copy(field, sizeof v->results_dir, it->valuestring);
+            return true;
+        }
+        str_format(why, cap, "\"%s\" must be a folder's path", k->name);
+        return false;
+    }
+    return false;
+}
+
+/* The file's text as a JSON object; NULL with why set when it cannot be
+ * read or is not one. */
+static cJSON *settings_parse(const char *path, char *why, size_t cap)
+{
+    struct diag err;
+    size_t len;
+    char *text = file_read_all(path, 64 * 1024, &len, &err);
+    if (!text) {
+        str_copy(why, cap, err.message);
+        return NULL;
+    }
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    free(text);
+    if (!root || !cJSON_IsObject(root)) {
+        str_copy(why, cap, "it is not a JSON object");
+        cJSON_Delete(root);
+        return NULL;
+    }
+    return root;
+}
+
 enum settings_status settings_load(const char *path, struct settings *s, char *why, size_t cap)
 {
     settings_default(s);
@@ -43,91 +132,16 @@ enum settings_status settings_load(const char *path, struct settings *s, char *w
     struct stat st;
     if (stat(path, &st) != 0 && errno == ENOENT)
         return SETTINGS_MISSING;
-    struct diag err;
-    size_t len;
-    char *text = file_read_all(path, 64 * 1024, &len, &err);
-    if (!text) {
-        str_copy(why, cap, err.message);
+    cJSON *root = settings_parse(path, why, cap);
+    if (!root)
         return SETTINGS_BROKEN;
-    }
-    cJSON *root = cJSON_ParseWithLength(text, len);
-    free(text);
-    if (!root || !cJSON_IsObject(root)) {
-        str_copy(why, cap, "it is not a JSON object");
-        cJSON_Delete(root);
-        return SETTINGS_BROKEN;
-    }
     struct settings v;
     settings_default(&v);
-    const cJSON *it;
     bool ok = true;
-    if ((it = cJSON_GetObjectItemCaseSensitive(root, "text_size"))) {
-        if (cJSON_IsNumber(it) && it->valuedouble >= SETTINGS_TEXT_MIN &&
-            it->valuedouble <= SETTINGS_TEXT_MAX) {
-            v.text_size = (int)it->valuedouble;
-        } else {
-            str_format(why, cap, "\"text_size\" must be a number from %d to %d", SETTINGS_TEXT_MIN,
-                       SETTINGS_TEXT_MAX);
-            ok = false;
-        }
-    }
-    if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "theme"))) {
-        int t = cJSON_IsString(it) ? theme_from_name(it->valuestring) : -1;
-        if (t >= 0) {
-            v.theme = t;
-        } else {
-            str_copy(why, cap, "\"theme\" must be \"light\", \"dark\", \"contrast\" or \"light-contrast\"");
-            ok = false;
-        }
-    }
-    if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "fullscreen"))) {
-        if (cJSON_IsBool(it)) {
-            v.fullscreen = cJSON_IsTrue(it);
-        } else {
-            str_copy(why, cap, "\"fullscreen\" must be true or false");
-            ok = false;
-        }
-    }
-    if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "coaching"))) {
-        if (cJSON_IsBool(it)) {
-            v.coaching = cJSON_IsTrue(it);
-        } else {
-            str_copy(why, cap, "\"coaching\" must be true or false");
-            ok = false;
-        }
-    }
-    if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "timers"))) {
-        int t = cJSON_IsString(it) ? session_timers_from_name(it->valuestring) : -1;
-        if (t >= 0) {
-            v.timers = t;
-        } else {
-            str_copy(why, cap, "\"timers\" must be \"on\", \"slow\" or \"off\"");
-            ok = false;
-        }
-    }
-    if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "author"))) {
-        if (cJSON_IsBool(it)) {
-            v.author = cJSON_IsTrue(it);
-        } else {
-            str_copy(why, cap, "\"author\" must be true or false");
-            ok = false;
-        }
-    }
-    if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "presenter"))) {
-        if (cJSON_IsBool(it)) {
-            v.presenter = cJSON_IsTrue(it);
-        } else {
-            str_copy(why, cap, "\"presenter\" must be true or false");
-            ok = false;
-        }
-    }
-    if (ok && (it = cJSON_GetObjectItemCaseSensitive(root, "results_dir"))) {
-        if (cJSON_IsString(it) && strlen(it->valuestring) < sizeof v.results_dir) {
-            str_copy(v.results_dir, sizeof v.results_dir, it->valuestring);
-        } else {
-            str_copy(why, cap, "\"results_dir\" must be a folder's path");
-            ok = false;
-        }
+    for (size_t i = 0; ok && i < COUNT_OF(setting_keys); i++) {
+        const cJSON *it = cJSON_GetObjectItemCaseSensitive(root, setting_keys[i].name);
+        if (it)
+            ok = setting_read(&setting_keys[i], it, &v, why, cap);
     }
     cJSON_Delete(root);
     if (!ok)

@@ -153,6 +153,90 @@ static SDL_Texture *opaque_texture(struct window *w, SDL_Surface *surf, SDL_Colo
     return tex;
 }
 
+/* What a run is looked up by: its bytes and face; every colour and
+ * background of it share the key (see the top of the file). */
+struct run_key {
+    uint64_t hash;
+    const char *s;
+    size_t n;
+    int face, px;
+};
+
+static bool same_run(const struct text_entry *e, const struct run_key *k)
+{
+    return e->hash == k->hash && e->n == k->n && e->face == k->face && e->px == k->px &&
+           memcmp(e->s, k->s, k->n) == 0;
+}
+
+/* The first slot on k's probe sequence that holds the run in any colour,
+ * else -1. */
+static int run_slot(const struct win_textcache *c, const struct run_key *k)
+{
+    for (int j = (int)(k->hash % (uint64_t)c->cap); c->slots[j].hash; j = (j + 1) % c->cap)
+        if (same_run(&c->slots[j], k))
+            return j;
+    return -1;
+}
+
+/* The entry of the run in colour rgba on background bg, looking on from
+ * slot j (its first slot: none before holds it); NULL when there is none. */
+static struct text_entry *colour_entry(struct win_textcache *c, int j, const struct run_key *k,
+                                       uint32_t rgba, uint32_t bg)
+{
+    for (; c->slots[j].hash; j = (j + 1) % c->cap) {
+        struct text_entry *e = &c->slots[j];
+        if (e->rgba == rgba && e->bg == bg && same_run(e, k))
+            return e;
+    }
+    return NULL;
+}
+
+/* An empty slot for a new entry of hash h, after making room: done first,
+ * since a rebuild moves the entries (and the probe position). */
+static struct text_entry *empty_slot(struct win_textcache *c, uint64_t h)
+{
+    if ((c->count + 1) * 4 > c->cap * 3 || c->bytes > CACHE_BUDGET_BYTES) {
+        rebuild(c, c->cap, true);
+        if ((c->count + 1) * 2 > c->cap)
+            rebuild(c, c->cap * 2, false);
+    }
+    int j = (int)(h % (uint64_t)c->cap);
+    while (c->slots[j].hash)
+        j = (j + 1) % c->cap;
+    return &c->slots[j];
+}
+
+/* Fills the empty entry e with the run rendered as surf (which it frees),
+ * blended onto bgc when bg is set. The entry takes copy. Returns its text,
+ * NULL when no texture could be made. */
+static const struct win_text *store(struct window *w, struct text_entry *e, const struct run_key *k,
+                                    char *copy, uint32_t rgba, uint32_t bg, SDL_Color bgc, SDL_Surface *surf)
+{
+    struct win_textcache *c = &w->cache;
+    /* Should the opaque texture fail, the alpha one draws the same pixels
+     * (slower); it is kept under the same key, not made again each frame. */
+    SDL_Texture *tex = bg ? opaque_texture(w, surf, bgc) : NULL;
+    bool opaque = tex != NULL;
+    if (!tex)
+        tex = SDL_CreateTextureFromSurface(w->ren, surf);
+    e->hash = k->hash;
+    e->s = copy;
+    e->n = (uint32_t)k->n;
+    e->face = (uint16_t)k->face;
+    e->px = (uint16_t)k->px;
+    e->rgba = rgba;
+    e->bg = bg;
+    e->used = c->frame;
+    e->t.tex = tex;
+    e->t.opaque = opaque;
+    e->t.w = surf->w;
+    e->t.h = surf->h;
+    SDL_FreeSurface(surf);
+    c->count++;
+    c->bytes += (size_t)e->t.w * (size_t)e->t.h * 4;
+    return tex ? &e->t : NULL;
+}
+
 const struct win_text *win_text_get(struct window *w, const char *s, size_t n, int face,
                                     SDL_Color color, win_text_bg_fn bg_of, void *ctx)
 {
@@ -160,24 +244,19 @@ const struct win_text *win_text_get(struct window *w, const char *s, size_t n, i
     if (n == 0)
         return NULL;
     int px = w->fonts.px[face];
+    const struct run_key k = {key_hash(s, n, face, px), s, n, face, px};
     uint32_t rgba = pack(color);
-    uint64_t h = key_hash(s, n, face, px);
     /* First the run's size, from any entry of it (every colour and
-     * background of a run has the same), to learn its background. */
-    int tw = -1, th = -1;
-    int j = (int)(h % (uint64_t)c->cap);
-    while (c->slots[j].hash) {
-        struct text_entry *e = &c->slots[j];
-        if (e->hash == h && e->n == n && e->face == face && e->px == px && memcmp(e->s, s, n) == 0) {
-            tw = e->t.w;
-            th = e->t.h;
-            break;
-        }
-        j = (j + 1) % c->cap;
-    }
+     * background of a run has the same), to learn its background; a run
+     * not yet kept is rendered to learn it. */
+    int j = run_slot(c, &k);
     SDL_Surface *surf = NULL;
     char *copy = NULL;
-    if (tw < 0) {
+    int tw, th;
+    if (j >= 0) {
+        tw = c->slots[j].t.w;
+        th = c->slots[j].t.h;
+    } else {
         copy = xstrndup(s, n);
         surf = win_text_render(&w->fonts, face, copy, color);
         if (!surf) {
@@ -190,27 +269,16 @@ const struct win_text *win_text_get(struct window *w, const char *s, size_t n, i
     }
     SDL_Color bgc = bg_of ? bg_of(ctx, tw, th) : (SDL_Color){0, 0, 0, 0};
     uint32_t bg = bgc.a == 255 ? pack(bgc) : 0;
-    if (!surf) {
-        for (; c->slots[j].hash; j = (j + 1) % c->cap) {
-            struct text_entry *e = &c->slots[j];
-            if (e->hash == h && e->n == n && e->face == face && e->px == px && e->rgba == rgba &&
-                e->bg == bg && memcmp(e->s, s, n) == 0) {
-                e->used = c->frame;
-                c->hits++;
-                return &e->t;
-            }
+    if (j >= 0) {
+        struct text_entry *e = colour_entry(c, j, &k, rgba, bg);
+        if (e) {
+            e->used = c->frame;
+            c->hits++;
+            return &e->t;
         }
     }
     c->misses++;
-    /* Make room first: the probe position may move. */
-    if ((c->count + 1) * 4 > c->cap * 3 || c->bytes > CACHE_BUDGET_BYTES) {
-        rebuild(c, c->cap, true);
-        if ((c->count + 1) * 2 > c->cap)
-            rebuild(c, c->cap * 2, false);
-    }
-    j = (int)(h % (uint64_t)c->cap);
-    while (c->slots[j].hash)
-        j = (j + 1) % c->cap;
+    struct text_entry *e = empty_slot(c, k.hash);
     if (!copy)
         copy = xstrndup(s, n);
     if (!surf)
@@ -219,27 +287,5 @@ const struct win_text *win_text_get(struct window *w, const char *s, size_t n, i
         free(copy);
         return NULL;
     }
-    /* Should the opaque texture fail, the alpha one draws the same pixels
-     * (slower); it is kept under the same key, not made again each frame. */
-    SDL_Texture *tex = bg ? opaque_texture(w, surf, bgc) : NULL;
-    bool opaque = tex != NULL;
-    if (!tex)
-        tex = SDL_CreateTextureFromSurface(w->ren, surf);
-    struct text_entry *e = &c->slots[j];
-    e->hash = h;
-    e->s = copy;
-    e->n = (uint32_t)n;
-    e->face = (uint16_t)face;
-    e->px = (uint16_t)px;
-    e->rgba = rgba;
-    e->bg = bg;
-    e->used = c->frame;
-    e->t.tex = tex;
-    e->t.opaque = opaque;
-    e->t.w = surf->w;
-    e->t.h = surf->h;
-    SDL_FreeSurface(surf);
-    c->count++;
-    c->bytes += (size_t)e->t.w * (size_t)e->t.h * 4;
-    return tex ? &e->t : NULL;
+    return store(w, e, &k, copy, rgba, bg, bgc, surf);
 }

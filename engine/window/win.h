@@ -234,12 +234,17 @@ int ui_meanwhile(struct window *w, const struct metrics *M, const struct scenari
                  const double *enter_delta, int x, int y, int width);
 int ui_best(struct window *w, const struct metrics *M, int i, int p, int x, int y, int width);
 int ui_number_badge(struct window *w, const struct metrics *M, int number, int x, int y);
+int ui_decision_heading(struct window *w, const struct metrics *M, int i, const char *after, int x, int y,
+                        int width, int *lx, int *lw);
+int ui_changes_feedback(struct window *w, const struct metrics *M, const double *score,
+                        const double *stat_delta, const char *feedback, int x, int y, int width, int color);
 void ui_scene_heading(const struct scene *sn, char *buf, size_t cap);
 void ui_bar(struct window *w, int x, int y, int width, int height, double share, int fill);
 int ui_header(struct window *w, const struct metrics *M, const char *kicker, int kicker_color,
               const char *title, const char *right);
 int ui_footer(struct window *w, const struct metrics *M, const char *hints); /* its height */
 void ui_begin_scroll(struct window *w, int layer, SDL_Rect view);
+void ui_begin_column(struct window *w, const struct metrics *M, int y0, int y1, int width);
 void ui_end_scroll(struct window *w, int content_h);
 
 /* ------------------------------------------------------------ screens */

@@ -91,39 +91,44 @@ bool window_probe_focus(const struct window *w, enum button_kind *kind, int *arg
     return true;
 }
 
+/* Rect t of the base view's scrolled content, where it shows in the window
+ * (the view's place less how far it is scrolled). */
+static SDL_Rect in_base_view(const struct window *w, SDL_Rect t)
+{
+    const struct scroll_view *sv = &w->L.scroll[1];
+    t.x += sv->view.x;
+    t.y += sv->view.y - sv->offset;
+    return t;
+}
+
+/* The part of content rect t that shows in the base view; false when none
+ * does or t is empty. */
+static bool shown_in_base_view(const struct window *w, SDL_Rect t, SDL_Rect *r)
+{
+    if (t.h == 0)
+        return false;
+    t = in_base_view(w, t);
+    return SDL_IntersectRect(&t, &w->L.scroll[1].view, r);
+}
+
 bool window_probe_bar(const struct window *w, int player, int dim, SDL_Rect *track, double *share)
 {
     if (w->screen != SCREEN_DEBRIEF || player < 0 || player >= GAME_MAX_PLAYERS || dim < 0 ||
         dim >= LIMIT_DIMENSIONS || w->L.bar_track[player][dim].w == 0)
         return false;
-    const struct scroll_view *sv = &w->L.scroll[1];
-    *track = w->L.bar_track[player][dim];
-    track->x += sv->view.x;
-    track->y += sv->view.y - sv->offset;
+    *track = in_base_view(w, w->L.bar_track[player][dim]);
     *share = w->L.bar_share[player][dim];
     return true;
 }
 
 bool window_probe_scene_text(const struct window *w, SDL_Rect *r)
 {
-    const struct scroll_view *sv = &w->L.scroll[1];
-    SDL_Rect t = w->L.scene_text;
-    if (t.h == 0)
-        return false;
-    t.x += sv->view.x;
-    t.y += sv->view.y - sv->offset;
-    return SDL_IntersectRect(&t, &sv->view, r);
+    return shown_in_base_view(w, w->L.scene_text, r);
 }
 
 bool window_probe_meanwhile(const struct window *w, SDL_Rect *r)
 {
-    const struct scroll_view *sv = &w->L.scroll[1];
-    SDL_Rect t = w->L.meanwhile;
-    if (t.h == 0)
-        return false;
-    t.x += sv->view.x;
-    t.y += sv->view.y - sv->offset;
-    return SDL_IntersectRect(&t, &sv->view, r);
+    return shown_in_base_view(w, w->L.meanwhile, r);
 }
 
 bool window_probe_turn(const struct window *w, SDL_Rect *r, int *player)
@@ -137,11 +142,8 @@ bool window_probe_reveal(const struct window *w, int player, SDL_Rect *r)
 {
     if (player < 0 || player >= GAME_MAX_PLAYERS || w->L.reveal[player].w == 0)
         return false;
-    const struct scroll_view *sv = &w->L.scroll[1];
-    SDL_Rect t = w->L.reveal[player];
-    t.x += sv->view.x;
-    t.y += sv->view.y - sv->offset;
-    return SDL_IntersectRect(&t, &sv->view, r);
+    SDL_Rect t = in_base_view(w, w->L.reveal[player]);
+    return SDL_IntersectRect(&t, &w->L.scroll[1].view, r);
 }
 
 int window_probe_secret(const struct window *w) { return (int)w->secret; }
@@ -349,13 +351,10 @@ bool window_probe_more_below(const struct window *w, SDL_Rect *pill)
 
 bool window_probe_chart(const struct window *w, SDL_Rect *r)
 {
-    const struct scroll_view *sv = &w->L.scroll[1];
-    SDL_Rect t = w->L.chart;
-    if (w->screen != SCREEN_DEBRIEF || t.h == 0)
+    if (w->screen != SCREEN_DEBRIEF || w->L.chart.h == 0)
         return false;
-    t.x += sv->view.x;
-    t.y += sv->view.y - sv->offset;
-    if (!SDL_IntersectRect(&t, &sv->view, r))
+    SDL_Rect t = in_base_view(w, w->L.chart);
+    if (!SDL_IntersectRect(&t, &w->L.scroll[1].view, r))
         *r = (SDL_Rect){0, 0, 0, 0};
     return true;
 }

@@ -216,185 +216,230 @@ static void check_debrief_bars(struct window *w, struct drive *d)
     }
 }
 
+/* play_hook's steps, one a screen the window shows (the play screen's in
+ * parts): each does what a player does there, checks what is drawn, and
+ * returns true to go on. */
+
+static bool play_title(struct drive *d, struct window *w)
+{
+    if (d->finished)
+        return false; /* after the debrief: back on the title, close */
+    int t = find_title(w, "tutorial");
+    assert_int_equal(t, 0); /* the tutorial comes first */
+    if (d->keyboard) {
+        assert_true(window_probe_editing(w)); /* the name field has the keys */
+        window_probe_text(w, d->name);
+        window_probe_key(w, SDLK_RETURN, 0);
+        window_probe_key(w, SDLK_1 + t, 0);
+    } else {
+        click_or_scroll(w, BTN_SCENARIO, t);
+    }
+    return true;
+}
+
+static bool play_role(struct drive *d, struct window *w)
+{
+    if (d->keyboard)
+        window_probe_key(w, SDLK_1, 0);
+    else
+        click_or_scroll(w, BTN_ROLE, 0);
+    return true;
+}
+
+/* Every play screen: the choices and the scene's text drawn, and once, the
+ * countdown of the timed launch day. */
+static void check_play_drawn(struct drive *d, struct window *w, struct session *s)
+{
+    const char *scene = game_scene(s->g)->id;
+    assert_choice_drawn(w, 0);
+    d->checks++;
+    SDL_Rect text;
+    assert_true(window_probe_scene_text(w, &text));
+    assert_true(count_color(w, text, window_probe_color(w, C_TEXT), 24) > 200);
+    if (strcmp(scene, "launch_day") == 0 && !d->checked_countdown) {
+        SDL_Rect cd;
+        assert_true(window_probe_countdown(w, &cd));
+        assert_true(count_color(w, cd, window_probe_color(w, C_ACCENT), 0) > 50);
+        assert_true(count_color(w, cd, window_probe_color(w, C_ON_ACCENT), 24) > 20);
+        d->checked_countdown = true;
+    }
+}
+
+/* The first decision by keys, over two idles. */
+static void first_choice_by_keys(struct drive *d, struct window *w, struct session *s)
+{
+    if (!d->checked_ring) {
+        /* Down, Up: the focus ring moves and is drawn around choice 1. */
+        window_probe_key(w, SDLK_DOWN, 0);
+        window_probe_key(w, SDLK_UP, 0);
+        d->checked_ring = true;
+        return;
+    }
+    enum button_kind kind;
+    int arg;
+    assert_true(window_probe_focus(w, &kind, &arg));
+    assert_int_equal(kind, BTN_CHOICE);
+    assert_int_equal(arg, 0);
+    SDL_Rect r;
+    assert_true(window_probe_button(w, BTN_CHOICE, 0, &r, NULL));
+    int u = window_probe_unit(w);
+    SDL_Rect around = {r.x - u / 3, r.y - u / 3, r.w + 2 * (u / 3), u / 3};
+    assert_true(count_color(w, around, window_probe_color(w, C_FOCUS), 0) > r.w / 2);
+    d->checks++;
+    /* Down to the path's first choice, then Enter takes it. */
+    for (int k = 1; k < shown(game_menu(s->g), d->path[0]); k++)
+        window_probe_key(w, SDLK_DOWN, 0);
+    window_probe_key(w, SDLK_RETURN, 0);
+    d->step++;
+}
+
+/* By mouse: hover changes the button's colour (the mouse moves first, the
+ * colours are checked the next idle). True when it moved the mouse. */
+static bool hover_step(struct drive *d, struct window *w)
+{
+    if (!d->checked_hover) {
+        SDL_Rect r;
+        assert_true(window_probe_button(w, BTN_CHOICE, 1, &r, NULL));
+        assert_true(near(button_fill(w, r), window_probe_color(w, C_SURFACE), 0));
+        SDL_Point c = centre(r);
+        window_probe_move(w, c.x, c.y);
+        d->checked_hover = true;
+        return true;
+    }
+    if (d->step == 0) {
+        SDL_Rect r;
+        assert_true(window_probe_button(w, BTN_CHOICE, 1, &r, NULL));
+        assert_true(near(button_fill(w, r), window_probe_color(w, C_SURFACE_HOT), 0));
+        SDL_Rect r0;
+        assert_true(window_probe_button(w, BTN_CHOICE, 0, &r0, NULL));
+        assert_true(near(button_fill(w, r0), window_probe_color(w, C_SURFACE), 0));
+        d->checks++;
+    }
+    return false;
+}
+
+/* A locked choice (the first menu that has one): disabled colours, and a
+ * click does nothing. True when it clicked it. */
+static bool locked_step(struct drive *d, struct window *w, const struct menu *m)
+{
+    SDL_Rect r;
+    bool disabled;
+    assert_true(window_probe_button(w, BTN_CHOICE, m->nopen, &r, &disabled));
+    assert_true(disabled);
+    assert_true(near(button_fill(w, r), window_probe_color(w, C_DISABLED_BG), 0));
+    assert_true(count_color(w, r, window_probe_color(w, C_DISABLED_TEXT), 24) > 30);
+    assert_int_equal(count_color(w, r, window_probe_color(w, C_TEXT), 0), 0);
+    d->checked_locked = true;
+    d->checks++;
+    if (d->keyboard)
+        return false;
+    SDL_Point c = centre(r);
+    window_probe_click(w, c.x, c.y);
+    return true; /* next idle: still here, same decision count */
+}
+
+static bool play_scene(struct drive *d, struct window *w)
+{
+    struct session *s = window_probe_session(w);
+    assert_non_null(s);
+    if (d->keyboard)
+        assert_string_equal(s->g->s.players[0].name, d->name);
+    assert_int_equal(s->g->nlog, d->step);
+    assert_true(d->step < d->npath);
+    check_play_drawn(d, w, s);
+    if (d->keyboard && d->step == 0) {
+        first_choice_by_keys(d, w, s);
+        return true;
+    }
+    if (!d->keyboard && hover_step(d, w))
+        return true;
+    const struct menu *m = game_menu(s->g);
+    if (!d->checked_locked && m->ntotal > m->nopen && locked_step(d, w, m))
+        return true;
+    int n = shown(game_menu(s->g), d->path[d->step++]);
+    if (d->keyboard)
+        window_probe_key(w, SDLK_0 + n, 0);
+    else
+        click_button(w, BTN_CHOICE, n - 1);
+    return true;
+}
+
+static bool play_outcome(struct drive *d, struct window *w)
+{
+    d->outcomes++;
+    SDL_Rect r;
+    assert_true(window_probe_button(w, BTN_CONTINUE, 0, &r, NULL));
+    assert_true(count_color(w, r, window_probe_color(w, C_ACCENT), 0) > r.w * r.h / 3);
+    /* Entering the prospect's scene costs a month: shown apart from the
+     * first choice's changes, as a red chip under "Meanwhile"; the second
+     * choice's next scene changes nothing as it begins. */
+    SDL_Rect mw;
+    if (d->outcomes == 1) {
+        assert_true(window_probe_meanwhile(w, &mw));
+        assert_true(count_color(w, mw, window_probe_color(w, C_NEGATIVE), 0) > 20);
+    } else if (d->outcomes == 2) {
+        assert_false(window_probe_meanwhile(w, &mw));
+    }
+    if (d->keyboard)
+        window_probe_key(w, d->outcomes % 2 ? SDLK_RETURN : SDLK_SPACE, 0);
+    else
+        click_button(w, BTN_CONTINUE, 0);
+    return true;
+}
+
+static bool play_debrief(struct drive *d, struct window *w)
+{
+    if (d->keyboard && d->debrief_keys == 1) {
+        /* Enter read on: still the debrief, nothing asked; the chart of
+         * the company over the run came into view: its step lines in the
+         * accent colour, the runway's month going down in red. */
+        assert_int_equal(window_probe_overlay(w), OVERLAY_NONE);
+        SDL_Rect chart;
+        assert_true(window_probe_chart(w, &chart));
+        if (chart.h > 0) {
+            assert_true(count_color(w, chart, window_probe_color(w, C_ACCENT), 0) > chart.w / 2);
+            assert_true(count_color(w, chart, window_probe_color(w, C_NEGATIVE), 0) > 3);
+        }
+        for (int k = 0; k < 3; k++)
+            window_probe_key(w, SDLK_TAB, 0);
+        window_probe_key(w, SDLK_RETURN, 0);
+        d->debrief_keys = 2;
+        return true;
+    }
+    if (d->keyboard && d->debrief_keys == 2) {
+        assert_int_equal(window_probe_overlay(w), OVERLAY_CONFIRM);
+        assert_int_equal(window_probe_confirm(w), CONFIRM_FINISH);
+        window_probe_key(w, SDLK_y, 0);
+        return true;
+    }
+    d->saw_debrief = true;
+    check_debrief_bars(w, d);
+    const struct debrief *db = window_probe_debrief(w);
+    struct session *s = window_probe_session(w);
+    assert_int_equal(s->g->nlog, d->npath);
+    assert_string_equal(s->sc->scenes[db->ending].id, "scale_up");
+    d->finished = true;
+    if (d->keyboard) {
+        window_probe_key(w, SDLK_RETURN, 0);
+        d->debrief_keys = 1;
+    } else {
+        finish_debrief(w);
+    }
+    return true;
+}
+
 static bool play_hook(void *ctx, struct window *w)
 {
     struct drive *d = ctx;
     if (++d->idles > GUARD)
         fail_msg("the window did not get to the ending (stuck on screen %d)", window_probe_screen(w));
     switch (window_probe_screen(w)) {
-    case SCREEN_TITLE: {
-        if (d->finished)
-            return false; /* after the debrief: back on the title, close */
-        int t = find_title(w, "tutorial");
-        assert_int_equal(t, 0); /* the tutorial comes first */
-        if (d->keyboard) {
-            assert_true(window_probe_editing(w)); /* the name field has the keys */
-            window_probe_text(w, d->name);
-            window_probe_key(w, SDLK_RETURN, 0);
-            window_probe_key(w, SDLK_1 + t, 0);
-        } else {
-            click_or_scroll(w, BTN_SCENARIO, t);
-        }
-        return true;
-    }
-    case SCREEN_ROLE:
-        if (d->keyboard)
-            window_probe_key(w, SDLK_1, 0);
-        else
-            click_or_scroll(w, BTN_ROLE, 0);
-        return true;
-    case SCREEN_PLAY: {
-        struct session *s = window_probe_session(w);
-        assert_non_null(s);
-        if (d->keyboard)
-            assert_string_equal(s->g->s.players[0].name, d->name);
-        assert_int_equal(s->g->nlog, d->step);
-        assert_true(d->step < d->npath);
-        const char *scene = game_scene(s->g)->id;
-        assert_choice_drawn(w, 0);
-        d->checks++;
-        SDL_Rect text;
-        assert_true(window_probe_scene_text(w, &text));
-        assert_true(count_color(w, text, window_probe_color(w, C_TEXT), 24) > 200);
-        if (strcmp(scene, "launch_day") == 0 && !d->checked_countdown) {
-            SDL_Rect cd;
-            assert_true(window_probe_countdown(w, &cd));
-            assert_true(count_color(w, cd, window_probe_color(w, C_ACCENT), 0) > 50);
-            assert_true(count_color(w, cd, window_probe_color(w, C_ON_ACCENT), 24) > 20);
-            d->checked_countdown = true;
-        }
-        if (d->keyboard && d->step == 0 && !d->checked_ring) {
-            /* Down, Up: the focus ring moves and is drawn around choice 1. */
-            window_probe_key(w, SDLK_DOWN, 0);
-            window_probe_key(w, SDLK_UP, 0);
-            d->checked_ring = true;
-            return true;
-        }
-        if (d->keyboard && d->step == 0) {
-            enum button_kind kind;
-            int arg;
-            assert_true(window_probe_focus(w, &kind, &arg));
-            assert_int_equal(kind, BTN_CHOICE);
-            assert_int_equal(arg, 0);
-            SDL_Rect r;
-            assert_true(window_probe_button(w, BTN_CHOICE, 0, &r, NULL));
-            int u = window_probe_unit(w);
-            SDL_Rect around = {r.x - u / 3, r.y - u / 3, r.w + 2 * (u / 3), u / 3};
-            assert_true(count_color(w, around, window_probe_color(w, C_FOCUS), 0) > r.w / 2);
-            d->checks++;
-            /* Down to the path's first choice, then Enter takes it. */
-            for (int k = 1; k < shown(game_menu(s->g), d->path[0]); k++)
-                window_probe_key(w, SDLK_DOWN, 0);
-            window_probe_key(w, SDLK_RETURN, 0);
-            d->step++;
-            return true;
-        }
-        if (!d->keyboard && !d->checked_hover) {
-            /* Hover changes the button's colour. */
-            SDL_Rect r;
-            assert_true(window_probe_button(w, BTN_CHOICE, 1, &r, NULL));
-            assert_true(near(button_fill(w, r), window_probe_color(w, C_SURFACE), 0));
-            SDL_Point c = centre(r);
-            window_probe_move(w, c.x, c.y);
-            d->checked_hover = true;
-            return true;
-        }
-        if (!d->keyboard && d->checked_hover && d->step == 0) {
-            SDL_Rect r;
-            assert_true(window_probe_button(w, BTN_CHOICE, 1, &r, NULL));
-            assert_true(near(button_fill(w, r), window_probe_color(w, C_SURFACE_HOT), 0));
-            SDL_Rect r0;
-            assert_true(window_probe_button(w, BTN_CHOICE, 0, &r0, NULL));
-            assert_true(near(button_fill(w, r0), window_probe_color(w, C_SURFACE), 0));
-            d->checks++;
-        }
-        const struct menu *m = game_menu(s->g);
-        if (!d->checked_locked && m->ntotal > m->nopen) {
-            /* A locked choice: disabled colours, and a click does nothing. */
-            SDL_Rect r;
-            bool disabled;
-            assert_true(window_probe_button(w, BTN_CHOICE, m->nopen, &r, &disabled));
-            assert_true(disabled);
-            assert_true(near(button_fill(w, r), window_probe_color(w, C_DISABLED_BG), 0));
-            assert_true(count_color(w, r, window_probe_color(w, C_DISABLED_TEXT), 24) > 30);
-            assert_int_equal(count_color(w, r, window_probe_color(w, C_TEXT), 0), 0);
-            d->checked_locked = true;
-            d->checks++;
-            if (!d->keyboard) {
-                SDL_Point c = centre(r);
-                window_probe_click(w, c.x, c.y);
-                return true; /* next idle: still here, same decision count */
-            }
-        }
-        int n = shown(game_menu(s->g), d->path[d->step++]);
-        if (d->keyboard)
-            window_probe_key(w, SDLK_0 + n, 0);
-        else
-            click_button(w, BTN_CHOICE, n - 1);
-        return true;
-    }
-    case SCREEN_OUTCOME: {
-        d->outcomes++;
-        SDL_Rect r;
-        assert_true(window_probe_button(w, BTN_CONTINUE, 0, &r, NULL));
-        assert_true(count_color(w, r, window_probe_color(w, C_ACCENT), 0) > r.w * r.h / 3);
-        /* Entering the prospect's scene costs a month: shown apart from the
-         * first choice's changes, as a red chip under "Meanwhile"; the second
-         * choice's next scene changes nothing as it begins. */
-        SDL_Rect mw;
-        if (d->outcomes == 1) {
-            assert_true(window_probe_meanwhile(w, &mw));
-            assert_true(count_color(w, mw, window_probe_color(w, C_NEGATIVE), 0) > 20);
-        } else if (d->outcomes == 2) {
-            assert_false(window_probe_meanwhile(w, &mw));
-        }
-        if (d->keyboard)
-            window_probe_key(w, d->outcomes % 2 ? SDLK_RETURN : SDLK_SPACE, 0);
-        else
-            click_button(w, BTN_CONTINUE, 0);
-        return true;
-    }
-    case SCREEN_DEBRIEF: {
-        if (d->keyboard && d->debrief_keys == 1) {
-            /* Enter read on: still the debrief, nothing asked; the chart of
-             * the company over the run came into view: its step lines in the
-             * accent colour, the runway's month going down in red. */
-            assert_int_equal(window_probe_overlay(w), OVERLAY_NONE);
-            SDL_Rect chart;
-            assert_true(window_probe_chart(w, &chart));
-            if (chart.h > 0) {
-                assert_true(count_color(w, chart, window_probe_color(w, C_ACCENT), 0) > chart.w / 2);
-                assert_true(count_color(w, chart, window_probe_color(w, C_NEGATIVE), 0) > 3);
-            }
-            for (int k = 0; k < 3; k++)
-                window_probe_key(w, SDLK_TAB, 0);
-            window_probe_key(w, SDLK_RETURN, 0);
-            d->debrief_keys = 2;
-            return true;
-        }
-        if (d->keyboard && d->debrief_keys == 2) {
-            assert_int_equal(window_probe_overlay(w), OVERLAY_CONFIRM);
-            assert_int_equal(window_probe_confirm(w), CONFIRM_FINISH);
-            window_probe_key(w, SDLK_y, 0);
-            return true;
-        }
-        d->saw_debrief = true;
-        check_debrief_bars(w, d);
-        const struct debrief *db = window_probe_debrief(w);
-        struct session *s = window_probe_session(w);
-        assert_int_equal(s->g->nlog, d->npath);
-        assert_string_equal(s->sc->scenes[db->ending].id, "scale_up");
-        d->finished = true;
-        if (d->keyboard) {
-            window_probe_key(w, SDLK_RETURN, 0);
-            d->debrief_keys = 1;
-        } else {
-            finish_debrief(w);
-        }
-        return true;
-    }
-    default:
-        fail_msg("unexpected screen %d", window_probe_screen(w));
+    case SCREEN_TITLE: return play_title(d, w);
+    case SCREEN_ROLE: return play_role(d, w);
+    case SCREEN_PLAY: return play_scene(d, w);
+    case SCREEN_OUTCOME: return play_outcome(d, w);
+    case SCREEN_DEBRIEF: return play_debrief(d, w);
+    default: fail_msg("unexpected screen %d", window_probe_screen(w));
     }
     return false;
 }
@@ -527,6 +572,216 @@ static bool history_has_label(const char *h, const struct game *g, const struct 
     return false;
 }
 
+/* duet_hook's steps, one a screen or overlay: each does what the players
+ * do there, checks what is drawn, and returns true to go on. */
+
+/* The history overlay: on the partner's turn it holds nothing of the first
+ * pick; after the reveal, both picks. */
+static bool duet_history(struct duet_drive *d, struct window *w, struct session *s)
+{
+    const char *h = window_probe_history(w);
+    if (d->phase == 2) {
+        /* The partner's turn: the first pick is nowhere in the history. */
+        assert_false(history_has_label(h, s->g, &s->g->view.menu[0]));
+        assert_false(history_has_label(h, s->g, &s->g->view.menu[1]));
+        assert_non_null(strstr(h, "Now: "));
+        d->checked_history = true;
+    } else if (d->opened_reveal_history && !d->checked_reveal) {
+        /* After the reveal: both picks. */
+        assert_non_null(strstr(h, "Show her the no-show goal from your calls"));
+        assert_non_null(strstr(h, "Offer a free pilot of the reminders"));
+        assert_non_null(strstr(h, "Ana · Product Owner picked"));
+        assert_non_null(strstr(h, "Ben · Product Manager picked"));
+        d->checked_reveal = true;
+    }
+    window_probe_key(w, SDLK_ESCAPE, 0);
+    return true;
+}
+
+/* The first secret decision, played twice up to the partner's screen: once
+ * picking by keys (focus moved around), once by mouse (hovering another
+ * choice). Whatever the first player did, the partner's screen is the same
+ * pixels as a screen nobody touched. One phase an idle; true while a phase
+ * handled it, false once they are done (phase 6). */
+static bool duet_first_secret(struct duet_drive *d, struct window *w, struct session *s, int secret)
+{
+    switch (d->phase) {
+    case 0:
+        d->choices = choices_region(w);
+        d->fresh = grab(w, d->choices);
+        window_probe_size(w, &d->W, &d->H);
+        window_probe_key(w, SDLK_DOWN, 0); /* the focus starts on choice 1 */
+        d->phase = 1;
+        return true;
+    case 1: {
+        /* The focus ring shows on choice 2; Enter takes it. */
+        enum button_kind kind;
+        int arg;
+        assert_true(window_probe_focus(w, &kind, &arg));
+        assert_int_equal(arg, 1);
+        window_probe_key(w, SDLK_RETURN, 0);
+        return true;
+    }
+    case 2: {
+        /* The partner's first look. */
+        SDL_Rect all = {0, 0, d->W, d->H};
+        assert_int_equal(count_color(w, all, window_probe_color(w, C_FOCUS), 0), 0);
+        assert_int_equal(count_color(w, d->choices, window_probe_color(w, C_SURFACE_HOT), 0), 0);
+        Uint32 *now = grab(w, d->choices);
+        assert_int_equal(differing(now, d->fresh, d->choices.w * d->choices.h), 0);
+        free(now);
+        if (!d->checked_history) {
+            free(d->second_a);
+            d->second_a = grab(w, all);
+            window_probe_key(w, SDLK_h, 0);
+            return true;
+        }
+        /* U: back to the first player's pick. */
+        window_probe_key(w, SDLK_u, 0);
+        d->phase = 3;
+        return true;
+    }
+    case 3: {
+        /* The first pick again, by mouse this time: hover choice 2,
+         * then click the golden path's pick. */
+        assert_int_equal(secret, 1);
+        SDL_Rect r;
+        assert_true(window_probe_button(w, BTN_CHOICE, 1, &r, NULL));
+        SDL_Point c = centre(r);
+        window_probe_move(w, c.x, c.y);
+        d->phase = 4;
+        return true;
+    }
+    case 4:
+        click_button(w, BTN_CHOICE, shown(&s->g->view.menu[0], duet_path[d->next]) - 1);
+        d->next++;
+        return true;
+    case 5: {
+        SDL_Rect all = {0, 0, d->W, d->H};
+        Uint32 *now = grab(w, all);
+        assert_int_equal(differing(now, d->second_a, d->W * d->H), 0);
+        free(now);
+        free(d->second_a);
+        d->second_a = NULL;
+        d->checked_trace = true;
+        d->phase = 6;
+        click_button(w, BTN_CHOICE, shown(&s->g->view.menu[1], duet_path[d->next++]) - 1);
+        return true;
+    }
+    default: return false;
+    }
+}
+
+static bool duet_play(struct duet_drive *d, struct window *w, struct session *s, int secret)
+{
+    assert_int_equal(s->g->nplayers, 2);
+    assert_string_equal(s->g->s.players[0].name, "Ana");
+    assert_string_equal(s->g->s.players[1].name, "Ben");
+    bool is_secret = game_is_secret(s->g);
+    if (!is_secret)
+        assert_int_equal(secret, 0);
+    else if (s->g->nlog == FIRST_SECRET && d->phase < 6)
+        assert_int_equal(secret, d->phase == 2 || d->phase == 5 ? 3 : 1);
+    else
+        assert_true(secret == 1 || secret == 3);
+    check_turn(w, d, secret == 3 ? 1 : secret == 1 ? 0 : s->g->view.decider);
+    if (s->g->nlog == FIRST_SECRET && duet_first_secret(d, w, s, secret))
+        return true;
+    assert_true(d->next < (int)COUNT_OF(duet_path));
+    int picker = secret == 3 ? 1 : secret == 1 ? 0 : s->g->view.decider;
+    window_probe_key(w, SDLK_0 + shown(&s->g->view.menu[picker], duet_path[d->next++]), 0);
+    return true;
+}
+
+static bool duet_handover(struct duet_drive *d, struct window *w, int secret)
+{
+    d->saw_handover = true;
+    assert_int_equal(secret, 2);
+    /* Nothing of the pick: no choice buttons, the partner's colour. */
+    SDL_Rect r;
+    assert_false(window_probe_button(w, BTN_CHOICE, 0, &r, NULL));
+    assert_true(window_probe_button(w, BTN_HANDOVER, 0, &r, NULL));
+    SDL_Rect top = {0, 0, d->W ? d->W : 1280, 4};
+    assert_true(count_color(w, top, window_probe_color(w, C_ROLE2), 0) > top.w * 3);
+    if (d->phase == 1) {
+        d->phase = 2;
+        window_probe_key(w, SDLK_RETURN, 0);
+    } else if (d->phase == 4) {
+        d->phase = 5;
+        click_button(w, BTN_HANDOVER, 0);
+    } else {
+        window_probe_key(w, SDLK_SPACE, 0);
+    }
+    return true;
+}
+
+/* The reveal of a secret decision: the two picks side by side, each in its
+ * player's colour only, their text inside the cards' padding. */
+static void check_reveal(struct window *w)
+{
+    SDL_Rect a, b;
+    assert_true(window_probe_reveal(w, 0, &a));
+    assert_true(window_probe_reveal(w, 1, &b));
+    /* Side by side, each in its player's colour only. */
+    assert_int_equal(a.y, b.y);
+    assert_true(b.x >= a.x + a.w);
+    assert_true(count_color(w, a, window_probe_color(w, C_ROLE1), 0) > 500);
+    assert_int_equal(count_color(w, a, window_probe_color(w, C_ROLE2), 0), 0);
+    assert_true(count_color(w, b, window_probe_color(w, C_ROLE2), 0) > 500);
+    assert_int_equal(count_color(w, b, window_probe_color(w, C_ROLE1), 0), 0);
+    assert_true(count_color(w, a, window_probe_color(w, C_TEXT), 24) > 200);
+    assert_true(count_color(w, b, window_probe_color(w, C_TEXT), 24) > 200);
+    /* The picks' text keeps its padding from the cards' right borders. */
+    int pad = window_probe_unit(w) * 6 / 10 * 3 / 4;
+    SDL_Rect ra = {a.x + a.w - pad, a.y + 3, pad - 4, a.h - 6}, rb = {b.x + b.w - pad, b.y + 3, pad - 4, b.h - 6};
+    assert_int_equal(count_color(w, ra, window_probe_color(w, C_TEXT), 40), 0);
+    assert_int_equal(count_color(w, rb, window_probe_color(w, C_TEXT), 40), 0);
+}
+
+static bool duet_outcome(struct duet_drive *d, struct window *w, struct session *s)
+{
+    const struct decision *dec = &s->g->log[s->g->nlog - 1];
+    if (dec->secret) {
+        check_reveal(w);
+        if (!d->opened_reveal_history) {
+            d->opened_reveal_history = true;
+            window_probe_key(w, SDLK_h, 0);
+            return true;
+        }
+        d->reveals++;
+    }
+    click_button(w, BTN_CONTINUE, 0);
+    return true;
+}
+
+static bool duet_debrief(struct duet_drive *d, struct window *w)
+{
+    const struct debrief *db = window_probe_debrief(w);
+    assert_int_equal(db->nplayers, 2);
+    /* As the terminal reports for the same picks (the golden file). */
+    static const double ana[] = {9, 7, 1, 4}, ben[] = {2, 2, 6, 9};
+    for (int k = 0; k < 4; k++) {
+        assert_true(fabs(db->players[0].points[k] - ana[k]) < 1e-9);
+        assert_true(fabs(db->players[1].points[k] - ben[k]) < 1e-9);
+    }
+    assert_true(fabs(db->players[0].weighted - 37) < 1e-9);
+    assert_true(fabs(db->players[1].weighted - 27) < 1e-9);
+    assert_int_equal(db->agreed, 1);
+    assert_int_equal(db->secret_decisions, 3);
+    /* Each player's bars in their colour. */
+    SDL_Rect track;
+    double share;
+    assert_true(window_probe_bar(w, 0, 3, &track, &share));
+    assert_true(fabs(share - 1.0) < 1e-9); /* Ana's negotiation: 4 of the duet best's 4 */
+    if (track.y >= 0 && track.y + track.h <= d->H) {
+        SDL_Rect row = {track.x, track.y + track.h / 2, track.w, 1};
+        assert_true(count_color(w, row, window_probe_color(w, C_ROLE1), 0) >= track.w - 2);
+    }
+    d->finished = true;
+    finish_debrief(w);
+    return true;
+}
+
 static bool duet_hook(void *ctx, struct window *w)
 {
     struct duet_drive *d = ctx;
@@ -535,193 +790,14 @@ static bool duet_hook(void *ctx, struct window *w)
                  d->phase);
     struct session *s = window_probe_session(w);
     enum win_screen screen = window_probe_screen(w);
-    enum win_overlay ov = window_probe_overlay(w);
     int secret = window_probe_secret(w);
-    if (ov == OVERLAY_HISTORY) {
-        const char *h = window_probe_history(w);
-        if (d->phase == 2) {
-            /* The partner's turn: the first pick is nowhere in the history. */
-            assert_false(history_has_label(h, s->g, &s->g->view.menu[0]));
-            assert_false(history_has_label(h, s->g, &s->g->view.menu[1]));
-            assert_non_null(strstr(h, "Now: "));
-            d->checked_history = true;
-        } else if (d->opened_reveal_history && !d->checked_reveal) {
-            /* After the reveal: both picks. */
-            assert_non_null(strstr(h, "Show her the no-show goal from your calls"));
-            assert_non_null(strstr(h, "Offer a free pilot of the reminders"));
-            assert_non_null(strstr(h, "Ana · Product Owner picked"));
-            assert_non_null(strstr(h, "Ben · Product Manager picked"));
-            d->checked_reveal = true;
-        }
-        window_probe_key(w, SDLK_ESCAPE, 0);
-        return true;
-    }
+    if (window_probe_overlay(w) == OVERLAY_HISTORY)
+        return duet_history(d, w, s);
     switch (screen) {
-    case SCREEN_PLAY: {
-        assert_int_equal(s->g->nplayers, 2);
-        assert_string_equal(s->g->s.players[0].name, "Ana");
-        assert_string_equal(s->g->s.players[1].name, "Ben");
-        bool is_secret = game_is_secret(s->g);
-        if (!is_secret)
-            assert_int_equal(secret, 0);
-        else if (s->g->nlog == FIRST_SECRET && d->phase < 6)
-            assert_int_equal(secret, d->phase == 2 || d->phase == 5 ? 3 : 1);
-        else
-            assert_true(secret == 1 || secret == 3);
-        check_turn(w, d, secret == 3 ? 1 : secret == 1 ? 0 : s->g->view.decider);
-        if (s->g->nlog == FIRST_SECRET) {
-            /* The first secret decision, played twice up to the partner's
-             * screen: once picking by keys (focus moved around), once by
-             * mouse (hovering another choice). Whatever the first player
-             * did, the partner's screen is the same pixels as a screen
-             * nobody touched. */
-            switch (d->phase) {
-            case 0:
-                d->choices = choices_region(w);
-                d->fresh = grab(w, d->choices);
-                window_probe_size(w, &d->W, &d->H);
-                window_probe_key(w, SDLK_DOWN, 0); /* the focus starts on choice 1 */
-                d->phase = 1;
-                return true;
-            case 1: {
-                /* The focus ring shows on choice 2; Enter takes it. */
-                enum button_kind kind;
-                int arg;
-                assert_true(window_probe_focus(w, &kind, &arg));
-                assert_int_equal(arg, 1);
-                window_probe_key(w, SDLK_RETURN, 0);
-                return true;
-            }
-            case 2: {
-                /* The partner's first look. */
-                SDL_Rect all = {0, 0, d->W, d->H};
-                assert_int_equal(count_color(w, all, window_probe_color(w, C_FOCUS), 0), 0);
-                assert_int_equal(count_color(w, d->choices, window_probe_color(w, C_SURFACE_HOT), 0), 0);
-                Uint32 *now = grab(w, d->choices);
-                assert_int_equal(differing(now, d->fresh, d->choices.w * d->choices.h), 0);
-                free(now);
-                if (!d->checked_history) {
-                    free(d->second_a);
-                    d->second_a = grab(w, all);
-                    window_probe_key(w, SDLK_h, 0);
-                    return true;
-                }
-                /* U: back to the first player's pick. */
-                window_probe_key(w, SDLK_u, 0);
-                d->phase = 3;
-                return true;
-            }
-            case 3: {
-                /* The first pick again, by mouse this time: hover choice 2,
-                 * then click the golden path's pick. */
-                assert_int_equal(secret, 1);
-                SDL_Rect r;
-                assert_true(window_probe_button(w, BTN_CHOICE, 1, &r, NULL));
-                SDL_Point c = centre(r);
-                window_probe_move(w, c.x, c.y);
-                d->phase = 4;
-                return true;
-            }
-            case 4:
-                click_button(w, BTN_CHOICE, shown(&s->g->view.menu[0], duet_path[d->next]) - 1);
-                d->next++;
-                return true;
-            case 5: {
-                SDL_Rect all = {0, 0, d->W, d->H};
-                Uint32 *now = grab(w, all);
-                assert_int_equal(differing(now, d->second_a, d->W * d->H), 0);
-                free(now);
-                free(d->second_a);
-                d->second_a = NULL;
-                d->checked_trace = true;
-                d->phase = 6;
-                click_button(w, BTN_CHOICE, shown(&s->g->view.menu[1], duet_path[d->next++]) - 1);
-                return true;
-            }
-            default: break;
-            }
-        }
-        assert_true(d->next < (int)COUNT_OF(duet_path));
-        int picker = secret == 3 ? 1 : secret == 1 ? 0 : s->g->view.decider;
-        window_probe_key(w, SDLK_0 + shown(&s->g->view.menu[picker], duet_path[d->next++]), 0);
-        return true;
-    }
-    case SCREEN_HANDOVER: {
-        d->saw_handover = true;
-        assert_int_equal(secret, 2);
-        /* Nothing of the pick: no choice buttons, the partner's colour. */
-        SDL_Rect r;
-        assert_false(window_probe_button(w, BTN_CHOICE, 0, &r, NULL));
-        assert_true(window_probe_button(w, BTN_HANDOVER, 0, &r, NULL));
-        SDL_Rect top = {0, 0, d->W ? d->W : 1280, 4};
-        assert_true(count_color(w, top, window_probe_color(w, C_ROLE2), 0) > top.w * 3);
-        if (d->phase == 1) {
-            d->phase = 2;
-            window_probe_key(w, SDLK_RETURN, 0);
-        } else if (d->phase == 4) {
-            d->phase = 5;
-            click_button(w, BTN_HANDOVER, 0);
-        } else {
-            window_probe_key(w, SDLK_SPACE, 0);
-        }
-        return true;
-    }
-    case SCREEN_OUTCOME: {
-        const struct decision *dec = &s->g->log[s->g->nlog - 1];
-        if (dec->secret) {
-            SDL_Rect a, b;
-            assert_true(window_probe_reveal(w, 0, &a));
-            assert_true(window_probe_reveal(w, 1, &b));
-            /* Side by side, each in its player's colour only. */
-            assert_int_equal(a.y, b.y);
-            assert_true(b.x >= a.x + a.w);
-            assert_true(count_color(w, a, window_probe_color(w, C_ROLE1), 0) > 500);
-            assert_int_equal(count_color(w, a, window_probe_color(w, C_ROLE2), 0), 0);
-            assert_true(count_color(w, b, window_probe_color(w, C_ROLE2), 0) > 500);
-            assert_int_equal(count_color(w, b, window_probe_color(w, C_ROLE1), 0), 0);
-            assert_true(count_color(w, a, window_probe_color(w, C_TEXT), 24) > 200);
-            assert_true(count_color(w, b, window_probe_color(w, C_TEXT), 24) > 200);
-            /* The picks' text keeps its padding from the cards' right borders. */
-            int pad = window_probe_unit(w) * 6 / 10 * 3 / 4;
-            SDL_Rect ra = {a.x + a.w - pad, a.y + 3, pad - 4, a.h - 6}, rb = {b.x + b.w - pad, b.y + 3, pad - 4, b.h - 6};
-            assert_int_equal(count_color(w, ra, window_probe_color(w, C_TEXT), 40), 0);
-            assert_int_equal(count_color(w, rb, window_probe_color(w, C_TEXT), 40), 0);
-            if (!d->opened_reveal_history) {
-                d->opened_reveal_history = true;
-                window_probe_key(w, SDLK_h, 0);
-                return true;
-            }
-            d->reveals++;
-        }
-        click_button(w, BTN_CONTINUE, 0);
-        return true;
-    }
-    case SCREEN_DEBRIEF: {
-        const struct debrief *db = window_probe_debrief(w);
-        assert_int_equal(db->nplayers, 2);
-        /* As the terminal reports for the same picks (the golden file). */
-        static const double ana[] = {9, 7, 1, 4}, ben[] = {2, 2, 6, 9};
-        for (int k = 0; k < 4; k++) {
-            assert_true(fabs(db->players[0].points[k] - ana[k]) < 1e-9);
-            assert_true(fabs(db->players[1].points[k] - ben[k]) < 1e-9);
-        }
-        assert_true(fabs(db->players[0].weighted - 37) < 1e-9);
-        assert_true(fabs(db->players[1].weighted - 27) < 1e-9);
-        assert_int_equal(db->agreed, 1);
-        assert_int_equal(db->secret_decisions, 3);
-        /* Each player's bars in their colour. */
-        SDL_Rect track;
-        double share;
-        assert_true(window_probe_bar(w, 0, 3, &track, &share));
-        assert_true(fabs(share - 1.0) < 1e-9); /* Ana's negotiation: 4 of the duet best's 4 */
-        if (track.y >= 0 && track.y + track.h <= d->H) {
-            SDL_Rect row = {track.x, track.y + track.h / 2, track.w, 1};
-            assert_true(count_color(w, row, window_probe_color(w, C_ROLE1), 0) >= track.w - 2);
-        }
-        d->finished = true;
-        finish_debrief(w);
-        return true;
-    }
+    case SCREEN_PLAY: return duet_play(d, w, s, secret);
+    case SCREEN_HANDOVER: return duet_handover(d, w, secret);
+    case SCREEN_OUTCOME: return duet_outcome(d, w, s);
+    case SCREEN_DEBRIEF: return duet_debrief(d, w);
     default:
         if (d->finished)
             return false;
@@ -1073,6 +1149,11 @@ static void menu_pick(struct window *w, enum menu_item item)
     click_button(w, BTN_MENU, (int)item);
 }
 
+/* The Esc menu's round, as a player goes through it: save to slot 2, play
+ * on, look at the history, load slot 2, undo, restart (asked first), quit.
+ * A script of one step an idle, each a key or a click and what it shows,
+ * read top to bottom; cut into functions the story would be scattered, so
+ * it stays one switch (116 lines). */
 static bool menu_hook(void *ctx, struct window *w)
 {
     struct menu_drive *m = ctx;
@@ -2485,12 +2566,66 @@ static bool menu_row_present(struct window *w, int row)
     return true;
 }
 
+/* The menu's panel, now the scene under it has scrolled: the same pixels
+ * as before (t->panel_top), but in its rounded corners, where the scene
+ * shows. */
+static void check_panel_unchanged(struct overlay_drive *t, struct window *w)
+{
+    SDL_Rect panel;
+    Uint32 *now = grab_panel(w, &panel);
+    assert_memory_equal(&panel, &t->panel, sizeof panel);
+    int u = window_probe_unit(w);
+    for (int q = 0; q < panel.w * panel.h; q++) {
+        int x = q % panel.w, y = q / panel.w;
+        bool corner = (x < u || x >= panel.w - u) && (y < u || y >= panel.h - u);
+        if (!corner && now[q] != t->panel_top[q])
+            fail_msg("the panel changed at %d,%d as the scene scrolled", panel.x + x, panel.y + y);
+    }
+    free(now);
+    free(t->panel_top);
+    t->panel_top = NULL;
+}
+
+static bool overlay_hook(void *ctx, struct window *w);
+
+/* Down to button (kind, t->row), then its focus ring whole: true to wait
+ * for the focus to move; once checked, on to the next row at once. */
+static bool ring_step(struct overlay_drive *t, struct window *w, enum button_kind kind)
+{
+    if (!focus_on(w, kind, t->row))
+        return true;
+    assert_ring_whole(w, kind, t->row);
+    t->rings++;
+    t->row++;
+    return overlay_hook(t, w); /* the next row now: nothing to wait for */
+}
+
+/* Each menu row's ring whole, row by row: true to wait for the focus to
+ * move; at the last row, on to the settings (phase 5). */
+static bool menu_rings_step(struct overlay_drive *t, struct window *w)
+{
+    SDL_Rect r;
+    for (bool off = true; t->row < MENU_COUNT; t->row++) {
+        /* Scrolled out of sight comes in sight as the focus moves; a row
+         * not in this menu or disabled takes no focus. */
+        if (!window_probe_button(w, BTN_MENU, t->row, &r, &off))
+            off = false;
+        if (!off && menu_row_present(w, t->row))
+            break;
+    }
+    if (t->row == MENU_COUNT) {
+        click_or_scroll(w, BTN_MENU, MENU_SETTINGS);
+        t->phase = 5;
+        return true;
+    }
+    return ring_step(t, w, BTN_MENU);
+}
+
 static bool overlay_hook(void *ctx, struct window *w)
 {
     struct overlay_drive *t = ctx;
     if (++t->idles > GUARD)
         fail_msg("stuck in phase %d", t->phase);
-    SDL_Rect bar;
     switch (t->phase) {
     case 0: /* the scene scrolls; its bar at the top */
         assert_int_equal(window_probe_screen(w), SCREEN_PLAY);
@@ -2512,48 +2647,16 @@ static bool overlay_hook(void *ctx, struct window *w)
         window_probe_key(w, SDLK_ESCAPE, 0);
         t->phase = 3;
         return true;
-    case 3: {
+    case 3:
         assert_int_equal(window_probe_overlay(w), OVERLAY_MENU);
         assert_bar_under_overlay(w, t->bar_bottom);
-        SDL_Rect panel;
-        Uint32 *now = grab_panel(w, &panel);
-        assert_memory_equal(&panel, &t->panel, sizeof panel);
-        /* The same pixels, but in its rounded corners (the scene shows there). */
-        int u = window_probe_unit(w);
-        for (int q = 0; q < panel.w * panel.h; q++) {
-            int x = q % panel.w, y = q / panel.w;
-            bool corner = (x < u || x >= panel.w - u) && (y < u || y >= panel.h - u);
-            if (!corner && now[q] != t->panel_top[q])
-                fail_msg("the panel changed at %d,%d as the scene scrolled", panel.x + x, panel.y + y);
-        }
-        free(now);
-        free(t->panel_top);
-        t->panel_top = NULL;
+        check_panel_unchanged(t, w);
         t->phase = 4;
         t->row = MENU_RESUME;
         window_probe_key(w, SDLK_DOWN, 0); /* the keyboard's ring shows */
         return true;
-    }
     case 4: /* each menu row's ring whole */
-        for (bool off = true; t->row < MENU_COUNT; t->row++) {
-            /* Scrolled out of sight comes in sight as the focus moves; a row
-             * not in this menu or disabled takes no focus. */
-            if (!window_probe_button(w, BTN_MENU, t->row, &bar, &off))
-                off = false;
-            if (!off && menu_row_present(w, t->row))
-                break;
-        }
-        if (t->row == MENU_COUNT) {
-            click_or_scroll(w, BTN_MENU, MENU_SETTINGS);
-            t->phase = 5;
-            return true;
-        }
-        if (!focus_on(w, BTN_MENU, t->row))
-            return true;
-        assert_ring_whole(w, BTN_MENU, t->row);
-        t->rings++;
-        t->row++;
-        return overlay_hook(ctx, w); /* the next row now: nothing to wait for */
+        return menu_rings_step(t, w);
     case 5:
         if (window_probe_overlay(w) == OVERLAY_MENU) {
             click_or_scroll(w, BTN_MENU, MENU_SETTINGS);
@@ -2582,12 +2685,7 @@ static bool overlay_hook(void *ctx, struct window *w)
             t->phase = 9;
             return false;
         }
-        if (!focus_on(w, BTN_SLOT, t->row))
-            return true;
-        assert_ring_whole(w, BTN_SLOT, t->row);
-        t->rings++;
-        t->row++;
-        return overlay_hook(ctx, w);
+        return ring_step(t, w, BTN_SLOT);
     }
     return false;
 }
@@ -3094,6 +3192,12 @@ static void shot(struct window *w, struct tour *t, const char *name)
     t->saved++;
 }
 
+/* The tour: the title, the role, play, the menu, the settings, the keys,
+ * an outcome, a locked choice, the history, a timed decision, the save
+ * slots and the debrief, a picture of each. A script of one step an idle,
+ * each a few keys and a shot, read top to bottom in the pictures' order;
+ * cut into functions the order would be scattered, so it stays one switch
+ * (126 lines). */
 static bool tour_hook(void *ctx, struct window *w)
 {
     struct tour *t = ctx;
