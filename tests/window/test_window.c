@@ -1151,9 +1151,9 @@ static void menu_pick(struct window *w, enum menu_item item)
 
 /* The Esc menu's round, as a player goes through it: save to slot 2, play
  * on, look at the history, load slot 2, undo, restart (asked first), quit.
- * A script of one step an idle, each a key or a click and what it shows,
- * read top to bottom; cut into functions the story would be scattered, so
- * it stays one switch (116 lines). */
+ * Long: a script of one step an idle, each a key or a click and what it
+ * shows, read top to bottom; cut into functions the story would be
+ * scattered, so it stays one switch. */
 static bool menu_hook(void *ctx, struct window *w)
 {
     struct menu_drive *m = ctx;
@@ -3194,10 +3194,10 @@ static void shot(struct window *w, struct tour *t, const char *name)
 
 /* The tour: the title, the role, play, the menu, the settings, the keys,
  * an outcome, a locked choice, the history, a timed decision, the save
- * slots and the debrief, a picture of each. A script of one step an idle,
- * each a few keys and a shot, read top to bottom in the pictures' order;
- * cut into functions the order would be scattered, so it stays one switch
- * (126 lines). */
+ * slots and the debrief, a picture of each.
+ * Long: a script of one step an idle, each a few keys and a shot, read top
+ * to bottom in the pictures' order; cut into functions the order would be
+ * scattered, so it stays one switch. */
 static bool tour_hook(void *ctx, struct window *w)
 {
     struct tour *t = ctx;
