@@ -8,6 +8,7 @@
  * fractions of it. One accent colour marks what can be acted on; the focus
  * ring is a second, warmer colour so the keyboard's place is never in doubt.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -825,22 +826,47 @@ static void chart_label_widths(struct window *w, int *namew, int *valw)
     }
 }
 
+/* A chart mark's label: "Start" for mark 0, else its number; its left edge
+ * (Start from the mark, a number centred on it) and its width. */
+static const char *mark_label(struct window *w, const struct chart *ch, int k, char *num, size_t size,
+                              int *left, int *width)
+{
+    if (k == 0)
+        str_copy(num, size, "Start");
+    else
+        str_format(num, size, "%d", k);
+    *width = text_width(w, FACE_SMALL_BOLD, num, strlen(num));
+    int mx = ch->px0 + k * ch->step;
+    *left = k == 0 ? mx : mx - *width / 2;
+    return num;
+}
+
 /* The decisions' marks over the plot at y: Start, 1, 2, ... (long runs:
- * marks closer than a label share them, and only some get a number). */
+ * marks closer than a label share them, and only every stride-th gets a
+ * number, the stride the widest number needs). A number is drawn only where
+ * it keeps a gap to "Start" and to the last mark's number, which are always
+ * drawn: "Start" is wider than a number, so equal steps alone do not keep
+ * mark 1 off it. */
 static void chart_marks(struct window *w, const struct metrics *M, const struct chart *ch, int y)
 {
     char num[64];
-    for (int k = 0; k <= ch->n; k++) {
-        int mx = ch->px0 + k * ch->step;
-        if (k == 0)
-            str_copy(num, sizeof num, "Start");
-        else
-            str_format(num, sizeof num, "%d", k);
-        int tw = text_width(w, FACE_SMALL_BOLD, num, strlen(num));
-        if (mx > ch->px1 && k != ch->n)
+    int gap = M->u / 4;
+    int left, tw, last_left;
+    ui_line(w, ch->px0, y, FACE_SMALL_BOLD, C_MUTED, mark_label(w, ch, 0, num, sizeof num, &left, &tw));
+    int free_from = left + tw + gap; /* where the next number may start */
+    if (ch->n == 0)
+        return;
+    mark_label(w, ch, ch->n, num, sizeof num, &last_left, &tw);
+    int stride = 1;
+    while (stride < ch->n && stride * ch->step < tw + gap)
+        stride++;
+    ui_line(w, last_left, y, FACE_SMALL_BOLD, C_MUTED, num);
+    for (int k = stride; k < ch->n; k += stride) {
+        if (ch->px0 + k * ch->step > ch->px1)
             break;
-        if (k == 0 || ch->step >= tw + M->u / 4 || k == ch->n)
-            ui_line(w, k == 0 ? mx : mx - tw / 2, y, FACE_SMALL_BOLD, C_MUTED, num);
+        mark_label(w, ch, k, num, sizeof num, &left, &tw);
+        if (left >= free_from && left + tw + gap <= last_left)
+            ui_line(w, left, y, FACE_SMALL_BOLD, C_MUTED, num);
     }
 }
 
