@@ -545,13 +545,34 @@ static double bound_of(const struct searcher *s, const struct game *g)
     return bound_at(s, g->s.scene, g->taken, UINT32_MAX, UINT32_MAX);
 }
 
+/* The bound of where choice c leads, with the once-choices of taken and
+ * also taken: its next scene's, or for a next function the highest of the
+ * scenes it has been seen to return (as the bounds themselves count it:
+ * make_bounds); HUGE_VAL for a next function never seen to return, which
+ * only taking the option tells. */
+static double ahead_at(const struct searcher *s, uint32_t c, const uint64_t *taken, uint32_t also)
+{
+    const struct choice *ch = &s->sc->choices[c];
+    if (ch->next >= 0)
+        return bound_at(s, ch->next, taken, also, UINT32_MAX);
+    if (s->graph.nsucc[c] == 0)
+        return HUGE_VAL;
+    double v = -HUGE_VAL;
+    for (int i = 0; i < s->graph.nsucc[c]; i++)
+        v = fmax(v, bound_at(s, s->graph.succ[c][i], taken, also, UINT32_MAX));
+    return v;
+}
+
 /* An upper bound of what taking option (1-based) in g can add to the
  * player's total, its own points included, without taking it: the
  * option's points (known before it is taken: only choices score) plus the
  * bound of the scene it leads to with the child's once-choices taken (g's
- * and the option's): bound_of the child, whenever taking it succeeds.
- * HUGE_VAL when a next function decides the scene, which only taking the
- * option tells. */
+ * and the option's): bound_of the child, whenever taking it succeeds. For
+ * a next function, the scenes it has been seen to return: the bound of the
+ * scene g is in counted only those, so cutting the option on them assumes
+ * no more than cutting g would have (and saves running its callbacks, most
+ * of a search's time). HUGE_VAL for a duet's two different picks when
+ * either has a next function. */
 static double option_upper(const struct searcher *s, const struct game *g, int option)
 {
     const struct scenario *sc = s->sc;
@@ -568,13 +589,13 @@ static double option_upper(const struct searcher *s, const struct game *g, int o
         a = b = (uint32_t)game_menu(g)->offers[option - 1].choice;
         gain = g->view.decider == s->player ? s->graph.gain[a] : 0;
     }
-    if (sc->choices[a].next < 0 || sc->choices[b].next < 0)
-        return HUGE_VAL;
     /* A once-choice is marked when it is taken in full: agreed, or the
      * pick that stood (either); a conflict takes neither. */
     uint32_t ta = sc->choices[a].once ? a : UINT32_MAX, tb = sc->choices[b].once ? b : UINT32_MAX;
     if (a == b)
-        return gain + bound_at(s, sc->choices[a].next, g->taken, ta, UINT32_MAX);
+        return gain + ahead_at(s, a, g->taken, ta);
+    if (sc->choices[a].next < 0 || sc->choices[b].next < 0)
+        return HUGE_VAL;
     int conflict = sc->scenes[g->s.scene].conflict;
     if (conflict >= 0)
         return gain + bound_at(s, conflict, g->taken, UINT32_MAX, UINT32_MAX);
