@@ -908,6 +908,9 @@ static bool search_pass(struct searcher *s, struct diag *err)
         }
         if (out_of_budget(bs, &tick)) {
             s->stopped = true;
+            /* The first check past the cap, the clock aside: where the
+             * cap alone would have stopped. */
+            bs->capped = bs->max_states > 0 && bs->states > bs->max_states;
             break;
         }
         enum step step = search_option(s, &ps, depth, r0);
@@ -994,7 +997,7 @@ static void discover(struct searcher *s)
 bool best_search_run(const struct scenario *sc, struct best_search *bs, struct diag *err)
 {
     double t0 = clock_seconds();
-    bs->found = bs->exact = false;
+    bs->found = bs->exact = bs->capped = false;
     bs->weighted = 0;
     memset(bs->points, 0, sizeof bs->points);
     bs->path = NULL;
