@@ -68,7 +68,7 @@ static void usage(FILE *f)
                "  XDG_DATA_HOME        own scenarios in scaleup/scenarios, found by id; saves,\n"
                "                       kept playthroughs (default ~/.local/share)\n"
                "  XDG_CONFIG_HOME      the window's settings (default ~/.config)\n"
-               "  XDG_CACHE_HOME       each scenario's exact best score per role, so play never\n"
+               "  XDG_CACHE_HOME       each scenario's best score per role, so play never\n"
                "                       waits for it (default ~/.cache)\n"
                "  HOME                 where those defaults are\n"
                "  TMPDIR               last resort for a result file that cannot be written\n"

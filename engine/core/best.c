@@ -481,15 +481,26 @@ static void found_through(struct searcher *s, const struct game *g, double total
     s->best_npath = n;
 }
 
-/* The key grows when a callback read what it left out. */
-static bool reads_changed(struct searcher *s, unsigned long v0, unsigned long s0, unsigned long p0)
+/* The reads of game.visits, game.score and game.picks when a pass began:
+ * a callback reading one the key leaves out restarts the pass. */
+struct reads {
+    unsigned long visits, score, picks;
+};
+
+static struct reads reads_now(const struct scenario *sc)
+{
+    return (struct reads){sc->live->visits_reads, sc->live->score_reads, sc->live->picks_reads};
+}
+
+/* The key grows when a callback read what it left out (since r0). */
+static bool reads_changed(struct searcher *s, struct reads r0)
 {
     unsigned grow = 0;
-    if (s->sc->live->visits_reads != v0 && !(s->key_what & KEY_VISITS))
+    if (s->sc->live->visits_reads != r0.visits && !(s->key_what & KEY_VISITS))
         grow |= KEY_VISITS;
-    if (s->sc->live->score_reads != s0 && !(s->key_what & KEY_POINTS))
+    if (s->sc->live->score_reads != r0.score && !(s->key_what & KEY_POINTS))
         grow |= KEY_POINTS;
-    if (s->sc->live->picks_reads != p0 && !(s->key_what & KEY_PICKS))
+    if (s->sc->live->picks_reads != r0.picks && !(s->key_what & KEY_PICKS))
         grow |= KEY_PICKS;
     if (!grow)
         return false;
@@ -534,13 +545,34 @@ static double bound_of(const struct searcher *s, const struct game *g)
     return bound_at(s, g->s.scene, g->taken, UINT32_MAX, UINT32_MAX);
 }
 
+/* The bound of where choice c leads, with the once-choices of taken and
+ * also taken: its next scene's, or for a next function the highest of the
+ * scenes it has been seen to return (as the bounds themselves count it:
+ * make_bounds); HUGE_VAL for a next function never seen to return, which
+ * only taking the option tells. */
+static double ahead_at(const struct searcher *s, uint32_t c, const uint64_t *taken, uint32_t also)
+{
+    const struct choice *ch = &s->sc->choices[c];
+    if (ch->next >= 0)
+        return bound_at(s, ch->next, taken, also, UINT32_MAX);
+    if (s->graph.nsucc[c] == 0)
+        return HUGE_VAL;
+    double v = -HUGE_VAL;
+    for (int i = 0; i < s->graph.nsucc[c]; i++)
+        v = fmax(v, bound_at(s, s->graph.succ[c][i], taken, also, UINT32_MAX));
+    return v;
+}
+
 /* An upper bound of what taking option (1-based) in g can add to the
  * player's total, its own points included, without taking it: the
  * option's points (known before it is taken: only choices score) plus the
  * bound of the scene it leads to with the child's once-choices taken (g's
- * and the option's): bound_of the child, whenever taking it succeeds.
- * HUGE_VAL when a next function decides the scene, which only taking the
- * option tells. */
+ * and the option's): bound_of the child, whenever taking it succeeds. For
+ * a next function, the scenes it has been seen to return: the bound of the
+ * scene g is in counted only those, so cutting the option on them assumes
+ * no more than cutting g would have (and saves running its callbacks, most
+ * of a search's time). HUGE_VAL for a duet's two different picks when
+ * either has a next function. */
 static double option_upper(const struct searcher *s, const struct game *g, int option)
 {
     const struct scenario *sc = s->sc;
@@ -557,13 +589,13 @@ static double option_upper(const struct searcher *s, const struct game *g, int o
         a = b = (uint32_t)game_menu(g)->offers[option - 1].choice;
         gain = g->view.decider == s->player ? s->graph.gain[a] : 0;
     }
-    if (sc->choices[a].next < 0 || sc->choices[b].next < 0)
-        return HUGE_VAL;
     /* A once-choice is marked when it is taken in full: agreed, or the
      * pick that stood (either); a conflict takes neither. */
     uint32_t ta = sc->choices[a].once ? a : UINT32_MAX, tb = sc->choices[b].once ? b : UINT32_MAX;
     if (a == b)
-        return gain + bound_at(s, sc->choices[a].next, g->taken, ta, UINT32_MAX);
+        return gain + ahead_at(s, a, g->taken, ta);
+    if (sc->choices[a].next < 0 || sc->choices[b].next < 0)
+        return HUGE_VAL;
     int conflict = sc->scenes[g->s.scene].conflict;
     if (conflict >= 0)
         return gain + bound_at(s, conflict, g->taken, UINT32_MAX, UINT32_MAX);
@@ -773,13 +805,79 @@ static inline enum child_step visit_child(struct searcher *s, struct pass_stack 
     return CHILD_OPENED;
 }
 
+static void stack_init(struct pass_stack *ps, struct game *root)
+{
+    *ps = (struct pass_stack){.cap = 64, .allocated = 1};
+    ps->games = xmalloc(sizeof *ps->games * (size_t)ps->cap);
+    ps->frames = xmalloc(sizeof *ps->frames * (size_t)ps->cap);
+    ps->path = xmalloc(sizeof *ps->path * (size_t)(2 * ps->cap + 2));
+    ps->games[0] = root;
+}
+
+static void stack_free(struct pass_stack *ps)
+{
+    for (int i = 0; i < ps->allocated; i++)
+        game_free(ps->games[i]);
+    free(ps->games);
+    free(ps->frames);
+    free(ps->path);
+}
+
+enum step { STEP_NEXT, STEP_DEEPER, STEP_STOP };
+
+/* Searches the next option of the frame at depth: cut by its bound without
+ * taking it, or taken and its child counted or opened (STEP_DEEPER); STEP_STOP
+ * when the pass must end (the key grew, the bounds went stale, a loop). */
+static enum step search_option(struct searcher *s, struct pass_stack *ps, int depth, struct reads r0)
+{
+    struct frame *f = &ps->frames[depth];
+    struct game *g = ps->games[depth];
+    int option = s->pool[f->order + f->option++ - 1];
+    f->taking = option;
+    double upper = option_upper(s, g, option);
+    if (f->base + upper <= s->best_total + 1e-9) {
+        /* Cannot beat the best found, told without taking it (taking
+         * an option runs its callbacks: most of a search's time). */
+        f->upper = fmax(f->upper, upper);
+        s->bs->pruned++;
+        return STEP_NEXT;
+    }
+    if (depth + 1 >= ps->cap) {
+        stack_grow(ps);
+        f = &ps->frames[depth];
+    }
+    if (depth + 1 >= ps->allocated)
+        ps->games[ps->allocated++] = quiet_game(s);
+    struct game *child = ps->games[depth + 1];
+    int n;
+    struct diag d;
+    bool ok = take_option(child, g, option, ps->path + f->pathlen, &n, &d);
+    if (reads_changed(s, r0))
+        return STEP_STOP;
+    if (!ok)
+        return STEP_NEXT; /* an error or a dead end: no ending that way */
+    saw_next(s, g, child, option);
+    if (s->bounds_stale) {
+        s->restart = true;
+        return STEP_STOP;
+    }
+    switch (visit_child(s, ps, depth, child, option, f->pathlen + n)) {
+    case CHILD_RESTART:
+        return STEP_STOP;
+    case CHILD_OPENED:
+        return STEP_DEEPER;
+    default:
+        return STEP_NEXT;
+    }
+}
+
 /* One pass of the search with the current key; sets restart when the key
  * must grow. */
 static bool search_pass(struct searcher *s, struct diag *err)
 {
     const struct scenario *sc = s->sc;
     struct best_search *bs = s->bs;
-    unsigned long v0 = sc->live->visits_reads, s0 = sc->live->score_reads, p0 = sc->live->picks_reads;
+    struct reads r0 = reads_now(sc);
     struct game_setup st;
     game_setup_explorer(&st, bs->role, bs->duet, bs->seed);
     struct game *root = quiet_game(s);
@@ -787,15 +885,12 @@ static bool search_pass(struct searcher *s, struct diag *err)
         game_free(root);
         return false;
     }
-    if (reads_changed(s, v0, s0, p0)) {
+    if (reads_changed(s, r0)) {
         game_free(root);
         return true;
     }
-    struct pass_stack ps = {.cap = 64, .allocated = 1};
-    ps.games = xmalloc(sizeof *ps.games * (size_t)ps.cap);
-    ps.frames = xmalloc(sizeof *ps.frames * (size_t)ps.cap);
-    ps.path = xmalloc(sizeof *ps.path * (size_t)(2 * ps.cap + 2));
-    ps.games[0] = root;
+    struct pass_stack ps;
+    stack_init(&ps, root);
     s->pool_top = 0;
     if (root->over) {
         s->best_total = game_weighted(root, s->player);
@@ -804,63 +899,31 @@ static bool search_pass(struct searcher *s, struct diag *err)
         struct memo_slot *slot = memo_find(&s->memo, state_key(root, s->key_what), true);
         open_frame(s, &ps, 0, root, slot, slot->key, game_weighted(root, s->player), 0);
     }
-    int depth = root->over ? -1 : 0;
     long tick = 0;
-    struct diag d;
-    while (depth >= 0) {
+    for (int depth = root->over ? -1 : 0; depth >= 0;) {
         struct frame *f = &ps.frames[depth];
-        struct game *g = ps.games[depth];
         if (f->option > f->noptions) {
             close_frame(s, &ps, depth--);
             continue;
         }
         if (out_of_budget(bs, &tick)) {
             s->stopped = true;
+            /* The first check past the cap, the clock aside: where the
+             * cap alone would have stopped. */
+            bs->capped = bs->max_states > 0 && bs->states > bs->max_states;
             break;
         }
-        int option = s->pool[f->order + f->option++ - 1];
-        f->taking = option;
-        double upper = option_upper(s, g, option);
-        if (f->base + upper <= s->best_total + 1e-9) {
-            /* Cannot beat the best found, told without taking it (taking
-             * an option runs its callbacks: most of a search's time). */
-            f->upper = fmax(f->upper, upper);
-            bs->pruned++;
-            continue;
-        }
-        if (depth + 1 >= ps.cap) {
-            stack_grow(&ps);
-            f = &ps.frames[depth];
-        }
-        if (depth + 1 >= ps.allocated)
-            ps.games[ps.allocated++] = quiet_game(s);
-        struct game *child = ps.games[depth + 1];
-        int n;
-        bool ok = take_option(child, g, option, ps.path + f->pathlen, &n, &d);
-        if (reads_changed(s, v0, s0, p0))
+        enum step step = search_option(s, &ps, depth, r0);
+        if (step == STEP_STOP)
             break;
-        if (!ok)
-            continue; /* an error or a dead end: no ending that way */
-        saw_next(s, g, child, option);
-        if (s->bounds_stale) {
-            s->restart = true;
-            break;
-        }
-        enum child_step step = visit_child(s, &ps, depth, child, option, f->pathlen + n);
-        if (step == CHILD_RESTART)
-            break;
-        if (step == CHILD_OPENED)
+        if (step == STEP_DEEPER)
             depth++;
     }
     /* Complete: every cut was of a branch that could not beat the best
      * found, so the best found is the maximum. */
     if (!s->restart && !s->stopped)
         bs->exact = true;
-    for (int i = 0; i < ps.allocated; i++)
-        game_free(ps.games[i]);
-    free(ps.games);
-    free(ps.frames);
-    free(ps.path);
+    stack_free(&ps);
     return true;
 }
 
@@ -869,13 +932,7 @@ static void replay_points(struct searcher *s)
 {
     struct best_search *bs = s->bs;
     struct game_setup st;
-    memset(&st, 0, sizeof st);
-    st.seed = bs->seed;
-    st.nplayers = bs->duet ? 2 : 1;
-    for (int p = 0; p < st.nplayers; p++) {
-        st.players[p].role = bs->duet ? p : bs->role;
-        st.players[p].name = "Explorer";
-    }
+    game_setup_explorer(&st, bs->role, bs->duet, bs->seed);
     struct game *g = game_new(s->sc);
     struct diag d;
     bool ok = game_start(g, &st, &d);
@@ -909,13 +966,7 @@ static void discover(struct searcher *s)
 {
     struct best_search *bs = s->bs;
     struct game_setup st;
-    memset(&st, 0, sizeof st);
-    st.seed = bs->seed;
-    st.nplayers = bs->duet ? 2 : 1;
-    for (int p = 0; p < st.nplayers; p++) {
-        st.players[p].role = bs->duet ? p : bs->role;
-        st.players[p].name = "Explorer";
-    }
+    game_setup_explorer(&st, bs->role, bs->duet, bs->seed);
     struct game *g = quiet_game(s), *child = quiet_game(s);
     struct rng pick;
     rng_seed(&pick, bs->seed ^ 0xb357b357b357b357ULL);
@@ -946,7 +997,7 @@ static void discover(struct searcher *s)
 bool best_search_run(const struct scenario *sc, struct best_search *bs, struct diag *err)
 {
     double t0 = clock_seconds();
-    bs->found = bs->exact = false;
+    bs->found = bs->exact = bs->capped = false;
     bs->weighted = 0;
     memset(bs->points, 0, sizeof bs->points);
     bs->path = NULL;
@@ -963,9 +1014,9 @@ bool best_search_run(const struct scenario *sc, struct best_search *bs, struct d
     unsigned long draws0 = sc->live->random_draws;
     if (!bs->no_bound) {
         s.bounds = xmalloc(sizeof *s.bounds * (size_t)(sc->nscenes + 1));
-        unsigned long v0 = sc->live->visits_reads, s0 = sc->live->score_reads, p0 = sc->live->picks_reads;
+        struct reads r0 = reads_now(sc);
         discover(&s);
-        reads_changed(&s, v0, s0, p0); /* the key grows before the search, not during it */
+        reads_changed(&s, r0); /* the key grows before the search, not during it */
     }
     bool ok = true;
     for (;;) {

@@ -46,6 +46,8 @@ struct best_search {
     /* What it found. */
     bool found;      /* some path reached an ending */
     bool exact;      /* the whole space was searched: weighted is the maximum */
+    bool capped;     /* stopped by max_states, not by the deadline: the same estimate
+                      * on any machine (the search does not depend on the clock) */
     bool seed_free;  /* nothing drew from the generator: the same for every seed */
     double weighted; /* the best weighted total (an estimate when !exact) */
     double points[LIMIT_DIMENSIONS]; /* the role's points along that best path */
@@ -55,6 +57,12 @@ struct best_search {
     long pruned;     /* states cut by the bound */
     double seconds;
 };
+
+/* The search's version, which an estimate depends on (a search stopped at
+ * its cap of states has found what this version finds first): a cached
+ * estimate names it. Bump it with any change to the search's order, bound
+ * or discovery. */
+#define BEST_SEARCH_VERSION 2
 
 /* Searches; false only when the scenario cannot be started (err set). */
 bool best_search_run(const struct scenario *sc, struct best_search *bs, struct diag *err);

@@ -44,12 +44,18 @@ static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
 static struct entry entries[MAX_ENTRIES];
 static int nentries;
 static double budget = LIMIT_BEST_SECONDS;
+static long max_states = LIMIT_BEST_STATES;
 static char cache_dir[PATH_MAX];
 static bool cache_dir_set;
 
 void best_set_budget(double seconds)
 {
     budget = seconds;
+}
+
+void best_set_max_states(long states)
+{
+    max_states = states;
 }
 
 void best_set_cache_dir(const char *dir)
@@ -77,20 +83,33 @@ static void cache_folder(char *buf, size_t cap)
         str_format(buf, cap, "%s/.cache/scaleup/best", home);
 }
 
-/* The file of an answer: seed "any" for one that holds for every seed. */
+/* The file of an answer: seed "any" for one that holds for every seed. An
+ * estimate has a file of its own (an engine that caches only exact answers
+ * never reads it), always for its seed. */
 static void cache_file(char *buf, size_t cap, const char *dir, uint64_t hash, int role, bool duet,
-                       const uint64_t *seed)
+                       const uint64_t *seed, bool estimate)
 {
     char s[32] = "any";
     if (seed)
         snprintf(s, sizeof s, "%llu", (unsigned long long)*seed);
-    str_format(buf, cap, "%s/%016llx-%s-role%d-%s.json", dir, (unsigned long long)hash,
-               duet ? "duet" : "solo", role, s);
+    str_format(buf, cap, "%s/%016llx-%s-role%d-%s%s.json", dir, (unsigned long long)hash,
+               duet ? "duet" : "solo", role, s, estimate ? "-estimate" : "");
+}
+
+/* Whether a cached estimate is what a search would find now: made by this
+ * version of the search with the same cap of states. */
+static bool estimate_current(const cJSON *root)
+{
+    const cJSON *ver = cJSON_GetObjectItemCaseSensitive(root, "search");
+    const cJSON *cap = cJSON_GetObjectItemCaseSensitive(root, "max_states");
+    return cJSON_IsNumber(ver) && ver->valuedouble == BEST_SEARCH_VERSION && cJSON_IsNumber(cap) &&
+           cap->valuedouble == (double)max_states;
 }
 
 /* Reads an answer; false when missing, unreadable or not one (a corrupt
- * file is ignored, and rewritten after the next search). */
-static bool cache_read(const char *path, const struct scenario *sc, struct best *out)
+ * file is ignored, and rewritten after the next search), or an estimate
+ * another version of the search made. */
+static bool cache_read(const char *path, const struct scenario *sc, bool estimate, struct best *out)
 {
     struct diag err;
     size_t len;
@@ -105,7 +124,8 @@ static bool cache_read(const char *path, const struct scenario *sc, struct best 
     const cJSON *pts = cJSON_GetObjectItemCaseSensitive(root, "points");
     if (cJSON_IsString(fmt) && strcmp(fmt->valuestring, "scaleup-best/1") == 0 && cJSON_IsNumber(w) &&
         isfinite(w->valuedouble) && fabs(w->valuedouble) <= LIMIT_NUMBER * LIMIT_TURNS &&
-        cJSON_IsArray(pts) && cJSON_GetArraySize(pts) == sc->ndimensions) {
+        cJSON_IsArray(pts) && cJSON_GetArraySize(pts) == sc->ndimensions &&
+        (!estimate || estimate_current(root))) {
         memset(out, 0, sizeof *out);
         out->weighted = w->valuedouble;
         ok = true;
@@ -116,18 +136,24 @@ static bool cache_read(const char *path, const struct scenario *sc, struct best 
             else
                 out->points[d] = v->valuedouble;
         }
-        out->exact = out->ready = out->cached = true;
+        out->ready = out->cached = true;
+        out->exact = !estimate;
     }
     cJSON_Delete(root);
     return ok;
 }
 
-static void cache_write(const char *path, const struct scenario *sc, const struct best *b)
+/* An estimate names the search's version and its cap of states. */
+static void cache_write(const char *path, const struct scenario *sc, const struct best *b, long cap)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "format", "scaleup-best/1");
     cJSON_AddStringToObject(root, "scenario", sc->id);
     cJSON_AddNumberToObject(root, "weighted", b->weighted);
+    if (!b->exact) {
+        cJSON_AddNumberToObject(root, "search", BEST_SEARCH_VERSION);
+        cJSON_AddNumberToObject(root, "max_states", (double)cap);
+    }
     cJSON *pts = cJSON_AddArrayToObject(root, "points");
     for (int d = 0; d < sc->ndimensions; d++)
         cJSON_AddItemToArray(pts, cJSON_CreateNumber(b->points[d]));
@@ -183,6 +209,7 @@ struct job {
     bool duet;
     uint64_t seed;
     double deadline;
+    long max_states;
     char dir[PATH_MAX];
 };
 
@@ -196,7 +223,7 @@ static void *job_main(void *arg)
     setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
     struct best b;
     memset(&b, 0, sizeof b);
-    bool seed_free = false;
+    bool seed_free = false, capped = false;
     struct diag_list diags;
     diag_list_init(&diags);
     struct scenario *sc = scenario_load(j->folder, NULL, &diags);
@@ -208,20 +235,27 @@ static void *job_main(void *arg)
         bs.seed = j->seed;
         bs.duet = j->duet;
         bs.deadline = j->deadline;
-        bs.max_states = LIMIT_BEST_STATES;
+        bs.max_states = j->max_states;
         struct diag err;
         if (best_search_run(sc, &bs, &err) && bs.found) {
             b.weighted = bs.weighted;
             memcpy(b.points, bs.points, sizeof b.points);
             b.exact = bs.exact;
             seed_free = bs.seed_free;
+            capped = bs.capped;
         }
         b.seconds = bs.seconds;
         best_search_free(&bs);
-        if (b.exact && j->dir[0]) {
+        /* An exact answer, or an estimate that does not depend on the
+         * machine (stopped by the cap of states, not the clock), which a
+         * search would find again: a search is not worth running twice.
+         * An estimate holds for its seed only (a search stopped early may
+         * not have met the scenario's draws). */
+        if ((b.exact || capped) && j->dir[0]) {
             char path[PATH_MAX];
-            cache_file(path, sizeof path, j->dir, j->hash, j->role, j->duet, seed_free ? NULL : &j->seed);
-            cache_write(path, sc, &b);
+            cache_file(path, sizeof path, j->dir, j->hash, j->role, j->duet,
+                       seed_free && b.exact ? NULL : &j->seed, !b.exact);
+            cache_write(path, sc, &b, j->max_states);
         }
     }
     if (sc)
@@ -257,11 +291,11 @@ static struct entry *lookup(const struct scenario *sc, int role, uint64_t seed, 
     struct best b;
     bool hit = false, free_hit = false;
     if (dir[0]) {
-        cache_file(path, sizeof path, dir, sc->hash, role, duet, NULL);
-        free_hit = hit = cache_read(path, sc, &b);
-        if (!hit) {
-            cache_file(path, sizeof path, dir, sc->hash, role, duet, &seed);
-            hit = cache_read(path, sc, &b);
+        cache_file(path, sizeof path, dir, sc->hash, role, duet, NULL, false);
+        free_hit = hit = cache_read(path, sc, false, &b);
+        for (int estimate = 0; estimate < 2 && !hit; estimate++) {
+            cache_file(path, sizeof path, dir, sc->hash, role, duet, &seed, estimate);
+            hit = cache_read(path, sc, estimate, &b);
         }
     }
     pthread_mutex_lock(&lock);
@@ -286,6 +320,7 @@ static struct entry *lookup(const struct scenario *sc, int role, uint64_t seed, 
     j->duet = duet;
     j->seed = seed;
     j->deadline = clock_seconds() + budget;
+    j->max_states = max_states;
     str_copy(j->dir, sizeof j->dir, dir);
     e->deadline = j->deadline;
     e->running = true;

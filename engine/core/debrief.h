@@ -12,7 +12,9 @@
  * A solo game of a scenario that declares its best uses the declared total.
  * Answers are cached in memory and on disk ($XDG_CACHE_HOME/scaleup/best),
  * by scenario hash, role, solo or duet, and the seed when the scenario
- * draws from the run's generator.
+ * draws from the run's generator: exact answers, and estimates stopped by
+ * the cap of states (not by the clock), which do not depend on the
+ * machine and are kept for the version of the search that made them.
  *
  * The headline and the bars agree: each dimension's bar is the player's
  * points against what the best run for the role scores there (the best
@@ -39,6 +41,9 @@ struct best {
 /* Time budget of one role's search, in seconds (LIMIT_BEST_SECONDS unless
  * changed: tests make it tiny to see an estimate). */
 void best_set_budget(double seconds);
+/* The cap of states of one role's search (LIMIT_BEST_STATES unless changed:
+ * tests make it small to see an estimate cached). */
+void best_set_max_states(long states);
 /* The disk cache's folder; NULL for $XDG_CACHE_HOME/scaleup/best (else
  * ~/.cache/scaleup/best), "" for no disk cache. */
 void best_set_cache_dir(const char *dir);

@@ -669,6 +669,93 @@ static bool hashset_add(struct hashset *s, uint64_t h)
     }
 }
 
+/* The exhaustive search's stack: one game per depth (reused from one branch
+ * to the next), the next option to take at each depth, and the inputs that
+ * lead to the state at each depth: one number per decision, two for a
+ * duet's secret one; pathlen[d] is their count at depth d. */
+struct dfs_stack {
+    struct game **games;
+    int *next;
+    int *path;
+    int *pathlen;
+    int cap, allocated;
+};
+
+static void dfs_init(struct dfs_stack *ds, struct game *root)
+{
+    ds->cap = 64;
+    ds->games = xmalloc(sizeof *ds->games * (size_t)ds->cap);
+    ds->next = xmalloc(sizeof *ds->next * (size_t)ds->cap);
+    ds->path = xmalloc(sizeof *ds->path * (size_t)(2 * ds->cap));
+    ds->pathlen = xcalloc((size_t)ds->cap, sizeof *ds->pathlen);
+    ds->allocated = 1;
+    ds->games[0] = root;
+    ds->next[0] = 1;
+}
+
+/* Makes room for depth + 1: its frame and its game. */
+static void dfs_reserve(struct dfs_stack *ds, const struct scenario *sc, int depth)
+{
+    if (depth + 1 >= ds->cap) {
+        ds->cap *= 2;
+        ds->games = xrealloc(ds->games, sizeof *ds->games * (size_t)ds->cap);
+        ds->next = xrealloc(ds->next, sizeof *ds->next * (size_t)ds->cap);
+        ds->pathlen = xrealloc(ds->pathlen, sizeof *ds->pathlen * (size_t)ds->cap);
+        ds->path = xrealloc(ds->path, sizeof *ds->path * (size_t)(2 * ds->cap));
+    }
+    if (depth + 1 >= ds->allocated)
+        ds->games[ds->allocated++] = game_new(sc);
+}
+
+static void dfs_free(struct dfs_stack *ds)
+{
+    for (int i = 0; i < ds->allocated; i++)
+        game_free(ds->games[i]);
+    free(ds->games);
+    free(ds->next);
+    free(ds->path);
+    free(ds->pathlen);
+}
+
+/* Takes option (1-based, a secret decision's pair numbered as in
+ * dfs_options) of the state at depth into the game at depth + 1, writing its
+ * inputs to the path and counting a duet's picks. */
+static bool dfs_take(struct dfs_stack *ds, int depth, int option, struct explore_result *r, struct diag *d)
+{
+    const struct game *g = ds->games[depth];
+    struct game *child = ds->games[depth + 1];
+    game_copy_state(child, g);
+    child->nlog = 0;
+    sb_clear(&child->log_text);
+    int at = ds->pathlen[depth];
+    if (!game_is_secret(g)) {
+        ds->path[at] = option;
+        ds->pathlen[depth + 1] = at + 1;
+        return game_choose(child, option, false, 0, d);
+    }
+    int n1 = g->view.menu[1].nopen;
+    int picks[GAME_MAX_PLAYERS] = {(option - 1) / n1 + 1, (option - 1) % n1 + 1};
+    ds->path[at] = picks[0];
+    ds->path[at + 1] = picks[1];
+    ds->pathlen[depth + 1] = at + 2;
+    if (!game_choose_pair(child, picks, false, 0, d))
+        return false;
+    if (child->log[0].outcome == DUET_AGREED)
+        r->picks_agreed++;
+    else
+        r->picks_differed++;
+    if (child->log[0].outcome == DUET_CONFLICT)
+        r->conflict_visits[child->s.scene]++;
+    return true;
+}
+
+static int dfs_options(const struct game *g)
+{
+    if (game_is_secret(g))
+        return g->view.menu[0].nopen * g->view.menu[1].nopen;
+    return game_menu(g)->nopen;
+}
+
 static bool run_exhaustive_role(const struct scenario *sc, const struct explore_options *o, int role,
                                 struct explore_result *r, struct diag *err)
 {
@@ -691,69 +778,22 @@ static bool run_exhaustive_role(const struct scenario *sc, const struct explore_
     long states0 = r->states; /* the budget is per role: the next role gets its own */
     r->states++;
     r->scene_visits[root->s.scene]++;
-
-    /* The search stack: one game per depth, reused. */
-    int cap = 64;
-    struct game **stack = xmalloc(sizeof *stack * (size_t)cap);
-    int *next = xmalloc(sizeof *next * (size_t)cap);
-    int *path = xmalloc(sizeof *path * (size_t)(2 * cap));
-    int allocated = 1;
-    stack[0] = root;
-    next[0] = 1;
-    int depth = 0;
-    bool stopped = false;
+    struct dfs_stack ds;
+    dfs_init(&ds, root);
     if (root->over)
-        record_ending(r, root, role, o->seed, path, 0);
-    /* path holds the inputs that lead to the state at each depth: one number
-     * per decision, two for a duet's secret one; pathlen[d] is its length
-     * at depth d. */
-    int *pathlen = xcalloc((size_t)cap, sizeof *pathlen);
-    while (depth >= 0 && !stopped) {
-        struct game *g = stack[depth];
-        bool secret = game_is_secret(g);
-        int options = secret ? g->view.menu[0].nopen * g->view.menu[1].nopen : game_menu(g)->nopen;
-        if (g->over || next[depth] > options) {
+        record_ending(r, root, role, o->seed, ds.path, 0);
+    int depth = 0;
+    while (depth >= 0) {
+        struct game *g = ds.games[depth];
+        if (g->over || ds.next[depth] > dfs_options(g)) {
             depth--;
             continue;
         }
-        int option = next[depth]++;
-        if (depth + 1 >= cap) {
-            cap *= 2;
-            stack = xrealloc(stack, sizeof *stack * (size_t)cap);
-            next = xrealloc(next, sizeof *next * (size_t)cap);
-            pathlen = xrealloc(pathlen, sizeof *pathlen * (size_t)cap);
-            path = xrealloc(path, sizeof *path * (size_t)(2 * cap));
-        }
-        if (depth + 1 >= allocated)
-            stack[allocated++] = game_new(sc);
-        struct game *child = stack[depth + 1];
-        game_copy_state(child, g);
-        child->nlog = 0;
-        sb_clear(&child->log_text);
-        int at = pathlen[depth];
-        bool ok;
-        if (secret) {
-            int n1 = g->view.menu[1].nopen;
-            int picks[GAME_MAX_PLAYERS] = {(option - 1) / n1 + 1, (option - 1) % n1 + 1};
-            path[at] = picks[0];
-            path[at + 1] = picks[1];
-            pathlen[depth + 1] = at + 2;
-            ok = game_choose_pair(child, picks, false, 0, &d);
-            if (ok) {
-                if (child->log[0].outcome == DUET_AGREED)
-                    r->picks_agreed++;
-                else
-                    r->picks_differed++;
-                if (child->log[0].outcome == DUET_CONFLICT)
-                    r->conflict_visits[child->s.scene]++;
-            }
-        } else {
-            path[at] = option;
-            pathlen[depth + 1] = at + 1;
-            ok = game_choose(child, option, false, 0, &d);
-        }
-        if (!ok) {
-            record_finding(r, role, o->seed, path, pathlen[depth + 1], &d);
+        int option = ds.next[depth]++;
+        dfs_reserve(&ds, sc, depth);
+        struct game *child = ds.games[depth + 1];
+        if (!dfs_take(&ds, depth, option, r, &d)) {
+            record_finding(r, role, o->seed, ds.path, ds.pathlen[depth + 1], &d);
             continue;
         }
         r->choices++;
@@ -765,24 +805,17 @@ static bool run_exhaustive_role(const struct scenario *sc, const struct explore_
         if (o->progress && (r->states & 4095) == 0)
             o->progress(o->progress_ctx, r->states, o->max_states);
         if (r->states - states0 > o->max_states) {
-            stopped = true;
+            r->complete = false;
             break;
         }
         if (child->over) {
-            record_ending(r, child, role, o->seed, path, pathlen[depth + 1]);
+            record_ending(r, child, role, o->seed, ds.path, ds.pathlen[depth + 1]);
             continue;
         }
         depth++;
-        next[depth] = 1;
+        ds.next[depth] = 1;
     }
-    if (stopped)
-        r->complete = false;
-    for (int i = 0; i < allocated; i++)
-        game_free(stack[i]);
-    free(stack);
-    free(next);
-    free(path);
-    free(pathlen);
+    dfs_free(&ds);
     free(seen.slots);
     return true;
 }

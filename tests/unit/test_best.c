@@ -296,6 +296,63 @@ static void the_cache_hits_misses_and_ignores_corrupt_entries(void **state)
     free(dir);
 }
 
+/* An estimate stopped by the cap of states is what the same search finds
+ * on any machine: cached for its seed, with the search's version and cap
+ * (another version's or another cap's is searched again). One stopped by
+ * the clock is not cached. */
+static void an_estimate_at_the_cap_is_cached_for_its_seed(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    best_set_cache_dir(dir);
+    best_forget();
+    best_set_max_states(1000);
+    struct scenario *sc = load_ok(test_path("fixtures/best/wide.lua"));
+    struct best b;
+    best_for(sc, 0, 7, false, &b);
+    assert_false(b.cached);
+    assert_false(b.exact);
+    assert_true(b.weighted == 0);
+    char path[4200], other[4200];
+    snprintf(path, sizeof path, "%s/%016llx-solo-role0-7-estimate.json", dir, (unsigned long long)sc->hash);
+    struct stat stt;
+    assert_int_equal(stat(path, &stt), 0);
+    snprintf(other, sizeof other, "%s/%016llx-solo-role0-any.json", dir, (unsigned long long)sc->hash);
+    assert_int_not_equal(stat(other, &stt), 0);
+    snprintf(other, sizeof other, "%s/%016llx-solo-role0-7.json", dir, (unsigned long long)sc->hash);
+    assert_int_not_equal(stat(other, &stt), 0);
+    best_forget();
+    best_for(sc, 0, 7, false, &b);
+    assert_true(b.cached);
+    assert_false(b.exact);
+    assert_true(b.weighted == 0);
+    /* Another version of the search, or another cap: searched again. */
+    const char *old = "{\"format\": \"scaleup-best/1\", \"weighted\": 5, \"points\": [5], "
+                      "\"search\": 1, \"max_states\": 1000}";
+    write_file(path, old, strlen(old));
+    best_forget();
+    best_for(sc, 0, 7, false, &b);
+    assert_false(b.cached);
+    assert_true(b.weighted == 0);
+    best_set_max_states(2000);
+    best_forget();
+    best_for(sc, 0, 7, false, &b);
+    assert_false(b.cached);
+    /* Stopped by the clock: not cached. */
+    best_set_max_states(LIMIT_BEST_STATES);
+    best_set_budget(0.3);
+    best_forget();
+    best_for(sc, 0, 8, false, &b);
+    assert_false(b.exact);
+    snprintf(other, sizeof other, "%s/%016llx-solo-role0-8-estimate.json", dir, (unsigned long long)sc->hash);
+    assert_int_not_equal(stat(other, &stt), 0);
+    best_set_budget(LIMIT_BEST_SECONDS);
+    best_forget();
+    best_set_cache_dir("");
+    scenario_free(sc);
+    free(dir);
+}
+
 /* A duet's percent is against the duet's exact best: never above 100, for
  * every pair of picks of the tutorial's first scenes. */
 static void a_duet_percent_never_exceeds_100(void **state)
@@ -367,6 +424,7 @@ int main(void)
         cmocka_unit_test(the_search_leaves_the_runs_state_alone),
         cmocka_unit_test(the_search_ends_at_its_deadline),
         cmocka_unit_test(the_cache_hits_misses_and_ignores_corrupt_entries),
+        cmocka_unit_test(an_estimate_at_the_cap_is_cached_for_its_seed),
         cmocka_unit_test(a_duet_percent_never_exceeds_100),
         cmocka_unit_test(policies_have_exact_figures),
     };
