@@ -1205,6 +1205,17 @@ static bool id_taken(struct loader *ld, const struct strmap *index, const char *
     return true;
 }
 
+/* Counts and indexes an item whose fields passed, unless its id is taken
+ * (reported). */
+static void keep_item(struct loader *ld, struct strmap *index, const char *kind, const char *id,
+                      struct srcpos idpos, int *count)
+{
+    if (id_taken(ld, index, kind, id, idpos))
+        return;
+    strmap_put(index, id, strlen(id), *count);
+    (*count)++;
+}
+
 static lua_Integer count_dimensions(struct loader *ld, struct srcpos pos, lua_Integer n)
 {
     if (n < 1 || n > LIMIT_DIMENSIONS)
@@ -1236,10 +1247,8 @@ static void convert_dimension(struct loader *ld, int d, const char *what, uint16
         dim->name = dim->id;
     if (refuse_reserved(ld, field_pos(file, in, "id", ipos), "dimension", dim->id))
         return;
-    if (id_taken(ld, &sc->dimension_index, "dimension", dim->id, field_pos(file, in, "id", ipos)))
-        return;
-    strmap_put(&sc->dimension_index, dim->id, strlen(dim->id), sc->ndimensions);
-    sc->ndimensions++;
+    keep_item(ld, &sc->dimension_index, "dimension", dim->id, field_pos(file, in, "id", ipos),
+              &sc->ndimensions);
 }
 
 static void convert_dimensions(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
@@ -1374,10 +1383,7 @@ static void convert_role(struct loader *ld, int r, const char *what, uint16_t fi
                "'both' cannot be a role id: it is what by = \"both\" means");
         return;
     }
-    if (id_taken(ld, &sc->role_index, "role", role->id, field_pos(file, in, "id", ipos)))
-        return;
-    strmap_put(&sc->role_index, role->id, strlen(role->id), sc->nroles);
-    sc->nroles++;
+    keep_item(ld, &sc->role_index, "role", role->id, field_pos(file, in, "id", ipos), &sc->nroles);
 }
 
 static void convert_roles(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
@@ -2130,6 +2136,68 @@ static void convert_choices(struct loader *ld, int t, int index, const char *wha
     lua_pop(L, 1);
 }
 
+/* What scenes and endings share: title, phase, on_enter and text. */
+static void convert_scene_common(struct loader *ld, int t, struct scene *scene, const char *what,
+                                 uint16_t file, const struct srcnode *node, struct srcpos pos)
+{
+    lua_State *L = ld->L;
+    scene->title = string_field(ld, t, "title", false, what, file, node, pos);
+    scene->phase = string_field(ld, t, "phase", false, what, file, node, pos);
+    if (!scene->title)
+        scene->title = "";
+    if (!scene->phase)
+        scene->phase = "";
+    scene->on_enter = function_field(ld, t, "on_enter", what, file, node, pos);
+    scene->conflict = -1;
+    scene->by = BY_ANYONE;
+
+    if (get_raw(L, t, "text") != LUA_TNIL) {
+        char twhat[160];
+        snprintf(twhat, sizeof twhat, "the text of %s", what);
+        convert_text(ld, lua_gettop(L), true, true, twhat, file, srcmap_field(node, "text"),
+                     field_pos(file, node, "text", pos), &scene->text);
+    } else {
+        scene->text.chars = "";
+        scene->text.pos = pos;
+    }
+    lua_pop(L, 1);
+}
+
+/* timer = seconds and timeout = a choice number; the timeout is checked
+ * against the choices once they are converted (see convert_scene). */
+struct scene_timer {
+    double timer, timeout;
+    bool has_timer, has_timeout;
+};
+
+static void convert_timer(struct loader *ld, int t, struct scene *scene, struct scene_timer *tm,
+                          const char *what, uint16_t file, const struct srcnode *node,
+                          struct srcpos pos)
+{
+    tm->has_timer = number_field(ld, t, "timer", &tm->timer, what, file, node, pos);
+    tm->has_timeout = number_field(ld, t, "timeout", &tm->timeout, what, file, node, pos);
+    if (tm->has_timer && (tm->timer != floor(tm->timer) || tm->timer < 1 || tm->timer > 3600))
+        report(ld, field_pos(file, node, "timer", pos), "timer",
+               "timer must be a whole number of seconds from 1 to 3600");
+    else if (tm->has_timer)
+        scene->timer = (int)tm->timer;
+    if (tm->has_timeout && !tm->has_timer)
+        report(ld, field_pos(file, node, "timeout", pos), "timer",
+               "timeout needs a timer: timer = seconds, timeout = choice number");
+}
+
+static void check_timeout(struct loader *ld, struct scene *scene, const struct scene_timer *tm,
+                          uint16_t file, const struct srcnode *node, struct srcpos pos)
+{
+    if (!tm->has_timeout || !tm->has_timer)
+        return;
+    if (tm->timeout != floor(tm->timeout) || tm->timeout < 1 || tm->timeout > scene->nchoices)
+        report(ld, field_pos(file, node, "timeout", pos), "timer",
+               "timeout must be the number of one of the scene's %d choices", scene->nchoices);
+    else
+        scene->timeout = (int)tm->timeout;
+}
+
 static void convert_scene(struct loader *ld, int index, const struct registration *reg)
 {
     lua_State *L = ld->L;
@@ -2146,28 +2214,8 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
     char what[128];
     snprintf(what, sizeof what, "%s '%s'", ending ? "ending" : "scene", reg->id);
     check_keys(ld, t, ending ? ending_keys : scene_keys, 0, what, file, node, pos);
-
-    scene->title = string_field(ld, t, "title", false, what, file, node, pos);
-    scene->phase = string_field(ld, t, "phase", false, what, file, node, pos);
-    if (!scene->title)
-        scene->title = "";
-    if (!scene->phase)
-        scene->phase = "";
-    scene->on_enter = function_field(ld, t, "on_enter", what, file, node, pos);
+    convert_scene_common(ld, t, scene, what, file, node, pos);
     scene->is_ending = ending;
-    scene->conflict = -1;
-    scene->by = BY_ANYONE;
-
-    if (get_raw(L, t, "text") != LUA_TNIL) {
-        char twhat[160];
-        snprintf(twhat, sizeof twhat, "the text of %s", what);
-        convert_text(ld, lua_gettop(L), true, true, twhat, file, srcmap_field(node, "text"),
-                     field_pos(file, node, "text", pos), &scene->text);
-    } else {
-        scene->text.chars = "";
-        scene->text.pos = pos;
-    }
-    lua_pop(L, 1);
 
     if (ending) {
         convert_verdict(ld, t, scene, what, file, node, pos);
@@ -2176,18 +2224,8 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
         return;
     }
 
-    double timer = 0, timeout = 0;
-    bool has_timer = number_field(ld, t, "timer", &timer, what, file, node, pos);
-    bool has_timeout = number_field(ld, t, "timeout", &timeout, what, file, node, pos);
-    if (has_timer && (timer != floor(timer) || timer < 1 || timer > 3600))
-        report(ld, field_pos(file, node, "timer", pos), "timer",
-               "timer must be a whole number of seconds from 1 to 3600");
-    else if (has_timer)
-        scene->timer = (int)timer;
-    if (has_timeout && !has_timer)
-        report(ld, field_pos(file, node, "timeout", pos), "timer",
-               "timeout needs a timer: timer = seconds, timeout = choice number");
-
+    struct scene_timer tm = {0};
+    convert_timer(ld, t, scene, &tm, what, file, node, pos);
     convert_by_conflict(ld, t, scene, what, file, node, pos);
 
     /* choices */
@@ -2206,12 +2244,7 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
                                           field_pos(file, node, "discuss", pos), &scene->discuss);
     }
     lua_pop(L, 1);
-    if (has_timeout && has_timer &&
-        (timeout != floor(timeout) || timeout < 1 || timeout > scene->nchoices))
-        report(ld, field_pos(file, node, "timeout", pos), "timer",
-               "timeout must be the number of one of the scene's %d choices", scene->nchoices);
-    else if (has_timeout && has_timer)
-        scene->timeout = (int)timeout;
+    check_timeout(ld, scene, &tm, file, node, pos);
     lua_pop(L, 1);
 }
 
