@@ -118,9 +118,24 @@ void source_literals(const char *text, int first, int last, literal_fn fn, void 
     }
 }
 
+/* Letters, digits and '_': a table, as every byte of the sources is
+ * classified. */
+static const bool name_chars[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['_'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+};
+
 static bool name_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return name_chars[(unsigned char)c];
 }
 
 static bool assigned_after(const char *p)
@@ -183,7 +198,7 @@ static const struct source_word *word_at(const char *p, const char *e, const str
 {
     size_t n = (size_t)(e - p);
     for (int i = 0; i < nwords; i++)
-        if (strlen(words[i].word) == n && memcmp(p, words[i].word, n) == 0)
+        if (words[i].word[0] == *p && strlen(words[i].word) == n && memcmp(p, words[i].word, n) == 0)
             return &words[i];
     return NULL;
 }
