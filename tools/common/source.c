@@ -8,8 +8,7 @@
 
 void source_cache_free(struct source_cache *c)
 {
-    for (int i = 0; i < LIMIT_FILES; i++)
-        free(c->text[i]);
+    free(c->text);
     memset(c, 0, sizeof *c);
 }
 
@@ -17,12 +16,14 @@ const char *source_text(struct source_cache *c, const struct scenario *sc, int f
 {
     if (file < 0 || file >= sc->nfiles)
         return "";
-    if (!c->tried[file]) {
-        c->tried[file] = true;
+    if (!c->have || c->file != file) {
+        source_cache_free(c);
+        c->have = true;
+        c->file = file;
         struct diag err;
-        c->text[file] = file_read_all(sc->files[file].display, LIMIT_FILE_BYTES, &c->len[file], &err);
+        c->text = file_read_all(sc->files[file].display, LIMIT_FILE_BYTES, &c->len, &err);
     }
-    return c->text[file] ? c->text[file] : "";
+    return c->text ? c->text : "";
 }
 
 /* A position in a source text, for the two scans below. */
