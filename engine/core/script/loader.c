@@ -2291,16 +2291,16 @@ static void check_causes(struct loader *ld);
 /* A scene's table is not read again once the scene is converted: let it
  * go, and every SCENES_PER_COLLECT scenes collect the tables let go and
  * give their pages back, so that the peak of loading is not every table
- * and every structure made from them together (large story: 66 MiB at the
- * end of conversion before, 61 after; see docs/performance.md). Each full
- * collection marks what is left: every 1024 scenes saved 2 MiB more for
- * 15 % more CPU, every 256 took twice the CPU. */
-enum { SCENES_PER_COLLECT = 4096 };
+ * and every structure made from them together. Each full collection marks
+ * what is left. With the callbacks' closures in pages of their own
+ * (objpool.h), the pages the tables leave go back whole: the large story's
+ * peak of loading is 53 MiB collecting every 4096 scenes, 47 MiB every
+ * 1024, for 4 % more instructions (every 2048: 49 MiB, 2 %; see
+ * docs/performance.md). */
+enum { SCENES_PER_COLLECT = 1024 };
 
-/* The tables are small objects between the callbacks' functions, which
- * stay: the heap's free chunks are seldom at its top, so only an explicit
- * trim returns their pages (and the structures made next fault in new
- * ones). glibc only; elsewhere the peak is as before. */
+/* Only an explicit trim returns the pages of the heap's free chunks (they
+ * are seldom at its top). glibc only; elsewhere the peak is as before. */
 static void give_back_free_pages(void)
 {
 #ifdef __GLIBC__
