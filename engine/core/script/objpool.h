@@ -6,7 +6,7 @@
  * The tables die once converted; the closures live as long as the
  * scenario. From one heap, every page the tables leave holds a closure or
  * two, and none of it can go back to the system: the large story's loading
- * kept 22 MB of free heap resident (docs/performance.md). Kept in pages of
+ * kept 21.5 MiB of free heap resident (docs/performance.md). Kept in pages of
  * their own, the closures leave the tables' pages whole.
  *
  * Small objects only (OBJPOOL_MAX bytes), in 64 KiB chunks, with a free
