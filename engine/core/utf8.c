@@ -161,11 +161,28 @@ bool utf8_is_control(uint32_t cp)
            (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* Whether the 8 bytes at s are all printable ASCII (0x20 to 0x7e): none
+ * has its high bit, none is below 0x20 (the subtraction borrows there),
+ * none is 0x7f (adding one sets the high bit). */
+static bool printable8(const unsigned char *s)
+{
+    uint64_t v;
+    memcpy(&v, s, sizeof v);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    return ((v | ((v - 0x20 * ones) & ~v) | (v + ones)) & highs) == 0;
+}
+
 bool utf8_find_control(const char *s, size_t n, bool allow_newline, size_t *at, uint32_t *cp)
 {
     for (size_t i = 0; i < n;) {
+        /* Printable ASCII, most of a text: no decoding, eight bytes at a
+         * time where it can. */
+        if (n - i >= 8 && printable8((const unsigned char *)s + i)) {
+            i += 8;
+            continue;
+        }
         if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
-            i++; /* printable ASCII, most of a text: no decoding */
+            i++;
             continue;
         }
         uint32_t c;
