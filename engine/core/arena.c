@@ -38,20 +38,32 @@ void *arena_alloc(struct arena *a, size_t n)
     if (!n)
         n = align;
     struct arena_block *b = a->head;
-    if (!b || b->size - b->used < n) {
-        size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-        b = xmalloc(sizeof *b + size);
-        b->size = size;
-        b->used = 0;
-        /* A big one-off allocation goes behind the current block so the
-         * current block keeps serving small ones. */
-        if (a->head && n > ARENA_BLOCK) {
-            b->next = a->head->next;
-            a->head->next = b;
+    if (n > ARENA_BLOCK) {
+        /* A big one-off allocation (a large scenario's choices array, 13.7
+         * MB) gets a block of its own from calloc: fresh pages from the
+         * system are zero already and stay out of the resident set until
+         * written, so the array grows in memory as it is filled, while the
+         * loader frees what it has converted (memset made all of it
+         * resident at once, at the peak of loading). It goes behind the
+         * current block, which keeps serving small ones. */
+        struct arena_block *big = xcalloc(1, sizeof *big + n);
+        big->size = big->used = n;
+        if (b) {
+            big->next = b->next;
+            b->next = big;
         } else {
-            b->next = a->head;
-            a->head = b;
+            big->next = NULL;
+            a->head = big;
         }
+        a->used += n;
+        return big->data;
+    }
+    if (!b || b->size - b->used < n) {
+        b = xmalloc(sizeof *b + ARENA_BLOCK);
+        b->size = ARENA_BLOCK;
+        b->used = 0;
+        b->next = a->head;
+        a->head = b;
     }
     void *p = b->data + b->used;
     b->used += n;

@@ -97,18 +97,15 @@ static bool is_name_char(char c)
     return is_name_start(c) || (c >= '0' && c <= '9');
 }
 
-static void next_token(struct lexer *lx, struct token *t)
+/* Skips blanks, newlines and comments; false at the end of the buffer. */
+static bool skip_blanks_and_comments(struct lexer *lx)
 {
     for (;;) {
         while (lx->p < lx->end && (*lx->p == ' ' || *lx->p == '\t' || *lx->p == '\f' ||
                                    *lx->p == '\v'))
             lx->p++;
-        if (lx->p >= lx->end) {
-            t->kind = T_EOF;
-            t->line = lx->line;
-            t->col = (uint32_t)(lx->p - lx->line_start) + 1;
-            return;
-        }
+        if (lx->p >= lx->end)
+            return false;
         if (*lx->p == '\n' || *lx->p == '\r') {
             lx->p = skip_newline(lx, lx->p);
             continue;
@@ -124,7 +121,116 @@ static void next_token(struct lexer *lx, struct token *t)
             }
             continue;
         }
+        return true;
+    }
+}
+
+/* A number from s (Lua reports malformed ones): returns the end. */
+static const char *number_end(const struct lexer *lx, const char *s)
+{
+    const char *q = s + 1;
+    while (q < lx->end) {
+        char d = *q;
+        if (is_name_char(d) || d == '.') {
+            q++;
+        } else if ((d == '+' || d == '-') && (q[-1] == 'e' || q[-1] == 'E' || q[-1] == 'p' ||
+                                              q[-1] == 'P')) {
+            q++;
+        } else {
+            break;
+        }
+    }
+    return q;
+}
+
+/* A "..." or '...' string from its opening quote at s. */
+static void quoted_string(struct lexer *lx, const char *s, struct token *t)
+{
+    char c = *s;
+    const char *q = s + 1;
+    while (q < lx->end && *q != c) {
+        if (*q == '\\' && q + 1 < lx->end) {
+            q++;
+            if (*q == '\n' || *q == '\r') {
+                q = skip_newline(lx, q);
+            } else if (*q == 'z') {
+                q++;
+                while (q < lx->end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')) {
+                    if (*q == '\n' || *q == '\r')
+                        q = skip_newline(lx, q);
+                    else
+                        q++;
+                }
+            } else {
+                q++;
+            }
+        } else if (*q == '\n' || *q == '\r') {
+            break; /* unfinished string: Lua reports it */
+        } else {
+            q++;
+        }
+    }
+    t->kind = T_STRING;
+    t->str = s + 1;
+    t->strlen = (size_t)(q - s - 1);
+    lx->p = q < lx->end ? q + 1 : q;
+}
+
+/* A long string [==[ ... ]==] or a lone '[', from s. */
+static void bracket(struct lexer *lx, const char *s, struct token *t)
+{
+    int level = long_bracket_level(s, lx->end);
+    if (level < 0) {
+        t->kind = T_LBRACKET;
+        lx->p = s + 1;
+        return;
+    }
+    t->kind = T_STRING;
+    t->long_string = true;
+    t->str = s + level + 2;
+    t->first_newline = t->str < lx->end && (*t->str == '\n' || *t->str == '\r');
+    lx->p = skip_long(lx, s, level);
+    t->strlen = (size_t)(lx->p - t->str) - (lx->p > t->str + level + 2 ? (size_t)level + 2 : 0);
+}
+
+/* Punctuation and operators: one character, or two for ==, ~=, <=, >=. */
+static void punctuation(struct lexer *lx, const char *s, struct token *t)
+{
+    lx->p = s + 1;
+    switch (*s) {
+    case '{': t->kind = T_LBRACE; break;
+    case '}': t->kind = T_RBRACE; break;
+    case '(': t->kind = T_LPAREN; break;
+    case ')': t->kind = T_RPAREN; break;
+    case ']': t->kind = T_RBRACKET; break;
+    case ',':
+    case ';': t->kind = T_COMMA; break;
+    case '=':
+        if (lx->p < lx->end && *lx->p == '=') {
+            lx->p++;
+            t->kind = T_OTHER;
+        } else {
+            t->kind = T_ASSIGN;
+        }
         break;
+    case '~':
+    case '<':
+    case '>':
+        if (lx->p < lx->end && *lx->p == '=')
+            lx->p++;
+        t->kind = T_OTHER;
+        break;
+    default: t->kind = T_OTHER; break;
+    }
+}
+
+static void next_token(struct lexer *lx, struct token *t)
+{
+    if (!skip_blanks_and_comments(lx)) {
+        t->kind = T_EOF;
+        t->line = lx->line;
+        t->col = (uint32_t)(lx->p - lx->line_start) + 1;
+        return;
     }
     const char *s = lx->p;
     t->start = s;
@@ -142,88 +248,14 @@ static void next_token(struct lexer *lx, struct token *t)
         t->kind = T_NAME;
         lx->p = q;
     } else if ((c >= '0' && c <= '9') || (c == '.' && s + 1 < lx->end && s[1] >= '0' && s[1] <= '9')) {
-        const char *q = s + 1;
-        while (q < lx->end) {
-            char d = *q;
-            if (is_name_char(d) || d == '.') {
-                q++;
-            } else if ((d == '+' || d == '-') && (q[-1] == 'e' || q[-1] == 'E' || q[-1] == 'p' ||
-                                                  q[-1] == 'P')) {
-                q++;
-            } else {
-                break;
-            }
-        }
         t->kind = T_NUMBER;
-        lx->p = q;
+        lx->p = number_end(lx, s);
     } else if (c == '"' || c == '\'') {
-        const char *q = s + 1;
-        while (q < lx->end && *q != c) {
-            if (*q == '\\' && q + 1 < lx->end) {
-                q++;
-                if (*q == '\n' || *q == '\r') {
-                    q = skip_newline(lx, q);
-                } else if (*q == 'z') {
-                    q++;
-                    while (q < lx->end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')) {
-                        if (*q == '\n' || *q == '\r')
-                            q = skip_newline(lx, q);
-                        else
-                            q++;
-                    }
-                } else {
-                    q++;
-                }
-            } else if (*q == '\n' || *q == '\r') {
-                break; /* unfinished string: Lua reports it */
-            } else {
-                q++;
-            }
-        }
-        t->kind = T_STRING;
-        t->str = s + 1;
-        t->strlen = (size_t)(q - s - 1);
-        lx->p = q < lx->end ? q + 1 : q;
+        quoted_string(lx, s, t);
     } else if (c == '[') {
-        int level = long_bracket_level(s, lx->end);
-        if (level >= 0) {
-            t->kind = T_STRING;
-            t->long_string = true;
-            t->str = s + level + 2;
-            t->first_newline = t->str < lx->end && (*t->str == '\n' || *t->str == '\r');
-            lx->p = skip_long(lx, s, level);
-            t->strlen = (size_t)(lx->p - t->str) - (lx->p > t->str + level + 2 ? (size_t)level + 2 : 0);
-        } else {
-            t->kind = T_LBRACKET;
-            lx->p = s + 1;
-        }
+        bracket(lx, s, t);
     } else {
-        lx->p = s + 1;
-        switch (c) {
-        case '{': t->kind = T_LBRACE; break;
-        case '}': t->kind = T_RBRACE; break;
-        case '(': t->kind = T_LPAREN; break;
-        case ')': t->kind = T_RPAREN; break;
-        case ']': t->kind = T_RBRACKET; break;
-        case ',':
-        case ';': t->kind = T_COMMA; break;
-        case '=':
-            if (lx->p < lx->end && *lx->p == '=') {
-                lx->p++;
-                t->kind = T_OTHER;
-            } else {
-                t->kind = T_ASSIGN;
-            }
-            break;
-        case '~':
-        case '<':
-        case '>':
-            if (lx->p < lx->end && *lx->p == '=')
-                lx->p++;
-            t->kind = T_OTHER;
-            break;
-        default: t->kind = T_OTHER; break;
-        }
+        punctuation(lx, s, t);
     }
     t->len = (size_t)(lx->p - s);
 }
@@ -537,8 +569,27 @@ static bool is_dot(const struct token *t)
     return t->kind == T_OTHER && t->len == 1 && t->start[0] == '.';
 }
 
+/* Whether word occurs in buf[0..len) at all (in code or not). */
+static bool mentions(const char *buf, size_t len, const char *word)
+{
+    size_t wlen = strlen(word);
+    for (const char *p = buf, *end = buf + len; (size_t)(end - p) >= wlen; p++) {
+        p = memchr(p, word[0], (size_t)(end - p) - wlen + 1);
+        if (!p)
+            return false;
+        if (memcmp(p, word, wlen) == 0)
+            return true;
+    }
+    return false;
+}
+
 void srcmap_scan_names(const char *buf, size_t len, srcname_fn fn, void *ctx)
 {
+    /* Every name found follows a `cause` or a `flags` token: a file that
+     * does not contain either word (most of a large scenario's files) is
+     * not tokenised (this scan was 7 % of loading the large story). */
+    if (!mentions(buf, len, "cause") && !mentions(buf, len, "flags"))
+        return;
     struct lexer lx = {buf, buf, buf + len, 1, buf};
     if (len && buf[0] == '#')
         while (lx.p < lx.end && *lx.p != '\n')

@@ -3,11 +3,25 @@
 
 #include <string.h>
 
+/* Whether the 8 bytes at s are ASCII and none is NUL: most of a
+ * scenario's text, stepped over a word at a time. */
+static bool ascii8(const unsigned char *s)
+{
+    uint64_t v;
+    memcpy(&v, s, sizeof v);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    return ((v | ((v - ones) & ~v)) & highs) == 0;
+}
+
 bool utf8_valid(const char *str, size_t n, size_t *bad)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < n) {
+        if (n - i >= 8 && ascii8(s + i)) {
+            i += 8;
+            continue;
+        }
         unsigned c = s[i];
         size_t len;
         uint32_t cp, min;
@@ -147,9 +161,30 @@ bool utf8_is_control(uint32_t cp)
            (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* Whether the 8 bytes at s are all printable ASCII (0x20 to 0x7e): none
+ * has its high bit, none is below 0x20 (the subtraction borrows there),
+ * none is 0x7f (adding one sets the high bit). */
+static bool printable8(const unsigned char *s)
+{
+    uint64_t v;
+    memcpy(&v, s, sizeof v);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    return ((v | ((v - 0x20 * ones) & ~v) | (v + ones)) & highs) == 0;
+}
+
 bool utf8_find_control(const char *s, size_t n, bool allow_newline, size_t *at, uint32_t *cp)
 {
     for (size_t i = 0; i < n;) {
+        /* Printable ASCII, most of a text: no decoding, eight bytes at a
+         * time where it can. */
+        if (n - i >= 8 && printable8((const unsigned char *)s + i)) {
+            i += 8;
+            continue;
+        }
+        if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+            i++;
+            continue;
+        }
         uint32_t c;
         int k = utf8_decode(s + i, &c);
         if (i + (size_t)k > n)

@@ -8,8 +8,7 @@
 
 void source_cache_free(struct source_cache *c)
 {
-    for (int i = 0; i < LIMIT_FILES; i++)
-        free(c->text[i]);
+    free(c->text);
     memset(c, 0, sizeof *c);
 }
 
@@ -17,12 +16,14 @@ const char *source_text(struct source_cache *c, const struct scenario *sc, int f
 {
     if (file < 0 || file >= sc->nfiles)
         return "";
-    if (!c->tried[file]) {
-        c->tried[file] = true;
+    if (!c->have || c->file != file) {
+        source_cache_free(c);
+        c->have = true;
+        c->file = file;
         struct diag err;
-        c->text[file] = file_read_all(sc->files[file].display, LIMIT_FILE_BYTES, &c->len[file], &err);
+        c->text = file_read_all(sc->files[file].display, LIMIT_FILE_BYTES, &c->len, &err);
     }
-    return c->text[file] ? c->text[file] : "";
+    return c->text ? c->text : "";
 }
 
 /* A position in a source text, for the two scans below. */
@@ -42,20 +43,21 @@ static bool skip_long(struct walk *w, const char *at)
         level++, q++;
     if (*q != '[')
         return false;
-    for (q++; *q; q++) {
+    /* strcspn steps over the text between newlines and brackets (a long
+     * string is most of a scenario's bytes) faster than a loop. */
+    for (q++; *(q += strcspn(q, "]\n")); q++) {
         if (*q == '\n') {
             w->line++;
             w->line_start = q + 1;
+            continue;
         }
-        if (*q == ']') {
-            const char *r = q + 1;
-            int l = 0;
-            while (*r == '=')
-                l++, r++;
-            if (l == level && *r == ']') {
-                w->p = r + 1;
-                return true;
-            }
+        const char *r = q + 1;
+        int l = 0;
+        while (*r == '=')
+            l++, r++;
+        if (l == level && *r == ']') {
+            w->p = r + 1;
+            return true;
         }
     }
     w->p = q;
@@ -117,9 +119,24 @@ void source_literals(const char *text, int first, int last, literal_fn fn, void 
     }
 }
 
+/* Letters, digits and '_': a table, as every byte of the sources is
+ * classified. */
+static const bool name_chars[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['_'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+};
+
 static bool name_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return name_chars[(unsigned char)c];
 }
 
 static bool assigned_after(const char *p)
@@ -182,7 +199,7 @@ static const struct source_word *word_at(const char *p, const char *e, const str
 {
     size_t n = (size_t)(e - p);
     for (int i = 0; i < nwords; i++)
-        if (strlen(words[i].word) == n && memcmp(p, words[i].word, n) == 0)
+        if (words[i].word[0] == *p && strlen(words[i].word) == n && memcmp(p, words[i].word, n) == 0)
             return &words[i];
     return NULL;
 }
@@ -196,16 +213,17 @@ static void accesses(const char *text, const struct source_word *words, int nwor
 {
     struct walk w = {text, 1, text};
     while (*w.p) {
-        if (skip_non_code(&w))
-            continue;
         const char *p = w.p;
-        if (*p == '"' || *p == '\'') {
-            const char *str;
-            size_t len;
-            short_string(&w, &str, &len);
-            continue;
-        }
         if (!name_char(*p)) {
+            /* Only a newline, '-' or '[' can start what is not code. */
+            if ((*p == '\n' || *p == '-' || *p == '[') && skip_non_code(&w))
+                continue;
+            if (*p == '"' || *p == '\'') {
+                const char *str;
+                size_t len;
+                short_string(&w, &str, &len);
+                continue;
+            }
             w.p++;
             continue;
         }

@@ -11,14 +11,19 @@
 
 #include "core/scenario.h"
 
+/* The last file read: the tools go through the files in order (a large
+ * scenario's are megabytes, and keeping every one of them was 9.6 MB of
+ * lint's peak memory). Zeroed, it is empty. */
 struct source_cache {
-    char *text[LIMIT_FILES];
-    size_t len[LIMIT_FILES];
-    bool tried[LIMIT_FILES];
+    bool have;
+    int file;
+    char *text; /* NULL when it could not be read */
+    size_t len;
 };
 
 void source_cache_free(struct source_cache *c);
-/* The text of file i of the scenario ("" when it cannot be read). */
+/* The text of file i of the scenario ("" when it cannot be read), valid
+ * until the next call for another file. */
 const char *source_text(struct source_cache *c, const struct scenario *sc, int file);
 
 /* Calls fn for each string literal ('...' or "...") on lines [first, last]. */

@@ -547,6 +547,14 @@ static void check_unfilled(struct lint *l, const char *s, struct srcpos pos, con
     each_reference(s, strlen(s), on_unfilled, &u);
 }
 
+/* Whether s may hold a {name}: only then is its description made (for
+ * every scene and choice of a large scenario, that was most of this
+ * check's time). */
+static bool has_brace(const char *s)
+{
+    return s && strchr(s, '{');
+}
+
 /* {name} is filled in texts, labels and feedback; a title or a locked
  * reason is shown as written, so a {name} there is a slip. */
 static void check_unfilled_names(struct lint *l)
@@ -555,13 +563,19 @@ static void check_unfilled_names(struct lint *l)
     char what[160];
     for (int s = 0; s < sc->nscenes; s++) {
         const struct scene *sn = &sc->scenes[s];
-        str_format(what, sizeof what, "the title of %s '%s'", kind_of(sn), sn->id);
-        check_unfilled(l, sn->title, sn->pos, what);
-        str_format(what, sizeof what, "the phase of %s '%s'", kind_of(sn), sn->id);
-        check_unfilled(l, sn->phase, sn->pos, what);
+        if (has_brace(sn->title)) {
+            str_format(what, sizeof what, "the title of %s '%s'", kind_of(sn), sn->id);
+            check_unfilled(l, sn->title, sn->pos, what);
+        }
+        if (has_brace(sn->phase)) {
+            str_format(what, sizeof what, "the phase of %s '%s'", kind_of(sn), sn->id);
+            check_unfilled(l, sn->phase, sn->pos, what);
+        }
     }
     for (uint32_t c = 0; c < sc->nchoices; c++) {
         const struct choice *ch = &sc->choices[c];
+        if (!has_brace(ch->locked))
+            continue;
         str_format(what, sizeof what, "the locked reason of choice %d of scene '%s'",
                    (int)(c - sc->scenes[ch->scene].first_choice) + 1, sc->scenes[ch->scene].id);
         check_unfilled(l, ch->locked, ch->pos, what);

@@ -52,11 +52,16 @@ static void usage(FILE *f)
                "Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.\n");
 }
 
-int cmd_lint(int argc, char **argv)
-{
-    bool strict = false, json = false, play = true, tells = true;
+struct lint_options {
+    bool strict, json, play, tells;
     struct script_limits limits;
-    script_limits_default(&limits);
+};
+
+/* Reads the options; returns -1 to go on, or the exit code. */
+static int parse_options(int argc, char **argv, struct lint_options *o)
+{
+    *o = (struct lint_options){.play = true, .tells = true};
+    script_limits_default(&o->limits);
     static const struct option opts[] = {
         {"strict", no_argument, NULL, 's'},
         {"json", no_argument, NULL, 'j'},
@@ -71,12 +76,12 @@ int cmd_lint(int argc, char **argv)
     int c, index = 0;
     while ((c = getopt_long(argc, argv, ":", opts, &index)) != -1) {
         switch (c) {
-        case 's': strict = true; break;
-        case 'j': json = true; break;
-        case 'n': play = false; break;
-        case 'T': tells = false; break;
+        case 's': o->strict = true; break;
+        case 'j': o->json = true; break;
+        case 'n': o->play = false; break;
+        case 'T': o->tells = false; break;
         case CLI_LIMIT_KEY:
-            if (cli_limit_option(opts[index].name, optarg, &limits) < 0)
+            if (cli_limit_option(opts[index].name, optarg, &o->limits) < 0)
                 return 2;
             break;
         case 'h': usage(stdout); return 0;
@@ -87,10 +92,81 @@ int cmd_lint(int argc, char **argv)
         cli_error("lint needs at least one scenario (see scaleup lint --help)");
         return 2;
     }
+    return -1;
+}
+
+/* Loads and checks one scenario, adding its findings to all; returns its
+ * id (NULL when it does not load) in id, which the caller frees. */
+static void lint_one(const char *path, const struct lint_options *o, struct diag_list *all,
+                     char **id)
+{
+    struct diag_list diags;
+    diag_list_init(&diags);
+    struct scenario *sc = scenario_load(path, &o->limits, &diags);
+    /* A scenario that does not load has the loader's errors only, in
+     * the loader's order: root causes first (see loader.c). */
+    if (sc) {
+        lint_checks(sc, &diags);
+        if (o->tells)
+            lint_tells(sc, &diags, o->play ? LINT_POLICY_SEEDS : 0);
+        sort_items(diags.items, (size_t)diags.count, sizeof *diags.items, compare_diags);
+    }
+    *id = sc ? xstrdup(sc->id) : NULL;
+    for (int k = 0; k < diags.count; k++)
+        diag_copy(all, &diags.items[k]);
+    all->dropped += diags.dropped;
+    scenario_free(sc);
+    diag_list_free(&diags);
+}
+
+static void print_json(cJSON *root, const struct diag_list *all, bool failed)
+{
+    cJSON *findings = cJSON_AddArrayToObject(root, "findings");
+    for (int k = 0; k < all->count; k++) {
+        const struct diag *d = &all->items[k];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "file", d->file);
+        cJSON_AddNumberToObject(o, "line", d->line);
+        cJSON_AddNumberToObject(o, "col", d->col);
+        cJSON_AddStringToObject(o, "severity", d->severity == DIAG_ERROR ? "error" : "warning");
+        cJSON_AddStringToObject(o, "code", d->code);
+        cJSON_AddStringToObject(o, "message", d->message);
+        cJSON_AddItemToArray(findings, o);
+    }
+    cJSON_AddNumberToObject(root, "errors", all->errors);
+    cJSON_AddNumberToObject(root, "warnings", all->warnings);
+    cJSON_AddBoolToObject(root, "ok", !failed);
+    char *text = cJSON_Print(root);
+    printf("%s\n", text);
+    free(text);
+}
+
+static void print_text(const struct diag_list *all, int nscenarios)
+{
+    struct strbuf line;
+    sb_init(&line);
+    for (int k = 0; k < all->count; k++) {
+        sb_clear(&line);
+        diag_format(&all->items[k], true, &line);
+        printf("%s\n", line.data);
+    }
+    sb_free(&line);
+    if (all->dropped)
+        printf("(%d more not shown)\n", all->dropped);
+    printf("%d error%s, %d warning%s in %d scenario%s\n", all->errors, all->errors == 1 ? "" : "s",
+           all->warnings, all->warnings == 1 ? "" : "s", nscenarios, nscenarios == 1 ? "" : "s");
+}
+
+int cmd_lint(int argc, char **argv)
+{
+    struct lint_options o;
+    int code = parse_options(argc, argv, &o);
+    if (code >= 0)
+        return code;
     struct diag_list all;
     diag_list_init(&all);
     int nscenarios = 0;
-    cJSON *root = json ? cJSON_CreateObject() : NULL;
+    cJSON *root = o.json ? cJSON_CreateObject() : NULL;
     cJSON *list = root ? cJSON_AddArrayToObject(root, "scenarios") : NULL;
     for (int i = optind; i < argc; i++) {
         char path[PATH_MAX], why[1024];
@@ -100,61 +176,19 @@ int cmd_lint(int argc, char **argv)
             cJSON_Delete(root);
             return 2;
         }
-        struct diag_list diags;
-        diag_list_init(&diags);
-        struct scenario *sc = scenario_load(path, &limits, &diags);
-        /* A scenario that does not load has the loader's errors only, in
-         * the loader's order: root causes first (see loader.c). */
-        if (sc) {
-            lint_checks(sc, &diags);
-            if (tells)
-                lint_tells(sc, &diags, play ? LINT_POLICY_SEEDS : 0);
-            sort_items(diags.items, (size_t)diags.count, sizeof *diags.items, compare_diags);
-        }
+        char *id;
+        lint_one(path, &o, &all, &id);
         nscenarios++;
         if (list)
-            cJSON_AddItemToArray(list, cJSON_CreateString(sc ? sc->id : argv[i]));
-        for (int k = 0; k < diags.count; k++)
-            diag_copy(&all, &diags.items[k]);
-        all.dropped += diags.dropped;
-        scenario_free(sc);
-        diag_list_free(&diags);
+            cJSON_AddItemToArray(list, cJSON_CreateString(id ? id : argv[i]));
+        free(id);
     }
-    bool failed = all.errors > 0 || (strict && all.warnings > 0);
-    if (json) {
-        cJSON *findings = cJSON_AddArrayToObject(root, "findings");
-        for (int k = 0; k < all.count; k++) {
-            const struct diag *d = &all.items[k];
-            cJSON *o = cJSON_CreateObject();
-            cJSON_AddStringToObject(o, "file", d->file);
-            cJSON_AddNumberToObject(o, "line", d->line);
-            cJSON_AddNumberToObject(o, "col", d->col);
-            cJSON_AddStringToObject(o, "severity", d->severity == DIAG_ERROR ? "error" : "warning");
-            cJSON_AddStringToObject(o, "code", d->code);
-            cJSON_AddStringToObject(o, "message", d->message);
-            cJSON_AddItemToArray(findings, o);
-        }
-        cJSON_AddNumberToObject(root, "errors", all.errors);
-        cJSON_AddNumberToObject(root, "warnings", all.warnings);
-        cJSON_AddBoolToObject(root, "ok", !failed);
-        char *text = cJSON_Print(root);
-        printf("%s\n", text);
-        free(text);
-        cJSON_Delete(root);
-    } else {
-        struct strbuf line;
-        sb_init(&line);
-        for (int k = 0; k < all.count; k++) {
-            sb_clear(&line);
-            diag_format(&all.items[k], true, &line);
-            printf("%s\n", line.data);
-        }
-        sb_free(&line);
-        if (all.dropped)
-            printf("(%d more not shown)\n", all.dropped);
-        printf("%d error%s, %d warning%s in %d scenario%s\n", all.errors, all.errors == 1 ? "" : "s",
-               all.warnings, all.warnings == 1 ? "" : "s", nscenarios, nscenarios == 1 ? "" : "s");
-    }
+    bool failed = all.errors > 0 || (o.strict && all.warnings > 0);
+    if (root)
+        print_json(root, &all, failed);
+    else
+        print_text(&all, nscenarios);
+    cJSON_Delete(root);
     diag_list_free(&all);
     return failed ? 1 : 0;
 }

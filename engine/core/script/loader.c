@@ -84,6 +84,45 @@ struct code_name {
     struct srcpos pos;
 };
 
+/* buf = the n parts one after the other, cut to cap - 1 bytes like
+ * snprintf: a scene's and each choice's descriptions for messages are made
+ * whether or not a message needs them, and snprintf's parsing of its
+ * format was 3 % of loading the large story. */
+static void join(char *buf, size_t cap, const char *const *parts, int n)
+{
+    size_t len = 0;
+    for (int i = 0; i < n && len + 1 < cap; i++) {
+        size_t l = strlen(parts[i]);
+        if (l > cap - 1 - len)
+            l = cap - 1 - len;
+        memcpy(buf + len, parts[i], l);
+        len += l;
+    }
+    buf[len] = '\0';
+}
+
+#define JOIN(buf, ...) \
+    join(buf, sizeof buf, (const char *const[]){__VA_ARGS__}, \
+         (int)(sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)))
+
+/* n in decimal, as "%d" writes it (num: 12 bytes at least). */
+static const char *decimal(int n, char *num)
+{
+    char tmp[12];
+    int k = 0;
+    unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+    do
+        tmp[k++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    char *p = num;
+    if (n < 0)
+        *p++ = '-';
+    while (k)
+        *p++ = tmp[--k];
+    *p = '\0';
+    return num;
+}
+
 static const char *reg_kind_name(enum reg_kind k)
 {
     return k == REG_SCENARIO ? "scenario" : k == REG_SCENE ? "scene" : "ending";
@@ -1205,6 +1244,17 @@ static bool id_taken(struct loader *ld, const struct strmap *index, const char *
     return true;
 }
 
+/* Counts and indexes an item whose fields passed, unless its id is taken
+ * (reported). */
+static void keep_item(struct loader *ld, struct strmap *index, const char *kind, const char *id,
+                      struct srcpos idpos, int *count)
+{
+    if (id_taken(ld, index, kind, id, idpos))
+        return;
+    strmap_put(index, id, strlen(id), *count);
+    (*count)++;
+}
+
 static lua_Integer count_dimensions(struct loader *ld, struct srcpos pos, lua_Integer n)
 {
     if (n < 1 || n > LIMIT_DIMENSIONS)
@@ -1236,10 +1286,8 @@ static void convert_dimension(struct loader *ld, int d, const char *what, uint16
         dim->name = dim->id;
     if (refuse_reserved(ld, field_pos(file, in, "id", ipos), "dimension", dim->id))
         return;
-    if (id_taken(ld, &sc->dimension_index, "dimension", dim->id, field_pos(file, in, "id", ipos)))
-        return;
-    strmap_put(&sc->dimension_index, dim->id, strlen(dim->id), sc->ndimensions);
-    sc->ndimensions++;
+    keep_item(ld, &sc->dimension_index, "dimension", dim->id, field_pos(file, in, "id", ipos),
+              &sc->ndimensions);
 }
 
 static void convert_dimensions(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
@@ -1374,10 +1422,7 @@ static void convert_role(struct loader *ld, int r, const char *what, uint16_t fi
                "'both' cannot be a role id: it is what by = \"both\" means");
         return;
     }
-    if (id_taken(ld, &sc->role_index, "role", role->id, field_pos(file, in, "id", ipos)))
-        return;
-    strmap_put(&sc->role_index, role->id, strlen(role->id), sc->nroles);
-    sc->nroles++;
+    keep_item(ld, &sc->role_index, "role", role->id, field_pos(file, in, "id", ipos), &sc->nroles);
 }
 
 static void convert_roles(struct loader *ld, int t, uint16_t file, const struct srcnode *node,
@@ -1948,8 +1993,7 @@ static void convert_choice_id(struct loader *ld, int c, struct choice *ch, int l
     ch->id_given = id != NULL;
     if (!id) {
         char num[16];
-        snprintf(num, sizeof num, "%d", listed);
-        id = arena_strdup(&sc->arena, num);
+        id = arena_strdup(&sc->arena, decimal(listed, num));
     }
     ch->id = id;
 }
@@ -1973,8 +2017,8 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
     ch->pos = pos;
     ch->next = -1;
     ch->role_mask = ~0u;
-    char what[160];
-    snprintf(what, sizeof what, "choice %d of scene '%s'", listed, sc->scenes[scene].id);
+    char what[160], num[16];
+    JOIN(what, "choice ", decimal(listed, num), " of scene '", sc->scenes[scene].id, "'");
     check_keys(ld, c, choice_keys, 1, what, file, node, pos);
 
     /* The choice's text: its first item. */
@@ -1984,7 +2028,7 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
                what);
     } else {
         char twhat[200];
-        snprintf(twhat, sizeof twhat, "the text of %s", what);
+        JOIN(twhat, "the text of ", what);
         convert_text(ld, lua_gettop(L), false, false, twhat, file, srcmap_item(node, 1), tpos,
                      &ch->label);
     }
@@ -2011,7 +2055,7 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
     int ftype = get_raw(L, c, "feedback");
     if (ftype != LUA_TNIL) {
         char fwhat[200];
-        snprintf(fwhat, sizeof fwhat, "the feedback of %s", what);
+        JOIN(fwhat, "the feedback of ", what);
         ch->has_feedback = convert_text(ld, lua_gettop(L), false, true, fwhat, file,
                                         srcmap_field(node, "feedback"),
                                         field_pos(file, node, "feedback", pos), &ch->feedback);
@@ -2130,6 +2174,68 @@ static void convert_choices(struct loader *ld, int t, int index, const char *wha
     lua_pop(L, 1);
 }
 
+/* What scenes and endings share: title, phase, on_enter and text. */
+static void convert_scene_common(struct loader *ld, int t, struct scene *scene, const char *what,
+                                 uint16_t file, const struct srcnode *node, struct srcpos pos)
+{
+    lua_State *L = ld->L;
+    scene->title = string_field(ld, t, "title", false, what, file, node, pos);
+    scene->phase = string_field(ld, t, "phase", false, what, file, node, pos);
+    if (!scene->title)
+        scene->title = "";
+    if (!scene->phase)
+        scene->phase = "";
+    scene->on_enter = function_field(ld, t, "on_enter", what, file, node, pos);
+    scene->conflict = -1;
+    scene->by = BY_ANYONE;
+
+    if (get_raw(L, t, "text") != LUA_TNIL) {
+        char twhat[160];
+        JOIN(twhat, "the text of ", what);
+        convert_text(ld, lua_gettop(L), true, true, twhat, file, srcmap_field(node, "text"),
+                     field_pos(file, node, "text", pos), &scene->text);
+    } else {
+        scene->text.chars = "";
+        scene->text.pos = pos;
+    }
+    lua_pop(L, 1);
+}
+
+/* timer = seconds and timeout = a choice number; the timeout is checked
+ * against the choices once they are converted (see convert_scene). */
+struct scene_timer {
+    double timer, timeout;
+    bool has_timer, has_timeout;
+};
+
+static void convert_timer(struct loader *ld, int t, struct scene *scene, struct scene_timer *tm,
+                          const char *what, uint16_t file, const struct srcnode *node,
+                          struct srcpos pos)
+{
+    tm->has_timer = number_field(ld, t, "timer", &tm->timer, what, file, node, pos);
+    tm->has_timeout = number_field(ld, t, "timeout", &tm->timeout, what, file, node, pos);
+    if (tm->has_timer && (tm->timer != floor(tm->timer) || tm->timer < 1 || tm->timer > 3600))
+        report(ld, field_pos(file, node, "timer", pos), "timer",
+               "timer must be a whole number of seconds from 1 to 3600");
+    else if (tm->has_timer)
+        scene->timer = (int)tm->timer;
+    if (tm->has_timeout && !tm->has_timer)
+        report(ld, field_pos(file, node, "timeout", pos), "timer",
+               "timeout needs a timer: timer = seconds, timeout = choice number");
+}
+
+static void check_timeout(struct loader *ld, struct scene *scene, const struct scene_timer *tm,
+                          uint16_t file, const struct srcnode *node, struct srcpos pos)
+{
+    if (!tm->has_timeout || !tm->has_timer)
+        return;
+    if (tm->timeout != floor(tm->timeout) || tm->timeout < 1 || tm->timeout > scene->nchoices)
+        report(ld, field_pos(file, node, "timeout", pos), "timer",
+               "timeout must be the number of one of the scene's %d choices", scene->nchoices);
+    else
+        scene->timeout = (int)tm->timeout;
+}
+
 static void convert_scene(struct loader *ld, int index, const struct registration *reg)
 {
     lua_State *L = ld->L;
@@ -2144,30 +2250,10 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
     lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
     int t = lua_gettop(L);
     char what[128];
-    snprintf(what, sizeof what, "%s '%s'", ending ? "ending" : "scene", reg->id);
+    JOIN(what, ending ? "ending" : "scene", " '", reg->id, "'");
     check_keys(ld, t, ending ? ending_keys : scene_keys, 0, what, file, node, pos);
-
-    scene->title = string_field(ld, t, "title", false, what, file, node, pos);
-    scene->phase = string_field(ld, t, "phase", false, what, file, node, pos);
-    if (!scene->title)
-        scene->title = "";
-    if (!scene->phase)
-        scene->phase = "";
-    scene->on_enter = function_field(ld, t, "on_enter", what, file, node, pos);
+    convert_scene_common(ld, t, scene, what, file, node, pos);
     scene->is_ending = ending;
-    scene->conflict = -1;
-    scene->by = BY_ANYONE;
-
-    if (get_raw(L, t, "text") != LUA_TNIL) {
-        char twhat[160];
-        snprintf(twhat, sizeof twhat, "the text of %s", what);
-        convert_text(ld, lua_gettop(L), true, true, twhat, file, srcmap_field(node, "text"),
-                     field_pos(file, node, "text", pos), &scene->text);
-    } else {
-        scene->text.chars = "";
-        scene->text.pos = pos;
-    }
-    lua_pop(L, 1);
 
     if (ending) {
         convert_verdict(ld, t, scene, what, file, node, pos);
@@ -2176,18 +2262,8 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
         return;
     }
 
-    double timer = 0, timeout = 0;
-    bool has_timer = number_field(ld, t, "timer", &timer, what, file, node, pos);
-    bool has_timeout = number_field(ld, t, "timeout", &timeout, what, file, node, pos);
-    if (has_timer && (timer != floor(timer) || timer < 1 || timer > 3600))
-        report(ld, field_pos(file, node, "timer", pos), "timer",
-               "timer must be a whole number of seconds from 1 to 3600");
-    else if (has_timer)
-        scene->timer = (int)timer;
-    if (has_timeout && !has_timer)
-        report(ld, field_pos(file, node, "timeout", pos), "timer",
-               "timeout needs a timer: timer = seconds, timeout = choice number");
-
+    struct scene_timer tm = {0};
+    convert_timer(ld, t, scene, &tm, what, file, node, pos);
     convert_by_conflict(ld, t, scene, what, file, node, pos);
 
     /* choices */
@@ -2200,18 +2276,13 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
     scene->fixed_order = fixed_order(ld, t, what, file, node, pos, sc->fixed_order);
     if (get_raw(L, t, "discuss") != LUA_TNIL) {
         char dwhat[160];
-        snprintf(dwhat, sizeof dwhat, "the discuss question of %s", what);
+        JOIN(dwhat, "the discuss question of ", what);
         scene->has_discuss = convert_text(ld, lua_gettop(L), false, false, dwhat, file,
                                           srcmap_field(node, "discuss"),
                                           field_pos(file, node, "discuss", pos), &scene->discuss);
     }
     lua_pop(L, 1);
-    if (has_timeout && has_timer &&
-        (timeout != floor(timeout) || timeout < 1 || timeout > scene->nchoices))
-        report(ld, field_pos(file, node, "timeout", pos), "timer",
-               "timeout must be the number of one of the scene's %d choices", scene->nchoices);
-    else if (has_timeout && has_timer)
-        scene->timeout = (int)timeout;
+    check_timeout(ld, scene, &tm, file, node, pos);
     lua_pop(L, 1);
 }
 
@@ -2220,16 +2291,19 @@ static void check_causes(struct loader *ld);
 /* A scene's table is not read again once the scene is converted: let it
  * go, and every SCENES_PER_COLLECT scenes collect the tables let go and
  * give their pages back, so that the peak of loading is not every table
- * and every structure made from them together (large story: 66 MiB at the
- * end of conversion before, 61 after; see docs/performance.md). Each full
- * collection marks what is left: every 1024 scenes saved 2 MiB more for
- * 15 % more CPU, every 256 took twice the CPU. */
-enum { SCENES_PER_COLLECT = 4096 };
+ * and every structure made from them together. Each full collection marks
+ * what is left. With the callbacks' closures in pages of their own
+ * (objpool.h), the pages the tables leave go back whole. The large story
+ * (Release build, median of 7): play to its first prompt peaks at 46.1
+ * MiB and takes 0.39 s of CPU collecting every 1024 scenes; every 4096,
+ * 52.6 MiB and 0.30 s (a collection's marking of the tables left is
+ * memory-bound: 4 % more instructions, 30 % more time); 1024 then every
+ * 2048, 47.6 MiB and 0.37 s. The memory budget is 48 MiB (see
+ * docs/performance.md). */
+enum { SCENES_PER_COLLECT = 1024 };
 
-/* The tables are small objects between the callbacks' functions, which
- * stay: the heap's free chunks are seldom at its top, so only an explicit
- * trim returns their pages (and the structures made next fault in new
- * ones). glibc only; elsewhere the peak is as before. */
+/* Only an explicit trim returns the pages of the heap's free chunks (they
+ * are seldom at its top). glibc only; elsewhere the peak is as before. */
 static void give_back_free_pages(void)
 {
 #ifdef __GLIBC__

@@ -35,19 +35,49 @@ struct sandbox *sandbox_of(lua_State *L)
 /* Counting allocator. Past the soft cap the next instruction raises an error
  * with file and line (through the hook); past the hard cap, 1/8 above it, the
  * allocation itself fails, for single allocations too large to wait for. */
+/* Whether a new object of this kind (the tag Lua passes as osize with no
+ * ptr) goes to the pool: closures and upvalues (LUA_TUPVAL, internal to
+ * Lua, is LUA_NUMTYPES), which outlive the tables made beside them while a
+ * scenario loads (see objpool.h). */
+static bool pooled_kind(size_t tag)
+{
+    return tag == LUA_TFUNCTION || tag == LUA_NUMTYPES;
+}
+
+/* realloc, for the objects of the pool too (Lua does not resize closures
+ * or upvalues; handled all the same). */
+static void *resize(struct sandbox *sb, void *ptr, size_t osize, size_t nsize)
+{
+    if (!ptr || !objpool_owns(&sb->pool, ptr))
+        return realloc(ptr, nsize);
+    void *p = malloc(nsize);
+    if (p) {
+        memcpy(p, ptr, osize < nsize ? osize : nsize);
+        objpool_release(&sb->pool, ptr, osize);
+    }
+    return p;
+}
+
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     struct sandbox *sb = ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        free(ptr);
+        if (objpool_owns(&sb->pool, ptr))
+            objpool_release(&sb->pool, ptr, osize);
+        else
+            free(ptr);
         sb->mem_used -= old;
         return NULL;
     }
     size_t hard = sb->limits.memory + sb->limits.memory / 8;
     if (nsize > old && sb->mem_used - old + nsize > hard)
         return NULL;
-    void *p = realloc(ptr, nsize);
+    void *p = NULL;
+    if (!ptr && pooled_kind(osize))
+        p = objpool_alloc(&sb->pool, nsize);
+    if (!p)
+        p = resize(sb, ptr, osize, nsize);
     if (!p)
         return NULL;
     sb->mem_used = sb->mem_used - old + nsize;
@@ -1056,6 +1086,7 @@ void sandbox_free(struct sandbox *sb)
         return;
     if (sb->L)
         lua_close(sb->L);
+    objpool_free(&sb->pool);
     free(sb);
 }
 

@@ -31,6 +31,7 @@
 
 #include "../diag.h"
 #include "../script.h"
+#include "objpool.h"
 
 /* Maps a chunk name ("main.lua") to the path shown in messages. */
 typedef const char *(*sandbox_file_resolver)(void *ctx, const char *chunk, size_t len);
@@ -40,6 +41,7 @@ struct sandbox {
     struct script_limits limits;
 
     size_t mem_used, mem_peak;
+    struct objpool pool; /* closures and upvalues (see objpool.h) */
     bool mem_tripped;   /* over the soft cap: the hook raises the error */
     size_t alloc_since_check; /* bytes allocated since the clock was checked */
     bool check_now;     /* the hook runs at the next instruction to check it */
