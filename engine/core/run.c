@@ -562,53 +562,11 @@ bool run_parse(const char *text, size_t len, const char *file, struct run_record
 
 char *file_read_all(const char *path, size_t max, size_t *len, struct diag *err)
 {
-    /* O_NONBLOCK: a FIFO is refused below, not waited on for a writer. */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-    if (fd < 0) {
-        diag_set(err, path, 0, "file", "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        diag_set(err, path, 0, "file", "not a regular file (%s)", file_kind(st.st_mode));
-        close(fd);
-        return NULL;
-    }
-    if ((size_t)st.st_size > max) {
-        diag_set(err, path, 0, "file", "the file is %lld bytes, over the limit of %zu",
-                 (long long)st.st_size, max);
-        close(fd);
-        return NULL;
-    }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
-    char *buf = xmalloc(cap + 1);
-    for (;;) {
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            diag_set(err, path, 0, "file", "cannot read: %s", strerror(errno));
-            free(buf);
-            close(fd);
-            return NULL;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-        if (n == cap) {
-            if (cap > max) {
-                diag_set(err, path, 0, "file", "the file grew over the limit of %zu bytes", max);
-                free(buf);
-                close(fd);
-                return NULL;
-            }
-            cap *= 2;
-            buf = xrealloc(buf, cap + 1);
-        }
-    }
-    close(fd);
-    buf[n] = '\0';
-    *len = n;
+    char limit[32], why[320];
+    snprintf(limit, sizeof limit, "of %zu", max);
+    char *buf = read_regular_file(path, max, limit, len, why, sizeof why);
+    if (!buf)
+        diag_set(err, path, 0, "file", "%s", why);
     return buf;
 }
 

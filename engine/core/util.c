@@ -3,6 +3,7 @@
 #include "utf8.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static void out_of_memory(size_t n)
 {
@@ -464,4 +466,61 @@ void user_data_dir(char *buf, size_t cap, const char *sub)
     make_parents(buf);
     if (mkdir(buf, 0755) != 0 && errno != EEXIST)
         buf[0] = '\0';
+}
+
+char *read_regular_file(const char *path, size_t max, const char *limit, size_t *len, char *why,
+                        size_t whycap)
+{
+    /* O_NONBLOCK: a FIFO is refused below, not waited on for a writer. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        snprintf(why, whycap, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(why, whycap, "not a regular file (%s)", file_kind(st.st_mode));
+        close(fd);
+        return NULL;
+    }
+    if ((size_t)st.st_size > max) {
+        snprintf(why, whycap, "the file is %lld bytes, over the limit %s", (long long)st.st_size,
+                 limit);
+        close(fd);
+        return NULL;
+    }
+    /* Room for the file, its NUL and one byte more: the read that finds the
+     * end fits without growing the buffer (growing it copied every file and
+     * faulted in twice its size, each scenario file read twice while
+     * loading). A file that grows while it is read grows the buffer. */
+    size_t cap = (size_t)st.st_size + 2, n = 0;
+    char *buf = xmalloc(cap);
+    for (;;) {
+        if (n == cap - 1) {
+            if (cap > max) {
+                snprintf(why, whycap, "the file grew over the limit %s", limit);
+                free(buf);
+                close(fd);
+                return NULL;
+            }
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+        ssize_t r = read(fd, buf + n, cap - 1 - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            snprintf(why, whycap, "cannot read: %s", strerror(errno));
+            free(buf);
+            close(fd);
+            return NULL;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
 }

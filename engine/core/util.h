@@ -122,4 +122,11 @@ bool path_inside(const char *folder_real, const char *path);
 /* "a FIFO", "a character device"... for a message, from a stat mode. */
 const char *file_kind(unsigned mode);
 
+/* Reads a whole regular file of at most max bytes, with a NUL after it;
+ * anything else (a folder, a FIFO: never waited on, a device) is refused.
+ * Returns NULL with why set to one phrase without the path; limit names the
+ * limit in it ("of 16 MiB for a scenario file"). The caller frees. */
+char *read_regular_file(const char *path, size_t max, const char *limit, size_t *len, char *why,
+                        size_t whycap);
+
 #endif

@@ -367,62 +367,13 @@ static char *join_path(const char *folder, const char *name)
     return sb_take(&sb);
 }
 
-/* Reads a whole file, refusing anything but a regular file under the size
- * limit. Returns NULL with *why set. */
+/* Reads a whole scenario file, refusing anything but a regular file under
+ * the size limit. Returns NULL with *why set. */
 static char *read_file(const char *path, size_t *len, char *why, size_t whycap)
 {
-    /* O_NONBLOCK: a FIFO is refused below, not waited on for a writer. */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-    if (fd < 0) {
-        snprintf(why, whycap, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(why, whycap, "not a regular file (%s)", file_kind(st.st_mode));
-        close(fd);
-        return NULL;
-    }
-    if (st.st_size > LIMIT_FILE_BYTES) {
-        snprintf(why, whycap, "the file is %lld bytes, over the limit of %d MiB for a scenario file",
-                 (long long)st.st_size, LIMIT_FILE_BYTES / (1024 * 1024));
-        close(fd);
-        return NULL;
-    }
-    /* Room for the file, its NUL and one byte more: the read that finds the
-     * end fits without growing the buffer (growing it copied every file and
-     * faulted in twice its size, each file read twice while loading). */
-    size_t cap = (size_t)st.st_size + 2, n = 0;
-    char *buf = xmalloc(cap);
-    for (;;) {
-        if (n == cap - 1) {
-            if (cap > LIMIT_FILE_BYTES) {
-                snprintf(why, whycap, "the file is over the limit of %d MiB for a scenario file",
-                         LIMIT_FILE_BYTES / (1024 * 1024));
-                free(buf);
-                close(fd);
-                return NULL;
-            }
-            cap *= 2;
-            buf = xrealloc(buf, cap);
-        }
-        ssize_t r = read(fd, buf + n, cap - 1 - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            snprintf(why, whycap, "cannot read: %s", strerror(errno));
-            free(buf);
-            close(fd);
-            return NULL;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    close(fd);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
+    char limit[64];
+    snprintf(limit, sizeof limit, "of %d MiB for a scenario file", LIMIT_FILE_BYTES / (1024 * 1024));
+    return read_regular_file(path, LIMIT_FILE_BYTES, limit, len, why, whycap);
 }
 
 /* Line and column of a byte offset. */
