@@ -823,22 +823,27 @@ void page_facilitator(struct strbuf *out, const struct page_ctx *pc)
 {
     page_begin(out, pc, "Facilitator", 5);
     facilitator_join(out);
-    sb_puts(out, "<section><h2>Teams</h2>\n<table><thead><tr><th scope=\"col\">Team</th>"
-                 "<th scope=\"col\">Scenario</th><th scope=\"col\">Role</th><th scope=\"col\">"
-                 "Scene</th><th scope=\"col\">Decisions</th><th scope=\"col\">On this decision"
-                 "</th><th scope=\"col\">Finished</th></tr></thead><tbody>\n");
     struct tally *items = NULL;
     int n = 0, cap = 0;
     pthread_mutex_lock(&host.mu);
     int nteams = host.nteams;
     pthread_mutex_unlock(&host.mu);
+    sb_puts(out, "<section><h2>Teams</h2>\n");
+    if (nteams == 0) /* an empty table under its headers reads as broken on a projector */
+        sb_puts(out, "<p>No team has joined yet. Each appears here as soon as it has typed the "
+                     "workshop code and its name.</p>\n");
+    else
+        sb_puts(out, "<table><thead><tr><th scope=\"col\">Team</th>"
+                     "<th scope=\"col\">Scenario</th><th scope=\"col\">Role</th><th scope=\"col\">"
+                     "Scene</th><th scope=\"col\">Decisions</th><th scope=\"col\">On this "
+                     "decision</th><th scope=\"col\">Finished</th></tr></thead><tbody>\n");
     for (int i = 0; i < nteams; i++) {
         struct team *t = host.teams[i];
         pthread_mutex_lock(&t->mu);
         team_row(out, t, &items, &n, &cap);
         pthread_mutex_unlock(&t->mu);
     }
-    sb_puts(out, "</tbody></table></section>\n");
+    sb_puts(out, nteams ? "</tbody></table></section>\n" : "</section>\n");
     choices_section(out, pc, items, n);
     free(items);
     page_end(out);

@@ -246,6 +246,21 @@ static void a_killed_host_resumes_every_run(void **state)
     terminal_equals_browser("Team B", golden);
 }
 
+/* Before anyone joins, the facilitator's view says so instead of showing
+ * an empty table (first in the list: the host is shared by the tests). */
+static void an_empty_room_says_so(void **state)
+{
+    (void)state;
+    struct http_client f = {0};
+    char path[128];
+    snprintf(path, sizeof path, "/facilitator?t=%s", token);
+    struct http_response r = get(&f, path);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body, "<h2>Teams</h2>\n<p>No team has joined yet."));
+    assert_null(strstr(r.body, "<table>"));
+    http_response_free(&r);
+}
+
 static void the_facilitator_sees_the_room(void **state)
 {
     (void)state;
@@ -262,6 +277,7 @@ static void the_facilitator_sees_the_room(void **state)
     assert_int_equal(r.status, 200);
     assert_non_null(strstr(r.body, "Team &lt;b&gt;A"));
     assert_non_null(strstr(r.body, "Team B"));
+    assert_null(strstr(r.body, "No team has joined yet"));
     assert_non_null(strstr(r.body, "Hidden, so that teams do not copy"));
     char csrf[64], body[128];
     http_field(r.body, "csrf", csrf, sizeof csrf);
@@ -514,6 +530,7 @@ static int teardown(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(an_empty_room_says_so),
         cmocka_unit_test(a_team_plays_to_the_debrief_as_in_the_terminal),
         cmocka_unit_test(a_killed_host_resumes_every_run),
         cmocka_unit_test(the_facilitator_sees_the_room),
