@@ -478,7 +478,12 @@ char *read_regular_file(const char *path, size_t max, const char *limit, size_t 
         return NULL;
     }
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) != 0) {
+        snprintf(why, whycap, "cannot read: %s", strerror(errno));
+        close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
         snprintf(why, whycap, "not a regular file (%s)", file_kind(st.st_mode));
         close(fd);
         return NULL;
@@ -497,12 +502,6 @@ char *read_regular_file(const char *path, size_t max, const char *limit, size_t 
     char *buf = xmalloc(cap);
     for (;;) {
         if (n == cap - 1) {
-            if (cap > max) {
-                snprintf(why, whycap, "the file grew over the limit %s", limit);
-                free(buf);
-                close(fd);
-                return NULL;
-            }
             cap *= 2;
             buf = xrealloc(buf, cap);
         }
@@ -518,6 +517,12 @@ char *read_regular_file(const char *path, size_t max, const char *limit, size_t 
         if (r == 0)
             break;
         n += (size_t)r;
+        if (n > max) {
+            snprintf(why, whycap, "the file grew over the limit %s", limit);
+            free(buf);
+            close(fd);
+            return NULL;
+        }
     }
     close(fd);
     buf[n] = '\0';
