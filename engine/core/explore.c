@@ -358,7 +358,7 @@ static bool put_part(int fd, const struct explore_result *r, bool ok, const stru
 }
 
 /* Reads a part; false when the worker died before sending it whole. */
-static bool get_part(int fd, struct explore_result *r, bool *ok, struct diag *err)
+static bool read_part(int fd, struct explore_result *r, bool *ok, struct diag *err)
 {
     memset(r, 0, sizeof *r);
     struct explore_result head;
@@ -411,6 +411,16 @@ static bool get_part(int fd, struct explore_result *r, bool *ok, struct diag *er
         if (r->role_played[i] && (!get_path(fd, &r->best[i]) || !get_path(fd, &r->worst[i])))
             return false;
     return true;
+}
+
+/* A worker's part, read whole; false (nothing kept) when the worker died
+ * before writing all of it. */
+static bool get_part(int fd, struct explore_result *r, bool *ok, struct diag *err)
+{
+    if (read_part(fd, r, ok, err))
+        return true;
+    explore_result_free(r);
+    return false;
 }
 
 /* Adds part p (the playthroughs after those already in r) into r, as if r
@@ -582,6 +592,8 @@ static bool run_random_jobs(const struct scenario *sc, const struct explore_opti
         long from = total * j / jobs, to = total * (j + 1) / jobs;
         bool got = !failed && get_part(fds[j], &part, &wok, &e);
         close(fds[j]);
+        if (failed) /* not waited for: its part would be thrown away */
+            kill(pids[j], SIGKILL);
         int status;
         waitpid(pids[j], &status, 0);
         if (failed)
@@ -872,14 +884,13 @@ static bool run_exhaustive_jobs(const struct scenario *sc, const struct explore_
         if (j < started) {
             got = ok && get_part(fds[j], &part, &wok, &e);
             close(fds[j]);
+            if (!ok) /* not waited for: its search would be thrown away */
+                kill(pids[j], SIGKILL);
             int status;
             waitpid(pids[j], &status, 0);
         }
-        if (!ok) { /* a role before failed: nothing after it counts */
-            if (got)
-                explore_result_free(&part);
+        if (!ok) /* a role before failed: nothing after it counts */
             continue;
-        }
         if (!got) { /* lost (the worker died) or never started: here */
             part_init(sc, &part);
             memset(&e, 0, sizeof e);
