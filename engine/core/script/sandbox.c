@@ -32,9 +32,6 @@ struct sandbox *sandbox_of(lua_State *L)
 
 /* ---------------------------------------------------------------- memory */
 
-/* Counting allocator. Past the soft cap the next instruction raises an error
- * with file and line (through the hook); past the hard cap, 1/8 above it, the
- * allocation itself fails, for single allocations too large to wait for. */
 /* Whether a new object of this kind (the tag Lua passes as osize with no
  * ptr) goes to the pool: closures and upvalues (LUA_TUPVAL, internal to
  * Lua, is LUA_NUMTYPES), which outlive the tables made beside them while a
@@ -48,7 +45,7 @@ static bool pooled_kind(size_t tag)
  * or upvalues; handled all the same). */
 static void *resize(struct sandbox *sb, void *ptr, size_t osize, size_t nsize)
 {
-    if (!ptr || !objpool_owns(&sb->pool, ptr))
+    if (!ptr || osize > OBJPOOL_MAX || !objpool_owns(&sb->pool, ptr))
         return realloc(ptr, nsize);
     void *p = malloc(nsize);
     if (p) {
@@ -58,12 +55,15 @@ static void *resize(struct sandbox *sb, void *ptr, size_t osize, size_t nsize)
     return p;
 }
 
+/* Counting allocator. Past the soft cap the next instruction raises an error
+ * with file and line (through the hook); past the hard cap, 1/8 above it, the
+ * allocation itself fails, for single allocations too large to wait for. */
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     struct sandbox *sb = ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        if (objpool_owns(&sb->pool, ptr))
+        if (ptr && old <= OBJPOOL_MAX && objpool_owns(&sb->pool, ptr))
             objpool_release(&sb->pool, ptr, osize);
         else
             free(ptr);
