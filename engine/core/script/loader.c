@@ -12,7 +12,6 @@
 #include "../loader.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -1429,7 +1428,7 @@ static void convert_stat(struct loader *ld, int s, const char *item_what, uint16
     struct scenario *sc = ld->sc;
     static const char *const keys[] = {"id", "name", "unit", "start", "min", "max", "hidden", NULL};
     char what[64];
-    snprintf(what, sizeof what, "%s", item_what);
+    str_copy(what, sizeof what, item_what);
     check_keys(ld, s, keys, 0, what, file, in, ipos);
     struct stat_def *st = &sc->stats[sc->nstats];
     st->id = string_field(ld, s, "id", true, what, file, in, ipos);
@@ -2266,7 +2265,8 @@ static void release_table(struct loader *ld, struct registration *reg, int conve
 {
     luaL_unref(ld->L, LUA_REGISTRYINDEX, reg->ref);
     reg->ref = 0;
-    if (converted % SCENES_PER_COLLECT == 0) {
+    /* The last scene's collection is free_loader's. */
+    if (converted % SCENES_PER_COLLECT == 0 && converted < ld->sc->nscenes) {
         lua_gc(ld->L, LUA_GCCOLLECT);
         give_back_free_pages();
     }
