@@ -1135,6 +1135,32 @@ static void test_xapi_ids_stable(void **state)
     free(text);
 }
 
+/* Both on standard output: the JSON document first, then the xAPI one
+ * (the order the report has always written its files in). */
+static void test_json_before_xapi_on_stdout(void **state)
+{
+    (void)state;
+    struct cmd_result r;
+    const char *json_only[] = {"report", W.ws, "--json", NULL};
+    scaleup(json_only, NULL, &r);
+    assert_int_equal(r.status, 0);
+    struct strbuf want;
+    sb_init(&want);
+    sb_append(&want, r.out, strlen(r.out));
+    cmd_result_free(&r);
+    char *xapi = xapi_text();
+    sb_append(&want, xapi, strlen(xapi));
+    free(xapi);
+
+    const char *both[] = {"report", W.ws, "--quiet", "--json=-", "--xapi", "-", "--xapi-homepage",
+                          HOMEPAGE, "--xapi-pass", "Ready to scale,Growing", NULL};
+    scaleup(both, NULL, &r);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, want.data);
+    cmd_result_free(&r);
+    sb_free(&want);
+}
+
 /* Players by mbox, and success from the installed scenario's ratings. */
 static void test_xapi_mbox_and_default_pass(void **state)
 {
@@ -2184,6 +2210,7 @@ int main(void)
         cmocka_unit_test(test_xapi_statements),
         cmocka_unit_test(test_xapi_completions),
         cmocka_unit_test(test_xapi_ids_stable),
+        cmocka_unit_test(test_json_before_xapi_on_stdout),
         cmocka_unit_test(test_xapi_mbox_and_default_pass),
         cmocka_unit_test(test_duplicate_copy),
         cmocka_unit_test(test_usage),
