@@ -40,6 +40,10 @@ in_comment {
     if (sig) { body = FNR }
     next
 }
+# A brace closing at column 0 outside a body ends a table or a struct
+# (`static const struct option x[] = {` ... `};`): what follows is not
+# its signature going on.
+/^\}/ { sig = 0; next }
 /^[A-Za-z_]/ {
     if (!sig) {
         sig = 1; sig_line = FNR

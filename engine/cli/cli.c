@@ -160,10 +160,9 @@ int cli_limit_option(const char *opt, const char *value, struct script_limits *l
         if (strcmp(opt, limit_options[i].name) != 0)
             continue;
         long long v;
-        if (!cli_number(value, limit_options[i].min, limit_options[i].max, &v)) {
-            cli_error("%s", limit_options[i].error);
+        if (!cli_number_option(value, limit_options[i].min, limit_options[i].max,
+                               limit_options[i].error, &v))
             return -1;
-        }
         limit_options[i].set(limits, v);
         return 1;
     }

@@ -130,35 +130,6 @@ static bool name_option(const char *value, const char *option, const char **into
     return true;
 }
 
-/* --seed, --choices and --timers, whose value is checked: false (after saying why) when it
- * is not valid. */
-static bool checked_option(int c, const char *value, struct play_options *po)
-{
-    switch (c) {
-    case 's':
-        if (!cli_seed(value, &po->session.setup.seed))
-            return false;
-        po->seed_given = true;
-        return true;
-    case 'c':
-        if (!term_parse_choices(value, &po->choices, &po->nchoices)) {
-            cli_error("--choices takes numbers separated by commas, like 1,3,2 (t: time out, "
-                      "u: undo)");
-            return false;
-        }
-        return true;
-    case 'T': {
-        int mode = cli_timers(value);
-        if (mode < 0)
-            return false;
-        po->session.timers = (enum session_timers)mode;
-        po->timers_given = true;
-        return true;
-    }
-    default: return false;
-    }
-}
-
 /* One option as getopt_long returned it (index: its row in play_opts);
  * false (after saying why) on a usage error. */
 static bool play_option(int c, int index, char **argv, struct play_options *po)
@@ -169,8 +140,25 @@ static bool play_option(int c, int index, char **argv, struct play_options *po)
     case 'p': return name_option(optarg, "--player", &po->player);
     case 'P': return name_option(optarg, "--partner", &po->partner);
     case 's':
+        if (!cli_seed(optarg, &po->session.setup.seed))
+            return false;
+        po->seed_given = true;
+        break;
     case 'c':
-    case 'T': return checked_option(c, optarg, po);
+        if (!term_parse_choices(optarg, &po->choices, &po->nchoices)) {
+            cli_error("--choices takes numbers separated by commas, like 1,3,2 (t: time out, "
+                      "u: undo)");
+            return false;
+        }
+        break;
+    case 'T': {
+        int mode = cli_timers(optarg);
+        if (mode < 0)
+            return false;
+        po->session.timers = (enum session_timers)mode;
+        po->timers_given = true;
+        break;
+    }
     case 'n': po->session.coaching = false; break;
     case 'R': po->session.results_dir = optarg; break;
     case 'm': po->session.resume_file = optarg; break;

@@ -1135,6 +1135,32 @@ static void test_xapi_ids_stable(void **state)
     free(text);
 }
 
+/* Both on standard output: the JSON document first, then the xAPI one
+ * (the order the report has always written its files in). */
+static void test_json_before_xapi_on_stdout(void **state)
+{
+    (void)state;
+    struct cmd_result r;
+    const char *json_only[] = {"report", W.ws, "--json", NULL};
+    scaleup(json_only, NULL, &r);
+    assert_int_equal(r.status, 0);
+    struct strbuf want;
+    sb_init(&want);
+    sb_append(&want, r.out, strlen(r.out));
+    cmd_result_free(&r);
+    char *xapi = xapi_text();
+    sb_append(&want, xapi, strlen(xapi));
+    free(xapi);
+
+    const char *both[] = {"report", W.ws, "--quiet", "--json=-", "--xapi", "-", "--xapi-homepage",
+                          HOMEPAGE, "--xapi-pass", "Ready to scale,Growing", NULL};
+    scaleup(both, NULL, &r);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, want.data);
+    cmd_result_free(&r);
+    sb_free(&want);
+}
+
 /* Players by mbox, and success from the installed scenario's ratings. */
 static void test_xapi_mbox_and_default_pass(void **state)
 {
@@ -1404,21 +1430,22 @@ static void test_odd_values(void **state)
  * of 17, Max 3/1/4/4 = 17 of 19. The run and its report (table, CSVs,
  * xAPI) are made once (by duet_reported) for the tests below. */
 static struct {
+    bool started;            /* duet_reported began (dir is set only when it finished) */
     char *dir;               /* the result file */
     char *csv, *dcsv, *xapi; /* the report's outputs */
     char *table;             /* its standard output */
     char mins[32], csv_mins[32]; /* the run's minutes, as the table and the CSV write them */
 } DU;
 
-/* The minutes, from the file's clock. */
-static void duet_minutes(void)
+/* The minutes, from the clock of the file in dir. */
+static void duet_minutes(const char *dir)
 {
-    DIR *d = opendir(DU.dir);
+    DIR *d = opendir(dir);
     struct dirent *e;
     char *file = NULL;
     while ((e = readdir(d)) != NULL)
         if (strstr(e->d_name, ".json"))
-            file = path_in(DU.dir, e->d_name);
+            file = path_in(dir, e->d_name);
     closedir(d);
     assert_non_null(file);
     char *json = slurp(file, NULL);
@@ -1431,15 +1458,21 @@ static void duet_minutes(void)
     free(file);
 }
 
+/* Plays the duet and reports on it the first time it is called; DU.dir,
+ * set last, says it all went well. A set-up that failed fails the tests
+ * after it too, rather than leaving them to read what was never made. */
 static void duet_reported(void)
 {
     if (DU.dir)
         return;
-    DU.dir = path_in(W.tmp, "duet");
-    mkdir(DU.dir, 0755);
+    if (DU.started)
+        fail_msg("the duet set-up failed earlier");
+    DU.started = true;
+    char *dir = path_in(W.tmp, "duet");
+    mkdir(dir, 0755);
     const char *play[] = {"play", REPORT_FIXTURE, "--text", "--duet", "--player", "Pat",
                           "--partner", "Max", "--seed", "21", "--choices", "1,1,1,3,1,1,3,1",
-                          "--results", DU.dir, NULL};
+                          "--results", dir, NULL};
     struct cmd_result r;
     scaleup(play, NULL, &r);
     if (r.status != 0)
@@ -1448,14 +1481,15 @@ static void duet_reported(void)
     DU.csv = path_in(W.out, "duet.csv");
     DU.dcsv = path_in(W.out, "duet-decisions.csv");
     DU.xapi = path_in(W.out, "duet-xapi.json");
-    const char *args[] = {"report", DU.dir, "--scenario", REPORT_FIXTURE, "--csv", DU.csv,
+    const char *args[] = {"report", dir, "--scenario", REPORT_FIXTURE, "--csv", DU.csv,
                           "--decisions-csv", DU.dcsv, "--xapi", DU.xapi,
                           "--xapi-homepage", HOMEPAGE, "--xapi-pass", "Ready to scale", NULL};
     scaleup(args, NULL, &r);
     assert_int_equal(r.status, 0);
     DU.table = xstrdup(r.out);
     cmd_result_free(&r);
-    duet_minutes();
+    duet_minutes(dir);
+    DU.dir = dir;
 }
 
 static void duet_free(void)
@@ -1728,26 +1762,32 @@ static void run_tool(const char *const *argv, struct cmd_result *r)
 /* The debrief workshop, played and reported on once (by debrief_played)
  * for the tests below; its folder lies in W.tmp, gone with it. */
 static struct {
+    bool started;            /* debrief_played began (dir is set only when it finished) */
     char *dir;               /* the result files */
     char *json, *html, *csv; /* the report's outputs */
     char url[4300], profile[4200];
 } DB;
 
 /* Plays the eight runs and writes the report (JSON, HTML, runs CSV) the
- * first time it is called. */
+ * first time it is called; DB.dir, set last, says it all went well. A
+ * set-up that failed fails the tests after it too, rather than leaving them
+ * to read what was never made. */
 static void debrief_played(void)
 {
     if (DB.dir)
         return;
-    DB.dir = path_in(W.tmp, "debrief");
-    mkdir(DB.dir, 0755);
+    if (DB.started)
+        fail_msg("the debrief set-up failed earlier");
+    DB.started = true;
+    char *dir = path_in(W.tmp, "debrief");
+    mkdir(dir, 0755);
     struct cmd_result r;
     for (size_t i = 0; i < COUNT_OF(debrief_runs); i++) {
         char seed[16];
         str_format(seed, sizeof seed, "%zu", i + 1);
         const char *args[] = {"play", DEBRIEF_FIXTURE, "--text", "--role", debrief_runs[i].role,
                               "--seed", seed, "--player", debrief_runs[i].name, "--choices",
-                              debrief_runs[i].choices, "--results", DB.dir, NULL};
+                              debrief_runs[i].choices, "--results", dir, NULL};
         scaleup(args, NULL, &r);
         /* Gus's list runs out before an ending: an unfinished run. */
         if (r.status != (strcmp(debrief_runs[i].name, "Gus") == 0 ? 2 : 0))
@@ -1756,7 +1796,7 @@ static void debrief_played(void)
     }
     const char *duet[] = {"play", DEBRIEF_FIXTURE, "--text", "--duet", "--player", "Pat",
                           "--partner", "Max", "--seed", "8", "--choices", "1,1,1,3,1,1,3,1",
-                          "--results", DB.dir, NULL};
+                          "--results", dir, NULL};
     scaleup(duet, NULL, &r);
     assert_int_equal(r.status, 0);
     cmd_result_free(&r);
@@ -1766,7 +1806,7 @@ static void debrief_played(void)
     DB.csv = path_in(W.out, "debrief-runs.csv");
     char json_opt[4300];
     str_format(json_opt, sizeof json_opt, "--json=%s", DB.json);
-    const char *args[] = {"report", DB.dir, "--scenario", DEBRIEF_FIXTURE, json_opt, "--html",
+    const char *args[] = {"report", dir, "--scenario", DEBRIEF_FIXTURE, json_opt, "--html",
                           DB.html, "--csv", DB.csv, "--quiet", NULL};
     scaleup(args, NULL, &r);
     assert_int_equal(r.status, 0);
@@ -1774,6 +1814,7 @@ static void debrief_played(void)
     cmd_result_free(&r);
     str_format(DB.url, sizeof DB.url, "file://%s", DB.html);
     str_format(DB.profile, sizeof DB.profile, "%s/chromium-profile-2", W.tmp);
+    DB.dir = dir;
 }
 
 static void debrief_free(void)
@@ -2184,6 +2225,7 @@ int main(void)
         cmocka_unit_test(test_xapi_statements),
         cmocka_unit_test(test_xapi_completions),
         cmocka_unit_test(test_xapi_ids_stable),
+        cmocka_unit_test(test_json_before_xapi_on_stdout),
         cmocka_unit_test(test_xapi_mbox_and_default_pass),
         cmocka_unit_test(test_duplicate_copy),
         cmocka_unit_test(test_usage),

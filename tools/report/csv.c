@@ -48,16 +48,6 @@ static void end_line(struct strbuf *out)
     sb_puts(out, "\r\n");
 }
 
-/* Adds id to the list unless it is there. */
-static void add_new(const char ***list, int *n, const char *id)
-{
-    for (int k = 0; k < *n; k++)
-        if (strcmp((*list)[k], id) == 0)
-            return;
-    *list = xrealloc((void *)*list, sizeof **list * (size_t)(*n + 1));
-    (*list)[(*n)++] = id;
-}
-
 /* Every group's dimensions (or its stats to show), in order of first
  * appearance. */
 static int across_groups(const struct report *r, bool stats, const char ***list)
@@ -68,14 +58,9 @@ static int across_groups(const struct report *r, bool stats, const char ***list)
         const struct rep_group *g = &r->groups[gi];
         const char *const *ids = stats ? g->stats : g->dims;
         for (int k = 0; k < (stats ? g->nstats : g->ndims); k++)
-            add_new(list, &n, ids[k]);
+            rep_add_unique(list, &n, ids[k]);
     }
     return n;
-}
-
-static int all_dims(const struct report *r, const char ***dims)
-{
-    return across_groups(r, false, dims);
 }
 
 /* The first fields of both forms: the scenario and who played. */
@@ -192,7 +177,7 @@ static void run_row(struct strbuf *out, const struct rep_row *row, const struct 
 void report_csv_runs(const struct report *r, struct strbuf *out)
 {
     struct run_columns cols;
-    cols.ndims = all_dims(r, &cols.dims);
+    cols.ndims = across_groups(r, false, &cols.dims);
     /* The outcome: each stat the runs hold, at the end of the run. */
     cols.nstats = across_groups(r, true, &cols.stats);
     sb_puts(out, "rank,scenario,version,player,role,ending,ending_title,verdict");
@@ -224,7 +209,7 @@ static void effects_field(struct strbuf *out, const struct rep_score *e)
 void report_csv_decisions(const struct report *r, struct strbuf *out)
 {
     const char **dims;
-    int ndims = all_dims(r, &dims);
+    int ndims = across_groups(r, false, &dims);
     sb_puts(out, "scenario,version,player,role,seed,started,turn,scene,choice,text,offered,best,"
                  "took_best");
     dims_header(out, dims, ndims);

@@ -424,12 +424,13 @@ static int check_options(int argc, struct report_options *o)
     return 0;
 }
 
-/* The files the report writes, in the order it checks and writes them. */
-enum form { FORM_CSV, FORM_DECISIONS, FORM_HTML, FORM_XAPI, FORM_JSON, NFORMS };
+/* The files the report writes, in the order it writes them (which matters
+ * when two go to standard output or to the same path). */
+enum form { FORM_CSV, FORM_DECISIONS, FORM_HTML, FORM_JSON, FORM_XAPI, NFORMS };
 
 static const char *form_path(const struct report_options *o, enum form f)
 {
-    const char *paths[NFORMS] = {o->csv, o->decisions_csv, o->html, o->xapi, o->json};
+    const char *paths[NFORMS] = {o->csv, o->decisions_csv, o->html, o->json, o->xapi};
     return paths[f];
 }
 
@@ -449,10 +450,14 @@ static void build_form(const struct report *r, const struct report_options *o, e
 /* 0 when no output would go over a file the report read, else 2 (said). */
 static int refuse_inputs(const struct report *r, const struct report_options *o)
 {
-    static const char *const option[NFORMS] = {"--csv", "--decisions-csv", "--html", "--xapi",
-                                               "--json"};
-    for (int f = 0; f < NFORMS; f++) {
-        const char *path = form_path(o, (enum form)f);
+    /* Checked in this order, so the option named first is the same as before. */
+    static const enum form order[NFORMS] = {FORM_CSV, FORM_DECISIONS, FORM_HTML, FORM_XAPI,
+                                            FORM_JSON};
+    static const char *const option[NFORMS] = {"--csv", "--decisions-csv", "--html", "--json",
+                                               "--xapi"};
+    for (int i = 0; i < NFORMS; i++) {
+        enum form f = order[i];
+        const char *path = form_path(o, f);
         if (path && is_input(r, path)) {
             cli_error("%s %s: that is one of the files read; the report never writes over them",
                       option[f], path);

@@ -593,7 +593,7 @@ static bool load_dir(struct loader *ld, const char *dir, char *errbuf, size_t er
 
 /* ------------------------------------------------------------ summing up */
 
-static int add_unique(const char ***list, int *n, const char *s)
+int rep_add_unique(const char ***list, int *n, const char *s)
 {
     for (int i = 0; i < *n; i++)
         if (strcmp((*list)[i], s) == 0)
@@ -1050,8 +1050,8 @@ static void gather_runs(const struct report *r, struct rep_group *g, struct gath
         }
         for (int p = 0; p < run->nplayers; p++) {
             for (int d = 0; d < run->players[p].score.n; d++)
-                add_unique(&all->dims, &g->ndims, run->players[p].score.dims[d]);
-            add_unique(&all->roles, &g->nroles, run->players[p].role);
+                rep_add_unique(&all->dims, &g->ndims, run->players[p].score.dims[d]);
+            rep_add_unique(&all->roles, &g->nroles, run->players[p].role);
             all->rows = xrealloc(all->rows, sizeof *all->rows * (size_t)(g->nrows + 1));
             memset(&all->rows[g->nrows], 0, sizeof all->rows[g->nrows]);
             all->rows[g->nrows].run = run;
@@ -1060,7 +1060,7 @@ static void gather_runs(const struct report *r, struct rep_group *g, struct gath
         }
         for (int j = 0; j < run->ndecisions; j++)
             if (run->decisions[j].scene)
-                add_unique(&all->scenes, &all->nscenes, run->decisions[j].scene);
+                rep_add_unique(&all->scenes, &all->nscenes, run->decisions[j].scene);
     }
 }
 
@@ -1137,7 +1137,7 @@ static void pick_stats(struct report *r, struct rep_group *g)
                 if (strcmp(g->sc->stats[j].id, id) == 0)
                     hidden = g->sc->stats[j].hidden;
             if (!hidden)
-                add_unique(&stats, &g->nstats, id);
+                rep_add_unique(&stats, &g->nstats, id);
         }
     }
     g->stats = to_arena(&r->arena, (void *)stats, sizeof *stats * (size_t)g->nstats);

@@ -278,6 +278,10 @@ typedef void (*report_warn_fn)(void *ctx, const char *message);
  * folded into one line. */
 void rep_warn(report_warn_fn warnfn, void *ctx, const char *fmt, ...) PRINTF_LIKE(3, 4);
 
+/* The index of s in the list of *n strings, added at its end (the list
+ * grown) when it is not there yet. */
+int rep_add_unique(const char ***list, int *n, const char *s);
+
 /* Reads the results in paths (folders or files). False only when a path
  * cannot be read at all (err names it); invalid files are warned about and
  * skipped. An empty report is not an error here. */

@@ -176,14 +176,11 @@ static void rule_for(struct xapi *x, const struct rep_group *g, struct pass_rule
                 rule->labels[rule->nlabels++] = xstrdup(sc->ratings[i].label);
         }
     } else if (g->nfinished > 0) {
-        char msg[512];
-        str_format(msg, sizeof msg,
-                   "the ratings of scenario '%s' are not known here (it is not installed, or has "
-                   "none): its \"completed\" statements carry no success; give --xapi-pass "
-                   "RATING,... to say which ratings pass",
-                   g->scenario_id);
-        if (x->warn)
-            x->warn(x->ctx, msg);
+        rep_warn(x->warn, x->ctx,
+                 "the ratings of scenario '%s' are not known here (it is not installed, or has "
+                 "none): its \"completed\" statements carry no success; give --xapi-pass "
+                 "RATING,... to say which ratings pass",
+                 g->scenario_id);
     }
     scenario_free(sc);
 }
