@@ -1327,15 +1327,28 @@ static const char *card_summary(const struct title_entry *t)
     return t->error ? t->error : t->summary ? t->summary : "";
 }
 
-/* A card's title wraps to at most two lines in the heading face, cut at a
- * word after that: a long title stays whole at large text, where one line
- * would clip it. mins gets the minutes chip's text ("" for none). Returns
- * the width the title is set in (right of the number, left of the chip). */
 enum { TITLE_CARD_LINES = 2 };
 struct card_chip {
     char mins[32];
     int w;
 };
+
+/* The width of a card's number before its title ("12  "), measured on the
+ * widest, the number of cards: every title starts at the same x, and a
+ * catalog of ten or more (a user's own scenarios join it) does not run its
+ * numbers into the titles. */
+static int card_number_width(struct window *w, int face)
+{
+    char num[16];
+    str_format(num, sizeof num, "%d  ", w->ntitles);
+    return text_width(w, face, num, strlen(num));
+}
+
+/* A card's title wraps to at most two lines in the heading face, cut at a
+ * word after that: a long title stays whole at large text, where one line
+ * would clip it. chip gets the minutes chip (its text "" and width 0 for
+ * none). Returns the width the title is set in (right of the number, left
+ * of the chip). */
 static int card_title(struct window *w, const struct metrics *M, const struct title_entry *t, int colw,
                       struct title_density d, char *buf, size_t cap, struct card_chip *chip)
 {
@@ -1346,7 +1359,7 @@ static int card_title(struct window *w, const struct metrics *M, const struct ti
         str_format(chip->mins, sizeof chip->mins, "%.0f min", t->minutes);
         chip->w = text_width(w, FACE_SMALL_BOLD, chip->mins, strlen(chip->mins)) + M->u;
     }
-    int numw = text_width(w, face, "9  ", 3);
+    int numw = card_number_width(w, face);
     int width = colw - 2 * M->pad - numw - (chip->w ? chip->w + M->u / 2 : 0);
     fit_summary(w, t->title ? t->title : t->id, width, (struct title_density){face, TITLE_CARD_LINES, face, false}, buf,
                 cap);
@@ -1385,7 +1398,7 @@ static void title_card(struct window *w, const struct metrics *M, int i, int x, 
     str_format(num, sizeof num, "%d  ", i + 1);
     int face = d.title_face;
     ui_wrap(w, num, x + M->pad, y + card_vpad(M, d), colw, face, C_ACCENT); /* set as the title's first line */
-    int nx = x + M->pad + text_width(w, face, "9  ", 3);
+    int nx = x + M->pad + card_number_width(w, face);
     char title[300];
     struct card_chip chip;
     int tw = card_title(w, M, t, colw, d, title, sizeof title, &chip);
