@@ -236,21 +236,17 @@ static void hud(struct strbuf *out, const struct session *s, int seat)
 {
     const struct game *g = s->g;
     const struct scenario *sc = g->sc;
-    char num[64];
+    char num[64], value[RECAP_STAT_VALUE_BYTES];
     sb_puts(out, "<section aria-label=\"Company\"><dl>");
     for (int i = 0; i < sc->nstats; i++) {
         const struct stat_def *st = &sc->stats[i];
         if (st->hidden)
             continue;
-        format_number(num, sizeof num, g->s.stats[i]);
+        recap_stat_value(st, g->s.stats[i], value, sizeof value);
         sb_puts(out, "<dt class=\"inline\">");
         html_text(out, st->name);
         sb_puts(out, ":</dt> <dd class=\"inline\">");
-        html_text(out, num);
-        if (st->unit) {
-            sb_putc(out, ' ');
-            html_text(out, st->unit);
-        }
+        html_text(out, value);
         sb_puts(out, "</dd> &nbsp; ");
     }
     if (s->opt.coaching) {

@@ -381,14 +381,6 @@ static void weight_text(const struct scenario *sc, int role, int k, char *buf, s
     str_format(buf, cap, "×%s", num);
 }
 
-/* Stat st's value v as shown: the number, then its unit if it has one. */
-static void stat_value_text(const struct stat_def *st, double v, char *buf, size_t cap)
-{
-    char num[64];
-    format_number(num, sizeof num, v);
-    str_format(buf, cap, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
-}
-
 /* The stats and scores: every visible stat, and a bar per dimension showing
  * the points against the best the role can reach, each with what the last
  * decision changed. Returns the height. */
@@ -411,7 +403,7 @@ static int hud(struct window *w, const struct metrics *M, int x, int y, int widt
             y += small + M->u / 6;
             any = true;
         }
-        stat_value_text(st, g->s.stats[i], buf, sizeof buf);
+        recap_stat_value(st, g->s.stats[i], buf, sizeof buf);
         ui_line(w, x, y, FACE_SMALL, C_TEXT, st->name);
         int dw = delta_chip(w, M, x + width, y, stat_change(last, i));
         ui_line_right(w, x + width - dw, y, FACE_SMALL_BOLD, C_TEXT, buf);
@@ -512,7 +504,7 @@ static int hud_pairs(struct window *w, struct hud_pair *pairs)
             continue;
         struct hud_pair *pr = &pairs[n++];
         str_copy(pr->label, sizeof pr->label, st->name);
-        stat_value_text(st, g->s.stats[i], pr->value, sizeof pr->value);
+        recap_stat_value(st, g->s.stats[i], pr->value, sizeof pr->value);
         pr->delta = stat_change(last, i);
         pr->color = C_TEXT;
     }
@@ -820,7 +812,7 @@ static void chart_label_widths(struct window *w, int *namew, int *valw)
             continue;
         int nw = text_width(w, FACE_SMALL, st->name, strlen(st->name));
         *namew = nw > *namew ? nw : *namew;
-        stat_value_text(st, g->s.stats[i], buf, sizeof buf);
+        recap_stat_value(st, g->s.stats[i], buf, sizeof buf);
         int vw = text_width(w, FACE_SMALL_BOLD, buf, strlen(buf));
         *valw = vw > *valw ? vw : *valw;
     }
@@ -950,7 +942,7 @@ static int chart_row(struct window *w, const struct chart *ch, int i, int y)
     layout_rect(&w->L, ch->px1 - thick, ey - thick, thick * 3, thick * 3, C_ACCENT, thick);
     chart_links(w, ch, i, ry + rh);
     char buf[256];
-    stat_value_text(st, v[n], buf, sizeof buf);
+    recap_stat_value(st, v[n], buf, sizeof buf);
     ui_line_right(w, ch->x + ch->width, ry + (rh - w->fonts.skip[FACE_SMALL_BOLD]) / 2, FACE_SMALL_BOLD,
                   C_TEXT, buf);
     free(v);
