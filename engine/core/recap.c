@@ -57,6 +57,13 @@ void recap_join(const struct changes *c, const char *sep, struct strbuf *out)
         sb_printf(out, "%s%s", k ? sep : "", c->item[k].text);
 }
 
+void recap_stat_value(const struct stat_def *st, double v, char *buf, size_t cap)
+{
+    char num[64];
+    format_number(num, sizeof num, v);
+    str_format(buf, cap, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
+}
+
 void recap_duet_outcome(const struct game *g, const struct decision *d, struct strbuf *out)
 {
     const char *stood = d->stood >= 0 ? role_of(g, d->stood) : "";
@@ -96,30 +103,40 @@ static size_t phase_name_len(const char *label)
     return sep ? (size_t)(sep - label) : strlen(label);
 }
 
-static bool same_phase(const char *a, const char *b)
+/* Whether phase name a (a_len bytes, as phase_name_len measured it) is
+ * label b's phase (b_len bytes). */
+static bool same_phase(const char *a, size_t a_len, const char *b, size_t b_len)
 {
-    size_t n = phase_name_len(a);
-    return n == phase_name_len(b) && strncmp(a, b, n) == 0;
+    return a_len == b_len && memcmp(a, b, a_len) == 0;
 }
 
 void recap_progress(const struct game *g, const struct scene *scene, struct strbuf *out)
 {
     const struct scenario *sc = g->sc;
+    /* The phases seen, each with its name's length, measured once: this
+     * runs every frame in the window's play screen. */
     const char *seen[RECAP_MAX_PHASES];
+    size_t seen_len[RECAP_MAX_PHASES];
     int nphases = 0, at = -1;
     for (int i = 0; i < sc->nscenes && nphases < (int)COUNT_OF(seen); i++) {
         const char *ph = sc->scenes[i].phase;
         if (!ph || !ph[0] || sc->scenes[i].is_ending)
             continue;
+        size_t len = phase_name_len(ph);
         int k = 0;
-        while (k < nphases && !same_phase(seen[k], ph))
+        while (k < nphases && !same_phase(seen[k], seen_len[k], ph, len))
             k++;
-        if (k == nphases)
-            seen[nphases++] = ph;
+        if (k == nphases) {
+            seen[nphases] = ph;
+            seen_len[nphases++] = len;
+        }
     }
-    for (int k = 0; k < nphases; k++)
-        if (scene->phase && same_phase(seen[k], scene->phase))
-            at = k;
+    if (scene->phase) {
+        size_t len = phase_name_len(scene->phase);
+        for (int k = 0; k < nphases; k++)
+            if (same_phase(seen[k], seen_len[k], scene->phase, len))
+                at = k;
+    }
     int decision = g->nlog + 1;
     if (at >= 0 && nphases > 1)
         sb_printf(out, "%s · phase %d of %d · decision %d", scene->phase, at + 1, nphases, decision);

@@ -236,21 +236,17 @@ static void hud(struct strbuf *out, const struct session *s, int seat)
 {
     const struct game *g = s->g;
     const struct scenario *sc = g->sc;
-    char num[64];
+    char num[64], value[RECAP_STAT_VALUE_BYTES];
     sb_puts(out, "<section aria-label=\"Company\"><dl>");
     for (int i = 0; i < sc->nstats; i++) {
         const struct stat_def *st = &sc->stats[i];
         if (st->hidden)
             continue;
-        format_number(num, sizeof num, g->s.stats[i]);
+        recap_stat_value(st, g->s.stats[i], value, sizeof value);
         sb_puts(out, "<dt class=\"inline\">");
         html_text(out, st->name);
         sb_puts(out, ":</dt> <dd class=\"inline\">");
-        html_text(out, num);
-        if (st->unit) {
-            sb_putc(out, ' ');
-            html_text(out, st->unit);
-        }
+        html_text(out, value);
         sb_puts(out, "</dd> &nbsp; ");
     }
     if (s->opt.coaching) {
@@ -266,19 +262,6 @@ static void hud(struct strbuf *out, const struct session *s, int seat)
     sb_puts(out, "</dl></section>\n");
 }
 
-/* Appends "NAME +N" for each shown stat that moved by delta to line, the
- * items parted by " · ". */
-static void stat_changes(struct strbuf *line, const struct scenario *sc, const double *delta)
-{
-    char num[64];
-    for (int k = 0; k < sc->nstats; k++) {
-        if (sc->stats[k].hidden || fabs(delta[k]) < 1e-9)
-            continue;
-        format_signed(num, sizeof num, delta[k]);
-        sb_printf(line, "%s%s %s", line->len ? " · " : "", sc->stats[k].name, num);
-    }
-}
-
 /* line as a paragraph of changes after lead; nothing when it is empty. */
 static void changes_paragraph(struct strbuf *out, const char *lead, const struct strbuf *line)
 {
@@ -290,23 +273,20 @@ static void changes_paragraph(struct strbuf *out, const char *lead, const struct
 }
 
 /* What a decision changed: score (a player's points; NULL: none) and the
- * stats, then what moved as the next scene began. */
+ * stats, then what moved as the next scene began: recap's words, as the
+ * terminal and the window show them. */
 static void changes(struct strbuf *out, const struct scenario *sc, const struct decision *d,
                     const double *score)
 {
+    struct changes c;
     struct strbuf line;
     sb_init(&line);
-    char num[64];
-    for (int k = 0; score && k < sc->ndimensions; k++) {
-        if (score[k] == 0)
-            continue;
-        format_signed(num, sizeof num, score[k]);
-        sb_printf(&line, "%s%s %s", line.len ? " · " : "", num, sc->dimensions[k].name);
-    }
-    stat_changes(&line, sc, d->stat_delta);
+    recap_changes(sc, score, d->stat_delta, &c);
+    recap_join(&c, " · ", &line);
     changes_paragraph(out, "", &line);
     sb_clear(&line);
-    stat_changes(&line, sc, d->enter_delta);
+    recap_changes(sc, NULL, d->enter_delta, &c);
+    recap_join(&c, " · ", &line);
     changes_paragraph(out, "Meanwhile: ", &line);
     sb_free(&line);
 }
@@ -443,20 +423,12 @@ static void scene_page(struct strbuf *out, const struct page_ctx *pc, struct tea
 /* A player's points from one decision, as the changes line shows them. */
 static void points_line(struct strbuf *out, const struct scenario *sc, const double *score)
 {
+    struct changes c;
     struct strbuf line;
     sb_init(&line);
-    char num[64];
-    for (int k = 0; k < sc->ndimensions; k++) {
-        if (score[k] == 0)
-            continue;
-        format_signed(num, sizeof num, score[k]);
-        sb_printf(&line, "%s%s %s", line.len ? " · " : "", num, sc->dimensions[k].name);
-    }
-    if (line.len) {
-        sb_puts(out, "<p class=\"changes\">");
-        html_text(out, line.data);
-        sb_puts(out, "</p>\n");
-    }
+    recap_changes(sc, score, NULL, &c);
+    recap_join(&c, " · ", &line);
+    changes_paragraph(out, "", &line);
     sb_free(&line);
 }
 

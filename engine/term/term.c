@@ -440,14 +440,15 @@ static void show_hud(struct term *t, const struct game *g, bool points)
     struct strbuf line;
     sb_init(&line);
     char num[64];
+    char value[RECAP_STAT_VALUE_BYTES];
     for (int i = 0; i < sc->nstats; i++) {
         const struct stat_def *st = &sc->stats[i];
         if (st->hidden)
             continue;
-        format_number(num, sizeof num, g->s.stats[i]);
+        recap_stat_value(st, g->s.stats[i], value, sizeof value);
         if (line.len)
             sb_puts(&line, sep(t));
-        sb_printf(&line, "%s %s%s%s", st->name, num, st->unit ? " " : "", st->unit ? st->unit : "");
+        sb_printf(&line, "%s %s", st->name, value);
     }
     style(t, DIM);
     if (line.len)

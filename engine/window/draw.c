@@ -352,6 +352,7 @@ struct frame {
     SDL_Rect text;     /* the run being asked about (text_bg): its place */
     struct op *ops;
     int n;
+    int cap; /* ops' room: op_add adds nothing past it */
 };
 
 static bool contains(const SDL_Rect *outer, const SDL_Rect *inner)
@@ -360,10 +361,13 @@ static bool contains(const SDL_Rect *outer, const SDL_Rect *inner)
            inner->y + inner->h <= outer->y + outer->h;
 }
 
-/* Notes an op that draws at r; nothing when the clip hides all of it. */
+/* Notes an op that draws at r; nothing (NULL) when the clip hides all of
+ * it or the frame is full. */
 static struct op *op_add(struct frame *f, int kind, SDL_Rect r, const SDL_Rect *solid, int nsolid,
                          SDL_Color c)
 {
+    if (f->n >= f->cap)
+        return NULL;
     struct op *o = &f->ops[f->n];
     memset(o, 0, sizeof *o);
     if (!SDL_IntersectRect(&r, &f->clip, &o->box))
@@ -618,7 +622,9 @@ static const struct button *button_of(const struct window *w, const struct item 
 
 /* A scroll view's marks, as ops: the bar (in the muted colour, 3:1 against
  * the page) and, while more lies below, a "More below" pill at the view's
- * bottom, so that a choice under the fold is never a guess. */
+ * bottom, so that a choice under the fold is never a guess. MARK_OPS: the
+ * most ops it adds (the bar, the band, the pill and its text). */
+enum { MARK_OPS = 4 };
 static void scroll_marks(struct window *w, struct frame *f, int layer)
 {
     const struct scroll_view *sv = &w->L.scroll[layer];
@@ -768,8 +774,9 @@ void win_draw(struct window *w, bool present)
     /* The ops (a ring paints two fills; the clear is the first). */
     enum { STACK_OPS = 256 };
     struct op stack_ops[STACK_OPS];
-    size_t max_ops = 2 * (size_t)w->L.nitems + 1 + 2 * 4; /* and two views' scroll marks */
-    struct frame f = {.ops = max_ops <= STACK_OPS ? stack_ops : xmalloc(max_ops * sizeof(struct op))};
+    size_t max_ops = 2 * (size_t)w->L.nitems + 1 + 2 * MARK_OPS; /* and two views' scroll marks */
+    struct frame f = {.ops = max_ops <= STACK_OPS ? stack_ops : xmalloc(max_ops * sizeof(struct op)),
+                      .cap = (int)max_ops};
     f.page = (SDL_Rect){0, 0, w->out_w, w->out_h};
     f.clip = f.page;
     op_add(&f, OP_CLEAR, f.page, &f.page, 1, w->pal->c[C_BG]);

@@ -381,14 +381,6 @@ static void weight_text(const struct scenario *sc, int role, int k, char *buf, s
     str_format(buf, cap, "×%s", num);
 }
 
-/* Stat st's value v as shown: the number, then its unit if it has one. */
-static void stat_value_text(const struct stat_def *st, double v, char *buf, size_t cap)
-{
-    char num[64];
-    format_number(num, sizeof num, v);
-    str_format(buf, cap, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
-}
-
 /* The stats and scores: every visible stat, and a bar per dimension showing
  * the points against the best the role can reach, each with what the last
  * decision changed. Returns the height. */
@@ -411,7 +403,7 @@ static int hud(struct window *w, const struct metrics *M, int x, int y, int widt
             y += small + M->u / 6;
             any = true;
         }
-        stat_value_text(st, g->s.stats[i], buf, sizeof buf);
+        recap_stat_value(st, g->s.stats[i], buf, sizeof buf);
         ui_line(w, x, y, FACE_SMALL, C_TEXT, st->name);
         int dw = delta_chip(w, M, x + width, y, stat_change(last, i));
         ui_line_right(w, x + width - dw, y, FACE_SMALL_BOLD, C_TEXT, buf);
@@ -512,7 +504,7 @@ static int hud_pairs(struct window *w, struct hud_pair *pairs)
             continue;
         struct hud_pair *pr = &pairs[n++];
         str_copy(pr->label, sizeof pr->label, st->name);
-        stat_value_text(st, g->s.stats[i], pr->value, sizeof pr->value);
+        recap_stat_value(st, g->s.stats[i], pr->value, sizeof pr->value);
         pr->delta = stat_change(last, i);
         pr->color = C_TEXT;
     }
@@ -820,7 +812,7 @@ static void chart_label_widths(struct window *w, int *namew, int *valw)
             continue;
         int nw = text_width(w, FACE_SMALL, st->name, strlen(st->name));
         *namew = nw > *namew ? nw : *namew;
-        stat_value_text(st, g->s.stats[i], buf, sizeof buf);
+        recap_stat_value(st, g->s.stats[i], buf, sizeof buf);
         int vw = text_width(w, FACE_SMALL_BOLD, buf, strlen(buf));
         *valw = vw > *valw ? vw : *valw;
     }
@@ -950,7 +942,7 @@ static int chart_row(struct window *w, const struct chart *ch, int i, int y)
     layout_rect(&w->L, ch->px1 - thick, ey - thick, thick * 3, thick * 3, C_ACCENT, thick);
     chart_links(w, ch, i, ry + rh);
     char buf[256];
-    stat_value_text(st, v[n], buf, sizeof buf);
+    recap_stat_value(st, v[n], buf, sizeof buf);
     ui_line_right(w, ch->x + ch->width, ry + (rh - w->fonts.skip[FACE_SMALL_BOLD]) / 2, FACE_SMALL_BOLD,
                   C_TEXT, buf);
     free(v);
@@ -1327,15 +1319,28 @@ static const char *card_summary(const struct title_entry *t)
     return t->error ? t->error : t->summary ? t->summary : "";
 }
 
-/* A card's title wraps to at most two lines in the heading face, cut at a
- * word after that: a long title stays whole at large text, where one line
- * would clip it. mins gets the minutes chip's text ("" for none). Returns
- * the width the title is set in (right of the number, left of the chip). */
 enum { TITLE_CARD_LINES = 2 };
 struct card_chip {
     char mins[32];
     int w;
 };
+
+/* The width of a card's number before its title ("12  "), measured on the
+ * widest, the number of cards: every title starts at the same x, and a
+ * catalog of ten or more (a user's own scenarios join it) does not run its
+ * numbers into the titles. */
+static int card_number_width(struct window *w, int face)
+{
+    char num[16];
+    str_format(num, sizeof num, "%d  ", w->ntitles);
+    return text_width(w, face, num, strlen(num));
+}
+
+/* A card's title wraps to at most two lines in the heading face, cut at a
+ * word after that: a long title stays whole at large text, where one line
+ * would clip it. chip gets the minutes chip (its text "" and width 0 for
+ * none). Returns the width the title is set in (right of the number, left
+ * of the chip). */
 static int card_title(struct window *w, const struct metrics *M, const struct title_entry *t, int colw,
                       struct title_density d, char *buf, size_t cap, struct card_chip *chip)
 {
@@ -1346,7 +1351,7 @@ static int card_title(struct window *w, const struct metrics *M, const struct ti
         str_format(chip->mins, sizeof chip->mins, "%.0f min", t->minutes);
         chip->w = text_width(w, FACE_SMALL_BOLD, chip->mins, strlen(chip->mins)) + M->u;
     }
-    int numw = text_width(w, face, "9  ", 3);
+    int numw = card_number_width(w, face);
     int width = colw - 2 * M->pad - numw - (chip->w ? chip->w + M->u / 2 : 0);
     fit_summary(w, t->title ? t->title : t->id, width, (struct title_density){face, TITLE_CARD_LINES, face, false}, buf,
                 cap);
@@ -1385,7 +1390,7 @@ static void title_card(struct window *w, const struct metrics *M, int i, int x, 
     str_format(num, sizeof num, "%d  ", i + 1);
     int face = d.title_face;
     ui_wrap(w, num, x + M->pad, y + card_vpad(M, d), colw, face, C_ACCENT); /* set as the title's first line */
-    int nx = x + M->pad + text_width(w, face, "9  ", 3);
+    int nx = x + M->pad + card_number_width(w, face);
     char title[300];
     struct card_chip chip;
     int tw = card_title(w, M, t, colw, d, title, sizeof title, &chip);

@@ -404,13 +404,13 @@ void fill_round(struct window *w, SDL_Rect r, int radius, SDL_Color c);
 bool win_presenter(const struct window *w); /* presenter mode: --presenter or the setting */
 void win_resized(struct window *w);  /* the window's size changed: new type scale, new layout */
 void win_relayout(struct window *w); /* lays the screen out again, keeping the focus */
-/* A button's rect on screen (scroll applied); false when out of sight. */
 /* The top of the band of page a "More below" pill stands on (draw.c's
  * scroll_marks): the view's content ends there while the pill shows. */
 static inline int win_more_band_top(const struct window *w, int layer)
 {
     return w->more_pill[layer].y - w->unit / 4;
 }
+/* A button's rect on screen (scroll applied); false when out of sight. */
 bool win_button_rect(const struct window *w, int i, SDL_Rect *out);
 bool win_save_png(struct window *w, const char *path, char *why, size_t cap);
 const char *win_key_hints(const struct window *w);

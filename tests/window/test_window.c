@@ -2415,7 +2415,7 @@ static void room_cleanup(void)
 
 /* The title screen shows every bundled scenario at once, the tutorial
  * first, whole cards and no "More below": on a laptop, a projector and a
- * 4K screen, with the text at 100% and 150%. */
+ * 4K screen, with the text at 100%, 150% and 200%. */
 struct title_drive {
     int idles;
     int shown;
