@@ -57,11 +57,11 @@ void recap_join(const struct changes *c, const char *sep, struct strbuf *out)
         sb_printf(out, "%s%s", k ? sep : "", c->item[k].text);
 }
 
-void recap_stat_value(const struct stat_def *st, double v, char *buf, size_t cap)
+void recap_stat_value(const struct stat_def *st, double v, struct strbuf *out)
 {
     char num[64];
     format_number(num, sizeof num, v);
-    str_format(buf, cap, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
+    sb_printf(out, "%s%s%s", num, st->unit ? " " : "", st->unit ? st->unit : "");
 }
 
 void recap_duet_outcome(const struct game *g, const struct decision *d, struct strbuf *out)

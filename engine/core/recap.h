@@ -36,13 +36,9 @@ void recap_changes(const struct scenario *sc, const double *score, const double 
 /* The changes' words joined by sep ("+3 Vision · Runway -1") onto out. */
 void recap_join(const struct changes *c, const char *sep, struct strbuf *out);
 
-/* The room recap_stat_value needs for any stat: a number, a space and a
- * unit as long as a text may be. */
-#define RECAP_STAT_VALUE_BYTES (64 + LIMIT_TEXT_BYTES)
-
 /* Stat st's value v as every front-end shows it: the number, then its unit
- * if it has one ("20 k€"), into buf of cap bytes (cut to fit). */
-void recap_stat_value(const struct stat_def *st, double v, char *buf, size_t cap);
+ * if it has one ("20 k€"), onto out (a unit may be as long as a text). */
+void recap_stat_value(const struct stat_def *st, double v, struct strbuf *out);
 
 /* How a duet's secret decision was resolved, in a sentence, onto out
  * ("You disagree: the CTO's pick stands, as the scenario settles it.");

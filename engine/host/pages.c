@@ -236,19 +236,23 @@ static void hud(struct strbuf *out, const struct session *s, int seat)
 {
     const struct game *g = s->g;
     const struct scenario *sc = g->sc;
-    char num[64], value[RECAP_STAT_VALUE_BYTES];
+    char num[64];
+    struct strbuf value;
+    sb_init(&value);
     sb_puts(out, "<section aria-label=\"Company\"><dl>");
     for (int i = 0; i < sc->nstats; i++) {
         const struct stat_def *st = &sc->stats[i];
         if (st->hidden)
             continue;
-        recap_stat_value(st, g->s.stats[i], value, sizeof value);
+        sb_clear(&value);
+        recap_stat_value(st, g->s.stats[i], &value);
         sb_puts(out, "<dt class=\"inline\">");
         html_text(out, st->name);
         sb_puts(out, ":</dt> <dd class=\"inline\">");
-        html_text(out, value);
+        html_text(out, value.data);
         sb_puts(out, "</dd> &nbsp; ");
     }
+    sb_free(&value);
     if (s->opt.coaching) {
         for (int d = 0; d < sc->ndimensions; d++) {
             format_number(num, sizeof num, g->s.players[seat].score[d]);

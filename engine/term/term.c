@@ -440,15 +440,14 @@ static void show_hud(struct term *t, const struct game *g, bool points)
     struct strbuf line;
     sb_init(&line);
     char num[64];
-    char value[RECAP_STAT_VALUE_BYTES];
     for (int i = 0; i < sc->nstats; i++) {
         const struct stat_def *st = &sc->stats[i];
         if (st->hidden)
             continue;
-        recap_stat_value(st, g->s.stats[i], value, sizeof value);
         if (line.len)
             sb_puts(&line, sep(t));
-        sb_printf(&line, "%s %s", st->name, value);
+        sb_printf(&line, "%s ", st->name);
+        recap_stat_value(st, g->s.stats[i], &line);
     }
     style(t, DIM);
     if (line.len)

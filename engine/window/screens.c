@@ -381,6 +381,17 @@ static void weight_text(const struct scenario *sc, int role, int k, char *buf, s
     str_format(buf, cap, "×%s", num);
 }
 
+/* A stat's value as the core words it, cut to the window's buffer (a label
+ * drawn on one line has no use for more). */
+static void stat_value_text(const struct stat_def *st, double v, char *buf, size_t cap)
+{
+    struct strbuf sb;
+    sb_init(&sb);
+    recap_stat_value(st, v, &sb);
+    str_copy(buf, cap, sb.data);
+    sb_free(&sb);
+}
+
 /* The stats and scores: every visible stat, and a bar per dimension showing
  * the points against the best the role can reach, each with what the last
  * decision changed. Returns the height. */
@@ -403,7 +414,7 @@ static int hud(struct window *w, const struct metrics *M, int x, int y, int widt
             y += small + M->u / 6;
             any = true;
         }
-        recap_stat_value(st, g->s.stats[i], buf, sizeof buf);
+        stat_value_text(st, g->s.stats[i], buf, sizeof buf);
         ui_line(w, x, y, FACE_SMALL, C_TEXT, st->name);
         int dw = delta_chip(w, M, x + width, y, stat_change(last, i));
         ui_line_right(w, x + width - dw, y, FACE_SMALL_BOLD, C_TEXT, buf);
@@ -504,7 +515,7 @@ static int hud_pairs(struct window *w, struct hud_pair *pairs)
             continue;
         struct hud_pair *pr = &pairs[n++];
         str_copy(pr->label, sizeof pr->label, st->name);
-        recap_stat_value(st, g->s.stats[i], pr->value, sizeof pr->value);
+        stat_value_text(st, g->s.stats[i], pr->value, sizeof pr->value);
         pr->delta = stat_change(last, i);
         pr->color = C_TEXT;
     }
@@ -812,7 +823,7 @@ static void chart_label_widths(struct window *w, int *namew, int *valw)
             continue;
         int nw = text_width(w, FACE_SMALL, st->name, strlen(st->name));
         *namew = nw > *namew ? nw : *namew;
-        recap_stat_value(st, g->s.stats[i], buf, sizeof buf);
+        stat_value_text(st, g->s.stats[i], buf, sizeof buf);
         int vw = text_width(w, FACE_SMALL_BOLD, buf, strlen(buf));
         *valw = vw > *valw ? vw : *valw;
     }
@@ -942,7 +953,7 @@ static int chart_row(struct window *w, const struct chart *ch, int i, int y)
     layout_rect(&w->L, ch->px1 - thick, ey - thick, thick * 3, thick * 3, C_ACCENT, thick);
     chart_links(w, ch, i, ry + rh);
     char buf[256];
-    recap_stat_value(st, v[n], buf, sizeof buf);
+    stat_value_text(st, v[n], buf, sizeof buf);
     ui_line_right(w, ch->x + ch->width, ry + (rh - w->fonts.skip[FACE_SMALL_BOLD]) / 2, FACE_SMALL_BOLD,
                   C_TEXT, buf);
     free(v);
