@@ -235,6 +235,11 @@ static bool play_random(struct game *g, const struct explore_options *o, int rol
             const struct menu *m = game_menu(g);
             int choice = (int)rng_range(&pick, 1, m->nopen);
             path[n++] = choice;
+            /* The scene it leads to is counted below: a large story's
+             * counts do not stay in the cache. */
+            int next = g->sc->choices[m->offers[choice - 1].choice].next;
+            if (next >= 0)
+                PREFETCH(&r->scene_visits[next]);
             ok = game_choose(g, choice, false, 0, d);
         }
         if (!ok) {
