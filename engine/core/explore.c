@@ -527,17 +527,24 @@ static void part_init(const struct scenario *sc, struct explore_result *p)
 typedef bool (*chunk_fn)(const struct scenario *sc, const struct explore_options *o, long k,
                          struct explore_result *part, struct diag *err, const void *ctx);
 
-/* Worker processes, each a fork with its own copy of the loaded scenario
- * and its Lua state (which is not thread-safe). They take the chunks of the
- * work in turn from a counter they share, so that a worker on a slower or
- * busier core takes fewer (a fixed share each left the other core idle for
- * up to a third of the run: docs/performance.md), and send each chunk's part
- * back through their own pipe, led by the chunk's number; -1 ends. */
+/* The jobs of a run: the parent and worker processes, each worker a fork
+ * with its own copy of the loaded scenario and its Lua state (which is not
+ * thread-safe). They take the chunks of the work in turn from a counter
+ * they share, so that a job on a slower or busier core takes fewer (a
+ * fixed share each left the other core idle for up to a third of the run:
+ * docs/performance.md); the workers send each chunk's part back through
+ * their own pipe, led by the chunk's number; -1 ends. */
 struct pool {
     int n;             /* workers started */
     int fds[MAX_JOBS]; /* reading ends; -1 once a worker has ended */
     pid_t pids[MAX_JOBS];
     atomic_long *next; /* the next chunk to take, in memory the workers share */
+    /* The parent takes chunks too (pool_wait_for): it is one of the jobs. */
+    const struct scenario *sc;
+    const struct explore_options *o;
+    long nchunks;
+    chunk_fn work;
+    const void *ctx;
 };
 
 static _Noreturn void pool_work(const struct scenario *sc, const struct explore_options *o, long nchunks,
@@ -574,20 +581,23 @@ static void pipe_widen(int fd)
 #endif
 }
 
-/* Starts up to n workers for chunks 0 to nchunks - 1. Those that cannot be
- * started (no pipe, no fork, no shared memory) leave their chunks to the
- * others, or, when none started, to the caller (pool_get then says so). */
+/* Starts a pool of n jobs for chunks 0 to nchunks - 1: n - 1 workers, and
+ * the parent, which takes chunks as it waits (pool_wait_for). The parent
+ * is the one that loaded the scenario: a fresh fork runs its first chunk
+ * up to 4 times slower, as its pages are first touched (docs/performance.md).
+ * Workers that cannot be started (no pipe, no fork, no shared memory)
+ * leave their chunks to the others. */
 static void pool_start(struct pool *pl, const struct scenario *sc, const struct explore_options *o, int n,
                        long nchunks, chunk_fn work, const void *ctx)
 {
-    pl->n = 0;
+    *pl = (struct pool){.sc = sc, .o = o, .nchunks = nchunks, .work = work, .ctx = ctx};
     void *shared = mmap(NULL, sizeof *pl->next, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     pl->next = shared == MAP_FAILED ? NULL : shared;
     if (!pl->next)
         return;
     atomic_init(pl->next, 0);
     fflush(NULL);
-    for (int j = 0; j < n && j < MAX_JOBS; j++) {
+    for (int j = 1; j < n && j <= MAX_JOBS; j++) {
         int fd[2] = {-1, -1};
         pid_t pid = -1;
         if (pipe(fd) == 0 && (pid = fork()) == 0) {
@@ -610,9 +620,13 @@ static void pool_start(struct pool *pl, const struct scenario *sc, const struct 
     }
 }
 
-/* The next part a worker sends, whichever worker it is: its chunk in *k.
- * False when every worker has ended (said so, died or was lost). */
-static bool pool_get(struct pool *pl, long *k, struct explore_result *part, bool *ok, struct diag *err)
+enum pool_got { POOL_PART, POOL_NONE_YET, POOL_ENDED };
+
+/* The next part a worker sends, whichever worker it is: its chunk in *k;
+ * without wait, only one already sent (else POOL_NONE_YET). POOL_ENDED
+ * when every worker has ended (said so, died or was lost). */
+static enum pool_got pool_get(struct pool *pl, bool wait, long *k, struct explore_result *part, bool *ok,
+                              struct diag *err)
 {
     for (;;) {
         struct pollfd pf[MAX_JOBS];
@@ -623,22 +637,25 @@ static bool pool_get(struct pool *pl, long *k, struct explore_result *part, bool
                 worker[m++] = j;
             }
         if (m == 0)
-            return false;
-        if (poll(pf, (nfds_t)m, -1) < 0) {
+            return POOL_ENDED;
+        int ready = poll(pf, (nfds_t)m, wait ? -1 : 0);
+        if (ready == 0)
+            return POOL_NONE_YET;
+        if (ready < 0) {
             if (errno == EINTR)
                 continue;
             for (int i = 0; i < m; i++) { /* the chunks not received are the caller's */
                 close(pl->fds[worker[i]]);
                 pl->fds[worker[i]] = -1;
             }
-            return false;
+            return POOL_ENDED;
         }
         for (int i = 0; i < m; i++) {
             if (!pf[i].revents)
                 continue;
             int j = worker[i];
             if (get(pl->fds[j], k, sizeof *k) && *k >= 0 && get_part(pl->fds[j], part, ok, err))
-                return true;
+                return POOL_PART;
             close(pl->fds[j]); /* it ended, or died before sending a whole part */
             pl->fds[j] = -1;
         }
@@ -669,25 +686,43 @@ struct chunk_part {
     struct diag err;
 };
 
-/* Receives parts until chunk k's is in (true), or until no worker is left
- * to send it (false: the caller does it). */
-static bool pool_wait_for(struct pool *pl, struct chunk_part *parts, long nchunks, long k,
+/* Keeps a part received or played here, unless it is not asked for (cannot
+ * happen). */
+static void keep_part(struct chunk_part *parts, long nchunks, long k, long c, struct chunk_part *in,
+                      void (*received)(long chunk, void *ctx), void *ctx)
+{
+    if (c < k || c >= nchunks || parts[c].got) {
+        explore_result_free(&in->part);
+        return;
+    }
+    parts[c] = *in;
+    if (received)
+        received(c, ctx);
+}
+
+/* Until chunk k's part is in (true): keeps the parts the workers have sent,
+ * and plays here the chunks no one has taken yet; then waits for the
+ * workers. False when none is left to send it (the caller plays it). */
+static bool pool_wait_for(struct pool *pl, struct chunk_part *parts, long k,
                           void (*received)(long chunk, void *ctx), void *ctx)
 {
-    while (!parts[k].got) {
+    while (pl->next && !parts[k].got) {
         long c;
         struct chunk_part in = {.got = true};
-        if (!pool_get(pl, &c, &in.part, &in.ok, &in.err))
-            return false;
-        if (c < k || c >= nchunks || parts[c].got) { /* not asked for: cannot happen */
-            explore_result_free(&in.part);
-            continue;
+        enum pool_got got = pool_get(pl, false, &c, &in.part, &in.ok, &in.err);
+        if (got != POOL_PART && (c = atomic_fetch_add(pl->next, 1)) < pl->nchunks) {
+            part_init(pl->sc, &in.part);
+            memset(&in.err, 0, sizeof in.err);
+            in.ok = pl->work(pl->sc, pl->o, c, &in.part, &in.err, pl->ctx);
+            got = POOL_PART;
+        } else if (got != POOL_PART) {
+            got = pool_get(pl, true, &c, &in.part, &in.ok, &in.err);
         }
-        parts[c] = in;
-        if (received)
-            received(c, ctx);
+        if (got != POOL_PART)
+            return false;
+        keep_part(parts, pl->nchunks, k, c, &in, received, ctx);
     }
-    return true;
+    return parts[k].got;
 }
 
 static void chunk_parts_free(struct chunk_part *parts, long n)
@@ -783,7 +818,7 @@ static bool run_random_jobs(const struct scenario *sc, const struct explore_opti
     bool ok = true, started = false;
     for (long k = 0; k < c.n && ok && !r->stopped_after; k++) {
         struct chunk_part *cp = &parts[k];
-        if (pool_wait_for(&pl, parts, c.n, k, random_received, &c) &&
+        if (pool_wait_for(&pl, parts, k, random_received, &c) &&
             ((!cp->ok && started) || (cp->ok && stops_within(o, r, &cp->part)))) {
             /* One process would have gone on, or stopped inside. */
             explore_result_free(&cp->part);
@@ -1048,7 +1083,7 @@ static bool run_exhaustive_jobs(const struct scenario *sc, const struct explore_
     bool ok = true;
     for (long k = 0; k < roles && ok; k++) {
         struct chunk_part *cp = &parts[k];
-        if (!pool_wait_for(&pl, parts, roles, k, NULL, NULL)) { /* lost: searched here */
+        if (!pool_wait_for(&pl, parts, k, NULL, NULL)) { /* lost: searched here */
             part_init(sc, &cp->part);
             memset(&cp->err, 0, sizeof cp->err);
             cp->ok = run_exhaustive_roles(sc, o, first + (int)k, first + (int)k, &cp->part, &cp->err);
