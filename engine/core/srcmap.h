@@ -77,4 +77,11 @@ typedef void (*srcname_fn)(void *ctx, enum srcname_kind kind, const char *name, 
                            uint32_t line, uint32_t col);
 void srcmap_scan_names(const char *buf, size_t len, srcname_fn fn, void *ctx);
 
+/* A map as bytes, to keep it between runs (script/chunkcache.h), and back:
+ * srcmap_restore makes a map equal to the one saved, in the arena, or
+ * returns false (out empty) when data is not one srcmap_save wrote. */
+struct strbuf;
+void srcmap_save(const struct srcmap *m, struct strbuf *out);
+bool srcmap_restore(struct arena *a, const char *data, size_t len, struct srcmap *out);
+
 #endif

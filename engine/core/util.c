@@ -529,3 +529,14 @@ char *read_regular_file(const char *path, size_t max, const char *limit, size_t 
     *len = n;
     return buf;
 }
+
+void cache_home(char *buf, size_t cap, const char *sub)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    buf[0] = '\0';
+    if (xdg && xdg[0] == '/')
+        str_format(buf, cap, "%s/scaleup/%s", xdg, sub);
+    else if (home && home[0])
+        str_format(buf, cap, "%s/.cache/scaleup/%s", home, sub);
+}
