@@ -135,9 +135,9 @@
 
 /* The compiled scenario files kept between runs (script/chunkcache.h), all
  * entries together: an entry holds its file, its bytecode and its source
- * map, about four times the file (the large benchmark, 9.5 MB of sources,
- * makes 40 MB of entries). Past this the oldest entries are removed. */
-#define LIMIT_CHUNK_CACHE_BYTES (256u * 1024u * 1024u)
+ * map, about three times the file (the large benchmark, 9.5 MB of sources,
+ * makes 30 MB of entries). Past this the oldest entries are removed. */
+#define LIMIT_CHUNK_CACHE_BYTES (128u * 1024u * 1024u)
 
 
 /* The browser host (scaleup host, engine/host/): a room of a few dozen teams

@@ -691,7 +691,9 @@ static uint32_t get_u32(struct saved *s)
     return v;
 }
 
-static const char *get_str(struct saved *s, size_t *len)
+/* A string: a copy when terminated, else its bytes where they are (a
+ * field's key, compared by its length, in the arena's copy of the map). */
+static const char *get_str(struct saved *s, size_t *len, bool terminated)
 {
     uint32_t n = get_u32(s);
     *len = 0;
@@ -703,7 +705,7 @@ static const char *get_str(struct saved *s, size_t *len)
     }
     *len = n;
     s->p += n;
-    return arena_strndup(s->arena, s->p - n, n);
+    return terminated ? arena_strndup(s->arena, s->p - n, n) : s->p - n;
 }
 
 /* A count of items of at least min bytes each that the rest can hold. */
@@ -725,10 +727,14 @@ static struct srcnode *restore_node(struct saved *s, int depth)
     for (int i = 0; i < node->nfields && !s->bad; i++) {
         struct srcfield *f = &node->fields[i];
         memset(f, 0, sizeof *f);
-        f->key = get_str(s, &f->keylen);
+        f->key = get_str(s, &f->keylen, false);
         uint32_t v[6];
-        for (size_t k = 0; k < COUNT_OF(v); k++)
-            v[k] = get_u32(s);
+        if ((size_t)(s->end - s->p) < sizeof v) {
+            s->bad = true;
+            break;
+        }
+        memcpy(v, s->p, sizeof v);
+        s->p += sizeof v;
         f->index = (int)v[0];
         f->line = v[1];
         f->col = v[2];
@@ -749,14 +755,16 @@ static struct srcnode *restore_node(struct saved *s, int depth)
 
 bool srcmap_restore(struct arena *a, const char *data, size_t len, struct srcmap *out)
 {
-    struct saved s = {data, data + len, a, false};
+    char *copy = arena_alloc(a, len ? len : 1);
+    memcpy(copy, data, len);
+    struct saved s = {copy, copy + len, a, false};
     out->ncalls = get_count(&s, 5 * sizeof(uint32_t));
     out->calls = arena_alloc(a, sizeof *out->calls * (size_t)(out->ncalls ? out->ncalls : 1));
     for (int i = 0; i < out->ncalls && !s.bad; i++) {
         struct srccall *c = &out->calls[i];
         size_t n;
-        c->name = get_str(&s, &n);
-        c->arg = get_str(&s, &n);
+        c->name = get_str(&s, &n, true);
+        c->arg = get_str(&s, &n, true);
         c->line = get_u32(&s);
         c->col = get_u32(&s);
         c->table = get_u32(&s) ? restore_node(&s, 0) : NULL;

@@ -24,7 +24,7 @@
 struct srcnode;
 
 struct srcfield {
-    const char *key; /* NULL for a positional field */
+    const char *key; /* keylen bytes, not always NUL-terminated; NULL for a positional field */
     size_t keylen;
     int index;       /* 1-based position among positional fields */
     uint32_t line, col;   /* of the key, or of the value when positional */

@@ -5,12 +5,14 @@
  * cannot be written is a miss, never a crash or another file's code.
  */
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/limits.h"
 #include "core/loader.h"
 #include "core/script/chunkcache.h"
 #include "support.h"
@@ -240,6 +242,26 @@ static void a_cache_that_cannot_be_written_is_left_alone(void **state)
     scenario_free(sc);
 }
 
+/* The folder stays under LIMIT_CHUNK_CACHE_BYTES: an old entry that fills
+ * it (a sparse file, no disk used) goes when a new one is written. */
+static void the_oldest_entries_make_room(void **state)
+{
+    struct fixture *f = *state;
+    char old[4096];
+    snprintf(old, sizeof old, "%s/0000000000000000.chunk", f->cache);
+    FILE *fp = fopen(old, "wb");
+    assert_non_null(fp);
+    assert_int_equal(ftruncate(fileno(fp), (off_t)LIMIT_CHUNK_CACHE_BYTES - 100), 0);
+    fclose(fp);
+    struct timespec times[2] = {{1000000000, 0}, {1000000000, 0}};
+    assert_int_equal(utimensat(AT_FDCWD, old, times, 0), 0);
+    write_file(f->main, SCENARIO, strlen(SCENARIO));
+    scenario_free(load_ok(f->dir));
+    struct stat st;
+    assert_int_not_equal(stat(old, &st), 0);
+    assert_true(entry_inode(f) != 0); /* the new entry, alone */
+}
+
 /* A scenario file that is bytecode is refused, cache or not. */
 static void a_binary_scenario_file_is_still_refused(void **state)
 {
@@ -258,6 +280,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(messages_are_the_same_from_the_cache, setup, teardown),
         cmocka_unit_test_setup_teardown(a_damaged_entry_is_a_miss, setup, teardown),
         cmocka_unit_test_setup_teardown(a_cache_that_cannot_be_written_is_left_alone, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_oldest_entries_make_room, setup, teardown),
         cmocka_unit_test_setup_teardown(a_binary_scenario_file_is_still_refused, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

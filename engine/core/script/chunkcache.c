@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -227,12 +228,13 @@ static int older_first(const void *a, const void *b)
 }
 
 /* Removes the oldest entries of dir (but keep, the one about to be written)
- * until room bytes more fit under LIMIT_CHUNK_CACHE_BYTES. */
-static void make_room(const char *dir, const char *keep, size_t room)
+ * until room bytes more fit under LIMIT_CHUNK_CACHE_BYTES; returns the
+ * bytes the folder then holds, room included. */
+static long long evict(const char *dir, const char *keep, size_t room)
 {
     DIR *d = opendir(dir);
     if (!d)
-        return;
+        return (long long)room;
     struct old_entry *e = NULL;
     size_t n = 0, cap = 0;
     long long total = (long long)room;
@@ -264,11 +266,32 @@ static void make_room(const char *dir, const char *keep, size_t room)
             total -= e[i].size;
     }
     free(e);
+    return total;
 }
 
-/* The entry's bytes: header, chunk name, the file, code and map. */
+/* The folder is listed at the first entry a process writes, and again
+ * only when what is known of it (its size then, and every entry written
+ * since, replaced or not) could pass the limit: a cold load of a scenario
+ * of 100 files lists it once, not 100 times. */
+static void make_room(const char *dir, const char *keep, size_t room)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    static char listed[PATH_MAX];
+    static long long known;
+    pthread_mutex_lock(&lock);
+    if (strcmp(listed, dir) != 0 || known + (long long)room > (long long)LIMIT_CHUNK_CACHE_BYTES) {
+        known = evict(dir, keep, room);
+        str_copy(listed, sizeof listed, dir);
+    } else {
+        known += (long long)room;
+    }
+    pthread_mutex_unlock(&lock);
+}
+
+/* The entry's bytes, made in one buffer (the code and the map are written
+ * in place, after the header, the chunk name and the file). */
 static void build_entry(lua_State *L, const char *chunk, const char *buf, size_t len, uint64_t hash,
-                        const struct strbuf *code, const struct strbuf *map, struct strbuf *out)
+                        struct strbuf *out)
 {
     struct entry_head h;
     memset(&h, 0, sizeof h);
@@ -278,17 +301,27 @@ static void build_entry(lua_State *L, const char *chunk, const char *buf, size_t
     h.runtime = lua_fingerprint(L);
     h.source_hash = hash;
     h.source_len = len;
-    h.code_len = code->len;
-    h.map_len = map->len;
-    h.code_check = hash_fast(HASH_SEED, code->data, code->len);
-    h.map_check = hash_fast(HASH_SEED, map->data, map->len);
-    h.head_check = head_check(&h, chunk);
-    sb_reserve(out, sizeof h + h.chunk_len + len + code->len + map->len);
+    /* About three times the file: the pages reserved and not written are
+     * never touched. */
+    sb_reserve(out, sizeof h + h.chunk_len + 4 * len);
     sb_append(out, (const char *)&h, sizeof h);
     sb_append(out, chunk, h.chunk_len);
     sb_append(out, buf, len);
-    sb_append(out, code->data, code->len);
-    sb_append(out, map->data, map->len);
+    size_t code = out->len;
+    lua_dump(L, dump_to_strbuf, out, 0);
+    size_t map = out->len;
+    struct arena a;
+    arena_init(&a);
+    struct srcmap m;
+    srcmap_build(&a, buf, len, &m);
+    srcmap_save(&m, out);
+    arena_free(&a);
+    h.code_len = map - code;
+    h.map_len = out->len - map;
+    h.code_check = hash_fast(HASH_SEED, out->data + code, h.code_len);
+    h.map_check = hash_fast(HASH_SEED, out->data + map, h.map_len);
+    h.head_check = head_check(&h, chunk);
+    memcpy(out->data, &h, sizeof h);
 }
 
 void chunkcache_store(lua_State *L, const char *path, const char *chunk, const char *buf, size_t len,
@@ -297,20 +330,9 @@ void chunkcache_store(lua_State *L, const char *path, const char *chunk, const c
     char file[PATH_MAX], dir[PATH_MAX];
     if (strlen(chunk) >= CHUNK_NAME_MAX || !entry_path(path, file, sizeof file))
         return;
-    struct strbuf code, map, entry;
-    sb_init(&code);
-    sb_init(&map);
+    struct strbuf entry;
     sb_init(&entry);
-    lua_dump(L, dump_to_strbuf, &code, 0);
-    struct arena a;
-    arena_init(&a);
-    struct srcmap m;
-    srcmap_build(&a, buf, len, &m);
-    srcmap_save(&m, &map);
-    arena_free(&a);
-    build_entry(L, chunk, buf, len, hash, &code, &map, &entry);
-    sb_free(&code);
-    sb_free(&map);
+    build_entry(L, chunk, buf, len, hash, &entry);
     if (entry.len <= LIMIT_CHUNK_CACHE_BYTES) {
         str_copy(dir, sizeof dir, file);
         *strrchr(dir, '/') = '\0';
