@@ -692,7 +692,8 @@ static uint32_t get_u32(struct saved *s)
 }
 
 /* A string: a copy when terminated, else its bytes where they are (a
- * field's key, compared by its length, in the arena's copy of the map). */
+ * field's key, compared by its length: in the saved map, which outlives
+ * the map restored from it). */
 static const char *get_str(struct saved *s, size_t *len, bool terminated)
 {
     uint32_t n = get_u32(s);
@@ -755,9 +756,7 @@ static struct srcnode *restore_node(struct saved *s, int depth)
 
 bool srcmap_restore(struct arena *a, const char *data, size_t len, struct srcmap *out)
 {
-    char *copy = arena_alloc(a, len ? len : 1);
-    memcpy(copy, data, len);
-    struct saved s = {copy, copy + len, a, false};
+    struct saved s = {data, data + len, a, false};
     out->ncalls = get_count(&s, 5 * sizeof(uint32_t));
     out->calls = arena_alloc(a, sizeof *out->calls * (size_t)(out->ncalls ? out->ncalls : 1));
     for (int i = 0; i < out->ncalls && !s.bad; i++) {

@@ -79,7 +79,9 @@ void srcmap_scan_names(const char *buf, size_t len, srcname_fn fn, void *ctx);
 
 /* A map as bytes, to keep it between runs (script/chunkcache.h), and back:
  * srcmap_restore makes a map equal to the one saved, in the arena, or
- * returns false (out empty) when data is not one srcmap_save wrote. */
+ * returns false (out empty) when data is not one srcmap_save wrote. The
+ * fields' keys point into data, which must live as long as the map (in
+ * the same arena, say). */
 struct strbuf;
 void srcmap_save(const struct srcmap *m, struct strbuf *out);
 bool srcmap_restore(struct arena *a, const char *data, size_t len, struct srcmap *out);

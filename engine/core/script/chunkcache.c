@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -124,94 +123,91 @@ static uint64_t head_check(const struct entry_head *h, const char *chunk)
     return hash_fast(c, chunk, h->chunk_len);
 }
 
-/* An entry, mapped: the pages come from the page cache a few at a time,
- * where reading it into a buffer faulted in fresh pages for all of it. */
-struct mapped {
-    const char *data;
-    size_t size;
-    struct entry_head h;
-};
-
-static void unmap(struct mapped *m)
+static bool read_at(int fd, void *buf, size_t n, uint64_t offset)
 {
-    if (m->data)
-        munmap((void *)m->data, m->size);
+    size_t done = 0;
+    while (done < n) {
+        ssize_t r = pread(fd, (char *)buf + done, n - done, (off_t)(offset + done));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return false; /* cut while read: a miss */
+        done += (size_t)r;
+    }
+    return true;
 }
 
-static bool entry_ok(const struct mapped *m, lua_State *L, const char *chunk)
-{
-    const struct entry_head *h = &m->h;
-    const char *name = m->data + sizeof *h;
-    return memcmp(h->magic, MAGIC, sizeof MAGIC) == 0 && h->version == ENTRY_VERSION &&
-           (!L || h->runtime == lua_fingerprint(L)) && h->chunk_len < CHUNK_NAME_MAX &&
-           h->source_len <= LIMIT_FILE_BYTES && h->code_len <= LIMIT_CHUNK_CACHE_BYTES &&
-           h->map_len <= LIMIT_CHUNK_CACHE_BYTES &&
-           m->size == sizeof *h + h->chunk_len + h->source_len + h->code_len + h->map_len &&
-           head_check(h, name) == h->head_check &&
-           (!chunk || (strlen(chunk) == h->chunk_len && memcmp(chunk, name, h->chunk_len) == 0));
-}
-
-/* Maps the entry of path and checks its header: made by this version for
+/* Opens the entry of path and checks its header: made by this version for
  * this Lua library (L NULL: any) and chunk name (NULL: any), its sizes
- * those of the file. False when there is no such entry. */
-static bool open_entry(lua_State *L, const char *path, const char *chunk, struct mapped *m)
+ * those of the file. -1 when there is no such entry. Read, not mapped: a
+ * mapped file cut by someone else while it is read would kill the process
+ * (SIGBUS); a read of it is only short. */
+static int open_entry(lua_State *L, const char *path, const char *chunk, struct entry_head *h)
 {
     char file[PATH_MAX];
-    memset(m, 0, sizeof *m);
     if (!entry_path(path, file, sizeof file))
-        return false;
+        return -1;
     int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
     if (fd < 0)
-        return false;
+        return -1;
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size >= sizeof m->h &&
-        (uint64_t)st.st_size <= (uint64_t)LIMIT_CHUNK_CACHE_BYTES) {
-        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (p != MAP_FAILED) {
-            m->data = p;
-            m->size = (size_t)st.st_size;
-            memcpy(&m->h, p, sizeof m->h);
-        }
+    char name[CHUNK_NAME_MAX];
+    bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && read_at(fd, h, sizeof *h, 0) &&
+              memcmp(h->magic, MAGIC, sizeof MAGIC) == 0 && h->version == ENTRY_VERSION &&
+              (!L || h->runtime == lua_fingerprint(L)) && h->chunk_len < CHUNK_NAME_MAX &&
+              h->source_len <= LIMIT_FILE_BYTES && h->code_len <= LIMIT_CHUNK_CACHE_BYTES &&
+              h->map_len <= LIMIT_CHUNK_CACHE_BYTES &&
+              (uint64_t)st.st_size == sizeof *h + h->chunk_len + h->source_len + h->code_len + h->map_len &&
+              read_at(fd, name, h->chunk_len, sizeof *h) && head_check(h, name) == h->head_check &&
+              (!chunk || (strlen(chunk) == h->chunk_len && memcmp(chunk, name, h->chunk_len) == 0));
+    if (!ok) {
+        close(fd);
+        return -1;
     }
-    close(fd);
-    if (m->data && !entry_ok(m, L, chunk)) {
-        unmap(m);
-        m->data = NULL;
-    }
-    return m->data != NULL;
+    return fd;
 }
 
 bool chunkcache_load(lua_State *L, const char *path, const char *chunk, const char *buf, size_t len,
                      uint64_t *hash)
 {
-    struct mapped m;
-    if (!open_entry(L, path, chunk, &m))
+    struct entry_head h;
+    int fd = open_entry(L, path, chunk, &h);
+    if (fd < 0)
         return false;
-    const char *source = m.data + sizeof m.h + m.h.chunk_len;
-    const char *code = source + m.h.source_len;
     int top = lua_gettop(L);
-    bool hit = m.h.source_len == len && memcmp(source, buf, len) == 0 &&
-               hash_fast(HASH_SEED, code, m.h.code_len) == m.h.code_check &&
-               luaL_loadbufferx(L, code, m.h.code_len, chunk, "b") == LUA_OK;
+    bool hit = false;
+    if (h.source_len == len) {
+        char *data = xmalloc(len + h.code_len + 1);
+        const char *code = data + len;
+        hit = read_at(fd, data, len + h.code_len, sizeof h + h.chunk_len) && memcmp(data, buf, len) == 0 &&
+              hash_fast(HASH_SEED, code, h.code_len) == h.code_check &&
+              luaL_loadbufferx(L, code, h.code_len, chunk, "b") == LUA_OK;
+        free(data);
+    }
+    close(fd);
     if (hit)
-        *hash = m.h.source_hash;
+        *hash = h.source_hash;
     else
         lua_settop(L, top); /* the loader's error, if any */
-    unmap(&m);
     return hit;
 }
 
 bool chunkcache_map(const char *path, uint64_t hash, struct arena *a, struct srcmap *out)
 {
-    struct mapped m;
-    if (!open_entry(NULL, path, NULL, &m))
+    struct entry_head h;
+    int fd = open_entry(NULL, path, NULL, &h);
+    if (fd < 0)
         return false;
-    const char *map = m.data + m.size - m.h.map_len;
-    bool ok = m.h.source_hash == hash && hash_fast(HASH_SEED, map, m.h.map_len) == m.h.map_check &&
-              srcmap_restore(a, map, m.h.map_len, out);
-    unmap(&m);
-    if (!ok && m.h.source_hash == hash)
-        remove_entry(path); /* damaged: the next load compiles and keeps it again */
+    bool ok = false;
+    if (h.source_hash == hash) {
+        /* In the arena: the restored map's keys point into it. */
+        char *map = arena_alloc(a, h.map_len + 1);
+        ok = read_at(fd, map, h.map_len, sizeof h + h.chunk_len + h.source_len + h.code_len) &&
+             hash_fast(HASH_SEED, map, h.map_len) == h.map_check && srcmap_restore(a, map, h.map_len, out);
+        if (!ok)
+            remove_entry(path); /* damaged: the next load compiles and keeps it again */
+    }
+    close(fd);
     return ok;
 }
 
