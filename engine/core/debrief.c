@@ -74,13 +74,7 @@ static void cache_folder(char *buf, size_t cap)
     pthread_mutex_unlock(&lock);
     if (set)
         return;
-    const char *xdg = getenv("XDG_CACHE_HOME");
-    const char *home = getenv("HOME");
-    buf[0] = '\0';
-    if (xdg && xdg[0] == '/')
-        str_format(buf, cap, "%s/scaleup/best", xdg);
-    else if (home && home[0])
-        str_format(buf, cap, "%s/.cache/scaleup/best", home);
+    cache_home(buf, cap, "best");
 }
 
 /* The file of an answer: seed "any" for one that holds for every seed. An

@@ -133,6 +133,12 @@
 #define LIMIT_BEST_SECONDS 8.0
 #define LIMIT_BEST_STATES 1000000
 
+/* The compiled scenario files kept between runs (script/chunkcache.h), all
+ * entries together: an entry holds its file, its bytecode and its source
+ * map, about three times the file (the large benchmark, 9.5 MB of sources,
+ * makes 30 MB of entries). Past this the oldest entries are removed. */
+#define LIMIT_CHUNK_CACHE_BYTES (128u * 1024u * 1024u)
+
 
 /* The browser host (scaleup host, engine/host/): a room of a few dozen teams
  * on a shared network, where any laptop may misbehave.
