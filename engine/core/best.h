@@ -42,6 +42,9 @@ struct best_search {
     double deadline; /* clock_seconds() to stop at; 0 for none */
     long max_states; /* 0 for no cap */
     bool no_bound;   /* tests: plain merged search, no branch and bound */
+    int jobs;        /* workers (threads, each loading its own copy of the scenario
+                      * from its folder); 0 or 1 for one, in the caller's thread.
+                      * The result is the same for any number (but the states). */
 
     /* What it found. */
     bool found;      /* some path reached an ending */
@@ -62,10 +65,13 @@ struct best_search {
  * its cap of states has found what this version finds first): a cached
  * estimate names it. Bump it with any change to the search's order, bound
  * or discovery. */
-#define BEST_SEARCH_VERSION 2
+#define BEST_SEARCH_VERSION 3
 
 /* Searches; false only when the scenario cannot be started (err set). */
 bool best_search_run(const struct scenario *sc, struct best_search *bs, struct diag *err);
 void best_search_free(struct best_search *bs);
+
+/* The workers a search uses by default: the cores, at most LIMIT_BEST_JOBS. */
+int best_default_jobs(void);
 
 #endif

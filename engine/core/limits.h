@@ -132,6 +132,10 @@
  * figure is the best found, marked as an estimate. */
 #define LIMIT_BEST_SECONDS 8.0
 #define LIMIT_BEST_STATES 1000000
+/* Workers of one search (threads, each with its own load of the scenario,
+ * about 1 MiB each for the bundled ones, and its own table): the default
+ * is the number of cores, up to this. */
+#define LIMIT_BEST_JOBS 8
 
 
 /* The browser host (scaleup host, engine/host/): a room of a few dozen teams
