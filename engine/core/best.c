@@ -1,5 +1,6 @@
 #include "best.h"
 
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -404,7 +405,6 @@ struct frame {
     int pathlen;  /* inputs that lead here */
     int order;    /* its options, most promising first: at searcher.pool[order] */
     int taking;   /* the option being searched */
-    double prior; /* its bound before it was opened (HUGE_VAL for none) */
 };
 
 /* The depth-first stack of a search: a game and a frame per depth, and
@@ -440,10 +440,19 @@ struct task {
     uint64_t key;
     int same;    /* an earlier task of the same state, whose result it shares; -1 */
     bool ending; /* the run ended there: nothing to search */
-    /* What its worker found: */
-    int kind;    /* MEMO_EXACT or MEMO_UPPER (its value is a bound); MEMO_EMPTY: not searched */
+    /* What its search found (on a table of its own, from the best the
+     * dive found: the same whichever worker searches it, and when): */
+    bool done;
+    int kind;     /* MEMO_EXACT or MEMO_UPPER (value is a bound) */
     double value; /* the most weighted points reachable from it */
-    int owner;   /* the worker, whose table holds its states */
+    double found; /* the best total it found a path to, above the dive's */
+    struct inputs path;
+    /* What it learnt when it must start the pass over: */
+    bool restart;
+    unsigned key_what;
+    int nnew;
+    uint32_t new_choice[2];
+    int new_scene[2];
 };
 
 /* What the workers of one search share. */
@@ -451,13 +460,14 @@ struct shared {
     struct best_search *bs;
     const char *load_path;  /* where a worker loads its own copy of the scenario */
     uint64_t hash;          /* which must be this scenario */
-    _Atomic double best;    /* the best total found at an ending, by any worker */
-    atomic_bool stop;       /* a worker stopped: the budget, or the pass must start over */
+    atomic_bool stop;       /* a worker stopped at the budget */
+    atomic_int first_restart; /* the first task that must start the pass over */
     atomic_bool capped;     /* the cap of states stopped it */
     atomic_int next;        /* the next task to take */
     atomic_long states;     /* every worker's states, added every 256 steps */
     struct task *tasks;
     int ntasks;
+    double dive;              /* the best total the dive found: each task starts from it */
     struct searcher *workers; /* helpers (1 to nworkers - 1) start once worker 0 */
     int nworkers;             /* has solved SPAWN_STATES states in a pass */
     bool spawned;
@@ -481,14 +491,13 @@ struct searcher {
     int *pool;
     int pool_top, pool_cap;
     struct pass_stack ps;
-    double found;             /* the best total this worker found a path to */
-    struct inputs found_path; /* that path */
+    double line;              /* the best total found: what a branch must beat */
+    struct inputs found_path; /* the path to it */
     struct game *walk[2];     /* scratch for follow */
     struct game_texts_checked *texts; /* shared by its quiet games */
-    bool walking; /* finding the path (canonical): nothing that could reach goal is cut */
-    double floor; /* walking: the cut line, just under goal */
-    double goal;  /* walking: the total a path must reach */
-    bool reached; /* walking: a path reached goal (the search ends there) */
+    int nnew;                 /* where next functions led that was not seen before */
+    uint32_t new_choice[2];   /* (the first two, for the task) */
+    int new_scene[2];
     long states, pruned, flushed, tick;
     unsigned long draws0; /* its scenario's draws before the search */
     bool restart;
@@ -679,8 +688,13 @@ static void saw_next(struct searcher *s, const struct game *g, const struct game
         c[n++] = (uint32_t)game_menu(g)->offers[option - 1].choice;
     }
     for (int i = 0; i < n; i++)
-        if (sc->choices[c[i]].next < 0 && graph_saw(&s->graph, c[i], child->s.scene))
+        if (sc->choices[c[i]].next < 0 && graph_saw(&s->graph, c[i], child->s.scene)) {
             s->bounds_stale = true;
+            if (s->nnew < 2) {
+                s->new_choice[s->nnew] = c[i];
+                s->new_scene[s->nnew++] = child->s.scene;
+            }
+        }
 }
 
 /* How promising an option looks: its points for the role and the bound of
@@ -768,48 +782,30 @@ static void stack_free(struct pass_stack *ps)
     free(ps->path);
 }
 
-/* The total a branch must beat not to be cut: the best found by any
- * worker, or while walking, the floor. */
-static inline double cut_line(const struct searcher *s)
-{
-    return s->walking ? s->floor : atomic_load_explicit(&s->sh->best, memory_order_relaxed);
-}
-
-static void share_best(struct shared *sh, double total)
-{
-    double cur = atomic_load(&sh->best);
-    while (total > cur && !atomic_compare_exchange_weak(&sh->best, &cur, total))
-        ;
-}
-
-static bool follow(struct searcher *s, const struct game *g, double target, bool solve, struct inputs *out);
+static void follow(struct searcher *s, const struct game *g, double target, struct inputs *out);
 static void spawn_helpers(struct shared *sh);
 
-/* A new best total, reached through state g (prefix: its inputs): shared
- * with the other workers, and kept with its whole path, g's own
- * continuation following the values of exact solved states. */
+/* A new best total, reached through state g (prefix: its inputs): kept
+ * with its whole path, g's own continuation following the values of exact
+ * solved states. */
 static void found_through(struct searcher *s, const struct game *g, double total, const int *prefix, int n)
 {
-    share_best(s->sh, total);
-    if (!(total > s->found))
-        return;
-    s->found = total;
+    s->line = total;
     s->found_path.n = 0;
     for (int i = 0; i < n; i++)
         inputs_push(&s->found_path, prefix[i]);
     if (!g->over)
-        follow(s, g, total, false, &s->found_path);
+        follow(s, g, total, &s->found_path);
 }
 
 /* Opens the frame of state g (its memo slot marked open) at depth. */
 static inline void open_frame(struct searcher *s, int depth, struct game *g, struct memo_slot *slot,
                               uint64_t key, double base, int pathlen)
 {
-    double prior = slot_kind(slot) == MEMO_UPPER ? slot->value : HUGE_VAL;
     slot_set(slot, MEMO_OPEN, 0);
     int n = options_of(g);
     s->ps.frames[depth] =
-        (struct frame){key, 1, n, base, -HUGE_VAL, -HUGE_VAL, pathlen, order_options(s, g, n), 0, prior};
+        (struct frame){key, 1, n, base, -HUGE_VAL, -HUGE_VAL, pathlen, order_options(s, g, n), 0};
     s->states++;
 }
 
@@ -847,7 +843,7 @@ static inline bool out_of_budget(struct searcher *s)
     long add = s->states - s->flushed;
     long total = atomic_fetch_add(&sh->states, add) + add;
     s->flushed = s->states;
-    if (s->id == 0 && !sh->spawned && s->states >= SPAWN_STATES && !s->walking)
+    if (s->id == 0 && !sh->spawned && s->states >= SPAWN_STATES)
         spawn_helpers(sh);
     bool capped = bs->max_states > 0 && total > bs->max_states;
     if (capped || atomic_load(&sh->stop) || (bs->deadline > 0 && clock_seconds() > bs->deadline)) {
@@ -869,9 +865,7 @@ static inline bool out_of_budget(struct searcher *s)
 static inline void credit_child(struct searcher *s, struct frame *f, const struct game *child,
                                 double cbase, double value, const int *path, int pathlen)
 {
-    if (s->walking)
-        s->reached |= cbase + value >= s->goal - EPS_REACH;
-    else if (cbase + value > cut_line(s) + 1e-12)
+    if (cbase + value > s->line + 1e-12)
         found_through(s, child, cbase + value, path, pathlen);
     f->best = fmax(f->best, cbase - f->base + value);
 }
@@ -903,7 +897,7 @@ static inline enum child_step visit_child(struct searcher *s, int depth, struct 
         return CHILD_COUNTED;
     }
     double bound = kind == MEMO_UPPER ? slot->value : bound_of(s, child);
-    if (cbase + bound <= cut_line(s) + 1e-9) {
+    if (cbase + bound <= s->line + 1e-9) {
         /* Cannot beat the best found: cut, remembering its bound. */
         f->upper = fmax(f->upper, cbase - f->base + bound);
         s->pruned++;
@@ -928,7 +922,7 @@ static enum step search_option(struct searcher *s, int depth, struct reads r0)
     int option = s->pool[f->order + f->option++ - 1];
     f->taking = option;
     double upper = option_upper(s, g, option);
-    if (f->base + upper <= cut_line(s) + 1e-9) {
+    if (f->base + upper <= s->line + 1e-9) {
         /* Cannot beat the best found, told without taking it (taking
          * an option runs its callbacks: most of a search's time). */
         f->upper = fmax(f->upper, upper);
@@ -964,13 +958,15 @@ static enum step search_option(struct searcher *s, int depth, struct reads r0)
     }
 }
 
-/* Solves the state of game g (reached from the start by prefix, for the
- * best found; NULL while walking): *kind and *value what the memo then
- * holds for it (MEMO_UPPER also when its bound cut it). false when the
- * search must stop (s->restart, s->stopped). */
+/* Solves the state of game g (reached from the start by prefix): *kind
+ * and *value what the memo then holds for it (MEMO_UPPER also when its
+ * bound cut it). With limit, stops after that many states (the dive:
+ * true, the memo then half made). false when the search must stop
+ * (s->restart, s->stopped). */
 static bool solve_state(struct searcher *s, const struct game *g, const int *prefix, int nprefix,
-                        struct reads r0, int *kind, double *value)
+                        struct reads r0, long limit, int *kind, double *value)
 {
+    long states0 = s->states;
     stack_init(s);
     uint64_t key = state_key(g, s->key_what);
     double base = game_weighted(g, s->player);
@@ -981,7 +977,7 @@ static bool solve_state(struct searcher *s, const struct game *g, const int *pre
         return true;
     }
     double bound = slot ? slot->value : bound_of(s, g);
-    if (base + bound <= cut_line(s) + 1e-9) {
+    if (base + bound <= s->line + 1e-9) {
         *kind = MEMO_UPPER;
         *value = bound;
         s->pruned++;
@@ -1005,17 +1001,13 @@ static bool solve_state(struct searcher *s, const struct game *g, const int *pre
         enum step step = search_option(s, depth, r0);
         if (step == STEP_STOP)
             return false;
-        if (s->reached) {
-            /* Walking, a path reached the goal: the open states are
-             * left as they were before (an upper bound, or none). */
-            for (; depth >= 0; depth--)
-                slot_set(memo_find(&s->memo, ps->frames[depth].key, false), MEMO_UPPER, ps->frames[depth].prior);
+        if (step == STEP_DEEPER)
+            depth++;
+        if (limit > 0 && s->states - states0 >= limit) {
             *kind = MEMO_UPPER;
             *value = HUGE_VAL;
             return true;
         }
-        if (step == STEP_DEEPER)
-            depth++;
     }
     slot = memo_find(&s->memo, key, false);
     *kind = slot_kind(slot);
@@ -1023,72 +1015,36 @@ static bool solve_state(struct searcher *s, const struct game *g, const int *pre
     return true;
 }
 
-/* Whether the state child (or ending) can reach target: from the memo,
- * and with solve, solved where the memo cannot tell. */
-static bool can_reach(struct searcher *s, const struct game *child, double target, bool solve)
-{
-    double cbase = game_weighted(child, s->player);
-    if (child->over)
-        return cbase >= target - EPS_REACH;
-    struct memo_slot *slot = memo_find(&s->memo, state_key(child, s->key_what), false);
-    if (slot && slot_kind(slot) == MEMO_EXACT)
-        return cbase + slot->value >= target - EPS_REACH;
-    if (!solve)
-        return false;
-    int kind;
-    double value;
-    s->reached = false;
-    if (!solve_state(s, child, NULL, 0, reads_now(s->sc), &kind, &value))
-        return false;
-    if (s->reached) {
-        s->reached = false;
-        return true;
-    }
-    return kind == MEMO_EXACT && cbase + value >= target - EPS_REACH;
-}
-
 /* Adds to out the inputs of a path from state g to an ending of total
  * target, taking at each decision the first option, in the order shown,
- * that reaches it: told by the memo, and with solve (walking), searched
- * where the memo cannot tell. So the path does not depend on the order in
- * which the search met the states, nor on how it was split. false when no
- * option reaches target, or the search must stop (s->restart, s->stopped). */
-static bool follow(struct searcher *s, const struct game *g, double target, bool solve, struct inputs *out)
+ * whose child is an ending or an exact state that reaches it (an exact
+ * state's value is reached through exact states: close_frame). */
+static void follow(struct searcher *s, const struct game *g, double target, struct inputs *out)
 {
     if (!s->walk[0]) {
         s->walk[0] = quiet_game(s);
         s->walk[1] = quiet_game(s);
     }
     game_copy_state(s->walk[0], g);
-    struct reads r0 = reads_now(s->sc);
     for (int cur = 0; !s->walk[cur]->over; cur = 1 - cur) {
         struct game *at = s->walk[cur], *child = s->walk[1 - cur];
         int n = options_of(at), chosen = 0, in[2], k = 0;
         for (int o = 1; o <= n && !chosen; o++) {
             struct diag d;
-            bool ok = take_option(child, at, o, in, &k, &d);
-            if (solve && reads_changed(s, r0))
-                return false;
-            if (!ok)
+            if (!take_option(child, at, o, in, &k, &d))
                 continue;
-            if (solve) {
-                saw_next(s, at, child, o);
-                if (s->bounds_stale) {
-                    s->restart = true;
-                    return false;
-                }
-            }
-            if (can_reach(s, child, target, solve))
+            double cbase = game_weighted(child, s->player);
+            struct memo_slot *slot =
+                child->over ? NULL : memo_find(&s->memo, state_key(child, s->key_what), false);
+            if (child->over ? cbase >= target - EPS_REACH
+                            : slot && slot_kind(slot) == MEMO_EXACT && cbase + slot->value >= target - EPS_REACH)
                 chosen = o;
-            else if (s->restart || s->stopped)
-                return false;
         }
         if (!chosen)
-            return false;
+            return;
         for (int i = 0; i < k; i++)
             inputs_push(out, in[i]);
     }
-    return true;
 }
 
 /* Plays the inputs from the start in g. */
@@ -1168,8 +1124,10 @@ static void task_add(struct task_list *tl, const int *in, int n, double base, ui
 
 static void tasks_clear(struct task_list *tl)
 {
-    for (int i = 0; i < tl->n; i++)
+    for (int i = 0; i < tl->n; i++) {
         free(tl->v[i].inputs);
+        free(tl->v[i].path.v);
+    }
     tl->n = 0;
 }
 
@@ -1203,7 +1161,8 @@ static bool enumerate(struct searcher *s, struct game **games, int depth, int ma
         if (child->over) {
             double base = game_weighted(child, s->player);
             task_add(tl, in, n + k, base, 0, true);
-            found_through(s, child, base, in, n + k);
+            if (base > s->line + 1e-12)
+                found_through(s, child, base, in, n + k);
         }
         else if (!enumerate(s, games, depth + 1, max, in, n + k, r0, tl))
             return false;
@@ -1253,6 +1212,45 @@ static void spawn_helpers(struct shared *sh)
         sh->workers[k].started = pthread_create(&sh->workers[k].thread, NULL, worker_main, &sh->workers[k]) == 0;
 }
 
+/* Searches task t on a table of its own from the dive's best (line): what
+ * it finds does not depend on which worker searches it, or when. false
+ * when the budget is spent. */
+static bool search_task(struct searcher *s, struct task *t, int index, struct game *g, double line)
+{
+    struct shared *sh = s->sh;
+    memo_clear(&s->memo);
+    s->line = line;
+    s->found_path.n = 0;
+    s->restart = false;
+    s->nnew = 0;
+    struct reads r0 = reads_now(s->sc);
+    int kind = MEMO_EXACT;
+    double value = -HUGE_VAL; /* its replay failed: no ending that way */
+    if (replay(g, s->bs, t->inputs, t->ninputs) && !g->over &&
+        !solve_state(s, g, t->inputs, t->ninputs, r0, 0, &kind, &value)) {
+        if (!s->restart)
+            return false;
+        /* What it learnt, for the next pass; the tasks after it are left. */
+        t->restart = true;
+        t->key_what = s->key_what;
+        t->nnew = s->nnew;
+        memcpy(t->new_choice, s->new_choice, sizeof t->new_choice);
+        memcpy(t->new_scene, s->new_scene, sizeof t->new_scene);
+        int first = atomic_load(&sh->first_restart);
+        while (index < first && !atomic_compare_exchange_weak(&sh->first_restart, &first, index))
+            ;
+        return true;
+    }
+    t->kind = kind;
+    t->value = value;
+    t->found = s->line > line ? s->line : -HUGE_VAL;
+    free(t->path.v);
+    t->path = s->found_path;
+    s->found_path = (struct inputs){0};
+    t->done = true;
+    return true;
+}
+
 /* Takes tasks until there are none left or the search stops. */
 static void work(struct searcher *s)
 {
@@ -1266,23 +1264,15 @@ static void work(struct searcher *s)
         if (i >= sh->ntasks)
             break;
         struct task *t = &sh->tasks[i];
-        if (t->ending || t->same >= 0)
+        if (t->ending || t->same >= 0 || i > atomic_load(&sh->first_restart))
             continue;
-        struct reads r0 = reads_now(s->sc);
-        int kind = MEMO_EXACT;
-        double value = -HUGE_VAL; /* its replay failed: no ending that way */
-        if (replay(g, s->bs, t->inputs, t->ninputs) && !g->over &&
-            !solve_state(s, g, t->inputs, t->ninputs, r0, &kind, &value)) {
-            atomic_store(&sh->stop, true);
+        if (!search_task(s, t, i, g, sh->dive))
             break;
-        }
-        t->kind = kind;
-        t->value = value;
-        t->owner = s->id;
     }
     /* Its last states into the count. */
     atomic_fetch_add(&sh->states, s->states - s->flushed);
     s->flushed = s->states;
+    memo_clear(&s->memo);
     game_free(g);
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
     s->cpu += (double)(c1.tv_sec - c0.tv_sec) + (double)(c1.tv_nsec - c0.tv_nsec) / 1e9;
@@ -1303,15 +1293,14 @@ static void *worker_main(void *arg)
             s->own = NULL;
         }
         s->load_failed = !s->own;
+        if (s->own) {
+            s->sc = s->own;
+            s->draws0 = s->own->live->random_draws;
+        }
     }
-    if (!s->own)
-        return NULL; /* the other workers do its share */
-    if (!s->sc) {
-        s->sc = s->own;
-        s->draws0 = s->own->live->random_draws;
-    }
-    work(s);
-    return NULL;
+    if (s->own)
+        work(s);
+    return NULL; /* without a scenario, the other workers do its share */
 }
 
 static void searcher_init(struct searcher *s, const struct scenario *sc, struct best_search *bs,
@@ -1323,7 +1312,6 @@ static void searcher_init(struct searcher *s, const struct scenario *sc, struct 
     s->sh = sh;
     s->id = id;
     s->player = bs->duet ? bs->role : 0;
-    s->found = -HUGE_VAL;
     s->texts = game_texts_checked_new();
     graph_init(&s->graph, sc, bs->role);
     if (!bs->no_bound)
@@ -1355,9 +1343,11 @@ static void searcher_pass(struct searcher *w, const struct searcher *s0)
     const struct scenario *sc = s0->sc;
     if (w != s0) {
         for (uint32_t c = 0; c < sc->nchoices; c++) {
+            size_t n = (size_t)s0->graph.nsucc[c];
             w->graph.nsucc[c] = s0->graph.nsucc[c];
-            w->graph.succ[c] = xrealloc(w->graph.succ[c], sizeof **w->graph.succ * (size_t)(s0->graph.nsucc[c] + 1));
-            memcpy(w->graph.succ[c], s0->graph.succ[c], sizeof **w->graph.succ * (size_t)s0->graph.nsucc[c]);
+            w->graph.succ[c] = xrealloc(w->graph.succ[c], sizeof **w->graph.succ * (n + 1));
+            if (n > 0)
+                memcpy(w->graph.succ[c], s0->graph.succ[c], sizeof **w->graph.succ * n);
         }
         w->key_what = s0->key_what;
     }
@@ -1366,87 +1356,92 @@ static void searcher_pass(struct searcher *w, const struct searcher *s0)
         classify_once(sc, &w->graph, w->bs->role, w->bs->duet);
         make_bounds(sc, &w->graph, w->bs->role, w->bs->duet, w->bounds);
     }
-    w->bounds_stale = w->restart = w->stopped = w->walking = false;
+    w->bounds_stale = w->restart = w->stopped = false;
+    w->states = w->pruned = w->flushed = w->tick = 0;
     memo_clear(&w->memo);
-}
-
-/* After a pass that must start over: what every worker learnt (the key's
- * parts, where the next functions lead) into worker 0. */
-static void merge_learnt(struct searcher *w, int nw)
-{
-    const struct scenario *sc = w[0].sc;
-    for (int k = 1; k < nw; k++) {
-        w[0].key_what |= w[k].key_what;
-        for (uint32_t c = 0; c < sc->nchoices; c++)
-            for (int i = 0; i < w[k].graph.nsucc[c]; i++)
-                graph_saw(&w[0].graph, c, w[k].graph.succ[c][i]);
-    }
-    w[0].restart = true;
 }
 
 /* ----------------------------------------------------------- the pass */
 
-static int compare_task_inputs(const void *a, const void *b)
+/* The dive: worker 0 searches from the start for DIVE_STATES states, for
+ * a best found that every task starts from (most searches end in it). */
+enum { DIVE_STATES = 2000 };
+
+/* The best total of a finished pass, and the path to it: the dive's, else
+ * the first task's (in the order of the tasks) that found it. */
+static double pass_result(const struct inputs *dive_path, const struct task_list *tl, double dive,
+                          struct inputs *path)
 {
-    const struct task *x = *(const struct task *const *)a, *y = *(const struct task *const *)b;
-    for (int i = 0; i < x->ninputs && i < y->ninputs; i++)
-        if (x->inputs[i] != y->inputs[i])
-            return x->inputs[i] < y->inputs[i] ? -1 : 1;
-    return (x->ninputs > y->ninputs) - (x->ninputs < y->ninputs);
+    double best = dive;
+    for (int i = 0; i < tl->n; i++)
+        if (tl->v[i].done && tl->v[i].kind == MEMO_EXACT)
+            best = fmax(best, tl->v[i].base + tl->v[i].value);
+    if (dive < best - EPS_REACH)
+        for (int i = 0; i < tl->n; i++)
+            if (tl->v[i].done && tl->v[i].found >= best - EPS_REACH) {
+                path->n = 0;
+                for (int j = 0; j < tl->v[i].path.n; j++)
+                    inputs_push(path, tl->v[i].path.v[j]);
+                return best;
+            }
+    path->n = 0;
+    for (int j = 0; j < dive_path->n; j++)
+        inputs_push(path, dive_path->v[j]);
+    return best;
 }
 
-/* The path to the best total vstar that comes first in the order the
- * options are shown (the first option that can reach it at every
- * decision): the same whatever the number of workers and their timing.
- * 1 when found (into out), 0 when none reaches vstar, -1 when the search
- * must stop. */
-static int canonical_path(struct searcher *w, int nw, struct shared *sh, double vstar, struct inputs *out)
+/* The search from the start in worker 0: the dive, then the tasks;
+ * false when the pass ends there (solved, stopped, or to start over). */
+static bool dive_and_split(struct searcher *s0, struct game **games, struct reads r0, struct task_list *tl,
+                           bool *exact)
 {
-    struct task **order = xmalloc(sizeof *order * (size_t)(sh->ntasks + 1));
-    for (int i = 0; i < sh->ntasks; i++)
-        order[i] = &sh->tasks[i];
-    qsort(order, (size_t)sh->ntasks, sizeof *order, compare_task_inputs);
-    for (int k = 0; k < nw; k++) {
-        w[k].walking = true;
-        w[k].goal = vstar;
-        w[k].floor = vstar - 1e-7;
+    int kind;
+    double value;
+    s0->line = -HUGE_VAL;
+    s0->found_path.n = 0;
+    if (games[0]->over) {
+        found_through(s0, games[0], game_weighted(games[0], s0->player), NULL, 0);
+        *exact = true;
+        return false;
     }
-    atomic_store(&sh->stop, false);
-    int found = 0;
-    for (int i = 0; i < sh->ntasks && found == 0; i++) {
-        const struct task *t = order[i];
-        const struct task *r = t->same >= 0 ? &sh->tasks[t->same] : t;
-        out->n = 0;
-        for (int j = 0; j < t->ninputs; j++)
-            inputs_push(out, t->inputs[j]);
-        if (t->ending) {
-            found = t->base >= vstar - EPS_REACH;
-            continue;
-        }
-        if (r->kind == MEMO_EMPTY || t->base + r->value < vstar - EPS_REACH)
-            continue;
-        struct searcher *s = &w[r->owner];
-        struct game *g = quiet_game(s);
-        if (replay(g, s->bs, t->inputs, t->ninputs) && follow(s, g, vstar, true, out))
-            found = 1;
-        else if (s->restart || s->stopped)
-            found = -1;
-        game_free(g);
+    if (!solve_state(s0, games[0], NULL, 0, r0, DIVE_STATES, &kind, &value))
+        return false;
+    if (kind == MEMO_EXACT) {
+        *exact = true; /* the dive searched it all */
+        return false;
     }
-    free(order);
-    return found;
+    memo_clear(&s0->memo);
+    return make_tasks(s0, games, r0, tl);
 }
 
-/* One pass of the search with the current key and bounds: tasks made by
- * worker 0, searched by every worker, then the path. false only when the
- * scenario cannot be started (err); sets w[0].restart when the key must
- * grow or the bounds are stale, w[0].stopped at the budget. */
+/* After the tasks: what the first task that must start over learnt (the
+ * same whatever the workers' timing: the tasks before it are done). */
+static bool learn_from(struct searcher *s0, const struct shared *sh)
+{
+    int first = atomic_load(&sh->first_restart);
+    if (first >= sh->ntasks)
+        return false;
+    const struct task *t = &sh->tasks[first];
+    s0->key_what |= t->key_what;
+    for (int i = 0; i < t->nnew; i++)
+        graph_saw(&s0->graph, t->new_choice[i], t->new_scene[i]);
+    s0->restart = true;
+    return true;
+}
+
+/* One pass of the search with the current key and bounds. false only
+ * when the scenario cannot be started (err); sets w[0].restart when the
+ * key must grow or the bounds are stale, w[0].stopped at the budget;
+ * *exact when it searched everything, path the best's. */
 static bool search_pass(struct searcher *w, int nw, struct shared *sh, struct task_list *tl,
-                        struct inputs *path, struct diag *err)
+                        struct inputs *path, bool *exact, struct diag *err)
 {
     struct searcher *s0 = &w[0];
     for (int k = 0; k < nw; k++)
         searcher_pass(&w[k], s0);
+    *exact = false;
+    tasks_clear(tl);
+    sh->ntasks = 0;
     struct reads r0 = reads_now(s0->sc);
     struct game *games[TASK_DEPTH_MAX + 1];
     for (int i = 0; i <= TASK_DEPTH_MAX; i++)
@@ -1454,22 +1449,23 @@ static bool search_pass(struct searcher *w, int nw, struct shared *sh, struct ta
     struct game_setup st;
     game_setup_explorer(&st, s0->bs->role, s0->bs->duet, s0->bs->seed);
     bool ok = game_start(games[0], &st, err);
-    tasks_clear(tl);
-    bool made = ok && !reads_changed(s0, r0);
-    if (made && games[0]->over) {
-        task_add(tl, NULL, 0, game_weighted(games[0], s0->player), 0, true);
-        found_through(s0, games[0], tl->v[0].base, NULL, 0);
-    } else if (made) {
-        made = make_tasks(s0, games, r0, tl);
-    }
+    bool split = ok && !reads_changed(s0, r0) && dive_and_split(s0, games, r0, tl, exact);
     for (int i = 0; i <= TASK_DEPTH_MAX; i++)
         game_free(games[i]);
-    if (!ok || !made)
+    if (!split) {
+        pass_result(&s0->found_path, tl, s0->line, path);
         return ok;
+    }
+    /* The dive's path, before worker 0's tasks take its place. */
+    double dive = s0->line;
+    struct inputs dive_path = s0->found_path;
+    s0->found_path = (struct inputs){0};
+    sh->dive = dive;
     sh->tasks = tl->v;
     sh->ntasks = tl->n;
     atomic_store(&sh->next, 0);
     atomic_store(&sh->stop, false);
+    atomic_store(&sh->first_restart, INT_MAX);
     sh->spawned = false;
     for (int k = 1; k < nw; k++)
         w[k].started = false;
@@ -1477,35 +1473,17 @@ static bool search_pass(struct searcher *w, int nw, struct shared *sh, struct ta
     for (int k = 1; k < nw; k++)
         if (w[k].started)
             pthread_join(w[k].thread, NULL);
-    bool restart = false, stopped = false;
-    for (int k = 0; k < nw; k++) {
-        restart |= w[k].restart;
+    bool stopped = false;
+    for (int k = 0; k < nw; k++)
         stopped |= w[k].stopped;
-    }
-    double vstar = -HUGE_VAL;
-    for (int i = 0; i < tl->n; i++) {
-        const struct task *t = &tl->v[i], *r = t->same >= 0 ? &tl->v[t->same] : t;
-        if (t->ending)
-            vstar = fmax(vstar, t->base);
-        else if (r->kind == MEMO_EXACT)
-            vstar = fmax(vstar, t->base + r->value);
-    }
-    path->n = 0;
-    if (!restart && !stopped && vstar > -HUGE_VAL) {
-        /* A walk stopped by the budget leaves the path found first: the
-         * total is exact all the same. */
-        double tc = clock_seconds();
-        int c = canonical_path(w, nw, sh, vstar, path);
-        if (getenv("BEST_DEBUG"))
-            fprintf(stderr, "canonical %.3f s\n", clock_seconds() - tc);
-        for (int k = 0; c < 0 && k < nw; k++)
-            restart |= w[k].restart;
-        if (c <= 0)
-            path->n = 0;
-    }
-    if (restart)
-        merge_learnt(w, nw);
     s0->stopped = stopped;
+    if (!stopped && !learn_from(s0, sh)) {
+        *exact = true;
+        for (int i = 0; i < tl->n; i++)
+            *exact &= tl->v[i].ending || tl->v[i].same >= 0 || tl->v[i].done;
+    }
+    pass_result(&dive_path, tl, dive, path);
+    free(dive_path.v);
     return true;
 }
 
@@ -1543,6 +1521,15 @@ static int workers_of(const struct best_search *bs)
     return bs->jobs > LIMIT_BEST_JOBS ? LIMIT_BEST_JOBS : bs->jobs;
 }
 
+static void debug_report(const struct searcher *w, int nw, const struct task_list *tl, double t0)
+{
+    if (!getenv("BEST_DEBUG"))
+        return;
+    fprintf(stderr, "tasks %d, %.3f s\n", tl->n, clock_seconds() - t0);
+    for (int k = 0; k < nw; k++)
+        fprintf(stderr, "worker %d: states %ld cpu %.3f failed %d\n", k, w[k].states, w[k].cpu, w[k].load_failed);
+}
+
 bool best_search_run(const struct scenario *sc, struct best_search *bs, struct diag *err)
 {
     double t0 = clock_seconds();
@@ -1557,10 +1544,10 @@ bool best_search_run(const struct scenario *sc, struct best_search *bs, struct d
     sh.load_path = sc->nfiles > 0 ? sc->files[0].display : sc->folder;
     if (!sh.load_path)
         nw = 1;
-    atomic_init(&sh.best, -HUGE_VAL);
     atomic_init(&sh.stop, false);
     atomic_init(&sh.capped, false);
     atomic_init(&sh.next, 0);
+    atomic_init(&sh.first_restart, INT_MAX);
     atomic_init(&sh.states, 0);
     struct searcher *w = xcalloc((size_t)nw, sizeof *w);
     for (int k = 0; k < nw; k++)
@@ -1570,45 +1557,25 @@ bool best_search_run(const struct scenario *sc, struct best_search *bs, struct d
     if (w[0].bounds) {
         struct reads r0 = reads_now(sc);
         discover(&w[0]);
-        if (getenv("BEST_DEBUG"))
-            fprintf(stderr, "discover %.3f s\n", clock_seconds() - t0);
         reads_changed(&w[0], r0); /* the key grows before the search, not during it */
     }
     struct task_list tl = {0};
     struct inputs path = {0};
-    bool ok;
+    bool ok, exact;
     do {
         w[0].restart = false;
         atomic_store(&sh.states, 0);
         atomic_store(&sh.capped, false);
-        for (int k = 0; k < nw; k++)
-            w[k].states = w[k].pruned = w[k].flushed = w[k].tick = 0;
-        ok = search_pass(w, nw, &sh, &tl, &path, err);
-        if (getenv("BEST_DEBUG"))
-            fprintf(stderr, "pass done %.3f s restart %d\n", clock_seconds() - t0, w[0].restart);
+        ok = search_pass(w, nw, &sh, &tl, &path, &exact, err);
     } while (ok && w[0].restart);
-    bs->exact = ok && !w[0].stopped;
+    bs->exact = ok && exact;
     /* One worker's cap stops it where it would on any machine; several
      * workers' depends on their timing. */
-    bs->capped = ok && w[0].stopped && atomic_load(&sh.capped) && nw == 1;
-    if (path.n == 0) {
-        /* No path of the exact best (stopped): the best found. */
-        int b = 0;
-        for (int k = 1; k < nw; k++)
-            if (w[k].found > w[b].found)
-                b = k;
-        path.n = 0;
-        for (int i = 0; i < w[b].found_path.n; i++)
-            inputs_push(&path, w[b].found_path.v[i]);
-    }
+    bs->capped = ok && !exact && atomic_load(&sh.capped) && nw == 1;
     if (ok)
         replay_points(&w[0], &path);
+    debug_report(w, nw, &tl, t0);
     bs->seed_free = true;
-    if (getenv("BEST_DEBUG")) {
-        fprintf(stderr, "tasks %d\n", tl.n);
-        for (int k = 0; k < nw; k++)
-            fprintf(stderr, "worker %d: states %ld cpu %.3f failed %d\n", k, w[k].states, w[k].cpu, w[k].load_failed);
-    }
     for (int k = 0; k < nw; k++) {
         bs->states += w[k].states;
         bs->pruned += w[k].pruned;
