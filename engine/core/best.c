@@ -438,7 +438,7 @@ struct task {
     int ninputs;
     double base; /* the player's weighted total there */
     uint64_t key;
-    int same;    /* an earlier task of the same state, whose result it shares; -1 */
+    int same;    /* an earlier task of the same state and base, whose result it shares; -1 */
     bool ending; /* the run ended there: nothing to search */
     /* What its search found (on a table of its own, from the best the
      * dive found: the same whichever worker searches it, and when): */
@@ -1186,11 +1186,13 @@ static bool make_tasks(struct searcher *s, struct game **games, struct reads r0,
         if (tl->n >= TASKS_WANTED)
             break;
     }
+    /* A state reached with the same total by two paths: its search, and
+     * the paths it finds, would be the same. */
     struct memo seen = {0};
     for (int i = 0; i < tl->n; i++) {
         if (tl->v[i].ending)
             continue;
-        struct memo_slot *slot = memo_find(&seen, tl->v[i].key, true);
+        struct memo_slot *slot = memo_find(&seen, hash_fast(tl->v[i].key, &tl->v[i].base, sizeof tl->v[i].base), true);
         if (slot_kind(slot) == MEMO_EXACT)
             tl->v[i].same = (int)slot->value;
         else
