@@ -1523,15 +1523,6 @@ static int workers_of(const struct best_search *bs)
     return bs->jobs > LIMIT_BEST_JOBS ? LIMIT_BEST_JOBS : bs->jobs;
 }
 
-static void debug_report(const struct searcher *w, int nw, const struct task_list *tl, double t0)
-{
-    if (!getenv("BEST_DEBUG"))
-        return;
-    fprintf(stderr, "tasks %d, %.3f s\n", tl->n, clock_seconds() - t0);
-    for (int k = 0; k < nw; k++)
-        fprintf(stderr, "worker %d: states %ld cpu %.3f failed %d\n", k, w[k].states, w[k].cpu, w[k].load_failed);
-}
-
 bool best_search_run(const struct scenario *sc, struct best_search *bs, struct diag *err)
 {
     double t0 = clock_seconds();
@@ -1576,9 +1567,10 @@ bool best_search_run(const struct scenario *sc, struct best_search *bs, struct d
     bs->capped = ok && !exact && atomic_load(&sh.capped) && nw == 1;
     if (ok)
         replay_points(&w[0], &path);
-    debug_report(w, nw, &tl, t0);
     bs->seed_free = true;
+    bs->busiest_cpu = 0;
     for (int k = 0; k < nw; k++) {
+        bs->busiest_cpu = fmax(bs->busiest_cpu, w[k].cpu);
         bs->states += w[k].states;
         bs->pruned += w[k].pruned;
         if (w[k].sc && w[k].sc->live->random_draws != w[k].draws0)

@@ -59,6 +59,8 @@ struct best_search {
     long states;     /* distinct states solved */
     long pruned;     /* states cut by the bound */
     double seconds;
+    double busiest_cpu; /* the CPU time of the busiest worker's tasks: about the
+                         * search's time on idle cores (the machine may be shared) */
 };
 
 /* The search's version, which an estimate depends on (a search stopped at
