@@ -387,11 +387,6 @@ static void make_bounds(const struct scenario *sc, const struct graph *gr, int r
  * More tasks than workers keep the workers busy to the end. */
 enum { TASKS_WANTED = 64, TASK_DEPTH_MAX = 6 };
 
-/* The helpers start when worker 0 has solved this many states in a pass
- * (about 30 ms): most searches end sooner, and a helper first loads the
- * scenario (tens of ms). */
-enum { SPAWN_STATES = 5000 };
-
 /* A total within this of the best reaches it (the totals of two paths
  * summed in other orders may differ in their last bits). */
 #define EPS_REACH 1e-9
@@ -404,7 +399,6 @@ struct frame {
     double upper; /* the highest r + bound among cut or bounded children */
     int pathlen;  /* inputs that lead here */
     int order;    /* its options, most promising first: at searcher.pool[order] */
-    int taking;   /* the option being searched */
 };
 
 /* The depth-first stack of a search: a game and a frame per depth, and
@@ -468,9 +462,8 @@ struct shared {
     struct task *tasks;
     int ntasks;
     double dive;              /* the best total the dive found: each task starts from it */
-    struct searcher *workers; /* helpers (1 to nworkers - 1) start once worker 0 */
-    int nworkers;             /* has solved SPAWN_STATES states in a pass */
-    bool spawned;
+    struct searcher *workers; /* 0 to nworkers - 1: the helpers (1 and on) start */
+    int nworkers;             /* when the tasks do, after the dive */
 };
 
 /* A worker: its own scenario (its own Lua state), table of solved states
@@ -783,7 +776,6 @@ static void stack_free(struct pass_stack *ps)
 }
 
 static void follow(struct searcher *s, const struct game *g, double target, struct inputs *out);
-static void spawn_helpers(struct shared *sh);
 
 /* A new best total, reached through state g (prefix: its inputs): kept
  * with its whole path, g's own continuation following the values of exact
@@ -805,7 +797,7 @@ static inline void open_frame(struct searcher *s, int depth, struct game *g, str
     slot_set(slot, MEMO_OPEN, 0);
     int n = options_of(g);
     s->ps.frames[depth] =
-        (struct frame){key, 1, n, base, -HUGE_VAL, -HUGE_VAL, pathlen, order_options(s, g, n), 0};
+        (struct frame){key, 1, n, base, -HUGE_VAL, -HUGE_VAL, pathlen, order_options(s, g, n)};
     s->states++;
 }
 
@@ -843,8 +835,6 @@ static inline bool out_of_budget(struct searcher *s)
     long add = s->states - s->flushed;
     long total = atomic_fetch_add(&sh->states, add) + add;
     s->flushed = s->states;
-    if (s->id == 0 && !sh->spawned && s->states >= SPAWN_STATES)
-        spawn_helpers(sh);
     bool capped = bs->max_states > 0 && total > bs->max_states;
     if (capped || atomic_load(&sh->stop) || (bs->deadline > 0 && clock_seconds() > bs->deadline)) {
         /* The first check past the cap, the clock aside: where the cap
@@ -920,7 +910,6 @@ static enum step search_option(struct searcher *s, int depth, struct reads r0)
     struct frame *f = &ps->frames[depth];
     struct game *g = ps->games[depth];
     int option = s->pool[f->order + f->option++ - 1];
-    f->taking = option;
     double upper = option_upper(s, g, option);
     if (f->base + upper <= s->line + 1e-9) {
         /* Cannot beat the best found, told without taking it (taking
@@ -1204,16 +1193,6 @@ static bool make_tasks(struct searcher *s, struct game **games, struct reads r0,
 
 /* ----------------------------------------------------------- workers */
 
-static void *worker_main(void *arg);
-
-/* Starts the helpers' threads (from worker 0's): they take the tasks left. */
-static void spawn_helpers(struct shared *sh)
-{
-    sh->spawned = true;
-    for (int k = 1; k < sh->nworkers; k++)
-        sh->workers[k].started = pthread_create(&sh->workers[k].thread, NULL, worker_main, &sh->workers[k]) == 0;
-}
-
 /* Searches task t on a table of its own from the dive's best (line): what
  * it finds does not depend on which worker searches it, or when. false
  * when the budget is spent. */
@@ -1472,9 +1451,10 @@ static bool search_pass(struct searcher *w, int nw, struct shared *sh, struct ta
     atomic_store(&sh->next, 0);
     atomic_store(&sh->stop, false);
     atomic_store(&sh->first_restart, INT_MAX);
-    sh->spawned = false;
+    /* The helpers take tasks as soon as they have loaded the scenario
+     * (a search that needs them is past the dive: 10,000 states). */
     for (int k = 1; k < nw; k++)
-        w[k].started = false;
+        w[k].started = pthread_create(&w[k].thread, NULL, worker_main, &w[k]) == 0;
     work(s0);
     for (int k = 1; k < nw; k++)
         if (w[k].started)

@@ -16,13 +16,20 @@
  *     cannot beat the best total found so far (a pruned state is remembered
  *     with its bound, and solved again when a later path needs more of it).
  *
+ * It runs on every core: a dive from the start (which finds the best, and
+ * ends a small search), then the states the first decisions lead to, each
+ * a task searched whole by one worker on a table of its own from the
+ * dive's best. A task's search does not depend on the others, so the best,
+ * its path and the states are the same for any number of workers.
+ *
  * The search stops at a deadline or a number of states; then its figure is
  * the best total it found, an estimate (a lower bound), and says so.
  *
  * The search runs a scenario's callbacks: give it a scenario of its own
- * (best_job below loads one), never the one a run plays, whose Lua state
+ * (debrief.c's job loads one), never the one a run plays, whose Lua state
  * the search would change (issue 16: a resumed run landed in an earlier
- * scene). It changes nothing but that scenario's Lua state and counters.
+ * scene). It changes nothing but that scenario's Lua state and counters;
+ * its other workers load their own copies from the scenario's folder.
  */
 #ifndef SCALEUP_BEST_H
 #define SCALEUP_BEST_H
