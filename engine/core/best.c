@@ -497,6 +497,8 @@ struct searcher {
     bool stopped;
     bool started;     /* its thread runs */
     bool load_failed; /* its copy of the scenario could not be loaded */
+    int task;         /* the task it searches (-1: the dive) */
+    bool left;        /* it left its task: an earlier one starts the pass over */
     double cpu;       /* its thread's CPU time taking tasks */
     char apart[64];   /* the next worker's fields on other cache lines than these
                        * (each worker counts its steps in its own) */
@@ -835,6 +837,11 @@ static inline bool out_of_budget(struct searcher *s)
     long add = s->states - s->flushed;
     long total = atomic_fetch_add(&sh->states, add) + add;
     s->flushed = s->states;
+    if (s->task > atomic_load(&sh->first_restart)) {
+        /* An earlier task must start the pass over: this one is left. */
+        s->left = true;
+        return true;
+    }
     bool capped = bs->max_states > 0 && total > bs->max_states;
     if (capped || atomic_load(&sh->stop) || (bs->deadline > 0 && clock_seconds() > bs->deadline)) {
         /* The first check past the cap, the clock aside: where the cap
@@ -1202,13 +1209,16 @@ static bool search_task(struct searcher *s, struct task *t, int index, struct ga
     memo_clear(&s->memo);
     s->line = line;
     s->found_path.n = 0;
-    s->restart = false;
+    s->restart = s->left = false;
+    s->task = index;
     s->nnew = 0;
     struct reads r0 = reads_now(s->sc);
     int kind = MEMO_EXACT;
     double value = -HUGE_VAL; /* its replay failed: no ending that way */
     if (replay(g, s->bs, t->inputs, t->ninputs) && !g->over &&
         !solve_state(s, g, t->inputs, t->ninputs, r0, 0, &kind, &value)) {
+        if (s->left)
+            return true;
         if (!s->restart)
             return false;
         /* What it learnt, for the next pass; the tasks after it are left. */
@@ -1337,7 +1347,8 @@ static void searcher_pass(struct searcher *w, const struct searcher *s0)
         classify_once(sc, &w->graph, w->bs->role, w->bs->duet);
         make_bounds(sc, &w->graph, w->bs->role, w->bs->duet, w->bounds);
     }
-    w->bounds_stale = w->restart = w->stopped = false;
+    w->bounds_stale = w->restart = w->stopped = w->left = false;
+    w->task = -1;
     w->states = w->pruned = w->flushed = w->tick = 0;
     memo_clear(&w->memo);
 }
