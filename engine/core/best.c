@@ -1011,6 +1011,17 @@ static bool solve_state(struct searcher *s, const struct game *g, const int *pre
     return true;
 }
 
+/* Whether child, an ending or a state the memo knows exactly, reaches
+ * the total target. */
+static bool child_reaches(struct searcher *s, const struct game *child, double target)
+{
+    double cbase = game_weighted(child, s->player);
+    if (child->over)
+        return cbase >= target - EPS_REACH;
+    struct memo_slot *slot = memo_find(&s->memo, state_key(child, s->key_what), false);
+    return slot && slot_kind(slot) == MEMO_EXACT && cbase + slot->value >= target - EPS_REACH;
+}
+
 /* Adds to out the inputs of a path from state g to an ending of total
  * target, taking at each decision the first option, in the order shown,
  * whose child is an ending or an exact state that reaches it (an exact
@@ -1029,11 +1040,7 @@ static void follow(struct searcher *s, const struct game *g, double target, stru
             struct diag d;
             if (!take_option(child, at, o, in, &k, &d))
                 continue;
-            double cbase = game_weighted(child, s->player);
-            struct memo_slot *slot =
-                child->over ? NULL : memo_find(&s->memo, state_key(child, s->key_what), false);
-            if (child->over ? cbase >= target - EPS_REACH
-                            : slot && slot_kind(slot) == MEMO_EXACT && cbase + slot->value >= target - EPS_REACH)
+            if (child_reaches(s, child, target))
                 chosen = o;
         }
         if (!chosen)
@@ -1188,7 +1195,8 @@ static bool make_tasks(struct searcher *s, struct game **games, struct reads r0,
     for (int i = 0; i < tl->n; i++) {
         if (tl->v[i].ending)
             continue;
-        struct memo_slot *slot = memo_find(&seen, hash_fast(tl->v[i].key, &tl->v[i].base, sizeof tl->v[i].base), true);
+        const struct task *t = &tl->v[i];
+        struct memo_slot *slot = memo_find(&seen, hash_fast(t->key, &t->base, sizeof t->base), true);
         if (slot_kind(slot) == MEMO_EXACT)
             tl->v[i].same = (int)slot->value;
         else
