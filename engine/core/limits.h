@@ -127,8 +127,9 @@
 
 /* The exact best (best.h) of one role runs in the background while the run
  * is played, on its own copies of the scenario: at most LIMIT_BEST_SECONDS
- * of search (issue 23's budget: every bundled scenario's roles, every seed,
- * take under it on two cores) and LIMIT_BEST_STATES solved states, counted
+ * of search (issue 23's budget: every bundled role and seed measured takes
+ * under it on two quiet cores, Seed to Scale's slowest 7.5 to 10.5 s, the
+ * others under 5 s) and LIMIT_BEST_STATES solved states, counted
  * over its workers (a table per task, 16 bytes a state: Seed to Scale's
  * largest search, 2.1 million states, peaks at 90 MB for the whole
  * process); past either the figure is the best found, marked as an
