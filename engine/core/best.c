@@ -1,11 +1,17 @@
 #include "best.h"
 
+#include <limits.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "game.h"
+#include "loader.h"
 #include "util.h"
 
 /* What a state's key holds beyond the scene, stats, flags, once-taken
@@ -21,52 +27,77 @@ enum { MEMO_EMPTY, MEMO_OPEN, MEMO_EXACT, MEMO_UPPER };
 
 /* A solved state: the most weighted points still reachable from it (EXACT),
  * or an upper bound of them (UPPER: a branch was cut below it); OPEN while
- * it is being solved (on the search's stack). */
+ * it is being solved (on the search's stack). 16 bytes: the kind is kept
+ * in the key's top two bits (a key is 62 bits of its hash), and no option
+ * is kept (the path is found again from the values: follow). */
 struct memo_slot {
-    uint64_t key;
+    uint64_t key; /* 0: empty */
     double value;
-    uint64_t best; /* the option that reaches value (EXACT), by its choices (option_key):
-                    * merged states may show their options in other orders */
-    uint8_t kind;
 };
+
+#define MEMO_KIND_SHIFT 62
+#define MEMO_KEY_MASK ((1ull << MEMO_KIND_SHIFT) - 1)
 
 struct memo {
     struct memo_slot *slots;
     size_t cap, count;
 };
 
+static inline int slot_kind(const struct memo_slot *s)
+{
+    return (int)(s->key >> MEMO_KIND_SHIFT);
+}
+
+static inline void slot_set(struct memo_slot *s, int kind, double value)
+{
+    s->key = (s->key & MEMO_KEY_MASK) | (uint64_t)kind << MEMO_KIND_SHIFT;
+    s->value = value;
+}
+
+/* Grows the table to keep it at most three quarters full (linear probing
+ * stays short there, and a slot is small). */
+static void memo_grow(struct memo *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 4096;
+    struct memo_slot *slots = xcalloc(cap, sizeof *slots);
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i].key != 0)
+            for (size_t j = m->slots[i].key & (cap - 1);; j = (j + 1) & (cap - 1))
+                if (slots[j].key == 0) {
+                    slots[j] = m->slots[i];
+                    break;
+                }
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+}
+
+/* The slot of a state's key; with add, a new one is made OPEN. */
 static struct memo_slot *memo_find(struct memo *m, uint64_t key, bool add)
 {
-    if (key == 0)
-        key = 1;
-    if (add && (m->count + 1) * 2 > m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 4096;
-        struct memo_slot *slots = xcalloc(cap, sizeof *slots);
-        for (size_t i = 0; i < m->cap; i++)
-            if (m->slots[i].kind != MEMO_EMPTY)
-                for (size_t j = m->slots[i].key & (cap - 1);; j = (j + 1) & (cap - 1))
-                    if (slots[j].kind == MEMO_EMPTY) {
-                        slots[j] = m->slots[i];
-                        break;
-                    }
-        free(m->slots);
-        m->slots = slots;
-        m->cap = cap;
-    }
+    key &= MEMO_KEY_MASK;
+    if (add && (m->count + 1) * 4 > m->cap * 3)
+        memo_grow(m);
     if (!m->cap)
         return NULL;
     for (size_t j = key & (m->cap - 1);; j = (j + 1) & (m->cap - 1)) {
         struct memo_slot *s = &m->slots[j];
-        if (s->kind != MEMO_EMPTY && s->key == key)
-            return s;
-        if (s->kind == MEMO_EMPTY) {
+        if (s->key == 0) {
             if (!add)
                 return NULL;
-            s->key = key;
+            s->key = key | (uint64_t)MEMO_OPEN << MEMO_KIND_SHIFT;
             m->count++;
             return s;
         }
+        if ((s->key & MEMO_KEY_MASK) == key)
+            return s;
     }
+}
+
+static void memo_clear(struct memo *m)
+{
+    free(m->slots);
+    memset(m, 0, sizeof *m);
 }
 
 static uint64_t state_key(const struct game *g, unsigned what)
@@ -350,36 +381,128 @@ static void make_bounds(const struct scenario *sc, const struct graph *gr, int r
 
 /* ----------------------------------------------------------- search */
 
+/* The search is split into tasks: the states the first decisions lead to
+ * (as many levels as give TASKS_WANTED of them, at most TASK_DEPTH_MAX),
+ * each searched whole by one worker, which takes the next task when done.
+ * More tasks than workers keep the workers busy to the end. */
+enum { TASKS_WANTED = 64, TASK_DEPTH_MAX = 6 };
+
+/* A total within this of the best reaches it (the totals of two paths
+ * summed in other orders may differ in their last bits). */
+#define EPS_REACH 1e-9
+
 struct frame {
     uint64_t key;
     int option, noptions;
     double base;  /* the player's weighted total in this state */
     double best;  /* the best option's r + V among exact children */
     double upper; /* the highest r + bound among cut or bounded children */
-    int best_option;
-    int pathlen; /* inputs that lead here */
-    int order;   /* its options, most promising first: at searcher.pool[order] */
-    int taking;  /* the option being searched */
+    int pathlen;  /* inputs that lead here */
+    int order;    /* its options, most promising first: at searcher.pool[order] */
 };
 
+/* The depth-first stack of a search: a game and a frame per depth, and
+ * the inputs that lead to the deepest state. */
+struct pass_stack {
+    struct game **games;
+    struct frame *frames;
+    int *path;
+    int cap;       /* frames the arrays hold */
+    int allocated; /* games made so far (reused from one branch to the next) */
+};
+
+/* A list of inputs: a path. */
+struct inputs {
+    int *v;
+    int n, cap;
+};
+
+static void inputs_push(struct inputs *in, int v)
+{
+    if (in->n >= in->cap) {
+        in->cap = in->cap * 2 + 64;
+        in->v = xrealloc(in->v, sizeof *in->v * (size_t)in->cap);
+    }
+    in->v[in->n++] = v;
+}
+
+/* One subtree of the search: the state the first decisions lead to. */
+struct task {
+    int *inputs; /* from the start */
+    int ninputs;
+    double base; /* the player's weighted total there */
+    uint64_t key;
+    int same;    /* an earlier task of the same state and base, whose result it shares; -1 */
+    bool ending; /* the run ended there: nothing to search */
+    /* What its search found (on a table of its own, from the best the
+     * dive found: the same whichever worker searches it, and when): */
+    bool done;
+    int kind;     /* MEMO_EXACT or MEMO_UPPER (value is a bound) */
+    double value; /* the most weighted points reachable from it */
+    double found; /* the best total it found a path to, above the dive's */
+    struct inputs path;
+    /* What it learnt when it must start the pass over: */
+    bool restart;
+    unsigned key_what;
+    int nnew;
+    uint32_t new_choice[2];
+    int new_scene[2];
+};
+
+/* What the workers of one search share. */
+struct shared {
+    struct best_search *bs;
+    const char *load_path;  /* where a worker loads its own copy of the scenario */
+    uint64_t hash;          /* which must be this scenario */
+    atomic_bool stop;       /* a worker stopped at the budget */
+    atomic_int first_restart; /* the first task that must start the pass over */
+    atomic_bool capped;     /* the cap of states stopped it */
+    atomic_int next;        /* the next task to take */
+    atomic_long states;     /* every worker's states, added every 256 steps */
+    struct task *tasks;
+    int ntasks;
+    double dive;              /* the best total the dive found: each task starts from it */
+    struct searcher *workers; /* 0 to nworkers - 1: the helpers (1 and on) start */
+    int nworkers;             /* when the tasks do, after the dive */
+};
+
+/* A worker: its own scenario (its own Lua state), table of solved states
+ * and copy of the scene graph. Worker 0 searches on the caller's scenario
+ * in the caller's thread. */
 struct searcher {
     const struct scenario *sc;
+    struct scenario *own; /* a worker's own load, freed with it */
     struct best_search *bs;
+    struct shared *sh;
+    int id;
     int player;
     unsigned key_what;
     struct memo memo;
     struct graph graph;
-    double *bounds; /* per scene; NULL without branch and bound */
+    double *bounds;    /* per scene; NULL without branch and bound */
     bool bounds_stale; /* a next function returned a scene not seen before */
     int *pool;
     int pool_top, pool_cap;
-    double best_total; /* the best total found at an ending */
-    int *best_path; /* the inputs of the path to best_total */
-    int best_npath, best_cap;
-    struct game *walk[2]; /* scratch for found_through */
+    struct pass_stack ps;
+    double line;              /* the best total found: what a branch must beat */
+    struct inputs found_path; /* the path to it */
+    struct game *walk[2];     /* scratch for follow */
     struct game_texts_checked *texts; /* shared by its quiet games */
+    int nnew;                 /* where next functions led that was not seen before */
+    uint32_t new_choice[2];   /* (the first two, for the task) */
+    int new_scene[2];
+    long states, pruned, flushed, tick;
+    unsigned long draws0; /* its scenario's draws before the search */
     bool restart;
     bool stopped;
+    bool started;     /* its thread runs */
+    bool load_failed; /* its copy of the scenario could not be loaded */
+    int task;         /* the task it searches (-1: the dive) */
+    bool left;        /* it left its task: an earlier one starts the pass over */
+    double cpu;       /* its thread's CPU time taking tasks */
+    char apart[64];   /* the next worker's fields on other cache lines than these
+                       * (each worker counts its steps in its own) */
+    pthread_t thread;
 };
 
 /* The search's games render no text (game_quiet): nothing shows them. */
@@ -417,68 +540,6 @@ static bool take_option(struct game *child, const struct game *g, int option, in
     inputs[0] = option;
     *ninputs = 1;
     return game_choose(child, option, false, 0, err);
-}
-
-/* An option (1-based, as shown) as the choices it takes, which do not
- * depend on the shown order: (choice + 1), and a duet's second pick's in
- * the high half. */
-static uint64_t option_key(const struct game *g, int option)
-{
-    if (game_is_secret(g)) {
-        int n1 = g->view.menu[1].nopen;
-        uint64_t a = (uint64_t)g->view.menu[0].offers[(option - 1) / n1].choice + 1;
-        uint64_t b = (uint64_t)g->view.menu[1].offers[(option - 1) % n1].choice + 1;
-        return a | b << 32;
-    }
-    return (uint64_t)game_menu(g)->offers[option - 1].choice + 1;
-}
-
-static int option_of_key(const struct game *g, uint64_t key)
-{
-    int n = options_of(g);
-    for (int o = 1; o <= n; o++)
-        if (option_key(g, o) == key)
-            return o;
-    return 0;
-}
-
-static void keep_input(struct searcher *s, int at, int v)
-{
-    if (at >= s->best_cap) {
-        s->best_cap = at * 2 + 64;
-        s->best_path = xrealloc(s->best_path, sizeof *s->best_path * (size_t)s->best_cap);
-    }
-    s->best_path[at] = v;
-}
-
-/* A new best total, reached through state g (prefix: its inputs): kept
- * with its whole path, g's own continuation following the best options of
- * exact solved states (each leads to an exact state or an ending). */
-static void found_through(struct searcher *s, const struct game *g, double total, const int *prefix,
-                          int n)
-{
-    s->best_total = total;
-    for (int i = 0; i < n; i++)
-        keep_input(s, i, prefix[i]);
-    if (!g->over) {
-        if (!s->walk[0]) {
-            s->walk[0] = quiet_game(s);
-            s->walk[1] = quiet_game(s);
-        }
-        game_copy_state(s->walk[0], g);
-        struct diag d;
-        int in[2], k, cur = 0;
-        while (!s->walk[cur]->over) {
-            struct memo_slot *slot = memo_find(&s->memo, state_key(s->walk[cur], s->key_what), false);
-            int option = slot && slot->kind == MEMO_EXACT ? option_of_key(s->walk[cur], slot->best) : 0;
-            if (option < 1 || !take_option(s->walk[1 - cur], s->walk[cur], option, in, &k, &d))
-                break;
-            for (int i = 0; i < k; i++)
-                keep_input(s, n++, in[i]);
-            cur = 1 - cur;
-        }
-    }
-    s->best_npath = n;
 }
 
 /* The reads of game.visits, game.score and game.picks when a pass began:
@@ -622,8 +683,13 @@ static void saw_next(struct searcher *s, const struct game *g, const struct game
         c[n++] = (uint32_t)game_menu(g)->offers[option - 1].choice;
     }
     for (int i = 0; i < n; i++)
-        if (sc->choices[c[i]].next < 0 && graph_saw(&s->graph, c[i], child->s.scene))
+        if (sc->choices[c[i]].next < 0 && graph_saw(&s->graph, c[i], child->s.scene)) {
             s->bounds_stale = true;
+            if (s->nnew < 2) {
+                s->new_choice[s->nnew] = c[i];
+                s->new_scene[s->nnew++] = child->s.scene;
+            }
+        }
 }
 
 /* How promising an option looks: its points for the role and the bound of
@@ -681,137 +747,25 @@ static int order_options(struct searcher *s, const struct game *g, int n)
     return at;
 }
 
-/* The depth-first stack of a pass: a game and a frame per depth, and the
- * inputs that lead to the deepest state. */
-struct pass_stack {
-    struct game **games;
-    struct frame *frames;
-    int *path;
-    int cap;       /* frames the arrays hold */
-    int allocated; /* games made so far (reused from one branch to the next) */
-};
+static void stack_init(struct searcher *s)
+{
+    struct pass_stack *ps = &s->ps;
+    if (ps->games)
+        return;
+    ps->cap = 64;
+    ps->games = xmalloc(sizeof *ps->games * (size_t)ps->cap);
+    ps->frames = xmalloc(sizeof *ps->frames * (size_t)ps->cap);
+    ps->path = xmalloc(sizeof *ps->path * (size_t)(2 * ps->cap + 2 + 2 * TASK_DEPTH_MAX));
+    ps->games[0] = quiet_game(s);
+    ps->allocated = 1;
+}
 
 static void stack_grow(struct pass_stack *ps)
 {
     ps->cap *= 2;
     ps->games = xrealloc(ps->games, sizeof *ps->games * (size_t)ps->cap);
     ps->frames = xrealloc(ps->frames, sizeof *ps->frames * (size_t)ps->cap);
-    ps->path = xrealloc(ps->path, sizeof *ps->path * (size_t)(2 * ps->cap + 2));
-}
-
-/* Opens the frame of state g (its memo slot marked open) at depth. */
-static inline void open_frame(struct searcher *s, struct pass_stack *ps, int depth,
-                              struct game *g, struct memo_slot *slot, uint64_t key, double base,
-                              int pathlen)
-{
-    slot->kind = MEMO_OPEN;
-    int n = options_of(g);
-    ps->frames[depth] = (struct frame){key, 1, n, base, -HUGE_VAL, -HUGE_VAL, 0, pathlen,
-                                       order_options(s, g, n), 0};
-    s->bs->states++;
-}
-
-/* Closes the frame at depth, all its options searched: its value into the
- * memo (exact when no cut child could beat the best) and into the parent's
- * frame, if any. */
-static inline void close_frame(struct searcher *s, struct pass_stack *ps, int depth)
-{
-    struct frame *f = &ps->frames[depth];
-    double value = f->best;
-    bool exact = !(f->upper > f->best + 1e-9);
-    struct memo_slot *slot = memo_find(&s->memo, f->key, false);
-    slot->kind = exact ? MEMO_EXACT : MEMO_UPPER;
-    slot->value = exact ? value : f->upper;
-    slot->best = f->best_option > 0 ? option_key(ps->games[depth], f->best_option) : 0;
-    s->pool_top = f->order;
-    if (depth == 0)
-        return;
-    struct frame *pf = &ps->frames[depth - 1];
-    double r = f->base - pf->base;
-    if (exact) {
-        if (r + value > pf->best + 1e-12) {
-            pf->best = r + value;
-            pf->best_option = pf->taking;
-        }
-    } else {
-        /* Only exact children make a parent exact, so that the best
-         * options of exact states lead through exact ones. */
-        pf->upper = fmax(pf->upper, r + f->upper);
-    }
-}
-
-/* The deadline or the states' budget is spent (looked at every 256 steps:
- * the clock is not free). */
-static inline bool out_of_budget(const struct best_search *bs, long *tick)
-{
-    if (((*tick)++ & 255) != 0)
-        return false;
-    return (bs->deadline > 0 && clock_seconds() > bs->deadline) ||
-           (bs->max_states > 0 && bs->states > bs->max_states);
-}
-
-/* Counts a child whose value is known (an ending, 0, or an exact state):
- * r + value for frame f through option, and cbase + value for the best
- * found, through the path to the child. */
-static inline void credit_child(struct searcher *s, struct frame *f, int option,
-                                const struct game *child, double cbase, double value,
-                                const int *path, int pathlen)
-{
-    double r = cbase - f->base;
-    if (cbase + value > s->best_total + 1e-12)
-        found_through(s, child, cbase + value, path, pathlen);
-    if (r + value > f->best + 1e-12) {
-        f->best = r + value;
-        f->best_option = option;
-    }
-}
-
-enum child_step { CHILD_COUNTED, CHILD_OPENED, CHILD_RESTART };
-
-/* A child state just reached from the frame at depth through option, by
- * pathlen inputs: counted when its value is known or it is cut, else opened
- * as the next frame; a loop in the states restarts the pass. */
-static inline enum child_step visit_child(struct searcher *s, struct pass_stack *ps, int depth,
-                                          struct game *child, int option, int pathlen)
-{
-    struct frame *f = &ps->frames[depth];
-    double cbase = game_weighted(child, s->player);
-    if (child->over) {
-        credit_child(s, f, option, child, cbase, 0, ps->path, pathlen);
-        return CHILD_COUNTED;
-    }
-    uint64_t key = state_key(child, s->key_what);
-    struct memo_slot *slot = memo_find(&s->memo, key, false);
-    if (slot && slot->kind == MEMO_OPEN) {
-        /* A loop in the states: only the visits tell the laps apart. */
-        s->key_what |= KEY_VISITS;
-        s->restart = true;
-        return CHILD_RESTART;
-    }
-    if (slot && slot->kind == MEMO_EXACT) {
-        credit_child(s, f, option, child, cbase, slot->value, ps->path, pathlen);
-        return CHILD_COUNTED;
-    }
-    double bound = slot && slot->kind == MEMO_UPPER ? slot->value : bound_of(s, child);
-    if (cbase + bound <= s->best_total + 1e-9) {
-        /* Cannot beat the best found: cut, remembering its bound. */
-        f->upper = fmax(f->upper, cbase - f->base + bound);
-        s->bs->pruned++;
-        return CHILD_COUNTED;
-    }
-    if (!slot)
-        slot = memo_find(&s->memo, key, true);
-    open_frame(s, ps, depth + 1, child, slot, key, cbase, pathlen);
-    return CHILD_OPENED;
-}
-
-static void stack_init(struct pass_stack *ps, struct game *root)
-{
-    *ps = (struct pass_stack){.cap = 64, .allocated = 1};
-    ps->games = xmalloc(sizeof *ps->games * (size_t)ps->cap);
-    ps->frames = xmalloc(sizeof *ps->frames * (size_t)ps->cap);
-    ps->path = xmalloc(sizeof *ps->path * (size_t)(2 * ps->cap + 2));
-    ps->games[0] = root;
+    ps->path = xrealloc(ps->path, sizeof *ps->path * (size_t)(2 * ps->cap + 2 + 2 * TASK_DEPTH_MAX));
 }
 
 static void stack_free(struct pass_stack *ps)
@@ -823,23 +777,152 @@ static void stack_free(struct pass_stack *ps)
     free(ps->path);
 }
 
+static void follow(struct searcher *s, const struct game *g, double target, struct inputs *out);
+
+/* A new best total, reached through state g (prefix: its inputs): kept
+ * with its whole path, g's own continuation following the values of exact
+ * solved states. */
+static void found_through(struct searcher *s, const struct game *g, double total, const int *prefix, int n)
+{
+    s->line = total;
+    s->found_path.n = 0;
+    for (int i = 0; i < n; i++)
+        inputs_push(&s->found_path, prefix[i]);
+    if (!g->over)
+        follow(s, g, total, &s->found_path);
+}
+
+/* Opens the frame of state g (its memo slot marked open) at depth. */
+static inline void open_frame(struct searcher *s, int depth, struct game *g, struct memo_slot *slot,
+                              uint64_t key, double base, int pathlen)
+{
+    slot_set(slot, MEMO_OPEN, 0);
+    int n = options_of(g);
+    s->ps.frames[depth] =
+        (struct frame){key, 1, n, base, -HUGE_VAL, -HUGE_VAL, pathlen, order_options(s, g, n)};
+    s->states++;
+}
+
+/* Closes the frame at depth, all its options searched: its value into the
+ * memo (exact when no cut child could beat the best) and into the parent's
+ * frame, if any. */
+static inline void close_frame(struct searcher *s, int depth)
+{
+    struct frame *f = &s->ps.frames[depth];
+    bool exact = !(f->upper > f->best + 1e-9);
+    struct memo_slot *slot = memo_find(&s->memo, f->key, false);
+    slot_set(slot, exact ? MEMO_EXACT : MEMO_UPPER, exact ? f->best : f->upper);
+    s->pool_top = f->order;
+    if (depth == 0)
+        return;
+    struct frame *pf = &s->ps.frames[depth - 1];
+    double r = f->base - pf->base;
+    if (exact)
+        pf->best = fmax(pf->best, r + f->best);
+    else
+        /* Only exact children make a parent exact, so that an exact
+         * state's value is reached through exact ones (follow). */
+        pf->upper = fmax(pf->upper, r + f->upper);
+}
+
+/* The deadline or the states' budget is spent, or another worker stopped
+ * (looked at every 256 steps: the clock is not free). The states are
+ * added to the shared count then. */
+static inline bool out_of_budget(struct searcher *s)
+{
+    if ((s->tick++ & 255) != 0)
+        return false;
+    struct shared *sh = s->sh;
+    const struct best_search *bs = s->bs;
+    long add = s->states - s->flushed;
+    long total = atomic_fetch_add(&sh->states, add) + add;
+    s->flushed = s->states;
+    if (s->task > atomic_load(&sh->first_restart)) {
+        /* An earlier task must start the pass over: this one is left. */
+        s->left = true;
+        return true;
+    }
+    bool capped = bs->max_states > 0 && total > bs->max_states;
+    if (capped || atomic_load(&sh->stop) || (bs->deadline > 0 && clock_seconds() > bs->deadline)) {
+        /* The first check past the cap, the clock aside: where the cap
+         * alone would have stopped (the same on any machine, for one
+         * worker). */
+        if (capped)
+            atomic_store(&sh->capped, true);
+        s->stopped = true;
+        atomic_store(&sh->stop, true);
+        return true;
+    }
+    return false;
+}
+
+/* Counts a child whose value is known (an ending, 0, or an exact state):
+ * r + value for frame f, and cbase + value for the best found, through
+ * the path to the child. */
+static inline void credit_child(struct searcher *s, struct frame *f, const struct game *child,
+                                double cbase, double value, const int *path, int pathlen)
+{
+    if (cbase + value > s->line + 1e-12)
+        found_through(s, child, cbase + value, path, pathlen);
+    f->best = fmax(f->best, cbase - f->base + value);
+}
+
+enum child_step { CHILD_COUNTED, CHILD_OPENED, CHILD_RESTART };
+
+/* A child state just reached from the frame at depth, by pathlen inputs:
+ * counted when its value is known or it is cut, else opened as the next
+ * frame; a loop in the states restarts the pass. */
+static inline enum child_step visit_child(struct searcher *s, int depth, struct game *child, int pathlen)
+{
+    struct frame *f = &s->ps.frames[depth];
+    double cbase = game_weighted(child, s->player);
+    if (child->over) {
+        credit_child(s, f, child, cbase, 0, s->ps.path, pathlen);
+        return CHILD_COUNTED;
+    }
+    uint64_t key = state_key(child, s->key_what);
+    struct memo_slot *slot = memo_find(&s->memo, key, false);
+    int kind = slot ? slot_kind(slot) : MEMO_EMPTY;
+    if (kind == MEMO_OPEN) {
+        /* A loop in the states: only the visits tell the laps apart. */
+        s->key_what |= KEY_VISITS;
+        s->restart = true;
+        return CHILD_RESTART;
+    }
+    if (kind == MEMO_EXACT) {
+        credit_child(s, f, child, cbase, slot->value, s->ps.path, pathlen);
+        return CHILD_COUNTED;
+    }
+    double bound = kind == MEMO_UPPER ? slot->value : bound_of(s, child);
+    if (cbase + bound <= s->line + 1e-9) {
+        /* Cannot beat the best found: cut, remembering its bound. */
+        f->upper = fmax(f->upper, cbase - f->base + bound);
+        s->pruned++;
+        return CHILD_COUNTED;
+    }
+    if (!slot)
+        slot = memo_find(&s->memo, key, true);
+    open_frame(s, depth + 1, child, slot, key, cbase, pathlen);
+    return CHILD_OPENED;
+}
+
 enum step { STEP_NEXT, STEP_DEEPER, STEP_STOP };
 
 /* Searches the next option of the frame at depth: cut by its bound without
  * taking it, or taken and its child counted or opened (STEP_DEEPER); STEP_STOP
  * when the pass must end (the key grew, the bounds went stale, a loop). */
-static enum step search_option(struct searcher *s, struct pass_stack *ps, int depth, struct reads r0)
+static enum step search_option(struct searcher *s, int depth, struct reads r0)
 {
+    struct pass_stack *ps = &s->ps;
     struct frame *f = &ps->frames[depth];
     struct game *g = ps->games[depth];
     int option = s->pool[f->order + f->option++ - 1];
-    f->taking = option;
     double upper = option_upper(s, g, option);
-    if (f->base + upper <= s->best_total + 1e-9) {
+    if (f->base + upper <= s->line + 1e-9) {
         /* Cannot beat the best found, told without taking it (taking
          * an option runs its callbacks: most of a search's time). */
         f->upper = fmax(f->upper, upper);
-        s->bs->pruned++;
+        s->pruned++;
         return STEP_NEXT;
     }
     if (depth + 1 >= ps->cap) {
@@ -861,7 +944,7 @@ static enum step search_option(struct searcher *s, struct pass_stack *ps, int de
         s->restart = true;
         return STEP_STOP;
     }
-    switch (visit_child(s, ps, depth, child, option, f->pathlen + n)) {
+    switch (visit_child(s, depth, child, f->pathlen + n)) {
     case CHILD_RESTART:
         return STEP_STOP;
     case CHILD_OPENED:
@@ -871,90 +954,119 @@ static enum step search_option(struct searcher *s, struct pass_stack *ps, int de
     }
 }
 
-/* One pass of the search with the current key; sets restart when the key
- * must grow. */
-static bool search_pass(struct searcher *s, struct diag *err)
+/* Solves the state of game g (reached from the start by prefix): *kind
+ * and *value what the memo then holds for it (MEMO_UPPER also when its
+ * bound cut it). With limit, stops after that many states (the dive:
+ * true, the memo then half made). false when the search must stop
+ * (s->restart, s->stopped). */
+static bool solve_state(struct searcher *s, const struct game *g, const int *prefix, int nprefix,
+                        struct reads r0, long limit, int *kind, double *value)
 {
-    const struct scenario *sc = s->sc;
-    struct best_search *bs = s->bs;
-    struct reads r0 = reads_now(sc);
-    struct game_setup st;
-    game_setup_explorer(&st, bs->role, bs->duet, bs->seed);
-    struct game *root = quiet_game(s);
-    if (!game_start(root, &st, err)) {
-        game_free(root);
-        return false;
-    }
-    if (reads_changed(s, r0)) {
-        game_free(root);
+    long states0 = s->states;
+    stack_init(s);
+    uint64_t key = state_key(g, s->key_what);
+    double base = game_weighted(g, s->player);
+    struct memo_slot *slot = memo_find(&s->memo, key, false);
+    if (slot && slot_kind(slot) == MEMO_EXACT) {
+        *kind = MEMO_EXACT;
+        *value = slot->value;
         return true;
     }
-    struct pass_stack ps;
-    stack_init(&ps, root);
-    s->pool_top = 0;
-    if (root->over) {
-        s->best_total = game_weighted(root, s->player);
-        s->best_npath = 0;
-    } else {
-        struct memo_slot *slot = memo_find(&s->memo, state_key(root, s->key_what), true);
-        open_frame(s, &ps, 0, root, slot, slot->key, game_weighted(root, s->player), 0);
+    double bound = slot ? slot->value : bound_of(s, g);
+    if (base + bound <= s->line + 1e-9) {
+        *kind = MEMO_UPPER;
+        *value = bound;
+        s->pruned++;
+        return true;
     }
-    long tick = 0;
-    for (int depth = root->over ? -1 : 0; depth >= 0;) {
-        struct frame *f = &ps.frames[depth];
+    struct pass_stack *ps = &s->ps;
+    game_copy_state(ps->games[0], g);
+    if (nprefix > 0)
+        memcpy(ps->path, prefix, sizeof *prefix * (size_t)nprefix);
+    slot = memo_find(&s->memo, key, true);
+    s->pool_top = 0;
+    open_frame(s, 0, ps->games[0], slot, key, base, nprefix);
+    for (int depth = 0; depth >= 0;) {
+        struct frame *f = &ps->frames[depth];
         if (f->option > f->noptions) {
-            close_frame(s, &ps, depth--);
+            close_frame(s, depth--);
             continue;
         }
-        if (out_of_budget(bs, &tick)) {
-            s->stopped = true;
-            /* The first check past the cap, the clock aside: where the
-             * cap alone would have stopped. */
-            bs->capped = bs->max_states > 0 && bs->states > bs->max_states;
-            break;
-        }
-        enum step step = search_option(s, &ps, depth, r0);
+        if (out_of_budget(s))
+            return false;
+        enum step step = search_option(s, depth, r0);
         if (step == STEP_STOP)
-            break;
+            return false;
         if (step == STEP_DEEPER)
             depth++;
+        if (limit > 0 && s->states - states0 >= limit) {
+            *kind = MEMO_UPPER;
+            *value = HUGE_VAL;
+            return true;
+        }
     }
-    /* Complete: every cut was of a branch that could not beat the best
-     * found, so the best found is the maximum. */
-    if (!s->restart && !s->stopped)
-        bs->exact = true;
-    stack_free(&ps);
+    slot = memo_find(&s->memo, key, false);
+    *kind = slot_kind(slot);
+    *value = slot->value;
     return true;
 }
 
-/* Replays the best path for its points. */
-static void replay_points(struct searcher *s)
+/* Whether child, an ending or a state the memo knows exactly, reaches
+ * the total target. */
+static bool child_reaches(struct searcher *s, const struct game *child, double target)
 {
-    struct best_search *bs = s->bs;
+    double cbase = game_weighted(child, s->player);
+    if (child->over)
+        return cbase >= target - EPS_REACH;
+    struct memo_slot *slot = memo_find(&s->memo, state_key(child, s->key_what), false);
+    return slot && slot_kind(slot) == MEMO_EXACT && cbase + slot->value >= target - EPS_REACH;
+}
+
+/* Adds to out the inputs of a path from state g to an ending of total
+ * target, taking at each decision the first option, in the order shown,
+ * whose child is an ending or an exact state that reaches it (an exact
+ * state's value is reached through exact states: close_frame). */
+static void follow(struct searcher *s, const struct game *g, double target, struct inputs *out)
+{
+    if (!s->walk[0]) {
+        s->walk[0] = quiet_game(s);
+        s->walk[1] = quiet_game(s);
+    }
+    game_copy_state(s->walk[0], g);
+    for (int cur = 0; !s->walk[cur]->over; cur = 1 - cur) {
+        struct game *at = s->walk[cur], *child = s->walk[1 - cur];
+        int n = options_of(at), chosen = 0, in[2], k = 0;
+        for (int o = 1; o <= n && !chosen; o++) {
+            struct diag d;
+            if (!take_option(child, at, o, in, &k, &d))
+                continue;
+            if (child_reaches(s, child, target))
+                chosen = o;
+        }
+        if (!chosen)
+            return;
+        for (int i = 0; i < k; i++)
+            inputs_push(out, in[i]);
+    }
+}
+
+/* Plays the inputs from the start in g. */
+static bool replay(struct game *g, const struct best_search *bs, const int *in, int n)
+{
     struct game_setup st;
     game_setup_explorer(&st, bs->role, bs->duet, bs->seed);
-    struct game *g = game_new(s->sc);
     struct diag d;
     bool ok = game_start(g, &st, &d);
-    for (int i = 0; ok && i < s->best_npath && !g->over;) {
-        if (game_is_secret(g)) {
-            int picks[2] = {s->best_path[i], s->best_path[i + 1]};
+    for (int i = 0; ok && i < n && !g->over;) {
+        if (game_is_secret(g) && i + 1 < n) {
+            int picks[2] = {in[i], in[i + 1]};
             ok = game_choose_pair(g, picks, false, 0, &d);
             i += 2;
         } else {
-            ok = game_choose(g, s->best_path[i++], false, 0, &d);
+            ok = game_choose(g, in[i++], false, 0, &d);
         }
     }
-    if (ok && g->over) {
-        free(bs->path);
-        bs->npath = s->best_npath;
-        bs->path = xmalloc(sizeof *bs->path * (size_t)(bs->npath + 1));
-        memcpy(bs->path, s->best_path, sizeof *bs->path * (size_t)bs->npath);
-        bs->weighted = game_weighted(g, s->player);
-        memcpy(bs->points, g->s.players[s->player].score, sizeof bs->points);
-        bs->found = true;
-    }
-    game_free(g);
+    return ok;
 }
 
 enum { DISCOVER_RUNS = 200 };
@@ -994,6 +1106,426 @@ static void discover(struct searcher *s)
     game_free(child);
 }
 
+/* ----------------------------------------------------------- tasks */
+
+struct task_list {
+    struct task *v;
+    int n, cap;
+};
+
+static void task_add(struct task_list *tl, const int *in, int n, double base, uint64_t key, bool ending)
+{
+    if (tl->n == tl->cap) {
+        tl->cap = tl->cap * 2 + 64;
+        tl->v = xrealloc(tl->v, sizeof *tl->v * (size_t)tl->cap);
+    }
+    struct task *t = &tl->v[tl->n++];
+    *t = (struct task){.ninputs = n, .base = base, .key = key, .same = -1, .ending = ending};
+    t->inputs = xmalloc(sizeof *t->inputs * (size_t)(n + 1));
+    memcpy(t->inputs, in, sizeof *in * (size_t)n);
+}
+
+static void tasks_clear(struct task_list *tl)
+{
+    for (int i = 0; i < tl->n; i++) {
+        free(tl->v[i].inputs);
+        free(tl->v[i].path.v);
+    }
+    tl->n = 0;
+}
+
+/* The tasks below games[depth] (reached by in[0..n)) down to depth max,
+ * in the order the search takes the options; false when the pass must
+ * start over. */
+static bool enumerate(struct searcher *s, struct game **games, int depth, int max, int *in, int n,
+                      struct reads r0, struct task_list *tl)
+{
+    struct game *g = games[depth];
+    if (depth == max) {
+        task_add(tl, in, n, game_weighted(g, s->player), state_key(g, s->key_what), false);
+        return true;
+    }
+    int nopt = options_of(g);
+    int at = order_options(s, g, nopt);
+    for (int i = 0; i < nopt; i++) {
+        int option = s->pool[at + i], k;
+        struct game *child = games[depth + 1];
+        struct diag d;
+        bool ok = take_option(child, g, option, in + n, &k, &d);
+        if (reads_changed(s, r0))
+            return false;
+        if (!ok)
+            continue;
+        saw_next(s, g, child, option);
+        if (s->bounds_stale) {
+            s->restart = true;
+            return false;
+        }
+        if (child->over) {
+            double base = game_weighted(child, s->player);
+            task_add(tl, in, n + k, base, 0, true);
+            if (base > s->line + 1e-12)
+                found_through(s, child, base, in, n + k);
+        }
+        else if (!enumerate(s, games, depth + 1, max, in, n + k, r0, tl))
+            return false;
+    }
+    s->pool_top = at;
+    return true;
+}
+
+/* Splits the search from the start (games[0]) into tasks, one level more
+ * until there are TASKS_WANTED (the same split for any number of workers);
+ * tasks of one state share its result. false when the pass must start
+ * over. */
+static bool make_tasks(struct searcher *s, struct game **games, struct reads r0, struct task_list *tl)
+{
+    int in[2 * TASK_DEPTH_MAX + 2];
+    for (int max = 1; max <= TASK_DEPTH_MAX; max++) {
+        tasks_clear(tl);
+        s->pool_top = 0;
+        if (!enumerate(s, games, 0, max, in, 0, r0, tl))
+            return false;
+        if (tl->n >= TASKS_WANTED)
+            break;
+    }
+    /* A state reached with the same total by two paths: its search, and
+     * the paths it finds, would be the same. */
+    struct memo seen = {0};
+    for (int i = 0; i < tl->n; i++) {
+        if (tl->v[i].ending)
+            continue;
+        const struct task *t = &tl->v[i];
+        struct memo_slot *slot = memo_find(&seen, hash_fast(t->key, &t->base, sizeof t->base), true);
+        if (slot_kind(slot) == MEMO_EXACT)
+            tl->v[i].same = (int)slot->value;
+        else
+            slot_set(slot, MEMO_EXACT, i);
+    }
+    memo_clear(&seen);
+    return true;
+}
+
+/* ----------------------------------------------------------- workers */
+
+/* Searches task t on a table of its own from the dive's best (line): what
+ * it finds does not depend on which worker searches it, or when. false
+ * when the budget is spent. */
+static bool search_task(struct searcher *s, struct task *t, int index, struct game *g, double line)
+{
+    struct shared *sh = s->sh;
+    memo_clear(&s->memo);
+    s->line = line;
+    s->found_path.n = 0;
+    s->restart = s->left = false;
+    s->task = index;
+    s->nnew = 0;
+    struct reads r0 = reads_now(s->sc);
+    int kind = MEMO_EXACT;
+    double value = -HUGE_VAL; /* its replay failed: no ending that way */
+    if (replay(g, s->bs, t->inputs, t->ninputs) && !g->over &&
+        !solve_state(s, g, t->inputs, t->ninputs, r0, 0, &kind, &value)) {
+        if (s->left)
+            return true;
+        if (!s->restart)
+            return false;
+        /* What it learnt, for the next pass; the tasks after it are left. */
+        t->restart = true;
+        t->key_what = s->key_what;
+        t->nnew = s->nnew;
+        memcpy(t->new_choice, s->new_choice, sizeof t->new_choice);
+        memcpy(t->new_scene, s->new_scene, sizeof t->new_scene);
+        int first = atomic_load(&sh->first_restart);
+        while (index < first && !atomic_compare_exchange_weak(&sh->first_restart, &first, index))
+            ;
+        return true;
+    }
+    t->kind = kind;
+    t->value = value;
+    t->found = s->line > line ? s->line : -HUGE_VAL;
+    free(t->path.v);
+    t->path = s->found_path;
+    s->found_path = (struct inputs){0};
+    t->done = true;
+    return true;
+}
+
+/* Takes tasks until there are none left or the search stops. */
+static void work(struct searcher *s)
+{
+    struct shared *sh = s->sh;
+    stack_init(s);
+    struct game *g = quiet_game(s);
+    struct timespec c0, c1;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c0);
+    while (!atomic_load(&sh->stop)) {
+        int i = atomic_fetch_add(&sh->next, 1);
+        if (i >= sh->ntasks)
+            break;
+        struct task *t = &sh->tasks[i];
+        if (t->ending || t->same >= 0 || i > atomic_load(&sh->first_restart))
+            continue;
+        if (!search_task(s, t, i, g, sh->dive))
+            break;
+    }
+    /* Its last states into the count. */
+    atomic_fetch_add(&sh->states, s->states - s->flushed);
+    s->flushed = s->states;
+    memo_clear(&s->memo);
+    game_free(g);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
+    s->cpu += (double)(c1.tv_sec - c0.tv_sec) + (double)(c1.tv_nsec - c0.tv_nsec) / 1e9;
+}
+
+/* A worker's thread: its own load of the scenario (a Lua state is not
+ * shared between threads), once for the whole search. */
+static void *worker_main(void *arg)
+{
+    struct searcher *s = arg;
+    if (!s->own && !s->load_failed) {
+        struct diag_list diags;
+        diag_list_init(&diags);
+        s->own = scenario_load(s->sh->load_path, NULL, &diags);
+        diag_list_free(&diags);
+        if (s->own && s->own->hash != s->sh->hash) {
+            scenario_free(s->own);
+            s->own = NULL;
+        }
+        s->load_failed = !s->own;
+        if (s->own) {
+            s->sc = s->own;
+            s->draws0 = s->own->live->random_draws;
+        }
+    }
+    if (s->own)
+        work(s);
+    return NULL; /* without a scenario, the other workers do its share */
+}
+
+static void searcher_init(struct searcher *s, const struct scenario *sc, struct best_search *bs,
+                          struct shared *sh, int id)
+{
+    memset(s, 0, sizeof *s);
+    s->sc = id == 0 ? sc : NULL;
+    s->bs = bs;
+    s->sh = sh;
+    s->id = id;
+    s->player = bs->duet ? bs->role : 0;
+    s->texts = game_texts_checked_new();
+    graph_init(&s->graph, sc, bs->role);
+    if (!bs->no_bound)
+        s->bounds = xmalloc(sizeof *s->bounds * (size_t)(sc->nscenes + 1));
+    if (id == 0)
+        s->draws0 = sc->live->random_draws;
+}
+
+static void searcher_free(struct searcher *s, const struct scenario *sc)
+{
+    memo_clear(&s->memo);
+    free(s->bounds);
+    free(s->pool);
+    graph_free(&s->graph, sc);
+    free(s->found_path.v);
+    if (s->ps.games)
+        stack_free(&s->ps);
+    game_free(s->walk[0]);
+    game_free(s->walk[1]);
+    game_texts_checked_free(s->texts);
+    if (s->own)
+        scenario_free(s->own);
+}
+
+/* Worker w's graph and key as worker 0's, its bounds made from them, its
+ * table emptied (the key or the bounds changed). */
+static void searcher_pass(struct searcher *w, const struct searcher *s0)
+{
+    const struct scenario *sc = s0->sc;
+    if (w != s0) {
+        for (uint32_t c = 0; c < sc->nchoices; c++) {
+            size_t n = (size_t)s0->graph.nsucc[c];
+            w->graph.nsucc[c] = s0->graph.nsucc[c];
+            w->graph.succ[c] = xrealloc(w->graph.succ[c], sizeof **w->graph.succ * (n + 1));
+            if (n > 0)
+                memcpy(w->graph.succ[c], s0->graph.succ[c], sizeof **w->graph.succ * n);
+        }
+        w->key_what = s0->key_what;
+    }
+    if (w->bounds) {
+        make_reach(sc, &w->graph);
+        classify_once(sc, &w->graph, w->bs->role, w->bs->duet);
+        make_bounds(sc, &w->graph, w->bs->role, w->bs->duet, w->bounds);
+    }
+    w->bounds_stale = w->restart = w->stopped = w->left = false;
+    w->task = -1;
+    w->states = w->pruned = w->flushed = w->tick = 0;
+    memo_clear(&w->memo);
+}
+
+/* ----------------------------------------------------------- the pass */
+
+/* The dive: worker 0 searches from the start for DIVE_STATES states (about
+ * 50 ms), for a best found that every task starts from, and most searches
+ * end in it. Tasks do not share what they find, so a dive that stops short
+ * of the best costs each task the search for it: Seed to Scale's PM, seed
+ * 4, took 260,000 states with a dive of 2,000 (the best not yet found),
+ * 116,000 with 10,000. */
+enum { DIVE_STATES = 10000 };
+
+/* The best total of a finished pass, and the path to it: the dive's, else
+ * the first task's (in the order of the tasks) that found it. */
+static double pass_result(const struct inputs *dive_path, const struct task_list *tl, double dive,
+                          struct inputs *path)
+{
+    double best = dive;
+    for (int i = 0; i < tl->n; i++)
+        if (tl->v[i].done && tl->v[i].kind == MEMO_EXACT)
+            best = fmax(best, tl->v[i].base + tl->v[i].value);
+    if (dive < best - EPS_REACH)
+        for (int i = 0; i < tl->n; i++)
+            if (tl->v[i].done && tl->v[i].found >= best - EPS_REACH) {
+                path->n = 0;
+                for (int j = 0; j < tl->v[i].path.n; j++)
+                    inputs_push(path, tl->v[i].path.v[j]);
+                return best;
+            }
+    path->n = 0;
+    for (int j = 0; j < dive_path->n; j++)
+        inputs_push(path, dive_path->v[j]);
+    return best;
+}
+
+/* The search from the start in worker 0: the dive, then the tasks;
+ * false when the pass ends there (solved, stopped, or to start over). */
+static bool dive_and_split(struct searcher *s0, struct game **games, struct reads r0, struct task_list *tl,
+                           bool *exact)
+{
+    int kind;
+    double value;
+    s0->line = -HUGE_VAL;
+    s0->found_path.n = 0;
+    if (games[0]->over) {
+        found_through(s0, games[0], game_weighted(games[0], s0->player), NULL, 0);
+        *exact = true;
+        return false;
+    }
+    if (!solve_state(s0, games[0], NULL, 0, r0, DIVE_STATES, &kind, &value))
+        return false;
+    if (kind == MEMO_EXACT) {
+        *exact = true; /* the dive searched it all */
+        return false;
+    }
+    memo_clear(&s0->memo);
+    return make_tasks(s0, games, r0, tl);
+}
+
+/* After the tasks: what the first task that must start over learnt (the
+ * same whatever the workers' timing: the tasks before it are done). */
+static bool learn_from(struct searcher *s0, const struct shared *sh)
+{
+    int first = atomic_load(&sh->first_restart);
+    if (first >= sh->ntasks)
+        return false;
+    const struct task *t = &sh->tasks[first];
+    s0->key_what |= t->key_what;
+    for (int i = 0; i < t->nnew; i++)
+        graph_saw(&s0->graph, t->new_choice[i], t->new_scene[i]);
+    s0->restart = true;
+    return true;
+}
+
+/* One pass of the search with the current key and bounds. false only
+ * when the scenario cannot be started (err); sets w[0].restart when the
+ * key must grow or the bounds are stale, w[0].stopped at the budget;
+ * *exact when it searched everything, path the best's. */
+static bool search_pass(struct searcher *w, int nw, struct shared *sh, struct task_list *tl,
+                        struct inputs *path, bool *exact, struct diag *err)
+{
+    struct searcher *s0 = &w[0];
+    for (int k = 0; k < nw; k++)
+        searcher_pass(&w[k], s0);
+    *exact = false;
+    tasks_clear(tl);
+    sh->ntasks = 0;
+    struct reads r0 = reads_now(s0->sc);
+    struct game *games[TASK_DEPTH_MAX + 1];
+    for (int i = 0; i <= TASK_DEPTH_MAX; i++)
+        games[i] = quiet_game(s0);
+    struct game_setup st;
+    game_setup_explorer(&st, s0->bs->role, s0->bs->duet, s0->bs->seed);
+    bool ok = game_start(games[0], &st, err);
+    bool split = ok && !reads_changed(s0, r0) && dive_and_split(s0, games, r0, tl, exact);
+    for (int i = 0; i <= TASK_DEPTH_MAX; i++)
+        game_free(games[i]);
+    if (!split) {
+        pass_result(&s0->found_path, tl, s0->line, path);
+        return ok;
+    }
+    /* The dive's path, before worker 0's tasks take its place. */
+    double dive = s0->line;
+    struct inputs dive_path = s0->found_path;
+    s0->found_path = (struct inputs){0};
+    sh->dive = dive;
+    sh->tasks = tl->v;
+    sh->ntasks = tl->n;
+    atomic_store(&sh->next, 0);
+    atomic_store(&sh->stop, false);
+    atomic_store(&sh->first_restart, INT_MAX);
+    /* The helpers take tasks as soon as they have loaded the scenario
+     * (a search that needs them is past the dive: 10,000 states). */
+    for (int k = 1; k < nw; k++)
+        w[k].started = pthread_create(&w[k].thread, NULL, worker_main, &w[k]) == 0;
+    work(s0);
+    for (int k = 1; k < nw; k++)
+        if (w[k].started)
+            pthread_join(w[k].thread, NULL);
+    bool stopped = false;
+    for (int k = 0; k < nw; k++)
+        stopped |= w[k].stopped;
+    s0->stopped = stopped;
+    if (!stopped && !learn_from(s0, sh)) {
+        *exact = true;
+        for (int i = 0; i < tl->n; i++)
+            *exact &= tl->v[i].ending || tl->v[i].same >= 0 || tl->v[i].done;
+    }
+    pass_result(&dive_path, tl, dive, path);
+    free(dive_path.v);
+    return true;
+}
+
+/* Replays a path for its total and points, into bs. */
+static void replay_points(struct searcher *s, const struct inputs *path)
+{
+    struct best_search *bs = s->bs;
+    struct game *g = game_new(s->sc);
+    if (replay(g, bs, path->v, path->n) && g->over) {
+        free(bs->path);
+        bs->npath = path->n;
+        bs->path = xmalloc(sizeof *bs->path * (size_t)(bs->npath + 1));
+        if (path->n > 0)
+            memcpy(bs->path, path->v, sizeof *bs->path * (size_t)bs->npath);
+        bs->weighted = game_weighted(g, s->player);
+        memcpy(bs->points, g->s.players[s->player].score, sizeof bs->points);
+        bs->found = true;
+    }
+    game_free(g);
+}
+
+int best_default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        return 1;
+    return n > LIMIT_BEST_JOBS ? LIMIT_BEST_JOBS : (int)n;
+}
+
+/* The number of workers: bs->jobs, 1 when unset. */
+static int workers_of(const struct best_search *bs)
+{
+    if (bs->jobs < 1)
+        return 1;
+    return bs->jobs > LIMIT_BEST_JOBS ? LIMIT_BEST_JOBS : bs->jobs;
+}
+
 bool best_search_run(const struct scenario *sc, struct best_search *bs, struct diag *err)
 {
     double t0 = clock_seconds();
@@ -1003,48 +1535,56 @@ bool best_search_run(const struct scenario *sc, struct best_search *bs, struct d
     bs->path = NULL;
     bs->npath = 0;
     bs->states = bs->pruned = 0;
-    struct searcher s;
-    memset(&s, 0, sizeof s);
-    s.sc = sc;
-    s.bs = bs;
-    s.player = bs->duet ? bs->role : 0;
-    s.best_total = -HUGE_VAL;
-    s.texts = game_texts_checked_new();
-    graph_init(&s.graph, sc, bs->role);
-    unsigned long draws0 = sc->live->random_draws;
-    if (!bs->no_bound) {
-        s.bounds = xmalloc(sizeof *s.bounds * (size_t)(sc->nscenes + 1));
+    int nw = workers_of(bs);
+    struct shared sh = {.bs = bs, .hash = sc->hash};
+    sh.load_path = sc->nfiles > 0 ? sc->files[0].display : sc->folder;
+    if (!sh.load_path)
+        nw = 1;
+    atomic_init(&sh.stop, false);
+    atomic_init(&sh.capped, false);
+    atomic_init(&sh.next, 0);
+    atomic_init(&sh.first_restart, INT_MAX);
+    atomic_init(&sh.states, 0);
+    struct searcher *w = xcalloc((size_t)nw, sizeof *w);
+    for (int k = 0; k < nw; k++)
+        searcher_init(&w[k], sc, bs, &sh, k);
+    sh.workers = w;
+    sh.nworkers = nw;
+    if (w[0].bounds) {
         struct reads r0 = reads_now(sc);
-        discover(&s);
-        reads_changed(&s, r0); /* the key grows before the search, not during it */
+        discover(&w[0]);
+        reads_changed(&w[0], r0); /* the key grows before the search, not during it */
     }
-    bool ok = true;
-    for (;;) {
-        if (s.bounds) {
-            make_reach(sc, &s.graph);
-            classify_once(sc, &s.graph, bs->role, bs->duet);
-            make_bounds(sc, &s.graph, bs->role, bs->duet, s.bounds);
-            s.bounds_stale = false;
-        }
-        s.restart = s.stopped = false;
-        free(s.memo.slots);
-        memset(&s.memo, 0, sizeof s.memo);
-        bs->states = bs->pruned = 0;
-        ok = search_pass(&s, err);
-        if (!ok || !s.restart)
-            break;
+    struct task_list tl = {0};
+    struct inputs path = {0};
+    bool ok, exact;
+    do {
+        w[0].restart = false;
+        atomic_store(&sh.states, 0);
+        atomic_store(&sh.capped, false);
+        ok = search_pass(w, nw, &sh, &tl, &path, &exact, err);
+    } while (ok && w[0].restart);
+    bs->exact = ok && exact;
+    /* One worker's cap stops it where it would on any machine; several
+     * workers' depends on their timing. */
+    bs->capped = ok && !exact && atomic_load(&sh.capped) && nw == 1;
+    if (ok)
+        replay_points(&w[0], &path);
+    bs->seed_free = true;
+    bs->busiest_cpu = 0;
+    for (int k = 0; k < nw; k++) {
+        bs->busiest_cpu = fmax(bs->busiest_cpu, w[k].cpu);
+        bs->states += w[k].states;
+        bs->pruned += w[k].pruned;
+        if (w[k].sc && w[k].sc->live->random_draws != w[k].draws0)
+            bs->seed_free = false;
     }
-    if (ok && s.best_total > -HUGE_VAL)
-        replay_points(&s);
-    bs->seed_free = sc->live->random_draws == draws0;
-    free(s.memo.slots);
-    free(s.bounds);
-    free(s.pool);
-    graph_free(&s.graph, sc);
-    free(s.best_path);
-    game_free(s.walk[0]);
-    game_free(s.walk[1]);
-    game_texts_checked_free(s.texts);
+    tasks_clear(&tl);
+    free(tl.v);
+    free(path.v);
+    for (int k = 0; k < nw; k++)
+        searcher_free(&w[k], sc);
+    free(w);
     bs->seconds = clock_seconds() - t0;
     return ok;
 }

@@ -16,13 +16,20 @@
  *     cannot beat the best total found so far (a pruned state is remembered
  *     with its bound, and solved again when a later path needs more of it).
  *
+ * It runs on every core: a dive from the start (which finds the best, and
+ * ends a small search), then the states the first decisions lead to, each
+ * a task searched whole by one worker on a table of its own from the
+ * dive's best. A task's search does not depend on the others, so the best,
+ * its path and the states are the same for any number of workers.
+ *
  * The search stops at a deadline or a number of states; then its figure is
  * the best total it found, an estimate (a lower bound), and says so.
  *
  * The search runs a scenario's callbacks: give it a scenario of its own
- * (best_job below loads one), never the one a run plays, whose Lua state
+ * (debrief.c's job loads one), never the one a run plays, whose Lua state
  * the search would change (issue 16: a resumed run landed in an earlier
- * scene). It changes nothing but that scenario's Lua state and counters.
+ * scene). It changes nothing but that scenario's Lua state and counters;
+ * its other workers load their own copies from the scenario's folder.
  */
 #ifndef SCALEUP_BEST_H
 #define SCALEUP_BEST_H
@@ -42,6 +49,9 @@ struct best_search {
     double deadline; /* clock_seconds() to stop at; 0 for none */
     long max_states; /* 0 for no cap */
     bool no_bound;   /* tests: plain merged search, no branch and bound */
+    int jobs;        /* workers (threads, each loading its own copy of the scenario
+                      * from its folder); 0 or 1 for one, in the caller's thread.
+                      * The result is the same for any number (but the states). */
 
     /* What it found. */
     bool found;      /* some path reached an ending */
@@ -56,16 +66,21 @@ struct best_search {
     long states;     /* distinct states solved */
     long pruned;     /* states cut by the bound */
     double seconds;
+    double busiest_cpu; /* the CPU time of the busiest worker's tasks: about the
+                         * search's time on idle cores (the machine may be shared) */
 };
 
 /* The search's version, which an estimate depends on (a search stopped at
  * its cap of states has found what this version finds first): a cached
  * estimate names it. Bump it with any change to the search's order, bound
  * or discovery. */
-#define BEST_SEARCH_VERSION 2
+#define BEST_SEARCH_VERSION 3
 
 /* Searches; false only when the scenario cannot be started (err set). */
 bool best_search_run(const struct scenario *sc, struct best_search *bs, struct diag *err);
 void best_search_free(struct best_search *bs);
+
+/* The workers a search uses by default: the cores, at most LIMIT_BEST_JOBS. */
+int best_default_jobs(void);
 
 #endif

@@ -45,6 +45,7 @@ static struct entry entries[MAX_ENTRIES];
 static int nentries;
 static double budget = LIMIT_BEST_SECONDS;
 static long max_states = LIMIT_BEST_STATES;
+static int jobs; /* 0: best_default_jobs() */
 static char cache_dir[PATH_MAX];
 static bool cache_dir_set;
 
@@ -56,6 +57,11 @@ void best_set_budget(double seconds)
 void best_set_max_states(long states)
 {
     max_states = states;
+}
+
+void best_set_jobs(int n)
+{
+    jobs = n;
 }
 
 void best_set_cache_dir(const char *dir)
@@ -74,13 +80,7 @@ static void cache_folder(char *buf, size_t cap)
     pthread_mutex_unlock(&lock);
     if (set)
         return;
-    const char *xdg = getenv("XDG_CACHE_HOME");
-    const char *home = getenv("HOME");
-    buf[0] = '\0';
-    if (xdg && xdg[0] == '/')
-        str_format(buf, cap, "%s/scaleup/best", xdg);
-    else if (home && home[0])
-        str_format(buf, cap, "%s/.cache/scaleup/best", home);
+    cache_home(buf, cap, "best");
 }
 
 /* The file of an answer: seed "any" for one that holds for every seed. An
@@ -210,6 +210,7 @@ struct job {
     uint64_t seed;
     double deadline;
     long max_states;
+    int jobs;
     char dir[PATH_MAX];
 };
 
@@ -236,6 +237,7 @@ static void *job_main(void *arg)
         bs.duet = j->duet;
         bs.deadline = j->deadline;
         bs.max_states = j->max_states;
+        bs.jobs = j->jobs;
         struct diag err;
         if (best_search_run(sc, &bs, &err) && bs.found) {
             b.weighted = bs.weighted;
@@ -247,8 +249,9 @@ static void *job_main(void *arg)
         b.seconds = bs.seconds;
         best_search_free(&bs);
         /* An exact answer, or an estimate that does not depend on the
-         * machine (stopped by the cap of states, not the clock), which a
-         * search would find again: a search is not worth running twice.
+         * machine (stopped by the cap of states, not the clock, with one
+         * worker), which a search would find again: a search is not worth
+         * running twice.
          * An estimate holds for its seed only (a search stopped early may
          * not have met the scenario's draws). */
         if ((b.exact || capped) && j->dir[0]) {
@@ -321,6 +324,7 @@ static struct entry *lookup(const struct scenario *sc, int role, uint64_t seed, 
     j->seed = seed;
     j->deadline = clock_seconds() + budget;
     j->max_states = max_states;
+    j->jobs = jobs > 0 ? jobs : best_default_jobs();
     str_copy(j->dir, sizeof j->dir, dir);
     e->deadline = j->deadline;
     e->running = true;

@@ -13,8 +13,9 @@
  * Answers are cached in memory and on disk ($XDG_CACHE_HOME/scaleup/best),
  * by scenario hash, role, solo or duet, and the seed when the scenario
  * draws from the run's generator: exact answers, and estimates stopped by
- * the cap of states (not by the clock), which do not depend on the
- * machine and are kept for the version of the search that made them.
+ * the cap of states (not by the clock) of a one-worker search, which do
+ * not depend on the machine and are kept for the version of the search
+ * that made them.
  *
  * The headline and the bars agree: each dimension's bar is the player's
  * points against what the best run for the role scores there (the best
@@ -44,6 +45,11 @@ void best_set_budget(double seconds);
 /* The cap of states of one role's search (LIMIT_BEST_STATES unless changed:
  * tests make it small to see an estimate cached). */
 void best_set_max_states(long states);
+/* Workers of one role's search (best.h; 0, the default, for the number
+ * of cores): the answer is the same for any number, but an estimate
+ * stopped by the cap of states is cached only when one worker made it
+ * (with more, where the cap stops depends on their timing). */
+void best_set_jobs(int n);
 /* The disk cache's folder; NULL for $XDG_CACHE_HOME/scaleup/best (else
  * ~/.cache/scaleup/best), "" for no disk cache. */
 void best_set_cache_dir(const char *dir);

@@ -835,7 +835,9 @@ static bool atomic_failed(const char *tmp, const char *path, int e, struct diag 
     return false;
 }
 
-bool file_write_atomic_unsynced(const char *path, const char *data, size_t len, struct diag *err)
+/* path replaced by data through a temporary file and a rename; the
+ * temporary file is fsynced first when sync. */
+static bool write_replace(const char *path, const char *data, size_t len, bool sync, struct diag *err)
 {
     char tmp[PATH_MAX];
     str_format(tmp, sizeof tmp, "%s.tmp-XXXXXX", path);
@@ -846,7 +848,7 @@ bool file_write_atomic_unsynced(const char *path, const char *data, size_t len, 
     }
     int e = 0;
     bool written = write_all_fd(fd, data, len, &e);
-    if (written && fsync(fd) != 0) {
+    if (written && sync && fsync(fd) != 0) {
         e = errno;
         written = false;
     }
@@ -866,6 +868,16 @@ bool file_write_atomic_unsynced(const char *path, const char *data, size_t len, 
     if (rename(tmp, path) != 0)
         return atomic_failed(tmp, path, errno, err);
     return true;
+}
+
+bool file_write_atomic_unsynced(const char *path, const char *data, size_t len, struct diag *err)
+{
+    return write_replace(path, data, len, true, err);
+}
+
+bool file_write_cache(const char *path, const char *data, size_t len, struct diag *err)
+{
+    return write_replace(path, data, len, false, err);
 }
 
 void file_sync_folder(const char *path)

@@ -115,6 +115,9 @@ bool file_write_atomic(const char *path, const char *data, size_t len, struct di
  * process loses nothing); only a power cut before file_sync_folder can
  * bring back the previous version, whole too. */
 bool file_write_atomic_unsynced(const char *path, const char *data, size_t len, struct diag *err);
+/* The same without any fsync, for a cache whose entries check themselves
+ * (one a power cut leaves cut or empty is ignored). */
+bool file_write_cache(const char *path, const char *data, size_t len, struct diag *err);
 /* fsync of the folder that holds path (the rename into it made durable). */
 void file_sync_folder(const char *path);
 

@@ -619,3 +619,160 @@ void srcmap_scan_names(const char *buf, size_t len, srcname_fn fn, void *ctx)
             fn(ctx, SRCNAME_FLAG_SET, t[2].str, t[2].strlen, t[2].line, t[2].col);
     }
 }
+
+/* ------------------------------------------------------------ saved maps */
+
+/* A map saved (srcmap_save) is the calls in order, each node after its call
+ * or field: numbers as 32-bit words in the machine's order (a saved map is
+ * read back only by the same program on the same machine, see
+ * script/chunkcache.h), strings as their length then their bytes, a NULL
+ * string as length UINT32_MAX. */
+enum { SAVED_NULL = UINT32_MAX, SAVED_DEPTH = 256 };
+
+static void put_u32(struct strbuf *out, uint32_t v)
+{
+    sb_append(out, (const char *)&v, sizeof v);
+}
+
+static void put_str(struct strbuf *out, const char *s, size_t len)
+{
+    put_u32(out, s ? (uint32_t)len : SAVED_NULL);
+    if (s)
+        sb_append(out, s, len);
+}
+
+static void save_node(const struct srcnode *node, struct strbuf *out)
+{
+    put_u32(out, node->line);
+    put_u32(out, node->col);
+    put_u32(out, (uint32_t)node->nfields);
+    for (int i = 0; i < node->nfields; i++) {
+        const struct srcfield *f = &node->fields[i];
+        put_str(out, f->key, f->keylen);
+        uint32_t v[6] = {(uint32_t)f->index, f->line, f->col, f->vline, f->vcol,
+                         (uint32_t)f->value_is_long_string | (uint32_t)f->value_first_newline << 1 |
+                             (uint32_t)f->value_is_string << 2 | (uint32_t)(f->value != NULL) << 3};
+        sb_append(out, (const char *)v, sizeof v);
+        if (f->value)
+            save_node(f->value, out);
+    }
+}
+
+void srcmap_save(const struct srcmap *m, struct strbuf *out)
+{
+    put_u32(out, (uint32_t)m->ncalls);
+    for (int i = 0; i < m->ncalls; i++) {
+        const struct srccall *c = &m->calls[i];
+        put_str(out, c->name, strlen(c->name));
+        put_str(out, c->arg, c->arg ? strlen(c->arg) : 0);
+        put_u32(out, c->line);
+        put_u32(out, c->col);
+        put_u32(out, c->table != NULL);
+        if (c->table)
+            save_node(c->table, out);
+    }
+}
+
+struct saved {
+    const char *p, *end;
+    struct arena *arena;
+    bool bad;
+};
+
+static uint32_t get_u32(struct saved *s)
+{
+    uint32_t v = 0;
+    if ((size_t)(s->end - s->p) < sizeof v) {
+        s->bad = true;
+        return 0;
+    }
+    memcpy(&v, s->p, sizeof v);
+    s->p += sizeof v;
+    return v;
+}
+
+/* A string: a copy when terminated, else its bytes where they are (a
+ * field's key, compared by its length: in the saved map, which outlives
+ * the map restored from it). */
+static const char *get_str(struct saved *s, size_t *len, bool terminated)
+{
+    uint32_t n = get_u32(s);
+    *len = 0;
+    if (n == SAVED_NULL || s->bad)
+        return NULL;
+    if ((size_t)(s->end - s->p) < n) {
+        s->bad = true;
+        return NULL;
+    }
+    *len = n;
+    s->p += n;
+    return terminated ? arena_strndup(s->arena, s->p - n, n) : s->p - n;
+}
+
+/* A count of items of at least min bytes each that the rest can hold. */
+static int get_count(struct saved *s, size_t min)
+{
+    uint32_t n = get_u32(s);
+    if (n > (size_t)(s->end - s->p) / min)
+        s->bad = true;
+    return s->bad ? 0 : (int)n;
+}
+
+static struct srcnode *restore_node(struct saved *s, int depth)
+{
+    struct srcnode *node = arena_alloc(s->arena, sizeof *node);
+    node->line = get_u32(s);
+    node->col = get_u32(s);
+    node->nfields = get_count(s, 7 * sizeof(uint32_t));
+    node->fields = arena_alloc(s->arena, sizeof *node->fields * (size_t)(node->nfields ? node->nfields : 1));
+    for (int i = 0; i < node->nfields && !s->bad; i++) {
+        struct srcfield *f = &node->fields[i];
+        memset(f, 0, sizeof *f);
+        f->key = get_str(s, &f->keylen, false);
+        uint32_t v[6];
+        if ((size_t)(s->end - s->p) < sizeof v) {
+            s->bad = true;
+            break;
+        }
+        memcpy(v, s->p, sizeof v);
+        s->p += sizeof v;
+        f->index = (int)v[0];
+        f->line = v[1];
+        f->col = v[2];
+        f->vline = v[3];
+        f->vcol = v[4];
+        f->value_is_long_string = v[5] & 1;
+        f->value_first_newline = v[5] >> 1 & 1;
+        f->value_is_string = v[5] >> 2 & 1;
+        if (v[5] >> 3 & 1) {
+            if (depth >= SAVED_DEPTH)
+                s->bad = true;
+            else
+                f->value = restore_node(s, depth + 1);
+        }
+    }
+    return node;
+}
+
+bool srcmap_restore(struct arena *a, const char *data, size_t len, struct srcmap *out)
+{
+    struct saved s = {data, data + len, a, false};
+    out->ncalls = get_count(&s, 5 * sizeof(uint32_t));
+    out->calls = arena_alloc(a, sizeof *out->calls * (size_t)(out->ncalls ? out->ncalls : 1));
+    for (int i = 0; i < out->ncalls && !s.bad; i++) {
+        struct srccall *c = &out->calls[i];
+        size_t n;
+        c->name = get_str(&s, &n, true);
+        c->arg = get_str(&s, &n, true);
+        c->line = get_u32(&s);
+        c->col = get_u32(&s);
+        c->table = get_u32(&s) ? restore_node(&s, 0) : NULL;
+        if (!c->name)
+            s.bad = true;
+    }
+    if (s.bad || s.p != s.end) {
+        memset(out, 0, sizeof *out);
+        return false;
+    }
+    return true;
+}

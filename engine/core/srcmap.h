@@ -24,7 +24,7 @@
 struct srcnode;
 
 struct srcfield {
-    const char *key; /* NULL for a positional field */
+    const char *key; /* keylen bytes, not always NUL-terminated; NULL for a positional field */
     size_t keylen;
     int index;       /* 1-based position among positional fields */
     uint32_t line, col;   /* of the key, or of the value when positional */
@@ -76,5 +76,14 @@ enum srcname_kind { SRCNAME_CAUSE, SRCNAME_FLAG_SET };
 typedef void (*srcname_fn)(void *ctx, enum srcname_kind kind, const char *name, size_t len,
                            uint32_t line, uint32_t col);
 void srcmap_scan_names(const char *buf, size_t len, srcname_fn fn, void *ctx);
+
+/* A map as bytes, to keep it between runs (script/chunkcache.h), and back:
+ * srcmap_restore makes a map equal to the one saved, in the arena, or
+ * returns false (out empty) when data is not one srcmap_save wrote. The
+ * fields' keys point into data, which must live as long as the map (in
+ * the same arena, say). */
+struct strbuf;
+void srcmap_save(const struct srcmap *m, struct strbuf *out);
+bool srcmap_restore(struct arena *a, const char *data, size_t len, struct srcmap *out);
 
 #endif

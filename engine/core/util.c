@@ -452,15 +452,22 @@ void make_parents(const char *path)
     }
 }
 
-void user_data_dir(char *buf, size_t cap, const char *sub)
+/* $VAR/scaleup/SUB for an absolute $VAR (as the XDG spec says), else
+ * ~/HOME_REL/scaleup/SUB; "" when neither is set. */
+static void xdg_folder(char *buf, size_t cap, const char *var, const char *home_rel, const char *sub)
 {
-    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *xdg = getenv(var);
     const char *home = getenv("HOME");
     buf[0] = '\0';
     if (xdg && xdg[0] == '/')
         str_format(buf, cap, "%s/scaleup/%s", xdg, sub);
     else if (home && home[0])
-        str_format(buf, cap, "%s/.local/share/scaleup/%s", home, sub);
+        str_format(buf, cap, "%s/%s/scaleup/%s", home, home_rel, sub);
+}
+
+void user_data_dir(char *buf, size_t cap, const char *sub)
+{
+    xdg_folder(buf, cap, "XDG_DATA_HOME", ".local/share", sub);
     if (!buf[0])
         return;
     make_parents(buf);
@@ -528,4 +535,9 @@ char *read_regular_file(const char *path, size_t max, const char *limit, size_t 
     buf[n] = '\0';
     *len = n;
     return buf;
+}
+
+void cache_home(char *buf, size_t cap, const char *sub)
+{
+    xdg_folder(buf, cap, "XDG_CACHE_HOME", ".cache", sub);
 }

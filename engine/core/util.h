@@ -105,6 +105,11 @@ uint64_t hash_fast(uint64_t h, const void *data, size_t n);
  * "Team A" and "team-a", stay two names ("player-1f0c94a2"). Never empty: a name with nothing kept is "player". */
 void name_slug(const char *name, bool ascii_only, char *out, size_t cap);
 
+/* ScaleUp's cache folder sub: $XDG_CACHE_HOME/scaleup/SUB (an absolute
+ * XDG_CACHE_HOME only, as the XDG spec says), else ~/.cache/scaleup/SUB;
+ * "" when neither is set. */
+void cache_home(char *buf, size_t cap, const char *sub);
+
 /* mkdir -p for the folders above path (errors are left to whoever writes there). */
 void make_parents(const char *path);
 

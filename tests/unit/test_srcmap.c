@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/srcmap.h"
+#include "core/util.h"
 #include "support.h"
 
 static const char *src =
@@ -80,11 +81,74 @@ static void broken_source_maps_what_it_can(void **state)
     }
 }
 
+static void same_field(const struct srcfield *a, const struct srcfield *b);
+
+static void same_node(const struct srcnode *a, const struct srcnode *b)
+{
+    assert_true((a == NULL) == (b == NULL));
+    if (!a)
+        return;
+    assert_int_equal(a->line, b->line);
+    assert_int_equal(a->col, b->col);
+    assert_int_equal(a->nfields, b->nfields);
+    for (int i = 0; i < a->nfields; i++)
+        same_field(&a->fields[i], &b->fields[i]);
+}
+
+static void same_field(const struct srcfield *a, const struct srcfield *b)
+{
+    assert_true((a->key == NULL) == (b->key == NULL));
+    if (a->key)
+        assert_memory_equal(a->key, b->key, a->keylen);
+    assert_int_equal(a->keylen, b->keylen);
+    assert_int_equal(a->index, b->index);
+    assert_int_equal(a->line, b->line);
+    assert_int_equal(a->col, b->col);
+    assert_int_equal(a->vline, b->vline);
+    assert_int_equal(a->vcol, b->vcol);
+    assert_int_equal(a->value_is_long_string, b->value_is_long_string);
+    assert_int_equal(a->value_first_newline, b->value_first_newline);
+    assert_int_equal(a->value_is_string, b->value_is_string);
+    same_node(a->value, b->value);
+}
+
+/* A saved map comes back equal; anything but a whole saved map is refused. */
+static void a_saved_map_comes_back_whole(void **state)
+{
+    (void)state;
+    struct arena a;
+    arena_init(&a);
+    struct srcmap m, back;
+    srcmap_build(&a, src, strlen(src), &m);
+    struct strbuf saved;
+    sb_init(&saved);
+    srcmap_save(&m, &saved);
+    assert_true(srcmap_restore(&a, saved.data, saved.len, &back));
+    assert_int_equal(back.ncalls, m.ncalls);
+    for (int i = 0; i < m.ncalls; i++) {
+        assert_string_equal(back.calls[i].name, m.calls[i].name);
+        assert_true((back.calls[i].arg == NULL) == (m.calls[i].arg == NULL));
+        if (m.calls[i].arg)
+            assert_string_equal(back.calls[i].arg, m.calls[i].arg);
+        assert_int_equal(back.calls[i].line, m.calls[i].line);
+        assert_int_equal(back.calls[i].col, m.calls[i].col);
+        same_node(back.calls[i].table, m.calls[i].table);
+    }
+    for (size_t cut = 0; cut < saved.len; cut += 7)
+        assert_false(srcmap_restore(&a, saved.data, cut, &back));
+    sb_putc(&saved, 0);
+    assert_false(srcmap_restore(&a, saved.data, saved.len, &back));
+    assert_int_equal(back.ncalls, 0);
+    sb_free(&saved);
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fields_get_lines_and_columns),
         cmocka_unit_test(broken_source_maps_what_it_can),
+        cmocka_unit_test(a_saved_map_comes_back_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,11 +12,14 @@
  *       label offered, every feedback.
  *   scaleup-bench exhaustive SCENARIO MAX_STATES SEED
  *       the same for `scaleup explore --exhaustive --max-states MAX_STATES`.
- *   scaleup-bench best SCENARIO ROLE SEED [duet] [no-bound]
+ *   scaleup-bench best SCENARIO ROLE SEED [duet] [no-bound] [jobs=N]
  *       the exact best of ROLE (an index; with duet, that player's best in a
  *       duet) for SEED, as the debrief searches it (best_search_run, no
- *       deadline): the best weighted total, whether it is exact, the states
- *       solved and cut, the path, and the time. no-bound: the plain merged
+ *       deadline, no cap; N workers, default the cores as the debrief): the
+ *       best weighted total, whether it is exact, the states solved and cut,
+ *       the path, the time, the CPU time (the process's, and its busiest
+ *       worker's tasks': about the time on idle cores) and whether it holds
+ *       for every seed (nothing drew from the generator). no-bound: the plain merged
  *       search, to cross-check a faster search's result.
  *   scaleup-bench spawn OUTFILE COMMAND ARGS...
  *       runs COMMAND and writes its wall time, CPU time and peak memory
@@ -224,11 +227,14 @@ static int cmd_best(const char *path, int role, uint64_t seed, char **opts)
     memset(&bs, 0, sizeof bs);
     bs.role = role;
     bs.seed = seed;
+    bs.jobs = best_default_jobs();
     for (char **o = opts; *o; o++) {
         if (strcmp(*o, "duet") == 0)
             bs.duet = true;
         else if (strcmp(*o, "no-bound") == 0)
             bs.no_bound = true;
+        else if (strncmp(*o, "jobs=", 5) == 0)
+            bs.jobs = atoi(*o + 5);
     }
     struct diag err;
     if (role < 0 || role >= sc->nroles || !best_search_run(sc, &bs, &err)) {
@@ -236,9 +242,15 @@ static int cmd_best(const char *path, int role, uint64_t seed, char **opts)
         scenario_free(sc);
         return 1;
     }
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+                 (double)ru.ru_stime.tv_usec / 1e6;
     printf("{\"role\": \"%s\", \"weighted\": %.9g, \"exact\": %s, \"states\": %ld, \"pruned\": %ld, "
-           "\"seconds\": %.3f, \"path\": [",
-           sc->roles[role].id, bs.weighted, bs.exact ? "true" : "false", bs.states, bs.pruned, bs.seconds);
+           "\"seconds\": %.3f, \"cpu_seconds\": %.3f, \"busiest_cpu_seconds\": %.3f, \"jobs\": %d, "
+           "\"seed_free\": %s, \"path\": [",
+           sc->roles[role].id, bs.weighted, bs.exact ? "true" : "false", bs.states, bs.pruned, bs.seconds, cpu,
+           bs.busiest_cpu, bs.jobs, bs.seed_free ? "true" : "false");
     for (int i = 0; i < bs.npath; i++)
         printf("%s%d", i ? ", " : "", bs.path[i]);
     printf("]}\n");
@@ -291,7 +303,7 @@ int main(int argc, char **argv)
     fprintf(stderr, "usage: scaleup-bench load SCENARIO REPEATS\n"
                     "       scaleup-bench random SCENARIO RUNS SEED\n"
                     "       scaleup-bench exhaustive SCENARIO MAX_STATES SEED\n"
-                    "       scaleup-bench best SCENARIO ROLE SEED [duet] [no-bound]\n"
+                    "       scaleup-bench best SCENARIO ROLE SEED [duet] [no-bound] [jobs=N]\n"
                     "       scaleup-bench spawn OUTFILE COMMAND ARGS...\n"
                     "       scaleup-bench idle SETTLE SECONDS COMMAND ARGS...\n");
     return 2;

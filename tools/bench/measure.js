@@ -230,16 +230,21 @@ for (const name of fs.readdirSync(path.join(root, "scenarios")).sort()) {
 }
 
 // The exact best of every role of every bundled scenario, as the debrief
-// searches it in the background (one core, seed 1; scaleup-bench best).
+// searches it in the background (its workers on every core, seed 1;
+// scaleup-bench best); for a role whose search draws from the generator
+// (its size depends on the seed), also the slowest of seeds 1 to 20.
+const WORST_SEEDS = 20;
+const bestOf = (dir, role, s) =>
+    JSON.parse(run(helper, ["best", dir, String(role), String(s)], { stdio: ["ignore", "pipe", "ignore"] }));
 results.bundled_best = {};
+results.bundled_best_worst = {};
 for (const name of Object.keys(results.bundled_lint)) {
     const dir = path.join(root, "scenarios", name);
-    const roles = [];
+    const roles = [], worst = [];
     for (let role = 0; ; role++) {
         let b;
         try {
-            b = JSON.parse(run(helper, ["best", dir, String(role), String(seed)],
-                               { stdio: ["ignore", "pipe", "ignore"] }));
+            b = bestOf(dir, role, seed);
         } catch (e) {
             break; /* no such role */
         }
@@ -247,8 +252,26 @@ for (const name of Object.keys(results.bundled_lint)) {
                  `${b.states} states, ${secs(b.seconds)}`);
         delete b.path;
         roles.push(b);
+        if (b.seed_free)
+            continue;
+        let w = { ...b, seed: 1 };
+        for (let s = 1; s <= WORST_SEEDS; s++) {
+            if (s === seed)
+                continue;
+            const x = bestOf(dir, role, s);
+            delete x.path;
+            if (!x.exact || x.seconds > w.seconds || !w.exact)
+                w = { ...x, seed: s };
+            if (!w.exact)
+                break;
+        }
+        progress(`bundled: slowest best of ${name} ${w.role}, seeds 1-${WORST_SEEDS}: seed ${w.seed}, ` +
+                 `${w.weighted}${w.exact ? "" : " (estimate)"}, ${w.states} states, ${secs(w.seconds)}`);
+        worst.push(w);
     }
     results.bundled_best[name] = roles;
+    if (worst.length)
+        results.bundled_best_worst[name] = worst;
 }
 
 results.window = null;
@@ -389,11 +412,19 @@ for (const s of sizes) {
 for (const [name, b] of Object.entries(results.bundled_lint))
     out.push(`| \`scaleup lint ${name}\` | ${secs(b.seconds)} | ${secs(b.cpu_seconds)} | ${mib(b.rss_kib)} |`);
 out.push("");
-out.push("| exact best (one core, seed 1) | role | best | states | time |");
-out.push("|---|---|---:|---:|---:|");
+out.push("| exact best (every core, seed 1) | role | best | states | time | CPU |");
+out.push("|---|---|---:|---:|---:|---:|");
 for (const [name, roles] of Object.entries(results.bundled_best))
     for (const b of roles)
-        out.push(`| ${name} | ${b.role} | ${b.weighted}${b.exact ? "" : " (estimate)"} | ${si(b.states)} | ${secs(b.seconds)} |`);
+        out.push(`| ${name} | ${b.role} | ${b.weighted}${b.exact ? "" : " (estimate)"} | ${si(b.states)} | ` +
+            `${secs(b.seconds)} | ${secs(b.cpu_seconds)} |`);
+out.push("");
+out.push(`| exact best, slowest of seeds 1 to ${WORST_SEEDS} (every core) | role | seed | best | states | time | CPU |`);
+out.push("|---|---|---:|---:|---:|---:|---:|");
+for (const [name, roles] of Object.entries(results.bundled_best_worst))
+    for (const b of roles)
+        out.push(`| ${name} | ${b.role} | ${b.seed} | ${b.weighted}${b.exact ? "" : " (estimate)"} | ${si(b.states)} | ` +
+            `${secs(b.seconds)} | ${secs(b.cpu_seconds)} |`);
 out.push("");
 out.push("| --jobs (random playthroughs) | medium | large |");
 out.push("|---|---:|---:|");
@@ -416,9 +447,9 @@ out.push(`| lint of the large story, whole process: < 48 MiB | ${mib(big.ours.li
 out.push(`| play the large story to its first prompt: < 0.25 s | ${secs(big.ours.play_first_seconds)} | ${holds(big.ours.play_first_seconds < 0.25)} |`);
 out.push(`| play the large story to its first prompt: < 48 MiB | ${mib(big.ours.play_first_rss_kib)} | ${holds(big.ours.play_first_rss_kib < 48 * 1024)} |`);
 out.push(`| lint of each bundled scenario: < 50 ms | ${secs(worstBundled)} (slowest) | ${holds(worstBundled < 0.05)} |`);
-const bests = Object.values(results.bundled_best).flat();
+const bests = Object.values(results.bundled_best).concat(Object.values(results.bundled_best_worst)).flat();
 const slowestBest = Math.max(...bests.map((b) => b.seconds));
-out.push(`| exact best of every bundled role: < 10 s (measured on one core, seed 1) | ${secs(slowestBest)} (slowest)` +
+out.push(`| exact best of every bundled role: < 10 s on 2 cores (seeds 1 to ${WORST_SEEDS}) | ${secs(slowestBest)} (slowest)` +
     `${bests.every((b) => b.exact) ? "" : ", not all exact"} | ${holds(slowestBest < 10 && bests.every((b) => b.exact))} |`);
 out.push(`| --jobs 2: ≥ 1.8 × one core's choices/s (medium / large) | ${med.ours.jobs_speedup.toFixed(2)}× / ${big.ours.jobs_speedup.toFixed(2)}× | ${holds(med.ours.jobs_speedup >= 1.8 && big.ours.jobs_speedup >= 1.8)} |`);
 out.push(`| --jobs 2: ≥ 350 × inkjs's choices/s (medium / large) | ${med.jobs2_choices_ratio.toFixed(0)}× / ${big.jobs2_choices_ratio.toFixed(0)}× | ${holds(med.jobs2_choices_ratio >= 350 && big.jobs2_choices_ratio >= 350)} |`);

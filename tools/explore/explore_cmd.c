@@ -19,6 +19,7 @@
 
 #include "commands.h"
 #include "core/catalog.h"
+#include "core/debrief.h"
 #include "core/explore.h"
 #include "core/loader.h"
 #include "core/policy.h"
@@ -41,8 +42,8 @@ static void usage(FILE *f)
             "  --max-states K     stop the exhaustive search of a role beyond K states\n"
             "                     (default 1000000)\n"
             "  --jobs N           worker processes (default: the number of cores): runs of\n"
-            "                     --random, roles of --exhaustive; the report is the\n"
-            "                     same for any N\n"
+            "                     --random, roles of --exhaustive; and the threads of each\n"
+            "                     exact best of --policies; the report is the same for any N\n"
             "  --all-runs         play every run even when the same run-time error keeps\n"
             "                     coming (by default --random stops after its 20th time)\n"
             "  --role ID          only this role\n"
@@ -671,8 +672,10 @@ int cmd_explore(int argc, char **argv)
     struct summary m;
     summarize(sc, &a, &r, &m);
     struct policy_report pol;
-    if (a.policies)
+    if (a.policies) {
+        best_set_jobs(a.o.jobs); /* each role's exact best on as many threads */
         policy_report_make(sc, (int)a.seeds, a.o.seed, &pol);
+    }
     if (a.json)
         print_json(sc, &a, &r, &m, a.policies ? &pol : NULL);
     else

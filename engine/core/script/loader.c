@@ -29,6 +29,7 @@
 #include "../srcmap.h"
 #include "../text.h"
 #include "../utf8.h"
+#include "chunkcache.h"
 #include "script_internal.h"
 
 enum reg_kind { REG_SCENARIO, REG_SCENE, REG_ENDING };
@@ -440,21 +441,27 @@ static int open_source(struct loader *ld, const char *name)
                                   "leads out of it)");
     else
         buf = read_file(path, &len, why, sizeof why);
-    free(path);
     if (!buf) {
+        free(path);
         report(ld, make_pos((uint16_t)index, 0, 0), "file", "%s", why);
         return luaL_error(L, "%s", ""), -1;
     }
-    f->hash = hash_bytes(HASH_SEED, buf, len);
     if (len >= 4 && memcmp(buf, "\x1bLua", 4) == 0) {
         report(ld, make_pos((uint16_t)index, 1, 1), "binary-chunk",
                "this is a compiled (binary) Lua chunk: scenarios are loaded as text only");
+        free(path);
         free(buf);
         return luaL_error(L, "%s", ""), -1;
     }
+    /* Bytes the cache holds compiled were valid UTF-8 and compiled when it
+     * kept them: only a miss is checked and compiled. */
+    bool cached = sandbox_load_cached(ld->script->sb, path, buf, len, name, &f->hash);
+    if (!cached)
+        f->hash = hash_bytes(HASH_SEED, buf, len);
     sc->hash = hash_bytes(sc->hash, &f->hash, sizeof f->hash);
     size_t bad;
-    if (!utf8_valid(buf, len, &bad)) {
+    if (!cached && !utf8_valid(buf, len, &bad)) {
+        free(path);
         uint32_t line, col;
         offset_position(buf, bad, &line, &col);
         if (buf[bad] == '\0')
@@ -470,12 +477,15 @@ static int open_source(struct loader *ld, const char *name)
     struct code_name_ctx names = {ld, (uint16_t)index};
     srcmap_scan_names(buf, len, on_code_name, &names);
     struct diag err;
-    if (!sandbox_load(ld->script->sb, buf, len, name, f->display, &err)) {
-        free(buf);
+    bool ok = cached || sandbox_load(ld->script->sb, buf, len, name, f->display, &err);
+    if (ok && !cached)
+        sandbox_store_cached(ld->script->sb, path, buf, len, name, f->hash);
+    free(path);
+    free(buf);
+    if (!ok) {
         diag_copy(ld->diags, &err);
         return luaL_error(L, "%s", ""), -1;
     }
-    free(buf);
     return index;
 }
 
@@ -485,9 +495,10 @@ static int open_source(struct loader *ld, const char *name)
  * from the moment it ran made them the largest part of a large scenario's
  * peak memory (docs/performance.md). Two are kept, so that an entry file
  * that includes others between its own scenes is mapped only a few times.
- * The file is read again; if it changed since it ran, it gets an empty map
- * and positions fall back to the lines Lua reported, as for text the map
- * cannot follow. */
+ * The map the chunk cache keeps for the file's bytes is read back; without
+ * one the file is read again and mapped. If it changed since it ran, it gets
+ * an empty map and positions fall back to the lines Lua reported, as for
+ * text the map cannot follow. */
 static const struct srcmap *file_map(struct loader *ld, uint16_t file)
 {
     struct map_slot *slot = &ld->map_slots[0];
@@ -506,6 +517,10 @@ static const struct srcmap *file_map(struct loader *ld, uint16_t file)
     slot->used = ++ld->map_clock;
     const struct source_file *f = &ld->sc->files[file];
     char *path = join_path(ld->folder_real, f->name);
+    if (chunkcache_map(path, f->hash, &slot->arena, &slot->map)) {
+        free(path);
+        return &slot->map;
+    }
     char why[256];
     size_t len;
     char *buf = read_file(path, &len, why, sizeof why);

@@ -4,6 +4,7 @@
  * the same for authors.
  */
 #include "sandbox.h"
+#include "chunkcache.h"
 #include "syntax_hint.h"
 
 #include <limits.h>
@@ -1280,6 +1281,33 @@ bool sandbox_cpcall(struct sandbox *sb, lua_CFunction fn, void *ud, struct diag 
     return false;
 }
 
+/* Sets the environment of the chunk on top of the stack. */
+static void bind_env(struct sandbox *sb)
+{
+    sandbox_push_env(sb);
+    if (!lua_setupvalue(sb->L, -2, 1))
+        lua_pop(sb->L, 1);
+}
+
+bool sandbox_load_cached(struct sandbox *sb, const char *path, const char *buf, size_t len,
+                         const char *chunk, uint64_t *hash)
+{
+    char name[LIMIT_INCLUDE_PATH_BYTES + 8];
+    snprintf(name, sizeof name, "@%s", chunk);
+    if (!chunkcache_load(sb->L, path, name, buf, len, hash))
+        return false;
+    bind_env(sb);
+    return true;
+}
+
+void sandbox_store_cached(struct sandbox *sb, const char *path, const char *buf, size_t len,
+                          const char *chunk, uint64_t hash)
+{
+    char name[LIMIT_INCLUDE_PATH_BYTES + 8];
+    snprintf(name, sizeof name, "@%s", chunk);
+    chunkcache_store(sb->L, path, name, buf, len, hash);
+}
+
 bool sandbox_load(struct sandbox *sb, const char *buf, size_t len, const char *chunk,
                   const char *display, struct diag *err)
 {
@@ -1305,8 +1333,6 @@ bool sandbox_load(struct sandbox *sb, const char *buf, size_t len, const char *c
         lua_pop(L, 1);
         return false;
     }
-    sandbox_push_env(sb);
-    if (!lua_setupvalue(L, -2, 1))
-        lua_pop(L, 1);
+    bind_env(sb);
     return true;
 }

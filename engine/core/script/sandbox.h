@@ -26,6 +26,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <lua.h>
 
@@ -82,6 +83,17 @@ void sandbox_freeze_env(struct sandbox *sb);
  * line of the syntax error) otherwise. */
 bool sandbox_load(struct sandbox *sb, const char *buf, size_t len, const char *chunk,
                   const char *display, struct diag *err);
+
+/* The compiled chunk of the file at path (its real path), when the chunk
+ * cache (chunkcache.h) has one for these bytes: pushed as sandbox_load
+ * would push it, with the file's hash_bytes in *hash. False (nothing
+ * pushed) otherwise. */
+bool sandbox_load_cached(struct sandbox *sb, const char *path, const char *buf, size_t len,
+                         const char *chunk, uint64_t *hash);
+/* Keeps the chunk sandbox_load just pushed (left on the stack) in the
+ * cache, for the next load of the same bytes. */
+void sandbox_store_cached(struct sandbox *sb, const char *path, const char *buf, size_t len,
+                          const char *chunk, uint64_t hash);
 
 /* Calls the function below nargs arguments on the stack, under the limits
  * for loading or for a callback. On success leaves nresults values; on error
