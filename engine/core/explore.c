@@ -1,10 +1,16 @@
+#define _GNU_SOURCE /* F_SETPIPE_SZ: a pipe that holds a part (pipe_widen) */
 #include "explore.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -229,6 +235,11 @@ static bool play_random(struct game *g, const struct explore_options *o, int rol
             const struct menu *m = game_menu(g);
             int choice = (int)rng_range(&pick, 1, m->nopen);
             path[n++] = choice;
+            /* The scene it leads to is counted below: a large story's
+             * counts do not stay in the cache. */
+            int next = g->sc->choices[m->offers[choice - 1].choice].next;
+            if (next >= 0)
+                PREFETCH(&r->scene_visits[next]);
             ok = game_choose(g, choice, false, 0, d);
         }
         if (!ok) {
@@ -506,140 +517,332 @@ static void part_init(const struct scenario *sc, struct explore_result *p)
     p->values = xmalloc(sizeof *p->values * (size_t)p->capvalues);
 }
 
-/* What worker j of n does, in its own process: fills part with its share. */
-typedef bool (*worker_fn)(const struct scenario *sc, const struct explore_options *o, int j, int n,
-                          struct explore_result *part, struct diag *err, const void *ctx);
+/* ----------------------------------------------------- jobs: a pool */
 
-/* Forks up to n workers (a fork has its own copy of the loaded scenario
- * and its Lua state), each writing its part to a pipe whose reading end
- * goes to fds[j]. Returns how many started: when a pipe or a fork fails,
- * the shares from there on are the caller's to do in this process. */
-static int start_workers(const struct scenario *sc, const struct explore_options *o, int n, worker_fn work,
-                         const void *ctx, int *fds, pid_t *pids)
+/* The most worker processes (--jobs takes 1 to 64). */
+#define MAX_JOBS 64
+
+/* What a worker does for chunk k of the work, in its own process: fills
+ * part. */
+typedef bool (*chunk_fn)(const struct scenario *sc, const struct explore_options *o, long k,
+                         struct explore_result *part, struct diag *err, const void *ctx);
+
+/* The jobs of a run: the parent and worker processes, each worker a fork
+ * with its own copy of the loaded scenario and its Lua state (which is not
+ * thread-safe). They take the chunks of the work in turn from a counter
+ * they share, so that a job on a slower or busier core takes fewer (a
+ * fixed share each left the other core idle for up to a third of the run:
+ * docs/performance.md); the workers send each chunk's part back through
+ * their own pipe, led by the chunk's number; -1 ends. */
+struct pool {
+    int n;             /* workers started */
+    int fds[MAX_JOBS]; /* reading ends; -1 once a worker has ended */
+    pid_t pids[MAX_JOBS];
+    atomic_long *next; /* the next chunk to take, in memory the workers share */
+    /* The parent takes chunks too (pool_wait_for): it is one of the jobs. */
+    const struct scenario *sc;
+    const struct explore_options *o;
+    long nchunks;
+    chunk_fn work;
+    const void *ctx;
+};
+
+static _Noreturn void pool_work(const struct scenario *sc, const struct explore_options *o, long nchunks,
+                                chunk_fn work, const void *ctx, atomic_long *next, int fd)
 {
+    for (long k; (k = atomic_fetch_add(next, 1)) < nchunks;) {
+        struct explore_result part;
+        part_init(sc, &part);
+        struct diag e;
+        memset(&e, 0, sizeof e);
+        bool ok = work(sc, o, k, &part, &e, ctx);
+        bool sent = put(fd, &k, sizeof k) && put_part(fd, &part, ok, &e);
+        explore_result_free(&part);
+        if (!sent)
+            _exit(3);
+    }
+    /* The end, said before exiting: the parent need not wait for this
+     * process's memory to be taken down to go on. */
+    long end = -1;
+    _exit(put(fd, &end, sizeof end) ? 0 : 3);
+}
+
+/* A pipe that holds a whole part (a large story's visit counts are
+ * hundreds of kilobytes), so that a worker goes on to its next chunk
+ * without waiting for the parent to be scheduled and read (with the pipe's
+ * usual 64 KiB, sending a part took up to 12 ms of the worker's time on 2
+ * cores). Linux only; elsewhere the pipe stays as it is. */
+static void pipe_widen(int fd)
+{
+#ifdef F_SETPIPE_SZ
+    (void)fcntl(fd, F_SETPIPE_SZ, 1 << 20);
+#else
+    (void)fd;
+#endif
+}
+
+/* Starts a pool of n jobs for chunks 0 to nchunks - 1: n - 1 workers, and
+ * the parent, which takes chunks as it waits (pool_wait_for). The parent
+ * is the one that loaded the scenario: a fresh fork runs its first chunk
+ * up to 4 times slower, as its pages are first touched (docs/performance.md).
+ * Workers that cannot be started (no pipe, no fork, no shared memory)
+ * leave their chunks to the others. */
+static void pool_start(struct pool *pl, const struct scenario *sc, const struct explore_options *o, int n,
+                       long nchunks, chunk_fn work, const void *ctx)
+{
+    *pl = (struct pool){.sc = sc, .o = o, .nchunks = nchunks, .work = work, .ctx = ctx};
+    void *shared = mmap(NULL, sizeof *pl->next, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    pl->next = shared == MAP_FAILED ? NULL : shared;
+    if (!pl->next)
+        return;
+    atomic_init(pl->next, 0);
     fflush(NULL);
-    for (int j = 0; j < n; j++) {
+    for (int j = 1; j < n && j <= MAX_JOBS; j++) {
         int fd[2] = {-1, -1};
         pid_t pid = -1;
         if (pipe(fd) == 0 && (pid = fork()) == 0) {
             close(fd[0]);
-            for (int k = 0; k < j; k++)
-                close(fds[k]);
-            struct explore_options wo = *o;
-            if (j != 0)
-                wo.progress = NULL; /* the first worker shows its share */
-            struct explore_result part;
-            part_init(sc, &part);
-            struct diag e;
-            memset(&e, 0, sizeof e);
-            bool ok = work(sc, &wo, j, n, &part, &e, ctx);
-            _exit(put_part(fd[1], &part, ok, &e) ? 0 : 3);
+            for (int k = 0; k < pl->n; k++)
+                close(pl->fds[k]);
+            pool_work(sc, o, nchunks, work, ctx, pl->next, fd[1]);
         }
         if (pid < 0) {
             if (fd[0] >= 0) {
                 close(fd[0]);
                 close(fd[1]);
             }
-            return j;
+            return;
         }
         close(fd[1]);
-        fds[j] = fd[0];
-        pids[j] = pid;
+        pipe_widen(fd[0]);
+        pl->fds[pl->n] = fd[0];
+        pl->pids[pl->n++] = pid;
     }
-    return n;
 }
 
-/* A worker's share of the random playthroughs: a contiguous range of the
- * ctx's total. Without the parts before it, a worker counts fewer repeats
- * than one process would, so it stops no earlier than needed. */
-static bool random_share(const struct scenario *sc, const struct explore_options *o, int j, int n,
+enum pool_got { POOL_PART, POOL_NONE_YET, POOL_ENDED };
+
+/* The next part a worker sends, whichever worker it is: its chunk in *k;
+ * without wait, only one already sent (else POOL_NONE_YET). POOL_ENDED
+ * when every worker has ended (said so, died or was lost). */
+static enum pool_got pool_get(struct pool *pl, bool wait, long *k, struct explore_result *part, bool *ok,
+                              struct diag *err)
+{
+    for (;;) {
+        struct pollfd pf[MAX_JOBS];
+        int worker[MAX_JOBS], m = 0;
+        for (int j = 0; j < pl->n; j++)
+            if (pl->fds[j] >= 0) {
+                pf[m] = (struct pollfd){.fd = pl->fds[j], .events = POLLIN};
+                worker[m++] = j;
+            }
+        if (m == 0)
+            return POOL_ENDED;
+        int ready = poll(pf, (nfds_t)m, wait ? -1 : 0);
+        if (ready == 0)
+            return POOL_NONE_YET;
+        if (ready < 0) {
+            if (errno == EINTR)
+                continue;
+            for (int i = 0; i < m; i++) { /* the chunks not received are the caller's */
+                close(pl->fds[worker[i]]);
+                pl->fds[worker[i]] = -1;
+            }
+            return POOL_ENDED;
+        }
+        for (int i = 0; i < m; i++) {
+            if (!pf[i].revents)
+                continue;
+            int j = worker[i];
+            if (get(pl->fds[j], k, sizeof *k) && *k >= 0 && get_part(pl->fds[j], part, ok, err))
+                return POOL_PART;
+            close(pl->fds[j]); /* it ended, or died before sending a whole part */
+            pl->fds[j] = -1;
+        }
+    }
+}
+
+/* Stops the workers still at work (their parts are not needed) and waits
+ * for every one. */
+static void pool_end(struct pool *pl)
+{
+    for (int j = 0; j < pl->n; j++) {
+        if (pl->fds[j] >= 0) {
+            kill(pl->pids[j], SIGKILL);
+            close(pl->fds[j]);
+        }
+        int status;
+        waitpid(pl->pids[j], &status, 0);
+    }
+    if (pl->next)
+        munmap(pl->next, sizeof *pl->next);
+}
+
+/* A chunk's part as received, until it is merged. */
+struct chunk_part {
+    bool got;
+    bool ok;
+    struct explore_result part;
+    struct diag err;
+};
+
+/* Keeps a part received or played here, unless it is not asked for (cannot
+ * happen). */
+static void keep_part(struct chunk_part *parts, long nchunks, long k, long c, struct chunk_part *in,
+                      void (*received)(long chunk, void *ctx), void *ctx)
+{
+    if (c < k || c >= nchunks || parts[c].got) {
+        explore_result_free(&in->part);
+        return;
+    }
+    parts[c] = *in;
+    if (received)
+        received(c, ctx);
+}
+
+/* Until chunk k's part is in (true): keeps the parts the workers have sent,
+ * and plays here the chunks no one has taken yet; then waits for the
+ * workers. False when none is left to send it (the caller plays it). */
+static bool pool_wait_for(struct pool *pl, struct chunk_part *parts, long k,
+                          void (*received)(long chunk, void *ctx), void *ctx)
+{
+    while (pl->next && !parts[k].got) {
+        long c;
+        struct chunk_part in = {.got = true};
+        enum pool_got got = pool_get(pl, false, &c, &in.part, &in.ok, &in.err);
+        if (got != POOL_PART && (c = atomic_fetch_add(pl->next, 1)) < pl->nchunks) {
+            part_init(pl->sc, &in.part);
+            memset(&in.err, 0, sizeof in.err);
+            in.ok = pl->work(pl->sc, pl->o, c, &in.part, &in.err, pl->ctx);
+            got = POOL_PART;
+        } else if (got != POOL_PART) {
+            got = pool_get(pl, true, &c, &in.part, &in.ok, &in.err);
+        }
+        if (got != POOL_PART)
+            return false;
+        keep_part(parts, pl->nchunks, k, c, &in, received, ctx);
+    }
+    return parts[k].got;
+}
+
+static void chunk_parts_free(struct chunk_part *parts, long n)
+{
+    for (long k = 0; k < n; k++)
+        if (parts[k].got)
+            explore_result_free(&parts[k].part);
+    free(parts);
+}
+
+/* ------------------------------------------------------ random, jobs */
+
+/* The chunks of the random playthroughs: [start[k], start[k + 1]). */
+struct random_chunks {
+    long n;
+    long *start;
+    long received; /* playthroughs in the parts received, for the progress */
+    long total;
+    const struct explore_options *o;
+};
+
+/* Chunks for total playthroughs over jobs workers, each half a worker's
+ * share of what is left and none smaller than 1/(32 jobs) of the total
+ * (guided scheduling): the first chunks are big, since each costs a part
+ * sent back and merged (a visit count per scene), and the last small,
+ * since they decide how far apart the workers end. */
+static void random_chunks_make(struct random_chunks *c, long total, int jobs)
+{
+    long least = total / (32L * jobs), cap = 32;
+    if (least < 1)
+        least = 1;
+    c->start = xmalloc(sizeof *c->start * (size_t)cap);
+    c->start[0] = 0;
+    c->n = 0;
+    for (long at = 0; at < total;) {
+        long size = (total - at + 2L * jobs - 1) / (2L * jobs);
+        size = size < least ? least : size;
+        at += size < total - at ? size : total - at;
+        if (c->n + 2 > cap) {
+            cap *= 2;
+            c->start = xrealloc(c->start, sizeof *c->start * (size_t)cap);
+        }
+        c->start[++c->n] = at;
+    }
+    c->received = 0;
+    c->total = total;
+}
+
+/* A worker's chunk of the random playthroughs, played as by a process
+ * that had played nothing before it: a worker counts fewer repeats of an
+ * error than one process would, so it stops no earlier than needed. The
+ * parent shows the progress, part by part. */
+static bool random_chunk(const struct scenario *sc, const struct explore_options *o, long k,
                          struct explore_result *part, struct diag *err, const void *ctx)
 {
-    long total = *(const long *)ctx;
-    return run_random_range(sc, o, part, err, total * j / n, total * (j + 1) / n, false, NULL);
+    const struct random_chunks *c = ctx;
+    struct explore_options quiet = *o;
+    quiet.progress = NULL;
+    return run_random_range(sc, &quiet, part, err, c->start[k], c->start[k + 1], false, NULL);
 }
 
-/* Random playthroughs in o->jobs processes: each worker (a fork, with its
- * own copy of the loaded scenario and its Lua state) plays a contiguous
- * range of the playthroughs; the parts are merged in order. A part whose
- * worker stopped at a first start that failed, where an earlier part had
- * started a game, is played again here (one process would have gone on),
- * and so is the part where one process would have stopped at a repeated
- * error (a worker cannot know the repeats before its range): the workers
- * after it are stopped and their work dropped. */
+static void random_received(long k, void *ctx)
+{
+    struct random_chunks *c = ctx;
+    c->received += c->start[k + 1] - c->start[k];
+    if (c->o->progress)
+        c->o->progress(c->o->progress_ctx, c->received, c->total);
+}
+
+/* Random playthroughs in o->jobs worker processes (struct pool): the parts
+ * of the chunks are merged in order. A chunk whose worker stopped at a
+ * first start that failed, where an earlier chunk had started a game, is
+ * played again here (one process would have gone on), and so is the chunk
+ * where one process would have stopped at a repeated error (a worker cannot
+ * know the repeats before its chunk); a chunk no worker sent (one died) is
+ * played here. Nothing after a stop or a failure counts: the workers still
+ * at work are stopped. */
 static bool run_random_jobs(const struct scenario *sc, const struct explore_options *o, struct explore_result *r,
                             struct diag *err)
 {
     int first_role, last_role;
     random_roles(sc, o, &first_role, &last_role);
     long total = o->runs * (last_role - first_role + 1);
-    int jobs = o->jobs;
-    if (jobs > 64)
-        jobs = 64;
+    int jobs = o->jobs > MAX_JOBS ? MAX_JOBS : o->jobs;
     if (jobs > total)
         jobs = (int)total;
-    int fds[64];
-    pid_t pids[64];
-    /* Shares are of jobs workers even when fewer start: those not started
-     * are played here after the others, in order. */
-    int running = start_workers(sc, o, jobs, random_share, &total, fds, pids);
-    bool ok = true, started = false, failed = false;
-    long played_to = 0;
-    for (int j = 0; j < running; j++) {
-        struct explore_result part;
-        bool wok = false;
-        struct diag e;
-        long from = total * j / jobs, to = total * (j + 1) / jobs;
-        bool got = !failed && get_part(fds[j], &part, &wok, &e);
-        close(fds[j]);
-        if (failed) /* not waited for: its part would be thrown away */
-            kill(pids[j], SIGKILL);
-        int status;
-        waitpid(pids[j], &status, 0);
-        if (failed)
-            continue;
-        if (got && ((!wok && started) || (wok && stops_within(o, r, &part)))) {
+    struct random_chunks c;
+    random_chunks_make(&c, total, jobs);
+    c.o = o;
+    struct pool pl;
+    pool_start(&pl, sc, o, jobs, c.n, random_chunk, &c);
+    struct chunk_part *parts = xcalloc((size_t)c.n, sizeof *parts);
+    bool ok = true, started = false;
+    for (long k = 0; k < c.n && ok && !r->stopped_after; k++) {
+        struct chunk_part *cp = &parts[k];
+        if (pool_wait_for(&pl, parts, k, random_received, &c) &&
+            ((!cp->ok && started) || (cp->ok && stops_within(o, r, &cp->part)))) {
             /* One process would have gone on, or stopped inside. */
-            explore_result_free(&part);
-            got = false;
+            explore_result_free(&cp->part);
+            cp->got = false;
         }
-        if (!got) {
-            /* Lost (the worker died) or to be played again: played here. */
-            part_init(sc, &part);
-            memset(&e, 0, sizeof e);
-            wok = run_random_range(sc, o, &part, &e, from, to, started, r);
+        if (!cp->got) { /* lost, or to be played again: played here */
+            part_init(sc, &cp->part);
+            memset(&cp->err, 0, sizeof cp->err);
+            cp->ok = run_random_range(sc, o, &cp->part, &cp->err, c.start[k], c.start[k + 1], started, r);
+            cp->got = true;
         }
-        if (!wok) {
-            *err = e;
+        if (!cp->ok) {
+            *err = cp->err;
             ok = false;
-            failed = true;
-            explore_result_free(&part);
-            continue;
+            break;
         }
-        merge_part(sc, r, &part);
-        started = started || part.started_once;
-        explore_result_free(&part);
-        played_to = to;
-        if (r->stopped_after) {
-            for (int k = j + 1; k < running; k++)
-                kill(pids[k], SIGKILL);
-            failed = true; /* nothing after the stop counts */
-        }
+        merge_part(sc, r, &cp->part);
+        started = started || cp->part.started_once;
     }
-    if (ok && !r->stopped_after && played_to < total) {
-        /* Workers that could not be started: the rest here, in order. */
-        struct explore_result part;
-        part_init(sc, &part);
-        struct diag e;
-        memset(&e, 0, sizeof e);
-        if (!run_random_range(sc, o, &part, &e, played_to, total, started, r)) {
-            *err = e;
-            ok = false;
-        } else {
-            merge_part(sc, r, &part);
-        }
-        explore_result_free(&part);
-    }
+    pool_end(&pl);
+    chunk_parts_free(parts, c.n);
+    free(c.start);
+    if (ok && !r->stopped_after && o->progress)
+        o->progress(o->progress_ctx, total, total);
     r->complete = ok && !r->stopped_after;
     return ok;
 }
@@ -848,63 +1051,53 @@ static bool run_exhaustive_roles(const struct scenario *sc, const struct explore
     return ok;
 }
 
-/* A worker's share of the exhaustive search: roles ctx[0] + ctx[1] * j / n
- * up to the next worker's first (ctx: the first role and the count). */
-static bool exhaustive_share(const struct scenario *sc, const struct explore_options *o, int j, int n,
+/* A worker's chunk of the exhaustive search: one role, ctx[0] + k (ctx:
+ * the first role). The worker that searches the first role shows its
+ * progress. */
+static bool exhaustive_chunk(const struct scenario *sc, const struct explore_options *o, long k,
                              struct explore_result *part, struct diag *err, const void *ctx)
 {
-    const int *range = ctx;
-    return run_exhaustive_roles(sc, o, range[0] + range[1] * j / n, range[0] + range[1] * (j + 1) / n - 1,
-                                part, err);
+    int role = *(const int *)ctx + (int)k;
+    struct explore_options shown = *o;
+    if (k != 0)
+        shown.progress = NULL;
+    return run_exhaustive_roles(sc, &shown, role, role, part, err);
 }
 
-/* The exhaustive search in o->jobs processes, split by role: each role's
- * search is already on its own (its own set of states seen, its own
- * --max-states), so a worker (a fork, as for --random) searches a
- * contiguous range of roles and the parts are merged in role order, which
- * is the report of one process. One role's search is not split: its states
- * are merged across the whole search and it stops at a cap in search order
- * (docs/performance.md). A part whose worker died is searched here; a role
- * that fails ends the search there, as in one process. */
+/* The exhaustive search in o->jobs worker processes (struct pool), a role
+ * to a chunk: each role's search is already on its own (its own set of
+ * states seen, its own --max-states), so the parts are merged in role
+ * order, which is the report of one process. One role's search is not
+ * split: its states are merged across the whole search and it stops at a
+ * cap in search order (docs/performance.md). A role whose part no worker
+ * sent is searched here; a role that fails ends the search there, as in
+ * one process. */
 static bool run_exhaustive_jobs(const struct scenario *sc, const struct explore_options *o, int first, int last,
                                 struct explore_result *r, struct diag *err)
 {
-    int roles = last - first + 1;
-    int planned = o->jobs < roles ? o->jobs : roles;
-    int fds[LIMIT_ROLES];
-    pid_t pids[LIMIT_ROLES];
-    int range[2] = {first, roles};
-    int started = start_workers(sc, o, planned, exhaustive_share, range, fds, pids);
+    long roles = last - first + 1;
+    struct pool pl;
+    pool_start(&pl, sc, o, o->jobs < roles ? o->jobs : (int)roles, roles, exhaustive_chunk, &first);
+    struct chunk_part *parts = xcalloc((size_t)roles, sizeof *parts);
     r->complete = true;
     bool ok = true;
-    for (int j = 0; j < planned; j++) {
-        struct explore_result part;
-        struct diag e;
-        bool wok = false, got = false;
-        if (j < started) {
-            got = ok && get_part(fds[j], &part, &wok, &e);
-            close(fds[j]);
-            if (!ok) /* not waited for: its search would be thrown away */
-                kill(pids[j], SIGKILL);
-            int status;
-            waitpid(pids[j], &status, 0);
+    for (long k = 0; k < roles && ok; k++) {
+        struct chunk_part *cp = &parts[k];
+        if (!pool_wait_for(&pl, parts, k, NULL, NULL)) { /* lost: searched here */
+            part_init(sc, &cp->part);
+            memset(&cp->err, 0, sizeof cp->err);
+            cp->ok = run_exhaustive_roles(sc, o, first + (int)k, first + (int)k, &cp->part, &cp->err);
+            cp->got = true;
         }
-        if (!ok) /* a role before failed: nothing after it counts */
-            continue;
-        if (!got) { /* lost (the worker died) or never started: here */
-            part_init(sc, &part);
-            memset(&e, 0, sizeof e);
-            wok = run_exhaustive_roles(sc, o, first + roles * j / planned, first + roles * (j + 1) / planned - 1,
-                                       &part, &e);
-        }
-        merge_part(sc, r, &part);
-        r->complete = r->complete && part.complete;
-        explore_result_free(&part);
-        if (!wok) {
-            *err = e;
+        merge_part(sc, r, &cp->part);
+        r->complete = r->complete && cp->part.complete;
+        if (!cp->ok) {
+            *err = cp->err;
             ok = false;
         }
     }
+    pool_end(&pl);
+    chunk_parts_free(parts, roles);
     return ok;
 }
 

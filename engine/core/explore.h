@@ -43,9 +43,10 @@ struct explore_options {
      * far fewer states; the search is then not complete if a callback read
      * game.score, see scenario_live.score_reads). */
     int score_of;
-    /* random: worker processes (1: this process only). Results are the
-     * same for any number: each worker plays a contiguous range of the
-     * playthroughs and the parts are merged in order (explore.c). */
+    /* random and exhaustive: worker processes (1: this process only).
+     * Results are the same for any number: the workers take chunks of the
+     * playthroughs (exhaustive: a role each) in turn and the parts are
+     * merged in order (explore.c). */
     int jobs;
     /* random: stop after the same run-time error this many times (0: never);
      * EXPLORE_STOP_REPEATS by default. The stop is decided by playthrough

@@ -154,6 +154,11 @@ struct choice {
 
 enum by_kind { BY_ANYONE = -1, BY_BOTH = -2 }; /* otherwise a role index */
 
+/* Choices of a scene whose condition's function the scene itself names
+ * (scene.when_fn): the bench stories' 4; a scene with more is served by
+ * its choices, a little later. */
+#define SCENE_WHEN_HINTS 4
+
 /* Grouped like struct choice: entering a scene first, then what is shown and
  * reported. */
 struct scene {
@@ -163,6 +168,13 @@ struct scene {
     int by;               /* a role index, BY_ANYONE or BY_BOTH */
     int timeout;          /* 1-based as listed, 0 for none */
     int conflict;         /* scene index, or -1 */
+    /* Prefetch hints (game.c), set at the end of loading: the bytes of
+     * text.chars, and where the Lua functions of the first choices' `when`
+     * live (NULL: none), so that taking a choice that leads here starts
+     * loading them from the scene alone, without first waiting for its
+     * choices to arrive from memory. Never read through. */
+    uint32_t text_bytes;
+    const void *when_fn[SCENE_WHEN_HINTS];
     struct callback on_enter;
     struct text_template text;
     const char *id;

@@ -467,6 +467,110 @@ static void exhaustive_exploration_finds_every_scene_of_the_tutorial(void **stat
     scenario_free(tut);
 }
 
+static void stat_equal(const struct explore_stat *a, const struct explore_stat *b)
+{
+    /* Bit for bit: the parts' sums are summed again in order. */
+    assert_memory_equal(a, b, sizeof *a);
+}
+
+static void path_equal(const struct explore_path *a, const struct explore_path *b)
+{
+    assert_int_equal(a->role, b->role);
+    assert_true(a->seed == b->seed);
+    assert_int_equal(a->nchoices, b->nchoices);
+    assert_memory_equal(a->choices, b->choices, sizeof *a->choices * (size_t)a->nchoices);
+    assert_true(a->weighted == b->weighted);
+}
+
+/* Everything a report shows of two results (the time aside). */
+static void results_equal(const struct scenario *s, const struct explore_result *a, const struct explore_result *b)
+{
+    assert_int_equal(a->playthroughs, b->playthroughs);
+    assert_int_equal(a->runs_failed, b->runs_failed);
+    assert_int_equal(a->choices, b->choices);
+    assert_int_equal(a->states, b->states);
+    assert_int_equal(a->complete, b->complete);
+    assert_int_equal(a->text_bytes, b->text_bytes);
+    assert_int_equal(a->ndead_ends, b->ndead_ends);
+    assert_int_equal(a->nerrors, b->nerrors);
+    size_t ns = sizeof(long) * (size_t)s->nscenes;
+    assert_memory_equal(a->scene_visits, b->scene_visits, ns);
+    assert_memory_equal(a->ending_counts, b->ending_counts, ns);
+    assert_int_equal(a->nturns, b->nturns);
+    assert_memory_equal(a->turns, b->turns, sizeof(long) * (size_t)a->nturns);
+    for (int role = 0; role < s->nroles; role++) {
+        assert_int_equal(a->role_played[role], b->role_played[role]);
+        if (!a->role_played[role])
+            continue;
+        stat_equal(&a->weighted[role], &b->weighted[role]);
+        for (int d = 0; d < s->ndimensions; d++)
+            stat_equal(&a->score[role][d], &b->score[role][d]);
+        path_equal(&a->best[role], &b->best[role]);
+        path_equal(&a->worst[role], &b->worst[role]);
+    }
+}
+
+struct progress_seen {
+    long calls, last, total;
+    bool backwards;
+};
+
+static void note_progress(void *ctx, long done, long total)
+{
+    struct progress_seen *p = ctx;
+    p->backwards |= done < p->last;
+    p->calls++;
+    p->last = done;
+    p->total = total;
+}
+
+/* --jobs: the worker processes take the chunks of the playthroughs in turn
+ * (explore.c's pool), so which worker plays what depends on timing, but the
+ * parts are merged in order: the result is that of one process, bit for
+ * bit, for any number of processes; the progress, shown by the parent as
+ * the parts come in, only grows, up to the total. The exhaustive search,
+ * a role to a chunk, too. */
+static void exploring_in_processes_gives_the_result_of_one(void **state)
+{
+    (void)state;
+    struct scenario *tut = load_ok(source_path("scenarios/tutorial"));
+    struct explore_options o;
+    explore_options_default(&o);
+    o.runs = 300;
+    o.seed = 7;
+    struct explore_result one;
+    struct diag err;
+    assert_true(explore_run(tut, &o, &one, &err));
+    assert_int_equal(one.playthroughs, 600);
+    static const int jobs[] = {2, 3, 5};
+    for (size_t j = 0; j < sizeof jobs / sizeof jobs[0]; j++) {
+        struct progress_seen seen = {0};
+        o.jobs = jobs[j];
+        o.progress = note_progress;
+        o.progress_ctx = &seen;
+        struct explore_result many;
+        assert_true(explore_run(tut, &o, &many, &err));
+        results_equal(tut, &one, &many);
+        assert_false(seen.backwards);
+        assert_true(seen.calls > jobs[j]); /* a chunk at a time */
+        assert_int_equal(seen.last, 600);
+        assert_int_equal(seen.total, 600);
+        explore_result_free(&many);
+    }
+    explore_result_free(&one);
+    o.mode = EXPLORE_EXHAUSTIVE;
+    o.progress = NULL;
+    o.jobs = 1;
+    assert_true(explore_run(tut, &o, &one, &err));
+    o.jobs = 2;
+    struct explore_result two;
+    assert_true(explore_run(tut, &o, &two, &err));
+    results_equal(tut, &one, &two);
+    explore_result_free(&one);
+    explore_result_free(&two);
+    scenario_free(tut);
+}
+
 static struct game *start_duet(struct scenario *dsc, uint64_t seed)
 {
     /* the first player may take the second role */
@@ -791,6 +895,7 @@ int main(void)
         cmocka_unit_test(a_locked_best_is_named_with_its_reason),
         cmocka_unit_test(causes_and_questions_are_kept_under_their_decision),
         cmocka_unit_test(exhaustive_exploration_finds_every_scene_of_the_tutorial),
+        cmocka_unit_test(exploring_in_processes_gives_the_result_of_one),
         cmocka_unit_test(a_both_scene_shows_callbacks_the_po),
         cmocka_unit_test(a_both_scene_names_each_player_in_its_text),
         cmocka_unit_test(duet_picks_that_differ_go_to_a_coin_toss),

@@ -2588,6 +2588,22 @@ static void free_loader(struct loader *ld, bool loaded)
         give_back_free_pages();
 }
 
+/* The prefetch hints of every scene (struct scene), once every callback's
+ * function is known. */
+static void set_prefetch_hints(struct scenario *sc)
+{
+    for (int i = 0; i < sc->nscenes; i++) {
+        struct scene *s = &sc->scenes[i];
+        const struct text_template *t = &s->text;
+        s->text_bytes = t->plain ? t->plain : t->npieces > 0 ? t->pieces[t->npieces - 1].start + 1 : 0;
+        for (int k = 0; k < s->nchoices && k < SCENE_WHEN_HINTS; k++) {
+            struct callback when = sc->choices[s->first_choice + (uint32_t)k].when;
+            if (when.ref > 0 && when.ref < sc->ncallback_fn)
+                s->when_fn[k] = sc->callback_fn[when.ref];
+        }
+    }
+}
+
 struct scenario *scenario_load(const char *path, const struct script_limits *limits,
                                struct diag_list *diags)
 {
@@ -2608,6 +2624,7 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
         scenario_free(sc);
         return NULL;
     }
+    set_prefetch_hints(sc);
     scenario_live_new(sc);
     return sc;
 }
