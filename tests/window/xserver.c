@@ -65,8 +65,11 @@ static enum handshake handshake(const struct sockaddr_un *addr, socklen_t len, c
     static const unsigned char setup[12] = {'l', 0, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     unsigned char reply[8];
     enum handshake result = HANDSHAKE_FAILED;
-    if (write(fd, setup, sizeof setup) != (ssize_t)sizeof setup) {
-        snprintf(why, cap, "write: %s", strerror(errno));
+    /* send, not write: a server that closes the connection (one shutting
+     * down, or another test's on the same display number) is a reason to
+     * report, not a SIGPIPE that kills the test. */
+    if (send(fd, setup, sizeof setup, MSG_NOSIGNAL) != (ssize_t)sizeof setup) {
+        snprintf(why, cap, "send: %s", strerror(errno));
     } else if (!read_fully(fd, reply, sizeof reply, 5000)) {
         snprintf(why, cap, "no answer to the handshake within 5 s");
     } else if (reply[0] == 1) {
