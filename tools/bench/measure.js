@@ -90,6 +90,22 @@ function ourRandom(dir, runs, jobs = 1) {
              rss: usage.max_rss_kib };
 }
 
+// Two `--jobs 1` processes started together: the sum of their choices a
+// second, the ideal that `--jobs 2` (one process, two cores) is held to.
+function twoAtOnce(dir, runs) {
+    const cmd = [scaleup, "explore", dir, "--random", String(runs), "--seed", String(seed),
+                 "--json", "--jobs", "1"].map((a) => `'${a}'`).join(" ");
+    const files = [0, 1].map((k) => path.join(os.tmpdir(), `scaleup-bench-pair-${process.pid}-${k}.json`));
+    run("sh", ["-c", `${cmd} > '${files[0]}' & ${cmd} > '${files[1]}' & wait`]);
+    let rate = 0;
+    for (const f of files) {
+        const j = JSON.parse(fs.readFileSync(f, "utf8"));
+        fs.unlinkSync(f);
+        rate += j.choices / j.seconds;
+    }
+    return rate;
+}
+
 function inkPlay(json, runs) {
     return JSON.parse(run("node", [path.join(here, "ink.js"), "play", json, String(runs), String(seed)]));
 }
@@ -148,16 +164,21 @@ for (const s of sizes) {
         (e.choices / e.seconds) / (plays[i].choices / plays[i].seconds)));
 
     // Both cores: --jobs 2 against --jobs 1, alternately (the same report).
-    progress(`${s.name}: scaleup explore --random ${s.ours}, --jobs 1 and 2, alternately`);
-    const one = [], two = [];
+    progress(`${s.name}: scaleup explore --random ${s.ours}, --jobs 1 and 2 and two --jobs 1 at once, alternately`);
+    const one = [], two = [], pair = [];
     for (let i = 0; i < repeats; i++) {
         one.push(ourRandom(dir, s.ours, 1));
         two.push(ourRandom(dir, s.ours, 2));
+        pair.push(twoAtOnce(dir, s.ours));
     }
     r.ours.jobs2_choices_per_second = median(two.map((e) => e.choices / e.seconds));
     r.ours.jobs_speedup = median(two.map((e, i) =>
         (e.choices / e.seconds) / (one[i].choices / one[i].seconds)));
     r.jobs2_choices_ratio = r.choices_ratio * r.ours.jobs_speedup;
+    // The machine's own ceiling in the same minutes: what two separate
+    // one-core processes reach together, against one alone.
+    r.ours.two_processes_speedup = median(pair.map((p, i) =>
+        p / (one[i].choices / one[i].seconds)));
 
     // Whole processes, as a user types them: lint, and play to its first
     // prompt (stdin at its end: play prints the first scene and its prompt,
@@ -430,6 +451,7 @@ out.push("| --jobs (random playthroughs) | medium | large |");
 out.push("|---|---:|---:|");
 out.push(`| choices/s, --jobs 2 | ${si(results.sizes.medium.ours.jobs2_choices_per_second)} | ${si(results.sizes.large.ours.jobs2_choices_per_second)} |`);
 out.push(`| --jobs 2 / --jobs 1 (median of pairs) | ${results.sizes.medium.ours.jobs_speedup.toFixed(2)}× | ${results.sizes.large.ours.jobs_speedup.toFixed(2)}× |`);
+out.push(`| the machine's ceiling: two --jobs 1 processes at once / one (median) | ${results.sizes.medium.ours.two_processes_speedup.toFixed(2)}× | ${results.sizes.large.ours.two_processes_speedup.toFixed(2)}× |`);
 out.push("");
 
 // Budgets.
