@@ -26,13 +26,20 @@ static const struct module_info {
 };
 
 /* The module's file into path: SCALEUP_RELATIVE_MODULE_DIR from the
- * executable's folder. */
+ * executable's folder, its leading "../" taken off that folder, so that
+ * messages name /usr/lib/..., not /usr/bin/../lib/... */
 static void module_path(const struct module_info *m, char *path, size_t cap)
 {
     char exe[PATH_MAX];
     if (!executable_dir(exe, sizeof exe))
         str_copy(exe, sizeof exe, ".");
-    str_format(path, cap, "%s/%s/%s", exe, SCALEUP_RELATIVE_MODULE_DIR, m->file);
+    const char *rel = SCALEUP_RELATIVE_MODULE_DIR;
+    char *slash;
+    while (strncmp(rel, "../", 3) == 0 && (slash = strrchr(exe, '/')) && slash != exe) {
+        *slash = '\0';
+        rel += 3;
+    }
+    str_format(path, cap, "%s/%s/%s", exe, rel, m->file);
 }
 
 /* dlerror()'s text, or a stand-in when it has none. */
@@ -40,6 +47,16 @@ static const char *dl_why(void)
 {
     const char *why = dlerror();
     return why ? why : "no reason given";
+}
+
+/* The one line for a module that dlopen or dlsym refused: glibc's reason
+ * (why) starts with the file's name, which is said once. */
+static void load_error(const struct module_info *m, const char *path, const char *why)
+{
+    if (strstr(why, path))
+        cli_error("cannot load %s: %s%s", m->what, why, m->hint);
+    else
+        cli_error("cannot load %s (%s): %s%s", m->what, path, why, m->hint);
 }
 
 /* Opens and checks one module: its entry, or NULL after one line. */
@@ -53,13 +70,13 @@ static const void *module_open(const struct module_info *m)
      * libraries' threads and handlers may outlive a return. */
     void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
-        cli_error("cannot load %s (%s): %s%s", m->what, path, dl_why(), m->hint);
+        load_error(m, path, dl_why());
         return NULL;
     }
     dlerror();
     const struct module_stamp *stamp = dlsym(handle, m->symbol);
     if (!stamp) {
-        cli_error("%s is not %s's module: %s%s", path, m->what, dl_why(), m->hint);
+        load_error(m, path, dl_why()); /* "undefined symbol: scaleup_..." */
         return NULL;
     }
     if (stamp->abi != MODULE_ABI || !stamp->version || strcmp(stamp->version, SCALEUP_VERSION) != 0) {
