@@ -12,6 +12,7 @@
 #include "core/catalog.h"
 #include "core/run.h"
 #include "host/host.h"
+#include "module.h"
 
 static void host_usage(FILE *f)
 {
@@ -146,5 +147,6 @@ int cmd_host(int argc, char **argv)
     }
     if (!host_scenarios(&cfg, argc, argv))
         return 2;
-    return host_run(&cfg);
+    const struct host_module *host = module_load(MODULE_HOST);
+    return host ? host->run(&cfg) : 2;
 }

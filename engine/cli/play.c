@@ -18,14 +18,11 @@
 #include "core/run.h"
 #include "core/runplan.h"
 #include "core/session.h"
+#include "core/settings.h"
 #include "core/watch.h"
 #include "term/term.h"
 #include "play_options.h"
-
-#ifdef SCALEUP_HAVE_WINDOW
-#include "window/settings.h"
-#include "window/window.h"
-#endif
+#include "module.h"
 
 static void play_usage(FILE *f)
 {
@@ -245,15 +242,11 @@ static int choose_role(const struct scenario *sc, const char *wanted, struct ter
  * runs too: a workshop laptop is set up once. */
 static void results_dir_from_settings(struct play_options *po)
 {
-#ifdef SCALEUP_HAVE_WINDOW
     static struct settings saved;
     char settings_file[PATH_MAX], why[512];
     if (!po->session.results_dir && settings_path(settings_file, sizeof settings_file) &&
         settings_load(settings_file, &saved, why, sizeof why) == SETTINGS_OK && saved.results_dir[0])
         po->session.results_dir = saved.results_dir;
-#else
-    (void)po;
-#endif
 }
 
 /* --watch without --choices: the terminal waits on the scenario's files
@@ -423,7 +416,8 @@ int cmd_play(int argc, char **argv)
         code = play_text(&po, path);
     } else {
 #ifdef SCALEUP_HAVE_WINDOW
-        code = window_main(&po, path[0] ? path : NULL);
+        const struct window_module *window = module_load(MODULE_WINDOW);
+        code = window ? window->main(&po, path[0] ? path : NULL) : 2;
 #else
         cli_error("this build has no window; play in the terminal with --text");
         code = 2;

@@ -37,14 +37,8 @@ static bool has_scenarios(const char *dir)
 static bool beside_executable(char *out, size_t cap)
 {
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
+    if (!executable_dir(exe, sizeof exe))
         return false;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return false;
-    *slash = '\0';
     char p[PATH_MAX], up[PATH_MAX];
     str_format(p, sizeof p, "%s/%s", exe, SCALEUP_RELATIVE_DATA_DIR);
     if (!has_scenarios(p))

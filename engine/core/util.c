@@ -439,6 +439,21 @@ void name_slug(const char *name, bool ascii_only, char *out, size_t cap)
     }
 }
 
+bool executable_dir(char *buf, size_t cap)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return false;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return false;
+    *slash = '\0';
+    str_copy(buf, cap, exe);
+    return true;
+}
+
 void make_parents(const char *path)
 {
     char buf[PATH_MAX];

@@ -117,6 +117,11 @@ void make_parents(const char *path);
  * ~/.local/share/scaleup/sub), created when missing; "" when there is none. */
 void user_data_dir(char *buf, size_t cap, const char *sub);
 
+/* The folder of the running executable (/proc/self/exe, symbolic links
+ * resolved) into buf: where the data folder and the modules are found
+ * relative to. False when it cannot be read. */
+bool executable_dir(char *buf, size_t cap);
+
 /* Monotonic clock in seconds. */
 double clock_seconds(void);
 

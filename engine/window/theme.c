@@ -1,12 +1,10 @@
 #include "theme.h"
 
-#include <string.h>
-
 #define RGB(hex) {(Uint8)((hex) >> 16), (Uint8)(((hex) >> 8) & 0xff), (Uint8)((hex)&0xff), 255}
 #define RGBA(hex, a) {(Uint8)((hex) >> 16), (Uint8)(((hex) >> 8) & 0xff), (Uint8)((hex)&0xff), a}
 
 static const struct palette palettes[THEME_COUNT] = {
-    [THEME_LIGHT] = {"light", "Light", {
+    [THEME_LIGHT] = {"Light", {
         [C_BG] = RGB(0xF4F3EF),
         [C_SURFACE] = RGB(0xFFFFFF),
         [C_SURFACE_HOT] = RGB(0xE4ECFC),
@@ -31,7 +29,7 @@ static const struct palette palettes[THEME_COUNT] = {
         [C_ROLE2] = RGB(0x7437A6), /* white on it: 7.4:1 */
         [C_ON_ROLE] = RGB(0xFFFFFF),
     }},
-    [THEME_DARK] = {"dark", "Dark", {
+    [THEME_DARK] = {"Dark", {
         [C_BG] = RGB(0x15181D),
         [C_SURFACE] = RGB(0x222730),
         [C_SURFACE_HOT] = RGB(0x2E3A52),
@@ -56,7 +54,7 @@ static const struct palette palettes[THEME_COUNT] = {
         [C_ROLE2] = RGB(0xC69BFF),
         [C_ON_ROLE] = RGB(0x0D1220),
     }},
-    [THEME_CONTRAST] = {"contrast", "High contrast, dark", {
+    [THEME_CONTRAST] = {"High contrast, dark", {
         [C_BG] = RGB(0x000000),
         [C_SURFACE] = RGB(0x000000),
         [C_SURFACE_HOT] = RGB(0x3D3500),
@@ -81,7 +79,7 @@ static const struct palette palettes[THEME_COUNT] = {
         [C_ROLE2] = RGB(0xD59CFF),
         [C_ON_ROLE] = RGB(0x000000),
     }},
-    [THEME_LIGHT_CONTRAST] = {"light-contrast", "High contrast, light", {
+    [THEME_LIGHT_CONTRAST] = {"High contrast, light", {
         [C_BG] = RGB(0xFFFFFF),
         [C_SURFACE] = RGB(0xFFFFFF),
         [C_SURFACE_HOT] = RGB(0xE6ECFF),
@@ -113,12 +111,4 @@ const struct palette *theme_palette(enum win_theme t)
     if ((int)t < 0 || t >= THEME_COUNT)
         t = THEME_LIGHT;
     return &palettes[t];
-}
-
-int theme_from_name(const char *name)
-{
-    for (int t = 0; t < THEME_COUNT; t++)
-        if (strcmp(name, palettes[t].name) == 0)
-            return t;
-    return -1;
 }

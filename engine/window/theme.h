@@ -13,10 +13,8 @@
 
 #include <SDL.h>
 
-/* THEME_CONTRAST is the dark high-contrast theme (its name "contrast" is
- * kept for settings files); THEME_LIGHT_CONTRAST is dark on white, for a
- * washed-out projector in a bright room. */
-enum win_theme { THEME_LIGHT, THEME_DARK, THEME_CONTRAST, THEME_LIGHT_CONTRAST, THEME_COUNT };
+/* enum win_theme and the themes' names are the settings file's. */
+#include "core/settings.h"
 
 enum win_color {
     C_BG,            /* the window */
@@ -53,14 +51,11 @@ enum win_color {
 };
 
 struct palette {
-    const char *name; /* "light", "dark", "contrast" */
     const char *label;
     SDL_Color c[C_COUNT];
 };
 
 const struct palette *theme_palette(enum win_theme t);
-/* "light", "dark", "contrast" to a theme; -1 when unknown. */
-int theme_from_name(const char *name);
 
 /* The colour of a scenario's role (index into scenario.roles). */
 static inline enum win_color theme_role_color(int role)

@@ -32,7 +32,7 @@
 
 #include "core/debrief.h"
 #include "core/session.h"
-#include "settings.h"
+#include "core/settings.h"
 #include "theme.h"
 #include "window.h"
 #include "window_probe.h"

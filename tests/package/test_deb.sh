@@ -24,10 +24,14 @@ cpack -G DEB -B "$tmp/cpack" --config "$build/CPackConfig.cmake" >"$tmp/cpack.lo
     { cat "$tmp/cpack.log"; fail "cpack -G DEB"; }
 deb=$(ls "$tmp"/cpack/scaleup_*_*.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
+# The modules' libraries too (dpkg-shlibdeps reads every ELF file).
 for lib in libc6 liblua5.4-0 libcjson1 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 \
     libfontconfig1 fonts-dejavu-core; do
     echo "$depends" | grep -q "\\b$lib\\b" || fail "the package does not depend on $lib: $depends"
 done
+if dpkg-deb -c "$deb" | grep -q '/scaleup/host\.so$'; then
+    echo "$depends" | grep -q '\blibmicrohttpd[0-9]' || fail "the package does not depend on libmicrohttpd: $depends"
+fi
 ok "cpack -G DEB, depends on Debian's library packages"
 
 # lintian: no error, no warning (informational tags are advice).
@@ -61,6 +65,10 @@ exe="$ROOT/usr/bin/scaleup"
 "$exe" lint --no-tells tutorial >"$TMP/lint.txt" 2>&1
 "$exe" report "$TMP/results" >"$TMP/report.txt"
 "$exe" --version
+# The window's module, from /usr/lib/<triplet>/scaleup: no display here.
+code=0
+SDL_VIDEODRIVER=none-such "$exe" play tutorial --role po --seed 1 2>"$TMP/window.txt" || code=$?
+echo "window: $code"
 # k on the installed, read-only scenario: a copy in the user's data folder.
 code=0
 printf '1\nk\nq\n' | "$exe" play tutorial --text --role po --seed 1 --player Ana >"$TMP/keep.txt" || code=$?
@@ -73,6 +81,8 @@ grep -q '^Verdict: success' "$tmp/play.txt" || fail "play did not reach an endin
 [ "$(cat "$tmp/lint.txt")" = "0 errors, 0 warnings in 1 scenario" ] || fail "lint: $(cat "$tmp/lint.txt")"
 grep -q 'Ana' "$tmp/report.txt" || fail "report: $(cat "$tmp/report.txt")"
 grep -qx 'scaleup [0-9.]*' "$tmp/run.log" || fail "--version: $(cat "$tmp/run.log")"
+grep -qx 'window: 1' "$tmp/run.log" && grep -q 'play in the terminal with --text' "$tmp/window.txt" ||
+    fail "the installed window module: $(grep window: "$tmp/run.log") $(cat "$tmp/window.txt")"
 ok "the installed scaleup plays, lints and reports with the build tree out of reach"
 
 copy=$tmp/home/.local/share/scaleup/scenarios/tutorial

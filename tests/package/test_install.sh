@@ -31,6 +31,32 @@ for f in bin/scaleup share/scaleup/scenarios/tutorial/main.lua share/scaleup/ass
 done
 ok "installed files in place"
 
+# The front-end modules, in the library folder's scaleup/ (Debian's multiarch
+# one under /usr), not executable (lintian), and loaded from there: the
+# window says there is no display, the host that the address is wrong.
+modules=$(sed -n 's/^SCALEUP_INSTALL_MODULE_DIR:STRING=//p' "$build/CMakeCache.txt")
+case $modules in
+lib/*/scaleup | lib/scaleup | lib64/scaleup) ;;
+*) fail "the modules' folder is $modules, not the library folder's scaleup/" ;;
+esac
+wanted=""
+grep -q '^SCALEUP_WINDOW:BOOL=ON' "$build/CMakeCache.txt" && wanted="window"
+"$bin" help host >/dev/null 2>&1 && wanted="$wanted host"
+for m in $wanted; do
+    f=$tmp/root/usr/$modules/$m.so
+    [ -f "$f" ] || fail "cmake --install did not install /usr/$modules/$m.so"
+    [ ! -x "$f" ] || fail "/usr/$modules/$m.so is executable"
+    code=0
+    case $m in
+    window) SDL_VIDEODRIVER=none-such "$bin" play tutorial --role po --seed 1 >/dev/null 2>"$tmp/err" || code=$?
+        expect='play in the terminal with --text' ;;
+    host) "$bin" host tutorial --results "$tmp/results" --bind none-such >/dev/null 2>"$tmp/err" || code=$?
+        expect='--bind takes an IPv4 address' ;;
+    esac
+    [ "$code" = 1 ] && grep -q -- "$expect" "$tmp/err" || fail "the installed $m.so: exit $code: $(cat "$tmp/err")"
+done
+ok "modules installed in /usr/$modules and loaded from there:$wanted"
+
 # The desktop entry: valid (hints are advice, not errors), and names the icon.
 out=$(desktop-file-validate "$share/applications/org.scaleup.ScaleUp.desktop" 2>&1) ||
     fail "desktop-file-validate: $out"

@@ -21,7 +21,7 @@
 #include "cli/play_options.h"
 #include "core/run.h"
 #include "core/session.h"
-#include "settings.h"
+#include "core/settings.h"
 #include "window.h"
 #include "window_probe.h"
 
@@ -2046,7 +2046,7 @@ static void test_theme_contrast(void **state)
         for (size_t k = 0; k < COUNT_OF(non_text); k++)
             for (int under = C_BG; under <= C_SURFACE; under++)
                 if (contrast(c[non_text[k]], c[under]) < 3.0)
-                    fail_msg("theme %s: colour %d on %d is %.2f:1", theme_palette((enum win_theme)t)->name,
+                    fail_msg("theme %s: colour %d on %d is %.2f:1", theme_name((enum win_theme)t),
                              non_text[k], under, contrast(c[non_text[k]], c[under]));
         static const int pairs[][2] = {
             {C_TEXT, C_BG}, {C_TEXT, C_SURFACE}, {C_MUTED, C_BG}, {C_ON_ACCENT, C_ACCENT},
@@ -2056,7 +2056,7 @@ static void test_theme_contrast(void **state)
         };
         for (size_t k = 0; k < COUNT_OF(pairs); k++)
             if (contrast(c[pairs[k][0]], c[pairs[k][1]]) < 4.5)
-                fail_msg("theme %s: text %d on %d is %.2f:1", theme_palette((enum win_theme)t)->name,
+                fail_msg("theme %s: text %d on %d is %.2f:1", theme_name((enum win_theme)t),
                          pairs[k][0], pairs[k][1], contrast(c[pairs[k][0]], c[pairs[k][1]]));
     }
 }
@@ -3343,7 +3343,7 @@ static void tour_once(const char *dir, const char *size, int theme, int text)
     struct tour t = {0};
     str_copy(t.dir, sizeof t.dir, dir);
     char tag[64];
-    snprintf(tag, sizeof tag, "%s-%d-%s", size, text, theme_palette((enum win_theme)theme)->name);
+    snprintf(tag, sizeof tag, "%s-%d-%s", size, text, theme_name((enum win_theme)theme));
     t.tag = tag;
     struct window_hooks h = {&t, tour_hook};
     window_run(&po, NULL, &h);

@@ -7,10 +7,31 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "core/run.h"
-#include "core/session.h"
-#include "core/util.h"
-#include "theme.h"
+#include "run.h"
+#include "session.h"
+#include "util.h"
+
+static const char *const theme_names[THEME_COUNT] = {
+    [THEME_LIGHT] = "light",
+    [THEME_DARK] = "dark",
+    [THEME_CONTRAST] = "contrast",
+    [THEME_LIGHT_CONTRAST] = "light-contrast",
+};
+
+const char *theme_name(enum win_theme t)
+{
+    if ((int)t < 0 || t >= THEME_COUNT)
+        t = THEME_LIGHT;
+    return theme_names[t];
+}
+
+int theme_from_name(const char *name)
+{
+    for (int t = 0; t < THEME_COUNT; t++)
+        if (strcmp(name, theme_names[t]) == 0)
+            return t;
+    return -1;
+}
 
 void settings_default(struct settings *s)
 {
@@ -163,7 +184,7 @@ bool settings_save(const char *path, const struct settings *s, bool broken, char
     }
     cJSON *root = cJSON_CreateObject();
     cJSON_AddNumberToObject(root, "text_size", s->text_size);
-    cJSON_AddStringToObject(root, "theme", theme_palette((enum win_theme)s->theme)->name);
+    cJSON_AddStringToObject(root, "theme", theme_name((enum win_theme)s->theme));
     cJSON_AddBoolToObject(root, "fullscreen", s->fullscreen);
     cJSON_AddBoolToObject(root, "coaching", s->coaching);
     cJSON_AddStringToObject(root, "timers", session_timers_name((enum session_timers)s->timers));

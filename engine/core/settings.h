@@ -1,6 +1,10 @@
 /*
  * settings.h: the window's settings, kept between runs.
  *
+ * In the core, not in the window, because the terminal reads them too (the
+ * results folder) and must do so without loading the window's module with
+ * SDL (engine/cli/module.h).
+ *
  * A small JSON file, $XDG_CONFIG_HOME/scaleup/settings.json (or
  * ~/.config/scaleup/settings.json), written atomically (temporary file,
  * fsync, rename: see file_write_atomic). A file that cannot be read as
@@ -18,6 +22,18 @@
 #define SETTINGS_TEXT_MIN 70
 #define SETTINGS_TEXT_MAX 200
 #define SETTINGS_TEXT_STEP 10
+
+/* The window's themes, named in the settings file. THEME_CONTRAST is the
+ * dark high-contrast theme (its name "contrast" is kept for settings files);
+ * THEME_LIGHT_CONTRAST is dark on white, for a washed-out projector in a
+ * bright room. Their colours are the window's (window/theme.h). */
+enum win_theme { THEME_LIGHT, THEME_DARK, THEME_CONTRAST, THEME_LIGHT_CONTRAST, THEME_COUNT };
+
+/* "light", "dark", "contrast", "light-contrast": a theme's name in the
+ * settings file (THEME_LIGHT's for a value out of range). */
+const char *theme_name(enum win_theme t);
+/* A theme's name to the theme; -1 when unknown. */
+int theme_from_name(const char *name);
 
 struct settings {
     int text_size;   /* percent of the default type size, SETTINGS_TEXT_MIN to _MAX */
