@@ -27,17 +27,32 @@ static void view_free(struct view *v)
     }
 }
 
-/* Makes b the shown view a; a's buffers go to b, for reuse as scratch (b's
+/* Appends n bytes of s and a NUL (a string of the log, a label of a menu),
+ * leaving the buffer terminated as sb_putc does: inline, as this runs for
+ * every label shown and every decision. */
+static inline void put_string0(struct strbuf *sb, const char *s, size_t n)
+{
+    if (sb->len + n + 2 > sb->cap)
+        sb_reserve(sb, n + 1);
+    if (n)
+        memcpy(sb->data + sb->len, s, n);
+    sb->len += n;
+    sb->data[sb->len++] = '\0';
+    sb->data[sb->len] = '\0';
+}
+
+/* Makes b the shown view a, for the game's players (a solo game's second
+ * menu and texts stay empty); a's buffers go to b, for reuse as scratch (b's
  * content is not needed afterwards). Copies only the offers in use: a whole
  * view is over a kilobyte, and this runs on every choice. */
-static void view_swap(struct view *a, struct view *b)
+static void view_swap(struct view *a, struct view *b, int nplayers)
 {
     struct strbuf t = a->text;
     a->text = b->text;
     b->text = t;
     a->scene = b->scene;
     a->decider = b->decider;
-    for (int p = 0; p < GAME_MAX_PLAYERS; p++) {
+    for (int p = 0; p < nplayers; p++) {
         t = a->own_text[p];
         a->own_text[p] = b->own_text[p];
         b->own_text[p] = t;
@@ -648,7 +663,7 @@ static bool make_menu(struct game *g, int p, struct menu *m, struct diag *err)
             g->s.decider = saved_decider;
             return false;
         }
-        sb_putc(&m->labels, '\0');
+        put_string0(&m->labels, "", 0);
     }
     g->s.decider = saved_decider;
     return true;
@@ -731,6 +746,11 @@ bool game_start(struct game *g, const struct game_setup *setup, struct diag *err
     g->seed = setup->seed;
     rng_seed(&g->s.rng, setup->seed);
     g->nplayers = setup->nplayers == 2 ? 2 : 1;
+    for (int p = g->nplayers; p < GAME_MAX_PLAYERS; p++) { /* view_swap leaves them */
+        g->view.menu[p].nopen = g->view.menu[p].ntotal = g->view.menu[p].timeout = 0;
+        sb_clear(&g->view.menu[p].labels);
+        sb_clear(&g->view.own_text[p]);
+    }
     for (int p = 0; p < g->nplayers; p++) {
         g->s.players[p].role = setup->players[p].role;
         str_copy(g->s.players[p].name, sizeof g->s.players[p].name,
@@ -747,7 +767,7 @@ bool game_start(struct game *g, const struct game_setup *setup, struct diag *err
     g->over = false;
     if (!enter(g, sc->start, err))
         return false;
-    view_swap(&g->view, &g->next_view);
+    view_swap(&g->view, &g->next_view, g->nplayers);
     g->over = sc->scenes[g->s.scene].is_ending;
     return true;
 }
@@ -846,8 +866,7 @@ static bool run_act(struct game *g, uint32_t c, int from, int listed, struct dia
 static uint32_t log_string(struct game *g, const char *s)
 {
     uint32_t at = (uint32_t)g->log_text.len;
-    sb_puts(&g->log_text, s);
-    sb_putc(&g->log_text, '\0');
+    put_string0(&g->log_text, s, strlen(s));
     return at;
 }
 
@@ -864,7 +883,7 @@ static bool log_feedback(struct game *g, uint32_t c, int from, int listed, int w
         if (!render_text_as(g, &ch->feedback, site, &who, &out, 1, err))
             return false;
     }
-    sb_putc(&g->log_text, '\0');
+    put_string0(&g->log_text, "", 0);
     return true;
 }
 
@@ -1043,7 +1062,7 @@ static void finish_decision(struct game *g, struct decision *dec, int from, int 
     }
     for (int w = 0, nw = flag_words(sc); w < nw; w++)
         dec->raised[w] = entering->flags[w] & ~flags_before(before, w);
-    view_swap(&g->view, &g->next_view);
+    view_swap(&g->view, &g->next_view, g->nplayers);
     g->over = sc->scenes[next].is_ending;
 }
 
@@ -1058,7 +1077,7 @@ static uint32_t log_discuss(struct game *g, int scene)
         game_text_values(g, &v);
         text_render(&s->discuss, &v, &g->log_text);
     }
-    sb_putc(&g->log_text, '\0');
+    put_string0(&g->log_text, "", 0);
     return at;
 }
 
