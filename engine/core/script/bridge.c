@@ -357,6 +357,14 @@ static void call_done(lua_State *L)
 bool script_when(struct script *s, struct callback cb, struct game *g, struct callsite site,
                  bool *out, struct diag *err)
 {
+    /* A condition that compares a stat with a number is answered here
+     * (condition.h), unless the state is over its memory cap, where a call
+     * would fail at its first instruction. */
+    const struct condition *k = condition_of(s->sb->L, &s->conds, cb.ref, s->sc);
+    if (k && s->sb->mem_used <= s->sb->limits.memory) {
+        *out = condition_holds(k, g->s.stats);
+        return true;
+    }
     if (!call(s, cb, g, site, err))
         return false;
     *out = lua_toboolean(s->sb->L, -1);
@@ -408,6 +416,7 @@ void script_free(struct script *s)
 {
     if (!s)
         return;
+    conditions_free(&s->conds);
     sandbox_free(s->sb);
     free(s);
 }

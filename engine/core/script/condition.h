@@ -1,0 +1,81 @@
+/*
+ * condition.h: the `when` functions the engine answers without running Lua.
+ *
+ * The most frequent condition a scenario writes compares one stat with a
+ * small whole number:
+ *
+ *     when = function(game) return game.stats.morale >= 48 end
+ *
+ * Calling it costs about 1,750 instructions (the protected call, the count
+ * hook at every Lua instruction, game.stats.morale read through two
+ * metatables and a call into C), for an answer a comparison of two numbers
+ * gives. A function whose bytecode is exactly that shape, as this Lua
+ * library compiles it (<, <=, >, >= or == against a whole number it codes
+ * in the instruction itself, on a stat the scenario has), is answered from
+ * the game's stats instead: the same answer (the stat is read as the
+ * double the game keeps, which is the number Lua would compare), and
+ * nothing else a call could do (it reads nothing else, calls nothing and
+ * cannot fail). Any other function, or a library whose bytecode does not
+ * look as expected, is called as before.
+ *
+ * The shape is learnt from this Lua library itself: probe functions of the
+ * five comparisons are compiled and dumped (lua_dump), and a function
+ * matches when its dump has their instructions, with its own stat name and
+ * number.
+ */
+#ifndef SCALEUP_CONDITION_H
+#define SCALEUP_CONDITION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <lua.h>
+
+#include "../scenario.h"
+
+/* What is known of the callback of a registry reference. */
+struct condition {
+    uint8_t known;  /* 0: not looked at yet */
+    uint8_t simple; /* answered without Lua (then op, stat, value) */
+    uint8_t op;     /* enum condition_op */
+    int16_t stat;
+    double value;
+};
+
+enum condition_op { COND_LT, COND_LE, COND_GT, COND_GE, COND_EQ, COND_OPS };
+
+/* A Lua state's conditions: the probes' instructions and what each
+ * callback is. Zeroed, nothing is known. */
+struct conditions {
+    bool probed, usable;
+    uint32_t base[8];          /* the probes' instructions; base[2] unused */
+    uint32_t compare[COND_OPS]; /* each probe's comparison, its number masked */
+    int number_offset;          /* the bias of the number in the comparison */
+    size_t header_len;          /* the bytes a dump starts with, the same for all */
+    unsigned char header[32];
+    unsigned char string_tag;   /* how a dump marks a string constant */
+    struct condition *by_ref;
+    int cap;
+};
+
+/* The condition that callback ref (a function in L's registry) is, for
+ * scenario sc: looked at on its first use, then kept. NULL when it must
+ * be called. */
+const struct condition *condition_of(lua_State *L, struct conditions *c, int ref, const struct scenario *sc);
+
+/* Whether a simple condition holds for these stats. */
+static inline bool condition_holds(const struct condition *k, const double *stats)
+{
+    double v = stats[k->stat];
+    switch ((enum condition_op)k->op) {
+    case COND_LT: return v < k->value;
+    case COND_LE: return v <= k->value;
+    case COND_GT: return v > k->value;
+    case COND_GE: return v >= k->value;
+    default: return v == k->value;
+    }
+}
+
+void conditions_free(struct conditions *c);
+
+#endif
