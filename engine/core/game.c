@@ -438,6 +438,10 @@ static bool render_text_as(struct game *g, const struct text_template *t, struct
     struct text_values v;
     if (!callback_present(t->fn)) {
         for (int k = 0; k < n && !g->quiet; k++) {
+            if (t->plain) { /* the same for everyone: no values to look up */
+                text_render(t, NULL, out[k]);
+                continue;
+            }
             text_values_of(g, who[k], &v);
             text_render(t, &v, out[k]);
         }
@@ -475,6 +479,11 @@ static bool render_text_as(struct game *g, const struct text_template *t, struct
 static bool render_text(struct game *g, const struct text_template *t, struct callsite site,
                         struct strbuf *out, struct diag *err)
 {
+    if (t->plain && !callback_present(t->fn)) { /* most labels: a copy of their chars */
+        if (!g->quiet)
+            text_render(t, NULL, out);
+        return true;
+    }
     int who = g->s.decider;
     return render_text_as(g, t, site, &who, &out, 1, err);
 }
@@ -877,7 +886,10 @@ static bool log_feedback(struct game *g, uint32_t c, int from, int listed, int w
 {
     const struct choice *ch = &g->sc->choices[c];
     *at = (uint32_t)g->log_text.len;
-    if (ch->has_feedback) {
+    if (ch->has_feedback && ch->feedback.plain && !callback_present(ch->feedback.fn)) {
+        if (!g->quiet)
+            text_render(&ch->feedback, NULL, &g->log_text);
+    } else if (ch->has_feedback) {
         struct callsite site = {CB_FEEDBACK, from, listed};
         struct strbuf *out = &g->log_text;
         if (!render_text_as(g, &ch->feedback, site, &who, &out, 1, err))
@@ -926,10 +938,13 @@ static int best_offer(const struct game *g, const struct menu *m, int p, int num
 {
     const struct scenario *sc = g->sc;
     const double *weights = sc->roles[g->s.players[p].role].weights;
+    double values[LIMIT_CHOICES_PER_SCENE];
+    for (int k = 0; k < m->ntotal; k++)
+        values[k] = weighted_score(sc, &sc->choices[m->offers[k].choice], weights);
     int best = number;
-    double best_value = weighted_score(sc, &sc->choices[m->offers[number - 1].choice], weights);
+    double best_value = values[number - 1];
     for (int k = 0; k < m->nopen; k++) {
-        double v = weighted_score(sc, &sc->choices[m->offers[k].choice], weights);
+        double v = values[k];
         if (v > best_value + 1e-9 ||
             (best != number && v > best_value - 1e-9 && m->offers[k].listed < m->offers[best - 1].listed)) {
             best_value = v;
@@ -939,9 +954,8 @@ static int best_offer(const struct game *g, const struct menu *m, int p, int num
     *locked = -1;
     double locked_value = best_value;
     for (int k = m->nopen; k < m->ntotal; k++) {
-        double v = weighted_score(sc, &sc->choices[m->offers[k].choice], weights);
-        if (v > locked_value + 1e-9) {
-            locked_value = v;
+        if (values[k] > locked_value + 1e-9) {
+            locked_value = values[k];
             *locked = k;
         }
     }
