@@ -169,7 +169,7 @@ static void learn(lua_State *L, struct conditions *c)
 /* Looks at the function of ref: simple or not. */
 static void look_at(lua_State *L, struct conditions *c, int ref, const struct scenario *sc, struct condition *k)
 {
-    k->known = 1;
+    k->known = CONDITION_KNOWN;
     lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
     struct strbuf d;
     sb_init(&d);
@@ -182,10 +182,9 @@ static void look_at(lua_State *L, struct conditions *c, int ref, const struct sc
             int stat = strmap_get(&sc->stat_index, s.k[1], s.klen[1]);
             for (int op = 0; stat >= 0 && op < COND_OPS; op++)
                 if ((s.code[2] & ~B_MASK) == c->compare[op]) {
-                    k->simple = 1;
-                    k->op = (uint8_t)op;
-                    k->stat = (int16_t)stat;
-                    k->value = (double)((int)((s.code[2] & B_MASK) >> B_SHIFT) - c->number_offset);
+                    k->known = (uint8_t)(CONDITION_KNOWN | CONDITION_SIMPLE | op << CONDITION_OP_SHIFT);
+                    k->stat = (uint8_t)stat;
+                    k->value = (int16_t)((int)((s.code[2] & B_MASK) >> B_SHIFT) - c->number_offset);
                 }
         }
     }
@@ -212,7 +211,7 @@ const struct condition *condition_of(lua_State *L, struct conditions *c, int ref
     struct condition *k = &c->by_ref[ref];
     if (!k->known)
         look_at(L, c, ref, sc, k);
-    return k->simple ? k : NULL;
+    return k->known & CONDITION_SIMPLE ? k : NULL;
 }
 
 void conditions_free(struct conditions *c)

@@ -31,18 +31,22 @@
 
 #include <lua.h>
 
+#include "../limits.h"
 #include "../scenario.h"
 
-/* What is known of the callback of a registry reference. */
+/* What is known of the callback of a registry reference: 4 bytes, as a
+ * large scenario has tens of thousands of callbacks, and each process of
+ * explore --jobs fills its own. */
 struct condition {
-    uint8_t known;  /* 0: not looked at yet */
-    uint8_t simple; /* answered without Lua (then op, stat, value) */
-    uint8_t op;     /* enum condition_op */
-    int16_t stat;
-    double value;
+    uint8_t known;  /* bit 0: looked at; bit 1: answered without Lua (then
+                     * op in bits 2 to 4, stat and value) */
+    uint8_t stat;
+    int16_t value;
 };
 
 enum condition_op { COND_LT, COND_LE, COND_GT, COND_GE, COND_EQ, COND_OPS };
+enum { CONDITION_KNOWN = 1, CONDITION_SIMPLE = 2, CONDITION_OP_SHIFT = 2 };
+_Static_assert(LIMIT_STATS <= 256, "a condition's stat is a byte");
 
 /* A Lua state's conditions: the probes' instructions and what each
  * callback is. Zeroed, nothing is known. */
@@ -66,13 +70,13 @@ const struct condition *condition_of(lua_State *L, struct conditions *c, int ref
 /* Whether a simple condition holds for these stats. */
 static inline bool condition_holds(const struct condition *k, const double *stats)
 {
-    double v = stats[k->stat];
-    switch ((enum condition_op)k->op) {
-    case COND_LT: return v < k->value;
-    case COND_LE: return v <= k->value;
-    case COND_GT: return v > k->value;
-    case COND_GE: return v >= k->value;
-    default: return v == k->value;
+    double v = stats[k->stat], n = k->value;
+    switch ((enum condition_op)(k->known >> CONDITION_OP_SHIFT)) {
+    case COND_LT: return v < n;
+    case COND_LE: return v <= n;
+    case COND_GT: return v > n;
+    case COND_GE: return v >= n;
+    default: return v == n;
     }
 }
 
