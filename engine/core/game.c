@@ -937,10 +937,17 @@ static double weighted_score(const struct scenario *sc, const struct choice *ch,
 static int best_offer(const struct game *g, const struct menu *m, int p, int number, int *locked)
 {
     const struct scenario *sc = g->sc;
-    const double *weights = sc->roles[g->s.players[p].role].weights;
+    int role = g->s.players[p].role;
+    const double *weights = sc->roles[role].weights;
     double values[LIMIT_CHOICES_PER_SCENE];
-    for (int k = 0; k < m->ntotal; k++)
-        values[k] = weighted_score(sc, &sc->choices[m->offers[k].choice], weights);
+    if (sc->choice_values) {
+        const double *of_role = sc->choice_values + (size_t)role * sc->nchoices;
+        for (int k = 0; k < m->ntotal; k++)
+            values[k] = of_role[m->offers[k].choice];
+    } else {
+        for (int k = 0; k < m->ntotal; k++)
+            values[k] = weighted_score(sc, &sc->choices[m->offers[k].choice], weights);
+    }
     int best = number;
     double best_value = values[number - 1];
     for (int k = 0; k < m->nopen; k++) {
