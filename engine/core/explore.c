@@ -725,6 +725,15 @@ static bool pool_wait_for(struct pool *pl, struct chunk_part *parts, long k,
     return parts[k].got;
 }
 
+/* Lets go of a part once merged: the next part received reuses its memory
+ * (a large story's part is 240 KB, and keeping every one made the parent
+ * touch new pages for each: on the large story, 14 parts, 650 faults). */
+static void part_done(struct chunk_part *cp)
+{
+    explore_result_free(&cp->part);
+    cp->got = false;
+}
+
 static void chunk_parts_free(struct chunk_part *parts, long n)
 {
     for (long k = 0; k < n; k++)
@@ -837,6 +846,7 @@ static bool run_random_jobs(const struct scenario *sc, const struct explore_opti
         }
         merge_part(sc, r, &cp->part);
         started = started || cp->part.started_once;
+        part_done(cp);
     }
     pool_end(&pl);
     chunk_parts_free(parts, c.n);
@@ -1095,6 +1105,7 @@ static bool run_exhaustive_jobs(const struct scenario *sc, const struct explore_
             *err = cp->err;
             ok = false;
         }
+        part_done(cp);
     }
     pool_end(&pl);
     chunk_parts_free(parts, roles);

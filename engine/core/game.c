@@ -1,6 +1,7 @@
 #include "game.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,17 +27,32 @@ static void view_free(struct view *v)
     }
 }
 
-/* Makes b the shown view a; a's buffers go to b, for reuse as scratch (b's
+/* Appends n bytes of s and a NUL (a string of the log, a label of a menu),
+ * leaving the buffer terminated as sb_putc does: inline, as this runs for
+ * every label shown and every decision. */
+static inline void put_string0(struct strbuf *sb, const char *s, size_t n)
+{
+    if (sb->len + n + 2 > sb->cap)
+        sb_reserve(sb, n + 1);
+    if (n)
+        memcpy(sb->data + sb->len, s, n);
+    sb->len += n;
+    sb->data[sb->len++] = '\0';
+    sb->data[sb->len] = '\0';
+}
+
+/* Makes b the shown view a, for the game's players (a solo game's second
+ * menu and texts stay empty); a's buffers go to b, for reuse as scratch (b's
  * content is not needed afterwards). Copies only the offers in use: a whole
  * view is over a kilobyte, and this runs on every choice. */
-static void view_swap(struct view *a, struct view *b)
+static void view_swap(struct view *a, struct view *b, int nplayers)
 {
     struct strbuf t = a->text;
     a->text = b->text;
     b->text = t;
     a->scene = b->scene;
     a->decider = b->decider;
-    for (int p = 0; p < GAME_MAX_PLAYERS; p++) {
+    for (int p = 0; p < nplayers; p++) {
         t = a->own_text[p];
         a->own_text[p] = b->own_text[p];
         b->own_text[p] = t;
@@ -57,6 +73,7 @@ struct game *game_new(const struct scenario *sc)
     g->sc = sc;
     g->visits = xcalloc((size_t)(sc->nscenes ? sc->nscenes : 1), sizeof *g->visits);
     g->taken = xcalloc((sc->nchoices + 63) / 64 + 1, sizeof *g->taken);
+    g->touched = xmalloc(sizeof *g->touched * GAME_TOUCHED_MAX);
     view_init(&g->view);
     view_init(&g->next_view);
     text_builder_init(&g->builder);
@@ -73,6 +90,7 @@ void game_free(struct game *g)
         return;
     free(g->visits);
     free(g->taken);
+    free(g->touched);
     view_free(&g->view);
     view_free(&g->next_view);
     text_builder_free(&g->builder);
@@ -121,6 +139,37 @@ int64_t game_random(struct game *g, int64_t lo, int64_t hi)
 static bool taken(const struct game *g, uint32_t choice)
 {
     return (g->taken[choice / 64] >> (choice % 64)) & 1;
+}
+
+/* Notes entry `what` of visits (a scene) or, with TOUCHED_TAKEN, a word of
+ * taken, for game_start to clear (struct game's touched). */
+#define TOUCHED_TAKEN (1u << 31)
+
+static void touch(struct game *g, uint32_t what)
+{
+    if (g->ntouched >= GAME_TOUCHED_MAX)
+        g->ntouched = GAME_TOUCHED_ALL;
+    else if (g->ntouched >= 0)
+        g->touched[g->ntouched++] = what;
+}
+
+/* Clears visits and taken: the entries noted, or all of them. */
+static void clear_touched(struct game *g)
+{
+    const struct scenario *sc = g->sc;
+    if (g->ntouched < 0) {
+        memset(g->visits, 0, sizeof *g->visits * (size_t)sc->nscenes);
+        memset(g->taken, 0, sizeof *g->taken * ((sc->nchoices + 63) / 64 + 1));
+    } else {
+        for (int i = 0; i < g->ntouched; i++) {
+            uint32_t t = g->touched[i];
+            if (t & TOUCHED_TAKEN)
+                g->taken[t & ~TOUCHED_TAKEN] = 0;
+            else
+                g->visits[t] = 0;
+        }
+    }
+    g->ntouched = 0;
 }
 
 /* The values a text shows to player who: their points, name and role. */
@@ -389,6 +438,10 @@ static bool render_text_as(struct game *g, const struct text_template *t, struct
     struct text_values v;
     if (!callback_present(t->fn)) {
         for (int k = 0; k < n && !g->quiet; k++) {
+            if (t->plain) { /* the same for everyone: no values to look up */
+                text_render(t, NULL, out[k]);
+                continue;
+            }
             text_values_of(g, who[k], &v);
             text_render(t, &v, out[k]);
         }
@@ -426,6 +479,11 @@ static bool render_text_as(struct game *g, const struct text_template *t, struct
 static bool render_text(struct game *g, const struct text_template *t, struct callsite site,
                         struct strbuf *out, struct diag *err)
 {
+    if (t->plain && !callback_present(t->fn)) { /* most labels: a copy of their chars */
+        if (!g->quiet)
+            text_render(t, NULL, out);
+        return true;
+    }
     int who = g->s.decider;
     return render_text_as(g, t, site, &who, &out, 1, err);
 }
@@ -614,7 +672,7 @@ static bool make_menu(struct game *g, int p, struct menu *m, struct diag *err)
             g->s.decider = saved_decider;
             return false;
         }
-        sb_putc(&m->labels, '\0');
+        put_string0(&m->labels, "", 0);
     }
     g->s.decider = saved_decider;
     return true;
@@ -626,7 +684,8 @@ static bool enter(struct game *g, int scene, struct diag *err)
     const struct scenario *sc = g->sc;
     const struct scene *s = &sc->scenes[scene];
     g->s.scene = scene;
-    g->visits[scene]++;
+    if (g->visits[scene]++ == 0)
+        touch(g, (uint32_t)scene);
     g->s.decider = decider_for(g, s);
     if (callback_present(s->on_enter)) {
         struct callsite site = {CB_ON_ENTER, scene, 0};
@@ -696,6 +755,11 @@ bool game_start(struct game *g, const struct game_setup *setup, struct diag *err
     g->seed = setup->seed;
     rng_seed(&g->s.rng, setup->seed);
     g->nplayers = setup->nplayers == 2 ? 2 : 1;
+    for (int p = g->nplayers; p < GAME_MAX_PLAYERS; p++) { /* view_swap leaves them */
+        g->view.menu[p].nopen = g->view.menu[p].ntotal = g->view.menu[p].timeout = 0;
+        sb_clear(&g->view.menu[p].labels);
+        sb_clear(&g->view.own_text[p]);
+    }
     for (int p = 0; p < g->nplayers; p++) {
         g->s.players[p].role = setup->players[p].role;
         str_copy(g->s.players[p].name, sizeof g->s.players[p].name,
@@ -703,8 +767,7 @@ bool game_start(struct game *g, const struct game_setup *setup, struct diag *err
     }
     for (int i = 0; i < sc->nstats; i++)
         g->s.stats[i] = sc->stats[i].start;
-    memset(g->visits, 0, sizeof *g->visits * (size_t)sc->nscenes);
-    memset(g->taken, 0, sizeof *g->taken * ((sc->nchoices + 63) / 64 + 1));
+    clear_touched(g);
     g->picks[0] = g->picks[1] = 0;
     g->nlog = 0;
     g->ncons = 0;
@@ -713,18 +776,29 @@ bool game_start(struct game *g, const struct game_setup *setup, struct diag *err
     g->over = false;
     if (!enter(g, sc->start, err))
         return false;
-    view_swap(&g->view, &g->next_view);
+    view_swap(&g->view, &g->next_view, g->nplayers);
     g->over = sc->scenes[g->s.scene].is_ending;
     return true;
 }
 
+/* A new decision at the end of the log, cleared as if by memset but for the
+ * per-stat and per-flag arrays: finish_decision writes their entries in use
+ * (every stat, every flag word), and the entries past them stay zero from
+ * when the log grew. A decision is over a kilobyte, most of it those
+ * arrays, and one is made every choice. */
 static struct decision *push_decision(struct game *g)
 {
     if (g->nlog == g->caplog) {
-        g->caplog = g->caplog ? g->caplog * 2 : 32;
-        g->log = xrealloc(g->log, sizeof *g->log * (size_t)g->caplog);
+        int cap = g->caplog ? g->caplog * 2 : 32;
+        g->log = xrealloc(g->log, sizeof *g->log * (size_t)cap);
+        memset(g->log + g->caplog, 0, sizeof *g->log * (size_t)(cap - g->caplog));
+        g->caplog = cap;
     }
-    return &g->log[g->nlog++];
+    struct decision *dec = &g->log[g->nlog++];
+    memset(dec, 0, offsetof(struct decision, stat_delta));
+    memset(&dec->feedback, 0, offsetof(struct decision, raised) - offsetof(struct decision, feedback));
+    memset(&dec->secret, 0, sizeof *dec - offsetof(struct decision, secret));
+    return dec;
 }
 
 bool game_is_secret(const struct game *g)
@@ -781,8 +855,11 @@ static void apply_effects(struct game *g, uint32_t c)
         game_set_flag(g, ch->unset[k], false);
     /* Only a once-choice's mark changes what can happen next: marking no
      * other keeps paths that differ only in such choices one state. */
-    if (ch->once)
+    if (ch->once) {
+        if (!g->taken[c / 64])
+            touch(g, TOUCHED_TAKEN | (c / 64));
         g->taken[c / 64] |= 1ULL << (c % 64);
+    }
 }
 
 static bool run_act(struct game *g, uint32_t c, int from, int listed, struct diag *err)
@@ -798,8 +875,7 @@ static bool run_act(struct game *g, uint32_t c, int from, int listed, struct dia
 static uint32_t log_string(struct game *g, const char *s)
 {
     uint32_t at = (uint32_t)g->log_text.len;
-    sb_puts(&g->log_text, s);
-    sb_putc(&g->log_text, '\0');
+    put_string0(&g->log_text, s, strlen(s));
     return at;
 }
 
@@ -810,13 +886,16 @@ static bool log_feedback(struct game *g, uint32_t c, int from, int listed, int w
 {
     const struct choice *ch = &g->sc->choices[c];
     *at = (uint32_t)g->log_text.len;
-    if (ch->has_feedback) {
+    if (ch->has_feedback && ch->feedback.plain && !callback_present(ch->feedback.fn)) {
+        if (!g->quiet)
+            text_render(&ch->feedback, NULL, &g->log_text);
+    } else if (ch->has_feedback) {
         struct callsite site = {CB_FEEDBACK, from, listed};
         struct strbuf *out = &g->log_text;
         if (!render_text_as(g, &ch->feedback, site, &who, &out, 1, err))
             return false;
     }
-    sb_putc(&g->log_text, '\0');
+    put_string0(&g->log_text, "", 0);
     return true;
 }
 
@@ -858,11 +937,21 @@ static double weighted_score(const struct scenario *sc, const struct choice *ch,
 static int best_offer(const struct game *g, const struct menu *m, int p, int number, int *locked)
 {
     const struct scenario *sc = g->sc;
-    const double *weights = sc->roles[g->s.players[p].role].weights;
+    int role = g->s.players[p].role;
+    const double *weights = sc->roles[role].weights;
+    double values[LIMIT_CHOICES_PER_SCENE];
+    if (sc->choice_values) {
+        const double *of_role = sc->choice_values + (size_t)role * sc->nchoices;
+        for (int k = 0; k < m->ntotal; k++)
+            values[k] = of_role[m->offers[k].choice];
+    } else {
+        for (int k = 0; k < m->ntotal; k++)
+            values[k] = weighted_score(sc, &sc->choices[m->offers[k].choice], weights);
+    }
     int best = number;
-    double best_value = weighted_score(sc, &sc->choices[m->offers[number - 1].choice], weights);
+    double best_value = values[number - 1];
     for (int k = 0; k < m->nopen; k++) {
-        double v = weighted_score(sc, &sc->choices[m->offers[k].choice], weights);
+        double v = values[k];
         if (v > best_value + 1e-9 ||
             (best != number && v > best_value - 1e-9 && m->offers[k].listed < m->offers[best - 1].listed)) {
             best_value = v;
@@ -872,9 +961,8 @@ static int best_offer(const struct game *g, const struct menu *m, int p, int num
     *locked = -1;
     double locked_value = best_value;
     for (int k = m->nopen; k < m->ntotal; k++) {
-        double v = weighted_score(sc, &sc->choices[m->offers[k].choice], weights);
-        if (v > locked_value + 1e-9) {
-            locked_value = v;
+        if (values[k] > locked_value + 1e-9) {
+            locked_value = values[k];
             *locked = k;
         }
     }
@@ -899,9 +987,18 @@ static bool enter_after_choice(struct game *g, int next, struct entering *enteri
     return false;
 }
 
-/* Everything a failing callback could leave behind, to put back. */
+/* Everything a failing callback could leave behind, to put back: the parts
+ * of the state (struct game_core) a choice can change, as far as the
+ * scenario uses them (its stats, its flags' words, the players' points in
+ * its dimensions), not the whole of it (over 700 bytes, copied every
+ * choice). Names and roles do not change within a game. */
 struct undo_mark {
-    struct game_core core;
+    int scene, turn, decider;
+    int nwords; /* flag words kept: a callback may add a flag (game.flags) */
+    struct rng rng;
+    double stats[LIMIT_STATS];
+    uint64_t flags[LIMIT_FLAGS / 64];
+    double score[GAME_MAX_PLAYERS][LIMIT_DIMENSIONS];
     uint64_t taken_bits[GAME_MAX_PLAYERS];
     uint32_t choices[GAME_MAX_PLAYERS];
     int nchoices;
@@ -911,9 +1008,29 @@ struct undo_mark {
     int pick_choices[GAME_MAX_PLAYERS];
 };
 
+static int flag_words(const struct scenario *sc)
+{
+    return (scenario_flag_count(sc) + 63) / 64;
+}
+
+/* Word w of the flags when the mark was made (a word added since was 0). */
+static uint64_t flags_before(const struct undo_mark *u, int w)
+{
+    return w < u->nwords ? u->flags[w] : 0;
+}
+
 static void mark(struct game *g, struct undo_mark *u, const uint32_t *choices, int n)
 {
-    u->core = g->s;
+    const struct scenario *sc = g->sc;
+    u->scene = g->s.scene;
+    u->turn = g->s.turn;
+    u->decider = g->s.decider;
+    u->rng = g->s.rng;
+    memcpy(u->stats, g->s.stats, sizeof *u->stats * (size_t)sc->nstats);
+    u->nwords = flag_words(sc);
+    memcpy(u->flags, g->s.flags, sizeof *u->flags * (size_t)u->nwords);
+    for (int p = 0; p < g->nplayers; p++)
+        memcpy(u->score[p], g->s.players[p].score, sizeof *u->score[p] * (size_t)sc->ndimensions);
     u->nchoices = n;
     for (int i = 0; i < n; i++) {
         u->choices[i] = choices[i];
@@ -927,7 +1044,16 @@ static void mark(struct game *g, struct undo_mark *u, const uint32_t *choices, i
 
 static void roll_back(struct game *g, const struct undo_mark *u)
 {
-    g->s = u->core;
+    const struct scenario *sc = g->sc;
+    g->s.scene = u->scene;
+    g->s.turn = u->turn;
+    g->s.decider = u->decider;
+    g->s.rng = u->rng;
+    memcpy(g->s.stats, u->stats, sizeof *u->stats * (size_t)sc->nstats);
+    for (int w = 0, nw = flag_words(sc); w < nw; w++)
+        g->s.flags[w] = flags_before(u, w);
+    for (int p = 0; p < g->nplayers; p++)
+        memcpy(g->s.players[p].score, u->score[p], sizeof *u->score[p] * (size_t)sc->ndimensions);
     for (int i = u->nchoices - 1; i >= 0; i--)
         g->taken[u->choices[i] / 64] = u->taken_bits[i];
     g->log_text.len = u->text_len;
@@ -942,7 +1068,7 @@ static void roll_back(struct game *g, const struct undo_mark *u)
 /* before: the stats before the choice; entering: before the next scene
  * was entered. */
 static void finish_decision(struct game *g, struct decision *dec, int from, int next,
-                            const struct game_core *before, const struct entering *entering,
+                            const struct undo_mark *before, const struct entering *entering,
                             uint32_t discuss, bool timed_out, double seconds)
 {
     const struct scenario *sc = g->sc;
@@ -955,9 +1081,9 @@ static void finish_decision(struct game *g, struct decision *dec, int from, int 
         dec->stat_delta[i] = entering->stats[i] - before->stats[i];
         dec->enter_delta[i] = g->s.stats[i] - entering->stats[i];
     }
-    for (int w = 0; w < (scenario_flag_count(sc) + 63) / 64; w++)
-        dec->raised[w] = entering->flags[w] & ~before->flags[w];
-    view_swap(&g->view, &g->next_view);
+    for (int w = 0, nw = flag_words(sc); w < nw; w++)
+        dec->raised[w] = entering->flags[w] & ~flags_before(before, w);
+    view_swap(&g->view, &g->next_view, g->nplayers);
     g->over = sc->scenes[next].is_ending;
 }
 
@@ -972,7 +1098,7 @@ static uint32_t log_discuss(struct game *g, int scene)
         game_text_values(g, &v);
         text_render(&s->discuss, &v, &g->log_text);
     }
-    sb_putc(&g->log_text, '\0');
+    put_string0(&g->log_text, "", 0);
     return at;
 }
 
@@ -1018,7 +1144,6 @@ bool game_choose(struct game *g, int number, bool timed_out, double seconds, str
     int locked;
     int best = best_offer(g, m, p, number, &locked);
     struct decision *dec = push_decision(g);
-    memset(dec, 0, sizeof *dec);
     dec->best_locked = locked < 0 ? -1 : m->offers[locked].choice;
     if (locked >= 0)
         dec->best_locked_label = log_string(g, game_label(g, m, locked));
@@ -1033,7 +1158,7 @@ bool game_choose(struct game *g, int number, bool timed_out, double seconds, str
     dec->best_label = best == number ? label_at : log_string(g, game_label(g, m, best - 1));
     dec->offered = m->nopen;
     dec->stood = -1;
-    finish_decision(g, dec, from, next, &u.core, &entering, discuss_at, timed_out, seconds);
+    finish_decision(g, dec, from, next, &u, &entering, discuss_at, timed_out, seconds);
     return true;
 
 fail:
@@ -1191,7 +1316,6 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
         goto fail;
 
     struct decision *dec = push_decision(g);
-    memset(dec, 0, sizeof *dec);
     dec->secret = true;
     dec->outcome = outcome;
     dec->stood = stood;
@@ -1199,7 +1323,7 @@ bool game_choose_pair(struct game *g, const int numbers[GAME_MAX_PLAYERS], bool 
         log_pick(g, dec, p, numbers[p], c[p], label_at[p], feedback_at[p]);
     dec->player = stood >= 0 ? stood : 0;
     first_pick_on_top(dec);
-    finish_decision(g, dec, from, next, &u.core, &entering, discuss_at, timed_out, seconds);
+    finish_decision(g, dec, from, next, &u, &entering, discuss_at, timed_out, seconds);
     return true;
 
 fail:
@@ -1286,6 +1410,7 @@ void game_copy_state(struct game *dst, const struct game *src)
     dst->s = src->s;
     memcpy(dst->visits, src->visits, sizeof *dst->visits * (size_t)sc->nscenes);
     memcpy(dst->taken, src->taken, sizeof *dst->taken * ((sc->nchoices + 63) / 64 + 1));
+    dst->ntouched = GAME_TOUCHED_ALL; /* src's touched entries are not dst's */
     dst->over = src->over;
     dst->picks[0] = src->picks[0];
     dst->picks[1] = src->picks[1];

@@ -29,6 +29,11 @@
 
 #define GAME_MAX_PLAYERS 2
 
+/* struct game's list of the visit counts and once-marks to clear for the
+ * next start: its length, and what it holds when it is not kept. */
+#define GAME_TOUCHED_MAX 1024
+#define GAME_TOUCHED_ALL (-1)
+
 struct game_player {
     int role; /* index into scenario.roles */
     char name[LIMIT_NAME_BYTES + 1];
@@ -156,6 +161,13 @@ struct game {
     struct game_core s;
     uint32_t *visits; /* per scene */
     uint64_t *taken;  /* per choice: taken at least once (for once) */
+    /* What game_start must clear of visits and taken: the scenes whose
+     * count rose from 0 and the words of taken that a once-choice marked,
+     * since the start (GAME_TOUCHED_ALL when more than the list holds, or
+     * unknown: a copied state). A large scenario's arrays are tens of
+     * kilobytes, a playthrough touches a hundred entries. */
+    uint32_t *touched;
+    int ntouched;
     bool over;        /* at an ending */
 
     struct view view;

@@ -245,6 +245,10 @@ struct scenario {
      * the game prefetches (game.c) and never reads through. */
     const void **callback_fn;
     int ncallback_fn;
+    /* Each choice's points weighted for each role, [role * nchoices +
+     * choice], set at the end of loading (NULL: weigh them when needed):
+     * every decision compares the open choices' (the debrief's best). */
+    const double *choice_values;
 
     struct dimension dimensions[LIMIT_DIMENSIONS];
     int ndimensions;

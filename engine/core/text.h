@@ -74,6 +74,7 @@ int text_condition_flag(const struct piece *p);
 /* Appends the rendering of pieces to out. */
 void text_render_pieces(const char *chars, const struct piece *pieces, uint32_t npieces,
                         const struct text_values *v, struct strbuf *out);
+/* v may be NULL for a plain text (t->plain): it is its chars, whoever reads it. */
 void text_render(const struct text_template *t, const struct text_values *v, struct strbuf *out);
 
 /* A rendered text without its emphasis markers, paragraphs joined by the given

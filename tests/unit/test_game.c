@@ -877,6 +877,50 @@ static void each_callback_keeps_its_functions_address(void **state)
     assert_true(checked >= 3);
 }
 
+/* conditions.lua: each condition the engine answers without running Lua
+ * (condition.h; listed first, each before a twin that Lua answers) gives
+ * Lua's answer for every value around its number; the other shapes are
+ * called, and a stat that does not exist still fails as a call does. */
+static void simple_conditions_answer_as_lua_would(void **state)
+{
+    (void)state;
+    struct scenario *cs = load_ok(test_path("fixtures/games/conditions.lua"));
+    struct script *s = cs->script;
+    lua_State *L = s->sb->L;
+    struct game *g = game_new(cs);
+    int scene = scenario_scene(cs, "a");
+    const struct choice *first = &cs->choices[cs->scenes[scene].first_choice];
+    int x = scenario_stat(cs, "x"), y = scenario_stat(cs, "y");
+    static const double values[] = {-1000, -200, -128, -127, -126.5, -4, -3, -2.5, -0.5, 0, 0.5, 1, 1.5, 11,
+                                    11.5, 12, 12.5, 13, 127, 127.5, 128, 128.5, 129, 1000};
+    for (int i = 0; i < 12; i += 2) {
+        assert_non_null(condition_of(L, &s->conds, first[i].when.ref, cs));
+        assert_null(condition_of(L, &s->conds, first[i + 1].when.ref, cs));
+        int held = 0;
+        for (size_t v = 0; v < COUNT_OF(values); v++) {
+            g->s.stats[x] = g->s.stats[y] = values[v];
+            struct callsite site = {CB_WHEN, scene, i + 1};
+            struct diag err;
+            bool fast, called;
+            assert_true(script_when(s, first[i].when, g, site, &fast, &err));
+            assert_true(script_when(s, first[i + 1].when, g, site, &called, &err));
+            assert_int_equal(fast, called);
+            held += fast;
+        }
+        assert_true(held > 0 && held < (int)COUNT_OF(values));
+    }
+    for (int i = 12; i < cs->scenes[scene].nchoices; i++)
+        assert_null(condition_of(L, &s->conds, first[i].when.ref, cs));
+    struct callsite site = {CB_WHEN, scene, 19};
+    struct diag err;
+    bool out;
+    assert_string_equal(cs->choices[cs->scenes[scene].first_choice + 18].id, "19");
+    assert_false(script_when(s, first[18].when, g, site, &out, &err));
+    assert_non_null(strstr(err.message, "unknown stat 'nosuch'"));
+    game_free(g);
+    scenario_free(cs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -907,6 +951,7 @@ int main(void)
         cmocka_unit_test(a_run_never_beats_its_best),
         cmocka_unit_test(game_picks_are_visible_to_callbacks),
         cmocka_unit_test(each_callback_keeps_its_functions_address),
+        cmocka_unit_test(simple_conditions_answer_as_lua_would),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

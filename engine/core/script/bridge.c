@@ -322,11 +322,15 @@ static void explain(struct script *s, struct callback cb, struct callsite site, 
     }
 }
 
+/* Calls callback cb with the game object. On success leaves its result on
+ * top of the message handler (the caller pops both: call_done); on error
+ * leaves nothing. */
 static bool call(struct script *s, struct callback cb, struct game *g, struct callsite site,
                  struct diag *err)
 {
     lua_State *L = s->sb->L;
     s->game = g;
+    sandbox_push_handler(s->sb);
     lua_rawgeti(L, LUA_REGISTRYINDEX, cb.ref);
     lua_rawgeti(L, LUA_REGISTRYINDEX, s->game_ref);
     /* game.cause records in on_enter, act and next (and settle, which
@@ -334,22 +338,37 @@ static bool call(struct script *s, struct callback cb, struct game *g, struct ca
     g->cause_records = site.kind == CB_ON_ENTER || site.kind == CB_ACT || site.kind == CB_NEXT ||
                        site.kind == CB_SETTLE;
     g->cause_decision = -1;
-    bool ok = sandbox_call(s->sb, 1, 1, false, NULL, err);
+    bool ok = sandbox_call_handled(s->sb, 1, 1, false, NULL, err);
     game_cause_close(g);
     g->cause_records = false;
     if (ok)
         return true;
+    lua_pop(L, 1);
     explain(s, cb, site, err);
     return false;
+}
+
+/* Pops what a successful call left: its result and the handler. */
+static void call_done(lua_State *L)
+{
+    lua_pop(L, 2);
 }
 
 bool script_when(struct script *s, struct callback cb, struct game *g, struct callsite site,
                  bool *out, struct diag *err)
 {
+    /* A condition that compares a stat with a number is answered here
+     * (condition.h), unless the state is over its memory cap, where a call
+     * would fail at its first instruction. */
+    const struct condition *k = condition_of(s->sb->L, &s->conds, cb.ref, s->sc);
+    if (k && s->sb->mem_used <= s->sb->limits.memory) {
+        *out = condition_holds(k, g->s.stats);
+        return true;
+    }
     if (!call(s, cb, g, site, err))
         return false;
     *out = lua_toboolean(s->sb->L, -1);
-    lua_pop(s->sb->L, 1);
+    call_done(s->sb->L);
     return true;
 }
 
@@ -358,7 +377,7 @@ bool script_run(struct script *s, struct callback cb, struct game *g, struct cal
 {
     if (!call(s, cb, g, site, err))
         return false;
-    lua_pop(s->sb->L, 1);
+    call_done(s->sb->L);
     return true;
 }
 
@@ -375,7 +394,7 @@ bool script_string(struct script *s, struct callback cb, struct game *g, struct 
                                                     : "a string";
         diag_set(err, NULL, 0, "runtime", "returned %s, not %s",
                  t == LUA_TNIL ? "nothing" : lua_typename(L, t), what);
-        lua_pop(L, 1);
+        call_done(L);
         explain(s, cb, site, err);
         return false;
     }
@@ -384,12 +403,12 @@ bool script_string(struct script *s, struct callback cb, struct game *g, struct 
     if (len > LIMIT_TEXT_BYTES) {
         diag_set(err, NULL, 0, "text-too-long", "returned a text of %zu bytes; the limit is %d",
                  len, LIMIT_TEXT_BYTES);
-        lua_pop(L, 1);
+        call_done(L);
         explain(s, cb, site, err);
         return false;
     }
     sb_append(out, str, len);
-    lua_pop(L, 1);
+    call_done(L);
     return true;
 }
 
@@ -397,6 +416,7 @@ void script_free(struct script *s)
 {
     if (!s)
         return;
+    conditions_free(&s->conds);
     sandbox_free(s->sb);
     free(s);
 }

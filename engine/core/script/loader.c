@@ -2616,6 +2616,23 @@ static void set_prefetch_hints(struct scenario *sc)
     }
 }
 
+/* Each choice's points weighted for each role (scenario.choice_values),
+ * summed in the order game.c's weighted_score sums them, for the same
+ * doubles. */
+static void set_choice_values(struct scenario *sc)
+{
+    size_t n = (size_t)sc->nroles * sc->nchoices;
+    double *v = arena_alloc(&sc->arena, sizeof *v * (n ? n : 1));
+    for (int r = 0; r < sc->nroles; r++)
+        for (uint32_t c = 0; c < sc->nchoices; c++) {
+            double total = 0;
+            for (int d = 0; d < sc->ndimensions; d++)
+                total += sc->choices[c].score[d] * sc->roles[r].weights[d];
+            v[(size_t)r * sc->nchoices + c] = total;
+        }
+    sc->choice_values = v;
+}
+
 struct scenario *scenario_load(const char *path, const struct script_limits *limits,
                                struct diag_list *diags)
 {
@@ -2637,6 +2654,7 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
         return NULL;
     }
     set_prefetch_hints(sc);
+    set_choice_values(sc);
     scenario_live_new(sc);
     return sc;
 }

@@ -1228,17 +1228,19 @@ static void end_call(struct sandbox *sb)
     sb->in_call = false;
 }
 
-bool sandbox_call(struct sandbox *sb, int nargs, int nresults, bool loading, const char *what,
-                  struct diag *err)
+void sandbox_push_handler(struct sandbox *sb)
+{
+    lua_pushcfunction(sb->L, message_handler);
+}
+
+bool sandbox_call_handled(struct sandbox *sb, int nargs, int nresults, bool loading, const char *what,
+                          struct diag *err)
 {
     lua_State *L = sb->L;
-    int base = lua_gettop(L) - nargs; /* the function's index */
-    lua_pushcfunction(L, message_handler);
-    lua_insert(L, base);
+    int handler = lua_gettop(L) - nargs - 1;
     begin_call(sb, loading);
-    int status = lua_pcall(L, nargs, nresults, base);
+    int status = lua_pcall(L, nargs, nresults, handler);
     end_call(sb);
-    lua_remove(L, base);
     if (status == LUA_OK)
         return true;
     if (sb->aborted) {
@@ -1259,6 +1261,18 @@ bool sandbox_call(struct sandbox *sb, int nargs, int nresults, bool loading, con
     err->severity = DIAG_ERROR;
     lua_gc(L, LUA_GCCOLLECT);
     return false;
+}
+
+bool sandbox_call(struct sandbox *sb, int nargs, int nresults, bool loading, const char *what,
+                  struct diag *err)
+{
+    lua_State *L = sb->L;
+    int base = lua_gettop(L) - nargs; /* the function's index */
+    sandbox_push_handler(sb);
+    lua_insert(L, base);
+    bool ok = sandbox_call_handled(sb, nargs, nresults, loading, what, err);
+    lua_remove(L, base);
+    return ok;
 }
 
 bool sandbox_cpcall(struct sandbox *sb, lua_CFunction fn, void *ud, struct diag *err)

@@ -101,6 +101,14 @@ void sandbox_store_cached(struct sandbox *sb, const char *path, const char *buf,
  * the message prefixed with "in WHAT: " when what is given. */
 bool sandbox_call(struct sandbox *sb, int nargs, int nresults, bool loading, const char *what,
                   struct diag *err);
+/* The same for a call whose function was pushed just above the message
+ * handler that sandbox_push_handler pushed: no moving of the stack to put
+ * the handler below it, which was a noticeable part of a short callback's
+ * cost. The handler stays: on success below the nresults values, on
+ * error alone; the caller pops it. */
+void sandbox_push_handler(struct sandbox *sb);
+bool sandbox_call_handled(struct sandbox *sb, int nargs, int nresults, bool loading, const char *what,
+                          struct diag *err);
 
 /* Runs fn(L) with ud as a light userdata argument in protected mode, for C
  * code that allocates in the Lua state (any allocation can raise an error). */

@@ -8,6 +8,8 @@
 #include "../script.h"
 #include "sandbox.h"
 
+#include "condition.h"
+
 struct script {
     struct sandbox *sb;
     struct scenario *sc;
@@ -15,6 +17,7 @@ struct script {
     int game_ref;       /* registry ref of the game object given to callbacks */
     struct loader *loader; /* while loading only */
     struct tests_ctx *tests; /* while loading tests.lua only */
+    struct conditions conds; /* the `when` functions answered without Lua */
 };
 
 /* Creates the game object (a userdata with locked metatables) and keeps it in
