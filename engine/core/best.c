@@ -241,6 +241,15 @@ static void make_reach(const struct scenario *sc, struct graph *gr)
     }
 }
 
+/* Whether next function c is known to return scene. */
+static bool graph_has(const struct graph *gr, uint32_t c, int scene)
+{
+    for (int i = 0; i < gr->nsucc[c]; i++)
+        if (gr->succ[c][i] == scene)
+            return true;
+    return false;
+}
+
 /* Adds a scene a next function returned; true when it is new. */
 static bool graph_saw(struct graph *gr, uint32_t c, int scene)
 {
@@ -449,6 +458,15 @@ struct task {
     int new_scene[2];
 };
 
+/* Where next functions led, not in the graph, that would change none of
+ * its bounds (successor_harmless): remembered so that each is checked
+ * once a pass. */
+struct harmless {
+    uint32_t *choice;
+    int *scene;
+    int n, cap;
+};
+
 /* What the workers of one search share. */
 struct shared {
     struct best_search *bs;
@@ -481,6 +499,8 @@ struct searcher {
     struct graph graph;
     double *bounds;    /* per scene; NULL without branch and bound */
     bool bounds_stale; /* a next function returned a scene not seen before */
+    bool bounds_ready; /* bounds made for this pass (not yet while discovering) */
+    struct harmless harmless; /* new scenes that change no bound (successor_harmless) */
     int *pool;
     int pool_top, pool_cap;
     struct pass_stack ps;
@@ -664,6 +684,127 @@ static double option_upper(const struct searcher *s, const struct game *g, int o
                        bound_at(s, sc->choices[b].next, g->taken, tb, UINT32_MAX));
 }
 
+/* The most a scene's bound_at can be, whatever is taken: its bound and
+ * every once-choice it can reach. */
+static double bound_at_most(const struct searcher *s, int scene)
+{
+    double v = s->bounds[scene];
+    for (int i = 0; i < s->graph.nonce; i++)
+        if (reaches(&s->graph, scene, s->sc->choices[s->graph.once[i]].scene))
+            v += s->graph.gain[s->graph.once[i]];
+    return v;
+}
+
+/* The least a scene's bound_at can be, whatever is taken: its bound less
+ * its own ask-first points (bound_at takes them off once taken). */
+static double bound_at_least(const struct searcher *s, int scene)
+{
+    double v = s->bounds[scene];
+    const struct scene *sn = &s->sc->scenes[scene];
+    for (int i = 0; i < sn->nchoices; i++) {
+        uint32_t c = sn->first_choice + (uint32_t)i;
+        if (s->sc->choices[c].once && s->graph.kind[c] == ONCE_FOLD && s->graph.gain[c] > 0 &&
+            (s->sc->choices[c].role_mask >> s->bs->role & 1))
+            v -= s->graph.gain[c];
+    }
+    return v;
+}
+
+/* Whether the graph's reach sets agree with other's in every column that
+ * is the scene of a once-choice (the only columns bound_at and
+ * classify_once read). */
+static bool reach_agrees(const struct scenario *sc, const struct graph *gr, const uint64_t *other)
+{
+    if (!gr->reach)
+        return true;
+    for (uint32_t c = 0; c < sc->nchoices; c++) {
+        if (!sc->choices[c].once)
+            continue;
+        int x = sc->choices[c].scene;
+        for (int from = 0; from < sc->nscenes; from++) {
+            size_t w = (size_t)from * (size_t)gr->words + (size_t)x / 64;
+            if (((gr->reach[w] ^ other[w]) >> (x % 64)) & 1)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Whether next function c returning scene, not in the graph, changes
+ * nothing the search computes from the graph (issue 23, round 10): the
+ * scenes' bounds, the once-choices' kinds and reach, and ahead_at(c) for
+ * any once-choices taken (the scene's bound_at never above the highest of
+ * those c is known to return: bound_at_most against bound_at_least). The
+ * search then goes on as it would with the scene in the graph, instead of
+ * starting over: the scenes a next function returns that lead to less
+ * (a second cash crunch's out_of_cash, a flop beside a launch) cost a pass
+ * each before. The scene is not added, so every worker's graph stays the
+ * one the pass began with (each worker decides the same for a scene from
+ * that graph alone), and harmless scenes checked one by one are harmless
+ * together (a longest path or a reach that no single edge changes is not
+ * changed by several). A next function never seen to return (ahead_at is
+ * unbounded) is never harmless. Costs a remake of the bounds, once per
+ * scene and pass. */
+static bool successor_harmless(struct searcher *s, uint32_t c, int scene)
+{
+    const struct scenario *sc = s->sc;
+    struct graph *gr = &s->graph;
+    struct harmless *h = &s->harmless;
+    if (!s->bounds_ready || gr->nsucc[c] == 0)
+        return false;
+    for (int i = 0; i < h->n; i++)
+        if (h->choice[i] == c && h->scene[i] == scene)
+            return true;
+    size_t nreach = gr->reach ? (size_t)sc->nscenes * (size_t)gr->words : 0;
+    size_t n = sc->nchoices + 1;
+    uint64_t *reach = nreach ? xmalloc(sizeof *reach * nreach) : NULL;
+    uint8_t *kind = xmalloc(n);
+    uint32_t *once = xmalloc(sizeof *once * n);
+    double *bounds = xmalloc(sizeof *bounds * (size_t)(sc->nscenes + 1));
+    if (nreach)
+        memcpy(reach, gr->reach, sizeof *reach * nreach);
+    memcpy(kind, gr->kind, n);
+    memcpy(once, gr->once, sizeof *once * n);
+    int nonce = gr->nonce;
+    /* The graph with the scene, made as searcher_pass makes it. */
+    graph_saw(gr, c, scene);
+    make_reach(sc, gr);
+    classify_once(sc, gr, s->bs->role, s->bs->duet);
+    make_bounds(sc, gr, s->bs->role, s->bs->duet, bounds);
+    bool same = gr->nonce == nonce && memcmp(kind, gr->kind, n) == 0 &&
+                memcmp(once, gr->once, sizeof *once * (size_t)nonce) == 0 &&
+                (!nreach || reach_agrees(sc, gr, reach));
+    for (int i = 0; same && i < sc->nscenes; i++)
+        same = bounds[i] == s->bounds[i];
+    gr->nsucc[c]--;
+    if (same) {
+        double known = -HUGE_VAL;
+        for (int i = 0; i < gr->nsucc[c]; i++)
+            known = fmax(known, bound_at_least(s, gr->succ[c][i]));
+        same = bound_at_most(s, scene) <= known;
+    }
+    /* Back to the pass's graph. */
+    if (nreach)
+        memcpy(gr->reach, reach, sizeof *reach * nreach);
+    memcpy(gr->kind, kind, n);
+    memcpy(gr->once, once, sizeof *once * n);
+    gr->nonce = nonce;
+    free(reach);
+    free(kind);
+    free(once);
+    free(bounds);
+    if (same) {
+        if (h->n == h->cap) {
+            h->cap = h->cap * 2 + 16;
+            h->choice = xrealloc(h->choice, sizeof *h->choice * (size_t)h->cap);
+            h->scene = xrealloc(h->scene, sizeof *h->scene * (size_t)h->cap);
+        }
+        h->choice[h->n] = c;
+        h->scene[h->n++] = scene;
+    }
+    return same;
+}
+
 /* Notes where the choice just taken in child (from g) led, for a next
  * function; a scene not seen before makes the bounds stale. */
 static void saw_next(struct searcher *s, const struct game *g, const struct game *child, int option)
@@ -683,7 +824,8 @@ static void saw_next(struct searcher *s, const struct game *g, const struct game
         c[n++] = (uint32_t)game_menu(g)->offers[option - 1].choice;
     }
     for (int i = 0; i < n; i++)
-        if (sc->choices[c[i]].next < 0 && graph_saw(&s->graph, c[i], child->s.scene)) {
+        if (sc->choices[c[i]].next < 0 && !graph_has(&s->graph, c[i], child->s.scene) &&
+            !successor_harmless(s, c[i], child->s.scene) && graph_saw(&s->graph, c[i], child->s.scene)) {
             s->bounds_stale = true;
             if (s->nnew < 2) {
                 s->new_choice[s->nnew] = c[i];
@@ -1326,6 +1468,8 @@ static void searcher_free(struct searcher *s, const struct scenario *sc)
     free(s->pool);
     graph_free(&s->graph, sc);
     free(s->found_path.v);
+    free(s->harmless.choice);
+    free(s->harmless.scene);
     if (s->ps.games)
         stack_free(&s->ps);
     game_free(s->walk[0]);
@@ -1355,6 +1499,8 @@ static void searcher_pass(struct searcher *w, const struct searcher *s0)
         classify_once(sc, &w->graph, w->bs->role, w->bs->duet);
         make_bounds(sc, &w->graph, w->bs->role, w->bs->duet, w->bounds);
     }
+    w->bounds_ready = w->bounds != NULL;
+    w->harmless.n = 0;
     w->bounds_stale = w->restart = w->stopped = w->left = false;
     w->task = -1;
     w->states = w->pruned = w->flushed = w->tick = 0;
@@ -1534,7 +1680,7 @@ bool best_search_run(const struct scenario *sc, struct best_search *bs, struct d
     memset(bs->points, 0, sizeof bs->points);
     bs->path = NULL;
     bs->npath = 0;
-    bs->states = bs->pruned = 0;
+    bs->states = bs->states_all = bs->pruned = 0;
     int nw = workers_of(bs);
     struct shared sh = {.bs = bs, .hash = sc->hash};
     sh.load_path = sc->nfiles > 0 ? sc->files[0].display : sc->folder;
@@ -1558,11 +1704,15 @@ bool best_search_run(const struct scenario *sc, struct best_search *bs, struct d
     struct task_list tl = {0};
     struct inputs path = {0};
     bool ok, exact;
+    bs->passes = 0;
     do {
+        bs->passes++;
         w[0].restart = false;
         atomic_store(&sh.states, 0);
         atomic_store(&sh.capped, false);
         ok = search_pass(w, nw, &sh, &tl, &path, &exact, err);
+        for (int k = 0; k < nw; k++)
+            bs->states_all += w[k].states;
     } while (ok && w[0].restart);
     bs->exact = ok && exact;
     /* One worker's cap stops it where it would on any machine; several

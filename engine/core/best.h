@@ -63,8 +63,11 @@ struct best_search {
     double points[LIMIT_DIMENSIONS]; /* the role's points along that best path */
     int *path;       /* its inputs: numbers as offered, two per secret duet decision */
     int npath;
-    long states;     /* distinct states solved */
+    long states;     /* distinct states solved (in the last pass: see passes) */
+    long states_all; /* the states solved in every pass */
     long pruned;     /* states cut by the bound */
+    int passes;      /* searches from the start: one more each time the key grew or a
+                      * next function led where the bounds must count (best.c) */
     double seconds;
     double busiest_cpu; /* the CPU time of the busiest worker's tasks: about the
                          * search's time on idle cores (the machine may be shared) */

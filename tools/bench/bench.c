@@ -247,10 +247,11 @@ static int cmd_best(const char *path, int role, uint64_t seed, char **opts)
     double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
                  (double)ru.ru_stime.tv_usec / 1e6;
     printf("{\"role\": \"%s\", \"weighted\": %.9g, \"exact\": %s, \"states\": %ld, \"pruned\": %ld, "
+           "\"states_all\": %ld, \"passes\": %d, "
            "\"seconds\": %.3f, \"cpu_seconds\": %.3f, \"busiest_cpu_seconds\": %.3f, \"jobs\": %d, "
            "\"seed_free\": %s, \"path\": [",
-           sc->roles[role].id, bs.weighted, bs.exact ? "true" : "false", bs.states, bs.pruned, bs.seconds, cpu,
-           bs.busiest_cpu, bs.jobs, bs.seed_free ? "true" : "false");
+           sc->roles[role].id, bs.weighted, bs.exact ? "true" : "false", bs.states, bs.pruned, bs.states_all,
+           bs.passes, bs.seconds, cpu, bs.busiest_cpu, bs.jobs, bs.seed_free ? "true" : "false");
     for (int i = 0; i < bs.npath; i++)
         printf("%s%d", i ? ", " : "", bs.path[i]);
     printf("]}\n");
