@@ -100,6 +100,21 @@ static void memo_clear(struct memo *m)
     memset(m, 0, sizeof *m);
 }
 
+/* The slot of a key in a table only read. */
+static const struct memo_slot *memo_get(const struct memo *m, uint64_t key)
+{
+    key &= MEMO_KEY_MASK;
+    if (!m->cap)
+        return NULL;
+    for (size_t j = key & (m->cap - 1);; j = (j + 1) & (m->cap - 1)) {
+        const struct memo_slot *s = &m->slots[j];
+        if (s->key == 0)
+            return NULL;
+        if ((s->key & MEMO_KEY_MASK) == key)
+            return s;
+    }
+}
+
 static uint64_t state_key(const struct game *g, unsigned what)
 {
     const struct scenario *sc = g->sc;
@@ -452,6 +467,7 @@ struct task {
     struct inputs path;
     /* What it learnt when it must start the pass over: */
     bool restart;
+    struct memo kept; /* its table then, when only the bounds changed (kept_from) */
     unsigned key_what;
     int nnew;
     uint32_t new_choice[2];
@@ -480,6 +496,16 @@ struct shared {
     struct task *tasks;
     int ntasks;
     double dive;              /* the best total the dive found: each task starts from it */
+    /* The table of the task that started this pass over, for the same task
+     * of the next (kept_from): read-only, at the scenes not upstream of
+     * where the new scenes were seen (upstream[]). */
+    struct memo kept;
+    uint64_t kept_key;
+    double kept_base;
+    uint32_t changed[2]; /* the choices that met new scenes then */
+    int nchanged;
+    uint8_t *kept_kind; /* the once-choices' kinds then (graph.kind) */
+    bool *upstream;     /* per scene: it can lead to a changed choice (or all, when the kinds changed) */
     struct searcher *workers; /* 0 to nworkers - 1: the helpers (1 and on) start */
     int nworkers;             /* when the tasks do, after the dive */
 };
@@ -496,6 +522,7 @@ struct searcher {
     int player;
     unsigned key_what;
     struct memo memo;
+    const struct memo *kept; /* the last pass's table of its task, or NULL (kept_from) */
     struct graph graph;
     double *bounds;    /* per scene; NULL without branch and bound */
     bool bounds_stale; /* a next function returned a scene not seen before */
@@ -524,6 +551,20 @@ struct searcher {
                        * (each worker counts its steps in its own) */
     pthread_t thread;
 };
+
+/* What the last pass's table of this task (searcher.kept) knows of state g
+ * (key): exact or upper, at a scene not upstream of where that pass met
+ * a scene new to the bounds; NULL else. Such a scene's bound, and those of
+ * every scene it leads to, are the same in both passes, so every cut below
+ * it was made on the bounds this pass has: its value holds. */
+static const struct memo_slot *kept_slot(const struct searcher *s, const struct game *g, uint64_t key)
+{
+    if (!s->kept || s->sh->upstream[g->s.scene])
+        return NULL;
+    const struct memo_slot *slot = memo_get(s->kept, key);
+    int kind = slot ? slot_kind(slot) : MEMO_EMPTY;
+    return kind == MEMO_EXACT || kind == MEMO_UPPER ? slot : NULL;
+}
 
 /* The search's games render no text (game_quiet): nothing shows them. */
 static struct game *quiet_game(struct searcher *s)
@@ -1024,6 +1065,18 @@ static inline enum child_step visit_child(struct searcher *s, int depth, struct 
     }
     uint64_t key = state_key(child, s->key_what);
     struct memo_slot *slot = memo_find(&s->memo, key, false);
+    if (!slot) {
+        const struct memo_slot *k = kept_slot(s, child, key);
+        if (k && slot_kind(k) == MEMO_EXACT) {
+            /* Solved in the last pass: its value, and the path on from it
+             * (follow), hold in this one. */
+            slot = memo_find(&s->memo, key, true);
+            slot_set(slot, MEMO_EXACT, k->value);
+        } else if (k) {
+            slot = memo_find(&s->memo, key, true);
+            slot_set(slot, MEMO_UPPER, k->value);
+        }
+    }
     int kind = slot ? slot_kind(slot) : MEMO_EMPTY;
     if (kind == MEMO_OPEN) {
         /* A loop in the states: only the visits tell the laps apart. */
@@ -1160,7 +1213,10 @@ static bool child_reaches(struct searcher *s, const struct game *child, double t
     double cbase = game_weighted(child, s->player);
     if (child->over)
         return cbase >= target - EPS_REACH;
-    struct memo_slot *slot = memo_find(&s->memo, state_key(child, s->key_what), false);
+    uint64_t key = state_key(child, s->key_what);
+    const struct memo_slot *slot = memo_find(&s->memo, key, false);
+    if (!slot)
+        slot = kept_slot(s, child, key);
     return slot && slot_kind(slot) == MEMO_EXACT && cbase + slot->value >= target - EPS_REACH;
 }
 
@@ -1272,6 +1328,7 @@ static void tasks_clear(struct task_list *tl)
     for (int i = 0; i < tl->n; i++) {
         free(tl->v[i].inputs);
         free(tl->v[i].path.v);
+        memo_clear(&tl->v[i].kept);
     }
     tl->n = 0;
 }
@@ -1362,17 +1419,25 @@ static bool search_task(struct searcher *s, struct task *t, int index, struct ga
     s->restart = s->left = false;
     s->task = index;
     s->nnew = 0;
+    s->kept = sh->kept.cap && t->key == sh->kept_key && t->base == sh->kept_base ? &sh->kept : NULL;
+    unsigned what0 = s->key_what;
     struct reads r0 = reads_now(s->sc);
     int kind = MEMO_EXACT;
     double value = -HUGE_VAL; /* its replay failed: no ending that way */
     if (replay(g, s->bs, t->inputs, t->ninputs) && !g->over &&
         !solve_state(s, g, t->inputs, t->ninputs, r0, 0, &kind, &value)) {
+        s->kept = NULL;
         if (s->left)
             return true;
         if (!s->restart)
             return false;
         /* What it learnt, for the next pass; the tasks after it are left. */
         t->restart = true;
+        if (s->key_what == what0 && s->nnew > 0) {
+            /* Only the bounds change: its table serves the next pass. */
+            t->kept = s->memo;
+            s->memo = (struct memo){0};
+        }
         t->key_what = s->key_what;
         t->nnew = s->nnew;
         memcpy(t->new_choice, s->new_choice, sizeof t->new_choice);
@@ -1382,6 +1447,8 @@ static bool search_task(struct searcher *s, struct task *t, int index, struct ga
             ;
         return true;
     }
+    s->kept = NULL;
+    memo_clear(&t->kept); /* (from a pass it had started over) */
     t->kind = kind;
     t->value = value;
     t->found = s->line > line ? s->line : -HUGE_VAL;
@@ -1565,18 +1632,61 @@ static bool dive_and_split(struct searcher *s0, struct game **games, struct read
 }
 
 /* After the tasks: what the first task that must start over learnt (the
- * same whatever the workers' timing: the tasks before it are done). */
-static bool learn_from(struct searcher *s0, const struct shared *sh)
+ * same whatever the workers' timing: the tasks before it are done), and
+ * its table, kept for the next pass when only the bounds change. */
+static bool learn_from(struct searcher *s0, struct shared *sh)
 {
     int first = atomic_load(&sh->first_restart);
     if (first >= sh->ntasks)
         return false;
-    const struct task *t = &sh->tasks[first];
+    struct task *t = &sh->tasks[first];
+    if (t->kept.cap) {
+        sh->kept = t->kept;
+        t->kept = (struct memo){0};
+        sh->kept_key = t->key;
+        sh->kept_base = t->base;
+        sh->nchanged = t->nnew;
+        memcpy(sh->changed, t->new_choice, sizeof sh->changed);
+        memcpy(sh->kept_kind, s0->graph.kind, s0->sc->nchoices + 1);
+    }
     s0->key_what |= t->key_what;
     for (int i = 0; i < t->nnew; i++)
         graph_saw(&s0->graph, t->new_choice[i], t->new_scene[i]);
     s0->restart = true;
     return true;
+}
+
+/* Which scenes the kept table holds for (kept_slot): those that cannot lead
+ * to the scene of a choice that met a new scene (over the new graph), so
+ * that neither their bounds nor those of any scene after them changed;
+ * none when a once-choice's kind changed (its points move in every
+ * bound). */
+static void mark_upstream(struct shared *sh, const struct searcher *s0)
+{
+    const struct scenario *sc = s0->sc;
+    const struct graph *gr = &s0->graph;
+    bool all = memcmp(sh->kept_kind, gr->kind, sc->nchoices + 1) != 0;
+    for (int x = 0; x < sc->nscenes; x++)
+        sh->upstream[x] = all;
+    for (int i = 0; i < sh->nchanged; i++)
+        sh->upstream[sc->choices[sh->changed[i]].scene] = true;
+    for (bool changed = !all; changed;) {
+        changed = false;
+        for (int x = sc->nscenes - 1; x >= 0; x--) {
+            const struct scene *sn = &sc->scenes[x];
+            bool up = sh->upstream[x] || (sn->conflict >= 0 && sh->upstream[sn->conflict]);
+            for (int i = 0; i < sn->nchoices && !up; i++) {
+                uint32_t c = sn->first_choice + (uint32_t)i;
+                up = sc->choices[c].next >= 0 && sh->upstream[sc->choices[c].next];
+                for (int k = 0; k < gr->nsucc[c] && !up; k++)
+                    up = sh->upstream[gr->succ[c][k]];
+            }
+            if (up && !sh->upstream[x]) {
+                sh->upstream[x] = true;
+                changed = true;
+            }
+        }
+    }
 }
 
 /* One pass of the search with the current key and bounds. false only
@@ -1589,6 +1699,8 @@ static bool search_pass(struct searcher *w, int nw, struct shared *sh, struct ta
     struct searcher *s0 = &w[0];
     for (int k = 0; k < nw; k++)
         searcher_pass(&w[k], s0);
+    if (sh->kept.cap)
+        mark_upstream(sh, s0);
     *exact = false;
     tasks_clear(tl);
     sh->ntasks = 0;
@@ -1603,6 +1715,7 @@ static bool search_pass(struct searcher *w, int nw, struct shared *sh, struct ta
     for (int i = 0; i <= TASK_DEPTH_MAX; i++)
         game_free(games[i]);
     if (!split) {
+        memo_clear(&sh->kept);
         pass_result(&s0->found_path, tl, s0->line, path);
         return ok;
     }
@@ -1624,6 +1737,7 @@ static bool search_pass(struct searcher *w, int nw, struct shared *sh, struct ta
     for (int k = 1; k < nw; k++)
         if (w[k].started)
             pthread_join(w[k].thread, NULL);
+    memo_clear(&sh->kept);
     bool stopped = false;
     for (int k = 0; k < nw; k++)
         stopped |= w[k].stopped;
@@ -1696,6 +1810,8 @@ bool best_search_run(const struct scenario *sc, struct best_search *bs, struct d
         searcher_init(&w[k], sc, bs, &sh, k);
     sh.workers = w;
     sh.nworkers = nw;
+    sh.kept_kind = xcalloc(sc->nchoices + 1, 1);
+    sh.upstream = xcalloc((size_t)sc->nscenes + 1, sizeof *sh.upstream);
     if (w[0].bounds) {
         struct reads r0 = reads_now(sc);
         discover(&w[0]);
@@ -1731,6 +1847,9 @@ bool best_search_run(const struct scenario *sc, struct best_search *bs, struct d
     }
     tasks_clear(&tl);
     free(tl.v);
+    memo_clear(&sh.kept);
+    free(sh.kept_kind);
+    free(sh.upstream);
     free(path.v);
     for (int k = 0; k < nw; k++)
         searcher_free(&w[k], sc);
