@@ -450,6 +450,39 @@ static void inputs_push(struct inputs *in, int v)
     in->v[in->n++] = v;
 }
 
+/* Pairs of a choice with a next function and a scene it returned. */
+struct seen_list {
+    uint32_t *choice;
+    int *scene;
+    int n, cap;
+};
+
+static bool seen_has(const struct seen_list *l, uint32_t c, int scene)
+{
+    for (int i = 0; i < l->n; i++)
+        if (l->choice[i] == c && l->scene[i] == scene)
+            return true;
+    return false;
+}
+
+static void seen_add(struct seen_list *l, uint32_t c, int scene)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap * 2 + 16;
+        l->choice = xrealloc(l->choice, sizeof *l->choice * (size_t)l->cap);
+        l->scene = xrealloc(l->scene, sizeof *l->scene * (size_t)l->cap);
+    }
+    l->choice[l->n] = c;
+    l->scene[l->n++] = scene;
+}
+
+static void seen_free(struct seen_list *l)
+{
+    free(l->choice);
+    free(l->scene);
+    *l = (struct seen_list){0};
+}
+
 /* One subtree of the search: the state the first decisions lead to. */
 struct task {
     int *inputs; /* from the start */
@@ -465,22 +498,12 @@ struct task {
     double value; /* the most weighted points reachable from it */
     double found; /* the best total it found a path to, above the dive's */
     struct inputs path;
-    /* What it learnt when it must start the pass over: */
-    bool restart;
-    struct memo kept; /* its table then, when only the bounds changed (kept_from) */
+    /* What it learnt for the next pass: */
+    bool restart;     /* a callback read what the key leaves out: it stopped there */
     unsigned key_what;
-    int nnew;
-    uint32_t new_choice[2];
-    int new_scene[2];
-};
-
-/* Where next functions led, not in the graph, that would change none of
- * its bounds (successor_harmless): remembered so that each is checked
- * once a pass. */
-struct harmless {
-    uint32_t *choice;
-    int *scene;
-    int n, cap;
+    struct seen_list news; /* the scenes next functions returned that raise a bound,
+                            * in the order met (the search went on without them) */
+    struct memo kept;      /* its table, for the next pass when tasks met such scenes */
 };
 
 /* What the workers of one search share. */
@@ -496,16 +519,17 @@ struct shared {
     struct task *tasks;
     int ntasks;
     double dive;              /* the best total the dive found: each task starts from it */
-    /* The table of the task that started this pass over, for the same task
-     * of the next (kept_from): read-only, at the scenes not upstream of
-     * where the new scenes were seen (upstream[]). */
-    struct memo kept;
-    uint64_t kept_key;
-    double kept_base;
-    uint32_t changed[2]; /* the choices that met new scenes then */
-    int nchanged;
-    uint8_t *kept_kind; /* the once-choices' kinds then (graph.kind) */
-    bool *upstream;     /* per scene: it can lead to a changed choice (or all, when the kinds changed) */
+    /* The last pass's tables, one a task (kept_key, kept_base), for the same
+     * tasks of this pass: read-only, at the scenes not upstream of a choice
+     * that led somewhere new then (upstream[]: kept_slot). */
+    struct memo *kept;
+    uint64_t *kept_key;
+    double *kept_base;
+    int nkept;
+    struct seen_list changed; /* those choices, with the scenes they led to */
+    uint8_t *kept_kind;       /* the once-choices' kinds then (graph.kind) */
+    bool *upstream;           /* per scene: it can lead to a changed choice (all when
+                               * a kind changed) */
     struct searcher *workers; /* 0 to nworkers - 1: the helpers (1 and on) start */
     int nworkers;             /* when the tasks do, after the dive */
 };
@@ -522,12 +546,14 @@ struct searcher {
     int player;
     unsigned key_what;
     struct memo memo;
-    const struct memo *kept; /* the last pass's table of its task, or NULL (kept_from) */
+    const struct memo *kept; /* the last pass's table of its task, or NULL (kept_slot) */
     struct graph graph;
     double *bounds;    /* per scene; NULL without branch and bound */
     bool bounds_stale; /* a next function returned a scene not seen before */
     bool bounds_ready; /* bounds made for this pass (not yet while discovering) */
-    struct harmless harmless; /* new scenes that change no bound (successor_harmless) */
+    struct seen_list harmless; /* new scenes that change no bound (successor_harmless) */
+    struct seen_list harmful;  /* and those that do, met in this pass */
+    struct seen_list news;     /* those its task met, in order */
     int *pool;
     int pool_top, pool_cap;
     struct pass_stack ps;
@@ -535,9 +561,6 @@ struct searcher {
     struct inputs found_path; /* the path to it */
     struct game *walk[2];     /* scratch for follow */
     struct game_texts_checked *texts; /* shared by its quiet games */
-    int nnew;                 /* where next functions led that was not seen before */
-    uint32_t new_choice[2];   /* (the first two, for the task) */
-    int new_scene[2];
     long states, pruned, flushed, tick;
     unsigned long draws0; /* its scenario's draws before the search */
     bool restart;
@@ -790,12 +813,10 @@ static bool successor_harmless(struct searcher *s, uint32_t c, int scene)
 {
     const struct scenario *sc = s->sc;
     struct graph *gr = &s->graph;
-    struct harmless *h = &s->harmless;
-    if (!s->bounds_ready || gr->nsucc[c] == 0)
+    if (!s->bounds_ready || gr->nsucc[c] == 0 || seen_has(&s->harmful, c, scene))
         return false;
-    for (int i = 0; i < h->n; i++)
-        if (h->choice[i] == c && h->scene[i] == scene)
-            return true;
+    if (seen_has(&s->harmless, c, scene))
+        return true;
     size_t nreach = gr->reach ? (size_t)sc->nscenes * (size_t)gr->words : 0;
     size_t n = sc->nchoices + 1;
     uint64_t *reach = nreach ? xmalloc(sizeof *reach * nreach) : NULL;
@@ -834,15 +855,7 @@ static bool successor_harmless(struct searcher *s, uint32_t c, int scene)
     free(kind);
     free(once);
     free(bounds);
-    if (same) {
-        if (h->n == h->cap) {
-            h->cap = h->cap * 2 + 16;
-            h->choice = xrealloc(h->choice, sizeof *h->choice * (size_t)h->cap);
-            h->scene = xrealloc(h->scene, sizeof *h->scene * (size_t)h->cap);
-        }
-        h->choice[h->n] = c;
-        h->scene[h->n++] = scene;
-    }
+    seen_add(same ? &s->harmless : &s->harmful, c, scene);
     return same;
 }
 
@@ -864,15 +877,20 @@ static void saw_next(struct searcher *s, const struct game *g, const struct game
     } else {
         c[n++] = (uint32_t)game_menu(g)->offers[option - 1].choice;
     }
-    for (int i = 0; i < n; i++)
-        if (sc->choices[c[i]].next < 0 && !graph_has(&s->graph, c[i], child->s.scene) &&
-            !successor_harmless(s, c[i], child->s.scene) && graph_saw(&s->graph, c[i], child->s.scene)) {
-            s->bounds_stale = true;
-            if (s->nnew < 2) {
-                s->new_choice[s->nnew] = c[i];
-                s->new_scene[s->nnew++] = child->s.scene;
-            }
+    int scene = child->s.scene;
+    for (int i = 0; i < n; i++) {
+        if (sc->choices[c[i]].next >= 0 || graph_has(&s->graph, c[i], scene) ||
+            successor_harmless(s, c[i], scene))
+            continue;
+        if (s->task >= 0) {
+            /* A task goes on with the pass's graph: what it finds below the
+             * scenes this changes holds in the next pass (kept_slot). */
+            if (!seen_has(&s->news, c[i], scene))
+                seen_add(&s->news, c[i], scene);
+        } else if (graph_saw(&s->graph, c[i], scene)) {
+            s->bounds_stale = true; /* the dive, the split: start over */
         }
+    }
 }
 
 /* How promising an option looks: its points for the role and the bound of
@@ -1329,6 +1347,7 @@ static void tasks_clear(struct task_list *tl)
         free(tl->v[i].inputs);
         free(tl->v[i].path.v);
         memo_clear(&tl->v[i].kept);
+        seen_free(&tl->v[i].news);
     }
     tl->n = 0;
 }
@@ -1407,6 +1426,14 @@ static bool make_tasks(struct searcher *s, struct game **games, struct reads r0,
 
 /* ----------------------------------------------------------- workers */
 
+/* The scenes task t met that raise a bound (searcher s's, in its order). */
+static void task_news(struct task *t, const struct searcher *s)
+{
+    t->news.n = 0;
+    for (int i = 0; i < s->news.n; i++)
+        seen_add(&t->news, s->news.choice[i], s->news.scene[i]);
+}
+
 /* Searches task t on a table of its own from the dive's best (line): what
  * it finds does not depend on which worker searches it, or when. false
  * when the budget is spent. */
@@ -1418,9 +1445,11 @@ static bool search_task(struct searcher *s, struct task *t, int index, struct ga
     s->found_path.n = 0;
     s->restart = s->left = false;
     s->task = index;
-    s->nnew = 0;
-    s->kept = sh->kept.cap && t->key == sh->kept_key && t->base == sh->kept_base ? &sh->kept : NULL;
-    unsigned what0 = s->key_what;
+    s->news.n = 0;
+    s->kept = NULL;
+    for (int k = 0; k < sh->nkept && !s->kept; k++)
+        if (t->key == sh->kept_key[k] && t->base == sh->kept_base[k])
+            s->kept = &sh->kept[k];
     struct reads r0 = reads_now(s->sc);
     int kind = MEMO_EXACT;
     double value = -HUGE_VAL; /* its replay failed: no ending that way */
@@ -1431,24 +1460,22 @@ static bool search_task(struct searcher *s, struct task *t, int index, struct ga
             return true;
         if (!s->restart)
             return false;
-        /* What it learnt, for the next pass; the tasks after it are left. */
+        /* The key grows (what it learnt, for the next pass); the tasks
+         * after it are left. */
         t->restart = true;
-        if (s->key_what == what0 && s->nnew > 0) {
-            /* Only the bounds change: its table serves the next pass. */
-            t->kept = s->memo;
-            s->memo = (struct memo){0};
-        }
         t->key_what = s->key_what;
-        t->nnew = s->nnew;
-        memcpy(t->new_choice, s->new_choice, sizeof t->new_choice);
-        memcpy(t->new_scene, s->new_scene, sizeof t->new_scene);
+        task_news(t, s);
         int first = atomic_load(&sh->first_restart);
         while (index < first && !atomic_compare_exchange_weak(&sh->first_restart, &first, index))
             ;
         return true;
     }
     s->kept = NULL;
-    memo_clear(&t->kept); /* (from a pass it had started over) */
+    /* Its table, for the next pass if a task met scenes that raise a
+     * bound (learn_from). */
+    task_news(t, s);
+    t->kept = s->memo;
+    s->memo = (struct memo){0};
     t->kind = kind;
     t->value = value;
     t->found = s->line > line ? s->line : -HUGE_VAL;
@@ -1519,6 +1546,7 @@ static void searcher_init(struct searcher *s, const struct scenario *sc, struct 
     s->bs = bs;
     s->sh = sh;
     s->id = id;
+    s->task = -1; /* not a task's search: the discovery, the dive, the split */
     s->player = bs->duet ? bs->role : 0;
     s->texts = game_texts_checked_new();
     graph_init(&s->graph, sc, bs->role);
@@ -1535,8 +1563,9 @@ static void searcher_free(struct searcher *s, const struct scenario *sc)
     free(s->pool);
     graph_free(&s->graph, sc);
     free(s->found_path.v);
-    free(s->harmless.choice);
-    free(s->harmless.scene);
+    seen_free(&s->harmless);
+    seen_free(&s->harmful);
+    seen_free(&s->news);
     if (s->ps.games)
         stack_free(&s->ps);
     game_free(s->walk[0]);
@@ -1567,7 +1596,7 @@ static void searcher_pass(struct searcher *w, const struct searcher *s0)
         make_bounds(sc, &w->graph, w->bs->role, w->bs->duet, w->bounds);
     }
     w->bounds_ready = w->bounds != NULL;
-    w->harmless.n = 0;
+    w->harmless.n = w->harmful.n = 0;
     w->bounds_stale = w->restart = w->stopped = w->left = false;
     w->task = -1;
     w->states = w->pruned = w->flushed = w->tick = 0;
@@ -1631,27 +1660,54 @@ static bool dive_and_split(struct searcher *s0, struct game **games, struct read
     return make_tasks(s0, games, r0, tl);
 }
 
-/* After the tasks: what the first task that must start over learnt (the
- * same whatever the workers' timing: the tasks before it are done), and
- * its table, kept for the next pass when only the bounds change. */
+/* Frees the last pass's tables. */
+static void kept_clear(struct shared *sh)
+{
+    for (int k = 0; k < sh->nkept; k++)
+        memo_clear(&sh->kept[k]);
+    sh->nkept = 0;
+}
+
+/* After the tasks: what the next pass must know, the same whatever the
+ * workers' timing. When a callback read what the key leaves out, what the
+ * first task that stopped for it learnt (the tasks before it are done, those
+ * after it were left). Else, when tasks met scenes that raise a bound (each
+ * went on to its end on the pass's bounds), all of them, in task order,
+ * and every task's table for the next pass (kept_slot): only the states
+ * upstream of those scenes are searched again. false when there is
+ * nothing to learn: the pass is exact. */
 static bool learn_from(struct searcher *s0, struct shared *sh)
 {
+    const struct scenario *sc = s0->sc;
     int first = atomic_load(&sh->first_restart);
-    if (first >= sh->ntasks)
+    bool stale = first < sh->ntasks;
+    for (int i = 0; i < sh->ntasks && !stale; i++)
+        stale = sh->tasks[i].news.n > 0;
+    if (!stale)
         return false;
-    struct task *t = &sh->tasks[first];
-    if (t->kept.cap) {
-        sh->kept = t->kept;
-        t->kept = (struct memo){0};
-        sh->kept_key = t->key;
-        sh->kept_base = t->base;
-        sh->nchanged = t->nnew;
-        memcpy(sh->changed, t->new_choice, sizeof sh->changed);
-        memcpy(sh->kept_kind, s0->graph.kind, s0->sc->nchoices + 1);
+    sh->changed.n = 0;
+    memcpy(sh->kept_kind, s0->graph.kind, sc->nchoices + 1);
+    for (int i = 0; i < sh->ntasks && i <= first; i++) {
+        struct task *t = &sh->tasks[i];
+        for (int k = 0; k < t->news.n; k++) {
+            graph_saw(&s0->graph, t->news.choice[k], t->news.scene[k]);
+            seen_add(&sh->changed, t->news.choice[k], t->news.scene[k]);
+        }
+        if (i == first) {
+            s0->key_what |= t->key_what;
+        } else if (t->kept.cap && first >= sh->ntasks) {
+            if (sh->nkept % 16 == 0) {
+                size_t cap = (size_t)sh->nkept + 16;
+                sh->kept = xrealloc(sh->kept, sizeof *sh->kept * cap);
+                sh->kept_key = xrealloc(sh->kept_key, sizeof *sh->kept_key * cap);
+                sh->kept_base = xrealloc(sh->kept_base, sizeof *sh->kept_base * cap);
+            }
+            sh->kept[sh->nkept] = t->kept;
+            sh->kept_key[sh->nkept] = t->key;
+            sh->kept_base[sh->nkept++] = t->base;
+            t->kept = (struct memo){0};
+        }
     }
-    s0->key_what |= t->key_what;
-    for (int i = 0; i < t->nnew; i++)
-        graph_saw(&s0->graph, t->new_choice[i], t->new_scene[i]);
     s0->restart = true;
     return true;
 }
@@ -1668,8 +1724,8 @@ static void mark_upstream(struct shared *sh, const struct searcher *s0)
     bool all = memcmp(sh->kept_kind, gr->kind, sc->nchoices + 1) != 0;
     for (int x = 0; x < sc->nscenes; x++)
         sh->upstream[x] = all;
-    for (int i = 0; i < sh->nchanged; i++)
-        sh->upstream[sc->choices[sh->changed[i]].scene] = true;
+    for (int i = 0; i < sh->changed.n; i++)
+        sh->upstream[sc->choices[sh->changed.choice[i]].scene] = true;
     for (bool changed = !all; changed;) {
         changed = false;
         for (int x = sc->nscenes - 1; x >= 0; x--) {
@@ -1699,7 +1755,7 @@ static bool search_pass(struct searcher *w, int nw, struct shared *sh, struct ta
     struct searcher *s0 = &w[0];
     for (int k = 0; k < nw; k++)
         searcher_pass(&w[k], s0);
-    if (sh->kept.cap)
+    if (sh->nkept > 0)
         mark_upstream(sh, s0);
     *exact = false;
     tasks_clear(tl);
@@ -1715,7 +1771,7 @@ static bool search_pass(struct searcher *w, int nw, struct shared *sh, struct ta
     for (int i = 0; i <= TASK_DEPTH_MAX; i++)
         game_free(games[i]);
     if (!split) {
-        memo_clear(&sh->kept);
+        kept_clear(sh);
         pass_result(&s0->found_path, tl, s0->line, path);
         return ok;
     }
@@ -1737,7 +1793,7 @@ static bool search_pass(struct searcher *w, int nw, struct shared *sh, struct ta
     for (int k = 1; k < nw; k++)
         if (w[k].started)
             pthread_join(w[k].thread, NULL);
-    memo_clear(&sh->kept);
+    kept_clear(sh);
     bool stopped = false;
     for (int k = 0; k < nw; k++)
         stopped |= w[k].stopped;
@@ -1847,7 +1903,11 @@ bool best_search_run(const struct scenario *sc, struct best_search *bs, struct d
     }
     tasks_clear(&tl);
     free(tl.v);
-    memo_clear(&sh.kept);
+    kept_clear(&sh);
+    free(sh.kept);
+    free(sh.kept_key);
+    free(sh.kept_base);
+    seen_free(&sh.changed);
     free(sh.kept_kind);
     free(sh.upstream);
     free(path.v);

@@ -16,6 +16,13 @@
  *     cannot beat the best total found so far (a pruned state is remembered
  *     with its bound, and solved again when a later path needs more of it).
  *
+ * The scenes a next function can return are those it has been seen to
+ * return (random playthroughs first, then the search). When the search
+ * meets a new one that raises a bound, the pass goes on to its end on the
+ * bounds it began with and the search starts over with the scene counted,
+ * reusing what the last pass solved where no bound changed; a new scene
+ * that raises no bound changes nothing (best.c: successor_harmless).
+ *
  * It runs on every core: a dive from the start (which finds the best, and
  * ends a small search), then the states the first decisions lead to, each
  * a task searched whole by one worker on a table of its own from the
@@ -77,7 +84,7 @@ struct best_search {
  * its cap of states has found what this version finds first): a cached
  * estimate names it. Bump it with any change to the search's order, bound
  * or discovery. */
-#define BEST_SEARCH_VERSION 3
+#define BEST_SEARCH_VERSION 4
 
 /* Searches; false only when the scenario cannot be started (err set). */
 bool best_search_run(const struct scenario *sc, struct best_search *bs, struct diag *err);
