@@ -554,6 +554,8 @@ struct searcher {
     struct seen_list harmless; /* new scenes that change no bound (successor_harmless) */
     struct seen_list harmful;  /* and those that do, met in this pass */
     struct seen_list news;     /* those its task met, in order */
+    long *scene_states;        /* per scene, the states its task solved there */
+    bool *up;                  /* scratch, per scene (going_on) */
     int *pool;
     int pool_top, pool_cap;
     struct pass_stack ps;
@@ -859,6 +861,56 @@ static bool successor_harmless(struct searcher *s, uint32_t c, int scene)
     return same;
 }
 
+/* up[x]: scene x can lead to the scene of a choice in changed (over the
+ * graph gr), or is it. */
+static void upstream_of(const struct scenario *sc, const struct graph *gr, const struct seen_list *changed,
+                        bool *up)
+{
+    memset(up, 0, sizeof *up * (size_t)sc->nscenes);
+    for (int i = 0; i < changed->n; i++)
+        up[sc->choices[changed->choice[i]].scene] = true;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int x = sc->nscenes - 1; x >= 0; x--) {
+            const struct scene *sn = &sc->scenes[x];
+            bool u = up[x] || (sn->conflict >= 0 && up[sn->conflict]);
+            for (int i = 0; i < sn->nchoices && !u; i++) {
+                uint32_t c = sn->first_choice + (uint32_t)i;
+                u = sc->choices[c].next >= 0 && up[sc->choices[c].next];
+                for (int k = 0; k < gr->nsucc[c] && !u; k++)
+                    u = up[gr->succ[c][k]];
+            }
+            if (u && !up[x]) {
+                up[x] = true;
+                grew = true;
+            }
+        }
+    }
+}
+
+/* Whether a task that met a scene raising a bound (next function c's)
+ * goes on to its end, and the pass with it, on the pass's bounds: when
+ * fewer than one in 16 of the states it solved so far lie upstream of c
+ * (the next pass solves those again and reuses the rest: kept_slot). Else
+ * it stops, and the tasks after it with it, as the states it solved first
+ * are upstream and more of the pass would be solved again than reused
+ * (Seed to Scale PO, seed 13: a launch crunch met at 13 % upstream; going
+ * on, a first pass of 1.17 M states and a second of 1.07 M, against 1.6 M
+ * in all when it stops). Seed 6's growth crunch is met at 193 of 432 k.
+ * Depends only on the task's search: the same for any number of workers. */
+static bool going_on(struct searcher *s, uint32_t c)
+{
+    struct seen_list one = {.choice = &c, .scene = NULL, .n = 1};
+    upstream_of(s->sc, &s->graph, &one, s->up);
+    long upstream = 0, all = 0;
+    for (int x = 0; x < s->sc->nscenes; x++) {
+        all += s->scene_states[x];
+        if (s->up[x])
+            upstream += s->scene_states[x];
+    }
+    return upstream * 16 < all;
+}
+
 /* Notes where the choice just taken in child (from g) led, for a next
  * function; a scene not seen before makes the bounds stale. */
 static void saw_next(struct searcher *s, const struct game *g, const struct game *child, int option)
@@ -883,10 +935,13 @@ static void saw_next(struct searcher *s, const struct game *g, const struct game
             successor_harmless(s, c[i], scene))
             continue;
         if (s->task >= 0) {
-            /* A task goes on with the pass's graph: what it finds below the
-             * scenes this changes holds in the next pass (kept_slot). */
-            if (!seen_has(&s->news, c[i], scene))
+            /* A task goes on with the pass's graph when most of what it
+             * finds holds in the next pass (going_on), else it stops. */
+            if (!seen_has(&s->news, c[i], scene)) {
                 seen_add(&s->news, c[i], scene);
+                if (!going_on(s, c[i]))
+                    s->bounds_stale = true;
+            }
         } else if (graph_saw(&s->graph, c[i], scene)) {
             s->bounds_stale = true; /* the dive, the split: start over */
         }
@@ -1002,6 +1057,7 @@ static inline void open_frame(struct searcher *s, int depth, struct game *g, str
     s->ps.frames[depth] =
         (struct frame){key, 1, n, base, -HUGE_VAL, -HUGE_VAL, pathlen, order_options(s, g, n)};
     s->states++;
+    s->scene_states[g->s.scene]++;
 }
 
 /* Closes the frame at depth, all its options searched: its value into the
@@ -1446,10 +1502,12 @@ static bool search_task(struct searcher *s, struct task *t, int index, struct ga
     s->restart = s->left = false;
     s->task = index;
     s->news.n = 0;
+    memset(s->scene_states, 0, sizeof *s->scene_states * (size_t)s->sc->nscenes);
     s->kept = NULL;
     for (int k = 0; k < sh->nkept && !s->kept; k++)
         if (t->key == sh->kept_key[k] && t->base == sh->kept_base[k])
             s->kept = &sh->kept[k];
+    unsigned what0 = s->key_what;
     struct reads r0 = reads_now(s->sc);
     int kind = MEMO_EXACT;
     double value = -HUGE_VAL; /* its replay failed: no ending that way */
@@ -1460,11 +1518,16 @@ static bool search_task(struct searcher *s, struct task *t, int index, struct ga
             return true;
         if (!s->restart)
             return false;
-        /* The key grows (what it learnt, for the next pass); the tasks
-         * after it are left. */
+        /* The key grows, or a scene it met raises a bound upstream of much
+         * of what it solved (going_on): what it learnt, and its table when
+         * the key holds, for the next pass; the tasks after it are left. */
         t->restart = true;
         t->key_what = s->key_what;
         task_news(t, s);
+        if (s->key_what == what0) {
+            t->kept = s->memo;
+            s->memo = (struct memo){0};
+        }
         int first = atomic_load(&sh->first_restart);
         while (index < first && !atomic_compare_exchange_weak(&sh->first_restart, &first, index))
             ;
@@ -1549,6 +1612,8 @@ static void searcher_init(struct searcher *s, const struct scenario *sc, struct 
     s->task = -1; /* not a task's search: the discovery, the dive, the split */
     s->player = bs->duet ? bs->role : 0;
     s->texts = game_texts_checked_new();
+    s->scene_states = xcalloc((size_t)sc->nscenes + 1, sizeof *s->scene_states);
+    s->up = xcalloc((size_t)sc->nscenes + 1, sizeof *s->up);
     graph_init(&s->graph, sc, bs->role);
     if (!bs->no_bound)
         s->bounds = xmalloc(sizeof *s->bounds * (size_t)(sc->nscenes + 1));
@@ -1566,6 +1631,8 @@ static void searcher_free(struct searcher *s, const struct scenario *sc)
     seen_free(&s->harmless);
     seen_free(&s->harmful);
     seen_free(&s->news);
+    free(s->scene_states);
+    free(s->up);
     if (s->ps.games)
         stack_free(&s->ps);
     game_free(s->walk[0]);
@@ -1668,14 +1735,29 @@ static void kept_clear(struct shared *sh)
     sh->nkept = 0;
 }
 
+/* Keeps task t's table for the next pass (kept_slot). */
+static void keep_table(struct shared *sh, struct task *t)
+{
+    if (sh->nkept % 16 == 0) {
+        size_t cap = (size_t)sh->nkept + 16;
+        sh->kept = xrealloc(sh->kept, sizeof *sh->kept * cap);
+        sh->kept_key = xrealloc(sh->kept_key, sizeof *sh->kept_key * cap);
+        sh->kept_base = xrealloc(sh->kept_base, sizeof *sh->kept_base * cap);
+    }
+    sh->kept[sh->nkept] = t->kept;
+    sh->kept_key[sh->nkept] = t->key;
+    sh->kept_base[sh->nkept++] = t->base;
+    t->kept = (struct memo){0};
+}
+
 /* After the tasks: what the next pass must know, the same whatever the
- * workers' timing. When a callback read what the key leaves out, what the
- * first task that stopped for it learnt (the tasks before it are done, those
- * after it were left). Else, when tasks met scenes that raise a bound (each
- * went on to its end on the pass's bounds), all of them, in task order,
- * and every task's table for the next pass (kept_slot): only the states
- * upstream of those scenes are searched again. false when there is
- * nothing to learn: the pass is exact. */
+ * workers' timing: the scenes that raise a bound that the tasks met, in
+ * task order, up to the first task that stopped (the key grew, or going_on
+ * said stop: the tasks before it are done, those after it were left), and
+ * that task's key; and when the key holds, the tables of those tasks for
+ * the next pass (kept_slot), where only the states upstream of those
+ * scenes are searched again. false when there is nothing to learn: the
+ * pass is exact. */
 static bool learn_from(struct searcher *s0, struct shared *sh)
 {
     const struct scenario *sc = s0->sc;
@@ -1685,64 +1767,35 @@ static bool learn_from(struct searcher *s0, struct shared *sh)
         stale = sh->tasks[i].news.n > 0;
     if (!stale)
         return false;
+    bool key_holds = first >= sh->ntasks || sh->tasks[first].key_what == s0->key_what;
     sh->changed.n = 0;
     memcpy(sh->kept_kind, s0->graph.kind, sc->nchoices + 1);
     for (int i = 0; i < sh->ntasks && i <= first; i++) {
         struct task *t = &sh->tasks[i];
-        for (int k = 0; k < t->news.n; k++) {
-            graph_saw(&s0->graph, t->news.choice[k], t->news.scene[k]);
-            seen_add(&sh->changed, t->news.choice[k], t->news.scene[k]);
-        }
-        if (i == first) {
-            s0->key_what |= t->key_what;
-        } else if (t->kept.cap && first >= sh->ntasks) {
-            if (sh->nkept % 16 == 0) {
-                size_t cap = (size_t)sh->nkept + 16;
-                sh->kept = xrealloc(sh->kept, sizeof *sh->kept * cap);
-                sh->kept_key = xrealloc(sh->kept_key, sizeof *sh->kept_key * cap);
-                sh->kept_base = xrealloc(sh->kept_base, sizeof *sh->kept_base * cap);
-            }
-            sh->kept[sh->nkept] = t->kept;
-            sh->kept_key[sh->nkept] = t->key;
-            sh->kept_base[sh->nkept++] = t->base;
-            t->kept = (struct memo){0};
-        }
+        for (int k = 0; k < t->news.n; k++)
+            if (graph_saw(&s0->graph, t->news.choice[k], t->news.scene[k]))
+                seen_add(&sh->changed, t->news.choice[k], t->news.scene[k]);
+        if (key_holds && t->kept.cap)
+            keep_table(sh, t);
     }
+    if (!key_holds)
+        s0->key_what |= sh->tasks[first].key_what;
     s0->restart = true;
     return true;
 }
 
-/* Which scenes the kept table holds for (kept_slot): those that cannot lead
- * to the scene of a choice that met a new scene (over the new graph), so
- * that neither their bounds nor those of any scene after them changed;
+/* Which scenes the kept tables hold for (kept_slot): those that cannot
+ * lead to the scene of a choice that met a new scene (over the new graph),
+ * so that neither their bounds nor those of any scene after them changed;
  * none when a once-choice's kind changed (its points move in every
  * bound). */
 static void mark_upstream(struct shared *sh, const struct searcher *s0)
 {
     const struct scenario *sc = s0->sc;
-    const struct graph *gr = &s0->graph;
-    bool all = memcmp(sh->kept_kind, gr->kind, sc->nchoices + 1) != 0;
-    for (int x = 0; x < sc->nscenes; x++)
-        sh->upstream[x] = all;
-    for (int i = 0; i < sh->changed.n; i++)
-        sh->upstream[sc->choices[sh->changed.choice[i]].scene] = true;
-    for (bool changed = !all; changed;) {
-        changed = false;
-        for (int x = sc->nscenes - 1; x >= 0; x--) {
-            const struct scene *sn = &sc->scenes[x];
-            bool up = sh->upstream[x] || (sn->conflict >= 0 && sh->upstream[sn->conflict]);
-            for (int i = 0; i < sn->nchoices && !up; i++) {
-                uint32_t c = sn->first_choice + (uint32_t)i;
-                up = sc->choices[c].next >= 0 && sh->upstream[sc->choices[c].next];
-                for (int k = 0; k < gr->nsucc[c] && !up; k++)
-                    up = sh->upstream[gr->succ[c][k]];
-            }
-            if (up && !sh->upstream[x]) {
-                sh->upstream[x] = true;
-                changed = true;
-            }
-        }
-    }
+    upstream_of(sc, &s0->graph, &sh->changed, sh->upstream);
+    if (memcmp(sh->kept_kind, s0->graph.kind, sc->nchoices + 1) != 0)
+        for (int x = 0; x < sc->nscenes; x++)
+            sh->upstream[x] = true;
 }
 
 /* One pass of the search with the current key and bounds. false only

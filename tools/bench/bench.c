@@ -16,7 +16,8 @@
  *       the exact best of ROLE (an index; with duet, that player's best in a
  *       duet) for SEED, as the debrief searches it (best_search_run, no
  *       deadline, no cap; N workers, default the cores as the debrief): the
- *       best weighted total, whether it is exact, the states solved and cut,
+ *       best weighted total, whether it is exact, the states solved (in the
+ *       last pass, and in every pass: states_all, passes) and cut,
  *       the path, the time, the CPU time (the process's, and its busiest
  *       worker's tasks': about the time on idle cores) and whether it holds
  *       for every seed (nothing drew from the generator). no-bound: the plain merged
