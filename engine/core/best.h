@@ -71,7 +71,8 @@ struct best_search {
     int *path;       /* its inputs: numbers as offered, two per secret duet decision */
     int npath;
     long states;     /* distinct states solved (in the last pass: see passes) */
-    long states_all; /* the states solved in every pass */
+    long states_all; /* the states solved in every pass (with workers, those of tasks
+                      * left when a pass stopped too: it depends on their timing) */
     long pruned;     /* states cut by the bound */
     int passes;      /* searches from the start: one more each time the key grew or a
                       * next function led where the bounds must count (best.c) */
