@@ -100,6 +100,21 @@ static void memo_clear(struct memo *m)
     memset(m, 0, sizeof *m);
 }
 
+/* The slot of a key in a table only read. */
+static const struct memo_slot *memo_get(const struct memo *m, uint64_t key)
+{
+    key &= MEMO_KEY_MASK;
+    if (!m->cap)
+        return NULL;
+    for (size_t j = key & (m->cap - 1);; j = (j + 1) & (m->cap - 1)) {
+        const struct memo_slot *s = &m->slots[j];
+        if (s->key == 0)
+            return NULL;
+        if ((s->key & MEMO_KEY_MASK) == key)
+            return s;
+    }
+}
+
 static uint64_t state_key(const struct game *g, unsigned what)
 {
     const struct scenario *sc = g->sc;
@@ -239,6 +254,15 @@ static void make_reach(const struct scenario *sc, struct graph *gr)
             }
         }
     }
+}
+
+/* Whether next function c is known to return scene. */
+static bool graph_has(const struct graph *gr, uint32_t c, int scene)
+{
+    for (int i = 0; i < gr->nsucc[c]; i++)
+        if (gr->succ[c][i] == scene)
+            return true;
+    return false;
 }
 
 /* Adds a scene a next function returned; true when it is new. */
@@ -426,6 +450,39 @@ static void inputs_push(struct inputs *in, int v)
     in->v[in->n++] = v;
 }
 
+/* Pairs of a choice with a next function and a scene it returned. */
+struct seen_list {
+    uint32_t *choice;
+    int *scene;
+    int n, cap;
+};
+
+static bool seen_has(const struct seen_list *l, uint32_t c, int scene)
+{
+    for (int i = 0; i < l->n; i++)
+        if (l->choice[i] == c && l->scene[i] == scene)
+            return true;
+    return false;
+}
+
+static void seen_add(struct seen_list *l, uint32_t c, int scene)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap * 2 + 16;
+        l->choice = xrealloc(l->choice, sizeof *l->choice * (size_t)l->cap);
+        l->scene = xrealloc(l->scene, sizeof *l->scene * (size_t)l->cap);
+    }
+    l->choice[l->n] = c;
+    l->scene[l->n++] = scene;
+}
+
+static void seen_free(struct seen_list *l)
+{
+    free(l->choice);
+    free(l->scene);
+    *l = (struct seen_list){0};
+}
+
 /* One subtree of the search: the state the first decisions lead to. */
 struct task {
     int *inputs; /* from the start */
@@ -441,12 +498,12 @@ struct task {
     double value; /* the most weighted points reachable from it */
     double found; /* the best total it found a path to, above the dive's */
     struct inputs path;
-    /* What it learnt when it must start the pass over: */
-    bool restart;
+    /* What it learnt for the next pass: */
+    bool restart;     /* a callback read what the key leaves out: it stopped there */
     unsigned key_what;
-    int nnew;
-    uint32_t new_choice[2];
-    int new_scene[2];
+    struct seen_list news; /* the scenes next functions returned that raise a bound,
+                            * in the order met (the search went on without them) */
+    struct memo kept;      /* its table, for the next pass when tasks met such scenes */
 };
 
 /* What the workers of one search share. */
@@ -462,6 +519,17 @@ struct shared {
     struct task *tasks;
     int ntasks;
     double dive;              /* the best total the dive found: each task starts from it */
+    /* The last pass's tables, one a task (kept_key, kept_base), for the same
+     * tasks of this pass: read-only, at the scenes not upstream of a choice
+     * that led somewhere new then (upstream[]: kept_slot). */
+    struct memo *kept;
+    uint64_t *kept_key;
+    double *kept_base;
+    int nkept;
+    struct seen_list changed; /* those choices, with the scenes they led to */
+    uint8_t *kept_kind;       /* the once-choices' kinds then (graph.kind) */
+    bool *upstream;           /* per scene: it can lead to a changed choice (all when
+                               * a kind changed) */
     struct searcher *workers; /* 0 to nworkers - 1: the helpers (1 and on) start */
     int nworkers;             /* when the tasks do, after the dive */
 };
@@ -478,9 +546,16 @@ struct searcher {
     int player;
     unsigned key_what;
     struct memo memo;
+    const struct memo *kept; /* the last pass's table of its task, or NULL (kept_slot) */
     struct graph graph;
     double *bounds;    /* per scene; NULL without branch and bound */
     bool bounds_stale; /* a next function returned a scene not seen before */
+    bool bounds_ready; /* bounds made for this pass (not yet while discovering) */
+    struct seen_list harmless; /* new scenes that change no bound (successor_harmless) */
+    struct seen_list harmful;  /* and those that do, met in this pass */
+    struct seen_list news;     /* those its task met, in order */
+    long *scene_states;        /* per scene, the states its task solved there */
+    bool *up;                  /* scratch, per scene (going_on) */
     int *pool;
     int pool_top, pool_cap;
     struct pass_stack ps;
@@ -488,9 +563,6 @@ struct searcher {
     struct inputs found_path; /* the path to it */
     struct game *walk[2];     /* scratch for follow */
     struct game_texts_checked *texts; /* shared by its quiet games */
-    int nnew;                 /* where next functions led that was not seen before */
-    uint32_t new_choice[2];   /* (the first two, for the task) */
-    int new_scene[2];
     long states, pruned, flushed, tick;
     unsigned long draws0; /* its scenario's draws before the search */
     bool restart;
@@ -504,6 +576,20 @@ struct searcher {
                        * (each worker counts its steps in its own) */
     pthread_t thread;
 };
+
+/* What the last pass's table of this task (searcher.kept) knows of state g
+ * (key): exact or upper, at a scene not upstream of where that pass met
+ * a scene new to the bounds; NULL else. Such a scene's bound, and those of
+ * every scene it leads to, are the same in both passes, so every cut below
+ * it was made on the bounds this pass has: its value holds. */
+static const struct memo_slot *kept_slot(const struct searcher *s, const struct game *g, uint64_t key)
+{
+    if (!s->kept || s->sh->upstream[g->s.scene])
+        return NULL;
+    const struct memo_slot *slot = memo_get(s->kept, key);
+    int kind = slot ? slot_kind(slot) : MEMO_EMPTY;
+    return kind == MEMO_EXACT || kind == MEMO_UPPER ? slot : NULL;
+}
 
 /* The search's games render no text (game_quiet): nothing shows them. */
 static struct game *quiet_game(struct searcher *s)
@@ -664,6 +750,167 @@ static double option_upper(const struct searcher *s, const struct game *g, int o
                        bound_at(s, sc->choices[b].next, g->taken, tb, UINT32_MAX));
 }
 
+/* The most a scene's bound_at can be, whatever is taken: its bound and
+ * every once-choice it can reach. */
+static double bound_at_most(const struct searcher *s, int scene)
+{
+    double v = s->bounds[scene];
+    for (int i = 0; i < s->graph.nonce; i++)
+        if (reaches(&s->graph, scene, s->sc->choices[s->graph.once[i]].scene))
+            v += s->graph.gain[s->graph.once[i]];
+    return v;
+}
+
+/* The least a scene's bound_at can be, whatever is taken: its bound less
+ * its own ask-first points (bound_at takes them off once taken). */
+static double bound_at_least(const struct searcher *s, int scene)
+{
+    double v = s->bounds[scene];
+    const struct scene *sn = &s->sc->scenes[scene];
+    for (int i = 0; i < sn->nchoices; i++) {
+        uint32_t c = sn->first_choice + (uint32_t)i;
+        if (s->sc->choices[c].once && s->graph.kind[c] == ONCE_FOLD && s->graph.gain[c] > 0 &&
+            (s->sc->choices[c].role_mask >> s->bs->role & 1))
+            v -= s->graph.gain[c];
+    }
+    return v;
+}
+
+/* Whether the graph's reach sets agree with other's in every column that
+ * is the scene of a once-choice (the only columns bound_at and
+ * classify_once read). */
+static bool reach_agrees(const struct scenario *sc, const struct graph *gr, const uint64_t *other)
+{
+    if (!gr->reach)
+        return true;
+    for (uint32_t c = 0; c < sc->nchoices; c++) {
+        if (!sc->choices[c].once)
+            continue;
+        int x = sc->choices[c].scene;
+        for (int from = 0; from < sc->nscenes; from++) {
+            size_t w = (size_t)from * (size_t)gr->words + (size_t)x / 64;
+            if (((gr->reach[w] ^ other[w]) >> (x % 64)) & 1)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Whether next function c returning scene, not in the graph, changes
+ * nothing the search computes from the graph (issue 23, round 10): the
+ * scenes' bounds, the once-choices' kinds and reach, and ahead_at(c) for
+ * any once-choices taken (the scene's bound_at never above the highest of
+ * those c is known to return: bound_at_most against bound_at_least). The
+ * search then goes on as it would with the scene in the graph, instead of
+ * starting over: the scenes a next function returns that lead to less
+ * (a second cash crunch's out_of_cash, a flop beside a launch) cost a pass
+ * each before. The scene is not added, so every worker's graph stays the
+ * one the pass began with (each worker decides the same for a scene from
+ * that graph alone), and harmless scenes checked one by one are harmless
+ * together (a longest path or a reach that no single edge changes is not
+ * changed by several). A next function never seen to return (ahead_at is
+ * unbounded) is never harmless. Costs a remake of the bounds, once per
+ * scene and pass. */
+static bool successor_harmless(struct searcher *s, uint32_t c, int scene)
+{
+    const struct scenario *sc = s->sc;
+    struct graph *gr = &s->graph;
+    if (!s->bounds_ready || gr->nsucc[c] == 0 || seen_has(&s->harmful, c, scene))
+        return false;
+    if (seen_has(&s->harmless, c, scene))
+        return true;
+    size_t nreach = gr->reach ? (size_t)sc->nscenes * (size_t)gr->words : 0;
+    size_t n = sc->nchoices + 1;
+    uint64_t *reach = nreach ? xmalloc(sizeof *reach * nreach) : NULL;
+    uint8_t *kind = xmalloc(n);
+    uint32_t *once = xmalloc(sizeof *once * n);
+    double *bounds = xmalloc(sizeof *bounds * (size_t)(sc->nscenes + 1));
+    if (nreach)
+        memcpy(reach, gr->reach, sizeof *reach * nreach);
+    memcpy(kind, gr->kind, n);
+    memcpy(once, gr->once, sizeof *once * n);
+    int nonce = gr->nonce;
+    /* The graph with the scene, made as searcher_pass makes it. */
+    graph_saw(gr, c, scene);
+    make_reach(sc, gr);
+    classify_once(sc, gr, s->bs->role, s->bs->duet);
+    make_bounds(sc, gr, s->bs->role, s->bs->duet, bounds);
+    bool same = gr->nonce == nonce && memcmp(kind, gr->kind, n) == 0 &&
+                memcmp(once, gr->once, sizeof *once * (size_t)nonce) == 0 &&
+                (!nreach || reach_agrees(sc, gr, reach));
+    for (int i = 0; same && i < sc->nscenes; i++)
+        same = bounds[i] == s->bounds[i];
+    gr->nsucc[c]--;
+    if (same) {
+        double known = -HUGE_VAL;
+        for (int i = 0; i < gr->nsucc[c]; i++)
+            known = fmax(known, bound_at_least(s, gr->succ[c][i]));
+        same = bound_at_most(s, scene) <= known;
+    }
+    /* Back to the pass's graph. */
+    if (nreach)
+        memcpy(gr->reach, reach, sizeof *reach * nreach);
+    memcpy(gr->kind, kind, n);
+    memcpy(gr->once, once, sizeof *once * n);
+    gr->nonce = nonce;
+    free(reach);
+    free(kind);
+    free(once);
+    free(bounds);
+    seen_add(same ? &s->harmless : &s->harmful, c, scene);
+    return same;
+}
+
+/* up[x]: scene x can lead to the scene of a choice in changed (over the
+ * graph gr), or is it. */
+static void upstream_of(const struct scenario *sc, const struct graph *gr, const struct seen_list *changed,
+                        bool *up)
+{
+    memset(up, 0, sizeof *up * (size_t)sc->nscenes);
+    for (int i = 0; i < changed->n; i++)
+        up[sc->choices[changed->choice[i]].scene] = true;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int x = sc->nscenes - 1; x >= 0; x--) {
+            const struct scene *sn = &sc->scenes[x];
+            bool u = up[x] || (sn->conflict >= 0 && up[sn->conflict]);
+            for (int i = 0; i < sn->nchoices && !u; i++) {
+                uint32_t c = sn->first_choice + (uint32_t)i;
+                u = sc->choices[c].next >= 0 && up[sc->choices[c].next];
+                for (int k = 0; k < gr->nsucc[c] && !u; k++)
+                    u = up[gr->succ[c][k]];
+            }
+            if (u && !up[x]) {
+                up[x] = true;
+                grew = true;
+            }
+        }
+    }
+}
+
+/* Whether a task that met a scene raising a bound (next function c's)
+ * goes on to its end, and the pass with it, on the pass's bounds: when
+ * fewer than one in 16 of the states it solved so far lie upstream of c
+ * (the next pass solves those again and reuses the rest: kept_slot). Else
+ * it stops, and the tasks after it with it, as the states it solved first
+ * are upstream and more of the pass would be solved again than reused
+ * (Seed to Scale PO, seed 13: a launch crunch met at 13 % upstream; going
+ * on, a first pass of 1.17 M states and a second of 1.07 M, against 1.6 M
+ * in all when it stops). Seed 6's growth crunch is met at 193 of 432 k.
+ * Depends only on the task's search: the same for any number of workers. */
+static bool going_on(struct searcher *s, uint32_t c)
+{
+    struct seen_list one = {.choice = &c, .scene = NULL, .n = 1};
+    upstream_of(s->sc, &s->graph, &one, s->up);
+    long upstream = 0, all = 0;
+    for (int x = 0; x < s->sc->nscenes; x++) {
+        all += s->scene_states[x];
+        if (s->up[x])
+            upstream += s->scene_states[x];
+    }
+    return upstream * 16 < all;
+}
+
 /* Notes where the choice just taken in child (from g) led, for a next
  * function; a scene not seen before makes the bounds stale. */
 static void saw_next(struct searcher *s, const struct game *g, const struct game *child, int option)
@@ -682,14 +929,23 @@ static void saw_next(struct searcher *s, const struct game *g, const struct game
     } else {
         c[n++] = (uint32_t)game_menu(g)->offers[option - 1].choice;
     }
-    for (int i = 0; i < n; i++)
-        if (sc->choices[c[i]].next < 0 && graph_saw(&s->graph, c[i], child->s.scene)) {
-            s->bounds_stale = true;
-            if (s->nnew < 2) {
-                s->new_choice[s->nnew] = c[i];
-                s->new_scene[s->nnew++] = child->s.scene;
+    int scene = child->s.scene;
+    for (int i = 0; i < n; i++) {
+        if (sc->choices[c[i]].next >= 0 || graph_has(&s->graph, c[i], scene) ||
+            successor_harmless(s, c[i], scene))
+            continue;
+        if (s->task >= 0) {
+            /* A task goes on with the pass's graph when most of what it
+             * finds holds in the next pass (going_on), else it stops. */
+            if (!seen_has(&s->news, c[i], scene)) {
+                seen_add(&s->news, c[i], scene);
+                if (!going_on(s, c[i]))
+                    s->bounds_stale = true;
             }
+        } else if (graph_saw(&s->graph, c[i], scene)) {
+            s->bounds_stale = true; /* the dive, the split: start over */
         }
+    }
 }
 
 /* How promising an option looks: its points for the role and the bound of
@@ -801,6 +1057,7 @@ static inline void open_frame(struct searcher *s, int depth, struct game *g, str
     s->ps.frames[depth] =
         (struct frame){key, 1, n, base, -HUGE_VAL, -HUGE_VAL, pathlen, order_options(s, g, n)};
     s->states++;
+    s->scene_states[g->s.scene]++;
 }
 
 /* Closes the frame at depth, all its options searched: its value into the
@@ -882,6 +1139,18 @@ static inline enum child_step visit_child(struct searcher *s, int depth, struct 
     }
     uint64_t key = state_key(child, s->key_what);
     struct memo_slot *slot = memo_find(&s->memo, key, false);
+    if (!slot) {
+        const struct memo_slot *k = kept_slot(s, child, key);
+        if (k && slot_kind(k) == MEMO_EXACT) {
+            /* Solved in the last pass: its value, and the path on from it
+             * (follow), hold in this one. */
+            slot = memo_find(&s->memo, key, true);
+            slot_set(slot, MEMO_EXACT, k->value);
+        } else if (k) {
+            slot = memo_find(&s->memo, key, true);
+            slot_set(slot, MEMO_UPPER, k->value);
+        }
+    }
     int kind = slot ? slot_kind(slot) : MEMO_EMPTY;
     if (kind == MEMO_OPEN) {
         /* A loop in the states: only the visits tell the laps apart. */
@@ -1018,7 +1287,10 @@ static bool child_reaches(struct searcher *s, const struct game *child, double t
     double cbase = game_weighted(child, s->player);
     if (child->over)
         return cbase >= target - EPS_REACH;
-    struct memo_slot *slot = memo_find(&s->memo, state_key(child, s->key_what), false);
+    uint64_t key = state_key(child, s->key_what);
+    const struct memo_slot *slot = memo_find(&s->memo, key, false);
+    if (!slot)
+        slot = kept_slot(s, child, key);
     return slot && slot_kind(slot) == MEMO_EXACT && cbase + slot->value >= target - EPS_REACH;
 }
 
@@ -1130,6 +1402,8 @@ static void tasks_clear(struct task_list *tl)
     for (int i = 0; i < tl->n; i++) {
         free(tl->v[i].inputs);
         free(tl->v[i].path.v);
+        memo_clear(&tl->v[i].kept);
+        seen_free(&tl->v[i].news);
     }
     tl->n = 0;
 }
@@ -1208,6 +1482,14 @@ static bool make_tasks(struct searcher *s, struct game **games, struct reads r0,
 
 /* ----------------------------------------------------------- workers */
 
+/* The scenes task t met that raise a bound (searcher s's, in its order). */
+static void task_news(struct task *t, const struct searcher *s)
+{
+    t->news.n = 0;
+    for (int i = 0; i < s->news.n; i++)
+        seen_add(&t->news, s->news.choice[i], s->news.scene[i]);
+}
+
 /* Searches task t on a table of its own from the dive's best (line): what
  * it finds does not depend on which worker searches it, or when. false
  * when the budget is spent. */
@@ -1219,27 +1501,44 @@ static bool search_task(struct searcher *s, struct task *t, int index, struct ga
     s->found_path.n = 0;
     s->restart = s->left = false;
     s->task = index;
-    s->nnew = 0;
+    s->news.n = 0;
+    memset(s->scene_states, 0, sizeof *s->scene_states * (size_t)s->sc->nscenes);
+    s->kept = NULL;
+    for (int k = 0; k < sh->nkept && !s->kept; k++)
+        if (t->key == sh->kept_key[k] && t->base == sh->kept_base[k])
+            s->kept = &sh->kept[k];
+    unsigned what0 = s->key_what;
     struct reads r0 = reads_now(s->sc);
     int kind = MEMO_EXACT;
     double value = -HUGE_VAL; /* its replay failed: no ending that way */
     if (replay(g, s->bs, t->inputs, t->ninputs) && !g->over &&
         !solve_state(s, g, t->inputs, t->ninputs, r0, 0, &kind, &value)) {
+        s->kept = NULL;
         if (s->left)
             return true;
         if (!s->restart)
             return false;
-        /* What it learnt, for the next pass; the tasks after it are left. */
+        /* The key grows, or a scene it met raises a bound upstream of much
+         * of what it solved (going_on): what it learnt, and its table when
+         * the key holds, for the next pass; the tasks after it are left. */
         t->restart = true;
         t->key_what = s->key_what;
-        t->nnew = s->nnew;
-        memcpy(t->new_choice, s->new_choice, sizeof t->new_choice);
-        memcpy(t->new_scene, s->new_scene, sizeof t->new_scene);
+        task_news(t, s);
+        if (s->key_what == what0) {
+            t->kept = s->memo;
+            s->memo = (struct memo){0};
+        }
         int first = atomic_load(&sh->first_restart);
         while (index < first && !atomic_compare_exchange_weak(&sh->first_restart, &first, index))
             ;
         return true;
     }
+    s->kept = NULL;
+    /* Its table, for the next pass if a task met scenes that raise a
+     * bound (learn_from). */
+    task_news(t, s);
+    t->kept = s->memo;
+    s->memo = (struct memo){0};
     t->kind = kind;
     t->value = value;
     t->found = s->line > line ? s->line : -HUGE_VAL;
@@ -1310,8 +1609,11 @@ static void searcher_init(struct searcher *s, const struct scenario *sc, struct 
     s->bs = bs;
     s->sh = sh;
     s->id = id;
+    s->task = -1; /* not a task's search: the discovery, the dive, the split */
     s->player = bs->duet ? bs->role : 0;
     s->texts = game_texts_checked_new();
+    s->scene_states = xcalloc((size_t)sc->nscenes + 1, sizeof *s->scene_states);
+    s->up = xcalloc((size_t)sc->nscenes + 1, sizeof *s->up);
     graph_init(&s->graph, sc, bs->role);
     if (!bs->no_bound)
         s->bounds = xmalloc(sizeof *s->bounds * (size_t)(sc->nscenes + 1));
@@ -1326,6 +1628,11 @@ static void searcher_free(struct searcher *s, const struct scenario *sc)
     free(s->pool);
     graph_free(&s->graph, sc);
     free(s->found_path.v);
+    seen_free(&s->harmless);
+    seen_free(&s->harmful);
+    seen_free(&s->news);
+    free(s->scene_states);
+    free(s->up);
     if (s->ps.games)
         stack_free(&s->ps);
     game_free(s->walk[0]);
@@ -1355,6 +1662,8 @@ static void searcher_pass(struct searcher *w, const struct searcher *s0)
         classify_once(sc, &w->graph, w->bs->role, w->bs->duet);
         make_bounds(sc, &w->graph, w->bs->role, w->bs->duet, w->bounds);
     }
+    w->bounds_ready = w->bounds != NULL;
+    w->harmless.n = w->harmful.n = 0;
     w->bounds_stale = w->restart = w->stopped = w->left = false;
     w->task = -1;
     w->states = w->pruned = w->flushed = w->tick = 0;
@@ -1418,19 +1727,75 @@ static bool dive_and_split(struct searcher *s0, struct game **games, struct read
     return make_tasks(s0, games, r0, tl);
 }
 
-/* After the tasks: what the first task that must start over learnt (the
- * same whatever the workers' timing: the tasks before it are done). */
-static bool learn_from(struct searcher *s0, const struct shared *sh)
+/* Frees the last pass's tables. */
+static void kept_clear(struct shared *sh)
 {
+    for (int k = 0; k < sh->nkept; k++)
+        memo_clear(&sh->kept[k]);
+    sh->nkept = 0;
+}
+
+/* Keeps task t's table for the next pass (kept_slot). */
+static void keep_table(struct shared *sh, struct task *t)
+{
+    if (sh->nkept % 16 == 0) {
+        size_t cap = (size_t)sh->nkept + 16;
+        sh->kept = xrealloc(sh->kept, sizeof *sh->kept * cap);
+        sh->kept_key = xrealloc(sh->kept_key, sizeof *sh->kept_key * cap);
+        sh->kept_base = xrealloc(sh->kept_base, sizeof *sh->kept_base * cap);
+    }
+    sh->kept[sh->nkept] = t->kept;
+    sh->kept_key[sh->nkept] = t->key;
+    sh->kept_base[sh->nkept++] = t->base;
+    t->kept = (struct memo){0};
+}
+
+/* After the tasks: what the next pass must know, the same whatever the
+ * workers' timing: the scenes that raise a bound that the tasks met, in
+ * task order, up to the first task that stopped (the key grew, or going_on
+ * said stop: the tasks before it are done, those after it were left), and
+ * that task's key; and when the key holds, the tables of those tasks for
+ * the next pass (kept_slot), where only the states upstream of those
+ * scenes are searched again. false when there is nothing to learn: the
+ * pass is exact. */
+static bool learn_from(struct searcher *s0, struct shared *sh)
+{
+    const struct scenario *sc = s0->sc;
     int first = atomic_load(&sh->first_restart);
-    if (first >= sh->ntasks)
+    bool stale = first < sh->ntasks;
+    for (int i = 0; i < sh->ntasks && !stale; i++)
+        stale = sh->tasks[i].news.n > 0;
+    if (!stale)
         return false;
-    const struct task *t = &sh->tasks[first];
-    s0->key_what |= t->key_what;
-    for (int i = 0; i < t->nnew; i++)
-        graph_saw(&s0->graph, t->new_choice[i], t->new_scene[i]);
+    bool key_holds = first >= sh->ntasks || sh->tasks[first].key_what == s0->key_what;
+    sh->changed.n = 0;
+    memcpy(sh->kept_kind, s0->graph.kind, sc->nchoices + 1);
+    for (int i = 0; i < sh->ntasks && i <= first; i++) {
+        struct task *t = &sh->tasks[i];
+        for (int k = 0; k < t->news.n; k++)
+            if (graph_saw(&s0->graph, t->news.choice[k], t->news.scene[k]))
+                seen_add(&sh->changed, t->news.choice[k], t->news.scene[k]);
+        if (key_holds && t->kept.cap)
+            keep_table(sh, t);
+    }
+    if (!key_holds)
+        s0->key_what |= sh->tasks[first].key_what;
     s0->restart = true;
     return true;
+}
+
+/* Which scenes the kept tables hold for (kept_slot): those that cannot
+ * lead to the scene of a choice that met a new scene (over the new graph),
+ * so that neither their bounds nor those of any scene after them changed;
+ * none when a once-choice's kind changed (its points move in every
+ * bound). */
+static void mark_upstream(struct shared *sh, const struct searcher *s0)
+{
+    const struct scenario *sc = s0->sc;
+    upstream_of(sc, &s0->graph, &sh->changed, sh->upstream);
+    if (memcmp(sh->kept_kind, s0->graph.kind, sc->nchoices + 1) != 0)
+        for (int x = 0; x < sc->nscenes; x++)
+            sh->upstream[x] = true;
 }
 
 /* One pass of the search with the current key and bounds. false only
@@ -1443,6 +1808,8 @@ static bool search_pass(struct searcher *w, int nw, struct shared *sh, struct ta
     struct searcher *s0 = &w[0];
     for (int k = 0; k < nw; k++)
         searcher_pass(&w[k], s0);
+    if (sh->nkept > 0)
+        mark_upstream(sh, s0);
     *exact = false;
     tasks_clear(tl);
     sh->ntasks = 0;
@@ -1457,6 +1824,7 @@ static bool search_pass(struct searcher *w, int nw, struct shared *sh, struct ta
     for (int i = 0; i <= TASK_DEPTH_MAX; i++)
         game_free(games[i]);
     if (!split) {
+        kept_clear(sh);
         pass_result(&s0->found_path, tl, s0->line, path);
         return ok;
     }
@@ -1478,6 +1846,7 @@ static bool search_pass(struct searcher *w, int nw, struct shared *sh, struct ta
     for (int k = 1; k < nw; k++)
         if (w[k].started)
             pthread_join(w[k].thread, NULL);
+    kept_clear(sh);
     bool stopped = false;
     for (int k = 0; k < nw; k++)
         stopped |= w[k].stopped;
@@ -1534,7 +1903,7 @@ bool best_search_run(const struct scenario *sc, struct best_search *bs, struct d
     memset(bs->points, 0, sizeof bs->points);
     bs->path = NULL;
     bs->npath = 0;
-    bs->states = bs->pruned = 0;
+    bs->states = bs->states_all = bs->pruned = 0;
     int nw = workers_of(bs);
     struct shared sh = {.bs = bs, .hash = sc->hash};
     sh.load_path = sc->nfiles > 0 ? sc->files[0].display : sc->folder;
@@ -1550,6 +1919,8 @@ bool best_search_run(const struct scenario *sc, struct best_search *bs, struct d
         searcher_init(&w[k], sc, bs, &sh, k);
     sh.workers = w;
     sh.nworkers = nw;
+    sh.kept_kind = xcalloc(sc->nchoices + 1, 1);
+    sh.upstream = xcalloc((size_t)sc->nscenes + 1, sizeof *sh.upstream);
     if (w[0].bounds) {
         struct reads r0 = reads_now(sc);
         discover(&w[0]);
@@ -1558,11 +1929,15 @@ bool best_search_run(const struct scenario *sc, struct best_search *bs, struct d
     struct task_list tl = {0};
     struct inputs path = {0};
     bool ok, exact;
+    bs->passes = 0;
     do {
+        bs->passes++;
         w[0].restart = false;
         atomic_store(&sh.states, 0);
         atomic_store(&sh.capped, false);
         ok = search_pass(w, nw, &sh, &tl, &path, &exact, err);
+        for (int k = 0; k < nw; k++)
+            bs->states_all += w[k].states;
     } while (ok && w[0].restart);
     bs->exact = ok && exact;
     /* One worker's cap stops it where it would on any machine; several
@@ -1581,6 +1956,13 @@ bool best_search_run(const struct scenario *sc, struct best_search *bs, struct d
     }
     tasks_clear(&tl);
     free(tl.v);
+    kept_clear(&sh);
+    free(sh.kept);
+    free(sh.kept_key);
+    free(sh.kept_base);
+    seen_free(&sh.changed);
+    free(sh.kept_kind);
+    free(sh.upstream);
     free(path.v);
     for (int k = 0; k < nw; k++)
         searcher_free(&w[k], sc);

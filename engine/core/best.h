@@ -16,6 +16,13 @@
  *     cannot beat the best total found so far (a pruned state is remembered
  *     with its bound, and solved again when a later path needs more of it).
  *
+ * The scenes a next function can return are those it has been seen to
+ * return (random playthroughs first, then the search). When the search
+ * meets a new one that raises a bound, the pass goes on to its end on the
+ * bounds it began with and the search starts over with the scene counted,
+ * reusing what the last pass solved where no bound changed; a new scene
+ * that raises no bound changes nothing (best.c: successor_harmless).
+ *
  * It runs on every core: a dive from the start (which finds the best, and
  * ends a small search), then the states the first decisions lead to, each
  * a task searched whole by one worker on a table of its own from the
@@ -63,8 +70,12 @@ struct best_search {
     double points[LIMIT_DIMENSIONS]; /* the role's points along that best path */
     int *path;       /* its inputs: numbers as offered, two per secret duet decision */
     int npath;
-    long states;     /* distinct states solved */
+    long states;     /* distinct states solved (in the last pass: see passes) */
+    long states_all; /* the states solved in every pass (with workers, those of tasks
+                      * left when a pass stopped too: it depends on their timing) */
     long pruned;     /* states cut by the bound */
+    int passes;      /* searches from the start: one more each time the key grew or a
+                      * next function led where the bounds must count (best.c) */
     double seconds;
     double busiest_cpu; /* the CPU time of the busiest worker's tasks: about the
                          * search's time on idle cores (the machine may be shared) */
@@ -74,7 +85,7 @@ struct best_search {
  * its cap of states has found what this version finds first): a cached
  * estimate names it. Bump it with any change to the search's order, bound
  * or discovery. */
-#define BEST_SEARCH_VERSION 3
+#define BEST_SEARCH_VERSION 4
 
 /* Searches; false only when the scenario cannot be started (err set). */
 bool best_search_run(const struct scenario *sc, struct best_search *bs, struct diag *err);

@@ -205,6 +205,46 @@ static void two_workers_find_what_one_does(void **state)
     }
 }
 
+/* Scenes next functions return that the bounds did not count, met late
+ * (issue 23, round 10: fixtures/best/late-scene.lua). The PO's "bonus" is
+ * met in a task with most of its states below "gate": the pass goes on to
+ * its end on its bounds, and the second searches again only the states
+ * upstream of "gate" (10,192 instead of the 59,089 of commit 4f09825's
+ * second pass). The PM's new scenes raise no bound: one pass. The dev's
+ * "bonus2" is met in the dive: a second pass. Each best is the plain
+ * search's, and two workers find what one does. */
+static void late_scenes_start_over_only_where_bounds_change(void **state)
+{
+    (void)state;
+    struct scenario *sc = load_ok(test_path("fixtures/best/late-scene.lua"));
+    static const struct {
+        int role;
+        uint64_t seed;
+        double best;
+        int passes;
+        long states, states_all;
+    } cases[] = {{0, 5, 5, 2, 10192, 69281}, {1, 5, 0, 1, 59089, 59089}, {2, 3, 5, 2, 26449, 26583}};
+    for (size_t i = 0; i < COUNT_OF(cases); i++) {
+        struct best_search one = search_with(sc, cases[i].role, cases[i].seed, false, true, 1);
+        struct best_search two = search_with(sc, cases[i].role, cases[i].seed, false, true, 2);
+        struct best_search plain = search_with(sc, cases[i].role, cases[i].seed, false, false, 1);
+        assert_true(one.exact && two.exact && plain.exact);
+        assert_true(one.weighted == cases[i].best && plain.weighted == cases[i].best);
+        assert_int_equal(one.passes, cases[i].passes);
+        assert_int_equal(one.states, cases[i].states);
+        assert_int_equal(one.states_all, cases[i].states_all);
+        assert_int_equal(two.passes, one.passes);
+        assert_int_equal(two.states, one.states);
+        assert_int_equal(two.states_all, one.states_all);
+        assert_int_equal(one.npath, two.npath);
+        assert_memory_equal(one.path, two.path, sizeof *one.path * (size_t)one.npath);
+        best_search_free(&one);
+        best_search_free(&two);
+        best_search_free(&plain);
+    }
+    scenario_free(sc);
+}
+
 /* Percentages: perfect play is 100% when every option costs points; a run
  * below zero shows its points; the bars agree with the headline. */
 static void the_headline_is_honest(void **state)
@@ -464,6 +504,7 @@ int main(void)
         cmocka_unit_test(quiet_games_draw_and_fail_as_rendering_ones),
         cmocka_unit_test(the_best_path_is_replayable),
         cmocka_unit_test(two_workers_find_what_one_does),
+        cmocka_unit_test(late_scenes_start_over_only_where_bounds_change),
         cmocka_unit_test(the_headline_is_honest),
         cmocka_unit_test(the_search_leaves_the_runs_state_alone),
         cmocka_unit_test(the_search_ends_at_its_deadline),

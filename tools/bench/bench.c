@@ -16,7 +16,8 @@
  *       the exact best of ROLE (an index; with duet, that player's best in a
  *       duet) for SEED, as the debrief searches it (best_search_run, no
  *       deadline, no cap; N workers, default the cores as the debrief): the
- *       best weighted total, whether it is exact, the states solved and cut,
+ *       best weighted total, whether it is exact, the states solved (in the
+ *       last pass, and in every pass: states_all, passes) and cut,
  *       the path, the time, the CPU time (the process's, and its busiest
  *       worker's tasks': about the time on idle cores) and whether it holds
  *       for every seed (nothing drew from the generator). no-bound: the plain merged
@@ -247,10 +248,11 @@ static int cmd_best(const char *path, int role, uint64_t seed, char **opts)
     double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
                  (double)ru.ru_stime.tv_usec / 1e6;
     printf("{\"role\": \"%s\", \"weighted\": %.9g, \"exact\": %s, \"states\": %ld, \"pruned\": %ld, "
+           "\"states_all\": %ld, \"passes\": %d, "
            "\"seconds\": %.3f, \"cpu_seconds\": %.3f, \"busiest_cpu_seconds\": %.3f, \"jobs\": %d, "
            "\"seed_free\": %s, \"path\": [",
-           sc->roles[role].id, bs.weighted, bs.exact ? "true" : "false", bs.states, bs.pruned, bs.seconds, cpu,
-           bs.busiest_cpu, bs.jobs, bs.seed_free ? "true" : "false");
+           sc->roles[role].id, bs.weighted, bs.exact ? "true" : "false", bs.states, bs.pruned, bs.states_all,
+           bs.passes, bs.seconds, cpu, bs.busiest_cpu, bs.jobs, bs.seed_free ? "true" : "false");
     for (int i = 0; i < bs.npath; i++)
         printf("%s%d", i ? ", " : "", bs.path[i]);
     printf("]}\n");
