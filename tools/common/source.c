@@ -85,12 +85,39 @@ static bool skip_non_code(struct walk *w)
     return *p == '[' && skip_long(w, p);
 }
 
+/* Bytes that neither end a short string nor escape: not NUL, a quote, a
+ * newline or a backslash. */
+static const bool string_plain[256] = {
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, /* 0x00 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
+    1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x30 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x50 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x70 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x80 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x90 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xa0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xb0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xc0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xd0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xe0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xf0 */
+};
+
 /* At a quote: the body of the short string [*s, *s + *len), and steps past it. */
 static void short_string(struct walk *w, const char **s, size_t *len)
 {
     char q = *w->p;
     const char *b = w->p + 1, *e = b;
-    while (*e && *e != q && *e != '\n') {
+    for (;;) {
+        /* The labels and feedback of a large scenario are most of its short
+         * strings' bytes: a table, not three comparisons a byte. */
+        while (string_plain[(unsigned char)*e])
+            e++;
+        if (!*e || *e == q || *e == '\n')
+            break;
         if (*e == '\\' && e[1])
             e++;
         e++;
@@ -138,6 +165,27 @@ static bool name_char(char c)
 {
     return name_chars[(unsigned char)c];
 }
+
+/* Bytes the walk of accesses steps over: not a name's, not NUL, a
+ * newline, '-', '[' or a quote. */
+static const bool code_plain[256] = {
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, /* 0x00 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
+    1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, /* 0x20 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, /* 0x30 */
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, /* 0x50 */
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, /* 0x70 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x80 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x90 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xa0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xb0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xc0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xd0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xe0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xf0 */
+};
 
 static bool assigned_after(const char *p)
 {
@@ -211,8 +259,19 @@ static const struct source_word *word_at(const char *p, const char *e, const str
  * aliases are not followed). */
 static void accesses(const char *text, const struct source_word *words, int nwords, int depth)
 {
+    /* The first letters of the words: a name that starts otherwise is none. */
+    bool starts[256] = {false};
+    for (int i = 0; i < nwords; i++)
+        starts[(unsigned char)words[i].word[0]] = true;
     struct walk w = {text, 1, text};
     while (*w.p) {
+        /* Blanks and punctuation are stepped over: only a name, a newline,
+         * '-', '[', a quote or the end is looked at (this walk goes over
+         * every byte of a scenario's code, twice for lint). */
+        while (code_plain[(unsigned char)*w.p])
+            w.p++;
+        if (!*w.p)
+            break;
         const char *p = w.p;
         if (!name_char(*p)) {
             /* Only a newline, '-' or '[' can start what is not code. */
@@ -230,7 +289,9 @@ static void accesses(const char *text, const struct source_word *words, int nwor
         const char *q = p;
         while (name_char(*q))
             q++;
-        const struct source_word *word = p == text || !name_char(p[-1]) ? word_at(p, q, words, nwords) : NULL;
+        const struct source_word *word = starts[(unsigned char)*p] && (p == text || !name_char(p[-1]))
+                                             ? word_at(p, q, words, nwords)
+                                             : NULL;
         if (word) {
             access_fn fn = word->fn;
             void *ctx = word->ctx;
