@@ -2,11 +2,13 @@
 #include <math.h>
 #include <stdalign.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
 #include "core/diag.h"
+#include "core/limits.h"
 #include "core/rng.h"
 #include "core/strmap.h"
 #include "core/utf8.h"
@@ -303,6 +305,34 @@ static void the_arena_zeroes_what_it_is_asked_to(void **state)
     arena_free(&a); /* freed twice is empty twice */
 }
 
+/* A list keeps the first LIMIT_DIAGNOSTICS diagnostics in order as it
+ * grows, counts the rest as dropped, and is reused after a clear. */
+static void diagnostics_are_kept_up_to_the_limit(void **state)
+{
+    (void)state;
+    struct diag_list list;
+    diag_list_init(&list);
+    for (int i = 1; i <= LIMIT_DIAGNOSTICS + 50; i++)
+        diag_add(&list, DIAG_WARNING, "main.lua", i, 1, "code", "warning %d", i);
+    assert_int_equal(list.count, LIMIT_DIAGNOSTICS);
+    assert_int_equal(list.dropped, 50);
+    assert_int_equal(list.warnings, LIMIT_DIAGNOSTICS + 50);
+    for (int i = 0; i < list.count; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "warning %d", i + 1);
+        assert_int_equal(list.items[i].line, i + 1);
+        assert_string_equal(list.items[i].message, want);
+    }
+    diag_list_clear(&list);
+    diag_add(&list, DIAG_ERROR, NULL, 0, 0, "again", "first again");
+    assert_int_equal(list.count, 1);
+    assert_int_equal(list.errors, 1);
+    assert_string_equal(list.items[0].message, "first again");
+    assert_string_equal(list.items[0].file, "");
+    diag_list_free(&list);
+    assert_int_equal(list.count, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -320,6 +350,7 @@ int main(void)
         cmocka_unit_test(diagnostics_sort_into_source_order),
         cmocka_unit_test(lines_break_between_cjk_characters),
         cmocka_unit_test(the_arena_zeroes_what_it_is_asked_to),
+        cmocka_unit_test(diagnostics_are_kept_up_to_the_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
