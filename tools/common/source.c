@@ -85,26 +85,8 @@ static bool skip_non_code(struct walk *w)
     return *p == '[' && skip_long(w, p);
 }
 
-/* Bytes that neither end a short string nor escape: not NUL, a quote, a
- * newline or a backslash. */
-static const bool string_plain[256] = {
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, /* 0x00 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
-    1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x30 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x50 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x70 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x80 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x90 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xa0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xb0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xc0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xd0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xe0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xf0 */
-};
+/* The bytes that end a short string or escape in it. */
+static const bool string_stops[256] = {[0] = 1, ['"'] = 1, ['\''] = 1, ['\n'] = 1, ['\\'] = 1};
 
 /* At a quote: the body of the short string [*s, *s + *len), and steps past it. */
 static void short_string(struct walk *w, const char **s, size_t *len)
@@ -114,7 +96,7 @@ static void short_string(struct walk *w, const char **s, size_t *len)
     for (;;) {
         /* The labels and feedback of a large scenario are most of its short
          * strings' bytes: a table, not three comparisons a byte. */
-        while (string_plain[(unsigned char)*e])
+        while (!string_stops[(unsigned char)*e])
             e++;
         if (!*e || *e == q || *e == '\n')
             break;
@@ -166,26 +148,9 @@ static bool name_char(char c)
     return name_chars[(unsigned char)c];
 }
 
-/* Bytes the walk of accesses steps over: not a name's, not NUL, a
- * newline, '-', '[' or a quote. */
-static const bool code_plain[256] = {
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, /* 0x00 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
-    1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, /* 0x20 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, /* 0x30 */
-    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, /* 0x50 */
-    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, /* 0x70 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x80 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x90 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xa0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xb0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xc0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xd0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xe0 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0xf0 */
-};
+/* Besides a name's, the bytes the walk of accesses stops at: the end, a
+ * newline, '-', '[' and the quotes. */
+static const bool walk_stops[256] = {[0] = 1, ['\n'] = 1, ['-'] = 1, ['['] = 1, ['"'] = 1, ['\''] = 1};
 
 static bool assigned_after(const char *p)
 {
@@ -268,7 +233,7 @@ static void accesses(const char *text, const struct source_word *words, int nwor
         /* Blanks and punctuation are stepped over: only a name, a newline,
          * '-', '[', a quote or the end is looked at (this walk goes over
          * every byte of a scenario's code, twice for lint). */
-        while (code_plain[(unsigned char)*w.p])
+        while (!name_char(*w.p) && !walk_stops[(unsigned char)*w.p])
             w.p++;
         if (!*w.p)
             break;
