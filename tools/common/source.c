@@ -128,29 +128,33 @@ void source_literals(const char *text, int first, int last, literal_fn fn, void 
     }
 }
 
-/* Letters, digits and '_': a table, as every byte of the sources is
- * classified. */
-static const bool name_chars[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1, ['_'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1,
-};
+/* Letters, digits and '_', as designated initializers of a table of
+ * bytes (the bytes of a name, and of where the walk below stops). */
+#define NAME_BYTES                                                                          \
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, \
+    ['8'] = 1, ['9'] = 1, ['_'] = 1,                                                        \
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, \
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, \
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, \
+    ['y'] = 1, ['z'] = 1,                                                                   \
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, \
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, \
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, \
+    ['Y'] = 1, ['Z'] = 1
+
+/* A table, as every byte of the sources is classified. */
+static const bool name_chars[256] = {NAME_BYTES};
 
 static bool name_char(char c)
 {
     return name_chars[(unsigned char)c];
 }
 
-/* Besides a name's, the bytes the walk of accesses stops at: the end, a
- * newline, '-', '[' and the quotes. */
-static const bool walk_stops[256] = {[0] = 1, ['\n'] = 1, ['-'] = 1, ['['] = 1, ['"'] = 1, ['\''] = 1};
+/* The bytes the walk of accesses stops at: a name's, the end, a newline,
+ * '-', '[' and the quotes. */
+static const bool walk_stops[256] = {
+    NAME_BYTES, [0] = 1, ['\n'] = 1, ['-'] = 1, ['['] = 1, ['"'] = 1, ['\''] = 1,
+};
 
 static bool assigned_after(const char *p)
 {
@@ -233,7 +237,7 @@ static void accesses(const char *text, const struct source_word *words, int nwor
         /* Blanks and punctuation are stepped over: only a name, a newline,
          * '-', '[', a quote or the end is looked at (this walk goes over
          * every byte of a scenario's code, twice for lint). */
-        while (!name_char(*w.p) && !walk_stops[(unsigned char)*w.p])
+        while (!walk_stops[(unsigned char)*w.p])
             w.p++;
         if (!*w.p)
             break;
