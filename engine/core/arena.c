@@ -1,6 +1,7 @@
 #include "arena.h"
 
 #include <stdalign.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +32,8 @@ void arena_free(struct arena *a)
     arena_init(a);
 }
 
-void *arena_alloc(struct arena *a, size_t n)
+/* n bytes, aligned; zeroed when zero is true. */
+static void *take(struct arena *a, size_t n, bool zero)
 {
     const size_t align = alignof(max_align_t);
     n = (n + align - 1) & ~(align - 1);
@@ -46,7 +48,7 @@ void *arena_alloc(struct arena *a, size_t n)
          * loader frees what it has converted (memset made all of it
          * resident at once, at the peak of loading). It goes behind the
          * current block, which keeps serving small ones. */
-        struct arena_block *big = xcalloc(1, sizeof *big + n);
+        struct arena_block *big = zero ? xcalloc(1, sizeof *big + n) : xmalloc(sizeof *big + n);
         big->size = big->used = n;
         if (b) {
             big->next = b->next;
@@ -68,13 +70,24 @@ void *arena_alloc(struct arena *a, size_t n)
     void *p = b->data + b->used;
     b->used += n;
     a->used += n;
-    memset(p, 0, n);
+    if (zero)
+        memset(p, 0, n);
     return p;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+    return take(a, n, true);
+}
+
+void *arena_alloc_unzeroed(struct arena *a, size_t n)
+{
+    return take(a, n, false);
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-    char *d = arena_alloc(a, n + 1);
+    char *d = arena_alloc_unzeroed(a, n + 1);
     memcpy(d, s, n);
     d[n] = '\0';
     return d;

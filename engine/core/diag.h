@@ -29,6 +29,7 @@ struct diag {
 struct diag_list {
     struct diag *items;
     int count;
+    int cap; /* items allocated */
     int errors;
     int warnings;
     int dropped; /* past LIMIT_DIAGNOSTICS */

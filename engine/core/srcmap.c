@@ -547,10 +547,14 @@ const struct srcfield *srcmap_field(const struct srcnode *node, const char *key)
     if (!node)
         return NULL;
     size_t n = strlen(key);
-    for (int i = 0; i < node->nfields; i++)
-        if (node->fields[i].key && node->fields[i].keylen == n &&
-            memcmp(node->fields[i].key, key, n) == 0)
-            return &node->fields[i];
+    /* The first byte before memcmp: many keys have the same length (next,
+     * role, text, when, once), and the loader asks for every key of every
+     * scene and choice. */
+    for (int i = 0; i < node->nfields; i++) {
+        const struct srcfield *f = &node->fields[i];
+        if (f->key && f->keylen == n && (n == 0 || (f->key[0] == key[0] && memcmp(f->key, key, n) == 0)))
+            return f;
+    }
     return NULL;
 }
 

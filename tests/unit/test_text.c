@@ -69,6 +69,42 @@ static void paragraphs_and_spaces_follow_the_contract(void **state)
     check("", true, "");
 }
 
+/* Words between single spaces are parsed as one literal run (the parser
+ * takes such a run at once): the pieces are those of a word by word parse,
+ * adjacent literals joined, and spaces around emphasis and names are kept. */
+static void words_between_single_spaces_are_one_literal(void **state)
+{
+    (void)state;
+    static const char src[] = "Stakeholder trust stands at {runway}. The board  proposes *the* plan.";
+    struct text_builder b;
+    text_builder_init(&b);
+    struct text_error err;
+    assert_true(text_parse(&b, src, strlen(src), true, resolve, NULL, &err));
+    assert_string_equal(b.chars.data, "Stakeholder trust stands at . The board proposes the plan.");
+    static const struct {
+        enum piece_kind kind;
+        uint32_t start, len;
+    } want[] = {
+        {PIECE_LITERAL, 0, 28}, {PIECE_STAT, 0, 0},      {PIECE_LITERAL, 28, 21}, {PIECE_EMPHASIS, 0, 0},
+        {PIECE_LITERAL, 49, 3}, {PIECE_EMPHASIS, 0, 0}, {PIECE_LITERAL, 52, 6},
+    };
+    assert_int_equal(b.npieces, sizeof want / sizeof want[0]);
+    for (uint32_t i = 0; i < b.npieces; i++) {
+        assert_int_equal(b.pieces[i].kind, want[i].kind);
+        assert_int_equal(b.pieces[i].start, want[i].start);
+        assert_int_equal(b.pieces[i].len, want[i].len);
+    }
+
+    /* UTF-8 and punctuation are part of a run; a tab, a newline or two
+     * spaces are one space, in the same literal. */
+    static const char more[] = "Café au lait,\tplease:  now\nor later.";
+    assert_true(text_parse(&b, more, strlen(more), false, resolve, NULL, &err));
+    assert_int_equal(b.npieces, 1);
+    assert_int_equal(b.pieces[0].kind, PIECE_LITERAL);
+    assert_string_equal(b.chars.data, "Café au lait, please: now or later.");
+    text_builder_free(&b);
+}
+
 static void names_render_their_values(void **state)
 {
     (void)state;
@@ -195,6 +231,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(paragraphs_and_spaces_follow_the_contract),
+        cmocka_unit_test(words_between_single_spaces_are_one_literal),
         cmocka_unit_test(names_render_their_values),
         cmocka_unit_test(emphasis_needs_a_closing_star),
         cmocka_unit_test(bad_texts_are_refused_with_an_offset),

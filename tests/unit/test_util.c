@@ -1,9 +1,14 @@
 /* test_util.c: numbers, strings, UTF-8, the generator, the id map. */
 #include <math.h>
+#include <stdalign.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/diag.h"
+#include "core/limits.h"
 #include "core/rng.h"
 #include "core/strmap.h"
 #include "core/utf8.h"
@@ -272,6 +277,62 @@ static void str_copy_cuts_on_character_boundaries(void **state)
     assert_string_equal(buf, "abcde");
 }
 
+/* The arena: zeroed memory, unless asked for unzeroed (then whatever the
+ * caller writes), small and large (a block of its own), aligned, and
+ * copies of strings terminated. */
+static void the_arena_zeroes_what_it_is_asked_to(void **state)
+{
+    (void)state;
+    struct arena a;
+    arena_init(&a);
+    const size_t sizes[] = {1, 24, 100, 70000, 200000};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        unsigned char *z = arena_alloc(&a, sizes[k]);
+        for (size_t i = 0; i < sizes[k]; i++)
+            assert_int_equal(z[i], 0);
+        unsigned char *u = arena_alloc_unzeroed(&a, sizes[k]);
+        assert_int_equal((uintptr_t)u % alignof(max_align_t), 0);
+        assert_true(u + sizes[k] <= z || u >= z + sizes[k]);
+        memset(u, 0xab, sizes[k]);
+        assert_int_equal(u[sizes[k] - 1], 0xab);
+        for (size_t i = 0; i < sizes[k]; i++)
+            assert_int_equal(z[i], 0); /* the other block is untouched */
+    }
+    char *s = arena_strndup(&a, "abcdef", 3);
+    assert_string_equal(s, "abc");
+    assert_string_equal(arena_strdup(&a, ""), "");
+    arena_free(&a);
+    arena_free(&a); /* freed twice is empty twice */
+}
+
+/* A list keeps the first LIMIT_DIAGNOSTICS diagnostics in order as it
+ * grows, counts the rest as dropped, and is reused after a clear. */
+static void diagnostics_are_kept_up_to_the_limit(void **state)
+{
+    (void)state;
+    struct diag_list list;
+    diag_list_init(&list);
+    for (int i = 1; i <= LIMIT_DIAGNOSTICS + 50; i++)
+        diag_add(&list, DIAG_WARNING, "main.lua", i, 1, "code", "warning %d", i);
+    assert_int_equal(list.count, LIMIT_DIAGNOSTICS);
+    assert_int_equal(list.dropped, 50);
+    assert_int_equal(list.warnings, LIMIT_DIAGNOSTICS + 50);
+    for (int i = 0; i < list.count; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "warning %d", i + 1);
+        assert_int_equal(list.items[i].line, i + 1);
+        assert_string_equal(list.items[i].message, want);
+    }
+    diag_list_clear(&list);
+    diag_add(&list, DIAG_ERROR, NULL, 0, 0, "again", "first again");
+    assert_int_equal(list.count, 1);
+    assert_int_equal(list.errors, 1);
+    assert_string_equal(list.items[0].message, "first again");
+    assert_string_equal(list.items[0].file, "");
+    diag_list_free(&list);
+    assert_int_equal(list.count, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -288,6 +349,8 @@ int main(void)
         cmocka_unit_test(slugs_keep_names_apart),
         cmocka_unit_test(diagnostics_sort_into_source_order),
         cmocka_unit_test(lines_break_between_cjk_characters),
+        cmocka_unit_test(the_arena_zeroes_what_it_is_asked_to),
+        cmocka_unit_test(diagnostics_are_kept_up_to_the_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -85,12 +85,21 @@ static bool skip_non_code(struct walk *w)
     return *p == '[' && skip_long(w, p);
 }
 
+/* The bytes that end a short string or escape in it. */
+static const bool string_stops[256] = {[0] = 1, ['"'] = 1, ['\''] = 1, ['\n'] = 1, ['\\'] = 1};
+
 /* At a quote: the body of the short string [*s, *s + *len), and steps past it. */
 static void short_string(struct walk *w, const char **s, size_t *len)
 {
     char q = *w->p;
     const char *b = w->p + 1, *e = b;
-    while (*e && *e != q && *e != '\n') {
+    for (;;) {
+        /* The labels and feedback of a large scenario are most of its short
+         * strings' bytes: a table, not three comparisons a byte. */
+        while (!string_stops[(unsigned char)*e])
+            e++;
+        if (!*e || *e == q || *e == '\n')
+            break;
         if (*e == '\\' && e[1])
             e++;
         e++;
@@ -119,25 +128,33 @@ void source_literals(const char *text, int first, int last, literal_fn fn, void 
     }
 }
 
-/* Letters, digits and '_': a table, as every byte of the sources is
- * classified. */
-static const bool name_chars[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1, ['_'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1,
-};
+/* Letters, digits and '_', as designated initializers of a table of
+ * bytes (the bytes of a name, and of where the walk below stops). */
+#define NAME_BYTES                                                                          \
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, \
+    ['8'] = 1, ['9'] = 1, ['_'] = 1,                                                        \
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, \
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, \
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, \
+    ['y'] = 1, ['z'] = 1,                                                                   \
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, \
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, \
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, \
+    ['Y'] = 1, ['Z'] = 1
+
+/* A table, as every byte of the sources is classified. */
+static const bool name_chars[256] = {NAME_BYTES};
 
 static bool name_char(char c)
 {
     return name_chars[(unsigned char)c];
 }
+
+/* The bytes the walk of accesses stops at: a name's, the end, a newline,
+ * '-', '[' and the quotes. */
+static const bool walk_stops[256] = {
+    NAME_BYTES, [0] = 1, ['\n'] = 1, ['-'] = 1, ['['] = 1, ['"'] = 1, ['\''] = 1,
+};
 
 static bool assigned_after(const char *p)
 {
@@ -211,8 +228,19 @@ static const struct source_word *word_at(const char *p, const char *e, const str
  * aliases are not followed). */
 static void accesses(const char *text, const struct source_word *words, int nwords, int depth)
 {
+    /* The first letters of the words: a name that starts otherwise is none. */
+    bool starts[256] = {false};
+    for (int i = 0; i < nwords; i++)
+        starts[(unsigned char)words[i].word[0]] = true;
     struct walk w = {text, 1, text};
     while (*w.p) {
+        /* Blanks and punctuation are stepped over: only a name, a newline,
+         * '-', '[', a quote or the end is looked at (this walk goes over
+         * every byte of a scenario's code, twice for lint). */
+        while (!walk_stops[(unsigned char)*w.p])
+            w.p++;
+        if (!*w.p)
+            break;
         const char *p = w.p;
         if (!name_char(*p)) {
             /* Only a newline, '-' or '[' can start what is not code. */
@@ -230,7 +258,9 @@ static void accesses(const char *text, const struct source_word *words, int nwor
         const char *q = p;
         while (name_char(*q))
             q++;
-        const struct source_word *word = p == text || !name_char(p[-1]) ? word_at(p, q, words, nwords) : NULL;
+        const struct source_word *word = starts[(unsigned char)*p] && (p == text || !name_char(p[-1]))
+                                             ? word_at(p, q, words, nwords)
+                                             : NULL;
         if (word) {
             access_fn fn = word->fn;
             void *ctx = word->ctx;

@@ -201,7 +201,8 @@ bool chunkcache_map(const char *path, uint64_t hash, struct arena *a, struct src
     bool ok = false;
     if (h.source_hash == hash) {
         /* In the arena: the restored map's keys point into it. */
-        char *map = arena_alloc(a, h.map_len + 1);
+        char *map = arena_alloc_unzeroed(a, h.map_len + 1);
+        map[h.map_len] = '\0';
         ok = read_at(fd, map, h.map_len, sizeof h + h.chunk_len + h.source_len + h.code_len) &&
              hash_fast(HASH_SEED, map, h.map_len) == h.map_check && srcmap_restore(a, map, h.map_len, out);
         if (!ok)

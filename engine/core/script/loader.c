@@ -34,6 +34,32 @@
 
 enum reg_kind { REG_SCENARIO, REG_SCENE, REG_ENDING };
 
+/* The keys read from every scene, ending and choice. While converting,
+ * each is also a Lua string at a slot of the stack (loader.key_base):
+ * lua_pushstring hashes a C string and looks it up in Lua's string table
+ * every time, about 130 instructions, where pushing a string the stack
+ * holds is a copy (lua_pushstring was 4 % of loading the large story).
+ * KEY(TITLE) is the C string "title". */
+enum { KEY_BYTES = 16 };
+enum key {
+    KEY_TITLE, KEY_PHASE, KEY_TEXT, KEY_ON_ENTER, KEY_TIMER, KEY_TIMEOUT, KEY_CHOICES, KEY_BY,
+    KEY_CONFLICT, KEY_ORDER, KEY_DISCUSS, KEY_VERDICT, KEY_NEXT, KEY_SCORE, KEY_EFFECTS, KEY_SET,
+    KEY_UNSET, KEY_REQUIRES, KEY_ROLE, KEY_WHEN, KEY_ONCE, KEY_LOCKED, KEY_ACT, KEY_FEEDBACK,
+    KEY_ID, KEY_COUNT
+};
+static const char key_names[KEY_COUNT][KEY_BYTES] = {
+    [KEY_TITLE] = "title",       [KEY_PHASE] = "phase",     [KEY_TEXT] = "text",
+    [KEY_ON_ENTER] = "on_enter", [KEY_TIMER] = "timer",     [KEY_TIMEOUT] = "timeout",
+    [KEY_CHOICES] = "choices",   [KEY_BY] = "by",           [KEY_CONFLICT] = "conflict",
+    [KEY_ORDER] = "order",       [KEY_DISCUSS] = "discuss", [KEY_VERDICT] = "verdict",
+    [KEY_NEXT] = "next",         [KEY_SCORE] = "score",     [KEY_EFFECTS] = "effects",
+    [KEY_SET] = "set",           [KEY_UNSET] = "unset",     [KEY_REQUIRES] = "requires",
+    [KEY_ROLE] = "role",         [KEY_WHEN] = "when",       [KEY_ONCE] = "once",
+    [KEY_LOCKED] = "locked",     [KEY_ACT] = "act",         [KEY_FEEDBACK] = "feedback",
+    [KEY_ID] = "id",
+};
+#define KEY(name) (key_names[KEY_##name])
+
 struct registration {
     enum reg_kind kind;
     const char *id;
@@ -76,6 +102,13 @@ struct loader {
      * the code sets, which a cause may name. */
     struct code_name *code_names;
     int ncode_names, capcode_names;
+    /* While converting: the stack slot of key_names[0] as a Lua string (0 when
+     * the keys are not on the stack), and each key's characters as Lua
+     * holds them: Lua keeps one copy of a short string, so a table's key
+     * is one of these exactly when it is the same pointer. */
+    int key_base;
+    const char *key_lua[KEY_COUNT];
+    int last_file; /* see file_index */
 };
 
 struct code_name {
@@ -346,11 +379,17 @@ static const char *resolve_chunk(void *ctx, const char *chunk, size_t len)
     return NULL;
 }
 
-static int file_index(struct scenario *sc, const char *short_src)
+/* The file Lua names short_src (0 when none is). The one found last is
+ * tried first: a file's scenes are registered, and then converted, one
+ * after the other. */
+static int file_index(struct loader *ld, const char *short_src)
 {
+    const struct scenario *sc = ld->sc;
+    if (ld->last_file < sc->nfiles && strcmp(sc->files[ld->last_file].name, short_src) == 0)
+        return ld->last_file;
     for (int i = 0; i < sc->nfiles; i++)
         if (strcmp(sc->files[i].name, short_src) == 0)
-            return i;
+            return ld->last_file = i;
     return 0;
 }
 
@@ -552,7 +591,7 @@ static void caller_position(struct loader *ld, lua_State *L, uint16_t *file, uin
     *line = 0;
     for (int level = 1; lua_getstack(L, level, &ar); level++) {
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            *file = (uint16_t)file_index(ld->sc, ar.short_src);
+            *file = (uint16_t)file_index(ld, ar.short_src);
             *line = (uint32_t)ar.currentline;
             return;
         }
@@ -718,12 +757,34 @@ static int remove_api(lua_State *L)
 
 /* ------------------------------------------------ reading tables */
 
-/* Pushes t[key], without metamethods, and returns its type. */
-static int get_raw(lua_State *L, int t, const char *key)
+/* Which of key_names[] key is (by address: KEY(NAME)), or -1 for another string. */
+static int key_index(const char *key)
 {
+    uintptr_t at = (uintptr_t)key - (uintptr_t)key_names[0];
+    return at < sizeof key_names && at % KEY_BYTES == 0 ? (int)(at / KEY_BYTES) : -1;
+}
+
+/* Pushes t[key], without metamethods, and returns its type. */
+static int get_raw(struct loader *ld, int t, const char *key)
+{
+    lua_State *L = ld->L;
     t = lua_absindex(L, t);
-    lua_pushstring(L, key);
+    int k = ld->key_base ? key_index(key) : -1;
+    if (k >= 0)
+        lua_pushvalue(L, ld->key_base + k);
+    else
+        lua_pushstring(L, key);
     return lua_rawget(L, t);
+}
+
+/* Puts every key on the stack for get_raw and check_keys (see key_names[]). */
+static void push_keys(struct loader *ld)
+{
+    lua_State *L = ld->L;
+    luaL_checkstack(L, KEY_COUNT, "the loader's keys");
+    ld->key_base = lua_gettop(L) + 1;
+    for (int k = 0; k < KEY_COUNT; k++)
+        ld->key_lua[k] = lua_pushstring(L, key_names[k]);
 }
 
 static const char *type_name(lua_State *L, int idx)
@@ -784,7 +845,8 @@ static bool refuse_reserved(struct loader *ld, struct srcpos pos, const char *ki
     return true;
 }
 
-void script_unknown_keys(lua_State *L, int t, const char *const *allowed, int positional,
+void script_unknown_keys(lua_State *L, int t, const char *const *allowed,
+                         const char *const *as_lua, int positional,
                          void (*unknown)(void *ctx, const char *key, const lua_Integer *item), void *ctx)
 {
     lua_pushnil(L);
@@ -793,6 +855,8 @@ void script_unknown_keys(lua_State *L, int t, const char *const *allowed, int po
         if (lua_type(L, -1) == LUA_TSTRING) {
             const char *k = lua_tostring(L, -1);
             bool ok = false;
+            for (const char *const *a = as_lua; a && *a && !ok; a++)
+                ok = *a == k;
             for (const char *const *a = allowed; *a && !ok; a++)
                 ok = strcmp(*a, k) == 0;
             if (!ok)
@@ -843,8 +907,17 @@ static void check_keys(struct loader *ld, int t, const char *const *allowed, int
     struct key_check kc = {ld, allowed, 0, what, file, node, fallback};
     while (allowed[kc.nallowed])
         kc.nallowed++;
+    /* The allowed keys as Lua holds them, when every one is in key_names[]. */
+    const char *as_lua[KEY_COUNT + 1];
+    bool interned = ld->key_base && kc.nallowed <= KEY_COUNT;
+    for (int i = 0; interned && i < kc.nallowed; i++) {
+        int k = key_index(allowed[i]);
+        interned = k >= 0;
+        as_lua[i] = interned ? ld->key_lua[k] : NULL;
+    }
+    as_lua[interned ? kc.nallowed : 0] = NULL;
     int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
-    script_unknown_keys(ld->L, t, allowed, positional, report_key, &kc);
+    script_unknown_keys(ld->L, t, allowed, interned ? as_lua : NULL, positional, report_key, &kc);
     diag_list_sort_from(ld->diags, walked_from);
 }
 
@@ -898,7 +971,7 @@ static const char *string_field(struct loader *ld, int t, const char *key, bool 
                                 struct srcpos fallback)
 {
     lua_State *L = ld->L;
-    int type = get_raw(L, t, key);
+    int type = get_raw(ld, t, key);
     const char *result = NULL;
     if (type == LUA_TSTRING) {
         size_t len;
@@ -929,7 +1002,7 @@ static bool number_field(struct loader *ld, int t, const char *key, double *out,
                          uint16_t file, const struct srcnode *node, struct srcpos fallback)
 {
     lua_State *L = ld->L;
-    int type = get_raw(L, t, key);
+    int type = get_raw(ld, t, key);
     bool ok = false;
     if (type == LUA_TNUMBER) {
         double v = lua_tonumber(L, -1);
@@ -952,7 +1025,7 @@ static bool bool_field(struct loader *ld, int t, const char *key, bool *out, con
                        uint16_t file, const struct srcnode *node, struct srcpos fallback)
 {
     lua_State *L = ld->L;
-    int type = get_raw(L, t, key);
+    int type = get_raw(ld, t, key);
     bool ok = false;
     if (type == LUA_TBOOLEAN) {
         *out = lua_toboolean(L, -1);
@@ -975,7 +1048,7 @@ static struct srcpos function_pos(struct loader *ld, int idx, struct srcpos fall
     *last = fallback.line;
     if (lua_getinfo(L, ">S", &ar) && ar.linedefined > 0) {
         *last = (uint32_t)(ar.lastlinedefined > 0 ? ar.lastlinedefined : ar.linedefined);
-        return make_pos((uint16_t)file_index(ld->sc, ar.short_src), (uint32_t)ar.linedefined, 0);
+        return make_pos((uint16_t)file_index(ld, ar.short_src), (uint32_t)ar.linedefined, 0);
     }
     return fallback;
 }
@@ -1013,13 +1086,13 @@ static struct callback function_field(struct loader *ld, int t, const char *key,
                                       struct srcpos fallback)
 {
     struct callback cb = {0, {0, 0, 0}, 0};
-    int type = get_raw(ld->L, t, key);
-    struct srcpos pos = field_pos(file, node, key, fallback);
+    int type = get_raw(ld, t, key);
+    /* The position only when there is a field: most choices have no when or act. */
     if (type == LUA_TFUNCTION)
-        cb = make_callback(ld, lua_gettop(ld->L), pos);
+        cb = make_callback(ld, lua_gettop(ld->L), field_pos(file, node, key, fallback));
     else if (type != LUA_TNIL)
-        report(ld, pos, "type", "the %s of %s must be a function(game), not a %s", key, what,
-               type_name(ld->L, -1));
+        report(ld, field_pos(file, node, key, fallback), "type",
+               "the %s of %s must be a function(game), not a %s", key, what, type_name(ld->L, -1));
     lua_pop(ld->L, 1);
     return cb;
 }
@@ -1136,13 +1209,13 @@ static const char *const scenario_keys[] = {
 static bool fixed_order(struct loader *ld, int t, const char *what, uint16_t file,
                         const struct srcnode *node, struct srcpos pos, bool fallback)
 {
-    const char *order = string_field(ld, t, "order", false, what, file, node, pos);
+    const char *order = string_field(ld, t, KEY(ORDER), false, what, file, node, pos);
     if (!order)
         return fallback;
     if (strcmp(order, "fixed") == 0)
         return true;
     if (strcmp(order, "shuffled") != 0)
-        report(ld, field_pos(file, node, "order", pos), "order",
+        report(ld, field_pos(file, node, KEY(ORDER), pos), "order",
                "order must be \"fixed\" (the author's order) or \"shuffled\", not \"%s\"", order);
     return false;
 }
@@ -1172,7 +1245,7 @@ static void walk_table_list(struct loader *ld, int t, uint16_t file, const struc
     lua_State *L = ld->L;
     struct srcpos pos = field_pos(file, node, l->name, fallback);
     const struct srcnode *list = field_node(node, l->name);
-    int type = get_raw(L, t, l->name);
+    int type = get_raw(ld, t, l->name);
     if (type != LUA_TTABLE) {
         if (type != LUA_TNIL)
             report(ld, pos, "type", "%s", l->not_list);
@@ -1287,7 +1360,7 @@ static void walk_number_table(struct loader *ld, int t, const char *name, uint16
                               number_entry_fn *each, void *ctx)
 {
     lua_State *L = ld->L;
-    int type = get_raw(L, t, name);
+    int type = get_raw(ld, t, name);
     if (type == LUA_TTABLE) {
         int tab = lua_gettop(L);
         const struct srcnode *tn = field_node(node, name);
@@ -1341,7 +1414,7 @@ static void convert_brief(struct loader *ld, int r, struct role *role, uint16_t 
 {
     lua_State *L = ld->L;
     struct scenario *sc = ld->sc;
-    if (get_raw(L, r, "brief") != LUA_TNIL) {
+    if (get_raw(ld, r, "brief") != LUA_TNIL) {
         struct text_template tt;
         if (convert_text(ld, lua_gettop(L), true, false, "a role's brief", file,
                          srcmap_field(in, "brief"), field_pos(file, in, "brief", ipos), &tt)) {
@@ -1583,7 +1656,7 @@ static void convert_authors(struct loader *ld, int t, uint16_t file, const struc
 {
     lua_State *L = ld->L;
     struct scenario *sc = ld->sc;
-    int atype = get_raw(L, t, "authors");
+    int atype = get_raw(ld, t, "authors");
     if (atype == LUA_TSTRING) {
         sc->authors = arena_alloc(&sc->arena, sizeof *sc->authors);
         sc->authors[0] = author_name(ld, field_pos(file, node, "authors", pos));
@@ -1659,7 +1732,7 @@ static void convert_scenario(struct loader *ld)
                "a duet scenario has exactly two roles (it has %d)", sc->nroles);
 
     /* flags = { ... } declares every flag; then unknown ones are errors. */
-    if (get_raw(L, t, "flags") != LUA_TNIL) {
+    if (get_raw(ld, t, "flags") != LUA_TNIL) {
         each_id(ld, lua_gettop(L), "flags", file, srcmap_field(node, "flags"),
                 field_pos(file, node, "flags", pos), declare_flag, NULL);
         sc->declares_flags = true;
@@ -1677,13 +1750,15 @@ static void convert_scenario(struct loader *ld)
 /* ------------------------------------------------------- scenes */
 
 static const char *const scene_keys[] = {
-    "title", "phase", "text", "on_enter", "timer", "timeout", "choices", "by", "conflict",
-    "order", "discuss", NULL,
+    KEY(TITLE), KEY(PHASE), KEY(TEXT), KEY(ON_ENTER), KEY(TIMER),   KEY(TIMEOUT),
+    KEY(CHOICES), KEY(BY), KEY(CONFLICT), KEY(ORDER), KEY(DISCUSS), NULL,
 };
-static const char *const ending_keys[] = {"title", "phase", "text", "on_enter", "verdict", NULL};
+static const char *const ending_keys[] = {
+    KEY(TITLE), KEY(PHASE), KEY(TEXT), KEY(ON_ENTER), KEY(VERDICT), NULL,
+};
 static const char *const choice_keys[] = {
-    "next", "score", "effects", "set", "unset", "requires", "role", "when", "once", "locked",
-    "act", "feedback", "id", NULL,
+    KEY(NEXT), KEY(SCORE), KEY(EFFECTS), KEY(SET),    KEY(UNSET), KEY(REQUIRES), KEY(ROLE),
+    KEY(WHEN), KEY(ONCE),  KEY(LOCKED),  KEY(ACT),    KEY(FEEDBACK), KEY(ID),    NULL,
 };
 
 static void add_flag(struct loader *ld, const char *id, struct srcpos pos, void *ctx)
@@ -1722,14 +1797,14 @@ static void collect_flags(struct loader *ld)
         if (reg->kind != REG_SCENE || !reg->ref)
             continue;
         lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
-        if (get_raw(L, -1, "choices") == LUA_TTABLE) {
+        if (get_raw(ld, -1, KEY(CHOICES)) == LUA_TTABLE) {
             int list = lua_gettop(L);
             lua_Integer n = (lua_Integer)lua_rawlen(L, list);
             for (lua_Integer i = 1; i <= n && i <= LIMIT_CHOICES_PER_SCENE; i++) {
                 if (lua_rawgeti(L, list, i) == LUA_TTABLE) {
-                    static const char *const lists[] = {"set", "unset", "requires"};
+                    static const char *const lists[] = {KEY(SET), KEY(UNSET), KEY(REQUIRES)};
                     for (int k = 0; k < 3; k++) {
-                        int type = get_raw(L, -1, lists[k]);
+                        int type = get_raw(ld, -1, lists[k]);
                         if (type == LUA_TSTRING || type == LUA_TTABLE)
                             each_id(ld, lua_gettop(L), lists[k], reg->file, NULL,
                                     make_pos(reg->file, reg->line, 0), collect_flag, NULL);
@@ -1764,7 +1839,7 @@ static uint32_t count_choices(struct loader *ld)
         if (reg->kind != REG_SCENE || !reg->ref)
             continue;
         lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
-        if (get_raw(L, -1, "choices") == LUA_TTABLE) {
+        if (get_raw(ld, -1, KEY(CHOICES)) == LUA_TTABLE) {
             size_t n = lua_rawlen(L, -1);
             if (n <= LIMIT_CHOICES_PER_SCENE)
                 total += (uint32_t)n;
@@ -1871,13 +1946,14 @@ static void convert_next(struct loader *ld, int c, struct choice *ch, const char
                          uint16_t file, const struct srcnode *node, struct srcpos pos)
 {
     lua_State *L = ld->L;
-    struct srcpos npos = field_pos(file, node, "next", pos);
-    int ntype = get_raw(L, c, "next");
+    struct srcpos npos = field_pos(file, node, KEY(NEXT), pos);
+    int ntype = get_raw(ld, c, KEY(NEXT));
     if (ntype == LUA_TSTRING)
         ch->next = target(ld, lua_tostring(L, -1), npos, "next");
     else if (ntype == LUA_TFUNCTION)
         ch->next_fn = make_callback(ld, lua_gettop(L), npos);
-    else if (ntype == LUA_TNIL && srcmap_field(node, "next") && !srcmap_field(node, "next")->value_is_string)
+    else if (ntype == LUA_TNIL && srcmap_field(node, KEY(NEXT)) &&
+             !srcmap_field(node, KEY(NEXT))->value_is_string)
         /* next = garage: Lua reads the bare word as a variable, which is nil. */
         report(ld, npos, "no-next",
                "%s has no next: next is written without quotes, which Lua reads as an empty "
@@ -1896,7 +1972,8 @@ static void convert_effects(struct loader *ld, int c, struct choice *ch, uint16_
 {
     struct scenario *sc = ld->sc;
     struct effects_ctx ec = {.ne = 0};
-    walk_number_table(ld, c, "effects", file, node, pos, field_pos(file, node, "effects", pos),
+    walk_number_table(ld, c, KEY(EFFECTS), file, node, pos,
+                      field_pos(file, node, KEY(EFFECTS), pos),
                       "effects must be a table like { runway = -1 }", effect_entry, &ec);
     if (ec.ne) {
         struct effect *out = arena_alloc(&sc->arena, sizeof *out * (size_t)ec.ne);
@@ -1917,10 +1994,10 @@ static void convert_conditions(struct loader *ld, int c, struct choice *ch, uint
 {
     lua_State *L = ld->L;
     struct flag_list *fl = &ld->flag_scratch;
-    const char *lists[] = {"set", "unset", "requires"};
+    const char *lists[] = {KEY(SET), KEY(UNSET), KEY(REQUIRES)};
     for (int k = 0; k < 3; k++) {
         fl->count = 0;
-        if (get_raw(L, c, lists[k]) != LUA_TNIL)
+        if (get_raw(ld, c, lists[k]) != LUA_TNIL)
             each_id(ld, lua_gettop(L), lists[k], file, srcmap_field(node, lists[k]),
                     field_pos(file, node, lists[k], pos), add_flag, fl);
         lua_pop(L, 1);
@@ -1933,10 +2010,10 @@ static void convert_conditions(struct loader *ld, int c, struct choice *ch, uint
     }
 
     /* role: only offered to these roles */
-    if (get_raw(L, c, "role") != LUA_TNIL) {
+    if (get_raw(ld, c, KEY(ROLE)) != LUA_TNIL) {
         struct role_mask_ctx rm = {0};
-        each_id(ld, lua_gettop(L), "role", file, srcmap_field(node, "role"),
-                field_pos(file, node, "role", pos), add_role, &rm);
+        each_id(ld, lua_gettop(L), KEY(ROLE), file, srcmap_field(node, KEY(ROLE)),
+                field_pos(file, node, KEY(ROLE), pos), add_role, &rm);
         ch->role_mask = rm.mask ? rm.mask : ~0u;
     }
     lua_pop(L, 1);
@@ -1948,9 +2025,9 @@ static void convert_choice_id(struct loader *ld, int c, struct choice *ch, int l
                               struct srcpos pos)
 {
     struct scenario *sc = ld->sc;
-    const char *id = string_field(ld, c, "id", false, what, file, node, pos);
+    const char *id = string_field(ld, c, KEY(ID), false, what, file, node, pos);
     if (id && !valid_id(id, strlen(id), false)) {
-        report(ld, field_pos(file, node, "id", pos), "bad-id",
+        report(ld, field_pos(file, node, KEY(ID), pos), "bad-id",
                "the id '%s' of %s must be 1 to %d letters, digits, '_' or '-'", id, what,
                LIMIT_ID_BYTES);
         id = NULL;
@@ -2002,28 +2079,28 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
     convert_next(ld, c, ch, what, file, node, pos);
 
     /* score = { dimension = points } */
-    struct srcpos score_pos = field_pos(file, node, "score", pos);
-    walk_number_table(ld, c, "score", file, node, pos, score_pos,
+    struct srcpos score_pos = field_pos(file, node, KEY(SCORE), pos);
+    walk_number_table(ld, c, KEY(SCORE), file, node, pos, score_pos,
                       "score must be a table like { vision = 3 }", score_entry, ch);
 
     convert_effects(ld, c, ch, file, node, pos);
 
     convert_conditions(ld, c, ch, file, node, pos);
 
-    ch->when = function_field(ld, c, "when", what, file, node, pos);
-    ch->act = function_field(ld, c, "act", what, file, node, pos);
-    bool_field(ld, c, "once", &ch->once, what, file, node, pos);
-    ch->locked = string_field(ld, c, "locked", false, what, file, node, pos);
+    ch->when = function_field(ld, c, KEY(WHEN), what, file, node, pos);
+    ch->act = function_field(ld, c, KEY(ACT), what, file, node, pos);
+    bool_field(ld, c, KEY(ONCE), &ch->once, what, file, node, pos);
+    ch->locked = string_field(ld, c, KEY(LOCKED), false, what, file, node, pos);
 
     convert_choice_id(ld, c, ch, listed, what, file, node, pos);
 
-    int ftype = get_raw(L, c, "feedback");
+    int ftype = get_raw(ld, c, KEY(FEEDBACK));
     if (ftype != LUA_TNIL) {
         char fwhat[200];
         JOIN(fwhat, "the feedback of ", what);
         ch->has_feedback = convert_text(ld, lua_gettop(L), false, true, fwhat, file,
-                                        srcmap_field(node, "feedback"),
-                                        field_pos(file, node, "feedback", pos), &ch->feedback);
+                                        srcmap_field(node, KEY(FEEDBACK)),
+                                        field_pos(file, node, KEY(FEEDBACK), pos), &ch->feedback);
     }
     lua_pop(L, 1);
 }
@@ -2043,7 +2120,7 @@ static void index_choice_ids(struct loader *ld, struct scene *scene, uint16_t fi
                 continue;
             const struct choice *named = ch->id_given ? ch : other;
             const struct srcnode *item = item_node(list, named == ch ? i + 1 : k + 1);
-            report(ld, field_pos(file, item, "id", item_pos(file, list, i + 1, cpos)), "duplicate",
+            report(ld, field_pos(file, item, KEY(ID), item_pos(file, list, i + 1, cpos)), "duplicate",
                    "choices %d and %d of scene '%s' have the same id '%s'%s: ids are unique within "
                    "a scene",
                    k + 1, i + 1, scene->id, ch->id,
@@ -2060,7 +2137,7 @@ static void index_choice_ids(struct loader *ld, struct scene *scene, uint16_t fi
 static void convert_verdict(struct loader *ld, int t, struct scene *scene, const char *what,
                             uint16_t file, const struct srcnode *node, struct srcpos pos)
 {
-    const char *v = string_field(ld, t, "verdict", true, what, file, node, pos);
+    const char *v = string_field(ld, t, KEY(VERDICT), true, what, file, node, pos);
     if (v) {
         if (strcmp(v, "success") == 0)
             scene->verdict = VERDICT_SUCCESS;
@@ -2069,7 +2146,7 @@ static void convert_verdict(struct loader *ld, int t, struct scene *scene, const
         else if (strcmp(v, "failure") == 0)
             scene->verdict = VERDICT_FAILURE;
         else
-            report(ld, field_pos(file, node, "verdict", pos), "verdict",
+            report(ld, field_pos(file, node, KEY(VERDICT), pos), "verdict",
                    "verdict must be \"success\", \"mixed\" or \"failure\", not \"%s\"", v);
     }
 }
@@ -2078,19 +2155,20 @@ static void convert_verdict(struct loader *ld, int t, struct scene *scene, const
 static void convert_by_conflict(struct loader *ld, int t, struct scene *scene, const char *what,
                                 uint16_t file, const struct srcnode *node, struct srcpos pos)
 {
-    const char *by = string_field(ld, t, "by", false, what, file, node, pos);
+    const char *by = string_field(ld, t, KEY(BY), false, what, file, node, pos);
     if (by) {
         if (strcmp(by, "both") == 0)
             scene->by = BY_BOTH;
         else if ((scene->by = scenario_role(ld->sc, by)) < 0) {
             scene->by = BY_ANYONE;
-            report(ld, field_pos(file, node, "by", pos), "unknown-role",
+            report(ld, field_pos(file, node, KEY(BY), pos), "unknown-role",
                    "by = \"%s\" must name a role or be \"both\"", by);
         }
     }
-    const char *conflict = string_field(ld, t, "conflict", false, what, file, node, pos);
+    const char *conflict = string_field(ld, t, KEY(CONFLICT), false, what, file, node, pos);
     if (conflict)
-        scene->conflict = target(ld, conflict, field_pos(file, node, "conflict", pos), "conflict");
+        scene->conflict =
+            target(ld, conflict, field_pos(file, node, KEY(CONFLICT), pos), "conflict");
 }
 
 /* The scene's choices = { ... } list, each converted in order. */
@@ -2098,14 +2176,14 @@ static void convert_choices(struct loader *ld, int t, int index, const char *wha
                             const struct srcnode *node, struct srcpos pos)
 {
     lua_State *L = ld->L;
-    struct srcpos cpos = field_pos(file, node, "choices", pos);
-    const struct srcnode *list = field_node(node, "choices");
-    int ctype = get_raw(L, t, "choices");
+    struct srcpos cpos = field_pos(file, node, KEY(CHOICES), pos);
+    const struct srcnode *list = field_node(node, KEY(CHOICES));
+    int ctype = get_raw(ld, t, KEY(CHOICES));
     if (ctype == LUA_TNIL) {
         /* A misspelt choices (choises = {) is reported as an unknown field
          * with its correction; "no choices" would send the author looking
          * for something else. */
-        if (!has_near_key(L, t, "choices"))
+        if (!has_near_key(L, t, KEY(CHOICES)))
             report(ld, pos, "no-choices",
                    "%s has no choices: give it choices = { ... }, or make it an ending", what);
     } else if (ctype != LUA_TTABLE) {
@@ -2144,21 +2222,21 @@ static void convert_scene_common(struct loader *ld, int t, struct scene *scene, 
                                  uint16_t file, const struct srcnode *node, struct srcpos pos)
 {
     lua_State *L = ld->L;
-    scene->title = string_field(ld, t, "title", false, what, file, node, pos);
-    scene->phase = string_field(ld, t, "phase", false, what, file, node, pos);
+    scene->title = string_field(ld, t, KEY(TITLE), false, what, file, node, pos);
+    scene->phase = string_field(ld, t, KEY(PHASE), false, what, file, node, pos);
     if (!scene->title)
         scene->title = "";
     if (!scene->phase)
         scene->phase = "";
-    scene->on_enter = function_field(ld, t, "on_enter", what, file, node, pos);
+    scene->on_enter = function_field(ld, t, KEY(ON_ENTER), what, file, node, pos);
     scene->conflict = -1;
     scene->by = BY_ANYONE;
 
-    if (get_raw(L, t, "text") != LUA_TNIL) {
+    if (get_raw(ld, t, KEY(TEXT)) != LUA_TNIL) {
         char twhat[160];
         JOIN(twhat, "the text of ", what);
-        convert_text(ld, lua_gettop(L), true, true, twhat, file, srcmap_field(node, "text"),
-                     field_pos(file, node, "text", pos), &scene->text);
+        convert_text(ld, lua_gettop(L), true, true, twhat, file, srcmap_field(node, KEY(TEXT)),
+                     field_pos(file, node, KEY(TEXT), pos), &scene->text);
     } else {
         scene->text.chars = "";
         scene->text.pos = pos;
@@ -2177,15 +2255,15 @@ static void convert_timer(struct loader *ld, int t, struct scene *scene, struct 
                           const char *what, uint16_t file, const struct srcnode *node,
                           struct srcpos pos)
 {
-    tm->has_timer = number_field(ld, t, "timer", &tm->timer, what, file, node, pos);
-    tm->has_timeout = number_field(ld, t, "timeout", &tm->timeout, what, file, node, pos);
+    tm->has_timer = number_field(ld, t, KEY(TIMER), &tm->timer, what, file, node, pos);
+    tm->has_timeout = number_field(ld, t, KEY(TIMEOUT), &tm->timeout, what, file, node, pos);
     if (tm->has_timer && (tm->timer != floor(tm->timer) || tm->timer < 1 || tm->timer > 3600))
-        report(ld, field_pos(file, node, "timer", pos), "timer",
+        report(ld, field_pos(file, node, KEY(TIMER), pos), "timer",
                "timer must be a whole number of seconds from 1 to 3600");
     else if (tm->has_timer)
         scene->timer = (int)tm->timer;
     if (tm->has_timeout && !tm->has_timer)
-        report(ld, field_pos(file, node, "timeout", pos), "timer",
+        report(ld, field_pos(file, node, KEY(TIMEOUT), pos), "timer",
                "timeout needs a timer: timer = seconds, timeout = choice number");
 }
 
@@ -2195,7 +2273,7 @@ static void check_timeout(struct loader *ld, struct scene *scene, const struct s
     if (!tm->has_timeout || !tm->has_timer)
         return;
     if (tm->timeout != floor(tm->timeout) || tm->timeout < 1 || tm->timeout > scene->nchoices)
-        report(ld, field_pos(file, node, "timeout", pos), "timer",
+        report(ld, field_pos(file, node, KEY(TIMEOUT), pos), "timer",
                "timeout must be the number of one of the scene's %d choices", scene->nchoices);
     else
         scene->timeout = (int)tm->timeout;
@@ -2233,18 +2311,18 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
 
     /* choices */
     scene->first_choice = ld->nchoices;
-    struct srcpos cpos = field_pos(file, node, "choices", pos);
-    const struct srcnode *list = field_node(node, "choices");
+    struct srcpos cpos = field_pos(file, node, KEY(CHOICES), pos);
+    const struct srcnode *list = field_node(node, KEY(CHOICES));
     convert_choices(ld, t, index, what, file, node, pos);
     scene->nchoices = (uint16_t)(ld->nchoices - scene->first_choice);
     index_choice_ids(ld, scene, file, list, cpos);
     scene->fixed_order = fixed_order(ld, t, what, file, node, pos, sc->fixed_order);
-    if (get_raw(L, t, "discuss") != LUA_TNIL) {
+    if (get_raw(ld, t, KEY(DISCUSS)) != LUA_TNIL) {
         char dwhat[160];
         JOIN(dwhat, "the discuss question of ", what);
         scene->has_discuss = convert_text(ld, lua_gettop(L), false, false, dwhat, file,
-                                          srcmap_field(node, "discuss"),
-                                          field_pos(file, node, "discuss", pos), &scene->discuss);
+                                          srcmap_field(node, KEY(DISCUSS)),
+                                          field_pos(file, node, KEY(DISCUSS), pos), &scene->discuss);
     }
     lua_pop(L, 1);
     check_timeout(ld, scene, &tm, file, node, pos);
@@ -2427,7 +2505,9 @@ static int load_entry(lua_State *L)
 
 static int convert_protected(lua_State *L)
 {
-    convert_all(lua_touserdata(L, 1));
+    struct loader *ld = lua_touserdata(L, 1);
+    push_keys(ld);
+    convert_all(ld);
     return 0;
 }
 
@@ -2560,7 +2640,9 @@ static void run_and_convert(struct loader *ld, const char *path, const char *fol
             diag_copy(diags, &err);
         return;
     }
-    if (!sandbox_cpcall(script->sb, convert_protected, ld, &err)) {
+    bool converted = sandbox_cpcall(script->sb, convert_protected, ld, &err);
+    ld->key_base = 0; /* the keys left the stack with the call */
+    if (!converted) {
         diag_copy(diags, &err);
         return;
     }

@@ -30,8 +30,13 @@ int script_make_game_object(lua_State *L);
  * (positional > 0), or a key of another type. Calls unknown(ctx, key,
  * item) for each in the table's (hash) order, the key on top of L's stack:
  * key is the string, or NULL with item pointing at the integer (NULL for a
- * key of another type). The loader's check, shared with tests.lua's. */
-void script_unknown_keys(lua_State *L, int t, const char *const *allowed, int positional,
+ * key of another type). as_lua, when not NULL, is allowed as Lua strings
+ * of this state (lua_tostring of each, kept alive by the caller): a key is
+ * first looked for among them by its address, which is exact for Lua's
+ * short strings and saves comparing characters. The loader's check,
+ * shared with tests.lua's. */
+void script_unknown_keys(lua_State *L, int t, const char *const *allowed,
+                         const char *const *as_lua, int positional,
                          void (*unknown)(void *ctx, const char *key, const lua_Integer *item), void *ctx);
 
 void script_push_number(lua_State *L, double v);

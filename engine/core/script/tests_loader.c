@@ -142,7 +142,7 @@ static void check_fields(struct tests_ctx *t, int tbl, const char *const *keys, 
                          const struct srcnode *node, uint32_t line)
 {
     struct field_check fc = {t, what, keys, node, line};
-    script_unknown_keys(t->L, tbl, keys, 0, report_field, &fc);
+    script_unknown_keys(t->L, tbl, keys, NULL, 0, report_field, &fc);
 }
 
 /* name, role, player and seed of the playthrough table at tbl. */
