@@ -781,7 +781,9 @@ static int get_raw(struct loader *ld, int t, const char *key)
 static void push_keys(struct loader *ld)
 {
     lua_State *L = ld->L;
-    luaL_checkstack(L, KEY_COUNT, "the loader's keys");
+    /* The keys, and as many free slots as the conversion had before them:
+     * it counts on LUA_MINSTACK, as a C function called from Lua may. */
+    luaL_checkstack(L, KEY_COUNT + LUA_MINSTACK, "the loader's keys");
     ld->key_base = lua_gettop(L) + 1;
     for (int k = 0; k < KEY_COUNT; k++)
         ld->key_lua[k] = lua_pushstring(L, key_names[k]);
