@@ -2338,25 +2338,19 @@ static void check_causes(struct loader *ld);
  * give their pages back, so that the peak of loading is not every table
  * and every structure made from them together. Each full collection marks
  * what is left. With the callbacks' closures in pages of their own
- * (objpool.h), the pages the tables leave go back whole. The large story
- * (Release build, median of 7): play to its first prompt peaks at 46.1
- * MiB and takes 0.39 s of CPU collecting every 1024 scenes; every 4096,
- * 52.6 MiB and 0.30 s (a collection's marking of the tables left is
- * memory-bound: 4 % more instructions, 30 % more time); 1024 then every
- * 2048, 47.6 MiB and 0.37 s. The memory budget is 48 MiB (see
- * docs/performance.md). A collection's cost is mostly the marking of the
- * tables still to convert, the first ones' most: after the first two,
- * every 2048 scenes (round 9: collections at 1024, 2048, 4096, 6144 and
- * 8192 scenes, not nine; 2.4 % fewer instructions and 40 % fewer madvise
- * calls in the trims, peak 46.6 MiB; 2048 from the start peaks at 47.8). */
-enum { SCENES_PER_COLLECT = 1024, SCENES_PER_LATER_COLLECT = 2048 };
+ * (objpool.h), the pages the tables leave go back whole. The memory budget
+ * is 48 MiB for the large story (docs/performance.md). Rounds 8 and 9
+ * collected after 1024 and 2048 scenes, then every 2048, because every
+ * 4096 peaked at 52.6 MiB then; since the window and the host are modules
+ * (round 10), the process no longer maps SDL's and GnuTLS's libraries, and
+ * every 4096 peaks at 43.6 MiB (1024 then 2048: 37.9 MiB) for 11 to 14 %
+ * less CPU of play to its first prompt (Release, 8 alternating runs). */
+enum { SCENES_PER_COLLECT = 4096 };
 
 /* Whether to collect (and trim) after this many scenes converted. */
 static bool collect_now(int converted)
 {
-    if (converted <= 2 * SCENES_PER_COLLECT)
-        return converted % SCENES_PER_COLLECT == 0;
-    return converted % SCENES_PER_LATER_COLLECT == 0;
+    return converted % SCENES_PER_COLLECT == 0;
 }
 
 /* Only an explicit trim returns the pages of the heap's free chunks (they
