@@ -16,6 +16,7 @@
 
 #include "game.h"
 #include "rng.h"
+#include "script.h"
 #include "util.h"
 
 void explore_options_default(struct explore_options *o)
@@ -585,6 +586,8 @@ static void pipe_widen(int fd)
  * the parent, which takes chunks as it waits (pool_wait_for). The parent
  * is the one that loaded the scenario: a fresh fork runs its first chunk
  * up to 4 times slower, as its pages are first touched (docs/performance.md).
+ * Before forking, the parent looks at every `when` (script_learn_conditions),
+ * which each job would otherwise do again for itself.
  * Workers that cannot be started (no pipe, no fork, no shared memory)
  * leave their chunks to the others. */
 static void pool_start(struct pool *pl, const struct scenario *sc, const struct explore_options *o, int n,
@@ -596,6 +599,8 @@ static void pool_start(struct pool *pl, const struct scenario *sc, const struct 
     if (!pl->next)
         return;
     atomic_init(pl->next, 0);
+    if (sc->script)
+        script_learn_conditions(sc->script);
     fflush(NULL);
     for (int j = 1; j < n && j <= MAX_JOBS; j++) {
         int fd[2] = {-1, -1};

@@ -921,6 +921,35 @@ static void simple_conditions_answer_as_lua_would(void **state)
     scenario_free(cs);
 }
 
+/* script_learn_conditions (what explore --jobs does before it forks)
+ * looks at every choice's `when` at once, and finds what each first call
+ * would have found: conditions.lua's simple ones (the first 12, every
+ * other one) answered without Lua, the rest called. */
+static void learning_the_conditions_first_finds_what_their_calls_would(void **state)
+{
+    (void)state;
+    struct scenario *cs = load_ok(test_path("fixtures/games/conditions.lua"));
+    struct script *s = cs->script;
+    script_learn_conditions(s);
+    int whens = 0;
+    for (uint32_t c = 0; c < cs->nchoices; c++) {
+        struct callback when = cs->choices[c].when;
+        if (!callback_present(when))
+            continue;
+        assert_true(when.ref < s->conds.cap);
+        assert_true(s->conds.by_ref[when.ref].known & CONDITION_KNOWN);
+        whens++;
+    }
+    int scene = scenario_scene(cs, "a");
+    const struct choice *first = &cs->choices[cs->scenes[scene].first_choice];
+    assert_true(whens >= cs->scenes[scene].nchoices);
+    for (int i = 0; i < cs->scenes[scene].nchoices; i++) {
+        bool simple = i < 12 && i % 2 == 0;
+        assert_int_equal(!!(s->conds.by_ref[first[i].when.ref].known & CONDITION_SIMPLE), simple);
+    }
+    scenario_free(cs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -952,6 +981,7 @@ int main(void)
         cmocka_unit_test(game_picks_are_visible_to_callbacks),
         cmocka_unit_test(each_callback_keeps_its_functions_address),
         cmocka_unit_test(simple_conditions_answer_as_lua_would),
+        cmocka_unit_test(learning_the_conditions_first_finds_what_their_calls_would),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
