@@ -909,8 +909,25 @@ static void simple_conditions_answer_as_lua_would(void **state)
         }
         assert_true(held > 0 && held < (int)COUNT_OF(values));
     }
-    for (int i = 12; i < cs->scenes[scene].nchoices; i++)
+    for (int i = 12; i < 19; i++)
         assert_null(condition_of(L, &s->conds, first[i].when.ref, cs));
+    /* A condition on an id of 40 bytes (the longest a simple one can have)
+     * fits the dump kept (condition.c), and a longer dump is called. */
+    assert_int_equal(cs->scenes[scene].nchoices, 21);
+    assert_non_null(condition_of(L, &s->conds, first[19].when.ref, cs));
+    assert_null(condition_of(L, &s->conds, first[20].when.ref, cs));
+    for (int v = 2; v <= 4; v++) {
+        g->s.stats[scenario_stat(cs, "a_stat_whose_id_is_forty_bytes_long_xxxx")] = v;
+        g->s.stats[x] = 12;
+        struct callsite site = {CB_WHEN, scene, 20};
+        struct diag err;
+        bool out;
+        assert_true(script_when(s, first[19].when, g, site, &out, &err));
+        assert_int_equal(out, v >= 3);
+        site.choice = 21;
+        assert_true(script_when(s, first[20].when, g, site, &out, &err));
+        assert_true(out);
+    }
     struct callsite site = {CB_WHEN, scene, 19};
     struct diag err;
     bool out;
@@ -944,7 +961,7 @@ static void learning_the_conditions_first_finds_what_their_calls_would(void **st
     const struct choice *first = &cs->choices[cs->scenes[scene].first_choice];
     assert_true(whens >= cs->scenes[scene].nchoices);
     for (int i = 0; i < cs->scenes[scene].nchoices; i++) {
-        bool simple = i < 12 && i % 2 == 0;
+        bool simple = (i < 12 && i % 2 == 0) || i == 19;
         assert_int_equal(!!(s->conds.by_ref[first[i].when.ref].known & CONDITION_SIMPLE), simple);
     }
     scenario_free(cs);
