@@ -945,8 +945,8 @@ static void simple_conditions_answer_as_lua_would(void **state)
 
 /* script_learn_conditions (what explore --jobs does before it forks)
  * looks at every choice's `when` at once, and finds what each first call
- * would have found: conditions.lua's simple ones (the first 12, every
- * other one) answered without Lua, the rest called. */
+ * would have found: conditions.lua's simple ones (every other one of the
+ * first 12, and the 20th) answered without Lua, the rest called. */
 static void learning_the_conditions_first_finds_what_their_calls_would(void **state)
 {
     (void)state;
