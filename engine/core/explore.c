@@ -16,6 +16,7 @@
 
 #include "game.h"
 #include "rng.h"
+#include "script.h"
 #include "util.h"
 
 void explore_options_default(struct explore_options *o)
@@ -585,6 +586,8 @@ static void pipe_widen(int fd)
  * the parent, which takes chunks as it waits (pool_wait_for). The parent
  * is the one that loaded the scenario: a fresh fork runs its first chunk
  * up to 4 times slower, as its pages are first touched (docs/performance.md).
+ * Before forking, the parent looks at every `when` (script_learn_conditions),
+ * which each job would otherwise do again for itself.
  * Workers that cannot be started (no pipe, no fork, no shared memory)
  * leave their chunks to the others. */
 static void pool_start(struct pool *pl, const struct scenario *sc, const struct explore_options *o, int n,
@@ -596,6 +599,8 @@ static void pool_start(struct pool *pl, const struct scenario *sc, const struct 
     if (!pl->next)
         return;
     atomic_init(pl->next, 0);
+    if (sc->script)
+        script_learn_conditions(sc->script);
     fflush(NULL);
     for (int j = 1; j < n && j <= MAX_JOBS; j++) {
         int fd[2] = {-1, -1};
@@ -754,13 +759,21 @@ struct random_chunks {
 };
 
 /* Chunks for total playthroughs over jobs workers, each half a worker's
- * share of what is left and none smaller than 1/(32 jobs) of the total
- * (guided scheduling): the first chunks are big, since each costs a part
- * sent back and merged (a visit count per scene), and the last small,
- * since they decide how far apart the workers end. */
-static void random_chunks_make(struct random_chunks *c, long total, int jobs)
+ * share of what is left (guided scheduling): the first chunks are big,
+ * since each costs a part sent back and merged, and the last small, since
+ * they decide how far apart the jobs end (one waits for the other's last
+ * chunk, half of one on average). None is smaller than 1/(128 jobs) of the
+ * total, nor than nscenes / 128 playthroughs: a part is 3 counts a scene
+ * (on the large bench story 240 KB, which costs about as much to send,
+ * read and merge as 2 playthroughs), so that a part stays within a few
+ * percent of its chunk's play. (It was 1/(32 jobs) of the total: the
+ * medium story's last chunks, 312 playthroughs of a 24 KB part, left a job
+ * idle about 4 ms of a 0.25 s run.) */
+static void random_chunks_make(struct random_chunks *c, long total, int jobs, int nscenes)
 {
-    long least = total / (32L * jobs), cap = 32;
+    long least = total / (128L * jobs), cap = 32;
+    if (least < nscenes / 128)
+        least = nscenes / 128;
     if (least < 1)
         least = 1;
     c->start = xmalloc(sizeof *c->start * (size_t)cap);
@@ -819,7 +832,7 @@ static bool run_random_jobs(const struct scenario *sc, const struct explore_opti
     if (jobs > total)
         jobs = (int)total;
     struct random_chunks c;
-    random_chunks_make(&c, total, jobs);
+    random_chunks_make(&c, total, jobs, sc->nscenes);
     c.o = o;
     struct pool pl;
     pool_start(&pl, sc, o, jobs, c.n, random_chunk, &c);

@@ -543,6 +543,11 @@ static void exploring_in_processes_gives_the_result_of_one(void **state)
     assert_true(explore_run(tut, &o, &one, &err));
     assert_int_equal(one.playthroughs, 600);
     static const int jobs[] = {2, 3, 5};
+    /* The progress: once a chunk, and once at the end. The chunks (explore.c,
+     * random_chunks_make): each half a job's share of what is left, none
+     * under 600 / (128 jobs) playthroughs, nor 1 (the tutorial's parts are
+     * small): for 2 jobs 150, 113, 85, ... 3, 2, 2, 2, 18 chunks. */
+    static const int calls[] = {18 + 1, 29 + 1, 45 + 1};
     for (size_t j = 0; j < sizeof jobs / sizeof jobs[0]; j++) {
         struct progress_seen seen = {0};
         o.jobs = jobs[j];
@@ -552,7 +557,7 @@ static void exploring_in_processes_gives_the_result_of_one(void **state)
         assert_true(explore_run(tut, &o, &many, &err));
         results_equal(tut, &one, &many);
         assert_false(seen.backwards);
-        assert_true(seen.calls > jobs[j]); /* a chunk at a time */
+        assert_int_equal(seen.calls, calls[j]);
         assert_int_equal(seen.last, 600);
         assert_int_equal(seen.total, 600);
         explore_result_free(&many);
@@ -909,8 +914,25 @@ static void simple_conditions_answer_as_lua_would(void **state)
         }
         assert_true(held > 0 && held < (int)COUNT_OF(values));
     }
-    for (int i = 12; i < cs->scenes[scene].nchoices; i++)
+    for (int i = 12; i < 19; i++)
         assert_null(condition_of(L, &s->conds, first[i].when.ref, cs));
+    /* A condition on an id of 40 bytes (the longest a simple one can have)
+     * fits the dump kept (condition.c), and a longer dump is called. */
+    assert_int_equal(cs->scenes[scene].nchoices, 21);
+    assert_non_null(condition_of(L, &s->conds, first[19].when.ref, cs));
+    assert_null(condition_of(L, &s->conds, first[20].when.ref, cs));
+    for (int v = 2; v <= 4; v++) {
+        g->s.stats[scenario_stat(cs, "a_stat_whose_id_is_forty_bytes_long_xxxx")] = v;
+        g->s.stats[x] = 12;
+        struct callsite site = {CB_WHEN, scene, 20};
+        struct diag err;
+        bool out;
+        assert_true(script_when(s, first[19].when, g, site, &out, &err));
+        assert_int_equal(out, v >= 3);
+        site.choice = 21;
+        assert_true(script_when(s, first[20].when, g, site, &out, &err));
+        assert_true(out);
+    }
     struct callsite site = {CB_WHEN, scene, 19};
     struct diag err;
     bool out;
@@ -918,6 +940,35 @@ static void simple_conditions_answer_as_lua_would(void **state)
     assert_false(script_when(s, first[18].when, g, site, &out, &err));
     assert_non_null(strstr(err.message, "unknown stat 'nosuch'"));
     game_free(g);
+    scenario_free(cs);
+}
+
+/* script_learn_conditions (what explore --jobs does before it forks)
+ * looks at every choice's `when` at once, and finds what each first call
+ * would have found: conditions.lua's simple ones (every other one of the
+ * first 12, and the 20th) answered without Lua, the rest called. */
+static void learning_the_conditions_first_finds_what_their_calls_would(void **state)
+{
+    (void)state;
+    struct scenario *cs = load_ok(test_path("fixtures/games/conditions.lua"));
+    struct script *s = cs->script;
+    script_learn_conditions(s);
+    int whens = 0;
+    for (uint32_t c = 0; c < cs->nchoices; c++) {
+        struct callback when = cs->choices[c].when;
+        if (!callback_present(when))
+            continue;
+        assert_true(when.ref < s->conds.cap);
+        assert_true(s->conds.by_ref[when.ref].known & CONDITION_KNOWN);
+        whens++;
+    }
+    int scene = scenario_scene(cs, "a");
+    const struct choice *first = &cs->choices[cs->scenes[scene].first_choice];
+    assert_true(whens >= cs->scenes[scene].nchoices);
+    for (int i = 0; i < cs->scenes[scene].nchoices; i++) {
+        bool simple = (i < 12 && i % 2 == 0) || i == 19;
+        assert_int_equal(!!(s->conds.by_ref[first[i].when.ref].known & CONDITION_SIMPLE), simple);
+    }
     scenario_free(cs);
 }
 
@@ -952,6 +1003,7 @@ int main(void)
         cmocka_unit_test(game_picks_are_visible_to_callbacks),
         cmocka_unit_test(each_callback_keeps_its_functions_address),
         cmocka_unit_test(simple_conditions_answer_as_lua_would),
+        cmocka_unit_test(learning_the_conditions_first_finds_what_their_calls_would),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

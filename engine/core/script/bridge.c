@@ -372,6 +372,13 @@ bool script_when(struct script *s, struct callback cb, struct game *g, struct ca
     return true;
 }
 
+void script_learn_conditions(struct script *s)
+{
+    for (uint32_t i = 0; i < s->sc->nchoices; i++)
+        if (callback_present(s->sc->choices[i].when))
+            (void)condition_of(s->sb->L, &s->conds, s->sc->choices[i].when.ref, s->sc);
+}
+
 bool script_run(struct script *s, struct callback cb, struct game *g, struct callsite site,
                 struct diag *err)
 {

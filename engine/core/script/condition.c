@@ -20,6 +20,37 @@ static int to_strbuf(lua_State *L, const void *p, size_t n, void *ud)
     return 0;
 }
 
+/* More than a simple condition's dump can hold: the header, a few sizes,
+ * 8 instructions and the constants "stats" and a stat's id (under 130
+ * bytes with an id of 40 bytes, Lua's longest short string; a longer id is
+ * dumped as a long string, which read_shape does not take). */
+enum { SIMPLE_DUMP_MAX = 256 };
+_Static_assert(SIMPLE_DUMP_MAX >= DUMP_HEADER + 4 * CODE_LEN + LIMIT_ID_BYTES + 64, "room for a simple dump");
+
+/* A callback's dump, kept only while it may be a simple condition's: a
+ * longer one stops there (lua_dump calls the writer no more). Costs a
+ * copy a piece where a strbuf cost an append and two reallocations a dump
+ * (lua_dump calls the writer about 17 times for a condition; explore
+ * --jobs looks at every `when` of a large story before forking). */
+struct bounded_dump {
+    size_t len;
+    bool over;
+    char data[SIMPLE_DUMP_MAX];
+};
+
+static int to_bounded(lua_State *L, const void *p, size_t n, void *ud)
+{
+    (void)L;
+    struct bounded_dump *d = ud;
+    if (n > sizeof d->data - d->len) {
+        d->over = true;
+        return 1;
+    }
+    memcpy(d->data + d->len, p, n);
+    d->len += n;
+    return 0;
+}
+
 /* Reads a dump as ldump.c writes it; bad once past the end. */
 struct reader {
     const unsigned char *p, *end;
@@ -171,12 +202,13 @@ static void look_at(lua_State *L, struct conditions *c, int ref, const struct sc
 {
     k->known = CONDITION_KNOWN;
     lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
-    struct strbuf d;
-    sb_init(&d);
+    struct bounded_dump d; /* its data is not cleared: only len bytes are read */
+    d.len = 0;
+    d.over = false;
     struct shape s;
     if (lua_type(L, -1) == LUA_TFUNCTION && !lua_iscfunction(L, -1)) {
-        dump_top(L, &d);
-        if (read_shape(c, d.data, d.len, &s) && s.klen[0] == 5 && memcmp(s.k[0], "stats", 5) == 0 &&
+        lua_dump(L, to_bounded, &d, 1);
+        if (!d.over && read_shape(c, d.data, d.len, &s) && s.klen[0] == 5 && memcmp(s.k[0], "stats", 5) == 0 &&
             memcmp(s.code, c->base, 2 * sizeof *s.code) == 0 &&
             memcmp(s.code + 3, c->base + 3, (CODE_LEN - 3) * sizeof *s.code) == 0) {
             int stat = strmap_get(&sc->stat_index, s.k[1], s.klen[1]);
@@ -188,7 +220,6 @@ static void look_at(lua_State *L, struct conditions *c, int ref, const struct sc
                 }
         }
     }
-    sb_free(&d);
     lua_pop(L, 1);
 }
 
