@@ -158,6 +158,32 @@ must agree on. Solo, the PO is on leave this quarter and you cover both jobs.]],
 -- Shared helpers. They are globals so that every included file can use them;
 -- during play they are read-only.
 
+-- A private scene (by = "po" or "pm"): what the other job does not hear.
+-- In a duet only that role's player sees it. Solo, one player covers both
+-- jobs (the other is on leave, as the role's brief says), so the other
+-- job's private scene comes to them too, and nobody is left not knowing.
+local JOBS = { po = "Product Owner", pm = "Product Manager" }
+
+local function private_to_player(game, role)
+  return game.duet or game.role == role
+end
+
+-- The private scene's first words.
+function private_opening(game, role)
+  if private_to_player(game, role) then
+    return "*For the " .. JOBS[role] .. " only.* "
+  end
+  return "*The " .. JOBS[role] .. " is on leave, so this comes to you.* "
+end
+
+-- The sentence that says the other job does not know ("" solo, where the
+-- one player now knows both sides).
+function private_closing(game, role)
+  if not private_to_player(game, role) then return "" end
+  local other = role == "po" and "pm" or "po"
+  return "The " .. JOBS[other] .. " doesn't know this. "
+end
+
 -- "the two of you" in a duet, "you" solo.
 function you_two(game)
   if game.duet then return "the two of you" end

@@ -7,13 +7,13 @@ scene "po_brief" {
   phase = "Plan · Week 0",
   by = "po",
   discuss = "What the PO heard from Marek: whose information is it, and who needed it before Friday?",
-  text = [[
-*For the Product Owner only.* Friday before the quarter, Marek Nowak, the
-CTO, closes the door. "Off the record: two of the six worked three weekends
-on the sync engine. Sick days doubled since June. One asked HR about going
-part-time. They'll give you whatever you plan. That's the problem."
+  text = function(game) return private_opening(game, "po") .. [[
+Friday before the quarter, Marek Nowak, the CTO, closes the door. "Off the
+record: two of the six worked three weekends on the sync engine. Sick days
+doubled since June. One asked HR about going part-time. They'll give you
+whatever you plan. That's the problem."
 
-The Product Manager doesn't know this. The goal is set on Monday.]],
+]] .. private_closing(game, "po") .. "The goal is set on Monday." end,
   choices = {
     { "Tell the PM before Monday, no names: capacity is part of choosing the goal",
       id = "tell_pm",
@@ -54,13 +54,12 @@ scene "pm_brief" {
   phase = "Plan · Week 0",
   by = "pm",
   discuss = "The CEO's promise and the sales quota: facts for the goal talk, or pressure to keep to yourself?",
-  text = [[
-*For the Product Manager only.* Ines Carvalho, the CEO, on the phone from
-the airport: "Between us: I told two board members Teams is our growth
-story. And Roxanne's team is at 60% of quota; studio deals are how they get
-to a hundred."
+  text = function(game) return private_opening(game, "pm") .. [[
+Ines Carvalho, the CEO, on the phone from the airport: "Between us: I told
+two board members Teams is our growth story. And Roxanne's team is at 60%
+of quota; studio deals are how they get to a hundred."
 
-The Product Owner doesn't know this. The goal is set on Monday.]],
+]] .. private_closing(game, "pm") .. "The goal is set on Monday." end,
   choices = {
     { "Ask Ines what the board needs to see: growth it believes, or Teams by name?",
       next = "kickoff",
