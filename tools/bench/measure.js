@@ -30,11 +30,15 @@ const helper = path.join(buildDir, "tools", "bench", "scaleup-bench");
 const windowHelper = path.join(buildDir, "tools", "bench", "scaleup-window-bench");
 const seed = 1;
 
-// Playthroughs per run, chosen so that one run takes about half a second.
+// Playthroughs per run, chosen so that one run takes about half a second
+// with one core (round 11: medium 20,000 and large 5,000 had come down to
+// 0.33 s and 0.25 s, so a --jobs 2 run of the large story lasted 0.15 s and
+// its fixed costs, the fork and the first writes to shared pages, weighed 5
+// to 8 %; a playthrough's cost is flat in N, docs/performance.md).
 const sizes = [
     { name: "small", dims: "10 x 4 x 3", ours: 50000, ink: 500, states: 100000 },
-    { name: "medium", dims: "40 x 25 x 4", ours: 20000, ink: 200, states: 200000 },
-    { name: "large", dims: "100 x 100 x 4", ours: 5000, ink: 50, states: 200000 },
+    { name: "medium", dims: "40 x 25 x 4", ours: 30000, ink: 200, states: 200000 },
+    { name: "large", dims: "100 x 100 x 4", ours: 10000, ink: 50, states: 200000 },
 ];
 if (quick)
     for (const s of sizes) {
