@@ -2353,10 +2353,14 @@ static bool collect_now(int converted)
     return converted % SCENES_PER_COLLECT == 0;
 }
 
-/* Only an explicit trim returns the pages of the heap's free chunks (they
- * are seldom at its top). glibc only; elsewhere the peak is as before. */
-static void give_back_free_pages(void)
+/* Gives the pages of the free memory back: the Lua state's wholly free
+ * slab chunks (its blocks up to OBJPOOL_MAX bytes, objpool.h), and the
+ * pages of malloc's free chunks, which hold Lua's larger blocks and the
+ * engine's own (only an explicit trim returns those: they are seldom at
+ * the heap's top; glibc only, elsewhere the peak is higher). */
+static void give_back_free_pages(struct sandbox *sb)
 {
+    objpool_trim(&sb->pool);
 #ifdef __GLIBC__
     malloc_trim(0);
 #endif
@@ -2369,7 +2373,7 @@ static void release_table(struct loader *ld, struct registration *reg, int conve
     /* The last scene's collection is free_loader's. */
     if (collect_now(converted) && converted < ld->sc->nscenes) {
         lua_gc(ld->L, LUA_GCCOLLECT);
-        give_back_free_pages();
+        give_back_free_pages(ld->script->sb);
     }
 }
 
@@ -2671,11 +2675,12 @@ static void free_loader(struct loader *ld, bool loaded)
      * pages worth a trim: a small one (every bundled scenario, loaded once
      * per team by the host and again by each best search) skips its cost. */
     bool large = ld->sc->nscenes >= SCENES_PER_COLLECT;
+    struct sandbox *sb = ld->script->sb;
     for (size_t i = 0; i < COUNT_OF(ld->map_slots); i++)
         arena_free(&ld->map_slots[i].arena);
     free(ld);
     if (large)
-        give_back_free_pages();
+        give_back_free_pages(sb);
 }
 
 /* The prefetch hints of every scene (struct scene), once every callback's

@@ -33,22 +33,41 @@ struct sandbox *sandbox_of(lua_State *L)
 
 /* ---------------------------------------------------------------- memory */
 
-/* Whether a new object of this kind (the tag Lua passes as osize with no
- * ptr) goes to the pool: closures and upvalues (LUA_TUPVAL, internal to
- * Lua, is LUA_NUMTYPES), which outlive the tables made beside them while a
- * scenario loads (see objpool.h). */
-static bool pooled_kind(size_t tag)
+/* Memory layout: every block of at most OBJPOOL_MAX bytes is the pool's
+ * (objpool.h), in one of two sets of slabs; larger blocks are malloc's. The
+ * pool knows its blocks by address, and Lua gives each block's size back
+ * (osize), which is its size class: no header and no lookup. */
+
+/* The set of slabs a new object of this kind (the tag Lua passes as osize
+ * with no ptr) goes to: closures and upvalues (LUA_TUPVAL, internal to Lua,
+ * is LUA_NUMTYPES) outlive the tables made beside them while a scenario
+ * loads (see objpool.h); everything else is brief. */
+static enum objpool_set set_for(size_t tag)
 {
-    return tag == LUA_TFUNCTION || tag == LUA_NUMTYPES;
+    return tag == LUA_TFUNCTION || tag == LUA_NUMTYPES ? OBJPOOL_LASTING : OBJPOOL_BRIEF;
 }
 
-/* realloc, for the objects of the pool too (Lua does not resize closures
- * or upvalues; handled all the same). */
+/* A new block of n bytes. */
+static void *fresh_block(struct sandbox *sb, size_t tag, size_t n)
+{
+    void *p = n <= OBJPOOL_MAX ? objpool_alloc(&sb->pool, set_for(tag), n) : NULL;
+    return p ? p : malloc(n);
+}
+
+/* realloc, for the blocks of the pool too: within its size class a block
+ * stays where it is; across classes it moves, to a block of the same set
+ * or to malloc's. A block of malloc's stays malloc's (free knows it by its
+ * address, not its size). */
 static void *resize(struct sandbox *sb, void *ptr, size_t osize, size_t nsize)
 {
-    if (!ptr || osize > OBJPOOL_MAX || !objpool_owns(&sb->pool, ptr))
+    if (!objpool_owns(&sb->pool, ptr))
         return realloc(ptr, nsize);
-    void *p = malloc(nsize);
+    if (nsize <= OBJPOOL_MAX && objpool_same_class(osize, nsize))
+        return ptr;
+    void *p = nsize <= OBJPOOL_MAX ? objpool_alloc(&sb->pool, objpool_set_of(&sb->pool, ptr), nsize)
+                                   : NULL;
+    if (!p)
+        p = malloc(nsize);
     if (p) {
         memcpy(p, ptr, osize < nsize ? osize : nsize);
         objpool_release(&sb->pool, ptr, osize);
@@ -64,7 +83,7 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     struct sandbox *sb = ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        if (ptr && old <= OBJPOOL_MAX && objpool_owns(&sb->pool, ptr))
+        if (objpool_owns(&sb->pool, ptr))
             objpool_release(&sb->pool, ptr, osize);
         else
             free(ptr);
@@ -74,11 +93,7 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     size_t hard = sb->limits.memory + sb->limits.memory / 8;
     if (nsize > old && sb->mem_used - old + nsize > hard)
         return NULL;
-    void *p = NULL;
-    if (!ptr && pooled_kind(osize))
-        p = objpool_alloc(&sb->pool, nsize);
-    if (!p)
-        p = resize(sb, ptr, osize, nsize);
+    void *p = ptr ? resize(sb, ptr, osize, nsize) : fresh_block(sb, osize, nsize);
     if (!p)
         return NULL;
     sb->mem_used = sb->mem_used - old + nsize;
@@ -1061,8 +1076,11 @@ struct sandbox *sandbox_new(const struct script_limits *limits)
         sb->limits = *limits;
     else
         script_limits_default(&sb->limits);
+    /* Room for every small block up to the hard cap in either set. */
+    objpool_init(&sb->pool, sb->limits.memory + sb->limits.memory / 8);
     lua_State *L = lua_newstate(sandbox_alloc, sb);
     if (!L) {
+        objpool_free(&sb->pool);
         free(sb);
         return NULL;
     }
@@ -1085,6 +1103,8 @@ void sandbox_free(struct sandbox *sb)
 {
     if (!sb)
         return;
+    /* lua_close's frees of small blocks only fill the pool's free lists;
+     * the region then goes back whole. */
     if (sb->L)
         lua_close(sb->L);
     objpool_free(&sb->pool);
