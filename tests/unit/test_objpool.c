@@ -17,6 +17,8 @@
 
 enum { MIB = 1024 * 1024 };
 
+_Static_assert(OBJPOOL_GRAIN == 8, "the sizes below are for classes 8 bytes apart");
+
 static size_t blocks_per_chunk(size_t size)
 {
     return OBJPOOL_CHUNK_BYTES / size;
@@ -66,10 +68,10 @@ static void a_freed_block_is_reused_first(void **state)
     void *b = objpool_alloc(&p, OBJPOOL_BRIEF, 40);
     objpool_release(&p, a, 40);
     objpool_release(&p, b, 33); /* any size of the class */
-    assert_ptr_not_equal(objpool_alloc(&p, OBJPOOL_BRIEF, 64), b);
-    assert_ptr_not_equal(objpool_alloc(&p, OBJPOOL_LASTING, 48), b);
-    assert_ptr_equal(objpool_alloc(&p, OBJPOOL_BRIEF, 48), b);
-    assert_ptr_equal(objpool_alloc(&p, OBJPOOL_BRIEF, 35), a);
+    assert_ptr_not_equal(objpool_alloc(&p, OBJPOOL_BRIEF, 41), b);
+    assert_ptr_not_equal(objpool_alloc(&p, OBJPOOL_LASTING, 40), b);
+    assert_ptr_equal(objpool_alloc(&p, OBJPOOL_BRIEF, 34), b);
+    assert_ptr_equal(objpool_alloc(&p, OBJPOOL_BRIEF, 40), a);
     objpool_free(&p);
 }
 
@@ -260,12 +262,12 @@ static void the_allocator_resizes_across_classes(void **state)
     size_t used = sb->mem_used;
     unsigned char *p = m.f(m.ud, NULL, LUA_TFUNCTION, 40);
     fill(p, 40);
-    assert_ptr_equal(m.f(m.ud, p, 40, 48), p); /* 33..48: one class */
-    assert_ptr_equal(m.f(m.ud, p, 48, 33), p);
-    unsigned char *q = m.f(m.ud, p, 33, 100);
+    assert_ptr_equal(m.f(m.ud, p, 40, 33), p); /* 33..40: one class */
+    assert_ptr_equal(m.f(m.ud, p, 33, 40), p);
+    unsigned char *q = m.f(m.ud, p, 40, 100);
     assert_ptr_not_equal(q, p);
     assert_int_equal(objpool_set_of(&sb->pool, q), OBJPOOL_LASTING);
-    assert_filled(q, 33);
+    assert_filled(q, 40);
     fill(q, 100);
     unsigned char *r = m.f(m.ud, q, 100, 1000);
     assert_false(objpool_owns(&sb->pool, r));
@@ -277,9 +279,9 @@ static void the_allocator_resizes_across_classes(void **state)
     assert_int_equal(sb->mem_used - used, 20);
     /* The blocks left behind went back to their classes. */
     assert_ptr_equal(m.f(m.ud, NULL, LUA_TFUNCTION, 100), q);
-    assert_ptr_equal(m.f(m.ud, NULL, LUA_NUMTYPES, 48), p);
+    assert_ptr_equal(m.f(m.ud, NULL, LUA_NUMTYPES, 36), p);
     assert_null(m.f(m.ud, q, 100, 0));
-    assert_null(m.f(m.ud, p, 48, 0));
+    assert_null(m.f(m.ud, p, 36, 0));
     assert_null(m.f(m.ud, s, 20, 0));
     assert_int_equal(sb->mem_used, used);
     sandbox_free(sb);
