@@ -2337,8 +2337,9 @@ static void check_causes(struct loader *ld);
  * go, and every SCENES_PER_COLLECT scenes collect the tables let go and
  * give their pages back, so that the peak of loading is not every table
  * and every structure made from them together. Each full collection marks
- * what is left. With the callbacks' closures in pages of their own
- * (objpool.h), the pages the tables leave go back whole. The memory budget
+ * what is left. Lua's small blocks are in slab chunks, the callbacks'
+ * closures in chunks of their own (objpool.h): the chunks the tables leave
+ * go back whole (give_back_free_pages). The memory budget
  * is 48 MiB for the large story (docs/performance.md). Rounds 8 and 9
  * collected after 1024 and 2048 scenes, then every 2048, because every
  * 4096 peaked at 52.6 MiB then; since the window and the host are modules
@@ -2616,6 +2617,16 @@ static void run_and_convert(struct loader *ld, const char *path, const char *fol
         return;
     }
 
+    /* Lua's collector stays stopped while the files run and their tables
+     * are converted (free_loader restarts it): nearly all they make lives
+     * until converted, and each of its cycles would mark it all again for
+     * little (large story: 44 M instructions of the 1,013 M of play to the
+     * first prompt, for 4 MiB more at the peak, the dead main chunks of
+     * the files, kept until the first collection of release_table;
+     * docs/performance.md, round 11). The loader's own collections still
+     * run, and so does the sandbox's at the memory limit (the hook's) and
+     * Lua's when an allocation fails. */
+    lua_gc(ld->L, LUA_GCSTOP);
     struct diag err;
     if (!sandbox_cpcall(script->sb, run_entry, ld, &err)) {
         diag_copy(diags, &err);
@@ -2668,6 +2679,7 @@ static void free_loader(struct loader *ld, bool loaded)
                 luaL_unref(ld->L, LUA_REGISTRYINDEX, ld->regs[r].ref);
         lua_gc(ld->L, LUA_GCCOLLECT);
     }
+    lua_gc(ld->L, LUA_GCRESTART);
     text_builder_free(&ld->tb);
     free(ld->regs);
     free(ld->code_names);

@@ -4,6 +4,10 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#ifdef OBJPOOL_ASAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
 enum {
     /* The region is made writable this much at a time (a system call each). */
     WRITABLE_STEP = 16 * OBJPOOL_CHUNK_BYTES,
@@ -32,6 +36,10 @@ void objpool_init(struct objpool *p, size_t bytes)
         munmap(region, 2 * half);
         return;
     }
+#ifdef OBJPOOL_ASAN
+    /* The leak checker is to follow pointers held in the pool's blocks. */
+    __lsan_register_root_region(region, 2 * half);
+#endif
     p->base = (uintptr_t)region;
     p->region_bytes = 2 * half;
     p->half_shift = shift;
@@ -45,8 +53,15 @@ void objpool_init(struct objpool *p, size_t bytes)
 
 void objpool_free(struct objpool *p)
 {
-    if (p->region_bytes)
+    if (p->region_bytes) {
+#ifdef OBJPOOL_ASAN
+        /* The poison would outlive the mapping. */
+        for (int i = 0; i < OBJPOOL_SETS; i++)
+            OBJPOOL_UNPOISON(p->sets[i].start, (size_t)(p->sets[i].fresh - p->sets[i].start));
+        __lsan_unregister_root_region((void *)p->base, p->region_bytes);
+#endif
         munmap((void *)p->base, p->region_bytes);
+    }
     free(p->chunk_class);
     for (int i = 0; i < OBJPOOL_SETS; i++)
         free(p->sets[i].spare);
@@ -85,12 +100,30 @@ void *objpool_carve(struct objpool *p, struct objpool_slabs *s, size_t k)
         if (!c)
             return NULL;
         p->chunk_class[chunk_index(p, c)] = (unsigned char)(k + 1);
+        OBJPOOL_POISON(c, OBJPOOL_CHUNK_BYTES);
         s->bump[k] = c;
         s->bump_end[k] = c + OBJPOOL_CHUNK_BYTES / size * size;
     }
     void *o = s->bump[k];
     s->bump[k] += size;
+    OBJPOOL_UNPOISON(o, size);
     return o;
+}
+
+/* The link of a free block (poisoned under AddressSanitizer). */
+static void *next_free(void *block)
+{
+    OBJPOOL_UNPOISON(block, sizeof(void *));
+    void *next = *(void **)block;
+    OBJPOOL_POISON(block, sizeof(void *));
+    return next;
+}
+
+static void set_next_free(void *block, void *next)
+{
+    OBJPOOL_UNPOISON(block, sizeof(void *));
+    *(void **)block = next;
+    OBJPOOL_POISON(block, sizeof(void *));
 }
 
 /* The blocks a chunk has handed out: all it holds, or for the chunk a
@@ -109,7 +142,7 @@ static size_t mark_empty_chunks(struct objpool *p, struct objpool_slabs *s, long
                                 size_t nchunks)
 {
     for (size_t k = 0; k < OBJPOOL_CLASSES; k++)
-        for (unsigned char *b = s->free[k]; b; b = *(unsigned char **)b)
+        for (unsigned char *b = s->free[k]; b; b = next_free(b))
             free_count[(size_t)(b - s->start) / OBJPOOL_CHUNK_BYTES]++;
     size_t first = chunk_index(p, s->start), nempty = 0;
     for (size_t i = 0; i < nchunks; i++) {
@@ -133,14 +166,20 @@ static size_t mark_empty_chunks(struct objpool *p, struct objpool_slabs *s, long
 static void unlink_marked(struct objpool_slabs *s, const long *free_count)
 {
     for (size_t k = 0; k < OBJPOOL_CLASSES; k++) {
-        void **link = &s->free[k];
-        while (*link) {
-            unsigned char *b = *link;
+        void *kept = NULL; /* the last block kept, whose link is next */
+        for (unsigned char *b = s->free[k]; b; b = next_free(b)) {
             if (free_count[(size_t)(b - s->start) / OBJPOOL_CHUNK_BYTES] == MARKED_EMPTY)
-                *link = *(void **)b;
+                continue;
+            if (kept)
+                set_next_free(kept, b);
             else
-                link = (void **)b;
+                s->free[k] = b;
+            kept = b;
         }
+        if (kept)
+            set_next_free(kept, NULL);
+        else
+            s->free[k] = NULL;
     }
 }
 

@@ -30,6 +30,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Under AddressSanitizer the free blocks, and what a chunk has not handed
+ * out yet, are poisoned, so that a use of a Lua object after Lua freed it is
+ * caught as it is for malloc's blocks. */
+#if defined(__SANITIZE_ADDRESS__)
+#define OBJPOOL_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define OBJPOOL_ASAN 1
+#endif
+#endif
+#ifdef OBJPOOL_ASAN
+#include <sanitizer/asan_interface.h>
+#define OBJPOOL_POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
+#define OBJPOOL_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#else
+#define OBJPOOL_POISON(p, n) ((void)(p), (void)(n))
+#define OBJPOOL_UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 enum {
     OBJPOOL_MAX = 256,  /* the largest block of the slabs */
     /* The size classes' step. Lua aligns nothing beyond 8 bytes (its
@@ -83,6 +102,7 @@ static inline void *objpool_alloc(struct objpool *p, enum objpool_set set, size_
     struct objpool_slabs *s = &p->sets[set];
     void *o = s->free[k];
     if (o) {
+        OBJPOOL_UNPOISON(o, (k + 1) * OBJPOOL_GRAIN);
         s->free[k] = *(void **)o;
         return o;
     }
@@ -115,6 +135,7 @@ static inline void objpool_release(struct objpool *p, void *ptr, size_t n)
     size_t k = (n - 1) / OBJPOOL_GRAIN;
     *(void **)ptr = s->free[k];
     s->free[k] = ptr;
+    OBJPOOL_POISON(ptr, (k + 1) * OBJPOOL_GRAIN);
 }
 
 /* Gives the memory of every chunk whose blocks are all free back to the

@@ -57,8 +57,10 @@ static void *fresh_block(struct sandbox *sb, size_t tag, size_t n)
 /* realloc, for the blocks of the pool too: within its size class a block
  * stays where it is; across classes it moves, to a block of the same set
  * or to malloc's. A block of malloc's stays malloc's (free knows it by its
- * address, not its size). */
-static void *resize(struct sandbox *sb, void *ptr, size_t osize, size_t nsize)
+ * address, not its size). Not inlined: in sandbox_alloc it would make
+ * every call save the registers it needs (round 11: 12 M instructions of
+ * loading the large story, where most calls make or free a block). */
+__attribute__((noinline)) static void *resize(struct sandbox *sb, void *ptr, size_t osize, size_t nsize)
 {
     if (!objpool_owns(&sb->pool, ptr))
         return realloc(ptr, nsize);
@@ -75,23 +77,47 @@ static void *resize(struct sandbox *sb, void *ptr, size_t osize, size_t nsize)
     return p;
 }
 
+/* What sandbox_alloc does after a block was made or resized during a
+ * call (grown: the bytes it grew by, or 0): arms the hook for a clock check
+ * or for the memory limit. */
+static void arm_hook(struct sandbox *sb, size_t grown)
+{
+    /* Work that allocates (a large concatenation, string.upper of a large
+     * string, a table constructor) may take long between two runs of the
+     * count hook: after every LIMIT_CLOCK_CHECK_BYTES allocated, the hook
+     * runs before the next instruction and checks the clock. */
+    sb->alloc_since_check += grown;
+    if (grown && sb->alloc_since_check > LIMIT_CLOCK_CHECK_BYTES && !sb->check_now) {
+        sb->check_now = true;
+        lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
+    }
+    if (sb->mem_used > sb->limits.memory && !sb->mem_tripped) {
+        sb->mem_tripped = true;
+        /* lua_sethook is safe to call at any time (it is what lua.c calls
+         * from a signal handler); the hook then runs before the next
+         * instruction. */
+        lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
+    }
+}
+
 /* Counting allocator. Past the soft cap the next instruction raises an error
  * with file and line (through the hook); past the hard cap, 1/8 above it, the
  * allocation itself fails, for single allocations too large to wait for. */
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     struct sandbox *sb = ud;
-    size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        if (objpool_owns(&sb->pool, ptr))
-            objpool_release(&sb->pool, ptr, osize);
-        else
-            free(ptr);
-        sb->mem_used -= old;
+        if (ptr) {
+            sb->mem_used -= osize;
+            if (objpool_owns(&sb->pool, ptr))
+                objpool_release(&sb->pool, ptr, osize);
+            else
+                free(ptr);
+        }
         return NULL;
     }
-    size_t hard = sb->limits.memory + sb->limits.memory / 8;
-    if (nsize > old && sb->mem_used - old + nsize > hard)
+    size_t old = ptr ? osize : 0;
+    if (nsize > old && sb->mem_used - old + nsize > sb->limits.memory + sb->limits.memory / 8)
         return NULL;
     void *p = ptr ? resize(sb, ptr, osize, nsize) : fresh_block(sb, osize, nsize);
     if (!p)
@@ -99,24 +125,8 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     sb->mem_used = sb->mem_used - old + nsize;
     if (sb->mem_used > sb->mem_peak)
         sb->mem_peak = sb->mem_used;
-    /* Work that allocates (a large concatenation, string.upper of a large
-     * string, a table constructor) may take long between two runs of the
-     * count hook: after every LIMIT_CLOCK_CHECK_BYTES allocated, the hook
-     * runs before the next instruction and checks the clock. */
-    if (sb->in_call && sb->L && nsize > old) {
-        sb->alloc_since_check += nsize - old;
-        if (sb->alloc_since_check > LIMIT_CLOCK_CHECK_BYTES && !sb->check_now) {
-            sb->check_now = true;
-            lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
-        }
-    }
-    if (sb->mem_used > sb->limits.memory && sb->in_call && !sb->mem_tripped && sb->L) {
-        sb->mem_tripped = true;
-        /* lua_sethook is safe to call at any time (it is what lua.c calls
-         * from a signal handler); the hook then runs before the next
-         * instruction. */
-        lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
-    }
+    if (sb->in_call && sb->L)
+        arm_hook(sb, nsize > old ? nsize - old : 0);
     return p;
 }
 
