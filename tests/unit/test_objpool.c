@@ -19,6 +19,22 @@ enum { MIB = 1024 * 1024 };
 
 _Static_assert(OBJPOOL_GRAIN == 8, "the sizes below are for classes 8 bytes apart");
 
+/* Each test's pool: halves of 1 MiB. */
+static int pool_setup(void **state)
+{
+    struct objpool *p = malloc(sizeof *p);
+    objpool_init(p, MIB);
+    *state = p;
+    return 0;
+}
+
+static int pool_teardown(void **state)
+{
+    objpool_free(*state);
+    free(*state);
+    return 0;
+}
+
 static size_t blocks_per_chunk(size_t size)
 {
     return OBJPOOL_CHUNK_BYTES / size;
@@ -38,41 +54,35 @@ static bool resident(const void *p)
  * class has chunks of its own. */
 static void sizes_of_a_class_share_chunks(void **state)
 {
-    (void)state;
-    struct objpool p;
-    objpool_init(&p, MIB);
-    unsigned char *a = objpool_alloc(&p, OBJPOOL_BRIEF, 1);
-    unsigned char *b = objpool_alloc(&p, OBJPOOL_BRIEF, OBJPOOL_GRAIN);
-    unsigned char *c = objpool_alloc(&p, OBJPOOL_BRIEF, OBJPOOL_GRAIN + 1);
-    unsigned char *d = objpool_alloc(&p, OBJPOOL_BRIEF, OBJPOOL_MAX);
+    struct objpool *p = *state;
+    unsigned char *a = objpool_alloc(p, OBJPOOL_BRIEF, 1);
+    unsigned char *b = objpool_alloc(p, OBJPOOL_BRIEF, OBJPOOL_GRAIN);
+    unsigned char *c = objpool_alloc(p, OBJPOOL_BRIEF, OBJPOOL_GRAIN + 1);
+    unsigned char *d = objpool_alloc(p, OBJPOOL_BRIEF, OBJPOOL_MAX);
     assert_ptr_equal(b, a + OBJPOOL_GRAIN);
-    assert_int_equal((uintptr_t)a, p.base);
+    assert_int_equal((uintptr_t)a, p->base);
     assert_int_equal(c - a, OBJPOOL_CHUNK_BYTES);
     assert_int_equal(d - a, 2 * OBJPOOL_CHUNK_BYTES);
-    assert_int_equal(objpool_chunks_used(&p), 3);
+    assert_int_equal(objpool_chunks_used(p), 3);
     assert_true(objpool_same_class(1, OBJPOOL_GRAIN));
     assert_false(objpool_same_class(OBJPOOL_GRAIN, OBJPOOL_GRAIN + 1));
     assert_true(objpool_same_class(OBJPOOL_MAX - OBJPOOL_GRAIN + 1, OBJPOOL_MAX));
     memset(d, 0xab, OBJPOOL_MAX); /* writable, the whole block */
-    objpool_free(&p);
 }
 
 /* A freed block is the next one of its class handed out, and only of its
  * class. */
 static void a_freed_block_is_reused_first(void **state)
 {
-    (void)state;
-    struct objpool p;
-    objpool_init(&p, MIB);
-    void *a = objpool_alloc(&p, OBJPOOL_BRIEF, 40);
-    void *b = objpool_alloc(&p, OBJPOOL_BRIEF, 40);
-    objpool_release(&p, a, 40);
-    objpool_release(&p, b, 33); /* any size of the class */
-    assert_ptr_not_equal(objpool_alloc(&p, OBJPOOL_BRIEF, 41), b);
-    assert_ptr_not_equal(objpool_alloc(&p, OBJPOOL_LASTING, 40), b);
-    assert_ptr_equal(objpool_alloc(&p, OBJPOOL_BRIEF, 34), b);
-    assert_ptr_equal(objpool_alloc(&p, OBJPOOL_BRIEF, 40), a);
-    objpool_free(&p);
+    struct objpool *p = *state;
+    void *a = objpool_alloc(p, OBJPOOL_BRIEF, 40);
+    void *b = objpool_alloc(p, OBJPOOL_BRIEF, 40);
+    objpool_release(p, a, 40);
+    objpool_release(p, b, 33); /* any size of the class */
+    assert_ptr_not_equal(objpool_alloc(p, OBJPOOL_BRIEF, 41), b);
+    assert_ptr_not_equal(objpool_alloc(p, OBJPOOL_LASTING, 40), b);
+    assert_ptr_equal(objpool_alloc(p, OBJPOOL_BRIEF, 34), b);
+    assert_ptr_equal(objpool_alloc(p, OBJPOOL_BRIEF, 40), a);
 }
 
 /* The two sets are the two halves of the region; ownership is the
@@ -119,16 +129,13 @@ static void a_pool_without_region_hands_out_nothing(void **state)
  * set still has room. Halves of 1 MiB: 16 chunks of 256 blocks of 256. */
 static void a_full_set_hands_out_null(void **state)
 {
-    (void)state;
-    struct objpool p;
-    objpool_init(&p, MIB);
+    struct objpool *p = *state;
     size_t n = 0;
-    while (objpool_alloc(&p, OBJPOOL_BRIEF, OBJPOOL_MAX))
+    while (objpool_alloc(p, OBJPOOL_BRIEF, OBJPOOL_MAX))
         n++;
     assert_int_equal(n, 16 * blocks_per_chunk(OBJPOOL_MAX));
-    assert_null(objpool_alloc(&p, OBJPOOL_BRIEF, 16));
-    assert_non_null(objpool_alloc(&p, OBJPOOL_LASTING, OBJPOOL_MAX));
-    objpool_free(&p);
+    assert_null(objpool_alloc(p, OBJPOOL_BRIEF, 16));
+    assert_non_null(objpool_alloc(p, OBJPOOL_LASTING, OBJPOOL_MAX));
 }
 
 /* Trimming gives back exactly the chunks whose every block is free, their
@@ -136,40 +143,37 @@ static void a_full_set_hands_out_null(void **state)
  * back chunk is used again (zeroed by the system). */
 static void trim_gives_back_the_wholly_free_chunks(void **state)
 {
-    (void)state;
-    struct objpool p;
-    objpool_init(&p, MIB);
+    struct objpool *p = *state;
     size_t per = blocks_per_chunk(32);
     void **blocks = calloc(2 * per + 1, sizeof *blocks);
     for (size_t i = 0; i < 2 * per + 1; i++) {
-        blocks[i] = objpool_alloc(&p, OBJPOOL_BRIEF, 32);
+        blocks[i] = objpool_alloc(p, OBJPOOL_BRIEF, 32);
         memset(blocks[i], 0x5a, 32);
     }
-    void *lasting = objpool_alloc(&p, OBJPOOL_LASTING, 100);
-    assert_int_equal(objpool_chunks_used(&p), 4);
+    void *lasting = objpool_alloc(p, OBJPOOL_LASTING, 100);
+    assert_int_equal(objpool_chunks_used(p), 4);
     /* The first chunk all free; of the second all but its last block; the
      * third (still being cut) keeps its one block. */
     for (size_t i = 0; i < 2 * per - 1; i++)
-        objpool_release(&p, blocks[i], 32);
+        objpool_release(p, blocks[i], 32);
     assert_true(resident(blocks[0]));
-    assert_int_equal(objpool_trim(&p), OBJPOOL_CHUNK_BYTES);
-    assert_int_equal(objpool_chunks_used(&p), 3);
+    assert_int_equal(objpool_trim(p), OBJPOOL_CHUNK_BYTES);
+    assert_int_equal(objpool_chunks_used(p), 3);
     assert_false(resident(blocks[0]));
-    assert_int_equal(objpool_trim(&p), 0); /* nothing more */
+    assert_int_equal(objpool_trim(p), 0); /* nothing more */
     /* The second chunk's free blocks first, newest first. */
     for (size_t i = 2 * per - 2; i + 1 > per; i--)
-        assert_ptr_equal(objpool_alloc(&p, OBJPOOL_BRIEF, 32), blocks[i]);
+        assert_ptr_equal(objpool_alloc(p, OBJPOOL_BRIEF, 32), blocks[i]);
     /* Then the third chunk's rest, then the chunk given back, zeroed. */
     for (size_t i = 1; i < per; i++)
-        assert_ptr_equal(objpool_alloc(&p, OBJPOOL_BRIEF, 32), (char *)blocks[2 * per] + i * 32);
-    unsigned char *again = objpool_alloc(&p, OBJPOOL_BRIEF, 32);
+        assert_ptr_equal(objpool_alloc(p, OBJPOOL_BRIEF, 32), (char *)blocks[2 * per] + i * 32);
+    unsigned char *again = objpool_alloc(p, OBJPOOL_BRIEF, 32);
     assert_ptr_equal(again, blocks[0]);
     for (int i = 0; i < 32; i++)
         assert_int_equal(again[i], 0);
-    assert_int_equal(objpool_chunks_used(&p), 4);
+    assert_int_equal(objpool_chunks_used(p), 4);
     (void)lasting;
     free(blocks);
-    objpool_free(&p);
 }
 
 /* The chunk a class is still cutting goes back too when what it cut is
@@ -177,19 +181,16 @@ static void trim_gives_back_the_wholly_free_chunks(void **state)
  * are its own. */
 static void trim_gives_back_a_chunk_being_cut(void **state)
 {
-    (void)state;
-    struct objpool p;
-    objpool_init(&p, MIB);
-    void *a = objpool_alloc(&p, OBJPOOL_LASTING, 200);
-    void *b = objpool_alloc(&p, OBJPOOL_LASTING, 200);
-    objpool_release(&p, a, 200);
-    objpool_release(&p, b, 200);
-    assert_int_equal(objpool_trim(&p), OBJPOOL_CHUNK_BYTES);
-    assert_int_equal(objpool_chunks_used(&p), 0);
-    assert_ptr_equal(objpool_alloc(&p, OBJPOOL_BRIEF, 200), (char *)p.base); /* fresh */
-    assert_ptr_equal(objpool_alloc(&p, OBJPOOL_LASTING, 16), a); /* the spare */
-    assert_int_equal(objpool_chunks_used(&p), 2);
-    objpool_free(&p);
+    struct objpool *p = *state;
+    void *a = objpool_alloc(p, OBJPOOL_LASTING, 200);
+    void *b = objpool_alloc(p, OBJPOOL_LASTING, 200);
+    objpool_release(p, a, 200);
+    objpool_release(p, b, 200);
+    assert_int_equal(objpool_trim(p), OBJPOOL_CHUNK_BYTES);
+    assert_int_equal(objpool_chunks_used(p), 0);
+    assert_ptr_equal(objpool_alloc(p, OBJPOOL_BRIEF, 200), (char *)p->base); /* fresh */
+    assert_ptr_equal(objpool_alloc(p, OBJPOOL_LASTING, 16), a); /* the spare */
+    assert_int_equal(objpool_chunks_used(p), 2);
 }
 
 /* ------------------------------------------------ the sandbox's allocator */
@@ -351,13 +352,13 @@ static void a_collected_state_gives_chunks_back(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(sizes_of_a_class_share_chunks),
-        cmocka_unit_test(a_freed_block_is_reused_first),
+        cmocka_unit_test_setup_teardown(sizes_of_a_class_share_chunks, pool_setup, pool_teardown),
+        cmocka_unit_test_setup_teardown(a_freed_block_is_reused_first, pool_setup, pool_teardown),
         cmocka_unit_test(the_sets_are_apart_and_known_by_address),
         cmocka_unit_test(a_pool_without_region_hands_out_nothing),
-        cmocka_unit_test(a_full_set_hands_out_null),
-        cmocka_unit_test(trim_gives_back_the_wholly_free_chunks),
-        cmocka_unit_test(trim_gives_back_a_chunk_being_cut),
+        cmocka_unit_test_setup_teardown(a_full_set_hands_out_null, pool_setup, pool_teardown),
+        cmocka_unit_test_setup_teardown(trim_gives_back_the_wholly_free_chunks, pool_setup, pool_teardown),
+        cmocka_unit_test_setup_teardown(trim_gives_back_a_chunk_being_cut, pool_setup, pool_teardown),
         cmocka_unit_test(the_allocator_places_and_counts),
         cmocka_unit_test(the_allocator_resizes_across_classes),
         cmocka_unit_test(the_allocator_keeps_the_hard_cap),
