@@ -1,8 +1,8 @@
 /*
  * test_objpool.c: the Lua state's memory (core/script/objpool.h and the
  * allocator of core/script/sandbox.c): small blocks in size-class slabs
- * known by address, two sets apart, wholly free chunks given back, and the
- * sandbox's accounting and caps over them.
+ * known by address, two sets apart, wholly free chunks given back, the
+ * sandbox's accounting and caps over them, and the collector while loading.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,8 +11,10 @@
 
 #include <lua.h>
 
+#include "core/loader.h"
 #include "core/script/objpool.h"
 #include "core/script/sandbox.h"
+#include "core/script/script_internal.h"
 #include "support.h"
 
 enum { MIB = 1024 * 1024 };
@@ -288,15 +290,22 @@ static void the_allocator_resizes_across_classes(void **state)
     sandbox_free(sb);
 }
 
+/* The default limits with this much Lua memory. */
+static struct script_limits with_memory(size_t bytes)
+{
+    struct script_limits l;
+    script_limits_default(&l);
+    l.memory = bytes;
+    return l;
+}
+
 /* Past the hard cap (an eighth above the limit) an allocation or a growth
  * fails, small or large, and nothing is counted; shrinking always works.
  * The peak is the most ever in use. */
 static void the_allocator_keeps_the_hard_cap(void **state)
 {
     (void)state;
-    struct script_limits l;
-    script_limits_default(&l);
-    l.memory = 8 * MIB;
+    struct script_limits l = with_memory(8 * MIB);
     struct sandbox *sb = sandbox_new(&l);
     struct lua_memory m = memory_of(sb);
     size_t hard = 9 * MIB;
@@ -349,6 +358,28 @@ static void a_collected_state_gives_chunks_back(void **state)
     sandbox_free(sb);
 }
 
+/* While a scenario loads, Lua's collector is stopped (loader.c): garbage
+ * made at load time is still collected at the memory limit, so a file that
+ * makes many times the limit in dead tables loads, and the collector runs
+ * again once the scenario is loaded. */
+static void loading_collects_at_the_limit_and_restarts_the_collector(void **state)
+{
+    (void)state;
+    struct script_limits l = with_memory(16 * MIB);
+    l.load_ms = 20000; /* the sanitizer build runs the loop slowly */
+    struct diag_list diags;
+    diag_list_init(&diags);
+    struct scenario *sc = scenario_load(test_path("fixtures/games/load-garbage.lua"), &l, &diags);
+    assert_int_equal(diags.count, 0);
+    assert_non_null(sc);
+    struct sandbox *sb = sc->script->sb;
+    assert_int_equal(lua_gc(sb->L, LUA_GCISRUNNING), 1);
+    assert_true(sb->mem_peak <= l.memory + l.memory / 8);
+    assert_true(sb->mem_used < 2 * MIB);
+    scenario_free(sc);
+    diag_list_free(&diags);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -363,6 +394,7 @@ int main(void)
         cmocka_unit_test(the_allocator_resizes_across_classes),
         cmocka_unit_test(the_allocator_keeps_the_hard_cap),
         cmocka_unit_test(a_collected_state_gives_chunks_back),
+        cmocka_unit_test(loading_collects_at_the_limit_and_restarts_the_collector),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
