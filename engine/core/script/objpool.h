@@ -8,8 +8,8 @@
  * the class, and whether a block is the pool's at all is one comparison,
  * its address within the pool's region: one reservation of address space
  * (PROT_NONE, no memory), made readable and writable as the chunks are
- * used. Larger blocks, and every block once the region is full or could
- * not be reserved, come from malloc.
+ * used. Larger blocks, and every block once its set's half is full or the
+ * region could not be reserved, come from malloc.
  *
  * Two sets of slabs, each in its own half of the region, so that objects
  * that live long are kept apart from those that die young: running a
@@ -21,7 +21,10 @@
  * free heap resident (docs/performance.md, round 6). So closures and
  * upvalues go to the set OBJPOOL_LASTING, everything else small to
  * OBJPOOL_BRIEF, and objpool_trim gives the wholly free chunks of both back
- * to the system (the loader trims after its collections).
+ * to the system (the loader trims after its collections). With a chunk per
+ * size class, one set for all made the same peak on the large story (round
+ * 11); the two cost a comparison per new object and hold for a story with
+ * more callbacks.
  */
 #ifndef SCALEUP_OBJPOOL_H
 #define SCALEUP_OBJPOOL_H
