@@ -94,7 +94,8 @@ void objpool_init(struct objpool *p, size_t bytes);
 /* Gives the region back, every block in it at once. */
 void objpool_free(struct objpool *p);
 
-/* Slow path of objpool_alloc: a block from a class's chunk. */
+/* Slow path of objpool_alloc: a block from a new chunk for the class (or
+ * from its chunk's rest). */
 void *objpool_carve(struct objpool *p, struct objpool_slabs *s, size_t k);
 
 /* n (1..OBJPOOL_MAX) bytes from a set, or NULL when the region is full (or
@@ -107,6 +108,13 @@ static inline void *objpool_alloc(struct objpool *p, enum objpool_set set, size_
     if (o) {
         OBJPOOL_UNPOISON(o, (k + 1) * OBJPOOL_GRAIN);
         s->free[k] = *(void **)o;
+        return o;
+    }
+    size_t size = (k + 1) * OBJPOOL_GRAIN;
+    if ((size_t)(s->bump_end[k] - s->bump[k]) >= size) {
+        o = s->bump[k];
+        s->bump[k] += size;
+        OBJPOOL_UNPOISON(o, size);
         return o;
     }
     return objpool_carve(p, s, k);
