@@ -2337,8 +2337,9 @@ static void check_causes(struct loader *ld);
  * go, and every SCENES_PER_COLLECT scenes collect the tables let go and
  * give their pages back, so that the peak of loading is not every table
  * and every structure made from them together. Each full collection marks
- * what is left. With the callbacks' closures in pages of their own
- * (objpool.h), the pages the tables leave go back whole. The memory budget
+ * what is left. Lua's small blocks are in slab chunks, the callbacks'
+ * closures in chunks of their own (objpool.h): the chunks the tables leave
+ * go back whole (give_back_free_pages). The memory budget
  * is 48 MiB for the large story (docs/performance.md). Rounds 8 and 9
  * collected after 1024 and 2048 scenes, then every 2048, because every
  * 4096 peaked at 52.6 MiB then; since the window and the host are modules
@@ -2353,10 +2354,14 @@ static bool collect_now(int converted)
     return converted % SCENES_PER_COLLECT == 0;
 }
 
-/* Only an explicit trim returns the pages of the heap's free chunks (they
- * are seldom at its top). glibc only; elsewhere the peak is as before. */
-static void give_back_free_pages(void)
+/* Gives the pages of the free memory back: the Lua state's wholly free
+ * slab chunks (its blocks up to OBJPOOL_MAX bytes, objpool.h), and the
+ * pages of malloc's free chunks, which hold Lua's larger blocks and the
+ * engine's own (only an explicit trim returns those: they are seldom at
+ * the heap's top; glibc only, elsewhere the peak is higher). */
+static void give_back_free_pages(struct sandbox *sb)
 {
+    objpool_trim(&sb->pool);
 #ifdef __GLIBC__
     malloc_trim(0);
 #endif
@@ -2369,7 +2374,7 @@ static void release_table(struct loader *ld, struct registration *reg, int conve
     /* The last scene's collection is free_loader's. */
     if (collect_now(converted) && converted < ld->sc->nscenes) {
         lua_gc(ld->L, LUA_GCCOLLECT);
-        give_back_free_pages();
+        give_back_free_pages(ld->script->sb);
     }
 }
 
@@ -2612,6 +2617,16 @@ static void run_and_convert(struct loader *ld, const char *path, const char *fol
         return;
     }
 
+    /* Lua's collector stays stopped while the files run and their tables
+     * are converted (free_loader restarts it): nearly all they make lives
+     * until converted, and each of its cycles would mark it all again for
+     * little (large story: 44 M instructions of the 1,013 M of play to the
+     * first prompt, for 4 MiB more at the peak, the dead main chunks of
+     * the files, kept until the first collection of release_table;
+     * docs/performance.md, round 11). The loader's own collections still
+     * run, and so does the sandbox's at the memory limit (the hook's) and
+     * Lua's when an allocation fails. */
+    lua_gc(ld->L, LUA_GCSTOP);
     struct diag err;
     if (!sandbox_cpcall(script->sb, run_entry, ld, &err)) {
         diag_copy(diags, &err);
@@ -2664,6 +2679,7 @@ static void free_loader(struct loader *ld, bool loaded)
                 luaL_unref(ld->L, LUA_REGISTRYINDEX, ld->regs[r].ref);
         lua_gc(ld->L, LUA_GCCOLLECT);
     }
+    lua_gc(ld->L, LUA_GCRESTART);
     text_builder_free(&ld->tb);
     free(ld->regs);
     free(ld->code_names);
@@ -2671,11 +2687,12 @@ static void free_loader(struct loader *ld, bool loaded)
      * pages worth a trim: a small one (every bundled scenario, loaded once
      * per team by the host and again by each best search) skips its cost. */
     bool large = ld->sc->nscenes >= SCENES_PER_COLLECT;
+    struct sandbox *sb = ld->script->sb;
     for (size_t i = 0; i < COUNT_OF(ld->map_slots); i++)
         arena_free(&ld->map_slots[i].arena);
     free(ld);
     if (large)
-        give_back_free_pages();
+        give_back_free_pages(sb);
 }
 
 /* The prefetch hints of every scene (struct scene), once every callback's

@@ -33,27 +33,71 @@ struct sandbox *sandbox_of(lua_State *L)
 
 /* ---------------------------------------------------------------- memory */
 
-/* Whether a new object of this kind (the tag Lua passes as osize with no
- * ptr) goes to the pool: closures and upvalues (LUA_TUPVAL, internal to
- * Lua, is LUA_NUMTYPES), which outlive the tables made beside them while a
- * scenario loads (see objpool.h). */
-static bool pooled_kind(size_t tag)
+/* Memory layout: every block of at most OBJPOOL_MAX bytes is the pool's
+ * (objpool.h), in one of two sets of slabs; larger blocks are malloc's. The
+ * pool knows its blocks by address, and Lua gives each block's size back
+ * (osize), which is its size class: no header and no lookup. */
+
+/* The set of slabs a new object of this kind (the tag Lua passes as osize
+ * with no ptr) goes to: closures and upvalues (LUA_TUPVAL, internal to Lua,
+ * is LUA_NUMTYPES) outlive the tables made beside them while a scenario
+ * loads (see objpool.h); everything else is brief. */
+static enum objpool_set set_for(size_t tag)
 {
-    return tag == LUA_TFUNCTION || tag == LUA_NUMTYPES;
+    return tag == LUA_TFUNCTION || tag == LUA_NUMTYPES ? OBJPOOL_LASTING : OBJPOOL_BRIEF;
 }
 
-/* realloc, for the objects of the pool too (Lua does not resize closures
- * or upvalues; handled all the same). */
-static void *resize(struct sandbox *sb, void *ptr, size_t osize, size_t nsize)
+/* A new block of n bytes. */
+static void *fresh_block(struct sandbox *sb, size_t tag, size_t n)
 {
-    if (!ptr || osize > OBJPOOL_MAX || !objpool_owns(&sb->pool, ptr))
+    void *p = n <= OBJPOOL_MAX ? objpool_alloc(&sb->pool, set_for(tag), n) : NULL;
+    return p ? p : malloc(n);
+}
+
+/* realloc, for the blocks of the pool too: within its size class a block
+ * stays where it is; across classes it moves, to a block of the same set
+ * or to malloc's. A block of malloc's stays malloc's (free knows it by its
+ * address, not its size). Not inlined: in sandbox_alloc it would make
+ * every call save the registers it needs (round 11: 12 M instructions of
+ * loading the large story, where most calls make or free a block). */
+__attribute__((noinline)) static void *resize(struct sandbox *sb, void *ptr, size_t osize, size_t nsize)
+{
+    if (!objpool_owns(&sb->pool, ptr))
         return realloc(ptr, nsize);
-    void *p = malloc(nsize);
+    if (nsize <= OBJPOOL_MAX && objpool_same_class(osize, nsize))
+        return ptr;
+    void *p = nsize <= OBJPOOL_MAX ? objpool_alloc(&sb->pool, objpool_set_of(&sb->pool, ptr), nsize)
+                                   : NULL;
+    if (!p)
+        p = malloc(nsize);
     if (p) {
         memcpy(p, ptr, osize < nsize ? osize : nsize);
         objpool_release(&sb->pool, ptr, osize);
     }
     return p;
+}
+
+/* What sandbox_alloc does after a block was made or resized during a
+ * call (grown: the bytes it grew by, or 0): arms the hook for a clock check
+ * or for the memory limit. */
+static void arm_hook(struct sandbox *sb, size_t grown)
+{
+    /* Work that allocates (a large concatenation, string.upper of a large
+     * string, a table constructor) may take long between two runs of the
+     * count hook: after every LIMIT_CLOCK_CHECK_BYTES allocated, the hook
+     * runs before the next instruction and checks the clock. */
+    sb->alloc_since_check += grown;
+    if (grown && sb->alloc_since_check > LIMIT_CLOCK_CHECK_BYTES && !sb->check_now) {
+        sb->check_now = true;
+        lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
+    }
+    if (sb->mem_used > sb->limits.memory && !sb->mem_tripped) {
+        sb->mem_tripped = true;
+        /* lua_sethook is safe to call at any time (it is what lua.c calls
+         * from a signal handler); the hook then runs before the next
+         * instruction. */
+        lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
+    }
 }
 
 /* Counting allocator. Past the soft cap the next instruction raises an error
@@ -62,46 +106,27 @@ static void *resize(struct sandbox *sb, void *ptr, size_t osize, size_t nsize)
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     struct sandbox *sb = ud;
-    size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        if (ptr && old <= OBJPOOL_MAX && objpool_owns(&sb->pool, ptr))
-            objpool_release(&sb->pool, ptr, osize);
-        else
-            free(ptr);
-        sb->mem_used -= old;
+        if (ptr) {
+            sb->mem_used -= osize;
+            if (objpool_owns(&sb->pool, ptr))
+                objpool_release(&sb->pool, ptr, osize);
+            else
+                free(ptr);
+        }
         return NULL;
     }
-    size_t hard = sb->limits.memory + sb->limits.memory / 8;
-    if (nsize > old && sb->mem_used - old + nsize > hard)
+    size_t old = ptr ? osize : 0;
+    if (nsize > old && sb->mem_used - old + nsize > sb->limits.memory + sb->limits.memory / 8)
         return NULL;
-    void *p = NULL;
-    if (!ptr && pooled_kind(osize))
-        p = objpool_alloc(&sb->pool, nsize);
-    if (!p)
-        p = resize(sb, ptr, osize, nsize);
+    void *p = ptr ? resize(sb, ptr, osize, nsize) : fresh_block(sb, osize, nsize);
     if (!p)
         return NULL;
     sb->mem_used = sb->mem_used - old + nsize;
     if (sb->mem_used > sb->mem_peak)
         sb->mem_peak = sb->mem_used;
-    /* Work that allocates (a large concatenation, string.upper of a large
-     * string, a table constructor) may take long between two runs of the
-     * count hook: after every LIMIT_CLOCK_CHECK_BYTES allocated, the hook
-     * runs before the next instruction and checks the clock. */
-    if (sb->in_call && sb->L && nsize > old) {
-        sb->alloc_since_check += nsize - old;
-        if (sb->alloc_since_check > LIMIT_CLOCK_CHECK_BYTES && !sb->check_now) {
-            sb->check_now = true;
-            lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
-        }
-    }
-    if (sb->mem_used > sb->limits.memory && sb->in_call && !sb->mem_tripped && sb->L) {
-        sb->mem_tripped = true;
-        /* lua_sethook is safe to call at any time (it is what lua.c calls
-         * from a signal handler); the hook then runs before the next
-         * instruction. */
-        lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
-    }
+    if (sb->in_call && sb->L)
+        arm_hook(sb, nsize > old ? nsize - old : 0);
     return p;
 }
 
@@ -1061,8 +1086,11 @@ struct sandbox *sandbox_new(const struct script_limits *limits)
         sb->limits = *limits;
     else
         script_limits_default(&sb->limits);
+    /* Room for every small block up to the hard cap in either set. */
+    objpool_init(&sb->pool, sb->limits.memory + sb->limits.memory / 8);
     lua_State *L = lua_newstate(sandbox_alloc, sb);
     if (!L) {
+        objpool_free(&sb->pool);
         free(sb);
         return NULL;
     }
@@ -1085,6 +1113,8 @@ void sandbox_free(struct sandbox *sb)
 {
     if (!sb)
         return;
+    /* lua_close's frees of small blocks only fill the pool's free lists;
+     * the region then goes back whole. */
     if (sb->L)
         lua_close(sb->L);
     objpool_free(&sb->pool);

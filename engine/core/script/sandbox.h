@@ -42,7 +42,7 @@ struct sandbox {
     struct script_limits limits;
 
     size_t mem_used, mem_peak;
-    struct objpool pool; /* closures and upvalues (see objpool.h) */
+    struct objpool pool; /* the blocks of up to OBJPOOL_MAX bytes (objpool.h) */
     bool mem_tripped;   /* over the soft cap: the hook raises the error */
     size_t alloc_since_check; /* bytes allocated since the clock was checked */
     bool check_now;     /* the hook runs at the next instruction to check it */
