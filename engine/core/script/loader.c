@@ -109,6 +109,10 @@ struct loader {
     int key_base;
     const char *key_lua[KEY_COUNT];
     int last_file; /* see file_index */
+    /* See scenario_load_lines: no source map is read, and what would have
+     * needed one sets positions_wanted (the load is then done again). */
+    bool lines_only;
+    bool positions_wanted;
 };
 
 struct code_name {
@@ -540,6 +544,9 @@ static int open_source(struct loader *ld, const char *name)
  * text the map cannot follow. */
 static const struct srcmap *file_map(struct loader *ld, uint16_t file)
 {
+    static const struct srcmap none;
+    if (ld->lines_only)
+        return &none; /* every position falls back to its call's line */
     struct map_slot *slot = &ld->map_slots[0];
     for (size_t i = 0; i < COUNT_OF(ld->map_slots); i++) {
         struct map_slot *s = &ld->map_slots[i];
@@ -1052,6 +1059,9 @@ static struct srcpos function_pos(struct loader *ld, int idx, struct srcpos fall
         *last = (uint32_t)(ar.lastlinedefined > 0 ? ar.lastlinedefined : ar.linedefined);
         return make_pos((uint16_t)file_index(ld, ar.short_src), (uint32_t)ar.linedefined, 0);
     }
+    /* Kept for the game's messages (a C function as a callback): the
+     * field's own line, which only the source map knows. */
+    ld->positions_wanted |= ld->lines_only;
     return fallback;
 }
 
@@ -2711,8 +2721,10 @@ static void set_choice_values(struct scenario *sc)
     sc->choice_values = v;
 }
 
-struct scenario *scenario_load(const char *path, const struct script_limits *limits,
-                               struct diag_list *diags)
+/* One load; lines_only as for scenario_load_lines. *again is set when a
+ * load without the source map must be done again with it. */
+static struct scenario *load(const char *path, const struct script_limits *limits,
+                             struct diag_list *diags, bool lines_only, bool *again)
 {
     char folder[PATH_MAX], entry[PATH_MAX];
     if (!split_path(path, folder, sizeof folder, entry, sizeof entry, diags))
@@ -2721,11 +2733,15 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
     if (!sc)
         return NULL;
     struct loader *ld = new_loader(sc, diags);
+    ld->lines_only = lines_only;
     int errors_before = diags->errors;
     int first_diag = diags->count;
     run_and_convert(ld, path, folder, entry, errors_before);
-    root_causes_first(diags, first_diag);
-    bool ok = diags->errors == errors_before;
+    /* Without the map every message would point at its call's line. */
+    *again = lines_only && (diags->count > first_diag || ld->positions_wanted);
+    if (!*again)
+        root_causes_first(diags, first_diag);
+    bool ok = diags->errors == errors_before && !*again;
     free_loader(ld, ok);
     if (!ok) {
         scenario_free(sc);
@@ -2735,6 +2751,29 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
     set_choice_values(sc);
     scenario_live_new(sc);
     return sc;
+}
+
+struct scenario *scenario_load(const char *path, const struct script_limits *limits,
+                               struct diag_list *diags)
+{
+    bool again;
+    return load(path, limits, diags, false, &again);
+}
+
+struct scenario *scenario_load_lines(const char *path, const struct script_limits *limits,
+                                     struct diag_list *diags)
+{
+    struct diag_list before = *diags;
+    bool again;
+    struct scenario *sc = load(path, limits, diags, true, &again);
+    if (!again)
+        return sc;
+    /* Something to say: said again, with the positions the map gives. */
+    diags->count = before.count;
+    diags->errors = before.errors;
+    diags->warnings = before.warnings;
+    diags->dropped = before.dropped;
+    return load(path, limits, diags, false, &again);
 }
 
 void scenario_free(struct scenario *sc)
