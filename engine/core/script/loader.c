@@ -108,6 +108,16 @@ struct loader {
      * is one of these exactly when it is the same pointer. */
     int key_base;
     const char *key_lua[KEY_COUNT];
+    /* The fields of the scene or choice being converted, located once by
+     * check_keys's walk of its table (one lua_next per key) rather than
+     * again by a lua_rawget per key read: key k's value is at stack slot
+     * value_base + k when bit k of fields_present is set, for the table
+     * at stack index fields_at (0: none). That table stays there until
+     * forget_fields: convert_scene and convert_choice call it before they
+     * pop their table, and on every way out. */
+    int value_base;
+    int fields_at;
+    uint32_t fields_present;
     int last_file; /* see file_index */
     /* See scenario_load_lines: no source map is read, and what would have
      * needed one sets positions_wanted (the load is then done again). */
@@ -777,6 +787,14 @@ static int get_raw(struct loader *ld, int t, const char *key)
     lua_State *L = ld->L;
     t = lua_absindex(L, t);
     int k = ld->key_base ? key_index(key) : -1;
+    if (k >= 0 && t == ld->fields_at) {
+        if (!(ld->fields_present >> k & 1)) {
+            lua_pushnil(L);
+            return LUA_TNIL;
+        }
+        lua_pushvalue(L, ld->value_base + k);
+        return lua_type(L, -1);
+    }
     if (k >= 0)
         lua_pushvalue(L, ld->key_base + k);
     else
@@ -784,16 +802,29 @@ static int get_raw(struct loader *ld, int t, const char *key)
     return lua_rawget(L, t);
 }
 
-/* Puts every key on the stack for get_raw and check_keys (see key_names[]). */
+/* Puts every key on the stack for get_raw and check_keys (see key_names[]),
+ * and after them a slot for each key's value (see loader.value_base). */
 static void push_keys(struct loader *ld)
 {
     lua_State *L = ld->L;
-    /* The keys, and as many free slots as the conversion had before them:
-     * it counts on LUA_MINSTACK, as a C function called from Lua may. */
-    luaL_checkstack(L, KEY_COUNT + LUA_MINSTACK, "the loader's keys");
+    /* The keys and values, and as many free slots as the conversion had
+     * before them: it counts on LUA_MINSTACK, as a C function called from
+     * Lua may. */
+    luaL_checkstack(L, 2 * KEY_COUNT + LUA_MINSTACK, "the loader's keys");
     ld->key_base = lua_gettop(L) + 1;
     for (int k = 0; k < KEY_COUNT; k++)
         ld->key_lua[k] = lua_pushstring(L, key_names[k]);
+    ld->value_base = lua_gettop(L) + 1;
+    for (int k = 0; k < KEY_COUNT; k++)
+        lua_pushnil(L);
+    ld->fields_at = 0;
+}
+
+/* The fields located by the last check_keys that kept them are no longer
+ * those of a table on the stack. */
+static void forget_fields(struct loader *ld)
+{
+    ld->fields_at = 0;
 }
 
 static const char *type_name(lua_State *L, int idx)
@@ -907,26 +938,79 @@ static void report_key(void *ctx, const char *k, const lua_Integer *item)
     }
 }
 
+/* Walks the table at t as script_unknown_keys does, the allowed keys
+ * being key_names[kidx[i]] (as_lua[i] as Lua holds it), and keeps where
+ * each value is for get_raw (loader.value_base). */
+static void walk_keeping_fields(struct loader *ld, int t, const char *const *as_lua,
+                                const int *kidx, int nallowed, int positional, struct key_check *kc)
+{
+    lua_State *L = ld->L;
+    t = lua_absindex(L, t);
+    uint32_t present = 0;
+    bool complete = true; /* every allowed key found is kept */
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        if (lua_type(L, -2) == LUA_TSTRING) {
+            const char *k = lua_tostring(L, -2);
+            int found = -1;
+            for (int i = 0; i < nallowed && found < 0; i++)
+                if (as_lua[i] == k)
+                    found = kidx[i];
+            if (found >= 0) {
+                lua_copy(L, -1, ld->value_base + found);
+                present |= 1u << found;
+                lua_pop(L, 1);
+                continue;
+            }
+            bool ok = false;
+            for (int i = 0; i < nallowed && !ok; i++)
+                ok = strcmp(key_names[kidx[i]], k) == 0;
+            complete &= !ok;
+            lua_pop(L, 1);
+            if (!ok)
+                report_key(kc, k, NULL);
+            continue;
+        }
+        lua_pop(L, 1);
+        if (lua_isinteger(L, -1) && positional > 0) {
+            lua_Integer i = lua_tointeger(L, -1);
+            if (i < 1 || i > positional)
+                report_key(kc, NULL, &i);
+        } else {
+            report_key(kc, NULL, NULL);
+        }
+    }
+    ld->fields_at = complete ? t : 0;
+    ld->fields_present = present;
+}
+
 /* Every key of the table at t must be a string in allowed (or, when
- * positional > 0, an integer 1..positional). */
+ * positional > 0, an integer 1..positional). With keep (the scene or
+ * choice being converted: see loader.value_base) its fields are located
+ * for get_raw at the same time. */
 static void check_keys(struct loader *ld, int t, const char *const *allowed, int positional,
                        const char *what, uint16_t file, const struct srcnode *node,
-                       struct srcpos fallback)
+                       struct srcpos fallback, bool keep)
 {
     struct key_check kc = {ld, allowed, 0, what, file, node, fallback};
     while (allowed[kc.nallowed])
         kc.nallowed++;
     /* The allowed keys as Lua holds them, when every one is in key_names[]. */
     const char *as_lua[KEY_COUNT + 1];
+    int kidx[KEY_COUNT];
     bool interned = ld->key_base && kc.nallowed <= KEY_COUNT;
     for (int i = 0; interned && i < kc.nallowed; i++) {
         int k = key_index(allowed[i]);
         interned = k >= 0;
+        kidx[i] = k;
         as_lua[i] = interned ? ld->key_lua[k] : NULL;
     }
     as_lua[interned ? kc.nallowed : 0] = NULL;
     int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
-    script_unknown_keys(ld->L, t, allowed, interned ? as_lua : NULL, positional, report_key, &kc);
+    if (keep && interned)
+        walk_keeping_fields(ld, t, as_lua, kidx, kc.nallowed, positional, &kc);
+    else
+        script_unknown_keys(ld->L, t, allowed, interned ? as_lua : NULL, positional, report_key, &kc);
     diag_list_sort_from(ld->diags, walked_from);
 }
 
@@ -1318,7 +1402,7 @@ static void convert_dimension(struct loader *ld, int d, const char *what, uint16
 {
     struct scenario *sc = ld->sc;
     static const char *const keys[] = {"id", "name", "about", NULL};
-    check_keys(ld, d, keys, 0, what, file, in, ipos);
+    check_keys(ld, d, keys, 0, what, file, in, ipos, false);
     struct dimension *dim = &sc->dimensions[sc->ndimensions];
     dim->id = string_field(ld, d, "id", true, what, file, in, ipos);
     dim->name = string_field(ld, d, "name", false, what, file, in, ipos);
@@ -1446,7 +1530,7 @@ static void convert_role(struct loader *ld, int r, const char *what, uint16_t fi
 {
     struct scenario *sc = ld->sc;
     static const char *const keys[] = {"id", "name", "brief", "weights", NULL};
-    check_keys(ld, r, keys, 0, what, file, in, ipos);
+    check_keys(ld, r, keys, 0, what, file, in, ipos, false);
     struct role *role = &sc->roles[sc->nroles];
     role->id = string_field(ld, r, "id", true, what, file, in, ipos);
     role->name = string_field(ld, r, "name", false, what, file, in, ipos);
@@ -1529,7 +1613,7 @@ static void convert_stat(struct loader *ld, int s, const char *item_what, uint16
     static const char *const keys[] = {"id", "name", "unit", "start", "min", "max", "hidden", NULL};
     char what[64];
     str_copy(what, sizeof what, item_what);
-    check_keys(ld, s, keys, 0, what, file, in, ipos);
+    check_keys(ld, s, keys, 0, what, file, in, ipos, false);
     struct stat_def *st = &sc->stats[sc->nstats];
     st->id = string_field(ld, s, "id", true, what, file, in, ipos);
     /* The rest of its messages name it (an id is ASCII once valid). */
@@ -1603,7 +1687,7 @@ static void convert_rating(struct loader *ld, int r, const char *what, uint16_t 
     (void)what; /* its messages say "a rating" */
     struct scenario *sc = ld->sc;
     static const char *const keys[] = {"min", "label", NULL};
-    check_keys(ld, r, keys, 0, "a rating", file, in, ipos);
+    check_keys(ld, r, keys, 0, "a rating", file, in, ipos, false);
     struct rating *rt = &sc->ratings[sc->nratings];
     rt->label = string_field(ld, r, "label", true, "a rating", file, in, ipos);
     bool has_min = number_field(ld, r, "min", &rt->min, "a rating", file, in, ipos);
@@ -1706,7 +1790,7 @@ static void convert_scenario(struct loader *ld)
     sc->pos = node ? make_pos(file, node->line, node->col) : pos;
     lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
     int t = lua_gettop(L);
-    check_keys(ld, t, scenario_keys, 0, "scenario { }", file, node, pos);
+    check_keys(ld, t, scenario_keys, 0, "scenario { }", file, node, pos, false);
 
     sc->id = string_field(ld, t, "id", true, "the scenario", file, node, pos);
     if (sc->id) {
@@ -2073,7 +2157,7 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
     ch->role_mask = ~0u;
     char what[160], num[16];
     JOIN(what, "choice ", decimal(listed, num), " of scene '", sc->scenes[scene].id, "'");
-    check_keys(ld, c, choice_keys, 1, what, file, node, pos);
+    check_keys(ld, c, choice_keys, 1, what, file, node, pos, true);
 
     /* The choice's text: its first item. */
     struct srcpos tpos = item_pos(file, node, 1, pos);
@@ -2115,6 +2199,7 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
                                         field_pos(file, node, KEY(FEEDBACK), pos), &ch->feedback);
     }
     lua_pop(L, 1);
+    forget_fields(ld);
 }
 
 /* A scene's choice ids are unique within it (an author's id may not take
@@ -2205,7 +2290,7 @@ static void convert_choices(struct loader *ld, int t, int index, const char *wha
         lua_Integer n = (lua_Integer)lua_rawlen(L, cl);
         if (n <= LIMIT_CHOICES_PER_SCENE)
             check_keys(ld, cl, (const char *const[]){NULL}, (int)n, "the choices list", file, list,
-                       cpos);
+                       cpos, false);
         if (n == 0) {
             report(ld, cpos, "no-choices", "%s has an empty choices list", what);
         } else if (n > LIMIT_CHOICES_PER_SCENE) {
@@ -2306,13 +2391,14 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
     int t = lua_gettop(L);
     char what[128];
     JOIN(what, ending ? "ending" : "scene", " '", reg->id, "'");
-    check_keys(ld, t, ending ? ending_keys : scene_keys, 0, what, file, node, pos);
+    check_keys(ld, t, ending ? ending_keys : scene_keys, 0, what, file, node, pos, true);
     convert_scene_common(ld, t, scene, what, file, node, pos);
     scene->is_ending = ending;
 
     if (ending) {
         convert_verdict(ld, t, scene, what, file, node, pos);
         scene->first_choice = ld->nchoices;
+        forget_fields(ld);
         lua_pop(L, 1);
         return;
     }
@@ -2338,6 +2424,7 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
     }
     lua_pop(L, 1);
     check_timeout(ld, scene, &tm, file, node, pos);
+    forget_fields(ld);
     lua_pop(L, 1);
 }
 
