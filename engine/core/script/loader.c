@@ -528,7 +528,8 @@ static int open_source(struct loader *ld, const char *name)
         return luaL_error(L, "%s", ""), -1;
     }
     struct code_name_ctx names = {ld, (uint16_t)index};
-    srcmap_scan_names(buf, len, on_code_name, &names);
+    if (!cached || !chunkcache_names(path, f->hash, on_code_name, &names))
+        srcmap_scan_names(buf, len, on_code_name, &names);
     struct diag err;
     bool ok = cached || sandbox_load(ld->script->sb, buf, len, name, f->display, &err);
     if (ok && !cached)
