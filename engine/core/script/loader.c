@@ -40,7 +40,7 @@ enum reg_kind { REG_SCENARIO, REG_SCENE, REG_ENDING };
  * every time, about 130 instructions, where pushing a string the stack
  * holds is a copy (lua_pushstring was 4 % of loading the large story).
  * KEY(TITLE) is the C string "title". */
-enum { KEY_BYTES = 16 };
+enum { KEY_BYTES = 16, KEY_LUA_SLOTS = 64 };
 enum key {
     KEY_TITLE, KEY_PHASE, KEY_TEXT, KEY_ON_ENTER, KEY_TIMER, KEY_TIMEOUT, KEY_CHOICES, KEY_BY,
     KEY_CONFLICT, KEY_ORDER, KEY_DISCUSS, KEY_VERDICT, KEY_NEXT, KEY_SCORE, KEY_EFFECTS, KEY_SET,
@@ -118,6 +118,16 @@ struct loader {
     int value_base;
     int fields_at;
     uint32_t fields_present;
+    /* Which key_names[] index a key as Lua holds it is (key_by_lua, by
+     * lua_key_slot), and the allowed lists of the tables whose fields are
+     * kept, each as a mask of key_names[] indices: check_keys's walk then
+     * costs a probe and a bit test per key, not a loop over the list. */
+    signed char key_by_lua[KEY_LUA_SLOTS]; /* index + 1, 0 empty */
+    struct allowed_mask {
+        const char *const *list; /* scene_keys, ending_keys or choice_keys */
+        uint32_t mask;
+        int count;
+    } allowed_masks[3];
     int last_file; /* see file_index */
     /* See scenario_load_lines: no source map is read, and what would have
      * needed one sets positions_wanted (the load is then done again). */
@@ -803,6 +813,49 @@ static int get_raw(struct loader *ld, int t, const char *key)
     return lua_rawget(L, t);
 }
 
+static unsigned lua_key_slot(const char *key)
+{
+    uintptr_t p = (uintptr_t)key;
+    return (unsigned)((p >> 3) ^ (p >> 9)) % KEY_LUA_SLOTS;
+}
+
+/* Which of key_names[] the string Lua holds at key is, or -1. */
+static int key_of_lua(const struct loader *ld, const char *key)
+{
+    for (unsigned h = lua_key_slot(key);; h = (h + 1) % KEY_LUA_SLOTS) {
+        int k = ld->key_by_lua[h] - 1;
+        if (k < 0 || ld->key_lua[k] == key)
+            return k;
+    }
+}
+
+/* The mask of a list of keys whose fields are kept (a list that lives as
+ * long as the program), made at its first use; NULL when one of its keys
+ * is not in key_names[]. */
+static const struct allowed_mask *allowed_mask(struct loader *ld, const char *const *list)
+{
+    struct allowed_mask *free_entry = NULL;
+    for (size_t i = 0; i < COUNT_OF(ld->allowed_masks); i++) {
+        struct allowed_mask *m = &ld->allowed_masks[i];
+        if (m->list == list)
+            return m;
+        if (!m->list && !free_entry)
+            free_entry = m;
+    }
+    if (!free_entry)
+        return NULL;
+    uint32_t mask = 0;
+    int n = 0;
+    for (; list[n]; n++) {
+        int k = key_index(list[n]);
+        if (k < 0)
+            return NULL;
+        mask |= 1u << k;
+    }
+    *free_entry = (struct allowed_mask){list, mask, n};
+    return free_entry;
+}
+
 /* Puts every key on the stack for get_raw and check_keys (see key_names[]),
  * and after them a slot for each key's value (see loader.value_base). */
 static void push_keys(struct loader *ld)
@@ -813,8 +866,14 @@ static void push_keys(struct loader *ld)
      * Lua may. */
     luaL_checkstack(L, 2 * KEY_COUNT + LUA_MINSTACK, "the loader's keys");
     ld->key_base = lua_gettop(L) + 1;
-    for (int k = 0; k < KEY_COUNT; k++)
+    memset(ld->key_by_lua, 0, sizeof ld->key_by_lua);
+    for (int k = 0; k < KEY_COUNT; k++) {
         ld->key_lua[k] = lua_pushstring(L, key_names[k]);
+        unsigned h = lua_key_slot(ld->key_lua[k]);
+        while (ld->key_by_lua[h])
+            h = (h + 1) % KEY_LUA_SLOTS;
+        ld->key_by_lua[h] = (signed char)(k + 1);
+    }
     ld->value_base = lua_gettop(L) + 1;
     for (int k = 0; k < KEY_COUNT; k++)
         lua_pushnil(L);
@@ -940,10 +999,10 @@ static void report_key(void *ctx, const char *k, const lua_Integer *item)
 }
 
 /* Walks the table at t as script_unknown_keys does, the allowed keys
- * being key_names[kidx[i]] (as_lua[i] as Lua holds it), and keeps where
- * each value is for get_raw (loader.value_base). */
-static void walk_keeping_fields(struct loader *ld, int t, const char *const *as_lua,
-                                const int *kidx, int nallowed, int positional, struct key_check *kc)
+ * being am's, and keeps where each value is for get_raw
+ * (loader.value_base). */
+static void walk_keeping_fields(struct loader *ld, int t, const struct allowed_mask *am,
+                                int positional, struct key_check *kc)
 {
     lua_State *L = ld->L;
     t = lua_absindex(L, t);
@@ -953,19 +1012,16 @@ static void walk_keeping_fields(struct loader *ld, int t, const char *const *as_
     while (lua_next(L, t)) {
         if (lua_type(L, -2) == LUA_TSTRING) {
             const char *k = lua_tostring(L, -2);
-            int found = -1;
-            for (int i = 0; i < nallowed && found < 0; i++)
-                if (as_lua[i] == k)
-                    found = kidx[i];
-            if (found >= 0) {
+            int found = key_of_lua(ld, k);
+            if (found >= 0 && (am->mask >> found & 1)) {
                 lua_copy(L, -1, ld->value_base + found);
                 present |= 1u << found;
                 lua_pop(L, 1);
                 continue;
             }
             bool ok = false;
-            for (int i = 0; i < nallowed && !ok; i++)
-                ok = strcmp(key_names[kidx[i]], k) == 0;
+            for (int i = 0; i < am->count && !ok; i++)
+                ok = strcmp(am->list[i], k) == 0;
             complete &= !ok;
             lua_pop(L, 1);
             if (!ok)
@@ -989,29 +1045,33 @@ static void walk_keeping_fields(struct loader *ld, int t, const char *const *as_
  * positional > 0, an integer 1..positional). With keep (the scene or
  * choice being converted: see loader.value_base) its fields are located
  * for get_raw at the same time. */
+/* keep: allowed lives as long as the program (see allowed_mask). */
 static void check_keys(struct loader *ld, int t, const char *const *allowed, int positional,
                        const char *what, uint16_t file, const struct srcnode *node,
                        struct srcpos fallback, bool keep)
 {
     struct key_check kc = {ld, allowed, 0, what, file, node, fallback};
+    const struct allowed_mask *am = keep && ld->key_base ? allowed_mask(ld, allowed) : NULL;
+    if (am) {
+        int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
+        kc.nallowed = am->count;
+        walk_keeping_fields(ld, t, am, positional, &kc);
+        diag_list_sort_from(ld->diags, walked_from);
+        return;
+    }
     while (allowed[kc.nallowed])
         kc.nallowed++;
     /* The allowed keys as Lua holds them, when every one is in key_names[]. */
     const char *as_lua[KEY_COUNT + 1];
-    int kidx[KEY_COUNT];
     bool interned = ld->key_base && kc.nallowed <= KEY_COUNT;
     for (int i = 0; interned && i < kc.nallowed; i++) {
         int k = key_index(allowed[i]);
         interned = k >= 0;
-        kidx[i] = k;
         as_lua[i] = interned ? ld->key_lua[k] : NULL;
     }
     as_lua[interned ? kc.nallowed : 0] = NULL;
     int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
-    if (keep && interned)
-        walk_keeping_fields(ld, t, as_lua, kidx, kc.nallowed, positional, &kc);
-    else
-        script_unknown_keys(ld->L, t, allowed, interned ? as_lua : NULL, positional, report_key, &kc);
+    script_unknown_keys(ld->L, t, allowed, interned ? as_lua : NULL, positional, report_key, &kc);
     diag_list_sort_from(ld->diags, walked_from);
 }
 
