@@ -1277,10 +1277,12 @@ static struct srcpos text_pos(uint16_t file, const struct srcfield *f, const cha
     return make_pos(file, line, col);
 }
 
-/* Parses the text at stack index idx (string, or function when allowed). */
+/* Parses the text at stack index idx (string, or function when allowed).
+ * Messages call it `part` followed by `what` ("the text of ", "scene 'x'"):
+ * the two are joined only when there is a message. */
 static bool convert_text(struct loader *ld, int idx, bool paragraphs, bool allow_function,
-                         const char *what, uint16_t file, const struct srcfield *f,
-                         struct srcpos pos, struct text_template *out)
+                         const char *part, const char *what, uint16_t file,
+                         const struct srcfield *f, struct srcpos pos, struct text_template *out)
 {
     lua_State *L = ld->L;
     memset(out, 0, sizeof *out);
@@ -1292,15 +1294,15 @@ static bool convert_text(struct loader *ld, int idx, bool paragraphs, bool allow
         return true;
     }
     if (type != LUA_TSTRING) {
-        report(ld, pos, "type", "%s must be a string%s, not a %s", what,
+        report(ld, pos, "type", "%s%s must be a string%s, not a %s", part, what,
                allow_function ? " or a function(game)" : "", type_name(L, idx));
         return false;
     }
     size_t len;
     const char *s = lua_tolstring(L, idx, &len);
     if (len > LIMIT_TEXT_BYTES) {
-        report(ld, pos, "text-too-long", "%s is %zu bytes; the limit is %d (64 KiB)", what, len,
-               LIMIT_TEXT_BYTES);
+        report(ld, pos, "text-too-long", "%s%s is %zu bytes; the limit is %d (64 KiB)", part, what,
+               len, LIMIT_TEXT_BYTES);
         return false;
     }
     struct text_error terr;
@@ -1311,7 +1313,7 @@ static bool convert_text(struct loader *ld, int idx, bool paragraphs, bool allow
                strstr(terr.message, "unknown name") ? "unknown-name"
                : strstr(terr.message, "UTF-8") || strstr(terr.message, "NUL") ? "utf8"
                                                                               : "text",
-               "%s: %s%s", what, terr.message, hint);
+               "%s%s: %s%s", part, what, terr.message, hint);
         return false;
     }
     text_freeze(&ld->sc->arena, &ld->tb, out);
@@ -1573,7 +1575,7 @@ static void convert_brief(struct loader *ld, int r, struct role *role, uint16_t 
     struct scenario *sc = ld->sc;
     if (get_raw(ld, r, "brief") != LUA_TNIL) {
         struct text_template tt;
-        if (convert_text(ld, lua_gettop(L), true, false, "a role's brief", file,
+        if (convert_text(ld, lua_gettop(L), true, false, "", "a role's brief", file,
                          srcmap_field(in, "brief"), field_pos(file, in, "brief", ipos), &tt)) {
             struct strbuf out;
             sb_init(&out);
@@ -1945,10 +1947,13 @@ static void collect_flag(struct loader *ld, const char *id, struct srcpos pos, v
 
 /* First pass over every choice: the flags that set, unset and requires name
  * are the scenario's flags (unless it declares them), so that texts may
- * refer to any of them. */
-static void collect_flags(struct loader *ld)
+ * refer to any of them. Returns how many choices the scenes list: the size
+ * of the choices array, allocated once (it is the largest array of a
+ * scenario; growing it by doubling kept two copies at the peak of loading). */
+static uint32_t collect_flags(struct loader *ld)
 {
     lua_State *L = ld->L;
+    uint32_t choices = 0;
     for (int r = 0; r < ld->nregs; r++) {
         const struct registration *reg = &ld->regs[r];
         if (reg->kind != REG_SCENE || !reg->ref)
@@ -1957,6 +1962,8 @@ static void collect_flags(struct loader *ld)
         if (get_raw(ld, -1, KEY(CHOICES)) == LUA_TTABLE) {
             int list = lua_gettop(L);
             lua_Integer n = (lua_Integer)lua_rawlen(L, list);
+            if (n <= LIMIT_CHOICES_PER_SCENE)
+                choices += (uint32_t)n;
             for (lua_Integer i = 1; i <= n && i <= LIMIT_CHOICES_PER_SCENE; i++) {
                 if (lua_rawgeti(L, list, i) == LUA_TTABLE) {
                     static const char *const lists[] = {KEY(SET), KEY(UNSET), KEY(REQUIRES)};
@@ -1974,6 +1981,7 @@ static void collect_flags(struct loader *ld)
         lua_pop(L, 2);
     }
     ld->sc->nstatic_flags = ld->sc->nflags;
+    return choices;
 }
 
 /* The choices array, in the arena and on a cache line: a choice is five
@@ -1982,28 +1990,6 @@ static struct choice *alloc_choices(struct scenario *sc, uint32_t n)
 {
     uintptr_t at = (uintptr_t)arena_alloc(&sc->arena, sizeof(struct choice) * (n ? n : 1) + 63);
     return (struct choice *)((at + 63) & ~(uintptr_t)63);
-}
-
-/* How many choices the scenes list: the size of the choices array, allocated
- * once (it is the largest array of a scenario; growing it by doubling kept two
- * copies at the peak of loading). */
-static uint32_t count_choices(struct loader *ld)
-{
-    lua_State *L = ld->L;
-    uint32_t total = 0;
-    for (int r = 0; r < ld->nregs; r++) {
-        const struct registration *reg = &ld->regs[r];
-        if (reg->kind != REG_SCENE || !reg->ref)
-            continue;
-        lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
-        if (get_raw(ld, -1, KEY(CHOICES)) == LUA_TTABLE) {
-            size_t n = lua_rawlen(L, -1);
-            if (n <= LIMIT_CHOICES_PER_SCENE)
-                total += (uint32_t)n;
-        }
-        lua_pop(L, 2);
-    }
-    return total;
 }
 
 static const uint16_t *freeze_flags(struct loader *ld, const struct flag_list *fl, uint16_t *n)
@@ -2203,7 +2189,7 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
     lua_State *L = ld->L;
     struct scenario *sc = ld->sc;
     if (ld->nchoices == ld->capchoices) {
-        /* Not reached: count_choices counted every choice a scene lists. */
+        /* Not reached: collect_flags counted every choice a scene lists. */
         ld->capchoices = ld->capchoices ? ld->capchoices * 2 : 16;
         struct choice *grown = alloc_choices(sc, ld->capchoices);
         if (ld->nchoices)
@@ -2226,9 +2212,7 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
         report(ld, pos, "missing", "%s has no text: write { \"What the player does\", next = ... }",
                what);
     } else {
-        char twhat[200];
-        JOIN(twhat, "the text of ", what);
-        convert_text(ld, lua_gettop(L), false, false, twhat, file, srcmap_item(node, 1), tpos,
+        convert_text(ld, lua_gettop(L), false, false, "the text of ", what, file, srcmap_item(node, 1), tpos,
                      &ch->label);
     }
     lua_pop(L, 1);
@@ -2253,9 +2237,7 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
 
     int ftype = get_raw(ld, c, KEY(FEEDBACK));
     if (ftype != LUA_TNIL) {
-        char fwhat[200];
-        JOIN(fwhat, "the feedback of ", what);
-        ch->has_feedback = convert_text(ld, lua_gettop(L), false, true, fwhat, file,
+        ch->has_feedback = convert_text(ld, lua_gettop(L), false, true, "the feedback of ", what, file,
                                         srcmap_field(node, KEY(FEEDBACK)),
                                         field_pos(file, node, KEY(FEEDBACK), pos), &ch->feedback);
     }
@@ -2391,9 +2373,7 @@ static void convert_scene_common(struct loader *ld, int t, struct scene *scene, 
     scene->by = BY_ANYONE;
 
     if (get_raw(ld, t, KEY(TEXT)) != LUA_TNIL) {
-        char twhat[160];
-        JOIN(twhat, "the text of ", what);
-        convert_text(ld, lua_gettop(L), true, true, twhat, file, srcmap_field(node, KEY(TEXT)),
+        convert_text(ld, lua_gettop(L), true, true, "the text of ", what, file, srcmap_field(node, KEY(TEXT)),
                      field_pos(file, node, KEY(TEXT), pos), &scene->text);
     } else {
         scene->text.chars = "";
@@ -2477,9 +2457,8 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
     index_choice_ids(ld, scene, file, list, cpos);
     scene->fixed_order = fixed_order(ld, t, what, file, node, pos, sc->fixed_order);
     if (get_raw(ld, t, KEY(DISCUSS)) != LUA_TNIL) {
-        char dwhat[160];
-        JOIN(dwhat, "the discuss question of ", what);
-        scene->has_discuss = convert_text(ld, lua_gettop(L), false, false, dwhat, file,
+        scene->has_discuss = convert_text(ld, lua_gettop(L), false, false, "the discuss question of ",
+                                          what, file,
                                           srcmap_field(node, KEY(DISCUSS)),
                                           field_pos(file, node, KEY(DISCUSS), pos), &scene->discuss);
     }
@@ -2581,8 +2560,7 @@ static void convert_all(struct loader *ld)
         reg_of[sc->nscenes++] = r;
     }
 
-    collect_flags(ld);
-    ld->capchoices = count_choices(ld);
+    ld->capchoices = collect_flags(ld);
     ld->choices = alloc_choices(sc, ld->capchoices);
     for (int i = 0; i < sc->nscenes; i++) {
         convert_scene(ld, i, &ld->regs[reg_of[i]]);
