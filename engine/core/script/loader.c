@@ -207,28 +207,28 @@ static void report(struct loader *ld, struct srcpos pos, const char *code, const
 static struct srcpos field_pos(uint16_t file, const struct srcnode *node, const char *key,
                                struct srcpos fallback)
 {
+    if (!node) /* no map: a game's load (scenario_load_lines) asks this 450,000 times */
+        return fallback;
     const struct srcfield *f = srcmap_field(node, key);
     if (f)
         return make_pos(file, f->line, f->col);
-    if (node)
-        return make_pos(file, node->line, node->col);
-    return fallback;
+    return make_pos(file, node->line, node->col);
 }
 
 static struct srcpos item_pos(uint16_t file, const struct srcnode *node, int i,
                               struct srcpos fallback)
 {
+    if (!node)
+        return fallback;
     const struct srcfield *f = srcmap_item(node, i);
     if (f)
         return make_pos(file, f->vline, f->vcol);
-    if (node)
-        return make_pos(file, node->line, node->col);
-    return fallback;
+    return make_pos(file, node->line, node->col);
 }
 
 static const struct srcnode *field_node(const struct srcnode *node, const char *key)
 {
-    const struct srcfield *f = srcmap_field(node, key);
+    const struct srcfield *f = node ? srcmap_field(node, key) : NULL;
     return f ? f->value : NULL;
 }
 
