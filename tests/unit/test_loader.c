@@ -187,29 +187,60 @@ static void include_through_symlink_is_refused(void **state)
     free(dir);
 }
 
-/* A scenario whose every position is known, in a new folder (freed by the
- * caller); on_enter as given. */
-static char *positions_scenario(const char *on_enter)
+/* A new folder (freed by the caller) whose main.lua is source. */
+static char *scenario_folder(const char *source)
 {
     char *dir = make_temp_dir();
     char path[512];
     snprintf(path, sizeof path, "%s/main.lua", dir);
-    FILE *f = fopen(path, "w");
-    fprintf(f,
-            "scenario { id = \"x\", title = \"X\", start = \"a\",\n"  /* 1 */
-            "  dimensions = { { id = \"vision\" } }, roles = { { id = \"po\" } } }\n"
-            "  scene \"a\" {\n"                                          /* 3 */
-            "  text = \"Hello\",\n"
-            "  on_enter = %s,\n"                                          /* 5 */
-            "  choices = {\n"
-            "    { \"Go\", next = \"b\",\n"                               /* 7 */
-            "      when = function(game) return true end },\n"
-            "  },\n"
-            "}\n"
-            "ending \"b\" { text = \"Bye\", verdict = \"success\" }\n",  /* 11 */
-            on_enter);
-    fclose(f);
+    write_file(path, source, strlen(source));
     return dir;
+}
+
+/* A scenario whose every position is known, in a new folder (freed by the
+ * caller); on_enter as given. */
+static char *positions_scenario(const char *on_enter)
+{
+    char source[1024];
+    snprintf(source, sizeof source,
+             "scenario { id = \"x\", title = \"X\", start = \"a\",\n"  /* 1 */
+             "  dimensions = { { id = \"vision\" } }, roles = { { id = \"po\" } } }\n"
+             "  scene \"a\" {\n"                                          /* 3 */
+             "  text = \"Hello\",\n"
+             "  on_enter = %s,\n"                                          /* 5 */
+             "  choices = {\n"
+             "    { \"Go\", next = \"b\",\n"                               /* 7 */
+             "      when = function(game) return true end },\n"
+             "  },\n"
+             "}\n"
+             "ending \"b\" { text = \"Bye\", verdict = \"success\" }\n",  /* 11 */
+             on_enter);
+    return scenario_folder(source);
+}
+
+/* positions_scenario(on_enter) loaded by scenario_load (full, its scene
+ * a) and by scenario_load_lines (game, ga). */
+struct both_loads {
+    char *dir;
+    struct scenario *full, *game;
+    const struct scene *a, *ga;
+};
+
+static void load_both(struct both_loads *b, const char *on_enter)
+{
+    b->dir = positions_scenario(on_enter);
+    b->full = load_ok_by(scenario_load, b->dir);
+    b->game = load_ok_by(scenario_load_lines, b->dir);
+    b->a = &b->full->scenes[scenario_scene(b->full, "a")];
+    b->ga = &b->game->scenes[scenario_scene(b->game, "a")];
+}
+
+static void free_both(struct both_loads *b)
+{
+    scenario_free(b->full);
+    scenario_free(b->game);
+    rm_rf(b->dir);
+    free(b->dir);
 }
 
 /* What the game reads, the lines of scenes and of functions, is the same
@@ -217,11 +248,10 @@ static char *positions_scenario(const char *on_enter)
 static void a_game_load_keeps_the_lines_the_game_reads(void **state)
 {
     (void)state;
-    char *dir = positions_scenario("function(game) end");
-    struct scenario *full = load_ok_by(scenario_load, dir);
-    struct scenario *game = load_ok_by(scenario_load_lines, dir);
-    const struct scene *a = &full->scenes[scenario_scene(full, "a")];
-    const struct scene *ga = &game->scenes[scenario_scene(game, "a")];
+    struct both_loads b;
+    load_both(&b, "function(game) end");
+    struct scenario *full = b.full, *game = b.game;
+    const struct scene *a = b.a, *ga = b.ga;
     assert_int_equal(a->pos.line, 3);
     assert_int_equal(a->pos.col, 3);
     assert_int_equal(ga->pos.line, 3);
@@ -241,13 +271,10 @@ static void a_game_load_keeps_the_lines_the_game_reads(void **state)
     assert_int_equal(gch->when.pos.line, 8);
     assert_int_equal(ch->next, scenario_scene(full, "b"));
     assert_int_equal(gch->next, scenario_scene(game, "b"));
-    const struct scene *b = &game->scenes[scenario_scene(game, "b")];
-    assert_int_equal(b->pos.line, 11);
-    assert_int_equal(b->verdict, VERDICT_SUCCESS);
-    scenario_free(full);
-    scenario_free(game);
-    rm_rf(dir);
-    free(dir);
+    const struct scene *end = &game->scenes[scenario_scene(game, "b")];
+    assert_int_equal(end->pos.line, 11);
+    assert_int_equal(end->verdict, VERDICT_SUCCESS);
+    free_both(&b);
 }
 
 /* A function with no Lua source (a library's) is placed where the field
@@ -255,21 +282,16 @@ static void a_game_load_keeps_the_lines_the_game_reads(void **state)
 static void a_game_load_reads_the_map_for_a_library_function(void **state)
 {
     (void)state;
-    char *dir = positions_scenario("string.len");
-    struct scenario *full = load_ok_by(scenario_load, dir);
-    struct scenario *game = load_ok_by(scenario_load_lines, dir);
-    const struct scene *a = &full->scenes[scenario_scene(full, "a")];
-    const struct scene *ga = &game->scenes[scenario_scene(game, "a")];
+    struct both_loads b;
+    load_both(&b, "string.len");
+    const struct scene *a = b.a, *ga = b.ga;
     assert_true(callback_present(ga->on_enter));
     assert_int_equal(a->on_enter.pos.line, 5);
     assert_int_equal(a->on_enter.pos.col, 3);
     assert_int_equal(ga->on_enter.pos.line, 5);
     assert_int_equal(ga->on_enter.pos.col, 3);
     assert_int_equal(ga->pos.col, 3); /* loaded again, with the map */
-    scenario_free(full);
-    scenario_free(game);
-    rm_rf(dir);
-    free(dir);
+    free_both(&b);
 }
 
 /* The fields of a scene and of a choice are located by the walk that
@@ -279,23 +301,18 @@ static void a_game_load_reads_the_map_for_a_library_function(void **state)
 static void fields_are_read_from_the_walk_and_after_it(void **state)
 {
     (void)state;
-    char *dir = make_temp_dir();
-    char path[512];
-    snprintf(path, sizeof path, "%s/main.lua", dir);
-    FILE *f = fopen(path, "w");
-    fputs("scenario { id = \"x\", title = \"X\", start = \"a\",\n"
-          "  dimensions = { { id = \"vision\" } }, roles = { { id = \"po\" } },\n"
-          "  stats = { { id = \"cash\", start = 1 } } }\n"
-          "scene \"a\" { title = \"T\", phase = \"P\", timer = 30, timeout = 2,\n"
-          "  choices = {\n"
-          "    { \"One\", next = \"b\", once = true, locked = \"L\", id = \"one\",\n"
-          "      effects = { cash = 2 }, feedback = \"F\" },\n"
-          "    { \"Two\", next = \"b\", score = { vision = 3 } },\n"
-          "  },\n"
-          "  discuss = \"Why?\" }\n"
-          "ending \"b\" { title = \"E\", verdict = \"mixed\" }\n",
-          f);
-    fclose(f);
+    char *dir = scenario_folder(
+        "scenario { id = \"x\", title = \"X\", start = \"a\",\n"
+        "  dimensions = { { id = \"vision\" } }, roles = { { id = \"po\" } },\n"
+        "  stats = { { id = \"cash\", start = 1 } } }\n"
+        "scene \"a\" { title = \"T\", phase = \"P\", timer = 30, timeout = 2,\n"
+        "  choices = {\n"
+        "    { \"One\", next = \"b\", once = true, locked = \"L\", id = \"one\",\n"
+        "      effects = { cash = 2 }, feedback = \"F\" },\n"
+        "    { \"Two\", next = \"b\", score = { vision = 3 } },\n"
+        "  },\n"
+        "  discuss = \"Why?\" }\n"
+        "ending \"b\" { title = \"E\", verdict = \"mixed\" }\n");
     struct scenario *sc = load_ok_by(scenario_load_lines, dir);
     const struct scene *a = &sc->scenes[scenario_scene(sc, "a")];
     assert_string_equal(a->title, "T");

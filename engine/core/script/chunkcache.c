@@ -195,25 +195,54 @@ bool chunkcache_load(lua_State *L, const char *path, const char *chunk, const ch
     return hit;
 }
 
-bool chunkcache_map(const char *path, uint64_t hash, struct arena *a, struct srcmap *out)
+enum section { SECTION_NAMES, SECTION_MAP };
+
+/* A section of the entry of path, whose file's bytes had hash: its bytes
+ * and a NUL (in the arena a, or from malloc when a is NULL), *len set, its
+ * checksum checked. NULL when there is no such entry, or when the section
+ * is damaged: the entry is then removed, and the next load compiles and
+ * keeps it again. */
+static char *read_section(const char *path, uint64_t hash, enum section which, struct arena *a,
+                          size_t *len)
 {
     struct entry_head h;
     int fd = open_entry(NULL, path, NULL, &h);
     if (fd < 0)
-        return false;
-    bool ok = false;
+        return NULL;
+    char *data = NULL;
     if (h.source_hash == hash) {
-        /* In the arena: the restored map's keys point into it. */
-        char *map = arena_alloc_unzeroed(a, h.map_len + 1);
-        map[h.map_len] = '\0';
-        ok = read_at(fd, map, h.map_len,
-                     sizeof h + h.chunk_len + h.source_len + h.code_len + h.names_len) &&
-             hash_fast(HASH_SEED, map, h.map_len) == h.map_check && srcmap_restore(a, map, h.map_len, out);
-        if (!ok)
-            remove_entry(path); /* damaged: the next load compiles and keeps it again */
+        uint64_t at = sizeof h + h.chunk_len + h.source_len + h.code_len;
+        uint64_t n = h.names_len, check = h.names_check;
+        if (which == SECTION_MAP) {
+            at += h.names_len;
+            n = h.map_len;
+            check = h.map_check;
+        }
+        data = a ? arena_alloc_unzeroed(a, n + 1) : xmalloc(n + 1);
+        data[n] = '\0';
+        *len = n;
+        if (!read_at(fd, data, n, at) || hash_fast(HASH_SEED, data, n) != check) {
+            if (!a)
+                free(data);
+            data = NULL;
+            remove_entry(path);
+        }
     }
     close(fd);
-    return ok;
+    return data;
+}
+
+bool chunkcache_map(const char *path, uint64_t hash, struct arena *a, struct srcmap *out)
+{
+    size_t len;
+    /* In the arena: the restored map's keys point into it. */
+    char *map = read_section(path, hash, SECTION_MAP, a, &len);
+    if (!map)
+        return false;
+    if (srcmap_restore(a, map, len, out))
+        return true;
+    remove_entry(path);
+    return false;
 }
 
 /* The names section: a 32-bit count, then for each name its kind, line,
@@ -260,24 +289,17 @@ static bool replay_names(const char *data, size_t len, srcname_fn fn, void *ctx)
 
 bool chunkcache_names(const char *path, uint64_t hash, srcname_fn fn, void *ctx)
 {
-    struct entry_head h;
-    int fd = open_entry(NULL, path, NULL, &h);
-    if (fd < 0)
+    size_t len;
+    char *names = read_section(path, hash, SECTION_NAMES, NULL, &len);
+    if (!names)
         return false;
-    bool ok = false;
-    if (h.source_hash == hash) {
-        char *names = xmalloc(h.names_len + 1);
-        /* Checked whole before the first name is given. */
-        ok = read_at(fd, names, h.names_len, sizeof h + h.chunk_len + h.source_len + h.code_len) &&
-             hash_fast(HASH_SEED, names, h.names_len) == h.names_check &&
-             replay_names(names, h.names_len, NULL, NULL);
-        if (ok)
-            replay_names(names, h.names_len, fn, ctx);
-        else
-            remove_entry(path); /* damaged: the next load compiles and keeps it again */
-        free(names);
-    }
-    close(fd);
+    /* Checked whole before the first name is given. */
+    bool ok = replay_names(names, len, NULL, NULL);
+    if (ok)
+        replay_names(names, len, fn, ctx);
+    else
+        remove_entry(path);
+    free(names);
     return ok;
 }
 
