@@ -341,6 +341,19 @@ static void fields_are_read_from_the_walk_and_after_it(void **state)
     free(dir);
 }
 
+/* A path that is no scenario is said once, by either load. */
+static void a_game_load_of_no_scenario_says_so_once(void **state)
+{
+    (void)state;
+    const char *want = "/nonexistent/scenario: error: no such scenario folder or file\n";
+    char *full = load_errors_by(scenario_load, "/nonexistent/scenario", true);
+    char *game = load_errors_by(scenario_load_lines, "/nonexistent/scenario", true);
+    assert_string_equal(full, want);
+    assert_string_equal(game, want);
+    free(full);
+    free(game);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -352,6 +365,7 @@ int main(void)
         cmocka_unit_test(a_game_load_gives_every_fixture_the_same_diagnostics),
         cmocka_unit_test(a_game_load_keeps_the_lines_the_game_reads),
         cmocka_unit_test(a_game_load_reads_the_map_for_a_library_function),
+        cmocka_unit_test(a_game_load_of_no_scenario_says_so_once),
         cmocka_unit_test(fields_are_read_from_the_walk_and_after_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

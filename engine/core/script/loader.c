@@ -2852,6 +2852,9 @@ static void set_choice_values(struct scenario *sc)
 static struct scenario *load(const char *path, const struct script_limits *limits,
                              struct diag_list *diags, bool lines_only, bool *again)
 {
+    /* A path that is no scenario, or a Lua that cannot start, says so
+     * without any source map: once. */
+    *again = false;
     char folder[PATH_MAX], entry[PATH_MAX];
     if (!split_path(path, folder, sizeof folder, entry, sizeof entry, diags))
         return NULL;
