@@ -796,7 +796,8 @@ static int key_index(const char *key)
 static int get_raw(struct loader *ld, int t, const char *key)
 {
     lua_State *L = ld->L;
-    t = lua_absindex(L, t);
+    if (t < 0) /* most callers give the table's own slot */
+        t = lua_absindex(L, t);
     int k = ld->key_base ? key_index(key) : -1;
     if (k >= 0 && t == ld->fields_at) {
         if (!(ld->fields_present >> k & 1)) {
