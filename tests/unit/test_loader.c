@@ -63,17 +63,12 @@ static void every_error_fixture_gives_its_exact_diagnostics_by(scenario_loader *
     assert_int_equal(failures, 0);
 }
 
+/* And a game's load, which reads no source map unless there is something
+ * to say, says it with the same positions as lint. */
 static void every_error_fixture_gives_its_exact_diagnostics(void **state)
 {
     (void)state;
     every_error_fixture_gives_its_exact_diagnostics_by(scenario_load);
-}
-
-/* A game's load reads no source map, unless there is something to say:
- * then it says it with the same positions as lint. */
-static void a_game_load_gives_every_fixture_the_same_diagnostics(void **state)
-{
-    (void)state;
     every_error_fixture_gives_its_exact_diagnostics_by(scenario_load_lines);
 }
 
@@ -362,7 +357,6 @@ int main(void)
         cmocka_unit_test(static_data_is_kept_in_c),
         cmocka_unit_test(errors_in_included_files_name_that_file),
         cmocka_unit_test(include_through_symlink_is_refused),
-        cmocka_unit_test(a_game_load_gives_every_fixture_the_same_diagnostics),
         cmocka_unit_test(a_game_load_keeps_the_lines_the_game_reads),
         cmocka_unit_test(a_game_load_reads_the_map_for_a_library_function),
         cmocka_unit_test(a_game_load_of_no_scenario_says_so_once),
