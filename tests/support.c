@@ -66,29 +66,20 @@ static struct script_limits unhurried(void)
 
 struct scenario *load_ok(const char *path)
 {
-    struct diag_list diags;
-    diag_list_init(&diags);
-    struct script_limits limits = unhurried();
-    struct scenario *sc = scenario_load(path, &limits, &diags);
-    if (!sc) {
-        struct strbuf sb;
-        sb_init(&sb);
-        for (int i = 0; i < diags.count; i++) {
-            diag_format(&diags.items[i], true, &sb);
-            sb_putc(&sb, '\n');
-        }
-        fail_msg("%s did not load:\n%s", path, sb.data ? sb.data : "");
-    }
-    diag_list_free(&diags);
-    return sc;
+    return load_ok_by(scenario_load, path);
 }
 
 char *load_errors(const char *path, bool with_col)
 {
+    return load_errors_by(scenario_load, path, with_col);
+}
+
+char *load_errors_by(scenario_loader *load, const char *path, bool with_col)
+{
     struct diag_list diags;
     diag_list_init(&diags);
     struct script_limits limits = unhurried();
-    struct scenario *sc = scenario_load(path, &limits, &diags);
+    struct scenario *sc = load(path, &limits, &diags);
     if (sc) {
         scenario_free(sc);
         diag_list_free(&diags);
@@ -102,6 +93,25 @@ char *load_errors(const char *path, bool with_col)
     }
     diag_list_free(&diags);
     return sb_take(&sb);
+}
+
+struct scenario *load_ok_by(scenario_loader *load, const char *path)
+{
+    struct diag_list diags;
+    diag_list_init(&diags);
+    struct script_limits limits = unhurried();
+    struct scenario *sc = load(path, &limits, &diags);
+    if (!sc) {
+        struct strbuf sb;
+        sb_init(&sb);
+        for (int i = 0; i < diags.count; i++) {
+            diag_format(&diags.items[i], true, &sb);
+            sb_putc(&sb, '\n');
+        }
+        fail_msg("%s did not load:\n%s", path, sb.data ? sb.data : "");
+    }
+    diag_list_free(&diags);
+    return sc;
 }
 
 char *slurp(const char *path, size_t *len)

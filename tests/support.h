@@ -36,6 +36,12 @@ struct scenario *load_ok(const char *path);
 
 /* The diagnostics of loading path (which must fail); formatted one per line. */
 char *load_errors(const char *path, bool with_col);
+/* The same with another loader (scenario_load_lines, say). */
+struct script_limits;
+typedef struct scenario *scenario_loader(const char *path, const struct script_limits *limits,
+                                         struct diag_list *diags);
+char *load_errors_by(scenario_loader *load, const char *path, bool with_col);
+struct scenario *load_ok_by(scenario_loader *load, const char *path);
 
 struct cmd_result {
     int status;   /* exit code, or 128+signal */

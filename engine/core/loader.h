@@ -19,6 +19,17 @@
  * limits may be NULL for the defaults. */
 struct scenario *scenario_load(const char *path, const struct script_limits *limits,
                                struct diag_list *diags);
+
+/* The same, for a game (play, the window, the host): the scenario's
+ * positions are then only those the game reads, the lines of scenes and of
+ * functions; the rest (columns, the lines of fields, which lint and the
+ * tools read) are their scene's line. So no source map is read, which is a
+ * fifth of loading a large scenario. When there is anything to report,
+ * the load is done again as scenario_load does it: the messages are the
+ * same, positions included. */
+struct scenario *scenario_load_lines(const char *path, const struct script_limits *limits,
+                                     struct diag_list *diags);
+
 void scenario_free(struct scenario *sc);
 
 #endif

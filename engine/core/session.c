@@ -53,7 +53,7 @@ bool session_open(struct session *s, const struct session_options *o, struct dia
         str_copy(s->names[p], sizeof s->names[p], o->setup.players[p].name ? o->setup.players[p].name : "");
         s->opt.setup.players[p].name = s->names[p];
     }
-    s->sc = scenario_load(o->scenario_path, &o->limits, diags);
+    s->sc = scenario_load_lines(o->scenario_path, &o->limits, diags);
     if (!s->sc)
         return false;
     s->g = game_new(s->sc);
@@ -421,7 +421,7 @@ static void start_best(struct session *s)
 enum reload_result session_reload(struct session *s, struct diag_list *diags,
                                   struct diag *replay_err)
 {
-    struct scenario *fresh = scenario_load(s->opt.scenario_path, &s->opt.limits, diags);
+    struct scenario *fresh = scenario_load_lines(s->opt.scenario_path, &s->opt.limits, diags);
     if (!fresh)
         return RELOAD_FAILED;
     /* The kept run: the game's, or a longer one it is on its way along

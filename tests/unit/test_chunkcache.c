@@ -15,6 +15,8 @@
 #include "core/limits.h"
 #include "core/loader.h"
 #include "core/script/chunkcache.h"
+#include "core/srcmap.h"
+#include "core/util.h"
 #include "support.h"
 
 static const char *const SCENARIO =
@@ -272,6 +274,95 @@ static void a_binary_scenario_file_is_still_refused(void **state)
     free(errs);
 }
 
+/* A scenario whose code names a cause and sets flags. */
+static const char *const NAMES =
+    "scenario { id = \"n\", title = \"N\", start = \"a\",\n"
+    "  dimensions = { { id = \"vision\" } }, roles = { { id = \"po\" } } }\n"
+    "scene \"a\" {\n"
+    "  on_enter = function(game) game.flags.seen = true game.cause(\"go\") end,\n"
+    "  choices = { { \"Go\", id = \"go\", next = \"b\",\n"
+    "    act = function(game) game.flags[\"done\"] = true end } },\n"
+    "}\n"
+    "ending \"b\" { verdict = \"success\" }\n";
+
+struct found_names {
+    char text[512];
+};
+
+static void collect_name(void *ctx, enum srcname_kind kind, const char *name, size_t len,
+                         uint32_t line, uint32_t col)
+{
+    struct found_names *fn = ctx;
+    size_t n = strlen(fn->text);
+    snprintf(fn->text + n, sizeof fn->text - n, "%s %.*s %u:%u\n",
+             kind == SRCNAME_CAUSE ? "cause" : "flag", (int)len, name, (unsigned)line,
+             (unsigned)col);
+}
+
+/* The names a file's code uses are kept with its entry, as the scan finds
+ * them: a hit does not scan the file again. */
+static void the_names_the_code_uses_are_kept(void **state)
+{
+    struct fixture *f = *state;
+    write_file(f->main, NAMES, strlen(NAMES));
+    struct scenario *sc = load_ok(f->dir);
+    uint64_t hash = sc->files[0].hash;
+    scenario_free(sc);
+    char real[4096];
+    assert_non_null(realpath(f->main, real));
+    struct found_names kept = {""}, scanned = {""};
+    assert_true(chunkcache_names(real, hash, collect_name, &kept));
+    assert_string_equal(kept.text, "flag seen 4:40\n"
+                                   "cause go 4:63\n"
+                                   "flag done 6:37\n");
+    srcmap_scan_names(NAMES, strlen(NAMES), collect_name, &scanned);
+    assert_string_equal(kept.text, scanned.text);
+    /* Another file's hash: not this entry's names. */
+    struct found_names none = {""};
+    assert_false(chunkcache_names(real, hash + 1, collect_name, &none));
+    assert_string_equal(none.text, "");
+    /* A warm load says what a cold one says. */
+    sc = load_ok(f->dir);
+    assert_int_equal(sc->nfiles, 1);
+    scenario_free(sc);
+}
+
+/* An entry written by another version of the layout (its header whole,
+ * its checksum right) is a miss, and is written again. */
+static void an_entry_of_another_version_is_a_miss(void **state)
+{
+    struct fixture *f = *state;
+    uint64_t hash;
+    load_scenario(f, &hash);
+    char path[4096];
+    assert_true(the_entry(f, path, sizeof path));
+    size_t len;
+    char *data = slurp(path, &len);
+    /* magic[8], version, chunk_len, then ten 64-bit words, head_check last. */
+    enum { VERSION_AT = 8, CHUNK_LEN_AT = 12, HEAD_CHECK_AT = 88, HEAD_BYTES = 96 };
+    uint32_t version, chunk_len;
+    memcpy(&version, data + VERSION_AT, sizeof version);
+    memcpy(&chunk_len, data + CHUNK_LEN_AT, sizeof chunk_len);
+    assert_int_equal(version, 2);
+    version = 1;
+    memcpy(data + VERSION_AT, &version, sizeof version);
+    uint64_t check = hash_fast(hash_fast(HASH_SEED, data, HEAD_CHECK_AT), data + HEAD_BYTES, chunk_len);
+    memcpy(data + HEAD_CHECK_AT, &check, sizeof check);
+    write_file(path, data, len);
+    free(data);
+    ino_t old = entry_inode(f);
+    struct scenario *sc = load_ok(f->dir);
+    assert_string_equal(first_title(sc), "First");
+    assert_int_equal(sc->scenes[sc->start].pos.col, 1);
+    scenario_free(sc);
+    assert_true(entry_inode(f) != old); /* compiled and kept again */
+    assert_true(the_entry(f, path, sizeof path));
+    data = slurp(path, &len);
+    memcpy(&version, data + VERSION_AT, sizeof version);
+    assert_int_equal(version, 2);
+    free(data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +373,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_cache_that_cannot_be_written_is_left_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(the_oldest_entries_make_room, setup, teardown),
         cmocka_unit_test_setup_teardown(a_binary_scenario_file_is_still_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_names_the_code_uses_are_kept, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_entry_of_another_version_is_a_miss, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

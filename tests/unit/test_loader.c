@@ -21,9 +21,9 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void every_error_fixture_gives_its_exact_diagnostics(void **state)
+/* Every fixture's diagnostics as load gives them, against its .expect. */
+static void every_error_fixture_gives_its_exact_diagnostics_by(scenario_loader *load)
 {
-    (void)state;
     const char *dir = test_path("fixtures/errors");
     char cwd[4096];
     assert_non_null(getcwd(cwd, sizeof cwd));
@@ -47,7 +47,7 @@ static void every_error_fixture_gives_its_exact_diagnostics(void **state)
         snprintf(expect_path, sizeof expect_path, "%.*s.expect", (int)(strlen(names[i]) - 4),
                  names[i]);
         char *expected = slurp(expect_path, NULL);
-        char *actual = load_errors(names[i], true);
+        char *actual = load_errors_by(load, names[i], true);
         if (!expected) {
             print_message("%s: no %s; it gives:\n%s", names[i], expect_path, actual);
             failures++;
@@ -61,6 +61,15 @@ static void every_error_fixture_gives_its_exact_diagnostics(void **state)
     }
     assert_int_equal(chdir(cwd), 0);
     assert_int_equal(failures, 0);
+}
+
+/* And a game's load, which reads no source map unless there is something
+ * to say, says it with the same positions as lint. */
+static void every_error_fixture_gives_its_exact_diagnostics(void **state)
+{
+    (void)state;
+    every_error_fixture_gives_its_exact_diagnostics_by(scenario_load);
+    every_error_fixture_gives_its_exact_diagnostics_by(scenario_load_lines);
 }
 
 /* Every message is one line (the contract for players and tools). */
@@ -173,6 +182,173 @@ static void include_through_symlink_is_refused(void **state)
     free(dir);
 }
 
+/* A new folder (freed by the caller) whose main.lua is source. */
+static char *scenario_folder(const char *source)
+{
+    char *dir = make_temp_dir();
+    char path[512];
+    snprintf(path, sizeof path, "%s/main.lua", dir);
+    write_file(path, source, strlen(source));
+    return dir;
+}
+
+/* A scenario whose every position is known, in a new folder (freed by the
+ * caller); on_enter as given. */
+static char *positions_scenario(const char *on_enter)
+{
+    char source[1024];
+    snprintf(source, sizeof source,
+             "scenario { id = \"x\", title = \"X\", start = \"a\",\n"  /* 1 */
+             "  dimensions = { { id = \"vision\" } }, roles = { { id = \"po\" } } }\n"
+             "  scene \"a\" {\n"                                          /* 3 */
+             "  text = \"Hello\",\n"
+             "  on_enter = %s,\n"                                          /* 5 */
+             "  choices = {\n"
+             "    { \"Go\", next = \"b\",\n"                               /* 7 */
+             "      when = function(game) return true end },\n"
+             "  },\n"
+             "}\n"
+             "ending \"b\" { text = \"Bye\", verdict = \"success\" }\n",  /* 11 */
+             on_enter);
+    return scenario_folder(source);
+}
+
+/* positions_scenario(on_enter) loaded by scenario_load (full, its scene
+ * a) and by scenario_load_lines (game, ga). */
+struct both_loads {
+    char *dir;
+    struct scenario *full, *game;
+    const struct scene *a, *ga;
+};
+
+static void load_both(struct both_loads *b, const char *on_enter)
+{
+    b->dir = positions_scenario(on_enter);
+    b->full = load_ok_by(scenario_load, b->dir);
+    b->game = load_ok_by(scenario_load_lines, b->dir);
+    b->a = &b->full->scenes[scenario_scene(b->full, "a")];
+    b->ga = &b->game->scenes[scenario_scene(b->game, "a")];
+}
+
+static void free_both(struct both_loads *b)
+{
+    scenario_free(b->full);
+    scenario_free(b->game);
+    rm_rf(b->dir);
+    free(b->dir);
+}
+
+/* What the game reads, the lines of scenes and of functions, is the same
+ * from both loads; the rest is the scene's line without the map. */
+static void a_game_load_keeps_the_lines_the_game_reads(void **state)
+{
+    (void)state;
+    struct both_loads b;
+    load_both(&b, "function(game) end");
+    struct scenario *full = b.full, *game = b.game;
+    const struct scene *a = b.a, *ga = b.ga;
+    assert_int_equal(a->pos.line, 3);
+    assert_int_equal(a->pos.col, 3);
+    assert_int_equal(ga->pos.line, 3);
+    assert_int_equal(ga->pos.col, 0);
+    assert_int_equal(a->on_enter.pos.line, 5);
+    assert_int_equal(ga->on_enter.pos.line, 5);
+    assert_int_equal(a->text.pos.line, 4);
+    assert_int_equal(a->text.pos.col, 3);
+    assert_int_equal(ga->text.pos.line, 3);
+    assert_int_equal(ga->text.pos.col, 0);
+    const struct choice *ch = &full->choices[a->first_choice];
+    const struct choice *gch = &game->choices[ga->first_choice];
+    assert_int_equal(ch->pos.line, 7);
+    assert_int_equal(ch->pos.col, 5);
+    assert_int_equal(gch->pos.line, 3);
+    assert_int_equal(ch->when.pos.line, 8);
+    assert_int_equal(gch->when.pos.line, 8);
+    assert_int_equal(ch->next, scenario_scene(full, "b"));
+    assert_int_equal(gch->next, scenario_scene(game, "b"));
+    const struct scene *end = &game->scenes[scenario_scene(game, "b")];
+    assert_int_equal(end->pos.line, 11);
+    assert_int_equal(end->verdict, VERDICT_SUCCESS);
+    free_both(&b);
+}
+
+/* A function with no Lua source (a library's) is placed where the field
+ * is, which only the map knows: the game's load then reads it. */
+static void a_game_load_reads_the_map_for_a_library_function(void **state)
+{
+    (void)state;
+    struct both_loads b;
+    load_both(&b, "string.len");
+    const struct scene *a = b.a, *ga = b.ga;
+    assert_true(callback_present(ga->on_enter));
+    assert_int_equal(a->on_enter.pos.line, 5);
+    assert_int_equal(a->on_enter.pos.col, 3);
+    assert_int_equal(ga->on_enter.pos.line, 5);
+    assert_int_equal(ga->on_enter.pos.col, 3);
+    assert_int_equal(ga->pos.col, 3); /* loaded again, with the map */
+    free_both(&b);
+}
+
+/* The fields of a scene and of a choice are located by the walk that
+ * checks their keys; a field read after a nested table was walked (the
+ * scene's discuss, after its choices) is looked up again, and every field
+ * lands where it belongs. */
+static void fields_are_read_from_the_walk_and_after_it(void **state)
+{
+    (void)state;
+    char *dir = scenario_folder(
+        "scenario { id = \"x\", title = \"X\", start = \"a\",\n"
+        "  dimensions = { { id = \"vision\" } }, roles = { { id = \"po\" } },\n"
+        "  stats = { { id = \"cash\", start = 1 } } }\n"
+        "scene \"a\" { title = \"T\", phase = \"P\", timer = 30, timeout = 2,\n"
+        "  choices = {\n"
+        "    { \"One\", next = \"b\", once = true, locked = \"L\", id = \"one\",\n"
+        "      effects = { cash = 2 }, feedback = \"F\" },\n"
+        "    { \"Two\", next = \"b\", score = { vision = 3 } },\n"
+        "  },\n"
+        "  discuss = \"Why?\" }\n"
+        "ending \"b\" { title = \"E\", verdict = \"mixed\" }\n");
+    struct scenario *sc = load_ok_by(scenario_load_lines, dir);
+    const struct scene *a = &sc->scenes[scenario_scene(sc, "a")];
+    assert_string_equal(a->title, "T");
+    assert_string_equal(a->phase, "P");
+    assert_int_equal(a->timer, 30);
+    assert_int_equal(a->timeout, 2);
+    assert_true(a->has_discuss);
+    assert_string_equal(a->discuss.chars, "Why?");
+    assert_int_equal(a->nchoices, 2);
+    const struct choice *one = &sc->choices[a->first_choice];
+    const struct choice *two = &sc->choices[a->first_choice + 1];
+    assert_true(one->once);
+    assert_string_equal(one->locked, "L");
+    assert_string_equal(one->id, "one");
+    assert_int_equal(one->neffects, 1);
+    assert_true(one->effects[0].delta == 2.0);
+    assert_true(one->has_feedback);
+    assert_string_equal(one->feedback.chars, "F");
+    assert_false(two->once);
+    assert_null(two->locked);
+    assert_string_equal(two->id, "2");
+    assert_true(two->score[scenario_dimension(sc, "vision")] == 3.0);
+    assert_int_equal(sc->scenes[scenario_scene(sc, "b")].verdict, VERDICT_MIXED);
+    scenario_free(sc);
+    rm_rf(dir);
+    free(dir);
+}
+
+/* A path that is no scenario is said once, by either load. */
+static void a_game_load_of_no_scenario_says_so_once(void **state)
+{
+    (void)state;
+    const char *want = "/nonexistent/scenario: error: no such scenario folder or file\n";
+    char *full = load_errors_by(scenario_load, "/nonexistent/scenario", true);
+    char *game = load_errors_by(scenario_load_lines, "/nonexistent/scenario", true);
+    assert_string_equal(full, want);
+    assert_string_equal(game, want);
+    free(full);
+    free(game);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -181,6 +357,10 @@ int main(void)
         cmocka_unit_test(static_data_is_kept_in_c),
         cmocka_unit_test(errors_in_included_files_name_that_file),
         cmocka_unit_test(include_through_symlink_is_refused),
+        cmocka_unit_test(a_game_load_keeps_the_lines_the_game_reads),
+        cmocka_unit_test(a_game_load_reads_the_map_for_a_library_function),
+        cmocka_unit_test(a_game_load_of_no_scenario_says_so_once),
+        cmocka_unit_test(fields_are_read_from_the_walk_and_after_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,21 +18,23 @@
 #include "../run.h"
 #include "../util.h"
 
-/* Bump when the entry's layout or what it holds changes. */
-enum { ENTRY_VERSION = 1, CHUNK_NAME_MAX = 256 };
+/* Bump when the entry's layout or what it holds changes (2: the names
+ * the code uses, before the map). */
+enum { ENTRY_VERSION = 2, CHUNK_NAME_MAX = 256 };
 
 /* An entry: this header, then the chunk name, the file's bytes, the
- * bytecode and the saved source map. The checksums are hash_fast, whose
- * values may change between versions of the program: a changed hash can
- * only make an entry a miss. */
+ * bytecode, the names its code uses (srcmap_scan_names, see save_name) and
+ * the saved source map. The checksums are hash_fast, whose values may
+ * change between versions of the program: a changed hash can only make an
+ * entry a miss. */
 struct entry_head {
     char magic[8];
     uint32_t version;
     uint32_t chunk_len;
     uint64_t runtime; /* lua_fingerprint */
     uint64_t source_hash;
-    uint64_t source_len, code_len, map_len;
-    uint64_t code_check, map_check;
+    uint64_t source_len, code_len, names_len, map_len;
+    uint64_t code_check, names_check, map_check;
     uint64_t head_check; /* of everything above and the chunk name */
 };
 
@@ -156,8 +158,9 @@ static int open_entry(lua_State *L, const char *path, const char *chunk, struct 
               memcmp(h->magic, MAGIC, sizeof MAGIC) == 0 && h->version == ENTRY_VERSION &&
               (!L || h->runtime == lua_fingerprint(L)) && h->chunk_len < CHUNK_NAME_MAX &&
               h->source_len <= LIMIT_FILE_BYTES && h->code_len <= LIMIT_CHUNK_CACHE_BYTES &&
-              h->map_len <= LIMIT_CHUNK_CACHE_BYTES &&
-              (uint64_t)st.st_size == sizeof *h + h->chunk_len + h->source_len + h->code_len + h->map_len &&
+              h->names_len <= LIMIT_CHUNK_CACHE_BYTES && h->map_len <= LIMIT_CHUNK_CACHE_BYTES &&
+              (uint64_t)st.st_size ==
+                  sizeof *h + h->chunk_len + h->source_len + h->code_len + h->names_len + h->map_len &&
               read_at(fd, name, h->chunk_len, sizeof *h) && head_check(h, name) == h->head_check &&
               (!chunk || (strlen(chunk) == h->chunk_len && memcmp(chunk, name, h->chunk_len) == 0));
     if (!ok) {
@@ -192,23 +195,111 @@ bool chunkcache_load(lua_State *L, const char *path, const char *chunk, const ch
     return hit;
 }
 
-bool chunkcache_map(const char *path, uint64_t hash, struct arena *a, struct srcmap *out)
+enum section { SECTION_NAMES, SECTION_MAP };
+
+/* A section of the entry of path, whose file's bytes had hash: its bytes
+ * and a NUL (in the arena a, or from malloc when a is NULL), *len set, its
+ * checksum checked. NULL when there is no such entry, or when the section
+ * is damaged: the entry is then removed, and the next load compiles and
+ * keeps it again. */
+static char *read_section(const char *path, uint64_t hash, enum section which, struct arena *a,
+                          size_t *len)
 {
     struct entry_head h;
     int fd = open_entry(NULL, path, NULL, &h);
     if (fd < 0)
-        return false;
-    bool ok = false;
+        return NULL;
+    char *data = NULL;
     if (h.source_hash == hash) {
-        /* In the arena: the restored map's keys point into it. */
-        char *map = arena_alloc_unzeroed(a, h.map_len + 1);
-        map[h.map_len] = '\0';
-        ok = read_at(fd, map, h.map_len, sizeof h + h.chunk_len + h.source_len + h.code_len) &&
-             hash_fast(HASH_SEED, map, h.map_len) == h.map_check && srcmap_restore(a, map, h.map_len, out);
-        if (!ok)
-            remove_entry(path); /* damaged: the next load compiles and keeps it again */
+        uint64_t at = sizeof h + h.chunk_len + h.source_len + h.code_len;
+        uint64_t n = h.names_len, check = h.names_check;
+        if (which == SECTION_MAP) {
+            at += h.names_len;
+            n = h.map_len;
+            check = h.map_check;
+        }
+        data = a ? arena_alloc_unzeroed(a, n + 1) : xmalloc(n + 1);
+        data[n] = '\0';
+        *len = n;
+        if (!read_at(fd, data, n, at) || hash_fast(HASH_SEED, data, n) != check) {
+            if (!a)
+                free(data);
+            data = NULL;
+            remove_entry(path);
+        }
     }
     close(fd);
+    return data;
+}
+
+bool chunkcache_map(const char *path, uint64_t hash, struct arena *a, struct srcmap *out)
+{
+    size_t len;
+    /* In the arena: the restored map's keys point into it. */
+    char *map = read_section(path, hash, SECTION_MAP, a, &len);
+    if (!map)
+        return false;
+    if (srcmap_restore(a, map, len, out))
+        return true;
+    remove_entry(path);
+    return false;
+}
+
+/* The names section: a 32-bit count, then for each name its kind, line,
+ * column and length as 32-bit words and its bytes, in the order the scan
+ * found them. */
+struct saved_names {
+    struct strbuf *out;
+    uint32_t count;
+};
+
+static void save_name(void *ctx, enum srcname_kind kind, const char *name, size_t len, uint32_t line,
+                      uint32_t col)
+{
+    struct saved_names *sn = ctx;
+    uint32_t w[4] = {(uint32_t)kind, line, col, (uint32_t)len};
+    sb_append(sn->out, (const char *)w, sizeof w);
+    sb_append(sn->out, name, len);
+    sn->count++;
+}
+
+/* Walks the names section data[0..len): calls fn for each name when fn is
+ * given; false when it is not one save_name wrote. */
+static bool replay_names(const char *data, size_t len, srcname_fn fn, void *ctx)
+{
+    uint32_t count;
+    if (len < sizeof count)
+        return false;
+    memcpy(&count, data, sizeof count);
+    size_t at = sizeof count;
+    for (uint32_t i = 0; i < count; i++) {
+        uint32_t w[4];
+        if (len - at < sizeof w)
+            return false;
+        memcpy(w, data + at, sizeof w);
+        at += sizeof w;
+        if (w[0] > SRCNAME_FLAG_SET || len - at < w[3])
+            return false;
+        if (fn)
+            fn(ctx, (enum srcname_kind)w[0], data + at, w[3], w[1], w[2]);
+        at += w[3];
+    }
+    return at == len;
+}
+
+bool chunkcache_names(const char *path, uint64_t hash, srcname_fn fn, void *ctx)
+{
+    size_t len;
+    char *names = read_section(path, hash, SECTION_NAMES, NULL, &len);
+    if (!names)
+        return false;
+    /* Checked whole before the first name is given. */
+    bool ok = replay_names(names, len, NULL, NULL);
+    if (ok)
+        replay_names(names, len, fn, ctx);
+    else
+        remove_entry(path);
+    free(names);
     return ok;
 }
 
@@ -306,6 +397,11 @@ static void build_entry(lua_State *L, const char *chunk, const char *buf, size_t
     sb_append(out, buf, len);
     size_t code = out->len;
     lua_dump(L, dump_to_strbuf, out, 0);
+    size_t names = out->len;
+    struct saved_names sn = {out, 0};
+    sb_append(out, (const char *)&sn.count, sizeof sn.count); /* written below */
+    srcmap_scan_names(buf, len, save_name, &sn);
+    memcpy(out->data + names, &sn.count, sizeof sn.count);
     size_t map = out->len;
     struct arena a;
     arena_init(&a);
@@ -313,9 +409,11 @@ static void build_entry(lua_State *L, const char *chunk, const char *buf, size_t
     srcmap_build(&a, buf, len, &m);
     srcmap_save(&m, out);
     arena_free(&a);
-    h.code_len = map - code;
+    h.code_len = names - code;
+    h.names_len = map - names;
     h.map_len = out->len - map;
     h.code_check = hash_fast(HASH_SEED, out->data + code, h.code_len);
+    h.names_check = hash_fast(HASH_SEED, out->data + names, h.names_len);
     h.map_check = hash_fast(HASH_SEED, out->data + map, h.map_len);
     h.head_check = head_check(&h, chunk);
     memcpy(out->data, &h, sizeof h);

@@ -7,7 +7,8 @@
  * compiled, is kept in $XDG_CACHE_HOME/scaleup/chunks/ (one entry per file
  * path): a copy of its bytes, its hash (source_file.hash), its bytecode
  * (lua_dump, with the debug information, so that every error still names
- * FILE:LINE) and its source map (srcmap_save). An entry is used only when
+ * FILE:LINE), the names its code uses (srcmap_scan_names) and its source
+ * map (srcmap_save). An entry is used only when
  * the file's bytes are those it holds, byte for byte, the Lua library is the
  * one that wrote it (a fingerprint of the bytecode it makes of a probe) and
  * its checksums hold; anything else is a miss, and the file is compiled as
@@ -47,6 +48,12 @@ bool chunkcache_load(lua_State *L, const char *path, const char *chunk, const ch
  * cache that cannot be written is left alone. */
 void chunkcache_store(lua_State *L, const char *path, const char *chunk, const char *buf, size_t len,
                       uint64_t hash);
+
+/* The names the code of the file at path, whose bytes had hash, uses, as
+ * srcmap_scan_names finds them (and in its order), from its entry: a hit
+ * of chunkcache_load need not scan the file again. False, with fn not
+ * called, when there is no such entry (a damaged one is removed). */
+bool chunkcache_names(const char *path, uint64_t hash, srcname_fn fn, void *ctx);
 
 /* The source map of the file at path whose bytes had hash, from its entry,
  * in the arena; false when there is no such entry. */

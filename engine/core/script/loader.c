@@ -40,7 +40,7 @@ enum reg_kind { REG_SCENARIO, REG_SCENE, REG_ENDING };
  * every time, about 130 instructions, where pushing a string the stack
  * holds is a copy (lua_pushstring was 4 % of loading the large story).
  * KEY(TITLE) is the C string "title". */
-enum { KEY_BYTES = 16 };
+enum { KEY_BYTES = 16, KEY_LUA_SLOTS = 64 };
 enum key {
     KEY_TITLE, KEY_PHASE, KEY_TEXT, KEY_ON_ENTER, KEY_TIMER, KEY_TIMEOUT, KEY_CHOICES, KEY_BY,
     KEY_CONFLICT, KEY_ORDER, KEY_DISCUSS, KEY_VERDICT, KEY_NEXT, KEY_SCORE, KEY_EFFECTS, KEY_SET,
@@ -108,7 +108,31 @@ struct loader {
      * is one of these exactly when it is the same pointer. */
     int key_base;
     const char *key_lua[KEY_COUNT];
+    /* The fields of the scene or choice being converted, located once by
+     * check_keys's walk of its table (one lua_next per key) rather than
+     * again by a lua_rawget per key read: key k's value is at stack slot
+     * value_base + k when bit k of fields_present is set, for the table
+     * at stack index fields_at (0: none). That table stays there until
+     * forget_fields: convert_scene and convert_choice call it before they
+     * pop their table, and on every way out. */
+    int value_base;
+    int fields_at;
+    uint32_t fields_present;
+    /* Which key_names[] index a key as Lua holds it is (key_by_lua, by
+     * lua_key_slot), and the allowed lists of the tables whose fields are
+     * kept, each as a mask of key_names[] indices: check_keys's walk then
+     * costs a probe and a bit test per key, not a loop over the list. */
+    signed char key_by_lua[KEY_LUA_SLOTS]; /* index + 1, 0 empty */
+    struct allowed_mask {
+        const char *const *list; /* scene_keys, ending_keys or choice_keys */
+        uint32_t mask;
+        int count;
+    } allowed_masks[3];
     int last_file; /* see file_index */
+    /* See scenario_load_lines: no source map is read, and what would have
+     * needed one sets positions_wanted (the load is then done again). */
+    bool lines_only;
+    bool positions_wanted;
 };
 
 struct code_name {
@@ -183,28 +207,28 @@ static void report(struct loader *ld, struct srcpos pos, const char *code, const
 static struct srcpos field_pos(uint16_t file, const struct srcnode *node, const char *key,
                                struct srcpos fallback)
 {
+    if (!node) /* no map: a game's load (scenario_load_lines) asks this 450,000 times */
+        return fallback;
     const struct srcfield *f = srcmap_field(node, key);
     if (f)
         return make_pos(file, f->line, f->col);
-    if (node)
-        return make_pos(file, node->line, node->col);
-    return fallback;
+    return make_pos(file, node->line, node->col);
 }
 
 static struct srcpos item_pos(uint16_t file, const struct srcnode *node, int i,
                               struct srcpos fallback)
 {
+    if (!node)
+        return fallback;
     const struct srcfield *f = srcmap_item(node, i);
     if (f)
         return make_pos(file, f->vline, f->vcol);
-    if (node)
-        return make_pos(file, node->line, node->col);
-    return fallback;
+    return make_pos(file, node->line, node->col);
 }
 
 static const struct srcnode *field_node(const struct srcnode *node, const char *key)
 {
-    const struct srcfield *f = srcmap_field(node, key);
+    const struct srcfield *f = node ? srcmap_field(node, key) : NULL;
     return f ? f->value : NULL;
 }
 
@@ -514,7 +538,8 @@ static int open_source(struct loader *ld, const char *name)
         return luaL_error(L, "%s", ""), -1;
     }
     struct code_name_ctx names = {ld, (uint16_t)index};
-    srcmap_scan_names(buf, len, on_code_name, &names);
+    if (!cached || !chunkcache_names(path, f->hash, on_code_name, &names))
+        srcmap_scan_names(buf, len, on_code_name, &names);
     struct diag err;
     bool ok = cached || sandbox_load(ld->script->sb, buf, len, name, f->display, &err);
     if (ok && !cached)
@@ -540,6 +565,9 @@ static int open_source(struct loader *ld, const char *name)
  * text the map cannot follow. */
 static const struct srcmap *file_map(struct loader *ld, uint16_t file)
 {
+    static const struct srcmap none;
+    if (ld->lines_only)
+        return &none; /* every position falls back to its call's line */
     struct map_slot *slot = &ld->map_slots[0];
     for (size_t i = 0; i < COUNT_OF(ld->map_slots); i++) {
         struct map_slot *s = &ld->map_slots[i];
@@ -768,8 +796,17 @@ static int key_index(const char *key)
 static int get_raw(struct loader *ld, int t, const char *key)
 {
     lua_State *L = ld->L;
-    t = lua_absindex(L, t);
+    if (t < 0) /* most callers give the table's own slot */
+        t = lua_absindex(L, t);
     int k = ld->key_base ? key_index(key) : -1;
+    if (k >= 0 && t == ld->fields_at) {
+        if (!(ld->fields_present >> k & 1)) {
+            lua_pushnil(L);
+            return LUA_TNIL;
+        }
+        lua_pushvalue(L, ld->value_base + k);
+        return lua_type(L, -1);
+    }
     if (k >= 0)
         lua_pushvalue(L, ld->key_base + k);
     else
@@ -777,16 +814,78 @@ static int get_raw(struct loader *ld, int t, const char *key)
     return lua_rawget(L, t);
 }
 
-/* Puts every key on the stack for get_raw and check_keys (see key_names[]). */
+static unsigned lua_key_slot(const char *key)
+{
+    uintptr_t p = (uintptr_t)key;
+    return (unsigned)((p >> 3) ^ (p >> 9)) % KEY_LUA_SLOTS;
+}
+
+/* Which of key_names[] the string Lua holds at key is, or -1. */
+static int key_of_lua(const struct loader *ld, const char *key)
+{
+    for (unsigned h = lua_key_slot(key);; h = (h + 1) % KEY_LUA_SLOTS) {
+        int k = ld->key_by_lua[h] - 1;
+        if (k < 0 || ld->key_lua[k] == key)
+            return k;
+    }
+}
+
+/* The mask of a list of keys whose fields are kept (a list that lives as
+ * long as the program), made at its first use; NULL when one of its keys
+ * is not in key_names[]. */
+static const struct allowed_mask *allowed_mask(struct loader *ld, const char *const *list)
+{
+    struct allowed_mask *free_entry = NULL;
+    for (size_t i = 0; i < COUNT_OF(ld->allowed_masks); i++) {
+        struct allowed_mask *m = &ld->allowed_masks[i];
+        if (m->list == list)
+            return m;
+        if (!m->list && !free_entry)
+            free_entry = m;
+    }
+    if (!free_entry)
+        return NULL;
+    uint32_t mask = 0;
+    int n = 0;
+    for (; list[n]; n++) {
+        int k = key_index(list[n]);
+        if (k < 0)
+            return NULL;
+        mask |= 1u << k;
+    }
+    *free_entry = (struct allowed_mask){list, mask, n};
+    return free_entry;
+}
+
+/* Puts every key on the stack for get_raw and check_keys (see key_names[]),
+ * and after them a slot for each key's value (see loader.value_base). */
 static void push_keys(struct loader *ld)
 {
     lua_State *L = ld->L;
-    /* The keys, and as many free slots as the conversion had before them:
-     * it counts on LUA_MINSTACK, as a C function called from Lua may. */
-    luaL_checkstack(L, KEY_COUNT + LUA_MINSTACK, "the loader's keys");
+    /* The keys and values, and as many free slots as the conversion had
+     * before them: it counts on LUA_MINSTACK, as a C function called from
+     * Lua may. */
+    luaL_checkstack(L, 2 * KEY_COUNT + LUA_MINSTACK, "the loader's keys");
     ld->key_base = lua_gettop(L) + 1;
-    for (int k = 0; k < KEY_COUNT; k++)
+    memset(ld->key_by_lua, 0, sizeof ld->key_by_lua);
+    for (int k = 0; k < KEY_COUNT; k++) {
         ld->key_lua[k] = lua_pushstring(L, key_names[k]);
+        unsigned h = lua_key_slot(ld->key_lua[k]);
+        while (ld->key_by_lua[h])
+            h = (h + 1) % KEY_LUA_SLOTS;
+        ld->key_by_lua[h] = (signed char)(k + 1);
+    }
+    ld->value_base = lua_gettop(L) + 1;
+    for (int k = 0; k < KEY_COUNT; k++)
+        lua_pushnil(L);
+    ld->fields_at = 0;
+}
+
+/* The fields located by the last check_keys that kept them are no longer
+ * those of a table on the stack. */
+static void forget_fields(struct loader *ld)
+{
+    ld->fields_at = 0;
 }
 
 static const char *type_name(lua_State *L, int idx)
@@ -900,13 +999,67 @@ static void report_key(void *ctx, const char *k, const lua_Integer *item)
     }
 }
 
+/* Walks the table at t as script_unknown_keys does, the allowed keys
+ * being am's, and keeps where each value is for get_raw
+ * (loader.value_base). */
+static void walk_keeping_fields(struct loader *ld, int t, const struct allowed_mask *am,
+                                int positional, struct key_check *kc)
+{
+    lua_State *L = ld->L;
+    t = lua_absindex(L, t);
+    uint32_t present = 0;
+    bool complete = true; /* every allowed key found is kept */
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        if (lua_type(L, -2) == LUA_TSTRING) {
+            const char *k = lua_tostring(L, -2);
+            int found = key_of_lua(ld, k);
+            if (found >= 0 && (am->mask >> found & 1)) {
+                lua_copy(L, -1, ld->value_base + found);
+                present |= 1u << found;
+                lua_pop(L, 1);
+                continue;
+            }
+            bool ok = false;
+            for (int i = 0; i < am->count && !ok; i++)
+                ok = strcmp(am->list[i], k) == 0;
+            complete &= !ok;
+            lua_pop(L, 1);
+            if (!ok)
+                report_key(kc, k, NULL);
+            continue;
+        }
+        lua_pop(L, 1);
+        if (lua_isinteger(L, -1) && positional > 0) {
+            lua_Integer i = lua_tointeger(L, -1);
+            if (i < 1 || i > positional)
+                report_key(kc, NULL, &i);
+        } else {
+            report_key(kc, NULL, NULL);
+        }
+    }
+    ld->fields_at = complete ? t : 0;
+    ld->fields_present = present;
+}
+
 /* Every key of the table at t must be a string in allowed (or, when
- * positional > 0, an integer 1..positional). */
+ * positional > 0, an integer 1..positional). With keep (the scene or
+ * choice being converted: see loader.value_base) its fields are located
+ * for get_raw at the same time. */
+/* keep: allowed lives as long as the program (see allowed_mask). */
 static void check_keys(struct loader *ld, int t, const char *const *allowed, int positional,
                        const char *what, uint16_t file, const struct srcnode *node,
-                       struct srcpos fallback)
+                       struct srcpos fallback, bool keep)
 {
     struct key_check kc = {ld, allowed, 0, what, file, node, fallback};
+    const struct allowed_mask *am = keep && ld->key_base ? allowed_mask(ld, allowed) : NULL;
+    if (am) {
+        int walked_from = ld->diags->count; /* a walk in hash order: sorted below */
+        kc.nallowed = am->count;
+        walk_keeping_fields(ld, t, am, positional, &kc);
+        diag_list_sort_from(ld->diags, walked_from);
+        return;
+    }
     while (allowed[kc.nallowed])
         kc.nallowed++;
     /* The allowed keys as Lua holds them, when every one is in key_names[]. */
@@ -1052,6 +1205,9 @@ static struct srcpos function_pos(struct loader *ld, int idx, struct srcpos fall
         *last = (uint32_t)(ar.lastlinedefined > 0 ? ar.lastlinedefined : ar.linedefined);
         return make_pos((uint16_t)file_index(ld, ar.short_src), (uint32_t)ar.linedefined, 0);
     }
+    /* Kept for the game's messages (a C function as a callback): the
+     * field's own line, which only the source map knows. */
+    ld->positions_wanted |= ld->lines_only;
     return fallback;
 }
 
@@ -1122,10 +1278,12 @@ static struct srcpos text_pos(uint16_t file, const struct srcfield *f, const cha
     return make_pos(file, line, col);
 }
 
-/* Parses the text at stack index idx (string, or function when allowed). */
+/* Parses the text at stack index idx (string, or function when allowed).
+ * Messages call it `part` followed by `what` ("the text of ", "scene 'x'"):
+ * the two are joined only when there is a message. */
 static bool convert_text(struct loader *ld, int idx, bool paragraphs, bool allow_function,
-                         const char *what, uint16_t file, const struct srcfield *f,
-                         struct srcpos pos, struct text_template *out)
+                         const char *part, const char *what, uint16_t file,
+                         const struct srcfield *f, struct srcpos pos, struct text_template *out)
 {
     lua_State *L = ld->L;
     memset(out, 0, sizeof *out);
@@ -1137,15 +1295,15 @@ static bool convert_text(struct loader *ld, int idx, bool paragraphs, bool allow
         return true;
     }
     if (type != LUA_TSTRING) {
-        report(ld, pos, "type", "%s must be a string%s, not a %s", what,
+        report(ld, pos, "type", "%s%s must be a string%s, not a %s", part, what,
                allow_function ? " or a function(game)" : "", type_name(L, idx));
         return false;
     }
     size_t len;
     const char *s = lua_tolstring(L, idx, &len);
     if (len > LIMIT_TEXT_BYTES) {
-        report(ld, pos, "text-too-long", "%s is %zu bytes; the limit is %d (64 KiB)", what, len,
-               LIMIT_TEXT_BYTES);
+        report(ld, pos, "text-too-long", "%s%s is %zu bytes; the limit is %d (64 KiB)", part, what,
+               len, LIMIT_TEXT_BYTES);
         return false;
     }
     struct text_error terr;
@@ -1156,7 +1314,7 @@ static bool convert_text(struct loader *ld, int idx, bool paragraphs, bool allow
                strstr(terr.message, "unknown name") ? "unknown-name"
                : strstr(terr.message, "UTF-8") || strstr(terr.message, "NUL") ? "utf8"
                                                                               : "text",
-               "%s: %s%s", what, terr.message, hint);
+               "%s%s: %s%s", part, what, terr.message, hint);
         return false;
     }
     text_freeze(&ld->sc->arena, &ld->tb, out);
@@ -1308,7 +1466,7 @@ static void convert_dimension(struct loader *ld, int d, const char *what, uint16
 {
     struct scenario *sc = ld->sc;
     static const char *const keys[] = {"id", "name", "about", NULL};
-    check_keys(ld, d, keys, 0, what, file, in, ipos);
+    check_keys(ld, d, keys, 0, what, file, in, ipos, false);
     struct dimension *dim = &sc->dimensions[sc->ndimensions];
     dim->id = string_field(ld, d, "id", true, what, file, in, ipos);
     dim->name = string_field(ld, d, "name", false, what, file, in, ipos);
@@ -1418,7 +1576,7 @@ static void convert_brief(struct loader *ld, int r, struct role *role, uint16_t 
     struct scenario *sc = ld->sc;
     if (get_raw(ld, r, "brief") != LUA_TNIL) {
         struct text_template tt;
-        if (convert_text(ld, lua_gettop(L), true, false, "a role's brief", file,
+        if (convert_text(ld, lua_gettop(L), true, false, "", "a role's brief", file,
                          srcmap_field(in, "brief"), field_pos(file, in, "brief", ipos), &tt)) {
             struct strbuf out;
             sb_init(&out);
@@ -1436,7 +1594,7 @@ static void convert_role(struct loader *ld, int r, const char *what, uint16_t fi
 {
     struct scenario *sc = ld->sc;
     static const char *const keys[] = {"id", "name", "brief", "weights", NULL};
-    check_keys(ld, r, keys, 0, what, file, in, ipos);
+    check_keys(ld, r, keys, 0, what, file, in, ipos, false);
     struct role *role = &sc->roles[sc->nroles];
     role->id = string_field(ld, r, "id", true, what, file, in, ipos);
     role->name = string_field(ld, r, "name", false, what, file, in, ipos);
@@ -1519,7 +1677,7 @@ static void convert_stat(struct loader *ld, int s, const char *item_what, uint16
     static const char *const keys[] = {"id", "name", "unit", "start", "min", "max", "hidden", NULL};
     char what[64];
     str_copy(what, sizeof what, item_what);
-    check_keys(ld, s, keys, 0, what, file, in, ipos);
+    check_keys(ld, s, keys, 0, what, file, in, ipos, false);
     struct stat_def *st = &sc->stats[sc->nstats];
     st->id = string_field(ld, s, "id", true, what, file, in, ipos);
     /* The rest of its messages name it (an id is ASCII once valid). */
@@ -1593,7 +1751,7 @@ static void convert_rating(struct loader *ld, int r, const char *what, uint16_t 
     (void)what; /* its messages say "a rating" */
     struct scenario *sc = ld->sc;
     static const char *const keys[] = {"min", "label", NULL};
-    check_keys(ld, r, keys, 0, "a rating", file, in, ipos);
+    check_keys(ld, r, keys, 0, "a rating", file, in, ipos, false);
     struct rating *rt = &sc->ratings[sc->nratings];
     rt->label = string_field(ld, r, "label", true, "a rating", file, in, ipos);
     bool has_min = number_field(ld, r, "min", &rt->min, "a rating", file, in, ipos);
@@ -1696,7 +1854,7 @@ static void convert_scenario(struct loader *ld)
     sc->pos = node ? make_pos(file, node->line, node->col) : pos;
     lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
     int t = lua_gettop(L);
-    check_keys(ld, t, scenario_keys, 0, "scenario { }", file, node, pos);
+    check_keys(ld, t, scenario_keys, 0, "scenario { }", file, node, pos, false);
 
     sc->id = string_field(ld, t, "id", true, "the scenario", file, node, pos);
     if (sc->id) {
@@ -1790,10 +1948,13 @@ static void collect_flag(struct loader *ld, const char *id, struct srcpos pos, v
 
 /* First pass over every choice: the flags that set, unset and requires name
  * are the scenario's flags (unless it declares them), so that texts may
- * refer to any of them. */
-static void collect_flags(struct loader *ld)
+ * refer to any of them. Returns how many choices the scenes list: the size
+ * of the choices array, allocated once (it is the largest array of a
+ * scenario; growing it by doubling kept two copies at the peak of loading). */
+static uint32_t collect_flags(struct loader *ld)
 {
     lua_State *L = ld->L;
+    uint32_t choices = 0;
     for (int r = 0; r < ld->nregs; r++) {
         const struct registration *reg = &ld->regs[r];
         if (reg->kind != REG_SCENE || !reg->ref)
@@ -1802,6 +1963,8 @@ static void collect_flags(struct loader *ld)
         if (get_raw(ld, -1, KEY(CHOICES)) == LUA_TTABLE) {
             int list = lua_gettop(L);
             lua_Integer n = (lua_Integer)lua_rawlen(L, list);
+            if (n <= LIMIT_CHOICES_PER_SCENE)
+                choices += (uint32_t)n;
             for (lua_Integer i = 1; i <= n && i <= LIMIT_CHOICES_PER_SCENE; i++) {
                 if (lua_rawgeti(L, list, i) == LUA_TTABLE) {
                     static const char *const lists[] = {KEY(SET), KEY(UNSET), KEY(REQUIRES)};
@@ -1819,6 +1982,7 @@ static void collect_flags(struct loader *ld)
         lua_pop(L, 2);
     }
     ld->sc->nstatic_flags = ld->sc->nflags;
+    return choices;
 }
 
 /* The choices array, in the arena and on a cache line: a choice is five
@@ -1827,28 +1991,6 @@ static struct choice *alloc_choices(struct scenario *sc, uint32_t n)
 {
     uintptr_t at = (uintptr_t)arena_alloc(&sc->arena, sizeof(struct choice) * (n ? n : 1) + 63);
     return (struct choice *)((at + 63) & ~(uintptr_t)63);
-}
-
-/* How many choices the scenes list: the size of the choices array, allocated
- * once (it is the largest array of a scenario; growing it by doubling kept two
- * copies at the peak of loading). */
-static uint32_t count_choices(struct loader *ld)
-{
-    lua_State *L = ld->L;
-    uint32_t total = 0;
-    for (int r = 0; r < ld->nregs; r++) {
-        const struct registration *reg = &ld->regs[r];
-        if (reg->kind != REG_SCENE || !reg->ref)
-            continue;
-        lua_rawgeti(L, LUA_REGISTRYINDEX, reg->ref);
-        if (get_raw(ld, -1, KEY(CHOICES)) == LUA_TTABLE) {
-            size_t n = lua_rawlen(L, -1);
-            if (n <= LIMIT_CHOICES_PER_SCENE)
-                total += (uint32_t)n;
-        }
-        lua_pop(L, 2);
-    }
-    return total;
 }
 
 static const uint16_t *freeze_flags(struct loader *ld, const struct flag_list *fl, uint16_t *n)
@@ -2048,7 +2190,7 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
     lua_State *L = ld->L;
     struct scenario *sc = ld->sc;
     if (ld->nchoices == ld->capchoices) {
-        /* Not reached: count_choices counted every choice a scene lists. */
+        /* Not reached: collect_flags counted every choice a scene lists. */
         ld->capchoices = ld->capchoices ? ld->capchoices * 2 : 16;
         struct choice *grown = alloc_choices(sc, ld->capchoices);
         if (ld->nchoices)
@@ -2063,7 +2205,7 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
     ch->role_mask = ~0u;
     char what[160], num[16];
     JOIN(what, "choice ", decimal(listed, num), " of scene '", sc->scenes[scene].id, "'");
-    check_keys(ld, c, choice_keys, 1, what, file, node, pos);
+    check_keys(ld, c, choice_keys, 1, what, file, node, pos, true);
 
     /* The choice's text: its first item. */
     struct srcpos tpos = item_pos(file, node, 1, pos);
@@ -2071,9 +2213,7 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
         report(ld, pos, "missing", "%s has no text: write { \"What the player does\", next = ... }",
                what);
     } else {
-        char twhat[200];
-        JOIN(twhat, "the text of ", what);
-        convert_text(ld, lua_gettop(L), false, false, twhat, file, srcmap_item(node, 1), tpos,
+        convert_text(ld, lua_gettop(L), false, false, "the text of ", what, file, srcmap_item(node, 1), tpos,
                      &ch->label);
     }
     lua_pop(L, 1);
@@ -2098,13 +2238,12 @@ static void convert_choice(struct loader *ld, int c, int scene, int listed, uint
 
     int ftype = get_raw(ld, c, KEY(FEEDBACK));
     if (ftype != LUA_TNIL) {
-        char fwhat[200];
-        JOIN(fwhat, "the feedback of ", what);
-        ch->has_feedback = convert_text(ld, lua_gettop(L), false, true, fwhat, file,
+        ch->has_feedback = convert_text(ld, lua_gettop(L), false, true, "the feedback of ", what, file,
                                         srcmap_field(node, KEY(FEEDBACK)),
                                         field_pos(file, node, KEY(FEEDBACK), pos), &ch->feedback);
     }
     lua_pop(L, 1);
+    forget_fields(ld);
 }
 
 /* A scene's choice ids are unique within it (an author's id may not take
@@ -2195,7 +2334,7 @@ static void convert_choices(struct loader *ld, int t, int index, const char *wha
         lua_Integer n = (lua_Integer)lua_rawlen(L, cl);
         if (n <= LIMIT_CHOICES_PER_SCENE)
             check_keys(ld, cl, (const char *const[]){NULL}, (int)n, "the choices list", file, list,
-                       cpos);
+                       cpos, false);
         if (n == 0) {
             report(ld, cpos, "no-choices", "%s has an empty choices list", what);
         } else if (n > LIMIT_CHOICES_PER_SCENE) {
@@ -2235,9 +2374,7 @@ static void convert_scene_common(struct loader *ld, int t, struct scene *scene, 
     scene->by = BY_ANYONE;
 
     if (get_raw(ld, t, KEY(TEXT)) != LUA_TNIL) {
-        char twhat[160];
-        JOIN(twhat, "the text of ", what);
-        convert_text(ld, lua_gettop(L), true, true, twhat, file, srcmap_field(node, KEY(TEXT)),
+        convert_text(ld, lua_gettop(L), true, true, "the text of ", what, file, srcmap_field(node, KEY(TEXT)),
                      field_pos(file, node, KEY(TEXT), pos), &scene->text);
     } else {
         scene->text.chars = "";
@@ -2296,13 +2433,14 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
     int t = lua_gettop(L);
     char what[128];
     JOIN(what, ending ? "ending" : "scene", " '", reg->id, "'");
-    check_keys(ld, t, ending ? ending_keys : scene_keys, 0, what, file, node, pos);
+    check_keys(ld, t, ending ? ending_keys : scene_keys, 0, what, file, node, pos, true);
     convert_scene_common(ld, t, scene, what, file, node, pos);
     scene->is_ending = ending;
 
     if (ending) {
         convert_verdict(ld, t, scene, what, file, node, pos);
         scene->first_choice = ld->nchoices;
+        forget_fields(ld);
         lua_pop(L, 1);
         return;
     }
@@ -2320,14 +2458,14 @@ static void convert_scene(struct loader *ld, int index, const struct registratio
     index_choice_ids(ld, scene, file, list, cpos);
     scene->fixed_order = fixed_order(ld, t, what, file, node, pos, sc->fixed_order);
     if (get_raw(ld, t, KEY(DISCUSS)) != LUA_TNIL) {
-        char dwhat[160];
-        JOIN(dwhat, "the discuss question of ", what);
-        scene->has_discuss = convert_text(ld, lua_gettop(L), false, false, dwhat, file,
+        scene->has_discuss = convert_text(ld, lua_gettop(L), false, false, "the discuss question of ",
+                                          what, file,
                                           srcmap_field(node, KEY(DISCUSS)),
                                           field_pos(file, node, KEY(DISCUSS), pos), &scene->discuss);
     }
     lua_pop(L, 1);
     check_timeout(ld, scene, &tm, file, node, pos);
+    forget_fields(ld);
     lua_pop(L, 1);
 }
 
@@ -2428,8 +2566,7 @@ static void convert_all(struct loader *ld)
         reg_of[sc->nscenes++] = r;
     }
 
-    collect_flags(ld);
-    ld->capchoices = count_choices(ld);
+    ld->capchoices = collect_flags(ld);
     ld->choices = alloc_choices(sc, ld->capchoices);
     for (int i = 0; i < sc->nscenes; i++) {
         convert_scene(ld, i, &ld->regs[reg_of[i]]);
@@ -2728,9 +2865,14 @@ static void set_choice_values(struct scenario *sc)
     sc->choice_values = v;
 }
 
-struct scenario *scenario_load(const char *path, const struct script_limits *limits,
-                               struct diag_list *diags)
+/* One load; lines_only as for scenario_load_lines. *again is set when a
+ * load without the source map must be done again with it. */
+static struct scenario *load(const char *path, const struct script_limits *limits,
+                             struct diag_list *diags, bool lines_only, bool *again)
 {
+    /* A path that is no scenario, or a Lua that cannot start, says so
+     * without any source map: once. */
+    *again = false;
     char folder[PATH_MAX], entry[PATH_MAX];
     if (!split_path(path, folder, sizeof folder, entry, sizeof entry, diags))
         return NULL;
@@ -2738,11 +2880,15 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
     if (!sc)
         return NULL;
     struct loader *ld = new_loader(sc, diags);
+    ld->lines_only = lines_only;
     int errors_before = diags->errors;
     int first_diag = diags->count;
     run_and_convert(ld, path, folder, entry, errors_before);
-    root_causes_first(diags, first_diag);
-    bool ok = diags->errors == errors_before;
+    /* Without the map every message would point at its call's line. */
+    *again = lines_only && (diags->count > first_diag || ld->positions_wanted);
+    if (!*again)
+        root_causes_first(diags, first_diag);
+    bool ok = diags->errors == errors_before && !*again;
     free_loader(ld, ok);
     if (!ok) {
         scenario_free(sc);
@@ -2752,6 +2898,29 @@ struct scenario *scenario_load(const char *path, const struct script_limits *lim
     set_choice_values(sc);
     scenario_live_new(sc);
     return sc;
+}
+
+struct scenario *scenario_load(const char *path, const struct script_limits *limits,
+                               struct diag_list *diags)
+{
+    bool again;
+    return load(path, limits, diags, false, &again);
+}
+
+struct scenario *scenario_load_lines(const char *path, const struct script_limits *limits,
+                                     struct diag_list *diags)
+{
+    struct diag_list before = *diags;
+    bool again;
+    struct scenario *sc = load(path, limits, diags, true, &again);
+    if (!again)
+        return sc;
+    /* Something to say: said again, with the positions the map gives. */
+    diags->count = before.count;
+    diags->errors = before.errors;
+    diags->warnings = before.warnings;
+    diags->dropped = before.dropped;
+    return load(path, limits, diags, false, &again);
 }
 
 void scenario_free(struct scenario *sc)
