@@ -48,10 +48,65 @@ static void every_access_is_found_once_where_it_is_code(void **state)
     assert_string_equal(one, stats);
 }
 
+static void record_literal(void *ctx, const char *s, size_t len, int line, int col)
+{
+    char *out = ctx;
+    size_t at = strlen(out);
+    snprintf(out + at, 2048 - at, "%.*s@%d:%d;", (int)len, s, line, col);
+}
+
+/* Lines 3, 4, 6 and 9 begin inside a long string or a long comment, and
+ * line 8 inside line 7's string, which a backslash before the newline
+ * carries on (the walk counts that line as Lua does). */
+static const char literals_text[] =
+    "local a = 'one' .. \"two\"\n"                  /* 1 */
+    "local b = [==[ 'not' \n"                        /* 2 */
+    " \"still not\" ]] \n"                           /* 3 */
+    "]==] .. 'three' -- 'no'\n"                      /* 4 */
+    "--[[ 'none'\n"                                  /* 5 */
+    "]] x = \"four\"\n"                              /* 6 */
+    "y = 'fi\\\nve' z = [[\n"                        /* 7 and 8 */
+    "'in long']] w = 'six'\n"                        /* 9 */
+    "\n"                                             /* 10 */
+    "v = \"seven\"";                                 /* 11 */
+
+static void literals_are_found_on_their_lines(void **state)
+{
+    (void)state;
+    char out[2048] = "";
+    source_literals(literals_text, NULL, 1, 100, record_literal, out);
+    assert_string_equal(out, "one@1:11;two@1:20;three@4:9;four@6:8;fi\\\nve@7:5;six@9:17;seven@11:5;");
+}
+
+/* The marks are where a walk from line 1 stands at each line that starts
+ * in code, so a walk from them finds the same literals for any lines. */
+static void a_walk_from_the_marks_finds_what_a_walk_from_line_1_does(void **state)
+{
+    (void)state;
+    struct source_marks marks;
+    source_marks_build(literals_text, &marks);
+    assert_int_equal(marks.nlines, 11);
+    const int starts_in_code[] = {0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 1, 1};
+    for (int line = 1; line <= marks.nlines; line++)
+        assert_int_equal(marks.offset[line] >= 0, starts_in_code[line]);
+    for (int first = 0; first <= 12; first++) {
+        for (int last = first; last <= 12; last++) {
+            char plain[2048] = "", marked[2048] = "";
+            source_literals(literals_text, NULL, first, last, record_literal, plain);
+            source_literals(literals_text, &marks, first, last, record_literal, marked);
+            assert_string_equal(marked, plain);
+        }
+    }
+    source_marks_free(&marks);
+    assert_null(marks.offset);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_access_is_found_once_where_it_is_code),
+        cmocka_unit_test(literals_are_found_on_their_lines),
+        cmocka_unit_test(a_walk_from_the_marks_finds_what_a_walk_from_line_1_does),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

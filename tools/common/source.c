@@ -1,5 +1,6 @@
 #include "source.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,10 @@
 void source_cache_free(struct source_cache *c)
 {
     free(c->text);
+    if (c->marks) {
+        source_marks_free(c->marks);
+        free(c->marks);
+    }
     memset(c, 0, sizeof *c);
 }
 
@@ -100,8 +105,13 @@ static void short_string(struct walk *w, const char **s, size_t *len)
             e++;
         if (!*e || *e == q || *e == '\n')
             break;
-        if (*e == '\\' && e[1])
+        if (*e == '\\' && e[1]) {
             e++;
+            if (*e == '\n') { /* the string goes on, on the next line */
+                w->line++;
+                w->line_start = e + 1;
+            }
+        }
         e++;
     }
     *s = b;
@@ -109,10 +119,16 @@ static void short_string(struct walk *w, const char **s, size_t *len)
     w->p = *e == q ? e + 1 : e;
 }
 
-void source_literals(const char *text, int first, int last, literal_fn fn, void *ctx)
+/* The walk of string literals from w: fn for those on lines [first, last];
+ * when marks is not NULL, each line that starts in code is marked. The walk
+ * is (p, line, line_start) alone, so a walk started at a mark makes the same
+ * steps from there as one started at line 1. */
+static void walk_literals(const char *text, struct walk w, int first, int last, literal_fn fn,
+                          void *ctx, struct source_marks *marks)
 {
-    struct walk w = {text, 1, text};
     while (*w.p && w.line <= last) {
+        if (marks && w.p == w.line_start && w.line <= marks->nlines)
+            marks->offset[w.line] = (int)(w.p - text);
         if (skip_non_code(&w))
             continue;
         if (*w.p == '"' || *w.p == '\'') {
@@ -126,6 +142,54 @@ void source_literals(const char *text, int first, int last, literal_fn fn, void 
         }
         w.p++;
     }
+}
+
+static void no_literal(void *ctx, const char *s, size_t len, int line, int col)
+{
+    (void)ctx, (void)s, (void)len, (void)line, (void)col;
+}
+
+void source_marks_build(const char *text, struct source_marks *m)
+{
+    int lines = 1;
+    for (const char *p = text; (p = strchr(p, '\n')); p++)
+        lines++;
+    m->nlines = lines;
+    m->offset = xmalloc(sizeof *m->offset * ((size_t)lines + 1));
+    for (int i = 0; i <= lines; i++)
+        m->offset[i] = -1;
+    walk_literals(text, (struct walk){text, 1, text}, INT_MAX, INT_MAX, no_literal, NULL, m);
+}
+
+void source_marks_free(struct source_marks *m)
+{
+    free(m->offset);
+    memset(m, 0, sizeof *m);
+}
+
+const struct source_marks *source_marks_of(struct source_cache *c)
+{
+    if (!c->have || !c->text)
+        return NULL;
+    if (!c->marks) {
+        c->marks = xcalloc(1, sizeof *c->marks);
+        source_marks_build(c->text, c->marks);
+    }
+    return c->marks;
+}
+
+void source_literals(const char *text, const struct source_marks *marks, int first, int last,
+                     literal_fn fn, void *ctx)
+{
+    struct walk w = {text, 1, text};
+    if (marks) {
+        int line = first < marks->nlines ? first : marks->nlines;
+        while (line > 1 && marks->offset[line] < 0)
+            line--;
+        if (line > 1)
+            w = (struct walk){text + marks->offset[line], line, text + marks->offset[line]};
+    }
+    walk_literals(text, w, first, last, fn, ctx, NULL);
 }
 
 /* Letters, digits and '_', as designated initializers of a table of

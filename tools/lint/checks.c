@@ -503,7 +503,8 @@ static void check_text_function(struct lint *l, const struct text_template *t)
     if (!text)
         return;
     struct literal_names c = {l, t->fn.pos.file, 0, 0};
-    source_literals(text, (int)t->fn.pos.line, (int)t->fn.last_line, on_text_function_literal, &c);
+    source_literals(text, source_marks_of(&l->src), (int)t->fn.pos.line, (int)t->fn.last_line,
+                    on_text_function_literal, &c);
 }
 
 /* A text written as a function is made when it is shown: a {name} in its
