@@ -1,11 +1,14 @@
 -- tools/bench/gen.lua: writes one branching story twice, as a ScaleUp
 -- scenario and as an ink story, for the benchmark (see docs/performance.md).
 --
---   lua5.4 tools/bench/gen.lua OUTDIR NAME LAYERS WIDTH CHOICES [SEED]
+--   lua5.4 tools/bench/gen.lua OUTDIR NAME LAYERS WIDTH CHOICES [SEED [one-file]]
 --
 -- writes OUTDIR/main.lua (which includes OUTDIR/layerN.lua, one file per
 -- layer, as an author of a large scenario would split it) and
--- OUTDIR/story.ink. The same seed always writes the same files.
+-- OUTDIR/story.ink. The same seed always writes the same files. With
+-- one-file, the layers are written into main.lua where it would include
+-- them: the same scenario as one file, as an author who never split it has
+-- it (the tools' walks of a file's text are measured on it).
 --
 -- The story: a start scene leads (a next function drawing from the run's
 -- generator) to one of the WIDTH scenes of layer 1; every scene of layer L
@@ -22,12 +25,13 @@
 -- Stats are unbounded in both versions, so that both compute the same
 -- values (ink has no clamping of its own).
 
-local outdir, name, layers, width, nchoices, seed = ...
+local outdir, name, layers, width, nchoices, seed, shape = ...
 layers, width, nchoices = tonumber(layers), tonumber(width), tonumber(nchoices)
 seed = tonumber(seed or "2024")
-if not (outdir and name and layers and width and nchoices) or layers < 1 or width < 1
-    or nchoices < 1 or nchoices > 9 then
-  io.stderr:write("usage: lua5.4 gen.lua OUTDIR NAME LAYERS WIDTH CHOICES [SEED]\n")
+local one_file = shape == "one-file"
+if not (outdir and name and layers and width and nchoices and seed) or layers < 1 or width < 1
+    or nchoices < 1 or nchoices > 9 or (shape and not one_file) then
+  io.stderr:write("usage: lua5.4 gen.lua OUTDIR NAME LAYERS WIDTH CHOICES [SEED [one-file]]\n")
   os.exit(2)
 end
 
@@ -194,6 +198,8 @@ for j = 1, width do ids[j] = q(scene_id(1, j)) end
 main[#main + 1] = "local function first_layer(game)\n  local first = { " .. table.concat(ids, ", ") ..
   " }\n  return first[game.random(1, #first)]\nend\n\n"
 main[#main + 1] = lua_scene(start, "first_layer")
+-- Where the layers go: their includes, or (one-file) their text, below.
+local layers_at = #main + 1
 for l = 1, layers do
   main[#main + 1] = string.format("include \"layer%d.lua\"\n", l)
 end
@@ -212,7 +218,6 @@ negotiation at {negotiation}.]] .. "]]" .. [[,
 
 ]], e[1], e[2], e[3])
 end
-write(outdir .. "/main.lua", table.concat(main))
 
 -- The finale is written once per layer file, as a local function, so that
 -- every layer file stands alone.
@@ -234,8 +239,13 @@ for l = 1, layers do
     t[#t + 1] = lua_scene(scenes[i], "finale")
     i = i + 1
   end
-  write(string.format("%s/layer%d.lua", outdir, l), table.concat(t))
+  if one_file then
+    main[layers_at + l - 1] = table.concat(t)
+  else
+    write(string.format("%s/layer%d.lua", outdir, l), table.concat(t))
+  end
 end
+write(outdir .. "/main.lua", table.concat(main))
 
 ---------------------------------------------------------------------- ink
 

@@ -116,6 +116,22 @@ function inkPlay(json, runs) {
 
 const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(", ");
 const results = { sizes: {} };
+
+// Whole processes, as a user types them: lint, and play to its first
+// prompt (stdin at its end: play prints the first scene and its prompt,
+// then stops, exit 2).
+function wholeProcesses(dir) {
+    const lints = times(repeats, () => spawn(scaleup, ["lint", dir]).usage);
+    const plays = times(repeats, () => spawn(scaleup, ["play", dir, "--text"], [2]).usage);
+    return {
+        lint_seconds: median(lints.map((u) => u.wall_seconds)),
+        lint_cpu_seconds: median(lints.map((u) => u.user_seconds + u.system_seconds)),
+        lint_rss_kib: median(lints.map((u) => u.max_rss_kib)),
+        play_first_seconds: median(plays.map((u) => u.wall_seconds)),
+        play_first_cpu_seconds: median(plays.map((u) => u.user_seconds + u.system_seconds)),
+        play_first_rss_kib: median(plays.map((u) => u.max_rss_kib)),
+    };
+}
 for (const s of sizes) {
     const dir = path.join(outDir, s.name);
     const r = { ours: {}, ink: {}, dims: s.dims };
@@ -189,18 +205,8 @@ for (const s of sizes) {
     r.ours.two_processes_speedup = median(pair.map((p, i) =>
         p / (one[i].choices / one[i].seconds)));
 
-    // Whole processes, as a user types them: lint, and play to its first
-    // prompt (stdin at its end: play prints the first scene and its prompt,
-    // then stops, exit 2).
     progress(`${s.name}: lint, and play --text to its first prompt, as whole processes`);
-    const lints = times(repeats, () => spawn(scaleup, ["lint", dir]).usage);
-    r.ours.lint_seconds = median(lints.map((u) => u.wall_seconds));
-    r.ours.lint_cpu_seconds = median(lints.map((u) => u.user_seconds + u.system_seconds));
-    r.ours.lint_rss_kib = median(lints.map((u) => u.max_rss_kib));
-    const plays1 = times(repeats, () => spawn(scaleup, ["play", dir, "--text"], [2]).usage);
-    r.ours.play_first_seconds = median(plays1.map((u) => u.wall_seconds));
-    r.ours.play_first_cpu_seconds = median(plays1.map((u) => u.user_seconds + u.system_seconds));
-    r.ours.play_first_rss_kib = median(plays1.map((u) => u.max_rss_kib));
+    Object.assign(r.ours, wholeProcesses(dir));
 
     progress(`${s.name}: exhaustive, up to ${s.states} states`);
     const ex = times(repeats, () => {
@@ -210,6 +216,16 @@ for (const s of sizes) {
     });
     r.ours.exhaustive_states = ex[0].states;
     r.ours.states_per_second = median(ex.map((e) => e.states / e.seconds));
+}
+
+// The large story as one file (tools/bench/run writes it with gen.lua's
+// one-file): the tools walk a file's text, and what is linear in the sum
+// of files can be quadratic in one of them (issue 23: lint took 4.7 s).
+// No budget of its own; its figures stand beside the large story's.
+const oneFile = path.join(outDir, "large-one-file");
+if (fs.existsSync(path.join(oneFile, "main.lua"))) {
+    progress("large, in one file: lint, and play --text to its first prompt");
+    results.one_file = wholeProcesses(oneFile);
 }
 
 // ------------------------------------------------------------- the window
@@ -438,6 +454,12 @@ for (const s of sizes) {
     out.push(`| \`scaleup lint\` ${s.name} | ${secs(r.ours.lint_seconds)} | ${secs(r.ours.lint_cpu_seconds)} | ${mib(r.ours.lint_rss_kib)} |`);
     out.push(`| \`scaleup play --text\` ${s.name}, to its first prompt | ${secs(r.ours.play_first_seconds)} | ` +
         `${secs(r.ours.play_first_cpu_seconds)} | ${mib(r.ours.play_first_rss_kib)} |`);
+}
+if (results.one_file) {
+    const o = results.one_file;
+    out.push(`| \`scaleup lint\` large, in one file | ${secs(o.lint_seconds)} | ${secs(o.lint_cpu_seconds)} | ${mib(o.lint_rss_kib)} |`);
+    out.push(`| \`scaleup play --text\` large, in one file, to its first prompt | ${secs(o.play_first_seconds)} | ` +
+        `${secs(o.play_first_cpu_seconds)} | ${mib(o.play_first_rss_kib)} |`);
 }
 for (const [name, b] of Object.entries(results.bundled_lint))
     out.push(`| \`scaleup lint ${name}\` | ${secs(b.seconds)} | ${secs(b.cpu_seconds)} | ${mib(b.rss_kib)} |`);
