@@ -132,6 +132,7 @@ function wholeProcesses(dir) {
         play_first_rss_kib: median(plays.map((u) => u.max_rss_kib)),
     };
 }
+
 for (const s of sizes) {
     const dir = path.join(outDir, s.name);
     const r = { ours: {}, ink: {}, dims: s.dims };

@@ -57,9 +57,8 @@ void graph_build(const struct scenario *sc, struct source_cache *src, struct sce
             } else if (callback_present(ch->next_fn)) {
                 struct collect col = {sc, g, s, c, 0, false};
                 col.cap = cap;
-                const char *text = source_text(src, sc, ch->next_fn.pos.file);
-                source_literals(text, source_marks_of(src), (int)ch->next_fn.pos.line,
-                                (int)ch->next_fn.last_line, literal, &col);
+                source_file_literals(src, sc, ch->next_fn.pos.file, (int)ch->next_fn.pos.line,
+                                     (int)ch->next_fn.last_line, literal, &col);
                 cap = col.cap;
                 g->opaque_next[c] = !col.found;
             }

@@ -167,17 +167,6 @@ void source_marks_free(struct source_marks *m)
     memset(m, 0, sizeof *m);
 }
 
-const struct source_marks *source_marks_of(struct source_cache *c)
-{
-    if (!c->have || !c->text)
-        return NULL;
-    if (!c->marks) {
-        c->marks = xcalloc(1, sizeof *c->marks);
-        source_marks_build(c->text, c->marks);
-    }
-    return c->marks;
-}
-
 void source_literals(const char *text, const struct source_marks *marks, int first, int last,
                      literal_fn fn, void *ctx)
 {
@@ -190,6 +179,17 @@ void source_literals(const char *text, const struct source_marks *marks, int fir
             w = (struct walk){text + marks->offset[line], line, text + marks->offset[line]};
     }
     walk_literals(text, w, first, last, fn, ctx, NULL);
+}
+
+void source_file_literals(struct source_cache *c, const struct scenario *sc, int file, int first,
+                          int last, literal_fn fn, void *ctx)
+{
+    const char *text = source_text(c, sc, file);
+    if (c->text && !c->marks) {
+        c->marks = xcalloc(1, sizeof *c->marks);
+        source_marks_build(c->text, c->marks);
+    }
+    source_literals(text, c->marks, first, last, fn, ctx);
 }
 
 /* Letters, digits and '_', as designated initializers of a table of

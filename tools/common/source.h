@@ -19,7 +19,7 @@ struct source_cache {
     int file;
     char *text; /* NULL when it could not be read */
     size_t len;
-    struct source_marks *marks; /* the text's, once source_marks_of asked */
+    struct source_marks *marks; /* the text's, once source_file_literals asked */
 };
 
 void source_cache_free(struct source_cache *c);
@@ -39,14 +39,16 @@ struct source_marks {
 };
 void source_marks_build(const char *text, struct source_marks *m);
 void source_marks_free(struct source_marks *m);
-/* The marks of the cache's current text, built at the first call for it. */
-const struct source_marks *source_marks_of(struct source_cache *c);
 
 /* Calls fn for each string literal ('...' or "...") on lines [first, last],
  * in the order of the text; marks (of this text) may be NULL. */
 typedef void (*literal_fn)(void *ctx, const char *s, size_t len, int line, int col);
 void source_literals(const char *text, const struct source_marks *marks, int first, int last,
                      literal_fn fn, void *ctx);
+/* The same in file `file` of the scenario, read through the cache, from the
+ * marks of its text (made at the first call for the file). */
+void source_file_literals(struct source_cache *c, const struct scenario *sc, int file, int first,
+                          int last, literal_fn fn, void *ctx);
 
 /* Calls fn for each `WORD.NAME` or `WORD["NAME"]` in text (e.g. flags.pitched),
  * telling whether it is assigned (followed by a single '='). Comments and

@@ -499,12 +499,9 @@ static void check_text_function(struct lint *l, const struct text_template *t)
 {
     if (!callback_present(t->fn))
         return;
-    const char *text = source_text(&l->src, l->sc, t->fn.pos.file);
-    if (!text)
-        return;
     struct literal_names c = {l, t->fn.pos.file, 0, 0};
-    source_literals(text, source_marks_of(&l->src), (int)t->fn.pos.line, (int)t->fn.last_line,
-                    on_text_function_literal, &c);
+    source_file_literals(&l->src, l->sc, t->fn.pos.file, (int)t->fn.pos.line, (int)t->fn.last_line,
+                         on_text_function_literal, &c);
 }
 
 /* A text written as a function is made when it is shown: a {name} in its
